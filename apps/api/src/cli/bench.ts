@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config';
+import { queryCounter } from '../database/data-source';
+import { createApp } from '../main';
+import { cliCaller } from './context';
+import { seed } from './seed';
+
+const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+/**
+ * Figures, not tests: for each size, a fresh PostgreSQL database (on TEST_DATABASE_URL's server), the seed timed,
+ * then each query run `runs` times through the real GraphQL stack (median and p95 ms) and its SQL statement count.
+ */
+export const runBench = async (args: string[]): Promise<number> => {
+  const flag = (n: string) => (args.includes(n) ? args[args.indexOf(n) + 1] : undefined);
+  const sizes = (flag('--sizes') ?? '1,30').split(',').map(Number);
+  const runs = Number(flag('--runs') ?? '30');
+  const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const lines: string[] = [];
+  for (const size of sizes) {
+    const name = `chibo_bench_${String(size).replace('.', '_')}_${randomBytes(3).toString('hex')}`;
+    const admin = new Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'error', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') });
+    const app = await createApp(config);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    try {
+      const t0 = Date.now();
+      const res = await seed(app, cliCaller(), { scale: size, seed: 2026, log: () => undefined });
+      const seedSeconds = (Date.now() - t0) / 1000;
+      lines.push(`x${size}: seed ${res.organisations} organisations, ${res.members} members, ${res.meetings ?? 0} meetings in ${seedSeconds.toFixed(1)} s (${Math.round(res.members / seedSeconds)} members/s)`);
+      const ds = app.get(DataSource);
+      const [{ id: rootId }] = await ds.query(`SELECT organisation_id AS id FROM organisation_placement WHERE parent_id IS NULL AND valid_to IS NULL LIMIT 1`);
+      const signIn = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: `mutation { signIn(input: {username: "admin", password: "Chibo@2026"}) { accessToken } }` }) });
+      const token = signIn.json().data.signIn.accessToken;
+      const queries: [string, string][] = [
+        ['subtree counts (root)', `{ organisation(id: "${rootId}") { subtreeCounts { organisations members fullMembers probationaryMembers byKind { kind count } } } }`],
+        ['subtree counts (root, as of 2024-06-30)', `{ organisation(id: "${rootId}", asOf: "2024-06-30") { subtreeCounts { organisations members } } }`],
+        ['member search "nguyen van an"', `{ members(filter: {search: "nguyen van an"}, page: {limit: 50}) { total items { fullName organisation { name } } } }`],
+        ['member search by card number', `{ members(filter: {search: "520000123"}) { total items { fullName } } }`],
+        ['meeting compliance (root, Jan–Oct 2026)', `{ meetingCompliance(input: {organisationId: "${rootId}", from: "2026-01-01", to: "2026-10-31", asOf: "2026-11-15"}) { cellCount behindCount attendancePercent counts { kind count } cells { behind missing { kind period } } } }`],
+        ['meeting counts by kind (root, since 2025)', `{ meetingCompliance(input: {organisationId: "${rootId}", from: "2025-01-01", to: "2026-10-31", asOf: "2026-11-15"}) { counts { kind count } } }`],
+        ['50 cells with counts, flags, secretaries', `{ organisations(filter: {underId: "${rootId}", kinds: [SUBORDINATE_CELL]}, page: {limit: 50}) { items { name memberCount flags { code } committee { role member { fullName partyAge { years } } } } } }`],
+      ];
+      for (const [label, query] of queries) {
+        const times: number[] = [];
+        let statements = 0;
+        for (let i = 0; i < runs + 3; i++) {
+          const before = queryCounter.count;
+          const start = process.hrtime.bigint();
+          const r = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload: JSON.stringify({ query }) });
+          const ms = Number(process.hrtime.bigint() - start) / 1e6;
+          if (r.json().errors) throw new Error(`${label}: ${JSON.stringify(r.json().errors)}`);
+          if (i >= 3) times.push(ms);
+          statements = queryCounter.count - before;
+        }
+        lines.push(`x${size}: ${label.padEnd(44)} median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${statements} SQL statements`);
+      }
+    } finally {
+      await app.close();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+    for (const l of lines.splice(0)) console.log(l);
+  }
+  return 0;
+};

@@ -1,0 +1,138 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@chibo/domain';
+import { AdminService } from '../modules/auth/admin.service';
+import { cliCaller, openContext } from './context';
+import { DEMO_PASSWORD, seed } from './seed';
+import { exportFile, importFile } from './files';
+import { writeSchema } from './schema';
+import { runBench } from './bench';
+
+const USAGE = `chibo CLI — runs the same services as the API (same environment variables: DATABASE_URL, CHIBO_DATA_DIR, …)
+
+Usage: node apps/api/dist/cli/main.js <command> [options]
+
+  migrate                                   apply pending database migrations
+  schema [--out FILE]                       write the GraphQL schema file (default apps/api/schema.gql)
+  seed [--scale N] [--seed S]               demo committee shaped like article 000 (scale 30 = a province); idempotent
+  create-admin <username> <password>        a system administrator
+  create-user <username> <password> [--name "Full name"] [--member-id ID]
+  grant <username> <ROLE> [--org CODE] [--member-id ID]
+                                            ROLE: SYSTEM_ADMIN | COMMITTEE_READ | COMMITTEE_WRITE | CELL_SECRETARY | MEMBER
+  create-token <name> --org CODE [--access READ|READ_WRITE] [--expires YYYY-MM-DD]
+                                            prints the secret once
+  import <organisations|members> <file.csv|file.xlsx> [--skip-invalid]
+  export <organisations|members> <file.csv|file.xlsx> [--org CODE] [--as-of YYYY-MM-DD]
+  bench [--sizes 1,30] [--runs N]           seed timing and query latencies (median, p95)
+`;
+
+const flag = (args: string[], name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+const orgIdByCode = async (ds: DataSource, code: string | undefined): Promise<string | undefined> => {
+  if (!code) return undefined;
+  const [row] = await ds.query(`SELECT id FROM organisation WHERE code = $1`, [code]);
+  if (!row) throw new DomainError('NOT_FOUND', `No organisation with code ${code}`, 'org');
+  return row.id;
+};
+
+const userIdByName = async (ds: DataSource, username: string): Promise<string> => {
+  const [row] = await ds.query(`SELECT id FROM app_user WHERE username = $1`, [username]);
+  if (!row) throw new DomainError('NOT_FOUND', `No user ${username}`, 'username');
+  return row.id;
+};
+
+const main = async (argv: string[]): Promise<number> => {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  if (command === 'schema') {
+    const file = await writeSchema(flag(args, '--out'));
+    console.log(`GraphQL schema written to ${file}`);
+    return 0;
+  }
+  if (command === 'bench') return runBench(args);
+
+  const { app, close } = await openContext();
+  const ds = app.get(DataSource);
+  const admin = app.get(AdminService);
+  const caller = cliCaller();
+  try {
+    switch (command) {
+      case 'migrate':
+        console.log('Migrations applied.');
+        return 0;
+      case 'seed': {
+        const scale = Number(flag(args, '--scale') ?? '1');
+        const seedValue = Number(flag(args, '--seed') ?? '2026');
+        if (!(scale > 0 && scale <= 200)) throw new DomainError('VALIDATION', '--scale must be a number above 0 and at most 200', 'scale');
+        const res = await seed(app, caller, { scale, seed: seedValue });
+        if (res.created) console.log(`Seeded ${res.organisations} organisations and ${res.members} members in ${res.seconds.toFixed(1)} s (${Math.round(res.members / res.seconds)} members/s).`);
+        console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+        for (const u of res.users) console.log(`  ${u.username.padEnd(10)} ${u.role}`);
+        return 0;
+      }
+      case 'create-admin':
+      case 'create-user': {
+        const [username, password] = args;
+        if (!username || !password) throw new DomainError('VALIDATION', `Usage: ${command} <username> <password>`, 'username');
+        const user = await admin.createUser(caller, { username, password, displayName: flag(args, '--name') ?? username, memberId: flag(args, '--member-id') });
+        if (command === 'create-admin') await admin.addGrant(caller, { userId: user.id, role: 'SYSTEM_ADMIN' });
+        console.log(`Created ${command === 'create-admin' ? 'administrator' : 'user'} ${username} (${user.id}).`);
+        return 0;
+      }
+      case 'grant': {
+        const [username, role] = args;
+        if (!username || !role) throw new DomainError('VALIDATION', 'Usage: grant <username> <ROLE> [--org CODE] [--member-id ID]', 'role');
+        const g = await admin.addGrant(caller, { userId: await userIdByName(ds, username), role, organisationId: await orgIdByCode(ds, flag(args, '--org')), memberId: flag(args, '--member-id') });
+        console.log(`Granted ${g.role} to ${username} (${g.id}).`);
+        return 0;
+      }
+      case 'create-token': {
+        const [name] = args;
+        const org = await orgIdByCode(ds, flag(args, '--org'));
+        if (!name || !org) throw new DomainError('VALIDATION', 'Usage: create-token <name> --org CODE [--access READ|READ_WRITE]', 'org');
+        const expires = flag(args, '--expires');
+        const { secret, token } = await admin.createApiToken(caller, { name, organisationId: org, access: flag(args, '--access') ?? 'READ', expiresAt: expires });
+        console.log(`API token ${token.name} (${token.id}), ${token.access} on ${flag(args, '--org')}. Secret (shown once):\n${secret}`);
+        return 0;
+      }
+      case 'import': {
+        const [what, file] = args;
+        const res = await importFile(app, caller, what, file, args.includes('--skip-invalid'));
+        console.log(`Imported ${what}: ${res.created} created, ${res.updated} updated${res.skipped ? `, ${res.skipped} rows skipped` : ''}.`);
+        for (const e of res.errors) console.log(`  row ${e.row}, ${e.column}: ${e.reason}`);
+        return 0;
+      }
+      case 'export': {
+        const [what, file] = args;
+        const n = await exportFile(app, caller, what, file, { orgId: await orgIdByCode(ds, flag(args, '--org')), asOf: flag(args, '--as-of') });
+        console.log(`Exported ${n} ${what} to ${file}.`);
+        return 0;
+      }
+      default:
+        console.error(`Unknown command ${command}\n\n${USAGE}`);
+        return 1;
+    }
+  } finally {
+    await close();
+  }
+};
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((e: unknown) => {
+    if (e instanceof DomainError) {
+      console.error(`Error ${e.code}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
+      const rows = e.details?.rows as { row: number; column: string; reason: string }[] | undefined;
+      for (const r of rows ?? []) console.error(`  row ${r.row}, ${r.column}: ${r.reason}`);
+    } else {
+      console.error(e instanceof Error ? e.message : e);
+    }
+    process.exit(2);
+  });
+

@@ -1,0 +1,32 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { DomainError } from '@chibo/domain';
+import { AuthService } from '../../modules/auth/auth.service';
+import type { RequestContext } from '../graphql/request-context';
+import { ADMIN_ONLY, IS_PUBLIC } from './decorators';
+
+/** Global guard, deny by default: every operation needs a signed-in user or an API token unless marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const ctx = GqlExecutionContext.create(context).getContext<RequestContext & { actorPromise?: Promise<RequestContext['actor'] | null> }>();
+    const header = ctx.req?.headers?.authorization;
+    ctx.actorPromise ??= this.auth.actorFromHeader(Array.isArray(header) ? header[0] : header);
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const actor = await ctx.actorPromise;
+    if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in, or send an API token');
+    ctx.actor = actor;
+    ctx.loaders?.setActor(actor);
+    if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !actor.isAdmin) {
+      throw new DomainError('FORBIDDEN', 'Only system administrators may do this');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,109 @@
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { assertNever, DomainError, type DomainErrorCode } from '@chibo/domain';
+
+export type GqlCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+
+/** Every domain code maps to one GraphQL code; a new code fails to compile until it is mapped here. */
+export const toGqlCode = (code: DomainErrorCode): GqlCode => {
+  switch (code) {
+    case 'NOT_FOUND':
+      return 'NOT_FOUND';
+    case 'FORBIDDEN':
+      return 'FORBIDDEN';
+    case 'UNAUTHENTICATED':
+      return 'UNAUTHENTICATED';
+    case 'RATE_LIMITED':
+      return 'TOO_MANY_REQUESTS';
+    case 'CONFLICT':
+    case 'DUPLICATE_NATIONAL_ID':
+    case 'DUPLICATE_CARD_NUMBER':
+    case 'DUPLICATE_CODE':
+    case 'EFFECTIVE_DATE_BEFORE_LAST_CHANGE':
+    case 'ORGANISATION_DISSOLVED':
+    case 'INVALID_STATUS_TRANSITION':
+      return 'CONFLICT';
+    case 'VALIDATION':
+    case 'INVALID_PARENT_KIND':
+    case 'INVALID_DATE_ORDER':
+    case 'DISCIPLINE_FORM_NOT_ALLOWED':
+    case 'DISCIPLINE_AUTHORITY':
+    case 'CARD_NUMBER_PROBATIONARY':
+    case 'ADMISSION_AGE':
+    case 'CYCLE':
+    case 'IMPORT_INVALID':
+      return 'BAD_USER_INPUT';
+    default:
+      return assertNever(code);
+  }
+};
+
+export type FieldError = { field: string; reason: string; message: string };
+
+export const domainToGraphQLError = (e: DomainError): GraphQLError => {
+  // Domain rules report several problems as details.errors [{ field, reason }]; the API's own code as details.fields.
+  const listed = Array.isArray(e.details?.errors)
+    ? (e.details.errors as { field: string; reason: string; code?: string }[]).map((x) => ({ field: x.field, reason: x.code ?? e.code, message: x.reason }))
+    : null;
+  const fields: FieldError[] = Array.isArray(e.details?.fields)
+    ? (e.details.fields as FieldError[])
+    : listed
+      ? listed
+      : e.field
+      ? [{ field: e.field, reason: e.code, message: e.message }]
+      : [];
+  return new GraphQLError(e.message, {
+    extensions: { code: toGqlCode(e.code), reason: e.code, fields, ...(e.details?.rows ? { rows: e.details.rows } : {}) },
+  });
+};
+
+// Unique-constraint names in the database → the domain code and field a client can act on.
+const UNIQUE_CONSTRAINTS: Record<string, { code: DomainErrorCode; field: string; message: string }> = {
+  member_national_id_key: { code: 'DUPLICATE_NATIONAL_ID', field: 'nationalId', message: 'Another member already has this national ID' },
+  member_card_number_key: { code: 'DUPLICATE_CARD_NUMBER', field: 'cardNumber', message: 'Another member already has this party card number' },
+  organisation_code_key: { code: 'DUPLICATE_CODE', field: 'code', message: 'Another organisation already has this code' },
+  app_user_username_key: { code: 'CONFLICT', field: 'username', message: 'This username is taken' },
+  grant_unique: { code: 'CONFLICT', field: 'role', message: 'The user already holds this grant' },
+};
+
+/** Turns a PostgreSQL constraint violation into a DomainError with the field, or returns null. */
+export const fromDatabaseError = (e: unknown): DomainError | null => {
+  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = err.driverError?.code ?? err.code;
+  const constraint = err.driverError?.constraint ?? err.constraint;
+  if (code === '23505' && constraint && UNIQUE_CONSTRAINTS[constraint]) {
+    const u = UNIQUE_CONSTRAINTS[constraint];
+    return new DomainError(u.code, u.message, u.field);
+  }
+  if (code === '23P01') return new DomainError('CONFLICT', `Overlapping periods (${constraint ?? 'exclusion constraint'})`);
+  if (code === '23514') return new DomainError('VALIDATION', `A value breaks the rule ${constraint ?? 'check constraint'}`);
+  if (code === '23503') return new DomainError('VALIDATION', 'A referenced record does not exist');
+  return null;
+};
+
+@Catch()
+export class GraphQLErrorFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('GraphQL');
+
+  catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
+    if (exception instanceof GraphQLError) return exception;
+    if (exception instanceof DomainError) return domainToGraphQLError(exception);
+    const db = fromDatabaseError(exception);
+    if (db) return domainToGraphQLError(db);
+    if (exception instanceof HttpException && exception.getStatus() === 429) {
+      return new GraphQLError('Too many requests', { extensions: { code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' } });
+    }
+    // Unknown: log once here (message and stack, no request data), answer with a masked error.
+    const err = exception as Error;
+    this.logger.error(err?.message ?? String(exception), err?.stack);
+    return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+}
+
+/** Apollo's last word on every error: no stack traces outside development. */
+export const formatError = (production: boolean) => (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  if (!production) return formatted;
+  const { stacktrace: _s, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  return { ...formatted, extensions };
+};

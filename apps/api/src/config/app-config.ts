@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+
+// The API package root, whether running from src/ (tests, dev) or dist/ (built).
+export const API_ROOT = resolve(__dirname, '..', '..');
+export const REPO_ROOT = resolve(API_ROOT, '..', '..');
+
+export type AppConfig = {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Set: that PostgreSQL server. Unset: the embedded PGlite server in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  dbPoolSize: number;
+  jwtSecret: string | null;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  webDist: string;
+  uploadDir: string;
+  signInMaxFailures: number;
+  signInLockMinutes: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+};
+
+const int = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`Invalid environment variable ${name}: expected an integer from ${min} to ${max}`);
+  }
+  return n;
+};
+
+/** Reads and validates the environment once; fails fast with the variable's name. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new Error('Invalid environment variable NODE_ENV: expected development, production or test');
+  }
+  const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'log')) as AppConfig['logLevel'];
+  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
+    throw new Error('Invalid environment variable LOG_LEVEL: expected error, warn, log or debug');
+  }
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('Invalid environment variable DATABASE_URL: expected postgres://user@host:port/database');
+  }
+  const jwtSecret = env.JWT_SECRET && env.JWT_SECRET.length > 0 ? env.JWT_SECRET : null;
+  if (jwtSecret && jwtSecret.length < 32) {
+    throw new Error('Invalid environment variable JWT_SECRET: expected at least 32 characters');
+  }
+  if (nodeEnv === 'production' && databaseUrl && !jwtSecret) {
+    throw new Error('Missing environment variable JWT_SECRET: required in production with DATABASE_URL');
+  }
+  const dataDir = resolve(env.CHIBO_DATA_DIR ?? resolve(REPO_ROOT, '.data'));
+  return {
+    nodeEnv,
+    host: env.HOST ?? '127.0.0.1',
+    port: int('PORT', env.PORT, 3000, 0, 65535),
+    databaseUrl,
+    dataDir,
+    dbPoolSize: int('DB_POOL_SIZE', env.DB_POOL_SIZE, databaseUrl ? 10 : 4, 1, 100),
+    jwtSecret,
+    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', env.ACCESS_TOKEN_TTL_SECONDS, 900, 30, 86400),
+    refreshTokenTtlDays: int('REFRESH_TOKEN_TTL_DAYS', env.REFRESH_TOKEN_TTL_DAYS, 14, 1, 365),
+    webDist: resolve(env.WEB_DIST ?? resolve(REPO_ROOT, 'apps', 'web', 'dist')),
+    uploadDir: resolve(env.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
+    signInMaxFailures: int('SIGN_IN_MAX_FAILURES', env.SIGN_IN_MAX_FAILURES, 5, 1, 100),
+    signInLockMinutes: int('SIGN_IN_LOCK_MINUTES', env.SIGN_IN_LOCK_MINUTES, 15, 1, 1440),
+    logLevel,
+  };
+};
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

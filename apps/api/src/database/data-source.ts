@@ -1,0 +1,59 @@
+import { types } from 'pg';
+import { AbstractLogger, DataSource, type DataSourceOptions, type LogLevel, type LogMessage } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { startEmbeddedDatabase } from './embedded';
+import { Foundation1763800000000 } from './migrations/1763800000000-Foundation';
+import { Meetings1763900000000 } from './migrations/1763900000000-Meetings';
+
+// Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
+types.setTypeParser(1082, (v: string) => v);
+
+export const MIGRATIONS = [Foundation1763800000000, Meetings1763900000000];
+
+/** Counts SQL statements (tests assert that nested queries do not issue a statement per row). */
+export const queryCounter = { count: 0 };
+
+class CountingLogger extends AbstractLogger {
+  constructor(private readonly debug: boolean) {
+    super();
+  }
+
+  override logQuery(...args: Parameters<AbstractLogger['logQuery']>): void {
+    queryCounter.count++;
+    if (this.debug) super.logQuery(...args);
+  }
+
+  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {
+    const list = Array.isArray(message) ? message : [message];
+    // Errors are reported once by the GraphQL error filter; only the debug level prints SQL here (no parameters in normal logs).
+    if (this.debug || level === 'warn') for (const m of list) console.log(`[db:${level}]`, m.message);
+  }
+}
+
+export const resolveDatabaseUrl = async (config: AppConfig): Promise<{ url: string; embedded: boolean }> => {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false };
+  const db = await startEmbeddedDatabase(config.dataDir, config.dbPoolSize + 2);
+  return { url: db.url, embedded: true };
+};
+
+export const dataSourceOptions = (url: string, config: AppConfig): DataSourceOptions => ({
+  type: 'postgres',
+  url,
+  entities: [],
+  migrations: MIGRATIONS,
+  migrationsTableName: 'migrations',
+  synchronize: false,
+  migrationsRun: false,
+  logging: ['query'],
+  logger: new CountingLogger(config.logLevel === 'debug'),
+  extra: { max: config.dbPoolSize },
+});
+
+/** Opens the database (embedded when no DATABASE_URL) and applies pending migrations. */
+export const openDataSource = async (config: AppConfig): Promise<DataSource> => {
+  const { url } = await resolveDatabaseUrl(config);
+  const ds = new DataSource(dataSourceOptions(url, config));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+};

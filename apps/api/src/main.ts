@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { loadConfig, type AppConfig } from './config/app-config';
+import { resolveDatabaseUrl } from './database/data-source';
+import { DataSource } from 'typeorm';
+
+/** Client-side routes of the web app (apps/web/src/app/router.tsx). */
+const WEB_ROUTES = ['/login', '/dang-nhap', '/organisations', '/organisations/*', '/members', '/members/*'];
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+/** Builds the application (database opened, migrations applied); used by main, the CLI and the tests. */
+export const createApp = async (config: AppConfig = loadConfig()): Promise<NestFastifyApplication> => {
+  const { url, embedded } = await resolveDatabaseUrl(config);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, url), new FastifyAdapter({ trustProxy: true, bodyLimit: 10 * 1024 * 1024 }), {
+    logger: LEVELS[config.logLevel],
+    abortOnError: false,
+  });
+  const ds = app.get(DataSource);
+  await ds.runMigrations({ transaction: 'each' });
+  if (existsSync(config.webDist)) {
+    // The web app is served by the API: static files, and index.html for every client-side route.
+    const fastify = app.getHttpAdapter().getInstance();
+    // Files are looked up on each request (a rebuilt web app is served without a restart); a missing asset is a 404.
+    await fastify.register(fastifyStatic, { root: config.webDist, prefix: '/' });
+    // The web app's client-side routes answer with index.html.
+    for (const route of WEB_ROUTES) {
+      fastify.get(route, (_req, reply) => (reply as unknown as { sendFile: (f: string) => unknown }).sendFile('index.html'));
+    }
+  }
+  Logger.log(`Database: ${embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'}`, 'Bootstrap');
+  return app;
+};
+
+const main = async (): Promise<void> => {
+  const config = loadConfig();
+  const app = await createApp(config);
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  Logger.log(`chibo API listening on http://${config.host}:${config.port}/graphql`, 'Bootstrap');
+};
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

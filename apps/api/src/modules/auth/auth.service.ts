@@ -1,0 +1,169 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@chibo/domain';
+import { actorFromGrants, type Actor, type GrantInfo } from '../../common/auth/actor';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { returning, validAt } from '../../database/sql';
+
+export const API_TOKEN_PREFIX = 'chibo_';
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+const ARGON = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export const hashPassword = (password: string): Promise<string> => hash(password, ARGON);
+
+// Verified against when the username does not exist, so both answers take the same time.
+let dummyHash: Promise<string> | null = null;
+
+/** JWT secret: the configured one, else one kept in the data directory (embedded mode), created once. */
+export const resolveJwtSecret = (config: AppConfig): string => {
+  if (config.jwtSecret) return config.jwtSecret;
+  const file = join(config.dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+};
+
+export type SessionTokens = { accessToken: string; accessTokenExpiresAt: Date; refreshToken: string; userId: string };
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Username + password. After `signInMaxFailures` failures in a row the account is locked for
+   * `signInLockMinutes`; every failure also waits a little longer than the last (slow-down).
+   */
+  async signIn(username: string, password: string): Promise<SessionTokens> {
+    const name = username.trim().toLowerCase();
+    const [user] = await this.ds.query(
+      `SELECT id, password_hash AS "passwordHash", is_active AS "isActive", failed_attempts AS "failedAttempts", locked_until AS "lockedUntil"
+         FROM app_user WHERE username = $1`,
+      [name],
+    );
+    if (user?.lockedUntil && new Date(user.lockedUntil) > new Date()) {
+      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins; the account is locked for a while', 'username', { lockedUntil: user.lockedUntil });
+    }
+    dummyHash ??= hashPassword('not-a-real-password');
+    const ok = user ? await verify(user.passwordHash, password) : (await verify(await dummyHash, password), false);
+    if (!ok || !user.isActive) {
+      if (!user) await new Promise((r) => setTimeout(r, 100)); // same slow-down as a first wrong password
+      if (user) {
+        const failures = user.failedAttempts + 1;
+        const lock = failures >= this.config.signInMaxFailures;
+        await this.ds.query(
+          `UPDATE app_user SET failed_attempts = $2, locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE locked_until END WHERE id = $1`,
+          [user.id, lock ? 0 : failures, lock, this.config.signInLockMinutes],
+        );
+        await new Promise((r) => setTimeout(r, Math.min(100 * failures, 1000)));
+      }
+      throw new DomainError('UNAUTHENTICATED', 'Wrong username or password', 'password');
+    }
+    await this.ds.query(`UPDATE app_user SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = $1`, [user.id]);
+    return this.issue(user.id);
+  }
+
+  /** Exchanges a refresh token for a new pair; the old refresh token stops working (rotation). */
+  async refresh(refreshToken: string): Promise<SessionTokens> {
+    const [row] = await returning(this.ds,
+      `UPDATE refresh_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+       RETURNING user_id AS "userId"`,
+      [sha256(refreshToken)],
+    );
+    if (!row) throw new DomainError('UNAUTHENTICATED', 'The session has ended; sign in again', 'refreshToken');
+    const [user] = await this.ds.query(`SELECT is_active AS "isActive" FROM app_user WHERE id = $1`, [row.userId]);
+    if (!user?.isActive) throw new DomainError('UNAUTHENTICATED', 'The account is disabled', 'refreshToken');
+    return this.issue(row.userId);
+  }
+
+  async signOut(refreshToken: string): Promise<boolean> {
+    await this.ds.query(`UPDATE refresh_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [sha256(refreshToken)]);
+    return true;
+  }
+
+  private async issue(userId: string): Promise<SessionTokens> {
+    const expires = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
+    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' }, { expiresIn: this.config.accessTokenTtlSeconds });
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.ds.query(
+      `INSERT INTO refresh_token (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
+      [userId, sha256(refreshToken), this.config.refreshTokenTtlDays],
+    );
+    return { accessToken, accessTokenExpiresAt: expires, refreshToken, userId };
+  }
+
+  /** Resolves the Authorization header to an actor, or null when there is none. Bad credentials throw. */
+  async actorFromHeader(header: string | undefined): Promise<Actor | null> {
+    if (!header) return null;
+    const m = /^Bearer\s+(.+)$/i.exec(header.trim());
+    if (!m) throw new DomainError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>"');
+    const token = m[1];
+    if (token.startsWith(API_TOKEN_PREFIX)) return this.actorFromApiToken(token);
+    let sub: string;
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub: string; typ: string }>(token);
+      if (payload.typ !== 'access') throw new Error('wrong token type');
+      sub = payload.sub;
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');
+    }
+    return this.actorForUser(sub);
+  }
+
+  async actorForUser(userId: string): Promise<Actor> {
+    const [user] = await this.ds.query(`SELECT id, username, display_name AS "displayName", is_active AS "isActive" FROM app_user WHERE id = $1`, [userId]);
+    if (!user?.isActive) throw new DomainError('UNAUTHENTICATED', 'The account is disabled or does not exist');
+    const grants: GrantInfo[] = await this.ds.query(
+      `SELECT id, role, organisation_id AS "organisationId", member_id AS "memberId" FROM access_grant WHERE user_id = $1`,
+      [userId],
+    );
+    const memberIds = grants.filter((g) => g.role === 'MEMBER').map((g) => g.memberId);
+    const cells: { organisationId: string }[] = memberIds.length
+      ? await this.ds.query(
+          `SELECT DISTINCT organisation_id AS "organisationId" FROM membership ms WHERE ms.member_id = ANY($1::uuid[]) AND ${validAt('ms', 'current_date')}`,
+          [memberIds],
+        )
+      : [];
+    return actorFromGrants({ kind: 'USER', id: user.id, name: user.username }, grants, cells.map((c) => c.organisationId));
+  }
+
+  private async actorFromApiToken(token: string): Promise<Actor> {
+    const [row] = await returning(this.ds,
+      `UPDATE api_token SET last_used_at = now()
+        WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+        RETURNING id, name, organisation_id AS "organisationId", access`,
+      [sha256(token)],
+    );
+    if (!row) throw new DomainError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked');
+    const grant: GrantInfo = { id: row.id, role: row.access === 'READ_WRITE' ? 'COMMITTEE_WRITE' : 'COMMITTEE_READ', organisationId: row.organisationId, memberId: null };
+    return actorFromGrants({ kind: 'API_TOKEN', id: row.id, name: `token:${row.name}` }, [grant]);
+  }
+
+  /** A new API token for a subtree: returns the secret once; only its hash is stored. */
+  static newApiTokenSecret(): { secret: string; prefix: string; hash: string } {
+    const secret = `${API_TOKEN_PREFIX}${randomBytes(30).toString('base64url')}`;
+    return { secret, prefix: secret.slice(0, 12), hash: sha256(secret) };
+  }
+
+  async displayName(userId: string): Promise<string | null> {
+    const [u] = await this.ds.query(`SELECT display_name AS "displayName" FROM app_user WHERE id = $1`, [userId]);
+    return u?.displayName ?? null;
+  }
+
+  get log(): Logger {
+    return this.logger;
+  }
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { advanceCandidate, assertAdmissionAge, courseCertificateValid, DomainError, foldVietnamese, type CandidateStage } from '@chibo/domain';
+import type { Actor } from '../../common/auth/actor';
+import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { assertOrgVisible, isUuid, listRoots, underRootsSql } from '../../common/scope/scope';
+import { Params, today, validAt } from '../../database/sql';
+import { MemberService } from '../member/member.service';
+import { PolicyService } from '../policy/policy.service';
+import type { AdmitCandidateInput, AdvanceCandidateInput, Candidate, CandidateFilter, CreateCandidateInput } from './candidate.model';
+
+const COLUMNS = `c.id, c.organisation_id AS "organisationId", c.full_name AS "fullName", c.birth_date AS "birthDate", c.gender, c.national_id AS "nationalId",
+  c.stage, c.promising_on AS "promisingOn", c.sympathiser_on AS "sympathiserOn", c.course_completed_on AS "courseCompletedOn", c.admitted_on AS "admittedOn",
+  c.dropped_on AS "droppedOn", c.helper_member_id AS "helperMemberId", c.member_id AS "memberId", c.note`;
+
+const STAGE_COLUMN: Partial<Record<CandidateStage, string>> = { SYMPATHISER: 'sympathiser_on', COURSE_COMPLETED: 'course_completed_on', DROPPED: 'dropped_on' };
+
+/** The admission pipeline (DOMAIN §3): stages checked by the libs rule; admission creates the member in the same transaction. */
+@Injectable()
+export class CandidateService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly members: MemberService,
+    private readonly policies: PolicyService,
+  ) {}
+
+  async list(actor: Actor, filter: CandidateFilter | undefined, page: PageInput | undefined): Promise<Page<Candidate>> {
+    const { offset, limit } = pageOf(page);
+    const d = today();
+    const roots = actor.readRoots.length || actor.isAdmin ? await listRoots(this.ds.manager, actor, filter?.organisationId, d) : [];
+    const p = new Params();
+    const dp = p.add(d);
+    const where = [validAt('pl', dp), underRootsSql('pl', roots, p, dp)];
+    if (filter?.stages?.length) where.push(`c.stage = ANY(${p.add(filter.stages)}::text[])`);
+    const sql = `FROM candidate c JOIN organisation_placement pl ON pl.organisation_id = c.organisation_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
+    const items = await this.ds.query(`SELECT ${COLUMNS} ${sql} ORDER BY c.name_folded OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`, p.values);
+    return { items, total, offset, limit };
+  }
+
+  async create(caller: Caller, input: CreateCandidateInput): Promise<Candidate> {
+    const id = await this.ds.transaction(async (m) => {
+      await assertOrgVisible(m, caller.actor, input.organisationId, input.promisingOn, true);
+      if (input.helperMemberId) {
+        const helper = await this.members.findVisible(caller.actor, [input.helperMemberId], input.promisingOn, m);
+        if (!helper.length || helper[0].organisationId !== input.organisationId) {
+          throw new DomainError('VALIDATION', 'The helper must be a member of the same cell', 'helperMemberId');
+        }
+      }
+      const [row] = await m.query(
+        `INSERT INTO candidate (organisation_id, full_name, name_folded, birth_date, gender, national_id, stage, promising_on, helper_member_id, note)
+         VALUES ($1,$2,$3,$4,$5,$6,'PROMISING',$7,$8,$9) RETURNING id`,
+        [input.organisationId, input.fullName, foldVietnamese(input.fullName), input.birthDate ?? null, input.gender ?? null, input.nationalId ?? null,
+          input.promisingOn, input.helperMemberId && isUuid(input.helperMemberId) ? input.helperMemberId : null, input.note ?? null],
+      );
+      await this.audit.record(m, caller, { operation: 'createCandidate', entityType: 'candidate', entityId: row.id, after: input });
+      return row.id as string;
+    });
+    return this.get(caller.actor, id);
+  }
+
+  async advance(caller: Caller, input: AdvanceCandidateInput): Promise<Candidate> {
+    await this.ds.transaction(async (m) => {
+      const c = await this.lock(m, caller, input.id);
+      const next = advanceCandidate(c.stage, input.stage);
+      await m.query(`UPDATE candidate SET stage = $2, ${STAGE_COLUMN[next]} = $3 WHERE id = $1`, [input.id, next, input.on]);
+      await this.audit.record(m, caller, { operation: 'advanceCandidate', entityType: 'candidate', entityId: input.id, before: { stage: c.stage }, after: input });
+    });
+    return this.get(caller.actor, input.id);
+  }
+
+  async admit(caller: Caller, input: AdmitCandidateInput): Promise<Candidate> {
+    await this.ds.transaction(async (m) => {
+      const c = await this.lock(m, caller, input.id);
+      advanceCandidate(c.stage, 'ADMITTED');
+      if (c.courseCompletedOn && !courseCertificateValid(c.courseCompletedOn, input.admissionDecisionDate)) {
+        throw new DomainError('VALIDATION', 'The party-awareness course certificate has expired (5 years)', 'admissionDecisionDate');
+      }
+      const policy = await this.policies.forOrganisation(c.organisationId, input.admissionDecisionDate, m);
+      if (c.birthDate) assertAdmissionAge(c.birthDate, input.admissionDecisionDate, policy);
+      const memberId = await this.members.createIn(m, caller, {
+        organisationId: c.organisationId, fullName: c.fullName, birthDate: c.birthDate ?? undefined, gender: c.gender ?? undefined, nationalId: c.nationalId ?? undefined,
+        admissionDecisionDate: input.admissionDecisionDate, ceremonyDate: input.ceremonyDate, introducers: input.introducers,
+      });
+      await m.query(`UPDATE candidate SET stage = 'ADMITTED', admitted_on = $2, member_id = $3 WHERE id = $1`, [input.id, input.admissionDecisionDate, memberId]);
+      await this.audit.record(m, caller, { operation: 'admitCandidate', entityType: 'candidate', entityId: input.id, after: { ...input, memberId } });
+    });
+    return this.get(caller.actor, input.id);
+  }
+
+  private async lock(m: import('typeorm').EntityManager, caller: Caller, id: string): Promise<Candidate> {
+    const [c] = isUuid(id) ? await m.query(`SELECT ${COLUMNS} FROM candidate c WHERE c.id = $1 FOR UPDATE`, [id]) : [];
+    if (!c) throw new DomainError('NOT_FOUND', 'Candidate not found', 'id');
+    await assertOrgVisible(m, caller.actor, c.organisationId, today(), true);
+    return c;
+  }
+
+  async get(actor: Actor, id: string): Promise<Candidate> {
+    const [c] = isUuid(id) ? await this.ds.query(`SELECT ${COLUMNS} FROM candidate c WHERE c.id = $1`, [id]) : [];
+    if (!c) throw new DomainError('NOT_FOUND', 'Candidate not found', 'id');
+    await assertOrgVisible(this.ds.manager, actor, c.organisationId, today());
+    return c;
+  }
+}

@@ -1,0 +1,135 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { absenceStreaks, attendanceRate, DEFAULT_POLICY, DomainError, formatMeetingFlag, meetingFlags } from '@chibo/domain';
+import { Ctx, CurrentActor } from '../../common/auth/decorators';
+import type { Actor } from '../../common/auth/actor';
+import type { RequestContext } from '../../common/graphql/request-context';
+import { PageInput } from '../../common/graphql/pagination';
+import { today } from '../../database/sql';
+import { Organisation } from '../organisation/organisation.model';
+import { orgByIdLoader } from '../organisation/organisation.loaders';
+import { OrganisationService } from '../organisation/organisation.service';
+import { PolicyService } from '../policy/policy.service';
+import { ComplianceInput, MeetingCompliance } from './compliance.model';
+import { ComplianceService } from './compliance.service';
+import {
+  AttendanceRate, AttendanceRecord, CreateMeetingInput, Meeting, MeetingAmendment, MeetingFilter, MeetingFlag, MeetingPage, MeetingPlanInput, MeetingRecordInput,
+} from './meeting.model';
+import { MeetingService } from './meeting.service';
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  constructor(
+    private readonly meetings: MeetingService,
+    private readonly complianceService: ComplianceService,
+    private readonly orgs: OrganisationService,
+    private readonly policies: PolicyService,
+  ) {}
+
+  @Query(() => Meeting, { description: 'One meeting. NOT_FOUND when missing or not visible to you (cell outside your scope, not assigned to you, or not yet published to members).' })
+  meeting(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Meeting id.' }) id: string): Promise<Meeting> {
+    return this.meetings.get(actor, id);
+  }
+
+  @Query(() => MeetingPage, { description: 'Meetings you may see, newest first: a cell\'s calendar, or a subtree\'s.' })
+  meetingList(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => MeetingFilter, nullable: true, description: 'Filter.' }) filter?: MeetingFilter,
+    @Args('page', { type: () => PageInput, nullable: true, description: 'Page.' }) page?: PageInput,
+  ) {
+    return this.meetings.list(actor, filter, page);
+  }
+
+  @Query(() => MeetingCompliance, { description: 'Which cells under an organisation are behind on their meetings (a regular meeting every month, a thematic one every quarter, per the policy in force), with counts by kind and attendance.' })
+  meetingCompliance(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation and period.' }) input: ComplianceInput): Promise<MeetingCompliance> {
+    return this.complianceService.compliance(actor, input);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'The cell, as it stood on the meeting date (null if outside your scope, e.g. for a visitor).' })
+  organisation(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
+    return orgByIdLoader(ctx, this.orgs, m.date).load(m.organisationId);
+  }
+
+  @ResolveField(() => [AttendanceRecord], { description: 'Attendance per member.' })
+  attendance(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<AttendanceRecord[]> {
+    return this.attendanceLoader(ctx).load(m.id);
+  }
+
+  @ResolveField(() => AttendanceRate, { description: 'Attendance rate (exempt members excluded).' })
+  async attendanceRate(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<AttendanceRate> {
+    return attendanceRate(await this.attendanceLoader(ctx).load(m.id));
+  }
+
+  @ResolveField(() => [MeetingFlag], { description: 'Rule-based warnings: attendance below the policy\'s threshold, unexcused absences, members absent three meetings in a row, too short, minutes or resolution missing after the due days.' })
+  async flags(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingFlag[]> {
+    const [rows, history, policy] = await Promise.all([
+      this.attendanceLoader(ctx).load(m.id),
+      ctx.loaders.for('cellMeetingHistory', m.date, (ids: readonly string[], d) => this.meetings.heldHistory(ids, d), []).load(m.organisationId),
+      ctx.loaders.for('policy', m.date, (ids: readonly string[], d) => this.policies.forOrganisations(ids, d), DEFAULT_POLICY).load(m.organisationId),
+    ]);
+    const upToThis = history.filter((h) => h.date < m.date || (h.date === m.date && h.id <= m.id));
+    const streaks = m.state === 'HELD' || m.state === 'CLOSED' ? absenceStreaks(upToThis, policy).filter((s) => s.to === m.date) : [];
+    const flags = meetingFlags(
+      { kind: m.kind, date: m.date, state: m.state, startTime: m.actualStart ?? m.startTime, endTime: m.actualEnd ?? m.endTime, rows,
+        minutesPresent: !!m.minutes?.trim(), resolutionPresent: !!m.resolution?.trim(), asOf: today(), streaks },
+      policy,
+    );
+    return flags.map((f) => ({ ...f, message: formatMeetingFlag(f, 'vi'), messageEn: formatMeetingFlag(f, 'en') }));
+  }
+
+  @ResolveField(() => [MeetingAmendment], { description: 'Corrections made after closing, oldest first.' })
+  amendments(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingAmendment[]> {
+    return ctx.loaders.for('meetingAmendments', 'all', (ids: readonly string[]) => this.meetings.amendmentsOf(ids), [] as MeetingAmendment[]).load(m.id);
+  }
+
+  private attendanceLoader(ctx: RequestContext) {
+    return ctx.loaders.for('meetingAttendance', 'all', (ids: readonly string[]) => this.meetings.attendanceOf(ids), [] as AttendanceRecord[]);
+  }
+
+  @Mutation(() => Meeting, { description: 'Plan a meeting for a cell (its secretary or the committee office).' })
+  createMeeting(@Ctx() ctx: RequestContext, @Args('input', { description: 'The plan.' }) input: CreateMeetingInput): Promise<Meeting> {
+    return this.meetings.create(ctx, input);
+  }
+
+  @Mutation(() => Meeting, { description: 'Change the plan of a meeting that is not closed.' })
+  updateMeeting(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Meeting.' }) id: string,
+    @Args('input', { description: 'Fields to change.' }) input: MeetingPlanInput,
+  ): Promise<Meeting> {
+    return this.meetings.updatePlan(ctx, id, input);
+  }
+
+  @Mutation(() => Meeting, { description: 'Record a held meeting: attendance, times, minutes, resolution and votes, tasks, self-assessment. The meeting becomes HELD.' })
+  recordMeeting(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Meeting.' }) id: string,
+    @Args('input', { description: 'The record.' }) input: MeetingRecordInput,
+  ): Promise<Meeting> {
+    return this.meetings.record(ctx, id, input);
+  }
+
+  @Mutation(() => Meeting, { description: 'Close (lock) a held meeting; later corrections are amendments.' })
+  closeMeeting(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID, description: 'Meeting.' }) id: string): Promise<Meeting> {
+    return this.meetings.close(ctx, id);
+  }
+
+  @Mutation(() => Meeting, { description: 'Cancel a planned meeting.' })
+  cancelMeeting(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Meeting.' }) id: string,
+    @Args('reason', { description: 'Why.' }) reason: string,
+  ): Promise<Meeting> {
+    return this.meetings.cancel(ctx, id, reason);
+  }
+
+  @Mutation(() => Meeting, { description: 'Correct a closed meeting; the change is kept with who, when and why.' })
+  amendMeeting(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Meeting.' }) id: string,
+    @Args('reason', { description: 'Why the correction is made (required).' }) reason: string,
+    @Args('input', { description: 'The corrected fields.' }) input: MeetingRecordInput,
+  ): Promise<Meeting> {
+    if (!reason.trim()) return Promise.reject(new DomainError('VALIDATION', 'An amendment needs a reason', 'reason'));
+    return this.meetings.amend(ctx, id, reason, input);
+  }
+}

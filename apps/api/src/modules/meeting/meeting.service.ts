@@ -1,0 +1,415 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  DEFAULT_POLICY,
+  DomainError,
+  durationMinutes,
+  holdsMembers,
+  scoreMeeting,
+  type Attendance,
+  type OrganisationKind,
+} from '@chibo/domain';
+import type { Actor } from '../../common/auth/actor';
+import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
+import { inSubtree, Params, today, validAt } from '../../database/sql';
+import { PolicyService } from '../policy/policy.service';
+import { Meeting, MeetingAmendment, type AttendanceRecord, type CreateMeetingInput, type MeetingFilter, type MeetingPlanInput, type MeetingRecordInput } from './meeting.model';
+
+const COLUMNS = `mt.id, mt.organisation_id AS "organisationId", mt.kind, mt.title, mt.meeting_date AS "date",
+  to_char(mt.start_time, 'HH24:MI') AS "startTime", to_char(mt.end_time, 'HH24:MI') AS "endTime",
+  to_char(mt.actual_start, 'HH24:MI') AS "actualStart", to_char(mt.actual_end, 'HH24:MI') AS "actualEnd",
+  mt.place, mt.mode, mt.format, mt.format_note AS "formatNote", mt.theme, mt.topics, mt.chair_member_id AS "chairMemberId",
+  mt.minute_taker_member_id AS "minuteTakerMemberId", mt.state, mt.guests, mt.minutes, mt.resolution, mt.votes_for AS "votesFor",
+  mt.votes_against AS "votesAgainst", mt.votes_abstain AS "votesAbstain", mt.tasks, mt.self_assessment AS "selfAssessment",
+  mt.self_total AS "selfTotal", mt.cancelled_reason AS "cancelledReason", mt.closed_at AS "closedAt"`;
+
+const PLAN_COLUMNS: Record<keyof MeetingPlanInput, string> = {
+  kind: 'kind', title: 'title', date: 'meeting_date', startTime: 'start_time', endTime: 'end_time', place: 'place', mode: 'mode', format: 'format',
+  formatNote: 'format_note', theme: 'theme', topics: 'topics', chairMemberId: 'chair_member_id', minuteTakerMemberId: 'minute_taker_member_id',
+};
+const RECORD_COLUMNS: Record<Exclude<keyof MeetingRecordInput, 'attendance' | 'selfAssessment'>, string> = {
+  actualStart: 'actual_start', actualEnd: 'actual_end', guests: 'guests', minutes: 'minutes', resolution: 'resolution', votesFor: 'votes_for',
+  votesAgainst: 'votes_against', votesAbstain: 'votes_abstain', tasks: 'tasks',
+};
+
+/** One past meeting for importHistory. */
+export type MeetingHistoryRow = {
+  cellId: string; kind: string; title: string; date: string; startTime?: string; endTime?: string; place?: string; format?: string; theme?: string;
+  state: 'HELD' | 'CLOSED'; minutes?: string; resolution?: string; votesFor?: number; votesAgainst?: number; votesAbstain?: number;
+  selfAssessment?: Record<string, number>; selfTotal?: number;
+  attendance: { memberId: string; status: string; reason?: string }[];
+};
+
+const toModel = (row: Record<string, unknown>, asOf: string): Meeting => Object.assign(new Meeting(), row, { asOf });
+
+/**
+ * Cell meetings. Who sees a meeting: readers of the cell's subtree (on the meeting date), the visitors assigned to
+ * the cell, and the cell's own members once it is published. Who changes it: writers of the cell (its secretary,
+ * the committee office), through plan → record → close; after closing only amendments with a reason.
+ */
+@Injectable()
+export class MeetingService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly policies: PolicyService,
+  ) {}
+
+  /** SQL condition: meeting `mt` (with its placement `pl` on the meeting date) is visible to the actor. */
+  visibleSql(actor: Actor, p: Params): string {
+    if (actor.isAdmin) return 'TRUE';
+    const parts: string[] = [];
+    if (actor.readRoots.length) {
+      parts.push(`EXISTS (SELECT 1 FROM organisation_placement rp WHERE rp.organisation_id = ANY(${p.add(actor.readRoots)}::uuid[])
+        AND ${validAt('rp', 'mt.meeting_date')} AND ${inSubtree('pl', 'rp.path')})`);
+    }
+    if (actor.kind === 'USER' && actor.id) {
+      parts.push(`EXISTS (SELECT 1 FROM visit_assignment va WHERE va.visitor_user_id = ${p.add(actor.id)}::uuid AND va.cell_id = mt.organisation_id
+        AND ${validAt('va', 'mt.meeting_date')})`);
+    }
+    if (actor.ownCellIds.length) {
+      parts.push(`(mt.organisation_id = ANY(${p.add(actor.ownCellIds)}::uuid[]) AND mt.state <> 'CANCELLED'
+        AND mt.meeting_date - ${p.add(DEFAULT_POLICY.meeting.publishDaysAhead)}::int <= current_date)`);
+    }
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
+  private from = `meeting mt JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND ${validAt('pl', 'mt.meeting_date')}`;
+
+  async findVisible(actor: Actor, ids: readonly string[], m: EntityManager = this.ds.manager): Promise<Meeting[]> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return [];
+    const p = new Params();
+    const idsP = p.add(valid);
+    const rows = await m.query(`SELECT ${COLUMNS} FROM ${this.from} WHERE mt.id = ANY(${idsP}::uuid[]) AND ${this.visibleSql(actor, p)}`, p.values);
+    return rows.map((r: Record<string, unknown>) => toModel(r, r.date as string));
+  }
+
+  async get(actor: Actor, id: string): Promise<Meeting> {
+    const [found] = await this.findVisible(actor, [id]);
+    if (!found) throw new DomainError('NOT_FOUND', 'Meeting not found', 'id');
+    return found;
+  }
+
+  async list(actor: Actor, filter: MeetingFilter | undefined, page: PageInput | undefined): Promise<Page<Meeting>> {
+    const { offset, limit } = pageOf(page);
+    const p = new Params();
+    const where = [this.visibleSql(actor, p)];
+    if (filter?.organisationId) {
+      // Meetings of cells that were under this organisation on the meeting's date.
+      where.push(`EXISTS (SELECT 1 FROM organisation_placement fp WHERE fp.organisation_id = ${p.add(isUuid(filter.organisationId) ? filter.organisationId : null)}::uuid
+        AND ${validAt('fp', 'mt.meeting_date')} AND ${inSubtree('pl', 'fp.path')})`);
+    }
+    if (filter?.from) where.push(`mt.meeting_date >= ${p.add(filter.from)}::date`);
+    if (filter?.to) where.push(`mt.meeting_date <= ${p.add(filter.to)}::date`);
+    if (filter?.kinds?.length) where.push(`mt.kind = ANY(${p.add(filter.kinds)}::text[])`);
+    if (filter?.states?.length) where.push(`mt.state = ANY(${p.add(filter.states)}::text[])`);
+    const sql = `FROM ${this.from} WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
+    const rows = await this.ds.query(`SELECT ${COLUMNS} ${sql} ORDER BY mt.meeting_date DESC, mt.start_time NULLS LAST, mt.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`, p.values);
+    return { items: rows.map((r: Record<string, unknown>) => toModel(r, r.date as string)), total, offset, limit };
+  }
+
+  async attendanceOf(meetingIds: readonly string[]): Promise<Map<string, AttendanceRecord[]>> {
+    const rows = await this.ds.query(
+      `SELECT a.meeting_id AS "meetingId", a.member_id AS "memberId", a.status, a.reason, a.late, a.left_early AS "leftEarly", mt.meeting_date AS "asOf"
+         FROM meeting_attendance a JOIN meeting mt ON mt.id = a.meeting_id JOIN member m ON m.id = a.member_id
+        WHERE a.meeting_id = ANY($1::uuid[]) ORDER BY m.name_folded`,
+      [meetingIds],
+    );
+    const out = new Map<string, AttendanceRecord[]>(meetingIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.meetingId)?.push(r);
+    return out;
+  }
+
+  /** Held meetings of cells in the 400 days up to a date, with attendance: the input of the absence-streak rule. */
+  async heldHistory(cellIds: readonly string[], upTo: string): Promise<Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>> {
+    const rows: { cellId: string; id: string; date: string; memberId: string | null; status: Attendance | null }[] = await this.ds.query(
+      `SELECT mt.organisation_id AS "cellId", mt.id, mt.meeting_date AS date, a.member_id AS "memberId", a.status
+         FROM meeting mt LEFT JOIN meeting_attendance a ON a.meeting_id = mt.id
+        WHERE mt.organisation_id = ANY($1::uuid[]) AND mt.state IN ('HELD','CLOSED') AND mt.meeting_date <= $2::date
+          AND mt.meeting_date > $2::date - 400
+        ORDER BY mt.meeting_date, mt.id`,
+      [cellIds, upTo],
+    );
+    const out = new Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>(cellIds.map((c) => [c, []]));
+    for (const r of rows) {
+      const list = out.get(r.cellId)!;
+      let meeting = list[list.length - 1];
+      if (!meeting || meeting.id !== r.id) list.push((meeting = { id: r.id, date: r.date, rows: [] }));
+      if (r.memberId && r.status) meeting.rows.push({ memberId: r.memberId, status: r.status });
+    }
+    return out;
+  }
+
+  async amendmentsOf(meetingIds: readonly string[]): Promise<Map<string, MeetingAmendment[]>> {
+    const rows = await this.ds.query(
+      `SELECT id, meeting_id AS "meetingId", reason, before, after, amended_by AS "amendedBy", amended_at AS "amendedAt"
+         FROM meeting_amendment WHERE meeting_id = ANY($1::uuid[]) ORDER BY amended_at`,
+      [meetingIds],
+    );
+    const out = new Map<string, MeetingAmendment[]>(meetingIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.meetingId)?.push(r);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  async create(caller: Caller, input: CreateMeetingInput): Promise<Meeting> {
+    const id = await this.ds.transaction(async (m) => {
+      await this.assertCell(m, caller.actor, input.organisationId, input.date);
+      this.checkTimes(input.startTime, input.endTime, 'endTime');
+      await this.assertMembersOfCell(m, input.organisationId, input.date, [
+        ['chairMemberId', input.chairMemberId], ['minuteTakerMemberId', input.minuteTakerMemberId],
+      ]);
+      const cols = Object.entries(PLAN_COLUMNS).filter(([k]) => input[k as keyof MeetingPlanInput] !== undefined);
+      const p = new Params();
+      const values = cols.map(([k]) => p.add(k === 'topics' ? JSON.stringify(input.topics) : input[k as keyof MeetingPlanInput]));
+      const [row] = await m.query(
+        `INSERT INTO meeting (organisation_id, ${cols.map(([, c]) => c).join(', ')}) VALUES (${p.add(input.organisationId)}, ${values.join(', ')}) RETURNING id`,
+        p.values,
+      );
+      await this.audit.record(m, caller, { operation: 'createMeeting', entityType: 'meeting', entityId: row.id, after: input });
+      return row.id as string;
+    });
+    return this.get(caller.actor, id);
+  }
+
+  async updatePlan(caller: Caller, id: string, input: MeetingPlanInput): Promise<Meeting> {
+    await this.ds.transaction(async (m) => {
+      const before = await this.lock(m, caller, id);
+      if (before.state === 'CLOSED' || before.state === 'CANCELLED') {
+        throw new DomainError('CONFLICT', `The meeting is ${before.state.toLowerCase()}; a closed meeting changes only through amendMeeting`, 'id');
+      }
+      const date = input.date ?? before.date;
+      if (input.date && input.date !== before.date) await this.assertCell(m, caller.actor, before.organisationId, input.date);
+      this.checkTimes(input.startTime ?? before.startTime, input.endTime ?? before.endTime, 'endTime');
+      await this.assertMembersOfCell(m, before.organisationId, date, [['chairMemberId', input.chairMemberId], ['minuteTakerMemberId', input.minuteTakerMemberId]]);
+      await this.setColumns(m, id, input, PLAN_COLUMNS);
+      await this.audit.record(m, caller, { operation: 'updateMeeting', entityType: 'meeting', entityId: id, before, after: input });
+    });
+    return this.get(caller.actor, id);
+  }
+
+  /** Records what happened (attendance, minutes, resolution, tasks, self-assessment); the meeting becomes HELD. */
+  async record(caller: Caller, id: string, input: MeetingRecordInput): Promise<Meeting> {
+    await this.ds.transaction(async (m) => {
+      const before = await this.lock(m, caller, id);
+      if (before.state === 'CLOSED') throw new DomainError('CONFLICT', 'The meeting is closed; corrections go through amendMeeting with a reason', 'id');
+      if (before.state === 'CANCELLED') throw new DomainError('CONFLICT', 'The meeting was cancelled', 'id');
+      if (before.date > today()) throw new DomainError('VALIDATION', 'A meeting is recorded on or after its date', 'date');
+      await this.applyRecord(m, before, input);
+      await m.query(`UPDATE meeting SET state = 'HELD', updated_at = now() WHERE id = $1`, [id]);
+      await this.audit.record(m, caller, { operation: 'recordMeeting', entityType: 'meeting', entityId: id, before, after: input });
+    });
+    return this.get(caller.actor, id);
+  }
+
+  async close(caller: Caller, id: string): Promise<Meeting> {
+    await this.ds.transaction(async (m) => {
+      const before = await this.lock(m, caller, id);
+      if (before.state !== 'HELD') throw new DomainError('CONFLICT', 'Only a held (recorded) meeting can be closed', 'id');
+      await m.query(`UPDATE meeting SET state = 'CLOSED', closed_at = now(), closed_by = $2, updated_at = now() WHERE id = $1`, [id, caller.actor.id]);
+      await this.audit.record(m, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'CLOSED' } });
+    });
+    return this.get(caller.actor, id);
+  }
+
+  async cancel(caller: Caller, id: string, reason: string): Promise<Meeting> {
+    await this.ds.transaction(async (m) => {
+      const before = await this.lock(m, caller, id);
+      if (before.state !== 'PLANNED') throw new DomainError('CONFLICT', 'Only a planned meeting can be cancelled', 'id');
+      await m.query(`UPDATE meeting SET state = 'CANCELLED', cancelled_reason = $2, updated_at = now() WHERE id = $1`, [id, reason]);
+      await this.audit.record(m, caller, { operation: 'cancelMeeting', entityType: 'meeting', entityId: id, after: { reason } });
+    });
+    return this.get(caller.actor, id);
+  }
+
+  /** A correction to a closed meeting: applied, and kept with who, when, why and the fields before and after. */
+  async amend(caller: Caller, id: string, reason: string, input: MeetingRecordInput): Promise<Meeting> {
+    await this.ds.transaction(async (m) => {
+      const before = await this.lock(m, caller, id);
+      if (before.state !== 'CLOSED') throw new DomainError('CONFLICT', 'Amendments are for closed meetings; change an open one directly', 'id');
+      const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+      if (!changed.length) throw new DomainError('VALIDATION', 'Nothing to amend', 'input');
+      const beforeAttendance = changed.includes('attendance') ? (await this.attendanceOf([id])).get(id) : undefined;
+      await this.applyRecord(m, before, input);
+      const snapshot = (src: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, src[k] ?? null]));
+      await m.query(
+        `INSERT INTO meeting_amendment (meeting_id, reason, before, after, amended_by) VALUES ($1,$2,$3,$4,$5)`,
+        [id, reason, JSON.stringify(snapshot({ ...before, attendance: beforeAttendance } as Record<string, unknown>)), JSON.stringify(snapshot(input as Record<string, unknown>)), caller.actor.name],
+      );
+      await this.audit.record(m, caller, { operation: "amendMeeting", entityType: "meeting", entityId: id, before: snapshot(before as unknown as Record<string, unknown>), after: { reason, ...input } });
+    });
+    return this.get(caller.actor, id);
+  }
+
+  /**
+   * Past meetings in bulk (history from spreadsheets, or the demo seed): validated set-based (cells writable and
+   * existing on each date, attendees members of the cell on that date), then inserted in one statement per table.
+   * All-or-nothing: any bad row fails the whole batch with every problem listed.
+   */
+  async importHistory(caller: Caller, rows: MeetingHistoryRow[]): Promise<number> {
+    if (!rows.length) return 0;
+    return this.ds.transaction(async (m) => {
+      const p = new Params();
+      const cellIds = [...new Set(rows.map((r) => r.cellId))];
+      const cells: { id: string }[] = await m.query(
+        `SELECT o.id FROM organisation o WHERE o.id = ANY(${p.add(cellIds)}::uuid[]) AND o.kind IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')
+           AND ${orgVisibleSql(caller.actor, 'o.id', p, p.add(today()), true)}`,
+        p.values,
+      );
+      const okCells = new Set(cells.map((c) => c.id));
+      const problems: { row: number; column: string; reason: string }[] = [];
+      rows.forEach((r, i) => {
+        if (!okCells.has(r.cellId)) problems.push({ row: i + 1, column: 'cellId', reason: 'not a cell you may write' });
+        if (r.startTime && r.endTime && r.endTime <= r.startTime) problems.push({ row: i + 1, column: 'endTime', reason: 'must be after startTime' });
+      });
+      // Every (cell, date) must be in the tree, and every attendee a member of that cell on that date.
+      const placed: { cellId: string; date: string }[] = await m.query(
+        `SELECT DISTINCT u.cell AS "cellId", u.d AS date FROM unnest($1::uuid[], $2::date[]) AS u(cell, d)
+           JOIN organisation_placement pl ON pl.organisation_id = u.cell AND ${validAt('pl', 'u.d')}`,
+        [rows.map((r) => r.cellId), rows.map((r) => r.date)],
+      );
+      const placedKey = new Set(placed.map((x) => `${x.cellId}|${x.date}`));
+      rows.forEach((r, i) => {
+        if (!placedKey.has(`${r.cellId}|${r.date}`)) problems.push({ row: i + 1, column: 'date', reason: 'the cell does not exist on this date' });
+      });
+      const att = rows.flatMap((r, i) => r.attendance.map((a) => ({ i, cell: r.cellId, date: r.date, ...a })));
+      const members: { k: number }[] = await m.query(
+        `SELECT u.k FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::date[]) AS u(k, cell, mid, d)
+          WHERE EXISTS (SELECT 1 FROM membership ms WHERE ms.member_id = u.mid AND ms.organisation_id = u.cell AND ${validAt('ms', 'u.d')})`,
+        [att.map((_, k) => k), att.map((a) => a.cell), att.map((a) => a.memberId), att.map((a) => a.date)],
+      );
+      const okAtt = new Set(members.map((x) => x.k));
+      att.forEach((a, k) => {
+        if (!okAtt.has(k)) problems.push({ row: a.i + 1, column: 'attendance.memberId', reason: `${a.memberId} is not a member of the cell on ${a.date}` });
+      });
+      if (problems.length) {
+        throw new DomainError('IMPORT_INVALID', `${problems.length} problem(s); nothing was imported. First: row ${problems[0].row}, ${problems[0].column}: ${problems[0].reason}`, problems[0].column, { rows: problems });
+      }
+      const ids = rows.map(() => randomUUID());
+      const col = <T>(f: (r: MeetingHistoryRow) => T) => rows.map(f);
+      await m.query(
+        `INSERT INTO meeting (id, organisation_id, kind, title, meeting_date, start_time, end_time, actual_start, actual_end, place, format, theme, state,
+                              minutes, resolution, votes_for, votes_against, votes_abstain, self_assessment, self_total, closed_at)
+         SELECT u.id, u.cell, u.kind, u.title, u.d, u.st::time, u.en::time, u.st::time, u.en::time, u.place, u.format, u.theme, u.state, u.minutes, u.resolution,
+                u.vf, u.va, u.vb, u.self::jsonb, u.total, CASE WHEN u.state = 'CLOSED' THEN now() END
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                       $12::text[], $13::text[], $14::int[], $15::int[], $16::int[], $17::text[], $18::int[])
+             AS u(id, cell, kind, title, d, st, en, place, format, theme, state, minutes, resolution, vf, va, vb, self, total)`,
+        [ids, col((r) => r.cellId), col((r) => r.kind), col((r) => r.title), col((r) => r.date), col((r) => r.startTime ?? null), col((r) => r.endTime ?? null),
+          col((r) => r.place ?? null), col((r) => r.format ?? 'STANDARD'), col((r) => r.theme ?? null), col((r) => r.state), col((r) => r.minutes ?? null),
+          col((r) => r.resolution ?? null), col((r) => r.votesFor ?? null), col((r) => r.votesAgainst ?? null), col((r) => r.votesAbstain ?? null),
+          col((r) => (r.selfAssessment ? JSON.stringify(r.selfAssessment) : null)), col((r) => r.selfTotal ?? null)],
+      );
+      await m.query(
+        `INSERT INTO meeting_attendance (meeting_id, member_id, status, reason) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
+        [att.map((a) => ids[a.i]), att.map((a) => a.memberId), att.map((a) => a.status), att.map((a) => a.reason ?? null)],
+      );
+      await m.query(
+        `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
+         SELECT $1, $2, $3, 'importMeetingHistory', 'meeting', u.id, u.after::jsonb, $6 FROM unnest($4::text[], $5::text[]) AS u(id, after)`,
+        [caller.actor.kind, caller.actor.id, caller.actor.name, ids, rows.map((r) => JSON.stringify({ cellId: r.cellId, kind: r.kind, date: r.date, state: r.state })), caller.requestId],
+      );
+      return ids.length;
+    });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private async applyRecord(m: EntityManager, before: Meeting, input: MeetingRecordInput): Promise<void> {
+    this.checkTimes(input.actualStart ?? before.actualStart, input.actualEnd ?? before.actualEnd, 'actualEnd');
+    if (input.attendance) {
+      const seen = new Set<string>();
+      input.attendance.forEach((a, i) => {
+        if (seen.has(a.memberId)) throw new DomainError('VALIDATION', 'The same member is listed twice', `attendance.${i}.memberId`);
+        seen.add(a.memberId);
+        if (a.status === 'ABSENT_EXCUSED' && !a.reason) throw new DomainError('VALIDATION', 'An excused absence needs its reason', `attendance.${i}.reason`);
+      });
+      await this.assertMembersOfCell(m, before.organisationId, before.date, input.attendance.map((a, i) => [`attendance.${i}.memberId`, a.memberId]));
+      await m.query(`DELETE FROM meeting_attendance WHERE meeting_id = $1`, [before.id]);
+      await m.query(
+        `INSERT INTO meeting_attendance (meeting_id, member_id, status, reason, late, left_early)
+         SELECT $1, u.mid, u.st, u.reason, u.late, u.early FROM unnest($2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::boolean[]) AS u(mid, st, reason, late, early)`,
+        [before.id, input.attendance.map((a) => a.memberId), input.attendance.map((a) => a.status), input.attendance.map((a) => a.reason ?? null),
+          input.attendance.map((a) => !!a.late), input.attendance.map((a) => !!a.leftEarly)],
+      );
+    }
+    if (input.tasks) {
+      await this.assertMembersOfCell(m, before.organisationId, before.date, input.tasks.map((t, i) => [`tasks.${i}.assigneeMemberId`, t.assigneeMemberId]));
+    }
+    if (input.selfAssessment) {
+      const policy = await this.policies.forOrganisation(before.organisationId, before.date, m);
+      const scored = scoreMeeting(policy.scoreSheet, input.selfAssessment);
+      await m.query(`UPDATE meeting SET self_assessment = $2, self_total = $3 WHERE id = $1`, [before.id, JSON.stringify(input.selfAssessment), scored.total]);
+    }
+    const { attendance: _a, selfAssessment: _s, ...rest } = input;
+    await this.setColumns(m, before.id, { ...rest, tasks: input.tasks?.map((t) => ({ text: t.text, assigneeMemberId: t.assigneeMemberId ?? null, dueOn: t.dueOn ?? null })) }, RECORD_COLUMNS);
+  }
+
+  private async setColumns<T extends object>(m: EntityManager, id: string, input: T, columns: Record<string, string>): Promise<void> {
+    const entries = Object.entries(columns).filter(([k]) => (input as Record<string, unknown>)[k] !== undefined);
+    if (!entries.length) return;
+    const p = new Params();
+    const sets = entries.map(([k, c]) => {
+      const v = (input as Record<string, unknown>)[k];
+      return `${c} = ${p.add(Array.isArray(v) ? JSON.stringify(v) : v)}`;
+    });
+    await m.query(`UPDATE meeting SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+  }
+
+  private checkTimes(start: string | null | undefined, end: string | null | undefined, field: string): void {
+    if (start && end) {
+      try {
+        durationMinutes(start, end);
+      } catch (e) {
+        if (e instanceof DomainError) throw new DomainError(e.code, e.message, field);
+        throw e;
+      }
+    }
+  }
+
+  /** The meeting row, locked, if the caller may change it (the cell is in their write scope on the meeting date). */
+  private async lock(m: EntityManager, caller: Caller, id: string): Promise<Meeting> {
+    const [found] = await this.findVisible(caller.actor, [id], m);
+    if (!found) throw new DomainError('NOT_FOUND', 'Meeting not found', 'id');
+    await m.query(`SELECT 1 FROM meeting WHERE id = $1 FOR UPDATE`, [id]);
+    await assertOrgVisible(m, caller.actor, found.organisationId, found.date, true).catch((e: DomainError) => {
+      throw e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'id') : e;
+    });
+    return found;
+  }
+
+  private async assertCell(m: EntityManager, actor: Actor, cellId: string, date: string): Promise<void> {
+    await assertOrgVisible(m, actor, cellId, date, true).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'organisationId');
+    });
+    const [row] = await m.query(
+      `SELECT o.kind FROM organisation o JOIN organisation_placement pl ON pl.organisation_id = o.id AND ${validAt('pl', '$2')} WHERE o.id = $1`,
+      [cellId, date],
+    );
+    if (!row) throw new DomainError('ORGANISATION_DISSOLVED', 'The cell does not exist on the meeting date (dissolved, or not yet established)', 'date');
+    if (!holdsMembers(row.kind as OrganisationKind)) throw new DomainError('VALIDATION', 'Meetings are held by cells (chi bộ)', 'organisationId');
+  }
+
+  /** Each given member must belong to the cell on the date (permanently or on a temporary transfer). */
+  private async assertMembersOfCell(m: EntityManager, cellId: string, date: string, members: [string, string | undefined | null][]): Promise<void> {
+    const wanted = members.filter((x): x is [string, string] => !!x[1]);
+    if (!wanted.length) return;
+    const rows: { memberId: string }[] = await m.query(
+      `SELECT DISTINCT ms.member_id AS "memberId" FROM membership ms WHERE ms.organisation_id = $1 AND ${validAt('ms', '$2')} AND ms.member_id = ANY($3::uuid[])`,
+      [cellId, date, wanted.map(([, id]) => id).filter(isUuid)],
+    );
+    const ok = new Set(rows.map((r) => r.memberId));
+    const bad = wanted.filter(([, id]) => !ok.has(id));
+    if (bad.length) {
+      throw new DomainError('VALIDATION', `Not a member of this cell on ${date}: ${bad.map(([f]) => f).join(', ')}`, bad[0][0], {
+        fields: bad.map(([field]) => ({ field, reason: 'NOT_A_MEMBER_OF_CELL', message: `not a member of this cell on ${date}` })),
+      });
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainError } from '@chibo/domain';
+import { Ctx, CurrentActor } from '../../common/auth/decorators';
+import type { Actor } from '../../common/auth/actor';
+import type { RequestContext } from '../../common/graphql/request-context';
+import { PageInput } from '../../common/graphql/pagination';
+import { DateScalar } from '../../common/graphql/scalars';
+import { Meeting } from './meeting.model';
+import { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitPage, VisitReport, VisitReportInput } from './visit.model';
+import { VisitService } from './visit.service';
+
+@Resolver(() => Meeting)
+export class VisitResolver {
+  constructor(private readonly service: VisitService) {}
+
+  @Query(() => [VisitAssignment], { description: 'Visit assignments: yours, and those on cells in your scope.' })
+  visitAssignments(
+    @CurrentActor() actor: Actor,
+    @Args('cellId', { type: () => ID, nullable: true, description: 'Only this cell.' }) cellId?: string,
+    @Args('visitorUserId', { type: () => ID, nullable: true, description: 'Only this visitor.' }) visitorUserId?: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Only assignments in force on this date.' }) asOf?: string,
+  ): Promise<VisitAssignment[]> {
+    return this.service.assignments(actor, { cellId, visitorUserId, asOf });
+  }
+
+  @Query(() => VisitPage, { description: 'Visits: yours, and those to meetings you may see.' })
+  visits(
+    @CurrentActor() actor: Actor,
+    @Args('organisationId', { type: () => ID, nullable: true, description: 'Meetings of cells under this organisation.' }) organisationId?: string,
+    @Args('visitorUserId', { type: () => ID, nullable: true, description: 'Only this visitor.' }) visitorUserId?: string,
+    @Args('from', { type: () => DateScalar, nullable: true, description: 'Meetings from this date.' }) from?: string,
+    @Args('to', { type: () => DateScalar, nullable: true, description: 'Meetings up to this date.' }) to?: string,
+    @Args('page', { type: () => PageInput, nullable: true, description: 'Page.' }) page?: PageInput,
+  ) {
+    return this.service.visits(actor, { organisationId, visitorUserId, from, to }, page);
+  }
+
+  @Query(() => VisitReport, { description: 'The monthly visit report of a committee, compiled from the records: per visitor, visits, scored and unscored, cells not visited, report state.' })
+  visitReport(@CurrentActor() actor: Actor, @Args('input', { description: 'Committee and month.' }) input: VisitReportInput): Promise<VisitReport> {
+    return this.service.report(actor, input);
+  }
+
+  @Query(() => String, { description: 'The monthly visit report as an Excel workbook (base64-encoded .xlsx), with Vietnamese headings: one sheet per committee report, one row per visitor, then the visits behind it.' })
+  async visitReportXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Committee and month.' }) input: VisitReportInput): Promise<string> {
+    return (await this.service.reportWorkbook(actor, input)).toString('base64');
+  }
+
+  @ResolveField(() => [Visit], { description: 'Visits recorded for this meeting.' })
+  visitRecords(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<Visit[]> {
+    return ctx.loaders
+      .for('meetingVisits', 'all', async (ids: readonly string[], _d, actor) => {
+        const page = await this.service.visits(actor, { meetingIds: ids }, { offset: 0, limit: 500 });
+        const out = new Map<string, Visit[]>(ids.map((id) => [id, []]));
+        for (const v of page.items) out.get(v.meetingId)?.push(v);
+        return out;
+      }, [] as Visit[])
+      .load(m.id);
+  }
+
+  @Mutation(() => VisitAssignment, { description: 'Assign a committee member or staff member (a user) to follow a cell\'s meetings.' })
+  assignVisitor(@Ctx() ctx: RequestContext, @Args('input', { description: 'Assignment.' }) input: AssignVisitorInput): Promise<VisitAssignment> {
+    return this.service.assign(ctx, input);
+  }
+
+  @Mutation(() => VisitAssignment, { description: 'End a visit assignment on a date.' })
+  endVisitAssignment(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Assignment.' }) id: string,
+    @Args('to', { type: () => DateScalar, description: 'End (exclusive).' }) to: string,
+  ): Promise<VisitAssignment> {
+    return this.service.endAssignment(ctx, id, to);
+  }
+
+  @Mutation(() => Visit, { description: 'Record your visit to a held meeting of a cell assigned to you, with your score on the policy\'s score sheet (recording again replaces it).' })
+  recordVisit(@Ctx() ctx: RequestContext, @Args('input', { description: 'The visit.' }) input: RecordVisitInput): Promise<Visit> {
+    return this.service.record(ctx, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Submit your monthly visit report (YYYY-MM).' })
+  submitVisitReport(
+    @Ctx() ctx: RequestContext,
+    @Args('month', { description: 'Month, YYYY-MM.' }) month: string,
+    @Args('note', { nullable: true, description: 'Note to the standing committee.' }) note?: string,
+  ): Promise<boolean> {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return Promise.reject(new DomainError('VALIDATION', 'month must be YYYY-MM', 'month'));
+    return this.service.submitReport(ctx, month, note);
+  }
+}

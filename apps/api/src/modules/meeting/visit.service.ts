@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { DomainError, scoreGap, scoreMeeting, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
+import type { Actor } from '../../common/auth/actor';
+import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
+import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
+import { PolicyService } from '../policy/policy.service';
+import { MeetingService } from './meeting.service';
+import type { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitReport, VisitReportInput, VisitReportLine } from './visit.model';
+
+const VISIT_COLUMNS = `v.id, v.meeting_id AS "meetingId", mt.organisation_id AS "cellId", mt.meeting_date AS date, v.visitor_user_id AS "visitorUserId",
+  u.display_name AS "visitorName", v.attended, v.scores, v.total, v.max_total AS "maxTotal", v.level, mt.self_total AS "selfTotal",
+  v.guidance, v.issues, v.follow_up AS "followUp"`;
+
+/**
+ * Committee members' visits to cell meetings (DOMAIN §5): assignments, the visit with its score on the policy's
+ * sheet, and the monthly report. Only the assigned visitor records (and scores) a visit, for a meeting of a cell
+ * assigned to them on that date.
+ */
+@Injectable()
+export class VisitService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly meetings: MeetingService,
+    private readonly policies: PolicyService,
+  ) {}
+
+  async assign(caller: Caller, input: AssignVisitorInput): Promise<VisitAssignment> {
+    if (input.to && input.to <= input.from) throw new DomainError('INVALID_DATE_ORDER', 'The assignment must end after it starts', 'to');
+    const id = await this.ds.transaction(async (m) => {
+      await assertOrgVisible(m, caller.actor, input.cellId, input.from, true).catch((e: DomainError) => {
+        throw new DomainError(e.code, e.message, 'cellId');
+      });
+      const [cell] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [input.cellId]);
+      if (!['GRASSROOTS_CELL', 'SUBORDINATE_CELL'].includes(cell.kind)) throw new DomainError('VALIDATION', 'Visitors are assigned to cells', 'cellId');
+      const [user] = isUuid(input.visitorUserId) ? await m.query(`SELECT id FROM app_user WHERE id = $1 AND is_active`, [input.visitorUserId]) : [];
+      if (!user) throw new DomainError('NOT_FOUND', 'Visitor not found', 'visitorUserId');
+      const [row] = await m.query(
+        `INSERT INTO visit_assignment (visitor_user_id, cell_id, valid_from, valid_to, required_per_year) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+        [input.visitorUserId, input.cellId, input.from, input.to ?? null, input.requiredPerYear ?? null],
+      );
+      await this.audit.record(m, caller, { operation: 'assignVisitor', entityType: 'visit_assignment', entityId: row.id, after: input });
+      return row.id as string;
+    });
+    return (await this.assignments(caller.actor, { ids: [id] }))[0];
+  }
+
+  async endAssignment(caller: Caller, id: string, to: string): Promise<VisitAssignment> {
+    const [a] = await this.assignments(caller.actor, { ids: [id] });
+    if (!a) throw new DomainError('NOT_FOUND', 'Assignment not found', 'id');
+    if (to <= a.from) throw new DomainError('INVALID_DATE_ORDER', 'The assignment must end after it starts', 'to');
+    await this.ds.transaction(async (m) => {
+      await assertOrgVisible(m, caller.actor, a.cellId, a.from, true);
+      await returning(m, `UPDATE visit_assignment SET valid_to = $2 WHERE id = $1 RETURNING id`, [id, to]);
+      await this.audit.record(m, caller, { operation: 'endVisitAssignment', entityType: 'visit_assignment', entityId: id, before: a, after: { to } });
+    });
+    return (await this.assignments(caller.actor, { ids: [id] }))[0];
+  }
+
+  /** Assignments visible to the actor: their own, and those on cells in their read scope. */
+  async assignments(actor: Actor, f: { ids?: string[]; cellId?: string; visitorUserId?: string; asOf?: string }): Promise<VisitAssignment[]> {
+    const p = new Params();
+    const where = [
+      `(${p.add(f.ids?.filter(isUuid) ?? null)}::uuid[] IS NULL OR va.id = ANY($1::uuid[]))`,
+      `(${p.add(f.cellId && isUuid(f.cellId) ? f.cellId : null)}::uuid IS NULL OR va.cell_id = $2)`,
+      `(${p.add(f.visitorUserId && isUuid(f.visitorUserId) ? f.visitorUserId : null)}::uuid IS NULL OR va.visitor_user_id = $3)`,
+      `(${p.add(f.asOf ?? null)}::date IS NULL OR ${validAt('va', '$4')})`,
+    ];
+    // Visible: the actor's own assignments, and those on cells in the actor's read scope (on the first day).
+    if (!actor.isAdmin) where.push(`(va.visitor_user_id = ${p.add(actor.id)}::uuid OR ${orgVisibleSql(actor, 'va.cell_id', p, 'va.valid_from')})`);
+    return this.ds.query(
+      `SELECT va.id, va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", va.valid_from AS "from",
+              va.valid_to AS "to", va.required_per_year AS "requiredPerYear"
+         FROM visit_assignment va JOIN app_user u ON u.id = va.visitor_user_id
+        WHERE ${where.join(' AND ')} ORDER BY va.valid_from, va.id`,
+      p.values,
+    );
+  }
+
+  async record(caller: Caller, input: RecordVisitInput): Promise<Visit> {
+    const id = await this.ds.transaction(async (m) => {
+      const [meeting] = await this.meetings.findVisible(caller.actor, [input.meetingId], m);
+      if (!meeting) throw new DomainError('NOT_FOUND', 'Meeting not found', 'meetingId');
+      const [assignment] = caller.actor.kind === 'USER' && caller.actor.id
+        ? await m.query(
+            `SELECT id FROM visit_assignment va WHERE va.visitor_user_id = $1 AND va.cell_id = $2 AND ${validAt('va', '$3')}`,
+            [caller.actor.id, meeting.organisationId, meeting.date],
+          )
+        : [];
+      if (!assignment) throw new DomainError('FORBIDDEN', 'Only a visitor assigned to this cell on the meeting date may record and score the visit', 'meetingId');
+      if (meeting.state !== 'HELD' && meeting.state !== 'CLOSED') throw new DomainError('CONFLICT', 'The meeting has not been held yet', 'meetingId');
+      let scored: { total: number; max: number; level: string } | null = null;
+      if (input.scores) {
+        if (!input.attended) throw new DomainError('VALIDATION', 'Only a visitor who attended can score the meeting', 'scores');
+        const policy = await this.policies.forOrganisation(meeting.organisationId, meeting.date, m);
+        scored = scoreMeeting(policy.scoreSheet, input.scores);
+      }
+      const [row] = await m.query(
+        `INSERT INTO visit (meeting_id, visitor_user_id, assignment_id, attended, scores, total, max_total, level, guidance, issues, follow_up)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+         ON CONFLICT (meeting_id, visitor_user_id) DO UPDATE SET attended = EXCLUDED.attended, scores = EXCLUDED.scores, total = EXCLUDED.total,
+           max_total = EXCLUDED.max_total, level = EXCLUDED.level, guidance = EXCLUDED.guidance, issues = EXCLUDED.issues, follow_up = EXCLUDED.follow_up,
+           recorded_at = now()
+         RETURNING id`,
+        [input.meetingId, caller.actor.id, assignment.id, input.attended, input.scores ? JSON.stringify(input.scores) : null, scored?.total ?? null,
+          scored?.max ?? null, scored?.level ?? null, input.guidance ?? null, input.issues ?? null, input.followUp ?? null],
+      );
+      await this.audit.record(m, caller, { operation: 'recordVisit', entityType: 'visit', entityId: row.id, after: input });
+      return row.id as string;
+    });
+    return (await this.visits(caller.actor, { ids: [id] }, undefined)).items[0];
+  }
+
+  async visits(actor: Actor, f: { ids?: string[]; meetingIds?: readonly string[]; organisationId?: string; visitorUserId?: string; from?: string; to?: string }, page: PageInput | undefined): Promise<Page<Visit>> {
+    const { offset, limit } = pageOf(page);
+    const where = [`($1::uuid[] IS NULL OR v.id = ANY($1::uuid[]))`, `($2::uuid IS NULL OR v.visitor_user_id = $2)`, `($3::date IS NULL OR mt.meeting_date >= $3)`,
+      `($4::date IS NULL OR mt.meeting_date <= $4)`];
+    const params: unknown[] = [f.ids?.filter(isUuid) ?? null, f.visitorUserId && isUuid(f.visitorUserId) ? f.visitorUserId : null, f.from ?? null, f.to ?? null];
+    if (f.meetingIds) {
+      params.push(f.meetingIds.filter(isUuid));
+      where.push(`v.meeting_id = ANY($${params.length}::uuid[])`);
+    }
+    if (f.organisationId) {
+      params.push(isUuid(f.organisationId) ? f.organisationId : null);
+      where.push(`EXISTS (SELECT 1 FROM organisation_placement fp WHERE fp.organisation_id = $${params.length}::uuid AND ${validAt('fp', 'mt.meeting_date')} AND ${inSubtree('pl', 'fp.path')})`);
+    }
+    // Visible: the actor's own visits, and visits to meetings the actor may see.
+    const p = new Params();
+    p.values.push(...params);
+    const visible = actor.isAdmin ? 'TRUE' : `(v.visitor_user_id = ${p.add(actor.id)}::uuid OR ${this.meetings.visibleSql(actor, p)})`;
+    const sql = `FROM visit v JOIN meeting mt ON mt.id = v.meeting_id JOIN app_user u ON u.id = v.visitor_user_id
+      JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND ${validAt('pl', 'mt.meeting_date')}
+      WHERE ${[...where, visible].join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
+    const rows: Omit<Visit, 'scoreGapWarning'>[] = await this.ds.query(`SELECT ${VISIT_COLUMNS} ${sql} ORDER BY mt.meeting_date DESC, v.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`, p.values);
+    const policies = await this.policies.forOrganisations([...new Set(rows.map((r) => r.cellId))], today());
+    const items = rows.map((r) => ({
+      ...r,
+      scoreGapWarning: r.total !== null && r.selfTotal !== null && r.maxTotal !== null && scoreGap(r.total, Math.min(r.selfTotal, r.maxTotal), r.maxTotal, policies.get(r.cellId) as Policy),
+    }));
+    return { items, total, offset, limit };
+  }
+
+  /** The visitor submits their month's report; `submittedOn` (default today) is for loading past reports. */
+  async submitReport(caller: Caller, month: string, note: string | undefined, submittedOn: string = today()): Promise<boolean> {
+    if (caller.actor.kind !== 'USER' || !caller.actor.id) throw new DomainError('FORBIDDEN', 'Reports are submitted by the visitor', 'month');
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO visit_report (visitor_user_id, month, submitted_on, note) VALUES ($1,$2,$3,$4)
+         ON CONFLICT (visitor_user_id, month) DO UPDATE SET note = EXCLUDED.note`,
+        [caller.actor.id, month, submittedOn, note ?? null],
+      );
+      await this.audit.record(m, caller, { operation: 'submitVisitReport', entityType: 'visit_report', entityId: `${caller.actor.id}:${month}`, after: { month, note } });
+    });
+    return true;
+  }
+
+  /** The committee's monthly report: a line per visitor assigned to cells under the organisation that month. */
+  async report(actor: Actor, input: VisitReportInput): Promise<VisitReport> {
+    const first = `${input.month}-01`;
+    const last = new Date(Date.UTC(Number(input.month.slice(0, 4)), Number(input.month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    await assertOrgVisible(this.ds.manager, actor, input.organisationId, last);
+    const assignments: { visitorUserId: string; visitorName: string; cellId: string; submittedOn: string | null }[] = await this.ds.query(
+      `SELECT va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", vr.submitted_on AS "submittedOn"
+         FROM visit_assignment va JOIN app_user u ON u.id = va.visitor_user_id
+         JOIN organisation_placement pl ON pl.organisation_id = va.cell_id AND ${validAt('pl', '$3')}
+         JOIN organisation_placement rp ON rp.organisation_id = $1 AND ${validAt('rp', '$3')} AND ${inSubtree('pl', 'rp.path')}
+         LEFT JOIN visit_report vr ON vr.visitor_user_id = va.visitor_user_id AND vr.month = $4
+        WHERE va.valid_from <= $3::date AND (va.valid_to IS NULL OR va.valid_to > $2::date)`,
+      [input.organisationId, first, last, input.month],
+    );
+    const held: { cellId: string }[] = await this.ds.query(
+      `SELECT DISTINCT organisation_id AS "cellId" FROM meeting WHERE organisation_id = ANY($1::uuid[]) AND meeting_date BETWEEN $2::date AND $3::date AND state IN ('HELD','CLOSED')`,
+      [[...new Set(assignments.map((a) => a.cellId))], first, last],
+    );
+    const heldCells = new Set(held.map((h) => h.cellId));
+    const visits = (await this.visits(actor, { organisationId: input.organisationId, from: first, to: last }, { offset: 0, limit: 500 })).items;
+    const policy = await this.policies.forOrganisation(input.organisationId, last);
+    const byVisitor = new Map<string, VisitReportLine>();
+    for (const a of assignments) {
+      let line = byVisitor.get(a.visitorUserId);
+      if (!line) {
+        const mine = visits.filter((v) => v.visitorUserId === a.visitorUserId);
+        line = {
+          visitorUserId: a.visitorUserId, visitorName: a.visitorName, assignedCells: 0, visits: mine.length,
+          scored: mine.filter((v) => v.total !== null).length, unscored: mine.filter((v) => v.attended && v.total === null).length, cellsNotVisited: [],
+          dueOn: visitReportDueOn(input.month, policy), submittedOn: a.submittedOn,
+          state: visitReportState({ month: input.month, submittedOn: a.submittedOn, asOf: today() }, policy), items: mine,
+        };
+        byVisitor.set(a.visitorUserId, line);
+      }
+      line.assignedCells++;
+      if (heldCells.has(a.cellId) && !line.items.some((v) => v.cellId === a.cellId)) line.cellsNotVisited.push(a.cellId);
+    }
+    return { month: input.month, lines: [...byVisitor.values()].sort((x, y) => x.visitorName.localeCompare(y.visitorName, 'vi')) };
+  }
+
+  /** The monthly report as an xlsx workbook (the same figures as `report`), Vietnamese headings. */
+  async reportWorkbook(actor: Actor, input: VisitReportInput): Promise<Buffer> {
+    const report = await this.report(actor, input);
+    const [org] = await this.ds.query(`SELECT name FROM organisation WHERE id = $1`, [input.organisationId]);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(`Bao cao ${input.month}`);
+    const [y, mo] = input.month.split('-');
+    ws.addRow([`BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG ${mo}/${y}`]).font = { bold: true, size: 13 };
+    ws.addRow([org?.name ?? '']);
+    ws.addRow([]);
+    const STATE: Record<string, string> = { NOT_DUE: 'Chưa đến hạn', DUE: 'Đến hạn', SUBMITTED: 'Đã nộp', LATE: 'Quá hạn', SUBMITTED_LATE: 'Nộp muộn' };
+    ws.addRow(['STT', 'Họ và tên', 'Số chi bộ được phân công', 'Số lần dự', 'Có chấm điểm', 'Dự nhưng chưa chấm điểm', 'Chi bộ chưa dự', 'Hạn báo cáo', 'Ngày nộp', 'Tình trạng']).font = { bold: true };
+    report.lines.forEach((l, i) =>
+      ws.addRow([i + 1, l.visitorName, l.assignedCells, l.visits, l.scored, l.unscored, l.cellsNotVisited.length, l.dueOn, l.submittedOn ?? '', STATE[l.state] ?? l.state]),
+    );
+    const detail = wb.addWorksheet('Chi tiet');
+    detail.addRow(['Người dự', 'Ngày sinh hoạt', 'Chi bộ (mã)', 'Có mặt', 'Tổng điểm', 'Điểm tối đa', 'Xếp loại', 'Chi bộ tự chấm', 'Chênh lệch lớn', 'Nội dung chỉ đạo']).font = { bold: true };
+    const codes = new Map<string, string>(
+      (await this.ds.query(`SELECT id, code FROM organisation WHERE id = ANY($1::uuid[])`, [[...new Set(report.lines.flatMap((l) => l.items.map((v) => v.cellId)))]]))
+        .map((o: { id: string; code: string }) => [o.id, o.code]),
+    );
+    for (const l of report.lines) {
+      for (const v of l.items) {
+        detail.addRow([l.visitorName, v.date, codes.get(v.cellId) ?? '', v.attended ? 'Có' : 'Không', v.total ?? '', v.maxTotal ?? '', v.level ?? '', v.selfTotal ?? '', v.scoreGapWarning ? 'Có' : '', v.guidance ?? '']);
+      }
+    }
+    for (const sheet of [ws, detail]) sheet.columns.forEach((c) => (c.width = 20));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+}

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError, foldVietnamese, holdsMembers, validateMemberDates, type OrganisationKind } from '@chibo/domain';
+import { headingNormaliser, toIsoDate } from '../../common/import/columns';
+import type { Caller } from '../../common/audit/audit.service';
+import { orgVisibleSql } from '../../common/scope/scope';
+import { Params, today } from '../../database/sql';
+
+/** One member row of an import file, already split into named columns (strings as read from CSV or XLSX). */
+export type MemberImportRow = Partial<Record<string, string>>;
+
+export type RowError = { row: number; column: string; reason: string };
+export type ImportResult = { created: number; updated: number; skipped: number; errors: RowError[] };
+
+/** The documented columns (docs/import-export.md), with the Vietnamese headings accepted as aliases. */
+export const MEMBER_COLUMNS = [
+  ['organisationCode', 'ma_to_chuc'], ['fullName', 'ho_ten'], ['birthDate', 'ngay_sinh'], ['gender', 'gioi_tinh'],
+  ['ethnicity', 'dan_toc'], ['religion', 'ton_giao'], ['homeTown', 'que_quan'], ['residence', 'noi_o'],
+  ['nationalId', 'so_dinh_danh'], ['cardNumber', 'so_the_dang'], ['fileNumber', 'so_ly_lich'],
+  ['admissionDecisionDate', 'ngay_quyet_dinh_ket_nap'], ['ceremonyDate', 'ngay_vao_dang'], ['fullMembershipDate', 'ngay_chinh_thuc'],
+  ['introducers', 'nguoi_gioi_thieu'], ['educationGeneral', 'giao_duc_pho_thong'], ['educationProfessional', 'chuyen_mon'],
+  ['politicalTheory', 'ly_luan_chinh_tri'], ['job', 'nghe_nghiep'], ['post', 'chuc_vu'], ['joinedOn', 'ngay_sinh_hoat_tai_chi_bo'],
+] as const;
+
+type Key = (typeof MEMBER_COLUMNS)[number][0];
+
+/** Maps a file's headings to the member columns; unknown headings are reported, not ignored. */
+export const normaliseHeadings = headingNormaliser(MEMBER_COLUMNS);
+
+const DATE_KEYS: Key[] = ['birthDate', 'admissionDecisionDate', 'ceremonyDate', 'fullMembershipDate', 'joinedOn'];
+const TEXT_LIMITS: Partial<Record<Key, number>> = {
+  fullName: 200, ethnicity: 100, religion: 100, homeTown: 300, residence: 300, fileNumber: 30, educationGeneral: 50,
+  educationProfessional: 200, politicalTheory: 100, job: 200, post: 200,
+};
+
+type Valid = {
+  line: number; id: string; existingId: string | null; orgId: string; joinedOn: string; status: 'FULL' | 'PROBATIONARY';
+  v: Record<Key, string | null>; introducers: string[]; gender: string | null;
+};
+
+/**
+ * Imports members all-or-nothing (or skipping bad rows when asked): every bad row is reported with its row number,
+ * column and reason; a row whose national ID or card number is already known updates that member instead of
+ * adding a duplicate. Inserts and updates are set-based (one statement per table).
+ */
+@Injectable()
+export class MemberImportService {
+  constructor(private readonly ds: DataSource) {}
+
+  async importMembers(caller: Caller, rows: MemberImportRow[], opts: { skipInvalid?: boolean; firstRowNumber?: number } = {}): Promise<ImportResult> {
+    const first = opts.firstRowNumber ?? 2; // row 1 is the heading row
+    return this.ds.transaction(async (m) => {
+      const errors: RowError[] = [];
+      const err = (line: number, column: string, reason: string) => errors.push({ row: line, column, reason });
+      const orgs = await this.organisations(m, caller, [...new Set(rows.map((r) => r.organisationCode).filter((c): c is string => !!c))]);
+      const nat = rows.map((r) => r.nationalId?.replace(/[\s.]/g, '')).filter((x): x is string => !!x);
+      const cards = rows.map((r) => r.cardNumber?.replace(/[\s.]/g, '')).filter((x): x is string => !!x);
+      const existing: { id: string; nationalId: string | null; cardNumber: string | null; status: string; cellId: string | null }[] = await m.query(
+        `SELECT m.id, m.national_id AS "nationalId", m.card_number AS "cardNumber", m.status,
+                (SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' ORDER BY x.valid_from DESC LIMIT 1) AS "cellId"
+           FROM member m WHERE m.national_id = ANY($1::text[]) OR m.card_number = ANY($2::text[])`,
+        [nat, cards],
+      );
+      const stored = new Map(existing.map((e) => [e.id, e]));
+      const byNat = new Map(existing.filter((e) => e.nationalId).map((e) => [e.nationalId as string, e.id]));
+      const byCard = new Map(existing.filter((e) => e.cardNumber).map((e) => [e.cardNumber as string, e.id]));
+      const seenNat = new Map<string, number>();
+      const seenCard = new Map<string, number>();
+      const valid: Valid[] = [];
+
+      rows.forEach((r, i) => {
+        const line = first + i;
+        const before = errors.length;
+        const v = {} as Record<Key, string | null>;
+        for (const [k] of MEMBER_COLUMNS) v[k] = r[k] ?? null;
+        if (!v.fullName) err(line, 'fullName', 'required');
+        for (const [k, max] of Object.entries(TEXT_LIMITS) as [Key, number][]) if (v[k] && v[k]!.length > max) err(line, k, `longer than ${max} characters`);
+        for (const k of DATE_KEYS) {
+          if (v[k]) {
+            const d = toIsoDate(v[k]!);
+            if (!d) err(line, k, `not a date (YYYY-MM-DD or DD/MM/YYYY): "${v[k]}"`);
+            v[k] = d;
+          }
+        }
+        const org = v.organisationCode ? orgs.get(v.organisationCode) : undefined;
+        if (!v.organisationCode) err(line, 'organisationCode', 'required');
+        else if (!org) err(line, 'organisationCode', `no organisation with code "${v.organisationCode}" in your scope`);
+        else if (!holdsMembers(org.kind)) err(line, 'organisationCode', `"${v.organisationCode}" is not a cell (chi bộ)`);
+        const g = v.gender ? foldVietnamese(v.gender) : null;
+        const gender = g === null ? null : g === 'nam' || g === 'male' ? 'MALE' : g === 'nu' || g === 'female' ? 'FEMALE' : undefined;
+        if (gender === undefined) err(line, 'gender', `must be Nam or Nữ: "${v.gender}"`);
+        if (v.nationalId) {
+          v.nationalId = v.nationalId.replace(/[\s.]/g, '');
+          if (!/^\d{12}$/.test(v.nationalId)) err(line, 'nationalId', 'must be 12 digits');
+          else if (seenNat.has(v.nationalId)) err(line, 'nationalId', `same national ID as row ${seenNat.get(v.nationalId)}`);
+          else seenNat.set(v.nationalId, line);
+        }
+        if (v.cardNumber) {
+          v.cardNumber = v.cardNumber.replace(/[\s.]/g, '');
+          if (!/^\d{6,12}$/.test(v.cardNumber)) err(line, 'cardNumber', 'must be 6 to 12 digits');
+          else if (seenCard.has(v.cardNumber)) err(line, 'cardNumber', `same card number as row ${seenCard.get(v.cardNumber)}`);
+          else seenCard.set(v.cardNumber, line);
+        }
+        for (const e of validateMemberDates(v)) err(line, e.field, e.reason);
+        const a = v.nationalId ? byNat.get(v.nationalId) : undefined;
+        const b = v.cardNumber ? byCard.get(v.cardNumber) : undefined;
+        if (a && b && a !== b) err(line, 'cardNumber', 'the national ID and the card number belong to two different members');
+        const existingId = a ?? b ?? null;
+        const known = existingId ? stored.get(existingId) : undefined;
+        // An existing member keeps the status on record unless the file gives a full-membership date.
+        const status = v.fullMembershipDate ? (v.fullMembershipDate <= today() ? 'FULL' : 'PROBATIONARY') : known?.status === 'FULL' ? 'FULL' : known ? 'OTHER' : 'PROBATIONARY';
+        if (v.cardNumber && status === 'PROBATIONARY') err(line, 'cardNumber', 'only full members hold a party card');
+        if (known && org && known.cellId && known.cellId !== org.id) {
+          err(line, 'organisationCode', 'the member belongs to another cell: a move is recorded as a transfer, not by import');
+        }
+        if (!existingId && !v.ceremonyDate && !v.joinedOn) err(line, 'ceremonyDate', 'required for a new member (or give joinedOn)');
+        if (errors.length > before || !org) return;
+        const joinedOn = v.joinedOn ?? (v.ceremonyDate! > org.establishedOn ? v.ceremonyDate! : org.establishedOn);
+        const introducers = v.introducers ? v.introducers.split(/[;|]/).map((x) => x.trim()).filter(Boolean) : [];
+        if (introducers.length > 2) err(line, 'introducers', 'at most two introducers');
+        else valid.push({ line, id: existingId ?? randomUUID(), existingId, orgId: org.id, joinedOn, status: status === 'FULL' ? 'FULL' : 'PROBATIONARY', v, introducers, gender: gender ?? null });
+      });
+
+      if (errors.length && !opts.skipInvalid) {
+        throw new DomainError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported. First: row ${errors[0].row}, ${errors[0].column}: ${errors[0].reason}`, errors[0].column, { rows: errors });
+      }
+      const fresh = valid.filter((x) => !x.existingId);
+      const updates = valid.filter((x) => x.existingId);
+      if (updates.length) await this.assertWritable(m, caller, updates.map((u) => u.existingId as string));
+      await this.insert(m, caller, fresh);
+      await this.update(m, caller, updates);
+      const badLines = new Set(errors.map((e) => e.row));
+      return { created: fresh.length, updated: updates.length, skipped: badLines.size, errors };
+    });
+  }
+
+  private async organisations(m: EntityManager, caller: Caller, codes: string[]) {
+    const p = new Params();
+    const d = p.add(today());
+    const rows: { id: string; code: string; kind: OrganisationKind; establishedOn: string }[] = await m.query(
+      `SELECT o.id, o.code, o.kind, o.established_on AS "establishedOn" FROM organisation o
+        WHERE o.code = ANY(${p.add(codes)}::text[]) AND o.dissolved_on IS NULL AND ${orgVisibleSql(caller.actor, 'o.id', p, d, true)}`,
+      p.values,
+    );
+    return new Map(rows.map((r) => [r.code, r]));
+  }
+
+  private async assertWritable(m: EntityManager, caller: Caller, ids: string[]): Promise<void> {
+    const p = new Params();
+    const d = p.add(today());
+    const rows = await m.query(
+      `SELECT m.id FROM member m CROSS JOIN LATERAL (SELECT x.organisation_id AS cell FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' ORDER BY x.valid_from DESC LIMIT 1) c
+        WHERE m.id = ANY(${p.add(ids)}::uuid[]) AND ${orgVisibleSql(caller.actor, 'c.cell', p, d, true)}`,
+      p.values,
+    );
+    if (rows.length !== new Set(ids).size) throw new DomainError('FORBIDDEN', 'Some rows match members outside your scope; nothing was imported', 'nationalId');
+  }
+
+  private async insert(m: EntityManager, caller: Caller, rows: Valid[]): Promise<void> {
+    if (!rows.length) return;
+    const col = (f: (r: Valid) => unknown) => rows.map(f);
+    await m.query(
+      `INSERT INTO member (id, full_name, name_folded, birth_date, gender, ethnicity, religion, home_town, residence, national_id, card_number, file_number,
+                           admission_decision_date, ceremony_date, full_membership_date, introducers, education_general, education_professional,
+                           political_theory, job, post, status)
+       SELECT u.id, u.fn, u.nf, u.bd, u.g, u.eth, u.rel, u.ht, u.res, u.nat, u.card, u.file, u.adm, u.cer, u.ful,
+              CASE WHEN u.intro = '' THEN '{}'::text[] ELSE string_to_array(u.intro, '|') END, u.eg, u.ep, u.pt, u.job, u.post, u.st
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                     $12::text[], $13::date[], $14::date[], $15::date[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[])
+           AS u(id, fn, nf, bd, g, eth, rel, ht, res, nat, card, file, adm, cer, ful, intro, eg, ep, pt, job, post, st)`,
+      [
+        col((r) => r.id), col((r) => r.v.fullName), col((r) => foldVietnamese(r.v.fullName!)), col((r) => r.v.birthDate), col((r) => r.gender),
+        col((r) => r.v.ethnicity), col((r) => r.v.religion), col((r) => r.v.homeTown), col((r) => r.v.residence), col((r) => r.v.nationalId),
+        col((r) => r.v.cardNumber), col((r) => r.v.fileNumber), col((r) => r.v.admissionDecisionDate), col((r) => r.v.ceremonyDate),
+        col((r) => r.v.fullMembershipDate), col((r) => r.introducers.join('|')), col((r) => r.v.educationGeneral), col((r) => r.v.educationProfessional),
+        col((r) => r.v.politicalTheory), col((r) => r.v.job), col((r) => r.v.post), col((r) => r.status),
+      ],
+    );
+    await m.query(
+      `INSERT INTO membership (member_id, organisation_id, kind, valid_from)
+       SELECT u.mid, u.oid, 'PERMANENT', u.j FROM unnest($1::uuid[], $2::uuid[], $3::date[]) AS u(mid, oid, j)`,
+      [col((r) => r.id), col((r) => r.orgId), col((r) => r.joinedOn)],
+    );
+    const by = caller.actor.kind === 'USER' ? caller.actor.id : null;
+    await m.query(
+      `INSERT INTO member_event (member_id, type, effective_on, to_organisation_id, note, recorded_by)
+       SELECT u.mid, 'ADMITTED', u.d, u.oid, 'Nhập từ tệp', $4 FROM unnest($1::uuid[], $2::date[], $3::uuid[]) AS u(mid, d, oid)`,
+      [col((r) => r.id), col((r) => r.v.ceremonyDate ?? r.joinedOn), col((r) => r.orgId), by],
+    );
+    const full = rows.filter((r) => r.status === 'FULL');
+    await m.query(
+      `INSERT INTO member_event (member_id, type, effective_on, organisation_id, recorded_by)
+       SELECT u.mid, 'RECOGNISED_FULL', u.d, u.oid, $4 FROM unnest($1::uuid[], $2::date[], $3::uuid[]) AS u(mid, d, oid)`,
+      [full.map((r) => r.id), full.map((r) => r.v.fullMembershipDate), full.map((r) => r.orgId), by],
+    );
+    await this.auditRows(m, caller, 'importMembers.create', rows);
+  }
+
+  private async update(m: EntityManager, caller: Caller, rows: Valid[]): Promise<void> {
+    if (!rows.length) return;
+    const col = (f: (r: Valid) => unknown) => rows.map(f);
+    // Only the columns present in the file change; empty cells keep what is stored.
+    await m.query(
+      `UPDATE member m SET full_name = coalesce(u.fn, m.full_name), name_folded = coalesce(u.nf, m.name_folded), birth_date = coalesce(u.bd, m.birth_date),
+              gender = coalesce(u.g, m.gender), ethnicity = coalesce(u.eth, m.ethnicity), religion = coalesce(u.rel, m.religion),
+              home_town = coalesce(u.ht, m.home_town), residence = coalesce(u.res, m.residence), national_id = coalesce(u.nat, m.national_id),
+              card_number = coalesce(u.card, m.card_number), job = coalesce(u.job, m.job), post = coalesce(u.post, m.post),
+              political_theory = coalesce(u.pt, m.political_theory), education_professional = coalesce(u.ep, m.education_professional),
+              file_number = coalesce(u.file, m.file_number), education_general = coalesce(u.eg, m.education_general),
+              introducers = CASE WHEN u.intro = '' THEN m.introducers ELSE string_to_array(u.intro, '|') END,
+              admission_decision_date = coalesce(u.adm, m.admission_decision_date), ceremony_date = coalesce(u.cer, m.ceremony_date),
+              full_membership_date = coalesce(u.ful, m.full_membership_date), updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                     $16::text[], $17::text[], $18::text[], $19::date[], $20::date[], $21::date[])
+           AS u(id, fn, nf, bd, g, eth, rel, ht, res, nat, card, job, post, pt, ep, file, eg, intro, adm, cer, ful)
+        WHERE m.id = u.id`,
+      [
+        col((r) => r.id), col((r) => r.v.fullName), col((r) => (r.v.fullName ? foldVietnamese(r.v.fullName) : null)), col((r) => r.v.birthDate),
+        col((r) => r.gender), col((r) => r.v.ethnicity), col((r) => r.v.religion), col((r) => r.v.homeTown), col((r) => r.v.residence),
+        col((r) => r.v.nationalId), col((r) => r.v.cardNumber), col((r) => r.v.job), col((r) => r.v.post), col((r) => r.v.politicalTheory),
+        col((r) => r.v.educationProfessional), col((r) => r.v.fileNumber), col((r) => r.v.educationGeneral), col((r) => r.introducers.join('|')),
+        col((r) => r.v.admissionDecisionDate), col((r) => r.v.ceremonyDate), col((r) => r.v.fullMembershipDate),
+      ],
+    );
+    await this.auditRows(m, caller, 'importMembers.update', rows);
+  }
+
+  private async auditRows(m: EntityManager, caller: Caller, operation: string, rows: Valid[]): Promise<void> {
+    await m.query(
+      `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
+       SELECT $1, $2, $3, $4, 'member', u.id, u.after::jsonb, $7 FROM unnest($5::text[], $6::text[]) AS u(id, after)`,
+      [caller.actor.kind, caller.actor.id, caller.actor.name, operation, rows.map((r) => r.id), rows.map((r) => JSON.stringify({ row: r.line, ...r.v })), caller.requestId],
+    );
+  }
+}

@@ -1,0 +1,138 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { badgeDue, DEFAULT_POLICY, nextBadge, partyAge, probationEnd, probationState, recognitionDeadline, type MemberStatus } from '@chibo/domain';
+import { Ctx, CurrentActor } from '../../common/auth/decorators';
+import type { Actor } from '../../common/auth/actor';
+import type { RequestContext } from '../../common/graphql/request-context';
+import { PageInput } from '../../common/graphql/pagination';
+import { DateScalar } from '../../common/graphql/scalars';
+import { today } from '../../database/sql';
+import { Organisation } from '../organisation/organisation.model';
+import { OrganisationService } from '../organisation/organisation.service';
+import { orgByIdLoader } from '../organisation/organisation.loaders';
+import { PolicyService } from '../policy/policy.service';
+import { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, RecordDisciplineInput } from './member.inputs';
+import { Badge, Discipline, Member, MemberEvent, MemberPage, PartyAge, ProbationStateEnum } from './member.model';
+import { MemberService } from './member.service';
+import { CommitteeSeat } from '../organisation/organisation.model';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  constructor(
+    private readonly memberService: MemberService,
+    private readonly orgs: OrganisationService,
+    private readonly policies: PolicyService,
+  ) {}
+
+  @Query(() => Member, { description: 'One member as of a date. NOT_FOUND when missing or outside your scope.' })
+  member(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'Member id.' }) id: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Date (default today).' }) asOf?: string,
+  ): Promise<Member> {
+    return this.memberService.get(actor, id, asOf ?? today());
+  }
+
+  @Query(() => MemberPage, { description: 'Members in your scope (or under `filter.organisationId`) on a date, ordered by name. Default: active (full and probationary) members.' })
+  members(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => MemberFilter, nullable: true, description: 'Filter.' }) filter?: MemberFilter,
+    @Args('page', { type: () => PageInput, nullable: true, description: 'Page.' }) page?: PageInput,
+    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Date (default today).' }) asOf?: string,
+  ) {
+    return this.memberService.list(actor, filter, page, asOf ?? today());
+  }
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'The cell on the as-of date (or the last one, for members who left); null if outside your scope.' })
+  organisation(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
+    if (!m.organisationId) return Promise.resolve(null);
+    return orgByIdLoader(ctx, this.orgs, m.asOf)
+      .load(m.organisationId);
+  }
+
+  @ResolveField(() => PartyAge, { nullable: true, description: 'Party age on the as-of date, from the admission decision date.' })
+  partyAge(@Parent() m: Member): PartyAge | null {
+    return m.admissionDecisionDate && m.admissionDecisionDate <= m.asOf ? partyAge(m.admissionDecisionDate, m.asOf) : null;
+  }
+
+  @ResolveField(() => ProbationStateEnum, { description: 'Probation state on the as-of date.' })
+  async probationState(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<string> {
+    return probationState({ status: m.status as MemberStatus, ceremonyDate: m.ceremonyDate }, m.asOf, await this.policy(ctx, m));
+  }
+
+  @ResolveField(() => DateScalar, { nullable: true, description: 'End of probation (ceremony + 12 months).' })
+  async probationEnd(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return m.ceremonyDate ? probationEnd(m.ceremonyDate, await this.policy(ctx, m)) : null;
+  }
+
+  @ResolveField(() => DateScalar, { nullable: true, description: 'Last day for the cell to consider recognition (probation end + 30 working days).' })
+  async recognitionDeadline(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return m.ceremonyDate ? recognitionDeadline(m.ceremonyDate, await this.policy(ctx, m)) : null;
+  }
+
+  @ResolveField(() => Badge, { nullable: true, description: 'Next party badge milestone after the as-of date.' })
+  async nextBadge(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<Badge | null> {
+    if (!m.admissionDecisionDate || (m.status !== 'FULL' && m.status !== 'PROBATIONARY')) return null;
+    return nextBadge(m.admissionDecisionDate, m.asOf, await this.policy(ctx, m));
+  }
+
+  @ResolveField(() => Badge, { nullable: true, description: 'The badge milestone the member reaches in a given year, with its award occasion (null if none).' })
+  async badgeDue(
+    @Parent() m: Member,
+    @Ctx() ctx: RequestContext,
+    @Args('year', { type: () => Int, description: 'Calendar year.' }) year: number,
+  ): Promise<Badge | null> {
+    if (!m.admissionDecisionDate) return null;
+    return badgeDue(m.admissionDecisionDate, year, await this.policy(ctx, m));
+  }
+
+  @ResolveField(() => [MemberEvent], { description: 'Lifecycle history, oldest first.' })
+  events(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<MemberEvent[]> {
+    return ctx.loaders.for('memberEvents', m.asOf, (ids: readonly string[], d) => this.memberService.eventsOf(ids, d), [] as MemberEvent[]).load(m.id);
+  }
+
+  @ResolveField(() => [Discipline], { description: 'Discipline decisions, oldest first.' })
+  disciplines(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<Discipline[]> {
+    return ctx.loaders.for('memberDisciplines', m.asOf, (ids: readonly string[]) => this.memberService.disciplinesOf(ids), [] as Discipline[]).load(m.id);
+  }
+
+  private policy(ctx: RequestContext, m: Member) {
+    if (!m.organisationId) return Promise.resolve(DEFAULT_POLICY);
+    return ctx.loaders.for('policy', m.asOf, (ids: readonly string[], d) => this.policies.forOrganisations(ids, d), DEFAULT_POLICY).load(m.organisationId);
+  }
+
+  @Mutation(() => Member, { description: 'Create a member record in a cell (admitted there, or transferred in from outside).' })
+  createMember(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: CreateMemberInput): Promise<Member> {
+    return this.memberService.create(ctx, input);
+  }
+
+  @Mutation(() => Member, { description: 'Change a member\'s personal and party data (not status or cell: use recordMemberEvent).' })
+  updateMember(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Member id.' }) id: string,
+    @Args('input', { description: 'The fields of the operation (see the input type).' }) input: MemberDataInput,
+  ): Promise<Member> {
+    return this.memberService.update(ctx, id, input);
+  }
+
+  @Mutation(() => Member, { description: 'Record a lifecycle event: recognition, transfer, exemption, removal, death. Refused when the member\'s status does not allow it.' })
+  recordMemberEvent(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: MemberEventInput): Promise<Member> {
+    return this.memberService.recordEvent(ctx, input);
+  }
+
+  @Mutation(() => Discipline, { description: 'Record a discipline decision; the form must be allowed for the member\'s status and within the deciding body\'s authority. KHAI_TRU expels.' })
+  recordDiscipline(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: RecordDisciplineInput): Promise<Discipline> {
+    return this.memberService.recordDiscipline(ctx, input);
+  }
+}
+
+@Resolver(() => CommitteeSeat)
+export class CommitteeSeatResolver {
+  constructor(private readonly memberService: MemberService) {}
+
+  @ResolveField(() => Member, { nullable: true, description: 'The member holding the seat (null if outside your scope).' })
+  member(@Parent() s: CommitteeSeat, @Ctx() ctx: RequestContext): Promise<Member | null> {
+    return ctx.loaders
+      .for('memberById', s.asOf, async (ids: readonly string[], d, actor) => new Map((await this.memberService.findVisible(actor, ids, d)).map((x) => [x.id, x] as const)), null as Member | null)
+      .load(s.memberId);
+  }
+}

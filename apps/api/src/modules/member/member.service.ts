@@ -1,0 +1,419 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  applyEvent,
+  DEFAULT_POLICY,
+  assertCardNumberAllowed,
+  assertDisciplineAllowed,
+  DomainError,
+  foldVietnamese,
+  holdsMembers,
+  probationEnd,
+  probationState,
+  validateMemberDates,
+  XOA_TEN_REASONS,
+  type DecidingBody,
+  type DisciplineForm,
+  type MemberEventType,
+  type MemberState,
+  type MemberStatus,
+  type OrganisationKind,
+  type Policy,
+} from '@chibo/domain';
+import type { Actor } from '../../common/auth/actor';
+import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { assertOrgVisible, isUuid, listRoots, orgVisibleSql } from '../../common/scope/scope';
+import { inSubtree, Params, today, validAt } from '../../database/sql';
+import { PolicyService } from '../policy/policy.service';
+import type { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, RecordDisciplineInput } from './member.inputs';
+import { Discipline, Member, MemberEvent } from './member.model';
+
+const COLUMNS = `m.id, m.full_name AS "fullName", m.birth_date AS "birthDate", m.gender, m.ethnicity, m.religion,
+  m.home_town AS "homeTown", m.residence, m.national_id AS "nationalId", m.card_number AS "cardNumber", m.file_number AS "fileNumber",
+  m.admission_decision_date AS "admissionDecisionDate", m.ceremony_date AS "ceremonyDate", m.full_membership_date AS "fullMembershipDate",
+  m.introducers, m.education_general AS "educationGeneral", m.education_professional AS "educationProfessional",
+  m.political_theory AS "politicalTheory", m.job, m.post, m.temporarily_away AS "temporarilyAway", m.left_on AS "leftOn"`;
+
+/** Exemption on a date, from the member's EXEMPTED / EXEMPTION_ENDED events (the member row holds only today's). */
+const EXEMPTION_AT = (d: string) => `(SELECT CASE WHEN e.type = 'EXEMPTED' THEN e.reason END FROM member_event e
+  WHERE e.member_id = m.id AND e.type IN ('EXEMPTED','EXEMPTION_ENDED') AND e.effective_on <= ${d}::date
+  ORDER BY e.effective_on DESC, e.recorded_at DESC LIMIT 1)`;
+
+/** Status on a date, derived from the member's dates (terminal statuses from the day they left). */
+const STATUS_AT = (d: string) => `CASE WHEN m.left_on IS NOT NULL AND m.left_on <= ${d}::date THEN m.status
+  WHEN m.full_membership_date IS NOT NULL AND m.full_membership_date <= ${d}::date THEN 'FULL' ELSE 'PROBATIONARY' END`;
+
+/** The member's permanent cell on a date, or the last one before it (members who left). */
+const CELL_AT = (d: string) => `(SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= ${d}::date
+  ORDER BY x.valid_from DESC LIMIT 1)`;
+
+const DATA_COLUMNS: Record<keyof MemberDataInput, string> = {
+  fullName: 'full_name', birthDate: 'birth_date', gender: 'gender', ethnicity: 'ethnicity', religion: 'religion', homeTown: 'home_town',
+  residence: 'residence', nationalId: 'national_id', cardNumber: 'card_number', fileNumber: 'file_number',
+  admissionDecisionDate: 'admission_decision_date', ceremonyDate: 'ceremony_date', fullMembershipDate: 'full_membership_date',
+  introducers: 'introducers', educationGeneral: 'education_general', educationProfessional: 'education_professional',
+  politicalTheory: 'political_theory', job: 'job', post: 'post',
+};
+
+const toModel = (row: Record<string, unknown>, asOf: string): Member => Object.assign(new Member(), row, { asOf });
+
+const fieldErrors = (errors: { field: string; reason: string; code: string }[]): DomainError => {
+  const first = errors[0];
+  return new DomainError(first.code as 'VALIDATION', errors.map((e) => `${e.field} ${e.reason}`).join('; '), first.field, {
+    fields: errors.map((e) => ({ field: e.field, reason: e.code, message: e.reason })),
+  });
+};
+
+@Injectable()
+export class MemberService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly policies: PolicyService,
+  ) {}
+
+  // ---------------------------------------------------------------- reads
+
+  /** SQL condition: member `m` (with its cell on the date in `cell`) is readable by the actor. */
+  private visibleSql(actor: Actor, p: Params, d: string, cell: string): string {
+    if (actor.isAdmin) return 'TRUE';
+    const parts: string[] = [];
+    if (actor.readRoots.length) parts.push(`(${cell} IS NOT NULL AND ${orgVisibleSql({ ...actor, ownCellIds: [] }, cell, p, d)})`);
+    if (actor.ownMemberIds.length) parts.push(`m.id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`);
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
+  async findVisible(actor: Actor, ids: readonly string[], asOf: string, m: EntityManager = this.ds.manager): Promise<Member[]> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return [];
+    const p = new Params();
+    const idsP = p.add(valid);
+    const d = p.add(asOf);
+    const rows = await m.query(
+      `SELECT ${COLUMNS}, ${EXEMPTION_AT(d)} AS exemption, ${STATUS_AT(d)} AS status, c.cell AS "organisationId"
+         FROM member m CROSS JOIN LATERAL (SELECT ${CELL_AT(d)} AS cell) c
+        WHERE m.id = ANY(${idsP}::uuid[]) AND ${this.visibleSql(actor, p, d, 'c.cell')}`,
+      p.values,
+    );
+    return rows.map((r: Record<string, unknown>) => toModel(r, asOf));
+  }
+
+  async get(actor: Actor, id: string, asOf: string): Promise<Member> {
+    const [member] = await this.findVisible(actor, [id], asOf);
+    if (!member) throw new DomainError('NOT_FOUND', 'Member not found', 'id');
+    return member;
+  }
+
+  /**
+   * Members under an organisation (or the caller's scope) on a date, in one query: the permanent placements in
+   * force that day joined to the tree as it stood, so a member appears under the cell (and committee) they were in.
+   */
+  async list(actor: Actor, filter: MemberFilter | undefined, page: PageInput | undefined, asOf: string): Promise<Page<Member>> {
+    const { offset, limit } = pageOf(page);
+    const p = new Params();
+    const d = p.add(asOf);
+    const statuses = filter?.statuses?.length ? filter.statuses : (['PROBATIONARY', 'FULL'] as MemberStatus[]);
+    const departed = statuses.some((s) => s !== 'PROBATIONARY' && s !== 'FULL');
+    const where: string[] = [`(${STATUS_AT(d)}) = ANY(${p.add(statuses)}::text[])`];
+
+    let from: string;
+    const memberOnly = !actor.isAdmin && actor.readRoots.length === 0;
+    if (memberOnly) {
+      // A member sees only their own record.
+      from = `member m CROSS JOIN LATERAL (SELECT ${CELL_AT(d)} AS cell) c`;
+      where.push(`m.id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`);
+      if (filter?.organisationId) where.push(`c.cell = ${p.add(filter.organisationId)}::uuid`);
+    } else {
+      const roots = await listRoots(this.ds.manager, actor, filter?.organisationId, asOf);
+      const rootCond = (path: string) =>
+        roots === null
+          ? 'TRUE'
+          : `EXISTS (SELECT 1 FROM unnest(${p.add(roots)}::uuid[]) r(id) CROSS JOIN LATERAL (SELECT placement_path_at(r.id, ${d}::date) AS path) rp WHERE ${inSubtree(path, 'rp.path')})`;
+      if (departed) {
+        from = `member m CROSS JOIN LATERAL (SELECT ${CELL_AT(d)} AS cell) c CROSS JOIN LATERAL (SELECT placement_path_at(c.cell, ${d}::date) AS path) pl`;
+        where.push('c.cell IS NOT NULL', rootCond('pl'));
+      } else {
+        from = `membership ms JOIN organisation_placement pl ON pl.organisation_id = ms.organisation_id AND ${validAt('pl', d)}
+                JOIN member m ON m.id = ms.member_id CROSS JOIN LATERAL (SELECT ms.organisation_id AS cell) c`;
+        where.push(`ms.kind = 'PERMANENT'`, validAt('ms', d), rootCond('pl'));
+      }
+    }
+    if (filter?.search) {
+      const q = filter.search.trim().replace(/[\s.]/g, '');
+      if (/^\d{6,12}$/.test(q)) {
+        where.push(`(m.card_number = ${p.add(q)} OR m.national_id = $${p.values.length})`);
+      } else {
+        // Each word must start a word of the name ("an" finds "Văn An", not "Vân"); the trigram index serves the regex.
+        for (const word of foldVietnamese(filter.search).split(' ').filter(Boolean)) {
+          where.push(`m.name_folded ~ ${p.add(`(^| )${word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`)}`);
+        }
+      }
+    }
+    if (filter?.gender) where.push(`m.gender = ${p.add(filter.gender)}`);
+    if (filter?.admittedFrom) where.push(`m.admission_decision_date >= ${p.add(filter.admittedFrom)}::date`);
+    if (filter?.admittedTo) where.push(`m.admission_decision_date <= ${p.add(filter.admittedTo)}::date`);
+    if (filter?.bornFrom) where.push(`m.birth_date >= ${p.add(filter.bornFrom)}::date`);
+    if (filter?.bornTo) where.push(`m.birth_date <= ${p.add(filter.bornTo)}::date`);
+    if (filter?.badgeDueInYear) {
+      const policy = filter.organisationId ? await this.policies.forOrganisation(filter.organisationId, asOf) : DEFAULT_POLICY;
+      where.push(`(${p.add(filter.badgeDueInYear)}::int - EXTRACT(YEAR FROM m.admission_decision_date)::int) = ANY(${p.add(policy.member.badgeMilestones)}::int[])`);
+    }
+    if (filter?.exempt !== undefined && filter.exempt !== null) where.push(filter.exempt ? `${EXEMPTION_AT(d)} IS NOT NULL` : `${EXEMPTION_AT(d)} IS NULL`);
+    const sql = `FROM ${from} WHERE ${where.join(' AND ')}`;
+    const select = `SELECT ${COLUMNS}, ${EXEMPTION_AT(d)} AS exemption, ${STATUS_AT(d)} AS status, c.cell AS "organisationId" ${sql} ORDER BY m.name_folded, m.id`;
+
+    if (filter?.probation?.length) {
+      // Probation states come from the domain rule (working days), so they are computed on the probationary
+      // candidates, a small share of members, and paged here.
+      const rows: Record<string, unknown>[] = await this.ds.query(`${select}`, p.values);
+      const policies = await this.policies.forOrganisations([...new Set(rows.map((r) => r.organisationId as string).filter(Boolean))], asOf);
+      const wanted = new Set(filter.probation);
+      const matching = rows.filter((r) =>
+        wanted.has(probationState({ status: r.status as MemberStatus, ceremonyDate: r.ceremonyDate as string | null }, asOf, policies.get(r.organisationId as string) as Policy)),
+      );
+      return { items: matching.slice(offset, offset + limit).map((r) => toModel(r, asOf)), total: matching.length, offset, limit };
+    }
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
+    const rows = await this.ds.query(`${select} OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`, p.values);
+    return { items: rows.map((r: Record<string, unknown>) => toModel(r, asOf)), total, offset, limit };
+  }
+
+  async eventsOf(memberIds: readonly string[], asOf: string): Promise<Map<string, MemberEvent[]>> {
+    const rows = await this.ds.query(
+      `SELECT id, member_id AS "memberId", type, effective_on AS "effectiveOn", organisation_id AS "organisationId",
+              to_organisation_id AS "toOrganisationId", external_organisation AS "externalOrganisation", reason, note,
+              end_on AS "endOn", recorded_at AS "recordedAt"
+         FROM member_event WHERE member_id = ANY($1::uuid[]) ORDER BY effective_on, recorded_at`,
+      [memberIds],
+    );
+    const out = new Map<string, MemberEvent[]>(memberIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.memberId)?.push(Object.assign(new MemberEvent(), r, { asOf }));
+    return out;
+  }
+
+  async disciplinesOf(memberIds: readonly string[]): Promise<Map<string, Discipline[]>> {
+    const rows: Discipline[] = await this.ds.query(
+      `SELECT id, member_id AS "memberId", form, deciding_body AS "decidingBody", decided_on AS "decidedOn", reason
+         FROM discipline WHERE member_id = ANY($1::uuid[]) ORDER BY decided_on`,
+      [memberIds],
+    );
+    const out = new Map<string, Discipline[]>(memberIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.memberId as string)?.push(r);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  async create(caller: Caller, input: CreateMemberInput): Promise<Member> {
+    const id = await this.ds.transaction((m) => this.createIn(m, caller, input));
+    return this.get(caller.actor, id, today());
+  }
+
+  /** Creates a member inside the caller's transaction (used by create and by candidate admission). */
+  async createIn(m: EntityManager, caller: Caller, input: CreateMemberInput): Promise<string> {
+    const joinedOn = input.joinedOn ?? input.ceremonyDate ?? today();
+    const fullOn = input.fullMembershipDate ?? null;
+    const status: MemberStatus = fullOn && fullOn <= today() ? 'FULL' : 'PROBATIONARY';
+    const errors = validateMemberDates(input);
+    if (errors.length) throw fieldErrors(errors);
+    assertCardNumberAllowed(status, input.cardNumber);
+    if (!input.transferredFrom && !input.ceremonyDate) {
+      throw new DomainError('VALIDATION', 'An admitted member needs the ceremony date', 'ceremonyDate');
+    }
+    await this.assertCell(m, caller.actor, input.organisationId, joinedOn, 'organisationId');
+    const cols = Object.entries(DATA_COLUMNS).filter(([k]) => input[k as keyof MemberDataInput] !== undefined);
+    const p = new Params();
+    const sqlValues = cols.map(([k]) => p.add(input[k as keyof MemberDataInput]));
+    const [row] = await m.query(
+      `INSERT INTO member (${cols.map(([, c]) => c).join(', ')}, name_folded, status)
+       VALUES (${sqlValues.join(', ')}, ${p.add(foldVietnamese(input.fullName))}, ${p.add(status)}) RETURNING id`,
+      p.values,
+    );
+    await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from) VALUES ($1,$2,'PERMANENT',$3)`, [row.id, input.organisationId, joinedOn]);
+    const type: MemberEventType = input.transferredFrom ? 'TRANSFER_IN' : 'ADMITTED';
+    await this.event(m, caller, row.id, { type, effectiveOn: joinedOn, toOrganisationId: input.organisationId, externalOrganisation: input.transferredFrom ?? null });
+    if (!input.transferredFrom && status === 'FULL' && fullOn) await this.event(m, caller, row.id, { type: 'RECOGNISED_FULL', effectiveOn: fullOn, organisationId: input.organisationId });
+    await this.audit.record(m, caller, { operation: 'createMember', entityType: 'member', entityId: row.id, after: input });
+    return row.id as string;
+  }
+
+  async update(caller: Caller, id: string, input: MemberDataInput): Promise<Member> {
+    await this.ds.transaction(async (m) => {
+      const before = await this.lockWritable(m, caller.actor, id);
+      const merged = { ...before, ...input };
+      const errors = validateMemberDates(merged);
+      if (errors.length) throw fieldErrors(errors);
+      assertCardNumberAllowed(before.status as MemberStatus, merged.cardNumber as string | null);
+      const cols = Object.entries(DATA_COLUMNS).filter(([k]) => input[k as keyof MemberDataInput] !== undefined);
+      if (cols.length === 0) return;
+      const p = new Params();
+      const sets = cols.map(([k, c]) => `${c} = ${p.add(input[k as keyof MemberDataInput])}`);
+      if (input.fullName) sets.push(`name_folded = ${p.add(foldVietnamese(input.fullName))}`);
+      await m.query(`UPDATE member SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+      await this.audit.record(m, caller, { operation: 'updateMember', entityType: 'member', entityId: id, before, after: input });
+    });
+    return this.get(caller.actor, id, today());
+  }
+
+  /** Lifecycle events (DOMAIN §3): the domain rule decides whether the event may happen; placement follows. */
+  async recordEvent(caller: Caller, input: MemberEventInput): Promise<Member> {
+    const type = input.type as MemberEventType;
+    let asOf = today();
+    await this.ds.transaction(async (m) => {
+      const before = await this.lockWritable(m, caller.actor, input.memberId);
+      const policy = await this.policies.forOrganisation(before.organisationId as string, today(), m);
+      const d = input.effectiveOn ?? (type === 'RECOGNISED_FULL' && before.ceremonyDate ? probationEnd(before.ceremonyDate as string, policy) : today());
+      asOf = d;
+      const state: MemberState = {
+        status: before.status as MemberStatus,
+        exempt: (before.exemption as MemberState['exempt']) ?? null,
+        temporarilyAway: before.temporarilyAway as boolean,
+        temporaryGuest: false,
+      };
+      if (type === 'EXEMPTED' && input.reason !== 'TEMPORARY' && input.reason !== 'PERMANENT') {
+        throw new DomainError('VALIDATION', 'An exemption needs reason TEMPORARY or PERMANENT', 'reason');
+      }
+      if (type === 'REMOVED' && !(XOA_TEN_REASONS as readonly string[]).includes(input.reason ?? '')) {
+        throw new DomainError('VALIDATION', `Removal needs a reason: one of ${XOA_TEN_REASONS.join(', ')}`, 'reason');
+      }
+      const next = applyEvent(state, {
+        type,
+        date: d,
+        exemptionKind: type === 'EXEMPTED' ? (input.reason as 'TEMPORARY' | 'PERMANENT') : undefined,
+        toFull: type === 'TRANSFER_IN' ? !!before.fullMembershipDate : undefined,
+      });
+      const cell = before.organisationId as string;
+      const leaves = ['TRANSFER_OUT', 'REMOVED', 'DECEASED', 'NOT_RECOGNISED'].includes(type);
+      if (before.leftOn === null && d < (await this.lastPlacementStart(m, input.memberId))) {
+        throw new DomainError('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', 'The member changed cell after that date', 'effectiveOn');
+      }
+      let toOrg: string | null = null;
+      if (type === 'TRANSFER_INTERNAL' || type === 'TRANSFER_IN') {
+        if (!input.toOrganisationId) throw new DomainError('VALIDATION', 'A transfer needs the target cell', 'toOrganisationId');
+        if (input.toOrganisationId === cell && type === 'TRANSFER_INTERNAL') throw new DomainError('VALIDATION', 'The member is already in this cell', 'toOrganisationId');
+        await this.assertCell(m, caller.actor, input.toOrganisationId, d, 'toOrganisationId', type === 'TRANSFER_IN');
+        toOrg = input.toOrganisationId;
+        await this.closeMembership(m, input.memberId, 'PERMANENT', d);
+        await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from) VALUES ($1,$2,'PERMANENT',$3)`, [input.memberId, toOrg, d]);
+        // Seats on committees that do not cover the new cell end with the move (a cell's chi ủy, a committee elsewhere).
+        await m.query(
+          `UPDATE committee_seat s SET valid_to = $3
+            WHERE s.member_id = $1 AND s.valid_from < $3::date AND (s.valid_to IS NULL OR s.valid_to > $3::date)
+              AND NOT EXISTS (SELECT 1 FROM organisation_placement sp JOIN organisation_placement cp ON cp.organisation_id = $2 AND ${validAt('cp', '$3')}
+                               WHERE sp.organisation_id = s.organisation_id AND ${validAt('sp', '$3')} AND ${inSubtree('cp', 'sp.path')})`,
+          [input.memberId, toOrg, d],
+        );
+      }
+      if (type === 'TEMPORARY_TRANSFER_OUT') {
+        if (!input.endOn) throw new DomainError('VALIDATION', 'A temporary transfer needs its end date', 'endOn');
+        if (input.endOn <= d) throw new DomainError('INVALID_DATE_ORDER', 'The end date must be after the start', 'endOn');
+        if (input.toOrganisationId) {
+          await this.assertCell(m, caller.actor, input.toOrganisationId, d, 'toOrganisationId', true);
+          toOrg = input.toOrganisationId;
+          await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from, valid_to) VALUES ($1,$2,'TEMPORARY',$3,$4)`, [input.memberId, toOrg, d, input.endOn]);
+        } else if (!input.externalOrganisation) {
+          throw new DomainError('VALIDATION', 'Name the host: toOrganisationId or externalOrganisation', 'toOrganisationId');
+        }
+      }
+      if (type === 'TEMPORARY_TRANSFER_END') await this.closeMembership(m, input.memberId, 'TEMPORARY', d);
+      if (type === 'TRANSFER_OUT' && !input.externalOrganisation) throw new DomainError('VALIDATION', 'Name the organisation the member transfers to', 'externalOrganisation');
+      if (leaves) {
+        await this.closeMembership(m, input.memberId, 'PERMANENT', d);
+        await this.closeMembership(m, input.memberId, 'TEMPORARY', d);
+        await m.query(`UPDATE committee_seat SET valid_to = $2 WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`, [input.memberId, d]);
+      }
+      if (type === 'RECOGNISED_FULL') assertCardNumberAllowed('FULL', input.cardNumber);
+      await m.query(
+        `UPDATE member SET status = $2::varchar, exemption = $3::varchar, temporarily_away = $4::boolean, updated_at = now(),
+                left_on = CASE WHEN $5::boolean THEN $6::date WHEN $2::varchar IN ('PROBATIONARY','FULL') THEN NULL ELSE left_on END,
+                full_membership_date = CASE WHEN $7::boolean THEN $6::date ELSE full_membership_date END,
+                card_number = coalesce($8::varchar, card_number)
+          WHERE id = $1`,
+        [input.memberId, next.status, next.exempt, next.temporarilyAway, leaves, d, type === 'RECOGNISED_FULL', input.cardNumber ?? null],
+      );
+      await this.event(m, caller, input.memberId, {
+        type, effectiveOn: d, organisationId: cell, toOrganisationId: toOrg, externalOrganisation: input.externalOrganisation ?? null,
+        reason: input.reason ?? null, note: input.note ?? null, endOn: input.endOn ?? null,
+      });
+      await this.audit.record(m, caller, { operation: `recordMemberEvent.${type}`, entityType: 'member', entityId: input.memberId, before, after: { ...input, status: next.status } });
+    });
+    return this.get(caller.actor, input.memberId, asOf);
+  }
+
+  async recordDiscipline(caller: Caller, input: RecordDisciplineInput): Promise<Discipline> {
+    const id = await this.ds.transaction(async (m) => {
+      const before = await this.lockWritable(m, caller.actor, input.memberId);
+      const statusThen = before.fullMembershipDate && (before.fullMembershipDate as string) <= input.decidedOn ? 'FULL' : (before.status as MemberStatus);
+      assertDisciplineAllowed({ memberStatus: statusThen, form: input.form as DisciplineForm, body: input.decidingBody as DecidingBody });
+      const [row] = await m.query(
+        `INSERT INTO discipline (member_id, form, deciding_body, decided_on, reason) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+        [input.memberId, input.form, input.decidingBody, input.decidedOn, input.reason ?? null],
+      );
+      await this.event(m, caller, input.memberId, { type: 'DISCIPLINED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string, reason: input.form, note: input.reason ?? null });
+      if (input.form === 'KHAI_TRU') {
+        await this.closeMembership(m, input.memberId, 'PERMANENT', input.decidedOn);
+        await this.closeMembership(m, input.memberId, 'TEMPORARY', input.decidedOn);
+        await m.query(`UPDATE committee_seat SET valid_to = $2 WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`, [input.memberId, input.decidedOn]);
+        await m.query(`UPDATE member SET status = 'EXPELLED', left_on = $2, updated_at = now() WHERE id = $1`, [input.memberId, input.decidedOn]);
+        await this.event(m, caller, input.memberId, { type: 'EXPELLED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string });
+      }
+      await this.audit.record(m, caller, { operation: 'recordDiscipline', entityType: 'discipline', entityId: row.id, before, after: input });
+      return row.id as string;
+    });
+    return (await this.disciplinesOf([input.memberId])).get(input.memberId)!.find((x) => x.id === id)!;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** The member row (locked for update) if the caller may change it; NOT_FOUND / FORBIDDEN otherwise. */
+  private async lockWritable(m: EntityManager, actor: Actor, id: string): Promise<Record<string, unknown>> {
+    const [row] = isUuid(id)
+      ? await m.query(
+          `SELECT ${COLUMNS}, m.exemption, m.status, ${CELL_AT('$2')} AS "organisationId" FROM member m WHERE m.id = $1 FOR UPDATE`,
+          [id, today()],
+        )
+      : [];
+    if (!row || !row.organisationId) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
+    const readable = (await this.findVisible(actor, [id], today(), m)).length > 0;
+    if (!readable) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
+    await assertOrgVisible(m, actor, row.organisationId, today(), true);
+    return row;
+  }
+
+  private async assertCell(m: EntityManager, actor: Actor, orgId: string, d: string, field: string, readOnly = false): Promise<void> {
+    await assertOrgVisible(m, actor, orgId, d, !readOnly).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, field);
+    });
+    const [row] = await m.query(
+      `SELECT o.kind FROM organisation o JOIN organisation_placement pl ON pl.organisation_id = o.id AND ${validAt('pl', '$2')} WHERE o.id = $1`,
+      [orgId, d],
+    );
+    if (!row) throw new DomainError('ORGANISATION_DISSOLVED', 'The organisation does not exist on that date', field);
+    if (!holdsMembers(row.kind as OrganisationKind)) throw new DomainError('VALIDATION', 'Members belong to cells (chi bộ); pick a cell', field);
+  }
+
+  private async lastPlacementStart(m: EntityManager, memberId: string): Promise<string> {
+    const [{ last }] = await m.query(`SELECT max(valid_from) AS last FROM membership WHERE member_id = $1`, [memberId]);
+    return last ?? '0000-01-01';
+  }
+
+  private async closeMembership(m: EntityManager, memberId: string, kind: 'PERMANENT' | 'TEMPORARY', d: string): Promise<void> {
+    await m.query(`DELETE FROM membership WHERE member_id = $1 AND kind = $2 AND valid_from >= $3::date`, [memberId, kind, d]);
+    await m.query(`UPDATE membership SET valid_to = $3 WHERE member_id = $1 AND kind = $2 AND valid_from < $3::date AND (valid_to IS NULL OR valid_to > $3::date)`, [memberId, kind, d]);
+  }
+
+  private async event(
+    m: EntityManager,
+    caller: Caller,
+    memberId: string,
+    e: { type: MemberEventType; effectiveOn: string; organisationId?: string | null; toOrganisationId?: string | null; externalOrganisation?: string | null; reason?: string | null; note?: string | null; endOn?: string | null },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO member_event (member_id, type, effective_on, organisation_id, to_organisation_id, external_organisation, reason, note, end_on, recorded_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      [memberId, e.type, e.effectiveOn, e.organisationId ?? null, e.toOrganisationId ?? null, e.externalOrganisation ?? null, e.reason ?? null, e.note ?? null, e.endOn ?? null,
+        caller.actor.kind === 'USER' ? caller.actor.id : null],
+    );
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { canBeChildOf, DomainError, foldVietnamese, ORGANISATION_KINDS, type OrganisationKind } from '@chibo/domain';
+import { headingNormaliser, toIsoDate } from '../../common/import/columns';
+import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { orgVisibleSql } from '../../common/scope/scope';
+import { Params, today } from '../../database/sql';
+import type { ImportResult, RowError } from '../member/member-import.service';
+import { OrganisationService } from './organisation.service';
+
+export type OrganisationImportRow = Partial<Record<string, string>>;
+
+export const ORGANISATION_COLUMNS = [
+  ['code', 'ma'], ['name', 'ten'], ['kind', 'loai'], ['parentCode', 'ma_cap_tren'], ['levelName', 'ten_cap'], ['unitServed', 'co_quan_don_vi'],
+  ['establishedOn', 'ngay_thanh_lap'], ['termStart', 'nhiem_ky_tu'], ['termEnd', 'nhiem_ky_den'], ['termType', 'loai_nhiem_ky'],
+] as const;
+export const normaliseOrganisationHeadings = headingNormaliser(ORGANISATION_COLUMNS);
+
+/** Organisations from a file: all-or-nothing, parents before children, re-import updates by code. */
+@Injectable()
+export class OrganisationImportService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly orgs: OrganisationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async importOrganisations(caller: Caller, rows: OrganisationImportRow[], opts: { skipInvalid?: boolean } = {}): Promise<ImportResult> {
+    return this.ds.transaction(async (m) => {
+      const errors: RowError[] = [];
+      const err = (row: number, column: string, reason: string) => errors.push({ row, column, reason });
+      const codes = [...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter((c): c is string => !!c))];
+      const p = new Params();
+      const d = p.add(today());
+      const known: { id: string; code: string; kind: OrganisationKind; writable: boolean }[] = await m.query(
+        `SELECT o.id, o.code, o.kind, ${orgVisibleSql(caller.actor, 'o.id', p, d, true)} AS writable FROM organisation o WHERE o.code = ANY(${p.add(codes)}::text[])`,
+        p.values,
+      );
+      const byCode = new Map(known.map((k) => [k.code, k]));
+      const inFile = new Map<string, { line: number; kind: OrganisationKind }>();
+      rows.forEach((r, i) => {
+        const line = i + 2;
+        if (!r.code) err(line, 'code', 'required');
+        else if (!/^[A-Za-z0-9._-]{1,50}$/.test(r.code)) err(line, 'code', 'letters, digits, ".", "-", "_" only (at most 50)');
+        else if (inFile.has(r.code)) err(line, 'code', `same code as row ${inFile.get(r.code)!.line}`);
+        if (!r.name) err(line, 'name', 'required');
+        else if (r.name.length > 300) err(line, 'name', 'longer than 300 characters');
+        if (!r.kind || !(ORGANISATION_KINDS as readonly string[]).includes(r.kind)) err(line, 'kind', `must be one of ${ORGANISATION_KINDS.join(', ')}`);
+        for (const k of ['establishedOn', 'termStart', 'termEnd'] as const) {
+          if (r[k] && !toIsoDate(r[k]!)) err(line, k, `not a date: "${r[k]}"`);
+          else if (r[k]) r[k] = toIsoDate(r[k]!)!;
+        }
+        if (r.termStart && r.termEnd && r.termEnd <= r.termStart) err(line, 'termEnd', 'must be after termStart');
+        const existing = r.code ? byCode.get(r.code) : undefined;
+        if (existing && !existing.writable) err(line, 'code', 'an organisation with this code exists outside your scope');
+        if (existing && r.kind && existing.kind !== r.kind) err(line, 'kind', `the existing organisation is ${existing.kind}; kind cannot change by import`);
+        const parent = r.parentCode ? (inFile.get(r.parentCode) ?? byCode.get(r.parentCode)) : undefined;
+        if (!existing) {
+          if (r.parentCode && !parent) err(line, 'parentCode', `no organisation "${r.parentCode}" in your scope or earlier in the file`);
+          else if (r.parentCode && parent && 'writable' in parent && !parent.writable) err(line, 'parentCode', `no organisation "${r.parentCode}" in your scope`);
+          else if (!r.parentCode && !caller.actor.isAdmin) err(line, 'parentCode', 'required (only administrators create root organisations)');
+          else if (r.kind && (ORGANISATION_KINDS as readonly string[]).includes(r.kind) && !canBeChildOf(r.kind as OrganisationKind, parent?.kind ?? null)) {
+            err(line, 'kind', `${r.kind} cannot be placed under ${parent?.kind ?? 'nothing (root)'}`);
+          }
+        }
+        if (r.code && r.kind) inFile.set(r.code, { line, kind: r.kind as OrganisationKind });
+      });
+      if (errors.length && !opts.skipInvalid) {
+        throw new DomainError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported. First: row ${errors[0].row}, ${errors[0].column}: ${errors[0].reason}`, errors[0].column, { rows: errors });
+      }
+      const bad = new Set(errors.map((e) => e.row));
+      let created = 0;
+      let updated = 0;
+      const ids = new Map(known.map((k) => [k.code, k.id]));
+      for (const [i, r] of rows.entries()) {
+        if (bad.has(i + 2)) continue;
+        const existing = byCode.get(r.code!);
+        if (existing) {
+          const before = (await m.query(`SELECT name, level_name, unit_served, term_start, term_end, term_type FROM organisation WHERE id = $1`, [existing.id]))[0];
+          await m.query(
+            `UPDATE organisation SET name = $2, name_folded = $3, level_name = coalesce($4, level_name), unit_served = coalesce($5, unit_served),
+                    term_start = coalesce($6, term_start), term_end = coalesce($7, term_end), term_type = coalesce($8, term_type), updated_at = now() WHERE id = $1`,
+            [existing.id, r.name, foldVietnamese(r.name!), r.levelName ?? null, r.unitServed ?? null, r.termStart ?? null, r.termEnd ?? null, r.termType ?? null],
+          );
+          await this.audit.record(m, caller, { operation: 'importOrganisations.update', entityType: 'organisation', entityId: existing.id, before, after: r });
+          updated++;
+        } else {
+          const parentId = r.parentCode ? ids.get(r.parentCode) : undefined;
+          if (r.parentCode && !parentId) throw new DomainError('IMPORT_INVALID', `Row ${i + 2}: parent ${r.parentCode} was skipped`, 'parentCode', { rows: [{ row: i + 2, column: 'parentCode', reason: 'parent row was invalid' }] });
+          const id = await this.orgs.createIn(m, caller, {
+            code: r.code!, name: r.name!, kind: r.kind as OrganisationKind, parentId, levelName: r.levelName, unitServed: r.unitServed,
+            establishedOn: r.establishedOn, termStart: r.termStart, termEnd: r.termEnd, termType: r.termType,
+          });
+          ids.set(r.code!, id);
+          created++;
+        }
+      }
+      return { created, updated, skipped: bad.size, errors };
+    });
+  }
+}

@@ -1,0 +1,226 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  formatFlag,
+  hasCellCommittee,
+  isCell,
+  organisationFlags,
+  DEFAULT_POLICY,
+  type OrganisationKind,
+} from '@chibo/domain';
+import { Ctx, CurrentActor } from '../../common/auth/decorators';
+import type { Actor } from '../../common/auth/actor';
+import type { RequestContext } from '../../common/graphql/request-context';
+import { PageInput } from '../../common/graphql/pagination';
+import { DateScalar } from '../../common/graphql/scalars';
+import { today } from '../../database/sql';
+import {
+  AssignCommitteeSeatInput,
+  CreateOrganisationInput,
+  DissolveOrganisationInput,
+  EndCommitteeSeatInput,
+  MergeOrganisationsInput,
+  MoveOrganisationInput,
+  OrganisationFilter,
+  SplitOrganisationInput,
+  UpdateOrganisationInput,
+} from './organisation.inputs';
+import { CommitteeSeat, Organisation, OrganisationChange, OrganisationFlag, OrganisationPage, SubtreeCounts } from './organisation.model';
+import { OrganisationService } from './organisation.service';
+import { orgByIdLoader } from './organisation.loaders';
+import { PolicyService } from '../policy/policy.service';
+
+const EMPTY_COUNTS: SubtreeCounts = { organisations: 0, byKind: [], members: 0, fullMembers: 0, probationaryMembers: 0 };
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  constructor(
+    private readonly orgs: OrganisationService,
+    private readonly policies: PolicyService,
+  ) {}
+
+  @Query(() => Organisation, { description: 'One organisation as of a date (default today). NOT_FOUND when it does not exist or is outside your scope.' })
+  organisation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'Organisation id.' }) id: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'View the tree as it stood on this date.' }) asOf?: string,
+  ): Promise<Organisation> {
+    return this.orgs.get(actor, id, asOf ?? today());
+  }
+
+  @Query(() => OrganisationPage, { description: 'Organisations in your scope (or under `filter.underId`) as of a date, ordered by depth then code.' })
+  organisations(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => OrganisationFilter, nullable: true, description: 'Filter.' }) filter?: OrganisationFilter,
+    @Args('page', { type: () => PageInput, nullable: true, description: 'Page.' }) page?: PageInput,
+    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Date (default today).' }) asOf?: string,
+  ) {
+    return this.orgs.list(actor, filter, page, asOf ?? today());
+  }
+
+  @Query(() => [Organisation], { description: 'The top organisations you may see on a date: where the tree starts for you.' })
+  scopeRoots(
+    @CurrentActor() actor: Actor,
+    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Date (default today).' }) asOf?: string,
+  ): Promise<Organisation[]> {
+    return this.orgs.scopeRoots(actor, asOf ?? today());
+  }
+
+  // ---------------------------------------------------------------- relations (DataLoader, same as-of date)
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'Parent on the as-of date; null for a root or a parent outside your scope.' })
+  parent(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
+    if (!o.parentId) return Promise.resolve(null);
+    return this.byId(ctx, o.asOf).load(o.parentId);
+  }
+
+  @ResolveField('parentId', () => ID, { nullable: true, description: 'Parent on the as-of date (null for a root, or when the parent is outside your scope).' })
+  async parentIdField(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.parent(o, ctx))?.id ?? null;
+  }
+
+  @ResolveField(() => [Organisation], { description: 'Ancestors on the as-of date, root first, only those inside your scope.' })
+  async ancestors(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<Organisation[]> {
+    const ids = o.path.split('/').filter(Boolean).slice(0, -1);
+    const found = await this.byId(ctx, o.asOf).loadMany(ids);
+    return found.filter((x): x is Organisation => x instanceof Organisation);
+  }
+
+  @ResolveField(() => [Organisation], { description: 'Child organisations on the as-of date, ordered by code.' })
+  children(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<Organisation[]> {
+    return this.childrenLoader(ctx, o.asOf).load(o.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Number of child organisations on the as-of date.' })
+  async childCount(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await this.childrenLoader(ctx, o.asOf).load(o.id)).length;
+  }
+
+  @ResolveField(() => SubtreeCounts, { description: 'Counts for the organisation and everything under it on the as-of date.' })
+  subtreeCounts(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<SubtreeCounts> {
+    return this.countsLoader(ctx, o.asOf).load(o.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Members (full + probationary) in the subtree on the as-of date; temporary guests are not counted.' })
+  async memberCount(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await this.countsLoader(ctx, o.asOf).load(o.id)).members;
+  }
+
+  @ResolveField(() => Int, { description: 'Full members in the subtree on the as-of date.' })
+  async fullMemberCount(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await this.countsLoader(ctx, o.asOf).load(o.id)).fullMembers;
+  }
+
+  @ResolveField(() => Int, { description: 'Probationary members in the subtree on the as-of date.' })
+  async probationaryCount(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await this.countsLoader(ctx, o.asOf).load(o.id)).probationaryMembers;
+  }
+
+  @ResolveField(() => [CommitteeSeat], { description: 'Committee seats (secretary, deputy, committee members) held on the as-of date.' })
+  committee(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<CommitteeSeat[]> {
+    return this.seatsLoader(ctx, o.asOf).load(o.id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the organisation has an elected committee (for a cell: a chi ủy) on the as-of date: at least the policy\'s minimum number of seats held (default 3).' })
+  async hasCellCommittee(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const seats = await this.seatsLoader(ctx, o.asOf).load(o.id);
+    const policy = await this.policyLoader(ctx, o.asOf).load(o.id);
+    return hasCellCommittee(seats, o.asOf, policy);
+  }
+
+  @ResolveField(() => [OrganisationFlag], { description: 'Rule-based warnings on the as-of date (DOMAIN §2): too large, too few full members, chi ủy required, term ended or ending.' })
+  async flags(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<OrganisationFlag[]> {
+    const [counts, seats, policy] = await Promise.all([
+      this.countsLoader(ctx, o.asOf).load(o.id),
+      this.seatsLoader(ctx, o.asOf).load(o.id),
+      this.policyLoader(ctx, o.asOf).load(o.id),
+    ]);
+    const flags = organisationFlags(
+      {
+        kind: o.kind as OrganisationKind,
+        memberCount: counts.members,
+        fullMemberCount: counts.fullMembers,
+        hasCellCommittee: isCell(o.kind as OrganisationKind) ? hasCellCommittee(seats, o.asOf, policy) : true,
+        termEnd: o.termEnd,
+        asOf: o.asOf,
+        // Dissolved, or not yet established on the as-of date: no rule applies.
+        dissolved: (!!o.dissolvedOn && o.dissolvedOn <= o.asOf) || o.asOf < o.establishedOn,
+      },
+      policy,
+    );
+    return flags.map((f) => ({ code: f.code, severity: f.severity, params: f.params, message: formatFlag(f, 'vi'), messageEn: formatFlag(f, 'en') }));
+  }
+
+  @ResolveField(() => [OrganisationChange], { description: 'The organisation\'s recorded changes, oldest first.' })
+  history(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<OrganisationChange[]> {
+    return ctx.loaders.for('orgHistory', o.asOf, (ids: readonly string[], asOf) => this.orgs.historyOf(ids, asOf), [] as OrganisationChange[]).load(o.id);
+  }
+
+  // ---------------------------------------------------------------- mutations
+
+  @Mutation(() => Organisation, { description: 'Create an organisation under a parent (a root only for administrators). The kind must be allowed under the parent\'s kind.' })
+  createOrganisation(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: CreateOrganisationInput): Promise<Organisation> {
+    return this.orgs.create(ctx, input);
+  }
+
+  @Mutation(() => Organisation, { description: 'Change an organisation\'s own fields (name, code, unit, term).' })
+  updateOrganisation(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Organisation id.' }) id: string,
+    @Args('input', { description: 'The fields of the operation (see the input type).' }) input: UpdateOrganisationInput,
+  ): Promise<Organisation> {
+    return this.orgs.update(ctx, id, input);
+  }
+
+  @Mutation(() => Organisation, { description: 'Move an organisation and its subtree under a new parent from a date; earlier dates keep the old parent.' })
+  moveOrganisation(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: MoveOrganisationInput): Promise<Organisation> {
+    return this.orgs.move(ctx, input);
+  }
+
+  @Mutation(() => Organisation, { description: 'Merge organisations into a target from a date; returns the target.' })
+  mergeOrganisations(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: MergeOrganisationsInput): Promise<Organisation> {
+    return this.orgs.merge(ctx, input);
+  }
+
+  @Mutation(() => [Organisation], { description: 'Split an organisation into new ones from a date; returns the new organisations.' })
+  splitOrganisation(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: SplitOrganisationInput): Promise<Organisation[]> {
+    return this.orgs.split(ctx, input);
+  }
+
+  @Mutation(() => Organisation, { description: 'Dissolve an organisation from a date (it must be empty).' })
+  dissolveOrganisation(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: DissolveOrganisationInput): Promise<Organisation> {
+    return this.orgs.dissolve(ctx, input);
+  }
+
+  @Mutation(() => CommitteeSeat, { description: 'Seat a member on an organisation\'s committee.' })
+  assignCommitteeSeat(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: AssignCommitteeSeatInput): Promise<CommitteeSeat> {
+    return this.orgs.assignSeat(ctx, input);
+  }
+
+  @Mutation(() => CommitteeSeat, { description: 'End a committee seat on a date.' })
+  endCommitteeSeat(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: EndCommitteeSeatInput): Promise<CommitteeSeat> {
+    return this.orgs.endSeat(ctx, input);
+  }
+
+  // ---------------------------------------------------------------- loaders
+
+  private byId(ctx: RequestContext, asOf: string) {
+    return orgByIdLoader(ctx, this.orgs, asOf);
+  }
+
+  private childrenLoader(ctx: RequestContext, asOf: string) {
+    return ctx.loaders.for('orgChildren', asOf, (ids: readonly string[], d, actor) => this.orgs.childrenOf(actor, ids, d), [] as Organisation[]);
+  }
+
+  private countsLoader(ctx: RequestContext, asOf: string) {
+    return ctx.loaders.for('orgCounts', asOf, (ids: readonly string[], d, actor) => this.orgs.subtreeCounts(actor, ids, d), EMPTY_COUNTS);
+  }
+
+  private policyLoader(ctx: RequestContext, asOf: string) {
+    return ctx.loaders.for('policy', asOf, (ids: readonly string[], d) => this.policies.forOrganisations(ids, d), DEFAULT_POLICY);
+  }
+
+  private seatsLoader(ctx: RequestContext, asOf: string) {
+    return ctx.loaders.for('orgSeats', asOf, (ids: readonly string[], d) => this.orgs.seatsOf(ids, d), [] as CommitteeSeat[]);
+  }
+}
+

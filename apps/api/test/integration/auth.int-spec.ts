@@ -1,0 +1,53 @@
+import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { cliCaller } from '../../src/cli/context';
+import { AdminService } from '../../src/modules/auth/admin.service';
+
+describe('sign-in, sessions and lockout', () => {
+  let h: Harness;
+  const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { accessToken refreshToken viewer { username isAdmin } } }`;
+  const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
+
+  beforeAll(async () => {
+    h = await bootApp();
+    await h.app.get(AdminService).createUser(cliCaller(), { username: 'auth.tester', displayName: 'Người thử', password: 'correct-horse-1' });
+    await h.app.get(AdminService).createUser(cliCaller(), { username: 'lock.tester', displayName: 'Người thử khóa', password: 'correct-horse-2' });
+  });
+  afterAll(() => h.close());
+
+  it('stores an argon2id hash, never the password', async () => {
+    const [u] = await h.ds.query(`SELECT password_hash FROM app_user WHERE username = 'auth.tester'`);
+    expect(u.password_hash).toMatch(/^\$argon2id\$/);
+    expect(u.password_hash).not.toContain('correct-horse-1');
+  });
+
+  it('answers a wrong password and an unknown user the same way', async () => {
+    const wrong = await h.gql(SIGN_IN, { i: { username: 'auth.tester', password: 'nope' } });
+    const unknown = await h.gql(SIGN_IN, { i: { username: 'no.such.user', password: 'nope' } });
+    expect(errorOf(wrong)).toEqual(errorOf(unknown));
+    expect(errorOf(wrong)?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('rotates refresh tokens and ends the session on sign-out', async () => {
+    const s = (await h.gql(SIGN_IN, { i: { username: 'auth.tester', password: 'correct-horse-1' } })).data.signIn;
+    expect((await h.gql(`query { me { username } }`, {}, s.accessToken)).data.me.username).toBe('auth.tester');
+    const r = (await h.gql(REFRESH, { t: s.refreshToken })).data.refreshSession;
+    expect(r.refreshToken).not.toBe(s.refreshToken);
+    expect(errorOf(await h.gql(REFRESH, { t: s.refreshToken }))?.code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await h.gql(REFRESH, { t: 'made-up-token' }))?.code).toBe('UNAUTHENTICATED');
+    await h.gql(`mutation($t: String!) { signOut(refreshToken: $t) }`, { t: r.refreshToken });
+    expect(errorOf(await h.gql(REFRESH, { t: r.refreshToken }))?.code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await h.gql(`query { me { username } }`, {}, `${s.accessToken}x`))?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('locks the account after repeated failures, even for the right password', async () => {
+    for (let i = 0; i < 5; i++) await h.gql(SIGN_IN, { i: { username: 'lock.tester', password: `bad-${i}` } });
+    const locked = await h.gql(SIGN_IN, { i: { username: 'lock.tester', password: 'correct-horse-2' } });
+    expect(errorOf(locked)).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
+  });
+
+  it('keeps personal data and secrets out of error messages', async () => {
+    const res = await h.gql(SIGN_IN, { i: { username: 'auth.tester', password: 'correct-horse-x' } });
+    expect(JSON.stringify(res)).not.toContain('correct-horse');
+    expect(JSON.stringify(res)).not.toContain('stacktrace');
+  });
+});

@@ -1,0 +1,133 @@
+import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { buildTree } from '../setup/fixtures';
+import { cliCaller } from '../../src/cli/context';
+import { MeetingService } from '../../src/modules/meeting/meeting.service';
+
+describe('cell meetings', () => {
+  let h: Harness;
+  let admin: string;
+  let secretary: string;
+  let member: string;
+  let otherSecretary: string;
+  let t: Awaited<ReturnType<typeof buildTree>>;
+  let extra: string[];
+
+  const CREATE = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id state } }`;
+  const RECORD = `mutation($id: ID!, $i: MeetingRecordInput!) { recordMeeting(id: $id, input: $i) { id state attendanceRate { present expected percent } flags { code params } } }`;
+
+  const plan = (token: string, date: string, kind = 'REGULAR', organisationId = t.a1) =>
+    h.gql(CREATE, { i: { organisationId, kind, title: `Sinh hoạt ${kind} ${date}`, date, startTime: '14:00', endTime: '16:00', place: 'Phòng họp tầng 2' } }, token);
+
+  beforeAll(async () => {
+    h = await bootApp();
+    admin = await h.userWith('SYSTEM_ADMIN');
+    t = await buildTree(h.gql, admin);
+    extra = [];
+    for (let i = 0; i < 5; i++) extra.push(await t.member(t.a1, `Trương Văn Thêm ${i}`));
+    secretary = await h.userWith('CELL_SECRETARY', { organisationId: t.a1 });
+    otherSecretary = await h.userWith('CELL_SECRETARY', { organisationId: t.b1 });
+    member = await h.userWith('MEMBER', { memberId: t.m2 });
+  });
+  afterAll(() => h.close());
+
+  const allPresent = () => [t.m1, t.m2, t.m3, ...extra].map((memberId) => ({ memberId, status: 'PRESENT' }));
+
+  it('lists a cell as behind for exactly the May regular and the Q2 thematic meetings it missed', async () => {
+    const c = await t.org(`mc${Date.now() % 1000}`, 'Chi bộ theo dõi', 'SUBORDINATE_CELL', t.GB);
+    const months = ['2026-01-15', '2026-02-12', '2026-03-12', '2026-04-16', '2026-06-11'];
+    for (const date of months) {
+      const kind = date === '2026-03-12' ? 'COMBINED' : 'REGULAR';
+      const created = await plan(admin, date, kind, c);
+      await h.gql(RECORD, { id: created.data.createMeeting.id, i: { actualStart: '14:00', actualEnd: '16:10', minutes: 'Biên bản', resolution: 'Nghị quyết' } }, admin);
+    }
+    const res = await h.gql(`query($i: ComplianceInput!) { meetingCompliance(input: $i) { cellCount behindCount cells { organisation { id } behind missing { kind period dueOn } regularHeld thematicHeld } counts { kind count } } }`,
+      { i: { organisationId: t.GB, from: '2026-01-01', to: '2026-06-30', asOf: '2026-07-15' } }, admin);
+    expect(res.errors).toBeUndefined();
+    const row = res.data.meetingCompliance.cells.find((x: { organisation: { id: string } }) => x.organisation.id === c);
+    expect(row.behind).toBe(true);
+    expect(row.missing.map((x: { kind: string; period: string }) => `${x.kind} ${x.period}`)).toEqual(['REGULAR 2026-05', 'THEMATIC 2026-Q2']);
+    expect(row).toMatchObject({ regularHeld: 5, thematicHeld: 1 });
+    expect(res.data.meetingCompliance.counts).toEqual(expect.arrayContaining([{ kind: 'REGULAR', count: 4 }, { kind: 'COMBINED', count: 1 }]));
+  });
+
+  it('flags attendance below 85% and a member absent three meetings in a row', async () => {
+    const dates = ['2025-09-10', '2025-10-10', '2025-11-10'];
+    let last: Record<string, any> = {};
+    for (const date of dates) {
+      const created = await plan(secretary, date);
+      const attendance = allPresent().map((a) => (a.memberId === t.m3 ? { memberId: t.m3, status: 'ABSENT_EXCUSED', reason: 'Đi công tác' } : a));
+      if (date === '2025-11-10') attendance[0] = { memberId: t.m1, status: 'ABSENT_UNEXCUSED' } as never;
+      last = await h.gql(RECORD, { id: created.data.createMeeting.id, i: { attendance, actualStart: '14:00', actualEnd: '15:00', minutes: 'x', resolution: 'y' } }, secretary);
+      expect(last.errors).toBeUndefined();
+    }
+    const rec = last.data.recordMeeting;
+    expect(rec.attendanceRate).toEqual({ present: 6, expected: 8, percent: 75 });
+    const codes = rec.flags.map((f: { code: string }) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['ATTENDANCE_LOW', 'UNEXCUSED_ABSENCE', 'ABSENCE_STREAK', 'DURATION_SHORT']));
+    const streak = rec.flags.find((f: { code: string }) => f.code === 'ABSENCE_STREAK');
+    expect(JSON.stringify(streak.params)).toContain(t.m3);
+  });
+
+  it('refuses bad input with the field and writes nothing', async () => {
+    const before = await h.ds.query(`SELECT (SELECT count(*) FROM meeting)::int AS m, (SELECT count(*) FROM meeting_attendance)::int AS a`);
+    // A meeting in a dissolved cell.
+    const gone = await t.org(`dz${Date.now() % 1000}`, 'Chi bộ đã giải thể', 'SUBORDINATE_CELL', t.GA);
+    await h.gql(`mutation($i: DissolveOrganisationInput!) { dissolveOrganisation(input: $i) { id } }`, { i: { id: gone, effectiveOn: '2025-01-01' } }, admin);
+    const dissolved = await plan(admin, '2025-03-10', 'REGULAR', gone);
+    expect(errorOf(dissolved)).toMatchObject({ reason: 'ORGANISATION_DISSOLVED' });
+    const after1 = await h.ds.query(`SELECT (SELECT count(*) FROM meeting)::int AS m, (SELECT count(*) FROM meeting_attendance)::int AS a`);
+    expect(after1).toEqual(before);
+    // Attendance for a member of another cell, and a self-assessment above a criterion's maximum.
+    const created = await plan(secretary, '2025-12-11');
+    const id = created.data.createMeeting.id;
+    const foreign = await h.gql(RECORD, { id, i: { attendance: [{ memberId: t.m1, status: 'PRESENT' }, { memberId: t.m5, status: 'PRESENT' }] } }, secretary);
+    expect(errorOf(foreign)?.fields).toEqual([{ field: 'attendance.1.memberId', reason: 'NOT_A_MEMBER_OF_CELL', message: 'not a member of this cell on 2025-12-11' }]);
+    const sheet = (await h.gql(`query($id: ID!) { policy(organisationId: $id) }`, { id: t.a1 }, admin)).data.policy.scoreSheet;
+    const tooMuch = Object.fromEntries(sheet.criteria.map((c: { code: string; maxPoints: number }) => [c.code, c.maxPoints]));
+    tooMuch[sheet.criteria[0].code] += 1;
+    const over = await h.gql(RECORD, { id, i: { selfAssessment: tooMuch } }, secretary);
+    expect(errorOf(over)?.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(over)?.fields[0].field).toBe(`scores.${sheet.criteria[0].code}`);
+    const state = await h.ds.query(`SELECT state, (SELECT count(*) FROM meeting_attendance WHERE meeting_id = $1)::int AS a FROM meeting WHERE id = $1`, [id]);
+    expect(state).toEqual([{ state: 'PLANNED', a: 0 }]);
+  });
+
+  it('imports past meetings all-or-nothing, naming each bad row', async () => {
+    const service = h.app.get(MeetingService);
+    const before = await h.ds.query(`SELECT count(*)::int AS n FROM meeting`);
+    const good = { cellId: t.a1, kind: 'REGULAR', title: 'Tháng 4', date: '2025-04-10', state: 'CLOSED' as const, attendance: [{ memberId: t.m1, status: 'PRESENT' }] };
+    const bad = { ...good, date: '2025-05-10', attendance: [{ memberId: t.m5, status: 'PRESENT' }] };
+    const err = (await service.importHistory(cliCaller(), [good, bad]).then(() => null, (e: unknown) => e)) as { code: string; details: { rows: unknown[] } };
+    expect(err.code).toBe('IMPORT_INVALID');
+    expect(err.details.rows).toEqual([{ row: 2, column: 'attendance.memberId', reason: `${t.m5} is not a member of the cell on 2025-05-10` }]);
+    expect(await h.ds.query(`SELECT count(*)::int AS n FROM meeting`)).toEqual(before);
+    expect(await service.importHistory(cliCaller(), [good])).toBe(1);
+  });
+
+  it('closes a meeting; corrections after that are amendments with who and why', async () => {
+    const created = await plan(secretary, '2026-01-20');
+    const id = created.data.createMeeting.id;
+    await h.gql(RECORD, { id, i: { attendance: allPresent(), minutes: 'Biên bản gốc', resolution: 'Nghị quyết' } }, secretary);
+    await h.gql(`mutation($id: ID!) { closeMeeting(id: $id) { state } }`, { id }, secretary);
+    const direct = await h.gql(RECORD, { id, i: { minutes: 'Sửa thẳng' } }, secretary);
+    expect(errorOf(direct)?.code).toBe('CONFLICT');
+    const amended = await h.gql(`mutation($id: ID!, $r: String!, $i: MeetingRecordInput!) { amendMeeting(id: $id, reason: $r, input: $i) { minutes amendments { reason before after amendedBy } } }`,
+      { id, r: 'Ghi sót ý kiến đồng chí Bí thư', i: { minutes: 'Biên bản đã bổ sung' } }, secretary);
+    expect(amended.data.amendMeeting.minutes).toBe('Biên bản đã bổ sung');
+    expect(amended.data.amendMeeting.amendments).toEqual([expect.objectContaining({ reason: 'Ghi sót ý kiến đồng chí Bí thư', before: { minutes: 'Biên bản gốc' }, after: { minutes: 'Biên bản đã bổ sung' } })]);
+  });
+
+  it('lets a secretary work only in their own cell, and members see their cell\'s published meetings', async () => {
+    const other = await plan(otherSecretary, '2026-02-10', 'REGULAR', t.a1);
+    expect(errorOf(other)?.code).toBe('NOT_FOUND');
+    const mine = await plan(secretary, '2026-02-10');
+    const id = mine.data.createMeeting.id;
+    expect(errorOf(await h.gql(`query($id: ID!) { meeting(id: $id) { id } }`, { id }, otherSecretary))?.code).toBe('NOT_FOUND');
+    expect((await h.gql(`query($id: ID!) { meeting(id: $id) { id title } }`, { id }, member)).data.meeting.id).toBe(id);
+    expect(errorOf(await h.gql(RECORD, { id, i: { minutes: 'x' } }, member))?.code).toBe('FORBIDDEN');
+    const farFuture = await plan(secretary, '2030-01-10');
+    expect(errorOf(await h.gql(`query($id: ID!) { meeting(id: $id) { id } }`, { id: farFuture.data.createMeeting.id }, member))?.code).toBe('NOT_FOUND');
+    const list = await h.gql(`query { meetingList(page: {limit: 100}) { total items { organisationId } } }`, {}, member);
+    expect(list.data.meetingList.items.every((x: { organisationId: string }) => x.organisationId === t.a1)).toBe(true);
+  });
+});

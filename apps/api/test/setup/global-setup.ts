@@ -1,0 +1,95 @@
+// Jest globalSetup for the API integration tests (runs once, in jest's parent process).
+// Creates a fresh database `chibo_test_<pid>_<random>` on the server given by TEST_DATABASE_URL and points
+// DATABASE_URL at it for the tests; global-teardown.ts drops it. Never touches a database whose name lacks "test".
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+export default async function globalSetup(): Promise<void> {
+  const admin = adminUrl();
+  const name = `chibo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  assertTestDatabaseName(name);
+
+  const client = new Client({ connectionString: admin, connectionTimeoutMillis: 10000 });
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new Error(
+      `Integration tests need PostgreSQL: cannot connect to TEST_DATABASE_URL=${redact(admin)} (${(e as Error).message}). ` +
+        'Start it (see README, Testing) or set TEST_DATABASE_URL.',
+      { cause: e },
+    );
+  }
+  try {
+    await cleanupStale(client, admin);
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`);
+  } finally {
+    await client.end();
+  }
+
+  const url = databaseUrlFor(admin, name);
+  process.env.CHIBO_TEST_DATABASE = name;
+  process.env.DATABASE_URL = url;
+  process.env.NODE_ENV = 'test';
+  // Teardown runs in this same process and reads process.env; the file is the fallback.
+  writeFileSync(STATE_FILE, JSON.stringify({ name, admin, createdAt: new Date().toISOString() }));
+  process.stdout.write(`\n[chibo] integration tests use the fresh database ${name}\n`);
+}
+
+const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
+// ---- shared with global-teardown.ts -------------------------------------------------------------------------
+
+export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** File that carries the database name from globalSetup to globalTeardown (same jest parent process). */
+export const STATE_FILE = join(tmpdir(), `chibo-jest-db-${process.pid}.json`);
+
+/** The server (and maintenance database) on which test databases are created and dropped. */
+export const adminUrl = (): string => process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
+
+/** Refuses any database name that does not say it is a test database, or that is not a plain identifier. */
+export const assertTestDatabaseName = (name: string): void => {
+  if (!/^[a-z0-9_]{1,63}$/.test(name) || !name.includes('test')) {
+    throw new Error(`Refusing to use database "${name}": test databases must be named chibo_test_* (plain identifier containing "test")`);
+  }
+};
+
+export const databaseUrlFor = (admin: string, name: string): string => {
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+const isLocal = (admin: string): boolean => ['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(new URL(admin).hostname);
+
+/**
+ * Drops test databases left behind by killed runs on this machine: `chibo_test_<pid>_*` whose pid is not a
+ * running process here. Only against a local server (a shared server may hold other machines' runs).
+ */
+export const cleanupStale = async (client: Client, admin: string): Promise<void> => {
+  if (!isLocal(admin) || process.env.CHIBO_TEST_KEEP_STALE === '1') return;
+  const { rows } = await client.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'chibo\\_test\\_%' AND NOT datistemplate`,
+  );
+  for (const { datname } of rows) {
+    const m = /^chibo_test_(\d+)_[0-9a-f]+$/.exec(datname);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    assertTestDatabaseName(datname);
+    await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    process.stdout.write(`[chibo] dropped stale test database ${datname} (run ${pid} on ${hostname()} is gone)\n`);
+  }
+};
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};

@@ -1,0 +1,36 @@
+// Jest globalTeardown: drops the database created by global-setup.ts (only a name that contains "test").
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { Client } from 'pg';
+import { adminUrl, assertTestDatabaseName, STATE_FILE } from './global-setup';
+
+export default async function globalTeardown(): Promise<void> {
+  let name = process.env.CHIBO_TEST_DATABASE;
+  let admin = adminUrl();
+  if (!name && existsSync(STATE_FILE)) {
+    const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { name: string; admin: string };
+    name = state.name;
+    admin = state.admin;
+  }
+  if (!name) return;
+  assertTestDatabaseName(name);
+
+  if (process.env.KEEP_TEST_DB === '1') {
+    process.stdout.write(`[chibo] KEEP_TEST_DB=1: database ${name} kept\n`);
+  } else {
+    const client = new Client({ connectionString: admin, connectionTimeoutMillis: 10000 });
+    await client.connect();
+    try {
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+      } catch {
+        // A test left a connection open: FORCE (PostgreSQL 13+) ends it, so the drop cannot hang or fail.
+        process.stdout.write(`[chibo] ${name} still had connections (a test did not close its app): dropping WITH (FORCE)\n`);
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }
+    } finally {
+      await client.end();
+    }
+  }
+  rmSync(STATE_FILE, { force: true });
+  delete process.env.CHIBO_TEST_DATABASE;
+}

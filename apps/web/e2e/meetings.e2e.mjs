@@ -1,0 +1,360 @@
+#!/usr/bin/env node
+// Browser test of cell meetings against a running API (which serves apps/web/dist): the cell secretary plans,
+// records, closes and prints a meeting; the assigned visitor scores it.
+//
+//   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/meetings.e2e.mjs
+//
+// The same environment as smoke.e2e.mjs: E2E_USER is the administrator, used only if the demo seed lacks the
+// visitor `giamsat` or its assignment to the secretary's cell (then created through GraphQL, as the seed would).
+// The secretary `bithu` and the visitor `giamsat` sign in with E2E_PASSWORD (every demo account has it).
+// System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
+// `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
+// apps/web/test-results/ (m01-…png).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
+const ADMIN = process.env.E2E_USER || 'admin';
+const PASSWORD = process.env.E2E_PASSWORD || 'Chibo@2026';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SECRETARY = 'bithu';
+const VISITOR = 'giamsat';
+const TOTAL_BUDGET_MS = 120_000;
+const STEP_TIMEOUT_MS = 15_000;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shotsDir = join(here, '..', 'test-results');
+mkdirSync(shotsDir, { recursive: true });
+
+// Keep Chromium's profile, crash reports and caches out of the real home directory.
+const home = mkdtempSync(join(tmpdir(), 'chibo-e2e-'));
+const browserEnv = {
+  ...process.env,
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, 'config'),
+  XDG_CACHE_HOME: join(home, 'cache'),
+  XDG_DATA_HOME: join(home, 'data'),
+  XDG_RUNTIME_DIR: join(home, 'runtime'),
+};
+for (const d of ['config', 'cache', 'data', 'runtime']) mkdirSync(join(home, d), { recursive: true, mode: 0o700 });
+
+let passed = 0;
+let failed = 0;
+let browser;
+
+const finish = async (code) => {
+  try {
+    await browser?.close();
+  } catch {
+    // already gone
+  }
+  rmSync(home, { recursive: true, force: true });
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code);
+};
+
+const watchdog = setTimeout(() => {
+  console.log(`not ok - finished within ${TOTAL_BUDGET_MS / 1000} s (time budget exceeded)`);
+  failed += 1;
+  void finish(1);
+}, TOTAL_BUDGET_MS);
+watchdog.unref();
+
+const steps = [];
+const step = (name, fn) => steps.push({ name, fn });
+const expect = (condition, message) => {
+  if (!condition) throw new Error(message);
+};
+const shot = (page, name, fullPage = true) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage });
+
+// GraphQL over HTTP, for the set-up only (the test itself goes through the browser).
+const gql = async (query, variables, token) => {
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return response.json();
+};
+const tokenOf = async (username) => {
+  const r = await gql('mutation($i: SignInInput!) { signIn(input: $i) { accessToken viewer { id } } }', { i: { username, password: PASSWORD } });
+  return r.data?.signIn ? { token: r.data.signIn.accessToken, id: r.data.signIn.viewer.id } : null;
+};
+const todayLocal = () => {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+const title = `Sinh hoạt thường kỳ kiểm thử ${Date.now().toString(36)}`;
+const state = { page: null, pageErrors: [], cellId: '', meetingUrl: '', excusedName: '' };
+
+const signIn = async (page, username) => {
+  await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
+};
+
+step('the secretary and the visitor exist, the visitor is assigned to the secretary\'s cell', async () => {
+  const secretary = await tokenOf(SECRETARY);
+  expect(secretary, `cannot sign in as ${SECRETARY}`);
+  const me = await gql('{ me { grants { role organisationId } } }', {}, secretary.token);
+  state.cellId = me.data?.me?.grants?.find((g) => g.role === 'CELL_SECRETARY')?.organisationId ?? '';
+  expect(state.cellId, `${SECRETARY} has no CELL_SECRETARY grant`);
+
+  let visitor = await tokenOf(VISITOR);
+  let admin = null;
+  const asAdmin = async () => (admin ??= (await tokenOf(ADMIN))?.token ?? null);
+  if (!visitor) {
+    // not in this seed yet: create the account as the demo seed does
+    expect(await asAdmin(), `cannot sign in as ${ADMIN} to create ${VISITOR}`);
+    const created = await gql(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { username: VISITOR, displayName: 'Ủy viên Ban Thường vụ (dự sinh hoạt)', password: PASSWORD } },
+      admin,
+    );
+    expect(created.data?.createUser?.id, `createUser ${VISITOR}: ${JSON.stringify(created.errors ?? created).slice(0, 300)}`);
+    visitor = await tokenOf(VISITOR);
+    expect(visitor, `cannot sign in as the new ${VISITOR}`);
+  }
+  const today = todayLocal();
+  const list = await gql('query($u: ID) { visitAssignments(visitorUserId: $u) { cellId from to } }', { u: visitor.id }, visitor.token);
+  const covered = (list.data?.visitAssignments ?? []).some((a) => a.cellId === state.cellId && a.from <= today && (!a.to || a.to > today));
+  if (!covered) {
+    expect(await asAdmin(), `cannot sign in as ${ADMIN} to assign ${VISITOR}`);
+    const assigned = await gql(
+      'mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { id } }',
+      { i: { cellId: state.cellId, visitorUserId: visitor.id, from: `${today.slice(0, 4)}-01-01` } },
+      admin,
+    );
+    expect(assigned.data?.assignVisitor?.id, `assignVisitor: ${JSON.stringify(assigned.errors ?? assigned).slice(0, 300)}`);
+  }
+});
+
+step(`sign in as the cell secretary (${SECRETARY})`, async () => {
+  await signIn(state.page, SECRETARY);
+  await state.page.waitForURL(/\/organisations\/[^/?]+/);
+});
+
+step('open the cell\'s meeting calendar from its organisation page', async () => {
+  const { page } = state;
+  await page.goto(`${BASE_URL}/organisations/${state.cellId}`, { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('organisation-meetings-link').click();
+  await page.waitForURL(/\/meetings\?org=/);
+  await page.getByRole('heading', { name: 'Lịch sinh hoạt chi bộ' }).waitFor();
+  await page.getByTestId('meetings-total').waitFor();
+  expect(/buổi sinh hoạt/.test(await page.getByTestId('meetings-total').innerText()), 'no meeting count');
+  await shot(page, 'm01-calendar');
+});
+
+step('plan a meeting dated today', async () => {
+  const { page } = state;
+  await page.getByTestId('plan-meeting').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Lên kế hoạch sinh hoạt:').waitFor();
+  const [y, m, d] = todayLocal().split('-');
+  expect((await dialog.locator('#plan_date').inputValue()) === `${d}/${m}/${y}`, 'the date is not today (DD/MM/YYYY)');
+  await dialog.locator('#plan_title').fill(title);
+  await dialog.locator('#plan_place').fill('Hội trường cơ quan');
+  await dialog.locator('#plan_startTime').fill('14:00');
+  await dialog.locator('#plan_endTime').fill('16:00');
+  await dialog.getByText('Thời lượng: 120 phút.').waitFor();
+  await shot(page, 'm02-plan-dialog', false);
+  await dialog.getByTestId('meeting-plan-submit').click();
+  await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await page.getByTestId('meeting-page').waitFor();
+});
+
+step('open it from the calendar', async () => {
+  const { page } = state;
+  await page.getByRole('link', { name: 'Lịch sinh hoạt chi bộ' }).click();
+  await page.waitForURL(/\/meetings\?org=/);
+  await page.getByTestId('meeting-link').filter({ hasText: title }).first().click();
+  await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+  state.meetingUrl = page.url();
+  await page.locator('#meeting-title').filter({ hasText: title }).waitFor();
+  expect((await page.getByTestId('meeting-state').first().innerText()).trim() === 'Đã lên kế hoạch', 'not in the planned state');
+});
+
+step('mark everyone present, then one member excused with a reason', async () => {
+  const { page } = state;
+  const rows = page.getByTestId('attendance-row');
+  await rows.first().waitFor();
+  const count = await rows.count();
+  expect(count >= 2, `only ${count} member(s) on the attendance sheet`);
+  await page.getByTestId('all-present').click();
+  await page.waitForFunction(() => /Có mặt \d+\/\d+ đảng viên \(100%\)/.test(document.querySelector('[data-testid=attendance-rate]')?.textContent ?? ''));
+  const row = rows.nth(1);
+  state.excusedName = (await row.getAttribute('data-member')) ?? '';
+  await row.getByText('Vắng có lý do', { exact: true }).click();
+  await row.getByTestId('attendance-reason').fill('Đi công tác theo quyết định của cơ quan');
+  const rate = await page.getByTestId('attendance-rate').innerText();
+  expect(/Vắng có lý do: 1/.test(rate), `the excused absence is not counted: "${rate}"`);
+  expect(!/\(100%\)/.test(rate), `the rate did not drop: "${rate}"`);
+});
+
+step('fill the times 14:00–16:00, the minutes and the resolution, and record the meeting', async () => {
+  const { page } = state;
+  await page.locator('#actual-start').fill('14:00');
+  await page.locator('#actual-end').fill('16:00');
+  await page.getByTestId('record-duration').filter({ hasText: '120 phút' }).waitFor();
+  await page.locator('#minutes').fill(
+    'Đồng chí Bí thư quán triệt nghị quyết của cấp trên; chi bộ kiểm điểm việc thực hiện nghị quyết tháng trước.\nCác đồng chí đảng viên phát biểu, thảo luận.',
+  );
+  await page.locator('#resolution').fill('1. Hoàn thành kế hoạch công tác tháng tới.\n2. Phân công đảng viên phụ trách từng nhiệm vụ.');
+  await page.locator('#votes-for').fill(String((await page.getByTestId('attendance-row').count()) - 1));
+  await page.locator('#votes-against').fill('0');
+  await page.locator('#votes-abstain').fill('0');
+  await page.getByTestId('record-submit').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=meeting-state]')?.textContent?.trim() === 'Đã tổ chức');
+});
+
+step('see the attendance rate of the recorded meeting', async () => {
+  const { page } = state;
+  const text = await page.getByTestId('attendance-rate').innerText();
+  const m = /Có mặt (\d+)\/(\d+) đảng viên \(([\d,]+)%\)/.exec(text);
+  expect(m, `no rate in "${text}"`);
+  expect(Number(m[1]) === Number(m[2]) - 1, `expected one absent member, got "${text}"`);
+  expect(/,/.test(m[3]) || Number(m[3]) > 0, `the percentage is not in Vietnamese format: "${m[3]}"`);
+  await shot(page, 'm03-meeting-recorded');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('attendance-sheet').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shotsDir, 'm04-attendance-phone.png') });
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+step('close the meeting', async () => {
+  const { page } = state;
+  await page.getByTestId('close-meeting').click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Khóa sổ' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=meeting-state]')?.textContent?.trim() === 'Đã khóa sổ');
+  await page.getByTestId('start-amend').waitFor();
+});
+
+step('open the print view and see "BIÊN BẢN"', async () => {
+  const { page } = state;
+  await page.getByTestId('print-minutes').click();
+  await page.waitForURL(/\/meetings\/[^/]+\/print/);
+  const doc = page.getByTestId('print-minutes-doc');
+  await doc.waitFor();
+  await doc.getByText('BIÊN BẢN', { exact: true }).waitFor();
+  const text = await doc.innerText();
+  expect(text.includes('ĐẢNG CỘNG SẢN VIỆT NAM'), 'no "ĐẢNG CỘNG SẢN VIỆT NAM"');
+  expect(/-BB\/CB/.test(text), 'no number line');
+  expect(text.includes('THƯ KÝ') && text.includes('CHỦ TRÌ'), 'no signature block');
+  expect(text.includes(state.excusedName), `the excused member "${state.excusedName}" is not named`);
+  expect(/14 giờ 00 phút/.test(text) && /16 giờ 00 phút/.test(text), 'no start/end times');
+  await doc.screenshot({ path: join(shotsDir, 'm05-print-minutes.png') });
+  // printed, only the document is left: no toolbar
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.locator('.print-toolbar').isHidden(), 'the toolbar is printed');
+  expect(await page.getByTestId('print-button').isHidden(), 'the "In" button is printed');
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByText('Nghị quyết', { exact: true }).click();
+  const resolution = page.getByTestId('print-resolution-doc');
+  await resolution.getByText('NGHỊ QUYẾT', { exact: true }).waitFor();
+  expect((await resolution.innerText()).includes('CHI BỘ QUYẾT NGHỊ'), 'no "CHI BỘ QUYẾT NGHỊ"');
+  await resolution.screenshot({ path: join(shotsDir, 'm06-print-resolution.png') });
+});
+
+step(`sign in as the visitor (${VISITOR}) and open the meeting's scoring sheet`, async () => {
+  const { page } = state;
+  await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.waitForURL(/\/login/);
+  await signIn(page, VISITOR);
+  await page.getByRole('menuitem', { name: 'Dự sinh hoạt', exact: true }).click();
+  await page.waitForURL(/\/visits/);
+  const item = page.getByTestId('visit-meeting-item').filter({ hasText: title });
+  await item.waitFor();
+  await shot(page, 'm07-visits');
+  await item.getByTestId('score-meeting').click();
+  await page.waitForURL(/\/meetings\/[^/]+\/visit$/);
+  await page.getByTestId('visit-form').waitFor();
+});
+
+step('enter the scores, save, and see the level', async () => {
+  const { page } = state;
+  const inputs = page.locator('[data-testid^=score-input-]');
+  await inputs.first().waitFor();
+  const n = await inputs.count();
+  expect(n >= 1, 'no criteria on the score sheet');
+  for (let i = 0; i < n; i += 1) {
+    const wrapper = page.locator('.score-sheet__row').nth(i);
+    const max = Number(/(\d+)/.exec(await wrapper.locator('.ant-input-number-suffix').innerText())?.[1] ?? '0');
+    expect(max > 0, `no maximum for criterion ${i + 1}`);
+    await inputs.nth(i).fill(String(Math.floor(max * 0.9)));
+  }
+  await page.getByTestId('visit-total').filter({ hasText: 'Tổng:' }).waitFor();
+  await page.locator('#visit-guidance').fill('Chi bộ chuẩn bị nội dung chu đáo; cần tăng thời gian thảo luận.');
+  await page.getByTestId('visit-submit').click();
+  const result = page.getByTestId('visit-result');
+  await result.waitFor();
+  const level = (await result.getByTestId('score-level').innerText()).trim();
+  expect(['Tốt', 'Khá', 'Trung bình', 'Yếu'].includes(level), `unexpected level "${level}"`);
+  await shot(page, 'm08-visit-scored');
+});
+
+step('no uncaught errors in the page', async () => {
+  expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    env: browserEnv,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+} catch (error) {
+  console.log(`not ok - launch Chromium at ${CHROMIUM}: ${error.message.split('\n')[0]}`);
+  failed += steps.length;
+  await finish(1);
+}
+
+const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+state.page = await context.newPage();
+state.page.setDefaultTimeout(STEP_TIMEOUT_MS);
+state.page.on('pageerror', (e) => state.pageErrors.push(e.message));
+
+let broken = false;
+for (const { name, fn } of steps) {
+  if (broken) {
+    console.log(`not ok - ${name} # skipped after an earlier failure`);
+    failed += 1;
+    continue;
+  }
+  try {
+    await fn();
+    console.log(`ok - ${name}`);
+    passed += 1;
+  } catch (error) {
+    console.log(`not ok - ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+    failed += 1;
+    broken = true;
+    try {
+      await shot(state.page, 'm-failure');
+    } catch {
+      // the page may be gone
+    }
+  }
+}
+
+clearTimeout(watchdog);
+await finish(failed === 0 ? 0 : 1);

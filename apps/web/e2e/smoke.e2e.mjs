@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+// Browser smoke test of the web app against a running API (which serves apps/web/dist).
+//
+//   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/smoke.e2e.mjs
+//
+// Uses the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core; no browser
+// download. Prints `ok - <step>` / `not ok - <step>` per step and `N passed, M failed` at the end; exits 1 on
+// any failure. The whole run is capped at 60 s. Screenshots go to apps/web/test-results/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
+const USER = process.env.E2E_USER || 'admin';
+const PASSWORD = process.env.E2E_PASSWORD || 'Chibo@2026';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TOTAL_BUDGET_MS = 60_000;
+const STEP_TIMEOUT_MS = 15_000;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shotsDir = join(here, '..', 'test-results');
+mkdirSync(shotsDir, { recursive: true });
+
+// Keep Chromium's profile, crash reports and caches out of the real home directory.
+const home = mkdtempSync(join(tmpdir(), 'chibo-e2e-'));
+const browserEnv = {
+  ...process.env,
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, 'config'),
+  XDG_CACHE_HOME: join(home, 'cache'),
+  XDG_DATA_HOME: join(home, 'data'),
+  XDG_RUNTIME_DIR: join(home, 'runtime'),
+};
+for (const d of ['config', 'cache', 'data', 'runtime']) mkdirSync(join(home, d), { recursive: true, mode: 0o700 });
+
+let passed = 0;
+let failed = 0;
+let browser;
+
+const finish = async (code) => {
+  try {
+    await browser?.close();
+  } catch {
+    // already gone
+  }
+  rmSync(home, { recursive: true, force: true });
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code);
+};
+
+const watchdog = setTimeout(() => {
+  console.log(`not ok - finished within ${TOTAL_BUDGET_MS / 1000} s (time budget exceeded)`);
+  failed += 1;
+  void finish(1);
+}, TOTAL_BUDGET_MS);
+watchdog.unref();
+
+const steps = [];
+const step = (name, fn) => steps.push({ name, fn });
+const expect = (condition, message) => {
+  if (!condition) throw new Error(message);
+};
+const shot = (page, name) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+
+// ---------------------------------------------------------------------------------------------------------
+const state = { page: null, pageErrors: [], orgName: '' };
+
+step('open the app and see the Vietnamese sign-in page', async () => {
+  const { page } = state;
+  await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
+  await page.waitForURL(/\/login/);
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+  await page.getByLabel('Tên đăng nhập').waitFor();
+  await page.getByLabel('Mật khẩu').waitFor();
+  expect((await page.locator('html').getAttribute('lang')) === 'vi', 'html lang is not "vi"');
+  await shot(page, '01-sign-in');
+});
+
+step('a wrong password shows a Vietnamese error', async () => {
+  const { page } = state;
+  await page.getByLabel('Tên đăng nhập').fill(USER);
+  await page.getByLabel('Mật khẩu').fill(`wrong-${Date.now()}`);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  const alert = page.getByTestId('sign-in-error');
+  await alert.waitFor();
+  const text = (await alert.innerText()).trim();
+  expect(/không đúng|quá nhiều lần/.test(text), `unexpected error text: "${text}"`);
+  expect(!/wrong|invalid|password/i.test(text), `English server text leaked: "${text}"`);
+  await shot(page, '02-sign-in-error');
+});
+
+step('sign in with the right password', async () => {
+  const { page } = state;
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.waitForURL(/\/organisations\/[^/?]+/);
+  await page.getByTestId('current-user').waitFor();
+});
+
+step('the organisation tree shows at least one root', async () => {
+  const { page } = state;
+  const nodes = page.locator('.ant-tree [role=treeitem]');
+  await nodes.first().waitFor();
+  expect((await nodes.count()) >= 1, 'no tree node');
+});
+
+step('expand the first root', async () => {
+  const { page } = state;
+  const nodes = page.locator('.ant-tree [role=treeitem]');
+  const before = await nodes.count();
+  const first = nodes.first();
+  const isOpen = /ant-tree-treenode-switcher-open/.test((await first.getAttribute('class')) ?? '');
+  if (!isOpen) {
+    await first.locator('.ant-tree-switcher').click();
+    await page.waitForFunction((n) => document.querySelectorAll('.ant-tree [role=treeitem]').length > n, before);
+  }
+  expect((await nodes.count()) > 1, 'the root shows no children after expanding');
+});
+
+step('open an organisation page and see its counts', async () => {
+  const { page } = state;
+  const child = page.locator('.ant-tree [role=treeitem]').nth(1).locator('a').first();
+  state.orgName = (await child.innerText()).trim();
+  await child.click();
+  const heading = page.locator('#organisation-title');
+  await page.waitForFunction(
+    (name) => document.querySelector('#organisation-title')?.textContent?.trim() === name,
+    state.orgName,
+  );
+  expect((await heading.innerText()).trim() === state.orgName, 'the page is not the one clicked');
+  const counts = page.getByTestId('subtree-counts');
+  await counts.waitFor();
+  const text = await counts.innerText();
+  expect(text.includes('Tổng số đảng viên'), 'no member count card');
+  expect(text.includes('Đảng viên chính thức') && text.includes('Đảng viên dự bị'), 'no full/probationary cards');
+  expect(/\d/.test(text), 'no figures in the counts');
+  await shot(page, '03-organisation');
+});
+
+step('go to the member list and see the total', async () => {
+  const { page } = state;
+  await page.getByRole('menuitem', { name: 'Đảng viên' }).click();
+  await page.waitForURL(/\/members(\?|$)/);
+  const total = page.getByTestId('members-total');
+  await page.waitForFunction(() => /Tổng số: [\d.]+ đảng viên/.test(document.querySelector('[data-testid=members-total]')?.textContent ?? ''));
+  expect(/Tổng số: [\d.]+ đảng viên/.test(await total.innerText()), 'no total');
+});
+
+step('search "nguyen" without diacritics finds "Nguyễn"', async () => {
+  const { page } = state;
+  const search = page.getByLabel('Tìm đảng viên');
+  await search.fill('nguyen');
+  await search.press('Enter');
+  await page.waitForURL(/[?&]q=nguyen/);
+  await page.waitForFunction(() => {
+    const links = [...document.querySelectorAll('[data-testid=member-link]')];
+    return links.length > 0 && links.every((a) => /Nguyễn/i.test(a.textContent ?? ''));
+  });
+  await shot(page, '04-members-search');
+});
+
+step('open a member profile and see "Tuổi đảng"', async () => {
+  const { page } = state;
+  await page.getByTestId('member-link').filter({ hasText: 'Nguyễn' }).first().click();
+  await page.waitForURL(/\/members\/[^/?]+/);
+  await page.getByTestId('member-page').waitFor();
+  await page.getByText('Tuổi đảng', { exact: true }).first().waitFor();
+  await page.getByText('Đảng tịch', { exact: true }).waitFor();
+  await shot(page, '05-member-vi');
+});
+
+step('switch the language to English', async () => {
+  const { page } = state;
+  await page.getByText('English', { exact: true }).click();
+  await page.getByText('Party age', { exact: true }).first().waitFor();
+  await page.getByText('Sign out', { exact: true }).waitFor();
+  expect((await page.locator('html').getAttribute('lang')) === 'en', 'html lang is not "en"');
+  await shot(page, '06-member-en');
+});
+
+step('on a phone-sized screen the tree moves into a drawer', async () => {
+  const { page } = state;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const menuButton = page.getByRole('button', { name: 'Menu' });
+  await menuButton.waitFor();
+  await menuButton.click();
+  const node = page.locator('.ant-drawer-open .ant-tree [role=treeitem]').first();
+  await node.waitFor();
+  await node.click({ trial: true }); // waits until the drawer has stopped moving
+  await page.screenshot({ path: join(shotsDir, '07-phone-drawer.png') });
+});
+
+step('no uncaught errors in the page', async () => {
+  expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    env: browserEnv,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+} catch (error) {
+  console.log(`not ok - launch Chromium at ${CHROMIUM}: ${error.message.split('\n')[0]}`);
+  failed += steps.length;
+  await finish(1);
+}
+
+const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+state.page = await context.newPage();
+state.page.setDefaultTimeout(STEP_TIMEOUT_MS);
+state.page.on('pageerror', (e) => state.pageErrors.push(e.message));
+
+let broken = false;
+for (const { name, fn } of steps) {
+  if (broken) {
+    console.log(`not ok - ${name} # skipped after an earlier failure`);
+    failed += 1;
+    continue;
+  }
+  try {
+    await fn();
+    console.log(`ok - ${name}`);
+    passed += 1;
+  } catch (error) {
+    console.log(`not ok - ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+    failed += 1;
+    broken = true;
+    try {
+      await shot(state.page, 'failure');
+    } catch {
+      // the page may be gone
+    }
+  }
+}
+
+clearTimeout(watchdog);
+await finish(failed === 0 ? 0 : 1);

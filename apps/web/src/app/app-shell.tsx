@@ -1,0 +1,63 @@
+import { Drawer, Grid, Layout } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router-dom';
+import { AntdProvider } from './antd-provider';
+import { AppHeader } from './shell/app-header';
+import { AsOfBanner } from './shell/as-of-banner';
+import { SideNav } from './shell/side-nav';
+
+const SIDER_WIDTH = 300;
+
+const ShellLayout = () => {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  // below md (768px) the tree and menu move into a drawer
+  const isMobile = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Layout.Header className="app-header">
+        <AppHeader showMenuButton={isMobile} onOpenMenu={() => setDrawerOpen(true)} />
+      </Layout.Header>
+      <Layout>
+        {!isMobile && (
+          <Layout.Sider
+            width={SIDER_WIDTH}
+            theme="light"
+            style={{ overflow: 'auto', height: 'calc(100vh - 56px)', position: 'sticky', top: 0 }}
+          >
+            <SideNav />
+          </Layout.Sider>
+        )}
+        <Layout.Content id="main" className="app-content" tabIndex={-1}>
+          <AsOfBanner />
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {isMobile && (
+        <Drawer
+          open={drawerOpen}
+          placement="left"
+          size={SIDER_WIDTH}
+          title={t('nav.label')}
+          closable={{ 'aria-label': t('nav.closeMenu') }}
+          onClose={() => setDrawerOpen(false)}
+          styles={{ body: { padding: 0 } }}
+        >
+          <SideNav onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      )}
+    </Layout>
+  );
+};
+
+export const AppShell = () => (
+  <AntdProvider>
+    <ShellLayout />
+  </AntdProvider>
+);

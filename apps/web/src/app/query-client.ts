@@ -1,0 +1,18 @@
+import { QueryClient } from '@tanstack/react-query';
+import { isApiError } from '../lib/api-error';
+
+// Answers that will not change on a retry are not retried.
+const FINAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT']);
+
+export const createQueryClient = () =>
+  new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 60_000,
+        gcTime: 10 * 60_000,
+        refetchOnWindowFocus: false,
+        retry: (failureCount, error) => !(isApiError(error) && FINAL_CODES.has(error.code)) && failureCount < 2,
+      },
+      mutations: { retry: false },
+    },
+  });

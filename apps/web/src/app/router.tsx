@@ -1,0 +1,82 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router-dom';
+import { SignInRoute } from '../features/auth/routes/sign-in-route';
+import { paths } from '../lib/paths';
+import { PageLoading } from './page-loading';
+import { RequireAuth } from './require-auth';
+
+// Everything behind sign-in is split out (antd is heavy); the sign-in screen is in the entry chunk.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+const AppShell = named(() => import('./app-shell'), 'AppShell');
+const PrintShell = named(() => import('./print-shell'), 'PrintShell');
+const OrganisationsIndexRoute = named(
+  () => import('../features/organisations/routes/organisations-index-route'),
+  'OrganisationsIndexRoute',
+);
+const OrganisationRoute = named(() => import('../features/organisations/routes/organisation-route'), 'OrganisationRoute');
+const MembersRoute = named(() => import('../features/members/routes/members-route'), 'MembersRoute');
+const MemberRoute = named(() => import('../features/members/routes/member-route'), 'MemberRoute');
+const MeetingsRoute = named(() => import('../features/meetings/routes/meetings-route'), 'MeetingsRoute');
+const MeetingRoute = named(() => import('../features/meetings/routes/meeting-route'), 'MeetingRoute');
+const MeetingPrintRoute = named(() => import('../features/meetings/routes/meeting-print-route'), 'MeetingPrintRoute');
+const MeetingVisitRoute = named(() => import('../features/visits/routes/meeting-visit-route'), 'MeetingVisitRoute');
+const VisitsRoute = named(() => import('../features/visits/routes/visits-route'), 'VisitsRoute');
+const MyVisitReportRoute = named(() => import('../features/visits/routes/my-visit-report-route'), 'MyVisitReportRoute');
+const VisitReportRoute = named(() => import('../features/visits/routes/visit-report-route'), 'VisitReportRoute');
+const ComplianceRoute = named(() => import('../features/compliance/routes/compliance-route'), 'ComplianceRoute');
+const NotFoundRoute = named(() => import('./not-found-route'), 'NotFoundRoute');
+
+const HomeRedirect = () => {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: paths.organisations, search }} replace />;
+};
+
+const page = (Component: ComponentType) => (
+  <Suspense fallback={<PageLoading />}>
+    <Component />
+  </Suspense>
+);
+
+export const createRouter = () =>
+  createBrowserRouter([
+    { path: paths.signIn, element: <SignInRoute /> },
+    { path: '/dang-nhap', element: <Navigate to={paths.signIn} replace /> },
+    {
+      path: '/meetings/:id/print',
+      element: (
+        <RequireAuth>
+          <Suspense fallback={<PageLoading />}>
+            <PrintShell />
+          </Suspense>
+        </RequireAuth>
+      ),
+      children: [{ index: true, element: <MeetingPrintRoute /> }],
+    },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <Suspense fallback={<PageLoading />}>
+            <AppShell />
+          </Suspense>
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: <HomeRedirect /> },
+        { path: 'organisations', element: page(OrganisationsIndexRoute) },
+        { path: 'organisations/:id', element: page(OrganisationRoute) },
+        { path: 'members', element: page(MembersRoute) },
+        { path: 'members/:id', element: page(MemberRoute) },
+        { path: 'meetings', element: page(MeetingsRoute) },
+        { path: 'meetings/:id', element: page(MeetingRoute) },
+        { path: 'meetings/:id/visit', element: page(MeetingVisitRoute) },
+        { path: 'visits', element: page(VisitsRoute) },
+        { path: 'visits/report', element: page(MyVisitReportRoute) },
+        { path: 'compliance', element: page(ComplianceRoute) },
+        { path: 'visit-report', element: page(VisitReportRoute) },
+        { path: '*', element: page(NotFoundRoute) },
+      ],
+    },
+  ]);

@@ -1,0 +1,48 @@
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useSignOut } from '../../features/auth/api/sign-out';
+import { paths, useAppHref } from '../../lib/paths';
+import { useSession } from '../../lib/use-session';
+import { AsOfPicker } from './as-of-picker';
+import { LanguageSwitch } from './language-switch';
+
+type Props = { showMenuButton: boolean; onOpenMenu: () => void };
+
+export const AppHeader = ({ showMenuButton, onOpenMenu }: Props) => {
+  const { t } = useTranslation();
+  const href = useAppHref();
+  const session = useSession();
+  const signOut = useSignOut();
+
+  return (
+    <>
+      {showMenuButton && (
+        <Button icon={<MenuOutlined aria-hidden />} onClick={onOpenMenu}>
+          {t('nav.openMenu')}
+        </Button>
+      )}
+      <Link to={href(paths.home)} className="app-header__brand">
+        {t('app.name')}
+      </Link>
+      <div className="app-header__tools">
+        <AsOfPicker />
+        <LanguageSwitch />
+        {session && (
+          <span className="app-header__user" data-testid="current-user">
+            {t('header.currentUser', { name: session.viewer.displayName || session.viewer.username })}
+          </span>
+        )}
+        <Button
+          icon={<LogoutOutlined aria-hidden />}
+          loading={signOut.isPending}
+          // clearing the session sends the route guard to the sign-in screen
+          onClick={() => signOut.mutate()}
+        >
+          {t('header.signOut')}
+        </Button>
+      </div>
+    </>
+  );
+};

@@ -1,0 +1,103 @@
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileDoneOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useMatch } from 'react-router-dom';
+import { OrganisationTree } from '../../features/organisations/components/organisation-tree';
+import { useMyAssignments } from '../../features/visits/api/get-assignments';
+import { useAsOf } from '../../lib/as-of';
+import { paths, useAppHref } from '../../lib/paths';
+import { readsCommittee, useViewer } from '../../lib/viewer';
+
+type Props = { onNavigate?: () => void };
+
+export const SideNav = ({ onNavigate }: Props) => {
+  const { t } = useTranslation();
+  const href = useAppHref();
+  const { pathname } = useLocation();
+  const { asOf } = useAsOf();
+  const orgMatch = useMatch('/organisations/:id');
+  const viewer = useViewer();
+  const assignments = useMyAssignments(viewer.data?.id, asOf);
+  const committee = readsCommittee(viewer.data);
+  const secretary = Boolean(viewer.data?.grants.some((g) => g.role === 'CELL_SECRETARY'));
+  const visitor = (assignments.data ?? []).some((a) => a.visitorUserId === viewer.data?.id);
+  const selected = pathname.startsWith(paths.members)
+    ? 'members'
+    : pathname.startsWith(paths.visits) || /^\/meetings\/[^/]+\/visit/.test(pathname)
+      ? 'visits'
+      : pathname.startsWith(paths.meetings)
+        ? 'meetings'
+        : pathname.startsWith(paths.compliance)
+          ? 'compliance'
+          : pathname.startsWith(paths.visitReport)
+            ? 'visitReport'
+            : 'organisations';
+
+  return (
+    <nav aria-label={t('nav.label')} className="app-sider-body">
+      <Menu
+        mode="inline"
+        selectedKeys={[selected]}
+        style={{ borderInlineEnd: 0 }}
+        onClick={() => onNavigate?.()}
+        items={[
+          {
+            key: 'organisations',
+            icon: <ApartmentOutlined aria-hidden />,
+            label: <Link to={href(paths.organisations)}>{t('nav.organisations')}</Link>,
+          },
+          {
+            key: 'members',
+            icon: <TeamOutlined aria-hidden />,
+            label: <Link to={href(paths.members)}>{t('nav.members')}</Link>,
+          },
+          {
+            key: 'meetings',
+            icon: <CalendarOutlined aria-hidden />,
+            label: <Link to={href(paths.meetings)}>{t('nav.meetings')}</Link>,
+          },
+          ...(visitor
+            ? [
+                {
+                  key: 'visits',
+                  icon: <StarOutlined aria-hidden />,
+                  label: <Link to={href(paths.visits)}>{t('nav.visits')}</Link>,
+                },
+              ]
+            : []),
+          ...(committee || secretary
+            ? [
+                {
+                  key: 'compliance',
+                  icon: <AuditOutlined aria-hidden />,
+                  label: <Link to={href(paths.compliance)}>{t('nav.compliance')}</Link>,
+                },
+              ]
+            : []),
+          ...(committee
+            ? [
+                {
+                  key: 'visitReport',
+                  icon: <FileDoneOutlined aria-hidden />,
+                  label: <Link to={href(paths.visitReport)}>{t('nav.visitReport')}</Link>,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <h2 className="app-tree__title" id="org-tree-title">
+        {t('organisation.tree.title')}
+      </h2>
+      <div className="app-tree">
+        {/* keyed by date: the tree as it was on another day is a different tree */}
+        <OrganisationTree
+          key={asOf}
+          asOf={asOf}
+          selectedId={orgMatch?.params.id ?? null}
+          labelledBy="org-tree-title"
+          onNavigate={onNavigate}
+        />
+      </div>
+    </nav>
+  );
+};

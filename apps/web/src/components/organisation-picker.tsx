@@ -1,0 +1,100 @@
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { TreeSelect } from 'antd';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IsoDate } from '../lib/api-types';
+import { foldVietnamese } from '../lib/domain';
+import { graphql, request } from '../lib/graphql-client';
+
+// An organisation picker (lazily loaded tree of the caller's scope) for the report pages (compliance,
+// visit report, calendar). Its own small queries: features do not import each other (STYLE.md §5).
+
+type Option = { id: string; name: string; childCount: number };
+
+const ROOTS = graphql<{ scopeRoots: Option[] }, { asOf: IsoDate }>(`
+  query PickerRoots($asOf: Date) {
+    scopeRoots(asOf: $asOf) { id name childCount }
+  }
+`);
+
+const CHILDREN = graphql<{ organisation: { id: string; children: Option[] } }, { id: string; asOf: IsoDate }>(`
+  query PickerChildren($id: ID!, $asOf: Date) {
+    organisation(id: $id, asOf: $asOf) { id children { id name childCount } }
+  }
+`);
+
+const NAME = graphql<{ organisation: { id: string; name: string } }, { id: string; asOf: IsoDate }>(`
+  query PickerName($id: ID!, $asOf: Date) {
+    organisation(id: $id, asOf: $asOf) { id name }
+  }
+`);
+
+const optionsQuery = (parentId: string | null, asOf: IsoDate) =>
+  queryOptions({
+    queryKey: ['organisations', 'picker', { parentId, asOf }] as const,
+    queryFn: ({ signal }) =>
+      parentId
+        ? request(CHILDREN, { id: parentId, asOf }, { signal }).then((d) => d.organisation.children)
+        : request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots),
+  });
+
+const nameQuery = (id: string, asOf: IsoDate) =>
+  queryOptions({
+    queryKey: ['organisations', 'pickerName', { id, asOf }] as const,
+    queryFn: ({ signal }) => request(NAME, { id, asOf }, { signal }).then((d) => d.organisation.name),
+  });
+
+type SimpleNode = { id: string; pId: string | null; value: string; title: string; isLeaf: boolean };
+const toNode = (o: Option, pId: string | null): SimpleNode => ({ id: o.id, pId, value: o.id, title: o.name, isLeaf: o.childCount === 0 });
+
+type Props = {
+  id: string;
+  asOf: IsoDate;
+  value: string | null;
+  onChange: (organisationId: string | null) => void;
+  allowClear?: boolean;
+  placeholder?: string;
+};
+
+export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = false, placeholder }: Props) => {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const roots = useQuery(optionsQuery(null, asOf));
+  const selectedName = useQuery({ ...nameQuery(value ?? '', asOf), enabled: Boolean(value) });
+  const [loaded, setLoaded] = useState<Record<string, SimpleNode[]>>({});
+
+  const loadData = useCallback(
+    async (node: { value?: string | number | null }) => {
+      const parentId = String(node.value);
+      if (loaded[parentId]) return;
+      const children = await queryClient.fetchQuery(optionsQuery(parentId, asOf));
+      setLoaded((prev) => ({ ...prev, [parentId]: children.map((c) => toNode(c, parentId)) }));
+    },
+    [asOf, loaded, queryClient],
+  );
+
+  const treeData = useMemo(
+    () => [...(roots.data ?? []).map((r) => toNode(r, null)), ...Object.values(loaded).flat()],
+    [roots.data, loaded],
+  );
+
+  return (
+    <TreeSelect
+      id={id}
+      allowClear={allowClear}
+      showSearch
+      treeDataSimpleMode
+      treeData={treeData}
+      loadData={loadData}
+      loading={roots.isPending}
+      labelInValue
+      value={value ? { value, label: selectedName.data ?? t('app.loading') } : undefined}
+      placeholder={placeholder}
+      treeNodeFilterProp="title"
+      filterTreeNode={(input, node) => foldVietnamese(String(node.title ?? '')).includes(foldVietnamese(input))}
+      popupMatchSelectWidth={false}
+      style={{ width: '100%' }}
+      onChange={(v: { value: string; label?: ReactNode } | undefined) => onChange(v?.value ?? null)}
+    />
+  );
+};

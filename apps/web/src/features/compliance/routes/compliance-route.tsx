@@ -1,0 +1,87 @@
+import { Card, Col, DatePicker, Form, Row, Skeleton, Switch, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { OrganisationPicker } from '../../../components/organisation-picker';
+import { QueryError } from '../../../components/ui/query-error';
+import { todayIso, useAsOf } from '../../../lib/as-of';
+import { useUrlParams } from '../../../lib/url-params';
+import { useFormat } from '../../../lib/use-format';
+import { useCompliance, useComplianceRoot } from '../api/get-compliance';
+import { ComplianceSummary } from '../components/compliance-summary';
+import { ComplianceTable } from '../components/compliance-table';
+
+// /compliance?org=<id>&from&to(&asOf)&all=1: which cells are behind on their regular (monthly) and
+// thematic (quarterly) meetings. asOf is the header's "Xem tại ngày": obligations not yet due then are not missing.
+export const ComplianceRoute = () => {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { asOf } = useAsOf();
+  const { params, update, date } = useUrlParams();
+  const year = todayIso().slice(0, 4);
+  const from = date('from', `${year}-01-01`);
+  const to = date('to', `${year}-12-31`);
+  const showAll = params.get('all') === '1';
+  const orgParam = params.get('org');
+  const root = useComplianceRoot(asOf, !orgParam);
+  const orgId = orgParam ?? root.data ?? null;
+  const query = useCompliance(orgId ? { organisationId: orgId, from, to, asOf } : null);
+  const cells = (query.data?.cells ?? []).filter((c) => showAll || c.behind);
+
+  return (
+    <div className="section-gap">
+      <title>{t('app.pageTitle', { page: t('compliance.title') })}</title>
+      <div>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {t('compliance.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('compliance.subtitle', { from: f.date(from), to: f.date(to), asOf: f.date(asOf) })}</Typography.Text>
+      </div>
+      <Card size="small">
+        <Form layout="vertical" component="div" role="search">
+          <Row gutter={[12, 0]}>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('compliance.organisation')} htmlFor="compliance-org" style={{ marginBottom: 8 }}>
+                <OrganisationPicker key={asOf} id="compliance-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('compliance.period')} htmlFor="compliance-period" style={{ marginBottom: 8 }}>
+                <DatePicker.RangePicker
+                  id={{ start: 'compliance-period' }}
+                  format="DD/MM/YYYY"
+                  allowClear={false}
+                  value={[dayjs(from), dayjs(to)]}
+                  style={{ width: '100%' }}
+                  onChange={(range) => {
+                    const [a, b] = range ?? [];
+                    if (a && b) update({ from: a.format('YYYY-MM-DD'), to: b.format('YYYY-MM-DD') });
+                  }}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      {query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : !query.data ? (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      ) : (
+        <>
+          <ComplianceSummary data={query.data} />
+          <Card
+            size="small"
+            title={<h2 className="card-title">{showAll ? t('compliance.allCells') : t('compliance.behindCells')}</h2>}
+            extra={
+              <label className="nowrap">
+                <Switch size="small" checked={showAll} onChange={(v) => update({ all: v ? '1' : null })} /> {t('compliance.showAll')}
+              </label>
+            }
+          >
+            <ComplianceTable cells={cells} from={from} to={to} />
+          </Card>
+        </>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,42 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { IsoDate } from '../../../lib/api-types';
+import { graphql, request } from '../../../lib/graphql-client';
+import { meetingKeys } from './keys';
+import type { OrganisationInfo } from './types';
+
+// The cell (or committee) a calendar or a meeting belongs to, as it stood on a date: its name for headings
+// and the printed minutes, its ancestors for the write check, its secretary for the resolution's signature.
+const ORGANISATION = graphql<{ organisation: OrganisationInfo }, { id: string; asOf: IsoDate }>(`
+  query MeetingOrganisation($id: ID!, $asOf: Date) {
+    organisation(id: $id, asOf: $asOf) {
+      id name kind
+      parent { id name kind }
+      ancestors { id name kind }
+      committee { role member { id fullName } }
+    }
+  }
+`);
+
+const ROOTS = graphql<{ scopeRoots: { id: string }[] }, { asOf: IsoDate }>(`
+  query MeetingScopeRoots($asOf: Date) {
+    scopeRoots(asOf: $asOf) { id }
+  }
+`);
+
+export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>
+  queryOptions({
+    queryKey: meetingKeys.organisation(id, asOf),
+    queryFn: ({ signal }) => request(ORGANISATION, { id, asOf }, { signal }).then((d) => d.organisation),
+    retry: false, // a visitor may not read the cell: NOT_FOUND is the expected answer then
+  });
+
+export const useOrganisationInfo = (id: string | null | undefined, asOf: IsoDate) =>
+  useQuery({ ...organisationInfoQueryOptions(id ?? '', asOf), enabled: Boolean(id) });
+
+/** The first organisation of the caller's scope: the calendar opens on it when no ?org= is given. */
+export const useDefaultOrganisationId = (asOf: IsoDate, enabled: boolean) =>
+  useQuery({
+    queryKey: meetingKeys.roots(asOf),
+    queryFn: ({ signal }) => request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots[0]?.id ?? null),
+    enabled,
+  });

@@ -1,0 +1,73 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { graphql, request } from '../../../lib/graphql-client';
+import { MEETING_DETAIL_FIELDS } from './fields';
+import { meetingKeys } from './keys';
+import type { CreateMeetingInput, MeetingDetail, MeetingPlanInput, MeetingRecordInput } from './types';
+
+const CREATE = graphql<{ createMeeting: MeetingDetail }, { input: CreateMeetingInput }>(`
+  mutation CreateMeeting($input: CreateMeetingInput!) {
+    createMeeting(input: $input) { ${MEETING_DETAIL_FIELDS} }
+  }
+`);
+
+const UPDATE = graphql<{ updateMeeting: MeetingDetail }, { id: string; input: MeetingPlanInput }>(`
+  mutation UpdateMeeting($id: ID!, $input: MeetingPlanInput!) {
+    updateMeeting(id: $id, input: $input) { ${MEETING_DETAIL_FIELDS} }
+  }
+`);
+
+const RECORD = graphql<{ recordMeeting: MeetingDetail }, { id: string; input: MeetingRecordInput }>(`
+  mutation RecordMeeting($id: ID!, $input: MeetingRecordInput!) {
+    recordMeeting(id: $id, input: $input) { ${MEETING_DETAIL_FIELDS} }
+  }
+`);
+
+const CLOSE = graphql<{ closeMeeting: MeetingDetail }, { id: string }>(`
+  mutation CloseMeeting($id: ID!) {
+    closeMeeting(id: $id) { ${MEETING_DETAIL_FIELDS} }
+  }
+`);
+
+const CANCEL = graphql<{ cancelMeeting: MeetingDetail }, { id: string; reason: string }>(`
+  mutation CancelMeeting($id: ID!, $reason: String!) {
+    cancelMeeting(id: $id, reason: $reason) { ${MEETING_DETAIL_FIELDS} }
+  }
+`);
+
+const AMEND = graphql<{ amendMeeting: MeetingDetail }, { id: string; reason: string; input: MeetingRecordInput }>(`
+  mutation AmendMeeting($id: ID!, $reason: String!, $input: MeetingRecordInput!) {
+    amendMeeting(id: $id, reason: $reason, input: $input) { ${MEETING_DETAIL_FIELDS} }
+  }
+`);
+
+// Every change can move the calendar, the meeting, the compliance figures and the visit report.
+const useInvalidate = () => {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: meetingKeys.all }),
+      qc.invalidateQueries({ queryKey: ['compliance'] }),
+      qc.invalidateQueries({ queryKey: ['visits'] }),
+    ]);
+};
+
+const useMeetingMutation = <V,>(fn: (vars: V) => Promise<MeetingDetail>) => {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: fn, onSuccess: () => invalidate() });
+};
+
+export const useCreateMeeting = () => useMeetingMutation((input: CreateMeetingInput) => request(CREATE, { input }).then((d) => d.createMeeting));
+
+export const useUpdateMeeting = () =>
+  useMeetingMutation((v: { id: string; input: MeetingPlanInput }) => request(UPDATE, v).then((d) => d.updateMeeting));
+
+export const useRecordMeeting = () =>
+  useMeetingMutation((v: { id: string; input: MeetingRecordInput }) => request(RECORD, v).then((d) => d.recordMeeting));
+
+export const useCloseMeeting = () => useMeetingMutation((id: string) => request(CLOSE, { id }).then((d) => d.closeMeeting));
+
+export const useCancelMeeting = () =>
+  useMeetingMutation((v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelMeeting));
+
+export const useAmendMeeting = () =>
+  useMeetingMutation((v: { id: string; reason: string; input: MeetingRecordInput }) => request(AMEND, v).then((d) => d.amendMeeting));

@@ -1,0 +1,105 @@
+import { CloseCircleOutlined, LockOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { paths, useAppHref, withParams } from '../../../lib/paths';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useCancelMeeting, useCloseMeeting } from '../api/meeting-mutations';
+import type { MeetingDetail } from '../api/types';
+
+type Props = { meeting: MeetingDetail; canWrite: boolean; canVisit: boolean };
+
+/** State actions: close (HELD → CLOSED), cancel with a reason (PLANNED), print, and the visitor's scoring sheet. */
+export const MeetingActions = ({ meeting: m, canWrite, canVisit }: Props) => {
+  const { t } = useTranslation();
+  const href = useAppHref();
+  const navigate = useNavigate();
+  const { message: toast } = App.useApp();
+  const { message } = useErrorMessage();
+  const close = useCloseMeeting();
+  const cancel = useCancelMeeting();
+  const [cancelOpen, setCancelOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const held = m.state === 'HELD' || m.state === 'CLOSED';
+  const error = close.error ?? null;
+
+  return (
+    <div className="section-gap">
+      <Flex wrap gap={8} data-testid="meeting-actions">
+        {held && (
+          <>
+            <Button icon={<PrinterOutlined aria-hidden />} onClick={() => navigate(href(paths.meetingPrint(m.id)))} data-testid="print-minutes">
+              {t('meetings.actions.printMinutes')}
+            </Button>
+            <Button
+              icon={<PrinterOutlined aria-hidden />}
+              onClick={() => navigate(withParams(href(paths.meetingPrint(m.id)), { doc: 'resolution' }))}
+              data-testid="print-resolution"
+            >
+              {t('meetings.actions.printResolution')}
+            </Button>
+          </>
+        )}
+        {canVisit && held && (
+          <Button icon={<StarOutlined aria-hidden />} onClick={() => navigate(href(paths.meetingVisit(m.id)))} data-testid="open-visit-sheet">
+            {t('meetings.actions.visit')}
+          </Button>
+        )}
+        {canWrite && m.state === 'HELD' && (
+          <Popconfirm
+            title={t('meetings.actions.closeConfirmTitle')}
+            description={t('meetings.actions.closeConfirm')}
+            okText={t('meetings.actions.close')}
+            cancelText={t('common.cancel')}
+            onConfirm={() =>
+              close.mutateAsync(m.id).then(
+                () => void toast.success(t('meetings.actions.closed')),
+                () => undefined,
+              )
+            }
+          >
+            <Button type="primary" icon={<LockOutlined aria-hidden />} loading={close.isPending} data-testid="close-meeting">
+              {t('meetings.actions.close')}
+            </Button>
+          </Popconfirm>
+        )}
+        {canWrite && m.state === 'PLANNED' && (
+          <Button danger icon={<CloseCircleOutlined aria-hidden />} onClick={() => setCancelOpen(true)} data-testid="cancel-meeting">
+            {t('meetings.actions.cancel')}
+          </Button>
+        )}
+      </Flex>
+      {error && <Alert type="error" showIcon role="alert" title={message(error)} />}
+      <Modal
+        open={cancelOpen}
+        title={t('meetings.actions.cancelTitle')}
+        okText={t('meetings.actions.cancel')}
+        okButtonProps={{ danger: true, disabled: !reason.trim(), loading: cancel.isPending }}
+        cancelText={t('common.back')}
+        onOk={() =>
+          cancel.mutate(
+            { id: m.id, reason: reason.trim() },
+            {
+              onSuccess: () => {
+                setCancelOpen(false);
+                void toast.success(t('meetings.actions.cancelled'));
+              },
+            },
+          )
+        }
+        onCancel={() => {
+          cancel.reset();
+          setCancelOpen(false);
+        }}
+      >
+        <Form layout="vertical" component="div">
+          {cancel.error != null && <Alert type="error" showIcon role="alert" title={message(cancel.error)} style={{ marginBottom: 12 }} />}
+          <Form.Item label={t('meetings.actions.cancelReason')} htmlFor="cancel-reason" required>
+            <Input.TextArea id="cancel-reason" value={reason} autoSize={{ minRows: 2 }} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+};

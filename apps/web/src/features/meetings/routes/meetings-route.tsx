@@ -1,0 +1,131 @@
+import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, DatePicker, Flex, Form, Row, Skeleton, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { OrganisationPicker } from '../../../components/organisation-picker';
+import { QueryError } from '../../../components/ui/query-error';
+import { todayIso, useAsOf } from '../../../lib/as-of';
+import { paths, useAppHref } from '../../../lib/paths';
+import { lastDayOfMonth, useUrlParams } from '../../../lib/url-params';
+import { useFormat } from '../../../lib/use-format';
+import { useViewer, writesOrganisation } from '../../../lib/viewer';
+import { useMeetingList } from '../api/get-meetings';
+import { useDefaultOrganisationId, useOrganisationInfo } from '../api/get-organisation-info';
+import { isCellKind } from '../api/types';
+import { CreateMeetingDialog } from '../components/create-meeting-dialog';
+import { MeetingCalendarList } from '../components/meeting-calendar-list';
+import { currentYearRange } from '../utils/meeting-format';
+
+// /meetings?org=<id>&from=YYYY-MM-DD&to=YYYY-MM-DD: a cell's calendar, or every meeting of a subtree.
+export const MeetingsRoute = () => {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const href = useAppHref();
+  const { asOf } = useAsOf();
+  const { params, update, date } = useUrlParams();
+  const viewer = useViewer();
+  const [creating, setCreating] = useState(false);
+
+  const defaults = currentYearRange(todayIso());
+  const from = date('from', defaults.from);
+  const to = date('to', defaults.to);
+  const orgParam = params.get('org');
+  const fallbackOrg = useDefaultOrganisationId(asOf, !orgParam);
+  const orgId = orgParam ?? fallbackOrg.data ?? null;
+  const orgReady = Boolean(orgParam) || fallbackOrg.isSuccess || fallbackOrg.isError;
+  const org = useOrganisationInfo(orgId, asOf);
+  const list = useMeetingList({ organisationId: orgId, from, to, asOf }, orgReady);
+
+  const isCell = isCellKind(org.data?.kind);
+  const canPlan = Boolean(org.data && isCell && writesOrganisation(viewer.data, org.data.id, org.data.ancestors.map((a) => a.id)));
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
+
+  return (
+    <div className="section-gap">
+      <title>{t('app.pageTitle', { page: t('meetings.calendar.title') })}</title>
+      <Flex wrap gap={12} align="center" justify="space-between">
+        <div>
+          <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+            <CalendarOutlined aria-hidden /> {t('meetings.calendar.title')}
+          </Typography.Title>
+          {org.data && (
+            <Typography.Text type="secondary" data-testid="calendar-organisation">
+              <Link to={href(paths.organisation(org.data.id))}>{org.data.name}</Link>
+              {' · '}
+              {t('common.dateRange', { from: f.date(from), to: f.date(to) })}
+            </Typography.Text>
+          )}
+        </div>
+        {canPlan && (
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="plan-meeting">
+            {t('meetings.create.button')}
+          </Button>
+        )}
+      </Flex>
+      <Card size="small">
+        <Form layout="vertical" component="div" role="search" aria-label={t('meetings.calendar.filters')}>
+          <Row gutter={[12, 0]}>
+            <Col xs={24} md={14}>
+              <Form.Item label={t('meetings.calendar.organisation')} htmlFor="calendar-org" style={{ marginBottom: 8 }}>
+                <OrganisationPicker
+                  key={asOf}
+                  id="calendar-org"
+                  asOf={asOf}
+                  value={orgId}
+                  onChange={(id) => update({ org: id })}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={10}>
+              <Form.Item label={t('meetings.calendar.period')} htmlFor="calendar-period" style={{ marginBottom: 8 }}>
+                <DatePicker.RangePicker
+                  id={{ start: 'calendar-period' }}
+                  picker="month"
+                  format="MM/YYYY"
+                  allowClear={false}
+                  value={[dayjs(from), dayjs(to)]}
+                  style={{ width: '100%' }}
+                  onChange={(range) => {
+                    const [a, b] = range ?? [];
+                    if (!a || !b) return;
+                    update({ from: a.startOf('month').format('YYYY-MM-DD'), to: lastDayOfMonth(b.format('YYYY-MM')) });
+                  }}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+        {org.data && !isCell && (
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {t('meetings.calendar.subtreeHint')}
+          </Typography.Paragraph>
+        )}
+      </Card>
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.isPending || !orgReady ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : (
+        <>
+          <p className="members-total" role="status" aria-live="polite" data-testid="meetings-total">
+            {t('meetings.calendar.total', { count: total, total: f.number(total) })}
+          </p>
+          <MeetingCalendarList items={items} showCell={!isCell} />
+          {list.hasNextPage && (
+            <Flex justify="center">
+              <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                {t('meetings.calendar.more', { shown: f.number(items.length), total: f.number(total) })}
+              </Button>
+            </Flex>
+          )}
+        </>
+      )}
+      {org.data && canPlan && (
+        <CreateMeetingDialog cellId={org.data.id} cellName={org.data.name} open={creating} onClose={() => setCreating(false)} />
+      )}
+    </div>
+  );
+};

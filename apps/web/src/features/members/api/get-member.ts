@@ -1,0 +1,32 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { IsoDate } from '../../../lib/api-types';
+import { graphql, request } from '../../../lib/graphql-client';
+import { memberKeys } from './keys';
+import type { MemberDetail } from './types';
+
+const MEMBER = graphql<{ member: MemberDetail }, { id: string; asOf: IsoDate }>(`
+  query Member($id: ID!, $asOf: Date) {
+    member(id: $id, asOf: $asOf) {
+      id fullName birthDate gender ethnicity religion homeTown residence nationalId
+      cardNumber fileNumber leftOn admissionDecisionDate ceremonyDate fullMembershipDate introducers
+      educationGeneral educationProfessional politicalTheory job post
+      status exemption temporarilyAway
+      organisation { id name }
+      partyAge { years months }
+      probationState probationEnd recognitionDeadline
+      nextBadge { milestone reachedOn awardOn }
+      events {
+        id type effectiveOn organisationId toOrganisationId externalOrganisation reason note endOn recordedAt
+      }
+      disciplines { id form decidingBody decidedOn reason }
+    }
+  }
+`);
+
+export const memberQueryOptions = (id: string, asOf: IsoDate) =>
+  queryOptions({
+    queryKey: memberKeys.detail(id, asOf),
+    queryFn: ({ signal }) => request(MEMBER, { id, asOf }, { signal }).then((d) => d.member),
+  });
+
+export const useMember = (id: string, asOf: IsoDate) => useQuery(memberQueryOptions(id, asOf));

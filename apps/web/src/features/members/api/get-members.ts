@@ -1,0 +1,56 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { IsoDate, MemberStatus, PageInput, ProbationState } from '../../../lib/api-types';
+import { graphql, request } from '../../../lib/graphql-client';
+import { memberKeys } from './keys';
+import type { MemberPage } from './types';
+
+export type MembersParams = {
+  search: string;
+  statuses: MemberStatus[];
+  organisationId: string | null;
+  probation: ProbationState[];
+  offset: number;
+  limit: number;
+  asOf: IsoDate;
+};
+
+type MemberFilter = {
+  search?: string;
+  statuses?: MemberStatus[];
+  organisationId?: string;
+  probation?: ProbationState[];
+};
+
+const MEMBERS = graphql<{ members: MemberPage }, { filter: MemberFilter; page: PageInput; asOf: IsoDate }>(`
+  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {
+    members(filter: $filter, page: $page, asOf: $asOf) {
+      total offset limit
+      items {
+        id fullName birthDate status ceremonyDate probationState
+        partyAge { years months }
+        organisation { id name }
+      }
+    }
+  }
+`);
+
+// Only the filters that are set are sent (an empty list would mean "none" rather than "any").
+const toFilter = (p: MembersParams): MemberFilter => ({
+  ...(p.search.trim() ? { search: p.search.trim() } : {}),
+  ...(p.statuses.length ? { statuses: p.statuses } : {}),
+  ...(p.organisationId ? { organisationId: p.organisationId } : {}),
+  ...(p.probation.length ? { probation: p.probation } : {}),
+});
+
+export const membersQueryOptions = (params: MembersParams) =>
+  queryOptions({
+    queryKey: memberKeys.list(params),
+    queryFn: ({ signal }) =>
+      request(MEMBERS, { filter: toFilter(params), page: { offset: params.offset, limit: params.limit }, asOf: params.asOf }, { signal }).then(
+        (d) => d.members,
+      ),
+  });
+
+// keep showing the previous page while the next one loads
+export const useMembers = (params: MembersParams) =>
+  useQuery({ ...membersQueryOptions(params), placeholderData: keepPreviousData });

@@ -1,0 +1,74 @@
+import { Flex, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { formatDate } from '../../../lib/format';
+import { paths, useAppHref } from '../../../lib/paths';
+import type { MemberListItem } from '../api/types';
+import { MemberStatusTag, ProbationTag, usePartyAgeText } from './member-tags';
+
+type Props = {
+  items: MemberListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  onPageChange: (page: number, pageSize: number) => void;
+};
+
+export const PAGE_SIZES = [20, 50, 100] as const;
+
+export const MembersTable = ({ items, total, page, pageSize, loading, onPageChange }: Props) => {
+  const { t } = useTranslation();
+  const href = useAppHref();
+  const partyAge = usePartyAgeText();
+
+  return (
+    <Table<MemberListItem>
+      rowKey="id"
+      size="middle"
+      dataSource={items}
+      loading={loading}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: t('members.empty') }}
+      pagination={{
+        current: page,
+        pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: PAGE_SIZES.map(String),
+        onChange: onPageChange,
+      }}
+      columns={[
+        {
+          key: 'fullName',
+          title: t('members.columns.fullName'),
+          render: (_, m) => (
+            <Link to={href(paths.member(m.id))} data-testid="member-link">
+              {m.fullName}
+            </Link>
+          ),
+        },
+        { key: 'birthDate', title: t('members.columns.birthDate'), render: (_, m) => formatDate(m.birthDate) },
+        {
+          key: 'organisation',
+          title: t('members.columns.organisation'),
+          render: (_, m) =>
+            m.organisation ? <Link to={href(paths.organisation(m.organisation.id))}>{m.organisation.name}</Link> : t('common.none'),
+        },
+        {
+          key: 'status',
+          title: t('members.columns.status'),
+          render: (_, m) => (
+            <Flex gap={4} wrap>
+              <MemberStatusTag status={m.status} />
+              {/* only the states that ask for action: due / overdue for recognition */}
+              <ProbationTag state={m.probationState === 'IN_PROBATION' ? 'NONE' : m.probationState} />
+            </Flex>
+          ),
+        },
+        { key: 'ceremonyDate', title: t('members.columns.ceremonyDate'), render: (_, m) => formatDate(m.ceremonyDate) },
+        { key: 'partyAge', title: t('members.columns.partyAge'), render: (_, m) => partyAge(m.partyAge, true) },
+      ]}
+    />
+  );
+};

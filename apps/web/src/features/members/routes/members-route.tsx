@@ -1,0 +1,105 @@
+import { Card, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { QueryError } from '../../../components/ui/query-error';
+import { isOneOf, MEMBER_STATUSES, PROBATION_STATES } from '../../../lib/api-types';
+import { useAsOf } from '../../../lib/as-of';
+import { useFormat } from '../../../lib/use-format';
+import { useMembers, type MembersParams } from '../api/get-members';
+import { MemberFilters, type MemberFilterValues } from '../components/member-filters';
+import { MembersTable, PAGE_SIZES } from '../components/members-table';
+
+// All list state is in the URL: ?q=&status=FULL,PROBATIONARY&org=&probation=DUE&page=2&size=50(&asOf=)
+const parseList = <T extends string>(raw: string | null, allowed: readonly T[]): T[] =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is T => isOneOf(allowed, s));
+
+const parsePositive = (raw: string | null, fallback: number) => {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+export const MembersRoute = () => {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { asOf } = useAsOf();
+  const [params, setParams] = useSearchParams();
+
+  const filters: MemberFilterValues = useMemo(
+    () => ({
+      search: params.get('q') ?? '',
+      statuses: parseList(params.get('status'), MEMBER_STATUSES),
+      organisationId: params.get('org') || null,
+      probation: parseList(params.get('probation'), PROBATION_STATES),
+    }),
+    [params],
+  );
+  const size = parsePositive(params.get('size'), 50);
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : 50;
+  const page = parsePositive(params.get('page'), 1);
+
+  const queryParams: MembersParams = { ...filters, offset: (page - 1) * pageSize, limit: pageSize, asOf };
+  const query = useMembers(queryParams);
+
+  const update = (patch: Record<string, string | null>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      return next;
+    });
+
+  const onFilterChange = (patch: Partial<MemberFilterValues>) => {
+    const p: Record<string, string | null> = { page: null }; // a new filter starts at page 1
+    if (patch.search !== undefined) p.q = patch.search;
+    if (patch.statuses !== undefined) p.status = patch.statuses.join(',');
+    if (patch.organisationId !== undefined) p.org = patch.organisationId;
+    if (patch.probation !== undefined) p.probation = patch.probation.join(',');
+    update(p);
+  };
+
+  return (
+    <div className="section-gap">
+      <title>{t('app.pageTitle', { page: t('members.title') })}</title>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        {t('members.title')}
+      </Typography.Title>
+      <Card size="small">
+        <MemberFilters
+          values={filters}
+          asOf={asOf}
+          searching={query.isFetching}
+          onChange={onFilterChange}
+          onReset={() => update({ q: null, status: null, org: null, probation: null, page: null })}
+        />
+      </Card>
+      {query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Card size="small">
+          <p className="members-total" role="status" aria-live="polite" data-testid="members-total">
+            {query.data ? t('members.total', { total: f.number(query.data.total) }) : t('app.loading')}
+          </p>
+          <MembersTable
+            items={query.data?.items ?? []}
+            total={query.data?.total ?? 0}
+            page={page}
+            pageSize={pageSize}
+            loading={query.isFetching}
+            onPageChange={(nextPage, nextSize) =>
+              update({
+                page: nextSize !== pageSize || nextPage === 1 ? null : String(nextPage),
+                size: nextSize === 50 ? null : String(nextSize),
+              })
+            }
+          />
+        </Card>
+      )}
+    </div>
+  );
+};

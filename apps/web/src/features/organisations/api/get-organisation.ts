@@ -1,0 +1,34 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { IsoDate } from '../../../lib/api-types';
+import { graphql, request } from '../../../lib/graphql-client';
+import { organisationKeys } from './keys';
+import type { OrganisationDetail } from './types';
+
+const ORGANISATION = graphql<{ organisation: OrganisationDetail }, { id: string; asOf: IsoDate }>(`
+  query Organisation($id: ID!, $asOf: Date) {
+    organisation(id: $id, asOf: $asOf) {
+      id code name kind levelName unitServed
+      establishedOn dissolvedOn termStart termEnd termType
+      hasCellCommittee
+      parent { id name }
+      ancestors { id name }
+      flags { code severity message messageEn }
+      subtreeCounts {
+        organisations
+        byKind { kind count }
+        members fullMembers probationaryMembers
+      }
+      committee { id role from to member { id fullName } }
+      children { id code name kind childCount dissolvedOn memberCount fullMemberCount probationaryCount }
+      history { id type effectiveOn note recordedAt fromParentId toParentId relatedId }
+    }
+  }
+`);
+
+export const organisationQueryOptions = (id: string, asOf: IsoDate) =>
+  queryOptions({
+    queryKey: organisationKeys.detail(id, asOf),
+    queryFn: ({ signal }) => request(ORGANISATION, { id, asOf }, { signal }).then((d) => d.organisation),
+  });
+
+export const useOrganisation = (id: string, asOf: IsoDate) => useQuery(organisationQueryOptions(id, asOf));

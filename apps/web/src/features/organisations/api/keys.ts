@@ -1,0 +1,10 @@
+import type { IsoDate } from '../../../lib/api-types';
+
+// [feature, scope, params]; asOf is part of every key because every answer depends on it.
+export const organisationKeys = {
+  all: ['organisations'] as const,
+  roots: (asOf: IsoDate) => ['organisations', 'roots', { asOf }] as const,
+  children: (id: string, asOf: IsoDate) => ['organisations', 'children', { id, asOf }] as const,
+  path: (id: string, asOf: IsoDate) => ['organisations', 'path', { id, asOf }] as const,
+  detail: (id: string, asOf: IsoDate) => ['organisations', 'detail', { id, asOf }] as const,
+};

@@ -1,0 +1,72 @@
+import { AuditOutlined, CalendarOutlined, TeamOutlined } from '@ant-design/icons';
+import { Breadcrumb, Flex, Skeleton, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { QueryError } from '../../../components/ui/query-error';
+import { useAsOf } from '../../../lib/as-of';
+import { paths, useAppHref, withParams } from '../../../lib/paths';
+import { useOrganisation } from '../api/get-organisation';
+import { ChildrenTable } from '../components/children-table';
+import { CommitteeTable } from '../components/committee-table';
+import { OrganisationFacts } from '../components/organisation-facts';
+import { OrganisationFlags } from '../components/organisation-flags';
+import { OrganisationHistory } from '../components/organisation-history';
+import { SubtreeCounts } from '../components/subtree-counts';
+
+export const OrganisationRoute = () => {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { asOf } = useAsOf();
+  const href = useAppHref();
+  const query = useOrganisation(id, asOf);
+
+  if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const o = query.data;
+  // cells hold meetings; higher levels see their cells' meetings and who is behind
+  const isCell = o.kind === 'GRASSROOTS_CELL' || o.kind === 'SUBORDINATE_CELL';
+
+  return (
+    <article className="section-gap" aria-labelledby="organisation-title" data-testid="organisation-page">
+      <title>{t('app.pageTitle', { page: o.name })}</title>
+      <Breadcrumb
+        aria-label={t('organisation.breadcrumb')}
+        items={[
+          ...o.ancestors.map((a) => ({ key: a.id, title: <Link to={href(paths.organisation(a.id))}>{a.name}</Link> })),
+          { key: o.id, title: o.name },
+        ]}
+      />
+      <Flex wrap gap={12} align="center" justify="space-between">
+        <div>
+          <Typography.Title level={1} id="organisation-title" style={{ fontSize: 24, margin: 0 }}>
+            {o.name}
+          </Typography.Title>
+          <Flex wrap gap={4} style={{ marginTop: 4 }}>
+            <Tag color="red">{t(`organisation.kind.${o.kind}`)}</Tag>
+            {o.levelName && <Tag>{o.levelName}</Tag>}
+            {o.dissolvedOn && <Tag color="default">{t('organisation.dissolved')}</Tag>}
+          </Flex>
+        </div>
+        <Flex wrap gap={16}>
+          <Link to={withParams(href(paths.members), { org: o.id })} data-testid="organisation-members-link">
+            <TeamOutlined aria-hidden /> {t('organisation.memberListLink')}
+          </Link>
+          <Link to={withParams(href(paths.meetings), { org: o.id })} data-testid="organisation-meetings-link">
+            <CalendarOutlined aria-hidden /> {isCell ? t('organisation.meetingsLink') : t('organisation.subtreeMeetingsLink')}
+          </Link>
+          {!isCell && (
+            <Link to={withParams(href(paths.compliance), { org: o.id })} data-testid="organisation-compliance-link">
+              <AuditOutlined aria-hidden /> {t('organisation.complianceLink')}
+            </Link>
+          )}
+        </Flex>
+      </Flex>
+      <OrganisationFlags flags={o.flags} />
+      <OrganisationFacts organisation={o} />
+      <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} />
+      <CommitteeTable kind={o.kind} hasCellCommittee={o.hasCellCommittee} seats={o.committee} />
+      <ChildrenTable items={o.children} />
+      <OrganisationHistory changes={o.history} />
+    </article>
+  );
+};

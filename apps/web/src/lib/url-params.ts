@@ -1,0 +1,35 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { IsoDate } from './api-types';
+import { isIsoDate } from './as-of';
+
+/** Report pages keep their filters in the URL; `update` sets or removes several parameters at once. */
+export const useUrlParams = () => {
+  const [params, setParams] = useSearchParams();
+  const update = useCallback(
+    (patch: Record<string, string | null>) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(patch)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      }),
+    [setParams],
+  );
+  const date = useCallback((name: string, fallback: IsoDate): IsoDate => {
+    const raw = params.get(name);
+    return isIsoDate(raw) ? raw : fallback;
+  }, [params]);
+  return { params, update, date };
+};
+
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const isMonthKey = (v: string | null | undefined): v is string => Boolean(v && MONTH_RE.test(v));
+
+/** Last day of a 'YYYY-MM' month. */
+export const lastDayOfMonth = (month: string): IsoDate => {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0));
+  return d.toISOString().slice(0, 10);
+};

@@ -1,0 +1,137 @@
+import * as dates from './dates';
+import * as errors from './errors';
+import * as barrel from './index';
+import * as labels from './labels';
+import * as meetingAttendance from './meeting/attendance';
+import * as meetingCompliance from './meeting/compliance';
+import * as meetingKinds from './meeting/kinds';
+import * as meetingRules from './meeting/meeting-rules';
+import * as scoreSheet from './meeting/score-sheet';
+import * as visits from './meeting/visits';
+import * as candidate from './member/candidate';
+import * as memberDates from './member/dates';
+import * as discipline from './member/discipline';
+import * as identity from './member/identity';
+import * as status from './member/status';
+import * as committee from './organisation/committee';
+import * as flags from './organisation/flags';
+import * as kinds from './organisation/kinds';
+import * as policy from './policy';
+import * as percent from './report/percent';
+import * as fold from './text/fold';
+
+// Framework/Node imports are banned for this folder by the ESLint layering rule (eslint.config.mjs).
+const MODULES: Record<string, Record<string, unknown>> = {
+  dates,
+  errors,
+  labels,
+  candidate,
+  memberDates,
+  discipline,
+  identity,
+  status,
+  committee,
+  flags,
+  kinds,
+  policy,
+  percent,
+  fold,
+  meetingKinds,
+  meetingAttendance,
+  meetingRules,
+  meetingCompliance,
+  scoreSheet,
+  visits,
+};
+
+describe('the barrel', () => {
+  it.each(Object.keys(MODULES))('re-exports every runtime export of %s', (name) => {
+    const mod = MODULES[name];
+    expect(Object.keys(mod).length).toBeGreaterThan(0);
+    for (const [key, value] of Object.entries(mod)) expect((barrel as Record<string, unknown>)[key]).toBe(value);
+  });
+
+  it('has no name clash between modules', () => {
+    const names = Object.values(MODULES).flatMap((m) => Object.keys(m));
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.keys(barrel).sort()).toEqual([...names].sort());
+  });
+
+  it('exposes the names the API relies on', () => {
+    for (const name of [
+      'DomainError',
+      'assertNever',
+      'addWorkingDays',
+      'workingDaysBetween',
+      'vietnamFixedHolidays',
+      'DEFAULT_POLICY',
+      'resolvePolicy',
+      'validatePolicyOverride',
+      'ORGANISATION_KINDS',
+      'canBeChildOf',
+      'assertCanBeChildOf',
+      'hasCellCommittee',
+      'validateCommitteeSeats',
+      'organisationFlags',
+      'formatFlag',
+      'applyEvent',
+      'countsInMembership',
+      'XOA_TEN_REASONS',
+      'probationState',
+      'ceremonyState',
+      'partyAge',
+      'badgeDue',
+      'nextBadge',
+      'transferDeadline',
+      'presentDeadline',
+      'admissionAgeOk',
+      'disciplineFormsFor',
+      'bodyMayImpose',
+      'assertDisciplineAllowed',
+      'advanceCandidate',
+      'courseCertificateValid',
+      'normaliseNationalId',
+      'validateNationalId',
+      'validateCardNumber',
+      'validateMemberDates',
+      'foldVietnamese',
+      'matchesFolded',
+      'percent',
+      'formatPercentVi',
+      'formatNumberVi',
+      // Meetings and visits (apps/api/src/modules/meeting).
+      'MEETING_KINDS',
+      'MEETING_MODES',
+      'MEETING_FORMATS',
+      'MEETING_STATES',
+      'ATTENDANCE',
+      'QUALITY_CRITERIA',
+      'countsAsRegular',
+      'countsAsThematic',
+      'attendanceRate',
+      'attendanceBelowTarget',
+      'absenceStreaks',
+      'hasUnexcusedAbsence',
+      'durationMinutes',
+      'durationShort',
+      'meetingFlags',
+      'MEETING_FLAG_LABELS',
+      'formatMeetingFlag',
+      'isPublished',
+      'monthsInPeriod',
+      'quartersInPeriod',
+      'complianceForCell',
+      'meetingCounts',
+      'DEFAULT_SCORE_SHEET',
+      'scoreMeeting',
+      'scoreGap',
+      'requiredVisits',
+      'visitCoverage',
+      'mayScore',
+      'visitReportDueOn',
+      'visitReportState',
+    ]) {
+      expect(barrel).toHaveProperty(name);
+    }
+  });
+});

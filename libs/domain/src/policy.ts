@@ -1,0 +1,356 @@
+import { compareIsoDate, daysInMonth, type IsoDate } from './dates';
+import type { FieldError } from './errors';
+import { DEFAULT_SCORE_SHEET, validateScoreSheet, type ScoreSheet } from './meeting/score-sheet';
+
+// Every numeric rule reads its thresholds from a Policy (DOMAIN.md design decision 1): national
+// defaults here, overridden per subtree and per date range by PolicyLayers stored with organisations.
+export type Policy = {
+  organisation: {
+    /** A grassroots cell with at least this many members should become a grassroots committee. */
+    grassrootsCellMaxMembers: number;
+    /** A subordinate cell with more than this many members should be split (warning only). */
+    subordinateCellWarnAbove: number;
+    /** Minimum full members of a grassroots organisation or a cell. */
+    minFullMembers: number;
+    /** From this many full members a cell must elect a cell committee (chi ủy). */
+    cellCommitteeRequiredFullMembers: number;
+    /** Distinct office-holders needed before a cell counts as having a chi ủy. */
+    cellCommitteeMinSize: number;
+    /** Warn this many calendar days before a term ends. */
+    termEndingWarnDays: number;
+  };
+  member: {
+    probationMonths: number;
+    /** Working days after the end of probation for the cell to consider recognition. */
+    recognitionWorkingDays: number;
+    /** Working days after the admission decision to hold the ceremony. */
+    ceremonyWorkingDays: number;
+    /** Working days after a job/retirement/residence decision takes effect to transfer membership. */
+    transferWorkingDays: number;
+    /** Working days to present the introduction letter at the new cell. */
+    transferPresentWorkingDays: number;
+    /** Minimum age at the cell's admission vote, in whole months (18 years). */
+    admissionMinAgeMonths: number;
+    /** Maximum age at the cell's admission vote, in whole months (60 years). */
+    admissionMaxAgeMonths: number;
+    /** Party-age milestones (years) for the Party badge, ascending. */
+    badgeMilestones: number[];
+    /** Badge presentation occasions as 'MM-DD', ascending. */
+    badgeOccasions: string[];
+  };
+  meeting: {
+    /** Regular meetings (REGULAR or COMBINED) a cell must hold each calendar month. */
+    regularPerMonth: number;
+    /** Thematic meetings (THEMATIC or COMBINED) a cell must hold each calendar quarter. */
+    thematicPerQuarter: number;
+    /**
+     * Day of the month by which the month's regular meeting is due, clamped to the month's last day
+     * (31 = by the end of the month). The quarter's thematic meeting is due on this day of its last month. 1–31.
+     */
+    dueDayOfMonth: number;
+    /**
+     * Attendance target in percent (HD 12 "above 85%"). A meeting is below target when present × 100 <
+     * minAttendancePercent × expected, i.e. exactly 85.00% passes. 0–100.
+     */
+    minAttendancePercent: number;
+    /** A member absent (with or without a reason) from this many consecutive meetings is flagged. At least 1. */
+    absenceStreakLimit: number;
+    /** Minimum duration of a meeting in minutes (HD 42: 90). */
+    minDurationMinutes: number;
+    /** Minimum duration of a combined regular + thematic meeting (HD 42: 120). */
+    minCombinedDurationMinutes: number;
+    /** Minutes and resolution still missing this many days after the meeting date are flagged. */
+    minutesDueDays: number;
+    /** A planned meeting is visible to members and visitors this many days before its date. */
+    publishDaysAhead: number;
+    /** The monthly visit report for month M is due on this day of month M+1 (clamped to its last day). 1–31. */
+    visitReportDueDay: number;
+    /**
+     * Visits a committee member owes an assigned cell per year when the assignment sets none. No national
+     * minimum exists (DOMAIN.md §5); Kon Tum uses 2 (provincial members) or 6 (district/commune members).
+     */
+    visitsPerYear: number;
+    /** Warn when a visitor's score and the cell's self-assessment differ by at least this many points out of 100. 0–100. */
+    scoreGapWarn: number;
+  };
+  /** The meeting score template (criteria, maximum points, bands); set per province (DOMAIN.md §4). */
+  scoreSheet: ScoreSheet;
+};
+
+/** Objects become optional all the way down; arrays are replaced whole, so they stay as they are. */
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+/**
+ * National defaults. Sources: DOMAIN.md §2 (cell/grassroots sizes per Charter art. 21, the >30
+ * subordinate-cell warning from seed 003, QĐ 294 cell committee at 9 full members), §3 (QĐ 294 date
+ * rules: 12 months' probation, 30 working days for ceremony and recognition; 6.3.1 transfers 60/30
+ * working days; admission age 18–60 in months; badge milestones and occasions from HD 01/2021) and
+ * §9 (alerts). `cellCommitteeMinSize` 3 and `termEndingWarnDays` 90 are product choices.
+ * Meetings (§4, §5, §9): one regular meeting a month and one thematic a quarter (Charter art. 24; Nghệ An/Đô
+ * Lương practice), attendance above 85% and no absence streak of 3 (HD 12, 2018), 90/120 minutes (HD 42,
+ * 2025). Product choices: due by the end of the month (31), minutes and resolution within 3 days, plans
+ * published 2 days ahead, visit reports due on the 5th of the next month, 2 visits a year per assignment
+ * (Kon Tum's lower figure; no national minimum), a 15-point score gap, and DEFAULT_SCORE_SHEET (not a national scale).
+ * Frozen: copy it (resolvePolicy does) rather than mutate it.
+ */
+export const DEFAULT_POLICY: Policy = deepFreeze({
+  organisation: {
+    grassrootsCellMaxMembers: 30,
+    subordinateCellWarnAbove: 30,
+    minFullMembers: 3,
+    cellCommitteeRequiredFullMembers: 9,
+    cellCommitteeMinSize: 3,
+    termEndingWarnDays: 90,
+  },
+  member: {
+    probationMonths: 12,
+    recognitionWorkingDays: 30,
+    ceremonyWorkingDays: 30,
+    transferWorkingDays: 60,
+    transferPresentWorkingDays: 30,
+    admissionMinAgeMonths: 216,
+    admissionMaxAgeMonths: 720,
+    badgeMilestones: [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90],
+    badgeOccasions: ['02-03', '05-19', '09-02', '11-07'],
+  },
+  meeting: {
+    regularPerMonth: 1,
+    thematicPerQuarter: 1,
+    dueDayOfMonth: 31,
+    minAttendancePercent: 85,
+    absenceStreakLimit: 3,
+    minDurationMinutes: 90,
+    minCombinedDurationMinutes: 120,
+    minutesDueDays: 3,
+    publishDaysAhead: 2,
+    visitReportDueDay: 5,
+    visitsPerYear: 2,
+    scoreGapWarn: 15,
+  },
+  scoreSheet: DEFAULT_SCORE_SHEET,
+});
+
+/** A policy override attached to an organisation at `depth` (root = 0), in force on [effectiveFrom, effectiveTo). */
+export type PolicyLayer = {
+  effectiveFrom: IsoDate;
+  effectiveTo: IsoDate | null;
+  depth: number;
+  values: DeepPartial<Policy>;
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+// Only keys that exist in `base` are taken, so a stray key in stored JSON cannot leak into a Policy.
+const mergeInto = (base: unknown, patch: unknown): unknown => {
+  if (patch === undefined) return clone(base);
+  if (isPlainObject(base)) {
+    if (!isPlainObject(patch)) return clone(base);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(base)) out[key] = mergeInto(base[key], patch[key]);
+    return out;
+  }
+  return clone(patch);
+};
+
+const clone = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(clone);
+  if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)]));
+  return v;
+};
+
+/** True when `layer` is in force on `asOf`: effectiveFrom <= asOf < effectiveTo (null = open-ended). */
+export const layerInForce = (layer: Pick<PolicyLayer, 'effectiveFrom' | 'effectiveTo'>, asOf: IsoDate): boolean =>
+  compareIsoDate(layer.effectiveFrom, asOf) <= 0 && (layer.effectiveTo === null || compareIsoDate(asOf, layer.effectiveTo) < 0);
+
+/**
+ * The policy in force on `asOf` for an organisation, given the layers attached to it and its ancestors.
+ * Layers in force are applied over `base` by increasing depth (root first, the nearest ancestor last);
+ * at equal depth the later `effectiveFrom` wins (then the later position in `layers`). Objects are
+ * deep-merged, arrays replaced, unknown keys ignored. Returns a fresh object; inputs are not mutated.
+ */
+export const resolvePolicy = (layers: PolicyLayer[], asOf: IsoDate, base: Policy = DEFAULT_POLICY): Policy => {
+  const inForce = layers
+    .map((layer, index) => ({ layer, index }))
+    .filter(({ layer }) => layerInForce(layer, asOf))
+    .sort(
+      (a, b) =>
+        a.layer.depth - b.layer.depth || compareIsoDate(a.layer.effectiveFrom, b.layer.effectiveFrom) || a.index - b.index,
+    );
+  return inForce.reduce<Policy>((acc, { layer }) => mergeInto(acc, layer.values) as Policy, clone(base) as Policy);
+};
+
+// Number rules: 'int' non-negative integer, 'posint' >= 1, 'day' a day of the month 1–31, 'pct' 0–100.
+type NumberRule = 'int' | 'posint' | 'day' | 'pct';
+type LeafKind = NumberRule | 'int[]' | 'mmdd[]' | 'scoreSheet';
+type Schema<T> = {
+  [K in keyof T]: T[K] extends number
+    ? NumberRule
+    : T[K] extends number[]
+      ? 'int[]'
+      : T[K] extends string[]
+        ? 'mmdd[]'
+        : T[K] extends ScoreSheet
+          ? 'scoreSheet'
+          : Schema<T[K]>;
+};
+
+// The type makes the compiler check that every Policy key has a validation rule.
+const POLICY_SCHEMA: Schema<Policy> = {
+  organisation: {
+    grassrootsCellMaxMembers: 'int',
+    subordinateCellWarnAbove: 'int',
+    minFullMembers: 'int',
+    cellCommitteeRequiredFullMembers: 'int',
+    cellCommitteeMinSize: 'int',
+    termEndingWarnDays: 'int',
+  },
+  member: {
+    probationMonths: 'int',
+    recognitionWorkingDays: 'int',
+    ceremonyWorkingDays: 'int',
+    transferWorkingDays: 'int',
+    transferPresentWorkingDays: 'int',
+    admissionMinAgeMonths: 'int',
+    admissionMaxAgeMonths: 'int',
+    badgeMilestones: 'int[]',
+    badgeOccasions: 'mmdd[]',
+  },
+  meeting: {
+    regularPerMonth: 'int',
+    thematicPerQuarter: 'int',
+    dueDayOfMonth: 'day',
+    minAttendancePercent: 'pct',
+    absenceStreakLimit: 'posint',
+    minDurationMinutes: 'int',
+    minCombinedDurationMinutes: 'int',
+    minutesDueDays: 'int',
+    publishDaysAhead: 'int',
+    visitReportDueDay: 'day',
+    visitsPerYear: 'int',
+    scoreGapWarn: 'pct',
+  },
+  scoreSheet: 'scoreSheet',
+};
+
+const isNonNegativeInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+const MMDD_RE = /^(\d{2})-(\d{2})$/;
+/** True for a month-day 'MM-DD' that exists in some year (02-29 allowed). */
+export const isValidMonthDay = (s: unknown): s is string => {
+  if (typeof s !== 'string') return false;
+  const m = MMDD_RE.exec(s);
+  if (!m) return false;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
+};
+
+const NUMBER_RULES: Record<NumberRule, { ok: (v: number) => boolean; reason: string }> = {
+  int: { ok: () => true, reason: 'must be a non-negative integer' },
+  posint: { ok: (v) => v >= 1, reason: 'must be a positive integer' },
+  day: { ok: (v) => v >= 1 && v <= 31, reason: 'must be an integer from 1 to 31' },
+  pct: { ok: (v) => v <= 100, reason: 'must be an integer from 0 to 100' },
+};
+
+const checkLeaf = (kind: LeafKind, value: unknown, path: string, errors: FieldError[]): void => {
+  if (kind === 'scoreSheet') {
+    // A score sheet is replaced whole: criteria and bands only make sense together.
+    errors.push(...validateScoreSheet(value, path));
+    return;
+  }
+  if (kind === 'int' || kind === 'posint' || kind === 'day' || kind === 'pct') {
+    const rule = NUMBER_RULES[kind];
+    if (!isNonNegativeInt(value) || !rule.ok(value)) errors.push({ field: path, reason: rule.reason });
+    return;
+  }
+  if (!Array.isArray(value)) {
+    errors.push({ field: path, reason: 'must be an array' });
+    return;
+  }
+  const items: unknown[] = value;
+  const ok = kind === 'int[]' ? isNonNegativeInt : isValidMonthDay;
+  const what = kind === 'int[]' ? 'a non-negative integer' : "a month-day 'MM-DD'";
+  items.forEach((item, i) => {
+    if (!ok(item)) errors.push({ field: `${path}[${i}]`, reason: `must be ${what}` });
+  });
+  if (!items.every((item) => ok(item))) return;
+  // 'MM-DD' is zero-padded, so string order is calendar order.
+  const ascending =
+    kind === 'int[]'
+      ? (items as number[]).every((item, i, a) => i === 0 || a[i - 1] < item)
+      : (items as string[]).every((item, i, a) => i === 0 || a[i - 1] < item);
+  if (!ascending) errors.push({ field: path, reason: 'must be strictly ascending' });
+};
+
+const checkObject = (schema: Record<string, unknown>, value: unknown, path: string, errors: FieldError[]): void => {
+  if (!isPlainObject(value)) {
+    errors.push({ field: path || 'values', reason: 'must be an object' });
+    return;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key;
+    if (!Object.prototype.hasOwnProperty.call(schema, key)) {
+      errors.push({ field, reason: 'unknown key' });
+      continue;
+    }
+    if (v === undefined) continue;
+    const rule = schema[key];
+    if (typeof rule === 'string') checkLeaf(rule as LeafKind, v, field, errors);
+    else checkObject(rule as Record<string, unknown>, v, field, errors);
+  }
+};
+
+/**
+ * Checks an admin-entered override (a `PolicyLayer.values`, e.g. parsed JSON): only known keys, integers
+ * non-negative (days of the month 1–31, percentages 0–100, the absence streak limit at least 1), integer
+ * arrays strictly ascending, occasions valid 'MM-DD' strictly ascending. A `scoreSheet`, when given, must be
+ * complete and valid (`validateScoreSheet`): it replaces the inherited sheet whole.
+ * Absent keys are fine (they are inherited). Cross-field consistency is checked by `validatePolicy`.
+ */
+export const validatePolicyOverride = (values: unknown): { ok: true } | { ok: false; errors: FieldError[] } => {
+  const errors: FieldError[] = [];
+  checkObject(POLICY_SCHEMA, values, '', errors);
+  return errors.length === 0 ? { ok: true } : { ok: false, errors };
+};
+
+/**
+ * Checks a complete policy (typically the result of `resolvePolicy`): everything `validatePolicyOverride`
+ * checks, that every key is present, that the admission age range is not empty, and that a combined
+ * meeting's minimum duration is not shorter than a single meeting's.
+ */
+export const validatePolicy = (policy: unknown): { ok: true } | { ok: false; errors: FieldError[] } => {
+  const errors: FieldError[] = [];
+  checkObject(POLICY_SCHEMA, policy, '', errors);
+  const missing = (schema: Record<string, unknown>, value: unknown, path: string): void => {
+    if (!isPlainObject(value)) return;
+    for (const [key, rule] of Object.entries(schema)) {
+      const field = path ? `${path}.${key}` : key;
+      if (value[key] === undefined) errors.push({ field, reason: 'is required' });
+      else if (typeof rule !== 'string') missing(rule as Record<string, unknown>, value[key], field);
+    }
+  };
+  missing(POLICY_SCHEMA, policy, '');
+  if (errors.length === 0) {
+    const p = policy as Policy;
+    if (p.member.admissionMinAgeMonths > p.member.admissionMaxAgeMonths) {
+      errors.push({ field: 'member.admissionMaxAgeMonths', reason: 'must be >= member.admissionMinAgeMonths' });
+    }
+    if (p.meeting.minCombinedDurationMinutes < p.meeting.minDurationMinutes) {
+      errors.push({ field: 'meeting.minCombinedDurationMinutes', reason: 'must be >= meeting.minDurationMinutes' });
+    }
+  }
+  return errors.length === 0 ? { ok: true } : { ok: false, errors };
+};
