@@ -85,4 +85,27 @@ describe('committee members\' visits', () => {
     const list = await h.gql(`query($f: MeetingFilter) { meetingList(filter: $f) { total } }`, { f: { organisationId: t.a1 } }, visitorToken);
     expect(list.data.meetingList.total).toBeGreaterThan(0);
   });
+
+  it('measures yearly visit coverage: required pro rata, due so far, done, and cells with no visitor', async () => {
+    const Q = `query($i: VisitCoverageInput!) { visitCoverage(input: $i) { asOf assignmentCount behindCount required done scored unassignedCells { id } lines { assignment { visitorUserId } cell { id } required dueSoFar done scored behind } } }`;
+    // 6 a year from 1 January; by 15 July six months are over → 3 due; one (scored) visit in March.
+    const mid = await h.gql(Q, { i: { organisationId: t.A, year: 2026, asOf: '2026-07-15' } }, admin);
+    expect(mid.errors).toBeUndefined();
+    const line = mid.data.visitCoverage.lines.find((l: { assignment: { visitorUserId: string } }) => l.assignment.visitorUserId === visitorId);
+    expect(line).toMatchObject({ cell: { id: t.a1 }, required: 6, dueSoFar: 3, done: 1, scored: 1, behind: true });
+    expect(mid.data.visitCoverage.unassignedCells.map((c: { id: string }) => c.id)).toContain(t.a2);
+    expect(mid.data.visitCoverage.unassignedCells.map((c: { id: string }) => c.id)).not.toContain(t.a1);
+    // In February nothing was due yet and the March visit is not counted.
+    const feb = await h.gql(Q, { i: { organisationId: t.A, year: 2026, asOf: '2026-02-10' } }, admin);
+    expect(feb.data.visitCoverage.lines.find((l: { assignment: { visitorUserId: string } }) => l.assignment.visitorUserId === visitorId)).toMatchObject({ dueSoFar: 0, done: 0, behind: false });
+    // Outside the caller's scope the organisation does not exist.
+    const other = await h.userWith('COMMITTEE_READ', { organisationId: t.B });
+    expect(errorOf(await h.gql(Q, { i: { organisationId: t.A, year: 2026 } }, other))?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a monthly report for a month that is not over, and writes nothing', async () => {
+    const res = await h.gql(`mutation { submitVisitReport(month: "2099-01") }`, {}, visitorToken);
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'month' }] });
+    expect(await h.ds.query(`SELECT 1 FROM visit_report WHERE month = '2099-01'`)).toHaveLength(0);
+  });
 });

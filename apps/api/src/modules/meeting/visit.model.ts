@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Organisation } from '../organisation/organisation.model';
 import { IsBoolean, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Paginated } from '../../common/graphql/pagination';
 import { DateScalar, JsonScalar } from '../../common/graphql/scalars';
@@ -81,4 +82,39 @@ export class VisitReport {
 export class VisitReportInput {
   @Field(() => ID, { description: 'Committee (organisation) whose cells\' visitors are reported.' }) @IsString() organisationId!: string;
   @Field({ description: 'Month, YYYY-MM.' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' }) month!: string;
+}
+
+@InputType({ description: 'Which organisation and year to measure visit coverage for.' })
+export class VisitCoverageInput {
+  @Field(() => ID, { description: 'Organisation whose cells\' visit assignments are measured (the cells under it on the as-of date, capped at 31 December).' }) @IsString() organisationId!: string;
+  @Field(() => Int, { description: 'Calendar year.' }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @Field(() => DateScalar, { nullable: true, description: 'Judge as of this date (default today): visits due later are not yet missing.' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+}
+
+@ObjectType({ description: 'One visitor\'s progress on one assignment over the year.' })
+export class VisitCoverageLine {
+  @Field(() => VisitAssignment, { description: 'The assignment.' }) assignment!: VisitAssignment;
+  @Field(() => Organisation, { description: 'The cell followed.' }) cell!: Organisation;
+  @Field(() => Int, { description: 'Visits the assignment requires in the year (per year from the assignment or the policy, pro rata to the full months covered, rounded up).' }) required!: number;
+  @Field(() => Int, { description: 'Visits that should have been made by the as-of date at an even pace.' }) dueSoFar!: number;
+  @Field(() => Int, { description: 'Meetings attended in the year up to the as-of date.' }) done!: number;
+  @Field(() => Int, { description: 'Of those, scored.' }) scored!: number;
+  @Field(() => Int, { description: 'Of those, attended but not scored.' }) unscored!: number;
+  @Field({ description: 'Behind: fewer visits done than due so far.' }) behind!: boolean;
+}
+
+@ObjectType({ description: 'Visit coverage under an organisation for a year: assignments behind, visits done and scored, cells with no visitor, with the lists behind the figures.' })
+export class VisitCoverageReport {
+  @Field(() => Int, { description: 'Year.' }) year!: number;
+  @Field(() => DateScalar, { description: 'The date the figures are judged at (the as-of date, capped at 31 December).' }) asOf!: string;
+  @Field(() => Int, { description: 'Assignments in force during the year on cells under the organisation.' }) assignmentCount!: number;
+  @Field(() => Int, { description: 'Assignments behind.' }) behindCount!: number;
+  @Field(() => Float, { nullable: true, description: 'Share of assignments behind, % (2 decimals, half-up).' }) behindPercent!: number | null;
+  @Field(() => Int, { description: 'Visits required in the year, all assignments.' }) required!: number;
+  @Field(() => Int, { description: 'Visits done so far.' }) done!: number;
+  @Field(() => Int, { description: 'Visits scored.' }) scored!: number;
+  @Field(() => Int, { description: 'Visits attended but not scored.' }) unscored!: number;
+  @Field(() => Int, { description: 'Cells under the organisation.' }) cellCount!: number;
+  @Field(() => [Organisation], { description: 'Cells with no visitor assigned at any time in the year.' }) unassignedCells!: Organisation[];
+  @Field(() => [VisitCoverageLine], { description: 'One line per assignment, those behind first.' }) lines!: VisitCoverageLine[];
 }

@@ -6,7 +6,8 @@ import type { RequestContext } from '../../common/graphql/request-context';
 import { PageInput } from '../../common/graphql/pagination';
 import { DateScalar } from '../../common/graphql/scalars';
 import { Meeting } from './meeting.model';
-import { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitPage, VisitReport, VisitReportInput } from './visit.model';
+import { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageReport, VisitPage, VisitReport, VisitReportInput } from './visit.model';
+import { ALL_ROWS } from './visit.service';
 import { VisitService } from './visit.service';
 
 @Resolver(() => Meeting)
@@ -40,6 +41,11 @@ export class VisitResolver {
     return this.service.report(actor, input);
   }
 
+  @Query(() => VisitCoverageReport, { description: 'Yearly visit coverage under an organisation: per visitor assignment, visits required (policy, pro rata), due so far, done and scored, who is behind; and the cells with no visitor assigned.' })
+  visitCoverage(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation, year and as-of date.' }) input: VisitCoverageInput): Promise<VisitCoverageReport> {
+    return this.service.coverage(actor, input);
+  }
+
   @Query(() => String, { description: 'The monthly visit report as an Excel workbook (base64-encoded .xlsx), with Vietnamese headings: one sheet per committee report, one row per visitor, then the visits behind it.' })
   async visitReportXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Committee and month.' }) input: VisitReportInput): Promise<string> {
     return (await this.service.reportWorkbook(actor, input)).toString('base64');
@@ -49,7 +55,7 @@ export class VisitResolver {
   visitRecords(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<Visit[]> {
     return ctx.loaders
       .for('meetingVisits', 'all', async (ids: readonly string[], _d, actor) => {
-        const page = await this.service.visits(actor, { meetingIds: ids }, { offset: 0, limit: 500 });
+        const page = await this.service.visits(actor, { meetingIds: ids }, ALL_ROWS);
         const out = new Map<string, Visit[]>(ids.map((id) => [id, []]));
         for (const v of page.items) out.get(v.meetingId)?.push(v);
         return out;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { DomainError, scoreGap, scoreMeeting, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
+import { DomainError, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
@@ -9,7 +9,11 @@ import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scop
 import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
 import { MeetingService } from './meeting.service';
-import type { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitReport, VisitReportInput, VisitReportLine } from './visit.model';
+import type { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageLine, VisitCoverageReport, VisitReport, VisitReportInput, VisitReportLine } from './visit.model';
+import { OrganisationService } from '../organisation/organisation.service';
+
+/** Internal reads that compile a report take every row (the 500-row cap is for API pages). */
+export const ALL_ROWS = { offset: 0, limit: 1_000_000 };
 
 const VISIT_COLUMNS = `v.id, v.meeting_id AS "meetingId", mt.organisation_id AS "cellId", mt.meeting_date AS date, v.visitor_user_id AS "visitorUserId",
   u.display_name AS "visitorName", v.attended, v.scores, v.total, v.max_total AS "maxTotal", v.level, mt.self_total AS "selfTotal",
@@ -27,7 +31,75 @@ export class VisitService {
     private readonly audit: AuditService,
     private readonly meetings: MeetingService,
     private readonly policies: PolicyService,
+    private readonly orgs: OrganisationService,
   ) {}
+
+  /**
+   * Yearly visit coverage under an organisation: per assignment in force during the year on a cell under it (the
+   * tree as of min(asOf, 31 December)), the visits required (policy, pro rata), due so far, done, scored, and
+   * whether the visitor is behind; plus the cells with no visitor assigned at all. Three set-based queries.
+   */
+  async coverage(actor: Actor, input: VisitCoverageInput): Promise<VisitCoverageReport> {
+    const asOf = input.asOf ?? today();
+    const yearEnd = `${input.year}-12-31`;
+    const d = asOf < yearEnd ? asOf : yearEnd;
+    if (d < `${input.year}-01-01`) throw new DomainError('INVALID_DATE_ORDER', 'The as-of date is before the year', 'asOf');
+    await assertOrgVisible(this.ds.manager, actor, input.organisationId, d);
+    const cells: { id: string }[] = await this.ds.query(
+      `SELECT o.id FROM organisation_placement rp
+         JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
+         JOIN organisation o ON o.id = pl.organisation_id AND o.kind IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')
+        WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')}`,
+      [input.organisationId, d],
+    );
+    const ids = cells.map((c) => c.id);
+    const assignments: (VisitAssignment & { to: string | null })[] = await this.ds.query(
+      `SELECT va.id, va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", va.valid_from AS "from",
+              va.valid_to AS "to", va.required_per_year AS "requiredPerYear"
+         FROM visit_assignment va JOIN app_user u ON u.id = va.visitor_user_id
+        WHERE va.cell_id = ANY($1::uuid[]) AND va.valid_from <= $3::date AND (va.valid_to IS NULL OR va.valid_to > $2::date)
+        ORDER BY u.display_name, va.valid_from, va.id`,
+      [ids, `${input.year}-01-01`, yearEnd],
+    );
+    const visits: { assignmentId: string; date: string; scored: boolean }[] = await this.ds.query(
+      `SELECT v.assignment_id AS "assignmentId", mt.meeting_date AS date, (v.total IS NOT NULL) AS scored
+         FROM visit v JOIN meeting mt ON mt.id = v.meeting_id
+        WHERE v.assignment_id = ANY($1::uuid[]) AND v.attended AND mt.meeting_date BETWEEN $2::date AND $3::date`,
+      [assignments.map((a) => a.id), `${input.year}-01-01`, d],
+    );
+    const byAssignment = new Map<string, { date: string; scored: boolean }[]>(assignments.map((a) => [a.id, []]));
+    for (const v of visits) byAssignment.get(v.assignmentId)?.push(v);
+    const policies = await this.policies.forOrganisations(ids, d);
+    const orgModels = new Map((await this.orgs.findVisible(actor, ids, d)).map((o) => [o.id, o]));
+    const lines: VisitCoverageLine[] = assignments
+      .filter((a) => orgModels.has(a.cellId))
+      .map((a) => {
+        const c = visitCoverage(
+          { assignment: { visitorId: a.visitorUserId, cellId: a.cellId, from: a.from, to: a.to, requiredPerYear: a.requiredPerYear }, visits: byAssignment.get(a.id)!, year: input.year, asOf: d },
+          policies.get(a.cellId)!,
+        );
+        return { assignment: a, cell: orgModels.get(a.cellId)!, ...c };
+      })
+      .sort((x, y) => Number(y.behind) - Number(x.behind) || x.assignment.visitorName.localeCompare(y.assignment.visitorName, 'vi'));
+    const assigned = new Set(lines.map((l) => l.cell.id));
+    const unassignedCells = ids.filter((id) => orgModels.has(id) && !assigned.has(id)).map((id) => orgModels.get(id)!)
+      .sort((x, y) => x.code.localeCompare(y.code));
+    const behindCount = lines.filter((l) => l.behind).length;
+    return {
+      year: input.year,
+      asOf: d,
+      assignmentCount: lines.length,
+      behindCount,
+      behindPercent: percent(behindCount, lines.length),
+      required: lines.reduce((n, l) => n + l.required, 0),
+      done: lines.reduce((n, l) => n + l.done, 0),
+      scored: lines.reduce((n, l) => n + l.scored, 0),
+      unscored: lines.reduce((n, l) => n + l.unscored, 0),
+      cellCount: orgModels.size,
+      unassignedCells,
+      lines,
+    };
+  }
 
   async assign(caller: Caller, input: AssignVisitorInput): Promise<VisitAssignment> {
     if (input.to && input.to <= input.from) throw new DomainError('INVALID_DATE_ORDER', 'The assignment must end after it starts', 'to');
@@ -148,6 +220,8 @@ export class VisitService {
   /** The visitor submits their month's report; `submittedOn` (default today) is for loading past reports. */
   async submitReport(caller: Caller, month: string, note: string | undefined, submittedOn: string = today()): Promise<boolean> {
     if (caller.actor.kind !== 'USER' || !caller.actor.id) throw new DomainError('FORBIDDEN', 'Reports are submitted by the visitor', 'month');
+    const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    if (submittedOn < lastDay) throw new DomainError('VALIDATION', `The report for ${month} can be submitted from its last day (${lastDay})`, 'month');
     await this.ds.transaction(async (m) => {
       await m.query(
         `INSERT INTO visit_report (visitor_user_id, month, submitted_on, note) VALUES ($1,$2,$3,$4)
@@ -178,7 +252,7 @@ export class VisitService {
       [[...new Set(assignments.map((a) => a.cellId))], first, last],
     );
     const heldCells = new Set(held.map((h) => h.cellId));
-    const visits = (await this.visits(actor, { organisationId: input.organisationId, from: first, to: last }, { offset: 0, limit: 500 })).items;
+    const visits = (await this.visits(actor, { organisationId: input.organisationId, from: first, to: last }, ALL_ROWS)).items;
     const policy = await this.policies.forOrganisation(input.organisationId, last);
     const byVisitor = new Map<string, VisitReportLine>();
     for (const a of assignments) {
