@@ -28,6 +28,7 @@ import { CandidateService } from './modules/candidate/candidate.service';
 import { ComplianceService } from './modules/meeting/compliance.service';
 import { MeetingResolver } from './modules/meeting/meeting.resolver';
 import { MeetingService } from './modules/meeting/meeting.service';
+import { MeetingDocumentService } from './modules/meeting/meeting-document.service';
 import { VisitResolver } from './modules/meeting/visit.resolver';
 import { VisitService } from './modules/meeting/visit.service';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
@@ -92,6 +93,7 @@ export class AppModule {
         CandidateService,
         CandidateResolver,
         MeetingService,
+        MeetingDocumentService,
         ComplianceService,
         MeetingResolver,
         VisitService,

@@ -183,6 +183,22 @@ step('open it from the calendar', async () => {
   expect((await page.getByTestId('meeting-state').first().innerText()).trim() === 'Đã lên kế hoạch', 'not in the planned state');
 });
 
+step('attach a link and a PDF to the meeting, and see a disguised file refused', async () => {
+  const { page } = state;
+  const docs = page.getByTestId('meeting-documents');
+  await docs.getByRole('button', { name: 'Thêm đường dẫn' }).click();
+  await docs.getByLabel('Tên tài liệu').fill('Chỉ thị 50-CT/TW');
+  await docs.getByLabel('Đường dẫn').fill('https://dangcongsan.vn/chi-thi-50');
+  await docs.getByRole('button', { name: 'Lưu đường dẫn' }).click();
+  await docs.getByRole('link', { name: 'Chỉ thị 50-CT/TW' }).waitFor();
+  const input = docs.locator('input[type=file]');
+  await input.setInputFiles({ name: 'Báo cáo đề dẫn.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% chibo e2e\n') });
+  await docs.getByText('Báo cáo đề dẫn.pdf').waitFor();
+  await input.setInputFiles({ name: 'tai-lieu.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
+  await page.getByText('Nội dung tệp tai-lieu.pdf không đúng với phần mở rộng của tệp.').waitFor();
+  expect((await docs.getByText('tai-lieu.pdf').count()) === 0, 'the disguised file was listed');
+});
+
 step('mark everyone present, then one member excused with a reason', async () => {
   const { page } = state;
   const rows = page.getByTestId('attendance-row');

@@ -19,6 +19,7 @@ import * as kinds from './organisation/kinds';
 import * as policy from './policy';
 import * as percent from './report/percent';
 import * as fold from './text/fold';
+import * as meetingDocuments from './meeting/documents';
 
 // Framework/Node imports are banned for this folder by the ESLint layering rule (eslint.config.mjs).
 const MODULES: Record<string, Record<string, unknown>> = {
@@ -42,6 +43,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   meetingCompliance,
   scoreSheet,
   visits,
+  meetingDocuments,
 };
 
 describe('the barrel', () => {

@@ -19,3 +19,4 @@ export * from './meeting/meeting-rules';
 export * from './meeting/compliance';
 export * from './meeting/score-sheet';
 export * from './meeting/visits';
+export * from './meeting/documents';

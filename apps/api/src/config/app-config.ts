@@ -17,6 +17,8 @@ export type AppConfig = {
   refreshTokenTtlDays: number;
   webDist: string;
   uploadDir: string;
+  /** Largest meeting document stored, in bytes (files travel base64-encoded in a 10 MB request). */
+  uploadMaxBytes: number;
   signInMaxFailures: number;
   signInLockMinutes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -65,6 +67,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     refreshTokenTtlDays: int('REFRESH_TOKEN_TTL_DAYS', env.REFRESH_TOKEN_TTL_DAYS, 14, 1, 365),
     webDist: resolve(env.WEB_DIST ?? resolve(REPO_ROOT, 'apps', 'web', 'dist')),
     uploadDir: resolve(env.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
+    uploadMaxBytes: int('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 5 * 1024 * 1024, 1024, 7 * 1024 * 1024),
     signInMaxFailures: int('SIGN_IN_MAX_FAILURES', env.SIGN_IN_MAX_FAILURES, 5, 1, 100),
     signInLockMinutes: int('SIGN_IN_LOCK_MINUTES', env.SIGN_IN_LOCK_MINUTES, 15, 1, 1440),
     logLevel,

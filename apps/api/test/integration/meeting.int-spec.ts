@@ -130,4 +130,50 @@ describe('cell meetings', () => {
     const list = await h.gql(`query { meetingList(page: {limit: 100}) { total items { organisationId } } }`, {}, member);
     expect(list.data.meetingList.items.every((x: { organisationId: string }) => x.organisationId === t.a1)).toBe(true);
   });
+
+  it('attaches files and links to a meeting: type and size checked, scoped, and locked with the meeting', async () => {
+    const created = await plan(secretary, '2026-04-20');
+    const id = created.data.createMeeting.id;
+    const ADD = `mutation($m: ID!, $i: AddMeetingDocumentInput!) { addMeetingDocument(meetingId: $m, input: $i) { id kind name url mimeType sizeBytes } }`;
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200, 32)]).toString('base64');
+    const file = await h.gql(ADD, { m: id, i: { name: 'Báo cáo đề dẫn.pdf', contentBase64: pdf } }, secretary);
+    expect(file.errors).toBeUndefined();
+    expect(file.data.addMeetingDocument).toMatchObject({ kind: 'FILE', name: 'Báo cáo đề dẫn.pdf', mimeType: 'application/pdf', sizeBytes: 209 });
+    const link = await h.gql(ADD, { m: id, i: { name: 'Chỉ thị 50-CT/TW', url: 'https://dangcongsan.vn/ct-50' } }, secretary);
+    expect(link.data.addMeetingDocument).toMatchObject({ kind: 'LINK', url: 'https://dangcongsan.vn/ct-50' });
+    const before = await h.ds.query(`SELECT count(*)::int AS n FROM meeting_document`);
+
+    // Bad input: a disguised file, an unknown type, a javascript: link, both or neither, bad base64; nothing written.
+    const exe = Buffer.from('MZ\x90\x00 not a pdf').toString('base64');
+    for (const [i, field] of [
+      [{ name: 'tai-lieu.pdf', contentBase64: exe }, 'contentBase64'],
+      [{ name: 'setup.exe', contentBase64: exe }, 'name'],
+      [{ name: 'x', url: 'javascript:alert(1)' }, 'url'],
+      [{ name: 'x.pdf', url: 'https://a.vn', contentBase64: pdf }, 'contentBase64'],
+      [{ name: 'x' }, 'url'],
+      [{ name: 'x.pdf', contentBase64: '***' }, 'contentBase64'],
+    ] as const) {
+      const res = await h.gql(ADD, { m: id, i }, secretary);
+      expect({ i, e: errorOf(res)?.code, f: errorOf(res)?.fields?.[0]?.field }).toEqual({ i, e: 'BAD_USER_INPUT', f: field });
+    }
+    expect(await h.ds.query(`SELECT count(*)::int AS n FROM meeting_document`)).toEqual(before);
+
+    // Another cell's secretary: the meeting does not exist for them; the member sees the documents but cannot add.
+    expect(errorOf(await h.gql(ADD, { m: id, i: { name: 'x', url: 'https://a.vn' } }, otherSecretary))?.code).toBe('NOT_FOUND');
+    const docId = file.data.addMeetingDocument.id;
+    const CONTENT = `query($id: ID!) { meetingDocumentContent(id: $id) }`;
+    expect((await h.gql(CONTENT, { id: docId }, secretary)).data.meetingDocumentContent).toBe(pdf);
+    expect(errorOf(await h.gql(CONTENT, { id: docId }, otherSecretary))?.code).toBe('NOT_FOUND');
+    const seen = await h.gql(`query($id: ID!) { meeting(id: $id) { documentList { name kind } } }`, { id }, member);
+    expect(seen.data?.meeting.documentList ?? null).toEqual(expect.arrayContaining([{ name: 'Báo cáo đề dẫn.pdf', kind: 'FILE' }]));
+    expect(errorOf(await h.gql(ADD, { m: id, i: { name: 'x', url: 'https://a.vn' } }, member))?.code).toBe('FORBIDDEN');
+
+    // Removal deletes the row (audited); a cancelled meeting's documents no longer change.
+    expect((await h.gql(`mutation($id: ID!) { removeMeetingDocument(id: $id) }`, { id: link.data.addMeetingDocument.id }, secretary)).data.removeMeetingDocument).toBe(true);
+    expect(await h.ds.query(`SELECT operation FROM audit_log WHERE entity_id = $1 ORDER BY id`, [link.data.addMeetingDocument.id])).toEqual([
+      { operation: 'addMeetingDocument' }, { operation: 'removeMeetingDocument' },
+    ]);
+    await h.gql(`mutation($id: ID!) { cancelMeeting(id: $id, reason: "Trùng lịch") { state } }`, { id }, secretary);
+    expect(errorOf(await h.gql(ADD, { m: id, i: { name: 'x', url: 'https://a.vn' } }, secretary))?.code).toBe('CONFLICT');
+  });
 });

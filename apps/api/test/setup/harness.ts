@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/main';
@@ -11,7 +13,7 @@ export type Gql = <T = Record<string, any>>(query: string, variables?: Record<st
 /** Boots the real application on the test database (DATABASE_URL from globalSetup) and talks GraphQL in-process. */
 export const bootApp = async () => {
   if (!process.env.DATABASE_URL?.includes('test')) throw new Error('DATABASE_URL must point at a test database');
-  const app: NestFastifyApplication = await createApp(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error' }));
+  const app: NestFastifyApplication = await createApp(loadConfig({ UPLOAD_DIR: join(tmpdir(), `chibo-test-uploads-${process.pid}`), ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error' }));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const gql: Gql = async (query, variables, token) => {

@@ -28,6 +28,8 @@ export { foldVietnamese, formatNumberVi, formatPercentVi, percent } from '@chibo
 export {
   ATTENDANCE,
   attendanceRate,
+  checkDocument,
+  DOCUMENT_ACCEPT,
   DEFAULT_SCORE_SHEET,
   durationMinutes,
   isDomainError,

@@ -163,3 +163,22 @@ export class MeetingRecordInput {
   @Field(() => [MeetingTaskInput], { nullable: true, description: 'Next month\'s tasks (replaces the list).' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MeetingTaskInput) tasks?: MeetingTaskInput[];
   @Field(() => JsonScalar, { nullable: true, description: 'Self-assessment: points per criterion code of the score sheet in force.' }) @IsOptional() @IsObject() selfAssessment?: Record<string, number>;
 }
+
+@ObjectType({ description: 'A document attached to a meeting: a file stored on the server, or a link.' })
+export class MeetingDocument {
+  @Field(() => ID, { description: 'Identifier.' }) id!: string;
+  @Field(() => ID, { description: 'The meeting.' }) meetingId!: string;
+  @Field({ description: 'FILE (stored; read it with meetingDocumentContent) or LINK.' }) kind!: string;
+  @Field({ description: 'Name shown (for a file, its file name).' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'The link (LINK only).' }) url!: string | null;
+  @Field(() => String, { nullable: true, description: 'MIME type (FILE only).' }) mimeType!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Size in bytes (FILE only).' }) sizeBytes!: number | null;
+  @Field(() => Date, { description: 'When it was attached.' }) createdAt!: Date;
+}
+
+@InputType({ description: 'A document to attach: a name and either a link or a file\'s content (base64). Accepted files: PDF, Word, Excel, PowerPoint, OpenDocument text, PNG, JPEG, plain text; at most UPLOAD_MAX_BYTES (5 MB).' })
+export class AddMeetingDocumentInput {
+  @Field({ description: 'Name (for a file, the file name with its extension, which decides the type).' }) @IsString() @Length(1, 300) name!: string;
+  @Field({ nullable: true, description: 'A link (http or https).' }) @IsOptional() @IsString() @Length(1, 2000) url?: string;
+  @Field({ nullable: true, description: 'The file\'s content, base64-encoded.' }) @IsOptional() @IsString() contentBase64?: string;
+}

@@ -12,9 +12,10 @@ import { PolicyService } from '../policy/policy.service';
 import { ComplianceInput, MeetingCompliance } from './compliance.model';
 import { ComplianceService } from './compliance.service';
 import {
-  AttendanceRate, AttendanceRecord, CreateMeetingInput, Meeting, MeetingAmendment, MeetingFilter, MeetingFlag, MeetingPage, MeetingPlanInput, MeetingRecordInput,
+  AddMeetingDocumentInput, AttendanceRate, AttendanceRecord, CreateMeetingInput, Meeting, MeetingAmendment, MeetingDocument, MeetingFilter, MeetingFlag, MeetingPage, MeetingPlanInput, MeetingRecordInput,
 } from './meeting.model';
 import { MeetingService } from './meeting.service';
+import { MeetingDocumentService } from './meeting-document.service';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -23,7 +24,34 @@ export class MeetingResolver {
     private readonly complianceService: ComplianceService,
     private readonly orgs: OrganisationService,
     private readonly policies: PolicyService,
+    private readonly documents: MeetingDocumentService,
   ) {}
+
+  @ResolveField(() => [MeetingDocument], { description: 'Documents attached to the meeting (files and links), oldest first.' })
+  documentList(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingDocument[]> {
+    return ctx.loaders
+      .for('meetingDocuments', 'all', (ids: readonly string[], _d, actor) => this.documents.ofMeetings(actor, ids), [] as MeetingDocument[])
+      .load(m.id);
+  }
+
+  @Query(() => String, { description: 'A stored meeting document\'s content, base64-encoded. NOT_FOUND when the meeting is not visible to you.' })
+  meetingDocumentContent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Document.' }) id: string): Promise<string> {
+    return this.documents.content(actor, id);
+  }
+
+  @Mutation(() => MeetingDocument, { description: 'Attach a document (a file or a link) to a meeting that is not closed or cancelled; by whoever may change the meeting.' })
+  addMeetingDocument(
+    @Ctx() ctx: RequestContext,
+    @Args('meetingId', { type: () => ID, description: 'Meeting.' }) meetingId: string,
+    @Args('input', { description: 'The document.' }) input: AddMeetingDocumentInput,
+  ): Promise<MeetingDocument> {
+    return this.documents.add(ctx, meetingId, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Remove a document from a meeting that is not closed or cancelled (the stored file is deleted).' })
+  removeMeetingDocument(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID, description: 'Document.' }) id: string): Promise<boolean> {
+    return this.documents.remove(ctx, id);
+  }
 
   @Query(() => Meeting, { description: 'One meeting. NOT_FOUND when missing or not visible to you (cell outside your scope, not assigned to you, or not yet published to members).' })
   meeting(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Meeting id.' }) id: string): Promise<Meeting> {

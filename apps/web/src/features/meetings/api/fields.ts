@@ -14,5 +14,6 @@ export const MEETING_DETAIL_FIELDS = `
   selfAssessment selfTotal cancelledReason closedAt
   attendance { memberId status reason late leftEarly }
   amendments { id reason amendedAt amendedBy before after }
+  documentList { id kind name url mimeType sizeBytes createdAt }
   visitRecords { id visitorUserId visitorName attended total maxTotal level selfTotal scoreGapWarning guidance issues followUp }
 `;

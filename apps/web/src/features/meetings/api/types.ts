@@ -71,6 +71,7 @@ export type MeetingDetail = MeetingListItem & {
   closedAt: IsoDateTime | null;
   attendance: AttendanceRecord[];
   amendments: MeetingAmendment[];
+  documentList: MeetingDocument[];
   visitRecords: MeetingVisit[];
 };
 
@@ -126,3 +127,13 @@ export type MeetingRecordInput = {
 
 export const CELL_KINDS: readonly OrganisationKind[] = ['GRASSROOTS_CELL', 'SUBORDINATE_CELL'];
 export const isCellKind = (kind: OrganisationKind | undefined | null): boolean => Boolean(kind && CELL_KINDS.includes(kind));
+
+export type MeetingDocument = {
+  id: string;
+  kind: 'FILE' | 'LINK';
+  name: string;
+  url: string | null;
+  mimeType: string | null;
+  sizeBytes: number | null;
+  createdAt: IsoDateTime;
+};

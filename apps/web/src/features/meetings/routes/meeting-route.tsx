@@ -15,6 +15,7 @@ import { useMyAssignments } from '../api/get-my-assignments';
 import { useOrganisationInfo } from '../api/get-organisation-info';
 import { MeetingActions } from '../components/meeting-actions';
 import { MeetingAmendments } from '../components/meeting-amendments';
+import { MeetingDocuments } from '../components/meeting-documents';
 import { MeetingFlags } from '../components/meeting-flags';
 import { MeetingPlanCard } from '../components/meeting-plan-card';
 import { MeetingRecordForm } from '../components/meeting-record-form';
@@ -95,6 +96,7 @@ export const MeetingRoute = () => {
         </Col>
         <Col xs={24} xl={8}>
           <div className="section-gap">
+            {m.state !== 'CANCELLED' && <MeetingDocuments meeting={m} canEdit={canWrite && (m.state === 'PLANNED' || m.state === 'HELD')} />}
             <MeetingVisits visits={m.visitRecords} />
             <MeetingAmendments amendments={m.amendments} />
           </div>
