@@ -75,7 +75,7 @@ export const checkDocument = (
   const hasUrl = input.url !== undefined && input.url !== null && input.url !== '';
   const hasFile = input.file !== undefined && input.file !== null;
   // A link's name is free text ("Chỉ thị 50-CT/TW"); a file's name is a file name, never a path.
-  if (hasFile && name.length > 0 && /[/\\\u0000]/.test(name)) errors.push({ field: 'name', reason: 'must not contain a path' });
+  if (hasFile && name.length > 0 && (/[/\\]/.test(name) || name.includes(String.fromCharCode(0)))) errors.push({ field: 'name', reason: 'must not contain a path' });
   if (hasUrl === hasFile) {
     errors.push({ field: hasUrl ? 'file' : 'url', reason: 'give either a link or a file' });
     return { errors, mimeType: null };
