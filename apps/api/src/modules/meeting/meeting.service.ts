@@ -14,7 +14,7 @@ import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
-import { inSubtree, Params, today, validAt } from '../../database/sql';
+import { inSubtree, Params, policyIntSql, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
 import { Meeting, MeetingAmendment, type AttendanceRecord, type CreateMeetingInput, type MeetingFilter, type MeetingPlanInput, type MeetingRecordInput } from './meeting.model';
 
@@ -66,13 +66,16 @@ export class MeetingService {
       parts.push(`EXISTS (SELECT 1 FROM organisation_placement rp WHERE rp.organisation_id = ANY(${p.add(actor.readRoots)}::uuid[])
         AND ${validAt('rp', 'mt.meeting_date')} AND ${inSubtree('pl', 'rp.path')})`);
     }
+    // Published: from publishDaysAhead days before the date (the cell's policy on the meeting date), Vietnam's today.
+    const published = (p2: Params) =>
+      `mt.meeting_date - ${policyIntSql('meeting', 'publishDaysAhead', 'pl.path', 'mt.meeting_date', `${p2.add(DEFAULT_POLICY.meeting.publishDaysAhead)}::int`)} <= ${p2.add(today())}::date`;
     if (actor.kind === 'USER' && actor.id) {
-      parts.push(`EXISTS (SELECT 1 FROM visit_assignment va WHERE va.visitor_user_id = ${p.add(actor.id)}::uuid AND va.cell_id = mt.organisation_id
-        AND ${validAt('va', 'mt.meeting_date')})`);
+      // An assigned visitor sees the cell's meetings once published (a cancellation included, so they do not come).
+      parts.push(`(EXISTS (SELECT 1 FROM visit_assignment va WHERE va.visitor_user_id = ${p.add(actor.id)}::uuid AND va.cell_id = mt.organisation_id
+        AND ${validAt('va', 'mt.meeting_date')}) AND ${published(p)})`);
     }
     if (actor.ownCellIds.length) {
-      parts.push(`(mt.organisation_id = ANY(${p.add(actor.ownCellIds)}::uuid[]) AND mt.state <> 'CANCELLED'
-        AND mt.meeting_date - ${p.add(DEFAULT_POLICY.meeting.publishDaysAhead)}::int <= current_date)`);
+      parts.push(`(mt.organisation_id = ANY(${p.add(actor.ownCellIds)}::uuid[]) AND mt.state <> 'CANCELLED' AND ${published(p)})`);
     }
     return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
   }
