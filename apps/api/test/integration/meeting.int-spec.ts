@@ -131,6 +131,21 @@ describe('cell meetings', () => {
     expect(list.data.meetingList.items.every((x: { organisationId: string }) => x.organisationId === t.a1)).toBe(true);
   });
 
+  it('publishes a meeting to members by the cell\'s own policy (publishDaysAhead)', async () => {
+    const c = await t.org(`pub${Date.now() % 10000}`, 'Chi bộ công bố sớm', 'SUBORDINATE_CELL', t.GB);
+    const m = await t.member(c, 'Phan Thị Công Bố');
+    const reader = await h.userWith('MEMBER', { memberId: m });
+    const inDays = (n: number) => new Date(Date.now() + 7 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+    const planned = await plan(admin, inDays(5), 'REGULAR', c);
+    const id = planned.data.createMeeting.id;
+    const Q = `query($id: ID!) { meeting(id: $id) { id } }`;
+    // National default: 2 days ahead, so a meeting in 5 days is not published yet.
+    expect(errorOf(await h.gql(Q, { id }, reader))?.code).toBe('NOT_FOUND');
+    const set = await h.gql(`mutation($i: SetPolicyOverrideInput!) { setPolicyOverride(input: $i) }`, { i: { organisationId: c, effectiveFrom: '2026-01-01', values: { meeting: { publishDaysAhead: 7 } } } }, admin);
+    expect(set.errors).toBeUndefined();
+    expect((await h.gql(Q, { id }, reader)).data.meeting.id).toBe(id);
+  });
+
   it('attaches files and links to a meeting: type and size checked, scoped, and locked with the meeting', async () => {
     const created = await plan(secretary, '2026-04-20');
     const id = created.data.createMeeting.id;
