@@ -146,6 +146,17 @@ describe('cell meetings', () => {
     expect((await h.gql(Q, { id }, reader)).data.meeting.id).toBe(id);
   });
 
+  it('names the state that refuses a change with a stable reason', async () => {
+    const created = await plan(secretary, '2026-05-21');
+    const id = created.data.createMeeting.id;
+    const close = await h.gql(`mutation($id: ID!) { closeMeeting(id: $id) { id } }`, { id }, secretary);
+    expect(errorOf(close)).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_NOT_HELD', fields: [{ field: 'id', reason: 'MEETING_NOT_HELD' }] });
+    const future = await plan(secretary, '2099-01-15');
+    expect(errorOf(await h.gql(RECORD, { id: future.data.createMeeting.id, i: { minutes: 'x' } }, secretary))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MEETING_IN_FUTURE' });
+    await h.gql(`mutation($id: ID!) { cancelMeeting(id: $id, reason: "Hoãn") { id } }`, { id }, secretary);
+    expect(errorOf(await h.gql(RECORD, { id, i: { minutes: 'x' } }, secretary))).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_CANCELLED' });
+  });
+
   it('attaches files and links to a meeting: type and size checked, scoped, and locked with the meeting', async () => {
     const created = await plan(secretary, '2026-04-20');
     const id = created.data.createMeeting.id;

@@ -41,6 +41,12 @@ export const toGqlCode = (code: DomainErrorCode): GqlCode => {
 
 export type FieldError = { field: string; reason: string; message: string };
 
+/**
+ * The stable reason clients translate: a more specific one when the service gave it (`details.reason`, e.g.
+ * MEETING_CLOSED under the general CONFLICT), else the domain code.
+ */
+const specificReason = (e: DomainError): string => (typeof e.details?.reason === 'string' ? e.details.reason : e.code);
+
 export const domainToGraphQLError = (e: DomainError): GraphQLError => {
   // Domain rules report several problems as details.errors [{ field, reason }]; the API's own code as details.fields.
   const listed = Array.isArray(e.details?.errors)
@@ -51,10 +57,10 @@ export const domainToGraphQLError = (e: DomainError): GraphQLError => {
     : listed
       ? listed
       : e.field
-      ? [{ field: e.field, reason: e.code, message: e.message }]
+      ? [{ field: e.field, reason: specificReason(e), message: e.message }]
       : [];
   return new GraphQLError(e.message, {
-    extensions: { code: toGqlCode(e.code), reason: e.code, fields, ...(e.details?.rows ? { rows: e.details.rows } : {}) },
+    extensions: { code: toGqlCode(e.code), reason: specificReason(e), fields, ...(e.details?.rows ? { rows: e.details.rows } : {}) },
   });
 };
 

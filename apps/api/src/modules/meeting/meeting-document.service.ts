@@ -116,7 +116,7 @@ export class MeetingDocumentService {
       throw e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'meetingId') : e;
     });
     if (meeting.state === 'CLOSED' || meeting.state === 'CANCELLED') {
-      throw new DomainError('CONFLICT', `The meeting is ${meeting.state === 'CLOSED' ? 'closed' : 'cancelled'}; its documents can no longer change`, 'meetingId');
+      throw new DomainError('CONFLICT', `The meeting is ${meeting.state === 'CLOSED' ? 'closed' : 'cancelled'}; its documents can no longer change`, 'meetingId', { reason: meeting.state === 'CLOSED' ? 'MEETING_CLOSED' : 'MEETING_CANCELLED' });
     }
     return meeting;
   }

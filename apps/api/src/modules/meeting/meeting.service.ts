@@ -185,7 +185,7 @@ export class MeetingService {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
       if (before.state === 'CLOSED' || before.state === 'CANCELLED') {
-        throw new DomainError('CONFLICT', `The meeting is ${before.state.toLowerCase()}; a closed meeting changes only through amendMeeting`, 'id');
+        throw new DomainError('CONFLICT', `The meeting is ${before.state.toLowerCase()}; a closed meeting changes only through amendMeeting`, 'id', { reason: before.state === 'CLOSED' ? 'MEETING_CLOSED' : 'MEETING_CANCELLED' });
       }
       const date = input.date ?? before.date;
       if (input.date && input.date !== before.date) await this.assertCell(m, caller.actor, before.organisationId, input.date);
@@ -201,9 +201,9 @@ export class MeetingService {
   async record(caller: Caller, id: string, input: MeetingRecordInput): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
-      if (before.state === 'CLOSED') throw new DomainError('CONFLICT', 'The meeting is closed; corrections go through amendMeeting with a reason', 'id');
-      if (before.state === 'CANCELLED') throw new DomainError('CONFLICT', 'The meeting was cancelled', 'id');
-      if (before.date > today()) throw new DomainError('VALIDATION', 'A meeting is recorded on or after its date', 'date');
+      if (before.state === 'CLOSED') throw new DomainError('CONFLICT', 'The meeting is closed; corrections go through amendMeeting with a reason', 'id', { reason: 'MEETING_CLOSED' });
+      if (before.state === 'CANCELLED') throw new DomainError('CONFLICT', 'The meeting was cancelled', 'id', { reason: 'MEETING_CANCELLED' });
+      if (before.date > today()) throw new DomainError('VALIDATION', 'A meeting is recorded on or after its date', 'date', { reason: 'MEETING_IN_FUTURE' });
       await this.applyRecord(m, before, input);
       await m.query(`UPDATE meeting SET state = 'HELD', updated_at = now() WHERE id = $1`, [id]);
       await this.audit.record(m, caller, { operation: 'recordMeeting', entityType: 'meeting', entityId: id, before, after: input });
@@ -214,7 +214,7 @@ export class MeetingService {
   async close(caller: Caller, id: string): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
-      if (before.state !== 'HELD') throw new DomainError('CONFLICT', 'Only a held (recorded) meeting can be closed', 'id');
+      if (before.state !== 'HELD') throw new DomainError('CONFLICT', 'Only a held (recorded) meeting can be closed', 'id', { reason: 'MEETING_NOT_HELD' });
       await m.query(`UPDATE meeting SET state = 'CLOSED', closed_at = now(), closed_by = $2, updated_at = now() WHERE id = $1`, [id, caller.actor.id]);
       await this.audit.record(m, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'CLOSED' } });
     });
@@ -224,7 +224,7 @@ export class MeetingService {
   async cancel(caller: Caller, id: string, reason: string): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
-      if (before.state !== 'PLANNED') throw new DomainError('CONFLICT', 'Only a planned meeting can be cancelled', 'id');
+      if (before.state !== 'PLANNED') throw new DomainError('CONFLICT', 'Only a planned meeting can be cancelled', 'id', { reason: 'MEETING_NOT_PLANNED' });
       await m.query(`UPDATE meeting SET state = 'CANCELLED', cancelled_reason = $2, updated_at = now() WHERE id = $1`, [id, reason]);
       await this.audit.record(m, caller, { operation: 'cancelMeeting', entityType: 'meeting', entityId: id, after: { reason } });
     });
@@ -235,7 +235,7 @@ export class MeetingService {
   async amend(caller: Caller, id: string, reason: string, input: MeetingRecordInput): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
-      if (before.state !== 'CLOSED') throw new DomainError('CONFLICT', 'Amendments are for closed meetings; change an open one directly', 'id');
+      if (before.state !== 'CLOSED') throw new DomainError('CONFLICT', 'Amendments are for closed meetings; change an open one directly', 'id', { reason: 'MEETING_NOT_CLOSED' });
       const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
       if (!changed.length) throw new DomainError('VALIDATION', 'Nothing to amend', 'input');
       const beforeAttendance = changed.includes('attendance') ? (await this.attendanceOf([id])).get(id) : undefined;

@@ -164,7 +164,7 @@ export class VisitService {
           )
         : [];
       if (!assignment) throw new DomainError('FORBIDDEN', 'Only a visitor assigned to this cell on the meeting date may record and score the visit', 'meetingId');
-      if (meeting.state !== 'HELD' && meeting.state !== 'CLOSED') throw new DomainError('CONFLICT', 'The meeting has not been held yet', 'meetingId');
+      if (meeting.state !== 'HELD' && meeting.state !== 'CLOSED') throw new DomainError('CONFLICT', 'The meeting has not been held yet', 'meetingId', { reason: 'MEETING_NOT_HELD' });
       let scored: { total: number; max: number; level: string } | null = null;
       if (input.scores) {
         if (!input.attended) throw new DomainError('VALIDATION', 'Only a visitor who attended can score the meeting', 'scores');
