@@ -31,10 +31,18 @@ import { MeetingService } from './modules/meeting/meeting.service';
 import { MeetingDocumentService } from './modules/meeting/meeting-document.service';
 import { VisitResolver } from './modules/meeting/visit.resolver';
 import { VisitService } from './modules/meeting/visit.service';
+import { DASHBOARD_PROVIDERS } from './modules/dashboard/dashboard.providers';
+import { InspectionTargetService } from './modules/inspection/inspection-target.service';
+import {
+  InspectionPlanResolver, InspectionResolver, InspectionSubjectResolver, InspectionTargetResolver, SupervisionCoverageResolver,
+} from './modules/inspection/inspection.resolver';
+import { InspectionService } from './modules/inspection/inspection.service';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { OrganisationService } from './modules/organisation/organisation.service';
 import { PolicyResolver } from './modules/policy/policy.resolver';
 import { PolicyService } from './modules/policy/policy.service';
+import { RatingResolver } from './modules/rating/rating.resolver';
+import { RatingService } from './modules/rating/rating.service';
 
 export const SCHEMA_FILE = join(API_ROOT, 'schema.gql');
 
@@ -98,6 +106,16 @@ export class AppModule {
         MeetingResolver,
         VisitService,
         VisitResolver,
+        ...DASHBOARD_PROVIDERS,
+        InspectionService,
+        InspectionTargetService,
+        InspectionResolver,
+        InspectionSubjectResolver,
+        InspectionPlanResolver,
+        InspectionTargetResolver,
+        SupervisionCoverageResolver,
+        RatingService,
+        RatingResolver,
       ],
     };
   }

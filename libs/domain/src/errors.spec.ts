@@ -35,9 +35,9 @@ describe('DomainError', () => {
 });
 
 describe('DOMAIN_ERROR_CODES', () => {
-  it('lists the 20 codes once each', () => {
-    expect(DOMAIN_ERROR_CODES).toHaveLength(20);
-    expect(new Set(DOMAIN_ERROR_CODES).size).toBe(20);
+  it('lists the 26 codes once each', () => {
+    expect(DOMAIN_ERROR_CODES).toHaveLength(26);
+    expect(new Set(DOMAIN_ERROR_CODES).size).toBe(26);
     expect(DOMAIN_ERROR_CODES).toContain('IMPORT_INVALID');
     expect(DOMAIN_ERROR_CODES).toContain('EFFECTIVE_DATE_BEFORE_LAST_CHANGE');
   });
@@ -70,7 +70,14 @@ describe('DOMAIN_ERROR_CODES', () => {
         case 'CARD_NUMBER_PROBATIONARY':
         case 'ADMISSION_AGE':
         case 'IMPORT_INVALID':
+        case 'INSPECTION_SUBJECT_NOT_IN_CELL':
+        case 'RATING_QUOTA_EXCEEDED':
+        case 'RATING_REASON_REQUIRED':
+        case 'RATING_NOT_RATED':
           return 400;
+        case 'RATING_STEP_ORDER':
+        case 'RATING_ROUND_CLOSED':
+          return 409;
         default:
           return assertNever(code);
       }

@@ -19,7 +19,13 @@ export type DomainErrorCode =
   | 'ADMISSION_AGE'
   | 'CYCLE'
   | 'RATE_LIMITED'
-  | 'IMPORT_INVALID';
+  | 'IMPORT_INVALID'
+  | 'INSPECTION_SUBJECT_NOT_IN_CELL'
+  | 'RATING_QUOTA_EXCEEDED'
+  | 'RATING_STEP_ORDER'
+  | 'RATING_REASON_REQUIRED'
+  | 'RATING_ROUND_CLOSED'
+  | 'RATING_NOT_RATED';
 
 // A Record, so the compiler rejects a missing or unknown code; its keys give the list at run time.
 const ALL_CODES: Record<DomainErrorCode, true> = {
@@ -43,6 +49,12 @@ const ALL_CODES: Record<DomainErrorCode, true> = {
   CYCLE: true,
   RATE_LIMITED: true,
   IMPORT_INVALID: true,
+  INSPECTION_SUBJECT_NOT_IN_CELL: true,
+  RATING_QUOTA_EXCEEDED: true,
+  RATING_STEP_ORDER: true,
+  RATING_REASON_REQUIRED: true,
+  RATING_ROUND_CLOSED: true,
+  RATING_NOT_RATED: true,
 };
 
 /** Every DomainErrorCode, for iteration (e.g. building translation files). */

@@ -20,6 +20,19 @@ import * as policy from './policy';
 import * as percent from './report/percent';
 import * as fold from './text/fold';
 import * as meetingDocuments from './meeting/documents';
+import * as inspectionKinds from './inspection/kinds';
+import * as inspectionTarget from './inspection/target';
+import * as inspectionRecord from './inspection/record';
+import * as ratingKinds from './rating/kinds';
+import * as ratingLevel from './rating/level';
+import * as ratingSelfAssessment from './rating/self-assessment';
+import * as ratingQuota from './rating/quota';
+import * as ratingFigures from './rating/figures';
+import * as ratingAdmission from './rating/admission';
+import * as ratingNotRated from './rating/not-rated';
+import * as ratingRound from './rating/round';
+import * as dashboardAlerts from './dashboard/alerts';
+import * as dashboardFigures from './dashboard/figures';
 
 // Framework/Node imports are banned for this folder by the ESLint layering rule (eslint.config.mjs).
 const MODULES: Record<string, Record<string, unknown>> = {
@@ -44,6 +57,19 @@ const MODULES: Record<string, Record<string, unknown>> = {
   scoreSheet,
   visits,
   meetingDocuments,
+  inspectionKinds,
+  inspectionTarget,
+  inspectionRecord,
+  ratingKinds,
+  ratingLevel,
+  ratingSelfAssessment,
+  ratingQuota,
+  ratingFigures,
+  ratingAdmission,
+  ratingNotRated,
+  ratingRound,
+  dashboardAlerts,
+  dashboardFigures,
 };
 
 describe('the barrel', () => {

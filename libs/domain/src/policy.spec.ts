@@ -169,10 +169,10 @@ describe('validatePolicyOverride', () => {
   });
 
   it('rejects unknown keys at any level', () => {
-    expect(validatePolicyOverride({ inspection: {}, organisation: { grassroothCellMaxMembers: 30 } })).toEqual({
+    expect(validatePolicyOverride({ inspections: {}, organisation: { grassroothCellMaxMembers: 30 } })).toEqual({
       ok: false,
       errors: [
-        { field: 'inspection', reason: 'unknown key' },
+        { field: 'inspections', reason: 'unknown key' },
         { field: 'organisation.grassroothCellMaxMembers', reason: 'unknown key' },
       ],
     });
@@ -250,6 +250,8 @@ describe('validatePolicy', () => {
         { field: 'organisation', reason: 'is required' },
         { field: 'member', reason: 'is required' },
         { field: 'meeting', reason: 'is required' },
+        { field: 'inspection', reason: 'is required' },
+        { field: 'rating', reason: 'is required' },
         { field: 'scoreSheet', reason: 'is required' },
       ],
     });

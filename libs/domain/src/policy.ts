@@ -1,6 +1,8 @@
 import { compareIsoDate, daysInMonth, type IsoDate } from './dates';
 import type { FieldError } from './errors';
 import { DEFAULT_SCORE_SHEET, validateScoreSheet, type ScoreSheet } from './meeting/score-sheet';
+import { DISCIPLINE_FORMS, type DisciplineForm } from './member/discipline';
+import { QUOTA_BASES, QUOTA_SCOPES, RATING_LEVELS, type AdmissionTarget, type QuotaBase, type QuotaScope, type RatingLevel } from './rating/kinds';
 
 // Every numeric rule reads its thresholds from a Policy (DOMAIN.md design decision 1): national
 // defaults here, overridden per subtree and per date range by PolicyLayers stored with organisations.
@@ -73,6 +75,68 @@ export type Policy = {
     /** Warn when a visitor's score and the cell's self-assessment differ by at least this many points out of 100. 0–100. */
     scoreGapWarn: number;
   };
+  /** Inspection and supervision of members (DOMAIN.md §6, §9); targets are set locally, so every figure is here. */
+  inspection: {
+    /** Concluded inspections (kiểm tra, not giám sát) a year for a cell with a chi ủy (article 002: 2). */
+    targetWithCellCommittee: number;
+    /** Concluded inspections a year for a cell without a chi ủy (article 002: 1). */
+    targetWithoutCellCommittee: number;
+    /** Share of a cell's members to supervise each year, lower bound in percent (Bình Định 2019: 30). 0–100. */
+    supervisionCoverageMinPercent: number;
+    /** Upper bound of that share in percent (Bình Định 2019: 50); at least the lower bound. 0–100. */
+    supervisionCoverageMaxPercent: number;
+  };
+  /** Annual quality rating (DOMAIN.md §7): QĐ 366 levels, HD 21 defaults for the collective and quota rules. */
+  rating: {
+    /** Maximum points of the general criteria (QĐ 366: 30). */
+    generalMaxPoints: number;
+    /** Maximum points of the task results (QĐ 366: 70). */
+    tasksMaxPoints: number;
+    /** Minimum score for HTXSNV (90); at least wellCompletedMinScore, at most the sheet's total. */
+    excellentMinScore: number;
+    /** Minimum score for HTTNV (70); at least completedMinScore. */
+    wellCompletedMinScore: number;
+    /** Minimum score for HTNV (50). */
+    completedMinScore: number;
+    /** HTXSNV needs at least this share of the tasks exceeded, in percent (30). 0–100. */
+    exceedMinPercent: number;
+    /** HTNV for a collective allows at most this share of the tasks done late, in percent (20). 0–100. */
+    lateMaxPercent: number;
+    /** HTXSNV may be at most this share of `quotaBase`, counted per grassroots organisation (HD 21: 20). 0–100. */
+    quotaPercent: number;
+    /** What the quota is a share of: HTTNV (HD 21) or HTTNV + HTXSNV. */
+    quotaBase: QuotaBase;
+    /** Whom the quota covers: members only (HD 21), or organisations too. */
+    quotaScope: QuotaScope;
+    /**
+     * HD 21: a collective may be HTTNV or better only when at least this share of its members (for a cell) or
+     * of its subordinate organisations (for a committee) is HTNV or better (100). 0–100; 0 with
+     * mixWellCompletedPercent 0 switches the rule off.
+     */
+    mixCompletedPercent: number;
+    /** …and at least this share HTTNV or better (HD 21: 50). 0–100. */
+    mixWellCompletedPercent: number;
+    /** Best level for a member or organisation disciplined during the year (HD 21, QĐ 124: KHTNV). */
+    ownDisciplineCeiling: RatingLevel;
+    /**
+     * Best level for a collective one of whose leadership was disciplined during the year with
+     * `leadershipSevereForm` or heavier (HD 21: cảnh cáo → KHTNV). A lighter discipline still rules out HTXSNV (QĐ 366).
+     */
+    leadershipDisciplineCeiling: RatingLevel;
+    /** The lightest discipline form that triggers `leadershipDisciplineCeiling` (CANH_CAO). */
+    leadershipSevereForm: DisciplineForm;
+    /**
+     * A collective with more than this share of its subordinate units disciplined during the year is KHTNV
+     * (QĐ 124: 20). Any subordinate unit disciplined rules out HTXSNV (QĐ 366). 0–100.
+     */
+    subordinatesDisciplinedMaxPercent: number;
+    /** Members exempt from party work and meetings are not rated. */
+    exemptNotRated: boolean;
+    /** Members temporarily exempt are not rated. */
+    temporarilyExemptNotRated: boolean;
+    /** Yearly admission target (DOMAIN.md §9); replaced whole by an override. */
+    admissionTarget: AdmissionTarget;
+  };
   /** The meeting score template (criteria, maximum points, bands); set per province (DOMAIN.md §4). */
   scoreSheet: ScoreSheet;
 };
@@ -103,6 +167,13 @@ const deepFreeze = <T>(value: T): T => {
  * 2025). Product choices: due by the end of the month (31), minutes and resolution within 3 days, plans
  * published 2 days ahead, visit reports due on the 5th of the next month, 2 visits a year per assignment
  * (Kon Tum's lower figure; no national minimum), a 15-point score gap, and DEFAULT_SCORE_SHEET (not a national scale).
+ * Inspections (§6, §9): 2 concluded inspections a year for a cell with a chi ủy, 1 without (article 002, Hậu Giang
+ * 2022); supervise 30–50% of a cell's members a year (Bình Định bloc 2019). Both are local rules, not national ones.
+ * Ratings (§7, §9): QĐ 366 scale 30 + 70 and levels 90/70/50 with 30% exceeded and at most 20% late; HD 21 (2019)
+ * for the quota (HTXSNV <= 20% of HTTNV, members only, per grassroots organisation), the cell's member mix
+ * (100% HTNV+, 50% HTTNV+) and discipline (own → KHTNV, leadership cảnh cáo+ → KHTNV); QĐ 124 (2023) for subordinate
+ * units (> 20% disciplined → KHTNV). Exempt members are not rated (product default). Admissions: 3% a year of the
+ * membership at the start of the term (article 003, Thái Nguyên).
  * Frozen: copy it (resolvePolicy does) rather than mutate it.
  */
 export const DEFAULT_POLICY: Policy = deepFreeze({
@@ -139,6 +210,33 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
     visitsPerYear: 2,
     scoreGapWarn: 15,
   },
+  inspection: {
+    targetWithCellCommittee: 2,
+    targetWithoutCellCommittee: 1,
+    supervisionCoverageMinPercent: 30,
+    supervisionCoverageMaxPercent: 50,
+  },
+  rating: {
+    generalMaxPoints: 30,
+    tasksMaxPoints: 70,
+    excellentMinScore: 90,
+    wellCompletedMinScore: 70,
+    completedMinScore: 50,
+    exceedMinPercent: 30,
+    lateMaxPercent: 20,
+    quotaPercent: 20,
+    quotaBase: 'WELL_COMPLETED',
+    quotaScope: 'MEMBERS',
+    mixCompletedPercent: 100,
+    mixWellCompletedPercent: 50,
+    ownDisciplineCeiling: 'KHTNV',
+    leadershipDisciplineCeiling: 'KHTNV',
+    leadershipSevereForm: 'CANH_CAO',
+    subordinatesDisciplinedMaxPercent: 20,
+    exemptNotRated: true,
+    temporarilyExemptNotRated: true,
+    admissionTarget: { kind: 'percentOfTermStart', percent: 3 },
+  },
   scoreSheet: DEFAULT_SCORE_SHEET,
 });
 
@@ -156,7 +254,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 // Only keys that exist in `base` are taken, so a stray key in stored JSON cannot leak into a Policy.
 const mergeInto = (base: unknown, patch: unknown): unknown => {
   if (patch === undefined) return clone(base);
-  if (isPlainObject(base)) {
+  // An object with a `kind` is a tagged union (e.g. rating.admissionTarget): its keys depend on the kind, so it is replaced whole.
+  if (isPlainObject(base) && !('kind' in base)) {
     if (!isPlainObject(patch)) return clone(base);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(base)) out[key] = mergeInto(base[key], patch[key]);
@@ -194,7 +293,9 @@ export const resolvePolicy = (layers: PolicyLayer[], asOf: IsoDate, base: Policy
 
 // Number rules: 'int' non-negative integer, 'posint' >= 1, 'day' a day of the month 1–31, 'pct' 0–100.
 type NumberRule = 'int' | 'posint' | 'day' | 'pct';
-type LeafKind = NumberRule | 'int[]' | 'mmdd[]' | 'scoreSheet';
+// Enumerations and tagged unions are leaves too: 'bool', one value of a list, or a whole admission target.
+type EnumRule = 'level' | 'quotaBase' | 'quotaScope' | 'disciplineForm';
+type LeafKind = NumberRule | 'int[]' | 'mmdd[]' | 'scoreSheet' | 'bool' | EnumRule | 'admissionTarget';
 type Schema<T> = {
   [K in keyof T]: T[K] extends number
     ? NumberRule
@@ -204,6 +305,18 @@ type Schema<T> = {
         ? 'mmdd[]'
         : T[K] extends ScoreSheet
           ? 'scoreSheet'
+          : T[K] extends boolean
+            ? 'bool'
+            : T[K] extends RatingLevel
+              ? 'level'
+              : T[K] extends QuotaBase
+                ? 'quotaBase'
+                : T[K] extends QuotaScope
+                  ? 'quotaScope'
+                  : T[K] extends DisciplineForm
+                    ? 'disciplineForm'
+                    : T[K] extends AdmissionTarget
+                      ? 'admissionTarget'
           : Schema<T[K]>;
 };
 
@@ -242,6 +355,33 @@ const POLICY_SCHEMA: Schema<Policy> = {
     visitsPerYear: 'int',
     scoreGapWarn: 'pct',
   },
+  inspection: {
+    targetWithCellCommittee: 'int',
+    targetWithoutCellCommittee: 'int',
+    supervisionCoverageMinPercent: 'pct',
+    supervisionCoverageMaxPercent: 'pct',
+  },
+  rating: {
+    generalMaxPoints: 'posint',
+    tasksMaxPoints: 'posint',
+    excellentMinScore: 'int',
+    wellCompletedMinScore: 'int',
+    completedMinScore: 'int',
+    exceedMinPercent: 'pct',
+    lateMaxPercent: 'pct',
+    quotaPercent: 'pct',
+    quotaBase: 'quotaBase',
+    quotaScope: 'quotaScope',
+    mixCompletedPercent: 'pct',
+    mixWellCompletedPercent: 'pct',
+    ownDisciplineCeiling: 'level',
+    leadershipDisciplineCeiling: 'level',
+    leadershipSevereForm: 'disciplineForm',
+    subordinatesDisciplinedMaxPercent: 'pct',
+    exemptNotRated: 'bool',
+    temporarilyExemptNotRated: 'bool',
+    admissionTarget: 'admissionTarget',
+  },
   scoreSheet: 'scoreSheet',
 };
 
@@ -265,7 +405,45 @@ const NUMBER_RULES: Record<NumberRule, { ok: (v: number) => boolean; reason: str
   pct: { ok: (v) => v <= 100, reason: 'must be an integer from 0 to 100' },
 };
 
+const ENUM_RULES: Record<EnumRule, readonly string[]> = {
+  level: RATING_LEVELS,
+  quotaBase: QUOTA_BASES,
+  quotaScope: QUOTA_SCOPES,
+  disciplineForm: DISCIPLINE_FORMS,
+};
+
+// { kind: 'percentOfTermStart', percent: 0–100 } or { kind: 'absolute', count: integer >= 0 }, nothing else.
+const checkAdmissionTarget = (value: unknown, path: string, errors: FieldError[]): void => {
+  if (!isPlainObject(value)) {
+    errors.push({ field: path, reason: 'must be an object' });
+    return;
+  }
+  const numberKey = value.kind === 'percentOfTermStart' ? 'percent' : value.kind === 'absolute' ? 'count' : null;
+  if (numberKey === null) {
+    errors.push({ field: `${path}.kind`, reason: "must be 'percentOfTermStart' or 'absolute'" });
+    return;
+  }
+  const n = value[numberKey];
+  if (!isNonNegativeInt(n) || (numberKey === 'percent' && n > 100)) {
+    errors.push({ field: `${path}.${numberKey}`, reason: numberKey === 'percent' ? 'must be an integer from 0 to 100' : 'must be a non-negative integer' });
+  }
+  for (const key of Object.keys(value)) if (key !== 'kind' && key !== numberKey) errors.push({ field: `${path}.${key}`, reason: 'unknown key' });
+};
+
 const checkLeaf = (kind: LeafKind, value: unknown, path: string, errors: FieldError[]): void => {
+  if (kind === 'bool') {
+    if (typeof value !== 'boolean') errors.push({ field: path, reason: 'must be true or false' });
+    return;
+  }
+  if (kind in ENUM_RULES) {
+    const allowed = ENUM_RULES[kind as EnumRule];
+    if (typeof value !== 'string' || !allowed.includes(value)) errors.push({ field: path, reason: `must be one of ${allowed.join(', ')}` });
+    return;
+  }
+  if (kind === 'admissionTarget') {
+    checkAdmissionTarget(value, path, errors);
+    return;
+  }
   if (kind === 'scoreSheet') {
     // A score sheet is replaced whole: criteria and bands only make sense together.
     errors.push(...validateScoreSheet(value, path));
@@ -350,6 +528,15 @@ export const validatePolicy = (policy: unknown): { ok: true } | { ok: false; err
     }
     if (p.meeting.minCombinedDurationMinutes < p.meeting.minDurationMinutes) {
       errors.push({ field: 'meeting.minCombinedDurationMinutes', reason: 'must be >= meeting.minDurationMinutes' });
+    }
+    if (p.inspection.supervisionCoverageMaxPercent < p.inspection.supervisionCoverageMinPercent) {
+      errors.push({ field: 'inspection.supervisionCoverageMaxPercent', reason: 'must be >= inspection.supervisionCoverageMinPercent' });
+    }
+    const r = p.rating;
+    if (r.wellCompletedMinScore < r.completedMinScore) errors.push({ field: 'rating.wellCompletedMinScore', reason: 'must be >= rating.completedMinScore' });
+    if (r.excellentMinScore < r.wellCompletedMinScore) errors.push({ field: 'rating.excellentMinScore', reason: 'must be >= rating.wellCompletedMinScore' });
+    if (r.excellentMinScore > r.generalMaxPoints + r.tasksMaxPoints) {
+      errors.push({ field: 'rating.excellentMinScore', reason: 'must be <= rating.generalMaxPoints + rating.tasksMaxPoints' });
     }
   }
   return errors.length === 0 ? { ok: true } : { ok: false, errors };

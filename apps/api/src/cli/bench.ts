@@ -7,6 +7,33 @@ import { createApp } from '../main';
 import { cliCaller } from './context';
 import { seed } from './seed';
 
+// Every section of the dashboard, as the web app asks for it.
+const DASHBOARD_FIELDS = `members { members fullMembers probationaryMembers exemptMembers admissions membersAtYearStart leftInPeriod { status count } trend { year members admissions } }
+  meetings { cells cellsBehind behindPercent attendancePercent held byKind { kind count } }
+  visits { assignments assignmentsBehind required done scored unscored cellsWithoutVisitor }
+  organisations { total byKind { kind count } flagCounts { code count } }
+  children { organisation { code name } members cells cellsBehind visitAssignmentsBehind alerts alertErrors }
+  alerts { total countsByCode { code count } countsBySeverity { severity count } }`;
+
+// The floor: members (full, admitted this year) on the as-of date and meetings held this year, for the root's subtree.
+const FLOOR_SQL = `
+  WITH r AS (SELECT path FROM organisation_placement WHERE organisation_id = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)),
+  mem AS (
+    SELECT count(*)::int AS members, count(*) FILTER (WHERE m.full_membership_date <= $2::date)::int AS full,
+           count(*) FILTER (WHERE m.admission_decision_date BETWEEN $3::date AND $2::date)::int AS admissions
+      FROM r JOIN organisation_placement pl ON pl.path >= r.path AND pl.path < left(r.path, -1) || '0'
+                                           AND pl.valid_from <= $2::date AND (pl.valid_to IS NULL OR pl.valid_to > $2::date)
+      JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ms.valid_from <= $2::date AND (ms.valid_to IS NULL OR ms.valid_to > $2::date)
+      JOIN member m ON m.id = ms.member_id),
+  held AS (
+    SELECT count(*)::int AS held
+      FROM meeting mt
+      JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND pl.valid_from <= mt.meeting_date AND (pl.valid_to IS NULL OR pl.valid_to > mt.meeting_date)
+      JOIN organisation_placement rp ON rp.organisation_id = $1 AND rp.valid_from <= mt.meeting_date AND (rp.valid_to IS NULL OR rp.valid_to > mt.meeting_date)
+                                    AND pl.path >= rp.path AND pl.path < left(rp.path, -1) || '0'
+     WHERE mt.meeting_date BETWEEN $3::date AND $2::date AND mt.state IN ('HELD', 'CLOSED'))
+  SELECT mem.members, mem.full, mem.admissions, held.held FROM mem, held`;
+
 const percentile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
@@ -49,7 +76,11 @@ export const runBench = async (args: string[]): Promise<number> => {
         ['member search by card number', `{ members(filter: {search: "520000123"}) { total items { fullName } } }`],
         ['meeting compliance (root, Jan–Oct 2026)', `{ meetingCompliance(input: {organisationId: "${rootId}", from: "2026-01-01", to: "2026-10-31", asOf: "2026-11-15"}) { cellCount behindCount attendancePercent counts { kind count } cells { behind missing { kind period } } } }`],
         ['meeting counts by kind (root, since 2025)', `{ meetingCompliance(input: {organisationId: "${rootId}", from: "2025-01-01", to: "2026-10-31", asOf: "2026-11-15"}) { counts { kind count } } }`],
+        ['inspection target (root, 2026)', `{ inspectionTarget(input: {organisationId: "${rootId}", year: 2026, asOf: "2026-11-15"}) { subjectCount metCount percent projectedMetCount cells { organisation { code name } hasCellCommittee required concluded inProgress planned missing met } } }`],
+        ['supervision coverage (root, 2026)', `{ supervisionCoverage(input: {organisationId: "${rootId}", year: 2026, asOf: "2026-11-15"}) { cellCount metCount percent cells(filter: BELOW) { organisation { code } members supervised percent } } }`],
         ['50 cells with counts, flags, secretaries', `{ organisations(filter: {underId: "${rootId}", kinds: [SUBORDINATE_CELL]}, page: {limit: 50}) { items { name memberCount flags { code } committee { role member { fullName partyAge { years } } } } } }`],
+        ['dashboard (root)', `{ dashboard(input: {organisationId: "${rootId}", asOf: "2026-11-15"}) { ${DASHBOARD_FIELDS} } }`],
+        ['alerts (root, first 50)', `{ alerts(input: {organisationId: "${rootId}", asOf: "2026-11-15", page: {limit: 50}}) { total countsByCode { code count } items { code severity message organisation { code name } memberName dueOn } } }`],
       ];
       for (const [label, query] of queries) {
         const times: number[] = [];
@@ -65,6 +96,21 @@ export const runBench = async (args: string[]): Promise<number> => {
         }
         lines.push(`x${size}: ${label.padEnd(44)} median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${statements} SQL statements`);
       }
+      // The floor (issue 5 §5): the dashboard's headline member and meeting counts for the root in one hand-written
+      // statement, timed in the same run, and checked against the dashboard's own figures.
+      const floorTimes: number[] = [];
+      let floor: { members: number; full: number; admissions: number; held: number } | null = null;
+      for (let i = 0; i < runs + 3; i++) {
+        const start = process.hrtime.bigint();
+        [floor] = await ds.query(FLOOR_SQL, [rootId, '2026-11-15', '2026-01-01']);
+        if (i >= 3) floorTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      const check = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        payload: JSON.stringify({ query: `{ dashboard(input: {organisationId: "${rootId}", asOf: "2026-11-15"}) { members { members fullMembers admissions } meetings { held } } }` }) });
+      const d = check.json().data.dashboard;
+      const same = floor && floor.members === d.members.members && floor.full === d.members.fullMembers && floor.admissions === d.members.admissions && floor.held === d.meetings.held;
+      lines.push(`x${size}: ${'floor: hand-written SQL (members, meetings)'.padEnd(44)} median ${percentile(floorTimes, 50).toFixed(1)} ms, p95 ${percentile(floorTimes, 95).toFixed(1)} ms, 1 SQL statement; ` +
+        `members ${floor?.members}, full ${floor?.full}, admissions ${floor?.admissions}, held meetings ${floor?.held}: ${same ? 'equal to the dashboard' : `DIFFERENT from the dashboard ${JSON.stringify(d)}`}`);
     } finally {
       await app.close();
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

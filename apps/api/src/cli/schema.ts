@@ -10,8 +10,18 @@ import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { CandidateResolver } from '../modules/candidate/candidate.resolver';
 import { MeetingResolver } from '../modules/meeting/meeting.resolver';
 import { VisitResolver } from '../modules/meeting/visit.resolver';
+import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
+import { RatingResolver } from '../modules/rating/rating.resolver';
+import {
+  InspectionPlanResolver, InspectionResolver, InspectionSubjectResolver, InspectionTargetResolver, SupervisionCoverageResolver,
+} from '../modules/inspection/inspection.resolver';
 
-export const RESOLVERS = [AuthResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, CandidateResolver, MeetingResolver, VisitResolver];
+/** Every resolver of the app (app.module.ts); schema.int-spec.ts checks the served schema equals the one built from these. */
+export const RESOLVERS = [
+  AuthResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, CandidateResolver, MeetingResolver, VisitResolver,
+  DashboardResolver, RatingResolver,
+  InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver,
+];
 
 /** Builds the GraphQL schema from the resolvers' metadata alone (no database), sorted, for the committed file. */
 export const buildSchemaText = async (): Promise<string> => {

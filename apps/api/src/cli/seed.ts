@@ -9,6 +9,8 @@ import { MemberService } from '../modules/member/member.service';
 import { OrganisationService } from '../modules/organisation/organisation.service';
 import { progress } from './context';
 import { seedMeetings } from './seed-meetings';
+import { seedInspections } from './seed-inspections';
+import { seedRatings } from './seed-ratings';
 import * as N from './names';
 
 export const DEMO_PASSWORD = 'Chibo@2026';
@@ -248,6 +250,8 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   const cellIds = cells.map((c) => ids.get(c.code)!);
   const firstCells = firstPlan.cells.map((c) => ids.get(c.code)!);
   const meetingsSeeded = await seedMeetings(app, caller, r, cellIds, firstCells, log);
+  await seedInspections(app, caller, r, cellIds, log);
+  await seedRatings(app, r, log);
   users.push({ username: 'giamsat', role: 'COMMITTEE_READ + visitor (dự sinh hoạt)' });
   // Fresh statistics, so the planner picks the index plans for subtree queries right away (not after autovacuum).
   await ds.query('ANALYZE');

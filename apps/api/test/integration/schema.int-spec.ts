@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType } from 'graphql';
+import { buildSchema, lexicographicSortSchema, printSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType } from 'graphql';
 import { buildSchemaText } from '../../src/cli/schema';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { SCHEMA_FILE } from '../../src/app.module';
+import { bootApp } from '../setup/harness';
 
 describe('GraphQL schema', () => {
   it('documents every type, field, argument and input field', async () => {
@@ -24,5 +26,16 @@ describe('GraphQL schema', () => {
 
   it('matches the committed schema file', async () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(await buildSchemaText());
+  });
+
+  it('is the schema the running API serves (no resolver missing from the list the file is built from)', async () => {
+    const h = await bootApp();
+    try {
+      const served = printSchema(lexicographicSortSchema(h.app.get(GraphQLSchemaHost).schema));
+      const built = printSchema(lexicographicSortSchema(buildSchema(await buildSchemaText())));
+      expect(served).toBe(built);
+    } finally {
+      await h.close();
+    }
   });
 });

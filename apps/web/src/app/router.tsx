@@ -26,6 +26,13 @@ const VisitsRoute = named(() => import('../features/visits/routes/visits-route')
 const MyVisitReportRoute = named(() => import('../features/visits/routes/my-visit-report-route'), 'MyVisitReportRoute');
 const VisitReportRoute = named(() => import('../features/visits/routes/visit-report-route'), 'VisitReportRoute');
 const ComplianceRoute = named(() => import('../features/compliance/routes/compliance-route'), 'ComplianceRoute');
+const InspectionTrackerRoute = named(() => import('../features/inspections/routes/inspection-tracker-route'), 'InspectionTrackerRoute');
+const InspectionRecordsRoute = named(() => import('../features/inspections/routes/inspection-records-route'), 'InspectionRecordsRoute');
+const InspectionRoute = named(() => import('../features/inspections/routes/inspection-route'), 'InspectionRoute');
+const RatingFiguresRoute = named(() => import('../features/ratings/routes/rating-figures-route'), 'RatingFiguresRoute');
+const RatingRoundsRoute = named(() => import('../features/ratings/routes/rating-rounds-route'), 'RatingRoundsRoute');
+const RatingRoundRoute = named(() => import('../features/ratings/routes/rating-round-route'), 'RatingRoundRoute');
+const MyRatingsRoute = named(() => import('../features/ratings/routes/my-ratings-route'), 'MyRatingsRoute');
 const NotFoundRoute = named(() => import('./not-found-route'), 'NotFoundRoute');
 
 const HomeRedirect = () => {
@@ -76,6 +83,13 @@ export const createRouter = () =>
         { path: 'visits/report', element: page(MyVisitReportRoute) },
         { path: 'compliance', element: page(ComplianceRoute) },
         { path: 'visit-report', element: page(VisitReportRoute) },
+        { path: 'inspections', element: page(InspectionTrackerRoute) },
+        { path: 'inspections/records', element: page(InspectionRecordsRoute) },
+        { path: 'inspections/:id', element: page(InspectionRoute) },
+        { path: 'ratings', element: page(RatingFiguresRoute) },
+        { path: 'ratings/rounds', element: page(RatingRoundsRoute) },
+        { path: 'ratings/rounds/:id', element: page(RatingRoundRoute) },
+        { path: 'ratings/mine', element: page(MyRatingsRoute) },
         { path: '*', element: page(NotFoundRoute) },
       ],
     },

@@ -1,4 +1,5 @@
 import { Alert, Flex, Form, InputNumber, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isDomainError, scoreMeeting, scoreSheetMax, type MeetingScore, type ScoreSheet } from '../lib/domain';
 import { useFormat } from '../lib/use-format';
@@ -26,7 +27,8 @@ export const scoreValuesFrom = (sheet: ScoreSheet, raw: unknown): ScoreValues =>
   return Object.fromEntries(sheet.criteria.map((c) => [c.code, typeof src[c.code] === 'number' ? (src[c.code] as number) : null]));
 };
 
-type T = ReturnType<typeof useTranslation>['t'];
+// TFunction, not ReturnType<typeof useTranslation>['t']: the latter is too deep for tsc once the locale grows (TS2589)
+type T = TFunction;
 
 // scoreMeeting's reasons are English sentences for developers; the screen says the same in the UI language.
 const reasonText = (t: T, reason: string, maxPoints: number): string => {

@@ -6,6 +6,9 @@ import type {
   DisciplineForm,
   DomainErrorCode,
   ExemptionKind,
+  InspectingBody,
+  InspectionState,
+  InspectionType,
   MeetingFlagCode,
   MeetingFormat,
   MeetingKind,
@@ -14,6 +17,13 @@ import type {
   MemberEventType,
   MemberStatus,
   OrganisationKind,
+  RatingCapReason,
+  RatingLevel,
+  RatingPeriodKind,
+  RatingRoundState,
+  RatingScheme,
+  RatingStage,
+  RatingSubjectKind,
   ScoreLevel,
   VisitReportState,
   XoaTenReason,
@@ -42,6 +52,45 @@ export {
   scoreMeeting,
   scoreSheetMax,
   validateScoreSheet,
+} from '@chibo/domain';
+// Inspections: which bodies fit an organisation, which discipline forms a member's status and a deciding body
+// allow (the API checks the same: DISCIPLINE_FORM_NOT_ALLOWED, DISCIPLINE_AUTHORITY).
+export {
+  bodyFitsOrganisation,
+  bodyMayImpose,
+  DECIDING_BODIES,
+  defaultDecidingBody,
+  disciplineFormsFor,
+  INSPECTING_BODIES,
+  INSPECTION_STATES,
+  INSPECTION_TYPES,
+  isSupervision,
+} from '@chibo/domain';
+export type { DecidingBody, DisciplineForm, InspectingBody, InspectionState, InspectionType } from '@chibo/domain';
+// Ratings: the score sheet check, the level rule and the quota the API applies, so the forms show the level and
+// the quota warning the server will compute (it also weighs facts the form does not have: discipline, HD 21 mix).
+export {
+  checkQuota,
+  computeRatingLevel,
+  DEFAULT_POLICY,
+  emptyLevelCounts,
+  quotaApplies,
+  RATING_LEVELS,
+  RATING_STAGES,
+  RATING_SUBJECT_KINDS,
+  validateSelfAssessment,
+} from '@chibo/domain';
+export type {
+  LevelCounts,
+  Policy,
+  QuotaCheck,
+  RatingCapReason,
+  RatingLevel,
+  RatingPeriodKind,
+  RatingRoundState,
+  RatingScheme,
+  RatingStage,
+  RatingSubjectKind,
 } from '@chibo/domain';
 export type {
   Attendance,
@@ -81,6 +130,16 @@ type Covered<L> = {
     flagCode: Labels<MeetingFlagCode>;
   };
   visits: { reportState: Labels<VisitReportState> };
+  inspections: { type: Labels<InspectionType>; state: Labels<InspectionState>; body: Labels<InspectingBody> };
+  ratings: {
+    level: Labels<RatingLevel>;
+    subjectKind: Labels<RatingSubjectKind>;
+    stage: Labels<RatingStage>;
+    roundState: Labels<RatingRoundState>;
+    periodKind: Labels<RatingPeriodKind>;
+    capReason: Labels<RatingCapReason>;
+    scheme: Labels<RatingScheme>;
+  };
 } extends infer C
   ? L extends C
     ? true

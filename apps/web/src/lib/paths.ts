@@ -19,6 +19,13 @@ export const paths = {
   myVisitReport: '/visits/report',
   compliance: '/compliance',
   visitReport: '/visit-report',
+  inspections: '/inspections',
+  inspectionRecords: '/inspections/records',
+  inspection: (id: string) => `/inspections/${encodeURIComponent(id)}`,
+  ratings: '/ratings',
+  ratingRounds: '/ratings/rounds',
+  ratingRound: (id: string) => `/ratings/rounds/${encodeURIComponent(id)}`,
+  myRatings: '/ratings/mine',
 } as const;
 
 export const withParams = (path: string, params: Record<string, string | null | undefined>): string => {

@@ -23,6 +23,8 @@ export const toGqlCode = (code: DomainErrorCode): GqlCode => {
     case 'EFFECTIVE_DATE_BEFORE_LAST_CHANGE':
     case 'ORGANISATION_DISSOLVED':
     case 'INVALID_STATUS_TRANSITION':
+    case 'RATING_STEP_ORDER':
+    case 'RATING_ROUND_CLOSED':
       return 'CONFLICT';
     case 'VALIDATION':
     case 'INVALID_PARENT_KIND':
@@ -33,6 +35,10 @@ export const toGqlCode = (code: DomainErrorCode): GqlCode => {
     case 'ADMISSION_AGE':
     case 'CYCLE':
     case 'IMPORT_INVALID':
+    case 'INSPECTION_SUBJECT_NOT_IN_CELL':
+    case 'RATING_QUOTA_EXCEEDED':
+    case 'RATING_REASON_REQUIRED':
+    case 'RATING_NOT_RATED':
       return 'BAD_USER_INPUT';
     default:
       return assertNever(code);
@@ -71,6 +77,7 @@ const UNIQUE_CONSTRAINTS: Record<string, { code: DomainErrorCode; field: string;
   organisation_code_key: { code: 'DUPLICATE_CODE', field: 'code', message: 'Another organisation already has this code' },
   app_user_username_key: { code: 'CONFLICT', field: 'username', message: 'This username is taken' },
   grant_unique: { code: 'CONFLICT', field: 'role', message: 'The user already holds this grant' },
+  inspection_plan_once: { code: 'CONFLICT', field: 'year', message: 'This organisation already has an inspection plan for that year' },
 };
 
 /** Turns a PostgreSQL constraint violation into a DomainError with the field, or returns null. */

@@ -117,4 +117,6 @@ export class VisitCoverageReport {
   @Field(() => Int, { description: 'Cells under the organisation.' }) cellCount!: number;
   @Field(() => [Organisation], { description: 'Cells with no visitor assigned at any time in the year.' }) unassignedCells!: Organisation[];
   @Field(() => [VisitCoverageLine], { description: 'One line per assignment, those behind first.' }) lines!: VisitCoverageLine[];
+  /** The visits counted in `unscored` (internal: the dashboard lists them as VISIT_UNSCORED alerts). */
+  unscoredVisits!: { visitId: string; meetingId: string; date: string; assignment: VisitAssignment; cell: Organisation }[];
 }

@@ -61,13 +61,13 @@ export class VisitService {
         ORDER BY u.display_name, va.valid_from, va.id`,
       [ids, `${input.year}-01-01`, yearEnd],
     );
-    const visits: { assignmentId: string; date: string; scored: boolean }[] = await this.ds.query(
-      `SELECT v.assignment_id AS "assignmentId", mt.meeting_date AS date, (v.total IS NOT NULL) AS scored
+    const visits: { id: string; meetingId: string; assignmentId: string; date: string; scored: boolean }[] = await this.ds.query(
+      `SELECT v.id, v.meeting_id AS "meetingId", v.assignment_id AS "assignmentId", mt.meeting_date AS date, (v.total IS NOT NULL) AS scored
          FROM visit v JOIN meeting mt ON mt.id = v.meeting_id
         WHERE v.assignment_id = ANY($1::uuid[]) AND v.attended AND mt.meeting_date BETWEEN $2::date AND $3::date`,
       [assignments.map((a) => a.id), `${input.year}-01-01`, d],
     );
-    const byAssignment = new Map<string, { date: string; scored: boolean }[]>(assignments.map((a) => [a.id, []]));
+    const byAssignment = new Map<string, { id: string; meetingId: string; date: string; scored: boolean }[]>(assignments.map((a) => [a.id, []]));
     for (const v of visits) byAssignment.get(v.assignmentId)?.push(v);
     const policies = await this.policies.forOrganisations(ids, d);
     const orgModels = new Map((await this.orgs.findVisible(actor, ids, d)).map((o) => [o.id, o]));
@@ -85,7 +85,16 @@ export class VisitService {
     const unassignedCells = ids.filter((id) => orgModels.has(id) && !assigned.has(id)).map((id) => orgModels.get(id)!)
       .sort((x, y) => x.code.localeCompare(y.code));
     const behindCount = lines.filter((l) => l.behind).length;
+    // The visits behind `unscored` (for the dashboard's alerts): those the rule itself counts as unscored, one at a time.
+    const unscoredVisits = lines.flatMap((l) => {
+      const a = l.assignment;
+      const assignment = { visitorId: a.visitorUserId, cellId: a.cellId, from: a.from, to: a.to, requiredPerYear: a.requiredPerYear };
+      return byAssignment.get(a.id)!
+        .filter((v) => visitCoverage({ assignment, visits: [v], year: input.year, asOf: d }, policies.get(a.cellId)!).unscored === 1)
+        .map((v) => ({ visitId: v.id, meetingId: v.meetingId, date: v.date, assignment: a, cell: l.cell }));
+    });
     return {
+      unscoredVisits,
       year: input.year,
       asOf: d,
       assignmentCount: lines.length,

@@ -30,6 +30,14 @@ export class MemberFilter {
   @IsOptional() @IsISO8601({ strict: true })
   admittedTo?: string;
 
+  @Field(() => DateScalar, { nullable: true, description: 'Left (transferred out, removed, expelled, deceased) on or after this date; use with `statuses` naming those statuses.' })
+  @IsOptional() @IsISO8601({ strict: true })
+  leftFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Left on or before this date; use with `statuses` naming the statuses of members who left.' })
+  @IsOptional() @IsISO8601({ strict: true })
+  leftTo?: string;
+
   @Field(() => DateScalar, { nullable: true, description: 'Born on or after this date.' })
   @IsOptional() @IsISO8601({ strict: true })
   bornFrom?: string;

@@ -92,6 +92,7 @@ export class Discipline {
   @Field(() => DateScalar, { description: 'Decision date.' }) decidedOn!: string;
   @Field(() => String, { nullable: true, description: 'Reason.' }) reason!: string | null;
   @Field(() => ID, { nullable: true, description: 'Member disciplined.' }) memberId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The inspection whose conclusion this decision follows (null for a decision recorded on its own).' }) inspectionId!: string | null;
 }
 
 @ObjectType({ description: 'A page of members.' })

@@ -36,16 +36,16 @@ const COLUMNS = `m.id, m.full_name AS "fullName", m.birth_date AS "birthDate", m
   m.political_theory AS "politicalTheory", m.job, m.post, m.temporarily_away AS "temporarilyAway", m.left_on AS "leftOn"`;
 
 /** Exemption on a date, from the member's EXEMPTED / EXEMPTION_ENDED events (the member row holds only today's). */
-const EXEMPTION_AT = (d: string) => `(SELECT CASE WHEN e.type = 'EXEMPTED' THEN e.reason END FROM member_event e
+export const EXEMPTION_AT = (d: string) => `(SELECT CASE WHEN e.type = 'EXEMPTED' THEN e.reason END FROM member_event e
   WHERE e.member_id = m.id AND e.type IN ('EXEMPTED','EXEMPTION_ENDED') AND e.effective_on <= ${d}::date
   ORDER BY e.effective_on DESC, e.recorded_at DESC LIMIT 1)`;
 
 /** Status on a date, derived from the member's dates (terminal statuses from the day they left). */
-const STATUS_AT = (d: string) => `CASE WHEN m.left_on IS NOT NULL AND m.left_on <= ${d}::date THEN m.status
+export const STATUS_AT = (d: string) => `CASE WHEN m.left_on IS NOT NULL AND m.left_on <= ${d}::date THEN m.status
   WHEN m.full_membership_date IS NOT NULL AND m.full_membership_date <= ${d}::date THEN 'FULL' ELSE 'PROBATIONARY' END`;
 
 /** The member's permanent cell on a date, or the last one before it (members who left). */
-const CELL_AT = (d: string) => `(SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= ${d}::date
+export const CELL_AT = (d: string) => `(SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= ${d}::date
   ORDER BY x.valid_from DESC LIMIT 1)`;
 
 const DATA_COLUMNS: Record<keyof MemberDataInput, string> = {
@@ -153,6 +153,8 @@ export class MemberService {
     if (filter?.gender) where.push(`m.gender = ${p.add(filter.gender)}`);
     if (filter?.admittedFrom) where.push(`m.admission_decision_date >= ${p.add(filter.admittedFrom)}::date`);
     if (filter?.admittedTo) where.push(`m.admission_decision_date <= ${p.add(filter.admittedTo)}::date`);
+    if (filter?.leftFrom) where.push(`m.left_on >= ${p.add(filter.leftFrom)}::date`);
+    if (filter?.leftTo) where.push(`m.left_on <= ${p.add(filter.leftTo)}::date`);
     if (filter?.bornFrom) where.push(`m.birth_date >= ${p.add(filter.bornFrom)}::date`);
     if (filter?.bornTo) where.push(`m.birth_date <= ${p.add(filter.bornTo)}::date`);
     if (filter?.badgeDueInYear) {
@@ -194,7 +196,7 @@ export class MemberService {
 
   async disciplinesOf(memberIds: readonly string[]): Promise<Map<string, Discipline[]>> {
     const rows: Discipline[] = await this.ds.query(
-      `SELECT id, member_id AS "memberId", form, deciding_body AS "decidingBody", decided_on AS "decidedOn", reason
+      `SELECT id, member_id AS "memberId", form, deciding_body AS "decidingBody", decided_on AS "decidedOn", reason, inspection_id AS "inspectionId"
          FROM discipline WHERE member_id = ANY($1::uuid[]) ORDER BY decided_on`,
       [memberIds],
     );
@@ -342,26 +344,42 @@ export class MemberService {
   }
 
   async recordDiscipline(caller: Caller, input: RecordDisciplineInput): Promise<Discipline> {
-    const id = await this.ds.transaction(async (m) => {
-      const before = await this.lockWritable(m, caller.actor, input.memberId);
-      const statusThen = before.fullMembershipDate && (before.fullMembershipDate as string) <= input.decidedOn ? 'FULL' : (before.status as MemberStatus);
-      assertDisciplineAllowed({ memberStatus: statusThen, form: input.form as DisciplineForm, body: input.decidingBody as DecidingBody });
-      const [row] = await m.query(
-        `INSERT INTO discipline (member_id, form, deciding_body, decided_on, reason) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-        [input.memberId, input.form, input.decidingBody, input.decidedOn, input.reason ?? null],
-      );
-      await this.event(m, caller, input.memberId, { type: 'DISCIPLINED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string, reason: input.form, note: input.reason ?? null });
-      if (input.form === 'KHAI_TRU') {
-        await this.closeMembership(m, input.memberId, 'PERMANENT', input.decidedOn);
-        await this.closeMembership(m, input.memberId, 'TEMPORARY', input.decidedOn);
-        await m.query(`UPDATE committee_seat SET valid_to = $2 WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`, [input.memberId, input.decidedOn]);
-        await m.query(`UPDATE member SET status = 'EXPELLED', left_on = $2, updated_at = now() WHERE id = $1`, [input.memberId, input.decidedOn]);
-        await this.event(m, caller, input.memberId, { type: 'EXPELLED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string });
-      }
-      await this.audit.record(m, caller, { operation: 'recordDiscipline', entityType: 'discipline', entityId: row.id, before, after: input });
-      return row.id as string;
-    });
+    const id = await this.ds.transaction((m) => this.recordDisciplineIn(m, caller, input));
     return (await this.disciplinesOf([input.memberId])).get(input.memberId)!.find((x) => x.id === id)!;
+  }
+
+  /** A member's status on a date for discipline: FULL from the full-membership date, else the recorded status. */
+  async statusesOn(memberIds: readonly string[], d: string, m: EntityManager = this.ds.manager): Promise<Map<string, MemberStatus>> {
+    const rows: { id: string; status: MemberStatus }[] = await m.query(
+      `SELECT m.id, CASE WHEN m.full_membership_date IS NOT NULL AND m.full_membership_date <= $2::date THEN 'FULL' ELSE m.status END AS status
+         FROM member m WHERE m.id = ANY($1::uuid[])`,
+      [memberIds.filter(isUuid), d],
+    );
+    return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
+  /**
+   * recordDiscipline inside the caller's transaction (an inspection's conclusion records its decisions this way, all
+   * or nothing with the conclusion); `inspectionId` links the decision to that inspection. Returns the decision's id.
+   */
+  async recordDisciplineIn(m: EntityManager, caller: Caller, input: RecordDisciplineInput, inspectionId: string | null = null): Promise<string> {
+    const before = await this.lockWritable(m, caller.actor, input.memberId);
+    const statusThen = before.fullMembershipDate && (before.fullMembershipDate as string) <= input.decidedOn ? 'FULL' : (before.status as MemberStatus);
+    assertDisciplineAllowed({ memberStatus: statusThen, form: input.form as DisciplineForm, body: input.decidingBody as DecidingBody });
+    const [row] = await m.query(
+      `INSERT INTO discipline (member_id, form, deciding_body, decided_on, reason, inspection_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+      [input.memberId, input.form, input.decidingBody, input.decidedOn, input.reason ?? null, inspectionId],
+    );
+    await this.event(m, caller, input.memberId, { type: 'DISCIPLINED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string, reason: input.form, note: input.reason ?? null });
+    if (input.form === 'KHAI_TRU') {
+      await this.closeMembership(m, input.memberId, 'PERMANENT', input.decidedOn);
+      await this.closeMembership(m, input.memberId, 'TEMPORARY', input.decidedOn);
+      await m.query(`UPDATE committee_seat SET valid_to = $2 WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`, [input.memberId, input.decidedOn]);
+      await m.query(`UPDATE member SET status = 'EXPELLED', left_on = $2, updated_at = now() WHERE id = $1`, [input.memberId, input.decidedOn]);
+      await this.event(m, caller, input.memberId, { type: 'EXPELLED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string });
+    }
+    await this.audit.record(m, caller, { operation: 'recordDiscipline', entityType: 'discipline', entityId: row.id, before, after: inspectionId ? { ...input, inspectionId } : input });
+    return row.id as string;
   }
 
   // ---------------------------------------------------------------- helpers

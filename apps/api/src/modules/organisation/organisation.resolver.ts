@@ -1,12 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  formatFlag,
-  hasCellCommittee,
-  isCell,
-  organisationFlags,
-  DEFAULT_POLICY,
-  type OrganisationKind,
-} from '@chibo/domain';
+import { formatFlag, hasCellCommittee, DEFAULT_POLICY } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
 import type { RequestContext } from '../../common/graphql/request-context';
@@ -27,6 +20,7 @@ import {
 import { CommitteeSeat, Organisation, OrganisationChange, OrganisationFlag, OrganisationPage, SubtreeCounts } from './organisation.model';
 import { OrganisationService } from './organisation.service';
 import { orgByIdLoader } from './organisation.loaders';
+import { flagsOf } from './organisation.flags';
 import { PolicyService } from '../policy/policy.service';
 
 const EMPTY_COUNTS: SubtreeCounts = { organisations: 0, byKind: [], members: 0, fullMembers: 0, probationaryMembers: 0 };
@@ -134,19 +128,7 @@ export class OrganisationResolver {
       this.seatsLoader(ctx, o.asOf).load(o.id),
       this.policyLoader(ctx, o.asOf).load(o.id),
     ]);
-    const flags = organisationFlags(
-      {
-        kind: o.kind as OrganisationKind,
-        memberCount: counts.members,
-        fullMemberCount: counts.fullMembers,
-        hasCellCommittee: isCell(o.kind as OrganisationKind) ? hasCellCommittee(seats, o.asOf, policy) : true,
-        termEnd: o.termEnd,
-        asOf: o.asOf,
-        // Dissolved, or not yet established on the as-of date: no rule applies.
-        dissolved: (!!o.dissolvedOn && o.dissolvedOn <= o.asOf) || o.asOf < o.establishedOn,
-      },
-      policy,
-    );
+    const flags = flagsOf(o, counts, seats, policy);
     return flags.map((f) => ({ code: f.code, severity: f.severity, params: f.params, message: formatFlag(f, 'vi'), messageEn: formatFlag(f, 'en') }));
   }
 

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileDoneOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileDoneOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useMatch } from 'react-router-dom';
@@ -21,7 +21,7 @@ export const SideNav = ({ onNavigate }: Props) => {
   const committee = readsCommittee(viewer.data);
   const secretary = Boolean(viewer.data?.grants.some((g) => g.role === 'CELL_SECRETARY'));
   const visitor = (assignments.data ?? []).some((a) => a.visitorUserId === viewer.data?.id);
-  const selected = pathname.startsWith(paths.members)
+  const section = pathname.startsWith(paths.members)
     ? 'members'
     : pathname.startsWith(paths.visits) || /^\/meetings\/[^/]+\/visit/.test(pathname)
       ? 'visits'
@@ -32,12 +32,17 @@ export const SideNav = ({ onNavigate }: Props) => {
           : pathname.startsWith(paths.visitReport)
             ? 'visitReport'
             : 'organisations';
+  // the tracker is /inspections; the records and a record are under /inspections/…
+  const selected = pathname === paths.inspections ? 'inspections' : pathname.startsWith(`${paths.inspections}/`) ? 'inspectionRecords' : section;
+  const current = pathname.startsWith(paths.myRatings) ? 'myRating' : pathname.startsWith(paths.ratings) ? 'ratings' : selected;
+  const member = Boolean(viewer.data?.grants.some((g) => g.role === 'MEMBER' && g.memberId));
 
   return (
     <nav aria-label={t('nav.label')} className="app-sider-body">
       <Menu
         mode="inline"
-        selectedKeys={[selected]}
+        selectedKeys={[current]}
+        defaultOpenKeys={['inspectionsGroup']}
         style={{ borderInlineEnd: 0 }}
         onClick={() => onNavigate?.()}
         items={[
@@ -74,12 +79,43 @@ export const SideNav = ({ onNavigate }: Props) => {
                 },
               ]
             : []),
+          ...(committee || secretary
+            ? [
+                {
+                  key: 'inspectionsGroup',
+                  icon: <SafetyCertificateOutlined aria-hidden />,
+                  label: t('nav.inspections'),
+                  children: [
+                    { key: 'inspections', label: <Link to={href(paths.inspections)}>{t('nav.inspectionTracker')}</Link> },
+                    { key: 'inspectionRecords', label: <Link to={href(paths.inspectionRecords)}>{t('nav.inspectionRecords')}</Link> },
+                  ],
+                },
+              ]
+            : []),
           ...(committee
             ? [
                 {
                   key: 'visitReport',
                   icon: <FileDoneOutlined aria-hidden />,
                   label: <Link to={href(paths.visitReport)}>{t('nav.visitReport')}</Link>,
+                },
+              ]
+            : []),
+          ...(committee || secretary
+            ? [
+                {
+                  key: 'ratings',
+                  icon: <TrophyOutlined aria-hidden />,
+                  label: <Link to={href(paths.ratings)}>{t('nav.ratings')}</Link>,
+                },
+              ]
+            : []),
+          ...(member
+            ? [
+                {
+                  key: 'myRating',
+                  icon: <TrophyOutlined aria-hidden />,
+                  label: <Link to={href(paths.myRatings)}>{t('nav.myRating')}</Link>,
                 },
               ]
             : []),

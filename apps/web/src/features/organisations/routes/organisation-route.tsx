@@ -1,4 +1,4 @@
-import { AuditOutlined, CalendarOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { Breadcrumb, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -57,6 +57,14 @@ export const OrganisationRoute = () => {
           {!isCell && (
             <Link to={withParams(href(paths.compliance), { org: o.id })} data-testid="organisation-compliance-link">
               <AuditOutlined aria-hidden /> {t('organisation.complianceLink')}
+            </Link>
+          )}
+          {o.kind !== 'PARTY_GROUP' && (
+            <Link
+              to={withParams(href(isCell ? paths.inspectionRecords : paths.inspections), { org: o.id })}
+              data-testid="organisation-inspections-link"
+            >
+              <SafetyCertificateOutlined aria-hidden /> {isCell ? t('inspections.orgLink.cell') : t('inspections.orgLink.committee')}
             </Link>
           )}
         </Flex>

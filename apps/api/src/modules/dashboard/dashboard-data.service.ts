@@ -1,0 +1,351 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  alertFromOrganisationFlag,
+  ceremonyDeadline,
+  ceremonyState,
+  dashboardPeriod,
+  DEFAULT_POLICY,
+  DomainError,
+  isCell,
+  isGrassroots,
+  MEETING_FLAG_ALERTS,
+  meetingFlags,
+  nextBadgeOccasion,
+  parseIsoDate,
+  probationEnd,
+  probationState,
+  recognitionDeadline,
+  badgeAtNextOccasion,
+  trendDates,
+  type Alert,
+  type MeetingKind,
+  type MeetingState,
+  type MemberStatus,
+  type OrganisationKind,
+  type Policy,
+} from '@chibo/domain';
+import type { Actor } from '../../common/auth/actor';
+import { inSubtree, validAt } from '../../database/sql';
+import { ComplianceService } from '../meeting/compliance.service';
+import type { MeetingCompliance } from '../meeting/compliance.model';
+import type { VisitCoverageReport } from '../meeting/visit.model';
+import { VisitService } from '../meeting/visit.service';
+import { CELL_AT, EXEMPTION_AT, STATUS_AT } from '../member/member.service';
+import { flagsOf } from '../organisation/organisation.flags';
+import { Organisation } from '../organisation/organisation.model';
+import { OrganisationService } from '../organisation/organisation.service';
+import { ORG_COLUMNS, type OrgRow } from '../organisation/organisation.sql';
+import { PolicyService } from '../policy/policy.service';
+import { DashboardScope } from './dashboard.scope';
+
+export type MemberCounts = { members: number; fullMembers: number; probationaryMembers: number; exemptMembers: number };
+export type TrendPoint = { year: number; date: string; members: number; fullMembers: number; probationaryMembers: number; admissions: number };
+
+const DEPARTED: MemberStatus[] = ['TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED'];
+const ZERO: MemberCounts = { members: 0, fullMembers: 0, probationaryMembers: 0, exemptMembers: 0 };
+
+/**
+ * The data behind the dashboard and the alerts, per request (memoised on the DashboardScope). Every method is a
+ * fixed number of set-based queries over the whole subtree, whatever its size; per-organisation figures come from
+ * grouping those results (by the child on each row's path), never from a query per organisation. The rules are the
+ * libs' (probationState, ceremonyState, badgeDue, organisationFlags, meetingFlags) and the meeting module's services
+ * (meeting compliance, visit coverage), called as they are, so every figure equals the list that other queries give.
+ */
+@Injectable()
+export class DashboardData {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly orgs: OrganisationService,
+    private readonly policyService: PolicyService,
+    private readonly complianceService: ComplianceService,
+    private readonly visitService: VisitService,
+  ) {}
+
+  /**
+   * The scope of a request: the organisation must be readable as a subtree (a committee reader, or a cell secretary
+   * for their cell); anything else, members' own-cell access included, is NOT_FOUND like a missing organisation.
+   */
+  async scope(actor: Actor, organisationId: string, asOf: string, year?: number | null): Promise<DashboardScope> {
+    const period = dashboardPeriod(year ?? parseIsoDate(asOf, 'asOf').year, asOf);
+    const [root] = await this.orgs.findVisible({ ...actor, ownCellIds: [] }, [organisationId], asOf);
+    if (!root) throw new DomainError('NOT_FOUND', 'Organisation not found', 'organisationId');
+    return new DashboardScope(actor, root, asOf, period);
+  }
+
+  /** The organisations of the subtree on the as-of date (the root included), by depth then code. */
+  subtree(s: DashboardScope): Promise<Organisation[]> {
+    return s.once('subtree', async () => {
+      const rows: OrgRow[] = await this.ds.query(
+        `SELECT ${ORG_COLUMNS}, pl.parent_id AS "parentId", pl.path, pl.depth
+           FROM organisation_placement pl JOIN organisation o ON o.id = pl.organisation_id
+          WHERE ${inSubtree('pl', '$1')} AND ${validAt('pl', '$2')}
+          ORDER BY pl.depth, o.code`,
+        [s.root.path, s.asOf],
+      );
+      return rows.map((r) => Object.assign(new Organisation(), r, { asOf: s.asOf }));
+    });
+  }
+
+  /** The policy of every organisation of the subtree on the as-of date (one query). */
+  policies(s: DashboardScope): Promise<Map<string, Policy>> {
+    return s.once('policies', async () => this.policyService.forOrganisations((await this.subtree(s)).map((o) => o.id), s.asOf));
+  }
+
+  /** meetingCompliance for the year's period, exactly as the query of that name answers it. */
+  compliance(s: DashboardScope): Promise<MeetingCompliance> {
+    return s.once('compliance', () =>
+      this.complianceService.compliance(s.actor, { organisationId: s.root.id, from: s.period.from, to: s.period.to, asOf: s.asOf }),
+    );
+  }
+
+  /** visitCoverage for the year, exactly as the query of that name answers it. */
+  coverage(s: DashboardScope): Promise<VisitCoverageReport> {
+    return s.once('coverage', () => this.visitService.coverage(s.actor, { organisationId: s.root.id, year: s.period.year, asOf: s.asOf }));
+  }
+
+  /** Members on the as-of date: the subtree's totals and each direct child's (one query, grouping sets). */
+  memberCounts(s: DashboardScope): Promise<{ total: MemberCounts; byChild: Map<string, MemberCounts> }> {
+    return s.once('memberCounts', async () => {
+      const rows: { g: number; child: string | null; members: number; full: number; exempt: number }[] = await this.ds.query(
+        `SELECT GROUPING(x.child) AS g, x.child, count(*)::int AS members, count(*) FILTER (WHERE x.full)::int AS full,
+                count(*) FILTER (WHERE x.exempt)::int AS exempt
+           FROM (SELECT split_part(substr(pl.path, length($1) + 1), '/', 1) AS child,
+                        (m.full_membership_date IS NOT NULL AND m.full_membership_date <= $2::date) AS full,
+                        (${EXEMPTION_AT('$2')} IS NOT NULL) AS exempt
+                   FROM organisation_placement pl
+                   JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')}
+                   JOIN member m ON m.id = ms.member_id
+                  WHERE ${inSubtree('pl', '$1')} AND ${validAt('pl', '$2')}) x
+          GROUP BY GROUPING SETS ((), (x.child))`,
+        [s.root.path, s.asOf],
+      );
+      const counts = (r: { members: number; full: number; exempt: number }): MemberCounts => ({
+        members: r.members, fullMembers: r.full, probationaryMembers: r.members - r.full, exemptMembers: r.exempt,
+      });
+      const total = rows.find((r) => Number(r.g) === 1);
+      const byChild = new Map(rows.filter((r) => Number(r.g) === 0 && r.child).map((r) => [r.child as string, counts(r)] as const));
+      return { total: total ? counts(total) : ZERO, byChild };
+    });
+  }
+
+  /**
+   * Membership on several dates in one query, each on the tree and memberships of that date: the trend (31 December
+   * of the last 5 years, the period's end for its year), 1 January of the year, and the year's admissions by child.
+   */
+  timeline(s: DashboardScope): Promise<{ trend: TrendPoint[]; atYearStart: number; admissionsByChild: Map<string, number> }> {
+    return s.once('timeline', async () => {
+      const points = trendDates(s.period.year, s.asOf);
+      const dates = [...new Set([...points.map((p) => p.date), s.period.from])];
+      const rows: { date: string; g: number; child: string | null; members: number; full: number; admitted: number }[] = await this.ds.query(
+        `SELECT x.d::text AS date, GROUPING(x.child) AS g, x.child, count(*)::int AS members, count(*) FILTER (WHERE x.full)::int AS full,
+                count(*) FILTER (WHERE x.admitted)::int AS admitted
+           FROM (SELECT t.d, CASE WHEN t.d = $3::date THEN split_part(substr(pl.path, length(rp.path) + 1), '/', 1) END AS child,
+                        (m.full_membership_date IS NOT NULL AND m.full_membership_date <= t.d) AS full,
+                        (m.admission_decision_date >= date_trunc('year', t.d)::date AND m.admission_decision_date <= t.d) AS admitted
+                   FROM unnest($2::date[]) AS t(d)
+                   JOIN organisation_placement rp ON rp.organisation_id = $1 AND ${validAt('rp', 't.d')}
+                   JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', 't.d')}
+                   JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', 't.d')}
+                   JOIN member m ON m.id = ms.member_id) x
+          GROUP BY GROUPING SETS ((x.d), (x.d, x.child))`,
+        [s.root.id, dates, s.period.to],
+      );
+      const totals = new Map(rows.filter((r) => Number(r.g) === 1).map((r) => [r.date, r] as const));
+      const trend = points.map(({ year, date }) => {
+        const r = totals.get(date);
+        return { year, date, members: r?.members ?? 0, fullMembers: r?.full ?? 0, probationaryMembers: (r?.members ?? 0) - (r?.full ?? 0), admissions: r?.admitted ?? 0 };
+      });
+      const admissionsByChild = new Map(
+        rows.filter((r) => Number(r.g) === 0 && r.date === s.period.to && r.child).map((r) => [r.child as string, r.admitted] as const),
+      );
+      return { trend, atYearStart: totals.get(s.period.from)?.members ?? 0, admissionsByChild };
+    });
+  }
+
+  /** Admissions of the year: members on the period's end admitted in the period (from the timeline). */
+  async admissions(s: DashboardScope): Promise<number> {
+    const { trend } = await this.timeline(s);
+    return trend.find((p) => p.date === s.period.to)?.admissions ?? 0;
+  }
+
+  /**
+   * Members who left during the period, by status, in their last cell (the definition of members(filter: { statuses,
+   * leftFrom, leftTo }, asOf): their cell on the as-of date or the last one before it, placed as on the as-of date).
+   */
+  leavers(s: DashboardScope): Promise<Map<MemberStatus, number>> {
+    return s.once('leavers', async () => {
+      const rows: { status: MemberStatus; count: number }[] = await this.ds.query(
+        `SELECT ${STATUS_AT('$2')} AS status, count(*)::int AS count
+           FROM member m CROSS JOIN LATERAL (SELECT ${CELL_AT('$2')} AS cell) c
+           CROSS JOIN LATERAL (SELECT placement_path_at(c.cell, $2::date) AS path) pl
+          WHERE m.left_on >= $3::date AND m.left_on <= $4::date AND c.cell IS NOT NULL AND ${inSubtree('pl', '$1')}
+            AND (${STATUS_AT('$2')}) = ANY($5::text[])
+          GROUP BY 1`,
+        [s.root.path, s.asOf, s.period.from, s.period.to, DEPARTED],
+      );
+      return new Map(DEPARTED.map((st) => [st, rows.find((r) => r.status === st)?.count ?? 0] as const));
+    });
+  }
+
+  // ---------------------------------------------------------------- alert sources' data
+
+  /**
+   * Organisation flags (libs organisationFlags through the `flags` field's own helper) for every organisation of the
+   * subtree: subtree counts for the grassroots organisations and cells, seats of the cells, policies: one query each.
+   */
+  organisationAlerts(s: DashboardScope): Promise<Alert[]> {
+    return s.once('organisationAlerts', async () => {
+      const [orgs, policies] = await Promise.all([this.subtree(s), this.policies(s)]);
+      const kind = (o: Organisation) => o.kind as OrganisationKind;
+      const counted = orgs.filter((o) => isGrassroots(kind(o)) || isCell(kind(o))).map((o) => o.id);
+      const cells = orgs.filter((o) => isCell(kind(o))).map((o) => o.id);
+      const [counts, seats] = await Promise.all([this.orgs.subtreeCounts(s.actor, counted, s.asOf), this.orgs.seatsOf(cells, s.asOf)]);
+      return orgs.flatMap((o) =>
+        flagsOf(o, counts.get(o.id) ?? ZERO, seats.get(o.id) ?? [], policies.get(o.id) ?? DEFAULT_POLICY).map((f) => ({
+          ...alertFromOrganisationFlag(o.id, f),
+          organisationCode: o.code,
+        })),
+      );
+    });
+  }
+
+  /**
+   * Member deadlines on the as-of date, in one query: probationary members of the subtree (probationState DUE or
+   * OVERDUE, as members(filter: { probation }) lists them), admitted members whose ceremony is overdue (also those whose
+   * first placement starts at a ceremony still to come), and members reaching a badge milestone at the next occasion
+   * (pre-filtered in SQL by admission year, decided by badgeAtNextOccasion).
+   */
+  memberAlerts(s: DashboardScope): Promise<Alert[]> {
+    return s.once('memberAlerts', async () => {
+      const [orgs, policies] = await Promise.all([this.subtree(s), this.policies(s)]);
+      const code = new Map(orgs.map((o) => [o.id, o.code] as const));
+      // Admission years that can give a badge at the next occasion, under any policy in force in the subtree.
+      const years = new Set<number>();
+      for (const p of new Set(policies.values())) {
+        const occasion = nextBadgeOccasion(s.asOf, p);
+        if (occasion === null) continue;
+        const y = parseIsoDate(occasion).year;
+        for (const milestone of p.member.badgeMilestones) for (const year of [y - 1, y]) years.add(year - milestone);
+      }
+      const rows: { id: string; fullName: string; admissionDecisionDate: string | null; ceremonyDate: string | null; status: MemberStatus; cellId: string; placed: boolean }[] =
+        await this.ds.query(
+          `SELECT m.id, m.full_name AS "fullName", m.admission_decision_date AS "admissionDecisionDate", m.ceremony_date AS "ceremonyDate",
+                  ${STATUS_AT('$2')} AS status, ms.organisation_id AS "cellId", ${validAt('ms', '$2')} AS placed
+             FROM organisation_placement pl
+             JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT'
+             JOIN member m ON m.id = ms.member_id
+            WHERE ${inSubtree('pl', '$1')} AND ${validAt('pl', '$2')}
+              AND (${validAt('ms', '$2')}
+                   OR (ms.valid_from > $2::date AND m.left_on IS NULL AND m.admission_decision_date <= $2::date
+                       AND NOT EXISTS (SELECT 1 FROM membership e WHERE e.member_id = m.id AND e.kind = 'PERMANENT' AND e.valid_from < ms.valid_from)))
+              AND ((${STATUS_AT('$2')}) = 'PROBATIONARY' OR extract(year FROM m.admission_decision_date)::int = ANY($3::int[]))`,
+          [s.root.path, s.asOf, [...years]],
+        );
+      const out: Alert[] = [];
+      for (const r of rows) {
+        const policy = policies.get(r.cellId) ?? DEFAULT_POLICY;
+        const base = { organisationId: r.cellId, organisationCode: code.get(r.cellId), memberId: r.id, memberName: r.fullName };
+        if (r.placed && r.ceremonyDate) {
+          const state = probationState({ status: r.status, ceremonyDate: r.ceremonyDate }, s.asOf, policy);
+          if (state === 'DUE' || state === 'OVERDUE') {
+            out.push({
+              ...base,
+              code: state === 'OVERDUE' ? 'PROBATION_OVERDUE' : 'PROBATION_DUE',
+              dueOn: recognitionDeadline(r.ceremonyDate, policy),
+              params: { probationEnd: probationEnd(r.ceremonyDate, policy) },
+            });
+          }
+        }
+        if (r.admissionDecisionDate && ceremonyState({ status: r.status, admissionDecisionDate: r.admissionDecisionDate, ceremonyDate: r.ceremonyDate }, s.asOf, policy) === 'OVERDUE') {
+          out.push({ ...base, code: 'CEREMONY_OVERDUE', dueOn: ceremonyDeadline(r.admissionDecisionDate, policy), params: { admissionDecisionDate: r.admissionDecisionDate } });
+        }
+        if (r.placed && r.admissionDecisionDate && (r.status === 'FULL' || r.status === 'PROBATIONARY')) {
+          const badge = badgeAtNextOccasion(r.admissionDecisionDate, s.asOf, policy);
+          if (badge) out.push({ ...base, code: 'BADGE_DUE', dueOn: badge.awardOn, params: { milestone: badge.milestone, reachedOn: badge.reachedOn } });
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Cells behind on meetings: one MEETING_OVERDUE per cell behind in meetingCompliance, due on its first missing meeting. */
+  async meetingOverdueAlerts(s: DashboardScope): Promise<Alert[]> {
+    const c = await this.compliance(s);
+    return c.cells
+      .filter((cell) => cell.behind)
+      .map((cell) => ({
+        code: 'MEETING_OVERDUE' as const,
+        organisationId: cell.organisation.id,
+        organisationCode: cell.organisation.code,
+        dueOn: cell.missing[0]?.dueOn ?? null,
+        params: {
+          missingRegular: cell.missing.filter((m) => m.kind === 'REGULAR').length,
+          missingThematic: cell.missing.filter((m) => m.kind === 'THEMATIC').length,
+          periods: cell.missing.map((m) => m.period).join(', '),
+        },
+      }));
+  }
+
+  /**
+   * Held meetings of the period without minutes or a resolution after the due days (libs meetingFlags, judged on the
+   * as-of date), for the cells of the subtree on the period's end (those meetingCompliance checks). One query for the
+   * candidates (text blank), one for the cells' policies.
+   */
+  minutesAlerts(s: DashboardScope): Promise<Alert[]> {
+    return s.once('minutesAlerts', async () => {
+      const rows: { id: string; cellId: string; cellCode: string; date: string; kind: MeetingKind; state: MeetingState; title: string; minutesPresent: boolean; resolutionPresent: boolean }[] =
+        await this.ds.query(
+          `SELECT mt.id, mt.organisation_id AS "cellId", o.code AS "cellCode", mt.meeting_date AS date, mt.kind, mt.state, mt.title,
+                  coalesce(mt.minutes ~ '[^[:space:]]', false) AS "minutesPresent", coalesce(mt.resolution ~ '[^[:space:]]', false) AS "resolutionPresent"
+             FROM (SELECT placement_path_at($1, $3::date) AS path) rp
+             JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$3')}
+             JOIN organisation o ON o.id = pl.organisation_id
+             JOIN meeting mt ON mt.organisation_id = pl.organisation_id
+            WHERE mt.state IN ('HELD','CLOSED') AND mt.meeting_date >= $2::date AND mt.meeting_date <= $3::date AND mt.meeting_date < $4::date
+              AND NOT (coalesce(mt.minutes ~ '[^[:space:]]', false) AND coalesce(mt.resolution ~ '[^[:space:]]', false))`,
+          [s.root.id, s.period.from, s.period.to, s.asOf],
+        );
+      const policies = await this.policyService.forOrganisations([...new Set(rows.map((r) => r.cellId))], s.period.to);
+      return rows.flatMap((r) =>
+        meetingFlags(
+          { kind: r.kind, date: r.date, state: r.state, startTime: null, endTime: null, rows: [], minutesPresent: r.minutesPresent, resolutionPresent: r.resolutionPresent, asOf: s.asOf },
+          policies.get(r.cellId) ?? DEFAULT_POLICY,
+        )
+          .filter((f) => MEETING_FLAG_ALERTS[f.code] !== undefined)
+          .map((f) => ({
+            code: MEETING_FLAG_ALERTS[f.code]!,
+            organisationId: r.cellId,
+            organisationCode: r.cellCode,
+            meetingId: r.id,
+            dueOn: f.params.dueOn as string,
+            params: { ...f.params, meetingDate: r.date, title: r.title },
+          })),
+      );
+    });
+  }
+
+  /** VISITS_BEHIND per assignment behind and VISIT_UNSCORED per visit counted as unscored, both from visitCoverage. */
+  async visitAlerts(s: DashboardScope): Promise<Alert[]> {
+    const c = await this.coverage(s);
+    const behind: Alert[] = c.lines
+      .filter((l) => l.behind)
+      .map((l) => ({
+        code: 'VISITS_BEHIND',
+        organisationId: l.cell.id,
+        organisationCode: l.cell.code,
+        dueOn: null,
+        params: { visitorName: l.assignment.visitorName, visitorUserId: l.assignment.visitorUserId, assignmentId: l.assignment.id, done: l.done, dueSoFar: l.dueSoFar, required: l.required },
+      }));
+    const unscored: Alert[] = c.unscoredVisits.map((v) => ({
+      code: 'VISIT_UNSCORED',
+      organisationId: v.cell.id,
+      organisationCode: v.cell.code,
+      meetingId: v.meetingId,
+      visitId: v.visitId,
+      dueOn: null,
+      params: { visitorName: v.assignment.visitorName, visitorUserId: v.assignment.visitorUserId, date: v.date },
+    }));
+    return [...behind, ...unscored];
+  }
+}

@@ -1,0 +1,16 @@
+import { DashboardData } from './dashboard-data.service';
+import { DashboardResolver } from './dashboard.resolver';
+import { DashboardService } from './dashboard.service';
+import { AlertRegistry, MeetingAlertSource, MemberAlertSource, OrganisationAlertSource, VisitAlertSource } from './dashboard.sources';
+
+/** The dashboard's providers, for the app module. Add an area's AlertSource (and its Dashboard section resolver) to the app's providers. */
+export const DASHBOARD_PROVIDERS = [
+  AlertRegistry,
+  DashboardData,
+  DashboardService,
+  DashboardResolver,
+  MeetingAlertSource,
+  VisitAlertSource,
+  MemberAlertSource,
+  OrganisationAlertSource,
+];

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import {
+  formatDateVi,
+  formatPercentVi,
+  hasCellCommittee,
+  inspectionPercent,
+  inspectionTargetForCell,
+  INSPECTING_BODY_LABELS,
+  INSPECTION_STATE_LABELS,
+  INSPECTION_TYPE_LABELS,
+  DISCIPLINE_FORM_LABELS,
+  DomainError,
+  DECIDING_BODY_LABELS,
+  summariseTarget,
+  supervisionCoverage,
+  targetReferenceDate,
+  type CommitteeSeat,
+  type DecidingBody,
+  type DisciplineForm,
+  type InspectionFact,
+} from '@chibo/domain';
+import type { Actor } from '../../common/auth/actor';
+import { assertOrgVisible } from '../../common/scope/scope';
+import { inSubtree, today, validAt } from '../../database/sql';
+import type { Organisation } from '../organisation/organisation.model';
+import { OrganisationService } from '../organisation/organisation.service';
+import { PolicyService } from '../policy/policy.service';
+import type { InspectionFilter, InspectionTarget, InspectionTargetCell, InspectionTargetInput, SupervisionCoverage, SupervisionCoverageCell } from './inspection.model';
+import { inspectionReader, InspectionService } from './inspection.service';
+
+// The cells under an organisation on the reference date ($2): the organisation itself when it is a cell.
+const CELLS_CTE = `cells AS (
+  SELECT pl.organisation_id AS id, pl.parent_id AS "parentId"
+    FROM organisation_placement rp
+    JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
+    JOIN organisation o ON o.id = pl.organisation_id AND o.kind IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')
+   WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')})`;
+
+type TargetRow = { id: string; parentId: string | null; since: string; holders: string[]; facts: InspectionFact[] };
+type CoverageRow = { id: string; members: number; supervised: number };
+
+/**
+ * The yearly inspection target and the supervision coverage of a subtree (DOMAIN §6, §9). Set-based: one statement
+ * gathers every cell under the organisation on the reference date with its chi ủy seat holders and its inspections
+ * of the year, one the policies, one the organisations; the rules are libs' inspectionTargetForCell and
+ * supervisionCoverage. Members (MEMBER grant) see none of it.
+ */
+@Injectable()
+export class InspectionTargetService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly orgs: OrganisationService,
+    private readonly policies: PolicyService,
+    private readonly inspections: InspectionService,
+  ) {}
+
+  async target(actor: Actor, input: InspectionTargetInput): Promise<InspectionTarget> {
+    const asOf = input.asOf ?? today();
+    const ref = targetReferenceDate(input.year, asOf);
+    const reader = inspectionReader(actor);
+    await assertOrgVisible(this.ds.manager, reader, input.organisationId, ref).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'organisationId');
+    });
+    const first = `${String(input.year).padStart(4, '0')}-01-01`;
+    const last = `${String(input.year).padStart(4, '0')}-12-31`;
+    // Inspections by the cell itself that may belong to the year: not cancelled, planned by its end, not concluded before it.
+    const rows: TargetRow[] = await this.ds.query(
+      `WITH ${CELLS_CTE},
+       since AS (SELECT x.organisation_id AS id, min(x.valid_from) AS since FROM organisation_placement x JOIN cells c ON c.id = x.organisation_id GROUP BY 1),
+       seats AS (SELECT s.organisation_id AS id, array_agg(DISTINCT s.member_id::text) AS holders FROM committee_seat s JOIN cells c ON c.id = s.organisation_id
+                  WHERE ${validAt('s', '$2')} GROUP BY 1),
+       facts AS (SELECT i.organisation_id AS id, json_agg(json_build_object('type', i.type, 'state', i.state, 'plannedFrom', i.planned_from,
+                        'startedOn', i.started_on, 'concludedOn', i.concluded_on)) AS facts
+                   FROM inspection i JOIN cells c ON c.id = i.organisation_id
+                  WHERE i.body IN ('CELL','CELL_COMMITTEE') AND i.state <> 'CANCELLED' AND i.planned_from <= $4::date
+                    AND (i.concluded_on IS NULL OR i.concluded_on >= $3::date)
+                  GROUP BY 1)
+       SELECT c.id, c."parentId", sn.since, coalesce(st.holders, '{}') AS holders, coalesce(f.facts, '[]') AS facts
+         FROM cells c LEFT JOIN since sn ON sn.id = c.id LEFT JOIN seats st ON st.id = c.id LEFT JOIN facts f ON f.id = c.id`,
+      [input.organisationId, ref, first, last],
+    );
+    const ids = rows.map((r) => r.id);
+    const policies = await this.policies.forOrganisations(ids, ref);
+    const orgModels = await this.orgMap(reader, [input.organisationId, ...ids, ...rows.map((r) => r.parentId).filter((x): x is string => !!x)], ref);
+    const cells: InspectionTargetCell[] = rows
+      .filter((r) => orgModels.has(r.id))
+      .map((r) => {
+        const policy = policies.get(r.id)!;
+        const seats: CommitteeSeat[] = r.holders.map((memberId) => ({ memberId, role: 'COMMITTEE_MEMBER', from: ref, to: null }));
+        const withCommittee = hasCellCommittee(seats, ref, policy);
+        const result = inspectionTargetForCell({ hasCellCommittee: withCommittee, inspections: r.facts, year: input.year, asOf }, policy);
+        return {
+          organisation: orgModels.get(r.id)!,
+          parent: r.parentId ? orgModels.get(r.parentId) ?? null : null,
+          hasCellCommittee: withCommittee,
+          required: result.required,
+          concluded: result.concluded,
+          inProgress: result.inProgress,
+          planned: result.planned,
+          missing: result.missing,
+          met: result.met,
+          onPace: result.onPace,
+          projectedConcluded: result.projectedConcluded,
+          joinedDuringYear: r.since >= first,
+        };
+      })
+      .sort((a, b) => Number(a.met) - Number(b.met) || b.missing - a.missing || a.organisation.code.localeCompare(b.organisation.code));
+    const summary = summariseTarget(cells);
+    return {
+      organisation: orgModels.get(input.organisationId)!,
+      year: input.year,
+      asOf,
+      referenceDate: ref,
+      ...summary,
+      percentText: formatPercentVi(summary.percent, 2),
+      concludedTotal: cells.reduce((s, c) => s + c.concluded, 0),
+      allCells: cells,
+    };
+  }
+
+  async coverage(actor: Actor, input: InspectionTargetInput): Promise<SupervisionCoverage> {
+    const asOf = input.asOf ?? today();
+    const ref = targetReferenceDate(input.year, asOf);
+    const reader = inspectionReader(actor);
+    await assertOrgVisible(this.ds.manager, reader, input.organisationId, ref).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'organisationId');
+    });
+    const first = `${String(input.year).padStart(4, '0')}-01-01`;
+    // Members: the cell's own (permanent) members on the reference date. Supervised: those of them who were subjects of a
+    // supervision by the cell started in the year up to the reference date (libs' countsTowardSupervisionCoverage).
+    const rows: CoverageRow[] = await this.ds.query(
+      `WITH ${CELLS_CTE},
+       mem AS (SELECT ms.organisation_id AS id, count(DISTINCT ms.member_id)::int AS n FROM membership ms JOIN cells c ON c.id = ms.organisation_id
+                WHERE ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')} GROUP BY 1),
+       sup AS (SELECT i.organisation_id AS id, count(DISTINCT s.member_id)::int AS n
+                 FROM inspection i JOIN cells c ON c.id = i.organisation_id
+                 JOIN inspection_subject s ON s.inspection_id = i.id
+                 JOIN membership ms ON ms.member_id = s.member_id AND ms.organisation_id = i.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')}
+                WHERE i.type IN ('REGULAR_SUPERVISION','THEMATIC_SUPERVISION') AND i.state IN ('IN_PROGRESS','CONCLUDED')
+                  AND i.started_on BETWEEN $3::date AND $2::date
+                GROUP BY 1)
+       SELECT c.id, coalesce(mem.n, 0) AS members, coalesce(sup.n, 0) AS supervised FROM cells c LEFT JOIN mem ON mem.id = c.id LEFT JOIN sup ON sup.id = c.id`,
+      [input.organisationId, ref, first],
+    );
+    const ids = rows.map((r) => r.id);
+    const policies = await this.policies.forOrganisations([input.organisationId, ...ids], ref);
+    const orgModels = await this.orgMap(reader, [input.organisationId, ...ids], ref);
+    const cells: SupervisionCoverageCell[] = rows
+      .filter((r) => orgModels.has(r.id))
+      .map((r) => ({ organisation: orgModels.get(r.id)!, ...supervisionCoverage({ members: r.members, supervised: r.supervised }, policies.get(r.id)!) }))
+      .sort((a, b) => Number(a.met) - Number(b.met) || (a.percent ?? -1) - (b.percent ?? -1) || a.organisation.code.localeCompare(b.organisation.code));
+    const own = policies.get(input.organisationId)!;
+    const members = cells.reduce((s, c) => s + c.members, 0);
+    const supervised = cells.reduce((s, c) => s + c.supervised, 0);
+    const metCount = cells.filter((c) => c.met).length;
+    return {
+      organisation: orgModels.get(input.organisationId)!,
+      year: input.year,
+      referenceDate: ref,
+      minPercent: own.inspection.supervisionCoverageMinPercent,
+      maxPercent: own.inspection.supervisionCoverageMaxPercent,
+      cellCount: cells.length,
+      metCount,
+      metPercent: inspectionPercent(metCount, cells.length),
+      members,
+      supervised,
+      percent: inspectionPercent(supervised, members),
+      allCells: cells,
+    };
+  }
+
+  private async orgMap(reader: Actor, ids: string[], d: string): Promise<Map<string, Organisation>> {
+    return new Map((await this.orgs.findVisible(reader, [...new Set(ids)], d)).map((o) => [o.id, o] as const));
+  }
+
+  // ---------------------------------------------------------------- Excel
+
+  /** The tracker as an xlsx workbook with Vietnamese headings: the figure, then one row per cell (behind first). */
+  async targetWorkbook(actor: Actor, input: InspectionTargetInput): Promise<Buffer> {
+    const t = await this.target(actor, input);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(`Chi tieu kiem tra ${t.year}`);
+    ws.addRow([`KẾT QUẢ THỰC HIỆN CHỈ TIÊU KIỂM TRA ĐẢNG VIÊN NĂM ${t.year}`]).font = { bold: true, size: 13 };
+    ws.addRow([t.organisation.name]);
+    ws.addRow([`Tính đến ngày ${formatDateVi(t.referenceDate)}`]);
+    ws.addRow([`${t.metCount}/${t.subjectCount} chi bộ hoàn thành chỉ tiêu, đạt ${t.percentText} kế hoạch; dự kiến đến cuối năm: ${t.projectedMetCount}/${t.subjectCount} chi bộ (${formatPercentVi(t.projectedPercent, 2)}).`]);
+    ws.addRow(['Chỉ tiêu: chi bộ có chi ủy thực hiện ít nhất 2 cuộc kiểm tra, chi bộ không có chi ủy ít nhất 1 cuộc (theo chính sách đang áp dụng); chỉ tính các cuộc kiểm tra đã kết luận, không tính giám sát. Tỷ lệ lấy 2 chữ số thập phân, không làm tròn lên.']);
+    ws.addRow([]);
+    ws.addRow(['STT', 'Mã', 'Chi bộ', 'Trực thuộc', 'Có chi ủy', 'Chỉ tiêu (cuộc)', 'Đã kết luận', 'Đang tiến hành', 'Theo kế hoạch', 'Còn thiếu', 'Hoàn thành', 'Dự kiến hoàn thành']).font = { bold: true };
+    t.allCells.forEach((c, i) =>
+      ws.addRow([i + 1, c.organisation.code, c.organisation.name, c.parent?.name ?? '', c.hasCellCommittee ? 'Có' : 'Không', c.required, c.concluded, c.inProgress, c.planned,
+        c.missing, c.met ? 'Đạt' : 'Chưa đạt', c.onPace ? 'Có' : 'Không']),
+    );
+    ws.columns.forEach((c, i) => (c.width = i === 2 || i === 3 ? 40 : 14));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  /** Inspection records as an xlsx workbook with Vietnamese headings (the list's filter; at most 10,000 rows). */
+  async recordsWorkbook(actor: Actor, filter: InspectionFilter | undefined): Promise<Buffer> {
+    const page = await this.inspections.query(actor, filter, 0, 10000);
+    const ids = page.items.map((i) => i.id);
+    const subjects: { inspectionId: string; name: string }[] = await this.ds.query(
+      `SELECT s.inspection_id AS "inspectionId", m.full_name AS name FROM inspection_subject s JOIN member m ON m.id = s.member_id
+        WHERE s.inspection_id = ANY($1::uuid[]) ORDER BY s.position`,
+      [ids],
+    );
+    const names = new Map<string, string[]>();
+    for (const s of subjects) names.set(s.inspectionId, [...(names.get(s.inspectionId) ?? []), s.name]);
+    const disciplines = await this.inspections.disciplinesOf(ids);
+    const memberNames = new Map<string, string>(
+      (await this.ds.query(`SELECT id, full_name AS name FROM member WHERE id = ANY($1::uuid[])`, [[...disciplines.values()].flat().map((d) => d.memberId)]))
+        .map((r: { id: string; name: string }) => [r.id, r.name]),
+    );
+    const orgs = new Map<string, { code: string; name: string }>(
+      (await this.ds.query(`SELECT id, code, name FROM organisation WHERE id = ANY($1::uuid[])`, [[...new Set(page.items.map((i) => i.organisationId))]]))
+        .map((o: { id: string; code: string; name: string }) => [o.id, o]),
+    );
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Kiem tra giam sat');
+    ws.addRow(['DANH SÁCH CÁC CUỘC KIỂM TRA, GIÁM SÁT ĐẢNG VIÊN']).font = { bold: true, size: 13 };
+    ws.addRow([`Xuất ngày ${formatDateVi(today())}; ${page.total} cuộc`]);
+    ws.addRow([]);
+    ws.addRow(['STT', 'Mã tổ chức', 'Tổ chức đảng', 'Chủ thể', 'Loại', 'Tên cuộc kiểm tra, giám sát', 'Nội dung', 'Đối tượng', 'Thời kỳ kiểm tra', 'Kế hoạch từ', 'Kế hoạch đến',
+      'Ngày bắt đầu', 'Ngày kết luận', 'Tình trạng', 'Tính vào chỉ tiêu', 'Kết luận', 'Kiến nghị', 'Kỷ luật']).font = { bold: true };
+    const d = (x: string | null) => (x ? formatDateVi(x) : '');
+    page.items.forEach((i, n) => {
+      const org = orgs.get(i.organisationId);
+      const disc = (disciplines.get(i.id) ?? [])
+        .map((x) => `${memberNames.get(x.memberId ?? '') ?? ''}: ${DISCIPLINE_FORM_LABELS[x.form as DisciplineForm]?.vi ?? x.form} (${DECIDING_BODY_LABELS[x.decidingBody as DecidingBody]?.vi ?? x.decidingBody}, ${d(x.decidedOn)})`)
+        .join('; ');
+      ws.addRow([n + 1, org?.code ?? '', org?.name ?? '', INSPECTING_BODY_LABELS[i.body].vi, INSPECTION_TYPE_LABELS[i.type].vi, i.title, i.contentAreas.join('; '),
+        (names.get(i.id) ?? []).join(', '), i.reviewFrom || i.reviewTo ? `${d(i.reviewFrom)} – ${d(i.reviewTo)}` : '', d(i.plannedFrom), d(i.plannedTo), d(i.startedOn),
+        d(i.concludedOn), INSPECTION_STATE_LABELS[i.state].vi, i.countsTowardTarget ? 'Có' : 'Không', i.conclusion ?? '', i.recommendation ?? '', disc]);
+    });
+    ws.columns.forEach((c, i) => (c.width = [2, 5, 6, 7, 15, 16, 17].includes(i) ? 36 : 14));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+}

@@ -1,0 +1,114 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, CurrentActor } from '../../common/auth/decorators';
+import type { Actor } from '../../common/auth/actor';
+import { PageInput } from '../../common/graphql/pagination';
+import type { RequestContext } from '../../common/graphql/request-context';
+import {
+  AdmissionProgressModel,
+  DecideRatingInput,
+  OpenRatingRoundInput,
+  ProposeRatingInput,
+  Rating,
+  RatingFigureRowPage,
+  RatingFigureRowsInput,
+  RatingFigures,
+  RatingFiguresInput,
+  RatingFilter,
+  RatingPage,
+  RatingProposalResult,
+  RatingRound,
+  RecordHistoricalRatingInput,
+  SubmitSelfAssessmentInput,
+} from './rating.model';
+import { RatingService } from './rating.service';
+
+@Resolver(() => Rating)
+export class RatingResolver {
+  constructor(private readonly service: RatingService) {}
+
+  @Query(() => RatingRound, { description: 'One rating round. NOT_FOUND when missing or outside your scope (a member sees the rounds over their own cell).' })
+  ratingRound(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Round.' }) id: string): Promise<RatingRound> {
+    return this.service.round(actor, id);
+  }
+
+  @Query(() => [RatingRound], { description: 'Rating rounds you may see, newest first (at most 500).' })
+  ratingRounds(
+    @CurrentActor() actor: Actor,
+    @Args('organisationId', { type: () => ID, nullable: true, description: 'Only rounds opened by this organisation.' }) organisationId?: string,
+    @Args('year', { type: () => Int, nullable: true, description: 'Only this year.' }) year?: number,
+  ): Promise<RatingRound[]> {
+    return this.service.rounds(actor, { organisationId, year });
+  }
+
+  @Query(() => Rating, { description: 'One rating. NOT_FOUND when missing or outside your scope (a member sees their own).' })
+  rating(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Rating.' }) id: string): Promise<Rating> {
+    return this.service.getRating(actor, id);
+  }
+
+  @Query(() => RatingPage, { description: 'Ratings you may see (a round\'s worklist, a subtree\'s results, a member\'s history).' })
+  ratings(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => RatingFilter, nullable: true, description: 'Filter.' }) filter?: RatingFilter,
+    @Args('page', { type: () => PageInput, nullable: true, description: 'Page.' }) page?: PageInput,
+  ): Promise<RatingPage> {
+    return this.service.list(actor, filter, page);
+  }
+
+  @Query(() => RatingFigures, { description: 'Rating figures of an organisation\'s subtree for a year, per subject kind, with the previous year and the change; the reports\' conventions (DOMAIN.md decision 3).' })
+  ratingFigures(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation and year.' }) input: RatingFiguresInput): Promise<RatingFigures> {
+    return this.service.figures(actor, input);
+  }
+
+  @Query(() => RatingFigureRowPage, { description: 'The subjects behind a figure of ratingFigures: filter by subject kind, levels, rated or not rated.' })
+  ratingFigureRows(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'Which figure.' }) input: RatingFigureRowsInput,
+    @Args('page', { type: () => PageInput, nullable: true, description: 'Page.' }) page?: PageInput,
+  ): Promise<RatingFigureRowPage> {
+    return this.service.figureRows(actor, input, page);
+  }
+
+  @Query(() => String, { description: 'The rating statistics table committees send upward, as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per subject kind with each level\'s count and percent, "HTTNV trở lên", "trong đó HTXSNV" (of those HTTNV or better) and the not rated, the same figures as ratingFigures; then a sheet listing the subjects behind them.' })
+  async ratingFiguresXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation and year.' }) input: RatingFiguresInput): Promise<string> {
+    return (await this.service.figuresWorkbook(actor, input)).toString('base64');
+  }
+
+  @Query(() => AdmissionProgressModel, { description: 'Admissions of the year in an organisation\'s subtree against the policy\'s target (percent of the members at the start of the term, or an absolute number).' })
+  admissionProgress(
+    @CurrentActor() actor: Actor,
+    @Args('organisationId', { type: () => ID, description: 'Organisation.' }) organisationId: string,
+    @Args('year', { type: () => Int, description: 'Year.' }) year: number,
+  ): Promise<AdmissionProgressModel> {
+    return this.service.admission(actor, organisationId, year);
+  }
+
+  @Mutation(() => RatingRound, { description: 'Open a rating round for an organisation\'s subtree and a period (writers of that organisation).' })
+  openRatingRound(@Ctx() ctx: RequestContext, @Args('input', { description: 'The round.' }) input: OpenRatingRoundInput): Promise<RatingRound> {
+    return this.service.openRound(ctx, input);
+  }
+
+  @Mutation(() => Rating, { description: 'Submit (or revise, until proposed) a self-assessment: the member for themselves, or the secretary on their behalf; an organisation by its own writers. Computes the level from the rules.' })
+  submitSelfAssessment(@Ctx() ctx: RequestContext, @Args('input', { description: 'The self-assessment.' }) input: SubmitSelfAssessmentInput): Promise<Rating> {
+    return this.service.submitSelfAssessment(ctx, input);
+  }
+
+  @Mutation(() => RatingProposalResult, { description: 'Propose a level (or revise it, until decided): the reviewing cell or committee. Returns the quota check as a warning.' })
+  proposeRating(@Ctx() ctx: RequestContext, @Args('input', { description: 'The proposal.' }) input: ProposeRatingInput): Promise<RatingProposalResult> {
+    return this.service.propose(ctx, input);
+  }
+
+  @Mutation(() => Rating, { description: 'Decide the level (or revise it, until announced): the competent level only. A level other than the proposal needs a reason; breaking the quota needs quotaOverrideReason (RATING_QUOTA_EXCEEDED otherwise).' })
+  decideRating(@Ctx() ctx: RequestContext, @Args('input', { description: 'The decision.' }) input: DecideRatingInput): Promise<Rating> {
+    return this.service.decide(ctx, input);
+  }
+
+  @Mutation(() => RatingRound, { description: 'Announce a round\'s results: its decided ratings are published and the round is closed to changes.' })
+  announceRatingRound(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID, description: 'Round.' }) id: string): Promise<RatingRound> {
+    return this.service.announceRound(ctx, id);
+  }
+
+  @Mutation(() => Rating, { description: 'Record a past yearly rating under its scheme with the label written at the time (e.g. "Trong sạch vững mạnh").' })
+  recordHistoricalRating(@Ctx() ctx: RequestContext, @Args('input', { description: 'The past rating.' }) input: RecordHistoricalRatingInput): Promise<Rating> {
+    return this.service.recordHistorical(ctx, input);
+  }
+}

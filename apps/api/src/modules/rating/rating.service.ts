@@ -1,0 +1,754 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  admissionProgress,
+  admissionTargetFor,
+  assertDecisionReason,
+  assertRatingStep,
+  checkQuota,
+  computeRatingLevel,
+  defaultSchemeForYear,
+  DomainError,
+  emptyLevelCounts,
+  equivalentLevel,
+  formatDateVi,
+  NOT_RATED_REASON_LABELS,
+  quotaApplies,
+  RATING_LEVEL_LABELS,
+  RATING_LEVELS,
+  RATING_SCHEME_LABELS,
+  RATING_SUBJECT_KIND_LABELS,
+  RATING_SUBJECT_KINDS,
+  ratingAuthority,
+  ratingFiguresChange,
+  ratingFiguresFromCounts,
+  ratingStage,
+  ratingSubjectKindOf,
+  validateRoundDeadlines,
+  validateSelfAssessment,
+  whoIsNotRated,
+  type ChainLink,
+  type DisciplineForm,
+  type LevelCounts,
+  type OrganisationKind,
+  type Policy,
+  type QuotaCheck,
+  type RatingFigures as DomainFigures,
+  type RatingLevel,
+  type RatingRoundState,
+  type RatingScheme,
+  type RatingSubjectKind,
+} from '@chibo/domain';
+import type { Actor } from '../../common/auth/actor';
+import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
+import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
+import { PolicyService } from '../policy/policy.service';
+import {
+  Rating,
+  RatingRound,
+  type AdmissionProgressModel,
+  type DecideRatingInput,
+  type OpenRatingRoundInput,
+  type ProposeRatingInput,
+  type RatingFigureGroup,
+  type RatingFigureRow,
+  type RatingFigureRowsInput,
+  type RatingFigures,
+  type RatingFigureSet,
+  type RatingFiguresInput,
+  type RatingFilter,
+  type RatingProposalResult,
+  type RecordHistoricalRatingInput,
+  type SubmitSelfAssessmentInput,
+} from './rating.model';
+
+const ROUND_COLUMNS = `rr.id, rr.organisation_id AS "organisationId", rr.year, rr.period_kind AS "periodKind", rr.period_label AS "periodLabel",
+  rr.title, rr.self_assessment_due AS "selfAssessmentDue", rr.proposal_due AS "proposalDue", rr.decision_due AS "decisionDue", rr.state,
+  rr.opened_at AS "openedAt", rr.opened_by AS "openedBy", rr.announced_at AS "announcedAt", rr.announced_by AS "announcedBy",
+  (SELECT count(*)::int FROM rating x WHERE x.round_id = rr.id) AS "ratingCount",
+  (SELECT count(*)::int FROM rating x WHERE x.round_id = rr.id AND x.decided_at IS NOT NULL) AS "decidedCount"`;
+
+const RATING_COLUMNS = `r.id, r.round_id AS "roundId", r.year, r.period_kind AS "periodKind", r.subject_kind AS "subjectKind", r.member_id AS "memberId",
+  r.subject_organisation_id AS "subjectOrganisationId", COALESCE(mb.full_name, so.name) AS "subjectName", r.organisation_id AS "organisationId",
+  o.name AS "organisationName", r.proposer_id AS "proposerId", r.decider_id AS "deciderId", r.quota_group_id AS "quotaGroupId", r.scheme,
+  r.raw_label AS "rawLabel", r.score::float8 AS score, r.self_scores AS "selfAssessment", r.self_assessed_at AS "selfAssessedAt",
+  r.self_assessed_by AS "selfAssessedBy", r.computed_level AS "computedLevel", r.block_reasons AS "blockReasons", r.proposed_level AS "proposedLevel",
+  r.proposal_note AS "proposalNote", r.proposed_at AS "proposedAt", r.proposed_by AS "proposedBy", r.decided_level AS "decidedLevel",
+  r.decision_reason AS "decisionReason", r.quota_override_reason AS "quotaOverrideReason", r.decided_at AS "decidedAt", r.decided_by AS "decidedBy",
+  r.announced_at AS "announcedAt"`;
+
+const RATING_FROM = `rating r JOIN organisation o ON o.id = r.organisation_id LEFT JOIN member mb ON mb.id = r.member_id
+  LEFT JOIN organisation so ON so.id = r.subject_organisation_id`;
+
+/** The date whose tree a year's rating uses: 31 December of the year, or today while the year runs. */
+export const ratingReferenceDate = (year: number): string => {
+  const end = `${String(year).padStart(4, '0')}-12-31`;
+  const now = today();
+  return now < end ? now : end;
+};
+
+// The same date inside SQL, for rows of several years.
+const REF_DATE_SQL = (yearExpr: string, p: Params): string => `LEAST(${p.add(today())}::date, make_date(${yearExpr}, 12, 31))`;
+
+const SUBJECT_KIND_SQL = (kindExpr: string) => `CASE ${kindExpr} WHEN 'GRASSROOTS_COMMITTEE' THEN 'GRASSROOTS_ORGANISATION' WHEN 'GRASSROOTS_CELL' THEN 'GRASSROOTS_ORGANISATION'
+  WHEN 'SUB_COMMITTEE' THEN 'SUB_COMMITTEE' WHEN 'SUBORDINATE_CELL' THEN 'SUBORDINATE_CELL' END`;
+
+/** Exemption of member `m` on a date, from its EXEMPTED / EXEMPTION_ENDED events. */
+const EXEMPTION_AT = (d: string) => `(SELECT CASE WHEN e.type = 'EXEMPTED' THEN e.reason END FROM member_event e
+  WHERE e.member_id = m.id AND e.type IN ('EXEMPTED','EXEMPTION_ENDED') AND e.effective_on <= ${d}::date
+  ORDER BY e.effective_on DESC, e.recorded_at DESC LIMIT 1)`;
+
+type RoundRow = RatingRound;
+type RatingRow = Omit<Rating, 'stage'>;
+
+const toRound = (row: Record<string, unknown>): RatingRound => Object.assign(new RatingRound(), row);
+const toRating = (row: Record<string, unknown>): Rating => Object.assign(new Rating(), row, { stage: ratingStage(row) });
+
+type Subject = {
+  kind: RatingSubjectKind;
+  memberId: string | null;
+  subjectOrganisationId: string | null;
+  /** The member's cell on the reference date, or the organisation itself. */
+  organisationId: string;
+};
+
+/**
+ * The annual quality rating (DOMAIN.md §7): rounds, the four steps with their permissions, the quota, the
+ * figures in the reports' convention and the admission target (§9). Levels and rules come from libs/domain.
+ * Scope: a rating is visible to readers of the organisation it sits in (a member's cell, or the organisation
+ * rated) and to the member rated; each step needs write access to the body that takes it (FORBIDDEN otherwise).
+ */
+@Injectable()
+export class RatingService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly policies: PolicyService,
+  ) {}
+
+  // ---------------------------------------------------------------- rounds
+
+  /** SQL condition: round `rr` is visible: its committee is readable, or one of the caller's roots (or own cell) lies under it. */
+  private roundVisibleSql(actor: Actor, p: Params): string {
+    const d = REF_DATE_SQL('rr.year', p);
+    const parts = [orgVisibleSql(actor, 'rr.organisation_id', p, d)];
+    const below = [...new Set([...actor.readRoots, ...actor.ownCellIds])];
+    if (below.length) {
+      parts.push(`EXISTS (SELECT 1 FROM unnest(${p.add(below)}::uuid[]) c(id)
+        WHERE position('/' || rr.organisation_id::text || '/' IN placement_path_at(c.id, ${d})) > 0)`);
+    }
+    return `(${parts.join(' OR ')})`;
+  }
+
+  async rounds(actor: Actor, filter: { organisationId?: string; year?: number }, m: EntityManager = this.ds.manager): Promise<RatingRound[]> {
+    const p = new Params();
+    const where = [this.roundVisibleSql(actor, p)];
+    if (filter.organisationId) where.push(`rr.organisation_id = ${p.add(isUuid(filter.organisationId) ? filter.organisationId : null)}::uuid`);
+    if (filter.year) where.push(`rr.year = ${p.add(filter.year)}::int`);
+    const rows = await m.query(`SELECT ${ROUND_COLUMNS} FROM rating_round rr WHERE ${where.join(' AND ')} ORDER BY rr.year DESC, rr.opened_at DESC LIMIT 500`, p.values);
+    return rows.map(toRound);
+  }
+
+  async round(actor: Actor, id: string, m: EntityManager = this.ds.manager): Promise<RatingRound> {
+    if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'Rating round not found', 'id');
+    const p = new Params();
+    const idP = p.add(id);
+    const [row] = await m.query(`SELECT ${ROUND_COLUMNS} FROM rating_round rr WHERE rr.id = ${idP}::uuid AND ${this.roundVisibleSql(actor, p)}`, p.values);
+    if (!row) throw new DomainError('NOT_FOUND', 'Rating round not found', 'id');
+    return toRound(row);
+  }
+
+  async openRound(caller: Caller, input: OpenRatingRoundInput): Promise<RatingRound> {
+    validateRoundDeadlines(input);
+    const periodKind = input.periodKind ?? 'YEAR';
+    const id = await this.ds.transaction(async (m) => {
+      const d = ratingReferenceDate(input.year);
+      await assertOrgVisible(m, caller.actor, input.organisationId, d, true).catch((e: DomainError) => {
+        throw new DomainError(e.code, e.message, 'organisationId');
+      });
+      const [org] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [input.organisationId]);
+      if (!['COMMITTEE', 'GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL'].includes(org.kind)) {
+        throw new DomainError('VALIDATION', 'A rating round is opened by a committee or a grassroots organisation', 'organisationId');
+      }
+      const [dup] = await m.query(
+        `SELECT 1 FROM rating_round WHERE organisation_id = $1 AND year = $2 AND period_kind = $3 AND period_label = $4`,
+        [input.organisationId, input.year, periodKind, input.periodLabel ?? ''],
+      );
+      if (dup) throw new DomainError('CONFLICT', 'This organisation already has a round for that period', 'year');
+      const title = input.title?.trim() || `Đánh giá, xếp loại chất lượng năm ${input.year}`;
+      const [row] = await m.query(
+        `INSERT INTO rating_round (organisation_id, year, period_kind, period_label, title, self_assessment_due, proposal_due, decision_due, opened_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+        [input.organisationId, input.year, periodKind, input.periodLabel ?? '', title, input.selfAssessmentDue, input.proposalDue, input.decisionDue, caller.actor.name],
+      );
+      await this.audit.record(m, caller, { operation: 'openRatingRound', entityType: 'rating_round', entityId: row.id, after: { ...input, periodKind, title } });
+      return row.id as string;
+    });
+    return this.round(caller.actor, id);
+  }
+
+  async announceRound(caller: Caller, id: string): Promise<RatingRound> {
+    await this.ds.transaction(async (m) => {
+      const round = await this.round(caller.actor, id, m);
+      await m.query(`SELECT 1 FROM rating_round WHERE id = $1 FOR UPDATE`, [id]);
+      await this.assertCanAct(m, caller.actor, round.organisationId, ratingReferenceDate(round.year), 'You may see this round but not announce it');
+      if (round.state === 'ANNOUNCED') throw new DomainError('RATING_ROUND_CLOSED', 'The round has already been announced', 'id');
+      await m.query(`UPDATE rating_round SET state = 'ANNOUNCED', announced_at = now(), announced_by = $2 WHERE id = $1`, [id, caller.actor.name]);
+      const announced = await returning(m, `UPDATE rating SET announced_at = now(), updated_at = now() WHERE round_id = $1 AND decided_at IS NOT NULL RETURNING id`, [id]);
+      const count = announced.length;
+      await this.audit.record(m, caller, { operation: 'announceRatingRound', entityType: 'rating_round', entityId: id, before: { state: round.state }, after: { state: 'ANNOUNCED', announcedRatings: count } });
+    });
+    return this.round(caller.actor, id);
+  }
+
+  // ---------------------------------------------------------------- ratings (reads)
+
+  /**
+   * SQL condition: rating `r` is visible: its organisation readable on the rating's reference date (by a read grant:
+   * a member's own cell does not show the cell's other ratings), or it is the caller's own.
+   */
+  private ratingVisibleSql(actor: Actor, p: Params): string {
+    const parts = [orgVisibleSql({ ...actor, ownCellIds: [] }, 'r.organisation_id', p, REF_DATE_SQL('r.year', p))];
+    if (actor.ownMemberIds.length) parts.push(`r.member_id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`);
+    return `(${parts.join(' OR ')})`;
+  }
+
+  async getRating(actor: Actor, id: string, m: EntityManager = this.ds.manager): Promise<Rating> {
+    if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'Rating not found', 'ratingId');
+    const p = new Params();
+    const idP = p.add(id);
+    const [row] = await m.query(`SELECT ${RATING_COLUMNS} FROM ${RATING_FROM} WHERE r.id = ${idP}::uuid AND ${this.ratingVisibleSql(actor, p)}`, p.values);
+    if (!row) throw new DomainError('NOT_FOUND', 'Rating not found', 'ratingId');
+    return toRating(row);
+  }
+
+  async list(actor: Actor, filter: RatingFilter | undefined, page: PageInput | undefined): Promise<Page<Rating>> {
+    const { offset, limit } = pageOf(page);
+    const p = new Params();
+    const where = [this.ratingVisibleSql(actor, p)];
+    const uuidOrNull = (s: string) => (isUuid(s) ? s : null);
+    if (filter?.roundId) where.push(`r.round_id = ${p.add(uuidOrNull(filter.roundId))}::uuid`);
+    if (filter?.memberId) where.push(`r.member_id = ${p.add(uuidOrNull(filter.memberId))}::uuid`);
+    if (filter?.year) where.push(`r.year = ${p.add(filter.year)}::int`);
+    if (filter?.organisationId) {
+      where.push(`position('/' || ${p.add(uuidOrNull(filter.organisationId))}::text || '/' IN placement_path_at(r.organisation_id, ${REF_DATE_SQL('r.year', p)})) > 0`);
+    }
+    if (filter?.subjectKinds?.length) where.push(`r.subject_kind = ANY(${p.add(filter.subjectKinds)}::text[])`);
+    if (filter?.levels?.length) where.push(`r.decided_level = ANY(${p.add(filter.levels)}::text[])`);
+    if (filter?.stages?.length) {
+      where.push(`(CASE WHEN r.announced_at IS NOT NULL THEN 'ANNOUNCED' WHEN r.decided_at IS NOT NULL THEN 'DECIDED' WHEN r.proposed_at IS NOT NULL THEN 'PROPOSED'
+        WHEN r.self_assessed_at IS NOT NULL THEN 'SELF_ASSESSED' ELSE 'PENDING' END) = ANY(${p.add(filter.stages)}::text[])`);
+    }
+    const sql = `FROM ${RATING_FROM} WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
+    const rows = await this.ds.query(
+      `SELECT ${RATING_COLUMNS} ${sql} ORDER BY r.year DESC, r.subject_kind, o.name, COALESCE(mb.name_folded, so.name), r.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return { items: rows.map(toRating), total, offset, limit };
+  }
+
+  // ---------------------------------------------------------------- steps
+
+  async submitSelfAssessment(caller: Caller, input: SubmitSelfAssessmentInput): Promise<Rating> {
+    const id = await this.ds.transaction(async (m) => {
+      const round = await this.round(caller.actor, input.roundId, m).catch((e: DomainError) => {
+        throw new DomainError(e.code, e.message, 'roundId');
+      });
+      const d = ratingReferenceDate(round.year);
+      const subject = await this.resolveSubject(m, caller.actor, round, input.memberId, input.organisationId, d);
+      const policy = await this.policies.forOrganisation(subject.organisationId, d, m);
+      const check = validateSelfAssessment(input, policy);
+      if (!check.ok) {
+        throw new DomainError('VALIDATION', check.errors.map((e) => `${e.field}: ${e.reason}`).join('; '), check.errors[0]?.field, { errors: check.errors });
+      }
+      const chain = await this.chain(m, subject.organisationId, d);
+      const authority = ratingAuthority(subject.memberId ? 'MEMBER' : 'ORGANISATION', chain);
+      const existing = await this.lockRatingOf(m, round, subject);
+      assertRatingStep(existing ? ratingStage(existing) : 'PENDING', 'SELF_ASSESSMENT', round.state);
+
+      const facts = await this.ratingFacts(m, round, subject, d);
+      const outcome = computeRatingLevel(
+        {
+          subjectKind: subject.kind,
+          score: check.total,
+          tasks: input.tasks,
+          disciplinedInYear: facts.disciplined,
+          shortcomingsFixed: input.shortcomingsFixed ?? true,
+          leadershipDisciplineForms: facts.leadershipForms,
+          subordinates: facts.subordinates,
+          constituentLevels: facts.constituents,
+        },
+        policy,
+      );
+      const scores = {
+        generalPoints: input.generalPoints, taskPoints: input.taskPoints, tasks: { ...input.tasks },
+        shortcomingsFixed: subject.memberId ? (input.shortcomingsFixed ?? true) : null, note: input.note ?? null,
+      };
+      const blockReasons = outcome.caps.map((c) => c.reason);
+      let ratingId: string;
+      if (existing) {
+        ratingId = existing.id;
+        await m.query(
+          `UPDATE rating SET score = $2, self_scores = $3, self_assessed_at = now(), self_assessed_by = $4, computed_level = $5, block_reasons = $6, updated_at = now() WHERE id = $1`,
+          [ratingId, check.total, JSON.stringify(scores), caller.actor.name, outcome.level, blockReasons],
+        );
+      } else {
+        const [row] = await m.query(
+          `INSERT INTO rating (round_id, year, period_kind, subject_kind, member_id, subject_organisation_id, organisation_id, proposer_id, decider_id, quota_group_id,
+                               scheme, score, self_scores, self_assessed_at, self_assessed_by, computed_level, block_reasons)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,now(),$14,$15,$16) RETURNING id`,
+          [round.id, round.year, round.periodKind, subject.kind, subject.memberId, subject.subjectOrganisationId, subject.organisationId, authority.proposerId,
+            authority.deciderId, authority.grassrootsId ?? authority.deciderId, defaultSchemeForYear(round.year), check.total, JSON.stringify(scores),
+            caller.actor.name, outcome.level, blockReasons],
+        );
+        ratingId = row.id;
+      }
+      await this.audit.record(m, caller, {
+        operation: 'submitSelfAssessment', entityType: 'rating', entityId: ratingId, before: existing ?? undefined,
+        after: { ...scores, total: check.total, computedLevel: outcome.level, scoreLevel: outcome.scoreLevel, caps: outcome.caps },
+      });
+      return ratingId;
+    });
+    return this.getRating(caller.actor, id);
+  }
+
+  async propose(caller: Caller, input: ProposeRatingInput): Promise<RatingProposalResult> {
+    const quota = await this.ds.transaction(async (m) => {
+      const { rating, round, d } = await this.lockForStep(m, caller.actor, input.ratingId);
+      await this.assertCanAct(m, caller.actor, rating.proposerId!, d, 'Only the reviewing cell or committee proposes this rating');
+      assertRatingStep(ratingStage(rating), 'PROPOSAL', round.state);
+      await m.query(`UPDATE rating SET proposed_level = $2, proposal_note = $3, proposed_at = now(), proposed_by = $4, updated_at = now() WHERE id = $1`, [
+        rating.id, input.level, input.note ?? null, caller.actor.name,
+      ]);
+      const q = await this.quotaOf(m, rating, d);
+      await this.audit.record(m, caller, {
+        operation: 'proposeRating', entityType: 'rating', entityId: rating.id, before: { proposedLevel: rating.proposedLevel },
+        after: { level: input.level, note: input.note ?? null, quota: q },
+      });
+      return q;
+    });
+    return { rating: await this.getRating(caller.actor, input.ratingId), quota, quotaWarning: !!quota?.breached };
+  }
+
+  async decide(caller: Caller, input: DecideRatingInput): Promise<Rating> {
+    await this.ds.transaction(async (m) => {
+      const { rating, round, d } = await this.lockForStep(m, caller.actor, input.ratingId);
+      await this.assertCanAct(m, caller.actor, rating.deciderId!, d, 'Only the competent level decides this rating');
+      assertRatingStep(ratingStage(rating), 'DECISION', round.state);
+      const reason = assertDecisionReason(rating.proposedLevel, input.level, input.reason);
+      const override = input.quotaOverrideReason?.trim() ? input.quotaOverrideReason.trim() : null;
+      const before = await this.quotaOf(m, rating, d);
+      await m.query(
+        `UPDATE rating SET decided_level = $2, decision_reason = $3, quota_override_reason = $4, decided_at = now(), decided_by = $5, updated_at = now() WHERE id = $1`,
+        [rating.id, input.level, reason, null, caller.actor.name],
+      );
+      const after = await this.quotaOf(m, rating, d);
+      // Enforced when this decision makes the group break the quota, or adds an HTXSNV to a group already over it.
+      const enforced = !!after?.breached && (input.level === 'HTXSNV' || !before?.breached);
+      if (enforced && !override) {
+        throw new DomainError(
+          'RATING_QUOTA_EXCEEDED',
+          `The decision breaks the "excellent" quota of its group (${after.excellent} HTXSNV, at most ${after.limit}); give quotaOverrideReason to decide anyway`,
+          'quotaOverrideReason',
+          { ...after },
+        );
+      }
+      if (override) await m.query(`UPDATE rating SET quota_override_reason = $2 WHERE id = $1`, [rating.id, enforced ? override : null]);
+      await this.audit.record(m, caller, {
+        operation: 'decideRating', entityType: 'rating', entityId: rating.id,
+        before: { proposedLevel: rating.proposedLevel, decidedLevel: rating.decidedLevel },
+        after: { level: input.level, reason, quotaOverrideReason: enforced ? override : null, quota: after },
+      });
+    });
+    return this.getRating(caller.actor, input.ratingId);
+  }
+
+  async recordHistorical(caller: Caller, input: RecordHistoricalRatingInput): Promise<Rating> {
+    const level = input.level ?? equivalentLevel(input.scheme, input.rawLabel);
+    if (!level) throw new DomainError('VALIDATION', `"${input.rawLabel}" has no usual equivalent level under ${input.scheme}; give the level it counts as`, 'level');
+    const id = await this.ds.transaction(async (m) => {
+      const d = ratingReferenceDate(input.year);
+      const subject = await this.resolveSubject(m, caller.actor, null, input.memberId, input.organisationId, d);
+      const [dup] = await m.query(
+        `SELECT id FROM rating WHERE period_kind = 'YEAR' AND year = $1 AND (member_id = $2 OR subject_organisation_id = $3)`,
+        [input.year, subject.memberId, subject.subjectOrganisationId],
+      );
+      if (dup) throw new DomainError('CONFLICT', `A rating for ${input.year} already exists for this subject`, 'year', { ratingId: dup.id });
+      const [row] = await m.query(
+        `INSERT INTO rating (year, period_kind, subject_kind, member_id, subject_organisation_id, organisation_id, scheme, raw_label, score,
+                             decided_level, decided_at, decided_by, announced_at)
+         VALUES ($1,'YEAR',$2,$3,$4,$5,$6,$7,$8,$9,now(),$10,now()) RETURNING id`,
+        [input.year, subject.kind, subject.memberId, subject.subjectOrganisationId, subject.organisationId, input.scheme, input.rawLabel.trim(),
+          input.score ?? null, level, caller.actor.name],
+      );
+      await this.audit.record(m, caller, { operation: 'recordHistoricalRating', entityType: 'rating', entityId: row.id, after: { ...input, level } });
+      return row.id as string;
+    });
+    return this.getRating(caller.actor, id);
+  }
+
+  // ---------------------------------------------------------------- figures
+
+  async figures(actor: Actor, input: RatingFiguresInput): Promise<RatingFigures> {
+    const asOf = input.asOf ?? ratingReferenceDate(input.year);
+    await assertOrgVisible(this.ds.manager, actor, input.organisationId, asOf).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'organisationId');
+    });
+    const prevAsOf = input.asOf && input.asOf < `${input.year - 1}-12-31` ? input.asOf : ratingReferenceDate(input.year - 1);
+    const [current, previous] = await Promise.all([this.countsBy(input.organisationId, input.year, asOf), this.countsBy(input.organisationId, input.year - 1, prevAsOf)]);
+    const groups: RatingFigureGroup[] = RATING_SUBJECT_KINDS.map((kind) => {
+      const now = ratingFiguresFromCounts(current.get(kind)!.counts, current.get(kind)!.notRated);
+      const before = ratingFiguresFromCounts(previous.get(kind)!.counts, previous.get(kind)!.notRated);
+      const change = ratingFiguresChange(now, before);
+      return {
+        subjectKind: kind,
+        current: toFigureSet(now),
+        previous: toFigureSet(before),
+        change: { ...change, levels: RATING_LEVELS.map((level) => ({ level, ...change.levels[level] })) },
+      };
+    });
+    return { organisationId: input.organisationId, year: input.year, asOf, groups };
+  }
+
+  // The subjects of a subtree for a year: decided yearly ratings sitting in the subtree, plus members and rated-kind
+  // organisations in it on `asOf` without one (the not rated). One CTE shared by the counts and the list.
+  private subjectsSql(p: Params, orgId: string, year: number, asOf: string): string {
+    const d = p.add(asOf);
+    const root = p.add(orgId);
+    const y = p.add(year);
+    return `WITH root AS (SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = ${root}::uuid AND ${validAt('rp', d)}),
+      tree AS (SELECT pl.organisation_id AS id, o.kind, o.name FROM root JOIN organisation_placement pl ON ${inSubtree('pl', 'root.path')} AND ${validAt('pl', d)}
+               JOIN organisation o ON o.id = pl.organisation_id),
+      rated AS (SELECT r.id, r.subject_kind, r.member_id, r.subject_organisation_id, r.organisation_id, r.decided_level, r.scheme, r.raw_label
+                  FROM rating r JOIN tree t ON t.id = r.organisation_id
+                 WHERE r.year = ${y}::int AND r.period_kind = 'YEAR' AND r.decided_at IS NOT NULL),
+      subjects AS (
+        SELECT r.subject_kind, r.member_id, r.subject_organisation_id, r.organisation_id, r.id AS rating_id, r.decided_level AS level, r.scheme, r.raw_label,
+               NULL::text AS not_rated_reason
+          FROM rated r
+        UNION ALL
+        SELECT 'MEMBER', ms.member_id, NULL::uuid, ms.organisation_id, NULL::uuid, NULL, NULL, NULL,
+               COALESCE((SELECT CASE ${EXEMPTION_AT(d)} WHEN 'PERMANENT' THEN 'EXEMPT' WHEN 'TEMPORARY' THEN 'TEMPORARILY_EXEMPT' END FROM member m WHERE m.id = ms.member_id), 'NOT_DECIDED')
+          FROM membership ms JOIN tree t ON t.id = ms.organisation_id
+         WHERE ms.kind = 'PERMANENT' AND ${validAt('ms', d)} AND NOT EXISTS (SELECT 1 FROM rated r WHERE r.member_id = ms.member_id)
+        UNION ALL
+        SELECT ${SUBJECT_KIND_SQL('t.kind')}, NULL::uuid, t.id, t.id, NULL::uuid, NULL, NULL, NULL, 'NOT_DECIDED'
+          FROM tree t
+         WHERE t.kind IN ('GRASSROOTS_COMMITTEE','GRASSROOTS_CELL','SUB_COMMITTEE','SUBORDINATE_CELL')
+           AND NOT EXISTS (SELECT 1 FROM rated r WHERE r.subject_organisation_id = t.id))`;
+  }
+
+  private async countsBy(orgId: string, year: number, asOf: string): Promise<Map<RatingSubjectKind, { counts: LevelCounts; notRated: number }>> {
+    const p = new Params();
+    const rows: { kind: RatingSubjectKind; level: RatingLevel | null; n: number }[] = await this.ds.query(
+      `${this.subjectsSql(p, orgId, year, asOf)} SELECT subject_kind AS kind, level, count(*)::int AS n FROM subjects GROUP BY 1, 2`,
+      p.values,
+    );
+    const out = new Map(RATING_SUBJECT_KINDS.map((k) => [k, { counts: emptyLevelCounts(), notRated: 0 }]));
+    for (const r of rows) {
+      const g = out.get(r.kind)!;
+      if (r.level === null) g.notRated += r.n;
+      else g.counts[r.level] += r.n;
+    }
+    return out;
+  }
+
+  async figureRows(actor: Actor, input: RatingFigureRowsInput, page: PageInput | undefined): Promise<Page<RatingFigureRow>> {
+    const asOf = input.asOf ?? ratingReferenceDate(input.year);
+    await assertOrgVisible(this.ds.manager, actor, input.organisationId, asOf).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'organisationId');
+    });
+    const { offset, limit } = pageOf(page);
+    const p = new Params();
+    const withSql = this.subjectsSql(p, input.organisationId, input.year, asOf);
+    const where = [`s.subject_kind = ${p.add(input.subjectKind)}`];
+    if (input.levels?.length) where.push(`s.level = ANY(${p.add(input.levels)}::text[])`);
+    if (input.notRated === true) where.push('s.level IS NULL');
+    if (input.notRated === false) where.push('s.level IS NOT NULL');
+    const from = `subjects s JOIN organisation o ON o.id = s.organisation_id LEFT JOIN member mb ON mb.id = s.member_id LEFT JOIN organisation so ON so.id = s.subject_organisation_id
+      WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
+    const rows = await this.ds.query(
+      `${withSql} SELECT s.subject_kind AS "subjectKind", s.member_id AS "memberId", s.subject_organisation_id AS "subjectOrganisationId",
+              COALESCE(mb.full_name, so.name) AS name, s.organisation_id AS "organisationId", o.name AS "organisationName", s.rating_id AS "ratingId",
+              s.level, s.scheme, s.raw_label AS "rawLabel", s.not_rated_reason AS "notRatedReason"
+         FROM ${from}
+        ORDER BY array_position(ARRAY['HTXSNV','HTTNV','HTNV','KHTNV']::text[], s.level) NULLS LAST, o.name, COALESCE(mb.name_folded, so.name), s.rating_id
+        OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return { items: rows, total, offset, limit };
+  }
+
+  /**
+   * The rating statistics table committees send upward (the same figures as `figures`), Vietnamese headings: one row
+   * per subject kind with the count and percent of each level, "HTTNV trở lên" and "trong đó HTXSNV" (a share of
+   * those HTTNV or better, the reports' convention), the not rated; then a sheet listing the subjects behind them.
+   */
+  async figuresWorkbook(actor: Actor, input: RatingFiguresInput): Promise<Buffer> {
+    const figures = await this.figures(actor, input);
+    const [org] = await this.ds.query(`SELECT name FROM organisation WHERE id = $1`, [input.organisationId]);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(`Xep loai ${figures.year}`);
+    const LAST_COL = 18;
+    const title = ws.addRow([`BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM ${figures.year}`]);
+    title.font = { bold: true, size: 13 };
+    ws.mergeCells(1, 1, 1, LAST_COL);
+    title.alignment = { horizontal: 'center' };
+    ws.addRow([org?.name ?? '']);
+    ws.addRow([`Tính theo tổ chức đảng tại ngày ${formatDateVi(figures.asOf)}; tỷ lệ (%) tính trên số được đánh giá, xếp loại (không tính số không đánh giá); "Trong đó HTXSNV" tính trên số HTTNV trở lên.`]);
+    ws.addRow([]);
+    // Two header rows: a group title over each level's "Số lượng" / "Tỷ lệ (%)".
+    const h1 = ws.addRow(['STT', 'Đối tượng', 'Tổng số', 'Số được đánh giá, xếp loại', 'Hoàn thành xuất sắc nhiệm vụ', '', 'Hoàn thành tốt nhiệm vụ', '',
+      'Hoàn thành nhiệm vụ', '', 'Không hoàn thành nhiệm vụ', '', 'Hoàn thành tốt nhiệm vụ trở lên', '', 'Trong đó HTXSNV (% so với HTTNV trở lên)',
+      'HTXSNV (% so với số được đánh giá)', 'Không đánh giá, xếp loại', 'So với năm trước: HTTNV trở lên (điểm %)']);
+    const h2 = ws.addRow(['', '', '', '', 'Số lượng', 'Tỷ lệ (%)', 'Số lượng', 'Tỷ lệ (%)', 'Số lượng', 'Tỷ lệ (%)', 'Số lượng', 'Tỷ lệ (%)', 'Số lượng', 'Tỷ lệ (%)', '', '', '', '']);
+    const r1 = h1.number;
+    for (const c of [1, 2, 3, 4, 15, 16, 17, 18]) ws.mergeCells(r1, c, r1 + 1, c);
+    for (const c of [5, 7, 9, 11, 13]) ws.mergeCells(r1, c, r1, c + 1);
+    for (const row of [h1, h2]) {
+      row.font = { bold: true };
+      row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    }
+    const ORDER: RatingSubjectKind[] = ['GRASSROOTS_ORGANISATION', 'SUB_COMMITTEE', 'SUBORDINATE_CELL', 'MEMBER'];
+    ORDER.forEach((kind, i) => {
+      const g = figures.groups.find((x) => x.subjectKind === kind)!;
+      const c = g.current;
+      const row = ws.addRow([
+        i + 1, RATING_SUBJECT_KIND_LABELS[kind].vi, c.total, c.rated,
+        ...c.levels.flatMap((l) => [l.count, l.percent ?? '']),
+        c.wellCompletedOrBetter.count, c.wellCompletedOrBetter.percent ?? '',
+        c.excellentOfWellCompletedOrBetter ?? '', c.excellentOfRated ?? '', c.notRated,
+        g.change.wellCompletedOrBetter.points ?? '',
+      ]);
+      for (const col of [6, 8, 10, 12, 14, 15, 16, 18]) row.getCell(col).numFmt = '0.00';
+    });
+    ws.columns.forEach((c, i) => (c.width = i === 1 ? 30 : 12));
+    h1.height = 45;
+
+    // The subjects behind the figures: every subject of every kind, rated first (best level first), then the not rated.
+    const list = wb.addWorksheet('Danh sach');
+    list.addRow([`DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM ${figures.year}`]).font = { bold: true, size: 13 };
+    list.addRow([org?.name ?? '']);
+    list.addRow([]);
+    list.addRow(['STT', 'Đối tượng', 'Tên', 'Thuộc tổ chức', 'Kết quả xếp loại', 'Xếp loại theo quy định cũ (ghi như khi đánh giá)', 'Quy định áp dụng', 'Lý do không đánh giá, xếp loại']).font = { bold: true };
+    const NOT_RATED: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(NOT_RATED_REASON_LABELS).map(([k, v]) => [k, v.vi])),
+      NOT_DECIDED: 'Chưa có quyết định xếp loại',
+    };
+    let n = 0;
+    for (const kind of ORDER) {
+      for (let offset = 0; ; ) {
+        const page = await this.figureRows(actor, { ...input, asOf: figures.asOf, subjectKind: kind }, { offset, limit: 500 });
+        for (const r of page.items) {
+          n += 1;
+          list.addRow([n, RATING_SUBJECT_KIND_LABELS[kind].vi, r.name, r.organisationName, r.level ? RATING_LEVEL_LABELS[r.level].vi : '', r.rawLabel ?? '',
+            r.scheme ? RATING_SCHEME_LABELS[r.scheme as RatingScheme].vi : '', r.notRatedReason ? (NOT_RATED[r.notRatedReason] ?? r.notRatedReason) : '']);
+        }
+        offset += page.items.length;
+        if (page.items.length === 0 || offset >= page.total) break;
+      }
+    }
+    list.columns.forEach((c, i) => (c.width = [2, 3, 5, 6].includes(i) ? 36 : 16));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  async admission(actor: Actor, organisationId: string, year: number): Promise<AdmissionProgressModel> {
+    const asOf = ratingReferenceDate(year);
+    await assertOrgVisible(this.ds.manager, actor, organisationId, asOf).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'organisationId');
+    });
+    const [org] = await this.ds.query(`SELECT term_start AS "termStart" FROM organisation WHERE id = $1`, [organisationId]);
+    const termStart: string = org.termStart && org.termStart <= asOf ? org.termStart : `${year}-01-01`;
+    const [{ members }] = await this.ds.query(
+      `SELECT count(DISTINCT ms.member_id)::int AS members
+         FROM organisation_placement rp JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
+         JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')}
+        WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')}`,
+      [organisationId, termStart],
+    );
+    const [{ admitted }] = await this.ds.query(
+      `SELECT count(DISTINCT e.member_id)::int AS admitted
+         FROM organisation_placement rp JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
+         JOIN member_event e ON COALESCE(e.to_organisation_id, e.organisation_id) = pl.organisation_id AND e.type = 'ADMITTED'
+        WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')} AND e.effective_on >= make_date($3, 1, 1) AND e.effective_on <= make_date($3, 12, 31)`,
+      [organisationId, asOf, year],
+    );
+    const policy = await this.policies.forOrganisation(organisationId, asOf);
+    const target = admissionTargetFor(policy, members);
+    const t = policy.rating.admissionTarget;
+    return {
+      organisationId, year, termStart, membersAtTermStart: members, targetKind: t.kind, targetPercent: t.kind === 'percentOfTermStart' ? t.percent : null,
+      ...admissionProgress(admitted, target),
+    };
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** FORBIDDEN unless the actor may write organisation `orgId` (the body taking the step). */
+  private async assertCanAct(m: EntityManager, actor: Actor, orgId: string, d: string, message: string): Promise<void> {
+    const p = new Params();
+    const id = p.add(orgId);
+    const date = p.add(d);
+    const rows = await m.query(`SELECT 1 FROM organisation o WHERE o.id = ${id}::uuid AND ${orgVisibleSql(actor, 'o.id', p, date, true)}`, p.values);
+    if (rows.length === 0) throw new DomainError('FORBIDDEN', message, 'ratingId');
+  }
+
+  /** The rating (visible, locked) with its round; NOT_FOUND when not visible; a past rating has no steps. */
+  private async lockForStep(m: EntityManager, actor: Actor, ratingId: string): Promise<{ rating: RatingRow; round: { id: string; year: number; state: RatingRoundState }; d: string }> {
+    const rating = await this.getRating(actor, ratingId, m);
+    await m.query(`SELECT 1 FROM rating WHERE id = $1 FOR UPDATE`, [ratingId]);
+    if (!rating.roundId) throw new DomainError('RATING_ROUND_CLOSED', 'A past rating recorded without a round has no steps', 'ratingId');
+    const [round] = await m.query(`SELECT id, year, state FROM rating_round WHERE id = $1`, [rating.roundId]);
+    return { rating, round, d: ratingReferenceDate(round.year) };
+  }
+
+  /**
+   * The subject of a self-assessment or a past rating, checked: exactly one of memberId / organisationId; the member
+   * themselves or a writer of their cell (an organisation: a writer of it); inside the round's subtree; rated under the
+   * policy (RATING_NOT_RATED for an exempt member).
+   */
+  private async resolveSubject(m: EntityManager, actor: Actor, round: RoundRow | null, memberId: string | undefined, organisationId: string | undefined, d: string): Promise<Subject> {
+    if (!memberId === !organisationId) throw new DomainError('VALIDATION', 'Give either memberId or organisationId', memberId ? 'organisationId' : 'memberId');
+    const inRound = async (orgId: string, field: string) => {
+      if (!round) return;
+      const [row] = await m.query(`SELECT position('/' || $1::text || '/' IN placement_path_at($2, $3::date)) > 0 AS inside`, [round.organisationId, orgId, d]);
+      if (!row?.inside) throw new DomainError('VALIDATION', 'The subject is not under the organisation that opened the round', field);
+    };
+    if (memberId) {
+      const [row] = isUuid(memberId)
+        ? await m.query(
+            `SELECT m.id, m.status, m.left_on AS "leftOn", ${EXEMPTION_AT('$2')} AS exemption,
+                    (SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= $2::date
+                      ORDER BY x.valid_from DESC LIMIT 1) AS cell
+               FROM member m WHERE m.id = $1`,
+            [memberId, d],
+          )
+        : [];
+      if (!row?.cell) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
+      const self = actor.ownMemberIds.includes(memberId);
+      if (!self) {
+        await assertOrgVisible(m, actor, row.cell, d, true).catch((e: DomainError) => {
+          throw new DomainError(e.code, e.code === 'NOT_FOUND' ? 'Member not found' : 'You may see this member but not submit for them', 'memberId');
+        });
+      }
+      await inRound(row.cell, 'memberId');
+      if (round) {
+        const policy = await this.policies.forOrganisation(row.cell, d, m);
+        const active = (row.status === 'FULL' || row.status === 'PROBATIONARY') && !(row.leftOn && row.leftOn <= d);
+        const split = whoIsNotRated(
+          [{ id: memberId, state: { status: active ? 'FULL' : 'REMOVED', exempt: row.exemption ?? null, temporarilyAway: false, temporaryGuest: false } }],
+          policy as Policy,
+        );
+        if (split.outside.length) throw new DomainError('RATING_NOT_RATED', 'The member is no longer an active member', 'memberId');
+        if (split.notRated.length) throw new DomainError('RATING_NOT_RATED', `The member is not rated (${split.notRated[0].reason})`, 'memberId', { notRatedReason: split.notRated[0].reason });
+      }
+      return { kind: 'MEMBER', memberId, subjectOrganisationId: null, organisationId: row.cell };
+    }
+    const orgId = organisationId!;
+    await assertOrgVisible(m, actor, orgId, d, true).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'organisationId');
+    });
+    const [org] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [orgId]);
+    const kind = ratingSubjectKindOf(org.kind as OrganisationKind);
+    if (!kind) throw new DomainError('VALIDATION', `Organisations of kind ${org.kind} are not rated`, 'organisationId');
+    await inRound(orgId, 'organisationId');
+    return { kind, memberId: null, subjectOrganisationId: orgId, organisationId: orgId };
+  }
+
+  /** The organisation and its ancestors on a date, the organisation first. */
+  private async chain(m: EntityManager, orgId: string, d: string): Promise<ChainLink<string>[]> {
+    const rows: { id: string; kind: OrganisationKind }[] = await m.query(
+      `SELECT o.id, o.kind FROM unnest(string_to_array(trim(both '/' from placement_path_at($1, $2::date)), '/')) WITH ORDINALITY AS x(id, ord)
+         JOIN organisation o ON o.id = x.id::uuid ORDER BY x.ord DESC`,
+      [orgId, d],
+    );
+    return rows;
+  }
+
+  private async lockRatingOf(m: EntityManager, round: RoundRow, s: Subject): Promise<RatingRow | null> {
+    const [row] = await m.query(
+      `SELECT ${RATING_COLUMNS} FROM ${RATING_FROM} WHERE r.round_id = $1 AND (r.member_id = $2 OR r.subject_organisation_id = $3) FOR UPDATE OF r`,
+      [round.id, s.memberId, s.subjectOrganisationId],
+    );
+    if (row) return row;
+    if (round.periodKind === 'YEAR') {
+      const [other] = await m.query(
+        `SELECT id FROM rating WHERE period_kind = 'YEAR' AND year = $1 AND (member_id = $2 OR subject_organisation_id = $3)`,
+        [round.year, s.memberId, s.subjectOrganisationId],
+      );
+      if (other) throw new DomainError('CONFLICT', `The subject already has a rating for ${round.year} in another round`, s.memberId ? 'memberId' : 'organisationId', { ratingId: other.id });
+    }
+    return null;
+  }
+
+  /** What the level rule needs besides the self-assessment: discipline in the year, the leadership's and subordinates', members' levels. */
+  private async ratingFacts(m: EntityManager, round: RoundRow, s: Subject, d: string) {
+    const from = `${round.year}-01-01`;
+    const to = `${round.year}-12-31`;
+    if (s.memberId) {
+      const [row] = await m.query(`SELECT EXISTS (SELECT 1 FROM discipline WHERE member_id = $1 AND decided_on BETWEEN $2::date AND $3::date) AS disciplined`, [s.memberId, from, to]);
+      return { disciplined: !!row.disciplined, leadershipForms: undefined, subordinates: undefined, constituents: undefined };
+    }
+    const orgId = s.subjectOrganisationId!;
+    const [facts] = await m.query(
+      `SELECT
+         EXISTS (SELECT 1 FROM discipline WHERE organisation_id = $1 AND decided_on BETWEEN $2::date AND $3::date) AS disciplined,
+         COALESCE((SELECT array_agg(dc.form) FROM discipline dc JOIN committee_seat cs ON cs.member_id = dc.member_id AND cs.organisation_id = $1
+                    AND cs.valid_from <= $3::date AND (cs.valid_to IS NULL OR cs.valid_to > $2::date)
+                   WHERE dc.decided_on BETWEEN $2::date AND $3::date), '{}') AS "leadershipForms",
+         (SELECT count(*)::int FROM organisation_placement c WHERE c.parent_id = $1 AND ${validAt('c', '$4')}) AS "subTotal",
+         (SELECT count(*)::int FROM organisation_placement c WHERE c.parent_id = $1 AND ${validAt('c', '$4')}
+             AND EXISTS (SELECT 1 FROM discipline dc WHERE dc.organisation_id = c.organisation_id AND dc.decided_on BETWEEN $2::date AND $3::date)) AS "subDisciplined"`,
+      [orgId, from, to, d],
+    );
+    // HD 21: a cell's members, a committee's subordinate organisations, by their level in this round (decided, else proposed, else computed).
+    const constituents: { level: RatingLevel; n: number }[] = await m.query(
+      `SELECT COALESCE(r.decided_level, r.proposed_level, r.computed_level) AS level, count(*)::int AS n
+         FROM rating r
+        WHERE r.round_id = $1 AND COALESCE(r.decided_level, r.proposed_level, r.computed_level) IS NOT NULL
+          AND ((r.member_id IS NOT NULL AND r.organisation_id = $2)
+            OR (r.subject_organisation_id IS NOT NULL AND r.subject_organisation_id IN (SELECT c.organisation_id FROM organisation_placement c WHERE c.parent_id = $2 AND ${validAt('c', '$3')})))
+        GROUP BY 1`,
+      [round.id, orgId, d],
+    );
+    const counts = emptyLevelCounts();
+    for (const c of constituents) counts[c.level] += c.n;
+    return {
+      disciplined: !!facts.disciplined,
+      leadershipForms: facts.leadershipForms as DisciplineForm[],
+      subordinates: { total: facts.subTotal as number, disciplined: facts.subDisciplined as number },
+      constituents: constituents.length ? counts : undefined,
+    };
+  }
+
+  /** The quota of the rating's group for its subject kind, counting each rating at its decided (else proposed) level; null when not covered. */
+  private async quotaOf(m: EntityManager, rating: RatingRow, d: string): Promise<(QuotaCheck & { groupId: string }) | null> {
+    if (!rating.quotaGroupId || !rating.roundId) return null;
+    const policy = await this.policies.forOrganisation(rating.quotaGroupId, d, m);
+    if (!quotaApplies(rating.subjectKind, policy)) return null;
+    const rows: { level: RatingLevel; n: number }[] = await m.query(
+      `SELECT COALESCE(decided_level, proposed_level) AS level, count(*)::int AS n FROM rating
+        WHERE round_id = $1 AND quota_group_id = $2 AND subject_kind = $3 AND COALESCE(decided_level, proposed_level) IS NOT NULL GROUP BY 1`,
+      [rating.roundId, rating.quotaGroupId, rating.subjectKind],
+    );
+    const counts = emptyLevelCounts();
+    for (const r of rows) counts[r.level] += r.n;
+    return { groupId: rating.quotaGroupId, ...checkQuota(counts, policy) };
+  }
+}
+
+const toFigureSet = (f: DomainFigures): RatingFigureSet => ({
+  total: f.total,
+  rated: f.rated,
+  notRated: f.notRated,
+  levels: RATING_LEVELS.map((level) => ({ level, ...f.levels[level] })),
+  wellCompletedOrBetter: f.wellCompletedOrBetter,
+  completedOrBetter: f.completedOrBetter,
+  excellentOfWellCompletedOrBetter: f.excellentOfWellCompletedOrBetter,
+  excellentOfRated: f.excellentOfRated,
+});

@@ -1,0 +1,367 @@
+#!/usr/bin/env node
+// Browser test of the inspection target tracker and the inspection records against a running API (which serves
+// apps/web/dist), on the demo seed (apps/api/src/cli/seed-inspections.ts: a year of inspections, some cells behind):
+// the administrator opens the tracker, checks that each number of the headline figure ("229/321 chi bộ đạt chỉ
+// tiêu") equals the rows of the list it opens, exports the tracker, opens a cell's records, plans an inspection
+// there, sees a conclusion dated before the start refused next to its field, concludes it with a reprimand (only the
+// forms a cell may impose are offered), and opens a concluded inspection from the subtree's records.
+//
+//   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/inspections.e2e.mjs
+//
+// System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
+// `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
+// apps/web/test-results/ (i01-…png).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
+const ADMIN = process.env.E2E_USER || 'admin';
+const PASSWORD = process.env.E2E_PASSWORD || 'Chibo@2026';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TOTAL_BUDGET_MS = 120_000;
+const STEP_TIMEOUT_MS = 15_000;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shotsDir = join(here, '..', 'test-results');
+mkdirSync(shotsDir, { recursive: true });
+
+// Keep Chromium's profile, crash reports and caches out of the real home directory.
+const home = mkdtempSync(join(tmpdir(), 'chibo-e2e-'));
+const browserEnv = {
+  ...process.env,
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, 'config'),
+  XDG_CACHE_HOME: join(home, 'cache'),
+  XDG_DATA_HOME: join(home, 'data'),
+  XDG_RUNTIME_DIR: join(home, 'runtime'),
+};
+for (const d of ['config', 'cache', 'data', 'runtime']) mkdirSync(join(home, d), { recursive: true, mode: 0o700 });
+
+let passed = 0;
+let failed = 0;
+let browser;
+
+const finish = async (code) => {
+  try {
+    await browser?.close();
+  } catch {
+    // already gone
+  }
+  rmSync(home, { recursive: true, force: true });
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code);
+};
+
+const watchdog = setTimeout(() => {
+  console.log(`not ok - finished within ${TOTAL_BUDGET_MS / 1000} s (time budget exceeded)`);
+  failed += 1;
+  void finish(1);
+}, TOTAL_BUDGET_MS);
+watchdog.unref();
+
+const steps = [];
+const step = (name, fn) => steps.push({ name, fn });
+const expect = (condition, message) => {
+  if (!condition) throw new Error(message);
+};
+const shot = (page, name, fullPage = true) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage });
+
+// ---------------------------------------------------------------------------------------------------------
+const state = {
+  page: null,
+  pageErrors: [],
+  met: 0,
+  subjects: 0,
+  behind: 0,
+  cellName: '',
+  inspectionTitle: '',
+  newTitle: `Kiểm tra đảng viên chấp hành (kiểm thử ${Date.now().toString(36)})`,
+  subjectName: '',
+  conclusion: 'Đồng chí chấp hành nghiêm Điều lệ Đảng; còn hạn chế trong việc nêu gương.',
+};
+
+const todayLocal = () => {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+// antd's date picker: type DD/MM/YYYY into its input and leave it (Enter would submit the form).
+const setDate = async (page, selector, ddmmyyyy) => {
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Tab');
+  expect((await input.inputValue()) === ddmmyyyy, `${selector} shows "${await input.inputValue()}", not ${ddmmyyyy}`);
+};
+
+// "1.234" (vi) → 1234
+const toInt = (s) => Number(String(s).replace(/[^\d]/g, ''));
+
+// The number of cells in the list on screen, as its heading counts them ("92 chi bộ"), once the list asked for is shown.
+const listTotal = async (page, filter) => {
+  const total = page.locator(`[data-testid=target-cells-total][data-list="${filter}"]`);
+  await total.waitFor();
+  return toInt(await total.innerText());
+};
+
+// Rows the table shows on its current page, and the rows it says it has in all (its pager, when there is one).
+const tableRows = async (page) => {
+  const table = page.getByTestId('target-cells-table');
+  const rows = await table.locator('tbody tr.ant-table-row').count();
+  const pager = table.locator('.ant-pagination');
+  if (!(await pager.count())) return { rows, all: rows };
+  // the pager lists the pages; the last page holds the rest
+  const items = pager.locator('.ant-pagination-item');
+  const pages = toInt(await items.nth((await items.count()) - 1).innerText());
+  await items.nth((await items.count()) - 1).click();
+  const last = await table.locator('tbody tr.ant-table-row').count();
+  await items.first().click();
+  return { rows, all: (pages - 1) * rows + last };
+};
+
+const signIn = async (page, username) => {
+  await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
+};
+
+step(`sign in as the administrator (${ADMIN})`, async () => {
+  await signIn(state.page, ADMIN);
+});
+
+step('open the tracker from the side navigation and read the headline figure', async () => {
+  const { page } = state;
+  await page.getByRole('link', { name: 'Theo dõi chỉ tiêu', exact: true }).click();
+  await page.waitForURL(/\/inspections(\?|$)/);
+  await page.getByRole('heading', { name: 'Theo dõi chỉ tiêu kiểm tra' }).waitFor();
+  const headline = page.getByTestId('target-headline');
+  await headline.waitFor();
+  const text = (await headline.innerText()).replace(/\s+/g, ' ');
+  const m = /([\d.]+)\s*\/\s*([\d.]+) chi bộ đạt chỉ tiêu kiểm tra \(([\d,]+)%\)/.exec(text);
+  expect(m, `no "N/M chi bộ đạt chỉ tiêu kiểm tra (P%)" in "${text}"`);
+  state.met = toInt(m[1]);
+  state.subjects = toInt(m[2]);
+  expect(state.subjects > 0, 'no cell is subject to the target');
+  expect(state.met < state.subjects, `every cell met the target (${state.met}/${state.subjects}): the seed should leave some behind`);
+  // the percentage, truncated to 2 decimals, in Vietnamese notation
+  const expected = Math.floor((state.met * 10000) / state.subjects) / 100;
+  const shown = Number(m[3].replace(',', '.'));
+  expect(Math.abs(shown - expected) < 0.001, `percentage ${m[3]}% is not ${state.met}/${state.subjects} truncated (${expected})`);
+  state.behind = toInt(await page.getByTestId('target-behind').innerText());
+  expect(state.behind === state.subjects - state.met, `behind ${state.behind} ≠ ${state.subjects} − ${state.met}`);
+  await page.getByTestId('coverage-card').waitFor();
+  await shot(page, 'i01-tracker');
+});
+
+step('the met number opens the list of cells that met the target, with as many rows', async () => {
+  const { page } = state;
+  await page.getByTestId('target-met').click();
+  await page.waitForURL(/cells=MET/);
+  expect((await listTotal(page, 'MET')) === state.met, 'the list heading does not count the met cells');
+  const { all } = await tableRows(page);
+  expect(all === state.met, `the met list has ${all} rows, the figure says ${state.met}`);
+  const states = await page.getByTestId('target-cells-table').locator('tbody tr.ant-table-row .ant-tag').allInnerTexts();
+  expect(states.every((s) => s.trim() !== 'Chưa đạt'), 'a cell behind is in the met list');
+});
+
+step('the number of cells behind opens their list: subjects − met rows, each saying what is missing', async () => {
+  const { page } = state;
+  await page.getByTestId('target-behind').click();
+  await page.waitForURL(/cells=BEHIND/);
+  expect((await listTotal(page, 'BEHIND')) === state.subjects - state.met, 'the list heading does not count the cells behind');
+  const { all } = await tableRows(page);
+  expect(all === state.subjects - state.met, `the list behind has ${all} rows, expected ${state.subjects} − ${state.met}`);
+  const missing = await page.getByTestId('target-cells-table').locator('tbody tr.ant-table-row').first().innerText();
+  expect(/còn thiếu \d+/.test(missing), `no "còn thiếu N" in the first row: "${missing.replace(/\s+/g, ' ')}"`);
+  await shot(page, 'i02-behind');
+});
+
+step('the denominator opens every cell subject to the target', async () => {
+  const { page } = state;
+  await page.getByTestId('target-subjects').click();
+  await page.waitForURL(/cells=ALL/);
+  expect((await listTotal(page, 'ALL')) === state.subjects, 'the list heading does not count every cell');
+  const { all } = await tableRows(page);
+  expect(all === state.subjects, `the full list has ${all} rows, the figure says ${state.subjects}`);
+});
+
+step('export the tracker as an Excel file', async () => {
+  const { page } = state;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-target').click()]);
+  const name = download.suggestedFilename();
+  expect(/\.xlsx$/.test(name), `the download is "${name}", not an .xlsx`);
+});
+
+step('open a cell behind: its records for the year', async () => {
+  const { page } = state;
+  await page.getByTestId('target-behind').click();
+  await page.waitForURL(/cells=BEHIND/);
+  await listTotal(page, 'BEHIND');
+  const link = page.getByTestId('target-cell-link').first();
+  state.cellName = (await link.innerText()).trim();
+  await link.click();
+  await page.waitForURL(/\/inspections\/records\?/);
+  await page.getByRole('heading', { name: 'Cuộc kiểm tra, giám sát' }).waitFor();
+  await page.getByTestId('records-organisation').filter({ hasText: state.cellName }).waitFor();
+  await page.getByTestId('records-total').waitFor();
+  await page.getByTestId('year-plan').waitFor();
+  await shot(page, 'i03-cell-records');
+});
+
+step('plan an inspection of one of the cell\'s members from its records', async () => {
+  const { page } = state;
+  await page.getByTestId('plan-inspection').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Lập kế hoạch kiểm tra, giám sát:').waitFor();
+  await dialog.locator('#inspection_title').fill(state.newTitle);
+  await dialog.locator('#inspection_subjectMemberIds').click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+  await option.waitFor();
+  state.subjectName = (await option.innerText()).trim();
+  await option.click();
+  await dialog.locator('#inspection_title').click(); // closes the member list
+  await shot(page, 'i04-plan-dialog', false);
+  await dialog.getByTestId('plan-inspection-submit').click();
+  await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+  await page.locator('#inspection-title').filter({ hasText: state.newTitle }).waitFor();
+  expect((await page.getByTestId('inspection-state').first().innerText()).trim() === 'Theo kế hoạch', 'not in the planned state');
+  await page.getByTestId('inspection-subject').filter({ hasText: state.subjectName }).waitFor();
+});
+
+step('a conclusion dated before the start is refused next to its date, and nothing typed is lost', async () => {
+  const { page } = state;
+  await page.getByTestId('conclude-inspection').click();
+  const form = page.getByTestId('conclude-form');
+  await form.waitFor();
+  const today = todayLocal();
+  const [y, m, d] = today.split('-');
+  await setDate(page, '#conclude_startedOn', `${d}/${m}/${y}`);
+  await setDate(page, '#conclude_concludedOn', `01/01/${y}`);
+  await page.locator('#conclude_conclusion').fill(state.conclusion);
+  await page.locator('#conclude_subjects_0_shortcomings').fill('Có lúc chưa gương mẫu trong sinh hoạt chi bộ.');
+  await page.getByTestId('conclude-submit').click();
+  const explain = page.locator('.ant-form-item-has-error').filter({ has: page.locator('#conclude_concludedOn') });
+  await explain.getByText('Thứ tự các ngày không hợp lệ.').waitFor();
+  await page.getByTestId('conclude-error').waitFor();
+  expect((await page.locator('#conclude_conclusion').inputValue()) === state.conclusion, 'the conclusion text was lost');
+  await shot(page, 'i05-conclude-refused');
+});
+
+step('conclude with a reprimand: only the forms a cell may impose on this member are offered', async () => {
+  const { page } = state;
+  const [y, m, d] = todayLocal().split('-');
+  await setDate(page, '#conclude_concludedOn', `${d}/${m}/${y}`);
+  await page.getByText('Quyết định kỷ luật đảng viên này').first().click();
+  await page.locator('#conclude_subjects_0_discipline_form').click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await options.filter({ hasText: 'Khiển trách' }).waitFor();
+  const offered = await page.evaluate(() =>
+    [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].map((o) => o.textContent.trim()),
+  );
+  expect(offered.length > 0 && offered.every((o) => ['Khiển trách', 'Cảnh cáo'].includes(o)), `a cell is offered ${JSON.stringify(offered)}`);
+  await options.filter({ hasText: 'Khiển trách' }).click();
+  await page.getByTestId('conclude-submit').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=inspection-state]')?.textContent?.trim() === 'Đã kết luận');
+  await page.getByTestId('inspection-disciplines').getByText('Khiển trách').waitFor();
+  await page.getByTestId('subject-discipline').first().waitFor();
+  await shot(page, 'i06-concluded');
+});
+
+step('open the records of the whole subtree and an inspection from them', async () => {
+  const { page } = state;
+  await page.getByRole('link', { name: 'Cuộc kiểm tra, giám sát', exact: true }).first().click();
+  await page.waitForURL(/\/inspections\/records/);
+  const total = page.getByTestId('records-total');
+  await total.waitFor();
+  expect(toInt(await total.innerText()) > 0, `no inspection in the records: "${await total.innerText()}"`);
+  // a concluded one, to see the conclusion and the findings
+  await page.locator('#records-state').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'Đã kết luận' }).click();
+  await page.waitForURL(/state=CONCLUDED/);
+  // the filtered page has replaced the previous one: every row is concluded
+  await page.waitForFunction(() => {
+    const tags = [...document.querySelectorAll('[data-testid=inspections-table] tbody [data-testid=inspection-state]')];
+    return tags.length > 0 && tags.every((t) => t.textContent.trim() === 'Đã kết luận') && !document.querySelector('[data-testid=inspections-table] .ant-spin-spinning');
+  });
+  const link = page.getByTestId('inspection-link').first();
+  await link.waitFor();
+  state.inspectionTitle = (await link.innerText()).trim();
+  await shot(page, 'i07-records');
+  await link.click();
+  await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+  await page.getByTestId('inspection-page').waitFor();
+  await page.locator('#inspection-title').filter({ hasText: state.inspectionTitle }).waitFor();
+  expect((await page.getByTestId('inspection-state').first().innerText()).trim() === 'Đã kết luận', 'not in the concluded state');
+  await page.getByTestId('inspection-conclusion').waitFor();
+  expect((await page.getByTestId('inspection-subject').count()) >= 1, 'no member inspected is shown');
+  await shot(page, 'i08-inspection');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(shotsDir, 'i09-inspection-phone.png'), fullPage: true });
+  await page.goto(`${BASE_URL}/inspections?cells=BEHIND`, { waitUntil: 'domcontentloaded' });
+  await listTotal(page, 'BEHIND');
+  await page.screenshot({ path: join(shotsDir, 'i10-tracker-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+step('no uncaught errors in the page', async () => {
+  expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    env: browserEnv,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+} catch (error) {
+  console.log(`not ok - launch Chromium at ${CHROMIUM}: ${error.message.split('\n')[0]}`);
+  failed += steps.length;
+  await finish(1);
+}
+
+const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+state.page = await context.newPage();
+state.page.setDefaultTimeout(STEP_TIMEOUT_MS);
+state.page.on('pageerror', (e) => state.pageErrors.push(e.message));
+
+let broken = false;
+for (const { name, fn } of steps) {
+  if (broken) {
+    console.log(`not ok - ${name} # skipped after an earlier failure`);
+    failed += 1;
+    continue;
+  }
+  try {
+    await fn();
+    console.log(`ok - ${name}`);
+    passed += 1;
+  } catch (error) {
+    console.log(`not ok - ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+    failed += 1;
+    broken = true;
+    try {
+      await shot(state.page, 'i-failure');
+    } catch {
+      // the page may be gone
+    }
+  }
+}
+
+clearTimeout(watchdog);
+await finish(failed === 0 ? 0 : 1);

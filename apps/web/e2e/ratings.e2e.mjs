@@ -1,0 +1,347 @@
+#!/usr/bin/env node
+// Browser test of the annual quality rating against a running API (which serves apps/web/dist): the administrator
+// opens the previous year's figures of the top organisation (2025 is seeded decided and announced), checks a
+// percentage is written the Vietnamese way, opens the list behind a count and finds the same total, exports the
+// statistics table (.xlsx), then in the current year's open round sees the live level of the self-assessment form,
+// proposes one self-assessed member's rating and decides it at another level with a reason (and, if the quota
+// refuses it, with a quota override reason).
+//
+//   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/ratings.e2e.mjs
+//
+// The same environment as smoke.e2e.mjs. System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through
+// playwright-core. Prints `ok - <step>` / `not ok - <step>` and `N passed, M failed`; exits 1 on any failure.
+// Capped at 150 s. Screenshots go to apps/web/test-results/ (r01-…png).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
+const ADMIN = process.env.E2E_USER || 'admin';
+const PASSWORD = process.env.E2E_PASSWORD || 'Chibo@2026';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TOTAL_BUDGET_MS = 150_000;
+const STEP_TIMEOUT_MS = 15_000;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shotsDir = join(here, '..', 'test-results');
+mkdirSync(shotsDir, { recursive: true });
+
+// Keep Chromium's profile, crash reports and caches out of the real home directory.
+const home = mkdtempSync(join(tmpdir(), 'chibo-e2e-'));
+const browserEnv = {
+  ...process.env,
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, 'config'),
+  XDG_CACHE_HOME: join(home, 'cache'),
+  XDG_DATA_HOME: join(home, 'data'),
+  XDG_RUNTIME_DIR: join(home, 'runtime'),
+};
+for (const d of ['config', 'cache', 'data', 'runtime']) mkdirSync(join(home, d), { recursive: true, mode: 0o700 });
+
+let passed = 0;
+let failed = 0;
+let browser;
+
+const finish = async (code) => {
+  try {
+    await browser?.close();
+  } catch {
+    // already gone
+  }
+  rmSync(home, { recursive: true, force: true });
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code);
+};
+
+const watchdog = setTimeout(() => {
+  console.log(`not ok - finished within ${TOTAL_BUDGET_MS / 1000} s (time budget exceeded)`);
+  failed += 1;
+  void finish(1);
+}, TOTAL_BUDGET_MS);
+watchdog.unref();
+
+const steps = [];
+const step = (name, fn) => steps.push({ name, fn });
+const expect = (condition, message) => {
+  if (!condition) throw new Error(message);
+};
+const shot = (page, name, fullPage = true) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage });
+
+// GraphQL over HTTP, for the set-up only (the test itself goes through the browser).
+const gql = async (query, variables, token) => {
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return response.json();
+};
+const tokenOf = async (username) => {
+  const r = await gql('mutation($i: SignInInput!) { signIn(input: $i) { accessToken viewer { id } } }', { i: { username, password: PASSWORD } });
+  return r.data?.signIn ? { token: r.data.signIn.accessToken, id: r.data.signIn.viewer.id } : null;
+};
+const todayLocal = () => {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+const YEAR = Number(todayLocal().slice(0, 4));
+const PREVIOUS = YEAR - 1;
+const state = { page: null, pageErrors: [], rootId: '', rootName: '', round: null, ratingId: '', subject: '' };
+
+const signIn = async (page, username) => {
+  await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
+};
+
+/** Picks an option of an antd Select by its visible text. */
+const choose = async (page, selectId, text) => {
+  await page.locator(`#${selectId}`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+};
+
+/** "1.234" (vi) → 1234. */
+const viInt = (s) => Number(String(s).trim().replace(/\./g, ''));
+
+step(`the demo seed has ${PREVIOUS} ratings and an open ${YEAR} round`, async () => {
+  const admin = await tokenOf(ADMIN);
+  expect(admin, `cannot sign in as ${ADMIN}`);
+  const roots = await gql('{ scopeRoots { id name } }', {}, admin.token);
+  state.rootId = roots.data?.scopeRoots?.[0]?.id ?? '';
+  state.rootName = roots.data?.scopeRoots?.[0]?.name ?? '';
+  expect(state.rootId, 'no top organisation');
+  const rounds = await gql('query($y: Int) { ratingRounds(year: $y) { id organisationId state title } }', { y: YEAR }, admin.token);
+  const open = (rounds.data?.ratingRounds ?? []).filter((r) => r.state === 'OPEN');
+  state.round = open.find((r) => r.organisationId === state.rootId) ?? open[0] ?? null;
+  expect(state.round, `no open ${YEAR} rating round in the seed`);
+});
+
+step(`sign in as the administrator (${ADMIN})`, async () => {
+  await signIn(state.page, ADMIN);
+});
+
+step(`open "Đánh giá, xếp loại" from the side menu and pick ${PREVIOUS}`, async () => {
+  const { page } = state;
+  await page.getByRole('menuitem', { name: 'Đánh giá, xếp loại', exact: true }).click();
+  await page.waitForURL(/\/ratings(\?|$)/);
+  await page.getByRole('heading', { name: 'Kết quả đánh giá, xếp loại' }).waitFor();
+  await page.getByTestId('rating-figures').waitFor();
+  await choose(page, 'ratings-year', String(PREVIOUS));
+  await page.waitForURL(new RegExp(`year=${PREVIOUS}`));
+  await page.getByText(`Năm ${PREVIOUS} · theo tổ chức đảng tại ngày 31/12/${PREVIOUS}`).waitFor();
+  await page.getByTestId('admission-figure').waitFor();
+});
+
+step('the members\' shares are written the Vietnamese way (86,54%) and "trong đó HTXSNV" is labelled', async () => {
+  const { page } = state;
+  const members = page.locator('[data-testid=figure-group][data-kind=MEMBER]');
+  await members.waitFor();
+  const percents = (await members.getByTestId('figure-percent').allInnerTexts()).map((s) => s.trim());
+  expect(percents.length >= 5, `only ${percents.length} percentages for members`);
+  expect(percents.every((p) => /^\d{1,3}(,\d{1,2})?%$/.test(p)), `not in Vietnamese format: ${percents.join(' | ')}`);
+  expect(percents.some((p) => p.includes(',')), `no decimal comma in ${percents.join(' | ')}`);
+  await members.getByText('Trong đó HTXSNV (% so với số HTTNV trở lên)').waitFor();
+  await members.getByText('HTXSNV (% so với số được xếp loại)').waitFor();
+  await shot(page, 'r01-figures');
+});
+
+for (const [list, label] of [['MEMBER:HTXSNV', 'members rated HTXSNV'], ['MEMBER:HTXSNV+HTTNV', 'members well completed or better'], ['GRASSROOTS_ORGANISATION:notRated', 'grassroots organisations not rated']]) {
+  step(`the list behind the count of ${label} has the same total`, async () => {
+    const { page } = state;
+    const button = page.locator(`[data-testid=figure-count][data-list="${list}"][data-year="${PREVIOUS}"]`).first();
+    const shown = viInt(await button.innerText());
+    expect(Number.isInteger(shown), `no count for ${list}`);
+    await button.click();
+    const dialog = page.getByRole('dialog');
+    const total = dialog.getByTestId('figure-rows-total');
+    await dialog.locator('[data-testid=figure-rows-total][data-total]:not([data-total=""])').waitFor();
+    const listed = Number(await total.getAttribute('data-total'));
+    expect(listed === shown, `the count shows ${shown}, the list has ${listed}`);
+    expect((await total.innerText()).includes(`Tổng số: ${(await button.innerText()).trim()}`), `no "Tổng số: ${shown}" line`);
+    const rows = await dialog.locator('.ant-table-tbody tr.ant-table-row').count();
+    expect(rows === Math.min(shown, 50), `${rows} rows shown for a total of ${shown}`);
+    if (list === 'MEMBER:HTXSNV') await shot(page, 'r02-figure-rows', false);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+}
+
+step('export the statistics table: a .xlsx download', async () => {
+  const { page } = state;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ratings-xlsx').click()]);
+  const name = download.suggestedFilename();
+  expect(/\.xlsx$/.test(name) && name.includes(String(PREVIOUS)), `unexpected file name "${name}"`);
+  const path = join(shotsDir, 'ratings.xlsx');
+  await download.saveAs(path);
+  const bytes = readFileSync(path);
+  expect(bytes.length > 2000 && bytes.subarray(0, 2).toString() === 'PK', `not an xlsx file (${bytes.length} bytes)`);
+});
+
+step('the figures on a phone', async () => {
+  const { page } = state;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('[data-testid=figure-group][data-kind=MEMBER]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shotsDir, 'r03-figures-phone.png') });
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+step(`open the ${YEAR} round from the rounds list`, async () => {
+  const { page } = state;
+  await page.goto(`${BASE_URL}/ratings/rounds?org=${state.round.organisationId}&year=${YEAR}`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('heading', { name: 'Các đợt đánh giá, xếp loại' }).waitFor();
+  const link = page.locator(`[data-testid=round-link][data-year="${YEAR}"]`).first();
+  await link.waitFor();
+  await page.getByTestId('stage-count-SELF_ASSESSED').first().waitFor();
+  await shot(page, 'r04-rounds');
+  await link.click();
+  await page.waitForURL(/\/ratings\/rounds\/[0-9a-f-]{36}/);
+  await page.getByTestId('round-page').waitFor();
+  expect((await page.getByTestId('round-state').first().innerText()).trim() === 'Đang đánh giá', 'the round is not open');
+});
+
+step('the self-assessment form shows the level the rules give as the numbers are typed', async () => {
+  const { page } = state;
+  await page.getByTestId('new-self-assessment').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('self-assessment-form').waitFor();
+  await dialog.locator('#self-generalPoints').fill('28');
+  await dialog.locator('#self-taskPoints').fill('64');
+  for (const [k, v] of [['assigned', '10'], ['completed', '10'], ['onTime', '10'], ['exceeded', '4']]) await dialog.locator(`#self-tasks-${k}`).fill(v);
+  await dialog.getByTestId('self-total').filter({ hasText: 'Tổng điểm: 92/100' }).waitFor();
+  await dialog.getByTestId('self-computed-level').filter({ hasText: 'HTXSNV' }).waitFor();
+  // a task late: at most HTNV, and the reason is named
+  await dialog.locator('#self-tasks-onTime').fill('9');
+  await dialog.getByTestId('self-computed-level').filter({ hasText: 'HTNV' }).waitFor();
+  await dialog.getByText('Chưa hoàn thành 100% nhiệm vụ đúng tiến độ').waitFor();
+  await shot(page, 'r05-self-assessment', false);
+  await dialog.getByRole('button', { name: 'Hủy bỏ' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+});
+
+step('propose a self-assessed member\'s rating (HTTNV)', async () => {
+  const { page } = state;
+  await choose(page, 'round-kind', 'Đảng viên');
+  await page.waitForURL(/kind=MEMBER/);
+  await page.locator('[data-testid=ratings-table] .ant-spin-blur').waitFor({ state: 'detached' });
+  const row = page.locator('[data-testid=rating-row][data-stage=SELF_ASSESSED]').first();
+  await row.waitFor();
+  state.ratingId = (await row.getAttribute('data-rating-id')) ?? '';
+  state.subject = (await row.locator('td').first().locator('a').innerText()).trim();
+  await shot(page, 'r06-round');
+  await row.getByTestId('rating-propose').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('propose-form').waitFor();
+  expect((await dialog.innerText()).includes(state.subject), 'the dialog does not name the subject');
+  await choose(page, 'propose-level', 'HTTNV –');
+  await dialog.locator('#propose-note').fill('Hoàn thành tốt các nhiệm vụ được giao.');
+  await dialog.getByTestId('propose-submit').click();
+  // a proposal is never refused for the quota: either a warning with the numbers, or done
+  await Promise.race([
+    dialog.waitFor({ state: 'hidden' }),
+    dialog.getByTestId('quota-warning').waitFor().then(() => dialog.getByTestId('propose-close').click()),
+  ]);
+  const mine = page.locator(`[data-testid=rating-row][data-rating-id="${state.ratingId}"]`);
+  await mine.locator('[data-testid=rating-stage]').filter({ hasText: 'Đã đề xuất' }).waitFor();
+  await mine.getByTestId('proposed-level').filter({ hasText: 'HTTNV' }).waitFor();
+});
+
+step('decide it at another level: a reason is required, then the decision is recorded', async () => {
+  const { page } = state;
+  const mine = page.locator(`[data-testid=rating-row][data-rating-id="${state.ratingId}"]`);
+  await mine.getByTestId('rating-decide').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('decide-form').waitFor();
+  await choose(page, 'decide-level', 'HTNV –');
+  await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
+  await dialog.getByText('Mức quyết định khác mức đề xuất: cần ghi rõ lý do.').waitFor();
+  await dialog.locator('#decide-reason').fill('Còn chậm tiến độ một nhiệm vụ trong quý IV.');
+  await shot(page, 'r07-decide', false);
+  await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
+  // the quota may refuse the decision (fewer HTTNV lowers the limit): then give the override reason and resend
+  const refused = dialog.locator('#decide-quota-reason');
+  await Promise.race([dialog.waitFor({ state: 'hidden' }), refused.waitFor()]);
+  if (await refused.isVisible()) {
+    await dialog.getByTestId('decide-error').waitFor();
+    await refused.fill('Cấp ủy đã xem xét, thống nhất giữ nguyên kết quả xếp loại.');
+    await dialog.getByRole('button', { name: 'Lưu quyết định' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+  await mine.locator('[data-testid=rating-stage]').filter({ hasText: 'Đã quyết định' }).waitFor();
+  await mine.getByTestId('decided-level').filter({ hasText: 'HTNV' }).waitFor();
+  await mine.getByText('Lý do: Còn chậm tiến độ một nhiệm vụ trong quý IV.').waitFor();
+  await shot(page, 'r08-decided');
+});
+
+step('the round on a phone', async () => {
+  const { page } = state;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('.ant-table-content, .ant-table-body').first().evaluate((el) => el.scrollTo(0, 0));
+  await page.getByTestId('ratings-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shotsDir, 'r09-round-phone.png') });
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+step('no uncaught errors in the page', async () => {
+  expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    env: browserEnv,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+} catch (error) {
+  console.log(`not ok - launch Chromium at ${CHROMIUM}: ${error.message.split('\n')[0]}`);
+  failed += steps.length;
+  await finish(1);
+}
+
+const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+state.page = await context.newPage();
+state.page.setDefaultTimeout(STEP_TIMEOUT_MS);
+state.page.on('pageerror', (e) => state.pageErrors.push(e.message));
+
+let broken = false;
+for (const { name, fn } of steps) {
+  if (broken) {
+    console.log(`not ok - ${name} # skipped after an earlier failure`);
+    failed += 1;
+    continue;
+  }
+  try {
+    await fn();
+    console.log(`ok - ${name}`);
+    passed += 1;
+  } catch (error) {
+    console.log(`not ok - ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+    failed += 1;
+    broken = true;
+    try {
+      await shot(state.page, 'r-failure');
+    } catch {
+      // the page may be gone
+    }
+  }
+}
+
+clearTimeout(watchdog);
+await finish(failed === 0 ? 0 : 1);

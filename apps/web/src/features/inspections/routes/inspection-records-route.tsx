@@ -1,0 +1,177 @@
+import { FileExcelOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Col, Flex, Form, Row, Select, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { OrganisationPicker } from '../../../components/organisation-picker';
+import { QueryError } from '../../../components/ui/query-error';
+import { isOneOf } from '../../../lib/api-types';
+import { useAsOf } from '../../../lib/as-of';
+import { INSPECTION_STATES, INSPECTION_TYPES } from '../../../lib/domain';
+import { paths, useAppHref, withParams } from '../../../lib/paths';
+import { useUrlParams } from '../../../lib/url-params';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useFormat } from '../../../lib/use-format';
+import { useViewer, writesOrganisation } from '../../../lib/viewer';
+import { PAGE_SIZE, useInspectionList, useInspectionPlan } from '../api/get-inspections';
+import { useDefaultOrganisationId, useOrganisationInfo } from '../api/get-organisation-info';
+import { useExportRecords } from '../api/inspection-mutations';
+import { inspectsKind, type InspectionListFilter } from '../api/types';
+import { InspectionsTable } from '../components/inspections-table';
+import { PlanInspectionDialog } from '../components/plan-inspection-dialog';
+import { YearlyPlanCard } from '../components/yearly-plan-card';
+import { yearParam, YearSelect } from '../components/year-select';
+
+// /inspections/records?org=<id>&year=2026(&state&type&offset): the inspections and supervisions of an organisation
+// and everything under it, the organisation's own yearly plan, and "Lập kế hoạch kiểm tra" where the user may write.
+export const InspectionRecordsRoute = () => {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const href = useAppHref();
+  const { message } = useErrorMessage();
+  const { asOf } = useAsOf();
+  const { params, update } = useUrlParams();
+  const viewer = useViewer();
+  const [planning, setPlanning] = useState(false);
+
+  const year = yearParam(params.get('year'));
+  const rawState = params.get('state') ?? '';
+  const rawType = params.get('type') ?? '';
+  const state = isOneOf(INSPECTION_STATES, rawState) ? rawState : null;
+  const type = isOneOf(INSPECTION_TYPES, rawType) ? rawType : null;
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const orgParam = params.get('org');
+  const root = useDefaultOrganisationId(asOf, !orgParam);
+  const orgId = orgParam ?? root.data ?? null;
+  const org = useOrganisationInfo(orgId, asOf);
+  const filter: InspectionListFilter | null = orgId
+    ? { organisationId: orgId, asOf, year, ...(state ? { states: [state] } : {}), ...(type ? { types: [type] } : {}) }
+    : null;
+  const list = useInspectionList(filter, offset);
+  const yearPlan = useInspectionPlan(orgId, year);
+  const exportRecords = useExportRecords();
+
+  const canWrite = Boolean(org.data && inspectsKind(org.data.kind) && writesOrganisation(viewer.data, org.data.id, org.data.ancestors.map((a) => a.id)));
+  const total = list.data?.total ?? 0;
+
+  return (
+    <div className="section-gap">
+      <title>{t('app.pageTitle', { page: t('inspections.records.title') })}</title>
+      <Breadcrumb
+        items={[
+          { key: 'tracker', title: <Link to={withParams(href(paths.inspections), { org: orgId, year: String(year) })}>{t('inspections.tracker.title')}</Link> },
+          { key: 'records', title: t('inspections.records.title') },
+        ]}
+      />
+      <Flex wrap gap={12} align="center" justify="space-between">
+        <div>
+          <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+            <SafetyCertificateOutlined aria-hidden /> {t('inspections.records.title')}
+          </Typography.Title>
+          {org.data && (
+            <Typography.Text type="secondary" data-testid="records-organisation">
+              <Link to={href(paths.organisation(org.data.id))}>{org.data.name}</Link>
+              {' · '}
+              {t('inspections.records.year', { year })}
+            </Typography.Text>
+          )}
+        </div>
+        <Flex wrap gap={8}>
+          <Button
+            icon={<FileExcelOutlined aria-hidden />}
+            disabled={!filter}
+            loading={exportRecords.isPending}
+            onClick={() => filter && exportRecords.mutate({ filter, fileName: t('inspections.records.fileName', { year }) })}
+            data-testid="export-records"
+          >
+            {t('inspections.records.export')}
+          </Button>
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setPlanning(true)} data-testid="plan-inspection">
+              {t('inspections.plan.button')}
+            </Button>
+          )}
+        </Flex>
+      </Flex>
+      {exportRecords.error != null && <Alert type="error" showIcon role="alert" title={message(exportRecords.error)} />}
+      <Card size="small">
+        <Form layout="vertical" component="div" role="search" aria-label={t('inspections.records.filters')}>
+          <Row gutter={[12, 0]}>
+            <Col xs={24} md={10}>
+              <Form.Item label={t('inspections.tracker.organisation')} htmlFor="records-org" style={{ marginBottom: 8 }}>
+                <OrganisationPicker key={asOf} id="records-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, offset: null })} />
+              </Form.Item>
+            </Col>
+            <Col xs={8} md={4}>
+              <Form.Item label={t('inspections.tracker.year')} htmlFor="records-year" style={{ marginBottom: 8 }}>
+                <YearSelect id="records-year" value={year} onChange={(y) => update({ year: String(y), offset: null })} />
+              </Form.Item>
+            </Col>
+            <Col xs={16} md={5}>
+              <Form.Item label={t('inspections.fields.state')} htmlFor="records-state" style={{ marginBottom: 8 }}>
+                <Select
+                  id="records-state"
+                  allowClear
+                  placeholder={t('inspections.records.allStates')}
+                  value={state ?? undefined}
+                  onChange={(v?: string) => update({ state: v ?? null, offset: null })}
+                  options={INSPECTION_STATES.map((s) => ({ value: s, label: t(`inspections.state.${s}`) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={5}>
+              <Form.Item label={t('inspections.fields.type')} htmlFor="records-type" style={{ marginBottom: 8 }}>
+                <Select
+                  id="records-type"
+                  allowClear
+                  placeholder={t('inspections.records.allTypes')}
+                  value={type ?? undefined}
+                  onChange={(v?: string) => update({ type: v ?? null, offset: null })}
+                  options={INSPECTION_TYPES.map((s) => ({ value: s, label: t(`inspections.type.${s}`) }))}
+                  popupMatchSelectWidth={false}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      {org.data && inspectsKind(org.data.kind) && (
+        yearPlan.isError ? (
+          <QueryError error={yearPlan.error} onRetry={() => void yearPlan.refetch()} />
+        ) : yearPlan.isPending ? (
+          <Skeleton active paragraph={{ rows: 3 }} />
+        ) : (
+          <YearlyPlanCard organisation={org.data} year={year} plan={yearPlan.data} canWrite={canWrite} />
+        )
+      )}
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : !list.data ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : (
+        <Card size="small" title={<h2 className="card-title">{t('inspections.records.listTitle')}</h2>}>
+          <p className="members-total" role="status" aria-live="polite" data-testid="records-total">
+            {t('inspections.records.total', { count: total, total: f.number(total) })}
+          </p>
+          <InspectionsTable
+            items={list.data.items}
+            total={total}
+            offset={offset}
+            pageSize={PAGE_SIZE}
+            loading={list.isPlaceholderData}
+            onPage={(next) => update({ offset: next ? String(next) : null })}
+          />
+        </Card>
+      )}
+      {org.data && canWrite && (
+        <PlanInspectionDialog
+          organisation={org.data}
+          planId={yearPlan.data?.id ?? null}
+          year={year}
+          open={planning}
+          onClose={() => setPlanning(false)}
+        />
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,13 @@
+import type { MemberStatus } from '../../../lib/api-types';
+import { bodyMayImpose, disciplineFormsFor, type DecidingBody, type DisciplineForm } from '../../../lib/domain';
+
+/**
+ * The discipline forms a deciding body may impose on a member of this status (the same rules the API applies:
+ * a probationary member only reprimand or warning; a cell only reprimand or warning). Empty for anyone who is
+ * not a current member, and for a body without authority (a chi ủy).
+ */
+export const allowedForms = (status: MemberStatus | null | undefined, body: DecidingBody | null | undefined): DisciplineForm[] => {
+  if (status !== 'FULL' && status !== 'PROBATIONARY') return [];
+  const forms = disciplineFormsFor(status);
+  return body ? forms.filter((f) => bodyMayImpose(body, f)) : forms;
+};

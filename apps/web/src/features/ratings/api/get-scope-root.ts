@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import type { IsoDate } from '../../../lib/api-types';
+import { graphql, request } from '../../../lib/graphql-client';
+
+const ROOTS = graphql<{ scopeRoots: { id: string }[] }, { asOf: IsoDate }>(`
+  query RatingScopeRoots($asOf: Date) {
+    scopeRoots(asOf: $asOf) { id }
+  }
+`);
+
+/** The first organisation of the caller's scope: the default organisation of the figures and rounds pages. */
+export const useScopeRoot = (asOf: IsoDate, enabled: boolean) =>
+  useQuery({
+    queryKey: ['ratings', 'root', { asOf }] as const,
+    queryFn: ({ signal }) => request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots[0]?.id ?? null),
+    enabled,
+  });

@@ -1,0 +1,127 @@
+import { FileExcelOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { OrganisationPicker } from '../../../components/organisation-picker';
+import { QueryError } from '../../../components/ui/query-error';
+import { todayIso, useAsOf } from '../../../lib/as-of';
+import { paths, useAppHref, withParams } from '../../../lib/paths';
+import { useUrlParams } from '../../../lib/url-params';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useFormat } from '../../../lib/use-format';
+import { useScopeRoot } from '../api/get-scope-root';
+import { useExportRatingFigures } from '../api/export-figures';
+import { useRatingFigures } from '../api/get-figures';
+import type { FiguresParams } from '../api/types';
+import { AdmissionCard } from '../components/admission-card';
+import { FigureGroupCard } from '../components/figure-group-card';
+import { FigureRowsDialog } from '../components/figure-rows-dialog';
+import { YearSelect } from '../components/year-select';
+import { decodeFigureList, encodeFigureList } from '../utils/figure-filter';
+
+// The previous year's figures use that year's tree (31 December) unless an earlier as-of date was chosen (as the API does).
+const previousParams = (p: FiguresParams, year: number): FiguresParams => ({
+  organisationId: p.organisationId,
+  year,
+  ...(p.asOf && p.asOf < `${year}-12-31` ? { asOf: p.asOf } : {}),
+});
+
+const SHOWN_KINDS = ['GRASSROOTS_ORGANISATION', 'SUB_COMMITTEE', 'SUBORDINATE_CELL', 'MEMBER'] as const;
+
+// /ratings?org=<id>&year=YYYY(&asOf)(&list=<kind>:<which>&listYear=YYYY): the year's rating figures of an
+// organisation's subtree in the reports' convention, the list behind any number (kept in the URL so it can be
+// shared), admissions against the target, and the statistics table as an Excel workbook (ratingFiguresXlsx).
+export const RatingFiguresRoute = () => {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const href = useAppHref();
+  const { asOf, isToday } = useAsOf();
+  const { params, update } = useUrlParams();
+  const yearParam = Number(params.get('year'));
+  const year = Number.isInteger(yearParam) && yearParam >= 1930 && yearParam <= 2200 ? yearParam : Number(todayIso().slice(0, 4));
+  const orgParam = params.get('org');
+  const root = useScopeRoot(asOf, !orgParam);
+  const orgId = orgParam ?? root.data ?? null;
+  // the tree of the year's end (the reports' date) unless the header's "Xem tại ngày" picks another day
+  const figuresParams: FiguresParams | null = orgId ? { organisationId: orgId, year, ...(isToday ? {} : { asOf }) } : null;
+  const query = useRatingFigures(figuresParams);
+  const exportXlsx = useExportRatingFigures();
+  const { message } = useErrorMessage();
+  const list = decodeFigureList(params.get('list'));
+  const listYear = Number(params.get('listYear')) || year;
+  const groups = (query.data?.groups ?? [])
+    .filter((g) => SHOWN_KINDS.includes(g.subjectKind))
+    .sort((a, b) => SHOWN_KINDS.indexOf(a.subjectKind) - SHOWN_KINDS.indexOf(b.subjectKind))
+    // a sub-committee row only where there are sub-committees
+    .filter((g) => g.subjectKind !== 'SUB_COMMITTEE' || g.current.total + g.previous.total > 0);
+
+  return (
+    <div className="section-gap">
+      <title>{t('app.pageTitle', { page: t('ratings.title') })}</title>
+      <Flex wrap gap={12} align="center" justify="space-between">
+        <div>
+          <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+            {t('ratings.title')}
+          </Typography.Title>
+          {query.data && <Typography.Text type="secondary">{t('ratings.subtitle', { year, asOf: f.date(query.data.asOf) })}</Typography.Text>}
+        </div>
+        <Flex wrap gap={8}>
+          <Link to={withParams(href(paths.ratingRounds), { org: orgId })}>
+            <Button icon={<UnorderedListOutlined aria-hidden />}>{t('ratings.roundsLink')}</Button>
+          </Link>
+          <Button
+            icon={<FileExcelOutlined aria-hidden />}
+            disabled={!figuresParams}
+            loading={exportXlsx.isPending}
+            data-testid="ratings-xlsx"
+            onClick={() => figuresParams && exportXlsx.mutate({ params: figuresParams, fileName: t('ratings.fileName', { year }) })}
+          >
+            {t('ratings.exportXlsx')}
+          </Button>
+        </Flex>
+      </Flex>
+      {exportXlsx.error != null && <Alert type="error" showIcon role="alert" title={message(exportXlsx.error)} />}
+      <Card size="small">
+        <Form layout="vertical" component="div" role="search">
+          <Row gutter={[12, 0]}>
+            <Col xs={24} md={16}>
+              <Form.Item label={t('ratings.organisation')} htmlFor="ratings-org" style={{ marginBottom: 8 }}>
+                <OrganisationPicker key={asOf} id="ratings-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, list: null, listYear: null })} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('ratings.year')} htmlFor="ratings-year" style={{ marginBottom: 8 }}>
+                <YearSelect id="ratings-year" value={year} onChange={(y) => update({ year: y ? String(y) : null, list: null, listYear: null })} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      <Alert type="info" showIcon title={t('ratings.conventions')} data-testid="ratings-conventions" />
+      {query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : !query.data ? (
+        <Skeleton active paragraph={{ rows: 10 }} />
+      ) : (
+        <div className="section-gap" data-testid="rating-figures">
+          {groups.map((g) => (
+            <FigureGroupCard
+              key={g.subjectKind}
+              group={g}
+              year={year}
+              onOpen={(kind, key, y) => update({ list: encodeFigureList(kind, key), listYear: y === year ? null : String(y) })}
+            />
+          ))}
+        </div>
+      )}
+      {orgId && <AdmissionCard organisationId={orgId} year={year} />}
+      {figuresParams && (
+        <FigureRowsDialog
+          params={listYear === year ? figuresParams : previousParams(figuresParams, listYear)}
+          list={list}
+          onClose={() => update({ list: null, listYear: null })}
+        />
+      )}
+    </div>
+  );
+};
