@@ -220,12 +220,21 @@ step('plan an inspection of one of the cell\'s members from its records', async 
   const dialog = page.getByRole('dialog');
   await dialog.getByText('Lập kế hoạch kiểm tra, giám sát:').waitFor();
   await dialog.locator('#inspection_title').fill(state.newTitle);
-  await dialog.locator('#inspection_subjectMemberIds').click();
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-  await option.waitFor();
-  state.subjectName = (await option.innerText()).trim();
-  await option.click();
-  await dialog.locator('#inspection_title').click(); // closes the member list
+  // The member list loads after the dialog opens, and another select's dropdown may still be fading out: pick from
+  // the dropdown this select controls, and check the choice took (retrying a couple of times).
+  const select = dialog.locator('#inspection_subjectMemberIds');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const listId = await select.getAttribute('aria-controls');
+    const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
+    const option = dropdown.locator('.ant-select-item-option').first();
+    await option.waitFor();
+    state.subjectName = (await option.innerText()).trim();
+    await option.click();
+    await dialog.locator('#inspection_title').click(); // closes the member list
+    if ((await dialog.locator('.ant-select-selection-item').filter({ hasText: state.subjectName }).count()) > 0) break;
+  }
+  expect((await dialog.locator('.ant-select-selection-item').filter({ hasText: state.subjectName }).count()) > 0, 'no member could be picked');
   await shot(page, 'i04-plan-dialog', false);
   await dialog.getByTestId('plan-inspection-submit').click();
   await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);

@@ -40,10 +40,11 @@ export class ComplianceService {
         WHERE organisation_id = ANY($1::uuid[]) AND meeting_date BETWEEN $2::date AND $3::date AND state IN ('HELD','CLOSED')`,
       [ids, input.from, input.to],
     );
+    // Totals kept on each meeting row by triggers on meeting_attendance (migration 1764200000000).
     const attendance: { cellId: string | null; present: number; expected: number }[] = await this.ds.query(
       `SELECT GROUPING(mt.organisation_id) AS g, mt.organisation_id AS "cellId",
-              count(*) FILTER (WHERE a.status = 'PRESENT')::int AS present, count(*) FILTER (WHERE a.status <> 'EXEMPT')::int AS expected
-         FROM meeting mt JOIN meeting_attendance a ON a.meeting_id = mt.id
+              coalesce(sum(mt.attendance_present), 0)::int AS present, coalesce(sum(mt.attendance_expected), 0)::int AS expected
+         FROM meeting mt
         WHERE mt.organisation_id = ANY($1::uuid[]) AND mt.meeting_date BETWEEN $2::date AND $3::date AND mt.state IN ('HELD','CLOSED')
         GROUP BY ROLLUP (mt.organisation_id)`,
       [ids, input.from, input.to],
