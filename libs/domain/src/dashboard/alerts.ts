@@ -28,7 +28,7 @@ export const ALERT_CODES = [
   'CELL_COMMITTEE_MISSING',
   'TERM_ENDED',
   'TERM_ENDING',
-  // Reserved for the inspection and rating areas (no source produces them yet).
+  // The inspection and rating areas' alerts.
   'INSPECTION_BEHIND',
   'RATING_QUOTA_BREACH',
   'KHTNV_TWO_YEARS',
@@ -228,8 +228,8 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertDefinition>> = Obj
       vi: 'Chi bộ mới thực hiện {done}/{target} cuộc kiểm tra trong năm',
       en: 'The cell has done {done} of its {target} inspections this year',
     },
-    rule: 'Reserved: inspection.targetWithCellCommittee (2) / targetWithoutCellCommittee (1) a year (DOMAIN.md §6, §9).',
-    reserved: true,
+    rule: 'inspection.targetWithCellCommittee (2) / targetWithoutCellCommittee (1) concluded inspections a year; raised once the next one is overdue with the target spread evenly over the months (nextInspectionDueOn) (DOMAIN.md §6, §9).',
+    reserved: false,
   },
   RATING_QUOTA_BREACH: {
     severity: 'ERROR',
@@ -240,8 +240,8 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertDefinition>> = Obj
       vi: 'Số xếp loại hoàn thành xuất sắc nhiệm vụ ({excellent}) vượt {quotaPercent}% ({allowed})',
       en: 'Excellent ratings ({excellent}) exceed {quotaPercent}% ({allowed})',
     },
-    rule: 'Reserved: rating.quotaPercent (20) of rating.quotaBase, per grassroots organisation (DOMAIN.md §7).',
-    reserved: true,
+    rule: 'rating.quotaPercent (20) of rating.quotaBase, per quota group (grassroots organisation), decided else proposed levels of the year (DOMAIN.md §7).',
+    reserved: false,
   },
   KHTNV_TWO_YEARS: {
     severity: 'WARNING',
@@ -252,8 +252,8 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertDefinition>> = Obj
       vi: 'Đảng viên {memberName} xếp loại không hoàn thành nhiệm vụ hai năm liền ({years}): xem xét xóa tên',
       en: '{memberName} was rated "not completed" two years running ({years}): consider removal from the list',
     },
-    rule: 'Reserved: KHTNV two years running (DOMAIN.md §3 removal reason 4, §9).',
-    reserved: true,
+    rule: 'Decided KHTNV in two consecutive years, the later this year or last (DOMAIN.md §3 removal reason 4, §9).',
+    reserved: false,
   },
 } satisfies Record<AlertCode, AlertDefinition>);
 

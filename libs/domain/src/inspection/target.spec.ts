@@ -1,6 +1,7 @@
 import { DEFAULT_POLICY, resolvePolicy, validatePolicy, validatePolicyOverride, type Policy } from '../policy';
 import {
   countsTowardSupervisionCoverage,
+  nextInspectionDueOn,
   inspectionPercent,
   inspectionProgressOn,
   inspectionTargetForCell,
@@ -171,5 +172,23 @@ describe('supervision coverage', () => {
     expect(supervisionCoverage({ members: 7, supervised: 2 }, DEFAULT_POLICY)).toMatchObject({ percent: 28.57, status: 'BELOW' });
     expect(supervisionCoverage({ members: 0, supervised: 0 }, DEFAULT_POLICY)).toEqual({ members: 0, supervised: 0, percent: null, status: 'NO_MEMBERS', met: false });
     expect(() => supervisionCoverage({ members: 3, supervised: 4 }, DEFAULT_POLICY)).toThrow(expect.objectContaining({ field: 'supervised' }));
+  });
+});
+
+describe('nextInspectionDueOn', () => {
+  it('spreads the target evenly over the months', () => {
+    expect(nextInspectionDueOn(2, 0, 2026)).toBe('2026-06-30');
+    expect(nextInspectionDueOn(2, 1, 2026)).toBe('2026-12-31');
+    expect(nextInspectionDueOn(1, 0, 2026)).toBe('2026-12-31');
+    expect(nextInspectionDueOn(3, 1, 2024)).toBe('2024-08-31');
+    expect(nextInspectionDueOn(4, 0, 2024)).toBe('2024-03-31');
+  });
+
+  it('is null once the target is met, and refuses bad counts', () => {
+    expect(nextInspectionDueOn(2, 2, 2026)).toBeNull();
+    expect(nextInspectionDueOn(1, 3, 2026)).toBeNull();
+    expect(nextInspectionDueOn(0, 0, 2026)).toBeNull();
+    expect(() => nextInspectionDueOn(-1, 0, 2026)).toThrow();
+    expect(() => nextInspectionDueOn(2, 0.5, 2026)).toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { compareIsoDate, daysBetween, isLeapYear, parseIsoDate, type IsoDate } from '../dates';
+import { compareIsoDate, daysBetween, daysInMonth, formatIsoDate, isLeapYear, parseIsoDate, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
 import type { Policy } from '../policy';
 import { percent, type PercentRounding } from '../report/percent';
@@ -216,4 +216,19 @@ export const supervisionCoverage = (input: { members: number; supervised: number
   const status: CoverageStatus =
     members === 0 ? 'NO_MEMBERS' : supervised * 100 < min * members ? 'BELOW' : supervised * 100 > max * members ? 'ABOVE' : 'WITHIN';
   return { members, supervised, percent: inspectionPercent(supervised, members), status, met: status === 'WITHIN' || status === 'ABOVE' };
+};
+
+/**
+ * When the next counted inspection of a cell falls due, spreading the year's target evenly over the months: the
+ * k-th of `required` is due by the last day of month ceil(12·k / required) — with 2 a year, the first by 30 June
+ * and the second by 31 December; with 1, by 31 December. Null when the target is met. An alert on a cell behind the
+ * target (INSPECTION_BEHIND) is raised once this date has passed, so January does not flag every cell.
+ */
+export const nextInspectionDueOn = (required: number, concluded: number, year: number): IsoDate | null => {
+  if (!Number.isInteger(required) || required < 0 || !Number.isInteger(concluded) || concluded < 0) {
+    throw new DomainError('VALIDATION', 'required and concluded must be non-negative integers', 'required');
+  }
+  if (concluded >= required) return null;
+  const month = Math.ceil((12 * (concluded + 1)) / required);
+  return formatIsoDate({ year, month, day: daysInMonth(year, month) });
 };

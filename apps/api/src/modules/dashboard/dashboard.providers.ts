@@ -1,6 +1,7 @@
 import { DashboardData } from './dashboard-data.service';
 import { DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
+import { InspectionAlertSource, RatingAlertSource } from './dashboard.area-sources';
 import { AlertRegistry, MeetingAlertSource, MemberAlertSource, OrganisationAlertSource, VisitAlertSource } from './dashboard.sources';
 
 /** The dashboard's providers, for the app module. Add an area's AlertSource (and its Dashboard section resolver) to the app's providers. */
@@ -13,4 +14,6 @@ export const DASHBOARD_PROVIDERS = [
   VisitAlertSource,
   MemberAlertSource,
   OrganisationAlertSource,
+  InspectionAlertSource,
+  RatingAlertSource,
 ];

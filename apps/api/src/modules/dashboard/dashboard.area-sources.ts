@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { checkQuota, emptyLevelCounts, nextInspectionDueOn, quotaApplies, type Alert, type RatingLevel, type RatingSubjectKind } from '@chibo/domain';
+import { inSubtree, validAt } from '../../database/sql';
+import { InspectionTargetService } from '../inspection/inspection-target.service';
+import { PolicyService } from '../policy/policy.service';
+import { AlertRegistry, type AlertSource } from './dashboard.sources';
+import type { DashboardScope } from './dashboard.scope';
+
+/**
+ * Cells behind the yearly inspection target (DOMAIN §6, §9), from the same service as `inspectionTarget`: a cell
+ * is flagged once its next counted inspection is overdue under an even spread of the target over the year (libs'
+ * nextInspectionDueOn: with 2 a year the first by 30 June, with 1 by 31 December), so January flags no one.
+ */
+@Injectable()
+export class InspectionAlertSource implements AlertSource {
+  readonly codes = ['INSPECTION_BEHIND'] as const;
+
+  constructor(
+    registry: AlertRegistry,
+    private readonly targets: InspectionTargetService,
+  ) {
+    registry.register(this);
+  }
+
+  async collect(s: DashboardScope): Promise<Alert[]> {
+    const t = await s.once('inspectionTarget', () => this.targets.target(s.actor, { organisationId: s.root.id, year: s.period.year, asOf: s.asOf }));
+    const out: Alert[] = [];
+    for (const c of t.allCells) {
+      const dueOn = nextInspectionDueOn(c.required, c.concluded, s.period.year);
+      if (dueOn === null || dueOn >= s.asOf) continue;
+      out.push({
+        code: 'INSPECTION_BEHIND',
+        organisationId: c.organisation.id,
+        organisationCode: c.organisation.code,
+        dueOn,
+        params: { done: c.concluded, target: c.required, missing: c.missing },
+      });
+    }
+    return out;
+  }
+}
+
+/**
+ * Ratings (DOMAIN §7, §9): quota groups of the year whose "excellent" count (decided, else proposed) exceeds the
+ * policy's quota — the same count and rule as decideRating's check — and members under the organisation rated
+ * KHTNV (decided) two years running, the later of the two being this year or last (removal from the list is due).
+ * Two set-based queries.
+ */
+@Injectable()
+export class RatingAlertSource implements AlertSource {
+  readonly codes = ['RATING_QUOTA_BREACH', 'KHTNV_TWO_YEARS'] as const;
+
+  constructor(
+    registry: AlertRegistry,
+    private readonly ds: DataSource,
+    private readonly policies: PolicyService,
+  ) {
+    registry.register(this);
+  }
+
+  async collect(s: DashboardScope): Promise<Alert[]> {
+    const [quota, khtnv] = await Promise.all([this.quotaBreaches(s), this.khtnvTwoYears(s)]);
+    return [...quota, ...khtnv];
+  }
+
+  private async quotaBreaches(s: DashboardScope): Promise<Alert[]> {
+    const rows: { groupId: string; code: string; kind: RatingSubjectKind; level: RatingLevel; n: number }[] = await this.ds.query(
+      `SELECT r.quota_group_id AS "groupId", o.code, r.subject_kind AS kind, COALESCE(r.decided_level, r.proposed_level) AS level, count(*)::int AS n
+         FROM rating r
+         JOIN organisation_placement pl ON pl.organisation_id = r.quota_group_id AND ${validAt('pl', '$2')}
+         JOIN organisation o ON o.id = r.quota_group_id
+        WHERE r.round_id IS NOT NULL AND r.period_kind = 'YEAR' AND r.year = $3 AND ${inSubtree('pl', '$1')}
+          AND COALESCE(r.decided_level, r.proposed_level) IS NOT NULL
+        GROUP BY 1, 2, 3, 4`,
+      [s.root.path, s.asOf, s.period.year],
+    );
+    const groups = new Map<string, { groupId: string; code: string; kind: RatingSubjectKind; counts: ReturnType<typeof emptyLevelCounts> }>();
+    for (const r of rows) {
+      const key = `${r.groupId}:${r.kind}`;
+      const g = groups.get(key) ?? { groupId: r.groupId, code: r.code, kind: r.kind, counts: emptyLevelCounts() };
+      g.counts[r.level] += r.n;
+      groups.set(key, g);
+    }
+    const policies = await this.policies.forOrganisations([...new Set(rows.map((r) => r.groupId))], s.asOf);
+    const out: Alert[] = [];
+    for (const g of groups.values()) {
+      const policy = policies.get(g.groupId);
+      if (!policy || !quotaApplies(g.kind, policy)) continue;
+      const q = checkQuota(g.counts, policy);
+      if (!q.breached) continue;
+      out.push({
+        code: 'RATING_QUOTA_BREACH',
+        organisationId: g.groupId,
+        organisationCode: g.code,
+        dueOn: null,
+        params: { excellent: q.excellent, allowed: q.limit, quotaPercent: policy.rating.quotaPercent, base: q.base, subjectKind: g.kind, year: s.period.year },
+      });
+    }
+    return out;
+  }
+
+  private async khtnvTwoYears(s: DashboardScope): Promise<Alert[]> {
+    const rows: { memberId: string; memberName: string; cellId: string; code: string; y1: number; y2: number }[] = await this.ds.query(
+      `SELECT DISTINCT ON (m.id) m.id AS "memberId", m.full_name AS "memberName", ms.organisation_id AS "cellId", o.code, b.year AS y1, a.year AS y2
+         FROM rating a
+         JOIN rating b ON b.member_id = a.member_id AND b.year = a.year - 1 AND b.period_kind = 'YEAR' AND b.decided_level = 'KHTNV'
+         JOIN member m ON m.id = a.member_id
+         JOIN membership ms ON ms.member_id = m.id AND ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')}
+         JOIN organisation_placement pl ON pl.organisation_id = ms.organisation_id AND ${validAt('pl', '$2')} AND ${inSubtree('pl', '$1')}
+         JOIN organisation o ON o.id = ms.organisation_id
+        WHERE a.subject_kind = 'MEMBER' AND a.period_kind = 'YEAR' AND a.decided_level = 'KHTNV' AND a.year IN ($3::int, $3::int - 1)
+          AND m.status IN ('PROBATIONARY', 'FULL')
+        ORDER BY m.id, a.year DESC`,
+      [s.root.path, s.asOf, s.period.year],
+    );
+    return rows.map((r) => ({
+      code: 'KHTNV_TWO_YEARS',
+      organisationId: r.cellId,
+      organisationCode: r.code,
+      memberId: r.memberId,
+      memberName: r.memberName,
+      dueOn: null,
+      params: { memberName: r.memberName, years: `${r.y1}, ${r.y2}` },
+    }));
+  }
+}
