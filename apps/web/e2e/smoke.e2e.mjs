@@ -95,7 +95,8 @@ step('sign in with the right password', async () => {
   const { page } = state;
   await page.getByLabel('Mật khẩu').fill(PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL(/\/organisations\/[^/?]+/);
+  // committee staff and administrators land on the dashboard, others on their organisation
+  await page.waitForURL(/\/(organisations\/[^/?]+|dashboard)/);
   await page.getByTestId('current-user').waitFor();
 });
 

@@ -14,6 +14,24 @@ describe('sign-in, sessions and lockout', () => {
   });
   afterAll(() => h.close());
 
+  it('survives a malformed Authorization header on a public operation (signIn) and answers the next request', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      for (const authorization of ['Bearer ', 'Bearer not-a-token', 'Basic abc', 'chibo_nope']) {
+        const res = await h.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization },
+          payload: JSON.stringify({ query: SIGN_IN, variables: { i: { username: 'header.nobody', password: 'nope' } } }) });
+        expect(res.statusCode).toBeLessThan(500);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).toEqual([]);
+      expect((await h.gql(`{ __typename }`)).data).toEqual({ __typename: 'Query' });
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('stores an argon2id hash, never the password', async () => {
     const [u] = await h.ds.query(`SELECT password_hash FROM app_user WHERE username = 'auth.tester'`);
     expect(u.password_hash).toMatch(/^\$argon2id\$/);

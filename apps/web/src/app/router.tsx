@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router-dom';
 import { SignInRoute } from '../features/auth/routes/sign-in-route';
 import { paths } from '../lib/paths';
+import { readsCommittee, useViewer } from '../lib/viewer';
 import { PageLoading } from './page-loading';
 import { RequireAuth } from './require-auth';
 
@@ -33,11 +34,16 @@ const RatingFiguresRoute = named(() => import('../features/ratings/routes/rating
 const RatingRoundsRoute = named(() => import('../features/ratings/routes/rating-rounds-route'), 'RatingRoundsRoute');
 const RatingRoundRoute = named(() => import('../features/ratings/routes/rating-round-route'), 'RatingRoundRoute');
 const MyRatingsRoute = named(() => import('../features/ratings/routes/my-ratings-route'), 'MyRatingsRoute');
+const DashboardRoute = named(() => import('../features/dashboard/routes/dashboard-route'), 'DashboardRoute');
+const AlertsRoute = named(() => import('../features/dashboard/routes/alerts-route'), 'AlertsRoute');
 const NotFoundRoute = named(() => import('./not-found-route'), 'NotFoundRoute');
 
+// committee staff and administrators land on their dashboard; everyone else on the organisation tree
 const HomeRedirect = () => {
   const { search } = useLocation();
-  return <Navigate to={{ pathname: paths.organisations, search }} replace />;
+  const viewer = useViewer();
+  if (viewer.isPending) return <PageLoading />;
+  return <Navigate to={{ pathname: readsCommittee(viewer.data) ? paths.dashboard : paths.organisations, search }} replace />;
 };
 
 const page = (Component: ComponentType) => (
@@ -72,6 +78,8 @@ export const createRouter = () =>
       ),
       children: [
         { index: true, element: <HomeRedirect /> },
+        { path: 'dashboard', element: page(DashboardRoute) },
+        { path: 'alerts', element: page(AlertsRoute) },
         { path: 'organisations', element: page(OrganisationsIndexRoute) },
         { path: 'organisations/:id', element: page(OrganisationRoute) },
         { path: 'members', element: page(MembersRoute) },

@@ -1,5 +1,7 @@
 // The one place the web app touches @chibo/domain (libs/domain): keep this surface small.
 import type {
+  AlertCode,
+  AlertSeverity,
   Attendance,
   CommitteeRole,
   DecidingBody,
@@ -92,6 +94,9 @@ export type {
   RatingStage,
   RatingSubjectKind,
 } from '@chibo/domain';
+// Dashboard and alerts: the alert codes (labels in locales, alerts.code) and their severities.
+export { ALERT_CODES, ALERT_SEVERITIES } from '@chibo/domain';
+export type { AlertCode, AlertEntity, AlertSeverity } from '@chibo/domain';
 export type {
   Attendance,
   AttendanceRate,
@@ -131,6 +136,7 @@ type Covered<L> = {
   };
   visits: { reportState: Labels<VisitReportState> };
   inspections: { type: Labels<InspectionType>; state: Labels<InspectionState>; body: Labels<InspectingBody> };
+  alerts: { code: Labels<AlertCode>; severity: Labels<AlertSeverity> };
   ratings: {
     level: Labels<RatingLevel>;
     subjectKind: Labels<RatingSubjectKind>;

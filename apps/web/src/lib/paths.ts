@@ -7,6 +7,8 @@ import { AS_OF_PARAM } from './as-of';
 export const paths = {
   signIn: '/login',
   home: '/',
+  dashboard: '/dashboard',
+  alerts: '/alerts',
   organisations: '/organisations',
   organisation: (id: string) => `/organisations/${encodeURIComponent(id)}`,
   members: '/members',

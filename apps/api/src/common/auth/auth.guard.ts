@@ -18,7 +18,12 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const ctx = GqlExecutionContext.create(context).getContext<RequestContext & { actorPromise?: Promise<RequestContext['actor'] | null> }>();
     const header = ctx.req?.headers?.authorization;
-    ctx.actorPromise ??= this.auth.actorFromHeader(Array.isArray(header) ? header[0] : header);
+    if (!ctx.actorPromise) {
+      ctx.actorPromise = this.auth.actorFromHeader(Array.isArray(header) ? header[0] : header);
+      // Public operations (signIn) never await it: a bad header must not become an unhandled rejection, which
+      // would end the process. Awaiting it below still throws for everything else.
+      ctx.actorPromise.catch(() => undefined);
+    }
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const actor = await ctx.actorPromise;
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in, or send an API token');

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileDoneOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BellOutlined, CalendarOutlined, DashboardOutlined, FileDoneOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useMatch } from 'react-router-dom';
@@ -34,7 +34,8 @@ export const SideNav = ({ onNavigate }: Props) => {
             : 'organisations';
   // the tracker is /inspections; the records and a record are under /inspections/…
   const selected = pathname === paths.inspections ? 'inspections' : pathname.startsWith(`${paths.inspections}/`) ? 'inspectionRecords' : section;
-  const current = pathname.startsWith(paths.myRatings) ? 'myRating' : pathname.startsWith(paths.ratings) ? 'ratings' : selected;
+  const rated = pathname.startsWith(paths.myRatings) ? 'myRating' : pathname.startsWith(paths.ratings) ? 'ratings' : selected;
+  const current = pathname.startsWith(paths.dashboard) ? 'dashboard' : pathname.startsWith(paths.alerts) ? 'alerts' : rated;
   const member = Boolean(viewer.data?.grants.some((g) => g.role === 'MEMBER' && g.memberId));
 
   return (
@@ -46,6 +47,20 @@ export const SideNav = ({ onNavigate }: Props) => {
         style={{ borderInlineEnd: 0 }}
         onClick={() => onNavigate?.()}
         items={[
+          ...(committee || secretary
+            ? [
+                {
+                  key: 'dashboard',
+                  icon: <DashboardOutlined aria-hidden />,
+                  label: <Link to={href(paths.dashboard)}>{t('nav.dashboard')}</Link>,
+                },
+                {
+                  key: 'alerts',
+                  icon: <BellOutlined aria-hidden />,
+                  label: <Link to={href(paths.alerts)}>{t('nav.alerts')}</Link>,
+                },
+              ]
+            : []),
           {
             key: 'organisations',
             icon: <ApartmentOutlined aria-hidden />,

@@ -1,0 +1,357 @@
+#!/usr/bin/env node
+// Browser test of the dashboard and the alert list against a running API (which serves apps/web/dist), on the demo
+// seed: the administrator lands on the dashboard of the top organisation, sees figures in all five areas (members,
+// meetings, visits, inspections, ratings) and the alerts, opens the cells behind on meetings and finds that many rows
+// in the compliance list, opens a drawer list (admissions) whose total is the figure, drills into a child
+// organisation and back up by the breadcrumb, opens the alerts narrowed to one rule (as many rows as its chip says),
+// follows an alert to the record to fix, and exports the inspection tracker the dashboard links to (.xlsx).
+//
+//   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/dashboard.e2e.mjs
+//
+// System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
+// `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
+// apps/web/test-results/ (d01-…png).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
+const ADMIN = process.env.E2E_USER || 'admin';
+const PASSWORD = process.env.E2E_PASSWORD || 'Chibo@2026';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TOTAL_BUDGET_MS = 120_000;
+const STEP_TIMEOUT_MS = 15_000;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shotsDir = join(here, '..', 'test-results');
+mkdirSync(shotsDir, { recursive: true });
+
+// Keep Chromium's profile, crash reports and caches out of the real home directory.
+const home = mkdtempSync(join(tmpdir(), 'chibo-e2e-'));
+const browserEnv = {
+  ...process.env,
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, 'config'),
+  XDG_CACHE_HOME: join(home, 'cache'),
+  XDG_DATA_HOME: join(home, 'data'),
+  XDG_RUNTIME_DIR: join(home, 'runtime'),
+};
+for (const d of ['config', 'cache', 'data', 'runtime']) mkdirSync(join(home, d), { recursive: true, mode: 0o700 });
+
+let passed = 0;
+let failed = 0;
+let browser;
+
+const finish = async (code) => {
+  try {
+    await browser?.close();
+  } catch {
+    // already gone
+  }
+  rmSync(home, { recursive: true, force: true });
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code);
+};
+
+const watchdog = setTimeout(() => {
+  console.log(`not ok - finished within ${TOTAL_BUDGET_MS / 1000} s (time budget exceeded)`);
+  failed += 1;
+  void finish(1);
+}, TOTAL_BUDGET_MS);
+watchdog.unref();
+
+const steps = [];
+const step = (name, fn) => steps.push({ name, fn });
+const expect = (condition, message) => {
+  if (!condition) throw new Error(message);
+};
+const shot = (page, name, fullPage = true) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage });
+
+// ---------------------------------------------------------------------------------------------------------
+const state = {
+  page: null,
+  pageErrors: [],
+  rootName: '',
+  figures: {},
+  childName: '',
+  childMembers: 0,
+};
+
+// "1.234" (vi) → 1234
+const toInt = (s) => Number(String(s).replace(/[^\d]/g, ''));
+
+// A figure of the dashboard, as shown (Vietnamese digits grouping removed).
+const figure = async (page, testId) => {
+  const el = page.getByTestId(testId).first();
+  await el.waitFor();
+  return toInt(await el.innerText());
+};
+
+// Rows the table shows on its current page, and the rows it says it has in all (its pager, when there is one).
+const tableRows = async (page, testId) => {
+  const table = page.getByTestId(testId);
+  await table.waitFor();
+  const rows = await table.locator('tbody tr.ant-table-row').count();
+  const pager = table.locator('.ant-pagination');
+  if (!(await pager.count())) return { rows, all: rows };
+  const items = pager.locator('.ant-pagination-item');
+  const pages = toInt(await items.nth((await items.count()) - 1).innerText());
+  await items.nth((await items.count()) - 1).click();
+  const last = await table.locator('tbody tr.ant-table-row').count();
+  await items.first().click();
+  return { rows, all: (pages - 1) * rows + last };
+};
+
+// The dashboard of an organisation has loaded (its name in the subtitle, not the previous one's figures).
+const dashboardOf = async (page, name) => {
+  await page.waitForFunction((n) => document.querySelector('[data-testid=dashboard-subtitle]')?.textContent?.startsWith(`${n} ·`), name);
+  await page.getByTestId('dashboard-areas').waitFor();
+};
+
+const signIn = async (page, username) => {
+  await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
+};
+
+step(`sign in as the administrator (${ADMIN}): the dashboard is the landing page`, async () => {
+  const { page } = state;
+  await signIn(page, ADMIN);
+  await page.waitForURL(/\/dashboard(\?|$)/);
+  await page.getByRole('heading', { name: 'Tổng quan', exact: true }).waitFor();
+  const subtitle = page.getByTestId('dashboard-subtitle');
+  await page.waitForFunction(() => / · năm \d{4} /.test(document.querySelector('[data-testid=dashboard-subtitle]')?.textContent ?? ''));
+  state.rootName = (await subtitle.innerText()).split(' · ')[0].trim();
+  expect(state.rootName.length > 0, 'no organisation named in the subtitle');
+  const current = page.locator('.ant-menu-item-selected');
+  expect((await current.innerText()).includes('Tổng quan'), 'the side navigation does not mark "Tổng quan"');
+});
+
+step('all five areas show figures (members, meetings, visits, inspections, ratings) and the alerts', async () => {
+  const { page } = state;
+  const fig = state.figures;
+  fig.members = await figure(page, 'fig-members');
+  fig.full = await figure(page, 'fig-members-full');
+  fig.probationary = await figure(page, 'fig-members-probationary');
+  expect(fig.members > 0, 'no members');
+  expect(fig.full + fig.probationary === fig.members, `full ${fig.full} + probationary ${fig.probationary} ≠ ${fig.members}`);
+  fig.admissions = await figure(page, 'fig-admissions');
+  await page.getByTestId('fig-admission-target').locator('.ant-progress').waitFor();
+  expect((await page.getByTestId('trend-bar').count()) === 5, 'the trend does not show 5 years');
+  fig.cellsBehind = await figure(page, 'fig-cells-behind');
+  fig.cells = await figure(page, 'fig-cells');
+  expect(fig.cells > 0 && fig.cellsBehind > 0, `meetings: ${fig.cellsBehind}/${fig.cells} cells behind; the seed should leave some behind`);
+  expect(/\d+(,\d+)?%/.test(await page.getByTestId('fig-attendance').innerText()), 'no attendance percentage');
+  fig.visitsBehind = await figure(page, 'fig-visits-behind');
+  fig.assignments = await figure(page, 'fig-visit-assignments');
+  expect(fig.assignments > 0, 'visits: no assignment');
+  fig.inspectionsMet = await figure(page, 'fig-inspections-met');
+  fig.inspectionSubjects = await figure(page, 'fig-inspections-subjects');
+  fig.inspectionsBehind = await figure(page, 'fig-inspections-behind');
+  expect(fig.inspectionSubjects > 0, 'inspections: no cell subject to the target');
+  expect(fig.inspectionsMet + fig.inspectionsBehind === fig.inspectionSubjects, 'inspections: met + behind ≠ subjects');
+  const ratings = page.getByTestId('area-ratings');
+  await ratings.getByRole('columnheader', { name: 'Trong đó HTXSNV' }).waitFor();
+  fig.wellMembers = await figure(page, 'fig-well-MEMBER');
+  fig.ratedMembers = await figure(page, 'fig-rated-MEMBER');
+  expect(fig.ratedMembers > 0 && fig.wellMembers > 0, 'ratings: no member rated in the last decided year');
+  expect(/\d+(,\d+)?%/.test(await page.getByTestId('fig-excellent-percent-MEMBER').innerText()), 'ratings: no "trong đó HTXSNV" percentage');
+  fig.alerts = await figure(page, 'fig-alerts');
+  expect(fig.alerts > 0, 'no alerts on the demo data');
+  await page.getByTestId('dashboard-children').waitFor();
+  await shot(page, 'd01-dashboard');
+});
+
+step('the cells behind on meetings open the compliance list with as many cells', async () => {
+  const { page } = state;
+  await page.getByTestId('fig-cells-behind').click();
+  await page.waitForURL(/\/compliance\?/);
+  await page.getByTestId('compliance-summary').waitFor();
+  const behind = toInt(await page.getByTestId('compliance-summary').locator('.ant-statistic').nth(1).locator('.ant-statistic-content').innerText());
+  expect(behind === state.figures.cellsBehind, `the compliance page counts ${behind} cells behind, the dashboard ${state.figures.cellsBehind}`);
+  const { all } = await tableRows(page, 'compliance-table');
+  expect(all === state.figures.cellsBehind, `the list has ${all} rows, the figure says ${state.figures.cellsBehind}`);
+  await shot(page, 'd02-cells-behind');
+  await page.goBack();
+  await dashboardOf(page, state.rootName);
+});
+
+step('the member total opens the member list with that total', async () => {
+  const { page } = state;
+  await page.getByTestId('fig-members').click();
+  await page.waitForURL(/\/members\?org=/);
+  const total = page.getByTestId('members-total');
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=members-total]')?.textContent ?? ''));
+  expect(toInt(await total.innerText()) === state.figures.members, `the member list says "${await total.innerText()}", the dashboard ${state.figures.members}`);
+  await page.goBack();
+  await dashboardOf(page, state.rootName);
+});
+
+step('admissions of the year open their list in a drawer, with that many members', async () => {
+  const { page } = state;
+  await page.getByTestId('fig-admissions').click();
+  await page.waitForURL(/list=members%3Aadmissions|list=members:admissions/);
+  const total = page.locator('[data-testid=figure-list-total]:not([data-total=""])');
+  await total.waitFor();
+  const n = Number(await total.getAttribute('data-total'));
+  expect(n === state.figures.admissions, `the drawer lists ${n}, the figure says ${state.figures.admissions}`);
+  const { all } = await tableRows(page, 'figure-list-table');
+  expect(all === n, `the drawer's table has ${all} rows, its total says ${n}`);
+  await shot(page, 'd03-drawer', false);
+  await page.keyboard.press('Escape');
+  await page.waitForURL((url) => !url.searchParams.has('list'));
+});
+
+step('the cells behind on the inspection target open the tracker list; export the tracker (.xlsx)', async () => {
+  const { page } = state;
+  await page.getByTestId('fig-inspections-behind').click();
+  await page.waitForURL(/\/inspections\?.*cells=BEHIND/);
+  const total = page.locator('[data-testid=target-cells-total][data-list="BEHIND"]');
+  await total.waitFor();
+  expect(toInt(await total.innerText()) === state.figures.inspectionsBehind, `the tracker lists "${await total.innerText()}", the dashboard ${state.figures.inspectionsBehind}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-target').click()]);
+  const name = download.suggestedFilename();
+  expect(/\.xlsx$/.test(name), `the download is "${name}", not an .xlsx`);
+  await page.goBack();
+  await dashboardOf(page, state.rootName);
+});
+
+step('members rated HTTNV or better open the rating list with that total', async () => {
+  const { page } = state;
+  await page.getByTestId('fig-well-MEMBER').click();
+  await page.waitForURL(/\/ratings\?.*list=MEMBER/);
+  const total = page.locator('[data-testid=figure-rows-total]:not([data-total=""])');
+  await total.waitFor();
+  const n = Number(await total.getAttribute('data-total'));
+  expect(n === state.figures.wellMembers, `the rating list has ${n}, the dashboard ${state.figures.wellMembers}`);
+  await page.goBack();
+  await dashboardOf(page, state.rootName);
+});
+
+step('drill into a child organisation and back up by the breadcrumb', async () => {
+  const { page } = state;
+  const row = page.getByTestId('children-table').locator('tbody tr.ant-table-row').filter({ has: page.getByTestId('child-cells-behind') }).first();
+  const link = row.getByTestId('child-link');
+  state.childName = (await link.innerText()).trim();
+  state.childMembers = toInt(await row.getByTestId('child-members').innerText());
+  await link.click();
+  await page.waitForURL(/\/dashboard\?org=/);
+  await dashboardOf(page, state.childName);
+  const members = await figure(page, 'fig-members');
+  expect(members === state.childMembers, `the child's dashboard counts ${members} members, its row said ${state.childMembers}`);
+  const crumb = page.getByTestId('dashboard-breadcrumb');
+  await crumb.getByRole('link', { name: state.rootName }).waitFor();
+  await shot(page, 'd04-child');
+  await crumb.getByRole('link', { name: state.rootName }).click();
+  await dashboardOf(page, state.rootName);
+  expect((await figure(page, 'fig-members')) === state.figures.members, 'back at the top, the member total changed');
+});
+
+step('open the alerts from the side navigation: the same total, narrowed by one rule to its count', async () => {
+  const { page } = state;
+  await page.getByRole('link', { name: 'Cảnh báo', exact: true }).click();
+  await page.waitForURL(/\/alerts(\?|$)/);
+  await page.getByRole('heading', { name: 'Cảnh báo', exact: true }).waitFor();
+  const total = page.locator('[data-testid=alerts-total]:not([data-total=""])');
+  await total.waitFor();
+  expect(Number(await total.getAttribute('data-total')) === state.figures.alerts, `the alert list has ${await total.getAttribute('data-total')}, the dashboard ${state.figures.alerts}`);
+  // the rule with most alerts (a chip shows "N title")
+  const chips = page.locator('[data-testid^=alert-filter-]').filter({ has: page.locator('.dash-chip__count') });
+  const counts = await chips.evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-testid'), n: Number(e.querySelector('.dash-chip__count')?.textContent?.replace(/[^\d]/g, '') ?? 0) })));
+  const best = counts.filter((c) => c.n > 0 && c.n <= 50).sort((a, b) => b.n - a.n)[0];
+  expect(best, `no rule with alerts: ${JSON.stringify(counts)}`);
+  await page.getByTestId(best.id).click();
+  await page.waitForURL(/codes=/);
+  await page.waitForFunction((n) => document.querySelector('[data-testid=alerts-total]')?.getAttribute('data-total') === String(n), best.n);
+  const rows = await page.getByTestId('alerts-table').locator('tbody tr.ant-table-row').count();
+  expect(rows === best.n, `${best.id}: ${rows} rows, the chip says ${best.n}`);
+  await shot(page, 'd05-alerts');
+});
+
+step("follow an alert's link to the record to fix", async () => {
+  const { page } = state;
+  const link = page.getByTestId('alert-link').first();
+  const kind = await link.getAttribute('data-kind');
+  await link.click();
+  const pattern = { member: /\/members\/[0-9a-f-]{36}/, meeting: /\/meetings\/[0-9a-f-]{36}/, visit: /\/meetings\/[0-9a-f-]{36}/, organisation: /\/organisations\/[0-9a-f-]{36}/ }[kind];
+  expect(pattern, `unknown link kind ${kind}`);
+  await page.waitForURL(pattern);
+  await page.locator('main h1').first().waitFor();
+  await shot(page, 'd06-record');
+});
+
+step('phone width: the dashboard and the alerts fit', async () => {
+  const { page } = state;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${BASE_URL}/dashboard`, { waitUntil: 'domcontentloaded' });
+  await dashboardOf(page, state.rootName);
+  await page.getByTestId('area-ratings').getByRole('columnheader', { name: 'Trong đó HTXSNV' }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 1, `the dashboard is ${overflow}px wider than the phone`);
+  await page.screenshot({ path: join(shotsDir, 'd07-dashboard-phone.png'), fullPage: true });
+  await page.goto(`${BASE_URL}/alerts`, { waitUntil: 'domcontentloaded' });
+  await page.locator('[data-testid=alerts-total]:not([data-total=""])').waitFor();
+  await page.screenshot({ path: join(shotsDir, 'd08-alerts-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+step('no uncaught errors in the page', async () => {
+  expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    env: browserEnv,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+} catch (error) {
+  console.log(`not ok - launch Chromium at ${CHROMIUM}: ${error.message.split('\n')[0]}`);
+  failed += steps.length;
+  await finish(1);
+}
+
+const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+state.page = await context.newPage();
+state.page.setDefaultTimeout(STEP_TIMEOUT_MS);
+state.page.on('pageerror', (e) => state.pageErrors.push(e.message));
+
+let broken = false;
+for (const { name, fn } of steps) {
+  if (broken) {
+    console.log(`not ok - ${name} # skipped after an earlier failure`);
+    failed += 1;
+    continue;
+  }
+  try {
+    await fn();
+    console.log(`ok - ${name}`);
+    passed += 1;
+  } catch (error) {
+    console.log(`not ok - ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+    failed += 1;
+    broken = true;
+    try {
+      await shot(state.page, 'd-failure');
+    } catch {
+      // the page may be gone
+    }
+  }
+}
+
+clearTimeout(watchdog);
+await finish(failed === 0 ? 0 : 1);

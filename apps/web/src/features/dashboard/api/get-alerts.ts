@@ -1,0 +1,74 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { graphql, request } from '../../../lib/graphql-client';
+import { dashboardKeys } from './keys';
+import type { AlertCode } from '../../../lib/domain';
+import type { AlertList, AlertsParams, AlertSummary } from './types';
+
+type AlertsInput = { organisationId: string; asOf: string; year: number; codes?: AlertCode[]; page: { offset: number; limit: number } };
+
+const ALERTS = graphql<{ alerts: AlertList }, { input: AlertsInput }>(`
+  query Alerts($input: AlertsInput!) {
+    alerts(input: $input) {
+      asOf year total offset limit
+      countsByCode { code severity count }
+      countsBySeverity { severity count }
+      items {
+        code severity entity message messageEn dueOn memberId memberName meetingId visitId
+        organisation { id code name }
+      }
+    }
+  }
+`);
+
+const COUNTS = graphql<{ alerts: AlertSummary }, { input: AlertsInput }>(`
+  query AlertCounts($input: AlertsInput!) {
+    alerts(input: $input) {
+      total
+      countsByCode { code severity count }
+      countsBySeverity { severity count }
+    }
+  }
+`);
+
+const alertsQueryOptions = (p: AlertsParams) =>
+  queryOptions({
+    queryKey: dashboardKeys.alerts(p),
+    queryFn: ({ signal }) =>
+      request(
+        ALERTS,
+        {
+          input: {
+            organisationId: p.organisationId,
+            asOf: p.asOf,
+            year: p.year,
+            ...(p.codes.length ? { codes: p.codes } : {}),
+            page: { offset: p.offset, limit: p.limit },
+          },
+        },
+        { signal },
+      ).then((d) => d.alerts),
+  });
+
+/** One page of the sorted list, narrowed to `codes` (the API narrows the counts too). */
+export const useAlerts = (params: AlertsParams | null) =>
+  useQuery({
+    ...alertsQueryOptions(params ?? { organisationId: '', asOf: '', year: 0, codes: [], offset: 0, limit: 0 }),
+    enabled: Boolean(params),
+    placeholderData: keepPreviousData,
+  });
+
+type CountsParams = Omit<AlertsParams, 'codes' | 'offset' | 'limit'>;
+
+const countsQueryOptions = (p: CountsParams) =>
+  queryOptions({
+    queryKey: dashboardKeys.alertCounts(p),
+    queryFn: ({ signal }) => request(COUNTS, { input: { ...p, page: { offset: 0, limit: 1 } } }, { signal }).then((d) => d.alerts),
+  });
+
+/** The counts of every code, whatever the filter: the filter chips and their numbers. */
+export const useAlertCounts = (params: CountsParams | null) =>
+  useQuery({
+    ...countsQueryOptions(params ?? { organisationId: '', asOf: '', year: 0 }),
+    enabled: Boolean(params),
+    placeholderData: keepPreviousData,
+  });

@@ -1,0 +1,106 @@
+import { Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useFormat } from '../../../lib/use-format';
+import type { ChildFigures } from '../api/types';
+import type { DashboardLinks } from '../utils/links';
+import { FigureLink } from './figure';
+
+/** Each direct child organisation's headline figures; its name re-opens the dashboard for it (drill-down). */
+export const ChildrenTable = ({ rows, links }: { rows: ChildFigures[]; links: DashboardLinks }) => {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const none = t('common.none');
+  return (
+    <Table<ChildFigures>
+      rowKey={(c) => c.organisation.id}
+      size="middle"
+      dataSource={rows}
+      scroll={{ x: 860 }}
+      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+      locale={{ emptyText: t('dashboard.children.empty') }}
+      data-testid="children-table"
+      columns={[
+        {
+          key: 'organisation',
+          title: t('dashboard.children.organisation'),
+          render: (_, c) => (
+            <div>
+              <Link to={links.dashboard(c.organisation.id)} data-testid="child-link">
+                {c.organisation.name}
+              </Link>
+              <div>
+                <Typography.Text type="secondary" className="compliance-parent">
+                  {t(`organisation.kind.${c.organisation.kind}`)} · {c.organisation.code}
+                </Typography.Text>
+              </div>
+            </div>
+          ),
+        },
+        {
+          key: 'members',
+          title: t('dashboard.children.members'),
+          align: 'right',
+          render: (_, c) => (
+            <FigureLink
+              to={links.members(undefined, c.organisation.id)}
+              value={f.number(c.members)}
+              label={t('dashboard.members.openTotal', { n: f.number(c.members) })}
+              testId="child-members"
+            />
+          ),
+        },
+        {
+          key: 'cellsBehind',
+          title: t('dashboard.children.cellsBehind'),
+          align: 'right',
+          render: (_, c) => (
+            <span className="nowrap">
+              <FigureLink
+                to={links.compliance(false, c.organisation.id)}
+                value={f.number(c.cellsBehind)}
+                label={t('dashboard.meetings.openBehind', { n: f.number(c.cellsBehind) })}
+                testId="child-cells-behind"
+              />
+              {' / '}
+              {f.number(c.cells)} {c.behindPercent === null ? '' : `(${f.percent(c.behindPercent)})`}
+            </span>
+          ),
+        },
+        {
+          key: 'visits',
+          title: t('dashboard.children.visitsBehind'),
+          align: 'right',
+          render: (_, c) => (
+            <span className="nowrap">
+              <FigureLink
+                to={links.dashboard(c.organisation.id, 'visits:behind')}
+                value={f.number(c.visitAssignmentsBehind)}
+                label={t('dashboard.visits.openBehind', { n: f.number(c.visitAssignmentsBehind) })}
+                testId="child-visits-behind"
+              />
+              {' / '}
+              {f.number(c.visitAssignments)}
+            </span>
+          ),
+        },
+        {
+          key: 'alerts',
+          title: t('dashboard.children.alerts'),
+          align: 'right',
+          render: (_, c) => (
+            <span className="nowrap">
+              <FigureLink
+                to={links.alerts({}, c.organisation.id)}
+                value={f.number(c.alerts)}
+                label={t('dashboard.alerts.openAll', { n: f.number(c.alerts) })}
+                testId="child-alerts"
+              />{' '}
+              {c.alertErrors > 0 ? t('dashboard.children.errors', { n: f.number(c.alertErrors) }) : none}
+            </span>
+          ),
+        },
+      ]}
+    />
+  );
+};

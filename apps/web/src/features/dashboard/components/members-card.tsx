@@ -1,0 +1,106 @@
+import { TeamOutlined } from '@ant-design/icons';
+import { Progress, Skeleton, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../lib/use-format';
+import type { AdmissionProgress, MembersSection } from '../api/types';
+import type { DashboardLinks } from '../utils/links';
+import type { FigureList } from '../utils/figure-list';
+import { AreaCard } from './area-card';
+import { FigureLink, FigureRow } from './figure';
+import { TrendChart } from './trend-chart';
+
+type Props = {
+  data: MembersSection;
+  year: number;
+  admission: AdmissionProgress | undefined;
+  links: DashboardLinks;
+  onOpen: (list: FigureList) => void;
+};
+
+/** Members by status on the as-of date, admissions of the year against the target, the five-year trend. */
+export const MembersCard = ({ data, year, admission, links, onOpen }: Props) => {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const left = data.leftInPeriod.reduce((n, s) => n + s.count, 0);
+  return (
+    <AreaCard title={t('dashboard.members.title')} icon={<TeamOutlined aria-hidden />} testId="area-members">
+      <FigureRow label={t('dashboard.members.total')}>
+        <FigureLink to={links.members()} size="large" value={f.number(data.members)} label={t('dashboard.members.openTotal', { n: f.number(data.members) })} testId="fig-members" />
+      </FigureRow>
+      <FigureRow label={t('dashboard.members.full')}>
+        <FigureLink to={links.members('FULL')} value={f.number(data.fullMembers)} label={t('dashboard.members.openFull', { n: f.number(data.fullMembers) })} testId="fig-members-full" />
+      </FigureRow>
+      <FigureRow label={t('dashboard.members.probationary')}>
+        <FigureLink
+          to={links.members('PROBATIONARY')}
+          value={f.number(data.probationaryMembers)}
+          label={t('dashboard.members.openProbationary', { n: f.number(data.probationaryMembers) })}
+          testId="fig-members-probationary"
+        />
+      </FigureRow>
+      <FigureRow label={t('dashboard.members.exempt')} note={t('dashboard.members.exemptNote')}>
+        <FigureLink
+          onOpen={() => onOpen({ area: 'members', which: 'exempt' })}
+          value={f.number(data.exemptMembers)}
+          label={t('dashboard.members.openExempt', { n: f.number(data.exemptMembers) })}
+          testId="fig-members-exempt"
+        />
+      </FigureRow>
+      <FigureRow label={t('dashboard.members.atYearStart', { date: f.date(data.yearStart) })}>
+        <FigureLink
+          onOpen={() => onOpen({ area: 'members', which: 'yearStart' })}
+          value={f.number(data.membersAtYearStart)}
+          label={t('dashboard.members.openYearStart', { n: f.number(data.membersAtYearStart) })}
+          testId="fig-members-year-start"
+        />
+      </FigureRow>
+      <FigureRow label={t('dashboard.members.admissions', { year })} note={t('dashboard.members.admissionsNote')}>
+        <FigureLink
+          onOpen={() => onOpen({ area: 'members', which: 'admissions' })}
+          value={f.number(data.admissions)}
+          label={t('dashboard.members.openAdmissions', { n: f.number(data.admissions) })}
+          testId="fig-admissions"
+        />
+      </FigureRow>
+      <FigureRow label={t('dashboard.members.left', { year })}>
+        <FigureLink onOpen={() => onOpen({ area: 'members', which: 'left' })} value={f.number(left)} label={t('dashboard.members.openLeft', { n: f.number(left) })} testId="fig-left" />
+      </FigureRow>
+      <div className="dash-admission" data-testid="fig-admission-target">
+        {!admission ? (
+          <Skeleton active paragraph={{ rows: 1 }} title={false} />
+        ) : (
+          <>
+            <div className="dash-row__main">
+              <span className="dash-row__label">{t('dashboard.members.target', { year })}</span>
+              <span className="dash-row__value">
+                <strong className="num">{f.number(admission.admitted)}</strong> / <span className="num">{f.number(admission.target)}</span>{' '}
+                {admission.met ? (
+                  <Tag color="success">{t('dashboard.members.targetMet')}</Tag>
+                ) : (
+                  <Tag color="warning">{t('dashboard.members.targetRemaining', { n: f.number(admission.remaining) })}</Tag>
+                )}
+              </span>
+            </div>
+            <Progress
+              percent={Math.min(100, admission.percent ?? 0)}
+              format={() => (admission.percent === null ? t('common.none') : f.percent(admission.percent))}
+              status={admission.met ? 'success' : 'active'}
+              size="small"
+            />
+            <span className="dash-row__note">
+              {admission.targetKind === 'percentOfTermStart'
+                ? t('dashboard.members.targetPercent', {
+                    percent: f.number(admission.targetPercent ?? 0),
+                    members: f.number(admission.membersAtTermStart),
+                    date: f.date(admission.termStart),
+                  })
+                : t('dashboard.members.targetAbsolute', { n: f.number(admission.target) })}{' '}
+              {t('dashboard.members.targetCounted')}
+            </span>
+          </>
+        )}
+      </div>
+      <TrendChart points={data.trend} onOpen={(p) => onOpen({ area: 'members', which: 'on', date: p.date })} />
+    </AreaCard>
+  );
+};
