@@ -270,6 +270,9 @@ step('open the alerts from the side navigation: the same total, narrowed by one 
   const rows = await page.getByTestId('alerts-table').locator('tbody tr.ant-table-row').count();
   expect(rows === best.n, `${best.id}: ${rows} rows, the chip says ${best.n}`);
   await shot(page, 'd05-alerts');
+  // the narrowed list exports as a workbook
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('alerts-export').click()]);
+  expect(/^canh-bao-.*\.xlsx$/.test(download.suggestedFilename()), `the alerts download is "${download.suggestedFilename()}"`);
 });
 
 step("follow an alert's link to the record to fix", async () => {

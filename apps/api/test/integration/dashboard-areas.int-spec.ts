@@ -77,4 +77,20 @@ describe('dashboard alerts from inspections and ratings', () => {
       expect.objectContaining({ severity: 'ERROR', organisation: { id: t.GA }, params: expect.objectContaining({ excellent: 1, allowed: proposal.proposeRating.quota.limit }) }),
     ]);
   });
+
+  it('exports every alert of the filter as an Excel workbook with Vietnamese headings', async () => {
+    const list = await h.gql(ALERTS, { i: { organisationId: t.A, asOf: AS_OF, year: 2026, page: { limit: 500 } } }, admin);
+    const res = await h.gql(`query($i: AlertsInput!) { alertsXlsx(input: $i) }`, { i: { organisationId: t.A, asOf: AS_OF, year: 2026, page: { limit: 1 } } }, admin);
+    expect(res.errors).toBeUndefined();
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(res.data.alertsXlsx, 'base64') as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0][0]).toBe('DANH SÁCH CẢNH BÁO TÍNH ĐẾN NGÀY 15/11/2026');
+    expect(rows[2]).toEqual(['STT', 'Mức độ', 'Cảnh báo', 'Nội dung', 'Mã tổ chức', 'Tổ chức', 'Đảng viên', 'Hạn']);
+    // All alerts, not the one-row page asked for.
+    expect(rows.length - 3).toBe(list.data.alerts.total);
+    const other = await h.userWith('COMMITTEE_READ', { organisationId: t.B });
+    expect((await h.gql(`query($i: AlertsInput!) { alertsXlsx(input: $i) }`, { i: { organisationId: t.A } }, other)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+  });
 });

@@ -26,6 +26,11 @@ export class DashboardResolver {
     return this.service.alertList(actor, input);
   }
 
+  @Query(() => String, { description: 'Every alert matching the input (all pages) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per alert in the list\'s order, then the counts per rule. NOT_FOUND outside your scope.' })
+  async alertsXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation, date, year and codes (the page is ignored).' }) input: AlertsInput): Promise<string> {
+    return (await this.service.alertsWorkbook(actor, input)).toString('base64');
+  }
+
   @Query(() => Dashboard, { description: 'The dashboard of an organisation\'s subtree on a date: members, meetings, visits, organisations, drill-down to the direct children, alert counts. Each figure\'s description names the query listing the rows behind it. NOT_FOUND outside your scope.' })
   dashboard(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation, date and year.' }) input: DashboardInput): Promise<Dashboard> {
     return this.service.dashboard(actor, input);

@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
 import { graphql, request } from '../../../lib/graphql-client';
 import { dashboardKeys } from './keys';
 import type { AlertCode } from '../../../lib/domain';
@@ -71,4 +72,19 @@ export const useAlertCounts = (params: CountsParams | null) =>
     ...countsQueryOptions(params ?? { organisationId: '', asOf: '', year: 0 }),
     enabled: Boolean(params),
     placeholderData: keepPreviousData,
+  });
+
+const ALERTS_XLSX = graphql<{ alertsXlsx: string }, { input: { organisationId: string; asOf: string; year: number; codes?: string[] } }>(`
+  query AlertsXlsx($input: AlertsInput!) {
+    alertsXlsx(input: $input)
+  }
+`);
+
+// Run on a click, nothing cached: every alert of the current filter (all pages) as a workbook.
+export const useExportAlerts = () =>
+  useMutation({
+    mutationFn: async (v: { organisationId: string; asOf: string; year: number; codes: string[]; fileName: string }) => {
+      const data = await request(ALERTS_XLSX, { input: { organisationId: v.organisationId, asOf: v.asOf, year: v.year, ...(v.codes.length ? { codes: v.codes } : {}) } });
+      saveBase64File(data.alertsXlsx, v.fileName, XLSX_TYPE);
+    },
   });

@@ -1,5 +1,5 @@
-import { BellOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Form, Row, Skeleton, Tag, Typography } from 'antd';
+import { BellOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Flex, Form, Row, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
@@ -7,7 +7,8 @@ import { useAsOf } from '../../../lib/as-of';
 import { ALERT_CODES, ALERT_SEVERITIES, type AlertCode, type AlertSeverity } from '../../../lib/domain';
 import { useUrlParams } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
-import { useAlertCounts, useAlerts } from '../api/get-alerts';
+import { useAlertCounts, useAlerts, useExportAlerts } from '../api/get-alerts';
+import { useErrorMessage } from '../../../lib/use-error-message';
 import { useDashboardRoot } from '../api/get-dashboard';
 import { AlertsTable } from '../components/alerts-table';
 import { SEVERITY_COLORS } from '../components/severity-tag';
@@ -42,6 +43,9 @@ export const AlertsRoute = () => {
   // a severity is turned into its codes once the counts say which they are
   const ready = Boolean(orgId) && (!severity || codes.length > 0 || counts.isSuccess);
   const list = useAlerts(ready && orgId ? { organisationId: orgId, asOf, year, codes: chosen, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE } : null);
+  const exportAlerts = useExportAlerts();
+  const { message: toast } = App.useApp();
+  const { message: errorMessage } = useErrorMessage();
 
   const toggleCode = (code: AlertCode) => {
     const next = codes.includes(code) ? codes.filter((c) => c !== code) : [...codes, code];
@@ -57,6 +61,23 @@ export const AlertsRoute = () => {
         </Typography.Title>
         <Typography.Text type="secondary">{t('alerts.subtitle', { year, asOf: f.date(asOf) })}</Typography.Text>
       </div>
+      {orgId && (
+        <Flex justify="flex-end">
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exportAlerts.isPending}
+            data-testid="alerts-export"
+            onClick={() =>
+              exportAlerts.mutate(
+                { organisationId: orgId, asOf, year, codes: chosen, fileName: `canh-bao-${asOf}.xlsx` },
+                { onError: (e) => toast.error(errorMessage(e)) },
+              )
+            }
+          >
+            {t('alerts.export')}
+          </Button>
+        </Flex>
+      )}
       <Card size="small">
         <Form layout="vertical" component="div" role="search" aria-label={t('alerts.filters')}>
           <Row gutter={[12, 0]}>
