@@ -166,7 +166,7 @@ step('all five areas show figures (members, meetings, visits, inspections, ratin
   await shot(page, 'd01-dashboard');
 });
 
-step('the cells behind on meetings open the compliance list with as many cells', async () => {
+step('the cells behind on meetings open the compliance list with as many cells, which exports (.xlsx)', async () => {
   const { page } = state;
   await page.getByTestId('fig-cells-behind').click();
   await page.waitForURL(/\/compliance\?/);
@@ -176,17 +176,21 @@ step('the cells behind on meetings open the compliance list with as many cells',
   const { all } = await tableRows(page, 'compliance-table');
   expect(all === state.figures.cellsBehind, `the list has ${all} rows, the figure says ${state.figures.cellsBehind}`);
   await shot(page, 'd02-cells-behind');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compliance-export').click()]);
+  expect(/^tinh-hinh-sinh-hoat-.*\.xlsx$/.test(download.suggestedFilename()), `the compliance download is "${download.suggestedFilename()}"`);
   await page.goBack();
   await dashboardOf(page, state.rootName);
 });
 
-step('the member total opens the member list with that total', async () => {
+step('the member total opens the member list with that total, which exports (.xlsx)', async () => {
   const { page } = state;
   await page.getByTestId('fig-members').click();
   await page.waitForURL(/\/members\?org=/);
   const total = page.getByTestId('members-total');
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=members-total]')?.textContent ?? ''));
   expect(toInt(await total.innerText()) === state.figures.members, `the member list says "${await total.innerText()}", the dashboard ${state.figures.members}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('members-export').click()]);
+  expect(/^dang-vien-.*\.xlsx$/.test(download.suggestedFilename()), `the member download is "${download.suggestedFilename()}"`);
   await page.goBack();
   await dashboardOf(page, state.rootName);
 });

@@ -9,6 +9,7 @@ import { Organisation } from '../organisation/organisation.model';
 import { orgByIdLoader } from '../organisation/organisation.loaders';
 import { OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
+import { reportWorkbook, viDate } from '../../common/export/workbook';
 import { ComplianceInput, MeetingCompliance } from './compliance.model';
 import { ComplianceService } from './compliance.service';
 import {
@@ -111,6 +112,24 @@ export class MeetingResolver {
 
   private attendanceLoader(ctx: RequestContext) {
     return ctx.loaders.for('meetingAttendance', 'all', (ids: readonly string[]) => this.meetings.attendanceOf(ids), [] as AttendanceRecord[]);
+  }
+
+  @Query(() => String, { description: 'Meeting compliance of the cells under an organisation (as `meetingCompliance`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per cell, those behind first, with what is missing.' })
+  async meetingComplianceXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation and period.' }) input: ComplianceInput): Promise<string> {
+    const c = await this.complianceService.compliance(actor, input);
+    const parents = new Map((await this.orgs.findVisible(actor, [...new Set(c.cells.map((x) => x.organisation.parentId).filter((x): x is string => !!x))], input.to)).map((o) => [o.id, o.name]));
+    const [root] = await this.orgs.findVisible(actor, [input.organisationId], input.to);
+    const missing = (m: { kind: string; period: string }) => `${m.kind === 'REGULAR' ? 'Thường kỳ' : 'Chuyên đề'} ${m.period}`;
+    const buf = await reportWorkbook({
+      name: 'Tinh hinh sinh hoat',
+      title: `TÌNH HÌNH SINH HOẠT CHI BỘ TỪ ${viDate(input.from)} ĐẾN ${viDate(input.to)}`,
+      subtitle: `${root?.name ?? ''} — ${c.behindCount}/${c.cellCount} chi bộ chưa sinh hoạt đủ`,
+      headings: ['STT', 'Chi bộ', 'Trực thuộc', 'Tình trạng', 'SH thường kỳ', 'SH chuyên đề', 'Tỷ lệ dự họp (%)', 'Còn thiếu'],
+      widths: [6, 32, 32, 12, 12, 12, 14, 60],
+      rows: c.cells.map((x, i) => [i + 1, x.organisation.name, x.organisation.parentId ? parents.get(x.organisation.parentId) ?? '' : '', x.behind ? 'Chưa đủ' : 'Đủ',
+        x.regularHeld, x.thematicHeld, x.attendancePercent ?? '', x.missing.map(missing).join('; ')]),
+    });
+    return buf.toString('base64');
   }
 
   @Mutation(() => Meeting, { description: 'Plan a meeting for a cell (its secretary or the committee office).' })

@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
 import type { IsoDate } from '../../../lib/api-types';
 import type { MeetingKind } from '../../../lib/domain';
 import { graphql, request } from '../../../lib/graphql-client';
@@ -69,4 +70,19 @@ export const useComplianceRoot = (asOf: IsoDate, enabled: boolean) =>
     queryKey: ['compliance', 'root', { asOf }] as const,
     queryFn: ({ signal }) => request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots[0]?.id ?? null),
     enabled,
+  });
+
+const COMPLIANCE_XLSX = graphql<{ meetingComplianceXlsx: string }, { input: ComplianceParams }>(`
+  query MeetingComplianceXlsx($input: ComplianceInput!) {
+    meetingComplianceXlsx(input: $input)
+  }
+`);
+
+// Run on a click, nothing cached: the whole table (every cell) as a workbook.
+export const useExportCompliance = () =>
+  useMutation({
+    mutationFn: async (v: { params: ComplianceParams; fileName: string }) => {
+      const data = await request(COMPLIANCE_XLSX, { input: v.params });
+      saveBase64File(data.meetingComplianceXlsx, v.fileName, XLSX_TYPE);
+    },
   });

@@ -1,4 +1,5 @@
-import { Card, Col, DatePicker, Form, Row, Skeleton, Switch, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, DatePicker, Flex, Form, Row, Skeleton, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { OrganisationPicker } from '../../../components/organisation-picker';
@@ -6,7 +7,8 @@ import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
 import { useUrlParams } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
-import { useCompliance, useComplianceRoot } from '../api/get-compliance';
+import { useCompliance, useComplianceRoot, useExportCompliance } from '../api/get-compliance';
+import { useErrorMessage } from '../../../lib/use-error-message';
 import { ComplianceSummary } from '../components/compliance-summary';
 import { ComplianceTable } from '../components/compliance-table';
 
@@ -25,6 +27,9 @@ export const ComplianceRoute = () => {
   const root = useComplianceRoot(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
   const query = useCompliance(orgId ? { organisationId: orgId, from, to, asOf } : null);
+  const exportCompliance = useExportCompliance();
+  const { message: toast } = App.useApp();
+  const { message: errorMessage } = useErrorMessage();
   const cells = (query.data?.cells ?? []).filter((c) => showAll || c.behind);
 
   return (
@@ -73,9 +78,27 @@ export const ComplianceRoute = () => {
             size="small"
             title={<h2 className="card-title">{showAll ? t('compliance.allCells') : t('compliance.behindCells')}</h2>}
             extra={
-              <label className="nowrap">
-                <Switch size="small" checked={showAll} onChange={(v) => update({ all: v ? '1' : null })} /> {t('compliance.showAll')}
-              </label>
+              <Flex gap={12} align="center" wrap>
+                <label className="nowrap">
+                  <Switch size="small" checked={showAll} onChange={(v) => update({ all: v ? '1' : null })} /> {t('compliance.showAll')}
+                </label>
+                {orgId && (
+                  <Button
+                    size="small"
+                    icon={<FileExcelOutlined />}
+                    loading={exportCompliance.isPending}
+                    data-testid="compliance-export"
+                    onClick={() =>
+                      exportCompliance.mutate(
+                        { params: { organisationId: orgId, from, to, asOf }, fileName: `tinh-hinh-sinh-hoat-${from}-${to}.xlsx` },
+                        { onError: (e) => toast.error(errorMessage(e)) },
+                      )
+                    }
+                  >
+                    {t('compliance.export')}
+                  </Button>
+                )}
+              </Flex>
             }
           >
             <ComplianceTable cells={cells} from={from} to={to} />

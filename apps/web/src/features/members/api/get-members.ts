@@ -35,7 +35,7 @@ const MEMBERS = graphql<{ members: MemberPage }, { filter: MemberFilter; page: P
 `);
 
 // Only the filters that are set are sent (an empty list would mean "none" rather than "any").
-const toFilter = (p: MembersParams): MemberFilter => ({
+export const toFilter = (p: MembersParams): MemberFilter => ({
   ...(p.search.trim() ? { search: p.search.trim() } : {}),
   ...(p.statuses.length ? { statuses: p.statuses } : {}),
   ...(p.organisationId ? { organisationId: p.organisationId } : {}),

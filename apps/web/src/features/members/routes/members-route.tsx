@@ -1,4 +1,5 @@
-import { Card, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -6,7 +7,9 @@ import { QueryError } from '../../../components/ui/query-error';
 import { isOneOf, MEMBER_STATUSES, PROBATION_STATES } from '../../../lib/api-types';
 import { useAsOf } from '../../../lib/as-of';
 import { useFormat } from '../../../lib/use-format';
+import { useExportMembers } from '../api/export-members';
 import { useMembers, type MembersParams } from '../api/get-members';
+import { useErrorMessage } from '../../../lib/use-error-message';
 import { MemberFilters, type MemberFilterValues } from '../components/member-filters';
 import { MembersTable, PAGE_SIZES } from '../components/members-table';
 
@@ -43,6 +46,9 @@ export const MembersRoute = () => {
 
   const queryParams: MembersParams = { ...filters, offset: (page - 1) * pageSize, limit: pageSize, asOf };
   const query = useMembers(queryParams);
+  const exportMembers = useExportMembers();
+  const { message: toast } = App.useApp();
+  const { message: errorMessage } = useErrorMessage();
 
   const update = (patch: Record<string, string | null>) =>
     setParams((prev) => {
@@ -66,9 +72,21 @@ export const MembersRoute = () => {
   return (
     <div className="section-gap">
       <title>{t('app.pageTitle', { page: t('members.title') })}</title>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
-        {t('members.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {t('members.title')}
+        </Typography.Title>
+        <Button
+          icon={<FileExcelOutlined />}
+          loading={exportMembers.isPending}
+          data-testid="members-export"
+          onClick={() =>
+            exportMembers.mutate({ params: queryParams, fileName: `dang-vien-${asOf}.xlsx` }, { onError: (e) => toast.error(errorMessage(e)) })
+          }
+        >
+          {t('members.export')}
+        </Button>
+      </Flex>
       <Card size="small">
         <MemberFilters
           values={filters}
