@@ -103,9 +103,22 @@ const signIn = async (page, username) => {
 };
 
 /** Picks an option of an antd Select by its visible text. */
+// Picks an option of an antd select from the dropdown that select controls (another select's dropdown may still be
+// fading out with the same options), and checks the choice took, retrying a couple of times.
 const choose = async (page, selectId, text) => {
-  await page.locator(`#${selectId}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const select = page.locator(`#${selectId}`);
+  // the select's root element (class "ant-select", exactly that token) shows the chosen option's text
+  const root = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const shown = async () => ((await root.innerText()).includes(text) ? 1 : 0);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const listId = await select.getAttribute('aria-controls');
+    const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+    await page.waitForTimeout(100);
+    if ((await shown()) > 0) return;
+  }
+  throw new Error(`could not choose "${text}" in #${selectId}`);
 };
 
 /** "1.234" (vi) → 1234. */
