@@ -25,6 +25,13 @@ describe('ratings', () => {
     change { rated wellCompletedOrBetter { count points } levels { level count points } } } } }`;
   const ROWS = `query($i: RatingFigureRowsInput!, $p: PageInput) { ratingFigureRows(input: $i, page: $p) { total items { subjectKind memberId name organisationName ratingId level scheme rawLabel notRatedReason } } }`;
 
+  const PENDING = `query($id: ID!, $s: String) { ratingRoundPending(roundId: $id, search: $s) { total items { subjectKind memberId organisationId name parentOrganisationId organisationName } } }`;
+  const pendingOf = async (token: string, search?: string) => {
+    const res = await h.gql(PENDING, { id: roundId, s: search }, token);
+    expect(res.errors).toBeUndefined();
+    return res.data.ratingRoundPending as { total: number; items: { subjectKind: string; memberId: string | null; organisationId: string | null; name: string; organisationName: string }[] };
+  };
+
   const tasks = { assigned: 10, completed: 10, onTime: 10, exceeded: 4 };
   const self = (memberId: string, generalPoints: number, taskPoints: number, token: string, extra: Record<string, unknown> = {}) =>
     h.gql(SELF, { i: { roundId, memberId, generalPoints, taskPoints, tasks, ...extra } }, token);
@@ -55,6 +62,19 @@ describe('ratings', () => {
     expect(res.data.openRatingRound).toMatchObject({ organisationId: t.GA, year: 2026, state: 'OPEN', title: 'Đánh giá, xếp loại chất lượng năm 2026', ratingCount: 0 });
     roundId = res.data.openRatingRound.id;
     expect(errorOf(await h.gql(OPEN, { i: { ...round, organisationId: t.GA } }, tokens.writeGA))?.reason).toBe('CONFLICT');
+  });
+
+  it('pending: every subject of the round before anyone self-assesses, the caller\'s own only; NOT_FOUND outside the scope', async () => {
+    const all = await pendingOf(tokens.writeGA);
+    expect(all.items.find((i) => i.memberId === t.m1)).toMatchObject({ subjectKind: 'MEMBER', name: 'Nguyễn Văn An', organisationName: 'Chi bộ Văn phòng', organisationId: null });
+    expect(all.items.filter((i) => i.subjectKind === 'MEMBER').map((i) => i.memberId).sort()).toEqual([t.m1, t.m2, t.m3, t.m4].sort());
+    expect(all.items.filter((i) => i.subjectKind !== 'MEMBER').map((i) => i.organisationId).sort()).toEqual([t.GA, t.a1, t.a2].sort());
+    expect(all.items.find((i) => i.organisationId === t.a1)).toMatchObject({ subjectKind: 'SUBORDINATE_CELL', name: 'Chi bộ Văn phòng', organisationName: 'Đảng bộ cơ sở A' });
+    expect(all.total).toBe(7);
+    expect((await pendingOf(tokens.writeGA, 'nguyen van an')).items.map((i) => i.memberId)).toEqual([t.m1]);
+    expect((await pendingOf(tokens.memberM1)).items.map((i) => i.memberId)).toEqual([t.m1]);
+    expect(errorOf(await h.gql(PENDING, { id: roundId }, tokens.secretaryB1))).toMatchObject({ code: 'NOT_FOUND', fields: [{ field: 'roundId' }] });
+    expect(errorOf(await h.gql(PENDING, { id: 'nope' }, tokens.admin))?.code).toBe('NOT_FOUND');
   });
 
   it('self-assessment: the member for themselves, the secretary for their cell; the level comes from the rules', async () => {
@@ -99,6 +119,18 @@ describe('ratings', () => {
     const res = await h.gql(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i: { memberId: t.m4, type: 'EXEMPTED', effectiveOn: '2026-03-01', reason: 'PERMANENT' } }, tokens.admin);
     expect(res.errors).toBeUndefined();
     expect(errorOf(await self(t.m4, 20, 50, tokens.admin))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RATING_NOT_RATED' });
+  });
+
+  it('pending drops those who self-assessed and the exempt; search finds names ignoring diacritics and case', async () => {
+    const left = await pendingOf(tokens.writeGA);
+    expect(left.items.filter((i) => i.subjectKind === 'MEMBER')).toEqual([]);
+    expect(left.total).toBe(3);
+    const SEARCH = `query($f: RatingFilter) { ratings(filter: $f) { total items { memberId subjectName } } }`;
+    const found = await h.gql(SEARCH, { f: { roundId, search: 'nguyen van an' } }, tokens.writeGA);
+    expect(found.data.ratings).toMatchObject({ total: 1, items: [{ memberId: t.m1, subjectName: 'Nguyễn Văn An' }] });
+    expect((await h.gql(SEARCH, { f: { roundId, search: 'NGUYỄN an' } }, tokens.writeGA)).data.ratings.total).toBe(1);
+    expect((await h.gql(SEARCH, { f: { roundId, search: 'van' } }, tokens.writeGA)).data.ratings.total).toBe(1);
+    expect((await h.gql(SEARCH, { f: { roundId, search: 'nguyen van an' } }, tokens.secretaryB1)).data.ratings.total).toBe(0);
   });
 
   it('steps come in order; only the reviewing cell proposes; the quota is a warning at proposal', async () => {

@@ -5,16 +5,21 @@ export const viDate = (iso: string | null | undefined): string => (iso ? iso.sli
 
 /**
  * A one-sheet report workbook in the layout committees use: a bold title, a subtitle line (organisation, date), a
- * blank row, bold headings, then the rows; column widths given. Returned as an xlsx buffer.
+ * blank row, bold headings, then the rows; column widths given (further sheets the same way). Returned as an xlsx buffer.
  */
-export const reportWorkbook = async (sheet: { name: string; title: string; subtitle: string; headings: string[]; widths: number[]; rows: unknown[][] }): Promise<Buffer> => {
+export const reportWorkbook = async (sheet: ReportSheet, ...more: ReportSheet[]): Promise<Buffer> => {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet.name);
-  ws.addRow([sheet.title]).font = { bold: true, size: 13 };
-  ws.addRow([sheet.subtitle]);
-  ws.addRow([]);
-  ws.addRow(sheet.headings).font = { bold: true };
-  for (const r of sheet.rows) ws.addRow(r);
-  ws.columns.forEach((c, i) => (c.width = sheet.widths[i] ?? 16));
+  for (const s of [sheet, ...more]) {
+    const ws = wb.addWorksheet(s.name);
+    ws.addRow([s.title]).font = { bold: true, size: 13 };
+    ws.addRow([s.subtitle]);
+    ws.addRow([]);
+    ws.addRow(s.headings).font = { bold: true };
+    for (const r of s.rows) ws.addRow(r);
+    ws.columns.forEach((c, i) => (c.width = s.widths[i] ?? 16));
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 };
+
+/** One sheet of a report workbook (further sheets, if given, follow the first in the same layout). */
+export interface ReportSheet { name: string; title: string; subtitle: string; headings: string[]; widths: number[]; rows: unknown[][] }

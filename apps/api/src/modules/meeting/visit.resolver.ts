@@ -5,6 +5,8 @@ import type { Actor } from '../../common/auth/actor';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { PageInput } from '../../common/graphql/pagination';
 import { DateScalar } from '../../common/graphql/scalars';
+import { reportWorkbook, viDate } from '../../common/export/workbook';
+import { OrganisationService } from '../organisation/organisation.service';
 import { Meeting } from './meeting.model';
 import { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageReport, VisitPage, VisitReport, VisitReportInput } from './visit.model';
 import { ALL_ROWS } from './visit.service';
@@ -12,7 +14,10 @@ import { VisitService } from './visit.service';
 
 @Resolver(() => Meeting)
 export class VisitResolver {
-  constructor(private readonly service: VisitService) {}
+  constructor(
+    private readonly service: VisitService,
+    private readonly orgs: OrganisationService,
+  ) {}
 
   @Query(() => [VisitAssignment], { description: 'Visit assignments: yours, and those on cells in your scope.' })
   visitAssignments(
@@ -49,6 +54,32 @@ export class VisitResolver {
   @Query(() => String, { description: 'The monthly visit report as an Excel workbook (base64-encoded .xlsx), with Vietnamese headings: one sheet per committee report, one row per visitor, then the visits behind it.' })
   async visitReportXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Committee and month.' }) input: VisitReportInput): Promise<string> {
     return (await this.service.reportWorkbook(actor, input)).toString('base64');
+  }
+
+  @Query(() => String, { description: 'Yearly visit coverage under an organisation (as `visitCoverage`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per visitor assignment, those behind first; a second sheet lists the cells with no visitor assigned.' })
+  async visitCoverageXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation, year and as-of date.' }) input: VisitCoverageInput): Promise<string> {
+    const c = await this.service.coverage(actor, input);
+    const [root] = await this.orgs.findVisible(actor, [input.organisationId], c.asOf);
+    const subtitle = `${root?.name ?? ''} — tính đến ngày ${viDate(c.asOf)}`;
+    const buf = await reportWorkbook(
+      {
+        name: 'Du sinh hoat',
+        title: `TÌNH HÌNH DỰ SINH HOẠT CHI BỘ NĂM ${c.year}`,
+        subtitle,
+        headings: ['STT', 'Người dự', 'Chi bộ', 'Số lần phải dự trong năm', 'Phải dự đến nay', 'Đã dự', 'Có chấm điểm', 'Chưa chấm điểm', 'Tình trạng'],
+        widths: [6, 28, 32, 14, 14, 10, 12, 14, 12],
+        rows: c.lines.map((l, i) => [i + 1, l.assignment.visitorName, l.cell.name, l.required, l.dueSoFar, l.done, l.scored, l.unscored, l.behind ? 'Chậm' : 'Đạt']),
+      },
+      {
+        name: 'Chi bo chua phan cong',
+        title: `CHI BỘ CHƯA PHÂN CÔNG NGƯỜI DỰ SINH HOẠT NĂM ${c.year}`,
+        subtitle,
+        headings: ['STT', 'Mã', 'Chi bộ'],
+        widths: [6, 16, 40],
+        rows: c.unassignedCells.map((o, i) => [i + 1, o.code, o.name]),
+      },
+    );
+    return buf.toString('base64');
   }
 
   @ResolveField(() => [Visit], { description: 'Visits recorded for this meeting.' })

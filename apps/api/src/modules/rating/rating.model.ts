@@ -316,4 +316,19 @@ export class RatingFilter {
   @Field(() => [RatingSubjectKindEnum], { nullable: true, description: 'Subject kinds.' }) @IsOptional() @IsArray() @IsIn(RATING_SUBJECT_KINDS, { each: true }) subjectKinds?: RatingSubjectKind[];
   @Field(() => [RatingLevelEnum], { nullable: true, description: 'Decided levels.' }) @IsOptional() @IsArray() @IsIn(RATING_LEVELS, { each: true }) levels?: RatingLevel[];
   @Field(() => [RatingStageEnum], { nullable: true, description: 'Stages.' }) @IsOptional() @IsArray() @IsIn(RATING_STAGES, { each: true }) stages?: RatingStage[];
+  @Field({ nullable: true, description: 'Name of the member or organisation rated, ignoring diacritics and case; each word must start a word of the name ("nguyen van an" finds "Nguyễn Văn An").' })
+  @IsOptional() @IsString() @Length(0, 200) search?: string;
 }
+
+@ObjectType({ description: 'A subject of a round with no rating in it yet (not self-assessed): a member rated under the policy, or a rated organisation.' })
+export class RatingPendingSubject {
+  @Field(() => RatingSubjectKindEnum, { description: 'Subject kind.' }) subjectKind!: RatingSubjectKind;
+  @Field(() => ID, { nullable: true, description: 'Member (subjectKind MEMBER); pass it as memberId to submitSelfAssessment.' }) memberId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Organisation rated (other kinds); pass it as organisationId to submitSelfAssessment.' }) organisationId!: string | null;
+  @Field({ description: 'Name of the member or organisation.' }) name!: string;
+  @Field(() => ID, { description: 'The member\'s cell, or the parent of the organisation rated.' }) parentOrganisationId!: string;
+  @Field({ description: 'Name of the member\'s cell, or of the parent of the organisation rated.' }) organisationName!: string;
+}
+
+@ObjectType({ description: 'A page of subjects of a round not self-assessed yet.' })
+export class RatingPendingSubjectPage extends Paginated(RatingPendingSubject, 'RatingPendingSubject', 'subjects') {}

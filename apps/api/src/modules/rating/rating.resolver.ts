@@ -15,6 +15,7 @@ import {
   RatingFiguresInput,
   RatingFilter,
   RatingPage,
+  RatingPendingSubjectPage,
   RatingProposalResult,
   RatingRound,
   RecordHistoricalRatingInput,
@@ -52,6 +53,16 @@ export class RatingResolver {
     @Args('page', { type: () => PageInput, nullable: true, description: 'Page.' }) page?: PageInput,
   ): Promise<RatingPage> {
     return this.service.list(actor, filter, page);
+  }
+
+  @Query(() => RatingPendingSubjectPage, { description: 'The subjects of a round with no rating in it yet (not self-assessed): members rated under the policy in the round\'s subtree on its reference date (exempt members are not rated, so not pending) and the grassroots organisations, sub-committees and subordinate cells under it. NOT_FOUND when the round is missing or outside your scope; lists the subjects you may see.' })
+  ratingRoundPending(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID, description: 'Round.' }) roundId: string,
+    @Args('search', { type: () => String, nullable: true, description: 'Name, ignoring diacritics and case; each word must start a word of the name.' }) search?: string,
+    @Args('page', { type: () => PageInput, nullable: true, description: 'Page.' }) page?: PageInput,
+  ): Promise<RatingPendingSubjectPage> {
+    return this.service.pending(actor, roundId, search, page);
   }
 
   @Query(() => RatingFigures, { description: 'Rating figures of an organisation\'s subtree for a year, per subject kind, with the previous year and the change; the reports\' conventions (DOMAIN.md decision 3).' })

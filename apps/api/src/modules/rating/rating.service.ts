@@ -11,6 +11,7 @@ import {
   defaultSchemeForYear,
   DomainError,
   emptyLevelCounts,
+  foldVietnamese,
   equivalentLevel,
   formatDateVi,
   NOT_RATED_REASON_LABELS,
@@ -60,6 +61,7 @@ import {
   type RatingFigureSet,
   type RatingFiguresInput,
   type RatingFilter,
+  type RatingPendingSubject,
   type RatingProposalResult,
   type RecordHistoricalRatingInput,
   type SubmitSelfAssessmentInput,
@@ -100,6 +102,11 @@ const SUBJECT_KIND_SQL = (kindExpr: string) => `CASE ${kindExpr} WHEN 'GRASSROOT
 const EXEMPTION_AT = (d: string) => `(SELECT CASE WHEN e.type = 'EXEMPTED' THEN e.reason END FROM member_event e
   WHERE e.member_id = m.id AND e.type IN ('EXEMPTED','EXEMPTION_ENDED') AND e.effective_on <= ${d}::date
   ORDER BY e.effective_on DESC, e.recorded_at DESC LIMIT 1)`;
+
+/** SQL conditions: each word of `search`, folded, starts a word of the folded name `expr` (as the member search; the trigram index serves the regex). */
+const nameSearchSql = (expr: string, search: string, p: Params): string[] =>
+  foldVietnamese(search).split(' ').filter(Boolean)
+    .map((word) => `${expr} ~ ${p.add(`(^| )${word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`)}`);
 
 type RoundRow = RatingRound;
 type RatingRow = Omit<Rating, 'stage'>;
@@ -242,6 +249,7 @@ export class RatingService {
       where.push(`(CASE WHEN r.announced_at IS NOT NULL THEN 'ANNOUNCED' WHEN r.decided_at IS NOT NULL THEN 'DECIDED' WHEN r.proposed_at IS NOT NULL THEN 'PROPOSED'
         WHEN r.self_assessed_at IS NOT NULL THEN 'SELF_ASSESSED' ELSE 'PENDING' END) = ANY(${p.add(filter.stages)}::text[])`);
     }
+    if (filter?.search?.trim()) where.push(...nameSearchSql('COALESCE(mb.name_folded, so.name_folded)', filter.search, p));
     const sql = `FROM ${RATING_FROM} WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
     const rows = await this.ds.query(
@@ -249,6 +257,62 @@ export class RatingService {
       p.values,
     );
     return { items: rows.map(toRating), total, offset, limit };
+  }
+
+  /**
+   * The subjects of a round with no rating in it yet (not self-assessed): members of the round's subtree on its
+   * reference date who are rated under the policy (exempt members are "not rated", not pending; active members only),
+   * and the rated organisations of the subtree (grassroots organisations, sub-committees, subordinate cells). A subject
+   * already holding a yearly rating of that year in another round is not pending either. NOT_FOUND outside the round's
+   * scope; the rows are those the caller may see (their readable organisations, or themselves).
+   */
+  async pending(actor: Actor, roundId: string, search: string | undefined, page: PageInput | undefined): Promise<Page<RatingPendingSubject>> {
+    const round = await this.round(actor, roundId).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'roundId');
+    });
+    const asOf = ratingReferenceDate(round.year);
+    const policy = await this.policies.forOrganisation(round.organisationId, asOf);
+    const { offset, limit } = pageOf(page);
+    const p = new Params();
+    const d = p.add(asOf);
+    const root = p.add(round.organisationId);
+    const rid = p.add(round.id);
+    const year = p.add(round.year);
+    const yearly = p.add(round.periodKind === 'YEAR');
+    const exemptOut: string[] = [];
+    if (policy.rating.exemptNotRated) exemptOut.push('PERMANENT');
+    if (policy.rating.temporarilyExemptNotRated) exemptOut.push('TEMPORARY');
+    const exemptP = p.add(exemptOut);
+    const hasRating = (cond: string) => `EXISTS (SELECT 1 FROM rating r WHERE ${cond} AND (r.round_id = ${rid}::uuid OR (${yearly}::boolean AND r.period_kind = 'YEAR' AND r.year = ${year}::int)))`;
+    const withSql = `WITH root AS (SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = ${root}::uuid AND ${validAt('rp', d)}),
+      tree AS (SELECT pl.organisation_id AS id, pl.parent_id, o.kind, o.name, o.name_folded
+                 FROM root JOIN organisation_placement pl ON ${inSubtree('pl', 'root.path')} AND ${validAt('pl', d)} JOIN organisation o ON o.id = pl.organisation_id),
+      subjects AS (
+        SELECT 'MEMBER' AS subject_kind, m.id AS member_id, NULL::uuid AS organisation_id, m.full_name AS name, m.name_folded, t.id AS parent_id, t.name AS parent_name
+          FROM membership ms JOIN tree t ON t.id = ms.organisation_id JOIN member m ON m.id = ms.member_id
+         WHERE ms.kind = 'PERMANENT' AND ${validAt('ms', d)} AND m.status IN ('FULL','PROBATIONARY') AND (m.left_on IS NULL OR m.left_on > ${d}::date)
+           AND COALESCE(${EXEMPTION_AT(d)} <> ALL(${exemptP}::text[]), true)
+           AND NOT ${hasRating('r.member_id = m.id')}
+        UNION ALL
+        SELECT ${SUBJECT_KIND_SQL('t.kind')}, NULL::uuid, t.id, t.name, t.name_folded, t.parent_id, po.name
+          FROM tree t LEFT JOIN organisation po ON po.id = t.parent_id
+         WHERE t.kind IN ('GRASSROOTS_COMMITTEE','GRASSROOTS_CELL','SUB_COMMITTEE','SUBORDINATE_CELL')
+           AND NOT ${hasRating('r.subject_organisation_id = t.id')})`;
+    const where = [
+      `(${[orgVisibleSql({ ...actor, ownCellIds: [] }, 'COALESCE(s.organisation_id, s.parent_id)', p, d), ...(actor.ownMemberIds.length ? [`s.member_id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`] : [])].join(' OR ')})`,
+    ];
+    if (search?.trim()) where.push(...nameSearchSql('s.name_folded', search, p));
+    const from = `subjects s WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
+    const rows = await this.ds.query(
+      `${withSql} SELECT s.subject_kind AS "subjectKind", s.member_id AS "memberId", s.organisation_id AS "organisationId", s.name,
+              s.parent_id AS "parentOrganisationId", COALESCE(s.parent_name, '') AS "organisationName"
+         FROM ${from}
+        ORDER BY (s.member_id IS NOT NULL), s.parent_name NULLS FIRST, s.name_folded, COALESCE(s.member_id, s.organisation_id)
+        OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return { items: rows, total, offset, limit };
   }
 
   // ---------------------------------------------------------------- steps

@@ -1,11 +1,13 @@
-import { Table, Tag } from 'antd';
+import { Flex, Table, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
 import type { OrganisationChild } from '../api/types';
 
-export const ChildrenTable = ({ items }: { items: OrganisationChild[] }) => {
+// `extra`: actions shown beside the heading (the Excel export of the subtree).
+export const ChildrenTable = ({ items, extra }: { items: OrganisationChild[]; extra?: ReactNode }) => {
   const { t } = useTranslation();
   const href = useAppHref();
   const f = useFormat();
@@ -13,9 +15,12 @@ export const ChildrenTable = ({ items }: { items: OrganisationChild[] }) => {
 
   return (
     <section aria-labelledby="children-title">
-      <h2 id="children-title" className="section-title">
-        {t('organisation.children.title')}
-      </h2>
+      <Flex wrap gap={12} align="center" justify="space-between">
+        <h2 id="children-title" className="section-title">
+          {t('organisation.children.title')}
+        </h2>
+        {extra}
+      </Flex>
       <Table<OrganisationChild>
         size="small"
         rowKey="id"

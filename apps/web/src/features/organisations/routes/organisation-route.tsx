@@ -1,10 +1,12 @@
-import { AuditOutlined, CalendarOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
-import { Breadcrumb, Flex, Skeleton, Tag, Typography } from 'antd';
+import { AuditOutlined, CalendarOutlined, FileExcelOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { QueryError } from '../../../components/ui/query-error';
 import { useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useExportOrganisations } from '../api/export-organisations';
 import { useOrganisation } from '../api/get-organisation';
 import { ChildrenTable } from '../components/children-table';
 import { CommitteeTable } from '../components/committee-table';
@@ -19,6 +21,9 @@ export const OrganisationRoute = () => {
   const { asOf } = useAsOf();
   const href = useAppHref();
   const query = useOrganisation(id, asOf);
+  const exportOrganisations = useExportOrganisations();
+  const { message: toast } = App.useApp();
+  const { message: errorMessage } = useErrorMessage();
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -73,7 +78,26 @@ export const OrganisationRoute = () => {
       <OrganisationFacts organisation={o} />
       <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} />
       <CommitteeTable kind={o.kind} hasCellCommittee={o.hasCellCommittee} seats={o.committee} />
-      <ChildrenTable items={o.children} />
+      <ChildrenTable
+        items={o.children}
+        extra={
+          <Button
+            size="small"
+            icon={<FileExcelOutlined aria-hidden />}
+            loading={exportOrganisations.isPending}
+            title={t('organisation.children.exportHint')}
+            data-testid="organisations-export"
+            onClick={() =>
+              exportOrganisations.mutate(
+                { underId: o.id, asOf, fileName: t('organisation.children.fileName', { code: o.code, date: asOf }) },
+                { onError: (e) => toast.error(errorMessage(e)) },
+              )
+            }
+          >
+            {t('organisation.children.export')}
+          </Button>
+        }
+      />
       <OrganisationHistory changes={o.history} />
     </article>
   );

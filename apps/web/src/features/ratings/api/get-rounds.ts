@@ -3,7 +3,7 @@ import type { RatingStage, RatingSubjectKind } from '../../../lib/domain';
 import { graphql, request } from '../../../lib/graphql-client';
 import { RATING_FIELDS, ROUND_FIELDS } from './fields';
 import { ratingKeys } from './keys';
-import type { RatingFilterInput, RatingPage, RatingRound } from './types';
+import type { PendingSubject, RatingFilterInput, RatingPage, RatingRound } from './types';
 
 const ROUNDS = graphql<{ ratingRounds: RatingRound[] }, { organisationId: string | null; year: number | null }>(`
   query RatingRounds($organisationId: ID, $year: Int) {
@@ -89,4 +89,22 @@ export const useQuotaGroupRatings = (roundId: string | null, groupId: string | n
         { signal },
       ).then((d) => (d.ratings.total > d.ratings.items.length ? null : d.ratings.items)),
     enabled: Boolean(roundId && groupId && kind),
+  });
+
+const PENDING = graphql<{ ratingRoundPending: { total: number; items: PendingSubject[] } }, { roundId: string; search: string | null; page: { offset: number; limit: number } }>(`
+  query RatingRoundPending($roundId: ID!, $search: String, $page: PageInput) {
+    ratingRoundPending(roundId: $roundId, search: $search, page: $page) {
+      total items { subjectKind memberId organisationId name parentOrganisationId organisationName }
+    }
+  }
+`);
+
+/** The round's subjects not self-assessed yet (members rated under the policy, rated organisations), the caller's visible ones. */
+export const useRoundPending = (roundId: string | null, search: string, page = 1, pageSize = 50) =>
+  useQuery<{ total: number; items: PendingSubject[] }>({
+    queryKey: ratingKeys.pending(roundId ?? '', search, page, pageSize),
+    queryFn: ({ signal }) =>
+      request(PENDING, { roundId: roundId!, search: search || null, page: { offset: (page - 1) * pageSize, limit: pageSize } }, { signal }).then((d) => d.ratingRoundPending),
+    enabled: Boolean(roundId),
+    placeholderData: keepPreviousData,
   });

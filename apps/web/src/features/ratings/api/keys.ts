@@ -10,5 +10,6 @@ export const ratingKeys = {
   round: (id: string) => ['ratings', 'round', { id }] as const,
   roundStages: (id: string) => ['ratings', 'roundStages', { id }] as const,
   list: (filter: RatingFilterInput, page: number, pageSize: number) => ['ratings', 'list', { ...filter, page, pageSize }] as const,
+  pending: (roundId: string, search: string, page: number, pageSize: number) => ['ratings', 'pending', { roundId, search, page, pageSize }] as const,
   quotaGroup: (roundId: string, groupId: string, kind: string | null) => ['ratings', 'quotaGroup', { roundId, groupId, kind }] as const,
 };

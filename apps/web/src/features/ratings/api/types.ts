@@ -131,6 +131,18 @@ export type RatingFilterInput = {
   subjectKinds?: RatingSubjectKind[];
   levels?: RatingLevel[];
   stages?: RatingStage[];
+  /** Name of the subject, ignoring diacritics and case. */
+  search?: string;
+};
+
+/** A subject of a round not self-assessed yet (ratingRoundPending). */
+export type PendingSubject = {
+  subjectKind: RatingSubjectKind;
+  memberId: string | null;
+  organisationId: string | null;
+  name: string;
+  parentOrganisationId: string;
+  organisationName: string;
 };
 
 export type OpenRoundInput = { organisationId: string; year: number; title?: string; selfAssessmentDue: IsoDate; proposalDue: IsoDate; decisionDue: IsoDate };

@@ -18,9 +18,13 @@ type Props = {
   rating: Rating | null;
   /** A member assessing themselves: the subject is fixed. */
   ownMember?: { id: string; organisationId: string | null; name: string } | null;
+  /** A subject chosen before opening (a row of the round's pending list): fixed here. */
+  presetSubject?: SelfAssessmentSubject | null;
   open: boolean;
   onClose: () => void;
 };
+
+export type SelfAssessmentSubject = Subject;
 
 type Subject = { kind: 'MEMBER'; memberId: string; organisationId: string | null; name: string } | { kind: 'ORGANISATION'; organisationId: string; name: string };
 
@@ -49,7 +53,7 @@ const draftOf = (r: Rating | null): Draft => {
  * it is typed with the same rules the API applies (validateSelfAssessment, computeRatingLevel under the policy in
  * force), so the level shown is the level the server will compute from these numbers.
  */
-export const SelfAssessmentDialog = ({ round, rating, ownMember, open, onClose }: Props) => {
+export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, open, onClose }: Props) => {
   const { t } = useTranslation();
   const f = useFormat();
   const { message: toast } = App.useApp();
@@ -61,7 +65,7 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, open, onClose }
   const [search, setSearch] = useState('');
   const [draft, setDraft] = useState<Draft>(() => draftOf(rating));
   const [tried, setTried] = useState(false);
-  const fixed: Subject | null = rating ? subjectOf(rating) : ownMember ? { kind: 'MEMBER', memberId: ownMember.id, organisationId: ownMember.organisationId, name: ownMember.name } : null;
+  const fixed: Subject | null = rating ? subjectOf(rating) : ownMember ? { kind: 'MEMBER', memberId: ownMember.id, organisationId: ownMember.organisationId, name: ownMember.name } : (presetSubject ?? null);
   const subject = fixed ?? picked;
   const members = useMemberSearch(!fixed && pickKind === 'MEMBER' ? round.organisationId : null, search, refDate);
   const policyQuery = useRatingPolicy(subject?.organisationId ?? round.organisationId, refDate);

@@ -1,5 +1,5 @@
 import { EditOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Flex, Form, Row, Select, Skeleton, Table, Tooltip, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton, Table, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,25 +12,31 @@ import { useUrlParams } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
 import { useViewer } from '../../../lib/viewer';
 import { useCanActFor } from '../api/get-bodies';
-import { useRatingRound, useRatings } from '../api/get-rounds';
-import type { Rating, RatingFilterInput } from '../api/types';
+import { useRatingRound, useRatings, useRoundPending } from '../api/get-rounds';
+import type { PendingSubject, Rating, RatingFilterInput } from '../api/types';
 import { AnnounceButton } from '../components/announce-button';
 import { DecideDialog } from '../components/decide-dialog';
 import { ProposeDialog } from '../components/propose-dialog';
 import { LevelTag, RoundStateTag, StageTag } from '../components/rating-tags';
 import { RoundProgress } from '../components/round-progress';
-import { SelfAssessmentDialog } from '../components/self-assessment-dialog';
+import { SelfAssessmentDialog, type SelfAssessmentSubject } from '../components/self-assessment-dialog';
 import { ratingReferenceDate } from '../utils/reference-date';
 
 const PAGE_SIZE = 50;
 
-type Dialog = { kind: 'self' | 'propose' | 'decide'; rating: Rating | null } | null;
+type Dialog = { kind: 'self' | 'propose' | 'decide'; rating: Rating | null; subject?: SelfAssessmentSubject } | null;
+
+const pendingSubject = (x: PendingSubject): SelfAssessmentSubject =>
+  x.memberId
+    ? { kind: 'MEMBER', memberId: x.memberId, organisationId: x.parentOrganisationId, name: x.name }
+    : { kind: 'ORGANISATION', organisationId: x.organisationId ?? x.parentOrganisationId, name: x.name };
 
 const pick = <T extends string>(values: readonly T[], raw: string | null): T | undefined => (raw && (values as readonly string[]).includes(raw) ? (raw as T) : undefined);
 
-// /ratings/rounds/:id?kind&stage&level&org&page: a round's ratings with the step each stands at, its score, the level
+// /ratings/rounds/:id?q&kind&stage&level&org&page: a round's ratings (q: the subject's name, ignoring diacritics and case) with the step each stands at, its score, the level
 // the rules give, the proposal and the decision; the actions the viewer may take on each (by stage and by the body
-// the viewer writes for). A member sees only their own rating (the API scopes the list).
+// the viewer writes for). A member sees only their own rating (the API scopes the list). Below, the subjects not
+// self-assessed yet (ratingRoundPending, same q), each with the action that opens the self-assessment form for it.
 export const RatingRoundRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();
@@ -43,6 +49,7 @@ export const RatingRoundRoute = () => {
   const stage = pick<RatingStage>(RATING_STAGES, params.get('stage'));
   const level = pick<RatingLevel>(RATING_LEVELS, params.get('level'));
   const org = params.get('org');
+  const q = params.get('q')?.trim() ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const filter: RatingFilterInput = {
     roundId: id,
@@ -50,11 +57,18 @@ export const RatingRoundRoute = () => {
     ...(stage ? { stages: [stage] } : {}),
     ...(level ? { levels: [level] } : {}),
     ...(org ? { organisationId: org } : {}),
+    ...(q ? { search: q } : {}),
   };
   const ratings = useRatings(round.data ? filter : null, page, PAGE_SIZE);
   const refDate = ratingReferenceDate(round.data?.year ?? Number(new Date().getFullYear()));
   const items = ratings.data?.items ?? [];
-  const canAct = useCanActFor([round.data?.organisationId, ...items.flatMap((r) => [r.organisationId, r.proposerId, r.deciderId])], refDate);
+  const [pendingPage, setPendingPage] = useState(1);
+  const pending = useRoundPending(round.data ? id : null, q, pendingPage, PAGE_SIZE);
+  const pendingItems = pending.data?.items ?? [];
+  const canAct = useCanActFor(
+    [round.data?.organisationId, ...items.flatMap((r) => [r.organisationId, r.proposerId, r.deciderId]), ...pendingItems.map((x) => x.organisationId ?? x.parentOrganisationId)],
+    refDate,
+  );
   const [dialog, setDialog] = useState<Dialog>(null);
 
   if (round.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -65,7 +79,11 @@ export const RatingRoundRoute = () => {
   const ownMemberIds = new Set((viewer.data?.grants ?? []).filter((g) => g.role === 'MEMBER' && g.memberId).map((g) => g.memberId!));
   const writer = Boolean(viewer.data?.isAdmin || viewer.data?.grants.some((g) => g.role === 'COMMITTEE_WRITE' || g.role === 'CELL_SECRETARY'));
   const canSelf = (x: Rating) => (x.memberId !== null && ownMemberIds.has(x.memberId)) || canAct(x.organisationId);
-  const setFilter = (patch: Record<string, string | null>) => update({ ...patch, page: null });
+  const setFilter = (patch: Record<string, string | null>) => {
+    setPendingPage(1);
+    update({ ...patch, page: null });
+  };
+  const canSelfPending = (x: PendingSubject) => (x.memberId !== null && ownMemberIds.has(x.memberId)) || canAct(x.organisationId ?? x.parentOrganisationId);
   const any = t('ratings.round.any');
 
   return (
@@ -105,6 +123,21 @@ export const RatingRoundRoute = () => {
       {!writer && ownMemberGrant && <Alert type="info" showIcon title={t('ratings.round.memberOnly')} />}
       <Card size="small" title={<h2 className="card-title">{t('ratings.round.ratingsTitle')}</h2>} extra={ratings.data && <span data-testid="ratings-total">{t('ratings.round.total', { n: f.number(ratings.data.total) })}</span>}>
         <Form layout="vertical" component="div" role="search">
+          <Row gutter={[12, 0]}>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('ratings.round.search')} htmlFor="round-search" style={{ marginBottom: 8 }}>
+                <Input.Search
+                  key={q}
+                  id="round-search"
+                  defaultValue={q}
+                  allowClear
+                  placeholder={t('ratings.round.searchPlaceholder')}
+                  onSearch={(v) => setFilter({ q: v.trim() || null })}
+                  data-testid="round-search"
+                />
+              </Form.Item>
+            </Col>
+          </Row>
           <Row gutter={[12, 0]}>
             <Col xs={12} md={5}>
               <Form.Item label={t('ratings.round.kind')} htmlFor="round-kind" style={{ marginBottom: 8 }}>
@@ -264,10 +297,58 @@ export const RatingRoundRoute = () => {
           />
         )}
       </Card>
+      <Card
+        size="small"
+        title={<h2 className="card-title">{t('ratings.round.pendingTitle', { n: f.number(pending.data?.total ?? 0) })}</h2>}
+        data-testid="round-pending"
+      >
+        {pending.isError ? (
+          <QueryError error={pending.error} onRetry={() => void pending.refetch()} />
+        ) : (
+          <Table<PendingSubject>
+            rowKey={(x) => x.memberId ?? x.organisationId ?? x.name}
+            size="middle"
+            loading={pending.isFetching}
+            dataSource={pendingItems}
+            locale={{ emptyText: t('ratings.round.pendingEmpty') }}
+            data-testid="pending-table"
+            onRow={(x) => ({ 'data-testid': 'pending-row', 'data-member-id': x.memberId ?? undefined, 'data-organisation-id': x.organisationId ?? undefined }) as HTMLAttributes<HTMLElement>}
+            pagination={{
+              current: pendingPage,
+              pageSize: PAGE_SIZE,
+              total: pending.data?.total ?? 0,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+              onChange: setPendingPage,
+            }}
+            columns={[
+              {
+                key: 'subject',
+                title: t('ratings.round.subject'),
+                render: (_, x) => (x.memberId ? <Link to={href(paths.member(x.memberId))}>{x.name}</Link> : <Link to={href(paths.organisation(x.organisationId ?? x.parentOrganisationId))}>{x.name}</Link>),
+              },
+              { key: 'kind', title: t('ratings.round.kind'), render: (_, x) => t(`ratings.subjectKind.${x.subjectKind}`) },
+              { key: 'organisation', title: t('ratings.round.pendingOrganisation'), render: (_, x) => x.organisationName || t('common.none') },
+              {
+                key: 'actions',
+                title: t('ratings.round.actions'),
+                width: 200,
+                render: (_, x) =>
+                  open && canSelfPending(x) ? (
+                    <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'self', rating: null, subject: pendingSubject(x) })} data-testid="pending-self">
+                      {t('ratings.round.pendingSelf')}
+                    </Button>
+                  ) : null,
+              },
+            ]}
+          />
+        )}
+      </Card>
       {dialog?.kind === 'self' && (
         <SelfAssessmentDialog
           round={r}
           rating={dialog.rating}
+          presetSubject={dialog.subject ?? null}
           ownMember={!writer && ownMemberGrant ? { id: ownMemberGrant.memberId!, organisationId: null, name: viewer.data?.displayName ?? '' } : null}
           open
           onClose={() => setDialog(null)}

@@ -9,6 +9,7 @@ import { todayIso, useAsOf } from '../../../lib/as-of';
 import { isMonthKey, lastDayOfMonth, useUrlParams } from '../../../lib/url-params';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
+import { useExportVisitCoverage } from '../api/export-visit-coverage';
 import { useExportVisitReport } from '../api/export-visit-report';
 import { useScopeRootId } from '../api/get-scope-root';
 import { useVisitReport } from '../api/get-visit-report';
@@ -33,6 +34,8 @@ export const VisitReportRoute = () => {
   const lines = report.data?.lines ?? [];
   const monthEnd = lastDayOfMonth(month);
   const exportXlsx = useExportVisitReport();
+  const exportCoverage = useExportVisitCoverage();
+  const year = Number(month.slice(0, 4));
   const { message } = useErrorMessage();
 
   return (
@@ -42,17 +45,29 @@ export const VisitReportRoute = () => {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('visits.report.title')}
         </Typography.Title>
-        <Button
-          icon={<FileExcelOutlined aria-hidden />}
-          disabled={!orgId}
-          loading={exportXlsx.isPending}
-          data-testid="visit-report-xlsx"
-          onClick={() => orgId && exportXlsx.mutate({ organisationId: orgId, month, fileName: t('visits.report.fileName', { month }) })}
-        >
-          {t('visits.report.exportXlsx')}
-        </Button>
+        <Flex wrap gap={8}>
+          <Button
+            icon={<FileExcelOutlined aria-hidden />}
+            disabled={!orgId}
+            loading={exportXlsx.isPending}
+            data-testid="visit-report-xlsx"
+            onClick={() => orgId && exportXlsx.mutate({ organisationId: orgId, month, fileName: t('visits.report.fileName', { month }) })}
+          >
+            {t('visits.report.exportXlsx')}
+          </Button>
+          <Button
+            icon={<FileExcelOutlined aria-hidden />}
+            disabled={!orgId}
+            loading={exportCoverage.isPending}
+            data-testid="visit-coverage-xlsx"
+            onClick={() => orgId && exportCoverage.mutate({ organisationId: orgId, year, asOf, fileName: t('visits.report.coverageFileName', { year }) })}
+          >
+            {t('visits.report.exportCoverage')}
+          </Button>
+        </Flex>
       </Flex>
       {exportXlsx.error != null && <Alert type="error" showIcon role="alert" title={message(exportXlsx.error)} />}
+      {exportCoverage.error != null && <Alert type="error" showIcon role="alert" title={message(exportCoverage.error)} />}
       <Card size="small">
         <Form layout="vertical" component="div" role="search">
           <Row gutter={[12, 0]}>
