@@ -6,63 +6,8 @@
 // Uses the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core; no browser
 // download. Prints `ok - <step>` / `not ok - <step>` per step and `N passed, M failed` at the end; exits 1 on
 // any failure. The whole run is capped at 60 s. Screenshots go to apps/web/test-results/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
-const USER = process.env.E2E_USER || 'admin';
-const PASSWORD = process.env.E2E_PASSWORD || 'Chibo@2026';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const TOTAL_BUDGET_MS = 60_000;
-const STEP_TIMEOUT_MS = 15_000;
-
-const here = dirname(fileURLToPath(import.meta.url));
-const shotsDir = join(here, '..', 'test-results');
-mkdirSync(shotsDir, { recursive: true });
-
-// Keep Chromium's profile, crash reports and caches out of the real home directory.
-const home = mkdtempSync(join(tmpdir(), 'chibo-e2e-'));
-const browserEnv = {
-  ...process.env,
-  HOME: home,
-  XDG_CONFIG_HOME: join(home, 'config'),
-  XDG_CACHE_HOME: join(home, 'cache'),
-  XDG_DATA_HOME: join(home, 'data'),
-  XDG_RUNTIME_DIR: join(home, 'runtime'),
-};
-for (const d of ['config', 'cache', 'data', 'runtime']) mkdirSync(join(home, d), { recursive: true, mode: 0o700 });
-
-let passed = 0;
-let failed = 0;
-let browser;
-
-const finish = async (code) => {
-  try {
-    await browser?.close();
-  } catch {
-    // already gone
-  }
-  rmSync(home, { recursive: true, force: true });
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(code);
-};
-
-const watchdog = setTimeout(() => {
-  console.log(`not ok - finished within ${TOTAL_BUDGET_MS / 1000} s (time budget exceeded)`);
-  failed += 1;
-  void finish(1);
-}, TOTAL_BUDGET_MS);
-watchdog.unref();
-
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const expect = (condition, message) => {
-  if (!condition) throw new Error(message);
-};
-const shot = (page, name) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+import { join } from 'node:path';
+import { ADMIN, BASE_URL, expect, PASSWORD, run, shot, shotsDir, step } from './lib/harness.mjs';
 
 // ---------------------------------------------------------------------------------------------------------
 const state = { page: null, pageErrors: [], orgName: '' };
@@ -80,7 +25,7 @@ step('open the app and see the Vietnamese sign-in page', async () => {
 
 step('a wrong password shows a Vietnamese error', async () => {
   const { page } = state;
-  await page.getByLabel('Tên đăng nhập').fill(USER);
+  await page.getByLabel('Tên đăng nhập').fill(ADMIN);
   await page.getByLabel('Mật khẩu').fill(`wrong-${Date.now()}`);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   const alert = page.getByTestId('sign-in-error');
@@ -198,54 +143,4 @@ step('no uncaught errors in the page', async () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-try {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    env: browserEnv,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-} catch (error) {
-  console.log(`not ok - launch Chromium at ${CHROMIUM}: ${error.message.split('\n')[0]}`);
-  failed += steps.length;
-  await finish(1);
-}
-
-const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
-state.page = await context.newPage();
-state.page.setDefaultTimeout(STEP_TIMEOUT_MS);
-state.page.on('pageerror', (e) => state.pageErrors.push(e.message));
-
-let broken = false;
-for (const { name, fn } of steps) {
-  if (broken) {
-    console.log(`not ok - ${name} # skipped after an earlier failure`);
-    failed += 1;
-    continue;
-  }
-  try {
-    await fn();
-    console.log(`ok - ${name}`);
-    passed += 1;
-  } catch (error) {
-    console.log(`not ok - ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
-    failed += 1;
-    broken = true;
-    try {
-      await shot(state.page, 'failure');
-    } catch {
-      // the page may be gone
-    }
-  }
-}
-
-clearTimeout(watchdog);
-await finish(failed === 0 ? 0 : 1);
+await run({ budgetMs: 60_000, failureShot: 'failure', state });

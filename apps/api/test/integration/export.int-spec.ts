@@ -48,6 +48,8 @@ describe('Excel exports of lists', () => {
     expect(rows.length - 3).toBe(c.data.meetingCompliance.cellCount);
     expect(rows.filter((r) => r[3] === 'Chưa đủ')).toHaveLength(c.data.meetingCompliance.behindCount);
     expect(String(rows.find((r) => r[3] === 'Chưa đủ')?.[7])).toContain('Thường kỳ 2026-01');
+    const other = await h.userWith('COMMITTEE_READ', { organisationId: t.B });
+    expect(errorOf(await h.gql(`query($i: ComplianceInput!) { meetingComplianceXlsx(input: $i) }`, { i }, other))?.code).toBe('NOT_FOUND');
   });
 
   it('exports the organisation list of a subtree with members, kinds and warnings', async () => {

@@ -1,0 +1,139 @@
+// The shared part of the browser tests (apps/web/e2e/*.e2e.mjs): configuration from the environment, system
+// Chromium through playwright-core in a throw-away profile, a TAP-like step runner (`ok - <step>` /
+// `not ok - <step>`, then `N passed, M failed`; exit 1 on any failure; a whole-run time budget), screenshots in
+// apps/web/test-results/, and the helpers several tests use (sign-in, GraphQL for set-up, dates).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
+export const ADMIN = process.env.E2E_USER || 'admin';
+export const PASSWORD = process.env.E2E_PASSWORD || 'Chibo@2026';
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const STEP_TIMEOUT_MS = 15_000;
+
+export const shotsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results');
+mkdirSync(shotsDir, { recursive: true });
+
+const steps = [];
+/** Registers a step; steps run in order, and after a failure the rest are reported as skipped. */
+export const step = (name, fn) => steps.push({ name, fn });
+export const expect = (condition, message) => {
+  if (!condition) throw new Error(message);
+};
+export const shot = (page, name, fullPage = true) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage });
+
+// GraphQL over HTTP, for set-up only (the tests themselves go through the browser).
+export const gql = async (query, variables, token) => {
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return response.json();
+};
+export const tokenOf = async (username) => {
+  const r = await gql('mutation($i: SignInInput!) { signIn(input: $i) { accessToken viewer { id } } }', { i: { username, password: PASSWORD } });
+  return r.data?.signIn ? { token: r.data.signIn.accessToken, id: r.data.signIn.viewer.id } : null;
+};
+
+/** Today on this machine's clock, YYYY-MM-DD (the date pickers' "today"). */
+export const todayLocal = () => {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+/** Signs in through the sign-in page and waits for the signed-in header. */
+export const signIn = async (page, username) => {
+  await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
+};
+
+/**
+ * Launches Chromium, opens a Vietnamese desktop-sized page into `state.page` (page errors collected into
+ * `state.pageErrors`), runs the registered steps and exits: 0 when all passed, 1 otherwise. A failing step leaves a
+ * screenshot `<failureShot>.png`; the run stops after `budgetMs` whatever happens.
+ */
+export const run = async ({ budgetMs, failureShot, state }) => {
+  let passed = 0;
+  let failed = 0;
+  let browser;
+  // Keep Chromium's profile, crash reports and caches out of the real home directory.
+  const home = mkdtempSync(join(tmpdir(), 'chibo-e2e-'));
+  for (const d of ['config', 'cache', 'data', 'runtime']) mkdirSync(join(home, d), { recursive: true, mode: 0o700 });
+  const finish = async (code) => {
+    try {
+      await browser?.close();
+    } catch {
+      // already gone
+    }
+    rmSync(home, { recursive: true, force: true });
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(code);
+  };
+  const watchdog = setTimeout(() => {
+    console.log(`not ok - finished within ${budgetMs / 1000} s (time budget exceeded)`);
+    failed += 1;
+    void finish(1);
+  }, budgetMs);
+  watchdog.unref();
+
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      env: {
+        ...process.env,
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, 'config'),
+        XDG_CACHE_HOME: join(home, 'cache'),
+        XDG_DATA_HOME: join(home, 'data'),
+        XDG_RUNTIME_DIR: join(home, 'runtime'),
+      },
+      // Without the background-networking flags Chromium keeps reaching for Google's hosts, which this network refuses.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (error) {
+    console.log(`not ok - launch Chromium at ${CHROMIUM}: ${error.message.split('\n')[0]}`);
+    failed += steps.length;
+    await finish(1);
+  }
+
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  state.page = await context.newPage();
+  state.page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  state.page.on('pageerror', (e) => state.pageErrors.push(e.message));
+
+  let broken = false;
+  for (const { name, fn } of steps) {
+    if (broken) {
+      console.log(`not ok - ${name} # skipped after an earlier failure`);
+      failed += 1;
+      continue;
+    }
+    try {
+      await fn();
+      console.log(`ok - ${name}`);
+      passed += 1;
+    } catch (error) {
+      console.log(`not ok - ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+      failed += 1;
+      broken = true;
+      try {
+        await shot(state.page, failureShot);
+      } catch {
+        // the page may be gone
+      }
+    }
+  }
+
+  clearTimeout(watchdog);
+  await finish(failed === 0 ? 0 : 1);
+};
