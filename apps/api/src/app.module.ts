@@ -22,6 +22,8 @@ import { AuthService, resolveJwtSecret } from './modules/auth/auth.service';
 import { CommitteeSeatResolver, MemberResolver } from './modules/member/member.resolver';
 import { MemberService } from './modules/member/member.service';
 import { MemberImportService } from './modules/member/member-import.service';
+import { AdmissionResolver } from './modules/member/admission.resolver';
+import { AdmissionService } from './modules/member/admission.service';
 import { OrganisationImportService } from './modules/organisation/organisation-import.service';
 import { CandidateResolver } from './modules/candidate/candidate.resolver';
 import { CandidateService } from './modules/candidate/candidate.service';
@@ -97,6 +99,8 @@ export class AppModule {
         MemberResolver,
         CommitteeSeatResolver,
         MemberImportService,
+        AdmissionService,
+        AdmissionResolver,
         OrganisationImportService,
         CandidateService,
         CandidateResolver,

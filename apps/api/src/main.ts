@@ -27,6 +27,7 @@ export const WEB_ROUTES = [
   '/compliance',
   '/compliance/*',
   '/visit-report',
+  '/visit-report/*',
   '/inspections',
   '/inspections/*',
   '/ratings',

@@ -147,6 +147,19 @@ step('admissions of the year open their list in a drawer, with that many members
   await page.waitForURL((url) => !url.searchParams.has('list'));
 });
 
+step('the admissions counted against the target are the same figure and open the same list', async () => {
+  const { page } = state;
+  const admitted = await figure(page, 'fig-admission-admitted');
+  expect(admitted === state.figures.admissions, `the target counts ${admitted} admissions, the members card ${state.figures.admissions}`);
+  await page.getByTestId('fig-admission-admitted').click();
+  await page.waitForURL(/list=members%3Aadmissions|list=members:admissions/);
+  const total = page.locator('[data-testid=figure-list-total]:not([data-total=""])');
+  await total.waitFor();
+  expect(Number(await total.getAttribute('data-total')) === admitted, `the drawer lists ${await total.getAttribute('data-total')}, the target says ${admitted}`);
+  await page.keyboard.press('Escape');
+  await page.waitForURL((url) => !url.searchParams.has('list'));
+});
+
 step('the cells behind on the inspection target open the tracker list; export the tracker (.xlsx)', async () => {
   const { page } = state;
   await page.getByTestId('fig-inspections-behind').click();

@@ -2,9 +2,10 @@
 // Browser test of the inspection target tracker and the inspection records against a running API (which serves
 // apps/web/dist), on the demo seed (apps/api/src/cli/seed-inspections.ts: a year of inspections, some cells behind):
 // the administrator opens the tracker, checks that each number of the headline figure ("229/321 chi bộ đạt chỉ
-// tiêu") equals the rows of the list it opens, exports the tracker, opens a cell's records, plans an inspection
-// there, sees a conclusion dated before the start refused next to its field, concludes it with a reprimand (only the
-// forms a cell may impose are offered), and opens a concluded inspection from the subtree's records.
+// tiêu") equals the rows of the list it opens, opens the printable tracker (the same figures, no app shell), exports
+// the tracker, opens a cell's records, plans an inspection there, sees a conclusion dated before the start refused
+// next to its field, concludes it with a reprimand (only the forms a cell may impose are offered), and opens a
+// concluded inspection from the subtree's records.
 //
 //   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/inspections.e2e.mjs
 //
@@ -21,6 +22,7 @@ const state = {
   met: 0,
   subjects: 0,
   behind: 0,
+  percent: '',
   cellName: '',
   inspectionTitle: '',
   newTitle: `Kiểm tra đảng viên chấp hành (kiểm thử ${Date.now().toString(36)})`,
@@ -78,6 +80,7 @@ step('open the tracker from the side navigation and read the headline figure', a
   expect(m, `no "N/M chi bộ đạt chỉ tiêu kiểm tra (P%)" in "${text}"`);
   state.met = toInt(m[1]);
   state.subjects = toInt(m[2]);
+  state.percent = `${m[3]}%`;
   expect(state.subjects > 0, 'no cell is subject to the target');
   expect(state.met < state.subjects, `every cell met the target (${state.met}/${state.subjects}): the seed should leave some behind`);
   // the percentage, truncated to 2 decimals, in Vietnamese notation
@@ -120,6 +123,53 @@ step('the denominator opens every cell subject to the target', async () => {
   expect((await listTotal(page, 'ALL')) === state.subjects, 'the list heading does not count every cell');
   const { all } = await tableRows(page);
   expect(all === state.subjects, `the full list has ${all} rows, the figure says ${state.subjects}`);
+});
+
+step('the printable tracker opens in a new tab, without the app shell, with the figures of the screen', async () => {
+  const { page } = state;
+  // the screen (every cell listed): the concluded total and, for the cells of the first page, what each owes and has done
+  const concluded = (await page.getByTestId('target-summary').locator('.figure-plain').innerText()).trim();
+  const cells = await page.getByTestId('target-cells-table').locator('tbody tr.ant-table-row').evaluateAll((rows) =>
+    rows.map((tr) => {
+      const td = tr.querySelectorAll(':scope > td');
+      const href = tr.querySelector('[data-testid=target-cell-link]').getAttribute('href');
+      return { id: new URLSearchParams(href.split('?')[1]).get('org'), state: td[1].textContent.trim(), required: td[4].textContent.trim(), concluded: td[5].textContent.trim() };
+    }),
+  );
+  expect(cells.length > 0 && cells.every((c) => c.id), 'no cell rows with links on the screen');
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('tracker-print').click()]);
+  popup.on('pageerror', (e) => state.pageErrors.push(e.message));
+  await popup.waitForURL(/\/inspections\/tracker\/print\?/);
+  const url = new URL(popup.url());
+  expect(url.searchParams.get('organisationId') && url.searchParams.get('year') && url.searchParams.get('asOf'), `print view opened with "${url.search}"`);
+  const doc = popup.getByTestId('inspection-target-report');
+  await doc.waitFor();
+  const title = (await doc.getByTestId('report-title').innerText()).trim();
+  expect(/^BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU KIỂM TRA ĐẢNG VIÊN NĂM \d{4}$/.test(title), `title "${title}"`);
+  const text = await doc.innerText();
+  expect(text.includes('ĐẢNG CỘNG SẢN VIỆT NAM') && /ngày \d{2} tháng \d{2} năm \d{4}/.test(text), 'no party line or no Vietnamese date line');
+  expect(/T\/M (ĐẢNG ỦY|BAN THƯỜNG VỤ|CHI BỘ)/.test(text) && text.includes('NGƯỜI LẬP BIỂU'), 'no signature block');
+  // the totals are the screen's headline: met / subject to the target, the truncated share, the concluded inspections
+  const total = async (field) => (await doc.locator(`[data-testid=report-total] [data-figure=${field}]`).innerText()).trim();
+  expect(toInt(await total('met')) === state.met, `met: the screen shows ${state.met}, the print ${await total('met')}`);
+  expect(toInt(await total('subjects')) === state.subjects, `subjects: the screen shows ${state.subjects}, the print ${await total('subjects')}`);
+  expect((await total('percent')) === state.percent, `share: the screen shows ${state.percent}, the print ${await total('percent')}`);
+  expect((await total('concluded')) === concluded, `concluded: the screen shows ${concluded}, the print ${await total('concluded')}`);
+  expect((await doc.getByTestId('report-cell').count()) === state.subjects, 'the print does not list every cell');
+  const units = await doc.getByTestId('report-unit').count();
+  expect(units >= 1, 'no unit subtotal');
+  for (const c of cells) {
+    const row = doc.locator(`[data-testid=report-cell][data-org-id="${c.id}"]`);
+    const got = { required: (await row.locator('[data-figure=required]').innerText()).trim(), concluded: (await row.locator('[data-figure=concluded]').innerText()).trim(), state: (await row.locator('[data-figure=state]').innerText()).trim() };
+    expect(got.required === c.required && got.concluded === c.concluded && got.state === c.state, `cell ${c.id}: the screen shows ${JSON.stringify(c)}, the print ${JSON.stringify(got)}`);
+  }
+  expect((await popup.locator('.app-header').count()) === 0, 'the app header is on the print view');
+  expect((await popup.getByTestId('current-user').count()) === 0, 'the signed-in user is on the print view');
+  expect((await popup.getByRole('menu').count()) === 0, 'the menu is on the print view');
+  await popup.screenshot({ path: join(shotsDir, 'i02b-tracker-print.png'), fullPage: true });
+  await popup.emulateMedia({ media: 'print' });
+  expect(await popup.getByTestId('report-print-button').isHidden(), 'the "In" button is printed');
+  await popup.close();
 });
 
 step('export the tracker as an Excel file', async () => {

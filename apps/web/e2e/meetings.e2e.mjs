@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Browser test of cell meetings against a running API (which serves apps/web/dist): the cell secretary plans,
-// records, closes and prints a meeting; the assigned visitor scores it.
+// records, closes and prints a meeting; the assigned visitor scores it; the administrator prints the cell's monthly
+// visit report and finds the screen's figures and the visit on it.
 //
 //   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/meetings.e2e.mjs
 //
@@ -10,6 +11,7 @@
 // System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
 // `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
 // apps/web/test-results/ (m01-…png).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADMIN, BASE_URL, expect, gql, PASSWORD, run, shot, shotsDir, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
 
@@ -18,7 +20,7 @@ const VISITOR = 'giamsat';
 
 // ---------------------------------------------------------------------------------------------------------
 const title = `Sinh hoạt thường kỳ kiểm thử ${Date.now().toString(36)}`;
-const state = { page: null, pageErrors: [], cellId: '', meetingUrl: '', excusedName: '' };
+const state = { page: null, pageErrors: [], cellId: '', visitorId: '', meetingUrl: '', excusedName: '' };
 
 step('the secretary and the visitor exist, the visitor is assigned to the secretary\'s cell', async () => {
   const secretary = await tokenOf(SECRETARY);
@@ -42,6 +44,7 @@ step('the secretary and the visitor exist, the visitor is assigned to the secret
     visitor = await tokenOf(VISITOR);
     expect(visitor, `cannot sign in as the new ${VISITOR}`);
   }
+  state.visitorId = visitor.id;
   const today = todayLocal();
   const list = await gql('query($u: ID) { visitAssignments(visitorUserId: $u) { cellId from to } }', { u: visitor.id }, visitor.token);
   const covered = (list.data?.visitAssignments ?? []).some((a) => a.cellId === state.cellId && a.from <= today && (!a.to || a.to > today));
@@ -70,6 +73,17 @@ step('open the cell\'s meeting calendar from its organisation page', async () =>
   await page.getByTestId('meetings-total').waitFor();
   expect(/buổi sinh hoạt/.test(await page.getByTestId('meetings-total').innerText()), 'no meeting count');
   await shot(page, 'm01-calendar');
+});
+
+step('export the calendar: a .xlsx download', async () => {
+  const { page } = state;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('meetings-export').click()]);
+  const name = download.suggestedFilename();
+  expect(/^lich-sinh-hoat-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/.test(name), `the calendar download is "${name}"`);
+  const path = join(shotsDir, 'meetings.xlsx');
+  await download.saveAs(path);
+  const bytes = readFileSync(path);
+  expect(bytes.length > 2000 && bytes.subarray(0, 2).toString() === 'PK', `not an xlsx file (${bytes.length} bytes)`);
 });
 
 step('plan a meeting dated today', async () => {
@@ -234,6 +248,59 @@ step('enter the scores, save, and see the level', async () => {
   const level = (await result.getByTestId('score-level').innerText()).trim();
   expect(['Tốt', 'Khá', 'Trung bình', 'Yếu'].includes(level), `unexpected level "${level}"`);
   await shot(page, 'm08-visit-scored');
+});
+
+step(`sign in as the administrator (${ADMIN}) and open the cell's visit report for the month`, async () => {
+  const { page } = state;
+  await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.waitForURL(/\/login/);
+  await signIn(page, ADMIN);
+  await page.goto(`${BASE_URL}/visit-report?org=${state.cellId}&month=${todayLocal().slice(0, 7)}`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('heading', { name: 'Báo cáo dự sinh hoạt chi bộ hằng tháng' }).waitFor();
+  await page.locator(`[data-testid=visit-report-table] tr[data-row-key="${state.visitorId}"]`).waitFor();
+});
+
+step('the printable visit report opens in a new tab, without the app shell, with the figures of the screen', async () => {
+  const { page } = state;
+  // the screen's lines (the expand-icon column left out): name, cells, visits, scored, unscored, not visited, state
+  const lines = await page.locator('[data-testid=visit-report-table] tbody tr.ant-table-row').evaluateAll((rows) =>
+    rows.map((tr) => {
+      const td = [...tr.querySelectorAll(':scope > td:not(.ant-table-row-expand-icon-cell)')].map((x) => x.textContent.trim());
+      return { id: tr.getAttribute('data-row-key'), assignedCells: td[1], visits: td[2], scored: td[3], unscored: td[4], notVisited: td[5], state: td[6] };
+    }),
+  );
+  const mine = lines.find((l) => l.id === state.visitorId);
+  expect(mine && Number(mine.visits) >= 1 && Number(mine.scored) >= 1, `the visitor's line does not count the visit scored today: ${JSON.stringify(mine)}`);
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('visit-report-print').click()]);
+  popup.on('pageerror', (e) => state.pageErrors.push(e.message));
+  await popup.waitForURL(/\/visit-report\/print\?/);
+  const url = new URL(popup.url());
+  expect(url.searchParams.get('organisationId') === state.cellId && url.searchParams.get('month') === todayLocal().slice(0, 7), `print view opened with "${url.search}"`);
+  const doc = popup.getByTestId('visit-report-report');
+  await doc.waitFor();
+  const [y, m] = todayLocal().split('-');
+  const title = (await doc.getByTestId('report-title').innerText()).trim();
+  expect(title === `BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG ${m}/${y}`, `title "${title}"`);
+  const text = await doc.innerText();
+  expect(text.includes('ĐẢNG CỘNG SẢN VIỆT NAM') && /ngày \d{2} tháng \d{2} năm \d{4}/.test(text), 'no party line or no Vietnamese date line');
+  expect(text.includes('T/M CHI BỘ') && text.includes('NGƯỜI LẬP BIỂU'), 'no signature block for the cell');
+  expect(text.includes('Chi bộ chuẩn bị nội dung chu đáo; cần tăng thời gian thảo luận.'), 'the guidance of the visit is not in the report');
+  expect((await doc.getByTestId('report-row').count()) === lines.length, 'the print does not have a line per visitor');
+  for (const l of lines) {
+    const row = doc.locator(`[data-testid=report-row][data-visitor-id="${l.id}"]`);
+    for (const field of ['assignedCells', 'visits', 'scored', 'unscored', 'notVisited', 'state']) {
+      const shown = (await row.locator(`[data-figure=${field}]`).innerText()).trim();
+      expect(shown === l[field], `${l.id} ${field}: the screen shows "${l[field]}", the print "${shown}"`);
+    }
+  }
+  expect((await popup.locator('.app-header').count()) === 0, 'the app header is on the print view');
+  expect((await popup.getByTestId('current-user').count()) === 0, 'the signed-in user is on the print view');
+  expect((await popup.getByRole('menu').count()) === 0, 'the menu is on the print view');
+  await doc.screenshot({ path: join(shotsDir, 'm09-visit-report-print.png') });
+  await popup.emulateMedia({ media: 'print' });
+  expect(await popup.getByTestId('report-print-button').isHidden(), 'the "In" button is printed');
+  await popup.close();
 });
 
 step('no uncaught errors in the page', async () => {

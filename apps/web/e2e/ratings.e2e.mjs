@@ -2,9 +2,9 @@
 // Browser test of the annual quality rating against a running API (which serves apps/web/dist): the administrator
 // opens the previous year's figures of the top organisation (2025 is seeded decided and announced), checks a
 // percentage is written the Vietnamese way, opens the list behind a count and finds the same total, exports the
-// statistics table (.xlsx), then in the current year's open round sees the live level of the self-assessment form,
-// proposes one self-assessed member's rating and decides it at another level with a reason (and, if the quota
-// refuses it, with a quota override reason).
+// statistics table (.xlsx) and opens it printable (the same figures, no app shell), then in the current year's open
+// round sees the live level of the self-assessment form, proposes one self-assessed member's rating and decides it at
+// another level with a reason (and, if the quota refuses it, with a quota override reason).
 //
 //   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/ratings.e2e.mjs
 //
@@ -27,13 +27,14 @@ const choose = async (page, selectId, text) => {
   // the select's root element (class "ant-select", exactly that token) shows the chosen option's text
   const root = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const shown = async () => ((await root.innerText()).includes(text) ? 1 : 0);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    // open it unless it is open already (a select focused as its dialog opens may be open, and a click would close it)
+    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
     const listId = await select.getAttribute('aria-controls');
     const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
-    await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-    await page.waitForTimeout(100);
-    if ((await shown()) > 0) return;
+    const picked = await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 4000 }).then(() => true, () => false);
+    await page.waitForTimeout(150);
+    if (picked && (await shown()) > 0) return;
   }
   throw new Error(`could not choose "${text}" in #${selectId}`);
 };
@@ -83,6 +84,21 @@ step('the members\' shares are written the Vietnamese way (86,54%) and "trong đ
   await shot(page, 'r01-figures');
 });
 
+step(`the members admitted in ${PREVIOUS} open their list, with as many rows`, async () => {
+  const { page } = state;
+  const button = page.getByTestId('admission-admitted');
+  const n = Number((await button.innerText()).replace(/[^\d]/g, ''));
+  await button.click();
+  await page.waitForURL(/list=admissions/);
+  const total = page.locator('[data-testid=figure-list-total]:not([data-total=""])');
+  await total.waitFor();
+  expect(Number(await total.getAttribute('data-total')) === n, `the list counts ${await total.getAttribute('data-total')}, the card says ${n}`);
+  const rows = await page.locator('[data-testid=figure-list-table] tbody tr.ant-table-row').count();
+  expect(rows === Math.min(n, 50), `the list shows ${rows} rows for ${n} admissions`);
+  await page.keyboard.press('Escape');
+  await page.waitForURL((url) => url.searchParams.get('list') !== 'admissions');
+});
+
 for (const [list, label] of [['MEMBER:HTXSNV', 'members rated HTXSNV'], ['MEMBER:HTXSNV+HTTNV', 'members well completed or better'], ['GRASSROOTS_ORGANISATION:notRated', 'grassroots organisations not rated']]) {
   step(`the list behind the count of ${label} has the same total`, async () => {
     const { page } = state;
@@ -113,6 +129,76 @@ step('export the statistics table: a .xlsx download', async () => {
   await download.saveAs(path);
   const bytes = readFileSync(path);
   expect(bytes.length > 2000 && bytes.subarray(0, 2).toString() === 'PK', `not an xlsx file (${bytes.length} bytes)`);
+});
+
+step('the printable statistics table opens in a new tab, without the app shell, with the figures of the screen', async () => {
+  const { page } = state;
+  // the screen's figures of the year, as shown: each kind's total and rated, each line's count and share
+  const kinds = await page.locator('[data-testid=figure-group]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+  expect(kinds.includes('MEMBER'), `no member figures on the screen (${kinds.join(', ')})`);
+  const screen = {};
+  for (const kind of kinds) {
+    const group = page.locator(`[data-testid=figure-group][data-kind=${kind}]`);
+    const count = async (list) => (await group.locator(`[data-testid=figure-count][data-list="${kind}:${list}"][data-year="${PREVIOUS}"]`).first().innerText()).trim();
+    const cell = async (row, i) => (await group.locator(`tr[data-row-key="${row}"] > td`).nth(i).innerText()).trim();
+    const figures = { total: await count('all'), rated: await count('rated') };
+    if ((await group.locator('tr[data-row-key="HTXSNV"]').count()) > 0) {
+      for (const level of ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']) {
+        figures[`${level}.count`] = await cell(level, 1);
+        figures[`${level}.percent`] = await cell(level, 2);
+      }
+      figures['well.count'] = await cell('well', 1);
+      figures['well.percent'] = await cell('well', 2);
+      figures['excellentOfWell.percent'] = await cell('excellentOfWell', 2);
+      figures['notRated.count'] = await cell('notRated', 1);
+    }
+    screen[kind] = figures;
+  }
+  // window.print() is the user's to call: count the calls instead of opening the dialog
+  await page.context().addInitScript(() => {
+    window.__printed = 0;
+    window.print = () => {
+      window.__printed += 1;
+    };
+  });
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('ratings-print').click()]);
+  popup.on('pageerror', (e) => state.pageErrors.push(e.message));
+  await popup.waitForURL(/\/ratings\/figures\/print\?/);
+  const url = new URL(popup.url());
+  expect(url.searchParams.get('organisationId') === state.rootId && url.searchParams.get('year') === String(PREVIOUS), `print view opened with ${url.search}`);
+  const doc = popup.getByTestId('rating-figures-report');
+  await doc.waitFor();
+  const title = (await doc.getByTestId('report-title').innerText()).trim();
+  expect(title === `BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM ${PREVIOUS}`, `title "${title}"`);
+  const text = await doc.innerText();
+  expect(text.includes('ĐẢNG CỘNG SẢN VIỆT NAM'), 'no "ĐẢNG CỘNG SẢN VIỆT NAM"');
+  expect(text.includes(state.rootName.toLocaleUpperCase('vi-VN')), `the organisation "${state.rootName}" is not named in the header`);
+  expect(/ngày \d{2} tháng \d{2} năm \d{4}/.test(text), 'no Vietnamese date line');
+  expect(/T\/M (ĐẢNG ỦY|BAN THƯỜNG VỤ|CHI BỘ)/.test(text) && text.includes('NGƯỜI LẬP BIỂU'), 'no signature block');
+  expect(text.includes('Trong đó HTXSNV (% so với số HTTNV trở lên)'), 'no "Trong đó HTXSNV" column');
+  const printed = await doc.locator('[data-testid=report-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+  expect(printed.join() === kinds.join(), `the print has rows ${printed.join(', ')}, the screen ${kinds.join(', ')}`);
+  let compared = 0;
+  for (const kind of kinds) {
+    for (const [field, value] of Object.entries(screen[kind])) {
+      const shown = (await doc.locator(`[data-testid=report-row][data-kind=${kind}] [data-figure="${field}"]`).innerText()).trim();
+      expect(shown === value, `${kind} ${field}: the screen shows "${value}", the print "${shown}"`);
+      compared += 1;
+    }
+  }
+  expect(compared >= 12, `only ${compared} figures compared`);
+  expect(/^\d{1,3},\d{1,2}%$/.test(screen.MEMBER['well.percent']), `the members' share is not like 94,44%: "${screen.MEMBER['well.percent']}"`);
+  // the app shell (header, user, menu) is not around the report
+  expect((await popup.locator('.app-header').count()) === 0, 'the app header is on the print view');
+  expect((await popup.getByTestId('current-user').count()) === 0, 'the signed-in user is on the print view');
+  expect((await popup.getByRole('menu').count()) === 0, 'the menu is on the print view');
+  await doc.screenshot({ path: join(shotsDir, 'r03-figures-print.png') });
+  expect((await popup.evaluate(() => window.__printed)) === 0, 'the print view printed by itself');
+  await popup.getByTestId('report-print-button').click();
+  expect((await popup.evaluate(() => window.__printed)) === 1, 'the "In" button did not print');
+  await popup.emulateMedia({ media: 'print' });
+  expect(await popup.getByTestId('report-print-button').isHidden(), 'the "In" button is printed');
+  await popup.close();
 });
 
 step('the figures on a phone', async () => {
@@ -208,6 +294,17 @@ step('decide it at another level: a reason is required, then the decision is rec
   await mine.getByTestId('decided-level').filter({ hasText: 'HTNV' }).waitFor();
   await mine.getByText('Lý do: Còn chậm tiến độ một nhiệm vụ trong quý IV.').waitFor();
   await shot(page, 'r08-decided');
+});
+
+step('export the round (its ratings for the filter and the not self-assessed): a .xlsx download', async () => {
+  const { page } = state;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('round-export').click()]);
+  const name = download.suggestedFilename();
+  expect(/^danh-gia-xep-loai-\d{4}-\d{4}-\d{2}-\d{2}\.xlsx$/.test(name) && name.includes(String(YEAR)), `unexpected file name "${name}"`);
+  const path = join(shotsDir, 'rating-round.xlsx');
+  await download.saveAs(path);
+  const bytes = readFileSync(path);
+  expect(bytes.length > 2000 && bytes.subarray(0, 2).toString() === 'PK', `not an xlsx file (${bytes.length} bytes)`);
 });
 
 step('the round on a phone', async () => {

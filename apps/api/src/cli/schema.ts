@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { SCHEMA_FILE } from '../app.module';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CommitteeSeatResolver, MemberResolver } from '../modules/member/member.resolver';
+import { AdmissionResolver } from '../modules/member/admission.resolver';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { CandidateResolver } from '../modules/candidate/candidate.resolver';
@@ -18,7 +19,7 @@ import {
 
 /** Every resolver of the app (app.module.ts); schema.int-spec.ts checks the served schema equals the one built from these. */
 export const RESOLVERS = [
-  AuthResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, CandidateResolver, MeetingResolver, VisitResolver,
+  AuthResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, AdmissionResolver, CandidateResolver, MeetingResolver, VisitResolver,
   DashboardResolver, RatingResolver,
   InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver,
 ];

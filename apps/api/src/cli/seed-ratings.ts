@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_POLICY, defaultSchemeForYear, type RatingLevel } from '@chibo/domain';
-import { today } from '../database/sql';
+import { inSubtree, today, validAt } from '../database/sql';
 
 type Rng = { next: () => number; int: (lo: number, hi: number) => number; chance: (p: number) => boolean };
 
@@ -16,16 +16,20 @@ const SCORE: Record<RatingLevel, [number, number]> = { HTXSNV: [90, 98], HTTNV: 
  * in the year is KHTNV; exempt members are not rated. Cells and committees: about 22% HTXSNV, a cell with a KHTNV
  * member at most HTNV (HD 21). Computed in memory from one roster query per year, written with one INSERT per table.
  */
-export const seedRatings = async (app: INestApplicationContext, r: Rng, log: (s: string) => void): Promise<{ ratings: number }> => {
+export const seedRatings = async (app: INestApplicationContext, r: Rng, log: (s: string) => void, rootId: string): Promise<{ ratings: number }> => {
   const ds = app.get(DataSource);
   const now = today();
   let total = 0;
   for (const year of [2024, 2025, 2026]) {
     const d = year === 2026 ? now : `${year}-12-31`;
     const orgs: Org[] = await ds.query(
-      `SELECT pl.organisation_id AS id, o.kind, pl.parent_id AS "parentId" FROM organisation_placement pl JOIN organisation o ON o.id = pl.organisation_id
-        WHERE pl.valid_from <= $1::date AND (pl.valid_to IS NULL OR pl.valid_to > $1::date) ORDER BY o.code`,
-      [d],
+      // the demo committee's subtree only (the database may hold other trees, e.g. the tests')
+      `SELECT pl.organisation_id AS id, o.kind, pl.parent_id AS "parentId"
+         FROM organisation_placement rp
+         JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$1')}
+         JOIN organisation o ON o.id = pl.organisation_id
+        WHERE rp.organisation_id = $2 AND ${validAt('rp', '$1')} ORDER BY o.code`,
+      [d, rootId],
     );
     const byId = new Map(orgs.map((o) => [o.id, o]));
     const grassrootsOf = (id: string): Org | null => {
@@ -56,8 +60,9 @@ export const seedRatings = async (app: INestApplicationContext, r: Rng, log: (s:
               EXISTS (SELECT 1 FROM discipline dc WHERE dc.member_id = ms.member_id AND dc.decided_on BETWEEN make_date($2::int, 1, 1) AND make_date($2::int, 12, 31)) AS disciplined
          FROM membership ms JOIN member m ON m.id = ms.member_id JOIN organisation oc ON oc.id = ms.organisation_id
         WHERE ms.kind = 'PERMANENT' AND ms.valid_from <= $1::date AND (ms.valid_to IS NULL OR ms.valid_to > $1::date)
+          AND ms.organisation_id = ANY($3::uuid[])
         ORDER BY oc.code, m.national_id, m.full_name`,
-      [d, year],
+      [d, year, orgs.map((o) => o.id)],
     );
 
     type Out = { subjectKind: string; memberId: string | null; orgId: string | null; at: string; roundId: string; proposer: string; decider: string; group: string; level: RatingLevel };

@@ -251,7 +251,7 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   const firstCells = firstPlan.cells.map((c) => ids.get(c.code)!);
   const meetingsSeeded = await seedMeetings(app, caller, r, cellIds, firstCells, log);
   await seedInspections(app, caller, r, cellIds, log);
-  await seedRatings(app, r, log);
+  await seedRatings(app, r, log, ids.get(rootCode)!);
   users.push({ username: 'giamsat', role: 'COMMITTEE_READ + visitor (dự sinh hoạt)' });
   // Fresh statistics, so the planner picks the index plans for subtree queries right away (not after autovacuum).
   await ds.query('ANALYZE');

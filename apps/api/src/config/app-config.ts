@@ -21,6 +21,8 @@ export type AppConfig = {
   uploadMaxBytes: number;
   signInMaxFailures: number;
   signInLockMinutes: number;
+  /** Dashboard scopes kept while the database is unchanged (DashboardCache); 0 turns the cache off. */
+  dashboardCacheEntries: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 };
 
@@ -70,6 +72,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     uploadMaxBytes: int('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 5 * 1024 * 1024, 1024, 7 * 1024 * 1024),
     signInMaxFailures: int('SIGN_IN_MAX_FAILURES', env.SIGN_IN_MAX_FAILURES, 5, 1, 100),
     signInLockMinutes: int('SIGN_IN_LOCK_MINUTES', env.SIGN_IN_LOCK_MINUTES, 15, 1, 1440),
+    dashboardCacheEntries: int('DASHBOARD_CACHE_ENTRIES', env.DASHBOARD_CACHE_ENTRIES, 16, 0, 1000),
     logLevel,
   };
 };

@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { cliCaller } from '../../src/cli/context';
+import { AdminService } from '../../src/modules/auth/admin.service';
 import { MeetingService } from '../../src/modules/meeting/meeting.service';
 
 describe('cell meetings', () => {
@@ -208,5 +210,67 @@ describe('cell meetings', () => {
     ]);
     await h.gql(`mutation($id: ID!) { cancelMeeting(id: $id, reason: "Trùng lịch") { state } }`, { id }, secretary);
     expect(errorOf(await h.gql(ADD, { m: id, i: { name: 'x', url: 'https://a.vn' } }, secretary))?.code).toBe('CONFLICT');
+  });
+
+  it('exports the meeting list as an Excel workbook: the rows of meetingList with attendance and the visitors who attended, scoped', async () => {
+    const users = h.app.get(AdminService);
+    const username = `xlsx.visitor.${Date.now().toString(36)}`;
+    const visitor = await users.createUser(cliCaller(), { username, displayName: 'Ủy viên dự sinh hoạt', password: 'visitor-pass-1' });
+    const assigned = await h.gql(`mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { id } }`, { i: { visitorUserId: visitor.id, cellId: t.a1, from: '2025-01-01' } }, admin);
+    expect(assigned.errors).toBeUndefined();
+    const visitorToken = (await h.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username, password: 'visitor-pass-1' } })).data.signIn.accessToken as string;
+    const held = await plan(secretary, '2026-03-19', 'THEMATIC');
+    const heldId = held.data.createMeeting.id;
+    await h.gql(RECORD, { id: heldId, i: { attendance: allPresent(), actualStart: '14:05', actualEnd: '16:10', minutes: 'Biên bản' } }, secretary);
+    const visit = await h.gql(`mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }`, { i: { meetingId: heldId, attended: true } }, visitorToken);
+    expect(visit.errors).toBeUndefined();
+
+    const XLSX = `query($f: MeetingFilter) { meetingsXlsx(filter: $f) }`;
+    const LIST = `query($f: MeetingFilter) { meetingList(filter: $f, page: { limit: 500 }) { total items { date title state organisation { name } attendanceRate { present expected } } } }`;
+    const sheet = async (token: string, f: Record<string, unknown>) => {
+      const res = await h.gql(XLSX, { f }, token);
+      expect(res.errors).toBeUndefined();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(res.data.meetingsXlsx, 'base64') as unknown as ArrayBuffer);
+      return wb.worksheets[0].getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? ''));
+    };
+    const STATE: Record<string, string> = { PLANNED: 'Đã lên kế hoạch', HELD: 'Đã tổ chức', CLOSED: 'Đã khóa sổ', CANCELLED: 'Đã hủy' };
+    const viDate = (d: string) => d.split('-').reverse().join('/');
+    type Item = { date: string; title: string; state: string; organisation: { name: string } | null; attendanceRate: { present: number; expected: number } };
+
+    const f = { organisationId: t.GA, from: '2025-01-01', to: '2026-12-31' };
+    const list = (await h.gql(LIST, { f }, admin)).data.meetingList;
+    const rows = await sheet(admin, f);
+    expect(rows[0][0]).toBe('DANH SÁCH BUỔI SINH HOẠT CHI BỘ TỪ 01/01/2025 ĐẾN 31/12/2026');
+    expect(rows[1][0]).toBe(`Đảng bộ cơ sở A — ${list.total} buổi`);
+    expect(rows[2]).toEqual(['STT', 'Chi bộ', 'Ngày', 'Giờ', 'Loại sinh hoạt', 'Chủ đề', 'Trạng thái', 'Có mặt/Phải dự', 'Biên bản', 'Nghị quyết', 'Cấp ủy viên dự']);
+    const body = rows.slice(3);
+    expect(list.total).toBeGreaterThan(5);
+    expect(body.map((r) => [r[0], r[1], r[2], r[5], r[6], r[7]])).toEqual(list.items.map((m: Item, i: number) => [
+      i + 1, m.organisation?.name ?? '', viDate(m.date), m.title, STATE[m.state],
+      m.state === 'HELD' || m.state === 'CLOSED' ? `${m.attendanceRate.present}/${m.attendanceRate.expected}` : '',
+    ]));
+    expect(body.find((r) => r[2] === '19/03/2026')).toEqual([
+      expect.any(Number), 'Chi bộ Văn phòng', '19/03/2026', '14:05–16:10', 'Sinh hoạt chuyên đề', 'Sinh hoạt THEMATIC 2026-03-19', 'Đã tổ chức', '8/8', 'Có', 'Chưa có', 'Ủy viên dự sinh hoạt',
+    ]);
+    expect(body.find((r) => r[2] === '10/02/2026')?.slice(3, 11)).toEqual(['14:00–16:00', 'Sinh hoạt thường kỳ', 'Sinh hoạt REGULAR 2026-02-10', 'Đã lên kế hoạch', '', '', '', '']);
+    expect(body.filter((r) => r[6] === 'Đã hủy').length).toBeGreaterThan(0);
+    // The filter narrows the rows as it narrows the list.
+    const onlyThematic = await sheet(admin, { ...f, kinds: ['THEMATIC'] });
+    expect(onlyThematic[1][0]).toBe('Đảng bộ cơ sở A — 1 buổi — lọc: Sinh hoạt chuyên đề');
+    expect(onlyThematic.slice(3).map((r) => r[2])).toEqual(['19/03/2026']);
+
+    // Scope: another subtree's secretary gets no rows of this one; a member, their cell's published meetings as listed.
+    expect((await sheet(otherSecretary, f)).slice(3)).toEqual([]);
+    const mine = (await h.gql(LIST, { f: {} }, member)).data.meetingList;
+    const memberRows = (await sheet(member, {})).slice(3);
+    expect(memberRows.map((r) => r[5])).toEqual(mine.items.map((m: Item) => m.title));
+    expect(memberRows.length).toBeGreaterThan(0);
+    expect(memberRows.every((r) => r[1] === 'Chi bộ Văn phòng')).toBe(true);
+    // The visitor: the cell's published meetings, the cell's name as the `organisation` field gives it (outside their scope: blank).
+    const visited = (await h.gql(LIST, { f: { organisationId: t.a1 } }, visitorToken)).data.meetingList;
+    const visitorRows = (await sheet(visitorToken, { organisationId: t.a1 })).slice(3);
+    expect(visitorRows.map((r) => [r[1], r[5]])).toEqual(visited.items.map((m: Item) => [m.organisation?.name ?? '', m.title]));
+    expect(visitorRows.length).toBeGreaterThan(0);
   });
 });

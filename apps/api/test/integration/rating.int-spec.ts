@@ -188,6 +188,80 @@ describe('ratings', () => {
     expect(rounds.data.ratingRounds.map((r: { id: string }) => r.id)).not.toContain(roundId);
   });
 
+  it('exports the round as an Excel workbook: the rows of `ratings` and `ratingRoundPending` for the filter, Vietnamese headings, scoped', async () => {
+    const XLSX = `query($id: ID!, $f: RatingFilter) { ratingRoundXlsx(roundId: $id, filter: $f) }`;
+    const LIST = `query($f: RatingFilter) { ratings(filter: $f, page: { limit: 500 }) { total items {
+      subjectName organisationName score computedLevel proposedLevel decidedLevel decisionReason quotaOverrideReason stage selfAssessedBy proposedBy decidedBy } } }`;
+    const ExcelJS = (await import('exceljs')).default;
+    const LEVEL: Record<string, string> = { HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ', HTTNV: 'Hoàn thành tốt nhiệm vụ', HTNV: 'Hoàn thành nhiệm vụ', KHTNV: 'Không hoàn thành nhiệm vụ' };
+    // Each sheet's rows with empty cells as '' (the title block, a blank row, the headings, then the table).
+    const sheets = async (token: string, f?: Record<string, unknown>) => {
+      const res = await h.gql(XLSX, { id: roundId, f }, token);
+      expect(res.errors).toBeUndefined();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(res.data.ratingRoundXlsx, 'base64') as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Danh sach danh gia', 'Chua tu danh gia']);
+      return wb.worksheets.map((w) => w.getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? '')));
+    };
+    const tableOf = (rows: unknown[][]) => rows.slice(rows.findIndex((r) => r[0] === 'STT') + 1);
+
+    const [ratings, pending] = await sheets(tokens.writeGA);
+    expect(ratings.slice(0, 5).map((r) => r[0])).toEqual([
+      'DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI — ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026',
+      'Tổ chức mở đợt: Đảng bộ cơ sở A',
+      'Năm 2026',
+      'Hạn tự đánh giá: 30/11/2026; hạn đề xuất: 10/12/2026; hạn quyết định: 20/12/2026',
+      'Trạng thái: Đang đánh giá',
+    ]);
+    expect(ratings.find((r) => r[0] === 'STT')).toEqual(['STT', 'Đối tượng', 'Họ và tên/Tên tổ chức', 'Thuộc tổ chức', 'Tự đánh giá: điểm', 'Tự đánh giá: mức', 'Đề xuất',
+      'Nhận xét khi đề xuất', 'Quyết định', 'Lý do khác đề xuất', 'Lý do vượt tỷ lệ HTXSNV', 'Trạng thái', 'Ngày tự đánh giá', 'Người tự đánh giá', 'Ngày đề xuất',
+      'Người đề xuất', 'Ngày quyết định', 'Người quyết định']);
+    const list = (await h.gql(LIST, { f: { roundId } }, tokens.writeGA)).data.ratings;
+    const body = tableOf(ratings);
+    expect(body).toHaveLength(list.total);
+    expect(list.total).toBe(3);
+    type Item = { subjectName: string; organisationName: string; score: number; computedLevel: string; proposedLevel: string; decidedLevel: string; decisionReason: string | null;
+      quotaOverrideReason: string | null; stage: string; selfAssessedBy: string; proposedBy: string; decidedBy: string };
+    expect(body.map((r) => [r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[8], r[9], r[10], r[11], r[13], r[15], r[17]])).toEqual(list.items.map((x: Item, i: number) => [
+      i + 1, 'Đảng viên', x.subjectName, x.organisationName, x.score, LEVEL[x.computedLevel], LEVEL[x.proposedLevel], LEVEL[x.decidedLevel], x.decisionReason ?? '',
+      x.quotaOverrideReason ?? '', 'Đã quyết định', x.selfAssessedBy, x.proposedBy, x.decidedBy,
+    ]));
+    expect(body.find((r) => r[2] === 'Trần Thị Hường')?.slice(4, 10)).toEqual([80, LEVEL.HTTNV, LEVEL.HTTNV, '', LEVEL.HTNV, 'Chưa hoàn thành chỉ tiêu quý IV']);
+    expect(body.every((r) => [12, 14, 16].every((c) => /^\d{2}\/\d{2}\/\d{4}$/.test(String(r[c]))))).toBe(true);
+    // The second sheet: the subjects not self-assessed, as ratingRoundPending.
+    const left = await pendingOf(tokens.writeGA);
+    expect(pending[0][0]).toBe('CHƯA TỰ ĐÁNH GIÁ — ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');
+    expect(pending.find((r) => r[0] === 'STT')).toEqual(['STT', 'Đối tượng', 'Họ và tên/Tên tổ chức', 'Thuộc tổ chức']);
+    expect(tableOf(pending).map((r) => [r[2], r[3]])).toEqual(left.items.map((x) => [x.name, x.organisationName]));
+    expect(tableOf(pending)).toHaveLength(3);
+
+    // The page's filter: the same rows as `ratings` with it, and the filter written under the title.
+    const [filtered] = await sheets(tokens.writeGA, { subjectKinds: ['MEMBER'], levels: ['HTNV'], organisationId: t.a1 });
+    expect(filtered.map((r) => r[0])).toContain('Lọc: Đảng viên; quyết định HTNV; thuộc Chi bộ Văn phòng');
+    expect(tableOf(filtered).map((r) => r[2])).toEqual(['Trần Thị Hường']);
+    const [found, foundPending] = await sheets(tokens.writeGA, { search: 'nguyen van an' });
+    expect(tableOf(found).map((r) => r[2])).toEqual(['Nguyễn Văn An']);
+    expect(tableOf(foundPending)).toEqual([]);
+
+    // An organisation rated sits under its parent; a quarterly round names its period.
+    const q = await h.gql(OPEN, { i: { ...round, organisationId: t.GA, periodKind: 'QUARTER', periodLabel: 'Q4', title: 'Đánh giá quý IV năm 2026' } }, tokens.writeGA);
+    expect(q.errors).toBeUndefined();
+    const cell = await h.gql(SELF, { i: { roundId: q.data.openRatingRound.id, organisationId: t.a2, generalPoints: 25, taskPoints: 55, tasks } }, tokens.writeGA);
+    expect(cell.errors).toBeUndefined();
+    const quarter = await h.gql(XLSX, { id: q.data.openRatingRound.id }, tokens.writeGA);
+    const qb = new ExcelJS.Workbook();
+    await qb.xlsx.load(Buffer.from(quarter.data.ratingRoundXlsx, 'base64') as unknown as ArrayBuffer);
+    const qRows = qb.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(qRows[2][0]).toBe('Năm 2026 — Hằng quý Q4');
+    expect(tableOf(qRows).map((r) => r.slice(1, 6))).toEqual([['Chi bộ trực thuộc', 'Chi bộ Kế toán', 'Đảng bộ cơ sở A', 80, LEVEL.HTTNV]]);
+
+    // Scope: a member gets their own row only; another cell's secretary does not see the round at all.
+    const [own] = await sheets(tokens.memberM1);
+    expect(tableOf(own).map((r) => r[2])).toEqual(['Nguyễn Văn An']);
+    expect(errorOf(await h.gql(XLSX, { id: roundId }, tokens.secretaryB1))).toMatchObject({ code: 'NOT_FOUND', fields: [{ field: 'roundId' }] });
+    expect(errorOf(await h.gql(XLSX, { id: 'nope' }, tokens.admin))?.code).toBe('NOT_FOUND');
+  });
+
   it('announcement: the competent committee only; afterwards nothing changes', async () => {
     expect(errorOf(await h.gql(ANNOUNCE, { id: roundId }, tokens.secretaryA1))?.code).toBe('FORBIDDEN');
     const res = await h.gql(ANNOUNCE, { id: roundId }, tokens.writeGA);

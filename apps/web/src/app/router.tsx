@@ -22,6 +22,12 @@ const MemberRoute = named(() => import('../features/members/routes/member-route'
 const MeetingsRoute = named(() => import('../features/meetings/routes/meetings-route'), 'MeetingsRoute');
 const MeetingRoute = named(() => import('../features/meetings/routes/meeting-route'), 'MeetingRoute');
 const MeetingPrintRoute = named(() => import('../features/meetings/routes/meeting-print-route'), 'MeetingPrintRoute');
+const RatingFiguresPrintRoute = named(() => import('../features/ratings/routes/rating-figures-print-route'), 'RatingFiguresPrintRoute');
+const InspectionTrackerPrintRoute = named(
+  () => import('../features/inspections/routes/inspection-tracker-print-route'),
+  'InspectionTrackerPrintRoute',
+);
+const VisitReportPrintRoute = named(() => import('../features/visits/routes/visit-report-print-route'), 'VisitReportPrintRoute');
 const MeetingVisitRoute = named(() => import('../features/visits/routes/meeting-visit-route'), 'MeetingVisitRoute');
 const VisitsRoute = named(() => import('../features/visits/routes/visits-route'), 'VisitsRoute');
 const MyVisitReportRoute = named(() => import('../features/visits/routes/my-visit-report-route'), 'MyVisitReportRoute');
@@ -57,7 +63,7 @@ export const createRouter = () =>
     { path: paths.signIn, element: <SignInRoute /> },
     { path: '/dang-nhap', element: <Navigate to={paths.signIn} replace /> },
     {
-      path: '/meetings/:id/print',
+      // printable documents and report tables: signed in, without the header and menu
       element: (
         <RequireAuth>
           <Suspense fallback={<PageLoading />}>
@@ -65,7 +71,12 @@ export const createRouter = () =>
           </Suspense>
         </RequireAuth>
       ),
-      children: [{ index: true, element: <MeetingPrintRoute /> }],
+      children: [
+        { path: '/meetings/:id/print', element: <MeetingPrintRoute /> },
+        { path: '/ratings/figures/print', element: <RatingFiguresPrintRoute /> },
+        { path: '/inspections/tracker/print', element: <InspectionTrackerPrintRoute /> },
+        { path: '/visit-report/print', element: <VisitReportPrintRoute /> },
+      ],
     },
     {
       path: '/',

@@ -56,7 +56,8 @@ export {
   validateScoreSheet,
 } from '@chibo/domain';
 // Inspections: which bodies fit an organisation, which discipline forms a member's status and a deciding body
-// allow (the API checks the same: DISCIPLINE_FORM_NOT_ALLOWED, DISCIPLINE_AUTHORITY).
+// allow (the API checks the same: DISCIPLINE_FORM_NOT_ALLOWED, DISCIPLINE_AUTHORITY); the target's totals over
+// cells (met / subject, truncated percent) as the API sums them, for subtotals of the printed tracker.
 export {
   bodyFitsOrganisation,
   bodyMayImpose,
@@ -67,6 +68,7 @@ export {
   INSPECTION_STATES,
   INSPECTION_TYPES,
   isSupervision,
+  summariseTarget,
 } from '@chibo/domain';
 export type { DecidingBody, DisciplineForm, InspectingBody, InspectionState, InspectionType } from '@chibo/domain';
 // Ratings: the score sheet check, the level rule and the quota the API applies, so the forms show the level and

@@ -8,7 +8,6 @@ import {
   DEFAULT_POLICY,
   DomainError,
   isCell,
-  isGrassroots,
   MEETING_FLAG_ALERTS,
   meetingFlags,
   nextBadgeOccasion,
@@ -31,12 +30,14 @@ import { ComplianceService } from '../meeting/compliance.service';
 import type { MeetingCompliance } from '../meeting/compliance.model';
 import type { VisitCoverageReport } from '../meeting/visit.model';
 import { VisitService } from '../meeting/visit.service';
+import { admissionCounts } from '../member/admission.sql';
 import { CELL_AT, STATUS_AT } from '../member/member.service';
 import { flagsOf } from '../organisation/organisation.flags';
 import { Organisation } from '../organisation/organisation.model';
 import { OrganisationService } from '../organisation/organisation.service';
 import { ORG_COLUMNS, type OrgRow } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
+import { DashboardCache } from './dashboard.cache';
 import { DashboardScope } from './dashboard.scope';
 
 export type MemberCounts = { members: number; fullMembers: number; probationaryMembers: number; exemptMembers: number };
@@ -60,17 +61,20 @@ export class DashboardData {
     private readonly policyService: PolicyService,
     private readonly complianceService: ComplianceService,
     private readonly visitService: VisitService,
+    private readonly cache: DashboardCache,
   ) {}
 
   /**
    * The scope of a request: the organisation must be readable as a subtree (a committee reader, or a cell secretary
    * for their cell); anything else, members' own-cell access included, is NOT_FOUND like a missing organisation.
+   * Checked on every request; the scope itself (with the figures already computed) comes from DashboardCache while
+   * the database is unchanged.
    */
   async scope(actor: Actor, organisationId: string, asOf: string, year?: number | null): Promise<DashboardScope> {
     const period = dashboardPeriod(year ?? parseIsoDate(asOf, 'asOf').year, asOf);
     const [root] = await this.orgs.findVisible({ ...actor, ownCellIds: [] }, [organisationId], asOf);
     if (!root) throw new DomainError('NOT_FOUND', 'Organisation not found', 'organisationId');
-    return new DashboardScope(actor, root, asOf, period);
+    return this.cache.scope(actor, organisationId, asOf, period.year, () => new DashboardScope(actor, root, asOf, period));
   }
 
   /** The organisations of the subtree on the as-of date (the root included), by depth then code. */
@@ -104,79 +108,117 @@ export class DashboardData {
     return s.once('coverage', () => this.visitService.coverage(s.actor, { organisationId: s.root.id, year: s.period.year, asOf: s.asOf }));
   }
 
-  /** Members on the as-of date: the subtree's totals and each direct child's (one query, grouping sets). */
-  memberCounts(s: DashboardScope): Promise<{ total: MemberCounts; byChild: Map<string, MemberCounts> }> {
+  /**
+   * Members on the as-of date, counted once per organisation of the subtree (one query), then added up in memory:
+   * the subtree's totals, each direct child's, and each organisation's own subtree (what the organisation flags
+   * need; the same figures as Organisation.subtreeCounts, without a range join per organisation).
+   */
+  memberCounts(s: DashboardScope): Promise<{ total: MemberCounts; byChild: Map<string, MemberCounts>; bySubtree: Map<string, MemberCounts> }> {
     return s.once('memberCounts', async () => {
-      const rows: { g: number; child: string | null; members: number; full: number; exempt: number }[] = await this.ds.query(
-        `SELECT GROUPING(x.child) AS g, x.child, count(*)::int AS members, count(*) FILTER (WHERE x.full)::int AS full,
-                count(*) FILTER (WHERE x.exempt)::int AS exempt
-           FROM (SELECT split_part(substr(pl.path, length($1) + 1), '/', 1) AS child,
-                        (m.full_membership_date IS NOT NULL AND m.full_membership_date <= $2::date) AS full,
-                        (ex.type = 'EXEMPTED' AND ex.reason IS NOT NULL) AS exempt
-                   FROM organisation_placement pl
-                   JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')}
-                   JOIN member m ON m.id = ms.member_id
-                   -- Each member's latest exemption event on the date (the same rule as EXEMPTION_AT), read once for the
-                   -- few members who have one instead of a look-up per member.
-                   LEFT JOIN (SELECT DISTINCT ON (e.member_id) e.member_id, e.type, e.reason FROM member_event e
-                               WHERE e.type IN ('EXEMPTED','EXEMPTION_ENDED') AND e.effective_on <= $2::date
-                               ORDER BY e.member_id, e.effective_on DESC, e.recorded_at DESC) ex ON ex.member_id = m.id
-                  WHERE ${inSubtree('pl', '$1')} AND ${validAt('pl', '$2')}) x
-          GROUP BY GROUPING SETS ((), (x.child))`,
+      const rows: { id: string; path: string; members: number; full: number; exempt: number }[] = await this.ds.query(
+        `SELECT pl.organisation_id AS id, pl.path, count(*)::int AS members,
+                count(*) FILTER (WHERE m.full_membership_date IS NOT NULL AND m.full_membership_date <= $2::date)::int AS full,
+                count(*) FILTER (WHERE ex.type = 'EXEMPTED' AND ex.reason IS NOT NULL)::int AS exempt
+           FROM organisation_placement pl
+           JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')}
+           JOIN member m ON m.id = ms.member_id
+           -- Each member's latest exemption event on the date (the same rule as EXEMPTION_AT), read once for the
+           -- few members who have one instead of a look-up per member.
+           LEFT JOIN (SELECT DISTINCT ON (e.member_id) e.member_id, e.type, e.reason FROM member_event e
+                       WHERE e.type IN ('EXEMPTED','EXEMPTION_ENDED') AND e.effective_on <= $2::date
+                       ORDER BY e.member_id, e.effective_on DESC, e.recorded_at DESC) ex ON ex.member_id = m.id
+          WHERE ${inSubtree('pl', '$1')} AND ${validAt('pl', '$2')}
+          GROUP BY pl.organisation_id, pl.path`,
         [s.root.path, s.asOf],
       );
-      const counts = (r: { members: number; full: number; exempt: number }): MemberCounts => ({
-        members: r.members, fullMembers: r.full, probationaryMembers: r.members - r.full, exemptMembers: r.exempt,
-      });
-      const total = rows.find((r) => Number(r.g) === 1);
-      const byChild = new Map(rows.filter((r) => Number(r.g) === 0 && r.child).map((r) => [r.child as string, counts(r)] as const));
-      return { total: total ? counts(total) : ZERO, byChild };
+      const add = (into: Map<string, MemberCounts>, id: string, r: { members: number; full: number; exempt: number }) => {
+        const c = into.get(id) ?? { ...ZERO };
+        c.members += r.members;
+        c.fullMembers += r.full;
+        c.probationaryMembers += r.members - r.full;
+        c.exemptMembers += r.exempt;
+        into.set(id, c);
+      };
+      const total = { ...ZERO };
+      const byChild = new Map<string, MemberCounts>();
+      const bySubtree = new Map<string, MemberCounts>();
+      // The ancestors of a row inside the subtree: the ids on its path from the root on (paths are "/id/…/id/").
+      const rootDepth = s.root.path.split('/').filter(Boolean).length - 1;
+      for (const r of rows) {
+        total.members += r.members;
+        total.fullMembers += r.full;
+        total.probationaryMembers += r.members - r.full;
+        total.exemptMembers += r.exempt;
+        const ids = r.path.split('/').filter(Boolean).slice(rootDepth);
+        if (ids.length > 1) add(byChild, ids[1], r);
+        for (const id of ids) add(bySubtree, id, r);
+      }
+      return { total, byChild, bySubtree };
     });
   }
 
   /**
    * Membership on several dates in one query, each on the tree and memberships of that date: the trend (31 December
-   * of the last 5 years, the period's end for its year), 1 January of the year, and the year's admissions by child.
+   * of the last 5 years, the period's end for its year) and 1 January of the year. Each trend year's admissions come
+   * from admissionFigures (memoised; the members section starts it alongside).
    */
-  timeline(s: DashboardScope): Promise<{ trend: TrendPoint[]; atYearStart: number; admissionsByChild: Map<string, number> }> {
+  timeline(s: DashboardScope): Promise<{ trend: TrendPoint[]; atYearStart: number }> {
     return s.once('timeline', async () => {
       const points = trendDates(s.period.year, s.asOf);
       const dates = [...new Set([...points.map((p) => p.date), s.period.from])];
-      const rows: { date: string; g: number; child: string | null; members: number; full: number; admitted: number }[] = await this.ds.query(
+      const rows: { date: string; members: number; full: number }[] = await this.ds.query(
         // The subtree's organisations on each date first, then the permanent memberships of those organisations joined
         // to their members once (a hash join over ~150k rows at ×30 instead of ~1M index look-ups: 3.5 s → 1.3 s).
         `WITH cells AS MATERIALIZED (
-           SELECT t.d, pl.organisation_id, CASE WHEN t.d = $3::date THEN split_part(substr(pl.path, length(rp.path) + 1), '/', 1) END AS child
+           SELECT t.d, pl.organisation_id
              FROM unnest($2::date[]) AS t(d)
              JOIN organisation_placement rp ON rp.organisation_id = $1 AND ${validAt('rp', 't.d')}
              JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', 't.d')}),
          mm AS MATERIALIZED (
-           SELECT ms.organisation_id, ms.valid_from, ms.valid_to, m.full_membership_date AS f, m.admission_decision_date AS a
+           SELECT ms.organisation_id, ms.valid_from, ms.valid_to, m.full_membership_date AS f
              FROM membership ms JOIN member m ON m.id = ms.member_id
             WHERE ms.kind = 'PERMANENT' AND ms.organisation_id IN (SELECT organisation_id FROM cells))
-         SELECT c.d::text AS date, GROUPING(c.child) AS g, c.child, count(*)::int AS members,
-                count(*) FILTER (WHERE mm.f IS NOT NULL AND mm.f <= c.d)::int AS full,
-                count(*) FILTER (WHERE mm.a >= date_trunc('year', c.d)::date AND mm.a <= c.d)::int AS admitted
+         SELECT c.d::text AS date, count(*)::int AS members,
+                count(*) FILTER (WHERE mm.f IS NOT NULL AND mm.f <= c.d)::int AS full
            FROM cells c JOIN mm ON mm.organisation_id = c.organisation_id AND ${validAt('mm', 'c.d')}
-          GROUP BY GROUPING SETS ((c.d), (c.d, c.child))`,
-        [s.root.id, dates, s.period.to],
+          GROUP BY c.d`,
+        [s.root.id, dates],
       );
-      const totals = new Map(rows.filter((r) => Number(r.g) === 1).map((r) => [r.date, r] as const));
+      const totals = new Map(rows.map((r) => [r.date, r] as const));
+      const { byYear } = await this.admissionFigures(s);
       const trend = points.map(({ year, date }) => {
         const r = totals.get(date);
-        return { year, date, members: r?.members ?? 0, fullMembers: r?.full ?? 0, probationaryMembers: (r?.members ?? 0) - (r?.full ?? 0), admissions: r?.admitted ?? 0 };
+        return { year, date, members: r?.members ?? 0, fullMembers: r?.full ?? 0, probationaryMembers: (r?.members ?? 0) - (r?.full ?? 0), admissions: byYear.get(year) ?? 0 };
       });
-      const admissionsByChild = new Map(
-        rows.filter((r) => Number(r.g) === 0 && r.date === s.period.to && r.child).map((r) => [r.child as string, r.admitted] as const),
-      );
-      return { trend, atYearStart: totals.get(s.period.from)?.members ?? 0, admissionsByChild };
+      return { trend, atYearStart: totals.get(s.period.from)?.members ?? 0 };
     });
   }
 
-  /** Admissions of the year: members on the period's end admitted in the period (from the timeline). */
+  /**
+   * Admissions by the definition of the list admissions(organisationId, from, to, asOf) (admissionsSql, shared with
+   * admissionProgress), in one query: the period's in the subtree and in each direct child's (on the as-of date), and
+   * each trend year's in the subtree (1 January to the trend date).
+   */
+  admissionFigures(s: DashboardScope): Promise<{ total: number; byChild: Map<string, number>; byYear: Map<number, number> }> {
+    return s.once('admissionFigures', async () => {
+      const children = (await this.subtree(s)).filter((o) => o.parentId === s.root.id);
+      const points = trendDates(s.period.year, s.asOf);
+      const counts = await admissionCounts(this.ds, s.actor, [
+        { organisationId: s.root.id, from: s.period.from, to: s.period.to },
+        ...children.map((o) => ({ organisationId: o.id, from: s.period.from, to: s.period.to })),
+        ...points.map((p) => ({ organisationId: s.root.id, from: `${p.year}-01-01`, to: p.date })),
+      ]);
+      return {
+        total: counts[0],
+        byChild: new Map(children.map((o, i) => [o.id, counts[1 + i]] as const)),
+        byYear: new Map(points.map((p, i) => [p.year, counts[1 + children.length + i]] as const)),
+      };
+    });
+  }
+
+  /** Admissions of the year in the subtree (admissionFigures). */
   async admissions(s: DashboardScope): Promise<number> {
-    const { trend } = await this.timeline(s);
-    return trend.find((p) => p.date === s.period.to)?.admissions ?? 0;
+    return (await this.admissionFigures(s)).total;
   }
 
   /**
@@ -208,11 +250,10 @@ export class DashboardData {
     return s.once('organisationAlerts', async () => {
       const [orgs, policies] = await Promise.all([this.subtree(s), this.policies(s)]);
       const kind = (o: Organisation) => o.kind as OrganisationKind;
-      const counted = orgs.filter((o) => isGrassroots(kind(o)) || isCell(kind(o))).map((o) => o.id);
       const cells = orgs.filter((o) => isCell(kind(o))).map((o) => o.id);
-      const [counts, seats] = await Promise.all([this.orgs.subtreeCounts(s.actor, counted, s.asOf), this.orgs.seatsOf(cells, s.asOf)]);
+      const [{ bySubtree }, seats] = await Promise.all([this.memberCounts(s), this.orgs.seatsOf(cells, s.asOf)]);
       return orgs.flatMap((o) =>
-        flagsOf(o, counts.get(o.id) ?? ZERO, seats.get(o.id) ?? [], policies.get(o.id) ?? DEFAULT_POLICY).map((f) => ({
+        flagsOf(o, bySubtree.get(o.id) ?? ZERO, seats.get(o.id) ?? [], policies.get(o.id) ?? DEFAULT_POLICY).map((f) => ({
           ...alertFromOrganisationFlag(o.id, f),
           organisationCode: o.code,
         })),

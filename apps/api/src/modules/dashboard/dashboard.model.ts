@@ -149,7 +149,7 @@ export class MemberTrendPoint {
   @Field(() => Int, { description: 'Members (full and probationary) on that date.' }) members!: number;
   @Field(() => Int, { description: 'Full members on that date. List: members(filter: { organisationId, statuses: [FULL] }, asOf: date).' }) fullMembers!: number;
   @Field(() => Int, { description: 'Probationary members on that date. List: members(filter: { organisationId, statuses: [PROBATIONARY] }, asOf: date).' }) probationaryMembers!: number;
-  @Field(() => Int, { description: 'Of the members on that date, those whose admission decision falls in that year (up to the date). List: members(filter: { organisationId, admittedFrom: "<year>-01-01", admittedTo: date }, asOf: date).' }) admissions!: number;
+  @Field(() => Int, { description: 'Admissions of that year up to the date (as MembersSection.admissions). List: admissions(organisationId, from: "<year>-01-01", to: date, asOf).' }) admissions!: number;
 }
 
 @ObjectType({ description: 'Members of the subtree. Members are counted in their permanent cell; temporary guests are not counted by the host, exempt members are (DOMAIN §3).' })
@@ -159,7 +159,7 @@ export class MembersSection {
   @Field(() => Int, { description: 'Probationary members on the as-of date. List: members(filter: { organisationId, statuses: [PROBATIONARY] }, asOf).' }) probationaryMembers!: number;
   @Field(() => Int, { description: 'Members exempt from party work and meetings on the as-of date (still counted above). List: members(filter: { organisationId, exempt: true }, asOf).' }) exemptMembers!: number;
   @Field(() => [MemberStatusCount], { description: 'Members on the as-of date by status (FULL, PROBATIONARY). Lists as for fullMembers and probationaryMembers.' }) byStatus!: MemberStatusCount[];
-  @Field(() => Int, { description: 'Admissions of the year: members on the period\'s last day (`to`) whose admission decision is in the period. List: members(filter: { organisationId, admittedFrom: from, admittedTo: to }, asOf: to).' }) admissions!: number;
+  @Field(() => Int, { description: 'Admissions of the year (kết nạp): members admitted by a cell of the subtree (their ADMITTED event\'s cell, in the subtree on the admission decision date) with that date in the period; members since transferred out count, members transferred in after being admitted elsewhere do not. admissionProgress(organisationId, year, asOf).admitted is the same figure. List: admissions(organisationId, from, to, asOf).' }) admissions!: number;
   @Field(() => DateScalar, { description: 'The first day of the year (the date of membersAtYearStart).' }) yearStart!: string;
   @Field(() => Int, { description: 'Members (full and probationary) on 1 January of the year. List: members(filter: { organisationId }, asOf: yearStart).' }) membersAtYearStart!: number;
   @Field(() => [MemberStatusCount], { description: 'Members who left during the period, by the status they left with (TRANSFERRED_OUT, REMOVED, EXPELLED, DECEASED), counted in their last cell. List: members(filter: { organisationId, statuses: [status], leftFrom: from, leftTo: to }, asOf).' }) leftInPeriod!: MemberStatusCount[];
@@ -219,7 +219,7 @@ export class ChildFigures {
   @Field(() => Int, { description: 'Members on the as-of date. List: members(filter: { organisationId: child id }, asOf).' }) members!: number;
   @Field(() => Int, { description: 'Full members on the as-of date.' }) fullMembers!: number;
   @Field(() => Int, { description: 'Probationary members on the as-of date.' }) probationaryMembers!: number;
-  @Field(() => Int, { description: 'Admissions of the year (as MembersSection.admissions).' }) admissions!: number;
+  @Field(() => Int, { description: 'Admissions of the year by the child\'s subtree (as MembersSection.admissions). List: admissions(organisationId: child id, from, to, asOf).' }) admissions!: number;
   @Field(() => Int, { description: 'Cells checked for meetings. List: meetingCompliance(input: { organisationId: child id, from, to, asOf }).cells.' }) cells!: number;
   @Field(() => Int, { description: 'Cells behind on meetings (same list, behind).' }) cellsBehind!: number;
   @Field(() => Float, { nullable: true, description: 'cellsBehind / cells, %.' }) behindPercent!: number | null;

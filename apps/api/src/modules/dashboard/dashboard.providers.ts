@@ -1,4 +1,5 @@
 import { DashboardData } from './dashboard-data.service';
+import { DashboardCache } from './dashboard.cache';
 import { DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
 import { InspectionAlertSource, RatingAlertSource } from './dashboard.area-sources';
@@ -7,6 +8,7 @@ import { AlertRegistry, MeetingAlertSource, MemberAlertSource, OrganisationAlert
 /** The dashboard's providers, for the app module. Add an area's AlertSource (and its Dashboard section resolver) to the app's providers. */
 export const DASHBOARD_PROVIDERS = [
   AlertRegistry,
+  DashboardCache,
   DashboardData,
   DashboardService,
   DashboardResolver,

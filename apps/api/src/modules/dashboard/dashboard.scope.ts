@@ -4,8 +4,9 @@ import type { Organisation } from '../organisation/organisation.model';
 
 /**
  * What one dashboard or alert request is about: who asks, the organisation (already checked visible, with its path
- * on the as-of date), the as-of date and the year's period. It memoises each data source for the request, so the
- * sections and the alert sources that need the same figures (compliance, coverage, the subtree…) share one run.
+ * on the as-of date), the as-of date and the year's period. It memoises each data source, so the sections and the
+ * alert sources that need the same figures (compliance, coverage, the subtree…) share one run; DashboardCache keeps
+ * it across requests while the database is unchanged.
  */
 export class DashboardScope {
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -17,12 +18,16 @@ export class DashboardScope {
     readonly period: DashboardPeriod,
   ) {}
 
-  /** The value of `key` for this request, computed by `fn` on first use. */
+  /** The value of `key` for this scope, computed by `fn` on first use (a failure is not kept: the next use retries). */
   once<T>(key: string, fn: () => Promise<T>): Promise<T> {
     let hit = this.memo.get(key) as Promise<T> | undefined;
     if (!hit) {
-      hit = fn();
-      this.memo.set(key, hit);
+      const p = fn();
+      hit = p;
+      this.memo.set(key, p);
+      p.catch(() => {
+        if (this.memo.get(key) === p) this.memo.delete(key);
+      });
     }
     return hit;
   }

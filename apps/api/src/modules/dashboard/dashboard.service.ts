@@ -211,10 +211,10 @@ export class DashboardService {
 
   /** Each direct child's headline figures, from the subtree-wide results grouped by branch: no query per child. */
   async children(scope: DashboardScope): Promise<ChildFigures[]> {
-    const [orgs, counts, timeline, compliance, coverage, alerts] = await Promise.all([
+    const [orgs, counts, admitted, compliance, coverage, alerts] = await Promise.all([
       this.data.subtree(scope),
       this.data.memberCounts(scope),
-      this.data.timeline(scope),
+      this.data.admissionFigures(scope),
       this.data.compliance(scope),
       this.data.coverage(scope),
       this.alerts(scope, null),
@@ -245,7 +245,7 @@ export class DashboardService {
           members: m?.members ?? 0,
           fullMembers: m?.fullMembers ?? 0,
           probationaryMembers: m?.probationaryMembers ?? 0,
-          admissions: timeline.admissionsByChild.get(o.id) ?? 0,
+          admissions: admitted.byChild.get(o.id) ?? 0,
           cells: c,
           cellsBehind: b,
           behindPercent: percent(b, c),

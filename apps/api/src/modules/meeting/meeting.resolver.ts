@@ -68,6 +68,14 @@ export class MeetingResolver {
     return this.meetings.list(actor, filter, page);
   }
 
+  @Query(() => String, { description: 'The meetings matching the filter (all pages, at most 50,000, in the order of `meetingList`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: cell, date, time, kind, subject, state, present/expected, minutes and resolution recorded or not, committee members who attended. Scoped like `meetingList`.' })
+  async meetingsXlsx(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => MeetingFilter, nullable: true, description: 'Filter (as for `meetingList`).' }) filter?: MeetingFilter,
+  ): Promise<string> {
+    return (await this.meetings.listWorkbook(actor, filter)).toString('base64');
+  }
+
   @Query(() => MeetingCompliance, { description: 'Which cells under an organisation are behind on their meetings (a regular meeting every month, a thematic one every quarter, per the policy in force), with counts by kind and attendance.' })
   meetingCompliance(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation and period.' }) input: ComplianceInput): Promise<MeetingCompliance> {
     return this.complianceService.compliance(actor, input);

@@ -6,13 +6,16 @@ import {
   DomainError,
   durationMinutes,
   holdsMembers,
+  MEETING_KIND_LABELS,
+  MEETING_STATE_LABELS,
   scoreMeeting,
   type Attendance,
   type OrganisationKind,
 } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { reportWorkbook, viDate } from '../../common/export/workbook';
+import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, policyIntSql, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
@@ -114,6 +117,58 @@ export class MeetingService {
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
     const rows = await this.ds.query(`SELECT ${COLUMNS} ${sql} ORDER BY mt.meeting_date DESC, mt.start_time NULLS LAST, mt.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`, p.values);
     return { items: rows.map((r: Record<string, unknown>) => toModel(r, r.date as string)), total, offset, limit };
+  }
+
+  /**
+   * The meetings of `list` for the filter (all pages, at most 50,000, newest first) as an Excel workbook with
+   * Vietnamese headings: cell, date, time, kind, subject, state, present/expected, minutes, resolution and the
+   * committee members who attended (recorded visits). One extra query per page of 500 for the cell names (as the
+   * `organisation` field: blank outside your scope), the attendance totals and the visitors.
+   */
+  async listWorkbook(actor: Actor, filter: MeetingFilter | undefined): Promise<Buffer> {
+    const items: Meeting[] = [];
+    const extra = new Map<string, { cellName: string | null; present: number; expected: number; visitors: string | null }>();
+    for (let offset = 0; offset < 50_000; offset += MAX_PAGE_SIZE) {
+      const page = await this.list(actor, filter, { offset, limit: MAX_PAGE_SIZE });
+      if (page.items.length) {
+        const p = new Params();
+        const ids = p.add(page.items.map((m) => m.id));
+        const rows = await this.ds.query(
+          `SELECT mt.id, CASE WHEN ${orgVisibleSql(actor, 'mt.organisation_id', p, 'mt.meeting_date')} THEN o.name END AS "cellName",
+                  mt.attendance_present AS present, mt.attendance_expected AS expected,
+                  (SELECT string_agg(u.display_name, ', ' ORDER BY u.display_name) FROM visit v JOIN app_user u ON u.id = v.visitor_user_id
+                    WHERE v.meeting_id = mt.id AND v.attended) AS visitors
+             FROM meeting mt JOIN organisation o ON o.id = mt.organisation_id WHERE mt.id = ANY(${ids}::uuid[])`,
+          p.values,
+        );
+        for (const r of rows) extra.set(r.id, r);
+      }
+      items.push(...page.items);
+      if (page.items.length < MAX_PAGE_SIZE) break;
+    }
+    const p = new Params();
+    const [root] = filter?.organisationId && isUuid(filter.organisationId)
+      ? await this.ds.query(`SELECT o.name FROM organisation o WHERE o.id = ${p.add(filter.organisationId)}::uuid AND ${orgVisibleSql(actor, 'o.id', p, p.add(filter.to ?? today()))}`, p.values)
+      : [];
+    const period = filter?.from && filter.to ? ` TỪ ${viDate(filter.from)} ĐẾN ${viDate(filter.to)}` : filter?.from ? ` TỪ ${viDate(filter.from)}` : filter?.to ? ` ĐẾN ${viDate(filter.to)}` : '';
+    const narrowed = [...(filter?.kinds ?? []).map((k) => MEETING_KIND_LABELS[k].vi), ...(filter?.states ?? []).map((s) => MEETING_STATE_LABELS[s].vi)];
+    const held = (m: Meeting) => m.state === 'HELD' || m.state === 'CLOSED';
+    const span = (a: string | null, b: string | null) => (a && b ? `${a}–${b}` : a ?? '');
+    return reportWorkbook({
+      name: 'Sinh hoat chi bo',
+      title: `DANH SÁCH BUỔI SINH HOẠT CHI BỘ${period}`,
+      subtitle: [root?.name ?? '', `${items.length} buổi`, ...(narrowed.length ? [`lọc: ${narrowed.join(', ')}`] : [])].filter(Boolean).join(' — '),
+      headings: ['STT', 'Chi bộ', 'Ngày', 'Giờ', 'Loại sinh hoạt', 'Chủ đề', 'Trạng thái', 'Có mặt/Phải dự', 'Biên bản', 'Nghị quyết', 'Cấp ủy viên dự'],
+      widths: [6, 30, 12, 13, 26, 44, 16, 14, 10, 10, 36],
+      rows: items.map((m, i) => {
+        const x = extra.get(m.id);
+        return [
+          i + 1, x?.cellName ?? '', viDate(m.date), held(m) && m.actualStart ? span(m.actualStart, m.actualEnd) : span(m.startTime, m.endTime), MEETING_KIND_LABELS[m.kind].vi,
+          [m.title, m.theme].filter(Boolean).join(' — '), MEETING_STATE_LABELS[m.state].vi, held(m) && x ? `${x.present}/${x.expected}` : '',
+          held(m) ? (m.minutes?.trim() ? 'Có' : 'Chưa có') : '', held(m) ? (m.resolution?.trim() ? 'Có' : 'Chưa có') : '', x?.visitors ?? '',
+        ];
+      }),
+    });
   }
 
   async attendanceOf(meetingIds: readonly string[]): Promise<Map<string, AttendanceRecord[]>> {

@@ -31,7 +31,7 @@ import { ORG_COLUMNS, type OrgRow } from './organisation.sql';
 const toModel = (row: OrgRow, asOf: string): Organisation => Object.assign(new Organisation(), row, { asOf });
 
 /** The placement an organisation has on a date, with the same fallback as placement_path_at(). */
-const PLACEMENT_AT = (org: string, d: string) => `(SELECT x.* FROM organisation_placement x WHERE x.organisation_id = ${org}
+export const PLACEMENT_AT = (org: string, d: string) => `(SELECT x.* FROM organisation_placement x WHERE x.organisation_id = ${org}
   ORDER BY (x.valid_from <= ${d}::date AND (x.valid_to IS NULL OR x.valid_to > ${d}::date)) DESC,
            CASE WHEN x.valid_from <= ${d}::date THEN x.valid_from END DESC NULLS LAST, x.valid_from ASC LIMIT 1)`;
 

@@ -237,12 +237,14 @@ export class RatingFigureRowPage extends Paginated(RatingFigureRow, 'RatingFigur
 export class AdmissionProgressModel {
   @Field(() => ID, { description: 'Organisation.' }) organisationId!: string;
   @Field(() => Int, { description: 'Year.' }) year!: number;
+  @Field(() => DateScalar, { description: 'First day counted (1 January of the year).' }) from!: string;
+  @Field(() => DateScalar, { description: 'Last day counted: the as-of date capped at 31 December (default: today, or 31 December for a past year).' }) to!: string;
   @Field({ description: 'percentOfTermStart or absolute.' }) targetKind!: string;
   @Field(() => Int, { nullable: true, description: 'The percentage of the policy (percentOfTermStart).' }) targetPercent!: number | null;
   @Field(() => DateScalar, { description: 'Start of the term used (the organisation\'s term start, else 1 January of the year).' }) termStart!: string;
   @Field(() => Int, { description: 'Members of the subtree at the start of the term.' }) membersAtTermStart!: number;
   @Field(() => Int, { description: 'Admissions owed in the year.' }) target!: number;
-  @Field(() => Int, { description: 'Members admitted in the year (ADMITTED events in the subtree).' }) admitted!: number;
+  @Field(() => Int, { description: 'Admissions from `from` to `to` (kết nạp): members admitted by a cell of the subtree (their ADMITTED event\'s cell, in the subtree on the admission decision date) with that date in the period; members since transferred out count, members transferred in after being admitted elsewhere do not. The same figure as dashboard(input: { organisationId, year, asOf }).members.admissions. List: admissions(organisationId, from, to, asOf: to).' }) admitted!: number;
   @Field(() => Float, { nullable: true, description: 'admitted / target, %; null when the target is 0.' }) percent!: number | null;
   @Field({ description: 'Target met.' }) met!: boolean;
   @Field(() => Int, { description: 'Admissions still needed.' }) remaining!: number;

@@ -3,6 +3,7 @@ import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
 import { PageInput } from '../../common/graphql/pagination';
 import type { RequestContext } from '../../common/graphql/request-context';
+import { DateScalar } from '../../common/graphql/scalars';
 import {
   AdmissionProgressModel,
   DecideRatingInput,
@@ -65,6 +66,15 @@ export class RatingResolver {
     return this.service.pending(actor, roundId, search, page);
   }
 
+  @Query(() => String, { description: 'A round\'s worklist as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: a title block (title, organisation, year, deadlines, state, the filter), a sheet with every rating of the round matching the filter (all pages, the order of `ratings`: subject, self-assessment score and level, proposal, decision with its reasons, stage, who and when), and a sheet with the subjects not self-assessed yet (as `ratingRoundPending`). NOT_FOUND when the round is missing or outside your scope; the rows are those you may see.' })
+  async ratingRoundXlsx(
+    @CurrentActor() actor: Actor,
+    @Args('roundId', { type: () => ID, description: 'Round.' }) roundId: string,
+    @Args('filter', { type: () => RatingFilter, nullable: true, description: 'Filter as for `ratings` (its roundId is ignored); its search also filters the not self-assessed.' }) filter?: RatingFilter,
+  ): Promise<string> {
+    return (await this.service.roundWorkbook(actor, roundId, filter)).toString('base64');
+  }
+
   @Query(() => RatingFigures, { description: 'Rating figures of an organisation\'s subtree for a year, per subject kind, with the previous year and the change; the reports\' conventions (DOMAIN.md decision 3).' })
   ratingFigures(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation and year.' }) input: RatingFiguresInput): Promise<RatingFigures> {
     return this.service.figures(actor, input);
@@ -84,13 +94,14 @@ export class RatingResolver {
     return (await this.service.figuresWorkbook(actor, input)).toString('base64');
   }
 
-  @Query(() => AdmissionProgressModel, { description: 'Admissions of the year in an organisation\'s subtree against the policy\'s target (percent of the members at the start of the term, or an absolute number).' })
+  @Query(() => AdmissionProgressModel, { description: 'Admissions of the year in an organisation\'s subtree against the policy\'s target (percent of the members at the start of the term, or an absolute number). `admitted` is listed by admissions(organisationId, from, to, asOf: to). NOT_FOUND unless you read the subtree (a member\'s own-cell access is not enough).' })
   admissionProgress(
     @CurrentActor() actor: Actor,
     @Args('organisationId', { type: () => ID, description: 'Organisation.' }) organisationId: string,
     @Args('year', { type: () => Int, description: 'Year.' }) year: number,
+    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Count up to this date (capped at 31 December of the year; default today).' }) asOf?: string,
   ): Promise<AdmissionProgressModel> {
-    return this.service.admission(actor, organisationId, year);
+    return this.service.admission(actor, organisationId, year, asOf);
   }
 
   @Mutation(() => RatingRound, { description: 'Open a rating round for an organisation\'s subtree and a period (writers of that organisation).' })

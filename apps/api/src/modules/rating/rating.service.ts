@@ -14,11 +14,15 @@ import {
   foldVietnamese,
   equivalentLevel,
   formatDateVi,
+  vietnamDateOf,
   NOT_RATED_REASON_LABELS,
   quotaApplies,
   RATING_LEVEL_LABELS,
   RATING_LEVELS,
+  RATING_PERIOD_KIND_LABELS,
+  RATING_ROUND_STATE_LABELS,
   RATING_SCHEME_LABELS,
+  RATING_STAGE_LABELS,
   RATING_SUBJECT_KIND_LABELS,
   RATING_SUBJECT_KINDS,
   ratingAuthority,
@@ -43,9 +47,10 @@ import {
 } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
+import { admissionCounts } from '../member/admission.sql';
 import { PolicyService } from '../policy/policy.service';
 import {
   Rating,
@@ -313,6 +318,95 @@ export class RatingService {
       p.values,
     );
     return { items: rows, total, offset, limit };
+  }
+
+  /**
+   * A round's worklist as an Excel workbook (Vietnamese headings): a title block (title, organisation, year,
+   * deadlines, state, the filter), every rating of `list` for the round and the filter (all pages, in its order),
+   * then a sheet with the subjects not self-assessed yet (`pending`, same search). NOT_FOUND outside the round's scope.
+   */
+  async roundWorkbook(actor: Actor, roundId: string, filter: RatingFilter | undefined): Promise<Buffer> {
+    const round = await this.round(actor, roundId).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'roundId');
+    });
+    const d = ratingReferenceDate(round.year);
+    const f: RatingFilter = { ...filter, roundId: round.id };
+    const p = new Params();
+    const [names] = await this.ds.query(
+      `SELECT (SELECT name FROM organisation WHERE id = ${p.add(round.organisationId)}::uuid) AS "roundOrg",
+              (SELECT o.name FROM organisation o WHERE o.id = ${p.add(f.organisationId && isUuid(f.organisationId) ? f.organisationId : null)}::uuid
+                  AND ${orgVisibleSql(actor, 'o.id', p, p.add(d))}) AS "filterOrg"`,
+      p.values,
+    );
+    const vi = (t: Date | string | null) => (t ? formatDateVi(vietnamDateOf(new Date(t).getTime())) : '');
+    const level = (l: RatingLevel | null) => (l ? RATING_LEVEL_LABELS[l].vi : '');
+    const filterText = [
+      ...(f.subjectKinds ?? []).map((k) => RATING_SUBJECT_KIND_LABELS[k].vi),
+      ...(f.stages ?? []).map((s) => RATING_STAGE_LABELS[s].vi),
+      ...(f.levels ?? []).map((l) => `quyết định ${l}`),
+      ...(f.organisationId ? [`thuộc ${names?.filterOrg ?? 'tổ chức đã chọn'}`] : []),
+      ...(f.search?.trim() ? [`tên có "${f.search.trim()}"`] : []),
+    ].join('; ');
+    const block = [
+      `Tổ chức mở đợt: ${names?.roundOrg ?? ''}`,
+      `Năm ${round.year}${round.periodKind === 'YEAR' ? '' : ` — ${RATING_PERIOD_KIND_LABELS[round.periodKind].vi}${round.periodLabel ? ` ${round.periodLabel}` : ''}`}`,
+      `Hạn tự đánh giá: ${formatDateVi(round.selfAssessmentDue)}; hạn đề xuất: ${formatDateVi(round.proposalDue)}; hạn quyết định: ${formatDateVi(round.decisionDue)}`,
+      `Trạng thái: ${RATING_ROUND_STATE_LABELS[round.state].vi}${round.announcedAt ? ` (ngày ${vi(round.announcedAt)})` : ''}`,
+      ...(filterText ? [`Lọc: ${filterText}`] : []),
+    ];
+    const wb = new ExcelJS.Workbook();
+    const sheet = (name: string, title: string, headings: string[], widths: number[]) => {
+      const ws = wb.addWorksheet(name);
+      ws.addRow([title]).font = { bold: true, size: 13 };
+      for (const line of block) ws.addRow([line]);
+      ws.addRow([]);
+      ws.addRow(headings).font = { bold: true };
+      ws.columns.forEach((c, i) => (c.width = widths[i] ?? 16));
+      return ws;
+    };
+
+    const ws = sheet('Danh sach danh gia', `DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI — ${round.title.toLocaleUpperCase('vi')}`,
+      ['STT', 'Đối tượng', 'Họ và tên/Tên tổ chức', 'Thuộc tổ chức', 'Tự đánh giá: điểm', 'Tự đánh giá: mức', 'Đề xuất', 'Nhận xét khi đề xuất', 'Quyết định',
+        'Lý do khác đề xuất', 'Lý do vượt tỷ lệ HTXSNV', 'Trạng thái', 'Ngày tự đánh giá', 'Người tự đánh giá', 'Ngày đề xuất', 'Người đề xuất', 'Ngày quyết định', 'Người quyết định'],
+      [6, 22, 30, 30, 12, 28, 28, 30, 28, 30, 30, 16, 14, 20, 14, 20, 14, 20]);
+    let n = 0;
+    for (let offset = 0; ; ) {
+      const page = await this.list(actor, f, { offset, limit: MAX_PAGE_SIZE });
+      // An organisation rated sits in itself: "thuộc" is its parent on the round's reference date (one query per page).
+      const orgIds = page.items.filter((r) => r.subjectOrganisationId).map((r) => r.subjectOrganisationId!);
+      const parents = new Map<string, string>(
+        orgIds.length
+          ? (await this.ds.query(
+              `SELECT pl.organisation_id AS id, po.name FROM organisation_placement pl JOIN organisation po ON po.id = pl.parent_id
+                WHERE pl.organisation_id = ANY($1::uuid[]) AND ${validAt('pl', '$2')}`,
+              [orgIds, d],
+            )).map((x: { id: string; name: string }) => [x.id, x.name])
+          : [],
+      );
+      for (const r of page.items) {
+        n += 1;
+        ws.addRow([
+          n, RATING_SUBJECT_KIND_LABELS[r.subjectKind].vi, r.subjectName, r.subjectOrganisationId ? (parents.get(r.subjectOrganisationId) ?? '') : r.organisationName,
+          r.score ?? '', level(r.computedLevel), level(r.proposedLevel), r.proposalNote ?? '', level(r.decidedLevel), r.decisionReason ?? '', r.quotaOverrideReason ?? '',
+          RATING_STAGE_LABELS[r.stage].vi, vi(r.selfAssessedAt), r.selfAssessedBy ?? '', vi(r.proposedAt), r.proposedBy ?? '', vi(r.decidedAt), r.decidedBy ?? '',
+        ]);
+      }
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.total) break;
+    }
+
+    const rest = sheet('Chua tu danh gia', `CHƯA TỰ ĐÁNH GIÁ — ${round.title.toLocaleUpperCase('vi')}`, ['STT', 'Đối tượng', 'Họ và tên/Tên tổ chức', 'Thuộc tổ chức'], [6, 22, 36, 36]);
+    n = 0;
+    for (let offset = 0; ; ) {
+      const page = await this.pending(actor, round.id, f.search, { offset, limit: MAX_PAGE_SIZE });
+      for (const s of page.items) {
+        n += 1;
+        rest.addRow([n, RATING_SUBJECT_KIND_LABELS[s.subjectKind].vi, s.name, s.organisationName]);
+      }
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.total) break;
+    }
+    return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
   // ---------------------------------------------------------------- steps
@@ -621,9 +715,16 @@ export class RatingService {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  async admission(actor: Actor, organisationId: string, year: number): Promise<AdmissionProgressModel> {
-    const asOf = ratingReferenceDate(year);
-    await assertOrgVisible(this.ds.manager, actor, organisationId, asOf).catch((e: DomainError) => {
+  /**
+   * Admissions of the year up to the reference date (the as-of date capped at 31 December; default the year's
+   * reference date) against the policy's target. `admitted` is admissionCounts (the definition and the list of
+   * admissions(organisationId, from, to, asOf)); like that list it needs a reader of the subtree.
+   */
+  async admission(actor: Actor, organisationId: string, year: number, asOfArg?: string): Promise<AdmissionProgressModel> {
+    const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
+    const asOf = asOfArg ? (asOfArg < yearEnd ? asOfArg : yearEnd) : ratingReferenceDate(year);
+    const from = `${String(year).padStart(4, '0')}-01-01`;
+    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, organisationId, asOf).catch((e: DomainError) => {
       throw new DomainError(e.code, e.message, 'organisationId');
     });
     const [org] = await this.ds.query(`SELECT term_start AS "termStart" FROM organisation WHERE id = $1`, [organisationId]);
@@ -635,18 +736,12 @@ export class RatingService {
         WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')}`,
       [organisationId, termStart],
     );
-    const [{ admitted }] = await this.ds.query(
-      `SELECT count(DISTINCT e.member_id)::int AS admitted
-         FROM organisation_placement rp JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
-         JOIN member_event e ON COALESCE(e.to_organisation_id, e.organisation_id) = pl.organisation_id AND e.type = 'ADMITTED'
-        WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')} AND e.effective_on >= make_date($3, 1, 1) AND e.effective_on <= make_date($3, 12, 31)`,
-      [organisationId, asOf, year],
-    );
+    const [admitted] = asOf < from ? [0] : await admissionCounts(this.ds, actor, [{ organisationId, from, to: asOf }]);
     const policy = await this.policies.forOrganisation(organisationId, asOf);
     const target = admissionTargetFor(policy, members);
     const t = policy.rating.admissionTarget;
     return {
-      organisationId, year, termStart, membersAtTermStart: members, targetKind: t.kind, targetPercent: t.kind === 'percentOfTermStart' ? t.percent : null,
+      organisationId, year, from, to: asOf, termStart, membersAtTermStart: members, targetKind: t.kind, targetPercent: t.kind === 'percentOfTermStart' ? t.percent : null,
       ...admissionProgress(admitted, target),
     };
   }

@@ -125,17 +125,18 @@ export const useLastDecidedRatings = (organisationId: string | null, year: numbe
   return fallback ? { data: previous.data, error: previous.error, refetch: previous.refetch } : { data: current.data, error: current.error, refetch: current.refetch };
 };
 
-const ADMISSION = graphql<{ admissionProgress: AdmissionProgress }, { organisationId: string; year: number }>(`
-  query DashboardAdmissionProgress($organisationId: ID!, $year: Int!) {
-    admissionProgress(organisationId: $organisationId, year: $year) {
-      admitted target percent met remaining targetKind targetPercent membersAtTermStart termStart
+const ADMISSION = graphql<{ admissionProgress: AdmissionProgress }, { organisationId: string; year: number; asOf: IsoDate }>(`
+  query DashboardAdmissionProgress($organisationId: ID!, $year: Int!, $asOf: Date) {
+    admissionProgress(organisationId: $organisationId, year: $year, asOf: $asOf) {
+      from to admitted target percent met remaining targetKind targetPercent membersAtTermStart termStart
     }
   }
 `);
 
-export const useDashboardAdmission = (organisationId: string | null, year: number) =>
+/** Admissions against the target, counted up to the dashboard's date (its `admitted` is members.admissions). */
+export const useDashboardAdmission = (organisationId: string | null, year: number, asOf: IsoDate) =>
   useQuery({
-    queryKey: dashboardKeys.admission(organisationId ?? '', year),
-    queryFn: ({ signal }) => request(ADMISSION, { organisationId: organisationId!, year }, { signal }).then((d) => d.admissionProgress),
+    queryKey: dashboardKeys.admission(organisationId ?? '', year, asOf),
+    queryFn: ({ signal }) => request(ADMISSION, { organisationId: organisationId!, year, asOf }, { signal }).then((d) => d.admissionProgress),
     enabled: Boolean(organisationId),
   });

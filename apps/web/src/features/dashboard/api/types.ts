@@ -103,6 +103,8 @@ export type RatingFigures = { asOf: IsoDate; year: number; groups: { subjectKind
 export type RatingParams = { organisationId: string; year: number; asOf?: IsoDate };
 
 export type AdmissionProgress = {
+  from: IsoDate;
+  to: IsoDate;
   admitted: number;
   target: number;
   percent: number | null;

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { AdmissionsList } from '../../../components/admissions-list';
 import { MeetingKindTag } from '../../../components/meeting-tags';
 import { QueryError } from '../../../components/ui/query-error';
 import type { IsoDate } from '../../../lib/api-types';
@@ -20,13 +21,12 @@ const LEFT_STATUSES = ['TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED'] as 
 
 /** The member filter and date of a members figure: exactly the list its description names (docs/dashboard.md). */
 const memberQuery = (list: FigureList, s: DrawerScope): { filter: MemberListFilter; asOf: IsoDate } | null => {
-  if (list.area !== 'members') return null;
+  // admissions have their own list (admissions), not a members filter
+  if (list.area !== 'members' || list.which === 'admissions') return null;
   const organisationId = s.organisationId;
   switch (list.which) {
     case 'exempt':
       return { filter: { organisationId, exempt: true }, asOf: s.asOf };
-    case 'admissions':
-      return { filter: { organisationId, admittedFrom: s.from, admittedTo: s.to }, asOf: s.to };
     case 'yearStart':
       return { filter: { organisationId }, asOf: s.yearStart };
     case 'left':
@@ -205,6 +205,9 @@ export const FigureDrawer = ({ list, scope, onClose }: Props) => {
   return (
     <Drawer open={Boolean(list)} onClose={onClose} title={title} size="min(760px, 100vw)" destroyOnHidden data-testid="figure-drawer">
       {list?.area === 'members' && members && <MembersList query={members} page={page} onPage={setPage} />}
+      {list?.area === 'members' && list.which === 'admissions' && (
+        <AdmissionsList params={{ organisationId: scope.organisationId, from: scope.from, to: scope.to, asOf: scope.asOf }} />
+      )}
       {list?.area === 'meetings' && <MeetingsList scope={scope} kind={list} page={page} onPage={setPage} />}
       {list?.area === 'visits' && <VisitsList scope={scope} which={list.which} />}
     </Drawer>

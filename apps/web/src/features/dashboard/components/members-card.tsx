@@ -73,7 +73,13 @@ export const MembersCard = ({ data, year, admission, links, onOpen }: Props) => 
             <div className="dash-row__main">
               <span className="dash-row__label">{t('dashboard.members.target', { year })}</span>
               <span className="dash-row__value">
-                <strong className="num">{f.number(admission.admitted)}</strong> / <span className="num">{f.number(admission.target)}</span>{' '}
+                <FigureLink
+                  onOpen={() => onOpen({ area: 'members', which: 'admissions' })}
+                  value={f.number(admission.admitted)}
+                  label={t('dashboard.members.openAdmissions', { n: f.number(admission.admitted) })}
+                  testId="fig-admission-admitted"
+                />{' '}
+                / <span className="num">{f.number(admission.target)}</span>{' '}
                 {admission.met ? (
                   <Tag color="success">{t('dashboard.members.targetMet')}</Tag>
                 ) : (

@@ -37,7 +37,7 @@ export const DashboardRoute = () => {
   const query = useDashboard(input);
   const inspections = useDashboardInspections(input);
   const ratings = useLastDecidedRatings(orgId, year, isToday ? null : asOf);
-  const admission = useDashboardAdmission(orgId, year);
+  const admission = useDashboardAdmission(orgId, year, asOf);
   const d = query.data;
   const links = useDashboardLinks({ organisationId: d?.organisation.id ?? orgId ?? '', year, from: d?.from ?? `${year}-01-01`, to: d?.to ?? asOf });
   const list = decodeFigureList(params.get('list'));

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PrinterOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -18,10 +18,12 @@ import { CoverageCard } from '../components/coverage-card';
 import { TargetCellsTable } from '../components/target-cells-table';
 import { TargetSummary } from '../components/target-summary';
 import { yearParam, YearSelect } from '../components/year-select';
+import { judgedOn } from '../utils/judged-on';
 
 // /inspections?org=<id>&year=2026&cells=MET|BEHIND|ALL|ON_PACE|OFF_PACE(&asOf): the yearly inspection target of the
 // cells under an organisation ("229/321 chi bộ đạt chỉ tiêu, 71,33%"), the list behind the number opened, and the
-// supervision coverage. asOf is the header's "Xem tại ngày" (the API caps it at 31 December of the year).
+// supervision coverage; the tracker as Excel or as a printable report (/inspections/tracker/print, in a new tab).
+// asOf is the header's "Xem tại ngày" (the API caps it at 31 December of the year).
 export const InspectionTrackerRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();
@@ -37,8 +39,8 @@ export const InspectionTrackerRoute = () => {
   const root = useDefaultOrganisationId(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
   // the API refuses a date before 1 January of the year: judge such a year on its first day
-  const judgedOn = asOf < `${year}-01-01` ? `${year}-01-01` : asOf;
-  const input = orgId ? { organisationId: orgId, year, asOf: judgedOn } : null;
+  const judgedDate = judgedOn(year, asOf);
+  const input = orgId ? { organisationId: orgId, year, asOf: judgedDate } : null;
   const target = useInspectionTarget(input, filter);
   const coverage = useSupervisionCoverage(input);
   const exportTarget = useExportTarget();
@@ -54,7 +56,7 @@ export const InspectionTrackerRoute = () => {
             <SafetyCertificateOutlined aria-hidden /> {t('inspections.tracker.title')}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {t('inspections.tracker.subtitle', { year, asOf: f.date(target.data?.referenceDate ?? judgedOn) })}
+            {t('inspections.tracker.subtitle', { year, asOf: f.date(target.data?.referenceDate ?? judgedDate) })}
           </Typography.Text>
         </div>
         <Flex wrap gap={8}>
@@ -90,6 +92,16 @@ export const InspectionTrackerRoute = () => {
             data-testid="export-records"
           >
             {t('inspections.records.export')}
+          </Button>
+          <Button
+            icon={<PrinterOutlined aria-hidden />}
+            disabled={!input}
+            href={input ? withParams(paths.inspectionTrackerPrint, { organisationId: input.organisationId, year: String(year), asOf: input.asOf }) : undefined}
+            target="_blank"
+            rel="noopener"
+            data-testid="tracker-print"
+          >
+            {t('reportPrint.open')}
           </Button>
         </Flex>
       </Flex>

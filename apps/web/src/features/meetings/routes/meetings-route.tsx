@@ -1,5 +1,5 @@
-import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Flex, Form, Row, Skeleton, Typography } from 'antd';
+import { CalendarOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, DatePicker, Flex, Form, Row, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,10 @@ import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref } from '../../../lib/paths';
 import { lastDayOfMonth, useUrlParams } from '../../../lib/url-params';
+import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useViewer, writesOrganisation } from '../../../lib/viewer';
+import { useExportMeetings } from '../api/export-meetings';
 import { useMeetingList } from '../api/get-meetings';
 import { useDefaultOrganisationId, useOrganisationInfo } from '../api/get-organisation-info';
 import { isCellKind } from '../api/types';
@@ -18,7 +20,8 @@ import { CreateMeetingDialog } from '../components/create-meeting-dialog';
 import { MeetingCalendarList } from '../components/meeting-calendar-list';
 import { currentYearRange } from '../utils/meeting-format';
 
-// /meetings?org=<id>&from=YYYY-MM-DD&to=YYYY-MM-DD: a cell's calendar, or every meeting of a subtree.
+// /meetings?org=<id>&from=YYYY-MM-DD&to=YYYY-MM-DD: a cell's calendar, or every meeting of a subtree; "Xuất Excel"
+// downloads every meeting of the same filter (meetingsXlsx).
 export const MeetingsRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();
@@ -27,6 +30,9 @@ export const MeetingsRoute = () => {
   const { params, update, date } = useUrlParams();
   const viewer = useViewer();
   const [creating, setCreating] = useState(false);
+  const exportMeetings = useExportMeetings();
+  const { message: toast } = App.useApp();
+  const { message: errorMessage } = useErrorMessage();
 
   const defaults = currentYearRange(todayIso());
   const from = date('from', defaults.from);
@@ -59,11 +65,25 @@ export const MeetingsRoute = () => {
             </Typography.Text>
           )}
         </div>
-        {canPlan && (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="plan-meeting">
-            {t('meetings.create.button')}
+        <Flex wrap gap={8}>
+          <Button
+            icon={<FileExcelOutlined aria-hidden />}
+            disabled={!orgReady}
+            loading={exportMeetings.isPending}
+            title={t('meetings.calendar.exportHint')}
+            data-testid="meetings-export"
+            onClick={() =>
+              exportMeetings.mutate({ organisationId: orgId, from, to, fileName: t('meetings.calendar.fileName', { from, to }) }, { onError: (e) => toast.error(errorMessage(e)) })
+            }
+          >
+            {t('meetings.calendar.export')}
           </Button>
-        )}
+          {canPlan && (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="plan-meeting">
+              {t('meetings.create.button')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Card size="small">
         <Form layout="vertical" component="div" role="search" aria-label={t('meetings.calendar.filters')}>

@@ -54,7 +54,7 @@ export const useFigureRows = (params: FiguresParams | null, filter: FigureFilter
 const ADMISSION = graphql<{ admissionProgress: AdmissionProgress }, { organisationId: string; year: number }>(`
   query AdmissionProgress($organisationId: ID!, $year: Int!) {
     admissionProgress(organisationId: $organisationId, year: $year) {
-      targetKind targetPercent termStart membersAtTermStart target admitted percent met remaining
+      from to targetKind targetPercent termStart membersAtTermStart target admitted percent met remaining
     }
   }
 `);

@@ -110,6 +110,8 @@ export type FigureRow = {
 };
 
 export type AdmissionProgress = {
+  from: IsoDate;
+  to: IsoDate;
   targetKind: string;
   targetPercent: number | null;
   termStart: IsoDate;

@@ -1,10 +1,10 @@
-import { FileExcelOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PrinterOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
-import { todayIso, useAsOf } from '../../../lib/as-of';
+import { useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useUrlParams } from '../../../lib/url-params';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -18,6 +18,7 @@ import { FigureGroupCard } from '../components/figure-group-card';
 import { FigureRowsDialog } from '../components/figure-rows-dialog';
 import { YearSelect } from '../components/year-select';
 import { decodeFigureList, encodeFigureList } from '../utils/figure-filter';
+import { figuresYear, shownGroups } from '../utils/figures-view';
 
 // The previous year's figures use that year's tree (31 December) unless an earlier as-of date was chosen (as the API does).
 const previousParams = (p: FiguresParams, year: number): FiguresParams => ({
@@ -26,19 +27,17 @@ const previousParams = (p: FiguresParams, year: number): FiguresParams => ({
   ...(p.asOf && p.asOf < `${year}-12-31` ? { asOf: p.asOf } : {}),
 });
 
-const SHOWN_KINDS = ['GRASSROOTS_ORGANISATION', 'SUB_COMMITTEE', 'SUBORDINATE_CELL', 'MEMBER'] as const;
-
 // /ratings?org=<id>&year=YYYY(&asOf)(&list=<kind>:<which>&listYear=YYYY): the year's rating figures of an
 // organisation's subtree in the reports' convention, the list behind any number (kept in the URL so it can be
-// shared), admissions against the target, and the statistics table as an Excel workbook (ratingFiguresXlsx).
+// shared), admissions against the target, and the statistics table as an Excel workbook (ratingFiguresXlsx) or as a
+// printable report (/ratings/figures/print, in a new tab).
 export const RatingFiguresRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();
   const href = useAppHref();
   const { asOf, isToday } = useAsOf();
   const { params, update } = useUrlParams();
-  const yearParam = Number(params.get('year'));
-  const year = Number.isInteger(yearParam) && yearParam >= 1930 && yearParam <= 2200 ? yearParam : Number(todayIso().slice(0, 4));
+  const year = figuresYear(params.get('year'));
   const orgParam = params.get('org');
   const root = useScopeRoot(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
@@ -49,11 +48,7 @@ export const RatingFiguresRoute = () => {
   const { message } = useErrorMessage();
   const list = decodeFigureList(params.get('list'));
   const listYear = Number(params.get('listYear')) || year;
-  const groups = (query.data?.groups ?? [])
-    .filter((g) => SHOWN_KINDS.includes(g.subjectKind))
-    .sort((a, b) => SHOWN_KINDS.indexOf(a.subjectKind) - SHOWN_KINDS.indexOf(b.subjectKind))
-    // a sub-committee row only where there are sub-committees
-    .filter((g) => g.subjectKind !== 'SUB_COMMITTEE' || g.current.total + g.previous.total > 0);
+  const groups = shownGroups(query.data?.groups ?? []);
 
   return (
     <div className="section-gap">
@@ -77,6 +72,16 @@ export const RatingFiguresRoute = () => {
             onClick={() => figuresParams && exportXlsx.mutate({ params: figuresParams, fileName: t('ratings.fileName', { year }) })}
           >
             {t('ratings.exportXlsx')}
+          </Button>
+          <Button
+            icon={<PrinterOutlined aria-hidden />}
+            disabled={!figuresParams}
+            href={figuresParams ? withParams(paths.ratingFiguresPrint, { organisationId: figuresParams.organisationId, year: String(year), asOf: figuresParams.asOf }) : undefined}
+            target="_blank"
+            rel="noopener"
+            data-testid="ratings-print"
+          >
+            {t('reportPrint.open')}
           </Button>
         </Flex>
       </Flex>

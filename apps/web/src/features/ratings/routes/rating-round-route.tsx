@@ -1,5 +1,5 @@
-import { EditOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton, Table, Tooltip, Typography } from 'antd';
+import { EditOutlined, FileExcelOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton, Table, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,12 @@ import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
 import { RATING_LEVELS, RATING_STAGES, RATING_SUBJECT_KINDS, type RatingLevel, type RatingStage, type RatingSubjectKind } from '../../../lib/domain';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
+import { todayIso } from '../../../lib/as-of';
 import { useUrlParams } from '../../../lib/url-params';
+import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useViewer } from '../../../lib/viewer';
+import { useExportRound } from '../api/export-round';
 import { useCanActFor } from '../api/get-bodies';
 import { useRatingRound, useRatings, useRoundPending } from '../api/get-rounds';
 import type { PendingSubject, Rating, RatingFilterInput } from '../api/types';
@@ -37,6 +40,7 @@ const pick = <T extends string>(values: readonly T[], raw: string | null): T | u
 // the rules give, the proposal and the decision; the actions the viewer may take on each (by stage and by the body
 // the viewer writes for). A member sees only their own rating (the API scopes the list). Below, the subjects not
 // self-assessed yet (ratingRoundPending, same q), each with the action that opens the self-assessment form for it.
+// "Xuất Excel" downloads both lists for the same filter, every page (ratingRoundXlsx).
 export const RatingRoundRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();
@@ -70,6 +74,9 @@ export const RatingRoundRoute = () => {
     refDate,
   );
   const [dialog, setDialog] = useState<Dialog>(null);
+  const exportRound = useExportRound();
+  const { message: toast } = App.useApp();
+  const { message: errorMessage } = useErrorMessage();
 
   if (round.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (round.isError || !round.data) return <QueryError error={round.error} onRetry={() => void round.refetch()} />;
@@ -108,6 +115,20 @@ export const RatingRoundRoute = () => {
           </Flex>
         </div>
         <Flex wrap gap={8}>
+          <Button
+            icon={<FileExcelOutlined aria-hidden />}
+            loading={exportRound.isPending}
+            title={t('ratings.round.exportHint')}
+            data-testid="round-export"
+            onClick={() =>
+              exportRound.mutate(
+                { roundId: r.id, filter, fileName: t('ratings.round.fileName', { year: r.year, date: todayIso() }) },
+                { onError: (e) => toast.error(errorMessage(e)) },
+              )
+            }
+          >
+            {t('ratings.round.export')}
+          </Button>
           {open && (writer || ownMemberGrant) && (
             <Button icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'self', rating: null })} data-testid="new-self-assessment">
               {t('ratings.round.newSelf')}

@@ -1,4 +1,4 @@
-import { FileExcelOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Flex, Form, Row, Skeleton, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { OrganisationLink } from '../../../components/organisation-link';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
+import { paths, withParams } from '../../../lib/paths';
 import { isMonthKey, lastDayOfMonth, useUrlParams } from '../../../lib/url-params';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
@@ -20,11 +21,12 @@ import { VisitsTable } from '../components/visits-table';
 const formatMonth = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
 // /visit-report?org=<id>&month=YYYY-MM: the committee's monthly report on its visitors, with the same report
-// as an Excel workbook (visitReportXlsx: base64 .xlsx, Vietnamese headings) to download.
+// as an Excel workbook (visitReportXlsx: base64 .xlsx, Vietnamese headings) to download, or printable
+// (/visit-report/print, in a new tab).
 export const VisitReportRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();
-  const { asOf } = useAsOf();
+  const { asOf, isToday } = useAsOf();
   const { params, update } = useUrlParams();
   const month = isMonthKey(params.get('month')) ? (params.get('month') as string) : todayIso().slice(0, 7);
   const orgParam = params.get('org');
@@ -63,6 +65,16 @@ export const VisitReportRoute = () => {
             onClick={() => orgId && exportCoverage.mutate({ organisationId: orgId, year, asOf, fileName: t('visits.report.coverageFileName', { year }) })}
           >
             {t('visits.report.exportCoverage')}
+          </Button>
+          <Button
+            icon={<PrinterOutlined aria-hidden />}
+            disabled={!orgId}
+            href={orgId ? withParams(paths.visitReportPrint, { organisationId: orgId, month, asOf: isToday ? null : asOf }) : undefined}
+            target="_blank"
+            rel="noopener"
+            data-testid="visit-report-print"
+          >
+            {t('reportPrint.open')}
           </Button>
         </Flex>
       </Flex>

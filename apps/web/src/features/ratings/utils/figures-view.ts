@@ -1,0 +1,21 @@
+import { todayIso } from '../../../lib/as-of';
+import type { RatingFigureGroup } from '../api/types';
+
+/** The subject kinds the figures show, in the reports' order. */
+export const SHOWN_KINDS = ['GRASSROOTS_ORGANISATION', 'SUB_COMMITTEE', 'SUBORDINATE_CELL', 'MEMBER'] as const;
+
+/**
+ * The groups of ratingFigures the screen and its printed table show, in that order: a sub-committee row only
+ * where there are sub-committees (this year or last).
+ */
+export const shownGroups = (groups: readonly RatingFigureGroup[]): RatingFigureGroup[] =>
+  groups
+    .filter((g) => SHOWN_KINDS.includes(g.subjectKind))
+    .sort((a, b) => SHOWN_KINDS.indexOf(a.subjectKind) - SHOWN_KINDS.indexOf(b.subjectKind))
+    .filter((g) => g.subjectKind !== 'SUB_COMMITTEE' || g.current.total + g.previous.total > 0);
+
+/** ?year= as a year of the figures, else the current year. */
+export const figuresYear = (raw: string | null): number => {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1930 && n <= 2200 ? n : Number(todayIso().slice(0, 4));
+};
