@@ -57,6 +57,22 @@ describe('sign-in, sessions and lockout', () => {
     expect(errorOf(await h.gql(`query { me { username } }`, {}, `${s.accessToken}x`))?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('ends the whole session when a rotated refresh token is used again (a stolen copy)', async () => {
+    const s = (await h.gql(SIGN_IN, { i: { username: 'auth.tester', password: 'correct-horse-1' } })).data.signIn;
+    const r1 = (await h.gql(REFRESH, { t: s.refreshToken })).data.refreshSession;
+    // at once (two tabs refreshing together): refused, and the session goes on
+    expect(errorOf(await h.gql(REFRESH, { t: s.refreshToken }))?.code).toBe('UNAUTHENTICATED');
+    const r2 = (await h.gql(REFRESH, { t: r1.refreshToken })).data.refreshSession;
+    expect(r2.refreshToken).toBeTruthy();
+    // later (the grace period is over): the holder of the newest token is signed out too
+    await h.ds.query(`UPDATE refresh_token SET rotated_at = rotated_at - interval '1 minute' WHERE rotated_at IS NOT NULL`);
+    expect(errorOf(await h.gql(REFRESH, { t: r1.refreshToken }))?.code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await h.gql(REFRESH, { t: r2.refreshToken }))?.code).toBe('UNAUTHENTICATED');
+    // another sign-in of the same user is a session of its own, untouched
+    const other = (await h.gql(SIGN_IN, { i: { username: 'auth.tester', password: 'correct-horse-1' } })).data.signIn;
+    expect((await h.gql(REFRESH, { t: other.refreshToken })).data.refreshSession.refreshToken).toBeTruthy();
+  });
+
   it('locks the account after repeated failures, even for the right password', async () => {
     for (let i = 0; i < 5; i++) await h.gql(SIGN_IN, { i: { username: 'lock.tester', password: `bad-${i}` } });
     const locked = await h.gql(SIGN_IN, { i: { username: 'lock.tester', password: 'correct-horse-2' } });

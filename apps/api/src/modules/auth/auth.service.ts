@@ -31,6 +31,9 @@ export const resolveJwtSecret = (config: AppConfig): string => {
   return secret;
 };
 
+/** A rotated refresh token presented again this soon after its rotation is refused without ending the session. */
+const REUSE_GRACE_SECONDS = 10;
+
 export type SessionTokens = { accessToken: string; accessTokenExpiresAt: Date; refreshToken: string; userId: string };
 
 @Injectable()
@@ -76,17 +79,34 @@ export class AuthService {
     return this.issue(user.id);
   }
 
-  /** Exchanges a refresh token for a new pair; the old refresh token stops working (rotation). */
+  /**
+   * Exchanges a refresh token for a new pair; the old refresh token stops working (rotation). A token already
+   * rotated and presented again (reuse) means someone else holds the session: the whole session (every token of its
+   * sign-in) is ended, unless the reuse comes within REUSE_GRACE_SECONDS of the rotation (two tabs refreshing at
+   * once), which is only refused.
+   */
   async refresh(refreshToken: string): Promise<SessionTokens> {
-    const [row] = await returning(this.ds,
-      `UPDATE refresh_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-       RETURNING user_id AS "userId"`,
-      [sha256(refreshToken)],
+    const hash = sha256(refreshToken);
+    const [row] = await returning<{ userId: string; familyId: string }>(this.ds,
+      `UPDATE refresh_token SET revoked_at = now(), rotated_at = now() WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+       RETURNING user_id AS "userId", family_id AS "familyId"`,
+      [hash],
     );
-    if (!row) throw new DomainError('UNAUTHENTICATED', 'The session has ended; sign in again', 'refreshToken');
+    if (!row) {
+      const ended = await returning(this.ds,
+        `UPDATE refresh_token f SET revoked_at = now()
+           FROM refresh_token t
+          WHERE t.token_hash = $1 AND t.rotated_at IS NOT NULL AND t.rotated_at < now() - make_interval(secs => $2)
+            AND f.family_id = t.family_id AND f.revoked_at IS NULL
+         RETURNING f.id`,
+        [hash, REUSE_GRACE_SECONDS],
+      );
+      if (ended.length) this.logger.warn('A rotated refresh token was presented again; its session was ended');
+      throw new DomainError('UNAUTHENTICATED', 'The session has ended; sign in again', 'refreshToken');
+    }
     const [user] = await this.ds.query(`SELECT is_active AS "isActive" FROM app_user WHERE id = $1`, [row.userId]);
     if (!user?.isActive) throw new DomainError('UNAUTHENTICATED', 'The account is disabled', 'refreshToken');
-    return this.issue(row.userId);
+    return this.issue(row.userId, row.familyId);
   }
 
   async signOut(refreshToken: string): Promise<boolean> {
@@ -94,13 +114,16 @@ export class AuthService {
     return true;
   }
 
-  private async issue(userId: string): Promise<SessionTokens> {
+  /** A new token pair; the refresh token joins `familyId` (a refresh) or starts its own family (a sign-in). */
+  private async issue(userId: string, familyId: string | null = null): Promise<SessionTokens> {
     const expires = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
     const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' }, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
     await this.ds.query(
-      `INSERT INTO refresh_token (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
-      [userId, sha256(refreshToken), this.config.refreshTokenTtlDays],
+      `WITH id AS (SELECT gen_random_uuid() AS id)
+       INSERT INTO refresh_token (id, family_id, user_id, token_hash, expires_at)
+       SELECT id.id, COALESCE($4::uuid, id.id), $1, $2, now() + make_interval(days => $3) FROM id`,
+      [userId, sha256(refreshToken), this.config.refreshTokenTtlDays, familyId],
     );
     return { accessToken, accessTokenExpiresAt: expires, refreshToken, userId };
   }
