@@ -11,6 +11,7 @@ describe('sign-in, sessions and lockout', () => {
     h = await bootApp();
     await h.app.get(AdminService).createUser(cliCaller(), { username: 'auth.tester', displayName: 'Người thử', password: 'correct-horse-1' });
     await h.app.get(AdminService).createUser(cliCaller(), { username: 'lock.tester', displayName: 'Người thử khóa', password: 'correct-horse-2' });
+    await h.app.get(AdminService).createUser(cliCaller(), { username: 'lock.twin', displayName: 'Người thử khóa 2', password: 'correct-horse-3' });
   });
   afterAll(() => h.close());
 
@@ -77,6 +78,18 @@ describe('sign-in, sessions and lockout', () => {
     for (let i = 0; i < 5; i++) await h.gql(SIGN_IN, { i: { username: 'lock.tester', password: `bad-${i}` } });
     const locked = await h.gql(SIGN_IN, { i: { username: 'lock.tester', password: 'correct-horse-2' } });
     expect(errorOf(locked)).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
+  });
+
+  it('locks an unknown username exactly as an account, so the lockout does not tell which usernames exist', async () => {
+    const fail = (username: string, i: number) => h.gql(SIGN_IN, { i: { username, password: `wrong-${i}` } });
+    for (let i = 0; i < 5; i++) {
+      const [known, unknown] = [await fail('lock.twin', i), await fail('no.such.twin', i)];
+      expect(errorOf(unknown)).toEqual(errorOf(known));
+    }
+    const [known, unknown] = [await fail('lock.twin', 9), await fail('no.such.twin', 9)];
+    const shape = (e: Record<string, unknown> | null) => e && { ...e, lockedUntil: typeof e.lockedUntil };
+    expect(errorOf(known)).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
+    expect(shape(errorOf(unknown))).toEqual(shape(errorOf(known)));
   });
 
   it('keeps personal data and secrets out of error messages', async () => {

@@ -44,9 +44,11 @@ export class AdminService {
     if (password.length < 10) throw new DomainError('VALIDATION', 'The password must have at least 10 characters', 'password');
     const passwordHash = await hashPassword(password);
     await this.ds.transaction(async (m) => {
-      const rows = isUuid(userId) ? await returning(m, `UPDATE app_user SET password_hash = $2, failed_attempts = 0, locked_until = NULL WHERE id = $1 RETURNING id`, [userId, passwordHash]) : [];
+      const rows = isUuid(userId) ? await returning(m, `UPDATE app_user SET password_hash = $2 WHERE id = $1 RETURNING id`, [userId, passwordHash]) : [];
       if (!rows.length) throw new DomainError('NOT_FOUND', 'User not found', 'userId');
       await m.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      // a new password lifts a lockout
+      await m.query(`DELETE FROM sign_in_throttle WHERE username = (SELECT username FROM app_user WHERE id = $1)`, [userId]);
       await this.audit.record(m, caller, { operation: 'setPassword', entityType: 'app_user', entityId: userId });
     });
     return true;

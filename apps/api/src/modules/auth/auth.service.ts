@@ -47,35 +47,36 @@ export class AuthService {
   ) {}
 
   /**
-   * Username + password. After `signInMaxFailures` failures in a row the account is locked for
-   * `signInLockMinutes`; every failure also waits a little longer than the last (slow-down).
+   * Username + password. After `signInMaxFailures` failures in a row for a username (an account's or not: the
+   * answers never tell whether a username exists) it is locked for `signInLockMinutes`; every failure also waits a
+   * little longer than the last (slow-down).
    */
   async signIn(username: string, password: string): Promise<SessionTokens> {
     const name = username.trim().toLowerCase();
-    const [user] = await this.ds.query(
-      `SELECT id, password_hash AS "passwordHash", is_active AS "isActive", failed_attempts AS "failedAttempts", locked_until AS "lockedUntil"
-         FROM app_user WHERE username = $1`,
-      [name],
-    );
-    if (user?.lockedUntil && new Date(user.lockedUntil) > new Date()) {
-      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins; the account is locked for a while', 'username', { lockedUntil: user.lockedUntil });
+    const [throttle] = await this.ds.query(`SELECT locked_until AS "lockedUntil" FROM sign_in_throttle WHERE username = $1`, [name]);
+    if (throttle?.lockedUntil && new Date(throttle.lockedUntil) > new Date()) {
+      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins; the account is locked for a while', 'username', { lockedUntil: throttle.lockedUntil });
     }
+    const [user] = await this.ds.query(`SELECT id, password_hash AS "passwordHash", is_active AS "isActive" FROM app_user WHERE username = $1`, [name]);
     dummyHash ??= hashPassword('not-a-real-password');
     const ok = user ? await verify(user.passwordHash, password) : (await verify(await dummyHash, password), false);
     if (!ok || !user.isActive) {
-      if (!user) await new Promise((r) => setTimeout(r, 100)); // same slow-down as a first wrong password
-      if (user) {
-        const failures = user.failedAttempts + 1;
-        const lock = failures >= this.config.signInMaxFailures;
-        await this.ds.query(
-          `UPDATE app_user SET failed_attempts = $2, locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE locked_until END WHERE id = $1`,
-          [user.id, lock ? 0 : failures, lock, this.config.signInLockMinutes],
-        );
-        await new Promise((r) => setTimeout(r, Math.min(100 * failures, 1000)));
-      }
+      // one statement, so that failures at the same moment are all counted; the count restarts once locked
+      const [row] = await returning<{ failures: number }>(this.ds,
+        `INSERT INTO sign_in_throttle AS t (username, failed_attempts, locked_until) VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + make_interval(mins => $3) END)
+         ON CONFLICT (username) DO UPDATE SET
+           failed_attempts = CASE WHEN t.failed_attempts + 1 >= $2 THEN 0 ELSE t.failed_attempts + 1 END,
+           locked_until = CASE WHEN t.failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE t.locked_until END,
+           updated_at = now()
+         RETURNING CASE WHEN t.failed_attempts = 0 THEN $2 ELSE t.failed_attempts END AS failures`,
+        [name, this.config.signInMaxFailures, this.config.signInLockMinutes],
+      );
+      await this.ds.query(`DELETE FROM sign_in_throttle WHERE updated_at < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())`);
+      await new Promise((r) => setTimeout(r, Math.min(100 * (row?.failures ?? 1), 1000)));
       throw new DomainError('UNAUTHENTICATED', 'Wrong username or password', 'password');
     }
-    await this.ds.query(`UPDATE app_user SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = $1`, [user.id]);
+    await this.ds.query(`DELETE FROM sign_in_throttle WHERE username = $1`, [name]);
+    await this.ds.query(`UPDATE app_user SET last_sign_in_at = now() WHERE id = $1`, [user.id]);
     return this.issue(user.id);
   }
 
