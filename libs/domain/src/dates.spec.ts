@@ -1,4 +1,5 @@
 import {
+  lastDayOfMonth,
   addDays,
   addMonths,
   addWorkingDays,
@@ -55,6 +56,18 @@ describe('isLeapYear / daysInMonth', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2025, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
     expect(daysInMonth(2024, 2)).toBe(29);
   });
+});
+
+describe('lastDayOfMonth', () => {
+  it.each([
+    ['2024-02', '2024-02-29'],
+    ['2023-02', '2023-02-28'],
+    ['1900-02', '1900-02-28'],
+    ['2000-02', '2000-02-29'],
+    ['2026-04', '2026-04-30'],
+    ['2026-12', '2026-12-31'],
+    ['2026-01', '2026-01-31'],
+  ])('%s ends on %s', (month, last) => expect(lastDayOfMonth(month)).toBe(last));
 });
 
 describe('isValidIsoDate', () => {

@@ -23,6 +23,13 @@ export const daysInMonth = (year: number, month: number): number => {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 };
 
+/** The last day of a month given as 'YYYY-MM' (e.g. '2024-02' → '2024-02-29'). */
+export const lastDayOfMonth = (month: string): IsoDate => {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return `${month.slice(0, 7)}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
+};
+
 const partsAreValid = ({ year, month, day }: DateParts): boolean =>
   Number.isInteger(year) &&
   Number.isInteger(month) &&

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { DomainError, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
+import { DomainError, lastDayOfMonth, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
@@ -229,7 +229,7 @@ export class VisitService {
   /** The visitor submits their month's report; `submittedOn` (default today) is for loading past reports. */
   async submitReport(caller: Caller, month: string, note: string | undefined, submittedOn: string = today()): Promise<boolean> {
     if (caller.actor.kind !== 'USER' || !caller.actor.id) throw new DomainError('FORBIDDEN', 'Reports are submitted by the visitor', 'month');
-    const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const lastDay = lastDayOfMonth(month);
     if (submittedOn < lastDay) throw new DomainError('VALIDATION', `The report for ${month} can be submitted from its last day (${lastDay})`, 'month');
     await this.ds.transaction(async (m) => {
       await m.query(
@@ -245,7 +245,7 @@ export class VisitService {
   /** The committee's monthly report: a line per visitor assigned to cells under the organisation that month. */
   async report(actor: Actor, input: VisitReportInput): Promise<VisitReport> {
     const first = `${input.month}-01`;
-    const last = new Date(Date.UTC(Number(input.month.slice(0, 4)), Number(input.month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const last = lastDayOfMonth(input.month);
     await assertOrgVisible(this.ds.manager, actor, input.organisationId, last);
     const assignments: { visitorUserId: string; visitorName: string; cellId: string; submittedOn: string | null }[] = await this.ds.query(
       `SELECT va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", vr.submitted_on AS "submittedOn"
