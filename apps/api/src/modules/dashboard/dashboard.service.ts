@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import {
   ALERT_CATALOGUE,
   formatAlert,
@@ -13,6 +12,7 @@ import {
   type OrganisationKind,
 } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
+import { reportWorkbook, viDate } from '../../common/export/workbook';
 import { pageOf } from '../../common/graphql/pagination';
 import { today } from '../../database/sql';
 import type { Organisation } from '../organisation/organisation.model';
@@ -87,31 +87,32 @@ export class DashboardService {
     const scope = await this.data.scope(actor, input.organisationId, input.asOf ?? today(), input.year);
     const wanted = input.codes?.length ? new Set<AlertCode>(input.codes) : null;
     const alerts = (await this.alerts(scope, wanted)).map(toItem);
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Canh bao');
-    const [y, m, d] = scope.asOf.split('-');
-    ws.addRow([`DANH SÁCH CẢNH BÁO TÍNH ĐẾN NGÀY ${d}/${m}/${y}`]).font = { bold: true, size: 13 };
-    ws.addRow([scope.root.name]);
-    ws.addRow([]);
     const SEVERITY: Record<string, string> = { ERROR: 'Vi phạm', WARNING: 'Cần chú ý', INFO: 'Sắp đến hạn' };
-    ws.addRow(['STT', 'Mức độ', 'Cảnh báo', 'Nội dung', 'Mã tổ chức', 'Tổ chức', 'Đảng viên', 'Hạn']).font = { bold: true };
-    alerts.forEach((a, i) => {
-      const due = a.dueOn ? a.dueOn.split('-').reverse().join('/') : '';
-      ws.addRow([i + 1, SEVERITY[a.severity] ?? a.severity, a.title, a.message, a.organisation.code, a.organisation.name, a.memberName ?? '', due]);
-    });
-    ws.columns.forEach((c, i) => (c.width = [6, 14, 32, 70, 14, 36, 26, 12][i] ?? 16));
-    const byCode = wb.addWorksheet('Tong hop');
-    byCode.addRow(['Cảnh báo', 'Mức độ', 'Số lượng']).font = { bold: true };
     const counts = new Map<string, { title: string; severity: string; n: number }>();
     for (const a of alerts) {
       const c = counts.get(a.code) ?? { title: a.title, severity: SEVERITY[a.severity] ?? a.severity, n: 0 };
       c.n++;
       counts.set(a.code, c);
     }
-    for (const c of counts.values()) byCode.addRow([c.title, c.severity, c.n]);
-    byCode.addRow(['Tổng số', '', alerts.length]).font = { bold: true };
-    byCode.columns.forEach((c, i) => (c.width = [40, 14, 12][i] ?? 12));
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    const on = viDate(scope.asOf);
+    return reportWorkbook(
+      {
+        name: 'Canh bao',
+        title: `DANH SÁCH CẢNH BÁO TÍNH ĐẾN NGÀY ${on}`,
+        subtitle: scope.root.name,
+        headings: ['STT', 'Mức độ', 'Cảnh báo', 'Nội dung', 'Mã tổ chức', 'Tổ chức', 'Đảng viên', 'Hạn'],
+        widths: [6, 14, 32, 70, 14, 36, 26, 12],
+        rows: alerts.map((a, i) => [i + 1, SEVERITY[a.severity] ?? a.severity, a.title, a.message, a.organisation.code, a.organisation.name, a.memberName ?? '', viDate(a.dueOn)]),
+      },
+      {
+        name: 'Tong hop',
+        title: `TỔNG HỢP CẢNH BÁO TÍNH ĐẾN NGÀY ${on}`,
+        subtitle: scope.root.name,
+        headings: ['Cảnh báo', 'Mức độ', 'Số lượng'],
+        widths: [40, 14, 12],
+        rows: [...[...counts.values()].map((c) => [c.title, c.severity, c.n]), ['Tổng số', '', alerts.length]],
+      },
+    );
   }
 
   /** The codes the registered sources produce (of those wanted). */
