@@ -34,7 +34,7 @@ import { admissionCounts } from '../member/admission.sql';
 import { CELL_AT, STATUS_AT } from '../member/member.service';
 import { flagsOf } from '../organisation/organisation.flags';
 import { Organisation } from '../organisation/organisation.model';
-import { OrganisationService } from '../organisation/organisation.service';
+import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
 import { ORG_COLUMNS, type OrgRow } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
 import { DashboardCache } from './dashboard.cache';
@@ -91,6 +91,21 @@ export class DashboardData {
     });
   }
 
+  /**
+   * Organisation models for the services the dashboard calls (compliance, visit coverage, the inspection target):
+   * those of the subtree on the as-of date are the ones subtree() loaded (all visible: the scope reads the whole
+   * subtree); any other (another date, or outside the subtree) is read as the service would.
+   */
+  orgModels(s: DashboardScope): OrgModelLoader {
+    return async (actor, ids, d) => {
+      if (d !== s.asOf) return this.orgs.findVisible(actor, ids, d);
+      const byId = new Map((await this.subtree(s)).map((o) => [o.id, o] as const));
+      const known = ids.filter((id) => byId.has(id));
+      const missing = ids.filter((id) => !byId.has(id));
+      return [...known.map((id) => byId.get(id)!), ...(missing.length ? await this.orgs.findVisible(actor, missing, d) : [])];
+    };
+  }
+
   /** The policy of every organisation of the subtree on the as-of date (one query). */
   policies(s: DashboardScope): Promise<Map<string, Policy>> {
     return s.once('policies', async () => this.policyService.forOrganisations((await this.subtree(s)).map((o) => o.id), s.asOf));
@@ -99,13 +114,13 @@ export class DashboardData {
   /** meetingCompliance for the year's period, exactly as the query of that name answers it. */
   compliance(s: DashboardScope): Promise<MeetingCompliance> {
     return s.once('compliance', () =>
-      this.complianceService.compliance(s.actor, { organisationId: s.root.id, from: s.period.from, to: s.period.to, asOf: s.asOf }),
+      this.complianceService.compliance(s.actor, { organisationId: s.root.id, from: s.period.from, to: s.period.to, asOf: s.asOf }, this.orgModels(s)),
     );
   }
 
   /** visitCoverage for the year, exactly as the query of that name answers it. */
   coverage(s: DashboardScope): Promise<VisitCoverageReport> {
-    return s.once('coverage', () => this.visitService.coverage(s.actor, { organisationId: s.root.id, year: s.period.year, asOf: s.asOf }));
+    return s.once('coverage', () => this.visitService.coverage(s.actor, { organisationId: s.root.id, year: s.period.year, asOf: s.asOf }, this.orgModels(s)));
   }
 
   /**

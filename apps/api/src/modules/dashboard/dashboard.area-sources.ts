@@ -4,6 +4,7 @@ import { checkQuota, emptyLevelCounts, nextInspectionDueOn, quotaApplies, type A
 import { inSubtree, validAt } from '../../database/sql';
 import { InspectionTargetService } from '../inspection/inspection-target.service';
 import { PolicyService } from '../policy/policy.service';
+import { DashboardData } from './dashboard-data.service';
 import { AlertRegistry, type AlertSource } from './dashboard.sources';
 import type { DashboardScope } from './dashboard.scope';
 
@@ -19,12 +20,13 @@ export class InspectionAlertSource implements AlertSource {
   constructor(
     registry: AlertRegistry,
     private readonly targets: InspectionTargetService,
+    private readonly data: DashboardData,
   ) {
     registry.register(this);
   }
 
   async collect(s: DashboardScope): Promise<Alert[]> {
-    const t = await s.once('inspectionTarget', () => this.targets.target(s.actor, { organisationId: s.root.id, year: s.period.year, asOf: s.asOf }));
+    const t = await s.once('inspectionTarget', () => this.targets.target(s.actor, { organisationId: s.root.id, year: s.period.year, asOf: s.asOf }, this.data.orgModels(s)));
     const out: Alert[] = [];
     for (const c of t.allCells) {
       const dueOn = nextInspectionDueOn(c.required, c.concluded, s.period.year);

@@ -25,7 +25,7 @@ import type { Actor } from '../../common/auth/actor';
 import { assertOrgVisible } from '../../common/scope/scope';
 import { inSubtree, today, validAt } from '../../database/sql';
 import type { Organisation } from '../organisation/organisation.model';
-import { OrganisationService } from '../organisation/organisation.service';
+import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import type { InspectionFilter, InspectionTarget, InspectionTargetCell, InspectionTargetInput, SupervisionCoverage, SupervisionCoverageCell } from './inspection.model';
 import { inspectionReader, InspectionService } from './inspection.service';
@@ -56,7 +56,7 @@ export class InspectionTargetService {
     private readonly inspections: InspectionService,
   ) {}
 
-  async target(actor: Actor, input: InspectionTargetInput): Promise<InspectionTarget> {
+  async target(actor: Actor, input: InspectionTargetInput, models: OrgModelLoader = (a, ids, d) => this.orgs.findVisible(a, ids, d)): Promise<InspectionTarget> {
     const asOf = input.asOf ?? today();
     const ref = targetReferenceDate(input.year, asOf);
     const reader = inspectionReader(actor);
@@ -83,7 +83,7 @@ export class InspectionTargetService {
     );
     const ids = rows.map((r) => r.id);
     const policies = await this.policies.forOrganisations(ids, ref);
-    const orgModels = await this.orgMap(reader, [input.organisationId, ...ids, ...rows.map((r) => r.parentId).filter((x): x is string => !!x)], ref);
+    const orgModels = await this.orgMap(reader, [input.organisationId, ...ids, ...rows.map((r) => r.parentId).filter((x): x is string => !!x)], ref, models);
     const cells: InspectionTargetCell[] = rows
       .filter((r) => orgModels.has(r.id))
       .map((r) => {
@@ -171,8 +171,8 @@ export class InspectionTargetService {
     };
   }
 
-  private async orgMap(reader: Actor, ids: string[], d: string): Promise<Map<string, Organisation>> {
-    return new Map((await this.orgs.findVisible(reader, [...new Set(ids)], d)).map((o) => [o.id, o] as const));
+  private async orgMap(reader: Actor, ids: string[], d: string, models: OrgModelLoader = (a, x, at) => this.orgs.findVisible(a, x, at)): Promise<Map<string, Organisation>> {
+    return new Map((await models(reader, [...new Set(ids)], d)).map((o) => [o.id, o] as const));
   }
 
   // ---------------------------------------------------------------- Excel

@@ -4,7 +4,7 @@ import { complianceForCell, DomainError, percent, type MeetingKind, type Meeting
 import type { Actor } from '../../common/auth/actor';
 import { assertOrgVisible } from '../../common/scope/scope';
 import { inSubtree, today, validAt } from '../../database/sql';
-import { OrganisationService } from '../organisation/organisation.service';
+import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import type { CellCompliance, ComplianceInput, MeetingCompliance } from './compliance.model';
 
@@ -20,7 +20,7 @@ export class ComplianceService {
     private readonly policies: PolicyService,
   ) {}
 
-  async compliance(actor: Actor, input: ComplianceInput): Promise<MeetingCompliance> {
+  async compliance(actor: Actor, input: ComplianceInput, models: OrgModelLoader = (a, ids, d) => this.orgs.findVisible(a, ids, d)): Promise<MeetingCompliance> {
     const asOf = input.asOf ?? today();
     if (input.to < input.from) throw new DomainError('INVALID_DATE_ORDER', 'The period must end after it starts', 'to');
     const d = input.to < asOf ? input.to : asOf;
@@ -60,7 +60,7 @@ export class ComplianceService {
       [input.organisationId, input.from, input.to],
     );
     const policies = await this.policies.forOrganisations(ids, d);
-    const orgModels = new Map((await this.orgs.findVisible(actor, ids, d)).map((o) => [o.id, o]));
+    const orgModels = new Map((await models(actor, ids, d)).map((o) => [o.id, o]));
     const byCell = new Map<string, { date: string; kind: MeetingKind; state: MeetingState }[]>(ids.map((id) => [id, []]));
     for (const mt of meetings) byCell.get(mt.cellId)?.push(mt);
     const att = new Map(attendance.filter((a) => a.cellId).map((a) => [a.cellId as string, a]));

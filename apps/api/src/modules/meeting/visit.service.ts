@@ -10,7 +10,7 @@ import { inSubtree, Params, returning, today, validAt } from '../../database/sql
 import { PolicyService } from '../policy/policy.service';
 import { MeetingService } from './meeting.service';
 import type { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageLine, VisitCoverageReport, VisitReport, VisitReportInput, VisitReportLine } from './visit.model';
-import { OrganisationService } from '../organisation/organisation.service';
+import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
 
 /** Internal reads that compile a report take every row (the 500-row cap is for API pages). */
 export const ALL_ROWS = { offset: 0, limit: 1_000_000 };
@@ -39,7 +39,7 @@ export class VisitService {
    * tree as of min(asOf, 31 December)), the visits required (policy, pro rata), due so far, done, scored, and
    * whether the visitor is behind; plus the cells with no visitor assigned at all. Three set-based queries.
    */
-  async coverage(actor: Actor, input: VisitCoverageInput): Promise<VisitCoverageReport> {
+  async coverage(actor: Actor, input: VisitCoverageInput, models: OrgModelLoader = (a, ids, d) => this.orgs.findVisible(a, ids, d)): Promise<VisitCoverageReport> {
     const asOf = input.asOf ?? today();
     const yearEnd = `${input.year}-12-31`;
     const d = asOf < yearEnd ? asOf : yearEnd;
@@ -70,7 +70,7 @@ export class VisitService {
     const byAssignment = new Map<string, { id: string; meetingId: string; date: string; scored: boolean }[]>(assignments.map((a) => [a.id, []]));
     for (const v of visits) byAssignment.get(v.assignmentId)?.push(v);
     const policies = await this.policies.forOrganisations(ids, d);
-    const orgModels = new Map((await this.orgs.findVisible(actor, ids, d)).map((o) => [o.id, o]));
+    const orgModels = new Map((await models(actor, ids, d)).map((o) => [o.id, o]));
     const lines: VisitCoverageLine[] = assignments
       .filter((a) => orgModels.has(a.cellId))
       .map((a) => {

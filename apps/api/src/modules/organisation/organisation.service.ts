@@ -30,6 +30,13 @@ import { ORG_COLUMNS, type OrgRow } from './organisation.sql';
 
 const toModel = (row: OrgRow, asOf: string): Organisation => Object.assign(new Organisation(), row, { asOf });
 
+/**
+ * Loads the organisation models of `ids` the actor may see, as on `asOf` (OrganisationService.findVisible by
+ * default). Services that build reports over a subtree take one, so that a caller who has the models already (the
+ * dashboard, for the whole subtree) lends them instead of having them read again.
+ */
+export type OrgModelLoader = (actor: Actor, ids: readonly string[], asOf: string) => Promise<Organisation[]>;
+
 /** The placement an organisation has on a date, with the same fallback as placement_path_at(). */
 export const PLACEMENT_AT = (org: string, d: string) => `(SELECT x.* FROM organisation_placement x WHERE x.organisation_id = ${org}
   ORDER BY (x.valid_from <= ${d}::date AND (x.valid_to IS NULL OR x.valid_to > ${d}::date)) DESC,
