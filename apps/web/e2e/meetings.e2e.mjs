@@ -181,8 +181,18 @@ step('see the attendance rate of the recorded meeting', async () => {
 step('close the meeting', async () => {
   const { page } = state;
   await page.getByTestId('close-meeting').click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'Khóa sổ' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=meeting-state]')?.textContent?.trim() === 'Đã khóa sổ');
+  const confirm = page.getByRole('tooltip').getByRole('button', { name: 'Khóa sổ' });
+  await confirm.click();
+  // under load a click during the confirmation's opening animation can be lost: the confirmation then stays open
+  // and idle (not loading), so confirm again
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(1500);
+    const idle = await confirm.evaluate((b) => !b.classList.contains('ant-btn-loading')).catch(() => false);
+    const closed = (await page.getByTestId('meeting-state').innerText()).trim() === 'Đã khóa sổ';
+    if (closed || !idle || !(await confirm.isVisible())) break;
+    await confirm.click().catch(() => undefined);
+  }
+  await page.waitForFunction(() => document.querySelector('[data-testid=meeting-state]')?.textContent?.trim() === 'Đã khóa sổ', null, { timeout: 30000 });
   await page.getByTestId('start-amend').waitFor();
 });
 
