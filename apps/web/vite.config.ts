@@ -1,11 +1,40 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes `<file>.br` and `<file>.gz` next to every text asset of the build, so the API serves them as they are
+ * (@fastify/static `preCompressed`) instead of compressing on each request or sending them uncompressed.
+ * Brotli at its best quality costs ~2 s of build time once and saves ~15% over gzip on every download.
+ */
+const precompress = (): Plugin => ({
+  name: 'chibo-precompress',
+  apply: 'build',
+  writeBundle(options, bundle) {
+    const dir = options.dir ?? fileURLToPath(new URL('./dist', import.meta.url));
+    for (const name of new Set([...Object.keys(bundle), 'index.html'])) {
+      if (!/\.(js|css|html|svg|json|txt)$/.test(name)) continue;
+      const file = join(dir, name);
+      let body: Buffer;
+      try {
+        body = readFileSync(file);
+      } catch {
+        continue;
+      }
+      if (body.length < 512) continue;
+      writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+      writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+    }
+  },
+});
 
 const apiTarget = process.env.CHIBO_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: {
       '@chibo/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),

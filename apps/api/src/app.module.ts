@@ -74,6 +74,9 @@ export class AppModule {
           resolvers: { Date: DateScalar, JSON: JsonScalar },
           introspection: true,
           playground: false,
+          // a JSON array of operations in one POST (the web app sends a screen's queries together); at most
+          // GRAPHQL_BATCH_MAX of them, checked before parsing (main.ts)
+          allowBatchedHttpRequests: true,
           includeStacktraceInErrorResponses: config.nodeEnv === 'development',
           formatError: formatError(config.nodeEnv !== 'development'),
           context: (req: RequestLike): Partial<RequestContext> => {

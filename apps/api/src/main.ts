@@ -37,6 +37,9 @@ export const WEB_ROUTES = [
   '/alerts',
 ];
 
+/** Most operations one batched GraphQL request may carry. */
+export const GRAPHQL_BATCH_MAX = 8;
+
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
   warn: ['fatal', 'error', 'warn'],
@@ -51,13 +54,33 @@ export const createApp = async (config: AppConfig = loadConfig()): Promise<NestF
     logger: LEVELS[config.logLevel],
     abortOnError: false,
   });
+  // A batch is several operations in one POST (allowBatchedHttpRequests): capped, so one request cannot carry
+  // hundreds of operations past the per-operation limits.
+  app.getHttpAdapter().getInstance().addHook('preValidation', async (req, reply) => {
+    if (Array.isArray(req.body) && req.url.startsWith('/graphql') && req.body.length > GRAPHQL_BATCH_MAX) {
+      return reply.code(400).send({
+        errors: [{ message: `At most ${GRAPHQL_BATCH_MAX} operations in one request`, extensions: { code: 'BAD_USER_INPUT', reason: 'BATCH_TOO_LARGE' } }],
+      });
+    }
+  });
   const ds = app.get(DataSource);
   await ds.runMigrations({ transaction: 'each' });
   if (existsSync(config.webDist)) {
     // The web app is served by the API: static files, and index.html for every client-side route.
     const fastify = app.getHttpAdapter().getInstance();
     // Files are looked up on each request (a rebuilt web app is served without a restart); a missing asset is a 404.
-    await fastify.register(fastifyStatic, { root: config.webDist, prefix: '/' });
+    // Hashed assets (/assets/<name>-<hash>.js) never change under their name: cached for a year. Everything else
+    // (index.html, the icon) is revalidated, so a new version is picked up at the next load. The build writes .br/.gz
+    // copies of every text file; they are sent as they are to clients that accept them.
+    await fastify.register(fastifyStatic, {
+      root: config.webDist,
+      prefix: '/',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res: { setHeader: (k: string, v: string) => void }, path: string) => {
+        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // The web app's client-side routes answer with index.html.
     for (const route of WEB_ROUTES) {
       fastify.get(route, (_req, reply) => (reply as unknown as { sendFile: (f: string) => unknown }).sendFile('index.html'));

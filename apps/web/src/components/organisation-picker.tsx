@@ -5,17 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../lib/api-types';
 import { foldVietnamese } from '../lib/domain';
 import { graphql, request } from '../lib/graphql-client';
+import { scopeRootsQueryOptions } from '../lib/scope-roots';
 
 // An organisation picker (lazily loaded tree of the caller's scope) for the report pages (compliance,
 // visit report, calendar). Its own small queries: features do not import each other (STYLE.md §5).
 
 type Option = { id: string; name: string; childCount: number };
-
-const ROOTS = graphql<{ scopeRoots: Option[] }, { asOf: IsoDate }>(`
-  query PickerRoots($asOf: Date) {
-    scopeRoots(asOf: $asOf) { id name childCount }
-  }
-`);
 
 const CHILDREN = graphql<{ organisation: { id: string; children: Option[] } }, { id: string; asOf: IsoDate }>(`
   query PickerChildren($id: ID!, $asOf: Date) {
@@ -29,13 +24,10 @@ const NAME = graphql<{ organisation: { id: string; name: string } }, { id: strin
   }
 `);
 
-const optionsQuery = (parentId: string | null, asOf: IsoDate) =>
+const childrenQuery = (parentId: string, asOf: IsoDate) =>
   queryOptions({
     queryKey: ['organisations', 'picker', { parentId, asOf }] as const,
-    queryFn: ({ signal }) =>
-      parentId
-        ? request(CHILDREN, { id: parentId, asOf }, { signal }).then((d) => d.organisation.children)
-        : request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots),
+    queryFn: ({ signal }) => request(CHILDREN, { id: parentId, asOf }, { signal }).then((d) => d.organisation.children),
   });
 
 const nameQuery = (id: string, asOf: IsoDate) =>
@@ -59,15 +51,17 @@ type Props = {
 export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = false, placeholder }: Props) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const roots = useQuery(optionsQuery(null, asOf));
-  const selectedName = useQuery({ ...nameQuery(value ?? '', asOf), enabled: Boolean(value) });
+  const roots = useQuery(scopeRootsQueryOptions(asOf)); // the same query as the side menu's tree
+  // a root's name is already known; any other organisation's is asked for once the roots are in
+  const rootName = roots.data?.find((r) => r.id === value)?.name;
+  const selectedName = useQuery({ ...nameQuery(value ?? '', asOf), enabled: Boolean(value) && roots.isSuccess && rootName === undefined });
   const [loaded, setLoaded] = useState<Record<string, SimpleNode[]>>({});
 
   const loadData = useCallback(
     async (node: { value?: string | number | null }) => {
       const parentId = String(node.value);
       if (loaded[parentId]) return;
-      const children = await queryClient.fetchQuery(optionsQuery(parentId, asOf));
+      const children = await queryClient.fetchQuery(childrenQuery(parentId, asOf));
       setLoaded((prev) => ({ ...prev, [parentId]: children.map((c) => toNode(c, parentId)) }));
     },
     [asOf, loaded, queryClient],
@@ -88,7 +82,7 @@ export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = fal
       loadData={loadData}
       loading={roots.isPending}
       labelInValue
-      value={value ? { value, label: selectedName.data ?? t('app.loading') } : undefined}
+      value={value ? { value, label: rootName ?? selectedName.data ?? t('app.loading') } : undefined}
       placeholder={placeholder}
       treeNodeFilterProp="title"
       filterTreeNode={(input, node) => foldVietnamese(String(node.title ?? '')).includes(foldVietnamese(input))}

@@ -41,39 +41,112 @@ const REFRESH_MUTATION = graphql<{ refreshSession: AuthPayload }, { refreshToken
 
 const operationName = (query: string): string | undefined => /\b(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
 
-const send = async <TData>(
-  query: string,
-  variables: unknown,
-  token: string | null,
-  signal?: AbortSignal,
-): Promise<TData> => {
+/** Turns one operation's result (from a single or a batched response) into its data or an ApiError. */
+const settle = <TData>(body: GraphQLResponse<TData> | null, status: number): TData => {
+  if (body?.errors?.length) throw apiErrorFromGraphQL(body.errors[0], status);
+  if (status === 401) throw new ApiError({ code: 'UNAUTHENTICATED', status: 401 });
+  if (status < 200 || status >= 300 || !body || body.data == null) {
+    throw new ApiError({ code: status >= 500 ? 'SERVER_ERROR' : 'BAD_RESPONSE', status });
+  }
+  return body.data;
+};
+
+const post = async (payload: unknown, token: string | null, signal?: AbortSignal): Promise<{ body: unknown; status: number }> => {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(ENDPOINT, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables: variables ?? {}, operationName: operationName(query) }),
-      signal,
-    });
+    response = await fetch(ENDPOINT, { method: 'POST', headers, body: JSON.stringify(payload), signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError({ code: 'NETWORK_ERROR' });
   }
-
-  let body: GraphQLResponse<TData> | null;
+  let body: unknown;
   try {
-    body = (await response.json()) as GraphQLResponse<TData>;
+    body = await response.json();
   } catch {
     body = null;
   }
-  if (body?.errors?.length) throw apiErrorFromGraphQL(body.errors[0], response.status);
-  if (response.status === 401) throw new ApiError({ code: 'UNAUTHENTICATED', status: 401 });
-  if (!response.ok || !body || body.data == null) {
-    throw new ApiError({ code: response.status >= 500 ? 'SERVER_ERROR' : 'BAD_RESPONSE', status: response.status });
+  return { body, status: response.status };
+};
+
+// Queries asked for in the same moment (a screen mounting its cards) travel in one HTTP request: the server accepts
+// a JSON array of operations (at most BATCH_MAX) and answers an array in the same order. Mutations always go alone.
+const BATCH_MAX = 8;
+const BATCH_WINDOW_MS = 3;
+type Queued = {
+  payload: { query: string; variables: unknown; operationName?: string };
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+  signal?: AbortSignal;
+};
+type Batch = { token: string | null; items: Queued[]; timer: ReturnType<typeof setTimeout> | undefined };
+let queue: Batch | null = null;
+
+const abortError = (): DOMException => new DOMException('The operation was aborted.', 'AbortError');
+
+const flush = (batch: { token: string | null; items: Queued[] }): void => {
+  const items = batch.items.filter((i) => !i.signal?.aborted);
+  for (const i of batch.items) if (i.signal?.aborted) i.reject(abortError());
+  if (items.length === 0) return;
+  if (items.length === 1) {
+    const [only] = items;
+    post(only.payload, batch.token, only.signal).then(({ body, status }) => {
+      try {
+        only.resolve(settle(body as GraphQLResponse<unknown>, status));
+      } catch (e) {
+        only.reject(e);
+      }
+    }, only.reject);
+    return;
   }
-  return body.data;
+  // One signal cannot cancel the others' request: an aborted item is answered at once, the request goes on.
+  post(items.map((i) => i.payload), batch.token).then(
+    ({ body, status }) => {
+      items.forEach((item, n) => {
+        if (item.signal?.aborted) return;
+        try {
+          const one = Array.isArray(body) ? (body[n] as GraphQLResponse<unknown> | undefined) : (body as GraphQLResponse<unknown> | null);
+          item.resolve(settle(one ?? null, status));
+        } catch (e) {
+          item.reject(e);
+        }
+      });
+    },
+    (e: unknown) => items.forEach((i) => i.reject(e)),
+  );
+};
+
+const send = <TData>(query: string, variables: unknown, token: string | null, signal?: AbortSignal): Promise<TData> => {
+  const payload = { query, variables: variables ?? {}, operationName: operationName(query) };
+  if (/^\s*mutation\b/.test(query) || typeof window === 'undefined') {
+    return post(payload, token, signal).then(({ body, status }) => settle(body as GraphQLResponse<TData>, status));
+  }
+  return new Promise<TData>((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    if (queue && queue.token !== token) {
+      clearTimeout(queue.timer);
+      flush(queue);
+      queue = null;
+    }
+    const item: Queued = { payload, resolve: resolve as (v: unknown) => void, reject, signal };
+    signal?.addEventListener('abort', () => reject(abortError()), { once: true });
+    if (!queue) {
+      const batch: Batch = { token, items: [], timer: undefined };
+      batch.timer = setTimeout(() => {
+        if (queue === batch) queue = null;
+        flush(batch);
+      }, BATCH_WINDOW_MS);
+      queue = batch;
+    }
+    queue.items.push(item);
+    if (queue.items.length >= BATCH_MAX) {
+      const full = queue;
+      clearTimeout(full.timer);
+      queue = null;
+      flush(full);
+    }
+  });
 };
 
 // One refresh at a time: parallel queries that all hit UNAUTHENTICATED share it.

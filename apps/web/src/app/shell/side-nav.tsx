@@ -6,6 +6,7 @@ import { OrganisationTree } from '../../features/organisations/components/organi
 import { useMyAssignments } from '../../features/visits/api/get-assignments';
 import { useAsOf } from '../../lib/as-of';
 import { paths, useAppHref } from '../../lib/paths';
+import { useSession } from '../../lib/use-session';
 import { readsCommittee, useViewer } from '../../lib/viewer';
 
 type Props = { onNavigate?: () => void };
@@ -17,7 +18,9 @@ export const SideNav = ({ onNavigate }: Props) => {
   const { asOf } = useAsOf();
   const orgMatch = useMatch('/organisations/:id');
   const viewer = useViewer();
-  const assignments = useMyAssignments(viewer.data?.id, asOf);
+  // the user id is known from the session: no need to wait for the viewer's grants
+  const session = useSession();
+  const assignments = useMyAssignments(session?.viewer.id ?? viewer.data?.id, asOf);
   const committee = readsCommittee(viewer.data);
   const secretary = Boolean(viewer.data?.grants.some((g) => g.role === 'CELL_SECRETARY'));
   const visitor = (assignments.data ?? []).some((a) => a.visitorUserId === viewer.data?.id);

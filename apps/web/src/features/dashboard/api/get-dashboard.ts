@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { IsoDate } from '../../../lib/api-types';
 import { graphql, request } from '../../../lib/graphql-client';
+import { scopeRootsQueryOptions } from '../../../lib/scope-roots';
 import { dashboardKeys } from './keys';
 import type { AdmissionProgress, Dashboard, DashboardParams, InspectionTargetFigures, RatingFigures, RatingParams } from './types';
 
@@ -40,19 +41,10 @@ export const useDashboard = (params: DashboardParams | null) =>
     placeholderData: keepPreviousData,
   });
 
-const ROOTS = graphql<{ scopeRoots: { id: string }[] }, { asOf: IsoDate }>(`
-  query DashboardScopeRoots($asOf: Date) {
-    scopeRoots(asOf: $asOf) { id }
-  }
-`);
-
 /** The first organisation of the caller's scope: the dashboard opens on it when no ?org= is given. */
 export const useDashboardRoot = (asOf: IsoDate, enabled: boolean) =>
-  useQuery({
-    queryKey: dashboardKeys.root(asOf),
-    queryFn: ({ signal }) => request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots[0]?.id ?? null),
-    enabled,
-  });
+  // the shared scope-roots query (the side menu asks for it too): one request for both
+  useQuery({ ...scopeRootsQueryOptions(asOf), select: (roots) => roots[0]?.id ?? null, enabled });
 
 // Inspections: the yearly target of the cells, the same call /inspections makes (so the numbers match its lists).
 const TARGET = graphql<{ inspectionTarget: InspectionTargetFigures }, { input: DashboardParams }>(`
@@ -120,7 +112,9 @@ export const useLastDecidedRatings = (organisationId: string | null, year: numbe
   const announced = Boolean(rounds.data?.length && rounds.data.every((r) => r.state === 'ANNOUNCED'));
   const current = useQuery({ ...ratingsQuery(params(year)), enabled: Boolean(organisationId) && announced });
   const fallback = rounds.isSuccess && (!announced || (current.isSuccess && !anyRated(current.data)));
-  const previous = useQuery({ ...ratingsQuery(params(year - 1)), enabled: Boolean(organisationId) && fallback });
+  // asked for together with the rounds (same request), not after them: most of the year it is the one shown, and
+  // waiting for the rounds first would add a round trip to the dashboard
+  const previous = useQuery({ ...ratingsQuery(params(year - 1)), enabled: Boolean(organisationId) });
   if (rounds.isError) return { data: undefined, error: rounds.error, refetch: rounds.refetch };
   return fallback ? { data: previous.data, error: previous.error, refetch: previous.refetch } : { data: current.data, error: current.error, refetch: current.refetch };
 };

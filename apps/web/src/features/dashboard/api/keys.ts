@@ -4,7 +4,6 @@ import type { AlertsParams, DashboardParams, MemberListFilter, RatingParams } fr
 // [feature, scope, params]; the as-of date is in every key (the tree and every deadline are judged on it).
 export const dashboardKeys = {
   all: ['dashboard'] as const,
-  root: (asOf: IsoDate) => ['dashboard', 'root', { asOf }] as const,
   dashboard: (params: DashboardParams) => ['dashboard', 'figures', params] as const,
   inspections: (params: DashboardParams) => ['dashboard', 'inspections', params] as const,
   ratings: (params: RatingParams) => ['dashboard', 'ratings', params] as const,

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '../../src/config/app-config';
+import { queryCounter } from '../../src/database/data-source';
+import { createApp, GRAPHQL_BATCH_MAX } from '../../src/main';
+
+// How the API delivers the web app and its data: precompressed, long-cached hashed assets; index.html revalidated;
+// several GraphQL operations in one request (the web app batches a screen's queries), but never more than the cap.
+describe('web app delivery', () => {
+  let app: NestFastifyApplication;
+  let dist: string;
+  const js = `export const x = ${JSON.stringify('chibo '.repeat(200))};\n`;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'chibo-web-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    const index = `<!doctype html><html><body><div id="root"></div>${'<!-- padding -->'.repeat(40)}</body></html>`;
+    writeFileSync(join(dist, 'index.html'), index);
+    writeFileSync(join(dist, 'index.html.br'), brotliCompressSync(index));
+    writeFileSync(join(dist, 'assets', 'app-AbCd1234.js'), js);
+    writeFileSync(join(dist, 'assets', 'app-AbCd1234.js.br'), brotliCompressSync(js));
+    writeFileSync(join(dist, 'assets', 'app-AbCd1234.js.gz'), gzipSync(js));
+    app = await createApp(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', WEB_DIST: dist }));
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  const post = (payload: unknown) =>
+    app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+
+  it('serves a hashed asset precompressed (br, else gzip) and cached as immutable', async () => {
+    const br = await app.inject({ method: 'GET', url: '/assets/app-AbCd1234.js', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(Number(br.headers['content-length'])).toBeLessThan(Buffer.byteLength(js) / 4);
+    const gz = await app.inject({ method: 'GET', url: '/assets/app-AbCd1234.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ method: 'GET', url: '/assets/app-AbCd1234.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(js);
+  });
+
+  it('answers client routes with index.html, revalidated on every load', async () => {
+    const res = await app.inject({ method: 'GET', url: '/dashboard', headers: { 'accept-encoding': 'br' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    const root = await app.inject({ method: 'GET', url: '/' });
+    expect(root.headers['cache-control']).toBe('no-cache');
+    expect(root.body).toContain('<div id="root">');
+  });
+
+  it('answers a batch of operations in one request, in order', async () => {
+    const res = await post([{ query: '{ __typename }' }, { query: 'query Two { scopeRoots { id } }' }, { query: '{ __schema { queryType { name } } }' }]);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(Array.isArray(body)).toBe(true);
+    expect(body).toHaveLength(3);
+    expect(body[0].data.__typename).toBe('Query');
+    expect(body[1].errors[0].extensions.code).toBe('UNAUTHENTICATED'); // each operation is checked on its own
+  });
+
+  it(`refuses a batch of more than ${GRAPHQL_BATCH_MAX} operations before running any`, async () => {
+    const before = queryCounter.count;
+    const res = await post(Array.from({ length: GRAPHQL_BATCH_MAX + 1 }, () => ({ query: 'mutation { signIn(input: {username: "nobody", password: "wrong-password-1"}) { accessToken } }' })));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BATCH_TOO_LARGE' });
+    expect(queryCounter.count).toBe(before);
+  });
+});

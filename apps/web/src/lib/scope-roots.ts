@@ -1,0 +1,23 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { IsoDate, OrganisationKind } from './api-types';
+import { graphql, request } from './graphql-client';
+
+/** One of the caller's scope roots on a date: the top organisations of the subtrees they may read. */
+export type ScopeRoot = { id: string; code: string; name: string; kind: OrganisationKind; childCount: number };
+
+const SCOPE_ROOTS = graphql<{ scopeRoots: ScopeRoot[] }, { asOf: IsoDate }>(`
+  query ScopeRoots($asOf: Date) {
+    scopeRoots(asOf: $asOf) { id code name kind childCount }
+  }
+`);
+
+/**
+ * The caller's scope roots. One query for every screen that needs them (the tree in the side menu, the organisation
+ * pickers, the dashboard's default organisation), so a screen that shows several of them asks the server once.
+ * The key is the organisation feature's `roots` key, so its invalidations reach every user.
+ */
+export const scopeRootsQueryOptions = (asOf: IsoDate) =>
+  queryOptions({
+    queryKey: ['organisations', 'roots', { asOf }] as const,
+    queryFn: ({ signal }) => request(SCOPE_ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots),
+  });
