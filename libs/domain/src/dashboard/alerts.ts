@@ -58,7 +58,7 @@ export type AlertDefinition = {
   message: Label;
   /** The rule in English with its threshold's source (policy key or text), for documentation and tooltips. */
   rule: string;
-  /** No source produces it yet (inspections, ratings): the code is kept so clients can already name it. */
+  /** No source produces it yet: the code is kept so clients can already name it (no code is reserved today). */
   reserved: boolean;
 };
 
