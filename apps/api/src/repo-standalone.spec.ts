@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
+import { buildSchema } from 'graphql';
 
 // The repository stands on its own (issue 9 §1.6): no source, doc or schema file cites a document that lives outside
 // it, and every pointer into docs/rules.md lands on an anchor that exists there.
@@ -88,5 +89,14 @@ describe('the repository stands on its own', () => {
     expect(missing).toEqual([]);
     // The anchors other code relies on are there (a guard against emptying the page).
     expect(ids).toEqual(expect.arrayContaining(['table', 'r-probation-end', 'r-rating-quota', 'r-policy', 'alerts']));
+  });
+
+  it('names every mutation in the rules table of docs/rules.md (a new write must say which rules it can break)', () => {
+    const rules = readFileSync(join(ROOT, RULES), 'utf8');
+    const table = rules.slice(rules.indexOf('<a id="table"></a>'));
+    const schema = buildSchema(readFileSync(join(ROOT, 'apps/api/schema.gql'), 'utf8'));
+    const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
+    expect(mutations.length).toBeGreaterThan(0);
+    expect(mutations.filter((name) => !table.includes(`\`${name}\``))).toEqual([]);
   });
 });
