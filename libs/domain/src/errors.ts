@@ -1,4 +1,4 @@
-// String codes (not classes) so they survive the trip to the API filter and the web client (STYLE.md §6.2.9).
+// String codes (not classes) so they survive the trip to the API filter and the web client.
 export type DomainErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'

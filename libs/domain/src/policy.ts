@@ -4,7 +4,7 @@ import { DEFAULT_SCORE_SHEET, validateScoreSheet, type ScoreSheet } from './meet
 import { DISCIPLINE_FORMS, type DisciplineForm } from './member/discipline';
 import { QUOTA_BASES, QUOTA_SCOPES, RATING_LEVELS, type AdmissionTarget, type QuotaBase, type QuotaScope, type RatingLevel } from './rating/kinds';
 
-// Every numeric rule reads its thresholds from a Policy (DOMAIN.md design decision 1): national
+// Every numeric rule reads its thresholds from a Policy (docs/rules.md#r-policy): national
 // defaults here, overridden per subtree and per date range by PolicyLayers stored with organisations.
 export type Policy = {
   organisation: {
@@ -69,13 +69,13 @@ export type Policy = {
     visitReportDueDay: number;
     /**
      * Visits a committee member owes an assigned cell per year when the assignment sets none. No national
-     * minimum exists (DOMAIN.md §5); Kon Tum uses 2 (provincial members) or 6 (district/commune members).
+     * minimum exists (docs/rules.md#r-visits-required); Kon Tum uses 2 (provincial members) or 6 (district/commune members).
      */
     visitsPerYear: number;
     /** Warn when a visitor's score and the cell's self-assessment differ by at least this many points out of 100. 0–100. */
     scoreGapWarn: number;
   };
-  /** Inspection and supervision of members (DOMAIN.md §6, §9); targets are set locally, so every figure is here. */
+  /** Inspection and supervision of members (docs/rules.md#inspections); targets are set locally, so every figure is here. */
   inspection: {
     /** Concluded inspections (kiểm tra, not giám sát) a year for a cell with a chi ủy (article 002: 2). */
     targetWithCellCommittee: number;
@@ -86,7 +86,7 @@ export type Policy = {
     /** Upper bound of that share in percent (Bình Định 2019: 50); at least the lower bound. 0–100. */
     supervisionCoverageMaxPercent: number;
   };
-  /** Annual quality rating (DOMAIN.md §7): QĐ 366 levels, HD 21 defaults for the collective and quota rules. */
+  /** Annual quality rating (docs/rules.md#ratings): QĐ 366 levels, HD 21 defaults for the collective and quota rules. */
   rating: {
     /** Maximum points of the general criteria (QĐ 366: 30). */
     generalMaxPoints: number;
@@ -134,10 +134,10 @@ export type Policy = {
     exemptNotRated: boolean;
     /** Members temporarily exempt are not rated. */
     temporarilyExemptNotRated: boolean;
-    /** Yearly admission target (DOMAIN.md §9); replaced whole by an override. */
+    /** Yearly admission target (docs/rules.md#r-admission-target); replaced whole by an override. */
     admissionTarget: AdmissionTarget;
   };
-  /** The meeting score template (criteria, maximum points, bands); set per province (DOMAIN.md §4). */
+  /** The meeting score template (criteria, maximum points, bands); set per province (docs/rules.md#r-meeting-score-sheet). */
   scoreSheet: ScoreSheet;
 };
 
@@ -157,19 +157,19 @@ const deepFreeze = <T>(value: T): T => {
 };
 
 /**
- * National defaults. Sources: DOMAIN.md §2 (cell/grassroots sizes per Charter art. 21, the >30
- * subordinate-cell warning from seed 003, QĐ 294 cell committee at 9 full members), §3 (QĐ 294 date
+ * National defaults; docs/rules.md gives each rule with its source. Organisations (cell/grassroots sizes per Charter art. 21, the >30
+ * subordinate-cell warning from article 003, QĐ 294 cell committee at 9 full members), members (QĐ 294 date
  * rules: 12 months' probation, 30 working days for ceremony and recognition; 6.3.1 transfers 60/30
  * working days; admission age 18–60 in months; badge milestones and occasions from HD 01/2021) and
- * §9 (alerts). `cellCommitteeMinSize` 3 and `termEndingWarnDays` 90 are product choices.
- * Meetings (§4, §5, §9): one regular meeting a month and one thematic a quarter (Charter art. 24; Nghệ An/Đô
+ * the alerts. `cellCommitteeMinSize` 3 and `termEndingWarnDays` 90 are product choices.
+ * Meetings: one regular meeting a month and one thematic a quarter (Charter art. 24; Nghệ An/Đô
  * Lương practice), attendance above 85% and no absence streak of 3 (HD 12, 2018), 90/120 minutes (HD 42,
  * 2025). Product choices: due by the end of the month (31), minutes and resolution within 3 days, plans
  * published 2 days ahead, visit reports due on the 5th of the next month, 2 visits a year per assignment
  * (Kon Tum's lower figure; no national minimum), a 15-point score gap, and DEFAULT_SCORE_SHEET (not a national scale).
- * Inspections (§6, §9): 2 concluded inspections a year for a cell with a chi ủy, 1 without (article 002, Hậu Giang
+ * Inspections: 2 concluded inspections a year for a cell with a chi ủy, 1 without (article 002, Hậu Giang
  * 2022); supervise 30–50% of a cell's members a year (Bình Định bloc 2019). Both are local rules, not national ones.
- * Ratings (§7, §9): QĐ 366 scale 30 + 70 and levels 90/70/50 with 30% exceeded and at most 20% late; HD 21 (2019)
+ * Ratings: QĐ 366 scale 30 + 70 and levels 90/70/50 with 30% exceeded and at most 20% late; HD 21 (2019)
  * for the quota (HTXSNV <= 20% of HTTNV, members only, per grassroots organisation), the cell's member mix
  * (100% HTNV+, 50% HTTNV+) and discipline (own → KHTNV, leadership cảnh cáo+ → KHTNV); QĐ 124 (2023) for subordinate
  * units (> 20% disciplined → KHTNV). Exempt members are not rated (product default). Admissions: 3% a year of the

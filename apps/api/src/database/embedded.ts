@@ -12,7 +12,7 @@ let running: Promise<EmbeddedDatabase> | null = null;
 
 /**
  * Starts PGlite with its data in `dataDir` behind a PostgreSQL wire-protocol socket, so the app talks to it
- * with the ordinary `pg` driver: the same code path as a real server (STACK.md §6).
+ * with the ordinary `pg` driver: the same code path as a real server.
  */
 export const startEmbeddedDatabase = (dataDir: string, maxConnections: number): Promise<EmbeddedDatabase> => {
   running ??= (async () => {

@@ -66,7 +66,7 @@ describe('member registry and lifecycle', () => {
     expect(state.data.member).toEqual({ probationState: 'DUE', probationEnd: '2026-09-10', recognitionDeadline: '2026-10-22' });
     const overdue = await h.gql(`query($f: MemberFilter, $d: Date) { members(filter: $f, asOf: $d) { total items { id } } }`, { f: { organisationId: t.R, probation: ['OVERDUE'] }, d: '2026-11-01' }, admin);
     expect(overdue.data.members.items.map((x: { id: string }) => x.id)).toContain(id);
-    // A probationary member cannot be expelled or removed from post (DOMAIN §6).
+    // A probationary member cannot be expelled or removed from post (docs/rules.md#r-discipline-forms).
     const disc = await h.gql(`mutation($i: RecordDisciplineInput!) { recordDiscipline(input: $i) { id } }`, { i: { memberId: id, form: 'CACH_CHUC', decidingBody: 'GRASSROOTS_COMMITTEE', decidedOn: '2026-01-10' } }, admin);
     expect(errorOf(disc)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DISCIPLINE_FORM_NOT_ALLOWED' });
     const cell = await h.gql(`mutation($i: RecordDisciplineInput!) { recordDiscipline(input: $i) { form } }`, { i: { memberId: id, form: 'CANH_CAO', decidingBody: 'CELL', decidedOn: '2026-01-10' } }, admin);

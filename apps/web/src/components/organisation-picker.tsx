@@ -8,7 +8,7 @@ import { graphql, request } from '../lib/graphql-client';
 import { scopeRootsQueryOptions } from '../lib/scope-roots';
 
 // An organisation picker (lazily loaded tree of the caller's scope) for the report pages (compliance,
-// visit report, calendar). Its own small queries: features do not import each other (STYLE.md §5).
+// visit report, calendar). Its own small queries: features do not import each other.
 
 type Option = { id: string; name: string; childCount: number };
 

@@ -4,7 +4,7 @@ import { MEETING_FLAG_LABELS, type MeetingFlagCode } from '../meeting/meeting-ru
 import { ORGANISATION_FLAG_LABELS, type OrganisationFlag, type OrganisationFlagCode } from '../organisation/flags';
 import { formatNumberVi } from '../report/percent';
 
-// The alert catalogue of the dashboard (DOMAIN.md §9; issue 5 §3): every rule that produces an item in the
+// The alert catalogue of the dashboard (docs/rules.md#alerts; issue 5 §3): every rule that produces an item in the
 // committee's to-do list, with its severity, what it points at, and its message in both languages. The rules
 // themselves live in their areas (member/dates, organisation/flags, meeting/*): this file only names and orders
 // their results.
@@ -58,7 +58,7 @@ export type AlertDefinition = {
   message: Label;
   /** The rule in English with its threshold's source (policy key or text), for documentation and tooltips. */
   rule: string;
-  /** No source produces it yet (inspections, ratings): the code is kept so clients can already name it. */
+  /** No source produces it yet: the code is kept so clients can already name it (no code is reserved today). */
   reserved: boolean;
 };
 
@@ -114,7 +114,7 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertDefinition>> = Obj
       vi: '{visitorName} dự sinh hoạt ngày {date} nhưng chưa chấm điểm',
       en: '{visitorName} attended the meeting of {date} but has not scored it',
     },
-    rule: 'A visit recorded as attended, under an assignment, with no score (DOMAIN.md §5: the assigned visitor scores the meeting).',
+    rule: 'A visit recorded as attended, under an assignment, with no score (docs/rules.md#r-visit-scoring: the assigned visitor scores the meeting).',
     reserved: false,
   },
   PROBATION_OVERDUE: {
@@ -180,7 +180,7 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertDefinition>> = Obj
     area: 'ORGANISATIONS',
     title: { vi: 'Chi bộ trực thuộc trên 30 đảng viên', en: 'Subordinate cell too large' },
     message: ORGANISATION_FLAG_LABELS.SUBORDINATE_CELL_TOO_LARGE,
-    rule: 'organisationFlags SUBORDINATE_CELL_TOO_LARGE: a subordinate cell with more than organisation.subordinateCellWarnAbove (30) members (seed 003).',
+    rule: 'organisationFlags SUBORDINATE_CELL_TOO_LARGE: a subordinate cell with more than organisation.subordinateCellWarnAbove (30) members (article 003).',
     reserved: false,
   },
   TOO_FEW_FULL_MEMBERS: {
@@ -228,7 +228,7 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertDefinition>> = Obj
       vi: 'Chi bộ mới thực hiện {done}/{target} cuộc kiểm tra trong năm',
       en: 'The cell has done {done} of its {target} inspections this year',
     },
-    rule: 'inspection.targetWithCellCommittee (2) / targetWithoutCellCommittee (1) concluded inspections a year; raised once the next one is overdue with the target spread evenly over the months (nextInspectionDueOn) (DOMAIN.md §6, §9).',
+    rule: 'inspection.targetWithCellCommittee (2) / targetWithoutCellCommittee (1) concluded inspections a year; raised once the next one is overdue with the target spread evenly over the months (nextInspectionDueOn) (docs/rules.md#r-inspection-target).',
     reserved: false,
   },
   RATING_QUOTA_BREACH: {
@@ -240,7 +240,7 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertDefinition>> = Obj
       vi: 'Số xếp loại hoàn thành xuất sắc nhiệm vụ ({excellent}) vượt {quotaPercent}% ({allowed})',
       en: 'Excellent ratings ({excellent}) exceed {quotaPercent}% ({allowed})',
     },
-    rule: 'rating.quotaPercent (20) of rating.quotaBase, per quota group (grassroots organisation), decided else proposed levels of the year (DOMAIN.md §7).',
+    rule: 'rating.quotaPercent (20) of rating.quotaBase, per quota group (grassroots organisation), decided else proposed levels of the year (docs/rules.md#r-rating-quota).',
     reserved: false,
   },
   KHTNV_TWO_YEARS: {
@@ -252,7 +252,7 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertDefinition>> = Obj
       vi: 'Đảng viên {memberName} xếp loại không hoàn thành nhiệm vụ hai năm liền ({years}): xem xét xóa tên',
       en: '{memberName} was rated "not completed" two years running ({years}): consider removal from the list',
     },
-    rule: 'Decided KHTNV in two consecutive years, the later this year or last (DOMAIN.md §3 removal reason 4, §9).',
+    rule: 'Decided KHTNV in two consecutive years, the later this year or last (removal ground 4, docs/rules.md#r-khtnv-two-years).',
     reserved: false,
   },
 } satisfies Record<AlertCode, AlertDefinition>);

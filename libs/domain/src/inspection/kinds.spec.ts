@@ -16,7 +16,7 @@ import {
 import { bodyMayImpose } from '../member/discipline';
 
 describe('inspection kinds', () => {
-  it('maps DOMAIN.md Vietnamese codes to the English types, with labels in both languages', () => {
+  it('maps the Vietnamese codes to the English types, with labels in both languages', () => {
     expect(INSPECTION_TYPE_CODES_VI).toEqual({
       COMPLIANCE: 'CHAP_HANH',
       SIGNS_OF_VIOLATION: 'DAU_HIEU_VI_PHAM',

@@ -2,7 +2,7 @@ import type { Label } from '../labels';
 import type { DecidingBody } from '../member/discipline';
 import { isCell, type OrganisationKind } from '../organisation/kinds';
 
-// Inspection and supervision of members (DOMAIN.md §6). DOMAIN's Vietnamese code names map to these English codes:
+// Inspection and supervision of members (docs/rules.md#inspections). The Vietnamese code names map to these English codes:
 // CHAP_HANH → COMPLIANCE, DAU_HIEU_VI_PHAM → SIGNS_OF_VIOLATION, GIAM_SAT_THUONG_XUYEN → REGULAR_SUPERVISION,
 // GIAM_SAT_CHUYEN_DE → THEMATIC_SUPERVISION.
 export const INSPECTION_TYPES = ['COMPLIANCE', 'SIGNS_OF_VIOLATION', 'REGULAR_SUPERVISION', 'THEMATIC_SUPERVISION'] as const;
@@ -16,7 +16,7 @@ export const INSPECTION_TYPE_LABELS: Record<InspectionType, Label> = {
   THEMATIC_SUPERVISION: { vi: 'Giám sát chuyên đề', en: 'Thematic supervision' },
 };
 
-/** DOMAIN.md's Vietnamese code for each type (for exports and people who know the texts). */
+/** The Vietnamese code for each type (for exports and people who know the texts). */
 export const INSPECTION_TYPE_CODES_VI: Record<InspectionType, string> = {
   COMPLIANCE: 'CHAP_HANH',
   SIGNS_OF_VIOLATION: 'DAU_HIEU_VI_PHAM',

@@ -97,7 +97,7 @@ export type CellTargetResult = {
 };
 
 /**
- * The yearly inspection target for one cell (DOMAIN.md §6, §9; article 002: "a cell with a chi ủy carries out at
+ * The yearly inspection target for one cell (docs/rules.md#r-inspection-target; article 002: "a cell with a chi ủy carries out at
  * least 2 inspections a year, a cell without one at least 1"), judged as of `asOf`.
  * - Required: `requiredInspections` of the cell's committee status on the reference date (`targetReferenceDate`:
  *   asOf capped at 31 December).
@@ -200,10 +200,10 @@ export type CoverageResult = {
 };
 
 /**
- * Supervision coverage of one cell (DOMAIN.md §6, Bình Định 2019: supervise 30–50% of the members every year):
+ * Supervision coverage of one cell (docs/rules.md#r-supervision-coverage, Bình Định 2019: supervise 30–50% of the members every year):
  * `supervised` distinct members of the cell on the reference date who were subjects of a supervision counted by
  * `countsTowardSupervisionCoverage`, over `members` (the cell's own members on that date; members hosted on a
- * temporary transfer are not counted, DOMAIN.md §3). Compared exactly on integers: BELOW when
+ * temporary transfer are not counted, docs/rules.md#r-membership-count). Compared exactly on integers: BELOW when
  * supervised × 100 < min × members, ABOVE when supervised × 100 > max × members.
  */
 export const supervisionCoverage = (input: { members: number; supervised: number }, policy: Policy): CoverageResult => {

@@ -99,7 +99,7 @@ export type CellComplianceInput = {
 };
 
 /**
- * Whether one cell held the meetings it owed over [from, to] (DOMAIN.md §4, §9: a regular meeting every month,
+ * Whether one cell held the meetings it owed over [from, to] (docs/rules.md#r-meeting-frequency: a regular meeting every month,
  * a thematic one every quarter).
  * - A month is missing its regular meeting when fewer than `regularPerMonth` (1) REGULAR/COMBINED meetings were
  *   held in it and its due date (`regularDueOn`) is before `asOf`. Likewise a quarter and `thematicPerQuarter`

@@ -1,8 +1,8 @@
 import type { Label } from '../labels';
 
-// Cell meetings (DOMAIN.md §4). DOMAIN's Vietnamese code names map to these English codes:
+// Cell meetings (docs/rules.md#meetings). The Vietnamese code names map to these English codes:
 // THUONG_KY → REGULAR, CHUYEN_DE → THEMATIC, KET_HOP → COMBINED, TU_TUONG → IDEOLOGICAL (a provincial
-// practice, seed 000), BAT_THUONG → EXTRAORDINARY, DAI_HOI → CONGRESS.
+// practice, article 000), BAT_THUONG → EXTRAORDINARY, DAI_HOI → CONGRESS.
 export const MEETING_KINDS = ['REGULAR', 'THEMATIC', 'COMBINED', 'IDEOLOGICAL', 'EXTRAORDINARY', 'CONGRESS'] as const;
 
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -36,7 +36,7 @@ export const MEETING_MODE_LABELS: Record<MeetingMode, Label> = {
   HYBRID: { vi: 'Kết hợp trực tiếp và trực tuyến', en: 'Hybrid (in person and online)' },
 };
 
-// How a meeting is run; the non-standard ones are those seed 000 names ("Trình bày tiểu phẩm, tọa đàm,
+// How a meeting is run; the non-standard ones are those article 000 names ("Trình bày tiểu phẩm, tọa đàm,
 // về nguồn, xem phim tư liệu, trình chiếu slide và báo cáo đề dẫn, kể những mẫu chuyện về Bác").
 export const MEETING_FORMATS = [
   'STANDARD',
@@ -77,7 +77,7 @@ export const MEETING_STATE_LABELS: Record<MeetingState, Label> = {
 /** A meeting that took place: HELD or CLOSED (the only states that count in figures and compliance). */
 export const isHeldState = (state: MeetingState): boolean => state === 'HELD' || state === 'CLOSED';
 
-/** One member's attendance at one meeting (DOMAIN.md §4 "Data to store per meeting"). */
+/** One member's attendance at one meeting (docs/rules.md#r-meeting-attendance). */
 export const ATTENDANCE = ['PRESENT', 'ABSENT_EXCUSED', 'ABSENT_UNEXCUSED', 'EXEMPT'] as const;
 
 export type Attendance = (typeof ATTENDANCE)[number];
@@ -94,8 +94,8 @@ export const isAttendance = (s: unknown): s is Attendance =>
   typeof s === 'string' && (ATTENDANCE as readonly string[]).includes(s);
 
 /**
- * The framework criteria (a)–(e) for a regular meeting "of quality" in HD 12-HD/BTCTW (6/7/2018), DOMAIN.md §4.
- * Whether HD 42-HD/BTCTW (2025) keeps them is UNCONFIRMED (DOMAIN.md §10.2); they are still widely used.
+ * The framework criteria (a)–(e) for a regular meeting "of quality" in HD 12-HD/BTCTW (6/7/2018), docs/rules.md#r-meeting-attendance.
+ * Whether HD 42-HD/BTCTW (2025) keeps them is UNCONFIRMED (docs/rules.md#sources); they are still widely used.
  */
 export const QUALITY_CRITERIA = ['ATTENDANCE', 'PREPARATION', 'CONDUCT', 'PRINCIPLES', 'RESOLUTION_RESULTS'] as const;
 

@@ -4,7 +4,7 @@ import type { Policy } from '../policy';
 import { QUALITY_CRITERION_LABELS } from './kinds';
 
 // Scoring a cell meeting is set by each province (Nghệ An QĐ 27-QĐ/TU 2023, Tuyên Quang HD 08-HD/BTCTU 2020);
-// no national scale and no national table from scores to levels was found (DOMAIN.md §4, §10.2). So the
+// no national scale and no national table from scores to levels was found (docs/rules.md#r-meeting-score-sheet). So the
 // criteria, their maximum points and the score bands are data: a ScoreSheet inside the Policy, replaced per
 // province by a policy override.
 
@@ -37,7 +37,7 @@ export type ScoreSheet = { code: string; name: Label; criteria: ScoreCriterion[]
 /**
  * The national default template: the five HD 12 criteria (a)–(e) weighted 20/20/30/15/15 = 100, with the bands
  * of QĐ 366's 100-point rating reused (Tốt >= 90, Khá >= 70, Trung bình >= 50, Yếu below). It is a product
- * default, NOT a national scale (none exists, DOMAIN.md §4): provinces replace it with their own sheet.
+ * default, NOT a national scale (none exists, docs/rules.md#r-meeting-score-sheet): provinces replace it with their own sheet.
  * Conduct (c) weighs most because it holds four checks (time, order, speakers, 90 minutes, minutes book).
  */
 export const DEFAULT_SCORE_SHEET: ScoreSheet = Object.freeze({

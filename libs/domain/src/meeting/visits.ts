@@ -4,7 +4,7 @@ import type { Policy } from '../policy';
 import { parseMonthKey, type MonthKey } from './compliance';
 
 // Higher committee members assigned to follow a cell attend its meetings, score them and report monthly
-// (DOMAIN.md §5; seed 001). No national minimum number of visits exists, so it is per assignment or per policy.
+// (docs/rules.md#visits; article 001). No national minimum number of visits exists, so it is per assignment or per policy.
 
 /**
  * A committee member assigned to a cell over [from, to): `to` is exclusive (the first day no longer assigned;

@@ -2,7 +2,7 @@ import { addYears, compareIsoDate, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
 import type { Label } from '../labels';
 
-// Admission pipeline (DOMAIN.md §3): quần chúng ưu tú → cảm tình Đảng → party-awareness course → admitted.
+// Admission pipeline (docs/rules.md#r-candidate-stages): quần chúng ưu tú → cảm tình Đảng → party-awareness course → admitted.
 export const CANDIDATE_STAGES = ['PROMISING', 'SYMPATHISER', 'COURSE_COMPLETED', 'ADMITTED', 'DROPPED'] as const;
 
 export type CandidateStage = (typeof CANDIDATE_STAGES)[number];
@@ -46,7 +46,7 @@ export const advanceCandidate = (stage: CandidateStage, to: CandidateStage): Can
   );
 };
 
-/** The party-awareness course certificate is valid for 5 years (DOMAIN.md §3). */
+/** The party-awareness course certificate is valid for 5 years (docs/rules.md#r-course-certificate). */
 export const COURSE_CERTIFICATE_VALID_YEARS = 5;
 
 /**

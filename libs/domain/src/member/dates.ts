@@ -28,7 +28,7 @@ export type ProbationState = 'NONE' | 'IN_PROBATION' | 'DUE' | 'OVERDUE';
 /**
  * Where a member stands in probation on `asOf`: 'NONE' unless PROBATIONARY with a ceremony date on or
  * before `asOf`; 'IN_PROBATION' before probationEnd; 'DUE' from probationEnd to the recognition deadline
- * inclusive; 'OVERDUE' after it (DOMAIN.md §9 alert).
+ * inclusive; 'OVERDUE' after it (docs/rules.md#r-recognition-deadline).
  */
 export const probationState = (
   m: { status: MemberStatus | null; ceremonyDate: IsoDate | null },
@@ -66,7 +66,7 @@ export const ceremonyState = (
 
 /**
  * Party age on `asOf` in whole years and months, counted from the date of the admission decision
- * (DOMAIN.md §3). Zero before that date. Re-admitted members (§10.7) are the caller's choice of date.
+ * (docs/rules.md#r-party-age). Zero before that date. Re-admitted members (an open question) are the caller's choice of date.
  */
 export const partyAge = (admissionDecisionDate: IsoDate, asOf: IsoDate): { years: number; months: number } => {
   const total = wholeMonthsBetween(admissionDecisionDate, asOf);
@@ -136,7 +136,7 @@ export const ageInMonths = (birthDate: IsoDate, date: IsoDate): number => wholeM
  * Whether a candidate's age at the cell's admission vote is allowed: the age in whole months must be from
  * `admissionMinAgeMonths` (216 = 18 years) to `admissionMaxAgeMonths` (720 = 60 years), both inclusive.
  * So a candidate qualifies from their 18th birthday until the day before they turn 60 years and 1 month
- * ("aged 60" still qualifies, counted in months). Older candidates need the provincial committee (DOMAIN.md §3).
+ * ("aged 60" still qualifies, counted in months). Older candidates need the provincial committee (docs/rules.md#r-admission-age).
  */
 export const admissionAgeOk = (birthDate: IsoDate, voteDate: IsoDate, policy: Policy): boolean => {
   const months = ageInMonths(birthDate, voteDate);

@@ -25,7 +25,7 @@ const codeOf = (fn: () => void): [string, string | undefined] | null => {
 };
 
 describe('disciplineFormsFor', () => {
-  it('follows DOMAIN.md §6', () => {
+  it('follows docs/rules.md#r-discipline-forms', () => {
     expect(disciplineFormsFor('ORGANISATION')).toEqual(['KHIEN_TRACH', 'CANH_CAO', 'GIAI_TAN']);
     expect(disciplineFormsFor('FULL')).toEqual(['KHIEN_TRACH', 'CANH_CAO', 'CACH_CHUC', 'KHAI_TRU']);
     expect(disciplineFormsFor('PROBATIONARY')).toEqual(['KHIEN_TRACH', 'CANH_CAO']);

@@ -22,7 +22,7 @@ const FORMS_BY_SUBJECT: Record<DisciplineSubject, readonly DisciplineForm[]> = {
   PROBATIONARY: ['KHIEN_TRACH', 'CANH_CAO'],
 };
 
-/** Discipline forms that exist for a subject (DOMAIN.md §6), lightest first. */
+/** Discipline forms that exist for a subject (docs/rules.md#r-discipline-forms), lightest first. */
 export const disciplineFormsFor = (subject: DisciplineSubject): DisciplineForm[] => [...FORMS_BY_SUBJECT[subject]];
 
 export const DECIDING_BODIES = [
@@ -49,7 +49,7 @@ export const DECIDING_BODY_LABELS: Record<DecidingBody, Label> = {
 export type DisciplineAuthority = Record<DecidingBody, readonly DisciplineForm[]>;
 
 /**
- * Default authority (DOMAIN.md §6; Charter art. 36):
+ * Default authority (docs/rules.md#r-discipline-authority; Charter art. 36):
  * - a CELL may impose KHIEN_TRACH and CANH_CAO on its own members (that the member belongs to the cell is
  *   the caller's check);
  * - a CELL_COMMITTEE (chi ủy) cannot discipline by itself: it prepares, the cell meeting decides;

@@ -35,12 +35,12 @@ export const normaliseCardNumber = (s: string): string => s.replace(SEPARATORS, 
 
 /**
  * A party card number: 6 to 12 digits after normalising. ASSUMPTION: the number format of the cards
- * reissued under Chỉ thị 51 (2025) is UNCONFIRMED (DOMAIN.md §10.9), so this accepts the older 6–8-digit
+ * reissued under Chỉ thị 51 (2025) is UNCONFIRMED (docs/rules.md#r-identity-formats), so this accepts the older 6–8-digit
  * numbers and leaves room for longer ones; tighten it when the format is known.
  */
 export const validateCardNumber = (s: string): boolean => /^\d{6,12}$/.test(normaliseCardNumber(s));
 
-/** Only full members hold a card (DOMAIN.md §3): throws DomainError('CARD_NUMBER_PROBATIONARY', …, 'cardNumber') for a probationary member with a card number. */
+/** Only full members hold a card (docs/rules.md#r-party-card): throws DomainError('CARD_NUMBER_PROBATIONARY', …, 'cardNumber') for a probationary member with a card number. */
 export const assertCardNumberAllowed = (status: MemberStatus | null, cardNumber: string | null | undefined): void => {
   if (cardNumber === null || cardNumber === undefined || cardNumber.trim() === '') return;
   if (status === 'PROBATIONARY') {

@@ -3,7 +3,7 @@ import { assertNever, DomainError } from '../errors';
 import type { Label } from '../labels';
 
 // Exemption and temporary transfer are flags on top of the status, not statuses: an exempt or
-// temporarily-away member is still a probationary or full member of their cell (DOMAIN.md §3).
+// temporarily-away member is still a probationary or full member of their cell (docs/rules.md#r-member-lifecycle).
 export const MEMBER_STATUSES = ['PROBATIONARY', 'FULL', 'TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED'] as const;
 
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
@@ -124,7 +124,7 @@ const arrivalStatus = (event: MemberEvent): MemberStatus => {
  * event cannot happen in `state`, or DomainError('VALIDATION') for a bad date or a missing option.
  *
  * - ADMITTED: no record → PROBATIONARY. RECOGNISED_FULL: PROBATIONARY → FULL.
- * - NOT_RECOGNISED (probation failed): PROBATIONARY → REMOVED (xóa tên, not expulsion; DOMAIN.md §3).
+ * - NOT_RECOGNISED (probation failed): PROBATIONARY → REMOVED (xóa tên, not expulsion; docs/rules.md#r-not-recognised).
  * - TRANSFER_IN: from no record or TRANSFERRED_OUT, with `toFull`; or a temporary guest who stays for good
  *   (status kept unless `toFull` is given). TRANSFER_OUT: an active non-guest → TRANSFERRED_OUT.
  * - TRANSFER_INTERNAL, DISCIPLINED: an active member, state unchanged (a KHAI_TRU discipline is recorded
@@ -133,9 +133,9 @@ const arrivalStatus = (event: MemberEvent): MemberStatus => {
  *   or TRANSFERRED_OUT, with `toFull` → active guest. TEMPORARY_TRANSFER_END: away → back; guest → TRANSFERRED_OUT.
  * - EXEMPTED (with `exemptionKind`; may change the kind), EXEMPTION_ENDED: active non-guests.
  * - REMOVED, DECEASED: any active member. EXPELLED: FULL only (a probationary member can only be
- *   reprimanded or warned, DOMAIN.md §6).
+ *   reprimanded or warned, docs/rules.md#r-discipline-forms).
  * - TRANSFERRED_OUT accepts only a new arrival; REMOVED, EXPELLED and DECEASED are final (re-admission,
- *   DOMAIN.md §10.7, is an open question and would start a new record).
+ *   docs/rules.md#r-member-lifecycle, is an open question and would start a new record).
  */
 export const applyEvent = (state: MemberState, event: MemberEvent): MemberState => {
   if (!isValidIsoDate(event.date)) throw new DomainError('VALIDATION', `Not a valid date: ${String(event.date)}`, 'date');
@@ -250,12 +250,12 @@ export const isActiveMember = (state: MemberState): boolean => isActiveStatus(st
 
 /**
  * Whether the member counts in this organisation's membership figures: active members, including exempt
- * members (still counted, DOMAIN.md §3) and members temporarily away; not temporary guests (the host
- * does not count them, DOMAIN.md §3 transfers).
+ * members (still counted, docs/rules.md#r-membership-count) and members temporarily away; not temporary guests (the host
+ * does not count them, docs/rules.md#r-membership-count).
  */
 export const countsInMembership = (state: MemberState): boolean => isActiveStatus(state.status) && !state.temporaryGuest;
 
-// Grounds for removal from the list (xóa tên), DOMAIN.md §3; the cell proposes, the competent committee decides.
+// Grounds for removal from the list (xóa tên), docs/rules.md#r-removal-reasons; the cell proposes, the competent committee decides.
 export const XOA_TEN_REASONS = [
   'MISSED_MEETINGS_OR_FEES',
   'CARD_RETURNED_OR_DESTROYED',

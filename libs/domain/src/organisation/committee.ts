@@ -22,7 +22,7 @@ export const COMMITTEE_ROLE_LABELS: Record<CommitteeRole, Label> = {
  */
 export type CommitteeSeat = { memberId: string; role: CommitteeRole; from: IsoDate; to: IsoDate | null };
 
-/** QĐ 294: a cell committee (chi ủy) has at most 7 members (DOMAIN.md §2). */
+/** QĐ 294: a cell committee (chi ủy) has at most 7 members (docs/rules.md#r-committee-seats). */
 export const CELL_COMMITTEE_MAX_SIZE = 7;
 
 const heldOn = (seat: CommitteeSeat, asOf: IsoDate): boolean =>
@@ -40,7 +40,7 @@ export const activeSeatHolders = (seats: readonly CommitteeSeat[], asOf: IsoDate
 /**
  * Whether a cell has an elected cell committee (chi ủy) on `asOf`: at least
  * `policy.organisation.cellCommitteeMinSize` (default 3) distinct members hold a seat.
- * Under QĐ 294 (DOMAIN.md §2) a cell with fewer than 9 full members elects only a secretary and
+ * Under QĐ 294 (docs/rules.md#r-cell-committee-required) a cell with fewer than 9 full members elects only a secretary and
  * possibly one deputy, so a cell with just a secretary and a deputy is treated as having no chi ủy;
  * a real chi ủy (elected from 9 full members) has a secretary, a deputy and at least one more member.
  */

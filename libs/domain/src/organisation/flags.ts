@@ -33,11 +33,11 @@ export type OrganisationFlagInput = {
 };
 
 /**
- * Structural warnings for one organisation on `asOf` (DOMAIN.md §2, §9), in this order:
+ * Structural warnings for one organisation on `asOf` (docs/rules.md#organisations), in this order:
  * - GRASSROOTS_CELL_TOO_LARGE (warning): a grassroots cell with >= 30 members should become a grassroots committee
  *   (Charter art. 21; another set-up needs the higher committee's approval, so not an error).
  * - SUBORDINATE_CELL_TOO_LARGE (warning): a subordinate cell with > 30 members should be split or become a
- *   sub-committee (seed 003; no national hard limit found).
+ *   sub-committee (article 003; no national hard limit found).
  * - TOO_FEW_FULL_MEMBERS (error): a grassroots organisation or a cell with fewer than 3 full members.
  * - CELL_COMMITTEE_REQUIRED (warning): a cell with >= 9 full members and no chi ủy (QĐ 294); a warning because
  *   the fix is an election, usually at the next congress.

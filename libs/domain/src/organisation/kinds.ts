@@ -2,7 +2,7 @@ import { DomainError } from '../errors';
 import type { Label } from '../labels';
 
 // Only the grassroots and below are fixed kinds. Everything above the grassroots is one kind,
-// COMMITTEE, whose level name ("Đảng bộ tỉnh", "Đảng bộ xã", …) is data (DOMAIN.md design decision 2).
+// COMMITTEE, whose level name ("Đảng bộ tỉnh", "Đảng bộ xã", …) is data (docs/rules.md#r-org-kinds).
 export const ORGANISATION_KINDS = [
   'COMMITTEE',
   'GRASSROOTS_COMMITTEE',
@@ -41,7 +41,7 @@ export const isOrganisationKind = (s: unknown): s is OrganisationKind =>
  * Whether an organisation of kind `child` may sit directly under `parent` (null = it is the root).
  * The root is a COMMITTEE; committees nest; grassroots organisations sit under a committee; a
  * sub-committee under a grassroots committee; a subordinate cell under a grassroots committee or a
- * sub-committee; a party group inside a cell (DOMAIN.md §2).
+ * sub-committee; a party group inside a cell (docs/rules.md#r-org-kinds).
  */
 export const canBeChildOf = (child: OrganisationKind, parent: OrganisationKind | null): boolean =>
   ALLOWED_PARENTS[child].includes(parent);

@@ -5,7 +5,7 @@ import { percent } from '../report/percent';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /**
- * Admissions owed in a year (DOMAIN.md §9): with `percentOfTermStart`, at least that share of the members at the
+ * Admissions owed in a year (docs/rules.md#r-admission-target): with `percentOfTermStart`, at least that share of the members at the
  * start of the term, rounded up ("at least 3%": 3% of 5,356 is 160.68, so 161); with `absolute`, the number set.
  * Throws VALIDATION ('membersAtTermStart') for a count that is not a non-negative integer.
  */

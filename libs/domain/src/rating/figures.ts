@@ -6,7 +6,7 @@ import { emptyLevelCounts, type LevelCounts } from './level';
 export type CountAndPercent = { count: number; percent: number | null };
 
 /**
- * Rating figures in the reports' convention (DOMAIN.md design decision 3). Every percentage is of `rated`
+ * Rating figures in the reports' convention (docs/rules.md#r-rating-figures). Every percentage is of `rated`
  * (members or organisations not rated are outside the denominator) except `excellentOfWellCompletedOrBetter`,
  * the "of which excellent" of the reports, a share of those rated HTTNV or better. null = no denominator.
  */

@@ -1,7 +1,7 @@
 import type { Label } from '../labels';
 import type { OrganisationKind } from '../organisation/kinds';
 
-// Annual quality rating (đánh giá, xếp loại chất lượng), DOMAIN.md §7. Since 2018 every member and every party
+// Annual quality rating (đánh giá, xếp loại chất lượng), docs/rules.md#ratings. Since 2018 every member and every party
 // organisation is rated on the same four levels; older schemes are kept with their raw label.
 
 /** The four levels, best first (QĐ 366 Article 11; the same names since QĐ 132, 2018). */
@@ -126,7 +126,7 @@ export const QUOTA_SCOPES = ['MEMBERS', 'MEMBERS_AND_ORGANISATIONS'] as const;
 export type QuotaScope = (typeof QUOTA_SCOPES)[number];
 
 /**
- * The yearly admission target (DOMAIN.md §9): a share of the members at the start of the term (Thái Nguyên:
+ * The yearly admission target (docs/rules.md#r-admission-target): a share of the members at the start of the term (Thái Nguyên:
  * at least 3% a year), or an absolute number set for the organisation (Quảng Nam bloc 2024: 155).
  */
 export type AdmissionTarget = { kind: 'percentOfTermStart'; percent: number } | { kind: 'absolute'; count: number };

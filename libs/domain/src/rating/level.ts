@@ -109,7 +109,7 @@ const moreThanPct = (part: number, whole: number, pct: number): boolean => part 
 const severity = (form: DisciplineForm): number => DISCIPLINE_FORMS.indexOf(form);
 
 /**
- * The level of a member or an organisation under the policy (DOMAIN.md §7, QĐ 366 Article 11, HD 21 defaults):
+ * The level of a member or an organisation under the policy (docs/rules.md#r-rating-level, QĐ 366 Article 11, HD 21 defaults):
  *
  * - from the score: >= 90 HTXSNV, >= 70 HTTNV, >= 50 HTNV, else KHTNV;
  * - HTXSNV needs >= 30% of the tasks exceeded (else at most HTTNV, TASKS_NOT_EXCEEDED) and every task on time (below);

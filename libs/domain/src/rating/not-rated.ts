@@ -30,7 +30,7 @@ export type WhoIsRated<Id> = {
 };
 
 /**
- * Splits a cell's member records for the rating (DOMAIN.md design decision 4): only members counted in the
+ * Splits a cell's member records for the rating (docs/rules.md#r-rating-not-rated): only members counted in the
  * membership (`countsInMembership`: active, exempt included, temporarily-away included, temporary guests not)
  * are rating subjects; among them exempt members are not rated when the policy says so (`exemptNotRated`,
  * `temporarilyExemptNotRated`), nor members the committee excluded. A member temporarily away is rated by the

@@ -14,7 +14,7 @@ export type QuotaCheck = {
 };
 
 /**
- * The "excellent" quota (DOMAIN.md §7; HD 21: HTXSNV <= 20% of those rated HTTNV, per grassroots organisation)
+ * The "excellent" quota (docs/rules.md#r-rating-quota; HD 21: HTXSNV <= 20% of those rated HTTNV, per grassroots organisation)
  * over the levels of one quota group, usually the members of one grassroots organisation including the proposal
  * being checked. The base is configurable (`quotaBase`), so are the percentage and whom it covers (`quotaApplies`).
  */

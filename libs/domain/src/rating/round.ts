@@ -4,7 +4,7 @@ import type { Label } from '../labels';
 import type { OrganisationKind } from '../organisation/kinds';
 import { RATING_LEVEL_LABELS, type RatingLevel, type RatingSubjectKind } from './kinds';
 
-// The rating round (DOMAIN.md §7 steps, QĐ 124; QĐ 366 similar, UNCONFIRMED): self-assessment, review and
+// The rating round (docs/rules.md#r-rating-steps, QĐ 124; QĐ 366 similar, UNCONFIRMED): self-assessment, review and
 // proposal by the cell or committee, decision by the competent level, announcement.
 
 /** The steps in their order. */
@@ -84,7 +84,7 @@ export const assertRatingStep = (stage: RatingStage, step: Exclude<RatingStep, '
 };
 
 /**
- * A decision that differs from the proposal must say why (DOMAIN.md §7). Throws RATING_REASON_REQUIRED
+ * A decision that differs from the proposal must say why (docs/rules.md#r-rating-decision-reason). Throws RATING_REASON_REQUIRED
  * ('reason') when the levels differ and the reason is missing or blank. Returns the trimmed reason, or null.
  */
 export const assertDecisionReason = (proposed: RatingLevel | null, decided: RatingLevel, reason: string | null | undefined): string | null => {
@@ -114,7 +114,7 @@ export type RatingAuthority<Id> = {
 };
 
 /**
- * Who proposes and who decides (DOMAIN.md §7 step 3): the grassroots committee decides for its members and its
+ * Who proposes and who decides (docs/rules.md#r-rating-authority): the grassroots committee decides for its members and its
  * subordinate cells and sub-committees; the committee one level up decides for the grassroots organisation.
  * - a member: the cell proposes; the grassroots organisation decides (a grassroots cell decides for its own members);
  * - a subordinate cell or sub-committee: its parent proposes; the grassroots committee decides;

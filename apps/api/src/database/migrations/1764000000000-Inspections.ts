@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// Inspection and supervision of members (DOMAIN §6): yearly plans, inspection records with their subjects and
+// Inspection and supervision of members (docs/rules.md#inspections): yearly plans, inspection records with their subjects and
 // findings, and the link from a discipline decision to the inspection it follows from. Types, bodies, states and
 // date order are checked here as well as in libs/domain.
 export class Inspections1764000000000 implements MigrationInterface {

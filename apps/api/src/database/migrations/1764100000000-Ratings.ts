@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// Annual quality ratings (DOMAIN.md §7): rounds opened by a committee with deadlines per step, and one rating per
+// Annual quality ratings (docs/rules.md#ratings): rounds opened by a committee with deadlines per step, and one rating per
 // subject (member or organisation) per round, carrying each step's who/when. Past ratings under older schemes have
 // no round and keep their raw label. Levels, schemes and kinds are checked here as well as in libs/domain.
 export class Ratings1764100000000 implements MigrationInterface {

@@ -16,7 +16,7 @@ const COLUMNS = `c.id, c.organisation_id AS "organisationId", c.full_name AS "fu
 
 const STAGE_COLUMN: Partial<Record<CandidateStage, string>> = { SYMPATHISER: 'sympathiser_on', COURSE_COMPLETED: 'course_completed_on', DROPPED: 'dropped_on' };
 
-/** The admission pipeline (DOMAIN §3): stages checked by the libs rule; admission creates the member in the same transaction. */
+/** The admission pipeline (docs/rules.md#r-candidate-stages): stages checked by the libs rule; admission creates the member in the same transaction. */
 @Injectable()
 export class CandidateService {
   constructor(

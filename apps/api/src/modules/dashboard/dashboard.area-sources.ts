@@ -9,7 +9,7 @@ import { AlertRegistry, type AlertSource } from './dashboard.sources';
 import type { DashboardScope } from './dashboard.scope';
 
 /**
- * Cells behind the yearly inspection target (DOMAIN §6, §9), from the same service as `inspectionTarget`: a cell
+ * Cells behind the yearly inspection target (docs/rules.md#r-inspection-target), from the same service as `inspectionTarget`: a cell
  * is flagged once its next counted inspection is overdue under an even spread of the target over the year (libs'
  * nextInspectionDueOn: with 2 a year the first by 30 June, with 1 by 31 December), so January flags no one.
  */
@@ -44,7 +44,7 @@ export class InspectionAlertSource implements AlertSource {
 }
 
 /**
- * Ratings (DOMAIN §7, §9): quota groups of the year whose "excellent" count (decided, else proposed) exceeds the
+ * Ratings (docs/rules.md#r-rating-quota, #r-khtnv-two-years): quota groups of the year whose "excellent" count (decided, else proposed) exceeds the
  * policy's quota — the same count and rule as decideRating's check — and members under the organisation rated
  * KHTNV (decided) two years running, the later of the two being this year or last (removal from the list is due).
  * Two set-based queries.

@@ -24,10 +24,10 @@ export const AlertCodeEnum = enumOf(ALERT_CODES);
 registerEnumType(AlertCodeEnum, {
   name: 'AlertCode',
   description:
-    'An alert rule (DOMAIN §9; docs/dashboard.md lists each rule and its threshold). Meetings and visits: MEETING_OVERDUE, MINUTES_MISSING, ' +
+    'An alert rule (docs/rules.md#alerts names the rule behind each code; docs/dashboard.md lists each with its threshold). Meetings and visits: MEETING_OVERDUE, MINUTES_MISSING, ' +
     'RESOLUTION_MISSING, VISITS_BEHIND, VISIT_UNSCORED. Members: PROBATION_OVERDUE, PROBATION_DUE, CEREMONY_OVERDUE, BADGE_DUE. Organisations: ' +
-    'CELL_TOO_LARGE, SUBORDINATE_CELL_TOO_LARGE, TOO_FEW_FULL_MEMBERS, CELL_COMMITTEE_MISSING, TERM_ENDED, TERM_ENDING. Reserved (no source yet): ' +
-    'INSPECTION_BEHIND, RATING_QUOTA_BREACH, KHTNV_TWO_YEARS.',
+    'CELL_TOO_LARGE, SUBORDINATE_CELL_TOO_LARGE, TOO_FEW_FULL_MEMBERS, CELL_COMMITTEE_MISSING, TERM_ENDED, TERM_ENDING. Inspections: ' +
+    'INSPECTION_BEHIND. Ratings: RATING_QUOTA_BREACH, KHTNV_TWO_YEARS.',
 });
 
 export const AlertSeverityEnum = enumOf(ALERT_SEVERITIES);
@@ -120,7 +120,7 @@ export class AlertList {
   @Field(() => DateScalar, { description: 'First day of the judged period of meetings and visits (1 January).' }) from!: string;
   @Field(() => DateScalar, { description: 'Last day of that period (the as-of date, or 31 December).' }) to!: string;
   @Field(() => Int, { description: 'Alerts in all (of the codes asked), not just this page.' }) total!: number;
-  @Field(() => [AlertCodeCount], { description: 'Counts by code, in catalogue order; every code a source can produce is listed (0 when none), reserved ones only once produced.' }) countsByCode!: AlertCodeCount[];
+  @Field(() => [AlertCodeCount], { description: 'Counts by code, in catalogue order; every code a source can produce is listed (0 when none).' }) countsByCode!: AlertCodeCount[];
   @Field(() => [AlertSeverityCount], { description: 'Counts by severity (ERROR, WARNING, INFO).' }) countsBySeverity!: AlertSeverityCount[];
   @Field(() => [AlertItem], { description: 'The alerts on this page.' }) items!: AlertItem[];
   @Field(() => Int, { description: 'The offset this page starts at.' }) offset!: number;
@@ -152,7 +152,7 @@ export class MemberTrendPoint {
   @Field(() => Int, { description: 'Admissions of that year up to the date (as MembersSection.admissions). List: admissions(organisationId, from: "<year>-01-01", to: date, asOf).' }) admissions!: number;
 }
 
-@ObjectType({ description: 'Members of the subtree. Members are counted in their permanent cell; temporary guests are not counted by the host, exempt members are (DOMAIN §3).' })
+@ObjectType({ description: 'Members of the subtree. Members are counted in their permanent cell; temporary guests are not counted by the host, exempt members are (docs/rules.md#r-membership-count).' })
 export class MembersSection {
   @Field(() => Int, { description: 'Members (full and probationary) on the as-of date. List: members(filter: { organisationId }, asOf).' }) members!: number;
   @Field(() => Int, { description: 'Full members on the as-of date. List: members(filter: { organisationId, statuses: [FULL] }, asOf).' }) fullMembers!: number;

@@ -21,7 +21,7 @@ import { DashboardService } from './dashboard.service';
 export class DashboardResolver {
   constructor(private readonly service: DashboardService) {}
 
-  @Query(() => AlertList, { description: 'The alerts of an organisation\'s subtree on a date (DOMAIN §9), sorted: errors first, then the oldest deadline. Each points at the record to fix. NOT_FOUND outside your scope; you need to read the subtree (a member\'s own-cell access is not enough).' })
+  @Query(() => AlertList, { description: 'The alerts of an organisation\'s subtree on a date (docs/rules.md#alerts), sorted: errors first, then the oldest deadline. Each points at the record to fix. NOT_FOUND outside your scope; you need to read the subtree (a member\'s own-cell access is not enough).' })
   alerts(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation, date, year, codes and page.' }) input: AlertsInput): Promise<AlertList> {
     return this.service.alertList(actor, input);
   }

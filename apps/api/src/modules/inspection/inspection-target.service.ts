@@ -42,7 +42,7 @@ type TargetRow = { id: string; parentId: string | null; since: string; holders: 
 type CoverageRow = { id: string; members: number; supervised: number };
 
 /**
- * The yearly inspection target and the supervision coverage of a subtree (DOMAIN §6, §9). Set-based: one statement
+ * The yearly inspection target and the supervision coverage of a subtree (docs/rules.md#r-inspection-target, #r-supervision-coverage). Set-based: one statement
  * gathers every cell under the organisation on the reference date with its chi ủy seat holders and its inspections
  * of the year, one the policies, one the organisations; the rules are libs' inspectionTargetForCell and
  * supervisionCoverage. Members (MEMBER grant) see none of it.

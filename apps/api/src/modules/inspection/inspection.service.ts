@@ -69,7 +69,7 @@ export const inspectionReader = (actor: Actor): Actor => ({ ...actor, ownCellIds
 const yearBounds = (year: number): [string, string] => [`${String(year).padStart(4, '0')}-01-01`, `${String(year).padStart(4, '0')}-12-31`];
 
 /**
- * Inspection and supervision records (DOMAIN §6): yearly plans, inspections with subjects and findings, and the
+ * Inspection and supervision records (docs/rules.md#r-inspection-records): yearly plans, inspections with subjects and findings, and the
  * conclusion with its discipline decisions (written through MemberService, in the same transaction).
  * Who reads: readers of the inspecting organisation's subtree, on the inspection's date or today (a moved cell's
  * inspections follow it to its new committee). Who writes: writers of the inspecting organisation today: committee

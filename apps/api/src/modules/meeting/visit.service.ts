@@ -20,7 +20,7 @@ const VISIT_COLUMNS = `v.id, v.meeting_id AS "meetingId", mt.organisation_id AS 
   v.guidance, v.issues, v.follow_up AS "followUp"`;
 
 /**
- * Committee members' visits to cell meetings (DOMAIN §5): assignments, the visit with its score on the policy's
+ * Committee members' visits to cell meetings (docs/rules.md#visits): assignments, the visit with its score on the policy's
  * sheet, and the monthly report. Only the assigned visitor records (and scores) a visit, for a meeting of a cell
  * assigned to them on that date.
  */

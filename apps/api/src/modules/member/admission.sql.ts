@@ -7,7 +7,7 @@ export type AdmissionWindow = { organisationId: string; from: string; to: string
 type Queryable = { query: (sql: string, params?: unknown[]) => Promise<unknown> };
 
 /**
- * The one definition of a subtree's admissions in a period (kết nạp, DOMAIN.md §9; docs/member.md "Admissions"),
+ * The one definition of a subtree's admissions in a period (kết nạp, docs/rules.md#r-admission-target; docs/member.md "Admissions"),
  * shared by the list (admissions), the dashboard (members.admissions, each child's, the trend) and admissionProgress.
  * A member is counted where and when they were admitted: their ADMITTED event names the admitting cell, which must lie
  * in the window's subtree on the admission decision date (its path on that date, placement_path_at), and that date must

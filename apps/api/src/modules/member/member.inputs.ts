@@ -102,7 +102,7 @@ export class CreateMemberInput extends MemberDataInput {
   transferredFrom?: string;
 }
 
-@InputType({ description: 'A lifecycle event for a member (DOMAIN §3). Which fields apply depends on the type.' })
+@InputType({ description: 'A lifecycle event for a member (docs/rules.md#r-member-lifecycle). Which fields apply depends on the type.' })
 export class MemberEventInput {
   @Field(() => ID, { description: 'Member.' })
   @IsString()

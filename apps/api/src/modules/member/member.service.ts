@@ -258,7 +258,7 @@ export class MemberService {
     return this.get(caller.actor, id, today());
   }
 
-  /** Lifecycle events (DOMAIN §3): the domain rule decides whether the event may happen; placement follows. */
+  /** Lifecycle events (docs/rules.md#r-member-lifecycle): the domain rule decides whether the event may happen; placement follows. */
   async recordEvent(caller: Caller, input: MemberEventInput): Promise<Member> {
     const type = input.type as MemberEventType;
     let asOf = today();

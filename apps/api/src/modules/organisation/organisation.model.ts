@@ -69,7 +69,7 @@ export class Organisation {
   path!: string;
 }
 
-@ObjectType({ description: 'A rule-based warning about an organisation (DOMAIN §2): size, full members, cell committee, term.' })
+@ObjectType({ description: 'A rule-based warning about an organisation (docs/rules.md#organisations): size, full members, cell committee, term.' })
 export class OrganisationFlag {
   @Field({ description: 'Stable code, e.g. GRASSROOTS_CELL_TOO_LARGE, CELL_COMMITTEE_REQUIRED, TERM_ENDED.' })
   code!: string;
@@ -96,7 +96,7 @@ export class KindCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Counts for an organisation and everything under it on the as-of date. Members are counted where they belong permanently: temporary guests are not counted by the host (DOMAIN §3); exempt members are.' })
+@ObjectType({ description: 'Counts for an organisation and everything under it on the as-of date. Members are counted where they belong permanently: temporary guests are not counted by the host (docs/rules.md#r-membership-count); exempt members are.' })
 export class SubtreeCounts {
   @Field(() => Int, { description: 'Organisations in the subtree, the root included.' })
   organisations!: number;

@@ -159,7 +159,7 @@ export class OrganisationResolver {
     return hasCellCommittee(seats, o.asOf, policy);
   }
 
-  @ResolveField(() => [OrganisationFlag], { description: 'Rule-based warnings on the as-of date (DOMAIN §2): too large, too few full members, chi ủy required, term ended or ending.' })
+  @ResolveField(() => [OrganisationFlag], { description: 'Rule-based warnings on the as-of date (docs/rules.md#organisations): too large, too few full members, chi ủy required, term ended or ending.' })
   async flags(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<OrganisationFlag[]> {
     const [counts, seats, policy] = await Promise.all([
       this.countsLoader(ctx, o.asOf).load(o.id),

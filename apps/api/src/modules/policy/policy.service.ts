@@ -5,7 +5,7 @@ import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { assertOrgVisible } from '../../common/scope/scope';
 
 /**
- * Policies (DOMAIN design decision 1): national defaults, overridden for a subtree from a date. The policy of an
+ * Policies (docs/rules.md#r-policy): national defaults, overridden for a subtree from a date. The policy of an
  * organisation on a date merges the overrides attached to it and its ancestors (nearest last) that were in force.
  */
 @Injectable()
@@ -49,7 +49,7 @@ export class PolicyService {
       });
     }
     if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom) throw new DomainError('INVALID_DATE_ORDER', 'effectiveTo must be after effectiveFrom', 'effectiveTo');
-    // Policies switch rules and warnings off or on for a whole subtree: a decision for administrators (DOMAIN design decision 1).
+    // Policies switch rules and warnings off or on for a whole subtree: a decision for administrators (docs/rules.md#r-policy).
     if (!caller.actor.isAdmin) throw new DomainError('FORBIDDEN', 'Only system administrators set policy overrides', 'organisationId');
     return this.ds.transaction(async (m) => {
       await assertOrgVisible(m, caller.actor, input.organisationId, input.effectiveFrom, true);

@@ -233,7 +233,7 @@ export class RatingFigureRow {
 @ObjectType({ description: 'A page of subjects behind a figure.' })
 export class RatingFigureRowPage extends Paginated(RatingFigureRow, 'RatingFigureRow', 'subjects') {}
 
-@ObjectType({ description: 'Admissions in a year against the policy\'s target (DOMAIN.md §9).' })
+@ObjectType({ description: 'Admissions in a year against the policy\'s target (docs/rules.md#r-admission-target).' })
 export class AdmissionProgressModel {
   @Field(() => ID, { description: 'Organisation.' }) organisationId!: string;
   @Field(() => Int, { description: 'Year.' }) year!: number;

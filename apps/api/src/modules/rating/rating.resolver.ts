@@ -75,7 +75,7 @@ export class RatingResolver {
     return (await this.service.roundWorkbook(actor, roundId, filter)).toString('base64');
   }
 
-  @Query(() => RatingFigures, { description: 'Rating figures of an organisation\'s subtree for a year, per subject kind, with the previous year and the change; the reports\' conventions (DOMAIN.md decision 3).' })
+  @Query(() => RatingFigures, { description: 'Rating figures of an organisation\'s subtree for a year, per subject kind, with the previous year and the change; the reports\' conventions (docs/rules.md#r-rating-figures).' })
   ratingFigures(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation and year.' }) input: RatingFiguresInput): Promise<RatingFigures> {
     return this.service.figures(actor, input);
   }

@@ -128,8 +128,8 @@ type Subject = {
 };
 
 /**
- * The annual quality rating (DOMAIN.md §7): rounds, the four steps with their permissions, the quota, the
- * figures in the reports' convention and the admission target (§9). Levels and rules come from libs/domain.
+ * The annual quality rating (docs/rules.md#ratings): rounds, the four steps with their permissions, the quota, the
+ * figures in the reports' convention and the admission target (docs/rules.md#r-admission-target). Levels and rules come from libs/domain.
  * Scope: a rating is visible to readers of the organisation it sits in (a member's cell, or the organisation
  * rated) and to the member rated; each step needs write access to the body that takes it (FORBIDDEN otherwise).
  */

@@ -14,7 +14,7 @@ const KINDS: RatingSubjectKind[] = ['GRASSROOTS_ORGANISATION', 'SUB_COMMITTEE', 
 type Props = { data: RatingFigures | undefined; error: unknown; onRetry: () => void; links: DashboardLinks };
 
 /**
- * The last decided year's ratings in the reports' convention (DOMAIN.md decision 3): "HTTNV trở lên" as a share
+ * The last decided year's ratings in the reports' convention (docs/rules.md#r-rating-figures): "HTTNV trở lên" as a share
  * of those rated, "trong đó HTXSNV" as a share of those HTTNV or better. Each count opens its list on /ratings.
  */
 export const RatingsCard = ({ data, error, onRetry, links }: Props) => {

@@ -19,7 +19,7 @@ const PAGE_SIZE = 50;
 const parseCodes = (raw: string | null): AlertCode[] =>
   (raw ?? '').split(',').filter((c): c is AlertCode => (ALERT_CODES as readonly string[]).includes(c));
 
-// /alerts?org=<id>&year=YYYY(&asOf)(&codes=A,B)(&severity=ERROR)(&page=2): the committee's to-do list (DOMAIN.md §9),
+// /alerts?org=<id>&year=YYYY(&asOf)(&codes=A,B)(&severity=ERROR)(&page=2): the committee's to-do list (docs/rules.md#alerts),
 // errors first then the oldest deadline, narrowed by rule or severity (the chips show every rule's count), each
 // alert with a link to the record to fix. A severity is the set of its rules (the API filters by code).
 export const AlertsRoute = () => {

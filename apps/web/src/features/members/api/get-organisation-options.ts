@@ -5,7 +5,7 @@ import { memberKeys } from './keys';
 import type { OrganisationOption } from './types';
 
 // The organisation filter of the member list has its own small queries (no import from the
-// organisations feature, see STYLE.md §5).
+// organisations feature: features do not import each other).
 
 const ROOTS = graphql<{ scopeRoots: OrganisationOption[] }, { asOf: IsoDate }>(`
   query MemberFilterRoots($asOf: Date) {

@@ -9,7 +9,7 @@ import { useAdmissionProgress } from '../api/get-figures';
 // ?list=admissions opens the list behind the admitted number (kept in the URL like the figures' lists).
 const LIST = 'admissions';
 
-/** Admissions of the year in the organisation's subtree against the policy's target (DOMAIN.md §9), and their list. */
+/** Admissions of the year in the organisation's subtree against the policy's target (docs/rules.md#r-admission-target), and their list. */
 export const AdmissionCard = ({ organisationId, year }: { organisationId: string; year: number }) => {
   const { t } = useTranslation();
   const f = useFormat();
