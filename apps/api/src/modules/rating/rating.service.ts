@@ -311,7 +311,8 @@ export class RatingService {
     const [{ total }] = await this.ds.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
     const rows = await this.ds.query(
       `${withSql} SELECT s.subject_kind AS "subjectKind", s.member_id AS "memberId", s.organisation_id AS "organisationId", s.name,
-              s.parent_id AS "parentOrganisationId", COALESCE(s.parent_name, '') AS "organisationName"
+              s.parent_id AS "parentOrganisationId",
+              CASE WHEN ${orgVisibleSql(actor, 's.parent_id', p, d)} THEN COALESCE(s.parent_name, '') ELSE '' END AS "organisationName"
          FROM ${from}
         ORDER BY (s.member_id IS NOT NULL), s.parent_name NULLS FIRST, s.name_folded, COALESCE(s.member_id, s.organisation_id)
         OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
@@ -333,7 +334,7 @@ export class RatingService {
     const f: RatingFilter = { ...filter, roundId: round.id };
     const p = new Params();
     const [names] = await this.ds.query(
-      `SELECT (SELECT name FROM organisation WHERE id = ${p.add(round.organisationId)}::uuid) AS "roundOrg",
+      `SELECT (SELECT o.name FROM organisation o WHERE o.id = ${p.add(round.organisationId)}::uuid AND ${orgVisibleSql(actor, 'o.id', p, p.add(d))}) AS "roundOrg",
               (SELECT o.name FROM organisation o WHERE o.id = ${p.add(f.organisationId && isUuid(f.organisationId) ? f.organisationId : null)}::uuid
                   AND ${orgVisibleSql(actor, 'o.id', p, p.add(d))}) AS "filterOrg"`,
       p.values,
@@ -374,12 +375,14 @@ export class RatingService {
       const page = await this.list(actor, f, { offset, limit: MAX_PAGE_SIZE });
       // An organisation rated sits in itself: "thuộc" is its parent on the round's reference date (one query per page).
       const orgIds = page.items.filter((r) => r.subjectOrganisationId).map((r) => r.subjectOrganisationId!);
+      // Only a parent in the caller's scope is named.
+      const pp = new Params();
       const parents = new Map<string, string>(
         orgIds.length
           ? (await this.ds.query(
               `SELECT pl.organisation_id AS id, po.name FROM organisation_placement pl JOIN organisation po ON po.id = pl.parent_id
-                WHERE pl.organisation_id = ANY($1::uuid[]) AND ${validAt('pl', '$2')}`,
-              [orgIds, d],
+                WHERE pl.organisation_id = ANY(${pp.add(orgIds)}::uuid[]) AND ${validAt('pl', pp.add(d))} AND ${orgVisibleSql(actor, 'po.id', pp, pp.add(d))}`,
+              pp.values,
             )).map((x: { id: string; name: string }) => [x.id, x.name])
           : [],
       );
