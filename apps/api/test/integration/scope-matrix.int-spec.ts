@@ -41,7 +41,7 @@ const documentFor = (kind: 'query' | 'mutation', f: GraphQLField<unknown, unknow
   return `${kind}${decl ? `(${decl})` : ''} { ${f.name}${args ? `(${args})` : ''}${sel} }`;
 };
 
-type Res = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, any> }[] };
+type Res = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
 /** A workbook answer as the values of its sheets (the .zip itself differs in its timestamps). */
 const unpack = async (base64: string): Promise<unknown[]> => {
@@ -214,7 +214,7 @@ describe('scope matrix: every operation × caller × in scope / out of scope / n
     const hole = (role: Role, c: 'in' | 'out') => row.knownHoles?.find((k) => k.roles.includes(role) && k.cases.includes(c));
 
     type Call = { vars: Record<string, unknown>; res: Res };
-    const calls = {} as Record<Role, { in: Call; out?: Call; miss?: Call }>;
+    const calls = {} as Record<Role, { in: Call; out?: Call; miss?: Call; whole?: Call }>;
     let auditsChanged = 0;
     // The calls of a row, as many at once as they cannot disturb each other: reads all together; writes expected to
     // succeed in turn (one may change what the next finds), writes expected to be refused together, and the out-of-scope
@@ -236,6 +236,7 @@ describe('scope matrix: every operation × caller × in scope / out of scope / n
       if (kind === 'query') {
         await Promise.all(ROLES.map(async (role) => {
           calls[role].in = await call(sides.A, role);
+          if (row.wholeScope) calls[role].whole = await call(sides.A, role, row.wholeScope);
           await outOfScope(role);
         }));
       } else {
@@ -266,6 +267,16 @@ describe('scope matrix: every operation × caller × in scope / out of scope / n
         if (leaked.length) discovered.push(`${name}\t${role}\tleak\t${leaked.join(', ')}`);
         expect(leaked).toEqual([]);
       });
+
+      if (row.wholeScope) {
+        it(`${role} over its whole scope (no organisation named): no value of the other tree`, async () => {
+          const { vars, res } = calls[role].whole!;
+          expect(res.errors).toBeUndefined();
+          const leaked = unexplained(role, name, await leaks(role, root, res, vars));
+          if (leaked.length) discovered.push(`${name}\t${role}\tleak\t${leaked.join(', ')}`);
+          expect(leaked).toEqual([]);
+        });
+      }
 
       if (!row.noId) {
         const outHole = hole(role, 'out');

@@ -2,6 +2,7 @@
 // A row says how to call the operation on one tree's records (the test calls it with tree A's records = in the caller's
 // scope, tree B's = out of scope, random ids = nonexistent) and what each caller gets in scope.
 // Rows with `noId` take no record: they are checked in scope only, for the answer and for values of the other tree.
+// Lists that may run without naming an organisation are also run so (`wholeScope`): nothing of the other tree in them.
 
 export const ROLES = ['MEMBER', 'CELL_SECRETARY', 'COMMITTEE_READ', 'COMMITTEE_WRITE', 'VISITOR', 'TOKEN_READ', 'TOKEN_READ_WRITE'] as const;
 export type Role = (typeof ROLES)[number];
@@ -20,6 +21,8 @@ export type Row = {
   vars: (s: Side, role: Role) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Why the operation has no out-of-scope / nonexistent case. */
   noId?: string;
+  /** For a list that may run without naming an organisation: its variables then (the caller's whole scope). */
+  wholeScope?: Record<string, unknown>;
   inScope: Partial<Record<Role, Outcome>> & { others: Outcome };
   /** Cells that answer wrongly today and are fixed on another branch: they run as `it.failing` until the fix lands. */
   knownHoles?: { knownHole: string; roles: Role[]; cases: ('in' | 'out')[] }[];
@@ -53,28 +56,28 @@ export const ROWS: Record<string, Row> = {
   alertsXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   apiTokens: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
   auditLog: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
-  candidates: { vars: (s) => ({ filter: { organisationId: s.cell } }), inScope: VISIBLE },
+  candidates: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   dashboard: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   inspection: { vars: (s) => ({ id: s.inspection }), inScope: COMMITTEE_READ },
   inspectionPlan: { vars: (s) => ({ id: s.plan }), inScope: COMMITTEE_READ },
-  inspectionPlans: { vars: (s) => ({ organisationId: s.cell, year: Y }), inScope: COMMITTEE_READ },
+  inspectionPlans: { vars: (s) => ({ organisationId: s.cell, year: Y }), wholeScope: { year: Y }, inScope: COMMITTEE_READ },
   inspectionTarget: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   inspectionTargetXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
-  inspections: { vars: (s) => ({ filter: { organisationId: s.cell } }), inScope: COMMITTEE_READ },
-  inspectionsXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), inScope: COMMITTEE_READ },
+  inspections: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: COMMITTEE_READ },
+  inspectionsXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: COMMITTEE_READ },
   me: { vars: () => ({}), noId: 'the caller itself', inScope: VISIBLE },
   meeting: { vars: (s) => ({ id: s.meeting }), inScope: VISIBLE },
   meetingCompliance: { vars: (s) => ({ input: { organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' } }), inScope: READ },
   meetingComplianceXlsx: { vars: (s) => ({ input: { organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' } }), inScope: READ },
   meetingDocumentContent: { vars: (s) => ({ id: s.doc }), inScope: VISIBLE },
-  meetingList: { vars: (s) => ({ filter: { organisationId: s.cell } }), inScope: VISIBLE },
-  meetingsXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), inScope: VISIBLE },
+  meetingList: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
+  meetingsXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   member: { vars: (s) => ({ id: s.member }), inScope: READ },
-  members: { vars: (s) => ({ filter: { organisationId: s.cell } }), inScope: VISIBLE },
-  membersXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), inScope: VISIBLE },
+  members: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
+  membersXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   organisation: { vars: (s) => ({ id: s.cell }), inScope: READ },
-  organisations: { vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true } }), inScope: READ },
-  organisationsXlsx: { vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true } }), inScope: READ },
+  organisations: { vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true } }), wholeScope: { filter: { includeDissolved: true } }, inScope: READ },
+  organisationsXlsx: { vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true } }), wholeScope: { filter: { includeDissolved: true } }, inScope: READ },
   policy: { vars: (s) => ({ organisationId: s.cell }), inScope: READ },
   rating: { vars: (s) => ({ id: s.rating }), inScope: READ },
   ratingFigureRows: { vars: (s) => ({ input: { organisationId: s.cell, subjectKind: 'MEMBER', year: Y } }), inScope: READ },
@@ -83,17 +86,17 @@ export const ROWS: Record<string, Row> = {
   ratingRound: { vars: (s) => ({ id: s.round }), inScope: READ },
   ratingRoundPending: { vars: (s) => ({ roundId: s.round }), inScope: READ },
   ratingRoundXlsx: { vars: (s) => ({ roundId: s.round }), inScope: READ },
-  ratingRounds: { vars: (s) => ({ organisationId: s.G, year: Y }), inScope: VISIBLE },
-  ratings: { vars: (s) => ({ filter: { organisationId: s.cell } }), inScope: VISIBLE },
+  ratingRounds: { vars: (s) => ({ organisationId: s.G, year: Y }), wholeScope: {}, inScope: VISIBLE },
+  ratings: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   scopeRoots: { vars: () => ({}), noId: 'the caller\'s own roots', inScope: VISIBLE },
   supervisionCoverage: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   users: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
-  visitAssignments: { vars: (s) => ({ cellId: s.cell }), inScope: VISIBLE },
+  visitAssignments: { vars: (s) => ({ cellId: s.cell }), wholeScope: {}, inScope: VISIBLE },
   visitCoverage: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: READ },
   visitCoverageXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: READ },
   visitReport: { vars: (s) => ({ input: { organisationId: s.cell, month: '2026-03' } }), inScope: READ },
   visitReportXlsx: { vars: (s) => ({ input: { organisationId: s.cell, month: '2026-03' } }), inScope: READ },
-  visits: { vars: (s) => ({ organisationId: s.cell }), inScope: VISIBLE },
+  visits: { vars: (s) => ({ organisationId: s.cell }), wholeScope: {}, inScope: VISIBLE },
 
   // ---- Mutation ----
   // Writes that would reshape the trees (dissolve, merge, move, split) are sent with a date before the organisations
