@@ -188,11 +188,11 @@ describe('rules enforced on writes; role and scope holes', () => {
     const meetingId = created.data.createMeeting.id;
     await h.gql(`mutation($id: ID!, $i: MeetingRecordInput!) { recordMeeting(id: $id, input: $i) { id } }`, { id: meetingId, i: { minutes: 'Biên bản', resolution: 'Nghị quyết', actualStart: '14:00', actualEnd: '15:45' } }, tokens.admin);
     expect((await h.gql(`mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }`, { i: { meetingId, attended: true } }, tokens.visitor)).errors).toBeUndefined();
-    const VISITS = `query($id: ID!) { meeting(id: $id) { id visits { visitorName total } } }`;
-    expect((await h.gql(VISITS, { id: meetingId }, tokens.secretaryA1)).data.meeting.visits).toHaveLength(1);
+    const VISITS = `query($id: ID!) { meeting(id: $id) { id visitRecords { visitorName total } } }`;
+    expect((await h.gql(VISITS, { id: meetingId }, tokens.secretaryA1)).data.meeting.visitRecords).toHaveLength(1);
     const asMember = await h.gql(VISITS, { id: meetingId }, tokens.memberM3);
     expect(asMember.errors).toBeUndefined();
-    expect(asMember.data.meeting.visits).toEqual([]);
+    expect(asMember.data.meeting.visitRecords).toEqual([]);
   });
 
   it('§2.3 only a visitor with an assignment in the month submits a visit report', async () => {
