@@ -34,7 +34,6 @@ import {
   validateSelfAssessment,
   whoIsNotRated,
   type ChainLink,
-  type DisciplineForm,
   type LevelCounts,
   type OrganisationKind,
   type Policy,
