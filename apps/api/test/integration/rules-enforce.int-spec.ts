@@ -96,6 +96,19 @@ describe('rules enforced on writes; role and scope holes', () => {
     expect((await h.gql(RATING, { id: ratingId }, tokens.admin)).data.rating).toMatchObject({ proposedLevel: 'HTXSNV', decidedLevel: null });
   });
 
+  it('§1.2 a collective: a member of its committee disciplined after its self-assessment caps it (LEADERSHIP_DISCIPLINE)', async () => {
+    const seat = await h.gql(`mutation($i: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $i) { id } }`, { i: { organisationId: t.a2, memberId: t.m4, role: 'SECRETARY', from: '2025-01-01' } }, tokens.admin);
+    expect(seat.errors).toBeUndefined();
+    const self = await h.gql(SELF, { i: { roundId, organisationId: t.a2, generalPoints: 28, taskPoints: 67, tasks } }, tokens.writeGA);
+    expect(self.data.submitSelfAssessment).toMatchObject({ computedLevel: 'HTXSNV', blockReasons: [] });
+    const ratingId = self.data.submitSelfAssessment.id;
+    expect((await h.gql(DISCIPLINE, { i: { memberId: t.m4, form: 'CANH_CAO', decidingBody: 'CELL', decidedOn: '2025-10-01' } }, tokens.admin)).errors).toBeUndefined();
+    expect((await h.gql(RATING, { id: ratingId }, tokens.admin)).data.rating).toMatchObject({ computedLevel: 'KHTNV', blockReasons: ['LEADERSHIP_DISCIPLINE'] });
+    const proposed = await unchanged(() => h.gql(PROPOSE, { i: { ratingId, level: 'HTTNV' } }, tokens.writeGA));
+    expect(errorOf(proposed)).toMatchObject({ reason: 'RATING_LEVEL_ABOVE_CAP', fields: [{ field: 'level' }] });
+    expect(proposed.errors![0].message).toContain('LEADERSHIP_DISCIPLINE');
+  });
+
   it('§1.3 recognition effective before the end of probation is refused (RECOGNITION_BEFORE_PROBATION_END)', async () => {
     const id = await t.member(t.a1, 'Vũ Thị Dự Bị', { admissionDecisionDate: '2026-05-20', ceremonyDate: '2026-06-01', fullMembershipDate: undefined, joinedOn: '2026-06-01' });
     const res = await unchanged(() => h.gql(EVENT, { i: { memberId: id, type: 'RECOGNISED_FULL', effectiveOn: '2026-12-01' } }, tokens.admin));
@@ -119,10 +132,10 @@ describe('rules enforced on writes; role and scope holes', () => {
     ]);
     expect(await h.ds.query(`SELECT 1 FROM member WHERE full_name = $1`, [name])).toHaveLength(0);
 
-    const disc = await unchanged(() => h.gql(DISCIPLINE, { i: { memberId: t.m4, form: 'KHIEN_TRACH', decidingBody: 'CELL', decidedOn: '2099-01-01' } }, tokens.admin));
+    const disc = await unchanged(() => h.gql(DISCIPLINE, { i: { memberId: t.m5, form: 'KHIEN_TRACH', decidingBody: 'CELL', decidedOn: '2099-01-01' } }, tokens.admin));
     expect(errorOf(disc)).toMatchObject({ reason: 'DATE_IN_FUTURE', fields: [{ field: 'decidedOn', reason: 'DATE_IN_FUTURE' }] });
-    expect(await h.ds.query(`SELECT 1 FROM discipline WHERE member_id = $1`, [t.m4])).toHaveLength(0);
-    expect(await h.ds.query(`SELECT 1 FROM member_event WHERE member_id = $1 AND type = 'DISCIPLINED'`, [t.m4])).toHaveLength(0);
+    expect(await h.ds.query(`SELECT 1 FROM discipline WHERE member_id = $1`, [t.m5])).toHaveLength(0);
+    expect(await h.ds.query(`SELECT 1 FROM member_event WHERE member_id = $1 AND type = 'DISCIPLINED'`, [t.m5])).toHaveLength(0);
 
     const ev = await unchanged(() => h.gql(EVENT, { i: { memberId: t.m4, type: 'EXEMPTED', reason: 'TEMPORARY', effectiveOn: '2099-01-01' } }, tokens.admin));
     expect(errorOf(ev)).toMatchObject({ reason: 'DATE_IN_FUTURE', fields: [{ field: 'effectiveOn' }] });

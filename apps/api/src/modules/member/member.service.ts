@@ -28,7 +28,7 @@ import { pageOf, type Page, type PageInput } from '../../common/graphql/paginati
 import { assertOrgVisible, isUuid, listRoots, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
-import { refreshMemberComputedLevels } from '../rating/rating-steps';
+import { refreshAfterDiscipline } from '../rating/rating-steps';
 import type { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, RecordDisciplineInput } from './member.inputs';
 import { Discipline, Member, MemberEvent } from './member.model';
 
@@ -380,8 +380,8 @@ export class MemberService {
       [input.memberId, input.form, input.decidingBody, input.decidedOn, input.reason ?? null, inspectionId],
     );
     await this.event(m, caller, input.memberId, { type: 'DISCIPLINED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string, reason: input.form, note: input.reason ?? null });
-    // The year's ratings of the member not announced yet show the level the rules now give (OWN_DISCIPLINE).
-    await refreshMemberComputedLevels(m, this.policies, input.memberId, Number(input.decidedOn.slice(0, 4)), today());
+    // The year's ratings not announced yet (the member's, their committees') show the level the rules now give.
+    await refreshAfterDiscipline(m, this.policies, input.memberId, Number(input.decidedOn.slice(0, 4)), today());
     if (input.form === 'KHAI_TRU') {
       await this.closeMembership(m, input.memberId, 'PERMANENT', input.decidedOn);
       await this.closeMembership(m, input.memberId, 'TEMPORARY', input.decidedOn);

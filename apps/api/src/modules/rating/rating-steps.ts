@@ -114,22 +114,27 @@ export const enforceLevelCap = async (
 };
 
 /**
- * After a discipline decision for a member: the computed level of the member's self-assessed ratings of that year
- * that are not announced yet, recomputed with the facts as they now are (shown fresh on read).
+ * After a discipline decision for a member: the ratings of that year not announced yet whose level the decision can
+ * change — the member's own (OWN_DISCIPLINE) and those of the organisations on whose committee the member sat during
+ * the year (LEADERSHIP_DISCIPLINE) — get their computed level again from the facts as they now are (shown fresh on read).
  */
-export const refreshMemberComputedLevels = async (m: EntityManager, policies: PolicyService, memberId: string, year: number, today: string): Promise<void> => {
-  const rows: { id: string; roundId: string; year: number; organisationId: string; score: number | null; selfAssessment: RatingForStep['selfAssessment'] }[] = await m.query(
-    `SELECT id, round_id AS "roundId", year, organisation_id AS "organisationId", score::float8 AS score, self_scores AS "selfAssessment"
-       FROM rating WHERE member_id = $1 AND year = $2 AND round_id IS NOT NULL AND self_assessed_at IS NOT NULL AND announced_at IS NULL`,
+export const refreshAfterDiscipline = async (m: EntityManager, policies: PolicyService, memberId: string, year: number, today: string): Promise<void> => {
+  const rows: (RatingForStep & { roundId: string; year: number })[] = await m.query(
+    `SELECT r.id, r.round_id AS "roundId", r.year, r.subject_kind AS "subjectKind", r.member_id AS "memberId", r.subject_organisation_id AS "subjectOrganisationId",
+            r.organisation_id AS "organisationId", r.score::float8 AS score, r.self_scores AS "selfAssessment"
+       FROM rating r
+      WHERE r.year = $2 AND r.round_id IS NOT NULL AND r.self_assessed_at IS NOT NULL AND r.announced_at IS NULL AND r.score IS NOT NULL
+        AND (r.member_id = $1 OR r.subject_organisation_id IN (
+              SELECT cs.organisation_id FROM committee_seat cs
+               WHERE cs.member_id = $1 AND cs.valid_from <= make_date($2, 12, 31) AND (cs.valid_to IS NULL OR cs.valid_to > make_date($2, 1, 1))))`,
     [memberId, year],
   );
   for (const r of rows) {
-    if (r.score === null) continue;
     const end = `${String(r.year).padStart(4, '0')}-12-31`;
     const d = today < end ? today : end;
     const policy = await policies.forOrganisation(r.organisationId, d, m);
-    const facts = await ratingFacts(m, { id: r.roundId, year: r.year }, { memberId, subjectOrganisationId: null }, d);
-    const outcome = computeRatingLevel({ ...conditionsOf({ ...r, subjectKind: 'MEMBER', memberId, subjectOrganisationId: null }, facts), score: r.score }, policy);
+    const facts = await ratingFacts(m, { id: r.roundId, year: r.year }, r, d);
+    const outcome = computeRatingLevel({ ...conditionsOf(r, facts), score: Number(r.score) }, policy);
     await m.query(`UPDATE rating SET computed_level = $2, block_reasons = $3, updated_at = now() WHERE id = $1`, [r.id, outcome.level, outcome.caps.map((c) => c.reason)]);
   }
 };
