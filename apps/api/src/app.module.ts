@@ -44,6 +44,7 @@ import { OrganisationService } from './modules/organisation/organisation.service
 import { PolicyResolver } from './modules/policy/policy.resolver';
 import { PolicyService } from './modules/policy/policy.service';
 import { RatingResolver } from './modules/rating/rating.resolver';
+import { RatingPendingSubjectScopeResolver, RatingRoundScopeResolver, RatingScopeResolver } from './modules/rating/rating-scope.resolver';
 import { RatingService } from './modules/rating/rating.service';
 
 export const SCHEMA_FILE = join(API_ROOT, 'schema.gql');
@@ -123,6 +124,9 @@ export class AppModule {
         SupervisionCoverageResolver,
         RatingService,
         RatingResolver,
+        RatingScopeResolver,
+        RatingRoundScopeResolver,
+        RatingPendingSubjectScopeResolver,
       ],
     };
   }

@@ -1,4 +1,6 @@
 import {
+  isAfterToday,
+  vietnamToday,
   lastDayOfMonth,
   addDays,
   addMonths,
@@ -377,5 +379,19 @@ describe('formatDateVi / vietnamDateOf', () => {
     expect(vietnamDateOf(Date.UTC(2025, 0, 1, 17, 0, 0))).toBe('2025-01-02');
     expect(vietnamDateOf(Date.UTC(2024, 11, 31, 17, 0, 0))).toBe('2025-01-01');
     expect(vietnamDateOf(Date.UTC(2025, 0, 1, 0, 0, 0))).toBe('2025-01-01');
+  });
+});
+
+describe('isAfterToday / vietnamToday', () => {
+  it('is true only for a valid date after today', () => {
+    expect(isAfterToday('2026-12-05', '2026-12-04')).toBe(true);
+    expect(isAfterToday('2026-12-04', '2026-12-04')).toBe(false);
+    expect(isAfterToday('2025-01-01', '2026-12-04')).toBe(false);
+    expect(isAfterToday('not a date', '2026-12-04')).toBe(false);
+    expect(isAfterToday(undefined, '2026-12-04')).toBe(false);
+  });
+  it("takes today in Vietnam's time zone (UTC+7)", () => {
+    expect(vietnamToday(Date.UTC(2026, 11, 4, 16, 59))).toBe('2026-12-04');
+    expect(vietnamToday(Date.UTC(2026, 11, 4, 17, 0))).toBe('2026-12-05');
   });
 });

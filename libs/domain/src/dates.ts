@@ -279,3 +279,13 @@ const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
 /** The calendar date in Vietnam (UTC+7, no daylight saving) at an instant given in epoch milliseconds. */
 export const vietnamDateOf = (epochMs: number): IsoDate => fromDayNumber(Math.floor((epochMs + VIETNAM_OFFSET_MS) / MS_PER_DAY));
+
+/**
+ * Dates of facts already recorded (a decision taken, a ceremony held, an event that happened) may not lie after
+ * `today` (Vietnam's date, see vietnamDateOf); planned dates (a meeting, a deadline, a term end) may. True when
+ * `date` is a valid date after `today`.
+ */
+export const isAfterToday = (date: unknown, today: IsoDate): boolean => isValidIsoDate(date) && compareIsoDate(date, today) > 0;
+
+/** Vietnam's date now (UTC+7). */
+export const vietnamToday = (nowMs: number = Date.now()): IsoDate => vietnamDateOf(nowMs);

@@ -13,6 +13,7 @@ import { MeetingResolver } from '../modules/meeting/meeting.resolver';
 import { VisitResolver } from '../modules/meeting/visit.resolver';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
 import { RatingResolver } from '../modules/rating/rating.resolver';
+import { RatingPendingSubjectScopeResolver, RatingRoundScopeResolver, RatingScopeResolver } from '../modules/rating/rating-scope.resolver';
 import {
   InspectionPlanResolver, InspectionResolver, InspectionSubjectResolver, InspectionTargetResolver, SupervisionCoverageResolver,
 } from '../modules/inspection/inspection.resolver';
@@ -20,7 +21,7 @@ import {
 /** Every resolver of the app (app.module.ts); schema.int-spec.ts checks the served schema equals the one built from these. */
 export const RESOLVERS = [
   AuthResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, AdmissionResolver, CandidateResolver, MeetingResolver, VisitResolver,
-  DashboardResolver, RatingResolver,
+  DashboardResolver, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver,
   InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver,
 ];
 

@@ -137,9 +137,14 @@ export const seedMeetings = async (app: INestApplicationContext, caller: Caller,
         visitCount++;
       }
     }
+    // Only a visitor with an assignment in the month submits its report (a small tree leaves some visitors without
+    // cells); the random draw is made either way so the rest of the demo data stays the same.
     for (let k = 12; k < 23; k++) {
       const month = addMonths(firstMonth, k).slice(0, 7);
-      if (r.chance(0.85)) await visits.submitReport(visitor, month, undefined, addDays(`${addMonths(`${month}-01`, 1).slice(0, 7)}-01`, r.int(1, 8)));
+      if (r.chance(0.85)) {
+        const submittedOn = addDays(`${addMonths(`${month}-01`, 1).slice(0, 7)}-01`, r.int(1, 8));
+        if (cells.length > 0) await visits.submitReport(visitor, month, undefined, submittedOn);
+      }
     }
   }
   log(`Seeded ${count} meetings and ${visitCount} visits.`);

@@ -82,7 +82,8 @@ describe('ratings', () => {
     expect(own.errors).toBeUndefined();
     expect(own.data.submitSelfAssessment).toMatchObject({
       stage: 'SELF_ASSESSED', score: 92, computedLevel: 'HTXSNV', blockReasons: [], subjectKind: 'MEMBER', memberId: t.m1, organisationId: t.a1,
-      proposerId: t.a1, deciderId: t.GA, quotaGroupId: t.GA, scheme: 'QD366_2025',
+      // The deciding committee and the quota group are outside the member's scope: their ids are not shown.
+      proposerId: t.a1, deciderId: null, quotaGroupId: null, scheme: 'QD366_2025',
       selfAssessment: { generalPoints: 28, taskPoints: 64, tasks, shortcomingsFixed: true },
     });
     ratingOf.m1 = own.data.submitSelfAssessment.id;

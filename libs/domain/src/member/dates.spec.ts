@@ -14,6 +14,7 @@ import {
   presentDeadline,
   probationEnd,
   probationState,
+  recognitionDateProblem,
   recognitionDeadline,
   transferDeadline,
 } from './dates';
@@ -185,5 +186,17 @@ describe('admission age', () => {
       expect((e as DomainError).details).toEqual({ ageMonths: 215, min: 216, max: 720 });
       expect((e as DomainError).message).toContain('17 years 11 months');
     }
+  });
+});
+
+describe('recognitionDateProblem', () => {
+  it('refuses recognition effective before the end of probation, accepts it from that day', () => {
+    expect(recognitionDateProblem('2026-06-01', '2026-12-01', DEFAULT_POLICY)).toMatchObject({ probationEnd: '2027-06-01' });
+    expect(recognitionDateProblem('2026-06-01', '2027-05-31', DEFAULT_POLICY)?.message).toContain('2027-06-01');
+    expect(recognitionDateProblem('2026-06-01', '2027-06-01', DEFAULT_POLICY)).toBeNull();
+    expect(recognitionDateProblem('2026-06-01', '2027-07-01', DEFAULT_POLICY)).toBeNull();
+  });
+  it('has nothing to check without a ceremony date (a member transferred in)', () => {
+    expect(recognitionDateProblem(null, '2026-01-01', DEFAULT_POLICY)).toBeNull();
   });
 });

@@ -154,3 +154,15 @@ export const assertAdmissionAge = (birthDate: IsoDate, voteDate: IsoDate, policy
     { ageMonths: months, min: policy.member.admissionMinAgeMonths, max: policy.member.admissionMaxAgeMonths },
   );
 };
+
+/**
+ * A probationary member is recognised as full from the end of probation at the earliest (recognition is voted when
+ * the 12 months are over; the member is full from probationEnd). Returns the problem for `effectiveOn`, or null.
+ */
+export const recognitionDateProblem = (ceremonyDate: IsoDate | null, effectiveOn: IsoDate, policy: Policy): { probationEnd: IsoDate; message: string } | null => {
+  if (!ceremonyDate) return null;
+  const end = probationEnd(ceremonyDate, policy);
+  return compareIsoDate(effectiveOn, end) < 0
+    ? { probationEnd: end, message: `Recognition takes effect at the end of probation (${end}) at the earliest, not ${effectiveOn}` }
+    : null;
+};

@@ -1,6 +1,6 @@
 import { isDomainError } from '../errors';
 import { DEFAULT_POLICY, resolvePolicy, type Policy } from '../policy';
-import { computeRatingLevel, countLevels, emptyLevelCounts, levelForScore, RATING_CAP_REASON_LABELS, RATING_CAP_REASONS, type RatingInput } from './level';
+import { assertLevelWithinCap, computeRatingLevel, ratingLevelCap, countLevels, emptyLevelCounts, levelForScore, RATING_CAP_REASON_LABELS, RATING_CAP_REASONS, type RatingInput } from './level';
 
 const withRating = (rating: Partial<Policy['rating']>): Policy =>
   resolvePolicy([{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 0, values: { rating } }], '2026-01-01');
@@ -287,5 +287,54 @@ describe('level counts and labels', () => {
       expect(RATING_CAP_REASON_LABELS[r].vi).toBeTruthy();
       expect(RATING_CAP_REASON_LABELS[r].en).toBeTruthy();
     }
+  });
+});
+
+describe('ratingLevelCap / assertLevelWithinCap', () => {
+  const reasonOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as { code: string; field?: string; details?: Record<string, unknown> });
+    }
+    return null;
+  };
+
+  it('is HTXSNV with no cause when no condition applies, whatever the score', () => {
+    expect(ratingLevelCap({ subjectKind: 'MEMBER', tasks: ALL_GOOD }, DEFAULT_POLICY)).toEqual({ ceiling: 'HTXSNV', causes: [] });
+    expect(() => assertLevelWithinCap('HTXSNV', ratingLevelCap({ subjectKind: 'MEMBER', tasks: ALL_GOOD }, DEFAULT_POLICY))).not.toThrow();
+  });
+
+  it('own discipline caps a member at the policy ceiling (KHTNV) and names the cause', () => {
+    const cap = ratingLevelCap({ subjectKind: 'MEMBER', tasks: ALL_GOOD, disciplinedInYear: true }, DEFAULT_POLICY);
+    expect(cap).toEqual({ ceiling: 'KHTNV', causes: [{ reason: 'OWN_DISCIPLINE', ceiling: 'KHTNV' }] });
+    const e = reasonOf(() => assertLevelWithinCap('HTXSNV', cap));
+    expect(e).toMatchObject({ code: 'VALIDATION', field: 'level', details: { reason: 'RATING_LEVEL_ABOVE_CAP', cap: 'KHTNV', causes: [{ reason: 'OWN_DISCIPLINE', ceiling: 'KHTNV' }] } });
+    expect(() => assertLevelWithinCap('KHTNV', cap)).not.toThrow();
+    // A looser policy ceiling allows up to it.
+    const loose = ratingLevelCap({ subjectKind: 'MEMBER', tasks: ALL_GOOD, disciplinedInYear: true }, withRating({ ownDisciplineCeiling: 'HTNV' }));
+    expect(loose.ceiling).toBe('HTNV');
+    expect(() => assertLevelWithinCap('HTNV', loose)).not.toThrow();
+  });
+
+  it('names only the conditions the level breaks', () => {
+    const cap = ratingLevelCap({ subjectKind: 'MEMBER', tasks: { ...ALL_GOOD, onTime: 9 }, shortcomingsFixed: false }, DEFAULT_POLICY);
+    expect(cap.ceiling).toBe('HTNV');
+    expect(cap.causes.map((c) => c.reason)).toEqual(['TASKS_NOT_ON_TIME', 'SHORTCOMINGS_NOT_FIXED']);
+    expect((reasonOf(() => assertLevelWithinCap('HTTNV', cap))?.details?.causes as { reason: string }[]).map((c) => c.reason)).toEqual(['TASKS_NOT_ON_TIME']);
+    expect((reasonOf(() => assertLevelWithinCap('HTXSNV', cap, 'x'))?.details?.causes as unknown[]).length).toBe(2);
+    expect(reasonOf(() => assertLevelWithinCap('HTXSNV', cap, 'x'))?.field).toBe('x');
+  });
+
+  it('a collective: leadership discipline (cảnh cáo) and the member mix', () => {
+    const cap = ratingLevelCap({ subjectKind: 'SUBORDINATE_CELL', tasks: ALL_GOOD, leadershipDisciplineForms: ['CANH_CAO'] }, DEFAULT_POLICY);
+    expect(cap).toEqual({ ceiling: 'KHTNV', causes: [{ reason: 'LEADERSHIP_DISCIPLINE', ceiling: 'KHTNV' }] });
+    const mix = ratingLevelCap({ subjectKind: 'SUBORDINATE_CELL', tasks: ALL_GOOD, constituentLevels: { HTXSNV: 0, HTTNV: 1, HTNV: 2, KHTNV: 0 } }, DEFAULT_POLICY);
+    expect(mix).toEqual({ ceiling: 'HTNV', causes: [{ reason: 'MEMBER_MIX', ceiling: 'HTNV' }] });
+  });
+
+  it('computeRatingLevel keeps its answer: the score level lowered by the caps below it', () => {
+    expect(computeRatingLevel(member(95, { disciplinedInYear: true }), DEFAULT_POLICY)).toMatchObject({ level: 'KHTNV', caps: [{ reason: 'OWN_DISCIPLINE' }] });
+    expect(computeRatingLevel(member(75, { tasks: { ...ALL_GOOD, exceeded: 0 } }), DEFAULT_POLICY)).toMatchObject({ level: 'HTTNV', caps: [] });
   });
 });

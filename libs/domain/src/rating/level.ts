@@ -23,10 +23,9 @@ export const countLevels = (levels: Iterable<RatingLevel>): LevelCounts => {
  */
 export type TaskCounts = { assigned: number; completed: number; onTime: number; exceeded: number };
 
-export type RatingInput = {
+/** The facts the level rule needs besides the score. */
+export type RatingConditions = {
   subjectKind: RatingSubjectKind;
-  /** The total score out of the policy's generalMaxPoints + tasksMaxPoints (100). */
-  score: number;
   tasks: TaskCounts;
   /** The subject itself (member or organisation) was disciplined during the year. */
   disciplinedInYear?: boolean;
@@ -38,6 +37,11 @@ export type RatingInput = {
   subordinates?: { total: number; disciplined: number };
   /** A collective: the levels of its rated members (a cell) or of its subordinate organisations (a committee), for HD 21. */
   constituentLevels?: LevelCounts;
+};
+
+export type RatingInput = RatingConditions & {
+  /** The total score out of the policy's generalMaxPoints + tasksMaxPoints (100). */
+  score: number;
 };
 
 /** Why a level is lower than the score alone would give. */
@@ -126,9 +130,8 @@ const severity = (form: DisciplineForm): number => DISCIPLINE_FORMS.indexOf(form
  *
  * Collective-only inputs are ignored for a member. Throws VALIDATION with the field for a bad score or task counts.
  */
-export const computeRatingLevel = (input: RatingInput, policy: Policy): RatingOutcome => {
+export const ratingCaps = (input: RatingConditions, policy: Policy): RatingCap[] => {
   const r = policy.rating;
-  const scoreLevel = levelForScore(input.score, policy);
   checkTasks(input.tasks);
   const collective = isCollectiveSubject(input.subjectKind);
   const { assigned, completed, onTime, exceeded } = input.tasks;
@@ -170,8 +173,44 @@ export const computeRatingLevel = (input: RatingInput, policy: Policy): RatingOu
     }
   }
 
+  return all;
+};
+
+/** See ratingCaps for the conditions; the level is the score's level lowered by every cap that applies. */
+export const computeRatingLevel = (input: RatingInput, policy: Policy): RatingOutcome => {
+  const scoreLevel = levelForScore(input.score, policy);
+  const all = ratingCaps(input, policy);
   // Keep only the caps that lowered the level below the score's.
   const caps = all.filter((c) => ratingRank(c.ceiling) > ratingRank(scoreLevel));
   const level = caps.reduce<RatingLevel>((acc, c) => worseLevel(acc, c.ceiling), scoreLevel);
   return { level, scoreLevel, caps };
+};
+
+/** The best level the conditions allow (whatever the score), and every condition that lowers it below HTXSNV. */
+export type LevelCap = { ceiling: RatingLevel; causes: RatingCap[] };
+
+/**
+ * The cap a proposal or a decision must respect: the worst ceiling among every condition of `ratingCaps` that applies
+ * (HTXSNV when none does). Unlike computeRatingLevel it ignores the score: the reviewing body may judge the score
+ * differently, but not lift a condition of the rules (own discipline, tasks not done, the leadership disciplined…).
+ */
+export const ratingLevelCap = (input: RatingConditions, policy: Policy): LevelCap => {
+  const causes = ratingCaps(input, policy).filter((c) => c.ceiling !== 'HTXSNV');
+  const ceiling = causes.reduce<RatingLevel>((acc, c) => worseLevel(acc, c.ceiling), 'HTXSNV');
+  return { ceiling, causes };
+};
+
+/**
+ * Refuses a level above the cap: VALIDATION with reason RATING_LEVEL_ABOVE_CAP on `field`, naming the cap and the
+ * conditions that set it (details: cap, causes [{ reason, ceiling }] of every condition the level breaks).
+ */
+export const assertLevelWithinCap = (level: RatingLevel, cap: LevelCap, field = 'level'): void => {
+  if (ratingRank(level) >= ratingRank(cap.ceiling)) return;
+  const broken = cap.causes.filter((c) => ratingRank(level) < ratingRank(c.ceiling));
+  throw new DomainError(
+    'VALIDATION',
+    `${level} is above ${cap.ceiling}, the best level the rules allow here (${broken.map((c) => `${c.reason}: at most ${c.ceiling}`).join('; ')})`,
+    field,
+    { reason: 'RATING_LEVEL_ABOVE_CAP', cap: cap.ceiling, causes: broken },
+  );
 };

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DomainError } from '@chibo/domain';
 import type { FieldError } from './errors';
+import { DATE_IN_FUTURE } from './not-after-today';
 
 const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
   errors.flatMap((e) => {
@@ -25,7 +26,9 @@ export class InputValidationPipe implements PipeTransform {
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
       const fields = flatten(errors);
-      throw new DomainError('VALIDATION', `Invalid input: ${fields.map((f) => `${f.field} (${f.message})`).join('; ')}`, fields[0]?.field, { fields });
+      // A stable reason more specific than VALIDATION, when it is every problem's (e.g. DATE_IN_FUTURE).
+      const reason = fields.every((f) => f.reason === DATE_IN_FUTURE) ? { reason: DATE_IN_FUTURE } : {};
+      throw new DomainError('VALIDATION', `Invalid input: ${fields.map((f) => `${f.field} (${f.message})`).join('; ')}`, fields[0]?.field, { fields, ...reason });
     }
     return instance;
   }

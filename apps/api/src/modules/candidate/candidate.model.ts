@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/grap
 import { IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CANDIDATE_STAGES, type CandidateStage } from '@chibo/domain';
 import { Paginated } from '../../common/graphql/pagination';
+import { NotAfterToday } from '../../common/graphql/not-after-today';
 import { DateScalar } from '../../common/graphql/scalars';
 import { GenderEnum } from '../member/member.model';
 
@@ -43,10 +44,10 @@ export class CandidateFilter {
 export class CreateCandidateInput {
   @Field(() => ID, { description: 'The cell.' }) @IsString() organisationId!: string;
   @Field({ description: 'Full name.' }) @IsString() @Length(1, 200) fullName!: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Birth date.' }) @IsOptional() @IsISO8601({ strict: true }) birthDate?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Birth date (not after today).' }) @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() birthDate?: string;
   @Field(() => GenderEnum, { nullable: true, description: 'Gender.' }) @IsOptional() @IsIn(['MALE', 'FEMALE']) gender?: string;
   @Field({ nullable: true, description: 'National ID (12 digits).' }) @IsOptional() @Matches(/^\d{12}$/, { message: 'nationalId must be 12 digits' }) nationalId?: string;
-  @Field(() => DateScalar, { description: 'Date recognised as a promising candidate.' }) @IsISO8601({ strict: true }) promisingOn!: string;
+  @Field(() => DateScalar, { description: 'Date recognised as a promising candidate (not after today).' }) @IsISO8601({ strict: true }) @NotAfterToday() promisingOn!: string;
   @Field(() => ID, { nullable: true, description: 'Full member assigned to help.' }) @IsOptional() @IsString() helperMemberId?: string;
   @Field({ nullable: true, description: 'Note.' }) @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
@@ -55,13 +56,13 @@ export class CreateCandidateInput {
 export class AdvanceCandidateInput {
   @Field(() => ID, { description: 'Candidate.' }) @IsString() id!: string;
   @Field(() => CandidateStageEnum, { description: 'SYMPATHISER, COURSE_COMPLETED or DROPPED (admission: admitCandidate).' }) @IsIn(['SYMPATHISER', 'COURSE_COMPLETED', 'DROPPED']) stage!: CandidateStage;
-  @Field(() => DateScalar, { description: 'Date of the step.' }) @IsISO8601({ strict: true }) on!: string;
+  @Field(() => DateScalar, { description: 'Date of the step (not after today).' }) @IsISO8601({ strict: true }) @NotAfterToday() on!: string;
 }
 
 @InputType({ description: 'Admit a candidate: creates the probationary member record and links it.' })
 export class AdmitCandidateInput {
   @Field(() => ID, { description: 'Candidate.' }) @IsString() id!: string;
-  @Field(() => DateScalar, { description: 'Admission decision date.' }) @IsISO8601({ strict: true }) admissionDecisionDate!: string;
-  @Field(() => DateScalar, { description: 'Ceremony date.' }) @IsISO8601({ strict: true }) ceremonyDate!: string;
+  @Field(() => DateScalar, { description: 'Admission decision date (not after today).' }) @IsISO8601({ strict: true }) @NotAfterToday() admissionDecisionDate!: string;
+  @Field(() => DateScalar, { description: 'Ceremony date (not after today).' }) @IsISO8601({ strict: true }) @NotAfterToday() ceremonyDate!: string;
   @Field(() => [String], { nullable: true, description: 'Introducers.' }) @IsOptional() @IsArray() @IsString({ each: true }) introducers?: string[];
 }

@@ -93,14 +93,19 @@ export class CandidateService {
   private async lock(m: import('typeorm').EntityManager, caller: Caller, id: string): Promise<Candidate> {
     const [c] = isUuid(id) ? await m.query(`SELECT ${COLUMNS} FROM candidate c WHERE c.id = $1 FOR UPDATE`, [id]) : [];
     if (!c) throw new DomainError('NOT_FOUND', 'Candidate not found', 'id');
-    await assertOrgVisible(m, caller.actor, c.organisationId, today(), true);
+    // Outside the scope is answered exactly like a candidate that does not exist.
+    await assertOrgVisible(m, caller.actor, c.organisationId, today(), true).catch((e: DomainError) => {
+      throw e.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'Candidate not found', 'id') : new DomainError(e.code, e.message, 'id');
+    });
     return c;
   }
 
   async get(actor: Actor, id: string): Promise<Candidate> {
     const [c] = isUuid(id) ? await this.ds.query(`SELECT ${COLUMNS} FROM candidate c WHERE c.id = $1`, [id]) : [];
     if (!c) throw new DomainError('NOT_FOUND', 'Candidate not found', 'id');
-    await assertOrgVisible(this.ds.manager, actor, c.organisationId, today());
+    await assertOrgVisible(this.ds.manager, actor, c.organisationId, today()).catch((e: DomainError) => {
+      throw e.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'Candidate not found', 'id') : e;
+    });
     return c;
   }
 }

@@ -12,6 +12,7 @@ import {
   type InspectionType,
 } from '@chibo/domain';
 import { Paginated } from '../../common/graphql/pagination';
+import { NotAfterToday } from '../../common/graphql/not-after-today';
 import { DateScalar } from '../../common/graphql/scalars';
 import { Organisation } from '../organisation/organisation.model';
 
@@ -67,7 +68,7 @@ export class InspectionPlanInput {
   @Field(() => DateScalar, { nullable: true, description: 'Period under review: to.' }) @IsOptional() @IsISO8601({ strict: true }) reviewTo?: string;
   @Field({ nullable: true, description: 'Timing.' }) @IsOptional() @IsString() @Length(1, 500) timing?: string;
   @Field({ nullable: true, description: 'Method.' }) @IsOptional() @IsString() @Length(1, 500) method?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Adoption date.' }) @IsOptional() @IsISO8601({ strict: true }) adoptedOn?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Adoption date (not after today).' }) @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() adoptedOn?: string;
   @Field({ nullable: true, description: 'Note.' }) @IsOptional() @IsString() @Length(1, 5000) note?: string;
 }
 
@@ -166,7 +167,7 @@ export class ConclusionDisciplineInput {
   @IsIn(DISCIPLINE_FORMS) form!: string;
   @Field({ nullable: true, description: 'Deciding body (default: the inspecting body\'s, a cell for a chi ủy): CELL, GRASSROOTS_COMMITTEE, STANDING_COMMITTEE, INSPECTION_COMMISSION, HIGHER_COMMITTEE. A body above the cell needs write access to the committee above it.' })
   @IsOptional() @IsIn(DECIDING_BODIES) decidingBody?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Decision date (default the conclusion date; not before it).' }) @IsOptional() @IsISO8601({ strict: true }) decidedOn?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Decision date (default the conclusion date; not before it, not after today).' }) @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() decidedOn?: string;
   @Field({ nullable: true, description: 'Reason.' }) @IsOptional() @IsString() @Length(1, 2000) reason?: string;
 }
 

@@ -44,7 +44,10 @@ export class VisitService {
     const yearEnd = `${input.year}-12-31`;
     const d = asOf < yearEnd ? asOf : yearEnd;
     if (d < `${input.year}-01-01`) throw new DomainError('INVALID_DATE_ORDER', 'The as-of date is before the year', 'asOf');
-    await assertOrgVisible(this.ds.manager, actor, input.organisationId, d);
+    // A report on the visitors: for readers of the subtree (a member's own-cell access is not enough).
+    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, d).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'organisationId');
+    });
     const cells: { id: string }[] = await this.ds.query(
       `SELECT o.id FROM organisation_placement rp
          JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
@@ -135,7 +138,10 @@ export class VisitService {
     if (!a) throw new DomainError('NOT_FOUND', 'Assignment not found', 'id');
     if (to <= a.from) throw new DomainError('INVALID_DATE_ORDER', 'The assignment must end after it starts', 'to');
     await this.ds.transaction(async (m) => {
-      await assertOrgVisible(m, caller.actor, a.cellId, a.from, true);
+      // The caller sees the assignment (their own, or on a cell they read): changing it without write access is FORBIDDEN.
+      await assertOrgVisible(m, caller.actor, a.cellId, a.from, true).catch((e: DomainError) => {
+        throw new DomainError('FORBIDDEN', e.code === 'FORBIDDEN' ? e.message : 'You may see this assignment but not end it', 'id');
+      });
       await returning(m, `UPDATE visit_assignment SET valid_to = $2 WHERE id = $1 RETURNING id`, [id, to]);
       await this.audit.record(m, caller, { operation: 'endVisitAssignment', entityType: 'visit_assignment', entityId: id, before: a, after: { to } });
     });
@@ -212,7 +218,8 @@ export class VisitService {
     // Visible: the actor's own visits, and visits to meetings the actor may see.
     const p = new Params();
     p.values.push(...params);
-    const visible = actor.isAdmin ? 'TRUE' : `(v.visitor_user_id = ${p.add(actor.id)}::uuid OR ${this.meetings.visibleSql(actor, p)})`;
+    // Visitors' records and scores are not shown through a member's own-cell access (only through a read grant, or your own).
+    const visible = actor.isAdmin ? 'TRUE' : `(v.visitor_user_id = ${p.add(actor.id)}::uuid OR ${this.meetings.visibleSql({ ...actor, ownCellIds: [] }, p)})`;
     const sql = `FROM visit v JOIN meeting mt ON mt.id = v.meeting_id JOIN app_user u ON u.id = v.visitor_user_id
       JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND ${validAt('pl', 'mt.meeting_date')}
       WHERE ${[...where, visible].join(' AND ')}`;
@@ -232,6 +239,12 @@ export class VisitService {
     const lastDay = lastDayOfMonth(month);
     if (submittedOn < lastDay) throw new DomainError('VALIDATION', `The report for ${month} can be submitted from its last day (${lastDay})`, 'month');
     await this.ds.transaction(async (m) => {
+      // Only a visitor with an assignment in force during that month reports on it.
+      const [assigned] = await m.query(
+        `SELECT 1 FROM visit_assignment va WHERE va.visitor_user_id = $1 AND va.valid_from <= $3::date AND (va.valid_to IS NULL OR va.valid_to > $2::date) LIMIT 1`,
+        [caller.actor.id, `${month}-01`, lastDay],
+      );
+      if (!assigned) throw new DomainError('FORBIDDEN', `Only a visitor assigned to a cell during ${month} submits its visit report`, 'month');
       await m.query(
         `INSERT INTO visit_report (visitor_user_id, month, submitted_on, note) VALUES ($1,$2,$3,$4)
          ON CONFLICT (visitor_user_id, month) DO UPDATE SET note = EXCLUDED.note`,
@@ -246,7 +259,10 @@ export class VisitService {
   async report(actor: Actor, input: VisitReportInput): Promise<VisitReport> {
     const first = `${input.month}-01`;
     const last = lastDayOfMonth(input.month);
-    await assertOrgVisible(this.ds.manager, actor, input.organisationId, last);
+    // A report on the visitors: for readers of the subtree (a member's own-cell access is not enough).
+    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, last).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'organisationId');
+    });
     const assignments: { visitorUserId: string; visitorName: string; cellId: string; submittedOn: string | null }[] = await this.ds.query(
       `SELECT va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", vr.submitted_on AS "submittedOn"
          FROM visit_assignment va JOIN app_user u ON u.id = va.visitor_user_id

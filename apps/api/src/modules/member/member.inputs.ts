@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { DECIDING_BODIES, DISCIPLINE_FORMS, MEMBER_EVENT_TYPES, MEMBER_STATUSES, type MemberStatus } from '@chibo/domain';
+import { NotAfterToday } from '../../common/graphql/not-after-today';
 import { DateScalar } from '../../common/graphql/scalars';
 import { GenderEnum, MemberStatusEnum, ProbationStateEnum } from './member.model';
 
@@ -65,7 +66,7 @@ const CARD = /^[0-9]{6,12}$/;
 @InputType({ description: 'Personal and party data of a member.' })
 export class MemberDataInput {
   @Field({ nullable: true, description: 'Full name.' }) @IsOptional() @IsString() @Length(1, 200) fullName?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Birth date.' }) @IsOptional() @IsISO8601({ strict: true }) birthDate?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Birth date (not after today).' }) @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() birthDate?: string;
   @Field(() => GenderEnum, { nullable: true, description: 'Gender.' }) @IsOptional() @IsIn(['MALE', 'FEMALE']) gender?: string;
   @Field({ nullable: true, description: 'Ethnicity.' }) @IsOptional() @IsString() @Length(1, 100) ethnicity?: string;
   @Field({ nullable: true, description: 'Religion.' }) @IsOptional() @IsString() @Length(1, 100) religion?: string;
@@ -74,9 +75,9 @@ export class MemberDataInput {
   @Field({ nullable: true, description: 'National ID, 12 digits.' }) @IsOptional() @Matches(NAT_ID, { message: 'nationalId must be 12 digits' }) nationalId?: string;
   @Field({ nullable: true, description: 'Party card number (full members only), 6–12 digits.' }) @IsOptional() @Matches(CARD, { message: 'cardNumber must be 6 to 12 digits' }) cardNumber?: string;
   @Field({ nullable: true, description: 'Party file number.' }) @IsOptional() @IsString() @Length(1, 30) fileNumber?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Admission decision date.' }) @IsOptional() @IsISO8601({ strict: true }) admissionDecisionDate?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Ceremony date.' }) @IsOptional() @IsISO8601({ strict: true }) ceremonyDate?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Full membership date.' }) @IsOptional() @IsISO8601({ strict: true }) fullMembershipDate?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Admission decision date (not after today).' }) @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() admissionDecisionDate?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Ceremony date (not after today).' }) @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() ceremonyDate?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Full membership date (not after today).' }) @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() fullMembershipDate?: string;
   @Field(() => [String], { nullable: true, description: 'Introducers (up to two names).' }) @IsOptional() @IsArray() @ArrayMaxSize(2) @IsString({ each: true }) introducers?: string[];
   @Field({ nullable: true, description: 'General education.' }) @IsOptional() @IsString() @Length(1, 50) educationGeneral?: string;
   @Field({ nullable: true, description: 'Professional education.' }) @IsOptional() @IsString() @Length(1, 200) educationProfessional?: string;
@@ -93,8 +94,8 @@ export class CreateMemberInput extends MemberDataInput {
   @IsString()
   organisationId!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Date the member joins this cell (default: the ceremony date).' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Date the member joins this cell (default: the ceremony date; not after today).' })
+  @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday()
   joinedOn?: string;
 
   @Field({ nullable: true, description: 'Transferred in from this organisation outside the system (otherwise: admitted in this cell).' })
@@ -112,8 +113,8 @@ export class MemberEventInput {
   @IsIn(MEMBER_EVENT_TYPES.filter((t) => !['ADMITTED', 'DISCIPLINED', 'EXPELLED', 'TEMPORARY_TRANSFER_IN'].includes(t)))
   type!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Effective date (RECOGNISED_FULL: default and normally the end of probation).' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Effective date (not after today; RECOGNISED_FULL: default and at the earliest the end of probation).' })
+  @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday()
   effectiveOn?: string;
 
   @Field(() => ID, { nullable: true, description: 'Target cell (TRANSFER_INTERNAL, TRANSFER_IN, and TEMPORARY_TRANSFER_OUT inside the system).' })
@@ -146,6 +147,6 @@ export class RecordDisciplineInput {
   @Field(() => ID, { description: 'Member.' }) @IsString() memberId!: string;
   @Field({ description: 'Form: KHIEN_TRACH, CANH_CAO, CACH_CHUC, KHAI_TRU (only those allowed for the member\'s status).' }) @IsIn(DISCIPLINE_FORMS) form!: string;
   @Field({ description: 'Deciding body (its authority limits the forms).' }) @IsIn(DECIDING_BODIES) decidingBody!: string;
-  @Field(() => DateScalar, { description: 'Decision date.' }) @IsISO8601({ strict: true }) decidedOn!: string;
+  @Field(() => DateScalar, { description: 'Decision date (not after today).' }) @IsISO8601({ strict: true }) @NotAfterToday() decidedOn!: string;
   @Field({ nullable: true, description: 'Reason.' }) @IsOptional() @IsString() @Length(1, 2000) reason?: string;
 }

@@ -8,7 +8,9 @@ import {
   DomainError,
   foldVietnamese,
   holdsMembers,
+  isAfterToday,
   probationEnd,
+  recognitionDateProblem,
   probationState,
   validateMemberDates,
   XOA_TEN_REASONS,
@@ -26,6 +28,7 @@ import { pageOf, type Page, type PageInput } from '../../common/graphql/paginati
 import { assertOrgVisible, isUuid, listRoots, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
+import { refreshAfterDiscipline } from '../rating/rating-steps';
 import type { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, RecordDisciplineInput } from './member.inputs';
 import { Discipline, Member, MemberEvent } from './member.model';
 
@@ -267,6 +270,12 @@ export class MemberService {
       const policy = await this.policies.forOrganisation(before.organisationId as string, today(), m);
       const d = input.effectiveOn ?? (type === 'RECOGNISED_FULL' && before.ceremonyDate ? probationEnd(before.ceremonyDate as string, policy) : today());
       asOf = d;
+      // A member event records what happened: not after today (a default date, such as the end of probation, included).
+      if (isAfterToday(d, today())) throw new DomainError('VALIDATION', `The event cannot take effect after today (${d})`, 'effectiveOn', { reason: 'DATE_IN_FUTURE' });
+      if (type === 'RECOGNISED_FULL') {
+        const problem = recognitionDateProblem((before.ceremonyDate as string | null) ?? null, d, policy);
+        if (problem) throw new DomainError('VALIDATION', problem.message, 'effectiveOn', { reason: 'RECOGNITION_BEFORE_PROBATION_END', probationEnd: problem.probationEnd });
+      }
       const state: MemberState = {
         status: before.status as MemberStatus,
         exempt: (before.exemption as MemberState['exempt']) ?? null,
@@ -371,6 +380,8 @@ export class MemberService {
       [input.memberId, input.form, input.decidingBody, input.decidedOn, input.reason ?? null, inspectionId],
     );
     await this.event(m, caller, input.memberId, { type: 'DISCIPLINED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string, reason: input.form, note: input.reason ?? null });
+    // The year's ratings not announced yet (the member's, their committees') show the level the rules now give.
+    await refreshAfterDiscipline(m, this.policies, input.memberId, Number(input.decidedOn.slice(0, 4)), today());
     if (input.form === 'KHAI_TRU') {
       await this.closeMembership(m, input.memberId, 'PERMANENT', input.decidedOn);
       await this.closeMembership(m, input.memberId, 'TEMPORARY', input.decidedOn);

@@ -148,13 +148,13 @@ export class OrganisationChange {
   @Field(() => DateScalar, { description: 'Date the change took effect.' })
   effectiveOn!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Parent before a move.' })
+  @Field(() => ID, { nullable: true, description: 'Parent before a move (null when outside your scope).' })
   fromParentId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Parent after a move or creation.' })
+  @Field(() => ID, { nullable: true, description: 'Parent after a move or creation (null when outside your scope).' })
   toParentId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The other organisation in a merge or split.' })
+  @Field(() => ID, { nullable: true, description: 'The other organisation in a merge or split (null when outside your scope).' })
   relatedId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Note or decision reference.' })

@@ -21,6 +21,8 @@ import {
 import { CommitteeSeat, Organisation, OrganisationChange, OrganisationFlag, OrganisationPage, SubtreeCounts } from './organisation.model';
 import { OrganisationService } from './organisation.service';
 import { orgByIdLoader } from './organisation.loaders';
+import { DataSource } from 'typeorm';
+import { visibleOrgIds } from '../../common/scope/redact';
 import { flagsOf } from './organisation.flags';
 import { PolicyService } from '../policy/policy.service';
 
@@ -31,6 +33,7 @@ export class OrganisationResolver {
   constructor(
     private readonly orgs: OrganisationService,
     private readonly policies: PolicyService,
+    private readonly ds: DataSource,
   ) {}
 
   @Query(() => Organisation, { description: 'One organisation as of a date (default today). NOT_FOUND when it does not exist or is outside your scope.' })
@@ -172,7 +175,15 @@ export class OrganisationResolver {
 
   @ResolveField(() => [OrganisationChange], { description: 'The organisation\'s recorded changes, oldest first.' })
   history(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<OrganisationChange[]> {
-    return ctx.loaders.for('orgHistory', o.asOf, (ids: readonly string[], asOf) => this.orgs.historyOf(ids, asOf), [] as OrganisationChange[]).load(o.id);
+    // Parents and related organisations outside the caller's scope on the as-of date are null (one query per batch).
+    return ctx.loaders.for('orgHistory', o.asOf, async (ids: readonly string[], asOf, actor) => {
+      const byOrg = await this.orgs.historyOf(ids, asOf);
+      const all = [...byOrg.values()].flat();
+      const visible = await visibleOrgIds(this.ds, actor, all.flatMap((c) => [c.fromParentId, c.toParentId, c.relatedId]), asOf);
+      const keep = (id: string | null) => (id && visible.has(id) ? id : null);
+      for (const c of all) Object.assign(c, { fromParentId: keep(c.fromParentId), toParentId: keep(c.toParentId), relatedId: keep(c.relatedId) });
+      return byOrg;
+    }, [] as OrganisationChange[]).load(o.id);
   }
 
   // ---------------------------------------------------------------- mutations

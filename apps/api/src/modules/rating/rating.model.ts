@@ -42,7 +42,8 @@ registerEnumType(RatingPeriodKindEnum, { name: 'RatingPeriodKind', description: 
 @ObjectType({ description: 'A rating round: opened by a committee for its subtree and a period, with a deadline per step.' })
 export class RatingRound {
   @Field(() => ID, { description: 'Identifier.' }) id!: string;
-  @Field(() => ID, { description: 'The committee that opened the round; its subtree is rated.' }) organisationId!: string;
+  /** Shown by RatingRoundScopeResolver (null outside the caller's scope). */
+  organisationId!: string;
   @Field(() => Int, { description: 'Year.' }) year!: number;
   @Field(() => RatingPeriodKindEnum, { description: 'Period kind.' }) periodKind!: RatingPeriodKind;
   @Field({ description: 'Which period of that kind (e.g. "Q1", "2020–2025"); empty for a year.' }) periodLabel!: string;
@@ -94,9 +95,10 @@ export class Rating {
   @Field({ description: 'The subject\'s name (member\'s full name or organisation name).' }) subjectName!: string;
   @Field(() => ID, { description: 'Where the rating sits in the tree: the member\'s cell, or the organisation itself.' }) organisationId!: string;
   @Field({ description: 'Name of that organisation.' }) organisationName!: string;
-  @Field(() => ID, { nullable: true, description: 'The organisation that reviews and proposes.' }) proposerId!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The competent level that decides.' }) deciderId!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The organisation whose quota the rating counts in.' }) quotaGroupId!: string | null;
+  /** Shown by RatingScopeResolver (null outside the caller's scope). */
+  proposerId!: string | null;
+  deciderId!: string | null;
+  quotaGroupId!: string | null;
   @Field(() => RatingSchemeEnum, { description: 'The rules it was made under.' }) scheme!: RatingScheme;
   @Field(() => String, { nullable: true, description: 'The label as written at the time (past schemes, e.g. "Trong sạch vững mạnh"); show it as is.' }) rawLabel!: string | null;
   @Field(() => Float, { nullable: true, description: 'Score out of 100 (the self-assessment total, or the recorded score).' }) score!: number | null;
@@ -328,7 +330,8 @@ export class RatingPendingSubject {
   @Field(() => ID, { nullable: true, description: 'Member (subjectKind MEMBER); pass it as memberId to submitSelfAssessment.' }) memberId!: string | null;
   @Field(() => ID, { nullable: true, description: 'Organisation rated (other kinds); pass it as organisationId to submitSelfAssessment.' }) organisationId!: string | null;
   @Field({ description: 'Name of the member or organisation.' }) name!: string;
-  @Field(() => ID, { description: 'The member\'s cell, or the parent of the organisation rated.' }) parentOrganisationId!: string;
+  /** Shown by RatingPendingSubjectScopeResolver (null outside the caller's scope). */
+  parentOrganisationId!: string;
   @Field({ description: 'Name of the member\'s cell, or of the parent of the organisation rated.' }) organisationName!: string;
 }
 

@@ -34,7 +34,6 @@ import {
   validateSelfAssessment,
   whoIsNotRated,
   type ChainLink,
-  type DisciplineForm,
   type LevelCounts,
   type OrganisationKind,
   type Policy,
@@ -52,6 +51,7 @@ import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scop
 import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
 import { admissionCounts } from '../member/admission.sql';
 import { PolicyService } from '../policy/policy.service';
+import { enforceLevelCap, ratingFacts } from './rating-steps';
 import {
   Rating,
   RatingRound,
@@ -420,7 +420,7 @@ export class RatingService {
         throw new DomainError(e.code, e.message, 'roundId');
       });
       const d = ratingReferenceDate(round.year);
-      const subject = await this.resolveSubject(m, caller.actor, round, input.memberId, input.organisationId, d);
+      const subject = await this.resolveSubject(m, caller.actor, round, input.memberId, input.organisationId, d, true);
       const policy = await this.policies.forOrganisation(subject.organisationId, d, m);
       const check = validateSelfAssessment(input, policy);
       if (!check.ok) {
@@ -431,7 +431,7 @@ export class RatingService {
       const existing = await this.lockRatingOf(m, round, subject);
       assertRatingStep(existing ? ratingStage(existing) : 'PENDING', 'SELF_ASSESSMENT', round.state);
 
-      const facts = await this.ratingFacts(m, round, subject, d);
+      const facts = await ratingFacts(m, round, subject, d);
       const outcome = computeRatingLevel(
         {
           subjectKind: subject.kind,
@@ -482,6 +482,7 @@ export class RatingService {
       const { rating, round, d } = await this.lockForStep(m, caller.actor, input.ratingId);
       await this.assertCanAct(m, caller.actor, rating.proposerId!, d, 'Only the reviewing cell or committee proposes this rating');
       assertRatingStep(ratingStage(rating), 'PROPOSAL', round.state);
+      await enforceLevelCap(m, this.policies, rating, round, d, input.level);
       await m.query(`UPDATE rating SET proposed_level = $2, proposal_note = $3, proposed_at = now(), proposed_by = $4, updated_at = now() WHERE id = $1`, [
         rating.id, input.level, input.note ?? null, caller.actor.name,
       ]);
@@ -500,6 +501,7 @@ export class RatingService {
       const { rating, round, d } = await this.lockForStep(m, caller.actor, input.ratingId);
       await this.assertCanAct(m, caller.actor, rating.deciderId!, d, 'Only the competent level decides this rating');
       assertRatingStep(ratingStage(rating), 'DECISION', round.state);
+      await enforceLevelCap(m, this.policies, rating, round, d, input.level);
       const reason = assertDecisionReason(rating.proposedLevel, input.level, input.reason);
       const override = input.quotaOverrideReason?.trim() ? input.quotaOverrideReason.trim() : null;
       const before = await this.quotaOf(m, rating, d);
@@ -533,7 +535,7 @@ export class RatingService {
     if (!level) throw new DomainError('VALIDATION', `"${input.rawLabel}" has no usual equivalent level under ${input.scheme}; give the level it counts as`, 'level');
     const id = await this.ds.transaction(async (m) => {
       const d = ratingReferenceDate(input.year);
-      const subject = await this.resolveSubject(m, caller.actor, null, input.memberId, input.organisationId, d);
+      const subject = await this.resolveSubject(m, caller.actor, null, input.memberId, input.organisationId, d, false);
       const [dup] = await m.query(
         `SELECT id FROM rating WHERE period_kind = 'YEAR' AND year = $1 AND (member_id = $2 OR subject_organisation_id = $3)`,
         [input.year, subject.memberId, subject.subjectOrganisationId],
@@ -623,10 +625,13 @@ export class RatingService {
     await assertOrgVisible(this.ds.manager, actor, input.organisationId, asOf).catch((e: DomainError) => {
       throw new DomainError(e.code, e.message, 'organisationId');
     });
+    // A member reaching the organisation only through their own cell sees their own row, not the others' levels.
+    const reader = await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, asOf).then(() => true, () => false);
     const { offset, limit } = pageOf(page);
     const p = new Params();
     const withSql = this.subjectsSql(p, input.organisationId, input.year, asOf);
     const where = [`s.subject_kind = ${p.add(input.subjectKind)}`];
+    if (!reader) where.push(`s.member_id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`);
     if (input.levels?.length) where.push(`s.level = ANY(${p.add(input.levels)}::text[])`);
     if (input.notRated === true) where.push('s.level IS NULL');
     if (input.notRated === false) where.push('s.level IS NOT NULL');
@@ -770,11 +775,12 @@ export class RatingService {
   }
 
   /**
-   * The subject of a self-assessment or a past rating, checked: exactly one of memberId / organisationId; the member
-   * themselves or a writer of their cell (an organisation: a writer of it); inside the round's subtree; rated under the
-   * policy (RATING_NOT_RATED for an exempt member).
+   * The subject of a self-assessment or a past rating, checked: exactly one of memberId / organisationId; a writer of
+   * the member's cell (an organisation: a writer of it), or the member themselves only when `selfService` (their own
+   * self-assessment: never an official rating); inside the round's subtree; rated under the policy (RATING_NOT_RATED
+   * for an exempt member).
    */
-  private async resolveSubject(m: EntityManager, actor: Actor, round: RoundRow | null, memberId: string | undefined, organisationId: string | undefined, d: string): Promise<Subject> {
+  private async resolveSubject(m: EntityManager, actor: Actor, round: RoundRow | null, memberId: string | undefined, organisationId: string | undefined, d: string, selfService: boolean): Promise<Subject> {
     if (!memberId === !organisationId) throw new DomainError('VALIDATION', 'Give either memberId or organisationId', memberId ? 'organisationId' : 'memberId');
     const inRound = async (orgId: string, field: string) => {
       if (!round) return;
@@ -792,7 +798,7 @@ export class RatingService {
           )
         : [];
       if (!row?.cell) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
-      const self = actor.ownMemberIds.includes(memberId);
+      const self = selfService && actor.ownMemberIds.includes(memberId);
       if (!self) {
         await assertOrgVisible(m, actor, row.cell, d, true).catch((e: DomainError) => {
           throw new DomainError(e.code, e.code === 'NOT_FOUND' ? 'Member not found' : 'You may see this member but not submit for them', 'memberId');
@@ -846,46 +852,6 @@ export class RatingService {
       if (other) throw new DomainError('CONFLICT', `The subject already has a rating for ${round.year} in another round`, s.memberId ? 'memberId' : 'organisationId', { ratingId: other.id });
     }
     return null;
-  }
-
-  /** What the level rule needs besides the self-assessment: discipline in the year, the leadership's and subordinates', members' levels. */
-  private async ratingFacts(m: EntityManager, round: RoundRow, s: Subject, d: string) {
-    const from = `${round.year}-01-01`;
-    const to = `${round.year}-12-31`;
-    if (s.memberId) {
-      const [row] = await m.query(`SELECT EXISTS (SELECT 1 FROM discipline WHERE member_id = $1 AND decided_on BETWEEN $2::date AND $3::date) AS disciplined`, [s.memberId, from, to]);
-      return { disciplined: !!row.disciplined, leadershipForms: undefined, subordinates: undefined, constituents: undefined };
-    }
-    const orgId = s.subjectOrganisationId!;
-    const [facts] = await m.query(
-      `SELECT
-         EXISTS (SELECT 1 FROM discipline WHERE organisation_id = $1 AND decided_on BETWEEN $2::date AND $3::date) AS disciplined,
-         COALESCE((SELECT array_agg(dc.form) FROM discipline dc JOIN committee_seat cs ON cs.member_id = dc.member_id AND cs.organisation_id = $1
-                    AND cs.valid_from <= $3::date AND (cs.valid_to IS NULL OR cs.valid_to > $2::date)
-                   WHERE dc.decided_on BETWEEN $2::date AND $3::date), '{}') AS "leadershipForms",
-         (SELECT count(*)::int FROM organisation_placement c WHERE c.parent_id = $1 AND ${validAt('c', '$4')}) AS "subTotal",
-         (SELECT count(*)::int FROM organisation_placement c WHERE c.parent_id = $1 AND ${validAt('c', '$4')}
-             AND EXISTS (SELECT 1 FROM discipline dc WHERE dc.organisation_id = c.organisation_id AND dc.decided_on BETWEEN $2::date AND $3::date)) AS "subDisciplined"`,
-      [orgId, from, to, d],
-    );
-    // HD 21: a cell's members, a committee's subordinate organisations, by their level in this round (decided, else proposed, else computed).
-    const constituents: { level: RatingLevel; n: number }[] = await m.query(
-      `SELECT COALESCE(r.decided_level, r.proposed_level, r.computed_level) AS level, count(*)::int AS n
-         FROM rating r
-        WHERE r.round_id = $1 AND COALESCE(r.decided_level, r.proposed_level, r.computed_level) IS NOT NULL
-          AND ((r.member_id IS NOT NULL AND r.organisation_id = $2)
-            OR (r.subject_organisation_id IS NOT NULL AND r.subject_organisation_id IN (SELECT c.organisation_id FROM organisation_placement c WHERE c.parent_id = $2 AND ${validAt('c', '$3')})))
-        GROUP BY 1`,
-      [round.id, orgId, d],
-    );
-    const counts = emptyLevelCounts();
-    for (const c of constituents) counts[c.level] += c.n;
-    return {
-      disciplined: !!facts.disciplined,
-      leadershipForms: facts.leadershipForms as DisciplineForm[],
-      subordinates: { total: facts.subTotal as number, disciplined: facts.subDisciplined as number },
-      constituents: constituents.length ? counts : undefined,
-    };
   }
 
   /** The quota of the rating's group for its subject kind, counting each rating at its decided (else proposed) level; null when not covered. */

@@ -5,7 +5,8 @@ import type { RatingLevel, RatingPeriodKind, RatingRoundState, RatingScheme, Rat
 
 export type RatingRound = {
   id: string;
-  organisationId: string;
+  /** Null when the opening committee is outside the caller's scope (a cell secretary, a member). */
+  organisationId: string | null;
   year: number;
   periodKind: RatingPeriodKind;
   periodLabel: string;
@@ -143,7 +144,8 @@ export type PendingSubject = {
   memberId: string | null;
   organisationId: string | null;
   name: string;
-  parentOrganisationId: string;
+  /** Null when outside the caller's scope. */
+  parentOrganisationId: string | null;
   organisationName: string;
 };
 

@@ -32,7 +32,7 @@ type Dialog = { kind: 'self' | 'propose' | 'decide'; rating: Rating | null; subj
 const pendingSubject = (x: PendingSubject): SelfAssessmentSubject =>
   x.memberId
     ? { kind: 'MEMBER', memberId: x.memberId, organisationId: x.parentOrganisationId, name: x.name }
-    : { kind: 'ORGANISATION', organisationId: x.organisationId ?? x.parentOrganisationId, name: x.name };
+    : { kind: 'ORGANISATION', organisationId: x.organisationId ?? x.parentOrganisationId ?? '', name: x.name };
 
 const pick = <T extends string>(values: readonly T[], raw: string | null): T | undefined => (raw && (values as readonly string[]).includes(raw) ? (raw as T) : undefined);
 
@@ -70,7 +70,7 @@ export const RatingRoundRoute = () => {
   const pending = useRoundPending(round.data ? id : null, q, pendingPage, PAGE_SIZE);
   const pendingItems = pending.data?.items ?? [];
   const canAct = useCanActFor(
-    [round.data?.organisationId, ...items.flatMap((r) => [r.organisationId, r.proposerId, r.deciderId]), ...pendingItems.map((x) => x.organisationId ?? x.parentOrganisationId)],
+    [round.data?.organisationId, ...items.flatMap((r) => [r.organisationId, r.proposerId, r.deciderId]), ...pendingItems.map((x) => x.organisationId ?? x.parentOrganisationId ?? '')],
     refDate,
   );
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -90,7 +90,7 @@ export const RatingRoundRoute = () => {
     setPendingPage(1);
     update({ ...patch, page: null });
   };
-  const canSelfPending = (x: PendingSubject) => (x.memberId !== null && ownMemberIds.has(x.memberId)) || canAct(x.organisationId ?? x.parentOrganisationId);
+  const canSelfPending = (x: PendingSubject) => (x.memberId !== null && ownMemberIds.has(x.memberId)) || canAct(x.organisationId ?? x.parentOrganisationId ?? '');
   const any = t('ratings.round.any');
 
   return (
@@ -346,7 +346,7 @@ export const RatingRoundRoute = () => {
               {
                 key: 'subject',
                 title: t('ratings.round.subject'),
-                render: (_, x) => (x.memberId ? <Link to={href(paths.member(x.memberId))}>{x.name}</Link> : <Link to={href(paths.organisation(x.organisationId ?? x.parentOrganisationId))}>{x.name}</Link>),
+                render: (_, x) => (x.memberId ? <Link to={href(paths.member(x.memberId))}>{x.name}</Link> : <Link to={href(paths.organisation(x.organisationId ?? x.parentOrganisationId ?? ''))}>{x.name}</Link>),
               },
               { key: 'kind', title: t('ratings.round.kind'), render: (_, x) => t(`ratings.subjectKind.${x.subjectKind}`) },
               { key: 'organisation', title: t('ratings.round.pendingOrganisation'), render: (_, x) => x.organisationName || t('common.none') },
