@@ -92,10 +92,10 @@ export const ROWS: Record<string, Row> = {
   supervisionCoverage: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   users: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
   visitAssignments: { vars: (s) => ({ cellId: s.cell }), wholeScope: {}, inScope: VISIBLE },
-  visitCoverage: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: READ },
-  visitCoverageXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: READ },
-  visitReport: { vars: (s) => ({ input: { organisationId: s.cell, month: '2026-03' } }), inScope: READ },
-  visitReportXlsx: { vars: (s) => ({ input: { organisationId: s.cell, month: '2026-03' } }), inScope: READ },
+  visitCoverage: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
+  visitCoverageXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
+  visitReport: { vars: (s) => ({ input: { organisationId: s.cell, month: '2026-03' } }), inScope: COMMITTEE_READ },
+  visitReportXlsx: { vars: (s) => ({ input: { organisationId: s.cell, month: '2026-03' } }), inScope: COMMITTEE_READ },
   visits: { vars: (s) => ({ organisationId: s.cell }), wholeScope: {}, inScope: VISIBLE },
 
   // ---- Mutation ----
@@ -106,12 +106,10 @@ export const ROWS: Record<string, Row> = {
   admitCandidate: {
     vars: (s) => ({ input: { id: s.candidate, admissionDecisionDate: '2026-02-01', ceremonyDate: '2026-02-10' } }),
     inScope: WRITERS,
-    knownHoles: [{ knownHole: 'issue 9 §2.4 (out of scope answers differently from nonexistent), fixed on rules-enforce', roles: [...ROLES], cases: ['out'] }],
   },
   advanceCandidate: {
     vars: (s) => ({ input: { id: s.candidate, stage: 'SYMPATHISER', on: '2026-01-20' } }),
     inScope: WRITERS,
-    knownHoles: [{ knownHole: 'issue 9 §2.4 (out of scope answers differently from nonexistent), fixed on rules-enforce', roles: [...ROLES], cases: ['out'] }],
   },
   amendMeeting: { vars: (s) => ({ id: s.meeting, input: { minutes: 'Biên bản sửa' }, reason: 'Sửa lỗi chính tả' }), inScope: MEETING_WRITERS },
   announceRatingRound: { vars: (s) => ({ id: s.round }), inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN' } },
@@ -133,9 +131,9 @@ export const ROWS: Record<string, Row> = {
   endCommitteeSeat: {
     vars: (s) => ({ input: { seatId: s.seat, to: '2026-12-31' } }),
     inScope: WRITERS,
-    knownHoles: [{ knownHole: 'issue 9 §2.4 (out of scope answers differently from nonexistent), fixed on rules-enforce', roles: [...ROLES], cases: ['out'] }],
   },
-  endVisitAssignment: { vars: (s) => ({ id: s.assignment, to: '2027-12-31' }), inScope: WRITERS },
+  // The visitor sees its own assignment: it is refused, not told the assignment is missing.
+  endVisitAssignment: { vars: (s) => ({ id: s.assignment, to: '2027-12-31' }), inScope: { ...WRITERS, VISITOR: 'FORBIDDEN' } },
   mergeOrganisations: { vars: (s) => ({ input: { sourceIds: [s.cell2], targetId: s.cell, effectiveOn: '2014-01-01' } }), inScope: WRITERS },
   moveOrganisation: { vars: (s) => ({ input: { id: s.cell2, newParentId: s.G, effectiveOn: '2014-01-01' } }), inScope: ABOVE_CELL_WRITERS },
   openRatingRound: { vars: (s) => ({ input: { organisationId: s.G, year: 2027, selfAssessmentDue: '2027-11-30', proposalDue: '2027-12-10', decisionDue: '2027-12-20' } }), inScope: ABOVE_CELL_WRITERS },
@@ -148,7 +146,6 @@ export const ROWS: Record<string, Row> = {
   recordHistoricalRating: {
     vars: (s) => ({ input: { memberId: s.member, year: 2017, scheme: 'QD132_2018', rawLabel: 'Hoàn thành tốt', level: 'HTTNV' } }),
     inScope: WRITERS,
-    knownHoles: [{ knownHole: 'issue 9 §2.1 (a member records an official rating for themselves), fixed on rules-enforce', roles: ['MEMBER'], cases: ['in'] }],
   },
   recordMeeting: { vars: (s) => ({ id: s.meeting, input: { minutes: 'Biên bản' } }), inScope: MEETING_WRITERS },
   recordMemberEvent: { vars: (s) => ({ input: { memberId: s.member, type: 'EXEMPTED', reason: 'TEMPORARY', effectiveOn: '2026-02-01' } }), inScope: WRITERS },
@@ -167,14 +164,13 @@ export const ROWS: Record<string, Row> = {
   },
   startInspection: { vars: (s) => ({ id: s.inspection, input: { startedOn: '2026-09-01' } }), inScope: COMMITTEE_WRITERS },
   submitSelfAssessment: {
-    vars: (s) => ({ input: { roundId: s.round, memberId: s.member, generalPoints: 25, taskPoints: 60, tasks: { assigned: 10, completed: 10, onTime: 9, exceeded: 0 } } }),
+    vars: (s) => ({ input: { roundId: s.round, memberId: s.member, generalPoints: 25, taskPoints: 60, tasks: { assigned: 10, completed: 10, onTime: 10, exceeded: 0 } } }),
     inScope: { ...WRITERS, MEMBER: 'ok' },
   },
   submitVisitReport: {
     vars: () => ({ month: '2026-03', note: 'Báo cáo tháng' }),
     noId: 'the caller\'s own monthly report',
     inScope: { others: 'FORBIDDEN', VISITOR: 'ok' },
-    knownHoles: [{ knownHole: 'issue 9 §2.3 (anyone can submit a visit report), fixed on rules-enforce', roles: ['MEMBER', 'CELL_SECRETARY', 'COMMITTEE_READ', 'COMMITTEE_WRITE'], cases: ['in'] }],
   },
   updateInspection: { vars: (s) => ({ id: s.inspection, input: { title: 'Giám sát (sửa)' } }), inScope: COMMITTEE_WRITERS },
   updateInspectionPlan: { vars: (s) => ({ id: s.plan, input: { note: 'Ghi chú' } }), inScope: COMMITTEE_WRITERS },
@@ -189,13 +185,6 @@ export const ROWS: Record<string, Row> = {
  * leaks there any more (then remove the entry).
  */
 export const KNOWN_LEAKS: { knownHole: string; where: string[]; roles?: Role[] }[] = [
-  {
-    knownHole: 'issue 9 §2.5 (ids of out-of-scope organisations), fixed on rules-enforce',
-    where: ['OrganisationChange.toParentId', 'Rating.deciderId', 'Rating.quotaGroupId', 'RatingRound.organisationId', 'RatingPendingSubject.parentOrganisationId'],
-  },
-  {
-    knownHole: 'issue 9 §2.2 (a member sees the other members\' rating levels), fixed on rules-enforce',
-    where: ['RatingFigureRow.memberId', 'RatingFigureRow.name', 'Query.ratingFiguresXlsx'],
-    roles: ['MEMBER'],
-  },
+  // None today. An entry looks like:
+  // { knownHole: 'issue N §x (what leaks), fixed on <branch>', where: ['Rating.deciderId'], roles: ['MEMBER'] },
 ];
