@@ -332,7 +332,7 @@ export class RatingPendingSubject {
   @Field({ description: 'Name of the member or organisation.' }) name!: string;
   /** Shown by RatingPendingSubjectScopeResolver (null outside the caller's scope). */
   parentOrganisationId!: string;
-  @Field({ description: 'Name of the member\'s cell, or of the parent of the organisation rated.' }) organisationName!: string;
+  @Field({ description: 'Name of the member\'s cell, or of the parent of the organisation rated (empty when outside your scope).' }) organisationName!: string;
 }
 
 @ObjectType({ description: 'A page of subjects of a round not self-assessed yet.' })
