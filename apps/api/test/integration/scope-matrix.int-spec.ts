@@ -157,6 +157,7 @@ describe('scope matrix: every operation × caller × in scope / out of scope / n
     const otherMembers: [string, string][] = [[t.m2, 'id of m2'], [t.m3, 'id of m3'], ['Trần Thị Hường', 'Trần Thị Hường'], ['Lê Đức Thắng', 'Lê Đức Thắng']];
     for (const role of ROLES) foreign[role] = new Map(role === 'MEMBER' ? [...treeB, ...restOfA, ...otherMembers] : ['CELL_SECRETARY', 'VISITOR'].includes(role) ? [...treeB, ...restOfA] : treeB);
   }, 120_000);
+  // SCOPE_MATRIX_REPORT=<file> writes what every cell answered (tab-separated), to write the expectations of a new row.
   const discovered: string[] = [];
   afterAll(async () => {
     if (process.env.SCOPE_MATRIX_REPORT) writeFileSync(process.env.SCOPE_MATRIX_REPORT, discovered.join('\n'));

@@ -3,6 +3,8 @@
 // scope, tree B's = out of scope, random ids = nonexistent) and what each caller gets in scope.
 // Rows with `noId` take no record: they are checked in scope only, for the answer and for values of the other tree.
 // Lists that may run without naming an organisation are also run so (`wholeScope`): nothing of the other tree in them.
+// A new operation needs a row here: run the matrix with SCOPE_MATRIX_REPORT=/tmp/m.tsv to see what each caller gets,
+// and write down what it should get.
 
 export const ROLES = ['MEMBER', 'CELL_SECRETARY', 'COMMITTEE_READ', 'COMMITTEE_WRITE', 'VISITOR', 'TOKEN_READ', 'TOKEN_READ_WRITE'] as const;
 export type Role = (typeof ROLES)[number];
