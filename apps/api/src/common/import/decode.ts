@@ -59,9 +59,13 @@ const firstBinaryByte = (b: Buffer): number => {
   return -1;
 };
 
-const checkText = (text: string, encoding: string): DecodedText => {
+/**
+ * A U+FFFD decoded from a legacy code page means a byte the code page does not define: the file is refused. One that
+ * was encoded in a Unicode file is the file's content: the importers then refuse the row and column that holds it.
+ */
+const checkText = (text: string, encoding: string, unicode = true): DecodedText => {
   const nfc = text.normalize('NFC');
-  const bad = nfc.search(/[\uFFFD\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/u);
+  const bad = nfc.search(unicode ? /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/u : /[\uFFFD\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/u);
   if (bad >= 0) {
     throw fileError(`The file is not readable text in ${encoding} (character ${bad + 1} is not a letter, digit or sign); ${SAVE_AS}`);
   }
@@ -88,10 +92,10 @@ export const decodeText = (bytes: Buffer): DecodedText => {
   const guesses = chardet.analyse(bytes.subarray(0, 1 << 16));
   const latin = guesses.find((g) => /^(windows-125[28]|ISO-8859-1)$/i.test(g.name));
   const evidence = vietnameseEvidence(bytes);
-  if (evidence > 0) return checkText(iconv.decode(bytes, 'windows-1258'), 'windows-1258');
+  if (evidence > 0) return checkText(iconv.decode(bytes, 'windows-1258'), 'windows-1258', false);
   const top = guesses[0];
   // Text in another script (Cyrillic, Greek, CJK…) decoded as windows-1252 would be letters, but the wrong ones.
   const otherScript = top && !/^(windows-125[0278]|ISO-8859-(1|2|9|15))$/i.test(top.name) && (!latin || top.confidence > latin.confidence);
-  if (latin && !otherScript) return checkText(iconv.decode(bytes, 'windows-1252'), 'windows-1252');
+  if (latin && !otherScript) return checkText(iconv.decode(bytes, 'windows-1252'), 'windows-1252', false);
   throw fileError(`The file is not UTF-8 and its encoding is not one chibo reads${top ? ` (it looks like ${top.name})` : ''}; ${SAVE_AS}`);
 };
