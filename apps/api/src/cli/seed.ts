@@ -223,8 +223,14 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   }
   sbar.end();
   mark('cell seats');
+  // The cells of each grassroots committee (directly or through its sub-committee), in plan order.
+  const cellsOf = new Map<string, PlannedCell[]>();
+  for (const c of cells) {
+    const gc = c.parentCode.endsWith('.B1') ? c.parentCode.slice(0, -3) : c.parentCode;
+    cellsOf.set(gc, [...(cellsOf.get(gc) ?? []), c]);
+  }
   for (const o of allOrgs.filter((x) => x.kind === 'GRASSROOTS_COMMITTEE')) {
-    const pool = cells.filter((c) => c.code.startsWith(`${o.code}.`)).flatMap((c) => (byCell.get(c.code) ?? []).filter((x) => x.full).slice(0, 2));
+    const pool = (cellsOf.get(o.code) ?? []).flatMap((c) => (byCell.get(c.code) ?? []).filter((x) => x.full).slice(0, 2));
     const roles = ['SECRETARY', 'DEPUTY_SECRETARY', 'STANDING_MEMBER', 'COMMITTEE_MEMBER', 'COMMITTEE_MEMBER'] as const;
     for (let k = 0; k < Math.min(pool.length, roles.length); k++) {
       const start = pool[k].joined > o.termStart! ? pool[k].joined : o.termStart!;
