@@ -59,13 +59,22 @@ const firstBinaryByte = (b: Buffer): number => {
   return -1;
 };
 
+/** The index of the first control character (other than tab, line feed, form feed, carriage return), or U+FFFD if asked, or -1. */
+const firstUnreadable = (text: string, replacement: boolean): number => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || (c >= 0x7f && c <= 0x9f) || (replacement && c === 0xfffd)) return i;
+  }
+  return -1;
+};
+
 /**
  * A U+FFFD decoded from a legacy code page means a byte the code page does not define: the file is refused. One that
  * was encoded in a Unicode file is the file's content: the importers then refuse the row and column that holds it.
  */
 const checkText = (text: string, encoding: string, unicode = true): DecodedText => {
   const nfc = text.normalize('NFC');
-  const bad = nfc.search(unicode ? /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/u : /[\uFFFD\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/u);
+  const bad = firstUnreadable(nfc, !unicode);
   if (bad >= 0) {
     throw fileError(`The file is not readable text in ${encoding} (character ${bad + 1} is not a letter, digit or sign); ${SAVE_AS}`);
   }
@@ -88,14 +97,18 @@ export const decodeText = (bytes: Buffer): DecodedText => {
     if (e instanceof DomainError) throw e;
   }
   // Not UTF-8: a legacy single-byte code page. Vietnamese Windows saves "CSV" in windows-1258, Western Windows in
-  // windows-1252 (ISO-8859-1 is its subset). The detector names the family; the bytes decide between the two.
+  // windows-1252 (ISO-8859-1 is its subset). The detector rules out other scripts; the bytes decide between the two,
+  // and the decoded text must read as letters (text in another encoding reads as symbols: “‘¾˜).
   const guesses = chardet.analyse(bytes.subarray(0, 1 << 16));
-  const latin = guesses.find((g) => /^(windows-125[28]|ISO-8859-1)$/i.test(g.name));
-  const evidence = vietnameseEvidence(bytes);
-  if (evidence > 0) return checkText(iconv.decode(bytes, 'windows-1258'), 'windows-1258', false);
   const top = guesses[0];
-  // Text in another script (Cyrillic, Greek, CJK…) decoded as windows-1252 would be letters, but the wrong ones.
-  const otherScript = top && !/^(windows-125[0278]|ISO-8859-(1|2|9|15))$/i.test(top.name) && (!latin || top.confidence > latin.confidence);
-  if (latin && !otherScript) return checkText(iconv.decode(bytes, 'windows-1252'), 'windows-1252', false);
-  throw fileError(`The file is not UTF-8 and its encoding is not one chibo reads${top ? ` (it looks like ${top.name})` : ''}; ${SAVE_AS}`);
+  const otherScript = !!top && !/^(windows-125[0278]|ISO-8859-(1|2|9|15)|ASCII|UTF-8)$/i.test(top.name);
+  if (!otherScript) {
+    const encoding = vietnameseEvidence(bytes) > 0 ? 'windows-1258' : 'windows-1252';
+    const decoded = checkText(iconv.decode(bytes, encoding), encoding, false);
+    const nonAscii = [...decoded.text].filter((ch) => ch.charCodeAt(0) > 0x7f);
+    const symbols = nonAscii.filter((ch) => !/[\p{L}\p{M}]/u.test(ch)).length;
+    if (symbols <= nonAscii.length / 5) return decoded;
+  }
+  const why = otherScript ? `it looks like ${top.name}` : 'it does not read as letters in windows-1258 or windows-1252';
+  throw fileError(`The file is not UTF-8 and its encoding is not one chibo reads (${why}); ${SAVE_AS}`);
 };
