@@ -55,6 +55,17 @@ describe('imports that cannot corrupt names', () => {
     expect((await stored(b)).normalize('NFC')).toBe(await stored(b));
   });
 
+  it('reads an organisations CSV in windows-1258 too, with one audit row for the file', async () => {
+    const f = file('csv');
+    const code = `${t.prefix}.GA.x1`;
+    writeFileSync(f, toWindows1258(`code,name,kind,parentCode,establishedOn\r\n${code},Chi bộ Phòng Tổ chức Đảng,SUBORDINATE_CELL,${t.prefix}.GA,2020-01-01\r\n`));
+    const digest = createHash('sha256').update(readFileSync(f)).digest('hex');
+    expect(await importFile(h.app, cliCaller(), 'organisations', f, false)).toMatchObject({ created: 1, updated: 0 });
+    expect((await h.ds.query(`SELECT name FROM organisation WHERE code = $1`, [code]))[0].name).toBe('Chi bộ Phòng Tổ chức Đảng');
+    const [audit] = await h.ds.query(`SELECT operation, after FROM audit_log WHERE entity_type = 'import' AND entity_id = $1`, [digest]);
+    expect(audit).toMatchObject({ operation: 'importOrganisations', after: { rows: 1, created: 1, updated: 0 } });
+  });
+
   it('reads windows-1252 and UTF-16 (Excel "Unicode text", tab-separated) files, and NFD UTF-8 as NFC', async () => {
     const [a, b, c] = [nationalId(), nationalId(), nationalId()];
     const f1252 = file('csv');
