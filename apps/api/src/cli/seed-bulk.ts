@@ -87,3 +87,37 @@ const audit = async (m: EntityManager, caller: Caller, operation: string, entity
     [caller.actor.kind, caller.actor.id, caller.actor.name, operation, entityType, ids, after.map((a) => JSON.stringify(a)), caller.requestId],
   );
 };
+
+/**
+ * Takes the k-th remaining element and removes it: the same picks as `xs.splice(k, 1)[0]` on a shrinking copy, in
+ * O(log n) (a Fenwick tree of the elements left) instead of O(n), which matters at national scale (millions).
+ */
+export const drawWithoutReplacement = <T>(xs: readonly T[]) => {
+  const n = xs.length;
+  const tree = new Int32Array(n + 1);
+  for (let i = 1; i <= n; i++) {
+    tree[i] += 1;
+    const j = i + (i & -i);
+    if (j <= n) tree[j] += tree[i];
+  }
+  let top = 1;
+  while (top * 2 <= n) top *= 2;
+  let left = n;
+  return {
+    left: () => left,
+    take(k: number): T | undefined {
+      if (k < 0 || k >= left) return undefined;
+      let pos = 0;
+      let rest = k + 1;
+      for (let step = n ? top : 0; step > 0; step >>= 1) {
+        if (pos + step <= n && tree[pos + step] < rest) {
+          pos += step;
+          rest -= tree[pos];
+        }
+      }
+      for (let i = pos + 1; i <= n; i += i & -i) tree[i]--;
+      left--;
+      return xs[pos];
+    },
+  };
+};

@@ -11,7 +11,7 @@ import { progress } from './context';
 import { seedMeetings } from './seed-meetings';
 import { seedInspections } from './seed-inspections';
 import { seedRatings } from './seed-ratings';
-import { insertOrganisations, insertSeats, type BulkSeat } from './seed-bulk';
+import { drawWithoutReplacement, insertOrganisations, insertSeats, type BulkSeat } from './seed-bulk';
 import * as N from './names';
 
 export const DEMO_PASSWORD = 'Chibo@2026';
@@ -249,7 +249,8 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
     await orgService.move(caller, { id: ids.get(moved.code)!, newParentId: ids.get(committees[committees.length - 1].code)!, effectiveOn: '2024-07-01', note: 'Quyết định điều chuyển tổ chức đảng (minh họa)' });
   }
   const active = roster.filter((x) => x.joined < '2024-01-01');
-  const pickMembers = (n: number) => Array.from({ length: n }, () => active.splice(r.int(0, active.length - 1), 1)[0]).filter(Boolean);
+  const draw = drawWithoutReplacement(active);
+  const pickMembers = (n: number) => Array.from({ length: n }, () => draw.take(r.int(0, draw.left() - 1))).filter((x): x is (typeof active)[number] => !!x);
   const events = Math.max(3, Math.round(total * 0.01));
   for (const x of pickMembers(events)) {
     const target = cells[r.int(0, cells.length - 1)];
