@@ -132,7 +132,8 @@ main(process.argv.slice(2))
     if (e instanceof DomainError) {
       console.error(`Error ${e.code}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
       const rows = e.details?.rows as { row: number; column: string; reason: string }[] | undefined;
-      for (const r of (rows ?? []).slice(0, MAX_REPORTED_PROBLEMS)) console.error(`  row ${r.row}, ${r.column}: ${r.reason}`);
+      // row 0 is the file itself: its problem is the message above
+      for (const r of (rows ?? []).slice(0, MAX_REPORTED_PROBLEMS)) if (r.row > 0) console.error(`  row ${r.row}, ${r.column}: ${r.reason}`);
       const more = Number(e.details?.more ?? 0) + Math.max(0, (rows?.length ?? 0) - MAX_REPORTED_PROBLEMS);
       if (more > 0) console.error(`  … and ${more} more problem(s)`);
     } else {
