@@ -16,6 +16,9 @@ const swc = [
 ];
 
 const config: Config = {
+  // testTimeout is a global option: inside a project entry Jest ignores it (tests and hooks then get the 5 s default,
+  // which a busy machine exceeds in the API suites' beforeAll)
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'domain',
@@ -33,7 +36,6 @@ const config: Config = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -73,7 +73,7 @@ export const runBench = async (args: string[]): Promise<number> => {
       const t0 = Date.now();
       const res = await seed(app, cliCaller(), { scale: size, seed: 2026, log: () => undefined });
       const seedSeconds = (Date.now() - t0) / 1000;
-      lines.push(`x${size}: seed ${res.organisations} organisations, ${res.members} members, ${res.meetings ?? 0} meetings in ${seedSeconds.toFixed(1)} s (${Math.round(res.members / seedSeconds)} members/s)`);
+      lines.push(`x${size}: seed ${res.organisations} organisations, ${res.members} members, ${res.meetings ?? 0} meetings in ${seedSeconds.toFixed(1)} s (${Math.round(res.members / seedSeconds)} members/s; goal < 60 s at x30)${res.phases ? `; steps (s): ${Object.entries(res.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; member load ${Math.round(res.members / res.phases.members)} members/s (goal >= 20,000)` : ''}`);
       const ds = app.get(DataSource);
       const [{ id: rootId }] = await ds.query(`SELECT organisation_id AS id FROM organisation_placement WHERE parent_id IS NULL AND valid_to IS NULL LIMIT 1`);
       const signIn = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: `mutation { signIn(input: {username: "admin", password: "Chibo@2026"}) { accessToken } }` }) });

@@ -1,50 +1,80 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import Papa from 'papaparse';
 import { DomainError } from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
+import { capProblems, type ImportSource } from '../common/import/columns';
+import { decodeText } from '../common/import/decode';
 import { today } from '../database/sql';
 import { MEMBER_COLUMNS, MemberImportService, normaliseHeadings, type ImportResult } from '../modules/member/member-import.service';
 import { MemberService } from '../modules/member/member.service';
 import { normaliseOrganisationHeadings, ORGANISATION_COLUMNS, OrganisationImportService } from '../modules/organisation/organisation-import.service';
 import { OrganisationService } from '../modules/organisation/organisation.service';
 
-type Table = { headings: string[]; rows: Record<string, unknown>[] };
+type Table = { headings: string[]; rows: Record<string, unknown>[]; source: ImportSource };
 
-/** Reads a CSV (UTF-8, header row, comma or semicolon) or the first sheet of an XLSX file. */
+const fileError = (message: string, rows?: { row: number; column: string; reason: string }[]): DomainError => {
+  const all = rows ?? [{ row: 0, column: 'file', reason: message }];
+  return new DomainError('IMPORT_INVALID', message, 'file', capProblems(all));
+};
+
+/**
+ * Reads a CSV (any encoding decodeText recognises, header row, comma, semicolon or tab) or the first sheet of an XLSX
+ * file. Every problem with the file itself (empty, not text, unknown encoding, not a workbook, unparseable) is an
+ * IMPORT_INVALID error on `file`; at most MAX_REPORTED_PROBLEMS parser problems are listed, the rest counted.
+ */
 export const readTable = async (file: string): Promise<Table> => {
   const ext = extname(file).toLowerCase();
+  if (ext !== '.csv' && ext !== '.xlsx') throw new DomainError('VALIDATION', 'The file must be .csv or .xlsx', 'file');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw fileError(`Cannot read the file ${basename(file)}`);
+  }
+  const source: ImportSource = { name: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
+  if (bytes.length === 0) throw fileError('The file is empty');
   if (ext === '.csv') {
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
+    const { text } = decodeText(bytes);
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
+    const fields = (parsed.meta.fields ?? []).filter((f) => f.trim() !== '');
+    if (!fields.length) throw fileError('The file has no heading row');
     if (parsed.errors.length) {
       const e = parsed.errors[0];
-      throw new DomainError('IMPORT_INVALID', `CSV: row ${(e.row ?? 0) + 2}: ${e.message}`, 'file', { rows: parsed.errors.map((x) => ({ row: (x.row ?? 0) + 2, column: '-', reason: x.message })) });
+      const problems = parsed.errors.map((x) => ({ row: (x.row ?? 0) + 2, column: 'file', reason: x.message }));
+      throw fileError(`CSV: ${parsed.errors.length} problem(s); first: row ${(e.row ?? 0) + 2}: ${e.message}`, problems);
     }
-    return { headings: parsed.meta.fields ?? [], rows: parsed.data };
+    if (!parsed.data.length) throw fileError('The file has a heading row but no data rows');
+    return { headings: fields, rows: parsed.data, source };
   }
-  if (ext === '.xlsx') {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const ws = wb.worksheets[0];
-    if (!ws) throw new DomainError('IMPORT_INVALID', 'The workbook has no sheet', 'file');
-    const headings = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
-    const rows: Record<string, unknown>[] = [];
-    for (let i = 2; i <= ws.rowCount; i++) {
-      const values = (ws.getRow(i).values as unknown[]).slice(1);
-      if (values.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
-      rows.push(Object.fromEntries(headings.map((h, j) => {
-        const v = values[j] as unknown;
-        const cell = v && typeof v === 'object' && 'text' in (v as object) ? (v as { text: string }).text : v;
-        return [h, cell];
-      })));
-    }
-    return { headings, rows };
+  const notWorkbook = 'The file is not a readable .xlsx workbook (save it from Excel as "Excel Workbook (*.xlsx)")';
+  if (bytes.subarray(0, 4).toString('binary') !== 'PK\x03\x04') throw fileError(notWorkbook);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw fileError(notWorkbook);
   }
-  throw new DomainError('VALIDATION', 'The file must be .csv or .xlsx', 'file');
+  const ws = wb.worksheets[0];
+  if (!ws) throw fileError('The workbook has no sheet');
+  const headings = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
+  if (!headings.some((h) => h !== '')) throw fileError('The file is empty');
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 2; i <= ws.rowCount; i++) {
+    const values = (ws.getRow(i).values as unknown[]).slice(1);
+    if (values.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
+    rows.push(Object.fromEntries(headings.map((h, j) => {
+      const v = values[j] as unknown;
+      const cell = v && typeof v === 'object' && 'text' in (v as object) ? (v as { text: string }).text : v;
+      return [h, typeof cell === 'string' ? cell.normalize('NFC') : cell];
+    })));
+  }
+  if (!rows.length) throw fileError('The file has a heading row but no data rows');
+  return { headings, rows, source };
 };
 
 export const writeTable = async (file: string, sheet: string, headings: string[], rows: unknown[][]): Promise<void> => {
@@ -70,15 +100,17 @@ export const importFile = async (app: INestApplicationContext, caller: Caller, w
     const norm = table.rows.map((r) => normaliseHeadings(r));
     const unknown = [...new Set(norm.flatMap((n) => n.unknown))];
     if (unknown.length) throw new DomainError('IMPORT_INVALID', `Unknown column(s): ${unknown.join(', ')}`, 'file', { rows: unknown.map((u) => ({ row: 1, column: u, reason: 'unknown column' })) });
-    const res = await app.get(MemberImportService).importMembers(caller, norm.map((n) => n.row), { skipInvalid });
-    await app.get(DataSource).query('ANALYZE member, membership');
+    const res = await app.get(MemberImportService).importMembers(caller, norm.map((n) => n.row), { skipInvalid, source: table.source });
+    await app.get(DataSource).query('ANALYZE member, membership, member_event');
     return res;
   }
   if (what === 'organisations') {
     const norm = table.rows.map((r) => normaliseOrganisationHeadings(r));
     const unknown = [...new Set(norm.flatMap((n) => n.unknown))];
     if (unknown.length) throw new DomainError('IMPORT_INVALID', `Unknown column(s): ${unknown.join(', ')}`, 'file', { rows: unknown.map((u) => ({ row: 1, column: u, reason: 'unknown column' })) });
-    return app.get(OrganisationImportService).importOrganisations(caller, norm.map((n) => n.row), { skipInvalid });
+    const res = await app.get(OrganisationImportService).importOrganisations(caller, norm.map((n) => n.row), { skipInvalid, source: table.source });
+    await app.get(DataSource).query('ANALYZE organisation, organisation_placement');
+    return res;
   }
   throw new DomainError('VALIDATION', 'Import what? organisations or members', 'what');
 };

@@ -5,6 +5,7 @@ import { AdminService } from '../modules/auth/admin.service';
 import { cliCaller, openContext } from './context';
 import { DEMO_PASSWORD, seed } from './seed';
 import { exportFile, importFile } from './files';
+import { MAX_REPORTED_PROBLEMS } from '../common/import/columns';
 import { writeSchema } from './schema';
 import { runBench } from './bench';
 
@@ -69,9 +70,10 @@ const main = async (argv: string[]): Promise<number> => {
       case 'seed': {
         const scale = Number(flag(args, '--scale') ?? '1');
         const seedValue = Number(flag(args, '--seed') ?? '2026');
-        if (!(scale > 0 && scale <= 200)) throw new DomainError('VALIDATION', '--scale must be a number above 0 and at most 200', 'scale');
+        if (!(scale > 0 && scale <= 1000)) throw new DomainError('VALIDATION', '--scale must be a number above 0 and at most 1000 (national scale)', 'scale');
         const res = await seed(app, caller, { scale, seed: seedValue });
         if (res.created) console.log(`Seeded ${res.organisations} organisations and ${res.members} members in ${res.seconds.toFixed(1)} s (${Math.round(res.members / res.seconds)} members/s).`);
+        if (res.phases) console.log(`Steps (s): ${Object.entries(res.phases).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
         console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
         for (const u of res.users) console.log(`  ${u.username.padEnd(10)} ${u.role}`);
         return 0;
@@ -105,7 +107,8 @@ const main = async (argv: string[]): Promise<number> => {
         const [what, file] = args;
         const res = await importFile(app, caller, what, file, args.includes('--skip-invalid'));
         console.log(`Imported ${what}: ${res.created} created, ${res.updated} updated${res.skipped ? `, ${res.skipped} rows skipped` : ''}.`);
-        for (const e of res.errors) console.log(`  row ${e.row}, ${e.column}: ${e.reason}`);
+        for (const e of res.errors.slice(0, MAX_REPORTED_PROBLEMS)) console.log(`  row ${e.row}, ${e.column}: ${e.reason}`);
+        if (res.errors.length > MAX_REPORTED_PROBLEMS) console.log(`  … and ${res.errors.length - MAX_REPORTED_PROBLEMS} more problem(s)`);
         return 0;
       }
       case 'export': {
@@ -129,7 +132,10 @@ main(process.argv.slice(2))
     if (e instanceof DomainError) {
       console.error(`Error ${e.code}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
       const rows = e.details?.rows as { row: number; column: string; reason: string }[] | undefined;
-      for (const r of rows ?? []) console.error(`  row ${r.row}, ${r.column}: ${r.reason}`);
+      // row 0 is the file itself: its problem is the message above
+      for (const r of (rows ?? []).slice(0, MAX_REPORTED_PROBLEMS)) if (r.row > 0) console.error(`  row ${r.row}, ${r.column}: ${r.reason}`);
+      const more = Number(e.details?.more ?? 0) + Math.max(0, (rows?.length ?? 0) - MAX_REPORTED_PROBLEMS);
+      if (more > 0) console.error(`  … and ${more} more problem(s)`);
     } else {
       console.error(e instanceof Error ? e.message : e);
     }

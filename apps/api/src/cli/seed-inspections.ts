@@ -119,10 +119,12 @@ export const seedInspections = async (app: INestApplicationContext, caller: Call
 
   // Inspection commissions of a few grassroots committees, on signs of violation, of a member of one of their cells.
   const committees: { id: string; cellId: string }[] = await ds.query(
-    `SELECT DISTINCT ON (g.organisation_id) g.organisation_id AS id, c.organisation_id AS "cellId"
+    // ordered by codes, not ids (random), so the same seed value gives the same committees and cells
+    `SELECT DISTINCT ON (o.code) g.organisation_id AS id, c.organisation_id AS "cellId"
        FROM organisation_placement g JOIN organisation o ON o.id = g.organisation_id AND o.kind = 'GRASSROOTS_COMMITTEE'
        JOIN organisation_placement c ON c.path > g.path AND c.path < left(g.path, -1) || '0' AND c.valid_to IS NULL AND c.organisation_id = ANY($1::uuid[])
-      WHERE g.valid_to IS NULL ORDER BY g.organisation_id, c.path`,
+       JOIN organisation co ON co.id = c.organisation_id
+      WHERE g.valid_to IS NULL ORDER BY o.code, co.code`,
     [cellIds],
   );
   for (const g of committees) {

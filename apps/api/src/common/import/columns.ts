@@ -1,4 +1,6 @@
+import type { EntityManager } from 'typeorm';
 import { foldVietnamese, isValidIsoDate } from '@chibo/domain';
+import type { Caller } from '../audit/audit.service';
 
 /** One row of an import file, keyed by canonical column names (strings as read; empty cells are undefined). */
 export type ImportRow<K extends string> = Partial<Record<K, string>>;
@@ -30,4 +32,38 @@ export const toIsoDate = (s: string): string | null => {
   const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
   const iso = vn ? `${vn[3]}-${vn[2].padStart(2, '0')}-${vn[1].padStart(2, '0')}` : s;
   return isValidIsoDate(iso) ? iso : null;
+};
+
+/** Where imported rows came from: the file's name and SHA-256 digest (null for rows generated in memory, e.g. the seed). */
+export type ImportSource = { name: string; sha256: string | null };
+
+/** At most this many problems are listed in an error; the rest are counted. */
+export const MAX_REPORTED_PROBLEMS = 100;
+
+/** The details of an IMPORT_INVALID error: the first problems and how many more there were. */
+export const capProblems = <T>(rows: T[], max = MAX_REPORTED_PROBLEMS): { rows: T[]; total: number; more: number } => ({
+  rows: rows.slice(0, max),
+  total: rows.length,
+  more: Math.max(0, rows.length - max),
+});
+
+/**
+ * One audit row per import (not one per imported row): the file's name and digest, its row count and what was done,
+ * in the import's own transaction. Filter the audit log by `entityType: "import"` and `entityId: <sha256>`.
+ */
+export const recordImport = async (
+  m: EntityManager,
+  caller: Caller,
+  operation: string,
+  source: ImportSource | undefined,
+  rows: number,
+  result: { created: number; updated: number; skipped: number; errors: unknown[] },
+): Promise<void> => {
+  await m.query(
+    `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
+     VALUES ($1, $2, $3, $4, 'import', $5, $6, $7)`,
+    [caller.actor.kind, caller.actor.id, caller.actor.name, operation, source?.sha256 ?? null,
+      JSON.stringify({ file: source?.name ?? null, sha256: source?.sha256 ?? null, rows, created: result.created, updated: result.updated, skipped: result.skipped, problems: result.errors.length }),
+      caller.requestId],
+  );
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, foldVietnamese, holdsMembers, validateMemberDates, type OrganisationKind } from '@chibo/domain';
-import { headingNormaliser, toIsoDate } from '../../common/import/columns';
+import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportSource } from '../../common/import/columns';
 import type { Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
@@ -48,7 +48,7 @@ type Valid = {
 export class MemberImportService {
   constructor(private readonly ds: DataSource) {}
 
-  async importMembers(caller: Caller, rows: MemberImportRow[], opts: { skipInvalid?: boolean; firstRowNumber?: number } = {}): Promise<ImportResult> {
+  async importMembers(caller: Caller, rows: MemberImportRow[], opts: { skipInvalid?: boolean; firstRowNumber?: number; source?: ImportSource } = {}): Promise<ImportResult> {
     const first = opts.firstRowNumber ?? 2; // row 1 is the heading row
     return this.ds.transaction(async (m) => {
       const errors: RowError[] = [];
@@ -74,6 +74,9 @@ export class MemberImportService {
         const before = errors.length;
         const v = {} as Record<Key, string | null>;
         for (const [k] of MEMBER_COLUMNS) v[k] = r[k] ?? null;
+        for (const [k] of MEMBER_COLUMNS) {
+          if (v[k]?.includes('\uFFFD')) err(line, k, 'contains the replacement character \uFFFD: the file was saved in another encoding; nothing is stored from it');
+        }
         if (!v.fullName) err(line, 'fullName', 'required');
         for (const [k, max] of Object.entries(TEXT_LIMITS) as [Key, number][]) if (v[k] && v[k]!.length > max) err(line, k, `longer than ${max} characters`);
         for (const k of DATE_KEYS) {
@@ -123,7 +126,7 @@ export class MemberImportService {
       });
 
       if (errors.length && !opts.skipInvalid) {
-        throw new DomainError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported. First: row ${errors[0].row}, ${errors[0].column}: ${errors[0].reason}`, errors[0].column, { rows: errors });
+        throw new DomainError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported. First: row ${errors[0].row}, ${errors[0].column}: ${errors[0].reason}`, errors[0].column, capProblems(errors));
       }
       const fresh = valid.filter((x) => !x.existingId);
       const updates = valid.filter((x) => x.existingId);
@@ -131,7 +134,9 @@ export class MemberImportService {
       await this.insert(m, caller, fresh);
       await this.update(m, caller, updates);
       const badLines = new Set(errors.map((e) => e.row));
-      return { created: fresh.length, updated: updates.length, skipped: badLines.size, errors };
+      const result = { created: fresh.length, updated: updates.length, skipped: badLines.size, errors };
+      await recordImport(m, caller, 'importMembers', opts.source, rows.length, result);
+      return result;
     });
   }
 
@@ -194,7 +199,6 @@ export class MemberImportService {
        SELECT u.mid, 'RECOGNISED_FULL', u.d, u.oid, $4 FROM unnest($1::uuid[], $2::date[], $3::uuid[]) AS u(mid, d, oid)`,
       [full.map((r) => r.id), full.map((r) => r.v.fullMembershipDate), full.map((r) => r.orgId), by],
     );
-    await this.auditRows(m, caller, 'importMembers.create', rows);
   }
 
   private async update(m: EntityManager, caller: Caller, rows: Valid[]): Promise<void> {
@@ -222,15 +226,6 @@ export class MemberImportService {
         col((r) => r.v.educationProfessional), col((r) => r.v.fileNumber), col((r) => r.v.educationGeneral), col((r) => r.introducers.join('|')),
         col((r) => r.v.admissionDecisionDate), col((r) => r.v.ceremonyDate), col((r) => r.v.fullMembershipDate),
       ],
-    );
-    await this.auditRows(m, caller, 'importMembers.update', rows);
-  }
-
-  private async auditRows(m: EntityManager, caller: Caller, operation: string, rows: Valid[]): Promise<void> {
-    await m.query(
-      `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
-       SELECT $1, $2, $3, $4, 'member', u.id, u.after::jsonb, $7 FROM unnest($5::text[], $6::text[]) AS u(id, after)`,
-      [caller.actor.kind, caller.actor.id, caller.actor.name, operation, rows.map((r) => r.id), rows.map((r) => JSON.stringify({ row: r.line, ...r.v })), caller.requestId],
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canBeChildOf, DomainError, foldVietnamese, ORGANISATION_KINDS, type OrganisationKind } from '@chibo/domain';
-import { headingNormaliser, toIsoDate } from '../../common/import/columns';
+import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportSource } from '../../common/import/columns';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
@@ -25,7 +25,7 @@ export class OrganisationImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async importOrganisations(caller: Caller, rows: OrganisationImportRow[], opts: { skipInvalid?: boolean } = {}): Promise<ImportResult> {
+  async importOrganisations(caller: Caller, rows: OrganisationImportRow[], opts: { skipInvalid?: boolean; source?: ImportSource } = {}): Promise<ImportResult> {
     return this.ds.transaction(async (m) => {
       const errors: RowError[] = [];
       const err = (row: number, column: string, reason: string) => errors.push({ row, column, reason });
@@ -43,6 +43,7 @@ export class OrganisationImportService {
         if (!r.code) err(line, 'code', 'required');
         else if (!/^[A-Za-z0-9._-]{1,50}$/.test(r.code)) err(line, 'code', 'letters, digits, ".", "-", "_" only (at most 50)');
         else if (inFile.has(r.code)) err(line, 'code', `same code as row ${inFile.get(r.code)!.line}`);
+        for (const [k, x] of Object.entries(r)) if (x?.includes('\uFFFD')) err(line, k, 'contains the replacement character \uFFFD: the file was saved in another encoding; nothing is stored from it');
         if (!r.name) err(line, 'name', 'required');
         else if (r.name.length > 300) err(line, 'name', 'longer than 300 characters');
         if (!r.kind || !(ORGANISATION_KINDS as readonly string[]).includes(r.kind)) err(line, 'kind', `must be one of ${ORGANISATION_KINDS.join(', ')}`);
@@ -66,7 +67,7 @@ export class OrganisationImportService {
         if (r.code && r.kind) inFile.set(r.code, { line, kind: r.kind as OrganisationKind });
       });
       if (errors.length && !opts.skipInvalid) {
-        throw new DomainError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported. First: row ${errors[0].row}, ${errors[0].column}: ${errors[0].reason}`, errors[0].column, { rows: errors });
+        throw new DomainError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported. First: row ${errors[0].row}, ${errors[0].column}: ${errors[0].reason}`, errors[0].column, capProblems(errors));
       }
       const bad = new Set(errors.map((e) => e.row));
       let created = 0;
@@ -95,7 +96,9 @@ export class OrganisationImportService {
           created++;
         }
       }
-      return { created, updated, skipped: bad.size, errors };
+      const result = { created, updated, skipped: bad.size, errors };
+      await recordImport(m, caller, 'importOrganisations', opts.source, rows.length, result);
+      return result;
     });
   }
 }
