@@ -154,7 +154,10 @@ describe('scope matrix: every operation × caller × in scope / out of scope / n
     for (const c of ['A', 'GA', 'a2']) restOfA.push([`${t.prefix}.${c}`, `code of ${c}`]);
     for (const name of ['Đảng ủy A', 'Đảng bộ cơ sở A', 'Chi bộ Kế toán', 'Phạm Minh Tuấn']) restOfA.push([name, name]);
     // A member sees its own record and its cell, not the other members of the cell.
-    const otherMembers: [string, string][] = [[t.m2, 'id of m2'], [t.m3, 'id of m3'], ['Trần Thị Hường', 'Trần Thị Hường'], ['Lê Đức Thắng', 'Lê Đức Thắng']];
+    // Nor who visits the cell: visitors' names, assignments and scores are the committee's.
+    const visitorA = (await h.ds.query(`SELECT display_name AS name FROM app_user WHERE id = $1`, [sides.A.user]))[0].name as string;
+    const otherMembers: [string, string][] = [[t.m2, 'id of m2'], [t.m3, 'id of m3'], ['Trần Thị Hường', 'Trần Thị Hường'], ['Lê Đức Thắng', 'Lê Đức Thắng'],
+      [sides.A.user, 'id of the visitor of a1'], [visitorA, 'name of the visitor of a1']];
     for (const role of ROLES) foreign[role] = new Map(role === 'MEMBER' ? [...treeB, ...restOfA, ...otherMembers] : ['CELL_SECRETARY', 'VISITOR'].includes(role) ? [...treeB, ...restOfA] : treeB);
   }, 120_000);
   // SCOPE_MATRIX_REPORT=<file> writes what every cell answered (tab-separated), to write the expectations of a new row.

@@ -134,8 +134,8 @@ export const ROWS: Record<string, Row> = {
     vars: (s) => ({ input: { seatId: s.seat, to: '2026-12-31' } }),
     inScope: WRITERS,
   },
-  // The visitor sees its own assignment: it is refused, not told the assignment is missing.
-  endVisitAssignment: { vars: (s) => ({ id: s.assignment, to: '2027-12-31' }), inScope: { ...WRITERS, VISITOR: 'FORBIDDEN' } },
+  // The visitor sees its own assignment: it is refused, not told the assignment is missing; a member does not see it.
+  endVisitAssignment: { vars: (s) => ({ id: s.assignment, to: '2027-12-31' }), inScope: { ...WRITERS, VISITOR: 'FORBIDDEN', MEMBER: 'NOT_FOUND' } },
   mergeOrganisations: { vars: (s) => ({ input: { sourceIds: [s.cell2], targetId: s.cell, effectiveOn: '2014-01-01' } }), inScope: WRITERS },
   moveOrganisation: { vars: (s) => ({ input: { id: s.cell2, newParentId: s.G, effectiveOn: '2014-01-01' } }), inScope: ABOVE_CELL_WRITERS },
   openRatingRound: { vars: (s) => ({ input: { organisationId: s.G, year: 2027, selfAssessmentDue: '2027-11-30', proposalDue: '2027-12-10', decisionDue: '2027-12-20' } }), inScope: ABOVE_CELL_WRITERS },

@@ -133,12 +133,14 @@ export class MeetingService {
       if (page.items.length) {
         const p = new Params();
         const ids = p.add(page.items.map((m) => m.id));
+        // Visitors are named as `Meeting.visitRecords` shows them: to the committee's readers, and each to themselves.
+        const visitorsVisible = actor.isAdmin ? 'TRUE' : `(v.visitor_user_id = ${p.add(actor.id)}::uuid OR ${this.visibleSql({ ...actor, ownCellIds: [] }, p)})`;
         const rows = await this.ds.query(
           `SELECT mt.id, CASE WHEN ${orgVisibleSql(actor, 'mt.organisation_id', p, 'mt.meeting_date')} THEN o.name END AS "cellName",
                   mt.attendance_present AS present, mt.attendance_expected AS expected,
                   (SELECT string_agg(u.display_name, ', ' ORDER BY u.display_name) FROM visit v JOIN app_user u ON u.id = v.visitor_user_id
-                    WHERE v.meeting_id = mt.id AND v.attended) AS visitors
-             FROM meeting mt JOIN organisation o ON o.id = mt.organisation_id WHERE mt.id = ANY(${ids}::uuid[])`,
+                    WHERE v.meeting_id = mt.id AND v.attended AND ${visitorsVisible}) AS visitors
+             FROM ${this.from} JOIN organisation o ON o.id = mt.organisation_id WHERE mt.id = ANY(${ids}::uuid[])`,
           p.values,
         );
         for (const r of rows) extra.set(r.id, r);

@@ -157,8 +157,9 @@ export class VisitService {
       `(${p.add(f.visitorUserId && isUuid(f.visitorUserId) ? f.visitorUserId : null)}::uuid IS NULL OR va.visitor_user_id = $3)`,
       `(${p.add(f.asOf ?? null)}::date IS NULL OR ${validAt('va', '$4')})`,
     ];
-    // Visible: the actor's own assignments, and those on cells in the actor's read scope (on the first day).
-    if (!actor.isAdmin) where.push(`(va.visitor_user_id = ${p.add(actor.id)}::uuid OR ${orgVisibleSql(actor, 'va.cell_id', p, 'va.valid_from')})`);
+    // Visible: the actor's own assignments, and those on cells in the actor's read scope (on the first day); not to a
+    // member through their own cell (who visits is the committee's).
+    if (!actor.isAdmin) where.push(`(va.visitor_user_id = ${p.add(actor.id)}::uuid OR ${orgVisibleSql({ ...actor, ownCellIds: [] }, 'va.cell_id', p, 'va.valid_from')})`);
     return this.ds.query(
       `SELECT va.id, va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", va.valid_from AS "from",
               va.valid_to AS "to", va.required_per_year AS "requiredPerYear"
