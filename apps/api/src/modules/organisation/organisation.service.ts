@@ -12,7 +12,7 @@ import {
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
-import { assertOrgVisible, isUuid, listRoots, orgVisibleSql, underRootsSql } from '../../common/scope/scope';
+import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql, underRootsSql } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import type {
   AssignCommitteeSeatInput,
@@ -67,6 +67,27 @@ export class OrganisationService {
     return rows.map((r) => toModel(r, asOf));
   }
 
+  /**
+   * Organisations by (id, date) pairs, each as of its own date, only those the actor may read then: one statement
+   * for a whole list whose rows carry different dates (a meeting's cell as it stood on the meeting date).
+   * Keyed by `${id}|${date}`.
+   */
+  async findVisibleAt(actor: Actor, keys: readonly { id: string; asOf: string }[]): Promise<Map<string, Organisation>> {
+    const valid = keys.filter((k) => isUuid(k.id));
+    if (valid.length === 0) return new Map();
+    const p = new Params();
+    const ids = p.add(valid.map((k) => k.id));
+    const dates = p.add(valid.map((k) => k.asOf));
+    const rows: (OrgRow & { asOf: string })[] = await this.ds.query(
+      `SELECT ${ORG_COLUMNS}, pl.parent_id AS "parentId", pl.path, pl.depth, k.d::text AS "asOf"
+         FROM (SELECT DISTINCT * FROM unnest(${ids}::uuid[], ${dates}::date[]) AS u(id, d)) k
+         JOIN organisation o ON o.id = k.id CROSS JOIN LATERAL ${PLACEMENT_AT('o.id', 'k.d')} pl
+        WHERE ${orgVisibleSql(actor, 'o.id', p, 'k.d')}`,
+      p.values,
+    );
+    return new Map(rows.map((r) => [`${r.id}|${r.asOf}`, toModel(r, r.asOf)] as const));
+  }
+
   async get(actor: Actor, id: string, asOf: string): Promise<Organisation> {
     const [org] = await this.findVisible(actor, [id], asOf);
     if (!org) throw new DomainError('NOT_FOUND', 'Organisation not found', 'id');
@@ -96,7 +117,8 @@ export class OrganisationService {
 
   async list(actor: Actor, filter: OrganisationFilter | undefined, page: PageInput | undefined, asOf: string): Promise<Page<Organisation>> {
     const { offset, limit } = pageOf(page);
-    const roots = await listRoots(this.ds.manager, actor, filter?.underId, asOf);
+    // The subtrees as constant path ranges (roots by their placement in force on the date), resolved once.
+    const ranges = await listScope(this.ds.manager, actor, filter?.underId, asOf, { rule: 'valid' });
     const p = new Params();
     const d = p.add(asOf);
     const where: string[] = [];
@@ -104,12 +126,13 @@ export class OrganisationService {
     if (filter?.includeDissolved) {
       from = `organisation o CROSS JOIN LATERAL ${PLACEMENT_AT('o.id', d)} pl`;
       where.push(`o.established_on <= ${d}::date`);
+      // The placement on the date lies in a range only if one of the organisation's placements does: the index first.
+      if (ranges !== null) where.push(`o.id IN (SELECT cp.organisation_id FROM organisation_placement cp WHERE ${inRangesSql('cp', ranges, p)})`);
     } else {
       from = `organisation_placement pl JOIN organisation o ON o.id = pl.organisation_id`;
       where.push(validAt('pl', d));
     }
-    where.push(underRootsSql('pl', roots, p, d));
-    if (!actor.isAdmin && roots === null) where.push('FALSE');
+    where.push(inRangesSql('pl', ranges, p));
     if (filter?.kinds?.length) where.push(`o.kind = ANY(${p.add(filter.kinds)}::text[])`);
     if (filter?.search) {
       const q = p.add(`%${foldVietnamese(filter.search)}%`);
