@@ -12,7 +12,7 @@ import {
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
-import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql, underRootsSql } from '../../common/scope/scope';
+import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql, subtreeRange, underRootsSql } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import type {
   AssignCommitteeSeatInput,
@@ -164,31 +164,47 @@ export class OrganisationService {
     return out;
   }
 
-  /** Counts for several subtrees on a date, in one query: organisations by kind and members by status. */
+  /**
+   * Counts for several subtrees on a date: organisations by kind and members by status. The roots' paths are read
+   * first (one small statement) and put in the counting statements as constant ranges, so that the planner estimates
+   * the subtrees from the placement_path statistics: an index walk for 30 cells, a hash join for a province.
+   */
   async subtreeCounts(actor: Actor, rootIds: readonly string[], asOf: string): Promise<Map<string, SubtreeCounts>> {
+    const roots: { id: string; path: string }[] = rootIds.filter(isUuid).length
+      ? await this.ds.query(
+          `SELECT rp.organisation_id AS id, rp.path FROM organisation_placement rp WHERE rp.organisation_id = ANY($1::uuid[]) AND ${validAt('rp', '$2')}`,
+          [rootIds.filter(isUuid), asOf],
+        )
+      : [];
     const p = new Params();
-    const ids = p.add(rootIds);
     const d = p.add(asOf);
-    const orgRows: { rootId: string; kind: OrganisationKind; count: number }[] = await this.ds.query(
-      `SELECT rp.organisation_id AS "rootId", o.kind, count(*)::int AS count
-         FROM organisation_placement rp
-         JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', d)}
-         JOIN organisation o ON o.id = pl.organisation_id
-        WHERE rp.organisation_id = ANY(${ids}::uuid[]) AND ${validAt('rp', d)}
-        GROUP BY rp.organisation_id, o.kind`,
-      p.values,
-    );
-    const memberRows: { rootId: string; members: number; full: number }[] = await this.ds.query(
-      `SELECT rp.organisation_id AS "rootId", count(*)::int AS members,
-              count(*) FILTER (WHERE m.full_membership_date IS NOT NULL AND m.full_membership_date <= ${d}::date)::int AS full
-         FROM organisation_placement rp
-         JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', d)}
-         JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', d)}
-         JOIN member m ON m.id = ms.member_id
-        WHERE rp.organisation_id = ANY(${ids}::uuid[]) AND ${validAt('rp', d)}
-        GROUP BY rp.organisation_id`,
-      p.values,
-    );
+    const ranges = roots.map((r) => subtreeRange(r.path));
+    // Each placement is matched to every root whose range holds it (roots may be nested); the WHERE holds the same
+    // ranges as constants for the estimate and the index.
+    const rootsSql = `(SELECT * FROM unnest(${p.add(roots.map((r) => r.id))}::uuid[], ${p.add(ranges.map((r) => r.lo))}::text[], ${p.add(ranges.map((r) => r.hi))}::text[]) AS x(id, lo, hi))`;
+    const inRoots = `${inRangesSql('pl', ranges, p)} AND ${validAt('pl', d)}`;
+    const [orgRows, memberRows]: [{ rootId: string; kind: OrganisationKind; count: number }[], { rootId: string; members: number; full: number }[]] = roots.length
+      ? [
+          await this.ds.query(
+            `SELECT r.id AS "rootId", o.kind, count(*)::int AS count
+               FROM organisation_placement pl JOIN ${rootsSql} r ON pl.path >= r.lo COLLATE "C" AND pl.path < r.hi COLLATE "C"
+               JOIN organisation o ON o.id = pl.organisation_id
+              WHERE ${inRoots}
+              GROUP BY r.id, o.kind`,
+            p.values,
+          ),
+          await this.ds.query(
+            `SELECT r.id AS "rootId", count(*)::int AS members,
+                    count(*) FILTER (WHERE m.full_membership_date IS NOT NULL AND m.full_membership_date <= ${d}::date)::int AS full
+               FROM organisation_placement pl JOIN ${rootsSql} r ON pl.path >= r.lo COLLATE "C" AND pl.path < r.hi COLLATE "C"
+               JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', d)}
+               JOIN member m ON m.id = ms.member_id
+              WHERE ${inRoots}
+              GROUP BY r.id`,
+            p.values,
+          ),
+        ]
+      : [[], []];
     void actor; // the roots were resolved through the scoped loader; their subtrees are in scope by construction
     const out = new Map<string, SubtreeCounts>();
     for (const id of rootIds) out.set(id, { organisations: 0, byKind: [], members: 0, fullMembers: 0, probationaryMembers: 0 });
