@@ -9,6 +9,11 @@ import { bootApp, uniq, type Harness } from '../setup/harness';
  *   a regression to a scan of every membership or meeting fails here.
  * The data is written with set-based SQL (the services are tested elsewhere); the lists are read through GraphQL.
  */
+/** A node of EXPLAIN (FORMAT JSON). */
+type PlanNode = { 'Node Type': string; 'Actual Rows'?: number; 'Actual Loops'?: number; 'Rows Removed by Filter'?: number; 'Rows Removed by Index Recheck'?: number; Plans?: PlanNode[] };
+/** A GraphQL answer's data: each list under its own name, with its items. */
+type Data = Record<string, { items: unknown[] }>;
+
 describe('list cost', () => {
   let h: Harness;
   let reader: string;
@@ -127,7 +132,7 @@ describe('list cost', () => {
   });
 
   // Each list as its screen asks for it (the web app's fields), for the small and the big case.
-  const lists: { name: string; query: string; vars: (big: boolean) => Record<string, unknown>; items: (d: Record<string, any>) => unknown[] }[] = [
+  const lists: { name: string; query: string; vars: (big: boolean) => Record<string, unknown>; items: (d: Data) => unknown[] }[] = [
     {
       name: 'members of a cell',
       query: `query($o: ID!) { members(filter: { organisationId: $o }, page: { limit: 100 }, asOf: "2026-11-15") {
@@ -188,10 +193,10 @@ describe('list cost', () => {
   });
 
   /** Rows a plan read from tables and indexes: each scan's rows, kept or dropped by its filters, times its loops. */
-  const touched = (node: Record<string, any>): number =>
+  const touched = (node: PlanNode): number =>
     (/Scan/.test(node['Node Type']) && node['Node Type'] !== 'CTE Scan' && node['Node Type'] !== 'Subquery Scan'
       ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0)) * (node['Actual Loops'] ?? 1)
-      : 0) + (node.Plans ?? []).reduce((s: number, c: Record<string, any>) => s + touched(c), 0);
+      : 0) + (node.Plans ?? []).reduce((s: number, c) => s + touched(c), 0);
 
   it.each(lists.map((l) => [l.name, l] as const))('%s: each statement for one cell touches a bounded number of rows in a database of 20,000+ memberships', async (_name, l) => {
     const [{ memberships }] = await q<{ memberships: number }>(`SELECT count(*)::int AS memberships FROM membership`);
@@ -210,7 +215,7 @@ describe('list cost', () => {
     const own = statements.filter(([sql]) => !/\bapp_user\b|\bgrant\b|\bapi_token\b/.test(sql) || /\bvisit\b/.test(sql));
     expect(own.length).toBeGreaterThan(0);
     for (const [sql, params] of own) {
-      const [{ 'QUERY PLAN': plan }] = await q<{ 'QUERY PLAN': { Plan: Record<string, any> }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+      const [{ 'QUERY PLAN': plan }] = await q<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
       const rows = touched(plan[0].Plan);
       if (rows >= 2_000) throw new Error(`${l.name}: ${rows} rows touched by\n${sql}\n${JSON.stringify(params)}`);
     }
