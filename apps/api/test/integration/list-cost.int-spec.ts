@@ -190,7 +190,7 @@ describe('list cost', () => {
     expect(small.result).toHaveLength(3);
     expect(big.result).toHaveLength(30);
     expect(big.queries).toBe(small.queries);
-  });
+  }, 60_000);
 
   /** Rows a plan read from tables and indexes: each scan's rows, kept or dropped by its filters, times its loops. */
   const touched = (node: PlanNode): number =>
@@ -219,5 +219,5 @@ describe('list cost', () => {
       const rows = touched(plan[0].Plan);
       if (rows >= 2_000) throw new Error(`${l.name}: ${rows} rows touched by\n${sql}\n${JSON.stringify(params)}`);
     }
-  });
+  }, 60_000);
 });
