@@ -47,7 +47,7 @@ import {
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
-import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
+import { assertOrgVisible, inRangesSql, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
 import { admissionCounts } from '../member/admission.sql';
 import { PolicyService } from '../policy/policy.service';
@@ -247,6 +247,12 @@ export class RatingService {
     if (filter?.year) where.push(`r.year = ${p.add(filter.year)}::int`);
     if (filter?.organisationId) {
       where.push(`position('/' || ${p.add(uuidOrNull(filter.organisationId))}::text || '/' IN placement_path_at(r.organisation_id, ${REF_DATE_SQL('r.year', p)})) > 0`);
+      // A path through the organisation starts with one of its own paths: the organisations placed under any of
+      // them come from the placement_path index first (constant ranges), and the exact test above runs on those only.
+      const own: { path: string }[] = isUuid(filter.organisationId)
+        ? await this.ds.query(`SELECT DISTINCT path FROM organisation_placement WHERE organisation_id = $1`, [filter.organisationId])
+        : [];
+      where.push(`r.organisation_id IN (SELECT cp.organisation_id FROM organisation_placement cp WHERE ${inRangesSql('cp', own.map((x) => subtreeRange(x.path)), p)})`);
     }
     if (filter?.subjectKinds?.length) where.push(`r.subject_kind = ANY(${p.add(filter.subjectKinds)}::text[])`);
     if (filter?.levels?.length) where.push(`r.decided_level = ANY(${p.add(filter.levels)}::text[])`);
