@@ -11,6 +11,7 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { SYSTEM_ACTOR } from './common/auth/actor';
 import { formatError, GraphQLErrorFilter } from './common/graphql/errors';
 import { Loaders } from './common/graphql/loaders';
+import { MAX_TOKENS, QueryLimitsPlugin } from './common/graphql/query-limits';
 import type { RequestContext, RequestLike } from './common/graphql/request-context';
 import { DateScalar, JsonScalar } from './common/graphql/scalars';
 import { InputValidationPipe } from './common/graphql/validation.pipe';
@@ -74,6 +75,8 @@ export class AppModule {
           resolvers: { Date: DateScalar, JSON: JsonScalar },
           introspection: true,
           playground: false,
+          // Token limit at parse time (graphql-js aborts); the other limits: QueryLimitsPlugin.
+          parseOptions: { maxTokens: MAX_TOKENS },
           includeStacktraceInErrorResponses: config.nodeEnv === 'development',
           formatError: formatError(config.nodeEnv !== 'development'),
           context: (req: RequestLike): Partial<RequestContext> => {
@@ -87,6 +90,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+        QueryLimitsPlugin,
         AuditService,
         AuthService,
         AdminService,

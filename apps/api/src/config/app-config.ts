@@ -24,6 +24,13 @@ export type AppConfig = {
   /** Dashboard scopes kept while the database is unchanged (DashboardCache); 0 turns the cache off. */
   dashboardCacheEntries: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** GraphQL limits checked before any resolver runs (query-limits.ts). */
+  graphqlMaxDepth: number;
+  graphqlMaxAliases: number;
+  graphqlMaxCost: number;
+  graphqlMaxExports: number;
+  /** Longest a single SQL statement of the server may run before PostgreSQL cancels it; 0 = no limit. */
+  dbStatementTimeoutMs: number;
 };
 
 const int = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
@@ -74,6 +81,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     signInLockMinutes: int('SIGN_IN_LOCK_MINUTES', env.SIGN_IN_LOCK_MINUTES, 15, 1, 1440),
     dashboardCacheEntries: int('DASHBOARD_CACHE_ENTRIES', env.DASHBOARD_CACHE_ENTRIES, 16, 0, 1000),
     logLevel,
+    graphqlMaxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 2, 100),
+    graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000),
+    graphqlMaxCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50000, 100, 10_000_000),
+    graphqlMaxExports: int('GRAPHQL_MAX_EXPORTS', env.GRAPHQL_MAX_EXPORTS, 1, 0, 20),
+    dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 30000, 0, 3_600_000),
   };
 };
 

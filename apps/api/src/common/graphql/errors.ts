@@ -114,8 +114,14 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
   }
 }
 
-/** Apollo's last word on every error: no stack traces outside development. */
+const TOKEN_LIMIT = /Document contains more th(?:an|at) (\d+) tokens/;
+
+/** Apollo's last word on every error: no stack traces outside development; the parser's token limit is QUERY_TOO_COMPLEX. */
 export const formatError = (production: boolean) => (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    return { message: `The query is too complex: more than ${tokens[1]} tokens`, extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: Number(tokens[1]) } };
+  }
   if (!production) return formatted;
   const { stacktrace: _s, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   return { ...formatted, extensions };

@@ -1,0 +1,106 @@
+import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { buildTree } from '../setup/fixtures';
+import { queryCounter } from '../../src/database/data-source';
+
+// Hostile traffic and failures (issue 10): a request is refused before any work when it is too big, input that
+// PostgreSQL refuses is the caller's error, an unavailable database is a retryable 503.
+describe('hardening', () => {
+  let h: Harness;
+  let admin: string;
+  let t: Awaited<ReturnType<typeof buildTree>>;
+
+  beforeAll(async () => {
+    h = await bootApp();
+    admin = await h.userWith('SYSTEM_ADMIN');
+    t = await buildTree(h.gql, admin);
+  });
+  afterAll(() => h.close());
+
+  const post = (body: unknown, token?: string) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload: JSON.stringify(body),
+    });
+
+  describe('query limits (§1)', () => {
+    const refusedBeforeWork = async (query: string, limit: string | string[]) => {
+      const before = queryCounter.count;
+      const started = Date.now();
+      const res = await post({ query }, admin);
+      const body = res.json();
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' });
+      expect([limit].flat()).toContain(body.errors[0].extensions.limit);
+      expect(body.data ?? null).toBeNull();
+      expect(res.statusCode).toBe(400);
+      // Nothing read: no SQL statement beyond the caller's sign-in lookup (at most 3 statements).
+      expect(queryCounter.count - before).toBeLessThanOrEqual(3);
+      expect(Date.now() - started).toBeLessThan(3000);
+      return body.errors[0].extensions;
+    };
+
+    it('refuses 1,000 aliases of a 500-row organisation page before reading anything', async () => {
+      const query = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: organisations(page: {limit: 500}) { total items { id code memberCount } }`).join(' ')} }`;
+      // ~17,000 tokens: refused while parsing; the same aliases in a shorter text are refused by the alias limit.
+      await refusedBeforeWork(query, 'tokens');
+      const short = `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: scopeRoots { id }`).join(' ')} }`;
+      const ext = await refusedBeforeWork(short, 'aliases');
+      expect(ext).toMatchObject({ max: 30, found: 400 });
+    });
+
+    it('refuses by cost a few aliases of big pages that stay under the alias limit', async () => {
+      const query = `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: organisations(page: {limit: 500}) { total items { id code memberCount } }`).join(' ')} }`;
+      const ext = await refusedBeforeWork(query, 'cost');
+      expect(ext.found).toBeGreaterThan(ext.max);
+      // The cost also reads the page size from variables.
+      const res = await post({ query: `query($p: PageInput) { a: organisations(page: $p) { items { id code memberCount name } } b: organisations(page: $p) { items { id code memberCount name } } c: organisations(page: $p) { items { id code memberCount name } } d: organisations(page: $p) { items { id code memberCount name } } e: organisations(page: $p) { items { id code memberCount name } } f: organisations(page: $p) { items { id code memberCount name } } g: organisations(page: $p) { items { id code memberCount name } } h: organisations(page: $p) { items { id code memberCount name } } i: organisations(page: $p) { items { id code memberCount name } } j: organisations(page: $p) { items { id code memberCount name } } k: organisations(page: $p) { items { id code memberCount name } } l: organisations(page: $p) { items { id code memberCount name } } m: organisations(page: $p) { items { id code memberCount name } } n: organisations(page: $p) { items { id code memberCount name } } o: organisations(page: $p) { items { id code memberCount name } } p: organisations(page: $p) { items { id code memberCount name } } q: organisations(page: $p) { items { id code memberCount name } } r: organisations(page: $p) { items { id code memberCount name } } s: organisations(page: $p) { items { id code memberCount name } } t: organisations(page: $p) { items { id code memberCount name } } u: organisations(page: $p) { items { id code memberCount name } } v: organisations(page: $p) { items { id code memberCount name } } }`, variables: { p: { limit: 500 } } }, admin);
+      expect(res.json().errors?.[0]?.extensions).toMatchObject({ reason: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    });
+
+    it('refuses 100 aliases of membersXlsx, and two exports in one request', async () => {
+      await refusedBeforeWork(`{ ${Array.from({ length: 100 }, (_, i) => `x${i}: membersXlsx`).join(' ')} }`, 'aliases');
+      const ext = await refusedBeforeWork(`{ a: membersXlsx b: organisationsXlsx }`, 'exports');
+      expect(ext).toMatchObject({ max: 1, found: 2 });
+    });
+
+    it('refuses a query 25 levels deep', async () => {
+      const deep = `{ organisation(id: "${t.a1}") { ${'parent { '.repeat(24)}id${' }'.repeat(24)} } }`;
+      const ext = await refusedBeforeWork(deep, 'depth');
+      expect(ext.max).toBe(12);
+    });
+
+    it('refuses a document of more than 5,000 tokens at parse time', async () => {
+      const res = await post({ query: `{ ${'__typename '.repeat(6000)} }` }, admin);
+      expect(res.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', limit: 'tokens' });
+    });
+
+    it('still answers ordinary queries: a 500-row page, one export, a tree three levels down', async () => {
+      const res = await h.gql(`{ organisations(page: {limit: 500}) { total items { id code name memberCount flags { code } } } }`, {}, admin);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.organisations.total).toBeGreaterThan(0);
+      const x = await h.gql(`query($f: MemberFilter) { membersXlsx(filter: $f) }`, { f: { organisationId: t.GA } }, admin);
+      expect(x.errors).toBeUndefined();
+      const tree = await h.gql(`query($id: ID!) { organisation(id: $id) { children { name children { name children { name memberCount } } } } }`, { id: t.R }, admin);
+      expect(tree.errors).toBeUndefined();
+    });
+
+    it('bounds every statement of the server with DB_STATEMENT_TIMEOUT_MS (default 30 s)', async () => {
+      const rows = await h.ds.query(`SHOW statement_timeout`);
+      expect(rows[0].statement_timeout).toBe('30s');
+    });
+
+    it('gives introspection and field suggestions only to signed-in callers', async () => {
+      const anon = await post({ query: `{ __schema { queryType { name } } }` });
+      expect(anon.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(anon.json().data ?? null).toBeNull();
+      const signed = await post({ query: `{ __schema { queryType { name } } }` }, admin);
+      expect(signed.json().data.__schema.queryType.name).toBe('Query');
+      const typo = `{ organisationz { total } }`;
+      expect((await post({ query: typo })).json().errors[0].message).not.toMatch(/Did you mean/);
+      expect((await post({ query: typo }, admin)).json().errors[0].message).toMatch(/Did you mean .*"organisations"/);
+      // __typename stays open (clients and health probes use it).
+      expect((await post({ query: `{ __typename }` })).json().data.__typename).toBe('Query');
+    });
+  });
+});
