@@ -24,6 +24,24 @@ describe('hardening', () => {
       payload: JSON.stringify(body),
     });
 
+  describe('transactions on the embedded database (§2)', () => {
+    it('amends the attendance of a closed meeting and keeps answering (hung PGlite before)', async () => {
+      const secretary = await h.userWith('CELL_SECRETARY', { organisationId: t.a1 });
+      const created = await h.gql(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
+        { i: { organisationId: t.a1, kind: 'REGULAR', title: 'Sinh hoạt tháng 1', date: '2026-01-15', startTime: '14:00', endTime: '16:00' } }, secretary);
+      const id = created.data.createMeeting.id;
+      const attendance = [t.m1, t.m2, t.m3].map((memberId) => ({ memberId, status: 'PRESENT' }));
+      expect((await h.gql(`mutation($id: ID!, $i: MeetingRecordInput!) { recordMeeting(id: $id, input: $i) { id } }`, { id, i: { attendance, minutes: 'Biên bản' } }, secretary)).errors).toBeUndefined();
+      expect((await h.gql(`mutation($id: ID!) { closeMeeting(id: $id) { state } }`, { id }, secretary)).data.closeMeeting.state).toBe('CLOSED');
+      const amended = await h.gql(`mutation($id: ID!, $i: MeetingRecordInput!) { amendMeeting(id: $id, reason: "x", input: $i) { amendments { before } } }`,
+        { id, i: { attendance } }, secretary);
+      expect(amended.errors).toBeUndefined();
+      expect(amended.data.amendMeeting.amendments[0].before.attendance).toHaveLength(3);
+      // The database still answers other requests.
+      expect((await h.gql(`{ scopeRoots { id } }`, {}, admin)).errors).toBeUndefined();
+    });
+  });
+
   describe('query limits (§1)', () => {
     const refusedBeforeWork = async (query: string, limit: string | string[]) => {
       const before = queryCounter.count;
