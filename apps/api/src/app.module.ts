@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from './common/auth/actor';
 import { formatError, GraphQLErrorFilter } from './common/graphql/errors';
 import { Loaders } from './common/graphql/loaders';
 import { MAX_TOKENS, QueryLimitsPlugin } from './common/graphql/query-limits';
+import { AvailabilityPlugin } from './common/graphql/availability';
 import type { RequestContext, RequestLike } from './common/graphql/request-context';
 import { DateScalar, JsonScalar } from './common/graphql/scalars';
 import { InputValidationPipe } from './common/graphql/validation.pipe';
@@ -91,6 +92,7 @@ export class AppModule {
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
         QueryLimitsPlugin,
+        AvailabilityPlugin,
         AuditService,
         AuthService,
         AdminService,

@@ -5,6 +5,7 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { registerHealthRoutes } from './common/graphql/availability';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { resolveDatabaseUrl } from './database/data-source';
 import { DataSource } from 'typeorm';
@@ -53,6 +54,7 @@ export const createApp = async (config: AppConfig = loadConfig()): Promise<NestF
   });
   const ds = app.get(DataSource);
   await ds.runMigrations({ transaction: 'each' });
+  registerHealthRoutes(app.getHttpAdapter().getInstance(), ds);
   if (existsSync(config.webDist)) {
     // The web app is served by the API: static files, and index.html for every client-side route.
     const fastify = app.getHttpAdapter().getInstance();

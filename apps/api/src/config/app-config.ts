@@ -44,7 +44,8 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
 
 /** Reads and validates the environment once; fails fast with the variable's name. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
-  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  // Production behaviour unless asked otherwise: no stack traces in answers; development is opt-in.
+  const nodeEnv = (env.NODE_ENV || 'production') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     throw new Error('Invalid environment variable NODE_ENV: expected development, production or test');
   }

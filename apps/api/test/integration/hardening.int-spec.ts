@@ -121,4 +121,72 @@ describe('hardening', () => {
       expect((await post({ query: `{ __typename }` })).json().data.__typename).toBe('Query');
     });
   });
+
+  describe('errors an operator and a client can act on (§3)', () => {
+    it('answers /health/live and /health/ready', async () => {
+      const live = await h.app.inject({ method: 'GET', url: '/health/live' });
+      expect(live.statusCode).toBe(200);
+      expect(live.json()).toEqual({ status: 'ok' });
+      const ready = await h.app.inject({ method: 'GET', url: '/health/ready' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toMatchObject({ status: 'ok', database: 'up' });
+    });
+
+    it('answers 503 SERVICE_UNAVAILABLE (retryable) while the database cannot be reached', async () => {
+      const pool = (h.ds.driver as unknown as { master: { connect: (...a: unknown[]) => unknown } }).master;
+      const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' });
+      const spy = jest.spyOn(pool, 'connect').mockImplementation((cb?: unknown) => {
+        if (typeof cb === 'function') return void (cb as (e: Error) => void)(refused);
+        return Promise.reject(refused);
+      });
+      try {
+        const res = await post({ query: `{ organisations { total } }` }, admin);
+        expect(res.statusCode).toBe(503);
+        expect(res.headers['retry-after']).toBe('5');
+        expect(res.json().errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE', retryable: true });
+        expect(JSON.stringify(res.json())).not.toMatch(/ECONNREFUSED|5432/);
+        const ready = await h.app.inject({ method: 'GET', url: '/health/ready' });
+        expect(ready.statusCode).toBe(503);
+        expect(ready.json()).toMatchObject({ status: 'error', database: 'down', code: 'SERVICE_UNAVAILABLE' });
+      } finally {
+        spy.mockRestore();
+      }
+      expect((await post({ query: `{ organisations { total } }` }, admin)).statusCode).toBe(200);
+    });
+
+    it('refuses a NUL character in any string as BAD_USER_INPUT, changing nothing', async () => {
+      const search = await h.gql(`query($f: MemberFilter) { members(filter: $f) { total } }`, { f: { search: 'a\u0000b' } }, admin);
+      expect(errorOf(search)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTER', fields: [{ field: 'f.search', reason: 'INVALID_CHARACTER' }] });
+      const inline = await h.gql(`{ members(filter: {search: "a\\u0000b"}) { total } }`, {}, admin);
+      expect(errorOf(inline)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTER' });
+      const update = await h.gql(`mutation($id: ID!, $i: MemberDataInput!) { updateMember(id: $id, input: $i) { job } }`, { id: t.m1, i: { job: 'a\u0000b' } }, admin);
+      expect(errorOf(update)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTER', fields: [{ field: 'i.job' }] });
+      expect((await h.ds.query(`SELECT job FROM member WHERE id = $1`, [t.m1]))[0].job ?? '').not.toContain('b');
+    });
+
+    it('answers a value PostgreSQL refuses (admissionProgress year -1) as BAD_USER_INPUT without the database code', async () => {
+      const res = await h.gql(`query($o: ID!) { admissionProgress(organisationId: $o, year: -1) { admitted } }`, { o: t.GA }, admin);
+      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'year' }] });
+      expect(JSON.stringify(res.errors)).not.toMatch(/22007|22008|SQL|syntax/i);
+      // Any other data exception PostgreSQL raises is the caller's error too, without the database's code.
+      const { fromDatabaseError } = await import('../../src/common/graphql/errors');
+      const mapped = fromDatabaseError(Object.assign(new Error('date/time field value out of range: "00-1-12-31"'), { code: '22008' }));
+      expect(mapped).toMatchObject({ code: 'VALIDATION' });
+      expect(mapped?.message).not.toMatch(/22008|00-1/);
+    });
+
+    it('masks unknown database errors and hides stack traces unless NODE_ENV=development', async () => {
+      const { GraphQLErrorFilter } = await import('../../src/common/graphql/errors');
+      const unknown = Object.assign(new Error('relation "secret_table" does not exist'), { code: '42P01' });
+      const e = new GraphQLErrorFilter().catch(unknown, {} as never);
+      expect(e.message).toBe('Internal server error');
+      expect(e.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      const timeout = new GraphQLErrorFilter().catch(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }), {} as never);
+      expect(timeout.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TIMEOUT' });
+      const { loadConfig } = await import('../../src/config/app-config');
+      expect(loadConfig({}).nodeEnv).toBe('production');
+      const bad = await post({ query: `{ organisation(id: "not-a-uuid") { id } }` }, admin);
+      expect(JSON.stringify(bad.json())).not.toMatch(/stacktrace/);
+    });
+  });
 });

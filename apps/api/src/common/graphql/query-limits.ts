@@ -108,6 +108,30 @@ export const checkQueryLimits = (
   return null;
 };
 
+/**
+ * Strings PostgreSQL cannot store (NUL) anywhere in the request, in variables or inline: the paths of the fields
+ * that carry one (`i.job`, `filter.search`). Answered before any resolver as BAD_USER_INPUT / INVALID_CHARACTER.
+ */
+export const nulFields = (document: DocumentNode, variables: Record<string, unknown> | undefined): string[] => {
+  const found: string[] = [];
+  const scan = (v: unknown, path: string): void => {
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) found.push(path);
+    } else if (Array.isArray(v)) v.forEach((x, i) => scan(x, `${path}.${i}`));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) scan(x, path ? `${path}.${k}` : k);
+  };
+  scan(variables ?? {}, '');
+  const stack: string[] = [];
+  visit(document, {
+    Argument: { enter: (n) => void stack.push(n.name.value), leave: () => void stack.pop() },
+    ObjectField: { enter: (n) => void stack.push(n.name.value), leave: () => void stack.pop() },
+    StringValue(n) {
+      if (n.value.includes('\u0000')) found.push(stack.join('.'));
+    },
+  });
+  return found;
+};
+
 const asksForSchema = (document: DocumentNode): boolean => {
   let found = false;
   visit(document, {
@@ -151,6 +175,12 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
         const document = rc.document!;
         const refusal = checkQueryLimits(rc.schema, document, rc.request.variables, rc.operationName, this.config, this.rules);
         if (refusal) throw refusal;
+        const nul = nulFields(document, rc.request.variables);
+        if (nul.length) {
+          throw new GraphQLError('A text contains a NUL character, which cannot be stored', {
+            extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTER', fields: nul.map((field) => ({ field, reason: 'INVALID_CHARACTER', message: 'contains a NUL character' })) },
+          });
+        }
         if (asksForSchema(document) && !(await this.signedIn(rc.contextValue))) {
           throw new GraphQLError('Introspection is for signed-in callers and API tokens; the schema is also published as schema.gql', {
             extensions: { code: 'UNAUTHENTICATED', reason: 'INTROSPECTION_NEEDS_SIGN_IN', http: { status: 401, headers: new Map() } },
