@@ -48,7 +48,7 @@ const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 /** Builds the application (database opened, migrations applied); used by main, the CLI and the tests. */
 export const createApp = async (config: AppConfig = loadConfig()): Promise<NestFastifyApplication> => {
   const { url, embedded } = await resolveDatabaseUrl(config);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, url), new FastifyAdapter({ trustProxy: true, bodyLimit: 10 * 1024 * 1024 }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, url), new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 10 * 1024 * 1024 }), {
     logger: LEVELS[config.logLevel],
     abortOnError: false,
   });

@@ -31,6 +31,20 @@ export type AppConfig = {
   graphqlMaxExports: number;
   /** Longest a single SQL statement of the server may run before PostgreSQL cancels it; 0 = no limit. */
   dbStatementTimeoutMs: number;
+  /** Fastify's trustProxy: false (default: X-Forwarded-For ignored), true, a hop count or a list of addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+};
+
+const trustProxyOf = (value: string | undefined): AppConfig['trustProxy'] => {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  if (!list.every((x) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x) || ['loopback', 'linklocal', 'uniquelocal'].includes(x))) {
+    throw new Error('Invalid environment variable TRUST_PROXY: expected true, false, a hop count or a comma-separated list of addresses/CIDRs');
+  }
+  return list;
 };
 
 const int = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
@@ -86,6 +100,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000),
     graphqlMaxCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50000, 100, 10_000_000),
     graphqlMaxExports: int('GRAPHQL_MAX_EXPORTS', env.GRAPHQL_MAX_EXPORTS, 1, 0, 20),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 30000, 0, 3_600_000),
   };
 };

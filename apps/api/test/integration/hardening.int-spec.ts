@@ -1,5 +1,6 @@
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
+import { JwtService } from '@nestjs/jwt';
 import { queryCounter } from '../../src/database/data-source';
 
 // Hostile traffic and failures (issue 10): a request is refused before any work when it is too big, input that
@@ -187,6 +188,68 @@ describe('hardening', () => {
       expect(loadConfig({}).nodeEnv).toBe('production');
       const bad = await post({ query: `{ organisation(id: "not-a-uuid") { id } }` }, admin);
       expect(JSON.stringify(bad.json())).not.toMatch(/stacktrace/);
+    });
+  });
+
+  describe('sessions and uploads (§4)', () => {
+    const jwt = () => h.app.get(JwtService);
+    const scopeRoots = (token: string) => post({ query: `{ scopeRoots { id } }` }, token);
+
+    it('refuses an access token without exp, and one whose sub is not a user id, as UNAUTHENTICATED', async () => {
+      const me = await h.ds.query(`SELECT id FROM app_user ORDER BY created_at LIMIT 1`);
+      const noExp = await jwt().signAsync({ sub: me[0].id, typ: 'access' });
+      expect((await scopeRoots(noExp)).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const badSub = await jwt().signAsync({ sub: "x' OR 1=1 --", typ: 'access' }, { expiresIn: 60 });
+      const res = (await scopeRoots(badSub)).json();
+      expect(res.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const good = await jwt().signAsync({ sub: me[0].id, typ: 'access' }, { expiresIn: 60 });
+      expect((await scopeRoots(good)).json().errors).toBeUndefined();
+    });
+
+    it('refuses an API token that would already be expired', async () => {
+      const res = await h.gql(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { secret } }`, { i: { name: 'past', organisationId: t.A, access: 'READ', expiresAt: '2020-01-01T00:00:00Z' } }, admin);
+      expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EXPIRY_IN_PAST', fields: [{ field: 'expiresAt' }] });
+      expect(await h.ds.query(`SELECT 1 FROM api_token WHERE name = 'past'`)).toEqual([]);
+    });
+
+    it('refuses common passwords and the username as a password', async () => {
+      const CREATE = `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`;
+      for (const [password, reason] of [['password123', 'PASSWORD_TOO_COMMON'], ['1234567890', 'PASSWORD_TOO_COMMON'], ['qwertyuiop', 'PASSWORD_TOO_COMMON'], ['nguyenvana2026', 'PASSWORD_CONTAINS_USERNAME']] as const) {
+        const res = await h.gql(CREATE, { i: { username: 'nguyenvana', displayName: 'Nguyễn Văn A', password } }, admin);
+        expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', reason, fields: [{ field: 'password' }] });
+      }
+      expect(await h.ds.query(`SELECT 1 FROM app_user WHERE username = 'nguyenvana'`)).toEqual([]);
+      const ok = await h.gql(CREATE, { i: { username: 'nguyenvana', displayName: 'Nguyễn Văn A', password: 'Lúa-chín-vàng-2026' } }, admin);
+      expect(ok.errors).toBeUndefined();
+      const set = await h.gql(`mutation($u: ID!, $p: String!) { setUserPassword(userId: $u, password: $p) }`, { u: ok.data.createUser.id, p: 'iloveyou12' }, admin);
+      expect(errorOf(set)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PASSWORD_TOO_COMMON' });
+    });
+
+    it('refuses file names with text-direction or control characters and .txt files that are not text', async () => {
+      const secretary = await h.userWith('CELL_SECRETARY', { organisationId: t.a1 });
+      const created = await h.gql(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
+        { i: { organisationId: t.a1, kind: 'REGULAR', title: 'Sinh hoạt tháng 2', date: '2026-02-12' } }, secretary);
+      const m = created.data.createMeeting.id;
+      const ADD = `mutation($m: ID!, $i: AddMeetingDocumentInput!) { addMeetingDocument(meetingId: $m, input: $i) { id } }`;
+      const pdf = Buffer.from('%PDF-1.4 test').toString('base64');
+      const bidi = await h.gql(ADD, { m, i: { name: 'bao-cao\u202Efdp.exe.pdf', contentBase64: pdf } }, secretary);
+      expect(errorOf(bidi)).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'name' }] });
+      const binary = await h.gql(ADD, { m, i: { name: 'ghi-chu.txt', contentBase64: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]).toString('base64') } }, secretary);
+      expect(errorOf(binary)).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'contentBase64' }] });
+      const text = await h.gql(ADD, { m, i: { name: 'ghi-chu.txt', contentBase64: Buffer.from('Ghi chú cuộc họp\n').toString('base64') } }, secretary);
+      expect(text.errors).toBeUndefined();
+      expect(await h.ds.query(`SELECT count(*)::int AS n FROM meeting_document WHERE meeting_id = $1`, [m])).toEqual([{ n: 1 }]);
+    });
+
+    it('trusts X-Forwarded-For only when TRUST_PROXY is set', async () => {
+      const { loadConfig } = await import('../../src/config/app-config');
+      expect(loadConfig({}).trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+      expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+      expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+      const ip = await h.app.inject({ method: 'GET', url: '/health/live', headers: { 'x-forwarded-for': '203.0.113.9' }, remoteAddress: '127.0.0.1' });
+      expect(ip.statusCode).toBe(200);
+      expect((h.app.getHttpAdapter().getInstance() as unknown as { initialConfig: { trustProxy?: unknown } }).initialConfig.trustProxy ?? false).toBe(false);
     });
   });
 });
