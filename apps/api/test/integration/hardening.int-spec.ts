@@ -2,6 +2,8 @@ import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { JwtService } from '@nestjs/jwt';
 import { queryCounter } from '../../src/database/data-source';
+import { fromDatabaseError, GraphQLErrorFilter } from '../../src/common/graphql/errors';
+import { loadConfig } from '../../src/config/app-config';
 
 // Hostile traffic and failures (issue 10): a request is refused before any work when it is too big, input that
 // PostgreSQL refuses is the caller's error, an unavailable database is a retryable 503.
@@ -170,21 +172,18 @@ describe('hardening', () => {
       expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'year' }] });
       expect(JSON.stringify(res.errors)).not.toMatch(/22007|22008|SQL|syntax/i);
       // Any other data exception PostgreSQL raises is the caller's error too, without the database's code.
-      const { fromDatabaseError } = await import('../../src/common/graphql/errors');
       const mapped = fromDatabaseError(Object.assign(new Error('date/time field value out of range: "00-1-12-31"'), { code: '22008' }));
       expect(mapped).toMatchObject({ code: 'VALIDATION' });
       expect(mapped?.message).not.toMatch(/22008|00-1/);
     });
 
     it('masks unknown database errors and hides stack traces unless NODE_ENV=development', async () => {
-      const { GraphQLErrorFilter } = await import('../../src/common/graphql/errors');
       const unknown = Object.assign(new Error('relation "secret_table" does not exist'), { code: '42P01' });
       const e = new GraphQLErrorFilter().catch(unknown, {} as never);
       expect(e.message).toBe('Internal server error');
       expect(e.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
       const timeout = new GraphQLErrorFilter().catch(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }), {} as never);
       expect(timeout.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TIMEOUT' });
-      const { loadConfig } = await import('../../src/config/app-config');
       expect(loadConfig({}).nodeEnv).toBe('production');
       const bad = await post({ query: `{ organisation(id: "not-a-uuid") { id } }` }, admin);
       expect(JSON.stringify(bad.json())).not.toMatch(/stacktrace/);
@@ -242,7 +241,6 @@ describe('hardening', () => {
     });
 
     it('trusts X-Forwarded-For only when TRUST_PROXY is set', async () => {
-      const { loadConfig } = await import('../../src/config/app-config');
       expect(loadConfig({}).trustProxy).toBe(false);
       expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
       expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);

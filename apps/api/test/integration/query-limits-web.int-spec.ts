@@ -47,7 +47,7 @@ describe('query limits and the web app', () => {
       try {
         doc = parse(text);
       } catch (e) {
-        throw new Error(`${file}: ${(e as Error).message}\n${text}`);
+        throw new Error(`${file}: ${(e as Error).message}\n${text}`, { cause: e });
       }
       expect(validate(schema, doc)).toEqual([]);
       const r = checkQueryLimits(schema, doc, largestPages(doc), undefined, limits);

@@ -64,6 +64,7 @@ export type DocumentInputCheck = {
  * Characters a document name must not contain: C0/C1 controls (NUL, newline, escape…) and the invisible
  * text-direction marks and overrides (U+200E/F, U+202A–E, U+2066–9, U+061C) that make "gpj.exe" read "exe.jpg".
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 export const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
@@ -126,7 +127,7 @@ export const checkDocument = (
     else if ((input.url as string).length > 2000) errors.push({ field: 'url', reason: 'must be at most 2000 characters' });
     return { errors, mimeType: null };
   }
-  const file = input.file as { size: number; head: ArrayLike<number> };
+  const file = input.file as NonNullable<DocumentInputCheck['file']>;
   const type = documentTypeOf(name);
   if (!type) {
     errors.push({ field: 'name', reason: `file type not accepted (accepted: ${DOCUMENT_ACCEPT})` });
