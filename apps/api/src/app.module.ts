@@ -13,6 +13,7 @@ import { formatError, GraphQLErrorFilter } from './common/graphql/errors';
 import { Loaders } from './common/graphql/loaders';
 import { MAX_TOKENS, QueryLimitsPlugin } from './common/graphql/query-limits';
 import { AvailabilityPlugin } from './common/graphql/availability';
+import { RateLimits } from './common/graphql/rate-limits';
 import type { RequestContext, RequestLike } from './common/graphql/request-context';
 import { DateScalar, JsonScalar } from './common/graphql/scalars';
 import { InputValidationPipe } from './common/graphql/validation.pipe';
@@ -93,6 +94,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
         QueryLimitsPlugin,
         AvailabilityPlugin,
+        RateLimits,
         AuditService,
         AuthService,
         AdminService,

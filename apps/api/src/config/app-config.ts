@@ -31,6 +31,10 @@ export type AppConfig = {
   graphqlMaxExports: number;
   /** Longest a single SQL statement of the server may run before PostgreSQL cancels it; 0 = no limit. */
   dbStatementTimeoutMs: number;
+  /** Per-minute budgets (RateLimits): sign-ins and refreshes per client address, exports per caller; 0 = off. */
+  rateLimitSignInPerMinute: number;
+  rateLimitRefreshPerMinute: number;
+  rateLimitExportsPerMinute: number;
   /** Fastify's trustProxy: false (default: X-Forwarded-For ignored), true, a hop count or a list of addresses/CIDRs. */
   trustProxy: boolean | number | string[];
 };
@@ -101,6 +105,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     graphqlMaxCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50000, 100, 10_000_000),
     graphqlMaxExports: int('GRAPHQL_MAX_EXPORTS', env.GRAPHQL_MAX_EXPORTS, 1, 0, 20),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    // Off by default under NODE_ENV=test: the suites sign in hundreds of users from one address.
+    rateLimitSignInPerMinute: int('RATE_LIMIT_SIGN_IN_PER_MINUTE', env.RATE_LIMIT_SIGN_IN_PER_MINUTE, nodeEnv === 'test' ? 0 : 20, 0, 100000),
+    rateLimitRefreshPerMinute: int('RATE_LIMIT_REFRESH_PER_MINUTE', env.RATE_LIMIT_REFRESH_PER_MINUTE, nodeEnv === 'test' ? 0 : 60, 0, 100000),
+    rateLimitExportsPerMinute: int('RATE_LIMIT_EXPORTS_PER_MINUTE', env.RATE_LIMIT_EXPORTS_PER_MINUTE, nodeEnv === 'test' ? 0 : 10, 0, 100000),
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 30000, 0, 3_600_000),
   };
 };

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { queryCounter } from '../../src/database/data-source';
 import { fromDatabaseError, GraphQLErrorFilter } from '../../src/common/graphql/errors';
 import { loadConfig } from '../../src/config/app-config';
+import { RateLimits } from '../../src/common/graphql/rate-limits';
 
 // Hostile traffic and failures (issue 10): a request is refused before any work when it is too big, input that
 // PostgreSQL refuses is the caller's error, an unavailable database is a retryable 503.
@@ -248,6 +249,37 @@ describe('hardening', () => {
       const ip = await h.app.inject({ method: 'GET', url: '/health/live', headers: { 'x-forwarded-for': '203.0.113.9' }, remoteAddress: '127.0.0.1' });
       expect(ip.statusCode).toBe(200);
       expect((h.app.getHttpAdapter().getInstance() as unknown as { initialConfig: { trustProxy?: unknown } }).initialConfig.trustProxy ?? false).toBe(false);
+    });
+  });
+
+  describe('rate limits (§1)', () => {
+    afterEach(() => h.app.get(RateLimits).set({ signIn: 0, refresh: 0, export: 0 }));
+
+    it('answers TOO_MANY_REQUESTS with Retry-After past the sign-in budget of an address', async () => {
+      h.app.get(RateLimits).set({ signIn: 3 });
+      const signIn = () => post({ query: `mutation { signIn(input: {username: "nobody-${Date.now()}", password: "wrong-password"}) { accessToken } }` });
+      for (let i = 0; i < 3; i++) expect((await signIn()).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const limited = await signIn();
+      expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.json().errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
+      // Two sign-ins in one request count twice.
+      h.app.get(RateLimits).set({ signIn: 1 });
+      const twice = await post({ query: `mutation { a: signIn(input: {username: "x1", password: "y"}) { accessToken } b: signIn(input: {username: "x2", password: "y"}) { accessToken } }` });
+      expect(twice.statusCode).toBe(429);
+    });
+
+    it('limits exports per caller', async () => {
+      h.app.get(RateLimits).set({ export: 2 });
+      const x = () => post({ query: `query($f: MemberFilter) { membersXlsx(filter: $f) }`, variables: { f: { organisationId: t.GA } } }, admin);
+      expect((await x()).json().errors).toBeUndefined();
+      expect((await x()).json().errors).toBeUndefined();
+      const third = await x();
+      expect(third.statusCode).toBe(429);
+      expect(third.json().errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
+      // Another caller has its own budget.
+      const other = await h.userWith('COMMITTEE_READ', { organisationId: t.GA });
+      expect((await post({ query: `query($f: MemberFilter) { membersXlsx(filter: $f) }`, variables: { f: { organisationId: t.GA } } }, other)).json().errors).toBeUndefined();
     });
   });
 });

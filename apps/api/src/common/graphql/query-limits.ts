@@ -16,6 +16,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuthService } from '../../modules/auth/auth.service';
 import { MAX_PAGE_SIZE } from './pagination';
+import { RateLimits, tooManyRequests } from './rate-limits';
 import type { RequestContext } from './request-context';
 
 /** Largest GraphQL document parsed, in lexical tokens (graphql-js aborts the parse beyond it). */
@@ -155,6 +156,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
+    private readonly rates: RateLimits,
   ) {
     this.rules = armorRules(config);
   }
@@ -169,6 +171,28 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
     return ctx.actorPromise.then((a) => Boolean(a), () => false);
   }
 
+  /** Sign-ins and refreshes per client address, exports per caller (RateLimits); 429 with Retry-After. */
+  private async checkRates(rc: GraphQLRequestContext<Ctx>): Promise<void> {
+    const roots = (rc.operation?.selectionSet.selections ?? []).flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
+    const ip = (rc.contextValue.req as { ip?: string } | undefined)?.ip ?? 'unknown';
+    for (const [field, kind] of [['signIn', 'signIn'], ['refreshSession', 'refresh']] as const) {
+      const n = roots.filter((r) => r === field).length;
+      const wait = n ? this.rates.take(kind, ip, n) : null;
+      if (wait) throw tooManyRequests(kind, wait);
+    }
+    let exports = 0;
+    visit(rc.document!, {
+      Field(node) {
+        if (isExportField(node.name.value)) exports++;
+      },
+    });
+    if (exports && (await this.signedIn(rc.contextValue))) {
+      const actor = await rc.contextValue.actorPromise!;
+      const wait = this.rates.take('export', `${actor!.kind}:${actor!.id}`, exports);
+      if (wait) throw tooManyRequests('export', wait);
+    }
+  }
+
   async requestDidStart(): Promise<GraphQLRequestListener<Ctx>> {
     return {
       didResolveOperation: async (rc: GraphQLRequestContext<Ctx>) => {
@@ -181,6 +205,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
             extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTER', fields: nul.map((field) => ({ field, reason: 'INVALID_CHARACTER', message: 'contains a NUL character' })) },
           });
         }
+        await this.checkRates(rc);
         if (asksForSchema(document) && !(await this.signedIn(rc.contextValue))) {
           throw new GraphQLError('Introspection is for signed-in callers and API tokens; the schema is also published as schema.gql', {
             extensions: { code: 'UNAUTHENTICATED', reason: 'INTROSPECTION_NEEDS_SIGN_IN', http: { status: 401, headers: new Map() } },
