@@ -14,6 +14,7 @@ import { Loaders } from './common/graphql/loaders';
 import { MAX_TOKENS, QueryLimitsPlugin } from './common/graphql/query-limits';
 import { AvailabilityPlugin } from './common/graphql/availability';
 import { RateLimits } from './common/graphql/rate-limits';
+import { RequestLogPlugin } from './common/logging';
 import type { RequestContext, RequestLike } from './common/graphql/request-context';
 import { DateScalar, JsonScalar } from './common/graphql/scalars';
 import { InputValidationPipe } from './common/graphql/validation.pipe';
@@ -95,6 +96,7 @@ export class AppModule {
         QueryLimitsPlugin,
         AvailabilityPlugin,
         RateLimits,
+        RequestLogPlugin,
         AuditService,
         AuthService,
         AdminService,

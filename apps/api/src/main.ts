@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import { registerHealthRoutes } from './common/graphql/availability';
+import { createRootLogger, GRAPHQL_LOG, PinoNestLogger, type GraphQLLogFields } from './common/logging';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { resolveDatabaseUrl } from './database/data-source';
 import { DataSource } from 'typeorm';
@@ -38,19 +41,30 @@ export const WEB_ROUTES = [
   '/alerts',
 ];
 
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
 /** Builds the application (database opened, migrations applied); used by main, the CLI and the tests. */
-export const createApp = async (config: AppConfig = loadConfig()): Promise<NestFastifyApplication> => {
+export const createApp = async (config: AppConfig = loadConfig(), options: { logStream?: DestinationStream } = {}): Promise<NestFastifyApplication> => {
   const { url, embedded } = await resolveDatabaseUrl(config);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, url), new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 10 * 1024 * 1024 }), {
-    logger: LEVELS[config.logLevel],
+  // One JSON-lines logger (pino) for Fastify, Nest and the request lines; request ids are UUIDs (the audit log's).
+  const root = createRootLogger(config, options.logStream);
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+    loggerInstance: root,
+    disableRequestLogging: true,
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, url), adapter, {
+    logger: new PinoNestLogger(root),
     abortOnError: false,
+  });
+  app.useLogger(new PinoNestLogger(root));
+  // One line per request: id, method, path (no query string), status, duration; for GraphQL the operation name and
+  // type, the caller kind and the error codes (RequestLogPlugin). No bodies, variables or headers.
+  app.getHttpAdapter().getInstance().addHook('onResponse', async (req, reply) => {
+    const gql = (req as unknown as Record<symbol, GraphQLLogFields | undefined>)[GRAPHQL_LOG];
+    const line = { method: req.method, path: req.url.split('?')[0], status: reply.statusCode, durationMs: Math.round(reply.elapsedTime), ...gql };
+    if (line.path.startsWith('/health/')) req.log.debug(line, 'request');
+    else req.log.info(line, 'request');
   });
   const ds = app.get(DataSource);
   await ds.runMigrations({ transaction: 'each' });

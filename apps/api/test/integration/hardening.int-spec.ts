@@ -1,6 +1,9 @@
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
+import { createApp } from '../../src/main';
 import { queryCounter } from '../../src/database/data-source';
 import { fromDatabaseError, GraphQLErrorFilter } from '../../src/common/graphql/errors';
 import { loadConfig } from '../../src/config/app-config';
@@ -280,6 +283,34 @@ describe('hardening', () => {
       // Another caller has its own budget.
       const other = await h.userWith('COMMITTEE_READ', { organisationId: t.GA });
       expect((await post({ query: `query($f: MemberFilter) { membersXlsx(filter: $f) }`, variables: { f: { organisationId: t.GA } } }, other)).json().errors).toBeUndefined();
+    });
+  });
+
+  describe('structured logs (§3)', () => {
+    it('writes one JSON line per request with its id, operation, caller kind and duration, and no secrets', async () => {
+      const lines: string[] = [];
+      const stream = { write: (s: string) => void lines.push(s) };
+      const app = await createApp(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'log', UPLOAD_DIR: join(tmpdir(), `chibo-test-uploads-${process.pid}`) }), { logStream: stream });
+      try {
+        await app.init();
+        await app.getHttpAdapter().getInstance().ready();
+        const call = (query: string, variables: unknown, token?: string) =>
+          app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: JSON.stringify({ query, variables }) });
+        await call(`mutation SignIn($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: 'nobody', password: 'Secret-Password-42' } });
+        await call(`query Roots { scopeRoots { id } }`, {}, admin);
+        const json = lines.map((l) => JSON.parse(l));
+        const requests = json.filter((l) => l.msg === 'request');
+        expect(requests).toEqual([
+          expect.objectContaining({ level: 30, reqId: expect.stringMatching(/^[0-9a-f-]{36}$/), method: 'POST', path: '/graphql', status: 200, durationMs: expect.any(Number), operation: 'SignIn', operationType: 'mutation', callerKind: 'ANONYMOUS', errorCodes: ['UNAUTHENTICATED'] }),
+          expect.objectContaining({ operation: 'Roots', operationType: 'query', callerKind: 'USER' }),
+        ]);
+        const all = lines.join('');
+        expect(all).not.toContain('Secret-Password-42');
+        expect(all).not.toContain(admin);
+        expect(all).not.toContain('nobody');
+      } finally {
+        await app.close();
+      }
     });
   });
 });
