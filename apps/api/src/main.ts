@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { DestinationStream } from 'pino';
 import { registerHealthRoutes } from './common/graphql/availability';
 import { createRootLogger, GRAPHQL_LOG, PinoNestLogger, type GraphQLLogFields } from './common/logging';
@@ -41,6 +42,16 @@ export const WEB_ROUTES = [
   '/alerts',
 ];
 
+/**
+ * Fastify's own per-request lines off (ours, below, carry the GraphQL operation and no URL query). Its
+ * LogController comes from the fastify that @nestjs/platform-fastify loads: fastify checks the class identity.
+ */
+const quietRequests = () => {
+  const fastifyRequire = createRequire(require.resolve('@nestjs/platform-fastify'));
+  const { LogController } = fastifyRequire('fastify') as { LogController: new (o: { disableRequestLogging: boolean }) => never };
+  return new LogController({ disableRequestLogging: true });
+};
+
 /** Builds the application (database opened, migrations applied); used by main, the CLI and the tests. */
 export const createApp = async (config: AppConfig = loadConfig(), options: { logStream?: DestinationStream } = {}): Promise<NestFastifyApplication> => {
   const { url, embedded } = await resolveDatabaseUrl(config);
@@ -50,7 +61,7 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
     trustProxy: config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
     loggerInstance: root,
-    disableRequestLogging: true,
+    logController: quietRequests(),
     genReqId: () => randomUUID(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, url), adapter, {
