@@ -57,7 +57,9 @@ export const dataSourceOptions = (url: string, config: AppConfig): DataSourceOpt
   migrationsRun: false,
   logging: ['query'],
   logger: new CountingLogger(config.logLevel === 'debug'),
-  extra: { max: config.dbPoolSize },
+  // statement_timeout: PostgreSQL cancels any statement of the server that runs longer (error 57014, answered
+  // QUERY_TIMEOUT); the CLI passes 0. PGlite ignores it (one single-threaded backend cannot be interrupted).
+  extra: { max: config.dbPoolSize, ...(config.dbStatementTimeoutMs > 0 ? { statement_timeout: config.dbStatementTimeoutMs } : {}) },
 });
 
 /** Opens the database (embedded when no DATABASE_URL) and applies pending migrations. */

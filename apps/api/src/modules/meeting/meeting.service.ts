@@ -203,8 +203,8 @@ export class MeetingService {
     });
   }
 
-  async attendanceOf(meetingIds: readonly string[]): Promise<Map<string, AttendanceRecord[]>> {
-    const rows = await this.ds.query(
+  async attendanceOf(meetingIds: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, AttendanceRecord[]>> {
+    const rows = await m.query(
       `SELECT a.meeting_id AS "meetingId", a.member_id AS "memberId", a.status, a.reason, a.late, a.left_early AS "leftEarly", mt.meeting_date AS "asOf"
          FROM meeting_attendance a JOIN meeting mt ON mt.id = a.meeting_id JOIN member m ON m.id = a.member_id
         WHERE a.meeting_id = ANY($1::uuid[]) ORDER BY m.name_folded`,
@@ -359,7 +359,7 @@ export class MeetingService {
       if (before.state !== 'CLOSED') throw new DomainError('CONFLICT', 'Amendments are for closed meetings; change an open one directly', 'id', { reason: 'MEETING_NOT_CLOSED' });
       const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
       if (!changed.length) throw new DomainError('VALIDATION', 'Nothing to amend', 'input');
-      const beforeAttendance = changed.includes('attendance') ? (await this.attendanceOf([id])).get(id) : undefined;
+      const beforeAttendance = changed.includes('attendance') ? (await this.attendanceOf([id], m)).get(id) : undefined;
       await this.applyRecord(m, before, input);
       const snapshot = (src: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, src[k] ?? null]));
       await m.query(

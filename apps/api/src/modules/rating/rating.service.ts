@@ -732,11 +732,13 @@ export class RatingService {
    * admissions(organisationId, from, to, asOf)); like that list it needs a reader of the subtree.
    */
   async admission(actor: Actor, organisationId: string, year: number, asOfArg?: string): Promise<AdmissionProgressModel> {
+    if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new DomainError('VALIDATION', 'The year must be from 1900 to 9999', 'year', { reason: 'VALUE_OUT_OF_RANGE' });
     const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
     const asOf = asOfArg ? (asOfArg < yearEnd ? asOfArg : yearEnd) : ratingReferenceDate(year);
     const from = `${String(year).padStart(4, '0')}-01-01`;
-    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, organisationId, asOf).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
+    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, organisationId, asOf).catch((e: unknown) => {
+      // Only the scope refusal is re-labelled; anything else (a database error) goes to the error filter as it is.
+      throw e instanceof DomainError ? new DomainError(e.code, e.message, 'organisationId') : e;
     });
     const [org] = await this.ds.query(`SELECT term_start AS "termStart" FROM organisation WHERE id = $1`, [organisationId]);
     const termStart: string = org.termStart && org.termStart <= asOf ? org.termStart : `${year}-01-01`;
