@@ -11,6 +11,10 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { SYSTEM_ACTOR } from './common/auth/actor';
 import { formatError, GraphQLErrorFilter } from './common/graphql/errors';
 import { Loaders } from './common/graphql/loaders';
+import { MAX_TOKENS, QueryLimitsPlugin } from './common/graphql/query-limits';
+import { AvailabilityPlugin } from './common/graphql/availability';
+import { RateLimits } from './common/graphql/rate-limits';
+import { RequestLogPlugin } from './common/logging';
 import type { RequestContext, RequestLike } from './common/graphql/request-context';
 import { DateScalar, JsonScalar } from './common/graphql/scalars';
 import { InputValidationPipe } from './common/graphql/validation.pipe';
@@ -78,6 +82,8 @@ export class AppModule {
           // a JSON array of operations in one POST (the web app sends a screen's queries together); at most
           // GRAPHQL_BATCH_MAX of them, checked before parsing (main.ts)
           allowBatchedHttpRequests: true,
+          // Token limit at parse time (graphql-js aborts); the other limits: QueryLimitsPlugin.
+          parseOptions: { maxTokens: MAX_TOKENS },
           includeStacktraceInErrorResponses: config.nodeEnv === 'development',
           formatError: formatError(config.nodeEnv !== 'development'),
           context: (req: RequestLike): Partial<RequestContext> => {
@@ -91,6 +97,10 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+        QueryLimitsPlugin,
+        AvailabilityPlugin,
+        RateLimits,
+        RequestLogPlugin,
         AuditService,
         AuthService,
         AdminService,

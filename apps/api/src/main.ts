@@ -1,10 +1,15 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { DestinationStream } from 'pino';
+import { registerHealthRoutes } from './common/graphql/availability';
+import { createRootLogger, GRAPHQL_LOG, PinoNestLogger, type GraphQLLogFields } from './common/logging';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { resolveDatabaseUrl } from './database/data-source';
 import { DataSource } from 'typeorm';
@@ -40,18 +45,30 @@ export const WEB_ROUTES = [
 /** Most operations one batched GraphQL request may carry. */
 export const GRAPHQL_BATCH_MAX = 8;
 
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+/**
+ * Fastify's own per-request lines off (ours, below, carry the GraphQL operation and no URL query). Its
+ * LogController comes from the fastify that @nestjs/platform-fastify loads: fastify checks the class identity.
+ */
+const quietRequests = () => {
+  const fastifyRequire = createRequire(require.resolve('@nestjs/platform-fastify'));
+  const { LogController } = fastifyRequire('fastify') as { LogController: new (o: { disableRequestLogging: boolean }) => never };
+  return new LogController({ disableRequestLogging: true });
 };
 
 /** Builds the application (database opened, migrations applied); used by main, the CLI and the tests. */
-export const createApp = async (config: AppConfig = loadConfig()): Promise<NestFastifyApplication> => {
+export const createApp = async (config: AppConfig = loadConfig(), options: { logStream?: DestinationStream } = {}): Promise<NestFastifyApplication> => {
   const { url, embedded } = await resolveDatabaseUrl(config);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, url), new FastifyAdapter({ trustProxy: true, bodyLimit: 10 * 1024 * 1024 }), {
-    logger: LEVELS[config.logLevel],
+  // One JSON-lines logger (pino) for Fastify, Nest and the request lines; request ids are UUIDs (the audit log's).
+  const root = createRootLogger(config, options.logStream);
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+    loggerInstance: root,
+    logController: quietRequests(),
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, url), adapter, {
+    logger: new PinoNestLogger(root),
     abortOnError: false,
   });
   // A batch is several operations in one POST (allowBatchedHttpRequests): capped, so one request cannot carry
@@ -63,8 +80,18 @@ export const createApp = async (config: AppConfig = loadConfig()): Promise<NestF
       });
     }
   });
+  app.useLogger(new PinoNestLogger(root));
+  // One line per request: id, method, path (no query string), status, duration; for GraphQL the operation name and
+  // type, the caller kind and the error codes (RequestLogPlugin). No bodies, variables or headers.
+  app.getHttpAdapter().getInstance().addHook('onResponse', async (req, reply) => {
+    const gql = (req as unknown as Record<symbol, GraphQLLogFields | undefined>)[GRAPHQL_LOG];
+    const line = { method: req.method, path: req.url.split('?')[0], status: reply.statusCode, durationMs: Math.round(reply.elapsedTime), ...gql };
+    if (line.path.startsWith('/health/')) req.log.debug(line, 'request');
+    else req.log.info(line, 'request');
+  });
   const ds = app.get(DataSource);
   await ds.runMigrations({ transaction: 'each' });
+  registerHealthRoutes(app.getHttpAdapter().getInstance(), ds);
   if (existsSync(config.webDist)) {
     // The web app is served by the API: static files, and index.html for every client-side route.
     const fastify = app.getHttpAdapter().getInstance();

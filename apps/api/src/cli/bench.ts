@@ -7,6 +7,7 @@ import { createApp } from '../main';
 import { DashboardCache } from '../modules/dashboard/dashboard.cache';
 import { cliCaller } from './context';
 import { seed } from './seed';
+import { benchScreens } from './bench-screens';
 
 // Every section of the dashboard, as the web app asks for it.
 const DASHBOARD_FIELDS = `members { members fullMembers probationaryMembers exemptMembers admissions membersAtYearStart leftInPeriod { status count } trend { year members admissions } }
@@ -50,7 +51,10 @@ const percentile = (xs: number[], p: number): number => {
 
 /**
  * Figures, not tests: for each size, a fresh PostgreSQL database (on TEST_DATABASE_URL's server), the seed timed,
+ * the tables analysed, the screens of one cell against the `{__typename}` ceiling through HTTP (bench-screens.ts),
  * then each query run `runs` times through the real GraphQL stack (median and p95 ms) and its SQL statement count.
+ * `--database-url URL`: no seed, the screens only, on that (seeded) database, which is kept. `--only screens`: skip
+ * the query latencies. `--clients N` / `--seconds S`: the load of the screens (default 20 clients, 5 s).
  */
 export const runBench = async (args: string[]): Promise<number> => {
   const flag = (n: string) => (args.includes(n) ? args[args.indexOf(n) + 1] : undefined);
@@ -58,6 +62,19 @@ export const runBench = async (args: string[]): Promise<number> => {
   const runs = Number(flag('--runs') ?? '30');
   const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const lines: string[] = [];
+  const screenOpts = { clients: Number(flag('--clients') ?? '20'), seconds: Number(flag('--seconds') ?? '5'), runs, serverMain: flag('--server-main') };
+  const existing = flag('--database-url');
+  if (existing) {
+    // An existing, already seeded database (kept): analysed, then the screens of one cell against the ceiling.
+    const db = new Client({ connectionString: existing });
+    await db.connect();
+    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM organisation`)).rows;
+    await db.query('ANALYZE');
+    await db.end();
+    const size = Number(flag('--scale') ?? (n > 1000 ? Math.round(n / 421) : 1));
+    for (const l of await benchScreens(existing, size, screenOpts)) console.log(l);
+    return 0;
+  }
   for (const size of sizes) {
     const name = `chibo_bench_${String(size).replace('.', '_')}_${randomBytes(3).toString('hex')}`;
     const admin = new Client({ connectionString: server });
@@ -75,6 +92,10 @@ export const runBench = async (args: string[]): Promise<number> => {
       const seedSeconds = (Date.now() - t0) / 1000;
       lines.push(`x${size}: seed ${res.organisations} organisations, ${res.members} members, ${res.meetings ?? 0} meetings in ${seedSeconds.toFixed(1)} s (${Math.round(res.members / seedSeconds)} members/s; goal < 60 s at x30)${res.phases ? `; steps (s): ${Object.entries(res.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; member load ${Math.round(res.members / res.phases.members)} members/s (goal >= 20,000)` : ''}`);
       const ds = app.get(DataSource);
+      // Bulk-loaded tables are analysed before anything is measured (autovacuum may not have run yet).
+      await ds.query('ANALYZE');
+      for (const l of await benchScreens(url.toString(), size, screenOpts)) lines.push(l);
+      if (flag('--only') === 'screens') continue;
       const [{ id: rootId }] = await ds.query(`SELECT organisation_id AS id FROM organisation_placement WHERE parent_id IS NULL AND valid_to IS NULL LIMIT 1`);
       const signIn = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: `mutation { signIn(input: {username: "admin", password: "Chibo@2026"}) { accessToken } }` }) });
       const token = signIn.json().data.signIn.accessToken;
@@ -136,5 +157,6 @@ export const runBench = async (args: string[]): Promise<number> => {
     }
     for (const l of lines.splice(0)) console.log(l);
   }
+  for (const l of lines.splice(0)) console.log(l);
   return 0;
 };

@@ -24,7 +24,9 @@ Usage: node apps/api/dist/cli/main.js <command> [options]
                                             prints the secret once
   import <organisations|members> <file.csv|file.xlsx> [--skip-invalid]
   export <organisations|members> <file.csv|file.xlsx> [--org CODE] [--as-of YYYY-MM-DD]
-  bench [--sizes 1,30] [--runs N]           seed timing and query latencies (median, p95)
+  bench [--sizes 1,30] [--runs N]           seed timing, the screens of one cell against the {__typename} ceiling
+        [--only screens] [--clients N]      (req/s through HTTP, single-request median) and query latencies
+        [--seconds S] [--database-url URL]  (median, p95); --database-url: screens only, on that seeded database
 `;
 
 const flag = (args: string[], name: string): string | undefined => {

@@ -24,6 +24,31 @@ export type AppConfig = {
   /** Dashboard scopes kept while the database is unchanged (DashboardCache); 0 turns the cache off. */
   dashboardCacheEntries: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** GraphQL limits checked before any resolver runs (query-limits.ts). */
+  graphqlMaxDepth: number;
+  graphqlMaxAliases: number;
+  graphqlMaxCost: number;
+  graphqlMaxExports: number;
+  /** Longest a single SQL statement of the server may run before PostgreSQL cancels it; 0 = no limit. */
+  dbStatementTimeoutMs: number;
+  /** Per-minute budgets (RateLimits): sign-ins and refreshes per client address, exports per caller; 0 = off. */
+  rateLimitSignInPerMinute: number;
+  rateLimitRefreshPerMinute: number;
+  rateLimitExportsPerMinute: number;
+  /** Fastify's trustProxy: false (default: X-Forwarded-For ignored), true, a hop count or a list of addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+};
+
+const trustProxyOf = (value: string | undefined): AppConfig['trustProxy'] => {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  if (!list.every((x) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x) || ['loopback', 'linklocal', 'uniquelocal'].includes(x))) {
+    throw new Error('Invalid environment variable TRUST_PROXY: expected true, false, a hop count or a comma-separated list of addresses/CIDRs');
+  }
+  return list;
 };
 
 const int = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
@@ -37,7 +62,8 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
 
 /** Reads and validates the environment once; fails fast with the variable's name. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
-  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  // Production behaviour unless asked otherwise: no stack traces in answers; development is opt-in.
+  const nodeEnv = (env.NODE_ENV || 'production') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     throw new Error('Invalid environment variable NODE_ENV: expected development, production or test');
   }
@@ -74,6 +100,16 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     signInLockMinutes: int('SIGN_IN_LOCK_MINUTES', env.SIGN_IN_LOCK_MINUTES, 15, 1, 1440),
     dashboardCacheEntries: int('DASHBOARD_CACHE_ENTRIES', env.DASHBOARD_CACHE_ENTRIES, 16, 0, 1000),
     logLevel,
+    graphqlMaxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 2, 100),
+    graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000),
+    graphqlMaxCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50000, 100, 10_000_000),
+    graphqlMaxExports: int('GRAPHQL_MAX_EXPORTS', env.GRAPHQL_MAX_EXPORTS, 1, 0, 20),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    // Off by default under NODE_ENV=test: the suites sign in hundreds of users from one address.
+    rateLimitSignInPerMinute: int('RATE_LIMIT_SIGN_IN_PER_MINUTE', env.RATE_LIMIT_SIGN_IN_PER_MINUTE, nodeEnv === 'test' ? 0 : 20, 0, 100000),
+    rateLimitRefreshPerMinute: int('RATE_LIMIT_REFRESH_PER_MINUTE', env.RATE_LIMIT_REFRESH_PER_MINUTE, nodeEnv === 'test' ? 0 : 60, 0, 100000),
+    rateLimitExportsPerMinute: int('RATE_LIMIT_EXPORTS_PER_MINUTE', env.RATE_LIMIT_EXPORTS_PER_MINUTE, nodeEnv === 'test' ? 0 : 10, 0, 100000),
+    dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 30000, 0, 3_600_000),
   };
 };
 

@@ -10,14 +10,18 @@ import { MeetingAttendanceTotals1764200000000 } from './migrations/1764200000000
 import { AdmissionIndexes1764350000000 } from './migrations/1764350000000-AdmissionIndexes';
 import { RefreshTokenFamilies1764400000000 } from './migrations/1764400000000-RefreshTokenFamilies';
 import { SignInThrottle1764450000000 } from './migrations/1764450000000-SignInThrottle';
+import { RatingOrganisationIndex1764700000000 } from './migrations/1764700000000-RatingOrganisationIndex';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
 
-export const MIGRATIONS = [Foundation1763800000000, Meetings1763900000000, Inspections1764000000000, Ratings1764100000000, MeetingAttendanceTotals1764200000000, AdmissionIndexes1764350000000, RefreshTokenFamilies1764400000000, SignInThrottle1764450000000];
+export const MIGRATIONS = [Foundation1763800000000, Meetings1763900000000, Inspections1764000000000, Ratings1764100000000, MeetingAttendanceTotals1764200000000, AdmissionIndexes1764350000000, RefreshTokenFamilies1764400000000, SignInThrottle1764450000000, RatingOrganisationIndex1764700000000];
 
-/** Counts SQL statements (tests assert that nested queries do not issue a statement per row). */
-export const queryCounter = { count: 0 };
+/**
+ * Counts SQL statements (tests assert that nested queries do not issue a statement per row); `onQuery`, when set,
+ * sees each statement with its parameters (the plan tests EXPLAIN the statements a service actually runs).
+ */
+export const queryCounter: { count: number; onQuery?: (sql: string, params: unknown[] | undefined) => void } = { count: 0 };
 
 class CountingLogger extends AbstractLogger {
   constructor(private readonly debug: boolean) {
@@ -26,6 +30,7 @@ class CountingLogger extends AbstractLogger {
 
   override logQuery(...args: Parameters<AbstractLogger['logQuery']>): void {
     queryCounter.count++;
+    queryCounter.onQuery?.(args[0], Array.isArray(args[1]) ? args[1] : undefined);
     if (this.debug) super.logQuery(...args);
   }
 
@@ -52,7 +57,9 @@ export const dataSourceOptions = (url: string, config: AppConfig): DataSourceOpt
   migrationsRun: false,
   logging: ['query'],
   logger: new CountingLogger(config.logLevel === 'debug'),
-  extra: { max: config.dbPoolSize },
+  // statement_timeout: PostgreSQL cancels any statement of the server that runs longer (error 57014, answered
+  // QUERY_TIMEOUT); the CLI passes 0. PGlite ignores it (one single-threaded backend cannot be interrupted).
+  extra: { max: config.dbPoolSize, ...(config.dbStatementTimeoutMs > 0 ? { statement_timeout: config.dbStatementTimeoutMs } : {}) },
 });
 
 /** Opens the database (embedded when no DATABASE_URL) and applies pending migrations. */

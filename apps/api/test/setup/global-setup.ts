@@ -2,12 +2,18 @@
 // Creates a fresh database `chibo_test_<pid>_<random>` on the server given by TEST_DATABASE_URL and points
 // DATABASE_URL at it for the tests; global-teardown.ts drops it. Never touches a database whose name lacks "test".
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { startEmbeddedDatabase } from '../../src/database/embedded';
+
+/** Set by an embedded run (CHIBO_TEST_EMBEDDED=1) for global-teardown.ts (same process). */
+export type EmbeddedRun = { stop: () => Promise<void>; dir: string };
+export const EMBEDDED_KEY = '__chiboEmbeddedTestDatabase';
 
 export default async function globalSetup(): Promise<void> {
+  if (process.env.CHIBO_TEST_EMBEDDED === '1') return embeddedSetup();
   const admin = adminUrl();
   const name = `chibo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   assertTestDatabaseName(name);
@@ -37,6 +43,22 @@ export default async function globalSetup(): Promise<void> {
   writeFileSync(STATE_FILE, JSON.stringify({ name, admin, createdAt: new Date().toISOString() }));
   process.stdout.write(`\n[chibo] integration tests use the fresh database ${name}\n`);
 }
+
+/**
+ * CHIBO_TEST_EMBEDDED=1: the suites run on the embedded database (PGlite behind its socket, as `npm start` uses
+ * it) in a fresh temporary directory, instead of a PostgreSQL server. Run them with --runInBand: the server lives
+ * in this process.
+ */
+const embeddedSetup = async (): Promise<void> => {
+  const dir = mkdtempSync(join(tmpdir(), 'chibo-test-pglite-'));
+  const db = await startEmbeddedDatabase(dir, 40);
+  const u = new URL(db.url);
+  u.pathname = '/chibo_test_embedded'; // PGlite has one database whatever the name; the harness wants "test" in it
+  process.env.DATABASE_URL = u.toString();
+  process.env.NODE_ENV = 'test';
+  (globalThis as Record<string, unknown>)[EMBEDDED_KEY] = { stop: db.stop, dir } satisfies EmbeddedRun;
+  process.stdout.write(`\n[chibo] integration tests use the embedded database (PGlite) in ${dir}\n`);
+};
 
 const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 

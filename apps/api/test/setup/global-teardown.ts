@@ -1,9 +1,15 @@
 // Jest globalTeardown: drops the database created by global-setup.ts (only a name that contains "test").
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Client } from 'pg';
-import { adminUrl, assertTestDatabaseName, STATE_FILE } from './global-setup';
+import { adminUrl, assertTestDatabaseName, EMBEDDED_KEY, STATE_FILE, type EmbeddedRun } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
+  const embedded = (globalThis as Record<string, unknown>)[EMBEDDED_KEY] as EmbeddedRun | undefined;
+  if (embedded) {
+    await embedded.stop();
+    rmSync(embedded.dir, { recursive: true, force: true });
+    return;
+  }
   let name = process.env.CHIBO_TEST_DATABASE;
   let admin = adminUrl();
   if (!name && existsSync(STATE_FILE)) {

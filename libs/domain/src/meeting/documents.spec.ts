@@ -1,4 +1,4 @@
-import { checkDocument, DOCUMENT_ACCEPT, documentTypeOf, extensionOf } from './documents';
+import { checkDocument, DOCUMENT_ACCEPT, documentTypeOf, extensionOf, isPlainText } from './documents';
 
 const pdf = { size: 1000, head: [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31] };
 const zip = { size: 2000, head: [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00] };
@@ -46,5 +46,27 @@ describe('meeting documents', () => {
     expect(extensionOf('README')).toBe('');
     expect(documentTypeOf('a.jpeg')?.mimeType).toBe('image/jpeg');
     expect(DOCUMENT_ACCEPT.split(',')).toEqual(expect.arrayContaining(['.pdf', '.docx', '.jpg', '.jpeg', '.txt']));
+  });
+
+  it('refuses names with control or text-direction characters (a right-to-left override hides the real extension)', () => {
+    const file = { size: 4, head: [0x25, 0x50, 0x44, 0x46] };
+    for (const name of ['report\u202Efdp.exe.pdf', 'a\u0000b.pdf', 'line\nbreak.pdf', 'x\u2066y.pdf', 'esc\u001b.pdf']) {
+      expect(checkDocument({ name, file }).errors).toContainEqual({ field: 'name', reason: 'must not contain control or text-direction characters' });
+    }
+    expect(checkDocument({ name: 'Nghị quyết tháng 5.pdf', file }).errors).toEqual([]);
+    expect(checkDocument({ name: 'Chỉ thị\u202E', url: 'https://example.org/a' }).errors[0].field).toBe('name');
+  });
+
+  it('checks that a .txt file is plain UTF-8 text when its content is given', () => {
+    const bytes = (s: string) => Array.from(new TextEncoder().encode(s));
+    const txt = (content: number[]) => checkDocument({ name: 'ghi-chu.txt', file: { size: content.length, head: content.slice(0, 8), content } }).errors;
+    expect(txt(bytes('Biên bản họp chi bộ\r\n\tNội dung'))).toEqual([]);
+    expect(txt([0xef, 0xbb, 0xbf, ...bytes('có BOM')])).toEqual([]);
+    expect(txt([0x4d, 0x5a, 0x90, 0x00, 0x03])).toEqual([{ field: 'file', reason: 'content is not plain text (UTF-8 without control characters)' }]);
+    expect(txt([0x61, 0xc3])).toHaveLength(1); // truncated sequence
+    expect(txt([0xc0, 0xaf])).toHaveLength(1); // overlong "/"
+    expect(txt([0xed, 0xa0, 0x80])).toHaveLength(1); // surrogate
+    expect(isPlainText(bytes('tab\tok'))).toBe(true);
+    expect(isPlainText([0x1b, 0x5b])).toBe(false);
   });
 });

@@ -53,8 +53,46 @@ export type DocumentInputCheck = {
   name: string;
   /** A link (http or https). */
   url?: string | null;
-  /** A file: its size and its first bytes (8 are enough). */
-  file?: { size: number; head: ArrayLike<number> } | null;
+  /**
+   * A file: its size and its first bytes (8 are enough); `content`, when given, the whole file (a .txt file is
+   * then checked to be text).
+   */
+  file?: { size: number; head: ArrayLike<number>; content?: ArrayLike<number> } | null;
+};
+
+/**
+ * Characters a document name must not contain: C0/C1 controls (NUL, newline, escape…) and the invisible
+ * text-direction marks and overrides (U+200E/F, U+202A–E, U+2066–9, U+061C) that make "gpj.exe" read "exe.jpg".
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+export const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Whether bytes are plain text: valid UTF-8 (no overlong forms or surrogates) without control characters other
+ * than tab, line feed, form feed and carriage return. An optional UTF-8 byte-order mark is fine.
+ */
+export const isPlainText = (bytes: ArrayLike<number>): boolean => {
+  let i = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) return false;
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n >= bytes.length) return false;
+    let cp = b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if ((n === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n === 3 && (cp < 0x10000 || cp > 0x10ffff))) return false;
+    if (cp >= 0x80 && cp <= 0x9f) return false;
+    i += n + 1;
+  }
+  return true;
 };
 
 const startsWith = (head: ArrayLike<number>, magic: readonly number[]): boolean =>
@@ -75,7 +113,8 @@ export const checkDocument = (
   const hasUrl = input.url !== undefined && input.url !== null && input.url !== '';
   const hasFile = input.file !== undefined && input.file !== null;
   // A link's name is free text ("Chỉ thị 50-CT/TW"); a file's name is a file name, never a path.
-  if (hasFile && name.length > 0 && (/[/\\]/.test(name) || name.includes(String.fromCharCode(0)))) errors.push({ field: 'name', reason: 'must not contain a path' });
+  if (hasFile && name.length > 0 && /[/\\]/.test(name)) errors.push({ field: 'name', reason: 'must not contain a path' });
+  if (UNSAFE_NAME_CHARS.test(input.name)) errors.push({ field: 'name', reason: 'must not contain control or text-direction characters' });
   if (hasUrl === hasFile) {
     errors.push({ field: hasUrl ? 'file' : 'url', reason: 'give either a link or a file' });
     return { errors, mimeType: null };
@@ -88,7 +127,7 @@ export const checkDocument = (
     else if ((input.url as string).length > 2000) errors.push({ field: 'url', reason: 'must be at most 2000 characters' });
     return { errors, mimeType: null };
   }
-  const file = input.file as { size: number; head: ArrayLike<number> };
+  const file = input.file as NonNullable<DocumentInputCheck['file']>;
   const type = documentTypeOf(name);
   if (!type) {
     errors.push({ field: 'name', reason: `file type not accepted (accepted: ${DOCUMENT_ACCEPT})` });
@@ -98,6 +137,8 @@ export const checkDocument = (
   else if (file.size > maxBytes) errors.push({ field: 'file', reason: `is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB` });
   else if (type.magic.length > 0 && !type.magic.some((m) => startsWith(file.head, m))) {
     errors.push({ field: 'file', reason: `content is not a .${extensionOf(name)} file` });
+  } else if (type.magic.length === 0 && file.content && !isPlainText(file.content)) {
+    errors.push({ field: 'file', reason: 'content is not plain text (UTF-8 without control characters)' });
   }
   return { errors, mimeType: type.mimeType };
 };

@@ -3,7 +3,7 @@ import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { assertNever, DomainError, type DomainErrorCode } from '@chibo/domain';
 
-export type GqlCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+export type GqlCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE';
 
 /** Every domain code maps to one GraphQL code; a new code fails to compile until it is mapped here. */
 export const toGqlCode = (code: DomainErrorCode): GqlCode => {
@@ -92,8 +92,29 @@ export const fromDatabaseError = (e: unknown): DomainError | null => {
   if (code === '23P01') return new DomainError('CONFLICT', `Overlapping periods (${constraint ?? 'exclusion constraint'})`);
   if (code === '23514') return new DomainError('VALIDATION', `A value breaks the rule ${constraint ?? 'check constraint'}`);
   if (code === '23503') return new DomainError('VALIDATION', 'A referenced record does not exist');
+  // Class 22, data exceptions: a value PostgreSQL cannot take (a date or number out of range, a NUL character).
+  // The caller's input, answered without the database's message or code.
+  if (code === '22021' || code === '22P05') return new DomainError('VALIDATION', 'A text contains a character that cannot be stored (NUL or another control character)', undefined, { reason: 'INVALID_CHARACTER' });
+  if (code === '57014') return new DomainError('VALIDATION', 'The request ran too long in the database and was cancelled; ask for less (a smaller page, a narrower filter or period)', undefined, { reason: 'QUERY_TIMEOUT' });
+  if (code && /^22[0-9A-Z]{3}$/.test(code)) return new DomainError('VALIDATION', 'A value is out of range or malformed (for example a year or date PostgreSQL cannot represent)', undefined, { reason: 'VALUE_OUT_OF_RANGE' });
   return null;
 };
+
+// Connection-level failures (network codes, PostgreSQL classes 08 and 57P, too many connections): the database
+// is unavailable, the request may be retried.
+const UNAVAILABLE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
+export const isDatabaseUnavailable = (e: unknown): boolean => {
+  const err = e as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
+  const code = err?.driverError?.code ?? err?.code;
+  const message = err?.driverError?.message ?? err?.message ?? '';
+  if (code && (UNAVAILABLE_NET.has(code) || /^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300')) return true;
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+};
+
+export const serviceUnavailable = (): GraphQLError =>
+  new GraphQLError('The database is unavailable; try again in a few seconds', {
+    extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE', retryable: true },
+  });
 
 @Catch()
 export class GraphQLErrorFilter implements GqlExceptionFilter {
@@ -104,18 +125,30 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
     if (exception instanceof DomainError) return domainToGraphQLError(exception);
     const db = fromDatabaseError(exception);
     if (db) return domainToGraphQLError(db);
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${(exception as Error)?.message ?? String(exception)}`);
+      return serviceUnavailable();
+    }
     if (exception instanceof HttpException && exception.getStatus() === 429) {
       return new GraphQLError('Too many requests', { extensions: { code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' } });
     }
-    // Unknown: log once here (message and stack, no request data), answer with a masked error.
-    const err = exception as Error;
-    this.logger.error(err?.message ?? String(exception), err?.stack);
+    // Unknown (including database errors of codes not mapped above): logged once here with the database code
+    // (message and stack, no request data), answered with a masked error that carries neither.
+    const err = exception as Error & { code?: string; driverError?: { code?: string } };
+    const dbCode = err?.driverError?.code ?? (typeof err?.code === 'string' ? err.code : undefined);
+    this.logger.error(`${dbCode ? `[${dbCode}] ` : ''}${err?.message ?? String(exception)}`, err?.stack);
     return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 }
 
-/** Apollo's last word on every error: no stack traces outside development. */
+const TOKEN_LIMIT = /Document contains more th(?:an|at) (\d+) tokens/;
+
+/** Apollo's last word on every error: no stack traces outside development; the parser's token limit is QUERY_TOO_COMPLEX. */
 export const formatError = (production: boolean) => (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    return { message: `The query is too complex: more than ${tokens[1]} tokens`, extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: Number(tokens[1]) } };
+  }
   if (!production) return formatted;
   const { stacktrace: _s, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   return { ...formatted, extensions };

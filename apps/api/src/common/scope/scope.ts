@@ -75,3 +75,74 @@ const isReadable = async (m: EntityManager, actor: Actor, orgId: string, d: stri
   const rows = await m.query(`SELECT 1 FROM organisation o WHERE o.id = ${id}::uuid AND ${orgVisibleSql(actor, 'o.id', p, date)}`, p.values);
   return rows.length > 0;
 };
+
+/**
+ * A subtree as constants: the paths `p` with `lo <= p < hi` (the subtree of the organisation whose path is `lo`).
+ * Lists resolve their roots to ranges once per request, so that the planner sees constants and walks the
+ * `placement_path` index from them, instead of calling placement_path_at() for every candidate row.
+ */
+export type PathRange = { lo: string; hi: string };
+
+/** The range of the subtree whose root has path `path` ('/' → '0': the character after '/' in byte order). */
+export const subtreeRange = (path: string): PathRange => ({ lo: path, hi: `${path.slice(0, -1)}0` });
+
+/** Drops ranges nested in another one and duplicates (a root inside another root adds nothing). */
+const outermost = (ranges: PathRange[]): PathRange[] =>
+  [...new Map(ranges.map((r) => [r.lo, r])).values()].filter((r) => !ranges.some((o) => o.lo !== r.lo && r.lo.startsWith(o.lo)));
+
+/**
+ * How a root's path on the date is found: `at` = placement_path_at() (a dissolved root keeps its last path, one not
+ * yet established its first), `valid` = only the placement in force on the date (none: the root adds nothing).
+ */
+export type RootPathRule = 'at' | 'valid';
+
+/** The paths of organisations `ids` on date `d`, in one statement, as subtree ranges. */
+export const rootRanges = async (m: EntityManager, ids: readonly string[], d: string, rule: RootPathRule = 'at'): Promise<PathRange[]> => {
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return [];
+  const rows: { path: string | null }[] = rule === 'at'
+    ? await m.query(`SELECT placement_path_at(r.id, $2::date) AS path FROM unnest($1::uuid[]) AS r(id)`, [valid, d])
+    : await m.query(`SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = ANY($1::uuid[]) AND ${validAt('rp', '$2')}`, [valid, d]);
+  return outermost(rows.filter((r): r is { path: string } => !!r.path).map((r) => subtreeRange(r.path)));
+};
+
+/**
+ * The subtrees a list walks on date `d`, resolved once: null = everything (an administrator with no filter),
+ * [] = nothing. With `underId`: that organisation's subtree, after the same visibility check as assertOrgVisible
+ * (NOT_FOUND / FORBIDDEN alike) made in the same statement that reads its path. Without: the caller's own roots.
+ * Same answers as listRoots() followed by a per-row root comparison, with one statement instead of one per row.
+ */
+export const listScope = async (
+  m: EntityManager, actor: Actor, underId: string | null | undefined, d: string, opts: { write?: boolean; rule?: RootPathRule } = {},
+): Promise<PathRange[] | null> => {
+  const write = opts.write ?? false;
+  const rule = opts.rule ?? 'at';
+  if (underId) {
+    if (!isUuid(underId)) throw new DomainError('NOT_FOUND', 'Organisation not found', 'id');
+    const p = new Params();
+    const id = p.add(underId);
+    const date = p.add(d);
+    const path = rule === 'at'
+      ? `placement_path_at(o.id, ${date}::date)`
+      : `(SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = o.id AND ${validAt('rp', date)})`;
+    const [row] = await m.query(
+      `SELECT ${path} AS path, ${orgVisibleSql(actor, 'o.id', p, date, write)} AS ok${write ? `, ${orgVisibleSql(actor, 'o.id', p, date)} AS readable` : ''}
+         FROM organisation o WHERE o.id = ${id}::uuid`,
+      p.values,
+    );
+    if (!row?.ok) {
+      if (write && row?.readable) throw new DomainError('FORBIDDEN', 'You may read this organisation but not change it');
+      throw new DomainError('NOT_FOUND', 'Organisation not found', 'id');
+    }
+    return row.path ? [subtreeRange(row.path)] : [];
+  }
+  if (actor.isAdmin) return null;
+  return rootRanges(m, write ? actor.writeRoots : actor.readRoots, d, rule);
+};
+
+/** SQL condition: placement alias `pl` lies in one of `ranges` (null = anywhere); constants, so one index range each. */
+export const inRangesSql = (pl: string, ranges: PathRange[] | null, p: Params): string => {
+  if (ranges === null) return 'TRUE';
+  if (ranges.length === 0) return 'FALSE';
+  return `(${ranges.map((r) => `(${pl}.path >= ${p.add(r.lo)} AND ${pl}.path < ${p.add(r.hi)})`).join(' OR ')})`;
+};

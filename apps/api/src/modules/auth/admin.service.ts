@@ -8,6 +8,7 @@ import { isUuid } from '../../common/scope/scope';
 import { Params, returning } from '../../database/sql';
 import type { AddGrantInput, ApiToken, AuditEntry, AuditFilter, CreateApiTokenInput, CreateUserInput, User } from './auth.model';
 import { AuthService, hashPassword } from './auth.service';
+import { passwordProblem } from './password-policy';
 
 const TOKEN_COLUMNS = `id, name, token_prefix AS "tokenPrefix", organisation_id AS "organisationId", access, created_at AS "createdAt",
   expires_at AS "expiresAt", revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"`;
@@ -26,6 +27,8 @@ export class AdminService {
 
   async createUser(caller: Caller, input: CreateUserInput): Promise<User> {
     this.requireAdmin(caller.actor);
+    const weak = passwordProblem(input.password, input.username, input.displayName);
+    if (weak) throw new DomainError('VALIDATION', weak.message, 'password', { reason: weak.reason });
     const passwordHash = await hashPassword(input.password);
     const id = await this.ds.transaction(async (m) => {
       if (input.memberId && !isUuid(input.memberId)) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
@@ -41,7 +44,9 @@ export class AdminService {
 
   async setPassword(caller: Caller, userId: string, password: string): Promise<boolean> {
     this.requireAdmin(caller.actor);
-    if (password.length < 10) throw new DomainError('VALIDATION', 'The password must have at least 10 characters', 'password');
+    const [named] = isUuid(userId) ? await this.ds.query(`SELECT username, display_name AS "displayName" FROM app_user WHERE id = $1`, [userId]) : [];
+    const weak = passwordProblem(password, named?.username, named?.displayName);
+    if (weak) throw new DomainError('VALIDATION', weak.message, 'password', { reason: weak.reason });
     const passwordHash = await hashPassword(password);
     await this.ds.transaction(async (m) => {
       const rows = isUuid(userId) ? await returning(m, `UPDATE app_user SET password_hash = $2 WHERE id = $1 RETURNING id`, [userId, passwordHash]) : [];
@@ -108,6 +113,9 @@ export class AdminService {
   async createApiToken(caller: Caller, input: CreateApiTokenInput): Promise<{ secret: string; token: ApiToken }> {
     this.requireAdmin(caller.actor);
     if (!isUuid(input.organisationId)) throw new DomainError('NOT_FOUND', 'Organisation not found', 'organisationId');
+    if (input.expiresAt && !(new Date(input.expiresAt).getTime() > Date.now())) {
+      throw new DomainError('VALIDATION', 'The expiry must be in the future', 'expiresAt', { reason: 'EXPIRY_IN_PAST' });
+    }
     const { secret, prefix, hash } = AuthService.newApiTokenSecret();
     const token = await this.ds.transaction(async (m) => {
       const [row] = await m.query(

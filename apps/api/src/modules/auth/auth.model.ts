@@ -61,7 +61,7 @@ export class UserPage extends Paginated(User, 'User', 'users') {}
 export class CreateUserInput {
   @Field({ description: 'Username: 3–100 of a-z 0-9 . _ -' }) @Matches(/^[a-z0-9._-]{3,100}$/, { message: 'username must be 3–100 characters of a-z, 0-9, ".", "_" or "-"' }) username!: string;
   @Field({ description: 'Display name.' }) @IsString() @Length(1, 200) displayName!: string;
-  @Field({ description: 'Password (at least 10 characters).' }) @IsString() @MinLength(10) password!: string;
+  @Field({ description: 'Password: at least 10 characters, not a common password or pattern, not containing the username (reasons PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON, PASSWORD_CONTAINS_USERNAME).' }) @IsString() @MinLength(10) password!: string;
   @Field(() => ID, { nullable: true, description: 'Linked member record.' }) @IsOptional() @IsString() memberId?: string;
 }
 
@@ -100,7 +100,7 @@ export class CreateApiTokenInput {
   @Field({ description: 'Name (which system uses it).' }) @IsString() @Length(1, 200) name!: string;
   @Field(() => ID, { description: 'Subtree it may reach.' }) @IsString() organisationId!: string;
   @Field(() => TokenAccessEnum, { description: 'READ or READ_WRITE.' }) @IsIn(['READ', 'READ_WRITE']) access!: string;
-  @Field({ nullable: true, description: 'Expiry (ISO date-time).' }) @IsOptional() @IsISO8601() expiresAt?: string;
+  @Field({ nullable: true, description: 'Expiry (ISO date-time, in the future; EXPIRY_IN_PAST otherwise). Unset: no expiry.' }) @IsOptional() @IsISO8601() expiresAt?: string;
 }
 
 @ObjectType({ description: 'One write recorded in the audit log.' })

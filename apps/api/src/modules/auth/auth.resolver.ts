@@ -70,7 +70,7 @@ export class AuthResolver {
   setUserPassword(
     @Ctx() ctx: RequestContext,
     @Args('userId', { type: () => ID, description: 'User.' }) userId: string,
-    @Args('password', { description: 'New password (10+ characters).' }) password: string,
+    @Args('password', { description: 'New password (the same policy as createUser: 10+ characters, not common, not the username).' }) password: string,
   ): Promise<boolean> {
     return this.admin.setPassword(ctx, userId, password);
   }

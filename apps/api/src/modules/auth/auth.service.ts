@@ -9,6 +9,7 @@ import { DomainError } from '@chibo/domain';
 import { actorFromGrants, type Actor, type GrantInfo } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { returning, validAt } from '../../database/sql';
+import { isUuid } from '../../common/scope/scope';
 
 export const API_TOKEN_PREFIX = 'chibo_';
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -138,8 +139,11 @@ export class AuthService {
     if (token.startsWith(API_TOKEN_PREFIX)) return this.actorFromApiToken(token);
     let sub: string;
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string; typ: string }>(token);
+      const payload = await this.jwt.verifyAsync<{ sub?: unknown; typ?: unknown; exp?: unknown }>(token);
       if (payload.typ !== 'access') throw new Error('wrong token type');
+      // Every access token this server issues expires; one without `exp` was not made here (or was made to last).
+      if (typeof payload.exp !== 'number') throw new Error('no expiry');
+      if (typeof payload.sub !== 'string' || !isUuid(payload.sub)) throw new Error('bad subject');
       sub = payload.sub;
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');

@@ -4,7 +4,7 @@ import { advanceCandidate, assertAdmissionAge, courseCertificateValid, DomainErr
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
-import { assertOrgVisible, isUuid, listRoots, underRootsSql } from '../../common/scope/scope';
+import { assertOrgVisible, inRangesSql, isUuid, listScope } from '../../common/scope/scope';
 import { Params, today, validAt } from '../../database/sql';
 import { MemberService } from '../member/member.service';
 import { PolicyService } from '../policy/policy.service';
@@ -29,10 +29,11 @@ export class CandidateService {
   async list(actor: Actor, filter: CandidateFilter | undefined, page: PageInput | undefined): Promise<Page<Candidate>> {
     const { offset, limit } = pageOf(page);
     const d = today();
-    const roots = actor.readRoots.length || actor.isAdmin ? await listRoots(this.ds.manager, actor, filter?.organisationId, d) : [];
+    // The subtrees as constant path ranges (roots by their placement in force today), resolved once.
+    const ranges = actor.readRoots.length || actor.isAdmin ? await listScope(this.ds.manager, actor, filter?.organisationId, d, { rule: 'valid' }) : [];
     const p = new Params();
     const dp = p.add(d);
-    const where = [validAt('pl', dp), underRootsSql('pl', roots, p, dp)];
+    const where = [validAt('pl', dp), inRangesSql('pl', ranges, p)];
     if (filter?.stages?.length) where.push(`c.stage = ANY(${p.add(filter.stages)}::text[])`);
     const sql = `FROM candidate c JOIN organisation_placement pl ON pl.organisation_id = c.organisation_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);

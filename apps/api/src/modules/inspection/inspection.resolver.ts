@@ -7,7 +7,7 @@ import { today } from '../../database/sql';
 import { Discipline, Member } from '../member/member.model';
 import { MemberService } from '../member/member.service';
 import { Organisation } from '../organisation/organisation.model';
-import { orgByIdLoader } from '../organisation/organisation.loaders';
+import { orgByIdAtLoader } from '../organisation/organisation.loaders';
 import { OrganisationService } from '../organisation/organisation.service';
 import { InspectionTargetService } from './inspection-target.service';
 import {
@@ -43,9 +43,12 @@ const memberLoader = (ctx: RequestContext, members: MemberService, asOf: string)
     null as Member | null,
   );
 
-/** The organisation on a date, or (a cell that has since moved into the caller's scope) today. */
+/**
+ * The organisation on a date, or (a cell that has since moved into the caller's scope) today. Keyed by (id, date)
+ * pairs: one statement for a whole list whatever the dates of its rows (and one more for the fallbacks).
+ */
 const orgOn = async (ctx: RequestContext, orgs: OrganisationService, id: string, d: string): Promise<Organisation | null> =>
-  (await orgByIdLoader(ctx, orgs, d).load(id)) ?? (await orgByIdLoader(ctx, orgs, today()).load(id));
+  (await orgByIdAtLoader(ctx, orgs).load(`${id}|${d}`)) ?? (await orgByIdAtLoader(ctx, orgs).load(`${id}|${today()}`));
 
 @Resolver(() => Inspection)
 export class InspectionResolver {

@@ -20,7 +20,7 @@ import {
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
-import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
+import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import type { Discipline } from '../member/member.model';
 import { MemberService } from '../member/member.service';
@@ -110,13 +110,13 @@ export class InspectionService {
     const where = [this.visibleSql(actor, p)];
     if (filter?.organisationId) {
       const d = filter.asOf ?? today();
-      await assertOrgVisible(this.ds.manager, inspectionReader(actor), filter.organisationId, d).catch((e: DomainError) => {
+      // Visibility checked and the organisation's path on asOf read in one statement, as a constant path range.
+      const ranges = await listScope(this.ds.manager, inspectionReader(actor), filter.organisationId, d, { rule: 'valid' }).catch((e: DomainError) => {
         throw new DomainError(e.code, e.message, 'organisationId');
       });
       const dP = p.add(d);
       // The tree on asOf: inspections by organisations then under it (a moved cell's inspections follow the cell).
-      where.push(`EXISTS (SELECT 1 FROM organisation_placement fp JOIN organisation_placement ip ON ip.organisation_id = i.organisation_id
-        AND ${validAt('ip', dP)} AND ${inSubtree('ip', 'fp.path')} WHERE fp.organisation_id = ${p.add(filter.organisationId)}::uuid AND ${validAt('fp', dP)})`);
+      where.push(`i.organisation_id IN (SELECT ip.organisation_id FROM organisation_placement ip WHERE ${validAt('ip', dP)} AND ${inRangesSql('ip', ranges, p)})`);
     }
     if (filter?.year) {
       const [first, last] = yearBounds(filter.year);

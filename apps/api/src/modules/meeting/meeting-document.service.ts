@@ -43,7 +43,7 @@ export class MeetingDocumentService {
   async add(caller: Caller, meetingId: string, input: AddMeetingDocumentInput): Promise<MeetingDocument> {
     const bytes = input.contentBase64 !== undefined && input.contentBase64 !== null ? decodeBase64(input.contentBase64) : null;
     const { errors, mimeType } = checkDocument(
-      { name: input.name, url: input.url ?? null, file: bytes ? { size: bytes.length, head: bytes.subarray(0, 8) } : null },
+      { name: input.name, url: input.url ?? null, file: bytes ? { size: bytes.length, head: bytes.subarray(0, 8), content: bytes } : null },
       this.config.uploadMaxBytes,
     );
     if (errors.length) {

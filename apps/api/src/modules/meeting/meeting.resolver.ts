@@ -6,7 +6,7 @@ import type { RequestContext } from '../../common/graphql/request-context';
 import { PageInput } from '../../common/graphql/pagination';
 import { today } from '../../database/sql';
 import { Organisation } from '../organisation/organisation.model';
-import { orgByIdLoader } from '../organisation/organisation.loaders';
+import { orgByIdAtLoader, splitKey } from '../organisation/organisation.loaders';
 import { OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import { reportWorkbook, viDate } from '../../common/export/workbook';
@@ -83,7 +83,8 @@ export class MeetingResolver {
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The cell, as it stood on the meeting date (null if outside your scope, e.g. for a visitor).' })
   organisation(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
-    return orgByIdLoader(ctx, this.orgs, m.date).load(m.organisationId);
+    // One loader for every date of the list: (cell, meeting date) pairs answered by one statement.
+    return orgByIdAtLoader(ctx, this.orgs).load(`${m.organisationId}|${m.date}`);
   }
 
   @ResolveField(() => [AttendanceRecord], { description: 'Attendance per member.' })
@@ -100,8 +101,9 @@ export class MeetingResolver {
   async flags(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingFlag[]> {
     const [rows, history, policy] = await Promise.all([
       this.attendanceLoader(ctx).load(m.id),
-      ctx.loaders.for('cellMeetingHistory', m.date, (ids: readonly string[], d) => this.meetings.heldHistory(ids, d), []).load(m.organisationId),
-      ctx.loaders.for('policy', m.date, (ids: readonly string[], d) => this.policies.forOrganisations(ids, d), DEFAULT_POLICY).load(m.organisationId),
+      // Keyed by (cell, meeting date): one statement each for the whole list, whatever the number of dates.
+      ctx.loaders.for('cellMeetingHistoryAt', 'pairs', (keys: readonly string[]) => this.meetings.heldHistoryAt(keys.map(splitKey)), []).load(`${m.organisationId}|${m.date}`),
+      ctx.loaders.for('policyAt', 'pairs', (keys: readonly string[]) => this.policies.forOrganisationsAt(keys.map(splitKey)), DEFAULT_POLICY).load(`${m.organisationId}|${m.date}`),
     ]);
     const upToThis = history.filter((h) => h.date < m.date || (h.date === m.date && h.id <= m.id));
     const streaks = m.state === 'HELD' || m.state === 'CLOSED' ? absenceStreaks(upToThis, policy).filter((s) => s.to === m.date) : [];

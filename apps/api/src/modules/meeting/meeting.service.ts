@@ -16,7 +16,7 @@ import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { reportWorkbook, viDate } from '../../common/export/workbook';
 import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
-import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
+import { assertOrgVisible, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, policyIntSql, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
 import { Meeting, MeetingAmendment, type AttendanceRecord, type CreateMeetingInput, type MeetingFilter, type MeetingPlanInput, type MeetingRecordInput } from './meeting.model';
@@ -62,10 +62,13 @@ export class MeetingService {
   ) {}
 
   /** SQL condition: meeting `mt` (with its placement `pl` on the meeting date) is visible to the actor. */
-  visibleSql(actor: Actor, p: Params): string {
+  visibleSql(actor: Actor, p: Params, rootPeriods?: { path: string; from: string; to: string | null }[]): string {
     if (actor.isAdmin) return 'TRUE';
     const parts: string[] = [];
-    if (actor.readRoots.length) {
+    if (actor.readRoots.length && rootPeriods) {
+      // The roots' placements resolved beforehand (list): the same condition with constants.
+      parts.push(this.underOnMeetingDateSql(rootPeriods, p));
+    } else if (actor.readRoots.length) {
       parts.push(`EXISTS (SELECT 1 FROM organisation_placement rp WHERE rp.organisation_id = ANY(${p.add(actor.readRoots)}::uuid[])
         AND ${validAt('rp', 'mt.meeting_date')} AND ${inSubtree('pl', 'rp.path')})`);
     }
@@ -100,15 +103,44 @@ export class MeetingService {
     return found;
   }
 
+  /**
+   * The placements (every period) of the filter organisation and of the caller's read roots, in one statement:
+   * "under X on the meeting date" becomes constants, one (path range, period) pair per placement of X, which the
+   * planner answers from the placement_path index instead of a subquery per meeting.
+   */
+  async periodsOf(ids: string[]): Promise<Map<string, { path: string; from: string; to: string | null }[]>> {
+    const out = new Map<string, { path: string; from: string; to: string | null }[]>(ids.map((id) => [id, []]));
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return out;
+    const rows: { id: string; path: string; from: string; to: string | null }[] = await this.ds.query(
+      `SELECT organisation_id AS id, path, valid_from AS "from", valid_to AS "to" FROM organisation_placement WHERE organisation_id = ANY($1::uuid[]) ORDER BY valid_from`,
+      [valid],
+    );
+    for (const r of rows) out.get(r.id)?.push(r);
+    return out;
+  }
+
+  /** SQL condition: placement `pl` lies, on the meeting date, under one of the placements `periods` (constants). */
+  underOnMeetingDateSql(periods: { path: string; from: string; to: string | null }[], p: Params): string {
+    if (!periods.length) return 'FALSE';
+    return `(${periods
+      .map((x) => {
+        const r = subtreeRange(x.path);
+        return `(pl.path >= ${p.add(r.lo)} AND pl.path < ${p.add(r.hi)} AND mt.meeting_date >= ${p.add(x.from)}::date${x.to ? ` AND mt.meeting_date < ${p.add(x.to)}::date` : ''})`;
+      })
+      .join(' OR ')})`;
+  }
+
   async list(actor: Actor, filter: MeetingFilter | undefined, page: PageInput | undefined): Promise<Page<Meeting>> {
     const { offset, limit } = pageOf(page);
     const p = new Params();
-    const where = [this.visibleSql(actor, p)];
-    if (filter?.organisationId) {
-      // Meetings of cells that were under this organisation on the meeting's date.
-      where.push(`EXISTS (SELECT 1 FROM organisation_placement fp WHERE fp.organisation_id = ${p.add(isUuid(filter.organisationId) ? filter.organisationId : null)}::uuid
-        AND ${validAt('fp', 'mt.meeting_date')} AND ${inSubtree('pl', 'fp.path')})`);
-    }
+    const filterId = filter?.organisationId ? (isUuid(filter.organisationId) ? filter.organisationId : '') : null;
+    const readRoots = actor.isAdmin ? [] : actor.readRoots;
+    const periods = await this.periodsOf([...new Set([...(filterId ? [filterId] : []), ...readRoots])]);
+    // Visible: as visibleSql, with the readers' part (roots' placements in force on the meeting date) as constants.
+    const where = [this.visibleSql(actor, p, readRoots.flatMap((id) => periods.get(id) ?? []))];
+    // Meetings of cells that were under this organisation on the meeting's date.
+    if (filterId !== null) where.push(this.underOnMeetingDateSql(periods.get(filterId) ?? [], p));
     if (filter?.from) where.push(`mt.meeting_date >= ${p.add(filter.from)}::date`);
     if (filter?.to) where.push(`mt.meeting_date <= ${p.add(filter.to)}::date`);
     if (filter?.kinds?.length) where.push(`mt.kind = ANY(${p.add(filter.kinds)}::text[])`);
@@ -173,8 +205,8 @@ export class MeetingService {
     });
   }
 
-  async attendanceOf(meetingIds: readonly string[]): Promise<Map<string, AttendanceRecord[]>> {
-    const rows = await this.ds.query(
+  async attendanceOf(meetingIds: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, AttendanceRecord[]>> {
+    const rows = await m.query(
       `SELECT a.meeting_id AS "meetingId", a.member_id AS "memberId", a.status, a.reason, a.late, a.left_early AS "leftEarly", mt.meeting_date AS "asOf"
          FROM meeting_attendance a JOIN meeting mt ON mt.id = a.meeting_id JOIN member m ON m.id = a.member_id
         WHERE a.meeting_id = ANY($1::uuid[]) ORDER BY m.name_folded`,
@@ -203,6 +235,40 @@ export class MeetingService {
       if (r.memberId && r.status) meeting.rows.push({ memberId: r.memberId, status: r.status });
     }
     return out;
+  }
+
+  /**
+   * heldHistory for (cell, date) pairs (keys `${cellId}|${date}`) in one statement: each cell's held meetings over
+   * the union of its windows, then cut per pair to the 400 days up to its date. For lists whose rows carry different dates.
+   */
+  async heldHistoryAt(keys: readonly { id: string; asOf: string }[]): Promise<Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>> {
+    const span = new Map<string, { from: string; to: string }>();
+    for (const k of keys) {
+      const s = span.get(k.id);
+      span.set(k.id, { from: s && s.from < k.asOf ? s.from : k.asOf, to: s && s.to > k.asOf ? s.to : k.asOf });
+    }
+    const cells = [...span.keys()];
+    const rows: { cellId: string; id: string; date: string; memberId: string | null; status: Attendance | null }[] = cells.length === 0 ? [] : await this.ds.query(
+      `SELECT mt.organisation_id AS "cellId", mt.id, mt.meeting_date AS date, a.member_id AS "memberId", a.status
+         FROM unnest($1::uuid[], $2::date[], $3::date[]) AS w(cell, d0, d1)
+         JOIN meeting mt ON mt.organisation_id = w.cell AND mt.meeting_date <= w.d1 AND mt.meeting_date > w.d0 - 400
+         LEFT JOIN meeting_attendance a ON a.meeting_id = mt.id
+        WHERE mt.state IN ('HELD','CLOSED')
+        ORDER BY mt.meeting_date, mt.id`,
+      [cells, cells.map((c) => span.get(c)!.from), cells.map((c) => span.get(c)!.to)],
+    );
+    const byCell = new Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>(cells.map((c) => [c, []]));
+    for (const r of rows) {
+      const list = byCell.get(r.cellId)!;
+      let meeting = list[list.length - 1];
+      if (!meeting || meeting.id !== r.id) list.push((meeting = { id: r.id, date: r.date, rows: [] }));
+      if (r.memberId && r.status) meeting.rows.push({ memberId: r.memberId, status: r.status });
+    }
+    const dayBefore400 = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 400 * 86_400_000).toISOString().slice(0, 10);
+    return new Map(keys.map((k) => {
+      const lower = dayBefore400(k.asOf);
+      return [`${k.id}|${k.asOf}`, (byCell.get(k.id) ?? []).filter((h) => h.date <= k.asOf && h.date > lower)] as const;
+    }));
   }
 
   async amendmentsOf(meetingIds: readonly string[]): Promise<Map<string, MeetingAmendment[]>> {
@@ -295,7 +361,7 @@ export class MeetingService {
       if (before.state !== 'CLOSED') throw new DomainError('CONFLICT', 'Amendments are for closed meetings; change an open one directly', 'id', { reason: 'MEETING_NOT_CLOSED' });
       const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
       if (!changed.length) throw new DomainError('VALIDATION', 'Nothing to amend', 'input');
-      const beforeAttendance = changed.includes('attendance') ? (await this.attendanceOf([id])).get(id) : undefined;
+      const beforeAttendance = changed.includes('attendance') ? (await this.attendanceOf([id], m)).get(id) : undefined;
       await this.applyRecord(m, before, input);
       const snapshot = (src: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, src[k] ?? null]));
       await m.query(

@@ -212,14 +212,15 @@ export class VisitService {
       params.push(f.meetingIds.filter(isUuid));
       where.push(`v.meeting_id = ANY($${params.length}::uuid[])`);
     }
-    if (f.organisationId) {
-      params.push(isUuid(f.organisationId) ? f.organisationId : null);
-      where.push(`EXISTS (SELECT 1 FROM organisation_placement fp WHERE fp.organisation_id = $${params.length}::uuid AND ${validAt('fp', 'mt.meeting_date')} AND ${inSubtree('pl', 'fp.path')})`);
-    }
-    // Visible: the actor's own visits, and visits to meetings the actor may see.
     const p = new Params();
     p.values.push(...params);
-    // Visitors' records and scores are not shown through a member's own-cell access (only through a read grant, or your own).
+    if (f.organisationId) {
+      // Under the organisation on the meeting date: its placements resolved once, as constant path ranges and periods.
+      const id = isUuid(f.organisationId) ? f.organisationId : '';
+      where.push(this.meetings.underOnMeetingDateSql((await this.meetings.periodsOf([id])).get(id) ?? [], p));
+    }
+    // Visible: the actor's own visits, and visits to meetings the actor may see through a read grant. Visitors'
+    // records and scores are not shown through a member's own-cell access.
     const visible = actor.isAdmin ? 'TRUE' : `(v.visitor_user_id = ${p.add(actor.id)}::uuid OR ${this.meetings.visibleSql({ ...actor, ownCellIds: [] }, p)})`;
     const sql = `FROM visit v JOIN meeting mt ON mt.id = v.meeting_id JOIN app_user u ON u.id = v.visitor_user_id
       JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND ${validAt('pl', 'mt.meeting_date')}

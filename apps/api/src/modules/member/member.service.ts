@@ -25,7 +25,7 @@ import {
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
-import { assertOrgVisible, isUuid, listRoots, orgVisibleSql } from '../../common/scope/scope';
+import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
 import { refreshAfterDiscipline } from '../rating/rating-steps';
@@ -46,6 +46,25 @@ export const EXEMPTION_AT = (d: string) => `(SELECT CASE WHEN e.type = 'EXEMPTED
 /** Status on a date, derived from the member's dates (terminal statuses from the day they left). */
 export const STATUS_AT = (d: string) => `CASE WHEN m.left_on IS NOT NULL AND m.left_on <= ${d}::date THEN m.status
   WHEN m.full_membership_date IS NOT NULL AND m.full_membership_date <= ${d}::date THEN 'FULL' ELSE 'PROBATIONARY' END`;
+
+/**
+ * SQL condition equal to `STATUS_AT(d) = ANY(statuses)`, written without the CASE so that the planner estimates
+ * it from the columns' statistics (a CASE in WHERE is estimated at a fixed fraction: 51 rows for 5,080 at ×30).
+ * Status on d is the stored status once the member has left (left_on <= d), else FULL or PROBATIONARY by the date.
+ */
+export const statusInSql = (d: string, statuses: readonly string[], p: Params): string => {
+  const full = statuses.includes('FULL');
+  const probationary = statuses.includes('PROBATIONARY');
+  const staying = full && probationary ? 'TRUE'
+    : full ? `m.full_membership_date <= ${d}::date`
+    : probationary ? `(m.full_membership_date IS NULL OR m.full_membership_date > ${d}::date)` : null;
+  const left = `m.status = ANY(${p.add(statuses)}::text[])`;
+  if (staying === null) return `(m.left_on <= ${d}::date AND ${left})`;
+  // Not left on d (any stored status), or left with one of the statuses; for both FULL and PROBATIONARY the second
+  // part is implied whenever the first is false, so the condition reads "left_on IS NULL OR left_on > d OR status ∈ S".
+  if (staying === 'TRUE') return `(m.left_on IS NULL OR m.left_on > ${d}::date OR ${left})`;
+  return `(((m.left_on IS NULL OR m.left_on > ${d}::date) AND ${staying}) OR (m.left_on <= ${d}::date AND ${left}))`;
+};
 
 /** The member's permanent cell on a date, or the last one before it (members who left). */
 export const CELL_AT = (d: string) => `(SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= ${d}::date
@@ -118,7 +137,7 @@ export class MemberService {
     const d = p.add(asOf);
     const statuses = filter?.statuses?.length ? filter.statuses : (['PROBATIONARY', 'FULL'] as MemberStatus[]);
     const departed = statuses.some((s) => s !== 'PROBATIONARY' && s !== 'FULL');
-    const where: string[] = [`(${STATUS_AT(d)}) = ANY(${p.add(statuses)}::text[])`];
+    const where: string[] = [statusInSql(d, statuses, p)];
 
     let from: string;
     const memberOnly = !actor.isAdmin && actor.readRoots.length === 0;
@@ -128,18 +147,22 @@ export class MemberService {
       where.push(`m.id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`);
       if (filter?.organisationId) where.push(`c.cell = ${p.add(filter.organisationId)}::uuid`);
     } else {
-      const roots = await listRoots(this.ds.manager, actor, filter?.organisationId, asOf);
-      const rootCond = (path: string) =>
-        roots === null
-          ? 'TRUE'
-          : `EXISTS (SELECT 1 FROM unnest(${p.add(roots)}::uuid[]) r(id) CROSS JOIN LATERAL (SELECT placement_path_at(r.id, ${d}::date) AS path) rp WHERE ${inSubtree(path, 'rp.path')})`;
+      // The subtrees, resolved once to constant path ranges: the planner walks the placement_path index from them.
+      const ranges = await listScope(this.ds.manager, actor, filter?.organisationId, asOf);
       if (departed) {
+        // The cell on the date is the member's last permanent cell, wherever it is now: its path on the date
+        // (placement_path_at) must lie in the ranges. Such a cell has a placement in the ranges, and the member a
+        // permanent membership of it, so the candidates come from the index first and the function runs on them only.
         from = `member m CROSS JOIN LATERAL (SELECT ${CELL_AT(d)} AS cell) c CROSS JOIN LATERAL (SELECT placement_path_at(c.cell, ${d}::date) AS path) pl`;
-        where.push('c.cell IS NOT NULL', rootCond('pl'));
+        where.push('c.cell IS NOT NULL', inRangesSql('pl', ranges, p));
+        if (ranges !== null) {
+          where.push(`m.id IN (SELECT cm.member_id FROM organisation_placement cp JOIN membership cm ON cm.organisation_id = cp.organisation_id
+            AND cm.kind = 'PERMANENT' AND cm.valid_from <= ${d}::date WHERE ${inRangesSql('cp', ranges, p)})`);
+        }
       } else {
         from = `membership ms JOIN organisation_placement pl ON pl.organisation_id = ms.organisation_id AND ${validAt('pl', d)}
                 JOIN member m ON m.id = ms.member_id CROSS JOIN LATERAL (SELECT ms.organisation_id AS cell) c`;
-        where.push(`ms.kind = 'PERMANENT'`, validAt('ms', d), rootCond('pl'));
+        where.push(`ms.kind = 'PERMANENT'`, validAt('ms', d), inRangesSql('pl', ranges, p));
       }
     }
     if (filter?.search) {

@@ -10,3 +10,21 @@ export const orgByIdLoader = (ctx: RequestContext, orgs: OrganisationService, as
     async (ids: readonly string[], d, actor) => new Map((await orgs.findVisible(actor, ids, d)).map((o) => [o.id, o] as const)),
     null as Organisation | null,
   );
+
+/**
+ * Organisations by id, each as of its own date (keys `${id}|${date}`): one loader per request whatever the dates,
+ * so a list whose rows carry different dates (meetings) costs one statement, not one per date.
+ */
+export const orgByIdAtLoader = (ctx: RequestContext, orgs: OrganisationService) =>
+  ctx.loaders.for(
+    'orgByIdAt',
+    'pairs',
+    (keys: readonly string[], _d, actor) => orgs.findVisibleAt(actor, keys.map(splitKey)),
+    null as Organisation | null,
+  );
+
+/** `${id}|${date}` → its parts. */
+export const splitKey = (key: string): { id: string; asOf: string } => {
+  const i = key.lastIndexOf('|');
+  return { id: key.slice(0, i), asOf: key.slice(i + 1) };
+};

@@ -47,7 +47,7 @@ import {
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
-import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
+import { assertOrgVisible, inRangesSql, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
 import { admissionCounts } from '../member/admission.sql';
 import { PolicyService } from '../policy/policy.service';
@@ -247,6 +247,12 @@ export class RatingService {
     if (filter?.year) where.push(`r.year = ${p.add(filter.year)}::int`);
     if (filter?.organisationId) {
       where.push(`position('/' || ${p.add(uuidOrNull(filter.organisationId))}::text || '/' IN placement_path_at(r.organisation_id, ${REF_DATE_SQL('r.year', p)})) > 0`);
+      // A path through the organisation starts with one of its own paths: the organisations placed under any of
+      // them come from the placement_path index first (constant ranges), and the exact test above runs on those only.
+      const own: { path: string }[] = isUuid(filter.organisationId)
+        ? await this.ds.query(`SELECT DISTINCT path FROM organisation_placement WHERE organisation_id = $1`, [filter.organisationId])
+        : [];
+      where.push(`r.organisation_id IN (SELECT cp.organisation_id FROM organisation_placement cp WHERE ${inRangesSql('cp', own.map((x) => subtreeRange(x.path)), p)})`);
     }
     if (filter?.subjectKinds?.length) where.push(`r.subject_kind = ANY(${p.add(filter.subjectKinds)}::text[])`);
     if (filter?.levels?.length) where.push(`r.decided_level = ANY(${p.add(filter.levels)}::text[])`);
@@ -729,11 +735,13 @@ export class RatingService {
    * admissions(organisationId, from, to, asOf)); like that list it needs a reader of the subtree.
    */
   async admission(actor: Actor, organisationId: string, year: number, asOfArg?: string): Promise<AdmissionProgressModel> {
+    if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new DomainError('VALIDATION', 'The year must be from 1900 to 9999', 'year', { reason: 'VALUE_OUT_OF_RANGE' });
     const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
     const asOf = asOfArg ? (asOfArg < yearEnd ? asOfArg : yearEnd) : ratingReferenceDate(year);
     const from = `${String(year).padStart(4, '0')}-01-01`;
-    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, organisationId, asOf).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
+    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, organisationId, asOf).catch((e: unknown) => {
+      // Only the scope refusal is re-labelled; anything else (a database error) goes to the error filter as it is.
+      throw e instanceof DomainError ? new DomainError(e.code, e.message, 'organisationId') : e;
     });
     const [org] = await this.ds.query(`SELECT term_start AS "termStart" FROM organisation WHERE id = $1`, [organisationId]);
     const termStart: string = org.termStart && org.termStart <= asOf ? org.termStart : `${year}-01-01`;
