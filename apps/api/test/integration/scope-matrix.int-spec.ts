@@ -33,11 +33,11 @@ const selection = (type: GraphQLObjectType, depth: number): string => {
 };
 
 /** The document calling one operation with all its arguments as variables and every field of its answer selected. */
-const documentFor = (kind: 'query' | 'mutation', f: GraphQLField<unknown, unknown>): string => {
+const documentFor = (kind: 'query' | 'mutation', f: GraphQLField<unknown, unknown>, depth: number): string => {
   const decl = f.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const args = f.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const named = getNamedType(f.type);
-  const sel = isObjectType(named) ? ` { ${selection(named, 3)} }` : '';
+  const sel = isObjectType(named) ? ` { ${selection(named, depth)} }` : '';
   return `${kind}${decl ? `(${decl})` : ''} { ${f.name}${args ? `(${args})` : ''}${sel} }`;
 };
 
@@ -213,7 +213,7 @@ describe('scope matrix: every operation × caller × in scope / out of scope / n
   describe.each(ops)('%s %s', (kind, name) => {
     const row = ROWS[name];
     const f = (kind === 'query' ? QUERY : MUTATION).getFields()[name];
-    const doc = documentFor(kind, f);
+    const doc = documentFor(kind, f, row.depth ?? 3);
     const expected = (role: Role) => row.inScope[role] ?? row.inScope.others;
     const hole = (role: Role, c: 'in' | 'out') => row.knownHoles?.find((k) => k.roles.includes(role) && k.cases.includes(c));
 

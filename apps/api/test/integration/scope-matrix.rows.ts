@@ -23,6 +23,8 @@ export type Row = {
   vars: (s: Side, role: Role) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Why the operation has no out-of-scope / nonexistent case. */
   noId?: string;
+  /** How deep the answer's fields are selected (3 unless the query's cost limit needs less). */
+  depth?: number;
   /** For a list that may run without naming an organisation: its variables then (the caller's whole scope). */
   wholeScope?: Record<string, unknown>;
   inScope: Partial<Record<Role, Outcome>> & { others: Outcome };
@@ -49,6 +51,8 @@ const MEETING_WRITERS = { ...WRITERS, VISITOR: 'FORBIDDEN' } as const;
 /** ... at the grassroots level above cell a1: out of the cell secretary's scope. */
 const ABOVE_CELL_WRITERS = { ...COMMITTEE_WRITERS, CELL_SECRETARY: 'NOT_FOUND' } as const;
 const Y = 2026;
+/** Pages small enough for every field three levels deep to stay under the query cost limit. */
+const SMALL_PAGE = { limit: 10, offset: 0 };
 
 export const ROWS: Record<string, Row> = {
   // ---- Query ----
@@ -62,7 +66,7 @@ export const ROWS: Record<string, Row> = {
   dashboard: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   inspection: { vars: (s) => ({ id: s.inspection }), inScope: COMMITTEE_READ },
   inspectionPlan: { vars: (s) => ({ id: s.plan }), inScope: COMMITTEE_READ },
-  inspectionPlans: { vars: (s) => ({ organisationId: s.cell, year: Y }), wholeScope: { year: Y }, inScope: COMMITTEE_READ },
+  inspectionPlans: { vars: (s) => ({ organisationId: s.cell, year: Y, page: SMALL_PAGE }), wholeScope: { year: Y, page: SMALL_PAGE }, inScope: COMMITTEE_READ },
   inspectionTarget: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   inspectionTargetXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   inspections: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: COMMITTEE_READ },
@@ -78,7 +82,7 @@ export const ROWS: Record<string, Row> = {
   members: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   membersXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   organisation: { vars: (s) => ({ id: s.cell }), inScope: READ },
-  organisations: { vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true } }), wholeScope: { filter: { includeDissolved: true } }, inScope: READ },
+  organisations: { vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true }, page: SMALL_PAGE }), wholeScope: { filter: { includeDissolved: true }, page: SMALL_PAGE }, inScope: READ },
   organisationsXlsx: { vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true } }), wholeScope: { filter: { includeDissolved: true } }, inScope: READ },
   policy: { vars: (s) => ({ organisationId: s.cell }), inScope: READ },
   rating: { vars: (s) => ({ id: s.rating }), inScope: READ },
@@ -90,7 +94,7 @@ export const ROWS: Record<string, Row> = {
   ratingRoundXlsx: { vars: (s) => ({ roundId: s.round }), inScope: READ },
   ratingRounds: { vars: (s) => ({ organisationId: s.G, year: Y }), wholeScope: {}, inScope: VISIBLE },
   ratings: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
-  scopeRoots: { vars: () => ({}), noId: 'the caller\'s own roots', inScope: VISIBLE },
+  scopeRoots: { vars: () => ({}), noId: 'the caller\'s own roots', depth: 2, inScope: VISIBLE },
   supervisionCoverage: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   users: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
   visitAssignments: { vars: (s) => ({ cellId: s.cell }), wholeScope: {}, inScope: VISIBLE },
@@ -161,6 +165,7 @@ export const ROWS: Record<string, Row> = {
   signIn: { vars: () => ({ input: { username: code().toLowerCase(), password: 'wrong-password-1' } }), noId: 'credentials, not a record', inScope: { others: 'UNAUTHENTICATED' } },
   signOut: { vars: () => ({ refreshToken: 'not-a-refresh-token' }), noId: 'a session token, not a record', inScope: VISIBLE },
   splitOrganisation: {
+    depth: 2,
     vars: (s) => ({ input: { id: s.cell, dissolveSource: false, effectiveOn: '2014-01-01', parts: [{ code: code(), name: 'Chi bộ tách', childIds: [], memberIds: [s.member] }] } }),
     inScope: WRITERS,
   },
