@@ -178,6 +178,15 @@ describe('list cost', () => {
     },
   ];
 
+  /** The plan as indented lines (node, relation or index, actual rows × loops, rows removed), for the failure message. */
+  const outline = (node: PlanNode, depth = 0): string => {
+    const n = node as PlanNode & Record<string, unknown>;
+    const what = [n['Relation Name'], n['Index Name']].filter(Boolean).join(' / ');
+    const removed = (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
+    const line = `${'  '.repeat(depth)}${node['Node Type']}${what ? ` on ${what}` : ''}: ${node['Actual Rows'] ?? 0} × ${node['Actual Loops'] ?? 1}${removed ? `, removed ${removed}` : ''}`;
+    return [line, ...(node.Plans ?? []).map((c) => outline(c, depth + 1))].join('\n');
+  };
+
   it.each(lists.map((l) => [l.name, l] as const))('%s: the same number of SQL statements for 3 rows and for 30', async (_name, l) => {
     const run = async (big: boolean) =>
       h.countQueries(async () => {
@@ -198,6 +207,15 @@ describe('list cost', () => {
       ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0)) * (node['Actual Loops'] ?? 1)
       : 0) + (node.Plans ?? []).reduce((s: number, c) => s + touched(c), 0);
 
+  /** The plan as indented lines (node, relation or index, actual rows × loops, rows removed), for the failure message. */
+  const outline = (node: PlanNode, depth = 0): string => {
+    const n = node as PlanNode & Record<string, unknown>;
+    const what = [n['Relation Name'], n['Index Name']].filter(Boolean).join(' / ');
+    const removed = (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
+    const line = `${'  '.repeat(depth)}${node['Node Type']}${what ? ` on ${what}` : ''}: ${node['Actual Rows'] ?? 0} × ${node['Actual Loops'] ?? 1}${removed ? `, removed ${removed}` : ''}`;
+    return [line, ...(node.Plans ?? []).map((c) => outline(c, depth + 1))].join('\n');
+  };
+
   it.each(lists.map((l) => [l.name, l] as const))('%s: each statement for one cell touches a bounded number of rows in a database of 20,000+ memberships', async (_name, l) => {
     const [{ memberships }] = await q<{ memberships: number }>(`SELECT count(*)::int AS memberships FROM membership`);
     expect(memberships).toBeGreaterThanOrEqual(20_000);
@@ -217,7 +235,7 @@ describe('list cost', () => {
     for (const [sql, params] of own) {
       const [{ 'QUERY PLAN': plan }] = await q<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
       const rows = touched(plan[0].Plan);
-      if (rows >= 2_000) throw new Error(`${l.name}: ${rows} rows touched by\n${sql}\n${JSON.stringify(params)}`);
+      if (rows >= 2_000) throw new Error(`${l.name}: ${rows} rows touched by\n${sql}\n${JSON.stringify(params)}\nplan:\n${outline(plan[0].Plan)}`);
     }
   }, 60_000);
 });

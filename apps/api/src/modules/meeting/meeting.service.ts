@@ -208,8 +208,10 @@ export class MeetingService {
   async attendanceOf(meetingIds: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, AttendanceRecord[]>> {
     const rows = await m.query(
       `SELECT a.meeting_id AS "meetingId", a.member_id AS "memberId", a.status, a.reason, a.late, a.left_early AS "leftEarly", mt.meeting_date AS "asOf"
-         FROM meeting_attendance a JOIN meeting mt ON mt.id = a.meeting_id JOIN member m ON m.id = a.member_id
-        WHERE a.meeting_id = ANY($1::uuid[]) ORDER BY m.name_folded`,
+         FROM meeting_attendance a JOIN meeting mt ON mt.id = a.meeting_id
+        WHERE a.meeting_id = ANY($1::uuid[])
+        -- the name is looked up per attendance row (primary key), never by joining the whole member table
+        ORDER BY (SELECT m.name_folded FROM member m WHERE m.id = a.member_id), a.member_id`,
       [meetingIds],
     );
     const out = new Map<string, AttendanceRecord[]>(meetingIds.map((id) => [id, []]));

@@ -140,6 +140,11 @@ export class MemberService {
     const where: string[] = [statusInSql(d, statuses, p)];
 
     let from: string;
+    // Within a subtree the order is computed on the matching rows (a top-N sort): ordered by the bare column, the
+    // planner may walk the whole name index and probe each member's membership until the page is full, which reads
+    // every member of the database for a 30-member cell. Only the unfiltered administrator's list, which matches
+    // everyone, is served in index order.
+    let order = `(m.name_folded || ''), m.id`;
     const memberOnly = !actor.isAdmin && actor.readRoots.length === 0;
     if (memberOnly) {
       // A member sees only their own record.
@@ -149,6 +154,7 @@ export class MemberService {
     } else {
       // The subtrees, resolved once to constant path ranges: the planner walks the placement_path index from them.
       const ranges = await listScope(this.ds.manager, actor, filter?.organisationId, asOf);
+      if (ranges === null) order = 'm.name_folded, m.id';
       if (departed) {
         // The cell on the date is the member's last permanent cell, wherever it is now: its path on the date
         // (placement_path_at) must lie in the ranges. Such a cell has a placement in the ranges, and the member a
@@ -189,7 +195,7 @@ export class MemberService {
     }
     if (filter?.exempt !== undefined && filter.exempt !== null) where.push(filter.exempt ? `${EXEMPTION_AT(d)} IS NOT NULL` : `${EXEMPTION_AT(d)} IS NULL`);
     const sql = `FROM ${from} WHERE ${where.join(' AND ')}`;
-    const select = `SELECT ${COLUMNS}, ${EXEMPTION_AT(d)} AS exemption, ${STATUS_AT(d)} AS status, c.cell AS "organisationId" ${sql} ORDER BY m.name_folded, m.id`;
+    const select = `SELECT ${COLUMNS}, ${EXEMPTION_AT(d)} AS exemption, ${STATUS_AT(d)} AS status, c.cell AS "organisationId" ${sql} ORDER BY ${order}`;
 
     if (filter?.probation?.length) {
       // Probation states come from the domain rule (working days), so they are computed on the probationary
