@@ -178,15 +178,6 @@ describe('list cost', () => {
     },
   ];
 
-  /** The plan as indented lines (node, relation or index, actual rows × loops, rows removed), for the failure message. */
-  const outline = (node: PlanNode, depth = 0): string => {
-    const n = node as PlanNode & Record<string, unknown>;
-    const what = [n['Relation Name'], n['Index Name']].filter(Boolean).join(' / ');
-    const removed = (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
-    const line = `${'  '.repeat(depth)}${node['Node Type']}${what ? ` on ${what}` : ''}: ${node['Actual Rows'] ?? 0} × ${node['Actual Loops'] ?? 1}${removed ? `, removed ${removed}` : ''}`;
-    return [line, ...(node.Plans ?? []).map((c) => outline(c, depth + 1))].join('\n');
-  };
-
   it.each(lists.map((l) => [l.name, l] as const))('%s: the same number of SQL statements for 3 rows and for 30', async (_name, l) => {
     const run = async (big: boolean) =>
       h.countQueries(async () => {
