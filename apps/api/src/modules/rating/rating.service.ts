@@ -15,6 +15,8 @@ import {
   equivalentLevel,
   formatDateVi,
   vietnamDateOf,
+  vietnamToday,
+  isAfterToday,
   NOT_RATED_REASON_LABELS,
   quotaApplies,
   RATING_LEVEL_LABELS,
@@ -534,6 +536,10 @@ export class RatingService {
   }
 
   async recordHistorical(caller: Caller, input: RecordHistoricalRatingInput): Promise<Rating> {
+    // A past rating: a year after the current one (Vietnam's date) has not been rated yet.
+    if (isAfterToday(`${String(input.year).padStart(4, '0')}-01-01`, vietnamToday())) {
+      throw new DomainError('VALIDATION', `The year ${input.year} is after the current year: a past rating cannot be recorded for it`, 'year', { reason: 'DATE_IN_FUTURE' });
+    }
     const level = input.level ?? equivalentLevel(input.scheme, input.rawLabel);
     if (!level) throw new DomainError('VALIDATION', `"${input.rawLabel}" has no usual equivalent level under ${input.scheme}; give the level it counts as`, 'level');
     const id = await this.ds.transaction(async (m) => {
