@@ -85,7 +85,7 @@ export class MemberImportService {
           if (v[k]) {
             const d = toIsoDate(v[k]!);
             if (!d) err(line, k, `not a date (YYYY-MM-DD or DD/MM/YYYY): "${v[k]}"`);
-            // The rule createMember's @NotAfterToday() applies (docs/rules.md#r-dates-not-future): these dates are facts, not plans.
+            // The rule createMember's @NotAfterToday() applies (docs/rules.md#r-date-not-future): these dates are facts, not plans.
             else if (isAfterToday(d, todayVn)) err(line, k, `${DATE_IN_FUTURE}: ${d} is after today (${todayVn})`);
             v[k] = d;
           }
