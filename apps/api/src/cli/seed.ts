@@ -175,7 +175,9 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
         const span = Math.max(30, daysBetween(earliest, addDays(now, -400)));
         decision = addDays(earliest, r.int(0, span));
       }
-      const ceremony = addDays(decision, r.int(5, 25));
+      // A ceremony is a fact: not after today (the import refuses future dates).
+      const ceremonyOn = addDays(decision, r.int(5, 25));
+      const ceremony = ceremonyOn < now ? ceremonyOn : now;
       const fullOn = addMonths(ceremony, 12);
       // Most members past probation are recognised; a few are left pending (due or overdue alerts).
       const full = fullOn <= now && !(recent && r.chance(0.5));

@@ -157,6 +157,33 @@ describe('imports that cannot corrupt names', () => {
     }
   });
 
+  it('refuses dates of facts after today as createMember does: row, column, DATE_IN_FUTURE; nothing imported (CSV and XLSX)', async () => {
+    const before = await count();
+    const audits = (await h.ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
+    const future = `${t.prefix}.a2,Hồ Văn Tương Lai,1990-01-01,Nam,${nationalId()},2099-01-01,2099-01-10,`;
+    const csv = file('csv');
+    writeFileSync(csv, `${HEAD}\n${row('Hồ Văn Hôm Nay')}\n${future}\n`);
+    const e1 = await importFile(h.app, cliCaller(), 'members', csv, false).catch((e) => e);
+    expect(e1).toMatchObject({ code: 'IMPORT_INVALID', field: 'admissionDecisionDate' });
+    expect(e1.details.rows).toEqual([
+      { row: 3, column: 'admissionDecisionDate', reason: expect.stringMatching(/^DATE_IN_FUTURE: 2099-01-01 is after today/) },
+      { row: 3, column: 'ceremonyDate', reason: expect.stringMatching(/^DATE_IN_FUTURE: 2099-01-10 is after today/) },
+    ]);
+    const xlsx = file('xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('x');
+    ws.addRow(HEAD.split(','));
+    ws.addRow(`${t.prefix}.a2,Hồ Văn Sinh Sau,1990-05-05,Nam,${nationalId()},2015-03-01,2015-03-10,2099-03-10`.split(','));
+    await wb.xlsx.writeFile(xlsx);
+    const e2 = await importFile(h.app, cliCaller(), 'members', xlsx, false).catch((e) => e);
+    expect(e2).toMatchObject({ code: 'IMPORT_INVALID', field: 'fullMembershipDate' });
+    expect(e2.details.rows.map((r: { row: number; column: string; reason: string }) => [r.row, r.column, r.reason.split(':')[0]])).toEqual([
+      [2, 'fullMembershipDate', 'DATE_IN_FUTURE'],
+    ]);
+    expect(await count()).toBe(before);
+    expect((await h.ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n).toBe(audits);
+  });
+
   it('reports at most 100 problems and counts the rest', async () => {
     const f = file('csv');
     writeFileSync(f, `${HEAD}\n${Array.from({ length: 250 }, () => `${t.prefix}.a2,,1990-01-01,Nam,,2015-03-01,2015-03-10,`).join('\n')}\n`);

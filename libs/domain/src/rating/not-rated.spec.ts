@@ -1,6 +1,7 @@
 import { INITIAL_MEMBER_STATE, type MemberState } from '../member/status';
 import { DEFAULT_POLICY, resolvePolicy } from '../policy';
-import { NOT_RATED_REASON_LABELS, NOT_RATED_REASONS, whoIsNotRated } from './not-rated';
+import { DomainError } from '../errors';
+import { assertExcludable, NOT_RATED_REASON_LABELS, NOT_RATED_REASONS, whoIsNotRated } from './not-rated';
 
 const state = (over: Partial<MemberState>): MemberState => ({ ...INITIAL_MEMBER_STATE, status: 'FULL', ...over });
 
@@ -46,5 +47,27 @@ describe('whoIsNotRated', () => {
 
   it('labels every reason', () => {
     for (const r of NOT_RATED_REASONS) expect(NOT_RATED_REASON_LABELS[r].vi).toBeTruthy();
+  });
+});
+
+describe('assertExcludable', () => {
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof DomainError ? { code: e.code, field: e.field, details: e.details } : e;
+    }
+    return null;
+  };
+  it('allows excluding a member with no rating, or one only self-assessed or proposed, and returns the reason trimmed', () => {
+    expect(assertExcludable([], '  Ốm dài ngày  ')).toBe('Ốm dài ngày');
+    expect(assertExcludable(['PENDING', 'SELF_ASSESSED', 'PROPOSED'], 'x')).toBe('x');
+  });
+  it('refuses once a rating of the year is decided or announced (CONFLICT, RATING_ALREADY_DECIDED on memberId)', () => {
+    expect(refusal(() => assertExcludable(['PROPOSED', 'DECIDED'], 'x'))).toEqual({ code: 'CONFLICT', field: 'memberId', details: { reason: 'RATING_ALREADY_DECIDED', stage: 'DECIDED' } });
+    expect(refusal(() => assertExcludable(['ANNOUNCED'], 'x'))).toMatchObject({ code: 'CONFLICT', details: { reason: 'RATING_ALREADY_DECIDED', stage: 'ANNOUNCED' } });
+  });
+  it('needs the reason of the decision', () => {
+    expect(refusal(() => assertExcludable([], '   '))).toMatchObject({ code: 'VALIDATION', field: 'reason', details: { reason: 'REQUIRED' } });
   });
 });

@@ -1,6 +1,8 @@
+import { DomainError } from '../errors';
 import type { Label } from '../labels';
 import { countsInMembership, type MemberState } from '../member/status';
 import type { Policy } from '../policy';
+import type { RatingStage } from './round';
 
 /** Why a member of the cell is not rated this year. */
 export const NOT_RATED_REASONS = ['EXEMPT', 'TEMPORARILY_EXEMPT', 'EXCLUDED'] as const;
@@ -46,4 +48,21 @@ export const whoIsNotRated = <Id>(members: readonly RatingCandidate<Id>[], polic
     else out.rated.push(m.id);
   }
   return out;
+};
+
+/**
+ * Whether the committee may still decide not to rate a member for a year (docs/rules.md#r-rating-not-rated): not once
+ * the member has a decided rating for that year (a decided or announced one; the decision is revised as a rating,
+ * not undone by an exclusion). A rating only self-assessed or proposed does not stand in the way: it is then no
+ * longer taken further. Refuses with CONFLICT, reason RATING_ALREADY_DECIDED, on `memberId`; the reason of the
+ * decision must be given (VALIDATION, `reason`).
+ */
+export const assertExcludable = (decidedStages: readonly RatingStage[], reason: string): string => {
+  const decided = decidedStages.find((s) => s === 'DECIDED' || s === 'ANNOUNCED');
+  if (decided) {
+    throw new DomainError('CONFLICT', `The member already has a ${decided.toLowerCase()} rating for the year; revise the rating instead`, 'memberId', { reason: 'RATING_ALREADY_DECIDED', stage: decided });
+  }
+  const text = reason.trim();
+  if (!text) throw new DomainError('VALIDATION', 'Give the reason of the committee\'s decision not to rate the member', 'reason', { reason: 'REQUIRED' });
+  return text;
 };

@@ -66,7 +66,8 @@ export const domainToGraphQLError = (e: DomainError): GraphQLError => {
       ? [{ field: e.field, reason: specificReason(e), message: e.message }]
       : [];
   return new GraphQLError(e.message, {
-    extensions: { code: toGqlCode(e.code), reason: specificReason(e), fields, ...(e.details?.rows ? { rows: e.details.rows } : {}) },
+    extensions: { code: toGqlCode(e.code), reason: specificReason(e), fields, ...(e.details?.rows ? { rows: e.details.rows } : {}),
+      ...(typeof e.details?.notRatedReason === 'string' ? { notRatedReason: e.details.notRatedReason } : {}) },
   });
 };
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, foldVietnamese, holdsMembers, validateMemberDates, type OrganisationKind } from '@chibo/domain';
+import { DomainError, foldVietnamese, holdsMembers, isAfterToday, validateMemberDates, vietnamToday, type OrganisationKind } from '@chibo/domain';
+import { DATE_IN_FUTURE } from '../../common/graphql/not-after-today';
 import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportSource } from '../../common/import/columns';
 import type { Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
@@ -52,6 +53,7 @@ export class MemberImportService {
     const first = opts.firstRowNumber ?? 2; // row 1 is the heading row
     return this.ds.transaction(async (m) => {
       const errors: RowError[] = [];
+      const todayVn = vietnamToday();
       const err = (line: number, column: string, reason: string) => errors.push({ row: line, column, reason });
       const orgs = await this.organisations(m, caller, [...new Set(rows.map((r) => r.organisationCode).filter((c): c is string => !!c))]);
       const nat = rows.map((r) => r.nationalId?.replace(/[\s.]/g, '')).filter((x): x is string => !!x);
@@ -83,6 +85,8 @@ export class MemberImportService {
           if (v[k]) {
             const d = toIsoDate(v[k]!);
             if (!d) err(line, k, `not a date (YYYY-MM-DD or DD/MM/YYYY): "${v[k]}"`);
+            // The rule createMember's @NotAfterToday() applies (docs/rules.md#r-date-not-future): these dates are facts, not plans.
+            else if (isAfterToday(d, todayVn)) err(line, k, `${DATE_IN_FUTURE}: ${d} is after today (${todayVn})`);
             v[k] = d;
           }
         }

@@ -17,6 +17,7 @@ import {
   type RatingSubjectKind,
 } from '@chibo/domain';
 import { Paginated } from '../../common/graphql/pagination';
+import { NotAfterToday } from '../../common/graphql/not-after-today';
 import { DateScalar } from '../../common/graphql/scalars';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -229,7 +230,7 @@ export class RatingFigureRow {
   @Field(() => RatingLevelEnum, { nullable: true, description: 'Decided level (null when not rated).' }) level!: RatingLevel | null;
   @Field(() => RatingSchemeEnum, { nullable: true, description: 'Scheme of the rating.' }) scheme!: RatingScheme | null;
   @Field(() => String, { nullable: true, description: 'Raw label of a past rating.' }) rawLabel!: string | null;
-  @Field(() => String, { nullable: true, description: 'Why not rated: EXEMPT, TEMPORARILY_EXEMPT (per policy), or NOT_DECIDED (no decision for the year yet).' }) notRatedReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why not rated: EXEMPT, TEMPORARILY_EXEMPT (per policy), EXCLUDED (the committee decided not to rate the member this year: excludeFromRating), or NOT_DECIDED (no decision for the year yet).' }) notRatedReason!: string | null;
 }
 
 @ObjectType({ description: 'A page of subjects behind a figure.' })
@@ -337,3 +338,32 @@ export class RatingPendingSubject {
 
 @ObjectType({ description: 'A page of subjects of a round not self-assessed yet.' })
 export class RatingPendingSubjectPage extends Paginated(RatingPendingSubject, 'RatingPendingSubject', 'subjects') {}
+
+@InputType({ description: 'The committee\'s decision not to rate a member this year (docs/rules.md#r-rating-not-rated).' })
+export class ExcludeFromRatingInput {
+  @Field(() => ID, { description: 'The round (its year is the year the member is not rated).' }) @IsString() roundId!: string;
+  @Field(() => ID, { description: 'The member, under the round\'s organisation.' }) @IsString() memberId!: string;
+  @Field({ description: 'The reason the decision gives (e.g. "Ốm dài ngày, điều trị từ tháng 3").' }) @IsString() @Length(1, 1000) reason!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Date of the committee\'s decision (default today; not after today).' })
+  @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() decidedOn?: string;
+}
+
+@InputType({ description: 'Undo a decision not to rate a member (the member is rated again in the round).' })
+export class IncludeInRatingInput {
+  @Field(() => ID, { description: 'The round the decision was recorded in.' }) @IsString() roundId!: string;
+  @Field(() => ID, { description: 'The member.' }) @IsString() memberId!: string;
+}
+
+@ObjectType({ description: 'A committee\'s decision not to rate a member for a year ("không xếp loại theo quyết định của cấp ủy"): the member is not pending in the year\'s rounds, no step is taken for them, and the figures count them as not rated with reason EXCLUDED.' })
+export class RatingExclusion {
+  @Field(() => ID, { description: 'The decision.' }) id!: string;
+  @Field(() => ID, { description: 'The round it was recorded in.' }) roundId!: string;
+  @Field(() => Int, { description: 'The year the member is not rated.' }) year!: number;
+  @Field(() => ID, { description: 'The member.' }) memberId!: string;
+  @Field({ description: 'The member\'s name.' }) memberName!: string;
+  @Field(() => ID, { description: 'The member\'s cell on the round\'s reference date.' }) organisationId!: string;
+  @Field({ description: 'The reason of the decision.' }) reason!: string;
+  @Field(() => DateScalar, { description: 'Date of the decision.' }) decidedOn!: string;
+  @Field({ description: 'Who recorded it.' }) decidedBy!: string;
+  @Field(() => Date, { description: 'When it was recorded.' }) recordedAt!: Date;
+}

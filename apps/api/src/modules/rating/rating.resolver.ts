@@ -7,9 +7,12 @@ import { DateScalar } from '../../common/graphql/scalars';
 import {
   AdmissionProgressModel,
   DecideRatingInput,
+  ExcludeFromRatingInput,
+  IncludeInRatingInput,
   OpenRatingRoundInput,
   ProposeRatingInput,
   Rating,
+  RatingExclusion,
   RatingFigureRowPage,
   RatingFigureRowsInput,
   RatingFigures,
@@ -129,7 +132,17 @@ export class RatingResolver {
     return this.service.announceRound(ctx, id);
   }
 
-  @Mutation(() => Rating, { description: 'Record a past yearly rating under its scheme with the label written at the time (e.g. "Trong sạch vững mạnh").' })
+  @Mutation(() => RatingExclusion, { description: 'Record the committee\'s decision not to rate a member this year ("không xếp loại theo quyết định của cấp ủy", docs/rules.md#r-rating-not-rated), with its reason and date: the member leaves the round\'s pending list, no self-assessment, proposal or decision is taken for them that year (RATING_NOT_RATED, notRatedReason EXCLUDED) and the figures count them as not rated (EXCLUDED). The body that decides the member\'s rating only (as decideRating; FORBIDDEN otherwise); NOT_FOUND when the round or the member is missing or outside your scope; CONFLICT / RATING_ALREADY_DECIDED when the member already has a decided rating that year; RATING_NOT_RATED when already not rated (exempt or excluded); RATING_ROUND_CLOSED once the round is announced.' })
+  excludeFromRating(@Ctx() ctx: RequestContext, @Args('input', { description: 'The decision.' }) input: ExcludeFromRatingInput): Promise<RatingExclusion> {
+    return this.service.excludeFromRating(ctx, input);
+  }
+
+  @Mutation(() => RatingExclusion, { description: 'Undo excludeFromRating: the member is rated again (pending in the round, counted by the figures as before). The same permission and scope as excludeFromRating; VALIDATION / NOT_EXCLUDED when the member is not excluded in that round. Returns the decision removed.' })
+  includeInRating(@Ctx() ctx: RequestContext, @Args('input', { description: 'The round and the member.' }) input: IncludeInRatingInput): Promise<RatingExclusion> {
+    return this.service.includeInRating(ctx, input);
+  }
+
+  @Mutation(() => Rating, { description: 'Record a past yearly rating under its scheme with the label written at the time (e.g. "Trong sạch vững mạnh"). The year may not be after the current one (VALIDATION / DATE_IN_FUTURE on year).' })
   recordHistoricalRating(@Ctx() ctx: RequestContext, @Args('input', { description: 'The past rating.' }) input: RecordHistoricalRatingInput): Promise<Rating> {
     return this.service.recordHistorical(ctx, input);
   }

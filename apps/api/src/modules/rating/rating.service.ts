@@ -5,6 +5,7 @@ import {
   admissionProgress,
   admissionTargetFor,
   assertDecisionReason,
+  assertExcludable,
   assertRatingStep,
   checkQuota,
   computeRatingLevel,
@@ -15,6 +16,8 @@ import {
   equivalentLevel,
   formatDateVi,
   vietnamDateOf,
+  vietnamToday,
+  isAfterToday,
   NOT_RATED_REASON_LABELS,
   quotaApplies,
   RATING_LEVEL_LABELS,
@@ -54,9 +57,12 @@ import { PolicyService } from '../policy/policy.service';
 import { enforceLevelCap, ratingFacts } from './rating-steps';
 import {
   Rating,
+  RatingExclusion,
   RatingRound,
   type AdmissionProgressModel,
   type DecideRatingInput,
+  type ExcludeFromRatingInput,
+  type IncludeInRatingInput,
   type OpenRatingRoundInput,
   type ProposeRatingInput,
   type RatingFigureGroup,
@@ -303,6 +309,7 @@ export class RatingService {
           FROM membership ms JOIN tree t ON t.id = ms.organisation_id JOIN member m ON m.id = ms.member_id
          WHERE ms.kind = 'PERMANENT' AND ${validAt('ms', d)} AND m.status IN ('FULL','PROBATIONARY') AND (m.left_on IS NULL OR m.left_on > ${d}::date)
            AND COALESCE(${EXEMPTION_AT(d)} <> ALL(${exemptP}::text[]), true)
+           AND NOT EXISTS (SELECT 1 FROM rating_exclusion x WHERE x.member_id = m.id AND x.year = ${year}::int)
            AND NOT ${hasRating('r.member_id = m.id')}
         UNION ALL
         SELECT ${SUBJECT_KIND_SQL('t.kind')}, NULL::uuid, t.id, t.name, t.name_folded, t.parent_id, po.name
@@ -537,6 +544,10 @@ export class RatingService {
   }
 
   async recordHistorical(caller: Caller, input: RecordHistoricalRatingInput): Promise<Rating> {
+    // A past rating: a year after the current one (Vietnam's date) has not been rated yet.
+    if (isAfterToday(`${String(input.year).padStart(4, '0')}-01-01`, vietnamToday())) {
+      throw new DomainError('VALIDATION', `The year ${input.year} is after the current year: a past rating cannot be recorded for it`, 'year', { reason: 'DATE_IN_FUTURE' });
+    }
     const level = input.level ?? equivalentLevel(input.scheme, input.rawLabel);
     if (!level) throw new DomainError('VALIDATION', `"${input.rawLabel}" has no usual equivalent level under ${input.scheme}; give the level it counts as`, 'level');
     const id = await this.ds.transaction(async (m) => {
@@ -558,6 +569,76 @@ export class RatingService {
       return row.id as string;
     });
     return this.getRating(caller.actor, id);
+  }
+
+  // ---------------------------------------------------------------- not rated by the committee's decision
+
+  private async exclusion(m: EntityManager, id: string): Promise<RatingExclusion> {
+    const [row] = await m.query(
+      `SELECT x.id, x.round_id AS "roundId", x.year, x.member_id AS "memberId", mb.full_name AS "memberName", x.organisation_id AS "organisationId",
+              x.reason, x.decided_on AS "decidedOn", x.decided_by AS "decidedBy", x.recorded_at AS "recordedAt"
+         FROM rating_exclusion x JOIN member mb ON mb.id = x.member_id WHERE x.id = $1`,
+      [id],
+    );
+    return Object.assign(new RatingExclusion(), row);
+  }
+
+  /**
+   * The round (visible, else NOT_FOUND on roundId), the member (in scope and under the round's organisation, else
+   * NOT_FOUND / VALIDATION on memberId) and the permission of the body that decides the member's rating, as for
+   * decideRating (FORBIDDEN on memberId); an announced round is closed (RATING_ROUND_CLOSED).
+   */
+  private async exclusionScope(m: EntityManager, actor: Actor, roundId: string, memberId: string, checkNotRated: boolean) {
+    const round = await this.round(actor, roundId, m).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, 'roundId');
+    });
+    await m.query(`SELECT 1 FROM rating_round WHERE id = $1 FOR UPDATE`, [round.id]);
+    const d = ratingReferenceDate(round.year);
+    // Without the round, resolveSubject checks the scope only; the round's subtree and the not-rated checks follow.
+    const subject = await this.resolveSubject(m, actor, checkNotRated ? round : null, memberId, undefined, d, false);
+    if (!checkNotRated) {
+      const [row] = await m.query(`SELECT position('/' || $1::text || '/' IN placement_path_at($2, $3::date)) > 0 AS inside`, [round.organisationId, subject.organisationId, d]);
+      if (!row?.inside) throw new DomainError('VALIDATION', 'The subject is not under the organisation that opened the round', 'memberId');
+    }
+    const authority = ratingAuthority('MEMBER', await this.chain(m, subject.organisationId, d));
+    await this.assertCanAct(m, actor, authority.deciderId, d, 'Only the competent level decides whether this member is rated', 'memberId');
+    if (round.state === 'ANNOUNCED') throw new DomainError('RATING_ROUND_CLOSED', 'The round has been announced', 'roundId');
+    return { round, subject, d };
+  }
+
+  async excludeFromRating(caller: Caller, input: ExcludeFromRatingInput): Promise<RatingExclusion> {
+    const id = await this.ds.transaction(async (m) => {
+      const { round, subject } = await this.exclusionScope(m, caller.actor, input.roundId, input.memberId, true);
+      const ratings: { id: string; announcedAt: Date | null; decidedAt: Date | null; proposedAt: Date | null; selfAssessedAt: Date | null }[] = await m.query(
+        `SELECT id, announced_at AS "announcedAt", decided_at AS "decidedAt", proposed_at AS "proposedAt", self_assessed_at AS "selfAssessedAt"
+           FROM rating WHERE member_id = $1 AND year = $2 FOR UPDATE`,
+        [subject.memberId, round.year],
+      );
+      const reason = assertExcludable(ratings.map(ratingStage), input.reason);
+      const decidedOn = input.decidedOn ?? vietnamToday();
+      const [row] = await m.query(
+        `INSERT INTO rating_exclusion (round_id, year, member_id, organisation_id, reason, decided_on, decided_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+        [round.id, round.year, subject.memberId, subject.organisationId, reason, decidedOn, caller.actor.name],
+      );
+      await this.audit.record(m, caller, {
+        operation: 'excludeFromRating', entityType: 'rating_exclusion', entityId: row.id,
+        after: { roundId: round.id, year: round.year, memberId: subject.memberId, organisationId: subject.organisationId, reason, decidedOn, openRatings: ratings.map((r) => r.id) },
+      });
+      return row.id as string;
+    });
+    return this.exclusion(this.ds.manager, id);
+  }
+
+  async includeInRating(caller: Caller, input: IncludeInRatingInput): Promise<RatingExclusion> {
+    return this.ds.transaction(async (m) => {
+      const { round, subject } = await this.exclusionScope(m, caller.actor, input.roundId, input.memberId, false);
+      const [x] = await m.query(`SELECT id FROM rating_exclusion WHERE round_id = $1 AND member_id = $2 FOR UPDATE`, [round.id, subject.memberId]);
+      if (!x) throw new DomainError('VALIDATION', 'The member is not excluded from this round\'s rating', 'memberId', { reason: 'NOT_EXCLUDED' });
+      const before = await this.exclusion(m, x.id);
+      await m.query(`DELETE FROM rating_exclusion WHERE id = $1`, [x.id]);
+      await this.audit.record(m, caller, { operation: 'includeInRating', entityType: 'rating_exclusion', entityId: x.id, before: { ...before } });
+      return before;
+    });
   }
 
   // ---------------------------------------------------------------- figures
@@ -601,7 +682,8 @@ export class RatingService {
           FROM rated r
         UNION ALL
         SELECT 'MEMBER', ms.member_id, NULL::uuid, ms.organisation_id, NULL::uuid, NULL, NULL, NULL,
-               COALESCE((SELECT CASE ${EXEMPTION_AT(d)} WHEN 'PERMANENT' THEN 'EXEMPT' WHEN 'TEMPORARY' THEN 'TEMPORARILY_EXEMPT' END FROM member m WHERE m.id = ms.member_id), 'NOT_DECIDED')
+               COALESCE((SELECT CASE ${EXEMPTION_AT(d)} WHEN 'PERMANENT' THEN 'EXEMPT' WHEN 'TEMPORARY' THEN 'TEMPORARILY_EXEMPT' END FROM member m WHERE m.id = ms.member_id),
+                        (SELECT 'EXCLUDED' FROM rating_exclusion x WHERE x.member_id = ms.member_id AND x.year = ${y}::int), 'NOT_DECIDED')
           FROM membership ms JOIN tree t ON t.id = ms.organisation_id
          WHERE ms.kind = 'PERMANENT' AND ${validAt('ms', d)} AND NOT EXISTS (SELECT 1 FROM rated r WHERE r.member_id = ms.member_id)
         UNION ALL
@@ -765,12 +847,12 @@ export class RatingService {
   // ---------------------------------------------------------------- helpers
 
   /** FORBIDDEN unless the actor may write organisation `orgId` (the body taking the step). */
-  private async assertCanAct(m: EntityManager, actor: Actor, orgId: string, d: string, message: string): Promise<void> {
+  private async assertCanAct(m: EntityManager, actor: Actor, orgId: string, d: string, message: string, field = 'ratingId'): Promise<void> {
     const p = new Params();
     const id = p.add(orgId);
     const date = p.add(d);
     const rows = await m.query(`SELECT 1 FROM organisation o WHERE o.id = ${id}::uuid AND ${orgVisibleSql(actor, 'o.id', p, date, true)}`, p.values);
-    if (rows.length === 0) throw new DomainError('FORBIDDEN', message, 'ratingId');
+    if (rows.length === 0) throw new DomainError('FORBIDDEN', message, field);
   }
 
   /** The rating (visible, locked) with its round; NOT_FOUND when not visible; a past rating has no steps. */
@@ -779,6 +861,11 @@ export class RatingService {
     await m.query(`SELECT 1 FROM rating WHERE id = $1 FOR UPDATE`, [ratingId]);
     if (!rating.roundId) throw new DomainError('RATING_ROUND_CLOSED', 'A past rating recorded without a round has no steps', 'ratingId');
     const [round] = await m.query(`SELECT id, year, state FROM rating_round WHERE id = $1`, [rating.roundId]);
+    if (rating.memberId) {
+      // The committee decided not to rate the member this year (excludeFromRating): no step is taken further.
+      const [x] = await m.query(`SELECT 1 FROM rating_exclusion WHERE member_id = $1 AND year = $2`, [rating.memberId, round.year]);
+      if (x) throw new DomainError('RATING_NOT_RATED', 'The member is not rated (EXCLUDED): the committee decided not to rate them this year', 'ratingId', { notRatedReason: 'EXCLUDED' });
+    }
     return { rating, round, d: ratingReferenceDate(round.year) };
   }
 
@@ -799,10 +886,11 @@ export class RatingService {
       const [row] = isUuid(memberId)
         ? await m.query(
             `SELECT m.id, m.status, m.left_on AS "leftOn", ${EXEMPTION_AT('$2')} AS exemption,
+                    EXISTS (SELECT 1 FROM rating_exclusion x WHERE x.member_id = m.id AND x.year = $3::int) AS excluded,
                     (SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= $2::date
                       ORDER BY x.valid_from DESC LIMIT 1) AS cell
                FROM member m WHERE m.id = $1`,
-            [memberId, d],
+            [memberId, d, round?.year ?? null],
           )
         : [];
       if (!row?.cell) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
@@ -817,7 +905,7 @@ export class RatingService {
         const policy = await this.policies.forOrganisation(row.cell, d, m);
         const active = (row.status === 'FULL' || row.status === 'PROBATIONARY') && !(row.leftOn && row.leftOn <= d);
         const split = whoIsNotRated(
-          [{ id: memberId, state: { status: active ? 'FULL' : 'REMOVED', exempt: row.exemption ?? null, temporarilyAway: false, temporaryGuest: false } }],
+          [{ id: memberId, state: { status: active ? 'FULL' : 'REMOVED', exempt: row.exemption ?? null, temporarilyAway: false, temporaryGuest: false }, excluded: !!row.excluded }],
           policy as Policy,
         );
         if (split.outside.length) throw new DomainError('RATING_NOT_RATED', 'The member is no longer an active member', 'memberId');
