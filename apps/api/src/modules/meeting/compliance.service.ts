@@ -78,7 +78,11 @@ export class ComplianceService {
            FROM cell_meeting_month f
            LEFT JOIN organisation_placement pl ON pl.organisation_id = f.organisation_id AND pl.valid_from <= f.month AND (pl.valid_to IS NULL OR pl.valid_to >= (f.month + interval '1 month')::date)
            LEFT JOIN organisation_placement rp ON rp.organisation_id = $1 AND rp.valid_from <= f.month AND (rp.valid_to IS NULL OR rp.valid_to >= (f.month + interval '1 month')::date)
-          WHERE f.month >= $2::date AND f.month < $3::date),
+          WHERE f.month >= $2::date AND f.month < $3::date
+            -- only cells placed in the subtree at some time in the period (a superset of those that count)
+            AND f.organisation_id IN (SELECT sp.organisation_id FROM organisation_placement sr
+                  JOIN organisation_placement sp ON ${inSubtree('sp', 'sr.path')} AND sp.valid_from <= $5::date AND (sp.valid_to IS NULL OR sp.valid_to > $4::date)
+                 WHERE sr.organisation_id = $1 AND sr.valid_from <= $5::date AND (sr.valid_to IS NULL OR sr.valid_to > $4::date))),
        k AS (
          SELECT v.kind, v.n FROM f CROSS JOIN LATERAL (VALUES ${KIND_COLUMNS.map((c, i) => `('${MEETING_KINDS[i]}', f.${c})`).join(', ')}) v(kind, n)
           WHERE f.ppath IS NOT NULL AND f.rpath IS NOT NULL AND f.ppath >= f.rpath AND f.ppath < left(f.rpath, -1) || '0'
