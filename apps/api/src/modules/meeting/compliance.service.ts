@@ -58,15 +58,20 @@ export class ComplianceService {
     // The period's whole months are read from the kept per-cell, per-month facts (cell_meeting_month, kept by
     // triggers on meeting, migration 1765100000000); the days of a month cut by the period from the meetings.
     const { wholeFrom, wholeTo } = wholeMonths(input.from, input.to);
-    const facts: ({ cellId: string; date: string; present: number; expected: number } & Record<Lower, number>)[] = await this.ds.query(
-      `SELECT f.organisation_id AS "cellId", f.month AS date, ${KIND_COLUMNS.map((c) => `f.${c}`).join(', ')}, f.attendance_present AS present, f.attendance_expected AS expected
-         FROM cell_meeting_month f
-        WHERE f.organisation_id = ANY($1::uuid[]) AND f.month >= $2::date AND f.month < $3::date
-       UNION ALL
-       SELECT mt.organisation_id, mt.meeting_date, ${KIND_COLUMNS.map((c, i) => `(mt.kind = '${MEETING_KINDS[i]}')::int`).join(', ')}, mt.attendance_present, mt.attendance_expected
-         FROM meeting mt
-        WHERE mt.organisation_id = ANY($1::uuid[]) AND mt.state IN ('HELD','CLOSED')
-          AND ((mt.meeting_date >= $4::date AND mt.meeting_date < $2::date) OR (mt.meeting_date >= $3::date AND mt.meeting_date <= $5::date))`,
+    // One row per cell (not per month: the rows' transfer is most of the cost): its months with a regular, thematic
+    // or combined meeting as "date regular thematic combined" items, and its totals.
+    const facts: { cellId: string; months: string | null; held: number; present: number; expected: number }[] = await this.ds.query(
+      `SELECT x."cellId", string_agg(to_char(x.date, 'YYYY-MM-DD') || ' ' || x.regular || ' ' || x.thematic || ' ' || x.combined, ',') FILTER (WHERE x.regular + x.thematic + x.combined > 0) AS months,
+              sum(${KIND_COLUMNS.map((c) => `x.${c}`).join(' + ')})::int AS held, sum(x.present)::int AS present, sum(x.expected)::int AS expected
+         FROM (SELECT f.organisation_id AS "cellId", f.month AS date, ${KIND_COLUMNS.map((c) => `f.${c}`).join(', ')}, f.attendance_present AS present, f.attendance_expected AS expected
+                 FROM cell_meeting_month f
+                WHERE f.organisation_id = ANY($1::uuid[]) AND f.month >= $2::date AND f.month < $3::date
+               UNION ALL
+               SELECT mt.organisation_id, mt.meeting_date, ${KIND_COLUMNS.map((c, i) => `(mt.kind = '${MEETING_KINDS[i]}')::int`).join(', ')}, mt.attendance_present, mt.attendance_expected
+                 FROM meeting mt
+                WHERE mt.organisation_id = ANY($1::uuid[]) AND mt.state IN ('HELD','CLOSED')
+                  AND ((mt.meeting_date >= $4::date AND mt.meeting_date < $2::date) OR (mt.meeting_date >= $3::date AND mt.meeting_date <= $5::date))) x
+        GROUP BY x."cellId"`,
       [ids, wholeFrom, wholeTo, input.from, input.to],
     );
     // Counts by kind over the subtree as it stood on each meeting's date (cells since moved away or dissolved
@@ -108,22 +113,20 @@ export class ComplianceService {
     const byCell = new Map<string, MeetingFact[]>(ids.map((id) => [id, []]));
     const att = new Map<string, { held: number; present: number; expected: number }>();
     const total = { present: 0, expected: 0 };
+    const COUNTED = ['REGULAR', 'THEMATIC', 'COMBINED'] as const;
     for (const f of facts) {
       const list = byCell.get(f.cellId);
       if (!list) continue;
-      let held = 0;
-      KIND_COLUMNS.forEach((c, i) => {
-        const n = Number(f[c]);
-        if (n > 0) list.push({ date: f.date, kind: MEETING_KINDS[i]!, state: 'HELD', count: n });
-        held += n;
-      });
-      const a = att.get(f.cellId) ?? { held: 0, present: 0, expected: 0 };
-      a.held += held;
-      a.present += Number(f.present);
-      a.expected += Number(f.expected);
-      att.set(f.cellId, a);
-      total.present += Number(f.present);
-      total.expected += Number(f.expected);
+      for (const item of f.months ? f.months.split(',') : []) {
+        const [date, ...n] = item.split(' ') as [string, string, string, string];
+        COUNTED.forEach((kind, i) => {
+          const count = Number(n[i]);
+          if (count > 0) list.push({ date, kind, state: 'HELD', count });
+        });
+      }
+      att.set(f.cellId, { held: f.held, present: f.present, expected: f.expected });
+      total.present += f.present;
+      total.expected += f.expected;
     }
 
     const rows: CellCompliance[] = cells
