@@ -220,3 +220,46 @@ describe('meetingCounts', () => {
     expect(meetingCounts([])).toEqual({ REGULAR: 0, THEMATIC: 0, COMBINED: 0, IDEOLOGICAL: 0, EXTRAORDINARY: 0, CONGRESS: 0 });
   });
 });
+
+describe('counted meeting facts (kept monthly counts)', () => {
+  const period = { from: '2026-01-01', to: '2026-12-31', asOf: '2027-01-15' };
+  // The same meetings listed one by one and as per-month counts dated on the 1st.
+  const single: MeetingFact[] = [
+    ...regularExcept(3, 7),
+    held('2026-05-20'),
+    held('2026-02-10', 'THEMATIC'),
+    held('2026-08-03', 'COMBINED'),
+    held('2026-08-25', 'COMBINED'),
+    held('2026-11-11', 'IDEOLOGICAL'),
+  ];
+  const counted = (ms: readonly MeetingFact[]): MeetingFact[] => {
+    const by = new Map<string, MeetingFact>();
+    for (const m of ms) {
+      const key = `${m.date.slice(0, 7)}|${m.kind}`;
+      const f = by.get(key);
+      if (f) f.count = (f.count ?? 1) + 1;
+      else by.set(key, { date: `${m.date.slice(0, 7)}-01`, kind: m.kind, state: 'HELD', count: 1 });
+    }
+    return [...by.values()];
+  };
+
+  it('judges counted facts exactly as the meetings they stand for', () => {
+    const a = complianceForCell({ meetings: single, ...period }, DEFAULT_POLICY);
+    const b = complianceForCell({ meetings: counted(single), ...period }, DEFAULT_POLICY);
+    expect(b).toEqual(a);
+    expect(a).toMatchObject({ regularHeld: 13, thematicHeld: 3, behind: true });
+    expect(a.missing.map((m) => m.period)).toEqual(['2026-03', '2026-Q2', '2026-07', '2026-Q4']);
+    expect(meetingCounts(counted(single))).toEqual(meetingCounts(single));
+  });
+
+  it('counts a fact of zero as nothing held and rejects a bad count', () => {
+    const r = complianceForCell({ meetings: [{ date: '2026-01-01', kind: 'REGULAR', state: 'HELD', count: 0 }], from: '2026-01-01', to: '2026-01-31', asOf: '2026-02-15' }, DEFAULT_POLICY);
+    expect(r).toMatchObject({ regularHeld: 0, behind: true });
+    for (const count of [-1, 1.5, Number.NaN]) {
+      expect(thrown(() => complianceForCell({ meetings: [{ date: '2026-01-01', kind: 'REGULAR', state: 'HELD', count }], ...period }, DEFAULT_POLICY))).toMatchObject({
+        code: 'VALIDATION',
+        field: 'meetings[0].count',
+      });
+    }
+  });
+});

@@ -4,7 +4,15 @@ import type { Policy } from '../policy';
 import { countsAsRegular, countsAsThematic, isHeldState, MEETING_KINDS, type MeetingKind, type MeetingState } from './kinds';
 
 /** A meeting as the compliance rule sees it; only HELD and CLOSED meetings count. */
-export type MeetingFact = { date: IsoDate; kind: MeetingKind; state: MeetingState };
+export type MeetingFact = {
+  date: IsoDate;
+  kind: MeetingKind;
+  state: MeetingState;
+  /** How many meetings this fact stands for (kept monthly counts: that many of that kind, dated in the same month). Default 1. */
+  count?: number;
+};
+
+const weight = (m: MeetingFact): number => m.count ?? 1;
 
 /** 'YYYY-MM'. */
 export type MonthKey = string;
@@ -149,7 +157,10 @@ export const complianceForCell = (input: CellComplianceInput, policy: Policy): C
   if (activeFrom !== null && activeTo !== null && compareIsoDate(activeTo, activeFrom) < 0) {
     throw new DomainError('INVALID_DATE_ORDER', 'A cell cannot stop being active before it starts', 'activeTo', { activeFrom, activeTo });
   }
-  input.meetings.forEach((m, i) => parseIsoDate(m.date, `meetings[${i}].date`));
+  input.meetings.forEach((m, i) => {
+    parseIsoDate(m.date, `meetings[${i}].date`);
+    if (m.count !== undefined && !(Number.isInteger(m.count) && m.count >= 0)) throw new DomainError('VALIDATION', `Not a meeting count: ${String(m.count)}`, `meetings[${i}].count`);
+  });
   // Every date is validated above; valid 'YYYY-MM-DD' strings compare in date order, so the loops below compare
   // strings directly (this runs once per cell for whole committees: hundreds of cells × months).
   const cmp = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -162,7 +173,7 @@ export const complianceForCell = (input: CellComplianceInput, policy: Policy): C
     (activeTo === null || cmp(dueOn, activeTo) < 0) &&
     cmp(dueOn, asOf) < 0;
   const heldBetween = (first: IsoDate, last: IsoDate, counts: (k: MeetingKind) => boolean): number =>
-    held.filter((m) => counts(m.kind) && cmp(first, m.date) <= 0 && cmp(m.date, last) <= 0).length;
+    held.reduce((n, m) => (counts(m.kind) && cmp(first, m.date) <= 0 && cmp(m.date, last) <= 0 ? n + weight(m) : n), 0);
 
   const missing: MissingMeetingPeriod[] = [];
   const { months, quarters } = periodsOf(from, to, policy);
@@ -182,8 +193,8 @@ export const complianceForCell = (input: CellComplianceInput, policy: Policy): C
 
   return {
     missing,
-    regularHeld: held.filter((m) => countsAsRegular(m.kind)).length,
-    thematicHeld: held.filter((m) => countsAsThematic(m.kind)).length,
+    regularHeld: held.reduce((n, m) => (countsAsRegular(m.kind) ? n + weight(m) : n), 0),
+    thematicHeld: held.reduce((n, m) => (countsAsThematic(m.kind) ? n + weight(m) : n), 0),
     behind: missing.length > 0,
   };
 };
@@ -191,6 +202,6 @@ export const complianceForCell = (input: CellComplianceInput, policy: Policy): C
 /** Held (HELD or CLOSED) meetings by kind; every kind is present, 0 when none. */
 export const meetingCounts = (meetings: readonly MeetingFact[]): Record<MeetingKind, number> => {
   const counts = Object.fromEntries(MEETING_KINDS.map((k) => [k, 0])) as Record<MeetingKind, number>;
-  for (const m of meetings) if (isHeldState(m.state) && Object.prototype.hasOwnProperty.call(counts, m.kind)) counts[m.kind] += 1;
+  for (const m of meetings) if (isHeldState(m.state) && Object.prototype.hasOwnProperty.call(counts, m.kind)) counts[m.kind] += weight(m);
   return counts;
 };
