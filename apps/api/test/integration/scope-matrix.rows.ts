@@ -134,6 +134,13 @@ export const ROWS: Record<string, Row> = {
   createUser: { vars: (s) => ({ input: { username: code().toLowerCase(), displayName: 'Người mới', password: 'matrix-pass-1', memberId: s.member } }), inScope: ADMIN_ONLY },
   decideRating: { vars: (s) => ({ input: { ratingId: s.rating, level: 'HTTNV' } }), inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN' } },
   dissolveOrganisation: { vars: (s) => ({ input: { id: s.cell2, effectiveOn: '2014-01-01' } }), inScope: ABOVE_CELL_WRITERS },
+  // The member of the round's subtree has a decided rating in the fixtures: a refusal for that state still means the
+  // caller passed the role and scope checks.
+  excludeFromRating: {
+    vars: (s) => ({ input: { roundId: s.round, memberId: s.member, reason: 'Ốm dài ngày, cấp ủy quyết định không xếp loại' } }),
+    inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN' },
+  },
+  includeInRating: { vars: (s) => ({ input: { roundId: s.round, memberId: s.member } }), inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN' } },
   endCommitteeSeat: {
     vars: (s) => ({ input: { seatId: s.seat, to: '2026-12-31' } }),
     inScope: WRITERS,
