@@ -208,9 +208,9 @@ export class MeetingService {
   async attendanceOf(meetingIds: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, AttendanceRecord[]>> {
     const rows = await m.query(
       `SELECT a.meeting_id AS "meetingId", a.member_id AS "memberId", a.status, a.reason, a.late, a.left_early AS "leftEarly", mt.meeting_date AS "asOf"
-         FROM meeting_attendance a JOIN meeting mt ON mt.id = a.meeting_id
-        WHERE a.meeting_id = ANY($1::uuid[])
-        -- the name is looked up per attendance row (primary key), never by joining the whole member table
+         FROM (SELECT DISTINCT u.id FROM unnest($1::uuid[]) AS u(id)) ids JOIN meeting mt ON mt.id = ids.id JOIN meeting_attendance a ON a.meeting_id = mt.id
+        -- driven from the ids (primary keys of meeting and meeting_attendance), so a page of meetings never reads the
+        -- whole attendance table; the name is looked up per attendance row, never by joining the whole member table
         ORDER BY (SELECT m.name_folded FROM member m WHERE m.id = a.member_id), a.member_id`,
       [meetingIds],
     );
