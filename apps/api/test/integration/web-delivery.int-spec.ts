@@ -57,6 +57,34 @@ describe('web app delivery', () => {
     expect(root.body).toContain('<div id="root">');
   });
 
+  const CSP =
+    "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;connect-src 'self';" +
+    "font-src 'self' data:;object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'";
+
+  it.each([
+    ['the root', () => app.inject({ method: 'GET', url: '/' })],
+    ['a client route', () => app.inject({ method: 'GET', url: '/members/123', headers: { 'accept-encoding': 'br' } })],
+    ['an asset', () => app.inject({ method: 'GET', url: '/assets/app-AbCd1234.js', headers: { 'accept-encoding': 'br' } })],
+    ['a missing asset (404)', () => app.inject({ method: 'GET', url: '/assets/nothing-0000.js' })],
+    ['a GraphQL answer', () => post({ query: '{ __typename }' })],
+    ['a refused GraphQL batch (400)', () => post(Array.from({ length: GRAPHQL_BATCH_MAX + 1 }, () => ({ query: '{ __typename }' })))],
+  ])('sends the security headers with %s', async (_what, request) => {
+    const res = await request();
+    expect(res.headers['content-security-policy']).toBe(CSP);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['strict-transport-security']).toBeUndefined(); // HSTS only with HSTS_MAX_AGE_SECONDS
+  });
+
+  it('keeps the caching and precompression of the web app under the security headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/members/123', headers: { 'accept-encoding': 'br' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['content-encoding']).toBe('br');
+  });
+
   it('answers a batch of operations in one request, in order', async () => {
     const res = await post([{ query: '{ __typename }' }, { query: 'query Two { scopeRoots { id } }' }, { query: '{ __schema { queryType { name } } }' }]);
     expect(res.statusCode).toBe(200);
@@ -73,5 +101,23 @@ describe('web app delivery', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BATCH_TOO_LARGE' });
     expect(queryCounter.count).toBe(before);
+  });
+});
+
+describe('HSTS when configured', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await createApp(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', HSTS_MAX_AGE_SECONDS: '31536000' }));
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sends Strict-Transport-Security with the configured max-age', async () => {
+    const res = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query":"{ __typename }"}' });
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
