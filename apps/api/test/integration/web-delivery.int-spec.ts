@@ -5,7 +5,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '../../src/config/app-config';
 import { queryCounter } from '../../src/database/data-source';
-import { createApp, GRAPHQL_BATCH_MAX } from '../../src/main';
+import { createApp, DOCUMENT_ONLY_HEADERS, GRAPHQL_BATCH_MAX } from '../../src/main';
 
 // How the API delivers the web app and its data: precompressed, long-cached hashed assets; index.html revalidated;
 // several GraphQL operations in one request (the web app batches a screen's queries), but never more than the cap.
@@ -64,8 +64,7 @@ describe('web app delivery', () => {
   it.each([
     ['the root', () => app.inject({ method: 'GET', url: '/' })],
     ['a client route', () => app.inject({ method: 'GET', url: '/members/123', headers: { 'accept-encoding': 'br' } })],
-    ['an asset', () => app.inject({ method: 'GET', url: '/assets/app-AbCd1234.js', headers: { 'accept-encoding': 'br' } })],
-    ['a missing asset (404)', () => app.inject({ method: 'GET', url: '/assets/nothing-0000.js' })],
+    ['a missing page (404)', () => app.inject({ method: 'GET', url: '/no-such-page' })],
     ['a GraphQL answer', () => post({ query: '{ __typename }' })],
     ['a refused GraphQL batch (400)', () => post(Array.from({ length: GRAPHQL_BATCH_MAX + 1 }, () => ({ query: '{ __typename }' })))],
   ])('sends the security headers with %s', async (_what, request) => {
@@ -76,6 +75,15 @@ describe('web app delivery', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['strict-transport-security']).toBeUndefined(); // HSTS only with HSTS_MAX_AGE_SECONDS
+  });
+
+  it('sends only the headers that apply to a script or stylesheet with a hashed asset', async () => {
+    for (const url of ['/assets/app-AbCd1234.js', '/assets/nothing-0000.js']) {
+      const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      for (const h of DOCUMENT_ONLY_HEADERS) expect(res.headers[h]).toBeUndefined();
+    }
   });
 
   it('keeps the caching and precompression of the web app under the security headers', async () => {
