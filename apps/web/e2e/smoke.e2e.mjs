@@ -12,6 +12,12 @@ import { ADMIN, BASE_URL, expect, PASSWORD, run, shot, shotsDir, step } from './
 // ---------------------------------------------------------------------------------------------------------
 const state = { page: null, pageErrors: [], orgName: '', cspViolations: [] };
 
+const expectNoCspViolations = async (page) => {
+  const reported = await page.evaluate(() => window.__cspViolations ?? []);
+  const all = [...reported, ...state.cspViolations];
+  expect(all.length === 0, `CSP violations: ${all.join(' | ')}`);
+};
+
 step('open the app and see the Vietnamese sign-in page', async () => {
   const { page } = state;
   // Content-Security-Policy violations (the API sends the CSP): the page's own reports and Chromium's console lines,
@@ -31,6 +37,7 @@ step('open the app and see the Vietnamese sign-in page', async () => {
   await page.getByLabel('Tên đăng nhập').waitFor();
   await page.getByLabel('Mật khẩu').waitFor();
   expect((await page.locator('html').getAttribute('lang')) === 'vi', 'html lang is not "vi"');
+  await expectNoCspViolations(page);
   await shot(page, '01-sign-in');
 });
 
@@ -61,6 +68,7 @@ step('the organisation tree shows at least one root', async () => {
   const nodes = page.locator('.ant-tree [role=treeitem]');
   await nodes.first().waitFor();
   expect((await nodes.count()) >= 1, 'no tree node');
+  await expectNoCspViolations(page); // the app shell and antd's injected styles are in by now
 });
 
 step('expand the first root', async () => {
@@ -157,9 +165,7 @@ step('no Content-Security-Policy violations', async () => {
   const { page } = state;
   const csp = (await page.request.get(`${BASE_URL}/`)).headers()['content-security-policy'] ?? '';
   expect(/default-src 'self'/.test(csp), `the app is not served with the CSP (got "${csp}")`);
-  const reported = await page.evaluate(() => window.__cspViolations ?? []);
-  const all = [...reported, ...state.cspViolations];
-  expect(all.length === 0, `CSP violations: ${all.join(' | ')}`);
+  await expectNoCspViolations(page);
 });
 
 // ---------------------------------------------------------------------------------------------------------
