@@ -128,4 +128,10 @@ describe('HSTS when configured', () => {
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  it('is off unless HSTS_MAX_AGE_SECONDS is set, and refuses a value that is not a number of seconds', () => {
+    expect(loadConfig({}).hstsMaxAgeSeconds).toBe(0);
+    expect(() => loadConfig({ HSTS_MAX_AGE_SECONDS: 'one year' })).toThrow(/HSTS_MAX_AGE_SECONDS/);
+    expect(() => loadConfig({ HSTS_MAX_AGE_SECONDS: '-1' })).toThrow(/HSTS_MAX_AGE_SECONDS/);
+  });
 });
