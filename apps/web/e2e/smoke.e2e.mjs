@@ -10,16 +10,34 @@ import { join } from 'node:path';
 import { ADMIN, BASE_URL, expect, PASSWORD, run, shot, shotsDir, step } from './lib/harness.mjs';
 
 // ---------------------------------------------------------------------------------------------------------
-const state = { page: null, pageErrors: [], orgName: '' };
+const state = { page: null, pageErrors: [], orgName: '', cspViolations: [] };
+
+const expectNoCspViolations = async (page) => {
+  const reported = await page.evaluate(() => window.__cspViolations ?? []);
+  const all = [...reported, ...state.cspViolations];
+  expect(all.length === 0, `CSP violations: ${all.join(' | ')}`);
+};
 
 step('open the app and see the Vietnamese sign-in page', async () => {
   const { page } = state;
+  // Content-Security-Policy violations (the API sends the CSP): the page's own reports and Chromium's console lines,
+  // checked by the last step.
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) state.cspViolations.push(message.text());
+  });
   await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
   await page.waitForURL(/\/login/);
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
   await page.getByLabel('Tên đăng nhập').waitFor();
   await page.getByLabel('Mật khẩu').waitFor();
   expect((await page.locator('html').getAttribute('lang')) === 'vi', 'html lang is not "vi"');
+  await expectNoCspViolations(page);
   await shot(page, '01-sign-in');
 });
 
@@ -50,6 +68,7 @@ step('the organisation tree shows at least one root', async () => {
   const nodes = page.locator('.ant-tree [role=treeitem]');
   await nodes.first().waitFor();
   expect((await nodes.count()) >= 1, 'no tree node');
+  await expectNoCspViolations(page); // the app shell and antd's injected styles are in by now
 });
 
 step('expand the first root', async () => {
@@ -140,6 +159,13 @@ step('on a phone-sized screen the tree moves into a drawer', async () => {
 
 step('no uncaught errors in the page', async () => {
   expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
+});
+
+step('no Content-Security-Policy violations', async () => {
+  const { page } = state;
+  const csp = (await page.request.get(`${BASE_URL}/`)).headers()['content-security-policy'] ?? '';
+  expect(/default-src 'self'/.test(csp), `the app is not served with the CSP (got "${csp}")`);
+  await expectNoCspViolations(page);
 });
 
 // ---------------------------------------------------------------------------------------------------------

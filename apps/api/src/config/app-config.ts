@@ -37,6 +37,8 @@ export type AppConfig = {
   rateLimitExportsPerMinute: number;
   /** Fastify's trustProxy: false (default: X-Forwarded-For ignored), true, a hop count or a list of addresses/CIDRs. */
   trustProxy: boolean | number | string[];
+  /** Strict-Transport-Security max-age sent with every answer; 0 (default) = no HSTS header (plain http allowed). */
+  hstsMaxAgeSeconds: number;
 };
 
 const trustProxyOf = (value: string | undefined): AppConfig['trustProxy'] => {
@@ -105,6 +107,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     graphqlMaxCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50000, 100, 10_000_000),
     graphqlMaxExports: int('GRAPHQL_MAX_EXPORTS', env.GRAPHQL_MAX_EXPORTS, 1, 0, 20),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    hstsMaxAgeSeconds: int('HSTS_MAX_AGE_SECONDS', env.HSTS_MAX_AGE_SECONDS, 0, 0, 63_072_000),
     // Off by default under NODE_ENV=test: the suites sign in hundreds of users from one address.
     rateLimitSignInPerMinute: int('RATE_LIMIT_SIGN_IN_PER_MINUTE', env.RATE_LIMIT_SIGN_IN_PER_MINUTE, nodeEnv === 'test' ? 0 : 20, 0, 100000),
     rateLimitRefreshPerMinute: int('RATE_LIMIT_REFRESH_PER_MINUTE', env.RATE_LIMIT_REFRESH_PER_MINUTE, nodeEnv === 'test' ? 0 : 60, 0, 100000),

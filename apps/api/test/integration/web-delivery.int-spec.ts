@@ -5,7 +5,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '../../src/config/app-config';
 import { queryCounter } from '../../src/database/data-source';
-import { createApp, GRAPHQL_BATCH_MAX } from '../../src/main';
+import { createApp, DOCUMENT_ONLY_HEADERS, GRAPHQL_BATCH_MAX } from '../../src/main';
 
 // How the API delivers the web app and its data: precompressed, long-cached hashed assets; index.html revalidated;
 // several GraphQL operations in one request (the web app batches a screen's queries), but never more than the cap.
@@ -57,6 +57,42 @@ describe('web app delivery', () => {
     expect(root.body).toContain('<div id="root">');
   });
 
+  const CSP =
+    "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;connect-src 'self';" +
+    "font-src 'self' data:;object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'";
+
+  it.each([
+    ['the root', () => app.inject({ method: 'GET', url: '/' })],
+    ['a client route', () => app.inject({ method: 'GET', url: '/members/123', headers: { 'accept-encoding': 'br' } })],
+    ['a missing page (404)', () => app.inject({ method: 'GET', url: '/no-such-page' })],
+    ['a GraphQL answer', () => post({ query: '{ __typename }' })],
+    ['a refused GraphQL batch (400)', () => post(Array.from({ length: GRAPHQL_BATCH_MAX + 1 }, () => ({ query: '{ __typename }' })))],
+  ])('sends the security headers with %s', async (_what, request) => {
+    const res = await request();
+    expect(res.headers['content-security-policy']).toBe(CSP);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['strict-transport-security']).toBeUndefined(); // HSTS only with HSTS_MAX_AGE_SECONDS
+  });
+
+  it('sends only the headers that apply to a script or stylesheet with a hashed asset', async () => {
+    for (const url of ['/assets/app-AbCd1234.js', '/assets/nothing-0000.js']) {
+      const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      for (const h of DOCUMENT_ONLY_HEADERS) expect(res.headers[h]).toBeUndefined();
+    }
+  });
+
+  it('keeps the caching and precompression of the web app under the security headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/members/123', headers: { 'accept-encoding': 'br' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['content-encoding']).toBe('br');
+  });
+
   it('answers a batch of operations in one request, in order', async () => {
     const res = await post([{ query: '{ __typename }' }, { query: 'query Two { scopeRoots { id } }' }, { query: '{ __schema { queryType { name } } }' }]);
     expect(res.statusCode).toBe(200);
@@ -73,5 +109,29 @@ describe('web app delivery', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BATCH_TOO_LARGE' });
     expect(queryCounter.count).toBe(before);
+  });
+});
+
+describe('HSTS when configured', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await createApp(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', HSTS_MAX_AGE_SECONDS: '31536000' }));
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sends Strict-Transport-Security with the configured max-age', async () => {
+    const res = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query":"{ __typename }"}' });
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('is off unless HSTS_MAX_AGE_SECONDS is set, and refuses a value that is not a number of seconds', () => {
+    expect(loadConfig({}).hstsMaxAgeSeconds).toBe(0);
+    expect(() => loadConfig({ HSTS_MAX_AGE_SECONDS: 'one year' })).toThrow(/HSTS_MAX_AGE_SECONDS/);
+    expect(() => loadConfig({ HSTS_MAX_AGE_SECONDS: '-1' })).toThrow(/HSTS_MAX_AGE_SECONDS/);
   });
 });
