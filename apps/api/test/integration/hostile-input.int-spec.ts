@@ -288,7 +288,11 @@ describe('hostile input', () => {
     const literal = (type: GraphQLInputType, v: unknown): string => {
       const named = getNamedType(type);
       if (v === null || v === undefined) return 'null';
-      if (Array.isArray(v)) return `[${v.map((x) => literal(isListType(type) || isNonNullType(type) ? (isNonNullType(type) ? (isListType(type.ofType) ? type.ofType.ofType : type.ofType) : type.ofType) : type, x)).join(', ')}]`;
+      if (Array.isArray(v)) {
+        const bare = isNonNullType(type) ? type.ofType : type;
+        const element: GraphQLInputType = isListType(bare) ? bare.ofType : bare;
+        return `[${v.map((x) => literal(element, x)).join(', ')}]`;
+      }
       if (typeof v === 'object') {
         const fields = isInputObjectType(named) ? named.getFields() : {};
         return `{ ${Object.entries(v).map(([k, x]) => `${/^[_A-Za-z][_0-9A-Za-z]*$/.test(k) ? k : 'bad'}: ${literal(fields[k]?.type ?? named, x)}`).join(', ')} }`;
