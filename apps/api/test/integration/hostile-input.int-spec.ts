@@ -83,6 +83,7 @@ describe('hostile input', () => {
   let h: Harness;
   let read: string;
   let member: string;
+  let writer: string;
   let ids: string[];
 
   beforeAll(async () => {
@@ -91,6 +92,7 @@ describe('hostile input', () => {
     const t = await buildTree(h.gql, admin);
     read = await h.userWith('COMMITTEE_READ', { organisationId: t.A });
     member = await h.userWith('MEMBER', { memberId: t.m1 });
+    writer = await h.userWith('COMMITTEE_WRITE', { organisationId: t.A });
     ids = [t.R, t.A, t.B, t.GA, t.a1, t.a2, t.b1, t.m1, t.m2, t.m4, t.m5];
   });
   afterAll(() => h.close());
@@ -323,7 +325,7 @@ describe('hostile input', () => {
     const mutationType = schema.getMutationType() as GraphQLObjectType;
     const queries = Object.values(queryType.getFields());
     const mutations = Object.values(mutationType.getFields()).filter((f) => !SKIPPED_MUTATIONS.has(f.name));
-    const tokens = [read, read, member, member, undefined];
+    const tokens = [read, writer, writer, member, member, undefined];
 
     for (let i = 0; i < GENERATED; i++) {
       const isMutation = chance(0.35);
