@@ -123,7 +123,17 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
 
   catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
     if (exception instanceof GraphQLError) return exception;
-    if (exception instanceof DomainError) return domainToGraphQLError(exception);
+    if (exception instanceof DomainError) {
+      // A service that re-wraps whatever a check threw (`.catch((e) => new DomainError(e.code, …))`) can turn a
+      // database error into a DomainError carrying a SQLSTATE ("22007"): map it like the database error it was.
+      if (/^[0-9][0-9A-Z]{4}$/.test(exception.code)) {
+        const mapped = fromDatabaseError({ code: exception.code });
+        if (mapped) return domainToGraphQLError(mapped);
+        this.logger.error(`[${exception.code}] ${exception.message}`, exception.stack);
+        return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      }
+      return domainToGraphQLError(exception);
+    }
     const db = fromDatabaseError(exception);
     if (db) return domainToGraphQLError(db);
     if (isDatabaseUnavailable(exception)) {
@@ -142,6 +152,10 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
   }
 }
 
+const MALFORMED_REQUEST: [RegExp, string][] = [
+  [/^Too many errors processing variables, error limit reached/, 'INVALID_VARIABLES'],
+  [/^provided sha does not match query$/, 'PERSISTED_QUERY_MISMATCH'],
+];
 const TOKEN_LIMIT = /Document contains more th(?:an|at) (\d+) tokens/;
 
 /** Apollo's last word on every error: no stack traces outside development; the parser's token limit is QUERY_TOO_COMPLEX. */
@@ -150,6 +164,10 @@ export const formatError = (production: boolean) => (formatted: GraphQLFormatted
   if (tokens) {
     return { message: `The query is too complex: more than ${tokens[1]} tokens`, extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: Number(tokens[1]) } };
   }
+  // graphql-js and Apollo answer some malformed requests without a code, which Apollo then labels internal: the
+  // variables of a request with more than 50 bad values, and an automatic persisted query whose hash does not match.
+  const malformed = formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !formatted.path ? MALFORMED_REQUEST.find(([re]) => re.test(formatted.message)) : undefined;
+  if (malformed) return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT', reason: malformed[1] } };
   if (!production) return formatted;
   const { stacktrace: _s, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   return { ...formatted, extensions };

@@ -197,12 +197,16 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
     return {
       didResolveOperation: async (rc: GraphQLRequestContext<Ctx>) => {
         const document = rc.document!;
+        if (rc.operation?.operation === 'subscription') {
+          // The schema has no Subscription type; graphql-js would otherwise answer an internal error.
+          throw new GraphQLError('Subscriptions are not supported', { extensions: { code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_OPERATION', http: { status: 400, headers: new Map() } } });
+        }
         const refusal = checkQueryLimits(rc.schema, document, rc.request.variables, rc.operationName, this.config, this.rules);
         if (refusal) throw refusal;
         const nul = nulFields(document, rc.request.variables);
         if (nul.length) {
           throw new GraphQLError('A text contains a NUL character, which cannot be stored', {
-            extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTER', fields: nul.map((field) => ({ field, reason: 'INVALID_CHARACTER', message: 'contains a NUL character' })) },
+            extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTER', fields: nul.map((field) => ({ field, reason: 'INVALID_CHARACTER', message: 'contains a NUL character' })), http: { status: 400, headers: new Map() } },
           });
         }
         await this.checkRates(rc);
