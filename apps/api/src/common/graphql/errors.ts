@@ -82,6 +82,20 @@ const UNIQUE_CONSTRAINTS: Record<string, { code: DomainErrorCode; field: string;
 };
 
 /** Turns a PostgreSQL constraint violation into a DomainError with the field, or returns null. */
+/**
+ * For `.catch` after a check: a DomainError it threw is answered as `map(e)` (another field, message or code);
+ * anything else, such as a database error, is rethrown as it is, so it is still mapped like one (fromDatabaseError)
+ * and never turned into a DomainError whose code is a SQLSTATE.
+ */
+export const onDomainError =
+  (map: (e: DomainError) => Error) =>
+  (e: unknown): never => {
+    throw e instanceof DomainError ? map(e) : e;
+  };
+
+/** For `.catch` after a check: its DomainError, naming `field` (the caller's input) instead of the check's own. */
+export const asField = (field: string) => onDomainError((e) => new DomainError(e.code, e.message, field));
+
 export const fromDatabaseError = (e: unknown): DomainError | null => {
   const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
   const code = err.driverError?.code ?? err.code;
@@ -124,14 +138,6 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
   catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof DomainError) {
-      // A service that re-wraps whatever a check threw (`.catch((e) => new DomainError(e.code, …))`) can turn a
-      // database error into a DomainError carrying a SQLSTATE ("22007"): map it like the database error it was.
-      if (/^[0-9][0-9A-Z]{4}$/.test(exception.code)) {
-        const mapped = fromDatabaseError({ code: exception.code });
-        if (mapped) return domainToGraphQLError(mapped);
-        this.logger.error(`[${exception.code}] ${exception.message}`, exception.stack);
-        return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-      }
       return domainToGraphQLError(exception);
     }
     const db = fromDatabaseError(exception);

@@ -34,19 +34,6 @@ const orgVisibleCondition = (actor: Actor, orgIdExpr: string, p: Params, d: stri
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 };
 
-/**
- * The subtree roots a list query walks on date `d`: the organisation asked for (after a visibility check) or,
- * without one, the caller's own roots. Returns null for "everything" (an administrator with no filter).
- */
-export const listRoots = async (m: EntityManager, actor: Actor, underId: string | null | undefined, d: string, write = false): Promise<string[] | null> => {
-  if (underId) {
-    await assertOrgVisible(m, actor, underId, d, write);
-    return [underId];
-  }
-  if (actor.isAdmin) return null;
-  return write ? actor.writeRoots : actor.readRoots;
-};
-
 /** SQL condition: placement alias `pl` (valid on `d`) lies under one of `roots` (null = anywhere). */
 export const underRootsSql = (pl: string, roots: string[] | null, p: Params, d: string): string => {
   if (roots === null) return 'TRUE';
@@ -110,7 +97,7 @@ export const rootRanges = async (m: EntityManager, ids: readonly string[], d: st
  * The subtrees a list walks on date `d`, resolved once: null = everything (an administrator with no filter),
  * [] = nothing. With `underId`: that organisation's subtree, after the same visibility check as assertOrgVisible
  * (NOT_FOUND / FORBIDDEN alike) made in the same statement that reads its path. Without: the caller's own roots.
- * Same answers as listRoots() followed by a per-row root comparison, with one statement instead of one per row.
+ * Same answers as a visibility check followed by a per-row root comparison, with one statement instead of one per row.
  */
 export const listScope = async (
   m: EntityManager, actor: Actor, underId: string | null | undefined, d: string, opts: { write?: boolean; rule?: RootPathRule } = {},

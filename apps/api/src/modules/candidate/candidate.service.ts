@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { advanceCandidate, assertAdmissionAge, courseCertificateValid, DomainError, foldVietnamese, type CandidateStage } from '@chibo/domain';
+import { onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
@@ -95,18 +96,14 @@ export class CandidateService {
     const [c] = isUuid(id) ? await m.query(`SELECT ${COLUMNS} FROM candidate c WHERE c.id = $1 FOR UPDATE`, [id]) : [];
     if (!c) throw new DomainError('NOT_FOUND', 'Candidate not found', 'id');
     // Outside the scope is answered exactly like a candidate that does not exist.
-    await assertOrgVisible(m, caller.actor, c.organisationId, today(), true).catch((e: DomainError) => {
-      throw e.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'Candidate not found', 'id') : new DomainError(e.code, e.message, 'id');
-    });
+    await assertOrgVisible(m, caller.actor, c.organisationId, today(), true).catch(onDomainError((e) => e.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'Candidate not found', 'id') : new DomainError(e.code, e.message, 'id')));
     return c;
   }
 
   async get(actor: Actor, id: string): Promise<Candidate> {
     const [c] = isUuid(id) ? await this.ds.query(`SELECT ${COLUMNS} FROM candidate c WHERE c.id = $1`, [id]) : [];
     if (!c) throw new DomainError('NOT_FOUND', 'Candidate not found', 'id');
-    await assertOrgVisible(this.ds.manager, actor, c.organisationId, today()).catch((e: DomainError) => {
-      throw e.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'Candidate not found', 'id') : e;
-    });
+    await assertOrgVisible(this.ds.manager, actor, c.organisationId, today()).catch(onDomainError((e) => e.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'Candidate not found', 'id') : e));
     return c;
   }
 }

@@ -11,7 +11,6 @@ import {
   INSPECTION_STATE_LABELS,
   INSPECTION_TYPE_LABELS,
   DISCIPLINE_FORM_LABELS,
-  DomainError,
   DECIDING_BODY_LABELS,
   summariseTarget,
   supervisionCoverage,
@@ -21,6 +20,7 @@ import {
   type DisciplineForm,
   type InspectionFact,
 } from '@chibo/domain';
+import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { assertOrgVisible } from '../../common/scope/scope';
 import { inSubtree, today, validAt } from '../../database/sql';
@@ -60,9 +60,7 @@ export class InspectionTargetService {
     const asOf = input.asOf ?? today();
     const ref = targetReferenceDate(input.year, asOf);
     const reader = inspectionReader(actor);
-    await assertOrgVisible(this.ds.manager, reader, input.organisationId, ref).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
-    });
+    await assertOrgVisible(this.ds.manager, reader, input.organisationId, ref).catch(asField('organisationId'));
     const first = `${String(input.year).padStart(4, '0')}-01-01`;
     const last = `${String(input.year).padStart(4, '0')}-12-31`;
     // Inspections by the cell itself that may belong to the year: not cancelled, planned by its end, not concluded before it.
@@ -124,9 +122,7 @@ export class InspectionTargetService {
     const asOf = input.asOf ?? today();
     const ref = targetReferenceDate(input.year, asOf);
     const reader = inspectionReader(actor);
-    await assertOrgVisible(this.ds.manager, reader, input.organisationId, ref).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
-    });
+    await assertOrgVisible(this.ds.manager, reader, input.organisationId, ref).catch(asField('organisationId'));
     const first = `${String(input.year).padStart(4, '0')}-01-01`;
     // Members: the cell's own (permanent) members on the reference date. Supervised: those of them who were subjects of a
     // supervision by the cell started in the year up to the reference date (libs' countsTowardSupervisionCoverage).

@@ -17,6 +17,7 @@ import {
   type InspectionType,
   type OrganisationKind,
 } from '@chibo/domain';
+import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
@@ -111,9 +112,7 @@ export class InspectionService {
     if (filter?.organisationId) {
       const d = filter.asOf ?? today();
       // Visibility checked and the organisation's path on asOf read in one statement, as a constant path range.
-      const ranges = await listScope(this.ds.manager, inspectionReader(actor), filter.organisationId, d, { rule: 'valid' }).catch((e: DomainError) => {
-        throw new DomainError(e.code, e.message, 'organisationId');
-      });
+      const ranges = await listScope(this.ds.manager, inspectionReader(actor), filter.organisationId, d, { rule: 'valid' }).catch(asField('organisationId'));
       const dP = p.add(d);
       // The tree on asOf: inspections by organisations then under it (a moved cell's inspections follow the cell).
       where.push(`i.organisation_id IN (SELECT ip.organisation_id FROM organisation_placement ip WHERE ${validAt('ip', dP)} AND ${inRangesSql('ip', ranges, p)})`);
@@ -202,9 +201,7 @@ export class InspectionService {
     const where = [this.planVisibleSql(actor, q)];
     if (f.organisationId) {
       const d = f.year ? yearBounds(f.year)[1] : today();
-      await assertOrgVisible(this.ds.manager, inspectionReader(actor), f.organisationId, d < today() ? d : today()).catch((e: DomainError) => {
-        throw new DomainError(e.code, e.message, 'organisationId');
-      });
+      await assertOrgVisible(this.ds.manager, inspectionReader(actor), f.organisationId, d < today() ? d : today()).catch(asField('organisationId'));
       const dP = q.add(d < today() ? d : today());
       where.push(`EXISTS (SELECT 1 FROM organisation_placement fp JOIN organisation_placement pp ON pp.organisation_id = p.organisation_id AND ${validAt('pp', dP)}
         AND ${inSubtree('pp', 'fp.path')} WHERE fp.organisation_id = ${q.add(f.organisationId)}::uuid AND ${validAt('fp', dP)})`);
@@ -435,17 +432,13 @@ export class InspectionService {
     const [found] = await this.findVisible(caller.actor, [id], m);
     if (!found) throw new DomainError('NOT_FOUND', 'Inspection not found', 'id');
     await m.query(`SELECT 1 FROM inspection WHERE id = $1 FOR UPDATE`, [id]);
-    await assertOrgVisible(m, inspectionReader(caller.actor), found.organisationId, today(), true).catch((e: DomainError) => {
-      throw e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this inspection but not change it', 'id') : e;
-    });
+    await assertOrgVisible(m, inspectionReader(caller.actor), found.organisationId, today(), true).catch(onDomainError((e) => e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this inspection but not change it', 'id') : e));
     return found;
   }
 
   /** Write access to an organisation (NOT_FOUND outside the read scope, FORBIDDEN when only readable); returns its kind. */
   private async assertWritableOrg(m: EntityManager, actor: Actor, orgId: string, d: string, field: string): Promise<OrganisationKind> {
-    await assertOrgVisible(m, inspectionReader(actor), orgId, d, true).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, field);
-    });
+    await assertOrgVisible(m, inspectionReader(actor), orgId, d, true).catch(asField(field));
     const [row] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [orgId]);
     return row.kind as OrganisationKind;
   }

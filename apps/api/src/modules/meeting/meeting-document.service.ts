@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkDocument, DomainError } from '@chibo/domain';
+import { onDomainError } from '../../common/graphql/errors';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import type { Actor } from '../../common/auth/actor';
 import { assertOrgVisible, isUuid } from '../../common/scope/scope';
@@ -112,9 +113,7 @@ export class MeetingDocumentService {
     const [meeting] = await this.meetings.findVisible(caller.actor, [meetingId], m);
     if (!meeting) throw new DomainError('NOT_FOUND', 'Meeting not found', 'meetingId');
     await m.query(`SELECT 1 FROM meeting WHERE id = $1 FOR UPDATE`, [meetingId]);
-    await assertOrgVisible(m, caller.actor, meeting.organisationId, meeting.date, true).catch((e: DomainError) => {
-      throw e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'meetingId') : e;
-    });
+    await assertOrgVisible(m, caller.actor, meeting.organisationId, meeting.date, true).catch(onDomainError((e) => e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'meetingId') : e));
     if (meeting.state === 'CLOSED' || meeting.state === 'CANCELLED') {
       throw new DomainError('CONFLICT', `The meeting is ${meeting.state === 'CLOSED' ? 'closed' : 'cancelled'}; its documents can no longer change`, 'meetingId', { reason: meeting.state === 'CLOSED' ? 'MEETING_CLOSED' : 'MEETING_CANCELLED' });
     }

@@ -12,6 +12,7 @@ import {
   type Attendance,
   type OrganisationKind,
 } from '@chibo/domain';
+import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { reportWorkbook, viDate } from '../../common/export/workbook';
@@ -506,16 +507,12 @@ export class MeetingService {
     const [found] = await this.findVisible(caller.actor, [id], m);
     if (!found) throw new DomainError('NOT_FOUND', 'Meeting not found', 'id');
     await m.query(`SELECT 1 FROM meeting WHERE id = $1 FOR UPDATE`, [id]);
-    await assertOrgVisible(m, caller.actor, found.organisationId, found.date, true).catch((e: DomainError) => {
-      throw e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'id') : e;
-    });
+    await assertOrgVisible(m, caller.actor, found.organisationId, found.date, true).catch(onDomainError((e) => e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'id') : e));
     return found;
   }
 
   private async assertCell(m: EntityManager, actor: Actor, cellId: string, date: string): Promise<void> {
-    await assertOrgVisible(m, actor, cellId, date, true).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
-    });
+    await assertOrgVisible(m, actor, cellId, date, true).catch(asField('organisationId'));
     const [row] = await m.query(
       `SELECT o.kind FROM organisation o JOIN organisation_placement pl ON pl.organisation_id = o.id AND ${validAt('pl', '$2')} WHERE o.id = $1`,
       [cellId, date],

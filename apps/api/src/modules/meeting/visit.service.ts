@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { DomainError, lastDayOfMonth, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
+import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
@@ -45,9 +46,7 @@ export class VisitService {
     const d = asOf < yearEnd ? asOf : yearEnd;
     if (d < `${input.year}-01-01`) throw new DomainError('INVALID_DATE_ORDER', 'The as-of date is before the year', 'asOf');
     // A report on the visitors: for readers of the subtree (a member's own-cell access is not enough).
-    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, d).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
-    });
+    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, d).catch(asField('organisationId'));
     const cells: { id: string }[] = await this.ds.query(
       `SELECT o.id FROM organisation_placement rp
          JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
@@ -116,9 +115,7 @@ export class VisitService {
   async assign(caller: Caller, input: AssignVisitorInput): Promise<VisitAssignment> {
     if (input.to && input.to <= input.from) throw new DomainError('INVALID_DATE_ORDER', 'The assignment must end after it starts', 'to');
     const id = await this.ds.transaction(async (m) => {
-      await assertOrgVisible(m, caller.actor, input.cellId, input.from, true).catch((e: DomainError) => {
-        throw new DomainError(e.code, e.message, 'cellId');
-      });
+      await assertOrgVisible(m, caller.actor, input.cellId, input.from, true).catch(asField('cellId'));
       const [cell] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [input.cellId]);
       if (!['GRASSROOTS_CELL', 'SUBORDINATE_CELL'].includes(cell.kind)) throw new DomainError('VALIDATION', 'Visitors are assigned to cells', 'cellId');
       const [user] = isUuid(input.visitorUserId) ? await m.query(`SELECT id FROM app_user WHERE id = $1 AND is_active`, [input.visitorUserId]) : [];
@@ -139,9 +136,7 @@ export class VisitService {
     if (to <= a.from) throw new DomainError('INVALID_DATE_ORDER', 'The assignment must end after it starts', 'to');
     await this.ds.transaction(async (m) => {
       // The caller sees the assignment (their own, or on a cell they read): changing it without write access is FORBIDDEN.
-      await assertOrgVisible(m, caller.actor, a.cellId, a.from, true).catch((e: DomainError) => {
-        throw new DomainError('FORBIDDEN', e.code === 'FORBIDDEN' ? e.message : 'You may see this assignment but not end it', 'id');
-      });
+      await assertOrgVisible(m, caller.actor, a.cellId, a.from, true).catch(onDomainError((e) => new DomainError('FORBIDDEN', e.code === 'FORBIDDEN' ? e.message : 'You may see this assignment but not end it', 'id')));
       await returning(m, `UPDATE visit_assignment SET valid_to = $2 WHERE id = $1 RETURNING id`, [id, to]);
       await this.audit.record(m, caller, { operation: 'endVisitAssignment', entityType: 'visit_assignment', entityId: id, before: a, after: { to } });
     });
@@ -262,9 +257,7 @@ export class VisitService {
     const first = `${input.month}-01`;
     const last = lastDayOfMonth(input.month);
     // A report on the visitors: for readers of the subtree (a member's own-cell access is not enough).
-    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, last).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
-    });
+    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, last).catch(asField('organisationId'));
     const assignments: { visitorUserId: string; visitorName: string; cellId: string; submittedOn: string | null }[] = await this.ds.query(
       `SELECT va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", vr.submitted_on AS "submittedOn"
          FROM visit_assignment va JOIN app_user u ON u.id = va.visitor_user_id

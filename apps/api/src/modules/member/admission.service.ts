@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, type MemberStatus } from '@chibo/domain';
+import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { assertOrgVisible, orgVisibleSql } from '../../common/scope/scope';
@@ -29,9 +30,7 @@ export class AdmissionService {
 
   /** NOT_FOUND (field organisationId) unless the actor reads the organisation's subtree on the date. */
   async assertSubtreeVisible(actor: Actor, organisationId: string, d: string): Promise<void> {
-    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, organisationId, d).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
-    });
+    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, organisationId, d).catch(asField('organisationId'));
   }
 
   async list(actor: Actor, q: AdmissionQuery, page: PageInput | undefined): Promise<Page<Admission>> {

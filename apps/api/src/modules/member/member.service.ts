@@ -22,6 +22,7 @@ import {
   type OrganisationKind,
   type Policy,
 } from '@chibo/domain';
+import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
@@ -440,9 +441,7 @@ export class MemberService {
   }
 
   private async assertCell(m: EntityManager, actor: Actor, orgId: string, d: string, field: string, readOnly = false): Promise<void> {
-    await assertOrgVisible(m, actor, orgId, d, !readOnly).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, field);
-    });
+    await assertOrgVisible(m, actor, orgId, d, !readOnly).catch(asField(field));
     const [row] = await m.query(
       `SELECT o.kind FROM organisation o JOIN organisation_placement pl ON pl.organisation_id = o.id AND ${validAt('pl', '$2')} WHERE o.id = $1`,
       [orgId, d],

@@ -9,6 +9,7 @@ import {
   type CommitteeRole,
   type OrganisationKind,
 } from '@chibo/domain';
+import { onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
@@ -324,9 +325,7 @@ export class OrganisationService {
     const d = input.effectiveOn;
     await this.ds.transaction(async (m) => {
       await assertOrgVisible(m, caller.actor, input.id, d, true);
-      await assertOrgVisible(m, caller.actor, input.newParentId, d, true).catch((e: DomainError) => {
-        throw new DomainError(e.code, e.code === 'NOT_FOUND' ? 'New parent not found' : e.message, 'newParentId');
-      });
+      await assertOrgVisible(m, caller.actor, input.newParentId, d, true).catch(onDomainError((e) => new DomainError(e.code, e.code === 'NOT_FOUND' ? 'New parent not found' : e.message, 'newParentId')));
       const org = await this.placementAt(m, input.id, d);
       const parent = await this.placementAt(m, input.newParentId, d);
       if (!org) throw new DomainError('ORGANISATION_DISSOLVED', 'The organisation does not exist on that date', 'id');
@@ -476,9 +475,7 @@ export class OrganisationService {
     if (!seat) throw new DomainError('NOT_FOUND', 'Seat not found', 'seatId');
     await this.ds.transaction(async (m) => {
       // Outside the scope is answered exactly like a seat that does not exist.
-      await assertOrgVisible(m, caller.actor, seat.organisationId, today(), true).catch((e: DomainError) => {
-        throw e.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'Seat not found', 'seatId') : new DomainError(e.code, e.message, 'seatId');
-      });
+      await assertOrgVisible(m, caller.actor, seat.organisationId, today(), true).catch(onDomainError((e) => e.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'Seat not found', 'seatId') : new DomainError(e.code, e.message, 'seatId')));
       if (input.to <= seat.from) throw new DomainError('INVALID_DATE_ORDER', 'The seat must end after it starts', 'to');
       await m.query(`UPDATE committee_seat SET valid_to = $2 WHERE id = $1`, [input.seatId, input.to]);
       await this.audit.record(m, caller, { operation: 'endCommitteeSeat', entityType: 'committee_seat', entityId: input.seatId, before: seat, after: { to: input.to } });

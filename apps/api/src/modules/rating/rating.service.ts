@@ -47,6 +47,7 @@ import {
   type RatingScheme,
   type RatingSubjectKind,
 } from '@chibo/domain';
+import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
@@ -184,9 +185,7 @@ export class RatingService {
     const periodKind = input.periodKind ?? 'YEAR';
     const id = await this.ds.transaction(async (m) => {
       const d = ratingReferenceDate(input.year);
-      await assertOrgVisible(m, caller.actor, input.organisationId, d, true).catch((e: DomainError) => {
-        throw new DomainError(e.code, e.message, 'organisationId');
-      });
+      await assertOrgVisible(m, caller.actor, input.organisationId, d, true).catch(asField('organisationId'));
       const [org] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [input.organisationId]);
       if (!['COMMITTEE', 'GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL'].includes(org.kind)) {
         throw new DomainError('VALIDATION', 'A rating round is opened by a committee or a grassroots organisation', 'organisationId');
@@ -284,9 +283,7 @@ export class RatingService {
    * scope; the rows are those the caller may see (their readable organisations, or themselves).
    */
   async pending(actor: Actor, roundId: string, search: string | undefined, page: PageInput | undefined): Promise<Page<RatingPendingSubject>> {
-    const round = await this.round(actor, roundId).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'roundId');
-    });
+    const round = await this.round(actor, roundId).catch(asField('roundId'));
     const asOf = ratingReferenceDate(round.year);
     const policy = await this.policies.forOrganisation(round.organisationId, asOf);
     const { offset, limit } = pageOf(page);
@@ -340,9 +337,7 @@ export class RatingService {
    * then a sheet with the subjects not self-assessed yet (`pending`, same search). NOT_FOUND outside the round's scope.
    */
   async roundWorkbook(actor: Actor, roundId: string, filter: RatingFilter | undefined): Promise<Buffer> {
-    const round = await this.round(actor, roundId).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'roundId');
-    });
+    const round = await this.round(actor, roundId).catch(asField('roundId'));
     const d = ratingReferenceDate(round.year);
     const f: RatingFilter = { ...filter, roundId: round.id };
     const p = new Params();
@@ -429,9 +424,7 @@ export class RatingService {
 
   async submitSelfAssessment(caller: Caller, input: SubmitSelfAssessmentInput): Promise<Rating> {
     const id = await this.ds.transaction(async (m) => {
-      const round = await this.round(caller.actor, input.roundId, m).catch((e: DomainError) => {
-        throw new DomainError(e.code, e.message, 'roundId');
-      });
+      const round = await this.round(caller.actor, input.roundId, m).catch(asField('roundId'));
       const d = ratingReferenceDate(round.year);
       const subject = await this.resolveSubject(m, caller.actor, round, input.memberId, input.organisationId, d, true);
       const policy = await this.policies.forOrganisation(subject.organisationId, d, m);
@@ -589,9 +582,7 @@ export class RatingService {
    * decideRating (FORBIDDEN on memberId); an announced round is closed (RATING_ROUND_CLOSED).
    */
   private async exclusionScope(m: EntityManager, actor: Actor, roundId: string, memberId: string, checkNotRated: boolean) {
-    const round = await this.round(actor, roundId, m).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'roundId');
-    });
+    const round = await this.round(actor, roundId, m).catch(asField('roundId'));
     await m.query(`SELECT 1 FROM rating_round WHERE id = $1 FOR UPDATE`, [round.id]);
     const d = ratingReferenceDate(round.year);
     // Without the round, resolveSubject checks the scope only; the round's subtree and the not-rated checks follow.
@@ -645,9 +636,7 @@ export class RatingService {
 
   async figures(actor: Actor, input: RatingFiguresInput): Promise<RatingFigures> {
     const asOf = input.asOf ?? ratingReferenceDate(input.year);
-    await assertOrgVisible(this.ds.manager, actor, input.organisationId, asOf).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
-    });
+    await assertOrgVisible(this.ds.manager, actor, input.organisationId, asOf).catch(asField('organisationId'));
     const prevAsOf = input.asOf && input.asOf < `${input.year - 1}-12-31` ? input.asOf : ratingReferenceDate(input.year - 1);
     const [current, previous] = await Promise.all([this.countsBy(input.organisationId, input.year, asOf), this.countsBy(input.organisationId, input.year - 1, prevAsOf)]);
     const groups: RatingFigureGroup[] = RATING_SUBJECT_KINDS.map((kind) => {
@@ -710,9 +699,7 @@ export class RatingService {
 
   async figureRows(actor: Actor, input: RatingFigureRowsInput, page: PageInput | undefined): Promise<Page<RatingFigureRow>> {
     const asOf = input.asOf ?? ratingReferenceDate(input.year);
-    await assertOrgVisible(this.ds.manager, actor, input.organisationId, asOf).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
-    });
+    await assertOrgVisible(this.ds.manager, actor, input.organisationId, asOf).catch(asField('organisationId'));
     // A member reaching the organisation only through their own cell sees their own row, not the others' levels.
     const reader = await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, asOf).then(() => true, () => false);
     const { offset, limit } = pageOf(page);
@@ -896,9 +883,7 @@ export class RatingService {
       if (!row?.cell) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
       const self = selfService && actor.ownMemberIds.includes(memberId);
       if (!self) {
-        await assertOrgVisible(m, actor, row.cell, d, true).catch((e: DomainError) => {
-          throw new DomainError(e.code, e.code === 'NOT_FOUND' ? 'Member not found' : 'You may see this member but not submit for them', 'memberId');
-        });
+        await assertOrgVisible(m, actor, row.cell, d, true).catch(onDomainError((e) => new DomainError(e.code, e.code === 'NOT_FOUND' ? 'Member not found' : 'You may see this member but not submit for them', 'memberId')));
       }
       await inRound(row.cell, 'memberId');
       if (round) {
@@ -914,9 +899,7 @@ export class RatingService {
       return { kind: 'MEMBER', memberId, subjectOrganisationId: null, organisationId: row.cell };
     }
     const orgId = organisationId!;
-    await assertOrgVisible(m, actor, orgId, d, true).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, 'organisationId');
-    });
+    await assertOrgVisible(m, actor, orgId, d, true).catch(asField('organisationId'));
     const [org] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [orgId]);
     const kind = ratingSubjectKindOf(org.kind as OrganisationKind);
     if (!kind) throw new DomainError('VALIDATION', `Organisations of kind ${org.kind} are not rated`, 'organisationId');
