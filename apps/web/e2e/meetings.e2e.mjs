@@ -251,6 +251,9 @@ step('enter the scores, save, and see the level', async () => {
   await inputs.first().waitFor();
   const n = await inputs.count();
   expect(n >= 1, 'no criteria on the score sheet');
+  // a Vietnamese decimal comma is a decimal (antd alone read "2,5" as 25)
+  await inputs.first().fill('2,5');
+  await page.getByTestId('visit-total').filter({ hasText: '2,5' }).waitFor();
   for (let i = 0; i < n; i += 1) {
     const wrapper = page.locator('.score-sheet__row').nth(i);
     const max = Number(/(\d+)/.exec(await wrapper.locator('.ant-input-number-suffix').innerText())?.[1] ?? '0');

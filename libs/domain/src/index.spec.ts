@@ -18,6 +18,7 @@ import * as flags from './organisation/flags';
 import * as kinds from './organisation/kinds';
 import * as policy from './policy';
 import * as percent from './report/percent';
+import * as numberInput from './report/number-input';
 import * as fold from './text/fold';
 import * as meetingDocuments from './meeting/documents';
 import * as meetingClosing from './meeting/closing';
@@ -50,6 +51,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   kinds,
   policy,
   percent,
+  numberInput,
   fold,
   meetingKinds,
   meetingAttendance,

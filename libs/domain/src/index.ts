@@ -13,6 +13,7 @@ export * from './member/candidate';
 export * from './member/identity';
 export * from './text/fold';
 export * from './report/percent';
+export * from './report/number-input';
 export * from './meeting/kinds';
 export * from './meeting/attendance';
 export * from './meeting/meeting-rules';

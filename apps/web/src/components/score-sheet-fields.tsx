@@ -1,10 +1,11 @@
-import { Alert, Flex, Form, InputNumber, Typography } from 'antd';
+import { Alert, Flex, Form, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isDomainError, scoreMeeting, scoreSheetMax, type MeetingScore, type ScoreSheet } from '../lib/domain';
 import { useFormat } from '../lib/use-format';
 import { useLanguage } from '../lib/use-language';
 import { ScoreLevelTag } from './meeting-tags';
+import { DecimalInput } from './ui/decimal-input';
 
 export type ScoreValues = Record<string, number | null>;
 
@@ -99,15 +100,14 @@ export const ScoreSheetFields = ({ sheet, values, onChange, evaluation, serverEr
             help={message}
             className="score-sheet__row"
           >
-            <InputNumber
+            <DecimalInput
               id={id}
-              inputMode="numeric"
               min={0}
               value={values[c.code]}
               disabled={disabled}
               suffix={t('score.outOf', { max: f.number(c.maxPoints) })}
               style={{ width: 160 }}
-              onChange={(v) => onChange(c.code, typeof v === 'number' ? v : null)}
+              onChange={(v) => onChange(c.code, v)}
               data-testid={`score-input-${c.code}`}
             />
           </Form.Item>

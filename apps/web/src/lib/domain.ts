@@ -34,6 +34,8 @@ import type en from '../locales/en.json';
 import type vi from '../locales/vi.json';
 
 export { foldVietnamese, formatNumberVi, formatPercentVi, percent } from '@chibo/domain';
+export { formatNumberInput, parseNumberInput, parseTimeInput } from '@chibo/domain';
+export { meetingCloseProblems } from '@chibo/domain';
 
 // Meetings and visits: the same pure rules the API applies (attendance rate, score sheet, duration), so a
 // form shows the result the server will compute before it is sent.

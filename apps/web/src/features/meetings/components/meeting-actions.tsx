@@ -1,9 +1,9 @@
 import { CloseCircleOutlined, LockOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm } from 'antd';
-import { meetingCloseProblems } from '@chibo/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { meetingCloseProblems } from '../../../lib/domain';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCancelMeeting, useCloseMeeting } from '../api/meeting-mutations';

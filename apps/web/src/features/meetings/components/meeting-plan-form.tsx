@@ -3,6 +3,7 @@ import { Alert, Button, Col, DatePicker, Flex, Form, Input, Row, Select, Typogra
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TimeInput } from '../../../components/ui/time-input';
 import type { IsoDate } from '../../../lib/api-types';
 import { todayIso } from '../../../lib/as-of';
 import { MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, type MeetingFormat, type MeetingKind, type MeetingMode } from '../../../lib/domain';
@@ -187,7 +188,7 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
         </Col>
         <Col xs={12} md={6}>
           <Form.Item name="startTime" label={t('meeting.fields.startTime')} rules={[timeRule]}>
-            <Input type="time" />
+            <TimeInput />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -206,7 +207,7 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
               }),
             ]}
           >
-            <Input type="time" />
+            <TimeInput />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

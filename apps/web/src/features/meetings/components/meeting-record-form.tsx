@@ -2,6 +2,7 @@ import { EditOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Modal, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TimeInput } from '../../../components/ui/time-input';
 import { DefaultSheetNotice, evaluateScores, ScoreSheetFields } from '../../../components/score-sheet-fields';
 import { isApiError } from '../../../lib/api-error';
 import { todayIso } from '../../../lib/as-of';
@@ -247,12 +248,12 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
           <Row gutter={12}>
             <Col xs={12} md={6}>
               <Form.Item label={t('meeting.fields.actualStart')} htmlFor="actual-start" {...fieldItem('actualStart')}>
-                <Input id="actual-start" type="time" value={draft.actualStart} disabled={disabled} onChange={(e) => patch({ actualStart: e.target.value })} />
+                <TimeInput id="actual-start" value={draft.actualStart} disabled={disabled} onChange={(v) => patch({ actualStart: v })} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item label={t('meeting.fields.actualEnd')} htmlFor="actual-end" {...fieldItem('actualEnd')}>
-                <Input id="actual-end" type="time" value={draft.actualEnd} disabled={disabled} onChange={(e) => patch({ actualEnd: e.target.value })} />
+                <TimeInput id="actual-end" value={draft.actualEnd} disabled={disabled} onChange={(v) => patch({ actualEnd: v })} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} style={{ display: 'flex', alignItems: 'center' }}>

@@ -1,6 +1,7 @@
 import { Alert, App, Checkbox, Col, Divider, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DecimalInput } from '../../../components/ui/decimal-input';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { computeRatingLevel, validateSelfAssessment, type RatingSubjectKind } from '../../../lib/domain';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -194,14 +195,13 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
                 validateStatus={shown(field) ? 'error' : undefined}
                 help={shown(field)}
               >
-                <InputNumber
+                <DecimalInput
                   id={`self-${field}`}
                   min={0}
                   step={0.5}
-                  decimalSeparator={f.lng === 'vi' ? ',' : '.'}
                   value={draft[field]}
                   style={{ width: '100%' }}
-                  onChange={(v) => setDraft((d) => ({ ...d, [field]: typeof v === 'number' ? v : null }))}
+                  onChange={(v) => setDraft((d) => ({ ...d, [field]: v }))}
                 />
               </Form.Item>
             </Col>
