@@ -59,12 +59,16 @@ step(`sign in as the administrator (${ADMIN})`, async () => {
   await signIn(state.page, ADMIN);
 });
 
-step(`open "Đánh giá, xếp loại" from the side menu and pick ${PREVIOUS}`, async () => {
+step(`open "Đánh giá, xếp loại" from the side menu: it opens on ${PREVIOUS}, the latest decided year; pick ${YEAR} and back`, async () => {
   const { page } = state;
   await page.getByRole('menuitem', { name: 'Đánh giá, xếp loại', exact: true }).click();
   await page.waitForURL(/\/ratings(\?|$)/);
   await page.getByRole('heading', { name: 'Kết quả đánh giá, xếp loại' }).waitFor();
   await page.getByTestId('rating-figures').waitFor();
+  // the seed's ${YEAR} round is open: the page opens on ${PREVIOUS}, not on a year of zeros
+  await page.getByText(`Năm ${PREVIOUS} · theo tổ chức đảng tại ngày 31/12/${PREVIOUS}`).waitFor();
+  await choose(page, 'ratings-year', String(YEAR));
+  await page.waitForURL(new RegExp(`year=${YEAR}`));
   await choose(page, 'ratings-year', String(PREVIOUS));
   await page.waitForURL(new RegExp(`year=${PREVIOUS}`));
   await page.getByText(`Năm ${PREVIOUS} · theo tổ chức đảng tại ngày 31/12/${PREVIOUS}`).waitFor();

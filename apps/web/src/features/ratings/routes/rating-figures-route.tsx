@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
-import { useAsOf } from '../../../lib/as-of';
+import { todayIso, useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useUrlParams } from '../../../lib/url-params';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -12,13 +12,14 @@ import { useFormat } from '../../../lib/use-format';
 import { useScopeRoot } from '../api/get-scope-root';
 import { useExportRatingFigures } from '../api/export-figures';
 import { useRatingFigures } from '../api/get-figures';
+import { useRatingRounds } from '../api/get-rounds';
 import type { FiguresParams } from '../api/types';
 import { AdmissionCard } from '../components/admission-card';
 import { FigureGroupCard } from '../components/figure-group-card';
 import { FigureRowsDialog } from '../components/figure-rows-dialog';
 import { YearSelect } from '../components/year-select';
 import { decodeFigureList, encodeFigureList } from '../utils/figure-filter';
-import { figuresYear, shownGroups } from '../utils/figures-view';
+import { defaultFiguresYear, figuresYear, figuresYearParam, shownGroups } from '../utils/figures-view';
 
 // The previous year's figures use that year's tree (31 December) unless an earlier as-of date was chosen (as the API does).
 const previousParams = (p: FiguresParams, year: number): FiguresParams => ({
@@ -37,12 +38,17 @@ export const RatingFiguresRoute = () => {
   const href = useAppHref();
   const { asOf, isToday } = useAsOf();
   const { params, update } = useUrlParams();
-  const year = figuresYear(params.get('year'));
+  const yearParam = figuresYearParam(params.get('year'));
   const orgParam = params.get('org');
   const root = useScopeRoot(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
+  // without ?year=: the latest year with decided results (the current one once its rounds are announced)
+  const currentYear = Number(todayIso().slice(0, 4));
+  const rounds = useRatingRounds(null, currentYear, yearParam === null && orgId !== null);
+  const year = yearParam ?? (rounds.data ? defaultFiguresYear(currentYear, rounds.data) : rounds.isError ? currentYear : null) ?? figuresYear(null);
+  const yearKnown = yearParam !== null || rounds.data !== undefined || rounds.isError;
   // the tree of the year's end (the reports' date) unless the header's "Xem tại ngày" picks another day
-  const figuresParams: FiguresParams | null = orgId ? { organisationId: orgId, year, ...(isToday ? {} : { asOf }) } : null;
+  const figuresParams: FiguresParams | null = orgId && yearKnown ? { organisationId: orgId, year, ...(isToday ? {} : { asOf }) } : null;
   const query = useRatingFigures(figuresParams);
   const exportXlsx = useExportRatingFigures();
   const { message } = useErrorMessage();
