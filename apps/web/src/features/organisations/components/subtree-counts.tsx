@@ -8,7 +8,8 @@ import type { OrganisationDetail } from '../api/types';
 
 type Counts = OrganisationDetail['subtreeCounts'];
 
-export const SubtreeCounts = ({ counts, asOf }: { counts: Counts; asOf: string }) => {
+/** The subtree's counts; a cell's page says "the cell" (a cell has no subtree of organisations to count). */
+export const SubtreeCounts = ({ counts, asOf, isCell = false }: { counts: Counts; asOf: string; isCell?: boolean }) => {
   const { t } = useTranslation();
   const f = useFormat();
   const byKind = [...counts.byKind]
@@ -20,7 +21,7 @@ export const SubtreeCounts = ({ counts, asOf }: { counts: Counts; asOf: string }
     return p === null ? undefined : t('organisation.counts.shareOfMembers', { percent: f.percent(p) });
   };
   const cards = [
-    { key: 'organisations', title: t('organisation.counts.organisations'), value: counts.organisations, note: undefined },
+    ...(isCell ? [] : [{ key: 'organisations', title: t('organisation.counts.organisations'), value: counts.organisations, note: undefined }]),
     { key: 'members', title: t('organisation.counts.members'), value: counts.members, note: undefined },
     { key: 'full', title: t('organisation.counts.fullMembers'), value: counts.fullMembers, note: share(counts.fullMembers) },
     {
@@ -34,7 +35,7 @@ export const SubtreeCounts = ({ counts, asOf }: { counts: Counts; asOf: string }
   return (
     <section aria-labelledby="subtree-counts-title" data-testid="subtree-counts">
       <h2 id="subtree-counts-title" className="section-title">
-        {t('organisation.counts.title', { date: formatDate(asOf) })}
+        {t(isCell ? 'organisation.counts.titleCell' : 'organisation.counts.title', { date: formatDate(asOf) })}
       </h2>
       <Row gutter={[12, 12]}>
         {cards.map((c) => (

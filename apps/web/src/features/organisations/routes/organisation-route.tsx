@@ -76,7 +76,7 @@ export const OrganisationRoute = () => {
       </Flex>
       <OrganisationFlags flags={o.flags} />
       <OrganisationFacts organisation={o} />
-      <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} />
+      <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} isCell={isCell} />
       <CommitteeTable kind={o.kind} hasCellCommittee={o.hasCellCommittee} seats={o.committee} />
       <ChildrenTable
         items={o.children}
