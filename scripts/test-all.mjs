@@ -155,6 +155,10 @@ const steps = [
   ['build', () => okPnpm(['run', 'build'], 'pnpm build')],
   ['lint', () => okPnpm(['run', 'lint'], 'eslint')],
   ['typecheck', () => okPnpm(['run', 'typecheck'], 'pnpm -r run typecheck')],
+  // The API's module boundaries (docs/architecture.md#modules): imports, module cycles, Nest exports, table owners in
+  // SQL, the generated graph; then the same check on copies with planted violations, which must fail.
+  ['module boundaries', () => ok(node, ['scripts/check-boundaries.mjs'], 'node scripts/check-boundaries.mjs')],
+  ['module boundaries (planted violations)', () => ok(node, ['--test', 'scripts/check-boundaries.test.mjs'], 'node --test scripts/check-boundaries.test.mjs')],
   ['unit tests (domain)', () => okPnpm(['run', 'test:unit'], 'jest --selectProjects domain')],
   ['locale check', () => ok(node, ['apps/web/scripts/check-locales.mjs'], 'check-locales')],
   [

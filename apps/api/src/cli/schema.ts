@@ -19,7 +19,7 @@ import {
   InspectionPlanResolver, InspectionResolver, InspectionSubjectResolver, InspectionTargetResolver, SupervisionCoverageResolver,
 } from '../modules/inspection/inspection.resolver';
 
-/** Every resolver of the app (app.module.ts); schema.int-spec.ts checks the served schema equals the one built from these. */
+/** Every resolver of the app (the providers of the modules, modules/<noun>/<noun>.module.ts); schema.int-spec.ts checks the served schema equals the one built from these. */
 export const RESOLVERS = [
   AuthResolver, AuditChainResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, AdmissionResolver, CandidateResolver, MeetingResolver, VisitResolver,
   DashboardResolver, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver,

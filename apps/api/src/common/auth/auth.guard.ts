@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError } from '@chibo/domain';
-import { AuthService } from '../../modules/auth/auth.service';
 import type { RequestContext } from '../graphql/request-context';
+import { ActorLookup } from './actor-lookup';
 import { ADMIN_ONLY, IS_PUBLIC } from './decorators';
 
 /** Global guard, deny by default: every operation needs a signed-in user or an API token unless marked @Public(). */
@@ -11,7 +11,7 @@ import { ADMIN_ONLY, IS_PUBLIC } from './decorators';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly auth: AuthService,
+    private readonly auth: ActorLookup,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

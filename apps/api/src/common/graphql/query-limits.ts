@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { AuthService } from '../../modules/auth/auth.service';
+import { ActorLookup } from '../auth/actor-lookup';
 import { MAX_PAGE_SIZE } from './pagination';
 import { RateLimits, tooManyRequests } from './rate-limits';
 import type { RequestContext } from './request-context';
@@ -147,7 +147,7 @@ type Ctx = RequestContext & { actorPromise?: Promise<RequestContext['actor'] | n
 
 /**
  * Query limits (depth, aliases, directives, cost, exports per request), introspection and field suggestions only
- * for signed-in callers. The token limit is graphql-js' parse option (see app.module.ts).
+ * for signed-in callers. The token limit is graphql-js' parse option (see graphql.module.ts).
  */
 @Plugin()
 export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
@@ -155,7 +155,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly auth: AuthService,
+    private readonly auth: ActorLookup,
     private readonly rates: RateLimits,
   ) {
     this.rules = armorRules(config);

@@ -5,7 +5,7 @@ import { DashboardService } from './dashboard.service';
 import { InspectionAlertSource, RatingAlertSource } from './dashboard.area-sources';
 import { AlertRegistry, MeetingAlertSource, MemberAlertSource, OrganisationAlertSource, VisitAlertSource } from './dashboard.sources';
 
-/** The dashboard's providers, for the app module. Add an area's AlertSource (and its Dashboard section resolver) to the app's providers. */
+/** The dashboard's providers, for DashboardModule. An area's AlertSource (and its Dashboard section resolver) goes here. */
 export const DASHBOARD_PROVIDERS = [
   AlertRegistry,
   DashboardCache,

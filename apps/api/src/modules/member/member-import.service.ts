@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, foldVietnamese, holdsMembers, isAfterToday, validateMemberDates, vietnamToday, type OrganisationKind } from '@chibo/domain';
 import { DATE_IN_FUTURE } from '../../common/graphql/not-after-today';
 import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportSource } from '../../common/import/columns';
+import type { ImportResult, RowError } from '../../common/import/result';
 import type { Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
@@ -11,8 +12,7 @@ import { Params, today } from '../../database/sql';
 /** One member row of an import file, already split into named columns (strings as read from CSV or XLSX). */
 export type MemberImportRow = Partial<Record<string, string>>;
 
-export type RowError = { row: number; column: string; reason: string };
-export type ImportResult = { created: number; updated: number; skipped: number; errors: RowError[] };
+export type { ImportResult, RowError } from '../../common/import/result';
 
 /** The documented columns (docs/import-export.md), with the Vietnamese headings accepted as aliases. */
 export const MEMBER_COLUMNS = [

@@ -29,7 +29,7 @@ import { pageOf, type Page, type PageInput } from '../../common/graphql/paginati
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
-import { refreshAfterDiscipline } from '../rating/rating-steps';
+import { DisciplineHooks } from './discipline-hooks';
 import type { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, RecordDisciplineInput } from './member.inputs';
 import { Discipline, Member, MemberEvent } from './member.model';
 
@@ -94,6 +94,7 @@ export class MemberService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly policies: PolicyService,
+    private readonly disciplineHooks: DisciplineHooks,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -411,7 +412,7 @@ export class MemberService {
     );
     await this.event(m, caller, input.memberId, { type: 'DISCIPLINED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string, reason: input.form, note: input.reason ?? null });
     // The year's ratings not announced yet (the member's, their committees') show the level the rules now give.
-    await refreshAfterDiscipline(m, this.policies, input.memberId, Number(input.decidedOn.slice(0, 4)), today());
+    await this.disciplineHooks.recorded(m, input.memberId, Number(input.decidedOn.slice(0, 4)), today());
     if (input.form === 'KHAI_TRU') {
       await this.closeMembership(m, input.memberId, 'PERMANENT', input.decidedOn);
       await this.closeMembership(m, input.memberId, 'TEMPORARY', input.decidedOn);

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canBeChildOf, DomainError, foldVietnamese, ORGANISATION_KINDS, type OrganisationKind } from '@chibo/domain';
 import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportSource } from '../../common/import/columns';
+import type { ImportResult, RowError } from '../../common/import/result';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
-import type { ImportResult, RowError } from '../member/member-import.service';
 import { OrganisationService } from './organisation.service';
 
 export type OrganisationImportRow = Partial<Record<string, string>>;

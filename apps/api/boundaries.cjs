@@ -1,0 +1,243 @@
+// The module map of apps/api (issue #11): which module owns which folder, files, tables and Nest exports, and which
+// module may use which. The one source for
+//  - .dependency-cruiser.cjs (import rules: no other module's internals, only declared module dependencies),
+//  - scripts/check-boundaries.mjs (module cycles, Nest exports, table ownership in SQL, the generated sections of
+//    docs/architecture.md: the module table, the dependency graph and the SQL allowlist).
+// Paths are relative to apps/api. After a change here: `node scripts/check-boundaries.mjs --write` (repo root).
+
+/**
+ * @typedef {object} BoundaryModule
+ * @property {string[]} paths folders (ending in /) or files of the module, relative to apps/api
+ * @property {string} summary one line for docs/architecture.md
+ * @property {string|null} moduleFile the NestJS module file (null: no providers)
+ * @property {string[]} exports what the Nest module exports: exactly the services other modules inject
+ * @property {Record<string,string>|'*'} public files other modules may import (path → why); '*' = all of them
+ * @property {Record<string,string>} uses modules this one may import (name → why); nothing else
+ * @property {string[]} tables tables it owns: only it writes them, and only it reads them unless `readers` says so
+ */
+
+/** @type {Record<string, BoundaryModule>} */
+const modules = {
+  common: {
+    paths: ['src/common/', 'src/config/', 'src/database/'],
+    summary: 'Configuration, database (DataSource, migrations, SQL helpers), audit log and its hash chain, scope as SQL, GraphQL plumbing (guard, errors, limits, loaders, pagination, scalars), import/export helpers.',
+    moduleFile: 'src/common/common.module.ts',
+    exports: ['APP_CONFIG', 'AuditService', 'AuditChainService'],
+    public: '*',
+    uses: {},
+    tables: ['audit_log', 'audit_seal', 'audit_verification'],
+  },
+  auth: {
+    paths: ['src/modules/auth/'],
+    summary: 'Users, sessions (JWT access and rotating refresh tokens), API tokens, grants and the Actor of a request.',
+    moduleFile: 'src/modules/auth/auth.module.ts',
+    exports: ['ActorLookup'],
+    public: { 'src/modules/auth/auth.module.ts': 'imported by the app module' },
+    uses: {},
+    tables: ['app_user', 'access_grant', 'api_token', 'refresh_token', 'sign_in_throttle'],
+  },
+  policy: {
+    paths: ['src/modules/policy/'],
+    summary: 'The rule thresholds in force for an organisation on a date: national defaults and per-organisation overrides.',
+    moduleFile: 'src/modules/policy/policy.module.ts',
+    exports: ['PolicyService'],
+    public: {
+      'src/modules/policy/policy.module.ts': 'imported by every module that applies a party rule',
+      'src/modules/policy/policy.service.ts': 'PolicyService: the policy of organisations on dates',
+    },
+    uses: {},
+    tables: ['policy_override'],
+  },
+  organisation: {
+    paths: ['src/modules/organisation/'],
+    summary: 'The organisation tree over time: organisations, placements, restructuring (changes) and committee seats.',
+    moduleFile: 'src/modules/organisation/organisation.module.ts',
+    exports: ['OrganisationService'],
+    public: {
+      'src/modules/organisation/organisation.module.ts': 'imported by the modules that resolve organisations',
+      'src/modules/organisation/organisation.service.ts': 'OrganisationService: visible organisations in batches; OrgModelLoader; PLACEMENT_AT',
+      'src/modules/organisation/organisation.model.ts': 'the Organisation and CommitteeSeat GraphQL types other types point at',
+      'src/modules/organisation/organisation.loaders.ts': 'the per-request DataLoaders of organisation fields on other types',
+      'src/modules/organisation/organisation.sql.ts': 'ORG_COLUMNS: the one way to read an organisation row in SQL',
+      'src/modules/organisation/organisation.flags.ts': 'flagsOf: the flags of an organisation row, for the dashboard lists',
+    },
+    uses: {
+      policy: 'an organisation\'s policy and the committee-size rules',
+    },
+    tables: ['organisation', 'organisation_placement', 'organisation_change', 'committee_seat'],
+  },
+  member: {
+    paths: ['src/modules/member/'],
+    summary: 'Members: records, memberships in cells over time, events (admission to expulsion), discipline, admissions list and member import.',
+    moduleFile: 'src/modules/member/member.module.ts',
+    exports: ['MemberService', 'DisciplineHooks'],
+    public: {
+      'src/modules/member/member.module.ts': 'imported by candidate, inspection and rating',
+      'src/modules/member/member.service.ts': 'MemberService: visible members, statuses, discipline inside a caller\'s transaction; CELL_AT, STATUS_AT',
+      'src/modules/member/member.model.ts': 'the Member and Discipline GraphQL types and the member enums',
+      'src/modules/member/admission.sql.ts': 'admissionCounts: the one admission count in SQL, for the dashboard and rating',
+      'src/modules/member/discipline-hooks.ts': 'DisciplineHooks: modules above member react to a recorded discipline',
+    },
+    uses: {
+      organisation: 'a member\'s cell and its visibility; admissions per organisation',
+      policy: 'probation, party-age and discipline rules',
+    },
+    tables: ['member', 'membership', 'member_event', 'discipline'],
+  },
+  candidate: {
+    paths: ['src/modules/candidate/'],
+    summary: 'The admission pipeline before a member exists: candidates (quần chúng ưu tú).',
+    moduleFile: 'src/modules/candidate/candidate.module.ts',
+    exports: [],
+    public: { 'src/modules/candidate/candidate.module.ts': 'imported by the app module' },
+    uses: {
+      member: 'a candidate\'s helper is a visible member; admitting a candidate creates the member',
+      policy: 'admission age and training rules',
+    },
+    tables: ['candidate'],
+  },
+  meeting: {
+    paths: ['src/modules/meeting/'],
+    summary: 'Cell meetings (plans, attendance, minutes, amendments, documents), meeting compliance, and visits to cell meetings.',
+    moduleFile: 'src/modules/meeting/meeting.module.ts',
+    exports: ['ComplianceService', 'VisitService'],
+    public: {
+      'src/modules/meeting/meeting.module.ts': 'imported by the dashboard',
+      'src/modules/meeting/compliance.service.ts': 'ComplianceService: the meeting figures of a subtree',
+      'src/modules/meeting/compliance.model.ts': 'MeetingCompliance and MeetingKindCount types',
+      'src/modules/meeting/visit.service.ts': 'VisitService: the visit coverage of a subtree',
+      'src/modules/meeting/visit.model.ts': 'VisitCoverageReport type',
+    },
+    uses: {
+      organisation: 'the cell of a meeting and the organisations of a compliance report',
+      policy: 'meeting frequency and visit rules',
+    },
+    tables: ['meeting', 'meeting_amendment', 'meeting_attendance', 'meeting_document', 'cell_meeting_month', 'visit', 'visit_assignment', 'visit_report'],
+  },
+  inspection: {
+    paths: ['src/modules/inspection/'],
+    summary: 'Member inspections and supervision: records, yearly plans, the yearly target per cell and coverage.',
+    moduleFile: 'src/modules/inspection/inspection.module.ts',
+    exports: ['InspectionTargetService'],
+    public: {
+      'src/modules/inspection/inspection.module.ts': 'imported by the dashboard',
+      'src/modules/inspection/inspection-target.service.ts': 'InspectionTargetService: the target per cell (dashboard alerts)',
+    },
+    uses: {
+      organisation: 'the organisations inspected and their visibility',
+      member: 'members inspected; a conclusion records discipline through MemberService',
+      policy: 'the yearly inspection target',
+    },
+    tables: ['inspection', 'inspection_plan', 'inspection_plan_subject', 'inspection_subject'],
+  },
+  rating: {
+    paths: ['src/modules/rating/'],
+    summary: 'The annual quality rating: rounds, self-assessment, proposal, decision, exclusions and the quota.',
+    moduleFile: 'src/modules/rating/rating.module.ts',
+    exports: [],
+    public: { 'src/modules/rating/rating.module.ts': 'imported by the app module' },
+    uses: {
+      member: 'the admission target uses admissionCounts; listens to recorded discipline',
+      policy: 'the rating quota and level rules',
+    },
+    tables: ['rating', 'rating_round', 'rating_exclusion'],
+  },
+  dashboard: {
+    paths: ['src/modules/dashboard/'],
+    summary: 'The dashboard and alert list of a subtree on a date: reads every area, owns no table.',
+    moduleFile: 'src/modules/dashboard/dashboard.module.ts',
+    exports: [],
+    public: { 'src/modules/dashboard/dashboard.module.ts': 'imported by the app module' },
+    uses: {
+      organisation: 'the root and its subtree, organisation flags',
+      member: 'member counts and admissions, through member\'s SQL fragments',
+      meeting: 'meeting compliance and visit coverage',
+      inspection: 'inspection-target alerts',
+      policy: 'thresholds of the alerts',
+    },
+    tables: [],
+  },
+};
+
+/**
+ * The composition root and tooling: they may import any module's internals; no module imports them. Their SQL is
+ * not checked (seed and bench write every table in bulk, by design).
+ */
+const app = ['src/main.ts', 'src/app.module.ts', 'src/cli/'];
+
+/** Files outside the table check: the schema (every table's DDL) lives in the migrations. */
+const sqlExempt = ['src/database/migrations/'];
+
+/** Tables other modules may read (never write) in SQL, and why. */
+const readers = {
+  organisation_placement: { modules: '*', why: 'the scope index: every scoped list joins the placement path range (docs/architecture.md#scope-and-errors)' },
+  organisation: { modules: ['common'], why: 'the scope checks (common/scope) answer NOT_FOUND for a missing organisation' },
+};
+
+/**
+ * Existing SQL that names another module's table: each entry is one file reading or writing one foreign table.
+ * The check fails on a new one, and on an entry no longer needed (remove it): the list only shrinks.
+ * TODO(#11): move each into the owning module's *.sql.ts or service and call it from here.
+ * `node scripts/check-boundaries.mjs --list-sql` prints what the scan finds now.
+ */
+const sqlAllowlist = [
+  // TODO(#11) policyIntSql: the policy-in-SQL rule belongs in policy (policy.sql.ts)
+  { file: 'src/database/sql.ts', table: 'policy_override', access: 'read' },
+  // TODO(#11) the audit-log query belongs to common/audit; the grant target check to OrganisationService
+  { file: 'src/modules/auth/admin.service.ts', table: 'audit_log', access: 'read' },
+  { file: 'src/modules/auth/admin.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) a MEMBER grant's own cell: read through member (member.sql.ts)
+  { file: 'src/modules/auth/auth.service.ts', table: 'membership', access: 'read' },
+  // TODO(#11) counts and lists: the owners' *.sql.ts (member counts are also computed by OrganisationService.subtreeCounts)
+  { file: 'src/modules/dashboard/dashboard-data.service.ts', table: 'meeting', access: 'read' },
+  { file: 'src/modules/dashboard/dashboard-data.service.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/dashboard/dashboard-data.service.ts', table: 'member_event', access: 'read' },
+  { file: 'src/modules/dashboard/dashboard-data.service.ts', table: 'membership', access: 'read' },
+  { file: 'src/modules/dashboard/dashboard-data.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) rating alerts: a rating.sql.ts the dashboard calls
+  { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'membership', access: 'read' },
+  { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'organisation', access: 'read' },
+  { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'rating', access: 'read' },
+  // TODO(#11) committee members and members of a cell: organisation / member *.sql.ts
+  { file: 'src/modules/inspection/inspection-target.service.ts', table: 'committee_seat', access: 'read' },
+  { file: 'src/modules/inspection/inspection-target.service.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/inspection/inspection-target.service.ts', table: 'membership', access: 'read' },
+  { file: 'src/modules/inspection/inspection-target.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) discipline and membership reads: member.sql.ts
+  { file: 'src/modules/inspection/inspection.service.ts', table: 'discipline', access: 'read' },
+  { file: 'src/modules/inspection/inspection.service.ts', table: 'membership', access: 'read' },
+  { file: 'src/modules/inspection/inspection.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) organisation rows: ORG_COLUMNS / OrganisationService
+  { file: 'src/modules/meeting/compliance.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) attendance lists: member.sql.ts; user names: auth; the bulk audit insert: AuditService (a bulk method)
+  { file: 'src/modules/meeting/meeting.service.ts', table: 'app_user', access: 'read' },
+  { file: 'src/modules/meeting/meeting.service.ts', table: 'audit_log', access: 'write' },
+  { file: 'src/modules/meeting/meeting.service.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/meeting/meeting.service.ts', table: 'membership', access: 'read' },
+  { file: 'src/modules/meeting/meeting.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) user names: auth; organisation rows: organisation
+  { file: 'src/modules/meeting/visit.service.ts', table: 'app_user', access: 'read' },
+  { file: 'src/modules/meeting/visit.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) organisation rows: ORG_COLUMNS via organisation.sql.ts
+  { file: 'src/modules/member/admission.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) organisation codes: OrganisationService
+  { file: 'src/modules/member/member-import.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) expulsion closes committee seats: call organisation (seat service) instead
+  { file: 'src/modules/member/member.service.ts', table: 'committee_seat', access: 'write' },
+  { file: 'src/modules/member/member.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) member moves on merge/split/dissolve write memberships and events: call MemberService inside the transaction
+  { file: 'src/modules/organisation/organisation.service.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/organisation/organisation.service.ts', table: 'member_event', access: 'write' },
+  { file: 'src/modules/organisation/organisation.service.ts', table: 'membership', access: 'write' },
+  // TODO(#11) discipline and committee seats: member / organisation *.sql.ts
+  { file: 'src/modules/rating/rating-steps.ts', table: 'committee_seat', access: 'read' },
+  { file: 'src/modules/rating/rating-steps.ts', table: 'discipline', access: 'read' },
+  // TODO(#11) members and admissions of a rating: member.sql.ts; organisation rows: organisation.sql.ts
+  { file: 'src/modules/rating/rating.service.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/rating/rating.service.ts', table: 'member_event', access: 'read' },
+  { file: 'src/modules/rating/rating.service.ts', table: 'membership', access: 'read' },
+  { file: 'src/modules/rating/rating.service.ts', table: 'organisation', access: 'read' },
+];
+
+module.exports = { modules, app, sqlExempt, readers, sqlAllowlist };

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source';
+import { AuditChainService } from './audit/audit-chain.service';
+import { AuditService } from './audit/audit.service';
+
+/**
+ * The common/database module, global: the checked configuration (APP_CONFIG), the database (TypeORM's DataSource,
+ * itself global), the audit log every write goes through and its hash chain (sealing, verification). It imports no feature module (docs/architecture.md).
+ * Scope helpers, loaders and SQL helpers are plain functions in common/ and database/, not providers.
+ */
+@Module({})
+export class CommonModule {
+  /** `databaseUrl` is already resolved (embedded server started) by the caller. */
+  static with(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CommonModule,
+      global: true,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config))],
+      providers: [{ provide: APP_CONFIG, useValue: config }, AuditService, AuditChainService],
+      // AuditChainService: the audit chain's queries and mutation (auth's AuditChainResolver)
+      exports: [APP_CONFIG, AuditService, AuditChainService],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { ActorLookup } from '../../common/auth/actor-lookup';
+import type { AppConfig } from '../../config/app-config';
+import { AdminService } from './admin.service';
+import { AuditChainResolver } from './audit-chain.resolver';
+import { AuthResolver } from './auth.resolver';
+import { AuthService, resolveJwtSecret } from './auth.service';
+
+/**
+ * Users, sessions (JWT access and rotating refresh tokens), API tokens and grants. Exports only `ActorLookup`
+ * (AuthService behind it), which the GraphQL plumbing needs to know the caller; no feature module uses auth.
+ */
+@Module({})
+export class AuthModule {
+  static with(config: AppConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [JwtModule.register({ secret: resolveJwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
+      providers: [AuthService, AdminService, AuthResolver, AuditChainResolver, { provide: ActorLookup, useExisting: AuthService }],
+      exports: [ActorLookup],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { PolicyModule } from '../policy/policy.module';
+import { ComplianceService } from './compliance.service';
+import { MeetingDocumentService } from './meeting-document.service';
+import { MeetingResolver } from './meeting.resolver';
+import { MeetingService } from './meeting.service';
+import { VisitResolver } from './visit.resolver';
+import { VisitService } from './visit.service';
+
+/** Cell meetings (plans, attendance, minutes, documents), meeting compliance, and visits to cell meetings. */
+@Module({
+  imports: [OrganisationModule, PolicyModule],
+  providers: [MeetingService, MeetingDocumentService, ComplianceService, MeetingResolver, VisitService, VisitResolver],
+  // the dashboard's meeting and visit figures and alerts
+  exports: [ComplianceService, VisitService],
+})
+export class MeetingModule {}

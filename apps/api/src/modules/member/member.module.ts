@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { PolicyModule } from '../policy/policy.module';
+import { AdmissionResolver } from './admission.resolver';
+import { AdmissionService } from './admission.service';
+import { DisciplineHooks } from './discipline-hooks';
+import { MemberImportService } from './member-import.service';
+import { CommitteeSeatResolver, MemberResolver } from './member.resolver';
+import { MemberService } from './member.service';
+
+/** Members: records, memberships, events (admission to expulsion), discipline, and the admissions list. */
+@Module({
+  imports: [OrganisationModule, PolicyModule],
+  providers: [MemberService, MemberResolver, CommitteeSeatResolver, MemberImportService, AdmissionService, AdmissionResolver, DisciplineHooks],
+  // MemberService: candidates and inspections read members and record discipline; DisciplineHooks: rating listens
+  exports: [MemberService, DisciplineHooks],
+})
+export class MemberModule {}
