@@ -4,7 +4,11 @@ import { formatDate } from '../../../lib/format';
 import { useDynamicLabel } from '../../../lib/use-dynamic-label';
 import type { OrganisationDetail } from '../api/types';
 
-export const OrganisationFacts = ({ organisation: o }: { organisation: OrganisationDetail }) => {
+/**
+ * The organisation's record. chibo keeps one term per organisation (the current one); viewed as of a date before it
+ * starts, the term is marked as not started yet on that date instead of being shown as the term of that date.
+ */
+export const OrganisationFacts = ({ organisation: o, asOf }: { organisation: OrganisationDetail; asOf: string }) => {
   const { t } = useTranslation();
   const label = useDynamicLabel();
   const none = t('common.none');
@@ -14,6 +18,7 @@ export const OrganisationFacts = ({ organisation: o }: { organisation: Organisat
         ? t('common.dateRange', { from: formatDate(o.termStart) || none, to: formatDate(o.termEnd) })
         : t('common.dateFrom', { from: formatDate(o.termStart) })
       : none;
+  const notStarted = Boolean(o.termStart && asOf < o.termStart);
 
   return (
     <Descriptions
@@ -31,7 +36,17 @@ export const OrganisationFacts = ({ organisation: o }: { organisation: Organisat
           label: t('organisation.fields.dissolvedOn'),
           children: o.dissolvedOn ? <Tag color="default">{formatDate(o.dissolvedOn)}</Tag> : none,
         },
-        { key: 'term', label: t('organisation.fields.term'), children: term },
+        {
+          key: 'term',
+          label: t('organisation.fields.term'),
+          children: notStarted ? (
+            <span data-testid="term-not-started">
+              {term} <Tag>{t('organisation.termNotStarted', { date: formatDate(asOf) })}</Tag>
+            </span>
+          ) : (
+            term
+          ),
+        },
         { key: 'termType', label: t('organisation.fields.termType'), children: o.termType ? label('organisation.termTypes', o.termType, 'common.otherCode') : none },
       ]}
     />

@@ -75,7 +75,7 @@ export const OrganisationRoute = () => {
         </Flex>
       </Flex>
       <OrganisationFlags flags={o.flags} />
-      <OrganisationFacts organisation={o} />
+      <OrganisationFacts organisation={o} asOf={asOf} />
       <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} isCell={isCell} />
       <CommitteeTable kind={o.kind} hasCellCommittee={o.hasCellCommittee} seats={o.committee} />
       <ChildrenTable
