@@ -333,7 +333,7 @@ describe('rules enforced on writes; role and scope holes', () => {
     await h.ds.query(`INSERT INTO policy_override (organisation_id, effective_from, "values") VALUES ($1, '2020-01-01', $2)`, [cell, JSON.stringify({ meeting: { minCombinedDurationMinutes: 60 } })]);
     const read = await h.gql(`query($id: ID!) { policy(organisationId: $id) }`, { id: cell }, tokens.admin);
     expect(errorOf(read)).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_POLICY', fields: [{ field: 'policy.meeting.minCombinedDurationMinutes', reason: 'INVALID_POLICY' }] });
-    const write = await unchanged(() => h.gql(CREATE_MEMBER, { i: memberInput({ organisationId: cell, fullName: 'Chính Sách Hỏng' }) }, tokens.admin));
+    const write = await unchanged(() => h.gql(CREATE_MEMBER, { i: memberInput({ organisationId: cell, fullName: 'Chính Sách Hỏng', admissionDecisionDate: '2021-03-01', ceremonyDate: '2021-03-10', fullMembershipDate: '2022-03-10', joinedOn: '2021-03-10' }) }, tokens.admin));
     expect(errorOf(write)).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_POLICY' });
     await h.ds.query(`DELETE FROM policy_override WHERE organisation_id = $1`, [cell]);
   });
