@@ -461,7 +461,7 @@ export class RatingService {
       const chain = await this.chain(m, subject.organisationId, d);
       const authority = ratingAuthority(subject.memberId ? 'MEMBER' : 'ORGANISATION', chain);
       const existing = await this.lockRatingOf(m, round, subject);
-      assertRatingStep(existing ? ratingStage(existing) : 'PENDING', 'SELF_ASSESSMENT', round.state);
+      assertRatingStep(existing ? ratingStage(existing) : 'PENDING', 'SELF_ASSESSMENT', round.state, subject.memberId ? 'memberId' : 'organisationId');
 
       const facts = await ratingFacts(m, round, subject, d);
       const outcome = computeRatingLevel(
@@ -513,7 +513,7 @@ export class RatingService {
     const quota = await this.ds.transaction(async (m) => {
       const { rating, round, d } = await this.lockForStep(m, caller.actor, input.ratingId);
       await this.assertCanAct(m, caller.actor, rating.proposerId!, d, 'Only the reviewing cell or committee proposes this rating');
-      assertRatingStep(ratingStage(rating), 'PROPOSAL', round.state);
+      assertRatingStep(ratingStage(rating), 'PROPOSAL', round.state, 'ratingId');
       await enforceLevelCap(m, this.policies, rating, round, d, input.level);
       await m.query(`UPDATE rating SET proposed_level = $2, proposal_note = $3, proposed_at = now(), proposed_by = $4, updated_at = now() WHERE id = $1`, [
         rating.id, input.level, input.note ?? null, caller.actor.name,
@@ -532,7 +532,7 @@ export class RatingService {
     await this.ds.transaction(async (m) => {
       const { rating, round, d } = await this.lockForStep(m, caller.actor, input.ratingId);
       await this.assertCanAct(m, caller.actor, rating.deciderId!, d, 'Only the competent level decides this rating');
-      assertRatingStep(ratingStage(rating), 'DECISION', round.state);
+      assertRatingStep(ratingStage(rating), 'DECISION', round.state, 'ratingId');
       await enforceLevelCap(m, this.policies, rating, round, d, input.level);
       const reason = assertDecisionReason(rating.proposedLevel, input.level, input.reason);
       const override = input.quotaOverrideReason?.trim() ? input.quotaOverrideReason.trim() : null;
