@@ -7,6 +7,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from './common/audit/audit.service';
+import { AuditChainService } from './common/audit/audit-chain.service';
+import { AuditChainResolver } from './modules/auth/audit-chain.resolver';
 import { AuthGuard } from './common/auth/auth.guard';
 import { SYSTEM_ACTOR } from './common/auth/actor';
 import { formatError, GraphQLErrorFilter } from './common/graphql/errors';
@@ -102,6 +104,8 @@ export class AppModule {
         RateLimits,
         RequestLogPlugin,
         AuditService,
+        AuditChainService,
+        AuditChainResolver,
         AuthService,
         AdminService,
         AuthResolver,

@@ -98,6 +98,13 @@ step('plan a meeting dated today', async () => {
   await dialog.locator('#plan_startTime').fill('14:00');
   await dialog.locator('#plan_endTime').fill('16:00');
   await dialog.getByText('Thời lượng: 120 phút.').waitFor();
+  // who presides and who takes the minutes (closing the meeting needs both)
+  for (const [field, nth] of [['chairMemberId', 0], ['minuteTakerMemberId', 1]]) {
+    await dialog.locator(`#plan_${field}`).click();
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').nth(nth);
+    await option.waitFor();
+    await option.click();
+  }
   await shot(page, 'm02-plan-dialog', false);
   await dialog.getByTestId('meeting-plan-submit').click();
   await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);

@@ -21,6 +21,7 @@ import * as policy from './policy';
 import * as percent from './report/percent';
 import * as fold from './text/fold';
 import * as meetingDocuments from './meeting/documents';
+import * as meetingClosing from './meeting/closing';
 import * as inspectionKinds from './inspection/kinds';
 import * as inspectionTarget from './inspection/target';
 import * as inspectionRecord from './inspection/record';
@@ -60,6 +61,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   scoreSheet,
   visits,
   meetingDocuments,
+  meetingClosing,
   inspectionKinds,
   inspectionTarget,
   inspectionRecord,

@@ -17,6 +17,7 @@ export * from './report/percent';
 export * from './meeting/kinds';
 export * from './meeting/attendance';
 export * from './meeting/meeting-rules';
+export * from './meeting/closing';
 export * from './meeting/compliance';
 export * from './meeting/score-sheet';
 export * from './meeting/visits';

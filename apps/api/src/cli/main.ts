@@ -8,6 +8,7 @@ import { exportFile, importFile } from './files';
 import { MAX_REPORTED_PROBLEMS } from '../common/import/columns';
 import { writeSchema } from './schema';
 import { runBench } from './bench';
+import { AuditChainService } from '../common/audit/audit-chain.service';
 
 const USAGE = `chibo CLI — runs the same services as the API (same environment variables: DATABASE_URL, CHIBO_DATA_DIR, …)
 
@@ -24,6 +25,11 @@ Usage: node apps/api/dist/cli/main.js <command> [options]
                                             prints the secret once
   import <organisations|members> <file.csv|file.xlsx> [--skip-invalid]
   export <organisations|members> <file.csv|file.xlsx> [--org CODE] [--as-of YYYY-MM-DD]
+  audit seal                                seal the new audit rows into the hash chain (the server does it every minute)
+  audit verify                              seal, then check every audit row and seal; exit code 3 and the first
+                                            broken link when the log was changed
+  audit digest [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                            per day, the chain's digest at the end of the day (keep it outside)
   bench [--sizes 1,30] [--runs N]           seed timing, the screens of one cell against the {__typename} ceiling
         [--only screens] [--clients N]      (req/s through HTTP, single-request median) and query latencies
         [--seconds S] [--database-url URL]  (median, p95); --database-url: screens only, on that seeded database
@@ -118,6 +124,30 @@ const main = async (argv: string[]): Promise<number> => {
         const n = await exportFile(app, caller, what, file, { orgId: await orgIdByCode(ds, flag(args, '--org')), asOf: flag(args, '--as-of') });
         console.log(`Exported ${n} ${what} to ${file}.`);
         return 0;
+      }
+      case 'audit': {
+        const chain = app.get(AuditChainService);
+        const [sub] = args;
+        if (sub === 'seal') {
+          const r = await chain.sealPending();
+          console.log(r.seals ? `Sealed ${r.rows} audit rows in ${r.seals} seal(s); chain digest ${r.lastDigest} (seal ${r.lastSeq}).` : 'Nothing to seal.');
+          return 0;
+        }
+        if (sub === 'verify') {
+          await chain.sealPending().catch((e: unknown) => console.error(e instanceof Error ? e.message : String(e)));
+          const v = await chain.verify(caller.actor.name);
+          console.log(`${v.ok ? 'OK' : 'BROKEN'}: ${v.rowsChecked} rows, ${v.sealsChecked} seals, ${v.unsealedRows} not sealed yet; chain digest ${v.lastDigest ?? '(none)'}.`);
+          if (!v.ok) console.log(`First broken link: ${v.problem}${v.firstBrokenId ? ` (row ${v.firstBrokenId})` : ''}.`);
+          return v.ok ? 0 : 3;
+        }
+        if (sub === 'digest') {
+          const days = await chain.dailyDigests(flag(args, '--from'), flag(args, '--to'));
+          for (const d of days) console.log(`${d.day}  seals ${d.firstSeq}-${d.lastSeq} (${d.rows} rows)  ${d.lastDigest}`);
+          if (!days.length) console.log('No seals in that period.');
+          return 0;
+        }
+        console.error(`Usage: audit seal | audit verify | audit digest [--from YYYY-MM-DD] [--to YYYY-MM-DD]`);
+        return 1;
       }
       default:
         console.error(`Unknown command ${command}\n\n${USAGE}`);

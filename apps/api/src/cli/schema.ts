@@ -4,6 +4,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { SCHEMA_FILE } from '../app.module';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { AuditChainResolver } from '../modules/auth/audit-chain.resolver';
 import { CommitteeSeatResolver, MemberResolver } from '../modules/member/member.resolver';
 import { AdmissionResolver } from '../modules/member/admission.resolver';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
@@ -20,7 +21,7 @@ import {
 
 /** Every resolver of the app (app.module.ts); schema.int-spec.ts checks the served schema equals the one built from these. */
 export const RESOLVERS = [
-  AuthResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, AdmissionResolver, CandidateResolver, MeetingResolver, VisitResolver,
+  AuthResolver, AuditChainResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, AdmissionResolver, CandidateResolver, MeetingResolver, VisitResolver,
   DashboardResolver, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver,
   InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver,
 ];

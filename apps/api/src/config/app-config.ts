@@ -39,6 +39,8 @@ export type AppConfig = {
   trustProxy: boolean | number | string[];
   /** Strict-Transport-Security max-age sent with every answer; 0 (default) = no HSTS header (plain http allowed). */
   hstsMaxAgeSeconds: number;
+  /** Seconds between two sealings of new audit rows into the hash chain (AuditChainService); 0 = only by the CLI. */
+  auditSealIntervalSeconds: number;
 };
 
 const trustProxyOf = (value: string | undefined): AppConfig['trustProxy'] => {
@@ -112,6 +114,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     rateLimitSignInPerMinute: int('RATE_LIMIT_SIGN_IN_PER_MINUTE', env.RATE_LIMIT_SIGN_IN_PER_MINUTE, nodeEnv === 'test' ? 0 : 20, 0, 100000),
     rateLimitRefreshPerMinute: int('RATE_LIMIT_REFRESH_PER_MINUTE', env.RATE_LIMIT_REFRESH_PER_MINUTE, nodeEnv === 'test' ? 0 : 60, 0, 100000),
     rateLimitExportsPerMinute: int('RATE_LIMIT_EXPORTS_PER_MINUTE', env.RATE_LIMIT_EXPORTS_PER_MINUTE, nodeEnv === 'test' ? 0 : 10, 0, 100000),
+    auditSealIntervalSeconds: int('AUDIT_SEAL_INTERVAL_SECONDS', env.AUDIT_SEAL_INTERVAL_SECONDS, nodeEnv === 'test' ? 0 : 60, 0, 86400),
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 30000, 0, 3_600_000),
   };
 };

@@ -27,7 +27,7 @@ describe('kept meeting facts (cell_meeting_month)', () => {
   const plan = async (cell: string, date: string, kind = 'REGULAR'): Promise<string> =>
     (await ok(h.gql(CREATE, { i: { organisationId: cell, kind, title: `${kind} ${date}`, date, startTime: '14:00', endTime: '16:00' } }, admin))).createMeeting.id;
   const hold = (id: string, attendance: { memberId: string; status: string; reason?: string }[]) =>
-    ok(h.gql(RECORD, { id, i: { attendance, actualStart: '14:00', actualEnd: '16:00', minutes: 'Biên bản', resolution: 'Nghị quyết' } }, admin));
+    ok(h.gql(RECORD, { id, i: { attendance, actualStart: '14:00', actualEnd: '16:00', minutes: 'Biên bản', resolution: 'Nghị quyết', votesFor: attendance.filter((a) => a.status === 'PRESENT').length } }, admin));
 
   // The facts recomputed from scratch from the meetings, and the kept ones (zero rows dropped: they mean nothing held),
   // for the organisations of this test's tree ($1: its root's id), whatever other suites left in the database.
@@ -144,6 +144,7 @@ describe('kept meeting facts (cell_meeting_month)', () => {
     expect(await expectKept()).toHaveLength(4);
     await expectSameCompliance();
     // Closed still counts; cancelled never did.
+    await ok(h.gql(UPDATE, { id: jan, i: { chairMemberId: t.m1, minuteTakerMemberId: t.m2 } }, admin));
     await ok(h.gql(CLOSE, { id: jan }, admin));
     const cancelled = await plan(t.a1, '2026-04-09');
     await ok(h.gql(CANCEL, { id: cancelled, r: 'Trùng lịch' }, admin));

@@ -35,7 +35,7 @@ describe('hardening', () => {
     it('amends the attendance of a closed meeting and keeps answering (hung PGlite before)', async () => {
       const secretary = await h.userWith('CELL_SECRETARY', { organisationId: t.a1 });
       const created = await h.gql(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
-        { i: { organisationId: t.a1, kind: 'REGULAR', title: 'Sinh hoạt tháng 1', date: '2026-01-15', startTime: '14:00', endTime: '16:00' } }, secretary);
+        { i: { organisationId: t.a1, kind: 'REGULAR', title: 'Sinh hoạt tháng 1', date: '2026-01-15', startTime: '14:00', endTime: '16:00', chairMemberId: t.m1, minuteTakerMemberId: t.m2 } }, secretary);
       const id = created.data.createMeeting.id;
       const attendance = [t.m1, t.m2, t.m3].map((memberId) => ({ memberId, status: 'PRESENT' }));
       expect((await h.gql(`mutation($id: ID!, $i: MeetingRecordInput!) { recordMeeting(id: $id, input: $i) { id } }`, { id, i: { attendance, minutes: 'Biên bản' } }, secretary)).errors).toBeUndefined();

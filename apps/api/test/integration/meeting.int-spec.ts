@@ -117,8 +117,25 @@ describe('cell meetings', () => {
   it('closes a meeting; corrections after that are amendments with who and why', async () => {
     const created = await plan(secretary, '2026-01-20');
     const id = created.data.createMeeting.id;
-    await h.gql(RECORD, { id, i: { attendance: allPresent(), minutes: 'Biên bản gốc', resolution: 'Nghị quyết' } }, secretary);
-    await h.gql(`mutation($id: ID!) { closeMeeting(id: $id) { state } }`, { id }, secretary);
+    const CLOSE = `mutation($id: ID!) { closeMeeting(id: $id) { state } }`;
+    // Closing needs what the minutes legally hold: who presided, the minute-taker, attendance, the minutes, and the
+    // vote on the resolution; refused with every missing part named, and nothing changes.
+    await h.gql(RECORD, { id, i: { resolution: 'Nghị quyết' } }, secretary);
+    const audits = async () => (await h.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`, [id]))[0].n as number;
+    const auditsBefore = await audits();
+    const refused = errorOf(await h.gql(CLOSE, { id }, secretary));
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MEETING_INCOMPLETE' });
+    expect(refused?.fields.map((f: { field: string; reason: string }) => `${f.field}:${f.reason}`)).toEqual([
+      'chairMemberId:MEETING_NO_CHAIR', 'minuteTakerMemberId:MEETING_NO_MINUTE_TAKER', 'attendance:MEETING_NO_ATTENDANCE', 'minutes:MEETING_NO_MINUTES', 'votesFor:RESOLUTION_NOT_VOTED',
+    ]);
+    expect(await h.ds.query(`SELECT state FROM meeting WHERE id = $1`, [id])).toEqual([{ state: 'HELD' }]);
+    expect(await audits()).toBe(auditsBefore);
+    const present = allPresent().length;
+    await h.gql(`mutation($id: ID!, $i: MeetingPlanInput!) { updateMeeting(id: $id, input: $i) { id } }`, { id, i: { chairMemberId: t.m1, minuteTakerMemberId: t.m2 } }, secretary);
+    await h.gql(RECORD, { id, i: { attendance: allPresent(), minutes: 'Biên bản gốc', votesFor: present, votesAgainst: 1 } }, secretary);
+    expect(errorOf(await h.gql(CLOSE, { id }, secretary))?.fields).toEqual([expect.objectContaining({ field: 'votesFor', reason: 'VOTES_EXCEED_PRESENT' })]);
+    await h.gql(RECORD, { id, i: { votesFor: present - 1, votesAgainst: 1, votesAbstain: 0 } }, secretary);
+    expect((await h.gql(CLOSE, { id }, secretary)).data.closeMeeting.state).toBe('CLOSED');
     const direct = await h.gql(RECORD, { id, i: { minutes: 'Sửa thẳng' } }, secretary);
     expect(errorOf(direct)?.code).toBe('CONFLICT');
     const amended = await h.gql(`mutation($id: ID!, $r: String!, $i: MeetingRecordInput!) { amendMeeting(id: $id, reason: $r, input: $i) { minutes amendments { reason before after amendedBy } } }`,

@@ -14,7 +14,7 @@ import type { Side } from '../setup/fixtures';
 export type { Side };
 
 /** 'ok', or the error code expected in scope. */
-type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
+type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT' | 'CONFLICT';
 
 export type Row = {
   vars: (s: Side, role: Role) => Record<string, unknown> | Promise<Record<string, unknown>>;
@@ -59,6 +59,8 @@ export const ROWS: Record<string, Row> = {
   alertsXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   apiTokens: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
   auditLog: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
+  auditDailyDigests: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
+  auditVerification: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
   candidates: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   dashboard: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   inspection: { vars: (s) => ({ id: s.inspection }), inScope: COMMITTEE_READ },
@@ -115,7 +117,8 @@ export const ROWS: Record<string, Row> = {
     inScope: WRITERS,
   },
   amendMeeting: { vars: (s) => ({ id: s.meeting, input: { minutes: 'Biên bản sửa' }, reason: 'Sửa lỗi chính tả' }), inScope: MEETING_WRITERS },
-  announceRatingRound: { vars: (s) => ({ id: s.round }), inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN' } },
+  // the round's subjects are not all rated: writers reach the rule (CONFLICT, RATING_ROUND_UNDECIDED), the rest are refused before
+  announceRatingRound: { vars: (s) => ({ id: s.round }), inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN', COMMITTEE_WRITE: 'CONFLICT', TOKEN_READ_WRITE: 'CONFLICT' } },
   assignCommitteeSeat: { vars: (s) => ({ input: { organisationId: s.cell, memberId: s.member, role: 'COMMITTEE_MEMBER', from: '2026-01-01' } }), inScope: WRITERS },
   assignVisitor: { vars: (s) => ({ input: { cellId: s.cell, visitorUserId: s.user, from: '2027-01-01' } }), inScope: WRITERS },
   cancelInspection: { vars: (s) => ({ id: s.inspection, reason: 'Hoãn' }), inScope: COMMITTEE_WRITERS },
@@ -164,6 +167,8 @@ export const ROWS: Record<string, Row> = {
   removeGrant: { vars: (s) => ({ id: s.grant }), inScope: ADMIN_ONLY },
   removeMeetingDocument: { vars: async (s) => ({ id: await s.addDoc() }), inScope: MEETING_WRITERS },
   revokeApiToken: { vars: (s) => ({ id: s.token }), inScope: ADMIN_ONLY },
+  reopenRatingRound: { vars: (s) => ({ id: s.round, reason: 'Công bố nhầm' }), inScope: ADMIN_ONLY },
+  verifyAuditLog: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
   setPolicyOverride: { vars: (s) => ({ input: { organisationId: s.cell, effectiveFrom: '2026-01-01', values: { organisation: { minFullMembers: 0 } } } }), inScope: ADMIN_ONLY },
   setUserPassword: { vars: (s) => ({ userId: s.user, password: 'matrix-pass-2' }), inScope: ADMIN_ONLY },
   signIn: { vars: () => ({ input: { username: code().toLowerCase(), password: 'wrong-password-1' } }), noId: 'credentials, not a record', inScope: { others: 'UNAUTHENTICATED' } },

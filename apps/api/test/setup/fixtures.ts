@@ -68,8 +68,8 @@ export const buildSide = async (h: Harness, admin: string, ids: { X: string; G: 
   const signIn = async (username: string) => (await ok(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username, password: 'matrix-pass-1' } })).signIn.accessToken as string;
     const visitor = await users.createUser(cliCaller(), { username: uniq('visitor.').toLowerCase(), displayName: `Ủy viên ${X.slice(0, 4)}`, password: 'matrix-pass-1' });
     const assignment = (await ok(`mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { id } }`, { i: { visitorUserId: visitor.id, cellId: cell, from: '2026-01-01', requiredPerYear: 6 } })).assignVisitor.id;
-    const meeting = (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, { i: { organisationId: cell, kind: 'REGULAR', title: 'Sinh hoạt tháng 3', date: '2026-03-12' } })).createMeeting.id;
-    await ok(`mutation($id: ID!, $i: MeetingRecordInput!) { recordMeeting(id: $id, input: $i) { id } }`, { id: meeting, i: { minutes: 'Biên bản', resolution: 'Nghị quyết', actualStart: '14:00', actualEnd: '15:45', attendance: [{ memberId: member, status: 'PRESENT' }] } });
+    const meeting = (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, { i: { organisationId: cell, kind: 'REGULAR', title: 'Sinh hoạt tháng 3', date: '2026-03-12', chairMemberId: member, minuteTakerMemberId: member } })).createMeeting.id;
+    await ok(`mutation($id: ID!, $i: MeetingRecordInput!) { recordMeeting(id: $id, input: $i) { id } }`, { id: meeting, i: { minutes: 'Biên bản', resolution: 'Nghị quyết', votesFor: 1, actualStart: '14:00', actualEnd: '15:45', attendance: [{ memberId: member, status: 'PRESENT' }] } });
     const visitorToken = await signIn(visitor.username);
     const visit = (await ok(`mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }`, { i: { meetingId: meeting, attended: true, guidance: 'Cần đổi mới' } }, visitorToken)).recordVisit.id;
     // Documents sit on a meeting of their own, which the matrix's writes on \`meeting\` (close, cancel...) leave open.

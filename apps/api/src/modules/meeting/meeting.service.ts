@@ -8,6 +8,7 @@ import {
   holdsMembers,
   MEETING_KIND_LABELS,
   MEETING_STATE_LABELS,
+  meetingCloseProblems,
   scoreMeeting,
   type Attendance,
   type OrganisationKind,
@@ -341,6 +342,17 @@ export class MeetingService {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
       if (before.state !== 'HELD') throw new DomainError('CONFLICT', 'Only a held (recorded) meeting can be closed', 'id', { reason: 'MEETING_NOT_HELD' });
+      const [sheet] = await m.query(
+        `SELECT count(*)::int AS rows, count(*) FILTER (WHERE status = 'PRESENT')::int AS present FROM meeting_attendance WHERE meeting_id = $1`,
+        [id],
+      );
+      const problems = meetingCloseProblems({ ...before, attendanceRows: sheet.rows, present: sheet.present });
+      if (problems.length) {
+        throw new DomainError('VALIDATION', `The meeting cannot be closed: ${problems.map((p) => p.message.toLowerCase()).join('; ')}`, problems[0].field, {
+          reason: 'MEETING_INCOMPLETE',
+          errors: problems.map((p) => ({ field: p.field, code: p.code, reason: p.message })),
+        });
+      }
       await m.query(`UPDATE meeting SET state = 'CLOSED', closed_at = now(), closed_by = $2, updated_at = now() WHERE id = $1`, [id, caller.actor.id]);
       await this.audit.record(m, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'CLOSED' } });
     });

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, CurrentActor } from '../../common/auth/decorators';
+import { AdminOnly, Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
 import { PageInput } from '../../common/graphql/pagination';
 import type { RequestContext } from '../../common/graphql/request-context';
@@ -127,9 +127,19 @@ export class RatingResolver {
     return this.service.decide(ctx, input);
   }
 
-  @Mutation(() => RatingRound, { description: 'Announce a round\'s results: its decided ratings are published and the round is closed to changes.' })
+  @Mutation(() => RatingRound, { description: 'Announce a round\'s results: its decided ratings are published and the round is closed to changes. Refused (CONFLICT, reason RATING_ROUND_UNDECIDED, with extensions.counts { undecided, notStarted }) while a rating of the round is not decided or a subject has no rating yet (not rated by decision or exemption counts as settled).' })
   announceRatingRound(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID, description: 'Round.' }) id: string): Promise<RatingRound> {
     return this.service.announceRound(ctx, id);
+  }
+
+  @AdminOnly()
+  @Mutation(() => RatingRound, { description: 'Administrators only: take an announced round back to OPEN (an announcement made by mistake); its ratings are unannounced, decided levels stay, and the reason is kept in the audit log. CONFLICT / RATING_ROUND_NOT_ANNOUNCED when it is not announced.' })
+  reopenRatingRound(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'Round.' }) id: string,
+    @Args('reason', { description: 'Why the announcement is taken back (kept in the audit log).' }) reason: string,
+  ): Promise<RatingRound> {
+    return this.service.reopenRound(ctx, id, reason);
   }
 
   @Mutation(() => RatingExclusion, { description: 'Record the committee\'s decision not to rate a member this year ("không xếp loại theo quyết định của cấp ủy", docs/rules.md#r-rating-not-rated), with its reason and date: the member leaves the round\'s pending list, no self-assessment, proposal or decision is taken for them that year (RATING_NOT_RATED, notRatedReason EXCLUDED) and the figures count them as not rated (EXCLUDED). The body that decides the member\'s rating only (as decideRating; FORBIDDEN otherwise); NOT_FOUND when the round or the member is missing or outside your scope; CONFLICT / RATING_ALREADY_DECIDED when the member already has a decided rating that year; RATING_NOT_RATED when already not rated (exempt or excluded); RATING_ROUND_CLOSED once the round is announced.' })

@@ -239,10 +239,40 @@ export class RatingService {
       await m.query(`SELECT 1 FROM rating_round WHERE id = $1 FOR UPDATE`, [id]);
       await this.assertCanAct(m, caller.actor, round.organisationId, ratingReferenceDate(round.year), 'You may see this round but not announce it');
       if (round.state === 'ANNOUNCED') throw new DomainError('RATING_ROUND_CLOSED', 'The round has already been announced', 'id');
+      // Announcing publishes the results and cannot be undone by the committee: every subject of the round is decided
+      // (or not rated by decision / exemption) first.
+      const undecided = round.ratingCount - round.decidedCount;
+      const notStarted = (await this.pending(caller.actor, id, undefined, { offset: 0, limit: 1 }, m)).total;
+      if (undecided > 0 || notStarted > 0) {
+        throw new DomainError('CONFLICT', `The round cannot be announced: ${undecided} rating(s) not decided and ${notStarted} subject(s) not rated yet`, 'id', {
+          reason: 'RATING_ROUND_UNDECIDED', counts: { undecided, notStarted },
+        });
+      }
       await m.query(`UPDATE rating_round SET state = 'ANNOUNCED', announced_at = now(), announced_by = $2 WHERE id = $1`, [id, caller.actor.name]);
       const announced = await returning(m, `UPDATE rating SET announced_at = now(), updated_at = now() WHERE round_id = $1 AND decided_at IS NOT NULL RETURNING id`, [id]);
       const count = announced.length;
       await this.audit.record(m, caller, { operation: 'announceRatingRound', entityType: 'rating_round', entityId: id, before: { state: round.state }, after: { state: 'ANNOUNCED', announcedRatings: count } });
+    });
+    return this.round(caller.actor, id);
+  }
+
+  /**
+   * Administrators only: takes an announced round back to OPEN (an announcement made by mistake), with the reason in
+   * the audit log. Its ratings become unannounced again; decided levels stay.
+   */
+  async reopenRound(caller: Caller, id: string, reason: string): Promise<RatingRound> {
+    if (!caller.actor.isAdmin) throw new DomainError('FORBIDDEN', 'Only an administrator may reopen an announced round', 'id');
+    if (!reason?.trim()) throw new DomainError('VALIDATION', 'Give the reason for reopening the round', 'reason');
+    await this.ds.transaction(async (m) => {
+      const round = await this.round(caller.actor, id, m);
+      await m.query(`SELECT 1 FROM rating_round WHERE id = $1 FOR UPDATE`, [id]);
+      if (round.state !== 'ANNOUNCED') throw new DomainError('CONFLICT', 'The round is not announced', 'id', { reason: 'RATING_ROUND_NOT_ANNOUNCED' });
+      await m.query(`UPDATE rating_round SET state = 'OPEN', announced_at = NULL, announced_by = NULL WHERE id = $1`, [id]);
+      const reopened = await returning(m, `UPDATE rating SET announced_at = NULL, updated_at = now() WHERE round_id = $1 AND announced_at IS NOT NULL RETURNING id`, [id]);
+      await this.audit.record(m, caller, {
+        operation: 'reopenRatingRound', entityType: 'rating_round', entityId: id,
+        before: { state: round.state, announcedAt: round.announcedAt, announcedBy: round.announcedBy }, after: { state: 'OPEN', reason: reason.trim(), ratings: reopened.length },
+      });
     });
     return this.round(caller.actor, id);
   }
@@ -308,10 +338,10 @@ export class RatingService {
    * already holding a yearly rating of that year in another round is not pending either. NOT_FOUND outside the round's
    * scope; the rows are those the caller may see (their readable organisations, or themselves).
    */
-  async pending(actor: Actor, roundId: string, search: string | undefined, page: PageInput | undefined): Promise<Page<RatingPendingSubject>> {
-    const round = await this.round(actor, roundId).catch(asField('roundId'));
+  async pending(actor: Actor, roundId: string, search: string | undefined, page: PageInput | undefined, m: EntityManager = this.ds.manager): Promise<Page<RatingPendingSubject>> {
+    const round = await this.round(actor, roundId, m).catch(asField('roundId'));
     const asOf = ratingReferenceDate(round.year);
-    const policy = await this.policies.forOrganisation(round.organisationId, asOf);
+    const policy = await this.policies.forOrganisation(round.organisationId, asOf, m);
     const { offset, limit } = pageOf(page);
     const p = new Params();
     const d = p.add(asOf);
@@ -344,8 +374,8 @@ export class RatingService {
     ];
     if (search?.trim()) where.push(...nameSearchSql('s.name_folded', search, p));
     const from = `subjects s WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
-    const rows = await this.ds.query(
+    const [{ total }] = await m.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
+    const rows = await m.query(
       `${withSql} SELECT s.subject_kind AS "subjectKind", s.member_id AS "memberId", s.organisation_id AS "organisationId", s.name,
               s.parent_id AS "parentOrganisationId",
               CASE WHEN ${orgVisibleSql(actor, 's.parent_id', p, d)} THEN COALESCE(s.parent_name, '') ELSE '' END AS "organisationName"

@@ -1,5 +1,6 @@
 import { CloseCircleOutlined, LockOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm } from 'antd';
+import { meetingCloseProblems } from '@chibo/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -23,6 +24,15 @@ export const MeetingActions = ({ meeting: m, canWrite, canVisit }: Props) => {
   const [reason, setReason] = useState('');
   const held = m.state === 'HELD' || m.state === 'CLOSED';
   const error = close.error ?? null;
+  // the same rule the API applies when closing (libs/domain meetingCloseProblems)
+  const closeProblems =
+    m.state === 'HELD'
+      ? meetingCloseProblems({
+          ...m,
+          attendanceRows: m.attendance.length,
+          present: m.attendance.filter((a) => a.status === 'PRESENT').length,
+        })
+      : [];
 
   return (
     <div className="section-gap">
@@ -46,7 +56,12 @@ export const MeetingActions = ({ meeting: m, canWrite, canVisit }: Props) => {
             {t('meetings.actions.visit')}
           </Button>
         )}
-        {canWrite && m.state === 'HELD' && (
+        {canWrite && m.state === 'HELD' && closeProblems.length > 0 && (
+          <Button type="primary" icon={<LockOutlined aria-hidden />} disabled data-testid="close-meeting">
+            {t('meetings.actions.close')}
+          </Button>
+        )}
+        {canWrite && m.state === 'HELD' && closeProblems.length === 0 && (
           <Popconfirm
             title={t('meetings.actions.closeConfirmTitle')}
             description={t('meetings.actions.closeConfirm')}
@@ -70,6 +85,22 @@ export const MeetingActions = ({ meeting: m, canWrite, canVisit }: Props) => {
           </Button>
         )}
       </Flex>
+      {canWrite && closeProblems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="close-problems"
+          title={t('meetings.actions.closeBlocked')}
+          description={
+            <ul className="plain-list">
+              {closeProblems.map((p) => (
+                <li key={p.code}>{t(`errors.${p.code}`)}</li>
+              ))}
+            </ul>
+          }
+          style={{ marginTop: 8 }}
+        />
+      )}
       {error && <Alert type="error" showIcon role="alert" title={message(error)} />}
       <Modal
         open={cancelOpen}

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 //   admission above the maximum age (docs/rules.md#r-admission-age).
 // - rating.override_reason / overridden_rules: a past rating recorded although it breaks the level cap, the quota or
 //   the not-rated rule of today's rules, with the reason given (docs/rules.md#r-rating-history).
-export class RecordRulesOverrides1796453819479 implements MigrationInterface {
-  name = 'RecordRulesOverrides1796453819479';
+export class RecordRulesOverrides1796476726805 implements MigrationInterface {
+  name = 'RecordRulesOverrides1796476726805';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE member ADD COLUMN course_completed_on date, ADD COLUMN admission_age_approval varchar(300)`);
