@@ -12,6 +12,7 @@ import * as candidate from './member/candidate';
 import * as memberDates from './member/dates';
 import * as discipline from './member/discipline';
 import * as identity from './member/identity';
+import * as memberRecord from './member/record-rules';
 import * as status from './member/status';
 import * as committee from './organisation/committee';
 import * as flags from './organisation/flags';
@@ -33,6 +34,7 @@ import * as ratingFigures from './rating/figures';
 import * as ratingAdmission from './rating/admission';
 import * as ratingNotRated from './rating/not-rated';
 import * as ratingRound from './rating/round';
+import * as ratingPast from './rating/past';
 import * as dashboardAlerts from './dashboard/alerts';
 import * as dashboardFigures from './dashboard/figures';
 
@@ -45,6 +47,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   memberDates,
   discipline,
   identity,
+  memberRecord,
   status,
   committee,
   flags,
@@ -72,6 +75,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   ratingAdmission,
   ratingNotRated,
   ratingRound,
+  ratingPast,
   dashboardAlerts,
   dashboardFigures,
 };

@@ -3,6 +3,7 @@ import {
   DEFAULT_POLICY,
   isValidMonthDay,
   layerInForce,
+  policyChangeDates,
   resolvePolicy,
   validatePolicy,
   validatePolicyOverride,
@@ -395,5 +396,25 @@ describe('meeting policy', () => {
     expect(validatePolicy(p)).toEqual({ ok: false, errors: [{ field: 'meeting.minCombinedDurationMinutes', reason: 'must be >= meeting.minDurationMinutes' }] });
     const q = resolvePolicy([layer({ meeting: { minCombinedDurationMinutes: 90 } })], '2025-01-01');
     expect(validatePolicy(q)).toEqual({ ok: true });
+  });
+});
+
+describe('policyChangeDates', () => {
+  const bound = (effectiveFrom: string, effectiveTo: string | null) => ({ effectiveFrom, effectiveTo });
+  it('the start of the period and every layer boundary inside it, ascending and once', () => {
+    expect(policyChangeDates([], '2026-01-01', null)).toEqual(['2026-01-01']);
+    expect(policyChangeDates([bound('2025-01-01', '2026-07-01'), bound('2027-01-01', null), bound('2026-07-01', '2030-01-01')], '2026-01-01', null))
+      .toEqual(['2026-01-01', '2026-07-01', '2027-01-01', '2030-01-01']);
+    // the end of the period is exclusive; boundaries outside it do not count
+    expect(policyChangeDates([bound('2026-03-01', '2028-01-01'), bound('2024-01-01', '2025-01-01')], '2026-01-01', '2027-01-01')).toEqual(['2026-01-01', '2026-03-01']);
+  });
+  it('checking the merged policy on those dates finds an inconsistency that two valid layers make together', () => {
+    const layers = [
+      { effectiveFrom: '2020-01-01', effectiveTo: null, depth: 0, values: { rating: { excellentMinScore: 80 } } },
+      { effectiveFrom: '2026-06-01', effectiveTo: null, depth: 1, values: { rating: { wellCompletedMinScore: 85 } } },
+    ];
+    expect(layers.every((l) => validatePolicyOverride(l.values).ok)).toBe(true);
+    const bad = policyChangeDates(layers, '2026-01-01', null).filter((d) => !validatePolicy(resolvePolicy(layers, d)).ok);
+    expect(bad).toEqual(['2026-06-01']);
   });
 });

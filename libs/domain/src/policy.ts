@@ -541,3 +541,19 @@ export const validatePolicy = (policy: unknown): { ok: true } | { ok: false; err
   }
   return errors.length === 0 ? { ok: true } : { ok: false, errors };
 };
+
+/**
+ * The dates from `from` (inclusive) to `to` (exclusive; null = open) on which the layers in force can change: `from`
+ * itself and every layer's effectiveFrom and effectiveTo inside the period, ascending. The merged policy is the same
+ * between two consecutive dates, so checking it on these dates (`validatePolicy(resolvePolicy(layers, d))`) checks
+ * it on every day of the period.
+ */
+export const policyChangeDates = (layers: readonly Pick<PolicyLayer, 'effectiveFrom' | 'effectiveTo'>[], from: IsoDate, to: IsoDate | null): IsoDate[] => {
+  const inside = (d: IsoDate) => compareIsoDate(from, d) < 0 && (to === null || compareIsoDate(d, to) < 0);
+  const dates = new Set<IsoDate>([from]);
+  for (const l of layers) {
+    if (inside(l.effectiveFrom)) dates.add(l.effectiveFrom);
+    if (l.effectiveTo !== null && inside(l.effectiveTo)) dates.add(l.effectiveTo);
+  }
+  return [...dates].sort(compareIsoDate);
+};

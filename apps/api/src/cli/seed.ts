@@ -169,6 +169,8 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
       const birth = `${birthYear}-${two(r.int(1, 12))}-${two(r.int(1, 28))}`;
       const recent = r.chance(0.04);
       let decision = recent ? addDays(now, -r.int(20, 480)) : addDays(birth, r.int(22 * 365, 36 * 365));
+      // Admitted at 60 at the latest (the admission age rule the import applies): an older member was admitted long ago.
+      if (decision > addMonths(birth, 720)) decision = addDays(birth, 36 * 365);
       if (decision > addDays(now, -20)) {
         // Born late: admitted some time between 18 and now (most long past probation).
         const earliest = addDays(birth, 18 * 365 + 30);

@@ -184,6 +184,57 @@ describe('imports that cannot corrupt names', () => {
     expect((await h.ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n).toBe(audits);
   });
 
+  it('applies the admission and probation rules of createMember: row, column, reason; nothing imported (CSV and XLSX)', async () => {
+    const before = await count();
+    const audits = (await h.ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
+    const head = `${HEAD},courseCompletedOn,admissionAgeApproval`;
+    const csv = file('csv');
+    writeFileSync(csv, [
+      head,
+      `${row('Hồ Văn Đúng Luật')},2014-09-01,`,
+      `${t.prefix}.a2,Hồ Văn Trẻ,2000-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2016-03-10,,`,
+      `${t.prefix}.a2,Hồ Văn Sớm,1990-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2015-09-10,,`,
+      `${t.prefix}.a2,Hồ Văn Chứng Chỉ,1990-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2016-03-10,2009-01-01,`,
+      `${t.prefix}.a2,Hồ Văn Cao Tuổi,1950-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2016-03-10,,Văn bản 7-CV/TU`,
+    ].join('\n') + '\n');
+    const e1 = await importFile(h.app, cliCaller(), 'members', csv, false).catch((e) => e);
+    expect(e1).toMatchObject({ code: 'IMPORT_INVALID', field: 'birthDate' });
+    expect(e1.details.rows.map((r: { row: number; column: string; reason: string }) => [r.row, r.column, r.reason.split(':')[0]])).toEqual([
+      [3, 'birthDate', 'ADMISSION_AGE'],
+      [4, 'fullMembershipDate', 'RECOGNITION_BEFORE_PROBATION_END'],
+      [5, 'courseCompletedOn', 'COURSE_CERTIFICATE_EXPIRED'],
+    ]);
+
+    // An update of a member on record: the rule reads the stored dates with the file's.
+    const known = nationalId();
+    writeFileSync(csv, `${HEAD}\n${row('Hồ Thị Đã Có', known)}\n`);
+    expect(await importFile(h.app, cliCaller(), 'members', csv, false)).toMatchObject({ created: 1 });
+    const xlsx = file('xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('x');
+    ws.addRow(['organisationCode', 'fullName', 'nationalId', 'fullMembershipDate']);
+    ws.addRow([`${t.prefix}.a2`, 'Hồ Thị Đã Có', known, '2015-10-10']);
+    ws.addRow([`${t.prefix}.a2`, 'Hồ Văn Mới', nationalId(), '']);
+    await wb.xlsx.writeFile(xlsx);
+    const e2 = await importFile(h.app, cliCaller(), 'members', xlsx, false).catch((e) => e);
+    expect(e2).toMatchObject({ code: 'IMPORT_INVALID' });
+    expect(e2.details.rows.map((r: { row: number; column: string; reason: string }) => [r.row, r.column, r.reason.split(':')[0]])).toEqual([
+      [2, 'fullMembershipDate', 'RECOGNITION_BEFORE_PROBATION_END'],
+      [3, 'ceremonyDate', 'required for a new member (or give joinedOn)'],
+    ]);
+    expect(await count()).toBe(before + 1);
+    expect((await h.ds.query(`SELECT full_membership_date::text AS d FROM member WHERE national_id = $1`, [known]))[0].d).toBe('2016-03-10');
+    expect((await h.ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n).toBe(audits + 1);
+
+    // The higher committee's approval and the course date are imported with the member.
+    const ok = file('csv');
+    const [old, young] = [nationalId(), nationalId()];
+    writeFileSync(ok, `${head}\n${t.prefix}.a2,Hồ Văn Cao Tuổi,1950-01-01,Nam,${old},2015-03-01,2015-03-10,2016-03-10,,Văn bản 7-CV/TU\n${row('Hồ Văn Đúng Luật', young)},2014-09-01,\n`);
+    expect(await importFile(h.app, cliCaller(), 'members', ok, false)).toMatchObject({ created: 2 });
+    expect(await h.ds.query(`SELECT admission_age_approval AS a, course_completed_on::text AS c FROM member WHERE national_id = ANY($1) ORDER BY national_id = $2`, [[old, young], young]))
+      .toEqual([{ a: 'Văn bản 7-CV/TU', c: null }, { a: null, c: '2014-09-01' }]);
+  });
+
   it('reports at most 100 problems and counts the rest', async () => {
     const f = file('csv');
     writeFileSync(f, `${HEAD}\n${Array.from({ length: 250 }, () => `${t.prefix}.a2,,1990-01-01,Nam,,2015-03-01,2015-03-10,`).join('\n')}\n`);

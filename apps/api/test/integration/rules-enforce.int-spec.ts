@@ -264,4 +264,131 @@ describe('rules enforced on writes; role and scope holes', () => {
     const cellRow = pending.data.ratingRoundPending.items.find((i: { organisationId: string | null }) => i.organisationId === t.a1);
     expect(cellRow).toMatchObject({ parentOrganisationId: null });
   });
+  // ------------------------------------------------------------------ the rest of issue 9: every rule guarded
+
+  const CREATE_MEMBER = `mutation($i: CreateMemberInput!) { createMember(input: $i) { id courseCompletedOn admissionAgeApproval fullMembershipDate } }`;
+  const UPDATE_MEMBER = `mutation($id: ID!, $i: MemberDataInput!) { updateMember(id: $id, input: $i) { id birthDate fullMembershipDate } }`;
+  const HISTORY = `mutation($i: RecordHistoricalRatingInput!) { recordHistoricalRating(input: $i) { id decidedLevel overrideReason overriddenRules quotaGroupId } }`;
+  const POLICY = `mutation($i: SetPolicyOverrideInput!) { setPolicyOverride(input: $i) }`;
+  const memberInput = (extra: Record<string, unknown>) => ({
+    organisationId: t.b1, fullName: 'Người Kết Nạp', birthDate: '1985-03-04', gender: 'MALE', nationalId: nationalId(),
+    admissionDecisionDate: '2010-05-01', ceremonyDate: '2010-05-19', fullMembershipDate: '2011-05-19', joinedOn: '2015-01-01', ...extra,
+  });
+  const members = async () => (await h.ds.query(`SELECT count(*)::int AS n FROM member`))[0].n as number;
+
+  it('§1.3 createMember and updateMember refuse full membership before the end of probation (RECOGNITION_BEFORE_PROBATION_END)', async () => {
+    const before = await members();
+    const res = await unchanged(() => h.gql(CREATE_MEMBER, { i: memberInput({ fullName: 'Chính Thức Sớm', ceremonyDate: '2024-06-01', admissionDecisionDate: '2024-05-20', fullMembershipDate: '2024-12-01' }) }, tokens.admin));
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RECOGNITION_BEFORE_PROBATION_END', fields: [{ field: 'fullMembershipDate', reason: 'RECOGNITION_BEFORE_PROBATION_END' }] });
+    expect(res.errors![0].message).toContain('2025-06-01');
+    expect(await members()).toBe(before);
+    // updateMember: the same rule on the record after the change.
+    const upd = await unchanged(() => h.gql(UPDATE_MEMBER, { id: t.m5, i: { fullMembershipDate: '2010-12-01' } }, tokens.admin));
+    expect(errorOf(upd)).toMatchObject({ reason: 'RECOGNITION_BEFORE_PROBATION_END', fields: [{ field: 'fullMembershipDate' }] });
+    expect((await h.ds.query(`SELECT full_membership_date::text AS d FROM member WHERE id = $1`, [t.m5]))[0].d).toBe('2011-05-19');
+  });
+
+  it('admission rules on createMember and updateMember: age at the decision and the course certificate; an approval lifts the upper age limit', async () => {
+    const before = await members();
+    const young = await unchanged(() => h.gql(CREATE_MEMBER, { i: memberInput({ fullName: 'Trẻ Quá', birthDate: '1993-01-01' }) }, tokens.admin));
+    expect(errorOf(young)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ADMISSION_AGE', fields: [{ field: 'birthDate', reason: 'ADMISSION_AGE' }] });
+    const old = await unchanged(() => h.gql(CREATE_MEMBER, { i: memberInput({ fullName: 'Già Quá', birthDate: '1948-01-01' }) }, tokens.admin));
+    expect(errorOf(old)).toMatchObject({ reason: 'ADMISSION_AGE', fields: [{ field: 'birthDate' }] });
+    expect(old.errors![0].message).toContain('admissionAgeApproval');
+    const course = await unchanged(() => h.gql(CREATE_MEMBER, { i: memberInput({ fullName: 'Chứng Chỉ Cũ', courseCompletedOn: '2004-01-15' }) }, tokens.admin));
+    expect(errorOf(course)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'COURSE_CERTIFICATE_EXPIRED', fields: [{ field: 'courseCompletedOn', reason: 'COURSE_CERTIFICATE_EXPIRED' }] });
+    const after = await unchanged(() => h.gql(CREATE_MEMBER, { i: memberInput({ fullName: 'Học Sau', courseCompletedOn: '2010-06-01' }) }, tokens.admin));
+    expect(errorOf(after)).toMatchObject({ reason: 'COURSE_AFTER_ADMISSION', fields: [{ field: 'courseCompletedOn' }] });
+    expect(await members()).toBe(before);
+
+    const approved = await h.gql(CREATE_MEMBER, { i: memberInput({ fullName: 'Già Được Duyệt', birthDate: '1948-01-01', admissionAgeApproval: 'Văn bản 12-CV/TU ngày 02/04/2010', courseCompletedOn: '2009-10-01' }) }, tokens.admin);
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.createMember).toMatchObject({ courseCompletedOn: '2009-10-01', admissionAgeApproval: 'Văn bản 12-CV/TU ngày 02/04/2010' });
+    const [audit] = await h.ds.query(`SELECT after FROM audit_log WHERE operation = 'createMember' AND entity_id = $1`, [approved.data.createMember.id]);
+    expect(audit.after).toMatchObject({ admissionAgeApproval: 'Văn bản 12-CV/TU ngày 02/04/2010' });
+
+    // updateMember: a change that breaks the age rule is refused; other fields of the record still change.
+    const upd = await unchanged(() => h.gql(UPDATE_MEMBER, { id: t.m5, i: { birthDate: '1995-01-01' } }, tokens.admin));
+    expect(errorOf(upd)).toMatchObject({ reason: 'ADMISSION_AGE', fields: [{ field: 'birthDate' }] });
+    expect((await h.gql(UPDATE_MEMBER, { id: t.m5, i: { birthDate: '1985-03-05' } }, tokens.admin)).errors).toBeUndefined();
+  });
+
+  it('§4 the merged policy is validated when an override is written (INVALID_POLICY) and when it is read', async () => {
+    const overrides = async () => (await h.ds.query(`SELECT count(*)::int AS n FROM policy_override`))[0].n as number;
+    const before = await overrides();
+    // Each layer is valid alone; together a combined meeting would be shorter than a single one.
+    expect((await h.gql(POLICY, { i: { organisationId: t.GB, effectiveFrom: '2026-01-01', values: { meeting: { minDurationMinutes: 100 } } } }, tokens.admin)).errors).toBeUndefined();
+    const below = await unchanged(() => h.gql(POLICY, { i: { organisationId: t.b1, effectiveFrom: '2026-03-01', values: { meeting: { minCombinedDurationMinutes: 95 } } } }, tokens.admin));
+    expect(errorOf(below)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_POLICY', fields: [{ field: 'values.meeting.minCombinedDurationMinutes', reason: 'INVALID_POLICY' }] });
+    expect(below.errors![0].message).toContain('2026-03-01');
+    // A layer below, in force later, that an ancestor's new layer would contradict from that date.
+    expect((await h.gql(POLICY, { i: { organisationId: t.b1, effectiveFrom: '2027-01-01', values: { rating: { wellCompletedMinScore: 85 } } } }, tokens.admin)).errors).toBeUndefined();
+    const above = await unchanged(() => h.gql(POLICY, { i: { organisationId: t.GB, effectiveFrom: '2026-06-01', values: { rating: { excellentMinScore: 80 } } } }, tokens.admin));
+    expect(errorOf(above)).toMatchObject({ reason: 'INVALID_POLICY', fields: [{ field: 'values.rating.excellentMinScore', reason: 'INVALID_POLICY' }] });
+    expect(above.errors![0].message).toContain('2027-01-01');
+    expect(await overrides()).toBe(before + 2);
+
+    // A bad combination already stored (written before the check): every read of the policy answers INVALID_POLICY.
+    const cell = await t.org('pol', 'Chi bộ Chính sách', 'SUBORDINATE_CELL', t.GB);
+    await h.ds.query(`INSERT INTO policy_override (organisation_id, effective_from, "values") VALUES ($1, '2020-01-01', $2)`, [cell, JSON.stringify({ meeting: { minCombinedDurationMinutes: 60 } })]);
+    const read = await h.gql(`query($id: ID!) { policy(organisationId: $id) }`, { id: cell }, tokens.admin);
+    expect(errorOf(read)).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_POLICY', fields: [{ field: 'policy.meeting.minCombinedDurationMinutes', reason: 'INVALID_POLICY' }] });
+    const write = await unchanged(() => h.gql(CREATE_MEMBER, { i: memberInput({ organisationId: cell, fullName: 'Chính Sách Hỏng', admissionDecisionDate: '2021-03-01', ceremonyDate: '2021-03-10', fullMembershipDate: '2022-03-10', joinedOn: '2021-03-10' }) }, tokens.admin));
+    expect(errorOf(write)).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_POLICY' });
+    await h.ds.query(`DELETE FROM policy_override WHERE organisation_id = $1`, [cell]);
+  });
+
+  it('recordHistoricalRating applies the level cap, the quota and the not-rated rules; an override reason records it, audited', async () => {
+    const ratings = async () => (await h.ds.query(`SELECT count(*)::int AS n FROM rating`))[0].n as number;
+    const before = await ratings();
+    const m = await t.member(t.b1, 'Đinh Văn Lịch Sử');
+    expect((await h.gql(DISCIPLINE, { i: { memberId: m, form: 'KHIEN_TRACH', decidingBody: 'CELL', decidedOn: '2019-04-01' } }, tokens.admin)).errors).toBeUndefined();
+    const input = { memberId: m, year: 2019, scheme: 'QD132_2018', rawLabel: 'Hoàn thành tốt nhiệm vụ', level: 'HTTNV' };
+    const capped = await unchanged(() => h.gql(HISTORY, { i: input }, tokens.admin));
+    expect(errorOf(capped)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RATING_LEVEL_ABOVE_CAP', fields: [{ field: 'level' }] });
+    expect(capped.errors![0].message).toContain('OWN_DISCIPLINE');
+
+    // The quota of the grassroots organisation that year: one HTXSNV and no HTTNV breaks it.
+    const quota = await unchanged(() => h.gql(HISTORY, { i: { ...input, year: 2018, rawLabel: 'Hoàn thành xuất sắc nhiệm vụ', level: 'HTXSNV' } }, tokens.admin));
+    expect(errorOf(quota)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RATING_QUOTA_EXCEEDED', fields: [{ field: 'overrideReason' }] });
+
+    // Exempt on the year's reference date: not rated that year.
+    expect((await h.gql(EVENT, { i: { memberId: m, type: 'EXEMPTED', reason: 'TEMPORARY', effectiveOn: '2017-03-01' } }, tokens.admin)).errors).toBeUndefined();
+    expect((await h.gql(EVENT, { i: { memberId: m, type: 'EXEMPTION_ENDED', effectiveOn: '2018-01-01' } }, tokens.admin)).errors).toBeUndefined();
+    const exempt = await unchanged(() => h.gql(HISTORY, { i: { ...input, year: 2017 } }, tokens.admin));
+    expect(errorOf(exempt)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RATING_NOT_RATED', notRatedReason: 'TEMPORARILY_EXEMPT', fields: [{ field: 'memberId' }] });
+    expect(await ratings()).toBe(before);
+
+    // The record as decided then, with the decision that justified it: stored, with the rules it overrode, and audited.
+    const reason = 'Quyết định 45-QĐ/ĐU ngày 20/12/2019 của Đảng ủy';
+    const done = await h.gql(HISTORY, { i: { ...input, overrideReason: reason } }, tokens.admin);
+    expect(done.errors).toBeUndefined();
+    expect(done.data.recordHistoricalRating).toMatchObject({ decidedLevel: 'HTTNV', overrideReason: reason, overriddenRules: ['LEVEL_CAP'], quotaGroupId: t.GB });
+    const [audit] = await h.ds.query(`SELECT after FROM audit_log WHERE operation = 'recordHistoricalRating' AND entity_id = $1`, [done.data.recordHistoricalRating.id]);
+    expect(audit.after).toMatchObject({ overrideReason: reason, overriddenRules: ['LEVEL_CAP'], cap: 'KHTNV' });
+    // Within the rules, no override is kept even if one is given.
+    const plain = await h.gql(HISTORY, { i: { ...input, year: 2016, overrideReason: 'không cần' } }, tokens.admin);
+    expect(plain.data.recordHistoricalRating).toMatchObject({ overrideReason: null, overriddenRules: [] });
+  });
+
+  it('§1.2 an exemption recorded after the self-assessment: no proposal, no decision (RATING_NOT_RATED, fresh at each step)', async () => {
+    const m = await t.member(t.a1, 'Cao Thị Miễn');
+    const self = await h.gql(SELF, { i: { roundId, memberId: m, generalPoints: 25, taskPoints: 60, tasks } }, tokens.secretaryA1);
+    expect(self.errors).toBeUndefined();
+    const ratingId = self.data.submitSelfAssessment.id;
+    expect((await h.gql(EVENT, { i: { memberId: m, type: 'EXEMPTED', reason: 'PERMANENT', effectiveOn: '2025-11-15' } }, tokens.admin)).errors).toBeUndefined();
+    const proposed = await unchanged(() => h.gql(PROPOSE, { i: { ratingId, level: 'HTTNV' } }, tokens.secretaryA1));
+    expect(errorOf(proposed)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RATING_NOT_RATED', notRatedReason: 'EXEMPT', fields: [{ field: 'ratingId' }] });
+    expect((await h.gql(RATING, { id: ratingId }, tokens.admin)).data.rating).toMatchObject({ stage: 'SELF_ASSESSED', proposedLevel: null });
+
+    // Proposed first, exempted afterwards (written straight into the table): the decision is refused too.
+    const m2 = await t.member(t.a1, 'Cao Văn Miễn Sau');
+    const self2 = await h.gql(SELF, { i: { roundId, memberId: m2, generalPoints: 25, taskPoints: 60, tasks } }, tokens.secretaryA1);
+    const r2 = self2.data.submitSelfAssessment.id;
+    expect((await h.gql(PROPOSE, { i: { ratingId: r2, level: 'HTTNV' } }, tokens.secretaryA1)).errors).toBeUndefined();
+    await h.ds.query(`INSERT INTO member_event (member_id, type, effective_on, reason) VALUES ($1, 'EXEMPTED', '2025-12-01', 'TEMPORARY')`, [m2]);
+    const decided = await unchanged(() => h.gql(DECIDE, { i: { ratingId: r2, level: 'HTTNV' } }, tokens.writeGA));
+    expect(errorOf(decided)).toMatchObject({ reason: 'RATING_NOT_RATED', notRatedReason: 'TEMPORARILY_EXEMPT', fields: [{ field: 'ratingId' }] });
+    expect((await h.gql(RATING, { id: r2 }, tokens.admin)).data.rating).toMatchObject({ stage: 'PROPOSED', decidedLevel: null });
+  });
 });

@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { buildSchema, getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { bootApp, uniq, type Harness } from '../setup/harness';
-import { buildTree } from '../setup/fixtures';
-import { cliCaller } from '../../src/cli/context';
-import { AdminService } from '../../src/modules/auth/admin.service';
-import { KNOWN_LEAKS, ROLES, ROWS, type Role, type Side } from './scope-matrix.rows';
+import { buildSide, buildTree, type Side } from '../setup/fixtures';
+import { KNOWN_LEAKS, ROLES, ROWS, type Role } from './scope-matrix.rows';
 
 // The generated scope matrix (issue 9 §4): every Query and Mutation field of the committed schema × every kind of
 // caller × a record in the caller's scope / the same kind of record in another tree / an id that does not exist.
@@ -91,41 +89,8 @@ describe('scope matrix: every operation × caller × in scope / out of scope / n
     admin = await h.userWith('SYSTEM_ADMIN');
     const t = await buildTree(h.gql, admin);
     const b2 = await t.org('b2', 'Chi bộ Vật tư', 'SUBORDINATE_CELL', t.GB);
-    const users = h.app.get(AdminService);
-    const signIn = async (username: string) => (await ok(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username, password: 'matrix-pass-1' } })).signIn.accessToken as string;
-
-    /** The same kinds of records in one tree: a meeting with a document, a candidate, a seat, plans, a round, a rating, a visit. */
-    const side = async (X: string, G: string, cell: string, cell2: string, member: string): Promise<Side> => {
-      const visitor = await users.createUser(cliCaller(), { username: uniq('visitor.').toLowerCase(), displayName: `Ủy viên ${X.slice(0, 4)}`, password: 'matrix-pass-1' });
-      const assignment = (await ok(`mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { id } }`, { i: { visitorUserId: visitor.id, cellId: cell, from: '2026-01-01', requiredPerYear: 6 } })).assignVisitor.id;
-      const meeting = (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, { i: { organisationId: cell, kind: 'REGULAR', title: 'Sinh hoạt tháng 3', date: '2026-03-12', chairMemberId: member, minuteTakerMemberId: member } })).createMeeting.id;
-      await ok(`mutation($id: ID!, $i: MeetingRecordInput!) { recordMeeting(id: $id, input: $i) { id } }`, { id: meeting, i: { minutes: 'Biên bản', resolution: 'Nghị quyết', votesFor: 1, actualStart: '14:00', actualEnd: '15:45', attendance: [{ memberId: member, status: 'PRESENT' }] } });
-      const visitorToken = await signIn(visitor.username);
-      const visit = (await ok(`mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }`, { i: { meetingId: meeting, attended: true, guidance: 'Cần đổi mới' } }, visitorToken)).recordVisit.id;
-      // Documents sit on a meeting of their own, which the matrix's writes on \`meeting\` (close, cancel...) leave open.
-      const docMeeting = (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, { i: { organisationId: cell, kind: 'REGULAR', title: 'Sinh hoạt tháng 4', date: '2026-04-09' } })).createMeeting.id;
-      const addDoc = async () => (await ok(`mutation($m: ID!, $i: AddMeetingDocumentInput!) { addMeetingDocument(meetingId: $m, input: $i) { id } }`, { m: docMeeting, i: { name: 'Báo cáo.txt', contentBase64: Buffer.from('Báo cáo đề dẫn').toString('base64') } })).addMeetingDocument.id as string;
-      const doc = await addDoc();
-      const candidate = (await ok(`mutation($i: CreateCandidateInput!) { createCandidate(input: $i) { id } }`, { i: { organisationId: cell, fullName: 'Quần Chúng Ưu Tú', promisingOn: '2026-01-05' } })).createCandidate.id;
-      const seat = (await ok(`mutation($i: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $i) { id } }`, { i: { organisationId: cell, memberId: member, role: 'SECRETARY', from: '2025-01-01' } })).assignCommitteeSeat.id;
-      const plan = (await ok(`mutation($i: CreateInspectionPlanInput!) { createInspectionPlan(input: $i) { id } }`, { i: { organisationId: cell, year: 2026, content: 'Nội dung', purpose: 'Mục đích', subjectMemberIds: [member] } })).createInspectionPlan.id;
-      const inspection = (await ok(`mutation($i: PlanInspectionInput!) { planInspection(input: $i) { id } }`, {
-        i: { organisationId: cell, body: 'CELL', type: 'REGULAR_SUPERVISION', title: 'Giám sát thường xuyên', plannedFrom: '2026-09-01', subjectMemberIds: [member], planId: plan },
-      })).planInspection.id;
-      const round = (await ok(`mutation($i: OpenRatingRoundInput!) { openRatingRound(input: $i) { id } }`, { i: { organisationId: G, year: 2026, selfAssessmentDue: '2026-11-30', proposalDue: '2026-12-10', decisionDue: '2026-12-20' } })).openRatingRound.id;
-      const rating = (await ok(`mutation($i: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $i) { id } }`, {
-        i: { roundId: round, memberId: member, generalPoints: 25, taskPoints: 60, tasks: { assigned: 10, completed: 10, onTime: 10, exceeded: 0 } },
-      })).submitSelfAssessment.id;
-      await ok(`mutation($i: ProposeRatingInput!) { proposeRating(input: $i) { rating { id } } }`, { i: { ratingId: rating, level: 'HTTNV' } });
-      await ok(`mutation($i: RecordHistoricalRatingInput!) { recordHistoricalRating(input: $i) { id } }`, { i: { memberId: member, year: 2024, scheme: 'QD366_2025', rawLabel: 'Hoàn thành tốt nhiệm vụ', level: 'HTTNV' } });
-      const grant = (await ok(`mutation($i: AddGrantInput!) { addGrant(input: $i) { id } }`, { i: { userId: visitor.id, role: 'MEMBER', memberId: member } })).addGrant.id;
-      await ok(`mutation($id: ID!) { removeGrant(id: $id) }`, { id: grant });
-      const grant2 = (await ok(`mutation($i: AddGrantInput!) { addGrant(input: $i) { id } }`, { i: { userId: (await users.createUser(cliCaller(), { username: uniq('g.').toLowerCase(), displayName: 'Người dùng', password: 'matrix-pass-1' })).id, role: 'COMMITTEE_READ', organisationId: X } })).addGrant.id;
-      const token = (await ok(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token { id } } }`, { i: { name: uniq('tok'), organisationId: X, access: 'READ' } })).createApiToken.token.id;
-      return { X, G, cell, cell2, member, meeting, doc, addDoc, candidate, seat, plan, inspection, round, rating, assignment, visit, user: visitor.id, grant: grant2, token, visitorToken };
-    };
-    sides.A = await side(t.A, t.GA, t.a1, t.a2, t.m1);
-    sides.B = await side(t.B, t.GB, t.b1, b2, t.m5);
+    sides.A = await buildSide(h, admin, { X: t.A, G: t.GA, cell: t.a1, cell2: t.a2, member: t.m1 });
+    sides.B = await buildSide(h, admin, { X: t.B, G: t.GB, cell: t.b1, cell2: b2, member: t.m5 });
     const rnd = () => crypto.randomUUID();
     sides.missing = {
       X: rnd(), G: rnd(), cell: rnd(), cell2: rnd(), member: rnd(), meeting: rnd(), doc: rnd(), addDoc: async () => rnd(), candidate: rnd(), seat: rnd(), plan: rnd(), inspection: rnd(),

@@ -9,12 +9,9 @@
 export const ROLES = ['MEMBER', 'CELL_SECRETARY', 'COMMITTEE_READ', 'COMMITTEE_WRITE', 'VISITOR', 'TOKEN_READ', 'TOKEN_READ_WRITE'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** One tree's records of every kind (tree A: committee A, grassroots GA, cell a1 with member m1; tree B likewise). */
-export type Side = {
-  X: string; G: string; cell: string; cell2: string; member: string; meeting: string; doc: string; addDoc: () => Promise<string>;
-  candidate: string; seat: string; plan: string; inspection: string; round: string; rating: string; assignment: string; visit: string;
-  user: string; grant: string; token: string; visitorToken: string;
-};
+import type { Side } from '../setup/fixtures';
+
+export type { Side };
 
 /** 'ok', or the error code expected in scope. */
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT' | 'CONFLICT';

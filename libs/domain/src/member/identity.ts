@@ -60,8 +60,8 @@ const DATE_FIELDS = ['birthDate', 'admissionDecisionDate', 'ceremonyDate', 'full
 /**
  * Checks a member's key dates, skipping absent ones: each must be a valid date (code VALIDATION), and
  * birthDate < admissionDecisionDate <= ceremonyDate <= fullMembershipDate (code INVALID_DATE_ORDER,
- * reported once on the later field). Full membership before probationEnd is allowed (legacy and
- * shortened probations exist); only full membership before the ceremony is an error.
+ * reported once on the later field). Full membership before the ceremony is an error here; before the end of
+ * probation it is a rule of its own (`memberRecordProblems`, RECOGNITION_BEFORE_PROBATION_END).
  */
 export const validateMemberDates = (dates: MemberDates): CodedFieldError[] => {
   const errors: CodedFieldError[] = [];

@@ -67,11 +67,12 @@ const ALLOWED_FROM: Record<Exclude<RatingStep, 'ANNOUNCED'>, readonly RatingStag
 /**
  * Checks that `step` may be recorded for a rating at `stage` in a round in `roundState`: nothing once the round
  * is announced (RATING_ROUND_CLOSED); otherwise the order SELF_ASSESSMENT → PROPOSAL → DECISION, a step may be
- * repeated (revised) until the next one is taken (RATING_STEP_ORDER, with the stage and the step in details).
+ * repeated (revised) until the next one is taken (RATING_STEP_ORDER, with the stage and the step in details). `field`
+ * is the input field the refusal names (the rating, or the subject of a self-assessment).
  */
-export const assertRatingStep = (stage: RatingStage, step: Exclude<RatingStep, 'ANNOUNCED'>, roundState: RatingRoundState): void => {
+export const assertRatingStep = (stage: RatingStage, step: Exclude<RatingStep, 'ANNOUNCED'>, roundState: RatingRoundState, field?: string): void => {
   if (roundState === 'ANNOUNCED' || stage === 'ANNOUNCED') {
-    throw new DomainError('RATING_ROUND_CLOSED', 'The round has been announced; its ratings can no longer change', undefined, { stage, step });
+    throw new DomainError('RATING_ROUND_CLOSED', 'The round has been announced; its ratings can no longer change', field, { stage, step });
   }
   if (ALLOWED_FROM[step].includes(stage)) return;
   const why =
@@ -80,7 +81,7 @@ export const assertRatingStep = (stage: RatingStage, step: Exclude<RatingStep, '
       : step === 'DECISION' && (stage === 'PENDING' || stage === 'SELF_ASSESSED')
         ? 'a proposal comes first'
         : `the rating is already ${RATING_STAGE_LABELS[stage].en.toLowerCase()}`;
-  throw new DomainError('RATING_STEP_ORDER', `${RATING_STEP_LABELS[step].en} is not possible now: ${why}`, undefined, { stage, step });
+  throw new DomainError('RATING_STEP_ORDER', `${RATING_STEP_LABELS[step].en} is not possible now: ${why}`, field, { stage, step });
 };
 
 /**

@@ -65,4 +65,6 @@ export class AdmitCandidateInput {
   @Field(() => DateScalar, { description: 'Admission decision date (not after today).' }) @IsISO8601({ strict: true }) @NotAfterToday() admissionDecisionDate!: string;
   @Field(() => DateScalar, { description: 'Ceremony date (not after today).' }) @IsISO8601({ strict: true }) @NotAfterToday() ceremonyDate!: string;
   @Field(() => [String], { nullable: true, description: 'Introducers.' }) @IsOptional() @IsArray() @IsString({ each: true }) introducers?: string[];
+  @Field({ nullable: true, description: 'The higher committee\'s written approval of an admission above the maximum age (its number and date); lifts only the upper age limit (docs/rules.md#r-admission-age).' })
+  @IsOptional() @IsString() @Length(1, 300) admissionAgeApproval?: string;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { advanceCandidate, assertAdmissionAge, courseCertificateValid, DomainError, foldVietnamese, type CandidateStage } from '@chibo/domain';
+import { advanceCandidate, courseCertificateValid, DomainError, foldVietnamese, memberRecordProblems, type CandidateStage } from '@chibo/domain';
 import { onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
@@ -78,13 +78,17 @@ export class CandidateService {
       const c = await this.lock(m, caller, input.id);
       advanceCandidate(c.stage, 'ADMITTED');
       if (c.courseCompletedOn && !courseCertificateValid(c.courseCompletedOn, input.admissionDecisionDate)) {
-        throw new DomainError('VALIDATION', 'The party-awareness course certificate has expired (5 years)', 'admissionDecisionDate');
+        throw new DomainError('VALIDATION', 'The party-awareness course certificate has expired (5 years)', 'admissionDecisionDate', { reason: 'COURSE_CERTIFICATE_EXPIRED' });
       }
       const policy = await this.policies.forOrganisation(c.organisationId, input.admissionDecisionDate, m);
-      if (c.birthDate) assertAdmissionAge(c.birthDate, input.admissionDecisionDate, policy);
+      // The age at the vote (the decision date), the same rule createMember applies to the member's record.
+      const age = memberRecordProblems({ birthDate: c.birthDate, admissionDecisionDate: input.admissionDecisionDate, admissionAgeApproval: input.admissionAgeApproval }, policy)
+        .find((p) => p.rule === 'ADMISSION_AGE');
+      if (age) throw new DomainError('ADMISSION_AGE', age.message, 'birthDate', age.details);
       const memberId = await this.members.createIn(m, caller, {
         organisationId: c.organisationId, fullName: c.fullName, birthDate: c.birthDate ?? undefined, gender: c.gender ?? undefined, nationalId: c.nationalId ?? undefined,
         admissionDecisionDate: input.admissionDecisionDate, ceremonyDate: input.ceremonyDate, introducers: input.introducers,
+        courseCompletedOn: c.courseCompletedOn ?? undefined, admissionAgeApproval: input.admissionAgeApproval,
       });
       await m.query(`UPDATE candidate SET stage = 'ADMITTED', admitted_on = $2, member_id = $3 WHERE id = $1`, [input.id, input.admissionDecisionDate, memberId]);
       await this.audit.record(m, caller, { operation: 'admitCandidate', entityType: 'candidate', entityId: input.id, after: { ...input, memberId } });

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, foldVietnamese, holdsMembers, isAfterToday, validateMemberDates, vietnamToday, type OrganisationKind } from '@chibo/domain';
+import {
+  DomainError, foldVietnamese, holdsMembers, isAfterToday, memberRecordProblems, memberRecordProblemsOfChange, validateMemberDates, vietnamToday,
+  type MemberRecord, type OrganisationKind,
+} from '@chibo/domain';
 import { DATE_IN_FUTURE } from '../../common/graphql/not-after-today';
 import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportSource } from '../../common/import/columns';
 import type { ImportResult, RowError } from '../../common/import/result';
 import type { Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
+import { PolicyService } from '../policy/policy.service';
 
 /** One member row of an import file, already split into named columns (strings as read from CSV or XLSX). */
 export type MemberImportRow = Partial<Record<string, string>>;
@@ -22,6 +26,7 @@ export const MEMBER_COLUMNS = [
   ['admissionDecisionDate', 'ngay_quyet_dinh_ket_nap'], ['ceremonyDate', 'ngay_vao_dang'], ['fullMembershipDate', 'ngay_chinh_thuc'],
   ['introducers', 'nguoi_gioi_thieu'], ['educationGeneral', 'giao_duc_pho_thong'], ['educationProfessional', 'chuyen_mon'],
   ['politicalTheory', 'ly_luan_chinh_tri'], ['job', 'nghe_nghiep'], ['post', 'chuc_vu'], ['joinedOn', 'ngay_sinh_hoat_tai_chi_bo'],
+  ['courseCompletedOn', 'ngay_hoc_lop_nhan_thuc_ve_dang'], ['admissionAgeApproval', 'chap_thuan_tuoi_ket_nap'],
 ] as const;
 
 type Key = (typeof MEMBER_COLUMNS)[number][0];
@@ -29,10 +34,10 @@ type Key = (typeof MEMBER_COLUMNS)[number][0];
 /** Maps a file's headings to the member columns; unknown headings are reported, not ignored. */
 export const normaliseHeadings = headingNormaliser(MEMBER_COLUMNS);
 
-const DATE_KEYS: Key[] = ['birthDate', 'admissionDecisionDate', 'ceremonyDate', 'fullMembershipDate', 'joinedOn'];
+const DATE_KEYS: Key[] = ['birthDate', 'admissionDecisionDate', 'ceremonyDate', 'fullMembershipDate', 'joinedOn', 'courseCompletedOn'];
 const TEXT_LIMITS: Partial<Record<Key, number>> = {
   fullName: 200, ethnicity: 100, religion: 100, homeTown: 300, residence: 300, fileNumber: 30, educationGeneral: 50,
-  educationProfessional: 200, politicalTheory: 100, job: 200, post: 200,
+  educationProfessional: 200, politicalTheory: 100, job: 200, post: 200, admissionAgeApproval: 300,
 };
 
 type Valid = {
@@ -47,7 +52,10 @@ type Valid = {
  */
 @Injectable()
 export class MemberImportService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly policies: PolicyService,
+  ) {}
 
   async importMembers(caller: Caller, rows: MemberImportRow[], opts: { skipInvalid?: boolean; firstRowNumber?: number; source?: ImportSource } = {}): Promise<ImportResult> {
     const first = opts.firstRowNumber ?? 2; // row 1 is the heading row
@@ -58,8 +66,10 @@ export class MemberImportService {
       const orgs = await this.organisations(m, caller, [...new Set(rows.map((r) => r.organisationCode).filter((c): c is string => !!c))]);
       const nat = rows.map((r) => r.nationalId?.replace(/[\s.]/g, '')).filter((x): x is string => !!x);
       const cards = rows.map((r) => r.cardNumber?.replace(/[\s.]/g, '')).filter((x): x is string => !!x);
-      const existing: { id: string; nationalId: string | null; cardNumber: string | null; status: string; cellId: string | null }[] = await m.query(
-        `SELECT m.id, m.national_id AS "nationalId", m.card_number AS "cardNumber", m.status,
+      const existing: ({ id: string; nationalId: string | null; cardNumber: string | null; status: string; cellId: string | null } & MemberRecord)[] = await m.query(
+        `SELECT m.id, m.national_id AS "nationalId", m.card_number AS "cardNumber", m.status, m.birth_date AS "birthDate",
+                m.admission_decision_date AS "admissionDecisionDate", m.ceremony_date AS "ceremonyDate", m.full_membership_date AS "fullMembershipDate",
+                m.course_completed_on AS "courseCompletedOn", m.admission_age_approval AS "admissionAgeApproval",
                 (SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' ORDER BY x.valid_from DESC LIMIT 1) AS "cellId"
            FROM member m WHERE m.national_id = ANY($1::text[]) OR m.card_number = ANY($2::text[])`,
         [nat, cards],
@@ -129,6 +139,32 @@ export class MemberImportService {
         else valid.push({ line, id: existingId ?? randomUUID(), existingId, orgId: org.id, joinedOn, status: status === 'FULL' ? 'FULL' : 'PROBATIONARY', v, introducers, gender: gender ?? null });
       });
 
+      // The admission and probation rules of createMember and updateMember (docs/rules.md#r-admission-age,
+      // #r-course-certificate, #r-probation-end), under each cell's policy on the member's admission, read in one
+      // statement. A member on record is checked as it will be after the row (a rule the row's fields touch).
+      const onRecord = (id: string): MemberRecord => {
+        const e = stored.get(id)!;
+        return { birthDate: e.birthDate, admissionDecisionDate: e.admissionDecisionDate, ceremonyDate: e.ceremonyDate, fullMembershipDate: e.fullMembershipDate,
+          courseCompletedOn: e.courseCompletedOn, admissionAgeApproval: e.admissionAgeApproval };
+      };
+      const records = valid.map((x) => {
+        const given = Object.fromEntries(Object.entries(x.v).filter(([, val]) => val !== null)) as MemberRecord;
+        const r: MemberRecord = { ...(x.existingId ? onRecord(x.existingId) : {}), ...given };
+        return { x, r, given: Object.keys(given), asOf: r.admissionDecisionDate ?? r.ceremonyDate ?? x.joinedOn };
+      });
+      const policies = await this.policies.forOrganisationsAt(records.map(({ x, asOf }) => ({ id: x.orgId, asOf })), m);
+      const broken = new Set<Valid>();
+      for (const { x, r, given, asOf } of records) {
+        const policy = policies.get(`${x.orgId}|${asOf}`)!;
+        const problems = x.existingId ? memberRecordProblemsOfChange(r, given, policy) : memberRecordProblems(r, policy);
+        for (const p of problems) err(x.line, p.field, `${p.reason}: ${p.message}`);
+        if (problems.length) broken.add(x);
+      }
+      if (broken.size) {
+        valid.splice(0, valid.length, ...valid.filter((x) => !broken.has(x)));
+        errors.sort((a, b) => a.row - b.row);
+      }
+
       if (errors.length && !opts.skipInvalid) {
         throw new DomainError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported. First: row ${errors[0].row}, ${errors[0].column}: ${errors[0].reason}`, errors[0].column, capProblems(errors));
       }
@@ -172,18 +208,20 @@ export class MemberImportService {
     await m.query(
       `INSERT INTO member (id, full_name, name_folded, birth_date, gender, ethnicity, religion, home_town, residence, national_id, card_number, file_number,
                            admission_decision_date, ceremony_date, full_membership_date, introducers, education_general, education_professional,
-                           political_theory, job, post, status)
+                           political_theory, job, post, status, course_completed_on, admission_age_approval)
        SELECT u.id, u.fn, u.nf, u.bd, u.g, u.eth, u.rel, u.ht, u.res, u.nat, u.card, u.file, u.adm, u.cer, u.ful,
-              CASE WHEN u.intro = '' THEN '{}'::text[] ELSE string_to_array(u.intro, '|') END, u.eg, u.ep, u.pt, u.job, u.post, u.st
+              CASE WHEN u.intro = '' THEN '{}'::text[] ELSE string_to_array(u.intro, '|') END, u.eg, u.ep, u.pt, u.job, u.post, u.st, u.course, u.approval
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
-                     $12::text[], $13::date[], $14::date[], $15::date[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[])
-           AS u(id, fn, nf, bd, g, eth, rel, ht, res, nat, card, file, adm, cer, ful, intro, eg, ep, pt, job, post, st)`,
+                     $12::text[], $13::date[], $14::date[], $15::date[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[],
+                     $23::date[], $24::text[])
+           AS u(id, fn, nf, bd, g, eth, rel, ht, res, nat, card, file, adm, cer, ful, intro, eg, ep, pt, job, post, st, course, approval)`,
       [
         col((r) => r.id), col((r) => r.v.fullName), col((r) => foldVietnamese(r.v.fullName!)), col((r) => r.v.birthDate), col((r) => r.gender),
         col((r) => r.v.ethnicity), col((r) => r.v.religion), col((r) => r.v.homeTown), col((r) => r.v.residence), col((r) => r.v.nationalId),
         col((r) => r.v.cardNumber), col((r) => r.v.fileNumber), col((r) => r.v.admissionDecisionDate), col((r) => r.v.ceremonyDate),
         col((r) => r.v.fullMembershipDate), col((r) => r.introducers.join('|')), col((r) => r.v.educationGeneral), col((r) => r.v.educationProfessional),
         col((r) => r.v.politicalTheory), col((r) => r.v.job), col((r) => r.v.post), col((r) => r.status),
+        col((r) => r.v.courseCompletedOn), col((r) => r.v.admissionAgeApproval),
       ],
     );
     await m.query(
@@ -218,10 +256,11 @@ export class MemberImportService {
               file_number = coalesce(u.file, m.file_number), education_general = coalesce(u.eg, m.education_general),
               introducers = CASE WHEN u.intro = '' THEN m.introducers ELSE string_to_array(u.intro, '|') END,
               admission_decision_date = coalesce(u.adm, m.admission_decision_date), ceremony_date = coalesce(u.cer, m.ceremony_date),
-              full_membership_date = coalesce(u.ful, m.full_membership_date), updated_at = now()
+              full_membership_date = coalesce(u.ful, m.full_membership_date), course_completed_on = coalesce(u.course, m.course_completed_on),
+              admission_age_approval = coalesce(u.approval, m.admission_age_approval), updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-                     $16::text[], $17::text[], $18::text[], $19::date[], $20::date[], $21::date[])
-           AS u(id, fn, nf, bd, g, eth, rel, ht, res, nat, card, job, post, pt, ep, file, eg, intro, adm, cer, ful)
+                     $16::text[], $17::text[], $18::text[], $19::date[], $20::date[], $21::date[], $22::date[], $23::text[])
+           AS u(id, fn, nf, bd, g, eth, rel, ht, res, nat, card, job, post, pt, ep, file, eg, intro, adm, cer, ful, course, approval)
         WHERE m.id = u.id`,
       [
         col((r) => r.id), col((r) => r.v.fullName), col((r) => (r.v.fullName ? foldVietnamese(r.v.fullName) : null)), col((r) => r.v.birthDate),
@@ -229,6 +268,7 @@ export class MemberImportService {
         col((r) => r.v.nationalId), col((r) => r.v.cardNumber), col((r) => r.v.job), col((r) => r.v.post), col((r) => r.v.politicalTheory),
         col((r) => r.v.educationProfessional), col((r) => r.v.fileNumber), col((r) => r.v.educationGeneral), col((r) => r.introducers.join('|')),
         col((r) => r.v.admissionDecisionDate), col((r) => r.v.ceremonyDate), col((r) => r.v.fullMembershipDate),
+        col((r) => r.v.courseCompletedOn), col((r) => r.v.admissionAgeApproval),
       ],
     );
   }

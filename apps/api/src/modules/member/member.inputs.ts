@@ -79,6 +79,8 @@ export class MemberDataInput {
   @Field(() => DateScalar, { nullable: true, description: 'Ceremony date (not after today).' }) @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() ceremonyDate?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Full membership date (not after today).' }) @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() fullMembershipDate?: string;
   @Field(() => [String], { nullable: true, description: 'Introducers (up to two names).' }) @IsOptional() @IsArray() @ArrayMaxSize(2) @IsString({ each: true }) introducers?: string[];
+  @Field(() => DateScalar, { nullable: true, description: 'Date of the party-awareness course certificate (not after today; valid for 5 years on the admission decision, docs/rules.md#r-course-certificate).' }) @IsOptional() @IsISO8601({ strict: true }) @NotAfterToday() courseCompletedOn?: string;
+  @Field({ nullable: true, description: 'The higher committee\'s written approval of an admission above the maximum age (its number and date); lifts only the upper age limit (docs/rules.md#r-admission-age).' }) @IsOptional() @IsString() @Length(1, 300) admissionAgeApproval?: string;
   @Field({ nullable: true, description: 'General education.' }) @IsOptional() @IsString() @Length(1, 50) educationGeneral?: string;
   @Field({ nullable: true, description: 'Professional education.' }) @IsOptional() @IsString() @Length(1, 200) educationProfessional?: string;
   @Field({ nullable: true, description: 'Political theory.' }) @IsOptional() @IsString() @Length(1, 100) politicalTheory?: string;

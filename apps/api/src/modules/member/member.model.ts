@@ -56,6 +56,8 @@ export class Member {
   @Field(() => DateScalar, { nullable: true, description: 'Admission ceremony date (ngày vào Đảng); probation runs 12 months from it.' }) ceremonyDate!: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Date of full membership (ngày chính thức).' }) fullMembershipDate!: string | null;
   @Field(() => [String], { description: 'Introducers (người giới thiệu).' }) introducers!: string[];
+  @Field(() => DateScalar, { nullable: true, description: 'Date of the party-awareness course certificate (lớp bồi dưỡng nhận thức về Đảng), valid for 5 years on the admission decision (docs/rules.md#r-course-certificate).' }) courseCompletedOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'The higher committee\'s approval of an admission above the maximum age (its number and date), which lifts the upper age limit (docs/rules.md#r-admission-age).' }) admissionAgeApproval!: string | null;
   @Field(() => String, { nullable: true, description: 'General education, e.g. "12/12".' }) educationGeneral!: string | null;
   @Field(() => String, { nullable: true, description: 'Professional education.' }) educationProfessional!: string | null;
   @Field(() => String, { nullable: true, description: 'Political theory (lý luận chính trị).' }) politicalTheory!: string | null;

@@ -9,6 +9,8 @@ import {
   foldVietnamese,
   holdsMembers,
   isAfterToday,
+  memberRecordProblems,
+  memberRecordProblemsOfChange,
   probationEnd,
   recognitionDateProblem,
   probationState,
@@ -17,6 +19,7 @@ import {
   type DecidingBody,
   type DisciplineForm,
   type MemberEventType,
+  type MemberRecordProblem,
   type MemberState,
   type MemberStatus,
   type OrganisationKind,
@@ -36,7 +39,7 @@ import { Discipline, Member, MemberEvent } from './member.model';
 const COLUMNS = `m.id, m.full_name AS "fullName", m.birth_date AS "birthDate", m.gender, m.ethnicity, m.religion,
   m.home_town AS "homeTown", m.residence, m.national_id AS "nationalId", m.card_number AS "cardNumber", m.file_number AS "fileNumber",
   m.admission_decision_date AS "admissionDecisionDate", m.ceremony_date AS "ceremonyDate", m.full_membership_date AS "fullMembershipDate",
-  m.introducers, m.education_general AS "educationGeneral", m.education_professional AS "educationProfessional",
+  m.introducers, m.course_completed_on AS "courseCompletedOn", m.admission_age_approval AS "admissionAgeApproval", m.education_general AS "educationGeneral", m.education_professional AS "educationProfessional",
   m.political_theory AS "politicalTheory", m.job, m.post, m.temporarily_away AS "temporarilyAway", m.left_on AS "leftOn"`;
 
 /** Exemption on a date, from the member's EXEMPTED / EXEMPTION_ENDED events (the member row holds only today's). */
@@ -75,7 +78,7 @@ const DATA_COLUMNS: Record<keyof MemberDataInput, string> = {
   fullName: 'full_name', birthDate: 'birth_date', gender: 'gender', ethnicity: 'ethnicity', religion: 'religion', homeTown: 'home_town',
   residence: 'residence', nationalId: 'national_id', cardNumber: 'card_number', fileNumber: 'file_number',
   admissionDecisionDate: 'admission_decision_date', ceremonyDate: 'ceremony_date', fullMembershipDate: 'full_membership_date',
-  introducers: 'introducers', educationGeneral: 'education_general', educationProfessional: 'education_professional',
+  introducers: 'introducers', courseCompletedOn: 'course_completed_on', admissionAgeApproval: 'admission_age_approval', educationGeneral: 'education_general', educationProfessional: 'education_professional',
   politicalTheory: 'political_theory', job: 'job', post: 'post',
 };
 
@@ -85,6 +88,17 @@ const fieldErrors = (errors: { field: string; reason: string; code: string }[]):
   const first = errors[0];
   return new DomainError(first.code as 'VALIDATION', errors.map((e) => `${e.field} ${e.reason}`).join('; '), first.field, {
     fields: errors.map((e) => ({ field: e.field, reason: e.code, message: e.reason })),
+  });
+};
+
+/**
+ * The admission and probation rules a record breaks (docs/rules.md#r-admission-age, #r-course-certificate,
+ * #r-probation-end), as one error naming every field: the first problem's code and reason, each field with its own.
+ */
+export const recordRuleErrors = (problems: readonly MemberRecordProblem[]): DomainError => {
+  const first = problems[0];
+  return new DomainError(first.code, problems.map((p) => p.message).join('; '), first.field, {
+    ...first.details, reason: first.reason, fields: problems.map((p) => ({ field: p.field, reason: p.reason, message: p.message })),
   });
 };
 
@@ -258,6 +272,10 @@ export class MemberService {
       throw new DomainError('VALIDATION', 'An admitted member needs the ceremony date', 'ceremonyDate');
     }
     await this.assertCell(m, caller.actor, input.organisationId, joinedOn, 'organisationId');
+    // The cell's policy when the member was admitted (the rules' thresholds then).
+    const policy = await this.policies.forOrganisation(input.organisationId, input.admissionDecisionDate ?? input.ceremonyDate ?? joinedOn, m);
+    const problems = memberRecordProblems(input, policy);
+    if (problems.length) throw recordRuleErrors(problems);
     const cols = Object.entries(DATA_COLUMNS).filter(([k]) => input[k as keyof MemberDataInput] !== undefined);
     const p = new Params();
     const sqlValues = cols.map(([k]) => p.add(input[k as keyof MemberDataInput]));
@@ -277,12 +295,19 @@ export class MemberService {
   async update(caller: Caller, id: string, input: MemberDataInput): Promise<Member> {
     await this.ds.transaction(async (m) => {
       const before = await this.lockWritable(m, caller.actor, id);
-      const merged = { ...before, ...input };
+      // Only the fields given: the input object may carry absent fields as own `undefined` properties, which a plain
+      // spread would copy over the stored values (and the date checks below would then skip them).
+      const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
       const errors = validateMemberDates(merged);
       if (errors.length) throw fieldErrors(errors);
       assertCardNumberAllowed(before.status as MemberStatus, merged.cardNumber as string | null);
       const cols = Object.entries(DATA_COLUMNS).filter(([k]) => input[k as keyof MemberDataInput] !== undefined);
       if (cols.length === 0) return;
+      // A change that touches an admission or probation rule's fields must leave the record within the rule.
+      const admitted = (merged.admissionDecisionDate ?? merged.ceremonyDate ?? today()) as string;
+      const policy = await this.policies.forOrganisation(before.organisationId as string, admitted, m);
+      const problems = memberRecordProblemsOfChange(merged, cols.map(([k]) => k), policy);
+      if (problems.length) throw recordRuleErrors(problems);
       const p = new Params();
       const sets = cols.map(([k, c]) => `${c} = ${p.add(input[k as keyof MemberDataInput])}`);
       if (input.fullName) sets.push(`name_folded = ${p.add(foldVietnamese(input.fullName))}`);

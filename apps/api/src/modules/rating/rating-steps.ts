@@ -21,7 +21,8 @@ import type { PolicyService } from '../policy/policy.service';
  * caps the proposal and the decision, and the stored computed level is refreshed with them.
  */
 
-type RoundRef = { id: string; year: number };
+/** A round, or `id: null` for a past rating recorded outside rounds (its collective's members counted from the year's decided ratings). */
+type RoundRef = { id: string | null; year: number };
 type SubjectRef = { memberId: string | null; subjectOrganisationId: string | null };
 
 /** A rating as the steps see it. */
@@ -60,15 +61,17 @@ export const ratingFacts = async (m: EntityManager, round: RoundRef, s: SubjectR
            AND EXISTS (SELECT 1 FROM discipline dc WHERE dc.organisation_id = c.organisation_id AND dc.decided_on BETWEEN $2::date AND $3::date)) AS "subDisciplined"`,
     [orgId, from, to, d],
   );
-  // HD 21: a cell's members, a committee's subordinate organisations, by their level in this round (decided, else proposed, else computed).
+  // HD 21: a cell's members, a committee's subordinate organisations, by their level in this round (decided, else proposed,
+  // else computed); outside a round, by the year's decided yearly ratings.
   const constituents: { level: RatingLevel; n: number }[] = await m.query(
     `SELECT COALESCE(r.decided_level, r.proposed_level, r.computed_level) AS level, count(*)::int AS n
        FROM rating r
-      WHERE r.round_id = $1 AND COALESCE(r.decided_level, r.proposed_level, r.computed_level) IS NOT NULL
+      WHERE (r.round_id = $1::uuid OR ($1::uuid IS NULL AND r.period_kind = 'YEAR' AND r.year = $4::int AND r.decided_at IS NOT NULL))
+        AND COALESCE(r.decided_level, r.proposed_level, r.computed_level) IS NOT NULL
         AND ((r.member_id IS NOT NULL AND r.organisation_id = $2)
           OR (r.subject_organisation_id IS NOT NULL AND r.subject_organisation_id IN (SELECT c.organisation_id FROM organisation_placement c WHERE c.parent_id = $2 AND ${validAt('c', '$3')})))
       GROUP BY 1`,
-    [round.id, orgId, d],
+    [round.id, orgId, d, round.year],
   );
   const counts = emptyLevelCounts();
   for (const c of constituents) counts[c.level] += c.n;

@@ -115,6 +115,8 @@ export class Rating {
   @Field(() => RatingLevelEnum, { nullable: true, description: 'Decided level: the rating\'s result.' }) decidedLevel!: RatingLevel | null;
   @Field(() => String, { nullable: true, description: 'Why the decision differs from the proposal.' }) decisionReason!: string | null;
   @Field(() => String, { nullable: true, description: 'Why the decision was taken although it breaks the "excellent" quota.' }) quotaOverrideReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'A past rating recorded although it breaks rules chibo applies (the level cap, the quota, a member not rated that year): the reason given, e.g. the decision\'s number and date (docs/rules.md#r-rating-history). Null when no rule was overridden.' }) overrideReason!: string | null;
+  @Field(() => [String], { description: 'The rules that past rating overrode: NOT_RATED, LEVEL_CAP, QUOTA (empty when none).' }) overriddenRules!: string[];
   @Field(() => Date, { nullable: true, description: 'When decided.' }) decidedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Who decided.' }) decidedBy!: string | null;
   @Field(() => Date, { nullable: true, description: 'When announced.' }) announcedAt!: Date | null;
@@ -310,6 +312,8 @@ export class RecordHistoricalRatingInput {
   @Field({ description: 'The label as written (e.g. "Trong sạch vững mạnh").' }) @IsString() @Length(1, 200) rawLabel!: string;
   @Field(() => RatingLevelEnum, { nullable: true, description: 'The level it counts as in the figures (default: the usual equivalent of the label; required when there is none).' }) @IsOptional() @IsIn(RATING_LEVELS) level?: RatingLevel;
   @Field(() => Float, { nullable: true, description: 'Score, if one was given (0–100).' }) @IsOptional() @IsNumber() @Min(0) @Max(100) score?: number;
+  @Field({ nullable: true, description: 'Required when the rating breaks a rule chibo applies to decisions (the member not rated that year, a level above the cap, the "excellent" quota): the record as it was decided then, e.g. the decision\'s number and date. Stored with the rules overridden and kept in the audit log (docs/rules.md#r-rating-history).' })
+  @IsOptional() @IsString() @Length(0, 5000) overrideReason?: string;
 }
 
 @InputType({ description: 'Filter for the rating list.' })

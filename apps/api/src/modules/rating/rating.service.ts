@@ -6,6 +6,7 @@ import {
   admissionTargetFor,
   assertDecisionReason,
   assertExcludable,
+  assertPastRatingAllowed,
   assertRatingStep,
   checkQuota,
   computeRatingLevel,
@@ -19,7 +20,9 @@ import {
   vietnamToday,
   isAfterToday,
   NOT_RATED_REASON_LABELS,
+  pastRatingBreaches,
   quotaApplies,
+  quotaEnforced,
   RATING_LEVEL_LABELS,
   RATING_LEVELS,
   RATING_PERIOD_KIND_LABELS,
@@ -31,6 +34,7 @@ import {
   ratingAuthority,
   ratingFiguresChange,
   ratingFiguresFromCounts,
+  ratingLevelCap,
   ratingStage,
   ratingSubjectKindOf,
   validateRoundDeadlines,
@@ -38,6 +42,7 @@ import {
   whoIsNotRated,
   type ChainLink,
   type LevelCounts,
+  type NotRatedReason,
   type OrganisationKind,
   type Policy,
   type QuotaCheck,
@@ -55,7 +60,7 @@ import { assertOrgVisible, inRangesSql, isUuid, orgVisibleSql, subtreeRange } fr
 import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
 import { admissionCounts } from '../member/admission.sql';
 import { PolicyService } from '../policy/policy.service';
-import { enforceLevelCap, ratingFacts } from './rating-steps';
+import { conditionsOf, enforceLevelCap, ratingFacts } from './rating-steps';
 import {
   Rating,
   RatingExclusion,
@@ -92,7 +97,7 @@ const RATING_COLUMNS = `r.id, r.round_id AS "roundId", r.year, r.period_kind AS 
   r.self_assessed_by AS "selfAssessedBy", r.computed_level AS "computedLevel", r.block_reasons AS "blockReasons", r.proposed_level AS "proposedLevel",
   r.proposal_note AS "proposalNote", r.proposed_at AS "proposedAt", r.proposed_by AS "proposedBy", r.decided_level AS "decidedLevel",
   r.decision_reason AS "decisionReason", r.quota_override_reason AS "quotaOverrideReason", r.decided_at AS "decidedAt", r.decided_by AS "decidedBy",
-  r.announced_at AS "announcedAt"`;
+  r.announced_at AS "announcedAt", r.override_reason AS "overrideReason", r.overridden_rules AS "overriddenRules"`;
 
 const RATING_FROM = `rating r JOIN organisation o ON o.id = r.organisation_id LEFT JOIN member mb ON mb.id = r.member_id
   LEFT JOIN organisation so ON so.id = r.subject_organisation_id`;
@@ -114,6 +119,27 @@ const SUBJECT_KIND_SQL = (kindExpr: string) => `CASE ${kindExpr} WHEN 'GRASSROOT
 const EXEMPTION_AT = (d: string) => `(SELECT CASE WHEN e.type = 'EXEMPTED' THEN e.reason END FROM member_event e
   WHERE e.member_id = m.id AND e.type IN ('EXEMPTED','EXEMPTION_ENDED') AND e.effective_on <= ${d}::date
   ORDER BY e.effective_on DESC, e.recorded_at DESC LIMIT 1)`;
+
+/** What the not-rated rule reads of a member on a date: the stored status, when they left, the exemption then, the committee's exclusion. */
+type MemberRatingState = { status: string; leftOn: string | null; exemption: 'TEMPORARY' | 'PERMANENT' | null; excluded: boolean };
+
+const MEMBER_RATING_STATE = (d: string, year: string) => `m.status, m.left_on AS "leftOn", ${EXEMPTION_AT(d)} AS exemption,
+  EXISTS (SELECT 1 FROM rating_exclusion x WHERE x.member_id = m.id AND x.year = ${year}::int) AS excluded`;
+
+/**
+ * Whether a member is a rating subject on date `d` (docs/rules.md#r-rating-not-rated), read fresh at every step: the
+ * reason they are not rated (exempt then, temporarily exempt, excluded by the committee), NOT_ACTIVE when they had left
+ * by `d`, else null. The rule itself is `whoIsNotRated`.
+ */
+const notRatedOf = (s: MemberRatingState, d: string, policy: Policy): NotRatedReason | 'NOT_ACTIVE' | null => {
+  const active = s.leftOn ? s.leftOn > d : s.status === 'FULL' || s.status === 'PROBATIONARY';
+  const split = whoIsNotRated(
+    [{ id: 0, state: { status: active ? 'FULL' : 'REMOVED', exempt: s.exemption ?? null, temporarilyAway: false, temporaryGuest: false }, excluded: !!s.excluded }],
+    policy,
+  );
+  if (split.outside.length) return 'NOT_ACTIVE';
+  return split.notRated[0]?.reason ?? null;
+};
 
 /** SQL conditions: each word of `search`, folded, starts a word of the folded name `expr` (as the member search; the trigram index serves the regex). */
 const nameSearchSql = (expr: string, search: string, p: Params): string[] =>
@@ -465,7 +491,7 @@ export class RatingService {
       const chain = await this.chain(m, subject.organisationId, d);
       const authority = ratingAuthority(subject.memberId ? 'MEMBER' : 'ORGANISATION', chain);
       const existing = await this.lockRatingOf(m, round, subject);
-      assertRatingStep(existing ? ratingStage(existing) : 'PENDING', 'SELF_ASSESSMENT', round.state);
+      assertRatingStep(existing ? ratingStage(existing) : 'PENDING', 'SELF_ASSESSMENT', round.state, subject.memberId ? 'memberId' : 'organisationId');
 
       const facts = await ratingFacts(m, round, subject, d);
       const outcome = computeRatingLevel(
@@ -517,7 +543,7 @@ export class RatingService {
     const quota = await this.ds.transaction(async (m) => {
       const { rating, round, d } = await this.lockForStep(m, caller.actor, input.ratingId);
       await this.assertCanAct(m, caller.actor, rating.proposerId!, d, 'Only the reviewing cell or committee proposes this rating');
-      assertRatingStep(ratingStage(rating), 'PROPOSAL', round.state);
+      assertRatingStep(ratingStage(rating), 'PROPOSAL', round.state, 'ratingId');
       await enforceLevelCap(m, this.policies, rating, round, d, input.level);
       await m.query(`UPDATE rating SET proposed_level = $2, proposal_note = $3, proposed_at = now(), proposed_by = $4, updated_at = now() WHERE id = $1`, [
         rating.id, input.level, input.note ?? null, caller.actor.name,
@@ -536,7 +562,7 @@ export class RatingService {
     await this.ds.transaction(async (m) => {
       const { rating, round, d } = await this.lockForStep(m, caller.actor, input.ratingId);
       await this.assertCanAct(m, caller.actor, rating.deciderId!, d, 'Only the competent level decides this rating');
-      assertRatingStep(ratingStage(rating), 'DECISION', round.state);
+      assertRatingStep(ratingStage(rating), 'DECISION', round.state, 'ratingId');
       await enforceLevelCap(m, this.policies, rating, round, d, input.level);
       const reason = assertDecisionReason(rating.proposedLevel, input.level, input.reason);
       const override = input.quotaOverrideReason?.trim() ? input.quotaOverrideReason.trim() : null;
@@ -547,8 +573,8 @@ export class RatingService {
       );
       const after = await this.quotaOf(m, rating, d);
       // Enforced when this decision makes the group break the quota, or adds an HTXSNV to a group already over it.
-      const enforced = !!after?.breached && (input.level === 'HTXSNV' || !before?.breached);
-      if (enforced && !override) {
+      const enforced = quotaEnforced(before, after, input.level);
+      if (enforced && after && !override) {
         throw new DomainError(
           'RATING_QUOTA_EXCEEDED',
           `The decision breaks the "excellent" quota of its group (${after.excellent} HTXSNV, at most ${after.limit}); give quotaOverrideReason to decide anyway`,
@@ -566,6 +592,12 @@ export class RatingService {
     return this.getRating(caller.actor, input.ratingId);
   }
 
+  /**
+   * A past rating, recorded outside a round (docs/rules.md#r-rating-history), under the rules a decision in a round
+   * keeps: the member a rating subject that year, the level within the cap the records of that year allow, the quota
+   * of its group. A rating that breaks one is refused unless `overrideReason` gives the record as decided then; the
+   * rules overridden and the reason are stored on the rating and in the audit log.
+   */
   async recordHistorical(caller: Caller, input: RecordHistoricalRatingInput): Promise<Rating> {
     // A past rating: a year after the current one (Vietnam's date) has not been rated yet.
     if (isAfterToday(`${String(input.year).padStart(4, '0')}-01-01`, vietnamToday())) {
@@ -581,17 +613,53 @@ export class RatingService {
         [input.year, subject.memberId, subject.subjectOrganisationId],
       );
       if (dup) throw new DomainError('CONFLICT', `A rating for ${input.year} already exists for this subject`, 'year', { ratingId: dup.id });
+      const authority = ratingAuthority(subject.memberId ? 'MEMBER' : 'ORGANISATION', await this.chain(m, subject.organisationId, d));
+      const groupId = authority.grassrootsId ?? authority.deciderId;
+      const policy = await this.policies.forOrganisation(subject.organisationId, d, m);
+      const notRated = subject.memberId ? await this.notRatedOn(m, subject.memberId, d, input.year, policy) : null;
+      const facts = await ratingFacts(m, { id: null, year: input.year }, subject, d);
+      const cap = ratingLevelCap(conditionsOf({ ...subject, subjectKind: subject.kind, id: '', score: null, selfAssessment: null }, facts), policy);
+      const quota = await this.pastQuota(m, groupId, subject.kind, input.year, d, level);
+      const { overridden, reason } = assertPastRatingAllowed(pastRatingBreaches({ level, notRated, cap, ...quota }), input.overrideReason);
       const [row] = await m.query(
-        `INSERT INTO rating (year, period_kind, subject_kind, member_id, subject_organisation_id, organisation_id, scheme, raw_label, score,
-                             decided_level, decided_at, decided_by, announced_at)
-         VALUES ($1,'YEAR',$2,$3,$4,$5,$6,$7,$8,$9,now(),$10,now()) RETURNING id`,
-        [input.year, subject.kind, subject.memberId, subject.subjectOrganisationId, subject.organisationId, input.scheme, input.rawLabel.trim(),
-          input.score ?? null, level, caller.actor.name],
+        `INSERT INTO rating (year, period_kind, subject_kind, member_id, subject_organisation_id, organisation_id, proposer_id, decider_id, quota_group_id,
+                             scheme, raw_label, score, decided_level, decided_at, decided_by, announced_at, override_reason, overridden_rules)
+         VALUES ($1,'YEAR',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,now(),$13,now(),$14,$15) RETURNING id`,
+        [input.year, subject.kind, subject.memberId, subject.subjectOrganisationId, subject.organisationId, authority.proposerId, authority.deciderId, groupId,
+          input.scheme, input.rawLabel.trim(), input.score ?? null, level, caller.actor.name, reason, overridden],
       );
-      await this.audit.record(m, caller, { operation: 'recordHistoricalRating', entityType: 'rating', entityId: row.id, after: { ...input, level } });
+      await this.audit.record(m, caller, {
+        operation: 'recordHistoricalRating', entityType: 'rating', entityId: row.id,
+        after: { ...input, level, overrideReason: reason, overriddenRules: overridden, notRated, cap: cap.ceiling, capCauses: cap.causes, quota: quota.quotaAfter },
+      });
       return row.id as string;
     });
     return this.getRating(caller.actor, id);
+  }
+
+  /** The member's not-rated reason on `d` for `year` (see notRatedOf), read in the caller's transaction. */
+  private async notRatedOn(m: EntityManager, memberId: string, d: string, year: number, policy: Policy): Promise<NotRatedReason | 'NOT_ACTIVE' | null> {
+    const [row] = await m.query(`SELECT ${MEMBER_RATING_STATE('$2', '$3')} FROM member m WHERE m.id = $1`, [memberId, d, year]);
+    return notRatedOf(row, d, policy);
+  }
+
+  /**
+   * The quota of a past rating's group for the year, without and with the rating: every yearly rating of that year in
+   * the group (decided, else proposed; in a round or not). Null when the quota does not cover the subject kind.
+   */
+  private async pastQuota(m: EntityManager, groupId: string, kind: RatingSubjectKind, year: number, d: string, level: RatingLevel): Promise<{ quotaBefore: QuotaCheck | null; quotaAfter: QuotaCheck | null }> {
+    const policy = await this.policies.forOrganisation(groupId, d, m);
+    if (!quotaApplies(kind, policy)) return { quotaBefore: null, quotaAfter: null };
+    const rows: { level: RatingLevel; n: number }[] = await m.query(
+      `SELECT COALESCE(decided_level, proposed_level) AS level, count(*)::int AS n FROM rating
+        WHERE period_kind = 'YEAR' AND year = $1 AND quota_group_id = $2 AND subject_kind = $3 AND COALESCE(decided_level, proposed_level) IS NOT NULL GROUP BY 1`,
+      [year, groupId, kind],
+    );
+    const counts = emptyLevelCounts();
+    for (const r of rows) counts[r.level] += r.n;
+    const quotaBefore = checkQuota(counts, policy);
+    counts[level] += 1;
+    return { quotaBefore, quotaAfter: checkQuota(counts, policy) };
   }
 
   // ---------------------------------------------------------------- not rated by the committee's decision
@@ -878,12 +946,15 @@ export class RatingService {
     await m.query(`SELECT 1 FROM rating WHERE id = $1 FOR UPDATE`, [ratingId]);
     if (!rating.roundId) throw new DomainError('RATING_ROUND_CLOSED', 'A past rating recorded without a round has no steps', 'ratingId');
     const [round] = await m.query(`SELECT id, year, state FROM rating_round WHERE id = $1`, [rating.roundId]);
+    const d = ratingReferenceDate(round.year);
     if (rating.memberId) {
-      // The committee decided not to rate the member this year (excludeFromRating): no step is taken further.
-      const [x] = await m.query(`SELECT 1 FROM rating_exclusion WHERE member_id = $1 AND year = $2`, [rating.memberId, round.year]);
-      if (x) throw new DomainError('RATING_NOT_RATED', 'The member is not rated (EXCLUDED): the committee decided not to rate them this year', 'ratingId', { notRatedReason: 'EXCLUDED' });
+      // Who is rated, read when the step is taken: an exemption recorded after the self-assessment, or the committee's
+      // decision not to rate the member this year (excludeFromRating), stops the rating here.
+      const notRated = await this.notRatedOn(m, rating.memberId, d, round.year, await this.policies.forOrganisation(rating.organisationId, d, m));
+      if (notRated === 'NOT_ACTIVE') throw new DomainError('RATING_NOT_RATED', 'The member is no longer an active member', 'ratingId');
+      if (notRated) throw new DomainError('RATING_NOT_RATED', `The member is not rated (${notRated}): no step is taken further this year`, 'ratingId', { notRatedReason: notRated });
     }
-    return { rating, round, d: ratingReferenceDate(round.year) };
+    return { rating, round, d };
   }
 
   /**
@@ -902,8 +973,7 @@ export class RatingService {
     if (memberId) {
       const [row] = isUuid(memberId)
         ? await m.query(
-            `SELECT m.id, m.status, m.left_on AS "leftOn", ${EXEMPTION_AT('$2')} AS exemption,
-                    EXISTS (SELECT 1 FROM rating_exclusion x WHERE x.member_id = m.id AND x.year = $3::int) AS excluded,
+            `SELECT m.id, ${MEMBER_RATING_STATE('$2', '$3')},
                     (SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= $2::date
                       ORDER BY x.valid_from DESC LIMIT 1) AS cell
                FROM member m WHERE m.id = $1`,
@@ -917,14 +987,9 @@ export class RatingService {
       }
       await inRound(row.cell, 'memberId');
       if (round) {
-        const policy = await this.policies.forOrganisation(row.cell, d, m);
-        const active = (row.status === 'FULL' || row.status === 'PROBATIONARY') && !(row.leftOn && row.leftOn <= d);
-        const split = whoIsNotRated(
-          [{ id: memberId, state: { status: active ? 'FULL' : 'REMOVED', exempt: row.exemption ?? null, temporarilyAway: false, temporaryGuest: false }, excluded: !!row.excluded }],
-          policy as Policy,
-        );
-        if (split.outside.length) throw new DomainError('RATING_NOT_RATED', 'The member is no longer an active member', 'memberId');
-        if (split.notRated.length) throw new DomainError('RATING_NOT_RATED', `The member is not rated (${split.notRated[0].reason})`, 'memberId', { notRatedReason: split.notRated[0].reason });
+        const notRated = notRatedOf(row, d, await this.policies.forOrganisation(row.cell, d, m));
+        if (notRated === 'NOT_ACTIVE') throw new DomainError('RATING_NOT_RATED', 'The member is no longer an active member', 'memberId');
+        if (notRated) throw new DomainError('RATING_NOT_RATED', `The member is not rated (${notRated})`, 'memberId', { notRatedReason: notRated });
       }
       return { kind: 'MEMBER', memberId, subjectOrganisationId: null, organisationId: row.cell };
     }
