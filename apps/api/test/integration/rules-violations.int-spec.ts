@@ -55,6 +55,7 @@ const Q = {
   createMeeting: `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
   recordMeeting: `mutation($id: ID!, $i: MeetingRecordInput!) { recordMeeting(id: $id, input: $i) { id } }`,
   cancelMeeting: `mutation($id: ID!) { cancelMeeting(id: $id, reason: "Hoãn") { id } }`,
+  closeMeeting: `mutation($id: ID!) { closeMeeting(id: $id) { id } }`,
   addDoc: `mutation($m: ID!, $i: AddMeetingDocumentInput!) { addMeetingDocument(meetingId: $m, input: $i) { id } }`,
   assignVisitor: `mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { id } }`,
   recordVisit: `mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }`,
@@ -244,6 +245,15 @@ const VIOLATIONS: Record<string, Entry> = {
     setup: meetingOn('scoredMeeting', '2026-11-19'),
     query: Q.recordMeeting, vars: (c) => ({ id: c.ids.scoredMeeting, i: { actualStart: '14:00', actualEnd: '15:45', selfAssessment: { ...fullScores, ATTENDANCE: 25 } } }),
     expect: { code: 'BAD_USER_INPUT', reason: 'VALIDATION', field: 'scores.ATTENDANCE' },
+  }] },
+  'r-meeting-close': { cases: [{
+    mutation: 'closeMeeting', what: 'a held meeting closed without who presided and with a resolution not voted',
+    setup: async (c) => {
+      await meetingOn('unchairedMeeting', '2026-11-26')(c);
+      await ok(c, Q.recordMeeting, { id: c.ids.unchairedMeeting, i: { minutes: 'Biên bản', resolution: 'Nghị quyết', actualStart: '14:00', actualEnd: '15:45', attendance: [{ memberId: c.t.m2, status: 'PRESENT' }] } });
+    },
+    query: Q.closeMeeting, vars: (c) => ({ id: c.ids.unchairedMeeting }),
+    expect: { code: 'BAD_USER_INPUT', reason: 'MEETING_INCOMPLETE', field: 'chairMemberId', fieldReason: 'MEETING_NO_CHAIR' },
   }] },
   'r-meeting-documents': { cases: [{
     mutation: 'addMeetingDocument', what: 'an executable attached to a meeting',
