@@ -155,6 +155,9 @@ const steps = [
   ['build', () => okPnpm(['run', 'build'], 'pnpm build')],
   ['lint', () => okPnpm(['run', 'lint'], 'eslint')],
   ['typecheck', () => okPnpm(['run', 'typecheck'], 'pnpm -r run typecheck')],
+  // The web app's API types are generated from apps/api/schema.gql: fails when a document does not validate against
+  // the schema or the committed apps/web/src/gql is stale (run `pnpm --filter @chibo/web run codegen`).
+  ['generated API types (web)', () => okPnpm(['--filter', '@chibo/web', 'run', 'codegen:check'], 'graphql-codegen --check')],
   ['unit tests (domain)', () => okPnpm(['run', 'test:unit'], 'jest --selectProjects domain')],
   ['locale check', () => ok(node, ['apps/web/scripts/check-locales.mjs'], 'check-locales')],
   [

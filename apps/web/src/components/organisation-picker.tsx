@@ -2,9 +2,9 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IsoDate } from '../lib/api-types';
-import { foldVietnamese } from '../lib/domain';
-import { graphql, request } from '../lib/graphql-client';
+import { foldVietnamese, type IsoDate } from '../lib/domain';
+import { graphql } from '../gql';
+import { request } from '../lib/graphql-client';
 import { scopeRootsQueryOptions } from '../lib/scope-roots';
 
 // An organisation picker (lazily loaded tree of the caller's scope) for the report pages (compliance,
@@ -12,13 +12,13 @@ import { scopeRootsQueryOptions } from '../lib/scope-roots';
 
 type Option = { id: string; name: string; childCount: number };
 
-const CHILDREN = graphql<{ organisation: { id: string; children: Option[] } }, { id: string; asOf: IsoDate }>(`
+const CHILDREN = graphql(`
   query PickerChildren($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id children { id name childCount } }
   }
 `);
 
-const NAME = graphql<{ organisation: { id: string; name: string } }, { id: string; asOf: IsoDate }>(`
+const NAME = graphql(`
   query PickerName($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id name }
   }

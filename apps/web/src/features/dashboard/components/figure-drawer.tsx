@@ -6,12 +6,13 @@ import { Link } from 'react-router-dom';
 import { AdmissionsList } from '../../../components/admissions-list';
 import { MeetingKindTag } from '../../../components/meeting-tags';
 import { QueryError } from '../../../components/ui/query-error';
-import type { IsoDate } from '../../../lib/api-types';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
 import { LIST_PAGE_SIZE, useFigureMembers, useHeldMeetings, useVisitCoverage } from '../api/get-figure-lists';
-import type { MeetingRow, MemberListFilter, MemberRow, VisitCoverageLine } from '../api/types';
+import type { MeetingRow, MemberRow, VisitCoverageLine } from '../api/get-figure-lists';
+import type { MemberListFilter } from '../api/keys';
 import type { FigureList } from '../utils/figure-list';
+import type { IsoDate } from '../../../lib/domain';
 
 export type DrawerScope = { organisationId: string; asOf: IsoDate; year: number; from: IsoDate; to: IsoDate; yearStart: IsoDate };
 
@@ -79,7 +80,7 @@ const MeetingsList = ({ scope, kind, page, onPage }: { scope: DrawerScope; kind:
     { key: 'date', title: t('dashboard.list.date'), render: (_, m) => <span className="nowrap">{f.date(m.date)}</span> },
     { key: 'title', title: t('dashboard.list.meeting'), render: (_, m) => <Link to={href(paths.meeting(m.id))}>{m.title}</Link> },
     { key: 'kind', title: t('dashboard.list.kind'), render: (_, m) => <MeetingKindTag kind={m.kind} /> },
-    { key: 'cell', title: t('dashboard.list.cell'), render: (_, m) => m.organisation.name },
+    { key: 'cell', title: t('dashboard.list.cell'), render: (_, m) => m.organisation?.name },
   ];
   return (
     <>

@@ -1,18 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import type { IsoDate } from '../../../lib/domain';
+import { request } from '../../../lib/graphql-client';
 import { inspectionKeys } from './keys';
-import type { OrganisationInfo } from './types';
 
 // The cell or committee whose records are shown, on a date: its name, its kind (which bodies inspect there)
 // and its ancestors (the write check). Features do not import each other, hence this small copy.
-const ORGANISATION = graphql<{ organisation: OrganisationInfo }, { id: string; asOf: IsoDate }>(`
+const ORGANISATION = graphql(`
   query InspectionOrganisation($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id name kind ancestors { id } }
   }
 `);
 
-const ROOTS = graphql<{ scopeRoots: { id: string }[] }, { asOf: IsoDate }>(`
+const ROOTS = graphql(`
   query InspectionScopeRoots($asOf: Date) {
     scopeRoots(asOf: $asOf) { id }
   }

@@ -2,13 +2,13 @@ import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Flex, For
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrganisationKind } from '../../../lib/api-types';
 import { todayIso } from '../../../lib/as-of';
-import { DECIDING_BODIES, defaultDecidingBody, isSupervision, type DecidingBody, type DisciplineForm } from '../../../lib/domain';
+import { DECIDING_BODIES, defaultDecidingBody, isSupervision, type DecidingBody, type DisciplineForm, type OrganisationKind } from '../../../lib/domain';
 import { isApiError } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useConcludeInspection } from '../api/inspection-mutations';
-import type { ConcludeInspectionInput, InspectionDetail, SubjectDetail, SubjectFindingsInput } from '../api/types';
+import type { ConcludeInspectionInput, SubjectFindingsInput } from '../../../gql/graphql';
+import type { InspectionDetail, SubjectDetail } from '../api/fields';
 import { allowedForms } from '../utils/discipline-options';
 import { fieldPath, textOrUndefined } from '../utils/field-errors';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/as-of';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCancelInspection, useStartInspection } from '../api/inspection-mutations';
-import type { InspectionDetail } from '../api/types';
+import type { InspectionDetail } from '../api/fields';
 import { fieldPath } from '../utils/field-errors';
 
 const DATE_FORMAT = 'DD/MM/YYYY';

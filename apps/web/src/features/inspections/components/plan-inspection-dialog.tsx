@@ -3,14 +3,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { OrganisationKind } from '../../../lib/api-types';
 import { todayIso } from '../../../lib/as-of';
-import { bodyFitsOrganisation, INSPECTING_BODIES, INSPECTION_TYPES, type InspectingBody, type InspectionType } from '../../../lib/domain';
+import { bodyFitsOrganisation, INSPECTING_BODIES, INSPECTION_TYPES, type InspectingBody, type InspectionType, type OrganisationKind } from '../../../lib/domain';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCellMembers } from '../api/get-cell-members';
 import { usePlanInspection } from '../api/inspection-mutations';
-import type { PlanInspectionInput } from '../api/types';
+import type { PlanInspectionInput } from '../../../gql/graphql';
 import { textOrUndefined } from '../utils/field-errors';
 
 const DATE_FORMAT = 'DD/MM/YYYY';

@@ -8,7 +8,8 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useCellMembers } from '../api/get-cell-members';
 import { useCreateInspectionPlan, useUpdateInspectionPlan } from '../api/inspection-mutations';
-import type { InspectionPlan, InspectionPlanInput } from '../api/types';
+import type { InspectionPlan } from '../api/fields';
+import type { InspectionPlanInput } from '../../../gql/graphql';
 import { textOrUndefined } from '../utils/field-errors';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
@@ -144,9 +145,11 @@ const YearlyPlanDialog = ({ organisation, year, plan, onClose }: Omit<Props, 'ca
   const showGeneral = Boolean(mutation.error) && (unplaced.length > 0 || errorFields.length === 0);
 
   const submit = (v: Values) => {
+    const purpose = v.purpose.trim();
+    const content = v.content.trim();
     const input: InspectionPlanInput = {
-      purpose: v.purpose.trim(),
-      content: v.content.trim(),
+      purpose,
+      content,
       subjectMemberIds: v.subjectMemberIds ?? [],
       reviewFrom: iso(v.reviewFrom),
       reviewTo: iso(v.reviewTo),
@@ -161,7 +164,7 @@ const YearlyPlanDialog = ({ organisation, year, plan, onClose }: Omit<Props, 'ca
       onClose();
     };
     if (plan) update.mutate({ id: plan.id, input }, { onSuccess: done });
-    else create.mutate({ ...input, organisationId: organisation.id, year }, { onSuccess: done });
+    else create.mutate({ ...input, purpose, content, organisationId: organisation.id, year }, { onSuccess: done });
   };
 
   const required = { required: true, whitespace: true, message: t('inspections.form.required') };

@@ -8,7 +8,7 @@ import { summariseTarget } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
 import { useDefaultOrganisationId } from '../api/get-organisation-info';
 import { useInspectionTarget } from '../api/get-target';
-import type { TargetCell } from '../api/types';
+import type { TargetCell } from '../api/get-target';
 import { yearParam } from '../components/year-select';
 import { judgedOn } from '../utils/judged-on';
 

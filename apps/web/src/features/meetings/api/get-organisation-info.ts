@@ -1,12 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { meetingKeys } from './keys';
-import type { OrganisationInfo } from './types';
+import type { MeetingOrganisationQuery } from '../../../gql/graphql';
+
+export type OrganisationInfo = MeetingOrganisationQuery['organisation'];
+import type { IsoDate } from '../../../lib/domain';
 
 // The cell (or committee) a calendar or a meeting belongs to, as it stood on a date: its name for headings
 // and the printed minutes, its ancestors for the write check, its secretary for the resolution's signature.
-const ORGANISATION = graphql<{ organisation: OrganisationInfo }, { id: string; asOf: IsoDate }>(`
+const ORGANISATION = graphql(`
   query MeetingOrganisation($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) {
       id name kind
@@ -17,7 +20,7 @@ const ORGANISATION = graphql<{ organisation: OrganisationInfo }, { id: string; a
   }
 `);
 
-const ROOTS = graphql<{ scopeRoots: { id: string }[] }, { asOf: IsoDate }>(`
+const ROOTS = graphql(`
   query MeetingScopeRoots($asOf: Date) {
     scopeRoots(asOf: $asOf) { id }
   }

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../lib/api-types';
+import type { IsoDate } from '../../../lib/domain';
 
 export type MeetingListParams = { organisationId: string | null; from: IsoDate; to: IsoDate; asOf: IsoDate };
 

@@ -1,22 +1,24 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { saveBase64File } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { meetingKeys } from './keys';
-import type { MeetingDocument } from './types';
+import type { AddMeetingDocumentInput } from '../../../gql/graphql';
+import type { MeetingDocument } from './fields';
 
-const ADD = graphql<{ addMeetingDocument: MeetingDocument }, { meetingId: string; input: { name: string; url?: string; contentBase64?: string } }>(`
+const ADD = graphql(`
   mutation AddMeetingDocument($meetingId: ID!, $input: AddMeetingDocumentInput!) {
     addMeetingDocument(meetingId: $meetingId, input: $input) { id kind name url mimeType sizeBytes createdAt }
   }
 `);
 
-const REMOVE = graphql<{ removeMeetingDocument: boolean }, { id: string }>(`
+const REMOVE = graphql(`
   mutation RemoveMeetingDocument($id: ID!) {
     removeMeetingDocument(id: $id)
   }
 `);
 
-const CONTENT = graphql<{ meetingDocumentContent: string }, { id: string }>(`
+const CONTENT = graphql(`
   query MeetingDocumentContent($id: ID!) {
     meetingDocumentContent(id: $id)
   }
@@ -30,7 +32,7 @@ const useInvalidateMeetings = () => {
 export const useAddMeetingDocument = () => {
   const invalidate = useInvalidateMeetings();
   return useMutation({
-    mutationFn: (v: { meetingId: string; input: { name: string; url?: string; contentBase64?: string } }) => request(ADD, v).then((d) => d.addMeetingDocument),
+    mutationFn: (v: { meetingId: string; input: AddMeetingDocumentInput }) => request(ADD, v).then((d) => d.addMeetingDocument),
     onSuccess: () => invalidate(),
   });
 };

@@ -1,42 +1,43 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { graphql, request } from '../../../lib/graphql-client';
-import { MEETING_DETAIL_FIELDS } from './fields';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { CreateMeetingInput, MeetingPlanInput, MeetingRecordInput } from '../../../gql/graphql';
+import type { MeetingDetail } from './fields';
 import { meetingKeys } from './keys';
-import type { CreateMeetingInput, MeetingDetail, MeetingPlanInput, MeetingRecordInput } from './types';
 
-const CREATE = graphql<{ createMeeting: MeetingDetail }, { input: CreateMeetingInput }>(`
+const CREATE = graphql(`
   mutation CreateMeeting($input: CreateMeetingInput!) {
-    createMeeting(input: $input) { ${MEETING_DETAIL_FIELDS} }
+    createMeeting(input: $input) { ...MeetingDetailFields }
   }
 `);
 
-const UPDATE = graphql<{ updateMeeting: MeetingDetail }, { id: string; input: MeetingPlanInput }>(`
+const UPDATE = graphql(`
   mutation UpdateMeeting($id: ID!, $input: MeetingPlanInput!) {
-    updateMeeting(id: $id, input: $input) { ${MEETING_DETAIL_FIELDS} }
+    updateMeeting(id: $id, input: $input) { ...MeetingDetailFields }
   }
 `);
 
-const RECORD = graphql<{ recordMeeting: MeetingDetail }, { id: string; input: MeetingRecordInput }>(`
+const RECORD = graphql(`
   mutation RecordMeeting($id: ID!, $input: MeetingRecordInput!) {
-    recordMeeting(id: $id, input: $input) { ${MEETING_DETAIL_FIELDS} }
+    recordMeeting(id: $id, input: $input) { ...MeetingDetailFields }
   }
 `);
 
-const CLOSE = graphql<{ closeMeeting: MeetingDetail }, { id: string }>(`
+const CLOSE = graphql(`
   mutation CloseMeeting($id: ID!) {
-    closeMeeting(id: $id) { ${MEETING_DETAIL_FIELDS} }
+    closeMeeting(id: $id) { ...MeetingDetailFields }
   }
 `);
 
-const CANCEL = graphql<{ cancelMeeting: MeetingDetail }, { id: string; reason: string }>(`
+const CANCEL = graphql(`
   mutation CancelMeeting($id: ID!, $reason: String!) {
-    cancelMeeting(id: $id, reason: $reason) { ${MEETING_DETAIL_FIELDS} }
+    cancelMeeting(id: $id, reason: $reason) { ...MeetingDetailFields }
   }
 `);
 
-const AMEND = graphql<{ amendMeeting: MeetingDetail }, { id: string; reason: string; input: MeetingRecordInput }>(`
+const AMEND = graphql(`
   mutation AmendMeeting($id: ID!, $reason: String!, $input: MeetingRecordInput!) {
-    amendMeeting(id: $id, reason: $reason, input: $input) { ${MEETING_DETAIL_FIELDS} }
+    amendMeeting(id: $id, reason: $reason, input: $input) { ...MeetingDetailFields }
   }
 `);
 

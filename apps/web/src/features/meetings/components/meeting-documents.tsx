@@ -7,7 +7,7 @@ import { readFileBase64 } from '../../../lib/download';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useAddMeetingDocument, useDownloadMeetingDocument, useRemoveMeetingDocument } from '../api/meeting-documents';
-import type { MeetingDetail } from '../api/types';
+import type { MeetingDetail } from '../api/fields';
 
 /** The API's limit (UPLOAD_MAX_BYTES, default 5 MB); the server checks again with its own setting. */
 const MAX_BYTES = 5 * 1024 * 1024;

@@ -3,14 +3,14 @@ import { Alert, Button, Col, DatePicker, Flex, Form, Input, Row, Select, Typogra
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IsoDate } from '../../../lib/api-types';
 import { todayIso } from '../../../lib/as-of';
-import { MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, type MeetingFormat, type MeetingKind, type MeetingMode } from '../../../lib/domain';
+import { MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, type MeetingFormat, type MeetingKind, type MeetingMode, type IsoDate } from '../../../lib/domain';
 import { usePolicy } from '../../../lib/policy';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useCellMembers } from '../api/get-cell-members';
-import type { MeetingDetail, MeetingPlanInput } from '../api/types';
+import type { MeetingDetail } from '../api/fields';
+import type { MeetingPlanInput } from '../../../gql/graphql';
 import { fieldPath } from '../utils/field-errors';
 import { formatMonth, safeDuration, textOrNull } from '../utils/meeting-format';
 

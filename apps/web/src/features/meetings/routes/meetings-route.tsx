@@ -15,7 +15,7 @@ import { useViewer, writesOrganisation } from '../../../lib/viewer';
 import { useExportMeetings } from '../api/export-meetings';
 import { useMeetingList } from '../api/get-meetings';
 import { useDefaultOrganisationId, useOrganisationInfo } from '../api/get-organisation-info';
-import { isCellKind } from '../api/types';
+import { isCellKind } from '../utils/meeting-format';
 import { CreateMeetingDialog } from '../components/create-meeting-dialog';
 import { MeetingCalendarList } from '../components/meeting-calendar-list';
 import { currentYearRange } from '../utils/meeting-format';

@@ -1,6 +1,8 @@
-import type { IsoDate } from '../../../lib/api-types';
-import { durationMinutes } from '../../../lib/domain';
+import { durationMinutes, isCell, type IsoDate, type OrganisationKind } from '../../../lib/domain';
 import type { Language } from '../../../lib/i18n';
+
+/** Whether an organisation is a cell (meetings are planned for cells). */
+export const isCellKind = (kind: OrganisationKind | null | undefined): boolean => Boolean(kind && isCell(kind));
 
 /** 'YYYY-MM' of an ISO date. */
 export const monthOf = (date: IsoDate): string => date.slice(0, 7);

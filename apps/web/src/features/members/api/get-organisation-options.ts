@@ -1,25 +1,28 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { memberKeys } from './keys';
-import type { OrganisationOption } from './types';
+import type { MemberFilterRootsQuery } from '../../../gql/graphql';
+
+export type OrganisationOption = MemberFilterRootsQuery['scopeRoots'][number];
+import type { IsoDate } from '../../../lib/domain';
 
 // The organisation filter of the member list has its own small queries (no import from the
 // organisations feature: features do not import each other).
 
-const ROOTS = graphql<{ scopeRoots: OrganisationOption[] }, { asOf: IsoDate }>(`
+const ROOTS = graphql(`
   query MemberFilterRoots($asOf: Date) {
     scopeRoots(asOf: $asOf) { id name childCount }
   }
 `);
 
-const CHILDREN = graphql<{ organisation: { id: string; children: OrganisationOption[] } }, { id: string; asOf: IsoDate }>(`
+const CHILDREN = graphql(`
   query MemberFilterChildren($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id children { id name childCount } }
   }
 `);
 
-const NAME = graphql<{ organisation: { id: string; name: string } }, { id: string; asOf: IsoDate }>(`
+const NAME = graphql(`
   query MemberFilterOrganisation($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id name }
   }

@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../../lib/api-types';
 import type { MembersParams } from './get-members';
+import type { IsoDate } from '../../../lib/domain';
 
 // [feature, scope, params]; asOf is in every key.
 export const memberKeys = {

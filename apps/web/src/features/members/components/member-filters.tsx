@@ -2,8 +2,8 @@ import { ClearOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_STATUSES, PROBATION_STATES, type IsoDate, type MemberStatus, type ProbationState } from '../../../lib/api-types';
 import { OrganisationFilter } from './organisation-filter';
+import { MEMBER_STATUSES, PROBATION_STATES, type IsoDate, type MemberStatus, type ProbationState } from '../../../lib/domain';
 
 export type MemberFilterValues = {
   search: string;

@@ -2,10 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IsoDate } from '../../../lib/api-types';
-import { foldVietnamese } from '../../../lib/domain';
+import { foldVietnamese, type IsoDate } from '../../../lib/domain';
 import { organisationOptionsQueryOptions, useOrganisationName, useOrganisationOptions } from '../api/get-organisation-options';
-import type { OrganisationOption } from '../api/types';
+import type { OrganisationOption } from '../api/get-organisation-options';
 
 type Props = {
   id: string;

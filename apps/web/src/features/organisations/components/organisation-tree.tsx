@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { IsoDate } from '../../../lib/api-types';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { organisationChildrenQueryOptions, organisationPathQueryOptions } from '../api/get-organisation-children';
 import { useScopeRoots } from '../api/get-scope-roots';
-import type { OrganisationNode } from '../api/types';
+import type { OrganisationNode } from '../api/get-organisation-children';
+import type { IsoDate } from '../../../lib/domain';
 
 type Props = {
   asOf: IsoDate;

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { IsoDate } from '../../../lib/domain';
 
-const ROOTS = graphql<{ scopeRoots: { id: string }[] }, { asOf: IsoDate }>(`
+const ROOTS = graphql(`
   query RatingScopeRoots($asOf: Date) {
     scopeRoots(asOf: $asOf) { id }
   }

@@ -1,4 +1,10 @@
-import type { FigureFilter, FiguresParams, RatingFilterInput } from './types';
+import type { RatingFigureRowsInput, RatingFiguresInput, RatingFilter } from '../../../gql/graphql';
+
+/** The organisation and year of the figures (the tree of 31 December unless the header picks another day). */
+export type FiguresParams = RatingFiguresInput;
+/** Which list lies behind a number: the subject kind, and either some decided levels, the not rated, the rated, or all. */
+export type FigureFilter = Pick<RatingFigureRowsInput, 'subjectKind' | 'levels' | 'notRated'>;
+export type RatingFilterInput = RatingFilter;
 
 // [feature, scope, params]. Every step can move a round, its ratings and the figures: mutations invalidate ratingKeys.all.
 export const ratingKeys = {

@@ -3,7 +3,7 @@ import { Alert, App, Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useAnnounceRound } from '../api/rating-mutations';
-import type { RatingRound } from '../api/types';
+import type { RatingRound } from '../api/fields';
 
 /** "Thông báo kết quả": publishes the round's decided ratings and closes the round to changes (after a confirmation). */
 export const AnnounceButton = ({ round, size }: { round: RatingRound; size?: 'small' | 'middle' }) => {

@@ -7,7 +7,7 @@ import { RATING_LEVELS } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
 import { useScopeRoot } from '../api/get-scope-root';
 import { useRatingFigures } from '../api/get-figures';
-import type { FiguresParams } from '../api/types';
+import type { FiguresParams } from '../api/keys';
 import { figuresYear, shownGroups } from '../utils/figures-view';
 
 // /ratings/figures/print?organisationId=<id>&year=YYYY(&asOf): the rating statistics table committees send upward,

@@ -12,7 +12,7 @@ import { useFormat } from '../../../lib/use-format';
 import { useScopeRoot } from '../api/get-scope-root';
 import { useExportRatingFigures } from '../api/export-figures';
 import { useRatingFigures } from '../api/get-figures';
-import type { FiguresParams } from '../api/types';
+import type { FiguresParams } from '../api/keys';
 import { AdmissionCard } from '../components/admission-card';
 import { FigureGroupCard } from '../components/figure-group-card';
 import { FigureRowsDialog } from '../components/figure-rows-dialog';

@@ -14,7 +14,7 @@ import { useFormat } from '../../../lib/use-format';
 import { useCanActFor } from '../api/get-bodies';
 import { useRatingRounds } from '../api/get-rounds';
 import { useScopeRoot } from '../api/get-scope-root';
-import type { RatingRound } from '../api/types';
+import type { RatingRound } from '../api/fields';
 import { AnnounceButton } from '../components/announce-button';
 import { OpenRoundDialog } from '../components/open-round-dialog';
 import { RoundStateTag } from '../components/rating-tags';

@@ -1,16 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { graphql, request } from '../../../lib/graphql-client';
-import { VISIT_FIELDS } from './fields';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { visitKeys } from './keys';
-import type { RecordVisitInput, Visit } from './types';
+import type { RecordVisitInput } from '../../../gql/graphql';
 
-const RECORD_VISIT = graphql<{ recordVisit: Visit }, { input: RecordVisitInput }>(`
+const RECORD_VISIT = graphql(`
   mutation RecordVisit($input: RecordVisitInput!) {
-    recordVisit(input: $input) { ${VISIT_FIELDS} }
+    recordVisit(input: $input) { ...VisitFields }
   }
 `);
 
-const SUBMIT_REPORT = graphql<{ submitVisitReport: boolean }, { month: string; note?: string }>(`
+const SUBMIT_REPORT = graphql(`
   mutation SubmitVisitReport($month: String!, $note: String) {
     submitVisitReport(month: $month, note: $note)
   }

@@ -21,7 +21,8 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useSession } from '../../../lib/use-session';
 import { useVisitMeeting } from '../api/get-visit-meeting';
-import type { Visit, VisitMeetingDetail } from '../api/types';
+import type { Visit } from '../api/fields';
+import type { VisitMeetingDetail } from '../api/get-visit-meeting';
 import { useRecordVisit } from '../api/visit-mutations';
 
 type Draft = { attended: boolean; scores: ScoreValues; guidance: string; issues: string; followUp: string };

@@ -5,8 +5,7 @@ import { organisationNameQueryOptions } from '../../../components/organisation-l
 import { ReportDocument, ReportLoading, ReportPage, useReportOrganisation } from '../../../components/report-print';
 import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
-import type { IsoDate } from '../../../lib/api-types';
-import type { ScoreLevel, VisitReportState } from '../../../lib/domain';
+import type { ScoreLevel, VisitReportState, IsoDate } from '../../../lib/domain';
 import { isMonthKey, lastDayOfMonth } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
 import { useScopeRootId } from '../api/get-scope-root';

@@ -14,7 +14,7 @@ import { useExportVisitCoverage } from '../api/export-visit-coverage';
 import { useExportVisitReport } from '../api/export-visit-report';
 import { useScopeRootId } from '../api/get-scope-root';
 import { useVisitReport } from '../api/get-visit-report';
-import type { VisitReportLine } from '../api/types';
+import type { VisitReportLine } from '../api/get-visit-report';
 import { VisitReportStateTag } from '../components/visit-report-state-tag';
 import { VisitsTable } from '../components/visits-table';
 
