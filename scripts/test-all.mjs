@@ -154,6 +154,8 @@ const steps = [
   ['install', () => okPnpm(installArgs(), `pnpm ${installArgs().join(' ')}`)],
   ['build', () => okPnpm(['run', 'build'], 'pnpm build')],
   ['lint', () => okPnpm(['run', 'lint'], 'eslint')],
+  // No repeated block of 6+ lines in the web app (.jscpd.json); a justified one is fenced with jscpd:ignore-start/end.
+  ['copy-paste check', () => okPnpm(['run', 'cpd'], 'jscpd -c .jscpd.json')],
   ['typecheck', () => okPnpm(['run', 'typecheck'], 'pnpm -r run typecheck')],
   // The web app's API types are generated from apps/api/schema.gql: fails when a document does not validate against
   // the schema or the committed apps/web/src/gql is stale (run `pnpm --filter @chibo/web run codegen`).

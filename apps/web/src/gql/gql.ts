@@ -18,12 +18,10 @@ type Documents = {
     "\n  query Admissions($organisationId: ID!, $from: Date!, $to: Date!, $asOf: Date, $page: PageInput) {\n    admissions(organisationId: $organisationId, from: $from, to: $to, asOf: $asOf, page: $page) {\n      total\n      items { memberId fullName admissionDecisionDate admittedIn { id name } organisation { id name } status }\n    }\n  }\n": typeof types.AdmissionsDocument,
     "\n  query OrganisationName($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n": typeof types.OrganisationNameDocument,
     "\n  query PickerChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id children { id name childCount } }\n  }\n": typeof types.PickerChildrenDocument,
-    "\n  query PickerName($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n": typeof types.PickerNameDocument,
     "\n  query ReportOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name kind parent { id name } }\n  }\n": typeof types.ReportOrganisationDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      viewer { id username displayName isAdmin }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": typeof types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": typeof types.MeetingComplianceDocument,
-    "\n  query ComplianceScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n": typeof types.ComplianceScopeRootsDocument,
     "\n  query MeetingComplianceXlsx($input: ComplianceInput!) {\n    meetingComplianceXlsx(input: $input)\n  }\n": typeof types.MeetingComplianceXlsxDocument,
     "\n  query Alerts($input: AlertsInput!) {\n    alerts(input: $input) {\n      asOf year total offset limit\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n      items {\n        code severity entity message messageEn dueOn memberId memberName meetingId visitId\n        organisation { id code name }\n      }\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  query AlertCounts($input: AlertsInput!) {\n    alerts(input: $input) {\n      total\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n    }\n  }\n": typeof types.AlertCountsDocument,
@@ -45,7 +43,6 @@ type Documents = {
     "\n  query Inspection($id: ID!) {\n    inspection(id: $id) { ...InspectionDetailFields }\n  }\n": typeof types.InspectionDocument,
     "\n  query InspectionPlans($organisationId: ID, $year: Int) {\n    inspectionPlans(organisationId: $organisationId, year: $year, page: { offset: 0, limit: 50 }) {\n      items { ...PlanFields }\n    }\n  }\n": typeof types.InspectionPlansDocument,
     "\n  query InspectionOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name kind ancestors { id } }\n  }\n": typeof types.InspectionOrganisationDocument,
-    "\n  query InspectionScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n": typeof types.InspectionScopeRootsDocument,
     "\n  query InspectionTarget($input: InspectionTargetInput!, $filter: TargetCellFilter!) {\n    inspectionTarget(input: $input) {\n      year asOf referenceDate subjectCount metCount behindCount percent percentText\n      projectedMetCount projectedPercent concludedTotal\n      organisation { id name }\n      cells(filter: $filter) {\n        hasCellCommittee required concluded inProgress planned missing met onPace projectedConcluded joinedDuringYear\n        organisation { id code name }\n        parent { id name }\n      }\n    }\n  }\n": typeof types.InspectionTargetDocument,
     "\n  query SupervisionCoverage($input: InspectionTargetInput!) {\n    supervisionCoverage(input: $input) {\n      year referenceDate minPercent maxPercent cellCount metCount metPercent members supervised percent\n      cells(filter: BELOW) {\n        members supervised percent status met\n        organisation { id name parent { id name } }\n      }\n    }\n  }\n": typeof types.SupervisionCoverageDocument,
     "\n  mutation PlanInspection($input: PlanInspectionInput!) {\n    planInspection(input: $input) { ...InspectionDetailFields }\n  }\n": typeof types.PlanInspectionDocument,
@@ -64,7 +61,6 @@ type Documents = {
     "\n  query MeetingList($filter: MeetingFilter, $page: PageInput) {\n    meetingList(filter: $filter, page: $page) {\n      total offset limit\n      items { ...MeetingListFields }\n    }\n  }\n": typeof types.MeetingListDocument,
     "\n  query MeetingMyAssignments($userId: ID) {\n    visitAssignments(visitorUserId: $userId) { id cellId from to }\n  }\n": typeof types.MeetingMyAssignmentsDocument,
     "\n  query MeetingOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id name kind\n      parent { id name kind }\n      ancestors { id name kind }\n      committee { role member { id fullName } }\n    }\n  }\n": typeof types.MeetingOrganisationDocument,
-    "\n  query MeetingScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n": typeof types.MeetingScopeRootsDocument,
     "\n  mutation AddMeetingDocument($meetingId: ID!, $input: AddMeetingDocumentInput!) {\n    addMeetingDocument(meetingId: $meetingId, input: $input) { id kind name url mimeType sizeBytes createdAt }\n  }\n": typeof types.AddMeetingDocumentDocument,
     "\n  mutation RemoveMeetingDocument($id: ID!) {\n    removeMeetingDocument(id: $id)\n  }\n": typeof types.RemoveMeetingDocumentDocument,
     "\n  query MeetingDocumentContent($id: ID!) {\n    meetingDocumentContent(id: $id)\n  }\n": typeof types.MeetingDocumentContentDocument,
@@ -77,9 +73,6 @@ type Documents = {
     "\n  query MembersXlsx($filter: MemberFilter, $asOf: Date) {\n    membersXlsx(filter: $filter, asOf: $asOf)\n  }\n": typeof types.MembersXlsxDocument,
     "\n  query Member($id: ID!, $asOf: Date) {\n    member(id: $id, asOf: $asOf) {\n      id fullName birthDate gender ethnicity religion homeTown residence nationalId\n      cardNumber fileNumber leftOn admissionDecisionDate ceremonyDate fullMembershipDate introducers\n      educationGeneral educationProfessional politicalTheory job post\n      status exemption temporarilyAway\n      organisation { id name }\n      partyAge { years months }\n      probationState probationEnd recognitionDeadline\n      nextBadge { milestone reachedOn awardOn }\n      events {\n        id type effectiveOn organisationId toOrganisationId externalOrganisation reason note endOn recordedAt\n      }\n      disciplines { id form decidingBody decidedOn reason }\n    }\n  }\n": typeof types.MemberDocument,
     "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate status ceremonyDate probationState\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n": typeof types.MembersDocument,
-    "\n  query MemberFilterRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id name childCount }\n  }\n": typeof types.MemberFilterRootsDocument,
-    "\n  query MemberFilterChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id children { id name childCount } }\n  }\n": typeof types.MemberFilterChildrenDocument,
-    "\n  query MemberFilterOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n": typeof types.MemberFilterOrganisationDocument,
     "\n  query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {\n    organisationsXlsx(filter: $filter, asOf: $asOf)\n  }\n": typeof types.OrganisationsXlsxDocument,
     "\n  query OrganisationChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind childCount }\n    }\n  }\n": typeof types.OrganisationChildrenDocument,
     "\n  query OrganisationPath($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      ancestors { id }\n    }\n  }\n": typeof types.OrganisationPathDocument,
@@ -101,7 +94,6 @@ type Documents = {
     "\n  query RatingRoundStages($id: ID!) {\n    SELF_ASSESSED: ratings(filter: { roundId: $id, stages: [SELF_ASSESSED] }, page: { limit: 1 }) { total }\n    PROPOSED: ratings(filter: { roundId: $id, stages: [PROPOSED] }, page: { limit: 1 }) { total }\n    DECIDED: ratings(filter: { roundId: $id, stages: [DECIDED] }, page: { limit: 1 }) { total }\n    ANNOUNCED: ratings(filter: { roundId: $id, stages: [ANNOUNCED] }, page: { limit: 1 }) { total }\n  }\n": typeof types.RatingRoundStagesDocument,
     "\n  query Ratings($filter: RatingFilter, $page: PageInput) {\n    ratings(filter: $filter, page: $page) { total items { ...RatingFields } }\n  }\n": typeof types.RatingsDocument,
     "\n  query RatingRoundPending($roundId: ID!, $search: String, $page: PageInput) {\n    ratingRoundPending(roundId: $roundId, search: $search, page: $page) {\n      total items { subjectKind memberId organisationId name parentOrganisationId organisationName }\n    }\n  }\n": typeof types.RatingRoundPendingDocument,
-    "\n  query RatingScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n": typeof types.RatingScopeRootsDocument,
     "\n  mutation OpenRatingRound($input: OpenRatingRoundInput!) {\n    openRatingRound(input: $input) { ...RoundFields }\n  }\n": typeof types.OpenRatingRoundDocument,
     "\n  mutation SubmitSelfAssessment($input: SubmitSelfAssessmentInput!) {\n    submitSelfAssessment(input: $input) { ...RatingFields }\n  }\n": typeof types.SubmitSelfAssessmentDocument,
     "\n  mutation ProposeRating($input: ProposeRatingInput!) {\n    proposeRating(input: $input) { quotaWarning quota { groupId limit excellent base breached } rating { ...RatingFields } }\n  }\n": typeof types.ProposeRatingDocument,
@@ -115,7 +107,6 @@ type Documents = {
     "\n  query VisitCellName($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n": typeof types.VisitCellNameDocument,
     "\n  query VisitCellMeetings($organisationId: ID, $from: Date, $to: Date) {\n    meetingList(filter: { organisationId: $organisationId, from: $from, to: $to }, page: { offset: 0, limit: 200 }) {\n      total\n      items { ...VisitMeetingFields }\n    }\n  }\n": typeof types.VisitCellMeetingsDocument,
     "\n  query MyVisits($userId: ID, $from: Date, $to: Date) {\n    visits(visitorUserId: $userId, from: $from, to: $to, page: { offset: 0, limit: 500 }) {\n      total\n      items { ...VisitFields }\n    }\n  }\n": typeof types.MyVisitsDocument,
-    "\n  query VisitScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n": typeof types.VisitScopeRootsDocument,
     "\n  query VisitMeeting($id: ID!) {\n    meeting(id: $id) {\n      ...VisitMeetingFields\n      visitRecords { ...VisitFields }\n    }\n  }\n": typeof types.VisitMeetingDocument,
     "\n  query VisitReport($input: VisitReportInput!) {\n    visitReport(input: $input) {\n      month\n      lines {\n        visitorUserId visitorName assignedCells visits scored unscored cellsNotVisited state dueOn submittedOn\n        items { ...VisitFields }\n      }\n    }\n  }\n": typeof types.VisitReportDocument,
     "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) { ...VisitFields }\n  }\n": typeof types.RecordVisitDocument,
@@ -129,12 +120,10 @@ const documents: Documents = {
     "\n  query Admissions($organisationId: ID!, $from: Date!, $to: Date!, $asOf: Date, $page: PageInput) {\n    admissions(organisationId: $organisationId, from: $from, to: $to, asOf: $asOf, page: $page) {\n      total\n      items { memberId fullName admissionDecisionDate admittedIn { id name } organisation { id name } status }\n    }\n  }\n": types.AdmissionsDocument,
     "\n  query OrganisationName($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n": types.OrganisationNameDocument,
     "\n  query PickerChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id children { id name childCount } }\n  }\n": types.PickerChildrenDocument,
-    "\n  query PickerName($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n": types.PickerNameDocument,
     "\n  query ReportOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name kind parent { id name } }\n  }\n": types.ReportOrganisationDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      viewer { id username displayName isAdmin }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": types.MeetingComplianceDocument,
-    "\n  query ComplianceScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n": types.ComplianceScopeRootsDocument,
     "\n  query MeetingComplianceXlsx($input: ComplianceInput!) {\n    meetingComplianceXlsx(input: $input)\n  }\n": types.MeetingComplianceXlsxDocument,
     "\n  query Alerts($input: AlertsInput!) {\n    alerts(input: $input) {\n      asOf year total offset limit\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n      items {\n        code severity entity message messageEn dueOn memberId memberName meetingId visitId\n        organisation { id code name }\n      }\n    }\n  }\n": types.AlertsDocument,
     "\n  query AlertCounts($input: AlertsInput!) {\n    alerts(input: $input) {\n      total\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n    }\n  }\n": types.AlertCountsDocument,
@@ -156,7 +145,6 @@ const documents: Documents = {
     "\n  query Inspection($id: ID!) {\n    inspection(id: $id) { ...InspectionDetailFields }\n  }\n": types.InspectionDocument,
     "\n  query InspectionPlans($organisationId: ID, $year: Int) {\n    inspectionPlans(organisationId: $organisationId, year: $year, page: { offset: 0, limit: 50 }) {\n      items { ...PlanFields }\n    }\n  }\n": types.InspectionPlansDocument,
     "\n  query InspectionOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name kind ancestors { id } }\n  }\n": types.InspectionOrganisationDocument,
-    "\n  query InspectionScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n": types.InspectionScopeRootsDocument,
     "\n  query InspectionTarget($input: InspectionTargetInput!, $filter: TargetCellFilter!) {\n    inspectionTarget(input: $input) {\n      year asOf referenceDate subjectCount metCount behindCount percent percentText\n      projectedMetCount projectedPercent concludedTotal\n      organisation { id name }\n      cells(filter: $filter) {\n        hasCellCommittee required concluded inProgress planned missing met onPace projectedConcluded joinedDuringYear\n        organisation { id code name }\n        parent { id name }\n      }\n    }\n  }\n": types.InspectionTargetDocument,
     "\n  query SupervisionCoverage($input: InspectionTargetInput!) {\n    supervisionCoverage(input: $input) {\n      year referenceDate minPercent maxPercent cellCount metCount metPercent members supervised percent\n      cells(filter: BELOW) {\n        members supervised percent status met\n        organisation { id name parent { id name } }\n      }\n    }\n  }\n": types.SupervisionCoverageDocument,
     "\n  mutation PlanInspection($input: PlanInspectionInput!) {\n    planInspection(input: $input) { ...InspectionDetailFields }\n  }\n": types.PlanInspectionDocument,
@@ -175,7 +163,6 @@ const documents: Documents = {
     "\n  query MeetingList($filter: MeetingFilter, $page: PageInput) {\n    meetingList(filter: $filter, page: $page) {\n      total offset limit\n      items { ...MeetingListFields }\n    }\n  }\n": types.MeetingListDocument,
     "\n  query MeetingMyAssignments($userId: ID) {\n    visitAssignments(visitorUserId: $userId) { id cellId from to }\n  }\n": types.MeetingMyAssignmentsDocument,
     "\n  query MeetingOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id name kind\n      parent { id name kind }\n      ancestors { id name kind }\n      committee { role member { id fullName } }\n    }\n  }\n": types.MeetingOrganisationDocument,
-    "\n  query MeetingScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n": types.MeetingScopeRootsDocument,
     "\n  mutation AddMeetingDocument($meetingId: ID!, $input: AddMeetingDocumentInput!) {\n    addMeetingDocument(meetingId: $meetingId, input: $input) { id kind name url mimeType sizeBytes createdAt }\n  }\n": types.AddMeetingDocumentDocument,
     "\n  mutation RemoveMeetingDocument($id: ID!) {\n    removeMeetingDocument(id: $id)\n  }\n": types.RemoveMeetingDocumentDocument,
     "\n  query MeetingDocumentContent($id: ID!) {\n    meetingDocumentContent(id: $id)\n  }\n": types.MeetingDocumentContentDocument,
@@ -188,9 +175,6 @@ const documents: Documents = {
     "\n  query MembersXlsx($filter: MemberFilter, $asOf: Date) {\n    membersXlsx(filter: $filter, asOf: $asOf)\n  }\n": types.MembersXlsxDocument,
     "\n  query Member($id: ID!, $asOf: Date) {\n    member(id: $id, asOf: $asOf) {\n      id fullName birthDate gender ethnicity religion homeTown residence nationalId\n      cardNumber fileNumber leftOn admissionDecisionDate ceremonyDate fullMembershipDate introducers\n      educationGeneral educationProfessional politicalTheory job post\n      status exemption temporarilyAway\n      organisation { id name }\n      partyAge { years months }\n      probationState probationEnd recognitionDeadline\n      nextBadge { milestone reachedOn awardOn }\n      events {\n        id type effectiveOn organisationId toOrganisationId externalOrganisation reason note endOn recordedAt\n      }\n      disciplines { id form decidingBody decidedOn reason }\n    }\n  }\n": types.MemberDocument,
     "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate status ceremonyDate probationState\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n": types.MembersDocument,
-    "\n  query MemberFilterRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id name childCount }\n  }\n": types.MemberFilterRootsDocument,
-    "\n  query MemberFilterChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id children { id name childCount } }\n  }\n": types.MemberFilterChildrenDocument,
-    "\n  query MemberFilterOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n": types.MemberFilterOrganisationDocument,
     "\n  query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {\n    organisationsXlsx(filter: $filter, asOf: $asOf)\n  }\n": types.OrganisationsXlsxDocument,
     "\n  query OrganisationChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind childCount }\n    }\n  }\n": types.OrganisationChildrenDocument,
     "\n  query OrganisationPath($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      ancestors { id }\n    }\n  }\n": types.OrganisationPathDocument,
@@ -212,7 +196,6 @@ const documents: Documents = {
     "\n  query RatingRoundStages($id: ID!) {\n    SELF_ASSESSED: ratings(filter: { roundId: $id, stages: [SELF_ASSESSED] }, page: { limit: 1 }) { total }\n    PROPOSED: ratings(filter: { roundId: $id, stages: [PROPOSED] }, page: { limit: 1 }) { total }\n    DECIDED: ratings(filter: { roundId: $id, stages: [DECIDED] }, page: { limit: 1 }) { total }\n    ANNOUNCED: ratings(filter: { roundId: $id, stages: [ANNOUNCED] }, page: { limit: 1 }) { total }\n  }\n": types.RatingRoundStagesDocument,
     "\n  query Ratings($filter: RatingFilter, $page: PageInput) {\n    ratings(filter: $filter, page: $page) { total items { ...RatingFields } }\n  }\n": types.RatingsDocument,
     "\n  query RatingRoundPending($roundId: ID!, $search: String, $page: PageInput) {\n    ratingRoundPending(roundId: $roundId, search: $search, page: $page) {\n      total items { subjectKind memberId organisationId name parentOrganisationId organisationName }\n    }\n  }\n": types.RatingRoundPendingDocument,
-    "\n  query RatingScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n": types.RatingScopeRootsDocument,
     "\n  mutation OpenRatingRound($input: OpenRatingRoundInput!) {\n    openRatingRound(input: $input) { ...RoundFields }\n  }\n": types.OpenRatingRoundDocument,
     "\n  mutation SubmitSelfAssessment($input: SubmitSelfAssessmentInput!) {\n    submitSelfAssessment(input: $input) { ...RatingFields }\n  }\n": types.SubmitSelfAssessmentDocument,
     "\n  mutation ProposeRating($input: ProposeRatingInput!) {\n    proposeRating(input: $input) { quotaWarning quota { groupId limit excellent base breached } rating { ...RatingFields } }\n  }\n": types.ProposeRatingDocument,
@@ -226,7 +209,6 @@ const documents: Documents = {
     "\n  query VisitCellName($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n": types.VisitCellNameDocument,
     "\n  query VisitCellMeetings($organisationId: ID, $from: Date, $to: Date) {\n    meetingList(filter: { organisationId: $organisationId, from: $from, to: $to }, page: { offset: 0, limit: 200 }) {\n      total\n      items { ...VisitMeetingFields }\n    }\n  }\n": types.VisitCellMeetingsDocument,
     "\n  query MyVisits($userId: ID, $from: Date, $to: Date) {\n    visits(visitorUserId: $userId, from: $from, to: $to, page: { offset: 0, limit: 500 }) {\n      total\n      items { ...VisitFields }\n    }\n  }\n": types.MyVisitsDocument,
-    "\n  query VisitScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n": types.VisitScopeRootsDocument,
     "\n  query VisitMeeting($id: ID!) {\n    meeting(id: $id) {\n      ...VisitMeetingFields\n      visitRecords { ...VisitFields }\n    }\n  }\n": types.VisitMeetingDocument,
     "\n  query VisitReport($input: VisitReportInput!) {\n    visitReport(input: $input) {\n      month\n      lines {\n        visitorUserId visitorName assignedCells visits scored unscored cellsNotVisited state dueOn submittedOn\n        items { ...VisitFields }\n      }\n    }\n  }\n": types.VisitReportDocument,
     "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) { ...VisitFields }\n  }\n": types.RecordVisitDocument,
@@ -252,10 +234,6 @@ export function graphql(source: "\n  query PickerChildren($id: ID!, $asOf: Date)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PickerName($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n"): typeof import('./graphql').PickerNameDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query ReportOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name kind parent { id name } }\n  }\n"): typeof import('./graphql').ReportOrganisationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -269,10 +247,6 @@ export function graphql(source: "\n  mutation SignOut($refreshToken: String!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n"): typeof import('./graphql').MeetingComplianceDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ComplianceScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n"): typeof import('./graphql').ComplianceScopeRootsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -360,10 +334,6 @@ export function graphql(source: "\n  query InspectionOrganisation($id: ID!, $asO
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InspectionScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n"): typeof import('./graphql').InspectionScopeRootsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query InspectionTarget($input: InspectionTargetInput!, $filter: TargetCellFilter!) {\n    inspectionTarget(input: $input) {\n      year asOf referenceDate subjectCount metCount behindCount percent percentText\n      projectedMetCount projectedPercent concludedTotal\n      organisation { id name }\n      cells(filter: $filter) {\n        hasCellCommittee required concluded inProgress planned missing met onPace projectedConcluded joinedDuringYear\n        organisation { id code name }\n        parent { id name }\n      }\n    }\n  }\n"): typeof import('./graphql').InspectionTargetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -436,10 +406,6 @@ export function graphql(source: "\n  query MeetingOrganisation($id: ID!, $asOf: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MeetingScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n"): typeof import('./graphql').MeetingScopeRootsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation AddMeetingDocument($meetingId: ID!, $input: AddMeetingDocumentInput!) {\n    addMeetingDocument(meetingId: $meetingId, input: $input) { id kind name url mimeType sizeBytes createdAt }\n  }\n"): typeof import('./graphql').AddMeetingDocumentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -485,18 +451,6 @@ export function graphql(source: "\n  query Member($id: ID!, $asOf: Date) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate status ceremonyDate probationState\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n"): typeof import('./graphql').MembersDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query MemberFilterRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id name childCount }\n  }\n"): typeof import('./graphql').MemberFilterRootsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query MemberFilterChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id children { id name childCount } }\n  }\n"): typeof import('./graphql').MemberFilterChildrenDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query MemberFilterOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n"): typeof import('./graphql').MemberFilterOrganisationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -584,10 +538,6 @@ export function graphql(source: "\n  query RatingRoundPending($roundId: ID!, $se
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RatingScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n"): typeof import('./graphql').RatingScopeRootsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation OpenRatingRound($input: OpenRatingRoundInput!) {\n    openRatingRound(input: $input) { ...RoundFields }\n  }\n"): typeof import('./graphql').OpenRatingRoundDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -637,10 +587,6 @@ export function graphql(source: "\n  query VisitCellMeetings($organisationId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyVisits($userId: ID, $from: Date, $to: Date) {\n    visits(visitorUserId: $userId, from: $from, to: $to, page: { offset: 0, limit: 500 }) {\n      total\n      items { ...VisitFields }\n    }\n  }\n"): typeof import('./graphql').MyVisitsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query VisitScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id }\n  }\n"): typeof import('./graphql').VisitScopeRootsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -769,14 +769,6 @@ export type PickerChildrenQueryVariables = Exact<{
 
 export type PickerChildrenQuery = { organisation: { id: string, children: Array<{ id: string, name: string, childCount: number }> } };
 
-export type PickerNameQueryVariables = Exact<{
-  id: string;
-  asOf?: string | null | undefined;
-}>;
-
-
-export type PickerNameQuery = { organisation: { id: string, name: string } };
-
 export type ReportOrganisationQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -805,13 +797,6 @@ export type MeetingComplianceQueryVariables = Exact<{
 
 
 export type MeetingComplianceQuery = { meetingCompliance: { cellCount: number, behindCount: number, behindPercent: number | null, attendancePercent: number | null, counts: Array<{ kind: MeetingKind, count: number }>, cells: Array<{ behind: boolean, regularHeld: number, thematicHeld: number, attendancePercent: number | null, organisation: { id: string, name: string, parent: { id: string, name: string } | null }, missing: Array<{ kind: string, period: string, dueOn: string }> }> } };
-
-export type ComplianceScopeRootsQueryVariables = Exact<{
-  asOf?: string | null | undefined;
-}>;
-
-
-export type ComplianceScopeRootsQuery = { scopeRoots: Array<{ id: string }> };
 
 export type MeetingComplianceXlsxQueryVariables = Exact<{
   input: ComplianceInput;
@@ -949,13 +934,6 @@ export type InspectionOrganisationQueryVariables = Exact<{
 
 export type InspectionOrganisationQuery = { organisation: { id: string, name: string, kind: OrganisationKind, ancestors: Array<{ id: string }> } };
 
-export type InspectionScopeRootsQueryVariables = Exact<{
-  asOf?: string | null | undefined;
-}>;
-
-
-export type InspectionScopeRootsQuery = { scopeRoots: Array<{ id: string }> };
-
 export type InspectionTargetQueryVariables = Exact<{
   input: InspectionTargetInput;
   filter: TargetCellFilter;
@@ -1080,13 +1058,6 @@ export type MeetingOrganisationQueryVariables = Exact<{
 
 export type MeetingOrganisationQuery = { organisation: { id: string, name: string, kind: OrganisationKind, parent: { id: string, name: string, kind: OrganisationKind } | null, ancestors: Array<{ id: string, name: string, kind: OrganisationKind }>, committee: Array<{ role: CommitteeRole, member: { id: string, fullName: string } | null }> } };
 
-export type MeetingScopeRootsQueryVariables = Exact<{
-  asOf?: string | null | undefined;
-}>;
-
-
-export type MeetingScopeRootsQuery = { scopeRoots: Array<{ id: string }> };
-
 export type AddMeetingDocumentMutationVariables = Exact<{
   meetingId: string;
   input: AddMeetingDocumentInput;
@@ -1180,29 +1151,6 @@ export type MembersQueryVariables = Exact<{
 
 
 export type MembersQuery = { members: { total: number, offset: number, limit: number, items: Array<{ id: string, fullName: string, birthDate: string | null, status: MemberStatus, ceremonyDate: string | null, probationState: ProbationState, partyAge: { years: number, months: number } | null, organisation: { id: string, name: string } | null }> } };
-
-export type MemberFilterRootsQueryVariables = Exact<{
-  asOf?: string | null | undefined;
-}>;
-
-
-export type MemberFilterRootsQuery = { scopeRoots: Array<{ id: string, name: string, childCount: number }> };
-
-export type MemberFilterChildrenQueryVariables = Exact<{
-  id: string;
-  asOf?: string | null | undefined;
-}>;
-
-
-export type MemberFilterChildrenQuery = { organisation: { id: string, children: Array<{ id: string, name: string, childCount: number }> } };
-
-export type MemberFilterOrganisationQueryVariables = Exact<{
-  id: string;
-  asOf?: string | null | undefined;
-}>;
-
-
-export type MemberFilterOrganisationQuery = { organisation: { id: string, name: string } };
 
 export type OrganisationsXlsxQueryVariables = Exact<{
   filter?: OrganisationFilter | null | undefined;
@@ -1346,13 +1294,6 @@ export type RatingRoundPendingQueryVariables = Exact<{
 
 export type RatingRoundPendingQuery = { ratingRoundPending: { total: number, items: Array<{ subjectKind: RatingSubjectKind, memberId: string | null, organisationId: string | null, name: string, parentOrganisationId: string | null, organisationName: string }> } };
 
-export type RatingScopeRootsQueryVariables = Exact<{
-  asOf?: string | null | undefined;
-}>;
-
-
-export type RatingScopeRootsQuery = { scopeRoots: Array<{ id: string }> };
-
 export type OpenRatingRoundMutationVariables = Exact<{
   input: OpenRatingRoundInput;
 }>;
@@ -1438,13 +1379,6 @@ export type MyVisitsQueryVariables = Exact<{
 
 
 export type MyVisitsQuery = { visits: { total: number, items: Array<{ id: string, meetingId: string, cellId: string, date: string, visitorUserId: string, visitorName: string, attended: boolean, scores: Record<string, unknown> | null, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }> } };
-
-export type VisitScopeRootsQueryVariables = Exact<{
-  asOf?: string | null | undefined;
-}>;
-
-
-export type VisitScopeRootsQuery = { scopeRoots: Array<{ id: string }> };
 
 export type VisitMeetingQueryVariables = Exact<{
   id: string;
@@ -1974,14 +1908,6 @@ export const PickerChildrenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PickerChildrenQuery, PickerChildrenQueryVariables>;
-export const PickerNameDocument = new TypedDocumentString(`
-    query PickerName($id: ID!, $asOf: Date) {
-  organisation(id: $id, asOf: $asOf) {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<PickerNameQuery, PickerNameQueryVariables>;
 export const ReportOrganisationDocument = new TypedDocumentString(`
     query ReportOrganisation($id: ID!, $asOf: Date) {
   organisation(id: $id, asOf: $asOf) {
@@ -2048,13 +1974,6 @@ export const MeetingComplianceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeetingComplianceQuery, MeetingComplianceQueryVariables>;
-export const ComplianceScopeRootsDocument = new TypedDocumentString(`
-    query ComplianceScopeRoots($asOf: Date) {
-  scopeRoots(asOf: $asOf) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<ComplianceScopeRootsQuery, ComplianceScopeRootsQueryVariables>;
 export const MeetingComplianceXlsxDocument = new TypedDocumentString(`
     query MeetingComplianceXlsx($input: ComplianceInput!) {
   meetingComplianceXlsx(input: $input)
@@ -2506,13 +2425,6 @@ export const InspectionOrganisationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InspectionOrganisationQuery, InspectionOrganisationQueryVariables>;
-export const InspectionScopeRootsDocument = new TypedDocumentString(`
-    query InspectionScopeRoots($asOf: Date) {
-  scopeRoots(asOf: $asOf) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<InspectionScopeRootsQuery, InspectionScopeRootsQueryVariables>;
 export const InspectionTargetDocument = new TypedDocumentString(`
     query InspectionTarget($input: InspectionTargetInput!, $filter: TargetCellFilter!) {
   inspectionTarget(input: $input) {
@@ -3114,13 +3026,6 @@ export const MeetingOrganisationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeetingOrganisationQuery, MeetingOrganisationQueryVariables>;
-export const MeetingScopeRootsDocument = new TypedDocumentString(`
-    query MeetingScopeRoots($asOf: Date) {
-  scopeRoots(asOf: $asOf) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<MeetingScopeRootsQuery, MeetingScopeRootsQueryVariables>;
 export const AddMeetingDocumentDocument = new TypedDocumentString(`
     mutation AddMeetingDocument($meetingId: ID!, $input: AddMeetingDocumentInput!) {
   addMeetingDocument(meetingId: $meetingId, input: $input) {
@@ -3821,35 +3726,6 @@ export const MembersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
-export const MemberFilterRootsDocument = new TypedDocumentString(`
-    query MemberFilterRoots($asOf: Date) {
-  scopeRoots(asOf: $asOf) {
-    id
-    name
-    childCount
-  }
-}
-    `) as unknown as TypedDocumentString<MemberFilterRootsQuery, MemberFilterRootsQueryVariables>;
-export const MemberFilterChildrenDocument = new TypedDocumentString(`
-    query MemberFilterChildren($id: ID!, $asOf: Date) {
-  organisation(id: $id, asOf: $asOf) {
-    id
-    children {
-      id
-      name
-      childCount
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<MemberFilterChildrenQuery, MemberFilterChildrenQueryVariables>;
-export const MemberFilterOrganisationDocument = new TypedDocumentString(`
-    query MemberFilterOrganisation($id: ID!, $asOf: Date) {
-  organisation(id: $id, asOf: $asOf) {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<MemberFilterOrganisationQuery, MemberFilterOrganisationQueryVariables>;
 export const OrganisationsXlsxDocument = new TypedDocumentString(`
     query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {
   organisationsXlsx(filter: $filter, asOf: $asOf)
@@ -4209,13 +4085,6 @@ export const RatingRoundPendingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RatingRoundPendingQuery, RatingRoundPendingQueryVariables>;
-export const RatingScopeRootsDocument = new TypedDocumentString(`
-    query RatingScopeRoots($asOf: Date) {
-  scopeRoots(asOf: $asOf) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RatingScopeRootsQuery, RatingScopeRootsQueryVariables>;
 export const OpenRatingRoundDocument = new TypedDocumentString(`
     mutation OpenRatingRound($input: OpenRatingRoundInput!) {
   openRatingRound(input: $input) {
@@ -4502,13 +4371,6 @@ export const MyVisitsDocument = new TypedDocumentString(`
   issues
   followUp
 }`) as unknown as TypedDocumentString<MyVisitsQuery, MyVisitsQueryVariables>;
-export const VisitScopeRootsDocument = new TypedDocumentString(`
-    query VisitScopeRoots($asOf: Date) {
-  scopeRoots(asOf: $asOf) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<VisitScopeRootsQuery, VisitScopeRootsQueryVariables>;
 export const VisitMeetingDocument = new TypedDocumentString(`
     query VisitMeeting($id: ID!) {
   meeting(id: $id) {

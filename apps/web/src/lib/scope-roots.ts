@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { graphql } from '../gql';
 import type { ScopeRootsQuery } from '../gql/graphql';
 import type { IsoDate } from './domain';
@@ -23,3 +23,7 @@ export const scopeRootsQueryOptions = (asOf: IsoDate) =>
     queryKey: ['organisations', 'roots', { asOf }] as const,
     queryFn: ({ signal }) => request(SCOPE_ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots),
   });
+
+/** The first organisation of the caller's scope: a report page opens on it when no ?org= is given. */
+export const useDefaultOrganisationId = (asOf: IsoDate, enabled: boolean) =>
+  useQuery({ ...scopeRootsQueryOptions(asOf), select: (roots) => roots[0]?.id ?? null, enabled });

@@ -44,18 +44,6 @@ export const useCompliance = (params: ComplianceParams | null) =>
     placeholderData: keepPreviousData,
   });
 
-const ROOTS = graphql(`
-  query ComplianceScopeRoots($asOf: Date) {
-    scopeRoots(asOf: $asOf) { id }
-  }
-`);
-
-export const useComplianceRoot = (asOf: IsoDate, enabled: boolean) =>
-  useQuery({
-    queryKey: ['compliance', 'root', { asOf }] as const,
-    queryFn: ({ signal }) => request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots[0]?.id ?? null),
-    enabled,
-  });
 
 const COMPLIANCE_XLSX = graphql(`
   query MeetingComplianceXlsx($input: ComplianceInput!) {

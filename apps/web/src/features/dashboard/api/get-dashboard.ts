@@ -8,7 +8,6 @@ import type {
 } from '../../../gql/graphql';
 import type { IsoDate } from '../../../lib/domain';
 import { request } from '../../../lib/graphql-client';
-import { scopeRootsQueryOptions } from '../../../lib/scope-roots';
 import { dashboardKeys, type DashboardParams, type RatingParams } from './keys';
 
 export type Dashboard = DashboardQuery['dashboard'];
@@ -57,10 +56,6 @@ export const useDashboard = (params: DashboardParams | null) =>
     placeholderData: keepPreviousData,
   });
 
-/** The first organisation of the caller's scope: the dashboard opens on it when no ?org= is given. */
-export const useDashboardRoot = (asOf: IsoDate, enabled: boolean) =>
-  // the shared scope-roots query (the side menu asks for it too): one request for both
-  useQuery({ ...scopeRootsQueryOptions(asOf), select: (roots) => roots[0]?.id ?? null, enabled });
 
 // Inspections: the yearly target of the cells, the same call /inspections makes (so the numbers match its lists).
 const TARGET = graphql(`

@@ -43,6 +43,28 @@ const Total = ({ total, text }: { total: number | undefined; text: string }) => 
   </p>
 );
 
+type ListTableProps<T> = {
+  rows: { isFetching: boolean; data?: { items: T[]; total: number } };
+  columns: ColumnsType<T>;
+  page: number;
+  onPage: (page: number) => void;
+  scroll?: { x: number };
+};
+
+/** One page of a list behind a figure, LIST_PAGE_SIZE rows at a time. */
+const ListTable = <T extends { id: string }>({ rows, columns, page, onPage, scroll }: ListTableProps<T>) => (
+  <Table<T>
+    rowKey="id"
+    size="small"
+    loading={rows.isFetching}
+    dataSource={rows.data?.items ?? []}
+    columns={columns}
+    scroll={scroll}
+    data-testid="figure-list-table"
+    pagination={{ current: page, pageSize: LIST_PAGE_SIZE, total: rows.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
+  />
+);
+
 const MembersList = ({ query, page, onPage }: { query: { filter: MemberListFilter; asOf: IsoDate }; page: number; onPage: (p: number) => void }) => {
   const { t } = useTranslation();
   const f = useFormat();
@@ -57,15 +79,7 @@ const MembersList = ({ query, page, onPage }: { query: { filter: MemberListFilte
   return (
     <>
       <Total total={rows.data?.total} text={rows.data ? t('dashboard.list.members', { n: f.number(rows.data.total), date: f.date(query.asOf) }) : t('app.loading')} />
-      <Table<MemberRow>
-        rowKey="id"
-        size="small"
-        loading={rows.isFetching}
-        dataSource={rows.data?.items ?? []}
-        columns={columns}
-        data-testid="figure-list-table"
-        pagination={{ current: page, pageSize: LIST_PAGE_SIZE, total: rows.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
-      />
+      <ListTable rows={rows} columns={columns} page={page} onPage={onPage} />
     </>
   );
 };
@@ -85,16 +99,7 @@ const MeetingsList = ({ scope, kind, page, onPage }: { scope: DrawerScope; kind:
   return (
     <>
       <Total total={rows.data?.total} text={rows.data ? t('dashboard.list.meetings', { n: f.number(rows.data.total) }) : t('app.loading')} />
-      <Table<MeetingRow>
-        rowKey="id"
-        size="small"
-        loading={rows.isFetching}
-        dataSource={rows.data?.items ?? []}
-        columns={columns}
-        scroll={{ x: 640 }}
-        data-testid="figure-list-table"
-        pagination={{ current: page, pageSize: LIST_PAGE_SIZE, total: rows.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
-      />
+      <ListTable rows={rows} columns={columns} page={page} onPage={onPage} scroll={{ x: 640 }} />
     </>
   );
 };

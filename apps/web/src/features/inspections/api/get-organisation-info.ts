@@ -12,12 +12,9 @@ const ORGANISATION = graphql(`
   }
 `);
 
-const ROOTS = graphql(`
-  query InspectionScopeRoots($asOf: Date) {
-    scopeRoots(asOf: $asOf) { id }
-  }
-`);
 
+// jscpd:ignore-start — the same query-options shape as meetings/api/get-organisation-info.ts, over another document
+// and cache key: features do not import each other, and a shared factory would need the document as a parameter.
 export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>
   queryOptions({
     queryKey: inspectionKeys.organisation(id, asOf),
@@ -27,11 +24,4 @@ export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>
 
 export const useOrganisationInfo = (id: string | null | undefined, asOf: IsoDate) =>
   useQuery({ ...organisationInfoQueryOptions(id ?? '', asOf), enabled: Boolean(id) });
-
-/** The first organisation of the caller's scope: the pages open on it when no ?org= is given. */
-export const useDefaultOrganisationId = (asOf: IsoDate, enabled: boolean) =>
-  useQuery({
-    queryKey: inspectionKeys.roots(asOf),
-    queryFn: ({ signal }) => request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots[0]?.id ?? null),
-    enabled,
-  });
+// jscpd:ignore-end

@@ -20,6 +20,5 @@ export const inspectionKeys = {
   detail: (id: string) => ['inspections', 'detail', { id }] as const,
   plans: (organisationId: string, year: number) => ['inspections', 'plans', { organisationId, year }] as const,
   organisation: (id: string, asOf: IsoDate) => ['inspections', 'organisation', { id, asOf }] as const,
-  roots: (asOf: IsoDate) => ['inspections', 'roots', { asOf }] as const,
   cellMembers: (organisationId: string, asOf: IsoDate) => ['inspections', 'cellMembers', { organisationId, asOf }] as const,
 };

@@ -1,4 +1,5 @@
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { DATE_FORMAT, iso } from '../utils/form-dates';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +13,6 @@ import type { InspectionDetail, SubjectDetail } from '../api/fields';
 import { allowedForms } from '../utils/discipline-options';
 import { fieldPath, textOrUndefined } from '../utils/field-errors';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
-const iso = (d: Dayjs | null | undefined) => (d?.isValid() ? d.format('YYYY-MM-DD') : undefined);
 
 type SubjectValues = {
   memberId: string;

@@ -1,4 +1,5 @@
 import { CheckCircleOutlined, CloseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { DATE_FORMAT } from '../utils/form-dates';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -9,7 +10,6 @@ import { useCancelInspection, useStartInspection } from '../api/inspection-mutat
 import type { InspectionDetail } from '../api/fields';
 import { fieldPath } from '../utils/field-errors';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
 
 type Props = { inspection: InspectionDetail; canWrite: boolean; concluding: boolean; onConclude: () => void };
 

@@ -20,11 +20,6 @@ const ORGANISATION = graphql(`
   }
 `);
 
-const ROOTS = graphql(`
-  query MeetingScopeRoots($asOf: Date) {
-    scopeRoots(asOf: $asOf) { id }
-  }
-`);
 
 export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>
   queryOptions({
@@ -35,11 +30,3 @@ export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>
 
 export const useOrganisationInfo = (id: string | null | undefined, asOf: IsoDate) =>
   useQuery({ ...organisationInfoQueryOptions(id ?? '', asOf), enabled: Boolean(id) });
-
-/** The first organisation of the caller's scope: the calendar opens on it when no ?org= is given. */
-export const useDefaultOrganisationId = (asOf: IsoDate, enabled: boolean) =>
-  useQuery({
-    queryKey: meetingKeys.roots(asOf),
-    queryFn: ({ signal }) => request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots[0]?.id ?? null),
-    enabled,
-  });

@@ -6,6 +6,4 @@ export const memberKeys = {
   all: ['members'] as const,
   list: (params: MembersParams) => ['members', 'list', params] as const,
   detail: (id: string, asOf: IsoDate) => ['members', 'detail', { id, asOf }] as const,
-  orgOptions: (parentId: string | null, asOf: IsoDate) => ['members', 'orgOptions', { parentId, asOf }] as const,
-  orgName: (id: string, asOf: IsoDate) => ['members', 'orgName', { id, asOf }] as const,
 };

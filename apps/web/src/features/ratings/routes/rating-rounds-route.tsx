@@ -13,7 +13,7 @@ import { useUrlParams } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
 import { useCanActFor } from '../api/get-bodies';
 import { useRatingRounds } from '../api/get-rounds';
-import { useScopeRoot } from '../api/get-scope-root';
+import { useDefaultOrganisationId } from '../../../lib/scope-roots';
 import type { RatingRound } from '../api/fields';
 import { AnnounceButton } from '../components/announce-button';
 import { OpenRoundDialog } from '../components/open-round-dialog';
@@ -32,7 +32,7 @@ export const RatingRoundsRoute = () => {
   const yearParam = Number(params.get('year'));
   const year = Number.isInteger(yearParam) && yearParam >= 1930 ? yearParam : null;
   const orgParam = params.get('org');
-  const root = useScopeRoot(asOf, !orgParam);
+  const root = useDefaultOrganisationId(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
   const rounds = useRatingRounds(orgId, year, Boolean(orgId));
   const orgName = useQuery({ ...organisationNameQueryOptions(orgId ?? '', asOf), enabled: Boolean(orgId) });

@@ -123,6 +123,7 @@ const VisitSheet = ({ meeting, policy, mine }: { meeting: VisitMeetingDetail; po
             {t('visits.sheet.scores')}
           </h3>
           <Typography.Paragraph type="secondary">{t('visits.sheet.scoresHint')}</Typography.Paragraph>
+          {/* jscpd:ignore-start — the score sheet's props, as in the meeting's self-assessment (meeting-record-form) */}
           <ScoreSheetFields
             idPrefix="visit"
             sheet={sheet}
@@ -133,6 +134,7 @@ const VisitSheet = ({ meeting, policy, mine }: { meeting: VisitMeetingDetail; po
             showRequired={tried}
             onChange={(code, value) => setDraft((d) => ({ ...d, scores: { ...d.scores, [code]: value } }))}
           />
+          {/* jscpd:ignore-end */}
         </section>
         {(
           [
