@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useApiMutation } from '../../../lib/invalidation';
 import { graphql } from '../../../gql';
 import type {
   ConcludeInspectionInput,
@@ -9,7 +10,7 @@ import type {
 } from '../../../gql/graphql';
 import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
 import { request } from '../../../lib/graphql-client';
-import { inspectionKeys, type InspectionListFilter, type TargetParams } from './keys';
+import { type InspectionListFilter, type TargetParams } from './keys';
 
 const PLAN = graphql(`
   mutation PlanInspection($input: PlanInspectionInput!) {
@@ -59,36 +60,27 @@ const RECORDS_XLSX = graphql(`
   }
 `);
 
-// Every change can move the records, the plan, the tracker, the coverage and the member's discipline history.
-const useInvalidate = () => {
-  const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: inspectionKeys.all }), qc.invalidateQueries({ queryKey: ['members'] })]);
-};
-
-const useInspectionMutation = <V, R>(fn: (vars: V) => Promise<R>) => {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: fn, onSuccess: () => invalidate() });
-};
+// What each write makes stale (records, plan, tracker, coverage, discipline history, dashboard): lib/invalidation.ts.
 
 export const usePlanInspection = () =>
-  useInspectionMutation((input: PlanInspectionInput) => request(PLAN, { input }).then((d) => d.planInspection));
+  useApiMutation('planInspection', (input: PlanInspectionInput) => request(PLAN, { input }).then((d) => d.planInspection));
 
 export const useStartInspection = () =>
-  useInspectionMutation((v: { id: string; input: StartInspectionInput }) => request(START, v).then((d) => d.startInspection));
+  useApiMutation('startInspection', (v: { id: string; input: StartInspectionInput }) => request(START, v).then((d) => d.startInspection));
 
 export const useConcludeInspection = () =>
-  useInspectionMutation((v: { id: string; input: ConcludeInspectionInput }) => request(CONCLUDE, v).then((d) => d.concludeInspection));
+  useApiMutation('concludeInspection', (v: { id: string; input: ConcludeInspectionInput }) => request(CONCLUDE, v).then((d) => d.concludeInspection));
 
 export const useCancelInspection = () =>
-  useInspectionMutation((v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelInspection));
+  useApiMutation('cancelInspection', (v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelInspection));
 
 export const useCreateInspectionPlan = () =>
-  useInspectionMutation((input: CreateInspectionPlanInput) =>
+  useApiMutation('createInspectionPlan', (input: CreateInspectionPlanInput) =>
     request(CREATE_PLAN, { input }).then((d) => d.createInspectionPlan),
   );
 
 export const useUpdateInspectionPlan = () =>
-  useInspectionMutation((v: { id: string; input: InspectionPlanInput }) => request(UPDATE_PLAN, v).then((d) => d.updateInspectionPlan));
+  useApiMutation('updateInspectionPlan', (v: { id: string; input: InspectionPlanInput }) => request(UPDATE_PLAN, v).then((d) => d.updateInspectionPlan));
 
 // Queries in the schema, but run on demand (a click), so mutations for TanStack Query: nothing cached.
 export const useExportTarget = () =>

@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useApiMutation } from '../../../lib/invalidation';
 import { saveBase64File } from '../../../lib/download';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
-import { meetingKeys } from './keys';
 import type { AddMeetingDocumentInput } from '../../../gql/graphql';
 import type { MeetingDocument } from './fields';
 
@@ -24,23 +24,11 @@ const CONTENT = graphql(`
   }
 `);
 
-const useInvalidateMeetings = () => {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: meetingKeys.all });
-};
+export const useAddMeetingDocument = () =>
+  useApiMutation('addMeetingDocument', (v: { meetingId: string; input: AddMeetingDocumentInput }) => request(ADD, v).then((d) => d.addMeetingDocument));
 
-export const useAddMeetingDocument = () => {
-  const invalidate = useInvalidateMeetings();
-  return useMutation({
-    mutationFn: (v: { meetingId: string; input: AddMeetingDocumentInput }) => request(ADD, v).then((d) => d.addMeetingDocument),
-    onSuccess: () => invalidate(),
-  });
-};
-
-export const useRemoveMeetingDocument = () => {
-  const invalidate = useInvalidateMeetings();
-  return useMutation({ mutationFn: (id: string) => request(REMOVE, { id }).then((d) => d.removeMeetingDocument), onSuccess: () => invalidate() });
-};
+export const useRemoveMeetingDocument = () =>
+  useApiMutation('removeMeetingDocument', (id: string) => request(REMOVE, { id }).then((d) => d.removeMeetingDocument));
 
 // Run on a click, nothing cached: the content is fetched and handed to the browser as a download.
 export const useDownloadMeetingDocument = () =>

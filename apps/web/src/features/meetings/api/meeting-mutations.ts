@@ -1,9 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiMutation } from '../../../lib/invalidation';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
 import type { CreateMeetingInput, MeetingPlanInput, MeetingRecordInput } from '../../../gql/graphql';
-import type { MeetingDetail } from './fields';
-import { meetingKeys } from './keys';
 
 const CREATE = graphql(`
   mutation CreateMeeting($input: CreateMeetingInput!) {
@@ -41,34 +39,20 @@ const AMEND = graphql(`
   }
 `);
 
-// Every change can move the calendar, the meeting, the compliance figures and the visit report.
-const useInvalidate = () => {
-  const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: meetingKeys.all }),
-      qc.invalidateQueries({ queryKey: ['compliance'] }),
-      qc.invalidateQueries({ queryKey: ['visits'] }),
-    ]);
-};
-
-const useMeetingMutation = <V,>(fn: (vars: V) => Promise<MeetingDetail>) => {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: fn, onSuccess: () => invalidate() });
-};
-
-export const useCreateMeeting = () => useMeetingMutation((input: CreateMeetingInput) => request(CREATE, { input }).then((d) => d.createMeeting));
+// What each write makes stale (the calendar, the meeting, compliance, the visit lists, the dashboard): lib/invalidation.ts.
+export const useCreateMeeting = () =>
+  useApiMutation('createMeeting', (input: CreateMeetingInput) => request(CREATE, { input }).then((d) => d.createMeeting));
 
 export const useUpdateMeeting = () =>
-  useMeetingMutation((v: { id: string; input: MeetingPlanInput }) => request(UPDATE, v).then((d) => d.updateMeeting));
+  useApiMutation('updateMeeting', (v: { id: string; input: MeetingPlanInput }) => request(UPDATE, v).then((d) => d.updateMeeting));
 
 export const useRecordMeeting = () =>
-  useMeetingMutation((v: { id: string; input: MeetingRecordInput }) => request(RECORD, v).then((d) => d.recordMeeting));
+  useApiMutation('recordMeeting', (v: { id: string; input: MeetingRecordInput }) => request(RECORD, v).then((d) => d.recordMeeting));
 
-export const useCloseMeeting = () => useMeetingMutation((id: string) => request(CLOSE, { id }).then((d) => d.closeMeeting));
+export const useCloseMeeting = () => useApiMutation('closeMeeting', (id: string) => request(CLOSE, { id }).then((d) => d.closeMeeting));
 
 export const useCancelMeeting = () =>
-  useMeetingMutation((v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelMeeting));
+  useApiMutation('cancelMeeting', (v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelMeeting));
 
 export const useAmendMeeting = () =>
-  useMeetingMutation((v: { id: string; reason: string; input: MeetingRecordInput }) => request(AMEND, v).then((d) => d.amendMeeting));
+  useApiMutation('amendMeeting', (v: { id: string; reason: string; input: MeetingRecordInput }) => request(AMEND, v).then((d) => d.amendMeeting));

@@ -6,7 +6,7 @@ export type FiguresParams = RatingFiguresInput;
 export type FigureFilter = Pick<RatingFigureRowsInput, 'subjectKind' | 'levels' | 'notRated'>;
 export type RatingFilterInput = RatingFilter;
 
-// [feature, scope, params]. Every step can move a round, its ratings and the figures: mutations invalidate ratingKeys.all.
+// [feature, scope, params]. What each rating step makes stale is decided in lib/invalidation.ts.
 export const ratingKeys = {
   all: ['ratings'] as const,
   figures: (params: FiguresParams) => ['ratings', 'figures', params] as const,

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiMutation } from '../../../lib/invalidation';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
 import type {
@@ -8,7 +8,6 @@ import type {
   ProposeRatingMutation,
   SubmitSelfAssessmentInput,
 } from '../../../gql/graphql';
-import { ratingKeys } from './keys';
 
 const OPEN = graphql(`
   mutation OpenRatingRound($input: OpenRatingRoundInput!) {
@@ -42,19 +41,15 @@ const ANNOUNCE = graphql(`
   }
 `);
 
-// Every step moves the round's progress, its list and the figures (all under ['ratings']).
-const useRatingMutation = <V, R>(fn: (vars: V) => Promise<R>) => {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ratingKeys.all }) });
-};
+// What each step makes stale (the round, its list, the figures, the dashboard): lib/invalidation.ts.
 
-export const useOpenRound = () => useRatingMutation((input: OpenRatingRoundInput) => request(OPEN, { input }).then((d) => d.openRatingRound));
+export const useOpenRound = () => useApiMutation('openRatingRound', (input: OpenRatingRoundInput) => request(OPEN, { input }).then((d) => d.openRatingRound));
 
 export const useSubmitSelfAssessment = () =>
-  useRatingMutation((input: SubmitSelfAssessmentInput) => request(SELF, { input }).then((d) => d.submitSelfAssessment));
+  useApiMutation('submitSelfAssessment', (input: SubmitSelfAssessmentInput) => request(SELF, { input }).then((d) => d.submitSelfAssessment));
 
-export const useProposeRating = () => useRatingMutation((input: ProposeRatingInput) => request(PROPOSE, { input }).then((d) => d.proposeRating));
+export const useProposeRating = () => useApiMutation('proposeRating', (input: ProposeRatingInput) => request(PROPOSE, { input }).then((d) => d.proposeRating));
 
-export const useDecideRating = () => useRatingMutation((input: DecideRatingInput) => request(DECIDE, { input }).then((d) => d.decideRating));
+export const useDecideRating = () => useApiMutation('decideRating', (input: DecideRatingInput) => request(DECIDE, { input }).then((d) => d.decideRating));
 
-export const useAnnounceRound = () => useRatingMutation((id: string) => request(ANNOUNCE, { id }).then((d) => d.announceRatingRound));
+export const useAnnounceRound = () => useApiMutation('announceRatingRound', (id: string) => request(ANNOUNCE, { id }).then((d) => d.announceRatingRound));

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiMutation } from '../../../lib/invalidation';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
-import { visitKeys } from './keys';
 import type { RecordVisitInput } from '../../../gql/graphql';
 
 const RECORD_VISIT = graphql(`
@@ -16,24 +15,8 @@ const SUBMIT_REPORT = graphql(`
   }
 `);
 
-const useInvalidate = () => {
-  const qc = useQueryClient();
-  // the meeting page lists visits too
-  return () => Promise.all([qc.invalidateQueries({ queryKey: visitKeys.all }), qc.invalidateQueries({ queryKey: ['meetings'] })]);
-};
+export const useRecordVisit = () =>
+  useApiMutation('recordVisit', (input: RecordVisitInput) => request(RECORD_VISIT, { input }).then((d) => d.recordVisit));
 
-export const useRecordVisit = () => {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: RecordVisitInput) => request(RECORD_VISIT, { input }).then((d) => d.recordVisit),
-    onSuccess: () => invalidate(),
-  });
-};
-
-export const useSubmitVisitReport = () => {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (v: { month: string; note?: string }) => request(SUBMIT_REPORT, v).then((d) => d.submitVisitReport),
-    onSuccess: () => invalidate(),
-  });
-};
+export const useSubmitVisitReport = () =>
+  useApiMutation('submitVisitReport', (v: { month: string; note?: string }) => request(SUBMIT_REPORT, v).then((d) => d.submitVisitReport));
