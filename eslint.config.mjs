@@ -1,7 +1,10 @@
 // ESLint flat config (eslint 10, typescript-eslint 8): recommended rules WITHOUT type information (fast), plus
 // the layering rule CI depends on: libs/domain is pure TypeScript and may not import frameworks, I/O or apps.
+// The web app's sources also get the rules of hooks and two type-aware rules (no-floating-promises,
+// no-misused-promises), with type information from apps/web/tsconfig.json for those files only.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeGlobals = Object.fromEntries(
@@ -91,7 +94,21 @@ export default defineConfig(
   {
     name: 'chibo/web',
     files: ['apps/web/src/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...nodeGlobals, ...browserGlobals } },
+    languageOptions: {
+      globals: { ...nodeGlobals, ...browserGlobals },
+      parserOptions: { project: './apps/web/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // a promise nobody awaits or catches hides its failure; `void p` says it is handled elsewhere (e.g. the query's
+      // own error state)
+      '@typescript-eslint/no-floating-promises': 'error',
+      // an async function where a void callback is expected (onClick, setTimeout, …): its rejection is lost.
+      // JSX attributes are allowed: React ignores the returned promise and the handlers catch their errors
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
   },
   {
     name: 'chibo/web-e2e',

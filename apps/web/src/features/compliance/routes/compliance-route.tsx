@@ -92,7 +92,7 @@ export const ComplianceRoute = () => {
                     onClick={() =>
                       exportCompliance.mutate(
                         { params: { organisationId: orgId, from, to, asOf }, fileName: `tinh-hinh-sinh-hoat-${from}-${to}.xlsx` },
-                        { onError: (e) => toast.error(errorMessage(e)) },
+                        { onError: (e) => void toast.error(errorMessage(e)) },
                       )
                     }
                   >

@@ -60,7 +60,7 @@ export const AlertsRoute = () => {
             onClick={() =>
               exportAlerts.mutate(
                 { organisationId: orgId, asOf, year, codes: chosen, fileName: `canh-bao-${asOf}.xlsx` },
-                { onError: (e) => toast.error(errorMessage(e)) },
+                { onError: (e) => void toast.error(errorMessage(e)) },
               )
             }
           >

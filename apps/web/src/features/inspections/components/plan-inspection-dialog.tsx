@@ -1,7 +1,7 @@
 import { Alert, App, Button, Col, DatePicker, Flex, Form, Input, Modal, Row, Select } from 'antd';
 import { DATE_FORMAT, iso } from '../utils/form-dates';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useEffectEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { todayIso } from '../../../lib/as-of';
@@ -53,9 +53,10 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
   const bodies = INSPECTING_BODIES.filter((b) => bodyFitsOrganisation(b, organisation.kind));
   const today = todayIso();
   const start = year === Number(today.slice(0, 4)) ? today : `${year}-03-01`;
+  const firstBody = bodies[0];
   const initial: Partial<Values> = useMemo(
-    () => ({ type: 'COMPLIANCE', body: bodies[0], plannedFrom: dayjs(start), subjectMemberIds: [], title: '' }),
-    [organisation.id, start],
+    () => ({ type: 'COMPLIANCE', body: firstBody, plannedFrom: dayjs(start), subjectMemberIds: [], title: '' }),
+    [firstBody, start],
   );
   const plannedFrom = Form.useWatch('plannedFrom', form);
   const membersOn = iso(plannedFrom) ?? start;
@@ -69,9 +70,8 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
 
   // Server field errors next to their inputs; a subject outside the cell is named.
   const sent = Form.useWatch('subjectMemberIds', form);
-  useEffect(() => {
-    if (!plan.error) return;
-    const byField = fieldMessages(plan.error);
+  const showError = useEffectEvent((error: unknown) => {
+    const byField = fieldMessages(error);
     const grouped = new Map<string, string[]>();
     for (const [field, msg] of Object.entries(byField)) {
       const [head, index] = field.split('.');
@@ -80,7 +80,10 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
       grouped.set(head, [...(grouped.get(head) ?? []), who ? `${who}: ${msg}` : msg]);
     }
     form.setFields([...grouped].map(([name, errors]) => ({ name: name as keyof Values, errors })));
-    // only when a new error arrives
+  });
+  // only when a new error arrives
+  useEffect(() => {
+    if (plan.error) showError(plan.error);
   }, [plan.error]);
   const unplaced = plan.error ? Object.keys(fieldMessages(plan.error)).filter((k) => !FIELDS.has(k.split('.')[0])) : [];
   const showGeneral = Boolean(plan.error) && (unplaced.length > 0 || Object.keys(fieldMessages(plan.error)).length === 0);
@@ -105,7 +108,7 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
       onSuccess: (created) => {
         void toast.success(t('inspections.plan.done'));
         close();
-        navigate(href(paths.inspection(created.id)));
+        void navigate(href(paths.inspection(created.id)));
       },
     });
   };

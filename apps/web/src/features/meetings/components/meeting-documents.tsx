@@ -111,7 +111,7 @@ export const MeetingDocuments = ({ meeting, canEdit }: { meeting: MeetingDetail;
               key={d.id}
               actions={[
                 d.kind === 'FILE' ? (
-                  <Button key="get" type="link" size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(d, { onError: (e) => toast.error(errorMessage(e)) })} aria-label={t('meetings.documents.download', { name: d.name })} />
+                  <Button key="get" type="link" size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(d, { onError: (e) => void toast.error(errorMessage(e)) })} aria-label={t('meetings.documents.download', { name: d.name })} />
                 ) : null,
                 canEdit ? (
                   <Popconfirm key="rm" title={t('meetings.documents.removeConfirm', { name: d.name })} okText={t('common.delete')} cancelText={t('common.cancel')}

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useEffectEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/as-of';
 import { MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, type MeetingFormat, type MeetingKind, type MeetingMode, type IsoDate } from '../../../lib/domain';
@@ -99,10 +99,12 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
   // A new meeting is titled after its kind and month until the user writes a title of their own.
   const defaultTitle = (k: MeetingKind, d: Dayjs | null | undefined) =>
     t('meetings.form.defaultTitle', { kind: t(`meeting.kind.${k}`), month: d?.isValid() ? formatMonth(d.format('YYYY-MM')) : '' });
-  useEffect(() => {
+  const retitle = useEffectEvent(() => {
     if (meeting || form.isFieldTouched('title')) return;
     form.setFieldValue('title', defaultTitle(kind, date));
-  }, [kind, date?.valueOf(), meeting]);
+  });
+  const day = date?.valueOf();
+  useEffect(() => retitle(), [kind, day, meeting]);
 
   // Server field errors next to their inputs.
   useEffect(() => {

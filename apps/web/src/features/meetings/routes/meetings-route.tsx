@@ -75,7 +75,7 @@ export const MeetingsRoute = () => {
             title={t('meetings.calendar.exportHint')}
             data-testid="meetings-export"
             onClick={() =>
-              exportMeetings.mutate({ organisationId: orgId, from, to, fileName: t('meetings.calendar.fileName', { from, to }) }, { onError: (e) => toast.error(errorMessage(e)) })
+              exportMeetings.mutate({ organisationId: orgId, from, to, fileName: t('meetings.calendar.fileName', { from, to }) }, { onError: (e) => void toast.error(errorMessage(e)) })
             }
           >
             {t('meetings.calendar.export')}

@@ -82,7 +82,7 @@ export const MembersRoute = () => {
           loading={exportMembers.isPending}
           data-testid="members-export"
           onClick={() =>
-            exportMembers.mutate({ params: queryParams, fileName: `dang-vien-${asOf}.xlsx` }, { onError: (e) => toast.error(errorMessage(e)) })
+            exportMembers.mutate({ params: queryParams, fileName: `dang-vien-${asOf}.xlsx` }, { onError: (e) => void toast.error(errorMessage(e)) })
           }
         >
           {t('members.export')}

@@ -112,7 +112,7 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
         // the title is a link (which navigates by itself); this covers the rest of the row and the keyboard
         const target = info.nativeEvent?.target;
         if (target instanceof Element && target.closest('a')) return;
-        navigate(href(paths.organisation(String(info.node.key))));
+        void navigate(href(paths.organisation(String(info.node.key))));
         onNavigate?.();
       }}
     />

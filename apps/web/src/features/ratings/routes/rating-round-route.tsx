@@ -125,7 +125,7 @@ export const RatingRoundRoute = () => {
             onClick={() =>
               exportRound.mutate(
                 { roundId: r.id, filter, fileName: t('ratings.round.fileName', { year: r.year, date: todayIso() }) },
-                { onError: (e) => toast.error(errorMessage(e)) },
+                { onError: (e) => void toast.error(errorMessage(e)) },
               )
             }
           >
