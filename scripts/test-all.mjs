@@ -154,11 +154,16 @@ const steps = [
   ['install', () => okPnpm(installArgs(), `pnpm ${installArgs().join(' ')}`)],
   ['build', () => okPnpm(['run', 'build'], 'pnpm build')],
   ['lint', () => okPnpm(['run', 'lint'], 'eslint')],
+  // No repeated block of 6+ lines in the web app (.jscpd.json); a justified one is fenced with jscpd:ignore-start/end.
+  ['copy-paste check', () => okPnpm(['run', 'cpd'], 'jscpd -c .jscpd.json')],
   ['typecheck', () => okPnpm(['run', 'typecheck'], 'pnpm -r run typecheck')],
   // The API's module boundaries (docs/architecture.md#modules): imports, module cycles, Nest exports, table owners in
   // SQL, the generated graph; then the same check on copies with planted violations, which must fail.
   ['module boundaries', () => ok(node, ['scripts/check-boundaries.mjs'], 'node scripts/check-boundaries.mjs')],
   ['module boundaries (planted violations)', () => ok(node, ['--test', 'scripts/check-boundaries.test.mjs'], 'node --test scripts/check-boundaries.test.mjs')],
+  // The web app's API types are generated from apps/api/schema.gql: fails when a document does not validate against
+  // the schema or the committed apps/web/src/gql is stale (run `pnpm --filter @chibo/web run codegen`).
+  ['generated API types (web)', () => okPnpm(['--filter', '@chibo/web', 'run', 'codegen:check'], 'graphql-codegen --check')],
   ['unit tests (domain)', () => okPnpm(['run', 'test:unit'], 'jest --selectProjects domain')],
   ['locale check', () => ok(node, ['apps/web/scripts/check-locales.mjs'], 'check-locales')],
   [

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { graphqlDocuments } from './vite-plugin-graphql-documents.ts';
 
 /**
  * Writes `<file>.br` and `<file>.gz` next to every text asset of the build, so the API serves them as they are
@@ -34,7 +35,7 @@ const precompress = (): Plugin => ({
 const apiTarget = process.env.CHIBO_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [graphqlDocuments(), react(), precompress()],
   resolve: {
     alias: {
       '@chibo/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),

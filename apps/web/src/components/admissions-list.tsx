@@ -4,11 +4,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { IsoDate, MemberStatus } from '../lib/api-types';
-import { graphql, request } from '../lib/graphql-client';
+import { graphql } from '../gql';
+import type { AdmissionsQuery } from '../gql/graphql';
+import { request } from '../lib/graphql-client';
 import { paths, useAppHref } from '../lib/paths';
 import { useFormat } from '../lib/use-format';
 import { QueryError } from './ui/query-error';
+import type { IsoDate } from '../lib/domain';
 
 // The list behind every admissions figure (dashboard members.admissions, admissionProgress.admitted): the query
 // admissions(organisationId, from, to, asOf), so its total is the figure. Shared by the dashboard drawer and the
@@ -18,19 +20,9 @@ export const ADMISSIONS_PAGE_SIZE = 50;
 
 export type AdmissionsParams = { organisationId: string; from: IsoDate; to: IsoDate; asOf: IsoDate };
 
-type AdmissionRow = {
-  memberId: string;
-  fullName: string;
-  admissionDecisionDate: IsoDate;
-  admittedIn: { id: string; name: string };
-  organisation: { id: string; name: string } | null;
-  status: MemberStatus | null;
-};
+type AdmissionRow = AdmissionsQuery['admissions']['items'][number];
 
-const ADMISSIONS = graphql<
-  { admissions: { total: number; items: AdmissionRow[] } },
-  AdmissionsParams & { page: { offset: number; limit: number } }
->(`
+const ADMISSIONS = graphql(`
   query Admissions($organisationId: ID!, $from: Date!, $to: Date!, $asOf: Date, $page: PageInput) {
     admissions(organisationId: $organisationId, from: $from, to: $to, asOf: $asOf, page: $page) {
       total

@@ -3,14 +3,15 @@ import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../lib/api-error';
-import type { IsoDate } from '../lib/api-types';
-import { graphql, request } from '../lib/graphql-client';
+import { graphql } from '../gql';
+import { request } from '../lib/graphql-client';
 import { paths, useAppHref } from '../lib/paths';
+import type { IsoDate } from '../lib/domain';
 
 // History entries (organisation changes, member events) carry organisation ids only; this resolves
 // one id to the organisation's name as it stood on the entry's date and links to it.
 
-const NAME = graphql<{ organisation: { id: string; name: string } }, { id: string; asOf: IsoDate }>(`
+const NAME = graphql(`
   query OrganisationName($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id name }
   }

@@ -2,25 +2,21 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IsoDate } from '../lib/api-types';
-import { foldVietnamese } from '../lib/domain';
-import { graphql, request } from '../lib/graphql-client';
+import { graphql } from '../gql';
+import type { PickerChildrenQuery } from '../gql/graphql';
+import { foldVietnamese, type IsoDate } from '../lib/domain';
+import { request } from '../lib/graphql-client';
 import { scopeRootsQueryOptions } from '../lib/scope-roots';
+import { organisationNameQueryOptions } from './organisation-link';
 
-// An organisation picker (lazily loaded tree of the caller's scope) for the report pages (compliance,
-// visit report, calendar). Its own small queries: features do not import each other.
+// The organisation picker of every filter (member list, compliance, visit report, calendar, dashboard, …): a lazily
+// loaded tree of the caller's scope. Shared here, with its own small queries: features do not import each other.
 
-type Option = { id: string; name: string; childCount: number };
+type Option = PickerChildrenQuery['organisation']['children'][number];
 
-const CHILDREN = graphql<{ organisation: { id: string; children: Option[] } }, { id: string; asOf: IsoDate }>(`
+const CHILDREN = graphql(`
   query PickerChildren($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id children { id name childCount } }
-  }
-`);
-
-const NAME = graphql<{ organisation: { id: string; name: string } }, { id: string; asOf: IsoDate }>(`
-  query PickerName($id: ID!, $asOf: Date) {
-    organisation(id: $id, asOf: $asOf) { id name }
   }
 `);
 
@@ -28,12 +24,6 @@ const childrenQuery = (parentId: string, asOf: IsoDate) =>
   queryOptions({
     queryKey: ['organisations', 'picker', { parentId, asOf }] as const,
     queryFn: ({ signal }) => request(CHILDREN, { id: parentId, asOf }, { signal }).then((d) => d.organisation.children),
-  });
-
-const nameQuery = (id: string, asOf: IsoDate) =>
-  queryOptions({
-    queryKey: ['organisations', 'pickerName', { id, asOf }] as const,
-    queryFn: ({ signal }) => request(NAME, { id, asOf }, { signal }).then((d) => d.organisation.name),
   });
 
 type SimpleNode = { id: string; pId: string | null; value: string; title: string; isLeaf: boolean };
@@ -54,7 +44,7 @@ export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = fal
   const roots = useQuery(scopeRootsQueryOptions(asOf)); // the same query as the side menu's tree
   // a root's name is already known; any other organisation's is asked for once the roots are in
   const rootName = roots.data?.find((r) => r.id === value)?.name;
-  const selectedName = useQuery({ ...nameQuery(value ?? '', asOf), enabled: Boolean(value) && roots.isSuccess && rootName === undefined });
+  const selectedName = useQuery({ ...organisationNameQueryOptions(value ?? '', asOf), enabled: Boolean(value) && roots.isSuccess && rootName === undefined });
   const [loaded, setLoaded] = useState<Record<string, SimpleNode[]>>({});
 
   const loadData = useCallback(

@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IsoDate, OrganisationKind } from '../lib/api-types';
 import { todayIso } from '../lib/as-of';
-import { graphql, request } from '../lib/graphql-client';
+import { graphql } from '../gql';
+import type { ReportOrganisationQuery } from '../gql/graphql';
+import { request } from '../lib/graphql-client';
 import { useLanguage } from '../lib/use-language';
+import type { IsoDate } from '../lib/domain';
 import './report-print.css';
 
 // The printable report tables committees send upward (/ratings/figures/print, /inspections/tracker/print,
@@ -16,9 +18,9 @@ import './report-print.css';
 // and date, the centred title, the table, and the signatures with blank lines for the names. The figures come from the
 // screens' own queries and are formatted with the same helpers, so the sheet shows exactly what the screen shows.
 
-export type ReportOrganisation = { id: string; name: string; kind: OrganisationKind; parent: { id: string; name: string } | null };
+export type ReportOrganisation = ReportOrganisationQuery['organisation'];
 
-const ORGANISATION = graphql<{ organisation: ReportOrganisation }, { id: string; asOf: IsoDate }>(`
+const ORGANISATION = graphql(`
   query ReportOrganisation($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id name kind parent { id name } }
   }

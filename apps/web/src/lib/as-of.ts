@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { IsoDate } from './api-types';
+import type { IsoDate } from './domain';
 
 // The "as of" date (Xem tại ngày) lives in the URL (?asOf=2024-06-30) so views of the past can be
 // shared and bookmarked. Without the parameter every query uses today's local date.

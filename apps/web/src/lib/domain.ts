@@ -36,6 +36,9 @@ import type vi from '../locales/vi.json';
 export { foldVietnamese, formatNumberVi, formatPercentVi, percent } from '@chibo/domain';
 export { formatNumberInput, parseNumberInput, parseTimeInput } from '@chibo/domain';
 export { meetingCloseProblems } from '@chibo/domain';
+// Dates travel as 'YYYY-MM-DD' strings; the codes of organisations and members, with their lists (filters, labels).
+export { COMMITTEE_ROLES, isCell, MEMBER_STATUSES, ORGANISATION_KINDS, PROBATION_STATES } from '@chibo/domain';
+export type { CommitteeRole, IsoDate, MemberStatus, OrganisationKind, ProbationState } from '@chibo/domain';
 
 // Meetings and visits: the same pure rules the API applies (attendance rate, score sheet, duration), so a
 // form shows the result the server will compute before it is sent.

@@ -46,3 +46,6 @@ export const formatPercent = (value: number | null | undefined, lng: Language): 
   if (lng === 'vi') return formatPercentVi(value);
   return `${getFormat('p:en', () => new Intl.NumberFormat(locale(lng), { maximumFractionDigits: 2 })).format(value)}%`;
 };
+
+/** '2026-11' → '11/2026'. */
+export const formatMonth = (month: string): string => `${month.slice(5, 7)}/${month.slice(0, 4)}`;

@@ -1,20 +1,15 @@
+import { graphql } from '../gql';
+import type { RefreshSessionMutation, TypedDocumentString } from '../gql/graphql';
 import { ApiError, apiErrorFromGraphQL } from './api-error';
-import type { AuthPayload } from './api-types';
 import { clearSession, getSession, reloadSession, saveSession } from './session';
 
 const ENDPOINT = '/graphql';
 
-// A GraphQL document carrying its result and variable types (phantom properties), so
-// `request(doc, vars)` is typed without a code generator. Values always travel as variables.
-export type GraphQLDocument<TData, TVariables> = string & {
-  readonly __data?: TData;
-  readonly __variables?: TVariables;
-};
-
-export type NoVariables = Record<string, never>;
-
-export const graphql = <TData, TVariables = NoVariables>(source: string): GraphQLDocument<TData, TVariables> =>
-  source as GraphQLDocument<TData, TVariables>;
+// A GraphQL document written with `graphql()` from src/gql (generated from apps/api/schema.gql by `run codegen`)
+// carries its result and variable types, so `request(doc, vars)` is typed. The build replaces each call by the
+// document's text (vite-plugin-graphql-documents.ts): at run time a document is a plain string. Values always
+// travel as variables.
+export type GraphQLDocument<TData, TVariables> = TypedDocumentString<TData, TVariables>;
 
 export type RequestOptions = {
   signal?: AbortSignal;
@@ -28,7 +23,7 @@ export type RequestOptions = {
 
 type GraphQLResponse<TData> = { data?: TData | null; errors?: unknown[] };
 
-const REFRESH_MUTATION = graphql<{ refreshSession: AuthPayload }, { refreshToken: string }>(`
+const REFRESH_MUTATION = graphql(`
   mutation RefreshSession($refreshToken: String!) {
     refreshSession(refreshToken: $refreshToken) {
       accessToken
@@ -161,7 +156,7 @@ const refreshOnce = (): Promise<RefreshOutcome> => {
   const session = getSession();
   if (!session) return Promise.resolve('rejected');
   const used = session.refreshToken;
-  refreshing = send<{ refreshSession: AuthPayload }>(REFRESH_MUTATION, { refreshToken: used }, null)
+  refreshing = send<RefreshSessionMutation>(String(REFRESH_MUTATION), { refreshToken: used }, null)
     .then((data): RefreshOutcome => {
       saveSession(data.refreshSession);
       return 'ok';
@@ -196,9 +191,10 @@ export const request = async <TData, TVariables>(
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<TData> => {
-  if (options.auth === 'none') return send<TData>(document, variables, null, options.signal);
+  const query = String(document);
+  if (options.auth === 'none') return send<TData>(query, variables, null, options.signal);
   if (options.auth === 'optional') {
-    return send<TData>(document, variables, getSession()?.accessToken ?? null, options.signal);
+    return send<TData>(query, variables, getSession()?.accessToken ?? null, options.signal);
   }
 
   let session = getSession();
@@ -211,7 +207,7 @@ export const request = async <TData, TVariables>(
   }
 
   try {
-    return await send<TData>(document, variables, session.accessToken, options.signal);
+    return await send<TData>(query, variables, session.accessToken, options.signal);
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED') throw error;
   }
@@ -223,7 +219,7 @@ export const request = async <TData, TVariables>(
   const next = getSession();
   if (outcome === 'rejected' || !next) return expire();
   try {
-    return await send<TData>(document, variables, next.accessToken, options.signal);
+    return await send<TData>(query, variables, next.accessToken, options.signal);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return expire();
     throw error;

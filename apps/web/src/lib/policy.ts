@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from './api-types';
 import { isApiError } from './api-error';
-import { DEFAULT_SCORE_SHEET, validateScoreSheet, type ScoreSheet } from './domain';
-import { graphql, request } from './graphql-client';
+import { DEFAULT_SCORE_SHEET, validateScoreSheet, type ScoreSheet, type IsoDate } from './domain';
+import { graphql } from '../gql';
+import { request } from './graphql-client';
 
 // The policy in force for an organisation on a date (national defaults merged with provincial overrides):
 // the score sheet and the meeting thresholds. Shared by the meeting page and the visitor's scoring sheet.
@@ -22,7 +22,7 @@ export type PolicyView = {
   fromServer: boolean;
 };
 
-const POLICY = graphql<{ policy: unknown }, { organisationId: string; asOf: IsoDate }>(`
+const POLICY = graphql(`
   query Policy($organisationId: ID!, $asOf: Date) {
     policy(organisationId: $organisationId, asOf: $asOf)
   }

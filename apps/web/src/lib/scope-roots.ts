@@ -1,11 +1,13 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { IsoDate, OrganisationKind } from './api-types';
-import { graphql, request } from './graphql-client';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { graphql } from '../gql';
+import type { ScopeRootsQuery } from '../gql/graphql';
+import type { IsoDate } from './domain';
+import { request } from './graphql-client';
 
 /** One of the caller's scope roots on a date: the top organisations of the subtrees they may read. */
-export type ScopeRoot = { id: string; code: string; name: string; kind: OrganisationKind; childCount: number };
+export type ScopeRoot = ScopeRootsQuery['scopeRoots'][number];
 
-const SCOPE_ROOTS = graphql<{ scopeRoots: ScopeRoot[] }, { asOf: IsoDate }>(`
+const SCOPE_ROOTS = graphql(`
   query ScopeRoots($asOf: Date) {
     scopeRoots(asOf: $asOf) { id code name kind childCount }
   }
@@ -21,3 +23,7 @@ export const scopeRootsQueryOptions = (asOf: IsoDate) =>
     queryKey: ['organisations', 'roots', { asOf }] as const,
     queryFn: ({ signal }) => request(SCOPE_ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots),
   });
+
+/** The first organisation of the caller's scope: a report page opens on it when no ?org= is given. */
+export const useDefaultOrganisationId = (asOf: IsoDate, enabled: boolean) =>
+  useQuery({ ...scopeRootsQueryOptions(asOf), select: (roots) => roots[0]?.id ?? null, enabled });

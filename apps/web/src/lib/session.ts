@@ -1,4 +1,7 @@
-import type { AuthPayload, Viewer } from './api-types';
+import type { SignInMutation } from '../gql/graphql';
+
+type AuthPayload = SignInMutation['signIn'];
+export type Viewer = AuthPayload['viewer'];
 
 // Access and refresh token live in localStorage under one key, so a reload keeps the user signed in
 // and every tab sees the same session (the 'storage' event keeps them in step).

@@ -1,7 +1,11 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { IsoDate } from './api-types';
 import { isIsoDate } from './as-of';
+import type { IsoDate } from './domain';
+
+/** Whether a value read from the URL is one of a list of codes. */
+export const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
 
 /** Report pages keep their filters in the URL; `update` sets or removes several parameters at once. */
 export const useUrlParams = () => {

@@ -1,14 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { graphql, request } from './graphql-client';
+import { graphql } from '../gql';
+import type { MeQuery } from '../gql/graphql';
+import { request } from './graphql-client';
 import { useSession } from './use-session';
 
 // The caller's grants decide which menu entries and actions are offered; the API still checks every call.
 
-export type GrantRole = 'SYSTEM_ADMIN' | 'COMMITTEE_READ' | 'COMMITTEE_WRITE' | 'CELL_SECRETARY' | 'MEMBER';
-export type Grant = { id: string; role: GrantRole; organisationId: string | null; memberId: string | null };
-export type ViewerDetail = { id: string; username: string; displayName: string; isAdmin: boolean; grants: Grant[] };
+export type ViewerDetail = MeQuery['me'];
+export type Grant = ViewerDetail['grants'][number];
 
-const ME = graphql<{ me: ViewerDetail }>(`
+const ME = graphql(`
   query Me {
     me { id username displayName isAdmin grants { id role organisationId memberId } }
   }

@@ -23,7 +23,8 @@ export const probationEnd = (ceremonyDate: IsoDate, policy: Policy): IsoDate =>
 export const recognitionDeadline = (ceremonyDate: IsoDate, policy: Policy, holidays?: ReadonlySet<IsoDate>): IsoDate =>
   addWorkingDays(probationEnd(ceremonyDate, policy), policy.member.recognitionWorkingDays, holidays);
 
-export type ProbationState = 'NONE' | 'IN_PROBATION' | 'DUE' | 'OVERDUE';
+export const PROBATION_STATES = ['NONE', 'IN_PROBATION', 'DUE', 'OVERDUE'] as const;
+export type ProbationState = (typeof PROBATION_STATES)[number];
 
 /**
  * Where a member stands in probation on `asOf`: 'NONE' unless PROBATIONARY with a ceremony date on or

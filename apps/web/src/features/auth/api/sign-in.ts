@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AuthPayload } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import type { SignInInput } from '../../../gql/graphql';
+import { request } from '../../../lib/graphql-client';
 import { saveSession } from '../../../lib/session';
 
-export type SignInInput = { username: string; password: string };
 
-const SIGN_IN = graphql<{ signIn: AuthPayload }, { input: SignInInput }>(`
+const SIGN_IN = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       accessToken

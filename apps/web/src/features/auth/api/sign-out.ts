@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { clearSession, getSession } from '../../../lib/session';
 
-const SIGN_OUT = graphql<{ signOut: boolean }, { refreshToken: string }>(`
+const SIGN_OUT = graphql(`
   mutation SignOut($refreshToken: String!) {
     signOut(refreshToken: $refreshToken)
   }

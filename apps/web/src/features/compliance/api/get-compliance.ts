@@ -1,32 +1,17 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { graphql } from '../../../gql';
+import type { MeetingComplianceQuery } from '../../../gql/graphql';
+import type { IsoDate } from '../../../lib/domain';
 import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
-import type { IsoDate } from '../../../lib/api-types';
-import type { MeetingKind } from '../../../lib/domain';
-import { graphql, request } from '../../../lib/graphql-client';
+import { request } from '../../../lib/graphql-client';
 
-export type MissingMeeting = { kind: string; period: string; dueOn: IsoDate };
-
-export type CellCompliance = {
-  organisation: { id: string; name: string; parent: { id: string; name: string } | null };
-  behind: boolean;
-  missing: MissingMeeting[];
-  regularHeld: number;
-  thematicHeld: number;
-  attendancePercent: number | null;
-};
-
-export type MeetingCompliance = {
-  cellCount: number;
-  behindCount: number;
-  behindPercent: number | null;
-  attendancePercent: number | null;
-  counts: { kind: MeetingKind; count: number }[];
-  cells: CellCompliance[];
-};
+export type MeetingCompliance = MeetingComplianceQuery['meetingCompliance'];
+export type CellCompliance = MeetingCompliance['cells'][number];
+export type MissingMeeting = CellCompliance['missing'][number];
 
 export type ComplianceParams = { organisationId: string; from: IsoDate; to: IsoDate; asOf: IsoDate };
 
-const COMPLIANCE = graphql<{ meetingCompliance: MeetingCompliance }, { input: ComplianceParams }>(`
+const COMPLIANCE = graphql(`
   query MeetingCompliance($input: ComplianceInput!) {
     meetingCompliance(input: $input) {
       cellCount behindCount behindPercent attendancePercent
@@ -59,20 +44,8 @@ export const useCompliance = (params: ComplianceParams | null) =>
     placeholderData: keepPreviousData,
   });
 
-const ROOTS = graphql<{ scopeRoots: { id: string }[] }, { asOf: IsoDate }>(`
-  query ComplianceScopeRoots($asOf: Date) {
-    scopeRoots(asOf: $asOf) { id }
-  }
-`);
 
-export const useComplianceRoot = (asOf: IsoDate, enabled: boolean) =>
-  useQuery({
-    queryKey: ['compliance', 'root', { asOf }] as const,
-    queryFn: ({ signal }) => request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots[0]?.id ?? null),
-    enabled,
-  });
-
-const COMPLIANCE_XLSX = graphql<{ meetingComplianceXlsx: string }, { input: ComplianceParams }>(`
+const COMPLIANCE_XLSX = graphql(`
   query MeetingComplianceXlsx($input: ComplianceInput!) {
     meetingComplianceXlsx(input: $input)
   }

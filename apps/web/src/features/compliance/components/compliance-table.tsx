@@ -1,11 +1,11 @@
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { IsoDate } from '../../../lib/api-types';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
 import type { CellCompliance } from '../api/get-compliance';
 import { MissingTags } from './missing-tags';
+import type { IsoDate } from '../../../lib/domain';
 
 type Props = { cells: CellCompliance[]; from: IsoDate; to: IsoDate };
 

@@ -7,7 +7,8 @@ import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
 import { useUrlParams } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
-import { useCompliance, useComplianceRoot, useExportCompliance } from '../api/get-compliance';
+import { useDefaultOrganisationId } from '../../../lib/scope-roots';
+import { useCompliance, useExportCompliance } from '../api/get-compliance';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { ComplianceSummary } from '../components/compliance-summary';
 import { ComplianceTable } from '../components/compliance-table';
@@ -24,7 +25,7 @@ export const ComplianceRoute = () => {
   const to = date('to', `${year}-12-31`);
   const showAll = params.get('all') === '1';
   const orgParam = params.get('org');
-  const root = useComplianceRoot(asOf, !orgParam);
+  const root = useDefaultOrganisationId(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
   const query = useCompliance(orgId ? { organisationId: orgId, from, to, asOf } : null);
   const exportCompliance = useExportCompliance();
@@ -91,7 +92,7 @@ export const ComplianceRoute = () => {
                     onClick={() =>
                       exportCompliance.mutate(
                         { params: { organisationId: orgId, from, to, asOf }, fileName: `tinh-hinh-sinh-hoat-${from}-${to}.xlsx` },
-                        { onError: (e) => toast.error(errorMessage(e)) },
+                        { onError: (e) => void toast.error(errorMessage(e)) },
                       )
                     }
                   >

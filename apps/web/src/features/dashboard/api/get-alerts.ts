@@ -1,13 +1,16 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
-import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
-import { dashboardKeys } from './keys';
+import { graphql } from '../../../gql';
+import type { AlertCountsQuery, AlertsQuery } from '../../../gql/graphql';
 import type { AlertCode } from '../../../lib/domain';
-import type { AlertList, AlertsParams, AlertSummary } from './types';
+import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
+import { request } from '../../../lib/graphql-client';
+import { dashboardKeys, type AlertsParams } from './keys';
 
-type AlertsInput = { organisationId: string; asOf: string; year: number; codes?: AlertCode[]; page: { offset: number; limit: number } };
+export type AlertList = AlertsQuery['alerts'];
+export type AlertItem = AlertList['items'][number];
+export type AlertSummary = AlertCountsQuery['alerts'];
 
-const ALERTS = graphql<{ alerts: AlertList }, { input: AlertsInput }>(`
+const ALERTS = graphql(`
   query Alerts($input: AlertsInput!) {
     alerts(input: $input) {
       asOf year total offset limit
@@ -21,7 +24,7 @@ const ALERTS = graphql<{ alerts: AlertList }, { input: AlertsInput }>(`
   }
 `);
 
-const COUNTS = graphql<{ alerts: AlertSummary }, { input: AlertsInput }>(`
+const COUNTS = graphql(`
   query AlertCounts($input: AlertsInput!) {
     alerts(input: $input) {
       total
@@ -74,7 +77,7 @@ export const useAlertCounts = (params: CountsParams | null) =>
     placeholderData: keepPreviousData,
   });
 
-const ALERTS_XLSX = graphql<{ alertsXlsx: string }, { input: { organisationId: string; asOf: string; year: number; codes?: string[] } }>(`
+const ALERTS_XLSX = graphql(`
   query AlertsXlsx($input: AlertsInput!) {
     alertsXlsx(input: $input)
   }
@@ -83,7 +86,7 @@ const ALERTS_XLSX = graphql<{ alertsXlsx: string }, { input: { organisationId: s
 // Run on a click, nothing cached: every alert of the current filter (all pages) as a workbook.
 export const useExportAlerts = () =>
   useMutation({
-    mutationFn: async (v: { organisationId: string; asOf: string; year: number; codes: string[]; fileName: string }) => {
+    mutationFn: async (v: { organisationId: string; asOf: string; year: number; codes: AlertCode[]; fileName: string }) => {
       const data = await request(ALERTS_XLSX, { input: { organisationId: v.organisationId, asOf: v.asOf, year: v.year, ...(v.codes.length ? { codes: v.codes } : {}) } });
       saveBase64File(data.alertsXlsx, v.fileName, XLSX_TYPE);
     },

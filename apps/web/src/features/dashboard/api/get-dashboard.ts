@@ -1,13 +1,28 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
-import { scopeRootsQueryOptions } from '../../../lib/scope-roots';
-import { dashboardKeys } from './keys';
-import type { AdmissionProgress, Dashboard, DashboardParams, InspectionTargetFigures, RatingFigures, RatingParams } from './types';
+import { graphql } from '../../../gql';
+import type {
+  DashboardAdmissionProgressQuery,
+  DashboardInspectionTargetQuery,
+  DashboardQuery,
+  DashboardRatingFiguresQuery,
+} from '../../../gql/graphql';
+import type { IsoDate } from '../../../lib/domain';
+import { request } from '../../../lib/graphql-client';
+import { dashboardKeys, type DashboardParams, type RatingParams } from './keys';
+
+export type Dashboard = DashboardQuery['dashboard'];
+export type MembersSection = Dashboard['members'];
+export type TrendPoint = MembersSection['trend'][number];
+export type MeetingsSection = Dashboard['meetings'];
+export type VisitsSection = Dashboard['visits'];
+export type ChildFigures = Dashboard['children'][number];
+export type InspectionTargetFigures = DashboardInspectionTargetQuery['inspectionTarget'];
+export type RatingFigures = DashboardRatingFiguresQuery['ratingFigures'];
+export type AdmissionProgress = DashboardAdmissionProgressQuery['admissionProgress'];
 
 // The dashboard of an organisation's subtree (docs/dashboard.md): every section in one request. The organisations
 // section is not asked for (its flags are alerts, shown with them).
-const DASHBOARD = graphql<{ dashboard: Dashboard }, { input: DashboardParams }>(`
+const DASHBOARD = graphql(`
   query Dashboard($input: DashboardInput!) {
     dashboard(input: $input) {
       asOf year from to
@@ -41,13 +56,9 @@ export const useDashboard = (params: DashboardParams | null) =>
     placeholderData: keepPreviousData,
   });
 
-/** The first organisation of the caller's scope: the dashboard opens on it when no ?org= is given. */
-export const useDashboardRoot = (asOf: IsoDate, enabled: boolean) =>
-  // the shared scope-roots query (the side menu asks for it too): one request for both
-  useQuery({ ...scopeRootsQueryOptions(asOf), select: (roots) => roots[0]?.id ?? null, enabled });
 
 // Inspections: the yearly target of the cells, the same call /inspections makes (so the numbers match its lists).
-const TARGET = graphql<{ inspectionTarget: InspectionTargetFigures }, { input: DashboardParams }>(`
+const TARGET = graphql(`
   query DashboardInspectionTarget($input: InspectionTargetInput!) {
     inspectionTarget(input: $input) { referenceDate subjectCount metCount behindCount percent projectedMetCount projectedPercent }
   }
@@ -67,7 +78,7 @@ export const useDashboardInspections = (params: DashboardParams | null) =>
   });
 
 // Ratings: the figures of one year with the parameters /ratings sends for it.
-const RATINGS = graphql<{ ratingFigures: RatingFigures }, { input: RatingParams }>(`
+const RATINGS = graphql(`
   query DashboardRatingFigures($input: RatingFiguresInput!) {
     ratingFigures(input: $input) {
       asOf year
@@ -89,7 +100,7 @@ const ratingsQuery = (params: RatingParams) =>
     queryFn: ({ signal }) => request(RATINGS, { input: params }, { signal }).then((d) => d.ratingFigures),
   });
 
-const ROUNDS = graphql<{ ratingRounds: { state: 'OPEN' | 'ANNOUNCED'; periodKind: string }[] }, { year: number }>(`
+const ROUNDS = graphql(`
   query DashboardRatingRounds($year: Int) {
     ratingRounds(year: $year) { state periodKind }
   }
@@ -119,7 +130,7 @@ export const useLastDecidedRatings = (organisationId: string | null, year: numbe
   return fallback ? { data: previous.data, error: previous.error, refetch: previous.refetch } : { data: current.data, error: current.error, refetch: current.refetch };
 };
 
-const ADMISSION = graphql<{ admissionProgress: AdmissionProgress }, { organisationId: string; year: number; asOf: IsoDate }>(`
+const ADMISSION = graphql(`
   query DashboardAdmissionProgress($organisationId: ID!, $year: Int!, $asOf: Date) {
     admissionProgress(organisationId: $organisationId, year: $year, asOf: $asOf) {
       from to admitted target percent met remaining targetKind targetPercent membersAtTermStart termStart

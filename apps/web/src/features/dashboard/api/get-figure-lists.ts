@@ -1,19 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import type { MeetingKind } from '../../../lib/domain';
-import { graphql, request } from '../../../lib/graphql-client';
-import { dashboardKeys } from './keys';
-import type { DashboardParams, MeetingRow, MemberListFilter, MemberRow, VisitCoverage } from './types';
+import { graphql } from '../../../gql';
+import type { DashboardMeetingsQuery, DashboardMembersQuery, DashboardVisitCoverageQuery } from '../../../gql/graphql';
+import type { IsoDate, MeetingKind } from '../../../lib/domain';
+import { request } from '../../../lib/graphql-client';
+import { dashboardKeys, type DashboardParams, type MemberListFilter } from './keys';
+
+export type MemberRow = DashboardMembersQuery['members']['items'][number];
+export type MeetingRow = DashboardMeetingsQuery['meetingList']['items'][number];
+export type VisitCoverageLine = DashboardVisitCoverageQuery['visitCoverage']['lines'][number];
 
 // The lists behind the figures that no screen lists yet, each from the query the figure's description names
 // (docs/dashboard.md), with the same parameters, so the drawer's total is the figure.
 
 export const LIST_PAGE_SIZE = 50;
 
-const MEMBERS = graphql<
-  { members: { total: number; items: MemberRow[] } },
-  { filter: MemberListFilter; asOf: IsoDate; page: { offset: number; limit: number } }
->(`
+const MEMBERS = graphql(`
   query DashboardMembers($filter: MemberFilter, $asOf: Date, $page: PageInput) {
     members(filter: $filter, asOf: $asOf, page: $page) {
       total
@@ -33,10 +34,7 @@ export const useFigureMembers = (filter: MemberListFilter | null, asOf: IsoDate,
     enabled: Boolean(filter),
   });
 
-const MEETINGS = graphql<
-  { meetingList: { total: number; items: MeetingRow[] } },
-  { filter: { organisationId: string; from: IsoDate; to: IsoDate; kinds?: MeetingKind[]; states: string[] }; page: { offset: number; limit: number } }
->(`
+const MEETINGS = graphql(`
   query DashboardMeetings($filter: MeetingFilter, $page: PageInput) {
     meetingList(filter: $filter, page: $page) {
       total
@@ -65,7 +63,7 @@ export const useHeldMeetings = (params: HeldMeetingsParams | null, page: number)
     enabled: Boolean(params),
   });
 
-const COVERAGE = graphql<{ visitCoverage: VisitCoverage }, { input: DashboardParams }>(`
+const COVERAGE = graphql(`
   query DashboardVisitCoverage($input: VisitCoverageInput!) {
     visitCoverage(input: $input) {
       asOf

@@ -1,5 +1,13 @@
-import type { IsoDate } from '../../../lib/api-types';
-import type { AlertsParams, DashboardParams, MemberListFilter, RatingParams } from './types';
+import type { AlertCode, IsoDate } from '../../../lib/domain';
+import type { MemberFilter } from '../../../gql/graphql';
+
+/** The dashboard's organisation, date and year (the DashboardInput every section is asked with). */
+export type DashboardParams = { organisationId: string; asOf: IsoDate; year: number };
+/** The parameters /ratings sends for a year (the tree of 31 December unless the header picks another day). */
+export type RatingParams = { organisationId: string; year: number; asOf?: IsoDate };
+export type AlertsParams = { organisationId: string; asOf: IsoDate; year: number; codes: AlertCode[]; offset: number; limit: number };
+/** The members list behind a figure: the organisation and the filter the figure counts with. */
+export type MemberListFilter = MemberFilter & { organisationId: string };
 
 // [feature, scope, params]; the as-of date is in every key (the tree and every deadline are judged on it).
 export const dashboardKeys = {

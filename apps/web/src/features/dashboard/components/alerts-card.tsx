@@ -2,7 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
-import type { AlertSummary } from '../api/types';
+import type { AlertSummary } from '../api/get-alerts';
 import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';
 import { FigureLink, FigureRow } from './figure';

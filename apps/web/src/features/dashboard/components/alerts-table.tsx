@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
-import type { AlertItem } from '../api/types';
+import type { AlertItem } from '../api/get-alerts';
 import { alertTarget } from '../utils/alert-target';
 import { SeverityTag } from './severity-tag';
 

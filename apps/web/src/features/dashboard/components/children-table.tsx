@@ -2,7 +2,7 @@ import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useFormat } from '../../../lib/use-format';
-import type { ChildFigures } from '../api/types';
+import type { ChildFigures } from '../api/get-dashboard';
 import type { DashboardLinks } from '../utils/links';
 import { FigureLink } from './figure';
 

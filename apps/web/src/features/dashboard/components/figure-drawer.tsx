@@ -6,12 +6,13 @@ import { Link } from 'react-router-dom';
 import { AdmissionsList } from '../../../components/admissions-list';
 import { MeetingKindTag } from '../../../components/meeting-tags';
 import { QueryError } from '../../../components/ui/query-error';
-import type { IsoDate } from '../../../lib/api-types';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
 import { LIST_PAGE_SIZE, useFigureMembers, useHeldMeetings, useVisitCoverage } from '../api/get-figure-lists';
-import type { MeetingRow, MemberListFilter, MemberRow, VisitCoverageLine } from '../api/types';
+import type { MeetingRow, MemberRow, VisitCoverageLine } from '../api/get-figure-lists';
+import type { MemberListFilter } from '../api/keys';
 import type { FigureList } from '../utils/figure-list';
+import type { IsoDate } from '../../../lib/domain';
 
 export type DrawerScope = { organisationId: string; asOf: IsoDate; year: number; from: IsoDate; to: IsoDate; yearStart: IsoDate };
 
@@ -42,6 +43,28 @@ const Total = ({ total, text }: { total: number | undefined; text: string }) => 
   </p>
 );
 
+type ListTableProps<T> = {
+  rows: { isFetching: boolean; data?: { items: T[]; total: number } };
+  columns: ColumnsType<T>;
+  page: number;
+  onPage: (page: number) => void;
+  scroll?: { x: number };
+};
+
+/** One page of a list behind a figure, LIST_PAGE_SIZE rows at a time. */
+const ListTable = <T extends { id: string }>({ rows, columns, page, onPage, scroll }: ListTableProps<T>) => (
+  <Table<T>
+    rowKey="id"
+    size="small"
+    loading={rows.isFetching}
+    dataSource={rows.data?.items ?? []}
+    columns={columns}
+    scroll={scroll}
+    data-testid="figure-list-table"
+    pagination={{ current: page, pageSize: LIST_PAGE_SIZE, total: rows.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
+  />
+);
+
 const MembersList = ({ query, page, onPage }: { query: { filter: MemberListFilter; asOf: IsoDate }; page: number; onPage: (p: number) => void }) => {
   const { t } = useTranslation();
   const f = useFormat();
@@ -56,15 +79,7 @@ const MembersList = ({ query, page, onPage }: { query: { filter: MemberListFilte
   return (
     <>
       <Total total={rows.data?.total} text={rows.data ? t('dashboard.list.members', { n: f.number(rows.data.total), date: f.date(query.asOf) }) : t('app.loading')} />
-      <Table<MemberRow>
-        rowKey="id"
-        size="small"
-        loading={rows.isFetching}
-        dataSource={rows.data?.items ?? []}
-        columns={columns}
-        data-testid="figure-list-table"
-        pagination={{ current: page, pageSize: LIST_PAGE_SIZE, total: rows.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
-      />
+      <ListTable rows={rows} columns={columns} page={page} onPage={onPage} />
     </>
   );
 };
@@ -79,21 +94,12 @@ const MeetingsList = ({ scope, kind, page, onPage }: { scope: DrawerScope; kind:
     { key: 'date', title: t('dashboard.list.date'), render: (_, m) => <span className="nowrap">{f.date(m.date)}</span> },
     { key: 'title', title: t('dashboard.list.meeting'), render: (_, m) => <Link to={href(paths.meeting(m.id))}>{m.title}</Link> },
     { key: 'kind', title: t('dashboard.list.kind'), render: (_, m) => <MeetingKindTag kind={m.kind} /> },
-    { key: 'cell', title: t('dashboard.list.cell'), render: (_, m) => m.organisation.name },
+    { key: 'cell', title: t('dashboard.list.cell'), render: (_, m) => m.organisation?.name },
   ];
   return (
     <>
       <Total total={rows.data?.total} text={rows.data ? t('dashboard.list.meetings', { n: f.number(rows.data.total) }) : t('app.loading')} />
-      <Table<MeetingRow>
-        rowKey="id"
-        size="small"
-        loading={rows.isFetching}
-        dataSource={rows.data?.items ?? []}
-        columns={columns}
-        scroll={{ x: 640 }}
-        data-testid="figure-list-table"
-        pagination={{ current: page, pageSize: LIST_PAGE_SIZE, total: rows.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
-      />
+      <ListTable rows={rows} columns={columns} page={page} onPage={onPage} scroll={{ x: 640 }} />
     </>
   );
 };

@@ -3,7 +3,7 @@ import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/ui/query-error';
 import { useFormat } from '../../../lib/use-format';
-import type { InspectionTargetFigures } from '../api/types';
+import type { InspectionTargetFigures } from '../api/get-dashboard';
 import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';
 import { FigureLink, FigureRow } from './figure';

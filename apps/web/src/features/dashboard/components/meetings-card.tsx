@@ -2,7 +2,7 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MeetingKindTag } from '../../../components/meeting-tags';
 import { useFormat } from '../../../lib/use-format';
-import type { MeetingsSection } from '../api/types';
+import type { MeetingsSection } from '../api/get-dashboard';
 import type { FigureList } from '../utils/figure-list';
 import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';

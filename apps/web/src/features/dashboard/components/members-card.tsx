@@ -2,7 +2,7 @@ import { TeamOutlined } from '@ant-design/icons';
 import { Progress, Skeleton, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
-import type { AdmissionProgress, MembersSection } from '../api/types';
+import type { AdmissionProgress, MembersSection } from '../api/get-dashboard';
 import type { DashboardLinks } from '../utils/links';
 import type { FigureList } from '../utils/figure-list';
 import { AreaCard } from './area-card';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/ui/query-error';
 import type { RatingSubjectKind } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
-import type { RatingFigures } from '../api/types';
+import type { RatingFigures } from '../api/get-dashboard';
 import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';
 import { FigureLink } from './figure';

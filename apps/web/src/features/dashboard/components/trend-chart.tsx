@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
-import type { TrendPoint } from '../api/types';
+import type { TrendPoint } from '../api/get-dashboard';
 
 type Props = { points: TrendPoint[]; onOpen: (point: TrendPoint) => void };
 

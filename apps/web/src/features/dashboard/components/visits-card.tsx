@@ -1,7 +1,7 @@
 import { StarOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
-import type { VisitsSection } from '../api/types';
+import type { VisitsSection } from '../api/get-dashboard';
 import type { FigureList } from '../utils/figure-list';
 import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';

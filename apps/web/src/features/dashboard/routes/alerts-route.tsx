@@ -1,18 +1,14 @@
 import { BellOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Form, Row, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
-import { useAsOf } from '../../../lib/as-of';
 import { ALERT_CODES, ALERT_SEVERITIES, type AlertCode, type AlertSeverity } from '../../../lib/domain';
-import { useUrlParams } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
 import { useAlertCounts, useAlerts, useExportAlerts } from '../api/get-alerts';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import { useDashboardRoot } from '../api/get-dashboard';
 import { AlertsTable } from '../components/alerts-table';
 import { SEVERITY_COLORS } from '../components/severity-tag';
-import { dashboardYear, YearSelect } from '../components/year-select';
+import { OrganisationYearFilter, useOrganisationYear } from '../components/organisation-year-filter';
 
 const PAGE_SIZE = 50;
 
@@ -25,13 +21,7 @@ const parseCodes = (raw: string | null): AlertCode[] =>
 export const AlertsRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();
-  const { asOf } = useAsOf();
-  const { params, update } = useUrlParams();
-  const latest = Number(asOf.slice(0, 4));
-  const year = dashboardYear(params.get('year'), latest);
-  const orgParam = params.get('org');
-  const root = useDashboardRoot(asOf, !orgParam);
-  const orgId = orgParam ?? root.data ?? null;
+  const { asOf, params, update, latest, year, orgId } = useOrganisationYear();
   const rawSeverity = params.get('severity');
   const severity = (ALERT_SEVERITIES as readonly string[]).includes(rawSeverity ?? '') ? (rawSeverity as AlertSeverity) : null;
   const codes = parseCodes(params.get('codes'));
@@ -70,7 +60,7 @@ export const AlertsRoute = () => {
             onClick={() =>
               exportAlerts.mutate(
                 { organisationId: orgId, asOf, year, codes: chosen, fileName: `canh-bao-${asOf}.xlsx` },
-                { onError: (e) => toast.error(errorMessage(e)) },
+                { onError: (e) => void toast.error(errorMessage(e)) },
               )
             }
           >
@@ -78,21 +68,7 @@ export const AlertsRoute = () => {
           </Button>
         </Flex>
       )}
-      <Card size="small">
-        <Form layout="vertical" component="div" role="search" aria-label={t('alerts.filters')}>
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={16}>
-              <Form.Item label={t('alerts.organisation')} htmlFor="alerts-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker key={asOf} id="alerts-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, page: null })} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('alerts.year')} htmlFor="alerts-year" style={{ marginBottom: 8 }}>
-                <YearSelect id="alerts-year" value={year} latest={latest} onChange={(y) => update({ year: y === latest ? null : String(y), page: null })} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+      <OrganisationYearFilter page="alerts" asOf={asOf} organisationId={orgId} year={year} latest={latest} onChange={(p) => update({ ...p, page: null })}>
         {counts.data && (
           <div className="section-gap" data-testid="alert-filters">
             <Flex wrap gap={6} align="center" role="group" aria-label={t('alerts.bySeverity')}>
@@ -134,7 +110,7 @@ export const AlertsRoute = () => {
             </Flex>
           </div>
         )}
-      </Card>
+      </OrganisationYearFilter>
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : counts.isError ? (

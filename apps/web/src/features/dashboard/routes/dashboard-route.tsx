@@ -1,13 +1,10 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Col, Form, Row, Skeleton, Typography } from 'antd';
+import { Breadcrumb, Card, Col, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
-import { useAsOf } from '../../../lib/as-of';
-import { useUrlParams } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
-import { useDashboard, useDashboardAdmission, useDashboardInspections, useDashboardRoot, useLastDecidedRatings } from '../api/get-dashboard';
+import { useDashboard, useDashboardAdmission, useDashboardInspections, useLastDecidedRatings } from '../api/get-dashboard';
 import { AlertsCard } from '../components/alerts-card';
 import { ChildrenTable } from '../components/children-table';
 import { FigureDrawer } from '../components/figure-drawer';
@@ -16,7 +13,7 @@ import { MeetingsCard } from '../components/meetings-card';
 import { MembersCard } from '../components/members-card';
 import { RatingsCard } from '../components/ratings-card';
 import { VisitsCard } from '../components/visits-card';
-import { dashboardYear, YearSelect } from '../components/year-select';
+import { OrganisationYearFilter, useOrganisationYear } from '../components/organisation-year-filter';
 import { decodeFigureList, encodeFigureList } from '../utils/figure-list';
 import { useDashboardLinks } from '../utils/links';
 
@@ -26,13 +23,7 @@ import { useDashboardLinks } from '../utils/links';
 export const DashboardRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();
-  const { asOf, isToday } = useAsOf();
-  const { params, update } = useUrlParams();
-  const latest = Number(asOf.slice(0, 4));
-  const year = dashboardYear(params.get('year'), latest);
-  const orgParam = params.get('org');
-  const root = useDashboardRoot(asOf, !orgParam);
-  const orgId = orgParam ?? root.data ?? null;
+  const { asOf, isToday, params, update, latest, year, orgId } = useOrganisationYear();
   const input = orgId ? { organisationId: orgId, asOf, year } : null;
   const query = useDashboard(input);
   const inspections = useDashboardInspections(input);
@@ -55,22 +46,7 @@ export const DashboardRoute = () => {
             : t('app.loading')}
         </Typography.Text>
       </div>
-      <Card size="small">
-        <Form layout="vertical" component="div" role="search" aria-label={t('dashboard.filters')}>
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={16}>
-              <Form.Item label={t('dashboard.organisation')} htmlFor="dashboard-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker key={asOf} id="dashboard-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, list: null })} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('dashboard.year')} htmlFor="dashboard-year" style={{ marginBottom: 8 }}>
-                <YearSelect id="dashboard-year" value={year} latest={latest} onChange={(y) => update({ year: y === latest ? null : String(y), list: null })} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <OrganisationYearFilter page="dashboard" asOf={asOf} organisationId={orgId} year={year} latest={latest} onChange={(p) => update({ ...p, list: null })} />
       {d && d.organisation.ancestors.length > 0 && (
         <nav aria-label={t('dashboard.breadcrumb')} data-testid="dashboard-breadcrumb">
           <Breadcrumb

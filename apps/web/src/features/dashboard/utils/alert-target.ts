@@ -1,5 +1,5 @@
 import { paths } from '../../../lib/paths';
-import type { AlertItem } from '../api/types';
+import type { AlertItem } from '../api/get-alerts';
 
 /**
  * The record to open to fix an alert (docs/dashboard.md): a member's page, a meeting's page (a visit is fixed on

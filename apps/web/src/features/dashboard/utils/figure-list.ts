@@ -1,6 +1,5 @@
 import { isIsoDate } from '../../../lib/as-of';
-import type { IsoDate } from '../../../lib/api-types';
-import { MEETING_KINDS, type MeetingKind } from '../../../lib/domain';
+import { MEETING_KINDS, type MeetingKind, type IsoDate } from '../../../lib/domain';
 
 // The figures no other screen lists yet open their list in a drawer, kept in the URL (?list=…) so it can be shared:
 // members:exempt | members:admissions | members:yearStart | members:left | members:on:<date>

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import type { IsoDate, MemberStatus } from '../../../lib/api-types';
-import type { AlertCode, AlertSeverity } from '../../../lib/domain';
+import type { AlertCode, AlertSeverity, IsoDate, MemberStatus } from '../../../lib/domain';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 
 // Where each figure's rows are listed, with the parameters that make the list count what the figure counts

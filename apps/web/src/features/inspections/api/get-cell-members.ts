@@ -1,12 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import type { InspectionCellMembersQuery } from '../../../gql/graphql';
+import type { IsoDate } from '../../../lib/domain';
+import { request } from '../../../lib/graphql-client';
 import { inspectionKeys } from './keys';
-import type { CellMember } from './types';
+
+export type CellMember = InspectionCellMembersQuery['members']['items'][number];
 
 // The members of the inspecting cell (or of the cells under a committee) on a date: the subjects of an inspection
 // or a plan are picked from them (the API refuses anyone else: INSPECTION_SUBJECT_NOT_IN_CELL).
-const CELL_MEMBERS = graphql<{ members: { total: number; items: CellMember[] } }, { organisationId: string; asOf: IsoDate }>(`
+const CELL_MEMBERS = graphql(`
   query InspectionCellMembers($organisationId: ID!, $asOf: Date) {
     members(filter: { organisationId: $organisationId }, page: { offset: 0, limit: 500 }, asOf: $asOf) {
       total

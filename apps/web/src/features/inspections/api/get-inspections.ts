@@ -1,30 +1,29 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { graphql, request } from '../../../lib/graphql-client';
-import { INSPECTION_DETAIL_FIELDS, INSPECTION_LIST_FIELDS, PLAN_FIELDS } from './fields';
-import { inspectionKeys } from './keys';
-import type { InspectionDetail, InspectionListFilter, InspectionPage, InspectionPlan } from './types';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import { inspectionKeys, type InspectionListFilter } from './keys';
 
 export const PAGE_SIZE = 50;
 
-const LIST = graphql<{ inspections: InspectionPage }, { filter: InspectionListFilter; page: { offset: number; limit: number } }>(`
+const LIST = graphql(`
   query Inspections($filter: InspectionFilter, $page: PageInput) {
     inspections(filter: $filter, page: $page) {
       total offset limit
-      items { ${INSPECTION_LIST_FIELDS} }
+      items { ...InspectionListFields }
     }
   }
 `);
 
-const DETAIL = graphql<{ inspection: InspectionDetail }, { id: string }>(`
+const DETAIL = graphql(`
   query Inspection($id: ID!) {
-    inspection(id: $id) { ${INSPECTION_DETAIL_FIELDS} }
+    inspection(id: $id) { ...InspectionDetailFields }
   }
 `);
 
-const PLANS = graphql<{ inspectionPlans: { items: InspectionPlan[] } }, { organisationId: string; year: number }>(`
+const PLANS = graphql(`
   query InspectionPlans($organisationId: ID, $year: Int) {
     inspectionPlans(organisationId: $organisationId, year: $year, page: { offset: 0, limit: 50 }) {
-      items { ${PLAN_FIELDS} }
+      items { ...PlanFields }
     }
   }
 `);

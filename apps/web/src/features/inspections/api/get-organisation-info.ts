@@ -1,23 +1,20 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import type { IsoDate } from '../../../lib/domain';
+import { request } from '../../../lib/graphql-client';
 import { inspectionKeys } from './keys';
-import type { OrganisationInfo } from './types';
 
 // The cell or committee whose records are shown, on a date: its name, its kind (which bodies inspect there)
 // and its ancestors (the write check). Features do not import each other, hence this small copy.
-const ORGANISATION = graphql<{ organisation: OrganisationInfo }, { id: string; asOf: IsoDate }>(`
+const ORGANISATION = graphql(`
   query InspectionOrganisation($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id name kind ancestors { id } }
   }
 `);
 
-const ROOTS = graphql<{ scopeRoots: { id: string }[] }, { asOf: IsoDate }>(`
-  query InspectionScopeRoots($asOf: Date) {
-    scopeRoots(asOf: $asOf) { id }
-  }
-`);
 
+// jscpd:ignore-start — the same query-options shape as meetings/api/get-organisation-info.ts, over another document
+// and cache key: features do not import each other, and a shared factory would need the document as a parameter.
 export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>
   queryOptions({
     queryKey: inspectionKeys.organisation(id, asOf),
@@ -27,11 +24,4 @@ export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>
 
 export const useOrganisationInfo = (id: string | null | undefined, asOf: IsoDate) =>
   useQuery({ ...organisationInfoQueryOptions(id ?? '', asOf), enabled: Boolean(id) });
-
-/** The first organisation of the caller's scope: the pages open on it when no ?org= is given. */
-export const useDefaultOrganisationId = (asOf: IsoDate, enabled: boolean) =>
-  useQuery({
-    queryKey: inspectionKeys.roots(asOf),
-    queryFn: ({ signal }) => request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots[0]?.id ?? null),
-    enabled,
-  });
+// jscpd:ignore-end

@@ -1,10 +1,16 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { graphql, request } from '../../../lib/graphql-client';
-import { inspectionKeys } from './keys';
-import type { InspectionTarget, SupervisionCoverage, TargetFilter, TargetParams } from './types';
+import { graphql } from '../../../gql';
+import type { InspectionTargetQuery, SupervisionCoverageQuery } from '../../../gql/graphql';
+import { request } from '../../../lib/graphql-client';
+import { inspectionKeys, type TargetFilter, type TargetParams } from './keys';
+
+export type InspectionTarget = InspectionTargetQuery['inspectionTarget'];
+export type TargetCell = InspectionTarget['cells'][number];
+export type SupervisionCoverage = SupervisionCoverageQuery['supervisionCoverage'];
+export type CoverageCell = SupervisionCoverage['cells'][number];
 
 // The figure ("229/321 chi bộ đạt chỉ tiêu, 71,33%") and the list behind the number the user opened.
-const TARGET = graphql<{ inspectionTarget: InspectionTarget }, { input: TargetParams; filter: TargetFilter }>(`
+const TARGET = graphql(`
   query InspectionTarget($input: InspectionTargetInput!, $filter: TargetCellFilter!) {
     inspectionTarget(input: $input) {
       year asOf referenceDate subjectCount metCount behindCount percent percentText
@@ -19,7 +25,7 @@ const TARGET = graphql<{ inspectionTarget: InspectionTarget }, { input: TargetPa
   }
 `);
 
-const COVERAGE = graphql<{ supervisionCoverage: SupervisionCoverage }, { input: TargetParams }>(`
+const COVERAGE = graphql(`
   query SupervisionCoverage($input: InspectionTargetInput!) {
     supervisionCoverage(input: $input) {
       year referenceDate minPercent maxPercent cellCount metCount metPercent members supervised percent

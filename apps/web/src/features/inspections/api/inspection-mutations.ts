@@ -1,97 +1,86 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
-import { INSPECTION_DETAIL_FIELDS, PLAN_FIELDS } from './fields';
-import { inspectionKeys } from './keys';
+import { useMutation } from '@tanstack/react-query';
+import { useApiMutation } from '../../../lib/invalidation';
+import { graphql } from '../../../gql';
 import type {
   ConcludeInspectionInput,
-  InspectionDetail,
-  InspectionListFilter,
-  InspectionPlan,
+  CreateInspectionPlanInput,
   InspectionPlanInput,
   PlanInspectionInput,
   StartInspectionInput,
-  TargetParams,
-} from './types';
+} from '../../../gql/graphql';
+import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
+import { request } from '../../../lib/graphql-client';
+import { type InspectionListFilter, type TargetParams } from './keys';
 
-const PLAN = graphql<{ planInspection: InspectionDetail }, { input: PlanInspectionInput }>(`
+const PLAN = graphql(`
   mutation PlanInspection($input: PlanInspectionInput!) {
-    planInspection(input: $input) { ${INSPECTION_DETAIL_FIELDS} }
+    planInspection(input: $input) { ...InspectionDetailFields }
   }
 `);
 
-const START = graphql<{ startInspection: InspectionDetail }, { id: string; input: StartInspectionInput }>(`
+const START = graphql(`
   mutation StartInspection($id: ID!, $input: StartInspectionInput!) {
-    startInspection(id: $id, input: $input) { ${INSPECTION_DETAIL_FIELDS} }
+    startInspection(id: $id, input: $input) { ...InspectionDetailFields }
   }
 `);
 
-const CONCLUDE = graphql<{ concludeInspection: InspectionDetail }, { id: string; input: ConcludeInspectionInput }>(`
+const CONCLUDE = graphql(`
   mutation ConcludeInspection($id: ID!, $input: ConcludeInspectionInput!) {
-    concludeInspection(id: $id, input: $input) { ${INSPECTION_DETAIL_FIELDS} }
+    concludeInspection(id: $id, input: $input) { ...InspectionDetailFields }
   }
 `);
 
-const CANCEL = graphql<{ cancelInspection: InspectionDetail }, { id: string; reason: string }>(`
+const CANCEL = graphql(`
   mutation CancelInspection($id: ID!, $reason: String!) {
-    cancelInspection(id: $id, reason: $reason) { ${INSPECTION_DETAIL_FIELDS} }
+    cancelInspection(id: $id, reason: $reason) { ...InspectionDetailFields }
   }
 `);
 
-const CREATE_PLAN = graphql<{ createInspectionPlan: InspectionPlan }, { input: InspectionPlanInput & { organisationId: string; year: number } }>(`
+const CREATE_PLAN = graphql(`
   mutation CreateInspectionPlan($input: CreateInspectionPlanInput!) {
-    createInspectionPlan(input: $input) { ${PLAN_FIELDS} }
+    createInspectionPlan(input: $input) { ...PlanFields }
   }
 `);
 
-const UPDATE_PLAN = graphql<{ updateInspectionPlan: InspectionPlan }, { id: string; input: InspectionPlanInput }>(`
+const UPDATE_PLAN = graphql(`
   mutation UpdateInspectionPlan($id: ID!, $input: InspectionPlanInput!) {
-    updateInspectionPlan(id: $id, input: $input) { ${PLAN_FIELDS} }
+    updateInspectionPlan(id: $id, input: $input) { ...PlanFields }
   }
 `);
 
-const TARGET_XLSX = graphql<{ inspectionTargetXlsx: string }, { input: TargetParams }>(`
+const TARGET_XLSX = graphql(`
   query InspectionTargetXlsx($input: InspectionTargetInput!) {
     inspectionTargetXlsx(input: $input)
   }
 `);
 
-const RECORDS_XLSX = graphql<{ inspectionsXlsx: string }, { filter: InspectionListFilter }>(`
+const RECORDS_XLSX = graphql(`
   query InspectionsXlsx($filter: InspectionFilter) {
     inspectionsXlsx(filter: $filter)
   }
 `);
 
-// Every change can move the records, the plan, the tracker, the coverage and the member's discipline history.
-const useInvalidate = () => {
-  const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: inspectionKeys.all }), qc.invalidateQueries({ queryKey: ['members'] })]);
-};
-
-const useInspectionMutation = <V, R>(fn: (vars: V) => Promise<R>) => {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: fn, onSuccess: () => invalidate() });
-};
+// What each write makes stale (records, plan, tracker, coverage, discipline history, dashboard): lib/invalidation.ts.
 
 export const usePlanInspection = () =>
-  useInspectionMutation((input: PlanInspectionInput) => request(PLAN, { input }).then((d) => d.planInspection));
+  useApiMutation('planInspection', (input: PlanInspectionInput) => request(PLAN, { input }).then((d) => d.planInspection));
 
 export const useStartInspection = () =>
-  useInspectionMutation((v: { id: string; input: StartInspectionInput }) => request(START, v).then((d) => d.startInspection));
+  useApiMutation('startInspection', (v: { id: string; input: StartInspectionInput }) => request(START, v).then((d) => d.startInspection));
 
 export const useConcludeInspection = () =>
-  useInspectionMutation((v: { id: string; input: ConcludeInspectionInput }) => request(CONCLUDE, v).then((d) => d.concludeInspection));
+  useApiMutation('concludeInspection', (v: { id: string; input: ConcludeInspectionInput }) => request(CONCLUDE, v).then((d) => d.concludeInspection));
 
 export const useCancelInspection = () =>
-  useInspectionMutation((v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelInspection));
+  useApiMutation('cancelInspection', (v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelInspection));
 
 export const useCreateInspectionPlan = () =>
-  useInspectionMutation((input: InspectionPlanInput & { organisationId: string; year: number }) =>
+  useApiMutation('createInspectionPlan', (input: CreateInspectionPlanInput) =>
     request(CREATE_PLAN, { input }).then((d) => d.createInspectionPlan),
   );
 
 export const useUpdateInspectionPlan = () =>
-  useInspectionMutation((v: { id: string; input: InspectionPlanInput }) => request(UPDATE_PLAN, v).then((d) => d.updateInspectionPlan));
+  useApiMutation('updateInspectionPlan', (v: { id: string; input: InspectionPlanInput }) => request(UPDATE_PLAN, v).then((d) => d.updateInspectionPlan));
 
 // Queries in the schema, but run on demand (a click), so mutations for TanStack Query: nothing cached.
 export const useExportTarget = () =>

@@ -1,19 +1,18 @@
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { DATE_FORMAT, iso } from '../utils/form-dates';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrganisationKind } from '../../../lib/api-types';
 import { todayIso } from '../../../lib/as-of';
-import { DECIDING_BODIES, defaultDecidingBody, isSupervision, type DecidingBody, type DisciplineForm } from '../../../lib/domain';
+import { DECIDING_BODIES, defaultDecidingBody, isSupervision, type DecidingBody, type DisciplineForm, type OrganisationKind } from '../../../lib/domain';
 import { isApiError } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useConcludeInspection } from '../api/inspection-mutations';
-import type { ConcludeInspectionInput, InspectionDetail, SubjectDetail, SubjectFindingsInput } from '../api/types';
+import type { ConcludeInspectionInput, SubjectFindingsInput } from '../../../gql/graphql';
+import type { InspectionDetail, SubjectDetail } from '../api/fields';
 import { allowedForms } from '../utils/discipline-options';
 import { fieldPath, textOrUndefined } from '../utils/field-errors';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
-const iso = (d: Dayjs | null | undefined) => (d?.isValid() ? d.format('YYYY-MM-DD') : undefined);
 
 type SubjectValues = {
   memberId: string;
@@ -58,8 +57,8 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
   const defaultBody = defaultDecidingBody(i.body, orgKind);
   const today = todayIso();
 
-  const initial: Values = useMemo(
-    () => ({
+  // the form is filled once; later refetches must not overwrite what is being typed
+  const [initial] = useState<Values>(() => ({
       startedOn: needsStart ? dayjs(i.plannedFrom <= today ? i.plannedFrom : today) : undefined,
       concludedOn: dayjs(today),
       conclusion: i.conclusion ?? '',
@@ -74,10 +73,7 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
         disciplined: false,
         discipline: { decidingBody: defaultBody },
       })),
-    }),
-    // the form is filled once; later refetches must not overwrite what is being typed
-    [],
-  );
+  }));
 
   const placed = (field: string, v: Values): boolean => {
     if (TOP.has(field)) return field !== 'startedOn' || needsStart;
@@ -86,18 +82,20 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
     return Boolean(d && v.subjects[Number(d[1])]?.disciplined);
   };
 
-  useEffect(() => {
-    if (!conclude.error) return;
+  const showError = useEffectEvent((error: unknown) => {
     const v = form.getFieldsValue(true) as Values;
-    const byField = fieldMessages(conclude.error);
+    const byField = fieldMessages(error);
     const here = Object.entries(byField).filter(([field]) => placed(field, v));
     const elsewhere = Object.entries(byField).filter(([field]) => !placed(field, v));
     form.setFields(here.map(([field, msg]) => ({ name: fieldPath(field) as never, errors: [msg] })));
-    const e = isApiError(conclude.error) ? conclude.error : null;
+    const e = isApiError(error) ? error : null;
     if (e?.code === 'CONFLICT' && e.fields.some((x) => x.field === 'id')) setGeneral(t('inspections.conclude.stateConflict'));
     else if (here.length > 0 && elsewhere.length === 0) setGeneral(t('inspections.form.fixMarked'));
-    else setGeneral(elsewhere.length ? elsewhere.map(([, msg]) => msg).join(' ') : message(conclude.error));
-    // re-run only for a new error
+    else setGeneral(elsewhere.length ? elsewhere.map(([, msg]) => msg).join(' ') : message(error));
+  });
+  // once for each new error
+  useEffect(() => {
+    if (conclude.error) showError(conclude.error);
   }, [conclude.error]);
 
   const submit = (v: Values) => {

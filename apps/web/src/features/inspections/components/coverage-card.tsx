@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
-import type { CoverageCell, SupervisionCoverage } from '../api/types';
+import type { CoverageCell, SupervisionCoverage } from '../api/get-target';
 
 /** Share of members supervised in the year against the policy range (30–50%), and the cells below its minimum. */
 export const CoverageCard = ({ data }: { data: SupervisionCoverage }) => {

@@ -1,4 +1,5 @@
 import { CheckCircleOutlined, CloseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { DATE_FORMAT } from '../utils/form-dates';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -6,10 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/as-of';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCancelInspection, useStartInspection } from '../api/inspection-mutations';
-import type { InspectionDetail } from '../api/types';
+import type { InspectionDetail } from '../api/fields';
 import { fieldPath } from '../utils/field-errors';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
 
 type Props = { inspection: InspectionDetail; canWrite: boolean; concluding: boolean; onConclude: () => void };
 

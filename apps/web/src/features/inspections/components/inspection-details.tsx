@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
-import type { InspectionDetail } from '../api/types';
+import type { InspectionDetail } from '../api/fields';
 
 /** The plan of an inspection: content areas, method, period under review, planned and actual dates. */
 export const InspectionDetails = ({ inspection: i }: { inspection: InspectionDetail }) => {

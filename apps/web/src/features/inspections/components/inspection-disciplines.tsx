@@ -2,7 +2,7 @@ import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDynamicLabel } from '../../../lib/use-dynamic-label';
 import { useFormat } from '../../../lib/use-format';
-import type { Discipline, SubjectDetail } from '../api/types';
+import type { Discipline, SubjectDetail } from '../api/fields';
 
 /** The discipline decisions taken on the conclusion (they are also on each member's record). */
 export const InspectionDisciplines = ({ disciplines, subjects }: { disciplines: Discipline[]; subjects: SubjectDetail[] }) => {

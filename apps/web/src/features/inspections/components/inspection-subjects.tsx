@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useDynamicLabel } from '../../../lib/use-dynamic-label';
 import { useFormat } from '../../../lib/use-format';
-import type { SubjectDetail } from '../api/types';
+import type { SubjectDetail } from '../api/fields';
 
 /** Each member inspected: the self-report, strengths, shortcomings, violations, conclusion and any discipline. */
 export const InspectionSubjects = ({ subjects }: { subjects: SubjectDetail[] }) => {

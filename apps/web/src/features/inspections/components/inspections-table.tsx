@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
-import type { InspectionListItem } from '../api/types';
+import type { InspectionListItem } from '../api/fields';
 import { InspectionStateTag, InspectionTypeTag } from './inspection-tags';
 
 type Props = {

@@ -1,20 +1,20 @@
 import { Alert, App, Button, Col, DatePicker, Flex, Form, Input, Modal, Row, Select } from 'antd';
+import { DATE_FORMAT, iso } from '../utils/form-dates';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useEffectEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { OrganisationKind } from '../../../lib/api-types';
 import { todayIso } from '../../../lib/as-of';
-import { bodyFitsOrganisation, INSPECTING_BODIES, INSPECTION_TYPES, type InspectingBody, type InspectionType } from '../../../lib/domain';
+import { bodyFitsOrganisation, INSPECTING_BODIES, INSPECTION_TYPES, type InspectingBody, type InspectionType, type OrganisationKind } from '../../../lib/domain';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCellMembers } from '../api/get-cell-members';
 import { usePlanInspection } from '../api/inspection-mutations';
-import type { PlanInspectionInput } from '../api/types';
+import type { PlanInspectionInput } from '../../../gql/graphql';
 import { textOrUndefined } from '../utils/field-errors';
+import { CellMemberSelect } from './cell-member-select';
+import { ReviewPeriodFields } from './review-period-fields';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
-const iso = (d: Dayjs | null | undefined) => (d?.isValid() ? d.format('YYYY-MM-DD') : undefined);
 
 type Values = {
   title: string;
@@ -41,22 +41,26 @@ type Props = {
 
 /** "Lập kế hoạch kiểm tra": a new inspection or supervision of members of the cell (or of the cells under a committee). */
 export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose }: Props) => {
+  // jscpd:ignore-start — the hooks every form dialog that opens what it creates starts with (as OpenRoundDialog)
   const { t } = useTranslation();
   const { message: toast } = App.useApp();
   const { message, fieldMessages } = useErrorMessage();
   const navigate = useNavigate();
   const href = useAppHref();
   const plan = usePlanInspection();
+  // jscpd:ignore-end
   const [form] = Form.useForm<Values>();
   const bodies = INSPECTING_BODIES.filter((b) => bodyFitsOrganisation(b, organisation.kind));
   const today = todayIso();
   const start = year === Number(today.slice(0, 4)) ? today : `${year}-03-01`;
+  const firstBody = bodies[0];
   const initial: Partial<Values> = useMemo(
-    () => ({ type: 'COMPLIANCE', body: bodies[0], plannedFrom: dayjs(start), subjectMemberIds: [], title: '' }),
-    [organisation.id, start],
+    () => ({ type: 'COMPLIANCE', body: firstBody, plannedFrom: dayjs(start), subjectMemberIds: [], title: '' }),
+    [firstBody, start],
   );
   const plannedFrom = Form.useWatch('plannedFrom', form);
-  const members = useCellMembers(organisation.id, iso(plannedFrom) ?? start);
+  const membersOn = iso(plannedFrom) ?? start;
+  const members = useCellMembers(organisation.id, membersOn);
   const memberName = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.fullName])), [members.data]);
 
   const close = () => {
@@ -66,9 +70,8 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
 
   // Server field errors next to their inputs; a subject outside the cell is named.
   const sent = Form.useWatch('subjectMemberIds', form);
-  useEffect(() => {
-    if (!plan.error) return;
-    const byField = fieldMessages(plan.error);
+  const showError = useEffectEvent((error: unknown) => {
+    const byField = fieldMessages(error);
     const grouped = new Map<string, string[]>();
     for (const [field, msg] of Object.entries(byField)) {
       const [head, index] = field.split('.');
@@ -77,7 +80,10 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
       grouped.set(head, [...(grouped.get(head) ?? []), who ? `${who}: ${msg}` : msg]);
     }
     form.setFields([...grouped].map(([name, errors]) => ({ name: name as keyof Values, errors })));
-    // only when a new error arrives
+  });
+  // only when a new error arrives
+  useEffect(() => {
+    if (plan.error) showError(plan.error);
   }, [plan.error]);
   const unplaced = plan.error ? Object.keys(fieldMessages(plan.error)).filter((k) => !FIELDS.has(k.split('.')[0])) : [];
   const showGeneral = Boolean(plan.error) && (unplaced.length > 0 || Object.keys(fieldMessages(plan.error)).length === 0);
@@ -102,7 +108,7 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
       onSuccess: (created) => {
         void toast.success(t('inspections.plan.done'));
         close();
-        navigate(href(paths.inspection(created.id)));
+        void navigate(href(paths.inspection(created.id)));
       },
     });
   };
@@ -151,27 +157,10 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
               <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
-          <Col xs={12}>
-            <Form.Item name="reviewFrom" label={t('inspections.fields.reviewFrom')}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item name="reviewTo" label={t('inspections.fields.reviewTo')}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          <ReviewPeriodFields />
           <Col xs={24}>
             <Form.Item name="subjectMemberIds" label={t('inspections.fields.subjects')} rules={[{ ...required, type: 'array', min: 1 }]}>
-              <Select
-                mode="multiple"
-                showSearch
-                optionFilterProp="label"
-                loading={members.isPending}
-                options={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
-                placeholder={members.isError ? t('inspections.form.membersUnavailable') : t('inspections.form.pickMembers')}
-                notFoundContent={t('inspections.form.noMembers')}
-              />
+              <CellMemberSelect organisationId={organisation.id} asOf={membersOn} />
             </Form.Item>
           </Col>
           <Col xs={24}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
-import type { TargetCell } from '../api/types';
+import type { TargetCell } from '../api/get-target';
 import { TargetStateTag } from './inspection-tags';
 
 type Props = { cells: TargetCell[]; year: number; loading?: boolean };

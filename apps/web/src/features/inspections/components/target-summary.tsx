@@ -2,7 +2,8 @@ import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
-import type { InspectionTarget, TargetFilter } from '../api/types';
+import type { InspectionTarget } from '../api/get-target';
+import type { TargetFilter } from '../api/keys';
 
 type Props = { data: InspectionTarget; filter: TargetFilter; onOpen: (filter: TargetFilter) => void };
 

@@ -1,15 +1,10 @@
-import { Select } from 'antd';
+import { YearSelect as ReportYearSelect } from '../../../components/year-select';
 import { todayIso } from '../../../lib/as-of';
 
 type Props = { id: string; value: number; onChange: (year: number) => void };
 
 /** The years a tracker or a record list can show: from five years back to next year. */
-export const YearSelect = ({ id, value, onChange }: Props) => {
-  const current = Number(todayIso().slice(0, 4));
-  const years = Array.from({ length: 7 }, (_, i) => current + 1 - i);
-  if (!years.includes(value)) years.push(value);
-  return <Select id={id} value={value} onChange={onChange} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: '100%' }} />;
-};
+export const YearSelect = (props: Props) => <ReportYearSelect {...props} latest={Number(todayIso().slice(0, 4)) + 1} />;
 
 /** ?year= as a number, else the current year. */
 export const yearParam = (raw: string | null): number => {

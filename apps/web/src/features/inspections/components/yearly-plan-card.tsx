@@ -1,18 +1,19 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Flex, Form, Input, Modal, Row, Select } from 'antd';
+import { DATE_FORMAT, iso } from '../utils/form-dates';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Flex, Form, Input, Modal, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/as-of';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
-import { useCellMembers } from '../api/get-cell-members';
 import { useCreateInspectionPlan, useUpdateInspectionPlan } from '../api/inspection-mutations';
-import type { InspectionPlan, InspectionPlanInput } from '../api/types';
+import type { InspectionPlan } from '../api/fields';
+import type { InspectionPlanInput } from '../../../gql/graphql';
 import { textOrUndefined } from '../utils/field-errors';
+import { CellMemberSelect } from './cell-member-select';
+import { ReviewPeriodFields } from './review-period-fields';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
-const iso = (d: Dayjs | null | undefined) => (d?.isValid() ? d.format('YYYY-MM-DD') : undefined);
 const day = (v: string | null | undefined) => (v ? dayjs(v) : null);
 
 type Values = {
@@ -113,7 +114,6 @@ const YearlyPlanDialog = ({ organisation, year, plan, onClose }: Omit<Props, 'ca
   const adoptedOn = Form.useWatch('adoptedOn', form);
   // the API checks the subjects on the adoption date (or 1 January)
   const membersOn = iso(adoptedOn) ?? (year === Number(today.slice(0, 4)) ? today : `${year}-01-01`);
-  const members = useCellMembers(organisation.id, membersOn);
 
   const initial: Values = useMemo(
     () => ({
@@ -144,9 +144,11 @@ const YearlyPlanDialog = ({ organisation, year, plan, onClose }: Omit<Props, 'ca
   const showGeneral = Boolean(mutation.error) && (unplaced.length > 0 || errorFields.length === 0);
 
   const submit = (v: Values) => {
+    const purpose = v.purpose.trim();
+    const content = v.content.trim();
     const input: InspectionPlanInput = {
-      purpose: v.purpose.trim(),
-      content: v.content.trim(),
+      purpose,
+      content,
       subjectMemberIds: v.subjectMemberIds ?? [],
       reviewFrom: iso(v.reviewFrom),
       reviewTo: iso(v.reviewTo),
@@ -161,7 +163,7 @@ const YearlyPlanDialog = ({ organisation, year, plan, onClose }: Omit<Props, 'ca
       onClose();
     };
     if (plan) update.mutate({ id: plan.id, input }, { onSuccess: done });
-    else create.mutate({ ...input, organisationId: organisation.id, year }, { onSuccess: done });
+    else create.mutate({ ...input, purpose, content, organisationId: organisation.id, year }, { onSuccess: done });
   };
 
   const required = { required: true, whitespace: true, message: t('inspections.form.required') };
@@ -191,27 +193,10 @@ const YearlyPlanDialog = ({ organisation, year, plan, onClose }: Omit<Props, 'ca
           </Col>
           <Col xs={24}>
             <Form.Item name="subjectMemberIds" label={t('inspections.yearPlan.subjects')}>
-              <Select
-                mode="multiple"
-                showSearch
-                optionFilterProp="label"
-                loading={members.isPending}
-                options={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
-                placeholder={members.isError ? t('inspections.form.membersUnavailable') : t('inspections.form.pickMembers')}
-                notFoundContent={t('inspections.form.noMembers')}
-              />
+              <CellMemberSelect organisationId={organisation.id} asOf={membersOn} />
             </Form.Item>
           </Col>
-          <Col xs={12}>
-            <Form.Item name="reviewFrom" label={t('inspections.fields.reviewFrom')}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item name="reviewTo" label={t('inspections.fields.reviewTo')}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          <ReviewPeriodFields />
           <Col xs={24} md={12}>
             <Form.Item name="timing" label={t('inspections.yearPlan.timing')} rules={[{ max: 500, message: t('inspections.form.tooLong', { max: 500 }) }]}>
               <Input placeholder={t('inspections.yearPlan.timingPlaceholder')} />

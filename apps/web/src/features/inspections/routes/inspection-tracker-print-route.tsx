@@ -6,9 +6,9 @@ import { QueryError } from '../../../components/ui/query-error';
 import { useAsOf } from '../../../lib/as-of';
 import { summariseTarget } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
-import { useDefaultOrganisationId } from '../api/get-organisation-info';
+import { useDefaultOrganisationId } from '../../../lib/scope-roots';
 import { useInspectionTarget } from '../api/get-target';
-import type { TargetCell } from '../api/types';
+import type { TargetCell } from '../api/get-target';
 import { yearParam } from '../components/year-select';
 import { judgedOn } from '../utils/judged-on';
 

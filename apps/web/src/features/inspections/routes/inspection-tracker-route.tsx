@@ -1,19 +1,19 @@
-import { FileExcelOutlined, PrinterOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { OrganisationPicker } from '../../../components/organisation-picker';
+import { PrintReportButton } from '../../../components/print-report-button';
 import { QueryError } from '../../../components/ui/query-error';
 import { useAsOf } from '../../../lib/as-of';
-import { isOneOf } from '../../../lib/api-types';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
-import { useUrlParams } from '../../../lib/url-params';
+import { useUrlParams, isOneOf } from '../../../lib/url-params';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
-import { useDefaultOrganisationId } from '../api/get-organisation-info';
+import { useDefaultOrganisationId } from '../../../lib/scope-roots';
 import { useInspectionTarget, useSupervisionCoverage } from '../api/get-target';
 import { useExportRecords, useExportTarget } from '../api/inspection-mutations';
-import { TARGET_FILTERS, type TargetFilter } from '../api/types';
+import { TARGET_FILTERS, type TargetFilter } from '../api/keys';
 import { CoverageCard } from '../components/coverage-card';
 import { TargetCellsTable } from '../components/target-cells-table';
 import { TargetSummary } from '../components/target-summary';
@@ -93,16 +93,7 @@ export const InspectionTrackerRoute = () => {
           >
             {t('inspections.records.export')}
           </Button>
-          <Button
-            icon={<PrinterOutlined aria-hidden />}
-            disabled={!input}
-            href={input ? withParams(paths.inspectionTrackerPrint, { organisationId: input.organisationId, year: String(year), asOf: input.asOf }) : undefined}
-            target="_blank"
-            rel="noopener"
-            data-testid="tracker-print"
-          >
-            {t('reportPrint.open')}
-          </Button>
+          <PrintReportButton href={input ? withParams(paths.inspectionTrackerPrint, { organisationId: input.organisationId, year: String(year), asOf: input.asOf }) : undefined} testId="tracker-print" />
         </Flex>
       </Flex>
       {exportError && <Alert type="error" showIcon role="alert" title={message(exportError)} />}

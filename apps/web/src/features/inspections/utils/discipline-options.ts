@@ -1,5 +1,4 @@
-import type { MemberStatus } from '../../../lib/api-types';
-import { bodyMayImpose, disciplineFormsFor, type DecidingBody, type DisciplineForm } from '../../../lib/domain';
+import { bodyMayImpose, disciplineFormsFor, type DecidingBody, type DisciplineForm, type MemberStatus } from '../../../lib/domain';
 
 /**
  * The discipline forms a deciding body may impose on a member of this status (the same rules the API applies:

@@ -1,11 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
 import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { IsoDate } from '../../../lib/domain';
 
-type MeetingFilter = { organisationId?: string; from: IsoDate; to: IsoDate };
-
-const MEETINGS_XLSX = graphql<{ meetingsXlsx: string }, { filter: MeetingFilter }>(`
+const MEETINGS_XLSX = graphql(`
   query MeetingsXlsx($filter: MeetingFilter) {
     meetingsXlsx(filter: $filter)
   }

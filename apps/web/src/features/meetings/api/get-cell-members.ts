@@ -1,15 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { meetingKeys } from './keys';
-import type { CellMember } from './types';
+import type { MeetingCellMembersQuery } from '../../../gql/graphql';
+
+export type CellMember = MeetingCellMembersQuery['members']['items'][number];
+import type { IsoDate } from '../../../lib/domain';
 
 // The cell's members (full and probationary) on the meeting date: the attendance sheet, chair, minute-taker
 // and task assignees are picked from them (the API refuses anyone else: NOT_A_MEMBER_OF_CELL).
-const CELL_MEMBERS = graphql<
-  { members: { total: number; items: CellMember[] } },
-  { organisationId: string; asOf: IsoDate }
->(`
+const CELL_MEMBERS = graphql(`
   query MeetingCellMembers($organisationId: ID!, $asOf: Date) {
     members(filter: { organisationId: $organisationId }, page: { offset: 0, limit: 500 }, asOf: $asOf) {
       total

@@ -1,13 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
-import { MEETING_DETAIL_FIELDS } from './fields';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { meetingKeys } from './keys';
-import type { MeetingDetail } from './types';
+import type { IsoDate } from '../../../lib/domain';
 
-const MEETING = graphql<{ meeting: MeetingDetail }, { id: string }>(`
+const MEETING = graphql(`
   query Meeting($id: ID!) {
-    meeting(id: $id) { ${MEETING_DETAIL_FIELDS} }
+    meeting(id: $id) { ...MeetingDetailFields }
   }
 `);
 

@@ -1,16 +1,13 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { graphql, request } from '../../../lib/graphql-client';
-import { MEETING_LIST_FIELDS } from './fields';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { meetingKeys, type MeetingListParams } from './keys';
-import type { MeetingPage } from './types';
 
-type MeetingFilter = { organisationId?: string; from?: string; to?: string };
-
-const MEETING_LIST = graphql<{ meetingList: MeetingPage }, { filter: MeetingFilter; page: { offset: number; limit: number } }>(`
+const MEETING_LIST = graphql(`
   query MeetingList($filter: MeetingFilter, $page: PageInput) {
     meetingList(filter: $filter, page: $page) {
       total offset limit
-      items { ${MEETING_LIST_FIELDS} }
+      items { ...MeetingListFields }
     }
   }
 `);

@@ -1,13 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { meetingKeys } from './keys';
+import type { IsoDate } from '../../../lib/domain';
 
 // Whether the signed-in user is an assigned visitor of a cell: the meeting page then offers the scoring sheet.
-const MY_ASSIGNMENTS = graphql<
-  { visitAssignments: { id: string; cellId: string; from: IsoDate; to: IsoDate | null }[] },
-  { userId: string }
->(`
+const MY_ASSIGNMENTS = graphql(`
   query MeetingMyAssignments($userId: ID) {
     visitAssignments(visitorUserId: $userId) { id cellId from to }
   }

@@ -1,12 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { meetingKeys } from './keys';
-import type { OrganisationInfo } from './types';
+import type { MeetingOrganisationQuery } from '../../../gql/graphql';
+
+export type OrganisationInfo = MeetingOrganisationQuery['organisation'];
+import type { IsoDate } from '../../../lib/domain';
 
 // The cell (or committee) a calendar or a meeting belongs to, as it stood on a date: its name for headings
 // and the printed minutes, its ancestors for the write check, its secretary for the resolution's signature.
-const ORGANISATION = graphql<{ organisation: OrganisationInfo }, { id: string; asOf: IsoDate }>(`
+const ORGANISATION = graphql(`
   query MeetingOrganisation($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) {
       id name kind
@@ -17,11 +20,6 @@ const ORGANISATION = graphql<{ organisation: OrganisationInfo }, { id: string; a
   }
 `);
 
-const ROOTS = graphql<{ scopeRoots: { id: string }[] }, { asOf: IsoDate }>(`
-  query MeetingScopeRoots($asOf: Date) {
-    scopeRoots(asOf: $asOf) { id }
-  }
-`);
 
 export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>
   queryOptions({
@@ -32,11 +30,3 @@ export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>
 
 export const useOrganisationInfo = (id: string | null | undefined, asOf: IsoDate) =>
   useQuery({ ...organisationInfoQueryOptions(id ?? '', asOf), enabled: Boolean(id) });
-
-/** The first organisation of the caller's scope: the calendar opens on it when no ?org= is given. */
-export const useDefaultOrganisationId = (asOf: IsoDate, enabled: boolean) =>
-  useQuery({
-    queryKey: meetingKeys.roots(asOf),
-    queryFn: ({ signal }) => request(ROOTS, { asOf }, { signal }).then((d) => d.scopeRoots[0]?.id ?? null),
-    enabled,
-  });

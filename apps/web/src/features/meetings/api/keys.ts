@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../lib/api-types';
+import type { IsoDate } from '../../../lib/domain';
 
 export type MeetingListParams = { organisationId: string | null; from: IsoDate; to: IsoDate; asOf: IsoDate };
 
@@ -8,7 +8,6 @@ export const meetingKeys = {
   list: (params: MeetingListParams) => ['meetings', 'list', params] as const,
   detail: (id: string, asOf: IsoDate) => ['meetings', 'detail', { id, asOf }] as const,
   organisation: (id: string, asOf: IsoDate) => ['meetings', 'organisation', { id, asOf }] as const,
-  roots: (asOf: IsoDate) => ['meetings', 'roots', { asOf }] as const,
   cellMembers: (cellId: string, asOf: IsoDate) => ['meetings', 'cellMembers', { cellId, asOf }] as const,
   myAssignments: (userId: string, asOf: IsoDate) => ['meetings', 'myAssignments', { userId, asOf }] as const,
 };

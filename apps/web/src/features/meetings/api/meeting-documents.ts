@@ -1,44 +1,34 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useApiMutation } from '../../../lib/invalidation';
 import { saveBase64File } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
-import { meetingKeys } from './keys';
-import type { MeetingDocument } from './types';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { AddMeetingDocumentInput } from '../../../gql/graphql';
+import type { MeetingDocument } from './fields';
 
-const ADD = graphql<{ addMeetingDocument: MeetingDocument }, { meetingId: string; input: { name: string; url?: string; contentBase64?: string } }>(`
+const ADD = graphql(`
   mutation AddMeetingDocument($meetingId: ID!, $input: AddMeetingDocumentInput!) {
     addMeetingDocument(meetingId: $meetingId, input: $input) { id kind name url mimeType sizeBytes createdAt }
   }
 `);
 
-const REMOVE = graphql<{ removeMeetingDocument: boolean }, { id: string }>(`
+const REMOVE = graphql(`
   mutation RemoveMeetingDocument($id: ID!) {
     removeMeetingDocument(id: $id)
   }
 `);
 
-const CONTENT = graphql<{ meetingDocumentContent: string }, { id: string }>(`
+const CONTENT = graphql(`
   query MeetingDocumentContent($id: ID!) {
     meetingDocumentContent(id: $id)
   }
 `);
 
-const useInvalidateMeetings = () => {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: meetingKeys.all });
-};
+export const useAddMeetingDocument = () =>
+  useApiMutation('addMeetingDocument', (v: { meetingId: string; input: AddMeetingDocumentInput }) => request(ADD, v).then((d) => d.addMeetingDocument));
 
-export const useAddMeetingDocument = () => {
-  const invalidate = useInvalidateMeetings();
-  return useMutation({
-    mutationFn: (v: { meetingId: string; input: { name: string; url?: string; contentBase64?: string } }) => request(ADD, v).then((d) => d.addMeetingDocument),
-    onSuccess: () => invalidate(),
-  });
-};
-
-export const useRemoveMeetingDocument = () => {
-  const invalidate = useInvalidateMeetings();
-  return useMutation({ mutationFn: (id: string) => request(REMOVE, { id }).then((d) => d.removeMeetingDocument), onSuccess: () => invalidate() });
-};
+export const useRemoveMeetingDocument = () =>
+  useApiMutation('removeMeetingDocument', (id: string) => request(REMOVE, { id }).then((d) => d.removeMeetingDocument));
 
 // Run on a click, nothing cached: the content is fetched and handed to the browser as a download.
 export const useDownloadMeetingDocument = () =>

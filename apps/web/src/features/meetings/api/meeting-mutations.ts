@@ -1,73 +1,58 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { graphql, request } from '../../../lib/graphql-client';
-import { MEETING_DETAIL_FIELDS } from './fields';
-import { meetingKeys } from './keys';
-import type { CreateMeetingInput, MeetingDetail, MeetingPlanInput, MeetingRecordInput } from './types';
+import { useApiMutation } from '../../../lib/invalidation';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { CreateMeetingInput, MeetingPlanInput, MeetingRecordInput } from '../../../gql/graphql';
 
-const CREATE = graphql<{ createMeeting: MeetingDetail }, { input: CreateMeetingInput }>(`
+const CREATE = graphql(`
   mutation CreateMeeting($input: CreateMeetingInput!) {
-    createMeeting(input: $input) { ${MEETING_DETAIL_FIELDS} }
+    createMeeting(input: $input) { ...MeetingDetailFields }
   }
 `);
 
-const UPDATE = graphql<{ updateMeeting: MeetingDetail }, { id: string; input: MeetingPlanInput }>(`
+const UPDATE = graphql(`
   mutation UpdateMeeting($id: ID!, $input: MeetingPlanInput!) {
-    updateMeeting(id: $id, input: $input) { ${MEETING_DETAIL_FIELDS} }
+    updateMeeting(id: $id, input: $input) { ...MeetingDetailFields }
   }
 `);
 
-const RECORD = graphql<{ recordMeeting: MeetingDetail }, { id: string; input: MeetingRecordInput }>(`
+const RECORD = graphql(`
   mutation RecordMeeting($id: ID!, $input: MeetingRecordInput!) {
-    recordMeeting(id: $id, input: $input) { ${MEETING_DETAIL_FIELDS} }
+    recordMeeting(id: $id, input: $input) { ...MeetingDetailFields }
   }
 `);
 
-const CLOSE = graphql<{ closeMeeting: MeetingDetail }, { id: string }>(`
+const CLOSE = graphql(`
   mutation CloseMeeting($id: ID!) {
-    closeMeeting(id: $id) { ${MEETING_DETAIL_FIELDS} }
+    closeMeeting(id: $id) { ...MeetingDetailFields }
   }
 `);
 
-const CANCEL = graphql<{ cancelMeeting: MeetingDetail }, { id: string; reason: string }>(`
+const CANCEL = graphql(`
   mutation CancelMeeting($id: ID!, $reason: String!) {
-    cancelMeeting(id: $id, reason: $reason) { ${MEETING_DETAIL_FIELDS} }
+    cancelMeeting(id: $id, reason: $reason) { ...MeetingDetailFields }
   }
 `);
 
-const AMEND = graphql<{ amendMeeting: MeetingDetail }, { id: string; reason: string; input: MeetingRecordInput }>(`
+const AMEND = graphql(`
   mutation AmendMeeting($id: ID!, $reason: String!, $input: MeetingRecordInput!) {
-    amendMeeting(id: $id, reason: $reason, input: $input) { ${MEETING_DETAIL_FIELDS} }
+    amendMeeting(id: $id, reason: $reason, input: $input) { ...MeetingDetailFields }
   }
 `);
 
-// Every change can move the calendar, the meeting, the compliance figures and the visit report.
-const useInvalidate = () => {
-  const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: meetingKeys.all }),
-      qc.invalidateQueries({ queryKey: ['compliance'] }),
-      qc.invalidateQueries({ queryKey: ['visits'] }),
-    ]);
-};
-
-const useMeetingMutation = <V,>(fn: (vars: V) => Promise<MeetingDetail>) => {
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: fn, onSuccess: () => invalidate() });
-};
-
-export const useCreateMeeting = () => useMeetingMutation((input: CreateMeetingInput) => request(CREATE, { input }).then((d) => d.createMeeting));
+// What each write makes stale (the calendar, the meeting, compliance, the visit lists, the dashboard): lib/invalidation.ts.
+export const useCreateMeeting = () =>
+  useApiMutation('createMeeting', (input: CreateMeetingInput) => request(CREATE, { input }).then((d) => d.createMeeting));
 
 export const useUpdateMeeting = () =>
-  useMeetingMutation((v: { id: string; input: MeetingPlanInput }) => request(UPDATE, v).then((d) => d.updateMeeting));
+  useApiMutation('updateMeeting', (v: { id: string; input: MeetingPlanInput }) => request(UPDATE, v).then((d) => d.updateMeeting));
 
 export const useRecordMeeting = () =>
-  useMeetingMutation((v: { id: string; input: MeetingRecordInput }) => request(RECORD, v).then((d) => d.recordMeeting));
+  useApiMutation('recordMeeting', (v: { id: string; input: MeetingRecordInput }) => request(RECORD, v).then((d) => d.recordMeeting));
 
-export const useCloseMeeting = () => useMeetingMutation((id: string) => request(CLOSE, { id }).then((d) => d.closeMeeting));
+export const useCloseMeeting = () => useApiMutation('closeMeeting', (id: string) => request(CLOSE, { id }).then((d) => d.closeMeeting));
 
 export const useCancelMeeting = () =>
-  useMeetingMutation((v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelMeeting));
+  useApiMutation('cancelMeeting', (v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelMeeting));
 
 export const useAmendMeeting = () =>
-  useMeetingMutation((v: { id: string; reason: string; input: MeetingRecordInput }) => request(AMEND, v).then((d) => d.amendMeeting));
+  useApiMutation('amendMeeting', (v: { id: string; reason: string; input: MeetingRecordInput }) => request(AMEND, v).then((d) => d.amendMeeting));

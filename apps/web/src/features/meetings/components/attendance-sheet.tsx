@@ -3,7 +3,7 @@ import { Button, Checkbox, Flex, Input, Segmented, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE, type Attendance } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
-import type { CellMember } from '../api/types';
+import type { CellMember } from '../api/get-cell-members';
 import type { AttendanceDraft, RecordDraft } from '../utils/record-draft';
 import { liveRate } from '../utils/record-draft';
 

@@ -42,7 +42,7 @@ export const CreateMeetingDialog = ({ cellId, cellName, open, onClose }: Props) 
               onSuccess: (m) => {
                 void message.success(t('meetings.create.done'));
                 close();
-                navigate(href(paths.meeting(m.id)));
+                void navigate(href(paths.meeting(m.id)));
               },
             },
           )

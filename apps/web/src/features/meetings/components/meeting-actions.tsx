@@ -7,7 +7,7 @@ import { meetingCloseProblems } from '../../../lib/domain';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCancelMeeting, useCloseMeeting } from '../api/meeting-mutations';
-import type { MeetingDetail } from '../api/types';
+import type { MeetingDetail } from '../api/fields';
 
 type Props = { meeting: MeetingDetail; canWrite: boolean; canVisit: boolean };
 

@@ -1,7 +1,7 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
-import type { MeetingAmendment } from '../api/types';
+import type { MeetingAmendment } from '../api/fields';
 
 // Field names of MeetingRecordInput as the amendment stores them.
 const FIELD_KEYS = [

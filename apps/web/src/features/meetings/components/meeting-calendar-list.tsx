@@ -6,7 +6,7 @@ import { MeetingKindTag, MeetingStateTag } from '../../../components/meeting-tag
 import { paths, useAppHref } from '../../../lib/paths';
 import { useDynamicLabel } from '../../../lib/use-dynamic-label';
 import { useFormat } from '../../../lib/use-format';
-import type { MeetingListItem } from '../api/types';
+import type { MeetingListItem } from '../api/fields';
 import { formatMonth, monthOf, timeRange, weekdayOf } from '../utils/meeting-format';
 
 type Props = { items: MeetingListItem[]; showCell: boolean };

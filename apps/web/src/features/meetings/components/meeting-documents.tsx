@@ -7,7 +7,7 @@ import { readFileBase64 } from '../../../lib/download';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useAddMeetingDocument, useDownloadMeetingDocument, useRemoveMeetingDocument } from '../api/meeting-documents';
-import type { MeetingDetail } from '../api/types';
+import type { MeetingDetail } from '../api/fields';
 
 /** The API's limit (UPLOAD_MAX_BYTES, default 5 MB); the server checks again with its own setting. */
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -111,7 +111,7 @@ export const MeetingDocuments = ({ meeting, canEdit }: { meeting: MeetingDetail;
               key={d.id}
               actions={[
                 d.kind === 'FILE' ? (
-                  <Button key="get" type="link" size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(d, { onError: (e) => toast.error(errorMessage(e)) })} aria-label={t('meetings.documents.download', { name: d.name })} />
+                  <Button key="get" type="link" size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(d, { onError: (e) => void toast.error(errorMessage(e)) })} aria-label={t('meetings.documents.download', { name: d.name })} />
                 ) : null,
                 canEdit ? (
                   <Popconfirm key="rm" title={t('meetings.documents.removeConfirm', { name: d.name })} okText={t('common.delete')} cancelText={t('common.cancel')}

@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { useLanguage } from '../../../lib/use-language';
-import type { MeetingFlag } from '../api/types';
+import type { MeetingFlag } from '../api/fields';
 
 // The API words each flag from its figures in both languages; the one for the UI language is shown.
 export const MeetingFlags = ({ flags }: { flags: MeetingFlag[] }) => {

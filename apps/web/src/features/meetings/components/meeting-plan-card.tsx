@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
 import { useUpdateMeeting } from '../api/meeting-mutations';
-import type { CellMember, MeetingDetail } from '../api/types';
+import type { CellMember } from '../api/get-cell-members';
+import type { MeetingDetail } from '../api/fields';
 import { timeRange, weekdayOf } from '../utils/meeting-format';
 import { MeetingPlanForm } from './meeting-plan-form';
 

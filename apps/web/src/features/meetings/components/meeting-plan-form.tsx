@@ -1,17 +1,17 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useEffectEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TimeInput } from '../../../components/ui/time-input';
-import type { IsoDate } from '../../../lib/api-types';
 import { todayIso } from '../../../lib/as-of';
-import { MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, type MeetingFormat, type MeetingKind, type MeetingMode } from '../../../lib/domain';
+import { MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, type MeetingFormat, type MeetingKind, type MeetingMode, type IsoDate } from '../../../lib/domain';
 import { usePolicy } from '../../../lib/policy';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useCellMembers } from '../api/get-cell-members';
-import type { MeetingDetail, MeetingPlanInput } from '../api/types';
+import type { MeetingDetail } from '../api/fields';
+import type { MeetingPlanInput } from '../../../gql/graphql';
 import { fieldPath } from '../utils/field-errors';
 import { formatMonth, safeDuration, textOrNull } from '../utils/meeting-format';
 
@@ -100,10 +100,12 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
   // A new meeting is titled after its kind and month until the user writes a title of their own.
   const defaultTitle = (k: MeetingKind, d: Dayjs | null | undefined) =>
     t('meetings.form.defaultTitle', { kind: t(`meeting.kind.${k}`), month: d?.isValid() ? formatMonth(d.format('YYYY-MM')) : '' });
-  useEffect(() => {
+  const retitle = useEffectEvent(() => {
     if (meeting || form.isFieldTouched('title')) return;
     form.setFieldValue('title', defaultTitle(kind, date));
-  }, [kind, date?.valueOf(), meeting]);
+  });
+  const day = date?.valueOf();
+  useEffect(() => retitle(), [kind, day, meeting]);
 
   // Server field errors next to their inputs.
   useEffect(() => {

@@ -2,7 +2,7 @@ import { Card, Empty, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ScoreLevelTag } from '../../../components/meeting-tags';
 import { useFormat } from '../../../lib/use-format';
-import type { MeetingVisit } from '../api/types';
+import type { MeetingVisit } from '../api/fields';
 
 /** Visits of assigned committee members to this meeting, with their scores and guidance. */
 export const MeetingVisits = ({ visits }: { visits: MeetingVisit[] }) => {

@@ -2,7 +2,9 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { attendanceRate, isDomainError, percent, scoreMeeting, type ScoreSheet } from '../../../lib/domain';
 import { formatDate, formatNumber, formatPercent } from '../../../lib/format';
-import type { CellMember, MeetingDetail, OrganisationInfo } from '../api/types';
+import type { CellMember } from '../api/get-cell-members';
+import type { MeetingDetail } from '../api/fields';
+import type { OrganisationInfo } from '../api/get-organisation-info';
 import { weekdayOf } from '../utils/meeting-format';
 
 // The printed minutes (biên bản) and resolution (nghị quyết) in the usual layout of a cell's documents:
@@ -112,7 +114,8 @@ const selfScore = (t: T, data: PrintData): string | null => {
   const s = data.meeting.selfAssessment;
   if (!s || Object.keys(s).length === 0) return null;
   try {
-    const r = scoreMeeting(data.sheet, s);
+    // JSON in the schema: the score map the API validated on save; scoreMeeting checks every value again
+    const r = scoreMeeting(data.sheet, s as Record<string, number>);
     return t('print.selfScore', { total: formatNumber(r.total, 'vi'), max: formatNumber(r.max, 'vi'), level: t(`meeting.scoreLevel.${r.level}`) });
   } catch (error) {
     if (isDomainError(error) && data.meeting.selfTotal !== null) return t('print.selfScoreTotal', { total: formatNumber(data.meeting.selfTotal, 'vi') });

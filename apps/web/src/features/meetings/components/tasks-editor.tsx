@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Input, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { CellMember } from '../api/types';
+import type { CellMember } from '../api/get-cell-members';
 import { newTaskKey, type TaskDraft } from '../utils/record-draft';
 
 type Props = {

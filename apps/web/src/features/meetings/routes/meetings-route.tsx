@@ -1,6 +1,6 @@
 import { CalendarOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Flex, Form, Row, Skeleton, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { FilterForm } from '../../../components/filter-form';
+import { App, Button, Card, Flex, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,17 +8,19 @@ import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref } from '../../../lib/paths';
-import { lastDayOfMonth, useUrlParams } from '../../../lib/url-params';
+import { useUrlParams } from '../../../lib/url-params';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useViewer, writesOrganisation } from '../../../lib/viewer';
 import { useExportMeetings } from '../api/export-meetings';
 import { useMeetingList } from '../api/get-meetings';
-import { useDefaultOrganisationId, useOrganisationInfo } from '../api/get-organisation-info';
-import { isCellKind } from '../api/types';
+import { useDefaultOrganisationId } from '../../../lib/scope-roots';
+import { useOrganisationInfo } from '../api/get-organisation-info';
+import { isCellKind } from '../utils/meeting-format';
 import { CreateMeetingDialog } from '../components/create-meeting-dialog';
 import { MeetingCalendarList } from '../components/meeting-calendar-list';
 import { currentYearRange } from '../utils/meeting-format';
+import { MonthRangePicker } from '../../../components/month-picker';
 
 // /meetings?org=<id>&from=YYYY-MM-DD&to=YYYY-MM-DD: a cell's calendar, or every meeting of a subtree; "Xuất Excel"
 // downloads every meeting of the same filter (meetingsXlsx).
@@ -73,7 +75,7 @@ export const MeetingsRoute = () => {
             title={t('meetings.calendar.exportHint')}
             data-testid="meetings-export"
             onClick={() =>
-              exportMeetings.mutate({ organisationId: orgId, from, to, fileName: t('meetings.calendar.fileName', { from, to }) }, { onError: (e) => toast.error(errorMessage(e)) })
+              exportMeetings.mutate({ organisationId: orgId, from, to, fileName: t('meetings.calendar.fileName', { from, to }) }, { onError: (e) => void toast.error(errorMessage(e)) })
             }
           >
             {t('meetings.calendar.export')}
@@ -86,38 +88,23 @@ export const MeetingsRoute = () => {
         </Flex>
       </Flex>
       <Card size="small">
-        <Form layout="vertical" component="div" role="search" aria-label={t('meetings.calendar.filters')}>
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={14}>
-              <Form.Item label={t('meetings.calendar.organisation')} htmlFor="calendar-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker
-                  key={asOf}
-                  id="calendar-org"
-                  asOf={asOf}
-                  value={orgId}
-                  onChange={(id) => update({ org: id })}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={10}>
-              <Form.Item label={t('meetings.calendar.period')} htmlFor="calendar-period" style={{ marginBottom: 8 }}>
-                <DatePicker.RangePicker
-                  id={{ start: 'calendar-period' }}
-                  picker="month"
-                  format="MM/YYYY"
-                  allowClear={false}
-                  value={[dayjs(from), dayjs(to)]}
-                  style={{ width: '100%' }}
-                  onChange={(range) => {
-                    const [a, b] = range ?? [];
-                    if (!a || !b) return;
-                    update({ from: a.startOf('month').format('YYYY-MM-DD'), to: lastDayOfMonth(b.format('YYYY-MM')) });
-                  }}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+        <FilterForm
+          label={t('meetings.calendar.filters')}
+          fields={[
+            {
+              id: 'calendar-org',
+              label: t('meetings.calendar.organisation'),
+              md: 14,
+              control: <OrganisationPicker key={asOf} id="calendar-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />,
+            },
+            {
+              id: 'calendar-period',
+              label: t('meetings.calendar.period'),
+              md: 10,
+              control: <MonthRangePicker id="calendar-period" from={from} to={to} onChange={update} />,
+            },
+          ]}
+        />
         {org.data && !isCell && (
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('meetings.calendar.subtreeHint')}

@@ -1,12 +1,13 @@
-import type { IsoDate } from '../../../lib/api-types';
-import { durationMinutes } from '../../../lib/domain';
+import { durationMinutes, isCell, type IsoDate, type OrganisationKind } from '../../../lib/domain';
 import type { Language } from '../../../lib/i18n';
+
+/** Whether an organisation is a cell (meetings are planned for cells). */
+export const isCellKind = (kind: OrganisationKind | null | undefined): boolean => Boolean(kind && isCell(kind));
 
 /** 'YYYY-MM' of an ISO date. */
 export const monthOf = (date: IsoDate): string => date.slice(0, 7);
 
-/** '2026-11' → '11/2026'. */
-export const formatMonth = (month: string): string => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+export { formatMonth } from '../../../lib/format';
 
 /** Weekday name of an ISO date in the UI language ("Thứ Bảy", "Saturday"). */
 export const weekdayOf = (date: IsoDate, lng: Language): string => {

@@ -1,7 +1,8 @@
-import type { IsoDate } from '../../../lib/api-types';
-import { attendanceRate, type Attendance, type AttendanceRate, type ScoreSheet } from '../../../lib/domain';
+import { attendanceRate, type Attendance, type AttendanceRate, type ScoreSheet, type IsoDate } from '../../../lib/domain';
 import { scoresPayload, scoreValuesFrom, type ScoreValues } from '../../../components/score-sheet-fields';
-import type { CellMember, MeetingDetail, MeetingRecordInput } from '../api/types';
+import type { CellMember } from '../api/get-cell-members';
+import type { MeetingDetail } from '../api/fields';
+import type { MeetingRecordInput } from '../../../gql/graphql';
 
 // The record of a meeting as the form edits it, and its conversion to the API's MeetingRecordInput.
 

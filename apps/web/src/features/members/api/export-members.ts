@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
 import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { toFilter, type MembersParams } from './get-members';
 
-const MEMBERS_XLSX = graphql<{ membersXlsx: string }, { filter: ReturnType<typeof toFilter>; asOf: IsoDate }>(`
+const MEMBERS_XLSX = graphql(`
   query MembersXlsx($filter: MemberFilter, $asOf: Date) {
     membersXlsx(filter: $filter, asOf: $asOf)
   }

@@ -1,10 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { memberKeys } from './keys';
-import type { MemberDetail } from './types';
+import type { MemberQuery } from '../../../gql/graphql';
 
-const MEMBER = graphql<{ member: MemberDetail }, { id: string; asOf: IsoDate }>(`
+export type MemberDetail = MemberQuery['member'];
+export type MemberEvent = MemberDetail['events'][number];
+export type Discipline = MemberDetail['disciplines'][number];
+export type PartyAge = NonNullable<MemberDetail['partyAge']>;
+import type { IsoDate } from '../../../lib/domain';
+
+const MEMBER = graphql(`
   query Member($id: ID!, $asOf: Date) {
     member(id: $id, asOf: $asOf) {
       id fullName birthDate gender ethnicity religion homeTown residence nationalId

@@ -1,8 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate, MemberStatus, PageInput, ProbationState } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import type { MemberFilter, MembersQuery } from '../../../gql/graphql';
+import type { IsoDate, MemberStatus, ProbationState } from '../../../lib/domain';
+import { request } from '../../../lib/graphql-client';
 import { memberKeys } from './keys';
-import type { MemberPage } from './types';
+
+export type MemberListItem = MembersQuery['members']['items'][number];
 
 export type MembersParams = {
   search: string;
@@ -14,14 +17,7 @@ export type MembersParams = {
   asOf: IsoDate;
 };
 
-type MemberFilter = {
-  search?: string;
-  statuses?: MemberStatus[];
-  organisationId?: string;
-  probation?: ProbationState[];
-};
-
-const MEMBERS = graphql<{ members: MemberPage }, { filter: MemberFilter; page: PageInput; asOf: IsoDate }>(`
+const MEMBERS = graphql(`
   query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {
     members(filter: $filter, page: $page, asOf: $asOf) {
       total offset limit

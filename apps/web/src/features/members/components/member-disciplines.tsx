@@ -2,7 +2,7 @@ import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
 import { useDynamicLabel } from '../../../lib/use-dynamic-label';
-import type { Discipline } from '../api/types';
+import type { Discipline } from '../api/get-member';
 
 export const MemberDisciplines = ({ disciplines }: { disciplines: Discipline[] }) => {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { OrganisationLink } from '../../../components/organisation-link';
 import { formatDate } from '../../../lib/format';
 import { useDynamicLabel } from '../../../lib/use-dynamic-label';
-import type { MemberEvent } from '../api/types';
+import type { MemberEvent } from '../api/get-member';
 
 const COLORS: Record<string, string> = {
   ADMITTED: 'green',

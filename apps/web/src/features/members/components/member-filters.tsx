@@ -2,8 +2,8 @@ import { ClearOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_STATUSES, PROBATION_STATES, type IsoDate, type MemberStatus, type ProbationState } from '../../../lib/api-types';
-import { OrganisationFilter } from './organisation-filter';
+import { OrganisationPicker } from '../../../components/organisation-picker';
+import { MEMBER_STATUSES, PROBATION_STATES, type IsoDate, type MemberStatus, type ProbationState } from '../../../lib/domain';
 
 export type MemberFilterValues = {
   search: string;
@@ -53,12 +53,14 @@ export const MemberFilters = ({ values, asOf, searching, onChange, onReset }: Pr
         </Col>
         <Col xs={24} md={12} lg={7}>
           <Form.Item label={t('members.organisation')} htmlFor="member-org">
-            <OrganisationFilter
+            <OrganisationPicker
               key={asOf} // the tree of another date is another tree
               id="member-org"
               asOf={asOf}
               value={values.organisationId}
               onChange={(organisationId) => onChange({ organisationId })}
+              allowClear
+              placeholder={t('members.organisationPlaceholder')}
             />
           </Form.Item>
         </Col>

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useDynamicLabel } from '../../../lib/use-dynamic-label';
-import type { MemberDetail } from '../api/types';
+import type { MemberDetail } from '../api/get-member';
 import { MemberStatusTag, ProbationTag, usePartyAgeText } from './member-tags';
 
 type Item = NonNullable<DescriptionsProps['items']>[number];

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MemberStatus, ProbationState } from '../../../lib/api-types';
-import type { PartyAge } from '../api/types';
+import type { PartyAge } from '../api/get-member';
+import type { MemberStatus, ProbationState } from '../../../lib/domain';
 
 const STATUS_COLORS: Record<MemberStatus, string> = {
   FULL: 'green',

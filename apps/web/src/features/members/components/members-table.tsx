@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
 import { paths, useAppHref } from '../../../lib/paths';
-import type { MemberListItem } from '../api/types';
+import type { MemberListItem } from '../api/get-members';
 import { MemberStatusTag, ProbationTag, usePartyAgeText } from './member-tags';
 
 type Props = {

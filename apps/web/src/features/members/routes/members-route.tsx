@@ -4,7 +4,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { QueryError } from '../../../components/ui/query-error';
-import { isOneOf, MEMBER_STATUSES, PROBATION_STATES } from '../../../lib/api-types';
 import { useAsOf } from '../../../lib/as-of';
 import { useFormat } from '../../../lib/use-format';
 import { useExportMembers } from '../api/export-members';
@@ -12,6 +11,8 @@ import { useMembers, type MembersParams } from '../api/get-members';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { MemberFilters, type MemberFilterValues } from '../components/member-filters';
 import { MembersTable, PAGE_SIZES } from '../components/members-table';
+import { isOneOf } from '../../../lib/url-params';
+import { MEMBER_STATUSES, PROBATION_STATES } from '../../../lib/domain';
 
 // All list state is in the URL: ?q=&status=FULL,PROBATIONARY&org=&probation=DUE&page=2&size=50(&asOf=)
 const parseList = <T extends string>(raw: string | null, allowed: readonly T[]): T[] =>
@@ -81,7 +82,7 @@ export const MembersRoute = () => {
           loading={exportMembers.isPending}
           data-testid="members-export"
           onClick={() =>
-            exportMembers.mutate({ params: queryParams, fileName: `dang-vien-${asOf}.xlsx` }, { onError: (e) => toast.error(errorMessage(e)) })
+            exportMembers.mutate({ params: queryParams, fileName: `dang-vien-${asOf}.xlsx` }, { onError: (e) => void toast.error(errorMessage(e)) })
           }
         >
           {t('members.export')}

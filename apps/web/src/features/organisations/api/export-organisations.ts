@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
 import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { IsoDate } from '../../../lib/domain';
 
-const ORGANISATIONS_XLSX = graphql<{ organisationsXlsx: string }, { filter: { underId: string }; asOf: IsoDate }>(`
+const ORGANISATIONS_XLSX = graphql(`
   query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {
     organisationsXlsx(filter: $filter, asOf: $asOf)
   }

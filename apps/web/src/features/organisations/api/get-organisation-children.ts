@@ -1,10 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { organisationKeys } from './keys';
-import type { OrganisationNode } from './types';
+import type { OrganisationChildrenQuery } from '../../../gql/graphql';
 
-const CHILDREN = graphql<{ organisation: { id: string; children: OrganisationNode[] } }, { id: string; asOf: IsoDate }>(`
+export type OrganisationNode = OrganisationChildrenQuery['organisation']['children'][number];
+import type { IsoDate } from '../../../lib/domain';
+
+const CHILDREN = graphql(`
   query OrganisationChildren($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) {
       id
@@ -13,7 +16,7 @@ const CHILDREN = graphql<{ organisation: { id: string; children: OrganisationNod
   }
 `);
 
-const PATH = graphql<{ organisation: { id: string; ancestors: { id: string }[] } }, { id: string; asOf: IsoDate }>(`
+const PATH = graphql(`
   query OrganisationPath($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) {
       id

@@ -1,10 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { organisationKeys } from './keys';
-import type { OrganisationDetail } from './types';
+import type { OrganisationQuery } from '../../../gql/graphql';
 
-const ORGANISATION = graphql<{ organisation: OrganisationDetail }, { id: string; asOf: IsoDate }>(`
+export type OrganisationDetail = OrganisationQuery['organisation'];
+export type OrganisationChild = OrganisationDetail['children'][number];
+export type OrganisationFlag = OrganisationDetail['flags'][number];
+export type CommitteeSeat = OrganisationDetail['committee'][number];
+export type OrganisationChange = OrganisationDetail['history'][number];
+import type { IsoDate } from '../../../lib/domain';
+
+const ORGANISATION = graphql(`
   query Organisation($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) {
       id code name kind levelName unitServed

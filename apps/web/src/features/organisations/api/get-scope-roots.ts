@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
 import { scopeRootsQueryOptions } from '../../../lib/scope-roots';
+import type { IsoDate } from '../../../lib/domain';
 
 export const useScopeRoots = (asOf: IsoDate) => useQuery(scopeRootsQueryOptions(asOf));

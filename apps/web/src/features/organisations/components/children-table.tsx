@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
-import type { OrganisationChild } from '../api/types';
+import type { OrganisationChild } from '../api/get-organisation';
 
 // `extra`: actions shown beside the heading (the Excel export of the subtree).
 export const ChildrenTable = ({ items, extra }: { items: OrganisationChild[]; extra?: ReactNode }) => {

@@ -1,10 +1,10 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { COMMITTEE_ROLES, type OrganisationKind } from '../../../lib/api-types';
 import { formatDate } from '../../../lib/format';
 import { paths, useAppHref } from '../../../lib/paths';
-import type { CommitteeSeat } from '../api/types';
+import type { CommitteeSeat } from '../api/get-organisation';
+import { COMMITTEE_ROLES, type OrganisationKind } from '../../../lib/domain';
 
 const isCell = (kind: OrganisationKind) => kind === 'GRASSROOTS_CELL' || kind === 'SUBORDINATE_CELL';
 

@@ -2,7 +2,7 @@ import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
 import { useDynamicLabel } from '../../../lib/use-dynamic-label';
-import type { OrganisationDetail } from '../api/types';
+import type { OrganisationDetail } from '../api/get-organisation';
 
 /**
  * The organisation's record. chibo keeps one term per organisation (the current one); viewed as of a date before it

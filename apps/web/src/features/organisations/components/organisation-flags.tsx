@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { useLanguage } from '../../../lib/use-language';
-import type { OrganisationFlag } from '../api/types';
+import type { OrganisationFlag } from '../api/get-organisation';
 
 const alertType = (severity: string): 'error' | 'warning' | 'info' | 'success' => {
   switch (severity.toLowerCase()) {

@@ -3,7 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
 import { OrganisationLink } from '../../../components/organisation-link';
 import { useDynamicLabel } from '../../../lib/use-dynamic-label';
-import type { OrganisationChange } from '../api/types';
+import type { OrganisationChange } from '../api/get-organisation';
 
 const COLORS: Record<string, string> = { CREATED: 'green', DISSOLVED: 'red', MERGED_INTO: 'red', MOVED: 'blue' };
 

@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { IsoDate } from '../../../lib/api-types';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { organisationChildrenQueryOptions, organisationPathQueryOptions } from '../api/get-organisation-children';
 import { useScopeRoots } from '../api/get-scope-roots';
-import type { OrganisationNode } from '../api/types';
+import type { OrganisationNode } from '../api/get-organisation-children';
+import type { IsoDate } from '../../../lib/domain';
 
 type Props = {
   asOf: IsoDate;
@@ -112,7 +112,7 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
         // the title is a link (which navigates by itself); this covers the rest of the row and the keyboard
         const target = info.nativeEvent?.target;
         if (target instanceof Element && target.closest('a')) return;
-        navigate(href(paths.organisation(String(info.node.key))));
+        void navigate(href(paths.organisation(String(info.node.key))));
         onNavigate?.();
       }}
     />

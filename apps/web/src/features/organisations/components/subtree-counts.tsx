@@ -1,10 +1,9 @@
 import { Card, Col, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ORGANISATION_KINDS } from '../../../lib/api-types';
-import { percent } from '../../../lib/domain';
+import { percent, ORGANISATION_KINDS } from '../../../lib/domain';
 import { formatDate } from '../../../lib/format';
 import { useFormat } from '../../../lib/use-format';
-import type { OrganisationDetail } from '../api/types';
+import type { OrganisationDetail } from '../api/get-organisation';
 
 type Counts = OrganisationDetail['subtreeCounts'];
 

@@ -90,7 +90,7 @@ export const OrganisationRoute = () => {
             onClick={() =>
               exportOrganisations.mutate(
                 { underId: o.id, asOf, fileName: t('organisation.children.fileName', { code: o.code, date: asOf }) },
-                { onError: (e) => toast.error(errorMessage(e)) },
+                { onError: (e) => void toast.error(errorMessage(e)) },
               )
             }
           >

@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
-import type { FiguresParams } from './types';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { FiguresParams } from './keys';
 
-const FIGURES_XLSX = graphql<{ ratingFiguresXlsx: string }, { input: FiguresParams }>(`
+const FIGURES_XLSX = graphql(`
   query RatingFiguresXlsx($input: RatingFiguresInput!) {
     ratingFiguresXlsx(input: $input)
   }

@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
-import type { RatingFilterInput } from './types';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { RatingFilterInput } from './keys';
 
-const ROUND_XLSX = graphql<{ ratingRoundXlsx: string }, { roundId: string; filter: RatingFilterInput }>(`
+const ROUND_XLSX = graphql(`
   query RatingRoundXlsx($roundId: ID!, $filter: RatingFilter) {
     ratingRoundXlsx(roundId: $roundId, filter: $filter)
   }

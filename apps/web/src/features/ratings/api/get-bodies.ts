@@ -1,10 +1,11 @@
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { useViewer, writesOrganisation } from '../../../lib/viewer';
+import type { IsoDate } from '../../../lib/domain';
 
-const BODY = graphql<{ organisation: { id: string; ancestors: { id: string }[] } }, { id: string; asOf: IsoDate }>(`
+const BODY = graphql(`
   query RatingBody($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id ancestors { id } }
   }

@@ -1,12 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { graphql, request } from '../../../lib/graphql-client';
-import { FIGURES_FIELDS } from './fields';
-import { ratingKeys } from './keys';
-import type { AdmissionProgress, FigureFilter, FigureRow, FiguresParams, RatingFigures } from './types';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { RatingFigureRowsQuery } from '../../../gql/graphql';
+import { ratingKeys, type FigureFilter, type FiguresParams } from './keys';
 
-const FIGURES = graphql<{ ratingFigures: RatingFigures }, { input: FiguresParams }>(`
+export type FigureRow = RatingFigureRowsQuery['ratingFigureRows']['items'][number];
+
+const FIGURES = graphql(`
   query RatingFigures($input: RatingFiguresInput!) {
-    ratingFigures(input: $input) { ${FIGURES_FIELDS} }
+    ratingFigures(input: $input) { ...FiguresFields }
   }
 `);
 
@@ -23,10 +25,7 @@ export const useRatingFigures = (params: FiguresParams | null) =>
     placeholderData: keepPreviousData,
   });
 
-const ROWS = graphql<
-  { ratingFigureRows: { total: number; items: FigureRow[] } },
-  { input: FiguresParams & FigureFilter; page: { offset: number; limit: number } }
->(`
+const ROWS = graphql(`
   query RatingFigureRows($input: RatingFigureRowsInput!, $page: PageInput) {
     ratingFigureRows(input: $input, page: $page) {
       total
@@ -51,7 +50,7 @@ export const useFigureRows = (params: FiguresParams | null, filter: FigureFilter
     enabled: Boolean(params && filter),
   });
 
-const ADMISSION = graphql<{ admissionProgress: AdmissionProgress }, { organisationId: string; year: number }>(`
+const ADMISSION = graphql(`
   query AdmissionProgress($organisationId: ID!, $year: Int!) {
     admissionProgress(organisationId: $organisationId, year: $year) {
       from to targetKind targetPercent termStart membersAtTermStart target admitted percent met remaining

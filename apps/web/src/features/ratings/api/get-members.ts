@@ -1,10 +1,12 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import type { RatingMembersQuery } from '../../../gql/graphql';
+import { request } from '../../../lib/graphql-client';
+import type { IsoDate } from '../../../lib/domain';
 
-export type MemberOption = { id: string; fullName: string; organisationId: string | null };
+export type MemberOption = RatingMembersQuery['members']['items'][number];
 
-const MEMBERS = graphql<{ members: { items: MemberOption[] } }, { organisationId: string; search: string | null; asOf: IsoDate }>(`
+const MEMBERS = graphql(`
   query RatingMembers($organisationId: ID!, $search: String, $asOf: Date) {
     members(filter: { organisationId: $organisationId, search: $search }, page: { offset: 0, limit: 30 }, asOf: $asOf) {
       items { id fullName organisationId }

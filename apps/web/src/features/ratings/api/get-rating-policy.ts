@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../../lib/api-error';
-import type { IsoDate } from '../../../lib/api-types';
-import { DEFAULT_POLICY, type Policy } from '../../../lib/domain';
-import { graphql, request } from '../../../lib/graphql-client';
+import { DEFAULT_POLICY, type Policy, type IsoDate } from '../../../lib/domain';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 
-const POLICY = graphql<{ policy: unknown }, { organisationId: string; asOf: IsoDate }>(`
+const POLICY = graphql(`
   query RatingPolicy($organisationId: ID!, $asOf: Date) {
     policy(organisationId: $organisationId, asOf: $asOf)
   }

@@ -1,13 +1,16 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { RatingStage, RatingSubjectKind } from '../../../lib/domain';
-import { graphql, request } from '../../../lib/graphql-client';
-import { RATING_FIELDS, ROUND_FIELDS } from './fields';
-import { ratingKeys } from './keys';
-import type { PendingSubject, RatingFilterInput, RatingPage, RatingRound } from './types';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { RatingRoundPendingQuery } from '../../../gql/graphql';
+import { ratingKeys, type RatingFilterInput } from './keys';
 
-const ROUNDS = graphql<{ ratingRounds: RatingRound[] }, { organisationId: string | null; year: number | null }>(`
+/** A subject of a round not self-assessed yet (ratingRoundPending). */
+export type PendingSubject = RatingRoundPendingQuery['ratingRoundPending']['items'][number];
+
+const ROUNDS = graphql(`
   query RatingRounds($organisationId: ID, $year: Int) {
-    ratingRounds(organisationId: $organisationId, year: $year) { ${ROUND_FIELDS} }
+    ratingRounds(organisationId: $organisationId, year: $year) { ...RoundFields }
   }
 `);
 
@@ -20,9 +23,9 @@ export const roundsQueryOptions = (organisationId: string | null, year: number |
 export const useRatingRounds = (organisationId: string | null, year: number | null, enabled = true) =>
   useQuery({ ...roundsQueryOptions(organisationId, year), enabled, placeholderData: keepPreviousData });
 
-const ROUND = graphql<{ ratingRound: RatingRound }, { id: string }>(`
+const ROUND = graphql(`
   query RatingRound($id: ID!) {
-    ratingRound(id: $id) { ${ROUND_FIELDS} }
+    ratingRound(id: $id) { ...RoundFields }
   }
 `);
 
@@ -35,7 +38,7 @@ export const roundQueryOptions = (id: string) =>
 export const useRatingRound = (id: string) => useQuery(roundQueryOptions(id));
 
 // One request: the number of the round's ratings at each step (aliases over the same list with a stage filter).
-const STAGES = graphql<Record<Exclude<RatingStage, 'PENDING'>, { total: number }>, { id: string }>(`
+const STAGES = graphql(`
   query RatingRoundStages($id: ID!) {
     SELF_ASSESSED: ratings(filter: { roundId: $id, stages: [SELF_ASSESSED] }, page: { limit: 1 }) { total }
     PROPOSED: ratings(filter: { roundId: $id, stages: [PROPOSED] }, page: { limit: 1 }) { total }
@@ -55,9 +58,9 @@ export const useRoundStages = (id: string) =>
       ),
   });
 
-const RATINGS = graphql<{ ratings: RatingPage }, { filter: RatingFilterInput; page: { offset: number; limit: number } }>(`
+const RATINGS = graphql(`
   query Ratings($filter: RatingFilter, $page: PageInput) {
-    ratings(filter: $filter, page: $page) { total items { ${RATING_FIELDS} } }
+    ratings(filter: $filter, page: $page) { total items { ...RatingFields } }
   }
 `);
 
@@ -91,7 +94,7 @@ export const useQuotaGroupRatings = (roundId: string | null, groupId: string | n
     enabled: Boolean(roundId && groupId && kind),
   });
 
-const PENDING = graphql<{ ratingRoundPending: { total: number; items: PendingSubject[] } }, { roundId: string; search: string | null; page: { offset: number; limit: number } }>(`
+const PENDING = graphql(`
   query RatingRoundPending($roundId: ID!, $search: String, $page: PageInput) {
     ratingRoundPending(roundId: $roundId, search: $search, page: $page) {
       total items { subjectKind memberId organisationId name parentOrganisationId organisationName }
@@ -101,7 +104,7 @@ const PENDING = graphql<{ ratingRoundPending: { total: number; items: PendingSub
 
 /** The round's subjects not self-assessed yet (members rated under the policy, rated organisations), the caller's visible ones. */
 export const useRoundPending = (roundId: string | null, search: string, page = 1, pageSize = 50) =>
-  useQuery<{ total: number; items: PendingSubject[] }>({
+  useQuery<RatingRoundPendingQuery['ratingRoundPending']>({
     queryKey: ratingKeys.pending(roundId ?? '', search, page, pageSize),
     queryFn: ({ signal }) =>
       request(PENDING, { roundId: roundId!, search: search || null, page: { offset: (page - 1) * pageSize, limit: pageSize } }, { signal }).then((d) => d.ratingRoundPending),

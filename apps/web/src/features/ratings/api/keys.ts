@@ -1,6 +1,12 @@
-import type { FigureFilter, FiguresParams, RatingFilterInput } from './types';
+import type { RatingFigureRowsInput, RatingFiguresInput, RatingFilter } from '../../../gql/graphql';
 
-// [feature, scope, params]. Every step can move a round, its ratings and the figures: mutations invalidate ratingKeys.all.
+/** The organisation and year of the figures (the tree of 31 December unless the header picks another day). */
+export type FiguresParams = RatingFiguresInput;
+/** Which list lies behind a number: the subject kind, and either some decided levels, the not rated, the rated, or all. */
+export type FigureFilter = Pick<RatingFigureRowsInput, 'subjectKind' | 'levels' | 'notRated'>;
+export type RatingFilterInput = RatingFilter;
+
+// [feature, scope, params]. What each rating step makes stale is decided in lib/invalidation.ts.
 export const ratingKeys = {
   all: ['ratings'] as const,
   figures: (params: FiguresParams) => ['ratings', 'figures', params] as const,

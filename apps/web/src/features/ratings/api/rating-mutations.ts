@@ -1,54 +1,55 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { graphql, request } from '../../../lib/graphql-client';
-import { RATING_FIELDS, ROUND_FIELDS } from './fields';
-import { ratingKeys } from './keys';
-import type { DecideInput, OpenRoundInput, ProposeInput, QuotaResult, Rating, RatingRound, SelfAssessmentInput } from './types';
+import { useApiMutation } from '../../../lib/invalidation';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type {
+  DecideRatingInput,
+  OpenRatingRoundInput,
+  ProposeRatingInput,
+  ProposeRatingMutation,
+  SubmitSelfAssessmentInput,
+} from '../../../gql/graphql';
 
-const OPEN = graphql<{ openRatingRound: RatingRound }, { input: OpenRoundInput }>(`
+const OPEN = graphql(`
   mutation OpenRatingRound($input: OpenRatingRoundInput!) {
-    openRatingRound(input: $input) { ${ROUND_FIELDS} }
+    openRatingRound(input: $input) { ...RoundFields }
   }
 `);
 
-const SELF = graphql<{ submitSelfAssessment: Rating }, { input: SelfAssessmentInput }>(`
+const SELF = graphql(`
   mutation SubmitSelfAssessment($input: SubmitSelfAssessmentInput!) {
-    submitSelfAssessment(input: $input) { ${RATING_FIELDS} }
+    submitSelfAssessment(input: $input) { ...RatingFields }
   }
 `);
 
-export type ProposalResult = { rating: Rating; quota: QuotaResult | null; quotaWarning: boolean };
+export type ProposalResult = ProposeRatingMutation['proposeRating'];
 
-const PROPOSE = graphql<{ proposeRating: ProposalResult }, { input: ProposeInput }>(`
+const PROPOSE = graphql(`
   mutation ProposeRating($input: ProposeRatingInput!) {
-    proposeRating(input: $input) { quotaWarning quota { groupId limit excellent base breached } rating { ${RATING_FIELDS} } }
+    proposeRating(input: $input) { quotaWarning quota { groupId limit excellent base breached } rating { ...RatingFields } }
   }
 `);
 
-const DECIDE = graphql<{ decideRating: Rating }, { input: DecideInput }>(`
+const DECIDE = graphql(`
   mutation DecideRating($input: DecideRatingInput!) {
-    decideRating(input: $input) { ${RATING_FIELDS} }
+    decideRating(input: $input) { ...RatingFields }
   }
 `);
 
-const ANNOUNCE = graphql<{ announceRatingRound: RatingRound }, { id: string }>(`
+const ANNOUNCE = graphql(`
   mutation AnnounceRatingRound($id: ID!) {
-    announceRatingRound(id: $id) { ${ROUND_FIELDS} }
+    announceRatingRound(id: $id) { ...RoundFields }
   }
 `);
 
-// Every step moves the round's progress, its list and the figures (all under ['ratings']).
-const useRatingMutation = <V, R>(fn: (vars: V) => Promise<R>) => {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ratingKeys.all }) });
-};
+// What each step makes stale (the round, its list, the figures, the dashboard): lib/invalidation.ts.
 
-export const useOpenRound = () => useRatingMutation((input: OpenRoundInput) => request(OPEN, { input }).then((d) => d.openRatingRound));
+export const useOpenRound = () => useApiMutation('openRatingRound', (input: OpenRatingRoundInput) => request(OPEN, { input }).then((d) => d.openRatingRound));
 
 export const useSubmitSelfAssessment = () =>
-  useRatingMutation((input: SelfAssessmentInput) => request(SELF, { input }).then((d) => d.submitSelfAssessment));
+  useApiMutation('submitSelfAssessment', (input: SubmitSelfAssessmentInput) => request(SELF, { input }).then((d) => d.submitSelfAssessment));
 
-export const useProposeRating = () => useRatingMutation((input: ProposeInput) => request(PROPOSE, { input }).then((d) => d.proposeRating));
+export const useProposeRating = () => useApiMutation('proposeRating', (input: ProposeRatingInput) => request(PROPOSE, { input }).then((d) => d.proposeRating));
 
-export const useDecideRating = () => useRatingMutation((input: DecideInput) => request(DECIDE, { input }).then((d) => d.decideRating));
+export const useDecideRating = () => useApiMutation('decideRating', (input: DecideRatingInput) => request(DECIDE, { input }).then((d) => d.decideRating));
 
-export const useAnnounceRound = () => useRatingMutation((id: string) => request(ANNOUNCE, { id }).then((d) => d.announceRatingRound));
+export const useAnnounceRound = () => useApiMutation('announceRatingRound', (id: string) => request(ANNOUNCE, { id }).then((d) => d.announceRatingRound));

@@ -5,7 +5,7 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useRoundPending } from '../api/get-rounds';
 import { useAnnounceRound } from '../api/rating-mutations';
-import type { RatingRound } from '../api/types';
+import type { RatingRound } from '../api/fields';
 
 /**
  * "Thông báo kết quả": publishes the round's decided ratings and closes the round to changes (after a confirmation

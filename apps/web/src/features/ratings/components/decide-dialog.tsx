@@ -5,7 +5,7 @@ import { isApiError } from '../../../lib/api-error';
 import type { RatingLevel } from '../../../lib/domain';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useDecideRating } from '../api/rating-mutations';
-import type { Rating } from '../api/types';
+import type { Rating } from '../api/fields';
 import { LevelSelect } from './level-select';
 
 type Props = { rating: Rating; open: boolean; onClose: () => void };

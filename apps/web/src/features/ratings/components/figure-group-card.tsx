@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { RATING_LEVELS, type RatingSubjectKind } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
-import type { RatingFigureGroup } from '../api/types';
+import type { RatingFigureGroup } from '../api/fields';
 import { encodeFigureList, type FigureListKey } from '../utils/figure-filter';
 
 type Props = {

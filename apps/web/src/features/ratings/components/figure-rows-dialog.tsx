@@ -7,7 +7,8 @@ import type { RatingSubjectKind } from '../../../lib/domain';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
 import { FIGURE_ROWS_PAGE_SIZE, useFigureRows } from '../api/get-figures';
-import type { FigureRow, FiguresParams } from '../api/types';
+import type { FigureRow } from '../api/get-figures';
+import type { FiguresParams } from '../api/keys';
 import { figureFilter, type FigureListKey } from '../utils/figure-filter';
 import { LevelTag } from './rating-tags';
 

@@ -50,7 +50,7 @@ export const OpenRoundDialog = ({ organisationId, organisationName, open, onClos
         onSuccess: (r) => {
           void toast.success(t('ratings.openRound.done'));
           close();
-          navigate(href(paths.ratingRound(r.id)));
+          void navigate(href(paths.ratingRound(r.id)));
         },
       },
     );

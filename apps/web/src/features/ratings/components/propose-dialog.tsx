@@ -7,7 +7,7 @@ import { useFormat } from '../../../lib/use-format';
 import { useRatingPolicy } from '../api/get-rating-policy';
 import { useQuotaGroupRatings } from '../api/get-rounds';
 import { useProposeRating, type ProposalResult } from '../api/rating-mutations';
-import type { Rating } from '../api/types';
+import type { Rating } from '../api/fields';
 import { ratingReferenceDate } from '../utils/reference-date';
 import { LevelSelect } from './level-select';
 

@@ -2,7 +2,7 @@ import { Flex, Progress, Skeleton, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
 import { useRoundStages } from '../api/get-rounds';
-import type { RatingRound } from '../api/types';
+import type { RatingRound } from '../api/fields';
 
 /** A round's progress: decided of all ratings in it, and how many stand at each step. */
 export const RoundProgress = ({ round, compact = false }: { round: RatingRound; compact?: boolean }) => {

@@ -9,7 +9,8 @@ import { useFormat } from '../../../lib/use-format';
 import { useMemberSearch } from '../api/get-members';
 import { useRatingPolicy } from '../api/get-rating-policy';
 import { useSubmitSelfAssessment } from '../api/rating-mutations';
-import type { Rating, RatingRound, TaskCounts } from '../api/types';
+import type { Rating, RatingRound } from '../api/fields';
+import type { TaskCountsInput } from '../../../gql/graphql';
 import { ratingReferenceDate } from '../utils/reference-date';
 import { LevelTag } from './rating-tags';
 
@@ -29,7 +30,7 @@ export type SelfAssessmentSubject = Subject;
 
 type Subject = { kind: 'MEMBER'; memberId: string; organisationId: string | null; name: string } | { kind: 'ORGANISATION'; organisationId: string; name: string };
 
-type Draft = { generalPoints: number | null; taskPoints: number | null; tasks: Record<keyof TaskCounts, number | null>; shortcomingsFixed: boolean; note: string };
+type Draft = { generalPoints: number | null; taskPoints: number | null; tasks: Record<keyof TaskCountsInput, number | null>; shortcomingsFixed: boolean; note: string };
 
 const TASK_KEYS = ['assigned', 'completed', 'onTime', 'exceeded'] as const;
 
@@ -83,7 +84,7 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
   const check = policy ? validateSelfAssessment(input, policy) : null;
   const outcome =
     check?.ok && policy
-      ? computeRatingLevel({ subjectKind, score: check.total, tasks: input.tasks as TaskCounts, shortcomingsFixed: draft.shortcomingsFixed }, policy)
+      ? computeRatingLevel({ subjectKind, score: check.total, tasks: input.tasks as TaskCountsInput, shortcomingsFixed: draft.shortcomingsFixed }, policy)
       : null;
 
   // Field messages: ours from the local check (once the user tried to save, or a value is out of range), else the server's.
@@ -98,7 +99,7 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
   }
   const server = fieldMessages(submit.error);
   const shown = (field: string): string | undefined => {
-    const v = field.startsWith('tasks.') ? draft.tasks[field.slice(6) as keyof TaskCounts] : draft[field as 'generalPoints' | 'taskPoints'];
+    const v = field.startsWith('tasks.') ? draft.tasks[field.slice(6) as keyof TaskCountsInput] : draft[field as 'generalPoints' | 'taskPoints'];
     return (tried || v !== null) && local[field] ? local[field] : server[field];
   };
 
@@ -118,7 +119,7 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
         ...(subject.kind === 'MEMBER' ? { memberId: subject.memberId } : { organisationId: subject.organisationId }),
         generalPoints: draft.generalPoints!,
         taskPoints: draft.taskPoints!,
-        tasks: input.tasks as TaskCounts,
+        tasks: input.tasks as TaskCountsInput,
         ...(subject.kind === 'MEMBER' ? { shortcomingsFixed: draft.shortcomingsFixed } : {}),
         ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
       },

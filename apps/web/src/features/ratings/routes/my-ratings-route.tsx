@@ -6,7 +6,7 @@ import { QueryError } from '../../../components/ui/query-error';
 import { useFormat } from '../../../lib/use-format';
 import { useViewer } from '../../../lib/viewer';
 import { useRatingRounds, useRatings } from '../api/get-rounds';
-import type { Rating, RatingRound } from '../api/types';
+import type { Rating, RatingRound } from '../api/fields';
 import { LevelTag, StageTag } from '../components/rating-tags';
 import { SelfAssessmentDialog } from '../components/self-assessment-dialog';
 

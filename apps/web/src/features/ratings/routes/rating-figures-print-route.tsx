@@ -5,9 +5,9 @@ import { QueryError } from '../../../components/ui/query-error';
 import { useAsOf } from '../../../lib/as-of';
 import { RATING_LEVELS } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
-import { useScopeRoot } from '../api/get-scope-root';
+import { useDefaultOrganisationId } from '../../../lib/scope-roots';
 import { useRatingFigures } from '../api/get-figures';
-import type { FiguresParams } from '../api/types';
+import type { FiguresParams } from '../api/keys';
 import { figuresYear, shownGroups } from '../utils/figures-view';
 
 // /ratings/figures/print?organisationId=<id>&year=YYYY(&asOf): the rating statistics table committees send upward,
@@ -21,7 +21,7 @@ export const RatingFiguresPrintRoute = () => {
   const [params] = useSearchParams();
   const year = figuresYear(params.get('year'));
   const orgParam = params.get('organisationId');
-  const root = useScopeRoot(asOf, !orgParam);
+  const root = useDefaultOrganisationId(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
   const figuresParams: FiguresParams | null = orgId ? { organisationId: orgId, year, ...(isToday ? {} : { asOf }) } : null;
   const query = useRatingFigures(figuresParams);

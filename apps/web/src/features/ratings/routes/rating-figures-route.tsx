@@ -1,19 +1,20 @@
-import { FileExcelOutlined, PrinterOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { OrganisationPicker } from '../../../components/organisation-picker';
+import { PrintReportButton } from '../../../components/print-report-button';
 import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useUrlParams } from '../../../lib/url-params';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
-import { useScopeRoot } from '../api/get-scope-root';
+import { useDefaultOrganisationId } from '../../../lib/scope-roots';
 import { useExportRatingFigures } from '../api/export-figures';
 import { useRatingFigures } from '../api/get-figures';
 import { useRatingRounds } from '../api/get-rounds';
-import type { FiguresParams } from '../api/types';
+import type { FiguresParams } from '../api/keys';
 import { AdmissionCard } from '../components/admission-card';
 import { FigureGroupCard } from '../components/figure-group-card';
 import { FigureRowsDialog } from '../components/figure-rows-dialog';
@@ -40,7 +41,7 @@ export const RatingFiguresRoute = () => {
   const { params, update } = useUrlParams();
   const yearParam = figuresYearParam(params.get('year'));
   const orgParam = params.get('org');
-  const root = useScopeRoot(asOf, !orgParam);
+  const root = useDefaultOrganisationId(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
   // without ?year=: the latest year with decided results (the current one once its rounds are announced)
   const currentYear = Number(todayIso().slice(0, 4));
@@ -79,16 +80,7 @@ export const RatingFiguresRoute = () => {
           >
             {t('ratings.exportXlsx')}
           </Button>
-          <Button
-            icon={<PrinterOutlined aria-hidden />}
-            disabled={!figuresParams}
-            href={figuresParams ? withParams(paths.ratingFiguresPrint, { organisationId: figuresParams.organisationId, year: String(year), asOf: figuresParams.asOf }) : undefined}
-            target="_blank"
-            rel="noopener"
-            data-testid="ratings-print"
-          >
-            {t('reportPrint.open')}
-          </Button>
+          <PrintReportButton href={figuresParams ? withParams(paths.ratingFiguresPrint, { organisationId: figuresParams.organisationId, year: String(year), asOf: figuresParams.asOf }) : undefined} testId="ratings-print" />
         </Flex>
       </Flex>
       {exportXlsx.error != null && <Alert type="error" showIcon role="alert" title={message(exportXlsx.error)} />}

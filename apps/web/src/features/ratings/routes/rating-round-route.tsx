@@ -16,7 +16,9 @@ import { useViewer } from '../../../lib/viewer';
 import { useExportRound } from '../api/export-round';
 import { useCanActFor } from '../api/get-bodies';
 import { useRatingRound, useRatings, useRoundPending } from '../api/get-rounds';
-import type { PendingSubject, Rating, RatingFilterInput } from '../api/types';
+import type { PendingSubject } from '../api/get-rounds';
+import type { Rating } from '../api/fields';
+import type { RatingFilterInput } from '../api/keys';
 import { AnnounceButton } from '../components/announce-button';
 import { DecideDialog } from '../components/decide-dialog';
 import { ProposeDialog } from '../components/propose-dialog';
@@ -123,7 +125,7 @@ export const RatingRoundRoute = () => {
             onClick={() =>
               exportRound.mutate(
                 { roundId: r.id, filter, fileName: t('ratings.round.fileName', { year: r.year, date: todayIso() }) },
-                { onError: (e) => toast.error(errorMessage(e)) },
+                { onError: (e) => void toast.error(errorMessage(e)) },
               )
             }
           >

@@ -1,5 +1,5 @@
 import type { RatingLevel, RatingSubjectKind } from '../../../lib/domain';
-import type { FigureFilter } from '../api/types';
+import type { FigureFilter } from '../api/keys';
 
 // The list behind each number of the figures, as a ratingFigureRows filter, and its place in the URL
 // (?list=MEMBER:HTXSNV+HTTNV, MEMBER:notRated, MEMBER:rated, MEMBER:all; &listYear= for the previous year's numbers).

@@ -1,5 +1,5 @@
 import { todayIso } from '../../../lib/as-of';
-import type { RatingFigureGroup } from '../api/types';
+import type { RatingFigureGroup } from '../api/fields';
 
 /** The subject kinds the figures show, in the reports' order. */
 export const SHOWN_KINDS = ['GRASSROOTS_ORGANISATION', 'SUB_COMMITTEE', 'SUBORDINATE_CELL', 'MEMBER'] as const;

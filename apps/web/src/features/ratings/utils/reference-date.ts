@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../../lib/api-types';
 import { todayIso } from '../../../lib/as-of';
+import type { IsoDate } from '../../../lib/domain';
 
 /** The date whose tree and policy a year's rating uses: 31 December, or today while the year runs (as the API does). */
 export const ratingReferenceDate = (year: number): IsoDate => {

@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
 import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { IsoDate } from '../../../lib/domain';
 
-const VISIT_COVERAGE_XLSX = graphql<{ visitCoverageXlsx: string }, { input: { organisationId: string; year: number; asOf: IsoDate } }>(`
+const VISIT_COVERAGE_XLSX = graphql(`
   query VisitCoverageXlsx($input: VisitCoverageInput!) {
     visitCoverageXlsx(input: $input)
   }

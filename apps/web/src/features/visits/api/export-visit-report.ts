@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 
-const VISIT_REPORT_XLSX = graphql<{ visitReportXlsx: string }, { input: { organisationId: string; month: string } }>(`
+const VISIT_REPORT_XLSX = graphql(`
   query VisitReportXlsx($input: VisitReportInput!) {
     visitReportXlsx(input: $input)
   }

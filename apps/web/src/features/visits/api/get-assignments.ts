@@ -1,17 +1,20 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../../lib/api-error';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { visitKeys } from './keys';
-import type { VisitAssignment } from './types';
+import type { MyVisitAssignmentsQuery } from '../../../gql/graphql';
+import type { IsoDate } from '../../../lib/domain';
 
-const ASSIGNMENTS = graphql<{ visitAssignments: VisitAssignment[] }, { userId: string }>(`
+export type VisitAssignment = MyVisitAssignmentsQuery['visitAssignments'][number];
+
+const ASSIGNMENTS = graphql(`
   query MyVisitAssignments($userId: ID) {
     visitAssignments(visitorUserId: $userId) { id cellId from to requiredPerYear visitorUserId visitorName }
   }
 `);
 
-const CELL_NAME = graphql<{ organisation: { id: string; name: string } }, { id: string; asOf: IsoDate }>(`
+const CELL_NAME = graphql(`
   query VisitCellName($id: ID!, $asOf: Date) {
     organisation(id: $id, asOf: $asOf) { id name }
   }

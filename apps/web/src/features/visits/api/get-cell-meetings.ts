@@ -1,19 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
-import { VISIT_MEETING_FIELDS } from './fields';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { visitKeys } from './keys';
-import type { VisitMeeting } from './types';
+import type { IsoDate } from '../../../lib/domain';
 
 // Meetings of a cell assigned to the visitor (the API shows them to assigned visitors once published).
-const CELL_MEETINGS = graphql<
-  { meetingList: { total: number; items: VisitMeeting[] } },
-  { organisationId: string; from: IsoDate; to: IsoDate }
->(`
+const CELL_MEETINGS = graphql(`
   query VisitCellMeetings($organisationId: ID, $from: Date, $to: Date) {
     meetingList(filter: { organisationId: $organisationId, from: $from, to: $to }, page: { offset: 0, limit: 200 }) {
       total
-      items { ${VISIT_MEETING_FIELDS} }
+      items { ...VisitMeetingFields }
     }
   }
 `);

@@ -1,15 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
-import { VISIT_FIELDS } from './fields';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { visitKeys } from './keys';
-import type { Visit } from './types';
+import type { IsoDate } from '../../../lib/domain';
 
-const MY_VISITS = graphql<{ visits: { total: number; items: Visit[] } }, { userId: string; from: IsoDate; to: IsoDate }>(`
+const MY_VISITS = graphql(`
   query MyVisits($userId: ID, $from: Date, $to: Date) {
     visits(visitorUserId: $userId, from: $from, to: $to, page: { offset: 0, limit: 500 }) {
       total
-      items { ${VISIT_FIELDS} }
+      items { ...VisitFields }
     }
   }
 `);

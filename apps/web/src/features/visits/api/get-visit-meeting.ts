@@ -1,15 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
-import { VISIT_FIELDS, VISIT_MEETING_FIELDS } from './fields';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { visitKeys } from './keys';
-import type { VisitMeetingDetail } from './types';
+import type { VisitMeetingQuery } from '../../../gql/graphql';
 
-const VISIT_MEETING = graphql<{ meeting: VisitMeetingDetail }, { id: string }>(`
+export type VisitMeetingDetail = VisitMeetingQuery['meeting'];
+import type { IsoDate } from '../../../lib/domain';
+
+const VISIT_MEETING = graphql(`
   query VisitMeeting($id: ID!) {
     meeting(id: $id) {
-      ${VISIT_MEETING_FIELDS}
-      visitRecords { ${VISIT_FIELDS} }
+      ...VisitMeetingFields
+      visitRecords { ...VisitFields }
     }
   }
 `);

@@ -1,18 +1,20 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../../lib/api-error';
-import type { IsoDate } from '../../../lib/api-types';
-import { graphql, request } from '../../../lib/graphql-client';
-import { VISIT_FIELDS } from './fields';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
 import { visitKeys } from './keys';
-import type { VisitReport } from './types';
+import type { VisitReportQuery } from '../../../gql/graphql';
 
-const VISIT_REPORT = graphql<{ visitReport: VisitReport }, { input: { organisationId: string; month: string } }>(`
+export type VisitReportLine = VisitReportQuery['visitReport']['lines'][number];
+import type { IsoDate } from '../../../lib/domain';
+
+const VISIT_REPORT = graphql(`
   query VisitReport($input: VisitReportInput!) {
     visitReport(input: $input) {
       month
       lines {
         visitorUserId visitorName assignedCells visits scored unscored cellsNotVisited state dueOn submittedOn
-        items { ${VISIT_FIELDS} }
+        items { ...VisitFields }
       }
     }
   }

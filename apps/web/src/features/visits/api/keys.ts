@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../lib/api-types';
+import type { IsoDate } from '../../../lib/domain';
 
 // [feature, scope, params]; asOf is in every key.
 export const visitKeys = {

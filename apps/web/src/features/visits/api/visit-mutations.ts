@@ -1,39 +1,22 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { graphql, request } from '../../../lib/graphql-client';
-import { VISIT_FIELDS } from './fields';
-import { visitKeys } from './keys';
-import type { RecordVisitInput, Visit } from './types';
+import { useApiMutation } from '../../../lib/invalidation';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { RecordVisitInput } from '../../../gql/graphql';
 
-const RECORD_VISIT = graphql<{ recordVisit: Visit }, { input: RecordVisitInput }>(`
+const RECORD_VISIT = graphql(`
   mutation RecordVisit($input: RecordVisitInput!) {
-    recordVisit(input: $input) { ${VISIT_FIELDS} }
+    recordVisit(input: $input) { ...VisitFields }
   }
 `);
 
-const SUBMIT_REPORT = graphql<{ submitVisitReport: boolean }, { month: string; note?: string }>(`
+const SUBMIT_REPORT = graphql(`
   mutation SubmitVisitReport($month: String!, $note: String) {
     submitVisitReport(month: $month, note: $note)
   }
 `);
 
-const useInvalidate = () => {
-  const qc = useQueryClient();
-  // the meeting page lists visits too
-  return () => Promise.all([qc.invalidateQueries({ queryKey: visitKeys.all }), qc.invalidateQueries({ queryKey: ['meetings'] })]);
-};
+export const useRecordVisit = () =>
+  useApiMutation('recordVisit', (input: RecordVisitInput) => request(RECORD_VISIT, { input }).then((d) => d.recordVisit));
 
-export const useRecordVisit = () => {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: RecordVisitInput) => request(RECORD_VISIT, { input }).then((d) => d.recordVisit),
-    onSuccess: () => invalidate(),
-  });
-};
-
-export const useSubmitVisitReport = () => {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (v: { month: string; note?: string }) => request(SUBMIT_REPORT, v).then((d) => d.submitVisitReport),
-    onSuccess: () => invalidate(),
-  });
-};
+export const useSubmitVisitReport = () =>
+  useApiMutation('submitVisitReport', (v: { month: string; note?: string }) => request(SUBMIT_REPORT, v).then((d) => d.submitVisitReport));

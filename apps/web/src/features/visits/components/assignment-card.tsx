@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { MeetingKindTag, MeetingStateTag, ScoreLevelTag } from '../../../components/meeting-tags';
 import { QueryError } from '../../../components/ui/query-error';
-import type { IsoDate } from '../../../lib/api-types';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
 import { useCellName } from '../api/get-assignments';
 import { useCellMeetings } from '../api/get-cell-meetings';
-import type { Visit, VisitAssignment } from '../api/types';
+import type { Visit } from '../api/fields';
+import type { VisitAssignment } from '../api/get-assignments';
+import type { IsoDate } from '../../../lib/domain';
 
 type Props = { assignment: VisitAssignment; index: number; from: IsoDate; to: IsoDate; asOf: IsoDate; visits: Visit[] };
 

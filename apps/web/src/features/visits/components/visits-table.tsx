@@ -5,7 +5,7 @@ import { ScoreLevelTag } from '../../../components/meeting-tags';
 import { OrganisationLink } from '../../../components/organisation-link';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
-import type { Visit } from '../api/types';
+import type { Visit } from '../api/fields';
 
 type Props = { visits: Visit[]; showCell: boolean; empty: string };
 

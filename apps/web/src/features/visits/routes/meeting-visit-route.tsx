@@ -21,7 +21,8 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useSession } from '../../../lib/use-session';
 import { useVisitMeeting } from '../api/get-visit-meeting';
-import type { Visit, VisitMeetingDetail } from '../api/types';
+import type { Visit } from '../api/fields';
+import type { VisitMeetingDetail } from '../api/get-visit-meeting';
 import { useRecordVisit } from '../api/visit-mutations';
 
 type Draft = { attended: boolean; scores: ScoreValues; guidance: string; issues: string; followUp: string };
@@ -122,6 +123,7 @@ const VisitSheet = ({ meeting, policy, mine }: { meeting: VisitMeetingDetail; po
             {t('visits.sheet.scores')}
           </h3>
           <Typography.Paragraph type="secondary">{t('visits.sheet.scoresHint')}</Typography.Paragraph>
+          {/* jscpd:ignore-start — the score sheet's props, as in the meeting's self-assessment (meeting-record-form) */}
           <ScoreSheetFields
             idPrefix="visit"
             sheet={sheet}
@@ -132,6 +134,7 @@ const VisitSheet = ({ meeting, policy, mine }: { meeting: VisitMeetingDetail; po
             showRequired={tried}
             onChange={(code, value) => setDraft((d) => ({ ...d, scores: { ...d.scores, [code]: value } }))}
           />
+          {/* jscpd:ignore-end */}
         </section>
         {(
           [

@@ -1,6 +1,7 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Skeleton, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { FilterForm } from '../../../components/filter-form';
+import { formatMonth } from '../../../lib/format';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/ui/query-error';
@@ -15,8 +16,7 @@ import { useMyReportLine } from '../api/get-visit-report';
 import { useSubmitVisitReport } from '../api/visit-mutations';
 import { VisitReportStateTag } from '../components/visit-report-state-tag';
 import { VisitsTable } from '../components/visits-table';
-
-const formatMonth = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+import { MonthPicker } from '../../../components/month-picker';
 
 // /visits/report?month=YYYY-MM: the visitor's monthly report to the standing committee, then "Nộp báo cáo".
 export const MyVisitReportRoute = () => {
@@ -52,23 +52,10 @@ export const MyVisitReportRoute = () => {
         {t('visits.myReport.title')}
       </Typography.Title>
       <Card size="small">
-        <Form layout="vertical" component="div">
-          <Row>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('visits.month')} htmlFor="report-month" style={{ marginBottom: 0 }}>
-                <DatePicker
-                  id="report-month"
-                  picker="month"
-                  format="MM/YYYY"
-                  allowClear={false}
-                  value={dayjs(first)}
-                  style={{ width: '100%' }}
-                  onChange={(d) => d && update({ month: d.format('YYYY-MM') })}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+        <FilterForm
+          compact
+          fields={[{ id: 'report-month', label: t('visits.month'), md: 8, control: <MonthPicker id="report-month" month={month} onChange={(m) => update({ month: m })} /> }]}
+        />
       </Card>
       {visits.isError ? (
         <QueryError error={visits.error} onRetry={() => void visits.refetch()} />

@@ -1,18 +1,16 @@
 import { useQueries } from '@tanstack/react-query';
+import { formatMonth } from '../../../lib/format';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { organisationNameQueryOptions } from '../../../components/organisation-link';
 import { ReportDocument, ReportLoading, ReportPage, useReportOrganisation } from '../../../components/report-print';
 import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
-import type { IsoDate } from '../../../lib/api-types';
-import type { ScoreLevel, VisitReportState } from '../../../lib/domain';
+import type { ScoreLevel, VisitReportState, IsoDate } from '../../../lib/domain';
 import { isMonthKey, lastDayOfMonth } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
-import { useScopeRootId } from '../api/get-scope-root';
+import { useDefaultOrganisationId } from '../../../lib/scope-roots';
 import { useVisitReport } from '../api/get-visit-report';
-
-const formatMonth = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
 // /visit-report/print?organisationId=<id>&month=YYYY-MM(&asOf): the committee's monthly report on its visitors as a
 // printable report (outside the app shell). The screen's own query (visitReport) with the same parameters: one line
@@ -25,7 +23,7 @@ export const VisitReportPrintRoute = () => {
   const month = isMonthKey(params.get('month')) ? (params.get('month') as string) : todayIso().slice(0, 7);
   const monthEnd = lastDayOfMonth(month);
   const orgParam = params.get('organisationId');
-  const root = useScopeRootId(asOf, !orgParam);
+  const root = useDefaultOrganisationId(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
   const report = useVisitReport(orgId, month, asOf);
   const lines = report.data?.lines ?? [];

@@ -1,9 +1,11 @@
-import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Flex, Form, Row, Skeleton, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { FilterForm } from '../../../components/filter-form';
+import { formatMonth } from '../../../lib/format';
+import { Alert, Button, Card, Flex, Skeleton, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OrganisationLink } from '../../../components/organisation-link';
 import { OrganisationPicker } from '../../../components/organisation-picker';
+import { PrintReportButton } from '../../../components/print-report-button';
 import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
 import { paths, withParams } from '../../../lib/paths';
@@ -12,13 +14,12 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useExportVisitCoverage } from '../api/export-visit-coverage';
 import { useExportVisitReport } from '../api/export-visit-report';
-import { useScopeRootId } from '../api/get-scope-root';
+import { useDefaultOrganisationId } from '../../../lib/scope-roots';
 import { useVisitReport } from '../api/get-visit-report';
-import type { VisitReportLine } from '../api/types';
+import type { VisitReportLine } from '../api/get-visit-report';
 import { VisitReportStateTag } from '../components/visit-report-state-tag';
 import { VisitsTable } from '../components/visits-table';
-
-const formatMonth = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+import { MonthPicker } from '../../../components/month-picker';
 
 // /visit-report?org=<id>&month=YYYY-MM: the committee's monthly report on its visitors, with the same report
 // as an Excel workbook (visitReportXlsx: base64 .xlsx, Vietnamese headings) to download, or printable
@@ -30,7 +31,7 @@ export const VisitReportRoute = () => {
   const { params, update } = useUrlParams();
   const month = isMonthKey(params.get('month')) ? (params.get('month') as string) : todayIso().slice(0, 7);
   const orgParam = params.get('org');
-  const root = useScopeRootId(asOf, !orgParam);
+  const root = useDefaultOrganisationId(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
   const report = useVisitReport(orgId, month, asOf);
   const lines = report.data?.lines ?? [];
@@ -66,43 +67,23 @@ export const VisitReportRoute = () => {
           >
             {t('visits.report.exportCoverage')}
           </Button>
-          <Button
-            icon={<PrinterOutlined aria-hidden />}
-            disabled={!orgId}
-            href={orgId ? withParams(paths.visitReportPrint, { organisationId: orgId, month, asOf: isToday ? null : asOf }) : undefined}
-            target="_blank"
-            rel="noopener"
-            data-testid="visit-report-print"
-          >
-            {t('reportPrint.open')}
-          </Button>
+          <PrintReportButton href={orgId ? withParams(paths.visitReportPrint, { organisationId: orgId, month, asOf: isToday ? null : asOf }) : undefined} testId="visit-report-print" />
         </Flex>
       </Flex>
       {exportXlsx.error != null && <Alert type="error" showIcon role="alert" title={message(exportXlsx.error)} />}
       {exportCoverage.error != null && <Alert type="error" showIcon role="alert" title={message(exportCoverage.error)} />}
       <Card size="small">
-        <Form layout="vertical" component="div" role="search">
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={14}>
-              <Form.Item label={t('visits.report.organisation')} htmlFor="report-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker key={asOf} id="report-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={10}>
-              <Form.Item label={t('visits.month')} htmlFor="report-month" style={{ marginBottom: 8 }}>
-                <DatePicker
-                  id="report-month"
-                  picker="month"
-                  format="MM/YYYY"
-                  allowClear={false}
-                  value={dayjs(`${month}-01`)}
-                  style={{ width: '100%' }}
-                  onChange={(d) => d && update({ month: d.format('YYYY-MM') })}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+        <FilterForm
+          fields={[
+            {
+              id: 'report-org',
+              label: t('visits.report.organisation'),
+              md: 14,
+              control: <OrganisationPicker key={asOf} id="report-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />,
+            },
+            { id: 'report-month', label: t('visits.month'), md: 10, control: <MonthPicker id="report-month" month={month} onChange={(m) => update({ month: m })} /> },
+          ]}
+        />
       </Card>
       {report.isError ? (
         <QueryError error={report.error} onRetry={() => void report.refetch()} />

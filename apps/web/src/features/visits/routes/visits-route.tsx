@@ -1,16 +1,16 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Empty, Flex, Form, Row, Skeleton, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Col, Empty, Flex, Form, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref } from '../../../lib/paths';
-import { lastDayOfMonth, useUrlParams } from '../../../lib/url-params';
+import { useUrlParams } from '../../../lib/url-params';
 import { useSession } from '../../../lib/use-session';
 import { useMyAssignments } from '../api/get-assignments';
 import { useMyVisits } from '../api/get-my-visits';
 import { AssignmentCard } from '../components/assignment-card';
+import { MonthRangePicker } from '../../../components/month-picker';
 
 // /visits?from&to: "Dự sinh hoạt": the cells assigned to me and their meetings, with my visit to each.
 export const VisitsRoute = () => {
@@ -45,18 +45,7 @@ export const VisitsRoute = () => {
           <Row>
             <Col xs={24} md={12}>
               <Form.Item label={t('meetings.calendar.period')} htmlFor="visits-period" style={{ marginBottom: 0 }}>
-                <DatePicker.RangePicker
-                  id={{ start: 'visits-period' }}
-                  picker="month"
-                  format="MM/YYYY"
-                  allowClear={false}
-                  value={[dayjs(from), dayjs(to)]}
-                  style={{ width: '100%' }}
-                  onChange={(range) => {
-                    const [a, b] = range ?? [];
-                    if (a && b) update({ from: a.startOf('month').format('YYYY-MM-DD'), to: lastDayOfMonth(b.format('YYYY-MM')) });
-                  }}
-                />
+                <MonthRangePicker id="visits-period" from={from} to={to} onChange={update} />
               </Form.Item>
             </Col>
           </Row>

@@ -1,0 +1,4538 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A document to attach: a name and either a link or a file's content (base64). Accepted files: PDF, Word, Excel, PowerPoint, OpenDocument text, PNG, JPEG, plain text; at most UPLOAD_MAX_BYTES (5 MB). */
+export type AddMeetingDocumentInput = {
+  /** The file's content, base64-encoded. */
+  contentBase64?: string | null | undefined;
+  /** Name (for a file, the file name with its extension, which decides the type). */
+  name: string;
+  /** A link (http or https). */
+  url?: string | null | undefined;
+};
+
+/** An alert rule (docs/rules.md#alerts names the rule behind each code; docs/dashboard.md lists each with its threshold). Meetings and visits: MEETING_OVERDUE, MINUTES_MISSING, RESOLUTION_MISSING, VISITS_BEHIND, VISIT_UNSCORED. Members: PROBATION_OVERDUE, PROBATION_DUE, CEREMONY_OVERDUE, BADGE_DUE. Organisations: CELL_TOO_LARGE, SUBORDINATE_CELL_TOO_LARGE, TOO_FEW_FULL_MEMBERS, CELL_COMMITTEE_MISSING, TERM_ENDED, TERM_ENDING. Inspections: INSPECTION_BEHIND. Ratings: RATING_QUOTA_BREACH, KHTNV_TWO_YEARS. */
+export type AlertCode =
+  | 'BADGE_DUE'
+  | 'CELL_COMMITTEE_MISSING'
+  | 'CELL_TOO_LARGE'
+  | 'CEREMONY_OVERDUE'
+  | 'INSPECTION_BEHIND'
+  | 'KHTNV_TWO_YEARS'
+  | 'MEETING_OVERDUE'
+  | 'MINUTES_MISSING'
+  | 'PROBATION_DUE'
+  | 'PROBATION_OVERDUE'
+  | 'RATING_QUOTA_BREACH'
+  | 'RESOLUTION_MISSING'
+  | 'SUBORDINATE_CELL_TOO_LARGE'
+  | 'TERM_ENDED'
+  | 'TERM_ENDING'
+  | 'TOO_FEW_FULL_MEMBERS'
+  | 'VISITS_BEHIND'
+  | 'VISIT_UNSCORED';
+
+/** The record an alert points at, to open and fix: ORGANISATION (`organisation`), MEMBER (`memberId`), MEETING (`meetingId`), VISIT (`visitId` and its `meetingId`). */
+export type AlertEntity =
+  | 'MEETING'
+  | 'MEMBER'
+  | 'ORGANISATION'
+  | 'VISIT';
+
+/** ERROR (a rule is broken, a deadline passed), WARNING (needs attention), INFO (an upcoming task). */
+export type AlertSeverity =
+  | 'ERROR'
+  | 'INFO'
+  | 'WARNING';
+
+/** Which alerts: an organisation's subtree as it stood on a date. */
+export type AlertsInput = {
+  /** Judge as of this date, on the tree as it stood then (default today). */
+  asOf?: string | null | undefined;
+  /** Only these codes (default: all). Totals and counts then cover these codes only. */
+  codes?: Array<AlertCode> | null | undefined;
+  /** The organisation whose subtree is checked (NOT_FOUND outside your scope: you need to read its subtree). */
+  organisationId: string;
+  /** Page of the sorted list (default the first 50). */
+  page?: PageInput | null | undefined;
+  /** The year whose meetings and visits are judged (MEETING_OVERDUE, MINUTES_MISSING, RESOLUTION_MISSING, VISITS_BEHIND, VISIT_UNSCORED), from 1 January to the as-of date (to 31 December for a past year). Default: the as-of date's year. */
+  year?: number | null | undefined;
+};
+
+/** A member's attendance. */
+export type AttendanceInput = {
+  /** Arrived late. */
+  late?: boolean | null | undefined;
+  /** Left early. */
+  leftEarly?: boolean | null | undefined;
+  /** Member (must belong to the cell on the meeting date). */
+  memberId: string;
+  /** Reason for an absence. */
+  reason?: string | null | undefined;
+  /** Status. */
+  status: AttendanceStatus;
+};
+
+/** PRESENT, ABSENT_EXCUSED (with reason), ABSENT_UNEXCUSED, EXEMPT (miễn sinh hoạt; not counted in the rate). */
+export type AttendanceStatus =
+  | 'ABSENT_EXCUSED'
+  | 'ABSENT_UNEXCUSED'
+  | 'EXEMPT'
+  | 'PRESENT';
+
+/** Seat on an elected committee: SECRETARY (bí thư), DEPUTY_SECRETARY (phó bí thư), STANDING_MEMBER (ủy viên ban thường vụ), COMMITTEE_MEMBER (cấp ủy viên / chi ủy viên). */
+export type CommitteeRole =
+  | 'COMMITTEE_MEMBER'
+  | 'DEPUTY_SECRETARY'
+  | 'SECRETARY'
+  | 'STANDING_MEMBER';
+
+/** Which organisation and period to check. */
+export type ComplianceInput = {
+  /** Judge as of this date (default today): obligations not yet due are not missing. */
+  asOf?: string | null | undefined;
+  /** First day of the period. */
+  from: string;
+  /** Organisation whose cells are checked (the cells under it on the period's last day, or the as-of date if earlier). */
+  organisationId: string;
+  /** Last day of the period. */
+  to: string;
+};
+
+/** Conclude an inspection: the conclusion, the findings per member and any discipline decisions, all or nothing. */
+export type ConcludeInspectionInput = {
+  /** Date of the conclusion (not before the start, not in the future). */
+  concludedOn: string;
+  /** Conclusion. */
+  conclusion: string;
+  /** Recommendation. */
+  recommendation?: string | null | undefined;
+  /** Actual start: required when the inspection is still PLANNED (recorded after the fact). */
+  startedOn?: string | null | undefined;
+  /** Findings per member, with optional discipline. */
+  subjects?: Array<SubjectFindingsInput> | null | undefined;
+};
+
+/** A discipline decision taken on the conclusion (kỷ luật). */
+export type ConclusionDisciplineInput = {
+  /** Decision date (default the conclusion date; not before it, not after today). */
+  decidedOn?: string | null | undefined;
+  /** Deciding body (default: the inspecting body's, a cell for a chi ủy): CELL, GRASSROOTS_COMMITTEE, STANDING_COMMITTEE, INSPECTION_COMMISSION, HIGHER_COMMITTEE. A body above the cell needs write access to the committee above it. */
+  decidingBody?: string | null | undefined;
+  /** Form: KHIEN_TRACH, CANH_CAO, CACH_CHUC, KHAI_TRU; only those allowed for the member's status on the decision date and within the deciding body's authority. */
+  form: string;
+  /** Reason. */
+  reason?: string | null | undefined;
+};
+
+/** A new yearly plan (one per organisation and year). */
+export type CreateInspectionPlanInput = {
+  /** Adoption date (not after today). */
+  adoptedOn?: string | null | undefined;
+  /** Content. */
+  content: string;
+  /** Method. */
+  method?: string | null | undefined;
+  /** Note. */
+  note?: string | null | undefined;
+  /** The cell or committee. */
+  organisationId: string;
+  /** Purpose. */
+  purpose: string;
+  /** Period under review: from. */
+  reviewFrom?: string | null | undefined;
+  /** Period under review: to. */
+  reviewTo?: string | null | undefined;
+  /** Members (replaces the list); each must belong to the cell, or to a cell under the committee, on the plan's adoption date (or 1 January). */
+  subjectMemberIds?: Array<string> | null | undefined;
+  /** Timing. */
+  timing?: string | null | undefined;
+  /** Year. */
+  year: number;
+};
+
+/** A new meeting for a cell. */
+export type CreateMeetingInput = {
+  /** Chair. */
+  chairMemberId?: string | null | undefined;
+  /** Date. */
+  date: string;
+  /** End, HH:MM. */
+  endTime?: string | null | undefined;
+  /** Format. */
+  format?: MeetingFormat | null | undefined;
+  /** Format details. */
+  formatNote?: string | null | undefined;
+  /** Kind. */
+  kind: MeetingKind;
+  /** Minute-taker. */
+  minuteTakerMemberId?: string | null | undefined;
+  /** Mode. */
+  mode?: MeetingMode | null | undefined;
+  /** The cell. */
+  organisationId: string;
+  /** Place. */
+  place?: string | null | undefined;
+  /** Start, HH:MM. */
+  startTime?: string | null | undefined;
+  /** Theme. */
+  theme?: string | null | undefined;
+  /** Title. */
+  title: string;
+  /** Topics. */
+  topics?: Array<string> | null | undefined;
+};
+
+/** Which dashboard: an organisation (its subtree) on a date, with a year for the yearly figures. */
+export type DashboardInput = {
+  /** Figures as of this date, on the tree as it stood then (default today). */
+  asOf?: string | null | undefined;
+  /** The organisation (NOT_FOUND outside your scope: you need to read its subtree). */
+  organisationId: string;
+  /** The year of the yearly figures (meetings, visits, admissions, period alerts): from 1 January to the as-of date, or the whole year when it is over. Default: the as-of date's year. */
+  year?: number | null | undefined;
+};
+
+/** A decision by the competent level. */
+export type DecideRatingInput = {
+  /** Decided level. */
+  level: RatingLevel;
+  /** Why the decision stands although it breaks the "excellent" quota (required then; kept in the audit log). */
+  quotaOverrideReason?: string | null | undefined;
+  /** Rating. */
+  ratingId: string;
+  /** Why the decision differs from the proposal (required then). */
+  reason?: string | null | undefined;
+};
+
+/** MALE (nam) or FEMALE (nữ). */
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
+
+/** SYSTEM_ADMIN: everything. COMMITTEE_READ / COMMITTEE_WRITE: read or read-write on an organisation subtree (committee staff). CELL_SECRETARY: read-write on one cell. MEMBER: one member's own record. */
+export type GrantRole =
+  | 'CELL_SECRETARY'
+  | 'COMMITTEE_READ'
+  | 'COMMITTEE_WRITE'
+  | 'MEMBER'
+  | 'SYSTEM_ADMIN';
+
+/** Who inspects: CELL (chi bộ) or CELL_COMMITTEE (chi ủy) of a cell; COMMITTEE (cấp ủy), STANDING_COMMITTEE (ban thường vụ) or INSPECTION_COMMISSION (ủy ban kiểm tra) of a committee. */
+export type InspectingBody =
+  | 'CELL'
+  | 'CELL_COMMITTEE'
+  | 'COMMITTEE'
+  | 'INSPECTION_COMMISSION'
+  | 'STANDING_COMMITTEE';
+
+/** Filter for the inspection list. Every condition narrows the list. */
+export type InspectionFilter = {
+  /** Date of the tree for `organisationId` (default today). */
+  asOf?: string | null | undefined;
+  /** Inspecting bodies. */
+  bodies?: Array<InspectingBody> | null | undefined;
+  /** That date on or after this day. */
+  from?: string | null | undefined;
+  /** Only inspections of this member. */
+  memberId?: string | null | undefined;
+  /** Inspections by this organisation or by cells and committees under it (the tree on `asOf`; inspections follow a cell that moved). */
+  organisationId?: string | null | undefined;
+  /** Only inspections of this plan. */
+  planId?: string | null | undefined;
+  /** States. */
+  states?: Array<InspectionState> | null | undefined;
+  /** That date on or before this day. */
+  to?: string | null | undefined;
+  /** Types. */
+  types?: Array<InspectionType> | null | undefined;
+  /** Year of the inspection's date (its conclusion, else its start, else its planned start). */
+  year?: number | null | undefined;
+};
+
+/** The fields of a plan. Omitted fields keep their value. */
+export type InspectionPlanInput = {
+  /** Adoption date (not after today). */
+  adoptedOn?: string | null | undefined;
+  /** Content. */
+  content?: string | null | undefined;
+  /** Method. */
+  method?: string | null | undefined;
+  /** Note. */
+  note?: string | null | undefined;
+  /** Purpose. */
+  purpose?: string | null | undefined;
+  /** Period under review: from. */
+  reviewFrom?: string | null | undefined;
+  /** Period under review: to. */
+  reviewTo?: string | null | undefined;
+  /** Members (replaces the list); each must belong to the cell, or to a cell under the committee, on the plan's adoption date (or 1 January). */
+  subjectMemberIds?: Array<string> | null | undefined;
+  /** Timing. */
+  timing?: string | null | undefined;
+};
+
+/** PLANNED, IN_PROGRESS (started), CONCLUDED (with a conclusion; final), CANCELLED (a planned one called off; final). */
+export type InspectionState =
+  | 'CANCELLED'
+  | 'CONCLUDED'
+  | 'IN_PROGRESS'
+  | 'PLANNED';
+
+/** Which organisation, year and date to judge the inspection target or the supervision coverage on. */
+export type InspectionTargetInput = {
+  /** Judge as of this date (default today). The reference date is this date capped at 31 December of the year; it may not be before 1 January. */
+  asOf?: string | null | undefined;
+  /** The organisation whose cells are judged (the cells under it on the reference date; itself if it is a cell). */
+  organisationId: string;
+  /** Year. */
+  year: number;
+};
+
+/** COMPLIANCE (kiểm tra đảng viên chấp hành, CHAP_HANH), SIGNS_OF_VIOLATION (kiểm tra khi có dấu hiệu vi phạm, DAU_HIEU_VI_PHAM), REGULAR_SUPERVISION (giám sát thường xuyên), THEMATIC_SUPERVISION (giám sát chuyên đề). Only the first two count toward the yearly inspection target. */
+export type InspectionType =
+  | 'COMPLIANCE'
+  | 'REGULAR_SUPERVISION'
+  | 'SIGNS_OF_VIOLATION'
+  | 'THEMATIC_SUPERVISION';
+
+/** Filter for the meeting list. */
+export type MeetingFilter = {
+  /** From this date. */
+  from?: string | null | undefined;
+  /** Kinds. */
+  kinds?: Array<MeetingKind> | null | undefined;
+  /** Meetings of cells in this subtree (on each meeting's date). */
+  organisationId?: string | null | undefined;
+  /** States. */
+  states?: Array<MeetingState> | null | undefined;
+  /** Up to this date. */
+  to?: string | null | undefined;
+};
+
+/** How the meeting is run: STANDARD, SKIT (tiểu phẩm), ROUND_TABLE (tọa đàm), HISTORIC_SITE_VISIT (về nguồn), DOCUMENTARY, SLIDES_LEAD_REPORT, STORIES, OTHER. */
+export type MeetingFormat =
+  | 'DOCUMENTARY'
+  | 'HISTORIC_SITE_VISIT'
+  | 'OTHER'
+  | 'ROUND_TABLE'
+  | 'SKIT'
+  | 'SLIDES_LEAD_REPORT'
+  | 'STANDARD'
+  | 'STORIES';
+
+/** REGULAR (thường kỳ), THEMATIC (chuyên đề), COMBINED (thường kỳ kết hợp chuyên đề), IDEOLOGICAL (tư tưởng), EXTRAORDINARY (bất thường), CONGRESS (đại hội). */
+export type MeetingKind =
+  | 'COMBINED'
+  | 'CONGRESS'
+  | 'EXTRAORDINARY'
+  | 'IDEOLOGICAL'
+  | 'REGULAR'
+  | 'THEMATIC';
+
+/** IN_PERSON, ONLINE or HYBRID. */
+export type MeetingMode =
+  | 'HYBRID'
+  | 'IN_PERSON'
+  | 'ONLINE';
+
+/** The plan of a meeting. */
+export type MeetingPlanInput = {
+  /** Chair. */
+  chairMemberId?: string | null | undefined;
+  /** Date. */
+  date?: string | null | undefined;
+  /** End, HH:MM. */
+  endTime?: string | null | undefined;
+  /** Format. */
+  format?: MeetingFormat | null | undefined;
+  /** Format details. */
+  formatNote?: string | null | undefined;
+  /** Kind. */
+  kind?: MeetingKind | null | undefined;
+  /** Minute-taker. */
+  minuteTakerMemberId?: string | null | undefined;
+  /** Mode. */
+  mode?: MeetingMode | null | undefined;
+  /** Place. */
+  place?: string | null | undefined;
+  /** Start, HH:MM. */
+  startTime?: string | null | undefined;
+  /** Theme. */
+  theme?: string | null | undefined;
+  /** Title. */
+  title?: string | null | undefined;
+  /** Topics. */
+  topics?: Array<string> | null | undefined;
+};
+
+/** The record of a held meeting. Omitted fields keep their value. */
+export type MeetingRecordInput = {
+  /** Actual end, HH:MM. */
+  actualEnd?: string | null | undefined;
+  /** Actual start, HH:MM. */
+  actualStart?: string | null | undefined;
+  /** Attendance (replaces the whole list). */
+  attendance?: Array<AttendanceInput> | null | undefined;
+  /** Guests. */
+  guests?: string | null | undefined;
+  /** Minutes. */
+  minutes?: string | null | undefined;
+  /** Resolution. */
+  resolution?: string | null | undefined;
+  /** Self-assessment: points per criterion code of the score sheet in force. */
+  selfAssessment?: Record<string, unknown> | null | undefined;
+  /** Next month's tasks (replaces the list). */
+  tasks?: Array<MeetingTaskInput> | null | undefined;
+  /** Abstentions. */
+  votesAbstain?: number | null | undefined;
+  /** Votes against. */
+  votesAgainst?: number | null | undefined;
+  /** Votes for. */
+  votesFor?: number | null | undefined;
+};
+
+/** PLANNED, HELD (recorded), CLOSED (locked: changes only as amendments), CANCELLED. */
+export type MeetingState =
+  | 'CANCELLED'
+  | 'CLOSED'
+  | 'HELD'
+  | 'PLANNED';
+
+/** A task for next month. */
+export type MeetingTaskInput = {
+  /** Assignee (member of the cell). */
+  assigneeMemberId?: string | null | undefined;
+  /** Due. */
+  dueOn?: string | null | undefined;
+  /** What. */
+  text: string;
+};
+
+/** Filter for the member list. Every condition narrows the list. */
+export type MemberFilter = {
+  /** Admission decision on or after this date. */
+  admittedFrom?: string | null | undefined;
+  /** Admission decision on or before this date. */
+  admittedTo?: string | null | undefined;
+  /** Only members who reach a party-badge milestone (30, 40, 45… years of party age, per the policy) in this calendar year. */
+  badgeDueInYear?: number | null | undefined;
+  /** Born on or after this date. */
+  bornFrom?: string | null | undefined;
+  /** Born on or before this date. */
+  bornTo?: string | null | undefined;
+  /** Only members exempt (true) or not exempt (false) from party work and meetings. */
+  exempt?: boolean | null | undefined;
+  /** Gender. */
+  gender?: Gender | null | undefined;
+  /** Left (transferred out, removed, expelled, deceased) on or after this date; use with `statuses` naming those statuses. */
+  leftFrom?: string | null | undefined;
+  /** Left on or before this date; use with `statuses` naming the statuses of members who left. */
+  leftTo?: string | null | undefined;
+  /** Only members of this organisation's subtree. */
+  organisationId?: string | null | undefined;
+  /** Probation states on the as-of date (e.g. [DUE, OVERDUE] = the list of those due for recognition). */
+  probation?: Array<ProbationState> | null | undefined;
+  /** Name ignoring diacritics and case ("nguyen van an" finds "Nguyễn Văn An"), or an exact party card number or national ID. */
+  search?: string | null | undefined;
+  /** Statuses on the as-of date (default: PROBATIONARY and FULL). Other statuses list members who had left by then. */
+  statuses?: Array<MemberStatus> | null | undefined;
+};
+
+/** PROBATIONARY (dự bị), FULL (chính thức), TRANSFERRED_OUT (chuyển đi ngoài hệ thống), REMOVED (xóa tên), EXPELLED (khai trừ), DECEASED (từ trần). */
+export type MemberStatus =
+  | 'DECEASED'
+  | 'EXPELLED'
+  | 'FULL'
+  | 'PROBATIONARY'
+  | 'REMOVED'
+  | 'TRANSFERRED_OUT';
+
+/** Open a rating round. */
+export type OpenRatingRoundInput = {
+  /** Decisions due by (not before the proposal deadline). */
+  decisionDue: string;
+  /** The committee opening it (a committee or a grassroots organisation); its subtree is rated. */
+  organisationId: string;
+  /** Period kind (default YEAR). */
+  periodKind?: RatingPeriodKind | null | undefined;
+  /** Which period of that kind (e.g. "Q1"); empty for a year. */
+  periodLabel?: string | null | undefined;
+  /** Proposals due by (not before the self-assessment deadline). */
+  proposalDue: string;
+  /** Self-assessments due by. */
+  selfAssessmentDue: string;
+  /** Title (default "Đánh giá, xếp loại chất lượng năm <year>"). */
+  title?: string | null | undefined;
+  /** Year. */
+  year: number;
+};
+
+/** Filter for the organisation list. */
+export type OrganisationFilter = {
+  /** Also list organisations dissolved before the as-of date, placed where they last were. */
+  includeDissolved?: boolean | null | undefined;
+  /** Only these kinds. */
+  kinds?: Array<OrganisationKind> | null | undefined;
+  /** Name or code contains this text (diacritics and case ignored). */
+  search?: string | null | undefined;
+  /** Only this organisation and everything under it. */
+  underId?: string | null | undefined;
+};
+
+/** Kind of party organisation. COMMITTEE: any committee level above the grassroots (its level name is data). GRASSROOTS_COMMITTEE: đảng bộ cơ sở; GRASSROOTS_CELL: chi bộ cơ sở; SUB_COMMITTEE: đảng bộ bộ phận; SUBORDINATE_CELL: chi bộ trực thuộc; PARTY_GROUP: tổ đảng. */
+export type OrganisationKind =
+  | 'COMMITTEE'
+  | 'GRASSROOTS_CELL'
+  | 'GRASSROOTS_COMMITTEE'
+  | 'PARTY_GROUP'
+  | 'SUBORDINATE_CELL'
+  | 'SUB_COMMITTEE';
+
+/** Offset pagination, the same on every list: skip `offset` rows, return at most `limit`. */
+export type PageInput = {
+  /** Rows to return, 1 to 500. */
+  limit?: number;
+  /** Rows to skip (0 or more). */
+  offset?: number;
+};
+
+/** A new inspection or supervision. */
+export type PlanInspectionInput = {
+  /** Which body inspects: CELL or CELL_COMMITTEE for a cell, the others for a committee. */
+  body: InspectingBody;
+  /** Content areas (replaces the list). */
+  contentAreas?: Array<string> | null | undefined;
+  /** Method. */
+  method?: string | null | undefined;
+  /** The inspecting cell or committee. */
+  organisationId: string;
+  /** The yearly plan it belongs to (same organisation). */
+  planId?: string | null | undefined;
+  /** Planned start. */
+  plannedFrom: string;
+  /** Planned end. */
+  plannedTo?: string | null | undefined;
+  /** Period under review: from. */
+  reviewFrom?: string | null | undefined;
+  /** Period under review: to. */
+  reviewTo?: string | null | undefined;
+  /** Members inspected (at least one). */
+  subjectMemberIds: Array<string>;
+  /** Title. */
+  title: string;
+  /** Type. */
+  type: InspectionType;
+};
+
+/** NONE (not probationary), IN_PROBATION (before the 12 months end), DUE (12 months ended; recognition due within 30 working days), OVERDUE (past that). */
+export type ProbationState =
+  | 'DUE'
+  | 'IN_PROBATION'
+  | 'NONE'
+  | 'OVERDUE';
+
+/** A proposal by the reviewing cell or committee. */
+export type ProposeRatingInput = {
+  /** Proposed level. */
+  level: RatingLevel;
+  /** Comments. */
+  note?: string | null | undefined;
+  /** Rating. */
+  ratingId: string;
+};
+
+/** The list behind one figure. */
+export type RatingFigureRowsInput = {
+  /** Date of the tree (default: 31 December of the year, or today if earlier). */
+  asOf?: string | null | undefined;
+  /** Only these decided levels (e.g. [HTXSNV, HTTNV] for well-completed or better). */
+  levels?: Array<RatingLevel> | null | undefined;
+  /** true: only the not rated; false: only the rated; absent: both. */
+  notRated?: boolean | null | undefined;
+  /** Organisation (its whole subtree, itself included). */
+  organisationId: string;
+  /** Subject kind. */
+  subjectKind: RatingSubjectKind;
+  /** Year. */
+  year: number;
+};
+
+/** Which organisation and year the figures are for. */
+export type RatingFiguresInput = {
+  /** Date of the tree (default: 31 December of the year, or today if earlier). */
+  asOf?: string | null | undefined;
+  /** Organisation (its whole subtree, itself included). */
+  organisationId: string;
+  /** Year. */
+  year: number;
+};
+
+/** Filter for the rating list. */
+export type RatingFilter = {
+  /** Decided levels. */
+  levels?: Array<RatingLevel> | null | undefined;
+  /** One member's ratings (their history). */
+  memberId?: string | null | undefined;
+  /** Ratings sitting in this subtree (today's tree). */
+  organisationId?: string | null | undefined;
+  /** Ratings of this round. */
+  roundId?: string | null | undefined;
+  /** Name of the member or organisation rated, ignoring diacritics and case; each word must start a word of the name ("nguyen van an" finds "Nguyễn Văn An"). */
+  search?: string | null | undefined;
+  /** Stages. */
+  stages?: Array<RatingStage> | null | undefined;
+  /** Subject kinds. */
+  subjectKinds?: Array<RatingSubjectKind> | null | undefined;
+  /** Year. */
+  year?: number | null | undefined;
+};
+
+/** Quality rating level, best first: HTXSNV (hoàn thành xuất sắc nhiệm vụ), HTTNV (hoàn thành tốt), HTNV (hoàn thành), KHTNV (không hoàn thành nhiệm vụ). */
+export type RatingLevel =
+  | 'HTNV'
+  | 'HTTNV'
+  | 'HTXSNV'
+  | 'KHTNV';
+
+/** YEAR (the main rating; the only one in the figures), TERM, QUARTER, AD_HOC. */
+export type RatingPeriodKind =
+  | 'AD_HOC'
+  | 'QUARTER'
+  | 'TERM'
+  | 'YEAR';
+
+/** OPEN (steps can be recorded) or ANNOUNCED (results published; nothing changes). */
+export type RatingRoundState =
+  | 'ANNOUNCED'
+  | 'OPEN';
+
+/** The rules a rating was made under: QD366_2025, QD124_2023, QD132_2018, TSVM_2008 ("trong sạch vững mạnh", 2008–2017). */
+export type RatingScheme =
+  | 'QD124_2023'
+  | 'QD132_2018'
+  | 'QD366_2025'
+  | 'TSVM_2008';
+
+/** Where a rating stands: PENDING, SELF_ASSESSED, PROPOSED, DECIDED, ANNOUNCED. */
+export type RatingStage =
+  | 'ANNOUNCED'
+  | 'DECIDED'
+  | 'PENDING'
+  | 'PROPOSED'
+  | 'SELF_ASSESSED';
+
+/** What is rated: MEMBER, GRASSROOTS_ORGANISATION (đảng bộ cơ sở or chi bộ cơ sở), SUB_COMMITTEE (đảng bộ bộ phận), SUBORDINATE_CELL (chi bộ trực thuộc). */
+export type RatingSubjectKind =
+  | 'GRASSROOTS_ORGANISATION'
+  | 'MEMBER'
+  | 'SUBORDINATE_CELL'
+  | 'SUB_COMMITTEE';
+
+/** A visit record by the assigned visitor. */
+export type RecordVisitInput = {
+  /** Attended. */
+  attended?: boolean;
+  /** Follow-up. */
+  followUp?: string | null | undefined;
+  /** Guidance given. */
+  guidance?: string | null | undefined;
+  /** Issues found. */
+  issues?: string | null | undefined;
+  /** The meeting attended. */
+  meetingId: string;
+  /** Points per criterion of the score sheet in force (omit to record the visit without a score; it is then flagged). */
+  scores?: Record<string, unknown> | null | undefined;
+};
+
+/** Username and password. */
+export type SignInInput = {
+  /** Password. */
+  password: string;
+  /** Username. */
+  username: string;
+};
+
+/** Start an inspection. */
+export type StartInspectionInput = {
+  /** Actual start (not in the future). */
+  startedOn: string;
+  /** Self-reports received so far (no discipline here). */
+  subjects?: Array<SubjectFindingsInput> | null | undefined;
+};
+
+/** The findings about one subject. Omitted fields keep their value. */
+export type SubjectFindingsInput = {
+  /** Conclusion about this member. */
+  conclusion?: string | null | undefined;
+  /** A discipline decision (only in concludeInspection, only after an inspection, not a supervision). */
+  discipline?: ConclusionDisciplineInput | null | undefined;
+  /** The member (a subject of the inspection). */
+  memberId: string;
+  /** Self-report. */
+  selfReport?: string | null | undefined;
+  /** Shortcomings. */
+  shortcomings?: string | null | undefined;
+  /** Strengths. */
+  strengths?: string | null | undefined;
+  /** Violations. */
+  violations?: string | null | undefined;
+};
+
+/** A self-assessment, by the member (or the organisation) or by the secretary on their behalf. */
+export type SubmitSelfAssessmentInput = {
+  /** General criteria, 0 to the policy's maximum (30), at most 2 decimals. */
+  generalPoints: number;
+  /** The member assessing themselves (give this or organisationId). */
+  memberId?: string | null | undefined;
+  /** Self-review text. */
+  note?: string | null | undefined;
+  /** The organisation assessing itself. */
+  organisationId?: string | null | undefined;
+  /** Round. */
+  roundId: string;
+  /** A member: all shortcomings pointed out earlier are fixed (needed for HTXSNV); default true. */
+  shortcomingsFixed?: boolean | null | undefined;
+  /** Task results, 0 to the policy's maximum (70), at most 2 decimals. */
+  taskPoints: number;
+  /** Task counts. */
+  tasks: TaskCountsInput;
+  /** The total as written on the form; refused if it is not the sum. */
+  total?: number | null | undefined;
+};
+
+/** Which cells of the tracker to list: ALL, MET, BEHIND (not met), ON_PACE (met or on pace to by 31 December), OFF_PACE (neither). */
+export type TargetCellFilter =
+  | 'ALL'
+  | 'BEHIND'
+  | 'MET'
+  | 'OFF_PACE'
+  | 'ON_PACE';
+
+/** Task counts of the year. */
+export type TaskCountsInput = {
+  /** Tasks assigned. */
+  assigned: number;
+  /** Tasks completed (at most assigned). */
+  completed: number;
+  /** Completed beyond the target (at most completed). */
+  exceeded: number;
+  /** Completed on time (at most completed). */
+  onTime: number;
+};
+
+/** Which organisation and year to measure visit coverage for. */
+export type VisitCoverageInput = {
+  /** Judge as of this date (default today): visits due later are not yet missing. */
+  asOf?: string | null | undefined;
+  /** Organisation whose cells' visit assignments are measured (the cells under it on the as-of date, capped at 31 December). */
+  organisationId: string;
+  /** Calendar year. */
+  year: number;
+};
+
+/** Which monthly report. */
+export type VisitReportInput = {
+  /** Month, YYYY-MM. */
+  month: string;
+  /** Committee (organisation) whose cells' visitors are reported. */
+  organisationId: string;
+};
+
+export type AdmissionsQueryVariables = Exact<{
+  organisationId: string;
+  from: string;
+  to: string;
+  asOf?: string | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type AdmissionsQuery = { admissions: { total: number, items: Array<{ memberId: string, fullName: string, admissionDecisionDate: string, status: MemberStatus | null, admittedIn: { id: string, name: string }, organisation: { id: string, name: string } | null }> } };
+
+export type OrganisationNameQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OrganisationNameQuery = { organisation: { id: string, name: string } };
+
+export type PickerChildrenQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type PickerChildrenQuery = { organisation: { id: string, children: Array<{ id: string, name: string, childCount: number }> } };
+
+export type ReportOrganisationQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ReportOrganisationQuery = { organisation: { id: string, name: string, kind: OrganisationKind, parent: { id: string, name: string } | null } };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string, isAdmin: boolean } } };
+
+export type SignOutMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export type MeetingComplianceQueryVariables = Exact<{
+  input: ComplianceInput;
+}>;
+
+
+export type MeetingComplianceQuery = { meetingCompliance: { cellCount: number, behindCount: number, behindPercent: number | null, attendancePercent: number | null, counts: Array<{ kind: MeetingKind, count: number }>, cells: Array<{ behind: boolean, regularHeld: number, thematicHeld: number, attendancePercent: number | null, organisation: { id: string, name: string, parent: { id: string, name: string } | null }, missing: Array<{ kind: string, period: string, dueOn: string }> }> } };
+
+export type MeetingComplianceXlsxQueryVariables = Exact<{
+  input: ComplianceInput;
+}>;
+
+
+export type MeetingComplianceXlsxQuery = { meetingComplianceXlsx: string };
+
+export type AlertsQueryVariables = Exact<{
+  input: AlertsInput;
+}>;
+
+
+export type AlertsQuery = { alerts: { asOf: string, year: number, total: number, offset: number, limit: number, countsByCode: Array<{ code: AlertCode, severity: AlertSeverity, count: number }>, countsBySeverity: Array<{ severity: AlertSeverity, count: number }>, items: Array<{ code: AlertCode, severity: AlertSeverity, entity: AlertEntity, message: string, messageEn: string, dueOn: string | null, memberId: string | null, memberName: string | null, meetingId: string | null, visitId: string | null, organisation: { id: string, code: string, name: string } }> } };
+
+export type AlertCountsQueryVariables = Exact<{
+  input: AlertsInput;
+}>;
+
+
+export type AlertCountsQuery = { alerts: { total: number, countsByCode: Array<{ code: AlertCode, severity: AlertSeverity, count: number }>, countsBySeverity: Array<{ severity: AlertSeverity, count: number }> } };
+
+export type AlertsXlsxQueryVariables = Exact<{
+  input: AlertsInput;
+}>;
+
+
+export type AlertsXlsxQuery = { alertsXlsx: string };
+
+export type DashboardQueryVariables = Exact<{
+  input: DashboardInput;
+}>;
+
+
+export type DashboardQuery = { dashboard: { asOf: string, year: number, from: string, to: string, organisation: { id: string, name: string, kind: OrganisationKind, ancestors: Array<{ id: string, name: string }> }, members: { members: number, fullMembers: number, probationaryMembers: number, exemptMembers: number, admissions: number, yearStart: string, membersAtYearStart: number, leftInPeriod: Array<{ status: MemberStatus, count: number }>, trend: Array<{ year: number, date: string, members: number, fullMembers: number, probationaryMembers: number, admissions: number }> }, meetings: { from: string, to: string, cells: number, cellsBehind: number, behindPercent: number | null, attendancePercent: number | null, regularHeld: number, thematicHeld: number, held: number, byKind: Array<{ kind: MeetingKind, count: number }> }, visits: { asOf: string, assignments: number, assignmentsBehind: number, behindPercent: number | null, required: number, done: number, scored: number, unscored: number, cells: number, cellsWithoutVisitor: number }, children: Array<{ members: number, cells: number, cellsBehind: number, behindPercent: number | null, visitAssignments: number, visitAssignmentsBehind: number, alerts: number, alertErrors: number, organisation: { id: string, code: string, name: string, kind: OrganisationKind } }>, alerts: { total: number, countsByCode: Array<{ code: AlertCode, severity: AlertSeverity, count: number }>, countsBySeverity: Array<{ severity: AlertSeverity, count: number }> } } };
+
+export type DashboardInspectionTargetQueryVariables = Exact<{
+  input: InspectionTargetInput;
+}>;
+
+
+export type DashboardInspectionTargetQuery = { inspectionTarget: { referenceDate: string, subjectCount: number, metCount: number, behindCount: number, percent: number | null, projectedMetCount: number, projectedPercent: number | null } };
+
+export type DashboardRatingFiguresQueryVariables = Exact<{
+  input: RatingFiguresInput;
+}>;
+
+
+export type DashboardRatingFiguresQuery = { ratingFigures: { asOf: string, year: number, groups: Array<{ subjectKind: RatingSubjectKind, current: { total: number, rated: number, notRated: number, excellentOfWellCompletedOrBetter: number | null, wellCompletedOrBetter: { count: number, percent: number | null }, levels: Array<{ level: RatingLevel, count: number, percent: number | null }> } }> } };
+
+export type DashboardRatingRoundsQueryVariables = Exact<{
+  year?: number | null | undefined;
+}>;
+
+
+export type DashboardRatingRoundsQuery = { ratingRounds: Array<{ state: RatingRoundState, periodKind: RatingPeriodKind }> };
+
+export type DashboardAdmissionProgressQueryVariables = Exact<{
+  organisationId: string;
+  year: number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type DashboardAdmissionProgressQuery = { admissionProgress: { from: string, to: string, admitted: number, target: number, percent: number | null, met: boolean, remaining: number, targetKind: string, targetPercent: number | null, membersAtTermStart: number, termStart: string } };
+
+export type DashboardMembersQueryVariables = Exact<{
+  filter?: MemberFilter | null | undefined;
+  asOf?: string | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type DashboardMembersQuery = { members: { total: number, items: Array<{ id: string, fullName: string, status: MemberStatus, organisation: { id: string, name: string } | null }> } };
+
+export type DashboardMeetingsQueryVariables = Exact<{
+  filter?: MeetingFilter | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type DashboardMeetingsQuery = { meetingList: { total: number, items: Array<{ id: string, title: string, date: string, kind: MeetingKind, state: MeetingState, organisation: { id: string, name: string } | null }> } };
+
+export type DashboardVisitCoverageQueryVariables = Exact<{
+  input: VisitCoverageInput;
+}>;
+
+
+export type DashboardVisitCoverageQuery = { visitCoverage: { asOf: string, lines: Array<{ behind: boolean, required: number, dueSoFar: number, done: number, scored: number, unscored: number, cell: { id: string, name: string, parent: { id: string, name: string } | null }, assignment: { id: string, visitorName: string } }>, unassignedCells: Array<{ id: string, name: string, parent: { id: string, name: string } | null }> } };
+
+export type InspectionListFieldsFragment = { id: string, organisationId: string, body: InspectingBody, type: InspectionType, title: string, plannedFrom: string, plannedTo: string | null, startedOn: string | null, concludedOn: string | null, state: InspectionState, countsTowardTarget: boolean, organisation: { id: string, name: string } | null, subjects: Array<{ memberId: string }> };
+
+export type DisciplineFieldsFragment = { id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null };
+
+export type InspectionDetailFieldsFragment = { id: string, organisationId: string, planId: string | null, body: InspectingBody, type: InspectionType, title: string, contentAreas: Array<string>, method: string | null, reviewFrom: string | null, reviewTo: string | null, plannedFrom: string, plannedTo: string | null, startedOn: string | null, concludedOn: string | null, state: InspectionState, conclusion: string | null, recommendation: string | null, cancelledReason: string | null, countsTowardTarget: boolean, organisation: { id: string, name: string, kind: OrganisationKind, ancestors: Array<{ id: string }> } | null, plan: { id: string, year: number, organisationId: string } | null, subjects: Array<{ memberId: string, selfReport: string | null, strengths: string | null, shortcomings: string | null, violations: string | null, conclusion: string | null, member: { id: string, fullName: string, status: MemberStatus } | null, discipline: { id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null } | null }>, disciplines: Array<{ id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null }> };
+
+export type PlanFieldsFragment = { id: string, organisationId: string, year: number, purpose: string, content: string, subjectMemberIds: Array<string>, reviewFrom: string | null, reviewTo: string | null, timing: string | null, method: string | null, adoptedOn: string | null, note: string | null, subjects: Array<{ id: string, fullName: string }>, inspections: Array<{ id: string, state: InspectionState }> };
+
+export type InspectionCellMembersQueryVariables = Exact<{
+  organisationId: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type InspectionCellMembersQuery = { members: { total: number, items: Array<{ id: string, fullName: string, status: MemberStatus }> } };
+
+export type InspectionsQueryVariables = Exact<{
+  filter?: InspectionFilter | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type InspectionsQuery = { inspections: { total: number, offset: number, limit: number, items: Array<{ id: string, organisationId: string, body: InspectingBody, type: InspectionType, title: string, plannedFrom: string, plannedTo: string | null, startedOn: string | null, concludedOn: string | null, state: InspectionState, countsTowardTarget: boolean, organisation: { id: string, name: string } | null, subjects: Array<{ memberId: string }> }> } };
+
+export type InspectionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InspectionQuery = { inspection: { id: string, organisationId: string, planId: string | null, body: InspectingBody, type: InspectionType, title: string, contentAreas: Array<string>, method: string | null, reviewFrom: string | null, reviewTo: string | null, plannedFrom: string, plannedTo: string | null, startedOn: string | null, concludedOn: string | null, state: InspectionState, conclusion: string | null, recommendation: string | null, cancelledReason: string | null, countsTowardTarget: boolean, organisation: { id: string, name: string, kind: OrganisationKind, ancestors: Array<{ id: string }> } | null, plan: { id: string, year: number, organisationId: string } | null, subjects: Array<{ memberId: string, selfReport: string | null, strengths: string | null, shortcomings: string | null, violations: string | null, conclusion: string | null, member: { id: string, fullName: string, status: MemberStatus } | null, discipline: { id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null } | null }>, disciplines: Array<{ id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null }> } };
+
+export type InspectionPlansQueryVariables = Exact<{
+  organisationId?: string | null | undefined;
+  year?: number | null | undefined;
+}>;
+
+
+export type InspectionPlansQuery = { inspectionPlans: { items: Array<{ id: string, organisationId: string, year: number, purpose: string, content: string, subjectMemberIds: Array<string>, reviewFrom: string | null, reviewTo: string | null, timing: string | null, method: string | null, adoptedOn: string | null, note: string | null, subjects: Array<{ id: string, fullName: string }>, inspections: Array<{ id: string, state: InspectionState }> }> } };
+
+export type InspectionOrganisationQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type InspectionOrganisationQuery = { organisation: { id: string, name: string, kind: OrganisationKind, ancestors: Array<{ id: string }> } };
+
+export type InspectionTargetQueryVariables = Exact<{
+  input: InspectionTargetInput;
+  filter: TargetCellFilter;
+}>;
+
+
+export type InspectionTargetQuery = { inspectionTarget: { year: number, asOf: string, referenceDate: string, subjectCount: number, metCount: number, behindCount: number, percent: number | null, percentText: string, projectedMetCount: number, projectedPercent: number | null, concludedTotal: number, organisation: { id: string, name: string }, cells: Array<{ hasCellCommittee: boolean, required: number, concluded: number, inProgress: number, planned: number, missing: number, met: boolean, onPace: boolean, projectedConcluded: number, joinedDuringYear: boolean, organisation: { id: string, code: string, name: string }, parent: { id: string, name: string } | null }> } };
+
+export type SupervisionCoverageQueryVariables = Exact<{
+  input: InspectionTargetInput;
+}>;
+
+
+export type SupervisionCoverageQuery = { supervisionCoverage: { year: number, referenceDate: string, minPercent: number, maxPercent: number, cellCount: number, metCount: number, metPercent: number | null, members: number, supervised: number, percent: number | null, cells: Array<{ members: number, supervised: number, percent: number | null, status: string, met: boolean, organisation: { id: string, name: string, parent: { id: string, name: string } | null } }> } };
+
+export type PlanInspectionMutationVariables = Exact<{
+  input: PlanInspectionInput;
+}>;
+
+
+export type PlanInspectionMutation = { planInspection: { id: string, organisationId: string, planId: string | null, body: InspectingBody, type: InspectionType, title: string, contentAreas: Array<string>, method: string | null, reviewFrom: string | null, reviewTo: string | null, plannedFrom: string, plannedTo: string | null, startedOn: string | null, concludedOn: string | null, state: InspectionState, conclusion: string | null, recommendation: string | null, cancelledReason: string | null, countsTowardTarget: boolean, organisation: { id: string, name: string, kind: OrganisationKind, ancestors: Array<{ id: string }> } | null, plan: { id: string, year: number, organisationId: string } | null, subjects: Array<{ memberId: string, selfReport: string | null, strengths: string | null, shortcomings: string | null, violations: string | null, conclusion: string | null, member: { id: string, fullName: string, status: MemberStatus } | null, discipline: { id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null } | null }>, disciplines: Array<{ id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null }> } };
+
+export type StartInspectionMutationVariables = Exact<{
+  id: string;
+  input: StartInspectionInput;
+}>;
+
+
+export type StartInspectionMutation = { startInspection: { id: string, organisationId: string, planId: string | null, body: InspectingBody, type: InspectionType, title: string, contentAreas: Array<string>, method: string | null, reviewFrom: string | null, reviewTo: string | null, plannedFrom: string, plannedTo: string | null, startedOn: string | null, concludedOn: string | null, state: InspectionState, conclusion: string | null, recommendation: string | null, cancelledReason: string | null, countsTowardTarget: boolean, organisation: { id: string, name: string, kind: OrganisationKind, ancestors: Array<{ id: string }> } | null, plan: { id: string, year: number, organisationId: string } | null, subjects: Array<{ memberId: string, selfReport: string | null, strengths: string | null, shortcomings: string | null, violations: string | null, conclusion: string | null, member: { id: string, fullName: string, status: MemberStatus } | null, discipline: { id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null } | null }>, disciplines: Array<{ id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null }> } };
+
+export type ConcludeInspectionMutationVariables = Exact<{
+  id: string;
+  input: ConcludeInspectionInput;
+}>;
+
+
+export type ConcludeInspectionMutation = { concludeInspection: { id: string, organisationId: string, planId: string | null, body: InspectingBody, type: InspectionType, title: string, contentAreas: Array<string>, method: string | null, reviewFrom: string | null, reviewTo: string | null, plannedFrom: string, plannedTo: string | null, startedOn: string | null, concludedOn: string | null, state: InspectionState, conclusion: string | null, recommendation: string | null, cancelledReason: string | null, countsTowardTarget: boolean, organisation: { id: string, name: string, kind: OrganisationKind, ancestors: Array<{ id: string }> } | null, plan: { id: string, year: number, organisationId: string } | null, subjects: Array<{ memberId: string, selfReport: string | null, strengths: string | null, shortcomings: string | null, violations: string | null, conclusion: string | null, member: { id: string, fullName: string, status: MemberStatus } | null, discipline: { id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null } | null }>, disciplines: Array<{ id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null }> } };
+
+export type CancelInspectionMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type CancelInspectionMutation = { cancelInspection: { id: string, organisationId: string, planId: string | null, body: InspectingBody, type: InspectionType, title: string, contentAreas: Array<string>, method: string | null, reviewFrom: string | null, reviewTo: string | null, plannedFrom: string, plannedTo: string | null, startedOn: string | null, concludedOn: string | null, state: InspectionState, conclusion: string | null, recommendation: string | null, cancelledReason: string | null, countsTowardTarget: boolean, organisation: { id: string, name: string, kind: OrganisationKind, ancestors: Array<{ id: string }> } | null, plan: { id: string, year: number, organisationId: string } | null, subjects: Array<{ memberId: string, selfReport: string | null, strengths: string | null, shortcomings: string | null, violations: string | null, conclusion: string | null, member: { id: string, fullName: string, status: MemberStatus } | null, discipline: { id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null } | null }>, disciplines: Array<{ id: string, memberId: string | null, form: string, decidingBody: string, decidedOn: string, reason: string | null }> } };
+
+export type CreateInspectionPlanMutationVariables = Exact<{
+  input: CreateInspectionPlanInput;
+}>;
+
+
+export type CreateInspectionPlanMutation = { createInspectionPlan: { id: string, organisationId: string, year: number, purpose: string, content: string, subjectMemberIds: Array<string>, reviewFrom: string | null, reviewTo: string | null, timing: string | null, method: string | null, adoptedOn: string | null, note: string | null, subjects: Array<{ id: string, fullName: string }>, inspections: Array<{ id: string, state: InspectionState }> } };
+
+export type UpdateInspectionPlanMutationVariables = Exact<{
+  id: string;
+  input: InspectionPlanInput;
+}>;
+
+
+export type UpdateInspectionPlanMutation = { updateInspectionPlan: { id: string, organisationId: string, year: number, purpose: string, content: string, subjectMemberIds: Array<string>, reviewFrom: string | null, reviewTo: string | null, timing: string | null, method: string | null, adoptedOn: string | null, note: string | null, subjects: Array<{ id: string, fullName: string }>, inspections: Array<{ id: string, state: InspectionState }> } };
+
+export type InspectionTargetXlsxQueryVariables = Exact<{
+  input: InspectionTargetInput;
+}>;
+
+
+export type InspectionTargetXlsxQuery = { inspectionTargetXlsx: string };
+
+export type InspectionsXlsxQueryVariables = Exact<{
+  filter?: InspectionFilter | null | undefined;
+}>;
+
+
+export type InspectionsXlsxQuery = { inspectionsXlsx: string };
+
+export type MeetingsXlsxQueryVariables = Exact<{
+  filter?: MeetingFilter | null | undefined;
+}>;
+
+
+export type MeetingsXlsxQuery = { meetingsXlsx: string };
+
+export type MeetingListFieldsFragment = { id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> };
+
+export type MeetingDetailFieldsFragment = { mode: MeetingMode, format: MeetingFormat, formatNote: string | null, theme: string | null, topics: Array<string>, chairMemberId: string | null, minuteTakerMemberId: string | null, guests: string | null, minutes: string | null, resolution: string | null, votesFor: number | null, votesAgainst: number | null, votesAbstain: number | null, selfAssessment: Record<string, unknown> | null, selfTotal: number | null, cancelledReason: string | null, closedAt: string | null, id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, tasks: Array<{ text: string, assigneeMemberId: string | null, dueOn: string | null }>, attendance: Array<{ memberId: string, status: AttendanceStatus, reason: string | null, late: boolean, leftEarly: boolean }>, amendments: Array<{ id: string, reason: string, amendedAt: string, amendedBy: string, before: Record<string, unknown>, after: Record<string, unknown> }>, documentList: Array<{ id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string }>, visitRecords: Array<{ id: string, visitorUserId: string, visitorName: string, attended: boolean, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> };
+
+export type MeetingCellMembersQueryVariables = Exact<{
+  organisationId: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type MeetingCellMembersQuery = { members: { total: number, items: Array<{ id: string, fullName: string, status: MemberStatus, exemption: string | null }> } };
+
+export type MeetingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MeetingQuery = { meeting: { mode: MeetingMode, format: MeetingFormat, formatNote: string | null, theme: string | null, topics: Array<string>, chairMemberId: string | null, minuteTakerMemberId: string | null, guests: string | null, minutes: string | null, resolution: string | null, votesFor: number | null, votesAgainst: number | null, votesAbstain: number | null, selfAssessment: Record<string, unknown> | null, selfTotal: number | null, cancelledReason: string | null, closedAt: string | null, id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, tasks: Array<{ text: string, assigneeMemberId: string | null, dueOn: string | null }>, attendance: Array<{ memberId: string, status: AttendanceStatus, reason: string | null, late: boolean, leftEarly: boolean }>, amendments: Array<{ id: string, reason: string, amendedAt: string, amendedBy: string, before: Record<string, unknown>, after: Record<string, unknown> }>, documentList: Array<{ id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string }>, visitRecords: Array<{ id: string, visitorUserId: string, visitorName: string, attended: boolean, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> } };
+
+export type MeetingListQueryVariables = Exact<{
+  filter?: MeetingFilter | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type MeetingListQuery = { meetingList: { total: number, offset: number, limit: number, items: Array<{ id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> }> } };
+
+export type MeetingMyAssignmentsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type MeetingMyAssignmentsQuery = { visitAssignments: Array<{ id: string, cellId: string, from: string, to: string | null }> };
+
+export type MeetingOrganisationQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type MeetingOrganisationQuery = { organisation: { id: string, name: string, kind: OrganisationKind, parent: { id: string, name: string, kind: OrganisationKind } | null, ancestors: Array<{ id: string, name: string, kind: OrganisationKind }>, committee: Array<{ role: CommitteeRole, member: { id: string, fullName: string } | null }> } };
+
+export type AddMeetingDocumentMutationVariables = Exact<{
+  meetingId: string;
+  input: AddMeetingDocumentInput;
+}>;
+
+
+export type AddMeetingDocumentMutation = { addMeetingDocument: { id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string } };
+
+export type RemoveMeetingDocumentMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveMeetingDocumentMutation = { removeMeetingDocument: boolean };
+
+export type MeetingDocumentContentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MeetingDocumentContentQuery = { meetingDocumentContent: string };
+
+export type CreateMeetingMutationVariables = Exact<{
+  input: CreateMeetingInput;
+}>;
+
+
+export type CreateMeetingMutation = { createMeeting: { mode: MeetingMode, format: MeetingFormat, formatNote: string | null, theme: string | null, topics: Array<string>, chairMemberId: string | null, minuteTakerMemberId: string | null, guests: string | null, minutes: string | null, resolution: string | null, votesFor: number | null, votesAgainst: number | null, votesAbstain: number | null, selfAssessment: Record<string, unknown> | null, selfTotal: number | null, cancelledReason: string | null, closedAt: string | null, id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, tasks: Array<{ text: string, assigneeMemberId: string | null, dueOn: string | null }>, attendance: Array<{ memberId: string, status: AttendanceStatus, reason: string | null, late: boolean, leftEarly: boolean }>, amendments: Array<{ id: string, reason: string, amendedAt: string, amendedBy: string, before: Record<string, unknown>, after: Record<string, unknown> }>, documentList: Array<{ id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string }>, visitRecords: Array<{ id: string, visitorUserId: string, visitorName: string, attended: boolean, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> } };
+
+export type UpdateMeetingMutationVariables = Exact<{
+  id: string;
+  input: MeetingPlanInput;
+}>;
+
+
+export type UpdateMeetingMutation = { updateMeeting: { mode: MeetingMode, format: MeetingFormat, formatNote: string | null, theme: string | null, topics: Array<string>, chairMemberId: string | null, minuteTakerMemberId: string | null, guests: string | null, minutes: string | null, resolution: string | null, votesFor: number | null, votesAgainst: number | null, votesAbstain: number | null, selfAssessment: Record<string, unknown> | null, selfTotal: number | null, cancelledReason: string | null, closedAt: string | null, id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, tasks: Array<{ text: string, assigneeMemberId: string | null, dueOn: string | null }>, attendance: Array<{ memberId: string, status: AttendanceStatus, reason: string | null, late: boolean, leftEarly: boolean }>, amendments: Array<{ id: string, reason: string, amendedAt: string, amendedBy: string, before: Record<string, unknown>, after: Record<string, unknown> }>, documentList: Array<{ id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string }>, visitRecords: Array<{ id: string, visitorUserId: string, visitorName: string, attended: boolean, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> } };
+
+export type RecordMeetingMutationVariables = Exact<{
+  id: string;
+  input: MeetingRecordInput;
+}>;
+
+
+export type RecordMeetingMutation = { recordMeeting: { mode: MeetingMode, format: MeetingFormat, formatNote: string | null, theme: string | null, topics: Array<string>, chairMemberId: string | null, minuteTakerMemberId: string | null, guests: string | null, minutes: string | null, resolution: string | null, votesFor: number | null, votesAgainst: number | null, votesAbstain: number | null, selfAssessment: Record<string, unknown> | null, selfTotal: number | null, cancelledReason: string | null, closedAt: string | null, id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, tasks: Array<{ text: string, assigneeMemberId: string | null, dueOn: string | null }>, attendance: Array<{ memberId: string, status: AttendanceStatus, reason: string | null, late: boolean, leftEarly: boolean }>, amendments: Array<{ id: string, reason: string, amendedAt: string, amendedBy: string, before: Record<string, unknown>, after: Record<string, unknown> }>, documentList: Array<{ id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string }>, visitRecords: Array<{ id: string, visitorUserId: string, visitorName: string, attended: boolean, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> } };
+
+export type CloseMeetingMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CloseMeetingMutation = { closeMeeting: { mode: MeetingMode, format: MeetingFormat, formatNote: string | null, theme: string | null, topics: Array<string>, chairMemberId: string | null, minuteTakerMemberId: string | null, guests: string | null, minutes: string | null, resolution: string | null, votesFor: number | null, votesAgainst: number | null, votesAbstain: number | null, selfAssessment: Record<string, unknown> | null, selfTotal: number | null, cancelledReason: string | null, closedAt: string | null, id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, tasks: Array<{ text: string, assigneeMemberId: string | null, dueOn: string | null }>, attendance: Array<{ memberId: string, status: AttendanceStatus, reason: string | null, late: boolean, leftEarly: boolean }>, amendments: Array<{ id: string, reason: string, amendedAt: string, amendedBy: string, before: Record<string, unknown>, after: Record<string, unknown> }>, documentList: Array<{ id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string }>, visitRecords: Array<{ id: string, visitorUserId: string, visitorName: string, attended: boolean, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> } };
+
+export type CancelMeetingMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type CancelMeetingMutation = { cancelMeeting: { mode: MeetingMode, format: MeetingFormat, formatNote: string | null, theme: string | null, topics: Array<string>, chairMemberId: string | null, minuteTakerMemberId: string | null, guests: string | null, minutes: string | null, resolution: string | null, votesFor: number | null, votesAgainst: number | null, votesAbstain: number | null, selfAssessment: Record<string, unknown> | null, selfTotal: number | null, cancelledReason: string | null, closedAt: string | null, id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, tasks: Array<{ text: string, assigneeMemberId: string | null, dueOn: string | null }>, attendance: Array<{ memberId: string, status: AttendanceStatus, reason: string | null, late: boolean, leftEarly: boolean }>, amendments: Array<{ id: string, reason: string, amendedAt: string, amendedBy: string, before: Record<string, unknown>, after: Record<string, unknown> }>, documentList: Array<{ id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string }>, visitRecords: Array<{ id: string, visitorUserId: string, visitorName: string, attended: boolean, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> } };
+
+export type AmendMeetingMutationVariables = Exact<{
+  id: string;
+  reason: string;
+  input: MeetingRecordInput;
+}>;
+
+
+export type AmendMeetingMutation = { amendMeeting: { mode: MeetingMode, format: MeetingFormat, formatNote: string | null, theme: string | null, topics: Array<string>, chairMemberId: string | null, minuteTakerMemberId: string | null, guests: string | null, minutes: string | null, resolution: string | null, votesFor: number | null, votesAgainst: number | null, votesAbstain: number | null, selfAssessment: Record<string, unknown> | null, selfTotal: number | null, cancelledReason: string | null, closedAt: string | null, id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, tasks: Array<{ text: string, assigneeMemberId: string | null, dueOn: string | null }>, attendance: Array<{ memberId: string, status: AttendanceStatus, reason: string | null, late: boolean, leftEarly: boolean }>, amendments: Array<{ id: string, reason: string, amendedAt: string, amendedBy: string, before: Record<string, unknown>, after: Record<string, unknown> }>, documentList: Array<{ id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string }>, visitRecords: Array<{ id: string, visitorUserId: string, visitorName: string, attended: boolean, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> } };
+
+export type MembersXlsxQueryVariables = Exact<{
+  filter?: MemberFilter | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type MembersXlsxQuery = { membersXlsx: string };
+
+export type MemberQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type MemberQuery = { member: { id: string, fullName: string, birthDate: string | null, gender: Gender | null, ethnicity: string | null, religion: string | null, homeTown: string | null, residence: string | null, nationalId: string | null, cardNumber: string | null, fileNumber: string | null, leftOn: string | null, admissionDecisionDate: string | null, ceremonyDate: string | null, fullMembershipDate: string | null, introducers: Array<string>, educationGeneral: string | null, educationProfessional: string | null, politicalTheory: string | null, job: string | null, post: string | null, status: MemberStatus, exemption: string | null, temporarilyAway: boolean, probationState: ProbationState, probationEnd: string | null, recognitionDeadline: string | null, organisation: { id: string, name: string } | null, partyAge: { years: number, months: number } | null, nextBadge: { milestone: number, reachedOn: string, awardOn: string } | null, events: Array<{ id: string, type: string, effectiveOn: string, organisationId: string | null, toOrganisationId: string | null, externalOrganisation: string | null, reason: string | null, note: string | null, endOn: string | null, recordedAt: string }>, disciplines: Array<{ id: string, form: string, decidingBody: string, decidedOn: string, reason: string | null }> } };
+
+export type MembersQueryVariables = Exact<{
+  filter?: MemberFilter | null | undefined;
+  page?: PageInput | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type MembersQuery = { members: { total: number, offset: number, limit: number, items: Array<{ id: string, fullName: string, birthDate: string | null, status: MemberStatus, ceremonyDate: string | null, probationState: ProbationState, partyAge: { years: number, months: number } | null, organisation: { id: string, name: string } | null }> } };
+
+export type OrganisationsXlsxQueryVariables = Exact<{
+  filter?: OrganisationFilter | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OrganisationsXlsxQuery = { organisationsXlsx: string };
+
+export type OrganisationChildrenQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OrganisationChildrenQuery = { organisation: { id: string, children: Array<{ id: string, code: string, name: string, kind: OrganisationKind, childCount: number }> } };
+
+export type OrganisationPathQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OrganisationPathQuery = { organisation: { id: string, ancestors: Array<{ id: string }> } };
+
+export type OrganisationQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OrganisationQuery = { organisation: { id: string, code: string, name: string, kind: OrganisationKind, levelName: string | null, unitServed: string | null, establishedOn: string, dissolvedOn: string | null, termStart: string | null, termEnd: string | null, termType: string | null, hasCellCommittee: boolean, parent: { id: string, name: string } | null, ancestors: Array<{ id: string, name: string }>, flags: Array<{ code: string, severity: string, message: string, messageEn: string }>, subtreeCounts: { organisations: number, members: number, fullMembers: number, probationaryMembers: number, byKind: Array<{ kind: OrganisationKind, count: number }> }, committee: Array<{ id: string, role: CommitteeRole, from: string, to: string | null, member: { id: string, fullName: string } | null }>, children: Array<{ id: string, code: string, name: string, kind: OrganisationKind, childCount: number, dissolvedOn: string | null, memberCount: number, fullMemberCount: number, probationaryCount: number }>, history: Array<{ id: string, type: string, effectiveOn: string, note: string | null, recordedAt: string, fromParentId: string | null, toParentId: string | null, relatedId: string | null }> } };
+
+export type RatingFiguresXlsxQueryVariables = Exact<{
+  input: RatingFiguresInput;
+}>;
+
+
+export type RatingFiguresXlsxQuery = { ratingFiguresXlsx: string };
+
+export type RatingRoundXlsxQueryVariables = Exact<{
+  roundId: string;
+  filter?: RatingFilter | null | undefined;
+}>;
+
+
+export type RatingRoundXlsxQuery = { ratingRoundXlsx: string };
+
+export type RoundFieldsFragment = { id: string, organisationId: string | null, year: number, periodKind: RatingPeriodKind, periodLabel: string, title: string, selfAssessmentDue: string, proposalDue: string, decisionDue: string, state: RatingRoundState, openedAt: string, openedBy: string, announcedAt: string | null, ratingCount: number, decidedCount: number };
+
+export type RatingFieldsFragment = { id: string, roundId: string | null, year: number, subjectKind: RatingSubjectKind, memberId: string | null, subjectOrganisationId: string | null, subjectName: string, organisationId: string, organisationName: string, proposerId: string | null, deciderId: string | null, quotaGroupId: string | null, scheme: RatingScheme, rawLabel: string | null, score: number | null, computedLevel: RatingLevel | null, blockReasons: Array<string>, proposedLevel: RatingLevel | null, proposalNote: string | null, decidedLevel: RatingLevel | null, decisionReason: string | null, quotaOverrideReason: string | null, stage: RatingStage, selfAssessedAt: string | null, selfAssessment: { generalPoints: number, taskPoints: number, shortcomingsFixed: boolean | null, note: string | null, tasks: { assigned: number, completed: number, onTime: number, exceeded: number } } | null };
+
+export type FigureSetFieldsFragment = { total: number, rated: number, notRated: number, excellentOfWellCompletedOrBetter: number | null, excellentOfRated: number | null, levels: Array<{ level: RatingLevel, count: number, percent: number | null }>, wellCompletedOrBetter: { count: number, percent: number | null } };
+
+export type FiguresFieldsFragment = { organisationId: string, year: number, asOf: string, groups: Array<{ subjectKind: RatingSubjectKind, current: { total: number, rated: number, notRated: number, excellentOfWellCompletedOrBetter: number | null, excellentOfRated: number | null, levels: Array<{ level: RatingLevel, count: number, percent: number | null }>, wellCompletedOrBetter: { count: number, percent: number | null } }, previous: { total: number, rated: number, notRated: number, excellentOfWellCompletedOrBetter: number | null, excellentOfRated: number | null, levels: Array<{ level: RatingLevel, count: number, percent: number | null }>, wellCompletedOrBetter: { count: number, percent: number | null } }, change: { rated: number, excellentOfWellCompletedOrBetter: number | null, excellentOfRated: number | null, levels: Array<{ level: RatingLevel, count: number, points: number | null }>, wellCompletedOrBetter: { count: number, points: number | null } } }> };
+
+export type RatingBodyQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type RatingBodyQuery = { organisation: { id: string, ancestors: Array<{ id: string }> } };
+
+export type RatingFiguresQueryVariables = Exact<{
+  input: RatingFiguresInput;
+}>;
+
+
+export type RatingFiguresQuery = { ratingFigures: { organisationId: string, year: number, asOf: string, groups: Array<{ subjectKind: RatingSubjectKind, current: { total: number, rated: number, notRated: number, excellentOfWellCompletedOrBetter: number | null, excellentOfRated: number | null, levels: Array<{ level: RatingLevel, count: number, percent: number | null }>, wellCompletedOrBetter: { count: number, percent: number | null } }, previous: { total: number, rated: number, notRated: number, excellentOfWellCompletedOrBetter: number | null, excellentOfRated: number | null, levels: Array<{ level: RatingLevel, count: number, percent: number | null }>, wellCompletedOrBetter: { count: number, percent: number | null } }, change: { rated: number, excellentOfWellCompletedOrBetter: number | null, excellentOfRated: number | null, levels: Array<{ level: RatingLevel, count: number, points: number | null }>, wellCompletedOrBetter: { count: number, points: number | null } } }> } };
+
+export type RatingFigureRowsQueryVariables = Exact<{
+  input: RatingFigureRowsInput;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type RatingFigureRowsQuery = { ratingFigureRows: { total: number, items: Array<{ subjectKind: RatingSubjectKind, memberId: string | null, subjectOrganisationId: string | null, name: string, organisationId: string, organisationName: string, ratingId: string | null, level: RatingLevel | null, scheme: RatingScheme | null, rawLabel: string | null, notRatedReason: string | null }> } };
+
+export type AdmissionProgressQueryVariables = Exact<{
+  organisationId: string;
+  year: number;
+}>;
+
+
+export type AdmissionProgressQuery = { admissionProgress: { from: string, to: string, targetKind: string, targetPercent: number | null, termStart: string, membersAtTermStart: number, target: number, admitted: number, percent: number | null, met: boolean, remaining: number } };
+
+export type RatingMembersQueryVariables = Exact<{
+  organisationId: string;
+  search?: string | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type RatingMembersQuery = { members: { items: Array<{ id: string, fullName: string, organisationId: string | null }> } };
+
+export type RatingPolicyQueryVariables = Exact<{
+  organisationId: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type RatingPolicyQuery = { policy: Record<string, unknown> };
+
+export type RatingRoundsQueryVariables = Exact<{
+  organisationId?: string | null | undefined;
+  year?: number | null | undefined;
+}>;
+
+
+export type RatingRoundsQuery = { ratingRounds: Array<{ id: string, organisationId: string | null, year: number, periodKind: RatingPeriodKind, periodLabel: string, title: string, selfAssessmentDue: string, proposalDue: string, decisionDue: string, state: RatingRoundState, openedAt: string, openedBy: string, announcedAt: string | null, ratingCount: number, decidedCount: number }> };
+
+export type RatingRoundQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RatingRoundQuery = { ratingRound: { id: string, organisationId: string | null, year: number, periodKind: RatingPeriodKind, periodLabel: string, title: string, selfAssessmentDue: string, proposalDue: string, decisionDue: string, state: RatingRoundState, openedAt: string, openedBy: string, announcedAt: string | null, ratingCount: number, decidedCount: number } };
+
+export type RatingRoundStagesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RatingRoundStagesQuery = { SELF_ASSESSED: { total: number }, PROPOSED: { total: number }, DECIDED: { total: number }, ANNOUNCED: { total: number } };
+
+export type RatingsQueryVariables = Exact<{
+  filter?: RatingFilter | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type RatingsQuery = { ratings: { total: number, items: Array<{ id: string, roundId: string | null, year: number, subjectKind: RatingSubjectKind, memberId: string | null, subjectOrganisationId: string | null, subjectName: string, organisationId: string, organisationName: string, proposerId: string | null, deciderId: string | null, quotaGroupId: string | null, scheme: RatingScheme, rawLabel: string | null, score: number | null, computedLevel: RatingLevel | null, blockReasons: Array<string>, proposedLevel: RatingLevel | null, proposalNote: string | null, decidedLevel: RatingLevel | null, decisionReason: string | null, quotaOverrideReason: string | null, stage: RatingStage, selfAssessedAt: string | null, selfAssessment: { generalPoints: number, taskPoints: number, shortcomingsFixed: boolean | null, note: string | null, tasks: { assigned: number, completed: number, onTime: number, exceeded: number } } | null }> } };
+
+export type RatingRoundPendingQueryVariables = Exact<{
+  roundId: string;
+  search?: string | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type RatingRoundPendingQuery = { ratingRoundPending: { total: number, items: Array<{ subjectKind: RatingSubjectKind, memberId: string | null, organisationId: string | null, name: string, parentOrganisationId: string | null, organisationName: string }> } };
+
+export type OpenRatingRoundMutationVariables = Exact<{
+  input: OpenRatingRoundInput;
+}>;
+
+
+export type OpenRatingRoundMutation = { openRatingRound: { id: string, organisationId: string | null, year: number, periodKind: RatingPeriodKind, periodLabel: string, title: string, selfAssessmentDue: string, proposalDue: string, decisionDue: string, state: RatingRoundState, openedAt: string, openedBy: string, announcedAt: string | null, ratingCount: number, decidedCount: number } };
+
+export type SubmitSelfAssessmentMutationVariables = Exact<{
+  input: SubmitSelfAssessmentInput;
+}>;
+
+
+export type SubmitSelfAssessmentMutation = { submitSelfAssessment: { id: string, roundId: string | null, year: number, subjectKind: RatingSubjectKind, memberId: string | null, subjectOrganisationId: string | null, subjectName: string, organisationId: string, organisationName: string, proposerId: string | null, deciderId: string | null, quotaGroupId: string | null, scheme: RatingScheme, rawLabel: string | null, score: number | null, computedLevel: RatingLevel | null, blockReasons: Array<string>, proposedLevel: RatingLevel | null, proposalNote: string | null, decidedLevel: RatingLevel | null, decisionReason: string | null, quotaOverrideReason: string | null, stage: RatingStage, selfAssessedAt: string | null, selfAssessment: { generalPoints: number, taskPoints: number, shortcomingsFixed: boolean | null, note: string | null, tasks: { assigned: number, completed: number, onTime: number, exceeded: number } } | null } };
+
+export type ProposeRatingMutationVariables = Exact<{
+  input: ProposeRatingInput;
+}>;
+
+
+export type ProposeRatingMutation = { proposeRating: { quotaWarning: boolean, quota: { groupId: string, limit: number, excellent: number, base: number, breached: boolean } | null, rating: { id: string, roundId: string | null, year: number, subjectKind: RatingSubjectKind, memberId: string | null, subjectOrganisationId: string | null, subjectName: string, organisationId: string, organisationName: string, proposerId: string | null, deciderId: string | null, quotaGroupId: string | null, scheme: RatingScheme, rawLabel: string | null, score: number | null, computedLevel: RatingLevel | null, blockReasons: Array<string>, proposedLevel: RatingLevel | null, proposalNote: string | null, decidedLevel: RatingLevel | null, decisionReason: string | null, quotaOverrideReason: string | null, stage: RatingStage, selfAssessedAt: string | null, selfAssessment: { generalPoints: number, taskPoints: number, shortcomingsFixed: boolean | null, note: string | null, tasks: { assigned: number, completed: number, onTime: number, exceeded: number } } | null } } };
+
+export type DecideRatingMutationVariables = Exact<{
+  input: DecideRatingInput;
+}>;
+
+
+export type DecideRatingMutation = { decideRating: { id: string, roundId: string | null, year: number, subjectKind: RatingSubjectKind, memberId: string | null, subjectOrganisationId: string | null, subjectName: string, organisationId: string, organisationName: string, proposerId: string | null, deciderId: string | null, quotaGroupId: string | null, scheme: RatingScheme, rawLabel: string | null, score: number | null, computedLevel: RatingLevel | null, blockReasons: Array<string>, proposedLevel: RatingLevel | null, proposalNote: string | null, decidedLevel: RatingLevel | null, decisionReason: string | null, quotaOverrideReason: string | null, stage: RatingStage, selfAssessedAt: string | null, selfAssessment: { generalPoints: number, taskPoints: number, shortcomingsFixed: boolean | null, note: string | null, tasks: { assigned: number, completed: number, onTime: number, exceeded: number } } | null } };
+
+export type AnnounceRatingRoundMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AnnounceRatingRoundMutation = { announceRatingRound: { id: string, organisationId: string | null, year: number, periodKind: RatingPeriodKind, periodLabel: string, title: string, selfAssessmentDue: string, proposalDue: string, decisionDue: string, state: RatingRoundState, openedAt: string, openedBy: string, announcedAt: string | null, ratingCount: number, decidedCount: number } };
+
+export type VisitCoverageXlsxQueryVariables = Exact<{
+  input: VisitCoverageInput;
+}>;
+
+
+export type VisitCoverageXlsxQuery = { visitCoverageXlsx: string };
+
+export type VisitReportXlsxQueryVariables = Exact<{
+  input: VisitReportInput;
+}>;
+
+
+export type VisitReportXlsxQuery = { visitReportXlsx: string };
+
+export type VisitFieldsFragment = { id: string, meetingId: string, cellId: string, date: string, visitorUserId: string, visitorName: string, attended: boolean, scores: Record<string, unknown> | null, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null };
+
+export type VisitMeetingFieldsFragment = { id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, selfTotal: number | null, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null } };
+
+export type MyVisitAssignmentsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type MyVisitAssignmentsQuery = { visitAssignments: Array<{ id: string, cellId: string, from: string, to: string | null, requiredPerYear: number | null, visitorUserId: string, visitorName: string }> };
+
+export type VisitCellNameQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type VisitCellNameQuery = { organisation: { id: string, name: string } };
+
+export type VisitCellMeetingsQueryVariables = Exact<{
+  organisationId?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type VisitCellMeetingsQuery = { meetingList: { total: number, items: Array<{ id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, selfTotal: number | null, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null } }> } };
+
+export type MyVisitsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type MyVisitsQuery = { visits: { total: number, items: Array<{ id: string, meetingId: string, cellId: string, date: string, visitorUserId: string, visitorName: string, attended: boolean, scores: Record<string, unknown> | null, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }> } };
+
+export type VisitMeetingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type VisitMeetingQuery = { meeting: { id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, selfTotal: number | null, visitRecords: Array<{ id: string, meetingId: string, cellId: string, date: string, visitorUserId: string, visitorName: string, attended: boolean, scores: Record<string, unknown> | null, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null } } };
+
+export type VisitReportQueryVariables = Exact<{
+  input: VisitReportInput;
+}>;
+
+
+export type VisitReportQuery = { visitReport: { month: string, lines: Array<{ visitorUserId: string, visitorName: string, assignedCells: number, visits: number, scored: number, unscored: number, cellsNotVisited: Array<string>, state: string, dueOn: string, submittedOn: string | null, items: Array<{ id: string, meetingId: string, cellId: string, date: string, visitorUserId: string, visitorName: string, attended: boolean, scores: Record<string, unknown> | null, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }> }> } };
+
+export type RecordVisitMutationVariables = Exact<{
+  input: RecordVisitInput;
+}>;
+
+
+export type RecordVisitMutation = { recordVisit: { id: string, meetingId: string, cellId: string, date: string, visitorUserId: string, visitorName: string, attended: boolean, scores: Record<string, unknown> | null, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null } };
+
+export type SubmitVisitReportMutationVariables = Exact<{
+  month: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type SubmitVisitReportMutation = { submitVisitReport: boolean };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string, isAdmin: boolean } } };
+
+export type PolicyQueryVariables = Exact<{
+  organisationId: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type PolicyQuery = { policy: Record<string, unknown> };
+
+export type ScopeRootsQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ScopeRootsQuery = { scopeRoots: Array<{ id: string, code: string, name: string, kind: OrganisationKind, childCount: number }> };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, username: string, displayName: string, isAdmin: boolean, grants: Array<{ id: string, role: GrantRole, organisationId: string | null, memberId: string | null }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const InspectionListFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InspectionListFields on Inspection {
+  id
+  organisationId
+  body
+  type
+  title
+  plannedFrom
+  plannedTo
+  startedOn
+  concludedOn
+  state
+  countsTowardTarget
+  organisation {
+    id
+    name
+  }
+  subjects {
+    memberId
+  }
+}
+    `, {"fragmentName":"InspectionListFields"}) as unknown as TypedDocumentString<InspectionListFieldsFragment, unknown>;
+export const DisciplineFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DisciplineFields on Discipline {
+  id
+  memberId
+  form
+  decidingBody
+  decidedOn
+  reason
+}
+    `, {"fragmentName":"DisciplineFields"}) as unknown as TypedDocumentString<DisciplineFieldsFragment, unknown>;
+export const InspectionDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InspectionDetailFields on Inspection {
+  id
+  organisationId
+  planId
+  body
+  type
+  title
+  contentAreas
+  method
+  reviewFrom
+  reviewTo
+  plannedFrom
+  plannedTo
+  startedOn
+  concludedOn
+  state
+  conclusion
+  recommendation
+  cancelledReason
+  countsTowardTarget
+  organisation {
+    id
+    name
+    kind
+    ancestors {
+      id
+    }
+  }
+  plan {
+    id
+    year
+    organisationId
+  }
+  subjects {
+    memberId
+    selfReport
+    strengths
+    shortcomings
+    violations
+    conclusion
+    member {
+      id
+      fullName
+      status
+    }
+    discipline {
+      ...DisciplineFields
+    }
+  }
+  disciplines {
+    ...DisciplineFields
+  }
+}
+    fragment DisciplineFields on Discipline {
+  id
+  memberId
+  form
+  decidingBody
+  decidedOn
+  reason
+}`, {"fragmentName":"InspectionDetailFields"}) as unknown as TypedDocumentString<InspectionDetailFieldsFragment, unknown>;
+export const PlanFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PlanFields on InspectionPlan {
+  id
+  organisationId
+  year
+  purpose
+  content
+  subjectMemberIds
+  reviewFrom
+  reviewTo
+  timing
+  method
+  adoptedOn
+  note
+  subjects {
+    id
+    fullName
+  }
+  inspections {
+    id
+    state
+  }
+}
+    `, {"fragmentName":"PlanFields"}) as unknown as TypedDocumentString<PlanFieldsFragment, unknown>;
+export const MeetingListFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingListFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+  flags {
+    code
+    severity
+    message
+    messageEn
+  }
+}
+    `, {"fragmentName":"MeetingListFields"}) as unknown as TypedDocumentString<MeetingListFieldsFragment, unknown>;
+export const MeetingDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingDetailFields on Meeting {
+  ...MeetingListFields
+  mode
+  format
+  formatNote
+  theme
+  topics
+  chairMemberId
+  minuteTakerMemberId
+  guests
+  minutes
+  resolution
+  votesFor
+  votesAgainst
+  votesAbstain
+  tasks {
+    text
+    assigneeMemberId
+    dueOn
+  }
+  selfAssessment
+  selfTotal
+  cancelledReason
+  closedAt
+  attendance {
+    memberId
+    status
+    reason
+    late
+    leftEarly
+  }
+  amendments {
+    id
+    reason
+    amendedAt
+    amendedBy
+    before
+    after
+  }
+  documentList {
+    id
+    kind
+    name
+    url
+    mimeType
+    sizeBytes
+    createdAt
+  }
+  visitRecords {
+    id
+    visitorUserId
+    visitorName
+    attended
+    total
+    maxTotal
+    level
+    selfTotal
+    scoreGapWarning
+    guidance
+    issues
+    followUp
+  }
+}
+    fragment MeetingListFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+  flags {
+    code
+    severity
+    message
+    messageEn
+  }
+}`, {"fragmentName":"MeetingDetailFields"}) as unknown as TypedDocumentString<MeetingDetailFieldsFragment, unknown>;
+export const RoundFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RoundFields on RatingRound {
+  id
+  organisationId
+  year
+  periodKind
+  periodLabel
+  title
+  selfAssessmentDue
+  proposalDue
+  decisionDue
+  state
+  openedAt
+  openedBy
+  announcedAt
+  ratingCount
+  decidedCount
+}
+    `, {"fragmentName":"RoundFields"}) as unknown as TypedDocumentString<RoundFieldsFragment, unknown>;
+export const RatingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RatingFields on Rating {
+  id
+  roundId
+  year
+  subjectKind
+  memberId
+  subjectOrganisationId
+  subjectName
+  organisationId
+  organisationName
+  proposerId
+  deciderId
+  quotaGroupId
+  scheme
+  rawLabel
+  score
+  computedLevel
+  blockReasons
+  proposedLevel
+  proposalNote
+  decidedLevel
+  decisionReason
+  quotaOverrideReason
+  stage
+  selfAssessedAt
+  selfAssessment {
+    generalPoints
+    taskPoints
+    tasks {
+      assigned
+      completed
+      onTime
+      exceeded
+    }
+    shortcomingsFixed
+    note
+  }
+}
+    `, {"fragmentName":"RatingFields"}) as unknown as TypedDocumentString<RatingFieldsFragment, unknown>;
+export const FigureSetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FigureSetFields on RatingFigureSet {
+  total
+  rated
+  notRated
+  levels {
+    level
+    count
+    percent
+  }
+  wellCompletedOrBetter {
+    count
+    percent
+  }
+  excellentOfWellCompletedOrBetter
+  excellentOfRated
+}
+    `, {"fragmentName":"FigureSetFields"}) as unknown as TypedDocumentString<FigureSetFieldsFragment, unknown>;
+export const FiguresFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FiguresFields on RatingFigures {
+  organisationId
+  year
+  asOf
+  groups {
+    subjectKind
+    current {
+      ...FigureSetFields
+    }
+    previous {
+      ...FigureSetFields
+    }
+    change {
+      rated
+      levels {
+        level
+        count
+        points
+      }
+      wellCompletedOrBetter {
+        count
+        points
+      }
+      excellentOfWellCompletedOrBetter
+      excellentOfRated
+    }
+  }
+}
+    fragment FigureSetFields on RatingFigureSet {
+  total
+  rated
+  notRated
+  levels {
+    level
+    count
+    percent
+  }
+  wellCompletedOrBetter {
+    count
+    percent
+  }
+  excellentOfWellCompletedOrBetter
+  excellentOfRated
+}`, {"fragmentName":"FiguresFields"}) as unknown as TypedDocumentString<FiguresFieldsFragment, unknown>;
+export const VisitFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisitFields on Visit {
+  id
+  meetingId
+  cellId
+  date
+  visitorUserId
+  visitorName
+  attended
+  scores
+  total
+  maxTotal
+  level
+  selfTotal
+  scoreGapWarning
+  guidance
+  issues
+  followUp
+}
+    `, {"fragmentName":"VisitFields"}) as unknown as TypedDocumentString<VisitFieldsFragment, unknown>;
+export const VisitMeetingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VisitMeetingFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  selfTotal
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+}
+    `, {"fragmentName":"VisitMeetingFields"}) as unknown as TypedDocumentString<VisitMeetingFieldsFragment, unknown>;
+export const AdmissionsDocument = new TypedDocumentString(`
+    query Admissions($organisationId: ID!, $from: Date!, $to: Date!, $asOf: Date, $page: PageInput) {
+  admissions(
+    organisationId: $organisationId
+    from: $from
+    to: $to
+    asOf: $asOf
+    page: $page
+  ) {
+    total
+    items {
+      memberId
+      fullName
+      admissionDecisionDate
+      admittedIn {
+        id
+        name
+      }
+      organisation {
+        id
+        name
+      }
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdmissionsQuery, AdmissionsQueryVariables>;
+export const OrganisationNameDocument = new TypedDocumentString(`
+    query OrganisationName($id: ID!, $asOf: Date) {
+  organisation(id: $id, asOf: $asOf) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationNameQuery, OrganisationNameQueryVariables>;
+export const PickerChildrenDocument = new TypedDocumentString(`
+    query PickerChildren($id: ID!, $asOf: Date) {
+  organisation(id: $id, asOf: $asOf) {
+    id
+    children {
+      id
+      name
+      childCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PickerChildrenQuery, PickerChildrenQueryVariables>;
+export const ReportOrganisationDocument = new TypedDocumentString(`
+    query ReportOrganisation($id: ID!, $asOf: Date) {
+  organisation(id: $id, asOf: $asOf) {
+    id
+    name
+    kind
+    parent {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportOrganisationQuery, ReportOrganisationQueryVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+    viewer {
+      id
+      username
+      displayName
+      isAdmin
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut($refreshToken: String!) {
+  signOut(refreshToken: $refreshToken)
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const MeetingComplianceDocument = new TypedDocumentString(`
+    query MeetingCompliance($input: ComplianceInput!) {
+  meetingCompliance(input: $input) {
+    cellCount
+    behindCount
+    behindPercent
+    attendancePercent
+    counts {
+      kind
+      count
+    }
+    cells {
+      behind
+      regularHeld
+      thematicHeld
+      attendancePercent
+      organisation {
+        id
+        name
+        parent {
+          id
+          name
+        }
+      }
+      missing {
+        kind
+        period
+        dueOn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingComplianceQuery, MeetingComplianceQueryVariables>;
+export const MeetingComplianceXlsxDocument = new TypedDocumentString(`
+    query MeetingComplianceXlsx($input: ComplianceInput!) {
+  meetingComplianceXlsx(input: $input)
+}
+    `) as unknown as TypedDocumentString<MeetingComplianceXlsxQuery, MeetingComplianceXlsxQueryVariables>;
+export const AlertsDocument = new TypedDocumentString(`
+    query Alerts($input: AlertsInput!) {
+  alerts(input: $input) {
+    asOf
+    year
+    total
+    offset
+    limit
+    countsByCode {
+      code
+      severity
+      count
+    }
+    countsBySeverity {
+      severity
+      count
+    }
+    items {
+      code
+      severity
+      entity
+      message
+      messageEn
+      dueOn
+      memberId
+      memberName
+      meetingId
+      visitId
+      organisation {
+        id
+        code
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
+export const AlertCountsDocument = new TypedDocumentString(`
+    query AlertCounts($input: AlertsInput!) {
+  alerts(input: $input) {
+    total
+    countsByCode {
+      code
+      severity
+      count
+    }
+    countsBySeverity {
+      severity
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlertCountsQuery, AlertCountsQueryVariables>;
+export const AlertsXlsxDocument = new TypedDocumentString(`
+    query AlertsXlsx($input: AlertsInput!) {
+  alertsXlsx(input: $input)
+}
+    `) as unknown as TypedDocumentString<AlertsXlsxQuery, AlertsXlsxQueryVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($input: DashboardInput!) {
+  dashboard(input: $input) {
+    asOf
+    year
+    from
+    to
+    organisation {
+      id
+      name
+      kind
+      ancestors {
+        id
+        name
+      }
+    }
+    members {
+      members
+      fullMembers
+      probationaryMembers
+      exemptMembers
+      admissions
+      yearStart
+      membersAtYearStart
+      leftInPeriod {
+        status
+        count
+      }
+      trend {
+        year
+        date
+        members
+        fullMembers
+        probationaryMembers
+        admissions
+      }
+    }
+    meetings {
+      from
+      to
+      cells
+      cellsBehind
+      behindPercent
+      attendancePercent
+      regularHeld
+      thematicHeld
+      held
+      byKind {
+        kind
+        count
+      }
+    }
+    visits {
+      asOf
+      assignments
+      assignmentsBehind
+      behindPercent
+      required
+      done
+      scored
+      unscored
+      cells
+      cellsWithoutVisitor
+    }
+    children {
+      organisation {
+        id
+        code
+        name
+        kind
+      }
+      members
+      cells
+      cellsBehind
+      behindPercent
+      visitAssignments
+      visitAssignmentsBehind
+      alerts
+      alertErrors
+    }
+    alerts {
+      total
+      countsByCode {
+        code
+        severity
+        count
+      }
+      countsBySeverity {
+        severity
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const DashboardInspectionTargetDocument = new TypedDocumentString(`
+    query DashboardInspectionTarget($input: InspectionTargetInput!) {
+  inspectionTarget(input: $input) {
+    referenceDate
+    subjectCount
+    metCount
+    behindCount
+    percent
+    projectedMetCount
+    projectedPercent
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardInspectionTargetQuery, DashboardInspectionTargetQueryVariables>;
+export const DashboardRatingFiguresDocument = new TypedDocumentString(`
+    query DashboardRatingFigures($input: RatingFiguresInput!) {
+  ratingFigures(input: $input) {
+    asOf
+    year
+    groups {
+      subjectKind
+      current {
+        total
+        rated
+        notRated
+        excellentOfWellCompletedOrBetter
+        wellCompletedOrBetter {
+          count
+          percent
+        }
+        levels {
+          level
+          count
+          percent
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardRatingFiguresQuery, DashboardRatingFiguresQueryVariables>;
+export const DashboardRatingRoundsDocument = new TypedDocumentString(`
+    query DashboardRatingRounds($year: Int) {
+  ratingRounds(year: $year) {
+    state
+    periodKind
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardRatingRoundsQuery, DashboardRatingRoundsQueryVariables>;
+export const DashboardAdmissionProgressDocument = new TypedDocumentString(`
+    query DashboardAdmissionProgress($organisationId: ID!, $year: Int!, $asOf: Date) {
+  admissionProgress(organisationId: $organisationId, year: $year, asOf: $asOf) {
+    from
+    to
+    admitted
+    target
+    percent
+    met
+    remaining
+    targetKind
+    targetPercent
+    membersAtTermStart
+    termStart
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardAdmissionProgressQuery, DashboardAdmissionProgressQueryVariables>;
+export const DashboardMembersDocument = new TypedDocumentString(`
+    query DashboardMembers($filter: MemberFilter, $asOf: Date, $page: PageInput) {
+  members(filter: $filter, asOf: $asOf, page: $page) {
+    total
+    items {
+      id
+      fullName
+      status
+      organisation {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardMembersQuery, DashboardMembersQueryVariables>;
+export const DashboardMeetingsDocument = new TypedDocumentString(`
+    query DashboardMeetings($filter: MeetingFilter, $page: PageInput) {
+  meetingList(filter: $filter, page: $page) {
+    total
+    items {
+      id
+      title
+      date
+      kind
+      state
+      organisation {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardMeetingsQuery, DashboardMeetingsQueryVariables>;
+export const DashboardVisitCoverageDocument = new TypedDocumentString(`
+    query DashboardVisitCoverage($input: VisitCoverageInput!) {
+  visitCoverage(input: $input) {
+    asOf
+    lines {
+      behind
+      required
+      dueSoFar
+      done
+      scored
+      unscored
+      cell {
+        id
+        name
+        parent {
+          id
+          name
+        }
+      }
+      assignment {
+        id
+        visitorName
+      }
+    }
+    unassignedCells {
+      id
+      name
+      parent {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardVisitCoverageQuery, DashboardVisitCoverageQueryVariables>;
+export const InspectionCellMembersDocument = new TypedDocumentString(`
+    query InspectionCellMembers($organisationId: ID!, $asOf: Date) {
+  members(
+    filter: {organisationId: $organisationId}
+    page: {offset: 0, limit: 500}
+    asOf: $asOf
+  ) {
+    total
+    items {
+      id
+      fullName
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InspectionCellMembersQuery, InspectionCellMembersQueryVariables>;
+export const InspectionsDocument = new TypedDocumentString(`
+    query Inspections($filter: InspectionFilter, $page: PageInput) {
+  inspections(filter: $filter, page: $page) {
+    total
+    offset
+    limit
+    items {
+      ...InspectionListFields
+    }
+  }
+}
+    fragment InspectionListFields on Inspection {
+  id
+  organisationId
+  body
+  type
+  title
+  plannedFrom
+  plannedTo
+  startedOn
+  concludedOn
+  state
+  countsTowardTarget
+  organisation {
+    id
+    name
+  }
+  subjects {
+    memberId
+  }
+}`) as unknown as TypedDocumentString<InspectionsQuery, InspectionsQueryVariables>;
+export const InspectionDocument = new TypedDocumentString(`
+    query Inspection($id: ID!) {
+  inspection(id: $id) {
+    ...InspectionDetailFields
+  }
+}
+    fragment DisciplineFields on Discipline {
+  id
+  memberId
+  form
+  decidingBody
+  decidedOn
+  reason
+}
+fragment InspectionDetailFields on Inspection {
+  id
+  organisationId
+  planId
+  body
+  type
+  title
+  contentAreas
+  method
+  reviewFrom
+  reviewTo
+  plannedFrom
+  plannedTo
+  startedOn
+  concludedOn
+  state
+  conclusion
+  recommendation
+  cancelledReason
+  countsTowardTarget
+  organisation {
+    id
+    name
+    kind
+    ancestors {
+      id
+    }
+  }
+  plan {
+    id
+    year
+    organisationId
+  }
+  subjects {
+    memberId
+    selfReport
+    strengths
+    shortcomings
+    violations
+    conclusion
+    member {
+      id
+      fullName
+      status
+    }
+    discipline {
+      ...DisciplineFields
+    }
+  }
+  disciplines {
+    ...DisciplineFields
+  }
+}`) as unknown as TypedDocumentString<InspectionQuery, InspectionQueryVariables>;
+export const InspectionPlansDocument = new TypedDocumentString(`
+    query InspectionPlans($organisationId: ID, $year: Int) {
+  inspectionPlans(
+    organisationId: $organisationId
+    year: $year
+    page: {offset: 0, limit: 50}
+  ) {
+    items {
+      ...PlanFields
+    }
+  }
+}
+    fragment PlanFields on InspectionPlan {
+  id
+  organisationId
+  year
+  purpose
+  content
+  subjectMemberIds
+  reviewFrom
+  reviewTo
+  timing
+  method
+  adoptedOn
+  note
+  subjects {
+    id
+    fullName
+  }
+  inspections {
+    id
+    state
+  }
+}`) as unknown as TypedDocumentString<InspectionPlansQuery, InspectionPlansQueryVariables>;
+export const InspectionOrganisationDocument = new TypedDocumentString(`
+    query InspectionOrganisation($id: ID!, $asOf: Date) {
+  organisation(id: $id, asOf: $asOf) {
+    id
+    name
+    kind
+    ancestors {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InspectionOrganisationQuery, InspectionOrganisationQueryVariables>;
+export const InspectionTargetDocument = new TypedDocumentString(`
+    query InspectionTarget($input: InspectionTargetInput!, $filter: TargetCellFilter!) {
+  inspectionTarget(input: $input) {
+    year
+    asOf
+    referenceDate
+    subjectCount
+    metCount
+    behindCount
+    percent
+    percentText
+    projectedMetCount
+    projectedPercent
+    concludedTotal
+    organisation {
+      id
+      name
+    }
+    cells(filter: $filter) {
+      hasCellCommittee
+      required
+      concluded
+      inProgress
+      planned
+      missing
+      met
+      onPace
+      projectedConcluded
+      joinedDuringYear
+      organisation {
+        id
+        code
+        name
+      }
+      parent {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InspectionTargetQuery, InspectionTargetQueryVariables>;
+export const SupervisionCoverageDocument = new TypedDocumentString(`
+    query SupervisionCoverage($input: InspectionTargetInput!) {
+  supervisionCoverage(input: $input) {
+    year
+    referenceDate
+    minPercent
+    maxPercent
+    cellCount
+    metCount
+    metPercent
+    members
+    supervised
+    percent
+    cells(filter: BELOW) {
+      members
+      supervised
+      percent
+      status
+      met
+      organisation {
+        id
+        name
+        parent {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SupervisionCoverageQuery, SupervisionCoverageQueryVariables>;
+export const PlanInspectionDocument = new TypedDocumentString(`
+    mutation PlanInspection($input: PlanInspectionInput!) {
+  planInspection(input: $input) {
+    ...InspectionDetailFields
+  }
+}
+    fragment DisciplineFields on Discipline {
+  id
+  memberId
+  form
+  decidingBody
+  decidedOn
+  reason
+}
+fragment InspectionDetailFields on Inspection {
+  id
+  organisationId
+  planId
+  body
+  type
+  title
+  contentAreas
+  method
+  reviewFrom
+  reviewTo
+  plannedFrom
+  plannedTo
+  startedOn
+  concludedOn
+  state
+  conclusion
+  recommendation
+  cancelledReason
+  countsTowardTarget
+  organisation {
+    id
+    name
+    kind
+    ancestors {
+      id
+    }
+  }
+  plan {
+    id
+    year
+    organisationId
+  }
+  subjects {
+    memberId
+    selfReport
+    strengths
+    shortcomings
+    violations
+    conclusion
+    member {
+      id
+      fullName
+      status
+    }
+    discipline {
+      ...DisciplineFields
+    }
+  }
+  disciplines {
+    ...DisciplineFields
+  }
+}`) as unknown as TypedDocumentString<PlanInspectionMutation, PlanInspectionMutationVariables>;
+export const StartInspectionDocument = new TypedDocumentString(`
+    mutation StartInspection($id: ID!, $input: StartInspectionInput!) {
+  startInspection(id: $id, input: $input) {
+    ...InspectionDetailFields
+  }
+}
+    fragment DisciplineFields on Discipline {
+  id
+  memberId
+  form
+  decidingBody
+  decidedOn
+  reason
+}
+fragment InspectionDetailFields on Inspection {
+  id
+  organisationId
+  planId
+  body
+  type
+  title
+  contentAreas
+  method
+  reviewFrom
+  reviewTo
+  plannedFrom
+  plannedTo
+  startedOn
+  concludedOn
+  state
+  conclusion
+  recommendation
+  cancelledReason
+  countsTowardTarget
+  organisation {
+    id
+    name
+    kind
+    ancestors {
+      id
+    }
+  }
+  plan {
+    id
+    year
+    organisationId
+  }
+  subjects {
+    memberId
+    selfReport
+    strengths
+    shortcomings
+    violations
+    conclusion
+    member {
+      id
+      fullName
+      status
+    }
+    discipline {
+      ...DisciplineFields
+    }
+  }
+  disciplines {
+    ...DisciplineFields
+  }
+}`) as unknown as TypedDocumentString<StartInspectionMutation, StartInspectionMutationVariables>;
+export const ConcludeInspectionDocument = new TypedDocumentString(`
+    mutation ConcludeInspection($id: ID!, $input: ConcludeInspectionInput!) {
+  concludeInspection(id: $id, input: $input) {
+    ...InspectionDetailFields
+  }
+}
+    fragment DisciplineFields on Discipline {
+  id
+  memberId
+  form
+  decidingBody
+  decidedOn
+  reason
+}
+fragment InspectionDetailFields on Inspection {
+  id
+  organisationId
+  planId
+  body
+  type
+  title
+  contentAreas
+  method
+  reviewFrom
+  reviewTo
+  plannedFrom
+  plannedTo
+  startedOn
+  concludedOn
+  state
+  conclusion
+  recommendation
+  cancelledReason
+  countsTowardTarget
+  organisation {
+    id
+    name
+    kind
+    ancestors {
+      id
+    }
+  }
+  plan {
+    id
+    year
+    organisationId
+  }
+  subjects {
+    memberId
+    selfReport
+    strengths
+    shortcomings
+    violations
+    conclusion
+    member {
+      id
+      fullName
+      status
+    }
+    discipline {
+      ...DisciplineFields
+    }
+  }
+  disciplines {
+    ...DisciplineFields
+  }
+}`) as unknown as TypedDocumentString<ConcludeInspectionMutation, ConcludeInspectionMutationVariables>;
+export const CancelInspectionDocument = new TypedDocumentString(`
+    mutation CancelInspection($id: ID!, $reason: String!) {
+  cancelInspection(id: $id, reason: $reason) {
+    ...InspectionDetailFields
+  }
+}
+    fragment DisciplineFields on Discipline {
+  id
+  memberId
+  form
+  decidingBody
+  decidedOn
+  reason
+}
+fragment InspectionDetailFields on Inspection {
+  id
+  organisationId
+  planId
+  body
+  type
+  title
+  contentAreas
+  method
+  reviewFrom
+  reviewTo
+  plannedFrom
+  plannedTo
+  startedOn
+  concludedOn
+  state
+  conclusion
+  recommendation
+  cancelledReason
+  countsTowardTarget
+  organisation {
+    id
+    name
+    kind
+    ancestors {
+      id
+    }
+  }
+  plan {
+    id
+    year
+    organisationId
+  }
+  subjects {
+    memberId
+    selfReport
+    strengths
+    shortcomings
+    violations
+    conclusion
+    member {
+      id
+      fullName
+      status
+    }
+    discipline {
+      ...DisciplineFields
+    }
+  }
+  disciplines {
+    ...DisciplineFields
+  }
+}`) as unknown as TypedDocumentString<CancelInspectionMutation, CancelInspectionMutationVariables>;
+export const CreateInspectionPlanDocument = new TypedDocumentString(`
+    mutation CreateInspectionPlan($input: CreateInspectionPlanInput!) {
+  createInspectionPlan(input: $input) {
+    ...PlanFields
+  }
+}
+    fragment PlanFields on InspectionPlan {
+  id
+  organisationId
+  year
+  purpose
+  content
+  subjectMemberIds
+  reviewFrom
+  reviewTo
+  timing
+  method
+  adoptedOn
+  note
+  subjects {
+    id
+    fullName
+  }
+  inspections {
+    id
+    state
+  }
+}`) as unknown as TypedDocumentString<CreateInspectionPlanMutation, CreateInspectionPlanMutationVariables>;
+export const UpdateInspectionPlanDocument = new TypedDocumentString(`
+    mutation UpdateInspectionPlan($id: ID!, $input: InspectionPlanInput!) {
+  updateInspectionPlan(id: $id, input: $input) {
+    ...PlanFields
+  }
+}
+    fragment PlanFields on InspectionPlan {
+  id
+  organisationId
+  year
+  purpose
+  content
+  subjectMemberIds
+  reviewFrom
+  reviewTo
+  timing
+  method
+  adoptedOn
+  note
+  subjects {
+    id
+    fullName
+  }
+  inspections {
+    id
+    state
+  }
+}`) as unknown as TypedDocumentString<UpdateInspectionPlanMutation, UpdateInspectionPlanMutationVariables>;
+export const InspectionTargetXlsxDocument = new TypedDocumentString(`
+    query InspectionTargetXlsx($input: InspectionTargetInput!) {
+  inspectionTargetXlsx(input: $input)
+}
+    `) as unknown as TypedDocumentString<InspectionTargetXlsxQuery, InspectionTargetXlsxQueryVariables>;
+export const InspectionsXlsxDocument = new TypedDocumentString(`
+    query InspectionsXlsx($filter: InspectionFilter) {
+  inspectionsXlsx(filter: $filter)
+}
+    `) as unknown as TypedDocumentString<InspectionsXlsxQuery, InspectionsXlsxQueryVariables>;
+export const MeetingsXlsxDocument = new TypedDocumentString(`
+    query MeetingsXlsx($filter: MeetingFilter) {
+  meetingsXlsx(filter: $filter)
+}
+    `) as unknown as TypedDocumentString<MeetingsXlsxQuery, MeetingsXlsxQueryVariables>;
+export const MeetingCellMembersDocument = new TypedDocumentString(`
+    query MeetingCellMembers($organisationId: ID!, $asOf: Date) {
+  members(
+    filter: {organisationId: $organisationId}
+    page: {offset: 0, limit: 500}
+    asOf: $asOf
+  ) {
+    total
+    items {
+      id
+      fullName
+      status
+      exemption
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingCellMembersQuery, MeetingCellMembersQueryVariables>;
+export const MeetingDocument = new TypedDocumentString(`
+    query Meeting($id: ID!) {
+  meeting(id: $id) {
+    ...MeetingDetailFields
+  }
+}
+    fragment MeetingListFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+  flags {
+    code
+    severity
+    message
+    messageEn
+  }
+}
+fragment MeetingDetailFields on Meeting {
+  ...MeetingListFields
+  mode
+  format
+  formatNote
+  theme
+  topics
+  chairMemberId
+  minuteTakerMemberId
+  guests
+  minutes
+  resolution
+  votesFor
+  votesAgainst
+  votesAbstain
+  tasks {
+    text
+    assigneeMemberId
+    dueOn
+  }
+  selfAssessment
+  selfTotal
+  cancelledReason
+  closedAt
+  attendance {
+    memberId
+    status
+    reason
+    late
+    leftEarly
+  }
+  amendments {
+    id
+    reason
+    amendedAt
+    amendedBy
+    before
+    after
+  }
+  documentList {
+    id
+    kind
+    name
+    url
+    mimeType
+    sizeBytes
+    createdAt
+  }
+  visitRecords {
+    id
+    visitorUserId
+    visitorName
+    attended
+    total
+    maxTotal
+    level
+    selfTotal
+    scoreGapWarning
+    guidance
+    issues
+    followUp
+  }
+}`) as unknown as TypedDocumentString<MeetingQuery, MeetingQueryVariables>;
+export const MeetingListDocument = new TypedDocumentString(`
+    query MeetingList($filter: MeetingFilter, $page: PageInput) {
+  meetingList(filter: $filter, page: $page) {
+    total
+    offset
+    limit
+    items {
+      ...MeetingListFields
+    }
+  }
+}
+    fragment MeetingListFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+  flags {
+    code
+    severity
+    message
+    messageEn
+  }
+}`) as unknown as TypedDocumentString<MeetingListQuery, MeetingListQueryVariables>;
+export const MeetingMyAssignmentsDocument = new TypedDocumentString(`
+    query MeetingMyAssignments($userId: ID) {
+  visitAssignments(visitorUserId: $userId) {
+    id
+    cellId
+    from
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingMyAssignmentsQuery, MeetingMyAssignmentsQueryVariables>;
+export const MeetingOrganisationDocument = new TypedDocumentString(`
+    query MeetingOrganisation($id: ID!, $asOf: Date) {
+  organisation(id: $id, asOf: $asOf) {
+    id
+    name
+    kind
+    parent {
+      id
+      name
+      kind
+    }
+    ancestors {
+      id
+      name
+      kind
+    }
+    committee {
+      role
+      member {
+        id
+        fullName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingOrganisationQuery, MeetingOrganisationQueryVariables>;
+export const AddMeetingDocumentDocument = new TypedDocumentString(`
+    mutation AddMeetingDocument($meetingId: ID!, $input: AddMeetingDocumentInput!) {
+  addMeetingDocument(meetingId: $meetingId, input: $input) {
+    id
+    kind
+    name
+    url
+    mimeType
+    sizeBytes
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<AddMeetingDocumentMutation, AddMeetingDocumentMutationVariables>;
+export const RemoveMeetingDocumentDocument = new TypedDocumentString(`
+    mutation RemoveMeetingDocument($id: ID!) {
+  removeMeetingDocument(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveMeetingDocumentMutation, RemoveMeetingDocumentMutationVariables>;
+export const MeetingDocumentContentDocument = new TypedDocumentString(`
+    query MeetingDocumentContent($id: ID!) {
+  meetingDocumentContent(id: $id)
+}
+    `) as unknown as TypedDocumentString<MeetingDocumentContentQuery, MeetingDocumentContentQueryVariables>;
+export const CreateMeetingDocument = new TypedDocumentString(`
+    mutation CreateMeeting($input: CreateMeetingInput!) {
+  createMeeting(input: $input) {
+    ...MeetingDetailFields
+  }
+}
+    fragment MeetingListFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+  flags {
+    code
+    severity
+    message
+    messageEn
+  }
+}
+fragment MeetingDetailFields on Meeting {
+  ...MeetingListFields
+  mode
+  format
+  formatNote
+  theme
+  topics
+  chairMemberId
+  minuteTakerMemberId
+  guests
+  minutes
+  resolution
+  votesFor
+  votesAgainst
+  votesAbstain
+  tasks {
+    text
+    assigneeMemberId
+    dueOn
+  }
+  selfAssessment
+  selfTotal
+  cancelledReason
+  closedAt
+  attendance {
+    memberId
+    status
+    reason
+    late
+    leftEarly
+  }
+  amendments {
+    id
+    reason
+    amendedAt
+    amendedBy
+    before
+    after
+  }
+  documentList {
+    id
+    kind
+    name
+    url
+    mimeType
+    sizeBytes
+    createdAt
+  }
+  visitRecords {
+    id
+    visitorUserId
+    visitorName
+    attended
+    total
+    maxTotal
+    level
+    selfTotal
+    scoreGapWarning
+    guidance
+    issues
+    followUp
+  }
+}`) as unknown as TypedDocumentString<CreateMeetingMutation, CreateMeetingMutationVariables>;
+export const UpdateMeetingDocument = new TypedDocumentString(`
+    mutation UpdateMeeting($id: ID!, $input: MeetingPlanInput!) {
+  updateMeeting(id: $id, input: $input) {
+    ...MeetingDetailFields
+  }
+}
+    fragment MeetingListFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+  flags {
+    code
+    severity
+    message
+    messageEn
+  }
+}
+fragment MeetingDetailFields on Meeting {
+  ...MeetingListFields
+  mode
+  format
+  formatNote
+  theme
+  topics
+  chairMemberId
+  minuteTakerMemberId
+  guests
+  minutes
+  resolution
+  votesFor
+  votesAgainst
+  votesAbstain
+  tasks {
+    text
+    assigneeMemberId
+    dueOn
+  }
+  selfAssessment
+  selfTotal
+  cancelledReason
+  closedAt
+  attendance {
+    memberId
+    status
+    reason
+    late
+    leftEarly
+  }
+  amendments {
+    id
+    reason
+    amendedAt
+    amendedBy
+    before
+    after
+  }
+  documentList {
+    id
+    kind
+    name
+    url
+    mimeType
+    sizeBytes
+    createdAt
+  }
+  visitRecords {
+    id
+    visitorUserId
+    visitorName
+    attended
+    total
+    maxTotal
+    level
+    selfTotal
+    scoreGapWarning
+    guidance
+    issues
+    followUp
+  }
+}`) as unknown as TypedDocumentString<UpdateMeetingMutation, UpdateMeetingMutationVariables>;
+export const RecordMeetingDocument = new TypedDocumentString(`
+    mutation RecordMeeting($id: ID!, $input: MeetingRecordInput!) {
+  recordMeeting(id: $id, input: $input) {
+    ...MeetingDetailFields
+  }
+}
+    fragment MeetingListFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+  flags {
+    code
+    severity
+    message
+    messageEn
+  }
+}
+fragment MeetingDetailFields on Meeting {
+  ...MeetingListFields
+  mode
+  format
+  formatNote
+  theme
+  topics
+  chairMemberId
+  minuteTakerMemberId
+  guests
+  minutes
+  resolution
+  votesFor
+  votesAgainst
+  votesAbstain
+  tasks {
+    text
+    assigneeMemberId
+    dueOn
+  }
+  selfAssessment
+  selfTotal
+  cancelledReason
+  closedAt
+  attendance {
+    memberId
+    status
+    reason
+    late
+    leftEarly
+  }
+  amendments {
+    id
+    reason
+    amendedAt
+    amendedBy
+    before
+    after
+  }
+  documentList {
+    id
+    kind
+    name
+    url
+    mimeType
+    sizeBytes
+    createdAt
+  }
+  visitRecords {
+    id
+    visitorUserId
+    visitorName
+    attended
+    total
+    maxTotal
+    level
+    selfTotal
+    scoreGapWarning
+    guidance
+    issues
+    followUp
+  }
+}`) as unknown as TypedDocumentString<RecordMeetingMutation, RecordMeetingMutationVariables>;
+export const CloseMeetingDocument = new TypedDocumentString(`
+    mutation CloseMeeting($id: ID!) {
+  closeMeeting(id: $id) {
+    ...MeetingDetailFields
+  }
+}
+    fragment MeetingListFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+  flags {
+    code
+    severity
+    message
+    messageEn
+  }
+}
+fragment MeetingDetailFields on Meeting {
+  ...MeetingListFields
+  mode
+  format
+  formatNote
+  theme
+  topics
+  chairMemberId
+  minuteTakerMemberId
+  guests
+  minutes
+  resolution
+  votesFor
+  votesAgainst
+  votesAbstain
+  tasks {
+    text
+    assigneeMemberId
+    dueOn
+  }
+  selfAssessment
+  selfTotal
+  cancelledReason
+  closedAt
+  attendance {
+    memberId
+    status
+    reason
+    late
+    leftEarly
+  }
+  amendments {
+    id
+    reason
+    amendedAt
+    amendedBy
+    before
+    after
+  }
+  documentList {
+    id
+    kind
+    name
+    url
+    mimeType
+    sizeBytes
+    createdAt
+  }
+  visitRecords {
+    id
+    visitorUserId
+    visitorName
+    attended
+    total
+    maxTotal
+    level
+    selfTotal
+    scoreGapWarning
+    guidance
+    issues
+    followUp
+  }
+}`) as unknown as TypedDocumentString<CloseMeetingMutation, CloseMeetingMutationVariables>;
+export const CancelMeetingDocument = new TypedDocumentString(`
+    mutation CancelMeeting($id: ID!, $reason: String!) {
+  cancelMeeting(id: $id, reason: $reason) {
+    ...MeetingDetailFields
+  }
+}
+    fragment MeetingListFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+  flags {
+    code
+    severity
+    message
+    messageEn
+  }
+}
+fragment MeetingDetailFields on Meeting {
+  ...MeetingListFields
+  mode
+  format
+  formatNote
+  theme
+  topics
+  chairMemberId
+  minuteTakerMemberId
+  guests
+  minutes
+  resolution
+  votesFor
+  votesAgainst
+  votesAbstain
+  tasks {
+    text
+    assigneeMemberId
+    dueOn
+  }
+  selfAssessment
+  selfTotal
+  cancelledReason
+  closedAt
+  attendance {
+    memberId
+    status
+    reason
+    late
+    leftEarly
+  }
+  amendments {
+    id
+    reason
+    amendedAt
+    amendedBy
+    before
+    after
+  }
+  documentList {
+    id
+    kind
+    name
+    url
+    mimeType
+    sizeBytes
+    createdAt
+  }
+  visitRecords {
+    id
+    visitorUserId
+    visitorName
+    attended
+    total
+    maxTotal
+    level
+    selfTotal
+    scoreGapWarning
+    guidance
+    issues
+    followUp
+  }
+}`) as unknown as TypedDocumentString<CancelMeetingMutation, CancelMeetingMutationVariables>;
+export const AmendMeetingDocument = new TypedDocumentString(`
+    mutation AmendMeeting($id: ID!, $reason: String!, $input: MeetingRecordInput!) {
+  amendMeeting(id: $id, reason: $reason, input: $input) {
+    ...MeetingDetailFields
+  }
+}
+    fragment MeetingListFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+  flags {
+    code
+    severity
+    message
+    messageEn
+  }
+}
+fragment MeetingDetailFields on Meeting {
+  ...MeetingListFields
+  mode
+  format
+  formatNote
+  theme
+  topics
+  chairMemberId
+  minuteTakerMemberId
+  guests
+  minutes
+  resolution
+  votesFor
+  votesAgainst
+  votesAbstain
+  tasks {
+    text
+    assigneeMemberId
+    dueOn
+  }
+  selfAssessment
+  selfTotal
+  cancelledReason
+  closedAt
+  attendance {
+    memberId
+    status
+    reason
+    late
+    leftEarly
+  }
+  amendments {
+    id
+    reason
+    amendedAt
+    amendedBy
+    before
+    after
+  }
+  documentList {
+    id
+    kind
+    name
+    url
+    mimeType
+    sizeBytes
+    createdAt
+  }
+  visitRecords {
+    id
+    visitorUserId
+    visitorName
+    attended
+    total
+    maxTotal
+    level
+    selfTotal
+    scoreGapWarning
+    guidance
+    issues
+    followUp
+  }
+}`) as unknown as TypedDocumentString<AmendMeetingMutation, AmendMeetingMutationVariables>;
+export const MembersXlsxDocument = new TypedDocumentString(`
+    query MembersXlsx($filter: MemberFilter, $asOf: Date) {
+  membersXlsx(filter: $filter, asOf: $asOf)
+}
+    `) as unknown as TypedDocumentString<MembersXlsxQuery, MembersXlsxQueryVariables>;
+export const MemberDocument = new TypedDocumentString(`
+    query Member($id: ID!, $asOf: Date) {
+  member(id: $id, asOf: $asOf) {
+    id
+    fullName
+    birthDate
+    gender
+    ethnicity
+    religion
+    homeTown
+    residence
+    nationalId
+    cardNumber
+    fileNumber
+    leftOn
+    admissionDecisionDate
+    ceremonyDate
+    fullMembershipDate
+    introducers
+    educationGeneral
+    educationProfessional
+    politicalTheory
+    job
+    post
+    status
+    exemption
+    temporarilyAway
+    organisation {
+      id
+      name
+    }
+    partyAge {
+      years
+      months
+    }
+    probationState
+    probationEnd
+    recognitionDeadline
+    nextBadge {
+      milestone
+      reachedOn
+      awardOn
+    }
+    events {
+      id
+      type
+      effectiveOn
+      organisationId
+      toOrganisationId
+      externalOrganisation
+      reason
+      note
+      endOn
+      recordedAt
+    }
+    disciplines {
+      id
+      form
+      decidingBody
+      decidedOn
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MemberQuery, MemberQueryVariables>;
+export const MembersDocument = new TypedDocumentString(`
+    query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {
+  members(filter: $filter, page: $page, asOf: $asOf) {
+    total
+    offset
+    limit
+    items {
+      id
+      fullName
+      birthDate
+      status
+      ceremonyDate
+      probationState
+      partyAge {
+        years
+        months
+      }
+      organisation {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+export const OrganisationsXlsxDocument = new TypedDocumentString(`
+    query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {
+  organisationsXlsx(filter: $filter, asOf: $asOf)
+}
+    `) as unknown as TypedDocumentString<OrganisationsXlsxQuery, OrganisationsXlsxQueryVariables>;
+export const OrganisationChildrenDocument = new TypedDocumentString(`
+    query OrganisationChildren($id: ID!, $asOf: Date) {
+  organisation(id: $id, asOf: $asOf) {
+    id
+    children {
+      id
+      code
+      name
+      kind
+      childCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationChildrenQuery, OrganisationChildrenQueryVariables>;
+export const OrganisationPathDocument = new TypedDocumentString(`
+    query OrganisationPath($id: ID!, $asOf: Date) {
+  organisation(id: $id, asOf: $asOf) {
+    id
+    ancestors {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationPathQuery, OrganisationPathQueryVariables>;
+export const OrganisationDocument = new TypedDocumentString(`
+    query Organisation($id: ID!, $asOf: Date) {
+  organisation(id: $id, asOf: $asOf) {
+    id
+    code
+    name
+    kind
+    levelName
+    unitServed
+    establishedOn
+    dissolvedOn
+    termStart
+    termEnd
+    termType
+    hasCellCommittee
+    parent {
+      id
+      name
+    }
+    ancestors {
+      id
+      name
+    }
+    flags {
+      code
+      severity
+      message
+      messageEn
+    }
+    subtreeCounts {
+      organisations
+      byKind {
+        kind
+        count
+      }
+      members
+      fullMembers
+      probationaryMembers
+    }
+    committee {
+      id
+      role
+      from
+      to
+      member {
+        id
+        fullName
+      }
+    }
+    children {
+      id
+      code
+      name
+      kind
+      childCount
+      dissolvedOn
+      memberCount
+      fullMemberCount
+      probationaryCount
+    }
+    history {
+      id
+      type
+      effectiveOn
+      note
+      recordedAt
+      fromParentId
+      toParentId
+      relatedId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationQuery, OrganisationQueryVariables>;
+export const RatingFiguresXlsxDocument = new TypedDocumentString(`
+    query RatingFiguresXlsx($input: RatingFiguresInput!) {
+  ratingFiguresXlsx(input: $input)
+}
+    `) as unknown as TypedDocumentString<RatingFiguresXlsxQuery, RatingFiguresXlsxQueryVariables>;
+export const RatingRoundXlsxDocument = new TypedDocumentString(`
+    query RatingRoundXlsx($roundId: ID!, $filter: RatingFilter) {
+  ratingRoundXlsx(roundId: $roundId, filter: $filter)
+}
+    `) as unknown as TypedDocumentString<RatingRoundXlsxQuery, RatingRoundXlsxQueryVariables>;
+export const RatingBodyDocument = new TypedDocumentString(`
+    query RatingBody($id: ID!, $asOf: Date) {
+  organisation(id: $id, asOf: $asOf) {
+    id
+    ancestors {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RatingBodyQuery, RatingBodyQueryVariables>;
+export const RatingFiguresDocument = new TypedDocumentString(`
+    query RatingFigures($input: RatingFiguresInput!) {
+  ratingFigures(input: $input) {
+    ...FiguresFields
+  }
+}
+    fragment FigureSetFields on RatingFigureSet {
+  total
+  rated
+  notRated
+  levels {
+    level
+    count
+    percent
+  }
+  wellCompletedOrBetter {
+    count
+    percent
+  }
+  excellentOfWellCompletedOrBetter
+  excellentOfRated
+}
+fragment FiguresFields on RatingFigures {
+  organisationId
+  year
+  asOf
+  groups {
+    subjectKind
+    current {
+      ...FigureSetFields
+    }
+    previous {
+      ...FigureSetFields
+    }
+    change {
+      rated
+      levels {
+        level
+        count
+        points
+      }
+      wellCompletedOrBetter {
+        count
+        points
+      }
+      excellentOfWellCompletedOrBetter
+      excellentOfRated
+    }
+  }
+}`) as unknown as TypedDocumentString<RatingFiguresQuery, RatingFiguresQueryVariables>;
+export const RatingFigureRowsDocument = new TypedDocumentString(`
+    query RatingFigureRows($input: RatingFigureRowsInput!, $page: PageInput) {
+  ratingFigureRows(input: $input, page: $page) {
+    total
+    items {
+      subjectKind
+      memberId
+      subjectOrganisationId
+      name
+      organisationId
+      organisationName
+      ratingId
+      level
+      scheme
+      rawLabel
+      notRatedReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RatingFigureRowsQuery, RatingFigureRowsQueryVariables>;
+export const AdmissionProgressDocument = new TypedDocumentString(`
+    query AdmissionProgress($organisationId: ID!, $year: Int!) {
+  admissionProgress(organisationId: $organisationId, year: $year) {
+    from
+    to
+    targetKind
+    targetPercent
+    termStart
+    membersAtTermStart
+    target
+    admitted
+    percent
+    met
+    remaining
+  }
+}
+    `) as unknown as TypedDocumentString<AdmissionProgressQuery, AdmissionProgressQueryVariables>;
+export const RatingMembersDocument = new TypedDocumentString(`
+    query RatingMembers($organisationId: ID!, $search: String, $asOf: Date) {
+  members(
+    filter: {organisationId: $organisationId, search: $search}
+    page: {offset: 0, limit: 30}
+    asOf: $asOf
+  ) {
+    items {
+      id
+      fullName
+      organisationId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RatingMembersQuery, RatingMembersQueryVariables>;
+export const RatingPolicyDocument = new TypedDocumentString(`
+    query RatingPolicy($organisationId: ID!, $asOf: Date) {
+  policy(organisationId: $organisationId, asOf: $asOf)
+}
+    `) as unknown as TypedDocumentString<RatingPolicyQuery, RatingPolicyQueryVariables>;
+export const RatingRoundsDocument = new TypedDocumentString(`
+    query RatingRounds($organisationId: ID, $year: Int) {
+  ratingRounds(organisationId: $organisationId, year: $year) {
+    ...RoundFields
+  }
+}
+    fragment RoundFields on RatingRound {
+  id
+  organisationId
+  year
+  periodKind
+  periodLabel
+  title
+  selfAssessmentDue
+  proposalDue
+  decisionDue
+  state
+  openedAt
+  openedBy
+  announcedAt
+  ratingCount
+  decidedCount
+}`) as unknown as TypedDocumentString<RatingRoundsQuery, RatingRoundsQueryVariables>;
+export const RatingRoundDocument = new TypedDocumentString(`
+    query RatingRound($id: ID!) {
+  ratingRound(id: $id) {
+    ...RoundFields
+  }
+}
+    fragment RoundFields on RatingRound {
+  id
+  organisationId
+  year
+  periodKind
+  periodLabel
+  title
+  selfAssessmentDue
+  proposalDue
+  decisionDue
+  state
+  openedAt
+  openedBy
+  announcedAt
+  ratingCount
+  decidedCount
+}`) as unknown as TypedDocumentString<RatingRoundQuery, RatingRoundQueryVariables>;
+export const RatingRoundStagesDocument = new TypedDocumentString(`
+    query RatingRoundStages($id: ID!) {
+  SELF_ASSESSED: ratings(
+    filter: {roundId: $id, stages: [SELF_ASSESSED]}
+    page: {limit: 1}
+  ) {
+    total
+  }
+  PROPOSED: ratings(filter: {roundId: $id, stages: [PROPOSED]}, page: {limit: 1}) {
+    total
+  }
+  DECIDED: ratings(filter: {roundId: $id, stages: [DECIDED]}, page: {limit: 1}) {
+    total
+  }
+  ANNOUNCED: ratings(
+    filter: {roundId: $id, stages: [ANNOUNCED]}
+    page: {limit: 1}
+  ) {
+    total
+  }
+}
+    `) as unknown as TypedDocumentString<RatingRoundStagesQuery, RatingRoundStagesQueryVariables>;
+export const RatingsDocument = new TypedDocumentString(`
+    query Ratings($filter: RatingFilter, $page: PageInput) {
+  ratings(filter: $filter, page: $page) {
+    total
+    items {
+      ...RatingFields
+    }
+  }
+}
+    fragment RatingFields on Rating {
+  id
+  roundId
+  year
+  subjectKind
+  memberId
+  subjectOrganisationId
+  subjectName
+  organisationId
+  organisationName
+  proposerId
+  deciderId
+  quotaGroupId
+  scheme
+  rawLabel
+  score
+  computedLevel
+  blockReasons
+  proposedLevel
+  proposalNote
+  decidedLevel
+  decisionReason
+  quotaOverrideReason
+  stage
+  selfAssessedAt
+  selfAssessment {
+    generalPoints
+    taskPoints
+    tasks {
+      assigned
+      completed
+      onTime
+      exceeded
+    }
+    shortcomingsFixed
+    note
+  }
+}`) as unknown as TypedDocumentString<RatingsQuery, RatingsQueryVariables>;
+export const RatingRoundPendingDocument = new TypedDocumentString(`
+    query RatingRoundPending($roundId: ID!, $search: String, $page: PageInput) {
+  ratingRoundPending(roundId: $roundId, search: $search, page: $page) {
+    total
+    items {
+      subjectKind
+      memberId
+      organisationId
+      name
+      parentOrganisationId
+      organisationName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RatingRoundPendingQuery, RatingRoundPendingQueryVariables>;
+export const OpenRatingRoundDocument = new TypedDocumentString(`
+    mutation OpenRatingRound($input: OpenRatingRoundInput!) {
+  openRatingRound(input: $input) {
+    ...RoundFields
+  }
+}
+    fragment RoundFields on RatingRound {
+  id
+  organisationId
+  year
+  periodKind
+  periodLabel
+  title
+  selfAssessmentDue
+  proposalDue
+  decisionDue
+  state
+  openedAt
+  openedBy
+  announcedAt
+  ratingCount
+  decidedCount
+}`) as unknown as TypedDocumentString<OpenRatingRoundMutation, OpenRatingRoundMutationVariables>;
+export const SubmitSelfAssessmentDocument = new TypedDocumentString(`
+    mutation SubmitSelfAssessment($input: SubmitSelfAssessmentInput!) {
+  submitSelfAssessment(input: $input) {
+    ...RatingFields
+  }
+}
+    fragment RatingFields on Rating {
+  id
+  roundId
+  year
+  subjectKind
+  memberId
+  subjectOrganisationId
+  subjectName
+  organisationId
+  organisationName
+  proposerId
+  deciderId
+  quotaGroupId
+  scheme
+  rawLabel
+  score
+  computedLevel
+  blockReasons
+  proposedLevel
+  proposalNote
+  decidedLevel
+  decisionReason
+  quotaOverrideReason
+  stage
+  selfAssessedAt
+  selfAssessment {
+    generalPoints
+    taskPoints
+    tasks {
+      assigned
+      completed
+      onTime
+      exceeded
+    }
+    shortcomingsFixed
+    note
+  }
+}`) as unknown as TypedDocumentString<SubmitSelfAssessmentMutation, SubmitSelfAssessmentMutationVariables>;
+export const ProposeRatingDocument = new TypedDocumentString(`
+    mutation ProposeRating($input: ProposeRatingInput!) {
+  proposeRating(input: $input) {
+    quotaWarning
+    quota {
+      groupId
+      limit
+      excellent
+      base
+      breached
+    }
+    rating {
+      ...RatingFields
+    }
+  }
+}
+    fragment RatingFields on Rating {
+  id
+  roundId
+  year
+  subjectKind
+  memberId
+  subjectOrganisationId
+  subjectName
+  organisationId
+  organisationName
+  proposerId
+  deciderId
+  quotaGroupId
+  scheme
+  rawLabel
+  score
+  computedLevel
+  blockReasons
+  proposedLevel
+  proposalNote
+  decidedLevel
+  decisionReason
+  quotaOverrideReason
+  stage
+  selfAssessedAt
+  selfAssessment {
+    generalPoints
+    taskPoints
+    tasks {
+      assigned
+      completed
+      onTime
+      exceeded
+    }
+    shortcomingsFixed
+    note
+  }
+}`) as unknown as TypedDocumentString<ProposeRatingMutation, ProposeRatingMutationVariables>;
+export const DecideRatingDocument = new TypedDocumentString(`
+    mutation DecideRating($input: DecideRatingInput!) {
+  decideRating(input: $input) {
+    ...RatingFields
+  }
+}
+    fragment RatingFields on Rating {
+  id
+  roundId
+  year
+  subjectKind
+  memberId
+  subjectOrganisationId
+  subjectName
+  organisationId
+  organisationName
+  proposerId
+  deciderId
+  quotaGroupId
+  scheme
+  rawLabel
+  score
+  computedLevel
+  blockReasons
+  proposedLevel
+  proposalNote
+  decidedLevel
+  decisionReason
+  quotaOverrideReason
+  stage
+  selfAssessedAt
+  selfAssessment {
+    generalPoints
+    taskPoints
+    tasks {
+      assigned
+      completed
+      onTime
+      exceeded
+    }
+    shortcomingsFixed
+    note
+  }
+}`) as unknown as TypedDocumentString<DecideRatingMutation, DecideRatingMutationVariables>;
+export const AnnounceRatingRoundDocument = new TypedDocumentString(`
+    mutation AnnounceRatingRound($id: ID!) {
+  announceRatingRound(id: $id) {
+    ...RoundFields
+  }
+}
+    fragment RoundFields on RatingRound {
+  id
+  organisationId
+  year
+  periodKind
+  periodLabel
+  title
+  selfAssessmentDue
+  proposalDue
+  decisionDue
+  state
+  openedAt
+  openedBy
+  announcedAt
+  ratingCount
+  decidedCount
+}`) as unknown as TypedDocumentString<AnnounceRatingRoundMutation, AnnounceRatingRoundMutationVariables>;
+export const VisitCoverageXlsxDocument = new TypedDocumentString(`
+    query VisitCoverageXlsx($input: VisitCoverageInput!) {
+  visitCoverageXlsx(input: $input)
+}
+    `) as unknown as TypedDocumentString<VisitCoverageXlsxQuery, VisitCoverageXlsxQueryVariables>;
+export const VisitReportXlsxDocument = new TypedDocumentString(`
+    query VisitReportXlsx($input: VisitReportInput!) {
+  visitReportXlsx(input: $input)
+}
+    `) as unknown as TypedDocumentString<VisitReportXlsxQuery, VisitReportXlsxQueryVariables>;
+export const MyVisitAssignmentsDocument = new TypedDocumentString(`
+    query MyVisitAssignments($userId: ID) {
+  visitAssignments(visitorUserId: $userId) {
+    id
+    cellId
+    from
+    to
+    requiredPerYear
+    visitorUserId
+    visitorName
+  }
+}
+    `) as unknown as TypedDocumentString<MyVisitAssignmentsQuery, MyVisitAssignmentsQueryVariables>;
+export const VisitCellNameDocument = new TypedDocumentString(`
+    query VisitCellName($id: ID!, $asOf: Date) {
+  organisation(id: $id, asOf: $asOf) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<VisitCellNameQuery, VisitCellNameQueryVariables>;
+export const VisitCellMeetingsDocument = new TypedDocumentString(`
+    query VisitCellMeetings($organisationId: ID, $from: Date, $to: Date) {
+  meetingList(
+    filter: {organisationId: $organisationId, from: $from, to: $to}
+    page: {offset: 0, limit: 200}
+  ) {
+    total
+    items {
+      ...VisitMeetingFields
+    }
+  }
+}
+    fragment VisitMeetingFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  selfTotal
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+}`) as unknown as TypedDocumentString<VisitCellMeetingsQuery, VisitCellMeetingsQueryVariables>;
+export const MyVisitsDocument = new TypedDocumentString(`
+    query MyVisits($userId: ID, $from: Date, $to: Date) {
+  visits(
+    visitorUserId: $userId
+    from: $from
+    to: $to
+    page: {offset: 0, limit: 500}
+  ) {
+    total
+    items {
+      ...VisitFields
+    }
+  }
+}
+    fragment VisitFields on Visit {
+  id
+  meetingId
+  cellId
+  date
+  visitorUserId
+  visitorName
+  attended
+  scores
+  total
+  maxTotal
+  level
+  selfTotal
+  scoreGapWarning
+  guidance
+  issues
+  followUp
+}`) as unknown as TypedDocumentString<MyVisitsQuery, MyVisitsQueryVariables>;
+export const VisitMeetingDocument = new TypedDocumentString(`
+    query VisitMeeting($id: ID!) {
+  meeting(id: $id) {
+    ...VisitMeetingFields
+    visitRecords {
+      ...VisitFields
+    }
+  }
+}
+    fragment VisitFields on Visit {
+  id
+  meetingId
+  cellId
+  date
+  visitorUserId
+  visitorName
+  attended
+  scores
+  total
+  maxTotal
+  level
+  selfTotal
+  scoreGapWarning
+  guidance
+  issues
+  followUp
+}
+fragment VisitMeetingFields on Meeting {
+  id
+  organisationId
+  kind
+  title
+  date
+  startTime
+  endTime
+  actualStart
+  actualEnd
+  place
+  state
+  selfTotal
+  organisation {
+    id
+    name
+  }
+  attendanceRate {
+    present
+    expected
+    percent
+  }
+}`) as unknown as TypedDocumentString<VisitMeetingQuery, VisitMeetingQueryVariables>;
+export const VisitReportDocument = new TypedDocumentString(`
+    query VisitReport($input: VisitReportInput!) {
+  visitReport(input: $input) {
+    month
+    lines {
+      visitorUserId
+      visitorName
+      assignedCells
+      visits
+      scored
+      unscored
+      cellsNotVisited
+      state
+      dueOn
+      submittedOn
+      items {
+        ...VisitFields
+      }
+    }
+  }
+}
+    fragment VisitFields on Visit {
+  id
+  meetingId
+  cellId
+  date
+  visitorUserId
+  visitorName
+  attended
+  scores
+  total
+  maxTotal
+  level
+  selfTotal
+  scoreGapWarning
+  guidance
+  issues
+  followUp
+}`) as unknown as TypedDocumentString<VisitReportQuery, VisitReportQueryVariables>;
+export const RecordVisitDocument = new TypedDocumentString(`
+    mutation RecordVisit($input: RecordVisitInput!) {
+  recordVisit(input: $input) {
+    ...VisitFields
+  }
+}
+    fragment VisitFields on Visit {
+  id
+  meetingId
+  cellId
+  date
+  visitorUserId
+  visitorName
+  attended
+  scores
+  total
+  maxTotal
+  level
+  selfTotal
+  scoreGapWarning
+  guidance
+  issues
+  followUp
+}`) as unknown as TypedDocumentString<RecordVisitMutation, RecordVisitMutationVariables>;
+export const SubmitVisitReportDocument = new TypedDocumentString(`
+    mutation SubmitVisitReport($month: String!, $note: String) {
+  submitVisitReport(month: $month, note: $note)
+}
+    `) as unknown as TypedDocumentString<SubmitVisitReportMutation, SubmitVisitReportMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+    viewer {
+      id
+      username
+      displayName
+      isAdmin
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const PolicyDocument = new TypedDocumentString(`
+    query Policy($organisationId: ID!, $asOf: Date) {
+  policy(organisationId: $organisationId, asOf: $asOf)
+}
+    `) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
+export const ScopeRootsDocument = new TypedDocumentString(`
+    query ScopeRoots($asOf: Date) {
+  scopeRoots(asOf: $asOf) {
+    id
+    code
+    name
+    kind
+    childCount
+  }
+}
+    `) as unknown as TypedDocumentString<ScopeRootsQuery, ScopeRootsQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    username
+    displayName
+    isAdmin
+    grants {
+      id
+      role
+      organisationId
+      memberId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;

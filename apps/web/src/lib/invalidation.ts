@@ -1,0 +1,58 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+
+// The one place that decides which cached answers a write makes stale. Every query key starts with its feature's
+// name (organisations, members, meetings, …: the features' keys.ts), so a write names the features whose answers
+// it can change and all their queries are refetched (active ones at once, the others when next shown). A new
+// mutation gets its line here; useApiMutation takes its name, so a hook cannot forget to invalidate.
+
+/** The first element of every query key. */
+export type QueryArea = 'organisations' | 'members' | 'meetings' | 'visits' | 'compliance' | 'inspections' | 'ratings' | 'dashboard';
+
+// A meeting moves the calendar and the meeting, compliance (which cells are behind), the visit lists (a visitor's
+// meetings) and the dashboard: its meeting figures and alerts (MEETING_OVERDUE, MINUTES_MISSING, …).
+const MEETING: readonly QueryArea[] = ['meetings', 'compliance', 'visits', 'dashboard'];
+// An inspection moves the records, the plan, the tracker and the coverage, the member's discipline history and the
+// dashboard's inspection figures and INSPECTION_BEHIND alerts.
+const INSPECTION: readonly QueryArea[] = ['inspections', 'members', 'dashboard'];
+// A rating step moves the round's progress, its list and the figures, and the dashboard's rating figures and alerts
+// (RATING_QUOTA_BREACH, KHTNV_TWO_YEARS).
+const RATING: readonly QueryArea[] = ['ratings', 'dashboard'];
+
+/** Each mutation of apps/api/schema.gql the web app sends → the areas whose answers it can change. */
+export const MUTATION_EFFECTS = {
+  createMeeting: MEETING,
+  updateMeeting: MEETING,
+  recordMeeting: MEETING,
+  closeMeeting: MEETING,
+  cancelMeeting: MEETING,
+  amendMeeting: MEETING,
+  // the meeting page lists its documents; no figure counts them
+  addMeetingDocument: ['meetings'],
+  removeMeetingDocument: ['meetings'],
+  // the meeting page lists its visits; the dashboard counts visits done and scored (VISITS_BEHIND, VISIT_UNSCORED)
+  recordVisit: ['visits', 'meetings', 'dashboard'],
+  submitVisitReport: ['visits', 'meetings'],
+  planInspection: INSPECTION,
+  startInspection: INSPECTION,
+  concludeInspection: INSPECTION,
+  cancelInspection: INSPECTION,
+  createInspectionPlan: INSPECTION,
+  updateInspectionPlan: INSPECTION,
+  openRatingRound: RATING,
+  submitSelfAssessment: RATING,
+  proposeRating: RATING,
+  decideRating: RATING,
+  announceRatingRound: RATING,
+} as const satisfies Record<string, readonly QueryArea[]>;
+
+export type MutationName = keyof typeof MUTATION_EFFECTS;
+
+/** Marks stale every cached answer `mutation` can change (resolves when the active ones are refetched). */
+export const invalidateAfter = (queryClient: QueryClient, mutation: MutationName): Promise<unknown> =>
+  Promise.all(MUTATION_EFFECTS[mutation].map((area) => queryClient.invalidateQueries({ queryKey: [area] })));
+
+/** useMutation for a write: on success, the queries it changes (MUTATION_EFFECTS) are invalidated. */
+export const useApiMutation = <TVariables, TData>(mutation: MutationName, mutationFn: (variables: TVariables) => Promise<TData>) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => invalidateAfter(queryClient, mutation) });
+};
