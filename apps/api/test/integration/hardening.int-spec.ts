@@ -131,6 +131,13 @@ describe('hardening', () => {
   });
 
   describe('errors an operator and a client can act on (§3)', () => {
+    it('maps a rule error raised inside a nested field (outside Nest\'s filter) as a client error, not an internal one', async () => {
+      // found by the hostile-input fuzz: dashboard.alerts on a date before 1900 answered INTERNAL_SERVER_ERROR with the rule's message
+      const res = await h.gql(`query($i: DashboardInput!) { dashboard(input: $i) { alerts { total } } }`, { i: { organisationId: t.GA, asOf: '1899-12-31' } }, admin);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION' });
+      expect(res.errors?.[0]?.extensions.fields).toEqual([expect.objectContaining({ field: 'year' })]);
+    });
+
     it('answers /health/live and /health/ready', async () => {
       const live = await h.app.inject({ method: 'GET', url: '/health/live' });
       expect(live.statusCode).toBe(200);

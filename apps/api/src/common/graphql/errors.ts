@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { assertNever, DomainError, type DomainErrorCode } from '@chibo/domain';
 
@@ -166,7 +167,26 @@ const MALFORMED_REQUEST: [RegExp, string][] = [
 const TOKEN_LIMIT = /Document contains more th(?:an|at) (\d+) tokens/;
 
 /** Apollo's last word on every error: no stack traces outside development; the parser's token limit is QUERY_TOO_COMPLEX. */
-export const formatError = (production: boolean) => (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+const formatLogger = new Logger('GraphQL');
+
+export const formatError = (production: boolean) => (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+  // A field whose value is a promise of a plain object (not a @ResolveField) rejects outside Nest's exception filter:
+  // Apollo then labels even a DomainError internal and passes its message on. Map it here as the filter would, and
+  // mask anything else that is not a GraphQLError of our own.
+  const original = error === undefined ? undefined : unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    const mapped = domainToGraphQLError(original);
+    return { message: mapped.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions: mapped.extensions };
+  }
+  if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && formatted.path && original instanceof Error && !(original instanceof GraphQLError)) {
+    const db = fromDatabaseError(original);
+    if (db) {
+      const mapped = domainToGraphQLError(db);
+      return { message: mapped.message, ...(formatted.locations ? { locations: formatted.locations } : {}), path: formatted.path, extensions: mapped.extensions };
+    }
+    formatLogger.error(original.message, original.stack);
+    return { message: 'Internal server error', ...(formatted.locations ? { locations: formatted.locations } : {}), path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
   const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
   if (tokens) {
     return { message: `The query is too complex: more than ${tokens[1]} tokens`, extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: Number(tokens[1]) } };
