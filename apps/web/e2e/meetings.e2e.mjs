@@ -100,10 +100,15 @@ step('plan a meeting dated today', async () => {
   await dialog.getByText('Thời lượng: 120 phút.').waitFor();
   // who presides and who takes the minutes (closing the meeting needs both)
   for (const [field, nth] of [['chairMemberId', 0], ['minuteTakerMemberId', 1]]) {
-    await dialog.locator(`#plan_${field}`).click();
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').nth(nth);
+    const select = dialog.locator(`#plan_${field}`);
+    await select.click();
+    // the option list of this select (the other select's list may still be closing)
+    const listId = await select.getAttribute('aria-controls');
+    const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
+    const option = dropdown.locator('.ant-select-item-option').nth(nth);
     await option.waitFor();
     await option.click();
+    await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-expanded') !== 'true', `plan_${field}`);
   }
   await shot(page, 'm02-plan-dialog', false);
   await dialog.getByTestId('meeting-plan-submit').click();
