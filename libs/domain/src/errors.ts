@@ -67,8 +67,14 @@ export const isDomainErrorCode = (s: unknown): s is DomainErrorCode =>
 /** One problem with one input field; `field` is a dotted/indexed path such as `member.badgeMilestones[2]`. */
 export type FieldError = { field: string; reason: string };
 
-/** A field problem that also says which domain error it would raise. */
-export type CodedFieldError = FieldError & { code: DomainErrorCode };
+/**
+ * A field problem that also says which domain error it would raise and, optionally, a stable reason more specific
+ * than the code (e.g. `DATE_IN_FUTURE` under VALIDATION) that clients translate.
+ */
+export type CodedFieldError = FieldError & { code: DomainErrorCode; specific?: string };
+
+/** The stable reason of a date of a fact (a decision, a start, a conclusion) given after today. */
+export const DATE_IN_FUTURE = 'DATE_IN_FUTURE';
 
 export class DomainError extends Error {
   constructor(

@@ -281,7 +281,7 @@ const VIOLATIONS: Record<string, Entry> = {
   'r-inspection-records': { cases: [{
     mutation: 'startInspection', what: 'an inspection started in 2099',
     query: Q.startInspection, vars: (c) => ({ id: c.A.inspection, i: { startedOn: '2099-01-01' } }),
-    expect: { code: 'BAD_USER_INPUT', reason: 'VALIDATION', field: 'startedOn' },
+    expect: { code: 'BAD_USER_INPUT', reason: 'DATE_IN_FUTURE', field: 'startedOn' },
   }] },
   'r-rating-self-assessment': { cases: [{
     mutation: 'submitSelfAssessment', what: '31 points of general criteria (at most 30)',

@@ -15,6 +15,7 @@ describe('validateInspectionDates', () => {
   it('refuses invalid dates and events in the future', () => {
     expect(validateInspectionDates({ startedOn: '2026-02-30' }, TODAY)).toEqual([{ field: 'startedOn', reason: 'must be a date YYYY-MM-DD', code: 'VALIDATION' }]);
     expect(validateInspectionDates({ startedOn: '2026-11-23', concludedOn: '2026-11-24', plannedFrom: '2027-01-01' }, TODAY).map((e) => e.field)).toEqual(['startedOn', 'concludedOn']);
+    expect(validateInspectionDates({ startedOn: '2026-11-23' }, TODAY)).toEqual([{ field: 'startedOn', reason: 'must not be after today', code: 'VALIDATION', specific: 'DATE_IN_FUTURE' }]);
   });
 });
 
@@ -88,5 +89,8 @@ describe('validateConclusion', () => {
     expect(() => throwFieldErrors([])).not.toThrow();
     const errors = [{ field: 'a', reason: 'x', code: 'INVALID_DATE_ORDER' as const }, { field: 'b', reason: 'y', code: 'VALIDATION' as const }];
     expect(() => throwFieldErrors(errors)).toThrow(expect.objectContaining({ code: 'INVALID_DATE_ORDER', field: 'a', details: { errors } }));
+    const future = [{ field: 'a', reason: 'x', code: 'VALIDATION' as const, specific: 'DATE_IN_FUTURE' }, { field: 'b', reason: 'y', code: 'VALIDATION' as const, specific: 'DATE_IN_FUTURE' }];
+    expect(() => throwFieldErrors(future)).toThrow(expect.objectContaining({ code: 'VALIDATION', details: { errors: future, reason: 'DATE_IN_FUTURE' } }));
+    expect(() => throwFieldErrors([future[0], errors[1]])).toThrow(expect.objectContaining({ details: { errors: [future[0], errors[1]] } }));
   });
 });

@@ -1,5 +1,5 @@
 import { compareIsoDate, isValidIsoDate, type IsoDate } from '../dates';
-import { DomainError, isDomainError, type CodedFieldError } from '../errors';
+import { DATE_IN_FUTURE, DomainError, isDomainError, type CodedFieldError } from '../errors';
 import { assertDisciplineAllowed, type DecidingBody, type DisciplineAuthority, type DisciplineForm } from '../member/discipline';
 import type { MemberStatus } from '../member/status';
 import { isSupervision, type InspectionState, type InspectionType } from './kinds';
@@ -19,7 +19,7 @@ const present = (d: IsoDate | null | undefined): d is IsoDate => d !== null && d
 /**
  * Checks the dates of an inspection (or a plan's period under review): each a real date; the period under review
  * (reviewTo >= reviewFrom), the planned period (plannedTo >= plannedFrom) and the conclusion (concludedOn >=
- * startedOn, INVALID_DATE_ORDER) in order; nothing started or concluded after `today` (VALIDATION). Returns
+ * startedOn, INVALID_DATE_ORDER) in order; nothing started or concluded after `today` (VALIDATION, DATE_IN_FUTURE). Returns
  * every problem with its field; empty when all is well.
  */
 export const validateInspectionDates = (d: InspectionDates, today: IsoDate): CodedFieldError[] => {
@@ -35,8 +35,8 @@ export const validateInspectionDates = (d: InspectionDates, today: IsoDate): Cod
   order(d.reviewFrom, d.reviewTo, 'reviewTo', 'the period under review must not end before it starts');
   order(d.plannedFrom, d.plannedTo, 'plannedTo', 'the planned period must not end before it starts');
   order(d.startedOn, d.concludedOn, 'concludedOn', 'the conclusion must not be dated before the start of the inspection');
-  if (present(d.startedOn) && compareIsoDate(d.startedOn, today) > 0) errors.push({ field: 'startedOn', reason: 'must not be in the future', code: 'VALIDATION' });
-  if (present(d.concludedOn) && compareIsoDate(d.concludedOn, today) > 0) errors.push({ field: 'concludedOn', reason: 'must not be in the future', code: 'VALIDATION' });
+  if (present(d.startedOn) && compareIsoDate(d.startedOn, today) > 0) errors.push({ field: 'startedOn', reason: 'must not be after today', code: 'VALIDATION', specific: DATE_IN_FUTURE });
+  if (present(d.concludedOn) && compareIsoDate(d.concludedOn, today) > 0) errors.push({ field: 'concludedOn', reason: 'must not be after today', code: 'VALIDATION', specific: DATE_IN_FUTURE });
   return errors;
 };
 
@@ -113,7 +113,7 @@ export const validateConclusion = (input: ConclusionInput): CodedFieldError[] =>
     if (!isValidIsoDate(d.decidedOn)) errors.push({ field: `${at}.decidedOn`, reason: 'must be a date YYYY-MM-DD', code: 'VALIDATION' });
     else if (isValidIsoDate(input.concludedOn) && compareIsoDate(d.decidedOn, input.concludedOn) < 0) {
       errors.push({ field: `${at}.decidedOn`, reason: 'a discipline decision must not be dated before the conclusion', code: 'INVALID_DATE_ORDER' });
-    } else if (compareIsoDate(d.decidedOn, input.today) > 0) errors.push({ field: `${at}.decidedOn`, reason: 'must not be in the future', code: 'VALIDATION' });
+    } else if (compareIsoDate(d.decidedOn, input.today) > 0) errors.push({ field: `${at}.decidedOn`, reason: 'must not be after today', code: 'VALIDATION', specific: DATE_IN_FUTURE });
     try {
       assertDisciplineAllowed({ memberStatus: d.memberStatus, form: d.form, body: d.decidingBody, authority: input.authority });
     } catch (e) {
@@ -124,9 +124,13 @@ export const validateConclusion = (input: ConclusionInput): CodedFieldError[] =>
   return errors;
 };
 
-/** Throws the first problem as a DomainError carrying all of them (details.errors), or returns when there are none. */
+/**
+ * Throws the first problem as a DomainError carrying all of them (details.errors), or returns when there are none.
+ * When every problem has the same specific reason (e.g. DATE_IN_FUTURE), it becomes the error's reason too.
+ */
 export const throwFieldErrors = (errors: readonly CodedFieldError[], message?: string): void => {
   if (!errors.length) return;
   const [first] = errors;
-  throw new DomainError(first.code, message ?? `${first.field}: ${first.reason}`, first.field, { errors });
+  const shared = first.specific && errors.every((e) => e.specific === first.specific) ? { reason: first.specific } : {};
+  throw new DomainError(first.code, message ?? `${first.field}: ${first.reason}`, first.field, { errors, ...shared });
 };

@@ -57,7 +57,7 @@ const specificReason = (e: DomainError): string => (typeof e.details?.reason ===
 export const domainToGraphQLError = (e: DomainError): GraphQLError => {
   // Domain rules report several problems as details.errors [{ field, reason }]; the API's own code as details.fields.
   const listed = Array.isArray(e.details?.errors)
-    ? (e.details.errors as { field: string; reason: string; code?: string }[]).map((x) => ({ field: x.field, reason: x.code ?? e.code, message: x.reason }))
+    ? (e.details.errors as { field: string; reason: string; code?: string; specific?: string }[]).map((x) => ({ field: x.field, reason: x.specific ?? x.code ?? e.code, message: x.reason }))
     : null;
   const fields: FieldError[] = Array.isArray(e.details?.fields)
     ? (e.details.fields as FieldError[])

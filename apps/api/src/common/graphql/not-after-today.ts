@@ -1,8 +1,7 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { isAfterToday, vietnamToday } from '@chibo/domain';
+import { DATE_IN_FUTURE, isAfterToday, vietnamToday } from '@chibo/domain';
 
-/** The stable reason of a date of a fact (a decision, a ceremony, an event) given after today. */
-export const DATE_IN_FUTURE = 'DATE_IN_FUTURE';
+export { DATE_IN_FUTURE };
 
 /**
  * The one place that refuses a future date for a fact already recorded: an input field marked with it may not lie
