@@ -64,6 +64,11 @@ describe('member registry and lifecycle', () => {
     expect(created.data.createMember.status).toBe('PROBATIONARY');
     const state = await h.gql(`query($id: ID!, $d: Date) { member(id: $id, asOf: $d) { probationState probationEnd recognitionDeadline } }`, { id, d: '2026-09-15' }, admin);
     expect(state.data.member).toEqual({ probationState: 'DUE', probationEnd: '2026-09-10', recognitionDeadline: '2026-10-22' });
+    // the menu of next events follows the rules (a probationary member: recognition, not a second admission)
+    const menu = await h.gql(`query($id: ID!) { member(id: $id) { allowedEvents } }`, { id }, admin);
+    expect(menu.data.member.allowedEvents).toEqual(expect.arrayContaining(['RECOGNISED_FULL', 'NOT_RECOGNISED', 'TRANSFER_OUT', 'EXEMPTED']));
+    expect(menu.data.member.allowedEvents).not.toEqual(expect.arrayContaining(['ADMITTED']));
+    expect(menu.data.member.allowedEvents).not.toContain('EXEMPTION_ENDED');
     const overdue = await h.gql(`query($f: MemberFilter, $d: Date) { members(filter: $f, asOf: $d) { total items { id } } }`, { f: { organisationId: t.R, probation: ['OVERDUE'] }, d: '2026-11-01' }, admin);
     expect(overdue.data.members.items.map((x: { id: string }) => x.id)).toContain(id);
     // A probationary member cannot be expelled or removed from post (docs/rules.md#r-discipline-forms).
@@ -82,6 +87,9 @@ describe('member registry and lifecycle', () => {
     expect(moved.data.recordMemberEvent.organisation.id).toBe(t.b1);
     const exempt = await h.gql(EVENT, { i: { memberId: id, type: 'EXEMPTED', reason: 'TEMPORARY', effectiveOn: '2026-10-05' } }, admin);
     expect(exempt.data.recordMemberEvent.exemption).toBe('TEMPORARY');
+    const exemptMenu = await h.gql(`query($id: ID!) { member(id: $id) { allowedEvents } }`, { id }, admin);
+    expect(exemptMenu.data.member.allowedEvents).toContain('EXEMPTION_ENDED');
+    expect(exemptMenu.data.member.allowedEvents).not.toContain('RECOGNISED_FULL');
     const earlier = await h.gql(`query($id: ID!) { member(id: $id, asOf: "2026-10-04") { exemption } }`, { id }, admin);
     expect(earlier.data.member.exemption).toBeNull();
     const removed = await h.gql(EVENT, { i: { memberId: id, type: 'REMOVED', reason: 'NOT_A_REASON', effectiveOn: '2026-11-01' } }, admin);

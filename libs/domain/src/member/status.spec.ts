@@ -2,6 +2,8 @@ import { DomainError } from '../errors';
 import {
   allowedEvents,
   applyEvent,
+  DIRECT_MEMBER_EVENT_TYPES,
+  nextMemberEvents,
   countsInMembership,
   EXEMPTION_KIND_LABELS,
   INITIAL_MEMBER_STATE,
@@ -269,6 +271,20 @@ describe('allowedEvents', () => {
   });
   it('offers EXEMPTED to an exempt member (the other kind)', () => {
     expect(allowedEvents(STATES.FULL_EXEMPT_T)).toContain('EXEMPTED');
+  });
+});
+
+describe('nextMemberEvents', () => {
+  it('offers what the rules allow and the event form records', () => {
+    expect(DIRECT_MEMBER_EVENT_TYPES).not.toContain('ADMITTED');
+    expect(DIRECT_MEMBER_EVENT_TYPES).not.toContain('DISCIPLINED');
+    for (const name of Object.keys(STATES) as StateName[]) {
+      expect(nextMemberEvents(STATES[name])).toEqual(allowedEvents(STATES[name]).filter((t) => DIRECT_MEMBER_EVENT_TYPES.includes(t)));
+    }
+    expect(nextMemberEvents(STATES.PROB)).toEqual(expect.arrayContaining(['RECOGNISED_FULL', 'NOT_RECOGNISED', 'TRANSFER_OUT']));
+    expect(nextMemberEvents(STATES.PROB)).not.toContain('DISCIPLINED');
+    expect(nextMemberEvents(INITIAL_MEMBER_STATE)).toEqual(['TRANSFER_IN']);
+    expect(nextMemberEvents(STATES.DECEASED)).toEqual([]);
   });
 });
 

@@ -245,6 +245,19 @@ export const allowedEvents = (state: MemberState): MemberEventType[] =>
     });
   });
 
+/**
+ * The events recorded by themselves on a member's record (recordMemberEvent); the others come with another record:
+ * ADMITTED with the member or the candidate's admission, DISCIPLINED and EXPELLED with a discipline decision,
+ * TEMPORARY_TRANSFER_IN with the home cell's temporary transfer out.
+ */
+export const DIRECT_MEMBER_EVENT_TYPES: readonly MemberEventType[] = MEMBER_EVENT_TYPES.filter(
+  (t) => t !== 'ADMITTED' && t !== 'DISCIPLINED' && t !== 'EXPELLED' && t !== 'TEMPORARY_TRANSFER_IN',
+);
+
+/** The events a user may record next for a member in `state` (a form's menu): allowed by the rules and recorded directly. */
+export const nextMemberEvents = (state: MemberState): MemberEventType[] =>
+  allowedEvents(state).filter((t) => DIRECT_MEMBER_EVENT_TYPES.includes(t));
+
 /** True for probationary and full members. */
 export const isActiveMember = (state: MemberState): boolean => isActiveStatus(state.status);
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { DECIDING_BODIES, DISCIPLINE_FORMS, MEMBER_EVENT_TYPES, MEMBER_STATUSES, type MemberStatus } from '@chibo/domain';
+import { DECIDING_BODIES, DIRECT_MEMBER_EVENT_TYPES, DISCIPLINE_FORMS, MEMBER_STATUSES, type MemberStatus } from '@chibo/domain';
 import { NotAfterToday } from '../../common/graphql/not-after-today';
 import { DateScalar } from '../../common/graphql/scalars';
 import { GenderEnum, MemberStatusEnum, ProbationStateEnum } from './member.model';
@@ -112,7 +112,7 @@ export class MemberEventInput {
   memberId!: string;
 
   @Field({ description: 'RECOGNISED_FULL, NOT_RECOGNISED, TRANSFER_INTERNAL, TRANSFER_OUT, TRANSFER_IN, TEMPORARY_TRANSFER_OUT, TEMPORARY_TRANSFER_END, EXEMPTED, EXEMPTION_ENDED, REMOVED, DECEASED.' })
-  @IsIn(MEMBER_EVENT_TYPES.filter((t) => !['ADMITTED', 'DISCIPLINED', 'EXPELLED', 'TEMPORARY_TRANSFER_IN'].includes(t)))
+  @IsIn(DIRECT_MEMBER_EVENT_TYPES)
   type!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Effective date (not after today; RECOGNISED_FULL: default and at the earliest the end of probation).' })

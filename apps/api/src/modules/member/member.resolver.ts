@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { badgeDue, DEFAULT_POLICY, nextBadge, partyAge, probationEnd, probationState, recognitionDeadline, type MemberStatus } from '@chibo/domain';
+import { badgeDue, DEFAULT_POLICY, nextBadge, nextMemberEvents, partyAge, probationEnd, probationState, recognitionDeadline, type MemberState, type MemberStatus } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
 import type { RequestContext } from '../../common/graphql/request-context';
@@ -119,6 +119,16 @@ export class MemberResolver {
   ): Promise<Badge | null> {
     if (!m.admissionDecisionDate) return null;
     return badgeDue(m.admissionDecisionDate, year, await this.policy(ctx, m));
+  }
+
+  @ResolveField(() => [String], { description: 'The lifecycle events `recordMemberEvent` would accept next for the member as they are on the as-of date (RECOGNISED_FULL, TRANSFER_OUT, EXEMPTED, …; docs/rules.md#r-member-lifecycle), for a form\'s menu; empty for members who left. The mutation still checks the dates and the other rules.' })
+  allowedEvents(@Parent() m: Member): string[] {
+    return nextMemberEvents({
+      status: m.status as MemberStatus,
+      exempt: (m.exemption as MemberState['exempt']) ?? null,
+      temporarilyAway: m.temporarilyAway,
+      temporaryGuest: false,
+    });
   }
 
   @ResolveField(() => [MemberEvent], { description: 'Lifecycle history, oldest first.' })
