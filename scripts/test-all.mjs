@@ -300,7 +300,7 @@ const steps = [
         warn('SKIP_BROWSER=1 is ignored in CI');
       }
       // Both browser tests run against the same seeded server: the smoke test, then cell meetings.
-      const scripts = ['weight.e2e.mjs', 'smoke.e2e.mjs', 'meetings.e2e.mjs', 'inspections.e2e.mjs', 'ratings.e2e.mjs', 'dashboard.e2e.mjs'];
+      const scripts = ['weight.e2e.mjs', 'smoke.e2e.mjs', 'meetings.e2e.mjs', 'inspections.e2e.mjs', 'ratings.e2e.mjs', 'dashboard.e2e.mjs', 'registry.e2e.mjs'];
       for (const f of scripts) if (!existsSync(join(ROOT, 'apps', 'web', 'e2e', f))) throw new StepFailed(`apps/web/e2e/${f} is missing`);
       if (!existsSync(CHROMIUM)) {
         say(`${CHROMIUM} is missing: installing Chromium (Debian package, about 30 s)`);

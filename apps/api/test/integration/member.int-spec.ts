@@ -87,6 +87,9 @@ describe('member registry and lifecycle', () => {
     expect(moved.data.recordMemberEvent.organisation.id).toBe(t.b1);
     const exempt = await h.gql(EVENT, { i: { memberId: id, type: 'EXEMPTED', reason: 'TEMPORARY', effectiveOn: '2026-10-05' } }, admin);
     expect(exempt.data.recordMemberEvent.exemption).toBe('TEMPORARY');
+    const early = await h.gql(EVENT, { i: { memberId: (await h.gql(CREATE, { i: { organisationId: t.a1, fullName: 'Lê Văn Mới', nationalId: nationalId(), admissionDecisionDate: '2026-10-01', ceremonyDate: '2026-10-10' } }, admin)).data.createMember.id, type: 'RECOGNISED_FULL' } }, admin);
+    expect(errorOf(early)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RECOGNITION_BEFORE_PROBATION_END' });
+    expect(errorOf(early)?.fields[0].field).toBe('effectiveOn');
     const exemptMenu = await h.gql(`query($id: ID!) { member(id: $id) { allowedEvents } }`, { id }, admin);
     expect(exemptMenu.data.member.allowedEvents).toContain('EXEMPTION_ENDED');
     expect(exemptMenu.data.member.allowedEvents).not.toContain('RECOGNISED_FULL');

@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { PickerChildrenQuery } from '../gql/graphql';
 import { foldVietnamese, type IsoDate } from '../lib/domain';
 import { request } from '../lib/graphql-client';
+import { todayIso } from '../lib/as-of';
 import { scopeRootsQueryOptions } from '../lib/scope-roots';
 import { organisationNameQueryOptions } from './organisation-link';
 
@@ -82,3 +83,8 @@ export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = fal
     />
   );
 };
+
+/** The picker as a form control (Form.Item passes id, value and onChange), on today's tree. */
+export const OrganisationField = ({ value, onChange, id, placeholder }: { value?: string | null; onChange?: (v: string | null) => void; id?: string; placeholder?: string }) => (
+  <OrganisationPicker id={id ?? ''} asOf={todayIso()} value={value ?? null} onChange={(v) => onChange?.(v)} placeholder={placeholder} />
+);

@@ -186,6 +186,58 @@ export type CreateMeetingInput = {
   topics?: Array<string> | null | undefined;
 };
 
+/** A new member record in a cell: admitted there, or transferred in from outside the system. */
+export type CreateMemberInput = {
+  /** The higher committee's written approval of an admission above the maximum age (its number and date); lifts only the upper age limit (docs/rules.md#r-admission-age). */
+  admissionAgeApproval?: string | null | undefined;
+  /** Admission decision date (not after today). */
+  admissionDecisionDate?: string | null | undefined;
+  /** Birth date (not after today). */
+  birthDate?: string | null | undefined;
+  /** Party card number (full members only), 6–12 digits. */
+  cardNumber?: string | null | undefined;
+  /** Ceremony date (not after today). */
+  ceremonyDate?: string | null | undefined;
+  /** Date of the party-awareness course certificate (not after today; valid for 5 years on the admission decision, docs/rules.md#r-course-certificate). */
+  courseCompletedOn?: string | null | undefined;
+  /** General education. */
+  educationGeneral?: string | null | undefined;
+  /** Professional education. */
+  educationProfessional?: string | null | undefined;
+  /** Ethnicity. */
+  ethnicity?: string | null | undefined;
+  /** Party file number. */
+  fileNumber?: string | null | undefined;
+  /** Full membership date (not after today). */
+  fullMembershipDate?: string | null | undefined;
+  /** Full name. */
+  fullName: string;
+  /** Gender. */
+  gender?: Gender | null | undefined;
+  /** Home town. */
+  homeTown?: string | null | undefined;
+  /** Introducers (up to two names). */
+  introducers?: Array<string> | null | undefined;
+  /** Job. */
+  job?: string | null | undefined;
+  /** Date the member joins this cell (default: the ceremony date; not after today). */
+  joinedOn?: string | null | undefined;
+  /** National ID, 12 digits. */
+  nationalId?: string | null | undefined;
+  /** The cell the member belongs to. */
+  organisationId: string;
+  /** Political theory. */
+  politicalTheory?: string | null | undefined;
+  /** Post. */
+  post?: string | null | undefined;
+  /** Religion. */
+  religion?: string | null | undefined;
+  /** Residence. */
+  residence?: string | null | undefined;
+  /** Transferred in from this organisation outside the system (otherwise: admitted in this cell). */
+  transferredFrom?: string | null | undefined;
+};
+
 /** Which dashboard: an organisation (its subtree) on a date, with a year for the yearly figures. */
 export type DashboardInput = {
   /** Figures as of this date, on the tree as it stood then (default today). */
@@ -410,6 +462,74 @@ export type MeetingTaskInput = {
   dueOn?: string | null | undefined;
   /** What. */
   text: string;
+};
+
+/** Personal and party data of a member. */
+export type MemberDataInput = {
+  /** The higher committee's written approval of an admission above the maximum age (its number and date); lifts only the upper age limit (docs/rules.md#r-admission-age). */
+  admissionAgeApproval?: string | null | undefined;
+  /** Admission decision date (not after today). */
+  admissionDecisionDate?: string | null | undefined;
+  /** Birth date (not after today). */
+  birthDate?: string | null | undefined;
+  /** Party card number (full members only), 6–12 digits. */
+  cardNumber?: string | null | undefined;
+  /** Ceremony date (not after today). */
+  ceremonyDate?: string | null | undefined;
+  /** Date of the party-awareness course certificate (not after today; valid for 5 years on the admission decision, docs/rules.md#r-course-certificate). */
+  courseCompletedOn?: string | null | undefined;
+  /** General education. */
+  educationGeneral?: string | null | undefined;
+  /** Professional education. */
+  educationProfessional?: string | null | undefined;
+  /** Ethnicity. */
+  ethnicity?: string | null | undefined;
+  /** Party file number. */
+  fileNumber?: string | null | undefined;
+  /** Full membership date (not after today). */
+  fullMembershipDate?: string | null | undefined;
+  /** Full name. */
+  fullName?: string | null | undefined;
+  /** Gender. */
+  gender?: Gender | null | undefined;
+  /** Home town. */
+  homeTown?: string | null | undefined;
+  /** Introducers (up to two names). */
+  introducers?: Array<string> | null | undefined;
+  /** Job. */
+  job?: string | null | undefined;
+  /** National ID, 12 digits. */
+  nationalId?: string | null | undefined;
+  /** Political theory. */
+  politicalTheory?: string | null | undefined;
+  /** Post. */
+  post?: string | null | undefined;
+  /** Religion. */
+  religion?: string | null | undefined;
+  /** Residence. */
+  residence?: string | null | undefined;
+};
+
+/** A lifecycle event for a member (docs/rules.md#r-member-lifecycle). Which fields apply depends on the type. */
+export type MemberEventInput = {
+  /** Party card number, when recognising a full member. */
+  cardNumber?: string | null | undefined;
+  /** Effective date (not after today; RECOGNISED_FULL: default and at the earliest the end of probation). */
+  effectiveOn?: string | null | undefined;
+  /** End date (temporary transfer or temporary exemption). */
+  endOn?: string | null | undefined;
+  /** Organisation outside the system (TRANSFER_OUT, TEMPORARY_TRANSFER_OUT). */
+  externalOrganisation?: string | null | undefined;
+  /** Member. */
+  memberId: string;
+  /** Note or decision reference. */
+  note?: string | null | undefined;
+  /** REMOVED: the xóa tên reason code; EXEMPTED: TEMPORARY or PERMANENT. */
+  reason?: string | null | undefined;
+  /** Target cell (TRANSFER_INTERNAL, TRANSFER_IN, and TEMPORARY_TRANSFER_OUT inside the system). */
+  toOrganisationId?: string | null | undefined;
+  /** RECOGNISED_FULL, NOT_RECOGNISED, TRANSFER_INTERNAL, TRANSFER_OUT, TRANSFER_IN, TEMPORARY_TRANSFER_OUT, TEMPORARY_TRANSFER_END, EXEMPTED, EXEMPTION_ENDED, REMOVED, DECEASED. */
+  type: string;
 };
 
 /** Filter for the member list. Every condition narrows the list. */
@@ -1141,7 +1261,7 @@ export type MemberQueryVariables = Exact<{
 }>;
 
 
-export type MemberQuery = { member: { id: string, fullName: string, birthDate: string | null, gender: Gender | null, ethnicity: string | null, religion: string | null, homeTown: string | null, residence: string | null, nationalId: string | null, cardNumber: string | null, fileNumber: string | null, leftOn: string | null, admissionDecisionDate: string | null, ceremonyDate: string | null, fullMembershipDate: string | null, introducers: Array<string>, educationGeneral: string | null, educationProfessional: string | null, politicalTheory: string | null, job: string | null, post: string | null, status: MemberStatus, exemption: string | null, temporarilyAway: boolean, probationState: ProbationState, probationEnd: string | null, recognitionDeadline: string | null, organisation: { id: string, name: string } | null, partyAge: { years: number, months: number } | null, nextBadge: { milestone: number, reachedOn: string, awardOn: string } | null, events: Array<{ id: string, type: string, effectiveOn: string, organisationId: string | null, toOrganisationId: string | null, externalOrganisation: string | null, reason: string | null, note: string | null, endOn: string | null, recordedAt: string }>, disciplines: Array<{ id: string, form: string, decidingBody: string, decidedOn: string, reason: string | null }> } };
+export type MemberQuery = { member: { id: string, fullName: string, birthDate: string | null, gender: Gender | null, ethnicity: string | null, religion: string | null, homeTown: string | null, residence: string | null, nationalId: string | null, cardNumber: string | null, fileNumber: string | null, leftOn: string | null, admissionDecisionDate: string | null, ceremonyDate: string | null, fullMembershipDate: string | null, introducers: Array<string>, educationGeneral: string | null, educationProfessional: string | null, politicalTheory: string | null, job: string | null, post: string | null, courseCompletedOn: string | null, admissionAgeApproval: string | null, status: MemberStatus, exemption: string | null, temporarilyAway: boolean, allowedEvents: Array<string>, probationState: ProbationState, probationEnd: string | null, recognitionDeadline: string | null, organisation: { id: string, name: string, ancestors: Array<{ id: string }> } | null, partyAge: { years: number, months: number } | null, nextBadge: { milestone: number, reachedOn: string, awardOn: string } | null, events: Array<{ id: string, type: string, effectiveOn: string, organisationId: string | null, toOrganisationId: string | null, externalOrganisation: string | null, reason: string | null, note: string | null, endOn: string | null, recordedAt: string }>, disciplines: Array<{ id: string, form: string, decidingBody: string, decidedOn: string, reason: string | null }> } };
 
 export type MembersQueryVariables = Exact<{
   filter?: MemberFilter | null | undefined;
@@ -1151,6 +1271,28 @@ export type MembersQueryVariables = Exact<{
 
 
 export type MembersQuery = { members: { total: number, offset: number, limit: number, items: Array<{ id: string, fullName: string, birthDate: string | null, status: MemberStatus, ceremonyDate: string | null, probationState: ProbationState, partyAge: { years: number, months: number } | null, organisation: { id: string, name: string } | null }> } };
+
+export type CreateMemberMutationVariables = Exact<{
+  input: CreateMemberInput;
+}>;
+
+
+export type CreateMemberMutation = { createMember: { id: string, fullName: string } };
+
+export type UpdateMemberMutationVariables = Exact<{
+  id: string;
+  input: MemberDataInput;
+}>;
+
+
+export type UpdateMemberMutation = { updateMember: { id: string, fullName: string } };
+
+export type RecordMemberEventMutationVariables = Exact<{
+  input: MemberEventInput;
+}>;
+
+
+export type RecordMemberEventMutation = { recordMemberEvent: { id: string, status: MemberStatus } };
 
 export type OrganisationsXlsxQueryVariables = Exact<{
   filter?: OrganisationFilter | null | undefined;
@@ -3660,12 +3802,18 @@ export const MemberDocument = new TypedDocumentString(`
     politicalTheory
     job
     post
+    courseCompletedOn
+    admissionAgeApproval
     status
     exemption
     temporarilyAway
+    allowedEvents
     organisation {
       id
       name
+      ancestors {
+        id
+      }
     }
     partyAge {
       years
@@ -3726,6 +3874,30 @@ export const MembersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+export const CreateMemberDocument = new TypedDocumentString(`
+    mutation CreateMember($input: CreateMemberInput!) {
+  createMember(input: $input) {
+    id
+    fullName
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMemberMutation, CreateMemberMutationVariables>;
+export const UpdateMemberDocument = new TypedDocumentString(`
+    mutation UpdateMember($id: ID!, $input: MemberDataInput!) {
+  updateMember(id: $id, input: $input) {
+    id
+    fullName
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMemberMutation, UpdateMemberMutationVariables>;
+export const RecordMemberEventDocument = new TypedDocumentString(`
+    mutation RecordMemberEvent($input: MemberEventInput!) {
+  recordMemberEvent(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMemberEventMutation, RecordMemberEventMutationVariables>;
 export const OrganisationsXlsxDocument = new TypedDocumentString(`
     query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {
   organisationsXlsx(filter: $filter, asOf: $asOf)

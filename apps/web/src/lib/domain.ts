@@ -38,6 +38,7 @@ export { formatNumberInput, parseNumberInput, parseTimeInput } from '@chibo/doma
 export { meetingCloseProblems } from '@chibo/domain';
 // Dates travel as 'YYYY-MM-DD' strings; the codes of organisations and members, with their lists (filters, labels).
 export { COMMITTEE_ROLES, isCell, MEMBER_STATUSES, ORGANISATION_KINDS, PROBATION_STATES } from '@chibo/domain';
+export { EXEMPTION_KINDS, XOA_TEN_REASONS } from '@chibo/domain';
 export type { CommitteeRole, IsoDate, MemberStatus, OrganisationKind, ProbationState } from '@chibo/domain';
 
 // Meetings and visits: the same pure rules the API applies (attendance rate, score sheet, duration), so a

@@ -18,8 +18,15 @@ const INSPECTION: readonly QueryArea[] = ['inspections', 'members', 'dashboard']
 // (RATING_QUOTA_BREACH, KHTNV_TWO_YEARS).
 const RATING: readonly QueryArea[] = ['ratings', 'dashboard'];
 
+// A member's record or event moves the lists and counts of members (organisation pages), the cells' attendance
+// sheets and expected attendance, who is rated in a round, and the dashboard's member figures and alerts.
+const MEMBER: readonly QueryArea[] = ['members', 'organisations', 'meetings', 'compliance', 'ratings', 'dashboard'];
+
 /** Each mutation of apps/api/schema.gql the web app sends → the areas whose answers it can change. */
 export const MUTATION_EFFECTS = {
+  createMember: MEMBER,
+  updateMember: MEMBER,
+  recordMemberEvent: MEMBER,
   createMeeting: MEETING,
   updateMeeting: MEETING,
   recordMeeting: MEETING,

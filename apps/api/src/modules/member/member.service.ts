@@ -326,7 +326,11 @@ export class MemberService {
       const policy = await this.policies.forOrganisation(before.organisationId as string, today(), m);
       const d = input.effectiveOn ?? (type === 'RECOGNISED_FULL' && before.ceremonyDate ? probationEnd(before.ceremonyDate as string, policy) : today());
       asOf = d;
-      // A member event records what happened: not after today (a default date, such as the end of probation, included).
+      // Recognition on its default date (the end of probation) before probation has ended breaks the probation rule.
+      if (type === 'RECOGNISED_FULL' && !input.effectiveOn && isAfterToday(d, today())) {
+        throw new DomainError('VALIDATION', `Probation ends on ${d}: recognition can be recorded from that day`, 'effectiveOn', { reason: 'RECOGNITION_BEFORE_PROBATION_END', probationEnd: d });
+      }
+      // A member event records what happened: not after today.
       if (isAfterToday(d, today())) throw new DomainError('VALIDATION', `The event cannot take effect after today (${d})`, 'effectiveOn', { reason: 'DATE_IN_FUTURE' });
       if (type === 'RECOGNISED_FULL') {
         const problem = recognitionDateProblem((before.ceremonyDate as string | null) ?? null, d, policy);

@@ -15,9 +15,9 @@ const MEMBER = graphql(`
     member(id: $id, asOf: $asOf) {
       id fullName birthDate gender ethnicity religion homeTown residence nationalId
       cardNumber fileNumber leftOn admissionDecisionDate ceremonyDate fullMembershipDate introducers
-      educationGeneral educationProfessional politicalTheory job post
-      status exemption temporarilyAway
-      organisation { id name }
+      educationGeneral educationProfessional politicalTheory job post courseCompletedOn admissionAgeApproval
+      status exemption temporarilyAway allowedEvents
+      organisation { id name ancestors { id } }
       partyAge { years months }
       probationState probationEnd recognitionDeadline
       nextBadge { milestone reachedOn awardOn }

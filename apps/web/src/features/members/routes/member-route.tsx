@@ -1,10 +1,16 @@
-import { Breadcrumb, Col, Flex, Row, Skeleton, Typography } from 'antd';
+import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Col, Drawer, Flex, Modal, Row, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { QueryError } from '../../../components/ui/query-error';
 import { useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
+import { writesOrganisation, useViewer } from '../../../lib/viewer';
 import { useMember } from '../api/get-member';
+import { useRecordMemberEvent, useUpdateMember } from '../api/member-mutations';
+import { MemberEventForm } from '../components/member-event-form';
+import { MemberForm } from '../components/member-form';
 import { MemberDisciplines } from '../components/member-disciplines';
 import { MemberEvents } from '../components/member-events';
 import { MemberProfileSections } from '../components/member-profile-sections';
@@ -16,10 +22,17 @@ export const MemberRoute = () => {
   const { asOf } = useAsOf();
   const href = useAppHref();
   const query = useMember(id, asOf);
+  const viewer = useViewer();
+  const update = useUpdateMember();
+  const recordEvent = useRecordMemberEvent();
+  const [editing, setEditing] = useState(false);
+  const [eventOpen, setEventOpen] = useState(false);
+  const { message: toast } = App.useApp();
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const m = query.data;
+  const canWrite = Boolean(m.organisation && writesOrganisation(viewer.data, m.organisation.id, m.organisation.ancestors.map((a) => a.id)));
 
   return (
     <article className="section-gap" aria-labelledby="member-title" data-testid="member-page">
@@ -48,7 +61,45 @@ export const MemberRoute = () => {
         </Typography.Title>
         <MemberStatusTag status={m.status} />
         <ProbationTag state={m.probationState} />
+        {canWrite && (
+          <Flex gap={8} wrap style={{ marginInlineStart: 'auto' }}>
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => { update.reset(); setEditing(true); }} data-testid="member-edit">
+              {t('memberForm.edit')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<HistoryOutlined aria-hidden />}
+              onClick={() => { recordEvent.reset(); setEventOpen(true); }}
+              disabled={!m.allowedEvents.length}
+              data-testid="member-record-event"
+            >
+              {t('memberEvent.open')}
+            </Button>
+          </Flex>
+        )}
       </Flex>
+      <Drawer open={editing} onClose={() => setEditing(false)} title={t('memberForm.editTitle', { name: m.fullName })} size="large" destroyOnHidden>
+        <MemberForm
+          member={m}
+          submitting={update.isPending}
+          error={update.error}
+          onCancel={() => setEditing(false)}
+          onSubmit={(input) =>
+            update.mutate({ id: m.id, input }, { onSuccess: () => { setEditing(false); void toast.success(t('memberForm.saved')); } })
+          }
+        />
+      </Drawer>
+      <Modal open={eventOpen} onCancel={() => setEventOpen(false)} title={t('memberEvent.title', { name: m.fullName })} footer={null} destroyOnHidden>
+        <MemberEventForm
+          member={m}
+          submitting={recordEvent.isPending}
+          error={recordEvent.error}
+          onCancel={() => setEventOpen(false)}
+          onSubmit={(input) =>
+            recordEvent.mutate(input, { onSuccess: () => { setEventOpen(false); void toast.success(t('memberEvent.recorded')); } })
+          }
+        />
+      </Modal>
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={15}>
           <MemberProfileSections member={m} />

@@ -1,8 +1,13 @@
-import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Typography } from 'antd';
-import { useMemo } from 'react';
+import { FileExcelOutlined, UserAddOutlined } from '@ant-design/icons';
+import { App, Button, Card, Drawer, Flex, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { paths, useAppHref } from '../../../lib/paths';
+import { useViewer } from '../../../lib/viewer';
+import { useCreateMember } from '../api/member-mutations';
+import { MemberForm } from '../components/member-form';
+import type { CreateMemberInput } from '../../../gql/graphql';
 import { QueryError } from '../../../components/ui/query-error';
 import { useAsOf } from '../../../lib/as-of';
 import { useFormat } from '../../../lib/use-format';
@@ -50,6 +55,13 @@ export const MembersRoute = () => {
   const exportMembers = useExportMembers();
   const { message: toast } = App.useApp();
   const { message: errorMessage } = useErrorMessage();
+  const viewer = useViewer();
+  const create = useCreateMember();
+  const [adding, setAdding] = useState(false);
+  const navigate = useNavigate();
+  const href = useAppHref();
+  // who may add: administrators and writers of some organisation (the API checks the chosen cell)
+  const mayAdd = Boolean(viewer.data && (viewer.data.isAdmin || viewer.data.grants.some((g) => g.role === 'COMMITTEE_WRITE' || g.role === 'CELL_SECRETARY')));
 
   const update = (patch: Record<string, string | null>) =>
     setParams((prev) => {
@@ -77,6 +89,12 @@ export const MembersRoute = () => {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('members.title')}
         </Typography.Title>
+        <Flex gap={8} wrap>
+        {mayAdd && (
+          <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => { create.reset(); setAdding(true); }} data-testid="member-add">
+            {t('memberForm.add')}
+          </Button>
+        )}
         <Button
           icon={<FileExcelOutlined />}
           loading={exportMembers.isPending}
@@ -87,7 +105,25 @@ export const MembersRoute = () => {
         >
           {t('members.export')}
         </Button>
+        </Flex>
       </Flex>
+      <Drawer open={adding} onClose={() => setAdding(false)} title={t('memberForm.addTitle')} size="large" destroyOnHidden>
+        <MemberForm
+          cellId={filters.organisationId}
+          submitting={create.isPending}
+          error={create.error}
+          onCancel={() => setAdding(false)}
+          onSubmit={(input) =>
+            create.mutate(input as CreateMemberInput, {
+              onSuccess: (created) => {
+                setAdding(false);
+                void toast.success(t('memberForm.created', { name: created.fullName }));
+                void navigate(href(paths.member(created.id)));
+              },
+            })
+          }
+        />
+      </Drawer>
       <Card size="small">
         <MemberFilters
           values={filters}

@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// Browser test of keeping the member registry in the app, as a cell secretary would, on the demo seed: add a member
+// to the own cell (a malformed national ID refused next to its field), see the new probationary member's page and
+// timeline and the list's total grow by one, correct the record, see recognition refused before probation ends (the
+// API's reason next to the date), then record a transfer out and see the member leave the list.
+//
+//   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/registry.e2e.mjs
+//
+// System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
+// `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
+// apps/web/test-results/ (r01-…png).
+import { BASE_URL, expect, gql, run, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
+
+const SECRETARY = 'bithu';
+const suffix = Date.now().toString(36);
+const NAME = `Trần Thị Kiểm Thử ${suffix}`;
+const state = { page: null, pageErrors: [], cellId: '', total: 0, memberUrl: '' };
+
+const ddmmyyyy = (iso) => iso.split('-').reverse().join('/');
+const daysAgo = (n) => {
+  const d = new Date(`${todayLocal()}T12:00:00`);
+  d.setDate(d.getDate() - n);
+  return d.toISOString().slice(0, 10);
+};
+const toInt = (s) => Number(String(s).replace(/[^\d]/g, ''));
+
+// antd's date picker: type DD/MM/YYYY into its input and leave it (Enter would submit the form).
+const setDate = async (page, selector, value) => {
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(value);
+  await input.press('Tab');
+  expect((await input.inputValue()) === value, `${selector} shows "${await input.inputValue()}", not ${value}`);
+};
+
+// antd's select: open it and click the option with this text in the list the select controls.
+const choose = async (page, selectId, text) => {
+  const select = page.locator(`#${selectId}`);
+  if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+  const listId = await select.getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+  await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-expanded') !== 'true', selectId);
+};
+
+const listTotal = async (page) => {
+  await page.goto(`${BASE_URL}/members?org=${state.cellId}`, { waitUntil: 'domcontentloaded' });
+  const total = page.getByTestId('members-total');
+  await total.filter({ hasText: /\d/ }).waitFor();
+  return toInt(await total.innerText());
+};
+
+step(`the cell secretary (${SECRETARY}) exists and has a cell`, async () => {
+  const secretary = await tokenOf(SECRETARY);
+  expect(secretary, `cannot sign in as ${SECRETARY}`);
+  const me = await gql('{ me { grants { role organisationId } } }', {}, secretary.token);
+  state.cellId = me.data?.me?.grants?.find((g) => g.role === 'CELL_SECRETARY')?.organisationId ?? '';
+  expect(state.cellId, `${SECRETARY} has no CELL_SECRETARY grant`);
+});
+
+step('sign in as the cell secretary and read the cell\'s member total', async () => {
+  await signIn(state.page, SECRETARY);
+  state.total = await listTotal(state.page);
+  expect(state.total > 0, 'the cell has no members');
+});
+
+step('add a member to the cell: a malformed national ID is refused next to its field', async () => {
+  const { page } = state;
+  await page.getByTestId('member-add').click();
+  const drawer = page.getByTestId('member-form');
+  await drawer.waitFor();
+  await drawer.locator('#member_fullName').fill(NAME);
+  await setDate(page, '#member_birthDate', '15/03/1995');
+  await choose(page, 'member_gender', 'Nữ');
+  await drawer.locator('#member_nationalId').fill('12345');
+  await setDate(page, '#member_courseCompletedOn', ddmmyyyy(daysAgo(300)));
+  await setDate(page, '#member_admissionDecisionDate', ddmmyyyy(daysAgo(60)));
+  await setDate(page, '#member_ceremonyDate', ddmmyyyy(daysAgo(50)));
+  await drawer.locator('#member_introducer1').fill('Nguyễn Văn Giới');
+  await page.getByTestId('member-form-submit').click();
+  await drawer.getByText('Số định danh cá nhân gồm đúng 12 chữ số.').waitFor();
+  await shot(page, 'r01-add-refused');
+  await drawer.locator('#member_nationalId').fill(`0${String(Date.now()).slice(-11)}`);
+  await page.getByTestId('member-form-submit').click();
+  await page.waitForURL(/\/members\/[0-9a-f-]{36}/);
+  state.memberUrl = page.url();
+  await page.getByTestId('member-page').waitFor();
+  await page.locator('#member-title').filter({ hasText: NAME }).waitFor();
+});
+
+step('the new member is probationary, admitted in the timeline, and the list counts one more', async () => {
+  const { page } = state;
+  await page.getByText('Dự bị', { exact: true }).first().waitFor();
+  await page.getByTestId('member-events').getByText('Kết nạp vào Đảng').waitFor();
+  await shot(page, 'r02-member');
+  const after = await listTotal(page);
+  expect(after === state.total + 1, `the list shows ${after}, not ${state.total + 1}`);
+});
+
+step('correct the record: the job is saved and shown', async () => {
+  const { page } = state;
+  await page.goto(state.memberUrl, { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('member-edit').click();
+  const drawer = page.getByTestId('member-form');
+  await drawer.waitFor();
+  expect((await drawer.locator('#member_fullName').inputValue()) === NAME, 'the form does not hold the name');
+  await drawer.locator('#member_job').fill('Kỹ sư xây dựng');
+  await page.getByTestId('member-form-submit').click();
+  await drawer.waitFor({ state: 'hidden' });
+  await page.getByTestId('member-page').getByText('Kỹ sư xây dựng').waitFor();
+});
+
+step('recognition before the end of probation is refused next to the date', async () => {
+  const { page } = state;
+  await page.getByTestId('member-record-event').click();
+  const form = page.getByTestId('member-event-form');
+  await form.waitFor();
+  await choose(page, 'memberEvent_type', 'Công nhận đảng viên chính thức');
+  await page.getByTestId('member-event-submit').click();
+  await form.getByText('Công nhận đảng viên chính thức sớm nhất từ ngày hết thời gian dự bị.').waitFor();
+  await shot(page, 'r03-recognition-refused');
+});
+
+step('record a transfer out: the member leaves the cell\'s list', async () => {
+  const { page } = state;
+  const form = page.getByTestId('member-event-form');
+  await choose(page, 'memberEvent_type', 'Chuyển sinh hoạt đảng chính thức đi');
+  await form.locator('#memberEvent_externalOrganisation').fill('Đảng bộ xã Tân Lập');
+  await page.getByTestId('member-event-submit').click();
+  await form.waitFor({ state: 'hidden' });
+  await page.getByText('Đã chuyển sinh hoạt đi', { exact: true }).first().waitFor();
+  await page.getByTestId('member-events').getByText('Chuyển sinh hoạt đảng chính thức đi').waitFor();
+  await shot(page, 'r04-transferred');
+  const after = await listTotal(page);
+  expect(after === state.total, `the list shows ${after}, not ${state.total}`);
+});
+
+step('no uncaught errors in the page', async () => {
+  expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+await run({ budgetMs: 120_000, failureShot: 'r-failure', state });
