@@ -102,7 +102,8 @@ const aptInstall = async (pkgs, extra = []) => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The embedded server: a fresh data dir, seeded before start, a free port; always stopped afterwards.
-const withEmbeddedServer = async (label, fn, extraEnv = {}) => {
+// `setup`: 'seed' (the demo data) or 'empty' (no organisation, one administrator: a new install).
+const withEmbeddedServer = async (label, fn, extraEnv = {}, setup = 'seed') => {
   const dir = mkdtempSync(join(scratch, `${label}-`));
   const port = await freePort();
   const env = childEnv({
@@ -117,13 +118,14 @@ const withEmbeddedServer = async (label, fn, extraEnv = {}) => {
   for (const f of [API_MAIN, API_CLI]) if (!existsSync(f)) throw new StepFailed(`${f} is missing (did the build run?)`);
 
   const seedLog = join(dir, 'seed.log');
-  say(`seed --scale ${SEED_SCALE} into a fresh embedded database (${dir}/data)`);
+  const setupArgs = setup === 'seed' ? ['seed', '--scale', SEED_SCALE] : ['create-admin', DEMO_USER, DEMO_PASSWORD];
+  say(`${setupArgs.slice(0, setup === 'seed' ? 3 : 2).join(' ')} into a fresh embedded database (${dir}/data)`);
   let fd = openSync(seedLog, 'a');
-  const seed = await run(node, [API_CLI, 'seed', '--scale', SEED_SCALE], { env, log: fd, timeoutMs: 3 * MIN });
+  const seed = await run(node, [API_CLI, ...setupArgs], { env, log: fd, timeoutMs: 3 * MIN });
   closeSync(fd);
   if (seed.code !== 0) {
     tail(seedLog);
-    throw new StepFailed(`seed exited with ${seed.code}`);
+    throw new StepFailed(`${setupArgs[0]} exited with ${seed.code}`);
   }
 
   const serverLog = join(dir, 'server.log');
@@ -299,9 +301,9 @@ const steps = [
         }
         warn('SKIP_BROWSER=1 is ignored in CI');
       }
-      // Both browser tests run against the same seeded server: the smoke test, then cell meetings.
+      // These run in order against one seeded server; first-run.e2e.mjs against an empty one.
       const scripts = ['weight.e2e.mjs', 'smoke.e2e.mjs', 'meetings.e2e.mjs', 'inspections.e2e.mjs', 'ratings.e2e.mjs', 'dashboard.e2e.mjs', 'registry.e2e.mjs'];
-      for (const f of scripts) if (!existsSync(join(ROOT, 'apps', 'web', 'e2e', f))) throw new StepFailed(`apps/web/e2e/${f} is missing`);
+      for (const f of [...scripts, 'first-run.e2e.mjs']) if (!existsSync(join(ROOT, 'apps', 'web', 'e2e', f))) throw new StepFailed(`apps/web/e2e/${f} is missing`);
       if (!existsSync(CHROMIUM)) {
         say(`${CHROMIUM} is missing: installing Chromium (Debian package, about 30 s)`);
         if (!(await aptInstall(['chromium'])) || !existsSync(CHROMIUM)) {
@@ -311,7 +313,7 @@ const steps = [
           throw new Skip('no Chromium');
         }
       }
-      await withEmbeddedServer('browser', async ({ base, dir }) => {
+      const runScripts = (names) => async ({ base, dir }) => {
         // Chromium writes into HOME/XDG dirs even with a profile dir: keep it all in the scratch folder.
         const home = join(dir, 'home');
         const env = childEnv({
@@ -325,7 +327,7 @@ const steps = [
           XDG_DATA_HOME: join(home, '.local', 'share'),
         });
         const failures = [];
-        for (const f of scripts) {
+        for (const f of names) {
           say(`node apps/web/e2e/${f} (BASE_URL=${base})`);
           const { code, out } = await run(node, [join(ROOT, 'apps', 'web', 'e2e', f)], { env, capture: true, timeoutMs: 5 * MIN });
           const m = out.match(/(\d+) passed, (\d+) failed/g);
@@ -335,9 +337,13 @@ const steps = [
           else if (Number(last[2]) > 0 || Number(last[1]) === 0) failures.push(`${f}: ${last[0]}`);
         }
         if (failures.length) throw new StepFailed(`browser tests: ${failures.join('; ')}`);
-        // Six scripts sign in and export many times within a minute from one address: the per-minute limits (tested
-        // in the integration tests) are lifted for this server only.
-      }, { RATE_LIMIT_SIGN_IN_PER_MINUTE: '0', RATE_LIMIT_EXPORTS_PER_MINUTE: '0', RATE_LIMIT_REFRESH_PER_MINUTE: '0' });
+      };
+      // The scripts sign in and export many times within a minute from one address: the per-minute limits (tested
+      // in the integration tests) are lifted for these servers only.
+      const unlimited = { RATE_LIMIT_SIGN_IN_PER_MINUTE: '0', RATE_LIMIT_EXPORTS_PER_MINUTE: '0', RATE_LIMIT_REFRESH_PER_MINUTE: '0' };
+      await withEmbeddedServer('browser', runScripts(scripts), unlimited);
+      // A new install: no organisation, one administrator.
+      await withEmbeddedServer('browser-empty', runScripts(['first-run.e2e.mjs']), unlimited, 'empty');
     },
   ],
 ];

@@ -1,10 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { Drawer, Grid, Layout } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { AntdProvider } from './antd-provider';
 import { AppHeader } from './shell/app-header';
+import { useAsOf } from '../lib/as-of';
+import { scopeRootsQueryOptions } from '../lib/scope-roots';
 import { AsOfBanner } from './shell/as-of-banner';
+import { FirstRun } from './shell/first-run';
 import { SideNav } from './shell/side-nav';
 
 const SIDER_WIDTH = 300;
@@ -15,6 +19,10 @@ const ShellLayout = () => {
   // below md (768px) the tree and menu move into a drawer
   const isMobile = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // an empty scope (a new install, an account without grants) leads to the first-run page, not to empty figures
+  const { asOf } = useAsOf();
+  const roots = useQuery(scopeRootsQueryOptions(asOf));
+  const empty = roots.isSuccess && roots.data.length === 0;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -36,7 +44,7 @@ const ShellLayout = () => {
         )}
         <Layout.Content id="main" className="app-content" tabIndex={-1}>
           <AsOfBanner />
-          <Outlet />
+          {empty ? <FirstRun /> : <Outlet />}
         </Layout.Content>
       </Layout>
       {isMobile && (

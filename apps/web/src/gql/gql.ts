@@ -80,6 +80,10 @@ type Documents = {
     "\n  query OrganisationChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind childCount }\n    }\n  }\n": typeof types.OrganisationChildrenDocument,
     "\n  query OrganisationPath($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      ancestors { id }\n    }\n  }\n": typeof types.OrganisationPathDocument,
     "\n  query Organisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id code name kind levelName unitServed\n      establishedOn dissolvedOn termStart termEnd termType\n      hasCellCommittee\n      parent { id name }\n      ancestors { id name }\n      flags { code severity message messageEn }\n      subtreeCounts {\n        organisations\n        byKind { kind count }\n        members fullMembers probationaryMembers\n      }\n      committee { id role from to member { id fullName } }\n      children { id code name kind childCount dissolvedOn memberCount fullMemberCount probationaryCount }\n      history { id type effectiveOn note recordedAt fromParentId toParentId relatedId }\n    }\n  }\n": typeof types.OrganisationDocument,
+    "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) { id name }\n  }\n": typeof types.CreateOrganisationDocument,
+    "\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {\n    updateOrganisation(id: $id, input: $input) { id name }\n  }\n": typeof types.UpdateOrganisationDocument,
+    "\n  mutation MoveOrganisation($input: MoveOrganisationInput!) {\n    moveOrganisation(input: $input) { id name }\n  }\n": typeof types.MoveOrganisationDocument,
+    "\n  mutation DissolveOrganisation($input: DissolveOrganisationInput!) {\n    dissolveOrganisation(input: $input) { id name }\n  }\n": typeof types.DissolveOrganisationDocument,
     "\n  query RatingFiguresXlsx($input: RatingFiguresInput!) {\n    ratingFiguresXlsx(input: $input)\n  }\n": typeof types.RatingFiguresXlsxDocument,
     "\n  query RatingRoundXlsx($roundId: ID!, $filter: RatingFilter) {\n    ratingRoundXlsx(roundId: $roundId, filter: $filter)\n  }\n": typeof types.RatingRoundXlsxDocument,
     "\n  fragment RoundFields on RatingRound {\n    id organisationId year periodKind periodLabel title selfAssessmentDue proposalDue decisionDue state openedAt openedBy\n    announcedAt ratingCount decidedCount\n  }\n": typeof types.RoundFieldsFragmentDoc,
@@ -185,6 +189,10 @@ const documents: Documents = {
     "\n  query OrganisationChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind childCount }\n    }\n  }\n": types.OrganisationChildrenDocument,
     "\n  query OrganisationPath($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      ancestors { id }\n    }\n  }\n": types.OrganisationPathDocument,
     "\n  query Organisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id code name kind levelName unitServed\n      establishedOn dissolvedOn termStart termEnd termType\n      hasCellCommittee\n      parent { id name }\n      ancestors { id name }\n      flags { code severity message messageEn }\n      subtreeCounts {\n        organisations\n        byKind { kind count }\n        members fullMembers probationaryMembers\n      }\n      committee { id role from to member { id fullName } }\n      children { id code name kind childCount dissolvedOn memberCount fullMemberCount probationaryCount }\n      history { id type effectiveOn note recordedAt fromParentId toParentId relatedId }\n    }\n  }\n": types.OrganisationDocument,
+    "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) { id name }\n  }\n": types.CreateOrganisationDocument,
+    "\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {\n    updateOrganisation(id: $id, input: $input) { id name }\n  }\n": types.UpdateOrganisationDocument,
+    "\n  mutation MoveOrganisation($input: MoveOrganisationInput!) {\n    moveOrganisation(input: $input) { id name }\n  }\n": types.MoveOrganisationDocument,
+    "\n  mutation DissolveOrganisation($input: DissolveOrganisationInput!) {\n    dissolveOrganisation(input: $input) { id name }\n  }\n": types.DissolveOrganisationDocument,
     "\n  query RatingFiguresXlsx($input: RatingFiguresInput!) {\n    ratingFiguresXlsx(input: $input)\n  }\n": types.RatingFiguresXlsxDocument,
     "\n  query RatingRoundXlsx($roundId: ID!, $filter: RatingFilter) {\n    ratingRoundXlsx(roundId: $roundId, filter: $filter)\n  }\n": types.RatingRoundXlsxDocument,
     "\n  fragment RoundFields on RatingRound {\n    id organisationId year periodKind periodLabel title selfAssessmentDue proposalDue decisionDue state openedAt openedBy\n    announcedAt ratingCount decidedCount\n  }\n": types.RoundFieldsFragmentDoc,
@@ -485,6 +493,22 @@ export function graphql(source: "\n  query OrganisationPath($id: ID!, $asOf: Dat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Organisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id code name kind levelName unitServed\n      establishedOn dissolvedOn termStart termEnd termType\n      hasCellCommittee\n      parent { id name }\n      ancestors { id name }\n      flags { code severity message messageEn }\n      subtreeCounts {\n        organisations\n        byKind { kind count }\n        members fullMembers probationaryMembers\n      }\n      committee { id role from to member { id fullName } }\n      children { id code name kind childCount dissolvedOn memberCount fullMemberCount probationaryCount }\n      history { id type effectiveOn note recordedAt fromParentId toParentId relatedId }\n    }\n  }\n"): typeof import('./graphql').OrganisationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) { id name }\n  }\n"): typeof import('./graphql').CreateOrganisationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {\n    updateOrganisation(id: $id, input: $input) { id name }\n  }\n"): typeof import('./graphql').UpdateOrganisationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveOrganisation($input: MoveOrganisationInput!) {\n    moveOrganisation(input: $input) { id name }\n  }\n"): typeof import('./graphql').MoveOrganisationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DissolveOrganisation($input: DissolveOrganisationInput!) {\n    dissolveOrganisation(input: $input) { id name }\n  }\n"): typeof import('./graphql').DissolveOrganisationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

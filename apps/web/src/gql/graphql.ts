@@ -238,6 +238,30 @@ export type CreateMemberInput = {
   transferredFrom?: string | null | undefined;
 };
 
+/** A new organisation. */
+export type CreateOrganisationInput = {
+  /** Unique code (letters, digits, dot, dash, underscore). */
+  code: string;
+  /** Establishment date (default today); it is also when it joins the tree. */
+  establishedOn?: string | null | undefined;
+  /** Kind; must be allowed under the parent's kind. */
+  kind: OrganisationKind;
+  /** Level name for COMMITTEE kinds. */
+  levelName?: string | null | undefined;
+  /** Name. */
+  name: string;
+  /** Parent organisation; omit only for a root committee (administrators). */
+  parentId?: string | null | undefined;
+  /** Current term end. */
+  termEnd?: string | null | undefined;
+  /** Current term start. */
+  termStart?: string | null | undefined;
+  /** Term type. */
+  termType?: string | null | undefined;
+  /** Agency or unit served. */
+  unitServed?: string | null | undefined;
+};
+
 /** Which dashboard: an organisation (its subtree) on a date, with a year for the yearly figures. */
 export type DashboardInput = {
   /** Figures as of this date, on the tree as it stood then (default today). */
@@ -258,6 +282,16 @@ export type DecideRatingInput = {
   ratingId: string;
   /** Why the decision differs from the proposal (required then). */
   reason?: string | null | undefined;
+};
+
+/** Dissolve an organisation from a date. It must have no members or child organisations left. */
+export type DissolveOrganisationInput = {
+  /** Date of dissolution. */
+  effectiveOn: string;
+  /** Organisation to dissolve. */
+  id: string;
+  /** Reason or decision reference. */
+  note?: string | null | undefined;
 };
 
 /** MALE (nam) or FEMALE (nữ). */
@@ -571,6 +605,18 @@ export type MemberStatus =
   | 'REMOVED'
   | 'TRANSFERRED_OUT';
 
+/** Move an organisation (with everything under it) to a new parent from a date. */
+export type MoveOrganisationInput = {
+  /** Date the move takes effect; queries for earlier dates still show the old parent. */
+  effectiveOn: string;
+  /** Organisation to move. */
+  id: string;
+  /** New parent. */
+  newParentId: string;
+  /** Decision reference or note. */
+  note?: string | null | undefined;
+};
+
 /** Open a rating round. */
 export type OpenRatingRoundInput = {
   /** Decisions due by (not before the proposal deadline). */
@@ -842,6 +888,24 @@ export type TaskCountsInput = {
   exceeded: number;
   /** Completed on time (at most completed). */
   onTime: number;
+};
+
+/** Changes to an organisation's own fields (not its place in the tree: use moveOrganisation). */
+export type UpdateOrganisationInput = {
+  /** New code. */
+  code?: string | null | undefined;
+  /** Level name. */
+  levelName?: string | null | undefined;
+  /** New name. */
+  name?: string | null | undefined;
+  /** Term end. */
+  termEnd?: string | null | undefined;
+  /** Term start. */
+  termStart?: string | null | undefined;
+  /** Term type. */
+  termType?: string | null | undefined;
+  /** Agency or unit served. */
+  unitServed?: string | null | undefined;
 };
 
 /** Which organisation and year to measure visit coverage for. */
@@ -1325,6 +1389,35 @@ export type OrganisationQueryVariables = Exact<{
 
 
 export type OrganisationQuery = { organisation: { id: string, code: string, name: string, kind: OrganisationKind, levelName: string | null, unitServed: string | null, establishedOn: string, dissolvedOn: string | null, termStart: string | null, termEnd: string | null, termType: string | null, hasCellCommittee: boolean, parent: { id: string, name: string } | null, ancestors: Array<{ id: string, name: string }>, flags: Array<{ code: string, severity: string, message: string, messageEn: string }>, subtreeCounts: { organisations: number, members: number, fullMembers: number, probationaryMembers: number, byKind: Array<{ kind: OrganisationKind, count: number }> }, committee: Array<{ id: string, role: CommitteeRole, from: string, to: string | null, member: { id: string, fullName: string } | null }>, children: Array<{ id: string, code: string, name: string, kind: OrganisationKind, childCount: number, dissolvedOn: string | null, memberCount: number, fullMemberCount: number, probationaryCount: number }>, history: Array<{ id: string, type: string, effectiveOn: string, note: string | null, recordedAt: string, fromParentId: string | null, toParentId: string | null, relatedId: string | null }> } };
+
+export type CreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+
+export type CreateOrganisationMutation = { createOrganisation: { id: string, name: string } };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  id: string;
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, name: string } };
+
+export type MoveOrganisationMutationVariables = Exact<{
+  input: MoveOrganisationInput;
+}>;
+
+
+export type MoveOrganisationMutation = { moveOrganisation: { id: string, name: string } };
+
+export type DissolveOrganisationMutationVariables = Exact<{
+  input: DissolveOrganisationInput;
+}>;
+
+
+export type DissolveOrganisationMutation = { dissolveOrganisation: { id: string, name: string } };
 
 export type RatingFiguresXlsxQueryVariables = Exact<{
   input: RatingFiguresInput;
@@ -4000,6 +4093,38 @@ export const OrganisationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganisationQuery, OrganisationQueryVariables>;
+export const CreateOrganisationDocument = new TypedDocumentString(`
+    mutation CreateOrganisation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganisationMutation, CreateOrganisationMutationVariables>;
+export const UpdateOrganisationDocument = new TypedDocumentString(`
+    mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {
+  updateOrganisation(id: $id, input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>;
+export const MoveOrganisationDocument = new TypedDocumentString(`
+    mutation MoveOrganisation($input: MoveOrganisationInput!) {
+  moveOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MoveOrganisationMutation, MoveOrganisationMutationVariables>;
+export const DissolveOrganisationDocument = new TypedDocumentString(`
+    mutation DissolveOrganisation($input: DissolveOrganisationInput!) {
+  dissolveOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DissolveOrganisationMutation, DissolveOrganisationMutationVariables>;
 export const RatingFiguresXlsxDocument = new TypedDocumentString(`
     query RatingFiguresXlsx($input: RatingFiguresInput!) {
   ratingFiguresXlsx(input: $input)

@@ -22,8 +22,15 @@ const RATING: readonly QueryArea[] = ['ratings', 'dashboard'];
 // sheets and expected attendance, who is rated in a round, and the dashboard's member figures and alerts.
 const MEMBER: readonly QueryArea[] = ['members', 'organisations', 'meetings', 'compliance', 'ratings', 'dashboard'];
 
+// A change to the tree moves every figure that is summed over a subtree: all areas.
+const TREE: readonly QueryArea[] = ['organisations', 'members', 'meetings', 'visits', 'compliance', 'inspections', 'ratings', 'dashboard'];
+
 /** Each mutation of apps/api/schema.gql the web app sends → the areas whose answers it can change. */
 export const MUTATION_EFFECTS = {
+  createOrganisation: TREE,
+  updateOrganisation: ['organisations', 'dashboard'],
+  moveOrganisation: TREE,
+  dissolveOrganisation: TREE,
   createMember: MEMBER,
   updateMember: MEMBER,
   recordMemberEvent: MEMBER,

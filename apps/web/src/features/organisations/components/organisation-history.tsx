@@ -18,7 +18,7 @@ export const OrganisationHistory = ({ changes }: { changes: OrganisationChange[]
   const sorted = [...changes].sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
 
   return (
-    <section aria-labelledby="history-title">
+    <section aria-labelledby="history-title" data-testid="organisation-history">
       <h2 id="history-title" className="section-title">
         {t('organisation.history.title')}
       </h2>

@@ -6,6 +6,8 @@ import { QueryError } from '../../../components/ui/query-error';
 import { useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
+import { useViewer, writesOrganisation } from '../../../lib/viewer';
+import { OrganisationActions } from '../components/organisation-actions';
 import { useExportOrganisations } from '../api/export-organisations';
 import { useOrganisation } from '../api/get-organisation';
 import { ChildrenTable } from '../components/children-table';
@@ -24,12 +26,14 @@ export const OrganisationRoute = () => {
   const exportOrganisations = useExportOrganisations();
   const { message: toast } = App.useApp();
   const { message: errorMessage } = useErrorMessage();
+  const viewer = useViewer();
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const o = query.data;
   // cells hold meetings; higher levels see their cells' meetings and who is behind
   const isCell = o.kind === 'GRASSROOTS_CELL' || o.kind === 'SUBORDINATE_CELL';
+  const canWrite = writesOrganisation(viewer.data, o.id, o.ancestors.map((a) => a.id));
 
   return (
     <article className="section-gap" aria-labelledby="organisation-title" data-testid="organisation-page">
@@ -74,6 +78,7 @@ export const OrganisationRoute = () => {
           )}
         </Flex>
       </Flex>
+      {canWrite && <OrganisationActions organisation={o} />}
       <OrganisationFlags flags={o.flags} />
       <OrganisationFacts organisation={o} asOf={asOf} />
       <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} isCell={isCell} />

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Browser test of a new install: an empty embedded database with one administrator (`create-admin`), no organisation.
+// Every page leads to the first-run page instead of waiting for figures; the administrator creates the root committee
+// there, adds a cell under it (a duplicate code refused next to its field), renames the cell, sees its dissolution
+// on the day it was created refused next to the date and records it from the next day; a user
+// without grants is told to ask for one.
+//
+//   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/first-run.e2e.mjs
+//
+// System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
+// `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
+// apps/web/test-results/ (f01-…png).
+import { ADMIN, BASE_URL, expect, gql, PASSWORD, run, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
+
+const ROOT_NAME = 'Đảng bộ Khối Cơ quan (kiểm thử)';
+const CELL_NAME = 'Chi bộ Trường Tiểu học Kim Đồng';
+const NO_GRANTS = 'chuaphanquyen';
+const state = { page: null, pageErrors: [] };
+
+// antd's select: open it and click the option with this text in the list the select controls.
+const choose = async (page, selectId, text) => {
+  const select = page.locator(`#${selectId}`);
+  if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+  const listId = await select.getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+  await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-expanded') !== 'true', selectId);
+};
+
+step('sign in as the administrator: the first-run page, not an endless skeleton', async () => {
+  const { page } = state;
+  await signIn(page, ADMIN);
+  await page.getByTestId('first-run').waitFor();
+  await page.getByRole('heading', { name: 'Bắt đầu sử dụng chibo' }).waitFor();
+  // any page of the app leads there while the scope is empty
+  for (const path of ['/dashboard', '/compliance', '/ratings', '/inspections', '/organisations', '/members']) {
+    await page.goto(`${BASE_URL}${path}`, { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('first-run').waitFor();
+  }
+  await shot(page, 'f01-first-run');
+});
+
+step('create the root committee from the first-run page', async () => {
+  const { page } = state;
+  const form = page.getByTestId('organisation-form');
+  await form.locator('#organisation_name').fill(ROOT_NAME);
+  await form.locator('#organisation_code').fill('DBKCQ');
+  await page.getByTestId('organisation-form-submit').click();
+  await page.waitForURL(/\/organisations\/[0-9a-f-]{36}/);
+  await page.locator('#organisation-title').filter({ hasText: ROOT_NAME }).waitFor();
+  await page.getByRole('navigation').getByText(ROOT_NAME).first().waitFor();
+});
+
+step('add a cell under it: a duplicate code is refused next to its field', async () => {
+  const { page } = state;
+  await page.getByTestId('organisation-add-child').click();
+  const form = page.getByTestId('organisation-form');
+  await form.waitFor();
+  await choose(page, 'organisation_kind', 'Chi bộ cơ sở');
+  await form.locator('#organisation_name').fill(CELL_NAME);
+  await form.locator('#organisation_code').fill('DBKCQ');
+  await page.getByTestId('organisation-form-submit').click();
+  await form.locator('#organisation_code_help').waitFor();
+  await shot(page, 'f02-duplicate-code');
+  await form.locator('#organisation_code').fill('CB-TH-KD');
+  await page.getByTestId('organisation-form-submit').click();
+  await page.locator('#organisation-title').filter({ hasText: CELL_NAME }).waitFor();
+  await page.getByText('Chi bộ cơ sở').first().waitFor();
+});
+
+step('rename the cell', async () => {
+  const { page } = state;
+  await page.getByTestId('organisation-actions').click();
+  await page.getByRole('menuitem', { name: 'Sửa thông tin' }).click();
+  const form = page.getByTestId('organisation-form');
+  await form.locator('#organisation_name').fill(`${CELL_NAME} (mới)`);
+  await page.getByTestId('organisation-form-submit').click();
+  await form.waitFor({ state: 'hidden' });
+  await page.locator('#organisation-title').filter({ hasText: `${CELL_NAME} (mới)` }).waitFor();
+});
+
+step('dissolving the cell on the day it was created is refused next to the date; from tomorrow it is recorded', async () => {
+  const { page } = state;
+  await page.getByTestId('organisation-actions').click();
+  await page.getByRole('menuitem', { name: 'Giải thể' }).click();
+  const form = page.getByTestId('organisation-dissolve-form');
+  await form.waitFor();
+  const date = form.locator('#organisation-dissolve-form_effectiveOn');
+  const setDate = async (iso) => {
+    const [y, m, d] = iso.split('-');
+    await date.click();
+    await date.fill(`${d}/${m}/${y}`);
+    await date.press('Tab');
+  };
+  await setDate(todayLocal());
+  await form.locator('#organisation-dissolve-form_note').fill('Quyết định số 12-QĐ/ĐU');
+  await page.getByTestId('organisation-dissolve-form-submit').click();
+  await form.locator('#organisation-dissolve-form_effectiveOn_help').waitFor();
+  await shot(page, 'f03-dissolve-refused');
+  const tomorrow = new Date(`${todayLocal()}T12:00:00`);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  await setDate(tomorrow.toISOString().slice(0, 10));
+  await page.getByTestId('organisation-dissolve-form-submit').click();
+  await form.waitFor({ state: 'hidden' });
+  await page.getByTestId('organisation-history').getByText('Giải thể').waitFor();
+});
+
+step('a user without grants is told to ask for one', async () => {
+  const { page } = state;
+  const admin = await tokenOf(ADMIN);
+  const created = await gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username: NO_GRANTS, displayName: 'Cán bộ mới', password: PASSWORD } }, admin.token);
+  expect(created.data?.createUser?.id, `createUser: ${JSON.stringify(created.errors ?? created).slice(0, 300)}`);
+  await page.context().clearCookies();
+  await page.evaluate(() => localStorage.clear());
+  await signIn(page, NO_GRANTS);
+  await page.getByTestId('first-run-no-scope').waitFor();
+  expect((await page.getByTestId('first-run').count()) === 0, 'the administrator\'s first-run form is shown to a user without grants');
+});
+
+step('no uncaught errors in the page', async () => {
+  expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+await run({ budgetMs: 120_000, failureShot: 'f-failure', state });

@@ -1,0 +1,41 @@
+import { useApiMutation } from '../../../lib/invalidation';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import type { CreateOrganisationInput, DissolveOrganisationInput, MoveOrganisationInput, UpdateOrganisationInput } from '../../../gql/graphql';
+
+const CREATE = graphql(`
+  mutation CreateOrganisation($input: CreateOrganisationInput!) {
+    createOrganisation(input: $input) { id name }
+  }
+`);
+
+const UPDATE = graphql(`
+  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {
+    updateOrganisation(id: $id, input: $input) { id name }
+  }
+`);
+
+const MOVE = graphql(`
+  mutation MoveOrganisation($input: MoveOrganisationInput!) {
+    moveOrganisation(input: $input) { id name }
+  }
+`);
+
+const DISSOLVE = graphql(`
+  mutation DissolveOrganisation($input: DissolveOrganisationInput!) {
+    dissolveOrganisation(input: $input) { id name }
+  }
+`);
+
+// What each write makes stale (a change to the tree moves every subtree figure): lib/invalidation.ts.
+export const useCreateOrganisation = () =>
+  useApiMutation('createOrganisation', (input: CreateOrganisationInput) => request(CREATE, { input }).then((d) => d.createOrganisation));
+
+export const useUpdateOrganisation = () =>
+  useApiMutation('updateOrganisation', (v: { id: string; input: UpdateOrganisationInput }) => request(UPDATE, v).then((d) => d.updateOrganisation));
+
+export const useMoveOrganisation = () =>
+  useApiMutation('moveOrganisation', (input: MoveOrganisationInput) => request(MOVE, { input }).then((d) => d.moveOrganisation));
+
+export const useDissolveOrganisation = () =>
+  useApiMutation('dissolveOrganisation', (input: DissolveOrganisationInput) => request(DISSOLVE, { input }).then((d) => d.dissolveOrganisation));
