@@ -3,6 +3,7 @@ import { Alert, Button, Col, DatePicker, Flex, Form, Input, Row, Select, Typogra
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useEffectEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../../components/ui/form-actions';
 import { TimeInput } from '../../../components/ui/time-input';
 import { todayIso } from '../../../lib/as-of';
 import { MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, type MeetingFormat, type MeetingKind, type MeetingMode, type IsoDate } from '../../../lib/domain';
@@ -290,12 +291,7 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
           </Form.Item>
         </Col>
       </Row>
-      <Flex gap={8} justify="end" wrap>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid="meeting-plan-submit">
-          {submitLabel}
-        </Button>
-      </Flex>
+      <FormActions submitting={submitting} onCancel={onCancel} testId="meeting-plan-submit" submitLabel={submitLabel} />
     </Form>
   );
 };

@@ -1,10 +1,12 @@
-import { Alert, Button, DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationField } from '../../../components/organisation-picker';
 import { todayIso } from '../../../lib/as-of';
 import { EXEMPTION_KINDS, XOA_TEN_REASONS } from '../../../lib/domain';
+import { FormActions } from '../../../components/ui/form-actions';
+import type { WriteFormProps } from '../../../lib/form-values';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import type { MemberEventInput } from '../../../gql/graphql';
 import type { MemberDetail } from '../api/get-member';
@@ -31,11 +33,7 @@ const FORM_FIELDS = new Set(['type', 'effectiveOn', 'toOrganisationId', 'externa
 
 type Props = {
   member: MemberDetail;
-  submitting: boolean;
-  error: unknown;
-  onSubmit: (input: MemberEventInput) => void;
-  onCancel: () => void;
-};
+} & WriteFormProps<MemberEventInput>;
 
 const iso = (d: Dayjs | null | undefined): string | undefined => (d && d.isValid() ? d.format('YYYY-MM-DD') : undefined);
 const text = (s: string | null | undefined): string | undefined => (s && s.trim() ? s.trim() : undefined);
@@ -142,12 +140,7 @@ export const MemberEventForm = ({ member, submitting, error, onSubmit, onCancel 
           <Typography.Paragraph type="secondary">{t('memberEvent.irreversible')}</Typography.Paragraph>
         </>
       )}
-      <Flex gap={8} justify="end" wrap>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} disabled={!type} data-testid="member-event-submit">
-          {t('memberEvent.submit')}
-        </Button>
-      </Flex>
+      <FormActions submitting={submitting} onCancel={onCancel} testId="member-event-submit" submitLabel={t('memberEvent.submit')} disabled={!type} />
     </Form>
   );
 };

@@ -1,9 +1,11 @@
-import { Alert, Button, Col, DatePicker, Divider, Flex, Form, Input, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationField } from '../../../components/organisation-picker';
 import { todayIso } from '../../../lib/as-of';
+import { FormActions } from '../../../components/ui/form-actions';
+import { isoOrNull, trimmedOrNull, type WriteFormProps } from '../../../lib/form-values';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import type { CreateMemberInput, MemberDataInput } from '../../../gql/graphql';
 import type { MemberDetail } from '../api/get-member';
@@ -30,14 +32,10 @@ type Props = {
   member?: MemberDetail;
   /** The cell a new member joins, when known (the member list filtered to a cell). */
   cellId?: string | null;
-  submitting: boolean;
-  error: unknown;
-  onSubmit: (input: CreateMemberInput | MemberDataInput) => void;
-  onCancel: () => void;
-};
+} & WriteFormProps<CreateMemberInput | MemberDataInput>;
 
-const iso = (d: Dayjs | null | undefined): string | null => (d && d.isValid() ? d.format('YYYY-MM-DD') : null);
-const text = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
+const iso = isoOrNull;
+const text = trimmedOrNull;
 const notAfterToday = (d: Dayjs) => d.format('YYYY-MM-DD') > todayIso();
 
 /**
@@ -185,12 +183,7 @@ export const MemberForm = ({ member, cellId, submitting, error, onSubmit, onCanc
         <Col xs={24} md={12}>{line('job', 200)}</Col>
         <Col xs={24} md={12}>{line('post', 200)}</Col>
       </Row>
-      <Flex gap={8} justify="end" wrap>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid="member-form-submit">
-          {member ? t('memberForm.save') : t('memberForm.create')}
-        </Button>
-      </Flex>
+      <FormActions submitting={submitting} onCancel={onCancel} testId="member-form-submit" submitLabel={member ? t('memberForm.save') : t('memberForm.create')} />
     </Form>
   );
 };

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { OrganisationField } from '../../../components/organisation-picker';
+import { FormActions } from '../../../components/ui/form-actions';
 import { todayIso } from '../../../lib/as-of';
 import { allowedChildKinds } from '../../../lib/domain';
 import { paths, useAppHref } from '../../../lib/paths';
@@ -174,12 +175,7 @@ const DatedChange = ({ testId, withParent, danger, submitting, error, hint, subm
         validateStatus={help('id') || help('reason') ? 'error' : undefined} help={help('id') ?? help('reason')}>
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
-      <Flex gap={8} justify="end">
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="primary" danger={danger} htmlType="submit" loading={submitting} data-testid={`${testId}-submit`}>
-          {submitLabel}
-        </Button>
-      </Flex>
+      <FormActions submitting={submitting} onCancel={onCancel} testId={`${testId}-submit`} submitLabel={submitLabel} danger={danger} />
     </Form>
   );
 };

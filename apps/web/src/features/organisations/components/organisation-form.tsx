@@ -1,8 +1,10 @@
-import { Alert, Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedChildKinds, type OrganisationKind } from '../../../lib/domain';
+import { FormActions } from '../../../components/ui/form-actions';
+import { isoOrNull, trimmedOrNull, type WriteFormProps } from '../../../lib/form-values';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from '../../../gql/graphql';
 import type { OrganisationDetail } from '../api/get-organisation';
@@ -29,14 +31,10 @@ type Props = {
   parent?: { id: string; kind: OrganisationKind } | null;
   /** Editing: the organisation. */
   organisation?: OrganisationDetail;
-  submitting: boolean;
-  error: unknown;
-  onSubmit: (input: CreateOrganisationInput | UpdateOrganisationInput) => void;
-  onCancel: () => void;
-};
+} & WriteFormProps<CreateOrganisationInput | UpdateOrganisationInput>;
 
-const iso = (d: Dayjs | null | undefined): string | null => (d && d.isValid() ? d.format('YYYY-MM-DD') : null);
-const text = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
+const iso = isoOrNull;
+const text = trimmedOrNull;
 
 /**
  * Creates an organisation under a parent (only the kinds the rules allow there, libs/domain allowedChildKinds) or a
@@ -153,12 +151,7 @@ export const OrganisationForm = ({ parent, organisation, submitting, error, onSu
           </Form.Item>
         </Col>
       </Row>
-      <Flex gap={8} justify="end" wrap>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid="organisation-form-submit">
-          {organisation ? t('organisationForm.save') : t('organisationForm.create')}
-        </Button>
-      </Flex>
+      <FormActions submitting={submitting} onCancel={onCancel} testId="organisation-form-submit" submitLabel={organisation ? t('organisationForm.save') : t('organisationForm.create')} />
     </Form>
   );
 };
