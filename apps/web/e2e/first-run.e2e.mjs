@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Browser test of a new install: an empty embedded database with one administrator (`create-admin`), no organisation.
 // Every page leads to the first-run page instead of waiting for figures; the administrator creates the root committee
-// there, adds a cell under it (a duplicate code refused next to its field), renames the cell, sees its dissolution
-// on the day it was created refused next to the date and records it from the next day; a user
+// there, adds a cell under it (a duplicate code refused next to its field), renames the cell, adds the cell's
+// secretary in the administration (a password containing the username refused) with a grant on the cell, creates an
+// API token (its secret shown once), reads the audit log, sees the secretary reach the cell, sees the cell's
+// dissolution on the day it was created refused next to the date and records it from the next day; a user
 // without grants is told to ask for one.
 //
 //   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/first-run.e2e.mjs
@@ -15,6 +17,8 @@ import { ADMIN, BASE_URL, expect, gql, PASSWORD, run, shot, signIn, step, todayL
 const ROOT_NAME = 'Đảng bộ Khối Cơ quan (kiểm thử)';
 const CELL_NAME = 'Chi bộ Trường Tiểu học Kim Đồng';
 const NO_GRANTS = 'chuaphanquyen';
+const SECRETARY = 'bithu.kimdong';
+const SECRETARY_PASSWORD = 'Sen-Hong-Ven-Ho-47';
 const state = { page: null, pageErrors: [] };
 
 // antd's select: open it and click the option with this text in the list the select controls.
@@ -77,6 +81,73 @@ step('rename the cell', async () => {
   await page.getByTestId('organisation-form-submit').click();
   await form.waitFor({ state: 'hidden' });
   await page.locator('#organisation-title').filter({ hasText: `${CELL_NAME} (mới)` }).waitFor();
+  // the side menu's tree follows without a reload
+  await page.locator('.ant-tree').getByText(`${CELL_NAME} (mới)`).waitFor();
+});
+
+step('administration: add the cell secretary (a password containing the username refused) and grant the cell', async () => {
+  const { page } = state;
+  await page.getByTestId('nav-admin').click();
+  await page.waitForURL(/\/admin/);
+  await page.getByTestId('admin-user-add').click();
+  const form = page.getByTestId('admin-user-form');
+  await form.locator('#adminUser_username').fill(SECRETARY);
+  await form.locator('#adminUser_displayName').fill('Bí thư Chi bộ Kim Đồng');
+  await form.locator('#adminUser_password').fill(`${SECRETARY}-2026-x`);
+  await page.getByTestId('admin-user-submit').click();
+  await form.getByText('Mật khẩu không được chứa tên đăng nhập.').waitFor();
+  await form.locator('#adminUser_password').fill(SECRETARY_PASSWORD);
+  await page.getByTestId('admin-user-submit').click();
+  await form.waitFor({ state: 'hidden' });
+  const row = page.getByTestId('admin-users').locator('tr', { hasText: SECRETARY });
+  await row.waitFor();
+  await row.getByTestId('admin-grant-add').click();
+  const grant = page.getByTestId('admin-grant-form');
+  await choose(page, 'adminGrant_role', 'Bí thư chi bộ');
+  // the organisation tree loads each level when it is opened: open the root, pick the cell
+  await grant.locator('#adminGrant_organisationId').click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await dropdown.locator('.ant-select-tree-treenode', { hasText: ROOT_NAME }).locator('.ant-select-tree-switcher').click();
+  await dropdown.locator('.ant-select-tree-node-content-wrapper', { hasText: CELL_NAME }).click();
+  await page.getByTestId('admin-grant-submit').click();
+  await grant.waitFor({ state: 'hidden' });
+  await row.getByTestId('admin-grant').filter({ hasText: 'Bí thư chi bộ' }).waitFor();
+  await shot(page, 'f04-users');
+});
+
+step('administration: an API token for the root, its secret shown once; the audit log lists the writes', async () => {
+  const { page } = state;
+  await page.getByRole('tab', { name: 'Mã truy cập API' }).click();
+  await page.getByTestId('admin-token-add').click();
+  const form = page.getByTestId('admin-token-form');
+  await form.locator('#adminToken_name').fill('Hệ thống báo cáo của Tỉnh ủy');
+  await form.locator('#adminToken_organisationId').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: ROOT_NAME }).click();
+  await page.getByTestId('admin-token-submit').click();
+  const secret = page.getByTestId('admin-token-secret');
+  await secret.waitFor();
+  expect((await secret.innerText()).length > 30, 'no secret shown');
+  await secret.getByRole('button', { name: 'Đã lưu mã' }).click();
+  await page.getByTestId('admin-tokens').getByText('Hệ thống báo cáo của Tỉnh ủy').waitFor();
+  await page.getByRole('tab', { name: 'Nhật ký thao tác' }).click();
+  await page.getByTestId('admin-audit').getByText('createOrganisation').first().waitFor();
+  await page.getByTestId('admin-audit').getByText('addGrant').first().waitFor();
+  await shot(page, 'f05-audit');
+});
+
+step('the new secretary signs in and reaches the cell', async () => {
+  const { page } = state;
+  await page.context().clearCookies();
+  await page.evaluate(() => localStorage.clear());
+  await signIn(page, SECRETARY, SECRETARY_PASSWORD);
+  await page.locator('#organisation-title').filter({ hasText: CELL_NAME }).waitFor();
+  await page.context().clearCookies();
+  await page.evaluate(() => localStorage.clear());
+  await signIn(page, ADMIN);
+  await page.goto(`${BASE_URL}/organisations`, { waitUntil: 'domcontentloaded' });
+  await page.locator('#organisation-title').filter({ hasText: ROOT_NAME }).waitFor();
+  await page.getByRole('link', { name: new RegExp(CELL_NAME) }).first().click();
+  await page.locator('#organisation-title').filter({ hasText: CELL_NAME }).waitFor();
 });
 
 step('dissolving the cell on the day it was created is refused next to the date; from tomorrow it is recorded', async () => {

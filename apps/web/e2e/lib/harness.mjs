@@ -48,10 +48,10 @@ export const todayLocal = () => {
 };
 
 /** Signs in through the sign-in page and waits for the signed-in header. */
-export const signIn = async (page, username) => {
+export const signIn = async (page, username, password = PASSWORD) => {
   await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
   await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.getByTestId('current-user').waitFor();
 };

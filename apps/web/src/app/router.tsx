@@ -39,6 +39,7 @@ const InspectionTrackerRoute = named(() => import('../features/inspections/route
 const InspectionRecordsRoute = named(() => import('../features/inspections/routes/inspection-records-route'), 'InspectionRecordsRoute');
 const InspectionRoute = named(() => import('../features/inspections/routes/inspection-route'), 'InspectionRoute');
 const RatingFiguresRoute = named(() => import('../features/ratings/routes/rating-figures-route'), 'RatingFiguresRoute');
+const AdminRoute = named(() => import('../features/admin/routes/admin-route'), 'AdminRoute');
 const RatingRoundsRoute = named(() => import('../features/ratings/routes/rating-rounds-route'), 'RatingRoundsRoute');
 const RatingRoundRoute = named(() => import('../features/ratings/routes/rating-round-route'), 'RatingRoundRoute');
 const MyRatingsRoute = named(() => import('../features/ratings/routes/my-ratings-route'), 'MyRatingsRoute');
@@ -129,6 +130,7 @@ export const createRouter = () =>
         { path: 'inspections/records', element: page(InspectionRecordsRoute) },
         { path: 'inspections/:id', element: page(InspectionRoute) },
         { path: 'ratings', element: page(RatingFiguresRoute) },
+        { path: 'admin', element: page(AdminRoute) },
         { path: 'ratings/rounds', element: page(RatingRoundsRoute) },
         { path: 'ratings/rounds/:id', element: page(RatingRoundRoute) },
         { path: 'ratings/mine', element: page(MyRatingsRoute) },

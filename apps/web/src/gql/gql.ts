@@ -19,6 +19,16 @@ type Documents = {
     "\n  query OrganisationName($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n": typeof types.OrganisationNameDocument,
     "\n  query PickerChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id children { id name childCount } }\n  }\n": typeof types.PickerChildrenDocument,
     "\n  query ReportOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name kind parent { id name } }\n  }\n": typeof types.ReportOrganisationDocument,
+    "\n  query AdminUsers($page: PageInput) {\n    users(page: $page) {\n      total\n      items { id username displayName isActive lastSignInAt memberId grants { id role organisationId memberId } }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  query AdminApiTokens($page: PageInput) {\n    apiTokens(page: $page) { total items { id name tokenPrefix organisationId access createdAt expiresAt revokedAt lastUsedAt } }\n  }\n": typeof types.AdminApiTokensDocument,
+    "\n  query AdminAuditLog($filter: AuditFilter, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      total\n      items { id at actorType actorName operation entityType entityId before after requestId }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  query AdminMemberSearch($search: String!) {\n    members(filter: { search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": typeof types.AdminMemberSearchDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) { createUser(input: $input) { id username } }\n": typeof types.AdminCreateUserDocument,
+    "\n  mutation AdminSetUserPassword($userId: ID!, $password: String!) { setUserPassword(userId: $userId, password: $password) }\n": typeof types.AdminSetUserPasswordDocument,
+    "\n  mutation AdminAddGrant($input: AddGrantInput!) { addGrant(input: $input) { id } }\n": typeof types.AdminAddGrantDocument,
+    "\n  mutation AdminRemoveGrant($id: ID!) { removeGrant(id: $id) }\n": typeof types.AdminRemoveGrantDocument,
+    "\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name } } }\n": typeof types.AdminCreateApiTokenDocument,
+    "\n  mutation AdminRevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }\n": typeof types.AdminRevokeApiTokenDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      viewer { id username displayName isAdmin }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": typeof types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": typeof types.MeetingComplianceDocument,
@@ -128,6 +138,16 @@ const documents: Documents = {
     "\n  query OrganisationName($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name }\n  }\n": types.OrganisationNameDocument,
     "\n  query PickerChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id children { id name childCount } }\n  }\n": types.PickerChildrenDocument,
     "\n  query ReportOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name kind parent { id name } }\n  }\n": types.ReportOrganisationDocument,
+    "\n  query AdminUsers($page: PageInput) {\n    users(page: $page) {\n      total\n      items { id username displayName isActive lastSignInAt memberId grants { id role organisationId memberId } }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  query AdminApiTokens($page: PageInput) {\n    apiTokens(page: $page) { total items { id name tokenPrefix organisationId access createdAt expiresAt revokedAt lastUsedAt } }\n  }\n": types.AdminApiTokensDocument,
+    "\n  query AdminAuditLog($filter: AuditFilter, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      total\n      items { id at actorType actorName operation entityType entityId before after requestId }\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  query AdminMemberSearch($search: String!) {\n    members(filter: { search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": types.AdminMemberSearchDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) { createUser(input: $input) { id username } }\n": types.AdminCreateUserDocument,
+    "\n  mutation AdminSetUserPassword($userId: ID!, $password: String!) { setUserPassword(userId: $userId, password: $password) }\n": types.AdminSetUserPasswordDocument,
+    "\n  mutation AdminAddGrant($input: AddGrantInput!) { addGrant(input: $input) { id } }\n": types.AdminAddGrantDocument,
+    "\n  mutation AdminRemoveGrant($id: ID!) { removeGrant(id: $id) }\n": types.AdminRemoveGrantDocument,
+    "\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name } } }\n": types.AdminCreateApiTokenDocument,
+    "\n  mutation AdminRevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }\n": types.AdminRevokeApiTokenDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      viewer { id username displayName isAdmin }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": types.MeetingComplianceDocument,
@@ -249,6 +269,46 @@ export function graphql(source: "\n  query PickerChildren($id: ID!, $asOf: Date)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReportOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) { id name kind parent { id name } }\n  }\n"): typeof import('./graphql').ReportOrganisationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($page: PageInput) {\n    users(page: $page) {\n      total\n      items { id username displayName isActive lastSignInAt memberId grants { id role organisationId memberId } }\n    }\n  }\n"): typeof import('./graphql').AdminUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiTokens($page: PageInput) {\n    apiTokens(page: $page) { total items { id name tokenPrefix organisationId access createdAt expiresAt revokedAt lastUsedAt } }\n  }\n"): typeof import('./graphql').AdminApiTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLog($filter: AuditFilter, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      total\n      items { id at actorType actorName operation entityType entityId before after requestId }\n    }\n  }\n"): typeof import('./graphql').AdminAuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMemberSearch($search: String!) {\n    members(filter: { search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n"): typeof import('./graphql').AdminMemberSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateUser($input: CreateUserInput!) { createUser(input: $input) { id username } }\n"): typeof import('./graphql').AdminCreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetUserPassword($userId: ID!, $password: String!) { setUserPassword(userId: $userId, password: $password) }\n"): typeof import('./graphql').AdminSetUserPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAddGrant($input: AddGrantInput!) { addGrant(input: $input) { id } }\n"): typeof import('./graphql').AdminAddGrantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRemoveGrant($id: ID!) { removeGrant(id: $id) }\n"): typeof import('./graphql').AdminRemoveGrantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name } } }\n"): typeof import('./graphql').AdminCreateApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }\n"): typeof import('./graphql').AdminRevokeApiTokenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A grant for a user. */
+export type AddGrantInput = {
+  /** Member (MEMBER). */
+  memberId?: string | null | undefined;
+  /** Organisation (COMMITTEE_* and CELL_SECRETARY). */
+  organisationId?: string | null | undefined;
+  /** Role. */
+  role: GrantRole;
+  /** User. */
+  userId: string;
+};
+
 /** A document to attach: a name and either a link or a file's content (base64). Accepted files: PDF, Word, Excel, PowerPoint, OpenDocument text, PNG, JPEG, plain text; at most UPLOAD_MAX_BYTES (5 MB). */
 export type AddMeetingDocumentInput = {
   /** The file's content, base64-encoded. */
@@ -83,6 +95,18 @@ export type AttendanceStatus =
   | 'EXEMPT'
   | 'PRESENT';
 
+/** Filter for the audit log. */
+export type AuditFilter = {
+  /** Actor id. */
+  actorId?: string | null | undefined;
+  /** Entity id. */
+  entityId?: string | null | undefined;
+  /** Entity type. */
+  entityType?: string | null | undefined;
+  /** Operation. */
+  operation?: string | null | undefined;
+};
+
 /** Seat on an elected committee: SECRETARY (bí thư), DEPUTY_SECRETARY (phó bí thư), STANDING_MEMBER (ủy viên ban thường vụ), COMMITTEE_MEMBER (cấp ủy viên / chi ủy viên). */
 export type CommitteeRole =
   | 'COMMITTEE_MEMBER'
@@ -126,6 +150,18 @@ export type ConclusionDisciplineInput = {
   form: string;
   /** Reason. */
   reason?: string | null | undefined;
+};
+
+/** A new API token. */
+export type CreateApiTokenInput = {
+  /** READ or READ_WRITE. */
+  access: TokenAccess;
+  /** Expiry (ISO date-time, in the future; EXPIRY_IN_PAST otherwise). Unset: no expiry. */
+  expiresAt?: string | null | undefined;
+  /** Name (which system uses it). */
+  name: string;
+  /** Subtree it may reach. */
+  organisationId: string;
 };
 
 /** A new yearly plan (one per organisation and year). */
@@ -260,6 +296,18 @@ export type CreateOrganisationInput = {
   termType?: string | null | undefined;
   /** Agency or unit served. */
   unitServed?: string | null | undefined;
+};
+
+/** A new user. */
+export type CreateUserInput = {
+  /** Display name. */
+  displayName: string;
+  /** Linked member record. */
+  memberId?: string | null | undefined;
+  /** Password: at least 10 characters, not a common password or pattern, not containing the username (reasons PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON, PASSWORD_CONTAINS_USERNAME). */
+  password: string;
+  /** Username: 3–100 of a-z 0-9 . _ - */
+  username: string;
 };
 
 /** Which dashboard: an organisation (its subtree) on a date, with a year for the yearly figures. */
@@ -890,6 +938,11 @@ export type TaskCountsInput = {
   onTime: number;
 };
 
+/** What an API token may do in its subtree. */
+export type TokenAccess =
+  | 'READ'
+  | 'READ_WRITE';
+
 /** Changes to an organisation's own fields (not its place in the tree: use moveOrganisation). */
 export type UpdateOrganisationInput = {
   /** New code. */
@@ -960,6 +1013,78 @@ export type ReportOrganisationQueryVariables = Exact<{
 
 
 export type ReportOrganisationQuery = { organisation: { id: string, name: string, kind: OrganisationKind, parent: { id: string, name: string } | null } };
+
+export type AdminUsersQueryVariables = Exact<{
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type AdminUsersQuery = { users: { total: number, items: Array<{ id: string, username: string, displayName: string, isActive: boolean, lastSignInAt: string | null, memberId: string | null, grants: Array<{ id: string, role: GrantRole, organisationId: string | null, memberId: string | null }> }> } };
+
+export type AdminApiTokensQueryVariables = Exact<{
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type AdminApiTokensQuery = { apiTokens: { total: number, items: Array<{ id: string, name: string, tokenPrefix: string, organisationId: string, access: TokenAccess, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null }> } };
+
+export type AdminAuditLogQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type AdminAuditLogQuery = { auditLog: { total: number, items: Array<{ id: string, at: string, actorType: string, actorName: string, operation: string, entityType: string, entityId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, requestId: string | null }> } };
+
+export type AdminMemberSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type AdminMemberSearchQuery = { members: { items: Array<{ id: string, fullName: string, organisation: { name: string } | null }> } };
+
+export type AdminCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type AdminCreateUserMutation = { createUser: { id: string, username: string } };
+
+export type AdminSetUserPasswordMutationVariables = Exact<{
+  userId: string;
+  password: string;
+}>;
+
+
+export type AdminSetUserPasswordMutation = { setUserPassword: boolean };
+
+export type AdminAddGrantMutationVariables = Exact<{
+  input: AddGrantInput;
+}>;
+
+
+export type AdminAddGrantMutation = { addGrant: { id: string } };
+
+export type AdminRemoveGrantMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminRemoveGrantMutation = { removeGrant: boolean };
+
+export type AdminCreateApiTokenMutationVariables = Exact<{
+  input: CreateApiTokenInput;
+}>;
+
+
+export type AdminCreateApiTokenMutation = { createApiToken: { secret: string, token: { id: string, name: string } } };
+
+export type AdminRevokeApiTokenMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminRevokeApiTokenMutation = { revokeApiToken: { id: string } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -2156,6 +2281,120 @@ export const ReportOrganisationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportOrganisationQuery, ReportOrganisationQueryVariables>;
+export const AdminUsersDocument = new TypedDocumentString(`
+    query AdminUsers($page: PageInput) {
+  users(page: $page) {
+    total
+    items {
+      id
+      username
+      displayName
+      isActive
+      lastSignInAt
+      memberId
+      grants {
+        id
+        role
+        organisationId
+        memberId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
+export const AdminApiTokensDocument = new TypedDocumentString(`
+    query AdminApiTokens($page: PageInput) {
+  apiTokens(page: $page) {
+    total
+    items {
+      id
+      name
+      tokenPrefix
+      organisationId
+      access
+      createdAt
+      expiresAt
+      revokedAt
+      lastUsedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminApiTokensQuery, AdminApiTokensQueryVariables>;
+export const AdminAuditLogDocument = new TypedDocumentString(`
+    query AdminAuditLog($filter: AuditFilter, $page: PageInput) {
+  auditLog(filter: $filter, page: $page) {
+    total
+    items {
+      id
+      at
+      actorType
+      actorName
+      operation
+      entityType
+      entityId
+      before
+      after
+      requestId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuditLogQuery, AdminAuditLogQueryVariables>;
+export const AdminMemberSearchDocument = new TypedDocumentString(`
+    query AdminMemberSearch($search: String!) {
+  members(filter: {search: $search}, page: {limit: 20}) {
+    items {
+      id
+      fullName
+      organisation {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminMemberSearchQuery, AdminMemberSearchQueryVariables>;
+export const AdminCreateUserDocument = new TypedDocumentString(`
+    mutation AdminCreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    id
+    username
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
+export const AdminSetUserPasswordDocument = new TypedDocumentString(`
+    mutation AdminSetUserPassword($userId: ID!, $password: String!) {
+  setUserPassword(userId: $userId, password: $password)
+}
+    `) as unknown as TypedDocumentString<AdminSetUserPasswordMutation, AdminSetUserPasswordMutationVariables>;
+export const AdminAddGrantDocument = new TypedDocumentString(`
+    mutation AdminAddGrant($input: AddGrantInput!) {
+  addGrant(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAddGrantMutation, AdminAddGrantMutationVariables>;
+export const AdminRemoveGrantDocument = new TypedDocumentString(`
+    mutation AdminRemoveGrant($id: ID!) {
+  removeGrant(id: $id)
+}
+    `) as unknown as TypedDocumentString<AdminRemoveGrantMutation, AdminRemoveGrantMutationVariables>;
+export const AdminCreateApiTokenDocument = new TypedDocumentString(`
+    mutation AdminCreateApiToken($input: CreateApiTokenInput!) {
+  createApiToken(input: $input) {
+    secret
+    token {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateApiTokenMutation, AdminCreateApiTokenMutationVariables>;
+export const AdminRevokeApiTokenDocument = new TypedDocumentString(`
+    mutation AdminRevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRevokeApiTokenMutation, AdminRevokeApiTokenMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {

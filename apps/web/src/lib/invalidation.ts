@@ -6,7 +6,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 // mutation gets its line here; useApiMutation takes its name, so a hook cannot forget to invalidate.
 
 /** The first element of every query key. */
-export type QueryArea = 'organisations' | 'members' | 'meetings' | 'visits' | 'compliance' | 'inspections' | 'ratings' | 'dashboard';
+export type QueryArea = 'organisations' | 'members' | 'meetings' | 'visits' | 'compliance' | 'inspections' | 'ratings' | 'dashboard' | 'admin';
 
 // A meeting moves the calendar and the meeting, compliance (which cells are behind), the visit lists (a visitor's
 // meetings) and the dashboard: its meeting figures and alerts (MEETING_OVERDUE, MINUTES_MISSING, …).
@@ -27,6 +27,13 @@ const TREE: readonly QueryArea[] = ['organisations', 'members', 'meetings', 'vis
 
 /** Each mutation of apps/api/schema.gql the web app sends → the areas whose answers it can change. */
 export const MUTATION_EFFECTS = {
+  // administration: the lists of users, grants and tokens (and every write is in the audit log)
+  createUser: ['admin'],
+  setUserPassword: ['admin'],
+  addGrant: ['admin'],
+  removeGrant: ['admin'],
+  createApiToken: ['admin'],
+  revokeApiToken: ['admin'],
   createOrganisation: TREE,
   updateOrganisation: ['organisations', 'dashboard'],
   moveOrganisation: TREE,

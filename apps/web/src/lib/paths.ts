@@ -31,6 +31,7 @@ export const paths = {
   ratingRounds: '/ratings/rounds',
   ratingRound: (id: string) => `/ratings/rounds/${encodeURIComponent(id)}`,
   myRatings: '/ratings/mine',
+  admin: '/admin',
 } as const;
 
 export const withParams = (path: string, params: Record<string, string | null | undefined>): string => {

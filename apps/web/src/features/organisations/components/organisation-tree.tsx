@@ -1,5 +1,5 @@
 import { Alert, App, Button, Empty, Spin, Tree, type TreeDataNode, type TreeProps } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -26,13 +26,24 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
   const { message } = App.useApp();
   const { message: errorText } = useErrorMessage();
   const roots = useScopeRoots(asOf);
-  const [childrenOf, setChildrenOf] = useState<Record<string, OrganisationNode[]>>({});
+  const [loadedIds, setLoadedIds] = useState<string[]>([]);
   const [expandedKeys, setExpandedKeys] = useState<string[]>([]);
+  // The children of every opened node are read from the query cache, so a write that invalidates them (a new,
+  // renamed, moved or dissolved organisation) shows in the tree without reloading the page.
+  const loaded = useQueries({ queries: loadedIds.map((id) => organisationChildrenQueryOptions(id, asOf)) });
+  const childrenOf = useMemo(() => {
+    const out: Record<string, OrganisationNode[]> = {};
+    loadedIds.forEach((id, i) => {
+      const data = loaded[i]?.data;
+      if (data) out[id] = data;
+    });
+    return out;
+  }, [loadedIds, loaded]);
 
   const loadChildren = useCallback(
     async (id: string) => {
-      const children = await queryClient.fetchQuery(organisationChildrenQueryOptions(id, asOf));
-      setChildrenOf((prev) => (prev[id] === children ? prev : { ...prev, [id]: children }));
+      await queryClient.fetchQuery(organisationChildrenQueryOptions(id, asOf));
+      setLoadedIds((prev) => (prev.includes(id) ? prev : [...prev, id]));
     },
     [queryClient, asOf],
   );
