@@ -2,7 +2,8 @@
 // Browser test of keeping the member registry in the app, as a cell secretary would, on the demo seed: add a member
 // to the own cell (a malformed national ID refused next to its field), see the new probationary member's page and
 // timeline and the list's total grow by one, correct the record, see recognition refused before probation ends (the
-// API's reason next to the date), then record a transfer out and see the member leave the list.
+// API's reason next to the date), then record a transfer out and see the member leave the list; a page whose code
+// cannot load shows a Vietnamese message inside the app frame and loads on retry.
 //
 //   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/registry.e2e.mjs
 //
@@ -133,6 +134,22 @@ step('record a transfer out: the member leaves the cell\'s list', async () => {
   await shot(page, 'r04-transferred');
   const after = await listTotal(page);
   expect(after === state.total, `the list shows ${after}, not ${state.total}`);
+});
+
+step('a page whose code cannot load says so in Vietnamese inside the app frame, and loads on retry', async () => {
+  const { page } = state;
+  const chunk = /\/assets\/inspection-records-route-[^/]*\.js$/;
+  await page.route(chunk, (route) => route.abort());
+  await page.goto(`${BASE_URL}/inspections/records`, { waitUntil: 'domcontentloaded' });
+  const error = page.getByTestId('route-error');
+  await error.waitFor();
+  await error.getByText('Không tải được trang').waitFor();
+  await page.getByTestId('current-user').waitFor(); // the header is still there
+  await shot(page, 'r05-chunk-error');
+  await page.unroute(chunk);
+  await page.getByTestId('route-error-retry').click();
+  await page.getByTestId('route-error').waitFor({ state: 'detached' });
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
 });
 
 step('no uncaught errors in the page', async () => {

@@ -1,10 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { reloadOnceForNewVersion } from './app/route-error';
 import { initI18n } from './lib/i18n';
 import './styles.css';
 
 initI18n();
+
+// Vite reports a chunk it could not preload (an older version's asset after a deploy): reload once to the new version.
+window.addEventListener('vite:preloadError', (event) => {
+  if (reloadOnceForNewVersion()) event.preventDefault();
+});
 
 const container = document.getElementById('root');
 if (container) {

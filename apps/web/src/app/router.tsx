@@ -5,6 +5,7 @@ import { paths } from '../lib/paths';
 import { readsCommittee, useViewer } from '../lib/viewer';
 import { PageLoading } from './page-loading';
 import { RequireAuth } from './require-auth';
+import { RouteError } from './route-error';
 
 // Everything behind sign-in is split out (antd is heavy); the sign-in screen is in the entry chunk.
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
@@ -84,10 +85,11 @@ const page = (Component: ComponentType) => (
 
 export const createRouter = () =>
   createBrowserRouter([
-    { path: paths.signIn, element: <SignInPage /> },
+    { path: paths.signIn, element: <SignInPage />, errorElement: <RouteError /> },
     { path: '/dang-nhap', element: <Navigate to={paths.signIn} replace /> },
     {
       // printable documents and report tables: signed in, without the header and menu
+      errorElement: <RouteError />,
       element: (
         <RequireAuth>
           <Suspense fallback={<PageLoading />}>
@@ -104,6 +106,7 @@ export const createRouter = () =>
     },
     {
       path: '/',
+      errorElement: <RouteError />,
       element: (
         <RequireAuth>
           <Suspense fallback={<PageLoading />}>
@@ -112,29 +115,35 @@ export const createRouter = () =>
         </RequireAuth>
       ),
       children: [
-        { index: true, element: <HomeRedirect /> },
-        { path: 'dashboard', element: page(DashboardRoute) },
-        { path: 'alerts', element: page(AlertsRoute) },
-        { path: 'organisations', element: page(OrganisationsIndexRoute) },
-        { path: 'organisations/:id', element: page(OrganisationRoute) },
-        { path: 'members', element: page(MembersRoute) },
-        { path: 'members/:id', element: page(MemberRoute) },
-        { path: 'meetings', element: page(MeetingsRoute) },
-        { path: 'meetings/:id', element: page(MeetingRoute) },
-        { path: 'meetings/:id/visit', element: page(MeetingVisitRoute) },
-        { path: 'visits', element: page(VisitsRoute) },
-        { path: 'visits/report', element: page(MyVisitReportRoute) },
-        { path: 'compliance', element: page(ComplianceRoute) },
-        { path: 'visit-report', element: page(VisitReportRoute) },
-        { path: 'inspections', element: page(InspectionTrackerRoute) },
-        { path: 'inspections/records', element: page(InspectionRecordsRoute) },
-        { path: 'inspections/:id', element: page(InspectionRoute) },
-        { path: 'ratings', element: page(RatingFiguresRoute) },
-        { path: 'admin', element: page(AdminRoute) },
-        { path: 'ratings/rounds', element: page(RatingRoundsRoute) },
-        { path: 'ratings/rounds/:id', element: page(RatingRoundRoute) },
-        { path: 'ratings/mine', element: page(MyRatingsRoute) },
-        { path: '*', element: page(NotFoundRoute) },
+        {
+          // a page that fails shows its error inside the app frame (header and menu stay)
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <HomeRedirect /> },
+            { path: 'dashboard', element: page(DashboardRoute) },
+            { path: 'alerts', element: page(AlertsRoute) },
+            { path: 'organisations', element: page(OrganisationsIndexRoute) },
+            { path: 'organisations/:id', element: page(OrganisationRoute) },
+            { path: 'members', element: page(MembersRoute) },
+            { path: 'members/:id', element: page(MemberRoute) },
+            { path: 'meetings', element: page(MeetingsRoute) },
+            { path: 'meetings/:id', element: page(MeetingRoute) },
+            { path: 'meetings/:id/visit', element: page(MeetingVisitRoute) },
+            { path: 'visits', element: page(VisitsRoute) },
+            { path: 'visits/report', element: page(MyVisitReportRoute) },
+            { path: 'compliance', element: page(ComplianceRoute) },
+            { path: 'visit-report', element: page(VisitReportRoute) },
+            { path: 'inspections', element: page(InspectionTrackerRoute) },
+            { path: 'inspections/records', element: page(InspectionRecordsRoute) },
+            { path: 'inspections/:id', element: page(InspectionRoute) },
+            { path: 'ratings', element: page(RatingFiguresRoute) },
+            { path: 'admin', element: page(AdminRoute) },
+            { path: 'ratings/rounds', element: page(RatingRoundsRoute) },
+            { path: 'ratings/rounds/:id', element: page(RatingRoundRoute) },
+            { path: 'ratings/mine', element: page(MyRatingsRoute) },
+            { path: '*', element: page(NotFoundRoute) },
+          ],
+        },
       ],
     },
   ]);
