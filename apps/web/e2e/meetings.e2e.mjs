@@ -169,11 +169,20 @@ step('fill the times 14:00–16:00, the minutes and the resolution, and record t
     'Đồng chí Bí thư quán triệt nghị quyết của cấp trên; chi bộ kiểm điểm việc thực hiện nghị quyết tháng trước.\nCác đồng chí đảng viên phát biểu, thảo luận.',
   );
   await page.locator('#resolution').fill('1. Hoàn thành kế hoạch công tác tháng tới.\n2. Phân công đảng viên phụ trách từng nhiệm vụ.');
+  // what was typed survives a reload (a session that expires, a closed tab): the draft is restored
+  await page.waitForTimeout(800);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.getByTestId('record-draft-restored').waitFor();
+  expect((await page.locator('#resolution').inputValue()).startsWith('1. Hoàn thành kế hoạch'), 'the resolution was not restored');
+  expect(/Vắng có lý do: 1/.test(await page.getByTestId('attendance-rate').innerText()), 'the attendance sheet was not restored');
   await page.locator('#votes-for').fill(String((await page.getByTestId('attendance-row').count()) - 1));
   await page.locator('#votes-against').fill('0');
   await page.locator('#votes-abstain').fill('0');
   await page.getByTestId('record-submit').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=meeting-state]')?.textContent?.trim() === 'Đã tổ chức');
+  // saved: the draft is gone
+  await page.getByTestId('record-draft-restored').waitFor({ state: 'detached' });
+  expect(await page.evaluate(() => !Object.keys(localStorage).some((k) => k.startsWith('chibo.draft.'))), 'a draft is left after saving');
 });
 
 step('see the attendance rate of the recorded meeting', async () => {

@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { reloadOnceForNewVersion } from './app/route-error';
 import { initI18n } from './lib/i18n';
+import { pruneDrafts } from './lib/local-draft';
 import './styles.css';
 
 initI18n();
+pruneDrafts();
 
 // Vite reports a chunk it could not preload (an older version's asset after a deploy): reload once to the new version.
 window.addEventListener('vite:preloadError', (event) => {

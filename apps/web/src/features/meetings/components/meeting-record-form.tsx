@@ -6,6 +6,8 @@ import { TimeInput } from '../../../components/ui/time-input';
 import { DefaultSheetNotice, evaluateScores, ScoreSheetFields } from '../../../components/score-sheet-fields';
 import { isApiError } from '../../../lib/api-error';
 import { todayIso } from '../../../lib/as-of';
+import { clearDraft, draftKey, fingerprint, loadDraft, useKeepDraft } from '../../../lib/local-draft';
+import { useSession } from '../../../lib/use-session';
 import type { PolicyView } from '../../../lib/policy';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
@@ -53,8 +55,15 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
   const amend = useAmendMeeting();
   const sheet = policy.scoreSheet;
 
-  const [draft, setDraft] = useState<RecordDraft>(() => draftFrom(meeting, members, sheet));
-  const [amending, setAmending] = useState(false);
+  // What was typed and not saved is kept in this browser (lib/local-draft.ts) and offered again on return.
+  const userId = useSession()?.viewer.id ?? null;
+  const storageKey = userId && canWrite ? draftKey(userId, 'meeting-record', meeting.id) : null;
+  const serverDraft = useMemo(() => draftFrom(meeting, members, sheet), [meeting, members, sheet]);
+  const basis = useMemo(() => fingerprint([meeting.state, toRecordInput(serverDraft, meeting.selfAssessment !== null)]), [serverDraft, meeting]);
+  const [restored] = useState(() => (storageKey ? loadDraft<RecordDraft>(storageKey, basis) : null));
+  const [draft, setDraft] = useState<RecordDraft>(() => restored?.value ?? serverDraft);
+  const [restoredAt, setRestoredAt] = useState<string | null>(restored?.savedAt ?? null);
+  const [amending, setAmending] = useState(Boolean(restored) && meeting.state === 'CLOSED');
   const [problems, setProblems] = useState<Problems>(noProblems);
   const [tried, setTried] = useState(false);
   const [reasonOpen, setReasonOpen] = useState(false);
@@ -68,6 +77,15 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
   const editable =
     canWrite && (meeting.state === 'HELD' || (meeting.state === 'PLANNED' && !notYet) || (meeting.state === 'CLOSED' && amending));
   const disabled = !editable;
+
+  const unchanged = useMemo(() => fingerprint(draft) === fingerprint(serverDraft), [draft, serverDraft]);
+  useKeepDraft(storageKey, basis, draft, editable, unchanged);
+  const discardDraft = () => {
+    if (storageKey) clearDraft(storageKey);
+    setRestoredAt(null);
+    setAmending(false);
+    setDraft(serverDraft);
+  };
 
   const patch = (p: Partial<RecordDraft>) => setDraft((d) => ({ ...d, ...p }));
   const patchAttendance = (memberId: string, p: Partial<AttendanceDraft>) =>
@@ -143,6 +161,8 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
     const taskKeys = draft.tasks.filter((task) => task.text.trim() || task.assigneeMemberId || task.dueOn).map((task) => task.key);
     const onError = (error: unknown) => setProblems(fromServer(error, input, taskKeys));
     const onSuccess = (saved: MeetingDetail) => {
+      if (storageKey) clearDraft(storageKey);
+      setRestoredAt(null);
       setProblems(noProblems());
       setTried(false);
       setAmending(false);
@@ -225,6 +245,15 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
         {meeting.state === 'CLOSED' && !amending && <Alert type="info" showIcon title={t('meetings.record.closedHint')} />}
         {amending && <Alert type="warning" showIcon title={t('meetings.record.amendingHint')} />}
         {problems.general && <Alert type="error" showIcon role="alert" title={problems.general} data-testid="record-error" />}
+        {restoredAt && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="record-draft-restored"
+            title={t('meetings.record.draftRestored', { at: f.dateTime(restoredAt) })}
+            action={<Button size="small" onClick={discardDraft} data-testid="record-draft-discard">{t('meetings.record.draftDiscard')}</Button>}
+          />
+        )}
 
         <section aria-labelledby="att-title">
           <h3 id="att-title" className="section-title">
@@ -356,9 +385,8 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
             {amending && (
               <Button
                 onClick={() => {
-                  setAmending(false);
                   setProblems(noProblems());
-                  setDraft(draftFrom(meeting, members, sheet));
+                  discardDraft();
                 }}
               >
                 {t('common.cancel')}
