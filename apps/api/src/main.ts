@@ -41,6 +41,7 @@ export const WEB_ROUTES = [
   '/dashboard',
   '/dashboard/*',
   '/alerts',
+  '/admin',
 ];
 
 /** Most operations one batched GraphQL request may carry. */

@@ -116,9 +116,9 @@ describe('rules enforced on writes; role and scope holes', () => {
     expect(res.errors![0].message).toContain('2027-06-01');
     expect((await h.gql(MEMBER, { id }, tokens.admin)).data.member).toMatchObject({ status: 'PROBATIONARY', fullMembershipDate: null });
     expect(await h.ds.query(`SELECT 1 FROM member_event WHERE member_id = $1 AND type = 'RECOGNISED_FULL'`, [id])).toHaveLength(0);
-    // Without a date it would default to the end of probation, which is still ahead: refused as a future date.
+    // Without a date it would default to the end of probation, which is still ahead: the probation rule is the one broken.
     const dflt = await unchanged(() => h.gql(EVENT, { i: { memberId: id, type: 'RECOGNISED_FULL' } }, tokens.admin));
-    expect(errorOf(dflt)).toMatchObject({ reason: 'DATE_IN_FUTURE', fields: [{ field: 'effectiveOn' }] });
+    expect(errorOf(dflt)).toMatchObject({ reason: 'RECOGNITION_BEFORE_PROBATION_END', fields: [{ field: 'effectiveOn' }] });
   });
 
   it('§1.4 dates of facts cannot lie after today (DATE_IN_FUTURE, the field named); a planned meeting may', async () => {
