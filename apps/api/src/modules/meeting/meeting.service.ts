@@ -302,7 +302,7 @@ export class MeetingService {
         `INSERT INTO meeting (organisation_id, ${cols.map(([, c]) => c).join(', ')}) VALUES (${p.add(input.organisationId)}, ${values.join(', ')}) RETURNING id`,
         p.values,
       );
-      await this.audit.record(m, caller, { operation: 'createMeeting', entityType: 'meeting', entityId: row.id, after: input });
+      await this.audit.record(m, caller, { operation: 'createMeeting', entityType: 'meeting', entityId: row.id, after: input, organisationId: input.organisationId });
       return row.id as string;
     });
     return this.get(caller.actor, id);
@@ -319,7 +319,7 @@ export class MeetingService {
       this.checkTimes(input.startTime ?? before.startTime, input.endTime ?? before.endTime, 'endTime');
       await this.assertMembersOfCell(m, before.organisationId, date, [['chairMemberId', input.chairMemberId], ['minuteTakerMemberId', input.minuteTakerMemberId]]);
       await this.setColumns(m, id, input, PLAN_COLUMNS);
-      await this.audit.record(m, caller, { operation: 'updateMeeting', entityType: 'meeting', entityId: id, before, after: input });
+      await this.audit.record(m, caller, { operation: 'updateMeeting', entityType: 'meeting', entityId: id, before, after: input, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }
@@ -333,7 +333,7 @@ export class MeetingService {
       if (before.date > today()) throw new DomainError('VALIDATION', 'A meeting is recorded on or after its date', 'date', { reason: 'MEETING_IN_FUTURE' });
       await this.applyRecord(m, before, input);
       await m.query(`UPDATE meeting SET state = 'HELD', updated_at = now() WHERE id = $1`, [id]);
-      await this.audit.record(m, caller, { operation: 'recordMeeting', entityType: 'meeting', entityId: id, before, after: input });
+      await this.audit.record(m, caller, { operation: 'recordMeeting', entityType: 'meeting', entityId: id, before, after: input, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }
@@ -354,7 +354,7 @@ export class MeetingService {
         });
       }
       await m.query(`UPDATE meeting SET state = 'CLOSED', closed_at = now(), closed_by = $2, updated_at = now() WHERE id = $1`, [id, caller.actor.id]);
-      await this.audit.record(m, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'CLOSED' } });
+      await this.audit.record(m, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'CLOSED' }, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }
@@ -364,7 +364,7 @@ export class MeetingService {
       const before = await this.lock(m, caller, id);
       if (before.state !== 'PLANNED') throw new DomainError('CONFLICT', 'Only a planned meeting can be cancelled', 'id', { reason: 'MEETING_NOT_PLANNED' });
       await m.query(`UPDATE meeting SET state = 'CANCELLED', cancelled_reason = $2, updated_at = now() WHERE id = $1`, [id, reason]);
-      await this.audit.record(m, caller, { operation: 'cancelMeeting', entityType: 'meeting', entityId: id, after: { reason } });
+      await this.audit.record(m, caller, { operation: 'cancelMeeting', entityType: 'meeting', entityId: id, after: { reason }, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }
@@ -383,7 +383,7 @@ export class MeetingService {
         `INSERT INTO meeting_amendment (meeting_id, reason, before, after, amended_by) VALUES ($1,$2,$3,$4,$5)`,
         [id, reason, JSON.stringify(snapshot({ ...before, attendance: beforeAttendance } as Record<string, unknown>)), JSON.stringify(snapshot(input as Record<string, unknown>)), caller.actor.name],
       );
-      await this.audit.record(m, caller, { operation: "amendMeeting", entityType: "meeting", entityId: id, before: snapshot(before as unknown as Record<string, unknown>), after: { reason, ...input } });
+      await this.audit.record(m, caller, { operation: 'amendMeeting', entityType: 'meeting', entityId: id, before: snapshot(before as unknown as Record<string, unknown>), after: { reason, ...input }, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }

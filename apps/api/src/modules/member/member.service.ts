@@ -288,7 +288,7 @@ export class MemberService {
     const type: MemberEventType = input.transferredFrom ? 'TRANSFER_IN' : 'ADMITTED';
     await this.event(m, caller, row.id, { type, effectiveOn: joinedOn, toOrganisationId: input.organisationId, externalOrganisation: input.transferredFrom ?? null });
     if (!input.transferredFrom && status === 'FULL' && fullOn) await this.event(m, caller, row.id, { type: 'RECOGNISED_FULL', effectiveOn: fullOn, organisationId: input.organisationId });
-    await this.audit.record(m, caller, { operation: 'createMember', entityType: 'member', entityId: row.id, after: input });
+    await this.audit.record(m, caller, { operation: 'createMember', entityType: 'member', entityId: row.id, after: input, organisationId: input.organisationId });
     return row.id as string;
   }
 
@@ -312,7 +312,7 @@ export class MemberService {
       const sets = cols.map(([k, c]) => `${c} = ${p.add(input[k as keyof MemberDataInput])}`);
       if (input.fullName) sets.push(`name_folded = ${p.add(foldVietnamese(input.fullName))}`);
       await m.query(`UPDATE member SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
-      await this.audit.record(m, caller, { operation: 'updateMember', entityType: 'member', entityId: id, before, after: input });
+      await this.audit.record(m, caller, { operation: 'updateMember', entityType: 'member', entityId: id, before, after: input, organisationId: before.organisationId as string });
     });
     return this.get(caller.actor, id, today());
   }
@@ -403,7 +403,7 @@ export class MemberService {
         type, effectiveOn: d, organisationId: cell, toOrganisationId: toOrg, externalOrganisation: input.externalOrganisation ?? null,
         reason: input.reason ?? null, note: input.note ?? null, endOn: input.endOn ?? null,
       });
-      await this.audit.record(m, caller, { operation: `recordMemberEvent.${type}`, entityType: 'member', entityId: input.memberId, before, after: { ...input, status: next.status } });
+      await this.audit.record(m, caller, { operation: `recordMemberEvent.${type}`, entityType: 'member', entityId: input.memberId, before, after: { ...input, status: next.status }, organisationId: toOrg && type !== 'TEMPORARY_TRANSFER_OUT' ? toOrg : cell });
     });
     return this.get(caller.actor, input.memberId, asOf);
   }
@@ -445,7 +445,7 @@ export class MemberService {
       await m.query(`UPDATE member SET status = 'EXPELLED', left_on = $2, updated_at = now() WHERE id = $1`, [input.memberId, input.decidedOn]);
       await this.event(m, caller, input.memberId, { type: 'EXPELLED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string });
     }
-    await this.audit.record(m, caller, { operation: 'recordDiscipline', entityType: 'discipline', entityId: row.id, before, after: inspectionId ? { ...input, inspectionId } : input });
+    await this.audit.record(m, caller, { operation: 'recordDiscipline', entityType: 'discipline', entityId: row.id, before, after: inspectionId ? { ...input, inspectionId } : input, organisationId: before.organisationId as string });
     return row.id as string;
   }
 

@@ -227,7 +227,7 @@ export class RatingService {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
         [input.organisationId, input.year, periodKind, input.periodLabel ?? '', title, input.selfAssessmentDue, input.proposalDue, input.decisionDue, caller.actor.name],
       );
-      await this.audit.record(m, caller, { operation: 'openRatingRound', entityType: 'rating_round', entityId: row.id, after: { ...input, periodKind, title } });
+      await this.audit.record(m, caller, { operation: 'openRatingRound', entityType: 'rating_round', entityId: row.id, after: { ...input, periodKind, title }, organisationId: input.organisationId });
       return row.id as string;
     });
     return this.round(caller.actor, id);
@@ -251,7 +251,7 @@ export class RatingService {
       await m.query(`UPDATE rating_round SET state = 'ANNOUNCED', announced_at = now(), announced_by = $2 WHERE id = $1`, [id, caller.actor.name]);
       const announced = await returning(m, `UPDATE rating SET announced_at = now(), updated_at = now() WHERE round_id = $1 AND decided_at IS NOT NULL RETURNING id`, [id]);
       const count = announced.length;
-      await this.audit.record(m, caller, { operation: 'announceRatingRound', entityType: 'rating_round', entityId: id, before: { state: round.state }, after: { state: 'ANNOUNCED', announcedRatings: count } });
+      await this.audit.record(m, caller, { operation: 'announceRatingRound', entityType: 'rating_round', entityId: id, before: { state: round.state }, after: { state: 'ANNOUNCED', announcedRatings: count }, organisationId: round.organisationId });
     });
     return this.round(caller.actor, id);
   }
@@ -271,7 +271,7 @@ export class RatingService {
       const reopened = await returning(m, `UPDATE rating SET announced_at = NULL, updated_at = now() WHERE round_id = $1 AND announced_at IS NOT NULL RETURNING id`, [id]);
       await this.audit.record(m, caller, {
         operation: 'reopenRatingRound', entityType: 'rating_round', entityId: id,
-        before: { state: round.state, announcedAt: round.announcedAt, announcedBy: round.announcedBy }, after: { state: 'OPEN', reason: reason.trim(), ratings: reopened.length },
+        before: { state: round.state, announcedAt: round.announcedAt, announcedBy: round.announcedBy }, after: { state: 'OPEN', reason: reason.trim(), ratings: reopened.length }, organisationId: round.organisationId,
       });
     });
     return this.round(caller.actor, id);
@@ -532,7 +532,7 @@ export class RatingService {
       }
       await this.audit.record(m, caller, {
         operation: 'submitSelfAssessment', entityType: 'rating', entityId: ratingId, before: existing ?? undefined,
-        after: { ...scores, total: check.total, computedLevel: outcome.level, scoreLevel: outcome.scoreLevel, caps: outcome.caps },
+        after: { ...scores, total: check.total, computedLevel: outcome.level, scoreLevel: outcome.scoreLevel, caps: outcome.caps }, organisationId: subject.organisationId,
       });
       return ratingId;
     });
@@ -551,7 +551,7 @@ export class RatingService {
       const q = await this.quotaOf(m, rating, d);
       await this.audit.record(m, caller, {
         operation: 'proposeRating', entityType: 'rating', entityId: rating.id, before: { proposedLevel: rating.proposedLevel },
-        after: { level: input.level, note: input.note ?? null, quota: q },
+        after: { level: input.level, note: input.note ?? null, quota: q }, organisationId: rating.organisationId,
       });
       return q;
     });
@@ -586,7 +586,7 @@ export class RatingService {
       await this.audit.record(m, caller, {
         operation: 'decideRating', entityType: 'rating', entityId: rating.id,
         before: { proposedLevel: rating.proposedLevel, decidedLevel: rating.decidedLevel },
-        after: { level: input.level, reason, quotaOverrideReason: enforced ? override : null, quota: after },
+        after: { level: input.level, reason, quotaOverrideReason: enforced ? override : null, quota: after }, organisationId: rating.organisationId,
       });
     });
     return this.getRating(caller.actor, input.ratingId);
@@ -630,7 +630,7 @@ export class RatingService {
       );
       await this.audit.record(m, caller, {
         operation: 'recordHistoricalRating', entityType: 'rating', entityId: row.id,
-        after: { ...input, level, overrideReason: reason, overriddenRules: overridden, notRated, cap: cap.ceiling, capCauses: cap.causes, quota: quota.quotaAfter },
+        after: { ...input, level, overrideReason: reason, overriddenRules: overridden, notRated, cap: cap.ceiling, capCauses: cap.causes, quota: quota.quotaAfter }, organisationId: subject.organisationId,
       });
       return row.id as string;
     });
