@@ -17,7 +17,7 @@ import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { reportWorkbook, viDate } from '../../common/export/workbook';
-import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { MAX_PAGE_SIZE, type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, policyIntSql, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
@@ -39,6 +39,13 @@ const RECORD_COLUMNS: Record<Exclude<keyof MeetingRecordInput, 'attendance' | 's
   actualStart: 'actual_start', actualEnd: 'actual_end', guests: 'guests', minutes: 'minutes', resolution: 'resolution', votesFor: 'votes_for',
   votesAgainst: 'votes_against', votesAbstain: 'votes_abstain', tasks: 'tasks',
 };
+
+/** The order of `meetings` (newest first, then start time, then id), for keyset paging. */
+const MEETING_KEYS: KeysetKey[] = [
+  { expr: 'mt.meeting_date', cast: 'date', desc: true },
+  { expr: 'mt.start_time', cast: 'time', nullsLast: true },
+  { expr: 'mt.id', cast: 'uuid' },
+];
 
 /** One past meeting for importHistory. */
 export type MeetingHistoryRow = {
@@ -134,7 +141,7 @@ export class MeetingService {
   }
 
   async list(actor: Actor, filter: MeetingFilter | undefined, page: PageInput | undefined): Promise<Page<Meeting>> {
-    const { offset, limit } = pageOf(page);
+    const { offset, limit, after } = keysetPageOf(page, 'meetings', MEETING_KEYS);
     const p = new Params();
     const filterId = filter?.organisationId ? (isUuid(filter.organisationId) ? filter.organisationId : '') : null;
     const readRoots = actor.isAdmin ? [] : actor.readRoots;
@@ -149,8 +156,13 @@ export class MeetingService {
     if (filter?.states?.length) where.push(`mt.state = ANY(${p.add(filter.states)}::text[])`);
     const sql = `FROM ${this.from} WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const rows = await this.ds.query(`SELECT ${COLUMNS} ${sql} ORDER BY mt.meeting_date DESC, mt.start_time NULLS LAST, mt.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`, p.values);
-    return { items: rows.map((r: Record<string, unknown>) => toModel(r, r.date as string)), total, offset, limit };
+    const read = await this.ds.query(
+      `SELECT ${COLUMNS}, ${keysetColumns(MEETING_KEYS)} ${sql} AND ${keysetAfterSql(MEETING_KEYS, after, p)}
+        ORDER BY mt.meeting_date DESC, mt.start_time NULLS LAST, mt.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    const { rows, nextCursor } = keysetRows(read, limit, 'meetings', MEETING_KEYS);
+    return { items: rows.map((r: Record<string, unknown>) => toModel(r, r.date as string)), total, offset, limit, nextCursor };
   }
 
   /**

@@ -55,7 +55,7 @@ import {
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
 import { admissionCounts } from '../member/admission.sql';
@@ -101,6 +101,15 @@ const RATING_COLUMNS = `r.id, r.round_id AS "roundId", r.year, r.period_kind AS 
 
 const RATING_FROM = `rating r JOIN organisation o ON o.id = r.organisation_id LEFT JOIN member mb ON mb.id = r.member_id
   LEFT JOIN organisation so ON so.id = r.subject_organisation_id`;
+
+/** The order of `ratings` (newest year, subject kind, organisation, subject name, id), for keyset paging. */
+const RATING_KEYS: KeysetKey[] = [
+  { expr: 'r.year', cast: 'int', desc: true },
+  { expr: 'r.subject_kind', cast: 'text' },
+  { expr: 'o.name', cast: 'text' },
+  { expr: 'COALESCE(mb.name_folded, so.name)', cast: 'text' },
+  { expr: 'r.id', cast: 'uuid' },
+];
 
 /** The date whose tree a year's rating uses: 31 December of the year, or today while the year runs. */
 export const ratingReferenceDate = (year: number): string => {
@@ -299,7 +308,7 @@ export class RatingService {
   }
 
   async list(actor: Actor, filter: RatingFilter | undefined, page: PageInput | undefined): Promise<Page<Rating>> {
-    const { offset, limit } = pageOf(page);
+    const { offset, limit, after } = keysetPageOf(page, 'ratings', RATING_KEYS);
     const p = new Params();
     const where = [this.ratingVisibleSql(actor, p)];
     const uuidOrNull = (s: string) => (isUuid(s) ? s : null);
@@ -324,11 +333,13 @@ export class RatingService {
     if (filter?.search?.trim()) where.push(...nameSearchSql('COALESCE(mb.name_folded, so.name_folded)', filter.search, p));
     const sql = `FROM ${RATING_FROM} WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const rows = await this.ds.query(
-      `SELECT ${RATING_COLUMNS} ${sql} ORDER BY r.year DESC, r.subject_kind, o.name, COALESCE(mb.name_folded, so.name), r.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
+    const read = await this.ds.query(
+      `SELECT ${RATING_COLUMNS}, ${keysetColumns(RATING_KEYS)} ${sql} AND ${keysetAfterSql(RATING_KEYS, after, p)}
+        ORDER BY r.year DESC, r.subject_kind, o.name, COALESCE(mb.name_folded, so.name), r.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
-    return { items: rows.map(toRating), total, offset, limit };
+    const { rows, nextCursor } = keysetRows(read, limit, 'ratings', RATING_KEYS);
+    return { items: rows.map(toRating), total, offset, limit, nextCursor };
   }
 
   /**
