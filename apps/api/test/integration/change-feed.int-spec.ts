@@ -6,8 +6,9 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { recordAudit, type Caller } from '../../src/common/audit/audit.service';
 import { cliCaller } from '../../src/cli/context';
+import { MemberImportService } from '../../src/modules/member/member-import.service';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
-import { buildTree } from '../setup/fixtures';
+import { buildTree, nationalId } from '../setup/fixtures';
 
 // Domain events and the change feed (docs/graphql.md#change-feed): every mapped write appends its event in its own
 // transaction; `changes` returns them in commit order by cursor, never skipping an event of a transaction that
@@ -117,6 +118,17 @@ describe('domain events and the change feed', () => {
     // administrators see every tree
     const all = (await follow(admin, null)).items.map((e) => e.subjectId);
     expect(all).toEqual(expect.arrayContaining([mA, mB]));
+  });
+
+  it('scopes an import by the deepest organisation containing every cell it wrote', async () => {
+    const row = (cell: string, fullName: string) => ({
+      organisationCode: `${t.prefix}.${cell}`, fullName, gender: 'Nam', nationalId: nationalId(), birthDate: '1990-01-02', admissionDecisionDate: '2020-03-01', ceremonyDate: '2020-03-20',
+    });
+    const res = await h.app.get(MemberImportService).importMembers(cliCaller(), [row('a1', 'Nhập Văn Một'), row('a2', 'Nhập Văn Hai')], { source: { name: 'hai-chi-bo.csv', sha256: 'ab'.repeat(32) } });
+    expect(res).toMatchObject({ created: 2, skipped: 0 });
+    const [ev] = (await follow(readerA, null, { types: ['import.finished'] })).items;
+    expect(ev).toMatchObject({ organisationId: t.GA, subjectType: 'import', subjectId: 'ab'.repeat(32), payload: { operation: 'importMembers', file: 'hai-chi-bo.csv', rows: 2, created: 2, updated: 0, skipped: 0 } });
+    expect((await follow(readerB, null, { types: ['import.finished'] })).items).toEqual([]);
   });
 
   it('hides organisation ids in payloads that the reader may not read', async () => {

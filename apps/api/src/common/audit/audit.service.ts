@@ -56,13 +56,9 @@ const appendEvent = async (m: Querier, caller: Caller, entry: AuditEntry): Promi
   if (given === undefined) throw new Error(`${entry.operation}: its event ${event.type} needs AuditEntry.organisationId`);
   const d = today();
   const ids = [...new Set(given === null ? [] : Array.isArray(given) ? given : [given])];
-  let orgId: string | null = null;
+  let orgId: string | null = ids.length === 1 ? ids[0] : null;
   let path: string | null = null;
-  if (ids.length === 1) {
-    orgId = ids[0];
-    const [row] = await m.query(`SELECT placement_path_at($1::uuid, $2::date) AS path`, [orgId, d]);
-    path = row?.path ?? null;
-  } else if (ids.length > 1) {
+  if (ids.length > 1) {
     const rows: { path: string | null }[] = await m.query(`SELECT placement_path_at(x.id, $2::date) AS path FROM unnest($1::uuid[]) AS x(id)`, [ids, d]);
     const paths = rows.map((r) => r.path).filter((p): p is string => !!p);
     if (paths.length) {
@@ -76,10 +72,12 @@ const appendEvent = async (m: Querier, caller: Caller, entry: AuditEntry): Promi
       }
     }
   }
+  // One organisation (the usual case): its path on the day is read by the INSERT itself (one statement per event).
   await m.query(
     `INSERT INTO domain_event (type, version, actor_type, actor_id, actor_name, subject_type, subject_id, organisation_id, organisation_path, payload, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [event.type, event.version, caller.actor.kind, caller.actor.id, caller.actor.name, entry.entityType, entry.entityId, orgId, path, JSON.stringify(event.payload), caller.requestId],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid, CASE WHEN $12::boolean THEN placement_path_at($8::uuid, $13::date) ELSE $9::text END, $10, $11)`,
+    [event.type, event.version, caller.actor.kind, caller.actor.id, caller.actor.name, entry.entityType, entry.entityId, orgId, path, JSON.stringify(event.payload), caller.requestId,
+      ids.length === 1, d],
   );
 };
 

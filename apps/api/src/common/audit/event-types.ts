@@ -193,7 +193,7 @@ export const EVENT_TYPES: Record<string, EventTypeDef> = {
   },
   'import.finished': {
     version: 1,
-    when: 'A member or organisation import commits (importMembers, importOrganisations, CLI or GraphQL). Scoped by the deepest organisation containing every organisation it wrote.',
+    when: 'A member or organisation import commits (the CLI import commands). Scoped by the deepest organisation containing every organisation it wrote.',
     payload: {
       operation: 'importMembers or importOrganisations.', file: 'The file name, or null.', sha256: 'The file\'s SHA-256, or null.', rows: 'Rows in the file.',
       created: 'Records created.', updated: 'Records updated.', skipped: 'Rows skipped (invalid, with skipInvalid).',
