@@ -20,12 +20,12 @@
 const modules = {
   common: {
     paths: ['src/common/', 'src/config/', 'src/database/'],
-    summary: 'Configuration, database (DataSource, migrations, SQL helpers), audit log and its hash chain, scope as SQL, GraphQL plumbing (guard, errors, limits, loaders, pagination, scalars), import/export helpers.',
+    summary: 'Configuration, database (DataSource, migrations, SQL helpers), audit log and its hash chain, domain events (the outbox written with the audit log), scope as SQL, GraphQL plumbing (guard, errors, limits, loaders, pagination, scalars), import/export helpers.',
     moduleFile: 'src/common/common.module.ts',
     exports: ['APP_CONFIG', 'AuditService', 'AuditChainService'],
     public: '*',
     uses: {},
-    tables: ['audit_log', 'audit_seal', 'audit_verification'],
+    tables: ['audit_log', 'audit_seal', 'audit_verification', 'domain_event'],
   },
   auth: {
     paths: ['src/modules/auth/'],
@@ -142,6 +142,15 @@ const modules = {
     },
     tables: ['rating', 'rating_round', 'rating_exclusion'],
   },
+  events: {
+    paths: ['src/modules/events/'],
+    summary: 'The change feed: domain events in commit order by cursor, scoped to the caller\'s subtrees (the event table common/audit fills).',
+    moduleFile: 'src/modules/events/events.module.ts',
+    exports: [],
+    public: { 'src/modules/events/events.module.ts': 'imported by the app module' },
+    uses: {},
+    tables: [],
+  },
   dashboard: {
     paths: ['src/modules/dashboard/'],
     summary: 'The dashboard and alert list of a subtree on a date: reads every area, owns no table.',
@@ -172,6 +181,7 @@ const sqlExempt = ['src/database/migrations/'];
 const readers = {
   organisation_placement: { modules: '*', why: 'the scope index: every scoped list joins the placement path range (docs/architecture.md#scope-and-errors)' },
   organisation: { modules: ['common'], why: 'the scope checks (common/scope) answer NOT_FOUND for a missing organisation' },
+  domain_event: { modules: ['events'], why: 'the change feed reads the outbox AuditService writes in every writing transaction' },
 };
 
 /**

@@ -7,6 +7,7 @@ import { API_ROOT, type AppConfig } from './config/app-config';
 import { AuthModule } from './modules/auth/auth.module';
 import { CandidateModule } from './modules/candidate/candidate.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { EventsModule } from './modules/events/events.module';
 import { InspectionModule } from './modules/inspection/inspection.module';
 import { MeetingModule } from './modules/meeting/meeting.module';
 import { MemberModule } from './modules/member/member.module';
@@ -39,6 +40,7 @@ export class AppModule {
         InspectionModule,
         RatingModule,
         DashboardModule,
+        EventsModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ import { CandidateResolver } from '../modules/candidate/candidate.resolver';
 import { MeetingResolver } from '../modules/meeting/meeting.resolver';
 import { VisitResolver } from '../modules/meeting/visit.resolver';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
+import { ChangeFeedResolver } from '../modules/events/change-feed.resolver';
 import { RatingResolver } from '../modules/rating/rating.resolver';
 import { RatingPendingSubjectScopeResolver, RatingRoundScopeResolver, RatingScopeResolver } from '../modules/rating/rating-scope.resolver';
 import {
@@ -23,7 +24,7 @@ import {
 export const RESOLVERS = [
   AuthResolver, AuditChainResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, AdmissionResolver, CandidateResolver, MeetingResolver, VisitResolver,
   DashboardResolver, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver,
-  InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver,
+  InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver, ChangeFeedResolver,
 ];
 
 /** Builds the GraphQL schema from the resolvers' metadata alone (no database), sorted, for the committed file. */

@@ -62,6 +62,8 @@ export const ROWS: Record<string, Row> = {
   auditDailyDigests: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
   auditVerification: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
   candidates: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
+  // the change feed: the committee's subtrees (a member's own-cell access does not reach it)
+  changes: { vars: (s) => ({ organisationId: s.cell, limit: 20 }), wholeScope: { limit: 20 }, inScope: COMMITTEE_READ },
   dashboard: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   inspection: { vars: (s) => ({ id: s.inspection }), inScope: COMMITTEE_READ },
   inspectionPlan: { vars: (s) => ({ id: s.plan }), inScope: COMMITTEE_READ },

@@ -706,11 +706,13 @@ export type OrganisationKind =
   | 'SUBORDINATE_CELL'
   | 'SUB_COMMITTEE';
 
-/** Offset pagination, the same on every list: skip `offset` rows, return at most `limit`. */
+/** Pagination, the same on every list: skip `offset` rows, return at most `limit`. The large lists (members, meetingList, ratings and auditLog) also page by cursor: pass the previous page's `nextCursor` as `after` (docs/graphql.md#pagination). */
 export type PageInput = {
+  /** Keyset paging (members, meetingList, ratings and auditLog only; other lists answer VALIDATION): a `nextCursor` of the same list with the same filter; the page holds the rows that come after that row in the list's order, so rows added or removed meanwhile shift nothing: every row present throughout is returned exactly once. Opaque. */
+  after?: string | null | undefined;
   /** Rows to return, 1 to 500. */
   limit?: number;
-  /** Rows to skip (0 or more). */
+  /** Rows to skip (0 or more). Must be 0 with `after`. */
   offset?: number;
 };
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { today } from '../../database/sql';
+import { eventOf } from './event-types';
 
 /** The caller of a write: who (for scope and the audit log) and which request (to correlate entries). */
 export type Caller = { actor: Actor; requestId: string };
@@ -11,26 +13,78 @@ export type AuditEntry = {
   entityId: string | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * The organisation the write belongs to, for its domain event's scope (event-types.ts, `org: 'given'`): a meeting's
+   * cell, a member's cell, a rating's organisation… Several: the deepest organisation containing all of them.
+   * null: no organisation (only administrators see the event). Required for an operation whose event needs it.
+   */
+  organisationId?: string | string[] | null;
 };
 
-/** Every write records who, when, what and the before/after state, inside the write's own transaction. */
+type Querier = Pick<EntityManager, 'query'>;
+
+/**
+ * Records an audited write, in the writing transaction: the audit row, and its domain event when the operation has
+ * one (common/audit/event-types.ts; docs/graphql.md#change-feed). Nothing is sent from here: readers follow the
+ * event table by cursor once the transaction has committed.
+ */
+export const recordAudit = async (m: Querier, caller: Caller, entry: AuditEntry): Promise<void> => {
+  await m.query(
+    `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, before, after, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      caller.actor.kind,
+      caller.actor.id,
+      caller.actor.name,
+      entry.operation,
+      entry.entityType,
+      entry.entityId,
+      entry.before === undefined ? null : JSON.stringify(entry.before),
+      entry.after === undefined ? null : JSON.stringify(entry.after),
+      caller.requestId,
+    ],
+  );
+  await appendEvent(m, caller, entry);
+};
+
+/** The domain event of an audited write (none when its operation has none), in the same transaction. */
+const appendEvent = async (m: Querier, caller: Caller, entry: AuditEntry): Promise<void> => {
+  const event = eventOf(entry);
+  if (!event) return;
+  const given = event.org === 'subject' ? entry.entityId : entry.organisationId;
+  // A programming error, caught by the write path's tests: an event without a scope would reach administrators only.
+  if (given === undefined) throw new Error(`${entry.operation}: its event ${event.type} needs AuditEntry.organisationId`);
+  const d = today();
+  const ids = [...new Set(given === null ? [] : Array.isArray(given) ? given : [given])];
+  let orgId: string | null = ids.length === 1 ? ids[0] : null;
+  let path: string | null = null;
+  if (ids.length > 1) {
+    const rows: { path: string | null }[] = await m.query(`SELECT placement_path_at(x.id, $2::date) AS path FROM unnest($1::uuid[]) AS x(id)`, [ids, d]);
+    const paths = rows.map((r) => r.path).filter((p): p is string => !!p);
+    if (paths.length) {
+      // The deepest common ancestor: the longest common run of path segments ('/a/b/' → ['a','b']).
+      const segs = paths.map((p) => p.split('/').filter(Boolean));
+      const common: string[] = [];
+      for (let i = 0; segs.every((s) => i < s.length && s[i] === segs[0][i]); i++) common.push(segs[0][i]);
+      if (common.length) {
+        orgId = common[common.length - 1];
+        path = `/${common.join('/')}/`;
+      }
+    }
+  }
+  // One organisation (the usual case): its path on the day is read by the INSERT itself (one statement per event).
+  await m.query(
+    `INSERT INTO domain_event (type, version, actor_type, actor_id, actor_name, subject_type, subject_id, organisation_id, organisation_path, payload, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid, CASE WHEN $12::boolean THEN placement_path_at($8::uuid, $13::date) ELSE $9::text END, $10, $11)`,
+    [event.type, event.version, caller.actor.kind, caller.actor.id, caller.actor.name, entry.entityType, entry.entityId, orgId, path, JSON.stringify(event.payload), caller.requestId,
+      ids.length === 1, d],
+  );
+};
+
+/** Every write records who, when, what and the before/after state, inside the write's own transaction, and its domain event. */
 @Injectable()
 export class AuditService {
   async record(m: EntityManager, caller: Caller, entry: AuditEntry): Promise<void> {
-    await m.query(
-      `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        caller.actor.kind,
-        caller.actor.id,
-        caller.actor.name,
-        entry.operation,
-        entry.entityType,
-        entry.entityId,
-        entry.before === undefined ? null : JSON.stringify(entry.before),
-        entry.after === undefined ? null : JSON.stringify(entry.after),
-        caller.requestId,
-      ],
-    );
+    await recordAudit(m, caller, entry);
   }
 }

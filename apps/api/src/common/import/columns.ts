@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { foldVietnamese, isValidIsoDate } from '@chibo/domain';
-import type { Caller } from '../audit/audit.service';
+import { recordAudit, type Caller } from '../audit/audit.service';
 
 /** One row of an import file, keyed by canonical column names (strings as read; empty cells are undefined). */
 export type ImportRow<K extends string> = Partial<Record<K, string>>;
@@ -58,12 +58,11 @@ export const recordImport = async (
   source: ImportSource | undefined,
   rows: number,
   result: { created: number; updated: number; skipped: number; errors: unknown[] },
+  organisationIds: string[],
 ): Promise<void> => {
-  await m.query(
-    `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
-     VALUES ($1, $2, $3, $4, 'import', $5, $6, $7)`,
-    [caller.actor.kind, caller.actor.id, caller.actor.name, operation, source?.sha256 ?? null,
-      JSON.stringify({ file: source?.name ?? null, sha256: source?.sha256 ?? null, rows, created: result.created, updated: result.updated, skipped: result.skipped, problems: result.errors.length }),
-      caller.requestId],
-  );
+  // Its import.finished event is scoped by the deepest organisation containing every organisation written.
+  await recordAudit(m, caller, {
+    operation, entityType: 'import', entityId: source?.sha256 ?? null, organisationId: organisationIds,
+    after: { file: source?.name ?? null, sha256: source?.sha256 ?? null, rows, created: result.created, updated: result.updated, skipped: result.skipped, problems: result.errors.length },
+  });
 };

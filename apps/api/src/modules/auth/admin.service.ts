@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@chibo/domain';
 import type { Actor, GrantInfo } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { pageOf, type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { isUuid } from '../../common/scope/scope';
 import { Params, returning } from '../../database/sql';
 import type { AddGrantInput, ApiToken, AuditEntry, AuditFilter, CreateApiTokenInput, CreateUserInput, User } from './auth.model';
@@ -12,6 +12,9 @@ import { passwordProblem } from './password-policy';
 
 const TOKEN_COLUMNS = `id, name, token_prefix AS "tokenPrefix", organisation_id AS "organisationId", access, created_at AS "createdAt",
   expires_at AS "expiresAt", revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"`;
+
+/** The audit log's order (newest first), for keyset paging. */
+const AUDIT_KEYS: KeysetKey[] = [{ expr: 'id', cast: 'bigint', desc: true }];
 
 /** Users, grants, API tokens and the audit log: system administrators only (the resolver says so too). */
 @Injectable()
@@ -149,7 +152,7 @@ export class AdminService {
 
   async auditLog(actor: Actor, filter?: AuditFilter, page?: PageInput): Promise<Page<AuditEntry>> {
     this.requireAdmin(actor);
-    const { offset, limit } = pageOf(page);
+    const { offset, limit, after } = keysetPageOf(page, 'auditLog', AUDIT_KEYS);
     const p = new Params();
     const where = ['TRUE'];
     if (filter?.entityType) where.push(`entity_type = ${p.add(filter.entityType)}`);
@@ -158,11 +161,14 @@ export class AdminService {
     if (filter?.actorId && isUuid(filter.actorId)) where.push(`actor_id = ${p.add(filter.actorId)}::uuid`);
     const sql = `FROM audit_log WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const items = await this.ds.query(
+    const read = await this.ds.query(
       `SELECT id::text, at, actor_type AS "actorType", actor_id AS "actorId", actor_name AS "actorName", operation, entity_type AS "entityType",
-              entity_id AS "entityId", before, after, request_id AS "requestId" ${sql} ORDER BY id DESC OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
+              entity_id AS "entityId", before, after, request_id AS "requestId", ${keysetColumns(AUDIT_KEYS)}
+         ${sql} AND ${keysetAfterSql(AUDIT_KEYS, after, p)} ORDER BY id DESC OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
-    return { items, total, offset, limit };
+    const { rows, nextCursor } = keysetRows(read as Record<string, unknown>[], limit, 'auditLog', AUDIT_KEYS);
+    const items = rows as unknown as AuditEntry[];
+    return { items, total, offset, limit, nextCursor };
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MinLength } from 'class-validator';
-import { Paginated } from '../../common/graphql/pagination';
+import { Paginated, KeysetPaginated } from '../../common/graphql/pagination';
 import { JsonScalar } from '../../common/graphql/scalars';
 
 export const GrantRoleEnum = { SYSTEM_ADMIN: 'SYSTEM_ADMIN', COMMITTEE_READ: 'COMMITTEE_READ', COMMITTEE_WRITE: 'COMMITTEE_WRITE', CELL_SECRETARY: 'CELL_SECRETARY', MEMBER: 'MEMBER' } as const;
@@ -119,7 +119,7 @@ export class AuditEntry {
 }
 
 @ObjectType({ description: 'A page of audit log entries, newest first.' })
-export class AuditEntryPage extends Paginated(AuditEntry, 'AuditEntry', 'audit entries') {}
+export class AuditEntryPage extends KeysetPaginated(AuditEntry, 'AuditEntry', 'audit entries') {}
 
 @InputType({ description: 'Filter for the audit log.' })
 export class AuditFilter {

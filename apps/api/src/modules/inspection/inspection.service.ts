@@ -291,7 +291,7 @@ export class InspectionService {
           input.reviewFrom ?? null, input.reviewTo ?? null, input.plannedFrom, input.plannedTo ?? null],
       );
       await this.setSubjects(m, row.id, input.subjectMemberIds);
-      await this.audit.record(m, caller, { operation: 'planInspection', entityType: 'inspection', entityId: row.id, after: input });
+      await this.audit.record(m, caller, { operation: 'planInspection', entityType: 'inspection', entityId: row.id, after: input, organisationId: input.organisationId });
       return row.id as string;
     });
     return this.get(caller.actor, id);
@@ -338,7 +338,7 @@ export class InspectionService {
       throwFieldErrors(errors);
       await m.query(`UPDATE inspection SET state = 'IN_PROGRESS', started_on = $2, updated_at = now() WHERE id = $1`, [id, input.startedOn]);
       await this.applyFindings(m, id, findings);
-      await this.audit.record(m, caller, { operation: 'startInspection', entityType: 'inspection', entityId: id, before: { state: before.state }, after: input });
+      await this.audit.record(m, caller, { operation: 'startInspection', entityType: 'inspection', entityId: id, before: { state: before.state }, after: input, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }
@@ -409,7 +409,7 @@ export class InspectionService {
           id,
         );
       }
-      await this.audit.record(m, caller, { operation: 'concludeInspection', entityType: 'inspection', entityId: id, before, after: input });
+      await this.audit.record(m, caller, { operation: 'concludeInspection', entityType: 'inspection', entityId: id, before, after: input, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }
@@ -420,7 +420,7 @@ export class InspectionService {
       const before = await this.lock(m, caller, id);
       assertInspectionTransition(before.state, 'CANCELLED');
       await m.query(`UPDATE inspection SET state = 'CANCELLED', cancelled_reason = $2, updated_at = now() WHERE id = $1`, [id, reason]);
-      await this.audit.record(m, caller, { operation: 'cancelInspection', entityType: 'inspection', entityId: id, before: { state: before.state }, after: { state: 'CANCELLED', reason } });
+      await this.audit.record(m, caller, { operation: 'cancelInspection', entityType: 'inspection', entityId: id, before: { state: before.state }, after: { state: 'CANCELLED', reason }, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { ATTENDANCE, MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, MEETING_STATES, type Attendance, type MeetingKind, type MeetingState } from '@chibo/domain';
-import { Paginated } from '../../common/graphql/pagination';
+import { KeysetPaginated } from '../../common/graphql/pagination';
 import { DateScalar, JsonScalar } from '../../common/graphql/scalars';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -97,7 +97,7 @@ export class Meeting {
 }
 
 @ObjectType({ description: 'A page of meetings.' })
-export class MeetingPage extends Paginated(Meeting, 'Meeting', 'meetings') {}
+export class MeetingPage extends KeysetPaginated(Meeting, 'Meeting', 'meetings') {}
 
 @InputType({ description: 'Filter for the meeting list.' })
 export class MeetingFilter {

@@ -17,7 +17,7 @@ import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { reportWorkbook, viDate } from '../../common/export/workbook';
-import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { MAX_PAGE_SIZE, type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, policyIntSql, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
@@ -39,6 +39,13 @@ const RECORD_COLUMNS: Record<Exclude<keyof MeetingRecordInput, 'attendance' | 's
   actualStart: 'actual_start', actualEnd: 'actual_end', guests: 'guests', minutes: 'minutes', resolution: 'resolution', votesFor: 'votes_for',
   votesAgainst: 'votes_against', votesAbstain: 'votes_abstain', tasks: 'tasks',
 };
+
+/** The order of `meetings` (newest first, then start time, then id), for keyset paging. */
+const MEETING_KEYS: KeysetKey[] = [
+  { expr: 'mt.meeting_date', cast: 'date', desc: true },
+  { expr: 'mt.start_time', cast: 'time', nullsLast: true },
+  { expr: 'mt.id', cast: 'uuid' },
+];
 
 /** One past meeting for importHistory. */
 export type MeetingHistoryRow = {
@@ -134,7 +141,7 @@ export class MeetingService {
   }
 
   async list(actor: Actor, filter: MeetingFilter | undefined, page: PageInput | undefined): Promise<Page<Meeting>> {
-    const { offset, limit } = pageOf(page);
+    const { offset, limit, after } = keysetPageOf(page, 'meetings', MEETING_KEYS);
     const p = new Params();
     const filterId = filter?.organisationId ? (isUuid(filter.organisationId) ? filter.organisationId : '') : null;
     const readRoots = actor.isAdmin ? [] : actor.readRoots;
@@ -149,8 +156,13 @@ export class MeetingService {
     if (filter?.states?.length) where.push(`mt.state = ANY(${p.add(filter.states)}::text[])`);
     const sql = `FROM ${this.from} WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const rows = await this.ds.query(`SELECT ${COLUMNS} ${sql} ORDER BY mt.meeting_date DESC, mt.start_time NULLS LAST, mt.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`, p.values);
-    return { items: rows.map((r: Record<string, unknown>) => toModel(r, r.date as string)), total, offset, limit };
+    const read = await this.ds.query(
+      `SELECT ${COLUMNS}, ${keysetColumns(MEETING_KEYS)} ${sql} AND ${keysetAfterSql(MEETING_KEYS, after, p)}
+        ORDER BY mt.meeting_date DESC, mt.start_time NULLS LAST, mt.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    const { rows, nextCursor } = keysetRows(read, limit, 'meetings', MEETING_KEYS);
+    return { items: rows.map((r: Record<string, unknown>) => toModel(r, r.date as string)), total, offset, limit, nextCursor };
   }
 
   /**
@@ -302,7 +314,7 @@ export class MeetingService {
         `INSERT INTO meeting (organisation_id, ${cols.map(([, c]) => c).join(', ')}) VALUES (${p.add(input.organisationId)}, ${values.join(', ')}) RETURNING id`,
         p.values,
       );
-      await this.audit.record(m, caller, { operation: 'createMeeting', entityType: 'meeting', entityId: row.id, after: input });
+      await this.audit.record(m, caller, { operation: 'createMeeting', entityType: 'meeting', entityId: row.id, after: input, organisationId: input.organisationId });
       return row.id as string;
     });
     return this.get(caller.actor, id);
@@ -319,7 +331,7 @@ export class MeetingService {
       this.checkTimes(input.startTime ?? before.startTime, input.endTime ?? before.endTime, 'endTime');
       await this.assertMembersOfCell(m, before.organisationId, date, [['chairMemberId', input.chairMemberId], ['minuteTakerMemberId', input.minuteTakerMemberId]]);
       await this.setColumns(m, id, input, PLAN_COLUMNS);
-      await this.audit.record(m, caller, { operation: 'updateMeeting', entityType: 'meeting', entityId: id, before, after: input });
+      await this.audit.record(m, caller, { operation: 'updateMeeting', entityType: 'meeting', entityId: id, before, after: input, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }
@@ -333,7 +345,7 @@ export class MeetingService {
       if (before.date > today()) throw new DomainError('VALIDATION', 'A meeting is recorded on or after its date', 'date', { reason: 'MEETING_IN_FUTURE' });
       await this.applyRecord(m, before, input);
       await m.query(`UPDATE meeting SET state = 'HELD', updated_at = now() WHERE id = $1`, [id]);
-      await this.audit.record(m, caller, { operation: 'recordMeeting', entityType: 'meeting', entityId: id, before, after: input });
+      await this.audit.record(m, caller, { operation: 'recordMeeting', entityType: 'meeting', entityId: id, before, after: input, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }
@@ -354,7 +366,7 @@ export class MeetingService {
         });
       }
       await m.query(`UPDATE meeting SET state = 'CLOSED', closed_at = now(), closed_by = $2, updated_at = now() WHERE id = $1`, [id, caller.actor.id]);
-      await this.audit.record(m, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'CLOSED' } });
+      await this.audit.record(m, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'CLOSED' }, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }
@@ -364,7 +376,7 @@ export class MeetingService {
       const before = await this.lock(m, caller, id);
       if (before.state !== 'PLANNED') throw new DomainError('CONFLICT', 'Only a planned meeting can be cancelled', 'id', { reason: 'MEETING_NOT_PLANNED' });
       await m.query(`UPDATE meeting SET state = 'CANCELLED', cancelled_reason = $2, updated_at = now() WHERE id = $1`, [id, reason]);
-      await this.audit.record(m, caller, { operation: 'cancelMeeting', entityType: 'meeting', entityId: id, after: { reason } });
+      await this.audit.record(m, caller, { operation: 'cancelMeeting', entityType: 'meeting', entityId: id, after: { reason }, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }
@@ -383,7 +395,7 @@ export class MeetingService {
         `INSERT INTO meeting_amendment (meeting_id, reason, before, after, amended_by) VALUES ($1,$2,$3,$4,$5)`,
         [id, reason, JSON.stringify(snapshot({ ...before, attendance: beforeAttendance } as Record<string, unknown>)), JSON.stringify(snapshot(input as Record<string, unknown>)), caller.actor.name],
       );
-      await this.audit.record(m, caller, { operation: "amendMeeting", entityType: "meeting", entityId: id, before: snapshot(before as unknown as Record<string, unknown>), after: { reason, ...input } });
+      await this.audit.record(m, caller, { operation: 'amendMeeting', entityType: 'meeting', entityId: id, before: snapshot(before as unknown as Record<string, unknown>), after: { reason, ...input }, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
   }

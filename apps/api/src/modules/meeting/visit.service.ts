@@ -192,7 +192,7 @@ export class VisitService {
         [input.meetingId, caller.actor.id, assignment.id, input.attended, input.scores ? JSON.stringify(input.scores) : null, scored?.total ?? null,
           scored?.max ?? null, scored?.level ?? null, input.guidance ?? null, input.issues ?? null, input.followUp ?? null],
       );
-      await this.audit.record(m, caller, { operation: 'recordVisit', entityType: 'visit', entityId: row.id, after: input });
+      await this.audit.record(m, caller, { operation: 'recordVisit', entityType: 'visit', entityId: row.id, after: input, organisationId: meeting.organisationId });
       return row.id as string;
     });
     return (await this.visits(caller.actor, { ids: [id] }, undefined)).items[0];

@@ -175,7 +175,7 @@ export class MemberImportService {
       await this.update(m, caller, updates);
       const badLines = new Set(errors.map((e) => e.row));
       const result = { created: fresh.length, updated: updates.length, skipped: badLines.size, errors };
-      await recordImport(m, caller, 'importMembers', opts.source, rows.length, result);
+      await recordImport(m, caller, 'importMembers', opts.source, rows.length, result, valid.map((x) => x.orgId));
       return result;
     });
   }

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MEMBER_STATUSES, type MemberStatus } from '@chibo/domain';
 import { DateScalar } from '../../common/graphql/scalars';
-import { Paginated } from '../../common/graphql/pagination';
+import { KeysetPaginated } from '../../common/graphql/pagination';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
@@ -98,4 +98,4 @@ export class Discipline {
 }
 
 @ObjectType({ description: 'A page of members.' })
-export class MemberPage extends Paginated(Member, 'Member', 'members') {}
+export class MemberPage extends KeysetPaginated(Member, 'Member', 'members') {}

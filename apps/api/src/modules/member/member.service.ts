@@ -28,7 +28,7 @@ import {
 import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
@@ -42,6 +42,9 @@ const COLUMNS = `m.id, m.full_name AS "fullName", m.birth_date AS "birthDate", m
   m.introducers, m.course_completed_on AS "courseCompletedOn", m.admission_age_approval AS "admissionAgeApproval", m.education_general AS "educationGeneral", m.education_professional AS "educationProfessional",
   m.political_theory AS "politicalTheory", m.job, m.post, m.temporarily_away AS "temporarilyAway", m.left_on AS "leftOn"`;
 
+
+/** The order of `members` (folded name, then id), for keyset paging; `name` as the list's ORDER BY writes it. */
+const MEMBER_KEYS = (name: string): KeysetKey[] => [{ expr: name, cast: 'text' }, { expr: 'm.id', cast: 'uuid' }];
 /** Exemption on a date, from the member's EXEMPTED / EXEMPTION_ENDED events (the member row holds only today's). */
 export const EXEMPTION_AT = (d: string) => `(SELECT CASE WHEN e.type = 'EXEMPTED' THEN e.reason END FROM member_event e
   WHERE e.member_id = m.id AND e.type IN ('EXEMPTED','EXEMPTION_ENDED') AND e.effective_on <= ${d}::date
@@ -148,7 +151,7 @@ export class MemberService {
    * force that day joined to the tree as it stood, so a member appears under the cell (and committee) they were in.
    */
   async list(actor: Actor, filter: MemberFilter | undefined, page: PageInput | undefined, asOf: string): Promise<Page<Member>> {
-    const { offset, limit } = pageOf(page);
+    const { offset, limit, after } = keysetPageOf(page, 'members', MEMBER_KEYS(`m.name_folded`));
     const p = new Params();
     const d = p.add(asOf);
     const statuses = filter?.statuses?.length ? filter.statuses : (['PROBATIONARY', 'FULL'] as MemberStatus[]);
@@ -211,7 +214,12 @@ export class MemberService {
     }
     if (filter?.exempt !== undefined && filter.exempt !== null) where.push(filter.exempt ? `${EXEMPTION_AT(d)} IS NOT NULL` : `${EXEMPTION_AT(d)} IS NULL`);
     const sql = `FROM ${from} WHERE ${where.join(' AND ')}`;
-    const select = `SELECT ${COLUMNS}, ${EXEMPTION_AT(d)} AS exemption, ${STATUS_AT(d)} AS status, c.cell AS "organisationId" ${sql} ORDER BY ${order}`;
+    // The order's keys as written in ORDER BY (the name expression differs by branch; its values do not).
+    const keys = MEMBER_KEYS(order.startsWith('(') ? `(m.name_folded || '')` : 'm.name_folded');
+    const columns = `${COLUMNS}, ${EXEMPTION_AT(d)} AS exemption, ${STATUS_AT(d)} AS status, c.cell AS "organisationId", ${keysetColumns(keys)}`;
+    const select = `SELECT ${columns} ${sql} ORDER BY ${order}`;
+    // Built when run: its parameters come after those of the queries run before it.
+    const selectAfter = () => `SELECT ${columns} ${sql} AND ${keysetAfterSql(keys, after, p)} ORDER BY ${order}`;
 
     if (filter?.probation?.length) {
       // Probation states come from the domain rule (working days), so they are computed on the probationary
@@ -219,14 +227,18 @@ export class MemberService {
       const rows: Record<string, unknown>[] = await this.ds.query(`${select}`, p.values);
       const policies = await this.policies.forOrganisations([...new Set(rows.map((r) => r.organisationId as string).filter(Boolean))], asOf);
       const wanted = new Set(filter.probation);
-      const matching = rows.filter((r) =>
-        wanted.has(probationState({ status: r.status as MemberStatus, ceremonyDate: r.ceremonyDate as string | null }, asOf, policies.get(r.organisationId as string) as Policy)),
-      );
-      return { items: matching.slice(offset, offset + limit).map((r) => toModel(r, asOf)), total: matching.length, offset, limit };
+      const matches = (r: Record<string, unknown>) =>
+        wanted.has(probationState({ status: r.status as MemberStatus, ceremonyDate: r.ceremonyDate as string | null }, asOf, policies.get(r.organisationId as string) as Policy));
+      const matching = rows.filter(matches);
+      // After a cursor: the same rows from the cursor's position on (read again, so a row removed since is no anchor).
+      const from = after ? (await this.ds.query(selectAfter(), p.values) as Record<string, unknown>[]).filter(matches) : matching;
+      const { rows: items, nextCursor } = keysetRows(from.slice(offset, offset + limit + 1), limit, 'members', keys);
+      return { items: items.map((r) => toModel(r, asOf)), total: matching.length, offset, limit, nextCursor };
     }
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const rows = await this.ds.query(`${select} OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`, p.values);
-    return { items: rows.map((r: Record<string, unknown>) => toModel(r, asOf)), total, offset, limit };
+    const read = await this.ds.query(`${selectAfter()} OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`, p.values);
+    const { rows, nextCursor } = keysetRows(read, limit, 'members', keys);
+    return { items: rows.map((r: Record<string, unknown>) => toModel(r, asOf)), total, offset, limit, nextCursor };
   }
 
   async eventsOf(memberIds: readonly string[], asOf: string): Promise<Map<string, MemberEvent[]>> {
@@ -288,7 +300,7 @@ export class MemberService {
     const type: MemberEventType = input.transferredFrom ? 'TRANSFER_IN' : 'ADMITTED';
     await this.event(m, caller, row.id, { type, effectiveOn: joinedOn, toOrganisationId: input.organisationId, externalOrganisation: input.transferredFrom ?? null });
     if (!input.transferredFrom && status === 'FULL' && fullOn) await this.event(m, caller, row.id, { type: 'RECOGNISED_FULL', effectiveOn: fullOn, organisationId: input.organisationId });
-    await this.audit.record(m, caller, { operation: 'createMember', entityType: 'member', entityId: row.id, after: input });
+    await this.audit.record(m, caller, { operation: 'createMember', entityType: 'member', entityId: row.id, after: input, organisationId: input.organisationId });
     return row.id as string;
   }
 
@@ -312,7 +324,7 @@ export class MemberService {
       const sets = cols.map(([k, c]) => `${c} = ${p.add(input[k as keyof MemberDataInput])}`);
       if (input.fullName) sets.push(`name_folded = ${p.add(foldVietnamese(input.fullName))}`);
       await m.query(`UPDATE member SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
-      await this.audit.record(m, caller, { operation: 'updateMember', entityType: 'member', entityId: id, before, after: input });
+      await this.audit.record(m, caller, { operation: 'updateMember', entityType: 'member', entityId: id, before, after: input, organisationId: before.organisationId as string });
     });
     return this.get(caller.actor, id, today());
   }
@@ -407,7 +419,7 @@ export class MemberService {
         type, effectiveOn: d, organisationId: cell, toOrganisationId: toOrg, externalOrganisation: input.externalOrganisation ?? null,
         reason: input.reason ?? null, note: input.note ?? null, endOn: input.endOn ?? null,
       });
-      await this.audit.record(m, caller, { operation: `recordMemberEvent.${type}`, entityType: 'member', entityId: input.memberId, before, after: { ...input, status: next.status } });
+      await this.audit.record(m, caller, { operation: `recordMemberEvent.${type}`, entityType: 'member', entityId: input.memberId, before, after: { ...input, status: next.status }, organisationId: toOrg && type !== 'TEMPORARY_TRANSFER_OUT' ? toOrg : cell });
     });
     return this.get(caller.actor, input.memberId, asOf);
   }
@@ -449,7 +461,7 @@ export class MemberService {
       await m.query(`UPDATE member SET status = 'EXPELLED', left_on = $2, updated_at = now() WHERE id = $1`, [input.memberId, input.decidedOn]);
       await this.event(m, caller, input.memberId, { type: 'EXPELLED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string });
     }
-    await this.audit.record(m, caller, { operation: 'recordDiscipline', entityType: 'discipline', entityId: row.id, before, after: inspectionId ? { ...input, inspectionId } : input });
+    await this.audit.record(m, caller, { operation: 'recordDiscipline', entityType: 'discipline', entityId: row.id, before, after: inspectionId ? { ...input, inspectionId } : input, organisationId: before.organisationId as string });
     return row.id as string;
   }
 

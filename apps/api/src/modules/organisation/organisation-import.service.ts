@@ -72,6 +72,7 @@ export class OrganisationImportService {
       const bad = new Set(errors.map((e) => e.row));
       let created = 0;
       let updated = 0;
+      const written: string[] = [];
       const ids = new Map(known.map((k) => [k.code, k.id]));
       for (const [i, r] of rows.entries()) {
         if (bad.has(i + 2)) continue;
@@ -84,6 +85,7 @@ export class OrganisationImportService {
             [existing.id, r.name, foldVietnamese(r.name!), r.levelName ?? null, r.unitServed ?? null, r.termStart ?? null, r.termEnd ?? null, r.termType ?? null],
           );
           await this.audit.record(m, caller, { operation: 'importOrganisations.update', entityType: 'organisation', entityId: existing.id, before, after: r });
+          written.push(existing.id);
           updated++;
         } else {
           const parentId = r.parentCode ? ids.get(r.parentCode) : undefined;
@@ -93,11 +95,12 @@ export class OrganisationImportService {
             establishedOn: r.establishedOn, termStart: r.termStart, termEnd: r.termEnd, termType: r.termType,
           });
           ids.set(r.code!, id);
+          written.push(id);
           created++;
         }
       }
       const result = { created, updated, skipped: bad.size, errors };
-      await recordImport(m, caller, 'importOrganisations', opts.source, rows.length, result);
+      await recordImport(m, caller, 'importOrganisations', opts.source, rows.length, result, written);
       return result;
     });
   }

@@ -16,7 +16,7 @@ import {
   type RatingStage,
   type RatingSubjectKind,
 } from '@chibo/domain';
-import { Paginated } from '../../common/graphql/pagination';
+import { Paginated, KeysetPaginated } from '../../common/graphql/pagination';
 import { NotAfterToday } from '../../common/graphql/not-after-today';
 import { DateScalar } from '../../common/graphql/scalars';
 
@@ -124,7 +124,7 @@ export class Rating {
 }
 
 @ObjectType({ description: 'A page of ratings.' })
-export class RatingPage extends Paginated(Rating, 'Rating', 'ratings') {}
+export class RatingPage extends KeysetPaginated(Rating, 'Rating', 'ratings') {}
 
 @ObjectType({ description: 'The "excellent" quota of one quota group (a grassroots organisation): HTXSNV at most quotaPercent% of the base.' })
 export class QuotaCheckModel {

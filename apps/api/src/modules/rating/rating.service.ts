@@ -55,7 +55,7 @@ import {
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { MAX_PAGE_SIZE, pageOf, type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
 import { admissionCounts } from '../member/admission.sql';
@@ -101,6 +101,15 @@ const RATING_COLUMNS = `r.id, r.round_id AS "roundId", r.year, r.period_kind AS 
 
 const RATING_FROM = `rating r JOIN organisation o ON o.id = r.organisation_id LEFT JOIN member mb ON mb.id = r.member_id
   LEFT JOIN organisation so ON so.id = r.subject_organisation_id`;
+
+/** The order of `ratings` (newest year, subject kind, organisation, subject name, id), for keyset paging. */
+const RATING_KEYS: KeysetKey[] = [
+  { expr: 'r.year', cast: 'int', desc: true },
+  { expr: 'r.subject_kind', cast: 'text' },
+  { expr: 'o.name', cast: 'text' },
+  { expr: 'COALESCE(mb.name_folded, so.name)', cast: 'text' },
+  { expr: 'r.id', cast: 'uuid' },
+];
 
 /** The date whose tree a year's rating uses: 31 December of the year, or today while the year runs. */
 export const ratingReferenceDate = (year: number): string => {
@@ -227,7 +236,7 @@ export class RatingService {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
         [input.organisationId, input.year, periodKind, input.periodLabel ?? '', title, input.selfAssessmentDue, input.proposalDue, input.decisionDue, caller.actor.name],
       );
-      await this.audit.record(m, caller, { operation: 'openRatingRound', entityType: 'rating_round', entityId: row.id, after: { ...input, periodKind, title } });
+      await this.audit.record(m, caller, { operation: 'openRatingRound', entityType: 'rating_round', entityId: row.id, after: { ...input, periodKind, title }, organisationId: input.organisationId });
       return row.id as string;
     });
     return this.round(caller.actor, id);
@@ -251,7 +260,7 @@ export class RatingService {
       await m.query(`UPDATE rating_round SET state = 'ANNOUNCED', announced_at = now(), announced_by = $2 WHERE id = $1`, [id, caller.actor.name]);
       const announced = await returning(m, `UPDATE rating SET announced_at = now(), updated_at = now() WHERE round_id = $1 AND decided_at IS NOT NULL RETURNING id`, [id]);
       const count = announced.length;
-      await this.audit.record(m, caller, { operation: 'announceRatingRound', entityType: 'rating_round', entityId: id, before: { state: round.state }, after: { state: 'ANNOUNCED', announcedRatings: count } });
+      await this.audit.record(m, caller, { operation: 'announceRatingRound', entityType: 'rating_round', entityId: id, before: { state: round.state }, after: { state: 'ANNOUNCED', announcedRatings: count }, organisationId: round.organisationId });
     });
     return this.round(caller.actor, id);
   }
@@ -271,7 +280,7 @@ export class RatingService {
       const reopened = await returning(m, `UPDATE rating SET announced_at = NULL, updated_at = now() WHERE round_id = $1 AND announced_at IS NOT NULL RETURNING id`, [id]);
       await this.audit.record(m, caller, {
         operation: 'reopenRatingRound', entityType: 'rating_round', entityId: id,
-        before: { state: round.state, announcedAt: round.announcedAt, announcedBy: round.announcedBy }, after: { state: 'OPEN', reason: reason.trim(), ratings: reopened.length },
+        before: { state: round.state, announcedAt: round.announcedAt, announcedBy: round.announcedBy }, after: { state: 'OPEN', reason: reason.trim(), ratings: reopened.length }, organisationId: round.organisationId,
       });
     });
     return this.round(caller.actor, id);
@@ -299,7 +308,7 @@ export class RatingService {
   }
 
   async list(actor: Actor, filter: RatingFilter | undefined, page: PageInput | undefined): Promise<Page<Rating>> {
-    const { offset, limit } = pageOf(page);
+    const { offset, limit, after } = keysetPageOf(page, 'ratings', RATING_KEYS);
     const p = new Params();
     const where = [this.ratingVisibleSql(actor, p)];
     const uuidOrNull = (s: string) => (isUuid(s) ? s : null);
@@ -324,11 +333,13 @@ export class RatingService {
     if (filter?.search?.trim()) where.push(...nameSearchSql('COALESCE(mb.name_folded, so.name_folded)', filter.search, p));
     const sql = `FROM ${RATING_FROM} WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const rows = await this.ds.query(
-      `SELECT ${RATING_COLUMNS} ${sql} ORDER BY r.year DESC, r.subject_kind, o.name, COALESCE(mb.name_folded, so.name), r.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
+    const read = await this.ds.query(
+      `SELECT ${RATING_COLUMNS}, ${keysetColumns(RATING_KEYS)} ${sql} AND ${keysetAfterSql(RATING_KEYS, after, p)}
+        ORDER BY r.year DESC, r.subject_kind, o.name, COALESCE(mb.name_folded, so.name), r.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
-    return { items: rows.map(toRating), total, offset, limit };
+    const { rows, nextCursor } = keysetRows(read, limit, 'ratings', RATING_KEYS);
+    return { items: rows.map(toRating), total, offset, limit, nextCursor };
   }
 
   /**
@@ -532,7 +543,7 @@ export class RatingService {
       }
       await this.audit.record(m, caller, {
         operation: 'submitSelfAssessment', entityType: 'rating', entityId: ratingId, before: existing ?? undefined,
-        after: { ...scores, total: check.total, computedLevel: outcome.level, scoreLevel: outcome.scoreLevel, caps: outcome.caps },
+        after: { ...scores, total: check.total, computedLevel: outcome.level, scoreLevel: outcome.scoreLevel, caps: outcome.caps }, organisationId: subject.organisationId,
       });
       return ratingId;
     });
@@ -551,7 +562,7 @@ export class RatingService {
       const q = await this.quotaOf(m, rating, d);
       await this.audit.record(m, caller, {
         operation: 'proposeRating', entityType: 'rating', entityId: rating.id, before: { proposedLevel: rating.proposedLevel },
-        after: { level: input.level, note: input.note ?? null, quota: q },
+        after: { level: input.level, note: input.note ?? null, quota: q }, organisationId: rating.organisationId,
       });
       return q;
     });
@@ -586,7 +597,7 @@ export class RatingService {
       await this.audit.record(m, caller, {
         operation: 'decideRating', entityType: 'rating', entityId: rating.id,
         before: { proposedLevel: rating.proposedLevel, decidedLevel: rating.decidedLevel },
-        after: { level: input.level, reason, quotaOverrideReason: enforced ? override : null, quota: after },
+        after: { level: input.level, reason, quotaOverrideReason: enforced ? override : null, quota: after }, organisationId: rating.organisationId,
       });
     });
     return this.getRating(caller.actor, input.ratingId);
@@ -630,7 +641,7 @@ export class RatingService {
       );
       await this.audit.record(m, caller, {
         operation: 'recordHistoricalRating', entityType: 'rating', entityId: row.id,
-        after: { ...input, level, overrideReason: reason, overriddenRules: overridden, notRated, cap: cap.ceiling, capCauses: cap.causes, quota: quota.quotaAfter },
+        after: { ...input, level, overrideReason: reason, overriddenRules: overridden, notRated, cap: cap.ceiling, capCauses: cap.causes, quota: quota.quotaAfter }, organisationId: subject.organisationId,
       });
       return row.id as string;
     });
