@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Browser test of keeping the member registry in the app, as a cell secretary would, on the demo seed: add a member
 // to the own cell (a malformed national ID refused next to its field), see the new probationary member's page and
-// timeline and the list's total grow by one, correct the record, see recognition refused before probation ends (the
+// timeline and the list's total grow by one, correct the record, record a reprimand (only the forms a cell may
+// impose offered), see recognition refused before probation ends (the
 // API's reason next to the date), then record a transfer out and see the member leave the list; a page whose code
 // cannot load shows a Vietnamese message inside the app frame and loads on retry.
 //
@@ -109,6 +110,28 @@ step('correct the record: the job is saved and shown', async () => {
   await page.getByTestId('member-form-submit').click();
   await drawer.waitFor({ state: 'hidden' });
   await page.getByTestId('member-page').getByText('Kỹ sư xây dựng').waitFor();
+});
+
+step('record a discipline: the cell may only reprimand or warn a probationary member', async () => {
+  const { page } = state;
+  await page.getByTestId('member-record-discipline').click();
+  const form = page.getByTestId('member-discipline-form');
+  await form.waitFor();
+  await page.locator('#discipline_form').click();
+  const listId = await page.locator('#discipline_form').getAttribute('aria-controls');
+  const options = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option');
+  await options.first().waitFor();
+  const offered = (await options.allInnerTexts()).map((s) => s.trim());
+  expect(offered.length === 2 && offered.includes('Khiển trách') && offered.includes('Cảnh cáo'), `offered: ${offered.join(', ')}`);
+  await options.filter({ hasText: 'Khiển trách' }).click();
+  const date = form.locator('#discipline_decidedOn');
+  await date.click();
+  await date.fill(ddmmyyyy(daysAgo(5)));
+  await date.press('Tab');
+  await form.locator('#discipline_reason').fill('Vi phạm quy định sinh hoạt chi bộ');
+  await page.getByTestId('member-discipline-submit').click();
+  await form.waitFor({ state: 'hidden' });
+  await page.getByTestId('member-disciplines').getByText('Khiển trách').waitFor();
 });
 
 step('recognition before the end of probation is refused next to the date', async () => {

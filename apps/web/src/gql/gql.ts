@@ -86,6 +86,7 @@ type Documents = {
     "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName }\n  }\n": typeof types.CreateMemberDocument,
     "\n  mutation UpdateMember($id: ID!, $input: MemberDataInput!) {\n    updateMember(id: $id, input: $input) { id fullName }\n  }\n": typeof types.UpdateMemberDocument,
     "\n  mutation RecordMemberEvent($input: MemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": typeof types.RecordMemberEventDocument,
+    "\n  mutation RecordDiscipline($input: RecordDisciplineInput!) {\n    recordDiscipline(input: $input) { id form }\n  }\n": typeof types.RecordDisciplineDocument,
     "\n  query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {\n    organisationsXlsx(filter: $filter, asOf: $asOf)\n  }\n": typeof types.OrganisationsXlsxDocument,
     "\n  query OrganisationChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind childCount }\n    }\n  }\n": typeof types.OrganisationChildrenDocument,
     "\n  query OrganisationPath($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      ancestors { id }\n    }\n  }\n": typeof types.OrganisationPathDocument,
@@ -205,6 +206,7 @@ const documents: Documents = {
     "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName }\n  }\n": types.CreateMemberDocument,
     "\n  mutation UpdateMember($id: ID!, $input: MemberDataInput!) {\n    updateMember(id: $id, input: $input) { id fullName }\n  }\n": types.UpdateMemberDocument,
     "\n  mutation RecordMemberEvent($input: MemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": types.RecordMemberEventDocument,
+    "\n  mutation RecordDiscipline($input: RecordDisciplineInput!) {\n    recordDiscipline(input: $input) { id form }\n  }\n": types.RecordDisciplineDocument,
     "\n  query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {\n    organisationsXlsx(filter: $filter, asOf: $asOf)\n  }\n": types.OrganisationsXlsxDocument,
     "\n  query OrganisationChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind childCount }\n    }\n  }\n": types.OrganisationChildrenDocument,
     "\n  query OrganisationPath($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      ancestors { id }\n    }\n  }\n": types.OrganisationPathDocument,
@@ -537,6 +539,10 @@ export function graphql(source: "\n  mutation UpdateMember($id: ID!, $input: Mem
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordMemberEvent($input: MemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n"): typeof import('./graphql').RecordMemberEventDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordDiscipline($input: RecordDisciplineInput!) {\n    recordDiscipline(input: $input) { id form }\n  }\n"): typeof import('./graphql').RecordDisciplineDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -848,6 +848,20 @@ export type RatingSubjectKind =
   | 'SUBORDINATE_CELL'
   | 'SUB_COMMITTEE';
 
+/** A discipline decision for a member. */
+export type RecordDisciplineInput = {
+  /** Decision date (not after today). */
+  decidedOn: string;
+  /** Deciding body (its authority limits the forms). */
+  decidingBody: string;
+  /** Form: KHIEN_TRACH, CANH_CAO, CACH_CHUC, KHAI_TRU (only those allowed for the member's status). */
+  form: string;
+  /** Member. */
+  memberId: string;
+  /** Reason. */
+  reason?: string | null | undefined;
+};
+
 /** A visit record by the assigned visitor. */
 export type RecordVisitInput = {
   /** Attended. */
@@ -1484,6 +1498,13 @@ export type RecordMemberEventMutationVariables = Exact<{
 
 
 export type RecordMemberEventMutation = { recordMemberEvent: { id: string, status: MemberStatus } };
+
+export type RecordDisciplineMutationVariables = Exact<{
+  input: RecordDisciplineInput;
+}>;
+
+
+export type RecordDisciplineMutation = { recordDiscipline: { id: string, form: string } };
 
 export type OrganisationsXlsxQueryVariables = Exact<{
   filter?: OrganisationFilter | null | undefined;
@@ -4232,6 +4253,14 @@ export const RecordMemberEventDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordMemberEventMutation, RecordMemberEventMutationVariables>;
+export const RecordDisciplineDocument = new TypedDocumentString(`
+    mutation RecordDiscipline($input: RecordDisciplineInput!) {
+  recordDiscipline(input: $input) {
+    id
+    form
+  }
+}
+    `) as unknown as TypedDocumentString<RecordDisciplineMutation, RecordDisciplineMutationVariables>;
 export const OrganisationsXlsxDocument = new TypedDocumentString(`
     query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {
   organisationsXlsx(filter: $filter, asOf: $asOf)

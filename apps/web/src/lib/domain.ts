@@ -65,6 +65,7 @@ export {
 // allow (the API checks the same: DISCIPLINE_FORM_NOT_ALLOWED, DISCIPLINE_AUTHORITY); the target's totals over
 // cells (met / subject, truncated percent) as the API sums them, for subtotals of the printed tracker.
 export {
+  allowedDisciplineForms,
   bodyFitsOrganisation,
   bodyMayImpose,
   DECIDING_BODIES,

@@ -41,6 +41,8 @@ export const MUTATION_EFFECTS = {
   createMember: MEMBER,
   updateMember: MEMBER,
   recordMemberEvent: MEMBER,
+  // a discipline caps the member's rating and may expel them (KHAI_TRU)
+  recordDiscipline: MEMBER,
   createMeeting: MEETING,
   updateMeeting: MEETING,
   recordMeeting: MEETING,

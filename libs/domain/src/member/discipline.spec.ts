@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
 import {
+  allowedDisciplineForms,
   assertDisciplineAllowed,
   assertOrganisationDisciplineAllowed,
   bodyMayImpose,
@@ -121,5 +122,16 @@ describe('labels', () => {
       'Ủy ban Kiểm tra',
       'Cấp ủy cấp trên',
     ]);
+  });
+});
+
+describe('allowedDisciplineForms', () => {
+  it('gives the forms that exist for the status within the body\'s authority', () => {
+    expect(allowedDisciplineForms('PROBATIONARY', null)).toEqual(['KHIEN_TRACH', 'CANH_CAO']);
+    expect(allowedDisciplineForms('FULL', 'CELL')).toEqual(['KHIEN_TRACH', 'CANH_CAO']);
+    expect(allowedDisciplineForms('FULL', 'CELL_COMMITTEE')).toEqual([]);
+    expect(allowedDisciplineForms('FULL', null)).toEqual(['KHIEN_TRACH', 'CANH_CAO', 'CACH_CHUC', 'KHAI_TRU']);
+    expect(allowedDisciplineForms('DECEASED', 'HIGHER_COMMITTEE')).toEqual([]);
+    for (const f of allowedDisciplineForms('FULL', 'GRASSROOTS_COMMITTEE')) expect(bodyMayImpose('GRASSROOTS_COMMITTEE', f)).toBe(true);
   });
 });

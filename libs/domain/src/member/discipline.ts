@@ -70,6 +70,21 @@ export const DEFAULT_DISCIPLINE_AUTHORITY: DisciplineAuthority = Object.freeze({
 export const bodyMayImpose = (body: DecidingBody, form: DisciplineForm, authority: DisciplineAuthority = DEFAULT_DISCIPLINE_AUTHORITY): boolean =>
   authority[body].includes(form);
 
+/**
+ * The forms a deciding body may impose on a member of this status (what the API enforces: the forms that exist for
+ * the status, within the body's authority); empty for anyone who is not a current member. A null body: every form
+ * that exists for the status.
+ */
+export const allowedDisciplineForms = (
+  status: string | null | undefined,
+  body: DecidingBody | null | undefined,
+  authority: DisciplineAuthority = DEFAULT_DISCIPLINE_AUTHORITY,
+): DisciplineForm[] => {
+  if (status !== 'FULL' && status !== 'PROBATIONARY') return [];
+  const forms = disciplineFormsFor(status);
+  return body ? forms.filter((f) => bodyMayImpose(body, f, authority)) : forms;
+};
+
 const assertAuthority = (body: DecidingBody, form: DisciplineForm, authority: DisciplineAuthority): void => {
   if (bodyMayImpose(body, form, authority)) return;
   throw new DomainError(

@@ -1,7 +1,7 @@
 import { useApiMutation } from '../../../lib/invalidation';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
-import type { CreateMemberInput, MemberDataInput, MemberEventInput } from '../../../gql/graphql';
+import type { CreateMemberInput, MemberDataInput, MemberEventInput, RecordDisciplineInput } from '../../../gql/graphql';
 
 const CREATE = graphql(`
   mutation CreateMember($input: CreateMemberInput!) {
@@ -21,6 +21,12 @@ const EVENT = graphql(`
   }
 `);
 
+const DISCIPLINE = graphql(`
+  mutation RecordDiscipline($input: RecordDisciplineInput!) {
+    recordDiscipline(input: $input) { id form }
+  }
+`);
+
 // What each write makes stale (lists, counts, attendance sheets, rating subjects, figures): lib/invalidation.ts.
 export const useCreateMember = () =>
   useApiMutation('createMember', (input: CreateMemberInput) => request(CREATE, { input }).then((d) => d.createMember));
@@ -30,3 +36,6 @@ export const useUpdateMember = () =>
 
 export const useRecordMemberEvent = () =>
   useApiMutation('recordMemberEvent', (input: MemberEventInput) => request(EVENT, { input }).then((d) => d.recordMemberEvent));
+
+export const useRecordDiscipline = () =>
+  useApiMutation('recordDiscipline', (input: RecordDisciplineInput) => request(DISCIPLINE, { input }).then((d) => d.recordDiscipline));

@@ -1,13 +1,12 @@
 import { Alert, DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationField } from '../../../components/organisation-picker';
 import { todayIso } from '../../../lib/as-of';
 import { EXEMPTION_KINDS, XOA_TEN_REASONS } from '../../../lib/domain';
 import { FormActions } from '../../../components/ui/form-actions';
 import type { WriteFormProps } from '../../../lib/form-values';
-import { useErrorMessage } from '../../../lib/use-error-message';
+import { useServerFieldErrors } from '../../../lib/use-server-field-errors';
 import type { MemberEventInput } from '../../../gql/graphql';
 import type { MemberDetail } from '../api/get-member';
 
@@ -46,21 +45,11 @@ const text = (s: string | null | undefined): string | undefined => (s && s.trim(
  */
 export const MemberEventForm = ({ member, submitting, error, onSubmit, onCancel }: Props) => {
   const { t } = useTranslation();
-  const { message, fieldMessages } = useErrorMessage();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
   const exemptionKind = Form.useWatch('reason', form);
 
-  useEffect(() => {
-    if (!error) return;
-    form.setFields(
-      Object.entries(fieldMessages(error))
-        .filter(([field]) => FORM_FIELDS.has(field))
-        .map(([field, msg]) => ({ name: field as never, errors: [msg] })),
-    );
-  }, [error, fieldMessages, form]);
-  const unplaced = error ? Object.keys(fieldMessages(error)).filter((k) => !FORM_FIELDS.has(k)) : [];
-  const showGeneral = Boolean(error) && (unplaced.length > 0 || Object.keys(fieldMessages(error)).length === 0);
+  const general = useServerFieldErrors(form, error, FORM_FIELDS);
 
   const submit = (v: Values) => {
     const input: MemberEventInput = { memberId: member.id, type: v.type ?? '' };
@@ -82,7 +71,7 @@ export const MemberEventForm = ({ member, submitting, error, onSubmit, onCancel 
 
   return (
     <Form form={form} name="memberEvent" layout="vertical" onFinish={submit} data-testid="member-event-form">
-      {showGeneral && <Alert type="error" showIcon title={message(error)} style={{ marginBottom: 16 }} data-testid="member-event-error" />}
+      {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid="member-event-error" />}
       <Form.Item name="type" label={t('memberEvent.type')} rules={[{ required: true, message: t('memberEvent.pickType') }]}>
         <Select
           data-testid="member-event-type"

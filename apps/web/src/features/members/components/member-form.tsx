@@ -1,12 +1,12 @@
 import { Alert, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationField } from '../../../components/organisation-picker';
 import { todayIso } from '../../../lib/as-of';
 import { FormActions } from '../../../components/ui/form-actions';
 import { isoOrNull, trimmedOrNull, type WriteFormProps } from '../../../lib/form-values';
-import { useErrorMessage } from '../../../lib/use-error-message';
+import { useServerFieldErrors } from '../../../lib/use-server-field-errors';
 import type { CreateMemberInput, MemberDataInput } from '../../../gql/graphql';
 import type { MemberDetail } from '../api/get-member';
 
@@ -34,6 +34,9 @@ type Props = {
   cellId?: string | null;
 } & WriteFormProps<CreateMemberInput | MemberDataInput>;
 
+// the API names the introducers as one list; the form has two inputs
+const nameOfField = (field: string): string => (field.startsWith('introducers') ? 'introducer1' : field);
+
 const iso = isoOrNull;
 const text = trimmedOrNull;
 const notAfterToday = (d: Dayjs) => d.format('YYYY-MM-DD') > todayIso();
@@ -45,7 +48,6 @@ const notAfterToday = (d: Dayjs) => d.format('YYYY-MM-DD') > todayIso();
  */
 export const MemberForm = ({ member, cellId, submitting, error, onSubmit, onCancel }: Props) => {
   const { t } = useTranslation();
-  const { message, fieldMessages } = useErrorMessage();
   const [form] = Form.useForm<Values>();
 
   const initial: Values = useMemo(() => {
@@ -63,16 +65,7 @@ export const MemberForm = ({ member, cellId, submitting, error, onSubmit, onCanc
     return v;
   }, [member, cellId]);
 
-  useEffect(() => {
-    if (!error) return;
-    form.setFields(
-      Object.entries(fieldMessages(error))
-        .filter(([field]) => FORM_FIELDS.has(field.split('.')[0]))
-        .map(([field, msg]) => ({ name: (field.startsWith('introducers') ? 'introducer1' : field) as never, errors: [msg] })),
-    );
-  }, [error, fieldMessages, form]);
-  const unplaced = error ? Object.keys(fieldMessages(error)).filter((k) => !FORM_FIELDS.has(k.split('.')[0])) : [];
-  const showGeneral = Boolean(error) && (unplaced.length > 0 || Object.keys(fieldMessages(error)).length === 0);
+  const general = useServerFieldErrors(form, error, FORM_FIELDS, nameOfField);
 
   const submit = (v: Values) => {
     const data: MemberDataInput = { fullName: v.fullName.trim(), gender: v.gender ?? null, nationalId: text(v.nationalId), cardNumber: text(v.cardNumber) };
@@ -112,7 +105,7 @@ export const MemberForm = ({ member, cellId, submitting, error, onSubmit, onCanc
 
   return (
     <Form form={form} name="member" layout="vertical" initialValues={initial} onFinish={submit} data-testid="member-form" requiredMark>
-      {showGeneral && <Alert type="error" showIcon title={message(error)} style={{ marginBottom: 16 }} data-testid="member-form-error" />}
+      {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid="member-form-error" />}
       {!member && (
         <Row gutter={16}>
           <Col xs={24} md={12}>

@@ -1,4 +1,4 @@
-import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
+import { AuditOutlined, EditOutlined, ExceptionOutlined, HistoryOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Col, Drawer, Flex, Modal, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { writesOrganisation, useViewer } from '../../../lib/viewer';
 import { useMember } from '../api/get-member';
-import { useRecordMemberEvent, useUpdateMember } from '../api/member-mutations';
+import { useRecordDiscipline, useRecordMemberEvent, useUpdateMember } from '../api/member-mutations';
+import { MemberDisciplineForm } from '../components/member-discipline-form';
 import { MemberEventForm } from '../components/member-event-form';
 import { MemberForm } from '../components/member-form';
 import { MemberDisciplines } from '../components/member-disciplines';
@@ -27,6 +28,8 @@ export const MemberRoute = () => {
   const recordEvent = useRecordMemberEvent();
   const [editing, setEditing] = useState(false);
   const [eventOpen, setEventOpen] = useState(false);
+  const [disciplineOpen, setDisciplineOpen] = useState(false);
+  const discipline = useRecordDiscipline();
   const { message: toast } = App.useApp();
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -75,6 +78,16 @@ export const MemberRoute = () => {
             >
               {t('memberEvent.open')}
             </Button>
+            {(m.status === 'FULL' || m.status === 'PROBATIONARY') && (
+              <Button danger icon={<ExceptionOutlined aria-hidden />} onClick={() => { discipline.reset(); setDisciplineOpen(true); }} data-testid="member-record-discipline">
+                {t('memberDiscipline.open')}
+              </Button>
+            )}
+            {viewer.data?.isAdmin && (
+              <Link to={withParams(paths.admin, { tab: 'audit', entity: m.id })} data-testid="member-audit-link">
+                <AuditOutlined aria-hidden /> {t('memberForm.changeHistory')}
+              </Link>
+            )}
           </Flex>
         )}
       </Flex>
@@ -89,6 +102,17 @@ export const MemberRoute = () => {
           }
         />
       </Drawer>
+      <Modal open={disciplineOpen} onCancel={() => setDisciplineOpen(false)} title={t('memberDiscipline.title', { name: m.fullName })} footer={null} destroyOnHidden>
+        <MemberDisciplineForm
+          member={m}
+          submitting={discipline.isPending}
+          error={discipline.error}
+          onCancel={() => setDisciplineOpen(false)}
+          onSubmit={(input) =>
+            discipline.mutate(input, { onSuccess: () => { setDisciplineOpen(false); void toast.success(t('memberDiscipline.recorded')); } })
+          }
+        />
+      </Modal>
       <Modal open={eventOpen} onCancel={() => setEventOpen(false)} title={t('memberEvent.title', { name: m.fullName })} footer={null} destroyOnHidden>
         <MemberEventForm
           member={m}

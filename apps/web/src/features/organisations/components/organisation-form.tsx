@@ -1,11 +1,11 @@
 import { Alert, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedChildKinds, type OrganisationKind } from '../../../lib/domain';
 import { FormActions } from '../../../components/ui/form-actions';
 import { isoOrNull, trimmedOrNull, type WriteFormProps } from '../../../lib/form-values';
-import { useErrorMessage } from '../../../lib/use-error-message';
+import { useServerFieldErrors } from '../../../lib/use-server-field-errors';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from '../../../gql/graphql';
 import type { OrganisationDetail } from '../api/get-organisation';
 
@@ -24,7 +24,7 @@ type Values = {
   termEnd?: Dayjs | null;
   termType?: string | null;
 };
-const FORM_FIELDS = new Set(['code', 'name', 'kind', 'parentId', 'levelName', 'unitServed', 'establishedOn', 'termStart', 'termEnd', 'termType']);
+const FORM_FIELDS = new Set(['code', 'name', 'kind', 'levelName', 'unitServed', 'establishedOn', 'termStart', 'termEnd', 'termType']);
 
 type Props = {
   /** Creating: the parent (null = a root committee, administrators only). */
@@ -43,7 +43,6 @@ const text = trimmedOrNull;
  */
 export const OrganisationForm = ({ parent, organisation, submitting, error, onSubmit, onCancel }: Props) => {
   const { t } = useTranslation();
-  const { message, fieldMessages } = useErrorMessage();
   const [form] = Form.useForm<Values>();
   const kinds = useMemo(() => (organisation ? [organisation.kind] : allowedChildKinds(parent?.kind ?? null)), [organisation, parent]);
 
@@ -64,16 +63,8 @@ export const OrganisationForm = ({ parent, organisation, submitting, error, onSu
     [organisation, kinds],
   );
 
-  useEffect(() => {
-    if (!error) return;
-    form.setFields(
-      Object.entries(fieldMessages(error))
-        .filter(([field]) => FORM_FIELDS.has(field) && field !== 'parentId')
-        .map(([field, msg]) => ({ name: field as never, errors: [msg] })),
-    );
-  }, [error, fieldMessages, form]);
-  const unplaced = error ? Object.keys(fieldMessages(error)).filter((k) => !FORM_FIELDS.has(k) || k === 'parentId') : [];
-  const showGeneral = Boolean(error) && (unplaced.length > 0 || Object.keys(fieldMessages(error)).length === 0);
+  // a wrong parent has no input here: it is said above the form
+  const general = useServerFieldErrors(form, error, FORM_FIELDS);
 
   const submit = (v: Values) => {
     const common = {
@@ -96,7 +87,7 @@ export const OrganisationForm = ({ parent, organisation, submitting, error, onSu
 
   return (
     <Form form={form} name="organisation" layout="vertical" initialValues={initial} onFinish={submit} data-testid="organisation-form">
-      {showGeneral && <Alert type="error" showIcon title={message(error)} style={{ marginBottom: 16 }} data-testid="organisation-form-error" />}
+      {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid="organisation-form-error" />}
       <Row gutter={16}>
         <Col xs={24} md={16}>
           <Form.Item name="name" label={t('organisation.fields.name')} rules={[{ required: true, whitespace: true, message: t('organisationForm.required') }, { max: 300, message: t('organisationForm.tooLong', { max: 300 }) }]}>
