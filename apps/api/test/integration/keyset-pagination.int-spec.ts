@@ -99,6 +99,12 @@ describe('keyset pagination: members, meetingList, ratings, auditLog', () => {
 
   it('auditLog: every entry once, newest first, while writes add newer entries', async () => {
     const LOG = `query($f: AuditFilter, $page: PageInput) { auditLog(filter: $f, page: $page) { items { id operation } nextCursor total } }`;
+    // Entries on both sides of a power of ten (…998, 999, 1000, 1001…): ordered as text instead of numbers they
+    // would come out of order (a bare ORDER BY id once sorted the id::text output column).
+    const [{ max }] = await h.ds.query(`SELECT coalesce(max(id), 0)::bigint AS max FROM audit_log`);
+    const power = 10 ** Math.ceil(Math.log10(Number(max) + 10));
+    await h.ds.query(`SELECT setval(pg_get_serial_sequence('audit_log', 'id'), $1)`, [power - 3]);
+    for (const n of [1, 2, 3, 4, 5]) await t.member(t.b1, `Phan Văn Mốc ${n}`);
     const ids = (await ok(LOG, { f: { entityType: 'member' }, page: { limit: 500 } })).auditLog.items.map((r: Row) => r.id);
     expect(ids.length).toBeGreaterThan(10);
     const rows = await walk(LOG, 'auditLog', { f: { entityType: 'member' } }, 4, (n) => t.member(t.b1, `Lý Văn Mới ${n}`));

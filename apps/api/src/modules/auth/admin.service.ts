@@ -14,7 +14,8 @@ const TOKEN_COLUMNS = `id, name, token_prefix AS "tokenPrefix", organisation_id 
   expires_at AS "expiresAt", revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"`;
 
 /** The audit log's order (newest first), for keyset paging. */
-const AUDIT_KEYS: KeysetKey[] = [{ expr: 'id', cast: 'bigint', desc: true }];
+// Qualified: the SELECT also has an output column "id" (id::text), which a bare ORDER BY id would sort as text.
+const AUDIT_KEYS: KeysetKey[] = [{ expr: 'audit_log.id', cast: 'bigint', desc: true }];
 
 /** Users, grants, API tokens and the audit log: system administrators only (the resolver says so too). */
 @Injectable()
@@ -164,7 +165,7 @@ export class AdminService {
     const read = await this.ds.query(
       `SELECT id::text, at, actor_type AS "actorType", actor_id AS "actorId", actor_name AS "actorName", operation, entity_type AS "entityType",
               entity_id AS "entityId", before, after, request_id AS "requestId", ${keysetColumns(AUDIT_KEYS)}
-         ${sql} AND ${keysetAfterSql(AUDIT_KEYS, after, p)} ORDER BY id DESC OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
+         ${sql} AND ${keysetAfterSql(AUDIT_KEYS, after, p)} ORDER BY audit_log.id DESC OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
     const { rows, nextCursor } = keysetRows(read as Record<string, unknown>[], limit, 'auditLog', AUDIT_KEYS);
