@@ -12,7 +12,7 @@
 // System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
 // `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
 // apps/web/test-results/ (f01-…png).
-import { ADMIN, BASE_URL, expect, gql, PASSWORD, run, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
+import { ADMIN, BASE_URL, choose, expect, gql, PASSWORD, run, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
 
 const ROOT_NAME = 'Đảng bộ Khối Cơ quan (kiểm thử)';
 const CELL_NAME = 'Chi bộ Trường Tiểu học Kim Đồng';
@@ -21,15 +21,6 @@ const SECRETARY = 'bithu.kimdong';
 const SECRETARY_PASSWORD = 'Sen-Hong-Ven-Ho-47';
 const state = { page: null, pageErrors: [] };
 
-// antd's select: open it and click the option with this text in the list the select controls.
-const choose = async (page, selectId, text) => {
-  const select = page.locator(`#${selectId}`);
-  if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
-  const listId = await select.getAttribute('aria-controls');
-  const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-  await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-expanded') !== 'true', selectId);
-};
 
 step('sign in as the administrator: the first-run page, not an endless skeleton', async () => {
   const { page } = state;

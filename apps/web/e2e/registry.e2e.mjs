@@ -2,7 +2,7 @@
 // Browser test of keeping the member registry in the app, as a cell secretary would, on the demo seed: add a member
 // to the own cell (a malformed national ID refused next to its field), see the new probationary member's page and
 // timeline and the list's total grow by one, correct the record, record a reprimand (only the forms a cell may
-// impose offered), see recognition refused before probation ends (the
+// impose offered), seat them on the chi ủy and end the seat, see recognition refused before probation ends (the
 // API's reason next to the date), then record a transfer out and see the member leave the list; a page whose code
 // cannot load shows a Vietnamese message inside the app frame and loads on retry.
 //
@@ -11,7 +11,7 @@
 // System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
 // `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
 // apps/web/test-results/ (r01-…png).
-import { BASE_URL, expect, gql, run, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
+import { BASE_URL, choose, expect, gql, run, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
 
 const SECRETARY = 'bithu';
 const suffix = Date.now().toString(36);
@@ -35,15 +35,6 @@ const setDate = async (page, selector, value) => {
   expect((await input.inputValue()) === value, `${selector} shows "${await input.inputValue()}", not ${value}`);
 };
 
-// antd's select: open it and click the option with this text in the list the select controls.
-const choose = async (page, selectId, text) => {
-  const select = page.locator(`#${selectId}`);
-  if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
-  const listId = await select.getAttribute('aria-controls');
-  const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-  await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-expanded') !== 'true', selectId);
-};
 
 const listTotal = async (page) => {
   await page.goto(`${BASE_URL}/members?org=${state.cellId}`, { waitUntil: 'domcontentloaded' });
@@ -132,6 +123,39 @@ step('record a discipline: the cell may only reprimand or warn a probationary me
   await page.getByTestId('member-discipline-submit').click();
   await form.waitFor({ state: 'hidden' });
   await page.getByTestId('member-disciplines').getByText('Khiển trách').waitFor();
+});
+
+step('seat the new member on the cell\'s committee from today, then end the seat', async () => {
+  const { page } = state;
+  await page.goto(`${BASE_URL}/organisations/${state.cellId}`, { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('seat-assign').click();
+  const form = page.getByTestId('seat-assign-form');
+  await form.waitFor();
+  const member = form.locator('#seat_memberId');
+  await member.click();
+  await member.fill(suffix);
+  const listId = await member.getAttribute('aria-controls');
+  await page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option', { hasText: NAME }).click();
+  await choose(page, 'seat_role', 'Chi ủy viên');
+  const from = form.locator('#seat_from');
+  await from.click();
+  await from.fill(ddmmyyyy(todayLocal()));
+  await from.press('Tab');
+  await page.getByTestId('seat-assign-submit').click();
+  await form.waitFor({ state: 'hidden' });
+  const row = page.locator('#committee-title').locator('xpath=ancestor::section[1]').locator('tr', { hasText: NAME });
+  await row.waitFor();
+  await row.getByTestId('seat-end').click();
+  const end = page.getByTestId('seat-end-form');
+  const to = end.locator('#seatEnd_to');
+  await to.click();
+  await to.fill(ddmmyyyy(daysAgo(-1)));
+  await to.press('Tab');
+  await page.getByTestId('seat-end-submit').click();
+  await end.waitFor({ state: 'hidden' });
+  await row.getByTestId('seat-end').waitFor({ state: 'detached' });
+  await page.goto(state.memberUrl, { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('member-page').waitFor();
 });
 
 step('recognition before the end of probation is refused next to the date', async () => {

@@ -47,6 +47,24 @@ export const todayLocal = () => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
 
+/**
+ * Picks the option with this text in the antd select whose input is `#selectId`, from the list that select controls
+ * (another select's list may still be closing); retried, since a list that is still opening can move under the click.
+ */
+export const choose = async (page, selectId, text) => {
+  const select = page.locator(`#${selectId}`);
+  const root = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+    const listId = await select.getAttribute('aria-controls');
+    const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
+    const picked = await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 4000 }).then(() => true, () => false);
+    await page.waitForTimeout(150);
+    if (picked && (await root.innerText()).includes(text)) return;
+  }
+  throw new Error(`could not choose "${text}" in #${selectId}`);
+};
+
 /** Signs in through the sign-in page and waits for the signed-in header. */
 export const signIn = async (page, username, password = PASSWORD) => {
   await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });

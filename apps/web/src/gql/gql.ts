@@ -95,6 +95,9 @@ type Documents = {
     "\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {\n    updateOrganisation(id: $id, input: $input) { id name }\n  }\n": typeof types.UpdateOrganisationDocument,
     "\n  mutation MoveOrganisation($input: MoveOrganisationInput!) {\n    moveOrganisation(input: $input) { id name }\n  }\n": typeof types.MoveOrganisationDocument,
     "\n  mutation DissolveOrganisation($input: DissolveOrganisationInput!) {\n    dissolveOrganisation(input: $input) { id name }\n  }\n": typeof types.DissolveOrganisationDocument,
+    "\n  mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {\n    assignCommitteeSeat(input: $input) { id }\n  }\n": typeof types.AssignCommitteeSeatDocument,
+    "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n": typeof types.EndCommitteeSeatDocument,
+    "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": typeof types.SeatCandidatesDocument,
     "\n  query RatingFiguresXlsx($input: RatingFiguresInput!) {\n    ratingFiguresXlsx(input: $input)\n  }\n": typeof types.RatingFiguresXlsxDocument,
     "\n  query RatingRoundXlsx($roundId: ID!, $filter: RatingFilter) {\n    ratingRoundXlsx(roundId: $roundId, filter: $filter)\n  }\n": typeof types.RatingRoundXlsxDocument,
     "\n  fragment RoundFields on RatingRound {\n    id organisationId year periodKind periodLabel title selfAssessmentDue proposalDue decisionDue state openedAt openedBy\n    announcedAt ratingCount decidedCount\n  }\n": typeof types.RoundFieldsFragmentDoc,
@@ -215,6 +218,9 @@ const documents: Documents = {
     "\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {\n    updateOrganisation(id: $id, input: $input) { id name }\n  }\n": types.UpdateOrganisationDocument,
     "\n  mutation MoveOrganisation($input: MoveOrganisationInput!) {\n    moveOrganisation(input: $input) { id name }\n  }\n": types.MoveOrganisationDocument,
     "\n  mutation DissolveOrganisation($input: DissolveOrganisationInput!) {\n    dissolveOrganisation(input: $input) { id name }\n  }\n": types.DissolveOrganisationDocument,
+    "\n  mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {\n    assignCommitteeSeat(input: $input) { id }\n  }\n": types.AssignCommitteeSeatDocument,
+    "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n": types.EndCommitteeSeatDocument,
+    "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": types.SeatCandidatesDocument,
     "\n  query RatingFiguresXlsx($input: RatingFiguresInput!) {\n    ratingFiguresXlsx(input: $input)\n  }\n": types.RatingFiguresXlsxDocument,
     "\n  query RatingRoundXlsx($roundId: ID!, $filter: RatingFilter) {\n    ratingRoundXlsx(roundId: $roundId, filter: $filter)\n  }\n": types.RatingRoundXlsxDocument,
     "\n  fragment RoundFields on RatingRound {\n    id organisationId year periodKind periodLabel title selfAssessmentDue proposalDue decisionDue state openedAt openedBy\n    announcedAt ratingCount decidedCount\n  }\n": types.RoundFieldsFragmentDoc,
@@ -575,6 +581,18 @@ export function graphql(source: "\n  mutation MoveOrganisation($input: MoveOrgan
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DissolveOrganisation($input: DissolveOrganisationInput!) {\n    dissolveOrganisation(input: $input) { id name }\n  }\n"): typeof import('./graphql').DissolveOrganisationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {\n    assignCommitteeSeat(input: $input) { id }\n  }\n"): typeof import('./graphql').AssignCommitteeSeatDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n"): typeof import('./graphql').EndCommitteeSeatDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n"): typeof import('./graphql').SeatCandidatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

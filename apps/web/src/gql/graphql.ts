@@ -74,6 +74,20 @@ export type AlertsInput = {
   year?: number | null | undefined;
 };
 
+/** Give a member a seat on an organisation's committee. */
+export type AssignCommitteeSeatInput = {
+  /** First day. */
+  from: string;
+  /** Member (must belong to the organisation's subtree on the start date). */
+  memberId: string;
+  /** Organisation whose committee it is. */
+  organisationId: string;
+  /** Role. */
+  role: CommitteeRole;
+  /** End (exclusive), if known. */
+  to?: string | null | undefined;
+};
+
 /** A member's attendance. */
 export type AttendanceInput = {
   /** Arrived late. */
@@ -340,6 +354,14 @@ export type DissolveOrganisationInput = {
   id: string;
   /** Reason or decision reference. */
   note?: string | null | undefined;
+};
+
+/** End a committee seat. */
+export type EndCommitteeSeatInput = {
+  /** Seat. */
+  seatId: string;
+  /** Day the seat ends (exclusive). */
+  to: string;
 };
 
 /** MALE (nam) or FEMALE (nữ). */
@@ -1566,6 +1588,28 @@ export type DissolveOrganisationMutationVariables = Exact<{
 
 
 export type DissolveOrganisationMutation = { dissolveOrganisation: { id: string, name: string } };
+
+export type AssignCommitteeSeatMutationVariables = Exact<{
+  input: AssignCommitteeSeatInput;
+}>;
+
+
+export type AssignCommitteeSeatMutation = { assignCommitteeSeat: { id: string } };
+
+export type EndCommitteeSeatMutationVariables = Exact<{
+  input: EndCommitteeSeatInput;
+}>;
+
+
+export type EndCommitteeSeatMutation = { endCommitteeSeat: { id: string } };
+
+export type SeatCandidatesQueryVariables = Exact<{
+  organisationId: string;
+  search?: string | null | undefined;
+}>;
+
+
+export type SeatCandidatesQuery = { members: { items: Array<{ id: string, fullName: string, organisation: { name: string } | null }> } };
 
 export type RatingFiguresXlsxQueryVariables = Exact<{
   input: RatingFiguresInput;
@@ -4395,6 +4439,36 @@ export const DissolveOrganisationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DissolveOrganisationMutation, DissolveOrganisationMutationVariables>;
+export const AssignCommitteeSeatDocument = new TypedDocumentString(`
+    mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {
+  assignCommitteeSeat(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AssignCommitteeSeatMutation, AssignCommitteeSeatMutationVariables>;
+export const EndCommitteeSeatDocument = new TypedDocumentString(`
+    mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {
+  endCommitteeSeat(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EndCommitteeSeatMutation, EndCommitteeSeatMutationVariables>;
+export const SeatCandidatesDocument = new TypedDocumentString(`
+    query SeatCandidates($organisationId: ID!, $search: String) {
+  members(
+    filter: {organisationId: $organisationId, search: $search}
+    page: {limit: 20}
+  ) {
+    items {
+      id
+      fullName
+      organisation {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SeatCandidatesQuery, SeatCandidatesQueryVariables>;
 export const RatingFiguresXlsxDocument = new TypedDocumentString(`
     query RatingFiguresXlsx($input: RatingFiguresInput!) {
   ratingFiguresXlsx(input: $input)

@@ -37,7 +37,7 @@ export { foldVietnamese, formatNumberVi, formatPercentVi, percent } from '@chibo
 export { formatNumberInput, parseNumberInput, parseTimeInput } from '@chibo/domain';
 export { meetingCloseProblems } from '@chibo/domain';
 // Dates travel as 'YYYY-MM-DD' strings; the codes of organisations and members, with their lists (filters, labels).
-export { allowedChildKinds, COMMITTEE_ROLES, isCell, MEMBER_STATUSES, ORGANISATION_KINDS, PROBATION_STATES } from '@chibo/domain';
+export { allowedChildKinds, COMMITTEE_ROLES, committeeRolesFor, isCell, MEMBER_STATUSES, ORGANISATION_KINDS, PROBATION_STATES } from '@chibo/domain';
 export { EXEMPTION_KINDS, XOA_TEN_REASONS } from '@chibo/domain';
 export type { CommitteeRole, IsoDate, MemberStatus, OrganisationKind, ProbationState } from '@chibo/domain';
 

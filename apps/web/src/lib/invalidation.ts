@@ -38,6 +38,9 @@ export const MUTATION_EFFECTS = {
   updateOrganisation: ['organisations', 'dashboard'],
   moveOrganisation: TREE,
   dissolveOrganisation: TREE,
+  // a cell's committee decides whether it has a chi ủy (the inspection target) and who presides; the dashboard's flags
+  assignCommitteeSeat: ['organisations', 'inspections', 'meetings', 'dashboard'],
+  endCommitteeSeat: ['organisations', 'inspections', 'meetings', 'dashboard'],
   createMember: MEMBER,
   updateMember: MEMBER,
   recordMemberEvent: MEMBER,

@@ -5,6 +5,7 @@ import {
   CELL_COMMITTEE_MAX_SIZE,
   COMMITTEE_ROLE_LABELS,
   COMMITTEE_ROLES,
+  committeeRolesFor,
   hasCellCommittee,
   validateCommitteeSeats,
   type CommitteeRole,
@@ -131,5 +132,17 @@ describe('validateCommitteeSeats', () => {
       seat('h', 'COMMITTEE_MEMBER', '2022-01-01'),
     ];
     expect(validateCommitteeSeats(seats, 'GRASSROOTS_CELL')).toEqual([]);
+  });
+});
+
+describe('committeeRolesFor', () => {
+  it('offers no standing committee seat on a cell', () => {
+    expect(committeeRolesFor('GRASSROOTS_CELL')).toEqual(['SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER']);
+    expect(committeeRolesFor('SUBORDINATE_CELL')).not.toContain('STANDING_MEMBER');
+    expect(committeeRolesFor('GRASSROOTS_COMMITTEE')).toEqual([...COMMITTEE_ROLES]);
+    // every role offered passes the seat rule for that kind
+    for (const kind of ['GRASSROOTS_CELL', 'COMMITTEE'] as const) {
+      for (const role of committeeRolesFor(kind)) expect(validateCommitteeSeats([{ memberId: 'm', role, from: '2026-01-01', to: null }], kind)).toEqual([]);
+    }
   });
 });

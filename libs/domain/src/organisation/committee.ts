@@ -25,6 +25,10 @@ export type CommitteeSeat = { memberId: string; role: CommitteeRole; from: IsoDa
 /** QĐ 294: a cell committee (chi ủy) has at most 7 members (docs/rules.md#r-committee-seats). */
 export const CELL_COMMITTEE_MAX_SIZE = 7;
 
+/** The roles a seat may have on this kind's committee (a cell's chi ủy has no standing committee); for pickers. */
+export const committeeRolesFor = (kind: OrganisationKind): CommitteeRole[] =>
+  COMMITTEE_ROLES.filter((r) => !(isCell(kind) && r === 'STANDING_MEMBER'));
+
 const heldOn = (seat: CommitteeSeat, asOf: IsoDate): boolean =>
   compareIsoDate(seat.from, asOf) <= 0 && (seat.to === null || compareIsoDate(asOf, seat.to) < 0);
 

@@ -1,7 +1,7 @@
 import { useApiMutation } from '../../../lib/invalidation';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
-import type { CreateOrganisationInput, DissolveOrganisationInput, MoveOrganisationInput, UpdateOrganisationInput } from '../../../gql/graphql';
+import type { AssignCommitteeSeatInput, CreateOrganisationInput, DissolveOrganisationInput, EndCommitteeSeatInput, MoveOrganisationInput, UpdateOrganisationInput } from '../../../gql/graphql';
 
 const CREATE = graphql(`
   mutation CreateOrganisation($input: CreateOrganisationInput!) {
@@ -27,6 +27,18 @@ const DISSOLVE = graphql(`
   }
 `);
 
+const ASSIGN_SEAT = graphql(`
+  mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {
+    assignCommitteeSeat(input: $input) { id }
+  }
+`);
+
+const END_SEAT = graphql(`
+  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {
+    endCommitteeSeat(input: $input) { id }
+  }
+`);
+
 // What each write makes stale (a change to the tree moves every subtree figure): lib/invalidation.ts.
 export const useCreateOrganisation = () =>
   useApiMutation('createOrganisation', (input: CreateOrganisationInput) => request(CREATE, { input }).then((d) => d.createOrganisation));
@@ -39,3 +51,9 @@ export const useMoveOrganisation = () =>
 
 export const useDissolveOrganisation = () =>
   useApiMutation('dissolveOrganisation', (input: DissolveOrganisationInput) => request(DISSOLVE, { input }).then((d) => d.dissolveOrganisation));
+
+export const useAssignCommitteeSeat = () =>
+  useApiMutation('assignCommitteeSeat', (input: AssignCommitteeSeatInput) => request(ASSIGN_SEAT, { input }).then((d) => d.assignCommitteeSeat));
+
+export const useEndCommitteeSeat = () =>
+  useApiMutation('endCommitteeSeat', (input: EndCommitteeSeatInput) => request(END_SEAT, { input }).then((d) => d.endCommitteeSeat));

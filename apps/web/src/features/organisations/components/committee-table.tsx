@@ -1,17 +1,25 @@
-import { Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Modal, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
 import { paths, useAppHref } from '../../../lib/paths';
 import type { CommitteeSeat } from '../api/get-organisation';
+import { useAssignCommitteeSeat, useEndCommitteeSeat } from '../api/organisation-mutations';
+import { AssignSeatForm, EndSeatForm } from './committee-seat-forms';
 import { COMMITTEE_ROLES, type OrganisationKind } from '../../../lib/domain';
 
 const isCell = (kind: OrganisationKind) => kind === 'GRASSROOTS_CELL' || kind === 'SUBORDINATE_CELL';
 
-type Props = { kind: OrganisationKind; hasCellCommittee: boolean; seats: CommitteeSeat[] };
+type Props = { kind: OrganisationKind; hasCellCommittee: boolean; seats: CommitteeSeat[]; organisationId: string; canWrite?: boolean };
 
-export const CommitteeTable = ({ kind, hasCellCommittee, seats }: Props) => {
+export const CommitteeTable = ({ kind, hasCellCommittee, seats, organisationId, canWrite = false }: Props) => {
   const { t } = useTranslation();
+  const { message: toast } = App.useApp();
+  const assign = useAssignCommitteeSeat();
+  const end = useEndCommitteeSeat();
+  const [dialog, setDialog] = useState<{ kind: 'assign' } | { kind: 'end'; seat: CommitteeSeat } | null>(null);
   const href = useAppHref();
   const sorted = [...seats].sort(
     (a, b) => COMMITTEE_ROLES.indexOf(a.role) - COMMITTEE_ROLES.indexOf(b.role) || (a.member?.fullName ?? '').localeCompare(b.member?.fullName ?? '', 'vi'),
@@ -20,9 +28,16 @@ export const CommitteeTable = ({ kind, hasCellCommittee, seats }: Props) => {
 
   return (
     <section aria-labelledby="committee-title">
-      <h2 id="committee-title" className="section-title">
-        {title}
-      </h2>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <h2 id="committee-title" className="section-title">
+          {title}
+        </h2>
+        {canWrite && (
+          <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => { assign.reset(); setDialog({ kind: 'assign' }); }} data-testid="seat-assign">
+            {t('organisationForm.assignSeat')}
+          </Button>
+        )}
+      </Flex>
       {isCell(kind) && !hasCellCommittee && seats.length > 0 && (
         <Typography.Paragraph type="secondary">{t('organisation.committee.noCellCommittee')}</Typography.Paragraph>
       )}
@@ -58,8 +73,41 @@ export const CommitteeTable = ({ kind, hasCellCommittee, seats }: Props) => {
             title: t('organisation.committee.to'),
             render: (_, s) => formatDate(s.to) || t('common.none'),
           },
+          ...(canWrite
+            ? [{
+                key: 'actions',
+                title: '',
+                render: (_: unknown, s: CommitteeSeat) =>
+                  s.to ? null : (
+                    <Button size="small" danger onClick={() => { end.reset(); setDialog({ kind: 'end', seat: s }); }} data-testid="seat-end">
+                      {t('organisationForm.endSeat')}
+                    </Button>
+                  ),
+              }]
+            : []),
         ]}
       />
+      <Modal open={dialog !== null} onCancel={() => setDialog(null)} footer={null} destroyOnHidden
+        title={dialog?.kind === 'end' ? t('organisationForm.endSeatTitle', { name: dialog.seat.member?.fullName ?? '' }) : t('organisationForm.assignSeat')}>
+        {dialog?.kind === 'assign' && (
+          <AssignSeatForm
+            organisationId={organisationId}
+            kind={kind}
+            submitting={assign.isPending}
+            error={assign.error}
+            onCancel={() => setDialog(null)}
+            onSubmit={(input) => assign.mutate(input, { onSuccess: () => { setDialog(null); void toast.success(t('organisationForm.seatAssigned')); } })}
+          />
+        )}
+        {dialog?.kind === 'end' && (
+          <EndSeatForm
+            submitting={end.isPending}
+            error={end.error}
+            onCancel={() => setDialog(null)}
+            onSubmit={(to) => end.mutate({ seatId: dialog.seat.id, to }, { onSuccess: () => { setDialog(null); void toast.success(t('organisationForm.seatEnded')); } })}
+          />
+        )}
+      </Modal>
     </section>
   );
 };

@@ -82,7 +82,7 @@ export const OrganisationRoute = () => {
       <OrganisationFlags flags={o.flags} />
       <OrganisationFacts organisation={o} asOf={asOf} />
       <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} isCell={isCell} />
-      <CommitteeTable kind={o.kind} hasCellCommittee={o.hasCellCommittee} seats={o.committee} />
+      <CommitteeTable kind={o.kind} hasCellCommittee={o.hasCellCommittee} seats={o.committee} organisationId={o.id} canWrite={canWrite && !o.dissolvedOn} />
       <ChildrenTable
         items={o.children}
         extra={

@@ -1,0 +1,80 @@
+import { Alert, DatePicker, Form, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { FormActions } from '../../../components/ui/form-actions';
+import { graphql } from '../../../gql';
+import type { AssignCommitteeSeatInput, CommitteeRole } from '../../../gql/graphql';
+import { todayIso } from '../../../lib/as-of';
+import { committeeRolesFor, type OrganisationKind } from '../../../lib/domain';
+import type { WriteFormProps } from '../../../lib/form-values';
+import { request } from '../../../lib/graphql-client';
+import { useServerFieldErrors } from '../../../lib/use-server-field-errors';
+
+const SEAT_MEMBERS = graphql(`
+  query SeatCandidates($organisationId: ID!, $search: String) {
+    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }
+  }
+`);
+
+const ASSIGN_FIELDS = new Set(['memberId', 'role', 'from', 'to']);
+
+/** Seats a member of the organisation's subtree on its committee: the member, a role its kind allows, the first day. */
+export const AssignSeatForm = ({ organisationId, kind, submitting, error, onSubmit, onCancel }: { organisationId: string; kind: OrganisationKind } & WriteFormProps<AssignCommitteeSeatInput>) => {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ memberId?: string; role?: CommitteeRole; from?: Dayjs | null }>();
+  const [search, setSearch] = useState('');
+  const candidates = useQuery({
+    queryKey: ['organisations', 'seatCandidates', { organisationId, search }],
+    queryFn: ({ signal }) => request(SEAT_MEMBERS, { organisationId, search: search.trim() || null }, { signal }).then((d) => d.members.items),
+  });
+  const general = useServerFieldErrors(form, error, ASSIGN_FIELDS);
+  const isCellKind = kind === 'GRASSROOTS_CELL' || kind === 'SUBORDINATE_CELL';
+  return (
+    <Form form={form} name="seat" layout="vertical" data-testid="seat-assign-form"
+      onFinish={(v) => onSubmit({ organisationId, memberId: v.memberId ?? '', role: v.role as CommitteeRole, from: v.from?.format('YYYY-MM-DD') ?? todayIso() })}>
+      {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} />}
+      <Form.Item name="memberId" label={t('organisation.committee.member')} rules={[{ required: true, message: t('organisationForm.required') }]}>
+        <Select
+          showSearch
+          filterOption={false}
+          onSearch={setSearch}
+          loading={candidates.isFetching}
+          placeholder={t('organisationForm.seatMemberPlaceholder')}
+          options={(candidates.data ?? []).map((m) => ({ value: m.id, label: `${m.fullName}${m.organisation ? ` — ${m.organisation.name}` : ''}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="role" label={t('organisation.committee.role')} rules={[{ required: true, message: t('organisationForm.required') }]}>
+        <Select
+          options={committeeRolesFor(kind).map((r) => ({
+            value: r,
+            label: r === 'COMMITTEE_MEMBER' && isCellKind ? t('organisation.committee.cellCommitteeMember') : t(`organisation.committee.roles.${r}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="from" label={t('organisation.committee.from')} rules={[{ required: true, message: t('organisationForm.required') }]}>
+        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+      </Form.Item>
+      <FormActions submitting={submitting} onCancel={onCancel} testId="seat-assign-submit" submitLabel={t('organisationForm.assignSeat')} />
+    </Form>
+  );
+};
+
+const END_FIELDS = new Set(['to', 'seatId']);
+
+/** Ends a seat: the day it ends (exclusive: the member no longer holds it from that day). */
+export const EndSeatForm = ({ submitting, error, onSubmit, onCancel }: WriteFormProps<string>) => {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ to?: Dayjs | null }>();
+  const general = useServerFieldErrors(form, error, END_FIELDS);
+  return (
+    <Form form={form} name="seatEnd" layout="vertical" data-testid="seat-end-form" onFinish={(v) => onSubmit(v.to?.format('YYYY-MM-DD') ?? todayIso())}>
+      {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} />}
+      <Form.Item name="to" label={t('organisationForm.seatEndsOn')} extra={t('organisationForm.seatEndsHint')} rules={[{ required: true, message: t('organisationForm.required') }]}>
+        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+      </Form.Item>
+      <FormActions submitting={submitting} onCancel={onCancel} testId="seat-end-submit" submitLabel={t('organisationForm.endSeat')} danger />
+    </Form>
+  );
+};
