@@ -131,6 +131,16 @@ export const ROWS: Record<string, Row> = {
   createCandidate: { vars: (s) => ({ input: { organisationId: s.cell, fullName: 'Quần Chúng Mới', promisingOn: '2026-02-05' } }), inScope: WRITERS },
   createInspectionPlan: { vars: (s) => ({ input: { organisationId: s.cell, year: 2027, content: 'Nội dung', purpose: 'Mục đích' } }), inScope: COMMITTEE_WRITERS },
   createMeeting: { vars: (s) => ({ input: { organisationId: s.cell, kind: 'REGULAR', title: 'Sinh hoạt tháng 5', date: '2026-05-12' } }), inScope: WRITERS },
+  importMembers: {
+    vars: () => ({ input: { fileName: 'dang-vien.csv', contentBase64: Buffer.from('organisationCode,fullName\nKHONG.CO.MA,Võ Văn Tệp\n').toString('base64') } }),
+    noId: 'the file names cells by code; a code outside the scope answers like a missing one (import-graphql.int-spec.ts)',
+    inScope: { others: 'BAD_USER_INPUT' },
+  },
+  importOrganisations: {
+    vars: () => ({ input: { fileName: 'to-chuc.csv', contentBase64: Buffer.from('code,name,kind,parentCode\nMX.NEW,Chi bộ Tệp,SUBORDINATE_CELL,KHONG.CO.MA\n').toString('base64') } }),
+    noId: 'the file names parents by code; a code outside the scope answers like a missing one (import-graphql.int-spec.ts)',
+    inScope: { others: 'BAD_USER_INPUT' },
+  },
   createMember: { vars: (s) => ({ input: { organisationId: s.cell, fullName: 'Võ Thị Mai', admissionDecisionDate: '2020-01-02', ceremonyDate: '2020-01-10', joinedOn: '2020-01-10' } }), inScope: WRITERS },
   createOrganisation: { vars: (s) => ({ input: { code: code(), name: 'Chi bộ mới', kind: 'SUBORDINATE_CELL', parentId: s.G } }), inScope: ABOVE_CELL_WRITERS },
   createUser: { vars: (s) => ({ input: { username: code().toLowerCase(), displayName: 'Người mới', password: 'matrix-pass-1', memberId: s.member } }), inScope: ADMIN_ONLY },

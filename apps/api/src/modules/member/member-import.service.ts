@@ -8,6 +8,7 @@ import {
 import { DATE_IN_FUTURE } from '../../common/graphql/not-after-today';
 import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportSource } from '../../common/import/columns';
 import type { ImportResult, RowError } from '../../common/import/result';
+import type { Table } from '../../common/import/table';
 import type { Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
@@ -56,6 +57,19 @@ export class MemberImportService {
     private readonly ds: DataSource,
     private readonly policies: PolicyService,
   ) {}
+
+  /**
+   * Imports a file read by readTableBytes: headings normalised (unknown columns refused, IMPORT_INVALID on `file`),
+   * then importMembers; the tables are analysed after the load (autovacuum may be off or behind).
+   */
+  async importTable(caller: Caller, table: Table, skipInvalid: boolean): Promise<ImportResult> {
+    const norm = table.rows.map((r) => normaliseHeadings(r));
+    const unknown = [...new Set(norm.flatMap((n) => n.unknown))];
+    if (unknown.length) throw new DomainError('IMPORT_INVALID', `Unknown column(s): ${unknown.join(', ')}`, 'file', { rows: unknown.map((u) => ({ row: 1, column: u, reason: 'unknown column' })) });
+    const res = await this.importMembers(caller, norm.map((n) => n.row), { skipInvalid, source: table.source });
+    await this.ds.query('ANALYZE member, membership, member_event');
+    return res;
+  }
 
   async importMembers(caller: Caller, rows: MemberImportRow[], opts: { skipInvalid?: boolean; firstRowNumber?: number; source?: ImportSource } = {}): Promise<ImportResult> {
     const first = opts.firstRowNumber ?? 2; // row 1 is the heading row

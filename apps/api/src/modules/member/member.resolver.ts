@@ -1,6 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { badgeDue, DEFAULT_POLICY, nextBadge, nextMemberEvents, partyAge, probationEnd, probationState, recognitionDeadline, type MemberState, type MemberStatus } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
+import { ImportFileInput, ImportSummary, summaryOf, tableOfInput } from '../../common/import/import.model';
+import { MemberImportService } from './member-import.service';
 import type { Actor } from '../../common/auth/actor';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { PageInput } from '../../common/graphql/pagination';
@@ -22,6 +24,7 @@ export class MemberResolver {
     private readonly memberService: MemberService,
     private readonly orgs: OrganisationService,
     private readonly policies: PolicyService,
+    private readonly imports: MemberImportService,
   ) {}
 
   @Query(() => Member, { description: 'One member as of a date. NOT_FOUND when missing or outside your scope.' })
@@ -144,6 +147,11 @@ export class MemberResolver {
   private policy(ctx: RequestContext, m: Member) {
     if (!m.organisationId) return Promise.resolve(DEFAULT_POLICY);
     return ctx.loaders.for('policy', m.asOf, (ids: readonly string[], d) => this.policies.forOrganisations(ids, d), DEFAULT_POLICY).load(m.organisationId);
+  }
+
+  @Mutation(() => ImportSummary, { description: 'Import members from a CSV or XLSX file (the columns of docs/import-export.md): each row created in its cell, or updated by national ID; every cell must be writable by the caller. All rows or none unless skipInvalid; refused rows answer IMPORT_INVALID with extensions.rows [{row, column, reason}]. One audit entry per import with the file\'s SHA-256.' })
+  async importMembers(@Ctx() ctx: RequestContext, @Args('input', { description: 'The file.' }) input: ImportFileInput): Promise<ImportSummary> {
+    return summaryOf(await this.imports.importTable(ctx, await tableOfInput(input), input.skipInvalid ?? false));
   }
 
   @Mutation(() => Member, { description: 'Create a member record in a cell (admitted there, or transferred in from outside).' })

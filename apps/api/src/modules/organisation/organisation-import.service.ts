@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { canBeChildOf, DomainError, foldVietnamese, ORGANISATION_KINDS, type OrganisationKind } from '@chibo/domain';
 import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportSource } from '../../common/import/columns';
 import type { ImportResult, RowError } from '../../common/import/result';
+import type { Table } from '../../common/import/table';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
@@ -24,6 +25,19 @@ export class OrganisationImportService {
     private readonly orgs: OrganisationService,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Imports a file read by readTableBytes: headings normalised (unknown columns refused, IMPORT_INVALID on `file`),
+   * then importOrganisations; the tables are analysed after the load.
+   */
+  async importTable(caller: Caller, table: Table, skipInvalid: boolean): Promise<ImportResult> {
+    const norm = table.rows.map((r) => normaliseOrganisationHeadings(r));
+    const unknown = [...new Set(norm.flatMap((n) => n.unknown))];
+    if (unknown.length) throw new DomainError('IMPORT_INVALID', `Unknown column(s): ${unknown.join(', ')}`, 'file', { rows: unknown.map((u) => ({ row: 1, column: u, reason: 'unknown column' })) });
+    const res = await this.importOrganisations(caller, norm.map((n) => n.row), { skipInvalid, source: table.source });
+    await this.ds.query('ANALYZE organisation, organisation_placement');
+    return res;
+  }
 
   async importOrganisations(caller: Caller, rows: OrganisationImportRow[], opts: { skipInvalid?: boolean; source?: ImportSource } = {}): Promise<ImportResult> {
     return this.ds.transaction(async (m) => {

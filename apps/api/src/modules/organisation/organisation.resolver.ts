@@ -1,6 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { formatFlag, hasCellCommittee, DEFAULT_POLICY, ORGANISATION_KIND_LABELS } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
+import { ImportFileInput, ImportSummary, summaryOf, tableOfInput } from '../../common/import/import.model';
+import { OrganisationImportService } from './organisation-import.service';
 import type { Actor } from '../../common/auth/actor';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { PageInput } from '../../common/graphql/pagination';
@@ -34,6 +36,7 @@ export class OrganisationResolver {
     private readonly orgs: OrganisationService,
     private readonly policies: PolicyService,
     private readonly ds: DataSource,
+    private readonly imports: OrganisationImportService,
   ) {}
 
   @Query(() => Organisation, { description: 'One organisation as of a date (default today). NOT_FOUND when it does not exist or is outside your scope.' })
@@ -187,6 +190,11 @@ export class OrganisationResolver {
   }
 
   // ---------------------------------------------------------------- mutations
+
+  @Mutation(() => ImportSummary, { description: 'Import organisations from a CSV or XLSX file (the columns of docs/import-export.md): parents before children, created under a parent the caller may write (a root only for administrators), or updated by code. All rows or none unless skipInvalid; refused rows answer IMPORT_INVALID with extensions.rows [{row, column, reason}]. One audit entry per import with the file\'s SHA-256.' })
+  async importOrganisations(@Ctx() ctx: RequestContext, @Args('input', { description: 'The file.' }) input: ImportFileInput): Promise<ImportSummary> {
+    return summaryOf(await this.imports.importTable(ctx, await tableOfInput(input), input.skipInvalid ?? false));
+  }
 
   @Mutation(() => Organisation, { description: 'Create an organisation under a parent (a root only for administrators). The kind must be allowed under the parent\'s kind.' })
   createOrganisation(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: CreateOrganisationInput): Promise<Organisation> {
