@@ -6,7 +6,6 @@ import { initI18n } from './lib/i18n';
 import { pruneDrafts } from './lib/local-draft';
 import './styles.css';
 
-initI18n();
 pruneDrafts();
 
 // Vite reports a chunk it could not preload (an older version's asset after a deploy): reload once to the new version.
@@ -14,11 +13,14 @@ window.addEventListener('vite:preloadError', (event) => {
   if (reloadOnceForNewVersion()) event.preventDefault();
 });
 
-const container = document.getElementById('root');
-if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// Rendered once the chosen language's texts are there (Vietnamese at once; English after its chunk loads).
+void initI18n().then(() => {
+  const container = document.getElementById('root');
+  if (container) {
+    createRoot(container).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  }
+});

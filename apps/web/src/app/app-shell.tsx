@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Drawer, Grid, Layout } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { AntdProvider } from './antd-provider';
@@ -8,10 +8,11 @@ import { AppHeader } from './shell/app-header';
 import { useAsOf } from '../lib/as-of';
 import { scopeRootsQueryOptions } from '../lib/scope-roots';
 import { AsOfBanner } from './shell/as-of-banner';
-import { FirstRun } from './shell/first-run';
 import { SideNav } from './shell/side-nav';
 
 const SIDER_WIDTH = 300;
+// only a new install or an account without grants needs it: loaded on demand, not with every page
+const FirstRun = lazy(() => import('./shell/first-run').then((m) => ({ default: m.FirstRun })));
 
 const ShellLayout = () => {
   const { t } = useTranslation();
@@ -44,7 +45,13 @@ const ShellLayout = () => {
         )}
         <Layout.Content id="main" className="app-content" tabIndex={-1}>
           <AsOfBanner />
-          {empty ? <FirstRun /> : <Outlet />}
+          {empty ? (
+            <Suspense fallback={null}>
+              <FirstRun />
+            </Suspense>
+          ) : (
+            <Outlet />
+          )}
         </Layout.Content>
       </Layout>
       {isMobile && (

@@ -2,7 +2,6 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
 import vi from '../locales/vi.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -33,24 +32,42 @@ const applyLanguage = (lng: Language) => {
   document.documentElement.lang = lng;
 };
 
-export const initI18n = () => {
+// Vietnamese is in the entry chunk; English is loaded when it is first chosen (most users never do).
+const loadEnglish = async () => {
+  if (i18n.hasResourceBundle('en', 'translation')) return;
+  const en = (await import('../locales/en.json')).default;
+  i18n.addResourceBundle('en', 'translation', en);
+};
+
+/** Starts i18n in the stored language (Vietnamese by default); resolves once that language's texts are loaded. */
+export const initI18n = async () => {
   const lng = storedLanguage();
-  applyLanguage(lng);
   void i18n.use(initReactI18next).init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
-    lng,
+    resources: { vi: { translation: vi } },
+    lng: 'vi',
     fallbackLng: 'vi',
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
     initAsync: false,
   });
+  applyLanguage('vi');
+  if (lng === 'en') {
+    try {
+      await loadEnglish();
+      applyLanguage('en');
+      await i18n.changeLanguage('en');
+    } catch {
+      // the English texts could not be loaded (offline): stay in Vietnamese
+    }
+  }
   return i18n;
 };
 
 export const currentLanguage = (): Language => (isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'vi');
 
 export const changeLanguage = async (lng: Language) => {
+  if (lng === 'en') await loadEnglish();
   try {
     localStorage.setItem(STORAGE_KEY, lng);
   } catch {
