@@ -42,6 +42,7 @@ export const WEB_ROUTES = [
   '/dashboard/*',
   '/alerts',
   '/admin',
+  '/import',
 ];
 
 /** Most operations one batched GraphQL request may carry. */

@@ -3,7 +3,8 @@
 // Every page leads to the first-run page instead of waiting for figures; the administrator creates the root committee
 // there, adds a cell under it (a duplicate code refused next to its field), renames the cell, adds the cell's
 // secretary in the administration (a password containing the username refused) with a grant on the cell, creates an
-// API token (its secret shown once), reads the audit log, sees the secretary reach the cell, sees the cell's
+// API token (its secret shown once), reads the audit log, sees the secretary reach the cell, imports a cell and its
+// members from CSV files (a bad row listed, nothing written, then all imported), sees the cell's
 // dissolution on the day it was created refused next to the date and records it from the next day; a user
 // without grants is told to ask for one.
 //
@@ -19,7 +20,7 @@ const CELL_NAME = 'Chi bộ Trường Tiểu học Kim Đồng';
 const NO_GRANTS = 'chuaphanquyen';
 const SECRETARY = 'bithu.kimdong';
 const SECRETARY_PASSWORD = 'Sen-Hong-Ven-Ho-47';
-const state = { page: null, pageErrors: [] };
+const state = { page: null, pageErrors: [], cellUrl: '' };
 
 
 step('sign in as the administrator: the first-run page, not an endless skeleton', async () => {
@@ -138,6 +139,36 @@ step('the new secretary signs in and reaches the cell', async () => {
   await page.goto(`${BASE_URL}/organisations`, { waitUntil: 'domcontentloaded' });
   await page.locator('#organisation-title').filter({ hasText: ROOT_NAME }).waitFor();
   await page.getByRole('link', { name: new RegExp(CELL_NAME) }).first().click();
+  await page.locator('#organisation-title').filter({ hasText: CELL_NAME }).waitFor();
+  state.cellUrl = page.url();
+});
+
+step('import a cell and its members from files: a bad row is listed and nothing is written; fixed, all are imported', async () => {
+  const { page } = state;
+  await page.getByTestId('nav-import').click();
+  await page.waitForURL(/\/import/);
+  const send = async (name, lines) => {
+    await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+    await page.getByTestId('import-submit').click();
+  };
+  await page.locator('.ant-radio-button-wrapper', { hasText: 'Tổ chức đảng' }).click();
+  // the tree was created today: the imported cell is established today, its members join it today
+  const today = todayLocal();
+  await send('to-chuc.csv', ['ma,ten,loai,ma_cap_tren,ngay_thanh_lap', `CB-NHAP,Chi bộ Nhập Từ Tệp,GRASSROOTS_CELL,DBKCQ,${today}`]);
+  await page.getByTestId('import-done').filter({ hasText: '1 bản ghi mới' }).waitFor();
+  await page.locator('.ant-radio-button-wrapper', { hasText: 'Đảng viên' }).click();
+  const head = 'ma_to_chuc,ho_ten,ngay_sinh,gioi_tinh,so_dinh_danh,ngay_quyet_dinh_ket_nap,ngay_vao_dang,ngay_chinh_thuc,ngay_sinh_hoat_tai_chi_bo';
+  const id = () => `0${String(Date.now() + Math.floor(Math.random() * 1e6)).slice(-11)}`;
+  const good = [`CB-NHAP,Hoàng Văn Nhập,1990-01-01,Nam,${id()},2015-03-01,2015-03-10,2016-03-10,${today}`, `CB-NHAP,Đinh Thị Tệp,1992-05-20,Nữ,${id()},2016-03-01,2016-03-10,2017-03-10,${today}`];
+  await send('dang-vien.csv', [head, ...good, `CB-NHAP,Lỗi Ngày Sinh,1990-13-45,Nam,${id()},2015-03-01,2015-03-10,2016-03-10,${today}`]);
+  await page.getByTestId('import-error').waitFor();
+  const problems = page.getByTestId('import-problems');
+  await problems.locator('tr', { hasText: 'birthDate' }).first().waitFor();
+  expect((await problems.innerText()).includes('4'), 'the bad row (row 4) is not named');
+  await shot(page, 'f06-import-refused');
+  await send('dang-vien.csv', [head, ...good]);
+  await page.getByTestId('import-done').filter({ hasText: '2 bản ghi mới' }).waitFor();
+  await page.goto(state.cellUrl, { waitUntil: 'domcontentloaded' });
   await page.locator('#organisation-title').filter({ hasText: CELL_NAME }).waitFor();
 });
 

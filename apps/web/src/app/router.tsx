@@ -41,6 +41,7 @@ const InspectionRecordsRoute = named(() => import('../features/inspections/route
 const InspectionRoute = named(() => import('../features/inspections/routes/inspection-route'), 'InspectionRoute');
 const RatingFiguresRoute = named(() => import('../features/ratings/routes/rating-figures-route'), 'RatingFiguresRoute');
 const AdminRoute = named(() => import('../features/admin/routes/admin-route'), 'AdminRoute');
+const ImportRoute = named(() => import('../features/imports/routes/import-route'), 'ImportRoute');
 const RatingRoundsRoute = named(() => import('../features/ratings/routes/rating-rounds-route'), 'RatingRoundsRoute');
 const RatingRoundRoute = named(() => import('../features/ratings/routes/rating-round-route'), 'RatingRoundRoute');
 const MyRatingsRoute = named(() => import('../features/ratings/routes/my-ratings-route'), 'MyRatingsRoute');
@@ -138,6 +139,7 @@ export const createRouter = () =>
             { path: 'inspections/:id', element: page(InspectionRoute) },
             { path: 'ratings', element: page(RatingFiguresRoute) },
             { path: 'admin', element: page(AdminRoute) },
+            { path: 'import', element: page(ImportRoute) },
             { path: 'ratings/rounds', element: page(RatingRoundsRoute) },
             { path: 'ratings/rounds/:id', element: page(RatingRoundRoute) },
             { path: 'ratings/mine', element: page(MyRatingsRoute) },

@@ -44,6 +44,8 @@ type Documents = {
     "\n  query DashboardMembers($filter: MemberFilter, $asOf: Date, $page: PageInput) {\n    members(filter: $filter, asOf: $asOf, page: $page) {\n      total\n      items { id fullName status organisation { id name } }\n    }\n  }\n": typeof types.DashboardMembersDocument,
     "\n  query DashboardMeetings($filter: MeetingFilter, $page: PageInput) {\n    meetingList(filter: $filter, page: $page) {\n      total\n      items { id title date kind state organisation { id name } }\n    }\n  }\n": typeof types.DashboardMeetingsDocument,
     "\n  query DashboardVisitCoverage($input: VisitCoverageInput!) {\n    visitCoverage(input: $input) {\n      asOf\n      lines {\n        behind required dueSoFar done scored unscored\n        cell { id name parent { id name } }\n        assignment { id visitorName }\n      }\n      unassignedCells { id name parent { id name } }\n    }\n  }\n": typeof types.DashboardVisitCoverageDocument,
+    "\n  mutation ImportMembers($input: ImportFileInput!) {\n    importMembers(input: $input) { created updated skipped problems { row column reason } }\n  }\n": typeof types.ImportMembersDocument,
+    "\n  mutation ImportOrganisations($input: ImportFileInput!) {\n    importOrganisations(input: $input) { created updated skipped problems { row column reason } }\n  }\n": typeof types.ImportOrganisationsDocument,
     "\n  fragment InspectionListFields on Inspection {\n    id organisationId body type title plannedFrom plannedTo startedOn concludedOn state countsTowardTarget\n    organisation { id name }\n    subjects { memberId }\n  }\n": typeof types.InspectionListFieldsFragmentDoc,
     "\n  fragment DisciplineFields on Discipline {\n    id memberId form decidingBody decidedOn reason\n  }\n": typeof types.DisciplineFieldsFragmentDoc,
     "\n  fragment InspectionDetailFields on Inspection {\n    id organisationId planId body type title contentAreas method reviewFrom reviewTo plannedFrom plannedTo\n    startedOn concludedOn state conclusion recommendation cancelledReason countsTowardTarget\n    organisation { id name kind ancestors { id } }\n    plan { id year organisationId }\n    subjects {\n      memberId selfReport strengths shortcomings violations conclusion\n      member { id fullName status }\n      discipline { ...DisciplineFields }\n    }\n    disciplines { ...DisciplineFields }\n  }\n": typeof types.InspectionDetailFieldsFragmentDoc,
@@ -167,6 +169,8 @@ const documents: Documents = {
     "\n  query DashboardMembers($filter: MemberFilter, $asOf: Date, $page: PageInput) {\n    members(filter: $filter, asOf: $asOf, page: $page) {\n      total\n      items { id fullName status organisation { id name } }\n    }\n  }\n": types.DashboardMembersDocument,
     "\n  query DashboardMeetings($filter: MeetingFilter, $page: PageInput) {\n    meetingList(filter: $filter, page: $page) {\n      total\n      items { id title date kind state organisation { id name } }\n    }\n  }\n": types.DashboardMeetingsDocument,
     "\n  query DashboardVisitCoverage($input: VisitCoverageInput!) {\n    visitCoverage(input: $input) {\n      asOf\n      lines {\n        behind required dueSoFar done scored unscored\n        cell { id name parent { id name } }\n        assignment { id visitorName }\n      }\n      unassignedCells { id name parent { id name } }\n    }\n  }\n": types.DashboardVisitCoverageDocument,
+    "\n  mutation ImportMembers($input: ImportFileInput!) {\n    importMembers(input: $input) { created updated skipped problems { row column reason } }\n  }\n": types.ImportMembersDocument,
+    "\n  mutation ImportOrganisations($input: ImportFileInput!) {\n    importOrganisations(input: $input) { created updated skipped problems { row column reason } }\n  }\n": types.ImportOrganisationsDocument,
     "\n  fragment InspectionListFields on Inspection {\n    id organisationId body type title plannedFrom plannedTo startedOn concludedOn state countsTowardTarget\n    organisation { id name }\n    subjects { memberId }\n  }\n": types.InspectionListFieldsFragmentDoc,
     "\n  fragment DisciplineFields on Discipline {\n    id memberId form decidingBody decidedOn reason\n  }\n": types.DisciplineFieldsFragmentDoc,
     "\n  fragment InspectionDetailFields on Inspection {\n    id organisationId planId body type title contentAreas method reviewFrom reviewTo plannedFrom plannedTo\n    startedOn concludedOn state conclusion recommendation cancelledReason countsTowardTarget\n    organisation { id name kind ancestors { id } }\n    plan { id year organisationId }\n    subjects {\n      memberId selfReport strengths shortcomings violations conclusion\n      member { id fullName status }\n      discipline { ...DisciplineFields }\n    }\n    disciplines { ...DisciplineFields }\n  }\n": types.InspectionDetailFieldsFragmentDoc,
@@ -377,6 +381,14 @@ export function graphql(source: "\n  query DashboardMeetings($filter: MeetingFil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashboardVisitCoverage($input: VisitCoverageInput!) {\n    visitCoverage(input: $input) {\n      asOf\n      lines {\n        behind required dueSoFar done scored unscored\n        cell { id name parent { id name } }\n        assignment { id visitorName }\n      }\n      unassignedCells { id name parent { id name } }\n    }\n  }\n"): typeof import('./graphql').DashboardVisitCoverageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportMembers($input: ImportFileInput!) {\n    importMembers(input: $input) { created updated skipped problems { row column reason } }\n  }\n"): typeof import('./graphql').ImportMembersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportOrganisations($input: ImportFileInput!) {\n    importOrganisations(input: $input) { created updated skipped problems { row column reason } }\n  }\n"): typeof import('./graphql').ImportOrganisationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

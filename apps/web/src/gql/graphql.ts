@@ -377,6 +377,16 @@ export type GrantRole =
   | 'MEMBER'
   | 'SYSTEM_ADMIN';
 
+/** A file to import: its name (.csv or .xlsx) and content (base64). At most 8 MB. All rows or none, unless skipInvalid. */
+export type ImportFileInput = {
+  /** The file's content, base64-encoded. */
+  contentBase64: string;
+  /** File name, ending in .csv or .xlsx (it tells the format; it is recorded in the audit log). */
+  fileName: string;
+  /** Import the valid rows and skip the others (default false: one bad row and nothing is imported). */
+  skipInvalid?: boolean | null | undefined;
+};
+
 /** Who inspects: CELL (chi bộ) or CELL_COMMITTEE (chi ủy) of a cell; COMMITTEE (cấp ủy), STANDING_COMMITTEE (ban thường vụ) or INSPECTION_COMMISSION (ủy ban kiểm tra) of a committee. */
 export type InspectingBody =
   | 'CELL'
@@ -1233,6 +1243,20 @@ export type DashboardVisitCoverageQueryVariables = Exact<{
 
 
 export type DashboardVisitCoverageQuery = { visitCoverage: { asOf: string, lines: Array<{ behind: boolean, required: number, dueSoFar: number, done: number, scored: number, unscored: number, cell: { id: string, name: string, parent: { id: string, name: string } | null }, assignment: { id: string, visitorName: string } }>, unassignedCells: Array<{ id: string, name: string, parent: { id: string, name: string } | null }> } };
+
+export type ImportMembersMutationVariables = Exact<{
+  input: ImportFileInput;
+}>;
+
+
+export type ImportMembersMutation = { importMembers: { created: number, updated: number, skipped: number, problems: Array<{ row: number, column: string, reason: string }> } };
+
+export type ImportOrganisationsMutationVariables = Exact<{
+  input: ImportFileInput;
+}>;
+
+
+export type ImportOrganisationsMutation = { importOrganisations: { created: number, updated: number, skipped: number, problems: Array<{ row: number, column: string, reason: string }> } };
 
 export type InspectionListFieldsFragment = { id: string, organisationId: string, body: InspectingBody, type: InspectionType, title: string, plannedFrom: string, plannedTo: string | null, startedOn: string | null, concludedOn: string | null, state: InspectionState, countsTowardTarget: boolean, organisation: { id: string, name: string } | null, subjects: Array<{ memberId: string }> };
 
@@ -2806,6 +2830,34 @@ export const DashboardVisitCoverageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardVisitCoverageQuery, DashboardVisitCoverageQueryVariables>;
+export const ImportMembersDocument = new TypedDocumentString(`
+    mutation ImportMembers($input: ImportFileInput!) {
+  importMembers(input: $input) {
+    created
+    updated
+    skipped
+    problems {
+      row
+      column
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportMembersMutation, ImportMembersMutationVariables>;
+export const ImportOrganisationsDocument = new TypedDocumentString(`
+    mutation ImportOrganisations($input: ImportFileInput!) {
+  importOrganisations(input: $input) {
+    created
+    updated
+    skipped
+    problems {
+      row
+      column
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportOrganisationsMutation, ImportOrganisationsMutationVariables>;
 export const InspectionCellMembersDocument = new TypedDocumentString(`
     query InspectionCellMembers($organisationId: ID!, $asOf: Date) {
   members(

@@ -3,20 +3,24 @@ import type { TFunction } from 'i18next';
 // `code` is the GraphQL extensions.code (UNAUTHENTICATED, NOT_FOUND, ...) or a client-side code
 // (NETWORK_ERROR, BAD_RESPONSE); `reason` is the stable domain code the UI translates.
 export type ApiErrorField = { field: string; reason: string; message?: string };
+/** One refused cell of an imported file (extensions.rows of IMPORT_INVALID). */
+export type ApiErrorRow = { row: number; column: string; reason: string };
 
 export class ApiError extends Error {
   readonly code: string;
   readonly reason: string;
   readonly fields: ApiErrorField[];
   readonly status: number | undefined;
+  readonly rows: ApiErrorRow[];
 
-  constructor(init: { code: string; reason?: string; fields?: ApiErrorField[]; message?: string; status?: number }) {
+  constructor(init: { code: string; reason?: string; fields?: ApiErrorField[]; message?: string; status?: number; rows?: ApiErrorRow[] }) {
     super(init.message ?? init.reason ?? init.code);
     this.name = 'ApiError';
     this.code = init.code;
     this.reason = init.reason ?? init.code;
     this.fields = init.fields ?? [];
     this.status = init.status;
+    this.rows = init.rows ?? [];
   }
 }
 
@@ -40,7 +44,10 @@ export const apiErrorFromGraphQL = (error: unknown, status?: number): ApiError =
   const code = typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR';
   const reason = typeof ext.reason === 'string' ? ext.reason : code;
   const fields = Array.isArray(ext.fields) ? ext.fields.map(toField).filter((f): f is ApiErrorField => f !== null) : [];
-  return new ApiError({ code, reason, fields, message: typeof e.message === 'string' ? e.message : undefined, status });
+  const rows = Array.isArray(ext.rows)
+    ? ext.rows.filter((r): r is ApiErrorRow => typeof r === 'object' && r !== null && typeof (r as ApiErrorRow).row === 'number' && typeof (r as ApiErrorRow).reason === 'string')
+    : [];
+  return new ApiError({ code, reason, fields, message: typeof e.message === 'string' ? e.message : undefined, status, rows });
 };
 
 const toApiError = (error: unknown): ApiError =>

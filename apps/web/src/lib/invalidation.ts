@@ -35,6 +35,8 @@ export const MUTATION_EFFECTS = {
   createApiToken: ['admin'],
   revokeApiToken: ['admin'],
   createOrganisation: TREE,
+  importOrganisations: TREE,
+  importMembers: TREE,
   updateOrganisation: ['organisations', 'dashboard'],
   moveOrganisation: TREE,
   dissolveOrganisation: TREE,

@@ -32,6 +32,7 @@ export const paths = {
   ratingRound: (id: string) => `/ratings/rounds/${encodeURIComponent(id)}`,
   myRatings: '/ratings/mine',
   admin: '/admin',
+  import: '/import',
 } as const;
 
 export const withParams = (path: string, params: Record<string, string | null | undefined>): string => {

@@ -1,7 +1,7 @@
 import { App, Card, Result, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useCreateOrganisation } from '../../features/organisations/api/organisation-mutations';
 import { OrganisationForm } from '../../features/organisations/components/organisation-form';
 import type { CreateOrganisationInput } from '../../gql/graphql';
@@ -37,7 +37,7 @@ export const FirstRun = () => {
         current={0}
         items={[
           { title: t('firstRun.step1'), description: t('firstRun.step1Hint') },
-          { title: t('firstRun.step2'), description: <span>{t('firstRun.step2Hint')} <Typography.Text code>node apps/api/dist/cli/main.js import organisations to-chuc.xlsx</Typography.Text></span> },
+          { title: t('firstRun.step2'), description: <span>{t('firstRun.step2Hint')} <Link to={paths.import} data-testid="first-run-import">{t('nav.import')}</Link></span> },
           { title: t('firstRun.step3'), description: <span>{t('firstRun.step3Hint')} <Typography.Text code>node apps/api/dist/cli/main.js create-user …</Typography.Text></span> },
         ]}
       />

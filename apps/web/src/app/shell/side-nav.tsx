@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, SettingOutlined, BellOutlined, CalendarOutlined, DashboardOutlined, FileDoneOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ImportOutlined, SettingOutlined, BellOutlined, CalendarOutlined, DashboardOutlined, FileDoneOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useMatch } from 'react-router-dom';
@@ -38,7 +38,7 @@ export const SideNav = ({ onNavigate }: Props) => {
   // the tracker is /inspections; the records and a record are under /inspections/…
   const selected = pathname === paths.inspections ? 'inspections' : pathname.startsWith(`${paths.inspections}/`) ? 'inspectionRecords' : section;
   const rated = pathname.startsWith(paths.myRatings) ? 'myRating' : pathname.startsWith(paths.ratings) ? 'ratings' : selected;
-  const current = pathname.startsWith(paths.dashboard) ? 'dashboard' : pathname.startsWith(paths.alerts) ? 'alerts' : pathname.startsWith(paths.admin) ? 'admin' : rated;
+  const current = pathname.startsWith(paths.dashboard) ? 'dashboard' : pathname.startsWith(paths.alerts) ? 'alerts' : pathname.startsWith(paths.admin) ? 'admin' : pathname.startsWith(paths.import) ? 'import' : rated;
   const member = Boolean(viewer.data?.grants.some((g) => g.role === 'MEMBER' && g.memberId));
 
   return (
@@ -134,6 +134,15 @@ export const SideNav = ({ onNavigate }: Props) => {
                   key: 'myRating',
                   icon: <TrophyOutlined aria-hidden />,
                   label: <Link to={href(paths.myRatings)}>{t('nav.myRating')}</Link>,
+                },
+              ]
+            : []),
+          ...(viewer.data?.isAdmin || viewer.data?.grants.some((g) => g.role === 'COMMITTEE_WRITE')
+            ? [
+                {
+                  key: 'import',
+                  icon: <ImportOutlined aria-hidden />,
+                  label: <Link to={href(paths.import)} data-testid="nav-import">{t('nav.import')}</Link>,
                 },
               ]
             : []),
