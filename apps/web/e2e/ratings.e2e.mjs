@@ -254,7 +254,7 @@ step('propose a self-assessed member\'s rating (HTTNV)', async () => {
   const row = page.locator('[data-testid=rating-row][data-stage=SELF_ASSESSED]').first();
   await row.waitFor();
   state.ratingId = (await row.getAttribute('data-rating-id')) ?? '';
-  state.subject = (await row.locator('td').first().locator('a').innerText()).trim();
+  state.subject = (await row.locator('td a').first().innerText()).trim();
   await shot(page, 'r06-round');
   await row.getByTestId('rating-propose').click();
   const dialog = page.getByRole('dialog');
@@ -298,6 +298,34 @@ step('decide it at another level: a reason is required, then the decision is rec
   await mine.getByTestId('decided-level').filter({ hasText: 'HTNV' }).waitFor();
   await mine.getByText('Lý do: Còn chậm tiến độ một nhiệm vụ trong quý IV.').waitFor();
   await shot(page, 'r08-decided');
+});
+
+step('select two self-assessed members: propose both at the computed level, then decide both as proposed', async () => {
+  const { page } = state;
+  const rows = page.locator('[data-testid=rating-row][data-stage=SELF_ASSESSED]');
+  await rows.nth(1).waitFor();
+  const ids = [await rows.nth(0).getAttribute('data-rating-id'), await rows.nth(1).getAttribute('data-rating-id')];
+  for (const id of ids) await page.locator(`[data-testid=rating-row][data-rating-id="${id}"] .ant-checkbox-input`).check();
+  await page.getByTestId('ratings-bulk-propose').filter({ hasText: '(2)' }).click();
+  await page.getByTestId('ratings-bulk-confirm').click();
+  await page.getByTestId('ratings-bulk-outcome').waitFor();
+  const proposed = await page.getByTestId('ratings-bulk-outcome').innerText();
+  expect(/Đã thực hiện 2; bị từ chối 0/.test(proposed), `proposals: ${proposed}`);
+  for (const id of ids) {
+    await page.locator(`[data-testid=rating-row][data-rating-id="${id}"] [data-testid=rating-stage]`).filter({ hasText: 'Đã đề xuất' }).waitFor();
+  }
+  for (const id of ids) await page.locator(`[data-testid=rating-row][data-rating-id="${id}"] .ant-checkbox-input`).check();
+  await page.getByTestId('ratings-bulk-decide').filter({ hasText: '(2)' }).click();
+  await page.getByTestId('ratings-bulk-confirm').click();
+  await page.getByTestId('ratings-bulk-outcome').filter({ hasText: /Đã thực hiện \d+/ }).waitFor();
+  const decided = await page.getByTestId('ratings-bulk-outcome').innerText();
+  // each decision passes the same rules and quota as one made alone: the refused ones are named with the reason
+  const m = /Đã thực hiện (\d+); bị từ chối (\d+)/.exec(decided);
+  expect(m && Number(m[1]) + Number(m[2]) === 2, `decisions: ${decided}`);
+  for (const id of ids.slice(0, Number(m[1]))) {
+    await page.locator(`[data-testid=rating-row][data-rating-id="${id}"] [data-testid=rating-stage]`).filter({ hasText: /Đã quyết định|Đã đề xuất/ }).waitFor();
+  }
+  await shot(page, 'r07-bulk');
 });
 
 step('export the round (its ratings for the filter and the not self-assessed): a .xlsx download', async () => {

@@ -20,6 +20,7 @@ import type { PendingSubject } from '../api/get-rounds';
 import type { Rating } from '../api/fields';
 import type { RatingFilterInput } from '../api/keys';
 import { AnnounceButton } from '../components/announce-button';
+import { BulkActions } from '../components/bulk-actions';
 import { DecideDialog } from '../components/decide-dialog';
 import { ProposeDialog } from '../components/propose-dialog';
 import { LevelTag, RoundStateTag, StageTag } from '../components/rating-tags';
@@ -76,6 +77,7 @@ export const RatingRoundRoute = () => {
     refDate,
   );
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const exportRound = useExportRound();
   const { message: toast } = App.useApp();
   const { message: errorMessage } = useErrorMessage();
@@ -202,9 +204,24 @@ export const RatingRoundRoute = () => {
         {ratings.isError ? (
           <QueryError error={ratings.error} onRetry={() => void ratings.refetch()} />
         ) : (
+          <>
+          {open && <BulkActions selected={items.filter((x) => selectedIds.includes(x.id))} onDone={() => setSelectedIds([])} />}
           <Table<Rating>
             rowKey="id"
             size="middle"
+            rowSelection={
+              open
+                ? {
+                    selectedRowKeys: selectedIds,
+                    onChange: (keys) => setSelectedIds(keys.map(String)),
+                    // only what this user may move on: self-assessed (to propose) or proposed (to decide)
+                    getCheckboxProps: (x) => ({
+                      disabled: !((x.stage === 'SELF_ASSESSED' && canAct(x.proposerId)) || (x.stage === 'PROPOSED' && canAct(x.deciderId))),
+                      'aria-label': x.subjectName,
+                    }),
+                  }
+                : undefined
+            }
             loading={ratings.isFetching}
             dataSource={items}
             scroll={{ x: 1150 }}
@@ -318,6 +335,7 @@ export const RatingRoundRoute = () => {
               },
             ]}
           />
+          </>
         )}
       </Card>
       <Card
