@@ -111,8 +111,13 @@ export class AuthService {
     return this.issue(row.userId, row.familyId);
   }
 
+  /** Ends the session of a refresh token: every token of its family (its sign-in) stops working. */
   async signOut(refreshToken: string): Promise<boolean> {
-    await this.ds.query(`UPDATE refresh_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [sha256(refreshToken)]);
+    await this.ds.query(
+      `UPDATE refresh_token f SET revoked_at = now() FROM refresh_token t
+        WHERE t.token_hash = $1 AND f.family_id = t.family_id AND f.revoked_at IS NULL`,
+      [sha256(refreshToken)],
+    );
     return true;
   }
 
