@@ -5,7 +5,8 @@ import type { AppConfig } from '../../config/app-config';
 import { AdminService } from './admin.service';
 import { AuditChainResolver } from './audit-chain.resolver';
 import { AuthResolver } from './auth.resolver';
-import { AuthService, resolveJwtSecret } from './auth.service';
+import { resolveJwtSecret } from '../../config/secrets';
+import { AuthService } from './auth.service';
 import { SessionCookie } from './session-cookie';
 
 /**

@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
@@ -20,17 +18,6 @@ export const hashPassword = (password: string): Promise<string> => hash(password
 
 // Verified against when the username does not exist, so both answers take the same time.
 let dummyHash: Promise<string> | null = null;
-
-/** JWT secret: the configured one, else one kept in the data directory (embedded mode), created once. */
-export const resolveJwtSecret = (config: AppConfig): string => {
-  if (config.jwtSecret) return config.jwtSecret;
-  const file = join(config.dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(config.dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-};
 
 /** A rotated refresh token presented again this soon after its rotation is refused without ending the session. */
 const REUSE_GRACE_SECONDS = 10;
