@@ -91,6 +91,15 @@ export class AuthService {
         [hash, REUSE_GRACE_SECONDS],
       );
       if (ended.length) this.logger.warn('A rotated refresh token was presented again; its session was ended');
+      else {
+        // Within the grace period: another tab (sharing the cookie) has just rotated it; the newer one works.
+        const [recent] = await this.ds.query(
+          `SELECT 1 FROM refresh_token WHERE token_hash = $1 AND revoked_at IS NOT NULL AND rotated_at >= now() - make_interval(secs => $2)
+             AND NOT EXISTS (SELECT 1 FROM refresh_token f WHERE f.family_id = refresh_token.family_id AND f.revoked_at IS NOT NULL AND f.rotated_at IS NULL)`,
+          [hash, REUSE_GRACE_SECONDS],
+        );
+        if (recent) throw new DomainError('UNAUTHENTICATED', 'The refresh token has just been exchanged; use the newer one', 'refreshToken', { reason: 'REFRESH_TOKEN_JUST_ROTATED' });
+      }
       throw new DomainError('UNAUTHENTICATED', 'The session has ended; sign in again', 'refreshToken');
     }
     const [user] = await this.ds.query(`SELECT is_active AS "isActive" FROM app_user WHERE id = $1`, [row.userId]);

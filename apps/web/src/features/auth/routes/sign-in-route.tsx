@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { restoreSession } from '../../../lib/graphql-client';
 import { changeLanguage, LANGUAGES } from '../../../lib/i18n';
 import { sessionEndReason } from '../../../lib/session';
 import { useLanguage } from '../../../lib/use-language';
-import { useSession, useSessionKnown } from '../../../lib/use-session';
+import { useSession } from '../../../lib/use-session';
 import { SignInForm } from '../components/sign-in-form';
 
 // Only same-app paths are accepted as a return address (no open redirect).
@@ -19,11 +18,6 @@ export const SignInRoute = () => {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const [endReason] = useState(sessionEndReason);
-  const known = useSessionKnown();
-  // Opened directly with a live session (the refresh cookie): go on to the app.
-  useEffect(() => {
-    if (!known) void restoreSession();
-  }, [known]);
 
   if (session) return <Navigate to={next} replace />;
 
