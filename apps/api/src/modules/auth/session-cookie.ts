@@ -14,7 +14,8 @@ const header = (req: RequestLike, name: string): string | undefined => {
 /**
  * A browser's request: browsers send Origin with every POST and Sec-Fetch-Site with every fetch, and a script in a
  * page can neither remove nor set them (forbidden header names). Such callers get the refresh token only as the
- * HttpOnly cookie, never in the body, so a script injected into the page cannot read it.
+ * HttpOnly cookie, never in the body, so a script injected into the page cannot read it. Programs (curl, Node's
+ * fetch, which sends only Sec-Fetch-Mode) send neither and still get the token in the body.
  */
 export const isBrowserRequest = (req: RequestLike): boolean => Boolean(header(req, 'origin') || header(req, 'sec-fetch-site'));
 
