@@ -25,7 +25,7 @@ const modules = {
     exports: ['APP_CONFIG', 'AuditService', 'AuditChainService'],
     public: '*',
     uses: {},
-    tables: ['audit_log', 'audit_seal', 'audit_verification', 'domain_event'],
+    tables: ['audit_log', 'audit_seal', 'audit_verification', 'domain_event', 'rate_limit_hit'],
   },
   auth: {
     paths: ['src/modules/auth/'],

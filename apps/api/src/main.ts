@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
@@ -114,6 +115,8 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: config.hstsMaxAgeSeconds > 0 ? { maxAge: config.hstsMaxAgeSeconds, includeSubDomains: false } : false,
   });
+  // Cookies: request.cookies and reply.setCookie, for the HttpOnly refresh-token cookie (modules/auth/session-cookie.ts).
+  await app.getHttpAdapter().getInstance().register(fastifyCookie);
   // Hashed assets (/assets/*.js, .css) keep what applies to a script or stylesheet (nosniff, CORP, HSTS): the
   // document headers are ignored by browsers there and cost ~0.5 kB on each of the ~60 files of the first load.
   app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {

@@ -63,6 +63,20 @@ step('sign in with the right password', async () => {
   await page.getByTestId('current-user').waitFor();
 });
 
+step('no token in localStorage; the refresh token is an HttpOnly cookie; a reload stays signed in', async () => {
+  const { page } = state;
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  expect(!/token|eyJ/i.test(stored), `localStorage holds a token: ${stored.slice(0, 200)}`);
+  expect(!(await page.evaluate(() => document.cookie)).includes('chibo_refresh'), 'the refresh cookie is readable by scripts');
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'chibo_refresh');
+  expect(cookie, 'no chibo_refresh cookie');
+  expect(cookie.httpOnly && cookie.sameSite === 'Strict' && cookie.path === '/graphql', `cookie attributes: ${JSON.stringify({ ...cookie, value: '…' })}`);
+  const url = page.url();
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.getByTestId('current-user').waitFor();
+  expect(page.url() === url, `after the reload: ${page.url()}`);
+});
+
 step('the organisation tree shows at least one root', async () => {
   const { page } = state;
   const nodes = page.locator('.ant-tree [role=treeitem]');

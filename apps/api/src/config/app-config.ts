@@ -37,6 +37,11 @@ export type AppConfig = {
   rateLimitExportsPerMinute: number;
   /** Fastify's trustProxy: false (default: X-Forwarded-For ignored), true, a hop count or a list of addresses/CIDRs. */
   trustProxy: boolean | number | string[];
+  /**
+   * The refresh-token cookie's Secure attribute: 'auto' (default) sets it when the request came over https
+   * (request.protocol, which honours X-Forwarded-Proto only with TRUST_PROXY); true always; false never.
+   */
+  cookieSecure: boolean | 'auto';
   /** Strict-Transport-Security max-age sent with every answer; 0 (default) = no HSTS header (plain http allowed). */
   hstsMaxAgeSeconds: number;
   /** Seconds between two sealings of new audit rows into the hash chain (AuditChainService); 0 = only by the CLI. */
@@ -53,6 +58,14 @@ const trustProxyOf = (value: string | undefined): AppConfig['trustProxy'] => {
     throw new Error('Invalid environment variable TRUST_PROXY: expected true, false, a hop count or a comma-separated list of addresses/CIDRs');
   }
   return list;
+};
+
+const cookieSecureOf = (value: string | undefined): AppConfig['cookieSecure'] => {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'auto') return 'auto';
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw new Error('Invalid environment variable COOKIE_SECURE: expected auto, true or false');
 };
 
 const int = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
@@ -109,6 +122,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     graphqlMaxCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50000, 100, 10_000_000),
     graphqlMaxExports: int('GRAPHQL_MAX_EXPORTS', env.GRAPHQL_MAX_EXPORTS, 1, 0, 20),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    cookieSecure: cookieSecureOf(env.COOKIE_SECURE),
     hstsMaxAgeSeconds: int('HSTS_MAX_AGE_SECONDS', env.HSTS_MAX_AGE_SECONDS, 0, 0, 63_072_000),
     // Off by default under NODE_ENV=test: the suites sign in hundreds of users from one address.
     rateLimitSignInPerMinute: int('RATE_LIMIT_SIGN_IN_PER_MINUTE', env.RATE_LIMIT_SIGN_IN_PER_MINUTE, nodeEnv === 'test' ? 0 : 20, 0, 100000),

@@ -1,6 +1,9 @@
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { cliCaller } from '../../src/cli/context';
 import { AdminService } from '../../src/modules/auth/admin.service';
+import { REFRESH_COOKIE, SessionCookie } from '../../src/modules/auth/session-cookie';
+import { loadConfig } from '../../src/config/app-config';
+import type { CookieOptions, RequestContext } from '../../src/common/graphql/request-context';
 
 describe('sign-in, sessions and lockout', () => {
   let h: Harness;
@@ -61,13 +64,13 @@ describe('sign-in, sessions and lockout', () => {
   it('ends the whole session when a rotated refresh token is used again (a stolen copy)', async () => {
     const s = (await h.gql(SIGN_IN, { i: { username: 'auth.tester', password: 'correct-horse-1' } })).data.signIn;
     const r1 = (await h.gql(REFRESH, { t: s.refreshToken })).data.refreshSession;
-    // at once (two tabs refreshing together): refused, and the session goes on
-    expect(errorOf(await h.gql(REFRESH, { t: s.refreshToken }))?.code).toBe('UNAUTHENTICATED');
+    // at once (two tabs refreshing together): refused, and the session goes on; the reason tells to use the newer one
+    expect(errorOf(await h.gql(REFRESH, { t: s.refreshToken }))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'REFRESH_TOKEN_JUST_ROTATED' });
     const r2 = (await h.gql(REFRESH, { t: r1.refreshToken })).data.refreshSession;
     expect(r2.refreshToken).toBeTruthy();
     // later (the grace period is over): the holder of the newest token is signed out too
     await h.ds.query(`UPDATE refresh_token SET rotated_at = rotated_at - interval '1 minute' WHERE rotated_at IS NOT NULL`);
-    expect(errorOf(await h.gql(REFRESH, { t: r1.refreshToken }))?.code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await h.gql(REFRESH, { t: r1.refreshToken }))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' });
     expect(errorOf(await h.gql(REFRESH, { t: r2.refreshToken }))?.code).toBe('UNAUTHENTICATED');
     // another sign-in of the same user is a session of its own, untouched
     const other = (await h.gql(SIGN_IN, { i: { username: 'auth.tester', password: 'correct-horse-1' } })).data.signIn;
@@ -96,5 +99,104 @@ describe('sign-in, sessions and lockout', () => {
     const res = await h.gql(SIGN_IN, { i: { username: 'auth.tester', password: 'correct-horse-x' } });
     expect(JSON.stringify(res)).not.toContain('correct-horse');
     expect(JSON.stringify(res)).not.toContain('stacktrace');
+  });
+  describe('the refresh token in an HttpOnly cookie (browsers)', () => {
+    const B_SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { accessToken refreshToken } }`;
+    const B_REFRESH = `mutation { refreshSession { accessToken refreshToken } }`;
+    // What a browser sends with a same-origin fetch: Origin and Sec-Fetch-Site, and the cookie of /graphql.
+    const browser = (query: string, variables: Record<string, unknown> = {}, cookie?: string, contentType = 'application/json') =>
+      h.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': contentType, origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin', ...(cookie ? { cookie: `${REFRESH_COOKIE}=${cookie}` } : {}) },
+        payload: JSON.stringify({ query, variables }),
+      });
+    const setCookie = (res: { headers: Record<string, unknown> }): string => {
+      const v = res.headers['set-cookie'];
+      return (Array.isArray(v) ? v : v ? [String(v)] : []).find((c) => c.startsWith(`${REFRESH_COOKIE}=`)) ?? '';
+    };
+    const valueOf = (header: string): string => decodeURIComponent(/^[^=]+=([^;]*)/.exec(header)?.[1] ?? '');
+    const signInBrowser = () => browser(B_SIGN_IN, { i: { username: 'auth.tester', password: 'correct-horse-1' } });
+
+    it('sets the cookie HttpOnly, SameSite=Strict, Path=/graphql on sign-in and keeps the token out of the body', async () => {
+      const res = await signInBrowser();
+      expect(res.json().data.signIn.accessToken).toBeTruthy();
+      expect(res.json().data.signIn.refreshToken).toBeNull();
+      const c = setCookie(res);
+      expect(c).toMatch(/; HttpOnly/);
+      expect(c).toMatch(/; SameSite=Strict/);
+      expect(c).toMatch(/; Path=\/graphql(;|$)/);
+      expect(c).toMatch(/; Max-Age=1209600/);
+      expect(c).not.toMatch(/; Secure/); // plain http (tests, development on 127.0.0.1)
+      expect(valueOf(c).length).toBeGreaterThan(30);
+      expect(JSON.stringify(res.json())).not.toContain(valueOf(c));
+      // a caller that is not a browser (no Origin, no Sec-Fetch-Site) still gets it in the body, and the cookie
+      const api = (await h.gql(SIGN_IN, { i: { username: 'auth.tester', password: 'correct-horse-1' } })).data.signIn;
+      expect(api.refreshToken).toBeTruthy();
+    });
+
+    it('marks the cookie Secure over https or when COOKIE_SECURE says so', () => {
+      const capture = (cookieSecure: 'auto' | boolean, protocol: string) => {
+        let options: CookieOptions | undefined;
+        const ctx = { req: { headers: {}, protocol }, reply: { setCookie: (_n: string, _v: string, o: CookieOptions) => (options = o), clearCookie: () => undefined } };
+        new SessionCookie({ ...loadConfig({ NODE_ENV: 'test' }), cookieSecure }).set(ctx as unknown as RequestContext, 'x');
+        return options!.secure;
+      };
+      expect([capture('auto', 'http'), capture('auto', 'https'), capture(true, 'http'), capture(false, 'https')]).toEqual([false, true, true, false]);
+      expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+      expect(() => loadConfig({ COOKIE_SECURE: 'sometimes' })).toThrow(/COOKIE_SECURE/);
+    });
+
+    it('refreshes from the cookie alone, rotating it', async () => {
+      const first = valueOf(setCookie(await signInBrowser()));
+      const res = await browser(B_REFRESH, {}, first);
+      expect(res.json().errors).toBeUndefined();
+      const { accessToken, refreshToken } = res.json().data.refreshSession;
+      expect(refreshToken).toBeNull();
+      expect((await h.gql(`query { me { username } }`, {}, accessToken)).data.me.username).toBe('auth.tester');
+      const second = valueOf(setCookie(res));
+      expect(second).toBeTruthy();
+      expect(second).not.toBe(first);
+      expect(setCookie(res)).toMatch(/HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/);
+      expect((await browser(B_REFRESH, {}, second)).json().data.refreshSession.accessToken).toBeTruthy();
+      // no cookie, no argument: signed out
+      expect(errorOf((await browser(B_REFRESH)).json())?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('ends the whole session when an old cookie comes back after the grace period', async () => {
+      const first = valueOf(setCookie(await signInBrowser()));
+      const second = valueOf(setCookie(await browser(B_REFRESH, {}, first)));
+      await h.ds.query(`UPDATE refresh_token SET rotated_at = rotated_at - interval '1 minute' WHERE rotated_at IS NOT NULL`);
+      expect(errorOf((await browser(B_REFRESH, {}, first)).json())?.code).toBe('UNAUTHENTICATED');
+      expect(errorOf((await browser(B_REFRESH, {}, second)).json())?.code).toBe('UNAUTHENTICATED');
+      const [{ live }] = await h.ds.query(
+        `SELECT count(*)::int AS live FROM refresh_token f JOIN refresh_token t ON t.family_id = f.family_id WHERE t.token_hash = encode(sha256($1::bytea), 'hex') AND f.revoked_at IS NULL`,
+        [second],
+      );
+      expect(live).toBe(0);
+    });
+
+    it('signs out from the cookie: clears it and ends the session', async () => {
+      const first = valueOf(setCookie(await signInBrowser()));
+      const second = valueOf(setCookie(await browser(B_REFRESH, {}, first)));
+      const out = await browser(`mutation { signOut }`, {}, second);
+      expect(out.json().data.signOut).toBe(true);
+      const cleared = setCookie(out);
+      expect(valueOf(cleared)).toBe('');
+      expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970|Max-Age=0/);
+      expect(cleared).toMatch(/; Path=\/graphql(;|$)/);
+      expect(errorOf((await browser(B_REFRESH, {}, second)).json())?.code).toBe('UNAUTHENTICATED');
+      // the token rotated just before the sign-out does not invite a retry: the session is over
+      expect(errorOf((await browser(B_REFRESH, {}, first)).json())).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' });
+    });
+
+    it('refuses a cookie refresh that is not JSON (cross-site form posts)', async () => {
+      const first = valueOf(setCookie(await signInBrowser()));
+      const forged = await browser(B_REFRESH, {}, first, 'text/plain');
+      expect(forged.statusCode).toBe(400);
+      expect(setCookie(forged)).toBe('');
+      // the token was not used
+      expect((await browser(B_REFRESH, {}, first)).json().data.refreshSession.accessToken).toBeTruthy();
+    });
   });
 });

@@ -267,7 +267,7 @@ describe('hardening', () => {
     afterEach(() => h.app.get(RateLimits).set({ signIn: 0, refresh: 0, export: 0 }));
 
     it('answers TOO_MANY_REQUESTS with Retry-After past the sign-in budget of an address', async () => {
-      h.app.get(RateLimits).set({ signIn: 3 });
+      await h.app.get(RateLimits).set({ signIn: 3 });
       const signIn = () => post({ query: `mutation { signIn(input: {username: "nobody-${Date.now()}", password: "wrong-password"}) { accessToken } }` });
       for (let i = 0; i < 3; i++) expect((await signIn()).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
       const limited = await signIn();
@@ -275,13 +275,13 @@ describe('hardening', () => {
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       expect(limited.json().errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
       // Two sign-ins in one request count twice.
-      h.app.get(RateLimits).set({ signIn: 1 });
+      await h.app.get(RateLimits).set({ signIn: 1 });
       const twice = await post({ query: `mutation { a: signIn(input: {username: "x1", password: "y"}) { accessToken } b: signIn(input: {username: "x2", password: "y"}) { accessToken } }` });
       expect(twice.statusCode).toBe(429);
     });
 
     it('limits exports per caller', async () => {
-      h.app.get(RateLimits).set({ export: 2 });
+      await h.app.get(RateLimits).set({ export: 2 });
       const x = () => post({ query: `query($f: MemberFilter) { membersXlsx(filter: $f) }`, variables: { f: { organisationId: t.GA } } }, admin);
       expect((await x()).json().errors).toBeUndefined();
       expect((await x()).json().errors).toBeUndefined();

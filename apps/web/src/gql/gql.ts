@@ -29,8 +29,8 @@ type Documents = {
     "\n  mutation AdminRemoveGrant($id: ID!) { removeGrant(id: $id) }\n": typeof types.AdminRemoveGrantDocument,
     "\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name } } }\n": typeof types.AdminCreateApiTokenDocument,
     "\n  mutation AdminRevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }\n": typeof types.AdminRevokeApiTokenDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      viewer { id username displayName isAdmin }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": typeof types.MeetingComplianceDocument,
     "\n  query MeetingComplianceXlsx($input: ComplianceInput!) {\n    meetingComplianceXlsx(input: $input)\n  }\n": typeof types.MeetingComplianceXlsxDocument,
     "\n  query Alerts($input: AlertsInput!) {\n    alerts(input: $input) {\n      asOf year total offset limit\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n      items {\n        code severity entity message messageEn dueOn memberId memberName meetingId visitId\n        organisation { id code name }\n      }\n    }\n  }\n": typeof types.AlertsDocument,
@@ -134,7 +134,7 @@ type Documents = {
     "\n  query VisitReport($input: VisitReportInput!) {\n    visitReport(input: $input) {\n      month\n      lines {\n        visitorUserId visitorName assignedCells visits scored unscored cellsNotVisited state dueOn submittedOn\n        items { ...VisitFields }\n      }\n    }\n  }\n": typeof types.VisitReportDocument,
     "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) { ...VisitFields }\n  }\n": typeof types.RecordVisitDocument,
     "\n  mutation SubmitVisitReport($month: String!, $note: String) {\n    submitVisitReport(month: $month, note: $note)\n  }\n": typeof types.SubmitVisitReportDocument,
-    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      viewer { id username displayName isAdmin }\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  query Policy($organisationId: ID!, $asOf: Date) {\n    policy(organisationId: $organisationId, asOf: $asOf)\n  }\n": typeof types.PolicyDocument,
     "\n  query ScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id code name kind childCount }\n  }\n": typeof types.ScopeRootsDocument,
     "\n  query Me {\n    me { id username displayName isAdmin grants { id role organisationId memberId } }\n  }\n": typeof types.MeDocument,
@@ -154,8 +154,8 @@ const documents: Documents = {
     "\n  mutation AdminRemoveGrant($id: ID!) { removeGrant(id: $id) }\n": types.AdminRemoveGrantDocument,
     "\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name } } }\n": types.AdminCreateApiTokenDocument,
     "\n  mutation AdminRevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }\n": types.AdminRevokeApiTokenDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      viewer { id username displayName isAdmin }\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": types.SignOutDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": types.MeetingComplianceDocument,
     "\n  query MeetingComplianceXlsx($input: ComplianceInput!) {\n    meetingComplianceXlsx(input: $input)\n  }\n": types.MeetingComplianceXlsxDocument,
     "\n  query Alerts($input: AlertsInput!) {\n    alerts(input: $input) {\n      asOf year total offset limit\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n      items {\n        code severity entity message messageEn dueOn memberId memberName meetingId visitId\n        organisation { id code name }\n      }\n    }\n  }\n": types.AlertsDocument,
@@ -259,7 +259,7 @@ const documents: Documents = {
     "\n  query VisitReport($input: VisitReportInput!) {\n    visitReport(input: $input) {\n      month\n      lines {\n        visitorUserId visitorName assignedCells visits scored unscored cellsNotVisited state dueOn submittedOn\n        items { ...VisitFields }\n      }\n    }\n  }\n": types.VisitReportDocument,
     "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) { ...VisitFields }\n  }\n": types.RecordVisitDocument,
     "\n  mutation SubmitVisitReport($month: String!, $note: String) {\n    submitVisitReport(month: $month, note: $note)\n  }\n": types.SubmitVisitReportDocument,
-    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      viewer { id username displayName isAdmin }\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  query Policy($organisationId: ID!, $asOf: Date) {\n    policy(organisationId: $organisationId, asOf: $asOf)\n  }\n": types.PolicyDocument,
     "\n  query ScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id code name kind childCount }\n  }\n": types.ScopeRootsDocument,
     "\n  query Me {\n    me { id username displayName isAdmin grants { id role organisationId memberId } }\n  }\n": types.MeDocument,
@@ -324,11 +324,11 @@ export function graphql(source: "\n  mutation AdminRevokeApiToken($id: ID!) { re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      viewer { id username displayName isAdmin }\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n"): typeof import('./graphql').SignOutDocument;
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): typeof import('./graphql').SignOutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -744,7 +744,7 @@ export function graphql(source: "\n  mutation SubmitVisitReport($month: String!,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      viewer { id username displayName isAdmin }\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1139,11 +1139,9 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string, isAdmin: boolean } } };
+export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, viewer: { id: string, username: string, displayName: string, isAdmin: boolean } } };
 
-export type SignOutMutationVariables = Exact<{
-  refreshToken: string;
-}>;
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignOutMutation = { signOut: boolean };
@@ -1860,12 +1858,10 @@ export type SubmitVisitReportMutationVariables = Exact<{
 
 export type SubmitVisitReportMutation = { submitVisitReport: boolean };
 
-export type RefreshSessionMutationVariables = Exact<{
-  refreshToken: string;
-}>;
+export type RefreshSessionMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string, isAdmin: boolean } } };
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, viewer: { id: string, username: string, displayName: string, isAdmin: boolean } } };
 
 export type PolicyQueryVariables = Exact<{
   organisationId: string;
@@ -2491,7 +2487,6 @@ export const SignInDocument = new TypedDocumentString(`
   signIn(input: $input) {
     accessToken
     accessTokenExpiresAt
-    refreshToken
     viewer {
       id
       username
@@ -2502,8 +2497,8 @@ export const SignInDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const SignOutDocument = new TypedDocumentString(`
-    mutation SignOut($refreshToken: String!) {
-  signOut(refreshToken: $refreshToken)
+    mutation SignOut {
+  signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const MeetingComplianceDocument = new TypedDocumentString(`
@@ -5183,11 +5178,10 @@ export const SubmitVisitReportDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SubmitVisitReportMutation, SubmitVisitReportMutationVariables>;
 export const RefreshSessionDocument = new TypedDocumentString(`
-    mutation RefreshSession($refreshToken: String!) {
-  refreshSession(refreshToken: $refreshToken) {
+    mutation RefreshSession {
+  refreshSession {
     accessToken
     accessTokenExpiresAt
-    refreshToken
     viewer {
       id
       username

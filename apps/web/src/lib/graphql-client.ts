@@ -1,7 +1,7 @@
 import { graphql } from '../gql';
 import type { RefreshSessionMutation, TypedDocumentString } from '../gql/graphql';
 import { ApiError, apiErrorFromGraphQL } from './api-error';
-import { clearSession, getSession, reloadSession, saveSession } from './session';
+import { clearSession, getSession, isSessionKnown, markSessionKnown, saveSession } from './session';
 
 const ENDPOINT = '/graphql';
 
@@ -15,7 +15,7 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /**
    * 'required' (default): send the access token; on UNAUTHENTICATED refresh once and retry, else sign out.
-   * 'optional': send the token if there is one, never refresh (signOut).
+   * 'optional': send the token if there is one, never refresh (signOut; the refresh cookie goes along anyway).
    * 'none': public operations (signIn, refreshSession).
    */
   auth?: 'required' | 'optional' | 'none';
@@ -23,12 +23,13 @@ export type RequestOptions = {
 
 type GraphQLResponse<TData> = { data?: TData | null; errors?: unknown[] };
 
+// No argument: the server takes the refresh token from the HttpOnly cookie chibo_refresh (Path=/graphql) that the
+// browser sends with this same-origin request, and answers refreshToken: null (the new token is only in the cookie).
 const REFRESH_MUTATION = graphql(`
-  mutation RefreshSession($refreshToken: String!) {
-    refreshSession(refreshToken: $refreshToken) {
+  mutation RefreshSession {
+    refreshSession {
       accessToken
       accessTokenExpiresAt
-      refreshToken
       viewer { id username displayName isAdmin }
     }
   }
@@ -145,32 +146,44 @@ const send = <TData>(query: string, variables: unknown, token: string | null, si
 };
 
 // One refresh at a time: parallel queries that all hit UNAUTHENTICATED share it.
-// 'ok': new tokens saved; 'rejected': the refresh token is no longer valid; 'unreachable': the
+// 'ok': new access token saved; 'rejected': the refresh cookie is missing or no longer valid; 'unreachable': the
 // server could not be asked (network or server failure), which must not sign the user out.
 type RefreshOutcome = 'ok' | 'rejected' | 'unreachable';
 const TRANSIENT_CODES = new Set(['NETWORK_ERROR', 'SERVER_ERROR', 'BAD_RESPONSE', 'INTERNAL_SERVER_ERROR', 'TOO_MANY_REQUESTS']);
+// Refresh tokens are single use and the cookie is shared by the tabs: when another tab rotated it at the same
+// moment, ours is refused with REFRESH_TOKEN_JUST_ROTATED (the session goes on) and the browser gets the newer
+// cookie with the other tab's answer; ask once more a little later.
+const RETRY_AFTER_MS = 300;
 let refreshing: Promise<RefreshOutcome> | null = null;
+
+const askRefresh = (): Promise<RefreshOutcome | 'raced'> =>
+  send<RefreshSessionMutation>(String(REFRESH_MUTATION), {}, null).then(
+    (data): RefreshOutcome => {
+      saveSession(data.refreshSession);
+      return 'ok';
+    },
+    (error: unknown): RefreshOutcome | 'raced' => {
+      if (!(error instanceof ApiError)) return 'rejected';
+      if (error.reason === 'REFRESH_TOKEN_JUST_ROTATED') return 'raced';
+      return TRANSIENT_CODES.has(error.code) ? 'unreachable' : 'rejected';
+    },
+  );
 
 const refreshOnce = (): Promise<RefreshOutcome> => {
   if (refreshing) return refreshing;
-  const session = getSession();
-  if (!session) return Promise.resolve('rejected');
-  const used = session.refreshToken;
-  refreshing = send<RefreshSessionMutation>(String(REFRESH_MUTATION), { refreshToken: used }, null)
-    .then((data): RefreshOutcome => {
-      saveSession(data.refreshSession);
-      return 'ok';
-    })
-    .catch((error: unknown): RefreshOutcome => {
-      // refresh tokens are single use: if another tab refreshed first, adopt its session
-      const latest = reloadSession();
-      if (latest !== null && latest.refreshToken !== used) return 'ok';
-      return error instanceof ApiError && TRANSIENT_CODES.has(error.code) ? 'unreachable' : 'rejected';
-    })
+  refreshing = askRefresh()
+    .then((outcome) => (outcome === 'raced' ? new Promise((r) => setTimeout(r, RETRY_AFTER_MS)).then(askRefresh) : outcome))
+    .then((outcome): RefreshOutcome => (outcome === 'raced' ? 'rejected' : outcome))
     .finally(() => {
       refreshing = null;
     });
   return refreshing;
+};
+
+/** On page load: an access token from the refresh cookie, if there is a session; either way the session is known. */
+export const restoreSession = async (): Promise<void> => {
+  if (!isSessionKnown()) await refreshOnce();
+  markSessionKnown();
 };
 
 const EXPIRY_MARGIN_MS = 20_000;
@@ -198,6 +211,10 @@ export const request = async <TData, TVariables>(
   }
 
   let session = getSession();
+  if (!session && !isSessionKnown()) {
+    await restoreSession();
+    session = getSession();
+  }
   if (!session) return expire();
   if (isExpiring(session.accessTokenExpiresAt)) {
     // refresh ahead of expiry; if that fails the request below decides (the token may still be valid)

@@ -3,14 +3,13 @@ import type { SignInMutation } from '../gql/graphql';
 type AuthPayload = SignInMutation['signIn'];
 export type Viewer = AuthPayload['viewer'];
 
-// Access and refresh token live in localStorage under one key, so a reload keeps the user signed in
-// and every tab sees the same session (the 'storage' event keeps them in step).
-const STORAGE_KEY = 'chibo.session';
-
+// The access token lives in this tab's memory only. The refresh token is the HttpOnly cookie chibo_refresh, which
+// no script can read: on page load the app asks refreshSession (the browser sends the cookie) for an access token
+// (restoreSession in graphql-client.ts); until that answers the session is not known yet. Nothing about the session
+// is kept in localStorage. A sign-out reaches the other tabs through a BroadcastChannel.
 export type Session = {
   accessToken: string;
   accessTokenExpiresAt: string;
-  refreshToken: string;
   viewer: Viewer;
 };
 
@@ -19,51 +18,25 @@ export type SessionEndReason = 'expired' | 'signedOut';
 type Listener = () => void;
 const listeners = new Set<Listener>();
 
-const isSession = (value: unknown): value is Session => {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.accessToken === 'string' &&
-    typeof v.refreshToken === 'string' &&
-    typeof v.viewer === 'object' &&
-    v.viewer !== null
-  );
-};
-
-const read = (): Session | null => {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    return isSession(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
-};
-
-let current: Session | null = read();
+let current: Session | null = null;
+let known = false;
 let lastEndReason: SessionEndReason | null = null;
 
 const emit = () => listeners.forEach((l) => l());
 
-if (typeof window !== 'undefined') {
-  window.addEventListener('storage', (e) => {
-    if (e.key !== STORAGE_KEY) return;
-    current = read();
-    emit();
-  });
-}
+const channel: BroadcastChannel | null =
+  typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('chibo.session');
 
 export const getSession = (): Session | null => current;
 
-/** Re-reads the stored session (another tab may have refreshed it) and returns it. */
-export const reloadSession = (): Session | null => {
-  const stored = read();
-  if (stored?.refreshToken !== current?.refreshToken) {
-    current = stored;
-    emit();
-  }
-  return current;
+/** Whether this tab knows if it is signed in (false until the first refresh on page load has answered). */
+export const isSessionKnown = (): boolean => known;
+
+/** The first refresh answered without a session: not signed in, no reason to tell. */
+export const markSessionKnown = (): void => {
+  if (known) return;
+  known = true;
+  emit();
 };
 
 export const subscribeSession = (listener: Listener): (() => void) => {
@@ -71,34 +44,34 @@ export const subscribeSession = (listener: Listener): (() => void) => {
   return () => listeners.delete(listener);
 };
 
-export const saveSession = (payload: AuthPayload): Session => {
+export const saveSession = (payload: Session): Session => {
   const session: Session = {
     accessToken: payload.accessToken,
     accessTokenExpiresAt: payload.accessTokenExpiresAt,
-    refreshToken: payload.refreshToken,
     viewer: payload.viewer,
   };
   current = session;
+  known = true;
   lastEndReason = null;
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-  } catch {
-    // private mode or full storage: the session still lives in memory for this tab
-  }
   emit();
   return session;
 };
 
-export const clearSession = (reason: SessionEndReason): void => {
+const end = (reason: SessionEndReason): void => {
   current = null;
+  known = true;
   lastEndReason = reason;
-  try {
-    localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // ignore
-  }
   emit();
 };
+
+export const clearSession = (reason: SessionEndReason): void => {
+  end(reason);
+  if (reason === 'signedOut') channel?.postMessage('signedOut');
+};
+
+channel?.addEventListener('message', (e: MessageEvent) => {
+  if (e.data === 'signedOut' && current) end('signedOut');
+});
 
 /** Why the last session in this tab ended (the sign-in screen explains the redirect); reset on sign-in. */
 export const sessionEndReason = (): SessionEndReason | null => lastEndReason;

@@ -11,7 +11,7 @@ import { formatError, GraphQLErrorFilter } from './errors';
 import { Loaders } from './loaders';
 import { MAX_TOKENS, QueryLimitsPlugin } from './query-limits';
 import { RateLimits } from './rate-limits';
-import type { RequestContext, RequestLike } from './request-context';
+import type { ReplyLike, RequestContext, RequestLike } from './request-context';
 import { DateScalar, JsonScalar } from './scalars';
 import { InputValidationPipe } from './validation.pipe';
 
@@ -43,8 +43,9 @@ export class GraphqlModule {
           parseOptions: { maxTokens: MAX_TOKENS },
           includeStacktraceInErrorResponses: config.nodeEnv === 'development',
           formatError: formatError(config.nodeEnv !== 'development'),
-          context: (req: RequestLike): Partial<RequestContext> => {
-            const ctx: Partial<RequestContext> = { req, requestId: (req.id as string | undefined) ?? randomUUID() };
+          // Fastify integration: (request, reply); the reply lets the session resolvers set the refresh cookie.
+          context: (req: RequestLike, reply?: ReplyLike): Partial<RequestContext> => {
+            const ctx: Partial<RequestContext> = { req, reply, requestId: (req.id as string | undefined) ?? randomUUID() };
             ctx.loaders = new Loaders();
             return ctx;
           },

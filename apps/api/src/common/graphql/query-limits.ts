@@ -177,7 +177,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
     const ip = (rc.contextValue.req as { ip?: string } | undefined)?.ip ?? 'unknown';
     for (const [field, kind] of [['signIn', 'signIn'], ['refreshSession', 'refresh']] as const) {
       const n = roots.filter((r) => r === field).length;
-      const wait = n ? this.rates.take(kind, ip, n) : null;
+      const wait = n ? await this.rates.take(kind, ip, n) : null;
       if (wait) throw tooManyRequests(kind, wait);
     }
     let exports = 0;
@@ -188,7 +188,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
     });
     if (exports && (await this.signedIn(rc.contextValue))) {
       const actor = await rc.contextValue.actorPromise!;
-      const wait = this.rates.take('export', `${actor!.kind}:${actor!.id}`, exports);
+      const wait = await this.rates.take('export', `${actor!.kind}:${actor!.id}`, exports);
       if (wait) throw tooManyRequests('export', wait);
     }
   }

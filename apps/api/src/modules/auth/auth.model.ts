@@ -33,7 +33,11 @@ export class Viewer {
 export class AuthPayload {
   @Field({ description: 'Short-lived access token: send as "Authorization: Bearer <token>".' }) accessToken!: string;
   @Field(() => Date, { description: 'When the access token expires.' }) accessTokenExpiresAt!: Date;
-  @Field({ description: 'Refresh token: exchange it with refreshSession before the access token expires; single use.' }) refreshToken!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Refresh token for callers that are not browsers: exchange it with refreshSession before the access token expires; single use. Always null for a browser (a request with Origin or Sec-Fetch-Site): it gets the token only as the HttpOnly cookie chibo_refresh (Path=/graphql, SameSite=Strict).',
+  })
+  refreshToken!: string | null;
   @Field(() => Viewer, { description: 'Who signed in.' }) viewer!: Viewer;
 }
 

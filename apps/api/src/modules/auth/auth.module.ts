@@ -5,7 +5,9 @@ import type { AppConfig } from '../../config/app-config';
 import { AdminService } from './admin.service';
 import { AuditChainResolver } from './audit-chain.resolver';
 import { AuthResolver } from './auth.resolver';
-import { AuthService, resolveJwtSecret } from './auth.service';
+import { resolveJwtSecret } from '../../config/secrets';
+import { AuthService } from './auth.service';
+import { SessionCookie } from './session-cookie';
 
 /**
  * Users, sessions (JWT access and rotating refresh tokens), API tokens and grants. Exports only `ActorLookup`
@@ -17,7 +19,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [JwtModule.register({ secret: resolveJwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
-      providers: [AuthService, AdminService, AuthResolver, AuditChainResolver, { provide: ActorLookup, useExisting: AuthService }],
+      providers: [AuthService, AdminService, SessionCookie, AuthResolver, AuditChainResolver, { provide: ActorLookup, useExisting: AuthService }],
       exports: [ActorLookup],
     };
   }

@@ -9,17 +9,21 @@ import {
   Grant, SignInInput, User, UserPage, Viewer,
 } from './auth.model';
 import { AuthService, type SessionTokens } from './auth.service';
+import { isBrowserRequest, SessionCookie } from './session-cookie';
 
 @Resolver()
 export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly admin: AdminService,
+    private readonly cookie: SessionCookie,
   ) {}
 
-  private async payload(tokens: SessionTokens): Promise<AuthPayload> {
+  /** The new refresh token goes into the cookie, and into the body only for callers that are not browsers. */
+  private async payload(ctx: RequestContext, tokens: SessionTokens): Promise<AuthPayload> {
+    this.cookie.set(ctx, tokens.refreshToken);
     const actor = await this.auth.actorForUser(tokens.userId);
-    return { ...tokens, viewer: await this.viewerOf(actor) };
+    return { ...tokens, refreshToken: isBrowserRequest(ctx.req) ? null : tokens.refreshToken, viewer: await this.viewerOf(actor) };
   }
 
   private async viewerOf(actor: Actor): Promise<Viewer> {
@@ -31,21 +35,29 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Sign in with username and password. Repeated failures slow down and then lock the account for a while (RATE_LIMITED).' })
-  async signIn(@Args('input', { description: 'The fields of the operation (see the input type).' }) input: SignInInput): Promise<AuthPayload> {
-    return this.payload(await this.auth.signIn(input.username, input.password));
+  @Mutation(() => AuthPayload, { description: 'Sign in with username and password. Sets the refresh token as the HttpOnly cookie chibo_refresh (see AuthPayload.refreshToken). Repeated failures slow down and then lock the account for a while (RATE_LIMITED).' })
+  async signIn(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: SignInInput): Promise<AuthPayload> {
+    return this.payload(ctx, await this.auth.signIn(input.username, input.password));
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new access and refresh token (the old refresh token stops working).' })
-  async refreshSession(@Args('refreshToken', { description: 'The refresh token.' }) refreshToken: string): Promise<AuthPayload> {
-    return this.payload(await this.auth.refresh(refreshToken));
+  @Mutation(() => AuthPayload, { description: 'Exchange a refresh token (the argument, else the chibo_refresh cookie) for a new access and refresh token; the old refresh token stops working, and presenting it again later ends the whole session.' })
+  async refreshSession(
+    @Ctx() ctx: RequestContext,
+    @Args('refreshToken', { type: () => String, nullable: true, description: 'The refresh token; omitted: the one in the chibo_refresh cookie (browsers).' }) refreshToken?: string | null,
+  ): Promise<AuthPayload> {
+    return this.payload(ctx, await this.auth.refresh(refreshToken || this.cookie.read(ctx) || ''));
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Sign out: the refresh token stops working.' })
-  signOut(@Args('refreshToken', { description: 'The refresh token.' }) refreshToken: string): Promise<boolean> {
-    return this.auth.signOut(refreshToken);
+  @Mutation(() => Boolean, { description: 'Sign out: the session of the refresh token (the argument, else the chibo_refresh cookie) ends and the cookie is cleared.' })
+  async signOut(
+    @Ctx() ctx: RequestContext,
+    @Args('refreshToken', { type: () => String, nullable: true, description: 'The refresh token; omitted: the one in the chibo_refresh cookie (browsers).' }) refreshToken?: string | null,
+  ): Promise<boolean> {
+    const token = refreshToken || this.cookie.read(ctx);
+    this.cookie.clear(ctx);
+    return token ? this.auth.signOut(token) : true;
   }
 
   @Query(() => Viewer, { description: 'The caller and their grants.' })

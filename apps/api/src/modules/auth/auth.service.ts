@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
@@ -20,17 +18,6 @@ export const hashPassword = (password: string): Promise<string> => hash(password
 
 // Verified against when the username does not exist, so both answers take the same time.
 let dummyHash: Promise<string> | null = null;
-
-/** JWT secret: the configured one, else one kept in the data directory (embedded mode), created once. */
-export const resolveJwtSecret = (config: AppConfig): string => {
-  if (config.jwtSecret) return config.jwtSecret;
-  const file = join(config.dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(config.dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-};
 
 /** A rotated refresh token presented again this soon after its rotation is refused without ending the session. */
 const REUSE_GRACE_SECONDS = 10;
@@ -104,6 +91,15 @@ export class AuthService {
         [hash, REUSE_GRACE_SECONDS],
       );
       if (ended.length) this.logger.warn('A rotated refresh token was presented again; its session was ended');
+      else {
+        // Within the grace period: another tab (sharing the cookie) has just rotated it; the newer one works.
+        const [recent] = await this.ds.query(
+          `SELECT 1 FROM refresh_token WHERE token_hash = $1 AND revoked_at IS NOT NULL AND rotated_at >= now() - make_interval(secs => $2)
+             AND NOT EXISTS (SELECT 1 FROM refresh_token f WHERE f.family_id = refresh_token.family_id AND f.revoked_at IS NOT NULL AND f.rotated_at IS NULL)`,
+          [hash, REUSE_GRACE_SECONDS],
+        );
+        if (recent) throw new DomainError('UNAUTHENTICATED', 'The refresh token has just been exchanged; use the newer one', 'refreshToken', { reason: 'REFRESH_TOKEN_JUST_ROTATED' });
+      }
       throw new DomainError('UNAUTHENTICATED', 'The session has ended; sign in again', 'refreshToken');
     }
     const [user] = await this.ds.query(`SELECT is_active AS "isActive" FROM app_user WHERE id = $1`, [row.userId]);
@@ -111,8 +107,13 @@ export class AuthService {
     return this.issue(row.userId, row.familyId);
   }
 
+  /** Ends the session of a refresh token: every token of its family (its sign-in) stops working. */
   async signOut(refreshToken: string): Promise<boolean> {
-    await this.ds.query(`UPDATE refresh_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [sha256(refreshToken)]);
+    await this.ds.query(
+      `UPDATE refresh_token f SET revoked_at = now() FROM refresh_token t
+        WHERE t.token_hash = $1 AND f.family_id = t.family_id AND f.revoked_at IS NULL`,
+      [sha256(refreshToken)],
+    );
     return true;
   }
 

@@ -10,7 +10,6 @@ const SIGN_IN = graphql(`
     signIn(input: $input) {
       accessToken
       accessTokenExpiresAt
-      refreshToken
       viewer { id username displayName isAdmin }
     }
   }

@@ -1,19 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
-import { clearSession, getSession } from '../../../lib/session';
+import { clearSession } from '../../../lib/session';
 
+// No argument: the server ends the session of the HttpOnly refresh cookie and clears the cookie.
 const SIGN_OUT = graphql(`
-  mutation SignOut($refreshToken: String!) {
-    signOut(refreshToken: $refreshToken)
+  mutation SignOut {
+    signOut
   }
 `);
 
 const signOut = async () => {
-  const session = getSession();
   try {
-    // best effort: revoke the refresh token on the server; sign out locally whatever happens
-    if (session) await request(SIGN_OUT, { refreshToken: session.refreshToken }, { auth: 'optional' });
+    // best effort: end the session on the server (the cookie); sign out locally whatever happens
+    await request(SIGN_OUT, {}, { auth: 'optional' });
   } finally {
     clearSession('signedOut');
   }
