@@ -13,7 +13,7 @@
 // apps/web/test-results/ (m01-…png).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADMIN, BASE_URL, expect, gql, PASSWORD, run, shot, shotsDir, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
+import { ADMIN, BASE_URL, choose, expect, gql, PASSWORD, run, shot, shotsDir, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
 
 const SECRETARY = 'bithu';
 const VISITOR = 'giamsat';
@@ -100,15 +100,14 @@ step('plan a meeting dated today', async () => {
   await dialog.getByText('Thời lượng: 120 phút.').waitFor();
   // who presides and who takes the minutes (closing the meeting needs both)
   for (const [field, nth] of [['chairMemberId', 0], ['minuteTakerMemberId', 1]]) {
+    // read the nth member's name from this select's own list, then pick it (choose retries and checks it is shown)
     const select = dialog.locator(`#plan_${field}`);
     await select.click();
-    // the option list of this select (the other select's list may still be closing)
     const listId = await select.getAttribute('aria-controls');
-    const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
-    const option = dropdown.locator('.ant-select-item-option').nth(nth);
+    const option = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option').nth(nth);
     await option.waitFor();
-    await option.click();
-    await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-expanded') !== 'true', `plan_${field}`);
+    const name = (await option.innerText()).trim();
+    await choose(page, `plan_${field}`, name);
   }
   await shot(page, 'm02-plan-dialog', false);
   await dialog.getByTestId('meeting-plan-submit').click();
