@@ -112,9 +112,16 @@ step('record a discipline: the cell may only reprimand or warn a probationary me
   const listId = await page.locator('#discipline_form').getAttribute('aria-controls');
   const options = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option');
   await options.first().waitFor();
-  const offered = (await options.allInnerTexts()).map((s) => s.trim());
+  // the list may still be filling in: read it until it holds what it will hold
+  let offered = [];
+  for (let i = 0; i < 20; i++) {
+    offered = (await options.allInnerTexts()).map((x) => x.trim());
+    if (offered.length >= 2) break;
+    await page.waitForTimeout(150);
+  }
   expect(offered.length === 2 && offered.includes('Khiển trách') && offered.includes('Cảnh cáo'), `offered: ${offered.join(', ')}`);
-  await options.filter({ hasText: 'Khiển trách' }).click();
+  await page.keyboard.press('Escape');
+  await choose(page, 'discipline_form', 'Khiển trách');
   const date = form.locator('#discipline_decidedOn');
   await date.click();
   await date.fill(ddmmyyyy(daysAgo(5)));
@@ -197,6 +204,18 @@ step('a page whose code cannot load says so in Vietnamese inside the app frame, 
   await page.getByTestId('route-error-retry').click();
   await page.getByTestId('route-error').waitFor({ state: 'detached' });
   await page.getByRole('heading', { level: 1 }).first().waitFor();
+});
+
+step('a member opens "Hồ sơ của tôi": their own record, without the buttons that change it', async () => {
+  const { page } = state;
+  await page.context().clearCookies();
+  await page.evaluate(() => localStorage.clear());
+  await signIn(page, 'dangvien');
+  await page.getByTestId('nav-my-record').click();
+  await page.getByTestId('member-page').waitFor();
+  await page.getByText('Tuổi đảng').first().waitFor();
+  expect((await page.getByTestId('member-edit').count()) === 0, 'a member is offered to edit their record');
+  expect((await page.getByTestId('member-record-event').count()) === 0, 'a member is offered to record an event');
 });
 
 step('no uncaught errors in the page', async () => {

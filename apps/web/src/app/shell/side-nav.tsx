@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, ImportOutlined, SettingOutlined, BellOutlined, CalendarOutlined, DashboardOutlined, FileDoneOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, IdcardOutlined, ImportOutlined, SettingOutlined, BellOutlined, CalendarOutlined, DashboardOutlined, FileDoneOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useMatch } from 'react-router-dom';
@@ -39,13 +39,15 @@ export const SideNav = ({ onNavigate }: Props) => {
   const selected = pathname === paths.inspections ? 'inspections' : pathname.startsWith(`${paths.inspections}/`) ? 'inspectionRecords' : section;
   const rated = pathname.startsWith(paths.myRatings) ? 'myRating' : pathname.startsWith(paths.ratings) ? 'ratings' : selected;
   const current = pathname.startsWith(paths.dashboard) ? 'dashboard' : pathname.startsWith(paths.alerts) ? 'alerts' : pathname.startsWith(paths.admin) ? 'admin' : pathname.startsWith(paths.import) ? 'import' : rated;
-  const member = Boolean(viewer.data?.grants.some((g) => g.role === 'MEMBER' && g.memberId));
+  const ownMemberId = viewer.data?.grants.find((g) => g.role === 'MEMBER' && g.memberId)?.memberId ?? null;
+  const selectedKey = ownMemberId && pathname === paths.member(ownMemberId) ? 'myRecord' : current;
+  const member = Boolean(ownMemberId);
 
   return (
     <nav aria-label={t('nav.label')} className="app-sider-body">
       <Menu
         mode="inline"
-        selectedKeys={[current]}
+        selectedKeys={[selectedKey]}
         defaultOpenKeys={['inspectionsGroup']}
         style={{ borderInlineEnd: 0 }}
         onClick={() => onNavigate?.()}
@@ -125,6 +127,15 @@ export const SideNav = ({ onNavigate }: Props) => {
                   key: 'ratings',
                   icon: <TrophyOutlined aria-hidden />,
                   label: <Link to={href(paths.ratings)}>{t('nav.ratings')}</Link>,
+                },
+              ]
+            : []),
+          ...(ownMemberId
+            ? [
+                {
+                  key: 'myRecord',
+                  icon: <IdcardOutlined aria-hidden />,
+                  label: <Link to={href(paths.member(ownMemberId))} data-testid="nav-my-record">{t('nav.myRecord')}</Link>,
                 },
               ]
             : []),
