@@ -250,16 +250,19 @@ step('propose a self-assessed member\'s rating (HTTNV)', async () => {
   const { page } = state;
   await choose(page, 'round-kind', 'Đảng viên');
   await page.waitForURL(/kind=MEMBER/);
+  // the list is refetched for the filter: wait until no request is in flight, then hold on to one row by its id
+  await page.waitForLoadState('networkidle');
   await page.locator('[data-testid=ratings-table] .ant-spin-blur').waitFor({ state: 'detached' });
-  const row = page.locator('[data-testid=rating-row][data-stage=SELF_ASSESSED]').first();
-  await row.waitFor();
-  state.ratingId = (await row.getAttribute('data-rating-id')) ?? '';
+  const first = page.locator('[data-testid=rating-row][data-stage=SELF_ASSESSED]').first();
+  await first.waitFor();
+  state.ratingId = (await first.getAttribute('data-rating-id')) ?? '';
+  const row = page.locator(`[data-testid=rating-row][data-rating-id="${state.ratingId}"]`);
   state.subject = (await row.locator('td a').first().innerText()).trim();
   await shot(page, 'r06-round');
   await row.getByTestId('rating-propose').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('propose-form').waitFor();
-  expect((await dialog.innerText()).includes(state.subject), 'the dialog does not name the subject');
+  expect((await dialog.innerText()).includes(state.subject), `the dialog does not name the subject "${state.subject}"`);
   await choose(page, 'propose-level', 'HTTNV –');
   await dialog.locator('#propose-note').fill('Hoàn thành tốt các nhiệm vụ được giao.');
   await dialog.getByTestId('propose-submit').click();

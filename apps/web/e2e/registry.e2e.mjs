@@ -72,7 +72,7 @@ step('add a member to the cell: a malformed national ID is refused next to its f
   await drawer.locator('#member_introducer1').fill('Nguyễn Văn Giới');
   await page.getByTestId('member-form-submit').click();
   await drawer.getByText('Số định danh cá nhân gồm đúng 12 chữ số.').waitFor();
-  await shot(page, 'r01-add-refused');
+  await shot(page, 'g01-add-refused');
   await drawer.locator('#member_nationalId').fill(`0${String(Date.now()).slice(-11)}`);
   await page.getByTestId('member-form-submit').click();
   await page.waitForURL(/\/members\/[0-9a-f-]{36}/);
@@ -85,7 +85,7 @@ step('the new member is probationary, admitted in the timeline, and the list cou
   const { page } = state;
   await page.getByText('Dự bị', { exact: true }).first().waitFor();
   await page.getByTestId('member-events').getByText('Kết nạp vào Đảng').waitFor();
-  await shot(page, 'r02-member');
+  await shot(page, 'g02-member');
   const after = await listTotal(page);
   expect(after === state.total + 1, `the list shows ${after}, not ${state.total + 1}`);
 });
@@ -173,7 +173,7 @@ step('recognition before the end of probation is refused next to the date', asyn
   await choose(page, 'memberEvent_type', 'Công nhận đảng viên chính thức');
   await page.getByTestId('member-event-submit').click();
   await form.getByText('Công nhận đảng viên chính thức sớm nhất từ ngày hết thời gian dự bị.').waitFor();
-  await shot(page, 'r03-recognition-refused');
+  await shot(page, 'g03-recognition-refused');
 });
 
 step('record a transfer out: the member leaves the cell\'s list', async () => {
@@ -185,7 +185,7 @@ step('record a transfer out: the member leaves the cell\'s list', async () => {
   await form.waitFor({ state: 'hidden' });
   await page.getByText('Đã chuyển sinh hoạt đi', { exact: true }).first().waitFor();
   await page.getByTestId('member-events').getByText('Chuyển sinh hoạt đảng chính thức đi').waitFor();
-  await shot(page, 'r04-transferred');
+  await shot(page, 'g04-transferred');
   const after = await listTotal(page);
   expect(after === state.total, `the list shows ${after}, not ${state.total}`);
 });
@@ -199,7 +199,7 @@ step('a page whose code cannot load says so in Vietnamese inside the app frame, 
   await error.waitFor();
   await error.getByText('Không tải được trang').waitFor();
   await page.getByTestId('current-user').waitFor(); // the header is still there
-  await shot(page, 'r05-chunk-error');
+  await shot(page, 'g05-chunk-error');
   await page.unroute(chunk);
   await page.getByTestId('route-error-retry').click();
   await page.getByTestId('route-error').waitFor({ state: 'detached' });
@@ -223,4 +223,4 @@ step('no uncaught errors in the page', async () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-await run({ budgetMs: 120_000, failureShot: 'r-failure', state });
+await run({ budgetMs: 120_000, failureShot: 'g-failure', state });
