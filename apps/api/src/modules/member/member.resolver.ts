@@ -1,3 +1,4 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { badgeDue, DEFAULT_POLICY, nextBadge, partyAge, probationEnd, probationState, recognitionDeadline, type MemberStatus } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
@@ -11,18 +12,27 @@ import { OrganisationService } from '../organisation/organisation.service';
 import { orgByIdLoader } from '../organisation/organisation.loaders';
 import { PolicyService } from '../policy/policy.service';
 import { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, RecordDisciplineInput } from './member.inputs';
-import { reportWorkbook, viDate } from '../../common/export/workbook';
+import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
+import { ExportService } from '../../common/export/export.service';
 import { Badge, Discipline, Member, MemberEvent, MemberPage, PartyAge, ProbationStateEnum } from './member.model';
 import { MemberService } from './member.service';
 import { CommitteeSeat } from '../organisation/organisation.model';
 
 @Resolver(() => Member)
-export class MemberResolver {
+export class MemberResolver implements OnModuleInit {
   constructor(
     private readonly memberService: MemberService,
     private readonly orgs: OrganisationService,
     private readonly policies: PolicyService,
+    private readonly exporter: ExportService,
   ) {}
+
+  onModuleInit(): void {
+    this.exporter.register<{ filter?: MemberFilter; asOf?: string }>({
+      name: 'members', field: 'membersXlsx', fileName: 'Danh sách đảng viên', args: { filter: MemberFilter, asOf: null },
+      build: (actor, a, wb) => this.membersWorkbook(actor, a.filter, a.asOf, wb),
+    });
+  }
 
   @Query(() => Member, { description: 'One member as of a date. NOT_FOUND when missing or outside your scope.' })
   member(
@@ -43,12 +53,17 @@ export class MemberResolver {
     return this.memberService.list(actor, filter, page, asOf ?? today());
   }
 
-  @Query(() => String, { description: 'The members matching the filter on a date (all pages, at most 50,000) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings, in the list\'s order. Scoped like `members`.' })
-  async membersXlsx(
-    @CurrentActor() actor: Actor,
+  @Query(() => String, { description: 'The members matching the filter on a date (all pages, at most 50,000) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings, in the list\'s order. Scoped like `members`.', deprecationReason: 'Use GET /exports/members.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  membersXlsx(
+    @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => MemberFilter, nullable: true, description: 'Filter (as for `members`).' }) filter?: MemberFilter,
     @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Date (default today).' }) asOf?: string,
   ): Promise<string> {
+    return this.exporter.base64(ctx, 'members', { filter, asOf });
+  }
+
+  /** The member list export (GET /exports/members.xlsx, membersXlsx). */
+  private async membersWorkbook(actor: Actor, filter: MemberFilter | undefined, asOf: string | undefined, wb: ExportWorkbook): Promise<void> {
     const d = asOf ?? today();
     const rows: unknown[][] = [];
     const cellIds = new Set<string>();
@@ -67,7 +82,7 @@ export class MemberResolver {
         m.cardNumber ?? '', viDate(m.admissionDecisionDate), viDate(m.fullMembershipDate), m.post ?? '', m.exemption ? 'Miễn sinh hoạt' : '']);
     });
     const [root] = filter?.organisationId ? await this.orgs.findVisible(actor, [filter.organisationId], d) : [];
-    const buf = await reportWorkbook({
+    writeReport(wb, {
       name: 'Dang vien',
       title: `DANH SÁCH ĐẢNG VIÊN TÍNH ĐẾN NGÀY ${viDate(d)}`,
       subtitle: root?.name ?? '',
@@ -75,7 +90,6 @@ export class MemberResolver {
       widths: [6, 28, 12, 9, 32, 12, 16, 14, 14, 24, 16],
       rows,
     });
-    return buf.toString('base64');
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The cell on the as-of date (or the last one, for members who left); null if outside your scope.' })
