@@ -13,7 +13,12 @@ import { InputValidationPipe } from '../graphql/validation.pipe';
 import { ExportService } from './export.service';
 import type { ExportWorkbook } from './workbook';
 
-type Reply = { code(n: number): Reply; header(k: string, v: string): Reply; send(body?: unknown): Reply; raw: { destroy(): void } };
+type Reply = {
+  code(n: number): Reply;
+  header(k: string, v: string): Reply;
+  send(body?: unknown): Reply;
+  raw: { destroy(): void; once(event: 'close', f: () => void): void; writableFinished: boolean };
+};
 type Log = { error(o: object, m: string): void; warn(o: object, m: string): void };
 
 /** Longest `input` (JSON text of the arguments) accepted, in characters. */
@@ -133,8 +138,24 @@ export const registerExportRoutes = (app: NestFastifyApplication): void => {
       let writer: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
       const open = () => (writer ??= new ExcelJS.stream.xlsx.WorkbookWriter({ stream: body, useStyles: true, useSharedStrings: false }));
       const wb = { addWorksheet: (...a: Parameters<ExportWorkbook['addWorksheet']>) => open().addWorksheet(...a) } as unknown as ExportWorkbook;
-      await exports.run({ actor, requestId: String(req.id ?? randomUUID()) }, def.name, args, wb);
-      await open().commit();
+      // A client that goes away (a cancelled download) ends the work here: the stream is destroyed rather than
+      // left waiting for a reader, and nothing keeps the request's workbook alive.
+      let gone: () => void = () => undefined;
+      const clientGone = new Promise<'gone'>((resolve) => (gone = () => resolve('gone')));
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) gone();
+      });
+      const work = (async () => {
+        await exports.run({ actor, requestId: String(req.id ?? randomUUID()) }, def.name, args, wb);
+        await open().commit();
+        return 'done' as const;
+      })();
+      work.catch(() => undefined);
+      if ((await Promise.race([work, clientGone])) === 'gone') {
+        req.log.info({ export: def.name }, 'export abandoned by the client');
+        body.destroy();
+        reply.raw.destroy();
+      }
       return reply;
     } catch (e) {
       if (started) {

@@ -22,19 +22,29 @@ export const xlsxBuffer = async (wb: ExportWorkbook): Promise<Buffer> => Buffer.
  */
 export const writeReport = (wb: ExportWorkbook, sheet: ReportSheet, ...more: ReportSheet[]): void => {
   for (const s of [sheet, ...more]) {
-    const ws = wb.addWorksheet(s.name);
-    // Widths first: a streaming sheet writes its columns with the first committed row.
-    ws.columns = s.headings.map((_h, i) => ({ width: s.widths[i] ?? 16 }));
-    const title = ws.addRow([s.title]);
-    title.font = { bold: true, size: 13 };
-    title.commit();
-    ws.addRow([s.subtitle]).commit();
-    ws.addRow([]).commit();
-    const head = ws.addRow(s.headings);
-    head.font = { bold: true };
-    head.commit();
-    for (const r of s.rows) ws.addRow(r).commit();
+    const add = startReport(wb, s);
+    for (const r of s.rows) add(r);
   }
+};
+
+/**
+ * Starts a sheet in the report layout (title, subtitle, blank row, headings) and returns the function that adds a
+ * row: for an export that reads its rows page by page and writes each page as it comes, so a streamed workbook
+ * holds one page at a time.
+ */
+export const startReport = (wb: ExportWorkbook, s: Omit<ReportSheet, 'rows'>): ((row: unknown[]) => void) => {
+  const ws = wb.addWorksheet(s.name);
+  // Widths first: a streaming sheet writes its columns with the first committed row.
+  ws.columns = s.headings.map((_h, i) => ({ width: s.widths[i] ?? 16 }));
+  const title = ws.addRow([s.title]);
+  title.font = { bold: true, size: 13 };
+  title.commit();
+  ws.addRow([s.subtitle]).commit();
+  ws.addRow([]).commit();
+  const head = ws.addRow(s.headings);
+  head.font = { bold: true };
+  head.commit();
+  return (row) => ws.addRow(row).commit();
 };
 
 /** One sheet of a report workbook (further sheets, if given, follow the first in the same layout). */
