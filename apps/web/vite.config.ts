@@ -42,7 +42,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': { target: apiTarget, changeOrigin: true } },
+    proxy: { '/graphql': { target: apiTarget, changeOrigin: true }, '/exports': { target: apiTarget, changeOrigin: true } },
   },
   // `vite preview` reuses server.proxy, so a built app can be tried against the API too
   build: {

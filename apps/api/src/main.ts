@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { DestinationStream } from 'pino';
 import { registerHealthRoutes } from './common/graphql/availability';
+import { registerExportRoutes } from './common/export/export-routes';
 import { createRootLogger, GRAPHQL_LOG, PinoNestLogger, type GraphQLLogFields } from './common/logging';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { resolveDatabaseUrl } from './database/data-source';
@@ -143,6 +144,8 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
   const ds = app.get(DataSource);
   await ds.runMigrations({ transaction: 'each' });
   registerHealthRoutes(app.getHttpAdapter().getInstance(), ds);
+  // GET /exports/<name>.xlsx: the Excel exports as streamed downloads (docs/exports.md).
+  registerExportRoutes(app);
   if (existsSync(config.webDist)) {
     // The web app is served by the API: static files, and index.html for every client-side route.
     const fastify = app.getHttpAdapter().getInstance();

@@ -8,6 +8,8 @@ import { exportFile, importFile } from './files';
 import { MAX_REPORTED_PROBLEMS } from '../common/import/columns';
 import { writeSchema } from './schema';
 import { runBench } from './bench';
+import { runExportMemory } from './export-memory';
+import { runDbFault } from './db-fault';
 import { AuditChainService } from '../common/audit/audit-chain.service';
 
 const USAGE = `chibo CLI — runs the same services as the API (same environment variables: DATABASE_URL, CHIBO_DATA_DIR, …)
@@ -33,6 +35,16 @@ Usage: node apps/api/dist/cli/main.js <command> [options]
   bench [--sizes 1,30] [--runs N]           seed timing, the screens of one cell against the {__typename} ceiling
         [--only screens] [--clients N]      (req/s through HTTP, single-request median) and query latencies
         [--seconds S] [--database-url URL]  (median, p95); --database-url: screens only, on that seeded database
+  export-memory [--scale N] [--via graphql,http] [--runs N] [--database-url URL]
+                                            the biggest export (members of the root) through the deprecated GraphQL
+                                            field and GET /exports/members.xlsx, each on a fresh API process: time and
+                                            the server's peak RSS growth; a scratch database seeded at --scale (default
+                                            5) on TEST_DATABASE_URL's server unless --database-url (seeded, kept)
+  db-fault [--database-url URL] [--before S] [--outage S] [--after S] [--clients N] [--restart-command CMD]
+                                            write load through HTTP while the database refuses connections and its
+                                            backends are terminated: failures per phase, recovery time (goal ≤ 5 s),
+                                            no acknowledged write lost; on a scratch database made on that server;
+                                            --restart-command: run CMD as the outage (a server of your own only)
 `;
 
 const flag = (args: string[], name: string): string | undefined => {
@@ -65,6 +77,8 @@ const main = async (argv: string[]): Promise<number> => {
     return 0;
   }
   if (command === 'bench') return runBench(args);
+  if (command === 'export-memory') return runExportMemory(args);
+  if (command === 'db-fault') return runDbFault(args);
 
   const { app, close } = await openContext();
   const ds = app.get(DataSource);

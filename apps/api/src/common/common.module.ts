@@ -4,10 +4,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source';
 import { AuditChainService } from './audit/audit-chain.service';
 import { AuditService } from './audit/audit.service';
+import { ExportService } from './export/export.service';
 
 /**
  * The common/database module, global: the checked configuration (APP_CONFIG), the database (TypeORM's DataSource,
- * itself global), the audit log every write goes through and its hash chain (sealing, verification). It imports no feature module (docs/architecture.md).
+ * itself global), the audit log every write goes through and its hash chain (sealing, verification), the registry of Excel exports. It imports no feature module (docs/architecture.md).
  * Scope helpers, loaders and SQL helpers are plain functions in common/ and database/, not providers.
  */
 @Module({})
@@ -18,9 +19,10 @@ export class CommonModule {
       module: CommonModule,
       global: true,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config))],
-      providers: [{ provide: APP_CONFIG, useValue: config }, AuditService, AuditChainService],
+      providers: [{ provide: APP_CONFIG, useValue: config }, AuditService, AuditChainService, ExportService],
       // AuditChainService: the audit chain's queries and mutation (auth's AuditChainResolver)
-      exports: [APP_CONFIG, AuditService, AuditChainService],
+      // ExportService: each feature module registers its Excel exports (served by GET /exports/<name>.xlsx)
+      exports: [APP_CONFIG, AuditService, AuditChainService, ExportService],
     };
   }
 }

@@ -169,6 +169,26 @@ describe('hardening', () => {
       expect((await post({ query: `{ organisations { total } }` }, admin)).statusCode).toBe(200);
     });
 
+    it('answers 503 while the database refuses new connections (ALLOW_CONNECTIONS false, as db-fault does)', async () => {
+      const pool = (h.ds.driver as unknown as { master: { connect: (...a: unknown[]) => unknown } }).master;
+      const blocked = Object.assign(new Error('database "chibo" is not currently accepting connections'), { code: '55000', severity: 'FATAL' });
+      const spy = jest.spyOn(pool, 'connect').mockImplementation((cb?: unknown) => {
+        if (typeof cb === 'function') return void (cb as (e: Error) => void)(blocked);
+        return Promise.reject(blocked);
+      });
+      try {
+        const res = await post({ query: `{ organisations { total } }` }, admin);
+        expect(res.statusCode).toBe(503);
+        expect(res.json().errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE', retryable: true });
+        const download = await h.app.inject({ method: 'GET', url: `/exports/organisations.xlsx?input=${encodeURIComponent(JSON.stringify({ filter: { underId: t.GA } }))}`, headers: { authorization: `Bearer ${admin}` } });
+        expect(download.statusCode).toBe(503);
+        expect(download.headers['retry-after']).toBe('5');
+        expect(download.json().errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
     it('refuses a NUL character in any string as BAD_USER_INPUT, changing nothing', async () => {
       const search = await h.gql(`query($f: MemberFilter) { members(filter: $f) { total } }`, { f: { search: 'a\u0000b' } }, admin);
       expect(errorOf(search)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTER', fields: [{ field: 'f.search', reason: 'INVALID_CHARACTER' }] });

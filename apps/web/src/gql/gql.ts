@@ -32,10 +32,8 @@ type Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": typeof types.MeetingComplianceDocument,
-    "\n  query MeetingComplianceXlsx($input: ComplianceInput!) {\n    meetingComplianceXlsx(input: $input)\n  }\n": typeof types.MeetingComplianceXlsxDocument,
     "\n  query Alerts($input: AlertsInput!) {\n    alerts(input: $input) {\n      asOf year total offset limit\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n      items {\n        code severity entity message messageEn dueOn memberId memberName meetingId visitId\n        organisation { id code name }\n      }\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  query AlertCounts($input: AlertsInput!) {\n    alerts(input: $input) {\n      total\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n    }\n  }\n": typeof types.AlertCountsDocument,
-    "\n  query AlertsXlsx($input: AlertsInput!) {\n    alertsXlsx(input: $input)\n  }\n": typeof types.AlertsXlsxDocument,
     "\n  query Dashboard($input: DashboardInput!) {\n    dashboard(input: $input) {\n      asOf year from to\n      organisation { id name kind ancestors { id name } }\n      members {\n        members fullMembers probationaryMembers exemptMembers admissions yearStart membersAtYearStart\n        leftInPeriod { status count }\n        trend { year date members fullMembers probationaryMembers admissions }\n      }\n      meetings { from to cells cellsBehind behindPercent attendancePercent regularHeld thematicHeld held byKind { kind count } }\n      visits { asOf assignments assignmentsBehind behindPercent required done scored unscored cells cellsWithoutVisitor }\n      children {\n        organisation { id code name kind }\n        members cells cellsBehind behindPercent visitAssignments visitAssignmentsBehind alerts alertErrors\n      }\n      alerts { total countsByCode { code severity count } countsBySeverity { severity count } }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query DashboardInspectionTarget($input: InspectionTargetInput!) {\n    inspectionTarget(input: $input) { referenceDate subjectCount metCount behindCount percent projectedMetCount projectedPercent }\n  }\n": typeof types.DashboardInspectionTargetDocument,
     "\n  query DashboardRatingFigures($input: RatingFiguresInput!) {\n    ratingFigures(input: $input) {\n      asOf year\n      groups {\n        subjectKind\n        current {\n          total rated notRated excellentOfWellCompletedOrBetter\n          wellCompletedOrBetter { count percent }\n          levels { level count percent }\n        }\n      }\n    }\n  }\n": typeof types.DashboardRatingFiguresDocument,
@@ -63,9 +61,6 @@ type Documents = {
     "\n  mutation CancelInspection($id: ID!, $reason: String!) {\n    cancelInspection(id: $id, reason: $reason) { ...InspectionDetailFields }\n  }\n": typeof types.CancelInspectionDocument,
     "\n  mutation CreateInspectionPlan($input: CreateInspectionPlanInput!) {\n    createInspectionPlan(input: $input) { ...PlanFields }\n  }\n": typeof types.CreateInspectionPlanDocument,
     "\n  mutation UpdateInspectionPlan($id: ID!, $input: InspectionPlanInput!) {\n    updateInspectionPlan(id: $id, input: $input) { ...PlanFields }\n  }\n": typeof types.UpdateInspectionPlanDocument,
-    "\n  query InspectionTargetXlsx($input: InspectionTargetInput!) {\n    inspectionTargetXlsx(input: $input)\n  }\n": typeof types.InspectionTargetXlsxDocument,
-    "\n  query InspectionsXlsx($filter: InspectionFilter) {\n    inspectionsXlsx(filter: $filter)\n  }\n": typeof types.InspectionsXlsxDocument,
-    "\n  query MeetingsXlsx($filter: MeetingFilter) {\n    meetingsXlsx(filter: $filter)\n  }\n": typeof types.MeetingsXlsxDocument,
     "\n  fragment MeetingListFields on Meeting {\n    id organisationId kind title date startTime endTime actualStart actualEnd place state\n    organisation { id name }\n    attendanceRate { present expected percent }\n    flags { code severity message messageEn }\n  }\n": typeof types.MeetingListFieldsFragmentDoc,
     "\n  fragment MeetingDetailFields on Meeting {\n    ...MeetingListFields\n    mode format formatNote theme topics chairMemberId minuteTakerMemberId\n    guests minutes resolution votesFor votesAgainst votesAbstain\n    tasks { text assigneeMemberId dueOn }\n    selfAssessment selfTotal cancelledReason closedAt\n    attendance { memberId status reason late leftEarly }\n    amendments { id reason amendedAt amendedBy before after }\n    documentList { id kind name url mimeType sizeBytes createdAt }\n    visitRecords { id visitorUserId visitorName attended total maxTotal level selfTotal scoreGapWarning guidance issues followUp }\n  }\n": typeof types.MeetingDetailFieldsFragmentDoc,
     "\n  query MeetingCellMembers($organisationId: ID!, $asOf: Date) {\n    members(filter: { organisationId: $organisationId }, page: { offset: 0, limit: 500 }, asOf: $asOf) {\n      total\n      items { id fullName status exemption }\n    }\n  }\n": typeof types.MeetingCellMembersDocument,
@@ -82,14 +77,12 @@ type Documents = {
     "\n  mutation CloseMeeting($id: ID!) {\n    closeMeeting(id: $id) { ...MeetingDetailFields }\n  }\n": typeof types.CloseMeetingDocument,
     "\n  mutation CancelMeeting($id: ID!, $reason: String!) {\n    cancelMeeting(id: $id, reason: $reason) { ...MeetingDetailFields }\n  }\n": typeof types.CancelMeetingDocument,
     "\n  mutation AmendMeeting($id: ID!, $reason: String!, $input: MeetingRecordInput!) {\n    amendMeeting(id: $id, reason: $reason, input: $input) { ...MeetingDetailFields }\n  }\n": typeof types.AmendMeetingDocument,
-    "\n  query MembersXlsx($filter: MemberFilter, $asOf: Date) {\n    membersXlsx(filter: $filter, asOf: $asOf)\n  }\n": typeof types.MembersXlsxDocument,
     "\n  query Member($id: ID!, $asOf: Date) {\n    member(id: $id, asOf: $asOf) {\n      id fullName birthDate gender ethnicity religion homeTown residence nationalId\n      cardNumber fileNumber leftOn admissionDecisionDate ceremonyDate fullMembershipDate introducers\n      educationGeneral educationProfessional politicalTheory job post courseCompletedOn admissionAgeApproval\n      status exemption temporarilyAway allowedEvents\n      organisation { id name ancestors { id } }\n      partyAge { years months }\n      probationState probationEnd recognitionDeadline\n      nextBadge { milestone reachedOn awardOn }\n      events {\n        id type effectiveOn organisationId toOrganisationId externalOrganisation reason note endOn recordedAt\n      }\n      disciplines { id form decidingBody decidedOn reason }\n    }\n  }\n": typeof types.MemberDocument,
     "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate status ceremonyDate probationState\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName }\n  }\n": typeof types.CreateMemberDocument,
     "\n  mutation UpdateMember($id: ID!, $input: MemberDataInput!) {\n    updateMember(id: $id, input: $input) { id fullName }\n  }\n": typeof types.UpdateMemberDocument,
     "\n  mutation RecordMemberEvent($input: MemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": typeof types.RecordMemberEventDocument,
     "\n  mutation RecordDiscipline($input: RecordDisciplineInput!) {\n    recordDiscipline(input: $input) { id form }\n  }\n": typeof types.RecordDisciplineDocument,
-    "\n  query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {\n    organisationsXlsx(filter: $filter, asOf: $asOf)\n  }\n": typeof types.OrganisationsXlsxDocument,
     "\n  query OrganisationChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind childCount }\n    }\n  }\n": typeof types.OrganisationChildrenDocument,
     "\n  query OrganisationPath($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      ancestors { id }\n    }\n  }\n": typeof types.OrganisationPathDocument,
     "\n  query Organisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id code name kind levelName unitServed\n      establishedOn dissolvedOn termStart termEnd termType\n      hasCellCommittee\n      parent { id name }\n      ancestors { id name }\n      flags { code severity message messageEn }\n      subtreeCounts {\n        organisations\n        byKind { kind count }\n        members fullMembers probationaryMembers\n      }\n      committee { id role from to member { id fullName } }\n      children { id code name kind childCount dissolvedOn memberCount fullMemberCount probationaryCount }\n      history { id type effectiveOn note recordedAt fromParentId toParentId relatedId }\n    }\n  }\n": typeof types.OrganisationDocument,
@@ -100,8 +93,6 @@ type Documents = {
     "\n  mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {\n    assignCommitteeSeat(input: $input) { id }\n  }\n": typeof types.AssignCommitteeSeatDocument,
     "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n": typeof types.EndCommitteeSeatDocument,
     "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": typeof types.SeatCandidatesDocument,
-    "\n  query RatingFiguresXlsx($input: RatingFiguresInput!) {\n    ratingFiguresXlsx(input: $input)\n  }\n": typeof types.RatingFiguresXlsxDocument,
-    "\n  query RatingRoundXlsx($roundId: ID!, $filter: RatingFilter) {\n    ratingRoundXlsx(roundId: $roundId, filter: $filter)\n  }\n": typeof types.RatingRoundXlsxDocument,
     "\n  fragment RoundFields on RatingRound {\n    id organisationId year periodKind periodLabel title selfAssessmentDue proposalDue decisionDue state openedAt openedBy\n    announcedAt ratingCount decidedCount\n  }\n": typeof types.RoundFieldsFragmentDoc,
     "\n  fragment RatingFields on Rating {\n    id roundId year subjectKind memberId subjectOrganisationId subjectName organisationId organisationName proposerId\n    deciderId quotaGroupId scheme rawLabel score computedLevel blockReasons proposedLevel proposalNote decidedLevel\n    decisionReason quotaOverrideReason stage selfAssessedAt\n    selfAssessment { generalPoints taskPoints tasks { assigned completed onTime exceeded } shortcomingsFixed note }\n  }\n": typeof types.RatingFieldsFragmentDoc,
     "\n  fragment FigureSetFields on RatingFigureSet {\n    total rated notRated levels { level count percent } wellCompletedOrBetter { count percent }\n    excellentOfWellCompletedOrBetter excellentOfRated\n  }\n": typeof types.FigureSetFieldsFragmentDoc,
@@ -122,8 +113,6 @@ type Documents = {
     "\n  mutation ProposeRating($input: ProposeRatingInput!) {\n    proposeRating(input: $input) { quotaWarning quota { groupId limit excellent base breached } rating { ...RatingFields } }\n  }\n": typeof types.ProposeRatingDocument,
     "\n  mutation DecideRating($input: DecideRatingInput!) {\n    decideRating(input: $input) { ...RatingFields }\n  }\n": typeof types.DecideRatingDocument,
     "\n  mutation AnnounceRatingRound($id: ID!) {\n    announceRatingRound(id: $id) { ...RoundFields }\n  }\n": typeof types.AnnounceRatingRoundDocument,
-    "\n  query VisitCoverageXlsx($input: VisitCoverageInput!) {\n    visitCoverageXlsx(input: $input)\n  }\n": typeof types.VisitCoverageXlsxDocument,
-    "\n  query VisitReportXlsx($input: VisitReportInput!) {\n    visitReportXlsx(input: $input)\n  }\n": typeof types.VisitReportXlsxDocument,
     "\n  fragment VisitFields on Visit {\n    id meetingId cellId date visitorUserId visitorName attended scores total maxTotal level selfTotal scoreGapWarning\n    guidance issues followUp\n  }\n": typeof types.VisitFieldsFragmentDoc,
     "\n  fragment VisitMeetingFields on Meeting {\n    id organisationId kind title date startTime endTime actualStart actualEnd place state selfTotal\n    organisation { id name }\n    attendanceRate { present expected percent }\n  }\n": typeof types.VisitMeetingFieldsFragmentDoc,
     "\n  query MyVisitAssignments($userId: ID) {\n    visitAssignments(visitorUserId: $userId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n": typeof types.MyVisitAssignmentsDocument,
@@ -157,10 +146,8 @@ const documents: Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": types.MeetingComplianceDocument,
-    "\n  query MeetingComplianceXlsx($input: ComplianceInput!) {\n    meetingComplianceXlsx(input: $input)\n  }\n": types.MeetingComplianceXlsxDocument,
     "\n  query Alerts($input: AlertsInput!) {\n    alerts(input: $input) {\n      asOf year total offset limit\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n      items {\n        code severity entity message messageEn dueOn memberId memberName meetingId visitId\n        organisation { id code name }\n      }\n    }\n  }\n": types.AlertsDocument,
     "\n  query AlertCounts($input: AlertsInput!) {\n    alerts(input: $input) {\n      total\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n    }\n  }\n": types.AlertCountsDocument,
-    "\n  query AlertsXlsx($input: AlertsInput!) {\n    alertsXlsx(input: $input)\n  }\n": types.AlertsXlsxDocument,
     "\n  query Dashboard($input: DashboardInput!) {\n    dashboard(input: $input) {\n      asOf year from to\n      organisation { id name kind ancestors { id name } }\n      members {\n        members fullMembers probationaryMembers exemptMembers admissions yearStart membersAtYearStart\n        leftInPeriod { status count }\n        trend { year date members fullMembers probationaryMembers admissions }\n      }\n      meetings { from to cells cellsBehind behindPercent attendancePercent regularHeld thematicHeld held byKind { kind count } }\n      visits { asOf assignments assignmentsBehind behindPercent required done scored unscored cells cellsWithoutVisitor }\n      children {\n        organisation { id code name kind }\n        members cells cellsBehind behindPercent visitAssignments visitAssignmentsBehind alerts alertErrors\n      }\n      alerts { total countsByCode { code severity count } countsBySeverity { severity count } }\n    }\n  }\n": types.DashboardDocument,
     "\n  query DashboardInspectionTarget($input: InspectionTargetInput!) {\n    inspectionTarget(input: $input) { referenceDate subjectCount metCount behindCount percent projectedMetCount projectedPercent }\n  }\n": types.DashboardInspectionTargetDocument,
     "\n  query DashboardRatingFigures($input: RatingFiguresInput!) {\n    ratingFigures(input: $input) {\n      asOf year\n      groups {\n        subjectKind\n        current {\n          total rated notRated excellentOfWellCompletedOrBetter\n          wellCompletedOrBetter { count percent }\n          levels { level count percent }\n        }\n      }\n    }\n  }\n": types.DashboardRatingFiguresDocument,
@@ -188,9 +175,6 @@ const documents: Documents = {
     "\n  mutation CancelInspection($id: ID!, $reason: String!) {\n    cancelInspection(id: $id, reason: $reason) { ...InspectionDetailFields }\n  }\n": types.CancelInspectionDocument,
     "\n  mutation CreateInspectionPlan($input: CreateInspectionPlanInput!) {\n    createInspectionPlan(input: $input) { ...PlanFields }\n  }\n": types.CreateInspectionPlanDocument,
     "\n  mutation UpdateInspectionPlan($id: ID!, $input: InspectionPlanInput!) {\n    updateInspectionPlan(id: $id, input: $input) { ...PlanFields }\n  }\n": types.UpdateInspectionPlanDocument,
-    "\n  query InspectionTargetXlsx($input: InspectionTargetInput!) {\n    inspectionTargetXlsx(input: $input)\n  }\n": types.InspectionTargetXlsxDocument,
-    "\n  query InspectionsXlsx($filter: InspectionFilter) {\n    inspectionsXlsx(filter: $filter)\n  }\n": types.InspectionsXlsxDocument,
-    "\n  query MeetingsXlsx($filter: MeetingFilter) {\n    meetingsXlsx(filter: $filter)\n  }\n": types.MeetingsXlsxDocument,
     "\n  fragment MeetingListFields on Meeting {\n    id organisationId kind title date startTime endTime actualStart actualEnd place state\n    organisation { id name }\n    attendanceRate { present expected percent }\n    flags { code severity message messageEn }\n  }\n": types.MeetingListFieldsFragmentDoc,
     "\n  fragment MeetingDetailFields on Meeting {\n    ...MeetingListFields\n    mode format formatNote theme topics chairMemberId minuteTakerMemberId\n    guests minutes resolution votesFor votesAgainst votesAbstain\n    tasks { text assigneeMemberId dueOn }\n    selfAssessment selfTotal cancelledReason closedAt\n    attendance { memberId status reason late leftEarly }\n    amendments { id reason amendedAt amendedBy before after }\n    documentList { id kind name url mimeType sizeBytes createdAt }\n    visitRecords { id visitorUserId visitorName attended total maxTotal level selfTotal scoreGapWarning guidance issues followUp }\n  }\n": types.MeetingDetailFieldsFragmentDoc,
     "\n  query MeetingCellMembers($organisationId: ID!, $asOf: Date) {\n    members(filter: { organisationId: $organisationId }, page: { offset: 0, limit: 500 }, asOf: $asOf) {\n      total\n      items { id fullName status exemption }\n    }\n  }\n": types.MeetingCellMembersDocument,
@@ -207,14 +191,12 @@ const documents: Documents = {
     "\n  mutation CloseMeeting($id: ID!) {\n    closeMeeting(id: $id) { ...MeetingDetailFields }\n  }\n": types.CloseMeetingDocument,
     "\n  mutation CancelMeeting($id: ID!, $reason: String!) {\n    cancelMeeting(id: $id, reason: $reason) { ...MeetingDetailFields }\n  }\n": types.CancelMeetingDocument,
     "\n  mutation AmendMeeting($id: ID!, $reason: String!, $input: MeetingRecordInput!) {\n    amendMeeting(id: $id, reason: $reason, input: $input) { ...MeetingDetailFields }\n  }\n": types.AmendMeetingDocument,
-    "\n  query MembersXlsx($filter: MemberFilter, $asOf: Date) {\n    membersXlsx(filter: $filter, asOf: $asOf)\n  }\n": types.MembersXlsxDocument,
     "\n  query Member($id: ID!, $asOf: Date) {\n    member(id: $id, asOf: $asOf) {\n      id fullName birthDate gender ethnicity religion homeTown residence nationalId\n      cardNumber fileNumber leftOn admissionDecisionDate ceremonyDate fullMembershipDate introducers\n      educationGeneral educationProfessional politicalTheory job post courseCompletedOn admissionAgeApproval\n      status exemption temporarilyAway allowedEvents\n      organisation { id name ancestors { id } }\n      partyAge { years months }\n      probationState probationEnd recognitionDeadline\n      nextBadge { milestone reachedOn awardOn }\n      events {\n        id type effectiveOn organisationId toOrganisationId externalOrganisation reason note endOn recordedAt\n      }\n      disciplines { id form decidingBody decidedOn reason }\n    }\n  }\n": types.MemberDocument,
     "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate status ceremonyDate probationState\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName }\n  }\n": types.CreateMemberDocument,
     "\n  mutation UpdateMember($id: ID!, $input: MemberDataInput!) {\n    updateMember(id: $id, input: $input) { id fullName }\n  }\n": types.UpdateMemberDocument,
     "\n  mutation RecordMemberEvent($input: MemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": types.RecordMemberEventDocument,
     "\n  mutation RecordDiscipline($input: RecordDisciplineInput!) {\n    recordDiscipline(input: $input) { id form }\n  }\n": types.RecordDisciplineDocument,
-    "\n  query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {\n    organisationsXlsx(filter: $filter, asOf: $asOf)\n  }\n": types.OrganisationsXlsxDocument,
     "\n  query OrganisationChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind childCount }\n    }\n  }\n": types.OrganisationChildrenDocument,
     "\n  query OrganisationPath($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      ancestors { id }\n    }\n  }\n": types.OrganisationPathDocument,
     "\n  query Organisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id code name kind levelName unitServed\n      establishedOn dissolvedOn termStart termEnd termType\n      hasCellCommittee\n      parent { id name }\n      ancestors { id name }\n      flags { code severity message messageEn }\n      subtreeCounts {\n        organisations\n        byKind { kind count }\n        members fullMembers probationaryMembers\n      }\n      committee { id role from to member { id fullName } }\n      children { id code name kind childCount dissolvedOn memberCount fullMemberCount probationaryCount }\n      history { id type effectiveOn note recordedAt fromParentId toParentId relatedId }\n    }\n  }\n": types.OrganisationDocument,
@@ -225,8 +207,6 @@ const documents: Documents = {
     "\n  mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {\n    assignCommitteeSeat(input: $input) { id }\n  }\n": types.AssignCommitteeSeatDocument,
     "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n": types.EndCommitteeSeatDocument,
     "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": types.SeatCandidatesDocument,
-    "\n  query RatingFiguresXlsx($input: RatingFiguresInput!) {\n    ratingFiguresXlsx(input: $input)\n  }\n": types.RatingFiguresXlsxDocument,
-    "\n  query RatingRoundXlsx($roundId: ID!, $filter: RatingFilter) {\n    ratingRoundXlsx(roundId: $roundId, filter: $filter)\n  }\n": types.RatingRoundXlsxDocument,
     "\n  fragment RoundFields on RatingRound {\n    id organisationId year periodKind periodLabel title selfAssessmentDue proposalDue decisionDue state openedAt openedBy\n    announcedAt ratingCount decidedCount\n  }\n": types.RoundFieldsFragmentDoc,
     "\n  fragment RatingFields on Rating {\n    id roundId year subjectKind memberId subjectOrganisationId subjectName organisationId organisationName proposerId\n    deciderId quotaGroupId scheme rawLabel score computedLevel blockReasons proposedLevel proposalNote decidedLevel\n    decisionReason quotaOverrideReason stage selfAssessedAt\n    selfAssessment { generalPoints taskPoints tasks { assigned completed onTime exceeded } shortcomingsFixed note }\n  }\n": types.RatingFieldsFragmentDoc,
     "\n  fragment FigureSetFields on RatingFigureSet {\n    total rated notRated levels { level count percent } wellCompletedOrBetter { count percent }\n    excellentOfWellCompletedOrBetter excellentOfRated\n  }\n": types.FigureSetFieldsFragmentDoc,
@@ -247,8 +227,6 @@ const documents: Documents = {
     "\n  mutation ProposeRating($input: ProposeRatingInput!) {\n    proposeRating(input: $input) { quotaWarning quota { groupId limit excellent base breached } rating { ...RatingFields } }\n  }\n": types.ProposeRatingDocument,
     "\n  mutation DecideRating($input: DecideRatingInput!) {\n    decideRating(input: $input) { ...RatingFields }\n  }\n": types.DecideRatingDocument,
     "\n  mutation AnnounceRatingRound($id: ID!) {\n    announceRatingRound(id: $id) { ...RoundFields }\n  }\n": types.AnnounceRatingRoundDocument,
-    "\n  query VisitCoverageXlsx($input: VisitCoverageInput!) {\n    visitCoverageXlsx(input: $input)\n  }\n": types.VisitCoverageXlsxDocument,
-    "\n  query VisitReportXlsx($input: VisitReportInput!) {\n    visitReportXlsx(input: $input)\n  }\n": types.VisitReportXlsxDocument,
     "\n  fragment VisitFields on Visit {\n    id meetingId cellId date visitorUserId visitorName attended scores total maxTotal level selfTotal scoreGapWarning\n    guidance issues followUp\n  }\n": types.VisitFieldsFragmentDoc,
     "\n  fragment VisitMeetingFields on Meeting {\n    id organisationId kind title date startTime endTime actualStart actualEnd place state selfTotal\n    organisation { id name }\n    attendanceRate { present expected percent }\n  }\n": types.VisitMeetingFieldsFragmentDoc,
     "\n  query MyVisitAssignments($userId: ID) {\n    visitAssignments(visitorUserId: $userId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n": types.MyVisitAssignmentsDocument,
@@ -336,19 +314,11 @@ export function graphql(source: "\n  query MeetingCompliance($input: ComplianceI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MeetingComplianceXlsx($input: ComplianceInput!) {\n    meetingComplianceXlsx(input: $input)\n  }\n"): typeof import('./graphql').MeetingComplianceXlsxDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query Alerts($input: AlertsInput!) {\n    alerts(input: $input) {\n      asOf year total offset limit\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n      items {\n        code severity entity message messageEn dueOn memberId memberName meetingId visitId\n        organisation { id code name }\n      }\n    }\n  }\n"): typeof import('./graphql').AlertsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AlertCounts($input: AlertsInput!) {\n    alerts(input: $input) {\n      total\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n    }\n  }\n"): typeof import('./graphql').AlertCountsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AlertsXlsx($input: AlertsInput!) {\n    alertsXlsx(input: $input)\n  }\n"): typeof import('./graphql').AlertsXlsxDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -460,18 +430,6 @@ export function graphql(source: "\n  mutation UpdateInspectionPlan($id: ID!, $in
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InspectionTargetXlsx($input: InspectionTargetInput!) {\n    inspectionTargetXlsx(input: $input)\n  }\n"): typeof import('./graphql').InspectionTargetXlsxDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query InspectionsXlsx($filter: InspectionFilter) {\n    inspectionsXlsx(filter: $filter)\n  }\n"): typeof import('./graphql').InspectionsXlsxDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query MeetingsXlsx($filter: MeetingFilter) {\n    meetingsXlsx(filter: $filter)\n  }\n"): typeof import('./graphql').MeetingsXlsxDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  fragment MeetingListFields on Meeting {\n    id organisationId kind title date startTime endTime actualStart actualEnd place state\n    organisation { id name }\n    attendanceRate { present expected percent }\n    flags { code severity message messageEn }\n  }\n"): typeof import('./graphql').MeetingListFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -536,10 +494,6 @@ export function graphql(source: "\n  mutation AmendMeeting($id: ID!, $reason: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MembersXlsx($filter: MemberFilter, $asOf: Date) {\n    membersXlsx(filter: $filter, asOf: $asOf)\n  }\n"): typeof import('./graphql').MembersXlsxDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query Member($id: ID!, $asOf: Date) {\n    member(id: $id, asOf: $asOf) {\n      id fullName birthDate gender ethnicity religion homeTown residence nationalId\n      cardNumber fileNumber leftOn admissionDecisionDate ceremonyDate fullMembershipDate introducers\n      educationGeneral educationProfessional politicalTheory job post courseCompletedOn admissionAgeApproval\n      status exemption temporarilyAway allowedEvents\n      organisation { id name ancestors { id } }\n      partyAge { years months }\n      probationState probationEnd recognitionDeadline\n      nextBadge { milestone reachedOn awardOn }\n      events {\n        id type effectiveOn organisationId toOrganisationId externalOrganisation reason note endOn recordedAt\n      }\n      disciplines { id form decidingBody decidedOn reason }\n    }\n  }\n"): typeof import('./graphql').MemberDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -561,10 +515,6 @@ export function graphql(source: "\n  mutation RecordMemberEvent($input: MemberEv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordDiscipline($input: RecordDisciplineInput!) {\n    recordDiscipline(input: $input) { id form }\n  }\n"): typeof import('./graphql').RecordDisciplineDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {\n    organisationsXlsx(filter: $filter, asOf: $asOf)\n  }\n"): typeof import('./graphql').OrganisationsXlsxDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -605,14 +555,6 @@ export function graphql(source: "\n  mutation EndCommitteeSeat($input: EndCommit
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n"): typeof import('./graphql').SeatCandidatesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query RatingFiguresXlsx($input: RatingFiguresInput!) {\n    ratingFiguresXlsx(input: $input)\n  }\n"): typeof import('./graphql').RatingFiguresXlsxDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query RatingRoundXlsx($roundId: ID!, $filter: RatingFilter) {\n    ratingRoundXlsx(roundId: $roundId, filter: $filter)\n  }\n"): typeof import('./graphql').RatingRoundXlsxDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -693,14 +635,6 @@ export function graphql(source: "\n  mutation DecideRating($input: DecideRatingI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AnnounceRatingRound($id: ID!) {\n    announceRatingRound(id: $id) { ...RoundFields }\n  }\n"): typeof import('./graphql').AnnounceRatingRoundDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query VisitCoverageXlsx($input: VisitCoverageInput!) {\n    visitCoverageXlsx(input: $input)\n  }\n"): typeof import('./graphql').VisitCoverageXlsxDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query VisitReportXlsx($input: VisitReportInput!) {\n    visitReportXlsx(input: $input)\n  }\n"): typeof import('./graphql').VisitReportXlsxDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

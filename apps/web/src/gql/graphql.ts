@@ -717,18 +717,6 @@ export type OpenRatingRoundInput = {
   year: number;
 };
 
-/** Filter for the organisation list. */
-export type OrganisationFilter = {
-  /** Also list organisations dissolved before the as-of date, placed where they last were. */
-  includeDissolved?: boolean | null | undefined;
-  /** Only these kinds. */
-  kinds?: Array<OrganisationKind> | null | undefined;
-  /** Name or code contains this text (diacritics and case ignored). */
-  search?: string | null | undefined;
-  /** Only this organisation and everything under it. */
-  underId?: string | null | undefined;
-};
-
 /** Kind of party organisation. COMMITTEE: any committee level above the grassroots (its level name is data). GRASSROOTS_COMMITTEE: đảng bộ cơ sở; GRASSROOTS_CELL: chi bộ cơ sở; SUB_COMMITTEE: đảng bộ bộ phận; SUBORDINATE_CELL: chi bộ trực thuộc; PARTY_GROUP: tổ đảng. */
 export type OrganisationKind =
   | 'COMMITTEE'
@@ -1153,13 +1141,6 @@ export type MeetingComplianceQueryVariables = Exact<{
 
 export type MeetingComplianceQuery = { meetingCompliance: { cellCount: number, behindCount: number, behindPercent: number | null, attendancePercent: number | null, counts: Array<{ kind: MeetingKind, count: number }>, cells: Array<{ behind: boolean, regularHeld: number, thematicHeld: number, attendancePercent: number | null, organisation: { id: string, name: string, parent: { id: string, name: string } | null }, missing: Array<{ kind: string, period: string, dueOn: string }> }> } };
 
-export type MeetingComplianceXlsxQueryVariables = Exact<{
-  input: ComplianceInput;
-}>;
-
-
-export type MeetingComplianceXlsxQuery = { meetingComplianceXlsx: string };
-
 export type AlertsQueryVariables = Exact<{
   input: AlertsInput;
 }>;
@@ -1173,13 +1154,6 @@ export type AlertCountsQueryVariables = Exact<{
 
 
 export type AlertCountsQuery = { alerts: { total: number, countsByCode: Array<{ code: AlertCode, severity: AlertSeverity, count: number }>, countsBySeverity: Array<{ severity: AlertSeverity, count: number }> } };
-
-export type AlertsXlsxQueryVariables = Exact<{
-  input: AlertsInput;
-}>;
-
-
-export type AlertsXlsxQuery = { alertsXlsx: string };
 
 export type DashboardQueryVariables = Exact<{
   input: DashboardInput;
@@ -1364,27 +1338,6 @@ export type UpdateInspectionPlanMutationVariables = Exact<{
 
 export type UpdateInspectionPlanMutation = { updateInspectionPlan: { id: string, organisationId: string, year: number, purpose: string, content: string, subjectMemberIds: Array<string>, reviewFrom: string | null, reviewTo: string | null, timing: string | null, method: string | null, adoptedOn: string | null, note: string | null, subjects: Array<{ id: string, fullName: string }>, inspections: Array<{ id: string, state: InspectionState }> } };
 
-export type InspectionTargetXlsxQueryVariables = Exact<{
-  input: InspectionTargetInput;
-}>;
-
-
-export type InspectionTargetXlsxQuery = { inspectionTargetXlsx: string };
-
-export type InspectionsXlsxQueryVariables = Exact<{
-  filter?: InspectionFilter | null | undefined;
-}>;
-
-
-export type InspectionsXlsxQuery = { inspectionsXlsx: string };
-
-export type MeetingsXlsxQueryVariables = Exact<{
-  filter?: MeetingFilter | null | undefined;
-}>;
-
-
-export type MeetingsXlsxQuery = { meetingsXlsx: string };
-
 export type MeetingListFieldsFragment = { id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> };
 
 export type MeetingDetailFieldsFragment = { mode: MeetingMode, format: MeetingFormat, formatNote: string | null, theme: string | null, topics: Array<string>, chairMemberId: string | null, minuteTakerMemberId: string | null, guests: string | null, minutes: string | null, resolution: string | null, votesFor: number | null, votesAgainst: number | null, votesAbstain: number | null, selfAssessment: Record<string, unknown> | null, selfTotal: number | null, cancelledReason: string | null, closedAt: string | null, id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, tasks: Array<{ text: string, assigneeMemberId: string | null, dueOn: string | null }>, attendance: Array<{ memberId: string, status: AttendanceStatus, reason: string | null, late: boolean, leftEarly: boolean }>, amendments: Array<{ id: string, reason: string, amendedAt: string, amendedBy: string, before: Record<string, unknown>, after: Record<string, unknown> }>, documentList: Array<{ id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string }>, visitRecords: Array<{ id: string, visitorUserId: string, visitorName: string, attended: boolean, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> };
@@ -1496,14 +1449,6 @@ export type AmendMeetingMutationVariables = Exact<{
 
 export type AmendMeetingMutation = { amendMeeting: { mode: MeetingMode, format: MeetingFormat, formatNote: string | null, theme: string | null, topics: Array<string>, chairMemberId: string | null, minuteTakerMemberId: string | null, guests: string | null, minutes: string | null, resolution: string | null, votesFor: number | null, votesAgainst: number | null, votesAbstain: number | null, selfAssessment: Record<string, unknown> | null, selfTotal: number | null, cancelledReason: string | null, closedAt: string | null, id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, tasks: Array<{ text: string, assigneeMemberId: string | null, dueOn: string | null }>, attendance: Array<{ memberId: string, status: AttendanceStatus, reason: string | null, late: boolean, leftEarly: boolean }>, amendments: Array<{ id: string, reason: string, amendedAt: string, amendedBy: string, before: Record<string, unknown>, after: Record<string, unknown> }>, documentList: Array<{ id: string, kind: string, name: string, url: string | null, mimeType: string | null, sizeBytes: number | null, createdAt: string }>, visitRecords: Array<{ id: string, visitorUserId: string, visitorName: string, attended: boolean, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null }>, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> } };
 
-export type MembersXlsxQueryVariables = Exact<{
-  filter?: MemberFilter | null | undefined;
-  asOf?: string | null | undefined;
-}>;
-
-
-export type MembersXlsxQuery = { membersXlsx: string };
-
 export type MemberQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -1549,14 +1494,6 @@ export type RecordDisciplineMutationVariables = Exact<{
 
 
 export type RecordDisciplineMutation = { recordDiscipline: { id: string, form: string } };
-
-export type OrganisationsXlsxQueryVariables = Exact<{
-  filter?: OrganisationFilter | null | undefined;
-  asOf?: string | null | undefined;
-}>;
-
-
-export type OrganisationsXlsxQuery = { organisationsXlsx: string };
 
 export type OrganisationChildrenQueryVariables = Exact<{
   id: string;
@@ -1632,21 +1569,6 @@ export type SeatCandidatesQueryVariables = Exact<{
 
 
 export type SeatCandidatesQuery = { members: { items: Array<{ id: string, fullName: string, organisation: { name: string } | null }> } };
-
-export type RatingFiguresXlsxQueryVariables = Exact<{
-  input: RatingFiguresInput;
-}>;
-
-
-export type RatingFiguresXlsxQuery = { ratingFiguresXlsx: string };
-
-export type RatingRoundXlsxQueryVariables = Exact<{
-  roundId: string;
-  filter?: RatingFilter | null | undefined;
-}>;
-
-
-export type RatingRoundXlsxQuery = { ratingRoundXlsx: string };
 
 export type RoundFieldsFragment = { id: string, organisationId: string | null, year: number, periodKind: RatingPeriodKind, periodLabel: string, title: string, selfAssessmentDue: string, proposalDue: string, decisionDue: string, state: RatingRoundState, openedAt: string, openedBy: string, announcedAt: string | null, ratingCount: number, decidedCount: number };
 
@@ -1777,20 +1699,6 @@ export type AnnounceRatingRoundMutationVariables = Exact<{
 
 
 export type AnnounceRatingRoundMutation = { announceRatingRound: { id: string, organisationId: string | null, year: number, periodKind: RatingPeriodKind, periodLabel: string, title: string, selfAssessmentDue: string, proposalDue: string, decisionDue: string, state: RatingRoundState, openedAt: string, openedBy: string, announcedAt: string | null, ratingCount: number, decidedCount: number } };
-
-export type VisitCoverageXlsxQueryVariables = Exact<{
-  input: VisitCoverageInput;
-}>;
-
-
-export type VisitCoverageXlsxQuery = { visitCoverageXlsx: string };
-
-export type VisitReportXlsxQueryVariables = Exact<{
-  input: VisitReportInput;
-}>;
-
-
-export type VisitReportXlsxQuery = { visitReportXlsx: string };
 
 export type VisitFieldsFragment = { id: string, meetingId: string, cellId: string, date: string, visitorUserId: string, visitorName: string, attended: boolean, scores: Record<string, unknown> | null, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null };
 
@@ -2534,11 +2442,6 @@ export const MeetingComplianceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeetingComplianceQuery, MeetingComplianceQueryVariables>;
-export const MeetingComplianceXlsxDocument = new TypedDocumentString(`
-    query MeetingComplianceXlsx($input: ComplianceInput!) {
-  meetingComplianceXlsx(input: $input)
-}
-    `) as unknown as TypedDocumentString<MeetingComplianceXlsxQuery, MeetingComplianceXlsxQueryVariables>;
 export const AlertsDocument = new TypedDocumentString(`
     query Alerts($input: AlertsInput!) {
   alerts(input: $input) {
@@ -2592,11 +2495,6 @@ export const AlertCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AlertCountsQuery, AlertCountsQueryVariables>;
-export const AlertsXlsxDocument = new TypedDocumentString(`
-    query AlertsXlsx($input: AlertsInput!) {
-  alertsXlsx(input: $input)
-}
-    `) as unknown as TypedDocumentString<AlertsXlsxQuery, AlertsXlsxQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($input: DashboardInput!) {
   dashboard(input: $input) {
@@ -3410,21 +3308,6 @@ export const UpdateInspectionPlanDocument = new TypedDocumentString(`
     state
   }
 }`) as unknown as TypedDocumentString<UpdateInspectionPlanMutation, UpdateInspectionPlanMutationVariables>;
-export const InspectionTargetXlsxDocument = new TypedDocumentString(`
-    query InspectionTargetXlsx($input: InspectionTargetInput!) {
-  inspectionTargetXlsx(input: $input)
-}
-    `) as unknown as TypedDocumentString<InspectionTargetXlsxQuery, InspectionTargetXlsxQueryVariables>;
-export const InspectionsXlsxDocument = new TypedDocumentString(`
-    query InspectionsXlsx($filter: InspectionFilter) {
-  inspectionsXlsx(filter: $filter)
-}
-    `) as unknown as TypedDocumentString<InspectionsXlsxQuery, InspectionsXlsxQueryVariables>;
-export const MeetingsXlsxDocument = new TypedDocumentString(`
-    query MeetingsXlsx($filter: MeetingFilter) {
-  meetingsXlsx(filter: $filter)
-}
-    `) as unknown as TypedDocumentString<MeetingsXlsxQuery, MeetingsXlsxQueryVariables>;
 export const MeetingCellMembersDocument = new TypedDocumentString(`
     query MeetingCellMembers($organisationId: ID!, $asOf: Date) {
   members(
@@ -4219,11 +4102,6 @@ fragment MeetingDetailFields on Meeting {
     followUp
   }
 }`) as unknown as TypedDocumentString<AmendMeetingMutation, AmendMeetingMutationVariables>;
-export const MembersXlsxDocument = new TypedDocumentString(`
-    query MembersXlsx($filter: MemberFilter, $asOf: Date) {
-  membersXlsx(filter: $filter, asOf: $asOf)
-}
-    `) as unknown as TypedDocumentString<MembersXlsxQuery, MembersXlsxQueryVariables>;
 export const MemberDocument = new TypedDocumentString(`
     query Member($id: ID!, $asOf: Date) {
   member(id: $id, asOf: $asOf) {
@@ -4352,11 +4230,6 @@ export const RecordDisciplineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordDisciplineMutation, RecordDisciplineMutationVariables>;
-export const OrganisationsXlsxDocument = new TypedDocumentString(`
-    query OrganisationsXlsx($filter: OrganisationFilter, $asOf: Date) {
-  organisationsXlsx(filter: $filter, asOf: $asOf)
-}
-    `) as unknown as TypedDocumentString<OrganisationsXlsxQuery, OrganisationsXlsxQueryVariables>;
 export const OrganisationChildrenDocument = new TypedDocumentString(`
     query OrganisationChildren($id: ID!, $asOf: Date) {
   organisation(id: $id, asOf: $asOf) {
@@ -4516,16 +4389,6 @@ export const SeatCandidatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SeatCandidatesQuery, SeatCandidatesQueryVariables>;
-export const RatingFiguresXlsxDocument = new TypedDocumentString(`
-    query RatingFiguresXlsx($input: RatingFiguresInput!) {
-  ratingFiguresXlsx(input: $input)
-}
-    `) as unknown as TypedDocumentString<RatingFiguresXlsxQuery, RatingFiguresXlsxQueryVariables>;
-export const RatingRoundXlsxDocument = new TypedDocumentString(`
-    query RatingRoundXlsx($roundId: ID!, $filter: RatingFilter) {
-  ratingRoundXlsx(roundId: $roundId, filter: $filter)
-}
-    `) as unknown as TypedDocumentString<RatingRoundXlsxQuery, RatingRoundXlsxQueryVariables>;
 export const RatingBodyDocument = new TypedDocumentString(`
     query RatingBody($id: ID!, $asOf: Date) {
   organisation(id: $id, asOf: $asOf) {
@@ -4961,16 +4824,6 @@ export const AnnounceRatingRoundDocument = new TypedDocumentString(`
   ratingCount
   decidedCount
 }`) as unknown as TypedDocumentString<AnnounceRatingRoundMutation, AnnounceRatingRoundMutationVariables>;
-export const VisitCoverageXlsxDocument = new TypedDocumentString(`
-    query VisitCoverageXlsx($input: VisitCoverageInput!) {
-  visitCoverageXlsx(input: $input)
-}
-    `) as unknown as TypedDocumentString<VisitCoverageXlsxQuery, VisitCoverageXlsxQueryVariables>;
-export const VisitReportXlsxDocument = new TypedDocumentString(`
-    query VisitReportXlsx($input: VisitReportInput!) {
-  visitReportXlsx(input: $input)
-}
-    `) as unknown as TypedDocumentString<VisitReportXlsxQuery, VisitReportXlsxQueryVariables>;
 export const MyVisitAssignmentsDocument = new TypedDocumentString(`
     query MyVisitAssignments($userId: ID) {
   visitAssignments(visitorUserId: $userId) {

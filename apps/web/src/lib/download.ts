@@ -1,7 +1,12 @@
 /** Decodes base64 content from the API and hands it to the browser as a file download. */
 export const saveBase64File = (base64: string, fileName: string, mimeType: string): void => {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  saveBlobFile(new Blob([bytes], { type: mimeType }), fileName);
+};
+
+/** Hands content to the browser as a file download. */
+export const saveBlobFile = (blob: Blob, fileName: string): void => {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -15,6 +15,9 @@ const ME = graphql(`
   }
 `);
 
+/** The signed-in caller (an ordinary authenticated request: refreshes the access token when it was rejected). */
+export const fetchViewer = (signal?: AbortSignal) => request(ME, {}, { signal }).then((d) => d.me);
+
 export const viewerQueryOptions = (userId: string) =>
   queryOptions({
     queryKey: ['viewer', 'me', { userId }] as const,

@@ -117,14 +117,16 @@ export const fromDatabaseError = (e: unknown): DomainError | null => {
   return null;
 };
 
-// Connection-level failures (network codes, PostgreSQL classes 08 and 57P, too many connections): the database
-// is unavailable, the request may be retried.
+// Connection-level failures (network codes, PostgreSQL classes 08 and 57P, too many connections, a database that
+// refuses new connections: ALLOW_CONNECTIONS false, 55000 at connect, what `db-fault` does): the database is
+// unavailable, the request may be retried.
 const UNAVAILABLE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
 export const isDatabaseUnavailable = (e: unknown): boolean => {
   const err = e as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
   const code = err?.driverError?.code ?? err?.code;
   const message = err?.driverError?.message ?? err?.message ?? '';
   if (code && (UNAVAILABLE_NET.has(code) || /^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300')) return true;
+  if (code === '55000' && /is not currently accepting connections/.test(message)) return true;
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
 };
 

@@ -1,5 +1,8 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentActor } from '../../common/auth/decorators';
+import { Ctx, CurrentActor } from '../../common/auth/decorators';
+import { ExportService } from '../../common/export/export.service';
+import type { RequestContext } from '../../common/graphql/request-context';
 import type { Actor } from '../../common/auth/actor';
 import {
   AlertList,
@@ -18,17 +21,27 @@ import { DashboardService } from './dashboard.service';
 // Thin: the service computes; each section is a field, computed only when asked. Other areas add sections to
 // Dashboard (or figures to ChildFigures) with their own @Resolver(() => Dashboard) class and @ResolveField.
 @Resolver(() => Dashboard)
-export class DashboardResolver {
-  constructor(private readonly service: DashboardService) {}
+export class DashboardResolver implements OnModuleInit {
+  constructor(
+    private readonly service: DashboardService,
+    private readonly exporter: ExportService,
+  ) {}
+
+  onModuleInit(): void {
+    this.exporter.register<{ input: AlertsInput }>({
+      name: 'alerts', field: 'alertsXlsx', fileName: 'Cảnh báo', args: { input: AlertsInput },
+      build: (actor, a, wb) => this.service.alertsWorkbook(actor, a.input, wb),
+    });
+  }
 
   @Query(() => AlertList, { description: 'The alerts of an organisation\'s subtree on a date (docs/rules.md#alerts), sorted: errors first, then the oldest deadline. Each points at the record to fix. NOT_FOUND outside your scope; you need to read the subtree (a member\'s own-cell access is not enough).' })
   alerts(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation, date, year, codes and page.' }) input: AlertsInput): Promise<AlertList> {
     return this.service.alertList(actor, input);
   }
 
-  @Query(() => String, { description: 'Every alert matching the input (all pages) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per alert in the list\'s order, then the counts per rule. NOT_FOUND outside your scope.' })
-  async alertsXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation, date, year and codes (the page is ignored).' }) input: AlertsInput): Promise<string> {
-    return (await this.service.alertsWorkbook(actor, input)).toString('base64');
+  @Query(() => String, { description: 'Every alert matching the input (all pages) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per alert in the list\'s order, then the counts per rule. NOT_FOUND outside your scope.', deprecationReason: 'Use GET /exports/alerts.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  alertsXlsx(@Ctx() ctx: RequestContext, @Args('input', { description: 'Organisation, date, year and codes (the page is ignored).' }) input: AlertsInput): Promise<string> {
+    return this.exporter.base64(ctx, 'alerts', { input });
   }
 
   @Query(() => Dashboard, { description: 'The dashboard of an organisation\'s subtree on a date: members, meetings, visits, organisations, drill-down to the direct children, alert counts. Each figure\'s description names the query listing the rows behind it. NOT_FOUND outside your scope.' })

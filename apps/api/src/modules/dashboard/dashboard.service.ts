@@ -12,7 +12,7 @@ import {
   type OrganisationKind,
 } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
-import { reportWorkbook, viDate } from '../../common/export/workbook';
+import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
 import { pageOf } from '../../common/graphql/pagination';
 import { today } from '../../database/sql';
 import type { Organisation } from '../organisation/organisation.model';
@@ -83,7 +83,7 @@ export class DashboardService {
    * Every alert matching the filter (not only a page) as an xlsx workbook with Vietnamese headings: one row per
    * alert in the list's order (errors first, then the oldest deadline), then the counts per rule.
    */
-  async alertsWorkbook(actor: Actor, input: AlertsInput): Promise<Buffer> {
+  async alertsWorkbook(actor: Actor, input: AlertsInput, wb: ExportWorkbook): Promise<void> {
     const scope = await this.data.scope(actor, input.organisationId, input.asOf ?? today(), input.year);
     const wanted = input.codes?.length ? new Set<AlertCode>(input.codes) : null;
     const alerts = (await this.alerts(scope, wanted)).map(toItem);
@@ -95,7 +95,8 @@ export class DashboardService {
       counts.set(a.code, c);
     }
     const on = viDate(scope.asOf);
-    return reportWorkbook(
+    writeReport(
+      wb,
       {
         name: 'Canh bao',
         title: `DANH SÁCH CẢNH BÁO TÍNH ĐẾN NGÀY ${on}`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import type { ExportWorkbook } from '../../common/export/workbook';
 import { DataSource } from 'typeorm';
 import {
   formatDateVi,
@@ -174,9 +174,8 @@ export class InspectionTargetService {
   // ---------------------------------------------------------------- Excel
 
   /** The tracker as an xlsx workbook with Vietnamese headings: the figure, then one row per cell (behind first). */
-  async targetWorkbook(actor: Actor, input: InspectionTargetInput): Promise<Buffer> {
+  async targetWorkbook(actor: Actor, input: InspectionTargetInput, wb: ExportWorkbook): Promise<void> {
     const t = await this.target(actor, input);
-    const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(`Chi tieu kiem tra ${t.year}`);
     ws.addRow([`KẾT QUẢ THỰC HIỆN CHỈ TIÊU KIỂM TRA ĐẢNG VIÊN NĂM ${t.year}`]).font = { bold: true, size: 13 };
     ws.addRow([t.organisation.name]);
@@ -190,11 +189,10 @@ export class InspectionTargetService {
         c.missing, c.met ? 'Đạt' : 'Chưa đạt', c.onPace ? 'Có' : 'Không']),
     );
     ws.columns.forEach((c, i) => (c.width = i === 2 || i === 3 ? 40 : 14));
-    return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
   /** Inspection records as an xlsx workbook with Vietnamese headings (the list's filter; at most 10,000 rows). */
-  async recordsWorkbook(actor: Actor, filter: InspectionFilter | undefined): Promise<Buffer> {
+  async recordsWorkbook(actor: Actor, filter: InspectionFilter | undefined, wb: ExportWorkbook): Promise<void> {
     const page = await this.inspections.query(actor, filter, 0, 10000);
     const ids = page.items.map((i) => i.id);
     const subjects: { inspectionId: string; name: string }[] = await this.ds.query(
@@ -213,7 +211,6 @@ export class InspectionTargetService {
       (await this.ds.query(`SELECT id, code, name FROM organisation WHERE id = ANY($1::uuid[])`, [[...new Set(page.items.map((i) => i.organisationId))]]))
         .map((o: { id: string; code: string; name: string }) => [o.id, o]),
     );
-    const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Kiem tra giam sat');
     ws.addRow(['DANH SÁCH CÁC CUỘC KIỂM TRA, GIÁM SÁT ĐẢNG VIÊN']).font = { bold: true, size: 13 };
     ws.addRow([`Xuất ngày ${formatDateVi(today())}; ${page.total} cuộc`]);
@@ -231,6 +228,5 @@ export class InspectionTargetService {
         d(i.concludedOn), INSPECTION_STATE_LABELS[i.state].vi, i.countsTowardTarget ? 'Có' : 'Không', i.conclusion ?? '', i.recommendation ?? '', disc]);
     });
     ws.columns.forEach((c, i) => (c.width = [2, 5, 6, 7, 15, 16, 17].includes(i) ? 36 : 14));
-    return Buffer.from(await wb.xlsx.writeBuffer());
   }
 }

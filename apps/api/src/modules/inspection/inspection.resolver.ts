@@ -1,7 +1,9 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
 import { PageInput } from '../../common/graphql/pagination';
+import { ExportService } from '../../common/export/export.service';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { today } from '../../database/sql';
 import { Discipline, Member } from '../member/member.model';
@@ -51,12 +53,24 @@ const orgOn = async (ctx: RequestContext, orgs: OrganisationService, id: string,
   (await orgByIdAtLoader(ctx, orgs).load(`${id}|${d}`)) ?? (await orgByIdAtLoader(ctx, orgs).load(`${id}|${today()}`));
 
 @Resolver(() => Inspection)
-export class InspectionResolver {
+export class InspectionResolver implements OnModuleInit {
   constructor(
     private readonly service: InspectionService,
     private readonly targets: InspectionTargetService,
     private readonly orgs: OrganisationService,
+    private readonly exporter: ExportService,
   ) {}
+
+  onModuleInit(): void {
+    this.exporter.register<{ filter?: InspectionFilter }>({
+      name: 'inspections', field: 'inspectionsXlsx', fileName: 'Kiểm tra, giám sát', args: { filter: InspectionFilter },
+      build: (actor, a, wb) => this.targets.recordsWorkbook(actor, a.filter, wb),
+    });
+    this.exporter.register<{ input: InspectionTargetInput }>({
+      name: 'inspection-target', field: 'inspectionTargetXlsx', fileName: 'Chỉ tiêu kiểm tra', args: { input: InspectionTargetInput },
+      build: (actor, a, wb) => this.targets.targetWorkbook(actor, a.input, wb),
+    });
+  }
 
   @Query(() => Inspection, { description: 'One inspection or supervision. NOT_FOUND when missing or outside your scope (members see none).' })
   inspection(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Inspection id.' }) id: string): Promise<Inspection> {
@@ -72,12 +86,12 @@ export class InspectionResolver {
     return this.service.list(actor, filter, page);
   }
 
-  @Query(() => String, { description: 'The inspections matching the filter as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per inspection with its subjects, conclusion and discipline (at most 10,000 rows).' })
-  async inspectionsXlsx(
-    @CurrentActor() actor: Actor,
+  @Query(() => String, { description: 'The inspections matching the filter as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per inspection with its subjects, conclusion and discipline (at most 10,000 rows).', deprecationReason: 'Use GET /exports/inspections.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  inspectionsXlsx(
+    @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => InspectionFilter, nullable: true, description: 'Filter (as for inspections).' }) filter?: InspectionFilter,
   ): Promise<string> {
-    return (await this.targets.recordsWorkbook(actor, filter)).toString('base64');
+    return this.exporter.base64(ctx, 'inspections', { filter });
   }
 
   @Query(() => InspectionTarget, { description: 'The yearly inspection target of the cells under an organisation, judged as of a date: cells that met it / cells subject to it, the percentage (truncated), a projection to 31 December, and every cell with what is missing.' })
@@ -85,9 +99,9 @@ export class InspectionResolver {
     return this.targets.target(actor, input);
   }
 
-  @Query(() => String, { description: 'The inspection target tracker as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: the figure, then one row per cell.' })
-  async inspectionTargetXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation, year and as-of date.' }) input: InspectionTargetInput): Promise<string> {
-    return (await this.targets.targetWorkbook(actor, input)).toString('base64');
+  @Query(() => String, { description: 'The inspection target tracker as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: the figure, then one row per cell.', deprecationReason: 'Use GET /exports/inspection-target.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  inspectionTargetXlsx(@Ctx() ctx: RequestContext, @Args('input', { description: 'Organisation, year and as-of date.' }) input: InspectionTargetInput): Promise<string> {
+    return this.exporter.base64(ctx, 'inspection-target', { input });
   }
 
   @Query(() => SupervisionCoverage, { description: 'Supervision coverage of the cells under an organisation: the share of each cell\'s members supervised in the year, against the policy range (default 30–50%).' })

@@ -1,3 +1,4 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { absenceStreaks, attendanceRate, DEFAULT_POLICY, DomainError, formatMeetingFlag, meetingFlags } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
@@ -9,7 +10,8 @@ import { Organisation } from '../organisation/organisation.model';
 import { orgByIdAtLoader, splitKey } from '../organisation/organisation.loaders';
 import { OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
-import { reportWorkbook, viDate } from '../../common/export/workbook';
+import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
+import { ExportService } from '../../common/export/export.service';
 import { ComplianceInput, MeetingCompliance } from './compliance.model';
 import { ComplianceService } from './compliance.service';
 import {
@@ -19,14 +21,26 @@ import { MeetingService } from './meeting.service';
 import { MeetingDocumentService } from './meeting-document.service';
 
 @Resolver(() => Meeting)
-export class MeetingResolver {
+export class MeetingResolver implements OnModuleInit {
   constructor(
     private readonly meetings: MeetingService,
     private readonly complianceService: ComplianceService,
     private readonly orgs: OrganisationService,
     private readonly policies: PolicyService,
     private readonly documents: MeetingDocumentService,
+    private readonly exporter: ExportService,
   ) {}
+
+  onModuleInit(): void {
+    this.exporter.register<{ filter?: MeetingFilter }>({
+      name: 'meetings', field: 'meetingsXlsx', fileName: 'Sinh hoạt chi bộ', args: { filter: MeetingFilter },
+      build: (actor, a, wb) => this.meetings.listWorkbook(actor, a.filter, wb),
+    });
+    this.exporter.register<{ input: ComplianceInput }>({
+      name: 'meeting-compliance', field: 'meetingComplianceXlsx', fileName: 'Tình hình sinh hoạt chi bộ', args: { input: ComplianceInput },
+      build: (actor, a, wb) => this.complianceWorkbook(actor, a.input, wb),
+    });
+  }
 
   @ResolveField(() => [MeetingDocument], { description: 'Documents attached to the meeting (files and links), oldest first.' })
   documentList(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingDocument[]> {
@@ -68,12 +82,12 @@ export class MeetingResolver {
     return this.meetings.list(actor, filter, page);
   }
 
-  @Query(() => String, { description: 'The meetings matching the filter (all pages, at most 50,000, in the order of `meetingList`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: cell, date, time, kind, subject, state, present/expected, minutes and resolution recorded or not, committee members who attended. Scoped like `meetingList`.' })
-  async meetingsXlsx(
-    @CurrentActor() actor: Actor,
+  @Query(() => String, { description: 'The meetings matching the filter (all pages, at most 50,000, in the order of `meetingList`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: cell, date, time, kind, subject, state, present/expected, minutes and resolution recorded or not, committee members who attended. Scoped like `meetingList`.', deprecationReason: 'Use GET /exports/meetings.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  meetingsXlsx(
+    @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => MeetingFilter, nullable: true, description: 'Filter (as for `meetingList`).' }) filter?: MeetingFilter,
   ): Promise<string> {
-    return (await this.meetings.listWorkbook(actor, filter)).toString('base64');
+    return this.exporter.base64(ctx, 'meetings', { filter });
   }
 
   @Query(() => MeetingCompliance, { description: 'Which cells under an organisation are behind on their meetings (a regular meeting every month, a thematic one every quarter, per the policy in force), with counts by kind and attendance.' })
@@ -124,13 +138,18 @@ export class MeetingResolver {
     return ctx.loaders.for('meetingAttendance', 'all', (ids: readonly string[]) => this.meetings.attendanceOf(ids), [] as AttendanceRecord[]);
   }
 
-  @Query(() => String, { description: 'Meeting compliance of the cells under an organisation (as `meetingCompliance`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per cell, those behind first, with what is missing.' })
-  async meetingComplianceXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation and period.' }) input: ComplianceInput): Promise<string> {
+  @Query(() => String, { description: 'Meeting compliance of the cells under an organisation (as `meetingCompliance`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per cell, those behind first, with what is missing.', deprecationReason: 'Use GET /exports/meeting-compliance.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  meetingComplianceXlsx(@Ctx() ctx: RequestContext, @Args('input', { description: 'Organisation and period.' }) input: ComplianceInput): Promise<string> {
+    return this.exporter.base64(ctx, 'meeting-compliance', { input });
+  }
+
+  /** The compliance export (GET /exports/meeting-compliance.xlsx, meetingComplianceXlsx). */
+  private async complianceWorkbook(actor: Actor, input: ComplianceInput, wb: ExportWorkbook): Promise<void> {
     const c = await this.complianceService.compliance(actor, input);
     const parents = new Map((await this.orgs.findVisible(actor, [...new Set(c.cells.map((x) => x.organisation.parentId).filter((x): x is string => !!x))], input.to)).map((o) => [o.id, o.name]));
     const [root] = await this.orgs.findVisible(actor, [input.organisationId], input.to);
     const missing = (m: { kind: string; period: string }) => `${m.kind === 'REGULAR' ? 'Thường kỳ' : 'Chuyên đề'} ${m.period}`;
-    const buf = await reportWorkbook({
+    writeReport(wb, {
       name: 'Tinh hinh sinh hoat',
       title: `TÌNH HÌNH SINH HOẠT CHI BỘ TỪ ${viDate(input.from)} ĐẾN ${viDate(input.to)}`,
       subtitle: `${root?.name ?? ''} — ${c.behindCount}/${c.cellCount} chi bộ chưa sinh hoạt đủ`,
@@ -139,7 +158,6 @@ export class MeetingResolver {
       rows: c.cells.map((x, i) => [i + 1, x.organisation.name, x.organisation.parentId ? parents.get(x.organisation.parentId) ?? '' : '', x.behind ? 'Chưa đủ' : 'Đủ',
         x.regularHeld, x.thematicHeld, x.attendancePercent ?? '', x.missing.map(missing).join('; ')]),
     });
-    return buf.toString('base64');
   }
 
   @Mutation(() => Meeting, { description: 'Plan a meeting for a cell (its secretary or the committee office).' })

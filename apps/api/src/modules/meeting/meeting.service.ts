@@ -16,7 +16,7 @@ import {
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { reportWorkbook, viDate } from '../../common/export/workbook';
+import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
 import { MAX_PAGE_SIZE, type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, policyIntSql, today, validAt } from '../../database/sql';
@@ -171,7 +171,7 @@ export class MeetingService {
    * committee members who attended (recorded visits). One extra query per page of 500 for the cell names (as the
    * `organisation` field: blank outside your scope), the attendance totals and the visitors.
    */
-  async listWorkbook(actor: Actor, filter: MeetingFilter | undefined): Promise<Buffer> {
+  async listWorkbook(actor: Actor, filter: MeetingFilter | undefined, wb: ExportWorkbook): Promise<void> {
     const items: Meeting[] = [];
     const extra = new Map<string, { cellName: string | null; present: number; expected: number; visitors: string | null }>();
     for (let offset = 0; offset < 50_000; offset += MAX_PAGE_SIZE) {
@@ -202,7 +202,7 @@ export class MeetingService {
     const narrowed = [...(filter?.kinds ?? []).map((k) => MEETING_KIND_LABELS[k].vi), ...(filter?.states ?? []).map((s) => MEETING_STATE_LABELS[s].vi)];
     const held = (m: Meeting) => m.state === 'HELD' || m.state === 'CLOSED';
     const span = (a: string | null, b: string | null) => (a && b ? `${a}–${b}` : a ?? '');
-    return reportWorkbook({
+    writeReport(wb, {
       name: 'Sinh hoat chi bo',
       title: `DANH SÁCH BUỔI SINH HOẠT CHI BỘ${period}`,
       subtitle: [root?.name ?? '', `${items.length} buổi`, ...(narrowed.length ? [`lọc: ${narrowed.join(', ')}`] : [])].filter(Boolean).join(' — '),

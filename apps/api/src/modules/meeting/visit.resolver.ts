@@ -1,3 +1,4 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
@@ -5,7 +6,8 @@ import type { Actor } from '../../common/auth/actor';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { PageInput } from '../../common/graphql/pagination';
 import { DateScalar } from '../../common/graphql/scalars';
-import { reportWorkbook, viDate } from '../../common/export/workbook';
+import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
+import { ExportService } from '../../common/export/export.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { Meeting } from './meeting.model';
 import { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageReport, VisitPage, VisitReport, VisitReportInput } from './visit.model';
@@ -13,11 +15,23 @@ import { ALL_ROWS } from './visit.service';
 import { VisitService } from './visit.service';
 
 @Resolver(() => Meeting)
-export class VisitResolver {
+export class VisitResolver implements OnModuleInit {
   constructor(
     private readonly service: VisitService,
     private readonly orgs: OrganisationService,
+    private readonly exporter: ExportService,
   ) {}
+
+  onModuleInit(): void {
+    this.exporter.register<{ input: VisitReportInput }>({
+      name: 'visit-report', field: 'visitReportXlsx', fileName: 'Báo cáo dự sinh hoạt chi bộ', args: { input: VisitReportInput },
+      build: (actor, a, wb) => this.service.reportWorkbook(actor, a.input, wb),
+    });
+    this.exporter.register<{ input: VisitCoverageInput }>({
+      name: 'visit-coverage', field: 'visitCoverageXlsx', fileName: 'Tình hình dự sinh hoạt chi bộ', args: { input: VisitCoverageInput },
+      build: (actor, a, wb) => this.coverageWorkbook(actor, a.input, wb),
+    });
+  }
 
   @Query(() => [VisitAssignment], { description: 'Visit assignments: yours, and those on cells in your scope.' })
   visitAssignments(
@@ -51,17 +65,23 @@ export class VisitResolver {
     return this.service.coverage(actor, input);
   }
 
-  @Query(() => String, { description: 'The monthly visit report as an Excel workbook (base64-encoded .xlsx), with Vietnamese headings: one sheet per committee report, one row per visitor, then the visits behind it.' })
-  async visitReportXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Committee and month.' }) input: VisitReportInput): Promise<string> {
-    return (await this.service.reportWorkbook(actor, input)).toString('base64');
+  @Query(() => String, { description: 'The monthly visit report as an Excel workbook (base64-encoded .xlsx), with Vietnamese headings: one sheet per committee report, one row per visitor, then the visits behind it.', deprecationReason: 'Use GET /exports/visit-report.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  visitReportXlsx(@Ctx() ctx: RequestContext, @Args('input', { description: 'Committee and month.' }) input: VisitReportInput): Promise<string> {
+    return this.exporter.base64(ctx, 'visit-report', { input });
   }
 
-  @Query(() => String, { description: 'Yearly visit coverage under an organisation (as `visitCoverage`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per visitor assignment, those behind first; a second sheet lists the cells with no visitor assigned.' })
-  async visitCoverageXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation, year and as-of date.' }) input: VisitCoverageInput): Promise<string> {
+  @Query(() => String, { description: 'Yearly visit coverage under an organisation (as `visitCoverage`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per visitor assignment, those behind first; a second sheet lists the cells with no visitor assigned.', deprecationReason: 'Use GET /exports/visit-coverage.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  visitCoverageXlsx(@Ctx() ctx: RequestContext, @Args('input', { description: 'Organisation, year and as-of date.' }) input: VisitCoverageInput): Promise<string> {
+    return this.exporter.base64(ctx, 'visit-coverage', { input });
+  }
+
+  /** The coverage export (GET /exports/visit-coverage.xlsx, visitCoverageXlsx). */
+  private async coverageWorkbook(actor: Actor, input: VisitCoverageInput, wb: ExportWorkbook): Promise<void> {
     const c = await this.service.coverage(actor, input);
     const [root] = await this.orgs.findVisible(actor, [input.organisationId], c.asOf);
     const subtitle = `${root?.name ?? ''} — tính đến ngày ${viDate(c.asOf)}`;
-    const buf = await reportWorkbook(
+    writeReport(
+      wb,
       {
         name: 'Du sinh hoat',
         title: `TÌNH HÌNH DỰ SINH HOẠT CHI BỘ NĂM ${c.year}`,
@@ -79,7 +99,6 @@ export class VisitResolver {
         rows: c.unassignedCells.map((o, i) => [i + 1, o.code, o.name]),
       },
     );
-    return buf.toString('base64');
   }
 
   @ResolveField(() => [Visit], { description: 'Visits recorded for this meeting.' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import type { ExportWorkbook } from '../../common/export/workbook';
 import { DataSource } from 'typeorm';
 import { DomainError, lastDayOfMonth, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
 import { asField, onDomainError } from '../../common/graphql/errors';
@@ -294,10 +294,9 @@ export class VisitService {
   }
 
   /** The monthly report as an xlsx workbook (the same figures as `report`), Vietnamese headings. */
-  async reportWorkbook(actor: Actor, input: VisitReportInput): Promise<Buffer> {
+  async reportWorkbook(actor: Actor, input: VisitReportInput, wb: ExportWorkbook): Promise<void> {
     const report = await this.report(actor, input);
     const [org] = await this.ds.query(`SELECT name FROM organisation WHERE id = $1`, [input.organisationId]);
-    const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(`Bao cao ${input.month}`);
     const [y, mo] = input.month.split('-');
     ws.addRow([`BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG ${mo}/${y}`]).font = { bold: true, size: 13 };
@@ -320,6 +319,5 @@ export class VisitService {
       }
     }
     for (const sheet of [ws, detail]) sheet.columns.forEach((c) => (c.width = 20));
-    return Buffer.from(await wb.xlsx.writeBuffer());
   }
 }

@@ -1,3 +1,4 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { badgeDue, DEFAULT_POLICY, nextBadge, nextMemberEvents, partyAge, probationEnd, probationState, recognitionDeadline, type MemberState, type MemberStatus } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
@@ -13,19 +14,28 @@ import { OrganisationService } from '../organisation/organisation.service';
 import { orgByIdLoader } from '../organisation/organisation.loaders';
 import { PolicyService } from '../policy/policy.service';
 import { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, RecordDisciplineInput } from './member.inputs';
-import { reportWorkbook, viDate } from '../../common/export/workbook';
+import { startReport, viDate, type ExportWorkbook } from '../../common/export/workbook';
+import { ExportService } from '../../common/export/export.service';
 import { Badge, Discipline, Member, MemberEvent, MemberPage, PartyAge, ProbationStateEnum } from './member.model';
 import { MemberService } from './member.service';
 import { CommitteeSeat } from '../organisation/organisation.model';
 
 @Resolver(() => Member)
-export class MemberResolver {
+export class MemberResolver implements OnModuleInit {
   constructor(
     private readonly memberService: MemberService,
     private readonly orgs: OrganisationService,
     private readonly policies: PolicyService,
     private readonly imports: MemberImportService,
+    private readonly exporter: ExportService,
   ) {}
+
+  onModuleInit(): void {
+    this.exporter.register<{ filter?: MemberFilter; asOf?: string }>({
+      name: 'members', field: 'membersXlsx', fileName: 'Danh sách đảng viên', args: { filter: MemberFilter, asOf: null },
+      build: (actor, a, wb) => this.membersWorkbook(actor, a.filter, a.asOf, wb),
+    });
+  }
 
   @Query(() => Member, { description: 'One member as of a date. NOT_FOUND when missing or outside your scope.' })
   member(
@@ -46,39 +56,45 @@ export class MemberResolver {
     return this.memberService.list(actor, filter, page, asOf ?? today());
   }
 
-  @Query(() => String, { description: 'The members matching the filter on a date (all pages, at most 50,000) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings, in the list\'s order. Scoped like `members`.' })
-  async membersXlsx(
-    @CurrentActor() actor: Actor,
+  @Query(() => String, { description: 'The members matching the filter on a date (all pages, at most 50,000) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings, in the list\'s order. Scoped like `members`.', deprecationReason: 'Use GET /exports/members.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  membersXlsx(
+    @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => MemberFilter, nullable: true, description: 'Filter (as for `members`).' }) filter?: MemberFilter,
     @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Date (default today).' }) asOf?: string,
   ): Promise<string> {
+    return this.exporter.base64(ctx, 'members', { filter, asOf });
+  }
+
+  /** The member list export (GET /exports/members.xlsx, membersXlsx). */
+  private async membersWorkbook(actor: Actor, filter: MemberFilter | undefined, asOf: string | undefined, wb: ExportWorkbook): Promise<void> {
     const d = asOf ?? today();
-    const rows: unknown[][] = [];
-    const cellIds = new Set<string>();
-    const items: Member[] = [];
-    for (let offset = 0; offset < 50_000; offset += 500) {
-      const page = await this.memberService.list(actor, filter, { offset, limit: 500 }, d);
-      items.push(...page.items);
-      for (const m of page.items) if (m.organisationId) cellIds.add(m.organisationId);
-      if (page.items.length < 500) break;
-    }
-    const cells = new Map((await this.orgs.findVisible(actor, [...cellIds], d)).map((o) => [o.id, o]));
     const STATUS: Record<string, string> = { PROBATIONARY: 'Dự bị', FULL: 'Chính thức', TRANSFERRED_OUT: 'Chuyển đi', REMOVED: 'Xóa tên', EXPELLED: 'Khai trừ', DECEASED: 'Từ trần' };
-    items.forEach((m, i) => {
-      const cell = m.organisationId ? cells.get(m.organisationId) : undefined;
-      rows.push([i + 1, m.fullName, viDate(m.birthDate), m.gender === 'MALE' ? 'Nam' : m.gender === 'FEMALE' ? 'Nữ' : '', cell?.name ?? '', STATUS[m.status] ?? m.status,
-        m.cardNumber ?? '', viDate(m.admissionDecisionDate), viDate(m.fullMembershipDate), m.post ?? '', m.exemption ? 'Miễn sinh hoạt' : '']);
-    });
+    // Page by page (500 members): each page's cells named in one query, its rows written and forgotten, so a
+    // streamed download holds one page. The first page is read before the sheet starts: NOT_FOUND stays an answer.
+    const cellNames = new Map<string, string>();
+    let page = await this.memberService.list(actor, filter, { offset: 0, limit: 500 }, d);
     const [root] = filter?.organisationId ? await this.orgs.findVisible(actor, [filter.organisationId], d) : [];
-    const buf = await reportWorkbook({
+    const add = startReport(wb, {
       name: 'Dang vien',
       title: `DANH SÁCH ĐẢNG VIÊN TÍNH ĐẾN NGÀY ${viDate(d)}`,
       subtitle: root?.name ?? '',
       headings: ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Chi bộ', 'Trạng thái', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Ngày chính thức', 'Chức vụ', 'Ghi chú'],
       widths: [6, 28, 12, 9, 32, 12, 16, 14, 14, 24, 16],
-      rows,
     });
-    return buf.toString('base64');
+    let n = 0;
+    for (let offset = 0; offset < 50_000; ) {
+      const unseen = [...new Set(page.items.map((m) => m.organisationId).filter((id): id is string => !!id && !cellNames.has(id)))];
+      for (const id of unseen) cellNames.set(id, '');
+      for (const o of await this.orgs.findVisible(actor, unseen, d)) cellNames.set(o.id, o.name);
+      for (const m of page.items) {
+        add([++n, m.fullName, viDate(m.birthDate), m.gender === 'MALE' ? 'Nam' : m.gender === 'FEMALE' ? 'Nữ' : '', m.organisationId ? cellNames.get(m.organisationId) ?? '' : '',
+          STATUS[m.status] ?? m.status, m.cardNumber ?? '', viDate(m.admissionDecisionDate), viDate(m.fullMembershipDate), m.post ?? '', m.exemption ? 'Miễn sinh hoạt' : '']);
+      }
+      if (page.items.length < 500) break;
+      offset += 500;
+      if (offset >= 50_000) break;
+      page = await this.memberService.list(actor, filter, { offset, limit: 500 }, d);
+    }
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The cell on the as-of date (or the last one, for members who left); null if outside your scope.' })

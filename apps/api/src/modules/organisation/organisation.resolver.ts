@@ -1,3 +1,4 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { formatFlag, hasCellCommittee, DEFAULT_POLICY, ORGANISATION_KIND_LABELS } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
@@ -7,7 +8,8 @@ import type { Actor } from '../../common/auth/actor';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { PageInput } from '../../common/graphql/pagination';
 import { DateScalar } from '../../common/graphql/scalars';
-import { reportWorkbook, viDate } from '../../common/export/workbook';
+import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
+import { ExportService } from '../../common/export/export.service';
 import { today } from '../../database/sql';
 import {
   AssignCommitteeSeatInput,
@@ -31,13 +33,21 @@ import { PolicyService } from '../policy/policy.service';
 const EMPTY_COUNTS: SubtreeCounts = { organisations: 0, byKind: [], members: 0, fullMembers: 0, probationaryMembers: 0 };
 
 @Resolver(() => Organisation)
-export class OrganisationResolver {
+export class OrganisationResolver implements OnModuleInit {
   constructor(
     private readonly orgs: OrganisationService,
     private readonly policies: PolicyService,
     private readonly ds: DataSource,
     private readonly imports: OrganisationImportService,
+    private readonly exporter: ExportService,
   ) {}
+
+  onModuleInit(): void {
+    this.exporter.register<{ filter?: OrganisationFilter; asOf?: string }>({
+      name: 'organisations', field: 'organisationsXlsx', fileName: 'Danh sách tổ chức đảng', args: { filter: OrganisationFilter, asOf: null },
+      build: (actor, a, wb) => this.organisationsWorkbook(actor, a.filter, a.asOf, wb),
+    });
+  }
 
   @Query(() => Organisation, { description: 'One organisation as of a date (default today). NOT_FOUND when it does not exist or is outside your scope.' })
   organisation(
@@ -58,12 +68,17 @@ export class OrganisationResolver {
     return this.orgs.list(actor, filter, page, asOf ?? today());
   }
 
-  @Query(() => String, { description: 'The organisations matching the filter on a date (all pages, at most 50,000) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings, in the list\'s order: kind, parent, members, established, term and warnings. Scoped like `organisations`.' })
-  async organisationsXlsx(
-    @CurrentActor() actor: Actor,
+  @Query(() => String, { description: 'The organisations matching the filter on a date (all pages, at most 50,000) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings, in the list\'s order: kind, parent, members, established, term and warnings. Scoped like `organisations`.', deprecationReason: 'Use GET /exports/organisations.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  organisationsXlsx(
+    @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => OrganisationFilter, nullable: true, description: 'Filter (as for `organisations`).' }) filter?: OrganisationFilter,
     @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Date (default today).' }) asOf?: string,
   ): Promise<string> {
+    return this.exporter.base64(ctx, 'organisations', { filter, asOf });
+  }
+
+  /** The organisation list export (GET /exports/organisations.xlsx, organisationsXlsx). */
+  private async organisationsWorkbook(actor: Actor, filter: OrganisationFilter | undefined, asOf: string | undefined, wb: ExportWorkbook): Promise<void> {
     const d = asOf ?? today();
     const items: Organisation[] = [];
     for (let offset = 0; offset < 50_000; offset += 500) {
@@ -84,7 +99,7 @@ export class OrganisationResolver {
         c.members, viDate(o.establishedOn), o.termStart || o.termEnd ? `${viDate(o.termStart)}–${viDate(o.termEnd)}` : '', flags.map((f) => formatFlag(f, 'vi')).join('; ')];
     });
     const [root] = filter?.underId ? await this.orgs.findVisible(actor, [filter.underId], d) : [];
-    const buf = await reportWorkbook({
+    writeReport(wb, {
       name: 'To chuc dang',
       title: `DANH SÁCH TỔ CHỨC ĐẢNG TÍNH ĐẾN NGÀY ${viDate(d)}`,
       subtitle: root?.name ?? '',
@@ -92,7 +107,6 @@ export class OrganisationResolver {
       widths: [6, 16, 36, 22, 32, 12, 14, 24, 60],
       rows,
     });
-    return buf.toString('base64');
   }
 
   @Query(() => [Organisation], { description: 'The top organisations you may see on a date: where the tree starts for you.' })

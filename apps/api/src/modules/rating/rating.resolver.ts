@@ -1,7 +1,9 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AdminOnly, Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
 import { PageInput } from '../../common/graphql/pagination';
+import { ExportService } from '../../common/export/export.service';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { DateScalar } from '../../common/graphql/scalars';
 import {
@@ -28,8 +30,22 @@ import {
 import { RatingService } from './rating.service';
 
 @Resolver(() => Rating)
-export class RatingResolver {
-  constructor(private readonly service: RatingService) {}
+export class RatingResolver implements OnModuleInit {
+  constructor(
+    private readonly service: RatingService,
+    private readonly exporter: ExportService,
+  ) {}
+
+  onModuleInit(): void {
+    this.exporter.register<{ roundId: string; filter?: RatingFilter }>({
+      name: 'rating-round', field: 'ratingRoundXlsx', fileName: 'Đánh giá xếp loại', args: { roundId: null, filter: RatingFilter },
+      build: (actor, a, wb) => this.service.roundWorkbook(actor, a.roundId, a.filter, wb),
+    });
+    this.exporter.register<{ input: RatingFiguresInput }>({
+      name: 'rating-figures', field: 'ratingFiguresXlsx', fileName: 'Tổng hợp kết quả xếp loại', args: { input: RatingFiguresInput },
+      build: (actor, a, wb) => this.service.figuresWorkbook(actor, a.input, wb),
+    });
+  }
 
   @Query(() => RatingRound, { description: 'One rating round. NOT_FOUND when missing or outside your scope (a member sees the rounds over their own cell).' })
   ratingRound(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Round.' }) id: string): Promise<RatingRound> {
@@ -69,13 +85,13 @@ export class RatingResolver {
     return this.service.pending(actor, roundId, search, page);
   }
 
-  @Query(() => String, { description: 'A round\'s worklist as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: a title block (title, organisation, year, deadlines, state, the filter), a sheet with every rating of the round matching the filter (all pages, the order of `ratings`: subject, self-assessment score and level, proposal, decision with its reasons, stage, who and when), and a sheet with the subjects not self-assessed yet (as `ratingRoundPending`). NOT_FOUND when the round is missing or outside your scope; the rows are those you may see.' })
-  async ratingRoundXlsx(
-    @CurrentActor() actor: Actor,
+  @Query(() => String, { description: 'A round\'s worklist as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: a title block (title, organisation, year, deadlines, state, the filter), a sheet with every rating of the round matching the filter (all pages, the order of `ratings`: subject, self-assessment score and level, proposal, decision with its reasons, stage, who and when), and a sheet with the subjects not self-assessed yet (as `ratingRoundPending`). NOT_FOUND when the round is missing or outside your scope; the rows are those you may see.', deprecationReason: 'Use GET /exports/rating-round.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  ratingRoundXlsx(
+    @Ctx() ctx: RequestContext,
     @Args('roundId', { type: () => ID, description: 'Round.' }) roundId: string,
     @Args('filter', { type: () => RatingFilter, nullable: true, description: 'Filter as for `ratings` (its roundId is ignored); its search also filters the not self-assessed.' }) filter?: RatingFilter,
   ): Promise<string> {
-    return (await this.service.roundWorkbook(actor, roundId, filter)).toString('base64');
+    return this.exporter.base64(ctx, 'rating-round', { roundId, filter });
   }
 
   @Query(() => RatingFigures, { description: 'Rating figures of an organisation\'s subtree for a year, per subject kind, with the previous year and the change; the reports\' conventions (docs/rules.md#r-rating-figures).' })
@@ -92,9 +108,9 @@ export class RatingResolver {
     return this.service.figureRows(actor, input, page);
   }
 
-  @Query(() => String, { description: 'The rating statistics table committees send upward, as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per subject kind with each level\'s count and percent, "HTTNV trở lên", "trong đó HTXSNV" (of those HTTNV or better) and the not rated, the same figures as ratingFigures; then a sheet listing the subjects behind them.' })
-  async ratingFiguresXlsx(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation and year.' }) input: RatingFiguresInput): Promise<string> {
-    return (await this.service.figuresWorkbook(actor, input)).toString('base64');
+  @Query(() => String, { description: 'The rating statistics table committees send upward, as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per subject kind with each level\'s count and percent, "HTTNV trở lên", "trong đó HTXSNV" (of those HTTNV or better) and the not rated, the same figures as ratingFigures; then a sheet listing the subjects behind them.', deprecationReason: 'Use GET /exports/rating-figures.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  ratingFiguresXlsx(@Ctx() ctx: RequestContext, @Args('input', { description: 'Organisation and year.' }) input: RatingFiguresInput): Promise<string> {
+    return this.exporter.base64(ctx, 'rating-figures', { input });
   }
 
   @Query(() => AdmissionProgressModel, { description: 'Admissions of the year in an organisation\'s subtree against the policy\'s target (percent of the members at the start of the term, or an absolute number). `admitted` is listed by admissions(organisationId, from, to, asOf: to). NOT_FOUND unless you read the subtree (a member\'s own-cell access is not enough).' })

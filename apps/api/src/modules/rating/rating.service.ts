@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import type { ExportWorkbook } from '../../common/export/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   admissionProgress,
@@ -403,7 +403,7 @@ export class RatingService {
    * deadlines, state, the filter), every rating of `list` for the round and the filter (all pages, in its order),
    * then a sheet with the subjects not self-assessed yet (`pending`, same search). NOT_FOUND outside the round's scope.
    */
-  async roundWorkbook(actor: Actor, roundId: string, filter: RatingFilter | undefined): Promise<Buffer> {
+  async roundWorkbook(actor: Actor, roundId: string, filter: RatingFilter | undefined, wb: ExportWorkbook): Promise<void> {
     const round = await this.round(actor, roundId).catch(asField('roundId'));
     const d = ratingReferenceDate(round.year);
     const f: RatingFilter = { ...filter, roundId: round.id };
@@ -430,7 +430,6 @@ export class RatingService {
       `Trạng thái: ${RATING_ROUND_STATE_LABELS[round.state].vi}${round.announcedAt ? ` (ngày ${vi(round.announcedAt)})` : ''}`,
       ...(filterText ? [`Lọc: ${filterText}`] : []),
     ];
-    const wb = new ExcelJS.Workbook();
     const sheet = (name: string, title: string, headings: string[], widths: number[]) => {
       const ws = wb.addWorksheet(name);
       ws.addRow([title]).font = { bold: true, size: 13 };
@@ -484,7 +483,6 @@ export class RatingService {
       offset += page.items.length;
       if (page.items.length === 0 || offset >= page.total) break;
     }
-    return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
   // ---------------------------------------------------------------- steps
@@ -839,10 +837,9 @@ export class RatingService {
    * per subject kind with the count and percent of each level, "HTTNV trở lên" and "trong đó HTXSNV" (a share of
    * those HTTNV or better, the reports' convention), the not rated; then a sheet listing the subjects behind them.
    */
-  async figuresWorkbook(actor: Actor, input: RatingFiguresInput): Promise<Buffer> {
+  async figuresWorkbook(actor: Actor, input: RatingFiguresInput, wb: ExportWorkbook): Promise<void> {
     const figures = await this.figures(actor, input);
     const [org] = await this.ds.query(`SELECT name FROM organisation WHERE id = $1`, [input.organisationId]);
-    const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(`Xep loai ${figures.year}`);
     const LAST_COL = 18;
     const title = ws.addRow([`BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM ${figures.year}`]);
@@ -904,7 +901,6 @@ export class RatingService {
       }
     }
     list.columns.forEach((c, i) => (c.width = [2, 3, 5, 6].includes(i) ? 36 : 16));
-    return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
   /**

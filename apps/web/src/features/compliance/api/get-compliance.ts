@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack
 import { graphql } from '../../../gql';
 import type { MeetingComplianceQuery } from '../../../gql/graphql';
 import type { IsoDate } from '../../../lib/domain';
-import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
+import { downloadExport } from '../../../lib/export-download';
 import { request } from '../../../lib/graphql-client';
 
 export type MeetingCompliance = MeetingComplianceQuery['meetingCompliance'];
@@ -45,17 +45,10 @@ export const useCompliance = (params: ComplianceParams | null) =>
   });
 
 
-const COMPLIANCE_XLSX = graphql(`
-  query MeetingComplianceXlsx($input: ComplianceInput!) {
-    meetingComplianceXlsx(input: $input)
-  }
-`);
-
 // Run on a click, nothing cached: the whole table (every cell) as a workbook.
 export const useExportCompliance = () =>
   useMutation({
     mutationFn: async (v: { params: ComplianceParams; fileName: string }) => {
-      const data = await request(COMPLIANCE_XLSX, { input: v.params });
-      saveBase64File(data.meetingComplianceXlsx, v.fileName, XLSX_TYPE);
+      await downloadExport('meeting-compliance', { input: v.params }, v.fileName);
     },
   });

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack
 import { graphql } from '../../../gql';
 import type { AlertCountsQuery, AlertsQuery } from '../../../gql/graphql';
 import type { AlertCode } from '../../../lib/domain';
-import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
+import { downloadExport } from '../../../lib/export-download';
 import { request } from '../../../lib/graphql-client';
 import { dashboardKeys, type AlertsParams } from './keys';
 
@@ -77,17 +77,10 @@ export const useAlertCounts = (params: CountsParams | null) =>
     placeholderData: keepPreviousData,
   });
 
-const ALERTS_XLSX = graphql(`
-  query AlertsXlsx($input: AlertsInput!) {
-    alertsXlsx(input: $input)
-  }
-`);
-
 // Run on a click, nothing cached: every alert of the current filter (all pages) as a workbook.
 export const useExportAlerts = () =>
   useMutation({
     mutationFn: async (v: { organisationId: string; asOf: string; year: number; codes: AlertCode[]; fileName: string }) => {
-      const data = await request(ALERTS_XLSX, { input: { organisationId: v.organisationId, asOf: v.asOf, year: v.year, ...(v.codes.length ? { codes: v.codes } : {}) } });
-      saveBase64File(data.alertsXlsx, v.fileName, XLSX_TYPE);
+      await downloadExport('alerts', { input: { organisationId: v.organisationId, asOf: v.asOf, year: v.year, ...(v.codes.length ? { codes: v.codes } : {}) } }, v.fileName);
     },
   });

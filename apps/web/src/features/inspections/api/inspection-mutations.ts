@@ -8,7 +8,7 @@ import type {
   PlanInspectionInput,
   StartInspectionInput,
 } from '../../../gql/graphql';
-import { saveBase64File, XLSX_TYPE } from '../../../lib/download';
+import { downloadExport } from '../../../lib/export-download';
 import { request } from '../../../lib/graphql-client';
 import { type InspectionListFilter, type TargetParams } from './keys';
 
@@ -48,18 +48,6 @@ const UPDATE_PLAN = graphql(`
   }
 `);
 
-const TARGET_XLSX = graphql(`
-  query InspectionTargetXlsx($input: InspectionTargetInput!) {
-    inspectionTargetXlsx(input: $input)
-  }
-`);
-
-const RECORDS_XLSX = graphql(`
-  query InspectionsXlsx($filter: InspectionFilter) {
-    inspectionsXlsx(filter: $filter)
-  }
-`);
-
 // What each write makes stale (records, plan, tracker, coverage, discipline history, dashboard): lib/invalidation.ts.
 
 export const usePlanInspection = () =>
@@ -86,15 +74,13 @@ export const useUpdateInspectionPlan = () =>
 export const useExportTarget = () =>
   useMutation({
     mutationFn: async (v: { input: TargetParams; fileName: string }) => {
-      const data = await request(TARGET_XLSX, { input: v.input });
-      saveBase64File(data.inspectionTargetXlsx, v.fileName, XLSX_TYPE);
+      await downloadExport('inspection-target', { input: v.input }, v.fileName);
     },
   });
 
 export const useExportRecords = () =>
   useMutation({
     mutationFn: async (v: { filter: InspectionListFilter; fileName: string }) => {
-      const data = await request(RECORDS_XLSX, { filter: v.filter });
-      saveBase64File(data.inspectionsXlsx, v.fileName, XLSX_TYPE);
+      await downloadExport('inspections', { filter: v.filter }, v.fileName);
     },
   });

@@ -23,7 +23,7 @@ import { currentYearRange } from '../utils/meeting-format';
 import { MonthRangePicker } from '../../../components/month-picker';
 
 // /meetings?org=<id>&from=YYYY-MM-DD&to=YYYY-MM-DD: a cell's calendar, or every meeting of a subtree; "Xuất Excel"
-// downloads every meeting of the same filter (meetingsXlsx).
+// downloads every meeting of the same filter (GET /exports/meetings.xlsx).
 export const MeetingsRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();

@@ -31,7 +31,7 @@ const previousParams = (p: FiguresParams, year: number): FiguresParams => ({
 
 // /ratings?org=<id>&year=YYYY(&asOf)(&list=<kind>:<which>&listYear=YYYY): the year's rating figures of an
 // organisation's subtree in the reports' convention, the list behind any number (kept in the URL so it can be
-// shared), admissions against the target, and the statistics table as an Excel workbook (ratingFiguresXlsx) or as a
+// shared), admissions against the target, and the statistics table as an Excel workbook (GET /exports/rating-figures.xlsx) or as a
 // printable report (/ratings/figures/print, in a new tab).
 export const RatingFiguresRoute = () => {
   const { t } = useTranslation();

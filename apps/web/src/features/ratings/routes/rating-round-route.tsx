@@ -43,7 +43,7 @@ const pick = <T extends string>(values: readonly T[], raw: string | null): T | u
 // the rules give, the proposal and the decision; the actions the viewer may take on each (by stage and by the body
 // the viewer writes for). A member sees only their own rating (the API scopes the list). Below, the subjects not
 // self-assessed yet (ratingRoundPending, same q), each with the action that opens the self-assessment form for it.
-// "Xuất Excel" downloads both lists for the same filter, every page (ratingRoundXlsx).
+// "Xuất Excel" downloads both lists for the same filter, every page (GET /exports/rating-round.xlsx).
 export const RatingRoundRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();

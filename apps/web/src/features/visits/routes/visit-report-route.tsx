@@ -22,7 +22,7 @@ import { VisitsTable } from '../components/visits-table';
 import { MonthPicker } from '../../../components/month-picker';
 
 // /visit-report?org=<id>&month=YYYY-MM: the committee's monthly report on its visitors, with the same report
-// as an Excel workbook (visitReportXlsx: base64 .xlsx, Vietnamese headings) to download, or printable
+// as an Excel workbook (GET /exports/visit-report.xlsx, Vietnamese headings) to download, or printable
 // (/visit-report/print, in a new tab).
 export const VisitReportRoute = () => {
   const { t } = useTranslation();
