@@ -13,31 +13,12 @@
 // Capped at 150 s. Screenshots go to apps/web/test-results/ (r01-…png).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADMIN, BASE_URL, expect, gql, run, shot, shotsDir, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
+import { ADMIN, BASE_URL, choose, expect, gql, run, shot, shotsDir, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
 
 // ---------------------------------------------------------------------------------------------------------
 const YEAR = Number(todayLocal().slice(0, 4));
 const PREVIOUS = YEAR - 1;
 const state = { page: null, pageErrors: [], rootId: '', rootName: '', round: null, ratingId: '', subject: '' };
-
-// Picks an option of an antd select from the dropdown that select controls (another select's dropdown may still be
-// fading out with the same options), and checks the choice took, retrying a couple of times.
-const choose = async (page, selectId, text) => {
-  const select = page.locator(`#${selectId}`);
-  // the select's root element (class "ant-select", exactly that token) shows the chosen option's text
-  const root = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  const shown = async () => ((await root.innerText()).includes(text) ? 1 : 0);
-  for (let attempt = 0; attempt < 4; attempt++) {
-    // open it unless it is open already (a select focused as its dialog opens may be open, and a click would close it)
-    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
-    const listId = await select.getAttribute('aria-controls');
-    const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
-    const picked = await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 4000 }).then(() => true, () => false);
-    await page.waitForTimeout(150);
-    if (picked && (await shown()) > 0) return;
-  }
-  throw new Error(`could not choose "${text}" in #${selectId}`);
-};
 
 /** "1.234" (vi) → 1234. */
 const viInt = (s) => Number(String(s).trim().replace(/\./g, ''));
@@ -250,10 +231,11 @@ step('propose a self-assessed member\'s rating (HTTNV)', async () => {
   const { page } = state;
   await choose(page, 'round-kind', 'Đảng viên');
   await page.waitForURL(/kind=MEMBER/);
-  // the list is refetched for the filter: wait until no request is in flight, then hold on to one row by its id
-  await page.waitForLoadState('networkidle');
-  await page.locator('[data-testid=ratings-table] .ant-spin-blur').waitFor({ state: 'detached' });
-  const first = page.locator('[data-testid=rating-row][data-stage=SELF_ASSESSED]').first();
+  // the list is refetched for the filter: wait until the table shows the filtered answer (not the previous one kept
+  // on screen while loading), check it holds members only, then hold on to one row by its id
+  await page.locator('[data-testid=ratings-table][data-state=ready]').waitFor();
+  expect((await page.locator('[data-testid=rating-row]:not([data-kind=MEMBER])').count()) === 0, 'the filtered list still shows organisations');
+  const first = page.locator('[data-testid=rating-row][data-kind=MEMBER][data-stage=SELF_ASSESSED]').first();
   await first.waitFor();
   state.ratingId = (await first.getAttribute('data-rating-id')) ?? '';
   const row = page.locator(`[data-testid=rating-row][data-rating-id="${state.ratingId}"]`);

@@ -227,7 +227,10 @@ export const RatingRoundRoute = () => {
             scroll={{ x: 1150 }}
             locale={{ emptyText: t('ratings.round.empty') }}
             data-testid="ratings-table"
-            onRow={(x) => ({ 'data-testid': 'rating-row', 'data-rating-id': x.id, 'data-stage': x.stage }) as HTMLAttributes<HTMLElement>}
+            // "ready" once the rows shown are the answer for the current filter and page (not the previous answer
+            // kept on screen while the new one loads); browser tests wait for it
+            data-state={ratings.isFetching || ratings.isPlaceholderData ? 'loading' : 'ready'}
+            onRow={(x) => ({ 'data-testid': 'rating-row', 'data-rating-id': x.id, 'data-stage': x.stage, 'data-kind': x.subjectKind }) as HTMLAttributes<HTMLElement>}
             pagination={{
               current: page,
               pageSize: PAGE_SIZE,
