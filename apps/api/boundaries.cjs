@@ -73,7 +73,8 @@ const modules = {
     exports: ['MemberService', 'DisciplineHooks'],
     public: {
       'src/modules/member/member.module.ts': 'imported by candidate, inspection and rating',
-      'src/modules/member/member.service.ts': 'MemberService: visible members, statuses, discipline inside a caller\'s transaction; CELL_AT, STATUS_AT',
+      'src/modules/member/member.service.ts': 'MemberService: visible members, statuses, discipline inside a caller\'s transaction',
+      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT: a member\'s exemption, status and cell on a date, written once in SQL',
       'src/modules/member/member.model.ts': 'the Member and Discipline GraphQL types and the member enums',
       'src/modules/member/admission.sql.ts': 'admissionCounts: the one admission count in SQL, for the dashboard and rating',
       'src/modules/member/discipline-hooks.ts': 'DisciplineHooks: modules above member react to a recorded discipline',
@@ -245,11 +246,22 @@ const sqlAllowlist = [
   // TODO(#11) discipline and committee seats: member / organisation *.sql.ts
   { file: 'src/modules/rating/rating-steps.ts', table: 'committee_seat', access: 'read' },
   { file: 'src/modules/rating/rating-steps.ts', table: 'discipline', access: 'read' },
-  // TODO(#11) members and admissions of a rating: member.sql.ts; organisation rows: organisation.sql.ts
-  { file: 'src/modules/rating/rating.service.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/rating/rating.service.ts', table: 'member_event', access: 'read' },
-  { file: 'src/modules/rating/rating.service.ts', table: 'membership', access: 'read' },
-  { file: 'src/modules/rating/rating.service.ts', table: 'organisation', access: 'read' },
+  // TODO(#11) members, memberships and organisation rows of a rating's subjects (names, cells, kinds, the subtree of
+  // a round): member.sql.ts / organisation.sql.ts (rating.service.ts was split by job; the reads are the same)
+  { file: 'src/modules/rating/rating-exclusion.service.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/rating/rating-figures.service.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/rating/rating-figures.service.ts', table: 'membership', access: 'read' },
+  { file: 'src/modules/rating/rating-figures.service.ts', table: 'organisation', access: 'read' },
+  { file: 'src/modules/rating/rating-read.service.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/rating/rating-read.service.ts', table: 'membership', access: 'read' },
+  { file: 'src/modules/rating/rating-read.service.ts', table: 'organisation', access: 'read' },
+  { file: 'src/modules/rating/rating-round.service.ts', table: 'organisation', access: 'read' },
+  { file: 'src/modules/rating/rating-subject.service.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/rating/rating-subject.service.ts', table: 'membership', access: 'read' },
+  { file: 'src/modules/rating/rating-subject.service.ts', table: 'organisation', access: 'read' },
+  { file: 'src/modules/rating/rating-workbook.service.ts', table: 'organisation', access: 'read' },
+  { file: 'src/modules/rating/rating.sql.ts', table: 'member', access: 'read' },
+  { file: 'src/modules/rating/rating.sql.ts', table: 'organisation', access: 'read' },
 ];
 
 module.exports = { modules, app, sqlExempt, readers, sqlAllowlist };

@@ -31,7 +31,7 @@ import type { MeetingCompliance } from '../meeting/compliance.model';
 import type { VisitCoverageReport } from '../meeting/visit.model';
 import { VisitService } from '../meeting/visit.service';
 import { admissionCounts } from '../member/admission.sql';
-import { CELL_AT, STATUS_AT } from '../member/member.service';
+import { CELL_AT, STATUS_AT } from '../member/member.sql';
 import { flagsOf } from '../organisation/organisation.flags';
 import { Organisation } from '../organisation/organisation.model';
 import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';

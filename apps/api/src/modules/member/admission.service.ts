@@ -11,7 +11,7 @@ import { PLACEMENT_AT } from '../organisation/organisation.service';
 import { ORG_COLUMNS, type OrgRow } from '../organisation/organisation.sql';
 import { Admission } from './admission.model';
 import { admissionsSql } from './admission.sql';
-import { CELL_AT, STATUS_AT } from './member.service';
+import { CELL_AT, STATUS_AT } from './member.sql';
 
 export type AdmissionQuery = { organisationId: string; from: string; to: string; asOf: string };
 

@@ -4,7 +4,7 @@ import { Ctx } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { visibleOrgIdOrNull } from '../../common/scope/redact';
 import { Rating, RatingPendingSubject, RatingRound } from './rating.model';
-import { ratingReferenceDate } from './rating.service';
+import { ratingReferenceDate } from './rating.sql';
 import { today } from '../../database/sql';
 
 // Organisation ids a rating, a round or a pending subject points to are shown only inside the caller's scope (on the

@@ -4,11 +4,17 @@ import { PolicyModule } from '../policy/policy.module';
 import { RatingDisciplineListener } from './rating-discipline.listener';
 import { RatingPendingSubjectScopeResolver, RatingRoundScopeResolver, RatingScopeResolver } from './rating-scope.resolver';
 import { RatingResolver } from './rating.resolver';
-import { RatingService } from './rating.service';
+import { RatingExclusionService } from './rating-exclusion.service';
+import { RatingFiguresService } from './rating-figures.service';
+import { RatingReadService } from './rating-read.service';
+import { RatingRoundService } from './rating-round.service';
+import { RatingStepService } from './rating-step.service';
+import { RatingSubjectService } from './rating-subject.service';
+import { RatingWorkbookService } from './rating-workbook.service';
 
 /** The annual quality rating: rounds, self-assessment, proposal, decision, quota. Exports nothing. */
 @Module({
   imports: [MemberModule, PolicyModule],
-  providers: [RatingService, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver, RatingDisciplineListener],
+  providers: [RatingReadService, RatingSubjectService, RatingStepService, RatingRoundService, RatingExclusionService, RatingFiguresService, RatingWorkbookService, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver, RatingDisciplineListener],
 })
 export class RatingModule {}

@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError } from '@chibo/domain';
+import { asField } from '../../common/graphql/errors';
+import type { Actor } from '../../common/auth/actor';
+import {
+  pageOf,
+  type Page,
+  type PageInput,
+  keysetAfterSql,
+  keysetColumns,
+  keysetPageOf,
+  keysetRows,
+} from '../../common/graphql/pagination';
+import { inRangesSql, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
+import { inSubtree, Params, validAt } from '../../database/sql';
+import { EXEMPTION_AT } from '../member/member.sql';
+import { PolicyService } from '../policy/policy.service';
+import {
+  RATING_COLUMNS,
+  RATING_FROM,
+  RATING_KEYS,
+  REF_DATE_SQL,
+  ROUND_COLUMNS,
+  SUBJECT_KIND_SQL,
+  nameSearchSql,
+  ratingReferenceDate,
+  toRating,
+  toRound,
+} from './rating.sql';
+import { Rating, RatingRound, type RatingFilter, type RatingPendingSubject } from './rating.model';
+
+/**
+ * Reads of the annual quality rating (docs/rules.md#ratings): rounds, ratings and the subjects of a round not rated
+ * yet. A rating is visible to readers of the organisation it sits in (a member's cell, or the organisation rated) and
+ * to the member rated; a round to readers of its committee and to those below it.
+ */
+@Injectable()
+export class RatingReadService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly policies: PolicyService,
+  ) {}
+
+  /** SQL condition: round `rr` is visible: its committee is readable, or one of the caller's roots (or own cell) lies under it. */
+  private roundVisibleSql(actor: Actor, p: Params): string {
+    const d = REF_DATE_SQL('rr.year', p);
+    const parts = [orgVisibleSql(actor, 'rr.organisation_id', p, d)];
+    const below = [...new Set([...actor.readRoots, ...actor.ownCellIds])];
+    if (below.length) {
+      parts.push(`EXISTS (SELECT 1 FROM unnest(${p.add(below)}::uuid[]) c(id)
+        WHERE position('/' || rr.organisation_id::text || '/' IN placement_path_at(c.id, ${d})) > 0)`);
+    }
+    return `(${parts.join(' OR ')})`;
+  }
+
+  async rounds(actor: Actor, filter: { organisationId?: string; year?: number }, m: EntityManager = this.ds.manager): Promise<RatingRound[]> {
+    const p = new Params();
+    const where = [this.roundVisibleSql(actor, p)];
+    if (filter.organisationId) where.push(`rr.organisation_id = ${p.add(isUuid(filter.organisationId) ? filter.organisationId : null)}::uuid`);
+    if (filter.year) where.push(`rr.year = ${p.add(filter.year)}::int`);
+    const rows = await m.query(`SELECT ${ROUND_COLUMNS} FROM rating_round rr WHERE ${where.join(' AND ')} ORDER BY rr.year DESC, rr.opened_at DESC LIMIT 500`, p.values);
+    return rows.map(toRound);
+  }
+
+  async round(actor: Actor, id: string, m: EntityManager = this.ds.manager): Promise<RatingRound> {
+    if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'Rating round not found', 'id');
+    const p = new Params();
+    const idP = p.add(id);
+    const [row] = await m.query(`SELECT ${ROUND_COLUMNS} FROM rating_round rr WHERE rr.id = ${idP}::uuid AND ${this.roundVisibleSql(actor, p)}`, p.values);
+    if (!row) throw new DomainError('NOT_FOUND', 'Rating round not found', 'id');
+    return toRound(row);
+  }
+
+  /**
+   * SQL condition: rating `r` is visible: its organisation readable on the rating's reference date (by a read grant:
+   * a member's own cell does not show the cell's other ratings), or it is the caller's own.
+   */
+  private ratingVisibleSql(actor: Actor, p: Params): string {
+    const parts = [orgVisibleSql({ ...actor, ownCellIds: [] }, 'r.organisation_id', p, REF_DATE_SQL('r.year', p))];
+    if (actor.ownMemberIds.length) parts.push(`r.member_id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`);
+    return `(${parts.join(' OR ')})`;
+  }
+
+  async getRating(actor: Actor, id: string, m: EntityManager = this.ds.manager): Promise<Rating> {
+    if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'Rating not found', 'ratingId');
+    const p = new Params();
+    const idP = p.add(id);
+    const [row] = await m.query(`SELECT ${RATING_COLUMNS} FROM ${RATING_FROM} WHERE r.id = ${idP}::uuid AND ${this.ratingVisibleSql(actor, p)}`, p.values);
+    if (!row) throw new DomainError('NOT_FOUND', 'Rating not found', 'ratingId');
+    return toRating(row);
+  }
+
+  async list(actor: Actor, filter: RatingFilter | undefined, page: PageInput | undefined): Promise<Page<Rating>> {
+    const { offset, limit, after } = keysetPageOf(page, 'ratings', RATING_KEYS);
+    const p = new Params();
+    const where = [this.ratingVisibleSql(actor, p)];
+    const uuidOrNull = (s: string) => (isUuid(s) ? s : null);
+    if (filter?.roundId) where.push(`r.round_id = ${p.add(uuidOrNull(filter.roundId))}::uuid`);
+    if (filter?.memberId) where.push(`r.member_id = ${p.add(uuidOrNull(filter.memberId))}::uuid`);
+    if (filter?.year) where.push(`r.year = ${p.add(filter.year)}::int`);
+    if (filter?.organisationId) {
+      where.push(`position('/' || ${p.add(uuidOrNull(filter.organisationId))}::text || '/' IN placement_path_at(r.organisation_id, ${REF_DATE_SQL('r.year', p)})) > 0`);
+      // A path through the organisation starts with one of its own paths: the organisations placed under any of
+      // them come from the placement_path index first (constant ranges), and the exact test above runs on those only.
+      const own: { path: string }[] = isUuid(filter.organisationId)
+        ? await this.ds.query(`SELECT DISTINCT path FROM organisation_placement WHERE organisation_id = $1`, [filter.organisationId])
+        : [];
+      where.push(`r.organisation_id IN (SELECT cp.organisation_id FROM organisation_placement cp WHERE ${inRangesSql('cp', own.map((x) => subtreeRange(x.path)), p)})`);
+    }
+    if (filter?.subjectKinds?.length) where.push(`r.subject_kind = ANY(${p.add(filter.subjectKinds)}::text[])`);
+    if (filter?.levels?.length) where.push(`r.decided_level = ANY(${p.add(filter.levels)}::text[])`);
+    if (filter?.stages?.length) {
+      where.push(`(CASE WHEN r.announced_at IS NOT NULL THEN 'ANNOUNCED' WHEN r.decided_at IS NOT NULL THEN 'DECIDED' WHEN r.proposed_at IS NOT NULL THEN 'PROPOSED'
+        WHEN r.self_assessed_at IS NOT NULL THEN 'SELF_ASSESSED' ELSE 'PENDING' END) = ANY(${p.add(filter.stages)}::text[])`);
+    }
+    if (filter?.search?.trim()) where.push(...nameSearchSql('COALESCE(mb.name_folded, so.name_folded)', filter.search, p));
+    const sql = `FROM ${RATING_FROM} WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
+    const read = await this.ds.query(
+      `SELECT ${RATING_COLUMNS}, ${keysetColumns(RATING_KEYS)} ${sql} AND ${keysetAfterSql(RATING_KEYS, after, p)}
+        ORDER BY r.year DESC, r.subject_kind, o.name, COALESCE(mb.name_folded, so.name), r.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    const { rows, nextCursor } = keysetRows(read, limit, 'ratings', RATING_KEYS);
+    return { items: rows.map(toRating), total, offset, limit, nextCursor };
+  }
+
+  /**
+   * The subjects of a round with no rating in it yet (not self-assessed): members of the round's subtree on its
+   * reference date who are rated under the policy (exempt members are "not rated", not pending; active members only),
+   * and the rated organisations of the subtree (grassroots organisations, sub-committees, subordinate cells). A subject
+   * already holding a yearly rating of that year in another round is not pending either. NOT_FOUND outside the round's
+   * scope; the rows are those the caller may see (their readable organisations, or themselves).
+   */
+  async pending(actor: Actor, roundId: string, search: string | undefined, page: PageInput | undefined, m: EntityManager = this.ds.manager): Promise<Page<RatingPendingSubject>> {
+    const round = await this.round(actor, roundId, m).catch(asField('roundId'));
+    const asOf = ratingReferenceDate(round.year);
+    const policy = await this.policies.forOrganisation(round.organisationId, asOf, m);
+    const { offset, limit } = pageOf(page);
+    const p = new Params();
+    const d = p.add(asOf);
+    const root = p.add(round.organisationId);
+    const rid = p.add(round.id);
+    const year = p.add(round.year);
+    const yearly = p.add(round.periodKind === 'YEAR');
+    const exemptOut: string[] = [];
+    if (policy.rating.exemptNotRated) exemptOut.push('PERMANENT');
+    if (policy.rating.temporarilyExemptNotRated) exemptOut.push('TEMPORARY');
+    const exemptP = p.add(exemptOut);
+    const hasRating = (cond: string) => `EXISTS (SELECT 1 FROM rating r WHERE ${cond} AND (r.round_id = ${rid}::uuid OR (${yearly}::boolean AND r.period_kind = 'YEAR' AND r.year = ${year}::int)))`;
+    const withSql = `WITH root AS (SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = ${root}::uuid AND ${validAt('rp', d)}),
+      tree AS (SELECT pl.organisation_id AS id, pl.parent_id, o.kind, o.name, o.name_folded
+                 FROM root JOIN organisation_placement pl ON ${inSubtree('pl', 'root.path')} AND ${validAt('pl', d)} JOIN organisation o ON o.id = pl.organisation_id),
+      subjects AS (
+        SELECT 'MEMBER' AS subject_kind, m.id AS member_id, NULL::uuid AS organisation_id, m.full_name AS name, m.name_folded, t.id AS parent_id, t.name AS parent_name
+          FROM membership ms JOIN tree t ON t.id = ms.organisation_id JOIN member m ON m.id = ms.member_id
+         WHERE ms.kind = 'PERMANENT' AND ${validAt('ms', d)} AND m.status IN ('FULL','PROBATIONARY') AND (m.left_on IS NULL OR m.left_on > ${d}::date)
+           AND COALESCE(${EXEMPTION_AT(d)} <> ALL(${exemptP}::text[]), true)
+           AND NOT EXISTS (SELECT 1 FROM rating_exclusion x WHERE x.member_id = m.id AND x.year = ${year}::int)
+           AND NOT ${hasRating('r.member_id = m.id')}
+        UNION ALL
+        SELECT ${SUBJECT_KIND_SQL('t.kind')}, NULL::uuid, t.id, t.name, t.name_folded, t.parent_id, po.name
+          FROM tree t LEFT JOIN organisation po ON po.id = t.parent_id
+         WHERE t.kind IN ('GRASSROOTS_COMMITTEE','GRASSROOTS_CELL','SUB_COMMITTEE','SUBORDINATE_CELL')
+           AND NOT ${hasRating('r.subject_organisation_id = t.id')})`;
+    const where = [
+      `(${[orgVisibleSql({ ...actor, ownCellIds: [] }, 'COALESCE(s.organisation_id, s.parent_id)', p, d), ...(actor.ownMemberIds.length ? [`s.member_id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`] : [])].join(' OR ')})`,
+    ];
+    if (search?.trim()) where.push(...nameSearchSql('s.name_folded', search, p));
+    const from = `subjects s WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await m.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
+    const rows = await m.query(
+      `${withSql} SELECT s.subject_kind AS "subjectKind", s.member_id AS "memberId", s.organisation_id AS "organisationId", s.name,
+              s.parent_id AS "parentOrganisationId",
+              CASE WHEN ${orgVisibleSql(actor, 's.parent_id', p, d)} THEN COALESCE(s.parent_name, '') ELSE '' END AS "organisationName"
+         FROM ${from}
+        ORDER BY (s.member_id IS NOT NULL), s.parent_name NULLS FIRST, s.name_folded, COALESCE(s.member_id, s.organisation_id)
+        OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return { items: rows, total, offset, limit };
+  }
+}
