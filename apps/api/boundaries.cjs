@@ -52,13 +52,15 @@ const modules = {
     paths: ['src/modules/organisation/'],
     summary: 'The organisation tree over time: organisations, placements, restructuring (changes) and committee seats.',
     moduleFile: 'src/modules/organisation/organisation.module.ts',
-    exports: ['OrganisationService'],
+    exports: ['OrganisationService', 'MemberPort', 'CommitteeSeatService'],
     public: {
       'src/modules/organisation/organisation.module.ts': 'imported by the modules that resolve organisations',
       'src/modules/organisation/organisation.service.ts': 'OrganisationService: visible organisations in batches; OrgModelLoader; PLACEMENT_AT',
       'src/modules/organisation/organisation.model.ts': 'the Organisation and CommitteeSeat GraphQL types other types point at',
       'src/modules/organisation/organisation.loaders.ts': 'the per-request DataLoaders of organisation fields on other types',
       'src/modules/organisation/organisation.sql.ts': 'ORG_COLUMNS: the one way to read an organisation row in SQL',
+      'src/modules/organisation/committee-seat.service.ts': 'CommitteeSeatService: a member who leaves or moves loses the seats the rules end',
+      'src/modules/organisation/member-port.ts': 'MemberPort: the member module registers how restructuring reads and moves members',
       'src/modules/organisation/organisation.flags.ts': 'flagsOf: the flags of an organisation row, for the dashboard lists',
     },
     uses: {
@@ -236,13 +238,10 @@ const sqlAllowlist = [
   { file: 'src/modules/member/admission.service.ts', table: 'organisation', access: 'read' },
   // TODO(#11) organisation codes: OrganisationService
   { file: 'src/modules/member/member-import.service.ts', table: 'organisation', access: 'read' },
-  // TODO(#11) expulsion closes committee seats: call organisation (seat service) instead
-  { file: 'src/modules/member/member.service.ts', table: 'committee_seat', access: 'write' },
-  { file: 'src/modules/member/member.service.ts', table: 'organisation', access: 'read' },
-  // TODO(#11) member moves on merge/split/dissolve write memberships and events: call MemberService inside the transaction
+  // TODO(#11) a seat's member must be in the subtree; member counts of a subtree (also DashboardData.memberCounts)
+  { file: 'src/modules/organisation/committee-seat.service.ts', table: 'membership', access: 'read' },
   { file: 'src/modules/organisation/organisation.service.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/organisation/organisation.service.ts', table: 'member_event', access: 'write' },
-  { file: 'src/modules/organisation/organisation.service.ts', table: 'membership', access: 'write' },
+  { file: 'src/modules/organisation/organisation.service.ts', table: 'membership', access: 'read' },
   // TODO(#11) discipline and committee seats: member / organisation *.sql.ts
   { file: 'src/modules/rating/rating-steps.ts', table: 'committee_seat', access: 'read' },
   { file: 'src/modules/rating/rating-steps.ts', table: 'discipline', access: 'read' },

@@ -6,7 +6,7 @@ import { today } from '../database/sql';
 import { AdminService } from '../modules/auth/admin.service';
 import { MemberImportService, type MemberImportRow } from '../modules/member/member-import.service';
 import { MemberService } from '../modules/member/member.service';
-import { OrganisationService } from '../modules/organisation/organisation.service';
+import { OrganisationRestructureService } from '../modules/organisation/organisation-restructure.service';
 import { progress } from './context';
 import { seedMeetings } from './seed-meetings';
 import { seedInspections } from './seed-inspections';
@@ -122,7 +122,7 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
     lap = Date.now();
   };
   const ds = app.get(DataSource);
-  const orgService = app.get(OrganisationService);
+  const orgService = app.get(OrganisationRestructureService);
   const importer = app.get(MemberImportService);
   const members = app.get(MemberService);
   const admin = app.get(AdminService);

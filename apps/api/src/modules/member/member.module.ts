@@ -6,12 +6,13 @@ import { AdmissionService } from './admission.service';
 import { DisciplineHooks } from './discipline-hooks';
 import { MemberImportService } from './member-import.service';
 import { CommitteeSeatResolver, MemberResolver } from './member.resolver';
+import { MemberRegistryService } from './member-registry.service';
 import { MemberService } from './member.service';
 
 /** Members: records, memberships, events (admission to expulsion), discipline, and the admissions list. */
 @Module({
   imports: [OrganisationModule, PolicyModule],
-  providers: [MemberService, MemberResolver, CommitteeSeatResolver, MemberImportService, AdmissionService, AdmissionResolver, DisciplineHooks],
+  providers: [MemberService, MemberRegistryService, MemberResolver, CommitteeSeatResolver, MemberImportService, AdmissionService, AdmissionResolver, DisciplineHooks],
   // MemberService: candidates and inspections read members and record discipline; DisciplineHooks: rating listens
   exports: [MemberService, DisciplineHooks],
 })

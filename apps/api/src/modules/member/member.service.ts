@@ -28,9 +28,19 @@ import {
 import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
+import {
+  type Page,
+  type PageInput,
+  keysetAfterSql,
+  keysetColumns,
+  keysetPageOf,
+  keysetRows,
+  type KeysetKey,
+} from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
-import { inSubtree, Params, today, validAt } from '../../database/sql';
+import { Params, today, validAt } from '../../database/sql';
+import { CommitteeSeatService } from '../organisation/committee-seat.service';
+import { OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import { CELL_AT, EXEMPTION_AT, STATUS_AT, statusInSql } from './member.sql';
 import { DisciplineHooks } from './discipline-hooks';
@@ -81,6 +91,8 @@ export class MemberService {
     private readonly audit: AuditService,
     private readonly policies: PolicyService,
     private readonly disciplineHooks: DisciplineHooks,
+    private readonly orgs: OrganisationService,
+    private readonly seats: CommitteeSeatService,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -349,13 +361,7 @@ export class MemberService {
         await this.closeMembership(m, input.memberId, 'PERMANENT', d);
         await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from) VALUES ($1,$2,'PERMANENT',$3)`, [input.memberId, toOrg, d]);
         // Seats on committees that do not cover the new cell end with the move (a cell's chi ủy, a committee elsewhere).
-        await m.query(
-          `UPDATE committee_seat s SET valid_to = $3
-            WHERE s.member_id = $1 AND s.valid_from < $3::date AND (s.valid_to IS NULL OR s.valid_to > $3::date)
-              AND NOT EXISTS (SELECT 1 FROM organisation_placement sp JOIN organisation_placement cp ON cp.organisation_id = $2 AND ${validAt('cp', '$3')}
-                               WHERE sp.organisation_id = s.organisation_id AND ${validAt('sp', '$3')} AND ${inSubtree('cp', 'sp.path')})`,
-          [input.memberId, toOrg, d],
-        );
+        await this.seats.endSeatsOfMember(m, input.memberId, d, toOrg);
       }
       if (type === 'TEMPORARY_TRANSFER_OUT') {
         if (!input.endOn) throw new DomainError('VALIDATION', 'A temporary transfer needs its end date', 'endOn');
@@ -373,7 +379,7 @@ export class MemberService {
       if (leaves) {
         await this.closeMembership(m, input.memberId, 'PERMANENT', d);
         await this.closeMembership(m, input.memberId, 'TEMPORARY', d);
-        await m.query(`UPDATE committee_seat SET valid_to = $2 WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`, [input.memberId, d]);
+        await this.seats.endSeatsOfMember(m, input.memberId, d);
       }
       if (type === 'RECOGNISED_FULL') assertCardNumberAllowed('FULL', input.cardNumber);
       await m.query(
@@ -426,7 +432,7 @@ export class MemberService {
     if (input.form === 'KHAI_TRU') {
       await this.closeMembership(m, input.memberId, 'PERMANENT', input.decidedOn);
       await this.closeMembership(m, input.memberId, 'TEMPORARY', input.decidedOn);
-      await m.query(`UPDATE committee_seat SET valid_to = $2 WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`, [input.memberId, input.decidedOn]);
+      await this.seats.endSeatsOfMember(m, input.memberId, input.decidedOn);
       await m.query(`UPDATE member SET status = 'EXPELLED', left_on = $2, updated_at = now() WHERE id = $1`, [input.memberId, input.decidedOn]);
       await this.event(m, caller, input.memberId, { type: 'EXPELLED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string });
     }
@@ -453,10 +459,7 @@ export class MemberService {
 
   private async assertCell(m: EntityManager, actor: Actor, orgId: string, d: string, field: string, readOnly = false): Promise<void> {
     await assertOrgVisible(m, actor, orgId, d, !readOnly).catch(asField(field));
-    const [row] = await m.query(
-      `SELECT o.kind FROM organisation o JOIN organisation_placement pl ON pl.organisation_id = o.id AND ${validAt('pl', '$2')} WHERE o.id = $1`,
-      [orgId, d],
-    );
+    const row = await this.orgs.placementAt(m, orgId, d);
     if (!row) throw new DomainError('ORGANISATION_DISSOLVED', 'The organisation does not exist on that date', field);
     if (!holdsMembers(row.kind as OrganisationKind)) throw new DomainError('VALIDATION', 'Members belong to cells (chi bộ); pick a cell', field);
   }

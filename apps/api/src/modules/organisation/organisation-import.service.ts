@@ -7,7 +7,7 @@ import type { Table } from '../../common/import/table';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
-import { OrganisationService } from './organisation.service';
+import { OrganisationRestructureService } from './organisation-restructure.service';
 
 export type OrganisationImportRow = Partial<Record<string, string>>;
 
@@ -22,7 +22,7 @@ export const normaliseOrganisationHeadings = headingNormaliser(ORGANISATION_COLU
 export class OrganisationImportService {
   constructor(
     private readonly ds: DataSource,
-    private readonly orgs: OrganisationService,
+    private readonly orgs: OrganisationRestructureService,
     private readonly audit: AuditService,
   ) {}
 

@@ -23,6 +23,8 @@ import {
   UpdateOrganisationInput,
 } from './organisation.inputs';
 import { CommitteeSeat, Organisation, OrganisationChange, OrganisationFlag, OrganisationPage, SubtreeCounts } from './organisation.model';
+import { CommitteeSeatService } from './committee-seat.service';
+import { OrganisationRestructureService } from './organisation-restructure.service';
 import { OrganisationService } from './organisation.service';
 import { orgByIdLoader } from './organisation.loaders';
 import { DataSource } from 'typeorm';
@@ -36,6 +38,8 @@ const EMPTY_COUNTS: SubtreeCounts = { organisations: 0, byKind: [], members: 0, 
 export class OrganisationResolver implements OnModuleInit {
   constructor(
     private readonly orgs: OrganisationService,
+    private readonly restructure: OrganisationRestructureService,
+    private readonly seats: CommitteeSeatService,
     private readonly policies: PolicyService,
     private readonly ds: DataSource,
     private readonly imports: OrganisationImportService,
@@ -212,7 +216,7 @@ export class OrganisationResolver implements OnModuleInit {
 
   @Mutation(() => Organisation, { description: 'Create an organisation under a parent (a root only for administrators). The kind must be allowed under the parent\'s kind.' })
   createOrganisation(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: CreateOrganisationInput): Promise<Organisation> {
-    return this.orgs.create(ctx, input);
+    return this.restructure.create(ctx, input);
   }
 
   @Mutation(() => Organisation, { description: 'Change an organisation\'s own fields (name, code, unit, term).' })
@@ -221,37 +225,37 @@ export class OrganisationResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Organisation id.' }) id: string,
     @Args('input', { description: 'The fields of the operation (see the input type).' }) input: UpdateOrganisationInput,
   ): Promise<Organisation> {
-    return this.orgs.update(ctx, id, input);
+    return this.restructure.update(ctx, id, input);
   }
 
   @Mutation(() => Organisation, { description: 'Move an organisation and its subtree under a new parent from a date; earlier dates keep the old parent.' })
   moveOrganisation(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: MoveOrganisationInput): Promise<Organisation> {
-    return this.orgs.move(ctx, input);
+    return this.restructure.move(ctx, input);
   }
 
   @Mutation(() => Organisation, { description: 'Merge organisations into a target from a date; returns the target.' })
   mergeOrganisations(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: MergeOrganisationsInput): Promise<Organisation> {
-    return this.orgs.merge(ctx, input);
+    return this.restructure.merge(ctx, input);
   }
 
   @Mutation(() => [Organisation], { description: 'Split an organisation into new ones from a date; returns the new organisations.' })
   splitOrganisation(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: SplitOrganisationInput): Promise<Organisation[]> {
-    return this.orgs.split(ctx, input);
+    return this.restructure.split(ctx, input);
   }
 
   @Mutation(() => Organisation, { description: 'Dissolve an organisation from a date (it must be empty).' })
   dissolveOrganisation(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: DissolveOrganisationInput): Promise<Organisation> {
-    return this.orgs.dissolve(ctx, input);
+    return this.restructure.dissolve(ctx, input);
   }
 
   @Mutation(() => CommitteeSeat, { description: 'Seat a member on an organisation\'s committee.' })
   assignCommitteeSeat(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: AssignCommitteeSeatInput): Promise<CommitteeSeat> {
-    return this.orgs.assignSeat(ctx, input);
+    return this.seats.assignSeat(ctx, input);
   }
 
   @Mutation(() => CommitteeSeat, { description: 'End a committee seat on a date.' })
   endCommitteeSeat(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: EndCommitteeSeatInput): Promise<CommitteeSeat> {
-    return this.orgs.endSeat(ctx, input);
+    return this.seats.endSeat(ctx, input);
   }
 
   // ---------------------------------------------------------------- loaders
