@@ -1,6 +1,7 @@
 import { complianceForCell, DEFAULT_POLICY, percent, type MeetingFact } from '@chibo/domain';
 import { bootApp, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
+import { recomputedCellMeetingMonthSql } from '../../src/modules/meeting/kept-facts';
 
 /**
  * The per-cell, per-month meeting facts kept by triggers on `meeting` (cell_meeting_month, migration 1765100000000)
@@ -33,12 +34,9 @@ describe('kept meeting facts (cell_meeting_month)', () => {
   // for the organisations of this test's tree ($1: its root's id), whatever other suites left in the database.
   const IN_TREE = `SELECT x.organisation_id FROM organisation_placement x WHERE position('/' || $1::text || '/' IN x.path) > 0`;
   const RECOMPUTED = `
-    SELECT organisation_id::text AS cell, to_char(date_trunc('month', meeting_date), 'YYYY-MM') AS month,
-           count(*) FILTER (WHERE kind = 'REGULAR')::int AS regular, count(*) FILTER (WHERE kind = 'THEMATIC')::int AS thematic,
-           count(*) FILTER (WHERE kind = 'COMBINED')::int AS combined, count(*) FILTER (WHERE kind = 'IDEOLOGICAL')::int AS ideological,
-           count(*) FILTER (WHERE kind = 'EXTRAORDINARY')::int AS extraordinary, count(*) FILTER (WHERE kind = 'CONGRESS')::int AS congress,
-           sum(attendance_present)::int AS present, sum(attendance_expected)::int AS expected
-      FROM meeting WHERE state IN ('HELD','CLOSED') AND organisation_id IN (${IN_TREE}) GROUP BY 1, 2 ORDER BY 1, 2`;
+    SELECT organisation_id::text AS cell, to_char(month, 'YYYY-MM') AS month, regular, thematic, combined, ideological, extraordinary, congress,
+           attendance_present AS present, attendance_expected AS expected
+      FROM (${recomputedCellMeetingMonthSql(`organisation_id IN (${IN_TREE})`)}) r ORDER BY 1, 2`;
   const KEPT = `
     SELECT organisation_id::text AS cell, to_char(month, 'YYYY-MM') AS month, regular, thematic, combined, ideological, extraordinary, congress,
            attendance_present AS present, attendance_expected AS expected
