@@ -2,6 +2,8 @@ import { complianceForCell, DEFAULT_POLICY, percent, type MeetingFact } from '@c
 import { bootApp, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { recomputedCellMeetingMonthSql } from '../../src/modules/meeting/kept-facts';
+import { cliCaller } from '../../src/cli/context';
+import { seed } from '../../src/cli/seed';
 
 /**
  * The per-cell, per-month meeting facts kept by triggers on `meeting` (cell_meeting_month, migration 1765100000000)
@@ -194,4 +196,22 @@ describe('kept meeting facts (cell_meeting_month)', () => {
     expect(await kinds(t.GA)).toEqual([{ kind: 'REGULAR', count: 1 }]);
     expect(await kinds(t.GB)).toEqual([{ kind: 'COMBINED', count: 1 }, { kind: 'REGULAR', count: 1 }, { kind: 'THEMATIC', count: 1 }]);
   });
+
+  it('equals the recomputation after the seed, which loads meetings with the triggers off and rebuilds the kept facts', async () => {
+    // The demo committee (idempotent: nothing is added when another suite seeded it already).
+    await seed(h.app, cliCaller(), { scale: 0.05, seed: 2026, log: () => undefined });
+    const [root] = await h.ds.query(`SELECT id FROM organisation WHERE code = 'BD.CQD'`);
+    const recomputed = await h.ds.query(RECOMPUTED, [root.id]);
+    expect(recomputed.length).toBeGreaterThan(0);
+    expect(await h.ds.query(KEPT, [root.id])).toEqual(recomputed);
+    // The attendance totals on the meeting rows equal a count of their attendance rows.
+    const [{ off }] = await h.ds.query(
+      `SELECT count(*)::int AS off FROM meeting mt
+         LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE a.status = 'PRESENT')::int AS p, count(*) FILTER (WHERE a.status <> 'EXEMPT')::int AS e
+                              FROM meeting_attendance a WHERE a.meeting_id = mt.id) x ON TRUE
+        WHERE mt.organisation_id IN (${IN_TREE}) AND (mt.attendance_present <> x.p OR mt.attendance_expected <> x.e)`,
+      [root.id],
+    );
+    expect(off).toBe(0);
+  }, 300_000);
 });
