@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@chibo/domain';
 import { AdminService } from '../modules/auth/admin.service';
 import { cliCaller, openContext } from './context';
-import { DEMO_PASSWORD, seed } from './seed';
+import { DEMO_PASSWORD, formatSteps, seed } from './seed';
 import { exportFile, importFile } from './files';
 import { MAX_REPORTED_PROBLEMS } from '../common/import/columns';
 import { writeSchema } from './schema';
@@ -95,7 +95,7 @@ const main = async (argv: string[]): Promise<number> => {
         if (!(scale > 0 && scale <= 1000)) throw new DomainError('VALIDATION', '--scale must be a number above 0 and at most 1000 (national scale)', 'scale');
         const res = await seed(app, caller, { scale, seed: seedValue });
         if (res.created) console.log(`Seeded ${res.organisations} organisations and ${res.members} members in ${res.seconds.toFixed(1)} s (${Math.round(res.members / res.seconds)} members/s).`);
-        if (res.phases) console.log(`Steps (s): ${Object.entries(res.phases).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+        if (res.phases) console.log(`Steps: ${formatSteps(res)}`);
         console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
         for (const u of res.users) console.log(`  ${u.username.padEnd(10)} ${u.role}`);
         return 0;

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { assertCanBeChildOf, DomainError, foldVietnamese, validateCommitteeSeats, type OrganisationKind } from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
+import { bulkInsert, type BulkColumn } from '../database/bulk';
+import type { MeetingHistoryRow } from '../modules/meeting/meeting.service';
 
 /**
  * Set-based writers for the seed: the same rows, checks and audit entries as OrganisationService.createIn and
@@ -77,6 +79,44 @@ export const insertSeats = async (m: EntityManager, caller: Caller, seats: BulkS
     );
     await audit(m, caller, 'assignCommitteeSeat', 'committee_seat', ids, part.map((s) => ({ organisationId: s.organisationId, memberId: s.memberId, role: s.role, from: s.from })));
   }
+};
+
+/** The triggers that keep meeting facts (attendance totals, cell_meeting_month): off during a bulk load, then rebuilt. */
+export const KEPT_BY_TRIGGERS: [string, string][] = [
+  ['meeting_attendance', 'meeting_attendance_ins'], ['meeting', 'cell_meeting_month_ins'], ['meeting', 'cell_meeting_month_upd'],
+];
+
+const MEETING_COLUMNS: BulkColumn[] = [
+  ['id', 'uuid'], ['organisation_id', 'uuid'], ['kind', 'text'], ['title', 'text'], ['meeting_date', 'date'], ['start_time', 'time'], ['end_time', 'time'],
+  ['actual_start', 'time'], ['actual_end', 'time'], ['place', 'text'], ['format', 'text'], ['theme', 'text'], ['state', 'text'], ['minutes', 'text'],
+  ['resolution', 'text'], ['votes_for', 'int'], ['votes_against', 'int'], ['votes_abstain', 'int'], ['self_assessment', 'jsonb'], ['self_total', 'int'],
+  ['closed_at', 'timestamptz'],
+];
+const AUDIT_COLUMNS: BulkColumn[] = [
+  ['actor_type', 'text'], ['actor_id', 'uuid'], ['actor_name', 'text'], ['operation', 'text'], ['entity_type', 'text'], ['entity_id', 'text'], ['after', 'jsonb'], ['request_id', 'text'],
+];
+
+/**
+ * Past meetings of the seed: the rows and audit entries MeetingService.importHistory writes, without its checks (the
+ * seed builds every row from the cells' rosters) and with COPY. The caller turns off the attendance-totals and
+ * cell_meeting_month triggers (KEPT_BY_TRIGGERS) and rebuilds both after the load.
+ */
+export const insertMeetingHistory = async (m: EntityManager, caller: Caller, rows: MeetingHistoryRow[]): Promise<number> => {
+  if (!rows.length) return 0;
+  const ids = rows.map(() => randomUUID());
+  const closedAt = new Date().toISOString();
+  await bulkInsert(m, 'meeting', MEETING_COLUMNS, rows.map((r, i) => [
+    ids[i], r.cellId, r.kind, r.title, r.date, r.startTime ?? null, r.endTime ?? null, r.startTime ?? null, r.endTime ?? null, r.place ?? null,
+    r.format ?? 'STANDARD', r.theme ?? null, r.state, r.minutes ?? null, r.resolution ?? null, r.votesFor ?? null, r.votesAgainst ?? null,
+    r.votesAbstain ?? null, r.selfAssessment ? JSON.stringify(r.selfAssessment) : null, r.selfTotal ?? null, r.state === 'CLOSED' ? closedAt : null,
+  ]));
+  await bulkInsert(m, 'meeting_attendance', [['meeting_id', 'uuid'], ['member_id', 'uuid'], ['status', 'text'], ['reason', 'text']],
+    rows.flatMap((r, i) => r.attendance.map((a) => [ids[i], a.memberId, a.status, a.reason ?? null])));
+  await bulkInsert(m, 'audit_log', AUDIT_COLUMNS, rows.map((r, i) => [
+    caller.actor.kind, caller.actor.id, caller.actor.name, 'importMeetingHistory', 'meeting', ids[i],
+    JSON.stringify({ cellId: r.cellId, kind: r.kind, date: r.date, state: r.state }), caller.requestId,
+  ]));
+  return ids.length;
 };
 
 /** One audit row per entity, as AuditService.record writes them, in one statement. */

@@ -109,16 +109,31 @@ const planCommittee = (r: Rng, code: string, name: string, parentCode: string | 
   return { orgs, cells };
 };
 
-export type SeedResult = { created: boolean; organisations: number; members: number; meetings?: number; seconds: number; phases?: Record<string, number>; users: { username: string; role: string }[] };
+/** phases: seconds per step; rows: the rows a step wrote (its main tables), for rows/s. */
+export type SeedResult = {
+  created: boolean; organisations: number; members: number; meetings?: number; seconds: number; phases?: Record<string, number>; rows?: Record<string, number>;
+  users: { username: string; role: string }[];
+};
+
+/** The seed's steps as printed by the CLI: seconds, and rows and rows/s where the step counts them. */
+export const formatSteps = (res: SeedResult): string =>
+  Object.entries(res.phases ?? {})
+    .map(([k, v]) => {
+      const n = res.rows?.[k];
+      return n ? `${k} ${v.toFixed(2)} s (${n} rows, ${Math.round(n / Math.max(v, 0.001))}/s)` : `${k} ${v.toFixed(2)} s`;
+    })
+    .join(', ');
 
 export const seed = async (app: INestApplicationContext, caller: Caller, opts: { scale: number; seed: number; log?: (s: string) => void }): Promise<SeedResult> => {
   const log = opts.log ?? ((s: string) => console.log(s));
   const started = Date.now();
   // Seconds per step, printed by the CLI and the benchmark.
   const phases: Record<string, number> = {};
+  const rowsOf: Record<string, number> = {};
   let lap = Date.now();
-  const mark = (what: string) => {
+  const mark = (what: string, rows?: number) => {
     phases[what] = (Date.now() - lap) / 1000;
+    if (rows) rowsOf[what] = rows;
     lap = Date.now();
   };
   const ds = app.get(DataSource);
@@ -153,7 +168,7 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
     }))),
   );
   bar.end();
-  mark('orgs');
+  mark('orgs', allOrgs.length);
 
   // 2. Members, through the same import service as CSV/XLSX files (all-or-nothing per batch).
   const cells = plans.flatMap((p) => p.cells);
@@ -203,7 +218,7 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
     mbar.tick(batch.length);
   }
   mbar.end();
-  mark('members');
+  mark('members', total);
 
   // 3. Committees (chi ủy, đảng ủy) through the organisation service.
   const roster: { memberId: string; cellCode: string; full: boolean; joined: string }[] = await ds.query(
@@ -275,18 +290,18 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   mark('users+analyze');
   const cellIds = cells.map((c) => ids.get(c.code)!);
   const firstCells = firstPlan.cells.map((c) => ids.get(c.code)!);
-  const meetingsSeeded = await seedMeetings(app, caller, r, cellIds, firstCells, log);
-  mark('meetings');
-  await seedInspections(app, caller, r, cellIds, log);
-  mark('inspections');
-  await seedRatings(app, r, log, ids.get(rootCode)!);
-  mark('ratings');
+  const meetingsSeeded = await seedMeetings(app, caller, r, cellIds, firstCells, log, mark);
+  mark('visits', meetingsSeeded.visits);
+  const inspected = await seedInspections(app, caller, r, cellIds, log);
+  mark('inspections', inspected.inspections);
+  const rated = await seedRatings(app, r, log, ids.get(rootCode)!);
+  mark('ratings', rated.ratings);
   users.push({ username: 'giamsat', role: 'COMMITTEE_READ + visitor (dự sinh hoạt)' });
   // Fresh statistics, so the planner picks the index plans for subtree queries right away (not after autovacuum).
   await ds.query('ANALYZE');
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM member`);
   mark('analyze');
-  return { created: true, organisations: allOrgs.length, members: n, meetings: meetingsSeeded.meetings, seconds: (Date.now() - started) / 1000, phases, users };
+  return { created: true, organisations: allOrgs.length, members: n, meetings: meetingsSeeded.meetings, seconds: (Date.now() - started) / 1000, phases, rows: rowsOf, users };
 };
 
 /** Demo accounts, one per kind of grant (created once; safe to run again). */

@@ -1,6 +1,9 @@
 import { complianceForCell, DEFAULT_POLICY, percent, type MeetingFact } from '@chibo/domain';
 import { bootApp, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
+import { recomputedCellMeetingMonthSql } from '../../src/modules/meeting/kept-facts';
+import { cliCaller } from '../../src/cli/context';
+import { seed } from '../../src/cli/seed';
 
 /**
  * The per-cell, per-month meeting facts kept by triggers on `meeting` (cell_meeting_month, migration 1765100000000)
@@ -33,12 +36,9 @@ describe('kept meeting facts (cell_meeting_month)', () => {
   // for the organisations of this test's tree ($1: its root's id), whatever other suites left in the database.
   const IN_TREE = `SELECT x.organisation_id FROM organisation_placement x WHERE position('/' || $1::text || '/' IN x.path) > 0`;
   const RECOMPUTED = `
-    SELECT organisation_id::text AS cell, to_char(date_trunc('month', meeting_date), 'YYYY-MM') AS month,
-           count(*) FILTER (WHERE kind = 'REGULAR')::int AS regular, count(*) FILTER (WHERE kind = 'THEMATIC')::int AS thematic,
-           count(*) FILTER (WHERE kind = 'COMBINED')::int AS combined, count(*) FILTER (WHERE kind = 'IDEOLOGICAL')::int AS ideological,
-           count(*) FILTER (WHERE kind = 'EXTRAORDINARY')::int AS extraordinary, count(*) FILTER (WHERE kind = 'CONGRESS')::int AS congress,
-           sum(attendance_present)::int AS present, sum(attendance_expected)::int AS expected
-      FROM meeting WHERE state IN ('HELD','CLOSED') AND organisation_id IN (${IN_TREE}) GROUP BY 1, 2 ORDER BY 1, 2`;
+    SELECT organisation_id::text AS cell, to_char(month, 'YYYY-MM') AS month, regular, thematic, combined, ideological, extraordinary, congress,
+           attendance_present AS present, attendance_expected AS expected
+      FROM (${recomputedCellMeetingMonthSql(`organisation_id IN (${IN_TREE})`)}) r ORDER BY 1, 2`;
   const KEPT = `
     SELECT organisation_id::text AS cell, to_char(month, 'YYYY-MM') AS month, regular, thematic, combined, ideological, extraordinary, congress,
            attendance_present AS present, attendance_expected AS expected
@@ -196,4 +196,22 @@ describe('kept meeting facts (cell_meeting_month)', () => {
     expect(await kinds(t.GA)).toEqual([{ kind: 'REGULAR', count: 1 }]);
     expect(await kinds(t.GB)).toEqual([{ kind: 'COMBINED', count: 1 }, { kind: 'REGULAR', count: 1 }, { kind: 'THEMATIC', count: 1 }]);
   });
+
+  it('equals the recomputation after the seed, which loads meetings with the triggers off and rebuilds the kept facts', async () => {
+    // The demo committee (idempotent: nothing is added when another suite seeded it already).
+    await seed(h.app, cliCaller(), { scale: 0.05, seed: 2026, log: () => undefined });
+    const [root] = await h.ds.query(`SELECT id FROM organisation WHERE code = 'BD.CQD'`);
+    const recomputed = await h.ds.query(RECOMPUTED, [root.id]);
+    expect(recomputed.length).toBeGreaterThan(0);
+    expect(await h.ds.query(KEPT, [root.id])).toEqual(recomputed);
+    // The attendance totals on the meeting rows equal a count of their attendance rows.
+    const [{ off }] = await h.ds.query(
+      `SELECT count(*)::int AS off FROM meeting mt
+         LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE a.status = 'PRESENT')::int AS p, count(*) FILTER (WHERE a.status <> 'EXEMPT')::int AS e
+                              FROM meeting_attendance a WHERE a.meeting_id = mt.id) x ON TRUE
+        WHERE mt.organisation_id IN (${IN_TREE}) AND (mt.attendance_present <> x.p OR mt.attendance_expected <> x.e)`,
+      [root.id],
+    );
+    expect(off).toBe(0);
+  }, 300_000);
 });

@@ -1,0 +1,107 @@
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { EntityManager } from 'typeorm';
+import { from as copyFrom } from 'pg-copy-streams';
+
+/**
+ * Bulk loading for the seed and the imports: rows written with `COPY … FROM STDIN` (PostgreSQL) or, where COPY is
+ * not available (the embedded PGlite behind its socket: a COPY there ends the connection), with multi-row
+ * `INSERT … SELECT FROM unnest(…)` statements. Either way one round trip carries thousands of rows.
+ */
+
+/** A value of a bulk row: text, number, boolean, a text array (text[] columns), or null. */
+export type BulkValue = string | number | boolean | null | undefined | readonly string[];
+
+/** Column name and its PostgreSQL type (for the unnest path's casts), e.g. ['organisation_id', 'uuid']. */
+export type BulkColumn = readonly [name: string, type: string];
+
+const copyCapable = new WeakMap<object, Promise<boolean>>();
+
+/** Whether the server takes COPY FROM STDIN on this connection's kind of server (not the embedded PGlite). */
+export const copySupported = (m: EntityManager): Promise<boolean> => {
+  const key = m.connection;
+  let known = copyCapable.get(key);
+  if (!known) {
+    known = m.query(`SELECT version() AS v`).then(([r]: { v: string }[]) => !/PGlite/i.test(r.v) && process.env.CHIBO_BULK_COPY !== '0');
+    copyCapable.set(key, known);
+  }
+  return known;
+};
+
+/** A PostgreSQL array literal of text elements: {"a","b \"c\""}. */
+const arrayLiteral = (xs: readonly string[]): string => `{${xs.map((x) => `"${x.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+
+const asText = (v: BulkValue): string | null => {
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(v)) return arrayLiteral(v as readonly string[]);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  return String(v);
+};
+
+/** One field of COPY's text format: \N for null, backslash, tab, newline and carriage return escaped. */
+const copyField = (v: BulkValue): string => {
+  const s = asText(v);
+  if (s === null) return '\\N';
+  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+};
+
+/** Rows per unnest statement (each column travels as one text[] parameter). */
+const UNNEST_CHUNK = 10000;
+/** Rows per chunk written to the COPY stream. */
+const COPY_CHUNK = 2000;
+
+/**
+ * Inserts `rows` (values in the order of `columns`) into `table` within the manager's transaction: COPY when the
+ * server takes it, else unnest statements of UNNEST_CHUNK rows. Constraints and triggers apply as to any insert.
+ */
+export const bulkInsert = async (m: EntityManager, table: string, columns: readonly BulkColumn[], rows: readonly (readonly BulkValue[])[]): Promise<void> => {
+  if (!rows.length) return;
+  const names = columns.map(([n]) => n).join(', ');
+  if (await copySupported(m)) {
+    const client = (m.queryRunner as unknown as { databaseConnection?: { query: (s: unknown) => Writable } } | undefined)?.databaseConnection;
+    if (client) {
+      const sink = client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`));
+      async function* lines() {
+        for (let i = 0; i < rows.length; i += COPY_CHUNK) {
+          let chunk = '';
+          for (const r of rows.slice(i, i + COPY_CHUNK)) chunk += `${r.map(copyField).join('\t')}\n`;
+          yield chunk;
+        }
+      }
+      await pipeline(lines, sink);
+      return;
+    }
+  }
+  for (let i = 0; i < rows.length; i += UNNEST_CHUNK) {
+    const part = rows.slice(i, i + UNNEST_CHUNK);
+    await m.query(
+      `INSERT INTO ${table} (${names}) SELECT ${columns.map(([, t], k) => `u.c${k}::${t}`).join(', ')}
+         FROM unnest(${columns.map((_, k) => `$${k + 1}::text[]`).join(', ')}) AS u(${columns.map((_, k) => `c${k}`).join(', ')})`,
+      columns.map((_, k) => part.map((r) => asText(r[k]))),
+    );
+  }
+};
+
+/**
+ * Runs `load` with the foreign keys of `tables` checked once for the whole load instead of row by row (dropped, then
+ * added back NOT VALID and validated: one set-based scan each) and the named triggers off (the caller rebuilds what
+ * they keep). Within the manager's transaction: the tables are locked until it commits, so no other session sees
+ * them without their constraints; on any error everything rolls back.
+ */
+export const withDeferredChecks = async <T>(m: EntityManager, opts: { tables: string[]; triggers?: [table: string, trigger: string][] }, load: () => Promise<T>): Promise<T> => {
+  const fks: { tbl: string; name: string; def: string }[] = await m.query(
+    `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def
+       FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY($1::regclass[]) ORDER BY conrelid::regclass::text, conname`,
+    [opts.tables],
+  );
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  for (const [t, trg] of opts.triggers ?? []) await m.query(`ALTER TABLE ${t} DISABLE TRIGGER ${q(trg)}`);
+  for (const f of fks) await m.query(`ALTER TABLE ${f.tbl} DROP CONSTRAINT ${q(f.name)}`);
+  const out = await load();
+  for (const f of fks) {
+    await m.query(`ALTER TABLE ${f.tbl} ADD CONSTRAINT ${q(f.name)} ${f.def} NOT VALID`);
+    await m.query(`ALTER TABLE ${f.tbl} VALIDATE CONSTRAINT ${q(f.name)}`);
+  }
+  for (const [t, trg] of opts.triggers ?? []) await m.query(`ALTER TABLE ${t} ENABLE TRIGGER ${q(trg)}`);
+  return out;
+};
