@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -46,6 +48,12 @@ export const WEB_ROUTES = [
   '/admin',
   '/import',
 ];
+
+/** Paths the API answers itself (never the web app's page), and files (a name with an extension). */
+const NOT_PAGES = /^\/(graphql|exports|health|assets)(\/|$|\?)|\/[^/?]*\.[a-z0-9]+($|\?)/i;
+
+/** A browser navigating to a page: HTML accepted, not an API path or a file. */
+export const isPageRequest = (url: string, accept: string | undefined): boolean => !!accept?.includes('text/html') && !NOT_PAGES.test(url);
 
 /** Most operations one batched GraphQL request may carry. */
 export const GRAPHQL_BATCH_MAX = 8;
@@ -166,6 +174,13 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
     for (const route of WEB_ROUTES) {
       fastify.get(route, (_req, reply) => (reply as unknown as { sendFile: (f: string) => unknown }).sendFile('index.html'));
     }
+    // Any other page a browser asks for (a mistyped or outdated link) gets the web app with status 404, whose router
+    // shows its own "page not found"; API paths, assets and non-browser clients keep the JSON 404.
+    fastify.addHook('onSend', async (req, reply, payload) => {
+      if (reply.statusCode !== 404 || req.method !== 'GET' || !isPageRequest(req.url, req.headers.accept)) return payload;
+      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache');
+      return readFile(join(config.webDist, 'index.html'));
+    });
   }
   Logger.log(`Database: ${embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'}`, 'Bootstrap');
   return app;

@@ -150,6 +150,16 @@ step('open a member profile and see "Tuổi đảng"', async () => {
   await shot(page, '05-member-vi');
 });
 
+step('a mistyped link opens the app\'s own "page not found" (status 404), then back', async () => {
+  const { page } = state;
+  const res = await page.goto(`${BASE_URL}/khong-co-trang-nay`, { waitUntil: 'domcontentloaded' });
+  expect(res?.status() === 404, `status ${res?.status()}`);
+  await page.getByText('Không tìm thấy trang', { exact: true }).waitFor();
+  await page.getByTestId('current-user').waitFor(); // inside the app frame, still signed in
+  await page.goBack({ waitUntil: 'domcontentloaded' });
+  await page.getByTestId('member-page').waitFor();
+});
+
 step('switch the language to English', async () => {
   const { page } = state;
   await page.getByText('English', { exact: true }).click();

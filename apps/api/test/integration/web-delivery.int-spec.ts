@@ -57,6 +57,18 @@ describe('web app delivery', () => {
     expect(root.body).toContain('<div id="root">');
   });
 
+  it('answers a browser asking for an unknown page with the web app (its own not-found page), status 404', async () => {
+    const page = await app.inject({ method: 'GET', url: '/khong-co/trang-nay?x=1', headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<div id="root">');
+    // API clients, API paths and missing files keep the JSON 404
+    for (const [url, accept] of [['/khong-co', 'application/json'], ['/assets/old-Zz99.js', 'text/html'], ['/graphql/x', 'text/html'], ['/exports/sub/none', 'text/html'], ['/favicon.png', 'text/html']]) {
+      const res = await app.inject({ method: 'GET', url, headers: { accept } });
+      expect([url, res.statusCode, res.headers['content-type']]).toEqual([url, 404, expect.stringContaining('application/json')]);
+    }
+  });
+
   const CSP =
     "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;connect-src 'self';" +
     "font-src 'self' data:;object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'";

@@ -34,6 +34,10 @@ export const useViewer = () => {
 export const readsCommittee = (v: ViewerDetail | undefined): boolean =>
   Boolean(v && (v.isAdmin || v.grants.some((g) => g.role === 'COMMITTEE_READ' || g.role === 'COMMITTEE_WRITE')));
 
+/** Whether the viewer may write anywhere (administrator, or any committee-write or cell-secretary grant): adding members, importing. */
+export const writesSomewhere = (v: ViewerDetail | undefined): boolean =>
+  Boolean(v && (v.isAdmin || v.grants.some((g) => g.role === 'COMMITTEE_WRITE' || g.role === 'CELL_SECRETARY')));
+
 /**
  * Whether the viewer may change an organisation's records: a write grant on it or on one of its ancestors.
  * `ancestorIds` are the ancestors the API shows the viewer (those in scope), which is all a grant can cover.

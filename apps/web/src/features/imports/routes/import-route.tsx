@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError, type ApiErrorRow } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
-import { useViewer } from '../../../lib/viewer';
+import { useViewer, writesSomewhere } from '../../../lib/viewer';
 import { fileToBase64, useImportMembers, useImportOrganisations } from '../api/import-file';
 
 type Kind = 'members' | 'organisations';
@@ -33,7 +33,7 @@ export const ImportRoute = () => {
   const mutation = kind === 'members' ? members : organisations;
   const { message } = useErrorMessage();
 
-  const mayImport = Boolean(viewer.data && (viewer.data.isAdmin || viewer.data.grants.some((g) => g.role === 'COMMITTEE_WRITE' || g.role === 'CELL_SECRETARY')));
+  const mayImport = writesSomewhere(viewer.data);
   if (viewer.data && !mayImport) return <Result status="403" title={t('imports.forbidden')} />;
 
   const submit = async () => {

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { paths, useAppHref } from '../../../lib/paths';
-import { useViewer } from '../../../lib/viewer';
+import { useViewer, writesSomewhere } from '../../../lib/viewer';
 import { useCreateMember } from '../api/member-mutations';
 import { MemberForm } from '../components/member-form';
 import type { CreateMemberInput } from '../../../gql/graphql';
@@ -61,7 +61,7 @@ export const MembersRoute = () => {
   const navigate = useNavigate();
   const href = useAppHref();
   // who may add: administrators and writers of some organisation (the API checks the chosen cell)
-  const mayAdd = Boolean(viewer.data && (viewer.data.isAdmin || viewer.data.grants.some((g) => g.role === 'COMMITTEE_WRITE' || g.role === 'CELL_SECRETARY')));
+  const mayAdd = writesSomewhere(viewer.data);
 
   const update = (patch: Record<string, string | null>) =>
     setParams((prev) => {
