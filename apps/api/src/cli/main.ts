@@ -34,7 +34,7 @@ Usage: node apps/api/dist/cli/main.js <command> [options]
                                             per day, the chain's digest at the end of the day (keep it outside)
   bench [--sizes 1,30] [--runs N]           seed timing, the screens of one cell against the {__typename} ceiling
         [--only screens] [--clients N]      (req/s through HTTP, single-request median) and query latencies
-        [--seconds S] [--database-url URL]  (median, p95); --database-url: screens only, on that seeded database
+        [--seconds S] [--database-url URL]  (median, p95); --database-url: on that seeded database (no seed)
   export-memory [--scale N] [--via graphql,http] [--runs N] [--database-url URL]
                                             the biggest export (members of the root) through the deprecated GraphQL
                                             field and GET /exports/members.xlsx, each on a fresh API process: time and
