@@ -154,6 +154,18 @@ const modules = {
     uses: {},
     tables: [],
   },
+  webhook: {
+    paths: ['src/modules/webhook/'],
+    summary: 'Webhooks: subscriptions, the delivery worker fed by the domain-event outbox (cursor, retries, per-subject order), the delivery log and replay.',
+    moduleFile: 'src/modules/webhook/webhook.module.ts',
+    exports: [],
+    public: {
+      'src/modules/webhook/webhook.module.ts': 'imported by the app module',
+      'src/modules/webhook/webhook.worker.ts': 'WebhookWorker: the CLI and tests trigger a run',
+    },
+    uses: {},
+    tables: ['webhook_subscription', 'webhook_delivery'],
+  },
   dashboard: {
     paths: ['src/modules/dashboard/'],
     summary: 'The dashboard and alert list of a subtree on a date: reads every area, owns no table.',
@@ -184,7 +196,7 @@ const sqlExempt = ['src/database/migrations/'];
 const readers = {
   organisation_placement: { modules: '*', why: 'the scope index: every scoped list joins the placement path range (docs/architecture.md#scope-and-errors)' },
   organisation: { modules: ['common'], why: 'the scope checks (common/scope) answer NOT_FOUND for a missing organisation' },
-  domain_event: { modules: ['events'], why: 'the change feed reads the outbox AuditService writes in every writing transaction' },
+  domain_event: { modules: ['events', 'webhook'], why: 'the change feed and the webhook worker read the outbox AuditService writes in every writing transaction' },
 };
 
 /**

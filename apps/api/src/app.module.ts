@@ -14,6 +14,7 @@ import { MemberModule } from './modules/member/member.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { RatingModule } from './modules/rating/rating.module';
+import { WebhookModule } from './modules/webhook/webhook.module';
 
 export const SCHEMA_FILE = join(API_ROOT, 'schema.gql');
 
@@ -41,6 +42,7 @@ export class AppModule {
         RatingModule,
         DashboardModule,
         EventsModule,
+        WebhookModule.with(auth),
       ],
     };
   }

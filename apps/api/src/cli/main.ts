@@ -11,6 +11,8 @@ import { runBench } from './bench';
 import { runExportMemory } from './export-memory';
 import { runDbFault } from './db-fault';
 import { AuditChainService } from '../common/audit/audit-chain.service';
+import { WebhookService } from '../modules/webhook/webhook.service';
+import { WebhookWorker } from '../modules/webhook/webhook.worker';
 
 const USAGE = `chibo CLI — runs the same services as the API (same environment variables: DATABASE_URL, CHIBO_DATA_DIR, …)
 
@@ -32,6 +34,13 @@ Usage: node apps/api/dist/cli/main.js <command> [options]
                                             broken link when the log was changed
   audit digest [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                             per day, the chain's digest at the end of the day (keep it outside)
+  webhook list [--org CODE]                 webhook subscriptions: id, state, organisation, types, target
+  webhook add <url> --org CODE --types T1,T2 [--description TEXT]
+                                            subscribe a URL; prints the signing secret once
+  webhook disable <id> [--reason TEXT]      stop sending to a subscription
+  webhook replay <deliveryId> | webhook replay <subscriptionId> --from ISO --to ISO
+                                            send one delivery, or those of events in a time range, again
+  webhook run                               one run of the delivery worker now (the server runs it every WEBHOOK_POLL_MS)
   bench [--sizes 1,30] [--runs N]           seed timing, the screens of one cell against the {__typename} ceiling
         [--only screens] [--clients N]      (req/s through HTTP, single-request median) and query latencies
         [--seconds S] [--database-url URL]  (median, p95); --database-url: on that seeded database (no seed)
@@ -63,6 +72,50 @@ const userIdByName = async (ds: DataSource, username: string): Promise<string> =
   const [row] = await ds.query(`SELECT id FROM app_user WHERE username = $1`, [username]);
   if (!row) throw new DomainError('NOT_FOUND', `No user ${username}`, 'username');
   return row.id;
+};
+
+const webhookCommand = async (svc: WebhookService, worker: WebhookWorker, ds: DataSource, caller: ReturnType<typeof cliCaller>, args: string[]): Promise<number> => {
+  const [sub, arg] = args;
+  if (sub === 'list') {
+    const page = await svc.list(caller.actor, await orgIdByCode(ds, flag(args, '--org')), { offset: 0, limit: 500 });
+    for (const s of page.items) {
+      console.log(`${s.id}  ${s.active ? 'active  ' : 'disabled'}  org ${s.organisationId}  ${s.eventTypes.join(',')}  ${s.targetUrl}${s.active ? '' : `  (${s.disabledReason ?? ''})`}`);
+    }
+    if (!page.items.length) console.log('No webhook subscriptions.');
+    return 0;
+  }
+  if (sub === 'add') {
+    const org = await orgIdByCode(ds, flag(args, '--org'));
+    const types = flag(args, '--types');
+    if (!arg || !org || !types) throw new DomainError('VALIDATION', 'Usage: webhook add <url> --org CODE --types T1,T2 [--description TEXT]', 'url');
+    const r = await svc.create(caller, { organisationId: org, targetUrl: arg, eventTypes: types.split(',').map((t) => t.trim()).filter(Boolean), description: flag(args, '--description') });
+    console.log(`Webhook subscription ${r.subscription.id} on ${flag(args, '--org')} for ${r.subscription.eventTypes.join(', ')}. Signing secret (shown once):\n${r.secret}`);
+    return 0;
+  }
+  if (sub === 'disable' && arg) {
+    const s = await svc.disable(caller, arg, flag(args, '--reason'));
+    console.log(`Webhook subscription ${s.id} disabled: ${s.disabledReason}.`);
+    return 0;
+  }
+  if (sub === 'replay' && arg) {
+    const from = flag(args, '--from');
+    const to = flag(args, '--to');
+    if (from || to) {
+      const n = await svc.replayRange(caller, arg, new Date(from ?? ''), new Date(to ?? ''));
+      console.log(`${n} deliveries will be sent again.`);
+    } else {
+      const d = await svc.replayOne(caller, arg);
+      console.log(`Delivery ${d.id} (event ${d.eventId}) will be sent again.`);
+    }
+    return 0;
+  }
+  if (sub === 'run') {
+    const r = await worker.runOnce();
+    console.log(`Enqueued ${r.enqueued}, attempted ${r.attempted}: ${r.delivered} delivered, ${r.failed} failed (${r.dead} now dead); ${r.disabled} subscriptions disabled.`);
+    return 0;
+  }
+  console.error('Usage: webhook list [--org CODE] | webhook add <url> --org CODE --types T1,T2 | webhook disable <id> [--reason TEXT] | webhook replay <deliveryId> | webhook replay <subscriptionId> --from ISO --to ISO | webhook run');
+  return 1;
 };
 
 const main = async (argv: string[]): Promise<number> => {
@@ -163,6 +216,8 @@ const main = async (argv: string[]): Promise<number> => {
         console.error(`Usage: audit seal | audit verify | audit digest [--from YYYY-MM-DD] [--to YYYY-MM-DD]`);
         return 1;
       }
+      case 'webhook':
+        return await webhookCommand(app.get(WebhookService), app.get(WebhookWorker), ds, caller, args);
       default:
         console.error(`Unknown command ${command}\n\n${USAGE}`);
         return 1;

@@ -46,6 +46,18 @@ export type AppConfig = {
   hstsMaxAgeSeconds: number;
   /** Seconds between two sealings of new audit rows into the hash chain (AuditChainService); 0 = only by the CLI. */
   auditSealIntervalSeconds: number;
+  /** Webhooks (modules/webhook, docs/webhooks.md): milliseconds between two runs of the delivery worker; 0 = off. */
+  webhookPollMs: number;
+  /** Longest one delivery request may take (connect, send, status line) before it counts as failed. */
+  webhookTimeoutMs: number;
+  /** Attempts of one delivery before it is DEAD. */
+  webhookMaxAttempts: number;
+  /** The first retry's delay; each next one doubles (capped at 6 h), with ±25% jitter. */
+  webhookRetryBaseMs: number;
+  /** A subscription whose deliveries have failed continuously for this long is disabled. */
+  webhookDisableAfterHours: number;
+  /** Allows targets on loopback, private and link-local addresses (tests, a receiver on the same network). */
+  webhookAllowPrivateTargets: boolean;
 };
 
 const trustProxyOf = (value: string | undefined): AppConfig['trustProxy'] => {
@@ -66,6 +78,13 @@ const cookieSecureOf = (value: string | undefined): AppConfig['cookieSecure'] =>
   if (v === 'true' || v === '1') return true;
   if (v === 'false' || v === '0') return false;
   throw new Error('Invalid environment variable COOKIE_SECURE: expected auto, true or false');
+};
+
+const bool = (name: string, value: string | undefined): boolean => {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true' || v === '1') return true;
+  throw new Error(`Invalid environment variable ${name}: expected true or false`);
 };
 
 const int = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
@@ -129,6 +148,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     rateLimitRefreshPerMinute: int('RATE_LIMIT_REFRESH_PER_MINUTE', env.RATE_LIMIT_REFRESH_PER_MINUTE, nodeEnv === 'test' ? 0 : 60, 0, 100000),
     rateLimitExportsPerMinute: int('RATE_LIMIT_EXPORTS_PER_MINUTE', env.RATE_LIMIT_EXPORTS_PER_MINUTE, nodeEnv === 'test' ? 0 : 10, 0, 100000),
     auditSealIntervalSeconds: int('AUDIT_SEAL_INTERVAL_SECONDS', env.AUDIT_SEAL_INTERVAL_SECONDS, nodeEnv === 'test' ? 0 : 60, 0, 86400),
+    webhookPollMs: int('WEBHOOK_POLL_MS', env.WEBHOOK_POLL_MS, nodeEnv === 'test' ? 0 : 5000, 0, 3_600_000),
+    webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 50, 120_000),
+    webhookMaxAttempts: int('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 10, 1, 50),
+    webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 30_000, 1, 86_400_000),
+    webhookDisableAfterHours: int('WEBHOOK_DISABLE_AFTER_HOURS', env.WEBHOOK_DISABLE_AFTER_HOURS, 72, 1, 8760),
+    webhookAllowPrivateTargets: bool('WEBHOOK_ALLOW_PRIVATE_TARGETS', env.WEBHOOK_ALLOW_PRIVATE_TARGETS),
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 30000, 0, 3_600_000),
   };
 };

@@ -47,12 +47,17 @@ const COMMITTEE_WRITERS = { ...WRITERS, MEMBER: 'NOT_FOUND' } as const;
 const MEETING_WRITERS = { ...WRITERS, VISITOR: 'FORBIDDEN' } as const;
 /** ... at the grassroots level above cell a1: out of the cell secretary's scope. */
 const ABOVE_CELL_WRITERS = { ...COMMITTEE_WRITERS, CELL_SECRETARY: 'NOT_FOUND' } as const;
+/** Webhook subscriptions (docs/webhooks.md): managed by those who may write their organisation, reads included. */
+const WEBHOOK_MANAGERS = WRITERS;
 const Y = 2026;
 /** Pages small enough for every field three levels deep to stay under the query cost limit. */
 const SMALL_PAGE = { limit: 10, offset: 0 };
 
 export const ROWS: Record<string, Row> = {
   // ---- Query ----
+  webhookDeliveries: { vars: (s) => ({ subscriptionId: s.webhook, first: 5 }), inScope: WEBHOOK_MANAGERS },
+  webhookSubscription: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
+  webhookSubscriptions: { vars: (s) => ({ organisationId: s.cell, page: SMALL_PAGE }), wholeScope: { page: SMALL_PAGE }, inScope: WEBHOOK_MANAGERS },
   admissionProgress: { vars: (s) => ({ organisationId: s.cell, year: Y }), inScope: COMMITTEE_READ },
   admissions: { vars: (s) => ({ organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' }), inScope: COMMITTEE_READ },
   alerts: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
@@ -179,6 +184,13 @@ export const ROWS: Record<string, Row> = {
   removeGrant: { vars: (s) => ({ id: s.grant }), inScope: ADMIN_ONLY },
   removeMeetingDocument: { vars: async (s) => ({ id: await s.addDoc() }), inScope: MEETING_WRITERS },
   revokeApiToken: { vars: (s) => ({ id: s.token }), inScope: ADMIN_ONLY },
+  createWebhookSubscription: { vars: (s) => ({ input: { organisationId: s.cell, targetUrl: 'https://203.0.113.10/hook', eventTypes: ['meeting.planned'] } }), inScope: WEBHOOK_MANAGERS },
+  updateWebhookSubscription: { vars: (s) => ({ id: s.webhook, input: { description: 'Đồng bộ' } }), inScope: WEBHOOK_MANAGERS },
+  disableWebhookSubscription: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
+  deleteWebhookSubscription: { vars: async (s) => ({ id: await s.addWebhook() }), inScope: WEBHOOK_MANAGERS },
+  rotateWebhookSecret: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
+  replayWebhookDelivery: { vars: (s) => ({ id: s.webhookDelivery }), inScope: WEBHOOK_MANAGERS },
+  replayWebhookDeliveries: { vars: (s) => ({ subscriptionId: s.webhook, from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' }), inScope: WEBHOOK_MANAGERS },
   reopenRatingRound: { vars: (s) => ({ id: s.round, reason: 'Công bố nhầm' }), inScope: ADMIN_ONLY },
   verifyAuditLog: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
   setPolicyOverride: { vars: (s) => ({ input: { organisationId: s.cell, effectiveFrom: '2026-01-01', values: { organisation: { minFullMembers: 0 } } } }), inScope: ADMIN_ONLY },

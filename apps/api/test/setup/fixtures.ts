@@ -48,6 +48,8 @@ export type Side = {
   X: string; G: string; cell: string; cell2: string; member: string; meeting: string; doc: string; addDoc: () => Promise<string>;
   candidate: string; seat: string; plan: string; inspection: string; round: string; rating: string; assignment: string; visit: string;
   user: string; grant: string; token: string; visitorToken: string;
+  /** A webhook subscription on `cell` (public documentation address, never called) and one delivery of it. */
+  webhook: string; addWebhook: () => Promise<string>; webhookDelivery: string;
 };
 
 /**
@@ -92,5 +94,14 @@ export const buildSide = async (h: Harness, admin: string, ids: { X: string; G: 
     await ok(`mutation($id: ID!) { removeGrant(id: $id) }`, { id: grant });
     const grant2 = (await ok(`mutation($i: AddGrantInput!) { addGrant(input: $i) { id } }`, { i: { userId: (await users.createUser(cliCaller(), { username: uniq('g.').toLowerCase(), displayName: 'Người dùng', password: 'matrix-pass-1' })).id, role: 'COMMITTEE_READ', organisationId: X } })).addGrant.id;
     const token = (await ok(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token { id } } }`, { i: { name: uniq('tok'), organisationId: X, access: 'READ' } })).createApiToken.token.id;
-    return { X, G, cell, cell2, member, meeting, doc, addDoc, candidate, seat, plan, inspection, round, rating, assignment, visit, user: visitor.id, grant: grant2, token, visitorToken };
+    const addWebhook = async () => (await ok(`mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { subscription { id } } }`, {
+      i: { organisationId: cell, targetUrl: 'https://203.0.113.10/hook', eventTypes: ['meeting.planned'] },
+    })).createWebhookSubscription.subscription.id as string;
+    const webhook = await addWebhook();
+    const [{ id: webhookDelivery }] = await h.ds.query(
+      `INSERT INTO webhook_delivery (subscription_id, event_id, event_txid, event_type, event_occurred_at, subject_key)
+       SELECT $1, e.id, e.txid, e.type, e.occurred_at, 'matrix' FROM domain_event e WHERE e.organisation_id = $2 ORDER BY e.id DESC LIMIT 1 RETURNING id`,
+      [webhook, cell],
+    );
+    return { X, G, cell, cell2, member, meeting, doc, addDoc, candidate, seat, plan, inspection, round, rating, assignment, visit, user: visitor.id, grant: grant2, token, visitorToken, webhook, addWebhook, webhookDelivery };
 };

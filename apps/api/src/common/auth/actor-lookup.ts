@@ -8,4 +8,9 @@ import type { Actor } from './actor';
 export abstract class ActorLookup {
   /** The caller of a `Bearer <access token | API token>` header; null without a header; UNAUTHENTICATED when invalid. */
   abstract actorFromHeader(header: string | undefined): Promise<Actor | null>;
+  /**
+   * The current scope of a user or API token by id (no credential): null when it no longer exists, is disabled,
+   * revoked or expired. For work done later on someone's behalf (webhook deliveries are bounded by their creator's scope).
+   */
+  abstract actorOf(kind: 'USER' | 'API_TOKEN', id: string): Promise<Actor | null>;
 }

@@ -169,6 +169,22 @@ export class AuthService {
     return actorFromGrants({ kind: 'USER', id: user.id, name: user.username }, grants, cells.map((c) => c.organisationId));
   }
 
+  async actorOf(kind: 'USER' | 'API_TOKEN', id: string): Promise<Actor | null> {
+    if (!isUuid(id)) return null;
+    if (kind === 'USER') return this.actorForUser(id).catch((e: unknown) => (e instanceof DomainError && e.code === 'UNAUTHENTICATED' ? null : Promise.reject(e)));
+    const [row] = await this.ds.query(
+      `SELECT id, name, organisation_id AS "organisationId", access FROM api_token
+        WHERE id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+      [id],
+    );
+    return row ? this.tokenActor(row) : null;
+  }
+
+  private tokenActor(row: { id: string; name: string; organisationId: string; access: string }): Actor {
+    const grant: GrantInfo = { id: row.id, role: row.access === 'READ_WRITE' ? 'COMMITTEE_WRITE' : 'COMMITTEE_READ', organisationId: row.organisationId, memberId: null };
+    return actorFromGrants({ kind: 'API_TOKEN', id: row.id, name: `token:${row.name}` }, [grant]);
+  }
+
   private async actorFromApiToken(token: string): Promise<Actor> {
     const [row] = await returning(this.ds,
       `UPDATE api_token SET last_used_at = now()
@@ -177,8 +193,7 @@ export class AuthService {
       [sha256(token)],
     );
     if (!row) throw new DomainError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked');
-    const grant: GrantInfo = { id: row.id, role: row.access === 'READ_WRITE' ? 'COMMITTEE_WRITE' : 'COMMITTEE_READ', organisationId: row.organisationId, memberId: null };
-    return actorFromGrants({ kind: 'API_TOKEN', id: row.id, name: `token:${row.name}` }, [grant]);
+    return this.tokenActor(row as { id: string; name: string; organisationId: string; access: string });
   }
 
   /** A new API token for a subtree: returns the secret once; only its hash is stored. */
