@@ -41,11 +41,8 @@ export const tokenOf = async (username) => {
 };
 
 /** Today on this machine's clock, YYYY-MM-DD (the date pickers' "today"). */
-export const todayLocal = () => {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+// Today in Vietnam (UTC+7), as the app and the API take it (a machine in UTC is a day behind from 17:00).
+export const todayLocal = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 
 /**
  * Picks the option with this text in the antd select whose input is `#selectId`, from the list that select controls

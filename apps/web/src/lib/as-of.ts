@@ -1,17 +1,14 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { IsoDate } from './domain';
+import { vietnamToday, type IsoDate } from './domain';
 
 // The "as of" date (Xem tại ngày) lives in the URL (?asOf=2024-06-30) so views of the past can be
-// shared and bookmarked. Without the parameter every query uses today's local date.
+// shared and bookmarked. Without the parameter every query uses today's date in Vietnam.
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const todayIso = (): IsoDate => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+/** Today in Vietnam (UTC+7), the same day the API takes as today, whatever the browser's time zone. */
+export const todayIso = (): IsoDate => vietnamToday();
 
 export const isIsoDate = (value: string | null | undefined): value is IsoDate => {
   if (!value || !ISO_DATE.test(value)) return false;

@@ -40,6 +40,7 @@ export { meetingCloseProblems } from '@chibo/domain';
 export { allowedChildKinds, COMMITTEE_ROLES, committeeRolesFor, isCell, MEMBER_STATUSES, ORGANISATION_KINDS, PROBATION_STATES } from '@chibo/domain';
 export { EXEMPTION_KINDS, XOA_TEN_REASONS } from '@chibo/domain';
 export type { CommitteeRole, IsoDate, MemberStatus, OrganisationKind, ProbationState } from '@chibo/domain';
+export { vietnamToday } from '@chibo/domain';
 
 // Meetings and visits: the same pure rules the API applies (attendance rate, score sheet, duration), so a
 // form shows the result the server will compute before it is sent.
