@@ -53,7 +53,7 @@ export const WEB_ROUTES = [
 const NOT_PAGES = /^\/(graphql|exports|health|assets)(\/|$|\?)|\/[^/?]*\.[a-z0-9]+($|\?)/i;
 
 /** A browser navigating to a page: HTML accepted, not an API path or a file. */
-export const isPageRequest = (url: string, accept: string | undefined): boolean => !!accept?.includes('text/html') && !NOT_PAGES.test(url);
+const isPageRequest = (url: string, accept: string | undefined): boolean => !!accept?.includes('text/html') && !NOT_PAGES.test(url);
 
 /** Most operations one batched GraphQL request may carry. */
 export const GRAPHQL_BATCH_MAX = 8;

@@ -28,15 +28,7 @@ import {
 import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import {
-  type Page,
-  type PageInput,
-  keysetAfterSql,
-  keysetColumns,
-  keysetPageOf,
-  keysetRows,
-  type KeysetKey,
-} from '../../common/graphql/pagination';
+import { type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
 import { Params, today, validAt } from '../../database/sql';
 import { CommitteeSeatService } from '../organisation/committee-seat.service';

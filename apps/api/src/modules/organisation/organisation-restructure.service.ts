@@ -254,7 +254,8 @@ export class OrganisationRestructureService {
   /** Moves permanent memberships from one organisation to another cell from date d (all, or the given members); how many moved. */
   private async moveMembers(m: EntityManager, fromOrgId: string, to: { id: string; kind: OrganisationKind }, d: string, memberIds: string[] | null): Promise<number> {
     const present = await this.port.members.permanentMembersOn(m, fromOrgId, d);
-    const ids = memberIds ? present.filter((id) => memberIds.includes(id)) : present;
+    const wanted = memberIds ? new Set(memberIds) : null;
+    const ids = wanted ? present.filter((id) => wanted.has(id)) : present;
     if (ids.length === 0) return 0;
     if (!holdsMembers(to.kind)) throw new DomainError('INVALID_PARENT_KIND', 'Members can only move to a cell', 'targetId');
     await this.port.members.moveMembers(m, fromOrgId, to.id, d, ids);
