@@ -340,5 +340,23 @@ describe('hardening', () => {
         await app.close();
       }
     });
+
+    it('logs an unknown path as the 404 request it is, not as a server error', async () => {
+      const lines: string[] = [];
+      const app = await createApp(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'log', UPLOAD_DIR: join(tmpdir(), `chibo-test-uploads-${process.pid}`) }), {
+        logStream: { write: (s: string) => void lines.push(s) },
+      });
+      try {
+        await app.init();
+        await app.getHttpAdapter().getInstance().ready();
+        const res = await app.inject({ method: 'GET', url: '/khong-co-duong-nay', headers: { accept: 'application/json' } });
+        expect(res.statusCode).toBe(404);
+        const json = lines.map((l) => JSON.parse(l));
+        expect(json.filter((l) => l.level >= 40)).toEqual([]);
+        expect(json).toContainEqual(expect.objectContaining({ msg: 'request', path: '/khong-co-duong-nay', status: 404 }));
+      } finally {
+        await app.close();
+      }
+    });
   });
 });

@@ -153,6 +153,12 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() === 429) {
       return new GraphQLError('Too many requests', { extensions: { code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' } });
     }
+    // Other client errors of the HTTP layer (an unknown path: Nest's NotFoundException, answered 404 by the router) are
+    // the client's mistake, not the server's: no error log.
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const status = exception.getStatus();
+      return new GraphQLError(exception.message, { extensions: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', reason: `HTTP_${status}` } });
+    }
     // Unknown (including database errors of codes not mapped above): logged once here with the database code
     // (message and stack, no request data), answered with a masked error that carries neither.
     const err = exception as Error & { code?: string; driverError?: { code?: string } };
