@@ -37,6 +37,7 @@ import * as ratingRound from './rating/round';
 import * as ratingPast from './rating/past';
 import * as dashboardAlerts from './dashboard/alerts';
 import * as dashboardFigures from './dashboard/figures';
+import * as dues from './dues/dues';
 
 // Framework/Node imports are banned for this folder by the ESLint layering rule (eslint.config.mjs).
 const MODULES: Record<string, Record<string, unknown>> = {
@@ -78,6 +79,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   ratingPast,
   dashboardAlerts,
   dashboardFigures,
+  dues,
 };
 
 describe('the barrel', () => {

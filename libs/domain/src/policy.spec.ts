@@ -254,6 +254,7 @@ describe('validatePolicy', () => {
         { field: 'inspection', reason: 'is required' },
         { field: 'rating', reason: 'is required' },
         { field: 'scoreSheet', reason: 'is required' },
+        { field: 'dues', reason: 'is required' },
       ],
     });
   });

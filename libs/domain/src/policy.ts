@@ -139,6 +139,27 @@ export type Policy = {
   };
   /** The meeting score template (criteria, maximum points, bands); set per province (docs/rules.md#r-meeting-score-sheet). */
   scoreSheet: ScoreSheet;
+  /** Party dues (docs/rules.md#r-dues): QĐ 01-QĐ/TW (2026). Rates in parts per ten thousand (1% = 100), amounts in đồng. */
+  dues: {
+    /** Members in compulsory social insurance: of the previous month's insured salary (1% = 100). */
+    insuredSalaryPerTenThousand: number;
+    /** On sickness or maternity leave paid by social insurance: of that benefit (1% = 100). */
+    sicknessMaternityPerTenThousand: number;
+    /** Members on a pension, outside compulsory insurance: of the pension (0.5% = 50). */
+    pensionPerTenThousand: number;
+    /** Pupils and students: a fixed amount a month (5,000 đồng). */
+    studentAmount: number;
+    /** Other members: of the monthly income they report to the cell (product default 1% = 100). */
+    otherIncomePerTenThousand: number;
+    /** Exempt from the month in which party age reaches this many full years (50). */
+    exemptPartyAgeYears: number;
+    /** Reductions a cell may grant on application, in percent, ascending (30, 50, 70). */
+    reductionPercents: number[];
+    /** An exemption, reduction or deferral on application lasts at most this many months (12). */
+    reliefMaxMonths: number;
+    /** Months of a year with nothing paid, without a valid reason, from which the cell considers removal (3). */
+    arrearsMonthsPerYear: number;
+  };
 };
 
 /** Objects become optional all the way down; arrays are replaced whole, so they stay as they are. */
@@ -173,7 +194,10 @@ const deepFreeze = <T>(value: T): T => {
  * for the quota (HTXSNV <= 20% of HTTNV, members only, per grassroots organisation), the cell's member mix
  * (100% HTNV+, 50% HTTNV+) and discipline (own → KHTNV, leadership cảnh cáo+ → KHTNV); QĐ 124 (2023) for subordinate
  * units (> 20% disciplined → KHTNV). Exempt members are not rated (product default). Admissions: 3% a year of the
- * membership at the start of the term (article 003, Thái Nguyên).
+ * membership at the start of the term (article 003, Thái Nguyên). Dues: QĐ 01-QĐ/TW (2026): 1% of the insured salary or
+ * of a sickness/maternity benefit, 0.5% of a pension, 5,000 đồng for students, exempt at 50 years of party age, reductions
+ * of 30/50/70% and reliefs of at most 12 months, removal considered after 3 unpaid months in a year; 1% of reported income
+ * for other members is a product default (the rate for them was not confirmed).
  * Frozen: copy it (resolvePolicy does) rather than mutate it.
  */
 export const DEFAULT_POLICY: Policy = deepFreeze({
@@ -238,6 +262,17 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
     admissionTarget: { kind: 'percentOfTermStart', percent: 3 },
   },
   scoreSheet: DEFAULT_SCORE_SHEET,
+  dues: {
+    insuredSalaryPerTenThousand: 100,
+    sicknessMaternityPerTenThousand: 100,
+    pensionPerTenThousand: 50,
+    studentAmount: 5000,
+    otherIncomePerTenThousand: 100,
+    exemptPartyAgeYears: 50,
+    reductionPercents: [30, 50, 70],
+    reliefMaxMonths: 12,
+    arrearsMonthsPerYear: 3,
+  },
 });
 
 /** A policy override attached to an organisation at `depth` (root = 0), in force on [effectiveFrom, effectiveTo). */
@@ -383,6 +418,17 @@ const POLICY_SCHEMA: Schema<Policy> = {
     admissionTarget: 'admissionTarget',
   },
   scoreSheet: 'scoreSheet',
+  dues: {
+    insuredSalaryPerTenThousand: 'int',
+    sicknessMaternityPerTenThousand: 'int',
+    pensionPerTenThousand: 'int',
+    studentAmount: 'int',
+    otherIncomePerTenThousand: 'int',
+    exemptPartyAgeYears: 'posint',
+    reductionPercents: 'int[]',
+    reliefMaxMonths: 'posint',
+    arrearsMonthsPerYear: 'posint',
+  },
 };
 
 const isNonNegativeInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -538,6 +584,9 @@ export const validatePolicy = (policy: unknown): { ok: true } | { ok: false; err
     if (r.excellentMinScore > r.generalMaxPoints + r.tasksMaxPoints) {
       errors.push({ field: 'rating.excellentMinScore', reason: 'must be <= rating.generalMaxPoints + rating.tasksMaxPoints' });
     }
+    p.dues.reductionPercents.forEach((pct, i) => {
+      if (pct < 1 || pct > 99) errors.push({ field: `dues.reductionPercents[${i}]`, reason: 'must be a percent from 1 to 99 (100% is an exemption)' });
+    });
   }
   return errors.length === 0 ? { ok: true } : { ok: false, errors };
 };
