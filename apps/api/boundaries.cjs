@@ -74,9 +74,9 @@ const modules = {
     moduleFile: 'src/modules/member/member.module.ts',
     exports: ['MemberService', 'DisciplineHooks'],
     public: {
-      'src/modules/member/member.module.ts': 'imported by candidate, inspection and rating',
+      'src/modules/member/member.module.ts': 'imported by candidate, inspection, rating and dues',
       'src/modules/member/member.service.ts': 'MemberService: visible members, statuses, discipline inside a caller\'s transaction',
-      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT: a member\'s exemption, status and cell on a date, written once in SQL',
+      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT, JOIN_MEMBERS_OF_CELL_ON, JOIN_CELL_OF_MEMBER_ON: a member\'s exemption, status and cell on a date, written once in SQL',
       'src/modules/member/member.model.ts': 'the Member and Discipline GraphQL types and the member enums',
       'src/modules/member/admission.sql.ts': 'admissionCounts: the one admission count in SQL, for the dashboard and rating',
       'src/modules/member/discipline-hooks.ts': 'DisciplineHooks: modules above member react to a recorded discipline',
@@ -144,6 +144,19 @@ const modules = {
       policy: 'the rating quota and level rules',
     },
     tables: ['rating', 'rating_round', 'rating_exclusion'],
+  },
+  dues: {
+    paths: ['src/modules/dues/'],
+    summary: 'Party dues (đảng phí): bases, reliefs and payments per member and month, the dues sheet of a cell and the figures of a subtree.',
+    moduleFile: 'src/modules/dues/dues.module.ts',
+    exports: [],
+    public: { 'src/modules/dues/dues.module.ts': 'imported by the app module' },
+    uses: {
+      organisation: 'the organisations of the figures\' rows',
+      member: 'whose dues: visible and writable members, the members of cells on dates through member\'s SQL fragments',
+      policy: 'the dues rates, exemptions and the arrears threshold',
+    },
+    tables: ['dues_basis', 'dues_relief', 'dues_payment'],
   },
   events: {
     paths: ['src/modules/events/'],

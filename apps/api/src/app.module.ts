@@ -14,6 +14,7 @@ import { MemberModule } from './modules/member/member.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { RatingModule } from './modules/rating/rating.module';
+import { DuesModule } from './modules/dues/dues.module';
 import { WebhookModule } from './modules/webhook/webhook.module';
 
 export const SCHEMA_FILE = join(API_ROOT, 'schema.gql');
@@ -40,6 +41,7 @@ export class AppModule {
         MeetingModule,
         InspectionModule,
         RatingModule,
+        DuesModule,
         DashboardModule,
         EventsModule,
         WebhookModule.with(auth),

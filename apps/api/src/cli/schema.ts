@@ -22,11 +22,13 @@ import {
 } from '../modules/inspection/inspection.resolver';
 
 /** Every resolver of the app (the providers of the modules, modules/<noun>/<noun>.module.ts); schema.int-spec.ts checks the served schema equals the one built from these. */
+import { DuesFiguresRowResolver, DuesResolver } from '../modules/dues/dues.resolver';
+
 export const RESOLVERS = [
   AuthResolver, AuditChainResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, AdmissionResolver, CandidateResolver, MeetingResolver, VisitResolver,
   DashboardResolver, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver,
   InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver, ChangeFeedResolver,
-  WebhookResolver,
+  WebhookResolver, DuesResolver, DuesFiguresRowResolver,
 ];
 
 /** Builds the GraphQL schema from the resolvers' metadata alone (no database), sorted, for the committed file. */

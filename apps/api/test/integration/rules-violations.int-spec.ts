@@ -353,7 +353,22 @@ const VIOLATIONS: Record<string, Entry> = {
   }] },
   'r-khtnv-two-years': { none: SHOWN },
   'r-working-days': { none: 'a definition (how deadlines count): no write can break it' },
-  'r-dues': { none: 'the dues rules are functions in libs so far; no dues record or write exists yet (issue 15)' },
+  'r-dues': { cases: [{
+    mutation: 'recordDuesPayment', what: 'dues paid on a day after today',
+    query: `mutation($i: RecordDuesPaymentInput!) { recordDuesPayment(input: $i) { id } }`,
+    vars: (c) => ({ i: { memberId: c.t.m2, month: '2026-03', amount: 5_000, paidOn: '2099-01-01', channel: 'CASH' } }),
+    expect: { code: 'BAD_USER_INPUT', reason: 'DATE_IN_FUTURE', field: 'paidOn' },
+  }, {
+    mutation: 'grantDuesRelief', what: 'a 40% reduction (the policy allows 30, 50 or 70)',
+    query: `mutation($i: GrantDuesReliefInput!) { grantDuesRelief(input: $i) { id } }`,
+    vars: (c) => ({ i: { memberId: c.t.m2, kind: 'REDUCE', percent: 40, from: '2026-01', to: '2026-06', decidedOn: '2026-01-05', reason: 'Khó khăn' } }),
+    expect: { code: 'BAD_USER_INPUT', reason: 'VALIDATION', field: 'percent' },
+  }, {
+    mutation: 'setDuesBasis', what: 'an amount of income for a student (a fixed amount)',
+    query: `mutation($i: SetDuesBasisInput!) { setDuesBasis(input: $i) { id } }`,
+    vars: (c) => ({ i: { memberId: c.t.m2, from: '2026-01', basis: 'STUDENT', amount: 2_000_000 } }),
+    expect: { code: 'BAD_USER_INPUT', reason: 'VALIDATION', field: 'amount' },
+  }] },
 };
 
 // Tables of the records. Authentication's own tables change on every request (a token's last use) and hold no record a

@@ -93,7 +93,7 @@ describe('scope matrix: every operation × caller × in scope / out of scope / n
     sides.B = await buildSide(h, admin, { X: t.B, G: t.GB, cell: t.b1, cell2: b2, member: t.m5 });
     const rnd = () => crypto.randomUUID();
     sides.missing = {
-      X: rnd(), G: rnd(), cell: rnd(), cell2: rnd(), member: rnd(), meeting: rnd(), doc: rnd(), addDoc: async () => rnd(), webhook: rnd(), addWebhook: async () => rnd(), webhookDelivery: rnd(), candidate: rnd(), seat: rnd(), plan: rnd(), inspection: rnd(),
+      X: rnd(), G: rnd(), cell: rnd(), cell2: rnd(), member: rnd(), meeting: rnd(), doc: rnd(), addDoc: async () => rnd(), webhook: rnd(), addWebhook: async () => rnd(), webhookDelivery: rnd(), addDuesPayment: async () => rnd(), candidate: rnd(), seat: rnd(), plan: rnd(), inspection: rnd(),
       round: rnd(), rating: rnd(), assignment: rnd(), visit: rnd(), user: rnd(), grant: rnd(), token: rnd(), visitorToken: '',
     };
 

@@ -55,6 +55,11 @@ const SMALL_PAGE = { limit: 10, offset: 0 };
 
 export const ROWS: Record<string, Row> = {
   // ---- Query ----
+  // party dues (docs/dues.md): a member reads their own; the sheet and figures are the committee's
+  memberDues: { vars: (s) => ({ memberId: s.member, year: Y }), inScope: READ },
+  duesSheet: { vars: (s) => ({ organisationId: s.cell, year: Y, page: SMALL_PAGE }), inScope: COMMITTEE_READ },
+  duesArrears: { vars: (s) => ({ organisationId: s.cell, year: Y, page: SMALL_PAGE }), inScope: COMMITTEE_READ },
+  duesFigures: { vars: (s) => ({ organisationId: s.cell, year: Y }), inScope: COMMITTEE_READ },
   webhookDeliveries: { vars: (s) => ({ subscriptionId: s.webhook, first: 5 }), inScope: WEBHOOK_MANAGERS },
   webhookSubscription: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
   webhookSubscriptions: { vars: (s) => ({ organisationId: s.cell, page: SMALL_PAGE }), wholeScope: { page: SMALL_PAGE }, inScope: WEBHOOK_MANAGERS },
@@ -187,6 +192,14 @@ export const ROWS: Record<string, Row> = {
   createWebhookSubscription: { vars: (s) => ({ input: { organisationId: s.cell, targetUrl: 'https://203.0.113.10/hook', eventTypes: ['meeting.planned'] } }), inScope: WEBHOOK_MANAGERS },
   updateWebhookSubscription: { vars: (s) => ({ id: s.webhook, input: { description: 'Đồng bộ' } }), inScope: WEBHOOK_MANAGERS },
   disableWebhookSubscription: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
+  recordDuesPayment: { vars: (s) => ({ input: { memberId: s.member, month: '2026-02', amount: 5_000, paidOn: '2026-02-10', channel: 'CASH' } }), inScope: WRITERS },
+  cancelDuesPayment: { vars: async (s) => ({ id: await s.addDuesPayment(), reason: 'Ghi nhầm' }), inScope: WRITERS },
+  setDuesBasis: { vars: (s) => ({ input: { memberId: s.member, from: '2026-01', basis: 'STUDENT' } }), inScope: WRITERS },
+  // one month per role, so that the writers' reliefs do not overlap
+  grantDuesRelief: {
+    vars: (s, role) => ({ input: { memberId: s.member, kind: 'DEFER', from: `2025-${String(ROLES.indexOf(role) + 1).padStart(2, '0')}`, to: `2025-${String(ROLES.indexOf(role) + 1).padStart(2, '0')}`, decidedOn: '2025-01-02', reason: 'Đi làm xa' } }),
+    inScope: WRITERS,
+  },
   deleteWebhookSubscription: { vars: async (s) => ({ id: await s.addWebhook() }), inScope: WEBHOOK_MANAGERS },
   rotateWebhookSecret: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
   replayWebhookDelivery: { vars: (s) => ({ id: s.webhookDelivery }), inScope: WEBHOOK_MANAGERS },

@@ -50,6 +50,8 @@ export type Side = {
   user: string; grant: string; token: string; visitorToken: string;
   /** A webhook subscription on `cell` (public documentation address, never called) and one delivery of it. */
   webhook: string; addWebhook: () => Promise<string>; webhookDelivery: string;
+  /** A new dues payment of `member` for January 2026 (each call adds one). */
+  addDuesPayment: () => Promise<string>;
 };
 
 /**
@@ -103,5 +105,8 @@ export const buildSide = async (h: Harness, admin: string, ids: { X: string; G: 
        SELECT $1, e.id, e.txid, e.type, e.occurred_at, 'matrix' FROM domain_event e WHERE e.organisation_id = $2 ORDER BY e.id DESC LIMIT 1 RETURNING id`,
       [webhook, cell],
     );
-    return { X, G, cell, cell2, member, meeting, doc, addDoc, candidate, seat, plan, inspection, round, rating, assignment, visit, user: visitor.id, grant: grant2, token, visitorToken, webhook, addWebhook, webhookDelivery };
+    const addDuesPayment = async () => (await ok(`mutation($i: RecordDuesPaymentInput!) { recordDuesPayment(input: $i) { id } }`, {
+      i: { memberId: member, month: '2026-01', amount: 5_000, paidOn: '2026-01-10', channel: 'CASH' },
+    })).recordDuesPayment.id as string;
+    return { X, G, cell, cell2, member, meeting, doc, addDoc, candidate, seat, plan, inspection, round, rating, assignment, visit, user: visitor.id, grant: grant2, token, visitorToken, webhook, addWebhook, webhookDelivery, addDuesPayment };
 };

@@ -435,6 +435,16 @@ export class MemberService {
   // ---------------------------------------------------------------- helpers
 
   /** The member row (locked for update) if the caller may change it; NOT_FOUND / FORBIDDEN otherwise. */
+  /**
+   * For a write of another module about a member (their dues…), inside that write's transaction: locks the member row
+   * and checks the caller writes the member's cell today. Answers the cell; NOT_FOUND (field memberId) when the member
+   * is missing or unreadable, FORBIDDEN when readable but not writable.
+   */
+  async lockForWrite(m: EntityManager, actor: Actor, id: string): Promise<{ organisationId: string }> {
+    const row = await this.lockWritable(m, actor, id);
+    return { organisationId: row.organisationId as string };
+  }
+
   private async lockWritable(m: EntityManager, actor: Actor, id: string): Promise<Record<string, unknown>> {
     const [row] = isUuid(id)
       ? await m.query(

@@ -33,3 +33,20 @@ export const statusInSql = (d: string, statuses: readonly string[], p: Params): 
 /** The member's permanent cell on a date, or the last one before it (members who left). */
 export const CELL_AT = (d: string) => `(SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= ${d}::date
   ORDER BY x.valid_from DESC LIMIT 1)`;
+
+/**
+ * Joins the members a cell counts on a day: `cell` and `day` are SQL expressions of the rows joined to (a cell id, a
+ * date); a permanent placement in force that day, PROBATIONARY or FULL that day (docs/rules.md#r-membership-count).
+ * Exposes the member row as `m`. Driven by the membership's organisation index.
+ */
+export const JOIN_MEMBERS_OF_CELL_ON = (cell: string, day: string, p: Params) => `JOIN membership x ON x.organisation_id = ${cell} AND x.kind = 'PERMANENT'
+    AND x.valid_from <= ${day} AND (x.valid_to IS NULL OR x.valid_to > ${day})
+  JOIN member m ON m.id = x.member_id AND ${statusInSql(day, ['PROBATIONARY', 'FULL'], p)}`;
+
+/**
+ * Joins one member's permanent cell on a day (`day`: a date expression of the rows joined to) while PROBATIONARY or
+ * FULL: no row for a day the member was not a member. Exposes the member row as `m` and the cell as `x.organisation_id`.
+ */
+export const JOIN_CELL_OF_MEMBER_ON = (day: string, memberParam: string, p: Params) => `JOIN membership x ON x.member_id = ${memberParam}::uuid AND x.kind = 'PERMANENT'
+    AND x.valid_from <= ${day} AND (x.valid_to IS NULL OR x.valid_to > ${day})
+  JOIN member m ON m.id = x.member_id AND ${statusInSql(day, ['PROBATIONARY', 'FULL'], p)}`;

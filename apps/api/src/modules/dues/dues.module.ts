@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MemberModule } from '../member/member.module';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { PolicyModule } from '../policy/policy.module';
+import { DuesFiguresRowResolver, DuesResolver } from './dues.resolver';
+import { DuesService } from './dues.service';
+
+/** Party dues: bases, reliefs and payments per member and month, the sheet of a cell and the figures of a subtree. */
+@Module({
+  imports: [OrganisationModule, MemberModule, PolicyModule],
+  providers: [DuesService, DuesResolver, DuesFiguresRowResolver],
+  exports: [],
+})
+export class DuesModule {}

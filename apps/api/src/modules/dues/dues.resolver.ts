@@ -1,0 +1,100 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, CurrentActor } from '../../common/auth/decorators';
+import type { Actor } from '../../common/auth/actor';
+import { PageInput } from '../../common/graphql/pagination';
+import type { RequestContext } from '../../common/graphql/request-context';
+import { Organisation } from '../organisation/organisation.model';
+import { orgByIdAtLoader } from '../organisation/organisation.loaders';
+import { OrganisationService } from '../organisation/organisation.service';
+import {
+  DuesBasisPeriod,
+  DuesFigures,
+  DuesFiguresRow,
+  DuesMemberYearPage,
+  DuesPayment,
+  DuesRelief,
+  GrantDuesReliefInput,
+  MemberDues,
+  RecordDuesPaymentInput,
+  SetDuesBasisInput,
+} from './dues.model';
+import { DuesService } from './dues.service';
+
+const yearArg = { type: () => Int, description: 'The calendar year (not after the current one).' };
+
+@Resolver()
+export class DuesResolver {
+  constructor(private readonly service: DuesService) {}
+
+  @Query(() => MemberDues, { description: 'A member\'s party dues (đảng phí) in a year: each month\'s amount and payment, totals, and the three-unpaid-months rule (docs/rules.md#r-dues). Committee readers of the member\'s cell; a member reads their own. NOT_FOUND when missing or outside your scope.' })
+  memberDues(
+    @CurrentActor() actor: Actor,
+    @Args('memberId', { type: () => ID, description: 'The member.' }) memberId: string,
+    @Args('year', yearArg) year: number,
+  ): Promise<MemberDues> {
+    return this.service.memberDues(actor, memberId, year);
+  }
+
+  @Query(() => DuesMemberYearPage, { description: 'The dues sheet of an organisation\'s members (its whole subtree, each member in the cell of each month) for a year, by name. Committee readers only (members read their own with memberDues).' })
+  duesSheet(
+    @CurrentActor() actor: Actor,
+    @Args('organisationId', { type: () => ID, description: 'The cell or committee.' }) organisationId: string,
+    @Args('year', yearArg) year: number,
+    @Args('page', { nullable: true, description: 'Offset paging.' }) page?: PageInput,
+  ): Promise<DuesMemberYearPage> {
+    return this.service.sheet(actor, organisationId, year, { page });
+  }
+
+  @Query(() => DuesMemberYearPage, { description: 'The list behind duesFigures.membersInArrears: members of the subtree whose months with nothing paid in the year reach the policy\'s threshold (3), by name.' })
+  duesArrears(
+    @CurrentActor() actor: Actor,
+    @Args('organisationId', { type: () => ID, description: 'The cell or committee.' }) organisationId: string,
+    @Args('year', yearArg) year: number,
+    @Args('page', { nullable: true, description: 'Offset paging.' }) page?: PageInput,
+  ): Promise<DuesMemberYearPage> {
+    return this.service.sheet(actor, organisationId, year, { inArrearsOnly: true, page });
+  }
+
+  @Query(() => DuesFigures, { description: 'Dues figures of a subtree for a year up to the current month: owed, collected, outstanding, members in arrears, per organisation directly under it. Each figure equals the sum over duesSheet.' })
+  duesFigures(
+    @CurrentActor() actor: Actor,
+    @Args('organisationId', { type: () => ID, description: 'The cell or committee.' }) organisationId: string,
+    @Args('year', yearArg) year: number,
+  ): Promise<DuesFigures> {
+    return this.service.figures(actor, organisationId, year);
+  }
+
+  @Mutation(() => DuesPayment, { description: 'Record dues paid for a member\'s month (writers of the member\'s cell). VALIDATION (month, amount, paidOn) for a bad month, an amount outside 1–1,000,000,000 đồng, a future payment date or a month the member was not a member; with clientKey a retried write returns the first payment.' })
+  recordDuesPayment(@Ctx() ctx: RequestContext, @Args('input', { description: 'The payment.' }) input: RecordDuesPaymentInput): Promise<DuesPayment> {
+    return this.service.recordPayment(ctx, input);
+  }
+
+  @Mutation(() => DuesPayment, { description: 'Cancel a mistaken payment with a reason; it stays in the record and counts for nothing. CONFLICT when already cancelled.' })
+  cancelDuesPayment(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID, description: 'The payment.' }) id: string,
+    @Args('reason', { description: 'Why (1–1000 characters).' }) reason: string,
+  ): Promise<DuesPayment> {
+    return this.service.cancelPayment(ctx, id, reason);
+  }
+
+  @Mutation(() => DuesBasisPeriod, { description: 'Set what a member\'s dues are computed from, from a month until the next recorded change (writers of the member\'s cell). VALIDATION (amount) when an income basis has no amount or a fixed basis has one.' })
+  setDuesBasis(@Ctx() ctx: RequestContext, @Args('input', { description: 'The basis.' }) input: SetDuesBasisInput): Promise<DuesBasisPeriod> {
+    return this.service.setBasis(ctx, input);
+  }
+
+  @Mutation(() => DuesRelief, { description: 'Grant an exemption, reduction or deferral on application for at most the policy\'s months (12). VALIDATION (percent, to, decidedOn); CONFLICT (from) when it overlaps another relief.' })
+  grantDuesRelief(@Ctx() ctx: RequestContext, @Args('input', { description: 'The relief.' }) input: GrantDuesReliefInput): Promise<DuesRelief> {
+    return this.service.grantRelief(ctx, input);
+  }
+}
+
+@Resolver(() => DuesFiguresRow)
+export class DuesFiguresRowResolver {
+  constructor(private readonly orgs: OrganisationService) {}
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'The organisation as it stood on the period\'s last day (one statement for all rows).' })
+  organisation(@Ctx() ctx: RequestContext, @Parent() row: DuesFiguresRow): Promise<Organisation | null> {
+    return orgByIdAtLoader(ctx, this.orgs).load(`${row.organisationId}|${row.asOf}`);
+  }
+}

@@ -1,0 +1,185 @@
+import { vietnamToday } from '@chibo/domain';
+import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { buildTree } from '../setup/fixtures';
+
+// Party dues (issue 15 §3; docs/dues.md): bases, reliefs and payments through GraphQL, each month's amount and the
+// arrears rule from libs/domain, figures equal to their lists, scope, idempotent retries, and refusals that write nothing.
+// The year is last year, so that every month has ended whatever today's date.
+describe('party dues', () => {
+  let h: Harness;
+  let admin: string;
+  let secretaryA1: string;
+  let t: Awaited<ReturnType<typeof buildTree>>;
+  const Y = Number(vietnamToday().slice(0, 4)) - 1;
+  const month = (n: number) => `${Y}-${String(n).padStart(2, '0')}`;
+
+  const PAY = `mutation($i: RecordDuesPaymentInput!) { recordDuesPayment(input: $i) { id memberId organisationId month amount paidOn channel cancelledAt } }`;
+  const CANCEL = `mutation($id: ID!, $r: String!) { cancelDuesPayment(id: $id, reason: $r) { id cancelledAt cancelReason } }`;
+  const BASIS = `mutation($i: SetDuesBasisInput!) { setDuesBasis(input: $i) { id from to basis amount } }`;
+  const RELIEF = `mutation($i: GrantDuesReliefInput!) { grantDuesRelief(input: $i) { id kind percent from to } }`;
+  const YEAR_FIELDS = `memberId fullName organisationId dueTotal paidTotal paidAhead unpaidMonths shortMonths unknownMonths outstanding inArrears
+    months { month organisationId due standard reason deferred paid }`;
+  const MEMBER = `query($m: ID!, $y: Int!) { memberDues(memberId: $m, year: $y) { year { ${YEAR_FIELDS} } payments { id month amount cancelledAt } bases { from to basis amount } reliefs { kind percent from to } } }`;
+  const SHEET = `query($o: ID!, $y: Int!) { duesSheet(organisationId: $o, year: $y, page: { limit: 500 }) { total items { ${YEAR_FIELDS} } } }`;
+  const ARREARS = `query($o: ID!, $y: Int!) { duesArrears(organisationId: $o, year: $y) { total items { memberId unpaidMonths } } }`;
+  const ROW = `organisationId members due collected collectedAhead outstanding collectedPercent membersInArrears membersWithoutBasis`;
+  const FIGURES = `query($o: ID!, $y: Int!) { duesFigures(organisationId: $o, year: $y) { year throughMonth total { ${ROW} } children { ${ROW} organisation { id code } } } }`;
+
+  const ok = async <T = Record<string, any>>(p: Promise<{ data: T; errors?: unknown }>): Promise<T> => {
+    const r = await p;
+    expect(r.errors).toBeUndefined();
+    return r.data;
+  };
+  const pay = (memberId: string, m: number, amount: number, token = secretaryA1, extra: Record<string, unknown> = {}) =>
+    h.gql(PAY, { i: { memberId, month: month(m), amount, paidOn: `${month(m)}-10`, channel: 'CASH', ...extra } }, token);
+  const counts = async () => (await h.ds.query(`SELECT (SELECT count(*) FROM dues_payment)::int AS p, (SELECT count(*) FROM dues_basis)::int AS b,
+    (SELECT count(*) FROM dues_relief)::int AS r, (SELECT count(*) FROM audit_log)::int AS a`))[0];
+
+  beforeAll(async () => {
+    h = await bootApp();
+    admin = await h.userWith('SYSTEM_ADMIN');
+    t = await buildTree(h.gql, admin);
+    secretaryA1 = await h.userWith('CELL_SECRETARY', { organisationId: t.a1 });
+    // m1: 1% of a 10,000,000 salary; every month paid but September. m2: a student who pays nothing. m3: no basis,
+    // then exempt on application for the whole year. m4 (cell a2): a pension, paid in full. m5 (other tree): nothing recorded.
+    await ok(h.gql(BASIS, { i: { memberId: t.m1, from: month(1), basis: 'INSURED_SALARY', amount: 10_000_000 } }, secretaryA1));
+    await ok(h.gql(BASIS, { i: { memberId: t.m2, from: month(1), basis: 'STUDENT' } }, secretaryA1));
+    await ok(h.gql(BASIS, { i: { memberId: t.m4, from: month(1), basis: 'PENSION', amount: 7_300_000 } }, admin));
+    for (let m = 1; m <= 12; m += 1) if (m !== 9) await ok(pay(t.m1, m, 100_000));
+    for (let m = 1; m <= 12; m += 1) await ok(pay(t.m4, m, 36_500, admin));
+  }, 120_000);
+  afterAll(() => h?.close());
+
+  it('computes each month from the basis in force, and the arrears rule from libs/domain', async () => {
+    const { memberDues } = await ok(h.gql(MEMBER, { m: t.m1, y: Y }, secretaryA1));
+    expect(memberDues.year.months).toHaveLength(12);
+    expect(memberDues.year.months[0]).toEqual({ month: month(1), organisationId: t.a1, due: 100_000, standard: 100_000, reason: 'STANDARD', deferred: false, paid: 100_000 });
+    expect(memberDues.year).toMatchObject({ dueTotal: 1_200_000, paidTotal: 1_100_000, unpaidMonths: [month(9)], outstanding: 100_000, inArrears: false });
+    expect(memberDues.bases).toEqual([{ from: month(1), to: null, basis: 'INSURED_SALARY', amount: 10_000_000 }]);
+
+    const student = (await ok(h.gql(MEMBER, { m: t.m2, y: Y }, secretaryA1))).memberDues.year;
+    expect(student.months.every((x: { due: number }) => x.due === 5_000)).toBe(true);
+    expect(student).toMatchObject({ unpaidMonths: Array.from({ length: 12 }, (_, i) => month(i + 1)), outstanding: 60_000, inArrears: true });
+
+    const unknown = (await ok(h.gql(MEMBER, { m: t.m3, y: Y }, secretaryA1))).memberDues.year;
+    expect(unknown).toMatchObject({ dueTotal: 0, unknownMonths: Array.from({ length: 12 }, (_, i) => month(i + 1)), inArrears: false });
+    expect(unknown.months[0]).toMatchObject({ due: null, reason: 'NO_BASIS' });
+  });
+
+  it('changes the amount from the month a new basis starts, keeping the months before', async () => {
+    await ok(h.gql(BASIS, { i: { memberId: t.m1, from: month(7), basis: 'PENSION', amount: 6_000_000, note: 'Nghỉ hưu' } }, secretaryA1));
+    const { memberDues } = await ok(h.gql(MEMBER, { m: t.m1, y: Y }, secretaryA1));
+    expect(memberDues.bases).toEqual([
+      { from: month(1), to: month(6), basis: 'INSURED_SALARY', amount: 10_000_000 },
+      { from: month(7), to: null, basis: 'PENSION', amount: 6_000_000 },
+    ]);
+    expect(memberDues.year.months.map((x: { due: number }) => x.due)).toEqual([...Array(6).fill(100_000), ...Array(6).fill(30_000)]);
+    // paid 100,000 in the months owing 30,000: nothing outstanding there; September still unpaid
+    expect(memberDues.year).toMatchObject({ dueTotal: 780_000, unpaidMonths: [month(9)], shortMonths: [], outstanding: 30_000 });
+    // back to the salary from July: the July basis is replaced, not stacked
+    await ok(h.gql(BASIS, { i: { memberId: t.m1, from: month(7), basis: 'INSURED_SALARY', amount: 10_000_000 } }, secretaryA1));
+    expect((await ok(h.gql(MEMBER, { m: t.m1, y: Y }, secretaryA1))).memberDues.bases).toHaveLength(2);
+  });
+
+  it('applies reliefs: an exemption on application, a reduction the policy allows; refuses others and overlaps', async () => {
+    const exempt = await ok(h.gql(RELIEF, { i: { memberId: t.m3, kind: 'EXEMPT', from: month(1), to: month(12), decidedOn: `${Y}-01-05`, reason: 'Hộ nghèo' } }, secretaryA1));
+    expect(exempt.grantDuesRelief).toMatchObject({ kind: 'EXEMPT', percent: null, from: month(1), to: month(12) });
+    const m3 = (await ok(h.gql(MEMBER, { m: t.m3, y: Y }, secretaryA1))).memberDues.year;
+    expect(m3).toMatchObject({ dueTotal: 0, unknownMonths: [], inArrears: false });
+    expect(m3.months[3]).toMatchObject({ due: 0, reason: 'EXEMPT_ON_APPLICATION' });
+
+    const before = await counts();
+    const bad = errorOf(await h.gql(RELIEF, { i: { memberId: t.m2, kind: 'REDUCE', percent: 40, from: month(1), to: `${Y + 1}-01`, decidedOn: `${Y}-01-05`, reason: 'Khó khăn' } }, secretaryA1));
+    expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION' });
+    expect(bad?.fields.map((f: { field: string }) => f.field)).toEqual(['percent', 'to']);
+    const overlap = errorOf(await h.gql(RELIEF, { i: { memberId: t.m3, kind: 'REDUCE', percent: 50, from: month(6), to: month(6), decidedOn: `${Y}-06-01`, reason: 'x' } }, secretaryA1));
+    expect(overlap).toMatchObject({ reason: 'CONFLICT' });
+    const future = errorOf(await h.gql(RELIEF, { i: { memberId: t.m2, kind: 'DEFER', from: month(1), to: month(2), decidedOn: `${Y + 5}-01-01`, reason: 'x' } }, secretaryA1));
+    expect(future).toMatchObject({ reason: 'DATE_IN_FUTURE' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('gives figures equal to the sum of the sheet, per organisation under the root, and the list behind the arrears count', async () => {
+    const { duesSheet } = await ok(h.gql(SHEET, { o: t.R, y: Y }, admin));
+    expect(duesSheet.total).toBe(5);
+    expect(duesSheet.items.map((x: { fullName: string }) => x.fullName)).toEqual(['Đặng Quốc Việt', 'Lê Đức Thắng', 'Nguyễn Văn An', 'Phạm Minh Tuấn', 'Trần Thị Hường']);
+    const sum = (k: string) => duesSheet.items.reduce((n: number, x: Record<string, number>) => n + x[k], 0);
+    const { duesFigures } = await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin));
+    expect(duesFigures.throughMonth).toBe(month(12));
+    expect(duesFigures.total).toMatchObject({ organisationId: t.R, members: 5, due: sum('dueTotal'), collected: sum('paidTotal'), outstanding: sum('outstanding'), membersInArrears: 1, membersWithoutBasis: 1 });
+    expect(duesFigures.total.due).toBe(1_200_000 + 60_000 + 438_000);
+    expect(duesFigures.children.map((c: { organisationId: string; members: number; membersInArrears: number }) => [c.organisationId, c.members, c.membersInArrears]).sort())
+      .toEqual([[t.A, 4, 1], [t.B, 1, 0]].sort());
+    expect(duesFigures.children.map((c: { organisation: { id: string } }) => c.organisation.id).sort()).toEqual([t.A, t.B].sort());
+    const { duesArrears } = await ok(h.gql(ARREARS, { o: t.R, y: Y }, admin));
+    expect(duesArrears).toEqual({ total: 1, items: [{ memberId: t.m2, unpaidMonths: Array.from({ length: 12 }, (_, i) => month(i + 1)) }] });
+    const cell = (await ok(h.gql(FIGURES, { o: t.a1, y: Y }, secretaryA1))).duesFigures.total;
+    expect(cell).toMatchObject({ members: 3, membersInArrears: 1 });
+  });
+
+  it('records a retried payment once (client key), cancels with a reason, and refuses bad input writing nothing', async () => {
+    const key = `offline-${Date.now()}`;
+    const first = await ok(pay(t.m1, 9, 100_000, secretaryA1, { clientKey: key }));
+    const again = await ok(pay(t.m1, 9, 100_000, secretaryA1, { clientKey: key }));
+    expect(again.recordDuesPayment.id).toBe(first.recordDuesPayment.id);
+    expect(first.recordDuesPayment).toMatchObject({ organisationId: t.a1, month: month(9), amount: 100_000, channel: 'CASH', cancelledAt: null });
+    expect(errorOf(await pay(t.m2, 9, 5_000, secretaryA1, { clientKey: key }))).toMatchObject({ reason: 'CONFLICT', fields: [expect.objectContaining({ field: 'clientKey' })] });
+    expect((await ok(h.gql(MEMBER, { m: t.m1, y: Y }, secretaryA1))).memberDues.year.unpaidMonths).toEqual([]);
+
+    const cancelled = await ok(h.gql(CANCEL, { id: first.recordDuesPayment.id, r: 'Ghi nhầm tháng' }, secretaryA1));
+    expect(cancelled.cancelDuesPayment).toMatchObject({ cancelReason: 'Ghi nhầm tháng', cancelledAt: expect.any(String) });
+    expect((await ok(h.gql(MEMBER, { m: t.m1, y: Y }, secretaryA1))).memberDues.year.unpaidMonths).toEqual([month(9)]);
+    expect(errorOf(await h.gql(CANCEL, { id: first.recordDuesPayment.id, r: 'again' }, secretaryA1))).toMatchObject({ reason: 'CONFLICT' });
+
+    const before = await counts();
+    const future = errorOf(await h.gql(PAY, { i: { memberId: t.m1, month: month(9), amount: 100_000, paidOn: `${Y + 3}-01-01`, channel: 'CASH' } }, secretaryA1));
+    expect(future).toMatchObject({ reason: 'DATE_IN_FUTURE', fields: [expect.objectContaining({ field: 'paidOn' })] });
+    const notMember = errorOf(await h.gql(PAY, { i: { memberId: t.m1, month: '2014-12', amount: 100_000, paidOn: '2014-12-10', channel: 'CASH' } }, secretaryA1));
+    expect(notMember).toMatchObject({ reason: 'VALIDATION', fields: [expect.objectContaining({ field: 'month' })] });
+    const zero = errorOf(await h.gql(PAY, { i: { memberId: t.m1, month: month(9), amount: 0, paidOn: `${Y}-09-10`, channel: 'CASH' } }, secretaryA1));
+    expect(zero).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const badMonth = errorOf(await h.gql(PAY, { i: { memberId: t.m1, month: `${Y}-13`, amount: 1, paidOn: `${Y}-09-10`, channel: 'CASH' } }, secretaryA1));
+    expect(badMonth).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const hostile = errorOf(await h.gql(PAY, { i: { memberId: t.m1, month: month(9), amount: 1, paidOn: `${Y}-09-10`, channel: 'CASH', note: 'x'.repeat(10_000) } }, secretaryA1));
+    expect(hostile).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('answers out of scope like a missing record, refuses readers writes, and shows members only their own dues', async () => {
+    const secretaryB1 = await h.userWith('CELL_SECRETARY', { organisationId: t.b1 });
+    const readerA = await h.userWith('COMMITTEE_READ', { organisationId: t.A });
+    const memberM2 = await h.userWith('MEMBER', { memberId: t.m2 });
+    const before = await counts();
+    expect(errorOf(await pay(t.m1, 3, 1_000, secretaryB1))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await pay(t.m1, 3, 1_000, readerA))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await pay('00000000-0000-4000-8000-000000000000', 3, 1_000, admin))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await pay('not-a-uuid', 3, 1_000, admin))).toMatchObject({ code: 'NOT_FOUND' });
+    const payment = (await ok(h.gql(MEMBER, { m: t.m4, y: Y }, admin))).memberDues.payments[0].id;
+    expect(errorOf(await h.gql(CANCEL, { id: payment, r: 'x' }, secretaryB1))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await counts()).toEqual(before);
+
+    expect(errorOf(await h.gql(MEMBER, { m: t.m1, y: Y }, secretaryB1))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await h.gql(FIGURES, { o: t.B, y: Y }, readerA))).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await ok(h.gql(FIGURES, { o: t.A, y: Y }, readerA))).duesFigures.total.members).toBe(4);
+    expect((await ok(h.gql(MEMBER, { m: t.m2, y: Y }, memberM2))).memberDues.year.inArrears).toBe(true);
+    expect(errorOf(await h.gql(MEMBER, { m: t.m1, y: Y }, memberM2))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await h.gql(SHEET, { o: t.a1, y: Y }, memberM2))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await h.gql(FIGURES, { o: t.R, y: Y + 5 }, admin))).toMatchObject({ reason: 'DATE_IN_FUTURE', fields: [expect.objectContaining({ field: 'year' })] });
+  });
+
+  it('audits every dues write', async () => {
+    const ops: { operation: string; n: number }[] = await h.ds.query(
+      `SELECT operation, count(*)::int AS n FROM audit_log WHERE operation IN ('recordDuesPayment','cancelDuesPayment','setDuesBasis','grantDuesRelief')
+          AND entity_id IN (SELECT id::text FROM dues_payment WHERE member_id = ANY($1::uuid[]) UNION ALL SELECT id::text FROM dues_basis WHERE member_id = ANY($1::uuid[])
+                            UNION ALL SELECT id::text FROM dues_relief WHERE member_id = ANY($1::uuid[]))
+        GROUP BY operation ORDER BY operation`,
+      [[t.m1, t.m2, t.m3, t.m4]],
+    );
+    expect(ops).toEqual([
+      { operation: 'cancelDuesPayment', n: 1 },
+      { operation: 'grantDuesRelief', n: 1 },
+      { operation: 'recordDuesPayment', n: 24 },
+      { operation: 'setDuesBasis', n: 4 },
+    ]);
+  });
+});
