@@ -40,6 +40,7 @@ export const WEB_ROUTES = [
   '/visit-report/*',
   '/inspections',
   '/inspections/*',
+  '/dues',
   '/ratings',
   '/ratings/*',
   '/dashboard',

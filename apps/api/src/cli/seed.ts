@@ -11,6 +11,7 @@ import { progress } from './context';
 import { seedMeetings } from './seed-meetings';
 import { seedInspections } from './seed-inspections';
 import { seedRatings } from './seed-ratings';
+import { seedDues } from './seed-dues';
 import { drawWithoutReplacement, insertOrganisations, insertSeats, type BulkSeat } from './seed-bulk';
 import * as N from './names';
 
@@ -296,6 +297,8 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   mark('inspections', inspected.inspections);
   const rated = await seedRatings(app, r, log, ids.get(rootCode)!);
   mark('ratings', rated.ratings);
+  const dues = await seedDues(app, r, cellIds, log);
+  mark('dues', dues.payments);
   users.push({ username: 'giamsat', role: 'COMMITTEE_READ + visitor (dự sinh hoạt)' });
   // Fresh statistics, so the planner picks the index plans for subtree queries right away (not after autovacuum).
   await ds.query('ANALYZE');

@@ -167,6 +167,24 @@ describe('party dues', () => {
     expect(errorOf(await h.gql(FIGURES, { o: t.R, y: Y + 5 }, admin))).toMatchObject({ reason: 'DATE_IN_FUTURE', fields: [expect.objectContaining({ field: 'year' })] });
   });
 
+  it('counts a member who moved between subtrees where they were each month', async () => {
+    await ok(h.gql(BASIS, { i: { memberId: t.m5, from: month(1), basis: 'STUDENT' } }, admin));
+    for (let m = 1; m <= 12; m += 1) await ok(pay(t.m5, m, 5_000, admin));
+    await ok(h.gql(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i: { memberId: t.m5, type: 'TRANSFER_INTERNAL', toOrganisationId: t.a2, effectiveOn: `${Y}-07-01` } }, admin));
+    const { memberDues } = await ok(h.gql(MEMBER, { m: t.m5, y: Y }, admin));
+    expect(memberDues.year.months.map((x: { organisationId: string }) => x.organisationId)).toEqual([...Array(6).fill(t.b1), ...Array(6).fill(t.a2)]);
+    expect(memberDues.year).toMatchObject({ dueTotal: 60_000, paidTotal: 60_000, unpaidMonths: [] });
+    // in B's sheet: only the six months in B count, the others are shown as paid elsewhere
+    const inB = (await ok(h.gql(SHEET, { o: t.B, y: Y }, admin))).duesSheet.items.find((x: { memberId: string }) => x.memberId === t.m5);
+    expect(inB).toMatchObject({ dueTotal: 30_000, paidTotal: 30_000, outstanding: 0 });
+    const { duesFigures } = await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin));
+    const child = (id: string) => duesFigures.children.find((c: { organisationId: string }) => c.organisationId === id);
+    expect(child(t.B)).toMatchObject({ due: 30_000, collected: 30_000, members: 0 });
+    expect(child(t.A).members).toBe(5);
+    expect(child(t.A).due + child(t.B).due).toBe(duesFigures.total.due);
+    expect(child(t.A).collected + child(t.B).collected).toBe(duesFigures.total.collected);
+  });
+
   it('audits every dues write', async () => {
     const ops: { operation: string; n: number }[] = await h.ds.query(
       `SELECT operation, count(*)::int AS n FROM audit_log WHERE operation IN ('recordDuesPayment','cancelDuesPayment','setDuesBasis','grantDuesRelief')

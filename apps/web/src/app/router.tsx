@@ -37,6 +37,7 @@ const MyVisitReportRoute = named(() => import('../features/visits/routes/my-visi
 const VisitReportRoute = named(() => import('../features/visits/routes/visit-report-route'), 'VisitReportRoute');
 const ComplianceRoute = named(() => import('../features/compliance/routes/compliance-route'), 'ComplianceRoute');
 const InspectionTrackerRoute = named(() => import('../features/inspections/routes/inspection-tracker-route'), 'InspectionTrackerRoute');
+const DuesRoute = named(() => import('../features/dues/routes/dues-route'), 'DuesRoute');
 const InspectionRecordsRoute = named(() => import('../features/inspections/routes/inspection-records-route'), 'InspectionRecordsRoute');
 const InspectionRoute = named(() => import('../features/inspections/routes/inspection-route'), 'InspectionRoute');
 const RatingFiguresRoute = named(() => import('../features/ratings/routes/rating-figures-route'), 'RatingFiguresRoute');
@@ -135,6 +136,7 @@ export const createRouter = () =>
             { path: 'compliance', element: page(ComplianceRoute) },
             { path: 'visit-report', element: page(VisitReportRoute) },
             { path: 'inspections', element: page(InspectionTrackerRoute) },
+            { path: 'dues', element: page(DuesRoute) },
             { path: 'inspections/records', element: page(InspectionRecordsRoute) },
             { path: 'inspections/:id', element: page(InspectionRoute) },
             { path: 'ratings', element: page(RatingFiguresRoute) },

@@ -42,6 +42,15 @@ type Documents = {
     "\n  query DashboardMembers($filter: MemberFilter, $asOf: Date, $page: PageInput) {\n    members(filter: $filter, asOf: $asOf, page: $page) {\n      total\n      items { id fullName status organisation { id name } }\n    }\n  }\n": typeof types.DashboardMembersDocument,
     "\n  query DashboardMeetings($filter: MeetingFilter, $page: PageInput) {\n    meetingList(filter: $filter, page: $page) {\n      total\n      items { id title date kind state organisation { id name } }\n    }\n  }\n": typeof types.DashboardMeetingsDocument,
     "\n  query DashboardVisitCoverage($input: VisitCoverageInput!) {\n    visitCoverage(input: $input) {\n      asOf\n      lines {\n        behind required dueSoFar done scored unscored\n        cell { id name parent { id name } }\n        assignment { id visitorName }\n      }\n      unassignedCells { id name parent { id name } }\n    }\n  }\n": typeof types.DashboardVisitCoverageDocument,
+    "\n  mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {\n    recordDuesPayment(input: $input) { id month amount paidOn channel }\n  }\n": typeof types.RecordDuesPaymentDocument,
+    "\n  mutation CancelDuesPayment($id: ID!, $reason: String!) {\n    cancelDuesPayment(id: $id, reason: $reason) { id cancelledAt cancelReason }\n  }\n": typeof types.CancelDuesPaymentDocument,
+    "\n  mutation SetDuesBasis($input: SetDuesBasisInput!) {\n    setDuesBasis(input: $input) { id from to basis amount }\n  }\n": typeof types.SetDuesBasisDocument,
+    "\n  mutation GrantDuesRelief($input: GrantDuesReliefInput!) {\n    grantDuesRelief(input: $input) { id kind percent from to }\n  }\n": typeof types.GrantDuesReliefDocument,
+    "\n  query DuesFigures($organisationId: ID!, $year: Int!) {\n    duesFigures(organisationId: $organisationId, year: $year) {\n      year throughMonth\n      total { organisationId members due collected collectedAhead outstanding collectedPercent membersInArrears membersWithoutBasis }\n      children {\n        organisationId members due collected collectedAhead outstanding collectedPercent membersInArrears membersWithoutBasis\n        organisation { id code name }\n      }\n    }\n  }\n": typeof types.DuesFiguresDocument,
+    "\n  fragment DuesMemberYearFields on DuesMemberYear {\n    memberId fullName organisationId year dueTotal paidTotal paidAhead unpaidMonths shortMonths unknownMonths outstanding inArrears\n    months { month organisationId due standard reason deferred paid }\n  }\n": typeof types.DuesMemberYearFieldsFragmentDoc,
+    "\n  query DuesSheet($organisationId: ID!, $year: Int!, $page: PageInput) {\n    duesSheet(organisationId: $organisationId, year: $year, page: $page) { total offset items { ...DuesMemberYearFields } }\n  }\n": typeof types.DuesSheetDocument,
+    "\n  query DuesArrears($organisationId: ID!, $year: Int!, $page: PageInput) {\n    duesArrears(organisationId: $organisationId, year: $year, page: $page) { total offset items { ...DuesMemberYearFields } }\n  }\n": typeof types.DuesArrearsDocument,
+    "\n  query MemberDues($memberId: ID!, $year: Int!) {\n    memberDues(memberId: $memberId, year: $year) {\n      year { ...DuesMemberYearFields }\n      payments { id month amount paidOn channel note recordedBy cancelledAt cancelReason }\n      bases { id from to basis amount note }\n      reliefs { id kind percent from to decidedOn reason }\n    }\n  }\n": typeof types.MemberDuesDocument,
     "\n  mutation ImportMembers($input: ImportFileInput!) {\n    importMembers(input: $input) { created updated skipped problems { row column reason } }\n  }\n": typeof types.ImportMembersDocument,
     "\n  mutation ImportOrganisations($input: ImportFileInput!) {\n    importOrganisations(input: $input) { created updated skipped problems { row column reason } }\n  }\n": typeof types.ImportOrganisationsDocument,
     "\n  fragment InspectionListFields on Inspection {\n    id organisationId body type title plannedFrom plannedTo startedOn concludedOn state countsTowardTarget\n    organisation { id name }\n    subjects { memberId }\n  }\n": typeof types.InspectionListFieldsFragmentDoc,
@@ -156,6 +165,15 @@ const documents: Documents = {
     "\n  query DashboardMembers($filter: MemberFilter, $asOf: Date, $page: PageInput) {\n    members(filter: $filter, asOf: $asOf, page: $page) {\n      total\n      items { id fullName status organisation { id name } }\n    }\n  }\n": types.DashboardMembersDocument,
     "\n  query DashboardMeetings($filter: MeetingFilter, $page: PageInput) {\n    meetingList(filter: $filter, page: $page) {\n      total\n      items { id title date kind state organisation { id name } }\n    }\n  }\n": types.DashboardMeetingsDocument,
     "\n  query DashboardVisitCoverage($input: VisitCoverageInput!) {\n    visitCoverage(input: $input) {\n      asOf\n      lines {\n        behind required dueSoFar done scored unscored\n        cell { id name parent { id name } }\n        assignment { id visitorName }\n      }\n      unassignedCells { id name parent { id name } }\n    }\n  }\n": types.DashboardVisitCoverageDocument,
+    "\n  mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {\n    recordDuesPayment(input: $input) { id month amount paidOn channel }\n  }\n": types.RecordDuesPaymentDocument,
+    "\n  mutation CancelDuesPayment($id: ID!, $reason: String!) {\n    cancelDuesPayment(id: $id, reason: $reason) { id cancelledAt cancelReason }\n  }\n": types.CancelDuesPaymentDocument,
+    "\n  mutation SetDuesBasis($input: SetDuesBasisInput!) {\n    setDuesBasis(input: $input) { id from to basis amount }\n  }\n": types.SetDuesBasisDocument,
+    "\n  mutation GrantDuesRelief($input: GrantDuesReliefInput!) {\n    grantDuesRelief(input: $input) { id kind percent from to }\n  }\n": types.GrantDuesReliefDocument,
+    "\n  query DuesFigures($organisationId: ID!, $year: Int!) {\n    duesFigures(organisationId: $organisationId, year: $year) {\n      year throughMonth\n      total { organisationId members due collected collectedAhead outstanding collectedPercent membersInArrears membersWithoutBasis }\n      children {\n        organisationId members due collected collectedAhead outstanding collectedPercent membersInArrears membersWithoutBasis\n        organisation { id code name }\n      }\n    }\n  }\n": types.DuesFiguresDocument,
+    "\n  fragment DuesMemberYearFields on DuesMemberYear {\n    memberId fullName organisationId year dueTotal paidTotal paidAhead unpaidMonths shortMonths unknownMonths outstanding inArrears\n    months { month organisationId due standard reason deferred paid }\n  }\n": types.DuesMemberYearFieldsFragmentDoc,
+    "\n  query DuesSheet($organisationId: ID!, $year: Int!, $page: PageInput) {\n    duesSheet(organisationId: $organisationId, year: $year, page: $page) { total offset items { ...DuesMemberYearFields } }\n  }\n": types.DuesSheetDocument,
+    "\n  query DuesArrears($organisationId: ID!, $year: Int!, $page: PageInput) {\n    duesArrears(organisationId: $organisationId, year: $year, page: $page) { total offset items { ...DuesMemberYearFields } }\n  }\n": types.DuesArrearsDocument,
+    "\n  query MemberDues($memberId: ID!, $year: Int!) {\n    memberDues(memberId: $memberId, year: $year) {\n      year { ...DuesMemberYearFields }\n      payments { id month amount paidOn channel note recordedBy cancelledAt cancelReason }\n      bases { id from to basis amount note }\n      reliefs { id kind percent from to decidedOn reason }\n    }\n  }\n": types.MemberDuesDocument,
     "\n  mutation ImportMembers($input: ImportFileInput!) {\n    importMembers(input: $input) { created updated skipped problems { row column reason } }\n  }\n": types.ImportMembersDocument,
     "\n  mutation ImportOrganisations($input: ImportFileInput!) {\n    importOrganisations(input: $input) { created updated skipped problems { row column reason } }\n  }\n": types.ImportOrganisationsDocument,
     "\n  fragment InspectionListFields on Inspection {\n    id organisationId body type title plannedFrom plannedTo startedOn concludedOn state countsTowardTarget\n    organisation { id name }\n    subjects { memberId }\n  }\n": types.InspectionListFieldsFragmentDoc,
@@ -351,6 +369,42 @@ export function graphql(source: "\n  query DashboardMeetings($filter: MeetingFil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashboardVisitCoverage($input: VisitCoverageInput!) {\n    visitCoverage(input: $input) {\n      asOf\n      lines {\n        behind required dueSoFar done scored unscored\n        cell { id name parent { id name } }\n        assignment { id visitorName }\n      }\n      unassignedCells { id name parent { id name } }\n    }\n  }\n"): typeof import('./graphql').DashboardVisitCoverageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {\n    recordDuesPayment(input: $input) { id month amount paidOn channel }\n  }\n"): typeof import('./graphql').RecordDuesPaymentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelDuesPayment($id: ID!, $reason: String!) {\n    cancelDuesPayment(id: $id, reason: $reason) { id cancelledAt cancelReason }\n  }\n"): typeof import('./graphql').CancelDuesPaymentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDuesBasis($input: SetDuesBasisInput!) {\n    setDuesBasis(input: $input) { id from to basis amount }\n  }\n"): typeof import('./graphql').SetDuesBasisDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantDuesRelief($input: GrantDuesReliefInput!) {\n    grantDuesRelief(input: $input) { id kind percent from to }\n  }\n"): typeof import('./graphql').GrantDuesReliefDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DuesFigures($organisationId: ID!, $year: Int!) {\n    duesFigures(organisationId: $organisationId, year: $year) {\n      year throughMonth\n      total { organisationId members due collected collectedAhead outstanding collectedPercent membersInArrears membersWithoutBasis }\n      children {\n        organisationId members due collected collectedAhead outstanding collectedPercent membersInArrears membersWithoutBasis\n        organisation { id code name }\n      }\n    }\n  }\n"): typeof import('./graphql').DuesFiguresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DuesMemberYearFields on DuesMemberYear {\n    memberId fullName organisationId year dueTotal paidTotal paidAhead unpaidMonths shortMonths unknownMonths outstanding inArrears\n    months { month organisationId due standard reason deferred paid }\n  }\n"): typeof import('./graphql').DuesMemberYearFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DuesSheet($organisationId: ID!, $year: Int!, $page: PageInput) {\n    duesSheet(organisationId: $organisationId, year: $year, page: $page) { total offset items { ...DuesMemberYearFields } }\n  }\n"): typeof import('./graphql').DuesSheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DuesArrears($organisationId: ID!, $year: Int!, $page: PageInput) {\n    duesArrears(organisationId: $organisationId, year: $year, page: $page) { total offset items { ...DuesMemberYearFields } }\n  }\n"): typeof import('./graphql').DuesArrearsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberDues($memberId: ID!, $year: Int!) {\n    memberDues(memberId: $memberId, year: $year) {\n      year { ...DuesMemberYearFields }\n      payments { id month amount paidOn channel note recordedBy cancelledAt cancelReason }\n      bases { id from to basis amount note }\n      reliefs { id kind percent from to decidedOn reason }\n    }\n  }\n"): typeof import('./graphql').MemberDuesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

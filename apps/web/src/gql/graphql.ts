@@ -356,6 +356,35 @@ export type DissolveOrganisationInput = {
   note?: string | null | undefined;
 };
 
+/** What a member's monthly dues are computed from: INSURED_SALARY (1% of the previous month's insured salary), SICKNESS_MATERNITY (1% of the social-insurance benefit), PENSION (0.5% of the pension), SOCIAL_PENSION (exempt), STUDENT (a fixed amount), OTHER (a share of the income reported to the cell). Rates come from the policy in force (docs/rules.md#r-dues). */
+export type DuesBasis =
+  | 'INSURED_SALARY'
+  | 'OTHER'
+  | 'PENSION'
+  | 'SICKNESS_MATERNITY'
+  | 'SOCIAL_PENSION'
+  | 'STUDENT';
+
+/** How dues were paid: CASH to the cell, or PORTAL (the National Public Service Portal). */
+export type DuesChannel =
+  | 'CASH'
+  | 'PORTAL';
+
+/** Why a month's amount is what it is: STANDARD, REDUCED (a relief), EXEMPT_PARTY_AGE (50 years of party age), EXEMPT_SOCIAL_PENSION, EXEMPT_ON_APPLICATION, NO_BASIS (no basis recorded: the amount is unknown). */
+export type DuesDueReason =
+  | 'EXEMPT_ON_APPLICATION'
+  | 'EXEMPT_PARTY_AGE'
+  | 'EXEMPT_SOCIAL_PENSION'
+  | 'NO_BASIS'
+  | 'REDUCED'
+  | 'STANDARD';
+
+/** Relief granted on application: EXEMPT (nothing owed), REDUCE (by a percent the policy allows), DEFER (owed later; the months do not count as unpaid meanwhile). */
+export type DuesReliefKind =
+  | 'DEFER'
+  | 'EXEMPT'
+  | 'REDUCE';
+
 /** End a committee seat. */
 export type EndCommitteeSeatInput = {
   /** Seat. */
@@ -368,6 +397,24 @@ export type EndCommitteeSeatInput = {
 export type Gender =
   | 'FEMALE'
   | 'MALE';
+
+/** A relief granted on application. */
+export type GrantDuesReliefInput = {
+  /** The date of the decision (not after today). */
+  decidedOn: string;
+  /** First month, 'YYYY-MM'. */
+  from: string;
+  /** The relief. */
+  kind: DuesReliefKind;
+  /** The member. */
+  memberId: string;
+  /** The reduction in percent, one the policy allows (REDUCE only). */
+  percent?: number | null | undefined;
+  /** The grounds. */
+  reason: string;
+  /** Last month, 'YYYY-MM'; at most the policy's maximum (12 months) after the first. */
+  to: string;
+};
 
 /** SYSTEM_ADMIN: everything. COMMITTEE_READ / COMMITTEE_WRITE: read or read-write on an organisation subtree (committee staff). CELL_SECRETARY: read-write on one cell. MEMBER: one member's own record. */
 export type GrantRole =
@@ -882,6 +929,24 @@ export type RecordDisciplineInput = {
   reason?: string | null | undefined;
 };
 
+/** A payment of dues. */
+export type RecordDuesPaymentInput = {
+  /** Amount in đồng (1 to 1,000,000,000). */
+  amount: number;
+  /** Cash to the cell (default) or the portal. */
+  channel?: DuesChannel;
+  /** A key the client chooses (e.g. a UUID of an offline change): a second write with the same key returns the first payment and writes nothing. */
+  clientKey?: string | null | undefined;
+  /** The member. */
+  memberId: string;
+  /** The month paid for, 'YYYY-MM'; at most 12 months ahead. */
+  month: string;
+  /** Note. */
+  note?: string | null | undefined;
+  /** The day it was paid (not after today). */
+  paidOn: string;
+};
+
 /** A visit record by the assigned visitor. */
 export type RecordVisitInput = {
   /** Attended. */
@@ -896,6 +961,20 @@ export type RecordVisitInput = {
   meetingId: string;
   /** Points per criterion of the score sheet in force (omit to record the visit without a score; it is then flagged). */
   scores?: Record<string, unknown> | null | undefined;
+};
+
+/** The basis of a member's dues from a month on (until the next recorded change). */
+export type SetDuesBasisInput = {
+  /** The monthly income in đồng: required for INSURED_SALARY, SICKNESS_MATERNITY, PENSION and OTHER; empty for STUDENT and SOCIAL_PENSION. */
+  amount?: number | null | undefined;
+  /** The basis. */
+  basis: DuesBasis;
+  /** First month, 'YYYY-MM'. */
+  from: string;
+  /** The member. */
+  memberId: string;
+  /** Note. */
+  note?: string | null | undefined;
 };
 
 /** Username and password. */
@@ -1215,6 +1294,71 @@ export type DashboardVisitCoverageQueryVariables = Exact<{
 
 
 export type DashboardVisitCoverageQuery = { visitCoverage: { asOf: string, lines: Array<{ behind: boolean, required: number, dueSoFar: number, done: number, scored: number, unscored: number, cell: { id: string, name: string, parent: { id: string, name: string } | null }, assignment: { id: string, visitorName: string } }>, unassignedCells: Array<{ id: string, name: string, parent: { id: string, name: string } | null }> } };
+
+export type RecordDuesPaymentMutationVariables = Exact<{
+  input: RecordDuesPaymentInput;
+}>;
+
+
+export type RecordDuesPaymentMutation = { recordDuesPayment: { id: string, month: string, amount: number, paidOn: string, channel: DuesChannel } };
+
+export type CancelDuesPaymentMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type CancelDuesPaymentMutation = { cancelDuesPayment: { id: string, cancelledAt: string | null, cancelReason: string | null } };
+
+export type SetDuesBasisMutationVariables = Exact<{
+  input: SetDuesBasisInput;
+}>;
+
+
+export type SetDuesBasisMutation = { setDuesBasis: { id: string, from: string, to: string | null, basis: DuesBasis, amount: number | null } };
+
+export type GrantDuesReliefMutationVariables = Exact<{
+  input: GrantDuesReliefInput;
+}>;
+
+
+export type GrantDuesReliefMutation = { grantDuesRelief: { id: string, kind: DuesReliefKind, percent: number | null, from: string, to: string } };
+
+export type DuesFiguresQueryVariables = Exact<{
+  organisationId: string;
+  year: number;
+}>;
+
+
+export type DuesFiguresQuery = { duesFigures: { year: number, throughMonth: string, total: { organisationId: string, members: number, due: number, collected: number, collectedAhead: number, outstanding: number, collectedPercent: number | null, membersInArrears: number, membersWithoutBasis: number }, children: Array<{ organisationId: string, members: number, due: number, collected: number, collectedAhead: number, outstanding: number, collectedPercent: number | null, membersInArrears: number, membersWithoutBasis: number, organisation: { id: string, code: string, name: string } | null }> } };
+
+export type DuesMemberYearFieldsFragment = { memberId: string, fullName: string, organisationId: string | null, year: number, dueTotal: number, paidTotal: number, paidAhead: number, unpaidMonths: Array<string>, shortMonths: Array<string>, unknownMonths: Array<string>, outstanding: number, inArrears: boolean, months: Array<{ month: string, organisationId: string | null, due: number | null, standard: number | null, reason: DuesDueReason | null, deferred: boolean, paid: number }> };
+
+export type DuesSheetQueryVariables = Exact<{
+  organisationId: string;
+  year: number;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type DuesSheetQuery = { duesSheet: { total: number, offset: number, items: Array<{ memberId: string, fullName: string, organisationId: string | null, year: number, dueTotal: number, paidTotal: number, paidAhead: number, unpaidMonths: Array<string>, shortMonths: Array<string>, unknownMonths: Array<string>, outstanding: number, inArrears: boolean, months: Array<{ month: string, organisationId: string | null, due: number | null, standard: number | null, reason: DuesDueReason | null, deferred: boolean, paid: number }> }> } };
+
+export type DuesArrearsQueryVariables = Exact<{
+  organisationId: string;
+  year: number;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type DuesArrearsQuery = { duesArrears: { total: number, offset: number, items: Array<{ memberId: string, fullName: string, organisationId: string | null, year: number, dueTotal: number, paidTotal: number, paidAhead: number, unpaidMonths: Array<string>, shortMonths: Array<string>, unknownMonths: Array<string>, outstanding: number, inArrears: boolean, months: Array<{ month: string, organisationId: string | null, due: number | null, standard: number | null, reason: DuesDueReason | null, deferred: boolean, paid: number }> }> } };
+
+export type MemberDuesQueryVariables = Exact<{
+  memberId: string;
+  year: number;
+}>;
+
+
+export type MemberDuesQuery = { memberDues: { year: { memberId: string, fullName: string, organisationId: string | null, year: number, dueTotal: number, paidTotal: number, paidAhead: number, unpaidMonths: Array<string>, shortMonths: Array<string>, unknownMonths: Array<string>, outstanding: number, inArrears: boolean, months: Array<{ month: string, organisationId: string | null, due: number | null, standard: number | null, reason: DuesDueReason | null, deferred: boolean, paid: number }> }, payments: Array<{ id: string, month: string, amount: number, paidOn: string, channel: DuesChannel, note: string | null, recordedBy: string, cancelledAt: string | null, cancelReason: string | null }>, bases: Array<{ id: string, from: string, to: string | null, basis: DuesBasis, amount: number | null, note: string | null }>, reliefs: Array<{ id: string, kind: DuesReliefKind, percent: number | null, from: string, to: string, decidedOn: string, reason: string }> } };
 
 export type ImportMembersMutationVariables = Exact<{
   input: ImportFileInput;
@@ -1809,6 +1953,31 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DuesMemberYearFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DuesMemberYearFields on DuesMemberYear {
+  memberId
+  fullName
+  organisationId
+  year
+  dueTotal
+  paidTotal
+  paidAhead
+  unpaidMonths
+  shortMonths
+  unknownMonths
+  outstanding
+  inArrears
+  months {
+    month
+    organisationId
+    due
+    standard
+    reason
+    deferred
+    paid
+  }
+}
+    `, {"fragmentName":"DuesMemberYearFields"}) as unknown as TypedDocumentString<DuesMemberYearFieldsFragment, unknown>;
 export const InspectionListFieldsFragmentDoc = new TypedDocumentString(`
     fragment InspectionListFields on Inspection {
   id
@@ -2723,6 +2892,208 @@ export const DashboardVisitCoverageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardVisitCoverageQuery, DashboardVisitCoverageQueryVariables>;
+export const RecordDuesPaymentDocument = new TypedDocumentString(`
+    mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {
+  recordDuesPayment(input: $input) {
+    id
+    month
+    amount
+    paidOn
+    channel
+  }
+}
+    `) as unknown as TypedDocumentString<RecordDuesPaymentMutation, RecordDuesPaymentMutationVariables>;
+export const CancelDuesPaymentDocument = new TypedDocumentString(`
+    mutation CancelDuesPayment($id: ID!, $reason: String!) {
+  cancelDuesPayment(id: $id, reason: $reason) {
+    id
+    cancelledAt
+    cancelReason
+  }
+}
+    `) as unknown as TypedDocumentString<CancelDuesPaymentMutation, CancelDuesPaymentMutationVariables>;
+export const SetDuesBasisDocument = new TypedDocumentString(`
+    mutation SetDuesBasis($input: SetDuesBasisInput!) {
+  setDuesBasis(input: $input) {
+    id
+    from
+    to
+    basis
+    amount
+  }
+}
+    `) as unknown as TypedDocumentString<SetDuesBasisMutation, SetDuesBasisMutationVariables>;
+export const GrantDuesReliefDocument = new TypedDocumentString(`
+    mutation GrantDuesRelief($input: GrantDuesReliefInput!) {
+  grantDuesRelief(input: $input) {
+    id
+    kind
+    percent
+    from
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<GrantDuesReliefMutation, GrantDuesReliefMutationVariables>;
+export const DuesFiguresDocument = new TypedDocumentString(`
+    query DuesFigures($organisationId: ID!, $year: Int!) {
+  duesFigures(organisationId: $organisationId, year: $year) {
+    year
+    throughMonth
+    total {
+      organisationId
+      members
+      due
+      collected
+      collectedAhead
+      outstanding
+      collectedPercent
+      membersInArrears
+      membersWithoutBasis
+    }
+    children {
+      organisationId
+      members
+      due
+      collected
+      collectedAhead
+      outstanding
+      collectedPercent
+      membersInArrears
+      membersWithoutBasis
+      organisation {
+        id
+        code
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DuesFiguresQuery, DuesFiguresQueryVariables>;
+export const DuesSheetDocument = new TypedDocumentString(`
+    query DuesSheet($organisationId: ID!, $year: Int!, $page: PageInput) {
+  duesSheet(organisationId: $organisationId, year: $year, page: $page) {
+    total
+    offset
+    items {
+      ...DuesMemberYearFields
+    }
+  }
+}
+    fragment DuesMemberYearFields on DuesMemberYear {
+  memberId
+  fullName
+  organisationId
+  year
+  dueTotal
+  paidTotal
+  paidAhead
+  unpaidMonths
+  shortMonths
+  unknownMonths
+  outstanding
+  inArrears
+  months {
+    month
+    organisationId
+    due
+    standard
+    reason
+    deferred
+    paid
+  }
+}`) as unknown as TypedDocumentString<DuesSheetQuery, DuesSheetQueryVariables>;
+export const DuesArrearsDocument = new TypedDocumentString(`
+    query DuesArrears($organisationId: ID!, $year: Int!, $page: PageInput) {
+  duesArrears(organisationId: $organisationId, year: $year, page: $page) {
+    total
+    offset
+    items {
+      ...DuesMemberYearFields
+    }
+  }
+}
+    fragment DuesMemberYearFields on DuesMemberYear {
+  memberId
+  fullName
+  organisationId
+  year
+  dueTotal
+  paidTotal
+  paidAhead
+  unpaidMonths
+  shortMonths
+  unknownMonths
+  outstanding
+  inArrears
+  months {
+    month
+    organisationId
+    due
+    standard
+    reason
+    deferred
+    paid
+  }
+}`) as unknown as TypedDocumentString<DuesArrearsQuery, DuesArrearsQueryVariables>;
+export const MemberDuesDocument = new TypedDocumentString(`
+    query MemberDues($memberId: ID!, $year: Int!) {
+  memberDues(memberId: $memberId, year: $year) {
+    year {
+      ...DuesMemberYearFields
+    }
+    payments {
+      id
+      month
+      amount
+      paidOn
+      channel
+      note
+      recordedBy
+      cancelledAt
+      cancelReason
+    }
+    bases {
+      id
+      from
+      to
+      basis
+      amount
+      note
+    }
+    reliefs {
+      id
+      kind
+      percent
+      from
+      to
+      decidedOn
+      reason
+    }
+  }
+}
+    fragment DuesMemberYearFields on DuesMemberYear {
+  memberId
+  fullName
+  organisationId
+  year
+  dueTotal
+  paidTotal
+  paidAhead
+  unpaidMonths
+  shortMonths
+  unknownMonths
+  outstanding
+  inArrears
+  months {
+    month
+    organisationId
+    due
+    standard
+    reason
+    deferred
+    paid
+  }
+}`) as unknown as TypedDocumentString<MemberDuesQuery, MemberDuesQueryVariables>;
 export const ImportMembersDocument = new TypedDocumentString(`
     mutation ImportMembers($input: ImportFileInput!) {
   importMembers(input: $input) {

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 // mutation gets its line here; useApiMutation takes its name, so a hook cannot forget to invalidate.
 
 /** The first element of every query key. */
-export type QueryArea = 'organisations' | 'members' | 'meetings' | 'visits' | 'compliance' | 'inspections' | 'ratings' | 'dashboard' | 'admin';
+export type QueryArea = 'organisations' | 'members' | 'meetings' | 'visits' | 'compliance' | 'inspections' | 'ratings' | 'dues' | 'dashboard' | 'admin';
 
 // A meeting moves the calendar and the meeting, compliance (which cells are behind), the visit lists (a visitor's
 // meetings) and the dashboard: its meeting figures and alerts (MEETING_OVERDUE, MINUTES_MISSING, …).
@@ -19,11 +19,11 @@ const INSPECTION: readonly QueryArea[] = ['inspections', 'members', 'dashboard']
 const RATING: readonly QueryArea[] = ['ratings', 'dashboard'];
 
 // A member's record or event moves the lists and counts of members (organisation pages), the cells' attendance
-// sheets and expected attendance, who is rated in a round, and the dashboard's member figures and alerts.
-const MEMBER: readonly QueryArea[] = ['members', 'organisations', 'meetings', 'compliance', 'ratings', 'dashboard'];
+// sheets and expected attendance, who is rated in a round, who owes dues where, and the dashboard's member figures and alerts.
+const MEMBER: readonly QueryArea[] = ['members', 'organisations', 'meetings', 'compliance', 'ratings', 'dues', 'dashboard'];
 
 // A change to the tree moves every figure that is summed over a subtree: all areas.
-const TREE: readonly QueryArea[] = ['organisations', 'members', 'meetings', 'visits', 'compliance', 'inspections', 'ratings', 'dashboard'];
+const TREE: readonly QueryArea[] = ['organisations', 'members', 'meetings', 'visits', 'compliance', 'inspections', 'ratings', 'dues', 'dashboard'];
 
 /** Each mutation of apps/api/schema.gql the web app sends → the areas whose answers it can change. */
 export const MUTATION_EFFECTS = {
@@ -71,6 +71,11 @@ export const MUTATION_EFFECTS = {
   proposeRating: RATING,
   decideRating: RATING,
   announceRatingRound: RATING,
+  // dues: the member's year, the sheet and the figures of every subtree above (nothing else counts dues yet)
+  recordDuesPayment: ['dues'],
+  cancelDuesPayment: ['dues'],
+  setDuesBasis: ['dues'],
+  grantDuesRelief: ['dues'],
 } as const satisfies Record<string, readonly QueryArea[]>;
 
 export type MutationName = keyof typeof MUTATION_EFFECTS;

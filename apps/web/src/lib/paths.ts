@@ -23,6 +23,7 @@ export const paths = {
   visitReport: '/visit-report',
   visitReportPrint: '/visit-report/print',
   inspections: '/inspections',
+  dues: '/dues',
   inspectionTrackerPrint: '/inspections/tracker/print',
   inspectionRecords: '/inspections/records',
   inspection: (id: string) => `/inspections/${encodeURIComponent(id)}`,

@@ -10,10 +10,12 @@ export const isOneOf = <T extends string>(list: readonly T[], value: string): va
 /** Report pages keep their filters in the URL; `update` sets or removes several parameters at once. */
 export const useUrlParams = () => {
   const [params, setParams] = useSearchParams();
+  // The base is the address bar, not React Router's `prev`: that is the search of the last render, so a second
+  // change made before the page re-renders (choose a cell, then at once a year) would drop the first one.
   const update = useCallback(
     (patch: Record<string, string | null>) =>
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
+      setParams(() => {
+        const next = new URLSearchParams(window.location.search);
         for (const [k, v] of Object.entries(patch)) {
           if (v) next.set(k, v);
           else next.delete(k);

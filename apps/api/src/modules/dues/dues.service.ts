@@ -135,16 +135,27 @@ export class DuesService {
 
   /** Figures of a subtree for a year: totals and one row per organisation directly under it. */
   async figures(actor: Actor, organisationId: string, year: number): Promise<DuesFigures> {
-    const { years, cellOf, through, day, children, rootId } = await this.subtree(actor, organisationId, year);
+    const { years, cellOf, pathOf, through, day, children, rootId } = await this.subtree(actor, organisationId, year);
     const total = emptyRow(rootId, day);
     const byChild = new Map(children.map((c) => [c, emptyRow(c, day)]));
+    const childOf = (path: string | undefined) => {
+      const segments = path ? path.split('/').filter(Boolean) : [];
+      return byChild.get(segments[segments.indexOf(rootId) + 1] ?? '');
+    };
     for (const y of years) {
       add(total, y);
-      const path = cellOf.get(y.memberId);
-      const segments = path ? path.split('/').filter(Boolean) : [];
-      const child = segments[segments.indexOf(rootId) + 1];
-      const row = child ? byChild.get(child) : undefined;
-      if (row) add(row, y);
+      // members, arrears and outstanding go to the organisation of the member's last cell; the money of each month to
+      // the organisation of that month's cell (a member who moved is owed and paid where they were)
+      const last = childOf(cellOf.get(y.memberId));
+      if (last) add(last, { ...y, dueTotal: 0, paidTotal: 0, paidAhead: 0 });
+      for (const m of y.months) {
+        const row = m.organisationId ? childOf(pathOf.get(m.organisationId)) : undefined;
+        if (!row) continue;
+        if (m.month <= through) {
+          row.due += m.due ?? 0;
+          row.collected += m.paid;
+        } else row.collectedAhead += m.paid;
+      }
     }
     return Object.assign(new DuesFigures(), { year, throughMonth: through, total: finish(total), children: [...byChild.values()].map(finish) });
   }
@@ -166,11 +177,13 @@ export class DuesService {
       .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi') || a.memberId.localeCompare(b.memberId));
     const cellOf = new Map<string, string>();
     for (const r of rows) if (r.month <= through) cellOf.set(r.memberId, r.path); // rows are ordered by month
+    // each cell's path in the latest month it appears (a cell that moved during the year counts where it was last)
+    const pathOf = new Map(rows.map((r) => [r.organisationId, r.path]));
     const children: string[] = (await this.ds.query(
       `SELECT pl.organisation_id AS id FROM organisation_placement pl WHERE pl.parent_id = $1::uuid AND ${validAt('pl', '$2')} ORDER BY pl.path`,
       [organisationId, day],
     )).map((r: { id: string }) => r.id);
-    return { years, cellOf, through, day, children, rootId: organisationId };
+    return { years, cellOf, pathOf, through, day, children, rootId: organisationId };
   }
 
   /** Member-month rows of a year (12 months; each counted on its last day, or today), ordered by month. */
@@ -217,8 +230,9 @@ export class DuesService {
       for (const month of duesMonthsOfYear(year)) {
         const row = mine.get(month);
         const p = paidOf.get(`${memberId}|${month}`) ?? 0;
+        // months the member spent outside the cells read (another subtree, or not yet a member) are shown, not counted
         if (month > through) {
-          y.paidAhead += p;
+          if (row) y.paidAhead += p;
           if (p === 0) continue;
         }
         let due: DuesDue | null = null;
@@ -237,7 +251,7 @@ export class DuesService {
             y.organisationId = row.organisationId;
           }
         }
-        if (month <= through) {
+        if (month <= through && row) {
           y.dueTotal += due?.amount ?? 0;
           y.paidTotal += p;
         }

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, IdcardOutlined, ImportOutlined, SettingOutlined, BellOutlined, CalendarOutlined, DashboardOutlined, FileDoneOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, IdcardOutlined, ImportOutlined, SettingOutlined, BellOutlined, CalendarOutlined, DashboardOutlined, FileDoneOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useMatch } from 'react-router-dom';
@@ -38,7 +38,7 @@ export const SideNav = ({ onNavigate }: Props) => {
   // the tracker is /inspections; the records and a record are under /inspections/…
   const selected = pathname === paths.inspections ? 'inspections' : pathname.startsWith(`${paths.inspections}/`) ? 'inspectionRecords' : section;
   const rated = pathname.startsWith(paths.myRatings) ? 'myRating' : pathname.startsWith(paths.ratings) ? 'ratings' : selected;
-  const current = pathname.startsWith(paths.dashboard) ? 'dashboard' : pathname.startsWith(paths.alerts) ? 'alerts' : pathname.startsWith(paths.admin) ? 'admin' : pathname.startsWith(paths.import) ? 'import' : rated;
+  const current = pathname.startsWith(paths.dues) ? 'dues' : pathname.startsWith(paths.dashboard) ? 'dashboard' : pathname.startsWith(paths.alerts) ? 'alerts' : pathname.startsWith(paths.admin) ? 'admin' : pathname.startsWith(paths.import) ? 'import' : rated;
   const ownMemberId = viewer.data?.grants.find((g) => g.role === 'MEMBER' && g.memberId)?.memberId ?? null;
   const selectedKey = ownMemberId && pathname === paths.member(ownMemberId) ? 'myRecord' : current;
   const member = Boolean(ownMemberId);
@@ -127,6 +127,15 @@ export const SideNav = ({ onNavigate }: Props) => {
                   key: 'ratings',
                   icon: <TrophyOutlined aria-hidden />,
                   label: <Link to={href(paths.ratings)}>{t('nav.ratings')}</Link>,
+                },
+              ]
+            : []),
+          ...(committee || secretary
+            ? [
+                {
+                  key: 'dues',
+                  icon: <WalletOutlined aria-hidden />,
+                  label: <Link to={href(paths.dues)}>{t('nav.dues')}</Link>,
                 },
               ]
             : []),

@@ -1,6 +1,7 @@
-import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
+import { Button, Card, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FigureStat } from '../../../components/figure-stat';
 import { useFormat } from '../../../lib/use-format';
 import type { InspectionTarget } from '../api/get-target';
 import type { TargetFilter } from '../api/keys';
@@ -30,14 +31,7 @@ export const TargetSummary = ({ data, filter, onOpen }: Props) => {
     </Button>
   );
 
-  const stat = (key: string, title: string, value: ReactNode, extra?: ReactNode) => (
-    <Col xs={12} lg={6} key={key}>
-      <Card size="small" className="figure-card">
-        <Statistic title={title} valueRender={() => value} />
-        {extra && <Typography.Text type="secondary">{extra}</Typography.Text>}
-      </Card>
-    </Col>
-  );
+  const stat = (key: string, title: string, value: ReactNode, extra?: ReactNode) => <FigureStat key={key} title={title} value={value} extra={extra} />;
 
   return (
     <div data-testid="target-summary" className="section-gap">

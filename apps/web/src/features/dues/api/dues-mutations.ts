@@ -1,0 +1,42 @@
+import { graphql } from '../../../gql';
+import type { GrantDuesReliefInput, RecordDuesPaymentInput, SetDuesBasisInput } from '../../../gql/graphql';
+import { request } from '../../../lib/graphql-client';
+import { useApiMutation } from '../../../lib/invalidation';
+
+const RECORD = graphql(`
+  mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {
+    recordDuesPayment(input: $input) { id month amount paidOn channel }
+  }
+`);
+
+const CANCEL = graphql(`
+  mutation CancelDuesPayment($id: ID!, $reason: String!) {
+    cancelDuesPayment(id: $id, reason: $reason) { id cancelledAt cancelReason }
+  }
+`);
+
+const SET_BASIS = graphql(`
+  mutation SetDuesBasis($input: SetDuesBasisInput!) {
+    setDuesBasis(input: $input) { id from to basis amount }
+  }
+`);
+
+const GRANT_RELIEF = graphql(`
+  mutation GrantDuesRelief($input: GrantDuesReliefInput!) {
+    grantDuesRelief(input: $input) { id kind percent from to }
+  }
+`);
+
+// What each write makes stale (the dues page and the member's dues): lib/invalidation.ts.
+
+export const useRecordDuesPayment = () =>
+  useApiMutation('recordDuesPayment', (input: RecordDuesPaymentInput) => request(RECORD, { input }).then((d) => d.recordDuesPayment));
+
+export const useCancelDuesPayment = () =>
+  useApiMutation('cancelDuesPayment', (v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelDuesPayment));
+
+export const useSetDuesBasis = () =>
+  useApiMutation('setDuesBasis', (input: SetDuesBasisInput) => request(SET_BASIS, { input }).then((d) => d.setDuesBasis));
+
+export const useGrantDuesRelief = () =>
+  useApiMutation('grantDuesRelief', (input: GrantDuesReliefInput) => request(GRANT_RELIEF, { input }).then((d) => d.grantDuesRelief));
