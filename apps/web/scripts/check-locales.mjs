@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fails (exit 1) when the locale files do not have exactly the same keys, when a value is empty or
 // not a string, or when a translation uses different {{placeholders}} than the Vietnamese source.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,17 @@ for (const lng of LOCALES) {
     loaded[lng] = flatten(JSON.parse(readFileSync(file, 'utf8')));
   } catch (e) {
     problems.push(`${lng}.json: cannot read or parse (${e.message})`);
+  }
+}
+// Vietnamese texts loaded with their feature (locales/lazy/<feature>.vi.json) belong to vi: merged in, never twice.
+for (const name of readdirSync(join(dir, 'lazy')).filter((f) => f.endsWith('.vi.json'))) {
+  try {
+    for (const [key, value] of flatten(JSON.parse(readFileSync(join(dir, 'lazy', name), 'utf8')))) {
+      if (loaded.vi?.has(key)) problems.push(`lazy/${name}: "${key}" is also in vi.json`);
+      loaded.vi?.set(key, value);
+    }
+  } catch (e) {
+    problems.push(`lazy/${name}: cannot read or parse (${e.message})`);
   }
 }
 

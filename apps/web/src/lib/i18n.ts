@@ -9,10 +9,19 @@ export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'chibo.lang';
 
+// Texts of screens away from the first one live in locales/lazy/<feature>.vi.json and are added when their feature
+// loads (features/<feature>/locale.ts); the type still knows every key.
+type LazyVi = typeof import('../locales/lazy/dues.vi.json') &
+  typeof import('../locales/lazy/members.vi.json') &
+  typeof import('../locales/lazy/meetings.vi.json') &
+  typeof import('../locales/lazy/visits.vi.json') &
+  typeof import('../locales/lazy/compliance.vi.json') &
+  typeof import('../locales/lazy/imports.vi.json');
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    resources: { translation: typeof vi & LazyVi };
   }
 }
 

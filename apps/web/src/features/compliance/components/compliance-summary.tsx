@@ -1,3 +1,4 @@
+import '../locale';
 import { Card, Col, Flex, Row, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MeetingKindTag } from '../../../components/meeting-tags';

@@ -1,3 +1,4 @@
+import '../locale';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Flex, Form, Row, Skeleton, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';

@@ -1,3 +1,4 @@
+import '../locale';
 import { Button, Card, Row, Table } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,4 @@
+import '../locale';
 import { Alert, App, DatePicker, Form, InputNumber, Modal, Select, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';

@@ -1,3 +1,4 @@
+import '../locale';
 import { WalletOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';

@@ -1,3 +1,4 @@
+import '../locale';
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Flex, Radio, Result, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';

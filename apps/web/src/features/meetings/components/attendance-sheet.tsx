@@ -1,3 +1,4 @@
+import '../locale';
 import { CheckOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Segmented, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,4 @@
+import '../locale';
 import { App, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';

@@ -1,3 +1,4 @@
+import '../locale';
 import { CloseCircleOutlined, LockOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm } from 'antd';
 import { useState } from 'react';

@@ -1,3 +1,4 @@
+import '../locale';
 import { DeleteOutlined, DownloadOutlined, LinkOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Form, Input, List, Popconfirm, Typography, Upload } from 'antd';
 import { useState } from 'react';

@@ -1,3 +1,4 @@
+import '../locale';
 import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Modal } from 'antd';
 import { useState } from 'react';

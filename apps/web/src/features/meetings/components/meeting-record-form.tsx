@@ -1,3 +1,4 @@
+import '../locale';
 import { EditOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Modal, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';

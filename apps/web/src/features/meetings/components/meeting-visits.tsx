@@ -1,3 +1,4 @@
+import '../locale';
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ScoreLevelTag } from '../../../components/meeting-tags';

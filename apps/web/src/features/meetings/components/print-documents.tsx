@@ -1,3 +1,4 @@
+import '../locale';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { attendanceRate, isDomainError, percent, scoreMeeting, type ScoreSheet } from '../../../lib/domain';

@@ -1,3 +1,4 @@
+import '../locale';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Flex, Segmented, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';

@@ -1,3 +1,4 @@
+import '../locale';
 import { Alert, Breadcrumb, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

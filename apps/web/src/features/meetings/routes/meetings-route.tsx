@@ -1,3 +1,4 @@
+import '../locale';
 import { CalendarOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { FilterForm } from '../../../components/filter-form';
 import { App, Button, Card, Flex, Skeleton, Typography } from 'antd';

@@ -1,3 +1,4 @@
+import '../locale';
 import { ClearOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';

@@ -1,3 +1,4 @@
+import '../locale';
 import { Alert, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';

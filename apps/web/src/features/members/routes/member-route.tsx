@@ -1,6 +1,7 @@
+import '../locale';
 import { AuditOutlined, EditOutlined, ExceptionOutlined, HistoryOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Col, Drawer, Flex, Modal, Row, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { QueryError } from '../../../components/ui/query-error';
@@ -15,6 +16,9 @@ import { MemberForm } from '../components/member-form';
 import { MemberDisciplines } from '../components/member-disciplines';
 import { MemberEvents } from '../components/member-events';
 import { MemberProfileSections } from '../components/member-profile-sections';
+
+// the dues card (its forms and the sheet's month cells) loads with the page, in the dues feature's own chunk
+const MemberDuesCard = lazy(() => import('../../dues/components/member-dues-card').then((m) => ({ default: m.MemberDuesCard })));
 import { MemberStatusTag, ProbationTag } from '../components/member-tags';
 
 export const MemberRoute = () => {
@@ -132,6 +136,9 @@ export const MemberRoute = () => {
           <div className="section-gap">
             <MemberEvents events={m.events} />
             <MemberDisciplines disciplines={m.disciplines} />
+            <Suspense fallback={null}>
+              <MemberDuesCard memberId={m.id} canWrite={canWrite} />
+            </Suspense>
           </div>
         </Col>
       </Row>

@@ -1,3 +1,4 @@
+import '../locale';
 import { FileExcelOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Drawer, Flex, Typography } from 'antd';
 import { useMemo, useState } from 'react';

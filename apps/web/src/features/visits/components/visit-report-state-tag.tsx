@@ -1,3 +1,4 @@
+import '../locale';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { VisitReportState } from '../../../lib/domain';

@@ -1,3 +1,4 @@
+import '../locale';
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';

@@ -1,3 +1,4 @@
+import '../locale';
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Form, Input, Skeleton, Switch, Typography } from 'antd';
 import { useState } from 'react';

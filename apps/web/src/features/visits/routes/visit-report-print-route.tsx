@@ -1,3 +1,4 @@
+import '../locale';
 import { useQueries } from '@tanstack/react-query';
 import { formatMonth } from '../../../lib/format';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,4 @@
+import '../locale';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { FilterForm } from '../../../components/filter-form';
 import { formatMonth } from '../../../lib/format';

@@ -1,3 +1,4 @@
+import '../locale';
 import { FileTextOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Form, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';

@@ -1,0 +1,6 @@
+import complianceVi from '../../locales/lazy/compliance.vi.json';
+import { addVietnamese } from '../../lib/lazy-locale';
+
+// The Vietnamese texts of this feature's screens load with them (lib/lazy-locale.ts); every module of the feature
+// that renders them imports this.
+addVietnamese(complianceVi);
