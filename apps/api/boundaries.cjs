@@ -170,8 +170,11 @@ const modules = {
     paths: ['src/modules/dashboard/'],
     summary: 'The dashboard and alert list of a subtree on a date: reads every area, owns no table.',
     moduleFile: 'src/modules/dashboard/dashboard.module.ts',
-    exports: [],
-    public: { 'src/modules/dashboard/dashboard.module.ts': 'imported by the app module' },
+    exports: ['DashboardService'],
+    public: {
+      'src/modules/dashboard/dashboard.module.ts': 'imported by the app module and by notice',
+      'src/modules/dashboard/dashboard.service.ts': 'DashboardService.subtreeAlerts: the alert rules, for the notice job\'s reminders',
+    },
     uses: {
       organisation: 'the root and its subtree, organisation flags',
       member: 'member counts and admissions, through member\'s SQL fragments',
@@ -180,6 +183,20 @@ const modules = {
       policy: 'thresholds of the alerts',
     },
     tables: [],
+  },
+  notice: {
+    paths: ['src/modules/notice/'],
+    summary: 'In-app notices and reminders: each user\'s inbox, the notice job (meeting notices, own-record notices from the domain-event outbox, reminders from the alert rules) and optional e-mail.',
+    moduleFile: 'src/modules/notice/notice.module.ts',
+    exports: [],
+    public: {
+      'src/modules/notice/notice.module.ts': 'imported by the app module',
+      'src/modules/notice/notice.job.ts': 'NoticeJob: the CLI and tests trigger a run',
+    },
+    uses: {
+      dashboard: 'the alerts of a tree (the same rules as the alert list) become reminders',
+    },
+    tables: ['notice', 'notice_email', 'notice_cursor'],
   },
 };
 
@@ -195,8 +212,16 @@ const sqlExempt = ['src/database/migrations/'];
 /** Tables other modules may read (never write) in SQL, and why. */
 const readers = {
   organisation_placement: { modules: '*', why: 'the scope index: every scoped list joins the placement path range (docs/architecture.md#scope-and-errors)' },
-  organisation: { modules: ['common'], why: 'the scope checks (common/scope) answer NOT_FOUND for a missing organisation' },
-  domain_event: { modules: ['events', 'webhook'], why: 'the change feed and the webhook worker read the outbox AuditService writes in every writing transaction' },
+  organisation: { modules: ['common', 'notice'], why: 'the scope checks (common/scope) answer NOT_FOUND for a missing organisation; self-assessment reminders name the organisation' },
+  domain_event: { modules: ['events', 'webhook', 'notice'], why: 'the change feed, the webhook worker and the notice job read the outbox AuditService writes in every writing transaction' },
+  app_user: { modules: ['notice'], why: 'notices go to users: those linked to a member, their e-mail address' },
+  access_grant: { modules: ['notice'], why: 'reminders go to the writers (COMMITTEE_WRITE, CELL_SECRETARY) of the nearest organisation; MEMBER grants link users to members' },
+  meeting: { modules: ['notice'], why: 'meeting notices: the published planned meetings' },
+  meeting_document: { modules: ['notice'], why: 'meeting notices name the documents' },
+  membership: { modules: ['notice'], why: 'meeting notices go to the members of the cell on the meeting date' },
+  member: { modules: ['notice'], why: 'meeting notices: members in office; self-assessment reminders name the member' },
+  rating: { modules: ['notice'], why: 'self-assessment reminders: ratings of open rounds not self-assessed' },
+  rating_round: { modules: ['notice'], why: 'self-assessment reminders: the round\'s deadline' },
 };
 
 /**

@@ -37,3 +37,4 @@ export * from './rating/round';
 export * from './rating/past';
 export * from './dashboard/alerts';
 export * from './dashboard/figures';
+export * from './notice/notices';
