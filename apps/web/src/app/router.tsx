@@ -39,6 +39,7 @@ const ComplianceRoute = named(() => import('../features/compliance/routes/compli
 const InspectionTrackerRoute = named(() => import('../features/inspections/routes/inspection-tracker-route'), 'InspectionTrackerRoute');
 const InspectionRecordsRoute = named(() => import('../features/inspections/routes/inspection-records-route'), 'InspectionRecordsRoute');
 const InspectionRoute = named(() => import('../features/inspections/routes/inspection-route'), 'InspectionRoute');
+const NoticesRoute = named(() => import('../features/notices/routes/notices-route'), 'NoticesRoute');
 const RatingFiguresRoute = named(() => import('../features/ratings/routes/rating-figures-route'), 'RatingFiguresRoute');
 const AdminRoute = named(() => import('../features/admin/routes/admin-route'), 'AdminRoute');
 const ImportRoute = named(() => import('../features/imports/routes/import-route'), 'ImportRoute');
@@ -137,6 +138,7 @@ export const createRouter = () =>
             { path: 'inspections', element: page(InspectionTrackerRoute) },
             { path: 'inspections/records', element: page(InspectionRecordsRoute) },
             { path: 'inspections/:id', element: page(InspectionRoute) },
+            { path: 'thong-bao', element: page(NoticesRoute) },
             { path: 'ratings', element: page(RatingFiguresRoute) },
             { path: 'admin', element: page(AdminRoute) },
             { path: 'import', element: page(ImportRoute) },
