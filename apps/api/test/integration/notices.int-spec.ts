@@ -82,7 +82,7 @@ describe('notices', () => {
     const mine = (await inbox(token)).items.filter((x) => x.kind === 'RECORD' && x.code === 'member.updated');
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ code: 'member.updated', link: `/members/${p}`, subjectId: p });
-    expect(mine[0].body).toContain('residence');
+    expect(mine[0].body).toBe('Các mục: Nơi ở hiện nay');
   });
 
   it('a PROBATION_DUE reminder reaches the cell\'s secretary, not a user of another subtree nor a farther writer', async () => {

@@ -31,7 +31,8 @@ describe('record notices', () => {
     expect(n?.title.vi).toBe('Hồ sơ của bạn: Công nhận đảng viên chính thức');
     expect(n?.body.vi).toBe('Ngày hiệu lực: 01/03/2026');
     expect(recordNotice('member.disciplined', { decidedOn: '2026-01-02' })?.title.en).toBe('Your record: Disciplined');
-    expect(recordNotice('member.updated', { fields: ['residence'] })?.body.en).toBe('Fields: residence');
+    expect(recordNotice('member.updated', { fields: ['residence', 'other'] })?.body.en).toBe('Fields: Current residence, other');
+    expect(recordNotice('member.updated', { fields: ['residence'] })?.body.vi).toBe('Các mục: Nơi ở hiện nay');
     expect(recordNotice('member.transferred_in', {})?.title.en).toBe('Your record: Transferred in');
   });
 

@@ -79,6 +79,31 @@ export const meetingNotice = (m: MeetingFacts, changed: boolean): NoticeText => 
   };
 };
 
+/** The member record's fields (updateMember's input keys) as the notice names them; an unknown key is shown as it is. */
+export const MEMBER_RECORD_FIELD_LABELS: Record<string, Label> = {
+  fullName: { vi: 'Họ và tên', en: 'Full name' },
+  birthDate: { vi: 'Ngày sinh', en: 'Date of birth' },
+  gender: { vi: 'Giới tính', en: 'Gender' },
+  ethnicity: { vi: 'Dân tộc', en: 'Ethnicity' },
+  religion: { vi: 'Tôn giáo', en: 'Religion' },
+  homeTown: { vi: 'Quê quán', en: 'Home town' },
+  residence: { vi: 'Nơi ở hiện nay', en: 'Current residence' },
+  nationalId: { vi: 'Số định danh cá nhân', en: 'National ID number' },
+  admissionDecisionDate: { vi: 'Ngày quyết định kết nạp', en: 'Admission decision date' },
+  admissionAgeApproval: { vi: 'Văn bản đồng ý của cấp ủy cấp trên khi kết nạp quá tuổi', en: 'Higher committee\'s approval of an admission above the age limit' },
+  ceremonyDate: { vi: 'Ngày vào Đảng', en: 'Admission ceremony date' },
+  courseCompletedOn: { vi: 'Ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng', en: 'Party-awareness course certificate date' },
+  fullMembershipDate: { vi: 'Ngày chính thức', en: 'Full membership date' },
+  cardNumber: { vi: 'Số thẻ đảng viên', en: 'Party card number' },
+  fileNumber: { vi: 'Số lý lịch đảng viên', en: 'Party file number' },
+  introducers: { vi: 'Người giới thiệu', en: 'Introducers' },
+  educationGeneral: { vi: 'Giáo dục phổ thông', en: 'General education' },
+  educationProfessional: { vi: 'Chuyên môn, nghiệp vụ', en: 'Professional qualification' },
+  politicalTheory: { vi: 'Lý luận chính trị', en: 'Political theory' },
+  job: { vi: 'Nghề nghiệp', en: 'Occupation' },
+  post: { vi: 'Chức vụ', en: 'Position' },
+};
+
 const UPDATED: Label = { vi: 'Thông tin hồ sơ đảng viên được cập nhật', en: 'Your member record was updated' };
 
 /**
@@ -98,7 +123,7 @@ export const recordNotice = (type: string, payload: Record<string, unknown>): No
   const body = (lang: Lang): string => {
     const parts: string[] = [];
     if (on) parts.push(`${lang === 'vi' ? 'Ngày hiệu lực' : 'Effective'}: ${lang === 'vi' ? formatDateVi(on) : on}`);
-    if (fields.length) parts.push(`${lang === 'vi' ? 'Các mục' : 'Fields'}: ${fields.join(', ')}`);
+    if (fields.length) parts.push(`${lang === 'vi' ? 'Các mục' : 'Fields'}: ${fields.map((f) => MEMBER_RECORD_FIELD_LABELS[f]?.[lang] ?? f).join(', ')}`);
     return parts.join('\n');
   };
   return { title: { vi: `Hồ sơ của bạn: ${what.vi}`, en: `Your record: ${what.en}` }, body: { vi: body('vi'), en: body('en') } };
