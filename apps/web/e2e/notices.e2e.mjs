@@ -11,7 +11,7 @@
 // System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
 // `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 150 s. Screenshots go to
 // apps/web/test-results/ (n01-…png).
-import { ADMIN, BASE_URL, expect, gql, run, shot, signIn, step, tokenOf } from './lib/harness.mjs';
+import { ADMIN, expect, gql, run, shot, signIn, step, tokenOf } from './lib/harness.mjs';
 
 const SECRETARY = 'bithu';
 const UPDATED_TITLE = 'Hồ sơ của bạn: Thông tin hồ sơ đảng viên được cập nhật';
