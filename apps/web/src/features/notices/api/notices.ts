@@ -3,6 +3,7 @@ import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
 import { useApiMutation } from '../../../lib/invalidation';
 import { useSession } from '../../../lib/use-session';
+import type { MyNoticesQuery } from '../../../gql/graphql';
 
 // The inbox (the bell's panel and /thong-bao), loaded on demand. Keys start with 'notices' (lib/invalidation).
 
@@ -33,13 +34,13 @@ export const useMyNotices = (unreadOnly: boolean, limit: number) => {
   const userId = useSession()?.viewer.id ?? '';
   return useQuery({
     queryKey: ['notices', 'list', { userId, unreadOnly, limit }],
-    queryFn: ({ signal }) => request(MY_NOTICES, { unreadOnly, page: { offset: 0, limit } }, { signal }).then((d) => d.myNotices),
+    queryFn: ({ signal }): Promise<MyNoticesQuery['myNotices']> => request(MY_NOTICES, { unreadOnly, page: { offset: 0, limit } }, { signal }).then((d) => d.myNotices),
     enabled: Boolean(userId),
     placeholderData: keepPreviousData,
   });
 };
 
-export type NoticeItem = NonNullable<ReturnType<typeof useMyNotices>['data']>['items'][number];
+export type NoticeItem = MyNoticesQuery['myNotices']['items'][number];
 
 export const useMarkNoticesRead = () => useApiMutation('markNoticesRead', (ids: string[]) => request(MARK_READ, { ids }).then((d) => d.markNoticesRead));
 
