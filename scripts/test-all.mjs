@@ -42,7 +42,7 @@ const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.C
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SEED_SCALE = '0.05';
-const EMBEDDED_SUITES = ['meeting.int-spec.ts', 'organisation.int-spec.ts', 'member.int-spec.ts', 'rating.int-spec.ts', 'concurrent-callers.int-spec.ts', 'audit-chain.int-spec.ts'];
+const EMBEDDED_SUITES = ['meeting.int-spec.ts', 'organisation.int-spec.ts', 'member.int-spec.ts', 'rating.int-spec.ts', 'concurrent-callers.int-spec.ts', 'audit-chain.int-spec.ts', 'notices.int-spec.ts'];
 const MIN = 60_000;
 
 /** A step throws StepFailed to fail, Skip to be skipped (with the reason shown in the summary). */
