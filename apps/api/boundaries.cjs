@@ -137,8 +137,12 @@ const modules = {
     paths: ['src/modules/rating/'],
     summary: 'The annual quality rating: rounds, self-assessment, proposal, decision, exclusions and the quota.',
     moduleFile: 'src/modules/rating/rating.module.ts',
-    exports: [],
-    public: { 'src/modules/rating/rating.module.ts': 'imported by the app module' },
+    exports: ['RatingReadService'],
+    public: {
+      'src/modules/rating/rating.module.ts': 'imported by the app module and by notice',
+      'src/modules/rating/rating-read.service.ts': 'RatingReadService.pending: the notice job reminds a round\'s pending subjects',
+      'src/modules/rating/rating.model.ts': 'RatingPendingSubject, the pending list\'s rows',
+    },
     uses: {
       member: 'the admission target uses admissionCounts; listens to recorded discipline',
       policy: 'the rating quota and level rules',
@@ -195,6 +199,7 @@ const modules = {
     },
     uses: {
       dashboard: 'the alerts of a tree (the same rules as the alert list) become reminders',
+      rating: 'the subjects of an open round not self-assessed yet (self-assessment reminders)',
     },
     tables: ['notice', 'notice_email', 'notice_cursor'],
   },
@@ -212,16 +217,15 @@ const sqlExempt = ['src/database/migrations/'];
 /** Tables other modules may read (never write) in SQL, and why. */
 const readers = {
   organisation_placement: { modules: '*', why: 'the scope index: every scoped list joins the placement path range (docs/architecture.md#scope-and-errors)' },
-  organisation: { modules: ['common', 'notice'], why: 'the scope checks (common/scope) answer NOT_FOUND for a missing organisation; self-assessment reminders name the organisation' },
+  organisation: { modules: ['common'], why: 'the scope checks (common/scope) answer NOT_FOUND for a missing organisation' },
   domain_event: { modules: ['events', 'webhook', 'notice'], why: 'the change feed, the webhook worker and the notice job read the outbox AuditService writes in every writing transaction' },
   app_user: { modules: ['notice'], why: 'notices go to users: those linked to a member, their e-mail address' },
   access_grant: { modules: ['notice'], why: 'reminders go to the writers (COMMITTEE_WRITE, CELL_SECRETARY) of the nearest organisation; MEMBER grants link users to members' },
   meeting: { modules: ['notice'], why: 'meeting notices: the published planned meetings' },
   meeting_document: { modules: ['notice'], why: 'meeting notices name the documents' },
   membership: { modules: ['notice'], why: 'meeting notices go to the members of the cell on the meeting date' },
-  member: { modules: ['notice'], why: 'meeting notices: members in office; self-assessment reminders name the member' },
-  rating: { modules: ['notice'], why: 'self-assessment reminders: ratings of open rounds not self-assessed' },
-  rating_round: { modules: ['notice'], why: 'self-assessment reminders: the round\'s deadline' },
+  member: { modules: ['notice'], why: 'meeting notices go to members in office' },
+  rating_round: { modules: ['notice'], why: 'self-assessment reminders: the open rounds whose deadline is near' },
 };
 
 /**

@@ -101,6 +101,26 @@ describe('notices', () => {
     for (const token of [farther, other]) expect((await inbox(token)).items.filter((x) => x.subjectId === p)).toHaveLength(0);
   });
 
+  it('an open rating round near its self-assessment deadline: the pending member and the cell\'s secretary are reminded once', async () => {
+    const c = await cell('self');
+    const p = await t.member(c, 'Ngô Thị Thu', { gender: 'FEMALE' });
+    const member = await memberUser(p);
+    const secretary = await h.userWith('CELL_SECRETARY', { organisationId: c });
+    const due = addDays(d, 3);
+    const round = (await ok(`mutation($i: OpenRatingRoundInput!) { openRatingRound(input: $i) { id } }`, {
+      i: { organisationId: t.GA, year: Number(d.slice(0, 4)), selfAssessmentDue: due, proposalDue: addDays(due, 5), decisionDue: addDays(due, 10) },
+    })).openRatingRound.id as string;
+    await job().runOnce();
+    await job().runOnce();
+    const mine = (await inbox(member)).items.filter((x) => x.code === 'SELF_ASSESSMENT_DUE');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ kind: 'REMINDER', link: '/ratings', subjectId: p, dueOn: due });
+    expect(mine[0].body).toContain('Ngô Thị Thu');
+    const cells = (await inbox(secretary)).items.filter((x) => x.code === 'SELF_ASSESSMENT_DUE' && x.subjectId === c);
+    expect(cells).toHaveLength(1);
+    expect(round).toBeTruthy();
+  });
+
   it('marks read; nobody reads or marks another user\'s notice (NOT_FOUND); an API token has no inbox', async () => {
     const c = await cell('iso');
     const p = await t.member(c, 'Cao Văn Đức');

@@ -16,7 +16,11 @@ import {
   type NoticeKind,
   type NoticeText,
 } from '@chibo/domain';
+import { SYSTEM_ACTOR } from '../../common/auth/actor';
+import { MAX_PAGE_SIZE } from '../../common/graphql/pagination';
 import { policyIntSql, validAt } from '../../database/sql';
+import type { RatingPendingSubject } from '../rating/rating.model';
+import { RatingReadService } from '../rating/rating-read.service';
 
 /** One notice to write; the insert skips it when the user already has its dedupe key. */
 export type NoticeDraft = {
@@ -47,7 +51,10 @@ const MEMBER_USERS = `(SELECT u.id AS user_id, u.member_id FROM app_user u WHERE
  */
 @Injectable()
 export class NoticeGenerators {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly ratings: RatingReadService,
+  ) {}
 
   /**
    * Writes the drafts (those whose key the user has not got yet); with `email`, each new notice of a user with an
@@ -175,34 +182,37 @@ export class NoticeGenerators {
   }
 
   /**
-   * Self-assessment reminders: subjects of an OPEN rating round that have not self-assessed, from
-   * SELF_ASSESSMENT_REMINDER_DAYS before the round's deadline (libs' selfAssessmentDue): a member to the users linked
-   * to them, an organisation to its writers (nearest at or above, like the alerts).
+   * Self-assessment reminders: the subjects of each OPEN rating round not self-assessed yet (the rating module's
+   * pending list, as the round's page shows it), from SELF_ASSESSMENT_REMINDER_DAYS before the round's deadline
+   * (libs' selfAssessmentDue): a member to the users linked to them, an organisation to its nearest writers (like the
+   * alerts). A query per round (and per 500 subjects), never per subject.
    */
   async selfAssessments(m: EntityManager, d: string): Promise<NoticeDraft[]> {
-    const rows: { ratingId: string; memberId: string | null; subjectOrgId: string | null; organisationId: string; roundTitle: string; due: string; state: 'OPEN' | 'ANNOUNCED'; done: boolean; name: string }[] = await m.query(
-      `SELECT r.id AS "ratingId", r.member_id AS "memberId", r.subject_organisation_id AS "subjectOrgId", r.organisation_id AS "organisationId", rr.title AS "roundTitle",
-              to_char(rr.self_assessment_due, 'YYYY-MM-DD') AS due, rr.state, (r.self_assessed_at IS NOT NULL OR r.proposed_at IS NOT NULL) AS done,
-              coalesce(mb.full_name, so.name, '') AS name
-         FROM rating r JOIN rating_round rr ON rr.id = r.round_id
-         LEFT JOIN member mb ON mb.id = r.member_id
-         LEFT JOIN organisation so ON so.id = r.subject_organisation_id
-        WHERE rr.state = 'OPEN' AND r.self_assessed_at IS NULL AND r.proposed_at IS NULL AND rr.self_assessment_due - $2::int <= $1::date`,
+    const rounds: { id: string; title: string; due: string; state: 'OPEN' | 'ANNOUNCED' }[] = await m.query(
+      `SELECT id, title, to_char(self_assessment_due, 'YYYY-MM-DD') AS due, state FROM rating_round WHERE state = 'OPEN' AND self_assessment_due - $2::int <= $1::date`,
       [d, SELF_ASSESSMENT_REMINDER_DAYS],
     );
-    const due = rows.filter((r) => selfAssessmentDue({ roundState: r.state, selfAssessmentDue: r.due, selfAssessed: r.done }, d, SELF_ASSESSMENT_REMINDER_DAYS));
-    if (!due.length) return [];
-    const memberIds = [...new Set(due.map((r) => r.memberId).filter((x): x is string => !!x))];
+    const pending: { round: (typeof rounds)[number]; subject: RatingPendingSubject }[] = [];
+    for (const round of rounds.filter((r) => selfAssessmentDue({ roundState: r.state, selfAssessmentDue: r.due, selfAssessed: false }, d, SELF_ASSESSMENT_REMINDER_DAYS))) {
+      for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+        const page = await this.ratings.pending(SYSTEM_ACTOR, round.id, undefined, { offset, limit: MAX_PAGE_SIZE }, m);
+        pending.push(...page.items.map((subject) => ({ round, subject })));
+        if (offset + MAX_PAGE_SIZE >= page.total) break;
+      }
+    }
+    if (!pending.length) return [];
+    const memberIds = [...new Set(pending.map((x) => x.subject.memberId).filter((x): x is string => !!x))];
     const members: { userId: string; memberId: string }[] = memberIds.length
       ? await m.query(`SELECT DISTINCT mu.user_id AS "userId", mu.member_id AS "memberId" FROM ${MEMBER_USERS} mu WHERE mu.member_id = ANY($1::uuid[])`, [memberIds])
       : [];
-    const writers = await this.writersOf(m, due.filter((r) => !r.memberId && r.subjectOrgId).map((r) => r.subjectOrgId!), d);
-    return due.flatMap((r) => {
-      const users = r.memberId ? members.filter((x) => x.memberId === r.memberId).map((x) => x.userId) : (writers.get(r.subjectOrgId ?? '') ?? []);
-      const text = selfAssessmentNotice({ roundTitle: r.roundTitle, selfAssessmentDue: r.due, subjectName: r.name });
+    const writers = await this.writersOf(m, pending.map((x) => x.subject.organisationId).filter((x): x is string => !!x), d);
+    return pending.flatMap(({ round, subject }) => {
+      const subjectId = subject.memberId ?? subject.organisationId ?? '';
+      const users = subject.memberId ? members.filter((x) => x.memberId === subject.memberId).map((x) => x.userId) : (writers.get(subjectId) ?? []);
+      const text = selfAssessmentNotice({ roundTitle: round.title, selfAssessmentDue: round.due, subjectName: subject.name });
       return users.map((userId) => ({
-        userId, kind: 'REMINDER' as const, code: 'SELF_ASSESSMENT_DUE', key: `alert:SELF_ASSESSMENT_DUE:${r.ratingId}:${r.due}`, text, link: '/ratings',
-        subjectType: 'rating', subjectId: r.ratingId, organisationId: r.subjectOrgId ?? r.organisationId, dueOn: r.due,
+        userId, kind: 'REMINDER' as const, code: 'SELF_ASSESSMENT_DUE', key: `alert:SELF_ASSESSMENT_DUE:${round.id}:${subjectId}:${round.due}`, text, link: '/ratings',
+        subjectType: subject.memberId ? 'member' : 'organisation', subjectId, organisationId: subject.organisationId ?? subject.parentOrganisationId, dueOn: round.due,
       }));
     });
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DashboardModule } from '../dashboard/dashboard.module';
+import { RatingModule } from '../rating/rating.module';
 import { NoticeGenerators } from './notice.generators';
 import { NoticeJob } from './notice.job';
 import { NoticeMailer } from './notice.mailer';
@@ -12,7 +13,7 @@ import { NoticeService } from './notice.service';
  * e-mail delivery. Exports nothing: the CLI and tests reach NoticeJob through the application.
  */
 @Module({
-  imports: [DashboardModule],
+  imports: [DashboardModule, RatingModule],
   providers: [NoticeService, NoticeResolver, NoticeGenerators, NoticeMailer, NoticeJob],
   exports: [],
 })
