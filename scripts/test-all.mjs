@@ -42,7 +42,7 @@ const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.C
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SEED_SCALE = '0.05';
-const EMBEDDED_SUITES = ['meeting.int-spec.ts', 'organisation.int-spec.ts', 'member.int-spec.ts', 'rating.int-spec.ts', 'concurrent-callers.int-spec.ts', 'audit-chain.int-spec.ts'];
+const EMBEDDED_SUITES = ['meeting.int-spec.ts', 'organisation.int-spec.ts', 'member.int-spec.ts', 'rating.int-spec.ts', 'concurrent-callers.int-spec.ts', 'audit-chain.int-spec.ts', 'notices.int-spec.ts'];
 const MIN = 60_000;
 
 /** A step throws StepFailed to fail, Skip to be skipped (with the reason shown in the summary). */
@@ -302,7 +302,7 @@ const steps = [
         warn('SKIP_BROWSER=1 is ignored in CI');
       }
       // These run in order against one seeded server; first-run.e2e.mjs against an empty one.
-      const scripts = ['weight.e2e.mjs', 'smoke.e2e.mjs', 'meetings.e2e.mjs', 'inspections.e2e.mjs', 'ratings.e2e.mjs', 'dashboard.e2e.mjs', 'dues.e2e.mjs', 'registry.e2e.mjs'];
+      const scripts = ['weight.e2e.mjs', 'smoke.e2e.mjs', 'meetings.e2e.mjs', 'inspections.e2e.mjs', 'ratings.e2e.mjs', 'dashboard.e2e.mjs', 'dues.e2e.mjs', 'registry.e2e.mjs', 'notices.e2e.mjs'];
       for (const f of [...scripts, 'first-run.e2e.mjs']) if (!existsSync(join(ROOT, 'apps', 'web', 'e2e', f))) throw new StepFailed(`apps/web/e2e/${f} is missing`);
       if (!existsSync(CHROMIUM)) {
         say(`${CHROMIUM} is missing: installing Chromium (Debian package, about 30 s)`);
@@ -341,7 +341,8 @@ const steps = [
       // The scripts sign in and export many times within a minute from one address: the per-minute limits (tested
       // in the integration tests) are lifted for these servers only.
       const unlimited = { RATE_LIMIT_SIGN_IN_PER_MINUTE: '0', RATE_LIMIT_EXPORTS_PER_MINUTE: '0', RATE_LIMIT_REFRESH_PER_MINUTE: '0' };
-      await withEmbeddedServer('browser', runScripts(scripts), unlimited);
+      // notices.e2e.mjs waits for the server's notice job to turn a record change into a notice: run it every 5 s.
+      await withEmbeddedServer('browser', runScripts(scripts), { ...unlimited, NOTICE_JOB_INTERVAL_SECONDS: '5' });
       // A new install: no organisation, one administrator.
       await withEmbeddedServer('browser-empty', runScripts(['first-run.e2e.mjs']), unlimited, 'empty');
     },

@@ -137,8 +137,12 @@ const modules = {
     paths: ['src/modules/rating/'],
     summary: 'The annual quality rating: rounds, self-assessment, proposal, decision, exclusions and the quota.',
     moduleFile: 'src/modules/rating/rating.module.ts',
-    exports: [],
-    public: { 'src/modules/rating/rating.module.ts': 'imported by the app module' },
+    exports: ['RatingReadService'],
+    public: {
+      'src/modules/rating/rating.module.ts': 'imported by the app module and by notice',
+      'src/modules/rating/rating-read.service.ts': 'RatingReadService.pending: the notice job reminds a round\'s pending subjects',
+      'src/modules/rating/rating.model.ts': 'RatingPendingSubject, the pending list\'s rows',
+    },
     uses: {
       member: 'the admission target uses admissionCounts; listens to recorded discipline',
       policy: 'the rating quota and level rules',
@@ -183,8 +187,11 @@ const modules = {
     paths: ['src/modules/dashboard/'],
     summary: 'The dashboard and alert list of a subtree on a date: reads every area, owns no table.',
     moduleFile: 'src/modules/dashboard/dashboard.module.ts',
-    exports: [],
-    public: { 'src/modules/dashboard/dashboard.module.ts': 'imported by the app module' },
+    exports: ['DashboardService'],
+    public: {
+      'src/modules/dashboard/dashboard.module.ts': 'imported by the app module and by notice',
+      'src/modules/dashboard/dashboard.service.ts': 'DashboardService.subtreeAlerts: the alert rules, for the notice job\'s reminders',
+    },
     uses: {
       organisation: 'the root and its subtree, organisation flags',
       member: 'member counts and admissions, through member\'s SQL fragments',
@@ -193,6 +200,21 @@ const modules = {
       policy: 'thresholds of the alerts',
     },
     tables: [],
+  },
+  notice: {
+    paths: ['src/modules/notice/'],
+    summary: 'In-app notices and reminders: each user\'s inbox, the notice job (meeting notices, own-record notices from the domain-event outbox, reminders from the alert rules) and optional e-mail.',
+    moduleFile: 'src/modules/notice/notice.module.ts',
+    exports: [],
+    public: {
+      'src/modules/notice/notice.module.ts': 'imported by the app module',
+      'src/modules/notice/notice.job.ts': 'NoticeJob: the CLI and tests trigger a run',
+    },
+    uses: {
+      dashboard: 'the alerts of a tree (the same rules as the alert list) become reminders',
+      rating: 'the subjects of an open round not self-assessed yet (self-assessment reminders)',
+    },
+    tables: ['notice', 'notice_email', 'notice_cursor'],
   },
 };
 
@@ -209,7 +231,14 @@ const sqlExempt = ['src/database/migrations/'];
 const readers = {
   organisation_placement: { modules: '*', why: 'the scope index: every scoped list joins the placement path range (docs/architecture.md#scope-and-errors)' },
   organisation: { modules: ['common'], why: 'the scope checks (common/scope) answer NOT_FOUND for a missing organisation' },
-  domain_event: { modules: ['events', 'webhook'], why: 'the change feed and the webhook worker read the outbox AuditService writes in every writing transaction' },
+  domain_event: { modules: ['events', 'webhook', 'notice'], why: 'the change feed, the webhook worker and the notice job read the outbox AuditService writes in every writing transaction' },
+  app_user: { modules: ['notice'], why: 'notices go to users: those linked to a member, their e-mail address' },
+  access_grant: { modules: ['notice'], why: 'reminders go to the writers (COMMITTEE_WRITE, CELL_SECRETARY) of the nearest organisation; MEMBER grants link users to members' },
+  meeting: { modules: ['notice'], why: 'meeting notices: the published planned meetings' },
+  meeting_document: { modules: ['notice'], why: 'meeting notices name the documents' },
+  membership: { modules: ['notice'], why: 'meeting notices go to the members of the cell on the meeting date' },
+  member: { modules: ['notice'], why: 'meeting notices go to members in office' },
+  rating_round: { modules: ['notice'], why: 'self-assessment reminders: the open rounds whose deadline is near' },
 };
 
 /**

@@ -11,6 +11,7 @@ import { EventsModule } from './modules/events/events.module';
 import { InspectionModule } from './modules/inspection/inspection.module';
 import { MeetingModule } from './modules/meeting/meeting.module';
 import { MemberModule } from './modules/member/member.module';
+import { NoticeModule } from './modules/notice/notice.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { RatingModule } from './modules/rating/rating.module';
@@ -45,6 +46,7 @@ export class AppModule {
         DashboardModule,
         EventsModule,
         WebhookModule.with(auth),
+        NoticeModule,
       ],
     };
   }

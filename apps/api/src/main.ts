@@ -36,6 +36,7 @@ export const WEB_ROUTES = [
   '/visits/*',
   '/compliance',
   '/compliance/*',
+  '/thong-bao',
   '/visit-report',
   '/visit-report/*',
   '/inspections',

@@ -36,6 +36,7 @@ import * as ratingNotRated from './rating/not-rated';
 import * as ratingRound from './rating/round';
 import * as ratingPast from './rating/past';
 import * as dashboardAlerts from './dashboard/alerts';
+import * as notices from './notice/notices';
 import * as dashboardFigures from './dashboard/figures';
 import * as dues from './dues/dues';
 
@@ -78,6 +79,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   ratingRound,
   ratingPast,
   dashboardAlerts,
+  notices,
   dashboardFigures,
   dues,
 };

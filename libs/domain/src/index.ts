@@ -38,3 +38,4 @@ export * from './rating/past';
 export * from './dashboard/alerts';
 export * from './dashboard/figures';
 export * from './dues/dues';
+export * from './notice/notices';

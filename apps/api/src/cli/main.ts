@@ -13,6 +13,7 @@ import { runDbFault } from './db-fault';
 import { AuditChainService } from '../common/audit/audit-chain.service';
 import { WebhookService } from '../modules/webhook/webhook.service';
 import { WebhookWorker } from '../modules/webhook/webhook.worker';
+import { NoticeJob } from '../modules/notice/notice.job';
 
 const USAGE = `chibo CLI — runs the same services as the API (same environment variables: DATABASE_URL, CHIBO_DATA_DIR, …)
 
@@ -41,6 +42,8 @@ Usage: node apps/api/dist/cli/main.js <command> [options]
   webhook replay <deliveryId> | webhook replay <subscriptionId> --from ISO --to ISO
                                             send one delivery, or those of events in a time range, again
   webhook run                               one run of the delivery worker now (the server runs it every WEBHOOK_POLL_MS)
+  notice run                                one pass of the notice job now: meeting notices, own-record notices,
+                                            reminders, pending e-mails (the server runs it every NOTICE_JOB_INTERVAL_SECONDS)
   bench [--sizes 1,30] [--runs N]           seed timing, the screens of one cell against the {__typename} ceiling
         [--only screens] [--clients N]      (req/s through HTTP, single-request median) and query latencies
         [--seconds S] [--database-url URL]  (median, p95); --database-url: on that seeded database (no seed)
@@ -215,6 +218,16 @@ const main = async (argv: string[]): Promise<number> => {
         }
         console.error(`Usage: audit seal | audit verify | audit digest [--from YYYY-MM-DD] [--to YYYY-MM-DD]`);
         return 1;
+      }
+      case 'notice': {
+        if (args[0] !== 'run') {
+          console.error('Usage: notice run');
+          return 1;
+        }
+        const r = await app.get(NoticeJob).runOnce();
+        if (!r.ran) console.log('Another process is running the notice job: nothing done.');
+        else console.log(`Notices written: ${r.meetings} meeting, ${r.records} own-record, ${r.reminders} reminders; e-mails ${r.emailsSent} sent, ${r.emailsFailed} failed.`);
+        return 0;
       }
       case 'webhook':
         return await webhookCommand(app.get(WebhookService), app.get(WebhookWorker), ds, caller, args);

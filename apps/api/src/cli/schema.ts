@@ -15,6 +15,7 @@ import { VisitResolver } from '../modules/meeting/visit.resolver';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
 import { ChangeFeedResolver } from '../modules/events/change-feed.resolver';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver';
+import { NoticeResolver } from '../modules/notice/notice.resolver';
 import { RatingResolver } from '../modules/rating/rating.resolver';
 import { RatingPendingSubjectScopeResolver, RatingRoundScopeResolver, RatingScopeResolver } from '../modules/rating/rating-scope.resolver';
 import {
@@ -28,7 +29,7 @@ export const RESOLVERS = [
   AuthResolver, AuditChainResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, AdmissionResolver, CandidateResolver, MeetingResolver, VisitResolver,
   DashboardResolver, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver,
   InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver, ChangeFeedResolver,
-  WebhookResolver, DuesResolver, DuesFiguresRowResolver,
+  WebhookResolver, DuesResolver, DuesFiguresRowResolver, NoticeResolver,
 ];
 
 /** Builds the GraphQL schema from the resolvers' metadata alone (no database), sorted, for the committed file. */

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { NoticeJob } from '../modules/notice/notice.job';
 import { DataSource } from 'typeorm';
 import { addDays, addMonths, daysBetween, type OrganisationKind } from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
@@ -299,6 +300,9 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   mark('ratings', rated.ratings);
   const dues = await seedDues(app, r, cellIds, log);
   mark('dues', dues.payments);
+  // One pass of the notice job, so the demo accounts' inboxes are not empty (the server runs it on a timer).
+  const noticed = await app.get(NoticeJob).runOnce();
+  mark('notices', noticed.meetings + noticed.records + noticed.reminders);
   users.push({ username: 'giamsat', role: 'COMMITTEE_READ + visitor (dự sinh hoạt)' });
   // Fresh statistics, so the planner picks the index plans for subtree queries right away (not after autovacuum).
   await ds.query('ANALYZE');

@@ -58,6 +58,27 @@ export type AppConfig = {
   webhookDisableAfterHours: number;
   /** Allows targets on loopback, private and link-local addresses (tests, a receiver on the same network). */
   webhookAllowPrivateTargets: boolean;
+  /** Notices (modules/notice, docs/notices.md): seconds between two runs of the notice job; 0 = off (the CLI's `notice run` only). */
+  noticeJobIntervalSeconds: number;
+  /** E-mail delivery of notices: null (default, SMTP_HOST unset) = in-app only. */
+  smtp: SmtpConfig | null;
+};
+
+/** The SMTP server notices are e-mailed through (nodemailer). */
+export type SmtpConfig = { host: string; port: number; secure: boolean; user: string | null; password: string | null; from: string };
+
+const smtpOf = (env: NodeJS.ProcessEnv): SmtpConfig | null => {
+  const host = (env.SMTP_HOST ?? '').trim();
+  if (!host) return null;
+  const secure = bool('SMTP_SECURE', env.SMTP_SECURE);
+  return {
+    host,
+    port: int('SMTP_PORT', env.SMTP_PORT, secure ? 465 : 587, 1, 65535),
+    secure,
+    user: env.SMTP_USER?.trim() || null,
+    password: env.SMTP_PASSWORD || null,
+    from: env.SMTP_FROM?.trim() || 'chibo <no-reply@localhost>',
+  };
 };
 
 const trustProxyOf = (value: string | undefined): AppConfig['trustProxy'] => {
@@ -154,6 +175,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 30_000, 1, 86_400_000),
     webhookDisableAfterHours: int('WEBHOOK_DISABLE_AFTER_HOURS', env.WEBHOOK_DISABLE_AFTER_HOURS, 72, 1, 8760),
     webhookAllowPrivateTargets: bool('WEBHOOK_ALLOW_PRIVATE_TARGETS', env.WEBHOOK_ALLOW_PRIVATE_TARGETS),
+    noticeJobIntervalSeconds: int('NOTICE_JOB_INTERVAL_SECONDS', env.NOTICE_JOB_INTERVAL_SECONDS, nodeEnv === 'test' ? 0 : 300, 0, 86400),
+    smtp: smtpOf(env),
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 30000, 0, 3_600_000),
   };
 };

@@ -49,6 +49,8 @@ const MEETING_WRITERS = { ...WRITERS, VISITOR: 'FORBIDDEN' } as const;
 const ABOVE_CELL_WRITERS = { ...COMMITTEE_WRITERS, CELL_SECRETARY: 'NOT_FOUND' } as const;
 /** Webhook subscriptions (docs/webhooks.md): managed by those who may write their organisation, reads included. */
 const WEBHOOK_MANAGERS = WRITERS;
+/** Notices (docs/notices.md): every user's own inbox (a notice of another user is NOT_FOUND); API tokens have none. */
+const OWN_INBOX = { others: 'ok', TOKEN_READ: 'FORBIDDEN', TOKEN_READ_WRITE: 'FORBIDDEN' } as const;
 const Y = 2026;
 /** Pages small enough for every field three levels deep to stay under the query cost limit. */
 const SMALL_PAGE = { limit: 10, offset: 0 };
@@ -83,6 +85,8 @@ export const ROWS: Record<string, Row> = {
   inspections: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: COMMITTEE_READ },
   inspectionsXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: COMMITTEE_READ },
   me: { vars: () => ({}), noId: 'the caller itself', inScope: VISIBLE },
+  myNotices: { vars: () => ({ page: SMALL_PAGE }), noId: 'the caller\'s own inbox (WHERE user_id = caller)', inScope: OWN_INBOX },
+  myUnreadNoticeCount: { vars: () => ({}), noId: 'the caller\'s own inbox', inScope: OWN_INBOX },
   meeting: { vars: (s) => ({ id: s.meeting }), inScope: VISIBLE },
   meetingCompliance: { vars: (s) => ({ input: { organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' } }), inScope: READ },
   meetingComplianceXlsx: { vars: (s) => ({ input: { organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' } }), inScope: READ },
@@ -189,6 +193,8 @@ export const ROWS: Record<string, Row> = {
   removeGrant: { vars: (s) => ({ id: s.grant }), inScope: ADMIN_ONLY },
   removeMeetingDocument: { vars: async (s) => ({ id: await s.addDoc() }), inScope: MEETING_WRITERS },
   revokeApiToken: { vars: (s) => ({ id: s.token }), inScope: ADMIN_ONLY },
+  markNoticesRead: { vars: () => ({ ids: [] }), noId: 'the caller\'s own notices; another user\'s is NOT_FOUND (notices.int-spec.ts)', inScope: OWN_INBOX },
+  markAllNoticesRead: { vars: () => ({}), noId: 'the caller\'s own inbox', inScope: OWN_INBOX },
   createWebhookSubscription: { vars: (s) => ({ input: { organisationId: s.cell, targetUrl: 'https://203.0.113.10/hook', eventTypes: ['meeting.planned'] } }), inScope: WEBHOOK_MANAGERS },
   updateWebhookSubscription: { vars: (s) => ({ id: s.webhook, input: { description: 'Đồng bộ' } }), inScope: WEBHOOK_MANAGERS },
   disableWebhookSubscription: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },

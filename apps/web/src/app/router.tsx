@@ -40,6 +40,7 @@ const InspectionTrackerRoute = named(() => import('../features/inspections/route
 const DuesRoute = named(() => import('../features/dues/routes/dues-route'), 'DuesRoute');
 const InspectionRecordsRoute = named(() => import('../features/inspections/routes/inspection-records-route'), 'InspectionRecordsRoute');
 const InspectionRoute = named(() => import('../features/inspections/routes/inspection-route'), 'InspectionRoute');
+const NoticesRoute = named(() => import('../features/notices/routes/notices-route'), 'NoticesRoute');
 const RatingFiguresRoute = named(() => import('../features/ratings/routes/rating-figures-route'), 'RatingFiguresRoute');
 const AdminRoute = named(() => import('../features/admin/routes/admin-route'), 'AdminRoute');
 const ImportRoute = named(() => import('../features/imports/routes/import-route'), 'ImportRoute');
@@ -139,6 +140,7 @@ export const createRouter = () =>
             { path: 'dues', element: page(DuesRoute) },
             { path: 'inspections/records', element: page(InspectionRecordsRoute) },
             { path: 'inspections/:id', element: page(InspectionRoute) },
+            { path: 'thong-bao', element: page(NoticesRoute) },
             { path: 'ratings', element: page(RatingFiguresRoute) },
             { path: 'admin', element: page(AdminRoute) },
             { path: 'import', element: page(ImportRoute) },

@@ -92,6 +92,10 @@ type Documents = {
     "\n  mutation UpdateMember($id: ID!, $input: MemberDataInput!) {\n    updateMember(id: $id, input: $input) { id fullName }\n  }\n": typeof types.UpdateMemberDocument,
     "\n  mutation RecordMemberEvent($input: MemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": typeof types.RecordMemberEventDocument,
     "\n  mutation RecordDiscipline($input: RecordDisciplineInput!) {\n    recordDiscipline(input: $input) { id form }\n  }\n": typeof types.RecordDisciplineDocument,
+    "\n  query MyNotices($unreadOnly: Boolean, $page: PageInput) {\n    myNotices(unreadOnly: $unreadOnly, page: $page) {\n      total\n      unreadCount\n      items { id kind code title titleEn body bodyEn link dueOn createdAt readAt }\n    }\n  }\n": typeof types.MyNoticesDocument,
+    "\n  mutation MarkNoticesRead($ids: [ID!]!) {\n    markNoticesRead(ids: $ids)\n  }\n": typeof types.MarkNoticesReadDocument,
+    "\n  mutation MarkAllNoticesRead {\n    markAllNoticesRead\n  }\n": typeof types.MarkAllNoticesReadDocument,
+    "\n  query MyUnreadNoticeCount {\n    myUnreadNoticeCount\n  }\n": typeof types.MyUnreadNoticeCountDocument,
     "\n  query OrganisationChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind childCount }\n    }\n  }\n": typeof types.OrganisationChildrenDocument,
     "\n  query OrganisationPath($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      ancestors { id }\n    }\n  }\n": typeof types.OrganisationPathDocument,
     "\n  query Organisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id code name kind levelName unitServed\n      establishedOn dissolvedOn termStart termEnd termType\n      hasCellCommittee\n      parent { id name }\n      ancestors { id name }\n      flags { code severity message messageEn }\n      subtreeCounts {\n        organisations\n        byKind { kind count }\n        members fullMembers probationaryMembers\n      }\n      committee { id role from to member { id fullName } }\n      children { id code name kind childCount dissolvedOn memberCount fullMemberCount probationaryCount }\n      history { id type effectiveOn note recordedAt fromParentId toParentId relatedId }\n    }\n  }\n": typeof types.OrganisationDocument,
@@ -215,6 +219,10 @@ const documents: Documents = {
     "\n  mutation UpdateMember($id: ID!, $input: MemberDataInput!) {\n    updateMember(id: $id, input: $input) { id fullName }\n  }\n": types.UpdateMemberDocument,
     "\n  mutation RecordMemberEvent($input: MemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": types.RecordMemberEventDocument,
     "\n  mutation RecordDiscipline($input: RecordDisciplineInput!) {\n    recordDiscipline(input: $input) { id form }\n  }\n": types.RecordDisciplineDocument,
+    "\n  query MyNotices($unreadOnly: Boolean, $page: PageInput) {\n    myNotices(unreadOnly: $unreadOnly, page: $page) {\n      total\n      unreadCount\n      items { id kind code title titleEn body bodyEn link dueOn createdAt readAt }\n    }\n  }\n": types.MyNoticesDocument,
+    "\n  mutation MarkNoticesRead($ids: [ID!]!) {\n    markNoticesRead(ids: $ids)\n  }\n": types.MarkNoticesReadDocument,
+    "\n  mutation MarkAllNoticesRead {\n    markAllNoticesRead\n  }\n": types.MarkAllNoticesReadDocument,
+    "\n  query MyUnreadNoticeCount {\n    myUnreadNoticeCount\n  }\n": types.MyUnreadNoticeCountDocument,
     "\n  query OrganisationChildren($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      children { id code name kind childCount }\n    }\n  }\n": types.OrganisationChildrenDocument,
     "\n  query OrganisationPath($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id\n      ancestors { id }\n    }\n  }\n": types.OrganisationPathDocument,
     "\n  query Organisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id code name kind levelName unitServed\n      establishedOn dissolvedOn termStart termEnd termType\n      hasCellCommittee\n      parent { id name }\n      ancestors { id name }\n      flags { code severity message messageEn }\n      subtreeCounts {\n        organisations\n        byKind { kind count }\n        members fullMembers probationaryMembers\n      }\n      committee { id role from to member { id fullName } }\n      children { id code name kind childCount dissolvedOn memberCount fullMemberCount probationaryCount }\n      history { id type effectiveOn note recordedAt fromParentId toParentId relatedId }\n    }\n  }\n": types.OrganisationDocument,
@@ -569,6 +577,22 @@ export function graphql(source: "\n  mutation RecordMemberEvent($input: MemberEv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordDiscipline($input: RecordDisciplineInput!) {\n    recordDiscipline(input: $input) { id form }\n  }\n"): typeof import('./graphql').RecordDisciplineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotices($unreadOnly: Boolean, $page: PageInput) {\n    myNotices(unreadOnly: $unreadOnly, page: $page) {\n      total\n      unreadCount\n      items { id kind code title titleEn body bodyEn link dueOn createdAt readAt }\n    }\n  }\n"): typeof import('./graphql').MyNoticesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNoticesRead($ids: [ID!]!) {\n    markNoticesRead(ids: $ids)\n  }\n"): typeof import('./graphql').MarkNoticesReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNoticesRead {\n    markAllNoticesRead\n  }\n"): typeof import('./graphql').MarkAllNoticesReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyUnreadNoticeCount {\n    myUnreadNoticeCount\n  }\n"): typeof import('./graphql').MyUnreadNoticeCountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

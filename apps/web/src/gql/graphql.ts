@@ -316,6 +316,8 @@ export type CreateOrganisationInput = {
 export type CreateUserInput = {
   /** Display name. */
   displayName: string;
+  /** E-mail address the user's notices are also sent to when the server has SMTP configured (docs/notices.md); never shown in lists or logs. */
+  email?: string | null | undefined;
   /** Linked member record. */
   memberId?: string | null | undefined;
   /** Password: at least 10 characters, not a common password or pattern, not containing the username (reasons PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON, PASSWORD_CONTAINS_USERNAME). */
@@ -743,6 +745,12 @@ export type MoveOrganisationInput = {
   /** Decision reference or note. */
   note?: string | null | undefined;
 };
+
+/** What a notice is about: MEETING (a meeting of your cell was published, or changed after publishing), RECORD (a change to your own member record), REMINDER (a deadline you are responsible for, from the alert rules). */
+export type NoticeKind =
+  | 'MEETING'
+  | 'RECORD'
+  | 'REMINDER';
 
 /** Open a rating round. */
 export type OpenRatingRoundInput = {
@@ -1638,6 +1646,31 @@ export type RecordDisciplineMutationVariables = Exact<{
 
 
 export type RecordDisciplineMutation = { recordDiscipline: { id: string, form: string } };
+
+export type MyNoticesQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type MyNoticesQuery = { myNotices: { total: number, unreadCount: number, items: Array<{ id: string, kind: NoticeKind, code: string, title: string, titleEn: string, body: string, bodyEn: string, link: string | null, dueOn: string | null, createdAt: string, readAt: string | null }> } };
+
+export type MarkNoticesReadMutationVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type MarkNoticesReadMutation = { markNoticesRead: number };
+
+export type MarkAllNoticesReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNoticesReadMutation = { markAllNoticesRead: number };
+
+export type MyUnreadNoticeCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyUnreadNoticeCountQuery = { myUnreadNoticeCount: number };
 
 export type OrganisationChildrenQueryVariables = Exact<{
   id: string;
@@ -4601,6 +4634,42 @@ export const RecordDisciplineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordDisciplineMutation, RecordDisciplineMutationVariables>;
+export const MyNoticesDocument = new TypedDocumentString(`
+    query MyNotices($unreadOnly: Boolean, $page: PageInput) {
+  myNotices(unreadOnly: $unreadOnly, page: $page) {
+    total
+    unreadCount
+    items {
+      id
+      kind
+      code
+      title
+      titleEn
+      body
+      bodyEn
+      link
+      dueOn
+      createdAt
+      readAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyNoticesQuery, MyNoticesQueryVariables>;
+export const MarkNoticesReadDocument = new TypedDocumentString(`
+    mutation MarkNoticesRead($ids: [ID!]!) {
+  markNoticesRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNoticesReadMutation, MarkNoticesReadMutationVariables>;
+export const MarkAllNoticesReadDocument = new TypedDocumentString(`
+    mutation MarkAllNoticesRead {
+  markAllNoticesRead
+}
+    `) as unknown as TypedDocumentString<MarkAllNoticesReadMutation, MarkAllNoticesReadMutationVariables>;
+export const MyUnreadNoticeCountDocument = new TypedDocumentString(`
+    query MyUnreadNoticeCount {
+  myUnreadNoticeCount
+}
+    `) as unknown as TypedDocumentString<MyUnreadNoticeCountQuery, MyUnreadNoticeCountQueryVariables>;
 export const OrganisationChildrenDocument = new TypedDocumentString(`
     query OrganisationChildren($id: ID!, $asOf: Date) {
   organisation(id: $id, asOf: $asOf) {

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 // mutation gets its line here; useApiMutation takes its name, so a hook cannot forget to invalidate.
 
 /** The first element of every query key. */
-export type QueryArea = 'organisations' | 'members' | 'meetings' | 'visits' | 'compliance' | 'inspections' | 'ratings' | 'dues' | 'dashboard' | 'admin';
+export type QueryArea = 'organisations' | 'members' | 'meetings' | 'visits' | 'compliance' | 'inspections' | 'ratings' | 'dues' | 'dashboard' | 'admin' | 'notices';
 
 // A meeting moves the calendar and the meeting, compliance (which cells are behind), the visit lists (a visitor's
 // meetings) and the dashboard: its meeting figures and alerts (MEETING_OVERDUE, MINUTES_MISSING, …).
@@ -76,6 +76,9 @@ export const MUTATION_EFFECTS = {
   cancelDuesPayment: ['dues'],
   setDuesBasis: ['dues'],
   grantDuesRelief: ['dues'],
+  // the inbox and the header's unread count
+  markNoticesRead: ['notices'],
+  markAllNoticesRead: ['notices'],
 } as const satisfies Record<string, readonly QueryArea[]>;
 
 export type MutationName = keyof typeof MUTATION_EFFECTS;

@@ -34,6 +34,7 @@ export const paths = {
   myRatings: '/ratings/mine',
   admin: '/admin',
   import: '/import',
+  notices: '/thong-bao',
 } as const;
 
 export const withParams = (path: string, params: Record<string, string | null | undefined>): string => {

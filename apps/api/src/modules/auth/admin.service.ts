@@ -37,10 +37,11 @@ export class AdminService {
     const id = await this.ds.transaction(async (m) => {
       if (input.memberId && !isUuid(input.memberId)) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
       const [row] = await m.query(
-        `INSERT INTO app_user (username, display_name, password_hash, member_id) VALUES ($1,$2,$3,$4) RETURNING id`,
-        [input.username, input.displayName, passwordHash, input.memberId ?? null],
+        `INSERT INTO app_user (username, display_name, password_hash, member_id, email) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+        [input.username, input.displayName, passwordHash, input.memberId ?? null, input.email ?? null],
       );
-      await this.audit.record(m, caller, { operation: 'createUser', entityType: 'app_user', entityId: row.id, after: { username: input.username, displayName: input.displayName, memberId: input.memberId ?? null } });
+      // The address itself is personal data: the audit log only records that one was given.
+      await this.audit.record(m, caller, { operation: 'createUser', entityType: 'app_user', entityId: row.id, after: { username: input.username, displayName: input.displayName, memberId: input.memberId ?? null, hasEmail: !!input.email } });
       return row.id as string;
     });
     return (await this.users(caller.actor, [id]))[0];

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { Paginated, KeysetPaginated } from '../../common/graphql/pagination';
 import { JsonScalar } from '../../common/graphql/scalars';
 
@@ -67,6 +67,8 @@ export class CreateUserInput {
   @Field({ description: 'Display name.' }) @IsString() @Length(1, 200) displayName!: string;
   @Field({ description: 'Password: at least 10 characters, not a common password or pattern, not containing the username (reasons PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON, PASSWORD_CONTAINS_USERNAME).' }) @IsString() @MinLength(10) password!: string;
   @Field(() => ID, { nullable: true, description: 'Linked member record.' }) @IsOptional() @IsString() memberId?: string;
+  @Field({ nullable: true, description: 'E-mail address the user\'s notices are also sent to when the server has SMTP configured (docs/notices.md); never shown in lists or logs.' })
+  @IsOptional() @IsEmail() @MaxLength(254) email?: string;
 }
 
 @InputType({ description: 'A grant for a user.' })

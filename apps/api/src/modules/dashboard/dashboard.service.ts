@@ -116,6 +116,16 @@ export class DashboardService {
     );
   }
 
+  /**
+   * The alerts of an organisation's subtree on a date from the same sources as the alert list (one definition of
+   * every rule), for the notice job's reminders: with SYSTEM_ACTOR and a root organisation, the whole tree.
+   * Only the sources of `codes` run. Sorted like the list.
+   */
+  async subtreeAlerts(actor: Actor, organisationId: string, asOf: string, codes: readonly AlertCode[]): Promise<Alert[]> {
+    const scope = await this.data.scope(actor, organisationId, asOf);
+    return this.alerts(scope, new Set(codes));
+  }
+
   /** The codes the registered sources produce (of those wanted). */
   private producible(wanted: ReadonlySet<AlertCode> | null): AlertCode[] {
     return this.registry.sources.flatMap((s) => s.codes).filter((c) => !wanted || wanted.has(c));

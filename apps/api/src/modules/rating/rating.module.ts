@@ -12,9 +12,13 @@ import { RatingStepService } from './rating-step.service';
 import { RatingSubjectService } from './rating-subject.service';
 import { RatingWorkbookService } from './rating-workbook.service';
 
-/** The annual quality rating: rounds, self-assessment, proposal, decision, quota. Exports nothing. */
+/**
+ * The annual quality rating: rounds, self-assessment, proposal, decision, quota. Exports RatingReadService: the notice
+ * job reminds a round's pending subjects of their self-assessment.
+ */
 @Module({
   imports: [MemberModule, PolicyModule],
   providers: [RatingReadService, RatingSubjectService, RatingStepService, RatingRoundService, RatingExclusionService, RatingFiguresService, RatingWorkbookService, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver, RatingDisciplineListener],
+  exports: [RatingReadService],
 })
 export class RatingModule {}

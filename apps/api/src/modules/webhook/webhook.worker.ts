@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR, type Actor } from '../../common/auth/actor';
 import { ActorLookup } from '../../common/auth/actor-lookup';
 import { visibleOrgIds } from '../../common/scope/redact';
 import { inRangesSql, rootRanges, type PathRange } from '../../common/scope/scope';
+import { IntervalRunner } from '../../common/jobs/interval-runner';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Params, returning, today } from '../../database/sql';
 import { guardedLookup, isPrivateAddress, parseTarget, TARGET_FORBIDDEN } from './webhook-target';
@@ -47,8 +48,7 @@ type Outcome = { ok: boolean; status: number | null; durationMs: number; error: 
 export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('Webhooks');
   private readonly box: SecretBox;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<WebhookRunResult> | null = null;
+  private readonly runner = new IntervalRunner('webhook run', this.log, () => this.run());
 
   constructor(
     private readonly ds: DataSource,
@@ -60,31 +60,16 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    const every = this.config.webhookPollMs;
-    if (every <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.runOnce().catch((e: unknown) => this.log.warn(`webhook run failed: ${e instanceof Error ? e.message : String(e)}`));
-    }, every);
-    this.timer.unref();
+    this.runner.start(this.config.webhookPollMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.runner.stop();
   }
 
   /** One run (the timer's, or a test's / the CLI's); a run already going on is awaited, then another one runs. */
-  async runOnce(): Promise<WebhookRunResult> {
-    while (this.running) await this.running.catch(() => undefined);
-    const run = this.run();
-    this.running = run;
-    try {
-      return await run;
-    } finally {
-      this.running = null;
-    }
+  runOnce(): Promise<WebhookRunResult> {
+    return this.runner.runOnce();
   }
 
   private async run(): Promise<WebhookRunResult> {

@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSignOut } from '../../features/auth/api/sign-out';
+import { NoticeBell } from '../../features/notices/components/notice-bell';
 import { paths, useAppHref } from '../../lib/paths';
 import { useSession } from '../../lib/use-session';
 import { AsOfPicker } from './as-of-picker';
@@ -29,6 +30,7 @@ export const AppHeader = ({ showMenuButton, onOpenMenu }: Props) => {
       <div className="app-header__tools">
         <AsOfPicker />
         <LanguageSwitch />
+        {session && <NoticeBell />}
         {session && (
           <span className="app-header__user" data-testid="current-user">
             {t('header.currentUser', { name: session.viewer.displayName || session.viewer.username })}

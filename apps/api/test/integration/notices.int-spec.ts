@@ -1,0 +1,226 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { addDays, addMonths } from '@chibo/domain';
+import { cliCaller } from '../../src/cli/context';
+import { APP_CONFIG, type AppConfig } from '../../src/config/app-config';
+import { today } from '../../src/database/sql';
+import { AdminService } from '../../src/modules/auth/admin.service';
+import { NoticeJob } from '../../src/modules/notice/notice.job';
+import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { buildTree, nationalId } from '../setup/fixtures';
+
+// Notices (docs/notices.md): the notice job's three sources, run by hand (NOTICE_JOB_INTERVAL_SECONDS is 0 in
+// tests), the inbox's isolation between users, and e-mail through a local SMTP server started here.
+describe('notices', () => {
+  let h: Harness;
+  let admin: string;
+  let t: Awaited<ReturnType<typeof buildTree>>;
+  let n = 0;
+  const d = today();
+
+  const ok = async <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = admin): Promise<T> => {
+    const res = await h.gql<T>(query, variables, token);
+    if (res.errors) throw new Error(`${query}: ${JSON.stringify(res.errors)}`);
+    return res.data;
+  };
+  const job = () => h.app.get(NoticeJob);
+  const LIST = `query($u: Boolean) { myNotices(unreadOnly: $u, page: { limit: 100 }) { total unreadCount items { id kind code title titleEn body link subjectId dueOn readAt } } }`;
+  const inbox = async (token: string, unreadOnly = false) =>
+    (await ok<{ myNotices: { total: number; unreadCount: number; items: Record<string, any>[] } }>(LIST, { u: unreadOnly }, token)).myNotices;
+  const cell = async (code: string): Promise<string> =>
+    (await ok(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, {
+      i: { code: `${t.prefix}.${code}${++n}`, name: `Chi bộ ${code}`, kind: 'SUBORDINATE_CELL', parentId: t.GA, establishedOn: '2015-01-01' },
+    })).createOrganisation.id;
+  /** A user signed in with a MEMBER grant on a member (so linked to it). */
+  const memberUser = (memberId: string) => h.userWith('MEMBER', { memberId });
+
+  beforeAll(async () => {
+    h = await bootApp();
+    admin = await h.userWith('SYSTEM_ADMIN');
+    t = await buildTree(h.gql, admin);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('a published meeting: one notice to each member-user of the cell, none on a rerun, one more when its place changes', async () => {
+    const c = await cell('mt');
+    const [p, q] = [await t.member(c, 'Võ Thị Lan'), await t.member(c, 'Hồ Văn Nam')];
+    const [up, uq] = [await memberUser(p), await memberUser(q)];
+    const outsider = await memberUser(t.m5);
+    const date = addDays(d, 1);
+    const meeting = (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
+      i: { organisationId: c, kind: 'REGULAR', title: 'Sinh hoạt thường kỳ', date, startTime: '14:00', place: 'Hội trường', theme: 'Kiểm điểm công tác' },
+    })).createMeeting.id as string;
+    const first = await job().runOnce();
+    expect(first.ran).toBe(true);
+    for (const token of [up, uq]) {
+      const mine = (await inbox(token)).items.filter((x) => x.subjectId === meeting);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ kind: 'MEETING', code: 'MEETING_PUBLISHED', link: `/meetings/${meeting}`, dueOn: date, readAt: null });
+      expect(mine[0].body).toContain('Hội trường');
+      expect(mine[0].body).toContain('Kiểm điểm công tác');
+    }
+    expect((await inbox(outsider)).items.filter((x) => x.subjectId === meeting)).toHaveLength(0);
+    await job().runOnce();
+    expect((await inbox(up)).items.filter((x) => x.subjectId === meeting)).toHaveLength(1);
+    await ok(`mutation($id: ID!, $i: MeetingPlanInput!) { updateMeeting(id: $id, input: $i) { id } }`, { id: meeting, i: { place: 'Phòng họp số 2' } });
+    await job().runOnce();
+    await job().runOnce();
+    const after = (await inbox(up)).items.filter((x) => x.subjectId === meeting);
+    expect(after.map((x) => x.code).sort()).toEqual(['MEETING_CHANGED', 'MEETING_PUBLISHED']);
+    expect(after.find((x) => x.code === 'MEETING_CHANGED')!.title).toContain('đã thay đổi');
+  });
+
+  it('a change to a member\'s own record: a notice to the user linked to that member', async () => {
+    const c = await cell('rec');
+    const p = await t.member(c, 'Trịnh Văn Hòa');
+    const token = await memberUser(p);
+    await ok(`mutation($id: ID!, $i: MemberDataInput!) { updateMember(id: $id, input: $i) { id } }`, { id: p, i: { residence: 'Phường 1, Quận 3' } });
+    await job().runOnce();
+    await job().runOnce();
+    const mine = (await inbox(token)).items.filter((x) => x.kind === 'RECORD' && x.code === 'member.updated');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ code: 'member.updated', link: `/members/${p}`, subjectId: p });
+    expect(mine[0].body).toBe('Các mục: Nơi ở hiện nay');
+  });
+
+  it('a PROBATION_DUE reminder reaches the cell\'s secretary, not a user of another subtree nor a farther writer', async () => {
+    const c = await cell('prob');
+    const ceremony = addDays(addMonths(d, -12), -3);
+    const p = await t.member(c, 'Lý Thị Mai', { admissionDecisionDate: addDays(ceremony, -10), ceremonyDate: ceremony, fullMembershipDate: null });
+    const secretary = await h.userWith('CELL_SECRETARY', { organisationId: c });
+    const farther = await h.userWith('COMMITTEE_WRITE', { organisationId: t.GA });
+    const other = await h.userWith('CELL_SECRETARY', { organisationId: t.b1 });
+    await job().runOnce();
+    await job().runOnce();
+    const due = (await inbox(secretary)).items.filter((x) => x.code === 'PROBATION_DUE' && x.subjectId === p);
+    expect(due).toHaveLength(1);
+    expect(due[0]).toMatchObject({ kind: 'REMINDER', link: `/members/${p}` });
+    expect(due[0].body).toContain('Lý Thị Mai');
+    for (const token of [farther, other]) expect((await inbox(token)).items.filter((x) => x.subjectId === p)).toHaveLength(0);
+  });
+
+  it('an open rating round near its self-assessment deadline: the pending member and the cell\'s secretary are reminded once', async () => {
+    const c = await cell('self');
+    const p = await t.member(c, 'Ngô Thị Thu', { gender: 'FEMALE' });
+    const member = await memberUser(p);
+    const secretary = await h.userWith('CELL_SECRETARY', { organisationId: c });
+    const due = addDays(d, 3);
+    const round = (await ok(`mutation($i: OpenRatingRoundInput!) { openRatingRound(input: $i) { id } }`, {
+      i: { organisationId: t.GA, year: Number(d.slice(0, 4)), selfAssessmentDue: due, proposalDue: addDays(due, 5), decisionDue: addDays(due, 10) },
+    })).openRatingRound.id as string;
+    await job().runOnce();
+    await job().runOnce();
+    const mine = (await inbox(member)).items.filter((x) => x.code === 'SELF_ASSESSMENT_DUE');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ kind: 'REMINDER', link: '/ratings', subjectId: p, dueOn: due });
+    expect(mine[0].body).toContain('Ngô Thị Thu');
+    const cells = (await inbox(secretary)).items.filter((x) => x.code === 'SELF_ASSESSMENT_DUE' && x.subjectId === c);
+    expect(cells).toHaveLength(1);
+    expect(round).toBeTruthy();
+  });
+
+  it('marks read; nobody reads or marks another user\'s notice (NOT_FOUND); an API token has no inbox', async () => {
+    const c = await cell('iso');
+    const p = await t.member(c, 'Cao Văn Đức');
+    const token = await memberUser(p);
+    const intruder = await memberUser(await t.member(c, 'Mai Thị Hoa'));
+    await ok(`mutation($id: ID!, $i: MemberDataInput!) { updateMember(id: $id, input: $i) { id } }`, { id: p, i: { job: 'Kỹ sư' } });
+    await ok(`mutation($id: ID!, $i: MemberDataInput!) { updateMember(id: $id, input: $i) { id } }`, { id: p, i: { post: 'Trưởng phòng' } });
+    await job().runOnce();
+    const before = await inbox(token);
+    expect(before.unreadCount).toBeGreaterThanOrEqual(2);
+    const [a, b] = before.items;
+    expect((await inbox(intruder)).items.map((x) => x.id)).not.toContain(a.id);
+    const stolen = await h.gql(`mutation($ids: [ID!]!) { markNoticesRead(ids: $ids) }`, { ids: [a.id] }, intruder);
+    expect(errorOf(stolen)?.code).toBe('NOT_FOUND');
+    const mixed = await h.gql(`mutation($ids: [ID!]!) { markNoticesRead(ids: $ids) }`, { ids: [a.id, b.id] }, intruder);
+    expect(errorOf(mixed)?.code).toBe('NOT_FOUND');
+    expect((await inbox(token)).unreadCount).toBe(before.unreadCount);
+    expect((await ok<{ markNoticesRead: number }>(`mutation($ids: [ID!]!) { markNoticesRead(ids: $ids) }`, { ids: [a.id] }, token)).markNoticesRead).toBe(1);
+    expect((await ok<{ markNoticesRead: number }>(`mutation($ids: [ID!]!) { markNoticesRead(ids: $ids) }`, { ids: [a.id] }, token)).markNoticesRead).toBe(0);
+    expect((await ok<{ myUnreadNoticeCount: number }>(`{ myUnreadNoticeCount }`, {}, token)).myUnreadNoticeCount).toBe(before.unreadCount - 1);
+    expect((await inbox(token, true)).items.map((x) => x.id)).not.toContain(a.id);
+    expect((await ok<{ markAllNoticesRead: number }>(`mutation { markAllNoticesRead }`, {}, token)).markAllNoticesRead).toBe(before.unreadCount - 1);
+    expect((await inbox(token)).unreadCount).toBe(0);
+    const [audit] = await h.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE operation IN ('markNoticesRead', 'markAllNoticesRead') AND after::text LIKE '%marked%'`);
+    expect(audit.n).toBeGreaterThanOrEqual(2);
+    const { secret } = await h.app.get(AdminService).createApiToken(cliCaller(), { name: `notices-${n}`, organisationId: c, access: 'READ' });
+    expect(errorOf(await h.gql(`{ myUnreadNoticeCount }`, {}, secret))?.code).toBe('FORBIDDEN');
+  });
+
+  describe('e-mail', () => {
+    let server: SMTPServer;
+    const received: { to: string[]; data: string }[] = [];
+    let smtp: AppConfig['smtp'];
+
+    beforeAll(async () => {
+      server = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS'],
+        onData(stream, session, callback) {
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
+            callback();
+          });
+        },
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      smtp = { host: '127.0.0.1', port: (server.server.address() as AddressInfo).port, secure: false, user: null, password: null, from: 'chibo <no-reply@chibo.test>' };
+    });
+    afterAll(async () => {
+      h.app.get<AppConfig>(APP_CONFIG).smtp = null;
+      await new Promise<void>((r) => server.close(() => r()));
+    });
+
+    const userWithEmail = async (memberId: string, email: string) => {
+      const username = `mail${Date.now().toString(36)}${++n}`;
+      await h.app.get(AdminService).createUser(cliCaller(), { username, displayName: username, password: 'test-password-1', memberId, email });
+      return username;
+    };
+
+    it('nothing is attempted while SMTP is not configured', async () => {
+      const config = h.app.get<AppConfig>(APP_CONFIG);
+      config.smtp = null;
+      const c = await cell('nomail');
+      const p = await t.member(c, 'Phan Văn Tài', { nationalId: nationalId() });
+      await userWithEmail(p, `off${n}@example.test`);
+      await ok(`mutation($id: ID!, $i: MemberDataInput!) { updateMember(id: $id, input: $i) { id } }`, { id: p, i: { job: 'Giáo viên' } });
+      const r = await job().runOnce();
+      expect(r.emailsSent + r.emailsFailed).toBe(0);
+      const [row] = await h.ds.query(`SELECT count(*)::int AS n FROM notice_email e JOIN notice x ON x.id = e.notice_id WHERE x.subject_id = $1`, [p]);
+      expect(row.n).toBe(0);
+      expect(received.filter((m) => m.to.includes(`off${n}@example.test`))).toHaveLength(0);
+    });
+
+    it('with SMTP configured, a new notice is e-mailed once to its user, with its title as the subject', async () => {
+      const config = h.app.get<AppConfig>(APP_CONFIG);
+      config.smtp = smtp;
+      const c = await cell('mail');
+      const p = await t.member(c, 'Đoàn Thị Yến', { gender: 'FEMALE' });
+      const address = `yen${n}@example.test`;
+      await userWithEmail(p, address);
+      await ok(`mutation($id: ID!, $i: MemberDataInput!) { updateMember(id: $id, input: $i) { id } }`, { id: p, i: { residence: 'Xã Tân Phú' } });
+      const r = await job().runOnce();
+      expect(r.emailsSent).toBeGreaterThanOrEqual(1);
+      await job().runOnce();
+      // nodemailer folds and encodes a non-ASCII subject (RFC 2047, quoted-printable words): unfold, join the bytes, decode.
+      const subjectOf = (data: string): string => {
+        const line = /^Subject: (.*)$/m.exec(data.replace(/\r?\n[ \t]+/g, ' '))![1];
+        const bytes = [...line.matchAll(/=\?UTF-8\?Q\?([^?]*)\?=/gi)].map((w) => w[1]).join('')
+          .replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+        return bytes ? Buffer.from(bytes, 'latin1').toString('utf8') : line;
+      };
+      const mails = received.filter((m) => m.to.includes(address));
+      const titles = (await h.ds.query(`SELECT x.title_vi AS title FROM notice x JOIN notice_email e ON e.notice_id = x.id WHERE x.subject_id = $1`, [p])).map((r: { title: string }) => r.title);
+      // every notice of the user (admission, then this change) e-mailed once, the notice's title as the subject
+      expect(mails.map((m) => subjectOf(m.data)).sort()).toEqual([...titles].sort());
+      expect(titles).toContain('Hồ sơ của bạn: Thông tin hồ sơ đảng viên được cập nhật');
+      const rows = await h.ds.query(`SELECT e.status, e.tries FROM notice_email e JOIN notice x ON x.id = e.notice_id WHERE x.subject_id = $1`, [p]);
+      for (const row of rows) expect(row).toMatchObject({ status: 'SENT', tries: 1 });
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { BellOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql-client';
+import { useSession } from '../../../lib/use-session';
+
+// The header's bell. The first screen loads only this: the unread count, asked with the shell's first requests
+// (same batch), then every minute and when the window regains focus. The panel with the latest notices is its own
+// chunk, fetched on the first click; nothing here is imported by it (a shared module would become one more file).
+const NoticePanel = lazy(() => import('./notice-panel'));
+
+const UNREAD = graphql(`
+  query MyUnreadNoticeCount {
+    myUnreadNoticeCount
+  }
+`);
+
+export const NoticeBell = () => {
+  const { t } = useTranslation();
+  const userId = useSession()?.viewer.id ?? '';
+  const count = useQuery({
+    // under 'notices': marking read (MUTATION_EFFECTS) refetches it
+    queryKey: ['notices', 'unread', { userId }],
+    queryFn: ({ signal }) => request(UNREAD, {}, { signal }).then((d) => d.myUnreadNoticeCount),
+    enabled: Boolean(userId),
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+    staleTime: 30_000,
+  });
+  const [open, setOpen] = useState(false);
+  const n = count.data ?? 0;
+  return (
+    <span className="notice-bell">
+      <Button icon={<BellOutlined aria-hidden />} aria-label={t('notices.bell', { count: n })} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="notice-bell">
+        {n > 0 && (
+          <span className="notice-bell__count" data-testid="notice-count">
+            {n > 99 ? '99+' : n}
+          </span>
+        )}
+      </Button>
+      {open && (
+        <Suspense fallback={null}>
+          <NoticePanel onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </span>
+  );
+};

@@ -1,0 +1,75 @@
+import type { Alert } from '../dashboard/alerts';
+import { meetingNotice, meetingNoticeKey, recordNotice, reminderKey, reminderLink, reminderNotice, selfAssessmentDue, selfAssessmentNotice } from './notices';
+
+const meeting = { id: 'm1', title: 'Sinh hoạt tháng 5', date: '2026-05-12', startTime: '14:00:00', place: 'Hội trường A', agenda: ['Kiểm điểm', 'Kế hoạch tháng 6'], documents: ['du-thao.pdf'] };
+
+describe('meeting notices', () => {
+  it('tells when, where, the agenda and the documents, in both languages', () => {
+    const n = meetingNotice(meeting, false);
+    expect(n.title.vi).toBe('Thông báo sinh hoạt "Sinh hoạt tháng 5" ngày 12/05/2026');
+    expect(n.body.vi).toBe('Thời gian: 14:00 12/05/2026\nĐịa điểm: Hội trường A\nNội dung: Kiểm điểm; Kế hoạch tháng 6\nTài liệu: du-thao.pdf');
+    expect(n.body.en).toContain('When: 14:00 2026-05-12');
+    expect(meetingNotice({ ...meeting, place: null, agenda: [], documents: [] }, false).body.vi).toBe('Thời gian: 14:00 12/05/2026\nĐịa điểm: chưa có');
+  });
+
+  it('says a change is a change', () => {
+    expect(meetingNotice(meeting, true).title.vi).toBe('Sinh hoạt "Sinh hoạt tháng 5" đã thay đổi: 14:00 12/05/2026');
+  });
+
+  it('keys a notice by the date, time and place only', () => {
+    const k = meetingNoticeKey(meeting);
+    expect(k).toBe('meeting:m1:2026-05-12|14:00|Hội trường A');
+    expect(meetingNoticeKey({ ...meeting, startTime: '14:00' })).toBe(k);
+    expect(meetingNoticeKey({ ...meeting, place: 'Phòng B' })).not.toBe(k);
+    expect(meetingNoticeKey({ ...meeting, date: '2026-05-13' })).not.toBe(k);
+  });
+});
+
+describe('record notices', () => {
+  it('names the member event', () => {
+    const n = recordNotice('member.recognised_full', { effectiveOn: '2026-03-01' });
+    expect(n?.title.vi).toBe('Hồ sơ của bạn: Công nhận đảng viên chính thức');
+    expect(n?.body.vi).toBe('Ngày hiệu lực: 01/03/2026');
+    expect(recordNotice('member.disciplined', { decidedOn: '2026-01-02' })?.title.en).toBe('Your record: Disciplined');
+    expect(recordNotice('member.updated', { fields: ['residence', 'other'] })?.body.en).toBe('Fields: Current residence, other');
+    expect(recordNotice('member.updated', { fields: ['residence'] })?.body.vi).toBe('Các mục: Nơi ở hiện nay');
+    expect(recordNotice('member.transferred_in', {})?.title.en).toBe('Your record: Transferred in');
+  });
+
+  it('ignores what is not about a member', () => {
+    expect(recordNotice('meeting.planned', {})).toBeNull();
+    expect(recordNotice('member.unknown_thing', {})).toBeNull();
+  });
+});
+
+describe('reminders', () => {
+  const alert: Alert = { code: 'PROBATION_DUE', organisationId: 'o1', memberId: 'p1', memberName: 'Nguyễn Văn A', dueOn: '2026-06-01', params: { memberName: 'Nguyễn Văn A' } };
+
+  it('use the alert rule\'s words', () => {
+    const n = reminderNotice(alert);
+    expect(n.title.vi).toBe('Đến hạn xét công nhận đảng viên chính thức');
+    expect(n.body.vi).toContain('Nguyễn Văn A');
+  });
+
+  it('are keyed by rule, record and deadline (else the month)', () => {
+    expect(reminderKey(alert, '2026-05-20')).toBe('alert:PROBATION_DUE:p1:2026-06-01');
+    expect(reminderKey({ ...alert, memberId: null, dueOn: null }, '2026-05-20')).toBe('alert:PROBATION_DUE:o1:2026-05');
+    expect(reminderLink(alert)).toBe('/members/p1');
+    expect(reminderLink({ ...alert, memberId: null, meetingId: 'x' })).toBe('/meetings/x');
+    expect(reminderLink({ ...alert, memberId: null })).toBe('/organisations/o1');
+  });
+});
+
+describe('selfAssessmentDue', () => {
+  const r = { roundState: 'OPEN' as const, selfAssessmentDue: '2026-12-15', selfAssessed: false };
+  it('reminds from leadDays before the deadline while not self-assessed in an open round', () => {
+    expect(selfAssessmentDue(r, '2026-12-07', 7)).toBe(false);
+    expect(selfAssessmentDue(r, '2026-12-08', 7)).toBe(true);
+    expect(selfAssessmentDue(r, '2026-12-20', 7)).toBe(true);
+    expect(selfAssessmentDue({ ...r, selfAssessed: true }, '2026-12-10', 7)).toBe(false);
+    expect(selfAssessmentDue({ ...r, roundState: 'ANNOUNCED' }, '2026-12-10', 7)).toBe(false);
+  });
+  it('says whose and by when', () => {
+    expect(selfAssessmentNotice({ roundTitle: 'Năm 2026', selfAssessmentDue: '2026-12-15', subjectName: 'Chi bộ 1' }).body.vi).toBe('Chi bộ 1 chưa nộp bản tự đánh giá (Năm 2026); hạn 15/12/2026.');
+  });
+});
