@@ -1,5 +1,5 @@
 import '../locale';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -143,20 +143,30 @@ const basisText = (t: TFunction, f: ReturnType<typeof useFormat>, d: MemberDues)
   });
 };
 
+/** Closing a dialog's form (cancel, or after a success with its message): the mutation and the fields reset. */
+const useDialogClose = <T,>(form: FormInstance<T>, reset: () => void, onClose: () => void) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const close = () => {
+    reset();
+    form.resetFields();
+    onClose();
+  };
+  return { close, done: () => { void message.success(t('dues.record.done')); close(); } };
+};
+
+/** The API's refusal that names no field of the form, above it. */
+const FormError = ({ text }: { text: string | null }) => (text ? <Alert type="error" showIcon role="alert" title={text} style={{ marginBottom: 12 }} /> : null);
+
 type BasisValues = { from: Dayjs | null; basis: (typeof BASES)[number]; amount: number | null; note?: string };
 
 const BasisDialog = ({ open, memberId, onClose }: { open: boolean; memberId: string; onClose: () => void }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<BasisValues>();
   const set = useSetDuesBasis();
   const basis = Form.useWatch('basis', form);
   const error = useServerFieldErrors(form, set.error, new Set(['from', 'basis', 'amount', 'note']));
-  const close = () => {
-    set.reset();
-    form.resetFields();
-    onClose();
-  };
+  const { close, done } = useDialogClose(form, set.reset, onClose);
   return (
     <Modal open={open} title={t('dues.member.setBasis')} footer={null} destroyOnHidden onCancel={close} maskClosable={false}>
       <Form<BasisValues>
@@ -166,11 +176,11 @@ const BasisDialog = ({ open, memberId, onClose }: { open: boolean; memberId: str
         onFinish={(v) =>
           set.mutate(
             { memberId, from: month(v.from), basis: v.basis, amount: WITH_AMOUNT.has(v.basis) ? v.amount : null, note: trimmedOrNull(v.note) },
-            { onSuccess: () => { void message.success(t('dues.record.done')); close(); } },
+            { onSuccess: done },
           )
         }
       >
-        {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+        <FormError text={error} />
         <Form.Item name="from" label={t('dues.member.from')} rules={[{ required: true, message: t('dues.member.monthRequired') }]}>
           <DatePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
@@ -195,16 +205,11 @@ type ReliefValues = { kind: (typeof RELIEFS)[number]; percent?: number; period: 
 
 const ReliefDialog = ({ open, memberId, onClose }: { open: boolean; memberId: string; onClose: () => void }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ReliefValues>();
   const grant = useGrantDuesRelief();
   const kind = Form.useWatch('kind', form);
   const error = useServerFieldErrors(form, grant.error, new Set(['kind', 'percent', 'decidedOn', 'reason']), (field) => (field === 'from' || field === 'to' ? 'period' : field));
-  const close = () => {
-    grant.reset();
-    form.resetFields();
-    onClose();
-  };
+  const { close, done } = useDialogClose(form, grant.reset, onClose);
   return (
     <Modal open={open} title={t('dues.member.grantRelief')} footer={null} destroyOnHidden onCancel={close} maskClosable={false}>
       <Form<ReliefValues>
@@ -222,11 +227,11 @@ const ReliefDialog = ({ open, memberId, onClose }: { open: boolean; memberId: st
               decidedOn: isoOrNull(v.decidedOn) ?? '',
               reason: v.reason.trim(),
             },
-            { onSuccess: () => { void message.success(t('dues.record.done')); close(); } },
+            { onSuccess: done },
           )
         }
       >
-        {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+        <FormError text={error} />
         <Form.Item name="kind" label={t('dues.member.reliefKind')}>
           <Select options={RELIEFS.map((k) => ({ value: k, label: t(`dues.reliefKind.${k}`) }))} />
         </Form.Item>
