@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Fails (exit 1) when the locale files do not have exactly the same keys, when a value is empty or
 // not a string, or when a translation uses different {{placeholders}} than the Vietnamese source.
-import { readFileSync } from 'node:fs';
+// The files: vi.json / en.json (the entry's texts) and each lazily loaded screen's <screen>.vi.json /
+// <screen>.en.json (merged into the same namespace at run time, so no key may be in two files).
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,13 +22,22 @@ const flatten = (obj, prefix = '', out = new Map()) => {
 const placeholders = (s) => [...String(s).matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort().join(',');
 
 const problems = [];
+const screens = readdirSync(dir).map((f) => /^([a-z-]+)\.vi\.json$/.exec(f)?.[1]).filter(Boolean).sort();
+const fileOf = (screen, lng) => (screen ? `${screen}.${lng}.json` : `${lng}.json`);
+// every file of a language, merged as the app merges them; a key in two files is a problem
 const loaded = {};
 for (const lng of LOCALES) {
-  const file = join(dir, `${lng}.json`);
-  try {
-    loaded[lng] = flatten(JSON.parse(readFileSync(file, 'utf8')));
-  } catch (e) {
-    problems.push(`${lng}.json: cannot read or parse (${e.message})`);
+  loaded[lng] = new Map();
+  for (const screen of ['', ...screens]) {
+    const file = fileOf(screen, lng);
+    try {
+      for (const [key, value] of flatten(JSON.parse(readFileSync(join(dir, file), 'utf8')))) {
+        if (loaded[lng].has(key)) problems.push(`${file}: "${key}" is also in another ${lng} file`);
+        loaded[lng].set(key, value);
+      }
+    } catch (e) {
+      problems.push(`${file}: cannot read or parse (${e.message})`);
+    }
   }
 }
 
@@ -54,4 +65,4 @@ if (problems.length > 0) {
   console.error(`locale check failed: ${problems.length} problem(s)`);
   process.exit(1);
 }
-console.log(`locale check ok: ${LOCALES.join(', ')} have the same ${loaded[LOCALES[0]].size} keys`);
+console.log(`locale check ok: ${LOCALES.join(', ')} have the same ${loaded[LOCALES[0]].size} keys (entry${screens.map((x) => `, ${x}`).join('')})`);

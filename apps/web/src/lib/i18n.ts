@@ -3,6 +3,7 @@ import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import vi from '../locales/vi.json';
+import type adminVi from '../locales/admin.vi.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -12,7 +13,8 @@ const STORAGE_KEY = 'chibo.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    // the entry's texts and those of lazily loaded screens (locales/<screen>.<lng>.json, added by addScreenTexts)
+    resources: { translation: typeof vi & typeof adminVi };
   }
 }
 
@@ -33,10 +35,26 @@ const applyLanguage = (lng: Language) => {
 };
 
 // Vietnamese is in the entry chunk; English is loaded when it is first chosen (most users never do).
+let englishLoaded = false;
+// The texts of lazily loaded screens (e.g. administration: locales/admin.<lng>.json), kept for English's late arrival.
+const screenTexts: { vi: object; en: object }[] = [];
+
 const loadEnglish = async () => {
-  if (i18n.hasResourceBundle('en', 'translation')) return;
+  if (englishLoaded) return;
   const en = (await import('../locales/en.json')).default;
-  i18n.addResourceBundle('en', 'translation', en);
+  i18n.addResourceBundle('en', 'translation', en, true, false);
+  for (const texts of screenTexts) i18n.addResourceBundle('en', 'translation', texts.en, true, false);
+  englishLoaded = true;
+};
+
+/**
+ * Adds the texts of a lazily loaded screen (its chunk imports them, so they weigh nothing on the first screen);
+ * merged into the one `translation` namespace, for both languages (English when it is or gets loaded).
+ */
+export const addScreenTexts = (texts: { vi: object; en: object }) => {
+  screenTexts.push(texts);
+  i18n.addResourceBundle('vi', 'translation', texts.vi, true, false);
+  if (englishLoaded) i18n.addResourceBundle('en', 'translation', texts.en, true, false);
 };
 
 /** Starts i18n in the stored language (Vietnamese by default); resolves once that language's texts are loaded. */

@@ -178,7 +178,7 @@ export const WebhooksTab = () => {
             render: (_, s) =>
               s.lastDelivery ? (
                 <Space direction="vertical" size={0} data-testid="admin-webhook-last">
-                  <span><DeliveryStatusTag status={s.lastDelivery.status} /> {s.lastDelivery.responseStatus ? <Typography.Text code>HTTP {s.lastDelivery.responseStatus}</Typography.Text> : null}</span>
+                  <span><DeliveryStatusTag status={s.lastDelivery.status} /> {s.lastDelivery.responseStatus ? <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>HTTP {s.lastDelivery.responseStatus}</Typography.Text> : null}</span>
                   {s.lastDelivery.lastAttemptAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.dateTime(s.lastDelivery.lastAttemptAt)}</Typography.Text> : null}
                   {s.lastDelivery.error ? <Typography.Text type="danger" style={{ fontSize: 12 }}>{s.lastDelivery.error}</Typography.Text> : null}
                 </Space>

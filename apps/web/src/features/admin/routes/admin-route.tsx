@@ -2,6 +2,7 @@ import { Result, Spin, Tabs, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import '../texts';
 import { useViewer } from '../../../lib/viewer';
 import { AuditTab } from '../components/audit-tab';
 import { TokensTab } from '../components/tokens-tab';
