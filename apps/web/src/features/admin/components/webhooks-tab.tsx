@@ -2,14 +2,14 @@ import { ApiOutlined, PlayCircleOutlined, StopOutlined, UnorderedListOutlined } 
 import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminWebhookSubscriptionsQuery } from '../../../gql/graphql';
-import { todayIso } from '../../../lib/as-of';
-import { useErrorMessage } from '../../../lib/use-error-message';
-import { useFormat } from '../../../lib/use-format';
 import { OrganisationLink } from '../../../components/organisation-link';
 import { OrganisationField } from '../../../components/organisation-picker';
 import { FormActions } from '../../../components/ui/form-actions';
 import { QueryError } from '../../../components/ui/query-error';
+import type { AdminWebhookSubscriptionsQuery } from '../../../gql/graphql';
+import { todayIso } from '../../../lib/as-of';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { useFormat } from '../../../lib/use-format';
 import { useCreateWebhook, useDisableWebhook, useEnableWebhook, useWebhookEventTypes, useWebhookSubscriptions } from '../api/webhooks';
 import { DeliveryStatusTag, WebhookDeliveries } from './webhook-deliveries';
 
