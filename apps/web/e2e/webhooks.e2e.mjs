@@ -4,7 +4,8 @@
 // (the tree picker), sees the signing secret once (with its warning; gone once the dialog is closed), a meeting is
 // planned (the event), the receiver gets it signed with that secret, the delivery shows in the log (DELIVERED,
 // HTTP 200), is replayed from the log and received again with the same delivery id; the subscription is disabled
-// and enabled again; the audit tab runs a hash-chain check and shows it as the last one.
+// and enabled again; the audit tab runs a hash-chain check and shows it as the last one; in English the screen's
+// texts (which travel with its lazily loaded chunk) are English.
 //
 // The server must allow private targets and poll often (scripts/test-all.mjs starts the browser server so):
 //   WEBHOOK_ALLOW_PRIVATE_TARGETS=true WEBHOOK_POLL_MS=500 node apps/api/dist/main.js
@@ -169,6 +170,17 @@ step('the audit tab runs the hash-chain check and shows it as the last one', asy
   await card.getByTestId('audit-verification-state').filter({ hasText: 'Toàn vẹn' }).waitFor();
   await card.getByText(`do ${ADMIN} thực hiện`, { exact: false }).waitFor();
   await shot(page, 'w04-audit');
+});
+
+step('in English, the screen\'s texts (loaded with its chunk) are English too', async () => {
+  const { page } = state;
+  await page.getByText('English', { exact: true }).click();
+  await page.getByTestId('audit-verify').filter({ hasText: 'Check now' }).waitFor();
+  await page.getByRole('tab', { name: 'Webhooks' }).click();
+  await page.getByTestId('admin-webhook-add').filter({ hasText: 'Add webhook' }).waitFor();
+  await row(page).getByText('Active', { exact: true }).waitFor();
+  await page.getByText('Tiếng Việt', { exact: true }).click();
+  await page.getByTestId('admin-webhook-add').filter({ hasText: 'Thêm webhook' }).waitFor();
 });
 
 step('no page errors', async () => {
