@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/ui/query-error';
@@ -35,7 +35,7 @@ const Verification = () => {
       ) : !v ? (
         <Typography.Text type="secondary">{last.isLoading ? '…' : t('admin.audit.verification.never')}</Typography.Text>
       ) : (
-        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+        <Flex vertical gap={4}>
           <Flex gap={8} wrap align="center">
             <Tag color={v.ok ? 'green' : 'red'} data-testid="audit-verification-state">{t(v.ok ? 'admin.audit.verification.ok' : 'admin.audit.verification.broken')}</Tag>
             <Typography.Text>{t('admin.audit.verification.last', { date: f.dateTime(v.at), by: v.runBy })}</Typography.Text>
@@ -45,7 +45,7 @@ const Verification = () => {
           </Typography.Text>
           {v.lastDigest ? <Typography.Text type="secondary">{t('admin.audit.verification.digest')}: <Typography.Text code copyable={{ text: v.lastDigest }}>{v.lastDigest.slice(0, 16)}…</Typography.Text></Typography.Text> : null}
           {v.problem ? <Alert type="error" showIcon title={t('admin.audit.verification.problem')} description={v.problem} /> : null}
-        </Space>
+        </Flex>
       )}
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>{t('admin.audit.verification.intro')}</Typography.Paragraph>
     </Card>

@@ -63,7 +63,7 @@ export const WebhookDeliveries = ({ subscription, onClose }: { subscription: { i
   const replay = useReplayWebhookDelivery();
 
   return (
-    <Drawer open onClose={onClose} width="min(1100px, 100vw)" title={t('admin.webhooks.deliveries.title', { target: subscription.targetUrl })} destroyOnHidden>
+    <Drawer open onClose={onClose} size="large" title={t('admin.webhooks.deliveries.title', { target: subscription.targetUrl })} destroyOnHidden>
       <div className="section-gap" data-testid="webhook-deliveries">
         <Flex gap={8} wrap justify="space-between">
           <Select<WebhookDeliveryStatus | 'ALL'>

@@ -1,5 +1,5 @@
 import { ApiOutlined, PlayCircleOutlined, StopOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationLink } from '../../../components/organisation-link';
@@ -24,19 +24,19 @@ const StateTag = ({ s }: { s: Subscription }) => {
   const f = useFormat();
   if (s.active) {
     return (
-      <Space direction="vertical" size={0}>
+      <Flex vertical>
         <Tag color="green">{t('admin.webhooks.active')}</Tag>
         {s.failingSince ? <Typography.Text type="warning">{t('admin.webhooks.failingSince', { date: f.dateTime(s.failingSince) })}</Typography.Text> : null}
-      </Space>
+      </Flex>
     );
   }
   const auto = s.disabledReason?.startsWith(AUTO_DISABLED) ?? false;
   return (
-    <Space direction="vertical" size={0}>
+    <Flex vertical>
       <Tag color={auto ? 'red' : 'default'}>{t(auto ? 'admin.webhooks.autoDisabled' : 'admin.webhooks.disabled')}</Tag>
       {s.disabledReason ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{auto ? t('admin.webhooks.autoDisabledHint') : s.disabledReason}</Typography.Text> : null}
       {s.disabledAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.dateTime(s.disabledAt)}</Typography.Text> : null}
-    </Space>
+    </Flex>
   );
 };
 
@@ -163,10 +163,10 @@ export const WebhooksTab = () => {
             key: 'target',
             title: t('admin.webhooks.targetUrl'),
             render: (_, s) => (
-              <Space direction="vertical" size={0}>
+              <Flex vertical>
                 <Typography.Text code style={{ wordBreak: 'break-all' }}>{s.targetUrl}</Typography.Text>
                 {s.description ? <Typography.Text type="secondary">{s.description}</Typography.Text> : null}
-              </Space>
+              </Flex>
             ),
           },
           { key: 'organisation', title: t('admin.webhooks.organisation'), render: (_, s) => <OrganisationLink id={s.organisationId} asOf={todayIso()} /> },
@@ -177,11 +177,11 @@ export const WebhooksTab = () => {
             title: t('admin.webhooks.lastDelivery'),
             render: (_, s) =>
               s.lastDelivery ? (
-                <Space direction="vertical" size={0} data-testid="admin-webhook-last">
+                <Flex vertical data-testid="admin-webhook-last">
                   <span><DeliveryStatusTag status={s.lastDelivery.status} /> {s.lastDelivery.responseStatus ? <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>HTTP {s.lastDelivery.responseStatus}</Typography.Text> : null}</span>
                   {s.lastDelivery.lastAttemptAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.dateTime(s.lastDelivery.lastAttemptAt)}</Typography.Text> : null}
                   {s.lastDelivery.error ? <Typography.Text type="danger" style={{ fontSize: 12 }}>{s.lastDelivery.error}</Typography.Text> : null}
-                </Space>
+                </Flex>
               ) : (
                 <Typography.Text type="secondary">{t('admin.webhooks.noDelivery')}</Typography.Text>
               ),
