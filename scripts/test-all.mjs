@@ -302,7 +302,7 @@ const steps = [
         warn('SKIP_BROWSER=1 is ignored in CI');
       }
       // These run in order against one seeded server; first-run.e2e.mjs against an empty one.
-      const scripts = ['weight.e2e.mjs', 'smoke.e2e.mjs', 'meetings.e2e.mjs', 'inspections.e2e.mjs', 'ratings.e2e.mjs', 'dashboard.e2e.mjs', 'dues.e2e.mjs', 'registry.e2e.mjs', 'notices.e2e.mjs'];
+      const scripts = ['weight.e2e.mjs', 'smoke.e2e.mjs', 'meetings.e2e.mjs', 'inspections.e2e.mjs', 'ratings.e2e.mjs', 'dashboard.e2e.mjs', 'dues.e2e.mjs', 'registry.e2e.mjs', 'notices.e2e.mjs', 'webhooks.e2e.mjs'];
       for (const f of [...scripts, 'first-run.e2e.mjs']) if (!existsSync(join(ROOT, 'apps', 'web', 'e2e', f))) throw new StepFailed(`apps/web/e2e/${f} is missing`);
       if (!existsSync(CHROMIUM)) {
         say(`${CHROMIUM} is missing: installing Chromium (Debian package, about 30 s)`);
@@ -342,7 +342,10 @@ const steps = [
       // in the integration tests) are lifted for these servers only.
       const unlimited = { RATE_LIMIT_SIGN_IN_PER_MINUTE: '0', RATE_LIMIT_EXPORTS_PER_MINUTE: '0', RATE_LIMIT_REFRESH_PER_MINUTE: '0' };
       // notices.e2e.mjs waits for the server's notice job to turn a record change into a notice: run it every 5 s.
-      await withEmbeddedServer('browser', runScripts(scripts), { ...unlimited, NOTICE_JOB_INTERVAL_SECONDS: '5' });
+      // webhooks.e2e.mjs subscribes a receiver it starts on 127.0.0.1: this server (only) accepts private targets,
+      // and its delivery worker polls every 500 ms instead of 5 s.
+      const webhooks = { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_POLL_MS: '500' };
+      await withEmbeddedServer('browser', runScripts(scripts), { ...unlimited, ...webhooks, NOTICE_JOB_INTERVAL_SECONDS: '5' });
       // A new install: no organisation, one administrator.
       await withEmbeddedServer('browser-empty', runScripts(['first-run.e2e.mjs']), unlimited, 'empty');
     },

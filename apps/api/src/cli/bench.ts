@@ -9,6 +9,7 @@ import { DashboardCache } from '../modules/dashboard/dashboard.cache';
 import { cliCaller } from './context';
 import { seed } from './seed';
 import { benchScreens } from './bench-screens';
+import { runBenchWebhooks } from './bench-webhooks';
 
 // Every section of the dashboard, as the web app asks for it.
 const DASHBOARD_FIELDS = `members { members fullMembers probationaryMembers exemptMembers admissions membersAtYearStart leftInPeriod { status count } trend { year members admissions } }
@@ -121,8 +122,10 @@ const queryLatencies = async (app: NestFastifyApplication, size: number, runs: n
  * then each query run `runs` times through the real GraphQL stack (median and p95 ms) and its SQL statement count.
  * `--database-url URL`: no seed, the screens only, on that (seeded) database, which is kept. `--only screens`: skip
  * the query latencies. `--clients N` / `--seconds S`: the load of the screens (default 20 clients, 5 s).
+ * `bench webhooks …`: the webhook delivery figures instead (bench-webhooks.ts).
  */
 export const runBench = async (args: string[]): Promise<number> => {
+  if (args[0] === 'webhooks') return runBenchWebhooks(args.slice(1));
   const flag = (n: string) => (args.includes(n) ? args[args.indexOf(n) + 1] : undefined);
   const sizes = (flag('--sizes') ?? '1,30').split(',').map(Number);
   const runs = Number(flag('--runs') ?? '30');

@@ -47,6 +47,10 @@ Usage: node apps/api/dist/cli/main.js <command> [options]
   bench [--sizes 1,30] [--runs N]           seed timing, the screens of one cell against the {__typename} ceiling
         [--only screens] [--clients N]      (req/s through HTTP, single-request median) and query latencies
         [--seconds S] [--database-url URL]  (median, p95); --database-url: on that seeded database (no seed)
+  bench webhooks [--subscriptions N] [--rate R] [--seconds S] [--poll-ms MS] [--writers W] [--database-url URL]
+                                            webhook figures: events/s written, deliveries/s, delivery latency p50/p99,
+                                            outbox lag, next to the write and HTTP ceilings (fresh embedded database
+                                            by default; --database-url: a scratch PostgreSQL database)
   export-memory [--scale N] [--via graphql,http] [--runs N] [--database-url URL]
                                             the biggest export (members of the root) through the deprecated GraphQL
                                             field and GET /exports/members.xlsx, each on a fresh API process: time and

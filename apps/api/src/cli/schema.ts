@@ -14,7 +14,7 @@ import { MeetingResolver } from '../modules/meeting/meeting.resolver';
 import { VisitResolver } from '../modules/meeting/visit.resolver';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
 import { ChangeFeedResolver } from '../modules/events/change-feed.resolver';
-import { WebhookResolver } from '../modules/webhook/webhook.resolver';
+import { WebhookResolver, WebhookSubscriptionFieldsResolver } from '../modules/webhook/webhook.resolver';
 import { NoticeResolver } from '../modules/notice/notice.resolver';
 import { RatingResolver } from '../modules/rating/rating.resolver';
 import { RatingPendingSubjectScopeResolver, RatingRoundScopeResolver, RatingScopeResolver } from '../modules/rating/rating-scope.resolver';
@@ -29,7 +29,7 @@ export const RESOLVERS = [
   AuthResolver, AuditChainResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, AdmissionResolver, CandidateResolver, MeetingResolver, VisitResolver,
   DashboardResolver, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver,
   InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver, ChangeFeedResolver,
-  WebhookResolver, DuesResolver, DuesFiguresRowResolver, NoticeResolver,
+  WebhookResolver, WebhookSubscriptionFieldsResolver, DuesResolver, DuesFiguresRowResolver, NoticeResolver,
 ];
 
 /** Builds the GraphQL schema from the resolvers' metadata alone (no database), sorted, for the committed file. */

@@ -64,6 +64,7 @@ export const ROWS: Record<string, Row> = {
   duesFigures: { vars: (s) => ({ organisationId: s.cell, year: Y }), inScope: COMMITTEE_READ },
   webhookDeliveries: { vars: (s) => ({ subscriptionId: s.webhook, first: 5 }), inScope: WEBHOOK_MANAGERS },
   webhookSubscription: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
+  webhookEventTypes: { vars: () => ({}), noId: 'the schema\'s own list of event types', inScope: VISIBLE },
   webhookSubscriptions: { vars: (s) => ({ organisationId: s.cell, page: SMALL_PAGE }), wholeScope: { page: SMALL_PAGE }, inScope: WEBHOOK_MANAGERS },
   admissionProgress: { vars: (s) => ({ organisationId: s.cell, year: Y }), inScope: COMMITTEE_READ },
   admissions: { vars: (s) => ({ organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' }), inScope: COMMITTEE_READ },

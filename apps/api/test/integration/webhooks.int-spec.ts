@@ -149,6 +149,28 @@ describe('webhooks', () => {
     await remove(sub.id);
   });
 
+  it('lists the event types for pickers, and each subscription\'s newest delivery (lastDelivery, batched for a page)', async () => {
+    const types = (await ok<{ webhookEventTypes: { type: string; version: number; when: string; payloadKeys: string[] }[] }>(`{ webhookEventTypes { type version when payloadKeys } }`, {})).webhookEventTypes;
+    expect(types.find((x) => x.type === 'meeting.planned')).toMatchObject({ version: 1, payloadKeys: expect.arrayContaining(['meetingId']) });
+    const c = await cell('last');
+    const quiet = await subscribe(c, ['meeting.closed']);
+    const busy = await subscribe(c, ['meeting.planned'], (_r, nth) => (nth === 1 ? 200 : 503));
+    try {
+      await planMeeting(c, '2026-05-12');
+      await runUntil(() => delivered(busy.path).length === 1);
+      await planMeeting(c, '2026-06-09');
+      await runUntil(() => at(busy.path).length === 2);
+      const LIST = `query($o: ID) { webhookSubscriptions(organisationId: $o) { items { id lastDelivery { status attempts responseStatus error eventType nextAttemptAt } } } }`;
+      const items = (await ok<{ webhookSubscriptions: { items: { id: string; lastDelivery: Record<string, unknown> | null }[] } }>(LIST, { o: c })).webhookSubscriptions.items;
+      expect(items.find((x) => x.id === quiet.id)?.lastDelivery).toBeNull();
+      expect(items.find((x) => x.id === busy.id)?.lastDelivery).toMatchObject({ status: 'PENDING', attempts: 1, responseStatus: 503, error: 'HTTP 503', eventType: 'meeting.planned' });
+    } finally {
+      // a failing retry left behind would take a place in the next tests' runs
+      await remove(quiet.id);
+      await remove(busy.id);
+    }
+  });
+
   it('retries after 500s and after a timeout with the same delivery id, then succeeds; gives up (DEAD) after the last attempt', async () => {
     const c = await cell('retry');
     const flaky = await subscribe(c, ['meeting.planned'], (_r, nth) => (nth <= 2 ? 500 : 200));

@@ -22,13 +22,23 @@ type Documents = {
     "\n  query AdminUsers($page: PageInput) {\n    users(page: $page) {\n      total\n      items { id username displayName isActive lastSignInAt memberId grants { id role organisationId memberId } }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query AdminApiTokens($page: PageInput) {\n    apiTokens(page: $page) { total items { id name tokenPrefix organisationId access createdAt expiresAt revokedAt lastUsedAt } }\n  }\n": typeof types.AdminApiTokensDocument,
     "\n  query AdminAuditLog($filter: AuditFilter, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      total\n      items { id at actorType actorName operation entityType entityId before after requestId }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  query AdminAuditVerification {\n    auditVerification { id at ok rowsChecked sealsChecked unsealedRows firstBrokenId brokenSeal problem lastDigest runBy }\n  }\n": typeof types.AdminAuditVerificationDocument,
     "\n  query AdminMemberSearch($search: String!) {\n    members(filter: { search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": typeof types.AdminMemberSearchDocument,
     "\n  mutation AdminCreateUser($input: CreateUserInput!) { createUser(input: $input) { id username } }\n": typeof types.AdminCreateUserDocument,
     "\n  mutation AdminSetUserPassword($userId: ID!, $password: String!) { setUserPassword(userId: $userId, password: $password) }\n": typeof types.AdminSetUserPasswordDocument,
     "\n  mutation AdminAddGrant($input: AddGrantInput!) { addGrant(input: $input) { id } }\n": typeof types.AdminAddGrantDocument,
     "\n  mutation AdminRemoveGrant($id: ID!) { removeGrant(id: $id) }\n": typeof types.AdminRemoveGrantDocument,
     "\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name } } }\n": typeof types.AdminCreateApiTokenDocument,
+    "\n  mutation AdminVerifyAuditLog { verifyAuditLog { id ok } }\n": typeof types.AdminVerifyAuditLogDocument,
     "\n  mutation AdminRevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }\n": typeof types.AdminRevokeApiTokenDocument,
+    "\n  query AdminWebhookSubscriptions($page: PageInput) {\n    webhookSubscriptions(page: $page) {\n      total\n      items {\n        id organisationId targetUrl eventTypes description active disabledAt disabledReason failingSince createdBy createdAt\n        lastDelivery { id status attempts responseStatus lastAttemptAt error }\n      }\n    }\n  }\n": typeof types.AdminWebhookSubscriptionsDocument,
+    "\n  query AdminWebhookEventTypes { webhookEventTypes { type when } }\n": typeof types.AdminWebhookEventTypesDocument,
+    "\n  query AdminWebhookDeliveries($subscriptionId: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {\n    webhookDeliveries(subscriptionId: $subscriptionId, status: $status, first: $first, after: $after) {\n      endCursor hasMore\n      items { id eventId eventType eventOccurredAt status attempts lastAttemptAt nextAttemptAt deliveredAt responseStatus durationMs error }\n    }\n  }\n": typeof types.AdminWebhookDeliveriesDocument,
+    "\n  mutation AdminCreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { secret subscription { id targetUrl } }\n  }\n": typeof types.AdminCreateWebhookSubscriptionDocument,
+    "\n  mutation AdminSetWebhookActive($id: ID!, $active: Boolean!) { updateWebhookSubscription(id: $id, input: { active: $active }) { id active } }\n": typeof types.AdminSetWebhookActiveDocument,
+    "\n  mutation AdminDisableWebhook($id: ID!, $reason: String) { disableWebhookSubscription(id: $id, reason: $reason) { id active } }\n": typeof types.AdminDisableWebhookDocument,
+    "\n  mutation AdminReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n": typeof types.AdminReplayWebhookDeliveryDocument,
+    "\n  mutation AdminReplayWebhookDeliveries($subscriptionId: ID!, $from: DateTime!, $to: DateTime!) {\n    replayWebhookDeliveries(subscriptionId: $subscriptionId, from: $from, to: $to)\n  }\n": typeof types.AdminReplayWebhookDeliveriesDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": typeof types.MeetingComplianceDocument,
@@ -149,13 +159,23 @@ const documents: Documents = {
     "\n  query AdminUsers($page: PageInput) {\n    users(page: $page) {\n      total\n      items { id username displayName isActive lastSignInAt memberId grants { id role organisationId memberId } }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query AdminApiTokens($page: PageInput) {\n    apiTokens(page: $page) { total items { id name tokenPrefix organisationId access createdAt expiresAt revokedAt lastUsedAt } }\n  }\n": types.AdminApiTokensDocument,
     "\n  query AdminAuditLog($filter: AuditFilter, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      total\n      items { id at actorType actorName operation entityType entityId before after requestId }\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  query AdminAuditVerification {\n    auditVerification { id at ok rowsChecked sealsChecked unsealedRows firstBrokenId brokenSeal problem lastDigest runBy }\n  }\n": types.AdminAuditVerificationDocument,
     "\n  query AdminMemberSearch($search: String!) {\n    members(filter: { search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": types.AdminMemberSearchDocument,
     "\n  mutation AdminCreateUser($input: CreateUserInput!) { createUser(input: $input) { id username } }\n": types.AdminCreateUserDocument,
     "\n  mutation AdminSetUserPassword($userId: ID!, $password: String!) { setUserPassword(userId: $userId, password: $password) }\n": types.AdminSetUserPasswordDocument,
     "\n  mutation AdminAddGrant($input: AddGrantInput!) { addGrant(input: $input) { id } }\n": types.AdminAddGrantDocument,
     "\n  mutation AdminRemoveGrant($id: ID!) { removeGrant(id: $id) }\n": types.AdminRemoveGrantDocument,
     "\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name } } }\n": types.AdminCreateApiTokenDocument,
+    "\n  mutation AdminVerifyAuditLog { verifyAuditLog { id ok } }\n": types.AdminVerifyAuditLogDocument,
     "\n  mutation AdminRevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }\n": types.AdminRevokeApiTokenDocument,
+    "\n  query AdminWebhookSubscriptions($page: PageInput) {\n    webhookSubscriptions(page: $page) {\n      total\n      items {\n        id organisationId targetUrl eventTypes description active disabledAt disabledReason failingSince createdBy createdAt\n        lastDelivery { id status attempts responseStatus lastAttemptAt error }\n      }\n    }\n  }\n": types.AdminWebhookSubscriptionsDocument,
+    "\n  query AdminWebhookEventTypes { webhookEventTypes { type when } }\n": types.AdminWebhookEventTypesDocument,
+    "\n  query AdminWebhookDeliveries($subscriptionId: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {\n    webhookDeliveries(subscriptionId: $subscriptionId, status: $status, first: $first, after: $after) {\n      endCursor hasMore\n      items { id eventId eventType eventOccurredAt status attempts lastAttemptAt nextAttemptAt deliveredAt responseStatus durationMs error }\n    }\n  }\n": types.AdminWebhookDeliveriesDocument,
+    "\n  mutation AdminCreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { secret subscription { id targetUrl } }\n  }\n": types.AdminCreateWebhookSubscriptionDocument,
+    "\n  mutation AdminSetWebhookActive($id: ID!, $active: Boolean!) { updateWebhookSubscription(id: $id, input: { active: $active }) { id active } }\n": types.AdminSetWebhookActiveDocument,
+    "\n  mutation AdminDisableWebhook($id: ID!, $reason: String) { disableWebhookSubscription(id: $id, reason: $reason) { id active } }\n": types.AdminDisableWebhookDocument,
+    "\n  mutation AdminReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n": types.AdminReplayWebhookDeliveryDocument,
+    "\n  mutation AdminReplayWebhookDeliveries($subscriptionId: ID!, $from: DateTime!, $to: DateTime!) {\n    replayWebhookDeliveries(subscriptionId: $subscriptionId, from: $from, to: $to)\n  }\n": types.AdminReplayWebhookDeliveriesDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": types.MeetingComplianceDocument,
@@ -300,6 +320,10 @@ export function graphql(source: "\n  query AdminAuditLog($filter: AuditFilter, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminAuditVerification {\n    auditVerification { id at ok rowsChecked sealsChecked unsealedRows firstBrokenId brokenSeal problem lastDigest runBy }\n  }\n"): typeof import('./graphql').AdminAuditVerificationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AdminMemberSearch($search: String!) {\n    members(filter: { search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n"): typeof import('./graphql').AdminMemberSearchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -324,7 +348,43 @@ export function graphql(source: "\n  mutation AdminCreateApiToken($input: Create
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AdminVerifyAuditLog { verifyAuditLog { id ok } }\n"): typeof import('./graphql').AdminVerifyAuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AdminRevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }\n"): typeof import('./graphql').AdminRevokeApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookSubscriptions($page: PageInput) {\n    webhookSubscriptions(page: $page) {\n      total\n      items {\n        id organisationId targetUrl eventTypes description active disabledAt disabledReason failingSince createdBy createdAt\n        lastDelivery { id status attempts responseStatus lastAttemptAt error }\n      }\n    }\n  }\n"): typeof import('./graphql').AdminWebhookSubscriptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookEventTypes { webhookEventTypes { type when } }\n"): typeof import('./graphql').AdminWebhookEventTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookDeliveries($subscriptionId: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {\n    webhookDeliveries(subscriptionId: $subscriptionId, status: $status, first: $first, after: $after) {\n      endCursor hasMore\n      items { id eventId eventType eventOccurredAt status attempts lastAttemptAt nextAttemptAt deliveredAt responseStatus durationMs error }\n    }\n  }\n"): typeof import('./graphql').AdminWebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) { secret subscription { id targetUrl } }\n  }\n"): typeof import('./graphql').AdminCreateWebhookSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetWebhookActive($id: ID!, $active: Boolean!) { updateWebhookSubscription(id: $id, input: { active: $active }) { id active } }\n"): typeof import('./graphql').AdminSetWebhookActiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDisableWebhook($id: ID!, $reason: String) { disableWebhookSubscription(id: $id, reason: $reason) { id active } }\n"): typeof import('./graphql').AdminDisableWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n"): typeof import('./graphql').AdminReplayWebhookDeliveryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReplayWebhookDeliveries($subscriptionId: ID!, $from: DateTime!, $to: DateTime!) {\n    replayWebhookDeliveries(subscriptionId: $subscriptionId, from: $from, to: $to)\n  }\n"): typeof import('./graphql').AdminReplayWebhookDeliveriesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -326,6 +326,18 @@ export type CreateUserInput = {
   username: string;
 };
 
+/** A new webhook subscription. */
+export type CreateWebhookSubscriptionInput = {
+  /** What it is for (at most 200 characters). */
+  description?: string | null | undefined;
+  /** The event types to send (ChangeEvent.type), 1 to 100; an unknown type is a VALIDATION error. */
+  eventTypes: Array<string>;
+  /** The subtree root: events of this organisation and everything below it (within your scope). You need write access to it. */
+  organisationId: string;
+  /** An http(s) URL on a public address (WEBHOOK_TARGET_INVALID / WEBHOOK_TARGET_FORBIDDEN / WEBHOOK_TARGET_UNRESOLVABLE otherwise). */
+  targetUrl: string;
+};
+
 /** Which dashboard: an organisation (its subtree) on a date, with a year for the yearly figures. */
 export type DashboardInput = {
   /** Figures as of this date, on the tree as it stood then (default today). */
@@ -1102,6 +1114,12 @@ export type VisitReportInput = {
   organisationId: string;
 };
 
+/** PENDING: not delivered yet (waiting for its turn, its next attempt, or being sent). DELIVERED: the target answered 2xx. DEAD: every attempt failed (WEBHOOK_MAX_ATTEMPTS); replay it to try again. */
+export type WebhookDeliveryStatus =
+  | 'DEAD'
+  | 'DELIVERED'
+  | 'PENDING';
+
 export type AdmissionsQueryVariables = Exact<{
   organisationId: string;
   from: string;
@@ -1159,6 +1177,11 @@ export type AdminAuditLogQueryVariables = Exact<{
 
 export type AdminAuditLogQuery = { auditLog: { total: number, items: Array<{ id: string, at: string, actorType: string, actorName: string, operation: string, entityType: string, entityId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, requestId: string | null }> } };
 
+export type AdminAuditVerificationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminAuditVerificationQuery = { auditVerification: { id: string, at: string, ok: boolean, rowsChecked: number, sealsChecked: number, unsealedRows: number, firstBrokenId: string | null, brokenSeal: number | null, problem: string | null, lastDigest: string | null, runBy: string } | null };
+
 export type AdminMemberSearchQueryVariables = Exact<{
   search: string;
 }>;
@@ -1202,12 +1225,78 @@ export type AdminCreateApiTokenMutationVariables = Exact<{
 
 export type AdminCreateApiTokenMutation = { createApiToken: { secret: string, token: { id: string, name: string } } };
 
+export type AdminVerifyAuditLogMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminVerifyAuditLogMutation = { verifyAuditLog: { id: string, ok: boolean } };
+
 export type AdminRevokeApiTokenMutationVariables = Exact<{
   id: string;
 }>;
 
 
 export type AdminRevokeApiTokenMutation = { revokeApiToken: { id: string } };
+
+export type AdminWebhookSubscriptionsQueryVariables = Exact<{
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type AdminWebhookSubscriptionsQuery = { webhookSubscriptions: { total: number, items: Array<{ id: string, organisationId: string, targetUrl: string, eventTypes: Array<string>, description: string | null, active: boolean, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, createdBy: string, createdAt: string, lastDelivery: { id: string, status: WebhookDeliveryStatus, attempts: number, responseStatus: number | null, lastAttemptAt: string | null, error: string | null } | null }> } };
+
+export type AdminWebhookEventTypesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminWebhookEventTypesQuery = { webhookEventTypes: Array<{ type: string, when: string }> };
+
+export type AdminWebhookDeliveriesQueryVariables = Exact<{
+  subscriptionId: string;
+  status?: WebhookDeliveryStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminWebhookDeliveriesQuery = { webhookDeliveries: { endCursor: string | null, hasMore: boolean, items: Array<{ id: string, eventId: string, eventType: string, eventOccurredAt: string, status: WebhookDeliveryStatus, attempts: number, lastAttemptAt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, responseStatus: number | null, durationMs: number | null, error: string | null }> } };
+
+export type AdminCreateWebhookSubscriptionMutationVariables = Exact<{
+  input: CreateWebhookSubscriptionInput;
+}>;
+
+
+export type AdminCreateWebhookSubscriptionMutation = { createWebhookSubscription: { secret: string, subscription: { id: string, targetUrl: string } } };
+
+export type AdminSetWebhookActiveMutationVariables = Exact<{
+  id: string;
+  active: boolean;
+}>;
+
+
+export type AdminSetWebhookActiveMutation = { updateWebhookSubscription: { id: string, active: boolean } };
+
+export type AdminDisableWebhookMutationVariables = Exact<{
+  id: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type AdminDisableWebhookMutation = { disableWebhookSubscription: { id: string, active: boolean } };
+
+export type AdminReplayWebhookDeliveryMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminReplayWebhookDeliveryMutation = { replayWebhookDelivery: { id: string, status: WebhookDeliveryStatus } };
+
+export type AdminReplayWebhookDeliveriesMutationVariables = Exact<{
+  subscriptionId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type AdminReplayWebhookDeliveriesMutation = { replayWebhookDeliveries: number };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -2536,6 +2625,23 @@ export const AdminAuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminAuditLogQuery, AdminAuditLogQueryVariables>;
+export const AdminAuditVerificationDocument = new TypedDocumentString(`
+    query AdminAuditVerification {
+  auditVerification {
+    id
+    at
+    ok
+    rowsChecked
+    sealsChecked
+    unsealedRows
+    firstBrokenId
+    brokenSeal
+    problem
+    lastDigest
+    runBy
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuditVerificationQuery, AdminAuditVerificationQueryVariables>;
 export const AdminMemberSearchDocument = new TypedDocumentString(`
     query AdminMemberSearch($search: String!) {
   members(filter: {search: $search}, page: {limit: 20}) {
@@ -2585,6 +2691,14 @@ export const AdminCreateApiTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminCreateApiTokenMutation, AdminCreateApiTokenMutationVariables>;
+export const AdminVerifyAuditLogDocument = new TypedDocumentString(`
+    mutation AdminVerifyAuditLog {
+  verifyAuditLog {
+    id
+    ok
+  }
+}
+    `) as unknown as TypedDocumentString<AdminVerifyAuditLogMutation, AdminVerifyAuditLogMutationVariables>;
 export const AdminRevokeApiTokenDocument = new TypedDocumentString(`
     mutation AdminRevokeApiToken($id: ID!) {
   revokeApiToken(id: $id) {
@@ -2592,6 +2706,109 @@ export const AdminRevokeApiTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminRevokeApiTokenMutation, AdminRevokeApiTokenMutationVariables>;
+export const AdminWebhookSubscriptionsDocument = new TypedDocumentString(`
+    query AdminWebhookSubscriptions($page: PageInput) {
+  webhookSubscriptions(page: $page) {
+    total
+    items {
+      id
+      organisationId
+      targetUrl
+      eventTypes
+      description
+      active
+      disabledAt
+      disabledReason
+      failingSince
+      createdBy
+      createdAt
+      lastDelivery {
+        id
+        status
+        attempts
+        responseStatus
+        lastAttemptAt
+        error
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminWebhookSubscriptionsQuery, AdminWebhookSubscriptionsQueryVariables>;
+export const AdminWebhookEventTypesDocument = new TypedDocumentString(`
+    query AdminWebhookEventTypes {
+  webhookEventTypes {
+    type
+    when
+  }
+}
+    `) as unknown as TypedDocumentString<AdminWebhookEventTypesQuery, AdminWebhookEventTypesQueryVariables>;
+export const AdminWebhookDeliveriesDocument = new TypedDocumentString(`
+    query AdminWebhookDeliveries($subscriptionId: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {
+  webhookDeliveries(
+    subscriptionId: $subscriptionId
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    endCursor
+    hasMore
+    items {
+      id
+      eventId
+      eventType
+      eventOccurredAt
+      status
+      attempts
+      lastAttemptAt
+      nextAttemptAt
+      deliveredAt
+      responseStatus
+      durationMs
+      error
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminWebhookDeliveriesQuery, AdminWebhookDeliveriesQueryVariables>;
+export const AdminCreateWebhookSubscriptionDocument = new TypedDocumentString(`
+    mutation AdminCreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {
+  createWebhookSubscription(input: $input) {
+    secret
+    subscription {
+      id
+      targetUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateWebhookSubscriptionMutation, AdminCreateWebhookSubscriptionMutationVariables>;
+export const AdminSetWebhookActiveDocument = new TypedDocumentString(`
+    mutation AdminSetWebhookActive($id: ID!, $active: Boolean!) {
+  updateWebhookSubscription(id: $id, input: {active: $active}) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSetWebhookActiveMutation, AdminSetWebhookActiveMutationVariables>;
+export const AdminDisableWebhookDocument = new TypedDocumentString(`
+    mutation AdminDisableWebhook($id: ID!, $reason: String) {
+  disableWebhookSubscription(id: $id, reason: $reason) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AdminDisableWebhookMutation, AdminDisableWebhookMutationVariables>;
+export const AdminReplayWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation AdminReplayWebhookDelivery($id: ID!) {
+  replayWebhookDelivery(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReplayWebhookDeliveryMutation, AdminReplayWebhookDeliveryMutationVariables>;
+export const AdminReplayWebhookDeliveriesDocument = new TypedDocumentString(`
+    mutation AdminReplayWebhookDeliveries($subscriptionId: ID!, $from: DateTime!, $to: DateTime!) {
+  replayWebhookDeliveries(subscriptionId: $subscriptionId, from: $from, to: $to)
+}
+    `) as unknown as TypedDocumentString<AdminReplayWebhookDeliveriesMutation, AdminReplayWebhookDeliveriesMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {

@@ -34,6 +34,13 @@ export const MUTATION_EFFECTS = {
   removeGrant: ['admin'],
   createApiToken: ['admin'],
   revokeApiToken: ['admin'],
+  // webhooks: the subscriptions and their delivery logs (admin screen); the audit chain's last verification
+  createWebhookSubscription: ['admin'],
+  updateWebhookSubscription: ['admin'],
+  disableWebhookSubscription: ['admin'],
+  replayWebhookDelivery: ['admin'],
+  replayWebhookDeliveries: ['admin'],
+  verifyAuditLog: ['admin'],
   createOrganisation: TREE,
   importOrganisations: TREE,
   importMembers: TREE,

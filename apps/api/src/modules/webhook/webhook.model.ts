@@ -62,6 +62,14 @@ export class WebhookDeliveryPage {
   @Field({ description: 'True when older deliveries follow.' }) hasMore!: boolean;
 }
 
+@ObjectType({ description: 'An event type a webhook subscription may ask for (ChangeEvent.type), as listed in the schema description of ChangeEvent.type.' })
+export class WebhookEventType {
+  @Field({ description: 'The type, e.g. meeting.closed: pass it in eventTypes.' }) type!: string;
+  @Field(() => Int, { description: 'The payload version sent (event.version).' }) version!: number;
+  @Field({ description: 'When the event happens (one English sentence).' }) when!: string;
+  @Field(() => [String], { description: 'The payload keys sent.' }) payloadKeys!: string[];
+}
+
 @InputType({ description: 'A new webhook subscription.' })
 export class CreateWebhookSubscriptionInput {
   @Field(() => ID, { description: 'The subtree root: events of this organisation and everything below it (within your scope). You need write access to it.' }) @IsString() organisationId!: string;

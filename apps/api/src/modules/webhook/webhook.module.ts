@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { WebhookResolver } from './webhook.resolver';
+import { WebhookResolver, WebhookSubscriptionFieldsResolver } from './webhook.resolver';
 import { WebhookService } from './webhook.service';
 import { WebhookWorker } from './webhook.worker';
 
@@ -13,7 +13,7 @@ export class WebhookModule {
     return {
       module: WebhookModule,
       imports: [auth],
-      providers: [WebhookService, WebhookWorker, WebhookResolver],
+      providers: [WebhookService, WebhookWorker, WebhookResolver, WebhookSubscriptionFieldsResolver],
       exports: [],
     };
   }

@@ -1,11 +1,11 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
 import { PageInput } from '../../common/graphql/pagination';
 import type { RequestContext } from '../../common/graphql/request-context';
 import {
-  CreateWebhookSubscriptionInput, UpdateWebhookSubscriptionInput, WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryStatus, WebhookSubscription, WebhookSubscriptionPage,
-  WebhookSubscriptionWithSecret,
+  CreateWebhookSubscriptionInput, UpdateWebhookSubscriptionInput, WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryStatus, WebhookEventType, WebhookSubscription,
+  WebhookSubscriptionPage, WebhookSubscriptionWithSecret,
 } from './webhook.model';
 import { DELIVERIES_DEFAULT, DELIVERIES_MAX, WebhookService } from './webhook.service';
 
@@ -27,6 +27,11 @@ export class WebhookResolver {
   @Query(() => WebhookSubscription, { description: `One webhook subscription (never its secret). ${WHO}` })
   webhookSubscription(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Subscription.' }) id: string) {
     return this.webhooks.get(actor, id);
+  }
+
+  @Query(() => [WebhookEventType], { description: 'The event types a webhook subscription may ask for (the same list as ChangeEvent.type documents), for pickers. Anyone signed in (it is the schema\'s own documentation).' })
+  webhookEventTypes(): WebhookEventType[] {
+    return this.webhooks.eventTypes();
   }
 
   @Query(() => WebhookDeliveryPage, { description: `The delivery log of a subscription, newest first: status, attempts, last HTTP status, duration and error. ${WHO}` })
@@ -89,5 +94,17 @@ export class WebhookResolver {
     @Args('to', { type: () => Date, description: 'End (date-time, inclusive).' }) to: Date | string,
   ) {
     return this.webhooks.replayRange(ctx, subscriptionId, new Date(from), new Date(to));
+  }
+}
+
+/** Fields of WebhookSubscription computed per page (batched: one statement for the subscriptions of an answer). */
+@Resolver(() => WebhookSubscription)
+export class WebhookSubscriptionFieldsResolver {
+  constructor(private readonly webhooks: WebhookService) {}
+
+  @ResolveField(() => WebhookDelivery, { nullable: true, description: 'The newest delivery of the subscription (its state, last HTTP status, attempts), null before the first event; the whole log is webhookDeliveries.' })
+  lastDelivery(@Parent() s: WebhookSubscription, @Ctx() ctx: RequestContext): Promise<WebhookDelivery | null> {
+    // the parent was loaded through the caller's scope check (list, get, create, update, disable)
+    return ctx.loaders.for<string, WebhookDelivery | null>('webhookLastDelivery', '-', async (ids) => this.webhooks.lastDeliveries([...ids]), null).load(s.id);
   }
 }

@@ -11,7 +11,8 @@ import { Params, returning, today } from '../../database/sql';
 import { checkTarget, redactedTarget } from './webhook-target';
 import { newWebhookSecret, secretBox, type SecretBox } from './webhook-secret';
 import type {
-  CreateWebhookSubscriptionInput, UpdateWebhookSubscriptionInput, WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryStatus, WebhookSubscription, WebhookSubscriptionWithSecret,
+  CreateWebhookSubscriptionInput, UpdateWebhookSubscriptionInput, WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryStatus, WebhookEventType, WebhookSubscription,
+  WebhookSubscriptionWithSecret,
 } from './webhook.model';
 
 export const DELIVERIES_DEFAULT = 50;
@@ -196,6 +197,25 @@ export class WebhookService {
       endCursor: last ? Buffer.from(`d1:${last.seq}`).toString('base64url') : null,
       hasMore,
     };
+  }
+
+  /** Every event type a subscription may ask for, in the order of EVENT_TYPES (the same list the schema documents). */
+  eventTypes(): WebhookEventType[] {
+    return Object.entries(EVENT_TYPES).map(([type, d]) => ({ type, version: d.version, when: d.when, payloadKeys: Object.keys(d.payload) }));
+  }
+
+  /**
+   * The newest delivery of each of these subscriptions (already checked to be the caller's), in one statement: what
+   * the list shows as "last delivery". Subscriptions without a delivery are absent from the map.
+   */
+  async lastDeliveries(subscriptionIds: string[]): Promise<Map<string, WebhookDelivery>> {
+    if (!subscriptionIds.length) return new Map();
+    const rows: WebhookDelivery[] = await this.ds.query(
+      `SELECT x.* FROM unnest($1::uuid[]) AS sid(id)
+         CROSS JOIN LATERAL (SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery d WHERE d.subscription_id = sid.id ORDER BY d.seq DESC LIMIT 1) x`,
+      [subscriptionIds],
+    );
+    return new Map(rows.map((r) => [r.subscriptionId, r]));
   }
 
   /** Sends one delivery again (whatever its state): PENDING, attempts from 0, due now, with the same X-Chibo-Delivery. */

@@ -4,7 +4,8 @@ import type { AuditFilter, CreateApiTokenInput, CreateUserInput, AddGrantInput }
 import { request } from '../../../lib/graphql-client';
 import { useApiMutation } from '../../../lib/invalidation';
 
-// Administration: user accounts and their grants, API tokens, the audit log (administrators only; the API checks).
+// Administration: user accounts and their grants, API tokens, the audit log and its hash-chain check (administrators
+// only; the API checks). Webhooks: api/webhooks.ts (a lazy chunk).
 
 const USERS = graphql(`
   query AdminUsers($page: PageInput) {
@@ -30,6 +31,12 @@ const AUDIT = graphql(`
   }
 `);
 
+const AUDIT_VERIFICATION = graphql(`
+  query AdminAuditVerification {
+    auditVerification { id at ok rowsChecked sealsChecked unsealedRows firstBrokenId brokenSeal problem lastDigest runBy }
+  }
+`);
+
 const MEMBER_SEARCH = graphql(`
   query AdminMemberSearch($search: String!) {
     members(filter: { search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }
@@ -41,6 +48,7 @@ export const adminKeys = {
   tokens: (offset: number, limit: number) => ['admin', 'tokens', { offset, limit }] as const,
   audit: (filter: AuditFilter, offset: number, limit: number) => ['admin', 'audit', { filter, offset, limit }] as const,
   memberSearch: (search: string) => ['admin', 'memberSearch', { search }] as const,
+  auditVerification: () => ['admin', 'auditVerification'] as const,
 };
 
 const usersQueryOptions = (offset: number, limit: number) =>
@@ -67,6 +75,9 @@ export const useApiTokens = (offset: number, limit: number) => useQuery({ ...tok
 export const useAuditLog = (filter: AuditFilter, offset: number, limit: number) =>
   useQuery({ ...auditQueryOptions(filter, offset, limit), placeholderData: keepPreviousData });
 
+export const useAuditVerification = () =>
+  useQuery({ queryKey: adminKeys.auditVerification(), queryFn: ({ signal }) => request(AUDIT_VERIFICATION, {}, { signal }).then((d) => d.auditVerification) });
+
 export const useMemberSearch = (search: string) =>
   useQuery({
     queryKey: adminKeys.memberSearch(search),
@@ -89,6 +100,9 @@ const REMOVE_GRANT = graphql(`
 const CREATE_TOKEN = graphql(`
   mutation AdminCreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name } } }
 `);
+const VERIFY_AUDIT = graphql(`
+  mutation AdminVerifyAuditLog { verifyAuditLog { id ok } }
+`);
 const REVOKE_TOKEN = graphql(`
   mutation AdminRevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }
 `);
@@ -101,3 +115,4 @@ export const useRemoveGrant = () => useApiMutation('removeGrant', (id: string) =
 export const useCreateApiToken = () =>
   useApiMutation('createApiToken', (input: CreateApiTokenInput) => request(CREATE_TOKEN, { input }).then((d) => d.createApiToken));
 export const useRevokeApiToken = () => useApiMutation('revokeApiToken', (id: string) => request(REVOKE_TOKEN, { id }).then((d) => d.revokeApiToken));
+export const useVerifyAuditLog = () => useApiMutation('verifyAuditLog', () => request(VERIFY_AUDIT, {}).then((d) => d.verifyAuditLog));
