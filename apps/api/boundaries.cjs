@@ -168,7 +168,7 @@ const modules = {
   },
   dashboard: {
     paths: ['src/modules/dashboard/'],
-    summary: 'The dashboard and alert list of a subtree on a date: reads every area, owns no table.',
+    summary: 'The dashboard and alert list of a subtree on a date: reads every area; owns the versions of the tables that feed the figures (its cache).',
     moduleFile: 'src/modules/dashboard/dashboard.module.ts',
     exports: [],
     public: { 'src/modules/dashboard/dashboard.module.ts': 'imported by the app module' },
@@ -179,7 +179,7 @@ const modules = {
       inspection: 'inspection-target alerts',
       policy: 'thresholds of the alerts',
     },
-    tables: [],
+    tables: ['figure_version', 'figure_change'],
   },
 };
 
