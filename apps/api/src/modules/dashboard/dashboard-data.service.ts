@@ -341,6 +341,8 @@ export class DashboardData {
    * as-of date), for the cells of the subtree on the period's end (those meetingCompliance checks). One query for the
    * candidates (text blank), one for the cells' policies.
    */
+  // The WHERE repeats the predicate of the partial index meeting_paperwork_missing (migration 1796542000000) word for
+  // word: keep them equal, or the planner reads every held meeting of the year.
   minutesAlerts(s: DashboardScope): Promise<Alert[]> {
     return s.once('minutesAlerts', async () => {
       const rows: { id: string; cellId: string; cellCode: string; date: string; kind: MeetingKind; state: MeetingState; title: string; minutesPresent: boolean; resolutionPresent: boolean }[] =

@@ -35,10 +35,12 @@ export const CELL_AT = (d: string) => `(SELECT x.organisation_id FROM membership
   ORDER BY x.valid_from DESC LIMIT 1)`;
 
 /**
- * Joins the kept member counts of the organisation `orgExpr` on the date `d` as `alias` (columns members,
+ * Joins (laterally) the kept member counts of the organisation `orgExpr` on the date `d` as `alias` (columns members,
  * full_members, exempt; no row: none): the permanent memberships in force on d, those of them with a full-membership
  * date on or before d, and those exempted on d (EXEMPTION_AT with a reason) — kept per cell by the database
  * (cell_member_count, migration 1796541000000), so a subtree's counts read one row per organisation.
  */
 export const MEMBER_COUNTS_JOIN = (alias: string, orgExpr: string, d: string) =>
-  `JOIN cell_member_count ${alias} ON ${alias}.organisation_id = ${orgExpr} AND ${alias}.valid_to > ${d}::date AND ${alias}.valid_from <= ${d}::date`;
+  // the organisation's row of the date: the first ending after it, if it has begun (one index probe)
+  `CROSS JOIN LATERAL (SELECT k.members, k.full_members, k.exempt FROM cell_member_count k
+     WHERE k.organisation_id = ${orgExpr} AND k.valid_to > ${d}::date AND k.valid_from <= ${d}::date ORDER BY k.valid_to LIMIT 1) ${alias}`;
