@@ -69,7 +69,9 @@ export const dataSourceOptions = (url: string, config: AppConfig): DataSourceOpt
   logger: new CountingLogger(config.logLevel === 'debug'),
   // statement_timeout: PostgreSQL cancels any statement of the server that runs longer (error 57014, answered
   // QUERY_TIMEOUT); the CLI passes 0. PGlite ignores it (one single-threaded backend cannot be interrupted).
-  extra: { max: config.dbPoolSize, ...(config.dbStatementTimeoutMs > 0 ? { statement_timeout: config.dbStatementTimeoutMs } : {}) },
+  // jit=off: the figure queries over a large subtree are estimated above jit_above_cost, and compiling them costs far
+  // more than it saves (×30, the period's leavers: 2.1 s of which 1.6 s JIT compilation, 0.18 s without).
+  extra: { max: config.dbPoolSize, options: '-c jit=off', ...(config.dbStatementTimeoutMs > 0 ? { statement_timeout: config.dbStatementTimeoutMs } : {}) },
 });
 
 /** Opens the database (embedded when no DATABASE_URL) and applies pending migrations. */
