@@ -10,21 +10,28 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // Kept by statement-level triggers in the writing transaction: a statement writing membership (its cells, old and
 // new), member (a full-membership date changed: the member's cells) or member_event (exemption events: the member's
 // cells) rebuilds the rows of the cells concerned from their memberships (cell_member_count_rebuild: a few dozen
-// memberships per cell). The rebuild first takes a transaction-level advisory lock per cell (in id order), so two
-// transactions writing the same cell rebuild one after the other, the second from a snapshot that sees the first's
-// commit (READ COMMITTED: each statement of the function reads afresh). Bulk loads with these triggers off call the
-// function for every cell afterwards.
+// memberships per cell). The rebuild first takes transaction-level advisory locks — for up to 64 cells a shared
+// lock on the whole and an exclusive one per cell (in id order), for more cells (an import, a bulk load) one
+// exclusive lock on the whole, so the lock table stays small — and two transactions writing the same cell rebuild
+// one after the other, the second from a snapshot that sees the first's commit (READ COMMITTED: each statement of
+// the function reads afresh). A bulk load with these triggers off calls the function for its cells afterwards.
 const REBUILD = `
   CREATE FUNCTION cell_member_count_rebuild(cells uuid[]) RETURNS void LANGUAGE plpgsql AS $$
   BEGIN
-    IF cells IS NULL OR cardinality(cells) = 0 THEN RETURN; END IF;
-    PERFORM pg_advisory_xact_lock(1796541000, hashtext(c::text)) FROM (SELECT DISTINCT c FROM unnest(cells) c ORDER BY 1) x;
-    DELETE FROM cell_member_count WHERE organisation_id = ANY(cells);
+    cells := ARRAY(SELECT DISTINCT c FROM unnest(cells) c WHERE c IS NOT NULL ORDER BY 1);
+    IF cardinality(cells) = 0 THEN RETURN; END IF;
+    IF cardinality(cells) <= 64 THEN
+      PERFORM pg_advisory_xact_lock_shared(1796541000, 0);
+      PERFORM pg_advisory_xact_lock(1796541000, hashtext(c::text)) FROM unnest(cells) c;
+    ELSE
+      PERFORM pg_advisory_xact_lock(1796541000, 0);
+    END IF;
+    DELETE FROM cell_member_count WHERE organisation_id IN (SELECT unnest(cells));
     INSERT INTO cell_member_count (organisation_id, valid_from, valid_to, members, full_members, exempt)
     WITH ms AS MATERIALIZED (
            SELECT ms.organisation_id AS c, ms.member_id, ms.valid_from AS f, coalesce(ms.valid_to, 'infinity'::date) AS t, m.full_membership_date AS fd
              FROM membership ms JOIN member m ON m.id = ms.member_id
-            WHERE ms.kind = 'PERMANENT' AND ms.organisation_id = ANY(cells) AND (ms.valid_to IS NULL OR ms.valid_to > ms.valid_from)),
+            WHERE ms.kind = 'PERMANENT' AND ms.organisation_id IN (SELECT unnest(cells)) AND (ms.valid_to IS NULL OR ms.valid_to > ms.valid_from)),
          -- each member's exemption on and after each event date: the last recorded event of the day decides
          ev AS (SELECT DISTINCT ON (e.member_id, e.effective_on) e.member_id, e.effective_on AS d, (e.type = 'EXEMPTED' AND e.reason IS NOT NULL) AS x
                   FROM member_event e
