@@ -31,7 +31,7 @@ import type { MeetingCompliance } from '../meeting/compliance.model';
 import type { VisitCoverageReport } from '../meeting/visit.model';
 import { VisitService } from '../meeting/visit.service';
 import { admissionCounts } from '../member/admission.sql';
-import { CELL_AT, STATUS_AT } from '../member/member.sql';
+import { CELL_AT, MEMBER_COUNTS_JOIN, STATUS_AT } from '../member/member.sql';
 import { flagsOf } from '../organisation/organisation.flags';
 import { Organisation } from '../organisation/organisation.model';
 import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
@@ -130,20 +130,11 @@ export class DashboardData {
    */
   memberCounts(s: DashboardScope): Promise<{ total: MemberCounts; byChild: Map<string, MemberCounts>; bySubtree: Map<string, MemberCounts> }> {
     return s.once('memberCounts', async () => {
+      // One kept row per organisation of the subtree (cell_member_count), not every membership and member.
       const rows: { id: string; path: string; members: number; full: number; exempt: number }[] = await this.ds.query(
-        `SELECT pl.organisation_id AS id, pl.path, count(*)::int AS members,
-                count(*) FILTER (WHERE m.full_membership_date IS NOT NULL AND m.full_membership_date <= $2::date)::int AS full,
-                count(*) FILTER (WHERE ex.type = 'EXEMPTED' AND ex.reason IS NOT NULL)::int AS exempt
-           FROM organisation_placement pl
-           JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')}
-           JOIN member m ON m.id = ms.member_id
-           -- Each member's latest exemption event on the date (the same rule as EXEMPTION_AT), read once for the
-           -- few members who have one instead of a look-up per member.
-           LEFT JOIN (SELECT DISTINCT ON (e.member_id) e.member_id, e.type, e.reason FROM member_event e
-                       WHERE e.type IN ('EXEMPTED','EXEMPTION_ENDED') AND e.effective_on <= $2::date
-                       ORDER BY e.member_id, e.effective_on DESC, e.recorded_at DESC) ex ON ex.member_id = m.id
-          WHERE ${inSubtree('pl', '$1')} AND ${validAt('pl', '$2')}
-          GROUP BY pl.organisation_id, pl.path`,
+        `SELECT pl.organisation_id AS id, pl.path, k.members, k.full_members AS full, k.exempt
+           FROM organisation_placement pl ${MEMBER_COUNTS_JOIN('k', 'pl.organisation_id', '$2')}
+          WHERE ${inSubtree('pl', '$1')} AND ${validAt('pl', '$2')}`,
         [s.root.path, s.asOf],
       );
       const add = (into: Map<string, MemberCounts>, id: string, r: { members: number; full: number; exempt: number }) => {
@@ -181,28 +172,14 @@ export class DashboardData {
     return s.once('timeline', async () => {
       const points = trendDates(s.period.year, s.asOf);
       const dates = [...new Set([...points.map((p) => p.date), s.period.from])];
-      // The planner expects a few hundred memberships from the CTE's organisations whatever their number, so it looks
-      // each member up by index. For a large subtree (most memberships) the members are read once and hash-joined
-      // instead (the OFFSET 0 fence): at ×30, 155k look-ups cost 0.9 s, the hash join 0.7 s; a small subtree keeps
-      // the look-ups (a grassroots committee: 30 ms, against 80 ms for reading every member).
-      const large = (await this.subtree(s)).length > 2000;
-      const member = large ? '(SELECT id, full_membership_date FROM member OFFSET 0)' : 'member';
+      // The subtree's organisations on each date, each with its kept member counts of that date (cell_member_count).
       const rows: { date: string; members: number; full: number }[] = await this.ds.query(
-        // The subtree's organisations on each date first, then the permanent memberships of those organisations joined
-        // to their members once (~150k rows at ×30 instead of ~1M index look-ups: 3.5 s → 1.3 s).
-        `WITH cells AS MATERIALIZED (
-           SELECT t.d, pl.organisation_id
-             FROM unnest($2::date[]) AS t(d)
-             JOIN organisation_placement rp ON rp.organisation_id = $1 AND ${validAt('rp', 't.d')}
-             JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', 't.d')}),
-         mm AS MATERIALIZED (
-           SELECT ms.organisation_id, ms.valid_from, ms.valid_to, m.full_membership_date AS f
-             FROM membership ms JOIN ${member} m ON m.id = ms.member_id
-            WHERE ms.kind = 'PERMANENT' AND ms.organisation_id IN (SELECT organisation_id FROM cells))
-         SELECT c.d::text AS date, count(*)::int AS members,
-                count(*) FILTER (WHERE mm.f IS NOT NULL AND mm.f <= c.d)::int AS full
-           FROM cells c JOIN mm ON mm.organisation_id = c.organisation_id AND ${validAt('mm', 'c.d')}
-          GROUP BY c.d`,
+        `SELECT t.d::text AS date, sum(k.members)::int AS members, sum(k.full_members)::int AS full
+           FROM unnest($2::date[]) AS t(d)
+           JOIN organisation_placement rp ON rp.organisation_id = $1 AND ${validAt('rp', 't.d')}
+           JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', 't.d')}
+           ${MEMBER_COUNTS_JOIN('k', 'pl.organisation_id', 't.d')}
+          GROUP BY t.d`,
         [s.root.id, dates],
       );
       const totals = new Map(rows.map((r) => [r.date, r] as const));
@@ -364,6 +341,8 @@ export class DashboardData {
    * as-of date), for the cells of the subtree on the period's end (those meetingCompliance checks). One query for the
    * candidates (text blank), one for the cells' policies.
    */
+  // The WHERE repeats the predicate of the partial index meeting_paperwork_missing (migration 1796542000000) word for
+  // word: keep them equal, or the planner reads every held meeting of the year.
   minutesAlerts(s: DashboardScope): Promise<Alert[]> {
     return s.once('minutesAlerts', async () => {
       const rows: { id: string; cellId: string; cellCode: string; date: string; kind: MeetingKind; state: MeetingState; title: string; minutesPresent: boolean; resolutionPresent: boolean }[] =

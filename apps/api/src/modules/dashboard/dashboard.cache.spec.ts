@@ -4,17 +4,17 @@ import type { AppConfig } from '../../config/app-config';
 import { DashboardCache } from './dashboard.cache';
 import { DashboardScope } from './dashboard.scope';
 
-// DashboardCache against a database whose snapshot the test sets.
+// DashboardCache against a database whose figure-table versions the test sets.
 describe('DashboardCache', () => {
-  let snapshot = '100:100:';
-  const ds = { query: async () => [{ s: snapshot }] } as unknown as DataSource;
+  let versions = 'member:1,meeting:1';
+  const ds = { query: async () => [{ v: versions, pending: 0 }] } as unknown as DataSource;
   const actor = (readRoots: string[], isAdmin = false): Actor => ({ kind: 'USER', id: readRoots.join(), name: 'x', isAdmin, readRoots, writeRoots: [], ownMemberIds: [], ownCellIds: [], grants: [] });
   const make = (a: Actor) => () => new DashboardScope(a, { id: 'R', path: '/R/' } as never, '2026-06-15', { year: 2026, from: '2026-01-01', to: '2026-06-15' } as never);
   const cache = (entries = 16) => new DashboardCache(ds, { dashboardCacheEntries: entries } as AppConfig);
 
-  beforeEach(() => (snapshot = '100:100:'));
+  beforeEach(() => (versions = 'member:1,meeting:1'));
 
-  it('keeps a scope while the snapshot is unchanged, for callers with the same access', async () => {
+  it('keeps a scope while the feeding tables are unchanged, for callers with the same access', async () => {
     const c = cache();
     const a = await c.scope(actor(['R']), 'R', '2026-06-15', 2026, make(actor(['R'])));
     expect(await c.scope(actor(['R']), 'R', '2026-06-15', 2026, make(actor(['R'])))).toBe(a);
@@ -23,21 +23,20 @@ describe('DashboardCache', () => {
     expect(await c.scope(other, 'R', '2026-06-15', 2026, make(other))).toBe(a);
   });
 
-  it('starts afresh when the snapshot moves, for other access, dates or years', async () => {
+  it('starts afresh when a feeding table changes, for other access, dates or years', async () => {
     const c = cache();
     const a = await c.scope(actor(['R']), 'R', '2026-06-15', 2026, make(actor(['R'])));
     expect(await c.scope(actor(['R', 'S']), 'R', '2026-06-15', 2026, make(actor(['R', 'S'])))).not.toBe(a);
     expect(await c.scope(actor([], true), 'R', '2026-06-15', 2026, make(actor([], true)))).not.toBe(a);
     expect(await c.scope(actor(['R']), 'R', '2026-06-16', 2026, make(actor(['R'])))).not.toBe(a);
     expect(await c.scope(actor(['R']), 'R', '2026-06-15', 2025, make(actor(['R'])))).not.toBe(a);
-    snapshot = '100:101:';
+    versions = 'member:2,meeting:1';
     const b = await c.scope(actor(['R']), 'R', '2026-06-15', 2026, make(actor(['R'])));
     expect(b).not.toBe(a);
-    // a transaction in progress that commits changes the snapshot too
-    snapshot = '100:101:100';
-    const d = await c.scope(actor(['R']), 'R', '2026-06-15', 2026, make(actor(['R'])));
-    snapshot = '101:101:';
-    expect(await c.scope(actor(['R']), 'R', '2026-06-15', 2026, make(actor(['R'])))).not.toBe(d);
+    expect(await c.scope(actor(['R']), 'R', '2026-06-15', 2026, make(actor(['R'])))).toBe(b);
+    // a table written for the first time
+    versions = 'member:2,meeting:1,visit:1';
+    expect(await c.scope(actor(['R']), 'R', '2026-06-15', 2026, make(actor(['R'])))).not.toBe(b);
   });
 
   it('keeps at most the configured number of scopes, the least recently used dropped first; 0 keeps none', async () => {

@@ -50,3 +50,14 @@ export const JOIN_MEMBERS_OF_CELL_ON = (cell: string, day: string, p: Params) =>
 export const JOIN_CELL_OF_MEMBER_ON = (day: string, memberParam: string, p: Params) => `JOIN membership x ON x.member_id = ${memberParam}::uuid AND x.kind = 'PERMANENT'
     AND x.valid_from <= ${day} AND (x.valid_to IS NULL OR x.valid_to > ${day})
   JOIN member m ON m.id = x.member_id AND ${statusInSql(day, ['PROBATIONARY', 'FULL'], p)}`;
+
+/**
+ * Joins (laterally) the kept member counts of the organisation `orgExpr` on the date `d` as `alias` (columns members,
+ * full_members, exempt; no row: none): the permanent memberships in force on d, those of them with a full-membership
+ * date on or before d, and those exempted on d (EXEMPTION_AT with a reason) — kept per cell by the database
+ * (cell_member_count, migration 1796541000000), so a subtree's counts read one row per organisation.
+ */
+export const MEMBER_COUNTS_JOIN = (alias: string, orgExpr: string, d: string) =>
+  // the organisation's row of the date: the first ending after it, if it has begun (one index probe)
+  `CROSS JOIN LATERAL (SELECT k.members, k.full_members, k.exempt FROM cell_member_count k
+     WHERE k.organisation_id = ${orgExpr} AND k.valid_to > ${d}::date AND k.valid_from <= ${d}::date ORDER BY k.valid_to LIMIT 1) ${alias}`;

@@ -176,11 +176,11 @@ export class OrganisationService {
             p.values,
           ),
           await this.ds.query(
-            `SELECT r.id AS "rootId", count(*)::int AS members,
-                    count(*) FILTER (WHERE m.full_membership_date IS NOT NULL AND m.full_membership_date <= ${d}::date)::int AS full
+            // the member counts the database keeps per organisation and date (cell_member_count, as member.sql.ts's
+            // MEMBER_COUNTS_JOIN): one row per organisation, not every membership and member
+            `SELECT r.id AS "rootId", sum(k.members)::int AS members, sum(k.full_members)::int AS full
                FROM organisation_placement pl JOIN ${rootsSql} r ON pl.path >= r.lo COLLATE "C" AND pl.path < r.hi COLLATE "C"
-               JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', d)}
-               JOIN member m ON m.id = ms.member_id
+               JOIN cell_member_count k ON k.organisation_id = pl.organisation_id AND k.valid_to > ${d}::date AND k.valid_from <= ${d}::date
               WHERE ${inRoots}
               GROUP BY r.id`,
             p.values,

@@ -1,0 +1,119 @@
+import { bootApp, type Harness } from '../setup/harness';
+import { buildTree, nationalId } from '../setup/fixtures';
+import { cliCaller } from '../../src/cli/context';
+import { EXEMPTION_AT } from '../../src/modules/member/member.sql';
+import { MemberImportService } from '../../src/modules/member/member-import.service';
+
+/**
+ * The per-cell member counts kept by triggers (cell_member_count, migration 1796541000000) follow every write that
+ * changes them — admission, recognition, transfers, exemption and its end, death, removal, transfer out, merge and
+ * split of cells, an import, a changed full-membership date — and equal, on every day where anything changes (and
+ * the day before), the counts by their definition: the permanent memberships in force, full members by date,
+ * exemptions by the latest event.
+ */
+describe('kept member counts (cell_member_count)', () => {
+  let h: Harness;
+  let admin: string;
+  let t: Awaited<ReturnType<typeof buildTree>>;
+
+  const ok = async (query: string, i: Record<string, unknown>) => {
+    const r = await h.gql(query, { i }, admin);
+    expect(r.errors).toBeUndefined();
+    return r.data;
+  };
+  const EVENT = `mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`;
+  const event = (i: Record<string, unknown>) => ok(EVENT, i);
+
+  // The organisations of this test's tree ($1: its root), whatever other suites left in the database.
+  const IN_TREE = `SELECT x.organisation_id FROM organisation_placement x WHERE position('/' || $1::text || '/' IN x.path) > 0`;
+  // Every day on which a count of the tree's cells may change, and the day before it.
+  const DAYS = `
+    SELECT DISTINCT d FROM (
+      SELECT unnest(ARRAY[ms.valid_from, ms.valid_to, m.full_membership_date, ms.valid_from - 1, ms.valid_to - 1, m.full_membership_date - 1]) AS d
+        FROM membership ms JOIN member m ON m.id = ms.member_id WHERE ms.organisation_id IN (${IN_TREE})
+      UNION ALL
+      SELECT unnest(ARRAY[e.effective_on, e.effective_on - 1]) FROM member_event e JOIN membership ms ON ms.member_id = e.member_id
+       WHERE ms.organisation_id IN (${IN_TREE})
+      UNION ALL SELECT current_date) x WHERE d IS NOT NULL`;
+  const DEFINED = `
+    WITH days AS (${DAYS})
+    SELECT ms.organisation_id::text AS cell, days.d::text AS day, count(*)::int AS members,
+           count(*) FILTER (WHERE m.full_membership_date <= days.d)::int AS "full",
+           count(*) FILTER (WHERE ${EXEMPTION_AT('days.d')} IS NOT NULL)::int AS exempt
+      FROM days JOIN membership ms ON ms.kind = 'PERMANENT' AND ms.valid_from <= days.d AND (ms.valid_to IS NULL OR ms.valid_to > days.d)
+      JOIN member m ON m.id = ms.member_id
+     WHERE ms.organisation_id IN (${IN_TREE})
+     GROUP BY 1, 2 ORDER BY 1, 2`;
+  const KEPT = `
+    WITH days AS (${DAYS})
+    SELECT k.organisation_id::text AS cell, days.d::text AS day, k.members, k.full_members AS "full", k.exempt
+      FROM days JOIN cell_member_count k ON k.valid_from <= days.d AND k.valid_to > days.d
+     WHERE k.organisation_id IN (${IN_TREE})
+     ORDER BY 1, 2`;
+  const expectKept = async (): Promise<unknown[]> => {
+    const defined = await h.ds.query(DEFINED, [t.R]);
+    expect(await h.ds.query(KEPT, [t.R])).toEqual(defined);
+    return defined;
+  };
+
+  beforeAll(async () => {
+    h = await bootApp();
+    admin = await h.userWith('SYSTEM_ADMIN');
+    t = await buildTree(h.gql, admin);
+  });
+  afterAll(() => h.close());
+
+  it('follows admissions, recognition, transfers, exemptions, deaths, removals and transfers out', async () => {
+    expect((await expectKept()).length).toBeGreaterThan(0);
+    const p = await t.member(t.a1, 'Hồ Văn Dự Bị', { admissionDecisionDate: '2025-09-01', ceremonyDate: '2025-09-10', fullMembershipDate: null, joinedOn: '2025-09-10' });
+    await expectKept();
+    await event({ memberId: p, type: 'RECOGNISED_FULL', effectiveOn: '2026-09-10' });
+    await expectKept();
+    await event({ memberId: t.m1, type: 'TRANSFER_INTERNAL', toOrganisationId: t.b1, effectiveOn: '2026-03-01' });
+    await expectKept();
+    await event({ memberId: t.m2, type: 'EXEMPTED', reason: 'TEMPORARY', effectiveOn: '2026-02-01' });
+    await expectKept();
+    await event({ memberId: t.m2, type: 'EXEMPTION_ENDED', effectiveOn: '2026-05-01' });
+    await expectKept();
+    await event({ memberId: t.m3, type: 'DECEASED', effectiveOn: '2026-04-01' });
+    await expectKept();
+    await event({ memberId: t.m4, type: 'REMOVED', reason: 'MISSED_MEETINGS_OR_FEES', effectiveOn: '2026-06-01' });
+    await expectKept();
+    await event({ memberId: t.m5, type: 'TRANSFER_OUT', externalOrganisation: 'Đảng bộ tỉnh Gia Lai', effectiveOn: '2026-07-01' });
+    await expectKept();
+    // a full-membership date corrected on the member row
+    const q = await t.member(t.a2, 'Vũ Văn Sửa');
+    await h.ds.query(`UPDATE member SET full_membership_date = '2012-01-01' WHERE id = $1`, [q]);
+    await expectKept();
+  });
+
+  it('follows merges and splits of cells, and imports', async () => {
+    const x = await t.org(`cx${Date.now() % 100000}`, 'Chi bộ sáp nhập', 'SUBORDINATE_CELL', t.GA);
+    await t.member(x, 'Bùi Thị Lan', { gender: 'FEMALE' });
+    await t.member(x, 'Bùi Văn Hải');
+    await ok(`mutation($i: MergeOrganisationsInput!) { mergeOrganisations(input: $i) { id } }`, { sourceIds: [x], targetId: t.a2, effectiveOn: '2025-02-01' });
+    await expectKept();
+    const y = await t.org(`cy${Date.now() % 100000}`, 'Chi bộ chia tách', 'SUBORDINATE_CELL', t.GB);
+    const [p1, p2, p3] = [await t.member(y, 'Cao Văn Một'), await t.member(y, 'Cao Văn Hai'), await t.member(y, 'Cao Văn Ba')];
+    await ok(`mutation($i: SplitOrganisationInput!) { splitOrganisation(input: $i) { id } }`, { id: y, effectiveOn: '2025-06-01', dissolveSource: true, parts: [
+      { code: `${t.prefix}.cy1`, name: 'Chi bộ 1', memberIds: [p1, p2] }, { code: `${t.prefix}.cy2`, name: 'Chi bộ 2', memberIds: [p3] },
+    ] });
+    await expectKept();
+    const row = (cell: string, fullName: string) => ({
+      organisationCode: `${t.prefix}.${cell}`, fullName, gender: 'Nam', nationalId: nationalId(), birthDate: '1990-01-02', admissionDecisionDate: '2020-03-01', ceremonyDate: '2020-03-20',
+    });
+    const res = await h.app.get(MemberImportService).importMembers(cliCaller(), [row('a1', 'Nhập Văn Một'), row('b1', 'Nhập Văn Hai')], { source: { name: 'dem.csv', sha256: 'cd'.repeat(32) } });
+    expect(res).toMatchObject({ created: 2 });
+    await expectKept();
+  });
+
+  it('rebuilds to the same rows from scratch', async () => {
+    const before = await h.ds.query(`SELECT * FROM cell_member_count WHERE organisation_id IN (${IN_TREE}) ORDER BY organisation_id, valid_to`, [t.R]);
+    const kept = () => h.ds.query(`SELECT * FROM cell_member_count WHERE organisation_id IN (${IN_TREE}) ORDER BY organisation_id, valid_to`, [t.R]);
+    await h.ds.query(`SELECT cell_member_count_rebuild(ARRAY(${IN_TREE}))`, [t.R]);
+    expect(await kept()).toEqual(before);
+    // more than 64 cells at once (an import's statement): one lock on the whole instead of one per cell, same rows
+    await h.ds.query(`SELECT cell_member_count_rebuild(ARRAY(${IN_TREE}) || ARRAY(SELECT gen_random_uuid() FROM generate_series(1, 70)))`, [t.R]);
+    expect(await kept()).toEqual(before);
+  });
+});
