@@ -16,14 +16,17 @@ const BATCH_CELLS = 150;
  * month), 2% pay part of a month now and then, and this month only half the members have paid yet. Set-based
  * (one INSERT per table per batch), deterministic for a given seed and day.
  */
-export const seedDues = async (app: INestApplicationContext, r: Rng, cellIds: string[], log: (s: string) => void): Promise<{ bases: number; payments: number }> => {
+export const seedDues = async (app: INestApplicationContext, r: Rng, cellIds: string[], log: (s: string) => void, batchCells = BATCH_CELLS): Promise<{ bases: number; payments: number }> => {
   const ds = app.get(DataSource);
   const now = today();
   const current = duesMonthOf(now);
   let bases = 0;
   let payments = 0;
-  for (let i = 0; i < cellIds.length; i += BATCH_CELLS) {
-    const cells = cellIds.slice(i, i + BATCH_CELLS);
+  // per member, across batches: a member who moved between cells of two batches has one basis and one habit
+  const basisOf = new Map<string, { basis: DuesBasis; amount: number | null } | null>();
+  const habitOf = new Map<string, { stopsAt: string | null; short: number }>();
+  for (let i = 0; i < cellIds.length; i += batchCells) {
+    const cells = cellIds.slice(i, i + batchCells);
     const rows: { month: string; cell: string; member: string; adm: string | null; born: string | null }[] = await ds.query(
       `WITH mo AS (
          SELECT to_char(g, 'YYYY-MM') AS month, least((g + interval '1 month' - interval '1 day')::date, $2::date) AS day
@@ -34,8 +37,7 @@ export const seedDues = async (app: INestApplicationContext, r: Rng, cellIds: st
         ORDER BY m.id, mo.month`,
       [cells, now],
     );
-    const basisOf = new Map<string, { basis: DuesBasis; amount: number | null } | null>();
-    const habitOf = new Map<string, { stopsAt: string | null; short: number }>();
+    const fresh: string[] = [];
     for (const row of rows) {
       if (basisOf.has(row.member)) continue;
       const born = Number((row.born ?? '1980').slice(0, 4));
@@ -47,12 +49,14 @@ export const seedDues = async (app: INestApplicationContext, r: Rng, cellIds: st
             ? { basis: 'STUDENT' as const, amount: null }
             : { basis: 'INSURED_SALARY' as const, amount: r.int(55, 180) * 100_000 };
       basisOf.set(row.member, basis);
+      fresh.push(row.member);
       habitOf.set(row.member, { stopsAt: r.chance(0.03) ? `2026-${String(r.int(1, 9)).padStart(2, '0')}` : null, short: r.chance(0.02) ? 0.15 : 0 });
     }
     const bm: string[] = [];
     const bb: string[] = [];
     const ba: (number | null)[] = [];
-    for (const [member, b] of basisOf) {
+    for (const member of fresh) {
+      const b = basisOf.get(member);
       if (!b) continue;
       bm.push(member);
       bb.push(b.basis);

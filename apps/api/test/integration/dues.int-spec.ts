@@ -1,6 +1,7 @@
 import { vietnamToday } from '@chibo/domain';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
+import { seedDues } from '../../src/cli/seed-dues';
 
 // Party dues (issue 15 §3; docs/dues.md): bases, reliefs and payments through GraphQL, each month's amount and the
 // arrears rule from libs/domain, figures equal to their lists, scope, idempotent retries, and refusals that write nothing.
@@ -183,6 +184,20 @@ describe('party dues', () => {
     expect(child(t.A).members).toBe(5);
     expect(child(t.A).due + child(t.B).due).toBe(duesFigures.total.due);
     expect(child(t.A).collected + child(t.B).collected).toBe(duesFigures.total.collected);
+  });
+
+  it('seeds demo dues for members who moved between cells of different batches once (one basis each)', async () => {
+    const tree = await buildTree(h.gql, admin);
+    await ok(h.gql(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i: { memberId: tree.m5, type: 'TRANSFER_INTERNAL', toOrganisationId: tree.a1, effectiveOn: '2025-06-01' } }, admin));
+    let n = 7;
+    const r = { next: () => ((n = (n * 48271) % 2147483647) / 2147483647), int: (lo: number, hi: number) => lo + (n % (hi - lo + 1)), chance: () => false };
+    // one cell per batch: m5 is in b1's batch (January–May) and in a1's (from June)
+    const res = await seedDues(h.app, r, [tree.a1, tree.a2, tree.b1], () => undefined, 1);
+    expect(res.bases).toBe(5);
+    const rows: { member_id: string; n: number }[] = await h.ds.query(`SELECT member_id, count(*)::int AS n FROM dues_basis WHERE member_id = ANY($1::uuid[]) GROUP BY 1`, [[tree.m1, tree.m2, tree.m3, tree.m4, tree.m5]]);
+    expect(rows.map((x) => x.n)).toEqual([1, 1, 1, 1, 1]);
+    const m5 = (await ok(h.gql(MEMBER, { m: tree.m5, y: Y }, admin))).memberDues.year;
+    expect(m5.unpaidMonths).toEqual([]);
   });
 
   it('audits every dues write', async () => {
