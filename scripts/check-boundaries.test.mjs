@@ -55,7 +55,7 @@ test('planted imports, SQL, exports and allowlist entries each fail the check', 
   // an allowlist entry no longer needed
   edit(dir, 'apps/api/boundaries.cjs', (s) => s.replace('const sqlAllowlist = [', "const sqlAllowlist = [\n  { file: 'src/modules/policy/policy.resolver.ts', table: 'rating', access: 'read' },"));
   // a Nest module exporting a service the map does not list
-  edit(dir, `${api}/modules/rating/rating.module.ts`, (s) => s.replace('RatingDisciplineListener],', 'RatingDisciplineListener],\n  exports: [RatingService],'));
+  edit(dir, `${api}/modules/rating/rating.module.ts`, (s) => s.replace('exports: [RatingReadService],', 'exports: [RatingReadService, RatingService],'));
   // a migration creating a table nobody owns
   appendFileSync(join(dir, api, 'database/migrations/1763800000000-Foundation.ts'), '\nexport const PLANTED_TABLE = `CREATE TABLE planted_orphan (id uuid)`;\n');
 
@@ -70,7 +70,7 @@ test('planted imports, SQL, exports and allowlist entries each fail the check', 
     /SQL in src\/modules\/inspection\/inspection\.service\.ts writes rating, owned by rating/,
     /SQL in src\/modules\/inspection\/inspection\.service\.ts reads meeting_attendance, owned by meeting/,
     /sqlAllowlist: src\/modules\/policy\/policy\.resolver\.ts no longer names rating/,
-    /rating\.module\.ts exports \[RatingService\] but apps\/api\/boundaries\.cjs says \[\]/,
+    /rating\.module\.ts exports \[RatingReadService, RatingService\] but apps\/api\/boundaries\.cjs says \[RatingReadService\]/,
     /table planted_orphan .* has no owner/,
   ];
   for (const re of expect) assert.ok(found.some((l) => re.test(l)), `expected a problem matching ${re}, got:\n${found.join('\n')}`);
