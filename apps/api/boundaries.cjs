@@ -179,6 +179,7 @@ const modules = {
     public: {
       'src/modules/webhook/webhook.module.ts': 'imported by the app module',
       'src/modules/webhook/webhook.worker.ts': 'WebhookWorker: the CLI and tests trigger a run',
+      'src/modules/webhook/webhook-state.ts': 'autoDisabledSubscriptions: the subscriptions the worker disabled (the notice job tells their managers)',
     },
     uses: {},
     tables: ['webhook_subscription', 'webhook_delivery'],
@@ -213,6 +214,7 @@ const modules = {
     uses: {
       dashboard: 'the alerts of a tree (the same rules as the alert list) become reminders',
       rating: 'the subjects of an open round not self-assessed yet (self-assessment reminders)',
+      webhook: 'the subscriptions disabled automatically (a notice to those who manage them)',
     },
     tables: ['notice', 'notice_email', 'notice_cursor'],
   },

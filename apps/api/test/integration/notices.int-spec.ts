@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../src/config/app-config';
 import { today } from '../../src/database/sql';
 import { AdminService } from '../../src/modules/auth/admin.service';
 import { NoticeJob } from '../../src/modules/notice/notice.job';
+import { AUTO_DISABLED_REASON } from '../../src/modules/webhook/webhook-state';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree, nationalId } from '../setup/fixtures';
 
@@ -119,6 +120,30 @@ describe('notices', () => {
     const cells = (await inbox(secretary)).items.filter((x) => x.code === 'SELF_ASSESSMENT_DUE' && x.subjectId === c);
     expect(cells).toHaveLength(1);
     expect(round).toBeTruthy();
+  });
+
+  it('a webhook disabled automatically: its organisation\'s writers and the administrators are told once; a user\'s own disabling is not notified', async () => {
+    const c = await cell('wh');
+    const secretary = await h.userWith('CELL_SECRETARY', { organisationId: c });
+    const outsider = await h.userWith('CELL_SECRETARY', { organisationId: t.b1 });
+    const create = async () => (await ok(`mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { subscription { id } } }`, {
+      i: { organisationId: c, targetUrl: 'https://203.0.113.10/hook', eventTypes: ['meeting.planned'] },
+    })).createWebhookSubscription.subscription.id as string;
+    const [auto, manual] = [await create(), await create()];
+    // what the worker writes when it disables a subscription failing for days (webhooks.int-spec drives the worker)
+    await h.ds.query(
+      `UPDATE webhook_subscription SET active = false, failing_since = now() - interval '4 days', disabled_at = now(), disabled_reason = $2 || '2026-12-01T00:00:00Z (more than 72 hours)' WHERE id = $1`,
+      [auto, AUTO_DISABLED_REASON],
+    );
+    await ok(`mutation($id: ID!) { disableWebhookSubscription(id: $id, reason: "Bảo trì") { id } }`, { id: manual });
+    await job().runOnce();
+    await job().runOnce();
+    for (const token of [secretary, admin]) {
+      const mine = (await inbox(token)).items.filter((x) => x.code === 'WEBHOOK_DISABLED' && (x.subjectId === auto || x.subjectId === manual));
+      expect(mine).toEqual([expect.objectContaining({ kind: 'REMINDER', subjectId: auto, link: '/admin?tab=webhooks', title: 'Webhook đã bị tắt tự động' })]);
+      expect(mine[0].body).toContain('https://203.0.113.10/hook');
+    }
+    expect((await inbox(outsider)).items.filter((x) => x.subjectId === auto)).toEqual([]);
   });
 
   it('marks read; nobody reads or marks another user\'s notice (NOT_FOUND); an API token has no inbox', async () => {

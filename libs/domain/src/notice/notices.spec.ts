@@ -1,5 +1,5 @@
 import type { Alert } from '../dashboard/alerts';
-import { meetingNotice, meetingNoticeKey, recordNotice, reminderKey, reminderLink, reminderNotice, selfAssessmentDue, selfAssessmentNotice } from './notices';
+import { meetingNotice, meetingNoticeKey, recordNotice, reminderKey, reminderLink, reminderNotice, selfAssessmentDue, selfAssessmentNotice, webhookDisabledNotice } from './notices';
 
 const meeting = { id: 'm1', title: 'Sinh hoạt tháng 5', date: '2026-05-12', startTime: '14:00:00', place: 'Hội trường A', agenda: ['Kiểm điểm', 'Kế hoạch tháng 6'], documents: ['du-thao.pdf'] };
 
@@ -71,5 +71,15 @@ describe('selfAssessmentDue', () => {
   });
   it('says whose and by when', () => {
     expect(selfAssessmentNotice({ roundTitle: 'Năm 2026', selfAssessmentDue: '2026-12-15', subjectName: 'Chi bộ 1' }).body.vi).toBe('Chi bộ 1 chưa nộp bản tự đánh giá (Năm 2026); hạn 15/12/2026.');
+  });
+});
+
+describe('webhookDisabledNotice', () => {
+  it('names the receiver and the day the failures began, in both languages', () => {
+    const n = webhookDisabledNotice({ targetUrl: 'https://hr.example.vn/hook', failingSince: '2026-12-01' });
+    expect(n.title.vi).toBe('Webhook đã bị tắt tự động');
+    expect(n.body.vi).toContain('https://hr.example.vn/hook');
+    expect(n.body.vi).toContain('01/12/2026');
+    expect(n.body.en).toContain('since 2026-12-01');
   });
 });

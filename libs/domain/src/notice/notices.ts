@@ -168,3 +168,15 @@ export const selfAssessmentNotice = (r: { roundTitle: string; selfAssessmentDue:
     en: `${r.subjectName} has not submitted the self-assessment (${r.roundTitle}); due ${r.selfAssessmentDue}.`,
   },
 });
+
+/**
+ * The notice that a webhook subscription was disabled automatically (its deliveries failed without a success for
+ * longer than the server allows): to the writers of its organisation and the administrators, once per disabling.
+ */
+export const webhookDisabledNotice = (w: { targetUrl: string; failingSince: IsoDate }): NoticeText => ({
+  title: { vi: 'Webhook đã bị tắt tự động', en: 'A webhook was disabled automatically' },
+  body: {
+    vi: `Các lần gửi sự kiện tới ${w.targetUrl} thất bại liên tục từ ngày ${formatDateVi(w.failingSince)}. Kiểm tra máy nhận rồi bật lại đăng ký trong Quản trị → Webhook; các sự kiện chưa gửi vẫn được giữ.`,
+    en: `Deliveries to ${w.targetUrl} have failed continuously since ${w.failingSince}. Check the receiver, then enable the subscription again in Administration → Webhook; the events not sent are kept.`,
+  },
+});

@@ -12,6 +12,7 @@ import {
   selfAssessmentDue,
   selfAssessmentNotice,
   visitReportDueOn,
+  webhookDisabledNotice,
   type Alert,
   type NoticeKind,
   type NoticeText,
@@ -21,6 +22,7 @@ import { MAX_PAGE_SIZE } from '../../common/graphql/pagination';
 import { policyIntSql, validAt } from '../../database/sql';
 import type { RatingPendingSubject } from '../rating/rating.model';
 import { RatingReadService } from '../rating/rating-read.service';
+import { autoDisabledSubscriptions } from '../webhook/webhook-state';
 
 /** One notice to write; the insert skips it when the user already has its dedupe key. */
 export type NoticeDraft = {
@@ -213,6 +215,28 @@ export class NoticeGenerators {
       return users.map((userId) => ({
         userId, kind: 'REMINDER' as const, code: 'SELF_ASSESSMENT_DUE', key: `alert:SELF_ASSESSMENT_DUE:${round.id}:${subjectId}:${round.due}`, text, link: '/ratings',
         subjectType: subject.memberId ? 'member' : 'organisation', subjectId, organisationId: subject.organisationId ?? subject.parentOrganisationId, dueOn: round.due,
+      }));
+    });
+  }
+
+  /**
+   * Webhook subscriptions the worker disabled automatically (deliveries failing for days) in the last 30 days: a
+   * notice to the writers of the subscription's organisation (who manage it) and to the administrators, once per
+   * disabling (keyed by when it was disabled: disabled again later, notified again).
+   */
+  async webhooksDisabled(m: EntityManager, d: string): Promise<NoticeDraft[]> {
+    const disabled = await autoDisabledSubscriptions(m, 30);
+    if (!disabled.length) return [];
+    const writers = await this.writersOf(m, disabled.map((w) => w.organisationId), d);
+    const admins: { userId: string }[] = await m.query(
+      `SELECT DISTINCT g.user_id AS "userId" FROM access_grant g JOIN app_user u ON u.id = g.user_id AND u.is_active WHERE g.role = 'SYSTEM_ADMIN'`,
+    );
+    return disabled.flatMap((w) => {
+      const users = new Set([...(writers.get(w.organisationId) ?? []), ...admins.map((a) => a.userId)]);
+      const text = webhookDisabledNotice({ targetUrl: w.targetUrl, failingSince: w.failingSince });
+      return [...users].map((userId) => ({
+        userId, kind: 'REMINDER' as const, code: 'WEBHOOK_DISABLED', key: `webhook-disabled:${w.id}:${w.disabledAt}`, text, link: '/admin?tab=webhooks',
+        subjectType: 'webhook_subscription', subjectId: w.id, organisationId: w.organisationId, dueOn: null,
       }));
     });
   }

@@ -64,7 +64,7 @@ export class NoticeJob implements OnApplicationBootstrap, OnApplicationShutdown 
       if (!locked) return null;
       const meetings = await this.generators.insert(m, await this.generators.meetings(m, d), email);
       const records = await this.generators.records(m, email);
-      const reminders = await this.generators.insert(m, [...(await this.generators.reminders(m, alerts, d)), ...(await this.generators.selfAssessments(m, d))], email);
+      const reminders = await this.generators.insert(m, [...(await this.generators.reminders(m, alerts, d)), ...(await this.generators.selfAssessments(m, d)), ...(await this.generators.webhooksDisabled(m, d))], email);
       return { meetings, records, reminders };
     });
     const mails = email ? await this.sendEmails() : { sent: 0, failed: 0 };

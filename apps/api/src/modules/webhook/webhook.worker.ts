@@ -14,6 +14,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Params, returning, today } from '../../database/sql';
 import { guardedLookup, isPrivateAddress, parseTarget, TARGET_FORBIDDEN } from './webhook-target';
 import { retryDelayMs, secretBox, signatureOf, type SecretBox } from './webhook-secret';
+import { AUTO_DISABLED_REASON } from './webhook-state';
 
 /** Advisory locks: one enqueuer at a time, one claimer at a time (across every API process on the database). */
 const ENQUEUE_LOCK = 7_301_140;
@@ -292,11 +293,11 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
       await this.ds.transaction(async (m) => {
         const [row] = await returning<{ organisationId: string; failingSince: Date }>(m,
           `UPDATE webhook_subscription SET active = false, disabled_at = now(),
-                  disabled_reason = 'Deliveries failed continuously since ' || to_char(failing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' (more than ' || $3::text || ' hours)',
+                  disabled_reason = $4::text || to_char(failing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' (more than ' || $3::text || ' hours)',
                   updated_at = now()
             WHERE id = $1 AND active AND failing_since <= now() - $2::float8 * interval '1 hour'
             RETURNING organisation_id AS "organisationId", failing_since AS "failingSince", disabled_reason AS "disabledReason"`,
-          [id, hours, String(hours)],
+          [id, hours, String(hours), AUTO_DISABLED_REASON],
         );
         if (!row) return;
         n++;
