@@ -111,6 +111,13 @@ step('record a payment from a month still owed: an empty or zero amount is refus
   await shot(page, 'd02-recorded');
 });
 
+step('export the report of the organisation and year on screen as an Excel workbook', async () => {
+  const { page } = state;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-dues').click()]);
+  const name = download.suggestedFilename();
+  expect(/^Đảng phí năm \d{4}\.xlsx$/.test(name), `the download is "${name}"`);
+});
+
 step('the page on a phone-sized screen', async () => {
   const { page } = state;
   await page.setViewportSize({ width: 390, height: 844 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { vietnamToday } from '@chibo/domain';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
@@ -116,6 +117,22 @@ describe('party dues', () => {
     expect(duesArrears).toEqual({ total: 1, items: [{ memberId: t.m2, unpaidMonths: Array.from({ length: 12 }, (_, i) => month(i + 1)) }] });
     const cell = (await ok(h.gql(FIGURES, { o: t.a1, y: Y }, secretaryA1))).duesFigures.total;
     expect(cell).toMatchObject({ members: 3, membersInArrears: 1 });
+  });
+
+  it('exports the report in the committees\' layout: the figures per organisation with the total, then every member', async () => {
+    const res = await ok(h.gql(`query($i: DuesReportInput!) { duesXlsx(input: $i) }`, { i: { organisationId: t.R, year: Y } }, admin));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(res.duesXlsx, 'base64') as never);
+    const [summary, sheet] = wb.worksheets;
+    const { duesFigures } = await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin));
+    expect(summary.getRow(1).getCell(1).value).toBe(`BÁO CÁO THU ĐẢNG PHÍ NĂM ${Y}`);
+    const totalRow = summary.getRow(4 + duesFigures.children.length + 1);
+    expect([totalRow.getCell(1).value, totalRow.getCell(2).value, totalRow.getCell(3).value, totalRow.getCell(4).value])
+      .toEqual(['Tổng cộng', duesFigures.total.members, duesFigures.total.due, duesFigures.total.collected]);
+    const names = Array.from({ length: sheet.rowCount - 4 }, (_, i) => sheet.getRow(5 + i).getCell(2).value);
+    expect(names).toEqual(['Đặng Quốc Việt', 'Lê Đức Thắng', 'Nguyễn Văn An', 'Phạm Minh Tuấn', 'Trần Thị Hường']);
+    // Trần Thị Hường (a student who paid nothing): the twelve months unpaid, in the last column
+    expect(sheet.getRow(9).getCell(19).value).toBe('1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12');
   });
 
   it('records a retried payment once (client key), cancels with a reason, and refuses bad input writing nothing', async () => {

@@ -48,6 +48,7 @@ describe('Excel exports over HTTP', () => {
     ['rating-figures', 'ratingFiguresXlsx', '$input: RatingFiguresInput!', { input: { organisationId: t.GA, year: 2025 } }],
     ['inspections', 'inspectionsXlsx', '$filter: InspectionFilter', { filter: { organisationId: t.GA } }],
     ['inspection-target', 'inspectionTargetXlsx', '$input: InspectionTargetInput!', { input: { organisationId: t.GA, year: 2026, asOf: '2026-07-01' } }],
+    ['dues', 'duesXlsx', '$input: DuesReportInput!', { input: { organisationId: t.GA, year: 2026 } }],
   ];
 
   it('serves every export as an .xlsx attachment with the rows of its GraphQL field, and audits it', async () => {

@@ -62,6 +62,7 @@ export const ROWS: Record<string, Row> = {
   duesSheet: { vars: (s) => ({ organisationId: s.cell, year: Y, page: SMALL_PAGE }), inScope: COMMITTEE_READ },
   duesArrears: { vars: (s) => ({ organisationId: s.cell, year: Y, page: SMALL_PAGE }), inScope: COMMITTEE_READ },
   duesFigures: { vars: (s) => ({ organisationId: s.cell, year: Y }), inScope: COMMITTEE_READ },
+  duesXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   webhookDeliveries: { vars: (s) => ({ subscriptionId: s.webhook, first: 5 }), inScope: WEBHOOK_MANAGERS },
   webhookSubscription: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
   webhookEventTypes: { vars: () => ({}), noId: 'the schema\'s own list of event types', inScope: VISIBLE },

@@ -160,3 +160,9 @@ export class GrantDuesReliefInput {
   @Field(() => DateScalar, { description: 'The date of the decision (not after today).' }) @IsISO8601({ strict: true }) decidedOn!: string;
   @Field({ description: 'The grounds.' }) @IsString() @Length(1, 1000) reason!: string;
 }
+
+@InputType({ description: 'The organisation (its whole subtree) and the year of a dues report.' })
+export class DuesReportInput {
+  @Field(() => ID, { description: 'The cell or committee.' }) @IsString() organisationId!: string;
+  @Field(() => Int, { description: 'The calendar year (not after the current one).' }) @IsInt() @Min(1900) @Max(9999) year!: number;
+}

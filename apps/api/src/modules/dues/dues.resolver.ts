@@ -1,6 +1,8 @@
+import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
+import { ExportService } from '../../common/export/export.service';
 import { PageInput } from '../../common/graphql/pagination';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { Organisation } from '../organisation/organisation.model';
@@ -13,6 +15,7 @@ import {
   DuesMemberYearPage,
   DuesPayment,
   DuesRelief,
+  DuesReportInput,
   GrantDuesReliefInput,
   MemberDues,
   RecordDuesPaymentInput,
@@ -23,8 +26,23 @@ import { DuesService } from './dues.service';
 const yearArg = { type: () => Int, description: 'The calendar year (not after the current one).' };
 
 @Resolver()
-export class DuesResolver {
-  constructor(private readonly service: DuesService) {}
+export class DuesResolver implements OnModuleInit {
+  constructor(
+    private readonly service: DuesService,
+    private readonly exporter: ExportService,
+  ) {}
+
+  onModuleInit(): void {
+    this.exporter.register<{ input: DuesReportInput }>({
+      name: 'dues', field: 'duesXlsx', fileName: 'Đảng phí', args: { input: DuesReportInput },
+      build: (actor, a, wb) => this.service.workbook(actor, a.input.organisationId, a.input.year, wb),
+    });
+  }
+
+  @Query(() => String, { description: 'The dues report as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: the figures per organisation under it and the total, then the sheet of every member.', deprecationReason: 'Use GET /exports/dues.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  duesXlsx(@Ctx() ctx: RequestContext, @Args('input', { description: 'Organisation and year.' }) input: DuesReportInput): Promise<string> {
+    return this.exporter.base64(ctx, 'dues', { input });
+  }
 
   @Query(() => MemberDues, { description: 'A member\'s party dues (đảng phí) in a year: each month\'s amount and payment, totals, and the three-unpaid-months rule (docs/rules.md#r-dues). Committee readers of the member\'s cell; a member reads their own. NOT_FOUND when missing or outside your scope.' })
   memberDues(

@@ -22,6 +22,7 @@ import {
   type Policy,
 } from '@chibo/domain';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { writeReport, type ExportWorkbook } from '../../common/export/workbook';
 import type { Actor } from '../../common/auth/actor';
 import type { Page, PageInput } from '../../common/graphql/pagination';
 import { pageOf } from '../../common/graphql/pagination';
@@ -29,6 +30,7 @@ import { isUuid, listScope } from '../../common/scope/scope';
 import { Params, today, validAt } from '../../database/sql';
 import { JOIN_CELL_OF_MEMBER_ON, JOIN_MEMBERS_OF_CELL_ON } from '../member/member.sql';
 import { MemberService } from '../member/member.service';
+import { OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import {
   DuesBasisPeriod,
@@ -95,6 +97,7 @@ export class DuesService {
     private readonly audit: AuditService,
     private readonly members: MemberService,
     private readonly policies: PolicyService,
+    private readonly orgs: OrganisationService,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -135,29 +138,46 @@ export class DuesService {
 
   /** Figures of a subtree for a year: totals and one row per organisation directly under it. */
   async figures(actor: Actor, organisationId: string, year: number): Promise<DuesFigures> {
-    const { years, cellOf, pathOf, through, day, children, rootId } = await this.subtree(actor, organisationId, year);
-    const total = emptyRow(rootId, day);
-    const byChild = new Map(children.map((c) => [c, emptyRow(c, day)]));
-    const childOf = (path: string | undefined) => {
-      const segments = path ? path.split('/').filter(Boolean) : [];
-      return byChild.get(segments[segments.indexOf(rootId) + 1] ?? '');
-    };
-    for (const y of years) {
-      add(total, y);
-      // members, arrears and outstanding go to the organisation of the member's last cell; the money of each month to
-      // the organisation of that month's cell (a member who moved is owed and paid where they were)
-      const last = childOf(cellOf.get(y.memberId));
-      if (last) add(last, { ...y, dueTotal: 0, paidTotal: 0, paidAhead: 0 });
-      for (const m of y.months) {
-        const row = m.organisationId ? childOf(pathOf.get(m.organisationId)) : undefined;
-        if (!row) continue;
-        if (m.month <= through) {
-          row.due += m.due ?? 0;
-          row.collected += m.paid;
-        } else row.collectedAhead += m.paid;
-      }
-    }
-    return Object.assign(new DuesFigures(), { year, throughMonth: through, total: finish(total), children: [...byChild.values()].map(finish) });
+    return figuresOf(await this.subtree(actor, organisationId, year), year);
+  }
+
+  /**
+   * The dues report of a subtree and year as a workbook (GET /exports/dues.xlsx): the figures per organisation under
+   * it with the total (the figures' rows), then the sheet of every member (a column per month: what was paid).
+   */
+  async workbook(actor: Actor, organisationId: string, year: number, wb: ExportWorkbook): Promise<void> {
+    const sub = await this.subtree(actor, organisationId, year);
+    const figures = figuresOf(sub, year);
+    const { years } = sub;
+    const day = figures.total.asOf;
+    const names = await this.orgs.findVisibleAt(actor, [figures.total, ...figures.children].map((r) => ({ id: r.organisationId, asOf: day })));
+    const nameOf = (id: string | null) => (id ? (names.get(`${id}|${day}`)?.name ?? '') : '');
+    const through = `${Number(figures.throughMonth.slice(5, 7))}/${year}`;
+    const pct = (r: DuesFiguresRow) => (r.collectedPercent === null ? '' : r.collectedPercent);
+    const row = (label: string, r: DuesFiguresRow) => [label, r.members, r.due, r.collected, pct(r), r.outstanding, r.collectedAhead, r.membersInArrears, r.membersWithoutBasis];
+    const cellNames = await this.orgs.findVisibleAt(actor, [...new Set(years.map((y) => y.organisationId).filter((x): x is string => !!x))].map((id) => ({ id, asOf: day })));
+    writeReport(wb, {
+      name: `Dang phi ${year}`,
+      title: `BÁO CÁO THU ĐẢNG PHÍ NĂM ${year}`,
+      subtitle: `${nameOf(organisationId)}; tính đến tháng ${through}; số tiền tính bằng đồng`,
+      headings: ['Tổ chức đảng', 'Số đảng viên', 'Phải đóng', 'Đã thu', 'Tỷ lệ thu (%)', 'Còn nợ (tháng đã qua)', 'Đóng trước', 'Không đóng từ 3 tháng', 'Chưa có căn cứ đóng'],
+      widths: [44, 12, 16, 16, 12, 18, 14, 16, 16],
+      rows: [...figures.children.map((c) => row(nameOf(c.organisationId), c)), row('Tổng cộng', figures.total)],
+    }, {
+      name: `So thu ${year}`,
+      title: `SỔ THU ĐẢNG PHÍ NĂM ${year}`,
+      subtitle: `${nameOf(organisationId)}; mỗi tháng: số đã đóng (đồng); "miễn": được miễn; tháng chưa đóng ghi ở cột cuối`,
+      headings: ['STT', 'Họ và tên', 'Chi bộ', ...Array.from({ length: 12 }, (_, i) => `T${i + 1}`), 'Phải đóng', 'Đã đóng', 'Còn nợ', 'Tháng chưa đóng'],
+      widths: [6, 28, 32, ...Array(12).fill(10), 14, 14, 14, 22],
+      rows: years.map((y, i) => [
+        i + 1, y.fullName, y.organisationId ? (cellNames.get(`${y.organisationId}|${day}`)?.name ?? '') : '',
+        ...Array.from({ length: 12 }, (_, k) => {
+          const m = y.months.find((x) => Number(x.month.slice(5, 7)) === k + 1);
+          return !m || m.reason === null ? '' : m.due === 0 && m.paid === 0 ? 'miễn' : m.paid;
+        }),
+        y.dueTotal, y.paidTotal, y.outstanding, y.unpaidMonths.map((x) => `${Number(x.slice(5, 7))}`).join(', '),
+      ]),
+    });
   }
 
   /** Every member-year of a subtree, sorted by name, with the path of each member's last cell and the root's children. */
@@ -381,6 +401,34 @@ export class DuesService {
     return Object.assign(new DuesPayment(), row);
   }
 }
+
+type Subtree = { years: DuesMemberYear[]; cellOf: Map<string, string>; pathOf: Map<string, string>; through: string; day: string; children: string[]; rootId: string };
+
+/** The figures of a subtree's member-years: the total and one row per organisation directly under the root. */
+const figuresOf = ({ years, cellOf, pathOf, through, day, children, rootId }: Subtree, year: number): DuesFigures => {
+  const total = emptyRow(rootId, day);
+  const byChild = new Map(children.map((c) => [c, emptyRow(c, day)]));
+  const childOf = (path: string | undefined) => {
+    const segments = path ? path.split('/').filter(Boolean) : [];
+    return byChild.get(segments[segments.indexOf(rootId) + 1] ?? '');
+  };
+  for (const y of years) {
+    add(total, y);
+    // members, arrears and outstanding go to the organisation of the member's last cell; the money of each month to
+    // the organisation of that month's cell (a member who moved is owed and paid where they were)
+    const last = childOf(cellOf.get(y.memberId));
+    if (last) add(last, { ...y, dueTotal: 0, paidTotal: 0, paidAhead: 0 });
+    for (const m of y.months) {
+      const row = m.organisationId ? childOf(pathOf.get(m.organisationId)) : undefined;
+      if (!row) continue;
+      if (m.month <= through) {
+        row.due += m.due ?? 0;
+        row.collected += m.paid;
+      } else row.collectedAhead += m.paid;
+    }
+  }
+  return Object.assign(new DuesFigures(), { year, throughMonth: through, total: finish(total), children: [...byChild.values()].map(finish) });
+};
 
 const emptyRow = (organisationId: string, asOf: string): DuesFiguresRow =>
   Object.assign(new DuesFiguresRow(), { organisationId, asOf, members: 0, due: 0, collected: 0, collectedAhead: 0, outstanding: 0, collectedPercent: null, membersInArrears: 0, membersWithoutBasis: 0 });

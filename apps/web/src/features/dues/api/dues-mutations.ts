@@ -1,5 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { graphql } from '../../../gql';
 import type { GrantDuesReliefInput, RecordDuesPaymentInput, SetDuesBasisInput } from '../../../gql/graphql';
+import { downloadExport } from '../../../lib/export-download';
 import { request } from '../../../lib/graphql-client';
 import { useApiMutation } from '../../../lib/invalidation';
 
@@ -40,3 +42,11 @@ export const useSetDuesBasis = () =>
 
 export const useGrantDuesRelief = () =>
   useApiMutation('grantDuesRelief', (input: GrantDuesReliefInput) => request(GRANT_RELIEF, { input }).then((d) => d.grantDuesRelief));
+
+// A query run on demand (a click): nothing cached.
+export const useExportDues = () =>
+  useMutation({
+    mutationFn: async (v: { organisationId: string; year: number; fileName: string }) => {
+      await downloadExport('dues', { input: { organisationId: v.organisationId, year: v.year } }, v.fileName);
+    },
+  });

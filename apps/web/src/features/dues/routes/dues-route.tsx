@@ -1,6 +1,6 @@
 import '../locale';
-import { WalletOutlined } from '@ant-design/icons';
-import { Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
+import { FileExcelOutlined, WalletOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationPicker } from '../../../components/organisation-picker';
@@ -10,7 +10,9 @@ import { todayIso, useAsOf } from '../../../lib/as-of';
 import { useDefaultOrganisationId } from '../../../lib/scope-roots';
 import { useUrlParams } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
+import { useErrorMessage } from '../../../lib/use-error-message';
 import { useViewer, writesSomewhere } from '../../../lib/viewer';
+import { useExportDues } from '../api/dues-mutations';
 import { SHEET_PAGE, useDuesFigures, useDuesSheet, type DuesMemberYear, type DuesMonth } from '../api/get-dues';
 import { DuesSheetTable } from '../components/dues-sheet-table';
 import { DuesSummary } from '../components/dues-summary';
@@ -44,6 +46,8 @@ export const DuesRoute = () => {
   const sheet = useDuesSheet(input, arrearsOnly, offset);
   const [target, setTarget] = useState<{ member: DuesMemberYear; month: DuesMonth } | null>(null);
   const mayWrite = writesSomewhere(viewer.data);
+  const exportDues = useExportDues();
+  const { message } = useErrorMessage();
 
   return (
     <div className="section-gap">
@@ -57,7 +61,17 @@ export const DuesRoute = () => {
             {figures.data ? t('dues.subtitle', { year, through: `${Number(figures.data.throughMonth.slice(5, 7))}/${year}` }) : t('dues.subtitleYear', { year })}
           </Typography.Text>
         </div>
+        <Button
+          icon={<FileExcelOutlined aria-hidden />}
+          disabled={!input}
+          loading={exportDues.isPending}
+          onClick={() => input && exportDues.mutate({ ...input, fileName: t('dues.fileName', { year }) })}
+          data-testid="export-dues"
+        >
+          {t('dues.export')}
+        </Button>
       </Flex>
+      {exportDues.error && <Alert type="error" showIcon role="alert" title={message(exportDues.error)} />}
       <Card size="small">
         <Form layout="vertical" component="div" role="search" aria-label={t('dues.filters')}>
           <Row gutter={[12, 0]}>
