@@ -65,9 +65,18 @@ step(`open the largest organisation under the root, look at last year, and come 
   await page.waitForURL(/org=/);
   const org = new URL(page.url()).searchParams.get('org');
   const chooseYear = async (y) => {
-    await page.locator('#dues-year').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: String(y) }).click();
-    await page.waitForURL(new RegExp(`year=${y}`));
+    // antd's dropdown animates open: a click during the animation can miss, so try again (at most 3 times)
+    for (let attempt = 0; ; attempt++) {
+      await page.locator('#dues-year').click();
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${y}"]`).click();
+      try {
+        await page.waitForURL(new RegExp(`year=${y}`), { timeout: 3000 });
+        break;
+      } catch (e) {
+        if (attempt === 2) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
     // the figures of that organisation and year, not the previous ones kept on screen while they load
     await page.locator(`[data-testid=dues-summary][data-org="${org}"][data-year="${y}"]`).waitFor();
     await page.locator('[data-testid=dues-sheet-total][data-list=all]').waitFor();

@@ -1,5 +1,5 @@
 import '../locale';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { useFormat } from '../../../lib/use-format';
 import { useServerFieldErrors } from '../../../lib/use-server-field-errors';
 import { useCancelDuesPayment, useGrantDuesRelief, useSetDuesBasis } from '../api/dues-mutations';
 import { useMemberDues, type MemberDues } from '../api/get-dues';
+import { AmountInput } from './amount-input';
 import { DuesSheetTable } from './dues-sheet-table';
 import { RecordPaymentDialog } from './record-payment-dialog';
 
@@ -24,16 +25,6 @@ const WITH_AMOUNT = new Set<string>(['INSURED_SALARY', 'SICKNESS_MATERNITY', 'PE
 const RELIEFS = ['EXEMPT', 'REDUCE', 'DEFER'] as const;
 const month = (d: Dayjs | null | undefined) => (d && d.isValid() ? d.format('YYYY-MM') : '');
 const monthText = (m: string | null) => (m ? `${m.slice(5, 7)}/${m.slice(0, 4)}` : '');
-const amountProps = {
-  step: 100_000,
-  style: { width: '100%' },
-  addonAfter: 'đ',
-  formatter: (v: number | string | undefined) => (v === undefined || v === null || `${v}` === '' ? '' : Number(v).toLocaleString('vi-VN')),
-  parser: (v: string | undefined) => {
-    const digits = (v ?? '').replace(/\D/g, '');
-    return (digits ? Number(digits) : '') as number;
-  },
-};
 
 /** "Đảng phí" on a member's page: the year's months (a payment recorded from a month), the basis, reliefs and payments. */
 export const MemberDuesCard = ({ memberId, canWrite }: Props) => {
@@ -189,7 +180,7 @@ const BasisDialog = ({ open, memberId, onClose }: { open: boolean; memberId: str
         </Form.Item>
         {WITH_AMOUNT.has(basis ?? 'INSURED_SALARY') && (
           <Form.Item name="amount" label={t(`dues.member.amountOf.${(basis ?? 'INSURED_SALARY') as IncomeBasis}`)} rules={[{ required: true, message: t('dues.record.amountRequired') }, { type: 'number', min: 1, max: 1_000_000_000, message: t('dues.record.amountRange') }]}>
-            <InputNumber<number> {...amountProps} />
+            <AmountInput step={100_000} />
           </Form.Item>
         )}
         <Form.Item name="note" label={t('dues.record.note')}>

@@ -1,5 +1,5 @@
 import '../locale';
-import { Alert, App, DatePicker, Form, InputNumber, Modal, Select, Input } from 'antd';
+import { Alert, App, DatePicker, Form, Modal, Select, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { todayIso } from '../../../lib/as-of';
 import { isoOrNull, trimmedOrNull } from '../../../lib/form-values';
 import { useServerFieldErrors } from '../../../lib/use-server-field-errors';
 import { useRecordDuesPayment } from '../api/dues-mutations';
+import { AmountInput } from './amount-input';
 import type { DuesMemberYear, DuesMonth } from '../api/get-dues';
 
 type Props = { target: { member: DuesMemberYear; month: DuesMonth } | null; onClose: () => void };
@@ -66,18 +67,7 @@ export const RecordPaymentDialog = ({ target, onClose }: Props) => {
             { type: 'number', min: 1, max: 1_000_000_000, message: t('dues.record.amountRange') },
           ]}
         >
-          {/* digits only, grouped the Vietnamese way (148.000); an empty box stays empty (not 0, not clamped to 1) */}
-          <InputNumber<number>
-            step={1000}
-            style={{ width: '100%' }}
-            addonAfter="đ"
-            data-testid="dues-amount"
-            formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : Number(v).toLocaleString('vi-VN'))}
-            parser={(v) => {
-              const digits = (v ?? '').replace(/\D/g, '');
-              return (digits ? Number(digits) : '') as number;
-            }}
-          />
+          <AmountInput step={1000} data-testid="dues-amount" />
         </Form.Item>
         <Form.Item name="paidOn" label={t('dues.record.paidOn')} rules={[{ required: true, message: t('dues.record.paidOnRequired') }]}>
           <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > todayIso()} />
