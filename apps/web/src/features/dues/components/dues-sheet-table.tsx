@@ -23,7 +23,8 @@ type State = 'paid' | 'short' | 'unpaid' | 'open' | 'exempt' | 'unknown' | 'defe
 const stateOf = (y: DuesMemberYear, m: DuesMonth): State => {
   if (m.reason === null) return m.paid > 0 ? 'paid' : 'none';
   if (m.deferred && m.paid === 0) return 'deferred';
-  if (m.due === null) return m.paid > 0 ? 'paid' : y.unknownMonths.includes(m.month) ? 'unknown' : 'open';
+  // no basis recorded: the amount owed is not known, ended month or not (never shown as 0)
+  if (m.due === null) return m.paid > 0 ? 'paid' : 'unknown';
   if (m.due === 0) return 'exempt';
   if (m.paid >= m.due) return 'paid';
   if (y.unpaidMonths.includes(m.month)) return 'unpaid';
