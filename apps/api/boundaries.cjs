@@ -153,14 +153,17 @@ const modules = {
     paths: ['src/modules/dues/'],
     summary: 'Party dues (đảng phí): bases, reliefs and payments per member and month, the dues sheet of a cell and the figures of a subtree.',
     moduleFile: 'src/modules/dues/dues.module.ts',
-    exports: [],
-    public: { 'src/modules/dues/dues.module.ts': 'imported by the app module' },
+    exports: ['DuesService'],
+    public: {
+      'src/modules/dues/dues.module.ts': 'imported by the app module and by dashboard',
+      'src/modules/dues/dues.service.ts': 'DuesService.membersInArrears: the dashboard\'s DUES_ARREARS alerts',
+    },
     uses: {
       organisation: 'the organisations of the figures\' rows',
       member: 'whose dues: visible and writable members, the members of cells on dates through member\'s SQL fragments',
       policy: 'the dues rates, exemptions and the arrears threshold',
     },
-    tables: ['dues_basis', 'dues_relief', 'dues_payment'],
+    tables: ['dues_basis', 'dues_relief', 'dues_payment', 'dues_fact', 'dues_fact_year', 'dues_member_version', 'dues_fact_epoch'],
   },
   events: {
     paths: ['src/modules/events/'],
@@ -198,6 +201,7 @@ const modules = {
       member: 'member counts and admissions, through member\'s SQL fragments',
       meeting: 'meeting compliance and visit coverage',
       inspection: 'inspection-target alerts',
+      dues: 'the members in arrears with their dues (DUES_ARREARS alerts)',
       policy: 'thresholds of the alerts',
     },
     tables: ['figure_version', 'figure_change'],

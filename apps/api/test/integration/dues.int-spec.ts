@@ -217,6 +217,80 @@ describe('party dues', () => {
     expect(m5.unpaidMonths).toEqual([]);
   });
 
+  it('keeps the facts behind the figures up to date: a write, a restructure, a new month, a judgement gone wrong', async () => {
+    const figures = async () => (await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin))).duesFigures;
+    const sheetSums = async () => {
+      const { duesSheet } = await ok(h.gql(SHEET, { o: t.R, y: Y }, admin));
+      const sum = (k: string) => duesSheet.items.reduce((n: number, x: Record<string, number>) => n + x[k], 0);
+      return { members: duesSheet.total, due: sum('dueTotal'), collected: sum('paidTotal'), outstanding: sum('outstanding'),
+        membersInArrears: duesSheet.items.filter((x: { inArrears: boolean }) => x.inArrears).length };
+    };
+    const before = await figures();
+    // the facts of the members read are kept, one row per member and year, computed this month
+    const kept: { n: number }[] = await h.ds.query(`SELECT count(*)::int AS n FROM dues_fact_year WHERE year = $1 AND member_id = ANY($2::uuid[])`, [Y, [t.m1, t.m2, t.m3, t.m4, t.m5]]);
+    expect(kept[0].n).toBe(5);
+
+    // a write: m2 (a student in arrears all year) pays three months; the figures follow at once
+    for (const m of [1, 2, 3]) await ok(pay(t.m2, m, 5_000));
+    const paid = await figures();
+    expect(paid.total.collected).toBe(before.total.collected + 15_000);
+    expect(paid.total.outstanding).toBe(before.total.outstanding - 15_000);
+    expect(paid.total).toMatchObject(await sheetSums());
+
+    // facts judged in an earlier month of a year still running are judged again; a past year's are final
+    await h.ds.query(`UPDATE dues_fact SET paid = 0 WHERE year = $1 AND member_id = $2`, [Y, t.m4]);
+    await h.ds.query(`UPDATE dues_fact_year SET computed_month = $3 WHERE year = $1 AND member_id = $2`, [Y, t.m4, `${Y + 1}-01`]);
+    expect((await figures()).total.collected).toBe(paid.total.collected - 12 * 36_500); // judged after its year: final
+    await h.ds.query(`UPDATE dues_fact_year SET computed_month = $3 WHERE year = $1 AND member_id = $2`, [Y, t.m4, `${Y}-11`]);
+    expect((await figures()).total).toEqual(paid.total);
+
+    // a restructure (any statement writing placements) makes every fact stale: a fact gone wrong is judged again
+    const epoch = async () => Number((await h.ds.query(`SELECT epoch FROM dues_fact_epoch`))[0].epoch);
+    const e0 = await epoch();
+    await h.ds.query(`UPDATE dues_fact SET due = due + 1 WHERE year = $1 AND member_id = $2`, [Y, t.m1]);
+    await h.ds.query(`UPDATE organisation_placement SET valid_from = valid_from WHERE organisation_id = $1`, [t.a2]);
+    expect(await epoch()).toBe(e0 + 1);
+    expect((await figures()).total).toEqual(paid.total);
+
+    // a member's version is raised by each statement writing their records, in the writing transaction
+    const version = async (m: string) => Number((await h.ds.query(`SELECT coalesce((SELECT version FROM dues_member_version WHERE member_id = $1), 0) AS v`, [m]))[0].v);
+    const v0 = await version(t.m3);
+    await ok(pay(t.m3, 5, 1_000, admin));
+    expect(await version(t.m3)).toBe(v0 + 1);
+    await h.ds.query(`UPDATE member SET full_name = full_name WHERE id = $1`, [t.m3]); // nothing that counts changed
+    expect(await version(t.m3)).toBe(v0 + 1);
+    expect((await figures()).total).toMatchObject(await sheetSums());
+  });
+
+  it('alerts today\'s dashboard to the members in arrears this year: as many as the arrears list, with their months', async () => {
+    const tree = await buildTree(h.gql, admin);
+    const thisYear = Y + 1;
+    const m = (n: number) => `${thisYear}-${String(n).padStart(2, '0')}`;
+    // m1 a student paying nothing this year; m2 a student paying every month so far; the others: no basis (unknown)
+    for (const id of [tree.m1, tree.m2]) await ok(h.gql(BASIS, { i: { memberId: id, from: m(1), basis: 'STUDENT' } }, admin));
+    const current = Number(vietnamToday().slice(5, 7));
+    for (let n = 1; n <= current; n += 1) await ok(h.gql(PAY, { i: { memberId: tree.m2, month: m(n), amount: 5_000, paidOn: vietnamToday(), channel: 'CASH' } }, admin));
+    const ALERTS = `query($i: AlertsInput!) { alerts(input: $i) { countsByCode { code count } items { code entity organisation { id } memberId memberName params } } }`;
+    const alerts = (await ok(h.gql(ALERTS, { i: { organisationId: tree.R, codes: ['DUES_ARREARS'], page: { limit: 100 } } }, admin))).alerts;
+    const { duesArrears } = await ok(h.gql(ARREARS, { o: tree.R, y: thisYear }, admin));
+    const { duesFigures } = await ok(h.gql(FIGURES, { o: tree.R, y: thisYear }, admin));
+    const ended = current - 1; // months of this year that have ended
+    expect(duesArrears.items.map((x: { memberId: string }) => x.memberId)).toEqual(ended >= 3 ? [tree.m1] : []);
+    expect(alerts.countsByCode.find((c: { code: string }) => c.code === 'DUES_ARREARS')?.count ?? 0).toBe(duesArrears.total);
+    expect(duesFigures.total.membersInArrears).toBe(duesArrears.total);
+    expect(alerts.items.map((a: { memberId: string }) => a.memberId)).toEqual(duesArrears.items.map((x: { memberId: string }) => x.memberId));
+    if (ended >= 3) {
+      expect(alerts.items[0]).toMatchObject({ code: 'DUES_ARREARS', entity: 'MEMBER', organisation: { id: tree.a1 }, memberName: 'Nguyễn Văn An' });
+      expect(alerts.items[0].params).toMatchObject({ unpaid: ended, year: String(thisYear) });
+    }
+    // a reader of another tree sees none of them; a payment of every month ended takes the member off at once
+    const other = await h.userWith('COMMITTEE_READ', { organisationId: t.R });
+    expect(errorOf(await h.gql(ALERTS, { i: { organisationId: tree.R, codes: ['DUES_ARREARS'] } }, other))?.code).toBe('NOT_FOUND');
+    for (let n = 1; n <= ended; n += 1) await ok(h.gql(PAY, { i: { memberId: tree.m1, month: m(n), amount: 5_000, paidOn: vietnamToday(), channel: 'CASH' } }, admin));
+    const after = (await ok(h.gql(ALERTS, { i: { organisationId: tree.R, codes: ['DUES_ARREARS'] } }, admin))).alerts;
+    expect(after.items).toEqual([]);
+  });
+
   it('audits every dues write', async () => {
     const ops: { operation: string; n: number }[] = await h.ds.query(
       `SELECT operation, count(*)::int AS n FROM audit_log WHERE operation IN ('recordDuesPayment','cancelDuesPayment','setDuesBasis','grantDuesRelief')
@@ -228,7 +302,7 @@ describe('party dues', () => {
     expect(ops).toEqual([
       { operation: 'cancelDuesPayment', n: 1 },
       { operation: 'grantDuesRelief', n: 1 },
-      { operation: 'recordDuesPayment', n: 24 },
+      { operation: 'recordDuesPayment', n: 28 },
       { operation: 'setDuesBasis', n: 4 },
     ]);
   });

@@ -26,12 +26,13 @@ export type AddMeetingDocumentInput = {
   url?: string | null | undefined;
 };
 
-/** An alert rule (docs/rules.md#alerts names the rule behind each code; docs/dashboard.md lists each with its threshold). Meetings and visits: MEETING_OVERDUE, MINUTES_MISSING, RESOLUTION_MISSING, VISITS_BEHIND, VISIT_UNSCORED. Members: PROBATION_OVERDUE, PROBATION_DUE, CEREMONY_OVERDUE, BADGE_DUE. Organisations: CELL_TOO_LARGE, SUBORDINATE_CELL_TOO_LARGE, TOO_FEW_FULL_MEMBERS, CELL_COMMITTEE_MISSING, TERM_ENDED, TERM_ENDING. Inspections: INSPECTION_BEHIND. Ratings: RATING_QUOTA_BREACH, KHTNV_TWO_YEARS. */
+/** An alert rule (docs/rules.md#alerts names the rule behind each code; docs/dashboard.md lists each with its threshold). Meetings and visits: MEETING_OVERDUE, MINUTES_MISSING, RESOLUTION_MISSING, VISITS_BEHIND, VISIT_UNSCORED. Members: PROBATION_OVERDUE, PROBATION_DUE, CEREMONY_OVERDUE, BADGE_DUE. Organisations: CELL_TOO_LARGE, SUBORDINATE_CELL_TOO_LARGE, TOO_FEW_FULL_MEMBERS, CELL_COMMITTEE_MISSING, TERM_ENDED, TERM_ENDING. Inspections: INSPECTION_BEHIND. Ratings: RATING_QUOTA_BREACH, KHTNV_TWO_YEARS. Dues: DUES_ARREARS. */
 export type AlertCode =
   | 'BADGE_DUE'
   | 'CELL_COMMITTEE_MISSING'
   | 'CELL_TOO_LARGE'
   | 'CEREMONY_OVERDUE'
+  | 'DUES_ARREARS'
   | 'INSPECTION_BEHIND'
   | 'KHTNV_TWO_YEARS'
   | 'MEETING_OVERDUE'

@@ -22,6 +22,9 @@ const RATING: readonly QueryArea[] = ['ratings', 'dashboard'];
 // sheets and expected attendance, who is rated in a round, who owes dues where, and the dashboard's member figures and alerts.
 const MEMBER: readonly QueryArea[] = ['members', 'organisations', 'meetings', 'compliance', 'ratings', 'dues', 'dashboard'];
 
+// A dues write moves the dues page, the member's dues card and the dashboard's DUES_ARREARS alerts.
+const DUES: readonly QueryArea[] = ['dues', 'dashboard'];
+
 // A change to the tree moves every figure that is summed over a subtree: all areas.
 const TREE: readonly QueryArea[] = ['organisations', 'members', 'meetings', 'visits', 'compliance', 'inspections', 'ratings', 'dues', 'dashboard'];
 
@@ -78,11 +81,11 @@ export const MUTATION_EFFECTS = {
   proposeRating: RATING,
   decideRating: RATING,
   announceRatingRound: RATING,
-  // dues: the member's year, the sheet and the figures of every subtree above (nothing else counts dues yet)
-  recordDuesPayment: ['dues'],
-  cancelDuesPayment: ['dues'],
-  setDuesBasis: ['dues'],
-  grantDuesRelief: ['dues'],
+  // dues: the member's year, the sheet and the figures of every subtree above, the dashboard's arrears alerts
+  recordDuesPayment: DUES,
+  cancelDuesPayment: DUES,
+  setDuesBasis: DUES,
+  grantDuesRelief: DUES,
   // the inbox and the header's unread count
   markNoticesRead: ['notices'],
   markAllNoticesRead: ['notices'],

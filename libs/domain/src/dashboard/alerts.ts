@@ -32,6 +32,8 @@ export const ALERT_CODES = [
   'INSPECTION_BEHIND',
   'RATING_QUOTA_BREACH',
   'KHTNV_TWO_YEARS',
+  // The dues area's alert.
+  'DUES_ARREARS',
 ] as const;
 
 export type AlertCode = (typeof ALERT_CODES)[number];
@@ -45,7 +47,7 @@ export const ALERT_ENTITIES = ['ORGANISATION', 'MEMBER', 'MEETING', 'VISIT'] as 
 export type AlertEntity = (typeof ALERT_ENTITIES)[number];
 
 /** The dashboard area (section) an alert belongs to. */
-export const ALERT_AREAS = ['MEETINGS', 'VISITS', 'MEMBERS', 'ORGANISATIONS', 'INSPECTIONS', 'RATINGS'] as const;
+export const ALERT_AREAS = ['MEETINGS', 'VISITS', 'MEMBERS', 'ORGANISATIONS', 'INSPECTIONS', 'RATINGS', 'DUES'] as const;
 export type AlertArea = (typeof ALERT_AREAS)[number];
 
 export type AlertDefinition = {
@@ -253,6 +255,18 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertDefinition>> = Obj
       en: '{memberName} was rated "not completed" two years running ({years}): consider removal from the list',
     },
     rule: 'Decided KHTNV in two consecutive years, the later this year or last (removal ground 4, docs/rules.md#r-khtnv-two-years).',
+    reserved: false,
+  },
+  DUES_ARREARS: {
+    severity: 'WARNING',
+    entity: 'MEMBER',
+    area: 'DUES',
+    title: { vi: 'Không đóng đảng phí từ 3 tháng trong năm', en: 'Party dues unpaid for 3 months of the year' },
+    message: {
+      vi: 'Đảng viên {memberName} không đóng đảng phí {unpaid} tháng của năm {year} (tháng {months}): căn cứ xem xét xóa tên',
+      en: '{memberName} paid no party dues in {unpaid} months of {year} (months {months}): a ground for removal from the list',
+    },
+    rule: 'dues.arrearsMonthsPerYear (3) ended months of the current year with a known amount owed and nothing paid, judged today (docs/rules.md#r-dues).',
     reserved: false,
   },
 } satisfies Record<AlertCode, AlertDefinition>);

@@ -32,6 +32,7 @@ export const REMINDER_CODES: readonly AlertCode[] = [
   'MEETING_OVERDUE',
   'MINUTES_MISSING',
   'RESOLUTION_MISSING',
+  'DUES_ARREARS',
 ];
 
 /** What a cell's members are told about a published meeting. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { checkQuota, emptyLevelCounts, nextInspectionDueOn, quotaApplies, type Alert, type RatingLevel, type RatingSubjectKind } from '@chibo/domain';
-import { inSubtree, validAt } from '../../database/sql';
+import { checkQuota, duesMonthsOfYear, emptyLevelCounts, nextInspectionDueOn, quotaApplies, type Alert, type RatingLevel, type RatingSubjectKind } from '@chibo/domain';
+import { inSubtree, today, validAt } from '../../database/sql';
+import { DuesService } from '../dues/dues.service';
 import { InspectionTargetService } from '../inspection/inspection-target.service';
 import { PolicyService } from '../policy/policy.service';
 import { DashboardData } from './dashboard-data.service';
@@ -125,5 +126,41 @@ export class RatingAlertSource implements AlertSource {
       dueOn: null,
       params: { memberName: r.memberName, years: `${r.y1}, ${r.y2}` },
     }));
+  }
+}
+
+/**
+ * Members in arrears with their dues (docs/rules.md#r-dues): the policy's number of ended months of the current year
+ * with an amount owed and nothing paid, judged today by the dues module's kept facts — the same members as its
+ * arrears list. Only on today's dashboard (dues are not judged as of a past day), one alert per member, on their
+ * last cell; nothing for callers who may not read the subtree's dues.
+ */
+@Injectable()
+export class DuesAlertSource implements AlertSource {
+  readonly codes = ['DUES_ARREARS'] as const;
+
+  constructor(
+    registry: AlertRegistry,
+    private readonly dues: DuesService,
+  ) {
+    registry.register(this);
+  }
+
+  async collect(s: DashboardScope): Promise<Alert[]> {
+    if (s.asOf !== today()) return [];
+    const year = Number(s.asOf.slice(0, 4));
+    const months = duesMonthsOfYear(year);
+    const members = await this.dues.membersInArrears(s.actor, s.root.id, year);
+    return members.filter((m) => m.cellId).map((m) => {
+      const unpaid = months.filter((_, i) => (m.unpaidMask & (1 << i)) !== 0);
+      return {
+        code: 'DUES_ARREARS' as const,
+        organisationId: m.cellId!,
+        memberId: m.memberId,
+        memberName: m.fullName,
+        dueOn: null,
+        params: { unpaid: unpaid.length, year: String(year), months: unpaid.map((x) => String(Number(x.slice(5, 7)))).join(', ') },
+      };
+    });
   }
 }

@@ -27,7 +27,7 @@ registerEnumType(AlertCodeEnum, {
     'An alert rule (docs/rules.md#alerts names the rule behind each code; docs/dashboard.md lists each with its threshold). Meetings and visits: MEETING_OVERDUE, MINUTES_MISSING, ' +
     'RESOLUTION_MISSING, VISITS_BEHIND, VISIT_UNSCORED. Members: PROBATION_OVERDUE, PROBATION_DUE, CEREMONY_OVERDUE, BADGE_DUE. Organisations: ' +
     'CELL_TOO_LARGE, SUBORDINATE_CELL_TOO_LARGE, TOO_FEW_FULL_MEMBERS, CELL_COMMITTEE_MISSING, TERM_ENDED, TERM_ENDING. Inspections: ' +
-    'INSPECTION_BEHIND. Ratings: RATING_QUOTA_BREACH, KHTNV_TWO_YEARS.',
+    'INSPECTION_BEHIND. Ratings: RATING_QUOTA_BREACH, KHTNV_TWO_YEARS. Dues: DUES_ARREARS.',
 });
 
 export const AlertSeverityEnum = enumOf(ALERT_SEVERITIES);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DuesModule } from '../dues/dues.module';
 import { InspectionModule } from '../inspection/inspection.module';
 import { MeetingModule } from '../meeting/meeting.module';
 import { OrganisationModule } from '../organisation/organisation.module';
@@ -11,7 +12,7 @@ import { DashboardService } from './dashboard.service';
  * a subtree (DashboardService.subtreeAlerts) for the notice job's reminders.
  */
 @Module({
-  imports: [OrganisationModule, PolicyModule, MeetingModule, InspectionModule],
+  imports: [OrganisationModule, PolicyModule, MeetingModule, InspectionModule, DuesModule],
   providers: DASHBOARD_PROVIDERS,
   exports: [DashboardService],
 })

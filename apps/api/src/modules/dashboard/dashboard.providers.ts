@@ -2,7 +2,7 @@ import { DashboardData } from './dashboard-data.service';
 import { DashboardCache } from './dashboard.cache';
 import { DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
-import { InspectionAlertSource, RatingAlertSource } from './dashboard.area-sources';
+import { DuesAlertSource, InspectionAlertSource, RatingAlertSource } from './dashboard.area-sources';
 import { AlertRegistry, MeetingAlertSource, MemberAlertSource, OrganisationAlertSource, VisitAlertSource } from './dashboard.sources';
 
 /** The dashboard's providers, for DashboardModule. An area's AlertSource (and its Dashboard section resolver) goes here. */
@@ -18,4 +18,5 @@ export const DASHBOARD_PROVIDERS = [
   OrganisationAlertSource,
   InspectionAlertSource,
   RatingAlertSource,
+  DuesAlertSource,
 ];

@@ -3,12 +3,14 @@ import { MemberModule } from '../member/member.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { PolicyModule } from '../policy/policy.module';
 import { DuesFiguresRowResolver, DuesResolver } from './dues.resolver';
+import { DuesFactsService } from './dues-facts.service';
+import { DuesYearCalculator } from './dues-year.calculator';
 import { DuesService } from './dues.service';
 
 /** Party dues: bases, reliefs and payments per member and month, the sheet of a cell and the figures of a subtree. */
 @Module({
   imports: [OrganisationModule, MemberModule, PolicyModule],
-  providers: [DuesService, DuesResolver, DuesFiguresRowResolver],
-  exports: [],
+  providers: [DuesService, DuesYearCalculator, DuesFactsService, DuesResolver, DuesFiguresRowResolver],
+  exports: [DuesService],
 })
 export class DuesModule {}

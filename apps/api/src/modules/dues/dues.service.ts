@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   compareIsoDate,
-  DEFAULT_POLICY,
   DomainError,
-  duesArrears,
-  duesDue,
-  duesMonthOf,
-  duesMonthsOfYear,
   duesMonthStart,
   lastDayOfMonth,
   throwFieldErrors,
@@ -15,11 +10,6 @@ import {
   validateDuesPayment,
   validateDuesRelief,
   DATE_IN_FUTURE,
-  type DuesBasis,
-  type DuesDue,
-  type DuesMonthStatus,
-  type DuesReliefKind,
-  type Policy,
 } from '@chibo/domain';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { writeReport, type ExportWorkbook } from '../../common/export/workbook';
@@ -32,12 +22,13 @@ import { JOIN_CELL_OF_MEMBER_ON, JOIN_MEMBERS_OF_CELL_ON } from '../member/membe
 import { MemberService } from '../member/member.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
+import { DuesFactsService, type DuesFactMember } from './dues-facts.service';
+import { DuesYearCalculator, MONTH_SQL, periodOf } from './dues-year.calculator';
 import {
   DuesBasisPeriod,
   DuesFigures,
   DuesFiguresRow,
   DuesMemberYear,
-  DuesMonth,
   DuesPayment,
   DuesRelief,
   MemberDues,
@@ -46,43 +37,12 @@ import {
   type SetDuesBasisInput,
 } from './dues.model';
 
-/** One member in one cell in one month (the cell they belonged to on the month's last day, or today). */
-type MemberMonthRow = { month: string; day: string; organisationId: string; path: string; memberId: string; fullName: string; admissionDecisionDate: string | null };
-
-type BasisRow = { memberId: string; from: string; to: string | null; basis: DuesBasis; amount: string | null };
-type ReliefRow = { memberId: string; from: string; to: string; kind: DuesReliefKind; percent: number | null };
-
-const MONTH_SQL = (col: string) => `to_char(${col}, 'YYYY-MM')`;
 const PAYMENT_COLUMNS = `dp.id, dp.member_id AS "memberId", dp.organisation_id AS "organisationId", ${MONTH_SQL('dp.month')} AS month, dp.amount::int AS amount,
   dp.paid_on::text AS "paidOn", dp.channel, dp.note, dp.recorded_by AS "recordedBy", dp.recorded_at AS "recordedAt", dp.cancelled_at AS "cancelledAt",
   dp.cancel_reason AS "cancelReason"`;
 
 /** Dues are not for members' eyes beyond their own: reads of cells and subtrees use the read roots only. */
 const committeeReader = (actor: Actor): Actor => ({ ...actor, ownCellIds: [] });
-
-/** The months of a year to count and the day they are counted on: January to the current month (December of a past year). */
-const periodOf = (year: number, now: string): { through: string; day: string } => {
-  const current = duesMonthOf(now);
-  const pad = String(year).padStart(4, '0');
-  if (`${pad}-12` < current) return { through: `${pad}-12`, day: `${pad}-12-31` };
-  if (`${pad}-01` > current) throw new DomainError('VALIDATION', 'The year has not started yet', 'year', { reason: DATE_IN_FUTURE });
-  return { through: current, day: now };
-};
-
-const groupBy = <T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> => {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-};
-
-/** The period row (from ≤ month < to, months as 'YYYY-MM', to exclusive or null) in force in a month. */
-const inForce = <T extends { from: string; to: string | null }>(rows: readonly T[] | undefined, month: string): T | undefined =>
-  rows?.find((r) => r.from <= month && (r.to === null || month < r.to));
 
 /**
  * Party dues (docs/dues.md; rules docs/rules.md#r-dues): bases, reliefs and payments per member and month, each
@@ -98,6 +58,8 @@ export class DuesService {
     private readonly members: MemberService,
     private readonly policies: PolicyService,
     private readonly orgs: OrganisationService,
+    private readonly calc: DuesYearCalculator,
+    private readonly facts: DuesFactsService,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -110,8 +72,8 @@ export class DuesService {
     if (!member) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
     const p = new Params();
     const id = p.add(member.id);
-    const rows = await this.monthRows(year, now, p, (mo) => `${mo} ${JOIN_CELL_OF_MEMBER_ON(`${mo}.day`, id, p)}`, 'x.organisation_id', `(SELECT path FROM organisation_placement pl WHERE pl.organisation_id = x.organisation_id AND ${validAt('pl', 'mo.day')})`);
-    const [computed] = await this.compute(rows, year, now, [{ memberId: member.id, fullName: member.fullName }]);
+    const rows = await this.calc.monthRows(year, now, p, (mo) => `${mo} ${JOIN_CELL_OF_MEMBER_ON(`${mo}.day`, id, p)}`, 'x.organisation_id', `(SELECT path FROM organisation_placement pl WHERE pl.organisation_id = x.organisation_id AND ${validAt('pl', 'mo.day')})`);
+    const [{ year: computed }] = await this.calc.compute(rows, year, now, [{ memberId: member.id, fullName: member.fullName }]);
     const pad = String(year).padStart(4, '0');
     const [payments, bases, reliefs] = await Promise.all([
       this.ds.query(`SELECT ${PAYMENT_COLUMNS} FROM dues_payment dp WHERE dp.member_id = $1 AND dp.month >= $2::date ORDER BY dp.month, dp.recorded_at`, [member.id, `${pad}-01-01`]),
@@ -128,17 +90,57 @@ export class DuesService {
     });
   }
 
-  /** The dues sheet of an organisation's members (its whole subtree) for a year, by name; optionally only those in arrears. */
+  /**
+   * The dues sheet of an organisation's members (its whole subtree) for a year, by name; optionally only those in
+   * arrears. Who is on it (and in arrears) comes from the kept facts; the rows of the page are judged afresh.
+   */
   async sheet(actor: Actor, organisationId: string, year: number, opts: { inArrearsOnly?: boolean; page?: PageInput }): Promise<Page<DuesMemberYear>> {
     const { offset, limit } = pageOf(opts.page);
-    const all = (await this.subtree(actor, organisationId, year)).years;
+    await this.checkRoot(actor, organisationId, year);
+    const all = sortByName(await this.facts.members(organisationId, year));
     const wanted = opts.inArrearsOnly ? all.filter((y) => y.inArrears) : all;
-    return { items: wanted.slice(offset, offset + limit), total: wanted.length, offset, limit };
+    const page = wanted.slice(offset, offset + limit);
+    const years = new Map((await this.subtreeYears(organisationId, year, page.map((x) => x.memberId))).map((y) => [y.memberId, y]));
+    return { items: page.map((x) => years.get(x.memberId)).filter((y): y is DuesMemberYear => !!y), total: wanted.length, offset, limit };
   }
 
-  /** Figures of a subtree for a year: totals and one row per organisation directly under it. */
+  /**
+   * The members of a subtree in arrears this year (judged today, from the kept facts): the dashboard's DUES_ARREARS
+   * alerts, the same members as the arrears list. Nothing for a caller who may not read the subtree's dues.
+   */
+  async membersInArrears(actor: Actor, organisationId: string, year: number): Promise<DuesFactMember[]> {
+    try {
+      await this.checkRoot(actor, organisationId, year);
+    } catch (e) {
+      if (e instanceof DomainError && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION')) return [];
+      throw e;
+    }
+    return sortByName((await this.facts.members(organisationId, year)).filter((x) => x.inArrears));
+  }
+
+  /** Figures of a subtree for a year: totals and one row per organisation directly under it (from the kept facts). */
   async figures(actor: Actor, organisationId: string, year: number): Promise<DuesFigures> {
-    return figuresOf(await this.subtree(actor, organisationId, year), year);
+    const { through, day } = await this.checkRoot(actor, organisationId, year);
+    const [sums, children] = await Promise.all([
+      this.facts.sums(organisationId, year),
+      this.ds.query(`SELECT pl.organisation_id AS id FROM organisation_placement pl WHERE pl.parent_id = $1::uuid AND ${validAt('pl', '$2')} ORDER BY pl.path`, [organisationId, day]) as Promise<{ id: string }[]>,
+    ]);
+    const total = emptyRow(organisationId, day);
+    const byChild = new Map(children.map((c) => [c.id, emptyRow(c.id, day)]));
+    for (const r of sums) {
+      // money to the organisation of each month's cell; members, arrears and outstanding to that of the last cell
+      for (const row of [total, byChild.get(r.child)]) {
+        if (!row) continue;
+        row.due += r.due;
+        row.collected += r.paid;
+        row.collectedAhead += r.paidAhead;
+        row.members += r.members;
+        row.outstanding += r.outstanding;
+        row.membersInArrears += r.inArrears;
+        row.membersWithoutBasis += r.withoutBasis;
+      }
+    }
+    return Object.assign(new DuesFigures(), { year, throughMonth: through, total: finish(total), children: [...byChild.values()].map(finish) });
   }
 
   /**
@@ -146,9 +148,8 @@ export class DuesService {
    * it with the total (the figures' rows), then the sheet of every member (a column per month: what was paid).
    */
   async workbook(actor: Actor, organisationId: string, year: number, wb: ExportWorkbook): Promise<void> {
-    const sub = await this.subtree(actor, organisationId, year);
-    const figures = figuresOf(sub, year);
-    const { years } = sub;
+    const figures = await this.figures(actor, organisationId, year);
+    const years = await this.subtreeYears(organisationId, year);
     const day = figures.total.asOf;
     const names = await this.orgs.findVisibleAt(actor, [figures.total, ...figures.children].map((r) => ({ id: r.organisationId, asOf: day })));
     const nameOf = (id: string | null) => (id ? (names.get(`${id}|${day}`)?.name ?? '') : '');
@@ -180,113 +181,29 @@ export class DuesService {
     });
   }
 
-  /** Every member-year of a subtree, sorted by name, with the path of each member's last cell and the root's children. */
-  private async subtree(actor: Actor, organisationId: string, year: number) {
+  /** The subtree is visible to the caller on the period's last day (NOT_FOUND otherwise); the period of the year. */
+  private async checkRoot(actor: Actor, organisationId: string, year: number): Promise<{ through: string; day: string }> {
+    const period = periodOf(year, today());
+    await listScope(this.ds.manager, committeeReader(actor), organisationId, period.day, { rule: 'valid' });
+    return period;
+  }
+
+  /**
+   * Member-years of a subtree judged from the records: the months each member spent in its cells (the subtree as it
+   * stood each month), only for `memberIds` when given; sorted by name.
+   */
+  private async subtreeYears(organisationId: string, year: number, memberIds?: readonly string[]): Promise<DuesMemberYear[]> {
+    if (memberIds && memberIds.length === 0) return [];
     const now = today();
-    const { through, day } = periodOf(year, now);
-    // visible on the period's last day (NOT_FOUND otherwise); the rows then come from the subtree as it stood each month
-    await listScope(this.ds.manager, committeeReader(actor), organisationId, day, { rule: 'valid' });
     const p = new Params();
     const root = p.add(organisationId);
-    const rows = await this.monthRows(year, now, p, (mo) => `${mo}
+    const only = memberIds ? `AND m.id = ANY(${p.add(memberIds)}::uuid[])` : '';
+    const rows = await this.calc.monthRows(year, now, p, (mo) => `${mo}
         JOIN organisation_placement rp ON rp.organisation_id = ${root}::uuid AND ${validAt('rp', 'mo.day')}
         JOIN organisation_placement cd ON ${validAt('cd', 'mo.day')} AND cd.path >= rp.path AND cd.path < left(rp.path, -1) || '0'
-        ${JOIN_MEMBERS_OF_CELL_ON('cd.organisation_id', 'mo.day', p)}`, 'cd.organisation_id', 'cd.path');
+        ${JOIN_MEMBERS_OF_CELL_ON('cd.organisation_id', 'mo.day', p)} ${only}`, 'cd.organisation_id', 'cd.path');
     const names = new Map(rows.map((r) => [r.memberId, r.fullName]));
-    const years = (await this.compute(rows, year, now, [...names].map(([memberId, fullName]) => ({ memberId, fullName }))))
-      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi') || a.memberId.localeCompare(b.memberId));
-    const cellOf = new Map<string, string>();
-    for (const r of rows) if (r.month <= through) cellOf.set(r.memberId, r.path); // rows are ordered by month
-    // each cell's path in the latest month it appears (a cell that moved during the year counts where it was last)
-    const pathOf = new Map(rows.map((r) => [r.organisationId, r.path]));
-    const children: string[] = (await this.ds.query(
-      `SELECT pl.organisation_id AS id FROM organisation_placement pl WHERE pl.parent_id = $1::uuid AND ${validAt('pl', '$2')} ORDER BY pl.path`,
-      [organisationId, day],
-    )).map((r: { id: string }) => r.id);
-    return { years, cellOf, pathOf, through, day, children, rootId: organisationId };
-  }
-
-  /** Member-month rows of a year (12 months; each counted on its last day, or today), ordered by month. */
-  private async monthRows(year: number, now: string, p: Params, from: (mo: string) => string, cell: string, path: string): Promise<MemberMonthRow[]> {
-    const pad = String(year).padStart(4, '0');
-    const jan = p.add(`${pad}-01-01`);
-    const nowP = p.add(now);
-    return this.ds.query(
-      `WITH mo AS (
-         SELECT ${MONTH_SQL('g')} AS month, least((g + interval '1 month' - interval '1 day')::date, ${nowP}::date) AS day
-           FROM generate_series(${jan}::date, ${jan}::date + interval '11 months', interval '1 month') g)
-       SELECT mo.month, mo.day::text AS day, ${cell} AS "organisationId", ${path} AS path, m.id AS "memberId", m.full_name AS "fullName",
-              m.admission_decision_date::text AS "admissionDecisionDate"
-         FROM ${from('mo')}
-        ORDER BY mo.month`,
-      p.values,
-    );
-  }
-
-  /** Applies duesDue and duesArrears (libs/domain) to every member's months, with the policy of each cell and month. */
-  private async compute(rows: readonly MemberMonthRow[], year: number, now: string, people: readonly { memberId: string; fullName: string }[]): Promise<DuesMemberYear[]> {
-    const ids = people.map((x) => x.memberId);
-    const pad = String(year).padStart(4, '0');
-    const [bases, reliefs, paid, policies] = await Promise.all([
-      this.ds.query(`SELECT member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL('valid_to')} AS "to", basis, amount::text AS amount
-        FROM dues_basis WHERE member_id = ANY($1::uuid[]) AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $3::date)`, [ids, `${pad}-12-01`, `${pad}-01-01`]) as Promise<BasisRow[]>,
-      this.ds.query(`SELECT member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL('valid_to')} AS "to", kind, percent
-        FROM dues_relief WHERE member_id = ANY($1::uuid[]) AND valid_from <= $2::date AND valid_to > $3::date`, [ids, `${pad}-12-01`, `${pad}-01-01`]) as Promise<ReliefRow[]>,
-      this.ds.query(`SELECT member_id AS "memberId", ${MONTH_SQL('month')} AS month, sum(amount)::text AS paid FROM dues_payment
-        WHERE member_id = ANY($1::uuid[]) AND month BETWEEN $2::date AND $3::date AND cancelled_at IS NULL GROUP BY 1, 2`, [ids, `${pad}-01-01`, `${pad}-12-01`]) as Promise<{ memberId: string; month: string; paid: string }[]>,
-      this.policies.forOrganisationsAt([...new Map(rows.map((r) => [`${r.organisationId}|${r.day}`, { id: r.organisationId, asOf: r.day }])).values()]),
-    ]);
-    const basesOf = groupBy(bases, (b) => b.memberId);
-    const reliefsOf = groupBy(reliefs, (r) => r.memberId);
-    const paidOf = new Map(paid.map((x) => [`${x.memberId}|${x.month}`, Number(x.paid)]));
-    const rowsOf = groupBy(rows, (r) => r.memberId);
-    const { through } = periodOf(year, now);
-    return people.map(({ memberId, fullName }) => {
-      const mine = new Map((rowsOf.get(memberId) ?? []).map((r) => [r.month, r]));
-      let policy: Policy | undefined;
-      const statuses: DuesMonthStatus[] = [];
-      const months: DuesMonth[] = [];
-      const y = Object.assign(new DuesMemberYear(), { memberId, fullName, organisationId: null as string | null, year, dueTotal: 0, paidTotal: 0, paidAhead: 0 });
-      for (const month of duesMonthsOfYear(year)) {
-        const row = mine.get(month);
-        const p = paidOf.get(`${memberId}|${month}`) ?? 0;
-        // months the member spent outside the cells read (another subtree, or not yet a member) are shown, not counted
-        if (month > through) {
-          if (row) y.paidAhead += p;
-          if (p === 0) continue;
-        }
-        let due: DuesDue | null = null;
-        if (row) {
-          policy = this.policyOf(policies, row);
-          const basis = inForce(basesOf.get(memberId), month);
-          const relief = inForce(reliefsOf.get(memberId), month);
-          due = duesDue({
-            month,
-            admissionDecisionDate: row.admissionDecisionDate,
-            basis: basis ? { basis: basis.basis, amount: basis.amount === null ? null : Number(basis.amount) } : null,
-            relief: relief ? { kind: relief.kind, percent: relief.percent } : null,
-          }, policy);
-          if (month <= through) {
-            statuses.push({ month, due, paid: p });
-            y.organisationId = row.organisationId;
-          }
-        }
-        if (month <= through && row) {
-          y.dueTotal += due?.amount ?? 0;
-          y.paidTotal += p;
-        }
-        months.push(Object.assign(new DuesMonth(), {
-          month, organisationId: row?.organisationId ?? null, due: due?.amount ?? null, standard: due?.standard ?? null, reason: due?.reason ?? null, deferred: due?.deferred ?? false, paid: p,
-        }));
-      }
-      const arrears = duesArrears(statuses, year, now, policy ?? this.policyOf(policies, undefined));
-      return Object.assign(y, { months, ...arrears });
-    });
-  }
-
-  /** The policy of a row's cell on its day (the national defaults when there is no row: nothing is then owed anyway). */
-  private policyOf(policies: Map<string, Policy>, row: MemberMonthRow | undefined): Policy {
-    return (row ? policies.get(`${row.organisationId}|${row.day}`) : undefined) ?? DEFAULT_POLICY;
+    return sortByName((await this.calc.compute(rows, year, now, [...names].map(([memberId, fullName]) => ({ memberId, fullName })))).map((c) => c.year));
   }
 
   // ---------------------------------------------------------------- writes
@@ -402,45 +319,13 @@ export class DuesService {
   }
 }
 
-type Subtree = { years: DuesMemberYear[]; cellOf: Map<string, string>; pathOf: Map<string, string>; through: string; day: string; children: string[]; rootId: string };
+const collator = new Intl.Collator('vi');
 
-/** The figures of a subtree's member-years: the total and one row per organisation directly under the root. */
-const figuresOf = ({ years, cellOf, pathOf, through, day, children, rootId }: Subtree, year: number): DuesFigures => {
-  const total = emptyRow(rootId, day);
-  const byChild = new Map(children.map((c) => [c, emptyRow(c, day)]));
-  const childOf = (path: string | undefined) => {
-    const segments = path ? path.split('/').filter(Boolean) : [];
-    return byChild.get(segments[segments.indexOf(rootId) + 1] ?? '');
-  };
-  for (const y of years) {
-    add(total, y);
-    // members, arrears and outstanding go to the organisation of the member's last cell; the money of each month to
-    // the organisation of that month's cell (a member who moved is owed and paid where they were)
-    const last = childOf(cellOf.get(y.memberId));
-    if (last) add(last, { ...y, dueTotal: 0, paidTotal: 0, paidAhead: 0 });
-    for (const m of y.months) {
-      const row = m.organisationId ? childOf(pathOf.get(m.organisationId)) : undefined;
-      if (!row) continue;
-      if (m.month <= through) {
-        row.due += m.due ?? 0;
-        row.collected += m.paid;
-      } else row.collectedAhead += m.paid;
-    }
-  }
-  return Object.assign(new DuesFigures(), { year, throughMonth: through, total: finish(total), children: [...byChild.values()].map(finish) });
-};
+/** By name the Vietnamese way, then by id (a stable order for pages). */
+const sortByName = <T extends { fullName: string; memberId: string }>(rows: T[]): T[] =>
+  rows.sort((a, b) => collator.compare(a.fullName, b.fullName) || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
 
 const emptyRow = (organisationId: string, asOf: string): DuesFiguresRow =>
   Object.assign(new DuesFiguresRow(), { organisationId, asOf, members: 0, due: 0, collected: 0, collectedAhead: 0, outstanding: 0, collectedPercent: null, membersInArrears: 0, membersWithoutBasis: 0 });
-
-const add = (row: DuesFiguresRow, y: DuesMemberYear): void => {
-  row.members += 1;
-  row.due += y.dueTotal;
-  row.collected += y.paidTotal;
-  row.collectedAhead += y.paidAhead;
-  row.outstanding += y.outstanding;
-  if (y.inArrears) row.membersInArrears += 1;
-  if (y.unknownMonths.length) row.membersWithoutBasis += 1;
-};
 
 const finish = (row: DuesFiguresRow): DuesFiguresRow => Object.assign(row, { collectedPercent: row.due > 0 ? Math.round((row.collected * 10_000) / row.due) / 100 : null });

@@ -47,9 +47,21 @@ export const JOIN_MEMBERS_OF_CELL_ON = (cell: string, day: string, p: Params) =>
  * Joins one member's permanent cell on a day (`day`: a date expression of the rows joined to) while PROBATIONARY or
  * FULL: no row for a day the member was not a member. Exposes the member row as `m` and the cell as `x.organisation_id`.
  */
-export const JOIN_CELL_OF_MEMBER_ON = (day: string, memberParam: string, p: Params) => `JOIN membership x ON x.member_id = ${memberParam}::uuid AND x.kind = 'PERMANENT'
+export const JOIN_CELL_OF_MEMBER_ON = (day: string, memberParam: string, p: Params) => joinCellOf(`= ${memberParam}::uuid`, day, p);
+
+/** JOIN_CELL_OF_MEMBER_ON for several members at once (`membersParam`: a uuid[] parameter). */
+export const JOIN_CELL_OF_MEMBERS_ON = (day: string, membersParam: string, p: Params) => joinCellOf(`= ANY(${membersParam}::uuid[])`, day, p);
+
+const joinCellOf = (memberCondition: string, day: string, p: Params) => `JOIN membership x ON x.member_id ${memberCondition} AND x.kind = 'PERMANENT'
     AND x.valid_from <= ${day} AND (x.valid_to IS NULL OR x.valid_to > ${day})
   JOIN member m ON m.id = x.member_id AND ${statusInSql(day, ['PROBATIONARY', 'FULL'], p)}`;
+
+/**
+ * Joins the permanent memberships of a cell in force on some day of [from, to] (`cell`, `from`, `to`: SQL
+ * expressions), as `x` (x.member_id): everyone a cell may count in a period, a superset of those it counts on each day.
+ */
+export const JOIN_MEMBERSHIPS_OF_CELL_DURING = (cell: string, from: string, to: string) => `JOIN membership x ON x.organisation_id = ${cell} AND x.kind = 'PERMANENT'
+    AND x.valid_from <= ${to}::date AND (x.valid_to IS NULL OR x.valid_to > ${from}::date)`;
 
 /**
  * Joins (laterally) the kept member counts of the organisation `orgExpr` on the date `d` as `alias` (columns members,
