@@ -9,6 +9,7 @@ import { DashboardCache } from '../modules/dashboard/dashboard.cache';
 import { cliCaller } from './context';
 import { seed } from './seed';
 import { benchScreens } from './bench-screens';
+import { duesLatencies } from './bench-dues';
 import { runBenchWebhooks } from './bench-webhooks';
 
 // Every section of the dashboard, as the web app asks for it.
@@ -120,8 +121,8 @@ const queryLatencies = async (app: NestFastifyApplication, size: number, runs: n
  * Figures, not tests: for each size, a fresh PostgreSQL database (on TEST_DATABASE_URL's server), the seed timed,
  * the tables analysed, the screens of one cell against the `{__typename}` ceiling through HTTP (bench-screens.ts),
  * then each query run `runs` times through the real GraphQL stack (median and p95 ms) and its SQL statement count.
- * `--database-url URL`: no seed, the screens only, on that (seeded) database, which is kept. `--only screens`: skip
- * the query latencies. `--clients N` / `--seconds S`: the load of the screens (default 20 clients, 5 s).
+ * `--database-url URL`: no seed, on that (seeded) database, which is kept. `--only screens`: skip the query
+ * latencies; `--only dues`: the dues figures only (bench-dues.ts). `--clients N` / `--seconds S`: the load of the screens (default 20 clients, 5 s).
  * `bench webhooks …`: the webhook delivery figures instead (bench-webhooks.ts).
  */
 export const runBench = async (args: string[]): Promise<number> => {
@@ -141,13 +142,14 @@ export const runBench = async (args: string[]): Promise<number> => {
     await db.query('ANALYZE');
     await db.end();
     const size = Number(flag('--scale') ?? (n > 1000 ? Math.round(n / 421) : 1));
-    for (const l of await benchScreens(existing, size, screenOpts)) console.log(l);
+    if (flag('--only') !== 'dues') for (const l of await benchScreens(existing, size, screenOpts)) console.log(l);
     if (flag('--only') !== 'screens') {
       const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: existing, LOG_LEVEL: 'error', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') }));
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
       try {
-        for (const l of await queryLatencies(app, size, runs)) console.log(l);
+        if (flag('--only') !== 'dues') for (const l of await queryLatencies(app, size, runs)) console.log(l);
+        for (const l of await duesLatencies(app, size, runs)) console.log(l);
       } finally {
         await app.close();
       }
@@ -175,7 +177,7 @@ export const runBench = async (args: string[]): Promise<number> => {
       await ds.query('ANALYZE');
       for (const l of await benchScreens(url.toString(), size, screenOpts)) lines.push(l);
       if (flag('--only') === 'screens') continue;
-      lines.push(...(await queryLatencies(app, size, runs)));
+      lines.push(...(await queryLatencies(app, size, runs)), ...(await duesLatencies(app, size, runs)));
     } finally {
       await app.close();
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

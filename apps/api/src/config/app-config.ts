@@ -60,6 +60,8 @@ export type AppConfig = {
   webhookAllowPrivateTargets: boolean;
   /** Notices (modules/notice, docs/notices.md): seconds between two runs of the notice job; 0 = off (the CLI's `notice run` only). */
   noticeJobIntervalSeconds: number;
+  /** How often the kept dues facts of every tree are brought up to date in the background (0: only when read). */
+  duesFactsIntervalSeconds: number;
   /** E-mail delivery of notices: null (default, SMTP_HOST unset) = in-app only. */
   smtp: SmtpConfig | null;
 };
@@ -176,6 +178,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     webhookDisableAfterHours: int('WEBHOOK_DISABLE_AFTER_HOURS', env.WEBHOOK_DISABLE_AFTER_HOURS, 72, 1, 8760),
     webhookAllowPrivateTargets: bool('WEBHOOK_ALLOW_PRIVATE_TARGETS', env.WEBHOOK_ALLOW_PRIVATE_TARGETS),
     noticeJobIntervalSeconds: int('NOTICE_JOB_INTERVAL_SECONDS', env.NOTICE_JOB_INTERVAL_SECONDS, nodeEnv === 'test' ? 0 : 300, 0, 86400),
+    duesFactsIntervalSeconds: int('DUES_FACTS_INTERVAL_SECONDS', env.DUES_FACTS_INTERVAL_SECONDS, nodeEnv === 'test' ? 0 : 600, 0, 86400),
     smtp: smtpOf(env),
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 30000, 0, 3_600_000),
   };

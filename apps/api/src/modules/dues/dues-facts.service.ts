@@ -5,8 +5,8 @@ import { Params, today, validAt } from '../../database/sql';
 import { JOIN_CELL_OF_MEMBERS_ON, JOIN_MEMBERSHIPS_OF_CELL_DURING } from '../member/member.sql';
 import { DuesYearCalculator, periodOf, type ComputedYear } from './dues-year.calculator';
 
-/** Members computed per statement batch when facts are brought up to date. */
-const BATCH = 2000;
+/** Members judged per batch when facts are brought up to date (a whole tree: a few scans of the member tables per batch). */
+const BATCH = 10_000;
 
 /** The transaction-level advisory lock under which facts of a year are written (key 1, year). */
 const LOCK_KEY = 1796580000;

@@ -133,11 +133,12 @@ export class RatingReadService {
    * already holding a yearly rating of that year in another round is not pending either. NOT_FOUND outside the round's
    * scope; the rows are those the caller may see (their readable organisations, or themselves).
    */
-  async pending(actor: Actor, roundId: string, search: string | undefined, page: PageInput | undefined, m: EntityManager = this.ds.manager): Promise<Page<RatingPendingSubject>> {
+  async pending(actor: Actor, roundId: string, search: string | undefined, page: PageInput | 'all' | undefined, m: EntityManager = this.ds.manager): Promise<Page<RatingPendingSubject>> {
     const round = await this.round(actor, roundId, m).catch(asField('roundId'));
     const asOf = ratingReferenceDate(round.year);
     const policy = await this.policies.forOrganisation(round.organisationId, asOf, m);
-    const { offset, limit } = pageOf(page);
+    // 'all': every pending subject in one statement (the notice job's reminders; no count, no page)
+    const { offset, limit } = page === 'all' ? { offset: 0, limit: 0 } : pageOf(page);
     const p = new Params();
     const d = p.add(asOf);
     const root = p.add(round.organisationId);
@@ -169,16 +170,16 @@ export class RatingReadService {
     ];
     if (search?.trim()) where.push(...nameSearchSql('s.name_folded', search, p));
     const from = `subjects s WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await m.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
+    const [{ total }] = page === 'all' ? [{ total: -1 }] : await m.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
     const rows = await m.query(
       `${withSql} SELECT s.subject_kind AS "subjectKind", s.member_id AS "memberId", s.organisation_id AS "organisationId", s.name,
               s.parent_id AS "parentOrganisationId",
               CASE WHEN ${orgVisibleSql(actor, 's.parent_id', p, d)} THEN COALESCE(s.parent_name, '') ELSE '' END AS "organisationName"
          FROM ${from}
         ORDER BY (s.member_id IS NOT NULL), s.parent_name NULLS FIRST, s.name_folded, COALESCE(s.member_id, s.organisation_id)
-        OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
+        ${page === 'all' ? '' : `OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`}`,
       p.values,
     );
-    return { items: rows, total, offset, limit };
+    return page === 'all' ? { items: rows, total: rows.length, offset: 0, limit: rows.length } : { items: rows, total, offset, limit };
   }
 }
