@@ -6,11 +6,12 @@ import { DuesFiguresRowResolver, DuesResolver } from './dues.resolver';
 import { DuesFactsService } from './dues-facts.service';
 import { DuesYearCalculator } from './dues-year.calculator';
 import { DuesService } from './dues.service';
+import { DuesImportService } from './dues-import.service';
 
 /** Party dues: bases, reliefs and payments per member and month, the sheet of a cell and the figures of a subtree. */
 @Module({
   imports: [OrganisationModule, MemberModule, PolicyModule],
-  providers: [DuesService, DuesYearCalculator, DuesFactsService, DuesResolver, DuesFiguresRowResolver],
+  providers: [DuesService, DuesYearCalculator, DuesFactsService, DuesImportService, DuesResolver, DuesFiguresRowResolver],
   exports: [DuesService],
 })
 export class DuesModule {}
