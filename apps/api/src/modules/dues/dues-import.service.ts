@@ -5,10 +5,10 @@ import { compareIsoDate, DomainError, duesMonthStart, foldVietnamese, lastDayOfM
 import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportRow, type ImportSource } from '../../common/import/columns';
 import type { RowError } from '../../common/import/result';
 import type { Table } from '../../common/import/table';
-import type { Caller } from '../../common/audit/audit.service';
+import { recordAuditRows, type Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
-import { CELL_AT, JOIN_CELL_OF_MEMBER_ON } from '../member/member.sql';
+import { JOIN_CELL_OF_MEMBER_ON, MEMBERS_BY_NUMBER_FOR_UPDATE } from '../member/member.sql';
 import type { DuesImportedPayment, DuesImportSummary } from './dues-import.model';
 
 /** The documented columns (docs/dues.md#importing-a-payment-file), with the Vietnamese headings accepted as aliases. */
@@ -114,9 +114,9 @@ export class DuesImportService {
           for (const [k] of DUES_COLUMNS) {
             const v = r[k];
             if (!v) continue;
-            if (v.includes('\uFFFD')) err(line, k, 'VALIDATION', 'contains the replacement character \uFFFD: the file was saved in another encoding; nothing is stored from it');
-            else if (CONTROL.test(v)) err(line, k, 'VALIDATION', 'contains a control character');
-            else if (TEXT_LIMITS[k] && v.length > TEXT_LIMITS[k]!) err(line, k, 'VALIDATION', `longer than ${TEXT_LIMITS[k]} characters`);
+            if (v.includes('\uFFFD')) err(line, k, 'UNREADABLE', 'contains the replacement character \uFFFD: the file was saved in another encoding; nothing is stored from it');
+            else if (CONTROL.test(v)) err(line, k, 'UNREADABLE', 'contains a control character');
+            else if (TEXT_LIMITS[k] && v.length > TEXT_LIMITS[k]!) err(line, k, 'TOO_LONG', `longer than ${TEXT_LIMITS[k]} characters`);
           }
           // the member: by national ID (as the member import), else by party card number
           const nat = digits(r.nationalId);
@@ -197,14 +197,8 @@ export class DuesImportService {
   private async members(m: EntityManager, caller: Caller, nat: string[], cards: string[], now: string) {
     const p = new Params();
     const d = p.add(now);
-    const rows: { id: string; nationalId: string | null; cardNumber: string | null }[] = (nat.length || cards.length) ? await m.query(
-      `SELECT m.id, m.national_id AS "nationalId", m.card_number AS "cardNumber"
-         FROM member m CROSS JOIN LATERAL (SELECT ${CELL_AT(d)} AS cell) c
-        WHERE (m.national_id = ANY(${p.add(nat)}::text[]) OR m.card_number = ANY(${p.add(cards)}::text[]))
-          AND c.cell IS NOT NULL AND ${orgVisibleSql(caller.actor, 'c.cell', p, d, true)}
-        ORDER BY m.id FOR UPDATE OF m`,
-      p.values,
-    ) : [];
+    const sql = MEMBERS_BY_NUMBER_FOR_UPDATE(p.add(nat), p.add(cards), d, (cell) => orgVisibleSql(caller.actor, cell, p, d, true));
+    const rows: { id: string; nationalId: string | null; cardNumber: string | null }[] = nat.length || cards.length ? await m.query(sql, p.values) : [];
     return {
       byNat: new Map(rows.filter((r) => r.nationalId).map((r) => [r.nationalId as string, r.id])),
       byCard: new Map(rows.filter((r) => r.cardNumber).map((r) => [r.cardNumber as string, r.id])),
@@ -256,13 +250,10 @@ export class DuesImportService {
         col((r) => r.note), col((r) => r.reference), col((r) => r.clientKey), caller.actor.name],
     );
     if (inserted.length !== rows.length) throw new DomainError('CONFLICT', 'Some of these payments were recorded by another import at the same moment; nothing was imported: import the file again', 'file');
-    await m.query(
-      `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
-       SELECT $1, $2, $3, 'importDuesPayments.payment', 'dues_payment', u.id, u.after::jsonb, $6 FROM unnest($4::text[], $5::text[]) AS u(id, after)`,
-      [caller.actor.kind, caller.actor.id, caller.actor.name, ids, rows.map((r) => JSON.stringify({
-        row: r.line, memberId: r.memberId, organisationId: r.cell, month: r.month, amount: r.amount, paidOn: r.paidOn, channel: r.channel, reference: r.reference, note: r.note,
-      })), caller.requestId],
-    );
+    await recordAuditRows(m, caller, 'importDuesPayments.payment', 'dues_payment', rows.map((r, i) => ({
+      entityId: ids[i],
+      after: { row: r.line, memberId: r.memberId, organisationId: r.cell, month: r.month, amount: r.amount, paidOn: r.paidOn, channel: r.channel, reference: r.reference, note: r.note },
+    })));
     return rows.map((r) => ({ row: r.line, memberId: r.memberId, fullName: r.fullName, organisationId: r.cell, month: r.month, amount: r.amount, paidOn: r.paidOn, channel: r.channel, reference: r.reference }));
   }
 }
