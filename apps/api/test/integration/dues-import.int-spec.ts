@@ -76,6 +76,9 @@ describe('dues payment import', () => {
     expect(after.a).toBe(before.a + 4);
     const ops = await h.ds.query(`SELECT operation, entity_type AS "type", count(*)::int AS n FROM audit_log WHERE operation LIKE 'importDuesPayments%' GROUP BY 1, 2 ORDER BY 1`);
     expect(ops).toEqual([{ operation: 'importDuesPayments', type: 'import', n: 1 }, { operation: 'importDuesPayments.payment', type: 'dues_payment', n: 3 }]);
+    // its import.finished event, scoped by the deepest organisation holding both cells written (a1, a2: GA)
+    const events = await h.ds.query(`SELECT organisation_id AS org, payload FROM domain_event WHERE type = 'import.finished' AND payload->>'operation' = 'importDuesPayments'`);
+    expect(events).toEqual([{ org: t.GA, payload: expect.objectContaining({ rows: 3, created: 3, file: 'dang-phi.csv' }) }]);
 
     // the same file again: every row already imported (the references; the cash row by the file's digest and row)
     const again = await run(csv(lines));
