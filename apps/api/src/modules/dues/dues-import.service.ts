@@ -226,8 +226,11 @@ export class DuesImportService {
   private async alreadyImported(m: EntityManager, rows: Candidate[]): Promise<Set<number>> {
     if (!rows.length) return new Set();
     const found: { channel: string; reference: string | null; clientKey: string | null }[] = await m.query(
-      `SELECT channel, reference, client_key AS "clientKey" FROM dues_payment
-        WHERE (channel, reference) IN (SELECT * FROM unnest($1::text[], $2::text[])) OR client_key = ANY($3::text[])`,
+      // two index probes per row (the reference index per channel, the client key's), never a scan of the payments
+      `SELECT dp.channel, dp.reference, NULL AS "clientKey" FROM unnest($1::text[], $2::text[]) AS u(channel, reference)
+         JOIN dues_payment dp ON dp.channel = u.channel AND dp.reference = u.reference AND dp.reference IS NOT NULL
+       UNION ALL
+       SELECT dp.channel, NULL, dp.client_key FROM dues_payment dp WHERE dp.client_key = ANY($3::text[])`,
       [rows.map((r) => r.channel), rows.map((r) => r.reference), rows.map((r) => r.clientKey).filter((k): k is string => !!k)],
     );
     const refs = new Set(found.filter((f) => f.reference).map((f) => `${f.channel}|${f.reference}`));
