@@ -4,16 +4,18 @@
 // opens "Đảng phí" from the side navigation, checks that the members-in-arrears figure equals the rows of the list it
 // opens (each row tagged), opens the largest organisation under the root (last year, then this year again: the
 // organisation stays), records a payment from a month still owed (an empty or zero amount is refused next to its
-// field), sees the collected figure grow by the amount, downloads the Excel report, and reads the page on a phone.
+// field), sees the collected figure grow by the amount, imports a portal file of that member from the page's link
+// (a dry run lists a bad row in Vietnamese, then the good file is checked and imported: the figure grows by its sum),
+// downloads the Excel report, and reads the page on a phone.
 //
 //   BASE_URL=http://127.0.0.1:3000 E2E_USER=admin E2E_PASSWORD='Chibo@2026' node apps/web/e2e/dues.e2e.mjs
 //
 // Prints `ok - <step>` / `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s.
 // Screenshots go to apps/web/test-results/ (d01-…png).
 import { join } from 'node:path';
-import { ADMIN, BASE_URL, expect, run, shot, shotsDir, signIn, step, todayLocal } from './lib/harness.mjs';
+import { ADMIN, BASE_URL, expect, gql, run, shot, shotsDir, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
 
-const state = { page: null, pageErrors: [], arrears: 0, collected: 0, org: '' };
+const state = { page: null, pageErrors: [], arrears: 0, collected: 0, org: '', member: '', url: '' };
 const toInt = (s) => Number(String(s).replace(/[^\d]/g, ''));
 const lastYear = Number(todayLocal().slice(0, 4)) - 1;
 
@@ -123,7 +125,41 @@ step('record a payment from a month still owed: an empty or zero amount is refus
   );
   const after = toInt(await page.getByTestId('dues-collected').locator('.ant-statistic-content').innerText());
   expect(after - state.collected === prefilled, `collected grew by ${after - state.collected}, not ${prefilled} (the cell said ${owedText})`);
+  Object.assign(state, { collected: after, member, url: page.url() });
   await shot(page, 'd02-recorded');
+});
+
+step('import the portal\'s file from the dues page: a dry run names a bad row in Vietnamese; the good file is checked, imported and counted', async () => {
+  const { page } = state;
+  const auth = await tokenOf(ADMIN);
+  const nationalId = (await gql('query($id: ID!) { member(id: $id) { nationalId } }', { id: state.member }, auth.token)).data?.member?.nationalId;
+  expect(nationalId, `the member ${state.member} has no national ID in the seed`);
+  const [y, m, d] = todayLocal().split('-');
+  const head = 'Số định danh,Tháng,Số tiền,Ngày nộp,Mã giao dịch';
+  const good = `${nationalId},${m}/${y},5.000,${d}/${m}/${y},E2E-${Date.now()}`;
+  const send = async (lines, button) => {
+    await page.locator('input[type=file]').setInputFiles({ name: 'cong-dvc.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+    await page.getByTestId(button).click();
+  };
+  await page.getByTestId('dues-import-link').click();
+  await page.waitForURL(/\/import\?kind=dues/);
+  await send([head, good, `079099999999,${m}/${y},5.000,${d}/${m}/${y},E2E-X-${Date.now()}`], 'import-dry-run');
+  await page.getByTestId('import-error').waitFor();
+  const bad = page.getByTestId('import-problems').locator('tr', { hasText: 'Số định danh' });
+  await bad.getByText('Không có đảng viên mang số này trong phạm vi của bạn.').waitFor();
+  expect((await bad.locator('td').first().innerText()).trim() === '3', `the bad row is not row 3: ${await bad.innerText()}`);
+  await send([head, good], 'import-dry-run');
+  await page.getByTestId('import-dry-run-result').filter({ hasText: 'chưa ghi gì' }).waitFor();
+  expect((await page.getByTestId('import-payments').locator('tbody tr.ant-table-row').count()) === 1, 'the dry run does not list the one payment');
+  await page.getByTestId('import-submit').click();
+  await page.getByTestId('import-done').filter({ hasText: 'Đã ghi 1 khoản' }).waitFor();
+  await shot(page, 'd03-imported');
+  await page.goto(state.url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(
+    (before) => Number((document.querySelector('[data-testid=dues-collected] .ant-statistic-content')?.textContent ?? '').replace(/[^\d]/g, '')) === before + 5000,
+    state.collected,
+    { timeout: 15_000 },
+  );
 });
 
 step('export the report of the organisation and year on screen as an Excel workbook', async () => {
@@ -138,7 +174,7 @@ step('the page on a phone-sized screen', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${BASE_URL}/dues`, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('dues-summary').waitFor();
-  await page.screenshot({ path: join(shotsDir, 'd03-dues-phone.png'), fullPage: true });
+  await page.screenshot({ path: join(shotsDir, 'd04-dues-phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1366, height: 900 });
 });
 

@@ -3,10 +3,11 @@ import { basename, extname } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { DomainError } from '@chibo/domain';
+import { DomainError, DUES_CHANNELS, type DuesChannel } from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
 import { readTableBytes, type Table } from '../common/import/table';
 import { today } from '../database/sql';
+import { DuesImportService } from '../modules/dues/dues-import.service';
 import { MEMBER_COLUMNS, MemberImportService, type ImportResult } from '../modules/member/member-import.service';
 import { MemberService } from '../modules/member/member.service';
 import { ORGANISATION_COLUMNS, OrganisationImportService } from '../modules/organisation/organisation-import.service';
@@ -40,10 +41,20 @@ export const writeTable = async (file: string, sheet: string, headings: string[]
   }
 };
 
-export const importFile = async (app: INestApplicationContext, caller: Caller, what: string, file: string, skipInvalid: boolean): Promise<ImportResult> => {
+/** What an import did; for dues also the rows already imported (not written again) and whether it was a dry run. */
+export type FileImportResult = ImportResult & { duplicates?: number; dryRun?: boolean };
+
+export const importFile = async (
+  app: INestApplicationContext, caller: Caller, what: string, file: string, skipInvalid: boolean, opts: { dryRun?: boolean; channel?: string } = {},
+): Promise<FileImportResult> => {
   if (!file) throw new DomainError('VALIDATION', 'Name the file to import', 'file');
-  if (what !== 'members' && what !== 'organisations') throw new DomainError('VALIDATION', 'Import what? organisations or members', 'what');
+  if (what !== 'members' && what !== 'organisations' && what !== 'dues') throw new DomainError('VALIDATION', 'Import what? organisations, members or dues', 'what');
+  if (opts.channel !== undefined && !DUES_CHANNELS.includes(opts.channel as DuesChannel)) throw new DomainError('VALIDATION', 'The channel is CASH or PORTAL', 'channel');
   const table = await readTable(file);
+  if (what === 'dues') {
+    const s = await app.get(DuesImportService).importTable(caller, table, { skipInvalid, dryRun: opts.dryRun, channel: opts.channel as DuesChannel | undefined });
+    return { created: s.created, updated: 0, skipped: s.skipped, errors: s.problems.filter((p) => p.code !== 'ALREADY_IMPORTED'), duplicates: s.duplicates, dryRun: s.dryRun };
+  }
   return what === 'members'
     ? app.get(MemberImportService).importTable(caller, table, skipInvalid)
     : app.get(OrganisationImportService).importTable(caller, table, skipInvalid);

@@ -29,6 +29,8 @@ Usage: node apps/api/dist/cli/main.js <command> [options]
   create-token <name> --org CODE [--access READ|READ_WRITE] [--expires YYYY-MM-DD]
                                             prints the secret once
   import <organisations|members> <file.csv|file.xlsx> [--skip-invalid]
+  import dues <file.csv|file.xlsx> [--skip-invalid] [--dry-run] [--channel CASH|PORTAL]
+                                            dues payments (docs/dues.md); --channel: of rows without one (PORTAL)
   export <organisations|members> <file.csv|file.xlsx> [--org CODE] [--as-of YYYY-MM-DD]
   audit seal                                seal the new audit rows into the hash chain (the server does it every minute)
   audit verify                              seal, then check every audit row and seal; exit code 3 and the first
@@ -187,8 +189,9 @@ const main = async (argv: string[]): Promise<number> => {
       }
       case 'import': {
         const [what, file] = args;
-        const res = await importFile(app, caller, what, file, args.includes('--skip-invalid'));
-        console.log(`Imported ${what}: ${res.created} created, ${res.updated} updated${res.skipped ? `, ${res.skipped} rows skipped` : ''}.`);
+        const res = await importFile(app, caller, what, file, args.includes('--skip-invalid'), { dryRun: args.includes('--dry-run'), channel: flag(args, '--channel') });
+        const dup = res.duplicates ? `, ${res.duplicates} already imported` : '';
+        console.log(`${res.dryRun ? 'Dry run, nothing written: would import' : 'Imported'} ${what}: ${res.created} created, ${res.updated} updated${dup}${res.skipped ? `, ${res.skipped} rows skipped` : ''}.`);
         for (const e of res.errors.slice(0, MAX_REPORTED_PROBLEMS)) console.log(`  row ${e.row}, ${e.column}: ${e.reason}`);
         if (res.errors.length > MAX_REPORTED_PROBLEMS) console.log(`  … and ${res.errors.length - MAX_REPORTED_PROBLEMS} more problem(s)`);
         return 0;

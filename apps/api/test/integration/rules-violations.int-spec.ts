@@ -359,6 +359,12 @@ const VIOLATIONS: Record<string, Entry> = {
     vars: (c) => ({ i: { memberId: c.t.m2, month: '2026-03', amount: 5_000, paidOn: '2099-01-01', channel: 'CASH' } }),
     expect: { code: 'BAD_USER_INPUT', reason: 'DATE_IN_FUTURE', field: 'paidOn' },
   }, {
+    mutation: 'importDuesPayments', what: 'a file whose payment was made on a day after today',
+    setup: async (c) => { c.ids.duesNat = (await c.h.ds.query(`SELECT national_id FROM member WHERE id = $1`, [c.t.m2]))[0].national_id; },
+    query: `mutation($i: ImportDuesPaymentsInput!) { importDuesPayments(input: $i) { created } }`,
+    vars: (c) => ({ i: { fileName: 'dang-phi.csv', contentBase64: Buffer.from(`nationalId,month,amount,paidOn,channel\n${c.ids.duesNat},03/2026,5.000,01/01/2099,CASH\n`).toString('base64') } }),
+    expect: { code: 'BAD_USER_INPUT', reason: 'IMPORT_INVALID', field: 'paidOn' },
+  }, {
     mutation: 'grantDuesRelief', what: 'a 40% reduction (the policy allows 30, 50 or 70)',
     query: `mutation($i: GrantDuesReliefInput!) { grantDuesRelief(input: $i) { id } }`,
     vars: (c) => ({ i: { memberId: c.t.m2, kind: 'REDUCE', percent: 40, from: '2026-01', to: '2026-06', decidedOn: '2026-01-05', reason: 'Khó khăn' } }),

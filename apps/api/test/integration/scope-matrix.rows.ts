@@ -157,6 +157,12 @@ export const ROWS: Record<string, Row> = {
     noId: 'the file names parents by code; a code outside the scope answers like a missing one (import-graphql.int-spec.ts)',
     inScope: { others: 'BAD_USER_INPUT' },
   },
+  // a writer gets the file's refused row (a national ID nobody has: as one outside the scope); who may write no cell is refused
+  importDuesPayments: {
+    vars: () => ({ input: { fileName: 'dang-phi.csv', contentBase64: Buffer.from('nationalId,month,amount,paidOn,reference\n079000000001,2026-01,5000,2026-01-10,MX-GD-1\n').toString('base64'), dryRun: true } }),
+    noId: 'the file names members by national ID; one outside the scope answers like a missing one (dues-import.int-spec.ts)',
+    inScope: { others: 'FORBIDDEN', COMMITTEE_WRITE: 'BAD_USER_INPUT', CELL_SECRETARY: 'BAD_USER_INPUT', TOKEN_READ_WRITE: 'BAD_USER_INPUT' },
+  },
   createMember: { vars: (s) => ({ input: { organisationId: s.cell, fullName: 'Võ Thị Mai', admissionDecisionDate: '2020-01-02', ceremonyDate: '2020-01-10', joinedOn: '2020-01-10' } }), inScope: WRITERS },
   createOrganisation: { vars: (s) => ({ input: { code: code(), name: 'Chi bộ mới', kind: 'SUBORDINATE_CELL', parentId: s.G } }), inScope: ABOVE_CELL_WRITERS },
   createUser: { vars: (s) => ({ input: { username: code().toLowerCase(), displayName: 'Người mới', password: 'matrix-pass-1', memberId: s.member } }), inScope: ADMIN_ONLY },

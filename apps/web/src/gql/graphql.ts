@@ -439,6 +439,20 @@ export type GrantRole =
   | 'MEMBER'
   | 'SYSTEM_ADMIN';
 
+/** A file of dues payments (the columns of docs/dues.md#importing-a-payment-file), .csv or .xlsx, at most 8 MB. All rows or none, unless skipInvalid. */
+export type ImportDuesPaymentsInput = {
+  /** The channel of rows without a channel column or cell (default PORTAL: the portal's file). */
+  channel?: DuesChannel | null | undefined;
+  /** The file's content, base64-encoded. */
+  contentBase64: string;
+  /** Check the file and answer what would be written, writing nothing (default false). */
+  dryRun?: boolean | null | undefined;
+  /** File name, ending in .csv or .xlsx (it tells the format; it is recorded in the audit log). */
+  fileName: string;
+  /** Import the valid rows and skip the others (default false: one bad row and nothing is imported). */
+  skipInvalid?: boolean | null | undefined;
+};
+
 /** A file to import: its name (.csv or .xlsx) and content (base64). At most 8 MB. All rows or none, unless skipInvalid. */
 export type ImportFileInput = {
   /** The file's content, base64-encoded. */
@@ -1471,6 +1485,13 @@ export type ImportOrganisationsMutationVariables = Exact<{
 
 
 export type ImportOrganisationsMutation = { importOrganisations: { created: number, updated: number, skipped: number, problems: Array<{ row: number, column: string, reason: string }> } };
+
+export type ImportDuesPaymentsMutationVariables = Exact<{
+  input: ImportDuesPaymentsInput;
+}>;
+
+
+export type ImportDuesPaymentsMutation = { importDuesPayments: { dryRun: boolean, rows: number, created: number, amount: number, duplicates: number, skipped: number, problems: Array<{ row: number, column: string, reason: string, code: string | null }>, payments: Array<{ row: number, memberId: string, fullName: string, month: string, amount: number, paidOn: string, channel: DuesChannel, reference: string | null }> } };
 
 export type InspectionListFieldsFragment = { id: string, organisationId: string, body: InspectingBody, type: InspectionType, title: string, plannedFrom: string, plannedTo: string | null, startedOn: string | null, concludedOn: string | null, state: InspectionState, countsTowardTarget: boolean, organisation: { id: string, name: string } | null, subjects: Array<{ memberId: string }> };
 
@@ -3373,6 +3394,34 @@ export const ImportOrganisationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportOrganisationsMutation, ImportOrganisationsMutationVariables>;
+export const ImportDuesPaymentsDocument = new TypedDocumentString(`
+    mutation ImportDuesPayments($input: ImportDuesPaymentsInput!) {
+  importDuesPayments(input: $input) {
+    dryRun
+    rows
+    created
+    amount
+    duplicates
+    skipped
+    problems {
+      row
+      column
+      reason
+      code
+    }
+    payments {
+      row
+      memberId
+      fullName
+      month
+      amount
+      paidOn
+      channel
+      reference
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportDuesPaymentsMutation, ImportDuesPaymentsMutationVariables>;
 export const InspectionCellMembersDocument = new TypedDocumentString(`
     query InspectionCellMembers($organisationId: ID!, $asOf: Date) {
   members(

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 // (NETWORK_ERROR, BAD_RESPONSE); `reason` is the stable domain code the UI translates.
 export type ApiErrorField = { field: string; reason: string; message?: string };
 /** One refused cell of an imported file (extensions.rows of IMPORT_INVALID). */
-export type ApiErrorRow = { row: number; column: string; reason: string };
+export type ApiErrorRow = { row: number; column: string; reason: string; code?: string | null };
 
 export class ApiError extends Error {
   readonly code: string;

@@ -86,6 +86,7 @@ export const MUTATION_EFFECTS = {
   cancelDuesPayment: DUES,
   setDuesBasis: DUES,
   grantDuesRelief: DUES,
+  importDuesPayments: DUES,
   // the inbox and the header's unread count
   markNoticesRead: ['notices'],
   markAllNoticesRead: ['notices'],

@@ -193,9 +193,9 @@ export const EVENT_TYPES: Record<string, EventTypeDef> = {
   },
   'import.finished': {
     version: 1,
-    when: 'A member or organisation import commits (the CLI import commands). Scoped by the deepest organisation containing every organisation it wrote.',
+    when: 'A member, organisation or dues payment import commits (importMembers, importOrganisations, importDuesPayments, the CLI import commands; a dry run commits nothing). Scoped by the deepest organisation containing every organisation it wrote.',
     payload: {
-      operation: 'importMembers or importOrganisations.', file: 'The file name, or null.', sha256: 'The file\'s SHA-256, or null.', rows: 'Rows in the file.',
+      operation: 'importMembers, importOrganisations or importDuesPayments.', file: 'The file name, or null.', sha256: 'The file\'s SHA-256, or null.', rows: 'Rows in the file.',
       created: 'Records created.', updated: 'Records updated.', skipped: 'Rows skipped (invalid, with skipInvalid).',
     },
   },
@@ -275,6 +275,7 @@ export const EVENT_OF_OPERATION: Record<string, Mapping> = {
   reopenRatingRound: simple('rating.round_reopened', 'given', (w, a) => ({ roundId: w.entityId, reason: a.reason ?? null })),
   importMembers: simple('import.finished', 'given', (w, a) => ({ operation: w.operation, ...a })),
   importOrganisations: simple('import.finished', 'given', (w, a) => ({ operation: w.operation, ...a })),
+  importDuesPayments: simple('import.finished', 'given', (w, a) => ({ operation: w.operation, ...a })),
 };
 
 export type DomainEventDraft = { type: string; version: number; org: OrgRule; payload: Obj };

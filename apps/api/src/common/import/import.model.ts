@@ -29,6 +29,8 @@ export class ImportProblem {
   @Field(() => Int, { description: 'Row number in the file (the heading row is 1).' }) row!: number;
   @Field({ description: 'Column heading (or "file" for a problem with the whole file).' }) column!: string;
   @Field({ description: 'Why the value was refused.' }) reason!: string;
+  @Field(() => String, { nullable: true, description: 'A stable code for the problem (REQUIRED, NOT_FOUND, VALIDATION, DATE_IN_FUTURE, NOT_A_MEMBER, DUPLICATE, TOO_LONG, UNREADABLE, ALREADY_IMPORTED, UNKNOWN_COLUMN), for clients to translate; null where an import gives the reason only.' })
+  code?: string | null;
 }
 
 @ObjectType({ description: 'What an import did. When rows are refused without skipInvalid, nothing is imported and the mutation answers IMPORT_INVALID with the rows in extensions.rows instead.' })

@@ -65,6 +65,7 @@ export class DuesPayment {
   @Field(() => DateScalar, { description: 'The day it was paid.' }) paidOn!: string;
   @Field(() => DuesChannelEnum, { description: 'Cash to the cell, or the public service portal.' }) channel!: DuesChannel;
   @Field(() => String, { nullable: true, description: 'Note.' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'The reference it came with from an imported file (the portal\'s transaction code, a receipt number); unique per channel.' }) reference!: string | null;
   @Field({ description: 'Who recorded it.' }) recordedBy!: string;
   @Field(() => Date, { description: 'When it was recorded.' }) recordedAt!: Date;
   @Field(() => Date, { nullable: true, description: 'When it was cancelled (a mistaken entry); cancelled payments count for nothing.' }) cancelledAt!: Date | null;

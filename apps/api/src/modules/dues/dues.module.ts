@@ -7,11 +7,12 @@ import { DuesFactsJob } from './dues-facts.job';
 import { DuesFactsService } from './dues-facts.service';
 import { DuesYearCalculator } from './dues-year.calculator';
 import { DuesService } from './dues.service';
+import { DuesImportService } from './dues-import.service';
 
 /** Party dues: bases, reliefs and payments per member and month, the sheet of a cell and the figures of a subtree. */
 @Module({
   imports: [OrganisationModule, MemberModule, PolicyModule],
-  providers: [DuesService, DuesYearCalculator, DuesFactsService, DuesFactsJob, DuesResolver, DuesFiguresRowResolver],
+  providers: [DuesService, DuesYearCalculator, DuesFactsService, DuesFactsJob, DuesImportService, DuesResolver, DuesFiguresRowResolver],
   exports: [DuesService],
 })
 export class DuesModule {}

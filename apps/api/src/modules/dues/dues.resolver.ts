@@ -3,6 +3,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
 import { ExportService } from '../../common/export/export.service';
+import { tableOfInput } from '../../common/import/import.model';
 import { PageInput } from '../../common/graphql/pagination';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { Organisation } from '../organisation/organisation.model';
@@ -22,6 +23,8 @@ import {
   SetDuesBasisInput,
 } from './dues.model';
 import { DuesService } from './dues.service';
+import { DuesImportService } from './dues-import.service';
+import { DuesImportSummary, ImportDuesPaymentsInput } from './dues-import.model';
 
 const yearArg = { type: () => Int, description: 'The calendar year (not after the current one).' };
 
@@ -30,6 +33,7 @@ export class DuesResolver implements OnModuleInit {
   constructor(
     private readonly service: DuesService,
     private readonly exporter: ExportService,
+    private readonly imports: DuesImportService,
   ) {}
 
   onModuleInit(): void {
@@ -85,6 +89,11 @@ export class DuesResolver implements OnModuleInit {
   @Mutation(() => DuesPayment, { description: 'Record dues paid for a member\'s month (writers of the member\'s cell). VALIDATION (month, amount, paidOn) for a bad month, an amount outside 1–1,000,000,000 đồng, a future payment date or a month the member was not a member; with clientKey a retried write returns the first payment.' })
   recordDuesPayment(@Ctx() ctx: RequestContext, @Args('input', { description: 'The payment.' }) input: RecordDuesPaymentInput): Promise<DuesPayment> {
     return this.service.recordPayment(ctx, input);
+  }
+
+  @Mutation(() => DuesImportSummary, { description: 'Import dues payments from a CSV or XLSX file (the portal\'s file, or past payments; the columns of docs/dues.md#importing-a-payment-file): each row\'s member found by national ID (or card number) among the members the caller may write (one outside that scope answers like one that does not exist), each row checked by the rule of recordDuesPayment. All rows or none unless skipInvalid; refused rows answer IMPORT_INVALID with extensions.rows [{row, column, reason, code}]. A row already imported (same reference on the same channel, or the same row of the same file) is counted as a duplicate and not written again. dryRun answers what would be written and writes nothing. One audit entry per import with the file\'s SHA-256, and one per payment. FORBIDDEN for a caller who may write no cell.' })
+  async importDuesPayments(@Ctx() ctx: RequestContext, @Args('input', { description: 'The file.' }) input: ImportDuesPaymentsInput): Promise<DuesImportSummary> {
+    return this.imports.importTable(ctx, await tableOfInput(input), { skipInvalid: input.skipInvalid ?? false, dryRun: input.dryRun ?? false, channel: input.channel });
   }
 
   @Mutation(() => DuesPayment, { description: 'Cancel a mistaken payment with a reason; it stays in the record and counts for nothing. CONFLICT when already cancelled.' })

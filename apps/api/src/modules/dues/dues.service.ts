@@ -38,7 +38,7 @@ import {
 } from './dues.model';
 
 const PAYMENT_COLUMNS = `dp.id, dp.member_id AS "memberId", dp.organisation_id AS "organisationId", ${MONTH_SQL('dp.month')} AS month, dp.amount::int AS amount,
-  dp.paid_on::text AS "paidOn", dp.channel, dp.note, dp.recorded_by AS "recordedBy", dp.recorded_at AS "recordedAt", dp.cancelled_at AS "cancelledAt",
+  dp.paid_on::text AS "paidOn", dp.channel, dp.note, dp.reference, dp.recorded_by AS "recordedBy", dp.recorded_at AS "recordedAt", dp.cancelled_at AS "cancelledAt",
   dp.cancel_reason AS "cancelReason"`;
 
 /** Dues are not for members' eyes beyond their own: reads of cells and subtrees use the read roots only. */

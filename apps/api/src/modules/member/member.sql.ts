@@ -73,3 +73,14 @@ export const MEMBER_COUNTS_JOIN = (alias: string, orgExpr: string, d: string) =>
   // the organisation's row of the date: the first ending after it, if it has begun (one index probe)
   `CROSS JOIN LATERAL (SELECT k.members, k.full_members, k.exempt FROM cell_member_count k
      WHERE k.organisation_id = ${orgExpr} AND k.valid_to > ${d}::date AND k.valid_from <= ${d}::date ORDER BY k.valid_to LIMIT 1) ${alias}`;
+
+/**
+ * The members with one of the national IDs ($nat, text[]) or party card numbers ($cards, text[]) whose cell on `d`
+ * (their latest permanent placement begun by then) satisfies `cellOk` (a condition on the SQL expression of the
+ * cell: the caller's write scope), locked for the write: id, nationalId, cardNumber. One statement for a whole file.
+ */
+export const MEMBERS_BY_NUMBER_FOR_UPDATE = (nat: string, cards: string, d: string, cellOk: (cell: string) => string) =>
+  `SELECT m.id, m.national_id AS "nationalId", m.card_number AS "cardNumber"
+     FROM member m CROSS JOIN LATERAL (SELECT ${CELL_AT(d)} AS cell) c
+    WHERE (m.national_id = ANY(${nat}::text[]) OR m.card_number = ANY(${cards}::text[])) AND c.cell IS NOT NULL AND ${cellOk('c.cell')}
+    ORDER BY m.id FOR UPDATE OF m`;

@@ -1,12 +1,14 @@
 import '../locale';
-import { FileExcelOutlined, WalletOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, UploadOutlined, WalletOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
 import { YearSelect } from '../../../components/year-select';
 import { todayIso, useAsOf } from '../../../lib/as-of';
+import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useDefaultOrganisationId } from '../../../lib/scope-roots';
 import { useUrlParams } from '../../../lib/url-params';
 import { useFormat } from '../../../lib/use-format';
@@ -47,6 +49,8 @@ export const DuesRoute = () => {
   const [target, setTarget] = useState<{ member: DuesMemberYear; month: DuesMonth } | null>(null);
   const mayWrite = writesSomewhere(viewer.data);
   const exportDues = useExportDues();
+  const navigate = useNavigate();
+  const href = useAppHref();
   const { message } = useErrorMessage();
 
   return (
@@ -61,15 +65,22 @@ export const DuesRoute = () => {
             {figures.data ? t('dues.subtitle', { year, through: `${Number(figures.data.throughMonth.slice(5, 7))}/${year}` }) : t('dues.subtitleYear', { year })}
           </Typography.Text>
         </div>
-        <Button
-          icon={<FileExcelOutlined aria-hidden />}
-          disabled={!input}
-          loading={exportDues.isPending}
-          onClick={() => input && exportDues.mutate({ ...input, fileName: t('dues.fileName', { year }) })}
-          data-testid="export-dues"
-        >
-          {t('dues.export')}
-        </Button>
+        <Flex wrap gap={8}>
+          {mayWrite && (
+            <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate(withParams(href(paths.import), { kind: 'dues' }))} data-testid="dues-import-link">
+              {t('dues.importFile')}
+            </Button>
+          )}
+          <Button
+            icon={<FileExcelOutlined aria-hidden />}
+            disabled={!input}
+            loading={exportDues.isPending}
+            onClick={() => input && exportDues.mutate({ ...input, fileName: t('dues.fileName', { year }) })}
+            data-testid="export-dues"
+          >
+            {t('dues.export')}
+          </Button>
+        </Flex>
       </Flex>
       {exportDues.error && <Alert type="error" showIcon role="alert" title={message(exportDues.error)} />}
       <Card size="small">

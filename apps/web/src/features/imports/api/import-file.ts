@@ -1,5 +1,5 @@
 import { graphql } from '../../../gql';
-import type { ImportFileInput } from '../../../gql/graphql';
+import type { ImportDuesPaymentsInput, ImportFileInput } from '../../../gql/graphql';
 import { request } from '../../../lib/graphql-client';
 import { useApiMutation } from '../../../lib/invalidation';
 
@@ -15,6 +15,16 @@ const ORGANISATIONS = graphql(`
   }
 `);
 
+const DUES = graphql(`
+  mutation ImportDuesPayments($input: ImportDuesPaymentsInput!) {
+    importDuesPayments(input: $input) {
+      dryRun rows created amount duplicates skipped
+      problems { row column reason code }
+      payments { row memberId fullName month amount paidOn channel reference }
+    }
+  }
+`);
+
 /** A browser File as base64 (without the data: prefix). */
 export const fileToBase64 = async (file: File): Promise<string> => {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -27,3 +37,6 @@ export const fileToBase64 = async (file: File): Promise<string> => {
 export const useImportMembers = () => useApiMutation('importMembers', (input: ImportFileInput) => request(MEMBERS, { input }).then((d) => d.importMembers));
 export const useImportOrganisations = () =>
   useApiMutation('importOrganisations', (input: ImportFileInput) => request(ORGANISATIONS, { input }).then((d) => d.importOrganisations));
+// A dry run writes nothing (its answer is what would be written); only a real import moves the dues figures.
+export const useImportDuesPayments = () =>
+  useApiMutation('importDuesPayments', (input: ImportDuesPaymentsInput) => request(DUES, { input }).then((d) => d.importDuesPayments));
