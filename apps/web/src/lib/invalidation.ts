@@ -22,7 +22,8 @@ const RATING: readonly QueryArea[] = ['ratings', 'dashboard'];
 // sheets and expected attendance, who is rated in a round, who owes dues where, and the dashboard's member figures and alerts.
 const MEMBER: readonly QueryArea[] = ['members', 'organisations', 'meetings', 'compliance', 'ratings', 'dues', 'dashboard'];
 
-// A dues write moves the dues page, the member's dues card and the dashboard's DUES_ARREARS alerts.
+// A dues write moves the dues page, the member's dues card, the dues column of a meeting's attendance sheet (its
+// query is the dues sheet's) and the dashboard's DUES_ARREARS alerts.
 const DUES: readonly QueryArea[] = ['dues', 'dashboard'];
 
 // A change to the tree moves every figure that is summed over a subtree: all areas.

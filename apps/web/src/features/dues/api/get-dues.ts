@@ -12,6 +12,8 @@ export type MemberDues = MemberDuesQuery['memberDues'];
 
 /** Rows of the sheet per page (the sheet is wide: twelve months). */
 export const SHEET_PAGE = 50;
+/** Rows fetched at once for one cell (the meeting attendance sheet): a cell has at most a few dozen members. */
+export const CELL_SHEET_LIMIT = 200;
 
 const FIGURES = graphql(`
   query DuesFigures($organisationId: ID!, $year: Int!) {
@@ -64,11 +66,11 @@ const figuresQueryOptions = (params: DuesParams) =>
     queryFn: ({ signal }) => request(FIGURES, params, { signal }).then((d) => d.duesFigures),
   });
 
-const sheetQueryOptions = (params: DuesParams, arrearsOnly: boolean, offset: number) =>
+const sheetQueryOptions = (params: DuesParams, arrearsOnly: boolean, offset: number, limit = SHEET_PAGE) =>
   queryOptions({
-    queryKey: duesKeys.sheet(params, arrearsOnly, offset),
+    queryKey: duesKeys.sheet(params, arrearsOnly, offset, limit),
     queryFn: ({ signal }) => {
-      const variables = { ...params, page: { offset, limit: SHEET_PAGE } };
+      const variables = { ...params, page: { offset, limit } };
       return arrearsOnly
         ? request(ARREARS, variables, { signal }).then((d) => d.duesArrears)
         : request(SHEET, variables, { signal }).then((d) => d.duesSheet);
@@ -80,6 +82,13 @@ export const useDuesFigures = (params: DuesParams | null) =>
 
 export const useDuesSheet = (params: DuesParams | null, arrearsOnly: boolean, offset: number) =>
   useQuery({ ...sheetQueryOptions(params ?? NO_PARAMS, arrearsOnly, offset), enabled: Boolean(params), placeholderData: keepPreviousData });
+
+/**
+ * A cell's whole sheet for a year in one request (the dues column of a meeting's attendance sheet); `params` null
+ * when the viewer may not record dues there or the year has not started: nothing is asked.
+ */
+export const useCellDuesSheet = (params: DuesParams | null) =>
+  useQuery({ ...sheetQueryOptions(params ?? NO_PARAMS, false, 0, CELL_SHEET_LIMIT), enabled: Boolean(params) });
 
 export const useMemberDues = (memberId: string, year: number) =>
   useQuery({

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
 import type { DuesMemberYear, DuesMonth } from '../api/get-dues';
+import { duesMonthCollectable, useDuesMonthView } from '../utils/month-state';
 
 type Props = {
   rows: DuesMemberYear[];
@@ -17,40 +18,24 @@ type Props = {
   onPage: (offset: number) => void;
 };
 
-type State = 'paid' | 'short' | 'unpaid' | 'open' | 'exempt' | 'unknown' | 'deferred' | 'none';
-
-/** How a month reads: paid in full, short, unpaid (an ended month the arrears rule counts), still open, exempt… */
-const stateOf = (y: DuesMemberYear, m: DuesMonth): State => {
-  if (m.reason === null) return m.paid > 0 ? 'paid' : 'none';
-  if (m.deferred && m.paid === 0) return 'deferred';
-  // no basis recorded: the amount owed is not known, ended month or not (never shown as 0)
-  if (m.due === null) return m.paid > 0 ? 'paid' : 'unknown';
-  if (m.due === 0) return 'exempt';
-  if (m.paid >= m.due) return 'paid';
-  if (y.unpaidMonths.includes(m.month)) return 'unpaid';
-  if (y.shortMonths.includes(m.month)) return 'short';
-  return 'open';
-};
-
 /** The dues sheet: a row per member, a column per month (paid, or what is owed), the year's totals. */
 export const DuesSheetTable = ({ rows, total, offset, pageSize, loading, onRecord, onPage }: Props) => {
   const { t } = useTranslation();
   const f = useFormat();
   const href = useAppHref();
+  const view = useDuesMonthView();
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
 
   const cell = (y: DuesMemberYear, n: number) => {
     const m = y.months.find((x) => Number(x.month.slice(5, 7)) === n);
     if (!m) return <span aria-hidden>·</span>;
-    const state = stateOf(y, m);
-    const text = state === 'paid' || state === 'short' ? f.number(m.paid) : state === 'exempt' ? t('dues.sheet.exempt') : state === 'none' ? '·' : state === 'unknown' ? '?' : f.number(m.due ?? 0);
-    const title = t(`dues.sheet.state.${state}`, { paid: f.number(m.paid), due: f.number(m.due ?? 0) });
+    const { state, text, title } = view(y, m);
     const content = (
       <span className={`dues-month dues-${state}`} data-state={state}>
         {text}
       </span>
     );
-    const writable = onRecord && state !== 'none' && state !== 'exempt';
+    const writable = onRecord && duesMonthCollectable(state);
     return (
       <Tooltip title={title}>
         {writable ? (

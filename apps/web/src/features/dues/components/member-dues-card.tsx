@@ -15,7 +15,7 @@ import { useCancelDuesPayment, useGrantDuesRelief, useSetDuesBasis } from '../ap
 import { useMemberDues, type MemberDues } from '../api/get-dues';
 import { AmountInput } from './amount-input';
 import { DuesSheetTable } from './dues-sheet-table';
-import { RecordPaymentDialog } from './record-payment-dialog';
+import { RecordPaymentDialog, type PaymentTarget } from './record-payment-dialog';
 
 type Props = { memberId: string; canWrite: boolean };
 
@@ -34,7 +34,7 @@ export const MemberDuesCard = ({ memberId, canWrite }: Props) => {
   const current = Number(todayIso().slice(0, 4));
   const [year, setYear] = useState(current);
   const dues = useMemberDues(memberId, year);
-  const [target, setTarget] = useState<Parameters<typeof RecordPaymentDialog>[0]['target']>(null);
+  const [target, setTarget] = useState<PaymentTarget | null>(null);
   const [form, setForm] = useState<'basis' | 'relief' | null>(null);
   const cancel = useCancelDuesPayment();
   const d = dues.data;

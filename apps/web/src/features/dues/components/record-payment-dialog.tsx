@@ -11,7 +11,9 @@ import { useRecordDuesPayment } from '../api/dues-mutations';
 import { AmountInput } from './amount-input';
 import type { DuesMemberYear, DuesMonth } from '../api/get-dues';
 
-type Props = { target: { member: DuesMemberYear; month: DuesMonth } | null; onClose: () => void };
+/** The member's month to record; `paidOn` (YYYY-MM-DD, not in the future) prefills the day, else today. */
+export type PaymentTarget = { member: DuesMemberYear; month: DuesMonth; paidOn?: string };
+type Props = { target: PaymentTarget | null; onClose: () => void };
 type Values = { amount: number | null; paidOn: Dayjs | null; channel: 'CASH' | 'PORTAL'; note?: string };
 
 const FIELDS = new Set(['amount', 'paidOn', 'channel', 'note', 'month']);
@@ -31,7 +33,7 @@ export const RecordPaymentDialog = ({ target, onClose }: Props) => {
     onClose();
   };
   if (!target) return null;
-  const { member, month } = target;
+  const { member, month, paidOn } = target;
   const owed = month.due === null ? null : Math.max(0, month.due - month.paid);
   const [y, m] = month.month.split('-');
 
@@ -40,7 +42,7 @@ export const RecordPaymentDialog = ({ target, onClose }: Props) => {
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ amount: owed || month.due || null, paidOn: dayjs(todayIso()), channel: 'CASH' }}
+        initialValues={{ amount: owed || month.due || null, paidOn: dayjs(paidOn ?? todayIso()), channel: 'CASH' }}
         onFinish={(v) =>
           record.mutate(
             { memberId: member.memberId, month: month.month, amount: v.amount ?? 0, paidOn: isoOrNull(v.paidOn) ?? '', channel: v.channel, note: trimmedOrNull(v.note), clientKey },

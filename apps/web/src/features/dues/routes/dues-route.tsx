@@ -15,10 +15,10 @@ import { useFormat } from '../../../lib/use-format';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useViewer, writesSomewhere } from '../../../lib/viewer';
 import { useExportDues } from '../api/dues-mutations';
-import { SHEET_PAGE, useDuesFigures, useDuesSheet, type DuesMemberYear, type DuesMonth } from '../api/get-dues';
+import { SHEET_PAGE, useDuesFigures, useDuesSheet } from '../api/get-dues';
 import { DuesSheetTable } from '../components/dues-sheet-table';
 import { DuesSummary } from '../components/dues-summary';
-import { RecordPaymentDialog } from '../components/record-payment-dialog';
+import { RecordPaymentDialog, type PaymentTarget } from '../components/record-payment-dialog';
 
 const currentYear = () => Number(todayIso().slice(0, 4));
 
@@ -46,7 +46,7 @@ export const DuesRoute = () => {
   const input = orgId ? { organisationId: orgId, year } : null;
   const figures = useDuesFigures(input);
   const sheet = useDuesSheet(input, arrearsOnly, offset);
-  const [target, setTarget] = useState<{ member: DuesMemberYear; month: DuesMonth } | null>(null);
+  const [target, setTarget] = useState<PaymentTarget | null>(null);
   const mayWrite = writesSomewhere(viewer.data);
   const exportDues = useExportDues();
   const navigate = useNavigate();

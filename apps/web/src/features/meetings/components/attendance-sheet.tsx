@@ -1,6 +1,7 @@
 import '../locale';
 import { CheckOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Segmented, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE, type Attendance } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
@@ -17,6 +18,8 @@ type Props = {
   errors: AttendanceErrors;
   onChange: (memberId: string, patch: Partial<AttendanceDraft>) => void;
   onAllPresent: () => void;
+  /** A column of its own after the attendance (the dues of the meeting's month: features/dues), when shown. */
+  extra?: { title: string; cell: (memberId: string, name: string) => ReactNode } | null;
 };
 
 /** The live attendance line: present / expected and the rate, computed like the API (exempt not counted). */
@@ -47,11 +50,11 @@ export const AttendanceSummary = ({ draft }: { draft: RecordDraft }) => {
  * The attendance sheet, made to be filled on a phone: one block per member with a four-way control
  * (present / excused / unexcused / exempt), the reason when excused, late and left-early when present.
  */
-export const AttendanceSheet = ({ draft, members, disabled, errors, onChange, onAllPresent }: Props) => {
+export const AttendanceSheet = ({ draft, members, disabled, errors, onChange, onAllPresent, extra }: Props) => {
   const { t } = useTranslation();
 
   return (
-    <div className="attendance" data-testid="attendance-sheet">
+    <div className={`attendance${extra ? ' attendance--extra' : ''}`} data-testid="attendance-sheet">
       <Flex wrap gap={8} align="center" justify="space-between" className="attendance__toolbar">
         <AttendanceSummary draft={draft} />
         {!disabled && (
@@ -61,6 +64,11 @@ export const AttendanceSheet = ({ draft, members, disabled, errors, onChange, on
         )}
       </Flex>
       {draft.order.length === 0 && <Typography.Paragraph type="secondary">{t('meetings.attendance.noMembers')}</Typography.Paragraph>}
+      {extra && draft.order.length > 0 && (
+        <div className="attendance__extra-head" data-testid="attendance-extra-title">
+          {extra.title}
+        </div>
+      )}
       <ol className="attendance__list">
         {draft.order.map((memberId, i) => {
           const a = draft.attendance[memberId];
@@ -91,6 +99,7 @@ export const AttendanceSheet = ({ draft, members, disabled, errors, onChange, on
                 options={ATTENDANCE.map((s) => ({ value: s, label: <span className="attendance__label">{t(`meetings.attendance.short.${s}`)}</span> }))}
                 onChange={(v) => v && onChange(memberId, { status: v })}
               />
+              {extra?.cell(memberId, name)}
               {(err.status || err.member) && (
                 <Typography.Text type="danger" role="alert">
                   {err.member ?? err.status}

@@ -18,6 +18,7 @@ import type { MeetingDetail } from '../api/fields';
 import type { MeetingRecordInput } from '../../../gql/graphql';
 import { safeDuration } from '../utils/meeting-format';
 import { changedFields, draftFrom, liveRate, toRecordInput, type AttendanceDraft, type RecordDraft } from '../utils/record-draft';
+import { useAttendanceDues } from '../../dues/components/attendance-dues';
 import { AttendanceSheet, type AttendanceErrors } from './attendance-sheet';
 import { TasksEditor } from './tasks-editor';
 
@@ -55,6 +56,8 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
   const record = useRecordMeeting();
   const amend = useAmendMeeting();
   const sheet = policy.scoreSheet;
+  // the dues of the meeting's month, collected at the meeting: a column for whoever may record the cell's dues
+  const dues = useAttendanceDues(meeting.organisationId, meeting.date, canWrite);
 
   // What was typed and not saved is kept in this browser (lib/local-draft.ts) and offered again on return.
   const userId = useSession()?.viewer.id ?? null;
@@ -270,7 +273,9 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
             errors={problems.attendance}
             onChange={patchAttendance}
             onAllPresent={allPresent}
+            extra={dues.column}
           />
+          {dues.dialog}
         </section>
 
         <section aria-labelledby="times-title">
