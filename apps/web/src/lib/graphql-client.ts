@@ -1,9 +1,10 @@
 import { graphql } from '../gql';
 import type { RefreshSessionMutation, TypedDocumentString } from '../gql/graphql';
 import { ApiError, apiErrorFromGraphQL } from './api-error';
+import { clearKept, keepAnswer, keptViewer, recallAnswer, sessionStarted } from './offline/keep';
 import { OFFLINE_OPERATIONS } from './offline/operations';
 import { markOnline, markUnreachable, markServedOffline } from './offline/status';
-import { clearSession, getSession, isSessionKnown, markSessionKnown, saveSession, subscribeSession, type Viewer } from './session';
+import { clearSession, getSession, isSessionKnown, markSessionKnown, saveSession, subscribeSession } from './session';
 
 const ENDPOINT = '/graphql';
 
@@ -43,14 +44,6 @@ const SIGN_OUT_MUTATION = graphql(`
     signOut
   }
 `);
-
-// The offline store (IndexedDB, lib/offline/store.ts) is a chunk of its own, loaded when first needed.
-const offlineStore = () => import('./offline/store');
-const whenIdle = (fn: () => void) => {
-  if (typeof window === 'undefined') return;
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(fn, { timeout: 3000 });
-  else window.setTimeout(fn, 500);
-};
 
 const operationName = (query: string): string | undefined => /\b(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
 
@@ -225,19 +218,15 @@ export const signOutEverywhere = async (): Promise<void> => {
     if (error instanceof ApiError && error.code === 'NETWORK_ERROR') pendingSignOut(true);
   } finally {
     clearSession('signedOut');
-    await offlineStore()
-      .then((s) => s.clearOfflineData())
-      .catch(() => undefined);
+    await clearKept();
   }
 };
 
 /** After a page load without network: the user kept on this device, without an access token (session.ts). */
 const resumeOffline = async (): Promise<void> => {
-  const kept = await offlineStore()
-    .then((s) => s.keptViewer<Viewer>())
-    .catch(() => null);
-  if (!kept || getSession()) return;
-  saveSession({ accessToken: '', accessTokenExpiresAt: new Date(0).toISOString(), viewer: kept.viewer, offline: true });
+  const viewer = await keptViewer();
+  if (!viewer || getSession()) return;
+  saveSession({ accessToken: '', accessTokenExpiresAt: new Date(0).toISOString(), viewer, offline: true });
 };
 
 /** On page load: an access token from the refresh cookie, if there is a session; either way the session is known. */
@@ -255,14 +244,10 @@ export const restoreSession = async (): Promise<void> => {
   markSessionKnown();
 };
 
-// The user the server confirmed (sign-in, refresh) is kept for an offline session after a reload without network.
-let keptViewerId: string | null = null;
+// A session the server confirmed (sign-in, refresh): the offline layer learns who is signed in.
 subscribeSession(() => {
   const session = getSession();
-  if (!session || session.offline || session.viewer.id === keptViewerId) return;
-  keptViewerId = session.viewer.id;
-  const { viewer } = session;
-  whenIdle(() => void offlineStore().then((s) => s.rememberViewer(viewer.id, viewer)).catch(() => undefined));
+  if (session && !session.offline) sessionStarted(session.viewer);
 });
 
 const EXPIRY_MARGIN_MS = 20_000;
@@ -295,17 +280,12 @@ export const request = async <TData, TVariables>(
   }
   try {
     const data = await requestOnline<TData, TVariables>(query, variables, options);
-    const userId = getSession()?.viewer.id;
-    if (userId) void offlineStore().then((s) => s.rememberRead(operation, variables, userId, data)).catch(() => undefined);
+    keepAnswer(operation, variables, data);
     return data;
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'NETWORK_ERROR') throw error;
     const userId = getSession()?.viewer.id;
-    const kept = userId
-      ? await offlineStore()
-          .then((s) => s.recallRead(operation, variables, userId))
-          .catch(() => null)
-      : null;
+    const kept = userId ? await recallAnswer(operation, variables, userId) : null;
     if (!kept) throw error;
     markServedOffline(kept.readAt);
     return kept.data as TData;

@@ -17,6 +17,3 @@ export const OFFLINE_OPERATIONS: ReadonlySet<string> = new Set([
   'MeetingList',
   'Meeting',
 ]);
-
-/** How long kept data may be shown: the lifetime of a refresh token (REFRESH_TOKEN_TTL_DAYS' default). */
-export const OFFLINE_MAX_AGE_MS = 14 * 24 * 3600_000;

@@ -1,10 +1,12 @@
 import { vietnamToday } from '../domain';
 import { offlineDb, type ViewerRow } from './db';
-import { OFFLINE_MAX_AGE_MS } from './operations';
 
 // Kept answers of the offline operations (operations.ts), per user, with the time they were read. Loaded on demand by
 // graphql-client.ts (never on the sign-in screen). Writes are gathered and stored together when the browser is idle,
 // so a screen's first answers are not slowed by IndexedDB.
+
+/** How long kept data may be shown: the lifetime of a refresh token (REFRESH_TOKEN_TTL_DAYS' default). */
+export const OFFLINE_MAX_AGE_MS = 14 * 24 * 3600_000;
 
 export type KeptRead = { data: unknown; readAt: number };
 
@@ -119,3 +121,6 @@ export const clearOfflineData = async (): Promise<void> => {
   const tx = db.transaction(['reads', 'meta'], 'readwrite');
   await Promise.all([tx.objectStore('reads').clear(), tx.objectStore('meta').clear(), tx.done]);
 };
+
+// once per page that loads the store: answers past the offline lifetime go
+idle(() => void pruneReads().catch(() => undefined));

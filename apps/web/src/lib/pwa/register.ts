@@ -1,4 +1,4 @@
-import { registerSW } from 'virtual:pwa-register';
+import { Workbox } from 'workbox-window';
 import { offerUpdate } from './update-offer';
 
 // How often an open app asks the server whether sw.js changed (the browser also checks on each navigation).
@@ -6,20 +6,32 @@ const CHECK_EVERY_MS = 60 * 60_000;
 
 let started = false;
 
-/** Registers /sw.js (scope /); a new version is offered through update-offer.ts, never applied by itself. */
+/**
+ * Registers /sw.js (built by vite-plugin-pwa, scope /) through workbox-window. A new version that is installed and
+ * waiting is offered through update-offer.ts and never applied by itself: on the user's click the waiting worker is
+ * told to skip waiting (the generated worker listens for that message), takes control, and the page reloads once, so
+ * one page never runs the code of two versions. workbox-window is imported here, statically: this whole chunk is
+ * loaded after the page (update-offer.ts), in one file.
+ */
 export const registerServiceWorker = (): void => {
   if (started) return;
   started = true;
-  const update = registerSW({
-    immediate: true,
-    // a new worker is installed and waiting: the user decides when to switch (the prompt's reload button)
-    onNeedRefresh: () => offerUpdate(() => update(true)),
-    onRegisteredSW: (_url, registration) => {
+  const wb = new Workbox('/sw.js', { scope: '/', type: 'classic' });
+  const offer = () =>
+    offerUpdate(async () => {
+      wb.addEventListener('controlling', () => window.location.reload());
+      wb.messageSkipWaiting();
+    });
+  // 'waiting': a new version is installed while this page is controlled by the previous one (also found at
+  // registration, when a worker was already waiting from an earlier visit)
+  wb.addEventListener('waiting', offer);
+  void wb
+    .register({ immediate: true })
+    .then((registration) => {
       if (!registration) return;
       window.setInterval(() => {
         if (navigator.onLine) void registration.update().catch(() => undefined);
       }, CHECK_EVERY_MS);
-    },
-    onRegisterError: () => undefined,
-  });
+    })
+    .catch(() => undefined);
 };
