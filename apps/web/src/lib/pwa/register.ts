@@ -1,5 +1,4 @@
 import { Workbox } from 'workbox-window';
-import { offerUpdate } from './update-offer';
 
 // How often an open app asks the server whether sw.js changed (the browser also checks on each navigation).
 const CHECK_EVERY_MS = 60 * 60_000;
@@ -11,9 +10,9 @@ let started = false;
  * waiting is offered through update-offer.ts and never applied by itself: on the user's click the waiting worker is
  * told to skip waiting (the generated worker listens for that message), takes control, and the page reloads once, so
  * one page never runs the code of two versions. workbox-window is imported here, statically: this whole chunk is
- * loaded after the page (update-offer.ts), in one file.
+ * loaded after the page (update-offer.ts), in one file, and imports nothing from the entry (`offerUpdate` is passed in).
  */
-export const registerServiceWorker = (): void => {
+export const registerServiceWorker = (offerUpdate: (apply: () => Promise<void>) => void): void => {
   if (started) return;
   started = true;
   const wb = new Workbox('/sw.js', { scope: '/', type: 'classic' });

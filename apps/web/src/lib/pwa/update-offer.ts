@@ -30,7 +30,7 @@ export const useUpdateOffer = (): Apply | null => useSyncExternalStore(subscribe
 export const startServiceWorker = (): void => {
   if (!import.meta.env.PROD || typeof window === 'undefined' || !('serviceWorker' in navigator)) return;
   const start = () => {
-    const go = () => void import('./register').then((m) => m.registerServiceWorker()).catch(() => undefined);
+    const go = () => void import('./register').then((m) => m.registerServiceWorker(offerUpdate)).catch(() => undefined);
     if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(go, { timeout: 5000 });
     else window.setTimeout(go, 1000);
   };
