@@ -1,9 +1,9 @@
 import { vietnamToday } from '../domain';
 import { offlineDb, type ViewerRow } from './db';
 
-// Kept answers of the offline operations (operations.ts), per user, with the time they were read. Loaded on demand by
-// graphql-client.ts (never on the sign-in screen). Writes are gathered and stored together when the browser is idle,
-// so a screen's first answers are not slowed by IndexedDB.
+// Kept answers of the offline operations (operations.ts), per user, with the time they were read. Loaded on demand
+// (keep.ts; never on the sign-in screen). The answers of one moment (a screen's batch) are stored together in one
+// transaction a moment later, and at once when the page is being left, so a quick reload does not lose them.
 
 /** How long kept data may be shown: the lifetime of a refresh token (REFRESH_TOKEN_TTL_DAYS' default). */
 export const OFFLINE_MAX_AGE_MS = 14 * 24 * 3600_000;
@@ -32,6 +32,7 @@ type Pending = { key: string; operation: string; userId: string; readAt: number;
 let pending = new Map<string, Pending>();
 let flushScheduled = false;
 let generation = 0;
+const FLUSH_DELAY_MS = 50;
 
 const idle = (fn: () => void) => {
   if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(fn, { timeout: 3000 });
@@ -56,7 +57,7 @@ export const rememberRead = (operation: string, variables: unknown, userId: stri
   pending.set(key, { key, operation, userId, readAt: Date.now(), data });
   if (!flushScheduled) {
     flushScheduled = true;
-    idle(() => void flush().catch(() => undefined));
+    window.setTimeout(() => void flush().catch(() => undefined), FLUSH_DELAY_MS);
   }
 };
 
@@ -124,3 +125,7 @@ export const clearOfflineData = async (): Promise<void> => {
 
 // once per page that loads the store: answers past the offline lifetime go
 idle(() => void pruneReads().catch(() => undefined));
+// the page is being left (reload, another address, the app closed): store what waits now
+window.addEventListener('pagehide', () => {
+  if (pending.size > 0) void flush().catch(() => undefined);
+});

@@ -3,6 +3,9 @@ import { Workbox } from 'workbox-window';
 // How often an open app asks the server whether sw.js changed (the browser also checks on each navigation).
 const CHECK_EVERY_MS = 60 * 60_000;
 
+// How long the reload waits for the new version to take control after the click.
+const SWITCH_TIMEOUT_MS = 4000;
+
 let started = false;
 
 /**
@@ -20,6 +23,9 @@ export const registerServiceWorker = (offerUpdate: (apply: () => Promise<void>) 
     offerUpdate(async () => {
       wb.addEventListener('controlling', () => window.location.reload());
       wb.messageSkipWaiting();
+      // should the switch not be reported (another tab took it first), reload anyway: the page then loads under
+      // whichever version controls it
+      window.setTimeout(() => window.location.reload(), SWITCH_TIMEOUT_MS);
     });
   // 'waiting': a new version is installed while this page is controlled by the previous one (also found at
   // registration, when a worker was already waiting from an earlier visit)
