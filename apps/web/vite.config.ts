@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { graphqlDocuments } from './vite-plugin-graphql-documents.ts';
+import { offlineShell, webRouteFallbackAllowlist } from './vite-plugin-offline-shell.ts';
 
 /**
  * Writes `<file>.br` and `<file>.gz` next to every text asset of the build, so the API serves them as they are
@@ -34,8 +36,62 @@ const precompress = (): Plugin => ({
 
 const apiTarget = process.env.CHIBO_API_URL ?? 'http://127.0.0.1:3000';
 
+const shell = offlineShell();
+
 export default defineConfig({
-  plugins: [graphqlDocuments(), react(), precompress()],
+  plugins: [
+    graphqlDocuments(),
+    react(),
+    precompress(),
+    shell.plugin,
+    // The installable app and its service worker (docs/offline.md). The worker precaches the app shell and the code of
+    // the screens a cell secretary and a member use (shell.keep picks them from the build), answers the web app's own
+    // routes with the precached index.html when offline, and never handles /graphql, /exports, /health or files.
+    // A new version waits until the user clicks "Tải lại" in the prompt (registerType 'prompt': no skipWaiting of its
+    // own), so one page never mixes the code of two versions. Registered by src/lib/pwa after the page has loaded.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      filename: 'sw.js',
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['icons/apple-touch-icon-180.png'],
+      manifest: {
+        id: '/',
+        name: 'chibo – Công tác xây dựng Đảng',
+        short_name: 'chibo',
+        description: 'Hồ sơ công tác xây dựng Đảng: tổ chức, đảng viên, sinh hoạt chi bộ, đảng phí.',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#b71c1c',
+        background_color: '#f5f5f5',
+        categories: ['productivity', 'government'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png}'],
+        manifestTransforms: [shell.keep],
+        // hashed file names: the URL is the version, no cache-busting query needed
+        dontCacheBustURLsMatching: /^assets\//,
+        cleanupOutdatedCaches: true,
+        // the first install controls the open page at once (nothing older to mix with); an update waits (prompt)
+        clientsClaim: true,
+        skipWaiting: false,
+        navigateFallback: 'index.html',
+        navigateFallbackAllowlist: webRouteFallbackAllowlist(),
+        navigateFallbackDenylist: [/^\/(graphql|exports|health|assets)(\/|$|\?)/],
+        // no runtime caching: data read offline comes from IndexedDB (src/lib/offline), never from the worker
+        runtimeCaching: [],
+      },
+    }),
+  ],
   resolve: {
     alias: {
       '@chibo/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),

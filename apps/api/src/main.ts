@@ -73,8 +73,10 @@ const quietRequests = () => {
 /**
  * The Content-Security-Policy of every answer (the web app, its assets, /graphql). The built web app loads only its
  * own scripts (no inline script: index.html references /assets/*.js), styles and data; `style-src 'unsafe-inline'`
- * is needed because antd's CSS-in-JS injects <style> elements at run time. `data:` images: index.html's empty icon
- * (`data:,`); `data:` fonts for embedded ones. No upgrade-insecure-requests: the app may be served on plain http.
+ * is needed because antd's CSS-in-JS injects <style> elements at run time. `data:` images and fonts for embedded
+ * ones (inline ones). No upgrade-insecure-requests: the app may be served on plain http.
+ * The service worker (/sw.js, docs/offline.md) and the web app manifest are the app's own files: `worker-src` and
+ * `manifest-src` say so explicitly (they would fall back to script-src and default-src).
  */
 export const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
@@ -82,6 +84,8 @@ export const CONTENT_SECURITY_POLICY = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'manifest-src': ["'self'"],
   'font-src': ["'self'", 'data:'],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
@@ -161,8 +165,9 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
     const fastify = app.getHttpAdapter().getInstance();
     // Files are looked up on each request (a rebuilt web app is served without a restart); a missing asset is a 404.
     // Hashed assets (/assets/<name>-<hash>.js) never change under their name: cached for a year. Everything else
-    // (index.html, the icon) is revalidated, so a new version is picked up at the next load. The build writes .br/.gz
-    // copies of every text file; they are sent as they are to clients that accept them.
+    // (index.html, the icons, the service worker /sw.js and the manifest) is revalidated, so a new version is picked
+    // up at the next load and the browser's check for a new service worker always reaches the server. The build
+    // writes .br/.gz copies of every text file; they are sent as they are to clients that accept them.
     await fastify.register(fastifyStatic, {
       root: config.webDist,
       prefix: '/',

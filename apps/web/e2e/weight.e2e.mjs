@@ -117,4 +117,5 @@ step('a reload with a warm cache fetches no asset again', async () => {
   expect(refetched.length === 0, `fetched again: ${refetched.map((r) => r.url).join(', ')}`);
 });
 
-await run({ budgetMs: 90_000, failureShot: 'w00-failure', state });
+// the service worker as users get it: registered after load, in the budget like everything else before the figures
+await run({ budgetMs: 90_000, failureShot: 'w00-failure', state, context: { serviceWorkers: 'allow' } });

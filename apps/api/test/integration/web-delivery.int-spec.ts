@@ -8,6 +8,7 @@ import { queryCounter } from '../../src/database/data-source';
 import { createApp, DOCUMENT_ONLY_HEADERS, GRAPHQL_BATCH_MAX } from '../../src/main';
 
 // How the API delivers the web app and its data: precompressed, long-cached hashed assets; index.html revalidated;
+// the installable app's service worker and manifest revalidated on every check, with their own content types;
 // several GraphQL operations in one request (the web app batches a screen's queries), but never more than the cap.
 describe('web app delivery', () => {
   let app: NestFastifyApplication;
@@ -23,6 +24,12 @@ describe('web app delivery', () => {
     writeFileSync(join(dist, 'assets', 'app-AbCd1234.js'), js);
     writeFileSync(join(dist, 'assets', 'app-AbCd1234.js.br'), brotliCompressSync(js));
     writeFileSync(join(dist, 'assets', 'app-AbCd1234.js.gz'), gzipSync(js));
+    // what vite-plugin-pwa writes next to index.html (apps/web/vite.config.ts)
+    writeFileSync(join(dist, 'sw.js'), 'if(!self.define){}define(["./workbox-1a2b3c4d"],function(s){"use strict";s.clientsClaim()});\n');
+    writeFileSync(join(dist, 'workbox-1a2b3c4d.js'), 'define(["exports"],function(t){"use strict"});\n');
+    writeFileSync(join(dist, 'manifest.webmanifest'), JSON.stringify({ name: 'chibo – Công tác xây dựng Đảng', short_name: 'chibo', lang: 'vi' }));
+    mkdirSync(join(dist, 'icons'));
+    writeFileSync(join(dist, 'icons', 'icon-192.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
     app = await createApp(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', WEB_DIST: dist }));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -69,9 +76,43 @@ describe('web app delivery', () => {
     }
   });
 
+  it('serves the service worker as JavaScript, revalidated on every check, so a new version is found', async () => {
+    for (const url of ['/sw.js', '/workbox-1a2b3c4d.js']) {
+      const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br, gzip' } });
+      expect([url, res.statusCode]).toEqual([url, 200]);
+      expect(res.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+    const sw = await app.inject({ method: 'GET', url: '/sw.js' });
+    expect(sw.body).toContain('clientsClaim');
+    // a conditional request (the browser's update check) is answered 304 only when the file is unchanged
+    const again = await app.inject({ method: 'GET', url: '/sw.js', headers: { 'if-none-match': String(sw.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('serves the web app manifest as application/manifest+json and the icons as PNG', async () => {
+    const res = await app.inject({ method: 'GET', url: '/manifest.webmanifest' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/manifest\+json\b/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.json()).toMatchObject({ short_name: 'chibo', lang: 'vi' });
+    const icon = await app.inject({ method: 'GET', url: '/icons/icon-192.png' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/png');
+  });
+
+  it('allows the service worker and the manifest in the Content-Security-Policy, from the app itself only', async () => {
+    const res = await app.inject({ method: 'GET', url: '/' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+  });
+
   const CSP =
     "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;connect-src 'self';" +
-    "font-src 'self' data:;object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'";
+    "worker-src 'self';manifest-src 'self';font-src 'self' data:;object-src 'none';base-uri 'self';form-action 'self';" +
+    "frame-ancestors 'none'";
 
   it.each([
     ['the root', () => app.inject({ method: 'GET', url: '/' })],

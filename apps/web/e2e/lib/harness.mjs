@@ -72,11 +72,14 @@ export const signIn = async (page, username, password = PASSWORD) => {
 };
 
 /**
- * Launches Chromium, opens a Vietnamese desktop-sized page into `state.page` (page errors collected into
- * `state.pageErrors`), runs the registered steps and exits: 0 when all passed, 1 otherwise. A failing step leaves a
- * screenshot `<failureShot>.png`; the run stops after `budgetMs` whatever happens.
+ * Launches Chromium, opens a Vietnamese desktop-sized page into `state.page` (its context in `state.context`; page
+ * errors collected into `state.pageErrors`), runs the registered steps and exits: 0 when all passed, 1 otherwise. A
+ * failing step leaves a screenshot `<failureShot>.png`; the run stops after `budgetMs` whatever happens.
+ * `context` overrides the browser context's options. Service workers are blocked unless a test allows them
+ * (`serviceWorkers: 'allow'`: weight.e2e.mjs, pwa.e2e.mjs): a page the worker controls gets its precached code from
+ * the worker, which `page.route` cannot intercept.
  */
-export const run = async ({ budgetMs, failureShot, state }) => {
+export const run = async ({ budgetMs, failureShot, state, context: contextOptions = {} }) => {
   let passed = 0;
   let failed = 0;
   let browser;
@@ -121,7 +124,14 @@ export const run = async ({ budgetMs, failureShot, state }) => {
     await finish(1);
   }
 
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+    serviceWorkers: 'block',
+    ...contextOptions,
+  });
+  state.context = context;
   state.page = await context.newPage();
   state.page.setDefaultTimeout(STEP_TIMEOUT_MS);
   state.page.on('pageerror', (e) => state.pageErrors.push(e.message));

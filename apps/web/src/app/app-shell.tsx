@@ -8,6 +8,7 @@ import { AppHeader } from './shell/app-header';
 import { useAsOf } from '../lib/as-of';
 import { scopeRootsQueryOptions } from '../lib/scope-roots';
 import { AsOfBanner } from './shell/as-of-banner';
+import { OfflineBanner } from './shell/offline-banner';
 import { SideNav } from './shell/side-nav';
 
 const SIDER_WIDTH = 300;
@@ -44,6 +45,7 @@ const ShellLayout = () => {
           </Layout.Sider>
         )}
         <Layout.Content id="main" className="app-content" tabIndex={-1}>
+          <OfflineBanner />
           <AsOfBanner />
           {empty ? (
             <Suspense fallback={null}>

@@ -11,6 +11,9 @@ export const createQueryClient = () =>
         staleTime: 60_000,
         gcTime: 10 * 60_000,
         refetchOnWindowFocus: false,
+        // offline, a query still runs once: lib/graphql-client answers it from the data kept on this device
+        // (docs/offline.md); only its retries wait for the network
+        networkMode: 'offlineFirst',
         retry: (failureCount, error) => !(isApiError(error) && FINAL_CODES.has(error.code)) && failureCount < 2,
       },
       mutations: { retry: false },

@@ -1,7 +1,10 @@
 import { graphql } from '../gql';
 import type { RefreshSessionMutation, TypedDocumentString } from '../gql/graphql';
 import { ApiError, apiErrorFromGraphQL } from './api-error';
-import { clearSession, getSession, isSessionKnown, markSessionKnown, saveSession } from './session';
+import { clearKept, keepAnswer, keptViewer, recallAnswer, sessionStarted } from './offline/keep';
+import { OFFLINE_OPERATIONS } from './offline/operations';
+import { markOnline, markUnreachable, markServedOffline } from './offline/status';
+import { clearSession, getSession, isSessionKnown, markSessionKnown, saveSession, subscribeSession } from './session';
 
 const ENDPOINT = '/graphql';
 
@@ -35,6 +38,13 @@ const REFRESH_MUTATION = graphql(`
   }
 `);
 
+// No argument: the server ends the session of the refresh cookie and clears the cookie.
+const SIGN_OUT_MUTATION = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
 const operationName = (query: string): string | undefined => /\b(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
 
 /** Turns one operation's result (from a single or a batched response) into its data or an ApiError. */
@@ -55,8 +65,11 @@ const post = async (payload: unknown, token: string | null, signal?: AbortSignal
     response = await fetch(ENDPOINT, { method: 'POST', headers, body: JSON.stringify(payload), signal });
   } catch (error) {
     if (signal?.aborted) throw error;
+    markUnreachable();
     throw new ApiError({ code: 'NETWORK_ERROR' });
   }
+  // the server answered: whatever it said, the app is online (a proxy's 502–504 says the server is not reachable)
+  if (response.status < 502 || response.status > 504) markOnline();
   let body: unknown;
   try {
     body = await response.json();
@@ -180,11 +193,62 @@ const refreshOnce = (): Promise<RefreshOutcome> => {
   return refreshing;
 };
 
+// A sign-out that could not reach the server leaves the refresh cookie valid: the next page load finishes it (ends
+// the server's session and clears the cookie) before anything else, so a shared phone does not sign back in.
+const PENDING_SIGN_OUT = 'chibo.pendingSignOut';
+const pendingSignOut = (value?: boolean): boolean => {
+  try {
+    if (value === true) window.localStorage.setItem(PENDING_SIGN_OUT, '1');
+    if (value === false) window.localStorage.removeItem(PENDING_SIGN_OUT);
+    return window.localStorage.getItem(PENDING_SIGN_OUT) === '1';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Signs out on the server (best effort: the refresh cookie's session ends and the cookie is cleared), then in this tab
+ * and the others, and deletes what was kept on this device for offline use.
+ */
+export const signOutEverywhere = async (): Promise<void> => {
+  try {
+    await send(String(SIGN_OUT_MUTATION), {}, getSession()?.accessToken || null);
+    pendingSignOut(false);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NETWORK_ERROR') pendingSignOut(true);
+  } finally {
+    clearSession('signedOut');
+    await clearKept();
+  }
+};
+
+/** After a page load without network: the user kept on this device, without an access token (session.ts). */
+const resumeOffline = async (): Promise<void> => {
+  const viewer = await keptViewer();
+  if (!viewer || getSession()) return;
+  saveSession({ accessToken: '', accessTokenExpiresAt: new Date(0).toISOString(), viewer, offline: true });
+};
+
 /** On page load: an access token from the refresh cookie, if there is a session; either way the session is known. */
 export const restoreSession = async (): Promise<void> => {
-  if (!isSessionKnown()) await refreshOnce();
+  if (!isSessionKnown()) {
+    if (pendingSignOut()) {
+      await send(String(SIGN_OUT_MUTATION), {}, null).then(
+        () => pendingSignOut(false),
+        () => undefined,
+      );
+    } else if ((await refreshOnce()) === 'unreachable') {
+      await resumeOffline();
+    }
+  }
   markSessionKnown();
 };
+
+// A session the server confirmed (sign-in, refresh): the offline layer learns who is signed in.
+subscribeSession(() => {
+  const session = getSession();
+  if (session && !session.offline) sessionStarted(session.viewer);
+});
 
 const EXPIRY_MARGIN_MS = 20_000;
 
@@ -199,12 +263,36 @@ const expire = (): never => {
   throw new ApiError({ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' });
 };
 
+/**
+ * Runs a GraphQL operation. The answers of the operations in lib/offline/operations.ts are kept on this device; when
+ * the server cannot be reached (NETWORK_ERROR) the kept answer of the same operation and variables is returned
+ * instead, and the app shows it is offline with the time that answer was read (lib/offline/status.ts).
+ */
 export const request = async <TData, TVariables>(
   document: GraphQLDocument<TData, TVariables>,
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<TData> => {
   const query = String(document);
+  const operation = operationName(query);
+  if ((options.auth ?? 'required') !== 'required' || !operation || !OFFLINE_OPERATIONS.has(operation)) {
+    return requestOnline(query, variables, options);
+  }
+  try {
+    const data = await requestOnline<TData, TVariables>(query, variables, options);
+    keepAnswer(operation, variables, data);
+    return data;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'NETWORK_ERROR') throw error;
+    const userId = getSession()?.viewer.id;
+    const kept = userId ? await recallAnswer(operation, variables, userId) : null;
+    if (!kept) throw error;
+    markServedOffline(kept.readAt);
+    return kept.data as TData;
+  }
+};
+
+const requestOnline = async <TData, TVariables>(query: string, variables: TVariables, options: RequestOptions): Promise<TData> => {
   if (options.auth === 'none') return send<TData>(query, variables, null, options.signal);
   if (options.auth === 'optional') {
     return send<TData>(query, variables, getSession()?.accessToken ?? null, options.signal);
@@ -218,9 +306,14 @@ export const request = async <TData, TVariables>(
   if (!session) return expire();
   if (isExpiring(session.accessTokenExpiresAt)) {
     // refresh ahead of expiry; if that fails the request below decides (the token may still be valid)
-    await refreshOnce();
+    const outcome = await refreshOnce();
     session = getSession();
     if (!session) return expire();
+    // an offline session has no token: the server is still unreachable, or its refresh cookie was refused
+    if (session.offline) {
+      if (outcome === 'rejected') return expire();
+      throw new ApiError({ code: 'NETWORK_ERROR' });
+    }
   }
 
   try {

@@ -6,11 +6,16 @@ export type Viewer = AuthPayload['viewer'];
 // The access token lives in this tab's memory only. The refresh token is the HttpOnly cookie chibo_refresh, which
 // no script can read: on page load the app asks refreshSession (the browser sends the cookie) for an access token
 // (restoreSession in graphql-client.ts); until that answers the session is not known yet. Nothing about the session
-// is kept in localStorage. A sign-out reaches the other tabs through a BroadcastChannel.
+// is kept in localStorage (lib/offline keeps there only the id of the user whose data is kept). A sign-out reaches
+// the other tabs through a BroadcastChannel.
+// An offline session (offline: true) is the user kept on this device (lib/offline) after a page load that could not
+// reach the server: no access token; it shows only kept data and becomes a real session at the first refresh that
+// answers (or ends, when the refresh cookie is no longer valid).
 export type Session = {
   accessToken: string;
   accessTokenExpiresAt: string;
   viewer: Viewer;
+  offline?: true;
 };
 
 export type SessionEndReason = 'expired' | 'signedOut';
@@ -49,6 +54,7 @@ export const saveSession = (payload: Session): Session => {
     accessToken: payload.accessToken,
     accessTokenExpiresAt: payload.accessTokenExpiresAt,
     viewer: payload.viewer,
+    ...(payload.offline ? { offline: true as const } : {}),
   };
   current = session;
   known = true;

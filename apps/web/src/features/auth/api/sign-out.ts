@@ -1,28 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { graphql } from '../../../gql';
-import { request } from '../../../lib/graphql-client';
-import { clearSession } from '../../../lib/session';
+import { signOutEverywhere } from '../../../lib/graphql-client';
 
-// No argument: the server ends the session of the HttpOnly refresh cookie and clears the cookie.
-const SIGN_OUT = graphql(`
-  mutation SignOut {
-    signOut
-  }
-`);
-
-const signOut = async () => {
-  try {
-    // best effort: end the session on the server (the cookie); sign out locally whatever happens
-    await request(SIGN_OUT, {}, { auth: 'optional' });
-  } finally {
-    clearSession('signedOut');
-  }
-};
-
+// Ends the session on the server (the HttpOnly cookie; finished at the next page load when offline), signs out the
+// other tabs, and deletes the data kept on this device for offline use (lib/offline).
 export const useSignOut = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: signOut,
+    mutationFn: signOutEverywhere,
+    // offline too: nothing waits for the network
+    networkMode: 'always',
     onSettled: () => queryClient.clear(),
   });
 };

@@ -1,0 +1,42 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+// The IndexedDB database of the offline layer (docs/offline.md). One database per origin, `chibo-offline`:
+//   reads  answers of the queries in operations.ts, one row per operation and variables, with the user and the time
+//          they were read
+//   meta   the signed-in user as the server last confirmed it (the offline session after a reload without network)
+// A queue of writes made offline (§2) is a further store added by a version-2 upgrade here.
+
+export type ReadRow = { key: string; operation: string; userId: string; readAt: number; data: unknown };
+export type ViewerRow<V = unknown> = { userId: string; viewer: V; savedAt: number };
+
+export interface OfflineSchema extends DBSchema {
+  reads: { key: string; value: ReadRow; indexes: { byReadAt: number } };
+  meta: { key: string; value: ViewerRow };
+}
+
+export const DB_NAME = 'chibo-offline';
+const VERSION = 1;
+
+let opening: Promise<IDBPDatabase<OfflineSchema>> | null = null;
+
+/** The open database (opened once per page); rejects where IndexedDB is missing or refused (private modes). */
+export const offlineDb = (): Promise<IDBPDatabase<OfflineSchema>> => {
+  opening ??= openDB<OfflineSchema>(DB_NAME, VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const reads = db.createObjectStore('reads', { keyPath: 'key' });
+        reads.createIndex('byReadAt', 'readAt');
+        db.createObjectStore('meta');
+      }
+    },
+    // another tab opened a newer version: let it upgrade, open again on next use
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase | null)?.close();
+      opening = null;
+    },
+  }).catch((error: unknown) => {
+    opening = null;
+    throw error;
+  });
+  return opening;
+};
