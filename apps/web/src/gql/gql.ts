@@ -40,7 +40,6 @@ type Documents = {
     "\n  mutation AdminReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n": typeof types.AdminReplayWebhookDeliveryDocument,
     "\n  mutation AdminReplayWebhookDeliveries($subscriptionId: ID!, $from: DateTime!, $to: DateTime!) {\n    replayWebhookDeliveries(subscriptionId: $subscriptionId, from: $from, to: $to)\n  }\n": typeof types.AdminReplayWebhookDeliveriesDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": typeof types.MeetingComplianceDocument,
     "\n  query Alerts($input: AlertsInput!) {\n    alerts(input: $input) {\n      asOf year total offset limit\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n      items {\n        code severity entity message messageEn dueOn memberId memberName meetingId visitId\n        organisation { id code name }\n      }\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  query AlertCounts($input: AlertsInput!) {\n    alerts(input: $input) {\n      total\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n    }\n  }\n": typeof types.AlertCountsDocument,
@@ -148,6 +147,7 @@ type Documents = {
     "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) { ...VisitFields }\n  }\n": typeof types.RecordVisitDocument,
     "\n  mutation SubmitVisitReport($month: String!, $note: String) {\n    submitVisitReport(month: $month, note: $note)\n  }\n": typeof types.SubmitVisitReportDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Policy($organisationId: ID!, $asOf: Date) {\n    policy(organisationId: $organisationId, asOf: $asOf)\n  }\n": typeof types.PolicyDocument,
     "\n  query ScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id code name kind childCount }\n  }\n": typeof types.ScopeRootsDocument,
     "\n  query Me {\n    me { id username displayName isAdmin grants { id role organisationId memberId } }\n  }\n": typeof types.MeDocument,
@@ -178,7 +178,6 @@ const documents: Documents = {
     "\n  mutation AdminReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n": types.AdminReplayWebhookDeliveryDocument,
     "\n  mutation AdminReplayWebhookDeliveries($subscriptionId: ID!, $from: DateTime!, $to: DateTime!) {\n    replayWebhookDeliveries(subscriptionId: $subscriptionId, from: $from, to: $to)\n  }\n": types.AdminReplayWebhookDeliveriesDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query MeetingCompliance($input: ComplianceInput!) {\n    meetingCompliance(input: $input) {\n      cellCount behindCount behindPercent attendancePercent\n      counts { kind count }\n      cells {\n        behind regularHeld thematicHeld attendancePercent\n        organisation { id name parent { id name } }\n        missing { kind period dueOn }\n      }\n    }\n  }\n": types.MeetingComplianceDocument,
     "\n  query Alerts($input: AlertsInput!) {\n    alerts(input: $input) {\n      asOf year total offset limit\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n      items {\n        code severity entity message messageEn dueOn memberId memberName meetingId visitId\n        organisation { id code name }\n      }\n    }\n  }\n": types.AlertsDocument,
     "\n  query AlertCounts($input: AlertsInput!) {\n    alerts(input: $input) {\n      total\n      countsByCode { code severity count }\n      countsBySeverity { severity count }\n    }\n  }\n": types.AlertCountsDocument,
@@ -286,6 +285,7 @@ const documents: Documents = {
     "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) { ...VisitFields }\n  }\n": types.RecordVisitDocument,
     "\n  mutation SubmitVisitReport($month: String!, $note: String) {\n    submitVisitReport(month: $month, note: $note)\n  }\n": types.SubmitVisitReportDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Policy($organisationId: ID!, $asOf: Date) {\n    policy(organisationId: $organisationId, asOf: $asOf)\n  }\n": types.PolicyDocument,
     "\n  query ScopeRoots($asOf: Date) {\n    scopeRoots(asOf: $asOf) { id code name kind childCount }\n  }\n": types.ScopeRootsDocument,
     "\n  query Me {\n    me { id username displayName isAdmin grants { id role organisationId memberId } }\n  }\n": types.MeDocument,
@@ -391,10 +391,6 @@ export function graphql(source: "\n  mutation AdminReplayWebhookDeliveries($subs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): typeof import('./graphql').SignOutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -823,6 +819,10 @@ export function graphql(source: "\n  mutation SubmitVisitReport($month: String!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      accessTokenExpiresAt\n      viewer { id username displayName isAdmin }\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): typeof import('./graphql').SignOutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1320,11 +1320,6 @@ export type SignInMutationVariables = Exact<{
 
 export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, viewer: { id: string, username: string, displayName: string, isAdmin: boolean } } };
 
-export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
-
-
-export type SignOutMutation = { signOut: boolean };
-
 export type MeetingComplianceQueryVariables = Exact<{
   input: ComplianceInput;
 }>;
@@ -2058,6 +2053,11 @@ export type RefreshSessionMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, viewer: { id: string, username: string, displayName: string, isAdmin: boolean } } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
 
 export type PolicyQueryVariables = Exact<{
   organisationId: string;
@@ -2845,11 +2845,6 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
-export const SignOutDocument = new TypedDocumentString(`
-    mutation SignOut {
-  signOut
-}
-    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const MeetingComplianceDocument = new TypedDocumentString(`
     query MeetingCompliance($input: ComplianceInput!) {
   meetingCompliance(input: $input) {
@@ -5751,6 +5746,11 @@ export const RefreshSessionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const PolicyDocument = new TypedDocumentString(`
     query Policy($organisationId: ID!, $asOf: Date) {
   policy(organisationId: $organisationId, asOf: $asOf)
