@@ -160,33 +160,23 @@ const send = <TData>(query: string, variables: unknown, token: string | null, si
 
 // One refresh at a time: parallel queries that all hit UNAUTHENTICATED share it.
 // 'ok': new access token saved; 'rejected': the refresh cookie is missing or no longer valid; 'unreachable': the
-// server could not be asked (network or server failure), which must not sign the user out.
+// server could not be asked (network or server failure), which must not sign the user out. A refresh token presented
+// again within seconds of its exchange (another tab sharing the cookie, or this page reloaded before the answer with
+// the new cookie arrived) gets a further token of the same session from the server (docs/access.md).
 type RefreshOutcome = 'ok' | 'rejected' | 'unreachable';
 const TRANSIENT_CODES = new Set(['NETWORK_ERROR', 'SERVER_ERROR', 'BAD_RESPONSE', 'INTERNAL_SERVER_ERROR', 'TOO_MANY_REQUESTS']);
-// Refresh tokens are single use and the cookie is shared by the tabs: when another tab rotated it at the same
-// moment, ours is refused with REFRESH_TOKEN_JUST_ROTATED (the session goes on) and the browser gets the newer
-// cookie with the other tab's answer; ask once more a little later.
-const RETRY_AFTER_MS = 300;
 let refreshing: Promise<RefreshOutcome> | null = null;
-
-const askRefresh = (): Promise<RefreshOutcome | 'raced'> =>
-  send<RefreshSessionMutation>(String(REFRESH_MUTATION), {}, null).then(
-    (data): RefreshOutcome => {
-      saveSession(data.refreshSession);
-      return 'ok';
-    },
-    (error: unknown): RefreshOutcome | 'raced' => {
-      if (!(error instanceof ApiError)) return 'rejected';
-      if (error.reason === 'REFRESH_TOKEN_JUST_ROTATED') return 'raced';
-      return TRANSIENT_CODES.has(error.code) ? 'unreachable' : 'rejected';
-    },
-  );
 
 const refreshOnce = (): Promise<RefreshOutcome> => {
   if (refreshing) return refreshing;
-  refreshing = askRefresh()
-    .then((outcome) => (outcome === 'raced' ? new Promise((r) => setTimeout(r, RETRY_AFTER_MS)).then(askRefresh) : outcome))
-    .then((outcome): RefreshOutcome => (outcome === 'raced' ? 'rejected' : outcome))
+  refreshing = send<RefreshSessionMutation>(String(REFRESH_MUTATION), {}, null)
+    .then(
+      (data): RefreshOutcome => {
+        saveSession(data.refreshSession);
+        return 'ok';
+      },
+      (error: unknown): RefreshOutcome => (error instanceof ApiError && TRANSIENT_CODES.has(error.code) ? 'unreachable' : 'rejected'),
+    )
     .finally(() => {
       refreshing = null;
     });

@@ -19,7 +19,7 @@ export const hashPassword = (password: string): Promise<string> => hash(password
 // Verified against when the username does not exist, so both answers take the same time.
 let dummyHash: Promise<string> | null = null;
 
-/** A rotated refresh token presented again this soon after its rotation is refused without ending the session. */
+/** A rotated refresh token presented again this soon after its rotation gets a further token of its session. */
 const REUSE_GRACE_SECONDS = 10;
 
 export type SessionTokens = { accessToken: string; accessTokenExpiresAt: Date; refreshToken: string; userId: string };
@@ -71,8 +71,8 @@ export class AuthService {
   /**
    * Exchanges a refresh token for a new pair; the old refresh token stops working (rotation). A token already
    * rotated and presented again (reuse) means someone else holds the session: the whole session (every token of its
-   * sign-in) is ended, unless the reuse comes within REUSE_GRACE_SECONDS of the rotation (two tabs refreshing at
-   * once), which is only refused.
+   * sign-in) is ended, unless the reuse comes within REUSE_GRACE_SECONDS of the rotation (an answer lost to a page
+   * reload, two tabs refreshing at once), which gets a further token of the same session.
    */
   async refresh(refreshToken: string): Promise<SessionTokens> {
     const hash = sha256(refreshToken);
@@ -92,19 +92,28 @@ export class AuthService {
       );
       if (ended.length) this.logger.warn('A rotated refresh token was presented again; its session was ended');
       else {
-        // Within the grace period: another tab (sharing the cookie) has just rotated it; the newer one works.
+        // Within the grace period, in a session that goes on (not signed out): the answer that carried its successor
+        // was lost (a page reloaded while refreshing, e.g. the moment the app came back online) or another tab sharing
+        // the cookie got there first. A further token of the same session is issued; the successor stays valid, so
+        // whichever cookie the browser ends up with works. After the grace period the same token ends the session.
         const [recent] = await this.ds.query(
-          `SELECT 1 FROM refresh_token WHERE token_hash = $1 AND revoked_at IS NOT NULL AND rotated_at >= now() - make_interval(secs => $2)
-             AND NOT EXISTS (SELECT 1 FROM refresh_token f WHERE f.family_id = refresh_token.family_id AND f.revoked_at IS NOT NULL AND f.rotated_at IS NULL)`,
+          `SELECT user_id AS "userId", family_id AS "familyId" FROM refresh_token t
+            WHERE t.token_hash = $1 AND t.revoked_at IS NOT NULL AND t.rotated_at >= now() - make_interval(secs => $2) AND t.expires_at > now()
+              AND NOT EXISTS (SELECT 1 FROM refresh_token f WHERE f.family_id = t.family_id AND f.revoked_at IS NOT NULL AND f.rotated_at IS NULL)
+              AND EXISTS (SELECT 1 FROM refresh_token f WHERE f.family_id = t.family_id AND f.revoked_at IS NULL AND f.expires_at > now())`,
           [hash, REUSE_GRACE_SECONDS],
         );
-        if (recent) throw new DomainError('UNAUTHENTICATED', 'The refresh token has just been exchanged; use the newer one', 'refreshToken', { reason: 'REFRESH_TOKEN_JUST_ROTATED' });
+        if (recent) return this.reissue(recent.userId, recent.familyId);
       }
       throw new DomainError('UNAUTHENTICATED', 'The session has ended; sign in again', 'refreshToken');
     }
-    const [user] = await this.ds.query(`SELECT is_active AS "isActive" FROM app_user WHERE id = $1`, [row.userId]);
+    return this.reissue(row.userId, row.familyId);
+  }
+
+  private async reissue(userId: string, familyId: string): Promise<SessionTokens> {
+    const [user] = await this.ds.query(`SELECT is_active AS "isActive" FROM app_user WHERE id = $1`, [userId]);
     if (!user?.isActive) throw new DomainError('UNAUTHENTICATED', 'The account is disabled', 'refreshToken');
-    return this.issue(row.userId, row.familyId);
+    return this.issue(userId, familyId);
   }
 
   /** Ends the session of a refresh token: every token of its family (its sign-in) stops working. */
