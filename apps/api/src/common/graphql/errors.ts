@@ -69,7 +69,8 @@ export const domainToGraphQLError = (e: DomainError): GraphQLError => {
   return new GraphQLError(e.message, {
     extensions: { code: toGqlCode(e.code), reason: specificReason(e), fields, ...(e.details?.rows ? { rows: e.details.rows } : {}),
       ...(typeof e.details?.notRatedReason === 'string' ? { notRatedReason: e.details.notRatedReason } : {}),
-      ...(e.details?.counts && typeof e.details.counts === 'object' ? { counts: e.details.counts } : {}) },
+      ...(e.details?.counts && typeof e.details.counts === 'object' ? { counts: e.details.counts } : {}),
+      ...(typeof e.details?.version === 'number' ? { version: e.details.version } : {}) },
   });
 };
 

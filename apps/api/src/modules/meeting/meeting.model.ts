@@ -93,6 +93,7 @@ export class Meeting {
   @Field(() => Int, { nullable: true, description: 'Total of the self-assessment.' }) selfTotal!: number | null;
   @Field(() => String, { nullable: true, description: 'Why it was cancelled.' }) cancelledReason!: string | null;
   @Field(() => Date, { nullable: true, description: 'When it was closed.' }) closedAt!: Date | null;
+  @Field(() => Int, { description: 'Raised by every change of the meeting (plan, record, close, cancel, amendment). Send it back as recordMeeting(expectedVersion) so that a record made from an older copy (offline) does not overwrite a newer one.' }) version!: number;
   asOf!: string;
 }
 

@@ -1,5 +1,5 @@
 import type { OnModuleInit } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { absenceStreaks, attendanceRate, DEFAULT_POLICY, DomainError, formatMeetingFlag, meetingFlags } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
@@ -174,13 +174,23 @@ export class MeetingResolver implements OnModuleInit {
     return this.meetings.updatePlan(ctx, id, input);
   }
 
-  @Mutation(() => Meeting, { description: 'Record a held meeting: attendance, times, minutes, resolution and votes, tasks, self-assessment. The meeting becomes HELD.' })
+  @Mutation(() => Meeting, {
+    description: 'Record a held meeting: attendance, times, minutes, resolution and votes, tasks, self-assessment. The meeting becomes HELD. '
+      + 'CONFLICT with reason MEETING_CLOSED / MEETING_CANCELLED when it is closed or cancelled; with reason MEETING_CHANGED (and extensions.version, the current version) when expectedVersion is given and the meeting changed since; '
+      + 'with reason CLIENT_KEY_REUSED when clientKey was already used by this caller for another change.',
+  })
   recordMeeting(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Meeting.' }) id: string,
     @Args('input', { description: 'The record.' }) input: MeetingRecordInput,
+    @Args('expectedVersion', { type: () => Int, nullable: true, description: 'The Meeting.version the record was made from; the write is refused (MEETING_CHANGED) when the meeting has changed since. Omit to write regardless.' }) expectedVersion?: number | null,
+    @Args('clientKey', { type: () => String, nullable: true, description: 'Idempotency key (8–100 characters, e.g. a UUID made when the change was made): a retry with the same key returns the meeting and writes nothing again.' }) clientKey?: string | null,
   ): Promise<Meeting> {
-    return this.meetings.record(ctx, id, input);
+    if (clientKey != null && (clientKey.length < 8 || clientKey.length > 100 || !/^[\x20-\x7e]+$/.test(clientKey))) {
+      throw new DomainError('VALIDATION', 'clientKey must be 8–100 printable ASCII characters', 'clientKey');
+    }
+    if (expectedVersion != null && expectedVersion < 1) throw new DomainError('VALIDATION', 'expectedVersion must be positive', 'expectedVersion');
+    return this.meetings.record(ctx, id, input, { expectedVersion, clientKey });
   }
 
   @Mutation(() => Meeting, { description: 'Close (lock) a held meeting; later corrections are amendments.' })

@@ -29,7 +29,7 @@ const COLUMNS = `mt.id, mt.organisation_id AS "organisationId", mt.kind, mt.titl
   mt.place, mt.mode, mt.format, mt.format_note AS "formatNote", mt.theme, mt.topics, mt.chair_member_id AS "chairMemberId",
   mt.minute_taker_member_id AS "minuteTakerMemberId", mt.state, mt.guests, mt.minutes, mt.resolution, mt.votes_for AS "votesFor",
   mt.votes_against AS "votesAgainst", mt.votes_abstain AS "votesAbstain", mt.tasks, mt.self_assessment AS "selfAssessment",
-  mt.self_total AS "selfTotal", mt.cancelled_reason AS "cancelledReason", mt.closed_at AS "closedAt"`;
+  mt.self_total AS "selfTotal", mt.cancelled_reason AS "cancelledReason", mt.closed_at AS "closedAt", mt.version`;
 
 const PLAN_COLUMNS: Record<keyof MeetingPlanInput, string> = {
   kind: 'kind', title: 'title', date: 'meeting_date', startTime: 'start_time', endTime: 'end_time', place: 'place', mode: 'mode', format: 'format',
@@ -54,6 +54,9 @@ export type MeetingHistoryRow = {
   selfAssessment?: Record<string, number>; selfTotal?: number;
   attendance: { memberId: string; status: string; reason?: string }[];
 };
+
+/** Who an idempotency key belongs to: keys are per user or API token. */
+const actorKey = (a: Actor): string => `${a.kind}:${a.id ?? a.name}`;
 
 const toModel = (row: Record<string, unknown>, asOf: string): Meeting => Object.assign(new Meeting(), row, { asOf });
 
@@ -337,14 +340,19 @@ export class MeetingService {
   }
 
   /** Records what happened (attendance, minutes, resolution, tasks, self-assessment); the meeting becomes HELD. */
-  async record(caller: Caller, id: string, input: MeetingRecordInput): Promise<Meeting> {
+  async record(caller: Caller, id: string, input: MeetingRecordInput, opts: { expectedVersion?: number | null; clientKey?: string | null } = {}): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
+      if (opts.clientKey && (await this.seenClientWrite(m, caller, opts.clientKey, 'recordMeeting', id))) return;
       if (before.state === 'CLOSED') throw new DomainError('CONFLICT', 'The meeting is closed; corrections go through amendMeeting with a reason', 'id', { reason: 'MEETING_CLOSED' });
       if (before.state === 'CANCELLED') throw new DomainError('CONFLICT', 'The meeting was cancelled', 'id', { reason: 'MEETING_CANCELLED' });
       if (before.date > today()) throw new DomainError('VALIDATION', 'A meeting is recorded on or after its date', 'date', { reason: 'MEETING_IN_FUTURE' });
+      if (opts.expectedVersion != null && opts.expectedVersion !== before.version) {
+        throw new DomainError('CONFLICT', `The meeting changed since version ${opts.expectedVersion} was read (now ${before.version}); read it again and choose what to keep`, 'expectedVersion', { reason: 'MEETING_CHANGED', version: before.version });
+      }
       await this.applyRecord(m, before, input);
-      await m.query(`UPDATE meeting SET state = 'HELD', updated_at = now() WHERE id = $1`, [id]);
+      await m.query(`UPDATE meeting SET state = 'HELD', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      if (opts.clientKey) await this.keepClientWrite(m, caller, opts.clientKey, 'recordMeeting', id);
       await this.audit.record(m, caller, { operation: 'recordMeeting', entityType: 'meeting', entityId: id, before, after: input, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
@@ -365,7 +373,7 @@ export class MeetingService {
           errors: problems.map((p) => ({ field: p.field, code: p.code, reason: p.message })),
         });
       }
-      await m.query(`UPDATE meeting SET state = 'CLOSED', closed_at = now(), closed_by = $2, updated_at = now() WHERE id = $1`, [id, caller.actor.id]);
+      await m.query(`UPDATE meeting SET state = 'CLOSED', version = version + 1, closed_at = now(), closed_by = $2, updated_at = now() WHERE id = $1`, [id, caller.actor.id]);
       await this.audit.record(m, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'CLOSED' }, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
@@ -375,7 +383,7 @@ export class MeetingService {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
       if (before.state !== 'PLANNED') throw new DomainError('CONFLICT', 'Only a planned meeting can be cancelled', 'id', { reason: 'MEETING_NOT_PLANNED' });
-      await m.query(`UPDATE meeting SET state = 'CANCELLED', cancelled_reason = $2, updated_at = now() WHERE id = $1`, [id, reason]);
+      await m.query(`UPDATE meeting SET state = 'CANCELLED', cancelled_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, reason]);
       await this.audit.record(m, caller, { operation: 'cancelMeeting', entityType: 'meeting', entityId: id, after: { reason }, organisationId: before.organisationId });
     });
     return this.get(caller.actor, id);
@@ -498,7 +506,7 @@ export class MeetingService {
     if (input.selfAssessment) {
       const policy = await this.policies.forOrganisation(before.organisationId, before.date, m);
       const scored = scoreMeeting(policy.scoreSheet, input.selfAssessment);
-      await m.query(`UPDATE meeting SET self_assessment = $2, self_total = $3 WHERE id = $1`, [before.id, JSON.stringify(input.selfAssessment), scored.total]);
+      await m.query(`UPDATE meeting SET self_assessment = $2, self_total = $3, version = version + 1 WHERE id = $1`, [before.id, JSON.stringify(input.selfAssessment), scored.total]);
     }
     const { attendance: _a, selfAssessment: _s, ...rest } = input;
     await this.setColumns(m, before.id, { ...rest, tasks: input.tasks?.map((t) => ({ text: t.text, assigneeMemberId: t.assigneeMemberId ?? null, dueOn: t.dueOn ?? null })) }, RECORD_COLUMNS);
@@ -512,7 +520,7 @@ export class MeetingService {
       const v = (input as Record<string, unknown>)[k];
       return `${c} = ${p.add(Array.isArray(v) ? JSON.stringify(v) : v)}`;
     });
-    await m.query(`UPDATE meeting SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+    await m.query(`UPDATE meeting SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
   }
 
   private checkTimes(start: string | null | undefined, end: string | null | undefined, field: string): void {
@@ -527,6 +535,30 @@ export class MeetingService {
   }
 
   /** The meeting row, locked, if the caller may change it (the cell is in their write scope on the meeting date). */
+  /**
+   * True when this caller already made this write with this idempotency key (a retry whose first answer was lost): the
+   * caller gets the current record and nothing is written again. The same key for another write is refused.
+   */
+  private async seenClientWrite(m: EntityManager, caller: Caller, key: string, operation: string, targetId: string): Promise<boolean> {
+    const [seen] = await m.query(`SELECT operation, target_id AS "targetId" FROM client_write WHERE actor = $1 AND client_key = $2`, [actorKey(caller.actor), key]);
+    if (!seen) return false;
+    if (seen.operation !== operation || seen.targetId !== targetId) {
+      throw new DomainError('CONFLICT', 'This client key was already used for another change', 'clientKey', { reason: 'CLIENT_KEY_REUSED' });
+    }
+    return true;
+  }
+
+  /** Keeps the key of a write made now (same transaction); the caller's keys older than 30 days go. */
+  private async keepClientWrite(m: EntityManager, caller: Caller, key: string, operation: string, targetId: string): Promise<void> {
+    const actor = actorKey(caller.actor);
+    await m.query(`DELETE FROM client_write WHERE actor = $1 AND created_at < now() - interval '30 days'`, [actor]);
+    const rows = await m.query(
+      `INSERT INTO client_write (actor, client_key, operation, target_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1`,
+      [actor, key, operation, targetId],
+    );
+    if (!rows.length) throw new DomainError('CONFLICT', 'This client key was already used for another change', 'clientKey', { reason: 'CLIENT_KEY_REUSED' });
+  }
+
   private async lock(m: EntityManager, caller: Caller, id: string): Promise<Meeting> {
     const [found] = await this.findVisible(caller.actor, [id], m);
     if (!found) throw new DomainError('NOT_FOUND', 'Meeting not found', 'id');
