@@ -115,7 +115,7 @@ const modules = {
       organisation: 'the cell of a meeting and the organisations of a compliance report',
       policy: 'meeting frequency and visit rules',
     },
-    tables: ['meeting', 'meeting_amendment', 'meeting_attendance', 'meeting_document', 'cell_meeting_month', 'visit', 'visit_assignment', 'visit_report'],
+    tables: ['meeting', 'meeting_amendment', 'meeting_attendance', 'meeting_document', 'cell_meeting_month', 'visit', 'visit_assignment', 'visit_report', 'client_write'],
   },
   inspection: {
     paths: ['src/modules/inspection/'],

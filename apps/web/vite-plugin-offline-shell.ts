@@ -17,6 +17,7 @@ const ROOTS: readonly RegExp[] = [
   /\/src\/features\/members\/routes\/(members-route|member-route)\.tsx$/,
   /\/src\/features\/meetings\/routes\/(meetings-route|meeting-route)\.tsx$/,
   /\/src\/features\/dues\/routes\/dues-route\.tsx$/,
+  /\/src\/features\/sync\/routes\/sync-route\.tsx$/,
 ];
 /** Screens (loaded on demand by the router): kept only when they are roots. */
 const SCREEN = /\/src\/(features\/[^/]+\/routes\/[^/]+|app\/[^/]+-(route|shell)|app\/shell\/first-run)\.tsx$/;

@@ -42,6 +42,7 @@ export const WEB_ROUTES = [
   '/inspections',
   '/inspections/*',
   '/dues',
+  '/sync',
   '/ratings',
   '/ratings/*',
   '/dashboard',

@@ -9,8 +9,11 @@ import { startServiceWorker } from './lib/pwa/update-offer';
 import './styles.css';
 
 pruneDrafts();
-// data kept for offline reading (IndexedDB): its own chunk, loaded when first used (docs/offline.md)
-setOfflineStoreLoader(() => import('./lib/offline/store'));
+// data kept for offline reading and changes made offline (IndexedDB): own chunks, loaded when first used (docs/offline.md)
+setOfflineStoreLoader(
+  () => import('./lib/offline/store'),
+  () => import('./lib/offline/sync'),
+);
 // the installable app's service worker (docs/offline.md): registered after the page has loaded, from its own chunk
 startServiceWorker();
 

@@ -23,6 +23,7 @@ import * as numberInput from './report/number-input';
 import * as fold from './text/fold';
 import * as meetingDocuments from './meeting/documents';
 import * as meetingClosing from './meeting/closing';
+import * as meetingRecordMerge from './meeting/record-merge';
 import * as inspectionKinds from './inspection/kinds';
 import * as inspectionTarget from './inspection/target';
 import * as inspectionRecord from './inspection/record';
@@ -66,6 +67,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   visits,
   meetingDocuments,
   meetingClosing,
+  meetingRecordMerge,
   inspectionKinds,
   inspectionTarget,
   inspectionRecord,

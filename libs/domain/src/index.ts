@@ -39,3 +39,4 @@ export * from './dashboard/alerts';
 export * from './dashboard/figures';
 export * from './dues/dues';
 export * from './notice/notices';
+export * from './meeting/record-merge';

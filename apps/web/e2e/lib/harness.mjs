@@ -62,13 +62,14 @@ export const choose = async (page, selectId, text) => {
   throw new Error(`could not choose "${text}" in #${selectId}`);
 };
 
-/** Signs in through the sign-in page and waits for the signed-in header. */
+/** Signs in through the sign-in page and waits for the signed-in header (on any screen size). */
 export const signIn = async (page, username, password = PASSWORD) => {
   await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByTestId('current-user').waitFor();
+  // attached, not visible: a phone-sized header hides the user's name
+  await page.getByTestId('current-user').waitFor({ state: 'attached' });
 };
 
 /**

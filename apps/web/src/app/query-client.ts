@@ -16,6 +16,8 @@ export const createQueryClient = () =>
         networkMode: 'offlineFirst',
         retry: (failureCount, error) => !(isApiError(error) && FINAL_CODES.has(error.code)) && failureCount < 2,
       },
-      mutations: { retry: false },
+      // a write is always tried: without a connection it either goes into the queue of changes made offline
+      // (lib/offline/keep.ts sendOrQueue) or fails at once with the "no connection" message; never a silent pause
+      mutations: { retry: false, networkMode: 'always' },
     },
   });

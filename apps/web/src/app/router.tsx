@@ -38,6 +38,7 @@ const VisitReportRoute = named(() => import('../features/visits/routes/visit-rep
 const ComplianceRoute = named(() => import('../features/compliance/routes/compliance-route'), 'ComplianceRoute');
 const InspectionTrackerRoute = named(() => import('../features/inspections/routes/inspection-tracker-route'), 'InspectionTrackerRoute');
 const DuesRoute = named(() => import('../features/dues/routes/dues-route'), 'DuesRoute');
+const SyncRoute = named(() => import('../features/sync/routes/sync-route'), 'SyncRoute');
 const InspectionRecordsRoute = named(() => import('../features/inspections/routes/inspection-records-route'), 'InspectionRecordsRoute');
 const InspectionRoute = named(() => import('../features/inspections/routes/inspection-route'), 'InspectionRoute');
 const NoticesRoute = named(() => import('../features/notices/routes/notices-route'), 'NoticesRoute');
@@ -138,6 +139,7 @@ export const createRouter = () =>
             { path: 'visit-report', element: page(VisitReportRoute) },
             { path: 'inspections', element: page(InspectionTrackerRoute) },
             { path: 'dues', element: page(DuesRoute) },
+            { path: 'sync', element: page(SyncRoute) },
             { path: 'inspections/records', element: page(InspectionRecordsRoute) },
             { path: 'inspections/:id', element: page(InspectionRoute) },
             { path: 'thong-bao', element: page(NoticesRoute) },

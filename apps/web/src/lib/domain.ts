@@ -36,6 +36,9 @@ import type vi from '../locales/vi.json';
 export { foldVietnamese, formatNumberVi, formatPercentVi, percent } from '@chibo/domain';
 export { formatNumberInput, parseNumberInput, parseTimeInput } from '@chibo/domain';
 export { meetingCloseProblems } from '@chibo/domain';
+// A meeting's record written offline, merged field by field with the server's newer one (the same rule as in libs).
+export { ATTENDANCE_FIELD_PREFIX, mergeMeetingRecord, recordConflicts, resolveMeetingRecord } from '@chibo/domain';
+export type { MeetingRecordValues, RecordFieldMerge } from '@chibo/domain';
 // Dates travel as 'YYYY-MM-DD' strings; the codes of organisations and members, with their lists (filters, labels).
 export { allowedChildKinds, COMMITTEE_ROLES, committeeRolesFor, isCell, MEMBER_STATUSES, ORGANISATION_KINDS, PROBATION_STATES } from '@chibo/domain';
 export { EXEMPTION_KINDS, XOA_TEN_REASONS } from '@chibo/domain';

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { isQueued } from './offline/outbox-status';
 
 // The one place that decides which cached answers a write makes stale. Every query key starts with its feature's
 // name (organisations, members, meetings, …: the features' keys.ts), so a write names the features whose answers
@@ -99,8 +100,11 @@ export type MutationName = keyof typeof MUTATION_EFFECTS;
 export const invalidateAfter = (queryClient: QueryClient, mutation: MutationName): Promise<unknown> =>
   Promise.all(MUTATION_EFFECTS[mutation].map((area) => queryClient.invalidateQueries({ queryKey: [area] })));
 
-/** useMutation for a write: on success, the queries it changes (MUTATION_EFFECTS) are invalidated. */
+/**
+ * useMutation for a write: on success, the queries it changes (MUTATION_EFFECTS) are invalidated. A change queued on
+ * this device (no connection) changed nothing on the server yet: the screens are refreshed when it is accepted.
+ */
 export const useApiMutation = <TVariables, TData>(mutation: MutationName, mutationFn: (variables: TVariables) => Promise<TData>) => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => invalidateAfter(queryClient, mutation) });
+  return useMutation({ mutationFn, onSuccess: (data) => (isQueued(data) ? undefined : invalidateAfter(queryClient, mutation)) });
 };

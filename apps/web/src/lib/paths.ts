@@ -35,6 +35,8 @@ export const paths = {
   admin: '/admin',
   import: '/import',
   notices: '/thong-bao',
+  /** Changes made offline that wait to be sent, with their conflicts and refusals (lib/offline). */
+  sync: '/sync',
 } as const;
 
 export const withParams = (path: string, params: Record<string, string | null | undefined>): string => {

@@ -1,12 +1,14 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSignOut } from '../../features/auth/api/sign-out';
 import { NoticeBell } from '../../features/notices/components/notice-bell';
 import { paths, useAppHref } from '../../lib/paths';
 import { useSession } from '../../lib/use-session';
+import { getOutbox } from '../../lib/offline/outbox-status';
 import { AsOfPicker } from './as-of-picker';
+import { OutboxIndicator } from './outbox-indicator';
 import { LanguageSwitch } from './language-switch';
 
 type Props = { showMenuButton: boolean; onOpenMenu: () => void };
@@ -16,6 +18,20 @@ export const AppHeader = ({ showMenuButton, onOpenMenu }: Props) => {
   const href = useAppHref();
   const session = useSession();
   const signOut = useSignOut();
+  const { modal } = App.useApp();
+  // changes made offline and not sent yet go with the device's data on sign-out: ask first
+  const confirmSignOut = () => {
+    const waiting = getOutbox().length;
+    if (waiting === 0) return signOut.mutate();
+    void modal.confirm({
+      title: t('header.signOutPending', { count: waiting }),
+      content: t('header.signOutPendingHint'),
+      okText: t('header.signOut'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => signOut.mutate(),
+    });
+  };
 
   return (
     <>
@@ -30,6 +46,7 @@ export const AppHeader = ({ showMenuButton, onOpenMenu }: Props) => {
       <div className="app-header__tools">
         <AsOfPicker />
         <LanguageSwitch />
+        {session && <OutboxIndicator />}
         {session && <NoticeBell />}
         {session && (
           <span className="app-header__user" data-testid="current-user">
@@ -40,7 +57,7 @@ export const AppHeader = ({ showMenuButton, onOpenMenu }: Props) => {
           icon={<LogoutOutlined aria-hidden />}
           loading={signOut.isPending}
           // clearing the session sends the route guard to the sign-in screen
-          onClick={() => signOut.mutate()}
+          onClick={confirmSignOut}
         >
           {t('header.signOut')}
         </Button>

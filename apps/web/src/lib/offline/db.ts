@@ -1,10 +1,12 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { OutboxItem } from './outbox-status';
 
 // The IndexedDB database of the offline layer (docs/offline.md). One database per origin, `chibo-offline`:
 //   reads  answers of the queries in operations.ts, one row per operation and variables, with the user and the time
 //          they were read
 //   meta   the signed-in user as the server last confirmed it (the offline session after a reload without network)
-// A queue of writes made offline (§2) is a further store added by a version-2 upgrade here.
+//   outbox changes made without a connection, waiting to be sent (outbox.ts), per user, in the order they were made
+//          (version 2)
 
 export type ReadRow = { key: string; operation: string; userId: string; readAt: number; data: unknown };
 export type ViewerRow<V = unknown> = { userId: string; viewer: V; savedAt: number };
@@ -12,10 +14,11 @@ export type ViewerRow<V = unknown> = { userId: string; viewer: V; savedAt: numbe
 export interface OfflineSchema extends DBSchema {
   reads: { key: string; value: ReadRow; indexes: { byReadAt: number } };
   meta: { key: string; value: ViewerRow };
+  outbox: { key: string; value: OutboxItem; indexes: { byUser: string } };
 }
 
 export const DB_NAME = 'chibo-offline';
-const VERSION = 1;
+const VERSION = 2;
 
 let opening: Promise<IDBPDatabase<OfflineSchema>> | null = null;
 
@@ -27,6 +30,10 @@ export const offlineDb = (): Promise<IDBPDatabase<OfflineSchema>> => {
         const reads = db.createObjectStore('reads', { keyPath: 'key' });
         reads.createIndex('byReadAt', 'readAt');
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+        outbox.createIndex('byUser', 'userId');
       }
     },
     // another tab opened a newer version: let it upgrade, open again on next use

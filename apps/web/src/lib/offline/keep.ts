@@ -1,6 +1,9 @@
 import type { MeQuery } from '../../gql/graphql';
-import type { Viewer } from '../session';
+import { isApiError } from '../api-error';
+import { getSession, type Viewer } from '../session';
 import { OFFLINE_OPERATIONS } from './operations';
+import type { NewOutboxItem } from './outbox';
+import type { QueuedChange } from './outbox-status';
 
 // What graphql-client.ts asks of the offline layer: keep an answer, find a kept one, the kept user, forget it all.
 // Small and in the shared chunk of graphql-client; the IndexedDB store (store.ts, with idb) is loaded only for a user
@@ -8,13 +11,17 @@ import { OFFLINE_OPERATIONS } from './operations';
 // staff and administrators read whole subtrees: nothing of theirs is kept on the device, and the store is not loaded.
 
 type OfflineStore = typeof import('./store');
+type OfflineSync = typeof import('./sync');
 let loadStore: (() => Promise<OfflineStore>) | null = null;
+let loadSync: (() => Promise<OfflineSync>) | null = null;
 
-/** main.tsx hands over the loader, so the dynamic import (and its preload helper) stays in the entry chunk. */
-export const setOfflineStoreLoader = (load: () => Promise<OfflineStore>): void => {
+/** main.tsx hands over the loaders, so the dynamic imports (and their preload helper) stay in the entry chunk. */
+export const setOfflineStoreLoader = (load: () => Promise<OfflineStore>, loadOutbox?: () => Promise<OfflineSync>): void => {
   loadStore = load;
+  loadSync = loadOutbox ?? null;
 };
 const store = (): Promise<OfflineStore> => (loadStore ? loadStore() : Promise.reject(new Error('no offline store')));
+const sync = (): Promise<OfflineSync> => (loadSync ? loadSync() : Promise.reject(new Error('no offline sync')));
 
 /** The roles whose holders keep data for offline reading. */
 export const keepsOffline = (me: MeQuery['me']): boolean =>
@@ -55,6 +62,36 @@ export const sessionStarted = (viewer: Viewer): void => {
   user = { id: viewer.id, viewer, keeps: null, waiting: [] };
   const kept = mark();
   if (kept && kept !== viewer.id) void clearKept();
+  else if (kept === viewer.id) startOutbox(viewer.id);
+};
+
+// The changes this user made without a connection (sync.ts): shown in the app frame and sent when the server answers.
+let outboxOf: string | null = null;
+const startOutbox = (userId: string) => {
+  if (outboxOf === userId) return;
+  outboxOf = userId;
+  void sync()
+    .then((s) => s.startOutbox(userId))
+    .catch(() => undefined);
+};
+
+/** Whether this device keeps the data of `userId` (a cell secretary or member): their changes may wait offline. */
+export const keepsOnDevice = (userId: string | undefined | null): boolean => Boolean(userId) && mark() === userId;
+
+/**
+ * Sends a write; when the server cannot be reached and the signed-in user keeps data on this device (a cell
+ * secretary, a member), the write is queued instead (sync.ts sends it later, with the idempotency key among its
+ * variables, so a write whose answer was lost is written once) and the answer is `{ queued }`.
+ */
+export const sendOrQueue = async <T>(send: () => Promise<T>, item: () => NewOutboxItem): Promise<T | QueuedChange> => {
+  try {
+    return await send();
+  } catch (error) {
+    const userId = getSession()?.viewer.id;
+    if (!isApiError(error) || error.code !== 'NETWORK_ERROR' || !userId || !keepsOnDevice(userId)) throw error;
+    startOutbox(userId);
+    return { queued: await (await sync()).queueChange(userId, item()) };
+  }
 };
 
 /** An answer of the server for the signed-in user: kept when it is one of the offline operations and the user keeps. */
@@ -67,6 +104,7 @@ export const keepAnswer = (operation: string, variables: unknown, data: unknown)
     user.waiting = [];
     if (!keeps) return;
     mark(id);
+    startOutbox(id);
     idle(() => void store().then((s) => s.rememberViewer(id, viewer)).catch(() => undefined));
     write(id, [...waiting, { operation, variables, data }]);
     return;
@@ -89,16 +127,23 @@ export const keptViewer = async (): Promise<Viewer | null> => {
   const row = await store()
     .then((s) => s.keptViewer<Viewer>())
     .catch(() => null);
+  if (row) startOutbox(row.viewer.id);
   return row?.viewer ?? null;
 };
 
-/** Deletes everything kept on this device (sign-out; another user's session). */
+/** Deletes everything kept on this device, the changes still waiting included (sign-out; another user's session). */
 export const clearKept = async (): Promise<void> => {
   const had = mark();
   mark(null);
+  outboxOf = null;
   if (user) user.waiting = [];
   if (!had) return;
-  await store()
-    .then((s) => s.clearOfflineData())
-    .catch(() => undefined);
+  await Promise.all([
+    store()
+      .then((s) => s.clearOfflineData())
+      .catch(() => undefined),
+    sync()
+      .then((s) => s.clearQueued())
+      .catch(() => undefined),
+  ]);
 };

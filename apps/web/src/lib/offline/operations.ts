@@ -16,4 +16,7 @@ export const OFFLINE_OPERATIONS: ReadonlySet<string> = new Set([
   'MemberDues',
   'MeetingList',
   'Meeting',
+  // recording a meeting offline: its sheet lists the cell's members, and the dues column reads the cell's dues sheet
+  'MeetingCellMembers',
+  'DuesSheet',
 ]);

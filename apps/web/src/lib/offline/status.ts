@@ -29,9 +29,11 @@ export const markOnline = (): void => {
 
 export const getOfflineStatus = (): OfflineStatus => status;
 
-const subscribe = (l: () => void) => {
+/** Calls `l` whenever the status changes (sync.ts: back online, send what waits). */
+export const subscribeOfflineStatus = (l: () => void): (() => void) => {
   listeners.add(l);
   return () => listeners.delete(l);
 };
+const subscribe = subscribeOfflineStatus;
 
 export const useOfflineStatus = (): OfflineStatus => useSyncExternalStore(subscribe, getOfflineStatus, getOfflineStatus);

@@ -4,6 +4,7 @@ import type { GrantDuesReliefInput, RecordDuesPaymentInput, SetDuesBasisInput } 
 import { downloadExport } from '../../../lib/export-download';
 import { request } from '../../../lib/graphql-client';
 import { useApiMutation } from '../../../lib/invalidation';
+import { sendOrQueue } from '../../../lib/offline/keep';
 
 const RECORD = graphql(`
   mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {
@@ -31,8 +32,24 @@ const GRANT_RELIEF = graphql(`
 
 // What each write makes stale (the dues page and the member's dues): lib/invalidation.ts.
 
+/**
+ * Records a payment (its clientKey makes a retry write once). Without a connection, for a cell secretary who keeps
+ * data on this device, it is queued and sent later (`{ queued }`); `label` names it in the list of waiting changes.
+ */
 export const useRecordDuesPayment = () =>
-  useApiMutation('recordDuesPayment', (input: RecordDuesPaymentInput) => request(RECORD, { input }).then((d) => d.recordDuesPayment));
+  useApiMutation('recordDuesPayment', (v: { input: RecordDuesPaymentInput & { clientKey: string }; label: { title: string; detail: string } }) =>
+    sendOrQueue(
+      () => request(RECORD, { input: v.input }).then((d) => d.recordDuesPayment),
+      () => ({
+        kind: 'recordDuesPayment',
+        target: `${v.input.memberId}|${v.input.month}`,
+        label: v.label,
+        query: String(RECORD),
+        variables: { input: v.input },
+        clientKey: v.input.clientKey,
+      }),
+    ),
+  );
 
 export const useCancelDuesPayment = () =>
   useApiMutation('cancelDuesPayment', (v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelDuesPayment));

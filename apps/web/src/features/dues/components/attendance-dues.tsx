@@ -3,6 +3,7 @@ import { Button, Tooltip } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/as-of';
+import { useOutbox } from '../../../lib/offline/outbox-status';
 import { useFormat } from '../../../lib/use-format';
 import { useCellDuesSheet, type DuesMemberYear } from '../api/get-dues';
 import { duesMonthCollectable, useDuesMonthView, type DuesMonthView } from '../utils/month-state';
@@ -16,17 +17,30 @@ type Props = {
   name: string;
   year: DuesMemberYear | undefined;
   month: string;
+  /** Collected on this device without a connection, not yet sent (đồng). */
+  queued: number;
   onCollect: (target: Pick<PaymentTarget, 'member' | 'month'>) => void;
 };
 
 /** One member's month: what the dues sheet would show (paid ✓, short, unpaid, exempt, no basis "?"…) and "Thu". */
-const AttendanceDuesCell = ({ memberId, name, year, month, onCollect }: Props) => {
+const AttendanceDuesCell = ({ memberId, name, year, month, queued, onCollect }: Props) => {
   const { t } = useTranslation();
   const f = useFormat();
   const view = useDuesMonthView();
   const m = year?.months.find((x) => x.month === month);
   // a member missing from the cell's sheet for that month (moved away before its end): not the cell's to collect
   const v: DuesMonthView = year && m ? view(year, m) : { state: 'none', text: '·', title: t('dues.sheet.state.none') };
+  if (queued > 0) {
+    // collected offline: waits on this device until it is sent (docs/offline.md); not collected twice
+    return (
+      <div className="attendance__dues" data-testid="attendance-dues" data-member={memberId} data-state="queued">
+        <span className="attendance__dues-label">{t('dues.attendance.label')}</span>
+        <span className="dues-month dues-queued" data-testid="attendance-dues-text">
+          {t('dues.attendance.queued', { amount: f.number(queued) })}
+        </span>
+      </div>
+    );
+  }
   const shown = v.state === 'paid' ? t('dues.attendance.paid', { amount: f.number(m?.paid ?? 0) }) : v.state === 'unknown' || v.state === 'none' ? v.text : v.title;
   return (
     <div className="attendance__dues" data-testid="attendance-dues" data-member={memberId} data-state={v.state}>
@@ -65,6 +79,16 @@ export const useAttendanceDues = (organisationId: string, date: string, mayRecor
   const sheet = useCellDuesSheet(params);
   const [target, setTarget] = useState<PaymentTarget | null>(null);
   const byMember = useMemo(() => new Map((sheet.data?.items ?? []).map((y) => [y.memberId, y])), [sheet.data]);
+  // payments of this month collected on this device and not sent yet (lib/offline)
+  const outbox = useOutbox();
+  const queued = useMemo(() => {
+    const out = new Map<string, number>();
+    for (const item of outbox) {
+      const input = item.kind === 'recordDuesPayment' ? (item.variables.input as { memberId: string; month: string; amount: number }) : null;
+      if (input?.month === month) out.set(input.memberId, (out.get(input.memberId) ?? 0) + input.amount);
+    }
+    return out;
+  }, [outbox, month]);
   const title = t('dues.attendance.title', { month: `${date.slice(5, 7)}/${date.slice(0, 4)}` });
   const paidOn = date <= today ? date : today;
 
@@ -73,7 +97,14 @@ export const useAttendanceDues = (organisationId: string, date: string, mayRecor
       ? {
           title,
           cell: (memberId, name) => (
-            <AttendanceDuesCell memberId={memberId} name={name} year={byMember.get(memberId)} month={month} onCollect={(x) => setTarget({ ...x, paidOn })} />
+            <AttendanceDuesCell
+              memberId={memberId}
+              name={name}
+              year={byMember.get(memberId)}
+              month={month}
+              queued={queued.get(memberId) ?? 0}
+              onCollect={(x) => setTarget({ ...x, paidOn })}
+            />
           ),
         }
       : null;

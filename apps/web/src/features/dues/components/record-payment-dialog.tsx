@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../components/ui/form-actions';
 import { todayIso } from '../../../lib/as-of';
 import { isoOrNull, trimmedOrNull } from '../../../lib/form-values';
+import { isQueued } from '../../../lib/offline/outbox-status';
 import { useServerFieldErrors } from '../../../lib/use-server-field-errors';
 import { useRecordDuesPayment } from '../api/dues-mutations';
 import { AmountInput } from './amount-input';
@@ -45,10 +46,15 @@ export const RecordPaymentDialog = ({ target, onClose }: Props) => {
         initialValues={{ amount: owed || month.due || null, paidOn: dayjs(paidOn ?? todayIso()), channel: 'CASH' }}
         onFinish={(v) =>
           record.mutate(
-            { memberId: member.memberId, month: month.month, amount: v.amount ?? 0, paidOn: isoOrNull(v.paidOn) ?? '', channel: v.channel, note: trimmedOrNull(v.note), clientKey },
             {
-              onSuccess: () => {
-                void message.success(t('dues.record.done'));
+              input: { memberId: member.memberId, month: month.month, amount: v.amount ?? 0, paidOn: isoOrNull(v.paidOn) ?? '', channel: v.channel, note: trimmedOrNull(v.note), clientKey },
+              label: { title: member.fullName, detail: t('dues.record.queuedLabel', { month: `${Number(m)}/${y}`, amount: (v.amount ?? 0).toLocaleString('vi-VN') }) },
+            },
+            {
+              onSuccess: (saved) => {
+                // without a connection a cell secretary's payment waits on this device and is sent later
+                if (isQueued(saved)) void message.info(t('dues.record.queued'));
+                else void message.success(t('dues.record.done'));
                 close();
               },
             },

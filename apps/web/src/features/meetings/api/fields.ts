@@ -24,7 +24,7 @@ export const MEETING_DETAIL_FIELDS = graphql(`
     mode format formatNote theme topics chairMemberId minuteTakerMemberId
     guests minutes resolution votesFor votesAgainst votesAbstain
     tasks { text assigneeMemberId dueOn }
-    selfAssessment selfTotal cancelledReason closedAt
+    selfAssessment selfTotal cancelledReason closedAt version
     attendance { memberId status reason late leftEarly }
     amendments { id reason amendedAt amendedBy before after }
     documentList { id kind name url mimeType sizeBytes createdAt }

@@ -13,6 +13,12 @@ import type { PolicyView } from '../../../lib/policy';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useAmendMeeting, useRecordMeeting } from '../api/meeting-mutations';
+import { isQueued, useOutbox } from '../../../lib/offline/outbox-status';
+import { paths } from '../../../lib/paths';
+import { Link } from 'react-router-dom';
+import type { MeetingRecordValues } from '../../../lib/domain';
+import { recordValuesOf } from '../utils/record-values';
+import { RecordConflict } from './record-conflict';
 import type { CellMember } from '../api/get-cell-members';
 import type { MeetingDetail } from '../api/fields';
 import type { MeetingRecordInput } from '../../../gql/graphql';
@@ -72,6 +78,11 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
   const [tried, setTried] = useState(false);
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
+  // the meeting changed on the server since this form was filled (CONFLICT / MEETING_CHANGED): both versions, per field
+  const [conflict, setConflict] = useState<{ base: MeetingRecordValues; local: MeetingRecordInput } | null>(null);
+  // a record saved on this device without a connection, waiting to be sent (lib/offline)
+  const outbox = useOutbox();
+  const waiting = outbox.find((item) => item.kind === 'recordMeeting' && item.target === meeting.id);
 
   const memberMap = useMemo(() => new Map((members ?? []).map((m) => [m.id, m])), [members]);
   const evaluation = evaluateScores(t, sheet, draft.scores);
@@ -193,18 +204,48 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
         },
       );
     } else {
-      record.mutate(
-        { id: meeting.id, input },
-        {
-          onSuccess: (m) => {
-            onSuccess(m);
-            void toast.success(meeting.state === 'PLANNED' ? t('meetings.record.recorded') : t('meetings.record.saved'));
-          },
-          onError,
-        },
-      );
+      sendRecord(meeting, input, onSuccess, onError);
     }
   };
+
+  const sendRecord = (from: MeetingDetail, input: MeetingRecordInput, onSuccess: (saved: MeetingDetail) => void, onError: (error: unknown) => void) =>
+    record.mutate(
+      { meeting: from, input },
+      {
+        onSuccess: (m) => {
+          setConflict(null);
+          if (isQueued(m)) {
+            // no connection: kept on this device (with the draft) and sent when the connection is back
+            setProblems(noProblems());
+            setTried(false);
+            void toast.info(t('meetings.record.queued'));
+            return;
+          }
+          onSuccess(m);
+          void toast.success(from.state === 'PLANNED' ? t('meetings.record.recorded') : t('meetings.record.saved'));
+        },
+        onError: (error) => {
+          if (isApiError(error) && error.reason === 'MEETING_CHANGED') {
+            setProblems(noProblems());
+            setConflict({ base: recordValuesOf(from), local: input });
+          } else onError(error);
+        },
+      },
+    );
+
+  const resolveConflict = (input: MeetingRecordInput, server: MeetingDetail) =>
+    sendRecord(
+      server,
+      input,
+      (saved) => {
+        if (storageKey) clearDraft(storageKey);
+        setRestoredAt(null);
+        setProblems(noProblems());
+        setTried(false);
+        setDraft(draftFrom(saved, members, sheet));
+      },
+      (error) => setProblems({ ...noProblems(), general: message(error) }),
+    );
 
   const submit = () => {
     setTried(true);
@@ -249,7 +290,21 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
         {meeting.state === 'CLOSED' && !amending && <Alert type="info" showIcon title={t('meetings.record.closedHint')} />}
         {amending && <Alert type="warning" showIcon title={t('meetings.record.amendingHint')} />}
         {problems.general && <Alert type="error" showIcon role="alert" title={problems.general} data-testid="record-error" />}
-        {restoredAt && (
+        {waiting && (
+          <Alert
+            type={waiting.state === 'rejected' ? 'error' : waiting.state === 'conflict' ? 'warning' : 'info'}
+            showIcon
+            data-testid="record-queued"
+            data-state={waiting.state}
+            title={t(`meetings.record.waiting.${waiting.state}`, { at: f.dateTime(new Date(waiting.updatedAt).toISOString()) })}
+            action={
+              waiting.state === 'conflict' || waiting.state === 'rejected' ? (
+                <Link to={paths.sync}>{t('meetings.record.waiting.open')}</Link>
+              ) : undefined
+            }
+          />
+        )}
+        {restoredAt && !waiting && (
           <Alert
             type="warning"
             showIcon
@@ -405,6 +460,28 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
         )}
       </Form>
 
+      <Modal
+        open={conflict !== null}
+        title={t('meetings.conflict.modalTitle')}
+        footer={null}
+        width={720}
+        destroyOnHidden
+        onCancel={() => setConflict(null)}
+      >
+        {conflict && (
+          <RecordConflict
+            meetingId={meeting.id}
+            base={conflict.base}
+            local={conflict.local}
+            busy={record.isPending}
+            onResolve={resolveConflict}
+            onDiscard={() => {
+              setConflict(null);
+              discardDraft();
+            }}
+          />
+        )}
+      </Modal>
       <Modal
         open={reasonOpen}
         title={t('meetings.record.amendTitle')}
