@@ -17,6 +17,7 @@ import { registerExportRoutes } from './common/export/export-routes';
 import { createRootLogger, GRAPHQL_LOG, PinoNestLogger, type GraphQLLogFields } from './common/logging';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { resolveDatabaseUrl } from './database/data-source';
+import { ReadReplicas, routeGraphqlReads } from './database/read-routing';
 import { DataSource } from 'typeorm';
 
 /**
@@ -158,7 +159,21 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
   });
   const ds = app.get(DataSource);
   await ds.runMigrations({ transaction: 'each' });
-  registerHealthRoutes(app.getHttpAdapter().getInstance(), ds);
+  // Read-only GraphQL requests on streaming replicas, with read-your-writes (database/read-routing.ts).
+  const replicas = config.databaseReplicaUrls.length
+    ? new ReadReplicas(ds, config.databaseReplicaUrls, BigInt(config.replicaMaxLagBytes), {
+        max: config.dbPoolSize,
+        options: '-c jit=off',
+        ...(config.dbStatementTimeoutMs > 0 ? { statement_timeout: config.dbStatementTimeoutMs } : {}),
+      })
+    : null;
+  if (replicas) {
+    replicas.install();
+    replicas.start();
+    routeGraphqlReads(app.getHttpAdapter().getInstance() as never, replicas);
+    app.getHttpAdapter().getInstance().addHook('onClose', async () => replicas.close());
+  }
+  registerHealthRoutes(app.getHttpAdapter().getInstance(), ds, replicas ? () => replicas.status() : undefined);
   // GET /exports/<name>.xlsx: the Excel exports as streamed downloads (docs/exports.md).
   registerExportRoutes(app);
   if (existsSync(config.webDist)) {

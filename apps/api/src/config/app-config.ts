@@ -10,6 +10,10 @@ export type AppConfig = {
   port: number;
   /** Set: that PostgreSQL server. Unset: the embedded PGlite server in dataDir. */
   databaseUrl: string | null;
+  /** Streaming replicas of DATABASE_URL that serve read-only GraphQL requests (docs/scaling.md#read-replicas). */
+  databaseReplicaUrls: string[];
+  /** How far behind (bytes of WAL) a replica may be and still serve a read that asks for nothing newer. */
+  replicaMaxLagBytes: number;
   dataDir: string;
   dbPoolSize: number;
   jwtSecret: string | null;
@@ -134,6 +138,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('Invalid environment variable DATABASE_URL: expected postgres://user@host:port/database');
   }
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  for (const u of databaseReplicaUrls) {
+    if (!/^postgres(ql)?:\/\//.test(u)) throw new Error('Invalid environment variable DATABASE_REPLICA_URLS: expected comma-separated postgres://user@host:port/database');
+  }
+  if (databaseReplicaUrls.length && !databaseUrl) {
+    throw new Error('Invalid environment variable DATABASE_REPLICA_URLS: replicas need DATABASE_URL (the embedded database has none)');
+  }
   const jwtSecret = env.JWT_SECRET && env.JWT_SECRET.length > 0 ? env.JWT_SECRET : null;
   if (jwtSecret && jwtSecret.length < 32) {
     throw new Error('Invalid environment variable JWT_SECRET: expected at least 32 characters');
@@ -147,6 +158,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     host: env.HOST ?? '127.0.0.1',
     port: int('PORT', env.PORT, 3000, 0, 65535),
     databaseUrl,
+    databaseReplicaUrls,
+    replicaMaxLagBytes: int('REPLICA_MAX_LAG_BYTES', env.REPLICA_MAX_LAG_BYTES, 16 * 1024 * 1024, 0, 2 ** 40),
     dataDir,
     dbPoolSize: int('DB_POOL_SIZE', env.DB_POOL_SIZE, databaseUrl ? 10 : 4, 1, 100),
     jwtSecret,

@@ -57,9 +57,44 @@ const settle = <TData>(body: GraphQLResponse<TData> | null, status: number): TDa
   return body.data;
 };
 
+// Read-your-writes with read replicas (docs/scaling.md#read-replicas): the answer to a write carries the primary's
+// WAL position (X-Chibo-Lsn); later requests send the newest one back (X-Chibo-Read-After) for a while, so a replica
+// that has not replayed the write yet does not answer them. Kept for the tab (a reload right after a write too).
+const READ_AFTER_MS = 5 * 60_000;
+const WRITE_POSITION_KEY = 'chibo.writePosition';
+const lsnParts = (lsn: string): [number, number] | null => {
+  const m = /^([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})$/.exec(lsn);
+  return m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16)] : null;
+};
+const later = (a: string, b: string): boolean => {
+  const [x, y] = [lsnParts(a), lsnParts(b)];
+  if (!x || !y) return Boolean(x);
+  return x[0] !== y[0] ? x[0] > y[0] : x[1] > y[1];
+};
+const readWritePosition = (): { lsn: string; at: number } | null => {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(WRITE_POSITION_KEY) ?? 'null') as { lsn?: unknown; at?: unknown } | null;
+    return kept && typeof kept.lsn === 'string' && typeof kept.at === 'number' && Date.now() - kept.at < READ_AFTER_MS ? { lsn: kept.lsn, at: kept.at } : null;
+  } catch {
+    return null;
+  }
+};
+const keepWritePosition = (lsn: string | null) => {
+  if (!lsn || !lsnParts(lsn)) return;
+  const kept = readWritePosition();
+  if (kept && !later(lsn, kept.lsn)) return;
+  try {
+    sessionStorage.setItem(WRITE_POSITION_KEY, JSON.stringify({ lsn, at: Date.now() }));
+  } catch {
+    // storage full or blocked: reads may then briefly come from a replica that lags
+  }
+};
+
 const post = async (payload: unknown, token: string | null, signal?: AbortSignal): Promise<{ body: unknown; status: number }> => {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
+  const written = readWritePosition();
+  if (written) headers['x-chibo-read-after'] = written.lsn;
   let response: Response;
   try {
     response = await fetch(ENDPOINT, { method: 'POST', headers, body: JSON.stringify(payload), signal });
@@ -70,6 +105,7 @@ const post = async (payload: unknown, token: string | null, signal?: AbortSignal
   }
   // the server answered: whatever it said, the app is online (a proxy's 502–504 says the server is not reachable)
   if (response.status < 502 || response.status > 504) markOnline();
+  keepWritePosition(response.headers.get('x-chibo-lsn'));
   let body: unknown;
   try {
     body = await response.json();

@@ -31,8 +31,13 @@ export class AvailabilityPlugin implements ApolloServerPlugin {
 /**
  * /health/live: the process answers. /health/ready: the database answers `SELECT 1` within READY_TIMEOUT_MS
  * (503 with code SERVICE_UNAVAILABLE otherwise): what a load balancer, the Dockerfile's HEALTHCHECK and compose use.
+ * With read replicas, the answer lists each one (usable, bytes behind the primary).
  */
-export const registerHealthRoutes = (fastify: ReturnType<ReturnType<NestFastifyApplication['getHttpAdapter']>['getInstance']>, ds: DataSource): void => {
+export const registerHealthRoutes = (
+  fastify: ReturnType<ReturnType<NestFastifyApplication['getHttpAdapter']>['getInstance']>,
+  ds: DataSource,
+  replicas?: () => { name: string; usable: boolean; lagBytes: number | null }[],
+): void => {
   fastify.get('/health/live', async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
   fastify.get('/health/ready', async (_req, reply) => {
     const started = Date.now();
@@ -45,7 +50,8 @@ export const registerHealthRoutes = (fastify: ReturnType<ReturnType<NestFastifyA
     ]);
     clearTimeout(timer);
     reply.header('cache-control', 'no-store');
-    if (ok) return reply.send({ status: 'ok', database: 'up', latencyMs: Date.now() - started });
+    // read replicas (docs/scaling.md#read-replicas) are reported, not required: the primary serves reads without them
+    if (ok) return reply.send({ status: 'ok', database: 'up', latencyMs: Date.now() - started, ...(replicas ? { replicas: replicas() } : {}) });
     return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'error', database: 'down', code: 'SERVICE_UNAVAILABLE', retryable: true });
   });
 };
