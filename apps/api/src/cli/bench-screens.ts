@@ -8,19 +8,27 @@ import { DEMO_PASSWORD } from './seed';
 
 // The typical screens of issue 13 goal 1, each as the web app asks for it (same fields), for one cell of ~30 members
 // (the rating round page filtered to that cell, as its organisation filter does).
-const MEMBERS = `query($o: ID!, $d: Date) { members(filter: { organisationId: $o }, page: { offset: 0, limit: 50 }, asOf: $d) {
+// Every section of the dashboard, as the web app asks for it.
+export const DASHBOARD_FIELDS = `members { members fullMembers probationaryMembers exemptMembers admissions membersAtYearStart leftInPeriod { status count } trend { year members admissions } }
+  meetings { cells cellsBehind behindPercent attendancePercent held byKind { kind count } }
+  visits { assignments assignmentsBehind required done scored unscored cellsWithoutVisitor }
+  organisations { total byKind { kind count } flagCounts { code count } }
+  children { organisation { code name } members cells cellsBehind visitAssignmentsBehind alerts alertErrors }
+  alerts { total countsByCode { code count } countsBySeverity { severity count } }`;
+
+export const MEMBERS = `query($o: ID!, $d: Date) { members(filter: { organisationId: $o }, page: { offset: 0, limit: 50 }, asOf: $d) {
   total offset limit items { id fullName birthDate status ceremonyDate probationState partyAge { years months } organisation { id name } } } }`;
-const MEETINGS = `query($o: ID!, $from: Date, $to: Date) { meetingList(filter: { organisationId: $o, from: $from, to: $to }, page: { offset: 0, limit: 100 }) {
+export const MEETINGS = `query($o: ID!, $from: Date, $to: Date) { meetingList(filter: { organisationId: $o, from: $from, to: $to }, page: { offset: 0, limit: 100 }) {
   total offset limit items { id organisationId kind title date startTime endTime actualStart actualEnd place state organisation { id name }
     attendanceRate { present expected percent } flags { code severity message messageEn } } } }`;
-const ORGANISATION = `query($o: ID!, $d: Date) { organisation(id: $o, asOf: $d) {
+export const ORGANISATION = `query($o: ID!, $d: Date) { organisation(id: $o, asOf: $d) {
   id code name kind levelName unitServed establishedOn dissolvedOn termStart termEnd termType hasCellCommittee
   parent { id name } ancestors { id name } flags { code severity message messageEn }
   subtreeCounts { organisations byKind { kind count } members fullMembers probationaryMembers }
   committee { id role from to member { id fullName } }
   children { id code name kind childCount dissolvedOn memberCount fullMemberCount probationaryCount }
   history { id type effectiveOn note recordedAt fromParentId toParentId relatedId } } }`;
-const MEMBER = `query($m: ID!, $d: Date) { member(id: $m, asOf: $d) {
+export const MEMBER = `query($m: ID!, $d: Date) { member(id: $m, asOf: $d) {
   id fullName birthDate gender ethnicity religion homeTown residence nationalId cardNumber fileNumber leftOn admissionDecisionDate ceremonyDate
   fullMembershipDate introducers educationGeneral educationProfessional politicalTheory job post status exemption temporarilyAway
   organisation { id name } partyAge { years months } probationState probationEnd recognitionDeadline nextBadge { milestone reachedOn awardOn }
@@ -31,7 +39,7 @@ const ROUND = `query($r: ID!, $o: ID) {
   ratings(filter: { roundId: $r, organisationId: $o }, page: { offset: 0, limit: 50 }) { total items { id roundId year subjectKind memberId subjectOrganisationId subjectName organisationId
     organisationName proposerId deciderId quotaGroupId scheme rawLabel score computedLevel blockReasons proposedLevel proposalNote decidedLevel decisionReason
     quotaOverrideReason stage selfAssessedAt selfAssessment { generalPoints taskPoints tasks { assigned completed onTime exceeded } shortcomingsFixed note } } } }`;
-const INSPECTIONS = `query($o: ID!, $d: Date, $y: Int) { inspections(filter: { organisationId: $o, asOf: $d, year: $y }, page: { offset: 0, limit: 50 }) {
+export const INSPECTIONS = `query($o: ID!, $d: Date, $y: Int) { inspections(filter: { organisationId: $o, asOf: $d, year: $y }, page: { offset: 0, limit: 50 }) {
   total offset limit items { id organisationId body type title plannedFrom plannedTo startedOn concludedOn state countsTowardTarget organisation { id name } subjects { memberId } } } }`;
 
 const freePort = (): Promise<number> =>
@@ -44,7 +52,46 @@ const freePort = (): Promise<number> =>
     });
   });
 
-const median = (xs: number[]): number => {
+/** The fields of a GraphQL answer, or the errors as an exception. */
+export type BenchPost = (query: string, variables: Record<string, unknown>, token?: string, headers?: Record<string, string>) => Promise<Record<string, any>>;
+
+/**
+ * The API as in production (dist/main.js, or `serverMain` of another build) on `databaseUrl`, listening on a free
+ * local port; resolves once it answers `{ __typename }`.
+ */
+export const startBenchServer = async (databaseUrl: string, serverMain?: string, env: Record<string, string> = {}): Promise<{ process: ChildProcess; post: BenchPost }> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [serverMain ?? join(__dirname, '..', 'main.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: randomBytes(32).toString('hex'), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const post: BenchPost = async (query, variables, token, headers = {}) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+    return body.data!;
+  };
+  for (let i = 0; ; i++) {
+    try {
+      await post('{ __typename }', {});
+      break;
+    } catch (e) {
+      if (i > 600) {
+        child.kill();
+        throw e;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { process: child, post };
+};
+
+export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor((s.length - 1) / 2)];
 };
@@ -84,31 +131,9 @@ export const benchScreens = async (databaseUrl: string, size: number, opts: { cl
     )).rows;
     const [{ inspections }] = (await db.query(`SELECT count(*)::int AS inspections FROM inspection WHERE organisation_id = $1`, [cell.id])).rows;
 
-    const port = await freePort();
-    server = spawn(process.execPath, [opts.serverMain ?? join(__dirname, '..', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: randomBytes(32).toString('hex') },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const url = `http://127.0.0.1:${port}/graphql`;
-    const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-      return body.data!;
-    };
-    for (let i = 0; ; i++) {
-      try {
-        await post('{ __typename }', {});
-        break;
-      } catch (e) {
-        if (i > 600) throw e;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    const started = await startBenchServer(databaseUrl, opts.serverMain);
+    server = started.process;
+    const { post } = started;
     // A committee cadre of the whole tree (COMMITTEE_WRITE at the root): the scope checks run, as for real users.
     const signIn = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: 'canbo', password: DEMO_PASSWORD } });
     const token = signIn.signIn.accessToken as string;

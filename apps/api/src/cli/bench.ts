@@ -8,17 +8,10 @@ import { createApp } from '../main';
 import { DashboardCache } from '../modules/dashboard/dashboard.cache';
 import { cliCaller } from './context';
 import { seed } from './seed';
-import { benchScreens } from './bench-screens';
+import { benchScreens, DASHBOARD_FIELDS } from './bench-screens';
+import { benchLoad } from './bench-load';
 import { duesLatencies } from './bench-dues';
 import { runBenchWebhooks } from './bench-webhooks';
-
-// Every section of the dashboard, as the web app asks for it.
-const DASHBOARD_FIELDS = `members { members fullMembers probationaryMembers exemptMembers admissions membersAtYearStart leftInPeriod { status count } trend { year members admissions } }
-  meetings { cells cellsBehind behindPercent attendancePercent held byKind { kind count } }
-  visits { assignments assignmentsBehind required done scored unscored cellsWithoutVisitor }
-  organisations { total byKind { kind count } flagCounts { code count } }
-  children { organisation { code name } members cells cellsBehind visitAssignmentsBehind alerts alertErrors }
-  alerts { total countsByCode { code count } countsBySeverity { severity count } }`;
 
 // The floor: members (full) on the as-of date, admissions made this year (ADMITTED events of cells in the subtree on the
 // admission decision date) and meetings held this year, for the root's subtree.
@@ -123,6 +116,8 @@ const queryLatencies = async (app: NestFastifyApplication, size: number, runs: n
  * then each query run `runs` times through the real GraphQL stack (median and p95 ms) and its SQL statement count.
  * `--database-url URL`: no seed, on that (seeded) database, which is kept. `--only screens`: skip the query
  * latencies; `--only dues`: the dues figures only (bench-dues.ts). `--clients N` / `--seconds S`: the load of the screens (default 20 clients, 5 s).
+ * The mixed load of many users (bench-load.ts; `--only load` for it alone): `--load-clients N` / `--load-seconds S`
+ * (default 100 clients, 60 s).
  * `bench webhooks …`: the webhook delivery figures instead (bench-webhooks.ts).
  */
 export const runBench = async (args: string[]): Promise<number> => {
@@ -133,6 +128,7 @@ export const runBench = async (args: string[]): Promise<number> => {
   const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const lines: string[] = [];
   const screenOpts = { clients: Number(flag('--clients') ?? '20'), seconds: Number(flag('--seconds') ?? '5'), runs, serverMain: flag('--server-main') };
+  const loadOpts = { clients: Number(flag('--load-clients') ?? '100'), seconds: Number(flag('--load-seconds') ?? '60'), serverMain: flag('--server-main') };
   const existing = flag('--database-url');
   if (existing) {
     // An existing, already seeded database (kept): analysed, then the screens of one cell against the ceiling.
@@ -142,7 +138,12 @@ export const runBench = async (args: string[]): Promise<number> => {
     await db.query('ANALYZE');
     await db.end();
     const size = Number(flag('--scale') ?? (n > 1000 ? Math.round(n / 421) : 1));
+    if (flag('--only') === 'load') {
+      for (const l of await benchLoad(existing, size, loadOpts)) console.log(l);
+      return 0;
+    }
     if (flag('--only') !== 'dues') for (const l of await benchScreens(existing, size, screenOpts)) console.log(l);
+    if (!flag('--only')) for (const l of await benchLoad(existing, size, loadOpts)) console.log(l);
     if (flag('--only') !== 'screens') {
       const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: existing, LOG_LEVEL: 'error', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') }));
       await app.init();
@@ -175,8 +176,9 @@ export const runBench = async (args: string[]): Promise<number> => {
       const ds = app.get(DataSource);
       // Bulk-loaded tables are analysed before anything is measured (autovacuum may not have run yet).
       await ds.query('ANALYZE');
-      for (const l of await benchScreens(url.toString(), size, screenOpts)) lines.push(l);
-      if (flag('--only') === 'screens') continue;
+      if (flag('--only') !== 'load') for (const l of await benchScreens(url.toString(), size, screenOpts)) lines.push(l);
+      if (!flag('--only') || flag('--only') === 'load') for (const l of await benchLoad(url.toString(), size, loadOpts)) lines.push(l);
+      if (flag('--only') === 'screens' || flag('--only') === 'load') continue;
       lines.push(...(await queryLatencies(app, size, runs)), ...(await duesLatencies(app, size, runs)));
     } finally {
       await app.close();
