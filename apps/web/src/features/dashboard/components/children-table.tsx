@@ -1,10 +1,11 @@
-import { Table, Typography } from 'antd';
+import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useFormat } from '../../../lib/use-format';
 import type { ChildFigures } from '../api/get-dashboard';
 import type { DashboardLinks } from '../utils/links';
 import { FigureLink } from './figure';
+import { SecondaryText } from '../../../components/ui/light';
 
 /** Each direct child organisation's headline figures; its name re-opens the dashboard for it (drill-down). */
 export const ChildrenTable = ({ rows, links }: { rows: ChildFigures[]; links: DashboardLinks }) => {
@@ -30,9 +31,9 @@ export const ChildrenTable = ({ rows, links }: { rows: ChildFigures[]; links: Da
                 {c.organisation.name}
               </Link>
               <div>
-                <Typography.Text type="secondary" className="compliance-parent">
+                <SecondaryText className="compliance-parent">
                   {t(`organisation.kind.${c.organisation.kind}`)} · {c.organisation.code}
-                </Typography.Text>
+                </SecondaryText>
               </div>
             </div>
           ),

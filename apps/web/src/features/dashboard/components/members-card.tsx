@@ -1,5 +1,5 @@
 import { TeamOutlined } from '@ant-design/icons';
-import { Progress, Skeleton, Tag } from 'antd';
+import { Progress, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
 import type { AdmissionProgress, MembersSection } from '../api/get-dashboard';
@@ -8,6 +8,7 @@ import type { FigureList } from '../utils/figure-list';
 import { AreaCard } from './area-card';
 import { FigureLink, FigureRow } from './figure';
 import { TrendChart } from './trend-chart';
+import { LightSkeleton } from '../../../components/ui/light';
 
 type Props = {
   data: MembersSection;
@@ -67,7 +68,7 @@ export const MembersCard = ({ data, year, admission, links, onOpen }: Props) => 
       </FigureRow>
       <div className="dash-admission" data-testid="fig-admission-target">
         {!admission ? (
-          <Skeleton active paragraph={{ rows: 1 }} title={false} />
+          <LightSkeleton rows={1} title={false} />
         ) : (
           <>
             <div className="dash-row__main">
