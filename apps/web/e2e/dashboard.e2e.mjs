@@ -188,7 +188,7 @@ step('members rated HTTNV or better open the rating list with that total', async
 
 step('drill into a child organisation and back up by the breadcrumb', async () => {
   const { page } = state;
-  const row = page.getByTestId('children-table').locator('tbody tr.ant-table-row').filter({ has: page.getByTestId('child-cells-behind') }).first();
+  const row = page.getByTestId('children-table').locator('tbody tr').filter({ has: page.getByTestId('child-cells-behind') }).first();
   const link = row.getByTestId('child-link');
   state.childName = (await link.innerText()).trim();
   state.childMembers = toInt(await row.getByTestId('child-members').innerText());
