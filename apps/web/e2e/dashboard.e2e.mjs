@@ -77,7 +77,7 @@ step('all five areas show figures (members, meetings, visits, inspections, ratin
   expect(fig.members > 0, 'no members');
   expect(fig.full + fig.probationary === fig.members, `full ${fig.full} + probationary ${fig.probationary} ≠ ${fig.members}`);
   fig.admissions = await figure(page, 'fig-admissions');
-  await page.getByTestId('fig-admission-target').locator('.ant-progress').waitFor();
+  await page.getByTestId('fig-admission-target').getByRole('progressbar').waitFor();
   expect((await page.getByTestId('trend-bar').count()) === 5, 'the trend does not show 5 years');
   fig.cellsBehind = await figure(page, 'fig-cells-behind');
   fig.cells = await figure(page, 'fig-cells');

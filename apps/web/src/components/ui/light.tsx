@@ -50,3 +50,22 @@ export const LightBreadcrumb = ({ items }: { items: { key: string; title: ReactN
     ))}
   </ol>
 );
+
+export type TagColor = 'default' | 'blue' | 'purple' | 'geekblue' | 'cyan' | 'orange' | 'red' | 'green' | 'success' | 'warning' | 'error' | 'processing';
+
+/** antd's `<Tag color>` for its preset and status colours. */
+export const LightTag = ({ color = 'default', testId, children }: { color?: TagColor; testId?: string; children: ReactNode }) => (
+  <span className="light-tag" data-color={color} data-testid={testId}>
+    {children}
+  </span>
+);
+
+/** antd's `<Progress size="small">` (a line): the bar, then its text; `success` turns it green. */
+export const LightProgress = ({ percent, text, success }: { percent: number; text: string; success: boolean }) => (
+  <div className={success ? 'light-progress is-success' : 'light-progress'} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={text}>
+    <div className="light-progress__track">
+      <div className="light-progress__bar" style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
+    </div>
+    <span className="light-progress__text">{text}</span>
+  </div>
+);
