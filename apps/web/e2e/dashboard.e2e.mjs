@@ -77,7 +77,7 @@ step('all five areas show figures (members, meetings, visits, inspections, ratin
   expect(fig.members > 0, 'no members');
   expect(fig.full + fig.probationary === fig.members, `full ${fig.full} + probationary ${fig.probationary} ≠ ${fig.members}`);
   fig.admissions = await figure(page, 'fig-admissions');
-  await page.getByTestId('fig-admission-target').locator('.ant-progress').waitFor();
+  await page.getByTestId('fig-admission-target').getByRole('progressbar').waitFor();
   expect((await page.getByTestId('trend-bar').count()) === 5, 'the trend does not show 5 years');
   fig.cellsBehind = await figure(page, 'fig-cells-behind');
   fig.cells = await figure(page, 'fig-cells');
@@ -188,7 +188,7 @@ step('members rated HTTNV or better open the rating list with that total', async
 
 step('drill into a child organisation and back up by the breadcrumb', async () => {
   const { page } = state;
-  const row = page.getByTestId('children-table').locator('tbody tr.ant-table-row').filter({ has: page.getByTestId('child-cells-behind') }).first();
+  const row = page.getByTestId('children-table').locator('tbody tr').filter({ has: page.getByTestId('child-cells-behind') }).first();
   const link = row.getByTestId('child-link');
   state.childName = (await link.innerText()).trim();
   state.childMembers = toInt(await row.getByTestId('child-members').innerText());

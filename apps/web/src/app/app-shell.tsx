@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Drawer, Grid, Layout } from 'antd';
+import { Grid, Layout } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
@@ -14,6 +14,8 @@ import { SideNav } from './shell/side-nav';
 const SIDER_WIDTH = 300;
 // only a new install or an account without grants needs it: loaded on demand, not with every page
 const FirstRun = lazy(() => import('./shell/first-run').then((m) => ({ default: m.FirstRun })));
+// small screens only: the drawer that holds the tree and menu there
+const NavDrawer = lazy(() => import('./shell/nav-drawer').then((m) => ({ default: m.NavDrawer })));
 
 const ShellLayout = () => {
   const { t } = useTranslation();
@@ -57,17 +59,9 @@ const ShellLayout = () => {
         </Layout.Content>
       </Layout>
       {isMobile && (
-        <Drawer
-          open={drawerOpen}
-          placement="left"
-          size={SIDER_WIDTH}
-          title={t('nav.label')}
-          closable={{ 'aria-label': t('nav.closeMenu') }}
-          onClose={() => setDrawerOpen(false)}
-          styles={{ body: { padding: 0 } }}
-        >
-          <SideNav onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
+        <Suspense fallback={null}>
+          <NavDrawer open={drawerOpen} width={SIDER_WIDTH} onClose={() => setDrawerOpen(false)} />
+        </Suspense>
       )}
     </Layout>
   );

@@ -1,5 +1,4 @@
-import { Col, Form, Row } from 'antd';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 export type FilterField = {
   /** The control's id (the label points at it). */
@@ -18,17 +17,20 @@ type Props = {
   compact?: boolean;
 };
 
-/** The filters of a report page: labelled controls in one row (stacked on small screens). */
+/**
+ * The filters of a report page: labelled controls in one row (stacked on small screens). The look of antd's vertical
+ * form in a grid row (styles.css, `filter-form`), without antd's form code: the dashboard's filter is on the first
+ * screen, and a filter needs no validation.
+ */
 export const FilterForm = ({ fields, label, compact = false }: Props) => (
-  <Form layout="vertical" component="div" role={compact && label === undefined ? undefined : 'search'} aria-label={label}>
-    <Row gutter={compact ? undefined : [12, 0]}>
-      {fields.map((f) => (
-        <Col key={f.id} xs={24} md={f.md}>
-          <Form.Item label={f.label} htmlFor={f.id} style={{ marginBottom: compact ? 0 : 8 }}>
-            {f.control}
-          </Form.Item>
-        </Col>
-      ))}
-    </Row>
-  </Form>
+  <div className={compact ? 'filter-form filter-form--compact' : 'filter-form'} role={compact && label === undefined ? undefined : 'search'} aria-label={label}>
+    {fields.map((f) => (
+      <div key={f.id} className="filter-form__field" style={{ '--filter-span': f.md } as CSSProperties}>
+        <label htmlFor={f.id} className="filter-form__label">
+          {f.label}
+        </label>
+        {f.control}
+      </div>
+    ))}
+  </div>
 );

@@ -1,10 +1,11 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MeetingKind, MeetingState, ScoreLevel } from '../lib/domain';
+import { LightTag, type TagColor } from './ui/light';
 
-// Tags shared by the meeting calendar, the meeting page and the visitor's screens.
+// Tags shared by the meeting calendar, the meeting page and the visitor's screens (and the dashboard: light tags,
+// without antd's code).
 
-const KIND_COLORS: Record<MeetingKind, string> = {
+const KIND_COLORS: Record<MeetingKind, TagColor> = {
   REGULAR: 'blue',
   THEMATIC: 'purple',
   COMBINED: 'geekblue',
@@ -13,14 +14,14 @@ const KIND_COLORS: Record<MeetingKind, string> = {
   CONGRESS: 'red',
 };
 
-const STATE_COLORS: Record<MeetingState, string> = {
+const STATE_COLORS: Record<MeetingState, TagColor> = {
   PLANNED: 'default',
   HELD: 'green',
   CLOSED: 'success',
   CANCELLED: 'error',
 };
 
-const LEVEL_COLORS: Record<ScoreLevel, string> = {
+const LEVEL_COLORS: Record<ScoreLevel, TagColor> = {
   EXCELLENT: 'green',
   GOOD: 'blue',
   AVERAGE: 'orange',
@@ -29,15 +30,15 @@ const LEVEL_COLORS: Record<ScoreLevel, string> = {
 
 export const MeetingKindTag = ({ kind }: { kind: MeetingKind }) => {
   const { t } = useTranslation();
-  return <Tag color={KIND_COLORS[kind] ?? 'default'}>{t(`meeting.kind.${kind}`)}</Tag>;
+  return <LightTag color={KIND_COLORS[kind] ?? 'default'}>{t(`meeting.kind.${kind}`)}</LightTag>;
 };
 
 export const MeetingStateTag = ({ state }: { state: MeetingState }) => {
   const { t } = useTranslation();
   return (
-    <Tag color={STATE_COLORS[state] ?? 'default'} data-testid="meeting-state">
+    <LightTag color={STATE_COLORS[state] ?? 'default'} testId="meeting-state">
       {t(`meeting.state.${state}`)}
-    </Tag>
+    </LightTag>
   );
 };
 
@@ -46,8 +47,8 @@ export const ScoreLevelTag = ({ level }: { level: string | null | undefined }) =
   if (!level) return null;
   const known = i18n.exists(`meeting.scoreLevel.${level}`);
   return (
-    <Tag color={LEVEL_COLORS[level as ScoreLevel] ?? 'default'} data-testid="score-level">
+    <LightTag color={LEVEL_COLORS[level as ScoreLevel] ?? 'default'} testId="score-level">
       {known ? t(`meeting.scoreLevel.${level as ScoreLevel}`) : level}
-    </Tag>
+    </LightTag>
   );
 };

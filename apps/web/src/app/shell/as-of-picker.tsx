@@ -1,26 +1,39 @@
-import { DatePicker } from 'antd';
-import dayjs from 'dayjs';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LightField } from '../../components/ui/light-field';
 import { useAsOf } from '../../lib/as-of';
 
-const DISPLAY_FORMAT = 'DD/MM/YYYY';
+const loadPicker = () => import('./as-of-date-picker');
+const AsOfDatePicker = lazy(() => loadPicker().then((m) => ({ default: m.AsOfDatePicker })));
 
+// YYYY-MM-DD → DD/MM/YYYY, the date picker's display format
+const display = (iso: string) => iso.split('-').reverse().join('/');
+
+/** "Xem tại ngày" of the header: a light field until first used, then antd's date picker (its own chunk). */
 export const AsOfPicker = () => {
   const { t } = useTranslation();
   const { asOf, setAsOf } = useAsOf();
+  const [active, setActive] = useState(false);
+  const light = (
+    <LightField
+      id="as-of-date"
+      text={display(asOf)}
+      icon="date"
+      style={{ width: 130 }}
+      onPrefetch={() => void loadPicker().catch(() => undefined)}
+      onActivate={() => setActive(true)}
+    />
+  );
   return (
     <div className="app-header__field">
       <label htmlFor="as-of-date">{t('header.asOf')}</label>
-      <DatePicker
-        id="as-of-date"
-        value={dayjs(asOf)}
-        format={DISPLAY_FORMAT}
-        allowClear={false}
-        style={{ width: 130 }}
-        onChange={(value) => {
-          if (value) setAsOf(value.format('YYYY-MM-DD'));
-        }}
-      />
+      {active ? (
+        <Suspense fallback={light}>
+          <AsOfDatePicker asOf={asOf} onChange={setAsOf} />
+        </Suspense>
+      ) : (
+        light
+      )}
     </div>
   );
 };

@@ -1,27 +1,26 @@
-import { Button, Result } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../lib/api-error';
+import { lazy, Suspense } from 'react';
 import { useErrorMessage } from '../../lib/use-error-message';
 
 type Props = { error: unknown; onRetry?: () => void };
 
-/** A failed query, explained in the user's language by its reason code. */
-export const QueryError = ({ error, onRetry }: Props) => {
-  const { t } = useTranslation();
+const QueryErrorResult = lazy(() => import('./query-error-result').then((m) => ({ default: m.QueryErrorResult })));
+
+/** The message alone, while the result page's code loads (or when it cannot: offline). */
+const Plain = ({ error }: { error: unknown }) => {
   const { message } = useErrorMessage();
-  const final = isApiError(error) && ['NOT_FOUND', 'FORBIDDEN'].includes(error.code);
   return (
-    <Result
-      status={final ? 'warning' : 'error'}
-      title={t('common.loadError')}
-      subTitle={<span role="alert">{message(error)}</span>}
-      extra={
-        onRetry && !final ? (
-          <Button type="primary" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
-        ) : undefined
-      }
-    />
+    <p role="alert" className="query-error-plain">
+      {message(error)}
+    </p>
   );
 };
+
+/**
+ * A failed query, explained in the user's language by its reason code. antd's result page is loaded only when a
+ * query fails, so the screens that show this on failure do not download it with their first view.
+ */
+export const QueryError = ({ error, onRetry }: Props) => (
+  <Suspense fallback={<Plain error={error} />}>
+    <QueryErrorResult error={error} onRetry={onRetry} />
+  </Suspense>
+);

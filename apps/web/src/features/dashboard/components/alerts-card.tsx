@@ -1,5 +1,4 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
 import type { AlertSummary } from '../api/get-alerts';
@@ -7,6 +6,7 @@ import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';
 import { FigureLink, FigureRow } from './figure';
 import { SEVERITY_COLORS } from './severity-tag';
+import { LightTag } from '../../../components/ui/light';
 
 /** Alert counts by severity and by rule, each opening the alert list narrowed to it. */
 export const AlertsCard = ({ data, links }: { data: AlertSummary; links: DashboardLinks }) => {
@@ -21,7 +21,7 @@ export const AlertsCard = ({ data, links }: { data: AlertSummary; links: Dashboa
       <div className="kind-counts" role="group" aria-label={t('dashboard.alerts.bySeverity')}>
         {data.countsBySeverity.map((s) => (
           <span key={s.severity} className="dash-kind">
-            <Tag color={SEVERITY_COLORS[s.severity]}>{t(`alerts.severity.${s.severity}`)}</Tag>
+            <LightTag color={SEVERITY_COLORS[s.severity]}>{t(`alerts.severity.${s.severity}`)}</LightTag>
             <FigureLink
               to={links.alerts({ severity: s.severity })}
               value={f.number(s.count)}

@@ -1,10 +1,9 @@
-import { Card } from 'antd';
 import type { ReactNode } from 'react';
+import { LightCard } from '../../../components/ui/light';
 
 /** One area of the dashboard: a titled card whose body is figure rows. */
 export const AreaCard = ({ title, icon, extra, testId, children }: { title: string; icon: ReactNode; extra?: ReactNode; testId: string; children: ReactNode }) => (
-  <Card
-    size="small"
+  <LightCard
     className="dash-card"
     title={
       <h2 className="card-title">
@@ -12,8 +11,8 @@ export const AreaCard = ({ title, icon, extra, testId, children }: { title: stri
       </h2>
     }
     extra={extra}
-    data-testid={testId}
+    testId={testId}
   >
     {children}
-  </Card>
+  </LightCard>
 );

@@ -1,6 +1,7 @@
-import { Button, Typography } from 'antd';
+import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { SecondaryText } from '../../../components/ui/light';
 
 // A number on the dashboard and the list behind it: a link to the screen that lists those rows, or a button that
 // opens the list in the drawer. `label` names the list for screen readers ("Xem 4 chi bộ chưa sinh hoạt đủ").
@@ -33,9 +34,7 @@ export const FigureRow = ({ label, children, note, testId }: { label: ReactNode;
       <span className="dash-row__value">{children}</span>
     </div>
     {note && (
-      <Typography.Text type="secondary" className="dash-row__note">
-        {note}
-      </Typography.Text>
+      <SecondaryText className="dash-row__note">{note}</SecondaryText>
     )}
   </div>
 );

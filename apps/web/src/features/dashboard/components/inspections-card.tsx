@@ -1,5 +1,4 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/ui/query-error';
 import { useFormat } from '../../../lib/use-format';
@@ -7,6 +6,7 @@ import type { InspectionTargetFigures } from '../api/get-dashboard';
 import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';
 import { FigureLink, FigureRow } from './figure';
+import { LightSkeleton } from '../../../components/ui/light';
 
 type Props = { data: InspectionTargetFigures | undefined; error: unknown; onRetry: () => void; links: DashboardLinks };
 
@@ -20,7 +20,7 @@ export const InspectionsCard = ({ data, error, onRetry, links }: Props) => {
       {error ? (
         <QueryError error={error} onRetry={onRetry} />
       ) : !data ? (
-        <Skeleton active paragraph={{ rows: 3 }} />
+        <LightSkeleton rows={3} />
       ) : (
         <>
           <FigureRow label={t('dashboard.inspections.met')} note={t('dashboard.inspections.rule', { date: f.date(data.referenceDate) })}>

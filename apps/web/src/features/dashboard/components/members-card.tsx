@@ -1,5 +1,4 @@
 import { TeamOutlined } from '@ant-design/icons';
-import { Progress, Skeleton, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
 import type { AdmissionProgress, MembersSection } from '../api/get-dashboard';
@@ -8,6 +7,7 @@ import type { FigureList } from '../utils/figure-list';
 import { AreaCard } from './area-card';
 import { FigureLink, FigureRow } from './figure';
 import { TrendChart } from './trend-chart';
+import { LightProgress, LightSkeleton, LightTag } from '../../../components/ui/light';
 
 type Props = {
   data: MembersSection;
@@ -67,7 +67,7 @@ export const MembersCard = ({ data, year, admission, links, onOpen }: Props) => 
       </FigureRow>
       <div className="dash-admission" data-testid="fig-admission-target">
         {!admission ? (
-          <Skeleton active paragraph={{ rows: 1 }} title={false} />
+          <LightSkeleton rows={1} title={false} />
         ) : (
           <>
             <div className="dash-row__main">
@@ -81,17 +81,16 @@ export const MembersCard = ({ data, year, admission, links, onOpen }: Props) => 
                 />{' '}
                 / <span className="num">{f.number(admission.target)}</span>{' '}
                 {admission.met ? (
-                  <Tag color="success">{t('dashboard.members.targetMet')}</Tag>
+                  <LightTag color="success">{t('dashboard.members.targetMet')}</LightTag>
                 ) : (
-                  <Tag color="warning">{t('dashboard.members.targetRemaining', { n: f.number(admission.remaining) })}</Tag>
+                  <LightTag color="warning">{t('dashboard.members.targetRemaining', { n: f.number(admission.remaining) })}</LightTag>
                 )}
               </span>
             </div>
-            <Progress
+            <LightProgress
               percent={Math.min(100, admission.percent ?? 0)}
-              format={() => (admission.percent === null ? t('common.none') : f.percent(admission.percent))}
-              status={admission.met ? 'success' : 'active'}
-              size="small"
+              text={admission.percent === null ? t('common.none') : f.percent(admission.percent)}
+              success={admission.met}
             />
             <span className="dash-row__note">
               {admission.targetKind === 'percentOfTermStart'

@@ -1,7 +1,7 @@
-import { Card } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationPicker } from '../../../components/organisation-picker';
+import { LightCard } from '../../../components/ui/light';
 import { useAsOf } from '../../../lib/as-of';
 import { useUrlParams } from '../../../lib/url-params';
 import { useDefaultOrganisationId } from '../../../lib/scope-roots';
@@ -39,7 +39,7 @@ type Props = {
 export const OrganisationYearFilter = ({ page, asOf, organisationId, year, latest, onChange, children }: Props) => {
   const { t } = useTranslation();
   return (
-    <Card size="small">
+    <LightCard>
       <FilterForm
         label={t(`${page}.filters`)}
         fields={[
@@ -58,6 +58,6 @@ export const OrganisationYearFilter = ({ page, asOf, organisationId, year, lates
         ]}
       />
       {children}
-    </Card>
+    </LightCard>
   );
 };

@@ -1,5 +1,4 @@
 import { TrophyOutlined } from '@ant-design/icons';
-import { Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/ui/query-error';
 import type { RatingSubjectKind } from '../../../lib/domain';
@@ -8,6 +7,7 @@ import type { RatingFigures } from '../api/get-dashboard';
 import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';
 import { FigureLink } from './figure';
+import { LightSkeleton, SecondaryText } from '../../../components/ui/light';
 
 const KINDS: RatingSubjectKind[] = ['GRASSROOTS_ORGANISATION', 'SUB_COMMITTEE', 'SUBORDINATE_CELL', 'MEMBER'];
 
@@ -35,9 +35,9 @@ export const RatingsCard = ({ data, error, onRetry, links }: Props) => {
       {error ? (
         <QueryError error={error} onRetry={onRetry} />
       ) : !data ? (
-        <Skeleton active paragraph={{ rows: 3 }} />
+        <LightSkeleton rows={3} />
       ) : !decided ? (
-        <Typography.Text type="secondary">{t('dashboard.ratings.none', { year: data.year })}</Typography.Text>
+        <SecondaryText>{t('dashboard.ratings.none', { year: data.year })}</SecondaryText>
       ) : (
         <>
           <div className="dash-table-wrap">
@@ -99,9 +99,9 @@ export const RatingsCard = ({ data, error, onRetry, links }: Props) => {
               </tbody>
             </table>
           </div>
-          <Typography.Text type="secondary" className="dash-row__note">
+          <SecondaryText className="dash-row__note">
             {t('dashboard.ratings.convention')}
-          </Typography.Text>
+          </SecondaryText>
         </>
       )}
     </AreaCard>

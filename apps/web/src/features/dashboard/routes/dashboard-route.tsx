@@ -1,13 +1,14 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Col, Row, Skeleton, Typography } from 'antd';
+import { Col, Row } from 'antd';
+import { lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { LightBreadcrumb, LightCard, LightSkeleton, SecondaryText } from '../../../components/ui/light';
 import { QueryError } from '../../../components/ui/query-error';
 import { useFormat } from '../../../lib/use-format';
 import { useDashboard, useDashboardAdmission, useDashboardInspections, useLastDecidedRatings } from '../api/get-dashboard';
 import { AlertsCard } from '../components/alerts-card';
 import { ChildrenTable } from '../components/children-table';
-import { FigureDrawer } from '../components/figure-drawer';
 import { InspectionsCard } from '../components/inspections-card';
 import { MeetingsCard } from '../components/meetings-card';
 import { MembersCard } from '../components/members-card';
@@ -16,6 +17,9 @@ import { VisitsCard } from '../components/visits-card';
 import { OrganisationYearFilter, useOrganisationYear } from '../components/organisation-year-filter';
 import { decodeFigureList, encodeFigureList } from '../utils/figure-list';
 import { useDashboardLinks } from '../utils/links';
+
+// the lists behind the figures (antd's drawer and table): loaded when a list is first opened
+const FigureDrawer = lazy(() => import('../components/figure-drawer').then((m) => ({ default: m.FigureDrawer })));
 
 // /dashboard?org=<id>&year=YYYY(&asOf)(&list=…): every figure the committee's reports need for an organisation's
 // subtree on the header's "Xem tại ngày", each a link to the list behind it (another screen with the right
@@ -32,24 +36,27 @@ export const DashboardRoute = () => {
   const d = query.data;
   const links = useDashboardLinks({ organisationId: d?.organisation.id ?? orgId ?? '', year, from: d?.from ?? `${year}-01-01`, to: d?.to ?? asOf });
   const list = decodeFigureList(params.get('list'));
+  // once opened, the drawer stays mounted, so that closing it animates
+  const drawerUsed = useRef(false);
+  if (list) drawerUsed.current = true;
 
   return (
     <div className="section-gap">
       <title>{t('app.pageTitle', { page: t('dashboard.title') })}</title>
       <div>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <h1 className="page-title">
           <DashboardOutlined aria-hidden /> {t('dashboard.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary" data-testid="dashboard-subtitle">
+        </h1>
+        <SecondaryText testId="dashboard-subtitle">
           {d
             ? t('dashboard.subtitle', { name: d.organisation.name, year: d.year, from: f.date(d.from), to: f.date(d.to), asOf: f.date(d.asOf) })
             : t('app.loading')}
-        </Typography.Text>
+        </SecondaryText>
       </div>
       <OrganisationYearFilter page="dashboard" asOf={asOf} organisationId={orgId} year={year} latest={latest} onChange={(p) => update({ ...p, list: null })} />
       {d && d.organisation.ancestors.length > 0 && (
         <nav aria-label={t('dashboard.breadcrumb')} data-testid="dashboard-breadcrumb">
-          <Breadcrumb
+          <LightBreadcrumb
             items={[
               ...d.organisation.ancestors.map((a) => ({ key: a.id, title: <Link to={links.dashboard(a.id)}>{a.name}</Link> })),
               { key: d.organisation.id, title: <span aria-current="page">{d.organisation.name}</span> },
@@ -60,7 +67,7 @@ export const DashboardRoute = () => {
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : !d ? (
-        <Skeleton active paragraph={{ rows: 12 }} />
+        <LightSkeleton rows={12} />
       ) : (
         <>
           <Row gutter={[16, 16]} data-testid="dashboard-areas">
@@ -84,15 +91,19 @@ export const DashboardRoute = () => {
             </Col>
           </Row>
           {d.children.length > 0 && (
-            <Card size="small" title={<h2 className="card-title">{t('dashboard.children.title')}</h2>} data-testid="dashboard-children">
+            <LightCard title={<h2 className="card-title">{t('dashboard.children.title')}</h2>} testId="dashboard-children">
               <ChildrenTable rows={d.children} links={links} />
-            </Card>
+            </LightCard>
           )}
-          <FigureDrawer
-            list={list}
-            scope={{ organisationId: d.organisation.id, asOf: d.asOf, year: d.year, from: d.from, to: d.to, yearStart: d.members.yearStart }}
-            onClose={() => update({ list: null })}
-          />
+          {drawerUsed.current && (
+            <Suspense fallback={null}>
+              <FigureDrawer
+                list={list}
+                scope={{ organisationId: d.organisation.id, asOf: d.asOf, year: d.year, from: d.from, to: d.to, yearStart: d.members.yearStart }}
+                onClose={() => update({ list: null })}
+              />
+            </Suspense>
+          )}
         </>
       )}
     </div>

@@ -1,0 +1,23 @@
+import { Drawer } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { SideNav } from './side-nav';
+
+type Props = { open: boolean; width: number; onClose: () => void };
+
+/** The tree and menu on small screens (below md), in a drawer: its own chunk, loaded on small screens only. */
+export const NavDrawer = ({ open, width, onClose }: Props) => {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      open={open}
+      placement="left"
+      size={width}
+      title={t('nav.label')}
+      closable={{ 'aria-label': t('nav.closeMenu') }}
+      onClose={onClose}
+      styles={{ body: { padding: 0 } }}
+    >
+      <SideNav onNavigate={onClose} />
+    </Drawer>
+  );
+};

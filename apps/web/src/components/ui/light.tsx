@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+
+// Light equivalents of antd components for the first screen after sign-in (the dashboard): the same look (styles.css,
+// `light-*`), without antd's code for them. The other screens use antd's own.
+
+type CardProps = { title?: ReactNode; extra?: ReactNode; className?: string; testId?: string; children: ReactNode };
+
+/** antd's `<Card size="small">`: a titled white box. */
+export const LightCard = ({ title, extra, className, testId, children }: CardProps) => (
+  <div className={className ? `light-card ${className}` : 'light-card'} data-testid={testId}>
+    {(title || extra) && (
+      <div className="light-card__head">
+        <div className="light-card__title">{title}</div>
+        {extra && <div className="light-card__extra">{extra}</div>}
+      </div>
+    )}
+    <div className="light-card__body">{children}</div>
+  </div>
+);
+
+/** antd's `<Skeleton active>`: grey bars while the data loads (hidden from screen readers, which hear "busy"). */
+export const LightSkeleton = ({ rows = 3, title = true }: { rows?: number; title?: boolean }) => (
+  <div className="light-skeleton" aria-busy="true">
+    {title && <div className="light-skeleton__title" />}
+    {Array.from({ length: rows }, (_, i) => (
+      <div key={i} className="light-skeleton__row" style={i === rows - 1 && rows > 1 ? { width: '61%' } : undefined} />
+    ))}
+  </div>
+);
+
+/** antd's `<Typography.Text type="secondary">`. */
+export const SecondaryText = ({ className, children, testId }: { className?: string; children: ReactNode; testId?: string }) => (
+  <span className={className ? `text-secondary ${className}` : 'text-secondary'} data-testid={testId}>
+    {children}
+  </span>
+);
+
+/** antd's `<Breadcrumb>`: the items separated by "/", the last one the current page. */
+export const LightBreadcrumb = ({ items }: { items: { key: string; title: ReactNode }[] }) => (
+  <ol className="light-breadcrumb">
+    {items.map((item, i) => (
+      <li key={item.key}>
+        {i > 0 && (
+          <span className="light-breadcrumb__separator" aria-hidden>
+            /
+          </span>
+        )}
+        {item.title}
+      </li>
+    ))}
+  </ol>
+);
+
+export type TagColor = 'default' | 'blue' | 'purple' | 'geekblue' | 'cyan' | 'orange' | 'red' | 'green' | 'success' | 'warning' | 'error' | 'processing';
+
+/** antd's `<Tag color>` for its preset and status colours. */
+export const LightTag = ({ color = 'default', testId, children }: { color?: TagColor; testId?: string; children: ReactNode }) => (
+  <span className="light-tag" data-color={color} data-testid={testId}>
+    {children}
+  </span>
+);
+
+/** antd's `<Progress size="small">` (a line): the bar, then its text; `success` turns it green. */
+export const LightProgress = ({ percent, text, success }: { percent: number; text: string; success: boolean }) => (
+  <div className={success ? 'light-progress is-success' : 'light-progress'} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={text}>
+    <div className="light-progress__track">
+      <div className="light-progress__bar" style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
+    </div>
+    <span className="light-progress__text">{text}</span>
+  </div>
+);
