@@ -16,7 +16,7 @@ import { registerHealthRoutes } from './common/graphql/availability';
 import { registerExportRoutes } from './common/export/export-routes';
 import { createRootLogger, GRAPHQL_LOG, PinoNestLogger, type GraphQLLogFields } from './common/logging';
 import { loadConfig, type AppConfig } from './config/app-config';
-import { resolveDatabaseUrl } from './database/data-source';
+import { resolveDatabaseUrl, runMigrationsLocked } from './database/data-source';
 import { DataSource } from 'typeorm';
 
 /**
@@ -156,7 +156,7 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
     else req.log.info(line, 'request');
   });
   const ds = app.get(DataSource);
-  await ds.runMigrations({ transaction: 'each' });
+  await runMigrationsLocked(ds, config);
   registerHealthRoutes(app.getHttpAdapter().getInstance(), ds);
   // GET /exports/<name>.xlsx: the Excel exports as streamed downloads (docs/exports.md).
   registerExportRoutes(app);

@@ -1,5 +1,5 @@
 import { types } from 'pg';
-import { AbstractLogger, DataSource, type DataSourceOptions, type LogLevel, type LogMessage } from 'typeorm';
+import { AbstractLogger, DataSource, MigrationExecutor, type DataSourceOptions, type LogLevel, type LogMessage, type Migration } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { startEmbeddedDatabase } from './embedded';
 import { Foundation1763800000000 } from './migrations/1763800000000-Foundation';
@@ -84,6 +84,38 @@ export const openDataSource = async (config: AppConfig): Promise<DataSource> => 
   const { url } = await resolveDatabaseUrl(config);
   const ds = new DataSource(dataSourceOptions(url, config));
   await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
+  await runMigrationsLocked(ds, config);
   return ds;
+};
+
+/** The key of the session-level advisory lock under which migrations run (any fixed number all processes share). */
+export const MIGRATION_LOCK_KEY = 1_796_600_000;
+
+/**
+ * Applies pending migrations (each in its own transaction) while holding a session-level advisory lock on one
+ * connection, so that several API processes (or a CLI) starting at once on one database apply them once: the first
+ * takes the lock and migrates, the others wait for it, then find nothing pending. The migrations run on that same
+ * connection, with no statement timeout (a long migration is not cancelled after DB_STATEMENT_TIMEOUT_MS, and the
+ * wait for another process's migrations is not either). A process that dies holding the lock loses its session, so
+ * the lock is released by PostgreSQL. On the embedded database (one PGlite backend for every connection of the
+ * one process that may open it) the lock is taken and released the same way and never waits.
+ */
+export const runMigrationsLocked = async (ds: DataSource, _config: AppConfig): Promise<Migration[]> => {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SET statement_timeout = 0`);
+    await runner.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK_KEY]);
+    try {
+      const executor = new MigrationExecutor(ds, runner);
+      executor.transaction = 'each';
+      return await executor.executePendingMigrations();
+    } finally {
+      // a broken connection has lost the lock with its session: nothing to release then
+      await runner.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await runner.query(`RESET statement_timeout`).catch(() => undefined);
+    }
+  } finally {
+    await runner.release();
+  }
 };
