@@ -190,6 +190,10 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
     });
   }
   Logger.log(`Database: ${embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'}`, 'Bootstrap');
+  if (!embedded && !config.jwtSecret && config.nodeEnv !== 'test') {
+    // Tokens, rate-limit keys and webhook secrets are keyed by this secret: every API process on the database needs the same.
+    Logger.warn(`JWT_SECRET is unset: this process uses the secret kept in ${config.dataDir}/jwt-secret; other API processes on this database accept its tokens only if they share it (set JWT_SECRET, docs/scaling.md#several-api-processes)`, 'Bootstrap');
+  }
   return app;
 };
 
