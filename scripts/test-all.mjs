@@ -263,6 +263,7 @@ const steps = [
       const env = childEnv({ JWT_SECRET: process.env.JWT_SECRET || 'x'.repeat(48) });
       await ok('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], 'docker-compose config -q', { env });
       await ok('docker-compose', ['-f', 'docker-compose.yml', '--profile', 'test', 'config', '-q'], 'docker-compose --profile test config -q', { env });
+      await ok('docker-compose', ['-f', 'docker-compose.yml', '--profile', 'scale', 'config', '-q'], 'docker-compose --profile scale config -q', { env });
       say('docker-compose.yml is valid');
     },
   ],
