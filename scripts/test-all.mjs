@@ -201,6 +201,12 @@ const steps = [
     'integration tests (api)',
     async () => {
       if (!integrationPossible) throw new Skip('no PostgreSQL');
+      // multi-process.int-spec.ts starts the built API (apps/api/dist) twice on one database; the build step above
+      // made it. A run that left out that step (--only integration) builds the API here rather than fail the suite.
+      if (!existsSync(API_MAIN) || !existsSync(API_CLI) || !existsSync(join(ROOT, 'libs', 'domain', 'dist', 'index.js'))) {
+        say('apps/api/dist is missing: building @chibo/domain and @chibo/api for multi-process.int-spec.ts');
+        await okPnpm(['-r', '--filter', '@chibo/domain', '--filter', '@chibo/api', 'run', 'build'], 'pnpm build (domain, api)');
+      }
       await okPnpm(['run', 'test:int'], 'jest --selectProjects api --runInBand', {
         env: childEnv({ CI: process.env.CI ?? 'true', TEST_DATABASE_URL }),
       });
@@ -257,6 +263,7 @@ const steps = [
       const env = childEnv({ JWT_SECRET: process.env.JWT_SECRET || 'x'.repeat(48) });
       await ok('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], 'docker-compose config -q', { env });
       await ok('docker-compose', ['-f', 'docker-compose.yml', '--profile', 'test', 'config', '-q'], 'docker-compose --profile test config -q', { env });
+      await ok('docker-compose', ['-f', 'docker-compose.yml', '--profile', 'scale', 'config', '-q'], 'docker-compose --profile scale config -q', { env });
       say('docker-compose.yml is valid');
     },
   ],

@@ -16,7 +16,7 @@ import { registerHealthRoutes } from './common/graphql/availability';
 import { registerExportRoutes } from './common/export/export-routes';
 import { createRootLogger, GRAPHQL_LOG, PinoNestLogger, type GraphQLLogFields } from './common/logging';
 import { loadConfig, type AppConfig } from './config/app-config';
-import { resolveDatabaseUrl } from './database/data-source';
+import { resolveDatabaseUrl, runMigrationsLocked } from './database/data-source';
 import { ReadReplicas, routeGraphqlReads } from './database/read-routing';
 import { DataSource } from 'typeorm';
 
@@ -158,7 +158,7 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
     else req.log.info(line, 'request');
   });
   const ds = app.get(DataSource);
-  await ds.runMigrations({ transaction: 'each' });
+  await runMigrationsLocked(ds, config);
   // Read-only GraphQL requests on streaming replicas, with read-your-writes (database/read-routing.ts).
   const replicas = config.databaseReplicaUrls.length
     ? new ReadReplicas(ds, config.databaseReplicaUrls, BigInt(config.replicaMaxLagBytes), {
@@ -206,6 +206,10 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
     });
   }
   Logger.log(`Database: ${embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'}`, 'Bootstrap');
+  if (!embedded && !config.jwtSecret && config.nodeEnv !== 'test') {
+    // Tokens, rate-limit keys and webhook secrets are keyed by this secret: every API process on the database needs the same.
+    Logger.warn(`JWT_SECRET is unset: this process uses the secret kept in ${config.dataDir}/jwt-secret; other API processes on this database accept its tokens only if they share it (set JWT_SECRET, docs/scaling.md#several-api-processes)`, 'Bootstrap');
+  }
   return app;
 };
 

@@ -7,7 +7,7 @@ import { AppModule } from '../app.module';
 import { SYSTEM_ACTOR } from '../common/auth/actor';
 import type { Caller } from '../common/audit/audit.service';
 import { loadConfig, type AppConfig } from '../config/app-config';
-import { resolveDatabaseUrl } from '../database/data-source';
+import { resolveDatabaseUrl, runMigrationsLocked } from '../database/data-source';
 import { startEmbeddedDatabase } from '../database/embedded';
 
 /** A Nest application context (no HTTP) with the same modules and services as the API, migrations applied. */
@@ -15,7 +15,7 @@ import { startEmbeddedDatabase } from '../database/embedded';
 export const openContext = async (config: AppConfig = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DB_STATEMENT_TIMEOUT_MS: '0', WEBHOOK_POLL_MS: '0', NOTICE_JOB_INTERVAL_SECONDS: '0' })) => {
   const { url } = await resolveDatabaseUrl(config);
   const app: INestApplicationContext = await NestFactory.createApplicationContext(AppModule.with(config, url), { logger: ['error', 'warn'] });
-  await app.get(DataSource).runMigrations({ transaction: 'each' });
+  await runMigrationsLocked(app.get(DataSource), config);
   const close = async () => {
     await app.close();
     if (!config.databaseUrl) await (await startEmbeddedDatabase(config.dataDir, 1)).stop();

@@ -20,6 +20,10 @@ export type AppConfig = {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   webDist: string;
+  /**
+   * Deprecated (UPLOAD_DIR): where meeting documents' files were stored before they moved into the database. Read
+   * only by the migration that moves them (1796600000000-MeetingDocumentContent); the app no longer writes there.
+   */
   uploadDir: string;
   /** Largest meeting document stored, in bytes (files travel base64-encoded in a 10 MB request). */
   uploadMaxBytes: number;

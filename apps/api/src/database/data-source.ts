@@ -1,7 +1,8 @@
 import { types } from 'pg';
-import { AbstractLogger, DataSource, type DataSourceOptions, type LogLevel, type LogMessage } from 'typeorm';
+import { AbstractLogger, DataSource, MigrationExecutor, type DataSourceOptions, type LogLevel, type LogMessage, type Migration } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { startEmbeddedDatabase } from './embedded';
+import { migrationContext } from './migration-context';
 import { Foundation1763800000000 } from './migrations/1763800000000-Foundation';
 import { Meetings1763900000000 } from './migrations/1763900000000-Meetings';
 import { Inspections1764000000000 } from './migrations/1764000000000-Inspections';
@@ -26,11 +27,12 @@ import { OfflineWrites1796590000000 } from './migrations/1796590000000-OfflineWr
 import { FigureVersions1796540000000 } from './migrations/1796540000000-FigureVersions';
 import { CellMemberCount1796541000000 } from './migrations/1796541000000-CellMemberCount';
 import { MeetingPaperworkIndex1796542000000 } from './migrations/1796542000000-MeetingPaperworkIndex';
+import { MeetingDocumentContent1796600000000 } from './migrations/1796600000000-MeetingDocumentContent';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
 
-export const MIGRATIONS = [Foundation1763800000000, Meetings1763900000000, Inspections1764000000000, Ratings1764100000000, MeetingAttendanceTotals1764200000000, AdmissionIndexes1764350000000, RefreshTokenFamilies1764400000000, SignInThrottle1764450000000, RatingOrganisationIndex1764700000000, CellMeetingMonth1765100000000, RatingExclusions1765200000000, AuditChain1796460000000, RecordRulesOverrides1796476726805, RateLimitHits1796476800000, DomainEvents1796480000000, Webhooks1796490000000, Notices1796520000000, FigureVersions1796540000000, CellMemberCount1796541000000, MeetingPaperworkIndex1796542000000, PartyDues1796550000000, DuesPaymentReference1796560000000, DuesFacts1796580000000, OfflineWrites1796590000000];
+export const MIGRATIONS = [Foundation1763800000000, Meetings1763900000000, Inspections1764000000000, Ratings1764100000000, MeetingAttendanceTotals1764200000000, AdmissionIndexes1764350000000, RefreshTokenFamilies1764400000000, SignInThrottle1764450000000, RatingOrganisationIndex1764700000000, CellMeetingMonth1765100000000, RatingExclusions1765200000000, AuditChain1796460000000, RecordRulesOverrides1796476726805, RateLimitHits1796476800000, DomainEvents1796480000000, Webhooks1796490000000, Notices1796520000000, FigureVersions1796540000000, CellMemberCount1796541000000, MeetingPaperworkIndex1796542000000, PartyDues1796550000000, DuesPaymentReference1796560000000, DuesFacts1796580000000, OfflineWrites1796590000000, MeetingDocumentContent1796600000000];
 
 /**
  * Counts SQL statements (tests assert that nested queries do not issue a statement per row); `onQuery`, when set,
@@ -84,6 +86,39 @@ export const openDataSource = async (config: AppConfig): Promise<DataSource> => 
   const { url } = await resolveDatabaseUrl(config);
   const ds = new DataSource(dataSourceOptions(url, config));
   await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
+  await runMigrationsLocked(ds, config);
   return ds;
+};
+
+/** The key of the session-level advisory lock under which migrations run (any fixed number all processes share). */
+export const MIGRATION_LOCK_KEY = 1_796_600_000;
+
+/**
+ * Applies pending migrations (each in its own transaction) while holding a session-level advisory lock on one
+ * connection, so that several API processes (or a CLI) starting at once on one database apply them once: the first
+ * takes the lock and migrates, the others wait for it, then find nothing pending. The migrations run on that same
+ * connection, with no statement timeout (a long migration is not cancelled after DB_STATEMENT_TIMEOUT_MS, and the
+ * wait for another process's migrations is not either). A process that dies holding the lock loses its session, so
+ * the lock is released by PostgreSQL. On the embedded database (one PGlite backend for every connection of the
+ * one process that may open it) the lock is taken and released the same way and never waits.
+ */
+export const runMigrationsLocked = async (ds: DataSource, config: AppConfig): Promise<Migration[]> => {
+  migrationContext.legacyUploadDir = config.uploadDir;
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SET statement_timeout = 0`);
+    await runner.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK_KEY]);
+    try {
+      const executor = new MigrationExecutor(ds, runner);
+      executor.transaction = 'each';
+      return await executor.executePendingMigrations();
+    } finally {
+      // a broken connection has lost the lock with its session: nothing to release then
+      await runner.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await runner.query(`RESET statement_timeout`).catch(() => undefined);
+    }
+  } finally {
+    await runner.release();
+  }
 };

@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkDocument, DomainError } from '@chibo/domain';
@@ -15,9 +12,9 @@ import { MeetingService } from './meeting.service';
 const COLUMNS = `d.id, d.meeting_id AS "meetingId", d.kind, d.name, d.url, d.mime_type AS "mimeType", d.size_bytes AS "sizeBytes", d.created_at AS "createdAt"`;
 
 /**
- * Documents attached to a meeting: links, or files stored under UPLOAD_DIR (named by a random key, never by the
- * user's file name). Who sees the meeting sees its documents; who may change the meeting adds and removes them, until
- * it is closed. The rule on what may be stored is libs' checkDocument, shared with the web app.
+ * Documents attached to a meeting: links, or files whose content is stored in the database (column
+ * meeting_document.content, never selected by lists), so every API process serves every file. Who sees the meeting
+ * sees its documents; who may change the meeting adds and removes them, until it is closed. The rule on what may be stored is libs' checkDocument, shared with the web app.
  */
 @Injectable()
 export class MeetingDocumentService {
@@ -51,33 +48,21 @@ export class MeetingDocumentService {
       const field = errors[0].field === 'file' ? 'contentBase64' : errors[0].field;
       throw new DomainError('VALIDATION', `${field} ${errors[0].reason}`, field, { errors: errors.map((e) => ({ ...e, field: e.field === 'file' ? 'contentBase64' : e.field })) });
     }
-    const storageKey = bytes ? `meeting-documents/${randomUUID()}` : null;
-    let written = false;
-    try {
-      const id = await this.ds.transaction(async (m) => {
-        const meeting = await this.writable(m, caller, meetingId);
-        if (storageKey && bytes) {
-          await mkdir(join(this.config.uploadDir, 'meeting-documents'), { recursive: true });
-          await writeFile(join(this.config.uploadDir, storageKey), bytes, { flag: 'wx' });
-          written = true;
-        }
-        const [row] = await m.query(
-          `INSERT INTO meeting_document (meeting_id, kind, name, url, mime_type, size_bytes, storage_key) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-          [meeting.id, bytes ? 'FILE' : 'LINK', input.name.trim(), input.url ?? null, mimeType, bytes?.length ?? null, storageKey],
-        );
-        await this.audit.record(m, caller, {
-          operation: 'addMeetingDocument', entityType: 'meeting_document', entityId: row.id,
-          after: { meetingId, name: input.name.trim(), url: input.url ?? null, sizeBytes: bytes?.length ?? null, mimeType },
-        });
-        return row.id as string;
+    // The content is written with its row, in the transaction of the audit row: no file can be left behind.
+    const id = await this.ds.transaction(async (m) => {
+      const meeting = await this.writable(m, caller, meetingId);
+      const [row] = await m.query(
+        `INSERT INTO meeting_document (meeting_id, kind, name, url, mime_type, size_bytes, content) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+        [meeting.id, bytes ? 'FILE' : 'LINK', input.name.trim(), input.url ?? null, mimeType, bytes?.length ?? null, bytes],
+      );
+      await this.audit.record(m, caller, {
+        operation: 'addMeetingDocument', entityType: 'meeting_document', entityId: row.id,
+        after: { meetingId, name: input.name.trim(), url: input.url ?? null, sizeBytes: bytes?.length ?? null, mimeType },
       });
-      const [doc] = await this.ds.query(`SELECT ${COLUMNS} FROM meeting_document d WHERE d.id = $1`, [id]);
-      return doc;
-    } catch (e) {
-      // The row was not written: do not leave the file behind.
-      if (written && storageKey) await rm(join(this.config.uploadDir, storageKey), { force: true });
-      throw e;
-    }
+      return row.id as string;
+    });
+    const [doc] = await this.ds.query(`SELECT ${COLUMNS} FROM meeting_document d WHERE d.id = $1`, [id]);
+    return doc;
   }
 
   async remove(caller: Caller, id: string): Promise<boolean> {
@@ -87,19 +72,17 @@ export class MeetingDocumentService {
       await m.query(`DELETE FROM meeting_document WHERE id = $1`, [id]);
       await this.audit.record(m, caller, { operation: 'removeMeetingDocument', entityType: 'meeting_document', entityId: id, before: doc });
     });
-    if (doc.storageKey) await rm(join(this.config.uploadDir, doc.storageKey), { force: true });
     return true;
   }
 
   /** A stored file's content, base64-encoded, for whoever may see the meeting. */
   async content(actor: Actor, id: string): Promise<string> {
     const doc = await this.find(actor, id);
-    if (!doc.storageKey) throw new DomainError('VALIDATION', 'This document is a link; open its url', 'id');
-    try {
-      return (await readFile(join(this.config.uploadDir, doc.storageKey))).toString('base64');
-    } catch {
-      throw new DomainError('NOT_FOUND', 'The stored file is missing', 'id');
-    }
+    if (doc.kind !== 'FILE') throw new DomainError('VALIDATION', 'This document is a link; open its url', 'id');
+    const [row] = await this.ds.query(`SELECT content FROM meeting_document WHERE id = $1`, [id]);
+    // A file stored on disk before its move into the database, and missing there then, has no content.
+    if (!row?.content) throw new DomainError('NOT_FOUND', 'The stored file is missing', 'id');
+    return (row.content as Buffer).toString('base64');
   }
 
   private async find(actor: Actor, id: string): Promise<MeetingDocument & { storageKey: string | null }> {
