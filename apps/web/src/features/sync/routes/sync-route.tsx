@@ -1,3 +1,4 @@
+import '../locale';
 import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
