@@ -17,8 +17,8 @@ import { MeetingKindCount } from '../meeting/compliance.model';
 import { MemberStatusEnum } from '../member/member.model';
 import { Organisation, OrganisationKindEnum } from '../organisation/organisation.model';
 import type { DashboardScope } from './dashboard.scope';
+import { enumOf } from '../../common/graphql/enum-of';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 export const AlertCodeEnum = enumOf(ALERT_CODES);
 registerEnumType(AlertCodeEnum, {

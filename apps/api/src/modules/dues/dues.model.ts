@@ -3,11 +3,11 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min
 import { DUES_BASES, DUES_CHANNELS, DUES_DUE_REASONS, DUES_RELIEF_KINDS, type DuesBasis, type DuesChannel, type DuesDueReason, type DuesReliefKind } from '@chibo/domain';
 import { Paginated } from '../../common/graphql/pagination';
 import { DateScalar } from '../../common/graphql/scalars';
+import { enumOf } from '../../common/graphql/enum-of';
 
 // Party dues (docs/dues.md; the rules: docs/rules.md#r-dues). Amounts are whole đồng; totals are Float because a
 // province's yearly total passes GraphQL Int's 2^31 (they stay exact integers up to 2^53).
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const DuesBasisEnum = enumOf(DUES_BASES);
 registerEnumType(DuesBasisEnum, {

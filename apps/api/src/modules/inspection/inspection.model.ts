@@ -15,8 +15,8 @@ import { Paginated } from '../../common/graphql/pagination';
 import { NotAfterToday } from '../../common/graphql/not-after-today';
 import { DateScalar } from '../../common/graphql/scalars';
 import { Organisation } from '../organisation/organisation.model';
+import { enumOf } from '../../common/graphql/enum-of';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const InspectionTypeEnum = enumOf(INSPECTION_TYPES);
 registerEnumType(InspectionTypeEnum, {
   name: 'InspectionType',

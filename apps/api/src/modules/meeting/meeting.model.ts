@@ -4,8 +4,8 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsO
 import { ATTENDANCE, MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, MEETING_STATES, type Attendance, type MeetingKind, type MeetingState } from '@chibo/domain';
 import { KeysetPaginated } from '../../common/graphql/pagination';
 import { DateScalar, JsonScalar } from '../../common/graphql/scalars';
+import { enumOf } from '../../common/graphql/enum-of';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const MeetingKindEnum = enumOf(MEETING_KINDS);
 registerEnumType(MeetingKindEnum, { name: 'MeetingKind', description: 'REGULAR (thường kỳ), THEMATIC (chuyên đề), COMBINED (thường kỳ kết hợp chuyên đề), IDEOLOGICAL (tư tưởng), EXTRAORDINARY (bất thường), CONGRESS (đại hội).' });
 export const MeetingStateEnum = enumOf(MEETING_STATES);

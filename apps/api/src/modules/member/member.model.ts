@@ -2,8 +2,8 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MEMBER_STATUSES, type MemberStatus } from '@chibo/domain';
 import { DateScalar } from '../../common/graphql/scalars';
 import { KeysetPaginated } from '../../common/graphql/pagination';
+import { enumOf } from '../../common/graphql/enum-of';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 export const MemberStatusEnum = enumOf(MEMBER_STATUSES);
 registerEnumType(MemberStatusEnum, {

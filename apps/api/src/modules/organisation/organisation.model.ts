@@ -2,8 +2,8 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ORGANISATION_KINDS, COMMITTEE_ROLES, type CommitteeRole, type OrganisationKind } from '@chibo/domain';
 import { DateScalar, JsonScalar } from '../../common/graphql/scalars';
 import { Paginated } from '../../common/graphql/pagination';
+import { enumOf } from '../../common/graphql/enum-of';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 export const OrganisationKindEnum = enumOf(ORGANISATION_KINDS);
 registerEnumType(OrganisationKindEnum, {

@@ -19,8 +19,8 @@ import {
 import { Paginated, KeysetPaginated } from '../../common/graphql/pagination';
 import { NotAfterToday } from '../../common/graphql/not-after-today';
 import { DateScalar } from '../../common/graphql/scalars';
+import { enumOf } from '../../common/graphql/enum-of';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const RatingLevelEnum = enumOf(RATING_LEVELS);
 registerEnumType(RatingLevelEnum, {
   name: 'RatingLevel',
