@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useSession } from './use-session';
 
 // Drafts of long forms (a meeting's record: attendance, minutes, resolution) kept in this browser until they are
 // saved, so that a session that expires, a closed tab or a lost connection does not throw away what was typed.
@@ -91,4 +92,21 @@ export const useKeepDraft = <T>(key: string | null, basis: string, value: T, act
     timer.current = window.setTimeout(() => saveDraft(key, basis, value), 500);
     return () => window.clearTimeout(timer.current);
   }, [key, basis, value, active, unchanged]);
+};
+
+/**
+ * The draft of one user's form for one record (`recordId` null: none kept), offered again when the record is as it
+ * was on the server (`server`, the form's values as the server has them) when the draft was typed. Returns what to
+ * hand to useKeepDraft, the restored draft, and `discard` (forget it) / `clear` (saved: drop it).
+ */
+export const useRestoredDraft = <T>(kind: string, recordId: string | null, server: T) => {
+  const userId = useSession()?.viewer.id ?? null;
+  const key = userId && recordId ? draftKey(userId, kind, recordId) : null;
+  const basis = fingerprint(server);
+  const [restored, setRestored] = useState(() => (key ? loadDraft<T>(key, basis) : null));
+  const clear = () => {
+    if (key) clearDraft(key);
+    setRestored(null);
+  };
+  return { key, basis, restored, clear, discard: clear };
 };

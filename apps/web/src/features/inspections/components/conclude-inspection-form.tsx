@@ -1,9 +1,11 @@
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { DATE_FORMAT, iso } from '../utils/form-dates';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/as-of';
+import { DraftRestoredAlert } from '../../../components/ui/draft-restored-alert';
+import { fingerprint, useKeepDraft, useRestoredDraft } from '../../../lib/local-draft';
 import { DECIDING_BODIES, defaultDecidingBody, isSupervision, type DecidingBody, type DisciplineForm, type OrganisationKind } from '../../../lib/domain';
 import { isApiError } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -37,6 +39,56 @@ const TOP = new Set(['startedOn', 'concludedOn', 'conclusion', 'recommendation']
 const SUBJECT_TEXT = /^subjects\.\d+\.(selfReport|strengths|shortcomings|violations|conclusion)$/;
 const SUBJECT_DISCIPLINE = /^subjects\.(\d+)\.discipline\.(form|decidingBody|decidedOn|reason)$/;
 
+/** The form's values as kept in a draft: every field in a fixed order, dates as YYYY-MM-DD, empty as '' or null. */
+type StoredSubject = {
+  selfReport: string; strengths: string; shortcomings: string; violations: string; conclusion: string; disciplined: boolean;
+  discipline: { form: DisciplineForm | null; decidingBody: DecidingBody | null; decidedOn: string | null; reason: string };
+};
+type StoredValues = { startedOn: string | null; concludedOn: string | null; conclusion: string; recommendation: string; subjects: StoredSubject[] };
+
+const toStored = (v: Values): StoredValues => ({
+  startedOn: iso(v.startedOn) ?? null,
+  concludedOn: iso(v.concludedOn) ?? null,
+  conclusion: v.conclusion ?? '',
+  recommendation: v.recommendation ?? '',
+  subjects: (v.subjects ?? []).map((s) => ({
+    selfReport: s.selfReport ?? '',
+    strengths: s.strengths ?? '',
+    shortcomings: s.shortcomings ?? '',
+    violations: s.violations ?? '',
+    conclusion: s.conclusion ?? '',
+    disciplined: Boolean(s.disciplined),
+    discipline: { form: s.discipline?.form ?? null, decidingBody: s.discipline?.decidingBody ?? null, decidedOn: iso(s.discipline?.decidedOn) ?? null, reason: s.discipline?.reason ?? '' },
+  })),
+});
+
+/** A kept draft back into the form (the member of each row comes from the record, in the same order). */
+const fromStored = (v: StoredValues, memberIds: string[]): Values => ({
+  startedOn: v.startedOn ? dayjs(v.startedOn) : undefined,
+  concludedOn: dayjs(v.concludedOn ?? undefined),
+  conclusion: v.conclusion,
+  recommendation: v.recommendation || undefined,
+  subjects: memberIds.map((memberId, k) => {
+    const s = v.subjects[k];
+    if (!s) return { memberId };
+    return {
+      memberId,
+      selfReport: s.selfReport || undefined,
+      strengths: s.strengths || undefined,
+      shortcomings: s.shortcomings || undefined,
+      violations: s.violations || undefined,
+      conclusion: s.conclusion || undefined,
+      disciplined: s.disciplined,
+      discipline: {
+        ...(s.discipline.form ? { form: s.discipline.form } : {}),
+        ...(s.discipline.decidingBody ? { decidingBody: s.discipline.decidingBody } : {}),
+        decidedOn: s.discipline.decidedOn ? dayjs(s.discipline.decidedOn) : null,
+        ...(s.discipline.reason ? { reason: s.discipline.reason } : {}),
+      },
+    };
+  }),
+});
+
 type Props = { inspection: InspectionDetail; onDone: () => void; onCancel: () => void };
 
 /**
@@ -57,8 +109,8 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
   const defaultBody = defaultDecidingBody(i.body, orgKind);
   const today = todayIso();
 
-  // the form is filled once; later refetches must not overwrite what is being typed
-  const [initial] = useState<Values>(() => ({
+  // what the server has, as the form fills it (dates as ISO strings, to be kept in a draft)
+  const server = useMemo<Values>(() => ({
       startedOn: needsStart ? dayjs(i.plannedFrom <= today ? i.plannedFrom : today) : undefined,
       concludedOn: dayjs(today),
       conclusion: i.conclusion ?? '',
@@ -73,7 +125,19 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
         disciplined: false,
         discipline: { decidingBody: defaultBody },
       })),
-  }));
+  }), [i, needsStart, today, defaultBody]);
+  // What was typed and not saved is kept in this browser (lib/local-draft.ts) and offered again on return (after a
+  // session that expired, say) while the inspection is as it was then.
+  const kept = useRestoredDraft<StoredValues>('inspection-conclusion', i.id, toStored(server));
+  // the form is filled once; later refetches must not overwrite what is being typed
+  const [initial] = useState<Values>(() => (kept.restored ? fromStored(kept.restored.value, i.subjects.map((x) => x.memberId)) : server));
+  const [typed, setTyped] = useState<StoredValues>(() => toStored(initial));
+  useKeepDraft(kept.key, kept.basis, typed, true, fingerprint(typed) === kept.basis);
+  const discardDraft = () => {
+    kept.discard();
+    form.setFieldsValue(server);
+    setTyped(toStored(server));
+  };
 
   const placed = (field: string, v: Values): boolean => {
     if (TOP.has(field)) return field !== 'startedOn' || needsStart;
@@ -132,6 +196,7 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
       { id: i.id, input },
       {
         onSuccess: () => {
+          kept.clear();
           void toast.success(t('inspections.conclude.done'));
           onDone();
         },
@@ -149,9 +214,13 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
         layout="vertical"
         initialValues={initial}
         onFinish={submit}
-        onValuesChange={() => general && setGeneral(null)}
+        onValuesChange={(_, all: Values) => {
+          if (general) setGeneral(null);
+          setTyped(toStored(all));
+        }}
         scrollToFirstError
       >
+        {kept.restored && <DraftRestoredAlert savedAt={kept.restored.savedAt} onDiscard={discardDraft} testId="conclude-draft-restored" />}
         {general && <Alert type="error" showIcon role="alert" title={general} style={{ marginBottom: 16 }} data-testid="conclude-error" />}
         <Row gutter={12}>
           {needsStart && (

@@ -2,8 +2,10 @@ import { Alert, App, Checkbox, Col, Divider, Flex, Form, Input, InputNumber, Mod
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecimalInput } from '../../../components/ui/decimal-input';
+import { DraftRestoredAlert } from '../../../components/ui/draft-restored-alert';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { computeRatingLevel, validateSelfAssessment, type RatingSubjectKind } from '../../../lib/domain';
+import { fingerprint, useKeepDraft, useRestoredDraft } from '../../../lib/local-draft';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useMemberSearch } from '../api/get-members';
@@ -65,9 +67,12 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
   const [picked, setPicked] = useState<Subject | null>(null);
   const [pickKind, setPickKind] = useState<'MEMBER' | 'ORGANISATION'>('MEMBER');
   const [search, setSearch] = useState('');
-  const [draft, setDraft] = useState<Draft>(() => draftOf(rating));
-  const [tried, setTried] = useState(false);
   const fixed: Subject | null = rating ? subjectOf(rating) : ownMember ? { kind: 'MEMBER', memberId: ownMember.id, organisationId: ownMember.organisationId, name: ownMember.name } : (presetSubject ?? null);
+  // what was typed for a known subject and not saved is kept in this browser (lib/local-draft.ts) until saved
+  const kept = useRestoredDraft<Draft>('self-assessment', fixed ? `${round.id}.${fixed.kind === 'MEMBER' ? fixed.memberId : fixed.organisationId}` : null, draftOf(rating));
+  const [draft, setDraft] = useState<Draft>(() => kept.restored?.value ?? draftOf(rating));
+  const [tried, setTried] = useState(false);
+  useKeepDraft(kept.key, kept.basis, draft, open, fingerprint(draft) === kept.basis);
   const subject = fixed ?? picked;
   const members = useMemberSearch(!fixed && pickKind === 'MEMBER' ? round.organisationId : null, search, refDate);
   const policyQuery = useRatingPolicy(subject?.organisationId ?? round.organisationId, refDate);
@@ -103,12 +108,16 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
     return (tried || v !== null) && local[field] ? local[field] : server[field];
   };
 
+  // closing without saving keeps the draft: it is offered again the next time
   const close = () => {
     submit.reset();
     setTried(false);
     setPicked(null);
-    setDraft(draftOf(rating));
     onClose();
+  };
+  const discardDraft = () => {
+    kept.discard();
+    setDraft(draftOf(rating));
   };
   const save = () => {
     setTried(true);
@@ -125,6 +134,7 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
       },
       {
         onSuccess: (saved) => {
+          kept.clear();
           void toast.success(t('ratings.self.done', { level: saved.computedLevel ?? '' }));
           close();
         },
@@ -147,6 +157,7 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
       maskClosable={false}
     >
       <Form layout="vertical" component="div" data-testid="self-assessment-form">
+        {kept.restored && <DraftRestoredAlert savedAt={kept.restored.savedAt} onDiscard={discardDraft} testId="self-draft-restored" />}
         {submit.error != null && <Alert type="error" showIcon role="alert" title={message(submit.error)} style={{ marginBottom: 12 }} />}
         {tried && check && !check.ok && <Alert type="error" showIcon role="alert" title={t('ratings.self.fixErrors')} style={{ marginBottom: 12 }} />}
         {!fixed && (
