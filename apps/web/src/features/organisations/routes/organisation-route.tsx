@@ -10,6 +10,7 @@ import { useViewer, writesOrganisation } from '../../../lib/viewer';
 import { OrganisationActions } from '../components/organisation-actions';
 import { useExportOrganisations } from '../api/export-organisations';
 import { useOrganisation } from '../api/get-organisation';
+import { CellVisitors } from '../components/cell-visitors';
 import { ChildrenTable } from '../components/children-table';
 import { CommitteeTable } from '../components/committee-table';
 import { OrganisationFacts } from '../components/organisation-facts';
@@ -83,6 +84,7 @@ export const OrganisationRoute = () => {
       <OrganisationFacts organisation={o} asOf={asOf} />
       <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} isCell={isCell} />
       <CommitteeTable kind={o.kind} hasCellCommittee={o.hasCellCommittee} seats={o.committee} organisationId={o.id} canWrite={canWrite && !o.dissolvedOn} />
+      {isCell && <CellVisitors cellId={o.id} canWrite={canWrite && !o.dissolvedOn} />}
       <ChildrenTable
         items={o.children}
         extra={
