@@ -1,3 +1,4 @@
+import '../locale';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, DatePicker, Flex, Form, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';

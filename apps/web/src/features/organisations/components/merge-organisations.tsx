@@ -1,3 +1,4 @@
+import '../locale';
 import { App, Form, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';

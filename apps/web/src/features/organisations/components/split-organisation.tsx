@@ -1,3 +1,4 @@
+import '../locale';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Col, Flex, Form, Input, Radio, Row, Table, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
