@@ -309,7 +309,7 @@ const steps = [
         warn('SKIP_BROWSER=1 is ignored in CI');
       }
       // These run in order against one seeded server; first-run.e2e.mjs against an empty one.
-      const scripts = ['weight.e2e.mjs', 'pwa.e2e.mjs', 'offline-writes.e2e.mjs', 'smoke.e2e.mjs', 'meetings.e2e.mjs', 'inspections.e2e.mjs', 'ratings.e2e.mjs', 'dashboard.e2e.mjs', 'dues.e2e.mjs', 'registry.e2e.mjs', 'notices.e2e.mjs', 'webhooks.e2e.mjs'];
+      const scripts = ['weight.e2e.mjs', 'pwa.e2e.mjs', 'offline-writes.e2e.mjs', 'smoke.e2e.mjs', 'meetings.e2e.mjs', 'inspections.e2e.mjs', 'ratings.e2e.mjs', 'dashboard.e2e.mjs', 'dues.e2e.mjs', 'registry.e2e.mjs', 'notices.e2e.mjs', 'webhooks.e2e.mjs', 'restructure.e2e.mjs'];
       for (const f of [...scripts, 'first-run.e2e.mjs']) if (!existsSync(join(ROOT, 'apps', 'web', 'e2e', f))) throw new StepFailed(`apps/web/e2e/${f} is missing`);
       if (!existsSync(CHROMIUM)) {
         say(`${CHROMIUM} is missing: installing Chromium (Debian package, about 30 s)`);

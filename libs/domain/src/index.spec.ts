@@ -17,6 +17,7 @@ import * as status from './member/status';
 import * as committee from './organisation/committee';
 import * as flags from './organisation/flags';
 import * as kinds from './organisation/kinds';
+import * as split from './organisation/split';
 import * as policy from './policy';
 import * as percent from './report/percent';
 import * as numberInput from './report/number-input';
@@ -55,6 +56,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   committee,
   flags,
   kinds,
+  split,
   policy,
   percent,
   numberInput,

@@ -6,6 +6,7 @@ export * from './policy';
 export * from './organisation/kinds';
 export * from './organisation/committee';
 export * from './organisation/flags';
+export * from './organisation/split';
 export * from './member/status';
 export * from './member/dates';
 export * from './member/discipline';

@@ -113,8 +113,16 @@ type Documents = {
     "\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {\n    updateOrganisation(id: $id, input: $input) { id name }\n  }\n": typeof types.UpdateOrganisationDocument,
     "\n  mutation MoveOrganisation($input: MoveOrganisationInput!) {\n    moveOrganisation(input: $input) { id name }\n  }\n": typeof types.MoveOrganisationDocument,
     "\n  mutation DissolveOrganisation($input: DissolveOrganisationInput!) {\n    dissolveOrganisation(input: $input) { id name }\n  }\n": typeof types.DissolveOrganisationDocument,
+    "\n  mutation MergeOrganisations($input: MergeOrganisationsInput!) {\n    mergeOrganisations(input: $input) { id name }\n  }\n": typeof types.MergeOrganisationsDocument,
+    "\n  mutation SplitOrganisation($input: SplitOrganisationInput!) {\n    splitOrganisation(input: $input) { id name }\n  }\n": typeof types.SplitOrganisationDocument,
     "\n  mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {\n    assignCommitteeSeat(input: $input) { id }\n  }\n": typeof types.AssignCommitteeSeatDocument,
     "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n": typeof types.EndCommitteeSeatDocument,
+    "\n  query SplitMembers($id: ID!, $asOf: Date) {\n    members(filter: { organisationId: $id }, page: { limit: 500 }, asOf: $asOf) {\n      items { id fullName status organisation { id } }\n    }\n  }\n": typeof types.SplitMembersDocument,
+    "\n  query CellVisitAssignments($cellId: ID!) {\n    visitAssignments(cellId: $cellId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n": typeof types.CellVisitAssignmentsDocument,
+    "\n  query VisitorUsers {\n    users(page: { limit: 500 }) { items { id username displayName isActive } }\n  }\n": typeof types.VisitorUsersDocument,
+    "\n  query KnownVisitors {\n    visitAssignments { visitorUserId visitorName }\n  }\n": typeof types.KnownVisitorsDocument,
+    "\n  mutation AssignVisitor($input: AssignVisitorInput!) {\n    assignVisitor(input: $input) { id }\n  }\n": typeof types.AssignVisitorDocument,
+    "\n  mutation EndVisitAssignment($id: ID!, $to: Date!) {\n    endVisitAssignment(id: $id, to: $to) { id to }\n  }\n": typeof types.EndVisitAssignmentDocument,
     "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": typeof types.SeatCandidatesDocument,
     "\n  fragment RoundFields on RatingRound {\n    id organisationId year periodKind periodLabel title selfAssessmentDue proposalDue decisionDue state openedAt openedBy\n    announcedAt ratingCount decidedCount\n  }\n": typeof types.RoundFieldsFragmentDoc,
     "\n  fragment RatingFields on Rating {\n    id roundId year subjectKind memberId subjectOrganisationId subjectName organisationId organisationName proposerId\n    deciderId quotaGroupId scheme rawLabel score computedLevel blockReasons proposedLevel proposalNote decidedLevel\n    decisionReason quotaOverrideReason stage selfAssessedAt\n    selfAssessment { generalPoints taskPoints tasks { assigned completed onTime exceeded } shortcomingsFixed note }\n  }\n": typeof types.RatingFieldsFragmentDoc,
@@ -251,8 +259,16 @@ const documents: Documents = {
     "\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {\n    updateOrganisation(id: $id, input: $input) { id name }\n  }\n": types.UpdateOrganisationDocument,
     "\n  mutation MoveOrganisation($input: MoveOrganisationInput!) {\n    moveOrganisation(input: $input) { id name }\n  }\n": types.MoveOrganisationDocument,
     "\n  mutation DissolveOrganisation($input: DissolveOrganisationInput!) {\n    dissolveOrganisation(input: $input) { id name }\n  }\n": types.DissolveOrganisationDocument,
+    "\n  mutation MergeOrganisations($input: MergeOrganisationsInput!) {\n    mergeOrganisations(input: $input) { id name }\n  }\n": types.MergeOrganisationsDocument,
+    "\n  mutation SplitOrganisation($input: SplitOrganisationInput!) {\n    splitOrganisation(input: $input) { id name }\n  }\n": types.SplitOrganisationDocument,
     "\n  mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {\n    assignCommitteeSeat(input: $input) { id }\n  }\n": types.AssignCommitteeSeatDocument,
     "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n": types.EndCommitteeSeatDocument,
+    "\n  query SplitMembers($id: ID!, $asOf: Date) {\n    members(filter: { organisationId: $id }, page: { limit: 500 }, asOf: $asOf) {\n      items { id fullName status organisation { id } }\n    }\n  }\n": types.SplitMembersDocument,
+    "\n  query CellVisitAssignments($cellId: ID!) {\n    visitAssignments(cellId: $cellId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n": types.CellVisitAssignmentsDocument,
+    "\n  query VisitorUsers {\n    users(page: { limit: 500 }) { items { id username displayName isActive } }\n  }\n": types.VisitorUsersDocument,
+    "\n  query KnownVisitors {\n    visitAssignments { visitorUserId visitorName }\n  }\n": types.KnownVisitorsDocument,
+    "\n  mutation AssignVisitor($input: AssignVisitorInput!) {\n    assignVisitor(input: $input) { id }\n  }\n": types.AssignVisitorDocument,
+    "\n  mutation EndVisitAssignment($id: ID!, $to: Date!) {\n    endVisitAssignment(id: $id, to: $to) { id to }\n  }\n": types.EndVisitAssignmentDocument,
     "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": types.SeatCandidatesDocument,
     "\n  fragment RoundFields on RatingRound {\n    id organisationId year periodKind periodLabel title selfAssessmentDue proposalDue decisionDue state openedAt openedBy\n    announcedAt ratingCount decidedCount\n  }\n": types.RoundFieldsFragmentDoc,
     "\n  fragment RatingFields on Rating {\n    id roundId year subjectKind memberId subjectOrganisationId subjectName organisationId organisationName proposerId\n    deciderId quotaGroupId scheme rawLabel score computedLevel blockReasons proposedLevel proposalNote decidedLevel\n    decisionReason quotaOverrideReason stage selfAssessedAt\n    selfAssessment { generalPoints taskPoints tasks { assigned completed onTime exceeded } shortcomingsFixed note }\n  }\n": types.RatingFieldsFragmentDoc,
@@ -686,11 +702,43 @@ export function graphql(source: "\n  mutation DissolveOrganisation($input: Disso
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation MergeOrganisations($input: MergeOrganisationsInput!) {\n    mergeOrganisations(input: $input) { id name }\n  }\n"): typeof import('./graphql').MergeOrganisationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SplitOrganisation($input: SplitOrganisationInput!) {\n    splitOrganisation(input: $input) { id name }\n  }\n"): typeof import('./graphql').SplitOrganisationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {\n    assignCommitteeSeat(input: $input) { id }\n  }\n"): typeof import('./graphql').AssignCommitteeSeatDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n"): typeof import('./graphql').EndCommitteeSeatDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SplitMembers($id: ID!, $asOf: Date) {\n    members(filter: { organisationId: $id }, page: { limit: 500 }, asOf: $asOf) {\n      items { id fullName status organisation { id } }\n    }\n  }\n"): typeof import('./graphql').SplitMembersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CellVisitAssignments($cellId: ID!) {\n    visitAssignments(cellId: $cellId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n"): typeof import('./graphql').CellVisitAssignmentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisitorUsers {\n    users(page: { limit: 500 }) { items { id username displayName isActive } }\n  }\n"): typeof import('./graphql').VisitorUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KnownVisitors {\n    visitAssignments { visitorUserId visitorName }\n  }\n"): typeof import('./graphql').KnownVisitorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignVisitor($input: AssignVisitorInput!) {\n    assignVisitor(input: $input) { id }\n  }\n"): typeof import('./graphql').AssignVisitorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndVisitAssignment($id: ID!, $to: Date!) {\n    endVisitAssignment(id: $id, to: $to) { id to }\n  }\n"): typeof import('./graphql').EndVisitAssignmentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -89,6 +89,20 @@ export type AssignCommitteeSeatInput = {
   to?: string | null | undefined;
 };
 
+/** Assign a visitor to a cell. */
+export type AssignVisitorInput = {
+  /** The cell. */
+  cellId: string;
+  /** First day. */
+  from: string;
+  /** Visits required a year (default from the policy). */
+  requiredPerYear?: number | null | undefined;
+  /** End (exclusive). */
+  to?: string | null | undefined;
+  /** The visitor (user). */
+  visitorUserId: string;
+};
+
 /** A member's attendance. */
 export type AttendanceInput = {
   /** Arrived late. */
@@ -761,6 +775,18 @@ export type MemberStatus =
   | 'REMOVED'
   | 'TRANSFERRED_OUT';
 
+/** Merge organisations into a target: their children and members move to it and they are dissolved. */
+export type MergeOrganisationsInput = {
+  /** Date the merge takes effect. */
+  effectiveOn: string;
+  /** Decision reference or note. */
+  note?: string | null | undefined;
+  /** Organisations merged away. */
+  sourceIds: Array<string>;
+  /** Organisation that receives them. */
+  targetId: string;
+};
+
 /** Move an organisation (with everything under it) to a new parent from a date. */
 export type MoveOrganisationInput = {
   /** Date the move takes effect; queries for earlier dates still show the old parent. */
@@ -1018,6 +1044,32 @@ export type SignInInput = {
   password: string;
   /** Username. */
   username: string;
+};
+
+/** Split an organisation into new ones of the same kind under the same parent. */
+export type SplitOrganisationInput = {
+  /** Dissolve the original (then every member and child must go to a part). */
+  dissolveSource?: boolean;
+  /** Date the split takes effect. */
+  effectiveOn: string;
+  /** Organisation to split. */
+  id: string;
+  /** Decision reference or note. */
+  note?: string | null | undefined;
+  /** The new organisations. */
+  parts: Array<SplitPartInput>;
+};
+
+/** One organisation created by a split. */
+export type SplitPartInput = {
+  /** Child organisations that move under it. */
+  childIds?: Array<string>;
+  /** Code of the new organisation. */
+  code: string;
+  /** Members who move to it. */
+  memberIds?: Array<string>;
+  /** Name of the new organisation. */
+  name: string;
 };
 
 /** Start an inspection. */
@@ -1833,6 +1885,20 @@ export type DissolveOrganisationMutationVariables = Exact<{
 
 export type DissolveOrganisationMutation = { dissolveOrganisation: { id: string, name: string } };
 
+export type MergeOrganisationsMutationVariables = Exact<{
+  input: MergeOrganisationsInput;
+}>;
+
+
+export type MergeOrganisationsMutation = { mergeOrganisations: { id: string, name: string } };
+
+export type SplitOrganisationMutationVariables = Exact<{
+  input: SplitOrganisationInput;
+}>;
+
+
+export type SplitOrganisationMutation = { splitOrganisation: Array<{ id: string, name: string }> };
+
 export type AssignCommitteeSeatMutationVariables = Exact<{
   input: AssignCommitteeSeatInput;
 }>;
@@ -1846,6 +1912,46 @@ export type EndCommitteeSeatMutationVariables = Exact<{
 
 
 export type EndCommitteeSeatMutation = { endCommitteeSeat: { id: string } };
+
+export type SplitMembersQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type SplitMembersQuery = { members: { items: Array<{ id: string, fullName: string, status: MemberStatus, organisation: { id: string } | null }> } };
+
+export type CellVisitAssignmentsQueryVariables = Exact<{
+  cellId: string;
+}>;
+
+
+export type CellVisitAssignmentsQuery = { visitAssignments: Array<{ id: string, cellId: string, from: string, to: string | null, requiredPerYear: number | null, visitorUserId: string, visitorName: string }> };
+
+export type VisitorUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VisitorUsersQuery = { users: { items: Array<{ id: string, username: string, displayName: string, isActive: boolean }> } };
+
+export type KnownVisitorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KnownVisitorsQuery = { visitAssignments: Array<{ visitorUserId: string, visitorName: string }> };
+
+export type AssignVisitorMutationVariables = Exact<{
+  input: AssignVisitorInput;
+}>;
+
+
+export type AssignVisitorMutation = { assignVisitor: { id: string } };
+
+export type EndVisitAssignmentMutationVariables = Exact<{
+  id: string;
+  to: string;
+}>;
+
+
+export type EndVisitAssignmentMutation = { endVisitAssignment: { id: string, to: string | null } };
 
 export type SeatCandidatesQueryVariables = Exact<{
   organisationId: string;
@@ -5076,6 +5182,22 @@ export const DissolveOrganisationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DissolveOrganisationMutation, DissolveOrganisationMutationVariables>;
+export const MergeOrganisationsDocument = new TypedDocumentString(`
+    mutation MergeOrganisations($input: MergeOrganisationsInput!) {
+  mergeOrganisations(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MergeOrganisationsMutation, MergeOrganisationsMutationVariables>;
+export const SplitOrganisationDocument = new TypedDocumentString(`
+    mutation SplitOrganisation($input: SplitOrganisationInput!) {
+  splitOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SplitOrganisationMutation, SplitOrganisationMutationVariables>;
 export const AssignCommitteeSeatDocument = new TypedDocumentString(`
     mutation AssignCommitteeSeat($input: AssignCommitteeSeatInput!) {
   assignCommitteeSeat(input: $input) {
@@ -5090,6 +5212,68 @@ export const EndCommitteeSeatDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EndCommitteeSeatMutation, EndCommitteeSeatMutationVariables>;
+export const SplitMembersDocument = new TypedDocumentString(`
+    query SplitMembers($id: ID!, $asOf: Date) {
+  members(filter: {organisationId: $id}, page: {limit: 500}, asOf: $asOf) {
+    items {
+      id
+      fullName
+      status
+      organisation {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SplitMembersQuery, SplitMembersQueryVariables>;
+export const CellVisitAssignmentsDocument = new TypedDocumentString(`
+    query CellVisitAssignments($cellId: ID!) {
+  visitAssignments(cellId: $cellId) {
+    id
+    cellId
+    from
+    to
+    requiredPerYear
+    visitorUserId
+    visitorName
+  }
+}
+    `) as unknown as TypedDocumentString<CellVisitAssignmentsQuery, CellVisitAssignmentsQueryVariables>;
+export const VisitorUsersDocument = new TypedDocumentString(`
+    query VisitorUsers {
+  users(page: {limit: 500}) {
+    items {
+      id
+      username
+      displayName
+      isActive
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VisitorUsersQuery, VisitorUsersQueryVariables>;
+export const KnownVisitorsDocument = new TypedDocumentString(`
+    query KnownVisitors {
+  visitAssignments {
+    visitorUserId
+    visitorName
+  }
+}
+    `) as unknown as TypedDocumentString<KnownVisitorsQuery, KnownVisitorsQueryVariables>;
+export const AssignVisitorDocument = new TypedDocumentString(`
+    mutation AssignVisitor($input: AssignVisitorInput!) {
+  assignVisitor(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AssignVisitorMutation, AssignVisitorMutationVariables>;
+export const EndVisitAssignmentDocument = new TypedDocumentString(`
+    mutation EndVisitAssignment($id: ID!, $to: Date!) {
+  endVisitAssignment(id: $id, to: $to) {
+    id
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<EndVisitAssignmentMutation, EndVisitAssignmentMutationVariables>;
 export const SeatCandidatesDocument = new TypedDocumentString(`
     query SeatCandidates($organisationId: ID!, $search: String) {
   members(

@@ -52,6 +52,9 @@ export const MUTATION_EFFECTS = {
   updateOrganisation: ['organisations', 'dashboard'],
   moveOrganisation: TREE,
   dissolveOrganisation: TREE,
+  // a merger or a split moves members and child organisations and dissolves organisations: every subtree figure
+  mergeOrganisations: TREE,
+  splitOrganisation: TREE,
   // a cell's committee decides whether it has a chi ủy (the inspection target) and who presides; the dashboard's flags
   assignCommitteeSeat: ['organisations', 'inspections', 'meetings', 'dashboard'],
   endCommitteeSeat: ['organisations', 'inspections', 'meetings', 'dashboard'],
@@ -72,6 +75,10 @@ export const MUTATION_EFFECTS = {
   // the meeting page lists its visits; the dashboard counts visits done and scored (VISITS_BEHIND, VISIT_UNSCORED)
   recordVisit: ['visits', 'meetings', 'dashboard'],
   submitVisitReport: ['visits', 'meetings'],
+  // who follows a cell: the cell's visitors (organisation page), the visitor's own list and report, the dashboard's
+  // visit coverage
+  assignVisitor: ['organisations', 'visits', 'dashboard'],
+  endVisitAssignment: ['organisations', 'visits', 'dashboard'],
   planInspection: INSPECTION,
   startInspection: INSPECTION,
   concludeInspection: INSPECTION,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertCanBeChildOf, DomainError, foldVietnamese, holdsMembers, type OrganisationKind } from '@chibo/domain';
+import { assertCanBeChildOf, checkSplitPartition, DomainError, foldVietnamese, holdsMembers, type OrganisationKind } from '@chibo/domain';
 import { onDomainError } from '../../common/graphql/errors';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { assertOrgVisible } from '../../common/scope/scope';
@@ -146,23 +146,10 @@ export class OrganisationRestructureService {
       const parent = (await this.orgs.placementAt(m, source.parentId, d))!;
       const children = await this.childPlacements(m, input.id, d);
       const members = await this.port.members.permanentMembersOn(m, input.id, d);
-      const childIds = new Set(children.map((c) => c.id));
-      const memberIds = new Set(members);
-      const seen = new Set<string>();
-      input.parts.forEach((part, i) => {
-        for (const c of part.childIds) {
-          if (!childIds.has(c)) throw new DomainError('VALIDATION', `Child ${c} is not under the organisation on that date`, `parts.${i}.childIds`);
-          if (seen.has(c)) throw new DomainError('VALIDATION', `Child ${c} is given to two parts`, `parts.${i}.childIds`);
-          seen.add(c);
-        }
-        for (const mem of part.memberIds) {
-          if (!memberIds.has(mem)) throw new DomainError('VALIDATION', `Member ${mem} does not belong to the organisation on that date`, `parts.${i}.memberIds`);
-          if (seen.has(mem)) throw new DomainError('VALIDATION', `Member ${mem} is given to two parts`, `parts.${i}.memberIds`);
-          seen.add(mem);
-        }
-      });
-      if (input.dissolveSource && seen.size !== childIds.size + memberIds.size) {
-        throw new DomainError('VALIDATION', 'To dissolve the original, every member and child must go to one of the parts', 'parts');
+      // the same check the web app's split dialog runs before sending (libs/domain checkSplitPartition)
+      const problems = checkSplitPartition(input.parts, { childIds: children.map((c) => c.id), memberIds: members }, input.dissolveSource);
+      if (problems.length > 0) {
+        throw new DomainError('VALIDATION', problems.map((e) => e.reason).join('; '), problems[0].field, { errors: problems, reason: problems[0].specific });
       }
       const ids: string[] = [];
       for (const part of input.parts) {

@@ -7,4 +7,8 @@ export const organisationKeys = {
   children: (id: string, asOf: IsoDate) => ['organisations', 'children', { id, asOf }] as const,
   path: (id: string, asOf: IsoDate) => ['organisations', 'path', { id, asOf }] as const,
   detail: (id: string, asOf: IsoDate) => ['organisations', 'detail', { id, asOf }] as const,
+  splitMembers: (id: string, asOf: IsoDate) => ['organisations', 'splitMembers', { id, asOf }] as const,
+  // who follows a cell and who may (assignments of every period: no asOf)
+  cellVisitors: (cellId: string) => ['organisations', 'cellVisitors', { cellId }] as const,
+  visitorCandidates: (isAdmin: boolean) => ['organisations', 'visitorCandidates', { isAdmin }] as const,
 };

@@ -1,7 +1,16 @@
 import { useApiMutation } from '../../../lib/invalidation';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
-import type { AssignCommitteeSeatInput, CreateOrganisationInput, DissolveOrganisationInput, EndCommitteeSeatInput, MoveOrganisationInput, UpdateOrganisationInput } from '../../../gql/graphql';
+import type {
+  AssignCommitteeSeatInput,
+  CreateOrganisationInput,
+  DissolveOrganisationInput,
+  EndCommitteeSeatInput,
+  MergeOrganisationsInput,
+  MoveOrganisationInput,
+  SplitOrganisationInput,
+  UpdateOrganisationInput,
+} from '../../../gql/graphql';
 
 const CREATE = graphql(`
   mutation CreateOrganisation($input: CreateOrganisationInput!) {
@@ -24,6 +33,18 @@ const MOVE = graphql(`
 const DISSOLVE = graphql(`
   mutation DissolveOrganisation($input: DissolveOrganisationInput!) {
     dissolveOrganisation(input: $input) { id name }
+  }
+`);
+
+const MERGE = graphql(`
+  mutation MergeOrganisations($input: MergeOrganisationsInput!) {
+    mergeOrganisations(input: $input) { id name }
+  }
+`);
+
+const SPLIT = graphql(`
+  mutation SplitOrganisation($input: SplitOrganisationInput!) {
+    splitOrganisation(input: $input) { id name }
   }
 `);
 
@@ -51,6 +72,12 @@ export const useMoveOrganisation = () =>
 
 export const useDissolveOrganisation = () =>
   useApiMutation('dissolveOrganisation', (input: DissolveOrganisationInput) => request(DISSOLVE, { input }).then((d) => d.dissolveOrganisation));
+
+export const useMergeOrganisations = () =>
+  useApiMutation('mergeOrganisations', (input: MergeOrganisationsInput) => request(MERGE, { input }).then((d) => d.mergeOrganisations));
+
+export const useSplitOrganisation = () =>
+  useApiMutation('splitOrganisation', (input: SplitOrganisationInput) => request(SPLIT, { input }).then((d) => d.splitOrganisation));
 
 export const useAssignCommitteeSeat = () =>
   useApiMutation('assignCommitteeSeat', (input: AssignCommitteeSeatInput) => request(ASSIGN_SEAT, { input }).then((d) => d.assignCommitteeSeat));

@@ -63,18 +63,24 @@ export const AssignSeatForm = ({ organisationId, kind, submitting, error, onSubm
 
 const END_FIELDS = new Set(['to', 'seatId']);
 
-/** Ends a seat: the day it ends (exclusive: the member no longer holds it from that day). */
-export const EndSeatForm = ({ submitting, error, onSubmit, onCancel }: WriteFormProps<string>) => {
+type EndTexts = { label: string; hint: string; submit: string };
+
+/**
+ * Ends a seat (or, with other texts, a visit assignment): the day it ends (exclusive: the member no longer holds it
+ * from that day). `fields`: the API's fields shown beside the date or above the form.
+ */
+export const EndSeatForm = ({ submitting, error, onSubmit, onCancel, texts, testId = 'seat-end', formName = 'seatEnd', fields = END_FIELDS }: WriteFormProps<string> & { texts?: EndTexts; testId?: string; formName?: string; fields?: ReadonlySet<string> }) => {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ to?: Dayjs | null }>();
-  const general = useServerFieldErrors(form, error, END_FIELDS);
+  const general = useServerFieldErrors(form, error, fields);
+  const text = texts ?? { label: t('organisationForm.seatEndsOn'), hint: t('organisationForm.seatEndsHint'), submit: t('organisationForm.endSeat') };
   return (
-    <Form form={form} name="seatEnd" layout="vertical" data-testid="seat-end-form" onFinish={(v) => onSubmit(v.to?.format('YYYY-MM-DD') ?? todayIso())}>
-      {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} />}
-      <Form.Item name="to" label={t('organisationForm.seatEndsOn')} extra={t('organisationForm.seatEndsHint')} rules={[{ required: true, message: t('organisationForm.required') }]}>
+    <Form form={form} name={formName} layout="vertical" data-testid={`${testId}-form`} onFinish={(v) => onSubmit(v.to?.format('YYYY-MM-DD') ?? todayIso())}>
+      {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid={`${testId}-error`} />}
+      <Form.Item name="to" label={text.label} extra={text.hint} rules={[{ required: true, message: t('organisationForm.required') }]}>
         <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
       </Form.Item>
-      <FormActions submitting={submitting} onCancel={onCancel} testId="seat-end-submit" submitLabel={t('organisationForm.endSeat')} danger />
+      <FormActions submitting={submitting} onCancel={onCancel} testId={`${testId}-submit`} submitLabel={text.submit} danger />
     </Form>
   );
 };

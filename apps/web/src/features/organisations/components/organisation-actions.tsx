@@ -1,24 +1,24 @@
-import { DeleteOutlined, DownOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Drawer, Dropdown, Flex, Form, Input, Modal } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { DeleteOutlined, DownOutlined, EditOutlined, MergeCellsOutlined, NodeIndexOutlined, PlusOutlined, SplitCellsOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Dropdown, Flex, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { OrganisationField } from '../../../components/organisation-picker';
-import { FormActions } from '../../../components/ui/form-actions';
-import { todayIso } from '../../../lib/as-of';
 import { allowedChildKinds } from '../../../lib/domain';
 import { paths, useAppHref } from '../../../lib/paths';
-import { useErrorMessage } from '../../../lib/use-error-message';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from '../../../gql/graphql';
 import type { OrganisationDetail } from '../api/get-organisation';
 import { useCreateOrganisation, useDissolveOrganisation, useMoveOrganisation, useUpdateOrganisation } from '../api/organisation-mutations';
+import { DatedChange } from './dated-change';
+import { MergeOrganisations } from './merge-organisations';
 import { OrganisationForm } from './organisation-form';
+import { SplitOrganisation } from './split-organisation';
 
-type Dialog = 'create' | 'edit' | 'move' | 'dissolve' | null;
-type DatedValues = { effectiveOn?: Dayjs | null; newParentId?: string | null; note?: string };
+type Dialog = 'create' | 'edit' | 'move' | 'merge' | 'split' | 'dissolve' | null;
 
-/** What a writer of the organisation may do to it: add a child, change its fields, move it, dissolve it. */
+/**
+ * What a writer of the organisation may do to it: add a child, change its fields, move it, merge others into it, split
+ * it, dissolve it. A root has no parent to move under or to split under.
+ */
 export const OrganisationActions = ({ organisation: o }: { organisation: OrganisationDetail }) => {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Dialog>(null);
@@ -52,6 +52,8 @@ export const OrganisationActions = ({ organisation: o }: { organisation: Organis
             items: [
               { key: 'edit', icon: <EditOutlined aria-hidden />, label: t('organisationForm.edit'), disabled: dissolved },
               { key: 'move', icon: <NodeIndexOutlined aria-hidden />, label: t('organisationForm.move'), disabled: dissolved || !o.parent },
+              { key: 'merge', icon: <MergeCellsOutlined aria-hidden />, label: t('restructure.merge.action'), disabled: dissolved || !o.parent },
+              { key: 'split', icon: <SplitCellsOutlined aria-hidden />, label: t('restructure.split.action'), disabled: dissolved || !o.parent },
               { key: 'dissolve', icon: <DeleteOutlined aria-hidden />, label: t('organisationForm.dissolve'), danger: true, disabled: dissolved },
             ],
             onClick: ({ key }) => show(key as Dialog),
@@ -110,6 +112,12 @@ export const OrganisationActions = ({ organisation: o }: { organisation: Organis
           }
         />
       </Modal>
+      <Modal open={open === 'merge'} onCancel={close} footer={null} destroyOnHidden title={t('restructure.merge.title', { name: o.name })}>
+        <MergeOrganisations organisation={o} onClose={close} />
+      </Modal>
+      <Drawer open={open === 'split'} onClose={close} size="large" destroyOnHidden title={t('restructure.split.title', { name: o.name })}>
+        <SplitOrganisation organisation={o} onClose={close} />
+      </Drawer>
       <Modal open={open === 'dissolve'} onCancel={close} footer={null} destroyOnHidden title={t('organisationForm.dissolveTitle', { name: o.name })}>
         <DatedChange
           testId="organisation-dissolve-form"
@@ -128,54 +136,5 @@ export const OrganisationActions = ({ organisation: o }: { organisation: Organis
         />
       </Modal>
     </>
-  );
-};
-
-type DatedProps = {
-  testId: string;
-  withParent?: boolean;
-  danger?: boolean;
-  submitting: boolean;
-  error: unknown;
-  hint: string;
-  submitLabel: string;
-  onCancel: () => void;
-  onSubmit: (v: { effectiveOn: string; newParentId?: string | null; note?: string }) => void;
-};
-
-/** A dated change of the tree (move, dissolve): the date it takes effect, a note, and for a move the new parent. */
-const DatedChange = ({ testId, withParent, danger, submitting, error, hint, submitLabel, onCancel, onSubmit }: DatedProps) => {
-  const { t } = useTranslation();
-  const { message, fieldMessages } = useErrorMessage();
-  const fields = error ? fieldMessages(error) : {};
-  const help = (name: string) => fields[name];
-  return (
-    <Form<DatedValues>
-      layout="vertical"
-      name={testId}
-      data-testid={testId}
-      initialValues={{ newParentId: null }}
-      onFinish={(v) => onSubmit({ effectiveOn: v.effectiveOn?.format('YYYY-MM-DD') ?? todayIso(), newParentId: v.newParentId, note: v.note?.trim() || undefined })}
-    >
-      <Alert type={danger ? 'warning' : 'info'} showIcon title={hint} style={{ marginBottom: 16 }} />
-      {Boolean(error) && !Object.keys(fields).some((f) => ['effectiveOn', 'newParentId', 'id', 'reason', 'note'].includes(f)) && (
-        <Alert type="error" showIcon title={message(error)} style={{ marginBottom: 16 }} />
-      )}
-      {withParent && (
-        <Form.Item name="newParentId" label={t('organisationForm.newParent')} rules={[{ required: true, message: t('organisationForm.pickParent') }]}
-          validateStatus={help('newParentId') ? 'error' : undefined} help={help('newParentId')}>
-          <OrganisationField placeholder={t('organisationForm.pickParent')} />
-        </Form.Item>
-      )}
-      <Form.Item name="effectiveOn" label={t('organisationForm.effectiveOn')} rules={[{ required: true, message: t('organisationForm.required') }]}
-        validateStatus={help('effectiveOn') ? 'error' : undefined} help={help('effectiveOn')}>
-        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="note" label={t('organisationForm.note')}
-        validateStatus={help('id') || help('reason') ? 'error' : undefined} help={help('id') ?? help('reason')}>
-        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} />
-      </Form.Item>
-      <FormActions submitting={submitting} onCancel={onCancel} testId={`${testId}-submit`} submitLabel={submitLabel} danger={danger} />
-    </Form>
   );
 };

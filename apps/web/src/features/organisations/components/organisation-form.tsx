@@ -11,7 +11,7 @@ import type { OrganisationDetail } from '../api/get-organisation';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 const TERM_TYPES = ['5_YEARS', 'HALF_TERM'] as const;
-const CODE = /^[A-Za-z0-9._-]+$/;
+export const CODE = /^[A-Za-z0-9._-]+$/;
 
 type Values = {
   code: string;

@@ -6,10 +6,11 @@ import { QueryError } from '../../../components/ui/query-error';
 import { useAsOf } from '../../../lib/as-of';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import { useViewer, writesOrganisation } from '../../../lib/viewer';
+import { readsCommittee, useViewer, writesOrganisation } from '../../../lib/viewer';
 import { OrganisationActions } from '../components/organisation-actions';
 import { useExportOrganisations } from '../api/export-organisations';
 import { useOrganisation } from '../api/get-organisation';
+import { CellVisitors } from '../components/cell-visitors';
 import { ChildrenTable } from '../components/children-table';
 import { CommitteeTable } from '../components/committee-table';
 import { OrganisationFacts } from '../components/organisation-facts';
@@ -83,6 +84,8 @@ export const OrganisationRoute = () => {
       <OrganisationFacts organisation={o} asOf={asOf} />
       <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} isCell={isCell} />
       <CommitteeTable kind={o.kind} hasCellCommittee={o.hasCellCommittee} seats={o.committee} organisationId={o.id} canWrite={canWrite && !o.dissolvedOn} />
+      {/* who follows the cell is the committee's: a member reading their own cell is not shown it (the API neither) */}
+      {isCell && (canWrite || readsCommittee(viewer.data)) && <CellVisitors cellId={o.id} canWrite={canWrite && !o.dissolvedOn} />}
       <ChildrenTable
         items={o.children}
         extra={
