@@ -243,6 +243,16 @@ step('a conclusion dated before the start is refused next to its date, and nothi
   await shot(page, 'i05-conclude-refused');
 });
 
+step('the page reloaded before saving (a session that ended, say): what was typed comes back as a draft', async () => {
+  const { page } = state;
+  await page.waitForTimeout(800); // the draft is kept half a second after the last key
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.getByTestId('conclude-inspection').click();
+  await page.getByTestId('conclude-draft-restored').getByText('Đã khôi phục bản nháp chưa lưu').waitFor();
+  expect((await page.locator('#conclude_conclusion').inputValue()) === state.conclusion, 'the conclusion did not come back');
+  expect((await page.locator('#conclude_subjects_0_shortcomings').inputValue()) === 'Có lúc chưa gương mẫu trong sinh hoạt chi bộ.', 'the findings did not come back');
+});
+
 step('conclude with a reprimand: only the forms a cell may impose on this member are offered', async () => {
   const { page } = state;
   const [y, m, d] = todayLocal().split('-');
@@ -260,6 +270,8 @@ step('conclude with a reprimand: only the forms a cell may impose on this member
   await page.waitForFunction(() => document.querySelector('[data-testid=inspection-state]')?.textContent?.trim() === 'Đã kết luận');
   await page.getByTestId('inspection-disciplines').getByText('Khiển trách').waitFor();
   await page.getByTestId('subject-discipline').first().waitFor();
+  const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.inspection-conclusion.')));
+  expect(drafts.length === 0, `the saved conclusion's draft is still kept: ${drafts.join(', ')}`);
   await shot(page, 'i06-concluded');
 });
 
