@@ -127,6 +127,32 @@ step('go to the member list and see the total', async () => {
   expect(/Tổng số: [\d.]+ đảng viên/.test(await total.innerText()), 'no total');
 });
 
+// The list's order as the page shows it (names of the first page), and the keys it should follow.
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+const givenFirst = (s) => {
+  const f = fold(s);
+  const cut = f.lastIndexOf(' ');
+  return cut < 0 ? f : `${f.slice(cut + 1)} ${f.slice(0, cut)}`;
+};
+const shownNames = (page) => page.locator('[data-testid=member-link]').evaluateAll((links) => links.map((a) => a.textContent.trim()));
+const inOrder = (names, key) => names.every((n, i) => i === 0 || key(names[i - 1]) <= key(n));
+
+step('the list runs by given name as Vietnamese lists do; "Họ và tên" switches it, and the choice is kept', async () => {
+  const { page } = state;
+  const order = page.getByTestId('members-order');
+  await order.getByText('Tên', { exact: true }).waitFor();
+  const byGiven = await shownNames(page);
+  expect(byGiven.length > 5 && inOrder(byGiven, givenFirst), `not by given name: ${byGiven.slice(0, 8).join(', ')}`);
+  await order.getByText('Họ và tên', { exact: true }).click();
+  await page.waitForFunction((first) => document.querySelector('[data-testid=member-link]')?.textContent?.trim() !== first, byGiven[0]);
+  const byFull = await shownNames(page);
+  expect(inOrder(byFull, fold), `not by full name: ${byFull.slice(0, 8).join(', ')}`);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.locator('[data-testid=members-order] .ant-segmented-item-selected').getByText('Họ và tên', { exact: true }).waitFor();
+  await page.getByTestId('members-order').getByText('Tên', { exact: true }).click();
+  await page.waitForFunction((first) => document.querySelector('[data-testid=member-link]')?.textContent?.trim() === first, byGiven[0]);
+});
+
 step('search "nguyen" without diacritics finds "Nguyễn"', async () => {
   const { page } = state;
   const search = page.getByLabel('Tìm đảng viên');

@@ -756,6 +756,8 @@ export type MemberFilter = {
   leftFrom?: string | null | undefined;
   /** Left on or before this date; use with `statuses` naming the statuses of members who left. */
   leftTo?: string | null | undefined;
+  /** The order of the list (default FULL_NAME; the web app lists by GIVEN_NAME). A keyset cursor belongs to the order it was made in. */
+  order?: NameOrder | null | undefined;
   /** Only members of this organisation's subtree. */
   organisationId?: string | null | undefined;
   /** Probation states on the as-of date (e.g. [DUE, OVERDUE] = the list of those due for recognition). */
@@ -798,6 +800,11 @@ export type MoveOrganisationInput = {
   /** Decision reference or note. */
   note?: string | null | undefined;
 };
+
+/** How people are listed: GIVEN_NAME as Vietnamese lists are (by the given name, then the family and middle names: An, Bình, Chi…), FULL_NAME by the name as written (family name first). Both ignore diacritics and case. */
+export type NameOrder =
+  | 'FULL_NAME'
+  | 'GIVEN_NAME';
 
 /** What a notice is about: MEETING (a meeting of your cell was published, or changed after publishing), RECORD (a change to your own member record), REMINDER (a deadline you are responsible for, from the alert rules). */
 export type NoticeKind =

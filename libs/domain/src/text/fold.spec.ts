@@ -1,4 +1,4 @@
-import { foldVietnamese, matchesFolded } from './fold';
+import { compareVietnameseNames, foldVietnamese, givenNameFirst, matchesFolded } from './fold';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -57,4 +57,19 @@ describe('matchesFolded', () => {
     ['Nguyễn Văn An', '', true],
     ['Nguyễn Văn An', '   ', true],
   ])('%j contains %j → %s', (hay, q, ok) => expect(matchesFolded(hay, q)).toBe(ok));
+});
+
+describe('givenNameFirst / compareVietnameseNames', () => {
+  it('puts the given name first, folded', () => {
+    expect(givenNameFirst('Nguyễn Văn An')).toBe('an nguyen van');
+    expect(givenNameFirst('  Lê   Thị  Thủy ')).toBe('thuy le thi');
+    expect(givenNameFirst('Đặng Đức')).toBe('duc dang');
+    expect(givenNameFirst('Ánh')).toBe('anh');
+    expect(givenNameFirst('')).toBe('');
+  });
+
+  it('orders a list as Vietnamese lists are: by given name, then family and middle names', () => {
+    const list = ['Trần Văn Bình', 'Nguyễn Văn An', 'Lê Thị An', 'Phạm Minh Châu', 'Đỗ Bình'];
+    expect([...list].sort(compareVietnameseNames)).toEqual(['Lê Thị An', 'Nguyễn Văn An', 'Đỗ Bình', 'Trần Văn Bình', 'Phạm Minh Châu']);
+  });
 });

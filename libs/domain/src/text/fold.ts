@@ -28,3 +28,25 @@ export const matchesFolded = (haystack: string, query: string): boolean => {
   const hay = words(haystack);
   return words(query).every((q) => hay.some((h) => h.startsWith(q)));
 };
+
+/** How a list of people is ordered: by the given name as Vietnamese lists are (An, Bình, …), or by the name as written. */
+export const NAME_ORDERS = ['GIVEN_NAME', 'FULL_NAME'] as const;
+export type NameOrder = (typeof NAME_ORDERS)[number];
+
+/**
+ * The sort key of a person's name in a Vietnamese list: the given name (the last word) first, then the family and
+ * middle names, folded ("Nguyễn Văn An" → "an nguyen van"), so that lists run An, Bình, Chi… and namesakes by
+ * family name. The database keeps the same key (member.name_given_first, computed from name_folded the same way).
+ */
+export const givenNameFirst = (fullName: string): string => {
+  const folded = foldVietnamese(fullName);
+  const cut = folded.lastIndexOf(' ');
+  return cut < 0 ? folded : `${folded.slice(cut + 1)} ${folded.slice(0, cut)}`;
+};
+
+/** Compares two names for a Vietnamese list (given name first, then family and middle names; then as written). */
+export const compareVietnameseNames = (a: string, b: string): number => {
+  const ka = givenNameFirst(a);
+  const kb = givenNameFirst(b);
+  return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+};

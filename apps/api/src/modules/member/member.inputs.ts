@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { DECIDING_BODIES, DIRECT_MEMBER_EVENT_TYPES, DISCIPLINE_FORMS, MEMBER_STATUSES, type MemberStatus } from '@chibo/domain';
+import { DECIDING_BODIES, DIRECT_MEMBER_EVENT_TYPES, DISCIPLINE_FORMS, MEMBER_STATUSES, NAME_ORDERS, type MemberStatus, type NameOrder } from '@chibo/domain';
 import { NotAfterToday } from '../../common/graphql/not-after-today';
 import { DateScalar } from '../../common/graphql/scalars';
-import { GenderEnum, MemberStatusEnum, ProbationStateEnum } from './member.model';
+import { GenderEnum, MemberStatusEnum, NameOrderEnum, ProbationStateEnum } from './member.model';
 
 @InputType({ description: 'Filter for the member list. Every condition narrows the list.' })
 export class MemberFilter {
@@ -14,6 +14,10 @@ export class MemberFilter {
   @Field(() => [MemberStatusEnum], { nullable: true, description: 'Statuses on the as-of date (default: PROBATIONARY and FULL). Other statuses list members who had left by then.' })
   @IsOptional() @IsArray() @IsIn(MEMBER_STATUSES, { each: true })
   statuses?: MemberStatus[];
+
+  @Field(() => NameOrderEnum, { nullable: true, description: 'The order of the list (default FULL_NAME; the web app lists by GIVEN_NAME). A keyset cursor belongs to the order it was made in.' })
+  @IsOptional() @IsIn(NAME_ORDERS)
+  order?: NameOrder;
 
   @Field({ nullable: true, description: 'Name ignoring diacritics and case ("nguyen van an" finds "Nguyễn Văn An"), or an exact party card number or national ID.' })
   @IsOptional() @IsString() @Length(1, 100)

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { MEMBER_STATUSES, type MemberStatus } from '@chibo/domain';
+import { MEMBER_STATUSES, NAME_ORDERS, type MemberStatus } from '@chibo/domain';
 import { DateScalar } from '../../common/graphql/scalars';
 import { KeysetPaginated } from '../../common/graphql/pagination';
 import { enumOf } from '../../common/graphql/enum-of';
@@ -12,6 +12,11 @@ registerEnumType(MemberStatusEnum, {
 });
 export const GenderEnum = { MALE: 'MALE', FEMALE: 'FEMALE' } as const;
 registerEnumType(GenderEnum, { name: 'Gender', description: 'MALE (nam) or FEMALE (nữ).' });
+export const NameOrderEnum = enumOf(NAME_ORDERS);
+registerEnumType(NameOrderEnum, {
+  name: 'NameOrder',
+  description: 'How people are listed: GIVEN_NAME as Vietnamese lists are (by the given name, then the family and middle names: An, Bình, Chi…), FULL_NAME by the name as written (family name first). Both ignore diacritics and case.',
+});
 export const ProbationStateEnum = { NONE: 'NONE', IN_PROBATION: 'IN_PROBATION', DUE: 'DUE', OVERDUE: 'OVERDUE' } as const;
 registerEnumType(ProbationStateEnum, {
   name: 'ProbationState',

@@ -124,7 +124,9 @@ export class MemberService {
    * force that day joined to the tree as it stood, so a member appears under the cell (and committee) they were in.
    */
   async list(actor: Actor, filter: MemberFilter | undefined, page: PageInput | undefined, asOf: string): Promise<Page<Member>> {
-    const { offset, limit, after } = keysetPageOf(page, 'members', MEMBER_KEYS(`m.name_folded`));
+    // by the name as written, or by the given name (member.name_given_first: libs/domain givenNameFirst, kept by the database)
+    const nameCol = filter?.order === 'GIVEN_NAME' ? 'm.name_given_first' : 'm.name_folded';
+    const { offset, limit, after } = keysetPageOf(page, 'members', MEMBER_KEYS(nameCol));
     const p = new Params();
     const d = p.add(asOf);
     const statuses = filter?.statuses?.length ? filter.statuses : (['PROBATIONARY', 'FULL'] as MemberStatus[]);
@@ -136,7 +138,7 @@ export class MemberService {
     // planner may walk the whole name index and probe each member's membership until the page is full, which reads
     // every member of the database for a 30-member cell. Only the unfiltered administrator's list, which matches
     // everyone, is served in index order.
-    let order = `(m.name_folded || ''), m.id`;
+    let order = `(${nameCol} || ''), m.id`;
     const memberOnly = !actor.isAdmin && actor.readRoots.length === 0;
     if (memberOnly) {
       // A member sees only their own record.
@@ -146,7 +148,7 @@ export class MemberService {
     } else {
       // The subtrees, resolved once to constant path ranges: the planner walks the placement_path index from them.
       const ranges = await listScope(this.ds.manager, actor, filter?.organisationId, asOf);
-      if (ranges === null) order = 'm.name_folded, m.id';
+      if (ranges === null) order = `${nameCol}, m.id`;
       if (departed) {
         // The cell on the date is the member's last permanent cell, wherever it is now: its path on the date
         // (placement_path_at) must lie in the ranges. Such a cell has a placement in the ranges, and the member a
@@ -188,7 +190,7 @@ export class MemberService {
     if (filter?.exempt !== undefined && filter.exempt !== null) where.push(filter.exempt ? `${EXEMPTION_AT(d)} IS NOT NULL` : `${EXEMPTION_AT(d)} IS NULL`);
     const sql = `FROM ${from} WHERE ${where.join(' AND ')}`;
     // The order's keys as written in ORDER BY (the name expression differs by branch; its values do not).
-    const keys = MEMBER_KEYS(order.startsWith('(') ? `(m.name_folded || '')` : 'm.name_folded');
+    const keys = MEMBER_KEYS(order.startsWith('(') ? `(${nameCol} || '')` : nameCol);
     const columns = `${COLUMNS}, ${EXEMPTION_AT(d)} AS exemption, ${STATUS_AT(d)} AS status, c.cell AS "organisationId", ${keysetColumns(keys)}`;
     const select = `SELECT ${columns} ${sql} ORDER BY ${order}`;
     // Built when run: its parameters come after those of the queries run before it.

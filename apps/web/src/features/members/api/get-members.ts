@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { graphql } from '../../../gql';
 import type { MemberFilter, MembersQuery } from '../../../gql/graphql';
-import type { IsoDate, MemberStatus, ProbationState } from '../../../lib/domain';
+import type { IsoDate, MemberStatus, NameOrder, ProbationState } from '../../../lib/domain';
 import { request } from '../../../lib/graphql-client';
 import { memberKeys } from './keys';
 
@@ -12,6 +12,8 @@ export type MembersParams = {
   statuses: MemberStatus[];
   organisationId: string | null;
   probation: ProbationState[];
+  /** GIVEN_NAME: as Vietnamese lists are (An, Bình…); FULL_NAME: by the name as written. */
+  order: NameOrder;
   offset: number;
   limit: number;
   asOf: IsoDate;
@@ -36,6 +38,7 @@ export const toFilter = (p: MembersParams): MemberFilter => ({
   ...(p.statuses.length ? { statuses: p.statuses } : {}),
   ...(p.organisationId ? { organisationId: p.organisationId } : {}),
   ...(p.probation.length ? { probation: p.probation } : {}),
+  order: p.order,
 });
 
 export const membersQueryOptions = (params: MembersParams) =>

@@ -1,6 +1,6 @@
 import '../locale';
 import { FileExcelOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Drawer, Flex, Typography } from 'antd';
+import { App, Button, Card, Drawer, Flex, Segmented, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -18,7 +18,8 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { MemberFilters, type MemberFilterValues } from '../components/member-filters';
 import { MembersTable, PAGE_SIZES } from '../components/members-table';
 import { isOneOf } from '../../../lib/url-params';
-import { MEMBER_STATUSES, PROBATION_STATES } from '../../../lib/domain';
+import { MEMBER_STATUSES, NAME_ORDERS, PROBATION_STATES, type NameOrder } from '../../../lib/domain';
+import { useStoredChoice } from '../../../lib/stored-choice';
 
 // All list state is in the URL: ?q=&status=FULL,PROBATIONARY&org=&probation=DUE&page=2&size=50(&asOf=)
 const parseList = <T extends string>(raw: string | null, allowed: readonly T[]): T[] =>
@@ -51,7 +52,9 @@ export const MembersRoute = () => {
   const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : 50;
   const page = parsePositive(params.get('page'), 1);
 
-  const queryParams: MembersParams = { ...filters, offset: (page - 1) * pageSize, limit: pageSize, asOf };
+  // the list's order is the user's choice, kept in this browser: by given name (as Vietnamese lists are) by default
+  const [order, setOrder] = useStoredChoice<NameOrder>('chibo.members.order', NAME_ORDERS, 'GIVEN_NAME');
+  const queryParams: MembersParams = { ...filters, order, offset: (page - 1) * pageSize, limit: pageSize, asOf };
   const query = useMembers(queryParams);
   const exportMembers = useExportMembers();
   const { message: toast } = App.useApp();
@@ -138,9 +141,24 @@ export const MembersRoute = () => {
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <Card size="small">
-          <p className="members-total" role="status" aria-live="polite" data-testid="members-total">
-            {query.data ? t('members.total', { total: f.number(query.data.total) }) : t('app.loading')}
-          </p>
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            <p className="members-total" role="status" aria-live="polite" data-testid="members-total">
+              {query.data ? t('members.total', { total: f.number(query.data.total) }) : t('app.loading')}
+            </p>
+            <Flex align="center" gap={8}>
+              <span id="members-order-label">{t('members.order.label')}</span>
+              <Segmented<NameOrder>
+                aria-labelledby="members-order-label"
+                data-testid="members-order"
+                value={order}
+                onChange={(v) => {
+                  setOrder(v);
+                  update({ page: null });
+                }}
+                options={NAME_ORDERS.map((o) => ({ value: o, label: t(`members.order.${o}`) }))}
+              />
+            </Flex>
+          </Flex>
           <MembersTable
             items={query.data?.items ?? []}
             total={query.data?.total ?? 0}
