@@ -19,7 +19,13 @@ describe('list cost', () => {
   let reader: string;
   const t = {} as Record<'R' | 'G3' | 'G30' | 'F' | 'small' | 'big' | 'roundSmall' | 'roundBig' | 'visitor', string>;
 
-  const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => h.ds.query(sql, params);
+  // Set-up statements (tens of thousands of rows through the tables' triggers) run without the server's statement
+  // timeout: on a busy machine they may take longer than a request may.
+  const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    h.ds.transaction(async (m) => {
+      await m.query(`SET LOCAL statement_timeout = 0`);
+      return m.query(sql, params);
+    });
 
   /** `count` organisations of `kind` under `parentId` (or one root), established 2015-01-01; their ids in order. */
   const orgs = async (prefix: string, kind: string, parentId: string | null, count = 1): Promise<string[]> => {
