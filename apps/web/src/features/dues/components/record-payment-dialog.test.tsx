@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { todayIso } from '../../../lib/as-of';
 import { answer, networkError, sent, validationError } from '../../../test/api';
-import { keepOffline, renderUi } from '../../../test/render';
+import { fill, keepOffline, renderUi } from '../../../test/render';
 import type { DuesMemberYear, DuesMonth } from '../api/get-dues';
 import { RecordPaymentDialog, type PaymentTarget } from './record-payment-dialog';
 
@@ -52,7 +52,7 @@ describe('RecordPaymentDialog', () => {
   it('refuses an empty amount in Vietnamese and sends nothing', async () => {
     answer({ RecordDuesPayment: saved });
     const { user } = open();
-    await user.clear(amountBox());
+    fill(amountBox(), '');
     await user.click(submit());
     expect(await screen.findByText('Nhập số tiền.')).toBeTruthy();
     expect(sent('RecordDuesPayment')).toHaveLength(0);
@@ -61,8 +61,7 @@ describe('RecordPaymentDialog', () => {
   it('refuses an amount above one billion đồng', async () => {
     answer({ RecordDuesPayment: saved });
     const { user } = open();
-    await user.clear(amountBox());
-    await user.type(amountBox(), '2000000000');
+    fill(amountBox(), '2000000000');
     await user.click(submit());
     expect(await screen.findByText('Số tiền từ 1 đến 1.000.000.000 đồng.')).toBeTruthy();
     expect(sent('RecordDuesPayment')).toHaveLength(0);
