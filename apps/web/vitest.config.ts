@@ -23,5 +23,8 @@ export default defineConfig({
     // each test starts with a fresh request() mock (src/test/api.ts answer())
     mockReset: true,
     css: false,
+    // antd and its rc-* packages are hundreds of small modules: bundled once (node_modules/.vite), each test file
+    // imports one file instead of all of them (@ant-design/icons is left out: its bundle loses named exports)
+    deps: { optimizer: { client: { enabled: true, include: ['antd'] } } },
   },
 });

@@ -38,6 +38,16 @@ window.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserver;
 const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => computedStyle(element);
 
+// antd writes its CSS-in-JS into <style> elements as components mount; jsdom parses every one of them, which is
+// most of a test's time, and no test reads a computed style: the elements stay, without their text.
+const innerHtml = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
+Object.defineProperty(Element.prototype, 'innerHTML', {
+  ...innerHtml,
+  set(this: Element, value: string) {
+    if (this.tagName !== 'STYLE') innerHtml.set!.call(this, value);
+  },
+});
+
 window.scrollTo = () => undefined;
 Element.prototype.scrollIntoView ??= () => undefined;
 

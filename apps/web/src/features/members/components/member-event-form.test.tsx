@@ -45,6 +45,7 @@ describe('MemberEventForm', () => {
   it('a removal needs its reason from the list, then sends the event', async () => {
     const { user, onSubmit } = open();
     await choose(user, TYPE, 'Xóa tên khỏi danh sách đảng viên');
+    await screen.findByText('Lý do xóa tên');
     await user.click(submit());
     await waitFor(() => expect(fieldError('Lý do xóa tên')).toBe('Vui lòng nhập thông tin này.'));
     expect(onSubmit).not.toHaveBeenCalled();
