@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-error';
 import { toPolicyView } from '../../../lib/policy';
-import { answer, sent, validationError } from '../../../test/api';
-import { fill, renderUi, signIn } from '../../../test/render';
+import { answer, networkError, sent, validationError } from '../../../test/api';
+import { fill, keepOffline, renderUi, signIn } from '../../../test/render';
 import type { CellMember } from '../api/get-cell-members';
 import type { MeetingDetail } from '../api/fields';
 import { MeetingRecordForm } from './meeting-record-form';
@@ -159,6 +159,42 @@ describe('MeetingRecordForm', () => {
     open(meeting({ state: 'PLANNED', date: '2099-01-15', actualStart: null, actualEnd: null, attendance: [] }));
     expect(screen.getByText('Chỉ ghi kết quả từ ngày sinh hoạt (15/01/2099).')).toBeTruthy();
     expect(screen.queryByTestId('record-submit')).toBeNull();
+  });
+});
+
+describe('MeetingRecordForm: amendments and no connection', () => {
+  const closed = meeting({ state: 'CLOSED', closedAt: '2026-11-20T08:00:00Z' });
+
+  it('an amendment of a closed meeting needs a reason and sends only what changed', async () => {
+    answer({ DuesSheet: noDues, AmendMeeting: { amendMeeting: closed } });
+    const { user } = open(closed);
+    expect(screen.queryByTestId('record-submit')).toBeNull();
+    await user.click(screen.getByTestId('start-amend'));
+    fill(screen.getByRole('textbox', { name: 'Nghị quyết / kết luận' }), 'Nghị quyết đã sửa');
+    await user.click(save());
+    const ok = within(await screen.findByRole('dialog')).getByRole('button', { name: 'Lưu đính chính' });
+    expect((ok as HTMLButtonElement).disabled).toBe(true);
+    fill(screen.getByRole('textbox', { name: 'Lý do đính chính' }), ' Ghi sai kết luận ');
+    await user.click(ok);
+    await waitFor(() => expect(sent('AmendMeeting')).toHaveLength(1));
+    expect(sent('AmendMeeting')[0]).toEqual({ id: 'mt-1', reason: 'Ghi sai kết luận', input: { resolution: 'Nghị quyết đã sửa' } });
+  });
+
+  it('without a connection, keeps the record on this device and says so', async () => {
+    const queued = keepOffline();
+    answer({
+      DuesSheet: noDues,
+      RecordMeeting: () => {
+        throw networkError();
+      },
+    });
+    const { user } = renderUi(<MeetingRecordForm meeting={meeting()} members={members} policy={policy} canWrite />);
+    fill(screen.getByRole('textbox', { name: 'Biên bản (diễn biến buổi sinh hoạt)' }), 'Biên bản ghi ở cơ sở');
+    await user.click(save());
+    expect(await screen.findByText('Chưa có mạng: kết quả đã lưu trên máy này và sẽ tự gửi lên máy chủ khi có kết nối.')).toBeTruthy();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ kind: 'recordMeeting', target: 'mt-1', baseVersion: 4 });
+    expect(queued[0].variables).toMatchObject({ id: 'mt-1', expectedVersion: 4, input: { minutes: 'Biên bản ghi ở cơ sở' } });
   });
 });
 

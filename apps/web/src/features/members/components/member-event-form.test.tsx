@@ -17,6 +17,11 @@ const open = (allowed = ['TRANSFER_OUT', 'REMOVED', 'DECEASED'], error: unknown 
 };
 const submit = () => screen.getByTestId('member-event-submit') as HTMLButtonElement;
 const TYPE = 'Loại biến động';
+/** Chooses the event and waits for its fields (Form.useWatch shows them a render later). */
+const pickType = async (user: ReturnType<typeof open>['user'], type: string) => {
+  await choose(user, TYPE, type);
+  await screen.findByText('Ngày có hiệu lực', { selector: 'label' });
+};
 
 describe('MemberEventForm', () => {
   it('says so when the rules allow no further event', () => {
@@ -34,8 +39,7 @@ describe('MemberEventForm', () => {
 
   it('a transfer out needs the receiving organisation outside the system', async () => {
     const { user, onSubmit } = open();
-    await choose(user, TYPE, 'Chuyển sinh hoạt đảng chính thức đi');
-    await screen.findByText('Đơn vị ngoài hệ thống');
+    await pickType(user, 'Chuyển sinh hoạt đảng chính thức đi');
     fill(formItem('Đơn vị ngoài hệ thống').querySelector('input')!, '   ');
     await user.click(submit());
     await waitFor(() => expect(fieldError('Đơn vị ngoài hệ thống')).toBe('Vui lòng nhập thông tin này.'));
@@ -44,8 +48,7 @@ describe('MemberEventForm', () => {
 
   it('a removal needs its reason from the list, then sends the event', async () => {
     const { user, onSubmit } = open();
-    await choose(user, TYPE, 'Xóa tên khỏi danh sách đảng viên');
-    await screen.findByText('Lý do xóa tên');
+    await pickType(user, 'Xóa tên khỏi danh sách đảng viên');
     await user.click(submit());
     await waitFor(() => expect(fieldError('Lý do xóa tên')).toBe('Vui lòng nhập thông tin này.'));
     expect(onSubmit).not.toHaveBeenCalled();
@@ -58,7 +61,7 @@ describe('MemberEventForm', () => {
 
   it('offers no effective date after today', async () => {
     const { user } = open();
-    await choose(user, TYPE, 'Từ trần');
+    await pickType(user, 'Từ trần');
     await user.click(formItem('Ngày có hiệu lực').querySelector('input')!);
     expect(dayOffered(todayIso())).toBe(true);
     expect(dayOffered(dayjs(todayIso()).add(1, 'day').format('YYYY-MM-DD'))).toBe(false);
@@ -66,7 +69,7 @@ describe('MemberEventForm', () => {
 
   it('shows the server refusal of the date next to it', async () => {
     const { user, rerender, onSubmit } = open();
-    await choose(user, TYPE, 'Từ trần');
+    await pickType(user, 'Từ trần');
     rerender(<MemberEventForm member={member(['TRANSFER_OUT', 'REMOVED', 'DECEASED'])} submitting={false} error={validationError(['effectiveOn', 'EFFECTIVE_DATE_BEFORE_LAST_CHANGE'])} onSubmit={onSubmit} onCancel={() => undefined} />);
     await waitFor(() => expect(fieldError('Ngày có hiệu lực')).toBe('Ngày hiệu lực phải sau lần thay đổi gần nhất.'));
   });
