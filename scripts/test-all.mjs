@@ -167,6 +167,11 @@ const steps = [
   // the schema or the committed apps/web/src/gql is stale (run `pnpm --filter @chibo/web run codegen`).
   ['generated API types (web)', () => okPnpm(['--filter', '@chibo/web', 'run', 'codegen:check'], 'graphql-codegen --check')],
   ['unit tests (domain)', () => okPnpm(['run', 'test:unit'], 'jest --selectProjects domain')],
+  // The web app's forms and tables in jsdom (apps/web/vitest.config.ts), the API mocked at request(): no server.
+  [
+    'component tests (web)',
+    () => okPnpm(['--filter', '@chibo/web', 'run', 'test'], 'vitest run (apps/web)', { timeoutMs: 2 * MIN }),
+  ],
   ['locale check', () => ok(node, ['apps/web/scripts/check-locales.mjs'], 'check-locales')],
   [
     'PostgreSQL up',
