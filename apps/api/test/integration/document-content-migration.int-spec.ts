@@ -43,7 +43,9 @@ suite('migration: meeting documents move from the upload directory into the data
 
   it('copies each stored file into content, keeps a row whose file is missing, and logs its id only', async () => {
     const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(MeetingDocumentContent1796600000000));
-    expect(before.length).toBe(MIGRATIONS.length - 1);
+    // the database as it stood just before this migration (later migrations run after it, as in an upgrade)
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.length).toBeLessThan(MIGRATIONS.length);
     const old = new DataSource({ ...dataSourceOptions(url, config), migrations: before });
     await old.initialize();
     const present = { id: randomUUID(), key: `meeting-documents/${randomUUID()}`, bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(70_000)]) };
@@ -74,7 +76,8 @@ suite('migration: meeting documents move from the upload directory into the data
     await ds.initialize();
     try {
       const ran = await runMigrationsLocked(ds, config);
-      expect(ran.map((m) => m.name)).toEqual(['MeetingDocumentContent1796600000000']);
+      expect(ran.map((m) => m.name)).toEqual(MIGRATIONS.slice(before.length).map((m) => m.name));
+      expect(ran[0]?.name).toBe('MeetingDocumentContent1796600000000');
       const rows: { id: string; content: Buffer | null }[] = await ds.query(`SELECT id, content FROM meeting_document ORDER BY name`);
       const byId = new Map(rows.map((r) => [r.id, r.content]));
       expect(rows.length).toBe(3);
