@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DraftRestoredAlert } from '../components/ui/draft-restored-alert';
 import { fill, renderUi, signIn } from '../test/render';
 import { fingerprint, useKeepDraft, useRestoredDraft } from './local-draft';
@@ -26,11 +26,20 @@ const NoteForm = ({ recordId, server }: Props) => {
 };
 
 const box = () => screen.getByLabelText('Ghi chú') as HTMLInputElement;
-const typeAndLeave = async (text: string, props: Props) => {
-  const { unmount } = renderUi(<NoteForm {...props} />);
-  fill(box(), text);
-  await act(() => new Promise((r) => setTimeout(r, 600))); // kept half a second after the last change
-  unmount();
+const drafts = () => Object.keys(localStorage).filter((k) => k.startsWith('chibo.draft.'));
+/** Types `text` and leaves the form once the draft timer (half a second after the last change) has run. */
+const typeAndLeave = (text: string, props: Props) => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    const { unmount } = renderUi(<NoteForm {...props} />);
+    fill(box(), text);
+    act(() => {
+      vi.advanceTimersByTime(600);
+    });
+    unmount();
+  } finally {
+    vi.useRealTimers();
+  }
 };
 
 afterEach(() => localStorage.clear());
@@ -38,7 +47,7 @@ afterEach(() => localStorage.clear());
 describe('drafts of long forms', () => {
   it('brings back what was typed, with a notice and the time, while the record is unchanged', async () => {
     signIn('u-1');
-    await typeAndLeave('Biên bản dở dang', { recordId: 'm-1', server: 'Bản trên máy chủ' });
+    typeAndLeave('Biên bản dở dang', { recordId: 'm-1', server: 'Bản trên máy chủ' });
     renderUi(<NoteForm recordId="m-1" server="Bản trên máy chủ" />);
     expect(box().value).toBe('Biên bản dở dang');
     expect(screen.getByTestId('note-draft').textContent).toContain('Đã khôi phục bản nháp chưa lưu');
@@ -46,12 +55,12 @@ describe('drafts of long forms', () => {
 
   it('offers nothing when the record changed on the server since, or to another user, or for another record', async () => {
     signIn('u-1');
-    await typeAndLeave('Biên bản dở dang', { recordId: 'm-1', server: 'Bản cũ' });
+    typeAndLeave('Biên bản dở dang', { recordId: 'm-1', server: 'Bản cũ' });
     const changed = renderUi(<NoteForm recordId="m-1" server="Bản mới của văn phòng" />);
     expect(box().value).toBe('Bản mới của văn phòng');
     expect(screen.queryByTestId('note-draft')).toBeNull();
     changed.unmount();
-    await typeAndLeave('Biên bản dở dang', { recordId: 'm-1', server: 'Bản cũ' });
+    typeAndLeave('Biên bản dở dang', { recordId: 'm-1', server: 'Bản cũ' });
     signIn('u-2');
     const other = renderUi(<NoteForm recordId="m-1" server="Bản cũ" />);
     expect(box().value).toBe('Bản cũ');
@@ -63,16 +72,16 @@ describe('drafts of long forms', () => {
 
   it('keeps nothing without a record, and drops the draft once saved or discarded', async () => {
     signIn('u-1');
-    await typeAndLeave('Không lưu được', { recordId: null, server: '' });
-    expect(Object.keys(localStorage).filter((k) => k.startsWith('chibo.draft.'))).toEqual([]);
+    typeAndLeave('Không lưu được', { recordId: null, server: '' });
+    expect(drafts()).toEqual([]);
 
-    await typeAndLeave('Đã lưu', { recordId: 'm-3', server: '' });
+    typeAndLeave('Đã lưu', { recordId: 'm-3', server: '' });
     const saved = renderUi(<NoteForm recordId="m-3" server="" />);
     screen.getByText('Lưu').click();
     saved.unmount();
     expect(Object.keys(localStorage).filter((k) => k.includes('.note.m-3'))).toEqual([]);
 
-    await typeAndLeave('Bỏ đi', { recordId: 'm-4', server: 'Gốc' });
+    typeAndLeave('Bỏ đi', { recordId: 'm-4', server: 'Gốc' });
     const { user } = renderUi(<NoteForm recordId="m-4" server="Gốc" />);
     await user.click(screen.getByTestId('note-draft-discard'));
     await waitFor(() => expect(box().value).toBe('Gốc'));
