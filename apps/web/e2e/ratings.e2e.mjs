@@ -225,6 +225,8 @@ step('the self-assessment form shows the level the rules give as the numbers are
   await shot(page, 'r05-self-assessment', false);
   await dialog.getByRole('button', { name: 'Hủy bỏ' }).click();
   await dialog.waitFor({ state: 'hidden' });
+  // the dialog's mask fades out after it: nothing under it can be clicked until it has gone
+  await page.locator('.ant-modal-mask:visible').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
 });
 
 step('propose a self-assessed member\'s rating (HTTNV)', async () => {

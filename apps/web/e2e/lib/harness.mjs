@@ -51,7 +51,12 @@ export const todayLocal = () => new Date(Date.now() + 7 * 3600 * 1000).toISOStri
 export const choose = async (page, selectId, text) => {
   const select = page.locator(`#${selectId}`);
   const root = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  for (let attempt = 0; attempt < 4; attempt++) {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    if (attempt > 0) {
+      // a list left half-open (or a closing dialog's mask over the select) made the last try miss: start afresh
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+    }
     if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
     const listId = await select.getAttribute('aria-controls');
     const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
