@@ -11,7 +11,7 @@
 // System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
 // `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
 // apps/web/test-results/ (r01-…png).
-import { BASE_URL, choose, expect, gql, run, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
+import { BASE_URL, choose, expect, gql, run, selectShows, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
 
 const SECRETARY = 'bithu';
 const suffix = Date.now().toString(36);
@@ -120,8 +120,9 @@ step('record a discipline: the cell may only reprimand or warn a probationary me
     await page.waitForTimeout(150);
   }
   expect(offered.length === 2 && offered.includes('Khiển trách') && offered.includes('Cảnh cáo'), `offered: ${offered.join(', ')}`);
-  await page.keyboard.press('Escape');
-  await choose(page, 'discipline_form', 'Khiển trách');
+  // pick from the list already open: an Escape to close it first sometimes closed the whole dialog with it
+  await options.filter({ hasText: 'Khiển trách' }).click();
+  await selectShows(page, 'discipline_form', 'Khiển trách');
   const date = form.locator('#discipline_decidedOn');
   await date.click();
   await date.fill(ddmmyyyy(daysAgo(5)));

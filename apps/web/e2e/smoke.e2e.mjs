@@ -219,4 +219,5 @@ step('no Content-Security-Policy violations', async () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-await run({ budgetMs: 60_000, failureShot: 'failure', state });
+// the one script that keeps antd's animations (the others run with reduced motion, lib/harness.mjs)
+await run({ budgetMs: 60_000, failureShot: 'failure', state, context: { reducedMotion: 'no-preference' } });

@@ -3,16 +3,20 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import type { ReactNode } from 'react';
 import { useLanguage } from '../lib/use-language';
+import { usePrefersReducedMotion } from '../lib/use-reduced-motion';
 
-const theme = {
-  token: { colorPrimary: '#b71c1c', colorLink: '#a31515', borderRadius: 6 },
-};
+const token = { colorPrimary: '#b71c1c', colorLink: '#a31515', borderRadius: 6 };
+const theme = { token };
+// antd's `motion: false` turns off the zoom, slide and fade of dialogs, drawers and lists
+const stillTheme = { token: { ...token, motion: false } };
 
-// antd's locale follows the i18next language (dayjs is switched in lib/i18n.ts).
+// antd's locale follows the i18next language (dayjs is switched in lib/i18n.ts); its animations follow the system's
+// "reduce motion" setting.
 export const AntdProvider = ({ children }: { children: ReactNode }) => {
   const lng = useLanguage();
+  const still = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={lng === 'vi' ? viVN : enUS} theme={theme}>
+    <ConfigProvider locale={lng === 'vi' ? viVN : enUS} theme={still ? stillTheme : theme}>
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>
   );
