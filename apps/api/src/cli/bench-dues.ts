@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { queryCounter } from '../database/data-source';
 import { today } from '../database/sql';
@@ -43,13 +44,18 @@ export const duesLatencies = async (app: NestFastifyApplication, size: number, r
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  // how long other requests of this process would wait behind the judging: the event loop's longest stall
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const t0 = process.hrtime.bigint();
   const first = await ask(figures(rootId));
   const coldMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  loop.disable();
   clearInterval(sampler);
   const [{ n: judged }] = await ds.query(`SELECT count(*)::int AS n FROM dues_fact_year WHERE year = $1`, [year]);
   lines.push(`x${size}: ${'dues figures (root), every member judged'.padEnd(44)} ${coldMs.toFixed(0)} ms once for ${judged} member-years ` +
     `(${Math.round(judged / (coldMs / 1000))}/s), RSS +${((peak - rss0) / 1e6).toFixed(0)} MB; ${first.duesFigures.total.members} members, ${first.duesFigures.total.membersInArrears} in arrears`);
+  lines.push(`x${size}: ${'  meanwhile, the event loop stalled at most'.padEnd(44)} ${(loop.max / 1e6).toFixed(0)} ms (p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms; goal: no request waits 100 ms behind it)`);
 
   const dashboard = `{ alerts(input: {organisationId: "${rootId}", codes: [DUES_ARREARS], page: {limit: 50}}) { total items { memberName message } } }`;
   const queries: [string, string, ('cold' | 'touched')?][] = [

@@ -5,8 +5,10 @@ import { Params, today, validAt } from '../../database/sql';
 import { JOIN_CELL_OF_MEMBERS_ON, JOIN_MEMBERSHIPS_OF_CELL_DURING } from '../member/member.sql';
 import { DuesYearCalculator, periodOf, type ComputedYear } from './dues-year.calculator';
 
-/** Members judged per batch when facts are brought up to date (a whole tree: a few scans of the member tables per batch). */
-const BATCH = 10_000;
+/** Members judged per batch when facts are brought up to date (a whole tree: a few scans of the member tables per
+ * batch). 2,000 rather than 10,000: at ×5 the tree was judged faster (23 s vs 29 s) with half the memory (+348 vs +641 MB
+ * RSS) and shorter stalls of the event loop. */
+const BATCH = 2_000;
 
 /** The transaction-level advisory lock under which facts of a year are written (key 1, year). */
 const LOCK_KEY = 1796580000;

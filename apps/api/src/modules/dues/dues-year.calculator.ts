@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { mapInSlices } from '../../common/jobs/slices';
 import {
   DEFAULT_POLICY,
   DomainError,
@@ -122,7 +123,10 @@ export class DuesYearCalculator {
     const rowsOf = groupBy(rows, (r) => r.memberId);
     const { through } = periodOf(year, now);
     const policyOf = (row: MemberMonthRow | undefined): Policy => (row ? policies.get(`${row.organisationId}|${row.day}`) : undefined) ?? DEFAULT_POLICY;
-    return people.map(({ memberId, fullName }) => {
+    // a batch of the facts job is seconds of JavaScript: let other requests run between slices of it
+    return mapInSlices(people, judge);
+
+    function judge({ memberId, fullName }: { memberId: string; fullName: string }): ComputedYear {
       const mine = new Map((rowsOf.get(memberId) ?? []).map((r) => [r.month, r]));
       // the policy of the last month counted (the national defaults when none: nothing is then owed anyway)
       let policy: Policy | undefined;
@@ -144,16 +148,17 @@ export class DuesYearCalculator {
         if (row) {
           const basis = inForce(basesOf.get(memberId), month);
           const relief = inForce(reliefsOf.get(memberId), month);
+          const rowPolicy = policyOf(row);
           due = duesDue({
             month,
             admissionDecisionDate: row.admissionDecisionDate,
             basis: basis ? { basis: basis.basis, amount: basis.amount === null ? null : Number(basis.amount) } : null,
             relief: relief ? { kind: relief.kind, percent: relief.percent } : null,
-          }, policyOf(row));
+          }, rowPolicy);
           if (month <= through) {
             const status = { month, due, paid: p };
             statuses.push(status);
-            policy = policyOf(row);
+            policy = rowPolicy;
             y.organisationId = row.organisationId;
             y.dueTotal += due.amount ?? 0;
             y.paidTotal += p;
@@ -185,9 +190,10 @@ export class DuesYearCalculator {
           };
         }),
       };
-    });
+    }
   }
 }
+
 
 const segmentOf = (segments: Map<string, DuesSegment & { statuses: DuesMonthStatus[]; policy: Policy | undefined }>, row: MemberMonthRow) => {
   const key = `${row.organisationId}|${row.path}`;
