@@ -146,6 +146,56 @@ describe('notices', () => {
     expect((await inbox(outsider)).items.filter((x) => x.subjectId === auto)).toEqual([]);
   });
 
+  // The events the notice job writes (docs/graphql.md#change-feed): a meeting's publication and an alert's raising
+  // and clearing are no write of anyone's, so the job notices them and appends their events, once each.
+  const CHANGES = `query($o: ID, $t: [String!]) { changes(organisationId: $o, types: $t, limit: 500) { items { type subjectType subjectId organisationId actorType payload } } }`;
+  const changes = async (organisationId: string, types: string[], token = admin) =>
+    (await ok<{ changes: { items: { type: string; subjectType: string; subjectId: string; organisationId: string; actorType: string; payload: Record<string, unknown> }[] } }>(
+      CHANGES, { o: organisationId, t: types }, token)).changes.items;
+
+  it('a meeting published to its cell makes one meeting.published event, scoped to the cell; not before its publication', async () => {
+    const c = await cell('pubev');
+    const soon = (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
+      i: { organisationId: c, kind: 'REGULAR', title: 'Sinh hoạt sắp tới', date: addDays(d, 1), startTime: '08:00', place: 'Phòng 1' },
+    })).createMeeting.id as string;
+    const later = (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
+      i: { organisationId: c, kind: 'REGULAR', title: 'Sinh hoạt tháng sau', date: addDays(d, 40) },
+    })).createMeeting.id as string;
+    await job().runOnce();
+    await job().runOnce();
+    const events = await changes(c, ['meeting.published']);
+    expect(events).toEqual([
+      {
+        type: 'meeting.published', subjectType: 'meeting', subjectId: soon, organisationId: c, actorType: 'SYSTEM',
+        payload: { meetingId: soon, date: addDays(d, 1), startTime: '08:00', place: 'Phòng 1' },
+      },
+    ]);
+    expect(events.map((e) => e.subjectId)).not.toContain(later);
+    // a reader of another subtree does not see it
+    const other = await h.userWith('COMMITTEE_READ', { organisationId: t.B });
+    expect((await h.gql(CHANGES, { o: null, t: ['meeting.published'] }, other)).data.changes.items.map((e: { subjectId: string }) => e.subjectId)).not.toContain(soon);
+  });
+
+  it('an alert is raised once while its rule holds and cleared once when it stops holding', async () => {
+    const c = await cell('alev');
+    const ceremony = addDays(addMonths(d, -12), -3);
+    const p = await t.member(c, 'Đinh Thị Hạnh', { admissionDecisionDate: addDays(ceremony, -10), ceremonyDate: ceremony, fullMembershipDate: null });
+    await job().runOnce();
+    await job().runOnce();
+    const raised = (await changes(c, ['alert.raised', 'alert.cleared'])).filter((e) => e.subjectId === p);
+    expect(raised).toEqual([
+      expect.objectContaining({
+        type: 'alert.raised', subjectType: 'member', organisationId: c, actorType: 'SYSTEM',
+        payload: expect.objectContaining({ code: 'PROBATION_DUE', organisationId: c, memberId: p, meetingId: null }),
+      }),
+    ]);
+    await ok(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i: { memberId: p, type: 'RECOGNISED_FULL' } });
+    await job().runOnce();
+    await job().runOnce();
+    const after = (await changes(c, ['alert.raised', 'alert.cleared'])).filter((e) => e.subjectId === p);
+    expect(after.map((e) => [e.type, e.payload.code])).toEqual([['alert.raised', 'PROBATION_DUE'], ['alert.cleared', 'PROBATION_DUE']]);
+  });
+
   it('marks read; nobody reads or marks another user\'s notice (NOT_FOUND); an API token has no inbox', async () => {
     const c = await cell('iso');
     const p = await t.member(c, 'Cao Văn Đức');

@@ -143,6 +143,32 @@ export const reminderNotice = (alert: Alert): NoticeText => ({
 export const reminderKey = (alert: Alert, asOf: IsoDate): string =>
   `alert:${alert.code}:${alert.memberId ?? alert.meetingId ?? alert.visitId ?? alert.organisationId}:${alert.dueOn ?? asOf.slice(0, 7)}`;
 
+/**
+ * An alert's identity while it is raised (the alert.raised / alert.cleared events of the notice job): the rule and
+ * its record (member, meeting, visit, else the organisation). Unlike `reminderKey`, neither its deadline nor the
+ * month is part of it: an alert whose figures change while its rule keeps holding stays the one alert.
+ */
+export const alertKey = (alert: Alert): string => `${alert.code}:${alert.memberId ?? alert.meetingId ?? alert.visitId ?? alert.organisationId}`;
+
+/** The record an alert is about, as a domain event's subject. */
+export const alertSubject = (alert: Alert): { subjectType: 'member' | 'meeting' | 'visit' | 'organisation'; subjectId: string } =>
+  alert.memberId ? { subjectType: 'member', subjectId: alert.memberId }
+    : alert.meetingId ? { subjectType: 'meeting', subjectId: alert.meetingId }
+      : alert.visitId ? { subjectType: 'visit', subjectId: alert.visitId }
+        : { subjectType: 'organisation', subjectId: alert.organisationId };
+
+/** The payload of an alert's events: ids, the rule, its deadline and its figures (no member's name). */
+export const alertEventPayload = (alert: Alert): Record<string, unknown> => ({
+  code: alert.code,
+  severity: ALERT_CATALOGUE[alert.code].severity,
+  organisationId: alert.organisationId,
+  memberId: alert.memberId ?? null,
+  meetingId: alert.meetingId ?? null,
+  visitId: alert.visitId ?? null,
+  dueOn: alert.dueOn,
+  params: Object.fromEntries(Object.entries(alert.params).filter(([k]) => !/name/i.test(k))),
+});
+
 /** The web path of an alert's record. */
 export const reminderLink = (alert: Alert): string =>
   alert.memberId ? `/members/${alert.memberId}` : alert.meetingId ? `/meetings/${alert.meetingId}` : `/organisations/${alert.organisationId}`;
