@@ -102,6 +102,24 @@ describe('notices', () => {
     for (const token of [farther, other]) expect((await inbox(token)).items.filter((x) => x.subjectId === p)).toHaveLength(0);
   });
 
+  it('a meeting not yet recorded after its date: the cell\'s secretary is reminded once; not a recorded, cancelled or future one', async () => {
+    const c = await cell('unrec');
+    const secretary = await h.userWith('CELL_SECRETARY', { organisationId: c });
+    const other = await h.userWith('CELL_SECRETARY', { organisationId: t.b1 });
+    const plan = async (date: string) => (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
+      i: { organisationId: c, kind: 'REGULAR', title: `Sinh hoạt ${date}`, date },
+    })).createMeeting.id as string;
+    const [past, cancelled, todays, old] = [await plan(addDays(d, -2)), await plan(addDays(d, -2)), await plan(d), await plan(addDays(d, -120))];
+    await ok(`mutation($id: ID!) { cancelMeeting(id: $id, reason: "Trùng lịch") { id } }`, { id: cancelled });
+    await job().runOnce();
+    await job().runOnce();
+    const mine = (await inbox(secretary)).items.filter((x) => x.code === 'MEETING_UNRECORDED');
+    expect(mine).toEqual([expect.objectContaining({ kind: 'REMINDER', subjectId: past, link: `/meetings/${past}`, dueOn: addDays(d, -2 + 3) })]);
+    expect(mine[0].body).toContain(`Sinh hoạt ${addDays(d, -2)}`);
+    expect(mine.map((x) => x.subjectId)).not.toEqual(expect.arrayContaining([cancelled, todays, old]));
+    expect((await inbox(other)).items.filter((x) => x.subjectId === past)).toEqual([]);
+  });
+
   it('an open rating round near its self-assessment deadline: the pending member and the cell\'s secretary are reminded once', async () => {
     const c = await cell('self');
     const p = await t.member(c, 'Ngô Thị Thu', { gender: 'FEMALE' });

@@ -1,5 +1,5 @@
 import type { Alert } from '../dashboard/alerts';
-import { alertEventPayload, alertKey, alertSubject, meetingNotice, meetingNoticeKey, recordNotice, reminderKey, reminderLink, reminderNotice, selfAssessmentDue, selfAssessmentNotice, webhookDisabledNotice } from './notices';
+import { alertEventPayload, alertKey, alertSubject, meetingNotice, meetingNoticeKey, meetingUnrecorded, meetingUnrecordedNotice, recordNotice, reminderKey, reminderLink, reminderNotice, selfAssessmentDue, selfAssessmentNotice, webhookDisabledNotice } from './notices';
 
 const meeting = { id: 'm1', title: 'Sinh hoạt tháng 5', date: '2026-05-12', startTime: '14:00:00', place: 'Hội trường A', agenda: ['Kiểm điểm', 'Kế hoạch tháng 6'], documents: ['du-thao.pdf'] };
 
@@ -77,6 +77,23 @@ describe('alert events', () => {
     const p = alertEventPayload(alert);
     expect(p).toEqual({ code: 'PROBATION_DUE', severity: 'INFO', organisationId: 'o1', memberId: 'p1', meetingId: null, visitId: null, dueOn: '2026-06-01', params: { probationEnd: '2026-06-01' } });
     expect(JSON.stringify(p)).not.toContain('Nguyễn');
+  });
+});
+
+describe('meetingUnrecorded', () => {
+  it('holds for a planned meeting from the day after its date, for MEETING_RECORD_REMINDER_WINDOW_DAYS days', () => {
+    expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-05-12')).toBe(false);
+    expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-05-13')).toBe(true);
+    expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-07-11')).toBe(true);
+    expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-07-12')).toBe(false);
+    for (const state of ['HELD', 'CLOSED', 'CANCELLED'] as const) expect(meetingUnrecorded({ state, date: '2026-05-12' }, '2026-05-14')).toBe(false);
+  });
+
+  it('names the meeting and the minutes\' deadline', () => {
+    const n = meetingUnrecordedNotice({ title: 'Sinh hoạt tháng 5', date: '2026-05-12', dueOn: '2026-05-15' });
+    expect(n.body.vi).toContain('"Sinh hoạt tháng 5" ngày 12/05/2026');
+    expect(n.body.vi).toContain('hạn 15/05/2026');
+    expect(n.body.en).toContain('due 2026-05-15');
   });
 });
 

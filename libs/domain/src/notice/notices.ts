@@ -1,6 +1,7 @@
 import { ALERT_CATALOGUE, formatAlert, type Alert, type AlertCode } from '../dashboard/alerts';
 import { addDays, compareIsoDate, formatDateVi, type IsoDate } from '../dates';
 import type { Label, Lang } from '../labels';
+import type { MeetingState } from '../meeting/kinds';
 import { MEMBER_EVENT_TYPE_LABELS, MEMBER_EVENT_TYPES, type MemberEventType } from '../member/status';
 
 // In-app notices (docs/notices.md): what a notice says, and which occurrence it is about (its dedupe key, unique
@@ -172,6 +173,30 @@ export const alertEventPayload = (alert: Alert): Record<string, unknown> => ({
 /** The web path of an alert's record. */
 export const reminderLink = (alert: Alert): string =>
   alert.memberId ? `/members/${alert.memberId}` : alert.meetingId ? `/meetings/${alert.meetingId}` : `/organisations/${alert.organisationId}`;
+
+/**
+ * How far back a planned meeting left unrecorded is still reminded (days after its date): a meeting forgotten longer
+ * ago is the committee's MEETING_OVERDUE alert, not a reminder to record it.
+ */
+export const MEETING_RECORD_REMINDER_WINDOW_DAYS = 60;
+
+/**
+ * Whether the writers of a meeting's cell are reminded on `asOf` to record it (issue 14 §4, "meeting not yet
+ * recorded"): it is still PLANNED (neither recorded as held nor cancelled), its date has passed, and not by more than
+ * MEETING_RECORD_REMINDER_WINDOW_DAYS. Its deadline is the minutes' (date + meeting.minutesDueDays, the
+ * MINUTES_MISSING rule's): recorded after that, it is flagged for its missing minutes.
+ */
+export const meetingUnrecorded = (m: { state: MeetingState; date: IsoDate }, asOf: IsoDate): boolean =>
+  m.state === 'PLANNED' && compareIsoDate(m.date, asOf) < 0 && compareIsoDate(asOf, addDays(m.date, MEETING_RECORD_REMINDER_WINDOW_DAYS)) <= 0;
+
+/** The reminder to record a meeting held (or to cancel it): its title, date and the minutes' deadline. */
+export const meetingUnrecordedNotice = (m: { title: string; date: IsoDate; dueOn: IsoDate }): NoticeText => ({
+  title: { vi: 'Buổi sinh hoạt chưa được ghi kết quả', en: 'Meeting not yet recorded' },
+  body: {
+    vi: `"${m.title}" ngày ${formatDateVi(m.date)} vẫn ở trạng thái kế hoạch: ghi điểm danh, biên bản (hạn ${formatDateVi(m.dueOn)}) hoặc hủy buổi sinh hoạt.`,
+    en: `"${m.title}" of ${m.date} is still planned: record its attendance and minutes (due ${m.dueOn}) or cancel it.`,
+  },
+});
 
 /** Days before a rating round's self-assessment deadline from which the subjects not yet self-assessed are reminded. */
 export const SELF_ASSESSMENT_REMINDER_DAYS = 7;

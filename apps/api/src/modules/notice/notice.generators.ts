@@ -5,8 +5,11 @@ import {
   alertKey,
   alertSubject,
   DEFAULT_POLICY,
+  MEETING_RECORD_REMINDER_WINDOW_DAYS,
   meetingNotice,
   meetingNoticeKey,
+  meetingUnrecorded,
+  meetingUnrecordedNotice,
   recordNotice,
   reminderKey,
   reminderLink,
@@ -277,6 +280,30 @@ export class NoticeGenerators {
         subjectType: subject.memberId ? 'member' : 'organisation', subjectId, organisationId: subject.organisationId ?? subject.parentOrganisationId, dueOn: round.due,
       }));
     });
+  }
+
+  /**
+   * Reminders to record a meeting (libs/domain meetingUnrecorded): the planned meetings whose date has passed, within
+   * MEETING_RECORD_REMINDER_WINDOW_DAYS, to the nearest writers of their cell (like the alerts' reminders), once per
+   * meeting and date; due when the minutes are (date + the cell's meeting.minutesDueDays on that date).
+   */
+  async unrecordedMeetings(m: EntityManager, d: string): Promise<NoticeDraft[]> {
+    const rows: { id: string; organisationId: string; title: string; date: string; dueOn: string }[] = await m.query(
+      `SELECT mt.id, mt.organisation_id AS "organisationId", mt.title, to_char(mt.meeting_date, 'YYYY-MM-DD') AS date,
+              to_char(mt.meeting_date + ${policyIntSql('meeting', 'minutesDueDays', 'pl.path', 'mt.meeting_date', `$3::int`)}, 'YYYY-MM-DD') AS "dueOn"
+         FROM meeting mt JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND ${validAt('pl', 'mt.meeting_date')}
+        WHERE mt.state = 'PLANNED' AND mt.meeting_date < $1::date AND mt.meeting_date >= $1::date - $2::int`,
+      [d, MEETING_RECORD_REMINDER_WINDOW_DAYS, DEFAULT_POLICY.meeting.minutesDueDays],
+    );
+    const due = rows.filter((r) => meetingUnrecorded({ state: 'PLANNED', date: r.date }, d));
+    if (!due.length) return [];
+    const writers = await this.writersOf(m, due.map((r) => r.organisationId), d);
+    return due.flatMap((r) =>
+      (writers.get(r.organisationId) ?? []).map((userId) => ({
+        userId, kind: 'REMINDER' as const, code: 'MEETING_UNRECORDED', key: `meeting-unrecorded:${r.id}:${r.date}`, text: meetingUnrecordedNotice(r),
+        link: `/meetings/${r.id}`, subjectType: 'meeting', subjectId: r.id, organisationId: r.organisationId, dueOn: r.dueOn,
+      })),
+    );
   }
 
   /**

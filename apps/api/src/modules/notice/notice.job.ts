@@ -68,7 +68,8 @@ export class NoticeJob implements OnApplicationBootstrap, OnApplicationShutdown 
       const meetings = await this.generators.insert(m, await this.generators.meetings(m, d), email);
       const records = await this.generators.records(m, email);
       const reminders = await this.generators.insert(m, [
-        ...(await this.generators.reminders(m, alerts.filter((a) => reminding.has(a.code)), d)), ...(await this.generators.selfAssessments(m, d)), ...(await this.generators.webhooksDisabled(m, d)),
+        ...(await this.generators.reminders(m, alerts.filter((a) => reminding.has(a.code)), d)), ...(await this.generators.selfAssessments(m, d)), ...(await this.generators.unrecordedMeetings(m, d)),
+        ...(await this.generators.webhooksDisabled(m, d)),
       ], email);
       // what time made happen, as domain events (after the record notices' read of the outbox: the job's own events
       // are read by the next run, and make no notice)
