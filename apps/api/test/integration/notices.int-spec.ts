@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { addDays, addMonths } from '@chibo/domain';
+import { addDays, addMonths, DEFAULT_POLICY, nextInspectionDueOn, visitReportDueOn, type MonthKey } from '@chibo/domain';
 import { cliCaller } from '../../src/cli/context';
 import { APP_CONFIG, type AppConfig } from '../../src/config/app-config';
 import { today } from '../../src/database/sql';
@@ -100,6 +100,33 @@ describe('notices', () => {
     expect(due[0]).toMatchObject({ kind: 'REMINDER', link: `/members/${p}` });
     expect(due[0].body).toContain('Lý Thị Mai');
     for (const token of [farther, other]) expect((await inbox(token)).items.filter((x) => x.subjectId === p)).toHaveLength(0);
+  });
+
+  it('the other deadlines issue 14 lists reach the cell\'s secretary: a badge nomination, the visit report due on day 5, an inspection behind target', async () => {
+    const c = await cell('dl');
+    const secretary = await h.userWith('CELL_SECRETARY', { organisationId: c });
+    // 30 years of party age reached a few days ago: due for the next presentation occasion
+    const admitted = addDays(addMonths(d, -12 * 30), -5);
+    const veteran = await t.member(c, 'Phan Văn Lâu', { admissionDecisionDate: admitted, ceremonyDate: addDays(admitted, 10), fullMembershipDate: addMonths(addDays(admitted, 10), 12), birthDate: '1960-02-03' });
+    // a visitor assigned to the cell since January, six visits a year, none made
+    const visitor = await h.app.get(AdminService).createUser(cliCaller(), { username: `uv${Date.now() % 1e9}`, displayName: 'Ủy viên theo dõi', password: 'test-password-1' });
+    await ok(`mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { id } }`, { i: { visitorUserId: visitor.id, cellId: c, from: `${d.slice(0, 4)}-01-01`, requiredPerYear: 6 } });
+    // a cell committee (three seats) since January: two concluded inspections a year, the first due by 30 June
+    const jan1 = `${d.slice(0, 4)}-01-01`;
+    const seats: [string, string][] = [[veteran, 'SECRETARY'], [await t.member(c, 'Hà Văn Phó'), 'DEPUTY_SECRETARY'], [await t.member(c, 'Tô Thị Ủy'), 'COMMITTEE_MEMBER']];
+    for (const [memberId, role] of seats) await ok(`mutation($i: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $i) { id } }`, { i: { organisationId: c, memberId, role, from: jan1 } });
+    await job().runOnce();
+    await job().runOnce();
+    const mine = (await inbox(secretary)).items.filter((x) => x.kind === 'REMINDER');
+    const byCode = (code: string) => mine.filter((x) => x.code === code);
+    expect(byCode('BADGE_DUE')).toEqual([expect.objectContaining({ subjectId: veteran, link: `/members/${veteran}` })]);
+    // six a year at an even pace: at least one is due from March on (in January and February maybe none yet)
+    if (d.slice(5) >= '03-01') {
+      expect(byCode('VISITS_BEHIND')).toEqual([expect.objectContaining({ subjectId: c, dueOn: visitReportDueOn(d.slice(0, 7) as MonthKey, DEFAULT_POLICY) })]);
+      expect(byCode('VISITS_BEHIND')[0].dueOn.slice(8)).toBe('05');
+    }
+    const inspectionDue = nextInspectionDueOn(2, 0, Number(d.slice(0, 4)))!;
+    expect(byCode('INSPECTION_BEHIND')).toEqual(inspectionDue < d ? [expect.objectContaining({ subjectId: c, link: `/organisations/${c}`, dueOn: inspectionDue })] : []);
   });
 
   it('a meeting not yet recorded after its date: the cell\'s secretary is reminded once; not a recorded, cancelled or future one', async () => {
