@@ -8,6 +8,7 @@ import { AdminService } from '../../src/modules/auth/admin.service';
 import { NoticeJob } from '../../src/modules/notice/notice.job';
 import { AUTO_DISABLED_REASON } from '../../src/modules/webhook/webhook-state';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { settle } from '../setup/settle';
 import { buildTree, nationalId } from '../setup/fixtures';
 
 // Notices (docs/notices.md): the notice job's three sources, run by hand (NOTICE_JOB_INTERVAL_SECONDS is 0 in
@@ -24,7 +25,13 @@ describe('notices', () => {
     if (res.errors) throw new Error(`${query}: ${JSON.stringify(res.errors)}`);
     return res.data;
   };
-  const job = () => h.app.get(NoticeJob);
+  /** The notice job; a run first waits for the server's older transactions to end (setup/settle.ts). */
+  const job = () => ({
+    runOnce: async () => {
+      await settle(h.ds);
+      return h.app.get(NoticeJob).runOnce();
+    },
+  });
   const LIST = `query($u: Boolean) { myNotices(unreadOnly: $u, page: { limit: 100 }) { total unreadCount items { id kind code title titleEn body link subjectId dueOn readAt } } }`;
   const inbox = async (token: string, unreadOnly = false) =>
     (await ok<{ myNotices: { total: number; unreadCount: number; items: Record<string, any>[] } }>(LIST, { u: unreadOnly }, token)).myNotices;
@@ -194,9 +201,11 @@ describe('notices', () => {
   // The events the notice job writes (docs/graphql.md#change-feed): a meeting's publication and an alert's raising
   // and clearing are no write of anyone's, so the job notices them and appends their events, once each.
   const CHANGES = `query($o: ID, $t: [String!]) { changes(organisationId: $o, types: $t, limit: 500) { items { type subjectType subjectId organisationId actorType payload } } }`;
-  const changes = async (organisationId: string, types: string[], token = admin) =>
-    (await ok<{ changes: { items: { type: string; subjectType: string; subjectId: string; organisationId: string; actorType: string; payload: Record<string, unknown> }[] } }>(
-      CHANGES, { o: organisationId, t: types }, token)).changes.items;
+  type Change = { type: string; subjectType: string; subjectId: string; organisationId: string; actorType: string; payload: Record<string, unknown> };
+  const changes = async (organisationId: string, types: string[], token = admin): Promise<Change[]> => {
+    await settle(h.ds);
+    return (await ok<{ changes: { items: Change[] } }>(CHANGES, { o: organisationId, t: types }, token)).changes.items;
+  };
 
   it('a meeting published to its cell makes one meeting.published event, scoped to the cell; not before its publication', async () => {
     const c = await cell('pubev');
