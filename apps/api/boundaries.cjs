@@ -220,7 +220,7 @@ const modules = {
       rating: 'the subjects of an open round not self-assessed yet (self-assessment reminders)',
       webhook: 'the subscriptions disabled automatically (a notice to those who manage them)',
     },
-    tables: ['notice', 'notice_email', 'notice_cursor'],
+    tables: ['notice', 'notice_email', 'notice_cursor', 'notice_event_state'],
   },
 };
 

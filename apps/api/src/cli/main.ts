@@ -233,7 +233,7 @@ const main = async (argv: string[]): Promise<number> => {
         }
         const r = await app.get(NoticeJob).runOnce();
         if (!r.ran) console.log('Another process is running the notice job: nothing done.');
-        else console.log(`Notices written: ${r.meetings} meeting, ${r.records} own-record, ${r.reminders} reminders; e-mails ${r.emailsSent} sent, ${r.emailsFailed} failed.`);
+        else console.log(`Notices written: ${r.meetings} meeting, ${r.records} own-record, ${r.reminders} reminders; ${r.events} events (meeting.published, alert.raised/cleared); e-mails ${r.emailsSent} sent, ${r.emailsFailed} failed.`);
         return 0;
       }
       case 'webhook':

@@ -1,4 +1,6 @@
 import { AuditChainService } from '../../src/common/audit/audit-chain.service';
+import { cliCaller } from '../../src/cli/context';
+import { seed } from '../../src/cli/seed';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 
@@ -150,4 +152,24 @@ describe('audit log hash chain', () => {
     const token = await reader();
     for (const q of [VERIFY, LAST]) expect(errorOf(await h.gql(q, {}, token))?.code).toBe('FORBIDDEN');
   });
+
+  // Issue 14, "Done when": `audit verify` passes on a seeded database and fails on a tampered row. The demo seed writes
+  // its audit rows in bulk (not through recordAudit): they must chain and seal like any other.
+  it('verifies a seeded database as intact, and names a tampered seeded row', async () => {
+    const [{ before }] = await h.ds.query(`SELECT max(id)::text AS before FROM audit_log`);
+    await seed(h.app, cliCaller(), { scale: 0.05, seed: 2026, log: () => undefined });
+    const [{ seeded }] = await h.ds.query(`SELECT count(*)::int AS seeded FROM audit_log WHERE id > $1`, [before]);
+    expect(seeded).toBeGreaterThan(100);
+    // as the CLI's `audit verify` does: seal what is pending, then walk the chain
+    await chain.sealPending();
+    const v = await chain.verify('test');
+    expect(v).toMatchObject({ ok: true, unsealedRows: 0, firstBrokenId: null, problem: null });
+    expect(v.rowsChecked).toBeGreaterThan(seeded);
+    const [row] = await h.ds.query(`SELECT id::text, before FROM audit_log WHERE id > $1 ORDER BY id LIMIT 1 OFFSET 50`, [before]);
+    await tamper(() => h.ds.query(`UPDATE audit_log SET before = '{"tampered":true}' WHERE id = $1`, [row.id]));
+    const broken = await chain.verify('test');
+    expect(broken).toMatchObject({ ok: false, firstBrokenId: row.id });
+    await tamper(() => h.ds.query(`UPDATE audit_log SET before = $2 WHERE id = $1`, [row.id, row.before === null ? null : JSON.stringify(row.before)]));
+    expect((await chain.verify('test')).ok).toBe(true);
+  }, 300_000);
 });

@@ -8,6 +8,7 @@ import { recordAudit, type Caller } from '../../src/common/audit/audit.service';
 import { cliCaller } from '../../src/cli/context';
 import { MemberImportService } from '../../src/modules/member/member-import.service';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { settle } from '../setup/settle';
 import { buildTree, nationalId } from '../setup/fixtures';
 
 // Domain events and the change feed (docs/graphql.md#change-feed): every mapped write appends its event in its own
@@ -33,8 +34,12 @@ describe('domain events and the change feed', () => {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.changes;
   };
-  /** Follows the feed from `after` to its end, `limit` at a time, as a sync client does. */
-  const follow = async (token: string, after: string | null, vars: Record<string, unknown> = {}, limit = 500): Promise<{ items: Ev[]; cursor: string | null }> => {
+  /**
+   * Follows the feed from `after` to its end, `limit` at a time, as a sync client does; first (unless `settleFirst` is
+   * false) waits for the server's older transactions to end (setup/settle.ts), so that what the test wrote is there.
+   */
+  const follow = async (token: string, after: string | null, vars: Record<string, unknown> = {}, limit = 500, settleFirst = true): Promise<{ items: Ev[]; cursor: string | null }> => {
+    if (settleFirst) await settle(h.ds);
     const items: Ev[] = [];
     let cursor = after;
     for (;;) {
@@ -202,7 +207,7 @@ describe('domain events and the change feed', () => {
       const [{ own }] = await first.query(`SELECT pg_current_xact_id()::text AS own`);
       expect(BigInt(own)).toBeLessThan(BigInt(x1.txid));
       // while the first is still open, a reader gets neither (the second's event waits for the first)
-      const during = await follow(readerA, start);
+      const during = await follow(readerA, start, {}, 500, false); // settling would wait for `first`
       expect(during.items.map((e) => e.subjectId)).not.toContain(s2);
       await first.commitTransaction();
       // from the cursor it stored meanwhile, the reader gets both, in commit-id order, once each
@@ -241,6 +246,7 @@ describe('domain events and the change feed', () => {
     await h.close();
     h = await bootApp();
     const meeting = await planMeeting(t.a1, '2026-05-14');
+    await settle(h.ds);
     const second = await run(await listen(h.app));
     expect(second.map((e) => e.subjectId)).toEqual([meeting]);
     expect(new Set([...first, ...second].map((e) => e.id)).size).toBe(first.length + second.length);

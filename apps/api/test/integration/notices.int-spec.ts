@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { addDays, addMonths } from '@chibo/domain';
+import { addDays, addMonths, DEFAULT_POLICY, nextInspectionDueOn, visitReportDueOn, type MonthKey } from '@chibo/domain';
 import { cliCaller } from '../../src/cli/context';
 import { APP_CONFIG, type AppConfig } from '../../src/config/app-config';
 import { today } from '../../src/database/sql';
@@ -8,6 +8,7 @@ import { AdminService } from '../../src/modules/auth/admin.service';
 import { NoticeJob } from '../../src/modules/notice/notice.job';
 import { AUTO_DISABLED_REASON } from '../../src/modules/webhook/webhook-state';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { settle } from '../setup/settle';
 import { buildTree, nationalId } from '../setup/fixtures';
 
 // Notices (docs/notices.md): the notice job's three sources, run by hand (NOTICE_JOB_INTERVAL_SECONDS is 0 in
@@ -24,7 +25,13 @@ describe('notices', () => {
     if (res.errors) throw new Error(`${query}: ${JSON.stringify(res.errors)}`);
     return res.data;
   };
-  const job = () => h.app.get(NoticeJob);
+  /** The notice job; a run first waits for the server's older transactions to end (setup/settle.ts). */
+  const job = () => ({
+    runOnce: async () => {
+      await settle(h.ds);
+      return h.app.get(NoticeJob).runOnce();
+    },
+  });
   const LIST = `query($u: Boolean) { myNotices(unreadOnly: $u, page: { limit: 100 }) { total unreadCount items { id kind code title titleEn body link subjectId dueOn readAt } } }`;
   const inbox = async (token: string, unreadOnly = false) =>
     (await ok<{ myNotices: { total: number; unreadCount: number; items: Record<string, any>[] } }>(LIST, { u: unreadOnly }, token)).myNotices;
@@ -102,6 +109,51 @@ describe('notices', () => {
     for (const token of [farther, other]) expect((await inbox(token)).items.filter((x) => x.subjectId === p)).toHaveLength(0);
   });
 
+  it('the other deadlines issue 14 lists reach the cell\'s secretary: a badge nomination, the visit report due on day 5, an inspection behind target', async () => {
+    const c = await cell('dl');
+    const secretary = await h.userWith('CELL_SECRETARY', { organisationId: c });
+    // 30 years of party age reached a few days ago: due for the next presentation occasion
+    const admitted = addDays(addMonths(d, -12 * 30), -5);
+    const veteran = await t.member(c, 'Phan Văn Lâu', { admissionDecisionDate: admitted, ceremonyDate: addDays(admitted, 10), fullMembershipDate: addMonths(addDays(admitted, 10), 12), birthDate: '1960-02-03' });
+    // a visitor assigned to the cell since January, six visits a year, none made
+    const visitor = await h.app.get(AdminService).createUser(cliCaller(), { username: `uv${Date.now() % 1e9}`, displayName: 'Ủy viên theo dõi', password: 'test-password-1' });
+    await ok(`mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { id } }`, { i: { visitorUserId: visitor.id, cellId: c, from: `${d.slice(0, 4)}-01-01`, requiredPerYear: 6 } });
+    // a cell committee (three seats) since January: two concluded inspections a year, the first due by 30 June
+    const jan1 = `${d.slice(0, 4)}-01-01`;
+    const seats: [string, string][] = [[veteran, 'SECRETARY'], [await t.member(c, 'Hà Văn Phó'), 'DEPUTY_SECRETARY'], [await t.member(c, 'Tô Thị Ủy'), 'COMMITTEE_MEMBER']];
+    for (const [memberId, role] of seats) await ok(`mutation($i: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $i) { id } }`, { i: { organisationId: c, memberId, role, from: jan1 } });
+    await job().runOnce();
+    await job().runOnce();
+    const mine = (await inbox(secretary)).items.filter((x) => x.kind === 'REMINDER');
+    const byCode = (code: string) => mine.filter((x) => x.code === code);
+    expect(byCode('BADGE_DUE')).toEqual([expect.objectContaining({ subjectId: veteran, link: `/members/${veteran}` })]);
+    // six a year at an even pace: at least one is due from March on (in January and February maybe none yet)
+    if (d.slice(5) >= '03-01') {
+      expect(byCode('VISITS_BEHIND')).toEqual([expect.objectContaining({ subjectId: c, dueOn: visitReportDueOn(d.slice(0, 7) as MonthKey, DEFAULT_POLICY) })]);
+      expect(byCode('VISITS_BEHIND')[0].dueOn.slice(8)).toBe('05');
+    }
+    const inspectionDue = nextInspectionDueOn(2, 0, Number(d.slice(0, 4)))!;
+    expect(byCode('INSPECTION_BEHIND')).toEqual(inspectionDue < d ? [expect.objectContaining({ subjectId: c, link: `/organisations/${c}`, dueOn: inspectionDue })] : []);
+  });
+
+  it('a meeting not yet recorded after its date: the cell\'s secretary is reminded once; not a recorded, cancelled or future one', async () => {
+    const c = await cell('unrec');
+    const secretary = await h.userWith('CELL_SECRETARY', { organisationId: c });
+    const other = await h.userWith('CELL_SECRETARY', { organisationId: t.b1 });
+    const plan = async (date: string) => (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
+      i: { organisationId: c, kind: 'REGULAR', title: `Sinh hoạt ${date}`, date },
+    })).createMeeting.id as string;
+    const [past, cancelled, todays, old] = [await plan(addDays(d, -2)), await plan(addDays(d, -2)), await plan(d), await plan(addDays(d, -120))];
+    await ok(`mutation($id: ID!) { cancelMeeting(id: $id, reason: "Trùng lịch") { id } }`, { id: cancelled });
+    await job().runOnce();
+    await job().runOnce();
+    const mine = (await inbox(secretary)).items.filter((x) => x.code === 'MEETING_UNRECORDED');
+    expect(mine).toEqual([expect.objectContaining({ kind: 'REMINDER', subjectId: past, link: `/meetings/${past}`, dueOn: addDays(d, -2 + 3) })]);
+    expect(mine[0].body).toContain(`Sinh hoạt ${addDays(d, -2)}`);
+    expect(mine.map((x) => x.subjectId)).not.toEqual(expect.arrayContaining([cancelled, todays, old]));
+    expect((await inbox(other)).items.filter((x) => x.subjectId === past)).toEqual([]);
+  });
+
   it('an open rating round near its self-assessment deadline: the pending member and the cell\'s secretary are reminded once', async () => {
     const c = await cell('self');
     const p = await t.member(c, 'Ngô Thị Thu', { gender: 'FEMALE' });
@@ -144,6 +196,58 @@ describe('notices', () => {
       expect(mine[0].body).toContain('https://203.0.113.10/hook');
     }
     expect((await inbox(outsider)).items.filter((x) => x.subjectId === auto)).toEqual([]);
+  });
+
+  // The events the notice job writes (docs/graphql.md#change-feed): a meeting's publication and an alert's raising
+  // and clearing are no write of anyone's, so the job notices them and appends their events, once each.
+  const CHANGES = `query($o: ID, $t: [String!]) { changes(organisationId: $o, types: $t, limit: 500) { items { type subjectType subjectId organisationId actorType payload } } }`;
+  type Change = { type: string; subjectType: string; subjectId: string; organisationId: string; actorType: string; payload: Record<string, unknown> };
+  const changes = async (organisationId: string, types: string[], token = admin): Promise<Change[]> => {
+    await settle(h.ds);
+    return (await ok<{ changes: { items: Change[] } }>(CHANGES, { o: organisationId, t: types }, token)).changes.items;
+  };
+
+  it('a meeting published to its cell makes one meeting.published event, scoped to the cell; not before its publication', async () => {
+    const c = await cell('pubev');
+    const soon = (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
+      i: { organisationId: c, kind: 'REGULAR', title: 'Sinh hoạt sắp tới', date: addDays(d, 1), startTime: '08:00', place: 'Phòng 1' },
+    })).createMeeting.id as string;
+    const later = (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
+      i: { organisationId: c, kind: 'REGULAR', title: 'Sinh hoạt tháng sau', date: addDays(d, 40) },
+    })).createMeeting.id as string;
+    await job().runOnce();
+    await job().runOnce();
+    const events = await changes(c, ['meeting.published']);
+    expect(events).toEqual([
+      {
+        type: 'meeting.published', subjectType: 'meeting', subjectId: soon, organisationId: c, actorType: 'SYSTEM',
+        payload: { meetingId: soon, date: addDays(d, 1), startTime: '08:00', place: 'Phòng 1' },
+      },
+    ]);
+    expect(events.map((e) => e.subjectId)).not.toContain(later);
+    // a reader of another subtree does not see it
+    const other = await h.userWith('COMMITTEE_READ', { organisationId: t.B });
+    expect((await h.gql(CHANGES, { o: null, t: ['meeting.published'] }, other)).data.changes.items.map((e: { subjectId: string }) => e.subjectId)).not.toContain(soon);
+  });
+
+  it('an alert is raised once while its rule holds and cleared once when it stops holding', async () => {
+    const c = await cell('alev');
+    const ceremony = addDays(addMonths(d, -12), -3);
+    const p = await t.member(c, 'Đinh Thị Hạnh', { admissionDecisionDate: addDays(ceremony, -10), ceremonyDate: ceremony, fullMembershipDate: null });
+    await job().runOnce();
+    await job().runOnce();
+    const raised = (await changes(c, ['alert.raised', 'alert.cleared'])).filter((e) => e.subjectId === p);
+    expect(raised).toEqual([
+      expect.objectContaining({
+        type: 'alert.raised', subjectType: 'member', organisationId: c, actorType: 'SYSTEM',
+        payload: expect.objectContaining({ code: 'PROBATION_DUE', organisationId: c, memberId: p, meetingId: null }),
+      }),
+    ]);
+    await ok(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i: { memberId: p, type: 'RECOGNISED_FULL' } });
+    await job().runOnce();
+    await job().runOnce();
+    const after = (await changes(c, ['alert.raised', 'alert.cleared'])).filter((e) => e.subjectId === p);
+    expect(after.map((e) => [e.type, e.payload.code])).toEqual([['alert.raised', 'PROBATION_DUE'], ['alert.cleared', 'PROBATION_DUE']]);
   });
 
   it('marks read; nobody reads or marks another user\'s notice (NOT_FOUND); an API token has no inbox', async () => {

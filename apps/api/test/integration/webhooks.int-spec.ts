@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../src/config/app-config';
 import { AdminService } from '../../src/modules/auth/admin.service';
 import { WebhookWorker } from '../../src/modules/webhook/webhook.worker';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { settle } from '../setup/settle';
 import { buildTree } from '../setup/fixtures';
 
 // Webhooks (docs/webhooks.md): subscriptions fed by the domain-event outbox, delivered by the worker inside the API
@@ -49,8 +50,12 @@ describe('webhooks', () => {
   const worker = () => h.app.get(WebhookWorker);
   const config = () => h.app.get<AppConfig>(APP_CONFIG);
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  /** Runs the worker until `done()` holds (retries wait for their backoff), at most ~8 s. */
+  /**
+   * Runs the worker until `done()` holds (retries wait for their backoff), at most ~8 s, once the server's older
+   * transactions have ended (setup/settle.ts: another database's transaction on a shared server hides new events).
+   */
   const runUntil = async (done: () => boolean | Promise<boolean>): Promise<void> => {
+    await settle(h.ds);
     for (let i = 0; i < 80; i++) {
       await worker().runOnce();
       if (await done()) return;

@@ -1,5 +1,5 @@
 import type { Alert } from '../dashboard/alerts';
-import { meetingNotice, meetingNoticeKey, recordNotice, reminderKey, reminderLink, reminderNotice, selfAssessmentDue, selfAssessmentNotice, webhookDisabledNotice } from './notices';
+import { alertEventPayload, alertKey, alertSubject, meetingNotice, meetingNoticeKey, meetingUnrecorded, meetingUnrecordedNotice, recordNotice, reminderKey, reminderLink, reminderNotice, selfAssessmentDue, selfAssessmentNotice, webhookDisabledNotice } from './notices';
 
 const meeting = { id: 'm1', title: 'Sinh hoạt tháng 5', date: '2026-05-12', startTime: '14:00:00', place: 'Hội trường A', agenda: ['Kiểm điểm', 'Kế hoạch tháng 6'], documents: ['du-thao.pdf'] };
 
@@ -57,6 +57,43 @@ describe('reminders', () => {
     expect(reminderLink(alert)).toBe('/members/p1');
     expect(reminderLink({ ...alert, memberId: null, meetingId: 'x' })).toBe('/meetings/x');
     expect(reminderLink({ ...alert, memberId: null })).toBe('/organisations/o1');
+  });
+});
+
+describe('alert events', () => {
+  const alert: Alert = { code: 'PROBATION_DUE', organisationId: 'o1', memberId: 'p1', memberName: 'Nguyễn Văn A', dueOn: '2026-06-01', params: { memberName: 'Nguyễn Văn A', probationEnd: '2026-06-01' } };
+
+  it('identify an alert by rule and record, not by its deadline or figures', () => {
+    expect(alertKey(alert)).toBe('PROBATION_DUE:p1');
+    expect(alertKey({ ...alert, dueOn: '2026-07-01', params: {} })).toBe('PROBATION_DUE:p1');
+    expect(alertKey({ ...alert, memberId: null, meetingId: 'm1' })).toBe('PROBATION_DUE:m1');
+    expect(alertKey({ ...alert, memberId: null })).toBe('PROBATION_DUE:o1');
+    expect(alertSubject(alert)).toEqual({ subjectType: 'member', subjectId: 'p1' });
+    expect(alertSubject({ ...alert, memberId: null, visitId: 'v1' })).toEqual({ subjectType: 'visit', subjectId: 'v1' });
+    expect(alertSubject({ ...alert, memberId: null })).toEqual({ subjectType: 'organisation', subjectId: 'o1' });
+  });
+
+  it('carry ids, the rule and its figures, never a name', () => {
+    const p = alertEventPayload(alert);
+    expect(p).toEqual({ code: 'PROBATION_DUE', severity: 'INFO', organisationId: 'o1', memberId: 'p1', meetingId: null, visitId: null, dueOn: '2026-06-01', params: { probationEnd: '2026-06-01' } });
+    expect(JSON.stringify(p)).not.toContain('Nguyễn');
+  });
+});
+
+describe('meetingUnrecorded', () => {
+  it('holds for a planned meeting from the day after its date, for MEETING_RECORD_REMINDER_WINDOW_DAYS days', () => {
+    expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-05-12')).toBe(false);
+    expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-05-13')).toBe(true);
+    expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-07-11')).toBe(true);
+    expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-07-12')).toBe(false);
+    for (const state of ['HELD', 'CLOSED', 'CANCELLED'] as const) expect(meetingUnrecorded({ state, date: '2026-05-12' }, '2026-05-14')).toBe(false);
+  });
+
+  it('names the meeting and the minutes\' deadline', () => {
+    const n = meetingUnrecordedNotice({ title: 'Sinh hoạt tháng 5', date: '2026-05-12', dueOn: '2026-05-15' });
+    expect(n.body.vi).toContain('"Sinh hoạt tháng 5" ngày 12/05/2026');
+    expect(n.body.vi).toContain('hạn 15/05/2026');
+    expect(n.body.en).toContain('due 2026-05-15');
   });
 });
 

@@ -1,6 +1,7 @@
 import { ALERT_CATALOGUE, formatAlert, type Alert, type AlertCode } from '../dashboard/alerts';
 import { addDays, compareIsoDate, formatDateVi, type IsoDate } from '../dates';
 import type { Label, Lang } from '../labels';
+import type { MeetingState } from '../meeting/kinds';
 import { MEMBER_EVENT_TYPE_LABELS, MEMBER_EVENT_TYPES, type MemberEventType } from '../member/status';
 
 // In-app notices (docs/notices.md): what a notice says, and which occurrence it is about (its dedupe key, unique
@@ -143,9 +144,59 @@ export const reminderNotice = (alert: Alert): NoticeText => ({
 export const reminderKey = (alert: Alert, asOf: IsoDate): string =>
   `alert:${alert.code}:${alert.memberId ?? alert.meetingId ?? alert.visitId ?? alert.organisationId}:${alert.dueOn ?? asOf.slice(0, 7)}`;
 
+/**
+ * An alert's identity while it is raised (the alert.raised / alert.cleared events of the notice job): the rule and
+ * its record (member, meeting, visit, else the organisation). Unlike `reminderKey`, neither its deadline nor the
+ * month is part of it: an alert whose figures change while its rule keeps holding stays the one alert.
+ */
+export const alertKey = (alert: Alert): string => `${alert.code}:${alert.memberId ?? alert.meetingId ?? alert.visitId ?? alert.organisationId}`;
+
+/** The record an alert is about, as a domain event's subject. */
+export const alertSubject = (alert: Alert): { subjectType: 'member' | 'meeting' | 'visit' | 'organisation'; subjectId: string } =>
+  alert.memberId ? { subjectType: 'member', subjectId: alert.memberId }
+    : alert.meetingId ? { subjectType: 'meeting', subjectId: alert.meetingId }
+      : alert.visitId ? { subjectType: 'visit', subjectId: alert.visitId }
+        : { subjectType: 'organisation', subjectId: alert.organisationId };
+
+/** The payload of an alert's events: ids, the rule, its deadline and its figures (no member's name). */
+export const alertEventPayload = (alert: Alert): Record<string, unknown> => ({
+  code: alert.code,
+  severity: ALERT_CATALOGUE[alert.code].severity,
+  organisationId: alert.organisationId,
+  memberId: alert.memberId ?? null,
+  meetingId: alert.meetingId ?? null,
+  visitId: alert.visitId ?? null,
+  dueOn: alert.dueOn,
+  params: Object.fromEntries(Object.entries(alert.params).filter(([k]) => !/name/i.test(k))),
+});
+
 /** The web path of an alert's record. */
 export const reminderLink = (alert: Alert): string =>
   alert.memberId ? `/members/${alert.memberId}` : alert.meetingId ? `/meetings/${alert.meetingId}` : `/organisations/${alert.organisationId}`;
+
+/**
+ * How far back a planned meeting left unrecorded is still reminded (days after its date): a meeting forgotten longer
+ * ago is the committee's MEETING_OVERDUE alert, not a reminder to record it.
+ */
+export const MEETING_RECORD_REMINDER_WINDOW_DAYS = 60;
+
+/**
+ * Whether the writers of a meeting's cell are reminded on `asOf` to record it (issue 14 §4, "meeting not yet
+ * recorded"): it is still PLANNED (neither recorded as held nor cancelled), its date has passed, and not by more than
+ * MEETING_RECORD_REMINDER_WINDOW_DAYS. Its deadline is the minutes' (date + meeting.minutesDueDays, the
+ * MINUTES_MISSING rule's): recorded after that, it is flagged for its missing minutes.
+ */
+export const meetingUnrecorded = (m: { state: MeetingState; date: IsoDate }, asOf: IsoDate): boolean =>
+  m.state === 'PLANNED' && compareIsoDate(m.date, asOf) < 0 && compareIsoDate(asOf, addDays(m.date, MEETING_RECORD_REMINDER_WINDOW_DAYS)) <= 0;
+
+/** The reminder to record a meeting held (or to cancel it): its title, date and the minutes' deadline. */
+export const meetingUnrecordedNotice = (m: { title: string; date: IsoDate; dueOn: IsoDate }): NoticeText => ({
+  title: { vi: 'Buổi sinh hoạt chưa được ghi kết quả', en: 'Meeting not yet recorded' },
+  body: {
+    vi: `"${m.title}" ngày ${formatDateVi(m.date)} vẫn ở trạng thái kế hoạch: ghi điểm danh, biên bản (hạn ${formatDateVi(m.dueOn)}) hoặc hủy buổi sinh hoạt.`,
+    en: `"${m.title}" of ${m.date} is still planned: record its attendance and minutes (due ${m.dueOn}) or cancel it.`,
+  },
+});
 
 /** Days before a rating round's self-assessment deadline from which the subjects not yet self-assessed are reminded. */
 export const SELF_ASSESSMENT_REMINDER_DAYS = 7;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { today } from '../../database/sql';
-import { eventOf } from './event-types';
+import { eventOf, systemEventOf, type SystemEventType } from './event-types';
 
 /** The caller of a write: who (for scope and the audit log) and which request (to correlate entries). */
 export type Caller = { actor: Actor; requestId: string };
@@ -94,6 +94,35 @@ const appendEvent = async (m: Querier, caller: Caller, entry: AuditEntry): Promi
     [event.type, event.version, caller.actor.kind, caller.actor.id, caller.actor.name, entry.entityType, entry.entityId, orgId, path, JSON.stringify(event.payload), caller.requestId,
       ids.length === 1, d],
   );
+};
+
+/** One event of the notice job (event-types.ts SYSTEM_EVENT_TYPES). */
+export type SystemEvent = { type: SystemEventType; subjectType: string; subjectId: string; organisationId: string | null; payload: Record<string, unknown> };
+
+/** Events per INSERT statement. */
+const SYSTEM_EVENT_CHUNK = 1000;
+
+/**
+ * Appends the notice job's events (what time makes happen: a meeting's publication, an alert raised or cleared), in
+ * the caller's transaction, in the given order, each scoped by its organisation's path on `d` like a write's event.
+ * Their payloads keep exactly the documented keys. One statement per SYSTEM_EVENT_CHUNK events.
+ */
+export const appendSystemEvents = async (m: Querier, caller: Caller, events: SystemEvent[], d: string): Promise<number> => {
+  for (let i = 0; i < events.length; i += SYSTEM_EVENT_CHUNK) {
+    const rows = events.slice(i, i + SYSTEM_EVENT_CHUNK).map((e, n) => {
+      const doc = systemEventOf(e.type, e.payload);
+      return { n, type: doc.type, version: doc.version, subject_type: e.subjectType, subject_id: e.subjectId, organisation_id: e.organisationId, payload: doc.payload };
+    });
+    await m.query(
+      `INSERT INTO domain_event (type, version, actor_type, actor_id, actor_name, subject_type, subject_id, organisation_id, organisation_path, payload, request_id)
+       SELECT x.type, x.version, $2, $3::uuid, $4, x.subject_type, x.subject_id, x.organisation_id,
+              CASE WHEN x.organisation_id IS NULL THEN NULL ELSE placement_path_at(x.organisation_id, $5::date) END, x.payload, $6
+         FROM jsonb_to_recordset($1::jsonb) AS x(n int, type text, version int, subject_type text, subject_id text, organisation_id uuid, payload jsonb)
+        ORDER BY x.n`,
+      [JSON.stringify(rows), caller.actor.kind, caller.actor.id, caller.actor.name, d, caller.requestId],
+    );
+  }
+  return events.length;
 };
 
 /** Every write records who, when, what and the before/after state, inside the write's own transaction, and its domain event. */

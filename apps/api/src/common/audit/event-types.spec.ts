@@ -1,4 +1,4 @@
-import { EVENT_OF_OPERATION, EVENT_TYPES, eventOf, eventTypesDoc } from './event-types';
+import { EVENT_OF_OPERATION, EVENT_TYPES, eventOf, eventTypesDoc, SYSTEM_EVENT_TYPES, systemEventOf } from './event-types';
 
 describe('the audit operation → domain event table', () => {
   const sample = { entityType: 'x', entityId: '00000000-0000-4000-8000-000000000001', before: { parentId: 'p0' }, after: { a: 1, reason: 'r', transferredFrom: undefined } };
@@ -15,12 +15,22 @@ describe('the audit operation → domain event table', () => {
   it('produces every documented type from some operation, and documents each in the schema text', () => {
     const produced = new Set(Object.keys(EVENT_OF_OPERATION).map((operation) => eventOf({ operation, ...sample })!.type));
     produced.add(eventOf({ operation: 'createMember', ...sample, after: { transferredFrom: 'Tỉnh ủy X' } })!.type);
+    for (const type of SYSTEM_EVENT_TYPES) produced.add(systemEventOf(type, {}).type); // the notice job's
     expect([...produced].sort()).toEqual(Object.keys(EVENT_TYPES).sort());
     const doc = eventTypesDoc();
     for (const [type, def] of Object.entries(EVENT_TYPES)) {
       expect(doc).toContain(`\`${type}\``);
       for (const k of def.payload ? Object.keys(def.payload) : []) expect(doc).toContain(`\`${k}\``);
       for (const k of def.orgKeys ?? []) expect(Object.keys(def.payload)).toContain(k);
+    }
+  });
+
+  it('gives the notice job\'s events exactly their documented payload keys', () => {
+    for (const type of SYSTEM_EVENT_TYPES) {
+      expect(Object.keys(EVENT_OF_OPERATION).map((operation) => eventOf({ operation, ...sample })!.type)).not.toContain(type);
+      const e = systemEventOf(type, { stray: 1 });
+      expect(Object.keys(e.payload).sort()).toEqual(Object.keys(EVENT_TYPES[type].payload).sort());
+      expect(e.version).toBe(EVENT_TYPES[type].version);
     }
   });
 

@@ -103,8 +103,13 @@ export const EVENT_TYPES: Record<string, EventTypeDef> = {
   },
   'meeting.planned': {
     version: 1,
-    when: 'A meeting is planned (createMeeting). Its publication to the cell\'s members is not a separate event: it follows from the date.',
+    when: 'A meeting is planned (createMeeting). Its publication to the cell\'s members follows as meeting.published.',
     payload: { meetingId: 'The meeting.', kind: 'Its kind (MeetingKind).', title: 'Its title.', date: 'Its date.', startTime: 'Its start time, or null.', place: 'Its place, or null.' },
+  },
+  'meeting.published': {
+    version: 1,
+    when: 'A planned meeting is published to its cell\'s members: from meeting.publishDaysAhead days before its date (the day members start to see it and get its notice). Written by the notice job, once per meeting; later plan changes are meeting.updated.',
+    payload: { meetingId: 'The meeting.', date: 'Its date.', startTime: 'Its start time (HH:MM), or null.', place: 'Its place, or null.' },
   },
   'meeting.updated': {
     version: 1,
@@ -190,6 +195,22 @@ export const EVENT_TYPES: Record<string, EventTypeDef> = {
     version: 1,
     when: 'An administrator takes an announced round back to OPEN (reopenRatingRound).',
     payload: { roundId: 'The round.', reason: 'The reason given.' },
+  },
+  'alert.raised': {
+    version: 1,
+    when: 'An alert rule starts to hold for a record (the alert list\'s rules, docs/rules.md#alerts): noticed by the notice job, which compares the alerts of the day with those raised before; once per rule and record until it is cleared.',
+    payload: {
+      code: 'The alert code (AlertCode).', severity: 'ERROR, WARNING or INFO.', organisationId: 'The organisation concerned.', memberId: 'The member concerned, or null.',
+      meetingId: 'The meeting concerned, or null.', visitId: 'The visit concerned, or null.', dueOn: 'The deadline, or null.', params: 'The alert\'s figures (counts, dates; no names).',
+    },
+  },
+  'alert.cleared': {
+    version: 1,
+    when: 'A raised alert\'s rule stops holding (the record was put right, or left the tree): noticed by the notice job. The payload is the alert.raised one, as last raised.',
+    payload: {
+      code: 'The alert code (AlertCode).', severity: 'ERROR, WARNING or INFO.', organisationId: 'The organisation concerned.', memberId: 'The member concerned, or null.',
+      meetingId: 'The meeting concerned, or null.', visitId: 'The visit concerned, or null.', dueOn: 'The deadline, or null.', params: 'The alert\'s figures (counts, dates; no names).',
+    },
   },
   'import.finished': {
     version: 1,
@@ -280,16 +301,31 @@ export const EVENT_OF_OPERATION: Record<string, Mapping> = {
 
 export type DomainEventDraft = { type: string; version: number; org: OrgRule; payload: Obj };
 
+/** A type's documented payload keys, in order, from `payload` (missing: null; others dropped). */
+const documentedPayload = (type: string, payload: Obj, of: string): { version: number; payload: Obj } => {
+  const def = EVENT_TYPES[type];
+  if (!def) throw new Error(`event type ${type} (of ${of}) is not in EVENT_TYPES`);
+  return { version: def.version, payload: Object.fromEntries(Object.keys(def.payload).map((k) => [k, payload[k] === undefined ? null : payload[k]])) };
+};
+
 /** The event an audited write makes, or null (no event for that operation). Payload: the documented keys only. */
 export const eventOf = (w: AuditedWrite): DomainEventDraft | null => {
   const mapping = EVENT_OF_OPERATION[w.operation];
   if (!mapping) return null;
   const { type, payload } = mapping.event(w);
-  const def = EVENT_TYPES[type];
-  if (!def) throw new Error(`event type ${type} (of ${w.operation}) is not in EVENT_TYPES`);
-  const documented = Object.fromEntries(Object.keys(def.payload).map((k) => [k, payload[k] === undefined ? null : payload[k]]));
-  return { type, version: def.version, org: mapping.org, payload: documented };
+  return { type, org: mapping.org, ...documentedPayload(type, payload, w.operation) };
 };
+
+/**
+ * The events no write makes: what the notice job notices as time passes (a meeting's publication day, an alert rule
+ * starting or stopping to hold). Written by it, in its transaction, with the state it compares against
+ * (common/audit/audit.service.ts appendSystemEvents).
+ */
+export const SYSTEM_EVENT_TYPES = ['meeting.published', 'alert.raised', 'alert.cleared'] as const;
+export type SystemEventType = (typeof SYSTEM_EVENT_TYPES)[number];
+
+/** A system event's version and documented payload. */
+export const systemEventOf = (type: SystemEventType, payload: Obj): { type: SystemEventType; version: number; payload: Obj } => ({ type, ...documentedPayload(type, payload, 'the notice job') });
 
 /** The event types and payloads, as text for the GraphQL schema's descriptions. */
 export const eventTypesDoc = (): string =>

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  alertEventPayload,
+  alertKey,
+  alertSubject,
   DEFAULT_POLICY,
+  MEETING_RECORD_REMINDER_WINDOW_DAYS,
   meetingNotice,
   meetingNoticeKey,
+  meetingUnrecorded,
+  meetingUnrecordedNotice,
   recordNotice,
   reminderKey,
   reminderLink,
@@ -17,6 +23,7 @@ import {
   type NoticeKind,
   type NoticeText,
 } from '@chibo/domain';
+import type { SystemEvent } from '../../common/audit/audit.service';
 import { SYSTEM_ACTOR } from '../../common/auth/actor';
 import { policyIntSql, validAt } from '../../database/sql';
 import type { RatingPendingSubject } from '../rating/rating.model';
@@ -44,6 +51,16 @@ const EVENT_BATCH = 1000;
 /** The users linked to members (app_user.member_id, or a MEMBER grant): `x.member_id` → `x.user_id`. */
 const MEMBER_USERS = `(SELECT u.id AS user_id, u.member_id FROM app_user u WHERE u.is_active AND u.member_id IS NOT NULL
   UNION SELECT g.user_id, g.member_id FROM access_grant g JOIN app_user u ON u.id = g.user_id AND u.is_active WHERE g.role = 'MEMBER')`;
+
+/**
+ * The planned meetings published on $1 (from publishDaysAhead days before their date, the cell's policy on the meeting
+ * date, $2 the default; the rule members' access to meetings uses) and not past.
+ */
+const PUBLISHED_MEETINGS = `
+  SELECT mt.id, mt.organisation_id, mt.title, mt.meeting_date, mt.start_time, mt.place, mt.theme, mt.topics
+    FROM meeting mt JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND ${validAt('pl', 'mt.meeting_date')}
+   WHERE mt.state = 'PLANNED' AND mt.meeting_date >= $1::date
+     AND mt.meeting_date - ${policyIntSql('meeting', 'publishDaysAhead', 'pl.path', 'mt.meeting_date', `$2::int`)} <= $1::date`;
 
 /**
  * What the notice job writes (docs/notices.md), each kind with a fixed number of set-based statements: the facts
@@ -96,11 +113,7 @@ export class NoticeGenerators {
       id: string; organisationId: string; title: string; date: string; startTime: string | null; place: string | null; theme: string | null; topics: unknown;
       documents: string[]; userId: string; notified: boolean;
     }[] = await m.query(
-      `WITH pub AS (
-         SELECT mt.id, mt.organisation_id, mt.title, mt.meeting_date, mt.start_time, mt.place, mt.theme, mt.topics
-           FROM meeting mt JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND ${validAt('pl', 'mt.meeting_date')}
-          WHERE mt.state = 'PLANNED' AND mt.meeting_date >= $1::date
-            AND mt.meeting_date - ${policyIntSql('meeting', 'publishDaysAhead', 'pl.path', 'mt.meeting_date', `$2::int`)} <= $1::date)
+      `WITH pub AS (${PUBLISHED_MEETINGS})
        SELECT p.id, p.organisation_id AS "organisationId", p.title, to_char(p.meeting_date, 'YYYY-MM-DD') AS date, p.start_time::text AS "startTime", p.place, p.theme, p.topics,
               coalesce((SELECT array_agg(doc.name ORDER BY doc.created_at, doc.id) FROM meeting_document doc WHERE doc.meeting_id = p.id), '{}') AS documents,
               r.user_id AS "userId",
@@ -120,6 +133,56 @@ export class NoticeGenerators {
         link: `/meetings/${r.id}`, subjectType: 'meeting', subjectId: r.id, organisationId: r.organisationId, dueOn: r.date,
       };
     });
+  }
+
+  /**
+   * meeting.published events: the meetings published on `d` (the meeting notices' rule) not seen published before,
+   * each recorded in notice_event_state in the same statement, so a rerun finds none. A meeting published while no
+   * job ran is published at the next run (its date not past).
+   */
+  async publishedMeetings(m: EntityManager, d: string): Promise<SystemEvent[]> {
+    const rows: { id: string; organisationId: string; date: string; startTime: string | null; place: string | null }[] = await m.query(
+      `WITH pub AS (${PUBLISHED_MEETINGS}),
+            seen AS (INSERT INTO notice_event_state (kind, key, organisation_id, subject_type, subject_id)
+                     SELECT 'meeting.published', p.id::text, p.organisation_id, 'meeting', p.id::text FROM pub p
+                     ON CONFLICT (kind, key) DO NOTHING RETURNING key)
+       SELECT p.id, p.organisation_id AS "organisationId", to_char(p.meeting_date, 'YYYY-MM-DD') AS date, to_char(p.start_time, 'HH24:MI') AS "startTime", p.place
+         FROM pub p JOIN seen ON seen.key = p.id::text
+        ORDER BY p.meeting_date, p.start_time NULLS LAST, p.id`,
+      [d, DEFAULT_POLICY.meeting.publishDaysAhead],
+    );
+    return rows.map((r) => ({
+      type: 'meeting.published' as const, subjectType: 'meeting', subjectId: r.id, organisationId: r.organisationId,
+      payload: { meetingId: r.id, date: r.date, startTime: r.startTime, place: r.place },
+    }));
+  }
+
+  /**
+   * alert.raised / alert.cleared events: the alerts of the day (every rule of the alert list, computed for each whole
+   * tree) against those raised before (notice_event_state, kind 'alert', keyed by libs/domain alertKey). One statement:
+   * the new ones are inserted (raised), the ones no longer there deleted (cleared, with the payload they were raised
+   * with); an alert still holding keeps its row and makes no event.
+   */
+  async alertEvents(m: EntityManager, alerts: Alert[]): Promise<SystemEvent[]> {
+    const current = new Map(alerts.map((a) => [alertKey(a), a] as const));
+    const rows = [...current].map(([key, a]) => ({ key, organisation_id: a.organisationId, ...alertSubject(a), payload: alertEventPayload(a) }))
+      .map(({ subjectType, subjectId, ...r }) => ({ ...r, subject_type: subjectType, subject_id: subjectId }));
+    const changed: { raised: boolean; organisationId: string | null; subjectType: string; subjectId: string; payload: Record<string, unknown> }[] = await m.query(
+      `WITH cur AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(key text, organisation_id uuid, subject_type text, subject_id text, payload jsonb)),
+            raised AS (INSERT INTO notice_event_state (kind, key, organisation_id, subject_type, subject_id, payload)
+                       SELECT 'alert', c.key, c.organisation_id, c.subject_type, c.subject_id, c.payload FROM cur c
+                       ON CONFLICT (kind, key) DO NOTHING RETURNING key, organisation_id, subject_type, subject_id, payload),
+            cleared AS (DELETE FROM notice_event_state s WHERE s.kind = 'alert' AND NOT EXISTS (SELECT 1 FROM cur c WHERE c.key = s.key)
+                        RETURNING key, organisation_id, subject_type, subject_id, payload)
+       SELECT true AS raised, key, organisation_id AS "organisationId", subject_type AS "subjectType", subject_id AS "subjectId", payload FROM raised
+       UNION ALL
+       SELECT false, key, organisation_id, subject_type, subject_id, payload FROM cleared
+       ORDER BY 1 DESC, 2`,
+      [JSON.stringify(rows)],
+    );
+    return changed.map((c) => ({
+      type: c.raised ? ('alert.raised' as const) : ('alert.cleared' as const), subjectType: c.subjectType, subjectId: c.subjectId, organisationId: c.organisationId, payload: c.payload,
+    }));
   }
 
   /**
@@ -217,6 +280,30 @@ export class NoticeGenerators {
         subjectType: subject.memberId ? 'member' : 'organisation', subjectId, organisationId: subject.organisationId ?? subject.parentOrganisationId, dueOn: round.due,
       }));
     });
+  }
+
+  /**
+   * Reminders to record a meeting (libs/domain meetingUnrecorded): the planned meetings whose date has passed, within
+   * MEETING_RECORD_REMINDER_WINDOW_DAYS, to the nearest writers of their cell (like the alerts' reminders), once per
+   * meeting and date; due when the minutes are (date + the cell's meeting.minutesDueDays on that date).
+   */
+  async unrecordedMeetings(m: EntityManager, d: string): Promise<NoticeDraft[]> {
+    const rows: { id: string; organisationId: string; title: string; date: string; dueOn: string }[] = await m.query(
+      `SELECT mt.id, mt.organisation_id AS "organisationId", mt.title, to_char(mt.meeting_date, 'YYYY-MM-DD') AS date,
+              to_char(mt.meeting_date + ${policyIntSql('meeting', 'minutesDueDays', 'pl.path', 'mt.meeting_date', `$3::int`)}, 'YYYY-MM-DD') AS "dueOn"
+         FROM meeting mt JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND ${validAt('pl', 'mt.meeting_date')}
+        WHERE mt.state = 'PLANNED' AND mt.meeting_date < $1::date AND mt.meeting_date >= $1::date - $2::int`,
+      [d, MEETING_RECORD_REMINDER_WINDOW_DAYS, DEFAULT_POLICY.meeting.minutesDueDays],
+    );
+    const due = rows.filter((r) => meetingUnrecorded({ state: 'PLANNED', date: r.date }, d));
+    if (!due.length) return [];
+    const writers = await this.writersOf(m, due.map((r) => r.organisationId), d);
+    return due.flatMap((r) =>
+      (writers.get(r.organisationId) ?? []).map((userId) => ({
+        userId, kind: 'REMINDER' as const, code: 'MEETING_UNRECORDED', key: `meeting-unrecorded:${r.id}:${r.date}`, text: meetingUnrecordedNotice(r),
+        link: `/meetings/${r.id}`, subjectType: 'meeting', subjectId: r.id, organisationId: r.organisationId, dueOn: r.dueOn,
+      })),
+    );
   }
 
   /**

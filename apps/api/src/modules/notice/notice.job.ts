@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { REMINDER_CODES, type Alert } from '@chibo/domain';
+import { ACTIVE_ALERT_CODES, REMINDER_CODES, type Alert } from '@chibo/domain';
+import { appendSystemEvents } from '../../common/audit/audit.service';
 import { SYSTEM_ACTOR } from '../../common/auth/actor';
 import { IntervalRunner } from '../../common/jobs/interval-runner';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -9,7 +10,7 @@ import { DashboardService } from '../dashboard/dashboard.service';
 import { NoticeGenerators } from './notice.generators';
 import { NoticeMailer } from './notice.mailer';
 
-export type NoticeRunResult = { ran: boolean; meetings: number; records: number; reminders: number; emailsSent: number; emailsFailed: number };
+export type NoticeRunResult = { ran: boolean; meetings: number; records: number; reminders: number; events: number; emailsSent: number; emailsFailed: number };
 
 /** Advisory lock: one notice run at a time across every API process on the database. */
 const NOTICE_LOCK = 7_301_150;
@@ -56,19 +57,27 @@ export class NoticeJob implements OnApplicationBootstrap, OnApplicationShutdown 
   private async run(): Promise<NoticeRunResult> {
     const d = today();
     const actor = { ...SYSTEM_ACTOR, name: 'system:notices' };
+    // every rule of the alert list (alert.raised/cleared events); the reminder rules among them remind
     const alerts: Alert[] = [];
-    for (const root of await this.generators.roots(d)) alerts.push(...(await this.dashboard.subtreeAlerts(actor, root, d, REMINDER_CODES)));
+    for (const root of await this.generators.roots(d)) alerts.push(...(await this.dashboard.subtreeAlerts(actor, root, d, ACTIVE_ALERT_CODES)));
+    const reminding = new Set(REMINDER_CODES);
     const email = this.mailer.enabled;
     const written = await this.ds.transaction(async (m) => {
       const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [NOTICE_LOCK]);
       if (!locked) return null;
       const meetings = await this.generators.insert(m, await this.generators.meetings(m, d), email);
       const records = await this.generators.records(m, email);
-      const reminders = await this.generators.insert(m, [...(await this.generators.reminders(m, alerts, d)), ...(await this.generators.selfAssessments(m, d)), ...(await this.generators.webhooksDisabled(m, d))], email);
-      return { meetings, records, reminders };
+      const reminders = await this.generators.insert(m, [
+        ...(await this.generators.reminders(m, alerts.filter((a) => reminding.has(a.code)), d)), ...(await this.generators.selfAssessments(m, d)), ...(await this.generators.unrecordedMeetings(m, d)),
+        ...(await this.generators.webhooksDisabled(m, d)),
+      ], email);
+      // what time made happen, as domain events (after the record notices' read of the outbox: the job's own events
+      // are read by the next run, and make no notice)
+      const events = await appendSystemEvents(m, { actor, requestId: 'notice-job' }, [...(await this.generators.publishedMeetings(m, d)), ...(await this.generators.alertEvents(m, alerts))], d);
+      return { meetings, records, reminders, events };
     });
     const mails = email ? await this.sendEmails() : { sent: 0, failed: 0 };
-    return { ran: written !== null, meetings: 0, records: 0, reminders: 0, ...written, emailsSent: mails.sent, emailsFailed: mails.failed };
+    return { ran: written !== null, meetings: 0, records: 0, reminders: 0, events: 0, ...written, emailsSent: mails.sent, emailsFailed: mails.failed };
   }
 
   private async sendEmails(): Promise<{ sent: number; failed: number }> {
