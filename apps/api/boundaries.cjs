@@ -32,7 +32,10 @@ const modules = {
     summary: 'Users, sessions (JWT access and rotating refresh tokens), API tokens, grants and the Actor of a request.',
     moduleFile: 'src/modules/auth/auth.module.ts',
     exports: ['ActorLookup'],
-    public: { 'src/modules/auth/auth.module.ts': 'imported by the app module' },
+    public: {
+      'src/modules/auth/auth.module.ts': 'imported by the app module',
+      'src/modules/auth/auth.sql.ts': 'JOIN_USER, ACTIVE_USER: the one way other modules name a user in SQL (a visitor\'s name)',
+    },
     uses: {},
     tables: ['app_user', 'access_grant', 'api_token', 'refresh_token', 'sign_in_throttle'],
   },
@@ -58,7 +61,7 @@ const modules = {
       'src/modules/organisation/organisation.service.ts': 'OrganisationService: visible organisations in batches; OrgModelLoader; PLACEMENT_AT',
       'src/modules/organisation/organisation.model.ts': 'the Organisation and CommitteeSeat GraphQL types other types point at',
       'src/modules/organisation/organisation.loaders.ts': 'the per-request DataLoaders of organisation fields on other types',
-      'src/modules/organisation/organisation.sql.ts': 'ORG_COLUMNS: the one way to read an organisation row in SQL',
+      'src/modules/organisation/organisation.sql.ts': 'ORG_COLUMNS, JOIN_ORGANISATION, ORGANISATIONS_WHERE, IS_CELL: the one way to read an organisation row in SQL',
       'src/modules/organisation/committee-seat.service.ts': 'CommitteeSeatService: a member who leaves or moves loses the seats the rules end',
       'src/modules/organisation/member-port.ts': 'MemberPort: the member module registers how restructuring reads and moves members',
       'src/modules/organisation/organisation.flags.ts': 'flagsOf: the flags of an organisation row, for the dashboard lists',
@@ -76,7 +79,7 @@ const modules = {
     public: {
       'src/modules/member/member.module.ts': 'imported by candidate, inspection, rating and dues',
       'src/modules/member/member.service.ts': 'MemberService: visible members, statuses, discipline inside a caller\'s transaction',
-      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT, JOIN_MEMBERS_OF_CELL_ON, JOIN_CELL_OF_MEMBER_ON: a member\'s exemption, status and cell on a date, written once in SQL',
+      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT, JOIN_MEMBERS_OF_CELL_ON, JOIN_CELL_OF_MEMBER_ON, IS_MEMBER_OF_CELL_ON…: a member\'s exemption, status and cell on a date, written once in SQL',
       'src/modules/member/member.model.ts': 'the Member and Discipline GraphQL types and the member enums',
       'src/modules/member/admission.sql.ts': 'admissionCounts: the one admission count in SQL, for the dashboard and rating',
       'src/modules/member/discipline-hooks.ts': 'DisciplineHooks: modules above member react to a recorded discipline',
@@ -113,6 +116,8 @@ const modules = {
     },
     uses: {
       organisation: 'the cell of a meeting and the organisations of a compliance report',
+      member: 'attendees and task assignees are members of the cell on the meeting date; attendance in name order (member.sql.ts)',
+      auth: 'the names of visitors and whether a visitor is an active user (auth.sql.ts)',
       policy: 'meeting frequency and visit rules',
     },
     tables: ['meeting', 'meeting_amendment', 'meeting_attendance', 'meeting_document', 'cell_meeting_month', 'visit', 'visit_assignment', 'visit_report', 'client_write'],
@@ -283,17 +288,6 @@ const sqlAllowlist = [
   { file: 'src/modules/inspection/inspection.service.ts', table: 'discipline', access: 'read' },
   { file: 'src/modules/inspection/inspection.service.ts', table: 'membership', access: 'read' },
   { file: 'src/modules/inspection/inspection.service.ts', table: 'organisation', access: 'read' },
-  // TODO(#11) organisation rows: ORG_COLUMNS / OrganisationService
-  { file: 'src/modules/meeting/compliance.service.ts', table: 'organisation', access: 'read' },
-  // TODO(#11) attendance lists: member.sql.ts; user names: auth; the bulk audit insert: AuditService (a bulk method)
-  { file: 'src/modules/meeting/meeting.service.ts', table: 'app_user', access: 'read' },
-  { file: 'src/modules/meeting/meeting.service.ts', table: 'audit_log', access: 'write' },
-  { file: 'src/modules/meeting/meeting.service.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/meeting/meeting.service.ts', table: 'membership', access: 'read' },
-  { file: 'src/modules/meeting/meeting.service.ts', table: 'organisation', access: 'read' },
-  // TODO(#11) user names: auth; organisation rows: organisation
-  { file: 'src/modules/meeting/visit.service.ts', table: 'app_user', access: 'read' },
-  { file: 'src/modules/meeting/visit.service.ts', table: 'organisation', access: 'read' },
   // TODO(#11) organisation rows: ORG_COLUMNS via organisation.sql.ts
   { file: 'src/modules/member/admission.service.ts', table: 'organisation', access: 'read' },
   // TODO(#11) organisation codes: OrganisationService

@@ -15,11 +15,14 @@ import {
 } from '@chibo/domain';
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
-import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { AuditService, recordAuditRows, type Caller } from '../../common/audit/audit.service';
 import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
 import { MAX_PAGE_SIZE, type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, policyIntSql, today, validAt } from '../../database/sql';
+import { JOIN_USER } from '../auth/auth.sql';
+import { IS_MEMBER_OF_CELL_ON, MEMBER_NAME_FOLDED, MEMBERS_OF_CELL_AMONG } from '../member/member.sql';
+import { IS_CELL, JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
 import { Meeting, MeetingAmendment, type AttendanceRecord, type CreateMeetingInput, type MeetingFilter, type MeetingPlanInput, type MeetingRecordInput } from './meeting.model';
 
@@ -187,9 +190,9 @@ export class MeetingService {
         const rows = await this.ds.query(
           `SELECT mt.id, CASE WHEN ${orgVisibleSql(actor, 'mt.organisation_id', p, 'mt.meeting_date')} THEN o.name END AS "cellName",
                   mt.attendance_present AS present, mt.attendance_expected AS expected,
-                  (SELECT string_agg(u.display_name, ', ' ORDER BY u.display_name) FROM visit v JOIN app_user u ON u.id = v.visitor_user_id
+                  (SELECT string_agg(u.display_name, ', ' ORDER BY u.display_name) FROM visit v ${JOIN_USER('u', 'v.visitor_user_id')}
                     WHERE v.meeting_id = mt.id AND v.attended AND ${visitorsVisible}) AS visitors
-             FROM ${this.from} JOIN organisation o ON o.id = mt.organisation_id WHERE mt.id = ANY(${ids}::uuid[])`,
+             FROM ${this.from} ${JOIN_ORGANISATION('o', 'mt.organisation_id')} WHERE mt.id = ANY(${ids}::uuid[])`,
           p.values,
         );
         for (const r of rows) extra.set(r.id, r);
@@ -199,7 +202,7 @@ export class MeetingService {
     }
     const p = new Params();
     const [root] = filter?.organisationId && isUuid(filter.organisationId)
-      ? await this.ds.query(`SELECT o.name FROM organisation o WHERE o.id = ${p.add(filter.organisationId)}::uuid AND ${orgVisibleSql(actor, 'o.id', p, p.add(filter.to ?? today()))}`, p.values)
+      ? await this.ds.query(`SELECT o.name ${ORGANISATIONS_WHERE('o', `= ${p.add(filter.organisationId)}::uuid`)} AND ${orgVisibleSql(actor, 'o.id', p, p.add(filter.to ?? today()))}`, p.values)
       : [];
     const period = filter?.from && filter.to ? ` TỪ ${viDate(filter.from)} ĐẾN ${viDate(filter.to)}` : filter?.from ? ` TỪ ${viDate(filter.from)}` : filter?.to ? ` ĐẾN ${viDate(filter.to)}` : '';
     const narrowed = [...(filter?.kinds ?? []).map((k) => MEETING_KIND_LABELS[k].vi), ...(filter?.states ?? []).map((s) => MEETING_STATE_LABELS[s].vi)];
@@ -228,7 +231,7 @@ export class MeetingService {
          FROM (SELECT DISTINCT u.id FROM unnest($1::uuid[]) AS u(id)) ids JOIN meeting mt ON mt.id = ids.id JOIN meeting_attendance a ON a.meeting_id = mt.id
         -- driven from the ids (primary keys of meeting and meeting_attendance), so a page of meetings never reads the
         -- whole attendance table; the name is looked up per attendance row, never by joining the whole member table
-        ORDER BY (SELECT m.name_folded FROM member m WHERE m.id = a.member_id), a.member_id`,
+        ORDER BY ${MEMBER_NAME_FOLDED('a.member_id')}, a.member_id`,
       [meetingIds],
     );
     const out = new Map<string, AttendanceRecord[]>(meetingIds.map((id) => [id, []]));
@@ -419,7 +422,7 @@ export class MeetingService {
       const p = new Params();
       const cellIds = [...new Set(rows.map((r) => r.cellId))];
       const cells: { id: string }[] = await m.query(
-        `SELECT o.id FROM organisation o WHERE o.id = ANY(${p.add(cellIds)}::uuid[]) AND o.kind IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')
+        `SELECT o.id ${ORGANISATIONS_WHERE('o', `= ANY(${p.add(cellIds)}::uuid[])`)} AND ${IS_CELL('o')}
            AND ${orgVisibleSql(caller.actor, 'o.id', p, p.add(today()), true)}`,
         p.values,
       );
@@ -442,7 +445,7 @@ export class MeetingService {
       const att = rows.flatMap((r, i) => r.attendance.map((a) => ({ i, cell: r.cellId, date: r.date, ...a })));
       const members: { k: number }[] = await m.query(
         `SELECT u.k FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::date[]) AS u(k, cell, mid, d)
-          WHERE EXISTS (SELECT 1 FROM membership ms WHERE ms.member_id = u.mid AND ms.organisation_id = u.cell AND ${validAt('ms', 'u.d')})`,
+          WHERE ${IS_MEMBER_OF_CELL_ON('u.mid', 'u.cell', 'u.d')}`,
         [att.map((_, k) => k), att.map((a) => a.cell), att.map((a) => a.memberId), att.map((a) => a.date)],
       );
       const okAtt = new Set(members.map((x) => x.k));
@@ -471,11 +474,7 @@ export class MeetingService {
         `INSERT INTO meeting_attendance (meeting_id, member_id, status, reason) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
         [att.map((a) => ids[a.i]), att.map((a) => a.memberId), att.map((a) => a.status), att.map((a) => a.reason ?? null)],
       );
-      await m.query(
-        `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
-         SELECT $1, $2, $3, 'importMeetingHistory', 'meeting', u.id, u.after::jsonb, $6 FROM unnest($4::text[], $5::text[]) AS u(id, after)`,
-        [caller.actor.kind, caller.actor.id, caller.actor.name, ids, rows.map((r) => JSON.stringify({ cellId: r.cellId, kind: r.kind, date: r.date, state: r.state })), caller.requestId],
-      );
+      await recordAuditRows(m, caller, 'importMeetingHistory', 'meeting', rows.map((r, i) => ({ entityId: ids[i], after: { cellId: r.cellId, kind: r.kind, date: r.date, state: r.state } })));
       return ids.length;
     });
   }
@@ -570,7 +569,7 @@ export class MeetingService {
   private async assertCell(m: EntityManager, actor: Actor, cellId: string, date: string): Promise<void> {
     await assertOrgVisible(m, actor, cellId, date, true).catch(asField('organisationId'));
     const [row] = await m.query(
-      `SELECT o.kind FROM organisation o JOIN organisation_placement pl ON pl.organisation_id = o.id AND ${validAt('pl', '$2')} WHERE o.id = $1`,
+      `SELECT o.kind FROM organisation_placement pl ${JOIN_ORGANISATION('o', 'pl.organisation_id')} WHERE pl.organisation_id = $1 AND ${validAt('pl', '$2')}`,
       [cellId, date],
     );
     if (!row) throw new DomainError('ORGANISATION_DISSOLVED', 'The cell does not exist on the meeting date (dissolved, or not yet established)', 'date');
@@ -582,7 +581,7 @@ export class MeetingService {
     const wanted = members.filter((x): x is [string, string] => !!x[1]);
     if (!wanted.length) return;
     const rows: { memberId: string }[] = await m.query(
-      `SELECT DISTINCT ms.member_id AS "memberId" FROM membership ms WHERE ms.organisation_id = $1 AND ${validAt('ms', '$2')} AND ms.member_id = ANY($3::uuid[])`,
+      MEMBERS_OF_CELL_AMONG('$1', '$2', '$3'),
       [cellId, date, wanted.map(([, id]) => id).filter(isUuid)],
     );
     const ok = new Set(rows.map((r) => r.memberId));

@@ -1,6 +1,6 @@
 // The member rules written in SQL, once: a member's exemption, status and cell on a date. Other modules (rating,
 // dashboard) call these instead of naming the member tables themselves. Each expects the member row as `m`.
-import type { Params } from '../../database/sql';
+import { type Params, validAt } from '../../database/sql';
 
 /** Exemption on a date, from the member's EXEMPTED / EXEMPTION_ENDED events (the member row holds only today's). */
 export const EXEMPTION_AT = (d: string) => `(SELECT CASE WHEN e.type = 'EXEMPTED' THEN e.reason END FROM member_event e
@@ -84,3 +84,14 @@ export const MEMBERS_BY_NUMBER_FOR_UPDATE = (nat: string, cards: string, d: stri
      FROM member m CROSS JOIN LATERAL (SELECT ${CELL_AT(d)} AS cell) c
     WHERE (m.national_id = ANY(${nat}::text[]) OR m.card_number = ANY(${cards}::text[])) AND c.cell IS NOT NULL AND ${cellOk('c.cell')}
     ORDER BY m.id FOR UPDATE OF m`;
+
+/** The folded name of the member `memberExpr` (a scalar subquery by primary key: for ordering a page's rows by name). */
+export const MEMBER_NAME_FOLDED = (memberExpr: string) => `(SELECT m.name_folded FROM member m WHERE m.id = ${memberExpr})`;
+
+/** True when the member `memberExpr` belongs to the cell `cellExpr` on `day` (any membership kind: permanent or temporary). */
+export const IS_MEMBER_OF_CELL_ON = (memberExpr: string, cellExpr: string, day: string) =>
+  `EXISTS (SELECT 1 FROM membership ms WHERE ms.member_id = ${memberExpr} AND ms.organisation_id = ${cellExpr} AND ${validAt('ms', day)})`;
+
+/** The members among `membersParam` (uuid[]) who belong to the cell `cellParam` on `day` (any kind), as "memberId". */
+export const MEMBERS_OF_CELL_AMONG = (cellParam: string, day: string, membersParam: string) =>
+  `SELECT DISTINCT ms.member_id AS "memberId" FROM membership ms WHERE ms.organisation_id = ${cellParam} AND ${validAt('ms', day)} AND ms.member_id = ANY(${membersParam}::uuid[])`;

@@ -20,3 +20,16 @@ export type OrgRow = {
   path: string;
   depth: number;
 };
+
+// The organisation row in other modules' SQL: they read its columns (o.name, o.kind, o.code…) through these, never by
+// naming the table (apps/api/boundaries.cjs).
+
+/** The organisation kinds that hold members (cells): a condition on the organisation row `alias`. */
+export const IS_CELL = (alias: string) => `${alias}.kind IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')`;
+
+/** Joins the organisation row of `idExpr` (an SQL expression) as `alias`; `cellsOnly`: no row unless it is a cell. */
+export const JOIN_ORGANISATION = (alias: string, idExpr: string, cellsOnly = false) =>
+  `JOIN organisation ${alias} ON ${alias}.id = ${idExpr}${cellsOnly ? ` AND ${IS_CELL(alias)}` : ''}`;
+
+/** `FROM` the organisation rows as `alias` whose id satisfies `idCondition` (e.g. `= $1`, `= ANY($1::uuid[])`). */
+export const ORGANISATIONS_WHERE = (alias: string, idCondition: string) => `FROM organisation ${alias} WHERE ${alias}.id ${idCondition}`;
