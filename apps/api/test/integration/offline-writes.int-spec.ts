@@ -122,7 +122,9 @@ describe('offline writes: versions and idempotency keys', () => {
     ['a short key', { k: 'abc' }, 'clientKey', 'VALIDATION'],
     ['a 10,000-character key', { k: 'k'.repeat(10_000) }, 'clientKey', 'VALIDATION'],
     ['a key with NUL (named by its variable)', { k: 'abcdefgh\u0000' }, '"k"', 'INVALID_CHARACTER'],
+    ['a key with a non-ASCII letter', { k: 'khoá-ghi-01' }, 'clientKey', 'VALIDATION'],
     ['version 0', { v: 0 }, 'expectedVersion', 'VALIDATION'],
+    ['a negative version', { v: -3 }, 'expectedVersion', 'VALIDATION'],
   ])('refuses %s on the field and writes nothing', async (_label, args, field, reason) => {
     const m = await plan();
     const res = await h.gql(RECORD, { id: m.id, i: { minutes: 'X' }, v: m.version, k: randomUUID(), ...args }, secretary);
