@@ -353,8 +353,7 @@ export class MeetingService {
       if (opts.expectedVersion != null && opts.expectedVersion !== before.version) {
         throw new DomainError('CONFLICT', `The meeting changed since version ${opts.expectedVersion} was read (now ${before.version}); read it again and choose what to keep`, 'expectedVersion', { reason: 'MEETING_CHANGED', version: before.version });
       }
-      await this.applyRecord(m, before, input);
-      await m.query(`UPDATE meeting SET state = 'HELD', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      await this.applyRecord(m, before, input, { state: 'HELD' });
       if (opts.clientKey) await this.keepClientWrite(m, caller, opts.clientKey, 'recordMeeting', id);
       await this.audit.record(m, caller, { operation: 'recordMeeting', entityType: 'meeting', entityId: id, before, after: input, organisationId: before.organisationId });
     });
@@ -481,7 +480,12 @@ export class MeetingService {
 
   // ---------------------------------------------------------------- helpers
 
-  private async applyRecord(m: EntityManager, before: Meeting, input: MeetingRecordInput): Promise<void> {
+  /**
+   * Writes a record (recordMeeting) or a correction (amendMeeting): the attendance list, then the meeting row in one
+   * UPDATE (the record's columns, the scored self-assessment, `extra` columns such as the state), which raises the
+   * version once.
+   */
+  private async applyRecord(m: EntityManager, before: Meeting, input: MeetingRecordInput, extra: Record<string, unknown> = {}): Promise<void> {
     this.checkTimes(input.actualStart ?? before.actualStart, input.actualEnd ?? before.actualEnd, 'actualEnd');
     if (input.attendance) {
       const seen = new Set<string>();
@@ -505,21 +509,24 @@ export class MeetingService {
     if (input.selfAssessment) {
       const policy = await this.policies.forOrganisation(before.organisationId, before.date, m);
       const scored = scoreMeeting(policy.scoreSheet, input.selfAssessment);
-      await m.query(`UPDATE meeting SET self_assessment = $2, self_total = $3, version = version + 1 WHERE id = $1`, [before.id, JSON.stringify(input.selfAssessment), scored.total]);
+      extra = { ...extra, self_assessment: JSON.stringify(input.selfAssessment), self_total: scored.total };
     }
     const { attendance: _a, selfAssessment: _s, ...rest } = input;
-    await this.setColumns(m, before.id, { ...rest, tasks: input.tasks?.map((t) => ({ text: t.text, assigneeMemberId: t.assigneeMemberId ?? null, dueOn: t.dueOn ?? null })) }, RECORD_COLUMNS);
+    await this.setColumns(m, before.id, { ...rest, tasks: input.tasks?.map((t) => ({ text: t.text, assigneeMemberId: t.assigneeMemberId ?? null, dueOn: t.dueOn ?? null })) }, RECORD_COLUMNS, extra, true);
   }
 
-  private async setColumns<T extends object>(m: EntityManager, id: string, input: T, columns: Record<string, string>): Promise<void> {
-    const entries = Object.entries(columns).filter(([k]) => (input as Record<string, unknown>)[k] !== undefined);
-    if (!entries.length) return;
+  /**
+   * The one UPDATE of a meeting write: the given fields of `input` (by `columns`), the `extra` columns (column →
+   * value), and the version raised once. Nothing is written when nothing is given, unless `always` (a record or
+   * an amendment changes the meeting even when only its attendance list changed).
+   */
+  private async setColumns<T extends object>(m: EntityManager, id: string, input: T, columns: Record<string, string>, extra: Record<string, unknown> = {}, always = false): Promise<void> {
+    const given = Object.entries(columns).filter(([k]) => (input as Record<string, unknown>)[k] !== undefined).map(([k, c]) => [c, (input as Record<string, unknown>)[k]] as const);
+    const entries = [...given, ...Object.entries(extra)];
+    if (!entries.length && !always) return;
     const p = new Params();
-    const sets = entries.map(([k, c]) => {
-      const v = (input as Record<string, unknown>)[k];
-      return `${c} = ${p.add(Array.isArray(v) ? JSON.stringify(v) : v)}`;
-    });
-    await m.query(`UPDATE meeting SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+    const sets = entries.map(([c, v]) => `${c} = ${p.add(Array.isArray(v) ? JSON.stringify(v) : v)}, `);
+    await m.query(`UPDATE meeting SET ${sets.join('')}version = version + 1, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
   }
 
   private checkTimes(start: string | null | undefined, end: string | null | undefined, field: string): void {
