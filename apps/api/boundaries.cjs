@@ -61,7 +61,7 @@ const modules = {
       'src/modules/organisation/organisation.service.ts': 'OrganisationService: visible organisations in batches; OrgModelLoader; PLACEMENT_AT',
       'src/modules/organisation/organisation.model.ts': 'the Organisation and CommitteeSeat GraphQL types other types point at',
       'src/modules/organisation/organisation.loaders.ts': 'the per-request DataLoaders of organisation fields on other types',
-      'src/modules/organisation/organisation.sql.ts': 'ORG_COLUMNS, JOIN_ORGANISATION, ORGANISATIONS_WHERE, IS_CELL: the one way to read an organisation row in SQL',
+      'src/modules/organisation/organisation.sql.ts': 'ORG_COLUMNS, JOIN_ORGANISATION, ORGANISATIONS_WHERE, IS_CELL, JOIN_COMMITTEE_SEATS: the one way to read organisation rows and seats in SQL',
       'src/modules/organisation/committee-seat.service.ts': 'CommitteeSeatService: a member who leaves or moves loses the seats the rules end',
       'src/modules/organisation/member-port.ts': 'MemberPort: the member module registers how restructuring reads and moves members',
       'src/modules/organisation/organisation.flags.ts': 'flagsOf: the flags of an organisation row, for the dashboard lists',
@@ -79,7 +79,7 @@ const modules = {
     public: {
       'src/modules/member/member.module.ts': 'imported by candidate, inspection, rating and dues',
       'src/modules/member/member.service.ts': 'MemberService: visible members, statuses, discipline inside a caller\'s transaction',
-      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT, JOIN_MEMBERS_OF_CELL_ON, JOIN_CELL_OF_MEMBER_ON, IS_MEMBER_OF_CELL_ON…: a member\'s exemption, status and cell on a date, written once in SQL',
+      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT, JOIN_MEMBERS_OF_CELL_ON, JOIN_CELL_OF_MEMBER_ON, IS_MEMBER_OF_CELL_ON, JOIN_MEMBERSHIP, JOIN_MEMBER…: a member\'s exemption, status and cell on a date, its row and memberships, written once in SQL',
       'src/modules/member/member.model.ts': 'the Member and Discipline GraphQL types and the member enums',
       'src/modules/member/admission.sql.ts': 'admissionCounts: the one admission count in SQL, for the dashboard and rating',
       'src/modules/member/discipline-hooks.ts': 'DisciplineHooks: modules above member react to a recorded discipline',
@@ -133,7 +133,7 @@ const modules = {
     },
     uses: {
       organisation: 'the organisations inspected and their visibility',
-      member: 'members inspected; a conclusion records discipline through MemberService',
+      member: 'members inspected (member.sql.ts); a conclusion records discipline, and the discipline of inspections is read, through MemberService',
       policy: 'the yearly inspection target',
     },
     tables: ['inspection', 'inspection_plan', 'inspection_plan_subject', 'inspection_subject'],
@@ -279,15 +279,6 @@ const sqlAllowlist = [
   { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'membership', access: 'read' },
   { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'organisation', access: 'read' },
   { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'rating', access: 'read' },
-  // TODO(#11) committee members and members of a cell: organisation / member *.sql.ts
-  { file: 'src/modules/inspection/inspection-target.service.ts', table: 'committee_seat', access: 'read' },
-  { file: 'src/modules/inspection/inspection-target.service.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/inspection/inspection-target.service.ts', table: 'membership', access: 'read' },
-  { file: 'src/modules/inspection/inspection-target.service.ts', table: 'organisation', access: 'read' },
-  // TODO(#11) discipline and membership reads: member.sql.ts
-  { file: 'src/modules/inspection/inspection.service.ts', table: 'discipline', access: 'read' },
-  { file: 'src/modules/inspection/inspection.service.ts', table: 'membership', access: 'read' },
-  { file: 'src/modules/inspection/inspection.service.ts', table: 'organisation', access: 'read' },
   // TODO(#11) organisation rows: ORG_COLUMNS via organisation.sql.ts
   { file: 'src/modules/member/admission.service.ts', table: 'organisation', access: 'read' },
   // TODO(#11) organisation codes: OrganisationService

@@ -95,3 +95,16 @@ export const IS_MEMBER_OF_CELL_ON = (memberExpr: string, cellExpr: string, day: 
 /** The members among `membersParam` (uuid[]) who belong to the cell `cellParam` on `day` (any kind), as "memberId". */
 export const MEMBERS_OF_CELL_AMONG = (cellParam: string, day: string, membersParam: string) =>
   `SELECT DISTINCT ms.member_id AS "memberId" FROM membership ms WHERE ms.organisation_id = ${cellParam} AND ${validAt('ms', day)} AND ms.member_id = ANY(${membersParam}::uuid[])`;
+
+/**
+ * Joins the memberships as `alias` that satisfy `on` (a condition on the alias and the rows joined to) and are in force
+ * on `day`; `kind`: only those of that kind (PERMANENT: a member's own cell, not a temporary transfer).
+ */
+export const JOIN_MEMBERSHIP = (alias: string, on: string, day: string, kind?: 'PERMANENT' | 'TEMPORARY') =>
+  `JOIN membership ${alias} ON ${on}${kind ? ` AND ${alias}.kind = '${kind}'` : ''} AND ${validAt(alias, day)}`;
+
+/** Joins the member row of `memberExpr` (an SQL expression) as `alias` (alias.full_name, alias.name_folded…). */
+export const JOIN_MEMBER = (alias: string, memberExpr: string) => `JOIN member ${alias} ON ${alias}.id = ${memberExpr}`;
+
+/** `FROM` the member rows as `alias` whose id satisfies `idCondition` (e.g. `= ANY($1::uuid[])`). */
+export const MEMBERS_WHERE = (alias: string, idCondition: string) => `FROM member ${alias} WHERE ${alias}.id ${idCondition}`;

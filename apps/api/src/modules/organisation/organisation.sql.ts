@@ -1,4 +1,5 @@
 // Column lists shared by the organisation queries (one place, so every query returns the same shape).
+import { validAt } from '../../database/sql';
 export const ORG_COLUMNS = `
   o.id, o.code, o.name, o.kind, o.level_name AS "levelName", o.unit_served AS "unitServed",
   o.established_on AS "establishedOn", o.dissolved_on AS "dissolvedOn", o.term_start AS "termStart",
@@ -33,3 +34,7 @@ export const JOIN_ORGANISATION = (alias: string, idExpr: string, cellsOnly = fal
 
 /** `FROM` the organisation rows as `alias` whose id satisfies `idCondition` (e.g. `= $1`, `= ANY($1::uuid[])`). */
 export const ORGANISATIONS_WHERE = (alias: string, idCondition: string) => `FROM organisation ${alias} WHERE ${alias}.id ${idCondition}`;
+
+/** Joins the committee seats as `alias` of the organisation `orgExpr` held on `day` (alias.member_id, alias.role). */
+export const JOIN_COMMITTEE_SEATS = (alias: string, orgExpr: string, day: string) =>
+  `JOIN committee_seat ${alias} ON ${alias}.organisation_id = ${orgExpr} AND ${validAt(alias, day)}`;
