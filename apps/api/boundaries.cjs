@@ -79,7 +79,7 @@ const modules = {
     public: {
       'src/modules/member/member.module.ts': 'imported by candidate, inspection, rating and dues',
       'src/modules/member/member.service.ts': 'MemberService: visible members, statuses, discipline inside a caller\'s transaction',
-      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT, JOIN_MEMBERS_OF_CELL_ON, JOIN_CELL_OF_MEMBER_ON, IS_MEMBER_OF_CELL_ON, JOIN_MEMBERSHIP, JOIN_MEMBER…: a member\'s exemption, status and cell on a date, its row and memberships, written once in SQL',
+      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT, JOIN_MEMBERS_OF_CELL_ON, JOIN_CELL_OF_MEMBER_ON, IS_MEMBER_OF_CELL_ON, JOIN_MEMBERSHIP, JOIN_MEMBER, LEAVERS_BY_STATUS, PROBATION_AND_BADGE_CANDIDATES…: a member\'s exemption, status and cell on a date, its row and memberships, written once in SQL',
       'src/modules/member/member.model.ts': 'the Member and Discipline GraphQL types and the member enums',
       'src/modules/member/admission.sql.ts': 'admissionCounts: the one admission count in SQL, for the dashboard and rating',
       'src/modules/member/discipline-hooks.ts': 'DisciplineHooks: modules above member react to a recorded discipline',
@@ -113,6 +113,7 @@ const modules = {
       'src/modules/meeting/compliance.model.ts': 'MeetingCompliance and MeetingKindCount types',
       'src/modules/meeting/visit.service.ts': 'VisitService: the visit coverage of a subtree',
       'src/modules/meeting/visit.model.ts': 'VisitCoverageReport type',
+      'src/modules/meeting/meeting.sql.ts': 'MEETINGS_WITHOUT_PAPERWORK: the dashboard\'s minutes alerts over the meeting table',
     },
     uses: {
       organisation: 'the cell of a meeting and the organisations of a compliance report',
@@ -147,9 +148,11 @@ const modules = {
       'src/modules/rating/rating.module.ts': 'imported by the app module and by notice',
       'src/modules/rating/rating-read.service.ts': 'RatingReadService.pending: the notice job reminds a round\'s pending subjects',
       'src/modules/rating/rating.model.ts': 'RatingPendingSubject, the pending list\'s rows',
+      'src/modules/rating/rating-alerts.sql.ts': 'QUOTA_COUNTS, KHTNV_TWO_YEARS: the dashboard\'s rating alerts over the rating table',
     },
     uses: {
-      member: 'the admission target uses admissionCounts; listens to recorded discipline',
+      member: 'the admission target uses admissionCounts; listens to recorded discipline; member rows and memberships in SQL (member.sql.ts)',
+      organisation: 'organisation rows in SQL (organisation.sql.ts): the codes of the rating alerts',
       policy: 'the rating quota and level rules',
     },
     tables: ['rating', 'rating_round', 'rating_exclusion'],
@@ -204,8 +207,9 @@ const modules = {
     uses: {
       organisation: 'the root and its subtree, organisation flags',
       member: 'member counts and admissions, through member\'s SQL fragments',
-      meeting: 'meeting compliance and visit coverage',
+      meeting: 'meeting compliance and visit coverage; the minutes alerts\' statement (meeting.sql.ts)',
       inspection: 'inspection-target alerts',
+      rating: 'the rating alerts\' statements (rating-alerts.sql.ts)',
       dues: 'the members in arrears with their dues (DUES_ARREARS alerts)',
       policy: 'thresholds of the alerts',
     },
@@ -269,16 +273,6 @@ const sqlAllowlist = [
   { file: 'src/modules/auth/admin.service.ts', table: 'organisation', access: 'read' },
   // TODO(#11) a MEMBER grant's own cell: read through member (member.sql.ts)
   { file: 'src/modules/auth/auth.service.ts', table: 'membership', access: 'read' },
-  // TODO(#11) counts and lists: the owners' *.sql.ts (member counts are also computed by OrganisationService.subtreeCounts)
-  { file: 'src/modules/dashboard/dashboard-data.service.ts', table: 'meeting', access: 'read' },
-  { file: 'src/modules/dashboard/dashboard-data.service.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/dashboard/dashboard-data.service.ts', table: 'membership', access: 'read' },
-  { file: 'src/modules/dashboard/dashboard-data.service.ts', table: 'organisation', access: 'read' },
-  // TODO(#11) rating alerts: a rating.sql.ts the dashboard calls
-  { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'membership', access: 'read' },
-  { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'organisation', access: 'read' },
-  { file: 'src/modules/dashboard/dashboard.area-sources.ts', table: 'rating', access: 'read' },
   // TODO(#11) organisation rows: ORG_COLUMNS via organisation.sql.ts
   { file: 'src/modules/member/admission.service.ts', table: 'organisation', access: 'read' },
   // TODO(#11) organisation codes: OrganisationService

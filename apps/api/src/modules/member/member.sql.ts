@@ -1,6 +1,6 @@
 // The member rules written in SQL, once: a member's exemption, status and cell on a date. Other modules (rating,
 // dashboard) call these instead of naming the member tables themselves. Each expects the member row as `m`.
-import { type Params, validAt } from '../../database/sql';
+import { inSubtree, type Params, validAt } from '../../database/sql';
 
 /** Exemption on a date, from the member's EXEMPTED / EXEMPTION_ENDED events (the member row holds only today's). */
 export const EXEMPTION_AT = (d: string) => `(SELECT CASE WHEN e.type = 'EXEMPTED' THEN e.reason END FROM member_event e
@@ -108,3 +108,34 @@ export const JOIN_MEMBER = (alias: string, memberExpr: string) => `JOIN member $
 
 /** `FROM` the member rows as `alias` whose id satisfies `idCondition` (e.g. `= ANY($1::uuid[])`). */
 export const MEMBERS_WHERE = (alias: string, idCondition: string) => `FROM member ${alias} WHERE ${alias}.id ${idCondition}`;
+
+/**
+ * The members who left in [from, to] counted by their status on `asOf` (one of `statuses`, a text[] expression), in
+ * their last cell (CELL_AT `asOf`) placed under the subtree of `rootPath` on `asOf`: rows (status, count). The
+ * definition of members(filter: { statuses, leftFrom, leftTo }, asOf), for the dashboard's leavers.
+ */
+export const LEAVERS_BY_STATUS = (rootPath: string, asOf: string, from: string, to: string, statuses: string) =>
+  `SELECT ${STATUS_AT(asOf)} AS status, count(*)::int AS count
+     FROM member m CROSS JOIN LATERAL (SELECT ${CELL_AT(asOf)} AS cell) c
+     CROSS JOIN LATERAL (SELECT placement_path_at(c.cell, ${asOf}::date) AS path) pl
+    WHERE m.left_on >= ${from}::date AND m.left_on <= ${to}::date AND c.cell IS NOT NULL AND ${inSubtree('pl', rootPath)}
+      AND (${STATUS_AT(asOf)}) = ANY(${statuses}::text[])
+    GROUP BY 1`;
+
+/**
+ * The members of the cells under `rootPath` on `asOf` who are PROBATIONARY then or were admitted in one of `years`
+ * (an int[] expression), by permanent membership: in force on `asOf` ("placed"), or the first one when it begins
+ * after `asOf` for a member admitted by then who has not left. Rows: id, fullName, admissionDecisionDate,
+ * ceremonyDate, status (on `asOf`), cellId, placed. The dashboard's probation and party-badge alerts.
+ */
+export const PROBATION_AND_BADGE_CANDIDATES = (rootPath: string, asOf: string, years: string) =>
+  `SELECT m.id, m.full_name AS "fullName", m.admission_decision_date AS "admissionDecisionDate", m.ceremony_date AS "ceremonyDate",
+          ${STATUS_AT(asOf)} AS status, ms.organisation_id AS "cellId", ${validAt('ms', asOf)} AS placed
+     FROM organisation_placement pl
+     JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT'
+     JOIN member m ON m.id = ms.member_id
+    WHERE ${inSubtree('pl', rootPath)} AND ${validAt('pl', asOf)}
+      AND (${validAt('ms', asOf)}
+           OR (ms.valid_from > ${asOf}::date AND m.left_on IS NULL AND m.admission_decision_date <= ${asOf}::date
+               AND NOT EXISTS (SELECT 1 FROM membership e WHERE e.member_id = m.id AND e.kind = 'PERMANENT' AND e.valid_from < ms.valid_from)))
+      AND ((${STATUS_AT(asOf)}) = 'PROBATIONARY' OR extract(year FROM m.admission_decision_date)::int = ANY(${years}::int[]))`;
