@@ -61,7 +61,7 @@ const modules = {
       'src/modules/organisation/organisation.service.ts': 'OrganisationService: visible organisations in batches; OrgModelLoader; PLACEMENT_AT',
       'src/modules/organisation/organisation.model.ts': 'the Organisation and CommitteeSeat GraphQL types other types point at',
       'src/modules/organisation/organisation.loaders.ts': 'the per-request DataLoaders of organisation fields on other types',
-      'src/modules/organisation/organisation.sql.ts': 'ORG_COLUMNS, JOIN_ORGANISATION, ORGANISATIONS_WHERE, IS_CELL, JOIN_COMMITTEE_SEATS: the one way to read organisation rows and seats in SQL',
+      'src/modules/organisation/organisation.sql.ts': 'ORG_COLUMNS, JOIN_ORGANISATION, ORGANISATIONS_WHERE, ORGANISATIONS_WITH_CODES, IS_CELL, JOIN_COMMITTEE_SEATS: the one way to read organisation rows and seats in SQL',
       'src/modules/organisation/committee-seat.service.ts': 'CommitteeSeatService: a member who leaves or moves loses the seats the rules end',
       'src/modules/organisation/member-port.ts': 'MemberPort: the member module registers how restructuring reads and moves members',
       'src/modules/organisation/organisation.flags.ts': 'flagsOf: the flags of an organisation row, for the dashboard lists',
@@ -273,10 +273,6 @@ const sqlAllowlist = [
   { file: 'src/modules/auth/admin.service.ts', table: 'organisation', access: 'read' },
   // TODO(#11) a MEMBER grant's own cell: read through member (member.sql.ts)
   { file: 'src/modules/auth/auth.service.ts', table: 'membership', access: 'read' },
-  // TODO(#11) organisation rows: ORG_COLUMNS via organisation.sql.ts
-  { file: 'src/modules/member/admission.service.ts', table: 'organisation', access: 'read' },
-  // TODO(#11) organisation codes: OrganisationService
-  { file: 'src/modules/member/member-import.service.ts', table: 'organisation', access: 'read' },
   // TODO(#11) a seat's member must be in the subtree
   { file: 'src/modules/organisation/committee-seat.service.ts', table: 'membership', access: 'read' },
   // TODO(#11) discipline and committee seats: member / organisation *.sql.ts

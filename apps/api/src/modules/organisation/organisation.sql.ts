@@ -38,3 +38,6 @@ export const ORGANISATIONS_WHERE = (alias: string, idCondition: string) => `FROM
 /** Joins the committee seats as `alias` of the organisation `orgExpr` held on `day` (alias.member_id, alias.role). */
 export const JOIN_COMMITTEE_SEATS = (alias: string, orgExpr: string, day: string) =>
   `JOIN committee_seat ${alias} ON ${alias}.organisation_id = ${orgExpr} AND ${validAt(alias, day)}`;
+
+/** `FROM` the organisation rows as `alias` whose code is one of `codes` (a text[] expression). */
+export const ORGANISATIONS_WITH_CODES = (alias: string, codes: string) => `FROM organisation ${alias} WHERE ${alias}.code = ANY(${codes})`;
