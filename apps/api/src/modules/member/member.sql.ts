@@ -139,3 +139,7 @@ export const PROBATION_AND_BADGE_CANDIDATES = (rootPath: string, asOf: string, y
            OR (ms.valid_from > ${asOf}::date AND m.left_on IS NULL AND m.admission_decision_date <= ${asOf}::date
                AND NOT EXISTS (SELECT 1 FROM membership e WHERE e.member_id = m.id AND e.kind = 'PERMANENT' AND e.valid_from < ms.valid_from)))
       AND ((${STATUS_AT(asOf)}) = 'PROBATIONARY' OR extract(year FROM m.admission_decision_date)::int = ANY(${years}::int[]))`;
+
+/** The cells (any membership kind) of the members `membersParam` (uuid[]) on `day`, as "organisationId", once each. */
+export const CELLS_OF_MEMBERS = (membersParam: string, day: string) =>
+  `SELECT DISTINCT organisation_id AS "organisationId" FROM membership ms WHERE ms.member_id = ANY(${membersParam}::uuid[]) AND ${validAt('ms', day)}`;
