@@ -64,7 +64,7 @@ const modules = {
       'src/modules/organisation/organisation.service.ts': 'OrganisationService: visible organisations in batches; OrgModelLoader; PLACEMENT_AT',
       'src/modules/organisation/organisation.model.ts': 'the Organisation and CommitteeSeat GraphQL types other types point at',
       'src/modules/organisation/organisation.loaders.ts': 'the per-request DataLoaders of organisation fields on other types',
-      'src/modules/organisation/organisation.sql.ts': 'ORG_COLUMNS, JOIN_ORGANISATION, ORGANISATIONS_WHERE, ORGANISATIONS_WITH_CODES, IS_CELL, JOIN_COMMITTEE_SEATS: the one way to read organisation rows and seats in SQL',
+      'src/modules/organisation/organisation.sql.ts': 'ORG_COLUMNS, JOIN_ORGANISATION, ORGANISATIONS_WHERE, ORGANISATIONS_WITH_CODES, IS_CELL, JOIN_COMMITTEE_SEATS, SEATS_DURING: the one way to read organisation rows and seats in SQL',
       'src/modules/organisation/committee-seat.service.ts': 'CommitteeSeatService: a member who leaves or moves loses the seats the rules end',
       'src/modules/organisation/member-port.ts': 'MemberPort: the member module registers how restructuring reads and moves members',
       'src/modules/organisation/organisation.flags.ts': 'flagsOf: the flags of an organisation row, for the dashboard lists',
@@ -82,7 +82,7 @@ const modules = {
     public: {
       'src/modules/member/member.module.ts': 'imported by candidate, inspection, rating and dues',
       'src/modules/member/member.service.ts': 'MemberService: visible members, statuses, discipline inside a caller\'s transaction',
-      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT, JOIN_MEMBERS_OF_CELL_ON, JOIN_CELL_OF_MEMBER_ON, IS_MEMBER_OF_CELL_ON, JOIN_MEMBERSHIP, JOIN_MEMBER, LEAVERS_BY_STATUS, PROBATION_AND_BADGE_CANDIDATES…: a member\'s exemption, status and cell on a date, its row and memberships, written once in SQL',
+      'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT, JOIN_MEMBERS_OF_CELL_ON, JOIN_CELL_OF_MEMBER_ON, IS_MEMBER_OF_CELL_ON, JOIN_MEMBERSHIP, JOIN_MEMBER, DISCIPLINE_BETWEEN, LEAVERS_BY_STATUS, PROBATION_AND_BADGE_CANDIDATES…: a member\'s exemption, status and cell on a date, its row and memberships, written once in SQL',
       'src/modules/member/member.model.ts': 'the Member and Discipline GraphQL types and the member enums',
       'src/modules/member/admission.sql.ts': 'admissionCounts: the one admission count in SQL, for the dashboard and rating',
       'src/modules/member/discipline-hooks.ts': 'DisciplineHooks: modules above member react to a recorded discipline',
@@ -154,8 +154,8 @@ const modules = {
       'src/modules/rating/rating-alerts.sql.ts': 'QUOTA_COUNTS, KHTNV_TWO_YEARS: the dashboard\'s rating alerts over the rating table',
     },
     uses: {
-      member: 'the admission target uses admissionCounts; listens to recorded discipline; member rows and memberships in SQL (member.sql.ts)',
-      organisation: 'organisation rows in SQL (organisation.sql.ts): the codes of the rating alerts',
+      member: 'the admission target uses admissionCounts; listens to recorded discipline; member rows, memberships and discipline in SQL (member.sql.ts)',
+      organisation: 'organisation rows and committee seats in SQL (organisation.sql.ts): subjects, trees, names, the leadership\'s discipline',
       policy: 'the rating quota and level rules',
     },
     tables: ['rating', 'rating_round', 'rating_exclusion'],
@@ -273,25 +273,6 @@ const sqlAllowlist = [
   { file: 'src/modules/policy/policy.service.ts', table: 'organisation', access: 'read' },
   // TODO(#11) a seat's member must be in the subtree
   { file: 'src/modules/organisation/committee-seat.service.ts', table: 'membership', access: 'read' },
-  // TODO(#11) discipline and committee seats: member / organisation *.sql.ts
-  { file: 'src/modules/rating/rating-steps.ts', table: 'committee_seat', access: 'read' },
-  { file: 'src/modules/rating/rating-steps.ts', table: 'discipline', access: 'read' },
-  // TODO(#11) members, memberships and organisation rows of a rating's subjects (names, cells, kinds, the subtree of
-  // a round): member.sql.ts / organisation.sql.ts (rating.service.ts was split by job; the reads are the same)
-  { file: 'src/modules/rating/rating-exclusion.service.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/rating/rating-figures.service.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/rating/rating-figures.service.ts', table: 'membership', access: 'read' },
-  { file: 'src/modules/rating/rating-figures.service.ts', table: 'organisation', access: 'read' },
-  { file: 'src/modules/rating/rating-read.service.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/rating/rating-read.service.ts', table: 'membership', access: 'read' },
-  { file: 'src/modules/rating/rating-read.service.ts', table: 'organisation', access: 'read' },
-  { file: 'src/modules/rating/rating-round.service.ts', table: 'organisation', access: 'read' },
-  { file: 'src/modules/rating/rating-subject.service.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/rating/rating-subject.service.ts', table: 'membership', access: 'read' },
-  { file: 'src/modules/rating/rating-subject.service.ts', table: 'organisation', access: 'read' },
-  { file: 'src/modules/rating/rating-workbook.service.ts', table: 'organisation', access: 'read' },
-  { file: 'src/modules/rating/rating.sql.ts', table: 'member', access: 'read' },
-  { file: 'src/modules/rating/rating.sql.ts', table: 'organisation', access: 'read' },
 ];
 
 module.exports = { modules, app, sqlExempt, readers, sqlAllowlist };

@@ -143,3 +143,15 @@ export const PROBATION_AND_BADGE_CANDIDATES = (rootPath: string, asOf: string, y
 /** The cells (any membership kind) of the members `membersParam` (uuid[]) on `day`, as "organisationId", once each. */
 export const CELLS_OF_MEMBERS = (membersParam: string, day: string) =>
   `SELECT DISTINCT organisation_id AS "organisationId" FROM membership ms WHERE ms.member_id = ANY(${membersParam}::uuid[]) AND ${validAt('ms', day)}`;
+
+/** LEFT JOIN_MEMBER: the member row of `memberExpr` as `alias`, or nulls (an optional member). */
+export const LEFT_JOIN_MEMBER = (alias: string, memberExpr: string) => `LEFT ${JOIN_MEMBER(alias, memberExpr)}`;
+
+/** A scalar subquery: the SQL expression `expr` over the member row `m` of `memberExpr` (e.g. EXEMPTION_AT). */
+export const OF_MEMBER = (memberExpr: string, expr: string) => `(SELECT ${expr} FROM member m WHERE m.id = ${memberExpr})`;
+
+/**
+ * The discipline decided in [from, to] (date expressions), as a derived table to name with an alias:
+ * `FROM ${DISCIPLINE_BETWEEN(a, b)} dc` (columns of discipline: member_id, organisation_id, form, decided_on…).
+ */
+export const DISCIPLINE_BETWEEN = (from: string, to: string) => `(SELECT * FROM discipline WHERE decided_on BETWEEN ${from}::date AND ${to}::date)`;

@@ -41,3 +41,13 @@ export const JOIN_COMMITTEE_SEATS = (alias: string, orgExpr: string, day: string
 
 /** `FROM` the organisation rows as `alias` whose code is one of `codes` (a text[] expression). */
 export const ORGANISATIONS_WITH_CODES = (alias: string, codes: string) => `FROM organisation ${alias} WHERE ${alias}.code = ANY(${codes})`;
+
+/** LEFT JOIN_ORGANISATION: the organisation row of `idExpr` as `alias`, or nulls (an optional organisation). */
+export const LEFT_JOIN_ORGANISATION = (alias: string, idExpr: string) => `LEFT ${JOIN_ORGANISATION(alias, idExpr)}`;
+
+/**
+ * The committee seats held on some day of [from, to] (date expressions), as a derived table to name with an alias:
+ * `FROM ${SEATS_DURING(a, b)} cs` (columns of committee_seat: member_id, organisation_id, role, valid_from, valid_to).
+ */
+export const SEATS_DURING = (from: string, to: string) =>
+  `(SELECT * FROM committee_seat WHERE valid_from <= ${to}::date AND (valid_to IS NULL OR valid_to > ${from}::date))`;
