@@ -19,11 +19,12 @@ import { AuditService, recordAuditRows, type Caller } from '../../common/audit/a
 import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
 import { MAX_PAGE_SIZE, type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
-import { inSubtree, Params, policyIntSql, today, validAt } from '../../database/sql';
+import { inSubtree, Params, today, validAt } from '../../database/sql';
 import { JOIN_USER } from '../auth/auth.sql';
 import { IS_MEMBER_OF_CELL_ON, MEMBER_NAME_FOLDED, MEMBERS_OF_CELL_AMONG } from '../member/member.sql';
 import { IS_CELL, JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
+import { policyIntSql } from '../policy/policy.sql';
 import { Meeting, MeetingAmendment, type AttendanceRecord, type CreateMeetingInput, type MeetingFilter, type MeetingPlanInput, type MeetingRecordInput } from './meeting.model';
 
 const COLUMNS = `mt.id, mt.organisation_id AS "organisationId", mt.kind, mt.title, mt.meeting_date AS "date",
