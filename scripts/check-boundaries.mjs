@@ -336,7 +336,7 @@ export const checkBoundaries = ({ root = HERE, write = false } = {}) => {
     }
   }
 
-  const summary = `${names.length} modules, ${[...edges.values()].reduce((n, e) => n + e.size, 0)} module dependencies, ${owner.size} tables, ${map.sqlAllowlist.length} allowlisted SQL uses of foreign tables (TODO #11)`;
+  const summary = `${names.length} modules, ${[...edges.values()].reduce((n, e) => n + e.size, 0)} module dependencies, ${owner.size} tables, ${map.sqlAllowlist.length} allowlisted SQL uses of foreign tables${map.sqlAllowlist.length ? " (each to move into its owner)" : ""}`;
   return { problems, summary, uses };
 };
 

@@ -57,15 +57,17 @@ export type BenchPost = (query: string, variables: Record<string, unknown>, toke
 
 /**
  * The API as in production (dist/main.js, or `serverMain` of another build) on `databaseUrl`, listening on a free
- * local port; resolves once it answers `{ __typename }`.
+ * local port; resolves once it answers `{ __typename }`. `env` adds to or overrides its environment; `base` is its
+ * origin (http://127.0.0.1:port) for requests other than GraphQL posts.
  */
-export const startBenchServer = async (databaseUrl: string, serverMain?: string, env: Record<string, string> = {}): Promise<{ process: ChildProcess; post: BenchPost }> => {
+export const startBenchServer = async (databaseUrl: string, serverMain?: string, env: Record<string, string> = {}): Promise<{ process: ChildProcess; post: BenchPost; base: string }> => {
   const port = await freePort();
   const child = spawn(process.execPath, [serverMain ?? join(__dirname, '..', 'main.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: randomBytes(32).toString('hex'), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}/graphql`;
+  const base = `http://127.0.0.1:${port}`;
+  const url = `${base}/graphql`;
   const post: BenchPost = async (query, variables, token, headers = {}) => {
     const res = await fetch(url, {
       method: 'POST',
@@ -88,7 +90,7 @@ export const startBenchServer = async (databaseUrl: string, serverMain?: string,
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { process: child, post };
+  return { process: child, post, base };
 };
 
 export const median = (xs: number[]): number => {

@@ -1,23 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../config/app-config';
 import { createApp } from '../main';
+import { startBenchServer } from './bench-screens';
 import { cliCaller } from './context';
 import { DEMO_PASSWORD, seed } from './seed';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** A process's resident set size in bytes (Linux: /proc/<pid>/status), or null elsewhere. */
 const rssOf = (pid: number): number | null => {
@@ -40,35 +28,10 @@ type Run = { via: 'graphql' | 'http'; seconds: number; baseline: number; peak: n
  * The server's RSS is sampled every 10 ms from before the request to its last byte; the client only counts bytes.
  */
 const measure = async (databaseUrl: string, rootId: string, via: Run['via']): Promise<Run> => {
-  const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
-    env: {
-      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error',
-      JWT_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_EXPORTS_PER_MINUTE: '0', DB_STATEMENT_TIMEOUT_MS: '0', AUDIT_SEAL_INTERVAL_SECONDS: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const { process: server, post, base } = await startBenchServer(databaseUrl, undefined, {
+    RATE_LIMIT_EXPORTS_PER_MINUTE: '0', DB_STATEMENT_TIMEOUT_MS: '0', AUDIT_SEAL_INTERVAL_SECONDS: '0',
   });
   try {
-    const base = `http://127.0.0.1:${port}`;
-    const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const res = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-      return body.data!;
-    };
-    for (let i = 0; ; i++) {
-      try {
-        await post('{ __typename }', {});
-        break;
-      } catch (e) {
-        if (i > 600) throw e;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
     const token = (await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: 'canbo', password: DEMO_PASSWORD } })).signIn.accessToken as string;
     // Warm-up: a page of the same list (code paths loaded, pools open), then settle.
     await post(`query($o: ID!) { members(filter: { organisationId: $o }, page: { limit: 50 }) { total } }`, { o: rootId }, token);

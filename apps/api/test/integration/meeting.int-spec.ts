@@ -138,9 +138,13 @@ describe('cell meetings', () => {
     expect((await h.gql(CLOSE, { id }, secretary)).data.closeMeeting.state).toBe('CLOSED');
     const direct = await h.gql(RECORD, { id, i: { minutes: 'Sửa thẳng' } }, secretary);
     expect(errorOf(direct)?.code).toBe('CONFLICT');
-    const amended = await h.gql(`mutation($id: ID!, $r: String!, $i: MeetingRecordInput!) { amendMeeting(id: $id, reason: $r, input: $i) { minutes amendments { reason before after amendedBy } } }`,
+    const versionOf = async () => (await h.ds.query(`SELECT version FROM meeting WHERE id = $1`, [id]))[0].version as number;
+    const closedVersion = await versionOf();
+    const amended = await h.gql(`mutation($id: ID!, $r: String!, $i: MeetingRecordInput!) { amendMeeting(id: $id, reason: $r, input: $i) { minutes version amendments { reason before after amendedBy } } }`,
       { id, r: 'Ghi sót ý kiến đồng chí Bí thư', i: { minutes: 'Biên bản đã bổ sung' } }, secretary);
     expect(amended.data.amendMeeting.minutes).toBe('Biên bản đã bổ sung');
+    // an amendment is one change: the version is raised once
+    expect(amended.data.amendMeeting.version).toBe(closedVersion + 1);
     expect(amended.data.amendMeeting.amendments).toEqual([expect.objectContaining({ reason: 'Ghi sót ý kiến đồng chí Bí thư', before: { minutes: 'Biên bản gốc' }, after: { minutes: 'Biên bản đã bổ sung' } })]);
   });
 

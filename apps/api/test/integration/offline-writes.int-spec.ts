@@ -47,7 +47,28 @@ describe('offline writes: versions and idempotency keys', () => {
     expect(upd.data.updateMeeting.version).toBeGreaterThan(1);
     const rec = await record(secretary, m.id, { minutes: 'Biên bản' }, upd.data.updateMeeting.version);
     expect(rec.errors).toBeUndefined();
-    expect(rec.data.recordMeeting.version).toBeGreaterThan(upd.data.updateMeeting.version);
+    expect(rec.data.recordMeeting.version).toBe(upd.data.updateMeeting.version + 1);
+  });
+
+  it('raises the version by exactly one per record, however many parts of the meeting it writes', async () => {
+    const m = await plan();
+    const sheet = (await h.gql(`query($id: ID!) { policy(organisationId: $id) }`, { id: t.a1 }, admin)).data.policy.scoreSheet;
+    const scores = Object.fromEntries(sheet.criteria.map((c: { code: string; maxPoints: number }) => [c.code, c.maxPoints]));
+    // times, minutes, attendance, the self-assessment and the state (PLANNED → HELD) in one write
+    const full = await record(secretary, m.id, {
+      actualStart: '08:00', actualEnd: '10:00', minutes: 'Biên bản', attendance: [{ memberId: t.m1, status: 'PRESENT' }], selfAssessment: scores,
+    }, m.version, randomUUID());
+    expect(full.errors).toBeUndefined();
+    expect(full.data.recordMeeting.version).toBe(m.version + 1);
+    // a second record of a held meeting: one field, then the attendance list alone
+    const resolution = await record(secretary, m.id, { resolution: 'Nghị quyết' }, m.version + 1, randomUUID());
+    expect(resolution.data.recordMeeting.version).toBe(m.version + 2);
+    const attendance = await record(secretary, m.id, { attendance: [{ memberId: t.m1, status: 'PRESENT' }, { memberId: t.m2, status: 'PRESENT' }] }, m.version + 2, randomUUID());
+    expect(attendance.errors).toBeUndefined();
+    expect(attendance.data.recordMeeting.version).toBe(m.version + 3);
+    const [row] = await h.ds.query(`SELECT version, self_total AS "selfTotal", state FROM meeting WHERE id = $1`, [m.id]);
+    expect(row).toMatchObject({ version: m.version + 3, state: 'HELD' });
+    expect(row.selfTotal).not.toBeNull();
   });
 
   it('writes a keyed record once: the retry returns the meeting and leaves one audit entry', async () => {
@@ -122,7 +143,9 @@ describe('offline writes: versions and idempotency keys', () => {
     ['a short key', { k: 'abc' }, 'clientKey', 'VALIDATION'],
     ['a 10,000-character key', { k: 'k'.repeat(10_000) }, 'clientKey', 'VALIDATION'],
     ['a key with NUL (named by its variable)', { k: 'abcdefgh\u0000' }, '"k"', 'INVALID_CHARACTER'],
+    ['a key with a non-ASCII letter', { k: 'khoá-ghi-01' }, 'clientKey', 'VALIDATION'],
     ['version 0', { v: 0 }, 'expectedVersion', 'VALIDATION'],
+    ['a negative version', { v: -3 }, 'expectedVersion', 'VALIDATION'],
   ])('refuses %s on the field and writes nothing', async (_label, args, field, reason) => {
     const m = await plan();
     const res = await h.gql(RECORD, { id: m.id, i: { minutes: 'X' }, v: m.version, k: randomUUID(), ...args }, secretary);

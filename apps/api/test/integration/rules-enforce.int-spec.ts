@@ -321,6 +321,9 @@ describe('rules enforced on writes; role and scope holes', () => {
     const below = await unchanged(() => h.gql(POLICY, { i: { organisationId: t.b1, effectiveFrom: '2026-03-01', values: { meeting: { minCombinedDurationMinutes: 95 } } } }, tokens.admin));
     expect(errorOf(below)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_POLICY', fields: [{ field: 'values.meeting.minCombinedDurationMinutes', reason: 'INVALID_POLICY' }] });
     expect(below.errors![0].message).toContain('2026-03-01');
+    // the organisation is named by its code (read through the organisation module: OrganisationCodePort)
+    const [{ code }] = await h.ds.query(`SELECT code FROM organisation WHERE id = $1`, [t.b1]);
+    expect(below.errors![0].message).toContain(`the policy of ${code} from 2026-03-01`);
     // A layer below, in force later, that an ancestor's new layer would contradict from that date.
     expect((await h.gql(POLICY, { i: { organisationId: t.b1, effectiveFrom: '2027-01-01', values: { rating: { wellCompletedMinScore: 85 } } } }, tokens.admin)).errors).toBeUndefined();
     const above = await unchanged(() => h.gql(POLICY, { i: { organisationId: t.GB, effectiveFrom: '2026-06-01', values: { rating: { excellentMinScore: 80 } } } }, tokens.admin));

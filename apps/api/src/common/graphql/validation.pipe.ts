@@ -12,7 +12,7 @@ const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
     return [...own, ...flatten(e.children ?? [], field)];
   });
 
-/** class-validator on every input: unknown fields refused, errors as BAD_USER_INPUT with each field and reason. */
+/** class-validator on every input and @ArgsType class: unknown fields refused, errors as BAD_USER_INPUT with each field and reason. */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, meta: ArgumentMetadata): Promise<unknown> {
@@ -23,7 +23,9 @@ export class InputValidationPipe implements PipeTransform {
       return value;
     }
     const instance = plainToInstance(type, value) as object;
-    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+    // An @ArgsType class (`@Args()` without a name, meta.data undefined) receives every argument of the field: those
+    // it does not declare are other parameters' (validated there), and GraphQL itself refuses an unknown argument.
+    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: meta.data !== undefined });
     if (errors.length > 0) {
       const fields = flatten(errors);
       // A stable reason more specific than VALIDATION, when it is every problem's (e.g. DATE_IN_FUTURE).

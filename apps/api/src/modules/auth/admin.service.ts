@@ -2,20 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@chibo/domain';
 import type { Actor, GrantInfo } from '../../common/auth/actor';
+import { AUDIT_KEYS, auditLogPage } from '../../common/audit/audit-log';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { pageOf, type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
+import { pageOf, type Page, type PageInput, keysetPageOf } from '../../common/graphql/pagination';
 import { isUuid } from '../../common/scope/scope';
-import { Params, returning } from '../../database/sql';
+import { returning } from '../../database/sql';
 import type { AddGrantInput, ApiToken, AuditEntry, AuditFilter, CreateApiTokenInput, CreateUserInput, User } from './auth.model';
 import { AuthService, hashPassword } from './auth.service';
 import { passwordProblem } from './password-policy';
+import { ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 
 const TOKEN_COLUMNS = `id, name, token_prefix AS "tokenPrefix", organisation_id AS "organisationId", access, created_at AS "createdAt",
   expires_at AS "expiresAt", revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"`;
-
-/** The audit log's order (newest first), for keyset paging. */
-// Qualified: the SELECT also has an output column "id" (id::text), which a bare ORDER BY id would sort as text.
-const AUDIT_KEYS: KeysetKey[] = [{ expr: 'audit_log.id', cast: 'bigint', desc: true }];
 
 /** Users, grants, API tokens and the audit log: system administrators only (the resolver says so too). */
 @Injectable()
@@ -71,7 +69,7 @@ export class AdminService {
         if (v && !isUuid(v)) throw new DomainError('NOT_FOUND', `${k} not found`, k);
       }
       if (input.role === 'CELL_SECRETARY' && input.organisationId) {
-        const [org] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [input.organisationId]);
+        const [org] = await m.query(`SELECT o.kind ${ORGANISATIONS_WHERE('o', '= $1')}`, [input.organisationId]);
         if (org && !['GRASSROOTS_CELL', 'SUBORDINATE_CELL'].includes(org.kind)) {
           throw new DomainError('VALIDATION', 'A cell secretary grant must be on a cell', 'organisationId');
         }
@@ -154,23 +152,8 @@ export class AdminService {
 
   async auditLog(actor: Actor, filter?: AuditFilter, page?: PageInput): Promise<Page<AuditEntry>> {
     this.requireAdmin(actor);
-    const { offset, limit, after } = keysetPageOf(page, 'auditLog', AUDIT_KEYS);
-    const p = new Params();
-    const where = ['TRUE'];
-    if (filter?.entityType) where.push(`entity_type = ${p.add(filter.entityType)}`);
-    if (filter?.entityId) where.push(`entity_id = ${p.add(filter.entityId)}`);
-    if (filter?.operation) where.push(`operation = ${p.add(filter.operation)}`);
-    if (filter?.actorId && isUuid(filter.actorId)) where.push(`actor_id = ${p.add(filter.actorId)}::uuid`);
-    const sql = `FROM audit_log WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const read = await this.ds.query(
-      `SELECT id::text, at, actor_type AS "actorType", actor_id AS "actorId", actor_name AS "actorName", operation, entity_type AS "entityType",
-              entity_id AS "entityId", before, after, request_id AS "requestId", ${keysetColumns(AUDIT_KEYS)}
-         ${sql} AND ${keysetAfterSql(AUDIT_KEYS, after, p)} ORDER BY audit_log.id DESC OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
-      p.values,
-    );
-    const { rows, nextCursor } = keysetRows(read as Record<string, unknown>[], limit, 'auditLog', AUDIT_KEYS);
-    const items = rows as unknown as AuditEntry[];
-    return { items, total, offset, limit, nextCursor };
+    const keyset = keysetPageOf(page, 'auditLog', AUDIT_KEYS);
+    const { total, rows, nextCursor } = await auditLogPage(this.ds.manager, filter, keyset);
+    return { items: rows as unknown as AuditEntry[], total, offset: keyset.offset, limit: keyset.limit, nextCursor };
   }
 }

@@ -6,8 +6,9 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@chibo/domain';
 import { actorFromGrants, type Actor, type GrantInfo } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { returning, validAt } from '../../database/sql';
+import { returning } from '../../database/sql';
 import { isUuid } from '../../common/scope/scope';
+import { CELLS_OF_MEMBERS } from '../member/member.sql';
 
 export const API_TOKEN_PREFIX = 'chibo_';
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -171,7 +172,7 @@ export class AuthService {
     const memberIds = grants.filter((g) => g.role === 'MEMBER').map((g) => g.memberId);
     const cells: { organisationId: string }[] = memberIds.length
       ? await this.ds.query(
-          `SELECT DISTINCT organisation_id AS "organisationId" FROM membership ms WHERE ms.member_id = ANY($1::uuid[]) AND ${validAt('ms', 'current_date')}`,
+          CELLS_OF_MEMBERS('$1', 'current_date'),
           [memberIds],
         )
       : [];

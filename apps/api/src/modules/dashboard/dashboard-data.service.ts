@@ -31,11 +31,12 @@ import type { MeetingCompliance } from '../meeting/compliance.model';
 import type { VisitCoverageReport } from '../meeting/visit.model';
 import { VisitService } from '../meeting/visit.service';
 import { admissionCounts } from '../member/admission.sql';
-import { CELL_AT, MEMBER_COUNTS_JOIN, STATUS_AT } from '../member/member.sql';
+import { MEETINGS_WITHOUT_PAPERWORK } from '../meeting/meeting.sql';
+import { LEAVERS_BY_STATUS, MEMBER_COUNTS_JOIN, PROBATION_AND_BADGE_CANDIDATES } from '../member/member.sql';
 import { flagsOf } from '../organisation/organisation.flags';
 import { Organisation } from '../organisation/organisation.model';
 import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
-import { ORG_COLUMNS, type OrgRow } from '../organisation/organisation.sql';
+import { JOIN_ORGANISATION, ORG_COLUMNS, type OrgRow } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
 import { DashboardCache } from './dashboard.cache';
 import { DashboardScope } from './dashboard.scope';
@@ -82,7 +83,7 @@ export class DashboardData {
     return s.once('subtree', async () => {
       const rows: OrgRow[] = await this.ds.query(
         `SELECT ${ORG_COLUMNS}, pl.parent_id AS "parentId", pl.path, pl.depth
-           FROM organisation_placement pl JOIN organisation o ON o.id = pl.organisation_id
+           FROM organisation_placement pl ${JOIN_ORGANISATION('o', 'pl.organisation_id')}
           WHERE ${inSubtree('pl', '$1')} AND ${validAt('pl', '$2')}
           ORDER BY pl.depth, o.code`,
         [s.root.path, s.asOf],
@@ -226,12 +227,7 @@ export class DashboardData {
   leavers(s: DashboardScope): Promise<Map<MemberStatus, number>> {
     return s.once('leavers', async () => {
       const rows: { status: MemberStatus; count: number }[] = await this.ds.query(
-        `SELECT ${STATUS_AT('$2')} AS status, count(*)::int AS count
-           FROM member m CROSS JOIN LATERAL (SELECT ${CELL_AT('$2')} AS cell) c
-           CROSS JOIN LATERAL (SELECT placement_path_at(c.cell, $2::date) AS path) pl
-          WHERE m.left_on >= $3::date AND m.left_on <= $4::date AND c.cell IS NOT NULL AND ${inSubtree('pl', '$1')}
-            AND (${STATUS_AT('$2')}) = ANY($5::text[])
-          GROUP BY 1`,
+        LEAVERS_BY_STATUS('$1', '$2', '$3', '$4', '$5'),
         [s.root.path, s.asOf, s.period.from, s.period.to, DEPARTED],
       );
       return new Map(DEPARTED.map((st) => [st, rows.find((r) => r.status === st)?.count ?? 0] as const));
@@ -279,16 +275,7 @@ export class DashboardData {
       }
       const rows: { id: string; fullName: string; admissionDecisionDate: string | null; ceremonyDate: string | null; status: MemberStatus; cellId: string; placed: boolean }[] =
         await this.ds.query(
-          `SELECT m.id, m.full_name AS "fullName", m.admission_decision_date AS "admissionDecisionDate", m.ceremony_date AS "ceremonyDate",
-                  ${STATUS_AT('$2')} AS status, ms.organisation_id AS "cellId", ${validAt('ms', '$2')} AS placed
-             FROM organisation_placement pl
-             JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT'
-             JOIN member m ON m.id = ms.member_id
-            WHERE ${inSubtree('pl', '$1')} AND ${validAt('pl', '$2')}
-              AND (${validAt('ms', '$2')}
-                   OR (ms.valid_from > $2::date AND m.left_on IS NULL AND m.admission_decision_date <= $2::date
-                       AND NOT EXISTS (SELECT 1 FROM membership e WHERE e.member_id = m.id AND e.kind = 'PERMANENT' AND e.valid_from < ms.valid_from)))
-              AND ((${STATUS_AT('$2')}) = 'PROBATIONARY' OR extract(year FROM m.admission_decision_date)::int = ANY($3::int[]))`,
+          PROBATION_AND_BADGE_CANDIDATES('$1', '$2', '$3'),
           [s.root.path, s.asOf, [...years]],
         );
       const out: Alert[] = [];
@@ -341,20 +328,12 @@ export class DashboardData {
    * as-of date), for the cells of the subtree on the period's end (those meetingCompliance checks). One query for the
    * candidates (text blank), one for the cells' policies.
    */
-  // The WHERE repeats the predicate of the partial index meeting_paperwork_missing (migration 1796542000000) word for
-  // word: keep them equal, or the planner reads every held meeting of the year.
+  // The statement (meeting.sql.ts) repeats the predicate of the partial index meeting_paperwork_missing word for word.
   minutesAlerts(s: DashboardScope): Promise<Alert[]> {
     return s.once('minutesAlerts', async () => {
       const rows: { id: string; cellId: string; cellCode: string; date: string; kind: MeetingKind; state: MeetingState; title: string; minutesPresent: boolean; resolutionPresent: boolean }[] =
         await this.ds.query(
-          `SELECT mt.id, mt.organisation_id AS "cellId", o.code AS "cellCode", mt.meeting_date AS date, mt.kind, mt.state, mt.title,
-                  coalesce(mt.minutes ~ '[^[:space:]]', false) AS "minutesPresent", coalesce(mt.resolution ~ '[^[:space:]]', false) AS "resolutionPresent"
-             FROM (SELECT placement_path_at($1, $3::date) AS path) rp
-             JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$3')}
-             JOIN organisation o ON o.id = pl.organisation_id
-             JOIN meeting mt ON mt.organisation_id = pl.organisation_id
-            WHERE mt.state IN ('HELD','CLOSED') AND mt.meeting_date >= $2::date AND mt.meeting_date <= $3::date AND mt.meeting_date < $4::date
-              AND NOT (coalesce(mt.minutes ~ '[^[:space:]]', false) AND coalesce(mt.resolution ~ '[^[:space:]]', false))`,
+          MEETINGS_WITHOUT_PAPERWORK('$1', '$2', '$3', '$4'),
           [s.root.id, s.period.from, s.period.to, s.asOf],
         );
       const policies = await this.policyService.forOrganisations([...new Set(rows.map((r) => r.cellId))], s.period.to);

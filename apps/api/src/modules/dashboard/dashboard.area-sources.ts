@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { checkQuota, duesMonthsOfYear, emptyLevelCounts, nextInspectionDueOn, quotaApplies, type Alert, type RatingLevel, type RatingSubjectKind } from '@chibo/domain';
-import { inSubtree, today, validAt } from '../../database/sql';
+import { today } from '../../database/sql';
 import { DuesService } from '../dues/dues.service';
 import { InspectionTargetService } from '../inspection/inspection-target.service';
 import { PolicyService } from '../policy/policy.service';
+import { KHTNV_TWO_YEARS, QUOTA_COUNTS } from '../rating/rating-alerts.sql';
 import { DashboardData } from './dashboard-data.service';
 import { AlertRegistry, type AlertSource } from './dashboard.sources';
 import type { DashboardScope } from './dashboard.scope';
@@ -69,13 +70,7 @@ export class RatingAlertSource implements AlertSource {
 
   private async quotaBreaches(s: DashboardScope): Promise<Alert[]> {
     const rows: { groupId: string; code: string; kind: RatingSubjectKind; level: RatingLevel; n: number }[] = await this.ds.query(
-      `SELECT r.quota_group_id AS "groupId", o.code, r.subject_kind AS kind, COALESCE(r.decided_level, r.proposed_level) AS level, count(*)::int AS n
-         FROM rating r
-         JOIN organisation_placement pl ON pl.organisation_id = r.quota_group_id AND ${validAt('pl', '$2')}
-         JOIN organisation o ON o.id = r.quota_group_id
-        WHERE r.round_id IS NOT NULL AND r.period_kind = 'YEAR' AND r.year = $3 AND ${inSubtree('pl', '$1')}
-          AND COALESCE(r.decided_level, r.proposed_level) IS NOT NULL
-        GROUP BY 1, 2, 3, 4`,
+      QUOTA_COUNTS('$1', '$2', '$3'),
       [s.root.path, s.asOf, s.period.year],
     );
     const groups = new Map<string, { groupId: string; code: string; kind: RatingSubjectKind; counts: ReturnType<typeof emptyLevelCounts> }>();
@@ -105,16 +100,7 @@ export class RatingAlertSource implements AlertSource {
 
   private async khtnvTwoYears(s: DashboardScope): Promise<Alert[]> {
     const rows: { memberId: string; memberName: string; cellId: string; code: string; y1: number; y2: number }[] = await this.ds.query(
-      `SELECT DISTINCT ON (m.id) m.id AS "memberId", m.full_name AS "memberName", ms.organisation_id AS "cellId", o.code, b.year AS y1, a.year AS y2
-         FROM rating a
-         JOIN rating b ON b.member_id = a.member_id AND b.year = a.year - 1 AND b.period_kind = 'YEAR' AND b.decided_level = 'KHTNV'
-         JOIN member m ON m.id = a.member_id
-         JOIN membership ms ON ms.member_id = m.id AND ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')}
-         JOIN organisation_placement pl ON pl.organisation_id = ms.organisation_id AND ${validAt('pl', '$2')} AND ${inSubtree('pl', '$1')}
-         JOIN organisation o ON o.id = ms.organisation_id
-        WHERE a.subject_kind = 'MEMBER' AND a.period_kind = 'YEAR' AND a.decided_level = 'KHTNV' AND a.year IN ($3::int, $3::int - 1)
-          AND m.status IN ('PROBATIONARY', 'FULL')
-        ORDER BY m.id, a.year DESC`,
+      KHTNV_TWO_YEARS('$1', '$2', '$3'),
       [s.root.path, s.asOf, s.period.year],
     );
     return rows.map((r) => ({

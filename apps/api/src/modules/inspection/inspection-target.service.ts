@@ -26,6 +26,8 @@ import { assertOrgVisible } from '../../common/scope/scope';
 import { inSubtree, today, validAt } from '../../database/sql';
 import type { Organisation } from '../organisation/organisation.model';
 import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
+import { JOIN_MEMBER, JOIN_MEMBERSHIP, MEMBERS_WHERE } from '../member/member.sql';
+import { JOIN_COMMITTEE_SEATS, JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
 import type { InspectionFilter, InspectionTarget, InspectionTargetCell, InspectionTargetInput, SupervisionCoverage, SupervisionCoverageCell } from './inspection.model';
 import { inspectionReader, InspectionService } from './inspection.service';
@@ -35,7 +37,7 @@ const CELLS_CTE = `cells AS (
   SELECT pl.organisation_id AS id, pl.parent_id AS "parentId"
     FROM organisation_placement rp
     JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
-    JOIN organisation o ON o.id = pl.organisation_id AND o.kind IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')
+    ${JOIN_ORGANISATION('o', 'pl.organisation_id', true)}
    WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')})`;
 
 type TargetRow = { id: string; parentId: string | null; since: string; holders: string[]; facts: InspectionFact[] };
@@ -67,8 +69,7 @@ export class InspectionTargetService {
     const rows: TargetRow[] = await this.ds.query(
       `WITH ${CELLS_CTE},
        since AS (SELECT x.organisation_id AS id, min(x.valid_from) AS since FROM organisation_placement x JOIN cells c ON c.id = x.organisation_id GROUP BY 1),
-       seats AS (SELECT s.organisation_id AS id, array_agg(DISTINCT s.member_id::text) AS holders FROM committee_seat s JOIN cells c ON c.id = s.organisation_id
-                  WHERE ${validAt('s', '$2')} GROUP BY 1),
+       seats AS (SELECT c.id, array_agg(DISTINCT s.member_id::text) AS holders FROM cells c ${JOIN_COMMITTEE_SEATS('s', 'c.id', '$2')} GROUP BY 1),
        facts AS (SELECT i.organisation_id AS id, json_agg(json_build_object('type', i.type, 'state', i.state, 'plannedFrom', i.planned_from,
                         'startedOn', i.started_on, 'concludedOn', i.concluded_on)) AS facts
                    FROM inspection i JOIN cells c ON c.id = i.organisation_id
@@ -128,12 +129,11 @@ export class InspectionTargetService {
     // supervision by the cell started in the year up to the reference date (libs' countsTowardSupervisionCoverage).
     const rows: CoverageRow[] = await this.ds.query(
       `WITH ${CELLS_CTE},
-       mem AS (SELECT ms.organisation_id AS id, count(DISTINCT ms.member_id)::int AS n FROM membership ms JOIN cells c ON c.id = ms.organisation_id
-                WHERE ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')} GROUP BY 1),
+       mem AS (SELECT c.id, count(DISTINCT ms.member_id)::int AS n FROM cells c ${JOIN_MEMBERSHIP('ms', 'ms.organisation_id = c.id', '$2', 'PERMANENT')} GROUP BY 1),
        sup AS (SELECT i.organisation_id AS id, count(DISTINCT s.member_id)::int AS n
                  FROM inspection i JOIN cells c ON c.id = i.organisation_id
                  JOIN inspection_subject s ON s.inspection_id = i.id
-                 JOIN membership ms ON ms.member_id = s.member_id AND ms.organisation_id = i.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')}
+                 ${JOIN_MEMBERSHIP('ms', 'ms.member_id = s.member_id AND ms.organisation_id = i.organisation_id', '$2', 'PERMANENT')}
                 WHERE i.type IN ('REGULAR_SUPERVISION','THEMATIC_SUPERVISION') AND i.state IN ('IN_PROGRESS','CONCLUDED')
                   AND i.started_on BETWEEN $3::date AND $2::date
                 GROUP BY 1)
@@ -196,7 +196,7 @@ export class InspectionTargetService {
     const page = await this.inspections.query(actor, filter, 0, 10000);
     const ids = page.items.map((i) => i.id);
     const subjects: { inspectionId: string; name: string }[] = await this.ds.query(
-      `SELECT s.inspection_id AS "inspectionId", m.full_name AS name FROM inspection_subject s JOIN member m ON m.id = s.member_id
+      `SELECT s.inspection_id AS "inspectionId", m.full_name AS name FROM inspection_subject s ${JOIN_MEMBER('m', 's.member_id')}
         WHERE s.inspection_id = ANY($1::uuid[]) ORDER BY s.position`,
       [ids],
     );
@@ -204,11 +204,11 @@ export class InspectionTargetService {
     for (const s of subjects) names.set(s.inspectionId, [...(names.get(s.inspectionId) ?? []), s.name]);
     const disciplines = await this.inspections.disciplinesOf(ids);
     const memberNames = new Map<string, string>(
-      (await this.ds.query(`SELECT id, full_name AS name FROM member WHERE id = ANY($1::uuid[])`, [[...disciplines.values()].flat().map((d) => d.memberId)]))
+      (await this.ds.query(`SELECT m.id, m.full_name AS name ${MEMBERS_WHERE('m', '= ANY($1::uuid[])')}`, [[...disciplines.values()].flat().map((d) => d.memberId)]))
         .map((r: { id: string; name: string }) => [r.id, r.name]),
     );
     const orgs = new Map<string, { code: string; name: string }>(
-      (await this.ds.query(`SELECT id, code, name FROM organisation WHERE id = ANY($1::uuid[])`, [[...new Set(page.items.map((i) => i.organisationId))]]))
+      (await this.ds.query(`SELECT o.id, o.code, o.name ${ORGANISATIONS_WHERE('o', '= ANY($1::uuid[])')}`, [[...new Set(page.items.map((i) => i.organisationId))]]))
         .map((o: { id: string; code: string; name: string }) => [o.id, o]),
     );
     const ws = wb.addWorksheet('Kiem tra giam sat');

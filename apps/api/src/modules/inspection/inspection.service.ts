@@ -25,6 +25,8 @@ import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from 
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import type { Discipline } from '../member/member.model';
 import { MemberService } from '../member/member.service';
+import { JOIN_MEMBERSHIP } from '../member/member.sql';
+import { JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 import {
   Inspection,
   InspectionPlan,
@@ -158,15 +160,8 @@ export class InspectionService {
   }
 
   /** Discipline decisions taken on these inspections' conclusions. */
-  async disciplinesOf(inspectionIds: readonly string[]): Promise<Map<string, Discipline[]>> {
-    const rows: Discipline[] = await this.ds.query(
-      `SELECT id, member_id AS "memberId", form, deciding_body AS "decidingBody", decided_on AS "decidedOn", reason, inspection_id AS "inspectionId"
-         FROM discipline WHERE inspection_id = ANY($1::uuid[]) ORDER BY decided_on, recorded_at`,
-      [inspectionIds.filter(isUuid)],
-    );
-    const out = new Map<string, Discipline[]>(inspectionIds.map((id) => [id, []]));
-    for (const r of rows) out.get(r.inspectionId as string)?.push(r);
-    return out;
+  disciplinesOf(inspectionIds: readonly string[]): Promise<Map<string, Discipline[]>> {
+    return this.members.disciplinesOfInspections(inspectionIds);
   }
 
   // ---------------------------------------------------------------- plans
@@ -207,7 +202,7 @@ export class InspectionService {
         AND ${inSubtree('pp', 'fp.path')} WHERE fp.organisation_id = ${q.add(f.organisationId)}::uuid AND ${validAt('fp', dP)})`);
     }
     if (f.year) where.push(`p.year = ${q.add(f.year)}::int`);
-    const sql = `FROM inspection_plan p JOIN organisation o ON o.id = p.organisation_id WHERE ${where.join(' AND ')}`;
+    const sql = `FROM inspection_plan p ${JOIN_ORGANISATION('o', 'p.organisation_id')} WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, q.values);
     const rows = await this.ds.query(`SELECT ${PLAN_COLUMNS} ${sql} ORDER BY p.year DESC, o.code, p.id OFFSET ${q.add(offset)} LIMIT ${q.add(limit)}`, q.values);
     return { items: rows.map((r: Record<string, unknown>) => Object.assign(new InspectionPlan(), r)), total, offset, limit };
@@ -356,7 +351,7 @@ export class InspectionService {
       const findings = input.subjects ?? [];
       const [{ kind, parentId }] = await m.query(
         `SELECT o.kind, (SELECT pl.parent_id FROM organisation_placement pl WHERE pl.organisation_id = o.id AND ${validAt('pl', '$2')}) AS "parentId"
-           FROM organisation o WHERE o.id = $1`,
+           ${ORGANISATIONS_WHERE('o', '= $1')}`,
         [before.organisationId, today()],
       );
       const decisions = findings.map((s) => {
@@ -439,7 +434,7 @@ export class InspectionService {
   /** Write access to an organisation (NOT_FOUND outside the read scope, FORBIDDEN when only readable); returns its kind. */
   private async assertWritableOrg(m: EntityManager, actor: Actor, orgId: string, d: string, field: string): Promise<OrganisationKind> {
     await assertOrgVisible(m, inspectionReader(actor), orgId, d, true).catch(asField(field));
-    const [row] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [orgId]);
+    const [row] = await m.query(`SELECT o.kind ${ORGANISATIONS_WHERE('o', '= $1')}`, [orgId]);
     return row.kind as OrganisationKind;
   }
 
@@ -468,10 +463,10 @@ export class InspectionService {
     if (!memberIds.length) return;
     const rows: { memberId: string }[] = await m.query(
       `SELECT DISTINCT ms.member_id AS "memberId"
-         FROM membership ms
-         JOIN organisation_placement mp ON mp.organisation_id = ms.organisation_id AND ${validAt('mp', '$2')}
-         JOIN organisation_placement rp ON rp.organisation_id = $1 AND ${validAt('rp', '$2')} AND ${inSubtree('mp', 'rp.path')}
-        WHERE ms.member_id = ANY($3::uuid[]) AND ${validAt('ms', '$2')}`,
+         FROM organisation_placement rp
+         JOIN organisation_placement mp ON ${inSubtree('mp', 'rp.path')} AND ${validAt('mp', '$2')}
+         ${JOIN_MEMBERSHIP('ms', 'ms.organisation_id = mp.organisation_id AND ms.member_id = ANY($3::uuid[])', '$2')}
+        WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')}`,
       [orgId, d, memberIds.filter(isUuid)],
     );
     const ok = new Set(rows.map((r) => r.memberId));

@@ -5,6 +5,7 @@ import type { Actor } from '../../common/auth/actor';
 import { assertOrgVisible } from '../../common/scope/scope';
 import { inSubtree, today, validAt } from '../../database/sql';
 import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
+import { JOIN_ORGANISATION } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
 import type { CellCompliance, ComplianceInput, MeetingCompliance } from './compliance.model';
 
@@ -50,7 +51,7 @@ export class ComplianceService {
               (SELECT min(x.valid_from) FROM organisation_placement x WHERE x.organisation_id = o.id) AS since
          FROM organisation_placement rp
          JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
-         JOIN organisation o ON o.id = pl.organisation_id AND o.kind IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')
+         ${JOIN_ORGANISATION('o', 'pl.organisation_id', true)}
         WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')}`,
       [input.organisationId, d],
     );

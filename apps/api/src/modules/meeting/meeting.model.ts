@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { ATTENDANCE, MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, MEETING_STATES, type Attendance, type MeetingKind, type MeetingState } from '@chibo/domain';
@@ -148,6 +148,21 @@ export class MeetingTaskInput {
   @Field({ description: 'What.' }) @IsString() @Length(1, 1000) text!: string;
   @Field(() => ID, { nullable: true, description: 'Assignee (member of the cell).' }) @IsOptional() @IsString() assigneeMemberId?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Due.' }) @IsOptional() @IsISO8601({ strict: true }) dueOn?: string;
+}
+
+const CLIENT_KEY_RULE = 'clientKey must be 8–100 printable ASCII characters';
+
+/**
+ * The offline-write arguments of recordMeeting (docs/offline.md#writing-offline), validated like every input
+ * (InputValidationPipe): a bad value is BAD_USER_INPUT (VALIDATION) on its argument, before anything is read.
+ */
+@ArgsType()
+export class RecordMeetingOptions {
+  @Field(() => Int, { nullable: true, description: 'The Meeting.version the record was made from; the write is refused (MEETING_CHANGED) when the meeting has changed since. Omit to write regardless.' })
+  @IsOptional() @IsInt({ message: 'expectedVersion must be positive' }) @Min(1, { message: 'expectedVersion must be positive' }) expectedVersion?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Idempotency key (8–100 characters, e.g. a UUID made when the change was made): a retry with the same key returns the meeting and writes nothing again.' })
+  @IsOptional() @IsString({ message: CLIENT_KEY_RULE }) @Length(8, 100, { message: CLIENT_KEY_RULE }) @Matches(/^[\x20-\x7e]+$/, { message: CLIENT_KEY_RULE }) clientKey?: string | null;
 }
 
 @InputType({ description: 'The record of a held meeting. Omitted fields keep their value.' })

@@ -1,5 +1,5 @@
 import type { OnModuleInit } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { absenceStreaks, attendanceRate, DEFAULT_POLICY, DomainError, formatMeetingFlag, meetingFlags } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
@@ -16,6 +16,7 @@ import { ComplianceInput, MeetingCompliance } from './compliance.model';
 import { ComplianceService } from './compliance.service';
 import {
   AddMeetingDocumentInput, AttendanceRate, AttendanceRecord, CreateMeetingInput, Meeting, MeetingAmendment, MeetingDocument, MeetingFilter, MeetingFlag, MeetingPage, MeetingPlanInput, MeetingRecordInput,
+  RecordMeetingOptions,
 } from './meeting.model';
 import { MeetingService } from './meeting.service';
 import { MeetingDocumentService } from './meeting-document.service';
@@ -183,14 +184,9 @@ export class MeetingResolver implements OnModuleInit {
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Meeting.' }) id: string,
     @Args('input', { description: 'The record.' }) input: MeetingRecordInput,
-    @Args('expectedVersion', { type: () => Int, nullable: true, description: 'The Meeting.version the record was made from; the write is refused (MEETING_CHANGED) when the meeting has changed since. Omit to write regardless.' }) expectedVersion?: number | null,
-    @Args('clientKey', { type: () => String, nullable: true, description: 'Idempotency key (8–100 characters, e.g. a UUID made when the change was made): a retry with the same key returns the meeting and writes nothing again.' }) clientKey?: string | null,
+    @Args() options: RecordMeetingOptions,
   ): Promise<Meeting> {
-    if (clientKey != null && (clientKey.length < 8 || clientKey.length > 100 || !/^[\x20-\x7e]+$/.test(clientKey))) {
-      throw new DomainError('VALIDATION', 'clientKey must be 8–100 printable ASCII characters', 'clientKey');
-    }
-    if (expectedVersion != null && expectedVersion < 1) throw new DomainError('VALIDATION', 'expectedVersion must be positive', 'expectedVersion');
-    return this.meetings.record(ctx, id, input, { expectedVersion, clientKey });
+    return this.meetings.record(ctx, id, input, options);
   }
 
   @Mutation(() => Meeting, { description: 'Close (lock) a held meeting; later corrections are amendments.' })

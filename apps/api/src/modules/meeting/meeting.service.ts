@@ -15,12 +15,16 @@ import {
 } from '@chibo/domain';
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
-import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { AuditService, recordAuditRows, type Caller } from '../../common/audit/audit.service';
 import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
 import { MAX_PAGE_SIZE, type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
-import { inSubtree, Params, policyIntSql, today, validAt } from '../../database/sql';
+import { inSubtree, Params, today, validAt } from '../../database/sql';
+import { JOIN_USER } from '../auth/auth.sql';
+import { IS_MEMBER_OF_CELL_ON, MEMBER_NAME_FOLDED, MEMBERS_OF_CELL_AMONG } from '../member/member.sql';
+import { IS_CELL, JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
+import { policyIntSql } from '../policy/policy.sql';
 import { Meeting, MeetingAmendment, type AttendanceRecord, type CreateMeetingInput, type MeetingFilter, type MeetingPlanInput, type MeetingRecordInput } from './meeting.model';
 
 const COLUMNS = `mt.id, mt.organisation_id AS "organisationId", mt.kind, mt.title, mt.meeting_date AS "date",
@@ -187,9 +191,9 @@ export class MeetingService {
         const rows = await this.ds.query(
           `SELECT mt.id, CASE WHEN ${orgVisibleSql(actor, 'mt.organisation_id', p, 'mt.meeting_date')} THEN o.name END AS "cellName",
                   mt.attendance_present AS present, mt.attendance_expected AS expected,
-                  (SELECT string_agg(u.display_name, ', ' ORDER BY u.display_name) FROM visit v JOIN app_user u ON u.id = v.visitor_user_id
+                  (SELECT string_agg(u.display_name, ', ' ORDER BY u.display_name) FROM visit v ${JOIN_USER('u', 'v.visitor_user_id')}
                     WHERE v.meeting_id = mt.id AND v.attended AND ${visitorsVisible}) AS visitors
-             FROM ${this.from} JOIN organisation o ON o.id = mt.organisation_id WHERE mt.id = ANY(${ids}::uuid[])`,
+             FROM ${this.from} ${JOIN_ORGANISATION('o', 'mt.organisation_id')} WHERE mt.id = ANY(${ids}::uuid[])`,
           p.values,
         );
         for (const r of rows) extra.set(r.id, r);
@@ -199,7 +203,7 @@ export class MeetingService {
     }
     const p = new Params();
     const [root] = filter?.organisationId && isUuid(filter.organisationId)
-      ? await this.ds.query(`SELECT o.name FROM organisation o WHERE o.id = ${p.add(filter.organisationId)}::uuid AND ${orgVisibleSql(actor, 'o.id', p, p.add(filter.to ?? today()))}`, p.values)
+      ? await this.ds.query(`SELECT o.name ${ORGANISATIONS_WHERE('o', `= ${p.add(filter.organisationId)}::uuid`)} AND ${orgVisibleSql(actor, 'o.id', p, p.add(filter.to ?? today()))}`, p.values)
       : [];
     const period = filter?.from && filter.to ? ` TỪ ${viDate(filter.from)} ĐẾN ${viDate(filter.to)}` : filter?.from ? ` TỪ ${viDate(filter.from)}` : filter?.to ? ` ĐẾN ${viDate(filter.to)}` : '';
     const narrowed = [...(filter?.kinds ?? []).map((k) => MEETING_KIND_LABELS[k].vi), ...(filter?.states ?? []).map((s) => MEETING_STATE_LABELS[s].vi)];
@@ -228,7 +232,7 @@ export class MeetingService {
          FROM (SELECT DISTINCT u.id FROM unnest($1::uuid[]) AS u(id)) ids JOIN meeting mt ON mt.id = ids.id JOIN meeting_attendance a ON a.meeting_id = mt.id
         -- driven from the ids (primary keys of meeting and meeting_attendance), so a page of meetings never reads the
         -- whole attendance table; the name is looked up per attendance row, never by joining the whole member table
-        ORDER BY (SELECT m.name_folded FROM member m WHERE m.id = a.member_id), a.member_id`,
+        ORDER BY ${MEMBER_NAME_FOLDED('a.member_id')}, a.member_id`,
       [meetingIds],
     );
     const out = new Map<string, AttendanceRecord[]>(meetingIds.map((id) => [id, []]));
@@ -350,8 +354,7 @@ export class MeetingService {
       if (opts.expectedVersion != null && opts.expectedVersion !== before.version) {
         throw new DomainError('CONFLICT', `The meeting changed since version ${opts.expectedVersion} was read (now ${before.version}); read it again and choose what to keep`, 'expectedVersion', { reason: 'MEETING_CHANGED', version: before.version });
       }
-      await this.applyRecord(m, before, input);
-      await m.query(`UPDATE meeting SET state = 'HELD', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      await this.applyRecord(m, before, input, { state: 'HELD' });
       if (opts.clientKey) await this.keepClientWrite(m, caller, opts.clientKey, 'recordMeeting', id);
       await this.audit.record(m, caller, { operation: 'recordMeeting', entityType: 'meeting', entityId: id, before, after: input, organisationId: before.organisationId });
     });
@@ -419,7 +422,7 @@ export class MeetingService {
       const p = new Params();
       const cellIds = [...new Set(rows.map((r) => r.cellId))];
       const cells: { id: string }[] = await m.query(
-        `SELECT o.id FROM organisation o WHERE o.id = ANY(${p.add(cellIds)}::uuid[]) AND o.kind IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')
+        `SELECT o.id ${ORGANISATIONS_WHERE('o', `= ANY(${p.add(cellIds)}::uuid[])`)} AND ${IS_CELL('o')}
            AND ${orgVisibleSql(caller.actor, 'o.id', p, p.add(today()), true)}`,
         p.values,
       );
@@ -442,7 +445,7 @@ export class MeetingService {
       const att = rows.flatMap((r, i) => r.attendance.map((a) => ({ i, cell: r.cellId, date: r.date, ...a })));
       const members: { k: number }[] = await m.query(
         `SELECT u.k FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::date[]) AS u(k, cell, mid, d)
-          WHERE EXISTS (SELECT 1 FROM membership ms WHERE ms.member_id = u.mid AND ms.organisation_id = u.cell AND ${validAt('ms', 'u.d')})`,
+          WHERE ${IS_MEMBER_OF_CELL_ON('u.mid', 'u.cell', 'u.d')}`,
         [att.map((_, k) => k), att.map((a) => a.cell), att.map((a) => a.memberId), att.map((a) => a.date)],
       );
       const okAtt = new Set(members.map((x) => x.k));
@@ -471,18 +474,19 @@ export class MeetingService {
         `INSERT INTO meeting_attendance (meeting_id, member_id, status, reason) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
         [att.map((a) => ids[a.i]), att.map((a) => a.memberId), att.map((a) => a.status), att.map((a) => a.reason ?? null)],
       );
-      await m.query(
-        `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
-         SELECT $1, $2, $3, 'importMeetingHistory', 'meeting', u.id, u.after::jsonb, $6 FROM unnest($4::text[], $5::text[]) AS u(id, after)`,
-        [caller.actor.kind, caller.actor.id, caller.actor.name, ids, rows.map((r) => JSON.stringify({ cellId: r.cellId, kind: r.kind, date: r.date, state: r.state })), caller.requestId],
-      );
+      await recordAuditRows(m, caller, 'importMeetingHistory', 'meeting', rows.map((r, i) => ({ entityId: ids[i], after: { cellId: r.cellId, kind: r.kind, date: r.date, state: r.state } })));
       return ids.length;
     });
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private async applyRecord(m: EntityManager, before: Meeting, input: MeetingRecordInput): Promise<void> {
+  /**
+   * Writes a record (recordMeeting) or a correction (amendMeeting): the attendance list, then the meeting row in one
+   * UPDATE (the record's columns, the scored self-assessment, `extra` columns such as the state), which raises the
+   * version once.
+   */
+  private async applyRecord(m: EntityManager, before: Meeting, input: MeetingRecordInput, extra: Record<string, unknown> = {}): Promise<void> {
     this.checkTimes(input.actualStart ?? before.actualStart, input.actualEnd ?? before.actualEnd, 'actualEnd');
     if (input.attendance) {
       const seen = new Set<string>();
@@ -506,21 +510,24 @@ export class MeetingService {
     if (input.selfAssessment) {
       const policy = await this.policies.forOrganisation(before.organisationId, before.date, m);
       const scored = scoreMeeting(policy.scoreSheet, input.selfAssessment);
-      await m.query(`UPDATE meeting SET self_assessment = $2, self_total = $3, version = version + 1 WHERE id = $1`, [before.id, JSON.stringify(input.selfAssessment), scored.total]);
+      extra = { ...extra, self_assessment: JSON.stringify(input.selfAssessment), self_total: scored.total };
     }
     const { attendance: _a, selfAssessment: _s, ...rest } = input;
-    await this.setColumns(m, before.id, { ...rest, tasks: input.tasks?.map((t) => ({ text: t.text, assigneeMemberId: t.assigneeMemberId ?? null, dueOn: t.dueOn ?? null })) }, RECORD_COLUMNS);
+    await this.setColumns(m, before.id, { ...rest, tasks: input.tasks?.map((t) => ({ text: t.text, assigneeMemberId: t.assigneeMemberId ?? null, dueOn: t.dueOn ?? null })) }, RECORD_COLUMNS, extra, true);
   }
 
-  private async setColumns<T extends object>(m: EntityManager, id: string, input: T, columns: Record<string, string>): Promise<void> {
-    const entries = Object.entries(columns).filter(([k]) => (input as Record<string, unknown>)[k] !== undefined);
-    if (!entries.length) return;
+  /**
+   * The one UPDATE of a meeting write: the given fields of `input` (by `columns`), the `extra` columns (column →
+   * value), and the version raised once. Nothing is written when nothing is given, unless `always` (a record or
+   * an amendment changes the meeting even when only its attendance list changed).
+   */
+  private async setColumns<T extends object>(m: EntityManager, id: string, input: T, columns: Record<string, string>, extra: Record<string, unknown> = {}, always = false): Promise<void> {
+    const given = Object.entries(columns).filter(([k]) => (input as Record<string, unknown>)[k] !== undefined).map(([k, c]) => [c, (input as Record<string, unknown>)[k]] as const);
+    const entries = [...given, ...Object.entries(extra)];
+    if (!entries.length && !always) return;
     const p = new Params();
-    const sets = entries.map(([k, c]) => {
-      const v = (input as Record<string, unknown>)[k];
-      return `${c} = ${p.add(Array.isArray(v) ? JSON.stringify(v) : v)}`;
-    });
-    await m.query(`UPDATE meeting SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+    const sets = entries.map(([c, v]) => `${c} = ${p.add(Array.isArray(v) ? JSON.stringify(v) : v)}, `);
+    await m.query(`UPDATE meeting SET ${sets.join('')}version = version + 1, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
   }
 
   private checkTimes(start: string | null | undefined, end: string | null | undefined, field: string): void {
@@ -570,7 +577,7 @@ export class MeetingService {
   private async assertCell(m: EntityManager, actor: Actor, cellId: string, date: string): Promise<void> {
     await assertOrgVisible(m, actor, cellId, date, true).catch(asField('organisationId'));
     const [row] = await m.query(
-      `SELECT o.kind FROM organisation o JOIN organisation_placement pl ON pl.organisation_id = o.id AND ${validAt('pl', '$2')} WHERE o.id = $1`,
+      `SELECT o.kind FROM organisation_placement pl ${JOIN_ORGANISATION('o', 'pl.organisation_id')} WHERE pl.organisation_id = $1 AND ${validAt('pl', '$2')}`,
       [cellId, date],
     );
     if (!row) throw new DomainError('ORGANISATION_DISSOLVED', 'The cell does not exist on the meeting date (dissolved, or not yet established)', 'date');
@@ -582,7 +589,7 @@ export class MeetingService {
     const wanted = members.filter((x): x is [string, string] => !!x[1]);
     if (!wanted.length) return;
     const rows: { memberId: string }[] = await m.query(
-      `SELECT DISTINCT ms.member_id AS "memberId" FROM membership ms WHERE ms.organisation_id = $1 AND ${validAt('ms', '$2')} AND ms.member_id = ANY($3::uuid[])`,
+      MEMBERS_OF_CELL_AMONG('$1', '$2', '$3'),
       [cellId, date, wanted.map(([, id]) => id).filter(isUuid)],
     );
     const ok = new Set(rows.map((r) => r.memberId));

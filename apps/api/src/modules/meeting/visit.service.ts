@@ -8,6 +8,8 @@ import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
+import { ACTIVE_USER, JOIN_USER } from '../auth/auth.sql';
+import { JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
 import { MeetingService } from './meeting.service';
 import type { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageLine, VisitCoverageReport, VisitReport, VisitReportInput, VisitReportLine } from './visit.model';
@@ -50,7 +52,7 @@ export class VisitService {
     const cells: { id: string }[] = await this.ds.query(
       `SELECT o.id FROM organisation_placement rp
          JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
-         JOIN organisation o ON o.id = pl.organisation_id AND o.kind IN ('GRASSROOTS_CELL','SUBORDINATE_CELL')
+         ${JOIN_ORGANISATION('o', 'pl.organisation_id', true)}
         WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')}`,
       [input.organisationId, d],
     );
@@ -58,7 +60,7 @@ export class VisitService {
     const assignments: (VisitAssignment & { to: string | null })[] = await this.ds.query(
       `SELECT va.id, va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", va.valid_from AS "from",
               va.valid_to AS "to", va.required_per_year AS "requiredPerYear"
-         FROM visit_assignment va JOIN app_user u ON u.id = va.visitor_user_id
+         FROM visit_assignment va ${JOIN_USER('u', 'va.visitor_user_id')}
         WHERE va.cell_id = ANY($1::uuid[]) AND va.valid_from <= $3::date AND (va.valid_to IS NULL OR va.valid_to > $2::date)
         ORDER BY u.display_name, va.valid_from, va.id`,
       [ids, `${input.year}-01-01`, yearEnd],
@@ -116,9 +118,9 @@ export class VisitService {
     if (input.to && input.to <= input.from) throw new DomainError('INVALID_DATE_ORDER', 'The assignment must end after it starts', 'to');
     const id = await this.ds.transaction(async (m) => {
       await assertOrgVisible(m, caller.actor, input.cellId, input.from, true).catch(asField('cellId'));
-      const [cell] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [input.cellId]);
+      const [cell] = await m.query(`SELECT o.kind ${ORGANISATIONS_WHERE('o', '= $1')}`, [input.cellId]);
       if (!['GRASSROOTS_CELL', 'SUBORDINATE_CELL'].includes(cell.kind)) throw new DomainError('VALIDATION', 'Visitors are assigned to cells', 'cellId');
-      const [user] = isUuid(input.visitorUserId) ? await m.query(`SELECT id FROM app_user WHERE id = $1 AND is_active`, [input.visitorUserId]) : [];
+      const [user] = isUuid(input.visitorUserId) ? await m.query(ACTIVE_USER('$1'), [input.visitorUserId]) : [];
       if (!user) throw new DomainError('NOT_FOUND', 'Visitor not found', 'visitorUserId');
       const [row] = await m.query(
         `INSERT INTO visit_assignment (visitor_user_id, cell_id, valid_from, valid_to, required_per_year) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
@@ -158,7 +160,7 @@ export class VisitService {
     return this.ds.query(
       `SELECT va.id, va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", va.valid_from AS "from",
               va.valid_to AS "to", va.required_per_year AS "requiredPerYear"
-         FROM visit_assignment va JOIN app_user u ON u.id = va.visitor_user_id
+         FROM visit_assignment va ${JOIN_USER('u', 'va.visitor_user_id')}
         WHERE ${where.join(' AND ')} ORDER BY va.valid_from, va.id`,
       p.values,
     );
@@ -217,7 +219,7 @@ export class VisitService {
     // Visible: the actor's own visits, and visits to meetings the actor may see through a read grant. Visitors'
     // records and scores are not shown through a member's own-cell access.
     const visible = actor.isAdmin ? 'TRUE' : `(v.visitor_user_id = ${p.add(actor.id)}::uuid OR ${this.meetings.visibleSql({ ...actor, ownCellIds: [] }, p)})`;
-    const sql = `FROM visit v JOIN meeting mt ON mt.id = v.meeting_id JOIN app_user u ON u.id = v.visitor_user_id
+    const sql = `FROM visit v JOIN meeting mt ON mt.id = v.meeting_id ${JOIN_USER('u', 'v.visitor_user_id')}
       JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND ${validAt('pl', 'mt.meeting_date')}
       WHERE ${[...where, visible].join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
@@ -260,7 +262,7 @@ export class VisitService {
     await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, last).catch(asField('organisationId'));
     const assignments: { visitorUserId: string; visitorName: string; cellId: string; submittedOn: string | null }[] = await this.ds.query(
       `SELECT va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", vr.submitted_on AS "submittedOn"
-         FROM visit_assignment va JOIN app_user u ON u.id = va.visitor_user_id
+         FROM visit_assignment va ${JOIN_USER('u', 'va.visitor_user_id')}
          JOIN organisation_placement pl ON pl.organisation_id = va.cell_id AND ${validAt('pl', '$3')}
          JOIN organisation_placement rp ON rp.organisation_id = $1 AND ${validAt('rp', '$3')} AND ${inSubtree('pl', 'rp.path')}
          LEFT JOIN visit_report vr ON vr.visitor_user_id = va.visitor_user_id AND vr.month = $4
@@ -296,7 +298,7 @@ export class VisitService {
   /** The monthly report as an xlsx workbook (the same figures as `report`), Vietnamese headings. */
   async reportWorkbook(actor: Actor, input: VisitReportInput, wb: ExportWorkbook): Promise<void> {
     const report = await this.report(actor, input);
-    const [org] = await this.ds.query(`SELECT name FROM organisation WHERE id = $1`, [input.organisationId]);
+    const [org] = await this.ds.query(`SELECT o.name ${ORGANISATIONS_WHERE('o', '= $1')}`, [input.organisationId]);
     const ws = wb.addWorksheet(`Bao cao ${input.month}`);
     const [y, mo] = input.month.split('-');
     ws.addRow([`BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG ${mo}/${y}`]).font = { bold: true, size: 13 };
@@ -310,7 +312,7 @@ export class VisitService {
     const detail = wb.addWorksheet('Chi tiet');
     detail.addRow(['Người dự', 'Ngày sinh hoạt', 'Chi bộ (mã)', 'Có mặt', 'Tổng điểm', 'Điểm tối đa', 'Xếp loại', 'Chi bộ tự chấm', 'Chênh lệch lớn', 'Nội dung chỉ đạo']).font = { bold: true };
     const codes = new Map<string, string>(
-      (await this.ds.query(`SELECT id, code FROM organisation WHERE id = ANY($1::uuid[])`, [[...new Set(report.lines.flatMap((l) => l.items.map((v) => v.cellId)))]]))
+      (await this.ds.query(`SELECT o.id, o.code ${ORGANISATIONS_WHERE('o', '= ANY($1::uuid[])')}`, [[...new Set(report.lines.flatMap((l) => l.items.map((v) => v.cellId)))]]))
         .map((o: { id: string; code: string }) => [o.id, o.code]),
     );
     for (const l of report.lines) {

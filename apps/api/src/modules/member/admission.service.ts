@@ -8,7 +8,7 @@ import { assertOrgVisible, orgVisibleSql } from '../../common/scope/scope';
 import { Params } from '../../database/sql';
 import { Organisation } from '../organisation/organisation.model';
 import { PLACEMENT_AT } from '../organisation/organisation.service';
-import { ORG_COLUMNS, type OrgRow } from '../organisation/organisation.sql';
+import { JOIN_ORGANISATION, ORG_COLUMNS, type OrgRow } from '../organisation/organisation.sql';
 import { Admission } from './admission.model';
 import { admissionsSql } from './admission.sql';
 import { CELL_AT, STATUS_AT } from './member.sql';
@@ -47,7 +47,7 @@ export class AdmissionService {
               CASE WHEN v.ok THEN c.cell END AS "organisationId", CASE WHEN v.ok THEN ${STATUS_AT(d)} END AS status
          FROM (${admissions}) a
          JOIN member m ON m.id = a.member_id
-         JOIN organisation o ON o.id = a.cell_id
+         ${JOIN_ORGANISATION('o', 'a.cell_id')}
          CROSS JOIN LATERAL ${PLACEMENT_AT('a.cell_id', 'a.admitted_on')} ap
          -- the cell on the date, the last one for a member who left, or the first one for a member placed later (at a ceremony to come)
          CROSS JOIN LATERAL (SELECT COALESCE(${CELL_AT(d)}, (SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT'

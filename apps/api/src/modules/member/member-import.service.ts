@@ -13,6 +13,7 @@ import type { Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { bulkInsert, withDeferredChecks, type BulkColumn } from '../../database/bulk';
 import { Params, today } from '../../database/sql';
+import { ORGANISATIONS_WITH_CODES } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
 
 /** One member row of an import file, already split into named columns (strings as read from CSV or XLSX). */
@@ -209,8 +210,8 @@ export class MemberImportService {
     const p = new Params();
     const d = p.add(today());
     const rows: { id: string; code: string; kind: OrganisationKind; establishedOn: string }[] = await m.query(
-      `SELECT o.id, o.code, o.kind, o.established_on AS "establishedOn" FROM organisation o
-        WHERE o.code = ANY(${p.add(codes)}::text[]) AND o.dissolved_on IS NULL AND ${orgVisibleSql(caller.actor, 'o.id', p, d, true)}`,
+      `SELECT o.id, o.code, o.kind, o.established_on AS "establishedOn" ${ORGANISATIONS_WITH_CODES('o', `${p.add(codes)}::text[]`)}
+        AND o.dissolved_on IS NULL AND ${orgVisibleSql(caller.actor, 'o.id', p, d, true)}`,
       p.values,
     );
     return new Map(rows.map((r) => [r.code, r]));

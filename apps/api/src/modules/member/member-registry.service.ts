@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { validAt } from '../../database/sql';
+import { inSubtree, validAt } from '../../database/sql';
 import { MemberPort, type MemberRegistry } from '../organisation/member-port';
 
 /**
@@ -19,6 +19,15 @@ export class MemberRegistryService implements MemberRegistry {
       [orgId, d],
     );
     return rows.map((r) => r.memberId);
+  }
+
+  async isMemberUnder(m: EntityManager, memberId: string, rootPath: string, d: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM membership ms JOIN organisation_placement pl ON pl.organisation_id = ms.organisation_id AND ${validAt('pl', '$3')}
+        WHERE ms.member_id = $1 AND ${validAt('ms', '$3')} AND ${inSubtree('pl', '$2')}`,
+      [memberId, rootPath, d],
+    );
+    return rows.length > 0;
   }
 
   async membershipsFrom(m: EntityManager, orgId: string, d: string): Promise<number> {

@@ -47,6 +47,8 @@ const COLUMNS = `m.id, m.full_name AS "fullName", m.birth_date AS "birthDate", m
 
 
 /** The order of `members` (folded name, then id), for keyset paging; `name` as the list's ORDER BY writes it. */
+/** A discipline row as the Discipline type. */
+const DISCIPLINE_COLUMNS = `id, member_id AS "memberId", form, deciding_body AS "decidingBody", decided_on AS "decidedOn", reason, inspection_id AS "inspectionId"`;
 const MEMBER_KEYS = (name: string): KeysetKey[] => [{ expr: name, cast: 'text' }, { expr: 'm.id', cast: 'uuid' }];
 const DATA_COLUMNS: Record<keyof MemberDataInput, string> = {
   fullName: 'full_name', birthDate: 'birth_date', gender: 'gender', ethnicity: 'ethnicity', religion: 'religion', homeTown: 'home_town',
@@ -230,13 +232,20 @@ export class MemberService {
   }
 
   async disciplinesOf(memberIds: readonly string[]): Promise<Map<string, Discipline[]>> {
-    const rows: Discipline[] = await this.ds.query(
-      `SELECT id, member_id AS "memberId", form, deciding_body AS "decidingBody", decided_on AS "decidedOn", reason, inspection_id AS "inspectionId"
-         FROM discipline WHERE member_id = ANY($1::uuid[]) ORDER BY decided_on`,
-      [memberIds],
-    );
+    const rows: Discipline[] = await this.ds.query(`SELECT ${DISCIPLINE_COLUMNS} FROM discipline WHERE member_id = ANY($1::uuid[]) ORDER BY decided_on`, [memberIds]);
     const out = new Map<string, Discipline[]>(memberIds.map((id) => [id, []]));
     for (const r of rows) out.get(r.memberId as string)?.push(r);
+    return out;
+  }
+
+  /** The discipline decided on these inspections' conclusions (by decision date, then recording), by inspection. */
+  async disciplinesOfInspections(inspectionIds: readonly string[]): Promise<Map<string, Discipline[]>> {
+    const rows: Discipline[] = await this.ds.query(
+      `SELECT ${DISCIPLINE_COLUMNS} FROM discipline WHERE inspection_id = ANY($1::uuid[]) ORDER BY decided_on, recorded_at`,
+      [inspectionIds.filter(isUuid)],
+    );
+    const out = new Map<string, Discipline[]>(inspectionIds.map((id) => [id, []]));
+    for (const r of rows) out.get(r.inspectionId as string)?.push(r);
     return out;
   }
 

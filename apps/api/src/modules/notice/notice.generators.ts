@@ -25,7 +25,8 @@ import {
 } from '@chibo/domain';
 import type { SystemEvent } from '../../common/audit/audit.service';
 import { SYSTEM_ACTOR } from '../../common/auth/actor';
-import { policyIntSql, validAt } from '../../database/sql';
+import { validAt } from '../../database/sql';
+import { policyIntSql } from '../policy/policy.sql';
 import type { RatingPendingSubject } from '../rating/rating.model';
 import { RatingReadService } from '../rating/rating-read.service';
 import { autoDisabledSubscriptions } from '../webhook/webhook-state';

@@ -7,6 +7,7 @@ import { assertOrgVisible, isUuid } from '../../common/scope/scope';
 import { inSubtree, today, validAt } from '../../database/sql';
 import type { AssignCommitteeSeatInput, EndCommitteeSeatInput } from './organisation.inputs';
 import { CommitteeSeat } from './organisation.model';
+import { MemberPort } from './member-port';
 import { OrganisationService } from './organisation.service';
 
 /** Committee seats (cấp ủy): assigned to members of the organisation's subtree within the committee-size rules, and ended. */
@@ -16,6 +17,7 @@ export class CommitteeSeatService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly orgs: OrganisationService,
+    private readonly memberPort: MemberPort,
   ) {}
 
   async assignSeat(caller: Caller, input: AssignCommitteeSeatInput): Promise<CommitteeSeat> {
@@ -26,12 +28,7 @@ export class CommitteeSeatService {
       if (!org) throw new DomainError('ORGANISATION_DISSOLVED', 'The organisation does not exist on that date', 'organisationId');
       // The member must belong to the organisation's subtree on the first day.
       if (!isUuid(input.memberId)) throw new DomainError('VALIDATION', 'The member does not belong to this organisation on that date', 'memberId');
-      const inTree = await m.query(
-        `SELECT 1 FROM membership ms JOIN organisation_placement pl ON pl.organisation_id = ms.organisation_id AND ${validAt('pl', '$3')}
-          WHERE ms.member_id = $1 AND ${validAt('ms', '$3')} AND ${inSubtree('pl', '$2')}`,
-        [input.memberId, org.path, input.from],
-      );
-      if (!isUuid(input.memberId) || inTree.length === 0) {
+      if (!(await this.memberPort.members.isMemberUnder(m, input.memberId, org.path, input.from))) {
         throw new DomainError('VALIDATION', 'The member does not belong to this organisation on that date', 'memberId');
       }
       const existing = [...((await this.orgs.allSeatsOf([input.organisationId], m)).get(input.organisationId) ?? [])];

@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /**
- * What restructuring needs of the member registry, which the member module owns: the permanent members of an
- * organisation on a date, and moving them to another cell (memberships and the members' TRANSFER_INTERNAL events).
+ * What restructuring and committee seats need of the member registry, which the member module owns: the permanent
+ * members of an organisation on a date, whether a member belongs to a subtree (a seat's holder), and moving members
+ * to another cell (memberships and the members' TRANSFER_INTERNAL events).
  * Member sits above organisation (it imports it), so it implements this port and registers itself here, and the
  * dependency keeps running one way (member → organisation, docs/architecture.md).
  */
 export interface MemberRegistry {
   /** Ids of the members whose permanent membership in `orgId` is valid on `d`. */
   permanentMembersOn(m: EntityManager, orgId: string, d: string): Promise<string[]>;
+  /** Whether the member has a membership (permanent or temporary) valid on `d` in an organisation placed under `rootPath` then. */
+  isMemberUnder(m: EntityManager, memberId: string, rootPath: string, d: string): Promise<boolean>;
   /** Memberships of `orgId` (permanent or temporary) valid on `d` or starting later: what keeps it from dissolving. */
   membershipsFrom(m: EntityManager, orgId: string, d: string): Promise<number>;
   /**

@@ -8,6 +8,7 @@ import { inRangesSql, isUuid, listScope, orgVisibleSql, subtreeRange, underRoots
 import { Params, validAt } from '../../database/sql';
 import type { OrganisationFilter } from './organisation.inputs';
 import { CommitteeSeat, Organisation, OrganisationChange, type SubtreeCounts } from './organisation.model';
+import { OrganisationCodePort } from '../policy/organisation-code-port';
 import { ORG_COLUMNS, type OrgRow } from './organisation.sql';
 
 const toModel = (row: OrgRow, asOf: string): Organisation => Object.assign(new Organisation(), row, { asOf });
@@ -29,7 +30,14 @@ export class OrganisationService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    codes: OrganisationCodePort,
+  ) {
+    // the policy module names the organisations an inconsistent override would reach by their codes
+    codes.register(async (m, ids) => {
+      const rows: { id: string; code: string }[] = await m.query(`SELECT o.id, o.code FROM organisation o WHERE o.id = ANY($1::uuid[])`, [ids]);
+      return new Map(rows.map((r) => [r.id, r.code]));
+    });
+  }
 
   // ---------------------------------------------------------------- reads
 

@@ -4,6 +4,7 @@ import {
   DEFAULT_POLICY, DomainError, policyChangeDates, resolvePolicy, validatePolicy, validatePolicyOverride, type FieldError, type Policy, type PolicyLayer,
 } from '@chibo/domain';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { OrganisationCodePort } from './organisation-code-port';
 import { assertOrgVisible } from '../../common/scope/scope';
 
 /**
@@ -48,6 +49,7 @@ export class PolicyService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly organisationCodes: OrganisationCodePort,
   ) {}
 
   /** Policies of several organisations on a date in one query. */
@@ -124,10 +126,11 @@ export class PolicyService {
    * in force can change (`policyChangeDates`). Refuses with VALIDATION, reason INVALID_POLICY, on `values.<key>`.
    */
   private async assertMergedValid(m: EntityManager, orgId: string, from: string, to: string | null): Promise<void> {
-    const owners: { id: string; code: string }[] = await m.query(
-      `SELECT o.id, o.code FROM organisation o
-        WHERE o.id = $1 OR o.id IN (SELECT po.organisation_id FROM policy_override po JOIN organisation_placement pl ON pl.organisation_id = po.organisation_id
-                                     WHERE position('/' || $1::text || '/' IN pl.path) > 0)`,
+    // orgId and the organisations with overrides placed under it at some time (the override's row refers to orgId)
+    const owners: { id: string }[] = await m.query(
+      `SELECT $1::uuid AS id
+       UNION SELECT po.organisation_id FROM policy_override po JOIN organisation_placement pl ON pl.organisation_id = po.organisation_id
+              WHERE position('/' || $1::text || '/' IN pl.path) > 0`,
       [orgId],
     );
     const bounds: { effectiveFrom: string; effectiveTo: string | null }[] = await m.query(
@@ -141,7 +144,8 @@ export class PolicyService {
         const found = layers.get(`${o.id}|${asOf}`);
         const check = found ? validatePolicy(resolvePolicy(found, asOf)) : ({ ok: true } as const);
         if (check.ok) continue;
-        throw new DomainError('VALIDATION', `With the overrides in force, the policy of ${o.code} from ${asOf} would be inconsistent: ${describe(check.errors)}`, `values.${check.errors[0].field}`, {
+        const code = (await this.organisationCodes.codesOf(m, [o.id])).get(o.id);
+        throw new DomainError('VALIDATION', `With the overrides in force, the policy of ${code} from ${asOf} would be inconsistent: ${describe(check.errors)}`, `values.${check.errors[0].field}`, {
           reason: 'INVALID_POLICY', organisationId: o.id, from: asOf,
           fields: check.errors.map((e) => ({ field: `values.${e.field}`, reason: 'INVALID_POLICY', message: e.reason })),
         });

@@ -8,6 +8,7 @@ import { ratingReferenceDate } from './rating.sql';
 import { RatingReadService } from './rating-read.service';
 import { RatingSubjectService } from './rating-subject.service';
 import { RatingExclusion, type ExcludeFromRatingInput, type IncludeInRatingInput } from './rating.model';
+import { JOIN_MEMBER } from '../member/member.sql';
 
 /** Members not rated by the committee's decision in a round (docs/rules.md#r-rating-not-rated), and taking that back. */
 @Injectable()
@@ -23,7 +24,7 @@ export class RatingExclusionService {
     const [row] = await m.query(
       `SELECT x.id, x.round_id AS "roundId", x.year, x.member_id AS "memberId", mb.full_name AS "memberName", x.organisation_id AS "organisationId",
               x.reason, x.decided_on AS "decidedOn", x.decided_by AS "decidedBy", x.recorded_at AS "recordedAt"
-         FROM rating_exclusion x JOIN member mb ON mb.id = x.member_id WHERE x.id = $1`,
+         FROM rating_exclusion x ${JOIN_MEMBER('mb', 'x.member_id')} WHERE x.id = $1`,
       [id],
     );
     return Object.assign(new RatingExclusion(), row);

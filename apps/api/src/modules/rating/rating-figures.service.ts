@@ -20,7 +20,7 @@ import { pageOf, type Page, type PageInput } from '../../common/graphql/paginati
 import { assertOrgVisible } from '../../common/scope/scope';
 import { inSubtree, Params, validAt } from '../../database/sql';
 import { admissionCounts } from '../member/admission.sql';
-import { EXEMPTION_AT } from '../member/member.sql';
+import { EXEMPTION_AT, JOIN_MEMBERSHIP, LEFT_JOIN_MEMBER, OF_MEMBER } from '../member/member.sql';
 import { PolicyService } from '../policy/policy.service';
 import { SUBJECT_KIND_SQL, ratingReferenceDate } from './rating.sql';
 import {
@@ -32,6 +32,7 @@ import {
   type RatingFigureSet,
   type RatingFiguresInput,
 } from './rating.model';
+import { JOIN_ORGANISATION, LEFT_JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 
 /** The rating figures of a subtree in the reports' convention, the list behind them, and the admission target (docs/rules.md#r-admission-target). */
 @Injectable()
@@ -68,7 +69,7 @@ export class RatingFiguresService {
     const y = p.add(year);
     return `WITH root AS (SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = ${root}::uuid AND ${validAt('rp', d)}),
       tree AS (SELECT pl.organisation_id AS id, o.kind, o.name FROM root JOIN organisation_placement pl ON ${inSubtree('pl', 'root.path')} AND ${validAt('pl', d)}
-               JOIN organisation o ON o.id = pl.organisation_id),
+               ${JOIN_ORGANISATION('o', 'pl.organisation_id')}),
       rated AS (SELECT r.id, r.subject_kind, r.member_id, r.subject_organisation_id, r.organisation_id, r.decided_level, r.scheme, r.raw_label
                   FROM rating r JOIN tree t ON t.id = r.organisation_id
                  WHERE r.year = ${y}::int AND r.period_kind = 'YEAR' AND r.decided_at IS NOT NULL),
@@ -78,10 +79,10 @@ export class RatingFiguresService {
           FROM rated r
         UNION ALL
         SELECT 'MEMBER', ms.member_id, NULL::uuid, ms.organisation_id, NULL::uuid, NULL, NULL, NULL,
-               COALESCE((SELECT CASE ${EXEMPTION_AT(d)} WHEN 'PERMANENT' THEN 'EXEMPT' WHEN 'TEMPORARY' THEN 'TEMPORARILY_EXEMPT' END FROM member m WHERE m.id = ms.member_id),
+               COALESCE(${OF_MEMBER('ms.member_id', `CASE ${EXEMPTION_AT(d)} WHEN 'PERMANENT' THEN 'EXEMPT' WHEN 'TEMPORARY' THEN 'TEMPORARILY_EXEMPT' END`)},
                         (SELECT 'EXCLUDED' FROM rating_exclusion x WHERE x.member_id = ms.member_id AND x.year = ${y}::int), 'NOT_DECIDED')
-          FROM membership ms JOIN tree t ON t.id = ms.organisation_id
-         WHERE ms.kind = 'PERMANENT' AND ${validAt('ms', d)} AND NOT EXISTS (SELECT 1 FROM rated r WHERE r.member_id = ms.member_id)
+          FROM tree t ${JOIN_MEMBERSHIP('ms', 'ms.organisation_id = t.id', d, 'PERMANENT')}
+         WHERE NOT EXISTS (SELECT 1 FROM rated r WHERE r.member_id = ms.member_id)
         UNION ALL
         SELECT ${SUBJECT_KIND_SQL('t.kind')}, NULL::uuid, t.id, t.id, NULL::uuid, NULL, NULL, NULL, 'NOT_DECIDED'
           FROM tree t
@@ -117,7 +118,7 @@ export class RatingFiguresService {
     if (input.levels?.length) where.push(`s.level = ANY(${p.add(input.levels)}::text[])`);
     if (input.notRated === true) where.push('s.level IS NULL');
     if (input.notRated === false) where.push('s.level IS NOT NULL');
-    const from = `subjects s JOIN organisation o ON o.id = s.organisation_id LEFT JOIN member mb ON mb.id = s.member_id LEFT JOIN organisation so ON so.id = s.subject_organisation_id
+    const from = `subjects s ${JOIN_ORGANISATION('o', 's.organisation_id')} ${LEFT_JOIN_MEMBER('mb', 's.member_id')} ${LEFT_JOIN_ORGANISATION('so', 's.subject_organisation_id')}
       WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
     const rows = await this.ds.query(
@@ -146,12 +147,12 @@ export class RatingFiguresService {
       // Only the scope refusal is re-labelled; anything else (a database error) goes to the error filter as it is.
       throw e instanceof DomainError ? new DomainError(e.code, e.message, 'organisationId') : e;
     });
-    const [org] = await this.ds.query(`SELECT term_start AS "termStart" FROM organisation WHERE id = $1`, [organisationId]);
+    const [org] = await this.ds.query(`SELECT o.term_start AS "termStart" ${ORGANISATIONS_WHERE('o', '= $1')}`, [organisationId]);
     const termStart: string = org.termStart && org.termStart <= asOf ? org.termStart : `${year}-01-01`;
     const [{ members }] = await this.ds.query(
       `SELECT count(DISTINCT ms.member_id)::int AS members
          FROM organisation_placement rp JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
-         JOIN membership ms ON ms.organisation_id = pl.organisation_id AND ms.kind = 'PERMANENT' AND ${validAt('ms', '$2')}
+         ${JOIN_MEMBERSHIP('ms', 'ms.organisation_id = pl.organisation_id', '$2', 'PERMANENT')}
         WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')}`,
       [organisationId, termStart],
     );

@@ -14,7 +14,7 @@ import {
 } from '../../common/graphql/pagination';
 import { inRangesSql, isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, validAt } from '../../database/sql';
-import { EXEMPTION_AT } from '../member/member.sql';
+import { EXEMPTION_AT, JOIN_MEMBER, JOIN_MEMBERSHIP } from '../member/member.sql';
 import { PolicyService } from '../policy/policy.service';
 import {
   RATING_COLUMNS,
@@ -29,6 +29,7 @@ import {
   toRound,
 } from './rating.sql';
 import { Rating, RatingRound, type RatingFilter, type RatingPendingSubject } from './rating.model';
+import { JOIN_ORGANISATION, LEFT_JOIN_ORGANISATION } from '../organisation/organisation.sql';
 
 /**
  * Reads of the annual quality rating (docs/rules.md#ratings): rounds, ratings and the subjects of a round not rated
@@ -152,17 +153,17 @@ export class RatingReadService {
     const hasRating = (cond: string) => `EXISTS (SELECT 1 FROM rating r WHERE ${cond} AND (r.round_id = ${rid}::uuid OR (${yearly}::boolean AND r.period_kind = 'YEAR' AND r.year = ${year}::int)))`;
     const withSql = `WITH root AS (SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = ${root}::uuid AND ${validAt('rp', d)}),
       tree AS (SELECT pl.organisation_id AS id, pl.parent_id, o.kind, o.name, o.name_folded
-                 FROM root JOIN organisation_placement pl ON ${inSubtree('pl', 'root.path')} AND ${validAt('pl', d)} JOIN organisation o ON o.id = pl.organisation_id),
+                 FROM root JOIN organisation_placement pl ON ${inSubtree('pl', 'root.path')} AND ${validAt('pl', d)} ${JOIN_ORGANISATION('o', 'pl.organisation_id')}),
       subjects AS (
         SELECT 'MEMBER' AS subject_kind, m.id AS member_id, NULL::uuid AS organisation_id, m.full_name AS name, m.name_folded, t.id AS parent_id, t.name AS parent_name
-          FROM membership ms JOIN tree t ON t.id = ms.organisation_id JOIN member m ON m.id = ms.member_id
-         WHERE ms.kind = 'PERMANENT' AND ${validAt('ms', d)} AND m.status IN ('FULL','PROBATIONARY') AND (m.left_on IS NULL OR m.left_on > ${d}::date)
+          FROM tree t ${JOIN_MEMBERSHIP('ms', 'ms.organisation_id = t.id', d, 'PERMANENT')} ${JOIN_MEMBER('m', 'ms.member_id')}
+         WHERE m.status IN ('FULL','PROBATIONARY') AND (m.left_on IS NULL OR m.left_on > ${d}::date)
            AND COALESCE(${EXEMPTION_AT(d)} <> ALL(${exemptP}::text[]), true)
            AND NOT EXISTS (SELECT 1 FROM rating_exclusion x WHERE x.member_id = m.id AND x.year = ${year}::int)
            AND NOT ${hasRating('r.member_id = m.id')}
         UNION ALL
         SELECT ${SUBJECT_KIND_SQL('t.kind')}, NULL::uuid, t.id, t.name, t.name_folded, t.parent_id, po.name
-          FROM tree t LEFT JOIN organisation po ON po.id = t.parent_id
+          FROM tree t ${LEFT_JOIN_ORGANISATION('po', 't.parent_id')}
          WHERE t.kind IN ('GRASSROOTS_COMMITTEE','GRASSROOTS_CELL','SUB_COMMITTEE','SUBORDINATE_CELL')
            AND NOT ${hasRating('r.subject_organisation_id = t.id')})`;
     const where = [

@@ -9,6 +9,7 @@ import { ratingReferenceDate } from './rating.sql';
 import { RatingReadService } from './rating-read.service';
 import { RatingSubjectService } from './rating-subject.service';
 import { RatingRound, type OpenRatingRoundInput } from './rating.model';
+import { ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 
 /** A round's life: opened by a committee or grassroots organisation, announced once every subject is decided, reopened by an administrator. */
 @Injectable()
@@ -26,7 +27,7 @@ export class RatingRoundService {
     const id = await this.ds.transaction(async (m) => {
       const d = ratingReferenceDate(input.year);
       await assertOrgVisible(m, caller.actor, input.organisationId, d, true).catch(asField('organisationId'));
-      const [org] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [input.organisationId]);
+      const [org] = await m.query(`SELECT o.kind ${ORGANISATIONS_WHERE('o', '= $1')}`, [input.organisationId]);
       if (!['COMMITTEE', 'GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL'].includes(org.kind)) {
         throw new DomainError('VALIDATION', 'A rating round is opened by a committee or a grassroots organisation', 'organisationId');
       }

@@ -13,6 +13,8 @@ import {
 } from '@chibo/domain';
 import { validAt } from '../../database/sql';
 import type { PolicyService } from '../policy/policy.service';
+import { DISCIPLINE_BETWEEN } from '../member/member.sql';
+import { SEATS_DURING } from '../organisation/organisation.sql';
 
 /**
  * The level rule as a guard on the rating's writes (issue: rules computed for display only). The facts the rule reads
@@ -46,19 +48,18 @@ export const ratingFacts = async (m: EntityManager, round: RoundRef, s: SubjectR
   const from = `${round.year}-01-01`;
   const to = `${round.year}-12-31`;
   if (s.memberId) {
-    const [row] = await m.query(`SELECT EXISTS (SELECT 1 FROM discipline WHERE member_id = $1 AND decided_on BETWEEN $2::date AND $3::date) AS disciplined`, [s.memberId, from, to]);
+    const [row] = await m.query(`SELECT EXISTS (SELECT 1 FROM ${DISCIPLINE_BETWEEN('$2', '$3')} dc WHERE dc.member_id = $1) AS disciplined`, [s.memberId, from, to]);
     return { disciplined: !!row.disciplined, leadershipForms: undefined, subordinates: undefined, constituents: undefined };
   }
   const orgId = s.subjectOrganisationId!;
   const [facts] = await m.query(
     `SELECT
-       EXISTS (SELECT 1 FROM discipline WHERE organisation_id = $1 AND decided_on BETWEEN $2::date AND $3::date) AS disciplined,
-       COALESCE((SELECT array_agg(dc.form) FROM discipline dc JOIN committee_seat cs ON cs.member_id = dc.member_id AND cs.organisation_id = $1
-                  AND cs.valid_from <= $3::date AND (cs.valid_to IS NULL OR cs.valid_to > $2::date)
-                 WHERE dc.decided_on BETWEEN $2::date AND $3::date), '{}') AS "leadershipForms",
+       EXISTS (SELECT 1 FROM ${DISCIPLINE_BETWEEN('$2', '$3')} dc WHERE dc.organisation_id = $1) AS disciplined,
+       COALESCE((SELECT array_agg(dc.form) FROM ${DISCIPLINE_BETWEEN('$2', '$3')} dc
+                   JOIN ${SEATS_DURING('$2', '$3')} cs ON cs.member_id = dc.member_id AND cs.organisation_id = $1), '{}') AS "leadershipForms",
        (SELECT count(*)::int FROM organisation_placement c WHERE c.parent_id = $1 AND ${validAt('c', '$4')}) AS "subTotal",
        (SELECT count(*)::int FROM organisation_placement c WHERE c.parent_id = $1 AND ${validAt('c', '$4')}
-           AND EXISTS (SELECT 1 FROM discipline dc WHERE dc.organisation_id = c.organisation_id AND dc.decided_on BETWEEN $2::date AND $3::date)) AS "subDisciplined"`,
+           AND EXISTS (SELECT 1 FROM ${DISCIPLINE_BETWEEN('$2', '$3')} dc WHERE dc.organisation_id = c.organisation_id)) AS "subDisciplined"`,
     [orgId, from, to, d],
   );
   // HD 21: a cell's members, a committee's subordinate organisations, by their level in this round (decided, else proposed,
@@ -128,8 +129,7 @@ export const refreshAfterDiscipline = async (m: EntityManager, policies: PolicyS
        FROM rating r
       WHERE r.year = $2 AND r.round_id IS NOT NULL AND r.self_assessed_at IS NOT NULL AND r.announced_at IS NULL AND r.score IS NOT NULL
         AND (r.member_id = $1 OR r.subject_organisation_id IN (
-              SELECT cs.organisation_id FROM committee_seat cs
-               WHERE cs.member_id = $1 AND cs.valid_from <= make_date($2, 12, 31) AND (cs.valid_to IS NULL OR cs.valid_to > make_date($2, 1, 1))))`,
+              SELECT cs.organisation_id FROM ${SEATS_DURING('make_date($2, 1, 1)', 'make_date($2, 12, 31)')} cs WHERE cs.member_id = $1))`,
     [memberId, year],
   );
   for (const r of rows) {

@@ -7,6 +7,8 @@ import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scop
 import { Params } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
 import { MEMBER_RATING_STATE, notRatedOf, type RoundRow, type Subject } from './rating.sql';
+import { CELL_AT, MEMBERS_WHERE } from '../member/member.sql';
+import { JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 
 
 /** Who is rated and who may act: the subject of a step checked against scope, round and policy; the body's write right; the chain of bodies above. */
@@ -21,7 +23,7 @@ export class RatingSubjectService {
     const p = new Params();
     const id = p.add(orgId);
     const date = p.add(d);
-    const rows = await m.query(`SELECT 1 FROM organisation o WHERE o.id = ${id}::uuid AND ${orgVisibleSql(actor, 'o.id', p, date, true)}`, p.values);
+    const rows = await m.query(`SELECT 1 ${ORGANISATIONS_WHERE('o', `= ${id}::uuid`)} AND ${orgVisibleSql(actor, 'o.id', p, date, true)}`, p.values);
     if (rows.length === 0) throw new DomainError('FORBIDDEN', message, field);
   }
 
@@ -42,9 +44,8 @@ export class RatingSubjectService {
       const [row] = isUuid(memberId)
         ? await m.query(
             `SELECT m.id, ${MEMBER_RATING_STATE('$2', '$3')},
-                    (SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= $2::date
-                      ORDER BY x.valid_from DESC LIMIT 1) AS cell
-               FROM member m WHERE m.id = $1`,
+                    ${CELL_AT('$2')} AS cell
+               ${MEMBERS_WHERE('m', '= $1')}`,
             [memberId, d, round?.year ?? null],
           )
         : [];
@@ -63,7 +64,7 @@ export class RatingSubjectService {
     }
     const orgId = organisationId!;
     await assertOrgVisible(m, actor, orgId, d, true).catch(asField('organisationId'));
-    const [org] = await m.query(`SELECT kind FROM organisation WHERE id = $1`, [orgId]);
+    const [org] = await m.query(`SELECT o.kind ${ORGANISATIONS_WHERE('o', '= $1')}`, [orgId]);
     const kind = ratingSubjectKindOf(org.kind as OrganisationKind);
     if (!kind) throw new DomainError('VALIDATION', `Organisations of kind ${org.kind} are not rated`, 'organisationId');
     await inRound(orgId, 'organisationId');
@@ -74,7 +75,7 @@ export class RatingSubjectService {
   async chain(m: EntityManager, orgId: string, d: string): Promise<ChainLink<string>[]> {
     const rows: { id: string; kind: OrganisationKind }[] = await m.query(
       `SELECT o.id, o.kind FROM unnest(string_to_array(trim(both '/' from placement_path_at($1, $2::date)), '/')) WITH ORDINALITY AS x(id, ord)
-         JOIN organisation o ON o.id = x.id::uuid ORDER BY x.ord DESC`,
+         ${JOIN_ORGANISATION('o', 'x.id::uuid')} ORDER BY x.ord DESC`,
       [orgId, d],
     );
     return rows;
@@ -82,7 +83,7 @@ export class RatingSubjectService {
 
   /** The member's not-rated reason on `d` for `year` (see notRatedOf), read in the caller's transaction. */
   async notRatedOn(m: EntityManager, memberId: string, d: string, year: number, policy: Policy): Promise<NotRatedReason | 'NOT_ACTIVE' | null> {
-    const [row] = await m.query(`SELECT ${MEMBER_RATING_STATE('$2', '$3')} FROM member m WHERE m.id = $1`, [memberId, d, year]);
+    const [row] = await m.query(`SELECT ${MEMBER_RATING_STATE('$2', '$3')} ${MEMBERS_WHERE('m', '= $1')}`, [memberId, d, year]);
     return notRatedOf(row, d, policy);
   }
 }

@@ -24,6 +24,7 @@ import { ratingReferenceDate } from './rating.sql';
 import { RatingReadService } from './rating-read.service';
 import { RatingFiguresService } from './rating-figures.service';
 import { type RatingFiguresInput, type RatingFilter } from './rating.model';
+import { JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 
 /** The rating workbooks (Vietnamese headings): a round's worklist and the statistics table with the subjects behind it. */
 @Injectable()
@@ -45,8 +46,8 @@ export class RatingWorkbookService {
     const f: RatingFilter = { ...filter, roundId: round.id };
     const p = new Params();
     const [names] = await this.ds.query(
-      `SELECT (SELECT o.name FROM organisation o WHERE o.id = ${p.add(round.organisationId)}::uuid AND ${orgVisibleSql(actor, 'o.id', p, p.add(d))}) AS "roundOrg",
-              (SELECT o.name FROM organisation o WHERE o.id = ${p.add(f.organisationId && isUuid(f.organisationId) ? f.organisationId : null)}::uuid
+      `SELECT (SELECT o.name ${ORGANISATIONS_WHERE('o', `= ${p.add(round.organisationId)}::uuid`)} AND ${orgVisibleSql(actor, 'o.id', p, p.add(d))}) AS "roundOrg",
+              (SELECT o.name ${ORGANISATIONS_WHERE('o', `= ${p.add(f.organisationId && isUuid(f.organisationId) ? f.organisationId : null)}::uuid`)}
                   AND ${orgVisibleSql(actor, 'o.id', p, p.add(d))}) AS "filterOrg"`,
       p.values,
     );
@@ -90,7 +91,7 @@ export class RatingWorkbookService {
       const parents = new Map<string, string>(
         orgIds.length
           ? (await this.ds.query(
-              `SELECT pl.organisation_id AS id, po.name FROM organisation_placement pl JOIN organisation po ON po.id = pl.parent_id
+              `SELECT pl.organisation_id AS id, po.name FROM organisation_placement pl ${JOIN_ORGANISATION('po', 'pl.parent_id')}
                 WHERE pl.organisation_id = ANY(${pp.add(orgIds)}::uuid[]) AND ${validAt('pl', pp.add(d))} AND ${orgVisibleSql(actor, 'po.id', pp, pp.add(d))}`,
               pp.values,
             )).map((x: { id: string; name: string }) => [x.id, x.name])
@@ -128,7 +129,7 @@ export class RatingWorkbookService {
    */
   async figuresWorkbook(actor: Actor, input: RatingFiguresInput, wb: ExportWorkbook): Promise<void> {
     const figures = await this.figureService.figures(actor, input);
-    const [org] = await this.ds.query(`SELECT name FROM organisation WHERE id = $1`, [input.organisationId]);
+    const [org] = await this.ds.query(`SELECT o.name ${ORGANISATIONS_WHERE('o', '= $1')}`, [input.organisationId]);
     const ws = wb.addWorksheet(`Xep loai ${figures.year}`);
     const LAST_COL = 18;
     const title = ws.addRow([`BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM ${figures.year}`]);

@@ -3,8 +3,9 @@
 import { foldVietnamese, ratingStage, whoIsNotRated, type NotRatedReason, type Policy, type RatingSubjectKind } from '@chibo/domain';
 import type { KeysetKey } from '../../common/graphql/pagination';
 import { Params, today } from '../../database/sql';
-import { EXEMPTION_AT } from '../member/member.sql';
+import { EXEMPTION_AT, LEFT_JOIN_MEMBER } from '../member/member.sql';
 import { Rating, RatingRound } from './rating.model';
+import { JOIN_ORGANISATION, LEFT_JOIN_ORGANISATION } from '../organisation/organisation.sql';
 
 export const ROUND_COLUMNS = `rr.id, rr.organisation_id AS "organisationId", rr.year, rr.period_kind AS "periodKind", rr.period_label AS "periodLabel",
   rr.title, rr.self_assessment_due AS "selfAssessmentDue", rr.proposal_due AS "proposalDue", rr.decision_due AS "decisionDue", rr.state,
@@ -21,8 +22,8 @@ export const RATING_COLUMNS = `r.id, r.round_id AS "roundId", r.year, r.period_k
   r.decision_reason AS "decisionReason", r.quota_override_reason AS "quotaOverrideReason", r.decided_at AS "decidedAt", r.decided_by AS "decidedBy",
   r.announced_at AS "announcedAt", r.override_reason AS "overrideReason", r.overridden_rules AS "overriddenRules"`;
 
-export const RATING_FROM = `rating r JOIN organisation o ON o.id = r.organisation_id LEFT JOIN member mb ON mb.id = r.member_id
-  LEFT JOIN organisation so ON so.id = r.subject_organisation_id`;
+export const RATING_FROM = `rating r ${JOIN_ORGANISATION('o', 'r.organisation_id')} ${LEFT_JOIN_MEMBER('mb', 'r.member_id')}
+  ${LEFT_JOIN_ORGANISATION('so', 'r.subject_organisation_id')}`;
 
 /** The order of `ratings` (newest year, subject kind, organisation, subject name, id), for keyset paging. */
 export const RATING_KEYS: KeysetKey[] = [
