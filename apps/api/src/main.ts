@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { DestinationStream } from 'pino';
 import { registerHealthRoutes } from './common/graphql/availability';
+import { EventLoopWatch } from './common/jobs/event-loop-watch';
 import { registerExportRoutes } from './common/export/export-routes';
 import { createRootLogger, GRAPHQL_LOG, PinoNestLogger, type GraphQLLogFields } from './common/logging';
 import { loadConfig, type AppConfig } from './config/app-config';
@@ -173,7 +174,10 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
     routeGraphqlReads(app.getHttpAdapter().getInstance() as never, replicas);
     app.getHttpAdapter().getInstance().addHook('onClose', async () => replicas.close());
   }
-  registerHealthRoutes(app.getHttpAdapter().getInstance(), ds, replicas ? () => replicas.status() : undefined);
+  // A stretch of synchronous JavaScript holds every request of the process: logged and reported by /health/ready.
+  const loop = new EventLoopWatch(config.eventLoopWarnMs, (fields, message) => root.warn(fields, message)).start();
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => loop.stop());
+  registerHealthRoutes(app.getHttpAdapter().getInstance(), ds, replicas ? () => replicas.status() : undefined, () => loop.figures());
   // GET /exports/<name>.xlsx: the Excel exports as streamed downloads (docs/exports.md).
   registerExportRoutes(app);
   if (existsSync(config.webDist)) {

@@ -82,13 +82,17 @@ export const benchLoad = async (databaseUrl: string, size: number, opts: { clien
     return actions[0]!;
   };
 
-  const { process: server, post } = await startBenchServer(databaseUrl, opts.serverMain);
+  const { process: server, post, base } = await startBenchServer(databaseUrl, opts.serverMain);
+  // the API's own account of its event loop (/health/ready, common/jobs/event-loop-watch.ts)
+  const loopOf = async (): Promise<{ longestMs: number; slowSeconds: number } | null> =>
+    ((await (await fetch(`${base}/health/ready`)).json()) as { eventLoop?: { longestMs: number; slowSeconds: number } }).eventLoop ?? null;
   const pid = server.pid!;
   try {
     const signIn = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: 'canbo', password: DEMO_PASSWORD } });
     const token = signIn.signIn.accessToken as string;
     for (const a of actions) await a.run(post, token, { planned: [] }); // warm-up; an error here stops the bench
     const startRss = rssOf(pid);
+    const loopBefore = await loopOf();
 
     // the ceiling with as many clients
     let ceilingDone = 0;
@@ -132,12 +136,16 @@ export const benchLoad = async (databaseUrl: string, size: number, opts: { clien
     const rate = all.length / elapsed;
     const p99 = percentile(all, 99);
     const endRss = rssOf(pid);
+    const loopAfter = await loopOf();
     const peak = Math.max(peakRss, endRss?.peak ?? 0);
     const lines = [
       `x${size}: mixed load, ${clients} clients for ${seconds} s (cell screens over ${cells.length} cells 80%, committee dashboards 5%, meeting plans written 15%; token of 'canbo')`,
       `x${size}:   ${all.length} requests, ${rate.toFixed(1)} req/s = ${((100 * rate) / ceiling).toFixed(1)}% of the {__typename} ceiling with ${clients} clients (${ceiling.toFixed(0)} req/s)`,
       `x${size}:   latency p50 ${percentile(all, 50).toFixed(0)} ms, p95 ${percentile(all, 95).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (goal ≤ 500 ms: ${p99 <= 500 ? 'met' : 'NOT met'}), max ${(all[all.length - 1] ?? NaN).toFixed(0)} ms; errors ${errorCount} (goal 0: ${errorCount === 0 ? 'met' : 'NOT met'})`,
       `x${size}:   API process RSS ${startRss?.rss.toFixed(0) ?? '?'} MB before, peak ${peak.toFixed(0)} MB (goal ≤ 300 MB: ${peak <= 300 ? 'met' : 'NOT met'})`,
+      loopAfter && loopBefore
+        ? `x${size}:   API event loop: held at most ${loopAfter.longestMs} ms since start; ${loopAfter.slowSeconds - loopBefore.slowSeconds} of the ${seconds} s held past EVENT_LOOP_WARN_MS (200 ms by default)`
+        : `x${size}:   API event loop: not reported`,
       ...actions.map((a) => {
         const xs = times.get(a.name)!.sort((x, y) => x - y);
         return `x${size}:     ${a.name.padEnd(36)} ${String(xs.length).padStart(6)} ok  median ${median(xs).toFixed(0).padStart(5)} ms  p99 ${percentile(xs, 99).toFixed(0).padStart(5)} ms`;

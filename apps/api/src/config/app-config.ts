@@ -14,6 +14,8 @@ export type AppConfig = {
   databaseReplicaUrls: string[];
   /** How far behind (bytes of WAL) a replica may be and still serve a read that asks for nothing newer. */
   replicaMaxLagBytes: number;
+  /** A second in which the event loop was held longer than this (ms) is logged as a warning and counted. */
+  eventLoopWarnMs: number;
   dataDir: string;
   dbPoolSize: number;
   jwtSecret: string | null;
@@ -164,6 +166,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     databaseUrl,
     databaseReplicaUrls,
     replicaMaxLagBytes: int('REPLICA_MAX_LAG_BYTES', env.REPLICA_MAX_LAG_BYTES, 16 * 1024 * 1024, 0, 2 ** 40),
+    eventLoopWarnMs: int('EVENT_LOOP_WARN_MS', env.EVENT_LOOP_WARN_MS, 200, 20, 60_000),
     dataDir,
     dbPoolSize: int('DB_POOL_SIZE', env.DB_POOL_SIZE, databaseUrl ? 10 : 4, 1, 100),
     jwtSecret,

@@ -145,6 +145,8 @@ describe('hardening', () => {
       const ready = await h.app.inject({ method: 'GET', url: '/health/ready' });
       expect(ready.statusCode).toBe(200);
       expect(ready.json()).toMatchObject({ status: 'ok', database: 'up' });
+      // the event loop's figures (common/jobs/event-loop-watch.ts): numbers only, nothing about requests or callers
+      expect(ready.json().eventLoop).toEqual({ longestMs: expect.any(Number), slowSeconds: expect.any(Number), p99LastSecondMs: expect.any(Number) });
     });
 
     it('answers 503 SERVICE_UNAVAILABLE (retryable) while the database cannot be reached', async () => {

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { Plugin } from '@nestjs/apollo';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
+import type { EventLoopFigures } from '../jobs/event-loop-watch';
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -31,12 +32,14 @@ export class AvailabilityPlugin implements ApolloServerPlugin {
 /**
  * /health/live: the process answers. /health/ready: the database answers `SELECT 1` within READY_TIMEOUT_MS
  * (503 with code SERVICE_UNAVAILABLE otherwise): what a load balancer, the Dockerfile's HEALTHCHECK and compose use.
- * With read replicas, the answer lists each one (usable, bytes behind the primary).
+ * With read replicas, the answer lists each one (usable, bytes behind the primary). `eventLoop`: the longest the
+ * process's event loop was held and the seconds it was held past EVENT_LOOP_WARN_MS (common/jobs/event-loop-watch.ts).
  */
 export const registerHealthRoutes = (
   fastify: ReturnType<ReturnType<NestFastifyApplication['getHttpAdapter']>['getInstance']>,
   ds: DataSource,
   replicas?: () => { name: string; usable: boolean; lagBytes: number | null }[],
+  eventLoop?: () => EventLoopFigures,
 ): void => {
   fastify.get('/health/live', async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
   fastify.get('/health/ready', async (_req, reply) => {
@@ -51,7 +54,15 @@ export const registerHealthRoutes = (
     clearTimeout(timer);
     reply.header('cache-control', 'no-store');
     // read replicas (docs/scaling.md#read-replicas) are reported, not required: the primary serves reads without them
-    if (ok) return reply.send({ status: 'ok', database: 'up', latencyMs: Date.now() - started, ...(replicas ? { replicas: replicas() } : {}) });
+    if (ok) {
+      return reply.send({
+        status: 'ok',
+        database: 'up',
+        latencyMs: Date.now() - started,
+        ...(replicas ? { replicas: replicas() } : {}),
+        ...(eventLoop ? { eventLoop: eventLoop() } : {}),
+      });
+    }
     return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'error', database: 'down', code: 'SERVICE_UNAVAILABLE', retryable: true });
   });
 };
