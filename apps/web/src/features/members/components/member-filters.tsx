@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { MEMBER_STATUSES, PROBATION_STATES, type IsoDate, type MemberStatus, type ProbationState } from '../../../lib/domain';
+import { foldedSearch } from '../../../lib/folded-search';
 
 export type MemberFilterValues = {
   search: string;
@@ -70,6 +71,7 @@ export const MemberFilters = ({ values, asOf, searching, onChange, onReset }: Pr
             <Select<MemberStatus[]>
               id="member-status"
               mode="multiple"
+              showSearch={foldedSearch}
               allowClear
               value={values.statuses}
               placeholder={t('members.statusPlaceholder')}
@@ -83,6 +85,7 @@ export const MemberFilters = ({ values, asOf, searching, onChange, onReset }: Pr
             <Select<ProbationState[]>
               id="member-probation"
               mode="multiple"
+              showSearch={foldedSearch}
               allowClear
               value={values.probation}
               placeholder={t('members.probationPlaceholder')}

@@ -8,6 +8,7 @@ import { QueryError } from '../../../components/ui/query-error';
 import { FormActions } from '../../../components/ui/form-actions';
 import type { AssignVisitorInput } from '../../../gql/graphql';
 import { todayIso } from '../../../lib/as-of';
+import { foldedSearch } from '../../../lib/folded-search';
 import { formatDate } from '../../../lib/format';
 import type { WriteFormProps } from '../../../lib/form-values';
 import { useServerFieldErrors } from '../../../lib/use-server-field-errors';
@@ -138,7 +139,7 @@ const AssignVisitorForm = ({ cellId, submitting, error, onSubmit, onCancel }: { 
       {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid="visitor-assign-error" />}
       {viewer.data && !viewer.data.isAdmin && <Alert type="info" showIcon title={t('restructure.visitors.knownOnly')} style={{ marginBottom: 16 }} />}
       <Form.Item name="visitorUserId" label={t('restructure.visitors.visitor')} rules={[{ required: true, message: t('restructure.visitors.pickVisitor') }]}>
-        <Select showSearch optionFilterProp="label" loading={candidates.isPending} placeholder={t('restructure.visitors.pickVisitor')}
+        <Select showSearch={foldedSearch} loading={candidates.isPending} placeholder={t('restructure.visitors.pickVisitor')}
           options={(candidates.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
       </Form.Item>
       <Row gutter={12}>
