@@ -32,7 +32,10 @@ const modules = {
     summary: 'Users, sessions (JWT access and rotating refresh tokens), API tokens, grants and the Actor of a request.',
     moduleFile: 'src/modules/auth/auth.module.ts',
     exports: ['ActorLookup'],
-    public: { 'src/modules/auth/auth.module.ts': 'imported by the app module' },
+    public: {
+      'src/modules/auth/auth.module.ts': 'imported by the app module',
+      'src/modules/auth/grant.sql.ts': 'holdsCommitteeGrantInSql: who holds a committee grant in a subtree (the users a writer may assign as visitors)',
+    },
     uses: {},
     tables: ['app_user', 'access_grant', 'api_token', 'refresh_token', 'sign_in_throttle'],
   },
@@ -114,6 +117,7 @@ const modules = {
     uses: {
       organisation: 'the cell of a meeting and the organisations of a compliance report',
       policy: 'meeting frequency and visit rules',
+      auth: 'the users a writer may assign as visitors: those with a committee grant in the writer\'s scope',
     },
     tables: ['meeting', 'meeting_amendment', 'meeting_attendance', 'meeting_document', 'cell_meeting_month', 'visit', 'visit_assignment', 'visit_report', 'client_write'],
   },

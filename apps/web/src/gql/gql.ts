@@ -119,8 +119,7 @@ type Documents = {
     "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n": typeof types.EndCommitteeSeatDocument,
     "\n  query SplitMembers($id: ID!, $asOf: Date) {\n    members(filter: { organisationId: $id }, page: { limit: 500 }, asOf: $asOf) {\n      items { id fullName status organisation { id } }\n    }\n  }\n": typeof types.SplitMembersDocument,
     "\n  query CellVisitAssignments($cellId: ID!) {\n    visitAssignments(cellId: $cellId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n": typeof types.CellVisitAssignmentsDocument,
-    "\n  query VisitorUsers {\n    users(page: { limit: 500 }) { items { id username displayName isActive } }\n  }\n": typeof types.VisitorUsersDocument,
-    "\n  query KnownVisitors {\n    visitAssignments { visitorUserId visitorName }\n  }\n": typeof types.KnownVisitorsDocument,
+    "\n  query AssignableVisitors($organisationId: ID!, $asOf: Date) {\n    assignableVisitors(organisationId: $organisationId, asOf: $asOf) { id username displayName followsCells }\n  }\n": typeof types.AssignableVisitorsDocument,
     "\n  mutation AssignVisitor($input: AssignVisitorInput!) {\n    assignVisitor(input: $input) { id }\n  }\n": typeof types.AssignVisitorDocument,
     "\n  mutation EndVisitAssignment($id: ID!, $to: Date!) {\n    endVisitAssignment(id: $id, to: $to) { id to }\n  }\n": typeof types.EndVisitAssignmentDocument,
     "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": typeof types.SeatCandidatesDocument,
@@ -265,8 +264,7 @@ const documents: Documents = {
     "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n": types.EndCommitteeSeatDocument,
     "\n  query SplitMembers($id: ID!, $asOf: Date) {\n    members(filter: { organisationId: $id }, page: { limit: 500 }, asOf: $asOf) {\n      items { id fullName status organisation { id } }\n    }\n  }\n": types.SplitMembersDocument,
     "\n  query CellVisitAssignments($cellId: ID!) {\n    visitAssignments(cellId: $cellId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n": types.CellVisitAssignmentsDocument,
-    "\n  query VisitorUsers {\n    users(page: { limit: 500 }) { items { id username displayName isActive } }\n  }\n": types.VisitorUsersDocument,
-    "\n  query KnownVisitors {\n    visitAssignments { visitorUserId visitorName }\n  }\n": types.KnownVisitorsDocument,
+    "\n  query AssignableVisitors($organisationId: ID!, $asOf: Date) {\n    assignableVisitors(organisationId: $organisationId, asOf: $asOf) { id username displayName followsCells }\n  }\n": types.AssignableVisitorsDocument,
     "\n  mutation AssignVisitor($input: AssignVisitorInput!) {\n    assignVisitor(input: $input) { id }\n  }\n": types.AssignVisitorDocument,
     "\n  mutation EndVisitAssignment($id: ID!, $to: Date!) {\n    endVisitAssignment(id: $id, to: $to) { id to }\n  }\n": types.EndVisitAssignmentDocument,
     "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": types.SeatCandidatesDocument,
@@ -726,11 +724,7 @@ export function graphql(source: "\n  query CellVisitAssignments($cellId: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VisitorUsers {\n    users(page: { limit: 500 }) { items { id username displayName isActive } }\n  }\n"): typeof import('./graphql').VisitorUsersDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query KnownVisitors {\n    visitAssignments { visitorUserId visitorName }\n  }\n"): typeof import('./graphql').KnownVisitorsDocument;
+export function graphql(source: "\n  query AssignableVisitors($organisationId: ID!, $asOf: Date) {\n    assignableVisitors(organisationId: $organisationId, asOf: $asOf) { id username displayName followsCells }\n  }\n"): typeof import('./graphql').AssignableVisitorsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1935,15 +1935,13 @@ export type CellVisitAssignmentsQueryVariables = Exact<{
 
 export type CellVisitAssignmentsQuery = { visitAssignments: Array<{ id: string, cellId: string, from: string, to: string | null, requiredPerYear: number | null, visitorUserId: string, visitorName: string }> };
 
-export type VisitorUsersQueryVariables = Exact<{ [key: string]: never; }>;
+export type AssignableVisitorsQueryVariables = Exact<{
+  organisationId: string;
+  asOf?: string | null | undefined;
+}>;
 
 
-export type VisitorUsersQuery = { users: { items: Array<{ id: string, username: string, displayName: string, isActive: boolean }> } };
-
-export type KnownVisitorsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type KnownVisitorsQuery = { visitAssignments: Array<{ visitorUserId: string, visitorName: string }> };
+export type AssignableVisitorsQuery = { assignableVisitors: Array<{ id: string, username: string, displayName: string, followsCells: number }> };
 
 export type AssignVisitorMutationVariables = Exact<{
   input: AssignVisitorInput;
@@ -5246,26 +5244,16 @@ export const CellVisitAssignmentsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CellVisitAssignmentsQuery, CellVisitAssignmentsQueryVariables>;
-export const VisitorUsersDocument = new TypedDocumentString(`
-    query VisitorUsers {
-  users(page: {limit: 500}) {
-    items {
-      id
-      username
-      displayName
-      isActive
-    }
+export const AssignableVisitorsDocument = new TypedDocumentString(`
+    query AssignableVisitors($organisationId: ID!, $asOf: Date) {
+  assignableVisitors(organisationId: $organisationId, asOf: $asOf) {
+    id
+    username
+    displayName
+    followsCells
   }
 }
-    `) as unknown as TypedDocumentString<VisitorUsersQuery, VisitorUsersQueryVariables>;
-export const KnownVisitorsDocument = new TypedDocumentString(`
-    query KnownVisitors {
-  visitAssignments {
-    visitorUserId
-    visitorName
-  }
-}
-    `) as unknown as TypedDocumentString<KnownVisitorsQuery, KnownVisitorsQueryVariables>;
+    `) as unknown as TypedDocumentString<AssignableVisitorsQuery, AssignableVisitorsQueryVariables>;
 export const AssignVisitorDocument = new TypedDocumentString(`
     mutation AssignVisitor($input: AssignVisitorInput!) {
   assignVisitor(input: $input) {
