@@ -1783,7 +1783,7 @@ export type MembersQueryVariables = Exact<{
 }>;
 
 
-export type MembersQuery = { members: { total: number, offset: number, limit: number, items: Array<{ id: string, fullName: string, birthDate: string | null, status: MemberStatus, ceremonyDate: string | null, probationState: ProbationState, partyAge: { years: number, months: number } | null, organisation: { id: string, name: string } | null }> } };
+export type MembersQuery = { members: { total: number, offset: number, limit: number, items: Array<{ id: string, fullName: string, birthDate: string | null, gender: Gender | null, status: MemberStatus, cardNumber: string | null, ceremonyDate: string | null, fullMembershipDate: string | null, probationState: ProbationState, post: string | null, partyAge: { years: number, months: number } | null, organisation: { id: string, name: string } | null }> } };
 
 export type CreateMemberMutationVariables = Exact<{
   input: CreateMemberInput;
@@ -4975,9 +4975,13 @@ export const MembersDocument = new TypedDocumentString(`
       id
       fullName
       birthDate
+      gender
       status
+      cardNumber
       ceremonyDate
+      fullMembershipDate
       probationState
+      post
       partyAge {
         years
         months

@@ -1,7 +1,7 @@
 import '../locale';
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select } from 'antd';
-import { useState } from 'react';
+import { Button, Col, Flex, Form, Input, Row, Select } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { MEMBER_STATUSES, PROBATION_STATES, type IsoDate, type MemberStatus, type ProbationState } from '../../../lib/domain';
@@ -20,9 +20,11 @@ type Props = {
   searching: boolean;
   onChange: (patch: Partial<MemberFilterValues>) => void;
   onReset: () => void;
+  /** More tools beside the reset button (the saved filters). */
+  actions?: ReactNode;
 };
 
-export const MemberFilters = ({ values, asOf, searching, onChange, onReset }: Props) => {
+export const MemberFilters = ({ values, asOf, searching, onChange, onReset, actions }: Props) => {
   const { t } = useTranslation();
   // the search box is edited locally and applied on Enter / button; the URL holds the applied value
   const [draft, setDraft] = useState(values.search);
@@ -96,9 +98,12 @@ export const MemberFilters = ({ values, asOf, searching, onChange, onReset }: Pr
         </Col>
         <Col xs={24} md={12} lg={14} style={{ display: 'flex', alignItems: 'flex-end' }}>
           <Form.Item>
-            <Button icon={<ClearOutlined aria-hidden />} disabled={!hasFilters} onClick={onReset}>
-              {t('members.resetFilters')}
-            </Button>
+            <Flex gap={8} wrap>
+              <Button icon={<ClearOutlined aria-hidden />} disabled={!hasFilters} onClick={onReset}>
+                {t('members.resetFilters')}
+              </Button>
+              {actions}
+            </Flex>
           </Form.Item>
         </Col>
       </Row>
