@@ -49,6 +49,21 @@ const domainLayering = {
   ],
 };
 
+// Searchable lists of the web app (antd Select, TreeSelect): every one filters with the one matcher that ignores
+// diacritics (apps/web/src/lib/folded-search.ts), or leaves the search to the server (`filterOption: false`).
+const FOLDED = 'filters with lib/folded-search: showSearch={foldedSearch} (or foldedTreeSearch), which ignores Vietnamese diacritics; a list the server searches says showSearch={{ filterOption: false, onSearch }}';
+const SEARCH_RULES = [
+  {
+    selector: "JSXAttribute[name.name=/^(optionFilterProp|filterOption|filterSort|filterTreeNode|treeNodeFilterProp)$/]",
+    message: `A searchable list ${FOLDED}.`,
+  },
+  { selector: "JSXAttribute[name.name='showSearch'][value=null]", message: `A bare showSearch uses antd's filter, blind to diacritics: it ${FOLDED}.` },
+  {
+    selector: "JSXOpeningElement:has(> JSXAttribute[name.name='mode'][value.value=/^(multiple|tags)$/]):not(:has(> JSXAttribute[name.name='showSearch']))",
+    message: `A multiple select is searchable by default, with antd's filter: it ${FOLDED}.`,
+  },
+];
+
 export default defineConfig(
   globalIgnores([
     '**/dist/',
@@ -108,6 +123,9 @@ export default defineConfig(
       // an async function where a void callback is expected (onClick, setTimeout, …): its rejection is lost.
       // JSX attributes are allowed: React ignores the returned promise and the handlers catch their errors
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // a searchable antd list filters with lib/folded-search (Vietnamese typed without diacritics finds the name);
+      // antd's own filter compares the text as written
+      'no-restricted-syntax': ['error', ...SEARCH_RULES],
     },
   },
   {

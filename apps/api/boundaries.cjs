@@ -35,6 +35,7 @@ const modules = {
     public: {
       'src/modules/auth/auth.module.ts': 'imported by the app module',
       'src/modules/auth/auth.sql.ts': 'JOIN_USER, ACTIVE_USER: the one way other modules name a user in SQL (a visitor\'s name)',
+      'src/modules/auth/grant.sql.ts': 'holdsCommitteeGrantInSql: who holds a committee grant in a subtree (the users a writer may assign as visitors)',
     },
     uses: {
       member: 'a MEMBER grant\'s own cells (member.sql.ts)',
@@ -123,7 +124,7 @@ const modules = {
     uses: {
       organisation: 'the cell of a meeting and the organisations of a compliance report',
       member: 'attendees and task assignees are members of the cell on the meeting date; attendance in name order (member.sql.ts)',
-      auth: 'the names of visitors and whether a visitor is an active user (auth.sql.ts)',
+      auth: 'the names of visitors and whether a visitor is an active user (auth.sql.ts); the users a writer may assign as visitors: those with a committee grant in the writer\'s scope (grant.sql.ts)',
       policy: 'meeting frequency and visit rules',
     },
     tables: ['meeting', 'meeting_amendment', 'meeting_attendance', 'meeting_document', 'cell_meeting_month', 'visit', 'visit_assignment', 'visit_report', 'client_write'],

@@ -16,7 +16,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
-    setupFiles: ['src/test/setup.ts'],
+    setupFiles: ['src/test/isolate-workers.ts', 'src/test/setup.ts'],
     pool: 'threads',
     maxWorkers: 2,
     testTimeout: 20_000,

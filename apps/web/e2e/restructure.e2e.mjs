@@ -3,7 +3,8 @@
 // creates for itself under the demo seed's root (set up through GraphQL): merge one subordinate cell into another
 // from the organisation page (the counts confirmed first), split a third cell, sharing its members out in the table
 // (the partition refused before sending while a member is left behind and the original is to be dissolved), then
-// assign a visitor to follow a cell, see an end before the start refused next to the date, and end the assignment.
+// assign a visitor to follow a cell, see an end before the start refused next to the date, and end the assignment;
+// then the committee office, without administrator rights, finds the visitor typed without diacritics and assigns them.
 // After each write the server's data is read back through GraphQL.
 //
 //   BASE_URL=http://127.0.0.1:3000 node apps/web/e2e/restructure.e2e.mjs
@@ -14,6 +15,8 @@
 import { ADMIN, BASE_URL, choose, expect, gql, run, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
 
 const VISITOR = 'giamsat';
+// the committee office's demo account: COMMITTEE_WRITE on the root committee, no administrator rights
+const OFFICE = 'canbo';
 const suffix = Date.now().toString(36);
 const state = { page: null, pageErrors: [], token: '', gc: '', cells: {}, members: {}, splitParts: [], visitorId: '' };
 
@@ -24,6 +27,7 @@ const daysFrom = (n) => {
   return d.toISOString().slice(0, 10);
 };
 const TODAY = todayLocal();
+let foldedName = '';
 
 const admin = async (query, variables) => {
   const r = await gql(query, variables, state.token);
@@ -70,6 +74,10 @@ step('set up: a grassroots committee with three subordinate cells and their memb
   const visitor = await tokenOf(VISITOR);
   expect(visitor, `cannot sign in as ${VISITOR}`);
   state.visitorId = visitor.id;
+  const me = await gql('{ me { displayName } }', {}, visitor.token);
+  // the visitor's name as typed on a keyboard without Vietnamese: no tones, no diacritics, đ as d
+  foldedName = me.data.me.displayName.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).toLowerCase();
+  expect(foldedName !== me.data.me.displayName.toLowerCase(), `the visitor's name "${me.data.me.displayName}" has no diacritics to leave out`);
 });
 
 step('merge cell B into cell A from the organisation page: the counts confirmed, B dissolved, its member in A', async () => {
@@ -132,6 +140,7 @@ step('split cell C: dissolving it with a member left behind is refused before se
   const children = (await admin('query($id: ID!, $d: Date) { organisation(id: $id, asOf: $d) { children { id name memberCount dissolvedOn } } }', { id: state.gc, d: TODAY }))
     .organisation.children.filter((x) => !x.dissolvedOn);
   const counts = Object.fromEntries(children.map((x) => [x.name, x.memberCount]));
+  state.splitParts = [`Chi bộ C1 ${suffix}`, `Chi bộ C2 ${suffix}`].map((name) => children.find((x) => x.name === name)?.id);
   expect(counts[`Chi bộ C1 ${suffix}`] === 2 && counts[`Chi bộ C2 ${suffix}`] === 1, `members after the split: ${JSON.stringify(counts)}`);
 });
 
@@ -167,6 +176,36 @@ step(`assign ${VISITOR} to follow cell A; an end before the start is refused nex
   list = (await admin('query($c: ID!) { visitAssignments(cellId: $c) { id to } }', { c: state.cells.A })).visitAssignments;
   expect(list.length === 1 && list[0].to === daysFrom(30), `assignments after ending: ${JSON.stringify(list)}`);
   await shot(page, 't05-visitor-ended');
+});
+
+step(`the committee office (${OFFICE}, no administrator rights) finds ${VISITOR} typed without diacritics and assigns them`, async () => {
+  const { page } = state;
+  await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.waitForURL(/\/login/);
+  await signIn(page, OFFICE);
+  const cell = state.splitParts[0];
+  await page.goto(`${BASE_URL}/organisations/${cell}`, { waitUntil: 'domcontentloaded' });
+  const card = page.getByTestId('cell-visitors');
+  await card.getByText('Chưa phân công cấp ủy viên dự sinh hoạt chi bộ này.').waitFor();
+  await card.getByTestId('visitor-assign').click();
+  const form = page.getByTestId('visitor-assign-form');
+  await form.waitFor();
+  await form.getByText('Danh sách gồm những người có quyền trên một tổ chức trong phạm vi bạn được cập nhật', { exact: false }).waitFor();
+  const box = page.locator('#visitorAssign_visitorUserId');
+  await box.click();
+  await box.fill(foldedName);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await option.filter({ hasText: `(${VISITOR})` }).waitFor();
+  const offered = await option.allInnerTexts();
+  expect(offered.length === 1, `"${foldedName}" offers ${JSON.stringify(offered)}`);
+  await option.first().click();
+  await page.getByTestId('visitor-assign-submit').click();
+  await form.waitFor({ state: 'detached' });
+  await card.locator('tr', { hasText: 'Đang phụ trách' }).waitFor();
+  const list = (await admin('query($c: ID!) { visitAssignments(cellId: $c) { visitorUserId from to } }', { c: cell })).visitAssignments;
+  expect(list.length === 1 && list[0].visitorUserId === state.visitorId && list[0].from === TODAY, `assignments of C1 after the office assigned: ${JSON.stringify(list)}`);
+  await shot(page, 't06-visitor-assigned-by-office');
 });
 
 step('no uncaught errors in the page', async () => {

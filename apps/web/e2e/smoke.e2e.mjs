@@ -166,6 +166,54 @@ step('search "nguyen" without diacritics finds "Nguyễn"', async () => {
   await shot(page, '04-members-search');
 });
 
+step('name the search as a saved filter, clear the filters, apply it again; it is kept after a reload; delete it', async () => {
+  const { page } = state;
+  const button = page.getByTestId('saved-filters');
+  await button.click();
+  const panel = page.getByTestId('saved-filters-panel');
+  await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
+  await panel.getByLabel('Tên bộ lọc').fill('Họ Nguyễn');
+  await panel.getByTestId('saved-filter-save').click();
+  await panel.getByRole('button', { name: 'Họ Nguyễn', exact: true }).waitFor();
+  await button.getByText('Bộ lọc: Họ Nguyễn').waitFor();
+  await page.getByRole('button', { name: 'Xóa bộ lọc', exact: true }).click();
+  await page.waitForURL((u) => !u.searchParams.has('q'));
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await button.getByText('Bộ lọc đã lưu (1)').waitFor();
+  await button.click();
+  await panel.getByRole('button', { name: 'Họ Nguyễn', exact: true }).click();
+  await page.waitForURL(/[?&]q=nguyen/);
+  await page.waitForFunction(() => {
+    const links = [...document.querySelectorAll('[data-testid=member-link]')];
+    return links.length > 0 && links.every((a) => /Nguyễn/i.test(a.textContent ?? ''));
+  });
+  await button.getByText('Bộ lọc: Họ Nguyễn').waitFor();
+  await button.click();
+  await panel.getByRole('button', { name: 'Xóa bộ lọc “Họ Nguyễn”' }).click();
+  await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
+  await page.keyboard.press('Escape');
+});
+
+step('choose the columns of the list: a party card number column added, the birth date left out, kept after a reload', async () => {
+  const { page } = state;
+  const headers = () => page.locator('.ant-table-thead th').evaluateAll((ths) => ths.map((th) => th.textContent.trim()).filter(Boolean));
+  expect(!(await headers()).includes('Số thẻ đảng viên'), 'the card number column shows before it is chosen');
+  await page.getByTestId('members-columns').click();
+  const panel = page.getByTestId('members-columns-panel');
+  await panel.getByText('Số thẻ đảng viên', { exact: true }).click();
+  await panel.getByText('Ngày sinh', { exact: true }).click();
+  await page.locator('.ant-table-thead th', { hasText: 'Số thẻ đảng viên' }).waitFor();
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.locator('.ant-table-thead th', { hasText: 'Số thẻ đảng viên' }).waitFor();
+  const shown = await headers();
+  expect(!shown.includes('Ngày sinh') && shown[0] === 'Họ và tên', `columns after a reload: ${shown.join(', ')}`);
+  await shot(page, '04b-members-columns');
+  await page.getByTestId('members-columns').click();
+  await panel.getByTestId('members-columns-default').click();
+  await page.locator('.ant-table-thead th', { hasText: 'Ngày sinh' }).waitFor();
+  await page.keyboard.press('Escape');
+});
+
 step('open a member profile and see "Tuổi đảng"', async () => {
   const { page } = state;
   await page.getByTestId('member-link').filter({ hasText: 'Nguyễn' }).first().click();

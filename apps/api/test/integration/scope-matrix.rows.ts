@@ -114,6 +114,8 @@ export const ROWS: Record<string, Row> = {
   scopeRoots: { vars: () => ({}), noId: 'the caller\'s own roots', depth: 2, inScope: VISIBLE },
   supervisionCoverage: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   users: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
+  // the users a writer may pick as a cell's visitor: for those who may assign one (assignVisitor), in their write scope
+  assignableVisitors: { vars: (s) => ({ organisationId: s.cell }), inScope: WRITERS },
   visitAssignments: { vars: (s) => ({ cellId: s.cell }), wholeScope: {}, inScope: VISIBLE },
   visitCoverage: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   visitCoverageXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },

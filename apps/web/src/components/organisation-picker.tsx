@@ -4,7 +4,8 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { PickerChildrenQuery } from '../gql/graphql';
-import { foldVietnamese, type IsoDate } from '../lib/domain';
+import type { IsoDate } from '../lib/domain';
+import { foldedTreeSearch } from '../lib/folded-search';
 import { request } from '../lib/graphql-client';
 import { todayIso } from '../lib/as-of';
 import { scopeRootsQueryOptions } from '../lib/scope-roots';
@@ -67,7 +68,7 @@ export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = fal
     <TreeSelect
       id={id}
       allowClear={allowClear}
-      showSearch
+      showSearch={foldedTreeSearch}
       treeDataSimpleMode
       treeData={treeData}
       loadData={loadData}
@@ -75,8 +76,6 @@ export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = fal
       labelInValue
       value={value ? { value, label: rootName ?? selectedName.data ?? t('app.loading') } : undefined}
       placeholder={placeholder}
-      treeNodeFilterProp="title"
-      filterTreeNode={(input, node) => foldVietnamese(String(node.title ?? '')).includes(foldVietnamese(input))}
       popupMatchSelectWidth={false}
       style={{ width: '100%' }}
       onChange={(v: { value: string; label?: ReactNode } | undefined) => onChange(v?.value ?? null)}

@@ -97,7 +97,7 @@ type Documents = {
     "\n  mutation CancelMeeting($id: ID!, $reason: String!) {\n    cancelMeeting(id: $id, reason: $reason) { ...MeetingDetailFields }\n  }\n": typeof types.CancelMeetingDocument,
     "\n  mutation AmendMeeting($id: ID!, $reason: String!, $input: MeetingRecordInput!) {\n    amendMeeting(id: $id, reason: $reason, input: $input) { ...MeetingDetailFields }\n  }\n": typeof types.AmendMeetingDocument,
     "\n  query Member($id: ID!, $asOf: Date) {\n    member(id: $id, asOf: $asOf) {\n      id fullName birthDate gender ethnicity religion homeTown residence nationalId\n      cardNumber fileNumber leftOn admissionDecisionDate ceremonyDate fullMembershipDate introducers\n      educationGeneral educationProfessional politicalTheory job post courseCompletedOn admissionAgeApproval\n      status exemption temporarilyAway allowedEvents\n      organisation { id name ancestors { id } }\n      partyAge { years months }\n      probationState probationEnd recognitionDeadline\n      nextBadge { milestone reachedOn awardOn }\n      events {\n        id type effectiveOn organisationId toOrganisationId externalOrganisation reason note endOn recordedAt\n      }\n      disciplines { id form decidingBody decidedOn reason }\n    }\n  }\n": typeof types.MemberDocument,
-    "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate status ceremonyDate probationState\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n": typeof types.MembersDocument,
+    "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate gender status cardNumber ceremonyDate fullMembershipDate probationState post\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName }\n  }\n": typeof types.CreateMemberDocument,
     "\n  mutation UpdateMember($id: ID!, $input: MemberDataInput!) {\n    updateMember(id: $id, input: $input) { id fullName }\n  }\n": typeof types.UpdateMemberDocument,
     "\n  mutation RecordMemberEvent($input: MemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": typeof types.RecordMemberEventDocument,
@@ -119,8 +119,7 @@ type Documents = {
     "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n": typeof types.EndCommitteeSeatDocument,
     "\n  query SplitMembers($id: ID!, $asOf: Date) {\n    members(filter: { organisationId: $id }, page: { limit: 500 }, asOf: $asOf) {\n      items { id fullName status organisation { id } }\n    }\n  }\n": typeof types.SplitMembersDocument,
     "\n  query CellVisitAssignments($cellId: ID!) {\n    visitAssignments(cellId: $cellId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n": typeof types.CellVisitAssignmentsDocument,
-    "\n  query VisitorUsers {\n    users(page: { limit: 500 }) { items { id username displayName isActive } }\n  }\n": typeof types.VisitorUsersDocument,
-    "\n  query KnownVisitors {\n    visitAssignments { visitorUserId visitorName }\n  }\n": typeof types.KnownVisitorsDocument,
+    "\n  query AssignableVisitors($organisationId: ID!, $asOf: Date) {\n    assignableVisitors(organisationId: $organisationId, asOf: $asOf) { id username displayName followsCells }\n  }\n": typeof types.AssignableVisitorsDocument,
     "\n  mutation AssignVisitor($input: AssignVisitorInput!) {\n    assignVisitor(input: $input) { id }\n  }\n": typeof types.AssignVisitorDocument,
     "\n  mutation EndVisitAssignment($id: ID!, $to: Date!) {\n    endVisitAssignment(id: $id, to: $to) { id to }\n  }\n": typeof types.EndVisitAssignmentDocument,
     "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": typeof types.SeatCandidatesDocument,
@@ -243,7 +242,7 @@ const documents: Documents = {
     "\n  mutation CancelMeeting($id: ID!, $reason: String!) {\n    cancelMeeting(id: $id, reason: $reason) { ...MeetingDetailFields }\n  }\n": types.CancelMeetingDocument,
     "\n  mutation AmendMeeting($id: ID!, $reason: String!, $input: MeetingRecordInput!) {\n    amendMeeting(id: $id, reason: $reason, input: $input) { ...MeetingDetailFields }\n  }\n": types.AmendMeetingDocument,
     "\n  query Member($id: ID!, $asOf: Date) {\n    member(id: $id, asOf: $asOf) {\n      id fullName birthDate gender ethnicity religion homeTown residence nationalId\n      cardNumber fileNumber leftOn admissionDecisionDate ceremonyDate fullMembershipDate introducers\n      educationGeneral educationProfessional politicalTheory job post courseCompletedOn admissionAgeApproval\n      status exemption temporarilyAway allowedEvents\n      organisation { id name ancestors { id } }\n      partyAge { years months }\n      probationState probationEnd recognitionDeadline\n      nextBadge { milestone reachedOn awardOn }\n      events {\n        id type effectiveOn organisationId toOrganisationId externalOrganisation reason note endOn recordedAt\n      }\n      disciplines { id form decidingBody decidedOn reason }\n    }\n  }\n": types.MemberDocument,
-    "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate status ceremonyDate probationState\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n": types.MembersDocument,
+    "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate gender status cardNumber ceremonyDate fullMembershipDate probationState post\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { id fullName }\n  }\n": types.CreateMemberDocument,
     "\n  mutation UpdateMember($id: ID!, $input: MemberDataInput!) {\n    updateMember(id: $id, input: $input) { id fullName }\n  }\n": types.UpdateMemberDocument,
     "\n  mutation RecordMemberEvent($input: MemberEventInput!) {\n    recordMemberEvent(input: $input) { id status }\n  }\n": types.RecordMemberEventDocument,
@@ -265,8 +264,7 @@ const documents: Documents = {
     "\n  mutation EndCommitteeSeat($input: EndCommitteeSeatInput!) {\n    endCommitteeSeat(input: $input) { id }\n  }\n": types.EndCommitteeSeatDocument,
     "\n  query SplitMembers($id: ID!, $asOf: Date) {\n    members(filter: { organisationId: $id }, page: { limit: 500 }, asOf: $asOf) {\n      items { id fullName status organisation { id } }\n    }\n  }\n": types.SplitMembersDocument,
     "\n  query CellVisitAssignments($cellId: ID!) {\n    visitAssignments(cellId: $cellId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n": types.CellVisitAssignmentsDocument,
-    "\n  query VisitorUsers {\n    users(page: { limit: 500 }) { items { id username displayName isActive } }\n  }\n": types.VisitorUsersDocument,
-    "\n  query KnownVisitors {\n    visitAssignments { visitorUserId visitorName }\n  }\n": types.KnownVisitorsDocument,
+    "\n  query AssignableVisitors($organisationId: ID!, $asOf: Date) {\n    assignableVisitors(organisationId: $organisationId, asOf: $asOf) { id username displayName followsCells }\n  }\n": types.AssignableVisitorsDocument,
     "\n  mutation AssignVisitor($input: AssignVisitorInput!) {\n    assignVisitor(input: $input) { id }\n  }\n": types.AssignVisitorDocument,
     "\n  mutation EndVisitAssignment($id: ID!, $to: Date!) {\n    endVisitAssignment(id: $id, to: $to) { id to }\n  }\n": types.EndVisitAssignmentDocument,
     "\n  query SeatCandidates($organisationId: ID!, $search: String) {\n    members(filter: { organisationId: $organisationId, search: $search }, page: { limit: 20 }) { items { id fullName organisation { name } } }\n  }\n": types.SeatCandidatesDocument,
@@ -638,7 +636,7 @@ export function graphql(source: "\n  query Member($id: ID!, $asOf: Date) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate status ceremonyDate probationState\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n"): typeof import('./graphql').MembersDocument;
+export function graphql(source: "\n  query Members($filter: MemberFilter, $page: PageInput, $asOf: Date) {\n    members(filter: $filter, page: $page, asOf: $asOf) {\n      total offset limit\n      items {\n        id fullName birthDate gender status cardNumber ceremonyDate fullMembershipDate probationState post\n        partyAge { years months }\n        organisation { id name }\n      }\n    }\n  }\n"): typeof import('./graphql').MembersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -726,11 +724,7 @@ export function graphql(source: "\n  query CellVisitAssignments($cellId: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VisitorUsers {\n    users(page: { limit: 500 }) { items { id username displayName isActive } }\n  }\n"): typeof import('./graphql').VisitorUsersDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query KnownVisitors {\n    visitAssignments { visitorUserId visitorName }\n  }\n"): typeof import('./graphql').KnownVisitorsDocument;
+export function graphql(source: "\n  query AssignableVisitors($organisationId: ID!, $asOf: Date) {\n    assignableVisitors(organisationId: $organisationId, asOf: $asOf) { id username displayName followsCells }\n  }\n"): typeof import('./graphql').AssignableVisitorsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

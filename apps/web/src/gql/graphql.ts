@@ -1783,7 +1783,7 @@ export type MembersQueryVariables = Exact<{
 }>;
 
 
-export type MembersQuery = { members: { total: number, offset: number, limit: number, items: Array<{ id: string, fullName: string, birthDate: string | null, status: MemberStatus, ceremonyDate: string | null, probationState: ProbationState, partyAge: { years: number, months: number } | null, organisation: { id: string, name: string } | null }> } };
+export type MembersQuery = { members: { total: number, offset: number, limit: number, items: Array<{ id: string, fullName: string, birthDate: string | null, gender: Gender | null, status: MemberStatus, cardNumber: string | null, ceremonyDate: string | null, fullMembershipDate: string | null, probationState: ProbationState, post: string | null, partyAge: { years: number, months: number } | null, organisation: { id: string, name: string } | null }> } };
 
 export type CreateMemberMutationVariables = Exact<{
   input: CreateMemberInput;
@@ -1935,15 +1935,13 @@ export type CellVisitAssignmentsQueryVariables = Exact<{
 
 export type CellVisitAssignmentsQuery = { visitAssignments: Array<{ id: string, cellId: string, from: string, to: string | null, requiredPerYear: number | null, visitorUserId: string, visitorName: string }> };
 
-export type VisitorUsersQueryVariables = Exact<{ [key: string]: never; }>;
+export type AssignableVisitorsQueryVariables = Exact<{
+  organisationId: string;
+  asOf?: string | null | undefined;
+}>;
 
 
-export type VisitorUsersQuery = { users: { items: Array<{ id: string, username: string, displayName: string, isActive: boolean }> } };
-
-export type KnownVisitorsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type KnownVisitorsQuery = { visitAssignments: Array<{ visitorUserId: string, visitorName: string }> };
+export type AssignableVisitorsQuery = { assignableVisitors: Array<{ id: string, username: string, displayName: string, followsCells: number }> };
 
 export type AssignVisitorMutationVariables = Exact<{
   input: AssignVisitorInput;
@@ -4977,9 +4975,13 @@ export const MembersDocument = new TypedDocumentString(`
       id
       fullName
       birthDate
+      gender
       status
+      cardNumber
       ceremonyDate
+      fullMembershipDate
       probationState
+      post
       partyAge {
         years
         months
@@ -5246,26 +5248,16 @@ export const CellVisitAssignmentsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CellVisitAssignmentsQuery, CellVisitAssignmentsQueryVariables>;
-export const VisitorUsersDocument = new TypedDocumentString(`
-    query VisitorUsers {
-  users(page: {limit: 500}) {
-    items {
-      id
-      username
-      displayName
-      isActive
-    }
+export const AssignableVisitorsDocument = new TypedDocumentString(`
+    query AssignableVisitors($organisationId: ID!, $asOf: Date) {
+  assignableVisitors(organisationId: $organisationId, asOf: $asOf) {
+    id
+    username
+    displayName
+    followsCells
   }
 }
-    `) as unknown as TypedDocumentString<VisitorUsersQuery, VisitorUsersQueryVariables>;
-export const KnownVisitorsDocument = new TypedDocumentString(`
-    query KnownVisitors {
-  visitAssignments {
-    visitorUserId
-    visitorName
-  }
-}
-    `) as unknown as TypedDocumentString<KnownVisitorsQuery, KnownVisitorsQueryVariables>;
+    `) as unknown as TypedDocumentString<AssignableVisitorsQuery, AssignableVisitorsQueryVariables>;
 export const AssignVisitorDocument = new TypedDocumentString(`
     mutation AssignVisitor($input: AssignVisitorInput!) {
   assignVisitor(input: $input) {

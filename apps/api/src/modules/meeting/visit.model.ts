@@ -15,6 +15,14 @@ export class VisitAssignment {
   @Field(() => Int, { nullable: true, description: 'Visits required a year (null: the policy\'s default).' }) requiredPerYear!: number | null;
 }
 
+@ObjectType({ description: 'A user the caller may assign to follow a cell\'s meetings (assignVisitor): one with a committee grant or a visit assignment in the caller\'s write scope.' })
+export class AssignableVisitor {
+  @Field(() => ID, { description: 'The user (visitorUserId of assignVisitor).' }) id!: string;
+  @Field({ description: 'The user\'s sign-in name (tells namesakes apart).' }) username!: string;
+  @Field({ description: 'The user\'s display name.' }) displayName!: string;
+  @Field(() => Int, { description: 'Cells in the caller\'s write scope the user follows on the date asked (visit assignments in force).' }) followsCells!: number;
+}
+
 @ObjectType({ description: 'A visit: an assigned visitor at a cell meeting, with the score given.' })
 export class Visit {
   @Field(() => ID, { description: 'Identifier.' }) id!: string;

@@ -10,7 +10,7 @@ import { viDate, writeReport, type ExportWorkbook } from '../../common/export/wo
 import { ExportService } from '../../common/export/export.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { Meeting } from './meeting.model';
-import { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageReport, VisitPage, VisitReport, VisitReportInput } from './visit.model';
+import { AssignableVisitor, AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageReport, VisitPage, VisitReport, VisitReportInput } from './visit.model';
 import { ALL_ROWS } from './visit.service';
 import { VisitService } from './visit.service';
 
@@ -41,6 +41,17 @@ export class VisitResolver implements OnModuleInit {
     @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Only assignments in force on this date.' }) asOf?: string,
   ): Promise<VisitAssignment[]> {
     return this.service.assignments(actor, { cellId, visitorUserId, asOf });
+  }
+
+  @Query(() => [AssignableVisitor], {
+    description: 'The users you may assign (assignVisitor) to follow the cells of an organisation you may change: active users with a committee grant or a visit assignment inside your write scope above it (an administrator: every active user), by display name. NOT_FOUND outside your scope, FORBIDDEN where you may only read.',
+  })
+  assignableVisitors(
+    @CurrentActor() actor: Actor,
+    @Args('organisationId', { type: () => ID, description: 'The cell to assign a visitor to (or an organisation above its cells).' }) organisationId: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'The date the scope and the grants are read on (default: today).' }) asOf?: string,
+  ): Promise<AssignableVisitor[]> {
+    return this.service.assignableVisitors(actor, organisationId, asOf ?? undefined);
   }
 
   @Query(() => VisitPage, { description: 'Visits: yours, and those to meetings you may see.' })

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { ExportWorkbook } from '../../common/export/workbook';
 import { DataSource } from 'typeorm';
-import { DomainError, lastDayOfMonth, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
+import { DomainError, foldVietnamese, lastDayOfMonth, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
-import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
+import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql, rootRanges } from '../../common/scope/scope';
 import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
-import { ACTIVE_USER, JOIN_USER } from '../auth/auth.sql';
+import { ACTIVE_USER, ACTIVE_USERS, JOIN_USER } from '../auth/auth.sql';
 import { JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
+import { holdsCommitteeGrantInSql } from '../auth/grant.sql';
 import { PolicyService } from '../policy/policy.service';
 import { MeetingService } from './meeting.service';
-import type { AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageLine, VisitCoverageReport, VisitReport, VisitReportInput, VisitReportLine } from './visit.model';
+import type { AssignableVisitor, AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageLine, VisitCoverageReport, VisitReport, VisitReportInput, VisitReportLine } from './visit.model';
 import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
 
 /** Internal reads that compile a report take every row (the 500-row cap is for API pages). */
@@ -143,6 +144,36 @@ export class VisitService {
       await this.audit.record(m, caller, { operation: 'endVisitAssignment', entityType: 'visit_assignment', entityId: id, before: a, after: { to } });
     });
     return (await this.assignments(caller.actor, { ids: [id] }))[0];
+  }
+
+  /**
+   * The users the caller may assign to follow the cells of `organisationId` (docs/meeting.md#visits), for a writer of
+   * it (NOT_FOUND outside the caller's scope, as a missing organisation; FORBIDDEN for one the caller only reads):
+   * active users with a committee grant (COMMITTEE_READ, COMMITTEE_WRITE, CELL_SECRETARY) on an organisation, or a
+   * visit assignment to a cell, inside the caller's write subtrees that hold the organisation on `asOf`. An
+   * administrator may assign any active user. Scoped in the query itself: nothing outside those subtrees is read.
+   */
+  async assignableVisitors(actor: Actor, organisationId: string, asOf: string = today()): Promise<AssignableVisitor[]> {
+    const [target] = (await listScope(this.ds.manager, actor, organisationId, asOf, { write: true }).catch(asField('organisationId'))) ?? [];
+    // The caller's write subtrees above (or at) the organisation; an administrator's is the whole tree.
+    const ranges = actor.isAdmin ? null : target ? (await rootRanges(this.ds.manager, actor.writeRoots, asOf)).filter((r) => target.lo >= r.lo && target.lo < r.hi) : [];
+    const p = new Params();
+    const d = p.add(asOf);
+    const placed = (alias: string, orgExpr: string) =>
+      `JOIN organisation_placement ${alias} ON ${alias}.organisation_id = ${orgExpr} AND ${validAt(alias, d)} AND ${inRangesSql(alias, ranges, p)}`;
+    const reachable = ranges === null ? 'TRUE' : `(${holdsCommitteeGrantInSql('u.id', ranges, p, d)}
+        OR EXISTS (SELECT 1 FROM visit_assignment va ${placed('ap', 'va.cell_id')} WHERE va.visitor_user_id = u.id))`;
+    const rows: AssignableVisitor[] = await this.ds.query(
+      `SELECT u.id, u.username, u.display_name AS "displayName",
+              (SELECT count(DISTINCT va.cell_id)::int FROM visit_assignment va ${placed('fp', 'va.cell_id')}
+                WHERE va.visitor_user_id = u.id AND ${validAt('va', d)}) AS "followsCells"
+         FROM ${ACTIVE_USERS('u')}
+        WHERE ${reachable}`,
+      p.values,
+    );
+    // By name as a Vietnamese reader orders it (Đ with D, tones ignored), whatever the database's collation.
+    const key = new Map(rows.map((r) => [r.id, foldVietnamese(r.displayName)]));
+    return rows.sort((x, y) => key.get(x.id)!.localeCompare(key.get(y.id)!) || x.username.localeCompare(y.username));
   }
 
   /** Assignments visible to the actor: their own, and those on cells in their read scope. */

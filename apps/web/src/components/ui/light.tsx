@@ -61,8 +61,8 @@ export const LightTag = ({ color = 'default', testId, children }: { color?: TagC
 );
 
 /** antd's `<Progress size="small">` (a line): the bar, then its text; `success` turns it green. */
-export const LightProgress = ({ percent, text, success }: { percent: number; text: string; success: boolean }) => (
-  <div className={success ? 'light-progress is-success' : 'light-progress'} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={text}>
+export const LightProgress = ({ percent, text, success, label }: { percent: number; text: string; success: boolean; label: string }) => (
+  <div className={success ? 'light-progress is-success' : 'light-progress'} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={text}>
     <div className="light-progress__track">
       <div className="light-progress__bar" style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
     </div>

@@ -190,9 +190,8 @@ const GrantForm = ({ user, onDone }: { user: User; onDone: () => void }) => {
         <Form.Item name="memberId" label={t('admin.users.member')} rules={[{ required: true, message: t('admin.required') }]}
           validateStatus={byField.memberId ? 'error' : undefined} help={byField.memberId}>
           <Select
-            showSearch
-            filterOption={false}
-            onSearch={setSearch}
+            // the server searches (folded, as every list): its answer is shown as it is
+            showSearch={{ filterOption: false, onSearch: setSearch }}
             loading={members.isFetching}
             placeholder={t('admin.users.searchMember')}
             notFoundContent={search.trim().length < 2 ? t('admin.users.typeToSearch') : t('admin.users.noMember')}

@@ -8,6 +8,7 @@ import { FormActions } from '../../../components/ui/form-actions';
 import { QueryError } from '../../../components/ui/query-error';
 import type { AdminWebhookSubscriptionsQuery } from '../../../gql/graphql';
 import { todayIso } from '../../../lib/as-of';
+import { foldedSearch } from '../../../lib/folded-search';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useCreateWebhook, useDisableWebhook, useEnableWebhook, useWebhookEventTypes, useWebhookSubscriptions } from '../api/webhooks';
@@ -88,7 +89,7 @@ const CreateWebhook = ({ onClose }: { onClose: () => void }) => {
           placeholder={t('admin.webhooks.pickEventTypes')}
           data-testid="admin-webhook-types"
           options={(types.data ?? []).map((e) => ({ value: e.type, label: <Tooltip title={e.when} placement="left"><span>{e.type}</span></Tooltip>, search: e.type }))}
-          optionFilterProp="search"
+          showSearch={foldedSearch}
         />
       </Form.Item>
       <Form.Item name="description" label={t('admin.webhooks.description')} extra={t('admin.webhooks.descriptionHint')}

@@ -91,6 +91,7 @@ export const MembersCard = ({ data, year, admission, links, onOpen }: Props) => 
               percent={Math.min(100, admission.percent ?? 0)}
               text={admission.percent === null ? t('common.none') : f.percent(admission.percent)}
               success={admission.met}
+              label={t('dashboard.members.target')}
             />
             <span className="dash-row__note">
               {admission.targetKind === 'percentOfTermStart'

@@ -61,7 +61,7 @@ export const MemberDuesCard = ({ memberId, canWrite }: Props) => {
       size="small"
       data-testid="member-dues"
       title={<h2 className="card-title">{t('dues.member.title')}</h2>}
-      extra={<div style={{ width: 110 }}><YearSelect id="member-dues-year" value={year} latest={current} onChange={setYear} /></div>}
+      extra={<div style={{ width: 110 }}><YearSelect id="member-dues-year" ariaLabel={t('dashboard.year')} value={year} latest={current} onChange={setYear} /></div>}
     >
       {dues.isError ? (
         <Alert type="error" showIcon title={t('dues.member.error')} />

@@ -1,6 +1,7 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { foldVietnamese, type IsoDate } from '../../../lib/domain';
+import type { IsoDate } from '../../../lib/domain';
+import { foldedSearch } from '../../../lib/folded-search';
 import { useCellMembers } from '../api/get-cell-members';
 
 type Props = Omit<SelectProps<string[]>, 'mode' | 'options' | 'loading' | 'placeholder' | 'notFoundContent'> & {
@@ -20,9 +21,8 @@ export const CellMemberSelect = ({ organisationId, asOf, ...select }: Props) => 
   return (
     <Select
       mode="multiple"
-      showSearch
       // "nguyen van" finds "Nguyễn Văn An": names are typed without diacritics on many keyboards
-      filterOption={(input, option) => foldVietnamese(String(option?.label ?? '')).includes(foldVietnamese(input))}
+      showSearch={foldedSearch}
       loading={members.isPending}
       options={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
       placeholder={members.isError ? t('inspections.form.membersUnavailable') : t('inspections.form.pickMembers')}

@@ -9,6 +9,7 @@ import { TimeInput } from '../../../components/ui/time-input';
 import { todayIso } from '../../../lib/as-of';
 import { MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, type MeetingFormat, type MeetingKind, type MeetingMode, type IsoDate } from '../../../lib/domain';
 import { usePolicy } from '../../../lib/policy';
+import { foldedSearch } from '../../../lib/folded-search';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useCellMembers } from '../api/get-cell-members';
@@ -130,8 +131,7 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
   const memberSelect = () => (
     <Select
       allowClear
-      showSearch
-      optionFilterProp="label"
+      showSearch={foldedSearch}
       loading={members.isPending}
       options={memberOptions}
       placeholder={members.isError ? t('meetings.form.membersUnavailable') : t('meetings.form.pickMember')}

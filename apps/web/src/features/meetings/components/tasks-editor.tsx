@@ -3,6 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Input, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { foldedSearch } from '../../../lib/folded-search';
 import type { CellMember } from '../api/get-cell-members';
 import { newTaskKey, type TaskDraft } from '../utils/record-draft';
 
@@ -44,8 +45,7 @@ export const TasksEditor = ({ tasks, members, disabled, errors, onChange }: Prop
             <Flex wrap gap={8}>
               <Select
                 allowClear
-                showSearch
-                optionFilterProp="label"
+                showSearch={foldedSearch}
                 style={{ minWidth: 200, flex: '1 1 200px' }}
                 value={task.assigneeMemberId ?? undefined}
                 disabled={disabled}

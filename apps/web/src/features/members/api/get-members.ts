@@ -24,7 +24,7 @@ const MEMBERS = graphql(`
     members(filter: $filter, page: $page, asOf: $asOf) {
       total offset limit
       items {
-        id fullName birthDate status ceremonyDate probationState
+        id fullName birthDate gender status cardNumber ceremonyDate fullMembershipDate probationState post
         partyAge { years months }
         organisation { id name }
       }

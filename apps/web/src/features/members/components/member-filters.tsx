@@ -1,10 +1,11 @@
 import '../locale';
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select } from 'antd';
-import { useState } from 'react';
+import { Button, Col, Flex, Form, Input, Row, Select } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { MEMBER_STATUSES, PROBATION_STATES, type IsoDate, type MemberStatus, type ProbationState } from '../../../lib/domain';
+import { foldedSearch } from '../../../lib/folded-search';
 
 export type MemberFilterValues = {
   search: string;
@@ -19,9 +20,11 @@ type Props = {
   searching: boolean;
   onChange: (patch: Partial<MemberFilterValues>) => void;
   onReset: () => void;
+  /** More tools beside the reset button (the saved filters). */
+  actions?: ReactNode;
 };
 
-export const MemberFilters = ({ values, asOf, searching, onChange, onReset }: Props) => {
+export const MemberFilters = ({ values, asOf, searching, onChange, onReset, actions }: Props) => {
   const { t } = useTranslation();
   // the search box is edited locally and applied on Enter / button; the URL holds the applied value
   const [draft, setDraft] = useState(values.search);
@@ -70,6 +73,7 @@ export const MemberFilters = ({ values, asOf, searching, onChange, onReset }: Pr
             <Select<MemberStatus[]>
               id="member-status"
               mode="multiple"
+              showSearch={foldedSearch}
               allowClear
               value={values.statuses}
               placeholder={t('members.statusPlaceholder')}
@@ -83,6 +87,7 @@ export const MemberFilters = ({ values, asOf, searching, onChange, onReset }: Pr
             <Select<ProbationState[]>
               id="member-probation"
               mode="multiple"
+              showSearch={foldedSearch}
               allowClear
               value={values.probation}
               placeholder={t('members.probationPlaceholder')}
@@ -93,9 +98,12 @@ export const MemberFilters = ({ values, asOf, searching, onChange, onReset }: Pr
         </Col>
         <Col xs={24} md={12} lg={14} style={{ display: 'flex', alignItems: 'flex-end' }}>
           <Form.Item>
-            <Button icon={<ClearOutlined aria-hidden />} disabled={!hasFilters} onClick={onReset}>
-              {t('members.resetFilters')}
-            </Button>
+            <Flex gap={8} wrap>
+              <Button icon={<ClearOutlined aria-hidden />} disabled={!hasFilters} onClick={onReset}>
+                {t('members.resetFilters')}
+              </Button>
+              {actions}
+            </Flex>
           </Form.Item>
         </Col>
       </Row>

@@ -16,7 +16,9 @@ import { useExportMembers } from '../api/export-members';
 import { useMembers, type MembersParams } from '../api/get-members';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { MemberFilters, type MemberFilterValues } from '../components/member-filters';
+import { ColumnChooser, useMemberColumns } from '../components/member-columns';
 import { MembersTable, PAGE_SIZES } from '../components/members-table';
+import { SavedFilters } from '../components/saved-filters';
 import { isOneOf } from '../../../lib/url-params';
 import { MEMBER_STATUSES, NAME_ORDERS, PROBATION_STATES, type NameOrder } from '../../../lib/domain';
 import { useStoredChoice } from '../../../lib/stored-choice';
@@ -54,6 +56,8 @@ export const MembersRoute = () => {
 
   // the list's order is the user's choice, kept in this browser: by given name (as Vietnamese lists are) by default
   const [order, setOrder] = useStoredChoice<NameOrder>('chibo.members.order', NAME_ORDERS, 'GIVEN_NAME');
+  // the columns shown and the saved filters are each user's own, kept in this browser
+  const [columns, setColumns] = useMemberColumns();
   const queryParams: MembersParams = { ...filters, order, offset: (page - 1) * pageSize, limit: pageSize, asOf };
   const query = useMembers(queryParams);
   const exportMembers = useExportMembers();
@@ -85,6 +89,9 @@ export const MembersRoute = () => {
     if (patch.probation !== undefined) p.probation = patch.probation.join(',');
     update(p);
   };
+  // a saved filter replaces every filter at once, from page 1
+  const applyFilters = (v: MemberFilterValues) =>
+    update({ q: v.search || null, status: v.statuses.join(',') || null, org: v.organisationId, probation: v.probation.join(',') || null, page: null });
 
   return (
     <div className="section-gap">
@@ -135,6 +142,7 @@ export const MembersRoute = () => {
           searching={query.isFetching}
           onChange={onFilterChange}
           onReset={() => update({ q: null, status: null, org: null, probation: null, page: null })}
+          actions={<SavedFilters current={filters} onApply={applyFilters} />}
         />
       </Card>
       {query.isError ? (
@@ -145,7 +153,8 @@ export const MembersRoute = () => {
             <p className="members-total" role="status" aria-live="polite" data-testid="members-total">
               {query.data ? t('members.total', { total: f.number(query.data.total) }) : t('app.loading')}
             </p>
-            <Flex align="center" gap={8}>
+            <Flex align="center" gap={8} wrap>
+              <ColumnChooser value={columns} onChange={setColumns} />
               <span id="members-order-label">{t('members.order.label')}</span>
               <Segmented<NameOrder>
                 aria-labelledby="members-order-label"
@@ -164,6 +173,7 @@ export const MembersRoute = () => {
             total={query.data?.total ?? 0}
             page={page}
             pageSize={pageSize}
+            columns={columns}
             loading={query.isFetching}
             onPageChange={(nextPage, nextSize) =>
               update({

@@ -3,7 +3,7 @@ import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
 import { useApiMutation } from '../../../lib/invalidation';
 import { organisationKeys } from './keys';
-import type { AssignVisitorInput, CellVisitAssignmentsQuery } from '../../../gql/graphql';
+import type { AssignableVisitorsQuery, AssignVisitorInput, CellVisitAssignmentsQuery } from '../../../gql/graphql';
 import type { IsoDate } from '../../../lib/domain';
 
 // A split's members to share out, and who follows a cell's meetings (visit assignments) with the users who can.
@@ -24,15 +24,9 @@ const CELL_ASSIGNMENTS = graphql(`
   }
 `);
 
-const USERS = graphql(`
-  query VisitorUsers {
-    users(page: { limit: 500 }) { items { id username displayName isActive } }
-  }
-`);
-
-const KNOWN_VISITORS = graphql(`
-  query KnownVisitors {
-    visitAssignments { visitorUserId visitorName }
+const ASSIGNABLE_VISITORS = graphql(`
+  query AssignableVisitors($organisationId: ID!, $asOf: Date) {
+    assignableVisitors(organisationId: $organisationId, asOf: $asOf) { id username displayName followsCells }
   }
 `);
 
@@ -62,23 +56,16 @@ export const useCellVisitAssignments = (cellId: string) =>
     queryFn: ({ signal }) => request(CELL_ASSIGNMENTS, { cellId }, { signal }).then((d) => d.visitAssignments),
   });
 
+export type AssignableVisitor = AssignableVisitorsQuery['assignableVisitors'][number];
+
 /**
- * The users who can be assigned: every active account for an administrator (the list of users is theirs); for the
- * committee office, the visitors already following a cell in their scope (a new account is assigned once by an
- * administrator).
+ * The users the caller may assign to follow the cell on a date, as the API scopes them: those with a committee grant
+ * or a visit assignment in the caller's write scope (every active account for an administrator), by name.
  */
-export const useVisitorCandidates = (isAdmin: boolean, enabled: boolean) =>
+export const useAssignableVisitors = (cellId: string, asOf: IsoDate) =>
   useQuery({
-    queryKey: organisationKeys.visitorCandidates(isAdmin),
-    enabled,
-    queryFn: async ({ signal }): Promise<{ id: string; name: string }[]> => {
-      if (isAdmin) {
-        const d = await request(USERS, {}, { signal });
-        return d.users.items.filter((u) => u.isActive).map((u) => ({ id: u.id, name: `${u.displayName} (${u.username})` }));
-      }
-      const d = await request(KNOWN_VISITORS, {}, { signal });
-      return [...new Map(d.visitAssignments.map((a) => [a.visitorUserId, { id: a.visitorUserId, name: a.visitorName }])).values()];
-    },
+    queryKey: organisationKeys.visitorCandidates(cellId, asOf),
+    queryFn: ({ signal }) => request(ASSIGNABLE_VISITORS, { organisationId: cellId, asOf }, { signal }).then((d) => d.assignableVisitors),
   });
 
 export const useAssignVisitor = () =>

@@ -8,11 +8,12 @@ import { QueryError } from '../../../components/ui/query-error';
 import { FormActions } from '../../../components/ui/form-actions';
 import type { AssignVisitorInput } from '../../../gql/graphql';
 import { todayIso } from '../../../lib/as-of';
+import { foldedSearch } from '../../../lib/folded-search';
 import { formatDate } from '../../../lib/format';
 import type { WriteFormProps } from '../../../lib/form-values';
 import { useServerFieldErrors } from '../../../lib/use-server-field-errors';
 import { useViewer } from '../../../lib/viewer';
-import { useAssignVisitor, useCellVisitAssignments, useEndVisitAssignment, useVisitorCandidates, type CellVisitAssignment } from '../api/restructure';
+import { useAssignableVisitors, useAssignVisitor, useCellVisitAssignments, useEndVisitAssignment, type AssignableVisitor, type CellVisitAssignment } from '../api/restructure';
 import { EndSeatForm } from './committee-seat-forms';
 
 const ASSIGN_FIELDS = new Set(['visitorUserId', 'from', 'to', 'requiredPerYear']);
@@ -122,8 +123,13 @@ const AssignVisitorForm = ({ cellId, submitting, error, onSubmit, onCancel }: { 
   const { t } = useTranslation();
   const [form] = Form.useForm<AssignValues>();
   const viewer = useViewer();
-  const candidates = useVisitorCandidates(Boolean(viewer.data?.isAdmin), viewer.isSuccess);
+  // who may be assigned is read on the first day of the assignment (the API checks the cell on that day too)
+  const from = Form.useWatch('from', form);
+  const asOf = from?.isValid() ? from.format('YYYY-MM-DD') : todayIso();
+  const candidates = useAssignableVisitors(cellId, asOf);
   const general = useServerFieldErrors(form, error, ASSIGN_FIELDS);
+  const optionLabel = (u: AssignableVisitor) =>
+    `${u.displayName} (${u.username})${u.followsCells > 0 ? ` · ${t('restructure.visitors.follows', { count: u.followsCells })}` : ''}`;
   return (
     <Form<AssignValues> form={form} name="visitorAssign" layout="vertical" data-testid="visitor-assign-form" initialValues={{ from: dayjs(todayIso()) }}
       onFinish={(v) =>
@@ -136,10 +142,12 @@ const AssignVisitorForm = ({ cellId, submitting, error, onSubmit, onCancel }: { 
         })
       }>
       {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid="visitor-assign-error" />}
-      {viewer.data && !viewer.data.isAdmin && <Alert type="info" showIcon title={t('restructure.visitors.knownOnly')} style={{ marginBottom: 16 }} />}
-      <Form.Item name="visitorUserId" label={t('restructure.visitors.visitor')} rules={[{ required: true, message: t('restructure.visitors.pickVisitor') }]}>
-        <Select showSearch optionFilterProp="label" loading={candidates.isPending} placeholder={t('restructure.visitors.pickVisitor')}
-          options={(candidates.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+      {candidates.isError && <QueryError error={candidates.error} onRetry={() => void candidates.refetch()} />}
+      <Form.Item name="visitorUserId" label={t('restructure.visitors.visitor')} rules={[{ required: true, message: t('restructure.visitors.pickVisitor') }]}
+        extra={viewer.data && t(viewer.data.isAdmin ? 'restructure.visitors.candidatesAdmin' : 'restructure.visitors.candidatesScope')}>
+        <Select showSearch={foldedSearch} loading={candidates.isPending} placeholder={t('restructure.visitors.pickVisitor')} data-testid="visitor-pick"
+          notFoundContent={t('restructure.visitors.noCandidates')}
+          options={(candidates.data ?? []).map((u) => ({ value: u.id, label: optionLabel(u) }))} />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={12}>

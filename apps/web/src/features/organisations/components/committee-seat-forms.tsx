@@ -37,9 +37,8 @@ export const AssignSeatForm = ({ organisationId, kind, submitting, error, onSubm
       {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} />}
       <Form.Item name="memberId" label={t('organisation.committee.member')} rules={[{ required: true, message: t('organisationForm.required') }]}>
         <Select
-          showSearch
-          filterOption={false}
-          onSearch={setSearch}
+          // the server searches (folded, as every list): its answer is shown as it is
+          showSearch={{ filterOption: false, onSearch: setSearch }}
           loading={candidates.isFetching}
           placeholder={t('organisationForm.seatMemberPlaceholder')}
           options={(candidates.data ?? []).map((m) => ({ value: m.id, label: `${m.fullName}${m.organisation ? ` — ${m.organisation.name}` : ''}` }))}

@@ -4,6 +4,7 @@ import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAsOf } from '../../../lib/as-of';
+import { foldedSearch } from '../../../lib/folded-search';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useFormat } from '../../../lib/use-format';
 import type { OrganisationDetail } from '../api/get-organisation';
@@ -43,7 +44,7 @@ export const MergeOrganisations = ({ organisation: o, onClose }: { organisation:
             mode="multiple"
             loading={parent.isPending}
             placeholder={t('restructure.merge.pickSources')}
-            optionFilterProp="label"
+            showSearch={foldedSearch}
             data-testid="merge-sources"
             options={siblings.map((c) => ({ value: c.id, label: `${c.name} (${t(`organisation.kind.${c.kind}`)})` }))}
           />
