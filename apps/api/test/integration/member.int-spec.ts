@@ -151,7 +151,10 @@ describe('admission pipeline', () => {
     const c = await h.gql(`mutation($i: CreateCandidateInput!) { createCandidate(input: $i) { id stage } }`, { i: { organisationId: t.a1, fullName: 'Lương Thị Cảm Tình', birthDate: '2000-04-01', gender: 'FEMALE', promisingOn: '2025-01-10' } }, admin);
     const id = c.data.createCandidate.id;
     const skip = await h.gql(`mutation($i: AdmitCandidateInput!) { admitCandidate(input: $i) { id } }`, { i: { id, admissionDecisionDate: '2026-06-01', ceremonyDate: '2026-06-10' } }, admin);
-    expect(errorOf(skip)?.code).toBeDefined();
+    // skipping the sympathiser and course stages is refused by the stage rule, on the stage field, and writes nothing
+    expect(errorOf(skip)).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_STATUS_TRANSITION', fields: [expect.objectContaining({ field: 'stage', reason: 'INVALID_STATUS_TRANSITION' })] });
+    const still = await h.gql(`query($f: CandidateFilter) { candidates(filter: $f) { items { id stage memberId } } }`, { f: { organisationId: t.a1 } }, admin);
+    expect(still.data.candidates.items.find((x: { id: string }) => x.id === id)).toEqual({ id, stage: 'PROMISING', memberId: null });
     for (const [stage, on] of [['SYMPATHISER', '2025-03-01'], ['COURSE_COMPLETED', '2025-05-20']]) {
       const r = await h.gql(`mutation($i: AdvanceCandidateInput!) { advanceCandidate(input: $i) { stage } }`, { i: { id, stage, on } }, admin);
       expect(r.data.advanceCandidate.stage).toBe(stage);
