@@ -262,6 +262,8 @@ const readers = {
   membership: { modules: ['notice'], why: 'meeting notices go to the members of the cell on the meeting date' },
   member: { modules: ['notice'], why: 'meeting notices go to members in office' },
   rating_round: { modules: ['notice'], why: 'self-assessment reminders: the open rounds whose deadline is near' },
+  figure_version: { modules: ['dues'], why: 'the kept dues facts skip their stale scan while the tables behind them are unchanged (commit-visible versions)' },
+  figure_change: { modules: ['dues'], why: 'the same versions: the changes not folded into figure_version yet' },
 };
 
 /**

@@ -3,6 +3,7 @@ import { vietnamToday } from '@chibo/domain';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { seedDues } from '../../src/cli/seed-dues';
+import { DuesFactsService } from '../../src/modules/dues/dues-facts.service';
 
 // Party dues (issue 15 §3; docs/dues.md): bases, reliefs and payments through GraphQL, each month's amount and the
 // arrears rule from libs/domain, figures equal to their lists, scope, idempotent retries, and refusals that write nothing.
@@ -226,6 +227,14 @@ describe('party dues', () => {
         membersInArrears: duesSheet.items.filter((x: { inArrears: boolean }) => x.inArrears).length };
     };
     const before = await figures();
+    // with nothing written since, a second read trusts the last check: no scan for stale facts; a write ends that
+    const scans = jest.spyOn(h.app.get(DuesFactsService) as unknown as { staleIn: () => Promise<string[]> }, 'staleIn');
+    expect(await figures()).toEqual(before);
+    expect(scans).not.toHaveBeenCalled();
+    await h.ds.query(`UPDATE membership SET valid_from = valid_from WHERE member_id = $1`, [t.m5]);
+    expect(await figures()).toEqual(before);
+    expect(scans).toHaveBeenCalledTimes(1);
+    scans.mockRestore();
     // the facts of the members read are kept, one row per member and year, computed this month
     const kept: { n: number }[] = await h.ds.query(`SELECT count(*)::int AS n FROM dues_fact_year WHERE year = $1 AND member_id = ANY($2::uuid[])`, [Y, [t.m1, t.m2, t.m3, t.m4, t.m5]]);
     expect(kept[0].n).toBe(5);
@@ -240,8 +249,12 @@ describe('party dues', () => {
     // facts judged in an earlier month of a year still running are judged again; a past year's are final
     await h.ds.query(`UPDATE dues_fact SET paid = 0 WHERE year = $1 AND member_id = $2`, [Y, t.m4]);
     await h.ds.query(`UPDATE dues_fact_year SET computed_month = $3 WHERE year = $1 AND member_id = $2`, [Y, t.m4, `${Y + 1}-01`]);
+    // edits by hand move no version: this process would trust its last check; another process (or a new month) would not
+    h.app.get(DuesFactsService).forgetChecks();
     expect((await figures()).total.collected).toBe(paid.total.collected - 12 * 36_500); // judged after its year: final
     await h.ds.query(`UPDATE dues_fact_year SET computed_month = $3 WHERE year = $1 AND member_id = $2`, [Y, t.m4, `${Y}-11`]);
+    expect((await figures()).total.collected).toBe(paid.total.collected - 12 * 36_500); // nothing written: the check holds
+    h.app.get(DuesFactsService).forgetChecks();
     expect((await figures()).total).toEqual(paid.total);
 
     // a restructure (any statement writing placements) makes every fact stale: a fact gone wrong is judged again

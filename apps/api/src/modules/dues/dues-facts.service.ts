@@ -10,6 +10,23 @@ import { DuesYearCalculator, periodOf, type ComputedYear } from './dues-year.cal
  * RSS) and shorter stalls of the event loop. */
 const BATCH = 2_000;
 
+/**
+ * The tables whose writes can leave facts stale: the records behind a member's version (payments, bases, reliefs,
+ * memberships, the member row) and behind the epoch (placements, policy overrides).
+ */
+const FEEDING_TABLES = ['dues_payment', 'dues_basis', 'dues_relief', 'membership', 'member', 'organisation_placement', 'policy_override'];
+
+/**
+ * Their commit-visible versions in one snapshot (the figure versions the database keeps by statement-level triggers,
+ * migration 1796540000000-FigureVersions: a write's change row becomes visible with its commit).
+ */
+const FEEDING_VERSIONS_SQL = `
+  SELECT coalesce(string_agg(table_name || ':' || version, ',' ORDER BY table_name), '') AS v
+    FROM (SELECT table_name, sum(version) AS version
+            FROM (SELECT table_name, version FROM figure_version WHERE table_name = ANY($1::text[])
+                  UNION ALL SELECT table_name, count(*) FROM figure_change WHERE table_name = ANY($1::text[]) GROUP BY table_name) x
+           GROUP BY table_name) t`;
+
 /** The transaction-level advisory lock under which facts of a year are written (key 1, year). */
 const LOCK_KEY = 1796580000;
 
@@ -41,6 +58,12 @@ type SubtreeRanges = { year: number; now: string; jan: string; day: string; root
 @Injectable()
 export class DuesFactsService {
   private readonly log = new Logger('DuesFacts');
+  /**
+   * Per subtree and year, the month and feeding versions at which this process last found nothing stale: while they
+   * are the same, no commit has written anything that could make a fact of it stale, and the stale scan (every
+   * membership of the tree's cells during the year: most of a warm read at a province's root) is skipped.
+   */
+  private readonly upToDate = new Map<string, string>();
 
   constructor(
     private readonly ds: DataSource,
@@ -108,13 +131,28 @@ export class DuesFactsService {
     );
     if (paths.length === 0) return null;
     const s: SubtreeRanges = { year, now, jan, day, rootId, ranges: paths.map(({ path }) => ({ from: path, to: `${path.slice(0, -1)}0` })) };
+    // read before the scan: a write committed after it moves the versions, so the next read scans again
+    const [{ v }]: { v: string }[] = await this.ds.query(FEEDING_VERSIONS_SQL, [FEEDING_TABLES]);
+    const key = `${rootId}|${year}`;
+    const mark = `${duesMonthOf(now)}|${v}`;
+    if (this.upToDate.get(key) === mark) return s;
     const stale = await this.staleIn(s);
     if (stale.length) {
       const started = Date.now();
       await this.refresh(stale, year, now);
       this.log.log(`dues facts of ${stale.length} member(s) for ${year} computed in ${Date.now() - started} ms`);
     }
+    if (this.upToDate.size >= 10_000) this.upToDate.clear();
+    this.upToDate.set(key, mark);
     return s;
+  }
+
+  /**
+   * Forgets which subtrees were found up to date, so the next read scans for stale facts again: what another process
+   * (or this one in a new month) does. For a change made outside the API's writes and triggers (tests, repairs by hand).
+   */
+  forgetChecks(): void {
+    this.upToDate.clear();
   }
 
   /** Computes and stores the facts of these members' year (in batches; each batch one transaction). */
