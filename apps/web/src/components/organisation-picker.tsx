@@ -37,9 +37,11 @@ type Props = {
   onChange: (organisationId: string | null) => void;
   allowClear?: boolean;
   placeholder?: string;
+  /** focused and open at once (it replaces a light field, filter-fields.tsx) */
+  autoFocus?: boolean;
 };
 
-export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = false, placeholder }: Props) => {
+export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = false, placeholder, autoFocus }: Props) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const roots = useQuery(scopeRootsQueryOptions(asOf)); // the same query as the side menu's tree
@@ -78,6 +80,8 @@ export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = fal
       treeNodeFilterProp="title"
       filterTreeNode={(input, node) => foldVietnamese(String(node.title ?? '')).includes(foldVietnamese(input))}
       popupMatchSelectWidth={false}
+      autoFocus={autoFocus}
+      defaultOpen={autoFocus}
       style={{ width: '100%' }}
       onChange={(v: { value: string; label?: ReactNode } | undefined) => onChange(v?.value ?? null)}
     />
