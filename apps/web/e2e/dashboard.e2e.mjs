@@ -64,7 +64,7 @@ step(`sign in as the administrator (${ADMIN}): the dashboard is the landing page
   await page.waitForFunction(() => / · năm \d{4} /.test(document.querySelector('[data-testid=dashboard-subtitle]')?.textContent ?? ''));
   state.rootName = (await subtitle.innerText()).split(' · ')[0].trim();
   expect(state.rootName.length > 0, 'no organisation named in the subtitle');
-  const current = page.locator('.ant-menu-item-selected');
+  const current = page.locator('.light-menu [aria-current=page]');
   expect((await current.innerText()).includes('Tổng quan'), 'the side navigation does not mark "Tổng quan"');
 });
 

@@ -74,7 +74,7 @@ step('rename the cell', async () => {
   await form.waitFor({ state: 'hidden' });
   await page.locator('#organisation-title').filter({ hasText: `${CELL_NAME} (mới)` }).waitFor();
   // the side menu's tree follows without a reload
-  await page.locator('.ant-tree').getByText(`${CELL_NAME} (mới)`).waitFor();
+  await page.locator('.light-tree').getByText(`${CELL_NAME} (mới)`).waitFor();
 });
 
 step('administration: add the cell secretary (a password containing the username refused) and grant the cell', async () => {

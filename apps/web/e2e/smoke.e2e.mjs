@@ -79,7 +79,7 @@ step('no token in localStorage; the refresh token is an HttpOnly cookie; a reloa
 
 step('the organisation tree shows at least one root', async () => {
   const { page } = state;
-  const nodes = page.locator('.ant-tree [role=treeitem]');
+  const nodes = page.locator('.light-tree [role=treeitem]');
   await nodes.first().waitFor();
   expect((await nodes.count()) >= 1, 'no tree node');
   await expectNoCspViolations(page); // the app shell and antd's injected styles are in by now
@@ -87,20 +87,20 @@ step('the organisation tree shows at least one root', async () => {
 
 step('expand the first root', async () => {
   const { page } = state;
-  const nodes = page.locator('.ant-tree [role=treeitem]');
+  const nodes = page.locator('.light-tree [role=treeitem]');
   const before = await nodes.count();
   const first = nodes.first();
-  const isOpen = /ant-tree-treenode-switcher-open/.test((await first.getAttribute('class')) ?? '');
+  const isOpen = (await first.getAttribute('aria-expanded')) === 'true';
   if (!isOpen) {
-    await first.locator('.ant-tree-switcher').click();
-    await page.waitForFunction((n) => document.querySelectorAll('.ant-tree [role=treeitem]').length > n, before);
+    await first.locator('.light-tree__switcher').first().click();
+    await page.waitForFunction((n) => document.querySelectorAll('.light-tree [role=treeitem]').length > n, before);
   }
   expect((await nodes.count()) > 1, 'the root shows no children after expanding');
 });
 
 step('open an organisation page and see its counts', async () => {
   const { page } = state;
-  const child = page.locator('.ant-tree [role=treeitem]').nth(1).locator('a').first();
+  const child = page.locator('.light-tree [role=treeitem]').nth(1).locator('a').first();
   state.orgName = (await child.innerText()).trim();
   await child.click();
   const heading = page.locator('#organisation-title');
@@ -249,7 +249,7 @@ step('on a phone-sized screen the tree moves into a drawer', async () => {
   const menuButton = page.getByRole('button', { name: 'Menu' });
   await menuButton.waitFor();
   await menuButton.click();
-  const node = page.locator('.ant-drawer-open .ant-tree [role=treeitem]').first();
+  const node = page.locator('.ant-drawer-open .light-tree [role=treeitem]').first();
   await node.waitFor();
   await node.click({ trial: true }); // waits until the drawer has stopped moving
   await page.screenshot({ path: join(shotsDir, '07-phone-drawer.png') });

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Grid, Layout } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { AntdProvider } from './antd-provider';
@@ -17,11 +16,19 @@ const FirstRun = lazy(() => import('./shell/first-run').then((m) => ({ default: 
 // small screens only: the drawer that holds the tree and menu there
 const NavDrawer = lazy(() => import('./shell/nav-drawer').then((m) => ({ default: m.NavDrawer })));
 
+// antd's `md` breakpoint: below 768px the tree and menu move into a drawer
+const WIDE = '(min-width: 768px)';
+const subscribeWide = (onChange: () => void) => {
+  const query = window.matchMedia(WIDE);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+};
+const isWide = () => window.matchMedia(WIDE).matches;
+
+// The layout of antd's `<Layout>` with a header, a sider and the content (styles.css, `light-layout`), without its code.
 const ShellLayout = () => {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
-  // below md (768px) the tree and menu move into a drawer
-  const isMobile = screens.md === false;
+  const isMobile = !useSyncExternalStore(subscribeWide, isWide, () => true);
   const [drawerOpen, setDrawerOpen] = useState(false);
   // an empty scope (a new install, an account without grants) leads to the first-run page, not to empty figures
   const { asOf } = useAsOf();
@@ -29,24 +36,20 @@ const ShellLayout = () => {
   const empty = roots.isSuccess && roots.data.length === 0;
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <div className="light-layout">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Layout.Header className="app-header">
+      <header className="app-header">
         <AppHeader showMenuButton={isMobile} onOpenMenu={() => setDrawerOpen(true)} />
-      </Layout.Header>
-      <Layout>
+      </header>
+      <div className="light-layout__body">
         {!isMobile && (
-          <Layout.Sider
-            width={SIDER_WIDTH}
-            theme="light"
-            style={{ overflow: 'auto', height: 'calc(100vh - 56px)', position: 'sticky', top: 0 }}
-          >
+          <aside className="light-layout__sider" style={{ width: SIDER_WIDTH }}>
             <SideNav />
-          </Layout.Sider>
+          </aside>
         )}
-        <Layout.Content id="main" className="app-content" tabIndex={-1}>
+        <main id="main" className="app-content light-layout__content" tabIndex={-1}>
           <OfflineBanner />
           <AsOfBanner />
           {empty ? (
@@ -56,14 +59,14 @@ const ShellLayout = () => {
           ) : (
             <Outlet />
           )}
-        </Layout.Content>
-      </Layout>
+        </main>
+      </div>
       {isMobile && (
         <Suspense fallback={null}>
           <NavDrawer open={drawerOpen} width={SIDER_WIDTH} onClose={() => setDrawerOpen(false)} />
         </Suspense>
       )}
-    </Layout>
+    </div>
   );
 };
 

@@ -38,9 +38,11 @@ type Props = {
   onChange: (organisationId: string | null) => void;
   allowClear?: boolean;
   placeholder?: string;
+  /** focused and open at once (it replaces a light field, filter-fields.tsx) */
+  autoFocus?: boolean;
 };
 
-export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = false, placeholder }: Props) => {
+export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = false, placeholder, autoFocus }: Props) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const roots = useQuery(scopeRootsQueryOptions(asOf)); // the same query as the side menu's tree
@@ -77,6 +79,8 @@ export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = fal
       value={value ? { value, label: rootName ?? selectedName.data ?? t('app.loading') } : undefined}
       placeholder={placeholder}
       popupMatchSelectWidth={false}
+      autoFocus={autoFocus}
+      defaultOpen={autoFocus}
       style={{ width: '100%' }}
       onChange={(v: { value: string; label?: ReactNode } | undefined) => onChange(v?.value ?? null)}
     />

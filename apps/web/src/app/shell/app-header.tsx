@@ -1,7 +1,8 @@
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { LightButton } from '../../components/ui/light-button';
+import { LightIcon } from '../../components/ui/light-icon';
 import { useSignOut } from '../../features/auth/api/sign-out';
 import { NoticeBell } from '../../features/notices/components/notice-bell';
 import { paths, useAppHref } from '../../lib/paths';
@@ -36,9 +37,9 @@ export const AppHeader = ({ showMenuButton, onOpenMenu }: Props) => {
   return (
     <>
       {showMenuButton && (
-        <Button icon={<MenuOutlined aria-hidden />} onClick={onOpenMenu}>
+        <LightButton icon={<LightIcon name="Menu" />} onClick={onOpenMenu}>
           {t('nav.openMenu')}
-        </Button>
+        </LightButton>
       )}
       <Link to={href(paths.home)} className="app-header__brand">
         {t('app.name')}
@@ -53,14 +54,14 @@ export const AppHeader = ({ showMenuButton, onOpenMenu }: Props) => {
             {t('header.currentUser', { name: session.viewer.displayName || session.viewer.username })}
           </span>
         )}
-        <Button
-          icon={<LogoutOutlined aria-hidden />}
+        <LightButton
+          icon={<LightIcon name="Logout" />}
           loading={signOut.isPending}
           // clearing the session sends the route guard to the sign-in screen
           onClick={confirmSignOut}
         >
           {t('header.signOut')}
-        </Button>
+        </LightButton>
       </div>
     </>
   );

@@ -1,7 +1,7 @@
-import { ApartmentOutlined, AuditOutlined, IdcardOutlined, ImportOutlined, SettingOutlined, BellOutlined, CalendarOutlined, DashboardOutlined, FileDoneOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
-import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useMatch } from 'react-router-dom';
+import { useLocation, useMatch } from 'react-router-dom';
+import { LightIcon } from '../../components/ui/light-icon';
+import { LightMenu } from '../../components/ui/light-menu';
 import { OrganisationTree } from '../../features/organisations/components/organisation-tree';
 import { useMyAssignments } from '../../features/visits/api/get-assignments';
 import { useAsOf } from '../../lib/as-of';
@@ -45,48 +45,46 @@ export const SideNav = ({ onNavigate }: Props) => {
 
   return (
     <nav aria-label={t('nav.label')} className="app-sider-body">
-      <Menu
-        mode="inline"
-        selectedKeys={[selectedKey]}
+      <LightMenu
+        selectedKey={selectedKey}
         defaultOpenKeys={['inspectionsGroup']}
-        style={{ borderInlineEnd: 0 }}
         onClick={() => onNavigate?.()}
         items={[
           ...(committee || secretary
             ? [
                 {
                   key: 'dashboard',
-                  icon: <DashboardOutlined aria-hidden />,
-                  label: <Link to={href(paths.dashboard)}>{t('nav.dashboard')}</Link>,
+                  icon: <LightIcon name="Dashboard" />,
+                  to: href(paths.dashboard), label: t('nav.dashboard'),
                 },
                 {
                   key: 'alerts',
-                  icon: <BellOutlined aria-hidden />,
-                  label: <Link to={href(paths.alerts)}>{t('nav.alerts')}</Link>,
+                  icon: <LightIcon name="Bell" />,
+                  to: href(paths.alerts), label: t('nav.alerts'),
                 },
               ]
             : []),
           {
             key: 'organisations',
-            icon: <ApartmentOutlined aria-hidden />,
-            label: <Link to={href(paths.organisations)}>{t('nav.organisations')}</Link>,
+            icon: <LightIcon name="Apartment" />,
+            to: href(paths.organisations), label: t('nav.organisations'),
           },
           {
             key: 'members',
-            icon: <TeamOutlined aria-hidden />,
-            label: <Link to={href(paths.members)}>{t('nav.members')}</Link>,
+            icon: <LightIcon name="Team" />,
+            to: href(paths.members), label: t('nav.members'),
           },
           {
             key: 'meetings',
-            icon: <CalendarOutlined aria-hidden />,
-            label: <Link to={href(paths.meetings)}>{t('nav.meetings')}</Link>,
+            icon: <LightIcon name="Calendar" />,
+            to: href(paths.meetings), label: t('nav.meetings'),
           },
           ...(visitor
             ? [
                 {
                   key: 'visits',
-                  icon: <StarOutlined aria-hidden />,
-                  label: <Link to={href(paths.visits)}>{t('nav.visits')}</Link>,
+                  icon: <LightIcon name="Star" />,
+                  to: href(paths.visits), label: t('nav.visits'),
                 },
               ]
             : []),
@@ -94,8 +92,8 @@ export const SideNav = ({ onNavigate }: Props) => {
             ? [
                 {
                   key: 'compliance',
-                  icon: <AuditOutlined aria-hidden />,
-                  label: <Link to={href(paths.compliance)}>{t('nav.compliance')}</Link>,
+                  icon: <LightIcon name="Audit" />,
+                  to: href(paths.compliance), label: t('nav.compliance'),
                 },
               ]
             : []),
@@ -103,11 +101,11 @@ export const SideNav = ({ onNavigate }: Props) => {
             ? [
                 {
                   key: 'inspectionsGroup',
-                  icon: <SafetyCertificateOutlined aria-hidden />,
+                  icon: <LightIcon name="SafetyCertificate" />,
                   label: t('nav.inspections'),
                   children: [
-                    { key: 'inspections', label: <Link to={href(paths.inspections)}>{t('nav.inspectionTracker')}</Link> },
-                    { key: 'inspectionRecords', label: <Link to={href(paths.inspectionRecords)}>{t('nav.inspectionRecords')}</Link> },
+                    { key: 'inspections', to: href(paths.inspections), label: t('nav.inspectionTracker') },
+                    { key: 'inspectionRecords', to: href(paths.inspectionRecords), label: t('nav.inspectionRecords') },
                   ],
                 },
               ]
@@ -116,8 +114,8 @@ export const SideNav = ({ onNavigate }: Props) => {
             ? [
                 {
                   key: 'visitReport',
-                  icon: <FileDoneOutlined aria-hidden />,
-                  label: <Link to={href(paths.visitReport)}>{t('nav.visitReport')}</Link>,
+                  icon: <LightIcon name="FileDone" />,
+                  to: href(paths.visitReport), label: t('nav.visitReport'),
                 },
               ]
             : []),
@@ -125,8 +123,8 @@ export const SideNav = ({ onNavigate }: Props) => {
             ? [
                 {
                   key: 'ratings',
-                  icon: <TrophyOutlined aria-hidden />,
-                  label: <Link to={href(paths.ratings)}>{t('nav.ratings')}</Link>,
+                  icon: <LightIcon name="Trophy" />,
+                  to: href(paths.ratings), label: t('nav.ratings'),
                 },
               ]
             : []),
@@ -134,8 +132,8 @@ export const SideNav = ({ onNavigate }: Props) => {
             ? [
                 {
                   key: 'dues',
-                  icon: <WalletOutlined aria-hidden />,
-                  label: <Link to={href(paths.dues)}>{t('nav.dues')}</Link>,
+                  icon: <LightIcon name="Wallet" />,
+                  to: href(paths.dues), label: t('nav.dues'),
                 },
               ]
             : []),
@@ -143,8 +141,8 @@ export const SideNav = ({ onNavigate }: Props) => {
             ? [
                 {
                   key: 'myRecord',
-                  icon: <IdcardOutlined aria-hidden />,
-                  label: <Link to={href(paths.member(ownMemberId))} data-testid="nav-my-record">{t('nav.myRecord')}</Link>,
+                  icon: <LightIcon name="Idcard" />,
+                  to: href(paths.member(ownMemberId)), testId: 'nav-my-record', label: t('nav.myRecord'),
                 },
               ]
             : []),
@@ -152,8 +150,8 @@ export const SideNav = ({ onNavigate }: Props) => {
             ? [
                 {
                   key: 'myRating',
-                  icon: <TrophyOutlined aria-hidden />,
-                  label: <Link to={href(paths.myRatings)}>{t('nav.myRating')}</Link>,
+                  icon: <LightIcon name="Trophy" />,
+                  to: href(paths.myRatings), label: t('nav.myRating'),
                 },
               ]
             : []),
@@ -161,8 +159,8 @@ export const SideNav = ({ onNavigate }: Props) => {
             ? [
                 {
                   key: 'import',
-                  icon: <ImportOutlined aria-hidden />,
-                  label: <Link to={href(paths.import)} data-testid="nav-import">{t('nav.import')}</Link>,
+                  icon: <LightIcon name="Import" />,
+                  to: href(paths.import), testId: 'nav-import', label: t('nav.import'),
                 },
               ]
             : []),
@@ -170,8 +168,8 @@ export const SideNav = ({ onNavigate }: Props) => {
             ? [
                 {
                   key: 'admin',
-                  icon: <SettingOutlined aria-hidden />,
-                  label: <Link to={href(paths.admin)} data-testid="nav-admin">{t('nav.admin')}</Link>,
+                  icon: <LightIcon name="Setting" />,
+                  to: href(paths.admin), testId: 'nav-admin', label: t('nav.admin'),
                 },
               ]
             : []),

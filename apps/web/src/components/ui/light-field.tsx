@@ -1,5 +1,5 @@
-import { CalendarOutlined, DownOutlined } from '@ant-design/icons';
 import type { CSSProperties, KeyboardEvent } from 'react';
+import { LightIcon } from './light-icon';
 
 type Props = {
   id: string;
@@ -38,7 +38,7 @@ export const LightField = ({ id, text, icon, onActivate, onPrefetch, style }: Pr
         onFocus={onPrefetch}
         onKeyDown={onKeyDown}
       />
-      {icon === 'date' ? <CalendarOutlined aria-hidden className="light-field__icon" /> : <DownOutlined aria-hidden className="light-field__icon" />}
+      <LightIcon name={icon === 'date' ? 'Calendar' : 'Down'} className="light-field__icon" />
     </span>
   );
 };

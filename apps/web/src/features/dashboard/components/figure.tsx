@@ -1,7 +1,7 @@
-import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { SecondaryText } from '../../../components/ui/light';
+import { LightButton } from '../../../components/ui/light-button';
 
 // A number on the dashboard and the list behind it: a link to the screen that lists those rows, or a button that
 // opens the list in the drawer. `label` names the list for screen readers ("Xem 4 chi bộ chưa sinh hoạt đủ").
@@ -20,9 +20,9 @@ export const FigureLink = ({ value, label, testId, size = 'small', ...target }: 
     );
   }
   return (
-    <Button type="link" className={`${className} dash-figure--button`} aria-label={label} title={label} onClick={target.onOpen} data-testid={testId}>
+    <LightButton link className={`${className} dash-figure--button`} aria-label={label} title={label} onClick={target.onOpen} data-testid={testId}>
       {value}
-    </Button>
+    </LightButton>
   );
 };
 

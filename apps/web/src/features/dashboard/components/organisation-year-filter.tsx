@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OrganisationPicker } from '../../../components/organisation-picker';
+import { OrganisationFilterField, YearFilterField } from '../../../components/filter-fields';
 import { LightCard } from '../../../components/ui/light';
 import { useAsOf } from '../../../lib/as-of';
 import { useUrlParams } from '../../../lib/url-params';
 import { useDefaultOrganisationId } from '../../../lib/scope-roots';
 import { FilterForm } from '../../../components/filter-form';
-import { YearSelect } from '../../../components/year-select';
 import { dashboardYear } from './year-select';
 
 /**
@@ -47,13 +46,13 @@ export const OrganisationYearFilter = ({ page, asOf, organisationId, year, lates
             id: `${page}-org`,
             label: t(`${page}.organisation`),
             md: 16,
-            control: <OrganisationPicker key={asOf} id={`${page}-org`} asOf={asOf} value={organisationId} onChange={(id) => onChange({ org: id })} />,
+            control: <OrganisationFilterField key={asOf} id={`${page}-org`} asOf={asOf} value={organisationId} onChange={(id) => onChange({ org: id })} />,
           },
           {
             id: `${page}-year`,
             label: t(`${page}.year`),
             md: 8,
-            control: <YearSelect id={`${page}-year`} value={year} latest={latest} onChange={(y) => onChange({ year: y === latest ? null : String(y) })} />,
+            control: <YearFilterField id={`${page}-year`} value={year} latest={latest} onChange={(y) => onChange({ year: y === latest ? null : String(y) })} />,
           },
         ]}
       />

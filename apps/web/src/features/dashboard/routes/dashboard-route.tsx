@@ -1,8 +1,7 @@
-import { DashboardOutlined } from '@ant-design/icons';
-import { Col, Row } from 'antd';
 import { lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { LightIcon } from '../../../components/ui/light-icon';
 import { LightBreadcrumb, LightCard, LightSkeleton, SecondaryText } from '../../../components/ui/light';
 import { QueryError } from '../../../components/ui/query-error';
 import { useFormat } from '../../../lib/use-format';
@@ -45,7 +44,7 @@ export const DashboardRoute = () => {
       <title>{t('app.pageTitle', { page: t('dashboard.title') })}</title>
       <div>
         <h1 className="page-title">
-          <DashboardOutlined aria-hidden /> {t('dashboard.title')}
+          <LightIcon name="Dashboard" /> {t('dashboard.title')}
         </h1>
         <SecondaryText testId="dashboard-subtitle">
           {d
@@ -70,26 +69,26 @@ export const DashboardRoute = () => {
         <LightSkeleton rows={12} />
       ) : (
         <>
-          <Row gutter={[16, 16]} data-testid="dashboard-areas">
-            <Col xs={24} xl={12}>
+          <div className="dash-areas" data-testid="dashboard-areas">
+            <div className="dash-areas__xl-half">
               <MembersCard data={d.members} year={d.year} admission={admission.data} links={links} onOpen={(l) => update({ list: encodeFigureList(l) })} />
-            </Col>
-            <Col xs={24} xl={12}>
+            </div>
+            <div className="dash-areas__xl-half">
               <div className="section-gap">
                 <MeetingsCard data={d.meetings} links={links} onOpen={(l) => update({ list: encodeFigureList(l) })} />
                 <VisitsCard data={d.visits} links={links} onOpen={(l) => update({ list: encodeFigureList(l) })} />
               </div>
-            </Col>
-            <Col xs={24} lg={12}>
+            </div>
+            <div>
               <InspectionsCard data={inspections.data} error={inspections.error} onRetry={() => void inspections.refetch()} links={links} />
-            </Col>
-            <Col xs={24} lg={12}>
+            </div>
+            <div>
               <AlertsCard data={d.alerts} links={links} />
-            </Col>
-            <Col xs={24}>
+            </div>
+            <div className="dash-areas__full">
               <RatingsCard data={ratings.data} error={ratings.error} onRetry={() => void ratings.refetch()} links={links} />
-            </Col>
-          </Row>
+            </div>
+          </div>
           {d.children.length > 0 && (
             <LightCard title={<h2 className="card-title">{t('dashboard.children.title')}</h2>} testId="dashboard-children">
               <ChildrenTable rows={d.children} links={links} />

@@ -1,8 +1,8 @@
-import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LightButton } from '../../../components/ui/light-button';
+import { LightIcon } from '../../../components/ui/light-icon';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
 import { useSession } from '../../../lib/use-session';
@@ -34,13 +34,13 @@ export const NoticeBell = () => {
   const n = count.data ?? 0;
   return (
     <span className="notice-bell">
-      <Button icon={<BellOutlined aria-hidden />} aria-label={t('notices.bell', { count: n })} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="notice-bell">
+      <LightButton icon={<LightIcon name="Bell" />} aria-label={t('notices.bell', { count: n })} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="notice-bell">
         {n > 0 && (
           <span className="notice-bell__count" data-testid="notice-count">
             {n > 99 ? '99+' : n}
           </span>
         )}
-      </Button>
+      </LightButton>
       {open && (
         <Suspense fallback={null}>
           <NoticePanel onClose={() => setOpen(false)} />

@@ -1,8 +1,10 @@
-import { Alert, App, Button, Empty, Spin, Tree, type TreeDataNode, type TreeProps } from 'antd';
+import { Alert, App, Empty, Spin } from 'antd';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { LightButton } from '../../../components/ui/light-button';
+import { LightIcon } from '../../../components/ui/light-icon';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { organisationChildrenQueryOptions, organisationPathQueryOptions } from '../api/get-organisation-children';
@@ -22,7 +24,6 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
   const { t } = useTranslation();
   const href = useAppHref();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const { message: errorText } = useErrorMessage();
   const roots = useScopeRoots(asOf);
@@ -48,14 +49,23 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
     [queryClient, asOf],
   );
 
-  const onLoadData: TreeProps['loadData'] = async (node) => {
-    const id = String(node.key);
+  const [loadingIds, setLoadingIds] = useState<string[]>([]);
+  const toggle = async (id: string) => {
+    if (expandedKeys.includes(id)) {
+      setExpandedKeys((prev) => prev.filter((k) => k !== id));
+      return;
+    }
+    setExpandedKeys((prev) => [...prev, id]);
+    if (loadedIds.includes(id)) return;
+    setLoadingIds((prev) => [...prev, id]);
     try {
       await loadChildren(id);
     } catch (error) {
       // fold the node back so that expanding it again retries
       setExpandedKeys((prev) => prev.filter((k) => k !== id));
       void message.error(errorText(error));
+    } finally {
+      setLoadingIds((prev) => prev.filter((k) => k !== id));
     }
   };
 
@@ -76,21 +86,6 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
     };
   }, [selectedId, asOf, queryClient, loadChildren]);
 
-  const treeData = useMemo(() => {
-    const build = (nodes: OrganisationNode[]): TreeDataNode[] =>
-      nodes.map((n) => ({
-        key: n.id,
-        isLeaf: n.childCount === 0,
-        title: (
-          <Link to={href(paths.organisation(n.id))} onClick={onNavigate} title={t(`organisation.kind.${n.kind}`)}>
-            {n.name}
-          </Link>
-        ),
-        children: childrenOf[n.id] ? build(childrenOf[n.id]) : undefined,
-      }));
-    return build(roots.data ?? []);
-  }, [roots.data, childrenOf, href, onNavigate, t]);
-
   if (roots.isPending) return <Spin size="small" description={t('app.loading')} />;
   if (roots.isError) {
     return (
@@ -99,33 +94,75 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
         showIcon
         title={errorText(roots.error)}
         action={
-          <Button size="small" onClick={() => void roots.refetch()}>
+          <LightButton size="small" onClick={() => void roots.refetch()}>
             {t('common.retry')}
-          </Button>
+          </LightButton>
         }
       />
     );
   }
   if (roots.data.length === 0) return <Empty description={t('organisation.tree.empty')} />;
 
+  // antd's `<Tree showLine blockNode>` in look (styles.css, `light-tree`) without its code: the WAI-ARIA tree pattern
+  // (nested `treeitem`s with `aria-expanded` and `aria-selected`, `group`s of children), each name a link; the keys:
+  // ↑/↓ between the names shown, → opens (or goes to the first child), ← closes (or goes to the parent).
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const links = [...e.currentTarget.querySelectorAll<HTMLAnchorElement>('.light-tree__link')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    const item = links[at]?.closest<HTMLElement>('[role=treeitem]');
+    const id = item?.dataset.id ?? '';
+    const move = (to: number) => links[Math.max(0, Math.min(links.length - 1, to))]?.focus();
+    if (e.key === 'ArrowDown') move(at + 1);
+    else if (e.key === 'ArrowUp') move(at - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(links.length - 1);
+    else if (e.key === 'ArrowRight' && item?.getAttribute('aria-expanded') === 'false') void toggle(id);
+    else if (e.key === 'ArrowRight' && item?.getAttribute('aria-expanded') === 'true') move(at + 1);
+    else if (e.key === 'ArrowLeft' && item?.getAttribute('aria-expanded') === 'true') void toggle(id);
+    else if (e.key === 'ArrowLeft') item?.parentElement?.closest<HTMLElement>('[role=treeitem]')?.querySelector<HTMLAnchorElement>('.light-tree__link')?.focus();
+    else return;
+    e.preventDefault();
+  };
+  const node = (n: OrganisationNode, level: number): ReactNode => {
+    const leaf = n.childCount === 0;
+    const open = !leaf && expandedKeys.includes(n.id) && Boolean(childrenOf[n.id]);
+    const loading = loadingIds.includes(n.id);
+    const selected = n.id === selectedId;
+    return (
+      <li
+        key={n.id}
+        role="treeitem"
+        data-id={n.id}
+        aria-level={level}
+        aria-expanded={leaf ? undefined : open}
+        aria-selected={selected}
+        aria-busy={loading || undefined}
+        className="light-tree__node"
+      >
+        <div className={selected ? 'light-tree__row is-selected' : 'light-tree__row'} style={{ paddingInlineStart: (level - 1) * 24 }}>
+          {leaf ? (
+            <span className="light-tree__switcher is-leaf" aria-hidden />
+          ) : (
+            <span className="light-tree__switcher" aria-hidden onClick={() => void toggle(n.id)}>
+              {loading ? <span className="light-btn__spinner" /> : <LightIcon name={open ? 'MinusSquare' : 'PlusSquare'} />}
+            </span>
+          )}
+          <Link to={href(paths.organisation(n.id))} onClick={onNavigate} title={t(`organisation.kind.${n.kind}`)} className="light-tree__link">
+            {n.name}
+          </Link>
+        </div>
+        {open && (
+          <ul role="group" className="light-tree__group">
+            {(childrenOf[n.id] ?? []).map((c) => node(c, level + 1))}
+          </ul>
+        )}
+      </li>
+    );
+  };
   return (
-    <Tree
-      aria-labelledby={labelledBy}
-      blockNode
-      showLine
-      treeData={treeData}
-      loadData={onLoadData}
-      loadedKeys={Object.keys(childrenOf)}
-      expandedKeys={expandedKeys}
-      onExpand={(keys) => setExpandedKeys(keys.map(String))}
-      selectedKeys={selectedId ? [selectedId] : []}
-      onSelect={(_, info) => {
-        // the title is a link (which navigates by itself); this covers the rest of the row and the keyboard
-        const target = info.nativeEvent?.target;
-        if (target instanceof Element && target.closest('a')) return;
-        void navigate(href(paths.organisation(String(info.node.key))));
-        onNavigate?.();
-      }}
-    />
+    <ul role="tree" aria-labelledby={labelledBy} className="light-tree" onKeyDown={onKeyDown}>
+      {roots.data.map((r) => node(r, 1))}
+    </ul>
   );
 };
