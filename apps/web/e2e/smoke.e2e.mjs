@@ -7,7 +7,7 @@
 // download. Prints `ok - <step>` / `not ok - <step>` per step and `N passed, M failed` at the end; exits 1 on
 // any failure. The whole run is capped at 60 s. Screenshots go to apps/web/test-results/.
 import { join } from 'node:path';
-import { ADMIN, BASE_URL, expect, PASSWORD, run, shot, shotsDir, step } from './lib/harness.mjs';
+import { ADMIN, BASE_URL, expect, PASSWORD, run, settle, shot, shotsDir, step } from './lib/harness.mjs';
 
 // ---------------------------------------------------------------------------------------------------------
 const state = { page: null, pageErrors: [], orgName: '', cspViolations: [] };
@@ -172,6 +172,7 @@ step('name the search as a saved filter, clear the filters, apply it again; it i
   await button.click();
   const panel = page.getByTestId('saved-filters-panel');
   await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
+  await settle(page); // this script keeps antd's animations: click in the panel once it has stopped zooming in
   await panel.getByLabel('Tên bộ lọc').fill('Họ Nguyễn');
   await panel.getByTestId('saved-filter-save').click();
   await panel.getByRole('button', { name: 'Họ Nguyễn', exact: true }).waitFor();
@@ -181,6 +182,8 @@ step('name the search as a saved filter, clear the filters, apply it again; it i
   await page.reload({ waitUntil: 'domcontentloaded' });
   await button.getByText('Bộ lọc đã lưu (1)').waitFor();
   await button.click();
+  await panel.waitFor();
+  await settle(page);
   await panel.getByRole('button', { name: 'Họ Nguyễn', exact: true }).click();
   await page.waitForURL(/[?&]q=nguyen/);
   await page.waitForFunction(() => {
@@ -189,6 +192,8 @@ step('name the search as a saved filter, clear the filters, apply it again; it i
   });
   await button.getByText('Bộ lọc: Họ Nguyễn').waitFor();
   await button.click();
+  await panel.waitFor();
+  await settle(page);
   await panel.getByRole('button', { name: 'Xóa bộ lọc “Họ Nguyễn”' }).click();
   await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
   await page.keyboard.press('Escape');
@@ -200,6 +205,9 @@ step('choose the columns of the list: a party card number column added, the birt
   expect(!(await headers()).includes('Số thẻ đảng viên'), 'the card number column shows before it is chosen');
   await page.getByTestId('members-columns').click();
   const panel = page.getByTestId('members-columns-panel');
+  // this script keeps antd's animations: click in the panel once it has stopped zooming in
+  await panel.waitFor();
+  await settle(page);
   await panel.getByText('Số thẻ đảng viên', { exact: true }).click();
   await panel.getByText('Ngày sinh', { exact: true }).click();
   await page.locator('.ant-table-thead th', { hasText: 'Số thẻ đảng viên' }).waitFor();
@@ -209,6 +217,8 @@ step('choose the columns of the list: a party card number column added, the birt
   expect(!shown.includes('Ngày sinh') && shown[0] === 'Họ và tên', `columns after a reload: ${shown.join(', ')}`);
   await shot(page, '04b-members-columns');
   await page.getByTestId('members-columns').click();
+  await panel.waitFor();
+  await settle(page);
   await panel.getByTestId('members-columns-default').click();
   await page.locator('.ant-table-thead th', { hasText: 'Ngày sinh' }).waitFor();
   await page.keyboard.press('Escape');

@@ -78,6 +78,15 @@ export const todayLocal = () => new Date(Date.now() + 7 * 3600 * 1000).toISOStri
  * Picks the option with this text in the antd select whose input is `#selectId`, from the list that select controls
  * (another select's list may still be closing); retried, since a list that is still opening can move under the click.
  */
+/**
+ * Waits until no finite animation runs in the page (a popup zooming in, a dialog fading out): a click computed
+ * while an element still moves can land beside it. Endless ones (spinners, skeletons) are ignored.
+ */
+export const settle = (page) =>
+  page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+
 const selectRoot = (page, selectId) =>
   page.locator(`#${selectId}`).locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
 
@@ -102,6 +111,7 @@ export const choose = async (page, selectId, text) => {
       await page.waitForTimeout(300);
     }
     if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+    await settle(page);
     const listId = await select.getAttribute('aria-controls');
     const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
     const picked = await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 4000 }).then(() => true, () => false);
