@@ -1,7 +1,8 @@
 // ESLint flat config (eslint 10, typescript-eslint 8): recommended rules WITHOUT type information (fast), plus
 // the layering rule CI depends on: libs/domain is pure TypeScript and may not import frameworks, I/O or apps.
 // The web app's sources also get the rules of hooks and two type-aware rules (no-floating-promises,
-// no-misused-promises), with type information from apps/web/tsconfig.json for those files only.
+// no-misused-promises), with type information from apps/web/tsconfig.json for those files only; the API's and
+// the domain's sources get the same two rules with type information from their own tsconfig.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -108,6 +109,20 @@ export default defineConfig(
       // an async function where a void callback is expected (onClick, setTimeout, …): its rejection is lost.
       // JSX attributes are allowed: React ignores the returned promise and the handlers catch their errors
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    name: 'chibo/api-domain-typed',
+    // The same two promise rules for the API and the domain, with type information from their own tsconfig. In the
+    // API an unawaited promise loses its error and can outlive the transaction it runs in.
+    files: ['apps/api/src/**/*.ts', 'libs/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: ['./apps/api/tsconfig.json', './libs/domain/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {

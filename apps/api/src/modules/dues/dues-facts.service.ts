@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { duesMonthOf } from '@chibo/domain';
+import { duesMonthOf, first } from '@chibo/domain';
 import { Params, today, validAt } from '../../database/sql';
 import { JOIN_CELL_OF_MEMBERS_ON, JOIN_MEMBERSHIPS_OF_CELL_DURING } from '../member/member.sql';
 import { DuesYearCalculator, periodOf, type ComputedYear } from './dues-year.calculator';
@@ -122,10 +122,11 @@ export class DuesFactsService {
     for (let i = 0; i < memberIds.length; i += BATCH) {
       const ids = memberIds.slice(i, i + BATCH);
       // versions and epoch first, then the records: a write committed in between leaves these facts stale (older version)
-      const [versions, [{ epoch }]] = await Promise.all([
+      const [versions, epochRows] = await Promise.all([
         this.ds.query(`SELECT member_id AS id, version::text AS v FROM dues_member_version WHERE member_id = ANY($1::uuid[])`, [ids]) as Promise<{ id: string; v: string }[]>,
         this.ds.query(`SELECT epoch::text AS epoch FROM dues_fact_epoch WHERE id = 1`) as Promise<{ epoch: string }[]>,
       ]);
+      const { epoch } = first(epochRows, 'dues_fact_epoch row (seeded by the migration)');
       const computed = await this.compute(ids, year, now);
       const versionOf = new Map(versions.map((v) => [v.id, v.v]));
       await this.ds.transaction(async (m) => {

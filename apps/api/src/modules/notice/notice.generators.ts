@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  type Alert,
   alertEventPayload,
   alertKey,
   alertSubject,
   DEFAULT_POLICY,
+  first,
   MEETING_RECORD_REMINDER_WINDOW_DAYS,
   meetingNotice,
   meetingNoticeKey,
   meetingUnrecorded,
   meetingUnrecordedNotice,
+  type NoticeKind,
+  type NoticeText,
   recordNotice,
   reminderKey,
   reminderLink,
@@ -19,9 +23,6 @@ import {
   selfAssessmentNotice,
   visitReportDueOn,
   webhookDisabledNotice,
-  type Alert,
-  type NoticeKind,
-  type NoticeText,
 } from '@chibo/domain';
 import type { SystemEvent } from '../../common/audit/audit.service';
 import { SYSTEM_ACTOR } from '../../common/auth/actor';
@@ -219,7 +220,7 @@ export class NoticeGenerators {
         }));
       });
       written += await this.insert(m, drafts, email);
-      const last = events[events.length - 1];
+      const last = first(events.slice(-1), 'record event'); // events is not empty (checked above)
       await m.query(`UPDATE notice_cursor SET cursor_txid = $1::xid8, cursor_event_id = $2::bigint WHERE name = 'record'`, [last.txid, last.id]);
       if (events.length < EVENT_BATCH) return written;
     }
