@@ -1,8 +1,8 @@
 // ESLint flat config (eslint 10, typescript-eslint 8): recommended rules WITHOUT type information (fast), plus
 // the layering rule CI depends on: libs/domain is pure TypeScript and may not import frameworks, I/O or apps.
 // The web app's sources also get the rules of hooks and two type-aware rules (no-floating-promises,
-// no-misused-promises), with type information from apps/web/tsconfig.json for those files only; the API's and
-// the domain's sources get the same two rules with type information from their own tsconfig.
+// no-misused-promises), with type information from apps/web/tsconfig.json for those files only; the API's (with its
+// tests) and the domain's sources get the same two rules with type information from their own tsconfig.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -113,10 +113,10 @@ export default defineConfig(
   },
   {
     name: 'chibo/api-domain-typed',
-    // The same two promise rules for the API and the domain, with type information from their own tsconfig. In the
-    // API an unawaited promise loses its error and can outlive the transaction it runs in.
-    files: ['apps/api/src/**/*.ts', 'libs/domain/src/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
+    // The same two promise rules for the API (sources and tests) and the domain, with type information from their own
+    // tsconfig. In the API an unawaited promise loses its error and can outlive the transaction it runs in; in a test
+    // it lets the next step run before it is done.
+    files: ['apps/api/src/**/*.ts', 'apps/api/test/**/*.ts', 'libs/domain/src/**/*.ts'],
     languageOptions: {
       parserOptions: { projectService: false, project: ['./apps/api/tsconfig.json', './libs/domain/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
