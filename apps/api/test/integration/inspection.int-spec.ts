@@ -228,7 +228,7 @@ describe('member inspections and the yearly target', () => {
   });
 
   describe('permissions', () => {
-    const tokens: Record<string, string> = {};
+    const tokens = {} as Record<'admin' | 'memberM1' | 'readA' | 'secretaryA1' | 'writeA', string> & Record<string, string>; // filled in beforeAll
     const MISSING = '00000000-0000-4000-8000-000000000000';
     const GET = `query($id: ID!) { inspection(id: $id) { id } }`;
     beforeAll(async () => {
@@ -248,7 +248,7 @@ describe('member inspections and the yearly target', () => {
       else {
         const missing = await h.gql(GET, { id: MISSING }, tokens[who]);
         expect(errorOf(res)).toEqual(errorOf(missing));
-        expect(res.errors?.[0].message).toBe(missing.errors?.[0].message);
+        expect(res.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
         expect(errorOf(res)?.code).toBe('NOT_FOUND');
       }
     });

@@ -263,8 +263,8 @@ describe('cell meetings', () => {
     const f = { organisationId: t.GA, from: '2025-01-01', to: '2026-12-31' };
     const list = (await h.gql(LIST, { f }, admin)).data.meetingList;
     const rows = await sheet(admin, f);
-    expect(rows[0][0]).toBe('DANH SÁCH BUỔI SINH HOẠT CHI BỘ TỪ 01/01/2025 ĐẾN 31/12/2026');
-    expect(rows[1][0]).toBe(`Đảng bộ cơ sở A — ${list.total} buổi`);
+    expect(rows[0]?.[0]).toBe('DANH SÁCH BUỔI SINH HOẠT CHI BỘ TỪ 01/01/2025 ĐẾN 31/12/2026');
+    expect(rows[1]?.[0]).toBe(`Đảng bộ cơ sở A — ${list.total} buổi`);
     expect(rows[2]).toEqual(['STT', 'Chi bộ', 'Ngày', 'Giờ', 'Loại sinh hoạt', 'Chủ đề', 'Trạng thái', 'Có mặt/Phải dự', 'Biên bản', 'Nghị quyết', 'Cấp ủy viên dự']);
     const body = rows.slice(3);
     expect(list.total).toBeGreaterThan(5);
@@ -279,7 +279,7 @@ describe('cell meetings', () => {
     expect(body.filter((r) => r[6] === 'Đã hủy').length).toBeGreaterThan(0);
     // The filter narrows the rows as it narrows the list.
     const onlyThematic = await sheet(admin, { ...f, kinds: ['THEMATIC'] });
-    expect(onlyThematic[1][0]).toBe('Đảng bộ cơ sở A — 1 buổi — lọc: Sinh hoạt chuyên đề');
+    expect(onlyThematic[1]?.[0]).toBe('Đảng bộ cơ sở A — 1 buổi — lọc: Sinh hoạt chuyên đề');
     expect(onlyThematic.slice(3).map((r) => r[2])).toEqual(['19/03/2026']);
 
     // Scope: another subtree's secretary gets no rows of this one; a member, their cell's published meetings as listed.

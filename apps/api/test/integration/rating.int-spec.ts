@@ -6,7 +6,7 @@ import { buildTree } from '../setup/fixtures';
 describe('ratings', () => {
   let h: Harness;
   let t: Awaited<ReturnType<typeof buildTree>>;
-  const tokens: Record<string, string> = {};
+  const tokens = {} as Record<'admin' | 'memberM1' | 'readA' | 'secretaryA1' | 'secretaryB1' | 'writeGA', string>; // filled in beforeAll
   let roundId: string;
   const ratingOf: Record<string, string> = {};
 
@@ -231,7 +231,7 @@ describe('ratings', () => {
     expect(body.every((r) => [12, 14, 16].every((c) => /^\d{2}\/\d{2}\/\d{4}$/.test(String(r[c]))))).toBe(true);
     // The second sheet: the subjects not self-assessed, as ratingRoundPending.
     const left = await pendingOf(tokens.writeGA);
-    expect(pending[0][0]).toBe('CHƯA TỰ ĐÁNH GIÁ — ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');
+    expect(pending[0]?.[0]).toBe('CHƯA TỰ ĐÁNH GIÁ — ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');
     expect(pending.find((r) => r[0] === 'STT')).toEqual(['STT', 'Đối tượng', 'Họ và tên/Tên tổ chức', 'Thuộc tổ chức']);
     expect(tableOf(pending).map((r) => [r[2], r[3]])).toEqual(left.items.map((x) => [x.name, x.organisationName]));
     expect(tableOf(pending)).toHaveLength(3);
@@ -253,7 +253,7 @@ describe('ratings', () => {
     const qb = new ExcelJS.Workbook();
     await qb.xlsx.load(Buffer.from(quarter.data.ratingRoundXlsx, 'base64') as unknown as ArrayBuffer);
     const qRows = qb.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(qRows[2][0]).toBe('Năm 2026 — Hằng quý Q4');
+    expect(qRows[2]?.[0]).toBe('Năm 2026 — Hằng quý Q4');
     expect(tableOf(qRows).map((r) => r.slice(1, 6))).toEqual([['Chi bộ trực thuộc', 'Chi bộ Kế toán', 'Đảng bộ cơ sở A', 80, LEVEL.HTTNV]]);
 
     // Scope: a member gets their own row only; another cell's secretary does not see the round at all.
@@ -341,7 +341,7 @@ describe('ratings', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(rows[0][0]).toBe('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');
+    expect(rows[0]?.[0]).toBe('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');
     const row = rows.find((r) => r[1] === 'Đảng viên')!;
     // total, rated, HTXSNV count and %, …, HTTNV trở lên count and %, trong đó HTXSNV, HTXSNV of rated, not rated
     expect(row.slice(2, 6)).toEqual([members.total, members.rated, members.levels[0].count, members.levels[0].percent]);

@@ -51,7 +51,7 @@ describe('committee members\' visits', () => {
     const over = Object.fromEntries(sheet.criteria.map((c) => [c.code, c.maxPoints]));
     over[sheet.criteria[1].code] += 5;
     const res = await h.gql(RECORD, { i: { meetingId, scores: over } }, visitorToken);
-    expect(errorOf(res)?.fields[0]).toMatchObject({ field: `scores.${sheet.criteria[1].code}` });
+    expect(errorOf(res)?.fields[0]).toMatchObject({ field: `scores.${sheet.criteria[1]?.code}` });
   });
 
   it('shows an assigned visitor who attended but did not score in the committee\'s monthly report', async () => {
@@ -77,7 +77,7 @@ describe('committee members\' visits', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(rows[0][0]).toBe('BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG 03/2026');
+    expect(rows[0]?.[0]).toBe('BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG 03/2026');
     expect(rows.find((r) => r[1] === 'Ủy viên Ban Thường vụ')).toBeTruthy();
   });
 
