@@ -118,7 +118,7 @@ export default defineConfig(
     // it lets the next step run before it is done.
     files: ['apps/api/src/**/*.ts', 'apps/api/test/**/*.ts', 'libs/domain/src/**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: false, project: ['./apps/api/tsconfig.json', './apps/api/test/tsconfig.json', './libs/domain/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: false, project: ['./apps/api/tsconfig.json', './libs/domain/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { bootApp, errorOf, type Harness, worksheet } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { cliCaller } from '../../src/cli/context';
 import { AdminService } from '../../src/modules/auth/admin.service';
@@ -8,7 +8,7 @@ import { AdminService } from '../../src/modules/auth/admin.service';
 const sheetRows = async (base64: string, sheet = 0): Promise<unknown[][]> => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  return wb.worksheets[sheet].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+  return worksheet(wb, sheet).getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
 };
 
 describe('Excel exports of lists', () => {

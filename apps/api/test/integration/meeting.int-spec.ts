@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { bootApp, errorOf, type Harness, worksheet } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { cliCaller } from '../../src/cli/context';
 import { AdminService } from '../../src/modules/auth/admin.service';
@@ -254,7 +254,7 @@ describe('cell meetings', () => {
       expect(res.errors).toBeUndefined();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(res.data.meetingsXlsx, 'base64') as unknown as ArrayBuffer);
-      return wb.worksheets[0].getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? ''));
+      return worksheet(wb).getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? ''));
     };
     const STATE: Record<string, string> = { PLANNED: 'Đã lên kế hoạch', HELD: 'Đã tổ chức', CLOSED: 'Đã khóa sổ', CANCELLED: 'Đã hủy' };
     const viDate = (d: string) => d.split('-').reverse().join('/');

@@ -1,3 +1,4 @@
+import { elementAt } from '@chibo/domain';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { addDays, addMonths, DEFAULT_POLICY, nextInspectionDueOn, visitReportDueOn, type MonthKey } from '@chibo/domain';
@@ -260,7 +261,8 @@ describe('notices', () => {
     await job().runOnce();
     const before = await inbox(token);
     expect(before.unreadCount).toBeGreaterThanOrEqual(2);
-    const [a, b] = before.items;
+    const a = elementAt(before.items, 0, 'notice');
+    const b = elementAt(before.items, 1, 'notice');
     expect((await inbox(intruder)).items.map((x) => x.id)).not.toContain(a.id);
     const stolen = await h.gql(`mutation($ids: [ID!]!) { markNoticesRead(ids: $ids) }`, { ids: [a.id] }, intruder);
     expect(errorOf(stolen)?.code).toBe('NOT_FOUND');
@@ -338,8 +340,8 @@ describe('notices', () => {
       await job().runOnce();
       // nodemailer folds and encodes a non-ASCII subject (RFC 2047, quoted-printable words): unfold, join the bytes, decode.
       const subjectOf = (data: string): string => {
-        const line = /^Subject: (.*)$/m.exec(data.replace(/\r?\n[ \t]+/g, ' '))![1];
-        const bytes = [...line.matchAll(/=\?UTF-8\?Q\?([^?]*)\?=/gi)].map((w) => w[1]).join('')
+        const [, line = ''] = /^Subject: (.*)$/m.exec(data.replace(/\r?\n[ \t]+/g, ' ')) ?? [];
+        const bytes = [...line.matchAll(/=\?UTF-8\?Q\?([^?]*)\?=/gi)].map((w) => w[1] ?? '').join('')
           .replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16)));
         return bytes ? Buffer.from(bytes, 'latin1').toString('utf8') : line;
       };
