@@ -1,7 +1,8 @@
 /**
  * Small helpers for reading arrays under `noUncheckedIndexedAccess`: where the code has just established that an
  * element exists (a `RETURNING` row, a non-empty list it checked), these say so and fail loudly if it does not.
- * A missing element there is a programming error, not a user's mistake, so they throw a plain Error.
+ * A missing element there is a programming error, not a user's mistake, so they throw a plain Error. An element that
+ * is itself undefined counts as missing: do not use them on lists that may hold undefined.
  */
 
 /** The first element of `items`; throws an Error naming `what` when there is none. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { assertCanBeChildOf, DomainError, first, foldVietnamese, type OrganisationKind, validateCommitteeSeats } from '@chibo/domain';
+import { assertCanBeChildOf, DomainError, first, foldVietnamese, validateCommitteeSeats, type OrganisationKind } from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
 import { bulkInsert, type BulkColumn } from '../database/bulk';
 import type { MeetingHistoryRow } from '../modules/meeting/meeting.service';

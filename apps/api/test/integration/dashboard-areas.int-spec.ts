@@ -1,4 +1,4 @@
-import { bootApp, type Harness, worksheet } from '../setup/harness';
+import { bootApp, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 
 // The inspection and rating alerts on the alert list (issue 5 §3), on a fresh tree judged on 15 November 2026:

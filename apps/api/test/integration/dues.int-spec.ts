@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { vietnamToday } from '@chibo/domain';
-import { bootApp, errorOf, type Harness, worksheet } from '../setup/harness';
+import { bootApp, errorOf, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { seedDues } from '../../src/cli/seed-dues';
 

@@ -1,6 +1,6 @@
 import { first } from '@chibo/domain';
 import ExcelJS from 'exceljs';
-import { bootApp, errorOf, type Harness, worksheet } from '../setup/harness';
+import { bootApp, errorOf, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 
 // Inspections and supervision (issue 4): the yearly target per cell as of a date, a cell moved mid-year, permissions,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { bootApp, errorOf, type Harness, worksheet } from '../setup/harness';
+import { bootApp, errorOf, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { cliCaller } from '../../src/cli/context';
 import { AdminService } from '../../src/modules/auth/admin.service';

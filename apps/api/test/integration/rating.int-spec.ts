@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import { bootApp, errorOf, type Harness, worksheet } from '../setup/harness';
+import { bootApp, errorOf, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 
 // The annual quality rating: a full round for a cell, who may take each step, the quota (warning at proposal,

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  type Alert,
   alertFromOrganisationFlag,
-  badgeAtNextOccasion,
   ceremonyDeadline,
   ceremonyState,
   dashboardPeriod,
@@ -13,17 +11,19 @@ import {
   isCell,
   MEETING_FLAG_ALERTS,
   meetingFlags,
-  type MeetingKind,
-  type MeetingState,
-  type MemberStatus,
   nextBadgeOccasion,
-  type OrganisationKind,
   parseIsoDate,
-  type Policy,
   probationEnd,
   probationState,
   recognitionDeadline,
+  badgeAtNextOccasion,
   trendDates,
+  type Alert,
+  type MeetingKind,
+  type MeetingState,
+  type MemberStatus,
+  type OrganisationKind,
+  type Policy,
 } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
 import { inSubtree, validAt } from '../../database/sql';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { compareIsoDate, DomainError, type DuesChannel, duesMonthStart, elementAt, foldVietnamese, lastDayOfMonth, validateDuesPayment } from '@chibo/domain';
-import { headingNormaliser, type ImportRow, type ImportSource, recordImport, throwImportProblems, toIsoDate } from '../../common/import/columns';
+import { compareIsoDate, DomainError, duesMonthStart, elementAt, foldVietnamese, lastDayOfMonth, validateDuesPayment, type DuesChannel } from '@chibo/domain';
+import { headingNormaliser, recordImport, throwImportProblems, toIsoDate, type ImportRow, type ImportSource } from '../../common/import/columns';
 import type { RowError } from '../../common/import/result';
 import type { Table } from '../../common/import/table';
 import { recordAuditRows, type Caller } from '../../common/audit/audit.service';

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   compareIsoDate,
-  DATE_IN_FUTURE,
   DomainError,
   duesMonthStart,
   first,
@@ -11,6 +10,7 @@ import {
   validateDuesBasis,
   validateDuesPayment,
   validateDuesRelief,
+  DATE_IN_FUTURE,
 } from '@chibo/domain';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { writeReport, type ExportWorkbook } from '../../common/export/workbook';

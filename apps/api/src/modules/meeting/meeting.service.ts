@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  type Attendance,
   DEFAULT_POLICY,
   DomainError,
   durationMinutes,
@@ -11,8 +10,9 @@ import {
   MEETING_KIND_LABELS,
   MEETING_STATE_LABELS,
   meetingCloseProblems,
-  type OrganisationKind,
   scoreMeeting,
+  type Attendance,
+  type OrganisationKind,
 } from '@chibo/domain';
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';

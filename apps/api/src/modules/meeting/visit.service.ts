@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ExportWorkbook } from '../../common/export/workbook';
 import { DataSource } from 'typeorm';
-import { DomainError, first, lastDayOfMonth, percent, type Policy, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState } from '@chibo/domain';
+import { DomainError, first, lastDayOfMonth, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';

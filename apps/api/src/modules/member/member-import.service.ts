@@ -6,7 +6,7 @@ import {
   type MemberRecord, type OrganisationKind,
 } from '@chibo/domain';
 import { DATE_IN_FUTURE } from '../../common/graphql/not-after-today';
-import { headingNormaliser, type ImportSource, recordImport, throwImportProblems, toIsoDate } from '../../common/import/columns';
+import { headingNormaliser, recordImport, throwImportProblems, toIsoDate, type ImportSource } from '../../common/import/columns';
 import type { ImportResult, RowError } from '../../common/import/result';
 import type { Table } from '../../common/import/table';
 import type { Caller } from '../../common/audit/audit.service';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  type Alert,
   alertEventPayload,
   alertKey,
   alertSubject,
@@ -12,8 +11,6 @@ import {
   meetingNoticeKey,
   meetingUnrecorded,
   meetingUnrecordedNotice,
-  type NoticeKind,
-  type NoticeText,
   recordNotice,
   reminderKey,
   reminderLink,
@@ -23,6 +20,9 @@ import {
   selfAssessmentNotice,
   visitReportDueOn,
   webhookDisabledNotice,
+  type Alert,
+  type NoticeKind,
+  type NoticeText,
 } from '@chibo/domain';
 import type { SystemEvent } from '../../common/audit/audit.service';
 import { SYSTEM_ACTOR } from '../../common/auth/actor';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canBeChildOf, DomainError, foldVietnamese, ORGANISATION_KINDS, type OrganisationKind } from '@chibo/domain';
-import { headingNormaliser, type ImportSource, recordImport, throwImportProblems, toIsoDate } from '../../common/import/columns';
+import { headingNormaliser, recordImport, throwImportProblems, toIsoDate, type ImportSource } from '../../common/import/columns';
 import type { ImportResult, RowError } from '../../common/import/result';
 import type { Table } from '../../common/import/table';
 import { AuditService, type Caller } from '../../common/audit/audit.service';

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  DEFAULT_POLICY,
-  DomainError,
-  type FieldError,
-  first,
-  type Policy,
-  policyChangeDates,
-  type PolicyLayer,
-  resolvePolicy,
-  validatePolicy,
-  validatePolicyOverride,
+  DEFAULT_POLICY, DomainError, first, policyChangeDates, resolvePolicy, validatePolicy, validatePolicyOverride,
+  type FieldError, type Policy, type PolicyLayer,
 } from '@chibo/domain';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { OrganisationCodePort } from './organisation-code-port';
