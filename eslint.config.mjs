@@ -1,7 +1,8 @@
 // ESLint flat config (eslint 10, typescript-eslint 8): recommended rules WITHOUT type information (fast), plus
 // the layering rule CI depends on: libs/domain is pure TypeScript and may not import frameworks, I/O or apps.
 // The web app's sources also get the rules of hooks and two type-aware rules (no-floating-promises,
-// no-misused-promises), with type information from apps/web/tsconfig.json for those files only.
+// no-misused-promises), with type information from apps/web/tsconfig.json for those files only; the API's (with its
+// tests) and the domain's sources get the same two rules with type information from their own tsconfig.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -126,6 +127,20 @@ export default defineConfig(
       // a searchable antd list filters with lib/folded-search (Vietnamese typed without diacritics finds the name);
       // antd's own filter compares the text as written
       'no-restricted-syntax': ['error', ...SEARCH_RULES],
+    },
+  },
+  {
+    name: 'chibo/api-domain-typed',
+    // The same two promise rules for the API (sources and tests) and the domain, with type information from their own
+    // tsconfig. In the API an unawaited promise loses its error and can outlive the transaction it runs in; in a test
+    // it lets the next step run before it is done.
+    files: ['apps/api/src/**/*.ts', 'apps/api/test/**/*.ts', 'libs/domain/src/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: ['./apps/api/tsconfig.json', './libs/domain/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {

@@ -154,7 +154,8 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
   // type, the caller kind and the error codes (RequestLogPlugin). No bodies, variables or headers.
   app.getHttpAdapter().getInstance().addHook('onResponse', async (req, reply) => {
     const gql = (req as unknown as Record<symbol, GraphQLLogFields | undefined>)[GRAPHQL_LOG];
-    const line = { method: req.method, path: req.url.split('?')[0], status: reply.statusCode, durationMs: Math.round(reply.elapsedTime), ...gql };
+    const [path = req.url] = req.url.split('?');
+    const line = { method: req.method, path, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime), ...gql };
     if (line.path.startsWith('/health/')) req.log.debug(line, 'request');
     else req.log.info(line, 'request');
   });

@@ -83,11 +83,11 @@ describe('the repository stands on its own', () => {
       if (!known.has(anchor)) missing.push(`${path}: #${anchor}`);
     };
     for (const { path, text } of files) {
-      for (const m of text.matchAll(/docs\/rules\.md#([A-Za-z0-9_-]+)/g)) check(path, m[1]);
+      for (const m of text.matchAll(/docs\/rules\.md#([A-Za-z0-9_-]+)/g)) check(path, m[1] ?? '');
       // Relative markdown links from the other docs pages, and in-page links of rules.md itself.
-      if (path.startsWith('docs/')) for (const m of text.matchAll(/\]\(rules\.md#([A-Za-z0-9_-]+)\)/g)) check(path, m[1]);
+      if (path.startsWith('docs/')) for (const m of text.matchAll(/\]\(rules\.md#([A-Za-z0-9_-]+)\)/g)) check(path, m[1] ?? '');
     }
-    for (const m of rules.matchAll(/\]\(#([A-Za-z0-9_-]+)\)/g)) check(RULES, m[1]);
+    for (const m of rules.matchAll(/\]\(#([A-Za-z0-9_-]+)\)/g)) check(RULES, m[1] ?? '');
     expect(missing).toEqual([]);
     // The anchors other code relies on are there (a guard against emptying the page).
     expect(ids).toEqual(expect.arrayContaining(['table', 'r-probation-end', 'r-rating-quota', 'r-policy', 'alerts']));

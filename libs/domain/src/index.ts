@@ -1,5 +1,6 @@
 // The package's only barrel: the API and the web app import everything through the package entry.
 export * from './errors';
+export * from './arrays';
 export * from './labels';
 export * from './dates';
 export * from './policy';

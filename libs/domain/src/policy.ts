@@ -1,3 +1,4 @@
+import { isStrictlyAscending } from './arrays';
 import { compareIsoDate, daysInMonth, type IsoDate } from './dates';
 import type { FieldError } from './errors';
 import { DEFAULT_SCORE_SHEET, validateScoreSheet, type ScoreSheet } from './meeting/score-sheet';
@@ -512,10 +513,7 @@ const checkLeaf = (kind: LeafKind, value: unknown, path: string, errors: FieldEr
   });
   if (!items.every((item) => ok(item))) return;
   // 'MM-DD' is zero-padded, so string order is calendar order.
-  const ascending =
-    kind === 'int[]'
-      ? (items as number[]).every((item, i, a) => i === 0 || a[i - 1] < item)
-      : (items as string[]).every((item, i, a) => i === 0 || a[i - 1] < item);
+  const ascending = kind === 'int[]' ? isStrictlyAscending(items as number[]) : isStrictlyAscending(items as string[]);
   if (!ascending) errors.push({ field: path, reason: 'must be strictly ascending' });
 };
 

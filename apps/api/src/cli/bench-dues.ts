@@ -11,7 +11,7 @@ const YEAR = 'memberId fullName dueTotal paidTotal unpaidMonths outstanding inAr
 
 const percentile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN; // NaN for no samples
 };
 
 /**

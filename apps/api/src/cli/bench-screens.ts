@@ -95,7 +95,7 @@ export const startBenchServer = async (databaseUrl: string, serverMain?: string,
 
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)];
+  return s[Math.floor((s.length - 1) / 2)] ?? NaN; // NaN for no samples
 };
 
 /**

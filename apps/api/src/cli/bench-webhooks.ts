@@ -1,3 +1,4 @@
+import { elementAt } from '@chibo/domain';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -19,7 +20,7 @@ const CELLS = 10;
 const percentile = (xs: number[], p: number): number => {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : 'n/a');
@@ -124,7 +125,7 @@ export const runBenchWebhooks = async (args: string[]): Promise<number> => {
     const committedAt = new Map<string, number>();
     const write = async () => {
       const i = n++;
-      const m = await meetings.create(caller, { organisationId: cells[i % CELLS], kind: 'REGULAR', title: `Bench ${i}`, date: '2026-11-12' });
+      const m = await meetings.create(caller, { organisationId: elementAt(cells, i % CELLS, 'bench cell'), kind: 'REGULAR', title: `Bench ${i}`, date: '2026-11-12' });
       committedAt.set(m.id, Date.now());
     };
 

@@ -42,7 +42,7 @@ const FLOOR_SQL = `
 
 const percentile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN; // NaN for no samples
 };
 
 /**
@@ -172,7 +172,7 @@ export const runBench = async (args: string[]): Promise<number> => {
       const t0 = Date.now();
       const res = await seed(app, cliCaller(), { scale: size, seed: 2026, log: () => undefined });
       const seedSeconds = (Date.now() - t0) / 1000;
-      lines.push(`x${size}: seed ${res.organisations} organisations, ${res.members} members, ${res.meetings ?? 0} meetings in ${seedSeconds.toFixed(1)} s (${Math.round(res.members / seedSeconds)} members/s; goal < 60 s at x30)${res.phases ? `; steps (s): ${Object.entries(res.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; member load ${Math.round(res.members / res.phases.members)} members/s (goal >= 20,000)` : ''}`);
+      lines.push(`x${size}: seed ${res.organisations} organisations, ${res.members} members, ${res.meetings ?? 0} meetings in ${seedSeconds.toFixed(1)} s (${Math.round(res.members / seedSeconds)} members/s; goal < 60 s at x30)${res.phases ? `; steps (s): ${Object.entries(res.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; member load ${Math.round(res.members / (res.phases.members ?? NaN))} members/s (goal >= 20,000)` : ''}`);
       const ds = app.get(DataSource);
       // Bulk-loaded tables are analysed before anything is measured (autovacuum may not have run yet).
       await ds.query('ANALYZE');

@@ -189,6 +189,7 @@ const main = async (argv: string[]): Promise<number> => {
       }
       case 'import': {
         const [what, file] = args;
+        if (!what || !file) throw new DomainError('VALIDATION', 'Usage: import <organisations|members|dues> <file.csv|file.xlsx> [--skip-invalid] [--dry-run] [--channel CASH|PORTAL]', 'file');
         const res = await importFile(app, caller, what, file, args.includes('--skip-invalid'), { dryRun: args.includes('--dry-run'), channel: flag(args, '--channel') });
         const dup = res.duplicates ? `, ${res.duplicates} already imported` : '';
         console.log(`${res.dryRun ? 'Dry run, nothing written: would import' : 'Imported'} ${what}: ${res.created} created, ${res.updated} updated${dup}${res.skipped ? `, ${res.skipped} rows skipped` : ''}.`);
@@ -198,6 +199,7 @@ const main = async (argv: string[]): Promise<number> => {
       }
       case 'export': {
         const [what, file] = args;
+        if (!what || !file) throw new DomainError('VALIDATION', 'Usage: export <organisations|members> <file.csv|file.xlsx> [--org CODE] [--as-of YYYY-MM-DD]', 'file');
         const n = await exportFile(app, caller, what, file, { orgId: await orgIdByCode(ds, flag(args, '--org')), asOf: flag(args, '--as-of') });
         console.log(`Exported ${n} ${what} to ${file}.`);
         return 0;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { assertCanBeChildOf, DomainError, foldVietnamese, validateCommitteeSeats, type OrganisationKind } from '@chibo/domain';
+import { assertCanBeChildOf, DomainError, first, foldVietnamese, validateCommitteeSeats, type OrganisationKind } from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
 import { bulkInsert, type BulkColumn } from '../database/bulk';
 import type { MeetingHistoryRow } from '../modules/meeting/meeting.service';
@@ -67,7 +67,7 @@ export const insertSeats = async (m: EntityManager, caller: Caller, seats: BulkS
   const byOrg = new Map<string, BulkSeat[]>();
   for (const s of seats) byOrg.set(s.organisationId, [...(byOrg.get(s.organisationId) ?? []), s]);
   for (const list of byOrg.values()) {
-    const errors = validateCommitteeSeats(list.map((s) => ({ memberId: s.memberId, role: s.role as never, from: s.from, to: null })), list[0].kind);
+    const errors = validateCommitteeSeats(list.map((s) => ({ memberId: s.memberId, role: s.role as never, from: s.from, to: null })), first(list, 'committee seat').kind);
     if (errors.length) throw new DomainError('CONFLICT', `The seat conflicts with the committee's other seats: ${errors.map((e) => e.reason).join('; ')}`, 'role');
   }
   for (let i = 0; i < seats.length; i += CHUNK) {
@@ -135,10 +135,11 @@ const audit = async (m: EntityManager, caller: Caller, operation: string, entity
 export const drawWithoutReplacement = <T>(xs: readonly T[]) => {
   const n = xs.length;
   const tree = new Int32Array(n + 1);
+  const at = (i: number): number => tree[i] ?? 0; // every index used below is in 1..n
   for (let i = 1; i <= n; i++) {
-    tree[i] += 1;
+    tree[i] = at(i) + 1;
     const j = i + (i & -i);
-    if (j <= n) tree[j] += tree[i];
+    if (j <= n) tree[j] = at(j) + at(i);
   }
   let top = 1;
   while (top * 2 <= n) top *= 2;
@@ -150,12 +151,12 @@ export const drawWithoutReplacement = <T>(xs: readonly T[]) => {
       let pos = 0;
       let rest = k + 1;
       for (let step = n ? top : 0; step > 0; step >>= 1) {
-        if (pos + step <= n && tree[pos + step] < rest) {
+        if (pos + step <= n && at(pos + step) < rest) {
           pos += step;
-          rest -= tree[pos];
+          rest -= at(pos);
         }
       }
-      for (let i = pos + 1; i <= n; i += i & -i) tree[i]--;
+      for (let i = pos + 1; i <= n; i += i & -i) tree[i] = at(i) - 1;
       left--;
       return xs[pos];
     },

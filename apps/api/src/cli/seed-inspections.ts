@@ -16,7 +16,7 @@ const AREAS = [
   'Thực hiện Quy định về trách nhiệm nêu gương của cán bộ, đảng viên',
   'Sinh hoạt đảng, đóng đảng phí và giữ mối liên hệ với chi ủy, đảng ủy nơi cư trú',
   'Kê khai tài sản, thu nhập theo quy định',
-];
+] as const;
 const STRENGTHS = ['Chấp hành nghiêm chủ trương, đường lối của Đảng; hoàn thành tốt nhiệm vụ được giao.', 'Gương mẫu, có tinh thần trách nhiệm, đoàn kết nội bộ.'];
 const SHORTCOMINGS = ['Có lúc chưa mạnh dạn đấu tranh phê bình.', 'Việc nghiên cứu, học tập nghị quyết có lúc chưa thường xuyên.', 'Tham gia sinh hoạt nơi cư trú chưa đều.'];
 
@@ -52,7 +52,7 @@ export const seedInspections = async (app: INestApplicationContext, caller: Call
   const sample = <T>(xs: T[], n: number): T[] => {
     const pool = [...xs];
     const out: T[] = [];
-    while (out.length < n && pool.length) out.push(pool.splice(r.int(0, pool.length - 1), 1)[0]);
+    while (out.length < n && pool.length) out.push(...pool.splice(r.int(0, pool.length - 1), 1));
     return out;
   };
 
@@ -81,7 +81,7 @@ export const seedInspections = async (app: INestApplicationContext, caller: Call
         const open = !done && (outcome === 'IN_PROGRESS' || outcome === 'PLANNED' || outcome === 'SHORT') && k < required;
         const base: Omit<Row, 'plannedFrom' | 'plannedTo' | 'startedOn' | 'concludedOn' | 'state' | 'conclusion' | 'recommendation'> = {
           id: randomUUID(), cellId, planId, body: r.chance(0.2) && withCommittee(cellId) ? 'CELL_COMMITTEE' : 'CELL', type: 'COMPLIANCE',
-          title: `Kiểm tra đảng viên chấp hành năm ${year}`, areas: sample(AREAS, r.int(1, 3)), subjects: [subject.memberId],
+          title: `Kiểm tra đảng viên chấp hành năm ${year}`, areas: sample([...AREAS], r.int(1, 3)), subjects: [subject.memberId],
         };
         if (done) {
           const end = minIsoDate(addDays(start, r.int(7, 25)), horizon);
@@ -191,8 +191,8 @@ export const seedInspections = async (app: INestApplicationContext, caller: Call
   const full = new Set(roster.filter((x) => x.full).map((x) => x.memberId));
   let disciplined = 0;
   for (const x of sample(candidates, Math.min(3, candidates.length))) {
-    const memberId = x.subjects[0];
-    if (!full.has(memberId)) continue;
+    const [memberId] = x.subjects;
+    if (memberId === undefined || !full.has(memberId)) continue;
     await ds.transaction(async (m) => {
       await m.query(`UPDATE inspection SET conclusion = $2 WHERE id = $1`, [x.id, 'Đồng chí vi phạm quy định về sinh hoạt đảng (vắng sinh hoạt nhiều lần không có lý do).']);
       await m.query(`UPDATE inspection_subject SET violations = $3, conclusion = $4 WHERE inspection_id = $1 AND member_id = $2`,

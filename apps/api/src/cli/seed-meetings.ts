@@ -60,7 +60,7 @@ export const seedMeetings = async (app: INestApplicationContext, caller: Caller,
     for (let i = 0; i < cellIds.length; i += CELLS_PER_LOAD) {
       const batch: MeetingHistoryRow[] = [];
       for (const cellId of cellIds.slice(i, i + CELLS_PER_LOAD)) {
-        const [from, to] = (established.get(cellId) ?? '0000-01-01|9999-12-31').split('|');
+        const [from = '0000-01-01', to = '9999-12-31'] = (established.get(cellId) ?? '0000-01-01|9999-12-31').split('|');
         const laggard = r.chance(0.07);
         const skipThematic = r.chance(0.1);
         for (let k = 0; k < 24; k++) {

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_POLICY, defaultSchemeForYear, type RatingLevel } from '@chibo/domain';
+import { DEFAULT_POLICY, defaultSchemeForYear, elementAt, type RatingLevel } from '@chibo/domain';
 import { withDeferredChecks } from '../database/bulk';
 import { inSubtree, today, validAt } from '../database/sql';
 
@@ -72,7 +72,7 @@ export const seedRatings = async (app: INestApplicationContext, r: Rng, log: (s:
       const draw = (weights: [RatingLevel, number][]): RatingLevel => {
         let x = r.next();
         for (const [l, w] of weights) if ((x -= w) < 0) return l;
-        return weights[weights.length - 1][0];
+        return elementAt(weights, weights.length - 1, 'weight')[0];
       };
       // Members, grouped by grassroots organisation for the quota.
       const groups = new Map<string, Out[]>();

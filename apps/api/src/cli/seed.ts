@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NoticeJob } from '../modules/notice/notice.job';
 import { DataSource } from 'typeorm';
-import { addDays, addMonths, daysBetween, type OrganisationKind } from '@chibo/domain';
+import { addDays, addMonths, daysBetween, elementAt, first, type OrganisationKind } from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
 import { today } from '../database/sql';
 import { AdminService } from '../modules/auth/admin.service';
@@ -32,12 +32,12 @@ const rng = (seed: number) => {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => elementAt(xs, Math.floor(next() * xs.length), 'choice');
   const weighted = <T>(xs: readonly T[], ws: readonly number[]): T => {
     const total = ws.reduce((s, w) => s + w, 0);
     let r = next() * total;
-    for (let i = 0; i < xs.length; i++) if ((r -= ws[i]) < 0) return xs[i];
-    return xs[xs.length - 1];
+    for (const [i, x] of xs.entries()) if ((r -= ws[i] ?? 0) < 0) return x;
+    return elementAt(xs, xs.length - 1, 'choice');
   };
   return { next, int, pick, weighted, chance: (p: number) => next() < p };
 };
@@ -79,19 +79,20 @@ const planCommittee = (r: Rng, code: string, name: string, parentCode: string | 
   }
   // Subordinate cells spread over the grassroots committees; the first `subCommittees` each get a sub-committee.
   const perCommittee = Array.from({ length: s.gCommittees }, () => 2);
-  for (let left = s.subCells - 2 * s.gCommittees; left > 0; left--) perCommittee[r.int(0, s.gCommittees - 1)]++;
+  const addOne = (counts: number[], i: number): void => void (counts[i] = elementAt(counts, i, 'count') + 1);
+  for (let left = s.subCells - 2 * s.gCommittees; left > 0; left--) addOne(perCommittee, r.int(0, s.gCommittees - 1));
   const inSub = Array.from({ length: s.subCommittees }, () => 2);
-  for (let left = s.cellsInSub - 2 * s.subCommittees; left > 0; left--) inSub[r.int(0, s.subCommittees - 1)]++;
-  for (let i = 0; i < s.gCommittees; i++) {
+  for (let left = s.cellsInSub - 2 * s.subCommittees; left > 0; left--) addOne(inSub, r.int(0, s.subCommittees - 1));
+  for (const [i, cellsOfCommittee] of perCommittee.entries()) {
     const dCode = `${code}.D${two(i + 1)}`;
     const unit = agency(s.gCells + i);
     const [ts, te, tt] = term();
     orgs.push({ code: dCode, name: `Đảng bộ ${unit}`, kind: 'GRASSROOTS_COMMITTEE', parentCode: code, unit, termStart: ts, termEnd: te, termType: tt });
-    const subCount = i < s.subCommittees ? Math.min(inSub[i], perCommittee[i] - 1) : 0;
+    const subCount = i < s.subCommittees ? Math.min(elementAt(inSub, i, 'sub-committee cells'), cellsOfCommittee - 1) : 0;
     if (i < s.subCommittees) {
       orgs.push({ code: `${dCode}.B1`, name: `Đảng bộ bộ phận ${N.UNITS[(i + 7) % N.UNITS.length]}`, kind: 'SUB_COMMITTEE', parentCode: dCode, unit, termStart: ts, termEnd: te, termType: tt });
     }
-    for (let j = 0; j < perCommittee[i]; j++) {
+    for (let j = 0; j < cellsOfCommittee; j++) {
       const under = j < subCount ? `${dCode}.B1` : dCode;
       const [hs, he, ht] = halfTerm();
       cells.push({ code: `${under}.S${two(j + 1)}`, name: `Chi bộ ${N.UNITS[(i + j) % N.UNITS.length]}${j >= N.UNITS.length ? ` ${j + 1}` : ''}`, kind: 'SUBORDINATE_CELL', parentCode: under, size: 0, unit, termStart: hs, termEnd: he, termType: ht });
@@ -100,10 +101,10 @@ const planCommittee = (r: Rng, code: string, name: string, parentCode: string | 
   // Sizes: mostly 6–22 members, a few large (over 30: flagged) and a few very small.
   const raw = cells.map(() => (r.chance(0.015) ? r.int(31, 38) : r.chance(0.02) ? r.int(2, 4) : r.int(6, 22)));
   const sum = raw.reduce((a, b) => a + b, 0);
-  cells.forEach((c, i) => (c.size = Math.max(2, Math.round((raw[i] * s.members) / sum))));
+  cells.forEach((c, i) => (c.size = Math.max(2, Math.round((elementAt(raw, i, 'raw size') * s.members) / sum))));
   // Rounding drifts from the article's total: take the difference off (or add it to) mid-sized cells.
   for (let diff = cells.reduce((a, c) => a + c.size, 0) - s.members, i = 0; diff !== 0 && i < cells.length * 4; i++) {
-    const c = cells[r.int(0, cells.length - 1)];
+    const c = r.pick(cells);
     if (c.size < 6 || c.size > 25) continue;
     c.size += diff > 0 ? -1 : 1;
     diff += diff > 0 ? -1 : 1;
@@ -215,7 +216,7 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   // Batches of whole cells up to ~MEMBER_BATCH members: one transaction and a handful of set-based statements each.
   for (let i = 0; i < cells.length; ) {
     const batch: MemberImportRow[] = [];
-    while (i < cells.length && batch.length < MEMBER_BATCH) batch.push(...rowsFor(cells[i++]));
+    while (i < cells.length && batch.length < MEMBER_BATCH) batch.push(...rowsFor(elementAt(cells, i++, 'planned cell')));
     await importer.importMembers(caller, batch, { source: { name: 'seed', sha256: null } });
     mbar.tick(batch.length);
   }
@@ -236,9 +237,9 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
     const from = (x: { joined: string }) => (x.joined > cell.termStart ? x.joined : cell.termStart);
     // Cells with 9+ full members elect a chi ủy (3–5 seats); a few have not (flagged). Smaller cells: secretary (+ deputy).
     const seats = people.length >= 9 ? (r.chance(0.06) ? 1 : r.int(3, 5)) : people.length >= 5 ? 2 : people.length >= 1 ? 1 : 0;
-    for (let k = 0; k < seats; k++) {
+    for (const [k, person] of people.slice(0, seats).entries()) {
       const role = k === 0 ? 'SECRETARY' : k === 1 ? 'DEPUTY_SECRETARY' : 'COMMITTEE_MEMBER';
-      seatRows.push({ organisationId: ids.get(cell.code)!, kind: cell.kind, memberId: people[k].memberId, role, from: from(people[k]) });
+      seatRows.push({ organisationId: ids.get(cell.code)!, kind: cell.kind, memberId: person.memberId, role, from: from(person) });
     }
     sbar.tick();
   }
@@ -253,28 +254,30 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   for (const o of allOrgs.filter((x) => x.kind === 'GRASSROOTS_COMMITTEE')) {
     const pool = (cellsOf.get(o.code) ?? []).flatMap((c) => (byCell.get(c.code) ?? []).filter((x) => x.full).slice(0, 2));
     const roles = ['SECRETARY', 'DEPUTY_SECRETARY', 'STANDING_MEMBER', 'COMMITTEE_MEMBER', 'COMMITTEE_MEMBER'] as const;
-    for (let k = 0; k < Math.min(pool.length, roles.length); k++) {
-      const start = pool[k].joined > o.termStart! ? pool[k].joined : o.termStart!;
-      seatRows.push({ organisationId: ids.get(o.code)!, kind: o.kind, memberId: pool[k].memberId, role: roles[k], from: start });
+    for (const [k, role] of roles.slice(0, pool.length).entries()) {
+      const person = elementAt(pool, k, 'committee candidate');
+      const start = person.joined > o.termStart! ? person.joined : o.termStart!;
+      seatRows.push({ organisationId: ids.get(o.code)!, kind: o.kind, memberId: person.memberId, role, from: start });
     }
   }
   await ds.transaction((m) => insertSeats(m, caller, seatRows));
 
   mark('committee seats');
   // 4. History: a cell moved between committees, member transfers, exemptions, deaths, a discipline.
-  const firstPlan = plans[0];
+  const firstPlan = first(plans, 'seed plan');
   const subCells = firstPlan.cells.filter((c) => c.kind === 'SUBORDINATE_CELL' && !c.parentCode.endsWith('.B1'));
   const committees = firstPlan.orgs.filter((o) => o.kind === 'GRASSROOTS_COMMITTEE');
-  if (subCells.length > 2 && committees.length > 1) {
-    const moved = subCells.find((c) => c.parentCode !== committees[committees.length - 1].code)!;
-    await orgService.move(caller, { id: ids.get(moved.code)!, newParentId: ids.get(committees[committees.length - 1].code)!, effectiveOn: '2024-07-01', note: 'Quyết định điều chuyển tổ chức đảng (minh họa)' });
+  const lastCommittee = committees.at(-1);
+  if (subCells.length > 2 && committees.length > 1 && lastCommittee) {
+    const moved = subCells.find((c) => c.parentCode !== lastCommittee.code)!;
+    await orgService.move(caller, { id: ids.get(moved.code)!, newParentId: ids.get(lastCommittee.code)!, effectiveOn: '2024-07-01', note: 'Quyết định điều chuyển tổ chức đảng (minh họa)' });
   }
   const active = roster.filter((x) => x.joined < '2024-01-01');
   const draw = drawWithoutReplacement(active);
   const pickMembers = (n: number) => Array.from({ length: n }, () => draw.take(r.int(0, draw.left() - 1))).filter((x): x is (typeof active)[number] => !!x);
   const events = Math.max(3, Math.round(total * 0.01));
   for (const x of pickMembers(events)) {
-    const target = cells[r.int(0, cells.length - 1)];
+    const target = r.pick(cells);
     if (target.code === x.cellCode) continue;
     await members.recordEvent(caller, { memberId: x.memberId, type: 'TRANSFER_INTERNAL', toOrganisationId: ids.get(target.code)!, effectiveOn: '2025-03-01', note: 'Điều động công tác' });
   }

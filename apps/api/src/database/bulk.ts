@@ -1,3 +1,4 @@
+import { first } from '@chibo/domain';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
@@ -22,7 +23,7 @@ export const copySupported = (m: EntityManager): Promise<boolean> => {
   const key = m.connection;
   let known = copyCapable.get(key);
   if (!known) {
-    known = m.query(`SELECT version() AS v`).then(([r]: { v: string }[]) => !/PGlite/i.test(r.v) && process.env.CHIBO_BULK_COPY !== '0');
+    known = m.query(`SELECT version() AS v`).then((rows: { v: string }[]) => !/PGlite/i.test(first(rows, 'version() row').v) && process.env.CHIBO_BULK_COPY !== '0');
     copyCapable.set(key, known);
   }
   return known;

@@ -37,6 +37,7 @@ export const keepProtocolGroupsTogether = (server: PGLiteSocketServer, db: PGlit
         const at = holder === null ? 0 : this.queue.findIndex((m) => m.handlerId === holder);
         if (at < 0) break; // the holder's next message has not arrived yet
         const [item] = this.queue.splice(at, 1);
+        if (!item) break; // at is an index of the queue: cannot happen
         const type = item.message[0];
         let bytes = 0;
         try {

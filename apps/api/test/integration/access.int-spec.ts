@@ -6,7 +6,7 @@ import { buildTree } from '../setup/fixtures';
 describe('access scope', () => {
   let h: Harness;
   let t: Awaited<ReturnType<typeof buildTree>>;
-  const tokens: Record<string, string> = {};
+  const tokens = {} as Record<'admin' | 'memberM1' | 'readA' | 'secretaryA1' | 'tokenA' | 'tokenRwA' | 'writeA', string> & Record<string, string>; // filled in beforeAll
   const MISSING = '00000000-0000-4000-8000-000000000000';
 
   beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('access scope', () => {
     else {
       const missing = await h.gql(ORG, { id: MISSING }, tokens[who]);
       expect(errorOf(res)).toEqual(errorOf(missing));
-      expect(res.errors?.[0].message).toBe(missing.errors?.[0].message);
+      expect(res.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
       expect(errorOf(res)?.code).toBe('NOT_FOUND');
     }
   });
@@ -55,7 +55,7 @@ describe('access scope', () => {
     else {
       const missing = await h.gql(MEMBER, { id: MISSING }, tokens[who]);
       expect(errorOf(res)).toEqual(errorOf(missing));
-      expect(res.errors?.[0].message).toBe(missing.errors?.[0].message);
+      expect(res.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
     }
   });
 

@@ -9,8 +9,9 @@ describe('the users a writer may assign as visitors', () => {
   let h: Harness;
   let admin: string;
   let t: Awaited<ReturnType<typeof buildTree>>;
-  const id: Record<string, string> = {};
-  const token: Record<string, string> = {};
+  type Person = 'writer' | 'reader' | 'secretary' | 'assigned' | 'above' | 'otherTree' | 'member' | 'inactive';
+  const id = {} as Record<Person, string> & Record<string, string>; // filled in beforeAll
+  const token = {} as Record<Person, string> & Record<string, string>;
 
   const Q = `query($o: ID!, $d: Date) { assignableVisitors(organisationId: $o, asOf: $d) { id username displayName followsCells } }`;
   type Row = { id: string; username: string; displayName: string; followsCells: number };
@@ -74,7 +75,7 @@ describe('the users a writer may assign as visitors', () => {
     const missing = await list(token.writer, randomUUID());
     expect(outside.data).toBeNull();
     expect(errorOf(outside)).toMatchObject({ code: 'NOT_FOUND', fields: [{ field: 'organisationId' }] });
-    expect(outside.errors?.[0].message).toBe(missing.errors?.[0].message);
+    expect(outside.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
     expect(errorOf(outside)).toEqual(errorOf(missing));
     expect(JSON.stringify(outside)).not.toContain(t.b1);
   });

@@ -1,3 +1,4 @@
+import { elementAt } from '@chibo/domain';
 // Issue 14, "Done when": a sync script follows the change feed through an API restart with no gap and no duplicate.
 // The built API (dist/main.js) runs as a child process; the example client (scripts/examples/sync-changes.mjs) follows
 // `changes` from it in its polling mode, as an integrator runs it; a writer keeps planning meetings through a second
@@ -80,7 +81,9 @@ suite('the example sync client across an API restart', () => {
   });
 
   it('prints every event of its subtree once, in order, though its API is killed and restarted while writes go on', async () => {
-    const [portA, portW] = await freePorts(2, process.env.CHIBO_TEST_PORTS_SYNC ?? '4320-4339');
+    const ports = await freePorts(2, process.env.CHIBO_TEST_PORTS_SYNC ?? '4320-4339');
+    const portA = elementAt(ports, 0, 'free port');
+    const portW = elementAt(ports, 1, 'free port');
     let A = start('A', portA);
     const W = start('W', portW);
     await apiReady(A);

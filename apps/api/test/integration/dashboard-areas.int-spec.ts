@@ -1,4 +1,4 @@
-import { bootApp, type Harness } from '../setup/harness';
+import { bootApp, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 
 // The inspection and rating alerts on the alert list (issue 5 §3), on a fresh tree judged on 15 November 2026:
@@ -85,19 +85,19 @@ describe('dashboard alerts from inspections and ratings', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(res.data.alertsXlsx, 'base64') as unknown as ArrayBuffer);
-    const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(rows[0][0]).toBe('DANH SÁCH CẢNH BÁO TÍNH ĐẾN NGÀY 15/11/2026');
+    const rows = worksheet(wb).getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]?.[0]).toBe('DANH SÁCH CẢNH BÁO TÍNH ĐẾN NGÀY 15/11/2026');
     expect(rows[2]).toEqual(['STT', 'Mức độ', 'Cảnh báo', 'Nội dung', 'Mã tổ chức', 'Tổ chức', 'Đảng viên', 'Hạn']);
     // All alerts, not the one-row page asked for.
     expect(rows.length - 3).toBe(list.data.alerts.total);
     // the counts per rule, in the same layout: title, organisation, headings, one row per rule, the total
-    const summary = wb.worksheets[1].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(summary[0][0]).toBe('TỔNG HỢP CẢNH BÁO TÍNH ĐẾN NGÀY 15/11/2026');
+    const summary = worksheet(wb, 1).getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(summary[0]?.[0]).toBe('TỔNG HỢP CẢNH BÁO TÍNH ĐẾN NGÀY 15/11/2026');
     expect(summary[2]).toEqual(['Cảnh báo', 'Mức độ', 'Số lượng']);
     expect(summary[summary.length - 1]).toEqual(['Tổng số', '', list.data.alerts.total]);
     const perRule = summary.slice(3, -1).reduce((n, r) => n + Number(r[2]), 0);
     expect(perRule).toBe(list.data.alerts.total);
     const other = await h.userWith('COMMITTEE_READ', { organisationId: t.B });
-    expect((await h.gql(`query($i: AlertsInput!) { alertsXlsx(input: $i) }`, { i: { organisationId: t.A } }, other)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await h.gql(`query($i: AlertsInput!) { alertsXlsx(input: $i) }`, { i: { organisationId: t.A } }, other)).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
 });

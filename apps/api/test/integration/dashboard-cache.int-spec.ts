@@ -1,3 +1,4 @@
+import { first } from '@chibo/domain';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { cliCaller } from '../../src/cli/context';
@@ -23,7 +24,7 @@ describe('dashboard cache', () => {
     return res.data.dashboard;
   };
 
-  const versions = async () => ((await h.ds.query(FIGURE_VERSIONS_SQL)) as { v: string }[])[0].v;
+  const versions = async () => first((await h.ds.query(FIGURE_VERSIONS_SQL)) as { v: string }[], 'figure versions row').v;
   // A fresh sign-in of the administrator (refresh token, throttle, last sign-in time, audit row).
   const signIn = async (): Promise<string> => {
     const res = await h.gql<{ signIn: { accessToken: string } }>(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: adminName, password: 'test-password-1' } });

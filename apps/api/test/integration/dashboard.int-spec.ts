@@ -87,7 +87,7 @@ describe('dashboard and alerts', () => {
     expect(only(items, 'PROBATION_OVERDUE')).toEqual([
       expect.objectContaining({ severity: 'ERROR', entity: 'MEMBER', memberId: ids.overdue, organisation: expect.objectContaining({ id: t.a1 }), params: { probationEnd: '2026-01-10' } }),
     ]);
-    expect(only(items, 'PROBATION_OVERDUE')[0].message).toMatch(/^Đảng viên Bùi Thị Dự Bị đã hết thời gian dự bị ngày 10\/01\/2026/);
+    expect(only(items, 'PROBATION_OVERDUE')[0]?.message).toMatch(/^Đảng viên Bùi Thị Dự Bị đã hết thời gian dự bị ngày 10\/01\/2026/);
     expect(only(items, 'CELL_COMMITTEE_MISSING')).toEqual([
       expect.objectContaining({ severity: 'WARNING', entity: 'ORGANISATION', organisation: expect.objectContaining({ id: c9 }), params: { fullMemberCount: 9, threshold: 9 } }),
     ]);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { vietnamToday } from '@chibo/domain';
+import { elementAt, vietnamToday } from '@chibo/domain';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 
@@ -14,6 +14,11 @@ describe('dues payment import', () => {
   let writerA: string;
   let t: Awaited<ReturnType<typeof buildTree>>;
   const nat: Record<string, string> = {};
+  const natOf = (id: string): string => {
+    const n = nat[id];
+    if (n === undefined) throw new Error(`no national id read for member ${id}`);
+    return n;
+  };
   const Y = Number(vietnamToday().slice(0, 4)) - 1;
   let serial = 0;
   const ref = () => `GD${Date.now()}${serial++}`;
@@ -42,10 +47,10 @@ describe('dues payment import', () => {
     const lines = [
       HEAD,
       // the portal's rows (no channel: PORTAL), Vietnamese grouping and dates, month as MM/YYYY
-      `${nat[t.m1]},Nguyễn Văn An,03/${Y},148.000,15/03/${Y},,${r1},`,
-      `"${nat[t.m2].replace(/(\d{3})(?=\d)/g, '$1 ')}",Trần Thị Hường,${Y}-04,5000,${Y}-04-02,Cổng dịch vụ công,${r2},"Nộp trực tuyến, tháng 4"`,
+      `${natOf(t.m1)},Nguyễn Văn An,03/${Y},148.000,15/03/${Y},,${r1},`,
+      `"${natOf(t.m2).replace(/(\d{3})(?=\d)/g, '$1 ')}",Trần Thị Hường,${Y}-04,5000,${Y}-04-02,Cổng dịch vụ công,${r2},"Nộp trực tuyến, tháng 4"`,
       // a cash row of a member of another cell of A, without a reference
-      `${nat[t.m4]},Phạm Minh Tuấn,5/${Y},"36,500",${Y}-05-20,Tiền mặt,,Thu tại chi bộ`,
+      `${natOf(t.m4)},Phạm Minh Tuấn,5/${Y},"36,500",${Y}-05-20,Tiền mặt,,Thu tại chi bộ`,
     ];
     const before = await counts();
     const figures = await collected();
@@ -87,25 +92,25 @@ describe('dues payment import', () => {
     expect((await counts()).p).toBe(after.p);
     // a later portal file repeating a transaction: only the new one is written
     const r3 = ref();
-    const later = await run(csv([HEAD, `${nat[t.m1]},,04/${Y},148000,16/04/${Y},,${r3},`, `${nat[t.m1]},,03/${Y},148000,15/03/${Y},PORTAL,${r1},`]));
+    const later = await run(csv([HEAD, `${natOf(t.m1)},,04/${Y},148000,16/04/${Y},,${r3},`, `${natOf(t.m1)},,03/${Y},148000,15/03/${Y},PORTAL,${r1},`]));
     expect(later.data.importDuesPayments).toMatchObject({ created: 1, duplicates: 1, payments: [expect.objectContaining({ row: 2, reference: r3 })] });
     expect(await collected()).toBe(figures + 189_500 + 148_000);
   });
 
   it('one bad row: nothing is written, the row, column and code are named', async () => {
-    const good = `${nat[t.m1]},,06/${Y},100.000,10/06/${Y},,${ref()},`;
+    const good = `${natOf(t.m1)},,06/${Y},100.000,10/06/${Y},,${ref()},`;
     const cases: [string, string, string][] = [
       [`079099999999,,06/${Y},100.000,10/06/${Y},,${ref()},`, 'nationalId', 'NOT_FOUND'],
-      [`${nat[t.m1]},,12/2014,100.000,10/12/2014,,${ref()},`, 'month', 'NOT_A_MEMBER'],
-      [`${nat[t.m1]},,13/${Y},100.000,10/06/${Y},,${ref()},`, 'month', 'VALIDATION'],
-      [`${nat[t.m1]},,06/${Y},0,10/06/${Y},,${ref()},`, 'amount', 'VALIDATION'],
-      [`${nat[t.m1]},,06/${Y},148k,10/06/${Y},,${ref()},`, 'amount', 'VALIDATION'],
-      [`${nat[t.m1]},,06/${Y},"148.000,50",10/06/${Y},,${ref()},`, 'amount', 'VALIDATION'],
-      [`${nat[t.m1]},,06/${Y},100.000,01/01/${Y + 3},,${ref()},`, 'paidOn', 'DATE_IN_FUTURE'],
-      [`${nat[t.m1]},,06/${Y},100.000,31/02/${Y},,${ref()},`, 'paidOn', 'VALIDATION'],
-      [`${nat[t.m1]},,06/${Y},100.000,10/06/${Y},,,`, 'reference', 'REQUIRED'],
-      [`${nat[t.m1]},,06/${Y},100.000,10/06/${Y},chuyển khoản,${ref()},`, 'channel', 'VALIDATION'],
-      [`${nat[t.m1]},,06/${Y},100.000,10/06/${Y},,${ref()},${'x'.repeat(10_000)}`, 'note', 'TOO_LONG'],
+      [`${natOf(t.m1)},,12/2014,100.000,10/12/2014,,${ref()},`, 'month', 'NOT_A_MEMBER'],
+      [`${natOf(t.m1)},,13/${Y},100.000,10/06/${Y},,${ref()},`, 'month', 'VALIDATION'],
+      [`${natOf(t.m1)},,06/${Y},0,10/06/${Y},,${ref()},`, 'amount', 'VALIDATION'],
+      [`${natOf(t.m1)},,06/${Y},148k,10/06/${Y},,${ref()},`, 'amount', 'VALIDATION'],
+      [`${natOf(t.m1)},,06/${Y},"148.000,50",10/06/${Y},,${ref()},`, 'amount', 'VALIDATION'],
+      [`${natOf(t.m1)},,06/${Y},100.000,01/01/${Y + 3},,${ref()},`, 'paidOn', 'DATE_IN_FUTURE'],
+      [`${natOf(t.m1)},,06/${Y},100.000,31/02/${Y},,${ref()},`, 'paidOn', 'VALIDATION'],
+      [`${natOf(t.m1)},,06/${Y},100.000,10/06/${Y},,,`, 'reference', 'REQUIRED'],
+      [`${natOf(t.m1)},,06/${Y},100.000,10/06/${Y},chuyển khoản,${ref()},`, 'channel', 'VALIDATION'],
+      [`${natOf(t.m1)},,06/${Y},100.000,10/06/${Y},,${ref()},${'x'.repeat(10_000)}`, 'note', 'TOO_LONG'],
       [`,,06/${Y},100.000,10/06/${Y},,${ref()},`, 'nationalId', 'REQUIRED'],
     ];
     const before = await counts();
@@ -118,25 +123,25 @@ describe('dues payment import', () => {
     }
     // the same reference twice in a file
     const r = ref();
-    const twice = errorOf(await run(csv([HEAD, `${nat[t.m1]},,06/${Y},1000,10/06/${Y},,${r},`, `${nat[t.m2]},,06/${Y},1000,10/06/${Y},,${r},`])));
+    const twice = errorOf(await run(csv([HEAD, `${natOf(t.m1)},,06/${Y},1000,10/06/${Y},,${r},`, `${natOf(t.m2)},,06/${Y},1000,10/06/${Y},,${r},`])));
     expect(twice?.rows).toEqual([expect.objectContaining({ row: 3, column: 'reference', code: 'DUPLICATE' })]);
     // a NUL byte: the file is not text (as for every import)
     const nul = errorOf(await run({ fileName: 'dang-phi.csv', contentBase64: Buffer.from(`${HEAD}\n${good}\u0000\n`).toString('base64') }));
     expect(nul).toMatchObject({ reason: 'IMPORT_INVALID', rows: [expect.objectContaining({ column: 'file' })] });
     // an unknown column
-    expect(errorOf(await run(csv(['nationalId,month,amount,paidOn,bogus', `${nat[t.m1]},06/${Y},1000,10/06/${Y},x`])))?.rows).toEqual([expect.objectContaining({ row: 1, column: 'bogus', code: 'UNKNOWN_COLUMN' })]);
+    expect(errorOf(await run(csv(['nationalId,month,amount,paidOn,bogus', `${natOf(t.m1)},06/${Y},1000,10/06/${Y},x`])))?.rows).toEqual([expect.objectContaining({ row: 1, column: 'bogus', code: 'UNKNOWN_COLUMN' })]);
     expect(await counts()).toEqual(before);
   });
 
   it('a member outside the caller\'s scope answers exactly like one that does not exist; skipInvalid writes the valid rows', async () => {
     const before = await counts();
-    const outside = errorOf(await run(csv([HEAD, `${nat[t.m5]},,06/${Y},1000,10/06/${Y},TIEN MAT,,`], {}, 'a.csv')));
+    const outside = errorOf(await run(csv([HEAD, `${natOf(t.m5)},,06/${Y},1000,10/06/${Y},TIEN MAT,,`], {}, 'a.csv')));
     const missing = errorOf(await run(csv([HEAD, `079088888888,,06/${Y},1000,10/06/${Y},TIEN MAT,,`], {}, 'a.csv')));
     expect(outside?.rows).toEqual([expect.objectContaining({ row: 2, column: 'nationalId', code: 'NOT_FOUND' })]);
     expect(JSON.stringify(outside)).toBe(JSON.stringify(missing));
     expect(await counts()).toEqual(before);
 
-    const skip = await run(csv([HEAD, `${nat[t.m5]},,06/${Y},1000,10/06/${Y},CASH,,`, `${nat[t.m3]},,06/${Y},2000,10/06/${Y},CASH,,`], { skipInvalid: true }));
+    const skip = await run(csv([HEAD, `${natOf(t.m5)},,06/${Y},1000,10/06/${Y},CASH,,`, `${natOf(t.m3)},,06/${Y},2000,10/06/${Y},CASH,,`], { skipInvalid: true }));
     expect(skip.data.importDuesPayments).toMatchObject({ created: 1, skipped: 1, amount: 2000, problems: [expect.objectContaining({ row: 2, column: 'nationalId', code: 'NOT_FOUND' })] });
     expect((await counts()).p).toBe(before.p + 1);
   });
@@ -146,7 +151,7 @@ describe('dues payment import', () => {
     const member = await h.userWith('MEMBER', { memberId: t.m1 });
     const before = await counts();
     for (const token of [reader, member]) {
-      expect(errorOf(await run(csv([HEAD, `${nat[t.m1]},,06/${Y},1000,10/06/${Y},,${ref()},`]), token))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(errorOf(await run(csv([HEAD, `${natOf(t.m1)},,06/${Y},1000,10/06/${Y},,${ref()},`]), token))).toMatchObject({ code: 'FORBIDDEN' });
     }
     expect(await counts()).toEqual(before);
   });
@@ -155,8 +160,8 @@ describe('dues payment import', () => {
     const lines = [HEAD];
     const prefix = ref();
     for (let i = 0; i < 3000; i += 1) {
-      const id = [t.m1, t.m2, t.m3, t.m4][i % 4];
-      lines.push(`${nat[id]},,${String((i % 12) + 1).padStart(2, '0')}/${Y - 1 - (i % 5)},5.000,01/01/${Y},,${prefix}-${i},`);
+      const id = elementAt([t.m1, t.m2, t.m3, t.m4], i % 4, 'member');
+      lines.push(`${natOf(id)},,${String((i % 12) + 1).padStart(2, '0')}/${Y - 1 - (i % 5)},5.000,01/01/${Y},,${prefix}-${i},`);
     }
     const before = await counts();
     const started = Date.now();
@@ -174,16 +179,16 @@ describe('dues payment import', () => {
     const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
     const to1258 = (s: string) => iconv.encode([...s.normalize('NFC')].map((ch) => ch.normalize('NFD').replace(TONES, '').normalize('NFC') + (ch.normalize('NFD').match(TONES) ?? []).join('')).join(''), 'windows-1258');
     const [ra, rb, rc] = [ref(), ref(), ref()];
-    const legacy = to1258(`${HEAD}\r\n${nat[t.m3]},Lê Đức Thắng,07/${Y},50.000,05/07/${Y},,${ra},Đóng qua Cổng dịch vụ công\r\n`);
+    const legacy = to1258(`${HEAD}\r\n${natOf(t.m3)},Lê Đức Thắng,07/${Y},50.000,05/07/${Y},,${ra},Đóng qua Cổng dịch vụ công\r\n`);
     const a = await run({ fileName: 'dang-phi-1258.csv', contentBase64: legacy.toString('base64') });
     expect(a.data?.importDuesPayments).toMatchObject({ created: 1 });
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(`${HEAD.replaceAll(',', '\t')}\r\n${nat[t.m3]}\tLê Đức Thắng\t08/${Y}\t50.000\t05/08/${Y}\t\t${rb}\tTháng 8\r\n`, 'utf-16le')]);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(`${HEAD.replaceAll(',', '\t')}\r\n${natOf(t.m3)}\tLê Đức Thắng\t08/${Y}\t50.000\t05/08/${Y}\t\t${rb}\tTháng 8\r\n`, 'utf-16le')]);
     const b = await run({ fileName: 'dang-phi-utf16.csv', contentBase64: utf16.toString('base64') });
     expect(b.data?.importDuesPayments).toMatchObject({ created: 1 });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Đảng phí');
     ws.addRow(HEAD.split(','));
-    ws.addRow([nat[t.m3], 'Lê Đức Thắng', `09/${Y}`, 50_000, new Date(Date.UTC(Y, 8, 5)), 'PORTAL', rc, null]);
+    ws.addRow([natOf(t.m3), 'Lê Đức Thắng', `09/${Y}`, 50_000, new Date(Date.UTC(Y, 8, 5)), 'PORTAL', rc, null]);
     const c = await run({ fileName: 'dang-phi.xlsx', contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
     expect(c.data?.importDuesPayments.payments).toEqual([expect.objectContaining({ month: `${Y}-09`, amount: 50_000, paidOn: `${Y}-09-05` })]);
     const notes = await h.ds.query(`SELECT note FROM dues_payment WHERE reference = ANY($1::text[]) ORDER BY month`, [[ra, rb, rc]]);

@@ -125,7 +125,7 @@ describe('Excel exports over HTTP', () => {
   });
 
   it('counts downloads against the export budget: 429 with Retry-After', async () => {
-    h.app.get(RateLimits).set({ export: 2 });
+    await h.app.get(RateLimits).set({ export: 2 });
     const token = await h.userWith('COMMITTEE_READ', { organisationId: t.A });
     const args = { filter: { organisationId: t.GA } };
     expect((await get('members', args, token)).statusCode).toBe(200);

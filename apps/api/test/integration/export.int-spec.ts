@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { bootApp, errorOf, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { cliCaller } from '../../src/cli/context';
 import { AdminService } from '../../src/modules/auth/admin.service';
@@ -8,7 +8,7 @@ import { AdminService } from '../../src/modules/auth/admin.service';
 const sheetRows = async (base64: string, sheet = 0): Promise<unknown[][]> => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  return wb.worksheets[sheet].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+  return worksheet(wb, sheet).getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
 };
 
 describe('Excel exports of lists', () => {
@@ -28,9 +28,9 @@ describe('Excel exports of lists', () => {
     const res = await h.gql(`query($f: MemberFilter) { membersXlsx(filter: $f) }`, { f: { organisationId: t.GA } }, admin);
     expect(res.errors).toBeUndefined();
     const rows = await sheetRows(res.data.membersXlsx);
-    expect(String(rows[0][0])).toMatch(/^DANH SÁCH ĐẢNG VIÊN TÍNH ĐẾN NGÀY \d{2}\/\d{2}\/\d{4}$/);
-    expect(rows[1][0]).toBe('Đảng bộ cơ sở A');
-    expect(rows[2].slice(0, 3)).toEqual(['STT', 'Họ và tên', 'Ngày sinh']);
+    expect(String(rows[0]?.[0])).toMatch(/^DANH SÁCH ĐẢNG VIÊN TÍNH ĐẾN NGÀY \d{2}\/\d{2}\/\d{4}$/);
+    expect(rows[1]?.[0]).toBe('Đảng bộ cơ sở A');
+    expect(rows[2]?.slice(0, 3)).toEqual(['STT', 'Họ và tên', 'Ngày sinh']);
     expect(rows.slice(3).map((r) => r[1])).toEqual(list.data.members.items.map((m: { fullName: string }) => m.fullName));
     expect(rows.length - 3).toBe(list.data.members.total);
     const other = await h.userWith('COMMITTEE_READ', { organisationId: t.B });
@@ -43,7 +43,7 @@ describe('Excel exports of lists', () => {
     const res = await h.gql(`query($i: ComplianceInput!) { meetingComplianceXlsx(input: $i) }`, { i }, admin);
     expect(res.errors).toBeUndefined();
     const rows = await sheetRows(res.data.meetingComplianceXlsx);
-    expect(rows[0][0]).toBe('TÌNH HÌNH SINH HOẠT CHI BỘ TỪ 01/01/2026 ĐẾN 31/03/2026');
+    expect(rows[0]?.[0]).toBe('TÌNH HÌNH SINH HOẠT CHI BỘ TỪ 01/01/2026 ĐẾN 31/03/2026');
     expect(rows[2]).toEqual(['STT', 'Chi bộ', 'Trực thuộc', 'Tình trạng', 'SH thường kỳ', 'SH chuyên đề', 'Tỷ lệ dự họp (%)', 'Còn thiếu']);
     expect(rows.length - 3).toBe(c.data.meetingCompliance.cellCount);
     expect(rows.filter((r) => r[3] === 'Chưa đủ')).toHaveLength(c.data.meetingCompliance.behindCount);
@@ -57,8 +57,8 @@ describe('Excel exports of lists', () => {
     const res = await h.gql(`query($f: OrganisationFilter) { organisationsXlsx(filter: $f) }`, { f: { underId: t.GA } }, admin);
     expect(res.errors).toBeUndefined();
     const rows = await sheetRows(res.data.organisationsXlsx);
-    expect(String(rows[0][0])).toMatch(/^DANH SÁCH TỔ CHỨC ĐẢNG TÍNH ĐẾN NGÀY \d{2}\/\d{2}\/\d{4}$/);
-    expect(rows[1][0]).toBe('Đảng bộ cơ sở A');
+    expect(String(rows[0]?.[0])).toMatch(/^DANH SÁCH TỔ CHỨC ĐẢNG TÍNH ĐẾN NGÀY \d{2}\/\d{2}\/\d{4}$/);
+    expect(rows[1]?.[0]).toBe('Đảng bộ cơ sở A');
     expect(rows[2]).toEqual(['STT', 'Mã', 'Tên tổ chức', 'Loại', 'Trực thuộc', 'Số đảng viên', 'Ngày thành lập', 'Nhiệm kỳ', 'Cảnh báo']);
     expect(rows.length - 3).toBe(list.data.organisations.total);
     const items: { code: string; name: string; memberCount: number; flags: { message: string }[] }[] = list.data.organisations.items;
@@ -83,8 +83,8 @@ describe('Excel exports of lists', () => {
     const res = await h.gql(`query($i: VisitCoverageInput!) { visitCoverageXlsx(input: $i) }`, { i }, admin);
     expect(res.errors).toBeUndefined();
     const rows = await sheetRows(res.data.visitCoverageXlsx);
-    expect(rows[0][0]).toBe('TÌNH HÌNH DỰ SINH HOẠT CHI BỘ NĂM 2026');
-    expect(rows[1][0]).toBe('Đảng bộ cơ sở A — tính đến ngày 01/07/2026');
+    expect(rows[0]?.[0]).toBe('TÌNH HÌNH DỰ SINH HOẠT CHI BỘ NĂM 2026');
+    expect(rows[1]?.[0]).toBe('Đảng bộ cơ sở A — tính đến ngày 01/07/2026');
     expect(rows[2]).toEqual(['STT', 'Người dự', 'Chi bộ', 'Số lần phải dự trong năm', 'Phải dự đến nay', 'Đã dự', 'Có chấm điểm', 'Chưa chấm điểm', 'Tình trạng']);
     expect(rows.length - 3).toBe(c.data.visitCoverage.assignmentCount);
     expect(rows.filter((r) => r[8] === 'Chậm')).toHaveLength(c.data.visitCoverage.behindCount);

@@ -1,5 +1,6 @@
+import { first } from '@chibo/domain';
 import ExcelJS from 'exceljs';
-import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { bootApp, errorOf, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 
 // Inspections and supervision (issue 4): the yearly target per cell as of a date, a cell moved mid-year, permissions,
@@ -8,7 +9,7 @@ describe('member inspections and the yearly target', () => {
   let h: Harness;
   let admin: string;
   let t: Awaited<ReturnType<typeof buildTree>>;
-  const ids: Record<string, string> = {};
+  const ids = {} as Record<'a1Done' | 'a1Supervision' | 'a2Done' | 'b1Late' | 'b1Planned' | 'probationary', string> & Record<string, string>; // filled in beforeAll
 
   const PLAN = `mutation($i: PlanInspectionInput!) { planInspection(input: $i) { id state countsTowardTarget } }`;
   const START = `mutation($id: ID!, $i: StartInspectionInput!) { startInspection(id: $id, input: $i) { id state startedOn } }`;
@@ -126,9 +127,9 @@ describe('member inspections and the yearly target', () => {
 
   it('takes the committee status of the reference date, and judges a cell created during the year once it exists', async () => {
     const tree = await buildTree(h.gql, admin);
-    const people = [];
+    const people: string[] = [];
     for (const name of ['Lý Văn Hùng', 'Đinh Thị Lan', 'Cao Minh Tuấn']) people.push(await tree.member(tree.b1, name));
-    await inspect(tree.b1, [people[0]], { planned: '2026-03-01', started: '2026-03-02', concluded: '2026-03-20' });
+    await inspect(tree.b1, [first(people, 'member')], { planned: '2026-03-01', started: '2026-03-02', concluded: '2026-03-20' });
     // The cell elects a chi ủy on 1 September: from then on it owes 2.
     for (const [k, role] of ['SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER'].entries()) {
       await h.gql(`mutation($i: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $i) { id } }`, { i: { organisationId: tree.b1, memberId: people[k], role, from: '2026-09-01' } }, admin);
@@ -214,7 +215,7 @@ describe('member inspections and the yearly target', () => {
     expect(res.errors).toBeUndefined();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(res.data.inspectionTargetXlsx, 'base64') as never);
-    const ws = wb.worksheets[0];
+    const ws = worksheet(wb);
     const text = ws.getSheetValues().flat().map(String).join('|');
     expect(text).toContain('KẾT QUẢ THỰC HIỆN CHỈ TIÊU KIỂM TRA ĐẢNG VIÊN NĂM 2026');
     expect(text).toContain('1/3 chi bộ hoàn thành chỉ tiêu, đạt 33,33% kế hoạch');
@@ -222,13 +223,13 @@ describe('member inspections and the yearly target', () => {
     const records = await h.gql(`query($f: InspectionFilter) { inspectionsXlsx(filter: $f) }`, { f: { organisationId: t.A, year: 2026 } }, admin);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(Buffer.from(records.data.inspectionsXlsx, 'base64') as never);
-    const text2 = wb2.worksheets[0].getSheetValues().flat().map(String).join('|');
+    const text2 = worksheet(wb2).getSheetValues().flat().map(String).join('|');
     expect(text2).toContain('Đối tượng');
     expect(text2).toContain('Cảnh cáo (Chi bộ, 05/06/2026)');
   });
 
   describe('permissions', () => {
-    const tokens: Record<string, string> = {};
+    const tokens = {} as Record<'admin' | 'memberM1' | 'readA' | 'secretaryA1' | 'writeA', string> & Record<string, string>; // filled in beforeAll
     const MISSING = '00000000-0000-4000-8000-000000000000';
     const GET = `query($id: ID!) { inspection(id: $id) { id } }`;
     beforeAll(async () => {
@@ -248,7 +249,7 @@ describe('member inspections and the yearly target', () => {
       else {
         const missing = await h.gql(GET, { id: MISSING }, tokens[who]);
         expect(errorOf(res)).toEqual(errorOf(missing));
-        expect(res.errors?.[0].message).toBe(missing.errors?.[0].message);
+        expect(res.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
         expect(errorOf(res)?.code).toBe('NOT_FOUND');
       }
     });
@@ -259,7 +260,9 @@ describe('member inspections and the yearly target', () => {
     ])('%s plans an inspection by %s (%s): %s', async (who, org, body, outcome) => {
       const subject = { a1: t.m1, a2: t.m4, b1: t.m5, GA: t.m1 }[org as 'a1'];
       const before = await counts();
-      const res = await plan(tokens[who], t[org as 'a1'], [subject], { body });
+      const token = tokens[who];
+      if (!token) throw new Error(`no token for ${who}`);
+      const res = await plan(token, t[org as 'a1'], [subject], { body });
       if (outcome === 'ok') expect(res.data.planInspection.state).toBe('PLANNED');
       else {
         expect(errorOf(res)?.code).toBe(outcome);

@@ -1,3 +1,4 @@
+import { first } from '@chibo/domain';
 import { queryCounter } from '../../src/database/data-source';
 import { bootApp, uniq, type Harness } from '../setup/harness';
 
@@ -12,7 +13,7 @@ import { bootApp, uniq, type Harness } from '../setup/harness';
 /** A node of EXPLAIN (FORMAT JSON). */
 type PlanNode = { 'Node Type': string; 'Actual Rows'?: number; 'Actual Loops'?: number; 'Rows Removed by Filter'?: number; 'Rows Removed by Index Recheck'?: number; Plans?: PlanNode[] };
 /** A GraphQL answer's data: each list under its own name, with its items. */
-type Data = Record<string, { items: unknown[] }>;
+type Data = Record<'members' | 'meetingList' | 'organisations' | 'ratings' | 'inspections' | 'visits', { items: unknown[] }>;
 
 describe('list cost', () => {
   let h: Harness;
@@ -83,11 +84,11 @@ describe('list cost', () => {
 
   /** A 2025 round of G3 / G30 rating every member of `cell`. */
   const round = async (owner: string, cell: string, label: string): Promise<string> => {
-    const [r] = await q<{ id: string }>(
+    const r = first(await q<{ id: string }>(
       `INSERT INTO rating_round (organisation_id, year, period_label, title, self_assessment_due, proposal_due, decision_due, opened_by)
        VALUES ($1, 2025, $2, 'Đánh giá năm 2025', '2025-12-01', '2025-12-10', '2025-12-20', 'test') RETURNING id`,
       [owner, label],
-    );
+    ), 'inserted round');
     await q(
       `INSERT INTO rating (round_id, year, subject_kind, member_id, organisation_id, proposer_id, decider_id, quota_group_id, scheme)
        SELECT $1::uuid, 2025, 'MEMBER', ms.member_id, ms.organisation_id, ms.organisation_id, $3::uuid, $3::uuid, 'QD366_2025'
@@ -100,13 +101,14 @@ describe('list cost', () => {
   beforeAll(async () => {
     h = await bootApp();
     const p = uniq('LC');
-    [t.R] = await orgs(`${p}R`, 'COMMITTEE', null);
-    [t.G3] = await orgs(`${p}G3`, 'GRASSROOTS_COMMITTEE', t.R);
-    [t.G30] = await orgs(`${p}G30`, 'GRASSROOTS_COMMITTEE', t.R);
-    [t.F] = await orgs(`${p}F`, 'GRASSROOTS_COMMITTEE', t.R);
+    t.R = first(await orgs(`${p}R`, 'COMMITTEE', null), 'organisation');
+    t.G3 = first(await orgs(`${p}G3`, 'GRASSROOTS_COMMITTEE', t.R), 'organisation');
+    t.G30 = first(await orgs(`${p}G30`, 'GRASSROOTS_COMMITTEE', t.R), 'organisation');
+    t.F = first(await orgs(`${p}F`, 'GRASSROOTS_COMMITTEE', t.R), 'organisation');
     const cells3 = await orgs(`${p}c3`, 'SUBORDINATE_CELL', t.G3, 3);
     const cells30 = await orgs(`${p}c30`, 'SUBORDINATE_CELL', t.G30, 30);
-    [t.small, t.big] = [cells3[0], cells30[0]];
+    t.small = first(cells3, 'cell of 3');
+    t.big = first(cells30, 'cell of 30');
     await members([t.small], 3);
     await members([t.big], 30);
     // The rest of the database: 400 cells of 50 members with a year of monthly meetings each (20,000 memberships).
@@ -122,7 +124,7 @@ describe('list cost', () => {
       [filler],
     );
     reader = await h.userWith('COMMITTEE_READ', { organisationId: t.R });
-    [{ id: t.visitor }] = await q<{ id: string }>(`SELECT id FROM app_user ORDER BY created_at LIMIT 1`);
+    t.visitor = first(await q<{ id: string }>(`SELECT id FROM app_user ORDER BY created_at LIMIT 1`), 'user').id;
     await meetings(t.small, 3, true);
     await meetings(t.big, 30, true);
     await inspections(t.small, 3);
@@ -189,7 +191,7 @@ describe('list cost', () => {
       h.countQueries(async () => {
         const res = await h.gql(l.query, l.vars(big), reader);
         expect(res.errors).toBeUndefined();
-        return l.items(res.data);
+        return l.items(res.data as Data);
       });
     const small = await run(false);
     const big = await run(true);
@@ -223,7 +225,7 @@ describe('list cost', () => {
   };
 
   it.each(lists.map((l) => [l.name, l] as const))('%s: each statement for one cell touches a bounded number of rows in a database of 20,000+ memberships', async (_name, l) => {
-    const [{ memberships }] = await q<{ memberships: number }>(`SELECT count(*)::int AS memberships FROM membership`);
+    const { memberships } = first(await q<{ memberships: number }>(`SELECT count(*)::int AS memberships FROM membership`), 'count row');
     expect(memberships).toBeGreaterThanOrEqual(20_000);
     const statements: [string, unknown[]][] = [];
     queryCounter.onQuery = (sql, params) => {
@@ -245,9 +247,9 @@ describe('list cost', () => {
     // the tables every list walks are always counted, whatever their size in this database
     for (const table of ['membership', 'member', 'meeting', 'meeting_attendance', 'organisation_placement', 'organisation', 'rating', 'inspection']) small.delete(table);
     for (const [sql, params] of own) {
-      const [{ 'QUERY PLAN': plan }] = await q<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
-      const rows = touched(plan[0].Plan, small);
-      if (rows >= 2_000) throw new Error(`${l.name}: ${rows} rows touched by\n${sql}\n${JSON.stringify(params)}\nplan:\n${outline(plan[0].Plan)}`);
+      const { 'QUERY PLAN': plan } = first(await q<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params), 'plan row');
+      const rows = touched(first(plan, 'plan').Plan, small);
+      if (rows >= 2_000) throw new Error(`${l.name}: ${rows} rows touched by\n${sql}\n${JSON.stringify(params)}\nplan:\n${outline(first(plan, 'plan').Plan)}`);
     }
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { bootApp, errorOf, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { cliCaller } from '../../src/cli/context';
 import { AdminService } from '../../src/modules/auth/admin.service';
@@ -254,7 +254,7 @@ describe('cell meetings', () => {
       expect(res.errors).toBeUndefined();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(res.data.meetingsXlsx, 'base64') as unknown as ArrayBuffer);
-      return wb.worksheets[0].getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? ''));
+      return worksheet(wb).getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? ''));
     };
     const STATE: Record<string, string> = { PLANNED: 'Đã lên kế hoạch', HELD: 'Đã tổ chức', CLOSED: 'Đã khóa sổ', CANCELLED: 'Đã hủy' };
     const viDate = (d: string) => d.split('-').reverse().join('/');
@@ -263,8 +263,8 @@ describe('cell meetings', () => {
     const f = { organisationId: t.GA, from: '2025-01-01', to: '2026-12-31' };
     const list = (await h.gql(LIST, { f }, admin)).data.meetingList;
     const rows = await sheet(admin, f);
-    expect(rows[0][0]).toBe('DANH SÁCH BUỔI SINH HOẠT CHI BỘ TỪ 01/01/2025 ĐẾN 31/12/2026');
-    expect(rows[1][0]).toBe(`Đảng bộ cơ sở A — ${list.total} buổi`);
+    expect(rows[0]?.[0]).toBe('DANH SÁCH BUỔI SINH HOẠT CHI BỘ TỪ 01/01/2025 ĐẾN 31/12/2026');
+    expect(rows[1]?.[0]).toBe(`Đảng bộ cơ sở A — ${list.total} buổi`);
     expect(rows[2]).toEqual(['STT', 'Chi bộ', 'Ngày', 'Giờ', 'Loại sinh hoạt', 'Chủ đề', 'Trạng thái', 'Có mặt/Phải dự', 'Biên bản', 'Nghị quyết', 'Cấp ủy viên dự']);
     const body = rows.slice(3);
     expect(list.total).toBeGreaterThan(5);
@@ -279,7 +279,7 @@ describe('cell meetings', () => {
     expect(body.filter((r) => r[6] === 'Đã hủy').length).toBeGreaterThan(0);
     // The filter narrows the rows as it narrows the list.
     const onlyThematic = await sheet(admin, { ...f, kinds: ['THEMATIC'] });
-    expect(onlyThematic[1][0]).toBe('Đảng bộ cơ sở A — 1 buổi — lọc: Sinh hoạt chuyên đề');
+    expect(onlyThematic[1]?.[0]).toBe('Đảng bộ cơ sở A — 1 buổi — lọc: Sinh hoạt chuyên đề');
     expect(onlyThematic.slice(3).map((r) => r[2])).toEqual(['19/03/2026']);
 
     // Scope: another subtree's secretary gets no rows of this one; a member, their cell's published meetings as listed.

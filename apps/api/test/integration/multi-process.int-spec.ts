@@ -1,3 +1,4 @@
+import { elementAt } from '@chibo/domain';
 // Two real API processes (the built dist/main.js) on one fresh PostgreSQL database, as behind a load balancer
 // (docs/scaling.md#several-api-processes): they start at the same moment and apply the migrations once (advisory
 // lock), and whatever one process stores or issues the other one serves: a meeting document's bytes, a session, a
@@ -26,7 +27,7 @@ const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.C
 const built = [MAIN, CLI, DOMAIN_DIST].every((f) => existsSync(f));
 const embedded = process.env.CHIBO_TEST_EMBEDDED === '1';
 /** Ports tried for the two servers (CHIBO_TEST_PORTS=from-to); the first two free ones are used. */
-const PORTS = (process.env.CHIBO_TEST_PORTS ?? '4310-4319').split('-').map(Number);
+const [PORT_FROM = NaN, PORT_TO = NaN] = (process.env.CHIBO_TEST_PORTS ?? '4310-4319').split('-').map(Number);
 
 if (!built && !embedded) {
   const msg = `multi-process.int-spec.ts: ${[MAIN, CLI, DOMAIN_DIST].filter((f) => !existsSync(f)).join(', ')} missing: build first (corepack pnpm -r --filter @chibo/domain --filter @chibo/api run build)`;
@@ -48,8 +49,8 @@ const portFree = (port: number) =>
 
 const freePorts = async (n: number): Promise<number[]> => {
   const out: number[] = [];
-  for (let p = PORTS[0]; p <= PORTS[1] && out.length < n; p++) if (await portFree(p)) out.push(p);
-  if (out.length < n) throw new Error(`fewer than ${n} free ports in ${PORTS.join('-')} (CHIBO_TEST_PORTS)`);
+  for (let p = PORT_FROM; p <= PORT_TO && out.length < n; p++) if (await portFree(p)) out.push(p);
+  if (out.length < n) throw new Error(`fewer than ${n} free ports in ${PORT_FROM}-${PORT_TO} (CHIBO_TEST_PORTS)`);
   return out;
 };
 
@@ -145,7 +146,9 @@ suite('several API processes on one database', () => {
   });
 
   it('start at the same moment on a fresh database and apply the migrations once', async () => {
-    const [pa, pb] = await freePorts(2);
+    const ports = await freePorts(2);
+    const pa = elementAt(ports, 0, 'free port');
+    const pb = elementAt(ports, 1, 'free port');
     A = start('A', pa);
     B = start('B', pb);
     await Promise.all([ready(A), ready(B)]);

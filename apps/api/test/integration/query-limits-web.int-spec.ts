@@ -17,9 +17,9 @@ const webDocuments = (): { file: string; text: string }[] => {
   const sources = files(WEB_SRC).map((file) => ({ file, src: readFileSync(file, 'utf8') }));
   // Selection sets shared as string constants and interpolated with ${NAME}.
   const constants = new Map<string, string>();
-  for (const { src } of sources) for (const m of src.matchAll(/const ([A-Z_][A-Z0-9_]*) = (?:`([^`]*)`|'([^']*)')/g)) constants.set(m[1], m[2] ?? m[3]);
+  for (const { src } of sources) for (const m of src.matchAll(/const ([A-Z_][A-Z0-9_]*) = (?:`([^`]*)`|'([^']*)')/g)) constants.set(m[1] ?? '', m[2] ?? m[3] ?? '');
   const expand = (t: string): string => t.replace(/\$\{([A-Z_][A-Z0-9_]*)\}/g, (_, n: string) => expand(constants.get(n) ?? ''));
-  return sources.flatMap(({ file, src }) => [...src.matchAll(/graphql(?:<[^`]*?)?\(`([^`]*)`/gs)].map((m) => ({ file, text: expand(m[1]) })));
+  return sources.flatMap(({ file, src }) => [...src.matchAll(/graphql(?:<[^`]*?)?\(`([^`]*)`/gs)].map((m) => ({ file, text: expand(m[1] ?? '') })));
 };
 
 /** Variables that ask for the largest page everywhere a PageInput is declared. */

@@ -1,3 +1,4 @@
+import { elementAt } from '@chibo/domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +11,7 @@ import { RateLimits } from '../../src/common/graphql/rate-limits';
 // caller. Two app instances on the test database stand for two processes.
 describe('rate limits shared by the API processes of one database', () => {
   const apps: NestFastifyApplication[] = [];
+  const appAt = (i: number) => elementAt(apps, i, 'app instance');
   const boot = async () => {
     const app = await createApp(loadConfig({
       UPLOAD_DIR: join(tmpdir(), `chibo-test-uploads-${process.pid}`), ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error',
@@ -31,14 +33,14 @@ describe('rate limits shared by the API processes of one database', () => {
   beforeAll(async () => {
     await boot();
     await boot();
-    await apps[0].get(DataSource).query(`DELETE FROM rate_limit_hit`);
+    await appAt(0).get(DataSource).query(`DELETE FROM rate_limit_hit`);
   });
   afterAll(async () => {
     for (const app of apps) await app.close();
   });
 
   it('counts one budget across two app instances and answers 429 with Retry-After from either', async () => {
-    const [a, b] = apps;
+    const [a, b] = [appAt(0), appAt(1)];
     const codes: string[] = [];
     for (const app of [a, b, a, b]) codes.push((await signIn(app, '198.51.100.7')).json().errors[0].extensions.code);
     expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
@@ -55,19 +57,19 @@ describe('rate limits shared by the API processes of one database', () => {
   });
 
   it('does not let two instances spend the last request of a budget at the same moment', async () => {
-    const [a, b] = apps;
+    const [a, b] = [appAt(0), appAt(1)];
     const all = await Promise.all([a, b, a, b, a, b].map((app) => app.get(RateLimits).take('refresh', '203.0.113.5')));
     expect(all.filter((w) => w === null)).toHaveLength(2);
     expect(all.filter((w) => typeof w === 'number' && w > 0)).toHaveLength(4);
   });
 
   it('stores the caller key only as a keyed hash, and drops hits that left the window', async () => {
-    const rows: { key_hash: string; kind: string }[] = await apps[0].get(DataSource).query(`SELECT kind, key_hash FROM rate_limit_hit`);
+    const rows: { key_hash: string; kind: string }[] = await appAt(0).get(DataSource).query(`SELECT kind, key_hash FROM rate_limit_hit`);
     expect(rows.length).toBeGreaterThan(0);
     const text = JSON.stringify(rows);
     for (const clear of ['198.51.100.7', '203.0.113.5', '198.51.100', 'nobody.shared']) expect(text).not.toContain(clear);
     // hits older than the minute no longer count
-    await apps[0].get(DataSource).query(`UPDATE rate_limit_hit SET second = second - 61 WHERE kind = 'signIn'`);
-    expect((await signIn(apps[1], '198.51.100.7')).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    await appAt(0).get(DataSource).query(`UPDATE rate_limit_hit SET second = second - 61 WHERE kind = 'signIn'`);
+    expect((await signIn(appAt(1), '198.51.100.7')).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -8,7 +8,7 @@ import { buildTree } from '../setup/fixtures';
 describe('ratings: not rated by the committee\'s decision', () => {
   let h: Harness;
   let t: Awaited<ReturnType<typeof buildTree>>;
-  const tokens: Record<string, string> = {};
+  const tokens = {} as Record<'admin' | 'memberM1' | 'readA' | 'secretaryA1' | 'secretaryA2' | 'secretaryB1' | 'writeGA', string>; // filled in beforeAll
   let roundId: string;
 
   const OPEN = `mutation($i: OpenRatingRoundInput!) { openRatingRound(input: $i) { id } }`;

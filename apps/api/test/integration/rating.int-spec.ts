@@ -1,4 +1,5 @@
-import { bootApp, errorOf, type Harness } from '../setup/harness';
+import type { Worksheet } from 'exceljs';
+import { bootApp, errorOf, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 
 // The annual quality rating: a full round for a cell, who may take each step, the quota (warning at proposal,
@@ -6,7 +7,7 @@ import { buildTree } from '../setup/fixtures';
 describe('ratings', () => {
   let h: Harness;
   let t: Awaited<ReturnType<typeof buildTree>>;
-  const tokens: Record<string, string> = {};
+  const tokens = {} as Record<'admin' | 'memberM1' | 'readA' | 'secretaryA1' | 'secretaryB1' | 'writeGA', string>; // filled in beforeAll
   let roundId: string;
   const ratingOf: Record<string, string> = {};
 
@@ -202,7 +203,8 @@ describe('ratings', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(res.data.ratingRoundXlsx, 'base64') as unknown as ArrayBuffer);
       expect(wb.worksheets.map((w) => w.name)).toEqual(['Danh sach danh gia', 'Chua tu danh gia']);
-      return wb.worksheets.map((w) => w.getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? '')));
+      const rowsOf = (w: Worksheet) => w.getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? ''));
+      return [rowsOf(worksheet(wb, 0)), rowsOf(worksheet(wb, 1))] as const;
     };
     const tableOf = (rows: unknown[][]) => rows.slice(rows.findIndex((r) => r[0] === 'STT') + 1);
 
@@ -231,7 +233,7 @@ describe('ratings', () => {
     expect(body.every((r) => [12, 14, 16].every((c) => /^\d{2}\/\d{2}\/\d{4}$/.test(String(r[c]))))).toBe(true);
     // The second sheet: the subjects not self-assessed, as ratingRoundPending.
     const left = await pendingOf(tokens.writeGA);
-    expect(pending[0][0]).toBe('CHƯA TỰ ĐÁNH GIÁ — ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');
+    expect(pending[0]?.[0]).toBe('CHƯA TỰ ĐÁNH GIÁ — ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');
     expect(pending.find((r) => r[0] === 'STT')).toEqual(['STT', 'Đối tượng', 'Họ và tên/Tên tổ chức', 'Thuộc tổ chức']);
     expect(tableOf(pending).map((r) => [r[2], r[3]])).toEqual(left.items.map((x) => [x.name, x.organisationName]));
     expect(tableOf(pending)).toHaveLength(3);
@@ -252,8 +254,8 @@ describe('ratings', () => {
     const quarter = await h.gql(XLSX, { id: q.data.openRatingRound.id }, tokens.writeGA);
     const qb = new ExcelJS.Workbook();
     await qb.xlsx.load(Buffer.from(quarter.data.ratingRoundXlsx, 'base64') as unknown as ArrayBuffer);
-    const qRows = qb.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(qRows[2][0]).toBe('Năm 2026 — Hằng quý Q4');
+    const qRows = worksheet(qb).getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(qRows[2]?.[0]).toBe('Năm 2026 — Hằng quý Q4');
     expect(tableOf(qRows).map((r) => r.slice(1, 6))).toEqual([['Chi bộ trực thuộc', 'Chi bộ Kế toán', 'Đảng bộ cơ sở A', 80, LEVEL.HTTNV]]);
 
     // Scope: a member gets their own row only; another cell's secretary does not see the round at all.
@@ -340,15 +342,15 @@ describe('ratings', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(rows[0][0]).toBe('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');
+    const rows = worksheet(wb).getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]?.[0]).toBe('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');
     const row = rows.find((r) => r[1] === 'Đảng viên')!;
     // total, rated, HTXSNV count and %, …, HTTNV trở lên count and %, trong đó HTXSNV, HTXSNV of rated, not rated
     expect(row.slice(2, 6)).toEqual([members.total, members.rated, members.levels[0].count, members.levels[0].percent]);
     expect(row.slice(12, 17)).toEqual([members.wellCompletedOrBetter.count, members.wellCompletedOrBetter.percent, members.excellentOfWellCompletedOrBetter, members.excellentOfRated, members.notRated]);
     expect(members.rated).toBeGreaterThan(0);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Xep loai 2026', 'Danh sach']);
-    const listed = wb.worksheets[1].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1)).filter((r) => r[1] === 'Đảng viên');
+    const listed = worksheet(wb, 1).getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1)).filter((r) => r[1] === 'Đảng viên');
     expect(listed).toHaveLength(members.total);
     expect(listed.filter((r) => r[4] === 'Hoàn thành xuất sắc nhiệm vụ')).toHaveLength(members.levels[0].count);
     expect(errorOf(await h.gql(`query($i: RatingFiguresInput!) { ratingFiguresXlsx(input: $i) }`, { i: { organisationId: t.GA, year: 2026 } }, tokens.secretaryB1))?.code).toBe('NOT_FOUND');

@@ -68,7 +68,7 @@ const answer = async (res: Res) => JSON.parse(JSON.stringify({
   errors: (res.errors ?? []).map((e) => ({ message: e.message, code: e.extensions?.code, reason: e.extensions?.reason, fields: e.extensions?.fields })),
 }).replace(UUID, '<id>'));
 
-const outcome = (res: Res): string => (res.errors?.length ? String(res.errors[0].extensions?.code) : 'ok');
+const outcome = (res: Res): string => (res.errors?.length ? String(res.errors[0]?.extensions?.code) : 'ok');
 
 describe('scope matrix: every operation × caller × in scope / out of scope / nonexistent', () => {
   let h: Harness;
@@ -178,6 +178,7 @@ describe('scope matrix: every operation × caller × in scope / out of scope / n
   describe.each(ops)('%s %s', (kind, name) => {
     const row = ROWS[name];
     const f = (kind === 'query' ? QUERY : MUTATION).getFields()[name];
+    if (!row || !f) throw new Error(`${kind} ${name}: no row or no schema field`); // ops holds only fields with a row
     const doc = documentFor(kind, f, row.depth ?? 3);
     const expected = (role: Role) => row.inScope[role] ?? row.inScope.others;
     const hole = (role: Role, c: 'in' | 'out') => row.knownHoles?.find((k) => k.roles.includes(role) && k.cases.includes(c));
@@ -225,7 +226,7 @@ describe('scope matrix: every operation × caller × in scope / out of scope / n
         const { res } = calls[role].in;
         const got = outcome(res);
         const want = expected(role);
-        discovered.push(`${name}\t${role}\tin\t${got}\twant ${want}\t${got === 'ok' ? JSON.stringify(res.data).slice(0, 400) : res.errors?.[0].message}`);
+        discovered.push(`${name}\t${role}\tin\t${got}\twant ${want}\t${got === 'ok' ? JSON.stringify(res.data).slice(0, 400) : res.errors?.[0]?.message}`);
         // 'ok' for a write means the caller got through the role and scope checks: a state rule may still refuse it.
         if (want === 'ok' && kind === 'mutation') expect({ got, errors: res.errors }).not.toMatchObject({ got: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND|UNAUTHENTICATED)$/) });
         else expect({ got, errors: got === want ? undefined : res.errors }).toEqual({ got: want, errors: undefined });

@@ -111,7 +111,7 @@ export const transactionScopeProblems = (): string[] => {
       for (const cb of n.arguments.filter((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a))) {
         walk(cb, (x) => {
           const line = m.file.getLineAndCharacterOfPosition(x.getStart(m.file)).line;
-          const text = m.file.text.split('\n')[line];
+          const text = m.file.text.split('\n')[line] ?? '';
           if (text.includes('tx-outside:')) return;
           const where = `${relative(SRC, m.file.fileName)}:${line + 1} ${m.cls}.${m.name}`;
           if (isThisDs(x)) problems.push(`${where}: this.ds inside a transaction`);

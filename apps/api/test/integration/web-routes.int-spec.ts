@@ -6,7 +6,7 @@ import { WEB_ROUTES } from '../../src/main';
 // apps/api/src/main.ts in step with the router: a new screen whose path is not covered fails here, not in production.
 const routerPaths = (): string[] => {
   const src = readFileSync(join(__dirname, '../../../web/src/app/router.tsx'), 'utf8');
-  const paths = [...src.matchAll(/path:\s*'([^']+)'/g)].map((m) => m[1]).filter((p) => p !== '*' && p !== '/');
+  const paths = [...src.matchAll(/path:\s*'([^']+)'/g)].map((m) => m[1] ?? '').filter((p) => p !== '*' && p !== '/');
   return paths.map((p) => (p.startsWith('/') ? p : `/${p}`));
 };
 

@@ -1,3 +1,4 @@
+import { elementAt, first } from '@chibo/domain';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -91,7 +92,7 @@ describe('webhooks', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const path = (req.url ?? '').split('?')[0];
+        const [path = ''] = (req.url ?? '').split('?');
         const parsed = JSON.parse(body);
         const r: Received = { status: 0, path, headers: req.headers, body, event: parsed.event, deliveryId: parsed.deliveryId };
         const nth = (counts.get(path) ?? 0) + 1;
@@ -124,8 +125,8 @@ describe('webhooks', () => {
     const meeting = await planMeeting(c);
     await runUntil(() => at(sub.path).length === 1);
     await worker().runOnce();
-    const [r] = at(sub.path);
     expect(at(sub.path)).toHaveLength(1);
+    const r = first(at(sub.path), 'delivery');
     expect(r.headers['x-chibo-event']).toBe('meeting.planned');
     expect(r.headers['content-type']).toBe('application/json');
     const ts = r.headers['x-chibo-timestamp'] as string;
@@ -137,7 +138,7 @@ describe('webhooks', () => {
     const log = await deliveries(sub.id);
     expect(log.items).toHaveLength(1);
     expect(log.items[0]).toMatchObject({ id: r.deliveryId, eventType: 'meeting.planned', status: 'DELIVERED', attempts: 1, responseStatus: 200, error: null, nextAttemptAt: null });
-    expect(log.items[0].durationMs).toBeGreaterThanOrEqual(0);
+    expect(log.items[0]?.durationMs).toBeGreaterThanOrEqual(0);
     // not readable: no field for it, not in the table in clear, not in the audit log (nor the target's query string)
     const [row] = await h.ds.query(`SELECT secret_enc FROM webhook_subscription WHERE id = $1`, [sub.id]);
     expect(row.secret_enc).not.toContain(sub.secret.slice(6));
@@ -149,7 +150,7 @@ describe('webhooks', () => {
     expect(rotated).not.toBe(sub.secret);
     await planMeeting(c, '2026-06-09');
     await runUntil(() => at(sub.path).length === 2);
-    const r2 = at(sub.path)[1];
+    const r2 = elementAt(at(sub.path), 1, 'second delivery');
     expect(r2.headers['x-chibo-signature']).toBe(`sha256=${createHmac('sha256', rotated).update(`${r2.headers['x-chibo-timestamp']}.${r2.body}`).digest('hex')}`);
     await remove(sub.id);
   });
@@ -185,7 +186,7 @@ describe('webhooks', () => {
     await runUntil(async () => (await deliveries(dead.id)).items[0]?.status === 'DEAD' && at(flaky.path).length === 3 && at(slow.path).length === 1);
     const f = await deliveries(flaky.id);
     expect(f.items[0]).toMatchObject({ status: 'DELIVERED', attempts: 3, responseStatus: 200, error: null });
-    expect(new Set(at(flaky.path).map((r) => r.headers['x-chibo-delivery']))).toEqual(new Set([f.items[0].id]));
+    expect(new Set(at(flaky.path).map((r) => r.headers['x-chibo-delivery']))).toEqual(new Set([f.items[0]?.id]));
     expect(at(flaky.path).map((r) => r.headers['x-chibo-attempt'])).toEqual(['1', '2', '3']);
     const s = await deliveries(slow.id);
     expect(s.items[0]).toMatchObject({ status: 'DELIVERED', attempts: 2, responseStatus: 204 });
@@ -220,7 +221,7 @@ describe('webhooks', () => {
     await runUntil(() => delivered(sub.path).length === 4);
     const ofFirst = delivered(sub.path).filter((r) => r.event.subjectId === first);
     expect(ofFirst.map((r) => `${r.event.type}:${(r.event.payload.fields as string[] | undefined)?.join(',') ?? ''}`)).toEqual(['meeting.planned:', 'meeting.updated:place', 'meeting.updated:place']);
-    expect(Number(ofFirst[1].event.id)).toBeLessThan(Number(ofFirst[2].event.id));
+    expect(Number(ofFirst[1]?.event.id)).toBeLessThan(Number(ofFirst[2]?.event.id));
     await remove(sub.id);
   });
 
@@ -279,7 +280,7 @@ describe('webhooks', () => {
     expect(at(sub.path)).toEqual([]);
     await ok(`mutation($id: ID!) { updateWebhookSubscription(id: $id, input: { active: true }) { active } }`, { id: sub.id });
     await runUntil(() => at(sub.path).length === 1);
-    expect(at(sub.path)[0].event.subjectId).toBe(meanwhile);
+    expect(at(sub.path)[0]?.event.subjectId).toBe(meanwhile);
     await remove(sub.id);
     const ops = (await h.ds.query(`SELECT operation FROM audit_log WHERE entity_id = $1 ORDER BY id`, [sub.id])).map((r: { operation: string }) => r.operation);
     expect(ops).toEqual(['createWebhookSubscription', 'updateWebhookSubscription', 'disableWebhookSubscription', 'updateWebhookSubscription', 'deleteWebhookSubscription']);
@@ -297,19 +298,19 @@ describe('webhooks', () => {
     expect(log.hasMore).toBe(true);
     const older = await deliveries(sub.id, { first: 1, after: log.endCursor });
     expect(older.hasMore).toBe(false);
-    expect(older.items[0].id).not.toBe(log.items[0].id);
-    const one = await ok(`mutation($id: ID!) { replayWebhookDelivery(id: $id) { id status attempts } }`, { id: log.items[0].id });
-    expect(one.replayWebhookDelivery).toEqual({ id: log.items[0].id, status: 'PENDING', attempts: 0 });
+    expect(older.items[0]?.id).not.toBe(log.items[0]?.id);
+    const one = await ok(`mutation($id: ID!) { replayWebhookDelivery(id: $id) { id status attempts } }`, { id: first(log.items, 'delivery').id });
+    expect(one.replayWebhookDelivery).toEqual({ id: log.items[0]?.id, status: 'PENDING', attempts: 0 });
     await runUntil(() => at(sub.path).length === 3);
-    expect(at(sub.path)[2].deliveryId).toBe(log.items[0].id);
+    expect(at(sub.path)[2]?.deliveryId).toBe(log.items[0]?.id);
     const n = await ok(`mutation($s: ID!, $from: DateTime!, $to: DateTime!) { replayWebhookDeliveries(subscriptionId: $s, from: $from, to: $to) }`, { s: sub.id, from: start.toISOString(), to: new Date(Date.now() + 1000).toISOString() });
     expect(n.replayWebhookDeliveries).toBe(2);
     const none = await ok(`mutation($s: ID!, $from: DateTime!, $to: DateTime!) { replayWebhookDeliveries(subscriptionId: $s, from: $from, to: $to) }`, { s: sub.id, from: '2020-01-01T00:00:00Z', to: '2020-01-02T00:00:00Z' });
     expect(none.replayWebhookDeliveries).toBe(0);
     await runUntil(() => at(sub.path).length === 5);
-    expect(new Set(at(sub.path).slice(3).map((r) => r.deliveryId))).toEqual(new Set([log.items[0].id, older.items[0].id]));
+    expect(new Set(at(sub.path).slice(3).map((r) => r.deliveryId))).toEqual(new Set([log.items[0]?.id, older.items[0]?.id]));
     expect(errorOf(await h.gql(`mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }`, { id: randomUUID() }, admin))).toMatchObject({ code: 'NOT_FOUND' });
-    const ops = (await h.ds.query(`SELECT operation FROM audit_log WHERE entity_id IN ($1, $2) AND operation LIKE 'replay%' ORDER BY id`, [sub.id, log.items[0].id])).map((r: { operation: string }) => r.operation);
+    const ops = (await h.ds.query(`SELECT operation FROM audit_log WHERE entity_id IN ($1, $2) AND operation LIKE 'replay%' ORDER BY id`, [sub.id, first(log.items, 'delivery').id])).map((r: { operation: string }) => r.operation);
     expect(ops).toEqual(['replayWebhookDelivery', 'replayWebhookDeliveries', 'replayWebhookDeliveries']);
     await remove(sub.id);
   });

@@ -21,7 +21,7 @@ export const portFree = (port: number) =>
 
 /** The first `n` free ports in `range` ("from-to"). */
 export const freePorts = async (n: number, range: string): Promise<number[]> => {
-  const [from, to] = range.split('-').map(Number);
+  const [from = NaN, to = NaN] = range.split('-').map(Number); // a malformed range has no ports: the error below
   const out: number[] = [];
   for (let p = from; p <= to && out.length < n; p++) if (await portFree(p)) out.push(p);
   if (out.length < n) throw new Error(`fewer than ${n} free ports in ${range}`);

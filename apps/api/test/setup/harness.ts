@@ -1,3 +1,5 @@
+import type { Workbook, Worksheet } from 'exceljs';
+import { elementAt } from '@chibo/domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -49,5 +51,8 @@ export type Harness = Awaited<ReturnType<typeof bootApp>>;
 
 /** A unique prefix for codes created by one test file. */
 export const uniq = (prefix: string): string => `${prefix}${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296).toString(36).toUpperCase()}`;
+
+/** Sheet `index` of an exported workbook; throws a clear error when the workbook has fewer sheets. */
+export const worksheet = (wb: Workbook, index = 0): Worksheet => elementAt(wb.worksheets, index, 'worksheet');
 
 export const errorOf = (res: { errors?: { extensions: Record<string, any> }[] }) => res.errors?.[0]?.extensions ?? null;

@@ -1,3 +1,4 @@
+import { first } from '../arrays';
 import { MEETING_FLAG_LABELS, meetingFlags } from '../meeting/meeting-rules';
 import { ORGANISATION_FLAG_LABELS, organisationFlags, type OrganisationFlagCode } from '../organisation/flags';
 import { DEFAULT_POLICY } from '../policy';
@@ -55,7 +56,7 @@ describe('the alert catalogue', () => {
   });
 
   it('takes a term alert\'s deadline from the term end', () => {
-    const [ending] = organisationFlags({ kind: 'COMMITTEE', memberCount: 0, fullMemberCount: 0, hasCellCommittee: true, termEnd: '2025-07-01', asOf: '2025-06-01' }, DEFAULT_POLICY);
+    const ending = first(organisationFlags({ kind: 'COMMITTEE', memberCount: 0, fullMemberCount: 0, hasCellCommittee: true, termEnd: '2025-07-01', asOf: '2025-06-01' }, DEFAULT_POLICY), 'flag');
     expect(alertFromOrganisationFlag('o1', ending)).toEqual({ code: 'TERM_ENDING', organisationId: 'o1', dueOn: '2025-07-01', params: { termEnd: '2025-07-01', daysLeft: 30 } });
   });
 
@@ -118,7 +119,7 @@ describe('ordering and summary', () => {
   it('does not change its input', () => {
     const list = [alert({ code: 'BADGE_DUE' }), alert({ code: 'TERM_ENDED' })];
     sortAlerts(list);
-    expect(list[0].code).toBe('BADGE_DUE');
+    expect(list[0]?.code).toBe('BADGE_DUE');
   });
 
   it('counts by code (catalogue order, zero for the codes asked) and by severity', () => {

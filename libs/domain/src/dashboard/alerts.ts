@@ -336,9 +336,10 @@ export const formatAlert = (alert: Alert, lang: Lang): string => {
   const values: Record<string, number | string> = { ...alert.params };
   if (alert.memberName && values.memberName === undefined) values.memberName = alert.memberName;
   if (alert.dueOn && values.dueOn === undefined) values.dueOn = alert.dueOn;
-  return ALERT_CATALOGUE[alert.code].message[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? formatParam(values[name], lang) : whole,
-  );
+  return ALERT_CATALOGUE[alert.code].message[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+    return value === undefined ? whole : formatParam(value, lang);
+  });
 };
 
 const SEVERITY_RANK: Record<AlertSeverity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };

@@ -1,3 +1,4 @@
+import type { CodedFieldError } from '../errors';
 import { assertInspectionTransition, canMoveInspection, throwFieldErrors, validateConclusion, validateInspectionDates, type ConclusionInput } from './record';
 
 const TODAY = '2026-11-22';
@@ -75,7 +76,7 @@ describe('validateConclusion', () => {
     expect(validateConclusion({ ...base, subjects: [{ memberId: 'm1', discipline: discipline({ form: 'KHAI_TRU' }) }] })).toEqual([
       { field: 'subjects.0.discipline.decidingBody', reason: 'Party cell may not impose expulsion', code: 'DISCIPLINE_AUTHORITY' },
     ]);
-    expect(validateConclusion({ ...base, subjects: [{ memberId: 'm1', discipline: discipline({ decidingBody: 'CELL_COMMITTEE' }) }] })[0].code).toBe('DISCIPLINE_AUTHORITY');
+    expect(validateConclusion({ ...base, subjects: [{ memberId: 'm1', discipline: discipline({ decidingBody: 'CELL_COMMITTEE' }) }] })[0]?.code).toBe('DISCIPLINE_AUTHORITY');
     expect(validateConclusion({ ...base, subjects: [{ memberId: 'm1', discipline: discipline({ form: 'KHAI_TRU', decidingBody: 'GRASSROOTS_COMMITTEE' }) }] })).toEqual([]);
   });
 
@@ -87,9 +88,9 @@ describe('validateConclusion', () => {
 
   it('throws all problems at once, the first one as the error', () => {
     expect(() => throwFieldErrors([])).not.toThrow();
-    const errors = [{ field: 'a', reason: 'x', code: 'INVALID_DATE_ORDER' as const }, { field: 'b', reason: 'y', code: 'VALIDATION' as const }];
+    const errors: [CodedFieldError, CodedFieldError] = [{ field: 'a', reason: 'x', code: 'INVALID_DATE_ORDER' as const }, { field: 'b', reason: 'y', code: 'VALIDATION' as const }];
     expect(() => throwFieldErrors(errors)).toThrow(expect.objectContaining({ code: 'INVALID_DATE_ORDER', field: 'a', details: { errors } }));
-    const future = [{ field: 'a', reason: 'x', code: 'VALIDATION' as const, specific: 'DATE_IN_FUTURE' }, { field: 'b', reason: 'y', code: 'VALIDATION' as const, specific: 'DATE_IN_FUTURE' }];
+    const future: [CodedFieldError, CodedFieldError] = [{ field: 'a', reason: 'x', code: 'VALIDATION' as const, specific: 'DATE_IN_FUTURE' }, { field: 'b', reason: 'y', code: 'VALIDATION' as const, specific: 'DATE_IN_FUTURE' }];
     expect(() => throwFieldErrors(future)).toThrow(expect.objectContaining({ code: 'VALIDATION', details: { errors: future, reason: 'DATE_IN_FUTURE' } }));
     expect(() => throwFieldErrors([future[0], errors[1]])).toThrow(expect.objectContaining({ details: { errors: [future[0], errors[1]] } }));
   });

@@ -129,8 +129,8 @@ export const validateConclusion = (input: ConclusionInput): CodedFieldError[] =>
  * When every problem has the same specific reason (e.g. DATE_IN_FUTURE), it becomes the error's reason too.
  */
 export const throwFieldErrors = (errors: readonly CodedFieldError[], message?: string): void => {
-  if (!errors.length) return;
   const [first] = errors;
+  if (!first) return;
   const shared = first.specific && errors.every((e) => e.specific === first.specific) ? { reason: first.specific } : {};
   throw new DomainError(first.code, message ?? `${first.field}: ${first.reason}`, first.field, { errors, ...shared });
 };

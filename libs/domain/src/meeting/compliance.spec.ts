@@ -133,7 +133,7 @@ describe('complianceForCell', () => {
     expect(complianceForCell({ ...feb27, asOf: '2027-03-01' }, DEFAULT_POLICY).missing).toEqual([{ kind: 'REGULAR', period: '2027-02', dueOn: '2027-02-28', held: 0, required: 1 }]);
     const feb28 = { from: '2028-02-01', to: '2028-02-29', meetings: [] };
     expect(complianceForCell({ ...feb28, asOf: '2028-02-29' }, DEFAULT_POLICY).behind).toBe(false);
-    expect(complianceForCell({ ...feb28, asOf: '2028-03-01' }, DEFAULT_POLICY).missing[0].dueOn).toBe('2028-02-29');
+    expect(complianceForCell({ ...feb28, asOf: '2028-03-01' }, DEFAULT_POLICY).missing[0]?.dueOn).toBe('2028-02-29');
     expect(complianceForCell({ ...feb28, meetings: [held('2028-02-29')], asOf: '2028-03-01' }, DEFAULT_POLICY).behind).toBe(false);
   });
 

@@ -75,6 +75,7 @@ export const isPlainText = (bytes: ArrayLike<number>): boolean => {
   let i = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length) {
     const b = bytes[i];
+    if (b === undefined) return false; // i < length: only a sparse ArrayLike has a hole here
     if (b < 0x80) {
       if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) return false;
       i++;

@@ -23,9 +23,9 @@ import type { Label } from '../labels';
 const complete = (codes: readonly string[], table: Record<string, Label>): void => {
   expect(Object.keys(table).sort()).toEqual([...codes].sort());
   for (const code of codes) {
-    expect(table[code].vi.trim()).not.toBe('');
-    expect(table[code].en.trim()).not.toBe('');
-    expect(table[code].vi).toBe(table[code].vi.normalize('NFC'));
+    expect(table[code]?.vi.trim()).not.toBe('');
+    expect(table[code]?.en.trim()).not.toBe('');
+    expect(table[code]?.vi).toBe(table[code]?.vi.normalize('NFC'));
   }
 };
 

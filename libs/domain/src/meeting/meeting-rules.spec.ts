@@ -127,7 +127,7 @@ describe('meetingFlags', () => {
 
   it('DURATION_SHORT at 89 / 119 minutes, not at 90 / 120; none without both times', () => {
     expect(codes({ endTime: '09:29' })).toEqual(['DURATION_SHORT']);
-    expect(meetingFlags(input({ endTime: '09:29' }), DEFAULT_POLICY)[0].params).toEqual({ minutes: 89, minimum: 90 });
+    expect(meetingFlags(input({ endTime: '09:29' }), DEFAULT_POLICY)[0]?.params).toEqual({ minutes: 89, minimum: 90 });
     expect(codes({ kind: 'COMBINED', endTime: '09:59' })).toEqual(['DURATION_SHORT']);
     expect(codes({ kind: 'COMBINED', endTime: '10:00' })).toEqual([]);
     expect(codes({ kind: 'CONGRESS', endTime: '08:30' })).toEqual([]);

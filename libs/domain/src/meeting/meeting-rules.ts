@@ -166,9 +166,10 @@ const formatParam = (value: number | string, lang: Lang): string => {
  * written dd/mm/yyyy; unknown placeholders are left as they are.
  */
 export const formatMeetingFlag = (flag: MeetingFlag, lang: Lang): string =>
-  MEETING_FLAG_LABELS[flag.code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(flag.params, name) ? formatParam(flag.params[name], lang) : whole,
-  );
+  MEETING_FLAG_LABELS[flag.code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = Object.prototype.hasOwnProperty.call(flag.params, name) ? flag.params[name] : undefined;
+    return value === undefined ? whole : formatParam(value, lang);
+  });
 
 /**
  * Whether a planned meeting is visible to members and assigned visitors on `asOf`: from

@@ -1,14 +1,15 @@
 import { mergeMeetingRecord, recordConflicts, resolveMeetingRecord, type MeetingRecordValues } from './record-merge';
 
+type AttendanceLine = NonNullable<MeetingRecordValues['attendance']>[number];
+const lineA: AttendanceLine = { memberId: 'a', status: 'PRESENT', late: false, leftEarly: false };
+const lineB: AttendanceLine = { memberId: 'b', status: 'ABSENT_EXCUSED', reason: 'Ốm' };
+
 const base: MeetingRecordValues = {
   minutes: 'Biên bản',
   resolution: '',
   guests: null,
   votesFor: null,
-  attendance: [
-    { memberId: 'a', status: 'PRESENT', late: false, leftEarly: false },
-    { memberId: 'b', status: 'ABSENT_EXCUSED', reason: 'Ốm' },
-  ],
+  attendance: [lineA, lineB],
   tasks: [],
 };
 
@@ -46,8 +47,8 @@ describe('mergeMeetingRecord', () => {
   });
 
   it('compares attendance member by member', () => {
-    const local: MeetingRecordValues = { ...base, attendance: [{ memberId: 'a', status: 'ABSENT_UNEXCUSED' }, base.attendance![1], { memberId: 'c', status: 'PRESENT' }] };
-    const server: MeetingRecordValues = { ...base, attendance: [base.attendance![0], { memberId: 'b', status: 'PRESENT', late: true }] };
+    const local: MeetingRecordValues = { ...base, attendance: [{ memberId: 'a', status: 'ABSENT_UNEXCUSED' }, lineB, { memberId: 'c', status: 'PRESENT' }] };
+    const server: MeetingRecordValues = { ...base, attendance: [lineA, { memberId: 'b', status: 'PRESENT', late: true }] };
     const merges = mergeMeetingRecord(base, local, server);
     expect(outcome(merges, 'attendance:a')).toBe('local');
     expect(outcome(merges, 'attendance:b')).toBe('server');
@@ -61,15 +62,15 @@ describe('mergeMeetingRecord', () => {
   });
 
   it('conflicts on one member\'s line marked differently on both sides', () => {
-    const local: MeetingRecordValues = { ...base, attendance: [{ memberId: 'a', status: 'ABSENT_EXCUSED', reason: 'Công tác' }, base.attendance![1]] };
-    const server: MeetingRecordValues = { ...base, attendance: [{ memberId: 'a', status: 'ABSENT_UNEXCUSED' }, base.attendance![1]] };
+    const local: MeetingRecordValues = { ...base, attendance: [{ memberId: 'a', status: 'ABSENT_EXCUSED', reason: 'Công tác' }, lineB] };
+    const server: MeetingRecordValues = { ...base, attendance: [{ memberId: 'a', status: 'ABSENT_UNEXCUSED' }, lineB] };
     const merges = mergeMeetingRecord(base, local, server);
     expect(recordConflicts(merges).map((m) => m.field)).toEqual(['attendance:a']);
     expect(resolveMeetingRecord(merges, { 'attendance:a': 'server' }).record.attendance?.[0]).toEqual({ memberId: 'a', status: 'ABSENT_UNEXCUSED' });
   });
 
   it('ignores what does not count: a reason on a present member, key order, blank guests', () => {
-    const local: MeetingRecordValues = { ...base, guests: '  ', attendance: [{ leftEarly: false, late: false, status: 'PRESENT', memberId: 'a', reason: 'x' }, base.attendance![1]] };
+    const local: MeetingRecordValues = { ...base, guests: '  ', attendance: [{ leftEarly: false, late: false, status: 'PRESENT', memberId: 'a', reason: 'x' }, lineB] };
     expect(recordConflicts(mergeMeetingRecord(base, local, base))).toEqual([]);
     expect(mergeMeetingRecord(base, local, base).every((m) => m.outcome === 'same')).toBe(true);
   });

@@ -30,7 +30,7 @@ describe('DEFAULT_SCORE_SHEET', () => {
     expect(DEFAULT_SCORE_SHEET.criteria.map((c) => c.code)).toEqual([...QUALITY_CRITERIA]);
     expect(DEFAULT_SCORE_SHEET.criteria.map((c) => c.maxPoints)).toEqual([20, 20, 30, 15, 15]);
     expect(scoreSheetMax(DEFAULT_SCORE_SHEET)).toBe(100);
-    expect(DEFAULT_SCORE_SHEET.criteria[0].label).toEqual({ vi: 'Tỷ lệ đảng viên dự sinh hoạt', en: 'Attendance' });
+    expect(DEFAULT_SCORE_SHEET.criteria[0]?.label).toEqual({ vi: 'Tỷ lệ đảng viên dự sinh hoạt', en: 'Attendance' });
     expect(DEFAULT_SCORE_SHEET.bands).toEqual([
       { level: 'WEAK', minPoints: 0 },
       { level: 'AVERAGE', minPoints: 50 },

@@ -1,4 +1,5 @@
 import { DomainError, type FieldError } from '../errors';
+import { first } from '../arrays';
 import type { Label } from '../labels';
 import type { Policy } from '../policy';
 import { QUALITY_CRITERION_LABELS } from './kinds';
@@ -167,10 +168,10 @@ export const validateScoreSheet = (sheet: unknown, field = 'scoreSheet'): FieldE
   });
   if (!ok) return errors;
   const typed = bands as ScoreBand[];
-  if (typed[0].minPoints !== 0) errors.push({ field: `${field}.bands[0].minPoints`, reason: 'must be 0 (the bands must cover every total from 0)' });
+  if (first(typed, 'score band').minPoints !== 0) errors.push({ field: `${field}.bands[0].minPoints`, reason: 'must be 0 (the bands must cover every total from 0)' });
   typed.forEach((b, i) => {
-    if (i === 0) return;
     const prev = typed[i - 1];
+    if (prev === undefined) return; // the lowest band
     if (b.minPoints <= prev.minPoints) errors.push({ field: `${field}.bands[${i}].minPoints`, reason: 'must be strictly ascending' });
     // SCORE_LEVELS is best first, so a better level has a smaller index.
     if (SCORE_LEVELS.indexOf(b.level) >= SCORE_LEVELS.indexOf(prev.level)) {
@@ -189,8 +190,9 @@ export const validateScoreSheet = (sheet: unknown, field = 'scoreSheet'): FieldE
 
 const assertValidSheet = (sheet: ScoreSheet): void => {
   const errors = validateScoreSheet(sheet);
-  if (errors.length > 0) {
-    throw new DomainError('VALIDATION', `Invalid score sheet: ${errors[0].field} ${errors[0].reason}`, errors[0].field, { errors });
+  const [firstError] = errors;
+  if (firstError) {
+    throw new DomainError('VALIDATION', `Invalid score sheet: ${firstError.field} ${firstError.reason}`, firstError.field, { errors });
   }
 };
 
@@ -201,7 +203,8 @@ export const scoreLevel = (sheet: ScoreSheet, total: number): ScoreLevel => {
   if (!Number.isSafeInteger(total) || total < 0 || total > max) {
     throw new DomainError('VALIDATION', `A total must be an integer from 0 to ${max}, got ${total}`, 'total');
   }
-  let level = sheet.bands[0].level;
+  // a valid sheet has at least one band, the lowest from 0 points
+  let level = first(sheet.bands, 'score band').level;
   for (const band of sheet.bands) if (band.minPoints <= total) level = band.level;
   return level;
 };
@@ -224,6 +227,7 @@ export const scoreMeeting = (sheet: ScoreSheet, scores: Record<string, number>):
   assertValidSheet(sheet);
   if (!isPlainObject(scores)) throw new DomainError('VALIDATION', 'Scores must be an object of points per criterion', 'scores');
   const errors: FieldError[] = [];
+  const perCriterion: MeetingScore['perCriterion'] = [];
   const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(scores, key);
   for (const c of sheet.criteria) {
     const field = `scores.${c.code}`;
@@ -233,13 +237,14 @@ export const scoreMeeting = (sheet: ScoreSheet, scores: Record<string, number>):
     else if (!Number.isInteger(v)) errors.push({ field, reason: 'must be a whole number of points' });
     else if (v < 0) errors.push({ field, reason: 'must not be negative' });
     else if (v > c.maxPoints) errors.push({ field, reason: `must be at most ${c.maxPoints}` });
+    else perCriterion.push({ code: c.code, points: v, maxPoints: c.maxPoints });
   }
   const known = new Set(sheet.criteria.map((c) => c.code));
   for (const key of Object.keys(scores)) if (!known.has(key)) errors.push({ field: `scores.${key}`, reason: 'is not a criterion of the score sheet' });
-  if (errors.length > 0) {
-    throw new DomainError('VALIDATION', `Invalid score: ${errors[0].field} ${errors[0].reason}`, errors[0].field, { errors });
+  const [firstError] = errors;
+  if (firstError) {
+    throw new DomainError('VALIDATION', `Invalid score: ${firstError.field} ${firstError.reason}`, firstError.field, { errors });
   }
-  const perCriterion = sheet.criteria.map((c) => ({ code: c.code, points: scores[c.code], maxPoints: c.maxPoints }));
   const total = perCriterion.reduce((sum, c) => sum + c.points, 0);
   const max = scoreSheetMax(sheet);
   return { total, max, level: scoreLevel(sheet, total), perCriterion };

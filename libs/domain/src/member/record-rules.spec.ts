@@ -1,3 +1,4 @@
+import { first } from '../arrays';
 import { DEFAULT_POLICY, resolvePolicy } from '../policy';
 import { memberRecordProblems, memberRecordProblemsOfChange, type MemberRecord } from './record-rules';
 
@@ -20,7 +21,7 @@ describe('memberRecordProblems', () => {
     // "aged 60" still qualifies until 60 years and 1 month
     expect(rules({ birthDate: '1950-01-01', admissionDecisionDate: '2010-01-31' })).toEqual([]);
     expect(rules({ birthDate: '1950-01-01', admissionDecisionDate: '2010-02-01' })).toEqual([['ADMISSION_AGE', 'birthDate', 'ADMISSION_AGE', 'ADMISSION_AGE']]);
-    const p = memberRecordProblems({ birthDate: '1950-01-01', admissionDecisionDate: '2010-02-01' }, DEFAULT_POLICY)[0];
+    const p = first(memberRecordProblems({ birthDate: '1950-01-01', admissionDecisionDate: '2010-02-01' }, DEFAULT_POLICY), 'problem');
     expect(p.details).toEqual({ ageMonths: 721, min: 216, max: 720 });
     expect(p.message).toContain('admissionAgeApproval');
     expect(p.involves).toEqual(['birthDate', 'admissionDecisionDate', 'admissionAgeApproval']);
@@ -39,12 +40,12 @@ describe('memberRecordProblems', () => {
     expect(rules({ courseCompletedOn: '2010-05-01', admissionDecisionDate: '2015-05-01' })).toEqual([]);
     expect(rules({ courseCompletedOn: '2010-05-01', admissionDecisionDate: '2015-05-02' })).toEqual([['COURSE_CERTIFICATE', 'courseCompletedOn', 'VALIDATION', 'COURSE_CERTIFICATE_EXPIRED']]);
     expect(rules({ courseCompletedOn: '2015-05-02', admissionDecisionDate: '2015-05-01' })).toEqual([['COURSE_CERTIFICATE', 'courseCompletedOn', 'VALIDATION', 'COURSE_AFTER_ADMISSION']]);
-    expect(memberRecordProblems({ courseCompletedOn: '2010-05-01', admissionDecisionDate: '2016-01-01' }, DEFAULT_POLICY)[0].details).toEqual({ validUntil: '2015-05-01' });
+    expect(memberRecordProblems({ courseCompletedOn: '2010-05-01', admissionDecisionDate: '2016-01-01' }, DEFAULT_POLICY)[0]?.details).toEqual({ validUntil: '2015-05-01' });
   });
 
   it('PROBATION_END: full membership at ceremony + 12 months at the earliest (the policy\'s months)', () => {
     expect(rules({ ceremonyDate: '2026-06-01', fullMembershipDate: '2026-12-01' })).toEqual([['PROBATION_END', 'fullMembershipDate', 'VALIDATION', 'RECOGNITION_BEFORE_PROBATION_END']]);
-    expect(memberRecordProblems({ ceremonyDate: '2026-06-01', fullMembershipDate: '2026-12-01' }, DEFAULT_POLICY)[0].details).toEqual({ probationEnd: '2027-06-01' });
+    expect(memberRecordProblems({ ceremonyDate: '2026-06-01', fullMembershipDate: '2026-12-01' }, DEFAULT_POLICY)[0]?.details).toEqual({ probationEnd: '2027-06-01' });
     expect(rules({ ceremonyDate: '2026-06-01', fullMembershipDate: '2027-06-01' })).toEqual([]);
     expect(rules({ ceremonyDate: '2024-02-29', fullMembershipDate: '2025-02-28' })).toEqual([]);
     // before the ceremony is validateMemberDates' INVALID_DATE_ORDER, not repeated here

@@ -1,3 +1,4 @@
+import { first } from '../arrays';
 import { DEFAULT_POLICY, resolvePolicy } from '../policy';
 import { formatFlag, ORGANISATION_FLAG_LABELS, organisationFlags, type OrganisationFlagInput } from './flags';
 
@@ -96,7 +97,7 @@ describe('organisationFlags', () => {
 
 describe('formatFlag', () => {
   it('fills the templates in both languages', () => {
-    const [flag] = organisationFlags(input({ termEnd: '2025-06-30' }), DEFAULT_POLICY);
+    const flag = first(organisationFlags(input({ termEnd: '2025-06-30' }), DEFAULT_POLICY), 'flag');
     expect(formatFlag(flag, 'vi')).toBe('Nhiệm kỳ kết thúc ngày 30/06/2025 (còn 29 ngày)');
     expect(formatFlag(flag, 'en')).toBe('Term ends on 2025-06-30 (29 days left)');
   });

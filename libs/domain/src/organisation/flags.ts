@@ -118,6 +118,7 @@ const formatParam = (value: number | string, lang: Lang): string => {
  * written dd/mm/yyyy; unknown placeholders are left as they are.
  */
 export const formatFlag = (flag: OrganisationFlag, lang: Lang): string =>
-  ORGANISATION_FLAG_LABELS[flag.code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(flag.params, name) ? formatParam(flag.params[name], lang) : whole,
-  );
+  ORGANISATION_FLAG_LABELS[flag.code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = Object.prototype.hasOwnProperty.call(flag.params, name) ? flag.params[name] : undefined;
+    return value === undefined ? whole : formatParam(value, lang);
+  });

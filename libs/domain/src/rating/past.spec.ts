@@ -1,3 +1,4 @@
+import { first } from '../arrays';
 import { DomainError } from '../errors';
 import { DEFAULT_POLICY } from '../policy';
 import { emptyLevelCounts, ratingLevelCap } from './level';
@@ -25,14 +26,14 @@ describe('pastRatingBreaches', () => {
   });
 
   it('the member not rated that year (RATING_NOT_RATED on memberId, with the reason)', () => {
-    const [b] = pastRatingBreaches(facts({ notRated: 'EXEMPT' }));
+    const b = first(pastRatingBreaches(facts({ notRated: 'EXEMPT' })), 'breach');
     expect(b.rule).toBe('NOT_RATED');
     expect(b.error).toMatchObject({ code: 'RATING_NOT_RATED', field: 'memberId', details: { notRatedReason: 'EXEMPT' } });
-    expect(pastRatingBreaches(facts({ notRated: 'NOT_ACTIVE' }))[0].error).toMatchObject({ code: 'RATING_NOT_RATED', field: 'memberId' });
+    expect(pastRatingBreaches(facts({ notRated: 'NOT_ACTIVE' }))[0]?.error).toMatchObject({ code: 'RATING_NOT_RATED', field: 'memberId' });
   });
 
   it('a level above the cap (VALIDATION / RATING_LEVEL_ABOVE_CAP on level, naming the cause)', () => {
-    const [b] = pastRatingBreaches(facts({ level: 'HTTNV', cap: disciplined }));
+    const b = first(pastRatingBreaches(facts({ level: 'HTTNV', cap: disciplined })), 'breach');
     expect(b.rule).toBe('LEVEL_CAP');
     expect(b.error).toMatchObject({ code: 'VALIDATION', field: 'level', details: { reason: 'RATING_LEVEL_ABOVE_CAP', cap: 'KHTNV' } });
     expect(b.error.message).toContain('OWN_DISCIPLINE');
@@ -42,7 +43,7 @@ describe('pastRatingBreaches', () => {
   it('the quota (RATING_QUOTA_EXCEEDED on overrideReason), reported after the other rules', () => {
     const all = pastRatingBreaches(facts({ level: 'HTXSNV', notRated: 'EXCLUDED', cap: disciplined, quotaBefore: quota(0, 2), quotaAfter: quota(1, 2) }));
     expect(all.map((b) => b.rule)).toEqual(['NOT_RATED', 'LEVEL_CAP', 'QUOTA']);
-    expect(all[2].error).toMatchObject({ code: 'RATING_QUOTA_EXCEEDED', field: 'overrideReason', details: { limit: 0, excellent: 1 } });
+    expect(all[2]?.error).toMatchObject({ code: 'RATING_QUOTA_EXCEEDED', field: 'overrideReason', details: { limit: 0, excellent: 1 } });
   });
 });
 

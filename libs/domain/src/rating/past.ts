@@ -70,8 +70,9 @@ export const pastRatingBreaches = (f: PastRatingFacts): PastRatingBreach[] => {
  * what is stored and audited: the rules overridden and the reason (null when nothing was overridden).
  */
 export const assertPastRatingAllowed = (breaches: readonly PastRatingBreach[], overrideReason: string | null | undefined): { overridden: PastRatingRule[]; reason: string | null } => {
-  if (breaches.length === 0) return { overridden: [], reason: null };
+  const [firstBreach] = breaches;
+  if (!firstBreach) return { overridden: [], reason: null };
   const reason = overrideReason?.trim() ? overrideReason.trim() : null;
-  if (!reason) throw breaches[0].error;
+  if (!reason) throw firstBreach.error;
   return { overridden: breaches.map((b) => b.rule), reason };
 };

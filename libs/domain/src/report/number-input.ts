@@ -14,13 +14,14 @@ export const parseNumberInput = (text: string | null | undefined): number | null
   if (s === '') return null;
   const m = /^(-?)([\d.,]+)$/.exec(s);
   if (!m) return Number.NaN;
-  const [, sign, body] = m;
+  const [, sign = '', body = ''] = m; // both groups always take part in a match
   let normal: string;
   if (body.includes(',')) {
-    const [intPart, ...rest] = body.split(',');
-    if (rest.length !== 1 || !/^\d+$/.test(rest[0])) return Number.NaN;
+    const [intPart = '', ...rest] = body.split(',');
+    const [fraction] = rest;
+    if (rest.length !== 1 || fraction === undefined || !/^\d+$/.test(fraction)) return Number.NaN;
     if (intPart.includes('.') && !/^\d{1,3}(\.\d{3})+$/.test(intPart)) return Number.NaN;
-    normal = `${intPart.replace(/\./g, '')}.${rest[0]}`;
+    normal = `${intPart.replace(/\./g, '')}.${fraction}`;
   } else if (/^\d{1,3}(\.\d{3})+$/.test(body)) {
     normal = body.replace(/\./g, '');
   } else if (/^\d*\.?\d+$|^\d+\.$/.test(body)) {
@@ -51,6 +52,7 @@ export const parseTimeInput = (text: string | null | undefined): string | null =
   let m = /^(\d{1,2})(?:[:.h](\d{2})?)?$/.exec(s);
   if (!m && /^\d{3,4}$/.test(s)) m = /^(\d{1,2})(\d{2})$/.exec(s);
   if (!m) return null;
-  const out = `${m[1].padStart(2, '0')}:${m[2] ?? '00'}`;
+  const [, hours = '', minutes = '00'] = m;
+  const out = `${hours.padStart(2, '0')}:${minutes}`;
   return TIME_24.test(out) ? out : null;
 };

@@ -47,8 +47,8 @@ const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+
 const toPlainDecimal = (abs: number): string => {
   const s = String(abs);
   if (!/e/i.test(s)) return s;
-  const [mantissa, exp] = s.toLowerCase().split('e');
-  const [i, f = ''] = mantissa.split('.');
+  const [mantissa = '', exp] = s.toLowerCase().split('e'); // String() of a number with an 'e' has both parts
+  const [i = '', f = ''] = mantissa.split('.');
   const digits = i + f;
   const point = i.length + Number(exp);
   if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
@@ -58,10 +58,10 @@ const toPlainDecimal = (abs: number): string => {
 
 // Rounds decimal text half away from zero on its digits (so 1.005 → '1.01', as the reader expects).
 const roundDecimalText = (text: string, decimals: number): string => {
-  const [i, f = ''] = text.split('.');
+  const [i = '', f = ''] = text.split('.');
   if (f.length <= decimals) return decimals === 0 ? i : `${i}.${f.padEnd(decimals, '0')}`;
   let n = BigInt(i + f.slice(0, decimals));
-  if (f[decimals] >= '5') n += 1n;
+  if ((f[decimals] ?? '0') >= '5') n += 1n;
   const digits = n.toString().padStart(decimals + 1, '0');
   return decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
 };
@@ -77,7 +77,7 @@ export const formatNumberVi = (value: number, decimals?: number): string => {
   }
   const plain = toPlainDecimal(Math.abs(value));
   const text = decimals === undefined ? plain : roundDecimalText(plain, decimals);
-  const [int, frac] = text.split('.');
+  const [int = '', frac] = text.split('.');
   const sign = value < 0 && /[1-9]/.test(text) ? '-' : '';
   return `${sign}${groupThousands(int)}${frac ? `,${frac}` : ''}`;
 };

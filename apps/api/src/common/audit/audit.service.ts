@@ -71,18 +71,22 @@ const appendEvent = async (m: Querier, caller: Caller, entry: AuditEntry): Promi
   if (given === undefined) throw new Error(`${entry.operation}: its event ${event.type} needs AuditEntry.organisationId`);
   const d = today();
   const ids = [...new Set(given === null ? [] : Array.isArray(given) ? given : [given])];
-  let orgId: string | null = ids.length === 1 ? ids[0] : null;
+  let orgId: string | null = ids.length === 1 ? (ids[0] ?? null) : null;
   let path: string | null = null;
   if (ids.length > 1) {
     const rows: { path: string | null }[] = await m.query(`SELECT placement_path_at(x.id, $2::date) AS path FROM unnest($1::uuid[]) AS x(id)`, [ids, d]);
     const paths = rows.map((r) => r.path).filter((p): p is string => !!p);
     if (paths.length) {
       // The deepest common ancestor: the longest common run of path segments ('/a/b/' → ['a','b']).
-      const segs = paths.map((p) => p.split('/').filter(Boolean));
+      const [firstSegs = [], ...otherSegs] = paths.map((p) => p.split('/').filter(Boolean));
       const common: string[] = [];
-      for (let i = 0; segs.every((s) => i < s.length && s[i] === segs[0][i]); i++) common.push(segs[0][i]);
-      if (common.length) {
-        orgId = common[common.length - 1];
+      for (const [i, seg] of firstSegs.entries()) {
+        if (!otherSegs.every((s) => s[i] === seg)) break;
+        common.push(seg);
+      }
+      const deepest = common.at(-1);
+      if (deepest !== undefined) {
+        orgId = deepest;
         path = `/${common.join('/')}/`;
       }
     }

@@ -99,6 +99,7 @@ export const registerExportRoutes = (app: NestFastifyApplication): void => {
       }
       if (!given || typeof given !== 'object' || Array.isArray(given)) throw badInput('input must be a JSON object of the arguments', 'INVALID_JSON', 'input');
       const field = (app.get(GraphQLSchemaHost).schema.getQueryType() as GraphQLObjectType).getFields()[def.field];
+      if (!field) throw new Error(`Export route ${def.field}: the schema has no such query`);
       const args: Record<string, unknown> = {};
       for (const key of Object.keys(given)) {
         if (!field.args.some((a) => a.name === key)) throw badInput(`Unknown argument ${key}`, 'UNKNOWN_ARGUMENT', key);

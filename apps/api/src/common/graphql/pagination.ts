@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DomainError } from '@chibo/domain';
+import { DomainError, elementAt } from '@chibo/domain';
 import type { Params } from '../../database/sql';
 
 export const MAX_PAGE_SIZE = 500;
@@ -97,9 +97,11 @@ export const keysetPageOf = (page: PageInput | null | undefined, list: string, k
   }
   const d = decoded as { l?: unknown; k?: unknown };
   if (!d || d.l !== list || !Array.isArray(d.k) || d.k.length !== keys.length) throw badCursor();
-  const values = d.k.map((v, i) => {
-    if (v === null && keys[i].nullsLast) return null;
-    if (typeof v !== 'string' || !VALID[keys[i].cast].test(v)) throw badCursor();
+  const given: unknown[] = d.k;
+  const values = keys.map((key, i) => {
+    const v = given[i];
+    if (v === null && key.nullsLast) return null;
+    if (typeof v !== 'string' || !VALID[key.cast].test(v)) throw badCursor();
     return v;
   });
   return { offset: 0, limit, after: values };
@@ -111,7 +113,7 @@ export const keysetColumns = (keys: KeysetKey[]): string => keys.map((k, i) => `
 /** SQL condition: the row comes after position `after` in the order `keys` (null: no condition). */
 export const keysetAfterSql = (keys: KeysetKey[], after: (string | null)[] | null, p: Params): string => {
   if (!after) return 'TRUE';
-  const v = after.map((x, i) => (x === null ? null : `${p.add(x)}::${keys[i].cast}`));
+  const v = after.map((x, i) => (x === null ? null : `${p.add(x)}::${elementAt(keys, i, 'keyset key').cast}`));
   const ors = keys.map((k, i) => {
     const equal = keys.slice(0, i).map((kj, j) => (v[j] === null ? `${kj.expr} IS NULL` : `${kj.expr} = ${v[j]}`));
     const later = v[i] === null ? 'FALSE' : k.nullsLast ? `(${k.expr} > ${v[i]} OR ${k.expr} IS NULL)` : `${k.expr} ${k.desc ? '<' : '>'} ${v[i]}`;

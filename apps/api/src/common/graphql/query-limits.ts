@@ -81,8 +81,9 @@ export const checkQueryLimits = (
   rules: ValidationRule[] = armorRules(limits),
 ): GraphQLError | null => {
   const shape = validate(schema, document, rules);
-  if (shape.length) {
-    const m = shape[0].message.replace(/^Syntax Error: /, '');
+  const [problem] = shape;
+  if (problem) {
+    const m = problem.message.replace(/^Syntax Error: /, '');
     const found = /found (\d+)/.exec(m);
     const limit = LIMIT_OF(m);
     const max = limit === 'aliases' ? limits.graphqlMaxAliases : limit === 'depth' ? limits.graphqlMaxDepth : 20;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
+import { first } from '@chibo/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { keyedHasher } from '../../config/secrets';
 
@@ -53,7 +54,7 @@ export class RateLimits {
           ORDER BY second`,
         [kind, keyHash, WINDOW_SECONDS],
       );
-      const now = Number(rows[0].now);
+      const now = Number(first(rows, 'rate limit row (FROM (SELECT 1))').now);
       const recent = rows.filter((r) => r.second !== null).map((r) => ({ second: Number(r.second), hits: r.hits }));
       const used = recent.reduce((sum, r) => sum + r.hits, 0);
       if (used + n > max) {

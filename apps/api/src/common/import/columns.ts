@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { foldVietnamese, isValidIsoDate } from '@chibo/domain';
+import { DomainError, foldVietnamese, isValidIsoDate } from '@chibo/domain';
 import { recordAudit, type Caller } from '../audit/audit.service';
 
 /** One row of an import file, keyed by canonical column names (strings as read; empty cells are undefined). */
@@ -30,7 +30,8 @@ export const headingNormaliser = <K extends string>(columns: readonly (readonly 
 /** A date cell written YYYY-MM-DD or DD/MM/YYYY (the Vietnamese habit), or null when it is not a real date. */
 export const toIsoDate = (s: string): string | null => {
   const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  const iso = vn ? `${vn[3]}-${vn[2].padStart(2, '0')}-${vn[1].padStart(2, '0')}` : s;
+  const [, day = '', month = '', year = ''] = vn ?? [];
+  const iso = vn ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : s;
   return isValidIsoDate(iso) ? iso : null;
 };
 
@@ -46,6 +47,21 @@ export const capProblems = <T>(rows: T[], max = MAX_REPORTED_PROBLEMS): { rows: 
   total: rows.length,
   more: Math.max(0, rows.length - max),
 });
+
+/**
+ * Refuses a whole import file when it has problems (sorted by row): IMPORT_INVALID naming the first problem, with
+ * the first ones and their count in details (capProblems). Returns when there are none.
+ */
+export const throwImportProblems = <T extends { row: number; column: string; reason: string }>(errors: T[]): void => {
+  const [firstProblem] = errors;
+  if (!firstProblem) return;
+  throw new DomainError(
+    'IMPORT_INVALID',
+    `${errors.length} problem(s) in the file; nothing was imported. First: row ${firstProblem.row}, ${firstProblem.column}: ${firstProblem.reason}`,
+    firstProblem.column,
+    capProblems(errors),
+  );
+};
 
 /**
  * One audit row per import (not one per imported row): the file's name and digest, its row count and what was done,

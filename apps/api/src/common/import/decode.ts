@@ -25,10 +25,12 @@ const ONLY_1252 = new Set([0x8a, 0x8e, 0x9a, 0x9e]); // Š Ž š ž: not in wind
 /** Evidence that single-byte text is Vietnamese windows-1258: tone marks after vowels, Vietnamese-only letters. */
 const vietnameseEvidence = (b: Buffer): number => {
   let n = 0;
-  for (let i = 0; i < b.length; i++) {
-    if (ONLY_1252.has(b[i])) return -1;
-    if (VI_TONES.has(b[i]) && i > 0 && VOWEL.has(b[i - 1])) n++;
-    else if (VI_LETTERS.has(b[i]) && i > 0 && (b[i - 1] < 0x80 || b[i - 1] >= 0xc0)) n++;
+  let prev: number | undefined;
+  for (const c of b) {
+    if (ONLY_1252.has(c)) return -1;
+    if (VI_TONES.has(c) && prev !== undefined && VOWEL.has(prev)) n++;
+    else if (VI_LETTERS.has(c) && prev !== undefined && (prev < 0x80 || prev >= 0xc0)) n++;
+    prev = c;
   }
   return n;
 };
@@ -48,15 +50,13 @@ const utf16WithoutBom = (b: Buffer): 'utf-16le' | 'utf-16be' | null => {
   return null;
 };
 
-/** The first control character that text files do not contain (NUL, bell, escape…), or -1. */
-const firstBinaryByte = (b: Buffer): number => {
-  const n = Math.min(b.length, 1 << 16);
-  for (let i = 0; i < n; i++) {
-    const c = b[i];
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) return i;
-    if (c === 0x7f) return i;
+/** The first control character that text files do not contain (NUL, bell, escape…) and where it is, or null. */
+const firstBinaryByte = (b: Buffer): { at: number; byte: number } | null => {
+  for (const [at, byte] of b.subarray(0, 1 << 16).entries()) {
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) return { at, byte };
+    if (byte === 0x7f) return { at, byte };
   }
-  return -1;
+  return null;
 };
 
 /** The index of the first control character (other than tab, line feed, form feed, carriage return), or U+FFFD if asked, or -1. */
@@ -89,8 +89,8 @@ export const decodeText = (bytes: Buffer): DecodedText => {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return checkText(iconv.decode(bytes.subarray(2), 'utf-16be'), 'UTF-16BE');
   const wide = utf16WithoutBom(bytes);
   if (wide) return checkText(iconv.decode(bytes, wide), wide.toUpperCase());
-  const at = firstBinaryByte(bytes);
-  if (at >= 0) throw fileError(`The file is not a text (CSV) file: byte ${at + 1} is a control character (0x${bytes[at].toString(16).padStart(2, '0')})`);
+  const binary = firstBinaryByte(bytes);
+  if (binary) throw fileError(`The file is not a text (CSV) file: byte ${binary.at + 1} is a control character (0x${binary.byte.toString(16).padStart(2, '0')})`);
   try {
     return checkText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'UTF-8');
   } catch (e) {

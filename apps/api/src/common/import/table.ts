@@ -34,8 +34,8 @@ export const readTableBytes = async (name: string, bytes: Buffer): Promise<Table
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
     const fields = (parsed.meta.fields ?? []).filter((f) => f.trim() !== '');
     if (!fields.length) throw fileError('The file has no heading row');
-    if (parsed.errors.length) {
-      const e = parsed.errors[0];
+    const [e] = parsed.errors;
+    if (e) {
       const problems = parsed.errors.map((x) => ({ row: (x.row ?? 0) + 2, column: 'file', reason: x.message }));
       throw fileError(`CSV: ${parsed.errors.length} problem(s); first: row ${(e.row ?? 0) + 2}: ${e.message}`, problems);
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@chibo/domain';
+import { DomainError, first } from '@chibo/domain';
 import type { Actor, GrantInfo } from '../../common/auth/actor';
 import { AUDIT_KEYS, auditLogPage } from '../../common/audit/audit-log';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
@@ -42,7 +42,7 @@ export class AdminService {
       await this.audit.record(m, caller, { operation: 'createUser', entityType: 'app_user', entityId: row.id, after: { username: input.username, displayName: input.displayName, memberId: input.memberId ?? null, hasEmail: !!input.email } });
       return row.id as string;
     });
-    return (await this.users(caller.actor, [id]))[0];
+    return first(await this.users(caller.actor, [id]), 'created user');
   }
 
   async setPassword(caller: Caller, userId: string, password: string): Promise<boolean> {

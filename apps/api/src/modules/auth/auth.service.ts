@@ -146,7 +146,7 @@ export class AuthService {
     if (!header) return null;
     const m = /^Bearer\s+(.+)$/i.exec(header.trim());
     if (!m) throw new DomainError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>"');
-    const token = m[1];
+    const [, token = ''] = m; // (.+) always takes part in a match
     if (token.startsWith(API_TOKEN_PREFIX)) return this.actorFromApiToken(token);
     let sub: string;
     try {

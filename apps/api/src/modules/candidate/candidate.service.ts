@@ -46,8 +46,8 @@ export class CandidateService {
     const id = await this.ds.transaction(async (m) => {
       await assertOrgVisible(m, caller.actor, input.organisationId, input.promisingOn, true);
       if (input.helperMemberId) {
-        const helper = await this.members.findVisible(caller.actor, [input.helperMemberId], input.promisingOn, m);
-        if (!helper.length || helper[0].organisationId !== input.organisationId) {
+        const [helper] = await this.members.findVisible(caller.actor, [input.helperMemberId], input.promisingOn, m);
+        if (!helper || helper.organisationId !== input.organisationId) {
           throw new DomainError('VALIDATION', 'The helper must be a member of the same cell', 'helperMemberId');
         }
       }

@@ -7,6 +7,7 @@ import {
   dashboardPeriod,
   DEFAULT_POLICY,
   DomainError,
+  elementAt,
   isCell,
   MEETING_FLAG_ALERTS,
   meetingFlags,
@@ -157,7 +158,8 @@ export class DashboardData {
         total.probationaryMembers += r.members - r.full;
         total.exemptMembers += r.exempt;
         const ids = r.path.split('/').filter(Boolean).slice(rootDepth);
-        if (ids.length > 1) add(byChild, ids[1], r);
+        const childId = ids[1]; // the root's direct child the row is in, if it is below the root
+        if (childId !== undefined) add(byChild, childId, r);
         for (const id of ids) add(bySubtree, id, r);
       }
       return { total, byChild, bySubtree };
@@ -207,10 +209,12 @@ export class DashboardData {
         ...children.map((o) => ({ organisationId: o.id, from: s.period.from, to: s.period.to })),
         ...points.map((p) => ({ organisationId: s.root.id, from: `${p.year}-01-01`, to: p.date })),
       ]);
+      // one count per period asked for, in order
+      const count = (i: number): number => elementAt(counts, i, 'admission count');
       return {
-        total: counts[0],
-        byChild: new Map(children.map((o, i) => [o.id, counts[1 + i]] as const)),
-        byYear: new Map(points.map((p, i) => [p.year, counts[1 + children.length + i]] as const)),
+        total: count(0),
+        byChild: new Map(children.map((o, i) => [o.id, count(1 + i)] as const)),
+        byYear: new Map(points.map((p, i) => [p.year, count(1 + children.length + i)] as const)),
       };
     });
   }

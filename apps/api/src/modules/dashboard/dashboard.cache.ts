@@ -1,3 +1,4 @@
+import { first } from '@chibo/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
@@ -51,7 +52,7 @@ export class DashboardCache {
   async scope(actor: Actor, organisationId: string, asOf: string, year: number, make: () => DashboardScope): Promise<DashboardScope> {
     const max = this.config.dashboardCacheEntries;
     if (max === 0) return make();
-    const [{ v, pending }]: { v: string; pending: number }[] = await this.ds.query(FIGURE_VERSIONS_SQL);
+    const { v, pending } = first<{ v: string; pending: number }>(await this.ds.query(FIGURE_VERSIONS_SQL), 'figure versions row');
     if (pending >= FOLD_AT) this.fold();
     if (v !== this.versions) {
       this.entries.clear();

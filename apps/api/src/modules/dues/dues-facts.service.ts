@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { duesMonthOf } from '@chibo/domain';
+import { duesMonthOf, first } from '@chibo/domain';
 import { Params, today, validAt } from '../../database/sql';
 import { JOIN_CELL_OF_MEMBERS_ON, JOIN_MEMBERSHIPS_OF_CELL_DURING } from '../member/member.sql';
 import { DuesYearCalculator, periodOf, type ComputedYear } from './dues-year.calculator';
@@ -132,7 +132,7 @@ export class DuesFactsService {
     if (paths.length === 0) return null;
     const s: SubtreeRanges = { year, now, jan, day, rootId, ranges: paths.map(({ path }) => ({ from: path, to: `${path.slice(0, -1)}0` })) };
     // read before the scan: a write committed after it moves the versions, so the next read scans again
-    const [{ v }]: { v: string }[] = await this.ds.query(FEEDING_VERSIONS_SQL, [FEEDING_TABLES]);
+    const { v } = first<{ v: string }>(await this.ds.query(FEEDING_VERSIONS_SQL, [FEEDING_TABLES]), 'feeding table versions');
     const key = `${rootId}|${year}`;
     const mark = `${duesMonthOf(now)}|${v}`;
     if (this.upToDate.get(key) === mark) return s;
@@ -160,10 +160,11 @@ export class DuesFactsService {
     for (let i = 0; i < memberIds.length; i += BATCH) {
       const ids = memberIds.slice(i, i + BATCH);
       // versions and epoch first, then the records: a write committed in between leaves these facts stale (older version)
-      const [versions, [{ epoch }]] = await Promise.all([
+      const [versions, epochRows] = await Promise.all([
         this.ds.query(`SELECT member_id AS id, version::text AS v FROM dues_member_version WHERE member_id = ANY($1::uuid[])`, [ids]) as Promise<{ id: string; v: string }[]>,
         this.ds.query(`SELECT epoch::text AS epoch FROM dues_fact_epoch WHERE id = 1`) as Promise<{ epoch: string }[]>,
       ]);
+      const { epoch } = first(epochRows, 'dues_fact_epoch row (seeded by the migration)');
       const computed = await this.compute(ids, year, now);
       const versionOf = new Map(versions.map((v) => [v.id, v.v]));
       await this.ds.transaction(async (m) => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { compareIsoDate, DomainError, duesMonthStart, foldVietnamese, lastDayOfMonth, validateDuesPayment, type DuesChannel } from '@chibo/domain';
-import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportRow, type ImportSource } from '../../common/import/columns';
+import { compareIsoDate, DomainError, duesMonthStart, elementAt, foldVietnamese, lastDayOfMonth, validateDuesPayment, type DuesChannel } from '@chibo/domain';
+import { headingNormaliser, recordImport, throwImportProblems, toIsoDate, type ImportRow, type ImportSource } from '../../common/import/columns';
 import type { RowError } from '../../common/import/result';
 import type { Table } from '../../common/import/table';
 import { recordAuditRows, type Caller } from '../../common/audit/audit.service';
@@ -30,9 +30,9 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 /** A month written YYYY-MM, MM/YYYY (M/YYYY) or as a date cell (its month); the text as given when it is none of these. */
 export const parseDuesMonth = (s: string): string => {
   const iso = /^(\d{4})-(\d{1,2})$/.exec(s);
-  if (iso) return `${iso[1]}-${iso[2].padStart(2, '0')}`;
+  if (iso) return `${iso[1]}-${(iso[2] ?? '').padStart(2, '0')}`;
   const vn = /^(\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (vn) return `${vn[2]}-${vn[1].padStart(2, '0')}`;
+  if (vn) return `${vn[2]}-${(vn[1] ?? '').padStart(2, '0')}`;
   const date = toIsoDate(s);
   return date ? date.slice(0, 7) : s;
 };
@@ -166,9 +166,7 @@ export class DuesImportService {
           else candidates.push({ ...x, cell: cell.cell, fullName: cell.fullName });
         });
         errors.sort((a, b) => a.row - b.row);
-        if (errors.length && !opts.skipInvalid) {
-          throw new DomainError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported. First: row ${errors[0].row}, ${errors[0].column}: ${errors[0].reason}`, errors[0].column, capProblems(errors));
-        }
+        if (!opts.skipInvalid) throwImportProblems(errors);
 
         // rows already imported: the same reference on the same channel, or the same row of the same file
         const dup = await this.alreadyImported(m, candidates);
@@ -254,7 +252,7 @@ export class DuesImportService {
     );
     if (inserted.length !== rows.length) throw new DomainError('CONFLICT', 'Some of these payments were recorded by another import at the same moment; nothing was imported: import the file again', 'file');
     await recordAuditRows(m, caller, 'importDuesPayments.payment', 'dues_payment', rows.map((r, i) => ({
-      entityId: ids[i],
+      entityId: elementAt(ids, i, 'payment id'),
       after: { row: r.line, memberId: r.memberId, organisationId: r.cell, month: r.month, amount: r.amount, paidOn: r.paidOn, channel: r.channel, reference: r.reference, note: r.note },
     })));
     return rows.map((r) => ({ row: r.line, memberId: r.memberId, fullName: r.fullName, organisationId: r.cell, month: r.month, amount: r.amount, paidOn: r.paidOn, channel: r.channel, reference: r.reference }));

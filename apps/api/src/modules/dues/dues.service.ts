@@ -4,6 +4,7 @@ import {
   compareIsoDate,
   DomainError,
   duesMonthStart,
+  first,
   lastDayOfMonth,
   throwFieldErrors,
   validateDuesBasis,
@@ -73,7 +74,7 @@ export class DuesService {
     const p = new Params();
     const id = p.add(member.id);
     const rows = await this.calc.monthRows(year, now, p, (mo) => `${mo} ${JOIN_CELL_OF_MEMBER_ON(`${mo}.day`, id, p)}`, 'x.organisation_id', `(SELECT path FROM organisation_placement pl WHERE pl.organisation_id = x.organisation_id AND ${validAt('pl', 'mo.day')})`);
-    const [{ year: computed }] = await this.calc.compute(rows, year, now, [{ memberId: member.id, fullName: member.fullName }]);
+    const { year: computed } = first(await this.calc.compute(rows, year, now, [{ memberId: member.id, fullName: member.fullName }]), 'dues of the member');
     const pad = String(year).padStart(4, '0');
     const [payments, bases, reliefs] = await Promise.all([
       this.ds.query(`SELECT ${PAYMENT_COLUMNS} FROM dues_payment dp WHERE dp.member_id = $1 AND dp.month >= $2::date ORDER BY dp.month, dp.recorded_at`, [member.id, `${pad}-01-01`]),

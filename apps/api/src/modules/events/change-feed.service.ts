@@ -19,7 +19,8 @@ export const encodeCursor = (p: Position): string => Buffer.from(`e1:${p.txid}:$
 export const decodeCursor = (s: string): Position => {
   const m = /^e1:(\d{1,20}):(\d{1,19})$/.exec(Buffer.from(s, 'base64url').toString('utf8'));
   if (!m) throw new DomainError('VALIDATION', 'Not a change-feed cursor: pass a cursor returned by `changes`', 'after');
-  return { txid: m[1], id: m[2] };
+  const [, txid = '', id = ''] = m; // both groups always take part in a match
+  return { txid, id };
 };
 
 type Row = Omit<ChangeEvent, 'cursor'> & { txid: string };
@@ -73,7 +74,7 @@ export class ChangeFeedService {
     const page = rows.slice(0, limit);
     await this.redact(actor, page, d);
     const items = page.map(({ txid, ...e }) => ({ ...e, cursor: encodeCursor({ txid, id: e.id }) }));
-    return { items, cursor: items.length ? items[items.length - 1].cursor : (args.after ?? null), hasMore };
+    return { items, cursor: items.at(-1)?.cursor ?? args.after ?? null, hasMore };
   }
 
   /** Organisation ids in payloads that the caller may not read become null (one query for the page). */

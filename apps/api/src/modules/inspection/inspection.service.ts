@@ -395,12 +395,13 @@ export class InspectionService {
         [id, startedOn, input.concludedOn, input.conclusion, input.recommendation ?? null],
       );
       await this.applyFindings(m, id, findings);
-      for (const [i, d] of decisions.entries()) {
+      for (const [i, finding] of findings.entries()) {
+        const d = decisions[i];
         if (!d) continue;
         await this.members.recordDisciplineIn(
           m,
           caller,
-          { memberId: findings[i].memberId, form: d.form, decidingBody: d.decidingBody, decidedOn: d.decidedOn, reason: d.reason ?? `Theo kết luận kiểm tra: ${before.title}` },
+          { memberId: finding.memberId, form: d.form, decidingBody: d.decidingBody, decidedOn: d.decidedOn, reason: d.reason ?? `Theo kết luận kiểm tra: ${before.title}` },
           id,
         );
       }

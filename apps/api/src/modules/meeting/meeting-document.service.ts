@@ -44,9 +44,10 @@ export class MeetingDocumentService {
       { name: input.name, url: input.url ?? null, file: bytes ? { size: bytes.length, head: bytes.subarray(0, 8), content: bytes } : null },
       this.config.uploadMaxBytes,
     );
-    if (errors.length) {
-      const field = errors[0].field === 'file' ? 'contentBase64' : errors[0].field;
-      throw new DomainError('VALIDATION', `${field} ${errors[0].reason}`, field, { errors: errors.map((e) => ({ ...e, field: e.field === 'file' ? 'contentBase64' : e.field })) });
+    const [firstError] = errors;
+    if (firstError) {
+      const field = firstError.field === 'file' ? 'contentBase64' : firstError.field;
+      throw new DomainError('VALIDATION', `${field} ${firstError.reason}`, field, { errors: errors.map((e) => ({ ...e, field: e.field === 'file' ? 'contentBase64' : e.field })) });
     }
     // The content is written with its row, in the transaction of the audit row: no file can be left behind.
     const id = await this.ds.transaction(async (m) => {

@@ -5,6 +5,7 @@ import {
   DEFAULT_POLICY,
   DomainError,
   durationMinutes,
+  elementAt,
   holdsMembers,
   MEETING_KIND_LABELS,
   MEETING_STATE_LABELS,
@@ -370,8 +371,9 @@ export class MeetingService {
         [id],
       );
       const problems = meetingCloseProblems({ ...before, attendanceRows: sheet.rows, present: sheet.present });
-      if (problems.length) {
-        throw new DomainError('VALIDATION', `The meeting cannot be closed: ${problems.map((p) => p.message.toLowerCase()).join('; ')}`, problems[0].field, {
+      const [firstProblem] = problems;
+      if (firstProblem) {
+        throw new DomainError('VALIDATION', `The meeting cannot be closed: ${problems.map((p) => p.message.toLowerCase()).join('; ')}`, firstProblem.field, {
           reason: 'MEETING_INCOMPLETE',
           errors: problems.map((p) => ({ field: p.field, code: p.code, reason: p.message })),
         });
@@ -452,10 +454,12 @@ export class MeetingService {
       att.forEach((a, k) => {
         if (!okAtt.has(k)) problems.push({ row: a.i + 1, column: 'attendance.memberId', reason: `${a.memberId} is not a member of the cell on ${a.date}` });
       });
-      if (problems.length) {
-        throw new DomainError('IMPORT_INVALID', `${problems.length} problem(s); nothing was imported. First: row ${problems[0].row}, ${problems[0].column}: ${problems[0].reason}`, problems[0].column, { rows: problems });
+      const [firstProblem] = problems;
+      if (firstProblem) {
+        throw new DomainError('IMPORT_INVALID', `${problems.length} problem(s); nothing was imported. First: row ${firstProblem.row}, ${firstProblem.column}: ${firstProblem.reason}`, firstProblem.column, { rows: problems });
       }
       const ids = rows.map(() => randomUUID());
+      const idOf = (i: number): string => elementAt(ids, i, 'meeting id');
       const col = <T>(f: (r: MeetingHistoryRow) => T) => rows.map(f);
       await m.query(
         `INSERT INTO meeting (id, organisation_id, kind, title, meeting_date, start_time, end_time, actual_start, actual_end, place, format, theme, state,
@@ -472,9 +476,9 @@ export class MeetingService {
       );
       await m.query(
         `INSERT INTO meeting_attendance (meeting_id, member_id, status, reason) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
-        [att.map((a) => ids[a.i]), att.map((a) => a.memberId), att.map((a) => a.status), att.map((a) => a.reason ?? null)],
+        [att.map((a) => idOf(a.i)), att.map((a) => a.memberId), att.map((a) => a.status), att.map((a) => a.reason ?? null)],
       );
-      await recordAuditRows(m, caller, 'importMeetingHistory', 'meeting', rows.map((r, i) => ({ entityId: ids[i], after: { cellId: r.cellId, kind: r.kind, date: r.date, state: r.state } })));
+      await recordAuditRows(m, caller, 'importMeetingHistory', 'meeting', rows.map((r, i) => ({ entityId: idOf(i), after: { cellId: r.cellId, kind: r.kind, date: r.date, state: r.state } })));
       return ids.length;
     });
   }
@@ -594,8 +598,9 @@ export class MeetingService {
     );
     const ok = new Set(rows.map((r) => r.memberId));
     const bad = wanted.filter(([, id]) => !ok.has(id));
-    if (bad.length) {
-      throw new DomainError('VALIDATION', `Not a member of this cell on ${date}: ${bad.map(([f]) => f).join(', ')}`, bad[0][0], {
+    const [firstBad] = bad;
+    if (firstBad) {
+      throw new DomainError('VALIDATION', `Not a member of this cell on ${date}: ${bad.map(([f]) => f).join(', ')}`, firstBad[0], {
         fields: bad.map(([field]) => ({ field, reason: 'NOT_A_MEMBER_OF_CELL', message: `not a member of this cell on ${date}` })),
       });
     }

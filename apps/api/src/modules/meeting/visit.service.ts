@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ExportWorkbook } from '../../common/export/workbook';
 import { DataSource } from 'typeorm';
-import { DomainError, foldVietnamese, lastDayOfMonth, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
+import { DomainError, first, foldVietnamese, lastDayOfMonth, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
@@ -130,7 +130,7 @@ export class VisitService {
       await this.audit.record(m, caller, { operation: 'assignVisitor', entityType: 'visit_assignment', entityId: row.id, after: input });
       return row.id as string;
     });
-    return (await this.assignments(caller.actor, { ids: [id] }))[0];
+    return first(await this.assignments(caller.actor, { ids: [id] }), 'visit assignment');
   }
 
   async endAssignment(caller: Caller, id: string, to: string): Promise<VisitAssignment> {
@@ -143,7 +143,7 @@ export class VisitService {
       await returning(m, `UPDATE visit_assignment SET valid_to = $2 WHERE id = $1 RETURNING id`, [id, to]);
       await this.audit.record(m, caller, { operation: 'endVisitAssignment', entityType: 'visit_assignment', entityId: id, before: a, after: { to } });
     });
-    return (await this.assignments(caller.actor, { ids: [id] }))[0];
+    return first(await this.assignments(caller.actor, { ids: [id] }), 'visit assignment');
   }
 
   /**
@@ -228,7 +228,7 @@ export class VisitService {
       await this.audit.record(m, caller, { operation: 'recordVisit', entityType: 'visit', entityId: row.id, after: input, organisationId: meeting.organisationId });
       return row.id as string;
     });
-    return (await this.visits(caller.actor, { ids: [id] }, undefined)).items[0];
+    return first((await this.visits(caller.actor, { ids: [id] }, undefined)).items, 'recorded visit');
   }
 
   async visits(actor: Actor, f: { ids?: string[]; meetingIds?: readonly string[]; organisationId?: string; visitorUserId?: string; from?: string; to?: string }, page: PageInput | undefined): Promise<Page<Visit>> {

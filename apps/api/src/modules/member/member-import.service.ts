@@ -6,7 +6,7 @@ import {
   type MemberRecord, type OrganisationKind,
 } from '@chibo/domain';
 import { DATE_IN_FUTURE } from '../../common/graphql/not-after-today';
-import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportSource } from '../../common/import/columns';
+import { headingNormaliser, recordImport, throwImportProblems, toIsoDate, type ImportSource } from '../../common/import/columns';
 import type { ImportResult, RowError } from '../../common/import/result';
 import type { Table } from '../../common/import/table';
 import type { Caller } from '../../common/audit/audit.service';
@@ -191,9 +191,7 @@ export class MemberImportService {
         errors.sort((a, b) => a.row - b.row);
       }
 
-      if (errors.length && !opts.skipInvalid) {
-        throw new DomainError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported. First: row ${errors[0].row}, ${errors[0].column}: ${errors[0].reason}`, errors[0].column, capProblems(errors));
-      }
+      if (!opts.skipInvalid) throwImportProblems(errors);
       const fresh = valid.filter((x) => !x.existingId);
       const updates = valid.filter((x) => x.existingId);
       if (updates.length) await this.assertWritable(m, caller, updates.map((u) => u.existingId as string));

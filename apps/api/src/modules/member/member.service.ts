@@ -6,6 +6,7 @@ import {
   assertCardNumberAllowed,
   assertDisciplineAllowed,
   DomainError,
+  first,
   foldVietnamese,
   holdsMembers,
   isAfterToday,
@@ -61,8 +62,8 @@ const DATA_COLUMNS: Record<keyof MemberDataInput, string> = {
 const toModel = (row: Record<string, unknown>, asOf: string): Member => Object.assign(new Member(), row, { asOf });
 
 const fieldErrors = (errors: { field: string; reason: string; code: string }[]): DomainError => {
-  const first = errors[0];
-  return new DomainError(first.code as 'VALIDATION', errors.map((e) => `${e.field} ${e.reason}`).join('; '), first.field, {
+  const head = first(errors, 'field error');
+  return new DomainError(head.code as 'VALIDATION', errors.map((e) => `${e.field} ${e.reason}`).join('; '), head.field, {
     fields: errors.map((e) => ({ field: e.field, reason: e.code, message: e.reason })),
   });
 };
@@ -72,9 +73,9 @@ const fieldErrors = (errors: { field: string; reason: string; code: string }[]):
  * #r-probation-end), as one error naming every field: the first problem's code and reason, each field with its own.
  */
 export const recordRuleErrors = (problems: readonly MemberRecordProblem[]): DomainError => {
-  const first = problems[0];
-  return new DomainError(first.code, problems.map((p) => p.message).join('; '), first.field, {
-    ...first.details, reason: first.reason, fields: problems.map((p) => ({ field: p.field, reason: p.reason, message: p.message })),
+  const head = first(problems, 'record problem');
+  return new DomainError(head.code, problems.map((p) => p.message).join('; '), head.field, {
+    ...head.details, reason: head.reason, fields: problems.map((p) => ({ field: p.field, reason: p.reason, message: p.message })),
   });
 };
 

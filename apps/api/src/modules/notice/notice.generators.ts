@@ -5,6 +5,7 @@ import {
   alertKey,
   alertSubject,
   DEFAULT_POLICY,
+  first,
   MEETING_RECORD_REMINDER_WINDOW_DAYS,
   meetingNotice,
   meetingNoticeKey,
@@ -219,7 +220,7 @@ export class NoticeGenerators {
         }));
       });
       written += await this.insert(m, drafts, email);
-      const last = events[events.length - 1];
+      const last = first(events.slice(-1), 'record event'); // events is not empty (checked above)
       await m.query(`UPDATE notice_cursor SET cursor_txid = $1::xid8, cursor_event_id = $2::bigint WHERE name = 'record'`, [last.txid, last.id]);
       if (events.length < EVENT_BATCH) return written;
     }

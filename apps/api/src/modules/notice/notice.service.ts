@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@chibo/domain';
+import { DomainError, first } from '@chibo/domain';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import type { Actor } from '../../common/auth/actor';
 import { pageOf, type PageInput } from '../../common/graphql/pagination';
@@ -38,13 +38,14 @@ export class NoticeService {
     const user = this.userOf(actor);
     const { offset, limit } = pageOf(page);
     const unread = unreadOnly ? 'AND read_at IS NULL' : '';
-    const [items, [counts]] = await Promise.all([
+    const [items, countRows] = await Promise.all([
       this.ds.query(`SELECT ${COLUMNS} FROM notice WHERE user_id = $1 ${unread} ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT $3`, [user, offset, limit]) as Promise<Notice[]>,
       this.ds.query(
         `SELECT count(*) FILTER (WHERE read_at IS NULL)::int AS unread, count(*)::int AS total FROM notice WHERE user_id = $1`,
         [user],
       ) as Promise<{ unread: number; total: number }[]>,
     ]);
+    const counts = first(countRows, 'notice counts row'); // an aggregate without GROUP BY: always one row
     return { items, total: unreadOnly ? counts.unread : counts.total, unreadCount: counts.unread, offset, limit };
   }
 

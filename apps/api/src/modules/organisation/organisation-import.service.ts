@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canBeChildOf, DomainError, foldVietnamese, ORGANISATION_KINDS, type OrganisationKind } from '@chibo/domain';
-import { capProblems, headingNormaliser, recordImport, toIsoDate, type ImportSource } from '../../common/import/columns';
+import { headingNormaliser, recordImport, throwImportProblems, toIsoDate, type ImportSource } from '../../common/import/columns';
 import type { ImportResult, RowError } from '../../common/import/result';
 import type { Table } from '../../common/import/table';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
@@ -80,9 +80,7 @@ export class OrganisationImportService {
         }
         if (r.code && r.kind) inFile.set(r.code, { line, kind: r.kind as OrganisationKind });
       });
-      if (errors.length && !opts.skipInvalid) {
-        throw new DomainError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported. First: row ${errors[0].row}, ${errors[0].column}: ${errors[0].reason}`, errors[0].column, capProblems(errors));
-      }
+      if (!opts.skipInvalid) throwImportProblems(errors);
       const bad = new Set(errors.map((e) => e.row));
       let created = 0;
       let updated = 0;

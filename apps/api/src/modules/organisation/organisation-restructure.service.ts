@@ -148,8 +148,9 @@ export class OrganisationRestructureService {
       const members = await this.port.members.permanentMembersOn(m, input.id, d);
       // the same check the web app's split dialog runs before sending (libs/domain checkSplitPartition)
       const problems = checkSplitPartition(input.parts, { childIds: children.map((c) => c.id), memberIds: members }, input.dissolveSource);
-      if (problems.length > 0) {
-        throw new DomainError('VALIDATION', problems.map((e) => e.reason).join('; '), problems[0].field, { errors: problems, reason: problems[0].specific });
+      const [firstProblem] = problems;
+      if (firstProblem) {
+        throw new DomainError('VALIDATION', problems.map((e) => e.reason).join('; '), firstProblem.field, { errors: problems, reason: firstProblem.specific });
       }
       const ids: string[] = [];
       for (const part of input.parts) {

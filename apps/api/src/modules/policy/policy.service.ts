@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  DEFAULT_POLICY, DomainError, policyChangeDates, resolvePolicy, validatePolicy, validatePolicyOverride, type FieldError, type Policy, type PolicyLayer,
+  DEFAULT_POLICY, DomainError, first, policyChangeDates, resolvePolicy, validatePolicy, validatePolicyOverride,
+  type FieldError, type Policy, type PolicyLayer,
 } from '@chibo/domain';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { OrganisationCodePort } from './organisation-code-port';
@@ -145,7 +146,7 @@ export class PolicyService {
         const check = found ? validatePolicy(resolvePolicy(found, asOf)) : ({ ok: true } as const);
         if (check.ok) continue;
         const code = (await this.organisationCodes.codesOf(m, [o.id])).get(o.id);
-        throw new DomainError('VALIDATION', `With the overrides in force, the policy of ${code} from ${asOf} would be inconsistent: ${describe(check.errors)}`, `values.${check.errors[0].field}`, {
+        throw new DomainError('VALIDATION', `With the overrides in force, the policy of ${code} from ${asOf} would be inconsistent: ${describe(check.errors)}`, `values.${first(check.errors, 'policy error').field}`, {
           reason: 'INVALID_POLICY', organisationId: o.id, from: asOf,
           fields: check.errors.map((e) => ({ field: `values.${e.field}`, reason: 'INVALID_POLICY', message: e.reason })),
         });

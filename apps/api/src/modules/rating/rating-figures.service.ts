@@ -5,6 +5,7 @@ import {
   admissionTargetFor,
   DomainError,
   emptyLevelCounts,
+  first,
   RATING_LEVELS,
   RATING_SUBJECT_KINDS,
   ratingFiguresChange,
@@ -156,7 +157,7 @@ export class RatingFiguresService {
         WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')}`,
       [organisationId, termStart],
     );
-    const [admitted] = asOf < from ? [0] : await admissionCounts(this.ds, actor, [{ organisationId, from, to: asOf }]);
+    const admitted = asOf < from ? 0 : first(await admissionCounts(this.ds, actor, [{ organisationId, from, to: asOf }]), 'admission count');
     const policy = await this.policies.forOrganisation(organisationId, asOf);
     const target = admissionTargetFor(policy, members);
     const t = policy.rating.admissionTarget;

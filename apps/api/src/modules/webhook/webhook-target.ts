@@ -24,7 +24,7 @@ for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 
 /** Loopback, private, link-local, carrier-grade NAT, multicast or unspecified (IPv4, IPv6, IPv4-mapped IPv6). */
 export const isPrivateAddress = (address: string): boolean => {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return BLOCKED.check(mapped[1], 'ipv4');
+  if (mapped?.[1]) return BLOCKED.check(mapped[1], 'ipv4');
   const family = isIP(address);
   if (family === 4) return BLOCKED.check(address, 'ipv4');
   if (family === 6) return BLOCKED.check(address, 'ipv6');
@@ -91,8 +91,9 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
 export const guardedLookup = (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
   dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, []);
-    if (!addresses.length || addresses.some((a) => isPrivateAddress(a.address))) return callback(Object.assign(new Error('target resolves to a private address'), { code: TARGET_FORBIDDEN }), []);
+    const [firstAddress] = addresses;
+    if (!firstAddress || addresses.some((a) => isPrivateAddress(a.address))) return callback(Object.assign(new Error('target resolves to a private address'), { code: TARGET_FORBIDDEN }), []);
     if (options.all) return callback(null, addresses);
-    callback(null, addresses[0].address, addresses[0].family);
+    callback(null, firstAddress.address, firstAddress.family);
   });
 };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError } from '@chibo/domain';
+import { DomainError, first as firstRow } from '@chibo/domain';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { EVENT_TYPES } from '../../common/audit/event-types';
 import type { Actor } from '../../common/auth/actor';
@@ -120,11 +120,11 @@ export class WebhookService {
   async disable(caller: Caller, id: string, reason?: string | null): Promise<WebhookSubscription> {
     return this.ds.transaction(async (m) => {
       const before = await this.load(m, caller.actor, id, true);
-      const [row] = await returning(m,
+      const row = firstRow(await returning(m,
         `UPDATE webhook_subscription s SET active = false, disabled_at = CASE WHEN active THEN now() ELSE disabled_at END,
                 disabled_reason = $2, updated_at = now() WHERE s.id = $1 RETURNING ${SUB_COLUMNS}`,
         [id, reason?.trim() || `Disabled by ${caller.actor.name}`],
-      );
+      ), 'disabled webhook subscription');
       await this.audit.record(m, caller, { operation: 'disableWebhookSubscription', entityType: 'webhook_subscription', entityId: id, before: auditView(before), after: { ...auditView(row as WebhookSubscription), reason: row.disabledReason } });
       return row as WebhookSubscription;
     });
@@ -180,7 +180,7 @@ export class WebhookService {
     if (args.after) {
       const m = /^d1:(\d{1,19})$/.exec(Buffer.from(args.after, 'base64url').toString('utf8'));
       if (!m) throw new DomainError('VALIDATION', 'Not a delivery-log cursor: pass an endCursor it returned', 'after');
-      after = m[1];
+      after = m[1] ?? null;
     }
     await this.load(this.ds.manager, actor, subscriptionId);
     const rows = await this.ds.query(
@@ -230,7 +230,7 @@ export class WebhookService {
         if (e instanceof DomainError && e.code === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'Webhook delivery not found', 'id');
         throw e;
       }
-      const [row] = await returning(m, `UPDATE webhook_delivery d SET ${REPLAY_SET} WHERE d.id = $1 RETURNING ${DELIVERY_COLUMNS}`, [deliveryId]);
+      const row = firstRow(await returning(m, `UPDATE webhook_delivery d SET ${REPLAY_SET} WHERE d.id = $1 RETURNING ${DELIVERY_COLUMNS}`, [deliveryId]), 'replayed webhook delivery');
       await this.audit.record(m, caller, { operation: 'replayWebhookDelivery', entityType: 'webhook_delivery', entityId: deliveryId, after: { subscriptionId: found.subscriptionId, eventId: row.eventId } });
       return row as WebhookDelivery;
     });
