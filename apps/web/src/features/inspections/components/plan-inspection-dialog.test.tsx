@@ -67,8 +67,13 @@ describe('PlanInspectionDialog', () => {
       throw validationError(['subjectMemberIds.1', 'VALIDATION']);
     });
     fill(formItem('Tên cuộc kiểm tra, giám sát').querySelector('input')!, 'Giám sát thường xuyên');
+    // a multiple select: wait for each choice to show as a tag before the next (a loaded machine lags behind the clicks)
+    const chosen = (name: string) =>
+      waitFor(() => expect([...formItem(SUBJECTS).querySelectorAll('.ant-select-selection-item')].some((x) => x.textContent?.includes(name))).toBe(true));
     await choose(user, SUBJECTS, 'Nguyễn Văn An');
+    await chosen('Nguyễn Văn An');
     await choose(user, SUBJECTS, 'Lê Văn Cường');
+    await chosen('Lê Văn Cường');
     await user.click(submit());
     await waitFor(() => expect(fieldError(SUBJECTS)).toBe('Lê Văn Cường: Giá trị không hợp lệ.'));
     expect(screen.queryByRole('alert')).toBeNull();
