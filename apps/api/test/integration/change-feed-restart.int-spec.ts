@@ -9,24 +9,12 @@ import { elementAt } from '@chibo/domain';
 // Needs the build and a PostgreSQL server, like multi-process.int-spec.ts: skipped with a message without the build
 // (never in CI), and on the embedded database (two processes cannot share one PGlite data directory).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import { adminUrl, assertTestDatabaseName, databaseUrlFor } from '../setup/global-setup';
-import { apiReady, CLI, freePorts, gqlAt, missingBuild, startApi, stopApi, type ApiProc } from '../setup/api-process';
+import { apiReady, childApiSuite, CLI, freePorts, freshDatabase, gqlAt, startApi, stopApi, type ApiProc } from '../setup/api-process';
 
-const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0');
-const embedded = process.env.CHIBO_TEST_EMBEDDED === '1';
-const missing = missingBuild();
-if (missing.length && !embedded) {
-  const msg = `change-feed-restart.int-spec.ts: ${missing.join(', ')} missing: build first (corepack pnpm -r --filter @chibo/domain --filter @chibo/api run build)`;
-  if (CI) throw new Error(`${msg}; CI never skips this suite`);
-  console.warn(`SKIPPED ${msg}`);
-}
-if (embedded) console.warn('SKIPPED change-feed-restart.int-spec.ts: two processes cannot share the embedded database (CHIBO_TEST_EMBEDDED=1); run it on PostgreSQL');
-const suite = !missing.length && !embedded ? describe : describe.skip;
+const suite = childApiSuite('change-feed-restart.int-spec.ts');
 
 const SCRIPT = resolve(__dirname, '../../../../scripts/examples/sync-changes.mjs');
 const PASSWORD = 'Dong-bo-thay-doi@2026';
@@ -35,21 +23,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Ev = { id: string; type: string; subjectId: string | null };
 
 suite('the example sync client across an API restart', () => {
-  const admin = adminUrl();
-  const dbName = `chibo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const db = freshDatabase({ NOTICE_JOB_INTERVAL_SECONDS: '0', WEBHOOK_POLL_MS: '0' });
+  const { env } = db;
   const scratch = mkdtempSync(join(tmpdir(), 'chibo-sync-restart-'));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrlFor(admin, dbName),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    DB_POOL_SIZE: '4',
-    NOTICE_JOB_INTERVAL_SECONDS: '0',
-    WEBHOOK_POLL_MS: '0',
-  };
   const children: ChildProcess[] = [];
   const start = (name: string, port: number): ApiProc => {
     const p = startApi(name, port, { ...env, CHIBO_DATA_DIR: join(scratch, name) });
@@ -57,26 +33,11 @@ suite('the example sync client across an API restart', () => {
     return p;
   };
 
-  beforeAll(async () => {
-    assertTestDatabaseName(dbName);
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(`CREATE DATABASE "${dbName}" TEMPLATE template0 ENCODING 'UTF8'`);
-    } finally {
-      await c.end();
-    }
-  });
+  beforeAll(() => db.create());
 
   afterAll(async () => {
     await Promise.all(children.map((ch) => stopApi(ch)));
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    } finally {
-      await c.end();
-    }
+    await db.drop();
     rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -9,92 +9,38 @@ import { elementAt } from '@chibo/domain';
 // the integration tests) and a PostgreSQL server (TEST_DATABASE_URL): without the build the suite is skipped with a
 // message, except in CI; on the embedded database (CHIBO_TEST_EMBEDDED=1) it is skipped, since one PGlite data
 // directory can be opened by one process only.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { MIGRATIONS } from '../../src/database/data-source';
-import { adminUrl, assertTestDatabaseName, databaseUrlFor } from '../setup/global-setup';
+import { apiReady, childApiSuite, CLI, freePorts, freshDatabase, gqlAt, startApi, stopApi, type ApiProc } from '../setup/api-process';
 
-const API_ROOT = resolve(__dirname, '..', '..');
-const MAIN = join(API_ROOT, 'dist', 'main.js');
-const CLI = join(API_ROOT, 'dist', 'cli', 'main.js');
-const DOMAIN_DIST = resolve(API_ROOT, '..', '..', 'libs', 'domain', 'dist', 'index.js');
-const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0');
-const built = [MAIN, CLI, DOMAIN_DIST].every((f) => existsSync(f));
-const embedded = process.env.CHIBO_TEST_EMBEDDED === '1';
+const suite = childApiSuite('multi-process.int-spec.ts');
 /** Ports tried for the two servers (CHIBO_TEST_PORTS=from-to); the first two free ones are used. */
-const [PORT_FROM = NaN, PORT_TO = NaN] = (process.env.CHIBO_TEST_PORTS ?? '4310-4319').split('-').map(Number);
-
-if (!built && !embedded) {
-  const msg = `multi-process.int-spec.ts: ${[MAIN, CLI, DOMAIN_DIST].filter((f) => !existsSync(f)).join(', ')} missing: build first (corepack pnpm -r --filter @chibo/domain --filter @chibo/api run build)`;
-  if (CI) throw new Error(`${msg}; CI never skips this suite`);
-  console.warn(`SKIPPED ${msg}`);
-}
-if (embedded) console.warn('SKIPPED multi-process.int-spec.ts: two processes cannot share the embedded database (CHIBO_TEST_EMBEDDED=1); run it on PostgreSQL');
-
-const suite = built && !embedded ? describe : describe.skip;
+const PORTS = process.env.CHIBO_TEST_PORTS ?? '4310-4319';
 
 const PASSWORD = 'Hai-tien-trinh@2026';
 
-const portFree = (port: number) =>
-  new Promise<boolean>((ok) => {
-    const srv = createServer();
-    srv.once('error', () => ok(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => ok(true)));
-  });
-
-const freePorts = async (n: number): Promise<number[]> => {
-  const out: number[] = [];
-  for (let p = PORT_FROM; p <= PORT_TO && out.length < n; p++) if (await portFree(p)) out.push(p);
-  if (out.length < n) throw new Error(`fewer than ${n} free ports in ${PORT_FROM}-${PORT_TO} (CHIBO_TEST_PORTS)`);
-  return out;
-};
-
-type Proc = { name: string; child: ChildProcess; base: string; dataDir: string; output: string[] };
+type Proc = ApiProc & { dataDir: string };
 
 suite('several API processes on one database', () => {
-  const admin = adminUrl();
-  const dbName = `chibo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const url = databaseUrlFor(admin, dbName);
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    DB_POOL_SIZE: '4',
-  };
+  const db = freshDatabase();
+  const { url, env } = db;
   const procs: Proc[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'chibo-multi-process-'));
 
   const start = (name: string, port: number): Proc => {
     const dataDir = join(scratch, name);
-    const output: string[] = [];
-    const child = spawn(process.execPath, [MAIN], { env: { ...env, PORT: String(port), CHIBO_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
-    child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-    const p = { name, child, base: `http://127.0.0.1:${port}`, dataDir, output };
+    const p = { ...startApi(name, port, { ...env, CHIBO_DATA_DIR: dataDir }), dataDir };
     procs.push(p);
     return p;
   };
+  const ready = (p: Proc) => apiReady(p);
 
-  const ready = async (p: Proc, timeoutMs = 120_000) => {
-    const until = Date.now() + timeoutMs;
-    while (Date.now() < until) {
-      if (p.child.exitCode !== null) throw new Error(`API ${p.name} exited with ${p.child.exitCode}:\n${p.output.join('').slice(-4000)}`);
-      const res = await fetch(`${p.base}/health/ready`, { signal: AbortSignal.timeout(2000) }).catch(() => null);
-      if (res?.status === 200) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`API ${p.name} not ready after ${timeoutMs} ms:\n${p.output.join('').slice(-4000)}`);
-  };
-
+  /** The whole answer, errors included. */
   const gql = async <T = any>(p: Proc, query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data: T; errors?: { message: string; extensions: Record<string, any> }[] }> => {
     const res = await fetch(`${p.base}/graphql`, {
       method: 'POST',
@@ -104,11 +50,7 @@ suite('several API processes on one database', () => {
     });
     return res.json() as never;
   };
-  const ok = async <T = any>(p: Proc, query: string, variables?: Record<string, unknown>, token?: string): Promise<T> => {
-    const res = await gql<T>(p, query, variables, token);
-    if (res.errors) throw new Error(`${p.name}: ${JSON.stringify(res.errors)}`);
-    return res.data;
-  };
+  const ok = gqlAt;
 
   let A: Proc;
   let B: Proc;
@@ -117,36 +59,16 @@ suite('several API processes on one database', () => {
   let root: string;
   let cell: string;
 
-  beforeAll(async () => {
-    assertTestDatabaseName(dbName);
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(`CREATE DATABASE "${dbName}" TEMPLATE template0 ENCODING 'UTF8'`);
-    } finally {
-      await c.end();
-    }
-  });
+  beforeAll(() => db.create());
 
   afterAll(async () => {
-    await Promise.all(procs.map((p) => new Promise<void>((done) => {
-      if (p.child.exitCode !== null || p.child.signalCode !== null) return done();
-      const kill = setTimeout(() => p.child.kill('SIGKILL'), 15_000);
-      p.child.once('exit', () => { clearTimeout(kill); done(); });
-      p.child.kill('SIGTERM');
-    })));
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    } finally {
-      await c.end();
-    }
+    await Promise.all(procs.map((p) => stopApi(p.child)));
+    await db.drop();
     rmSync(scratch, { recursive: true, force: true });
   });
 
   it('start at the same moment on a fresh database and apply the migrations once', async () => {
-    const ports = await freePorts(2);
+    const ports = await freePorts(2, PORTS);
     const pa = elementAt(ports, 0, 'free port');
     const pb = elementAt(ports, 1, 'free port');
     A = start('A', pa);

@@ -1,9 +1,12 @@
 // Real API processes (the built dist/main.js) for the integration tests that need one: started as children on a
 // free port, waited for (/health/ready), asked GraphQL questions over HTTP, killed. Needs the build.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { adminUrl, assertTestDatabaseName, databaseUrlFor } from './global-setup';
 
 export const API_ROOT = resolve(__dirname, '..', '..');
 export const MAIN = join(API_ROOT, 'dist', 'main.js');
@@ -11,6 +14,62 @@ export const CLI = join(API_ROOT, 'dist', 'cli', 'main.js');
 export const DOMAIN_DIST = resolve(API_ROOT, '..', '..', 'libs', 'domain', 'dist', 'index.js');
 /** The build outputs a child API needs that are missing (empty: built). */
 export const missingBuild = (): string[] => [MAIN, CLI, DOMAIN_DIST].filter((f) => !existsSync(f));
+
+/**
+ * `describe` for a suite of child API processes, or `describe.skip` with a message: without the build (never in CI,
+ * which fails instead) and on the embedded database (one PGlite data directory opens in one process only).
+ */
+export const childApiSuite = (file: string): jest.Describe => {
+  const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0');
+  const embedded = process.env.CHIBO_TEST_EMBEDDED === '1';
+  const missing = missingBuild();
+  if (missing.length && !embedded) {
+    const msg = `${file}: ${missing.join(', ')} missing: build first (corepack pnpm -r --filter @chibo/domain --filter @chibo/api run build)`;
+    if (CI) throw new Error(`${msg}; CI never skips this suite`);
+    console.warn(`SKIPPED ${msg}`);
+  }
+  if (embedded) console.warn(`SKIPPED ${file}: two processes cannot share the embedded database (CHIBO_TEST_EMBEDDED=1); run it on PostgreSQL`);
+  return !missing.length && !embedded ? describe : describe.skip;
+};
+
+/**
+ * A fresh database of its own on the test server for child APIs (they cannot use the run's shared one, which the
+ * in-process harness holds), and the environment a child API runs with on it (production mode, a random secret).
+ */
+export const freshDatabase = (extraEnv: NodeJS.ProcessEnv = {}) => {
+  const admin = adminUrl();
+  const name = `chibo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const url = databaseUrlFor(admin, name);
+  const onAdmin = async (sql: string) => {
+    const c = new Client({ connectionString: admin });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    DB_POOL_SIZE: '4',
+    ...extraEnv,
+  };
+  return {
+    url,
+    env,
+    create: async () => {
+      assertTestDatabaseName(name);
+      await onAdmin(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`);
+    },
+    drop: () => onAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+};
 
 export const portFree = (port: number) =>
   new Promise<boolean>((ok) => {
