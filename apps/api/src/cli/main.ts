@@ -129,9 +129,14 @@ const webhookCommand = async (svc: WebhookService, worker: WebhookWorker, ds: Da
 
 const main = async (argv: string[]): Promise<number> => {
   const [command, ...args] = argv;
-  if (!command || command === 'help' || command === '--help') {
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
     return command ? 0 : 1;
+  }
+  // asking a command for help prints the usage and runs nothing (no database is opened)
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
   }
   if (command === 'schema') {
     const file = await writeSchema(flag(args, '--out'));
