@@ -177,7 +177,7 @@ const modules = {
       member: 'whose dues: visible and writable members, the members of cells on dates through member\'s SQL fragments',
       policy: 'the dues rates, exemptions and the arrears threshold',
     },
-    tables: ['dues_basis', 'dues_relief', 'dues_payment', 'dues_fact', 'dues_fact_year', 'dues_member_version', 'dues_fact_epoch'],
+    tables: ['dues_basis', 'dues_relief', 'dues_payment', 'dues_fact', 'dues_fact_year', 'dues_member_version', 'dues_fact_epoch', 'dues_cell_sum'],
   },
   events: {
     paths: ['src/modules/events/'],

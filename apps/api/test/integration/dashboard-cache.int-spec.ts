@@ -102,7 +102,7 @@ describe('dashboard cache', () => {
     const NO_FIGURES = ['access_grant', 'api_token', 'refresh_token', 'sign_in_throttle', 'audit_log', 'audit_seal', 'audit_verification',
       'rate_limit_hit', 'domain_event', 'webhook_subscription', 'webhook_delivery', 'figure_version', 'figure_change', 'migrations',
       // inboxes are per user; the kept dues facts are brought up to date from the dues records (which have the trigger)
-      'notice', 'notice_email', 'notice_cursor', 'notice_event_state', 'dues_fact', 'dues_fact_year', 'dues_member_version', 'dues_fact_epoch',
+      'notice', 'notice_email', 'notice_cursor', 'notice_event_state', 'dues_fact', 'dues_fact_year', 'dues_member_version', 'dues_fact_epoch', 'dues_cell_sum',
       // the idempotency keys of writes sent again (offline)
       'client_write'];
     const tables: { name: string; triggered: boolean }[] = await h.ds.query(

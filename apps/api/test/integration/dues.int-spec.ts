@@ -276,6 +276,54 @@ describe('party dues', () => {
     expect((await figures()).total).toMatchObject(await sheetSums());
   });
 
+  it('keeps per-path sums equal to the facts they add up, through moves, hand edits and deletions', async () => {
+    const SUMS = `SELECT year, path, counted, due::text, paid::text, paid_ahead::text, members, outstanding::text, in_arrears, without_basis FROM dues_cell_sum`;
+    const RECOMPUTED = `
+      SELECT year, path, last_month > 0 AS counted, sum(due)::text AS due, sum(paid)::text AS paid, sum(paid_ahead)::text AS paid_ahead,
+             count(*)::int AS members, sum(outstanding)::text AS outstanding,
+             (count(*) FILTER (WHERE length(replace(unpaid_mask::bit(12)::text, '0', '')) >= arrears_months))::int AS in_arrears,
+             (count(*) FILTER (WHERE unknown_mask <> 0))::int AS without_basis
+        FROM dues_fact WHERE NOT multi GROUP BY 1, 2, 3`;
+    const order = 'ORDER BY year, path, counted';
+    const expectKeptSums = async () => {
+      const kept = await h.ds.query(`${SUMS} ${order}`);
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept).toEqual(await h.ds.query(`SELECT * FROM (${RECOMPUTED}) r ${order}`));
+      // a fact is "multi" exactly when its member has several segments in the year
+      const wrong = await h.ds.query(`SELECT member_id FROM dues_fact GROUP BY member_id, year HAVING (count(*) > 1) IS DISTINCT FROM bool_and(multi) OR bool_and(multi) IS DISTINCT FROM bool_or(multi)`);
+      expect(wrong).toEqual([]);
+    };
+    const figures = async () => (await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin))).duesFigures;
+    const sheetTotal = async () => {
+      const { duesSheet } = await ok(h.gql(SHEET, { o: t.R, y: Y }, admin));
+      const sum = (k: string) => duesSheet.items.reduce((n: number, x: Record<string, number>) => n + (x[k] ?? NaN), 0);
+      return { members: duesSheet.total, due: sum('dueTotal'), collected: sum('paidTotal'), outstanding: sum('outstanding'),
+        membersInArrears: duesSheet.items.filter((x: { inArrears: boolean }) => x.inArrears).length };
+    };
+    await figures();
+    await expectKeptSums();
+
+    // m1 moves from a1 to a2 in the middle of the year: from one segment (in a1's sums) to two (grouped at read time)
+    await ok(h.gql(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i: { memberId: t.m1, type: 'TRANSFER_INTERNAL', toOrganisationId: t.a2, effectiveOn: `${Y}-05-01` } }, admin));
+    const moved = await figures();
+    await expectKeptSums();
+    expect((await h.ds.query(`SELECT bool_and(multi) AS m, count(*)::int AS n FROM dues_fact WHERE member_id = $1 AND year = $2`, [t.m1, Y]))[0]).toEqual({ m: true, n: 2 });
+    expect(moved.total).toMatchObject(await sheetTotal());
+    const child = (f: typeof moved, id: string) => f.children.find((c: { organisationId: string }) => c.organisationId === id);
+    expect(child(moved, t.A).members + child(moved, t.B).members).toBe(moved.total.members);
+
+    // a fact edited by hand, and a member's facts deleted (as the cascade of a deleted member does): the sums follow
+    await h.ds.query(`UPDATE dues_fact SET paid = paid + 7 WHERE year = $1 AND member_id = $2`, [Y, t.m4]);
+    await expectKeptSums();
+    await h.ds.query(`DELETE FROM dues_fact WHERE year = $1 AND member_id = $2`, [Y, t.m2]);
+    await expectKeptSums();
+    // judged again from the records, everything is as the sheet says
+    await h.ds.query(`DELETE FROM dues_fact_year WHERE year = $1 AND member_id = ANY($2::uuid[])`, [Y, [t.m2, t.m4]]);
+    h.app.get(DuesFactsService).forgetChecks();
+    expect((await figures()).total).toEqual(moved.total);
+    await expectKeptSums();
+  });
+
   it('alerts today\'s dashboard to the members in arrears this year: as many as the arrears list, with their months', async () => {
     const tree = await buildTree(h.gql, admin);
     const thisYear = Y + 1;

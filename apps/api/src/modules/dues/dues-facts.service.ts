@@ -70,28 +70,42 @@ export class DuesFactsService {
     private readonly calc: DuesYearCalculator,
   ) {}
 
-  /** The sums of a subtree's year by organisation directly under the root (the root checked visible by the caller). */
+  /**
+   * The sums of a subtree's year by organisation directly under the root (the root checked visible by the caller):
+   * the kept per-path sums of the members with one segment in the year (dues_cell_sum, migration
+   * 1796630000000-DuesCellSum: one row per cell of the subtree), and the facts of the members with several, grouped
+   * per member here because what counts of them depends on which of their segments lie in the subtree.
+   */
   async sums(rootId: string, year: number): Promise<DuesFactRow[]> {
     const s = await this.ensure(rootId, year);
     if (!s) return [];
     const p = new Params();
     const where = this.subtreeWhere(s, p);
+    const cellWhere = this.subtreeWhere(s, p, 'c');
     const root = p.add(rootId);
+    const childOf = (alias: string) => `split_part(split_part(${alias}.path, '/' || ${root} || '/', 2), '/', 1)`;
     const rows: DuesFactRow[] = await this.ds.query(
       `WITH s AS MATERIALIZED (
-         SELECT f.*, split_part(split_part(f.path, '/' || ${root} || '/', 2), '/', 1) AS child FROM dues_fact f WHERE ${where}),
+         SELECT f.*, ${childOf('f')} AS child FROM dues_fact f WHERE ${where} AND f.multi),
        m AS (
          SELECT member_id, bit_or(unpaid_mask) AS um, bit_or(unknown_mask) AS km, sum(outstanding) AS o,
                 (array_agg(arrears_months ORDER BY last_month DESC))[1] AS th,
                 (array_agg(child ORDER BY last_month DESC) FILTER (WHERE last_month > 0))[1] AS child
-           FROM s GROUP BY member_id)
+           FROM s GROUP BY member_id),
+       c AS (
+         SELECT c.*, ${childOf('c')} AS child FROM dues_cell_sum c WHERE ${cellWhere})
        SELECT child, sum(due)::float8 AS due, sum(paid)::float8 AS paid, sum(paid_ahead)::float8 AS "paidAhead",
               0 AS members, 0::float8 AS outstanding, 0 AS "inArrears", 0 AS "withoutBasis"
          FROM s GROUP BY child
        UNION ALL
        SELECT coalesce(child, '-'), 0, 0, 0, count(*)::int, sum(o)::float8,
               (count(*) FILTER (WHERE length(replace(um::bit(12)::text, '0', '')) >= th))::int, (count(*) FILTER (WHERE km <> 0))::int
-         FROM m GROUP BY child`,
+         FROM m GROUP BY child
+       UNION ALL
+       SELECT child, sum(due)::float8, sum(paid)::float8, sum(paid_ahead)::float8, 0, 0, 0, 0 FROM c GROUP BY child
+       UNION ALL
+       SELECT CASE WHEN counted THEN child ELSE '-' END, 0, 0, 0, sum(members)::int, sum(outstanding)::float8, sum(in_arrears)::int, sum(without_basis)::int
+         FROM c GROUP BY 1`,
       p.values,
     );
     return rows;
@@ -170,16 +184,16 @@ export class DuesFactsService {
       await this.ds.transaction(async (m) => {
         await m.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY}, $1)`, [year]);
         await m.query(`DELETE FROM dues_fact WHERE member_id = ANY($1::uuid[]) AND year = $2`, [ids, year]);
-        const segs = computed.flatMap((c) => c.segments.map((g) => ({ memberId: c.year.memberId, ...g })));
+        const segs = computed.flatMap((c) => c.segments.map((g) => ({ memberId: c.year.memberId, multi: c.segments.length > 1, ...g })));
         if (segs.length) {
           const col = <K extends keyof (typeof segs)[number]>(k: K) => segs.map((g) => g[k]);
           await m.query(
-            `INSERT INTO dues_fact (member_id, year, organisation_id, path, last_month, due, paid, paid_ahead, outstanding, unpaid_mask, short_mask, unknown_mask, arrears_months)
-             SELECT u.m, $1, u.o, u.p, u.lm, u.d, u.pd, u.pa, u.os, u.um, u.sm, u.km, u.am
-               FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::int[], $11::int[], $12::int[], $13::int[])
-                    AS u(m, o, p, lm, d, pd, pa, os, um, sm, km, am)`,
+            `INSERT INTO dues_fact (member_id, year, organisation_id, path, last_month, due, paid, paid_ahead, outstanding, unpaid_mask, short_mask, unknown_mask, arrears_months, multi)
+             SELECT u.m, $1, u.o, u.p, u.lm, u.d, u.pd, u.pa, u.os, u.um, u.sm, u.km, u.am, u.mu
+               FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::int[], $11::int[], $12::int[], $13::int[], $14::boolean[])
+                    AS u(m, o, p, lm, d, pd, pa, os, um, sm, km, am, mu)`,
             [year, col('memberId'), col('organisationId'), col('path'), col('lastMonth'), col('due'), col('paid'), col('paidAhead'), col('outstanding'),
-              col('unpaidMask'), col('shortMask'), col('unknownMask'), col('arrearsMonths')],
+              col('unpaidMask'), col('shortMask'), col('unknownMask'), col('arrearsMonths'), col('multi')],
           );
         }
         await m.query(
@@ -228,10 +242,10 @@ export class DuesFactsService {
     return rows.map((r) => r.id);
   }
 
-  /** Facts of the subtree's year (`f`): segments whose path lies under one of the root's paths during the year. */
-  private subtreeWhere(s: SubtreeRanges, p: Params): string {
-    const ranges = s.ranges.map((r) => `(f.path >= ${p.add(r.from)} AND f.path < ${p.add(r.to)})`).join(' OR ');
-    return `f.year = ${p.add(s.year)} AND (${ranges})`;
+  /** Facts (or per-path sums) of the subtree's year (alias `f`): rows whose path lies under one of the root's paths during the year. */
+  private subtreeWhere(s: SubtreeRanges, p: Params, f = 'f'): string {
+    const ranges = s.ranges.map((r) => `(${f}.path >= ${p.add(r.from)} AND ${f}.path < ${p.add(r.to)})`).join(' OR ');
+    return `${f}.year = ${p.add(s.year)} AND (${ranges})`;
   }
 
   /** A dues_fact_year row `fy` (with the member's version row `v`) is fresh: same version and epoch, judged this month or after its year. */
