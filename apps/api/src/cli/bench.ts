@@ -115,7 +115,7 @@ const queryLatencies = async (app: NestFastifyApplication, size: number, runs: n
  * the tables analysed, the screens of one cell against the `{__typename}` ceiling through HTTP (bench-screens.ts),
  * then each query run `runs` times through the real GraphQL stack (median and p95 ms) and its SQL statement count.
  * `--database-url URL`: no seed, on that (seeded) database, which is kept. `--only screens`: skip the query
- * latencies; `--only dues`: the dues figures only (bench-dues.ts). `--clients N` / `--seconds S`: the load of the screens (default 20 clients, 5 s).
+ * latencies; `--only dues`: the dues figures only (bench-dues.ts); `--only queries`: the query latencies only (dashboard, alerts and figures of the root). `--clients N` / `--seconds S`: the load of the screens (default 20 clients, 5 s).
  * The mixed load of many users (bench-load.ts; `--only load` for it alone): `--load-clients N` / `--load-seconds S`
  * (default 100 clients, 60 s).
  * `bench webhooks …`: the webhook delivery figures instead (bench-webhooks.ts).
@@ -142,15 +142,16 @@ export const runBench = async (args: string[]): Promise<number> => {
       for (const l of await benchLoad(existing, size, loadOpts)) console.log(l);
       return 0;
     }
-    if (flag('--only') !== 'dues') for (const l of await benchScreens(existing, size, screenOpts)) console.log(l);
-    if (!flag('--only')) for (const l of await benchLoad(existing, size, loadOpts)) console.log(l);
+    const only = flag('--only');
+    if (only !== 'dues' && only !== 'queries') for (const l of await benchScreens(existing, size, screenOpts)) console.log(l);
+    if (!only) for (const l of await benchLoad(existing, size, loadOpts)) console.log(l);
     if (flag('--only') !== 'screens') {
       const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: existing, LOG_LEVEL: 'error', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') }));
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
       try {
-        if (flag('--only') !== 'dues') for (const l of await queryLatencies(app, size, runs)) console.log(l);
-        for (const l of await duesLatencies(app, size, runs)) console.log(l);
+        if (only !== 'dues') for (const l of await queryLatencies(app, size, runs)) console.log(l);
+        if (only !== 'queries') for (const l of await duesLatencies(app, size, runs)) console.log(l);
       } finally {
         await app.close();
       }

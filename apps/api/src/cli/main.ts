@@ -47,7 +47,8 @@ Usage: node apps/api/dist/cli/main.js <command> [options]
   notice run                                one pass of the notice job now: meeting notices, own-record notices,
                                             reminders, pending e-mails (the server runs it every NOTICE_JOB_INTERVAL_SECONDS)
   bench [--sizes 1,30] [--runs N]           seed timing, the screens of one cell against the {__typename} ceiling
-        [--only screens|dues] [--clients N] (req/s through HTTP, single-request median), query and dues latencies
+        [--only screens|dues|queries|load]
+        [--clients N] (req/s through HTTP, single-request median), query and dues latencies
         [--seconds S] [--database-url URL]  (median, p95); --database-url: on that seeded database (no seed)
   bench webhooks [--subscriptions N] [--rate R] [--seconds S] [--poll-ms MS] [--writers W] [--database-url URL]
                                             webhook figures: events/s written, deliveries/s, delivery latency p50/p99,
