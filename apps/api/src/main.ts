@@ -12,7 +12,8 @@ import { AppModule } from './app.module';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { DestinationStream } from 'pino';
-import { registerHealthRoutes } from './common/graphql/availability';
+import { registerHealthRoutes, RETRY_AFTER_SECONDS } from './common/graphql/availability';
+import { isGatedPath, RequestGate } from './common/http/request-gate';
 import { EventLoopWatch } from './common/jobs/event-loop-watch';
 import { registerExportRoutes } from './common/export/export-routes';
 import { createRootLogger, GRAPHQL_LOG, PinoNestLogger, type GraphQLLogFields } from './common/logging';
@@ -149,6 +150,22 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
       });
     }
   });
+  // At most MAX_CONCURRENT_REQUESTS API requests worked on at once; the others wait in turn (common/http/request-gate.ts).
+  // Health checks, static files and everything else pass.
+  const gate = new RequestGate(config.maxConcurrentRequests, config.requestQueueMax);
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (req, reply) => {
+    if (!isGatedPath(req.url)) return;
+    const leave = await gate.enter();
+    if (!leave) {
+      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({
+        errors: [{ message: 'The server is busy: try again in a moment', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', retryable: true } }],
+      });
+    }
+    // the place is given back when the answer is sent or the client went away, whichever comes first
+    reply.raw.once('finish', leave);
+    reply.raw.once('close', leave);
+    if (reply.raw.destroyed) leave();
+  });
   app.useLogger(new PinoNestLogger(root));
   // One line per request: id, method, path (no query string), status, duration; for GraphQL the operation name and
   // type, the caller kind and the error codes (RequestLogPlugin). No bodies, variables or headers.
@@ -178,7 +195,7 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
   // A stretch of synchronous JavaScript holds every request of the process: logged and reported by /health/ready.
   const loop = new EventLoopWatch(config.eventLoopWarnMs, (fields, message) => root.warn(fields, message)).start();
   app.getHttpAdapter().getInstance().addHook('onClose', async () => loop.stop());
-  registerHealthRoutes(app.getHttpAdapter().getInstance(), ds, replicas ? () => replicas.status() : undefined, () => loop.figures());
+  registerHealthRoutes(app.getHttpAdapter().getInstance(), ds, replicas ? () => replicas.status() : undefined, () => loop.figures(), () => gate.figures());
   // GET /exports/<name>.xlsx: the Excel exports as streamed downloads (docs/exports.md).
   registerExportRoutes(app);
   if (existsSync(config.webDist)) {

@@ -16,6 +16,10 @@ export type AppConfig = {
   replicaMaxLagBytes: number;
   /** A second in which the event loop was held longer than this (ms) is logged as a warning and counted. */
   eventLoopWarnMs: number;
+  /** API requests (GraphQL, exports) worked on at once by this process; the others wait in turn (common/http/request-gate.ts). */
+  maxConcurrentRequests: number;
+  /** Requests that may wait for a place; past it a request is answered 503 with Retry-After. */
+  requestQueueMax: number;
   dataDir: string;
   dbPoolSize: number;
   jwtSecret: string | null;
@@ -167,6 +171,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     databaseReplicaUrls,
     replicaMaxLagBytes: int('REPLICA_MAX_LAG_BYTES', env.REPLICA_MAX_LAG_BYTES, 16 * 1024 * 1024, 0, 2 ** 40),
     eventLoopWarnMs: int('EVENT_LOOP_WARN_MS', env.EVENT_LOOP_WARN_MS, 200, 20, 60_000),
+    maxConcurrentRequests: int('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 16, 1, 10_000),
+    requestQueueMax: int('REQUEST_QUEUE_MAX', env.REQUEST_QUEUE_MAX, 2_000, 0, 1_000_000),
     dataDir,
     dbPoolSize: int('DB_POOL_SIZE', env.DB_POOL_SIZE, databaseUrl ? 10 : 4, 1, 100),
     jwtSecret,

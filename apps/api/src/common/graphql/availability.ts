@@ -1,3 +1,4 @@
+import type { RequestGateFigures } from '../http/request-gate';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -34,12 +35,14 @@ export class AvailabilityPlugin implements ApolloServerPlugin {
  * (503 with code SERVICE_UNAVAILABLE otherwise): what a load balancer, the Dockerfile's HEALTHCHECK and compose use.
  * With read replicas, the answer lists each one (usable, bytes behind the primary). `eventLoop`: the longest the
  * process's event loop was held and the seconds it was held past EVENT_LOOP_WARN_MS (common/jobs/event-loop-watch.ts).
+ * `requests`: the API requests worked on and waiting now, the most at once, and those refused (common/http/request-gate.ts).
  */
 export const registerHealthRoutes = (
   fastify: ReturnType<ReturnType<NestFastifyApplication['getHttpAdapter']>['getInstance']>,
   ds: DataSource,
   replicas?: () => { name: string; usable: boolean; lagBytes: number | null }[],
   eventLoop?: () => EventLoopFigures,
+  requests?: () => RequestGateFigures,
 ): void => {
   fastify.get('/health/live', async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
   fastify.get('/health/ready', async (_req, reply) => {
@@ -61,6 +64,7 @@ export const registerHealthRoutes = (
         latencyMs: Date.now() - started,
         ...(replicas ? { replicas: replicas() } : {}),
         ...(eventLoop ? { eventLoop: eventLoop() } : {}),
+        ...(requests ? { requests: requests() } : {}),
       });
     }
     return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'error', database: 'down', code: 'SERVICE_UNAVAILABLE', retryable: true });
