@@ -84,8 +84,9 @@ export const benchLoad = async (databaseUrl: string, size: number, opts: { clien
 
   const { process: server, post, base } = await startBenchServer(databaseUrl, opts.serverMain);
   // the API's own account of its event loop (/health/ready, common/jobs/event-loop-watch.ts)
-  const loopOf = async (): Promise<{ longestMs: number; slowSeconds: number } | null> =>
-    ((await (await fetch(`${base}/health/ready`)).json()) as { eventLoop?: { longestMs: number; slowSeconds: number } }).eventLoop ?? null;
+  type Ready = { eventLoop?: { longestMs: number; slowSeconds: number }; requests?: { maxActive: number; maxQueued: number; rejected: number } };
+  const readyOf = async (): Promise<Ready> => (await (await fetch(`${base}/health/ready`)).json()) as Ready;
+  const loopOf = async () => (await readyOf()).eventLoop ?? null;
   const pid = server.pid!;
   try {
     const signIn = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: 'canbo', password: DEMO_PASSWORD } });
@@ -136,7 +137,8 @@ export const benchLoad = async (databaseUrl: string, size: number, opts: { clien
     const rate = all.length / elapsed;
     const p99 = percentile(all, 99);
     const endRss = rssOf(pid);
-    const loopAfter = await loopOf();
+    const after = await readyOf();
+    const loopAfter = after.eventLoop ?? null;
     const peak = Math.max(peakRss, endRss?.peak ?? 0);
     const lines = [
       `x${size}: mixed load, ${clients} clients for ${seconds} s (cell screens over ${cells.length} cells 80%, committee dashboards 5%, meeting plans written 15%; token of 'canbo')`,
@@ -146,6 +148,9 @@ export const benchLoad = async (databaseUrl: string, size: number, opts: { clien
       loopAfter && loopBefore
         ? `x${size}:   API event loop: held at most ${loopAfter.longestMs} ms since start; ${loopAfter.slowSeconds - loopBefore.slowSeconds} of the ${seconds} s held past EVENT_LOOP_WARN_MS (200 ms by default)`
         : `x${size}:   API event loop: not reported`,
+      after.requests
+        ? `x${size}:   API request gate (MAX_CONCURRENT_REQUESTS): at most ${after.requests.maxActive} worked on at once, at most ${after.requests.maxQueued} waiting, ${after.requests.rejected} refused`
+        : `x${size}:   API request gate: not reported`,
       ...actions.map((a) => {
         const xs = times.get(a.name)!.sort((x, y) => x - y);
         return `x${size}:     ${a.name.padEnd(36)} ${String(xs.length).padStart(6)} ok  median ${median(xs).toFixed(0).padStart(5)} ms  p99 ${percentile(xs, 99).toFixed(0).padStart(5)} ms`;
