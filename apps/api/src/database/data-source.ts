@@ -31,11 +31,12 @@ import { MeetingDocumentContent1796600000000 } from './migrations/1796600000000-
 import { MemberGivenNameOrder1796610000000 } from './migrations/1796610000000-MemberGivenNameOrder';
 import { NoticeEventState1796620000000 } from './migrations/1796620000000-NoticeEventState';
 import { DuesCellSum1796630000000 } from './migrations/1796630000000-DuesCellSum';
+import { DuesVersionWriter1796640000000 } from './migrations/1796640000000-DuesVersionWriter';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
 
-export const MIGRATIONS = [Foundation1763800000000, Meetings1763900000000, Inspections1764000000000, Ratings1764100000000, MeetingAttendanceTotals1764200000000, AdmissionIndexes1764350000000, RefreshTokenFamilies1764400000000, SignInThrottle1764450000000, RatingOrganisationIndex1764700000000, CellMeetingMonth1765100000000, RatingExclusions1765200000000, AuditChain1796460000000, RecordRulesOverrides1796476726805, RateLimitHits1796476800000, DomainEvents1796480000000, Webhooks1796490000000, Notices1796520000000, FigureVersions1796540000000, CellMemberCount1796541000000, MeetingPaperworkIndex1796542000000, PartyDues1796550000000, DuesPaymentReference1796560000000, DuesFacts1796580000000, OfflineWrites1796590000000, MeetingDocumentContent1796600000000, MemberGivenNameOrder1796610000000, NoticeEventState1796620000000, DuesCellSum1796630000000];
+export const MIGRATIONS = [Foundation1763800000000, Meetings1763900000000, Inspections1764000000000, Ratings1764100000000, MeetingAttendanceTotals1764200000000, AdmissionIndexes1764350000000, RefreshTokenFamilies1764400000000, SignInThrottle1764450000000, RatingOrganisationIndex1764700000000, CellMeetingMonth1765100000000, RatingExclusions1765200000000, AuditChain1796460000000, RecordRulesOverrides1796476726805, RateLimitHits1796476800000, DomainEvents1796480000000, Webhooks1796490000000, Notices1796520000000, FigureVersions1796540000000, CellMemberCount1796541000000, MeetingPaperworkIndex1796542000000, PartyDues1796550000000, DuesPaymentReference1796560000000, DuesFacts1796580000000, OfflineWrites1796590000000, MeetingDocumentContent1796600000000, MemberGivenNameOrder1796610000000, NoticeEventState1796620000000, DuesCellSum1796630000000, DuesVersionWriter1796640000000];
 
 /**
  * Counts SQL statements (tests assert that nested queries do not issue a statement per row); `onQuery`, when set,

@@ -229,13 +229,28 @@ describe('party dues', () => {
     };
     const before = await figures();
     // with nothing written since, a second read trusts the last check: no scan for stale facts; a write ends that
-    const scans = jest.spyOn(h.app.get(DuesFactsService) as unknown as { staleIn: () => Promise<string[]> }, 'staleIn');
+    const svc = h.app.get(DuesFactsService) as unknown as { staleIn: () => Promise<string[]>; staleSince: () => Promise<string[]> };
+    const scans = jest.spyOn(svc, 'staleIn');
+    const since = jest.spyOn(svc, 'staleSince');
     expect(await figures()).toEqual(before);
     expect(scans).not.toHaveBeenCalled();
+    expect(since).not.toHaveBeenCalled();
+    // a member's records written: only the members written since the last check are looked at, not the whole subtree
     await h.ds.query(`UPDATE membership SET valid_from = valid_from WHERE member_id = $1`, [t.m5]);
+    expect(await figures()).toEqual(before);
+    expect(scans).not.toHaveBeenCalled();
+    expect(since).toHaveBeenCalledTimes(1);
+    // (members of other trees written since may be there too, with facts never computed; none of m1–m4)
+    const looked: string[] = await since.mock.results[0]?.value;
+    expect(looked).toContain(t.m5);
+    expect(looked.filter((m) => [t.m1, t.m2, t.m3, t.m4].includes(m))).toEqual([]);
+    // the tree changed (a placement written): the whole subtree is scanned
+    await h.ds.query(`UPDATE organisation_placement SET valid_from = valid_from WHERE organisation_id = $1`, [t.a2]);
     expect(await figures()).toEqual(before);
     expect(scans).toHaveBeenCalledTimes(1);
     scans.mockRestore();
+    since.mockRestore();
+
     // the facts of the members read are kept, one row per member and year, computed this month
     const kept: { n: number }[] = await h.ds.query(`SELECT count(*)::int AS n FROM dues_fact_year WHERE year = $1 AND member_id = ANY($2::uuid[])`, [Y, [t.m1, t.m2, t.m3, t.m4, t.m5]]);
     expect(kept[0]?.n).toBe(5);
@@ -274,6 +289,29 @@ describe('party dues', () => {
     await h.ds.query(`UPDATE member SET full_name = full_name WHERE id = $1`, [t.m3]); // nothing that counts changed
     expect(await version(t.m3)).toBe(v0 + 1);
     expect((await figures()).total).toMatchObject(await sheetSums());
+  });
+
+  // PostgreSQL only: the embedded database serves one connection's transaction at a time, so no write can be running
+  // while another connection checks.
+  (process.env.CHIBO_TEST_EMBEDDED === '1' ? it.skip : it)('does not miss a write whose transaction began before a check and commits after it', async () => {
+    const figures = async () => (await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin))).duesFigures;
+    const before = await figures();
+    const late = h.ds.createQueryRunner();
+    await late.connect();
+    await late.startTransaction();
+    try {
+      await late.query(`UPDATE dues_payment SET amount = amount - 1000 WHERE member_id = $1 AND month = $2::date AND cancelled_at IS NULL`, [t.m4, `${month(2)}-01`]);
+      expect(await figures()).toEqual(before); // checked while the write is running: not visible yet
+      await late.commitTransaction();
+    } finally {
+      await late.release();
+    }
+    const afterLate = await figures();
+    expect(afterLate.total.collected).toBe(before.total.collected - 1000);
+    h.app.get(DuesFactsService).forgetChecks();
+    expect(await figures()).toEqual(afterLate); // a full scan finds nothing else
+    await h.ds.query(`UPDATE dues_payment SET amount = amount + 1000 WHERE member_id = $1 AND month = $2::date AND cancelled_at IS NULL`, [t.m4, `${month(2)}-01`]);
+    expect(await figures()).toEqual(before);
   });
 
   it('keeps per-path sums equal to the facts they add up, through moves, hand edits and deletions', async () => {

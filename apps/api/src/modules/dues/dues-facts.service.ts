@@ -17,15 +17,21 @@ const BATCH = 2_000;
 const FEEDING_TABLES = ['dues_payment', 'dues_basis', 'dues_relief', 'membership', 'member', 'organisation_placement', 'policy_override'];
 
 /**
- * Their commit-visible versions in one snapshot (the figure versions the database keeps by statement-level triggers,
- * migration 1796540000000-FigureVersions: a write's change row becomes visible with its commit).
+ * Their commit-visible versions, the tree's epoch and the oldest transaction still running, in one snapshot (the
+ * figure versions the database keeps by statement-level triggers, migration 1796540000000-FigureVersions: a write's
+ * change row becomes visible with its commit).
  */
-const FEEDING_VERSIONS_SQL = `
-  SELECT coalesce(string_agg(table_name || ':' || version, ',' ORDER BY table_name), '') AS v
-    FROM (SELECT table_name, sum(version) AS version
-            FROM (SELECT table_name, version FROM figure_version WHERE table_name = ANY($1::text[])
-                  UNION ALL SELECT table_name, count(*) FROM figure_change WHERE table_name = ANY($1::text[]) GROUP BY table_name) x
-           GROUP BY table_name) t`;
+const CHECK_SQL = `
+  SELECT (SELECT coalesce(string_agg(table_name || ':' || version, ',' ORDER BY table_name), '')
+            FROM (SELECT table_name, sum(version) AS version
+                    FROM (SELECT table_name, version FROM figure_version WHERE table_name = ANY($1::text[])
+                          UNION ALL SELECT table_name, count(*) FROM figure_change WHERE table_name = ANY($1::text[]) GROUP BY table_name) x
+                   GROUP BY table_name) t) AS v,
+         (SELECT epoch::text FROM dues_fact_epoch WHERE id = 1) AS epoch,
+         pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`;
+
+/** What a process saw when it last found a subtree's facts of a year up to date. */
+type Checked = { month: string; v: string; epoch: string; xmin: string };
 
 /** The transaction-level advisory lock under which facts of a year are written (key 1, year). */
 const LOCK_KEY = 1796580000;
@@ -63,7 +69,7 @@ export class DuesFactsService {
    * are the same, no commit has written anything that could make a fact of it stale, and the stale scan (every
    * membership of the tree's cells during the year: most of a warm read at a province's root) is skipped.
    */
-  private readonly upToDate = new Map<string, string>();
+  private readonly upToDate = new Map<string, Checked>();
 
   constructor(
     private readonly ds: DataSource,
@@ -146,18 +152,21 @@ export class DuesFactsService {
     if (paths.length === 0) return null;
     const s: SubtreeRanges = { year, now, jan, day, rootId, ranges: paths.map(({ path }) => ({ from: path, to: `${path.slice(0, -1)}0` })) };
     // read before the scan: a write committed after it moves the versions, so the next read scans again
-    const { v } = first<{ v: string }>(await this.ds.query(FEEDING_VERSIONS_SQL, [FEEDING_TABLES]), 'feeding table versions');
+    const seen = first<Omit<Checked, 'month'>>(await this.ds.query(CHECK_SQL, [FEEDING_TABLES]), 'feeding table versions');
     const key = `${rootId}|${year}`;
-    const mark = `${duesMonthOf(now)}|${v}`;
-    if (this.upToDate.get(key) === mark) return s;
-    const stale = await this.staleIn(s);
+    const checked: Checked = { month: duesMonthOf(now), ...seen };
+    const prev = this.upToDate.get(key);
+    if (prev && prev.month === checked.month && prev.v === checked.v) return s;
+    // Same month and tree: only member records were written since the last check; the facts that may have gone stale
+    // are those of the members whose version a transaction at or after the oldest one then running raised.
+    const stale = prev && prev.month === checked.month && prev.epoch === checked.epoch ? await this.staleSince(prev.xmin, s) : await this.staleIn(s);
     if (stale.length) {
       const started = Date.now();
       await this.refresh(stale, year, now);
       this.log.log(`dues facts of ${stale.length} member(s) for ${year} computed in ${Date.now() - started} ms`);
     }
     if (this.upToDate.size >= 10_000) this.upToDate.clear();
-    this.upToDate.set(key, mark);
+    this.upToDate.set(key, checked);
     return s;
   }
 
@@ -216,6 +225,25 @@ export class DuesFactsService {
     // their facts, empty: they are then up to date and never listed
     const names = new Map(rows.map((r) => [r.memberId, r.fullName]));
     return this.calc.compute(rows, year, now, ids.map((memberId) => ({ memberId, fullName: names.get(memberId) ?? '' })));
+  }
+
+  /**
+   * The member-years to compute after a check at `xmin` (the oldest transaction running then): the members whose dues
+   * version a transaction with an id at or above it raised, with missing or stale facts of the year. Wherever they are:
+   * a member who joined the subtree since has a new membership, which raised their version.
+   */
+  private async staleSince(xmin: string, s: SubtreeRanges): Promise<string[]> {
+    const p = new Params();
+    const since = p.add(xmin);
+    const y = p.add(s.year);
+    const fresh = this.freshSql('fy', 'v', p, s);
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT v.member_id AS id FROM dues_member_version v
+         LEFT JOIN dues_fact_year fy ON fy.member_id = v.member_id AND fy.year = ${y}
+        WHERE v.written_xid >= ${since}::xid8 AND (fy.member_id IS NULL OR NOT ${fresh})`,
+      p.values,
+    );
+    return rows.map((r) => r.id);
   }
 
   /** The subtree's member-years to compute: missing or stale facts of its cells' members and of the members its facts hold. */
