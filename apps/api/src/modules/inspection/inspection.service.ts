@@ -24,7 +24,7 @@ import { pageOf, type Page, type PageInput } from '../../common/graphql/paginati
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import type { Discipline } from '../member/member.model';
-import { MemberService } from '../member/member.service';
+import { DisciplineService } from '../member/discipline.service';
 import { JOIN_MEMBERSHIP } from '../member/member.sql';
 import { JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 import {
@@ -73,7 +73,7 @@ const yearBounds = (year: number): [string, string] => [`${String(year).padStart
 
 /**
  * Inspection and supervision records (docs/rules.md#r-inspection-records): yearly plans, inspections with subjects and findings, and the
- * conclusion with its discipline decisions (written through MemberService, in the same transaction).
+ * conclusion with its discipline decisions (written through DisciplineService, in the same transaction).
  * Who reads: readers of the inspecting organisation's subtree, on the inspection's date or today (a moved cell's
  * inspections follow it to its new committee). Who writes: writers of the inspecting organisation today: committee
  * staff for any body, a cell secretary for their own cell, whose bodies are CELL and CELL_COMMITTEE only.
@@ -83,7 +83,7 @@ export class InspectionService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
-    private readonly members: MemberService,
+    private readonly disciplines: DisciplineService,
   ) {}
 
   /** SQL condition: inspection `i` is visible to the actor. */
@@ -161,7 +161,7 @@ export class InspectionService {
 
   /** Discipline decisions taken on these inspections' conclusions. */
   disciplinesOf(inspectionIds: readonly string[]): Promise<Map<string, Discipline[]>> {
-    return this.members.disciplinesOfInspections(inspectionIds);
+    return this.disciplines.disciplinesOfInspections(inspectionIds);
   }
 
   // ---------------------------------------------------------------- plans
@@ -366,7 +366,7 @@ export class InspectionService {
       const statuses = new Map<string, string>();
       for (const d of new Set(decisions.filter((x) => x !== null).map((x) => x!.decidedOn))) {
         const ids = findings.filter((_, i) => decisions[i]?.decidedOn === d).map((s) => s.memberId);
-        for (const [memberId, status] of await this.members.statusesOn(ids, d, m)) statuses.set(`${memberId}|${d}`, status);
+        for (const [memberId, status] of await this.disciplines.statusesOn(ids, d, m)) statuses.set(`${memberId}|${d}`, status);
       }
       throwFieldErrors(
         validateConclusion({
@@ -398,7 +398,7 @@ export class InspectionService {
       for (const [i, finding] of findings.entries()) {
         const d = decisions[i];
         if (!d) continue;
-        await this.members.recordDisciplineIn(
+        await this.disciplines.recordDisciplineIn(
           m,
           caller,
           { memberId: finding.memberId, form: d.form, decidingBody: d.decidingBody, decidedOn: d.decidedOn, reason: d.reason ?? `Theo kết luận kiểm tra: ${before.title}` },
