@@ -81,10 +81,11 @@ const modules = {
     paths: ['src/modules/member/'],
     summary: 'Members: records, memberships in cells over time, events (admission to expulsion), discipline, admissions list and member import.',
     moduleFile: 'src/modules/member/member.module.ts',
-    exports: ['MemberService', 'DisciplineHooks'],
+    exports: ['MemberService', 'DisciplineService', 'DisciplineHooks'],
     public: {
       'src/modules/member/member.module.ts': 'imported by candidate, inspection, rating and dues',
-      'src/modules/member/member.service.ts': 'MemberService: visible members, statuses, discipline inside a caller\'s transaction',
+      'src/modules/member/member.service.ts': 'MemberService: visible members, a member created or locked inside a caller\'s transaction',
+      'src/modules/member/discipline.service.ts': 'DisciplineService: discipline recorded inside a caller\'s transaction, statuses on a date, the discipline of inspections',
       'src/modules/member/member.sql.ts': 'EXEMPTION_AT, STATUS_AT, CELL_AT, JOIN_MEMBERS_OF_CELL_ON, JOIN_CELL_OF_MEMBER_ON, IS_MEMBER_OF_CELL_ON, JOIN_MEMBERSHIP, JOIN_MEMBER, DISCIPLINE_BETWEEN, LEAVERS_BY_STATUS, PROBATION_AND_BADGE_CANDIDATES…: a member\'s exemption, status and cell on a date, its row and memberships, written once in SQL',
       'src/modules/member/member.model.ts': 'the Member and Discipline GraphQL types and the member enums',
       'src/modules/member/admission.sql.ts': 'admissionCounts: the one admission count in SQL, for the dashboard and rating',
@@ -140,7 +141,7 @@ const modules = {
     },
     uses: {
       organisation: 'the organisations inspected and their visibility',
-      member: 'members inspected (member.sql.ts); a conclusion records discipline, and the discipline of inspections is read, through MemberService',
+      member: 'members inspected (member.sql.ts); a conclusion records discipline, and the discipline of inspections is read, through DisciplineService',
       policy: 'the yearly inspection target',
     },
     tables: ['inspection', 'inspection_plan', 'inspection_plan_subject', 'inspection_subject'],

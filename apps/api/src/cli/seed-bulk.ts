@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { assertCanBeChildOf, DomainError, first, foldVietnamese, validateCommitteeSeats, type OrganisationKind } from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
 import { bulkInsert, type BulkColumn } from '../database/bulk';
-import type { MeetingHistoryRow } from '../modules/meeting/meeting.service';
+import type { MeetingHistoryRow } from '../modules/meeting/meeting-import.service';
 
 /**
  * Set-based writers for the seed: the same rows, checks and audit entries as OrganisationService.createIn and
@@ -97,7 +97,7 @@ const AUDIT_COLUMNS: BulkColumn[] = [
 ];
 
 /**
- * Past meetings of the seed: the rows and audit entries MeetingService.importHistory writes, without its checks (the
+ * Past meetings of the seed: the rows and audit entries MeetingImportService.importHistory writes, without its checks (the
  * seed builds every row from the cells' rosters) and with COPY. The caller turns off the attendance-totals and
  * cell_meeting_month triggers (KEPT_BY_TRIGGERS) and rebuilds both after the load.
  */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { addDays, daysBetween, DEFAULT_POLICY, minIsoDate } from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
 import { today } from '../database/sql';
-import { MemberService } from '../modules/member/member.service';
+import { DisciplineService } from '../modules/member/discipline.service';
 import { progress } from './context';
 
 type Rng = { next: () => number; int: (lo: number, hi: number) => number; pick: <T>(xs: readonly T[]) => T; chance: (p: number) => boolean };
@@ -30,7 +30,7 @@ type Row = {
  * progress in 2026: most cells have met the target, some cells with a chi ủy have one of their two inspections,
  * some only have inspections in progress or planned, a few nothing yet; every cell runs a regular supervision covering
  * about 30–50% of its members (some fewer). A few committees' inspection commissions inspect on signs of violation,
- * and a few conclusions lead to a reprimand through MemberService. Written set-based (one INSERT per table per batch),
+ * and a few conclusions lead to a reprimand through DisciplineService. Written set-based (one INSERT per table per batch),
  * deterministic for a given seed and day.
  */
 export const seedInspections = async (app: INestApplicationContext, caller: Caller, r: Rng, cellIds: string[], log: (s: string) => void): Promise<{ plans: number; inspections: number }> => {
@@ -186,7 +186,7 @@ export const seedInspections = async (app: INestApplicationContext, caller: Call
   bar.end();
 
   // A few conclusions lead to a reprimand by the cell, through the member module (event, audit, link to the inspection).
-  const memberService = app.get(MemberService);
+  const disciplines = app.get(DisciplineService);
   const candidates = rows.filter((x) => x.state === 'CONCLUDED' && x.type === 'COMPLIANCE' && x.body === 'CELL' && x.concludedOn! < addDays(now, -10));
   const full = new Set(roster.filter((x) => x.full).map((x) => x.memberId));
   let disciplined = 0;
@@ -197,7 +197,7 @@ export const seedInspections = async (app: INestApplicationContext, caller: Call
       await m.query(`UPDATE inspection SET conclusion = $2 WHERE id = $1`, [x.id, 'Đồng chí vi phạm quy định về sinh hoạt đảng (vắng sinh hoạt nhiều lần không có lý do).']);
       await m.query(`UPDATE inspection_subject SET violations = $3, conclusion = $4 WHERE inspection_id = $1 AND member_id = $2`,
         [x.id, memberId, 'Vắng sinh hoạt chi bộ 3 lần không có lý do chính đáng.', 'Có vi phạm, đến mức phải xem xét kỷ luật.']);
-      await memberService.recordDisciplineIn(m, caller, { memberId, form: 'KHIEN_TRACH', decidingBody: 'CELL', decidedOn: addDays(x.concludedOn!, 5), reason: 'Vi phạm quy định về sinh hoạt đảng (minh họa)' }, x.id);
+      await disciplines.recordDisciplineIn(m, caller, { memberId, form: 'KHIEN_TRACH', decidingBody: 'CELL', decidedOn: addDays(x.concludedOn!, 5), reason: 'Vi phạm quy định về sinh hoạt đảng (minh họa)' }, x.id);
     });
     disciplined++;
   }

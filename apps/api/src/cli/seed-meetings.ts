@@ -5,7 +5,8 @@ import type { Caller } from '../common/audit/audit.service';
 import { today } from '../database/sql';
 import { AdminService } from '../modules/auth/admin.service';
 import { AuthService } from '../modules/auth/auth.service';
-import { MeetingService, type MeetingHistoryRow } from '../modules/meeting/meeting.service';
+import type { MeetingHistoryRow } from '../modules/meeting/meeting-import.service';
+import { MeetingWriteService } from '../modules/meeting/meeting-write.service';
 import { VisitService } from '../modules/meeting/visit.service';
 import { progress } from './context';
 import { insertMeetingHistory, KEPT_BY_TRIGGERS } from './seed-bulk';
@@ -26,14 +27,14 @@ const scoresNear = (r: Rng, pct: number): Record<string, number> =>
   Object.fromEntries(DEFAULT_SCORE_SHEET.criteria.map((c) => [c.code, Math.max(0, Math.min(c.maxPoints, Math.round((c.maxPoints * (pct + r.int(-8, 8))) / 100)))]));
 
 /**
- * Two years of cell meetings with attendance (the rows MeetingService.importHistory writes for past records, loaded
- * in bulk), with realistic gaps: some cells skip months or a quarter's thematic meeting, some recent meetings
+ * Two years of cell meetings with attendance (the rows MeetingImportService.importHistory writes for past records,
+ * loaded in bulk), with realistic gaps: some cells skip months or a quarter's thematic meeting, some recent meetings
  * lack minutes; plus visitors assigned to cells of the first committee who visit, mostly with a score.
  */
 export const seedMeetings = async (app: INestApplicationContext, caller: Caller, r: Rng, cellIds: string[], firstCommitteeCells: string[], log: (s: string) => void,
   mark: (step: string, rows?: number) => void = () => undefined): Promise<{ meetings: number; visits: number; attendance: number }> => {
   const ds = app.get(DataSource);
-  const meetings = app.get(MeetingService);
+  const meetings = app.get(MeetingWriteService);
   const now = today();
   const firstMonth = addMonths(monthStart(now), -23);
   const roster: { cellId: string; memberId: string; from: string; to: string | null; exempt: boolean }[] = await ds.query(

@@ -6,7 +6,8 @@ import type { Caller } from '../common/audit/audit.service';
 import { today } from '../database/sql';
 import { AdminService } from '../modules/auth/admin.service';
 import { MemberImportService, type MemberImportRow } from '../modules/member/member-import.service';
-import { MemberService } from '../modules/member/member.service';
+import { DisciplineService } from '../modules/member/discipline.service';
+import { MemberEventService } from '../modules/member/member-event.service';
 import { OrganisationRestructureService } from '../modules/organisation/organisation-restructure.service';
 import { progress } from './context';
 import { seedMeetings } from './seed-meetings';
@@ -142,7 +143,8 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   const ds = app.get(DataSource);
   const orgService = app.get(OrganisationRestructureService);
   const importer = app.get(MemberImportService);
-  const members = app.get(MemberService);
+  const memberEvents = app.get(MemberEventService);
+  const disciplines = app.get(DisciplineService);
   const admin = app.get(AdminService);
   const r = rng(opts.seed);
   const province = opts.scale > 1.5;
@@ -279,15 +281,15 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   for (const x of pickMembers(events)) {
     const target = r.pick(cells);
     if (target.code === x.cellCode) continue;
-    await members.recordEvent(caller, { memberId: x.memberId, type: 'TRANSFER_INTERNAL', toOrganisationId: ids.get(target.code)!, effectiveOn: '2025-03-01', note: 'Điều động công tác' });
+    await memberEvents.recordEvent(caller, { memberId: x.memberId, type: 'TRANSFER_INTERNAL', toOrganisationId: ids.get(target.code)!, effectiveOn: '2025-03-01', note: 'Điều động công tác' });
   }
   for (const x of pickMembers(Math.max(1, Math.round(total * 0.004)))) {
-    await members.recordEvent(caller, { memberId: x.memberId, type: 'TRANSFER_OUT', externalOrganisation: 'Đảng bộ tỉnh Gia Lai', effectiveOn: '2025-09-15' });
+    await memberEvents.recordEvent(caller, { memberId: x.memberId, type: 'TRANSFER_OUT', externalOrganisation: 'Đảng bộ tỉnh Gia Lai', effectiveOn: '2025-09-15' });
   }
-  for (const x of pickMembers(Math.max(1, Math.round(total * 0.002)))) await members.recordEvent(caller, { memberId: x.memberId, type: 'DECEASED', effectiveOn: '2025-11-20' });
-  for (const x of pickMembers(Math.max(1, Math.round(total * 0.001)))) await members.recordEvent(caller, { memberId: x.memberId, type: 'EXEMPTED', reason: 'PERMANENT', effectiveOn: '2026-01-05' });
+  for (const x of pickMembers(Math.max(1, Math.round(total * 0.002)))) await memberEvents.recordEvent(caller, { memberId: x.memberId, type: 'DECEASED', effectiveOn: '2025-11-20' });
+  for (const x of pickMembers(Math.max(1, Math.round(total * 0.001)))) await memberEvents.recordEvent(caller, { memberId: x.memberId, type: 'EXEMPTED', reason: 'PERMANENT', effectiveOn: '2026-01-05' });
   const [discipline] = pickMembers(1).filter((x) => x.full);
-  if (discipline) await members.recordDiscipline(caller, { memberId: discipline.memberId, form: 'KHIEN_TRACH', decidingBody: 'CELL', decidedOn: '2026-05-20', reason: 'Vi phạm quy định về sinh hoạt đảng (minh họa)' });
+  if (discipline) await disciplines.recordDiscipline(caller, { memberId: discipline.memberId, form: 'KHIEN_TRACH', decidingBody: 'CELL', decidedOn: '2026-05-20', reason: 'Vi phạm quy định về sinh hoạt đảng (minh họa)' });
 
   mark('history');
   const users = await ensureUsers(ds, admin, caller, rootCode);

@@ -3,7 +3,7 @@ import { bootApp, errorOf, worksheet, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { cliCaller } from '../../src/cli/context';
 import { AdminService } from '../../src/modules/auth/admin.service';
-import { MeetingService } from '../../src/modules/meeting/meeting.service';
+import { MeetingImportService } from '../../src/modules/meeting/meeting-import.service';
 
 describe('cell meetings', () => {
   let h: Harness;
@@ -103,7 +103,7 @@ describe('cell meetings', () => {
   });
 
   it('imports past meetings all-or-nothing, naming each bad row', async () => {
-    const service = h.app.get(MeetingService);
+    const service = h.app.get(MeetingImportService);
     const before = await h.ds.query(`SELECT count(*)::int AS n FROM meeting`);
     const good = { cellId: t.a1, kind: 'REGULAR', title: 'Tháng 4', date: '2025-04-10', state: 'CLOSED' as const, attendance: [{ memberId: t.m1, status: 'PRESENT' }] };
     const bad = { ...good, date: '2025-05-10', attendance: [{ memberId: t.m5, status: 'PRESENT' }] };

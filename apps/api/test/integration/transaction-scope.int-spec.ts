@@ -130,7 +130,7 @@ describe('transactions use their own manager', () => {
   it('finds the transaction callbacks it checks', () => {
     const { methods } = load();
     expect(methods.filter((m) => m.direct).length).toBeGreaterThan(20);
-    expect(methods.find((m) => m.cls === 'MeetingService' && m.name === 'amend')).toBeDefined();
+    expect(methods.find((m) => m.cls === 'MeetingWriteService' && m.name === 'amend')).toBeDefined();
   });
 
   it('no service reaches the DataSource inside a transaction', () => {

@@ -5,14 +5,16 @@ import { PolicyModule } from '../policy/policy.module';
 import {
   InspectionPlanResolver, InspectionResolver, InspectionSubjectResolver, InspectionTargetResolver, SupervisionCoverageResolver,
 } from './inspection.resolver';
+import { InspectionPlanService } from './inspection-plan.service';
 import { InspectionTargetService } from './inspection-target.service';
+import { InspectionWriteService } from './inspection-write.service';
 import { InspectionService } from './inspection.service';
 
 /** Member inspections and supervision: records, yearly plans, targets per cell and coverage. */
 @Module({
   imports: [OrganisationModule, MemberModule, PolicyModule],
   providers: [
-    InspectionService, InspectionTargetService,
+    InspectionService, InspectionWriteService, InspectionPlanService, InspectionTargetService,
     InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver,
   ],
   // the dashboard's inspection-target alerts

@@ -35,7 +35,9 @@ import {
   type CoverageCellFilter,
   type TargetCellFilter,
 } from './inspection.model';
+import { InspectionPlanService } from './inspection-plan.service';
 import { InspectionService } from './inspection.service';
+import { InspectionWriteService } from './inspection-write.service';
 
 const memberLoader = (ctx: RequestContext, members: MemberService, asOf: string) =>
   ctx.loaders.for(
@@ -56,6 +58,8 @@ const orgOn = async (ctx: RequestContext, orgs: OrganisationService, id: string,
 export class InspectionResolver implements OnModuleInit {
   constructor(
     private readonly service: InspectionService,
+    private readonly writes: InspectionWriteService,
+    private readonly plans: InspectionPlanService,
     private readonly targets: InspectionTargetService,
     private readonly orgs: OrganisationService,
     private readonly exporter: ExportService,
@@ -118,7 +122,7 @@ export class InspectionResolver implements OnModuleInit {
   plan(@Parent() i: Inspection, @Ctx() ctx: RequestContext): Promise<InspectionPlan | null> {
     if (!i.planId) return Promise.resolve(null);
     return ctx.loaders
-      .for('inspectionPlanById', 'all', async (ids: readonly string[], _d, actor) => new Map((await this.service.findPlans(actor, ids)).map((x) => [x.id, x] as const)), null as InspectionPlan | null)
+      .for('inspectionPlanById', 'all', async (ids: readonly string[], _d, actor) => new Map((await this.plans.findPlans(actor, ids)).map((x) => [x.id, x] as const)), null as InspectionPlan | null)
       .load(i.planId);
   }
 
@@ -134,7 +138,7 @@ export class InspectionResolver implements OnModuleInit {
 
   @Mutation(() => Inspection, { description: 'Plan an inspection or supervision (committee staff for any body; a cell secretary for their own cell\'s CELL or CELL_COMMITTEE). Every subject must belong to the inspecting cell, or to a cell under the inspecting committee, on the planned start (INSPECTION_SUBJECT_NOT_IN_CELL).' })
   planInspection(@Ctx() ctx: RequestContext, @Args('input', { description: 'The inspection.' }) input: PlanInspectionInput): Promise<Inspection> {
-    return this.service.plan(ctx, input);
+    return this.writes.plan(ctx, input);
   }
 
   @Mutation(() => Inspection, { description: 'Change the plan of an inspection that is not concluded (its subjects only while PLANNED).' })
@@ -143,7 +147,7 @@ export class InspectionResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Inspection.' }) id: string,
     @Args('input', { description: 'Fields to change.' }) input: InspectionPlanFieldsInput,
   ): Promise<Inspection> {
-    return this.service.update(ctx, id, input);
+    return this.writes.update(ctx, id, input);
   }
 
   @Mutation(() => Inspection, { description: 'Start a planned inspection (IN_PROGRESS), optionally with the self-reports received.' })
@@ -152,7 +156,7 @@ export class InspectionResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Inspection.' }) id: string,
     @Args('input', { description: 'Start date and self-reports.' }) input: StartInspectionInput,
   ): Promise<Inspection> {
-    return this.service.start(ctx, id, input);
+    return this.writes.start(ctx, id, input);
   }
 
   @Mutation(() => Inspection, { description: 'Conclude an inspection (CONCLUDED): conclusion, recommendation, findings per member and discipline decisions, all in one transaction; any bad input writes nothing. A planned one may be concluded directly with its start date.' })
@@ -161,7 +165,7 @@ export class InspectionResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Inspection.' }) id: string,
     @Args('input', { description: 'The conclusion.' }) input: ConcludeInspectionInput,
   ): Promise<Inspection> {
-    return this.service.conclude(ctx, id, input);
+    return this.writes.conclude(ctx, id, input);
   }
 
   @Mutation(() => Inspection, { description: 'Cancel a planned inspection (kept, with the reason; never counted).' })
@@ -170,7 +174,7 @@ export class InspectionResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Inspection.' }) id: string,
     @Args('reason', { description: 'Why.' }) reason: string,
   ): Promise<Inspection> {
-    return this.service.cancel(ctx, id, reason);
+    return this.writes.cancel(ctx, id, reason);
   }
 }
 
@@ -197,13 +201,14 @@ export class InspectionSubjectResolver {
 export class InspectionPlanResolver {
   constructor(
     private readonly service: InspectionService,
+    private readonly plans: InspectionPlanService,
     private readonly members: MemberService,
     private readonly orgs: OrganisationService,
   ) {}
 
   @Query(() => InspectionPlan, { description: 'One yearly inspection and supervision plan. NOT_FOUND when missing or outside your scope.' })
   inspectionPlan(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Plan id.' }) id: string): Promise<InspectionPlan> {
-    return this.service.getPlan(actor, id);
+    return this.plans.getPlan(actor, id);
   }
 
   @Query(() => InspectionPlanPage, { description: 'Yearly inspection and supervision plans you may see: of an organisation and everything under it.' })
@@ -213,7 +218,7 @@ export class InspectionPlanResolver {
     @Args('year', { type: () => Int, nullable: true, description: 'Year.' }) year?: number,
     @Args('page', { type: () => PageInput, nullable: true, description: 'Page.' }) page?: PageInput,
   ) {
-    return this.service.plans(actor, { organisationId, year }, page);
+    return this.plans.plans(actor, { organisationId, year }, page);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The cell or committee.' })
@@ -236,7 +241,7 @@ export class InspectionPlanResolver {
 
   @Mutation(() => InspectionPlan, { description: 'Adopt the yearly plan of a cell or committee (one per organisation and year; CONFLICT when it exists).' })
   createInspectionPlan(@Ctx() ctx: RequestContext, @Args('input', { description: 'The plan.' }) input: CreateInspectionPlanInput): Promise<InspectionPlan> {
-    return this.service.createPlan(ctx, input);
+    return this.plans.createPlan(ctx, input);
   }
 
   @Mutation(() => InspectionPlan, { description: 'Change a yearly plan.' })
@@ -245,7 +250,7 @@ export class InspectionPlanResolver {
     @Args('id', { type: () => ID, description: 'Plan.' }) id: string,
     @Args('input', { description: 'Fields to change.' }) input: InspectionPlanInput,
   ): Promise<InspectionPlan> {
-    return this.service.updatePlan(ctx, id, input);
+    return this.plans.updatePlan(ctx, id, input);
   }
 }
 

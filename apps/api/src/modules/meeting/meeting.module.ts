@@ -4,14 +4,17 @@ import { PolicyModule } from '../policy/policy.module';
 import { ComplianceService } from './compliance.service';
 import { MeetingDocumentService } from './meeting-document.service';
 import { MeetingResolver } from './meeting.resolver';
+import { MeetingImportService } from './meeting-import.service';
 import { MeetingService } from './meeting.service';
+import { MeetingWorkbookService } from './meeting-workbook.service';
+import { MeetingWriteService } from './meeting-write.service';
 import { VisitResolver } from './visit.resolver';
 import { VisitService } from './visit.service';
 
 /** Cell meetings (plans, attendance, minutes, documents), meeting compliance, and visits to cell meetings. */
 @Module({
   imports: [OrganisationModule, PolicyModule],
-  providers: [MeetingService, MeetingDocumentService, ComplianceService, MeetingResolver, VisitService, VisitResolver],
+  providers: [MeetingService, MeetingWriteService, MeetingImportService, MeetingWorkbookService, MeetingDocumentService, ComplianceService, MeetingResolver, VisitService, VisitResolver],
   // the dashboard's meeting and visit figures and alerts
   exports: [ComplianceService, VisitService],
 })

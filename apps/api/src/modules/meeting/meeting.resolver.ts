@@ -19,12 +19,16 @@ import {
   RecordMeetingOptions,
 } from './meeting.model';
 import { MeetingService } from './meeting.service';
+import { MeetingWorkbookService } from './meeting-workbook.service';
+import { MeetingWriteService } from './meeting-write.service';
 import { MeetingDocumentService } from './meeting-document.service';
 
 @Resolver(() => Meeting)
 export class MeetingResolver implements OnModuleInit {
   constructor(
     private readonly meetings: MeetingService,
+    private readonly writes: MeetingWriteService,
+    private readonly workbook: MeetingWorkbookService,
     private readonly complianceService: ComplianceService,
     private readonly orgs: OrganisationService,
     private readonly policies: PolicyService,
@@ -35,7 +39,7 @@ export class MeetingResolver implements OnModuleInit {
   onModuleInit(): void {
     this.exporter.register<{ filter?: MeetingFilter }>({
       name: 'meetings', field: 'meetingsXlsx', fileName: 'Sinh hoạt chi bộ', args: { filter: MeetingFilter },
-      build: (actor, a, wb) => this.meetings.listWorkbook(actor, a.filter, wb),
+      build: (actor, a, wb) => this.workbook.listWorkbook(actor, a.filter, wb),
     });
     this.exporter.register<{ input: ComplianceInput }>({
       name: 'meeting-compliance', field: 'meetingComplianceXlsx', fileName: 'Tình hình sinh hoạt chi bộ', args: { input: ComplianceInput },
@@ -163,7 +167,7 @@ export class MeetingResolver implements OnModuleInit {
 
   @Mutation(() => Meeting, { description: 'Plan a meeting for a cell (its secretary or the committee office).' })
   createMeeting(@Ctx() ctx: RequestContext, @Args('input', { description: 'The plan.' }) input: CreateMeetingInput): Promise<Meeting> {
-    return this.meetings.create(ctx, input);
+    return this.writes.create(ctx, input);
   }
 
   @Mutation(() => Meeting, { description: 'Change the plan of a meeting that is not closed.' })
@@ -172,7 +176,7 @@ export class MeetingResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Meeting.' }) id: string,
     @Args('input', { description: 'Fields to change.' }) input: MeetingPlanInput,
   ): Promise<Meeting> {
-    return this.meetings.updatePlan(ctx, id, input);
+    return this.writes.updatePlan(ctx, id, input);
   }
 
   @Mutation(() => Meeting, {
@@ -186,12 +190,12 @@ export class MeetingResolver implements OnModuleInit {
     @Args('input', { description: 'The record.' }) input: MeetingRecordInput,
     @Args() options: RecordMeetingOptions,
   ): Promise<Meeting> {
-    return this.meetings.record(ctx, id, input, options);
+    return this.writes.record(ctx, id, input, options);
   }
 
   @Mutation(() => Meeting, { description: 'Close (lock) a held meeting; later corrections are amendments.' })
   closeMeeting(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID, description: 'Meeting.' }) id: string): Promise<Meeting> {
-    return this.meetings.close(ctx, id);
+    return this.writes.close(ctx, id);
   }
 
   @Mutation(() => Meeting, { description: 'Cancel a planned meeting.' })
@@ -200,7 +204,7 @@ export class MeetingResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Meeting.' }) id: string,
     @Args('reason', { description: 'Why.' }) reason: string,
   ): Promise<Meeting> {
-    return this.meetings.cancel(ctx, id, reason);
+    return this.writes.cancel(ctx, id, reason);
   }
 
   @Mutation(() => Meeting, { description: 'Correct a closed meeting; the change is kept with who, when and why.' })
@@ -211,6 +215,6 @@ export class MeetingResolver implements OnModuleInit {
     @Args('input', { description: 'The corrected fields.' }) input: MeetingRecordInput,
   ): Promise<Meeting> {
     if (!reason.trim()) return Promise.reject(new DomainError('VALIDATION', 'An amendment needs a reason', 'reason'));
-    return this.meetings.amend(ctx, id, reason, input);
+    return this.writes.amend(ctx, id, reason, input);
   }
 }

@@ -4,6 +4,8 @@ import { PolicyModule } from '../policy/policy.module';
 import { AdmissionResolver } from './admission.resolver';
 import { AdmissionService } from './admission.service';
 import { DisciplineHooks } from './discipline-hooks';
+import { DisciplineService } from './discipline.service';
+import { MemberEventService } from './member-event.service';
 import { MemberImportService } from './member-import.service';
 import { CommitteeSeatResolver, MemberResolver } from './member.resolver';
 import { MemberRegistryService } from './member-registry.service';
@@ -12,8 +14,9 @@ import { MemberService } from './member.service';
 /** Members: records, memberships, events (admission to expulsion), discipline, and the admissions list. */
 @Module({
   imports: [OrganisationModule, PolicyModule],
-  providers: [MemberService, MemberRegistryService, MemberResolver, CommitteeSeatResolver, MemberImportService, AdmissionService, AdmissionResolver, DisciplineHooks],
-  // MemberService: candidates and inspections read members and record discipline; DisciplineHooks: rating listens
-  exports: [MemberService, DisciplineHooks],
+  providers: [MemberService, MemberEventService, DisciplineService, MemberRegistryService, MemberResolver, CommitteeSeatResolver, MemberImportService, AdmissionService, AdmissionResolver, DisciplineHooks],
+  // MemberService: candidates, inspections and dues read members (candidates create them); DisciplineService:
+  // inspections record and read discipline; DisciplineHooks: rating listens
+  exports: [MemberService, DisciplineService, DisciplineHooks],
 })
 export class MemberModule {}

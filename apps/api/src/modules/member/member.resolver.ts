@@ -17,6 +17,8 @@ import { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, Rec
 import { startReport, viDate, type ExportWorkbook } from '../../common/export/workbook';
 import { ExportService } from '../../common/export/export.service';
 import { Badge, Discipline, Member, MemberEvent, MemberPage, PartyAge, ProbationStateEnum } from './member.model';
+import { DisciplineService } from './discipline.service';
+import { MemberEventService } from './member-event.service';
 import { MemberService } from './member.service';
 import { CommitteeSeat } from '../organisation/organisation.model';
 
@@ -24,6 +26,8 @@ import { CommitteeSeat } from '../organisation/organisation.model';
 export class MemberResolver implements OnModuleInit {
   constructor(
     private readonly memberService: MemberService,
+    private readonly memberEvents: MemberEventService,
+    private readonly disciplineService: DisciplineService,
     private readonly orgs: OrganisationService,
     private readonly policies: PolicyService,
     private readonly imports: MemberImportService,
@@ -157,7 +161,7 @@ export class MemberResolver implements OnModuleInit {
 
   @ResolveField(() => [Discipline], { description: 'Discipline decisions, oldest first.' })
   disciplines(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<Discipline[]> {
-    return ctx.loaders.for('memberDisciplines', m.asOf, (ids: readonly string[]) => this.memberService.disciplinesOf(ids), [] as Discipline[]).load(m.id);
+    return ctx.loaders.for('memberDisciplines', m.asOf, (ids: readonly string[]) => this.disciplineService.disciplinesOf(ids), [] as Discipline[]).load(m.id);
   }
 
   private policy(ctx: RequestContext, m: Member) {
@@ -186,12 +190,12 @@ export class MemberResolver implements OnModuleInit {
 
   @Mutation(() => Member, { description: 'Record a lifecycle event: recognition, transfer, exemption, removal, death. Refused when the member\'s status does not allow it.' })
   recordMemberEvent(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: MemberEventInput): Promise<Member> {
-    return this.memberService.recordEvent(ctx, input);
+    return this.memberEvents.recordEvent(ctx, input);
   }
 
   @Mutation(() => Discipline, { description: 'Record a discipline decision; the form must be allowed for the member\'s status and within the deciding body\'s authority. KHAI_TRU expels.' })
   recordDiscipline(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: RecordDisciplineInput): Promise<Discipline> {
-    return this.memberService.recordDiscipline(ctx, input);
+    return this.disciplineService.recordDiscipline(ctx, input);
   }
 }
 

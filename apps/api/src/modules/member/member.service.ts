@@ -1,44 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  applyEvent,
-  DEFAULT_POLICY,
   assertCardNumberAllowed,
-  assertDisciplineAllowed,
+  DEFAULT_POLICY,
   DomainError,
   first,
   foldVietnamese,
-  holdsMembers,
-  isAfterToday,
   memberRecordProblems,
   memberRecordProblemsOfChange,
-  probationEnd,
-  recognitionDateProblem,
   probationState,
   validateMemberDates,
-  XOA_TEN_REASONS,
-  type DecidingBody,
-  type DisciplineForm,
   type MemberEventType,
   type MemberRecordProblem,
-  type MemberState,
   type MemberStatus,
-  type OrganisationKind,
   type Policy,
 } from '@chibo/domain';
-import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
 import { Params, today, validAt } from '../../database/sql';
-import { CommitteeSeatService } from '../organisation/committee-seat.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import { CELL_AT, EXEMPTION_AT, STATUS_AT, statusInSql } from './member.sql';
-import { DisciplineHooks } from './discipline-hooks';
-import type { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, RecordDisciplineInput } from './member.inputs';
-import { Discipline, Member, MemberEvent } from './member.model';
+import type { CreateMemberInput, MemberDataInput, MemberFilter } from './member.inputs';
+import { Member, MemberEvent } from './member.model';
+import { assertMemberCell, insertMemberEvent } from './member-writes';
 
 const COLUMNS = `m.id, m.full_name AS "fullName", m.birth_date AS "birthDate", m.gender, m.ethnicity, m.religion,
   m.home_town AS "homeTown", m.residence, m.national_id AS "nationalId", m.card_number AS "cardNumber", m.file_number AS "fileNumber",
@@ -46,10 +33,7 @@ const COLUMNS = `m.id, m.full_name AS "fullName", m.birth_date AS "birthDate", m
   m.introducers, m.course_completed_on AS "courseCompletedOn", m.admission_age_approval AS "admissionAgeApproval", m.education_general AS "educationGeneral", m.education_professional AS "educationProfessional",
   m.political_theory AS "politicalTheory", m.job, m.post, m.temporarily_away AS "temporarilyAway", m.left_on AS "leftOn"`;
 
-
 /** The order of `members` (folded name, then id), for keyset paging; `name` as the list's ORDER BY writes it. */
-/** A discipline row as the Discipline type. */
-const DISCIPLINE_COLUMNS = `id, member_id AS "memberId", form, deciding_body AS "decidingBody", decided_on AS "decidedOn", reason, inspection_id AS "inspectionId"`;
 const MEMBER_KEYS = (name: string): KeysetKey[] => [{ expr: name, cast: 'text' }, { expr: 'm.id', cast: 'uuid' }];
 const DATA_COLUMNS: Record<keyof MemberDataInput, string> = {
   fullName: 'full_name', birthDate: 'birth_date', gender: 'gender', ethnicity: 'ethnicity', religion: 'religion', homeTown: 'home_town',
@@ -79,15 +63,18 @@ export const recordRuleErrors = (problems: readonly MemberRecordProblem[]): Doma
   });
 };
 
+/**
+ * Member records: who reads which member (readers of the cell's subtree on the date, a member their own record), the
+ * list, the event log, creating and editing a record, and the member row locked for a write. Lifecycle events are
+ * MemberEventService's, discipline DisciplineService's.
+ */
 @Injectable()
 export class MemberService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly policies: PolicyService,
-    private readonly disciplineHooks: DisciplineHooks,
     private readonly orgs: OrganisationService,
-    private readonly seats: CommitteeSeatService,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -232,24 +219,6 @@ export class MemberService {
     return out;
   }
 
-  async disciplinesOf(memberIds: readonly string[]): Promise<Map<string, Discipline[]>> {
-    const rows: Discipline[] = await this.ds.query(`SELECT ${DISCIPLINE_COLUMNS} FROM discipline WHERE member_id = ANY($1::uuid[]) ORDER BY decided_on`, [memberIds]);
-    const out = new Map<string, Discipline[]>(memberIds.map((id) => [id, []]));
-    for (const r of rows) out.get(r.memberId as string)?.push(r);
-    return out;
-  }
-
-  /** The discipline decided on these inspections' conclusions (by decision date, then recording), by inspection. */
-  async disciplinesOfInspections(inspectionIds: readonly string[]): Promise<Map<string, Discipline[]>> {
-    const rows: Discipline[] = await this.ds.query(
-      `SELECT ${DISCIPLINE_COLUMNS} FROM discipline WHERE inspection_id = ANY($1::uuid[]) ORDER BY decided_on, recorded_at`,
-      [inspectionIds.filter(isUuid)],
-    );
-    const out = new Map<string, Discipline[]>(inspectionIds.map((id) => [id, []]));
-    for (const r of rows) out.get(r.inspectionId as string)?.push(r);
-    return out;
-  }
-
   // ---------------------------------------------------------------- writes
 
   async create(caller: Caller, input: CreateMemberInput): Promise<Member> {
@@ -268,7 +237,7 @@ export class MemberService {
     if (!input.transferredFrom && !input.ceremonyDate) {
       throw new DomainError('VALIDATION', 'An admitted member needs the ceremony date', 'ceremonyDate');
     }
-    await this.assertCell(m, caller.actor, input.organisationId, joinedOn, 'organisationId');
+    await assertMemberCell(m, this.orgs, caller.actor, input.organisationId, joinedOn, 'organisationId');
     // The cell's policy when the member was admitted (the rules' thresholds then).
     const policy = await this.policies.forOrganisation(input.organisationId, input.admissionDecisionDate ?? input.ceremonyDate ?? joinedOn, m);
     const problems = memberRecordProblems(input, policy);
@@ -283,8 +252,8 @@ export class MemberService {
     );
     await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from) VALUES ($1,$2,'PERMANENT',$3)`, [row.id, input.organisationId, joinedOn]);
     const type: MemberEventType = input.transferredFrom ? 'TRANSFER_IN' : 'ADMITTED';
-    await this.event(m, caller, row.id, { type, effectiveOn: joinedOn, toOrganisationId: input.organisationId, externalOrganisation: input.transferredFrom ?? null });
-    if (!input.transferredFrom && status === 'FULL' && fullOn) await this.event(m, caller, row.id, { type: 'RECOGNISED_FULL', effectiveOn: fullOn, organisationId: input.organisationId });
+    await insertMemberEvent(m, caller, row.id, { type, effectiveOn: joinedOn, toOrganisationId: input.organisationId, externalOrganisation: input.transferredFrom ?? null });
+    if (!input.transferredFrom && status === 'FULL' && fullOn) await insertMemberEvent(m, caller, row.id, { type: 'RECOGNISED_FULL', effectiveOn: fullOn, organisationId: input.organisationId });
     await this.audit.record(m, caller, { operation: 'createMember', entityType: 'member', entityId: row.id, after: input, organisationId: input.organisationId });
     return row.id as string;
   }
@@ -314,139 +283,8 @@ export class MemberService {
     return this.get(caller.actor, id, today());
   }
 
-  /** Lifecycle events (docs/rules.md#r-member-lifecycle): the domain rule decides whether the event may happen; placement follows. */
-  async recordEvent(caller: Caller, input: MemberEventInput): Promise<Member> {
-    const type = input.type as MemberEventType;
-    let asOf = today();
-    await this.ds.transaction(async (m) => {
-      const before = await this.lockWritable(m, caller.actor, input.memberId);
-      const policy = await this.policies.forOrganisation(before.organisationId as string, today(), m);
-      const d = input.effectiveOn ?? (type === 'RECOGNISED_FULL' && before.ceremonyDate ? probationEnd(before.ceremonyDate as string, policy) : today());
-      asOf = d;
-      // Recognition on its default date (the end of probation) before probation has ended breaks the probation rule.
-      if (type === 'RECOGNISED_FULL' && !input.effectiveOn && isAfterToday(d, today())) {
-        throw new DomainError('VALIDATION', `Probation ends on ${d}: recognition can be recorded from that day`, 'effectiveOn', { reason: 'RECOGNITION_BEFORE_PROBATION_END', probationEnd: d });
-      }
-      // A member event records what happened: not after today.
-      if (isAfterToday(d, today())) throw new DomainError('VALIDATION', `The event cannot take effect after today (${d})`, 'effectiveOn', { reason: 'DATE_IN_FUTURE' });
-      if (type === 'RECOGNISED_FULL') {
-        const problem = recognitionDateProblem((before.ceremonyDate as string | null) ?? null, d, policy);
-        if (problem) throw new DomainError('VALIDATION', problem.message, 'effectiveOn', { reason: 'RECOGNITION_BEFORE_PROBATION_END', probationEnd: problem.probationEnd });
-      }
-      const state: MemberState = {
-        status: before.status as MemberStatus,
-        exempt: (before.exemption as MemberState['exempt']) ?? null,
-        temporarilyAway: before.temporarilyAway as boolean,
-        temporaryGuest: false,
-      };
-      if (type === 'EXEMPTED' && input.reason !== 'TEMPORARY' && input.reason !== 'PERMANENT') {
-        throw new DomainError('VALIDATION', 'An exemption needs reason TEMPORARY or PERMANENT', 'reason');
-      }
-      if (type === 'REMOVED' && !(XOA_TEN_REASONS as readonly string[]).includes(input.reason ?? '')) {
-        throw new DomainError('VALIDATION', `Removal needs a reason: one of ${XOA_TEN_REASONS.join(', ')}`, 'reason');
-      }
-      const next = applyEvent(state, {
-        type,
-        date: d,
-        exemptionKind: type === 'EXEMPTED' ? (input.reason as 'TEMPORARY' | 'PERMANENT') : undefined,
-        toFull: type === 'TRANSFER_IN' ? !!before.fullMembershipDate : undefined,
-      });
-      const cell = before.organisationId as string;
-      const leaves = ['TRANSFER_OUT', 'REMOVED', 'DECEASED', 'NOT_RECOGNISED'].includes(type);
-      if (before.leftOn === null && d < (await this.lastPlacementStart(m, input.memberId))) {
-        throw new DomainError('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', 'The member changed cell after that date', 'effectiveOn');
-      }
-      let toOrg: string | null = null;
-      if (type === 'TRANSFER_INTERNAL' || type === 'TRANSFER_IN') {
-        if (!input.toOrganisationId) throw new DomainError('VALIDATION', 'A transfer needs the target cell', 'toOrganisationId');
-        if (input.toOrganisationId === cell && type === 'TRANSFER_INTERNAL') throw new DomainError('VALIDATION', 'The member is already in this cell', 'toOrganisationId');
-        await this.assertCell(m, caller.actor, input.toOrganisationId, d, 'toOrganisationId', type === 'TRANSFER_IN');
-        toOrg = input.toOrganisationId;
-        await this.closeMembership(m, input.memberId, 'PERMANENT', d);
-        await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from) VALUES ($1,$2,'PERMANENT',$3)`, [input.memberId, toOrg, d]);
-        // Seats on committees that do not cover the new cell end with the move (a cell's chi ủy, a committee elsewhere).
-        await this.seats.endSeatsOfMember(m, input.memberId, d, toOrg);
-      }
-      if (type === 'TEMPORARY_TRANSFER_OUT') {
-        if (!input.endOn) throw new DomainError('VALIDATION', 'A temporary transfer needs its end date', 'endOn');
-        if (input.endOn <= d) throw new DomainError('INVALID_DATE_ORDER', 'The end date must be after the start', 'endOn');
-        if (input.toOrganisationId) {
-          await this.assertCell(m, caller.actor, input.toOrganisationId, d, 'toOrganisationId', true);
-          toOrg = input.toOrganisationId;
-          await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from, valid_to) VALUES ($1,$2,'TEMPORARY',$3,$4)`, [input.memberId, toOrg, d, input.endOn]);
-        } else if (!input.externalOrganisation) {
-          throw new DomainError('VALIDATION', 'Name the host: toOrganisationId or externalOrganisation', 'toOrganisationId');
-        }
-      }
-      if (type === 'TEMPORARY_TRANSFER_END') await this.closeMembership(m, input.memberId, 'TEMPORARY', d);
-      if (type === 'TRANSFER_OUT' && !input.externalOrganisation) throw new DomainError('VALIDATION', 'Name the organisation the member transfers to', 'externalOrganisation');
-      if (leaves) {
-        await this.closeMembership(m, input.memberId, 'PERMANENT', d);
-        await this.closeMembership(m, input.memberId, 'TEMPORARY', d);
-        await this.seats.endSeatsOfMember(m, input.memberId, d);
-      }
-      if (type === 'RECOGNISED_FULL') assertCardNumberAllowed('FULL', input.cardNumber);
-      await m.query(
-        `UPDATE member SET status = $2::varchar, exemption = $3::varchar, temporarily_away = $4::boolean, updated_at = now(),
-                left_on = CASE WHEN $5::boolean THEN $6::date WHEN $2::varchar IN ('PROBATIONARY','FULL') THEN NULL ELSE left_on END,
-                full_membership_date = CASE WHEN $7::boolean THEN $6::date ELSE full_membership_date END,
-                card_number = coalesce($8::varchar, card_number)
-          WHERE id = $1`,
-        [input.memberId, next.status, next.exempt, next.temporarilyAway, leaves, d, type === 'RECOGNISED_FULL', input.cardNumber ?? null],
-      );
-      await this.event(m, caller, input.memberId, {
-        type, effectiveOn: d, organisationId: cell, toOrganisationId: toOrg, externalOrganisation: input.externalOrganisation ?? null,
-        reason: input.reason ?? null, note: input.note ?? null, endOn: input.endOn ?? null,
-      });
-      await this.audit.record(m, caller, { operation: `recordMemberEvent.${type}`, entityType: 'member', entityId: input.memberId, before, after: { ...input, status: next.status }, organisationId: toOrg && type !== 'TEMPORARY_TRANSFER_OUT' ? toOrg : cell });
-    });
-    return this.get(caller.actor, input.memberId, asOf);
-  }
-
-  async recordDiscipline(caller: Caller, input: RecordDisciplineInput): Promise<Discipline> {
-    const id = await this.ds.transaction((m) => this.recordDisciplineIn(m, caller, input));
-    return (await this.disciplinesOf([input.memberId])).get(input.memberId)!.find((x) => x.id === id)!;
-  }
-
-  /** A member's status on a date for discipline: FULL from the full-membership date, else the recorded status. */
-  async statusesOn(memberIds: readonly string[], d: string, m: EntityManager = this.ds.manager): Promise<Map<string, MemberStatus>> {
-    const rows: { id: string; status: MemberStatus }[] = await m.query(
-      `SELECT m.id, CASE WHEN m.full_membership_date IS NOT NULL AND m.full_membership_date <= $2::date THEN 'FULL' ELSE m.status END AS status
-         FROM member m WHERE m.id = ANY($1::uuid[])`,
-      [memberIds.filter(isUuid), d],
-    );
-    return new Map(rows.map((r) => [r.id, r.status]));
-  }
-
-  /**
-   * recordDiscipline inside the caller's transaction (an inspection's conclusion records its decisions this way, all
-   * or nothing with the conclusion); `inspectionId` links the decision to that inspection. Returns the decision's id.
-   */
-  async recordDisciplineIn(m: EntityManager, caller: Caller, input: RecordDisciplineInput, inspectionId: string | null = null): Promise<string> {
-    const before = await this.lockWritable(m, caller.actor, input.memberId);
-    const statusThen = before.fullMembershipDate && (before.fullMembershipDate as string) <= input.decidedOn ? 'FULL' : (before.status as MemberStatus);
-    assertDisciplineAllowed({ memberStatus: statusThen, form: input.form as DisciplineForm, body: input.decidingBody as DecidingBody });
-    const [row] = await m.query(
-      `INSERT INTO discipline (member_id, form, deciding_body, decided_on, reason, inspection_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-      [input.memberId, input.form, input.decidingBody, input.decidedOn, input.reason ?? null, inspectionId],
-    );
-    await this.event(m, caller, input.memberId, { type: 'DISCIPLINED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string, reason: input.form, note: input.reason ?? null });
-    // The year's ratings not announced yet (the member's, their committees') show the level the rules now give.
-    await this.disciplineHooks.recorded(m, input.memberId, Number(input.decidedOn.slice(0, 4)), today());
-    if (input.form === 'KHAI_TRU') {
-      await this.closeMembership(m, input.memberId, 'PERMANENT', input.decidedOn);
-      await this.closeMembership(m, input.memberId, 'TEMPORARY', input.decidedOn);
-      await this.seats.endSeatsOfMember(m, input.memberId, input.decidedOn);
-      await m.query(`UPDATE member SET status = 'EXPELLED', left_on = $2, updated_at = now() WHERE id = $1`, [input.memberId, input.decidedOn]);
-      await this.event(m, caller, input.memberId, { type: 'EXPELLED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string });
-    }
-    await this.audit.record(m, caller, { operation: 'recordDiscipline', entityType: 'discipline', entityId: row.id, before, after: inspectionId ? { ...input, inspectionId } : input, organisationId: before.organisationId as string });
-    return row.id as string;
-  }
-
   // ---------------------------------------------------------------- helpers
 
-  /** The member row (locked for update) if the caller may change it; NOT_FOUND / FORBIDDEN otherwise. */
   /**
    * For a write of another module about a member (their dues…), inside that write's transaction: locks the member row
    * and checks the caller writes the member's cell today. Answers the cell; NOT_FOUND (field memberId) when the member
@@ -457,7 +295,11 @@ export class MemberService {
     return { organisationId: row.organisationId as string };
   }
 
-  private async lockWritable(m: EntityManager, actor: Actor, id: string): Promise<Record<string, unknown>> {
+  /**
+   * The member row (locked for update) if the caller may change it; NOT_FOUND / FORBIDDEN otherwise. For the member
+   * module's writes (events, discipline).
+   */
+  async lockWritable(m: EntityManager, actor: Actor, id: string): Promise<Record<string, unknown>> {
     const [row] = isUuid(id)
       ? await m.query(
           `SELECT ${COLUMNS}, m.exemption, m.status, ${CELL_AT('$2')} AS "organisationId" FROM member m WHERE m.id = $1 FOR UPDATE`,
@@ -469,36 +311,5 @@ export class MemberService {
     if (!readable) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
     await assertOrgVisible(m, actor, row.organisationId, today(), true);
     return row;
-  }
-
-  private async assertCell(m: EntityManager, actor: Actor, orgId: string, d: string, field: string, readOnly = false): Promise<void> {
-    await assertOrgVisible(m, actor, orgId, d, !readOnly).catch(asField(field));
-    const row = await this.orgs.placementAt(m, orgId, d);
-    if (!row) throw new DomainError('ORGANISATION_DISSOLVED', 'The organisation does not exist on that date', field);
-    if (!holdsMembers(row.kind as OrganisationKind)) throw new DomainError('VALIDATION', 'Members belong to cells (chi bộ); pick a cell', field);
-  }
-
-  private async lastPlacementStart(m: EntityManager, memberId: string): Promise<string> {
-    const [{ last }] = await m.query(`SELECT max(valid_from) AS last FROM membership WHERE member_id = $1`, [memberId]);
-    return last ?? '0000-01-01';
-  }
-
-  private async closeMembership(m: EntityManager, memberId: string, kind: 'PERMANENT' | 'TEMPORARY', d: string): Promise<void> {
-    await m.query(`DELETE FROM membership WHERE member_id = $1 AND kind = $2 AND valid_from >= $3::date`, [memberId, kind, d]);
-    await m.query(`UPDATE membership SET valid_to = $3 WHERE member_id = $1 AND kind = $2 AND valid_from < $3::date AND (valid_to IS NULL OR valid_to > $3::date)`, [memberId, kind, d]);
-  }
-
-  private async event(
-    m: EntityManager,
-    caller: Caller,
-    memberId: string,
-    e: { type: MemberEventType; effectiveOn: string; organisationId?: string | null; toOrganisationId?: string | null; externalOrganisation?: string | null; reason?: string | null; note?: string | null; endOn?: string | null },
-  ): Promise<void> {
-    await m.query(
-      `INSERT INTO member_event (member_id, type, effective_on, organisation_id, to_organisation_id, external_organisation, reason, note, end_on, recorded_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [memberId, e.type, e.effectiveOn, e.organisationId ?? null, e.toOrganisationId ?? null, e.externalOrganisation ?? null, e.reason ?? null, e.note ?? null, e.endOn ?? null,
-        caller.actor.kind === 'USER' ? caller.actor.id : null],
-    );
   }
 }
