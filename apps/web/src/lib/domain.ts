@@ -34,7 +34,7 @@ import type en from '../locales/en.json';
 import type vi from '../locales/vi.json';
 
 export { compareVietnameseNames, foldVietnamese, formatNumberVi, formatPercentVi, givenNameFirst, matchesFolded, NAME_ORDERS, percent, type NameOrder } from '@chibo/domain';
-export { formatNumberInput, parseNumberInput, parseTimeInput } from '@chibo/domain';
+export { formatNumberInput, formatPeriod, parseNumberInput, parseTimeInput } from '@chibo/domain';
 export { meetingCloseProblems } from '@chibo/domain';
 // A meeting's record written offline, merged field by field with the server's newer one (the same rule as in libs).
 export { ATTENDANCE_FIELD_PREFIX, mergeMeetingRecord, recordConflicts, resolveMeetingRecord } from '@chibo/domain';
