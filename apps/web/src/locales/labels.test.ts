@@ -13,6 +13,12 @@ describe('member labels of the screen and the exports', () => {
     for (const k of shared) expect([k, columns[k]]).toEqual([k, MEMBER_RECORD_FIELD_LABELS[k]!.vi]);
   });
 
+  it('keeps "Trực thuộc" for the parent organisation, as the exports head that column', () => {
+    expect(vi.organisation.fields.parent).toBe('Trực thuộc');
+    // the children table's count of subordinates says what it counts
+    expect(vi.organisation.children.childCount).toBe('Số tổ chức trực thuộc');
+  });
+
   it('names the statuses in Vietnamese as the domain (and the members export) does', () => {
     for (const s of MEMBER_STATUSES) {
       expect([s, (vi.member.status as Record<string, string>)[s]]).toEqual([s, MEMBER_STATUS_LABELS[s].vi]);
