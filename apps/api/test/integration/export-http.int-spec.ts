@@ -72,6 +72,86 @@ describe('Excel exports over HTTP', () => {
     expect(row.after).toEqual({ filter: { organisationId: t.GA }, asOf: '2026-06-30' });
   });
 
+  // Issue 12 §6: the workbooks as the screens show them: real dates (dd/mm/yyyy), the headings frozen and filtered,
+  // the organisation named under the title, periods as on screen, no ISO dates.
+  it('lays out every workbook as the screens show it: Excel dates, frozen filtered headings, the organisation, no ISO text', async () => {
+    const meeting = await h.gql(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
+      { i: { organisationId: t.a1, kind: 'REGULAR', title: 'Sinh hoạt thường kỳ tháng 2', date: '2026-02-10', startTime: '14:00', endTime: '16:00', place: 'Phòng họp' } }, admin);
+    expect(meeting.errors).toBeUndefined();
+    const inspection = await h.gql(`mutation($i: PlanInspectionInput!) { planInspection(input: $i) { id } }`,
+      { i: { organisationId: t.a1, body: 'CELL', type: 'COMPLIANCE', title: 'Kiểm tra chấp hành Điều lệ', plannedFrom: '2026-03-01', plannedTo: '2026-04-30', subjectMemberIds: [t.m1], contentAreas: ['Chấp hành Điều lệ Đảng'] } }, admin);
+    expect(inspection.errors).toBeUndefined();
+    const round = await h.gql(`mutation($i: OpenRatingRoundInput!) { openRatingRound(input: $i) { id } }`,
+      { i: { organisationId: t.GA, year: 2026, periodKind: 'QUARTER', periodLabel: 'Q1', title: 'Xếp loại quý 1/2026', selfAssessmentDue: '2026-11-30', proposalDue: '2026-12-10', decisionDue: '2026-12-20' } }, admin);
+    expect(round.errors).toBeUndefined();
+    const all: [string, Record<string, unknown>, string?, string?][] = [...cases().map(([name, field, types, args]) => [name, args, field, types] as [string, Record<string, unknown>, string, string]),
+      ['rating-round', { roundId: round.data.openRatingRound.id }, 'ratingRoundXlsx', '$roundId: ID!'], ['members', {}], ['inspections', {}]];
+    const ISO = /\d{4}-\d{2}-\d{2}|\d{4}-Q\d|\d{4}-\d{2}\b/;
+    let dates = 0;
+    const check = (wb: ExcelJS.Workbook, name: string, args: Record<string, unknown>) => {
+      for (const ws of wb.worksheets) {
+        const at = `${name}/${ws.name}`;
+        expect([at, ISO.test(ws.name)]).toEqual([at, false]);
+        // The headings row: frozen (the rows above it and it stay on screen), the auto-filter starts on it.
+        const view = ws.views[0] as { state?: string; ySplit?: number } | undefined;
+        expect([at, view?.state]).toEqual([at, 'frozen']);
+        const head = view?.ySplit ?? 0;
+        const headings = ws.getRow(head).values as unknown[];
+        expect([at, headings.slice(1).every((v) => v === undefined || typeof v === 'string')]).toEqual([at, true]);
+        const filter = String(ws.autoFilter ?? '');
+        const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(filter);
+        expect([at, filter, m?.[1], Number(m?.[2])]).toEqual([at, filter, 'A', head]);
+        expect([at, Number(m?.[4])]).toEqual([at, Math.max(head, ws.rowCount)]);
+        // The organisation's name on the line under the title.
+        expect([at, String(ws.getRow(2).getCell(1).value ?? '')]).toEqual([at, expect.stringMatching(Object.keys(args).length === 0 ? /\S/ : /Đảng bộ cơ sở A/)]);
+        ws.eachRow((row, r) => row.eachCell((cell, c) => {
+          const v = cell.value;
+          const where = `${at}!${r}:${c}`;
+          if (typeof v === 'string') {
+            expect([where, v, ISO.test(v)]).toEqual([where, v, false]);
+            // a date on its own is a date cell, not text
+            if (r > head) expect([where, v, /^\d{2}\/\d{2}\/\d{4}$/.test(v)]).toEqual([where, v, false]);
+          }
+          if (v instanceof Date) {
+            dates++;
+            expect([where, cell.numFmt, v.getUTCHours(), v.getUTCMinutes()]).toEqual([where, 'dd/mm/yyyy', 0, 0]);
+          }
+        }));
+      }
+    };
+    for (const [name, args, field, types] of all) {
+      // the streamed download
+      const res = await get(name, args, admin);
+      expect([name, res.statusCode]).toEqual([name, 200]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      check(wb, name, args);
+      // the in-memory workbook of the GraphQL field
+      if (!field) continue;
+      const call = Object.keys(args).map((k) => `${k}: $${k}`).join(', ');
+      const gql = await h.gql(`query(${types}) { ${field}(${call}) }`, args, admin);
+      expect([name, gql.errors]).toEqual([name, undefined]);
+      const mem = new ExcelJS.Workbook();
+      await mem.xlsx.load(Buffer.from(gql.data[field], 'base64') as unknown as ArrayBuffer);
+      check(mem, `${name} (GraphQL)`, args);
+    }
+    expect(dates).toBeGreaterThan(10);
+  });
+
+  it('writes the date the members screen shows as "Ngày vào Đảng" (the ceremony), with the same headings', async () => {
+    const res = await get('members', { filter: { organisationId: t.GA }, asOf: '2026-06-30' }, admin);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const head = (ws.getRow(4).values as unknown[]).slice(1);
+    expect(head).toEqual(['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Chi bộ', 'Trạng thái', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Ngày chính thức', 'Chức vụ', 'Ghi chú']);
+    const m1 = (ws.getRow(5).values as unknown[]).slice(1);
+    // the fixtures' members: decision 01/05/2010, ceremony 19/05/2010, full membership 19/05/2011
+    expect(m1[7]).toEqual(new Date(Date.UTC(2010, 4, 19)));
+    expect(m1[8]).toEqual(new Date(Date.UTC(2011, 4, 19)));
+    expect(m1[2]).toEqual(new Date(Date.UTC(1985, 2, 4)));
+  });
+
   it('names the file in Vietnamese (RFC 5987) with an ASCII fallback', async () => {
     const res = await get('members', { filter: { organisationId: t.GA } }, admin);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="Danh_sach_dang_vien.xlsx"; filename*=UTF-8''${encodeURIComponent('Danh sách đảng viên.xlsx')}`);

@@ -47,7 +47,8 @@ describe('Excel exports of lists', () => {
     expect(rows[2]).toEqual(['STT', 'Chi bộ', 'Trực thuộc', 'Tình trạng', 'SH thường kỳ', 'SH chuyên đề', 'Tỷ lệ dự họp (%)', 'Còn thiếu']);
     expect(rows.length - 3).toBe(c.data.meetingCompliance.cellCount);
     expect(rows.filter((r) => r[3] === 'Chưa đủ')).toHaveLength(c.data.meetingCompliance.behindCount);
-    expect(String(rows.find((r) => r[3] === 'Chưa đủ')?.[7])).toContain('Thường kỳ 2026-01');
+    // the periods as the compliance screen writes them
+    expect(String(rows.find((r) => r[3] === 'Chưa đủ')?.[7])).toContain('Thường kỳ 01/2026; Thường kỳ 02/2026; Thường kỳ 03/2026; Chuyên đề Quý 1/2026');
     const other = await h.userWith('COMMITTEE_READ', { organisationId: t.B });
     expect(errorOf(await h.gql(`query($i: ComplianceInput!) { meetingComplianceXlsx(input: $i) }`, { i }, other))?.code).toBe('NOT_FOUND');
   });
@@ -59,15 +60,15 @@ describe('Excel exports of lists', () => {
     const rows = await sheetRows(res.data.organisationsXlsx);
     expect(String(rows[0]?.[0])).toMatch(/^DANH SÁCH TỔ CHỨC ĐẢNG TÍNH ĐẾN NGÀY \d{2}\/\d{2}\/\d{4}$/);
     expect(rows[1]?.[0]).toBe('Đảng bộ cơ sở A');
-    expect(rows[2]).toEqual(['STT', 'Mã', 'Tên tổ chức', 'Loại', 'Trực thuộc', 'Số đảng viên', 'Ngày thành lập', 'Nhiệm kỳ', 'Cảnh báo']);
+    expect(rows[2]).toEqual(['STT', 'Mã', 'Tên tổ chức', 'Loại', 'Trực thuộc', 'Số đảng viên', 'Ngày thành lập', 'Nhiệm kỳ từ ngày', 'Nhiệm kỳ đến ngày', 'Cảnh báo']);
     expect(rows.length - 3).toBe(list.data.organisations.total);
     const items: { code: string; name: string; memberCount: number; flags: { message: string }[] }[] = list.data.organisations.items;
     expect(rows.slice(3).map((r) => r[1])).toEqual(items.map((o) => o.code));
     expect(rows.slice(3).map((r) => r[5])).toEqual(items.map((o) => o.memberCount));
-    expect(rows.slice(3).map((r) => r[8] ?? '')).toEqual(items.map((o) => o.flags.map((f) => f.message).join('; ')));
+    expect(rows.slice(3).map((r) => r[9] ?? '')).toEqual(items.map((o) => o.flags.map((f) => f.message).join('; ')));
     const a1 = rows.find((r) => r[2] === 'Chi bộ Văn phòng')!;
     expect(a1.slice(3, 5)).toEqual(['Chi bộ trực thuộc', 'Đảng bộ cơ sở A']);
-    expect(a1[6]).toBe('01/01/2015');
+    expect(a1[6]).toEqual(new Date(Date.UTC(2015, 0, 1)));
     const other = await h.userWith('COMMITTEE_READ', { organisationId: t.B });
     expect(errorOf(await h.gql(`query($f: OrganisationFilter) { organisationsXlsx(filter: $f) }`, { f: { underId: t.GA } }, other))?.code).toBe('NOT_FOUND');
   });

@@ -257,7 +257,7 @@ describe('cell meetings', () => {
       return worksheet(wb).getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? ''));
     };
     const STATE: Record<string, string> = { PLANNED: 'Đã lên kế hoạch', HELD: 'Đã tổ chức', CLOSED: 'Đã khóa sổ', CANCELLED: 'Đã hủy' };
-    const viDate = (d: string) => d.split('-').reverse().join('/');
+    const day = (d: string) => new Date(`${d}T00:00:00.000Z`);
     type Item = { date: string; title: string; state: string; organisation: { name: string } | null; attendanceRate: { present: number; expected: number } };
 
     const f = { organisationId: t.GA, from: '2025-01-01', to: '2026-12-31' };
@@ -269,18 +269,19 @@ describe('cell meetings', () => {
     const body = rows.slice(3);
     expect(list.total).toBeGreaterThan(5);
     expect(body.map((r) => [r[0], r[1], r[2], r[5], r[6], r[7]])).toEqual(list.items.map((m: Item, i: number) => [
-      i + 1, m.organisation?.name ?? '', viDate(m.date), m.title, STATE[m.state],
+      i + 1, m.organisation?.name ?? '', day(m.date), m.title, STATE[m.state],
       m.state === 'HELD' || m.state === 'CLOSED' ? `${m.attendanceRate.present}/${m.attendanceRate.expected}` : '',
     ]));
-    expect(body.find((r) => r[2] === '19/03/2026')).toEqual([
-      expect.any(Number), 'Chi bộ Văn phòng', '19/03/2026', '14:05–16:10', 'Sinh hoạt chuyên đề', 'Sinh hoạt THEMATIC 2026-03-19', 'Đã tổ chức', '8/8', 'Có', 'Chưa có', 'Ủy viên dự sinh hoạt',
+    const on = (r: unknown[], d: string) => r[2] instanceof Date && r[2].getTime() === day(d).getTime();
+    expect(body.find((r) => on(r, '2026-03-19'))).toEqual([
+      expect.any(Number), 'Chi bộ Văn phòng', day('2026-03-19'), '14:05–16:10', 'Sinh hoạt chuyên đề', 'Sinh hoạt THEMATIC 2026-03-19', 'Đã tổ chức', '8/8', 'Có', 'Chưa có', 'Ủy viên dự sinh hoạt',
     ]);
-    expect(body.find((r) => r[2] === '10/02/2026')?.slice(3, 11)).toEqual(['14:00–16:00', 'Sinh hoạt thường kỳ', 'Sinh hoạt REGULAR 2026-02-10', 'Đã lên kế hoạch', '', '', '', '']);
+    expect(body.find((r) => on(r, '2026-02-10'))?.slice(3, 11)).toEqual(['14:00–16:00', 'Sinh hoạt thường kỳ', 'Sinh hoạt REGULAR 2026-02-10', 'Đã lên kế hoạch', '', '', '', '']);
     expect(body.filter((r) => r[6] === 'Đã hủy').length).toBeGreaterThan(0);
     // The filter narrows the rows as it narrows the list.
     const onlyThematic = await sheet(admin, { ...f, kinds: ['THEMATIC'] });
     expect(onlyThematic[1]?.[0]).toBe('Đảng bộ cơ sở A — 1 buổi — lọc: Sinh hoạt chuyên đề');
-    expect(onlyThematic.slice(3).map((r) => r[2])).toEqual(['19/03/2026']);
+    expect(onlyThematic.slice(3).map((r) => r[2])).toEqual([day('2026-03-19')]);
 
     // Scope: another subtree's secretary gets no rows of this one; a member, their cell's published meetings as listed.
     expect((await sheet(otherSecretary, f)).slice(3)).toEqual([]);

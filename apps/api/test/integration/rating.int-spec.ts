@@ -230,7 +230,7 @@ describe('ratings', () => {
       x.quotaOverrideReason ?? '', 'Đã quyết định', x.selfAssessedBy, x.proposedBy, x.decidedBy,
     ]));
     expect(body.find((r) => r[2] === 'Trần Thị Hường')?.slice(4, 10)).toEqual([80, LEVEL.HTTNV, LEVEL.HTTNV, '', LEVEL.HTNV, 'Chưa hoàn thành chỉ tiêu quý IV']);
-    expect(body.every((r) => [12, 14, 16].every((c) => /^\d{2}\/\d{2}\/\d{4}$/.test(String(r[c]))))).toBe(true);
+    expect(body.every((r) => [12, 14, 16].every((c) => r[c] instanceof Date))).toBe(true);
     // The second sheet: the subjects not self-assessed, as ratingRoundPending.
     const left = await pendingOf(tokens.writeGA);
     expect(pending[0]?.[0]).toBe('CHƯA TỰ ĐÁNH GIÁ — ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');

@@ -34,7 +34,7 @@ import type en from '../locales/en.json';
 import type vi from '../locales/vi.json';
 
 export { compareVietnameseNames, foldVietnamese, formatNumberVi, formatPercentVi, givenNameFirst, matchesFolded, NAME_ORDERS, percent, type NameOrder } from '@chibo/domain';
-export { formatNumberInput, parseNumberInput, parseTimeInput } from '@chibo/domain';
+export { formatNumberInput, formatPeriod, parseNumberInput, parseTimeInput } from '@chibo/domain';
 export { meetingCloseProblems } from '@chibo/domain';
 // A meeting's record written offline, merged field by field with the server's newer one (the same rule as in libs).
 export { ATTENDANCE_FIELD_PREFIX, mergeMeetingRecord, recordConflicts, resolveMeetingRecord } from '@chibo/domain';
@@ -42,6 +42,8 @@ export type { MeetingRecordValues, RecordFieldMerge } from '@chibo/domain';
 // Dates travel as 'YYYY-MM-DD' strings; the codes of organisations and members, with their lists (filters, labels).
 export { allowedChildKinds, COMMITTEE_ROLES, committeeRolesFor, isCell, MEMBER_STATUSES, ORGANISATION_KINDS, PROBATION_STATES } from '@chibo/domain';
 export { EXEMPTION_KINDS, XOA_TEN_REASONS } from '@chibo/domain';
+// The member fields' and statuses' names, as the exports write them (the locale must say the same: labels.test.ts).
+export { MEMBER_RECORD_FIELD_LABELS, MEMBER_STATUS_LABELS } from '@chibo/domain';
 // A split's partition: the API's check (splitOrganisation refuses the same problems on the same fields) and its counts.
 export { checkSplitPartition, splitCounts } from '@chibo/domain';
 export type { CommitteeRole, IsoDate, MemberStatus, OrganisationKind, ProbationState } from '@chibo/domain';

@@ -88,6 +88,11 @@ describe('formatAlert', () => {
     expect(formatAlert(a, 'en')).toBe('Nguyễn Văn An finished probation on 2025-05-19; recognition is overdue (due 2025-07-01)');
   });
 
+  it('writes the missing meetings\' periods as the compliance screen does (formatPeriod)', () => {
+    const a = alert({ code: 'MEETING_OVERDUE', params: { missingRegular: 2, missingThematic: 1, periods: '2026-01, 2026-02, 2026-Q1' } });
+    expect(formatAlert(a, 'vi')).toBe('Chi bộ chưa tổ chức đủ sinh hoạt: thiếu 2 buổi thường kỳ, 1 buổi chuyên đề (01/2026, 02/2026, Quý 1/2026)');
+  });
+
   it('uses Vietnamese number separators and leaves unknown placeholders', () => {
     const a = alert({ code: 'SUBORDINATE_CELL_TOO_LARGE', params: { memberCount: 1234, limit: 30 } });
     expect(formatAlert(a, 'vi')).toBe('Chi bộ trực thuộc có 1.234 đảng viên (trên 30): cần xem xét tách chi bộ hoặc lập đảng bộ bộ phận');

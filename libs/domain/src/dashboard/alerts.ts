@@ -3,6 +3,7 @@ import type { Label, Lang } from '../labels';
 import { MEETING_FLAG_LABELS, type MeetingFlagCode } from '../meeting/meeting-rules';
 import { ORGANISATION_FLAG_LABELS, type OrganisationFlag, type OrganisationFlagCode } from '../organisation/flags';
 import { formatNumberVi } from '../report/percent';
+import { formatPeriod } from '../report/period';
 
 // The alert catalogue of the dashboard (docs/rules.md#alerts; issue 5 §3): every rule that produces an item in the
 // committee's to-do list, with its severity, what it points at, and its message in both languages. The rules
@@ -329,8 +330,9 @@ const formatParam = (value: number | string, lang: Lang): string => {
 
 /**
  * The alert's message in `lang` from the catalogue's template. Placeholders take the alert's params, then
- * `memberName` and `dueOn`. In Vietnamese, numbers use Vietnamese separators and ISO dates are written
- * dd/mm/yyyy; unknown placeholders are left as they are.
+ * `memberName` and `dueOn`. In Vietnamese, numbers use Vietnamese separators, ISO dates are written dd/mm/yyyy
+ * and the `periods` ('2026-01, 2026-Q1') as formatPeriod writes them ('01/2026, Quý 1/2026'); unknown placeholders
+ * are left as they are.
  */
 export const formatAlert = (alert: Alert, lang: Lang): string => {
   const values: Record<string, number | string> = { ...alert.params };
@@ -338,7 +340,10 @@ export const formatAlert = (alert: Alert, lang: Lang): string => {
   if (alert.dueOn && values.dueOn === undefined) values.dueOn = alert.dueOn;
   return ALERT_CATALOGUE[alert.code].message[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
-    return value === undefined ? whole : formatParam(value, lang);
+    if (value === undefined) return whole;
+    // the missing meetings' months and quarters, written as the compliance screen writes them
+    if (name === 'periods' && lang === 'vi') return String(value).split(', ').map((p) => formatPeriod(p, lang)).join(', ');
+    return formatParam(value, lang);
   });
 };
 

@@ -315,7 +315,7 @@ describe('labels', () => {
     expect(Object.fromEntries(MEMBER_STATUSES.map((s) => [s, MEMBER_STATUS_LABELS[s].vi]))).toEqual({
       PROBATIONARY: 'Dự bị',
       FULL: 'Chính thức',
-      TRANSFERRED_OUT: 'Đã chuyển đi',
+      TRANSFERRED_OUT: 'Đã chuyển sinh hoạt đi',
       REMOVED: 'Đã xóa tên',
       EXPELLED: 'Đã khai trừ',
       DECEASED: 'Đã từ trần',

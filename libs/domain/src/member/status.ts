@@ -11,7 +11,7 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export const MEMBER_STATUS_LABELS: Record<MemberStatus, Label> = {
   PROBATIONARY: { vi: 'Dự bị', en: 'Probationary' },
   FULL: { vi: 'Chính thức', en: 'Full' },
-  TRANSFERRED_OUT: { vi: 'Đã chuyển đi', en: 'Transferred out' },
+  TRANSFERRED_OUT: { vi: 'Đã chuyển sinh hoạt đi', en: 'Transferred out' },
   REMOVED: { vi: 'Đã xóa tên', en: 'Removed from the list' },
   EXPELLED: { vi: 'Đã khai trừ', en: 'Expelled' },
   DECEASED: { vi: 'Đã từ trần', en: 'Deceased' },

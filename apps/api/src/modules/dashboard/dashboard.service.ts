@@ -12,7 +12,7 @@ import {
   type OrganisationKind,
 } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
-import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
+import { viDate, writeReport, xlDate, type ExportWorkbook } from '../../common/export/workbook';
 import { pageOf } from '../../common/graphql/pagination';
 import { today } from '../../database/sql';
 import type { Organisation } from '../organisation/organisation.model';
@@ -103,7 +103,7 @@ export class DashboardService {
         subtitle: scope.root.name,
         headings: ['STT', 'Mức độ', 'Cảnh báo', 'Nội dung', 'Mã tổ chức', 'Tổ chức', 'Đảng viên', 'Hạn'],
         widths: [6, 14, 32, 70, 14, 36, 26, 12],
-        rows: alerts.map((a, i) => [i + 1, SEVERITY[a.severity] ?? a.severity, a.title, a.message, a.organisation.code, a.organisation.name, a.memberName ?? '', viDate(a.dueOn)]),
+        rows: alerts.map((a, i) => [i + 1, SEVERITY[a.severity] ?? a.severity, a.title, a.message, a.organisation.code, a.organisation.name, a.memberName ?? '', xlDate(a.dueOn)]),
       },
       {
         name: 'Tong hop',

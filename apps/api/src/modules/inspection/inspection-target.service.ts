@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ExportWorkbook } from '../../common/export/workbook';
+import { writeReport, xlDate, type ExportWorkbook } from '../../common/export/workbook';
 import { DataSource } from 'typeorm';
 import {
   formatDateVi,
@@ -176,19 +176,20 @@ export class InspectionTargetService {
   /** The tracker as an xlsx workbook with Vietnamese headings: the figure, then one row per cell (behind first). */
   async targetWorkbook(actor: Actor, input: InspectionTargetInput, wb: ExportWorkbook): Promise<void> {
     const t = await this.target(actor, input);
-    const ws = wb.addWorksheet(`Chi tieu kiem tra ${t.year}`);
-    ws.addRow([`KẾT QUẢ THỰC HIỆN CHỈ TIÊU KIỂM TRA ĐẢNG VIÊN NĂM ${t.year}`]).font = { bold: true, size: 13 };
-    ws.addRow([t.organisation.name]);
-    ws.addRow([`Tính đến ngày ${formatDateVi(t.referenceDate)}`]);
-    ws.addRow([`${t.metCount}/${t.subjectCount} chi bộ hoàn thành chỉ tiêu, đạt ${t.percentText} kế hoạch; dự kiến đến cuối năm: ${t.projectedMetCount}/${t.subjectCount} chi bộ (${formatPercentVi(t.projectedPercent, 2)}).`]);
-    ws.addRow(['Chỉ tiêu: chi bộ có chi ủy thực hiện ít nhất 2 cuộc kiểm tra, chi bộ không có chi ủy ít nhất 1 cuộc (theo chính sách đang áp dụng); chỉ tính các cuộc kiểm tra đã kết luận, không tính giám sát. Tỷ lệ lấy 2 chữ số thập phân, không làm tròn lên.']);
-    ws.addRow([]);
-    ws.addRow(['STT', 'Mã', 'Chi bộ', 'Trực thuộc', 'Có chi ủy', 'Chỉ tiêu (cuộc)', 'Đã kết luận', 'Đang tiến hành', 'Theo kế hoạch', 'Còn thiếu', 'Hoàn thành', 'Dự kiến hoàn thành']).font = { bold: true };
-    t.allCells.forEach((c, i) =>
-      ws.addRow([i + 1, c.organisation.code, c.organisation.name, c.parent?.name ?? '', c.hasCellCommittee ? 'Có' : 'Không', c.required, c.concluded, c.inProgress, c.planned,
-        c.missing, c.met ? 'Đạt' : 'Chưa đạt', c.onPace ? 'Có' : 'Không']),
-    );
-    ws.columns.forEach((c, i) => (c.width = i === 2 || i === 3 ? 40 : 14));
+    writeReport(wb, {
+      name: `Chi tieu kiem tra ${t.year}`,
+      title: `KẾT QUẢ THỰC HIỆN CHỈ TIÊU KIỂM TRA ĐẢNG VIÊN NĂM ${t.year}`,
+      subtitle: t.organisation.name,
+      notes: [
+        `Tính đến ngày ${formatDateVi(t.referenceDate)}`,
+        `${t.metCount}/${t.subjectCount} chi bộ hoàn thành chỉ tiêu, đạt ${t.percentText} kế hoạch; dự kiến đến cuối năm: ${t.projectedMetCount}/${t.subjectCount} chi bộ (${formatPercentVi(t.projectedPercent, 2)}).`,
+        'Chỉ tiêu: chi bộ có chi ủy thực hiện ít nhất 2 cuộc kiểm tra, chi bộ không có chi ủy ít nhất 1 cuộc (theo chính sách đang áp dụng); chỉ tính các cuộc kiểm tra đã kết luận, không tính giám sát. Tỷ lệ lấy 2 chữ số thập phân, không làm tròn lên.',
+      ],
+      headings: ['STT', 'Mã', 'Chi bộ', 'Trực thuộc', 'Có chi ủy', 'Chỉ tiêu (cuộc)', 'Đã kết luận', 'Đang tiến hành', 'Theo kế hoạch', 'Còn thiếu', 'Hoàn thành', 'Dự kiến hoàn thành'],
+      widths: Array.from({ length: 12 }, (_, i) => (i === 2 || i === 3 ? 40 : 14)),
+      rows: t.allCells.map((c, i) => [i + 1, c.organisation.code, c.organisation.name, c.parent?.name ?? '', c.hasCellCommittee ? 'Có' : 'Không', c.required, c.concluded, c.inProgress,
+        c.planned, c.missing, c.met ? 'Đạt' : 'Chưa đạt', c.onPace ? 'Có' : 'Không']),
+    });
   }
 
   /** Inspection records as an xlsx workbook with Vietnamese headings (the list's filter; at most 10,000 rows). */
@@ -211,22 +212,23 @@ export class InspectionTargetService {
       (await this.ds.query(`SELECT o.id, o.code, o.name ${ORGANISATIONS_WHERE('o', '= ANY($1::uuid[])')}`, [[...new Set(page.items.map((i) => i.organisationId))]]))
         .map((o: { id: string; code: string; name: string }) => [o.id, o]),
     );
-    const ws = wb.addWorksheet('Kiem tra giam sat');
-    ws.addRow(['DANH SÁCH CÁC CUỘC KIỂM TRA, GIÁM SÁT ĐẢNG VIÊN']).font = { bold: true, size: 13 };
-    ws.addRow([`Xuất ngày ${formatDateVi(today())}; ${page.total} cuộc`]);
-    ws.addRow([]);
-    ws.addRow(['STT', 'Mã tổ chức', 'Tổ chức đảng', 'Chủ thể', 'Loại', 'Tên cuộc kiểm tra, giám sát', 'Nội dung', 'Đối tượng', 'Thời kỳ kiểm tra', 'Kế hoạch từ', 'Kế hoạch đến',
-      'Ngày bắt đầu', 'Ngày kết luận', 'Tình trạng', 'Tính vào chỉ tiêu', 'Kết luận', 'Kiến nghị', 'Kỷ luật']).font = { bold: true };
     const d = (x: string | null) => (x ? formatDateVi(x) : '');
-    page.items.forEach((i, n) => {
-      const org = orgs.get(i.organisationId);
-      const disc = (disciplines.get(i.id) ?? [])
-        .map((x) => `${memberNames.get(x.memberId ?? '') ?? ''}: ${DISCIPLINE_FORM_LABELS[x.form as DisciplineForm]?.vi ?? x.form} (${DECIDING_BODY_LABELS[x.decidingBody as DecidingBody]?.vi ?? x.decidingBody}, ${d(x.decidedOn)})`)
-        .join('; ');
-      ws.addRow([n + 1, org?.code ?? '', org?.name ?? '', INSPECTING_BODY_LABELS[i.body].vi, INSPECTION_TYPE_LABELS[i.type].vi, i.title, i.contentAreas.join('; '),
-        (names.get(i.id) ?? []).join(', '), i.reviewFrom || i.reviewTo ? `${d(i.reviewFrom)} – ${d(i.reviewTo)}` : '', d(i.plannedFrom), d(i.plannedTo), d(i.startedOn),
-        d(i.concludedOn), INSPECTION_STATE_LABELS[i.state].vi, i.countsTowardTarget ? 'Có' : 'Không', i.conclusion ?? '', i.recommendation ?? '', disc]);
+    writeReport(wb, {
+      name: 'Kiem tra giam sat',
+      title: 'DANH SÁCH CÁC CUỘC KIỂM TRA, GIÁM SÁT ĐẢNG VIÊN',
+      subtitle: `${await this.orgs.exportLine(actor, today(), filter?.organisationId)} — xuất ngày ${formatDateVi(today())}; ${page.total} cuộc`,
+      headings: ['STT', 'Mã tổ chức', 'Tổ chức đảng', 'Chủ thể', 'Loại', 'Tên cuộc kiểm tra, giám sát', 'Nội dung', 'Đối tượng', 'Thời kỳ kiểm tra', 'Kế hoạch từ', 'Kế hoạch đến',
+        'Ngày bắt đầu', 'Ngày kết luận', 'Tình trạng', 'Tính vào chỉ tiêu', 'Kết luận', 'Kiến nghị', 'Kỷ luật'],
+      widths: Array.from({ length: 18 }, (_, i) => ([2, 5, 6, 7, 15, 16, 17].includes(i) ? 36 : 14)),
+      rows: page.items.map((i, n) => {
+        const org = orgs.get(i.organisationId);
+        const disc = (disciplines.get(i.id) ?? [])
+          .map((x) => `${memberNames.get(x.memberId ?? '') ?? ''}: ${DISCIPLINE_FORM_LABELS[x.form as DisciplineForm]?.vi ?? x.form} (${DECIDING_BODY_LABELS[x.decidingBody as DecidingBody]?.vi ?? x.decidingBody}, ${d(x.decidedOn)})`)
+          .join('; ');
+        return [n + 1, org?.code ?? '', org?.name ?? '', INSPECTING_BODY_LABELS[i.body].vi, INSPECTION_TYPE_LABELS[i.type].vi, i.title, i.contentAreas.join('; '),
+          (names.get(i.id) ?? []).join(', '), i.reviewFrom || i.reviewTo ? `${d(i.reviewFrom)} – ${d(i.reviewTo)}` : '', xlDate(i.plannedFrom), xlDate(i.plannedTo), xlDate(i.startedOn),
+          xlDate(i.concludedOn), INSPECTION_STATE_LABELS[i.state].vi, i.countsTowardTarget ? 'Có' : 'Không', i.conclusion ?? '', i.recommendation ?? '', disc];
+      }),
     });
-    ws.columns.forEach((c, i) => (c.width = [2, 5, 6, 7, 15, 16, 17].includes(i) ? 36 : 14));
   }
 }

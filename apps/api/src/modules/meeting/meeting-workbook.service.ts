@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MEETING_KIND_LABELS, MEETING_STATE_LABELS } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
-import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
+import { viDate, writeReport, xlDate, type ExportWorkbook } from '../../common/export/workbook';
 import { MAX_PAGE_SIZE } from '../../common/graphql/pagination';
-import { isUuid, orgVisibleSql } from '../../common/scope/scope';
-import { Params, today } from '../../database/sql';
+import { orgVisibleSql } from '../../common/scope/scope';
+import { Params } from '../../database/sql';
 import { JOIN_USER } from '../auth/auth.sql';
-import { JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
+import { JOIN_ORGANISATION } from '../organisation/organisation.sql';
 import type { Meeting, MeetingFilter } from './meeting.model';
 import { MEETING_FROM, MeetingService } from './meeting.service';
 
@@ -25,7 +25,7 @@ export class MeetingWorkbookService {
    * committee members who attended (recorded visits). One extra query per page of 500 for the cell names (as the
    * `organisation` field: blank outside your scope), the attendance totals and the visitors.
    */
-  async listWorkbook(actor: Actor, filter: MeetingFilter | undefined, wb: ExportWorkbook): Promise<void> {
+  async listWorkbook(actor: Actor, filter: MeetingFilter | undefined, wb: ExportWorkbook, orgLine: string): Promise<void> {
     const items: Meeting[] = [];
     const extra = new Map<string, { cellName: string | null; present: number; expected: number; visitors: string | null }>();
     for (let offset = 0; offset < 50_000; offset += MAX_PAGE_SIZE) {
@@ -48,10 +48,6 @@ export class MeetingWorkbookService {
       items.push(...page.items);
       if (page.items.length < MAX_PAGE_SIZE) break;
     }
-    const p = new Params();
-    const [root] = filter?.organisationId && isUuid(filter.organisationId)
-      ? await this.ds.query(`SELECT o.name ${ORGANISATIONS_WHERE('o', `= ${p.add(filter.organisationId)}::uuid`)} AND ${orgVisibleSql(actor, 'o.id', p, p.add(filter.to ?? today()))}`, p.values)
-      : [];
     const period = filter?.from && filter.to ? ` TỪ ${viDate(filter.from)} ĐẾN ${viDate(filter.to)}` : filter?.from ? ` TỪ ${viDate(filter.from)}` : filter?.to ? ` ĐẾN ${viDate(filter.to)}` : '';
     const narrowed = [...(filter?.kinds ?? []).map((k) => MEETING_KIND_LABELS[k].vi), ...(filter?.states ?? []).map((s) => MEETING_STATE_LABELS[s].vi)];
     const held = (m: Meeting) => m.state === 'HELD' || m.state === 'CLOSED';
@@ -59,13 +55,13 @@ export class MeetingWorkbookService {
     writeReport(wb, {
       name: 'Sinh hoat chi bo',
       title: `DANH SÁCH BUỔI SINH HOẠT CHI BỘ${period}`,
-      subtitle: [root?.name ?? '', `${items.length} buổi`, ...(narrowed.length ? [`lọc: ${narrowed.join(', ')}`] : [])].filter(Boolean).join(' — '),
+      subtitle: [orgLine, `${items.length} buổi`, ...(narrowed.length ? [`lọc: ${narrowed.join(', ')}`] : [])].filter(Boolean).join(' — '),
       headings: ['STT', 'Chi bộ', 'Ngày', 'Giờ', 'Loại sinh hoạt', 'Chủ đề', 'Trạng thái', 'Có mặt/Phải dự', 'Biên bản', 'Nghị quyết', 'Cấp ủy viên dự'],
       widths: [6, 30, 12, 13, 26, 44, 16, 14, 10, 10, 36],
       rows: items.map((m, i) => {
         const x = extra.get(m.id);
         return [
-          i + 1, x?.cellName ?? '', viDate(m.date), held(m) && m.actualStart ? span(m.actualStart, m.actualEnd) : span(m.startTime, m.endTime), MEETING_KIND_LABELS[m.kind].vi,
+          i + 1, x?.cellName ?? '', xlDate(m.date), held(m) && m.actualStart ? span(m.actualStart, m.actualEnd) : span(m.startTime, m.endTime), MEETING_KIND_LABELS[m.kind].vi,
           [m.title, m.theme].filter(Boolean).join(' — '), MEETING_STATE_LABELS[m.state].vi, held(m) && x ? `${x.present}/${x.expected}` : '',
           held(m) ? (m.minutes?.trim() ? 'Có' : 'Chưa có') : '', held(m) ? (m.resolution?.trim() ? 'Có' : 'Chưa có') : '', x?.visitors ?? '',
         ];

@@ -1,6 +1,6 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { absenceStreaks, attendanceRate, DEFAULT_POLICY, DomainError, formatMeetingFlag, meetingFlags } from '@chibo/domain';
+import { absenceStreaks, attendanceRate, DEFAULT_POLICY, DomainError, formatMeetingFlag, formatPeriod, meetingFlags } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
 import type { RequestContext } from '../../common/graphql/request-context';
@@ -39,7 +39,7 @@ export class MeetingResolver implements OnModuleInit {
   onModuleInit(): void {
     this.exporter.register<{ filter?: MeetingFilter }>({
       name: 'meetings', field: 'meetingsXlsx', fileName: 'Sinh hoạt chi bộ', args: { filter: MeetingFilter },
-      build: (actor, a, wb) => this.workbook.listWorkbook(actor, a.filter, wb),
+      build: async (actor, a, wb) => this.workbook.listWorkbook(actor, a.filter, wb, await this.orgs.exportLine(actor, a.filter?.to ?? today(), a.filter?.organisationId)),
     });
     this.exporter.register<{ input: ComplianceInput }>({
       name: 'meeting-compliance', field: 'meetingComplianceXlsx', fileName: 'Tình hình sinh hoạt chi bộ', args: { input: ComplianceInput },
@@ -152,12 +152,11 @@ export class MeetingResolver implements OnModuleInit {
   private async complianceWorkbook(actor: Actor, input: ComplianceInput, wb: ExportWorkbook): Promise<void> {
     const c = await this.complianceService.compliance(actor, input);
     const parents = new Map((await this.orgs.findVisible(actor, [...new Set(c.cells.map((x) => x.organisation.parentId).filter((x): x is string => !!x))], input.to)).map((o) => [o.id, o.name]));
-    const [root] = await this.orgs.findVisible(actor, [input.organisationId], input.to);
-    const missing = (m: { kind: string; period: string }) => `${m.kind === 'REGULAR' ? 'Thường kỳ' : 'Chuyên đề'} ${m.period}`;
+    const missing = (m: { kind: string; period: string }) => `${m.kind === 'REGULAR' ? 'Thường kỳ' : 'Chuyên đề'} ${formatPeriod(m.period, 'vi')}`;
     writeReport(wb, {
       name: 'Tinh hinh sinh hoat',
       title: `TÌNH HÌNH SINH HOẠT CHI BỘ TỪ ${viDate(input.from)} ĐẾN ${viDate(input.to)}`,
-      subtitle: `${root?.name ?? ''} — ${c.behindCount}/${c.cellCount} chi bộ chưa sinh hoạt đủ`,
+      subtitle: `${await this.orgs.exportLine(actor, input.to, input.organisationId)} — ${c.behindCount}/${c.cellCount} chi bộ chưa sinh hoạt đủ`,
       headings: ['STT', 'Chi bộ', 'Trực thuộc', 'Tình trạng', 'SH thường kỳ', 'SH chuyên đề', 'Tỷ lệ dự họp (%)', 'Còn thiếu'],
       widths: [6, 32, 32, 12, 12, 12, 14, 60],
       rows: c.cells.map((x, i) => [i + 1, x.organisation.name, x.organisation.parentId ? parents.get(x.organisation.parentId) ?? '' : '', x.behind ? 'Chưa đủ' : 'Đủ',

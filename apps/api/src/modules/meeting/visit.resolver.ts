@@ -89,8 +89,7 @@ export class VisitResolver implements OnModuleInit {
   /** The coverage export (GET /exports/visit-coverage.xlsx, visitCoverageXlsx). */
   private async coverageWorkbook(actor: Actor, input: VisitCoverageInput, wb: ExportWorkbook): Promise<void> {
     const c = await this.service.coverage(actor, input);
-    const [root] = await this.orgs.findVisible(actor, [input.organisationId], c.asOf);
-    const subtitle = `${root?.name ?? ''} — tính đến ngày ${viDate(c.asOf)}`;
+    const subtitle = `${await this.orgs.exportLine(actor, c.asOf, input.organisationId)} — tính đến ngày ${viDate(c.asOf)}`;
     writeReport(
       wb,
       {

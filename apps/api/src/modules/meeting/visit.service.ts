@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ExportWorkbook } from '../../common/export/workbook';
+import { writeReport, xlDate, type ExportWorkbook } from '../../common/export/workbook';
 import { DataSource } from 'typeorm';
 import { DomainError, first, foldVietnamese, lastDayOfMonth, percent, scoreGap, scoreMeeting, visitCoverage, visitReportDueOn, visitReportState, type Policy } from '@chibo/domain';
 import { asField, onDomainError } from '../../common/graphql/errors';
@@ -329,28 +329,34 @@ export class VisitService {
   /** The monthly report as an xlsx workbook (the same figures as `report`), Vietnamese headings. */
   async reportWorkbook(actor: Actor, input: VisitReportInput, wb: ExportWorkbook): Promise<void> {
     const report = await this.report(actor, input);
-    const [org] = await this.ds.query(`SELECT o.name ${ORGANISATIONS_WHERE('o', '= $1')}`, [input.organisationId]);
-    const ws = wb.addWorksheet(`Bao cao ${input.month}`);
+    const orgLine = await this.orgs.exportLine(actor, lastDayOfMonth(input.month), input.organisationId);
     const [y, mo] = input.month.split('-');
-    ws.addRow([`BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG ${mo}/${y}`]).font = { bold: true, size: 13 };
-    ws.addRow([org?.name ?? '']);
-    ws.addRow([]);
     const STATE: Record<string, string> = { NOT_DUE: 'Chưa đến hạn', DUE: 'Đến hạn', SUBMITTED: 'Đã nộp', LATE: 'Quá hạn', SUBMITTED_LATE: 'Nộp muộn' };
-    ws.addRow(['STT', 'Họ và tên', 'Số chi bộ được phân công', 'Số lần dự', 'Có chấm điểm', 'Dự nhưng chưa chấm điểm', 'Chi bộ chưa dự', 'Hạn báo cáo', 'Ngày nộp', 'Tình trạng']).font = { bold: true };
-    report.lines.forEach((l, i) =>
-      ws.addRow([i + 1, l.visitorName, l.assignedCells, l.visits, l.scored, l.unscored, l.cellsNotVisited.length, l.dueOn, l.submittedOn ?? '', STATE[l.state] ?? l.state]),
-    );
-    const detail = wb.addWorksheet('Chi tiet');
-    detail.addRow(['Người dự', 'Ngày sinh hoạt', 'Chi bộ (mã)', 'Có mặt', 'Tổng điểm', 'Điểm tối đa', 'Xếp loại', 'Chi bộ tự chấm', 'Chênh lệch lớn', 'Nội dung chỉ đạo']).font = { bold: true };
     const codes = new Map<string, string>(
       (await this.ds.query(`SELECT o.id, o.code ${ORGANISATIONS_WHERE('o', '= ANY($1::uuid[])')}`, [[...new Set(report.lines.flatMap((l) => l.items.map((v) => v.cellId)))]]))
         .map((o: { id: string; code: string }) => [o.id, o.code]),
     );
-    for (const l of report.lines) {
-      for (const v of l.items) {
-        detail.addRow([l.visitorName, v.date, codes.get(v.cellId) ?? '', v.attended ? 'Có' : 'Không', v.total ?? '', v.maxTotal ?? '', v.level ?? '', v.selfTotal ?? '', v.scoreGapWarning ? 'Có' : '', v.guidance ?? '']);
-      }
-    }
-    for (const sheet of [ws, detail]) sheet.columns.forEach((c) => (c.width = 20));
+    const title = `BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG ${mo}/${y}`;
+    writeReport(
+      wb,
+      {
+        name: `Bao cao T${Number(mo)}-${y}`,
+        title,
+        subtitle: orgLine,
+        headings: ['STT', 'Họ và tên', 'Số chi bộ được phân công', 'Số lần dự', 'Có chấm điểm', 'Dự nhưng chưa chấm điểm', 'Chi bộ chưa dự', 'Hạn báo cáo', 'Ngày nộp', 'Tình trạng'],
+        widths: [6, 28, 20, 20, 20, 20, 20, 20, 20, 20],
+        rows: report.lines.map((l, i) => [i + 1, l.visitorName, l.assignedCells, l.visits, l.scored, l.unscored, l.cellsNotVisited.length, xlDate(l.dueOn), xlDate(l.submittedOn),
+          STATE[l.state] ?? l.state]),
+      },
+      {
+        name: 'Chi tiet',
+        title: `${title}: CHI TIẾT`,
+        subtitle: orgLine,
+        headings: ['Người dự', 'Ngày sinh hoạt', 'Chi bộ (mã)', 'Có mặt', 'Tổng điểm', 'Điểm tối đa', 'Xếp loại', 'Chi bộ tự chấm', 'Chênh lệch lớn', 'Nội dung chỉ đạo'],
+        widths: Array(10).fill(20),
+        rows: report.lines.flatMap((l) => l.items.map((v) => [l.visitorName, xlDate(v.date), codes.get(v.cellId) ?? '', v.attended ? 'Có' : 'Không', v.total ?? '', v.maxTotal ?? '',
+          v.level ?? '', v.selfTotal ?? '', v.scoreGapWarning ? 'Có' : '', v.guidance ?? ''])),
+      },
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { badgeDue, DEFAULT_POLICY, nextBadge, nextMemberEvents, partyAge, probationEnd, probationState, recognitionDeadline, type MemberState, type MemberStatus } from '@chibo/domain';
+import { badgeDue, DEFAULT_POLICY, MEMBER_RECORD_FIELD_LABELS, MEMBER_STATUS_LABELS, nextBadge, nextMemberEvents, partyAge, probationEnd, probationState, recognitionDeadline, type MemberState, type MemberStatus } from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import { ImportFileInput, ImportSummary, summaryOf, tableOfInput } from '../../common/import/import.model';
 import { MemberImportService } from './member-import.service';
@@ -14,7 +14,7 @@ import { OrganisationService } from '../organisation/organisation.service';
 import { orgByIdLoader } from '../organisation/organisation.loaders';
 import { PolicyService } from '../policy/policy.service';
 import { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, RecordDisciplineInput } from './member.inputs';
-import { startReport, viDate, type ExportWorkbook } from '../../common/export/workbook';
+import { startReport, viDate, xlDate, type ExportWorkbook } from '../../common/export/workbook';
 import { ExportService } from '../../common/export/export.service';
 import { Badge, Discipline, Member, MemberEvent, MemberPage, PartyAge, ProbationStateEnum } from './member.model';
 import { DisciplineService } from './discipline.service';
@@ -72,17 +72,18 @@ export class MemberResolver implements OnModuleInit {
   /** The member list export (GET /exports/members.xlsx, membersXlsx). */
   private async membersWorkbook(actor: Actor, filter: MemberFilter | undefined, asOf: string | undefined, wb: ExportWorkbook): Promise<void> {
     const d = asOf ?? today();
-    const STATUS: Record<string, string> = { PROBATIONARY: 'Dự bị', FULL: 'Chính thức', TRANSFERRED_OUT: 'Chuyển đi', REMOVED: 'Xóa tên', EXPELLED: 'Khai trừ', DECEASED: 'Từ trần' };
+    // The headings are the members screen's column labels for the same fields (MEMBER_RECORD_FIELD_LABELS): "Ngày
+    // vào Đảng" is the ceremony date there and here.
+    const L = (f: string) => MEMBER_RECORD_FIELD_LABELS[f]!.vi;
     // Page by page (500 members): each page's cells named in one query, its rows written and forgotten, so a
     // streamed download holds one page. The first page is read before the sheet starts: NOT_FOUND stays an answer.
     const cellNames = new Map<string, string>();
     let page = await this.memberService.list(actor, filter, { offset: 0, limit: 500 }, d);
-    const [root] = filter?.organisationId ? await this.orgs.findVisible(actor, [filter.organisationId], d) : [];
     const add = startReport(wb, {
       name: 'Dang vien',
       title: `DANH SÁCH ĐẢNG VIÊN TÍNH ĐẾN NGÀY ${viDate(d)}`,
-      subtitle: root?.name ?? '',
-      headings: ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Chi bộ', 'Trạng thái', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Ngày chính thức', 'Chức vụ', 'Ghi chú'],
+      subtitle: await this.orgs.exportLine(actor, d, filter?.organisationId),
+      headings: ['STT', L('fullName'), L('birthDate'), L('gender'), 'Chi bộ', 'Trạng thái', L('cardNumber'), L('ceremonyDate'), L('fullMembershipDate'), L('post'), 'Ghi chú'],
       widths: [6, 28, 12, 9, 32, 12, 16, 14, 14, 24, 16],
     });
     let n = 0;
@@ -91,8 +92,8 @@ export class MemberResolver implements OnModuleInit {
       for (const id of unseen) cellNames.set(id, '');
       for (const o of await this.orgs.findVisible(actor, unseen, d)) cellNames.set(o.id, o.name);
       for (const m of page.items) {
-        add([++n, m.fullName, viDate(m.birthDate), m.gender === 'MALE' ? 'Nam' : m.gender === 'FEMALE' ? 'Nữ' : '', m.organisationId ? cellNames.get(m.organisationId) ?? '' : '',
-          STATUS[m.status] ?? m.status, m.cardNumber ?? '', viDate(m.admissionDecisionDate), viDate(m.fullMembershipDate), m.post ?? '', m.exemption ? 'Miễn sinh hoạt' : '']);
+        add([++n, m.fullName, xlDate(m.birthDate), m.gender === 'MALE' ? 'Nam' : m.gender === 'FEMALE' ? 'Nữ' : '', m.organisationId ? cellNames.get(m.organisationId) ?? '' : '',
+          MEMBER_STATUS_LABELS[m.status as MemberStatus]?.vi ?? m.status, m.cardNumber ?? '', xlDate(m.ceremonyDate), xlDate(m.fullMembershipDate), m.post ?? '', m.exemption ? 'Miễn sinh hoạt' : '']);
       }
       if (page.items.length < 500) break;
       offset += 500;

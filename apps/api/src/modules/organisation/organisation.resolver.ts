@@ -8,7 +8,7 @@ import type { Actor } from '../../common/auth/actor';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { PageInput } from '../../common/graphql/pagination';
 import { DateScalar } from '../../common/graphql/scalars';
-import { viDate, writeReport, type ExportWorkbook } from '../../common/export/workbook';
+import { viDate, writeReport, xlDate, type ExportWorkbook } from '../../common/export/workbook';
 import { ExportService } from '../../common/export/export.service';
 import { today } from '../../database/sql';
 import {
@@ -100,15 +100,15 @@ export class OrganisationResolver implements OnModuleInit {
       const c = counts.get(o.id) ?? EMPTY_COUNTS;
       const flags = flagsOf(o, c, seats.get(o.id) ?? [], policies.get(o.id) ?? DEFAULT_POLICY);
       return [i + 1, o.code, o.name, (o.kind === 'COMMITTEE' && o.levelName) || ORGANISATION_KIND_LABELS[o.kind].vi, o.parentId ? names.get(o.parentId) ?? '' : '',
-        c.members, viDate(o.establishedOn), o.termStart || o.termEnd ? `${viDate(o.termStart)}–${viDate(o.termEnd)}` : '', flags.map((f) => formatFlag(f, 'vi')).join('; ')];
+        c.members, xlDate(o.establishedOn), xlDate(o.termStart), xlDate(o.termEnd), flags.map((f) => formatFlag(f, 'vi')).join('; ')];
     });
-    const [root] = filter?.underId ? await this.orgs.findVisible(actor, [filter.underId], d) : [];
     writeReport(wb, {
       name: 'To chuc dang',
       title: `DANH SÁCH TỔ CHỨC ĐẢNG TÍNH ĐẾN NGÀY ${viDate(d)}`,
-      subtitle: root?.name ?? '',
-      headings: ['STT', 'Mã', 'Tên tổ chức', 'Loại', 'Trực thuộc', 'Số đảng viên', 'Ngày thành lập', 'Nhiệm kỳ', 'Cảnh báo'],
-      widths: [6, 16, 36, 22, 32, 12, 14, 24, 60],
+      subtitle: await this.orgs.exportLine(actor, d, filter?.underId),
+      // The term as two dates (sortable), named as on the organisation form.
+      headings: ['STT', 'Mã', 'Tên tổ chức', 'Loại', 'Trực thuộc', 'Số đảng viên', 'Ngày thành lập', 'Nhiệm kỳ từ ngày', 'Nhiệm kỳ đến ngày', 'Cảnh báo'],
+      widths: [6, 16, 36, 22, 32, 12, 14, 14, 14, 60],
       rows,
     });
   }

@@ -84,6 +84,15 @@ export class OrganisationService {
     return org;
   }
 
+  /**
+   * The organisation line of an export: the name of the organisation it is about (when given and visible), else the
+   * names of the top organisations of the caller's scope on the date ('; ' between them).
+   */
+  async exportLine(actor: Actor, asOf: string, id?: string | null): Promise<string> {
+    const [org] = id && isUuid(id) ? await this.findVisible(actor, [id], asOf) : [];
+    return org ? org.name : (await this.scopeRoots(actor, asOf)).map((o) => o.name).join('; ');
+  }
+
   /** The top organisations of the actor's scope on a date (roots of the tree for an administrator). */
   async scopeRoots(actor: Actor, asOf: string): Promise<Organisation[]> {
     const p = new Params();

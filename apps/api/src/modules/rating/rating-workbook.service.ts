@@ -14,7 +14,7 @@ import {
   type RatingScheme,
   type RatingSubjectKind,
 } from '@chibo/domain';
-import type { ExportWorkbook } from '../../common/export/workbook';
+import { filteredRows, reportSheet, startReport, xlDate, type ExportWorkbook } from '../../common/export/workbook';
 import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { MAX_PAGE_SIZE } from '../../common/graphql/pagination';
@@ -51,7 +51,7 @@ export class RatingWorkbookService {
                   AND ${orgVisibleSql(actor, 'o.id', p, p.add(d))}) AS "filterOrg"`,
       p.values,
     );
-    const vi = (t: Date | string | null) => (t ? formatDateVi(vietnamDateOf(new Date(t).getTime())) : '');
+    const day = (t: Date | string | null) => (t ? xlDate(vietnamDateOf(new Date(t).getTime())) : null);
     const level = (l: RatingLevel | null) => (l ? RATING_LEVEL_LABELS[l].vi : '');
     const filterText = [
       ...(f.subjectKinds ?? []).map((k) => RATING_SUBJECT_KIND_LABELS[k].vi),
@@ -64,20 +64,14 @@ export class RatingWorkbookService {
       `Tổ chức mở đợt: ${names?.roundOrg ?? ''}`,
       `Năm ${round.year}${round.periodKind === 'YEAR' ? '' : ` — ${RATING_PERIOD_KIND_LABELS[round.periodKind].vi}${round.periodLabel ? ` ${round.periodLabel}` : ''}`}`,
       `Hạn tự đánh giá: ${formatDateVi(round.selfAssessmentDue)}; hạn đề xuất: ${formatDateVi(round.proposalDue)}; hạn quyết định: ${formatDateVi(round.decisionDue)}`,
-      `Trạng thái: ${RATING_ROUND_STATE_LABELS[round.state].vi}${round.announcedAt ? ` (ngày ${vi(round.announcedAt)})` : ''}`,
+      `Trạng thái: ${RATING_ROUND_STATE_LABELS[round.state].vi}${round.announcedAt ? ` (ngày ${formatDateVi(vietnamDateOf(new Date(round.announcedAt).getTime()))})` : ''}`,
       ...(filterText ? [`Lọc: ${filterText}`] : []),
     ];
-    const sheet = (name: string, title: string, headings: string[], widths: number[]) => {
-      const ws = wb.addWorksheet(name);
-      ws.addRow([title]).font = { bold: true, size: 13 };
-      for (const line of block) ws.addRow([line]);
-      ws.addRow([]);
-      ws.addRow(headings).font = { bold: true };
-      ws.columns.forEach((c, i) => (c.width = widths[i] ?? 16));
-      return ws;
-    };
+    // The title, the block (the organisation line first), a blank row, the headings.
+    const sheet = (name: string, title: string, headings: string[], widths: number[]) =>
+      startReport(wb, { name, title, subtitle: block[0]!, notes: block.slice(1), headings, widths });
 
-    const ws = sheet('Danh sach danh gia', `DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI — ${round.title.toLocaleUpperCase('vi')}`,
+    const add = sheet('Danh sach danh gia', `DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI — ${round.title.toLocaleUpperCase('vi')}`,
       ['STT', 'Đối tượng', 'Họ và tên/Tên tổ chức', 'Thuộc tổ chức', 'Tự đánh giá: điểm', 'Tự đánh giá: mức', 'Đề xuất', 'Nhận xét khi đề xuất', 'Quyết định',
         'Lý do khác đề xuất', 'Lý do vượt tỷ lệ HTXSNV', 'Trạng thái', 'Ngày tự đánh giá', 'Người tự đánh giá', 'Ngày đề xuất', 'Người đề xuất', 'Ngày quyết định', 'Người quyết định'],
       [6, 22, 30, 30, 12, 28, 28, 30, 28, 30, 30, 16, 14, 20, 14, 20, 14, 20]);
@@ -99,10 +93,10 @@ export class RatingWorkbookService {
       );
       for (const r of page.items) {
         n += 1;
-        ws.addRow([
+        add([
           n, RATING_SUBJECT_KIND_LABELS[r.subjectKind].vi, r.subjectName, r.subjectOrganisationId ? (parents.get(r.subjectOrganisationId) ?? '') : r.organisationName,
           r.score ?? '', level(r.computedLevel), level(r.proposedLevel), r.proposalNote ?? '', level(r.decidedLevel), r.decisionReason ?? '', r.quotaOverrideReason ?? '',
-          RATING_STAGE_LABELS[r.stage].vi, vi(r.selfAssessedAt), r.selfAssessedBy ?? '', vi(r.proposedAt), r.proposedBy ?? '', vi(r.decidedAt), r.decidedBy ?? '',
+          RATING_STAGE_LABELS[r.stage].vi, day(r.selfAssessedAt), r.selfAssessedBy ?? '', day(r.proposedAt), r.proposedBy ?? '', day(r.decidedAt), r.decidedBy ?? '',
         ]);
       }
       offset += page.items.length;
@@ -115,7 +109,7 @@ export class RatingWorkbookService {
       const page = await this.read.pending(actor, round.id, f.search, { offset, limit: MAX_PAGE_SIZE });
       for (const s of page.items) {
         n += 1;
-        rest.addRow([n, RATING_SUBJECT_KIND_LABELS[s.subjectKind].vi, s.name, s.organisationName]);
+        rest([n, RATING_SUBJECT_KIND_LABELS[s.subjectKind].vi, s.name, s.organisationName]);
       }
       offset += page.items.length;
       if (page.items.length === 0 || offset >= page.total) break;
@@ -130,8 +124,10 @@ export class RatingWorkbookService {
   async figuresWorkbook(actor: Actor, input: RatingFiguresInput, wb: ExportWorkbook): Promise<void> {
     const figures = await this.figureService.figures(actor, input);
     const [org] = await this.ds.query(`SELECT o.name ${ORGANISATIONS_WHERE('o', '= $1')}`, [input.organisationId]);
-    const ws = wb.addWorksheet(`Xep loai ${figures.year}`);
+    // Two heading rows (rows 5 and 6): frozen under the second, which carries the auto-filter.
+    const ws = reportSheet(wb, `Xep loai ${figures.year}`, 6);
     const LAST_COL = 18;
+    ws.columns = Array.from({ length: LAST_COL }, (_, i) => ({ width: i === 1 ? 30 : 12 }));
     const title = ws.addRow([`BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM ${figures.year}`]);
     title.font = { bold: true, size: 13 };
     ws.mergeCells(1, 1, 1, LAST_COL);
@@ -151,28 +147,29 @@ export class RatingWorkbookService {
       row.font = { bold: true };
       row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     }
+    h1.height = 45;
     const ORDER: RatingSubjectKind[] = ['GRASSROOTS_ORGANISATION', 'SUB_COMMITTEE', 'SUBORDINATE_CELL', 'MEMBER'];
+    const addFigure = filteredRows(ws, r1 + 1, LAST_COL, Object.fromEntries([6, 8, 10, 12, 14, 15, 16, 18].map((col) => [col, '0.00'])));
     ORDER.forEach((kind, i) => {
       const g = figures.groups.find((x) => x.subjectKind === kind)!;
       const c = g.current;
-      const row = ws.addRow([
+      addFigure([
         i + 1, RATING_SUBJECT_KIND_LABELS[kind].vi, c.total, c.rated,
         ...c.levels.flatMap((l) => [l.count, l.percent ?? '']),
         c.wellCompletedOrBetter.count, c.wellCompletedOrBetter.percent ?? '',
         c.excellentOfWellCompletedOrBetter ?? '', c.excellentOfRated ?? '', c.notRated,
         g.change.wellCompletedOrBetter.points ?? '',
       ]);
-      for (const col of [6, 8, 10, 12, 14, 15, 16, 18]) row.getCell(col).numFmt = '0.00';
     });
-    ws.columns.forEach((c, i) => (c.width = i === 1 ? 30 : 12));
-    h1.height = 45;
 
     // The subjects behind the figures: every subject of every kind, rated first (best level first), then the not rated.
-    const list = wb.addWorksheet('Danh sach');
-    list.addRow([`DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM ${figures.year}`]).font = { bold: true, size: 13 };
-    list.addRow([org?.name ?? '']);
-    list.addRow([]);
-    list.addRow(['STT', 'Đối tượng', 'Tên', 'Thuộc tổ chức', 'Kết quả xếp loại', 'Xếp loại theo quy định cũ (ghi như khi đánh giá)', 'Quy định áp dụng', 'Lý do không đánh giá, xếp loại']).font = { bold: true };
+    const list = startReport(wb, {
+      name: 'Danh sach',
+      title: `DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM ${figures.year}`,
+      subtitle: org?.name ?? '',
+      headings: ['STT', 'Đối tượng', 'Tên', 'Thuộc tổ chức', 'Kết quả xếp loại', 'Xếp loại theo quy định cũ (ghi như khi đánh giá)', 'Quy định áp dụng', 'Lý do không đánh giá, xếp loại'],
+      widths: Array.from({ length: 8 }, (_, i) => ([2, 3, 5, 6].includes(i) ? 36 : 16)),
+    });
     const NOT_RATED: Record<string, string> = {
       ...Object.fromEntries(Object.entries(NOT_RATED_REASON_LABELS).map(([k, v]) => [k, v.vi])),
       NOT_DECIDED: 'Chưa có quyết định xếp loại',
@@ -183,13 +180,12 @@ export class RatingWorkbookService {
         const page = await this.figureService.figureRows(actor, { ...input, asOf: figures.asOf, subjectKind: kind }, { offset, limit: 500 });
         for (const r of page.items) {
           n += 1;
-          list.addRow([n, RATING_SUBJECT_KIND_LABELS[kind].vi, r.name, r.organisationName, r.level ? RATING_LEVEL_LABELS[r.level].vi : '', r.rawLabel ?? '',
+          list([n, RATING_SUBJECT_KIND_LABELS[kind].vi, r.name, r.organisationName, r.level ? RATING_LEVEL_LABELS[r.level].vi : '', r.rawLabel ?? '',
             r.scheme ? RATING_SCHEME_LABELS[r.scheme as RatingScheme].vi : '', r.notRatedReason ? (NOT_RATED[r.notRatedReason] ?? r.notRatedReason) : '']);
         }
         offset += page.items.length;
         if (page.items.length === 0 || offset >= page.total) break;
       }
     }
-    list.columns.forEach((c, i) => (c.width = [2, 3, 5, 6].includes(i) ? 36 : 16));
   }
 }

@@ -1,18 +1,15 @@
 import '../locale';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatPeriod } from '../../../lib/domain';
 import { formatDate } from '../../../lib/format';
+import { useLanguage } from '../../../lib/use-language';
 import type { MissingMeeting } from '../api/get-compliance';
 
-/** '2026-05' → '05/2026'; '2026-Q2' → 'Quý 2/2026' (the words from the locale). */
+/** '2026-05' → '05/2026'; '2026-Q2' → 'Quý 2/2026' (formatPeriod, as the Excel export writes it). */
 export const usePeriodLabel = () => {
-  const { t } = useTranslation();
-  return (period: string): string => {
-    const q = /^(\d{4})-Q([1-4])$/.exec(period);
-    if (q) return t('compliance.quarter', { quarter: q[2], year: q[1] });
-    const m = /^(\d{4})-(\d{2})$/.exec(period);
-    return m ? `${m[2]}/${m[1]}` : period;
-  };
+  const lang = useLanguage();
+  return (period: string): string => formatPeriod(period, lang);
 };
 
 /** "Thiếu SH thường kỳ 05/2026", "Thiếu SH chuyên đề Quý 2/2026", with the due date on hover. */
