@@ -192,19 +192,32 @@ export class DuesFactsService {
       const versionOf = new Map(versions.map((v) => [v.id, v.v]));
       await this.ds.transaction(async (m) => {
         await m.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY}, $1)`, [year]);
-        await m.query(`DELETE FROM dues_fact WHERE member_id = ANY($1::uuid[]) AND year = $2`, [ids, year]);
+        // facts written in place (a segment judged the same is not rewritten), then the segments that no longer exist
+        // removed: the per-path sums kept by triggers (dues_cell_sum) are then written only where a figure changed
         const segs = computed.flatMap((c) => c.segments.map((g) => ({ memberId: c.year.memberId, multi: c.segments.length > 1, ...g })));
+        const col = <K extends keyof (typeof segs)[number]>(k: K) => segs.map((g) => g[k]);
         if (segs.length) {
-          const col = <K extends keyof (typeof segs)[number]>(k: K) => segs.map((g) => g[k]);
           await m.query(
-            `INSERT INTO dues_fact (member_id, year, organisation_id, path, last_month, due, paid, paid_ahead, outstanding, unpaid_mask, short_mask, unknown_mask, arrears_months, multi)
+            `INSERT INTO dues_fact AS f (member_id, year, organisation_id, path, last_month, due, paid, paid_ahead, outstanding, unpaid_mask, short_mask, unknown_mask, arrears_months, multi)
              SELECT u.m, $1, u.o, u.p, u.lm, u.d, u.pd, u.pa, u.os, u.um, u.sm, u.km, u.am, u.mu
                FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::int[], $11::int[], $12::int[], $13::int[], $14::boolean[])
-                    AS u(m, o, p, lm, d, pd, pa, os, um, sm, km, am, mu)`,
+                    AS u(m, o, p, lm, d, pd, pa, os, um, sm, km, am, mu)
+             ON CONFLICT (member_id, year, organisation_id, path) DO UPDATE
+               SET last_month = excluded.last_month, due = excluded.due, paid = excluded.paid, paid_ahead = excluded.paid_ahead,
+                   outstanding = excluded.outstanding, unpaid_mask = excluded.unpaid_mask, short_mask = excluded.short_mask,
+                   unknown_mask = excluded.unknown_mask, arrears_months = excluded.arrears_months, multi = excluded.multi
+             WHERE (f.last_month, f.due, f.paid, f.paid_ahead, f.outstanding, f.unpaid_mask, f.short_mask, f.unknown_mask, f.arrears_months, f.multi)
+                   IS DISTINCT FROM (excluded.last_month, excluded.due, excluded.paid, excluded.paid_ahead, excluded.outstanding,
+                   excluded.unpaid_mask, excluded.short_mask, excluded.unknown_mask, excluded.arrears_months, excluded.multi)`,
             [year, col('memberId'), col('organisationId'), col('path'), col('lastMonth'), col('due'), col('paid'), col('paidAhead'), col('outstanding'),
               col('unpaidMask'), col('shortMask'), col('unknownMask'), col('arrearsMonths'), col('multi')],
           );
         }
+        await m.query(
+          `DELETE FROM dues_fact f WHERE f.member_id = ANY($1::uuid[]) AND f.year = $2
+              AND NOT EXISTS (SELECT 1 FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS k(m, o, p) WHERE k.m = f.member_id AND k.o = f.organisation_id AND k.p = f.path)`,
+          [ids, year, col('memberId'), col('organisationId'), col('path')],
+        );
         await m.query(
           `INSERT INTO dues_fact_year (member_id, year, version, epoch, computed_month, full_name)
            SELECT u.m, $1, u.v, $2, $3, u.n FROM unnest($4::uuid[], $5::bigint[], $6::text[]) AS u(m, v, n)
