@@ -104,8 +104,9 @@ try {
 
 // The seed's closing lines (the demo accounts, from "Demo accounts (password …)" on) go in the box too;
 // the full output is above.
-// eslint-disable-next-line no-control-regex -- strips ANSI colour codes
-const outLines = seed.out.split('\n').map((l) => l.split('\r').pop().replace(/\x1b\[[0-9;]*m/g, '').trimEnd());
+// eslint-disable-next-line no-control-regex -- ANSI colour codes
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
+const outLines = seed.out.split('\n').map((l) => l.split('\r').pop().replace(ANSI_COLOUR, '').trimEnd());
 const from = outLines.findIndex((l) => /demo account|password|mật khẩu/i.test(l));
 const seedLines = from >= 0 ? outLines.slice(from).filter(Boolean).slice(0, 20) : [];
 

@@ -4,8 +4,10 @@ export type FilterField = {
   /** The control's id (the label points at it). */
   id: string;
   label: string;
-  /** Width from the md breakpoint on, of 24 (full width below it). */
+  /** Width from the md breakpoint on, of 24. */
   md: number;
+  /** Width below the md breakpoint, of 24 (default: the full width). */
+  xs?: number;
   control: ReactNode;
 };
 
@@ -25,7 +27,7 @@ type Props = {
 export const FilterForm = ({ fields, label, compact = false }: Props) => (
   <div className={compact ? 'filter-form filter-form--compact' : 'filter-form'} role={compact && label === undefined ? undefined : 'search'} aria-label={label}>
     {fields.map((f) => (
-      <div key={f.id} className="filter-form__field" style={{ '--filter-span': f.md } as CSSProperties}>
+      <div key={f.id} className="filter-form__field" style={{ '--filter-span': f.md, '--filter-span-xs': f.xs } as CSSProperties}>
         <label htmlFor={f.id} className="filter-form__label">
           {f.label}
         </label>

@@ -27,6 +27,17 @@ const useServerErrors = () => {
   };
 };
 
+/** The new password of an account (when created, when set): at least 10 characters; `error`: the server's refusal. */
+const NewPasswordItem = ({ error }: { error?: string }) => {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="password" label={t('admin.users.password')} extra={t('admin.users.passwordHint')} validateStatus={error ? 'error' : undefined} help={error}
+      rules={[{ required: true, message: t('admin.required') }, { min: 10, message: t('admin.users.passwordShort') }]}>
+      <Input.Password autoComplete="new-password" />
+    </Form.Item>
+  );
+};
+
 /** User accounts: create, set a password, give and remove grants. */
 export const UsersTab = () => {
   const { t } = useTranslation();
@@ -130,10 +141,7 @@ const CreateUserForm = ({ onDone }: { onDone: () => void }) => {
         rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="password" label={t('admin.users.password')} extra={t('admin.users.passwordHint')} validateStatus={byField.password ? 'error' : undefined} help={byField.password}
-        rules={[{ required: true, message: t('admin.required') }, { min: 10, message: t('admin.users.passwordShort') }]}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordItem error={byField.password} />
       <FormActions submitting={create.isPending} onCancel={onDone} testId="admin-user-submit" submitLabel={t('admin.users.create')} />
     </Form>
   );
@@ -150,10 +158,7 @@ const PasswordForm = ({ user, onDone }: { user: User; onDone: () => void }) => {
       onFinish={(v) => setPassword.mutate({ userId: user.id, password: v.password }, { onSuccess: () => { void toast.success(t('admin.users.passwordSet')); onDone(); } })}>
       {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t('admin.users.passwordEndsSessions')}</Typography.Paragraph>
-      <Form.Item name="password" label={t('admin.users.password')} extra={t('admin.users.passwordHint')} validateStatus={byField.password ? 'error' : undefined} help={byField.password}
-        rules={[{ required: true, message: t('admin.required') }, { min: 10, message: t('admin.users.passwordShort') }]}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordItem error={byField.password} />
       <FormActions submitting={setPassword.isPending} onCancel={onDone} testId="admin-password-submit" submitLabel={t('admin.users.setPassword')} />
     </Form>
   );

@@ -1,8 +1,9 @@
 import '../locale';
 import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Flex, Form, Row, Skeleton, Switch, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Skeleton, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FilterForm } from '../../../components/filter-form';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
 import { todayIso, useAsOf } from '../../../lib/as-of';
@@ -44,15 +45,19 @@ export const ComplianceRoute = () => {
         <Typography.Text type="secondary">{t('compliance.subtitle', { from: f.date(from), to: f.date(to), asOf: f.date(asOf) })}</Typography.Text>
       </div>
       <Card size="small">
-        <Form layout="vertical" component="div" role="search">
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('compliance.organisation')} htmlFor="compliance-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker key={asOf} id="compliance-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('compliance.period')} htmlFor="compliance-period" style={{ marginBottom: 8 }}>
+        <FilterForm
+          fields={[
+            {
+              id: 'compliance-org',
+              label: t('compliance.organisation'),
+              md: 12,
+              control: <OrganisationPicker key={asOf} id="compliance-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />,
+            },
+            {
+              id: 'compliance-period',
+              label: t('compliance.period'),
+              md: 12,
+              control: (
                 <DatePicker.RangePicker
                   id={{ start: 'compliance-period' }}
                   format="DD/MM/YYYY"
@@ -64,10 +69,10 @@ export const ComplianceRoute = () => {
                     if (a && b) update({ from: a.format('YYYY-MM-DD'), to: b.format('YYYY-MM-DD') });
                   }}
                 />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+              ),
+            },
+          ]}
+        />
       </Card>
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />

@@ -1,9 +1,10 @@
 import '../locale';
 import { FileExcelOutlined, UploadOutlined, WalletOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { FilterForm } from '../../../components/filter-form';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
 import { YearSelect } from '../../../components/year-select';
@@ -84,20 +85,23 @@ export const DuesRoute = () => {
       </Flex>
       {exportDues.error && <Alert type="error" showIcon role="alert" title={message(exportDues.error)} />}
       <Card size="small">
-        <Form layout="vertical" component="div" role="search" aria-label={t('dues.filters')}>
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={16}>
-              <Form.Item label={t('dues.organisation')} htmlFor="dues-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker key={asOf} id="dues-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, offset: null })} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('dues.year')} htmlFor="dues-year" style={{ marginBottom: 8 }}>
-                <YearSelect id="dues-year" value={year} latest={currentYear()} onChange={(y) => update({ year: String(y), offset: null })} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+        <FilterForm
+          label={t('dues.filters')}
+          fields={[
+            {
+              id: 'dues-org',
+              label: t('dues.organisation'),
+              md: 16,
+              control: <OrganisationPicker key={asOf} id="dues-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, offset: null })} />,
+            },
+            {
+              id: 'dues-year',
+              label: t('dues.year'),
+              md: 8,
+              control: <YearSelect id="dues-year" value={year} latest={currentYear()} onChange={(y) => update({ year: String(y), offset: null })} />,
+            },
+          ]}
+        />
       </Card>
       {figures.isError ? (
         <QueryError error={figures.error} onRetry={() => void figures.refetch()} />

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/as-of';
 import { useErrorMessage } from '../../../lib/use-error-message';
+import { ReasonForm } from '../../../components/ui/reason-form';
 import { useCancelInspection, useStartInspection } from '../api/inspection-mutations';
 import type { InspectionDetail } from '../api/fields';
 import { fieldPath } from '../utils/field-errors';
@@ -124,7 +125,6 @@ const StartDialog = ({ inspection: i, onClose }: { inspection: InspectionDetail;
 const CancelDialog = ({ inspection: i, onClose }: { inspection: InspectionDetail; onClose: () => void }) => {
   const { t } = useTranslation();
   const { message: toast } = App.useApp();
-  const { message } = useErrorMessage();
   const cancel = useCancelInspection();
   const [reason, setReason] = useState('');
   return (
@@ -147,12 +147,7 @@ const CancelDialog = ({ inspection: i, onClose }: { inspection: InspectionDetail
       }
       onCancel={onClose}
     >
-      <Form layout="vertical" component="div">
-        {cancel.error != null && <Alert type="error" showIcon role="alert" title={message(cancel.error)} style={{ marginBottom: 12 }} />}
-        <Form.Item label={t('inspections.cancel.reason')} htmlFor="cancel-inspection-reason" required>
-          <Input.TextArea id="cancel-inspection-reason" value={reason} autoSize={{ minRows: 2 }} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
-        </Form.Item>
-      </Form>
+      <ReasonForm id="cancel-inspection-reason" label={t('inspections.cancel.reason')} value={reason} onChange={setReason} error={cancel.error} />
     </Modal>
   );
 };

@@ -13,7 +13,7 @@ import { usePlanInspection } from '../api/inspection-mutations';
 import type { PlanInspectionInput } from '../../../gql/graphql';
 import { textOrUndefined } from '../utils/field-errors';
 import { CellMemberSelect } from './cell-member-select';
-import { ReviewPeriodFields } from './review-period-fields';
+import { MethodField, ReviewPeriodFields } from './plan-fields';
 
 
 type Values = {
@@ -168,11 +168,7 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
             </Form.Item>
           </Col>
-          <Col xs={24}>
-            <Form.Item name="method" label={t('inspections.fields.method')} rules={[{ max: 500, message: t('inspections.form.tooLong', { max: 500 }) }]}>
-              <Input />
-            </Form.Item>
-          </Col>
+          <MethodField />
         </Row>
         <Flex gap={8} justify="end" wrap>
           <Button onClick={close}>{t('common.cancel')}</Button>

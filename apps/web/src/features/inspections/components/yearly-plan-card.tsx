@@ -12,7 +12,7 @@ import type { InspectionPlan } from '../api/fields';
 import type { InspectionPlanInput } from '../../../gql/graphql';
 import { textOrUndefined } from '../utils/field-errors';
 import { CellMemberSelect } from './cell-member-select';
-import { ReviewPeriodFields } from './review-period-fields';
+import { MethodField, ReviewPeriodFields } from './plan-fields';
 
 const day = (v: string | null | undefined) => (v ? dayjs(v) : null);
 
@@ -202,11 +202,7 @@ const YearlyPlanDialog = ({ organisation, year, plan, onClose }: Omit<Props, 'ca
               <Input placeholder={t('inspections.yearPlan.timingPlaceholder')} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="method" label={t('inspections.fields.method')} rules={[{ max: 500, message: t('inspections.form.tooLong', { max: 500 }) }]}>
-              <Input />
-            </Form.Item>
-          </Col>
+          <MethodField md={12} />
           <Col xs={24} md={12}>
             <Form.Item name="adoptedOn" label={t('inspections.yearPlan.adoptedOn')}>
               <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />

@@ -1,8 +1,9 @@
 import { FileExcelOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Flex, Form, Row, Select, Skeleton, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Flex, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { FilterForm } from '../../../components/filter-form';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
 import { useAsOf } from '../../../lib/as-of';
@@ -96,34 +97,47 @@ export const InspectionRecordsRoute = () => {
       </Flex>
       {exportRecords.error != null && <Alert type="error" showIcon role="alert" title={message(exportRecords.error)} />}
       <Card size="small">
-        <Form layout="vertical" component="div" role="search" aria-label={t('inspections.records.filters')}>
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={10}>
-              <Form.Item label={t('inspections.tracker.organisation')} htmlFor="records-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker key={asOf} id="records-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, offset: null })} />
-              </Form.Item>
-            </Col>
-            <Col xs={8} md={4}>
-              <Form.Item label={t('inspections.tracker.year')} htmlFor="records-year" style={{ marginBottom: 8 }}>
-                <YearSelect id="records-year" value={year} onChange={(y) => update({ year: String(y), offset: null })} />
-              </Form.Item>
-            </Col>
-            <Col xs={16} md={5}>
-              <Form.Item label={t('inspections.fields.state')} htmlFor="records-state" style={{ marginBottom: 8 }}>
+        <FilterForm
+          label={t('inspections.records.filters')}
+          fields={[
+            {
+              id: 'records-org',
+              label: t('inspections.tracker.organisation'),
+              md: 10,
+              control: <OrganisationPicker key={asOf} id="records-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, offset: null })} />,
+            },
+            {
+              id: 'records-year',
+              label: t('inspections.tracker.year'),
+              md: 4,
+              xs: 8,
+              control: <YearSelect id="records-year" value={year} onChange={(y) => update({ year: String(y), offset: null })} />,
+            },
+            {
+              id: 'records-state',
+              label: t('inspections.fields.state'),
+              md: 5,
+              xs: 16,
+              control: (
                 <Select
                   id="records-state"
+                  style={{ width: '100%' }}
                   allowClear
                   placeholder={t('inspections.records.allStates')}
                   value={state ?? undefined}
                   onChange={(v?: string) => update({ state: v ?? null, offset: null })}
                   options={INSPECTION_STATES.map((s) => ({ value: s, label: t(`inspections.state.${s}`) }))}
                 />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={5}>
-              <Form.Item label={t('inspections.fields.type')} htmlFor="records-type" style={{ marginBottom: 8 }}>
+              ),
+            },
+            {
+              id: 'records-type',
+              label: t('inspections.fields.type'),
+              md: 5,
+              control: (
                 <Select
                   id="records-type"
+                  style={{ width: '100%' }}
                   allowClear
                   placeholder={t('inspections.records.allTypes')}
                   value={type ?? undefined}
@@ -131,10 +145,10 @@ export const InspectionRecordsRoute = () => {
                   options={INSPECTION_TYPES.map((s) => ({ value: s, label: t(`inspections.type.${s}`) }))}
                   popupMatchSelectWidth={false}
                 />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+              ),
+            },
+          ]}
+        />
       </Card>
       {org.data && inspectsKind(org.data.kind) && (
         yearPlan.isError ? (

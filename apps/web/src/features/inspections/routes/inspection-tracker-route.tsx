@@ -1,7 +1,8 @@
 import { FileExcelOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { FilterForm } from '../../../components/filter-form';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { PrintReportButton } from '../../../components/print-report-button';
 import { QueryError } from '../../../components/ui/query-error';
@@ -98,20 +99,23 @@ export const InspectionTrackerRoute = () => {
       </Flex>
       {exportError && <Alert type="error" showIcon role="alert" title={message(exportError)} />}
       <Card size="small">
-        <Form layout="vertical" component="div" role="search" aria-label={t('inspections.tracker.filters')}>
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={16}>
-              <Form.Item label={t('inspections.tracker.organisation')} htmlFor="tracker-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker key={asOf} id="tracker-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('inspections.tracker.year')} htmlFor="tracker-year" style={{ marginBottom: 8 }}>
-                <YearSelect id="tracker-year" value={year} onChange={(y) => update({ year: String(y) })} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+        <FilterForm
+          label={t('inspections.tracker.filters')}
+          fields={[
+            {
+              id: 'tracker-org',
+              label: t('inspections.tracker.organisation'),
+              md: 16,
+              control: <OrganisationPicker key={asOf} id="tracker-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />,
+            },
+            {
+              id: 'tracker-year',
+              label: t('inspections.tracker.year'),
+              md: 8,
+              control: <YearSelect id="tracker-year" value={year} onChange={(y) => update({ year: String(y) })} />,
+            },
+          ]}
+        />
       </Card>
       {target.isError ? (
         <QueryError error={target.error} onRetry={() => void target.refetch()} />

@@ -1,12 +1,13 @@
 import '../locale';
 import { CloseCircleOutlined, LockOutlined, PrinterOutlined, StarOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm } from 'antd';
+import { Alert, App, Button, Flex, Modal, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { meetingCloseProblems } from '../../../lib/domain';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
+import { ReasonForm } from '../../../components/ui/reason-form';
 import { useCancelMeeting, useCloseMeeting } from '../api/meeting-mutations';
 import type { MeetingDetail } from '../api/fields';
 
@@ -125,12 +126,7 @@ export const MeetingActions = ({ meeting: m, canWrite, canVisit }: Props) => {
           setCancelOpen(false);
         }}
       >
-        <Form layout="vertical" component="div">
-          {cancel.error != null && <Alert type="error" showIcon role="alert" title={message(cancel.error)} style={{ marginBottom: 12 }} />}
-          <Form.Item label={t('meetings.actions.cancelReason')} htmlFor="cancel-reason" required>
-            <Input.TextArea id="cancel-reason" value={reason} autoSize={{ minRows: 2 }} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
-          </Form.Item>
-        </Form>
+        <ReasonForm id="cancel-reason" label={t('meetings.actions.cancelReason')} value={reason} onChange={setReason} error={cancel.error} />
       </Modal>
     </div>
   );

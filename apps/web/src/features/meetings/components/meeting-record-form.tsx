@@ -3,6 +3,7 @@ import { EditOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Modal, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReasonForm } from '../../../components/ui/reason-form';
 import { TimeInput } from '../../../components/ui/time-input';
 import { DefaultSheetNotice, evaluateScores, ScoreSheetFields } from '../../../components/score-sheet-fields';
 import { isApiError } from '../../../lib/api-error';
@@ -491,11 +492,7 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
         onOk={() => send(reason.trim())}
         onCancel={() => setReasonOpen(false)}
       >
-        <Form layout="vertical" component="div">
-          <Form.Item label={t('meetings.record.amendReason')} htmlFor="amend-reason" required>
-            <Input.TextArea id="amend-reason" value={reason} autoSize={{ minRows: 2 }} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
-          </Form.Item>
-        </Form>
+        <ReasonForm id="amend-reason" label={t('meetings.record.amendReason')} value={reason} onChange={setReason} />
       </Modal>
     </Card>
   );

@@ -1,6 +1,5 @@
 import '../locale';
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, DatePicker, Flex, Form, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +13,8 @@ import type { WriteFormProps } from '../../../lib/form-values';
 import { useServerFieldErrors } from '../../../lib/use-server-field-errors';
 import { useViewer } from '../../../lib/viewer';
 import { useAssignableVisitors, useAssignVisitor, useCellVisitAssignments, useEndVisitAssignment, type AssignableVisitor, type CellVisitAssignment } from '../api/restructure';
-import { EndSeatForm } from './committee-seat-forms';
+import { EndSeatForm, RequiredDateItem } from './committee-seat-forms';
+import { SectionHeading } from './section-heading';
 
 const ASSIGN_FIELDS = new Set(['visitorUserId', 'from', 'to', 'requiredPerYear']);
 const END_FIELDS = new Set(['to', 'id']);
@@ -41,16 +41,11 @@ export const CellVisitors = ({ cellId, canWrite }: { cellId: string; canWrite: b
 
   return (
     <section aria-labelledby="visitors-title" data-testid="cell-visitors">
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <h2 id="visitors-title" className="section-title">
-          {t('restructure.visitors.title')}
-        </h2>
-        {canWrite && (
-          <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => { assign.reset(); setDialog({ kind: 'assign' }); }} data-testid="visitor-assign">
-            {t('restructure.visitors.assign')}
-          </Button>
-        )}
-      </Flex>
+      <SectionHeading
+        id="visitors-title"
+        title={t('restructure.visitors.title')}
+        add={canWrite ? { label: t('restructure.visitors.assign'), testId: 'visitor-assign', onClick: () => { assign.reset(); setDialog({ kind: 'assign' }); } } : undefined}
+      />
       {assignments.isError ? (
         <QueryError error={assignments.error} onRetry={() => void assignments.refetch()} />
       ) : (
@@ -151,9 +146,7 @@ const AssignVisitorForm = ({ cellId, submitting, error, onSubmit, onCancel }: { 
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="from" label={t('organisation.committee.from')} rules={[{ required: true, message: t('organisationForm.required') }]}>
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-          </Form.Item>
+          <RequiredDateItem name="from" label={t('organisation.committee.from')} />
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="to" label={t('restructure.visitors.until')} extra={t('restructure.visitors.untilHint')}>

@@ -20,6 +20,16 @@ const SEAT_MEMBERS = graphql(`
 
 const ASSIGN_FIELDS = new Set(['memberId', 'role', 'from', 'to']);
 
+/** A required day of a seat or a visit assignment: the first, or the one it ends on. */
+export const RequiredDateItem = ({ name, label, extra }: { name: 'from' | 'to'; label: string; extra?: string }) => {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={name} label={label} extra={extra} rules={[{ required: true, message: t('organisationForm.required') }]}>
+      <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+    </Form.Item>
+  );
+};
+
 /** Seats a member of the organisation's subtree on its committee: the member, a role its kind allows, the first day. */
 export const AssignSeatForm = ({ organisationId, kind, submitting, error, onSubmit, onCancel }: { organisationId: string; kind: OrganisationKind } & WriteFormProps<AssignCommitteeSeatInput>) => {
   const { t } = useTranslation();
@@ -52,9 +62,7 @@ export const AssignSeatForm = ({ organisationId, kind, submitting, error, onSubm
           }))}
         />
       </Form.Item>
-      <Form.Item name="from" label={t('organisation.committee.from')} rules={[{ required: true, message: t('organisationForm.required') }]}>
-        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-      </Form.Item>
+      <RequiredDateItem name="from" label={t('organisation.committee.from')} />
       <FormActions submitting={submitting} onCancel={onCancel} testId="seat-assign-submit" submitLabel={t('organisationForm.assignSeat')} />
     </Form>
   );
@@ -76,9 +84,7 @@ export const EndSeatForm = ({ submitting, error, onSubmit, onCancel, texts, test
   return (
     <Form form={form} name={formName} layout="vertical" data-testid={`${testId}-form`} onFinish={(v) => onSubmit(v.to?.format('YYYY-MM-DD') ?? todayIso())}>
       {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid={`${testId}-error`} />}
-      <Form.Item name="to" label={text.label} extra={text.hint} rules={[{ required: true, message: t('organisationForm.required') }]}>
-        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-      </Form.Item>
+      <RequiredDateItem name="to" label={text.label} extra={text.hint} />
       <FormActions submitting={submitting} onCancel={onCancel} testId={`${testId}-submit`} submitLabel={text.submit} danger />
     </Form>
   );

@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Modal, Table, Typography } from 'antd';
+import { App, Button, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,6 +7,7 @@ import { paths, useAppHref } from '../../../lib/paths';
 import type { CommitteeSeat } from '../api/get-organisation';
 import { useAssignCommitteeSeat, useEndCommitteeSeat } from '../api/organisation-mutations';
 import { AssignSeatForm, EndSeatForm } from './committee-seat-forms';
+import { SectionHeading } from './section-heading';
 import { COMMITTEE_ROLES, type OrganisationKind } from '../../../lib/domain';
 
 const isCell = (kind: OrganisationKind) => kind === 'GRASSROOTS_CELL' || kind === 'SUBORDINATE_CELL';
@@ -28,16 +28,11 @@ export const CommitteeTable = ({ kind, hasCellCommittee, seats, organisationId, 
 
   return (
     <section aria-labelledby="committee-title">
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <h2 id="committee-title" className="section-title">
-          {title}
-        </h2>
-        {canWrite && (
-          <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => { assign.reset(); setDialog({ kind: 'assign' }); }} data-testid="seat-assign">
-            {t('organisationForm.assignSeat')}
-          </Button>
-        )}
-      </Flex>
+      <SectionHeading
+        id="committee-title"
+        title={title}
+        add={canWrite ? { label: t('organisationForm.assignSeat'), testId: 'seat-assign', onClick: () => { assign.reset(); setDialog({ kind: 'assign' }); } } : undefined}
+      />
       {isCell(kind) && !hasCellCommittee && seats.length > 0 && (
         <Typography.Paragraph type="secondary">{t('organisation.committee.noCellCommittee')}</Typography.Paragraph>
       )}

@@ -1,4 +1,5 @@
-import { Alert, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, Row, Select, type FormRule } from 'antd';
+import type { TFunction } from 'i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,14 @@ import type { OrganisationDetail } from '../api/get-organisation';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 const TERM_TYPES = ['5_YEARS', 'HALF_TERM'] as const;
-export const CODE = /^[A-Za-z0-9._-]+$/;
+const CODE = /^[A-Za-z0-9._-]+$/;
+
+/** An organisation's code (created, edited, or a part of a split): required, letters, digits and . _ -, at most 50. */
+export const codeRules = (t: TFunction): FormRule[] => [
+  { required: true, message: t('organisationForm.required') },
+  { pattern: CODE, message: t('organisationForm.codeFormat') },
+  { max: 50, message: t('organisationForm.tooLong', { max: 50 }) },
+];
 
 type Values = {
   code: string;
@@ -99,7 +107,7 @@ export const OrganisationForm = ({ parent, organisation, submitting, error, onSu
             name="code"
             label={t('organisation.fields.code')}
             extra={t('organisationForm.codeHint')}
-            rules={[{ required: true, message: t('organisationForm.required') }, { pattern: CODE, message: t('organisationForm.codeFormat') }, { max: 50, message: t('organisationForm.tooLong', { max: 50 }) }]}
+            rules={codeRules(t)}
           >
             <Input maxLength={50} autoComplete="off" />
           </Form.Item>

@@ -16,7 +16,7 @@ import type { OrganisationDetail } from '../api/get-organisation';
 import { useSplitOrganisation } from '../api/organisation-mutations';
 import { useSplitMembers } from '../api/restructure';
 import { DatedFields } from './dated-change';
-import { CODE } from './organisation-form';
+import { codeRules } from './organisation-form';
 
 type PartValues = { name?: string; code?: string };
 type Values = { parts: PartValues[]; dissolveSource: boolean; effectiveOn?: Dayjs | null; note?: string };
@@ -160,7 +160,7 @@ export const SplitOrganisation = ({ organisation: o, onClose }: { organisation: 
                 </Col>
                 <Col xs={18} md={9}>
                   <Form.Item name={[field.name, 'code']} label={t('organisation.fields.code')}
-                    rules={[{ required: true, message: t('organisationForm.required') }, { pattern: CODE, message: t('organisationForm.codeFormat') }, { max: 50, message: t('organisationForm.tooLong', { max: 50 }) }]}
+                    rules={codeRules(t)}
                     validateStatus={help(`parts.${i}.code`) ? 'error' : undefined} help={help(`parts.${i}.code`)}>
                     <Input maxLength={50} autoComplete="off" />
                   </Form.Item>

@@ -8,6 +8,7 @@ import { useViewer } from '../../../lib/viewer';
 import { useRatingRounds, useRatings } from '../api/get-rounds';
 import type { Rating, RatingRound } from '../api/fields';
 import { LevelTag, StageTag } from '../components/rating-tags';
+import { useStageScoreColumns } from '../components/rating-columns';
 import { SelfAssessmentDialog } from '../components/self-assessment-dialog';
 
 // /ratings/mine: a member's own ratings, year by year (past schemes with their label as written), and the open
@@ -15,6 +16,7 @@ import { SelfAssessmentDialog } from '../components/self-assessment-dialog';
 export const MyRatingsRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();
+  const stageScore = useStageScoreColumns();
   const viewer = useViewer();
   const grant = viewer.data?.grants.find((g) => g.role === 'MEMBER' && g.memberId);
   const memberId = grant?.memberId ?? null;
@@ -89,8 +91,7 @@ export const MyRatingsRoute = () => {
                 locale={{ emptyText: t('ratings.mine.noHistory') }}
                 columns={[
                   { key: 'year', title: t('ratings.year'), render: (_, x) => x.year },
-                  { key: 'stage', title: t('ratings.round.stage'), render: (_, x) => <StageTag stage={x.stage} /> },
-                  { key: 'score', title: t('ratings.round.score'), align: 'right', render: (_, x) => (x.score === null ? t('common.none') : f.number(x.score)) },
+                  ...stageScore,
                   {
                     key: 'result',
                     title: t('ratings.mine.result'),

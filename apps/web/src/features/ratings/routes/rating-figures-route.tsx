@@ -1,7 +1,8 @@
 import { FileExcelOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Form, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { FilterForm } from '../../../components/filter-form';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { PrintReportButton } from '../../../components/print-report-button';
 import { QueryError } from '../../../components/ui/query-error';
@@ -85,20 +86,22 @@ export const RatingFiguresRoute = () => {
       </Flex>
       {exportXlsx.error != null && <Alert type="error" showIcon role="alert" title={message(exportXlsx.error)} />}
       <Card size="small">
-        <Form layout="vertical" component="div" role="search">
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={16}>
-              <Form.Item label={t('ratings.organisation')} htmlFor="ratings-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker key={asOf} id="ratings-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, list: null, listYear: null })} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('ratings.year')} htmlFor="ratings-year" style={{ marginBottom: 8 }}>
-                <YearSelect id="ratings-year" value={year} onChange={(y) => update({ year: y ? String(y) : null, list: null, listYear: null })} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+        <FilterForm
+          fields={[
+            {
+              id: 'ratings-org',
+              label: t('ratings.organisation'),
+              md: 16,
+              control: <OrganisationPicker key={asOf} id="ratings-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, list: null, listYear: null })} />,
+            },
+            {
+              id: 'ratings-year',
+              label: t('ratings.year'),
+              md: 8,
+              control: <YearSelect id="ratings-year" value={year} onChange={(y) => update({ year: y ? String(y) : null, list: null, listYear: null })} />,
+            },
+          ]}
+        />
       </Card>
       <Alert type="info" showIcon title={t('ratings.conventions')} data-testid="ratings-conventions" />
       {query.isError ? (

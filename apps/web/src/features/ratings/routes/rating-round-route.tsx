@@ -23,7 +23,8 @@ import { AnnounceButton } from '../components/announce-button';
 import { BulkActions } from '../components/bulk-actions';
 import { DecideDialog } from '../components/decide-dialog';
 import { ProposeDialog } from '../components/propose-dialog';
-import { LevelTag, RoundStateTag, StageTag } from '../components/rating-tags';
+import { LevelTag, RoundStateTag } from '../components/rating-tags';
+import { useStageScoreColumns } from '../components/rating-columns';
 import { RoundProgress } from '../components/round-progress';
 import { SelfAssessmentDialog, type SelfAssessmentSubject } from '../components/self-assessment-dialog';
 import { ratingReferenceDate } from '../utils/reference-date';
@@ -47,6 +48,7 @@ const pick = <T extends string>(values: readonly T[], raw: string | null): T | u
 export const RatingRoundRoute = () => {
   const { t } = useTranslation();
   const f = useFormat();
+  const stageScore = useStageScoreColumns();
   const href = useAppHref();
   const { id = '' } = useParams();
   const { params, update } = useUrlParams();
@@ -256,8 +258,7 @@ export const RatingRoundRoute = () => {
                   </div>
                 ),
               },
-              { key: 'stage', title: t('ratings.round.stage'), render: (_, x) => <StageTag stage={x.stage} /> },
-              { key: 'score', title: t('ratings.round.score'), align: 'right', render: (_, x) => (x.score === null ? t('common.none') : f.number(x.score)) },
+              ...stageScore,
               {
                 key: 'computed',
                 title: t('ratings.round.computed'),

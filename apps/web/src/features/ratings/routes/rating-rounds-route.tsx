@@ -1,9 +1,10 @@
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Flex, Form, Row, Skeleton, Table, Typography } from 'antd';
+import { Button, Card, Flex, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { FilterForm } from '../../../components/filter-form';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { organisationNameQueryOptions } from '../../../components/organisation-link';
 import { QueryError } from '../../../components/ui/query-error';
@@ -62,20 +63,22 @@ export const RatingRoundsRoute = () => {
         </Flex>
       </Flex>
       <Card size="small">
-        <Form layout="vertical" component="div" role="search">
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={16}>
-              <Form.Item label={t('ratings.organisation')} htmlFor="rounds-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker key={asOf} id="rounds-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('ratings.year')} htmlFor="rounds-year" style={{ marginBottom: 8 }}>
-                <YearSelect id="rounds-year" allowAll value={year} onChange={(y) => update({ year: y ? String(y) : null })} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+        <FilterForm
+          fields={[
+            {
+              id: 'rounds-org',
+              label: t('ratings.organisation'),
+              md: 16,
+              control: <OrganisationPicker key={asOf} id="rounds-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />,
+            },
+            {
+              id: 'rounds-year',
+              label: t('ratings.year'),
+              md: 8,
+              control: <YearSelect id="rounds-year" allowAll value={year} onChange={(y) => update({ year: y ? String(y) : null })} />,
+            },
+          ]}
+        />
       </Card>
       {rounds.isError ? (
         <QueryError error={rounds.error} onRetry={() => void rounds.refetch()} />
