@@ -22,6 +22,7 @@ import * as split from './organisation/split';
 import * as policy from './policy';
 import * as percent from './report/percent';
 import * as numberInput from './report/number-input';
+import * as tone from './report/tone';
 import * as fold from './text/fold';
 import * as meetingDocuments from './meeting/documents';
 import * as meetingClosing from './meeting/closing';
@@ -62,6 +63,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   policy,
   percent,
   numberInput,
+  tone,
   fold,
   meetingKinds,
   meetingAttendance,

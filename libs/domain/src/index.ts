@@ -17,6 +17,7 @@ export * from './member/record-rules';
 export * from './text/fold';
 export * from './report/percent';
 export * from './report/number-input';
+export * from './report/tone';
 export * from './meeting/kinds';
 export * from './meeting/attendance';
 export * from './meeting/meeting-rules';
