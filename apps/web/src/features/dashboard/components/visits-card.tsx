@@ -6,6 +6,7 @@ import type { FigureList } from '../utils/figure-list';
 import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';
 import { FigureLink, FigureRow } from './figure';
+import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 
 type Props = { data: VisitsSection; links: DashboardLinks; onOpen: (list: FigureList) => void };
 
@@ -21,6 +22,7 @@ export const VisitsCard = ({ data, links, onOpen }: Props) => {
           onOpen={() => onOpen({ area: 'visits', which: 'behind' })}
           size="large"
           value={f.number(data.assignmentsBehind)}
+          tone={figureTone(data.assignmentsBehind, NONE_BEHIND)}
           label={t('dashboard.visits.openBehind', { n: f.number(data.assignmentsBehind) })}
           testId="fig-visits-behind"
         />
@@ -50,6 +52,7 @@ export const VisitsCard = ({ data, links, onOpen }: Props) => {
         <FigureLink
           to={links.alerts({ codes: ['VISIT_UNSCORED'] })}
           value={f.number(data.unscored)}
+          tone={figureTone(data.unscored, NONE_BEHIND)}
           label={t('dashboard.visits.openUnscored', { n: f.number(data.unscored) })}
           testId="fig-visits-unscored"
         />
@@ -58,6 +61,7 @@ export const VisitsCard = ({ data, links, onOpen }: Props) => {
         <FigureLink
           onOpen={() => onOpen({ area: 'visits', which: 'unassigned' })}
           value={f.number(data.cellsWithoutVisitor)}
+          tone={figureTone(data.cellsWithoutVisitor, NONE_BEHIND)}
           label={t('dashboard.visits.openWithoutVisitor', { n: f.number(data.cellsWithoutVisitor) })}
           testId="fig-cells-without-visitor"
         />
