@@ -82,8 +82,8 @@ const tokensOf = (pick: (t: Record<string, unknown>) => Record<string, string>):
 };
 
 describe('AntdProvider: text colours of the theme read at 4.5:1 (WCAG 2.1 AA)', () => {
-  it('secondary, description, placeholder, link, error and status texts on white and on the light fills', () => {
-    const names = ['colorText', 'colorTextSecondary', 'colorTextTertiary', 'colorTextDescription', 'colorTextPlaceholder', 'colorTextLabel', 'colorLink', 'colorError', 'colorSuccessText', 'colorWarningText', 'colorErrorText', 'colorInfoText'];
+  it('secondary, description, placeholder, disabled, link, error and status texts on white and on the light fills', () => {
+    const names = ['colorText', 'colorTextSecondary', 'colorTextTertiary', 'colorTextDescription', 'colorTextPlaceholder', 'colorTextDisabled', 'colorTextLabel', 'colorLink', 'colorError', 'colorSuccessText', 'colorWarningText', 'colorErrorText', 'colorInfoText'];
     const tokens = tokensOf((t) => Object.fromEntries(names.map((n) => [n, String(t[n])])));
     for (const name of names) {
       for (const bg of ['#ffffff', '#fafafa', '#f5f5f5']) {
