@@ -27,6 +27,7 @@ import { LevelTag, RoundStateTag, StageTag } from '../components/rating-tags';
 import { RoundProgress } from '../components/round-progress';
 import { SelfAssessmentDialog, type SelfAssessmentSubject } from '../components/self-assessment-dialog';
 import { ratingReferenceDate } from '../utils/reference-date';
+import { selectAllTitle } from '../../../components/ui/select-all-title';
 
 const PAGE_SIZE = 50;
 
@@ -213,6 +214,7 @@ export const RatingRoundRoute = () => {
               open
                 ? {
                     selectedRowKeys: selectedIds,
+                    columnTitle: selectAllTitle,
                     onChange: (keys) => setSelectedIds(keys.map(String)),
                     // only what this user may move on: self-assessed (to propose) or proposed (to decide)
                     getCheckboxProps: (x) => ({
