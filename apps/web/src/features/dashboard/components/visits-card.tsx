@@ -1,12 +1,12 @@
 import { StarOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
 import type { VisitsSection } from '../api/get-dashboard';
 import type { FigureList } from '../utils/figure-list';
 import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';
 import { FigureLink, FigureRow } from './figure';
-import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 
 type Props = { data: VisitsSection; links: DashboardLinks; onOpen: (list: FigureList) => void };
 
