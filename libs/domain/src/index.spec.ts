@@ -23,6 +23,7 @@ import * as policy from './policy';
 import * as percent from './report/percent';
 import * as numberInput from './report/number-input';
 import * as reportPeriod from './report/period';
+import * as tone from './report/tone';
 import * as fold from './text/fold';
 import * as meetingDocuments from './meeting/documents';
 import * as meetingClosing from './meeting/closing';
@@ -64,6 +65,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   percent,
   numberInput,
   reportPeriod,
+  tone,
   fold,
   meetingKinds,
   meetingAttendance,

@@ -18,6 +18,7 @@ export * from './text/fold';
 export * from './report/percent';
 export * from './report/number-input';
 export * from './report/period';
+export * from './report/tone';
 export * from './meeting/kinds';
 export * from './meeting/attendance';
 export * from './meeting/meeting-rules';

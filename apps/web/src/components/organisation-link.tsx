@@ -46,7 +46,14 @@ export const OrganisationLink = ({ id, asOf }: { id: string; asOf: IsoDate }) =>
   const { t } = useTranslation();
   const href = useAppHref();
   const query = useQuery(organisationNameQueryOptions(id, asOf));
-  if (query.isPending) return <Spin size="small" aria-label={t('app.loading')} />;
+  // a named status around the spinner: an aria-label on antd's plain div is not allowed (axe aria-prohibited-attr)
+  if (query.isPending) {
+    return (
+      <span role="status" aria-label={t('app.loading')}>
+        <Spin size="small" />
+      </span>
+    );
+  }
   if (query.isError) return <span>{t('common.unknownOrganisation')}</span>;
   return <Link to={href(paths.organisation(id))}>{query.data}</Link>;
 };

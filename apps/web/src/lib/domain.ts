@@ -36,6 +36,9 @@ import type vi from '../locales/vi.json';
 export { compareVietnameseNames, foldVietnamese, formatNumberVi, formatPercentVi, givenNameFirst, matchesFolded, NAME_ORDERS, percent, type NameOrder } from '@chibo/domain';
 export { formatNumberInput, formatPeriod, parseNumberInput, parseTimeInput } from '@chibo/domain';
 export { meetingCloseProblems } from '@chibo/domain';
+// Figures coloured by meaning: red only when behind their target.
+export { figureTone, NONE_BEHIND } from '@chibo/domain';
+export type { FigureTone } from '@chibo/domain';
 // A meeting's record written offline, merged field by field with the server's newer one (the same rule as in libs).
 export { ATTENDANCE_FIELD_PREFIX, mergeMeetingRecord, recordConflicts, resolveMeetingRecord } from '@chibo/domain';
 export type { MeetingRecordValues, RecordFieldMerge } from '@chibo/domain';

@@ -68,6 +68,7 @@ export const WebhookDeliveries = ({ subscription, onClose }: { subscription: { i
         <Flex gap={8} wrap justify="space-between">
           <Select<WebhookDeliveryStatus | 'ALL'>
             style={{ minWidth: 200 }}
+            aria-label={t('admin.webhooks.deliveries.statusFilter')}
             value={status ?? 'ALL'}
             onChange={(v) => { setStatus(v === 'ALL' ? null : v); setCursors([null]); }}
             options={[{ value: 'ALL', label: t('admin.webhooks.deliveries.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`admin.webhooks.statuses.${s}`) }))]}

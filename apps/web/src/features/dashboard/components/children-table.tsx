@@ -7,6 +7,7 @@ import { useFormat } from '../../../lib/use-format';
 import type { ChildFigures } from '../api/get-dashboard';
 import type { DashboardLinks } from '../utils/links';
 import { FigureLink } from './figure';
+import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 
 const PAGE_SIZE = 50;
 const MIN_WIDTH = 860;
@@ -57,6 +58,7 @@ export const ChildrenTable = ({ rows, links }: { rows: ChildFigures[]; links: Da
           <FigureLink
             to={links.compliance(false, c.organisation.id)}
             value={f.number(c.cellsBehind)}
+            tone={figureTone(c.cellsBehind, NONE_BEHIND)}
             label={t('dashboard.meetings.openBehind', { n: f.number(c.cellsBehind) })}
             testId="child-cells-behind"
           />
@@ -74,6 +76,7 @@ export const ChildrenTable = ({ rows, links }: { rows: ChildFigures[]; links: Da
           <FigureLink
             to={links.dashboard(c.organisation.id, 'visits:behind')}
             value={f.number(c.visitAssignmentsBehind)}
+            tone={figureTone(c.visitAssignmentsBehind, NONE_BEHIND)}
             label={t('dashboard.visits.openBehind', { n: f.number(c.visitAssignmentsBehind) })}
             testId="child-visits-behind"
           />

@@ -7,6 +7,7 @@ import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';
 import { FigureLink, FigureRow } from './figure';
 import { LightSkeleton } from '../../../components/ui/light';
+import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 
 type Props = { data: InspectionTargetFigures | undefined; error: unknown; onRetry: () => void; links: DashboardLinks };
 
@@ -46,6 +47,7 @@ export const InspectionsCard = ({ data, error, onRetry, links }: Props) => {
             <FigureLink
               to={links.inspections('BEHIND')}
               value={f.number(data.behindCount)}
+              tone={figureTone(data.behindCount, NONE_BEHIND)}
               label={t('dashboard.inspections.openBehind', { n: f.number(data.behindCount) })}
               testId="fig-inspections-behind"
             />

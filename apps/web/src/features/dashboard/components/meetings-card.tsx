@@ -7,6 +7,7 @@ import type { FigureList } from '../utils/figure-list';
 import type { DashboardLinks } from '../utils/links';
 import { AreaCard } from './area-card';
 import { FigureLink, FigureRow } from './figure';
+import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 
 type Props = { data: MeetingsSection; links: DashboardLinks; onOpen: (list: FigureList) => void };
 
@@ -15,6 +16,7 @@ export const MeetingsCard = ({ data, links, onOpen }: Props) => {
   const { t } = useTranslation();
   const f = useFormat();
   const none = t('common.none');
+  const attendance = data.attendancePercent === null ? none : f.percent(data.attendancePercent);
   return (
     <AreaCard title={t('dashboard.meetings.title')} icon={<CalendarOutlined aria-hidden />} testId="area-meetings">
       <FigureRow
@@ -25,6 +27,7 @@ export const MeetingsCard = ({ data, links, onOpen }: Props) => {
           to={links.compliance(false)}
           size="large"
           value={f.number(data.cellsBehind)}
+          tone={figureTone(data.cellsBehind, NONE_BEHIND)}
           label={t('dashboard.meetings.openBehind', { n: f.number(data.cellsBehind) })}
           testId="fig-cells-behind"
         />
@@ -37,8 +40,8 @@ export const MeetingsCard = ({ data, links, onOpen }: Props) => {
       <FigureRow label={t('dashboard.meetings.attendance')} note={t('dashboard.meetings.attendanceNote')}>
         <FigureLink
           to={links.compliance(true)}
-          value={data.attendancePercent === null ? none : f.percent(data.attendancePercent)}
-          label={t('dashboard.meetings.openAttendance')}
+          value={attendance}
+          label={t('dashboard.meetings.openAttendance', { value: attendance })}
           testId="fig-attendance"
         />
       </FigureRow>

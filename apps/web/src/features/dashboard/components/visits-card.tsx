@@ -1,5 +1,6 @@
 import { StarOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
 import type { VisitsSection } from '../api/get-dashboard';
 import type { FigureList } from '../utils/figure-list';
@@ -21,6 +22,7 @@ export const VisitsCard = ({ data, links, onOpen }: Props) => {
           onOpen={() => onOpen({ area: 'visits', which: 'behind' })}
           size="large"
           value={f.number(data.assignmentsBehind)}
+          tone={figureTone(data.assignmentsBehind, NONE_BEHIND)}
           label={t('dashboard.visits.openBehind', { n: f.number(data.assignmentsBehind) })}
           testId="fig-visits-behind"
         />
@@ -50,6 +52,7 @@ export const VisitsCard = ({ data, links, onOpen }: Props) => {
         <FigureLink
           to={links.alerts({ codes: ['VISIT_UNSCORED'] })}
           value={f.number(data.unscored)}
+          tone={figureTone(data.unscored, NONE_BEHIND)}
           label={t('dashboard.visits.openUnscored', { n: f.number(data.unscored) })}
           testId="fig-visits-unscored"
         />
@@ -58,6 +61,7 @@ export const VisitsCard = ({ data, links, onOpen }: Props) => {
         <FigureLink
           onOpen={() => onOpen({ area: 'visits', which: 'unassigned' })}
           value={f.number(data.cellsWithoutVisitor)}
+          tone={figureTone(data.cellsWithoutVisitor, NONE_BEHIND)}
           label={t('dashboard.visits.openWithoutVisitor', { n: f.number(data.cellsWithoutVisitor) })}
           testId="fig-cells-without-visitor"
         />

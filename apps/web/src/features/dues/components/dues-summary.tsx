@@ -3,6 +3,7 @@ import { Button, Card, Row, Table } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FigureStat } from '../../../components/figure-stat';
+import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
 import type { DuesFigures, DuesFiguresRow } from '../api/get-dues';
 
@@ -14,6 +15,8 @@ export const DuesSummary = ({ data, arrearsOnly, onOpenArrears, onOpenOrganisati
   const f = useFormat();
   const money = (v: number) => <span className="num">{t('dues.money', { amount: f.number(v) })}</span>;
   const { total } = data;
+  // red only when members are in arrears (figureTone), else the text colour
+  const arrearsTone = figureTone(total.membersInArrears, NONE_BEHIND);
   const stat = (key: string, title: string, value: ReactNode, extra?: ReactNode) => <FigureStat key={key} testId={`dues-${key}`} title={title} value={value} extra={extra} />;
   const percent = (r: DuesFiguresRow) => (r.collectedPercent === null ? t('common.none') : f.percent(r.collectedPercent));
 
@@ -26,7 +29,15 @@ export const DuesSummary = ({ data, arrearsOnly, onOpenArrears, onOpenOrganisati
         {stat(
           'arrears',
           t('dues.figures.arrears'),
-          <Button type="link" className="figure-link" aria-pressed={arrearsOnly} onClick={() => onOpenArrears(!arrearsOnly)} data-testid="dues-arrears-link">
+          <Button
+            color={arrearsTone === 'behind' ? 'danger' : 'default'}
+            variant="link"
+            className="figure-link"
+            aria-pressed={arrearsOnly}
+            onClick={() => onOpenArrears(!arrearsOnly)}
+            data-testid="dues-arrears-link"
+            data-tone={arrearsTone}
+          >
             {f.number(total.membersInArrears)}
           </Button>,
           total.membersWithoutBasis > 0 ? t('dues.figures.withoutBasis', { count: total.membersWithoutBasis, n: f.number(total.membersWithoutBasis) }) : t('dues.figures.arrearsRule'),

@@ -12,20 +12,22 @@ export const InspectionDisciplines = ({ disciplines, subjects }: { disciplines: 
   const names = new Map(subjects.map((s) => [s.memberId, s.member?.fullName ?? t('inspections.detail.unknownMember')]));
   return (
     <Card size="small" title={<h2 className="card-title">{t('inspections.detail.disciplines')}</h2>} data-testid="inspection-disciplines">
-      <Table<Discipline>
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={disciplines}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('inspections.detail.noDisciplines') }}
-        columns={[
-          { key: 'member', title: t('inspections.detail.member'), render: (_, d) => (d.memberId ? names.get(d.memberId) : t('common.none')) },
-          { key: 'form', title: t('member.disciplines.form'), render: (_, d) => label('member.disciplines.forms', d.form, 'common.otherCode') },
-          { key: 'body', title: t('member.disciplines.decidingBody'), render: (_, d) => label('member.disciplines.bodies', d.decidingBody, 'common.otherCode') },
-          { key: 'date', title: t('member.disciplines.decidedOn'), render: (_, d) => f.date(d.decidedOn) },
-        ]}
-      />
+      {/* scrolled sideways here, not by antd's `scroll`: a region that scrolls must take the keyboard's focus (WCAG 2.1.1) */}
+      <div className="keyboard-scroll" tabIndex={0} role="region" aria-label={t('inspections.detail.disciplines')}>
+        <Table<Discipline>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={disciplines}
+          locale={{ emptyText: t('inspections.detail.noDisciplines') }}
+          columns={[
+            { key: 'member', title: t('inspections.detail.member'), render: (_, d) => (d.memberId ? names.get(d.memberId) : t('common.none')) },
+            { key: 'form', title: t('member.disciplines.form'), render: (_, d) => label('member.disciplines.forms', d.form, 'common.otherCode') },
+            { key: 'body', title: t('member.disciplines.decidingBody'), render: (_, d) => label('member.disciplines.bodies', d.decidingBody, 'common.otherCode') },
+            { key: 'date', title: t('member.disciplines.decidedOn'), render: (_, d) => f.date(d.decidedOn) },
+          ]}
+        />
+      </div>
     </Card>
   );
 };

@@ -2,6 +2,7 @@ import { Button, Card, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FigureStat } from '../../../components/figure-stat';
+import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
 import type { InspectionTarget } from '../api/get-target';
 import type { TargetFilter } from '../api/keys';
@@ -18,10 +19,14 @@ export const TargetSummary = ({ data, filter, onOpen }: Props) => {
   const none = t('common.none');
   const offPace = data.subjectCount - data.projectedMetCount;
 
-  const figure = (target: TargetFilter, value: number, label: string, testId: string) => (
+  // coloured by meaning (figureTone): red for cells behind or off pace when there are any, else the text colour
+  const behind = (value: number) => figureTone(value, NONE_BEHIND) === 'behind';
+  const figure = (target: TargetFilter, value: number, label: string, testId: string, tone: 'behind' | 'neutral' = 'neutral') => (
     <Button
-      type="link"
+      color={tone === 'behind' ? 'danger' : 'default'}
+      variant="link"
       className="figure-link"
+      data-tone={tone}
       aria-pressed={filter === target}
       aria-label={label}
       onClick={() => onOpen(target)}
@@ -53,7 +58,7 @@ export const TargetSummary = ({ data, filter, onOpen }: Props) => {
         {stat(
           'behind',
           t('inspections.tracker.behindCount'),
-          figure('BEHIND', data.behindCount, t('inspections.tracker.openBehind', { count: data.behindCount }), 'target-behind'),
+          figure('BEHIND', data.behindCount, t('inspections.tracker.openBehind', { count: data.behindCount }), 'target-behind', behind(data.behindCount) ? 'behind' : 'neutral'),
         )}
         {stat(
           'projected',
@@ -67,7 +72,7 @@ export const TargetSummary = ({ data, filter, onOpen }: Props) => {
         {stat(
           'offPace',
           t('inspections.tracker.offPace'),
-          figure('OFF_PACE', offPace, t('inspections.tracker.openOffPace', { count: offPace }), 'target-off-pace'),
+          figure('OFF_PACE', offPace, t('inspections.tracker.openOffPace', { count: offPace }), 'target-off-pace', behind(offPace) ? 'behind' : 'neutral'),
         )}
         {stat('concluded', t('inspections.tracker.concludedTotal'), <span className="figure-plain">{f.number(data.concludedTotal)}</span>)}
       </Row>

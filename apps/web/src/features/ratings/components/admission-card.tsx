@@ -41,7 +41,12 @@ export const AdmissionCard = ({ organisationId, year }: { organisationId: string
             </span>{' '}
             {a.met ? <Tag color="success">{t('ratings.admission.met')}</Tag> : <Tag color="warning">{t('ratings.admission.remaining', { n: f.number(a.remaining) })}</Tag>}
           </div>
-          <Progress percent={Math.min(100, a.percent ?? 0)} format={() => (a.percent === null ? t('common.none') : f.percent(a.percent))} status={a.met ? 'success' : 'active'} />
+          <Progress
+            percent={Math.min(100, a.percent ?? 0)}
+            aria-label={t('ratings.admission.progressLabel')}
+            format={() => (a.percent === null ? t('common.none') : f.percent(a.percent))}
+            status={a.met ? 'success' : 'active'}
+          />
           <Typography.Text type="secondary">
             {a.targetKind === 'percentOfTermStart'
               ? t('ratings.admission.targetPercent', { percent: f.number(a.targetPercent ?? 0), members: f.number(a.membersAtTermStart), date: f.date(a.termStart) })

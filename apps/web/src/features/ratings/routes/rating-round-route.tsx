@@ -28,6 +28,8 @@ import { useStageScoreColumns } from '../components/rating-columns';
 import { RoundProgress } from '../components/round-progress';
 import { SelfAssessmentDialog, type SelfAssessmentSubject } from '../components/self-assessment-dialog';
 import { ratingReferenceDate } from '../utils/reference-date';
+import { selectAllTitle } from '../../../components/ui/select-all-title';
+import { useKeyboardScroll } from '../../../components/ui/keyboard-scroll';
 
 const PAGE_SIZE = 50;
 
@@ -84,6 +86,8 @@ export const RatingRoundRoute = () => {
   const { message: toast } = App.useApp();
   const { message: errorMessage } = useErrorMessage();
 
+  // before the early returns: a hook runs on every render
+  const tableBox = useKeyboardScroll(t('ratings.round.tableLabel'));
   if (round.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (round.isError || !round.data) return <QueryError error={round.error} onRetry={() => void round.refetch()} />;
   const r = round.data;
@@ -208,6 +212,7 @@ export const RatingRoundRoute = () => {
         ) : (
           <>
           {open && <BulkActions selected={items.filter((x) => selectedIds.includes(x.id))} onDone={() => setSelectedIds([])} />}
+          <div ref={tableBox}>
           <Table<Rating>
             rowKey="id"
             size="middle"
@@ -215,6 +220,7 @@ export const RatingRoundRoute = () => {
               open
                 ? {
                     selectedRowKeys: selectedIds,
+                    columnTitle: selectAllTitle,
                     onChange: (keys) => setSelectedIds(keys.map(String)),
                     // only what this user may move on: self-assessed (to propose) or proposed (to decide)
                     getCheckboxProps: (x) => ({
@@ -339,6 +345,7 @@ export const RatingRoundRoute = () => {
               },
             ]}
           />
+          </div>
           </>
         )}
       </Card>
