@@ -10,27 +10,87 @@ import tseslint from 'typescript-eslint';
 
 const nodeGlobals = Object.fromEntries(
   [
-    'process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'AbortController', 'AbortSignal', 'fetch', 'Response',
-    'Request', 'Headers', 'FormData', 'Blob', 'TextEncoder', 'TextDecoder', 'structuredClone', 'queueMicrotask',
-    'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'performance',
-    'crypto', 'globalThis',
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'AbortController',
+    'AbortSignal',
+    'fetch',
+    'Response',
+    'Request',
+    'Headers',
+    'FormData',
+    'Blob',
+    'TextEncoder',
+    'TextDecoder',
+    'structuredClone',
+    'queueMicrotask',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+    'performance',
+    'crypto',
+    'globalThis',
   ].map((g) => [g, 'readonly']),
 );
-const commonJsGlobals = { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' };
+const commonJsGlobals = {
+  require: 'readonly',
+  module: 'writable',
+  exports: 'writable',
+  __dirname: 'readonly',
+  __filename: 'readonly',
+};
 const browserGlobals = Object.fromEntries(
-  ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'HTMLElement', 'Event', 'CustomEvent']
-    .map((g) => [g, 'readonly']),
+  [
+    'window',
+    'document',
+    'navigator',
+    'location',
+    'localStorage',
+    'sessionStorage',
+    'HTMLElement',
+    'Event',
+    'CustomEvent',
+  ].map((g) => [g, 'readonly']),
 );
 
 // What the pure domain library may not depend on (frameworks, database, UI, GraphQL, Node I/O, the apps).
-const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https',
-  'net', 'os', 'path', 'process', 'stream', 'timers', 'url', 'util', 'worker_threads', 'zlib'];
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'timers',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
 const domainLayering = {
   'no-restricted-imports': [
     'error',
     {
       paths: [
-        ...NODE_BUILTINS.map((name) => ({ name, message: 'libs/domain is pure: no Node built-ins (pass values in instead).' })),
+        ...NODE_BUILTINS.map((name) => ({
+          name,
+          message: 'libs/domain is pure: no Node built-ins (pass values in instead).',
+        })),
         { name: '@chibo/api', message: 'libs/domain may not depend on the apps.' },
         { name: '@chibo/web', message: 'libs/domain may not depend on the apps.' },
       ],
@@ -44,7 +104,10 @@ const domainLayering = {
           message: 'libs/domain is pure: no UI imports (they belong in apps/web).',
         },
         { group: ['node:*'], message: 'libs/domain is pure: no Node built-ins (pass values in instead).' },
-        { regex: '(^|/)apps(/|$)', message: 'libs/domain may not reach into apps/ (the apps depend on the domain, not the reverse).' },
+        {
+          regex: '(^|/)apps(/|$)',
+          message: 'libs/domain may not reach into apps/ (the apps depend on the domain, not the reverse).',
+        },
       ],
     },
   ],
@@ -52,15 +115,21 @@ const domainLayering = {
 
 // Searchable lists of the web app (antd Select, TreeSelect): every one filters with the one matcher that ignores
 // diacritics (apps/web/src/lib/folded-search.ts), or leaves the search to the server (`filterOption: false`).
-const FOLDED = 'filters with lib/folded-search: showSearch={foldedSearch} (or foldedTreeSearch), which ignores Vietnamese diacritics; a list the server searches says showSearch={{ filterOption: false, onSearch }}';
+const FOLDED =
+  'filters with lib/folded-search: showSearch={foldedSearch} (or foldedTreeSearch), which ignores Vietnamese diacritics; a list the server searches says showSearch={{ filterOption: false, onSearch }}';
 const SEARCH_RULES = [
   {
-    selector: "JSXAttribute[name.name=/^(optionFilterProp|filterOption|filterSort|filterTreeNode|treeNodeFilterProp)$/]",
+    selector:
+      'JSXAttribute[name.name=/^(optionFilterProp|filterOption|filterSort|filterTreeNode|treeNodeFilterProp)$/]',
     message: `A searchable list ${FOLDED}.`,
   },
-  { selector: "JSXAttribute[name.name='showSearch'][value=null]", message: `A bare showSearch uses antd's filter, blind to diacritics: it ${FOLDED}.` },
   {
-    selector: "JSXOpeningElement:has(> JSXAttribute[name.name='mode'][value.value=/^(multiple|tags)$/]):not(:has(> JSXAttribute[name.name='showSearch']))",
+    selector: "JSXAttribute[name.name='showSearch'][value=null]",
+    message: `A bare showSearch uses antd's filter, blind to diacritics: it ${FOLDED}.`,
+  },
+  {
+    selector:
+      "JSXOpeningElement:has(> JSXAttribute[name.name='mode'][value.value=/^(multiple|tags)$/]):not(:has(> JSXAttribute[name.name='showSearch']))",
     message: `A multiple select is searchable by default, with antd's filter: it ${FOLDED}.`,
   },
 ];
@@ -85,7 +154,13 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-explicit-any': 'warn',
@@ -136,7 +211,11 @@ export default defineConfig(
     // it lets the next step run before it is done.
     files: ['apps/api/src/**/*.ts', 'apps/api/test/**/*.ts', 'libs/domain/src/**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: false, project: ['./apps/api/tsconfig.json', './libs/domain/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: false,
+        project: ['./apps/api/tsconfig.json', './libs/domain/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -153,7 +232,12 @@ export default defineConfig(
     name: 'chibo/tests',
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],
     languageOptions: {
-      globals: Object.fromEntries(['describe', 'it', 'test', 'expect', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach', 'jest'].map((g) => [g, 'readonly'])),
+      globals: Object.fromEntries(
+        ['describe', 'it', 'test', 'expect', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach', 'jest'].map((g) => [
+          g,
+          'readonly',
+        ]),
+      ),
     },
   },
   {

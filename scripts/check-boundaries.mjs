@@ -32,12 +32,17 @@ const inPaths = (file, paths) => paths.some((p) => (p.endsWith('/') ? file.start
 
 /** dependency-cruiser's JSON result for apps/api/src (its exit code is non-zero when a rule is broken). */
 const cruise = (api) => {
-  const r = spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
-    cwd: api,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (!r.stdout?.trim().startsWith('{')) throw new Error(`dependency-cruiser failed (exit ${r.status}):\n${r.stderr}${r.stdout}`);
+  const r = spawnSync(
+    process.execPath,
+    [DEPCRUISE, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+    {
+      cwd: api,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  if (!r.stdout?.trim().startsWith('{'))
+    throw new Error(`dependency-cruiser failed (exit ${r.status}):\n${r.stderr}${r.stdout}`);
   return JSON.parse(r.stdout);
 };
 
@@ -110,7 +115,8 @@ const nestExports = (file) => {
 
 // ------------------------------------------------------------------------------------------------ SQL
 
-const SQL_REF = /\b(INSERT\s+INTO|DELETE\s+FROM|UPDATE|TRUNCATE(?:\s+TABLE)?|FROM|JOIN)\s+(?:ONLY\s+)?"?([a-z_][a-z0-9_]*)"?(?![a-z0-9_(])/g;
+const SQL_REF =
+  /\b(INSERT\s+INTO|DELETE\s+FROM|UPDATE|TRUNCATE(?:\s+TABLE)?|FROM|JOIN)\s+(?:ONLY\s+)?"?([a-z_][a-z0-9_]*)"?(?![a-z0-9_(])/g;
 const WRITES = /^(INSERT|DELETE|UPDATE|TRUNCATE)/;
 
 const tsFiles = (dir) =>
@@ -125,7 +131,8 @@ const literals = (file) => {
   const out = [];
   const visit = (n) => {
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) out.push(n.text);
-    else if (ts.isTemplateExpression(n)) out.push(n.head.text + n.templateSpans.map((s) => ` $x ${s.literal.text}`).join(''));
+    else if (ts.isTemplateExpression(n))
+      out.push(n.head.text + n.templateSpans.map((s) => ` $x ${s.literal.text}`).join(''));
     ts.forEachChild(n, visit);
   };
   visit(sf);
@@ -136,7 +143,9 @@ const literals = (file) => {
 const migrationTables = (api) => {
   const dir = join(api, 'src', 'database', 'migrations');
   const names = new Set();
-  for (const f of tsFiles(dir)) for (const m of readFileSync(f, 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?([a-z_][a-z0-9_]*)/g)) names.add(m[1]);
+  for (const f of tsFiles(dir))
+    for (const m of readFileSync(f, 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?([a-z_][a-z0-9_]*)/g))
+      names.add(m[1]);
   return names;
 };
 
@@ -175,22 +184,28 @@ const generate = (map, edges, owner) => {
   const modulesMd = [
     '| Module | Files | Owns tables | Nest exports | May use (why) |',
     '|---|---|---|---|---|',
-    ...mods.map(([name, m]) =>
-      [
-        `**${name}**: ${m.summary}`,
-        m.paths.map(code).join(', '),
-        m.tables.map(code).join(', ') || '—',
-        m.exports.map(code).join(', ') || '—',
-        Object.entries(m.uses).map(([u, why]) => `${u} (${why})`).join('; ') || '— (common only)',
-      ].join(' | '),
-    ).map((row) => `| ${row} |`),
+    ...mods
+      .map(([name, m]) =>
+        [
+          `**${name}**: ${m.summary}`,
+          m.paths.map(code).join(', '),
+          m.tables.map(code).join(', ') || '—',
+          m.exports.map(code).join(', ') || '—',
+          Object.entries(m.uses)
+            .map(([u, why]) => `${u} (${why})`)
+            .join('; ') || '— (common only)',
+        ].join(' | '),
+      )
+      .map((row) => `| ${row} |`),
     '',
     'What another module may import from each (everything else in a module folder is internal):',
     '',
     ...mods.map(([name, m]) =>
       m.public === '*'
         ? `- **${name}**: every file (the shared kernel; it imports no feature module).`
-        : `- **${name}**: ${Object.entries(m.public).map(([f, why]) => `${code(f.split('/').pop())} (${why})`).join('; ')}.`,
+        : `- **${name}**: ${Object.entries(m.public)
+            .map(([f, why]) => `${code(f.split('/').pop())} (${why})`)
+            .join('; ')}.`,
     ),
   ].join('\n');
 
@@ -209,7 +224,9 @@ const generate = (map, edges, owner) => {
   const lines = ['```mermaid', 'flowchart TD'];
   const shown = names.filter((n) => n !== 'common');
   for (const n of shown) lines.push(`  ${n}[${n}]`);
-  for (const from of shown) for (const to of [...(edges.get(from)?.keys() ?? [])].filter((t) => t !== 'common').sort()) lines.push(`  ${from} --> ${to}`);
+  for (const from of shown)
+    for (const to of [...(edges.get(from)?.keys() ?? [])].filter((t) => t !== 'common').sort())
+      lines.push(`  ${from} --> ${to}`);
   lines.push('```');
   const graphMd = lines.join('\n');
 
@@ -220,7 +237,10 @@ const generate = (map, edges, owner) => {
         '',
         '| File | Table | Owner | Access |',
         '|---|---|---|---|',
-        ...allow.map((a) => `| ${code(a.file.replace(/^src\//, ''))} | ${code(a.table)} | ${owner.get(a.table) ?? '?'} | ${a.access} |`),
+        ...allow.map(
+          (a) =>
+            `| ${code(a.file.replace(/^src\//, ''))} | ${code(a.table)} | ${owner.get(a.table) ?? '?'} | ${a.access} |`,
+        ),
       ].join('\n')
     : 'None.';
 
@@ -233,7 +253,8 @@ const withSections = (doc, sections) => {
   for (const s of SECTIONS) {
     const a = out.indexOf(begin(s));
     const b = out.indexOf(end(s));
-    if (a < 0 || b < a) throw new Error(`${DOC} lacks the markers of the generated section "${s}":\n${begin(s)}\n${end(s)}`);
+    if (a < 0 || b < a)
+      throw new Error(`${DOC} lacks the markers of the generated section "${s}":\n${begin(s)}\n${end(s)}`);
     out = `${out.slice(0, a + begin(s).length)}\n${sections[s]}\n${out.slice(b)}`;
   }
   return out;
@@ -256,7 +277,9 @@ export const checkBoundaries = ({ root = HERE, write = false } = {}) => {
   const result = cruise(api);
   for (const v of result.summary.violations) {
     const rule = result.summary.ruleSetUsed?.forbidden?.find((r) => r.name === v.rule.name);
-    problems.push(`import ${v.from} → ${v.to} breaks ${v.rule.name}${v.cycle ? ` (cycle: ${v.cycle.map((c) => c.name ?? c).join(' → ')})` : ''}: ${rule?.comment ?? ''}`);
+    problems.push(
+      `import ${v.from} → ${v.to} breaks ${v.rule.name}${v.cycle ? ` (cycle: ${v.cycle.map((c) => c.name ?? c).join(' → ')})` : ''}: ${rule?.comment ?? ''}`,
+    );
   }
 
   // 2. module cycles, unused declarations
@@ -264,13 +287,21 @@ export const checkBoundaries = ({ root = HERE, write = false } = {}) => {
   for (const [name, m] of Object.entries(map.modules)) {
     for (const u of Object.keys(m.uses)) {
       if (!map.modules[u]) problems.push(`apps/api/boundaries.cjs: ${name} uses unknown module "${u}"`);
-      else if (!edges.get(name)?.has(u)) problems.push(`apps/api/boundaries.cjs: ${name} declares it uses ${u}, but no import needs it: remove it`);
+      else if (!edges.get(name)?.has(u))
+        problems.push(`apps/api/boundaries.cjs: ${name} declares it uses ${u}, but no import needs it: remove it`);
     }
   }
-  const declaredOrActual = (v) => new Set([...Object.keys(map.modules[v]?.uses ?? {}), ...(edges.get(v)?.keys() ?? [])]);
+  const declaredOrActual = (v) =>
+    new Set([...Object.keys(map.modules[v]?.uses ?? {}), ...(edges.get(v)?.keys() ?? [])]);
   for (const scc of cycles(names, (v) => declaredOrActual(v))) {
-    const shown = scc.flatMap((a) => scc.filter((b) => declaredOrActual(a).has(b)).map((b) => `${a} → ${b}${edges.get(a)?.get(b) ? ` (${edges.get(a).get(b)})` : ' (declared)'}`));
-    problems.push(`cycle between modules ${scc.join(', ')}: ${shown.join('; ')}. Modules depend one way (docs/architecture.md#modules): invert one edge (a hook, like DisciplineHooks) or move the code.`);
+    const shown = scc.flatMap((a) =>
+      scc
+        .filter((b) => declaredOrActual(a).has(b))
+        .map((b) => `${a} → ${b}${edges.get(a)?.get(b) ? ` (${edges.get(a).get(b)})` : ' (declared)'}`),
+    );
+    problems.push(
+      `cycle between modules ${scc.join(', ')}: ${shown.join('; ')}. Modules depend one way (docs/architecture.md#modules): invert one edge (a hook, like DisciplineHooks) or move the code.`,
+    );
   }
 
   // 3. Nest exports
@@ -284,7 +315,9 @@ export const checkBoundaries = ({ root = HERE, write = false } = {}) => {
     const actual = [...new Set(nestExports(file) ?? [])].sort();
     const expected = [...m.exports].sort();
     if (actual.join() !== expected.join()) {
-      problems.push(`${m.moduleFile} exports [${actual.join(', ')}] but apps/api/boundaries.cjs says [${expected.join(', ')}]: export exactly the services other modules inject, and say so in the map`);
+      problems.push(
+        `${m.moduleFile} exports [${actual.join(', ')}] but apps/api/boundaries.cjs says [${expected.join(', ')}]: export exactly the services other modules inject, and say so in the map`,
+      );
     }
   }
 
@@ -297,9 +330,16 @@ export const checkBoundaries = ({ root = HERE, write = false } = {}) => {
     }
   }
   const created = migrationTables(api);
-  for (const t of created) if (!owner.has(t)) problems.push(`table ${t} (created by a migration) has no owner: add it to one module's tables in apps/api/boundaries.cjs`);
-  for (const t of owner.keys()) if (!created.has(t)) problems.push(`apps/api/boundaries.cjs: table ${t} (owned by ${owner.get(t)}) is created by no migration`);
-  for (const t of Object.keys(map.readers)) if (!owner.has(t)) problems.push(`apps/api/boundaries.cjs: readers of unknown table ${t}`);
+  for (const t of created)
+    if (!owner.has(t))
+      problems.push(
+        `table ${t} (created by a migration) has no owner: add it to one module's tables in apps/api/boundaries.cjs`,
+      );
+  for (const t of owner.keys())
+    if (!created.has(t))
+      problems.push(`apps/api/boundaries.cjs: table ${t} (owned by ${owner.get(t)}) is created by no migration`);
+  for (const t of Object.keys(map.readers))
+    if (!owner.has(t)) problems.push(`apps/api/boundaries.cjs: readers of unknown table ${t}`);
 
   const uses = sqlUses(api, map, moduleOf, owner);
   const allowed = new Map(map.sqlAllowlist.map((a) => [`${a.file}|${a.table}`, a]));
@@ -315,8 +355,14 @@ export const checkBoundaries = ({ root = HERE, write = false } = {}) => {
   }
   for (const a of map.sqlAllowlist) {
     const now = uses.get(a.file)?.get(a.table);
-    if (!now) problems.push(`apps/api/boundaries.cjs sqlAllowlist: ${a.file} no longer names ${a.table} in SQL: remove the entry (the list only shrinks)`);
-    else if (now === 'read' && a.access === 'write') problems.push(`apps/api/boundaries.cjs sqlAllowlist: ${a.file} only reads ${a.table} now: make the entry access 'read'`);
+    if (!now)
+      problems.push(
+        `apps/api/boundaries.cjs sqlAllowlist: ${a.file} no longer names ${a.table} in SQL: remove the entry (the list only shrinks)`,
+      );
+    else if (now === 'read' && a.access === 'write')
+      problems.push(
+        `apps/api/boundaries.cjs sqlAllowlist: ${a.file} only reads ${a.table} now: make the entry access 'read'`,
+      );
   }
 
   // 5. docs
@@ -331,12 +377,16 @@ export const checkBoundaries = ({ root = HERE, write = false } = {}) => {
   if (expected !== undefined && expected !== doc) {
     if (write) writeFileSync(docFile, expected);
     else {
-      const stale = SECTIONS.filter((s) => doc.split(begin(s))[1]?.split(end(s))[0] !== expected.split(begin(s))[1].split(end(s))[0]);
-      problems.push(`${DOC}: the generated section(s) ${stale.join(', ')} are stale (the module graph or map changed): run node scripts/check-boundaries.mjs --write and commit`);
+      const stale = SECTIONS.filter(
+        (s) => doc.split(begin(s))[1]?.split(end(s))[0] !== expected.split(begin(s))[1].split(end(s))[0],
+      );
+      problems.push(
+        `${DOC}: the generated section(s) ${stale.join(', ')} are stale (the module graph or map changed): run node scripts/check-boundaries.mjs --write and commit`,
+      );
     }
   }
 
-  const summary = `${names.length} modules, ${[...edges.values()].reduce((n, e) => n + e.size, 0)} module dependencies, ${owner.size} tables, ${map.sqlAllowlist.length} allowlisted SQL uses of foreign tables${map.sqlAllowlist.length ? " (each to move into its owner)" : ""}`;
+  const summary = `${names.length} modules, ${[...edges.values()].reduce((n, e) => n + e.size, 0)} module dependencies, ${owner.size} tables, ${map.sqlAllowlist.length} allowlisted SQL uses of foreign tables${map.sqlAllowlist.length ? ' (each to move into its owner)' : ''}`;
   return { problems, summary, uses };
 };
 
@@ -346,10 +396,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = rootAt >= 0 ? resolve(args[rootAt + 1]) : HERE;
   const { problems, summary, uses } = checkBoundaries({ root, write: args.includes('--write') });
   if (args.includes('--list-sql')) {
-    for (const [file, tables] of uses) for (const [table, access] of tables) console.log(`  { file: '${file}', table: '${table}', access: '${access}' },`);
+    for (const [file, tables] of uses)
+      for (const [table, access] of tables)
+        console.log(`  { file: '${file}', table: '${table}', access: '${access}' },`);
   }
   if (problems.length) {
-    console.error(`module boundaries: ${problems.length} problem(s) (docs/architecture.md#modules, apps/api/boundaries.cjs):`);
+    console.error(
+      `module boundaries: ${problems.length} problem(s) (docs/architecture.md#modules, apps/api/boundaries.cjs):`,
+    );
     for (const p of problems) console.error(`  ✗ ${p}`);
     process.exit(1);
   }

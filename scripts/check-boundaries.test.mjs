@@ -19,7 +19,14 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 let copies = 0;
 const copy = () => {
   const dir = join(scratch, String(copies++));
-  for (const f of ['apps/api/src', 'apps/api/boundaries.cjs', 'apps/api/.dependency-cruiser.cjs', 'apps/api/tsconfig.json', 'tsconfig.base.json', 'docs/architecture.md']) {
+  for (const f of [
+    'apps/api/src',
+    'apps/api/boundaries.cjs',
+    'apps/api/.dependency-cruiser.cjs',
+    'apps/api/tsconfig.json',
+    'tsconfig.base.json',
+    'docs/architecture.md',
+  ]) {
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   }
@@ -42,22 +49,51 @@ test('planted imports, SQL, exports and allowlist entries each fail the check', 
   const dir = copy();
   const api = 'apps/api/src';
   // another module's internals (rating may use member, but not member-import.service.ts)
-  appendFileSync(join(dir, api, 'modules/rating/rating.service.ts'), "\nimport { MEMBER_COLUMNS } from '../member/member-import.service';\nexport const PLANTED_INTERNAL = MEMBER_COLUMNS;\n");
+  appendFileSync(
+    join(dir, api, 'modules/rating/rating.service.ts'),
+    "\nimport { MEMBER_COLUMNS } from '../member/member-import.service';\nexport const PLANTED_INTERNAL = MEMBER_COLUMNS;\n",
+  );
   // a module it does not declare (candidate → meeting), through a public file
-  appendFileSync(join(dir, api, 'modules/candidate/candidate.service.ts'), "\nimport { VisitService } from '../meeting/visit.service';\nexport type PlantedUndeclared = VisitService;\n");
+  appendFileSync(
+    join(dir, api, 'modules/candidate/candidate.service.ts'),
+    "\nimport { VisitService } from '../meeting/visit.service';\nexport type PlantedUndeclared = VisitService;\n",
+  );
   // the kernel importing a feature module
-  appendFileSync(join(dir, api, 'common/scope/redact.ts'), "\nimport type { PolicyService } from '../../modules/policy/policy.service';\nexport type PlantedKernel = PolicyService;\n");
+  appendFileSync(
+    join(dir, api, 'common/scope/redact.ts'),
+    "\nimport type { PolicyService } from '../../modules/policy/policy.service';\nexport type PlantedKernel = PolicyService;\n",
+  );
   // a cycle between modules: policy declares and imports organisation, which uses policy
-  edit(dir, 'apps/api/boundaries.cjs', (s) => s.replace("tables: ['policy_override'],", "tables: ['policy_override'],\n    uses: { organisation: 'planted' },").replace(/(policy: \{[\s\S]*?)uses: \{\},\n/, '$1'));
-  appendFileSync(join(dir, api, 'modules/policy/policy.service.ts'), "\nimport type { OrgModelLoader } from '../organisation/organisation.service';\nexport type PlantedCycle = OrgModelLoader;\n");
+  edit(dir, 'apps/api/boundaries.cjs', (s) =>
+    s
+      .replace("tables: ['policy_override'],", "tables: ['policy_override'],\n    uses: { organisation: 'planted' },")
+      .replace(/(policy: \{[\s\S]*?)uses: \{\},\n/, '$1'),
+  );
+  appendFileSync(
+    join(dir, api, 'modules/policy/policy.service.ts'),
+    "\nimport type { OrgModelLoader } from '../organisation/organisation.service';\nexport type PlantedCycle = OrgModelLoader;\n",
+  );
   // SQL writing another module's table, and reading one
-  appendFileSync(join(dir, api, 'modules/inspection/inspection.service.ts'), "\nexport const PLANTED_WRITE = `UPDATE rating SET computed_level = NULL WHERE id = $1`;\nexport const PLANTED_READ = 'SELECT 1 FROM meeting_attendance ma';\n");
+  appendFileSync(
+    join(dir, api, 'modules/inspection/inspection.service.ts'),
+    "\nexport const PLANTED_WRITE = `UPDATE rating SET computed_level = NULL WHERE id = $1`;\nexport const PLANTED_READ = 'SELECT 1 FROM meeting_attendance ma';\n",
+  );
   // an allowlist entry no longer needed
-  edit(dir, 'apps/api/boundaries.cjs', (s) => s.replace('const sqlAllowlist = [', "const sqlAllowlist = [\n  { file: 'src/modules/policy/policy.resolver.ts', table: 'rating', access: 'read' },"));
+  edit(dir, 'apps/api/boundaries.cjs', (s) =>
+    s.replace(
+      'const sqlAllowlist = [',
+      "const sqlAllowlist = [\n  { file: 'src/modules/policy/policy.resolver.ts', table: 'rating', access: 'read' },",
+    ),
+  );
   // a Nest module exporting a service the map does not list
-  edit(dir, `${api}/modules/rating/rating.module.ts`, (s) => s.replace('exports: [RatingReadService],', 'exports: [RatingReadService, RatingService],'));
+  edit(dir, `${api}/modules/rating/rating.module.ts`, (s) =>
+    s.replace('exports: [RatingReadService],', 'exports: [RatingReadService, RatingService],'),
+  );
   // a migration creating a table nobody owns
-  appendFileSync(join(dir, api, 'database/migrations/1763800000000-Foundation.ts'), '\nexport const PLANTED_TABLE = `CREATE TABLE planted_orphan (id uuid)`;\n');
+  appendFileSync(
+    join(dir, api, 'database/migrations/1763800000000-Foundation.ts'),
+    '\nexport const PLANTED_TABLE = `CREATE TABLE planted_orphan (id uuid)`;\n',
+  );
 
   const r = check(dir);
   assert.equal(r.code, 1, r.out);
@@ -73,7 +109,11 @@ test('planted imports, SQL, exports and allowlist entries each fail the check', 
     /rating\.module\.ts exports \[RatingReadService, RatingService\] but apps\/api\/boundaries\.cjs says \[RatingReadService\]/,
     /table planted_orphan .* has no owner/,
   ];
-  for (const re of expect) assert.ok(found.some((l) => re.test(l)), `expected a problem matching ${re}, got:\n${found.join('\n')}`);
+  for (const re of expect)
+    assert.ok(
+      found.some((l) => re.test(l)),
+      `expected a problem matching ${re}, got:\n${found.join('\n')}`,
+    );
 });
 
 test('a stale generated section of docs/architecture.md fails the check', () => {
@@ -81,7 +121,10 @@ test('a stale generated section of docs/architecture.md fails the check', () => 
   edit(dir, 'docs/architecture.md', (s) => s.replace('  rating --> member\n', ''));
   const r = check(dir);
   assert.equal(r.code, 1, r.out);
-  assert.deepEqual(problems(r.out).map((l) => l.replace(/^\s*✗ /, '')), [
-    'docs/architecture.md: the generated section(s) graph are stale (the module graph or map changed): run node scripts/check-boundaries.mjs --write and commit',
-  ]);
+  assert.deepEqual(
+    problems(r.out).map((l) => l.replace(/^\s*✗ /, '')),
+    [
+      'docs/architecture.md: the generated section(s) graph are stale (the module graph or map changed): run node scripts/check-boundaries.mjs --write and commit',
+    ],
+  );
 });

@@ -34,7 +34,8 @@ const fail = (msg) => {
 };
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: chibo needs Node >= 20.19`);
+if (major < 20 || (major === 20 && minor < 19))
+  fail(`Node ${process.versions.node} is too old: chibo needs Node >= 20.19`);
 
 const port = Number(process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT=${process.env.PORT} is not a port number`);
@@ -47,7 +48,9 @@ const env = childEnv({ PORT: String(port), HOST: host });
 
 const started = Date.now();
 say(`repository: ${ROOT}`);
-say(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL (external PostgreSQL)' : `embedded PostgreSQL (PGlite) in ${process.env.CHIBO_DATA_DIR ?? '.data/'}`}`);
+say(
+  `database: ${process.env.DATABASE_URL ? 'DATABASE_URL (external PostgreSQL)' : `embedded PostgreSQL (PGlite) in ${process.env.CHIBO_DATA_DIR ?? '.data/'}`}`,
+);
 
 // Fail early, before the slow steps, when the port is taken (for example by another `npm start`).
 if (await portInUse(port, host === '0.0.0.0' ? '0.0.0.0' : shownHost)) {
@@ -86,7 +89,9 @@ const forward = (signal) => {
   if (stopping) return;
   stopping = true;
   say(`${signal} received: stopping the API (it closes the database cleanly)…`);
-  stop(server, signal === 'SIGHUP' ? 'SIGTERM' : signal, 20000).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  stop(server, signal === 'SIGHUP' ? 'SIGTERM' : signal, 20000).then(() =>
+    process.exit(signal === 'SIGINT' ? 130 : 143),
+  );
 };
 onSignal(forward);
 server.on('exit', (code, signal) => {

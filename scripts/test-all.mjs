@@ -42,7 +42,15 @@ const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.C
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SEED_SCALE = '0.05';
-const EMBEDDED_SUITES = ['meeting.int-spec.ts', 'organisation.int-spec.ts', 'member.int-spec.ts', 'rating.int-spec.ts', 'concurrent-callers.int-spec.ts', 'audit-chain.int-spec.ts', 'notices.int-spec.ts'];
+const EMBEDDED_SUITES = [
+  'meeting.int-spec.ts',
+  'organisation.int-spec.ts',
+  'member.int-spec.ts',
+  'rating.int-spec.ts',
+  'concurrent-callers.int-spec.ts',
+  'audit-chain.int-spec.ts',
+  'notices.int-spec.ts',
+];
 const MIN = 60_000;
 
 /** A step throws StepFailed to fail, Skip to be skipped (with the reason shown in the summary). */
@@ -162,10 +170,16 @@ const steps = [
   // The API's module boundaries (docs/architecture.md#modules): imports, module cycles, Nest exports, table owners in
   // SQL, the generated graph; then the same check on copies with planted violations, which must fail.
   ['module boundaries', () => ok(node, ['scripts/check-boundaries.mjs'], 'node scripts/check-boundaries.mjs')],
-  ['module boundaries (planted violations)', () => ok(node, ['--test', 'scripts/check-boundaries.test.mjs'], 'node --test scripts/check-boundaries.test.mjs')],
+  [
+    'module boundaries (planted violations)',
+    () => ok(node, ['--test', 'scripts/check-boundaries.test.mjs'], 'node --test scripts/check-boundaries.test.mjs'),
+  ],
   // The web app's API types are generated from apps/api/schema.gql: fails when a document does not validate against
   // the schema or the committed apps/web/src/gql is stale (run `pnpm --filter @chibo/web run codegen`).
-  ['generated API types (web)', () => okPnpm(['--filter', '@chibo/web', 'run', 'codegen:check'], 'graphql-codegen --check')],
+  [
+    'generated API types (web)',
+    () => okPnpm(['--filter', '@chibo/web', 'run', 'codegen:check'], 'graphql-codegen --check'),
+  ],
   ['unit tests (domain)', () => okPnpm(['run', 'test:unit'], 'jest --selectProjects domain')],
   // The web app's forms and tables in jsdom (apps/web/vitest.config.ts), the API mocked at request(): no server.
   [
@@ -208,9 +222,16 @@ const steps = [
       if (!integrationPossible) throw new Skip('no PostgreSQL');
       // multi-process.int-spec.ts starts the built API (apps/api/dist) twice on one database; the build step above
       // made it. A run that left out that step (--only integration) builds the API here rather than fail the suite.
-      if (!existsSync(API_MAIN) || !existsSync(API_CLI) || !existsSync(join(ROOT, 'libs', 'domain', 'dist', 'index.js'))) {
+      if (
+        !existsSync(API_MAIN) ||
+        !existsSync(API_CLI) ||
+        !existsSync(join(ROOT, 'libs', 'domain', 'dist', 'index.js'))
+      ) {
         say('apps/api/dist is missing: building @chibo/domain and @chibo/api for multi-process.int-spec.ts');
-        await okPnpm(['-r', '--filter', '@chibo/domain', '--filter', '@chibo/api', 'run', 'build'], 'pnpm build (domain, api)');
+        await okPnpm(
+          ['-r', '--filter', '@chibo/domain', '--filter', '@chibo/api', 'run', 'build'],
+          'pnpm build (domain, api)',
+        );
       }
       await okPnpm(['run', 'test:int'], 'jest --selectProjects api --runInBand', {
         env: childEnv({ CI: process.env.CI ?? 'true', TEST_DATABASE_URL }),
@@ -224,7 +245,14 @@ const steps = [
     'integration tests (embedded database)',
     () =>
       okPnpm(
-        ['exec', 'jest', '--selectProjects', 'api', '--runInBand', ...EMBEDDED_SUITES.map((f) => `apps/api/test/integration/${f}`)],
+        [
+          'exec',
+          'jest',
+          '--selectProjects',
+          'api',
+          '--runInBand',
+          ...EMBEDDED_SUITES.map((f) => `apps/api/test/integration/${f}`),
+        ],
         `CHIBO_TEST_EMBEDDED=1 jest --selectProjects api --runInBand (${EMBEDDED_SUITES.join(', ')})`,
         { env: childEnv({ CI: process.env.CI ?? 'true', CHIBO_TEST_EMBEDDED: '1' }) },
       ),
@@ -267,8 +295,18 @@ const steps = [
       // JWT_SECRET is required by the compose file (${JWT_SECRET:?…}); give a throwaway value to validate.
       const env = childEnv({ JWT_SECRET: process.env.JWT_SECRET || 'x'.repeat(48) });
       await ok('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], 'docker-compose config -q', { env });
-      await ok('docker-compose', ['-f', 'docker-compose.yml', '--profile', 'test', 'config', '-q'], 'docker-compose --profile test config -q', { env });
-      await ok('docker-compose', ['-f', 'docker-compose.yml', '--profile', 'scale', 'config', '-q'], 'docker-compose --profile scale config -q', { env });
+      await ok(
+        'docker-compose',
+        ['-f', 'docker-compose.yml', '--profile', 'test', 'config', '-q'],
+        'docker-compose --profile test config -q',
+        { env },
+      );
+      await ok(
+        'docker-compose',
+        ['-f', 'docker-compose.yml', '--profile', 'scale', 'config', '-q'],
+        'docker-compose --profile scale config -q',
+        { env },
+      );
       say('docker-compose.yml is valid');
     },
   ],
@@ -283,17 +321,23 @@ const steps = [
           { input: { username: DEMO_USER, password: DEMO_PASSWORD } },
         );
         const token = signIn.body?.data?.signIn?.accessToken;
-        if (!token) throw new StepFailed(`signIn as ${DEMO_USER} failed: HTTP ${signIn.status} ${JSON.stringify(signIn.body).slice(0, 500)}`);
+        if (!token)
+          throw new StepFailed(
+            `signIn as ${DEMO_USER} failed: HTTP ${signIn.status} ${JSON.stringify(signIn.body).slice(0, 500)}`,
+          );
         say(`signIn as ${DEMO_USER}: got an access token`);
         const roots = await graphql(url, '{ scopeRoots { id name } }', undefined, token);
         const list = roots.body?.data?.scopeRoots;
         if (!Array.isArray(list) || list.length === 0) {
-          throw new StepFailed(`scopeRoots returned no organisation: HTTP ${roots.status} ${JSON.stringify(roots.body).slice(0, 500)}`);
+          throw new StepFailed(
+            `scopeRoots returned no organisation: HTTP ${roots.status} ${JSON.stringify(roots.body).slice(0, 500)}`,
+          );
         }
         say(`scopeRoots: ${list.map((o) => o.name).join(', ')}`);
         const anon = await graphql(url, '{ scopeRoots { id } }');
         const code = anon.body?.errors?.[0]?.extensions?.code;
-        if (anon.body?.data?.scopeRoots?.length) throw new StepFailed('scopeRoots returned organisations without a token');
+        if (anon.body?.data?.scopeRoots?.length)
+          throw new StepFailed('scopeRoots returned organisations without a token');
         say(`scopeRoots without a token: refused (${code ?? `HTTP ${anon.status}`})`);
         const page = await fetch(`${base}/`, { signal: AbortSignal.timeout(10000) });
         const html = await page.text();
@@ -314,8 +358,23 @@ const steps = [
         warn('SKIP_BROWSER=1 is ignored in CI');
       }
       // These run in order against one seeded server; first-run.e2e.mjs against an empty one.
-      const scripts = ['weight.e2e.mjs', 'pwa.e2e.mjs', 'offline-writes.e2e.mjs', 'smoke.e2e.mjs', 'meetings.e2e.mjs', 'inspections.e2e.mjs', 'ratings.e2e.mjs', 'dashboard.e2e.mjs', 'dues.e2e.mjs', 'registry.e2e.mjs', 'notices.e2e.mjs', 'webhooks.e2e.mjs', 'restructure.e2e.mjs'];
-      for (const f of [...scripts, 'first-run.e2e.mjs']) if (!existsSync(join(ROOT, 'apps', 'web', 'e2e', f))) throw new StepFailed(`apps/web/e2e/${f} is missing`);
+      const scripts = [
+        'weight.e2e.mjs',
+        'pwa.e2e.mjs',
+        'offline-writes.e2e.mjs',
+        'smoke.e2e.mjs',
+        'meetings.e2e.mjs',
+        'inspections.e2e.mjs',
+        'ratings.e2e.mjs',
+        'dashboard.e2e.mjs',
+        'dues.e2e.mjs',
+        'registry.e2e.mjs',
+        'notices.e2e.mjs',
+        'webhooks.e2e.mjs',
+        'restructure.e2e.mjs',
+      ];
+      for (const f of [...scripts, 'first-run.e2e.mjs'])
+        if (!existsSync(join(ROOT, 'apps', 'web', 'e2e', f))) throw new StepFailed(`apps/web/e2e/${f} is missing`);
       if (!existsSync(CHROMIUM)) {
         say(`${CHROMIUM} is missing: installing Chromium (Debian package, about 30 s)`);
         if (!(await aptInstall(['chromium'])) || !existsSync(CHROMIUM)) {
@@ -325,52 +384,66 @@ const steps = [
           throw new Skip('no Chromium');
         }
       }
-      const runScripts = (names) => async ({ base, dir }) => {
-        // Chromium writes into HOME/XDG dirs even with a profile dir: keep it all in the scratch folder.
-        const home = join(dir, 'home');
-        const env = childEnv({
-          BASE_URL: base,
-          E2E_USER: DEMO_USER,
-          E2E_PASSWORD: DEMO_PASSWORD,
-          CHROMIUM_PATH: CHROMIUM,
-          HOME: home,
-          XDG_CONFIG_HOME: join(home, '.config'),
-          XDG_CACHE_HOME: join(home, '.cache'),
-          XDG_DATA_HOME: join(home, '.local', 'share'),
-        });
-        const failures = [];
-        const flaky = [];
-        const once = async (f) => {
-          say(`node apps/web/e2e/${f} (BASE_URL=${base})`);
-          const { code, out } = await run(node, [join(ROOT, 'apps', 'web', 'e2e', f)], { env, capture: true, timeoutMs: 5 * MIN });
-          const m = out.match(/(\d+) passed, (\d+) failed/g);
-          const last = m ? m[m.length - 1].match(/(\d+) passed, (\d+) failed/) : null;
-          if (code !== 0) return `${f} exited with ${code}`;
-          if (!last) return `${f} printed no "N passed, M failed" line`;
-          if (Number(last[2]) > 0 || Number(last[1]) === 0) return `${f}: ${last[0]}`;
-          return null;
+      const runScripts =
+        (names) =>
+        async ({ base, dir }) => {
+          // Chromium writes into HOME/XDG dirs even with a profile dir: keep it all in the scratch folder.
+          const home = join(dir, 'home');
+          const env = childEnv({
+            BASE_URL: base,
+            E2E_USER: DEMO_USER,
+            E2E_PASSWORD: DEMO_PASSWORD,
+            CHROMIUM_PATH: CHROMIUM,
+            HOME: home,
+            XDG_CONFIG_HOME: join(home, '.config'),
+            XDG_CACHE_HOME: join(home, '.cache'),
+            XDG_DATA_HOME: join(home, '.local', 'share'),
+          });
+          const failures = [];
+          const flaky = [];
+          const once = async (f) => {
+            say(`node apps/web/e2e/${f} (BASE_URL=${base})`);
+            const { code, out } = await run(node, [join(ROOT, 'apps', 'web', 'e2e', f)], {
+              env,
+              capture: true,
+              timeoutMs: 5 * MIN,
+            });
+            const m = out.match(/(\d+) passed, (\d+) failed/g);
+            const last = m ? m[m.length - 1].match(/(\d+) passed, (\d+) failed/) : null;
+            if (code !== 0) return `${f} exited with ${code}`;
+            if (!last) return `${f} printed no "N passed, M failed" line`;
+            if (Number(last[2]) > 0 || Number(last[1]) === 0) return `${f}: ${last[0]}`;
+            return null;
+          };
+          for (const f of names) {
+            // A script that fails is run once more (each makes its own records, tagged, so a second run starts clean);
+            // the first failure stays in the log and is named in the summary; failing twice fails the step.
+            const first = await once(f);
+            if (!first) continue;
+            warn(`${first}: running it once more (a browser test that fails twice fails the step)`);
+            const second = await once(f);
+            if (second) failures.push(`${second} (twice)`);
+            else flaky.push(first);
+          }
+          if (flaky.length) warn(`browser tests that failed once and passed on the second run: ${flaky.join('; ')}`);
+          if (failures.length) throw new StepFailed(`browser tests: ${failures.join('; ')}`);
         };
-        for (const f of names) {
-          // A script that fails is run once more (each makes its own records, tagged, so a second run starts clean);
-          // the first failure stays in the log and is named in the summary; failing twice fails the step.
-          const first = await once(f);
-          if (!first) continue;
-          warn(`${first}: running it once more (a browser test that fails twice fails the step)`);
-          const second = await once(f);
-          if (second) failures.push(`${second} (twice)`);
-          else flaky.push(first);
-        }
-        if (flaky.length) warn(`browser tests that failed once and passed on the second run: ${flaky.join('; ')}`);
-        if (failures.length) throw new StepFailed(`browser tests: ${failures.join('; ')}`);
-      };
       // The scripts sign in and export many times within a minute from one address: the per-minute limits (tested
       // in the integration tests) are lifted for these servers only.
-      const unlimited = { RATE_LIMIT_SIGN_IN_PER_MINUTE: '0', RATE_LIMIT_EXPORTS_PER_MINUTE: '0', RATE_LIMIT_REFRESH_PER_MINUTE: '0' };
+      const unlimited = {
+        RATE_LIMIT_SIGN_IN_PER_MINUTE: '0',
+        RATE_LIMIT_EXPORTS_PER_MINUTE: '0',
+        RATE_LIMIT_REFRESH_PER_MINUTE: '0',
+      };
       // notices.e2e.mjs waits for the server's notice job to turn a record change into a notice: run it every 5 s.
       // webhooks.e2e.mjs subscribes a receiver it starts on 127.0.0.1: this server (only) accepts private targets,
       // and its delivery worker polls every 500 ms instead of 5 s.
       const webhooks = { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_POLL_MS: '500' };
-      await withEmbeddedServer('browser', runScripts(scripts), { ...unlimited, ...webhooks, NOTICE_JOB_INTERVAL_SECONDS: '5' });
+      await withEmbeddedServer('browser', runScripts(scripts), {
+        ...unlimited,
+        ...webhooks,
+        NOTICE_JOB_INTERVAL_SECONDS: '5',
+      });
       // A new install: no organisation, one administrator.
       await withEmbeddedServer('browser-empty', runScripts(['first-run.e2e.mjs']), unlimited, 'empty');
     },
@@ -428,14 +501,20 @@ for (const [i, [name, fn]] of steps.entries()) {
     if (!keepGoing) break;
     continue;
   }
-  console.log(status === 'passed' ? green(`==> ${name}: passed (${secs.toFixed(1)} s)`) : yellow(`==> ${name}: SKIPPED (${note})`));
+  console.log(
+    status === 'passed'
+      ? green(`==> ${name}: passed (${secs.toFixed(1)} s)`)
+      : yellow(`==> ${name}: SKIPPED (${note})`),
+  );
 }
 
 const notRun = steps.slice(results.length).map(([name]) => name);
 console.log(`\n${bold('Summary')}`);
 for (const r of results) {
   const mark = r.status === 'passed' ? green('pass') : r.status === 'failed' ? red('FAIL') : yellow('skip');
-  console.log(`  ${mark}  ${r.name.padEnd(26)} ${r.secs.toFixed(1).padStart(7)} s${r.status !== 'passed' ? `  ${r.note.split('\n')[0]}` : ''}`);
+  console.log(
+    `  ${mark}  ${r.name.padEnd(26)} ${r.secs.toFixed(1).padStart(7)} s${r.status !== 'passed' ? `  ${r.note.split('\n')[0]}` : ''}`,
+  );
 }
 for (const name of notRun) console.log(`  ${dim('----')}  ${name.padEnd(26)}       - s  not run`);
 console.log(`  total ${((Date.now() - t0) / 1000).toFixed(1)} s`);

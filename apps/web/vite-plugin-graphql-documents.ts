@@ -33,7 +33,9 @@ export const readDocuments = (): Map<string, string> => {
   const stamp = [gqlFile, typesFile].map((f) => statSync(f).mtimeMs).join();
   if (cache?.stamp === stamp) return cache.texts;
   const byName = new Map<string, string>();
-  for (const m of readFileSync(typesFile, 'utf8').matchAll(/^export const (\w+) = new TypedDocumentString\(`([^`]*)`/gm)) {
+  for (const m of readFileSync(typesFile, 'utf8').matchAll(
+    /^export const (\w+) = new TypedDocumentString\(`([^`]*)`/gm,
+  )) {
     byName.set(m[1]!, compact(m[2]!));
   }
   const map = /^const documents(?::[^=]*)? = \{([\s\S]*?)^\};/m.exec(readFileSync(gqlFile, 'utf8'))?.[1] ?? '';
@@ -51,13 +53,16 @@ export const graphqlDocuments = (): Plugin => ({
   enforce: 'pre',
   transform(code, id) {
     const file = id.split('?')[0]!;
-    if (!/\.tsx?$/.test(file) || !file.startsWith(SRC_DIR) || file.startsWith(GQL_DIR) || !code.includes('graphql(`')) return null;
+    if (!/\.tsx?$/.test(file) || !file.startsWith(SRC_DIR) || file.startsWith(GQL_DIR) || !code.includes('graphql(`'))
+      return null;
     const texts = readDocuments();
     // line breaks are kept, so positions after a document stay where they were (no source map needed)
     const out = code.replace(CALL, (all: string, source: string) => {
       const text = texts.get(source);
       if (text === undefined) {
-        this.error(`${file}: a graphql() document has no generated type (or src/gql is stale): run \`pnpm --filter @chibo/web run codegen\``);
+        this.error(
+          `${file}: a graphql() document has no generated type (or src/gql is stale): run \`pnpm --filter @chibo/web run codegen\``,
+        );
       }
       return `(${JSON.stringify(text)}${'\n'.repeat(all.split('\n').length - 1)})`;
     });

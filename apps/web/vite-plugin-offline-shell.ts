@@ -22,7 +22,13 @@ const ROOTS: readonly RegExp[] = [
 /** Screens (loaded on demand by the router): kept only when they are roots. */
 const SCREEN = /\/src\/(features\/[^/]+\/routes\/[^/]+|app\/[^/]+-(route|shell)|app\/shell\/first-run)\.tsx$/;
 
-type ChunkInfo = { facade: string | null; isEntry: boolean; imports: string[]; dynamicImports: string[]; css: string[] };
+type ChunkInfo = {
+  facade: string | null;
+  isEntry: boolean;
+  imports: string[];
+  dynamicImports: string[];
+  css: string[];
+};
 
 export const offlineShell = () => {
   const chunks = new Map<string, ChunkInfo>();

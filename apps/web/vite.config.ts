@@ -28,7 +28,12 @@ const precompress = (): Plugin => ({
         continue;
       }
       if (body.length < 512) continue;
-      writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+      writeFileSync(
+        `${file}.br`,
+        brotliCompressSync(body, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        }),
+      );
       writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
     }
   },
@@ -98,7 +103,10 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': { target: apiTarget, changeOrigin: true }, '/exports': { target: apiTarget, changeOrigin: true } },
+    proxy: {
+      '/graphql': { target: apiTarget, changeOrigin: true },
+      '/exports': { target: apiTarget, changeOrigin: true },
+    },
   },
   // `vite preview` reuses server.proxy, so a built app can be tried against the API too
   build: {

@@ -21,11 +21,17 @@ const url = process.env.CHIBO_URL ?? 'http://localhost:3000/graphql';
 const token = process.env.CHIBO_TOKEN;
 const cursorFile = process.env.CURSOR_FILE ?? './chibo-changes.cursor';
 const organisationId = process.env.ORGANISATION_ID || null;
-const types = process.env.TYPES ? process.env.TYPES.split(',').map((s) => s.trim()).filter(Boolean) : null;
+const types = process.env.TYPES
+  ? process.env.TYPES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+  : null;
 const pollMs = Number(process.env.POLL_SECONDS ?? 10) * 1000;
 const once = process.argv.includes('--once');
 if (!token) {
-  console.error('Set CHIBO_TOKEN to an API token (an administrator creates one: createApiToken, or the CLI create-token).');
+  console.error(
+    'Set CHIBO_TOKEN to an API token (an administrator creates one: createApiToken, or the CLI create-token).',
+  );
   process.exit(2);
 }
 

@@ -151,7 +151,10 @@ export const pnpm = () => {
     pnpmCmd = { cmd: 'corepack', pre: ['pnpm'], label: `corepack pnpm (${version})` };
   } else {
     if (probe.error) warn('corepack not found; using npx -y pnpm@' + version);
-    else warn(`corepack pnpm did not work (${(probe.stderr || probe.stdout || '').trim().split('\n')[0]}); using npx -y pnpm@${version}`);
+    else
+      warn(
+        `corepack pnpm did not work (${(probe.stderr || probe.stdout || '').trim().split('\n')[0]}); using npx -y pnpm@${version}`,
+      );
     pnpmCmd = { cmd: 'npx', pre: ['-y', `pnpm@${version}`], label: `npx pnpm@${version}` };
   }
   return pnpmCmd;

@@ -59,7 +59,8 @@ export const WEB_ROUTES = [
 const NOT_PAGES = /^\/(graphql|exports|health|assets)(\/|$|\?)|\/[^/?]*\.[a-z0-9]+($|\?)/i;
 
 /** A browser navigating to a page: HTML accepted, not an API path or a file. */
-const isPageRequest = (url: string, accept: string | undefined): boolean => !!accept?.includes('text/html') && !NOT_PAGES.test(url);
+const isPageRequest = (url: string, accept: string | undefined): boolean =>
+  !!accept?.includes('text/html') && !NOT_PAGES.test(url);
 
 /** Most operations one batched GraphQL request may carry. */
 export const GRAPHQL_BATCH_MAX = 8;
@@ -70,7 +71,9 @@ export const GRAPHQL_BATCH_MAX = 8;
  */
 const quietRequests = () => {
   const fastifyRequire = createRequire(require.resolve('@nestjs/platform-fastify'));
-  const { LogController } = fastifyRequire('fastify') as { LogController: new (o: { disableRequestLogging: boolean }) => never };
+  const { LogController } = fastifyRequire('fastify') as {
+    LogController: new (o: { disableRequestLogging: boolean }) => never;
+  };
   return new LogController({ disableRequestLogging: true });
 };
 
@@ -111,7 +114,10 @@ export const DOCUMENT_ONLY_HEADERS = [
 ];
 
 /** Builds the application (database opened, migrations applied); used by main, the CLI and the tests. */
-export const createApp = async (config: AppConfig = loadConfig(), options: { logStream?: DestinationStream } = {}): Promise<NestFastifyApplication> => {
+export const createApp = async (
+  config: AppConfig = loadConfig(),
+  options: { logStream?: DestinationStream } = {},
+): Promise<NestFastifyApplication> => {
   const { url, embedded } = await resolveDatabaseUrl(config);
   // One JSON-lines logger (pino) for Fastify, Nest and the request lines; request ids are UUIDs (the audit log's).
   const root = createRootLogger(config, options.logStream);
@@ -128,54 +134,89 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
   });
   // Security headers on every answer (first onRequest hook, so error and 404 answers carry them too): the CSP above,
   // X-Frame-Options DENY, nosniff, Referrer-Policy no-referrer, helmet's other defaults; HSTS only when configured.
-  await app.getHttpAdapter().getInstance().register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: config.hstsMaxAgeSeconds > 0 ? { maxAge: config.hstsMaxAgeSeconds, includeSubDomains: false } : false,
-  });
+  await app
+    .getHttpAdapter()
+    .getInstance()
+    .register(fastifyHelmet, {
+      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      strictTransportSecurity:
+        config.hstsMaxAgeSeconds > 0 ? { maxAge: config.hstsMaxAgeSeconds, includeSubDomains: false } : false,
+    });
   // Cookies: request.cookies and reply.setCookie, for the HttpOnly refresh-token cookie (modules/auth/session-cookie.ts).
   await app.getHttpAdapter().getInstance().register(fastifyCookie);
   // Hashed assets (/assets/*.js, .css) keep what applies to a script or stylesheet (nosniff, CORP, HSTS): the
   // document headers are ignored by browsers there and cost ~0.5 kB on each of the ~60 files of the first load.
-  app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/assets/')) for (const h of DOCUMENT_ONLY_HEADERS) reply.raw.removeHeader(h);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (req, reply) => {
+      if (req.url.startsWith('/assets/')) for (const h of DOCUMENT_ONLY_HEADERS) reply.raw.removeHeader(h);
+    });
   // A batch is several operations in one POST (allowBatchedHttpRequests): capped, so one request cannot carry
   // hundreds of operations past the per-operation limits.
-  app.getHttpAdapter().getInstance().addHook('preValidation', async (req, reply) => {
-    if (Array.isArray(req.body) && req.url.startsWith('/graphql') && req.body.length > GRAPHQL_BATCH_MAX) {
-      return reply.code(400).send({
-        errors: [{ message: `At most ${GRAPHQL_BATCH_MAX} operations in one request`, extensions: { code: 'BAD_USER_INPUT', reason: 'BATCH_TOO_LARGE' } }],
-      });
-    }
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preValidation', async (req, reply) => {
+      if (Array.isArray(req.body) && req.url.startsWith('/graphql') && req.body.length > GRAPHQL_BATCH_MAX) {
+        return reply.code(400).send({
+          errors: [
+            {
+              message: `At most ${GRAPHQL_BATCH_MAX} operations in one request`,
+              extensions: { code: 'BAD_USER_INPUT', reason: 'BATCH_TOO_LARGE' },
+            },
+          ],
+        });
+      }
+    });
   // At most MAX_CONCURRENT_REQUESTS API requests worked on at once; the others wait in turn (common/http/request-gate.ts).
   // Health checks, static files and everything else pass.
   const gate = new RequestGate(config.maxConcurrentRequests, config.requestQueueMax);
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (req, reply) => {
-    if (!isGatedPath(req.url)) return;
-    const leave = await gate.enter();
-    if (!leave) {
-      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({
-        errors: [{ message: 'The server is busy: try again in a moment', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', retryable: true } }],
-      });
-    }
-    // the place is given back when the answer is sent or the client went away, whichever comes first
-    reply.raw.once('finish', leave);
-    reply.raw.once('close', leave);
-    if (reply.raw.destroyed) leave();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (req, reply) => {
+      if (!isGatedPath(req.url)) return;
+      const leave = await gate.enter();
+      if (!leave) {
+        return reply
+          .code(503)
+          .header('retry-after', String(RETRY_AFTER_SECONDS))
+          .send({
+            errors: [
+              {
+                message: 'The server is busy: try again in a moment',
+                extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', retryable: true },
+              },
+            ],
+          });
+      }
+      // the place is given back when the answer is sent or the client went away, whichever comes first
+      reply.raw.once('finish', leave);
+      reply.raw.once('close', leave);
+      if (reply.raw.destroyed) leave();
+    });
   app.useLogger(new PinoNestLogger(root));
   // One line per request: id, method, path (no query string), status, duration; for GraphQL the operation name and
   // type, the caller kind and the error codes (RequestLogPlugin). No bodies, variables or headers.
-  app.getHttpAdapter().getInstance().addHook('onResponse', async (req, reply) => {
-    const gql = (req as unknown as Record<symbol, GraphQLLogFields | undefined>)[GRAPHQL_LOG];
-    const [path = req.url] = req.url.split('?');
-    const line = { method: req.method, path, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime), ...gql };
-    if (line.path.startsWith('/health/')) req.log.debug(line, 'request');
-    else req.log.info(line, 'request');
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', async (req, reply) => {
+      const gql = (req as unknown as Record<symbol, GraphQLLogFields | undefined>)[GRAPHQL_LOG];
+      const [path = req.url] = req.url.split('?');
+      const line = {
+        method: req.method,
+        path,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime),
+        ...gql,
+      };
+      if (line.path.startsWith('/health/')) req.log.debug(line, 'request');
+      else req.log.info(line, 'request');
+    });
   const ds = app.get(DataSource);
   await runMigrationsLocked(ds, config);
   // Read-only GraphQL requests on streaming replicas, with read-your-writes (database/read-routing.ts).
@@ -190,12 +231,24 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
     replicas.install();
     replicas.start();
     routeGraphqlReads(app.getHttpAdapter().getInstance() as never, replicas);
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => replicas.close());
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => replicas.close());
   }
   // A stretch of synchronous JavaScript holds every request of the process: logged and reported by /health/ready.
   const loop = new EventLoopWatch(config.eventLoopWarnMs, (fields, message) => root.warn(fields, message)).start();
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => loop.stop());
-  registerHealthRoutes(app.getHttpAdapter().getInstance(), ds, replicas ? () => replicas.status() : undefined, () => loop.figures(), () => gate.figures());
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => loop.stop());
+  registerHealthRoutes(
+    app.getHttpAdapter().getInstance(),
+    ds,
+    replicas ? () => replicas.status() : undefined,
+    () => loop.figures(),
+    () => gate.figures(),
+  );
   // GET /exports/<name>.xlsx: the Excel exports as streamed downloads (docs/exports.md).
   registerExportRoutes(app);
   if (existsSync(config.webDist)) {
@@ -212,25 +265,37 @@ export const createApp = async (config: AppConfig = loadConfig(), options: { log
       preCompressed: true,
       cacheControl: false,
       setHeaders: (res: { setHeader: (k: string, v: string) => void }, path: string) => {
-        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
     // The web app's client-side routes answer with index.html.
     for (const route of WEB_ROUTES) {
-      fastify.get(route, (_req, reply) => (reply as unknown as { sendFile: (f: string) => unknown }).sendFile('index.html'));
+      fastify.get(route, (_req, reply) =>
+        (reply as unknown as { sendFile: (f: string) => unknown }).sendFile('index.html'),
+      );
     }
     // Any other page a browser asks for (a mistyped or outdated link) gets the web app with status 404, whose router
     // shows its own "page not found"; API paths, assets and non-browser clients keep the JSON 404.
     fastify.addHook('onSend', async (req, reply, payload) => {
-      if (reply.statusCode !== 404 || req.method !== 'GET' || !isPageRequest(req.url, req.headers.accept)) return payload;
+      if (reply.statusCode !== 404 || req.method !== 'GET' || !isPageRequest(req.url, req.headers.accept))
+        return payload;
       reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache');
       return readFile(join(config.webDist, 'index.html'));
     });
   }
-  Logger.log(`Database: ${embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'}`, 'Bootstrap');
+  Logger.log(
+    `Database: ${embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'}`,
+    'Bootstrap',
+  );
   if (!embedded && !config.jwtSecret && config.nodeEnv !== 'test') {
     // Tokens, rate-limit keys and webhook secrets are keyed by this secret: every API process on the database needs the same.
-    Logger.warn(`JWT_SECRET is unset: this process uses the secret kept in ${config.dataDir}/jwt-secret; other API processes on this database accept its tokens only if they share it (set JWT_SECRET, docs/scaling.md#several-api-processes)`, 'Bootstrap');
+    Logger.warn(
+      `JWT_SECRET is unset: this process uses the secret kept in ${config.dataDir}/jwt-secret; other API processes on this database accept its tokens only if they share it (set JWT_SECRET, docs/scaling.md#several-api-processes)`,
+      'Bootstrap',
+    );
   }
   return app;
 };

@@ -10,13 +10,31 @@ const ROOT = resolve(__dirname, '../../..');
 const RULES = 'docs/rules.md';
 const SELF = relative(ROOT, __filename).split('\\').join('/');
 
-const BINARY = new Set(['.png', '.jpg', '.jpeg', '.gif', '.ico', '.webp', '.woff', '.woff2', '.ttf', '.xlsx', '.pdf', '.zip', '.gz', '.wasm', '.data']);
+const BINARY = new Set([
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.ico',
+  '.webp',
+  '.woff',
+  '.woff2',
+  '.ttf',
+  '.xlsx',
+  '.pdf',
+  '.zip',
+  '.gz',
+  '.wasm',
+  '.data',
+]);
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git', '.data', 'coverage']);
 
 /** Tracked files (git ls-files), or every file outside build and dependency folders when there is no git checkout. */
 const repoFiles = (): string[] => {
   try {
-    return execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\0').filter(Boolean);
+    return execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+      .split('\0')
+      .filter(Boolean);
   } catch {
     const out: string[] = [];
     const walk = (dir: string): void => {
@@ -60,14 +78,17 @@ describe('the repository stands on its own', () => {
   const files = textFiles();
 
   it('lists the files it checks', () => {
-    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['README.md', RULES, 'apps/api/schema.gql', 'libs/domain/src/policy.ts']));
+    expect(files.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['README.md', RULES, 'apps/api/schema.gql', 'libs/domain/src/policy.ts']),
+    );
   });
 
   it('cites no document outside the repository', () => {
     const hits: string[] = [];
     for (const { path, text } of files) {
       text.split('\n').forEach((line, i) => {
-        for (const { what, re } of FORBIDDEN) if (re.test(line)) hits.push(`${path}:${i + 1}: ${what}: ${line.trim().slice(0, 120)}`);
+        for (const { what, re } of FORBIDDEN)
+          if (re.test(line)) hits.push(`${path}:${i + 1}: ${what}: ${line.trim().slice(0, 120)}`);
       });
     }
     expect(hits).toEqual([]);
@@ -85,7 +106,8 @@ describe('the repository stands on its own', () => {
     for (const { path, text } of files) {
       for (const m of text.matchAll(/docs\/rules\.md#([A-Za-z0-9_-]+)/g)) check(path, m[1] ?? '');
       // Relative markdown links from the other docs pages, and in-page links of rules.md itself.
-      if (path.startsWith('docs/')) for (const m of text.matchAll(/\]\(rules\.md#([A-Za-z0-9_-]+)\)/g)) check(path, m[1] ?? '');
+      if (path.startsWith('docs/'))
+        for (const m of text.matchAll(/\]\(rules\.md#([A-Za-z0-9_-]+)\)/g)) check(path, m[1] ?? '');
     }
     for (const m of rules.matchAll(/\]\(#([A-Za-z0-9_-]+)\)/g)) check(RULES, m[1] ?? '');
     expect(missing).toEqual([]);

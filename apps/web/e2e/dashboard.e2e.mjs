@@ -51,7 +51,10 @@ const tableRows = async (page, testId) => {
 
 // The dashboard of an organisation has loaded (its name in the subtitle, not the previous one's figures).
 const dashboardOf = async (page, name) => {
-  await page.waitForFunction((n) => document.querySelector('[data-testid=dashboard-subtitle]')?.textContent?.startsWith(`${n} ·`), name);
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid=dashboard-subtitle]')?.textContent?.startsWith(`${n} ·`),
+    name,
+  );
   await page.getByTestId('dashboard-areas').waitFor();
 };
 
@@ -61,7 +64,9 @@ step(`sign in as the administrator (${ADMIN}): the dashboard is the landing page
   await page.waitForURL(/\/dashboard(\?|$)/);
   await page.getByRole('heading', { name: 'Tổng quan', exact: true }).waitFor();
   const subtitle = page.getByTestId('dashboard-subtitle');
-  await page.waitForFunction(() => / · năm \d{4} /.test(document.querySelector('[data-testid=dashboard-subtitle]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    / · năm \d{4} /.test(document.querySelector('[data-testid=dashboard-subtitle]')?.textContent ?? ''),
+  );
   state.rootName = (await subtitle.innerText()).split(' · ')[0].trim();
   expect(state.rootName.length > 0, 'no organisation named in the subtitle');
   const current = page.locator('.light-menu [aria-current=page]');
@@ -75,13 +80,19 @@ step('all five areas show figures (members, meetings, visits, inspections, ratin
   fig.full = await figure(page, 'fig-members-full');
   fig.probationary = await figure(page, 'fig-members-probationary');
   expect(fig.members > 0, 'no members');
-  expect(fig.full + fig.probationary === fig.members, `full ${fig.full} + probationary ${fig.probationary} ≠ ${fig.members}`);
+  expect(
+    fig.full + fig.probationary === fig.members,
+    `full ${fig.full} + probationary ${fig.probationary} ≠ ${fig.members}`,
+  );
   fig.admissions = await figure(page, 'fig-admissions');
   await page.getByTestId('fig-admission-target').getByRole('progressbar').waitFor();
   expect((await page.getByTestId('trend-bar').count()) === 5, 'the trend does not show 5 years');
   fig.cellsBehind = await figure(page, 'fig-cells-behind');
   fig.cells = await figure(page, 'fig-cells');
-  expect(fig.cells > 0 && fig.cellsBehind > 0, `meetings: ${fig.cellsBehind}/${fig.cells} cells behind; the seed should leave some behind`);
+  expect(
+    fig.cells > 0 && fig.cellsBehind > 0,
+    `meetings: ${fig.cellsBehind}/${fig.cells} cells behind; the seed should leave some behind`,
+  );
   expect(/\d+(,\d+)?%/.test(await page.getByTestId('fig-attendance').innerText()), 'no attendance percentage');
   fig.visitsBehind = await figure(page, 'fig-visits-behind');
   fig.assignments = await figure(page, 'fig-visit-assignments');
@@ -96,7 +107,10 @@ step('all five areas show figures (members, meetings, visits, inspections, ratin
   fig.wellMembers = await figure(page, 'fig-well-MEMBER');
   fig.ratedMembers = await figure(page, 'fig-rated-MEMBER');
   expect(fig.ratedMembers > 0 && fig.wellMembers > 0, 'ratings: no member rated in the last decided year');
-  expect(/\d+(,\d+)?%/.test(await page.getByTestId('fig-excellent-percent-MEMBER').innerText()), 'ratings: no "trong đó HTXSNV" percentage');
+  expect(
+    /\d+(,\d+)?%/.test(await page.getByTestId('fig-excellent-percent-MEMBER').innerText()),
+    'ratings: no "trong đó HTXSNV" percentage',
+  );
   fig.alerts = await figure(page, 'fig-alerts');
   expect(fig.alerts > 0, 'no alerts on the demo data');
   await page.getByTestId('dashboard-children').waitFor();
@@ -108,13 +122,26 @@ step('the cells behind on meetings open the compliance list with as many cells, 
   await page.getByTestId('fig-cells-behind').click();
   await page.waitForURL(/\/compliance\?/);
   await page.getByTestId('compliance-summary').waitFor();
-  const behind = toInt(await page.getByTestId('compliance-summary').locator('.ant-statistic').nth(1).locator('.ant-statistic-content').innerText());
-  expect(behind === state.figures.cellsBehind, `the compliance page counts ${behind} cells behind, the dashboard ${state.figures.cellsBehind}`);
+  const behind = toInt(
+    await page
+      .getByTestId('compliance-summary')
+      .locator('.ant-statistic')
+      .nth(1)
+      .locator('.ant-statistic-content')
+      .innerText(),
+  );
+  expect(
+    behind === state.figures.cellsBehind,
+    `the compliance page counts ${behind} cells behind, the dashboard ${state.figures.cellsBehind}`,
+  );
   const { all } = await tableRows(page, 'compliance-table');
   expect(all === state.figures.cellsBehind, `the list has ${all} rows, the figure says ${state.figures.cellsBehind}`);
   await shot(page, 'd02-cells-behind');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compliance-export').click()]);
-  expect(/^tinh-hinh-sinh-hoat-.*\.xlsx$/.test(download.suggestedFilename()), `the compliance download is "${download.suggestedFilename()}"`);
+  expect(
+    /^tinh-hinh-sinh-hoat-.*\.xlsx$/.test(download.suggestedFilename()),
+    `the compliance download is "${download.suggestedFilename()}"`,
+  );
   await page.goBack();
   await dashboardOf(page, state.rootName);
 });
@@ -125,9 +152,15 @@ step('the member total opens the member list with that total, which exports (.xl
   await page.waitForURL(/\/members\?org=/);
   const total = page.getByTestId('members-total');
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=members-total]')?.textContent ?? ''));
-  expect(toInt(await total.innerText()) === state.figures.members, `the member list says "${await total.innerText()}", the dashboard ${state.figures.members}`);
+  expect(
+    toInt(await total.innerText()) === state.figures.members,
+    `the member list says "${await total.innerText()}", the dashboard ${state.figures.members}`,
+  );
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('members-export').click()]);
-  expect(/^dang-vien-.*\.xlsx$/.test(download.suggestedFilename()), `the member download is "${download.suggestedFilename()}"`);
+  expect(
+    /^dang-vien-.*\.xlsx$/.test(download.suggestedFilename()),
+    `the member download is "${download.suggestedFilename()}"`,
+  );
   await page.goBack();
   await dashboardOf(page, state.rootName);
 });
@@ -150,12 +183,18 @@ step('admissions of the year open their list in a drawer, with that many members
 step('the admissions counted against the target are the same figure and open the same list', async () => {
   const { page } = state;
   const admitted = await figure(page, 'fig-admission-admitted');
-  expect(admitted === state.figures.admissions, `the target counts ${admitted} admissions, the members card ${state.figures.admissions}`);
+  expect(
+    admitted === state.figures.admissions,
+    `the target counts ${admitted} admissions, the members card ${state.figures.admissions}`,
+  );
   await page.getByTestId('fig-admission-admitted').click();
   await page.waitForURL(/list=members%3Aadmissions|list=members:admissions/);
   const total = page.locator('[data-testid=figure-list-total]:not([data-total=""])');
   await total.waitFor();
-  expect(Number(await total.getAttribute('data-total')) === admitted, `the drawer lists ${await total.getAttribute('data-total')}, the target says ${admitted}`);
+  expect(
+    Number(await total.getAttribute('data-total')) === admitted,
+    `the drawer lists ${await total.getAttribute('data-total')}, the target says ${admitted}`,
+  );
   await page.keyboard.press('Escape');
   await page.waitForURL((url) => !url.searchParams.has('list'));
 });
@@ -166,7 +205,10 @@ step('the cells behind on the inspection target open the tracker list; export th
   await page.waitForURL(/\/inspections\?.*cells=BEHIND/);
   const total = page.locator('[data-testid=target-cells-total][data-list="BEHIND"]');
   await total.waitFor();
-  expect(toInt(await total.innerText()) === state.figures.inspectionsBehind, `the tracker lists "${await total.innerText()}", the dashboard ${state.figures.inspectionsBehind}`);
+  expect(
+    toInt(await total.innerText()) === state.figures.inspectionsBehind,
+    `the tracker lists "${await total.innerText()}", the dashboard ${state.figures.inspectionsBehind}`,
+  );
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-target').click()]);
   const name = download.suggestedFilename();
   expect(/\.xlsx$/.test(name), `the download is "${name}", not an .xlsx`);
@@ -188,7 +230,11 @@ step('members rated HTTNV or better open the rating list with that total', async
 
 step('drill into a child organisation and back up by the breadcrumb', async () => {
   const { page } = state;
-  const row = page.getByTestId('children-table').locator('tbody tr').filter({ has: page.getByTestId('child-cells-behind') }).first();
+  const row = page
+    .getByTestId('children-table')
+    .locator('tbody tr')
+    .filter({ has: page.getByTestId('child-cells-behind') })
+    .first();
   const link = row.getByTestId('child-link');
   state.childName = (await link.innerText()).trim();
   state.childMembers = toInt(await row.getByTestId('child-members').innerText());
@@ -196,7 +242,10 @@ step('drill into a child organisation and back up by the breadcrumb', async () =
   await page.waitForURL(/\/dashboard\?org=/);
   await dashboardOf(page, state.childName);
   const members = await figure(page, 'fig-members');
-  expect(members === state.childMembers, `the child's dashboard counts ${members} members, its row said ${state.childMembers}`);
+  expect(
+    members === state.childMembers,
+    `the child's dashboard counts ${members} members, its row said ${state.childMembers}`,
+  );
   const crumb = page.getByTestId('dashboard-breadcrumb');
   await crumb.getByRole('link', { name: state.rootName }).waitFor();
   await shot(page, 'd04-child');
@@ -212,21 +261,35 @@ step('open the alerts from the side navigation: the same total, narrowed by one 
   await page.getByRole('heading', { name: 'Cảnh báo', exact: true }).waitFor();
   const total = page.locator('[data-testid=alerts-total]:not([data-total=""])');
   await total.waitFor();
-  expect(Number(await total.getAttribute('data-total')) === state.figures.alerts, `the alert list has ${await total.getAttribute('data-total')}, the dashboard ${state.figures.alerts}`);
+  expect(
+    Number(await total.getAttribute('data-total')) === state.figures.alerts,
+    `the alert list has ${await total.getAttribute('data-total')}, the dashboard ${state.figures.alerts}`,
+  );
   // the rule with most alerts (a chip shows "N title")
   const chips = page.locator('[data-testid^=alert-filter-]').filter({ has: page.locator('.dash-chip__count') });
-  const counts = await chips.evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-testid'), n: Number(e.querySelector('.dash-chip__count')?.textContent?.replace(/[^\d]/g, '') ?? 0) })));
+  const counts = await chips.evaluateAll((els) =>
+    els.map((e) => ({
+      id: e.getAttribute('data-testid'),
+      n: Number(e.querySelector('.dash-chip__count')?.textContent?.replace(/[^\d]/g, '') ?? 0),
+    })),
+  );
   const best = counts.filter((c) => c.n > 0 && c.n <= 50).sort((a, b) => b.n - a.n)[0];
   expect(best, `no rule with alerts: ${JSON.stringify(counts)}`);
   await page.getByTestId(best.id).click();
   await page.waitForURL(/codes=/);
-  await page.waitForFunction((n) => document.querySelector('[data-testid=alerts-total]')?.getAttribute('data-total') === String(n), best.n);
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid=alerts-total]')?.getAttribute('data-total') === String(n),
+    best.n,
+  );
   const rows = await page.getByTestId('alerts-table').locator('tbody tr.ant-table-row').count();
   expect(rows === best.n, `${best.id}: ${rows} rows, the chip says ${best.n}`);
   await shot(page, 'd05-alerts');
   // the narrowed list exports as a workbook
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('alerts-export').click()]);
-  expect(/^canh-bao-.*\.xlsx$/.test(download.suggestedFilename()), `the alerts download is "${download.suggestedFilename()}"`);
+  expect(
+    /^canh-bao-.*\.xlsx$/.test(download.suggestedFilename()),
+    `the alerts download is "${download.suggestedFilename()}"`,
+  );
 });
 
 step("follow an alert's link to the record to fix", async () => {
@@ -234,7 +297,12 @@ step("follow an alert's link to the record to fix", async () => {
   const link = page.getByTestId('alert-link').first();
   const kind = await link.getAttribute('data-kind');
   await link.click();
-  const pattern = { member: /\/members\/[0-9a-f-]{36}/, meeting: /\/meetings\/[0-9a-f-]{36}/, visit: /\/meetings\/[0-9a-f-]{36}/, organisation: /\/organisations\/[0-9a-f-]{36}/ }[kind];
+  const pattern = {
+    member: /\/members\/[0-9a-f-]{36}/,
+    meeting: /\/meetings\/[0-9a-f-]{36}/,
+    visit: /\/meetings\/[0-9a-f-]{36}/,
+    organisation: /\/organisations\/[0-9a-f-]{36}/,
+  }[kind];
   expect(pattern, `unknown link kind ${kind}`);
   await page.waitForURL(pattern);
   await page.locator('main h1').first().waitFor();

@@ -82,11 +82,17 @@ step('open the tracker from the side navigation and read the headline figure', a
   state.subjects = toInt(m[2]);
   state.percent = `${m[3]}%`;
   expect(state.subjects > 0, 'no cell is subject to the target');
-  expect(state.met < state.subjects, `every cell met the target (${state.met}/${state.subjects}): the seed should leave some behind`);
+  expect(
+    state.met < state.subjects,
+    `every cell met the target (${state.met}/${state.subjects}): the seed should leave some behind`,
+  );
   // the percentage, truncated to 2 decimals, in Vietnamese notation
   const expected = Math.floor((state.met * 10000) / state.subjects) / 100;
   const shown = Number(m[3].replace(',', '.'));
-  expect(Math.abs(shown - expected) < 0.001, `percentage ${m[3]}% is not ${state.met}/${state.subjects} truncated (${expected})`);
+  expect(
+    Math.abs(shown - expected) < 0.001,
+    `percentage ${m[3]}% is not ${state.met}/${state.subjects} truncated (${expected})`,
+  );
   state.behind = toInt(await page.getByTestId('target-behind').innerText());
   expect(state.behind === state.subjects - state.met, `behind ${state.behind} ≠ ${state.subjects} − ${state.met}`);
   await page.getByTestId('coverage-card').waitFor();
@@ -100,17 +106,29 @@ step('the met number opens the list of cells that met the target, with as many r
   expect((await listTotal(page, 'MET')) === state.met, 'the list heading does not count the met cells');
   const { all } = await tableRows(page);
   expect(all === state.met, `the met list has ${all} rows, the figure says ${state.met}`);
-  const states = await page.getByTestId('target-cells-table').locator('tbody tr.ant-table-row .ant-tag').allInnerTexts();
-  expect(states.every((s) => s.trim() !== 'Chưa đạt'), 'a cell behind is in the met list');
+  const states = await page
+    .getByTestId('target-cells-table')
+    .locator('tbody tr.ant-table-row .ant-tag')
+    .allInnerTexts();
+  expect(
+    states.every((s) => s.trim() !== 'Chưa đạt'),
+    'a cell behind is in the met list',
+  );
 });
 
 step('the number of cells behind opens their list: subjects − met rows, each saying what is missing', async () => {
   const { page } = state;
   await page.getByTestId('target-behind').click();
   await page.waitForURL(/cells=BEHIND/);
-  expect((await listTotal(page, 'BEHIND')) === state.subjects - state.met, 'the list heading does not count the cells behind');
+  expect(
+    (await listTotal(page, 'BEHIND')) === state.subjects - state.met,
+    'the list heading does not count the cells behind',
+  );
   const { all } = await tableRows(page);
-  expect(all === state.subjects - state.met, `the list behind has ${all} rows, expected ${state.subjects} − ${state.met}`);
+  expect(
+    all === state.subjects - state.met,
+    `the list behind has ${all} rows, expected ${state.subjects} − ${state.met}`,
+  );
   const missing = await page.getByTestId('target-cells-table').locator('tbody tr.ant-table-row').first().innerText();
   expect(/còn thiếu \d+/.test(missing), `no "còn thiếu N" in the first row: "${missing.replace(/\s+/g, ' ')}"`);
   await shot(page, 'i02-behind');
@@ -129,39 +147,73 @@ step('the printable tracker opens in a new tab, without the app shell, with the 
   const { page } = state;
   // the screen (every cell listed): the concluded total and, for the cells of the first page, what each owes and has done
   const concluded = (await page.getByTestId('target-summary').locator('.figure-plain').innerText()).trim();
-  const cells = await page.getByTestId('target-cells-table').locator('tbody tr.ant-table-row').evaluateAll((rows) =>
-    rows.map((tr) => {
-      const td = tr.querySelectorAll(':scope > td');
-      const href = tr.querySelector('[data-testid=target-cell-link]').getAttribute('href');
-      return { id: new URLSearchParams(href.split('?')[1]).get('org'), state: td[1].textContent.trim(), required: td[4].textContent.trim(), concluded: td[5].textContent.trim() };
-    }),
-  );
+  const cells = await page
+    .getByTestId('target-cells-table')
+    .locator('tbody tr.ant-table-row')
+    .evaluateAll((rows) =>
+      rows.map((tr) => {
+        const td = tr.querySelectorAll(':scope > td');
+        const href = tr.querySelector('[data-testid=target-cell-link]').getAttribute('href');
+        return {
+          id: new URLSearchParams(href.split('?')[1]).get('org'),
+          state: td[1].textContent.trim(),
+          required: td[4].textContent.trim(),
+          concluded: td[5].textContent.trim(),
+        };
+      }),
+    );
   expect(cells.length > 0 && cells.every((c) => c.id), 'no cell rows with links on the screen');
   const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('tracker-print').click()]);
   popup.on('pageerror', (e) => state.pageErrors.push(e.message));
   await popup.waitForURL(/\/inspections\/tracker\/print\?/);
   const url = new URL(popup.url());
-  expect(url.searchParams.get('organisationId') && url.searchParams.get('year') && url.searchParams.get('asOf'), `print view opened with "${url.search}"`);
+  expect(
+    url.searchParams.get('organisationId') && url.searchParams.get('year') && url.searchParams.get('asOf'),
+    `print view opened with "${url.search}"`,
+  );
   const doc = popup.getByTestId('inspection-target-report');
   await doc.waitFor();
   const title = (await doc.getByTestId('report-title').innerText()).trim();
   expect(/^BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU KIỂM TRA ĐẢNG VIÊN NĂM \d{4}$/.test(title), `title "${title}"`);
   const text = await doc.innerText();
-  expect(text.includes('ĐẢNG CỘNG SẢN VIỆT NAM') && /ngày \d{2} tháng \d{2} năm \d{4}/.test(text), 'no party line or no Vietnamese date line');
+  expect(
+    text.includes('ĐẢNG CỘNG SẢN VIỆT NAM') && /ngày \d{2} tháng \d{2} năm \d{4}/.test(text),
+    'no party line or no Vietnamese date line',
+  );
   expect(/T\/M (ĐẢNG ỦY|BAN THƯỜNG VỤ|CHI BỘ)/.test(text) && text.includes('NGƯỜI LẬP BIỂU'), 'no signature block');
   // the totals are the screen's headline: met / subject to the target, the truncated share, the concluded inspections
-  const total = async (field) => (await doc.locator(`[data-testid=report-total] [data-figure=${field}]`).innerText()).trim();
-  expect(toInt(await total('met')) === state.met, `met: the screen shows ${state.met}, the print ${await total('met')}`);
-  expect(toInt(await total('subjects')) === state.subjects, `subjects: the screen shows ${state.subjects}, the print ${await total('subjects')}`);
-  expect((await total('percent')) === state.percent, `share: the screen shows ${state.percent}, the print ${await total('percent')}`);
-  expect((await total('concluded')) === concluded, `concluded: the screen shows ${concluded}, the print ${await total('concluded')}`);
+  const total = async (field) =>
+    (await doc.locator(`[data-testid=report-total] [data-figure=${field}]`).innerText()).trim();
+  expect(
+    toInt(await total('met')) === state.met,
+    `met: the screen shows ${state.met}, the print ${await total('met')}`,
+  );
+  expect(
+    toInt(await total('subjects')) === state.subjects,
+    `subjects: the screen shows ${state.subjects}, the print ${await total('subjects')}`,
+  );
+  expect(
+    (await total('percent')) === state.percent,
+    `share: the screen shows ${state.percent}, the print ${await total('percent')}`,
+  );
+  expect(
+    (await total('concluded')) === concluded,
+    `concluded: the screen shows ${concluded}, the print ${await total('concluded')}`,
+  );
   expect((await doc.getByTestId('report-cell').count()) === state.subjects, 'the print does not list every cell');
   const units = await doc.getByTestId('report-unit').count();
   expect(units >= 1, 'no unit subtotal');
   for (const c of cells) {
     const row = doc.locator(`[data-testid=report-cell][data-org-id="${c.id}"]`);
-    const got = { required: (await row.locator('[data-figure=required]').innerText()).trim(), concluded: (await row.locator('[data-figure=concluded]').innerText()).trim(), state: (await row.locator('[data-figure=state]').innerText()).trim() };
-    expect(got.required === c.required && got.concluded === c.concluded && got.state === c.state, `cell ${c.id}: the screen shows ${JSON.stringify(c)}, the print ${JSON.stringify(got)}`);
+    const got = {
+      required: (await row.locator('[data-figure=required]').innerText()).trim(),
+      concluded: (await row.locator('[data-figure=concluded]').innerText()).trim(),
+      state: (await row.locator('[data-figure=state]').innerText()).trim(),
+    };
+    expect(
+      got.required === c.required && got.concluded === c.concluded && got.state === c.state,
+      `cell ${c.id}: the screen shows ${JSON.stringify(c)}, the print ${JSON.stringify(got)}`,
+    );
   }
   expect((await popup.locator('.app-header').count()) === 0, 'the app header is on the print view');
   expect((await popup.getByTestId('current-user').count()) === 0, 'the signed-in user is on the print view');
@@ -195,7 +247,7 @@ step('open a cell behind: its records for the year', async () => {
   await shot(page, 'i03-cell-records');
 });
 
-step('plan an inspection of one of the cell\'s members from its records', async () => {
+step("plan an inspection of one of the cell's members from its records", async () => {
   const { page } = state;
   await page.getByTestId('plan-inspection').click();
   const dialog = page.getByRole('dialog');
@@ -215,12 +267,18 @@ step('plan an inspection of one of the cell\'s members from its records', async 
     await dialog.locator('#inspection_title').click(); // closes the member list
     if ((await dialog.locator('.ant-select-selection-item').filter({ hasText: state.subjectName }).count()) > 0) break;
   }
-  expect((await dialog.locator('.ant-select-selection-item').filter({ hasText: state.subjectName }).count()) > 0, 'no member could be picked');
+  expect(
+    (await dialog.locator('.ant-select-selection-item').filter({ hasText: state.subjectName }).count()) > 0,
+    'no member could be picked',
+  );
   await shot(page, 'i04-plan-dialog', false);
   await dialog.getByTestId('plan-inspection-submit').click();
   await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
   await page.locator('#inspection-title').filter({ hasText: state.newTitle }).waitFor();
-  expect((await page.getByTestId('inspection-state').first().innerText()).trim() === 'Theo kế hoạch', 'not in the planned state');
+  expect(
+    (await page.getByTestId('inspection-state').first().innerText()).trim() === 'Theo kế hoạch',
+    'not in the planned state',
+  );
   await page.getByTestId('inspection-subject').filter({ hasText: state.subjectName }).waitFor();
 });
 
@@ -239,7 +297,10 @@ step('a conclusion dated before the start is refused next to its date, and nothi
   const explain = page.locator('.ant-form-item-has-error').filter({ has: page.locator('#conclude_concludedOn') });
   await explain.getByText('Thứ tự các ngày không hợp lệ.').waitFor();
   await page.getByTestId('conclude-error').waitFor();
-  expect((await page.locator('#conclude_conclusion').inputValue()) === state.conclusion, 'the conclusion text was lost');
+  expect(
+    (await page.locator('#conclude_conclusion').inputValue()) === state.conclusion,
+    'the conclusion text was lost',
+  );
   await shot(page, 'i05-conclude-refused');
 });
 
@@ -249,8 +310,15 @@ step('the page reloaded before saving (a session that ended, say): what was type
   await page.reload({ waitUntil: 'domcontentloaded' });
   await page.getByTestId('conclude-inspection').click();
   await page.getByTestId('conclude-draft-restored').getByText('Đã khôi phục bản nháp chưa lưu').waitFor();
-  expect((await page.locator('#conclude_conclusion').inputValue()) === state.conclusion, 'the conclusion did not come back');
-  expect((await page.locator('#conclude_subjects_0_shortcomings').inputValue()) === 'Có lúc chưa gương mẫu trong sinh hoạt chi bộ.', 'the findings did not come back');
+  expect(
+    (await page.locator('#conclude_conclusion').inputValue()) === state.conclusion,
+    'the conclusion did not come back',
+  );
+  expect(
+    (await page.locator('#conclude_subjects_0_shortcomings').inputValue()) ===
+      'Có lúc chưa gương mẫu trong sinh hoạt chi bộ.',
+    'the findings did not come back',
+  );
 });
 
 step('conclude with a reprimand: only the forms a cell may impose on this member are offered', async () => {
@@ -262,15 +330,24 @@ step('conclude with a reprimand: only the forms a cell may impose on this member
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await options.filter({ hasText: 'Khiển trách' }).waitFor();
   const offered = await page.evaluate(() =>
-    [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].map((o) => o.textContent.trim()),
+    [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].map(
+      (o) => o.textContent.trim(),
+    ),
   );
-  expect(offered.length > 0 && offered.every((o) => ['Khiển trách', 'Cảnh cáo'].includes(o)), `a cell is offered ${JSON.stringify(offered)}`);
+  expect(
+    offered.length > 0 && offered.every((o) => ['Khiển trách', 'Cảnh cáo'].includes(o)),
+    `a cell is offered ${JSON.stringify(offered)}`,
+  );
   await options.filter({ hasText: 'Khiển trách' }).click();
   await page.getByTestId('conclude-submit').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=inspection-state]')?.textContent?.trim() === 'Đã kết luận');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=inspection-state]')?.textContent?.trim() === 'Đã kết luận',
+  );
   await page.getByTestId('inspection-disciplines').getByText('Khiển trách').waitFor();
   await page.getByTestId('subject-discipline').first().waitFor();
-  const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.inspection-conclusion.')));
+  const drafts = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.includes('.inspection-conclusion.')),
+  );
   expect(drafts.length === 0, `the saved conclusion's draft is still kept: ${drafts.join(', ')}`);
   await shot(page, 'i06-concluded');
 });
@@ -289,7 +366,11 @@ step('open the records of the whole subtree and an inspection from them', async 
   // the filtered page has replaced the previous one: every row is concluded
   await page.waitForFunction(() => {
     const tags = [...document.querySelectorAll('[data-testid=inspections-table] tbody [data-testid=inspection-state]')];
-    return tags.length > 0 && tags.every((t) => t.textContent.trim() === 'Đã kết luận') && !document.querySelector('[data-testid=inspections-table] .ant-spin-spinning');
+    return (
+      tags.length > 0 &&
+      tags.every((t) => t.textContent.trim() === 'Đã kết luận') &&
+      !document.querySelector('[data-testid=inspections-table] .ant-spin-spinning')
+    );
   });
   const link = page.getByTestId('inspection-link').first();
   await link.waitFor();
@@ -299,7 +380,10 @@ step('open the records of the whole subtree and an inspection from them', async 
   await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
   await page.getByTestId('inspection-page').waitFor();
   await page.locator('#inspection-title').filter({ hasText: state.inspectionTitle }).waitFor();
-  expect((await page.getByTestId('inspection-state').first().innerText()).trim() === 'Đã kết luận', 'not in the concluded state');
+  expect(
+    (await page.getByTestId('inspection-state').first().innerText()).trim() === 'Đã kết luận',
+    'not in the concluded state',
+  );
   await page.getByTestId('inspection-conclusion').waitFor();
   expect((await page.getByTestId('inspection-subject').count()) >= 1, 'no member inspected is shown');
   await shot(page, 'i08-inspection');

@@ -13,7 +13,21 @@
 // apps/web/test-results/ (m01-…png).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADMIN, BASE_URL, choose, expect, gql, PASSWORD, run, shot, shotsDir, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
+import {
+  ADMIN,
+  BASE_URL,
+  choose,
+  expect,
+  gql,
+  PASSWORD,
+  run,
+  shot,
+  shotsDir,
+  signIn,
+  step,
+  todayLocal,
+  tokenOf,
+} from './lib/harness.mjs';
 
 const SECRETARY = 'bithu';
 const VISITOR = 'giamsat';
@@ -22,7 +36,7 @@ const VISITOR = 'giamsat';
 const title = `Sinh hoạt thường kỳ kiểm thử ${Date.now().toString(36)}`;
 const state = { page: null, pageErrors: [], cellId: '', visitorId: '', meetingUrl: '', excusedName: '' };
 
-step('the secretary and the visitor exist, the visitor is assigned to the secretary\'s cell', async () => {
+step("the secretary and the visitor exist, the visitor is assigned to the secretary's cell", async () => {
   const secretary = await tokenOf(SECRETARY);
   expect(secretary, `cannot sign in as ${SECRETARY}`);
   const me = await gql('{ me { grants { role organisationId } } }', {}, secretary.token);
@@ -40,14 +54,23 @@ step('the secretary and the visitor exist, the visitor is assigned to the secret
       { i: { username: VISITOR, displayName: 'Ủy viên Ban Thường vụ (dự sinh hoạt)', password: PASSWORD } },
       admin,
     );
-    expect(created.data?.createUser?.id, `createUser ${VISITOR}: ${JSON.stringify(created.errors ?? created).slice(0, 300)}`);
+    expect(
+      created.data?.createUser?.id,
+      `createUser ${VISITOR}: ${JSON.stringify(created.errors ?? created).slice(0, 300)}`,
+    );
     visitor = await tokenOf(VISITOR);
     expect(visitor, `cannot sign in as the new ${VISITOR}`);
   }
   state.visitorId = visitor.id;
   const today = todayLocal();
-  const list = await gql('query($u: ID) { visitAssignments(visitorUserId: $u) { cellId from to } }', { u: visitor.id }, visitor.token);
-  const covered = (list.data?.visitAssignments ?? []).some((a) => a.cellId === state.cellId && a.from <= today && (!a.to || a.to > today));
+  const list = await gql(
+    'query($u: ID) { visitAssignments(visitorUserId: $u) { cellId from to } }',
+    { u: visitor.id },
+    visitor.token,
+  );
+  const covered = (list.data?.visitAssignments ?? []).some(
+    (a) => a.cellId === state.cellId && a.from <= today && (!a.to || a.to > today),
+  );
   if (!covered) {
     expect(await asAdmin(), `cannot sign in as ${ADMIN} to assign ${VISITOR}`);
     const assigned = await gql(
@@ -55,7 +78,10 @@ step('the secretary and the visitor exist, the visitor is assigned to the secret
       { i: { cellId: state.cellId, visitorUserId: visitor.id, from: `${today.slice(0, 4)}-01-01` } },
       admin,
     );
-    expect(assigned.data?.assignVisitor?.id, `assignVisitor: ${JSON.stringify(assigned.errors ?? assigned).slice(0, 300)}`);
+    expect(
+      assigned.data?.assignVisitor?.id,
+      `assignVisitor: ${JSON.stringify(assigned.errors ?? assigned).slice(0, 300)}`,
+    );
   }
 });
 
@@ -64,7 +90,7 @@ step(`sign in as the cell secretary (${SECRETARY})`, async () => {
   await state.page.waitForURL(/\/organisations\/[^/?]+/);
 });
 
-step('open the cell\'s meeting calendar from its organisation page', async () => {
+step("open the cell's meeting calendar from its organisation page", async () => {
   const { page } = state;
   await page.goto(`${BASE_URL}/organisations/${state.cellId}`, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('organisation-meetings-link').click();
@@ -99,12 +125,19 @@ step('plan a meeting dated today', async () => {
   await dialog.locator('#plan_endTime').fill('16:00');
   await dialog.getByText('Thời lượng: 120 phút.').waitFor();
   // who presides and who takes the minutes (closing the meeting needs both)
-  for (const [field, nth] of [['chairMemberId', 0], ['minuteTakerMemberId', 1]]) {
+  for (const [field, nth] of [
+    ['chairMemberId', 0],
+    ['minuteTakerMemberId', 1],
+  ]) {
     // read the nth member's name from this select's own list, then pick it (choose retries and checks it is shown)
     const select = dialog.locator(`#plan_${field}`);
     await select.click();
     const listId = await select.getAttribute('aria-controls');
-    const option = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option').nth(nth);
+    const option = page
+      .locator('.ant-select-dropdown:visible')
+      .filter({ has: page.locator(`[id="${listId}"]`) })
+      .locator('.ant-select-item-option')
+      .nth(nth);
     await option.waitFor();
     const name = (await option.innerText()).trim();
     await choose(page, `plan_${field}`, name);
@@ -123,7 +156,10 @@ step('open it from the calendar', async () => {
   await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
   state.meetingUrl = page.url();
   await page.locator('#meeting-title').filter({ hasText: title }).waitFor();
-  expect((await page.getByTestId('meeting-state').first().innerText()).trim() === 'Đã lên kế hoạch', 'not in the planned state');
+  expect(
+    (await page.getByTestId('meeting-state').first().innerText()).trim() === 'Đã lên kế hoạch',
+    'not in the planned state',
+  );
 });
 
 step('attach a link and a PDF to the meeting, and see a disguised file refused', async () => {
@@ -135,7 +171,11 @@ step('attach a link and a PDF to the meeting, and see a disguised file refused',
   await docs.getByRole('button', { name: 'Lưu đường dẫn' }).click();
   await docs.getByRole('link', { name: 'Chỉ thị 50-CT/TW' }).waitFor();
   const input = docs.locator('input[type=file]');
-  await input.setInputFiles({ name: 'Báo cáo đề dẫn.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% chibo e2e\n') });
+  await input.setInputFiles({
+    name: 'Báo cáo đề dẫn.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% chibo e2e\n'),
+  });
   await docs.getByText('Báo cáo đề dẫn.pdf').waitFor();
   await input.setInputFiles({ name: 'tai-lieu.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
   await page.getByText('Nội dung tệp tai-lieu.pdf không đúng với phần mở rộng của tệp.').waitFor();
@@ -149,7 +189,11 @@ step('mark everyone present, then one member excused with a reason', async () =>
   const count = await rows.count();
   expect(count >= 2, `only ${count} member(s) on the attendance sheet`);
   await page.getByTestId('all-present').click();
-  await page.waitForFunction(() => /Có mặt \d+\/\d+ đảng viên \(100%\)/.test(document.querySelector('[data-testid=attendance-rate]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /Có mặt \d+\/\d+ đảng viên \(100%\)/.test(
+      document.querySelector('[data-testid=attendance-rate]')?.textContent ?? '',
+    ),
+  );
   const row = rows.nth(1);
   state.excusedName = (await row.getAttribute('data-member')) ?? '';
   await row.getByText('Vắng có lý do', { exact: true }).click();
@@ -164,24 +208,39 @@ step('fill the times 14:00–16:00, the minutes and the resolution, and record t
   await page.locator('#actual-start').fill('14:00');
   await page.locator('#actual-end').fill('16:00');
   await page.getByTestId('record-duration').filter({ hasText: '120 phút' }).waitFor();
-  await page.locator('#minutes').fill(
-    'Đồng chí Bí thư quán triệt nghị quyết của cấp trên; chi bộ kiểm điểm việc thực hiện nghị quyết tháng trước.\nCác đồng chí đảng viên phát biểu, thảo luận.',
-  );
-  await page.locator('#resolution').fill('1. Hoàn thành kế hoạch công tác tháng tới.\n2. Phân công đảng viên phụ trách từng nhiệm vụ.');
+  await page
+    .locator('#minutes')
+    .fill(
+      'Đồng chí Bí thư quán triệt nghị quyết của cấp trên; chi bộ kiểm điểm việc thực hiện nghị quyết tháng trước.\nCác đồng chí đảng viên phát biểu, thảo luận.',
+    );
+  await page
+    .locator('#resolution')
+    .fill('1. Hoàn thành kế hoạch công tác tháng tới.\n2. Phân công đảng viên phụ trách từng nhiệm vụ.');
   // what was typed survives a reload (a session that expires, a closed tab): the draft is restored
   await page.waitForTimeout(800);
   await page.reload({ waitUntil: 'domcontentloaded' });
   await page.getByTestId('record-draft-restored').waitFor();
-  expect((await page.locator('#resolution').inputValue()).startsWith('1. Hoàn thành kế hoạch'), 'the resolution was not restored');
-  expect(/Vắng có lý do: 1/.test(await page.getByTestId('attendance-rate').innerText()), 'the attendance sheet was not restored');
+  expect(
+    (await page.locator('#resolution').inputValue()).startsWith('1. Hoàn thành kế hoạch'),
+    'the resolution was not restored',
+  );
+  expect(
+    /Vắng có lý do: 1/.test(await page.getByTestId('attendance-rate').innerText()),
+    'the attendance sheet was not restored',
+  );
   await page.locator('#votes-for').fill(String((await page.getByTestId('attendance-row').count()) - 1));
   await page.locator('#votes-against').fill('0');
   await page.locator('#votes-abstain').fill('0');
   await page.getByTestId('record-submit').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=meeting-state]')?.textContent?.trim() === 'Đã tổ chức');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=meeting-state]')?.textContent?.trim() === 'Đã tổ chức',
+  );
   // saved: the draft is gone
   await page.getByTestId('record-draft-restored').waitFor({ state: 'detached' });
-  expect(await page.evaluate(() => !Object.keys(localStorage).some((k) => k.startsWith('chibo.draft.'))), 'a draft is left after saving');
+  expect(
+    await page.evaluate(() => !Object.keys(localStorage).some((k) => k.startsWith('chibo.draft.'))),
+    'a draft is left after saving',
+  );
 });
 
 step('see the attendance rate of the recorded meeting', async () => {
@@ -198,55 +257,87 @@ step('see the attendance rate of the recorded meeting', async () => {
   await page.setViewportSize({ width: 1366, height: 900 });
 });
 
-step('the attendance sheet has this month\'s dues (one request); "Thu" records a member\'s dues in cash, the column shows them paid', async () => {
-  const { page } = state;
-  const [y, m, d] = todayLocal().split('-');
-  const owed = '[data-testid=attendance-dues]:is([data-state=open], [data-state=unpaid], [data-state=short])';
-  // the sheet as it opens: the dues of the whole cell in one request, whatever its size
-  const sheets = [];
-  const count = (r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('query DuesSheet') && sheets.push(r);
-  page.on('request', count);
-  await page.reload({ waitUntil: 'domcontentloaded' });
-  await page.getByTestId('attendance-extra-title').filter({ hasText: `Đảng phí tháng ${m}/${y}` }).waitFor();
-  const rows = await page.getByTestId('attendance-row').count();
-  expect((await page.getByTestId('attendance-dues').count()) === rows, `not every one of the ${rows} rows has a dues cell`);
-  expect(sheets.length === 1, `${sheets.length} DuesSheet requests for the sheet`);
-  page.off('request', count);
-  if ((await page.locator(owed).count()) === 0) {
-    // every member has paid this month already (the seed leaves about half unpaid; or a rerun): take one member's
-    // payments of the month back, as a secretary would cancel a mistaken one, so that something is owed again
-    const { token } = await tokenOf(SECRETARY);
-    const memberId = await page.locator('[data-testid=attendance-dues][data-state=paid]').first().getAttribute('data-member');
-    const dues = await gql('query($m: ID!, $y: Int!) { memberDues(memberId: $m, year: $y) { payments { id month cancelledAt } } }', { m: memberId, y: Number(y) }, token);
-    for (const p of (dues.data?.memberDues?.payments ?? []).filter((x) => x.month === `${y}-${m}` && !x.cancelledAt)) {
-      const r = await gql('mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "Kiểm thử: thu lại tại buổi sinh hoạt") { id } }', { id: p.id }, token);
-      expect(r.data?.cancelDuesPayment?.id, `cancelDuesPayment: ${JSON.stringify(r.errors ?? r).slice(0, 300)}`);
-    }
+step(
+  'the attendance sheet has this month\'s dues (one request); "Thu" records a member\'s dues in cash, the column shows them paid',
+  async () => {
+    const { page } = state;
+    const [y, m, d] = todayLocal().split('-');
+    const owed = '[data-testid=attendance-dues]:is([data-state=open], [data-state=unpaid], [data-state=short])';
+    // the sheet as it opens: the dues of the whole cell in one request, whatever its size
+    const sheets = [];
+    const count = (r) =>
+      r.url().endsWith('/graphql') && (r.postData() ?? '').includes('query DuesSheet') && sheets.push(r);
+    page.on('request', count);
     await page.reload({ waitUntil: 'domcontentloaded' });
-  }
-  const cell = page.locator(owed).first();
-  await cell.waitFor();
-  const memberId = await cell.getAttribute('data-member');
-  const before = (await cell.getByTestId('attendance-dues-text').innerText()).trim();
-  expect(/\d{1,3}(\.\d{3})* đ/.test(before), `the amount owed is not shown as "148.000 đ": "${before}"`);
-  await cell.getByTestId('attendance-dues-collect').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByText('Ghi nhận đóng đảng phí:').waitFor();
-  const amount = Number((await dialog.getByLabel('Số tiền', { exact: true }).inputValue()).replace(/\D/g, ''));
-  expect(amount > 0, 'the amount still owed is not prefilled');
-  expect((await dialog.getByLabel('Ngày đóng').inputValue()) === `${d}/${m}/${y}`, 'the day paid is not the meeting\'s (today)');
-  expect(await dialog.getByText('Tiền mặt cho chi bộ').isVisible(), 'the channel is not cash');
-  await dialog.getByTestId('dues-record-submit').click();
-  await dialog.waitFor({ state: 'hidden' });
-  // the column follows (the write invalidates the dues: lib/invalidation.ts): paid in full, no "Thu" any more
-  const paid = page.locator(`[data-testid=attendance-dues][data-member="${memberId}"][data-state=paid]`);
-  await paid.waitFor();
-  const after = (await paid.getByTestId('attendance-dues-text').innerText()).trim();
-  expect(/^✓ \d{1,3}(\.\d{3})* đ$/.test(after) && Number(after.replace(/\D/g, '')) >= amount, `the column shows "${after}" after ${amount} đ was paid`);
-  expect((await paid.getByTestId('attendance-dues-collect').count()) === 0, '"Thu" is still offered for a month paid in full');
-  await paid.scrollIntoViewIfNeeded();
-  await shot(page, 'm04b-attendance-dues', false);
-});
+    await page
+      .getByTestId('attendance-extra-title')
+      .filter({ hasText: `Đảng phí tháng ${m}/${y}` })
+      .waitFor();
+    const rows = await page.getByTestId('attendance-row').count();
+    expect(
+      (await page.getByTestId('attendance-dues').count()) === rows,
+      `not every one of the ${rows} rows has a dues cell`,
+    );
+    expect(sheets.length === 1, `${sheets.length} DuesSheet requests for the sheet`);
+    page.off('request', count);
+    if ((await page.locator(owed).count()) === 0) {
+      // every member has paid this month already (the seed leaves about half unpaid; or a rerun): take one member's
+      // payments of the month back, as a secretary would cancel a mistaken one, so that something is owed again
+      const { token } = await tokenOf(SECRETARY);
+      const memberId = await page
+        .locator('[data-testid=attendance-dues][data-state=paid]')
+        .first()
+        .getAttribute('data-member');
+      const dues = await gql(
+        'query($m: ID!, $y: Int!) { memberDues(memberId: $m, year: $y) { payments { id month cancelledAt } } }',
+        { m: memberId, y: Number(y) },
+        token,
+      );
+      for (const p of (dues.data?.memberDues?.payments ?? []).filter(
+        (x) => x.month === `${y}-${m}` && !x.cancelledAt,
+      )) {
+        const r = await gql(
+          'mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "Kiểm thử: thu lại tại buổi sinh hoạt") { id } }',
+          { id: p.id },
+          token,
+        );
+        expect(r.data?.cancelDuesPayment?.id, `cancelDuesPayment: ${JSON.stringify(r.errors ?? r).slice(0, 300)}`);
+      }
+      await page.reload({ waitUntil: 'domcontentloaded' });
+    }
+    const cell = page.locator(owed).first();
+    await cell.waitFor();
+    const memberId = await cell.getAttribute('data-member');
+    const before = (await cell.getByTestId('attendance-dues-text').innerText()).trim();
+    expect(/\d{1,3}(\.\d{3})* đ/.test(before), `the amount owed is not shown as "148.000 đ": "${before}"`);
+    await cell.getByTestId('attendance-dues-collect').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Ghi nhận đóng đảng phí:').waitFor();
+    const amount = Number((await dialog.getByLabel('Số tiền', { exact: true }).inputValue()).replace(/\D/g, ''));
+    expect(amount > 0, 'the amount still owed is not prefilled');
+    expect(
+      (await dialog.getByLabel('Ngày đóng').inputValue()) === `${d}/${m}/${y}`,
+      "the day paid is not the meeting's (today)",
+    );
+    expect(await dialog.getByText('Tiền mặt cho chi bộ').isVisible(), 'the channel is not cash');
+    await dialog.getByTestId('dues-record-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    // the column follows (the write invalidates the dues: lib/invalidation.ts): paid in full, no "Thu" any more
+    const paid = page.locator(`[data-testid=attendance-dues][data-member="${memberId}"][data-state=paid]`);
+    await paid.waitFor();
+    const after = (await paid.getByTestId('attendance-dues-text').innerText()).trim();
+    expect(
+      /^✓ \d{1,3}(\.\d{3})* đ$/.test(after) && Number(after.replace(/\D/g, '')) >= amount,
+      `the column shows "${after}" after ${amount} đ was paid`,
+    );
+    expect(
+      (await paid.getByTestId('attendance-dues-collect').count()) === 0,
+      '"Thu" is still offered for a month paid in full',
+    );
+    await paid.scrollIntoViewIfNeeded();
+    await shot(page, 'm04b-attendance-dues', false);
+  },
+);
 
 step('close the meeting', async () => {
   const { page } = state;
@@ -262,7 +353,11 @@ step('close the meeting', async () => {
     if (closed || !idle || !(await confirm.isVisible())) break;
     await confirm.click().catch(() => undefined);
   }
-  await page.waitForFunction(() => document.querySelector('[data-testid=meeting-state]')?.textContent?.trim() === 'Đã khóa sổ', null, { timeout: 30000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=meeting-state]')?.textContent?.trim() === 'Đã khóa sổ',
+    null,
+    { timeout: 30000 },
+  );
   await page.getByTestId('start-amend').waitFor();
 });
 
@@ -339,52 +434,86 @@ step(`sign in as the administrator (${ADMIN}) and open the cell's visit report f
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await page.waitForURL(/\/login/);
   await signIn(page, ADMIN);
-  await page.goto(`${BASE_URL}/visit-report?org=${state.cellId}&month=${todayLocal().slice(0, 7)}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${BASE_URL}/visit-report?org=${state.cellId}&month=${todayLocal().slice(0, 7)}`, {
+    waitUntil: 'domcontentloaded',
+  });
   await page.getByRole('heading', { name: 'Báo cáo dự sinh hoạt chi bộ hằng tháng' }).waitFor();
   await page.locator(`[data-testid=visit-report-table] tr[data-row-key="${state.visitorId}"]`).waitFor();
 });
 
-step('the printable visit report opens in a new tab, without the app shell, with the figures of the screen', async () => {
-  const { page } = state;
-  // the screen's lines (the expand-icon column left out): name, cells, visits, scored, unscored, not visited, state
-  const lines = await page.locator('[data-testid=visit-report-table] tbody tr.ant-table-row').evaluateAll((rows) =>
-    rows.map((tr) => {
-      const td = [...tr.querySelectorAll(':scope > td:not(.ant-table-row-expand-icon-cell)')].map((x) => x.textContent.trim());
-      return { id: tr.getAttribute('data-row-key'), assignedCells: td[1], visits: td[2], scored: td[3], unscored: td[4], notVisited: td[5], state: td[6] };
-    }),
-  );
-  const mine = lines.find((l) => l.id === state.visitorId);
-  expect(mine && Number(mine.visits) >= 1 && Number(mine.scored) >= 1, `the visitor's line does not count the visit scored today: ${JSON.stringify(mine)}`);
-  const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('visit-report-print').click()]);
-  popup.on('pageerror', (e) => state.pageErrors.push(e.message));
-  await popup.waitForURL(/\/visit-report\/print\?/);
-  const url = new URL(popup.url());
-  expect(url.searchParams.get('organisationId') === state.cellId && url.searchParams.get('month') === todayLocal().slice(0, 7), `print view opened with "${url.search}"`);
-  const doc = popup.getByTestId('visit-report-report');
-  await doc.waitFor();
-  const [y, m] = todayLocal().split('-');
-  const title = (await doc.getByTestId('report-title').innerText()).trim();
-  expect(title === `BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG ${m}/${y}`, `title "${title}"`);
-  const text = await doc.innerText();
-  expect(text.includes('ĐẢNG CỘNG SẢN VIỆT NAM') && /ngày \d{2} tháng \d{2} năm \d{4}/.test(text), 'no party line or no Vietnamese date line');
-  expect(text.includes('T/M CHI BỘ') && text.includes('NGƯỜI LẬP BIỂU'), 'no signature block for the cell');
-  expect(text.includes('Chi bộ chuẩn bị nội dung chu đáo; cần tăng thời gian thảo luận.'), 'the guidance of the visit is not in the report');
-  expect((await doc.getByTestId('report-row').count()) === lines.length, 'the print does not have a line per visitor');
-  for (const l of lines) {
-    const row = doc.locator(`[data-testid=report-row][data-visitor-id="${l.id}"]`);
-    for (const field of ['assignedCells', 'visits', 'scored', 'unscored', 'notVisited', 'state']) {
-      const shown = (await row.locator(`[data-figure=${field}]`).innerText()).trim();
-      expect(shown === l[field], `${l.id} ${field}: the screen shows "${l[field]}", the print "${shown}"`);
+step(
+  'the printable visit report opens in a new tab, without the app shell, with the figures of the screen',
+  async () => {
+    const { page } = state;
+    // the screen's lines (the expand-icon column left out): name, cells, visits, scored, unscored, not visited, state
+    const lines = await page.locator('[data-testid=visit-report-table] tbody tr.ant-table-row').evaluateAll((rows) =>
+      rows.map((tr) => {
+        const td = [...tr.querySelectorAll(':scope > td:not(.ant-table-row-expand-icon-cell)')].map((x) =>
+          x.textContent.trim(),
+        );
+        return {
+          id: tr.getAttribute('data-row-key'),
+          assignedCells: td[1],
+          visits: td[2],
+          scored: td[3],
+          unscored: td[4],
+          notVisited: td[5],
+          state: td[6],
+        };
+      }),
+    );
+    const mine = lines.find((l) => l.id === state.visitorId);
+    expect(
+      mine && Number(mine.visits) >= 1 && Number(mine.scored) >= 1,
+      `the visitor's line does not count the visit scored today: ${JSON.stringify(mine)}`,
+    );
+    const [popup] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByTestId('visit-report-print').click(),
+    ]);
+    popup.on('pageerror', (e) => state.pageErrors.push(e.message));
+    await popup.waitForURL(/\/visit-report\/print\?/);
+    const url = new URL(popup.url());
+    expect(
+      url.searchParams.get('organisationId') === state.cellId &&
+        url.searchParams.get('month') === todayLocal().slice(0, 7),
+      `print view opened with "${url.search}"`,
+    );
+    const doc = popup.getByTestId('visit-report-report');
+    await doc.waitFor();
+    const [y, m] = todayLocal().split('-');
+    const title = (await doc.getByTestId('report-title').innerText()).trim();
+    expect(title === `BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG ${m}/${y}`, `title "${title}"`);
+    const text = await doc.innerText();
+    expect(
+      text.includes('ĐẢNG CỘNG SẢN VIỆT NAM') && /ngày \d{2} tháng \d{2} năm \d{4}/.test(text),
+      'no party line or no Vietnamese date line',
+    );
+    expect(text.includes('T/M CHI BỘ') && text.includes('NGƯỜI LẬP BIỂU'), 'no signature block for the cell');
+    expect(
+      text.includes('Chi bộ chuẩn bị nội dung chu đáo; cần tăng thời gian thảo luận.'),
+      'the guidance of the visit is not in the report',
+    );
+    expect(
+      (await doc.getByTestId('report-row').count()) === lines.length,
+      'the print does not have a line per visitor',
+    );
+    for (const l of lines) {
+      const row = doc.locator(`[data-testid=report-row][data-visitor-id="${l.id}"]`);
+      for (const field of ['assignedCells', 'visits', 'scored', 'unscored', 'notVisited', 'state']) {
+        const shown = (await row.locator(`[data-figure=${field}]`).innerText()).trim();
+        expect(shown === l[field], `${l.id} ${field}: the screen shows "${l[field]}", the print "${shown}"`);
+      }
     }
-  }
-  expect((await popup.locator('.app-header').count()) === 0, 'the app header is on the print view');
-  expect((await popup.getByTestId('current-user').count()) === 0, 'the signed-in user is on the print view');
-  expect((await popup.getByRole('menu').count()) === 0, 'the menu is on the print view');
-  await doc.screenshot({ path: join(shotsDir, 'm09-visit-report-print.png') });
-  await popup.emulateMedia({ media: 'print' });
-  expect(await popup.getByTestId('report-print-button').isHidden(), 'the "In" button is printed');
-  await popup.close();
-});
+    expect((await popup.locator('.app-header').count()) === 0, 'the app header is on the print view');
+    expect((await popup.getByTestId('current-user').count()) === 0, 'the signed-in user is on the print view');
+    expect((await popup.getByRole('menu').count()) === 0, 'the menu is on the print view');
+    await doc.screenshot({ path: join(shotsDir, 'm09-visit-report-print.png') });
+    await popup.emulateMedia({ media: 'print' });
+    expect(await popup.getByTestId('report-print-button').isHidden(), 'the "In" button is printed');
+    await popup.close();
+  },
+);
 
 step('no uncaught errors in the page', async () => {
   expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);

@@ -18,7 +18,11 @@ const UPDATED_TITLE = 'Hồ sơ của bạn: Thông tin hồ sơ đảng viên �
 const state = { page: null, pageErrors: [], unread: 0 };
 
 const unreadNotices = async (token) => {
-  const r = await gql('query { myNotices(unreadOnly: true, page: { limit: 100 }) { unreadCount items { id code title createdAt } } }', {}, token);
+  const r = await gql(
+    'query { myNotices(unreadOnly: true, page: { limit: 100 }) { unreadCount items { id code title createdAt } } }',
+    {},
+    token,
+  );
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   return r.data.myNotices;
 };
@@ -47,7 +51,11 @@ step(`set-up: a change to ${SECRETARY}'s own member record becomes a notice (the
   const memberId = users.data?.users.items.find((u) => u.username === SECRETARY)?.memberId;
   expect(memberId, `${SECRETARY} is not linked to a member`);
   const started = new Date(Date.now() - 1000).toISOString();
-  const updated = await gql('mutation($id: ID!, $i: MemberDataInput!) { updateMember(id: $id, input: $i) { id } }', { id: memberId, i: { residence: `Tổ dân phố ${Date.now() % 1000}` } }, admin.token);
+  const updated = await gql(
+    'mutation($id: ID!, $i: MemberDataInput!) { updateMember(id: $id, input: $i) { id } }',
+    { id: memberId, i: { residence: `Tổ dân phố ${Date.now() % 1000}` } },
+    admin.token,
+  );
   expect(!updated.errors, `updateMember: ${JSON.stringify(updated.errors)}`);
   for (let i = 0; i < 60; i++) {
     const mine = await unreadNotices(secretary.token);
@@ -85,7 +93,11 @@ step('the bell opens the latest notices; "see all" goes to the inbox page', asyn
 
 step('marking the notice read: the count drops by one', async () => {
   const { page } = state;
-  const entry = page.getByTestId('notice-entry').filter({ hasText: UPDATED_TITLE }).filter({ has: page.getByTestId('notice-mark-read') }).first();
+  const entry = page
+    .getByTestId('notice-entry')
+    .filter({ hasText: UPDATED_TITLE })
+    .filter({ has: page.getByTestId('notice-mark-read') })
+    .first();
   await entry.waitFor();
   const before = await badge(page);
   await entry.getByTestId('notice-mark-read').click();

@@ -13,7 +13,18 @@
 import { ADMIN, BASE_URL, expect, gql, run, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
 
 const SECRETARY = process.env.E2E_SECRETARY || 'bithu';
-const state = { page: null, context: null, pageErrors: [], token: '', adminToken: '', cellId: '', meetingId: '', rows: 0, present: 0, dues: null };
+const state = {
+  page: null,
+  context: null,
+  pageErrors: [],
+  token: '',
+  adminToken: '',
+  cellId: '',
+  meetingId: '',
+  rows: 0,
+  present: 0,
+  dues: null,
+};
 const tag = Date.now().toString(36);
 const MINUTES = `Biên bản ghi khi mất mạng ${tag}: đồng chí bí thư báo cáo tình hình tháng; các đồng chí thảo luận.`;
 const RESOLUTION = `Nghị quyết ${tag}: hoàn thành kế hoạch tháng tới.`;
@@ -22,36 +33,66 @@ const OWED = '[data-testid=attendance-dues]:has([data-testid=attendance-dues-col
 const MEETING = `query($id: ID!) { meeting(id: $id) { id state version minutes resolution votesFor votesAgainst votesAbstain actualStart actualEnd attendance { memberId status } } }`;
 const meetingNow = async () => (await gql(MEETING, { id: state.meetingId }, state.token)).data?.meeting;
 const auditCount = async (operation) => {
-  const r = await gql('query($f: AuditFilter) { auditLog(filter: $f) { total } }', { f: { entityId: state.meetingId, operation } }, state.adminToken);
+  const r = await gql(
+    'query($f: AuditFilter) { auditLog(filter: $f) { total } }',
+    { f: { entityId: state.meetingId, operation } },
+    state.adminToken,
+  );
   return r.data?.auditLog?.total;
 };
 const payments = async (memberId, month) => {
-  const r = await gql('query($m: ID!, $y: Int!) { memberDues(memberId: $m, year: $y) { payments { id month amount cancelledAt } } }', { m: memberId, y: Number(month.slice(0, 4)) }, state.token);
+  const r = await gql(
+    'query($m: ID!, $y: Int!) { memberDues(memberId: $m, year: $y) { payments { id month amount cancelledAt } } }',
+    { m: memberId, y: Number(month.slice(0, 4)) },
+    state.token,
+  );
   return (r.data?.memberDues?.payments ?? []).filter((p) => p.month === month && !p.cancelledAt);
 };
 /** Waits until the app has sent everything (the header's indicator goes). */
-const allSent = (page, timeout = 40_000) => page.getByTestId('outbox-indicator').waitFor({ state: 'detached', timeout });
+const allSent = (page, timeout = 40_000) =>
+  page.getByTestId('outbox-indicator').waitFor({ state: 'detached', timeout });
 
-step('set-up: a meeting of the secretary\'s cell planned for today, with who presides and who takes the minutes', async () => {
-  const secretary = await tokenOf(SECRETARY);
-  expect(secretary, `cannot sign in as ${SECRETARY}`);
-  state.token = secretary.token;
-  state.adminToken = (await tokenOf(ADMIN))?.token ?? '';
-  expect(state.adminToken, `cannot sign in as ${ADMIN}`);
-  const me = await gql('{ me { grants { role organisationId } } }', {}, state.token);
-  state.cellId = me.data?.me?.grants?.find((g) => g.role === 'CELL_SECRETARY')?.organisationId ?? '';
-  expect(state.cellId, `${SECRETARY} has no CELL_SECRETARY grant`);
-  const members = await gql('query($o: ID!) { members(filter: { organisationId: $o }, page: { offset: 0, limit: 500 }) { items { id } } }', { o: state.cellId }, state.token);
-  const ids = (members.data?.members?.items ?? []).map((m) => m.id);
-  expect(ids.length >= 3, `the cell has ${ids.length} members`);
-  const created = await gql(
-    'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id version } }',
-    { i: { organisationId: state.cellId, kind: 'REGULAR', title: `Sinh hoạt ghi ngoại tuyến ${tag}`, date: todayLocal(), startTime: '07:30', endTime: '09:30', chairMemberId: ids[0], minuteTakerMemberId: ids[1] } },
-    state.token,
-  );
-  expect(created.data?.createMeeting?.id, `createMeeting: ${JSON.stringify(created.errors ?? created).slice(0, 300)}`);
-  state.meetingId = created.data.createMeeting.id;
-});
+step(
+  "set-up: a meeting of the secretary's cell planned for today, with who presides and who takes the minutes",
+  async () => {
+    const secretary = await tokenOf(SECRETARY);
+    expect(secretary, `cannot sign in as ${SECRETARY}`);
+    state.token = secretary.token;
+    state.adminToken = (await tokenOf(ADMIN))?.token ?? '';
+    expect(state.adminToken, `cannot sign in as ${ADMIN}`);
+    const me = await gql('{ me { grants { role organisationId } } }', {}, state.token);
+    state.cellId = me.data?.me?.grants?.find((g) => g.role === 'CELL_SECRETARY')?.organisationId ?? '';
+    expect(state.cellId, `${SECRETARY} has no CELL_SECRETARY grant`);
+    const members = await gql(
+      'query($o: ID!) { members(filter: { organisationId: $o }, page: { offset: 0, limit: 500 }) { items { id } } }',
+      { o: state.cellId },
+      state.token,
+    );
+    const ids = (members.data?.members?.items ?? []).map((m) => m.id);
+    expect(ids.length >= 3, `the cell has ${ids.length} members`);
+    const created = await gql(
+      'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id version } }',
+      {
+        i: {
+          organisationId: state.cellId,
+          kind: 'REGULAR',
+          title: `Sinh hoạt ghi ngoại tuyến ${tag}`,
+          date: todayLocal(),
+          startTime: '07:30',
+          endTime: '09:30',
+          chairMemberId: ids[0],
+          minuteTakerMemberId: ids[1],
+        },
+      },
+      state.token,
+    );
+    expect(
+      created.data?.createMeeting?.id,
+      `createMeeting: ${JSON.stringify(created.errors ?? created).slice(0, 300)}`,
+    );
+    state.meetingId = created.data.createMeeting.id;
+  },
+);
 
 step('online: the secretary opens the meeting (its sheet, members and dues are kept on the phone)', async () => {
   const { page } = state;
@@ -60,14 +101,21 @@ step('online: the secretary opens the meeting (its sheet, members and dues are k
   await page.goto(`${BASE_URL}/meetings/${state.meetingId}`, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('meeting-record').waitFor();
   const [y, m] = todayLocal().split('-');
-  await page.getByTestId('attendance-extra-title').filter({ hasText: `Đảng phí tháng ${m}/${y}` }).waitFor();
+  await page
+    .getByTestId('attendance-extra-title')
+    .filter({ hasText: `Đảng phí tháng ${m}/${y}` })
+    .waitFor();
   state.rows = await page.getByTestId('attendance-row').count();
   expect(state.rows >= 3, `${state.rows} rows on the attendance sheet`);
   if ((await page.locator(OWED).count()) === 0) {
     // every member has paid this month already: take one member's payments of the month back, so something is owed
     const memberId = await page.locator('[data-testid=attendance-dues]').first().getAttribute('data-member');
     for (const p of await payments(memberId, `${y}-${m}`)) {
-      const r = await gql('mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "Kiểm thử: thu lại khi mất mạng") { id } }', { id: p.id }, state.token);
+      const r = await gql(
+        'mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "Kiểm thử: thu lại khi mất mạng") { id } }',
+        { id: p.id },
+        state.token,
+      );
       expect(r.data?.cancelDuesPayment?.id, `cancelDuesPayment: ${JSON.stringify(r.errors ?? r).slice(0, 300)}`);
     }
     await page.reload({ waitUntil: 'domcontentloaded' });
@@ -98,7 +146,7 @@ step('offline: record the whole meeting; it waits on the phone ("chờ gửi")',
   await page.locator('[data-testid=outbox-indicator][data-count="1"]').waitFor();
 });
 
-step('offline: collect one member\'s dues at the meeting; it waits too', async () => {
+step("offline: collect one member's dues at the meeting; it waits too", async () => {
   const { page } = state;
   const cell = page.locator(OWED).first();
   const memberId = await cell.getAttribute('data-member');
@@ -127,9 +175,14 @@ step('still offline, the page closed and opened again: both changes are there, t
   await page.getByTestId('meeting-record').waitFor({ timeout: 30_000 });
   await page.getByTestId('offline-banner').waitFor();
   await page.locator('[data-testid=record-queued][data-state=queued]').waitFor();
-  expect((await page.locator('#minutes').inputValue()) === MINUTES, 'the minutes typed offline are not shown after reopening');
+  expect(
+    (await page.locator('#minutes').inputValue()) === MINUTES,
+    'the minutes typed offline are not shown after reopening',
+  );
   await page.locator('[data-testid=outbox-indicator][data-count="2"]').waitFor();
-  await page.locator(`[data-testid=attendance-dues][data-member="${state.dues.memberId}"][data-state=queued]`).waitFor();
+  await page
+    .locator(`[data-testid=attendance-dues][data-member="${state.dues.memberId}"][data-state=queued]`)
+    .waitFor();
   // nothing reached the server
   expect((await meetingNow()).state === 'PLANNED', 'the meeting changed on the server while offline');
 });
@@ -141,50 +194,79 @@ step('back online: the changes are sent by themselves; the server has exactly th
   const m = await meetingNow();
   expect(m.state === 'HELD', `state ${m.state}`);
   expect(m.minutes === MINUTES && m.resolution === RESOLUTION, 'minutes or resolution differ');
-  expect(m.votesFor === state.present && m.votesAgainst === 0 && m.votesAbstain === 0, `votes ${m.votesFor}/${m.votesAgainst}/${m.votesAbstain}`);
-  expect(m.actualStart?.startsWith('07:30') && m.actualEnd?.startsWith('09:30'), `times ${m.actualStart}–${m.actualEnd}`);
-  expect(m.attendance.length === state.rows && m.attendance.every((a) => a.status === 'PRESENT' || a.status === 'EXEMPT'), `attendance ${JSON.stringify(m.attendance).slice(0, 200)}`);
+  expect(
+    m.votesFor === state.present && m.votesAgainst === 0 && m.votesAbstain === 0,
+    `votes ${m.votesFor}/${m.votesAgainst}/${m.votesAbstain}`,
+  );
+  expect(
+    m.actualStart?.startsWith('07:30') && m.actualEnd?.startsWith('09:30'),
+    `times ${m.actualStart}–${m.actualEnd}`,
+  );
+  expect(
+    m.attendance.length === state.rows && m.attendance.every((a) => a.status === 'PRESENT' || a.status === 'EXEMPT'),
+    `attendance ${JSON.stringify(m.attendance).slice(0, 200)}`,
+  );
   expect((await auditCount('recordMeeting')) === 1, `recordMeeting audited ${await auditCount('recordMeeting')} times`);
   const after = await payments(state.dues.memberId, state.dues.month);
   expect(after.length === state.dues.before + 1, `${after.length - state.dues.before} payments recorded instead of 1`);
-  expect(after.some((p) => p.amount === state.dues.amount), `no payment of ${state.dues.amount} đ`);
+  expect(
+    after.some((p) => p.amount === state.dues.amount),
+    `no payment of ${state.dues.amount} đ`,
+  );
   // the page follows: the server's record, nothing waiting
   await page.locator('[data-testid=record-queued]').waitFor({ state: 'detached' });
   await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
 });
 
-step('a conflict: the minutes changed on the server while the phone was offline; both shown, the user keeps theirs', async () => {
-  const { page, context } = state;
-  await page.reload({ waitUntil: 'domcontentloaded' });
-  await page.getByTestId('meeting-record').waitFor();
-  await page.waitForTimeout(1000);
-  await context.setOffline(true);
-  const mine = `${MINUTES} Bổ sung trên điện thoại.`;
-  await page.locator('#minutes').fill(mine);
-  await page.getByTestId('record-submit').click();
-  await page.locator('[data-testid=record-queued][data-state=queued]').waitFor();
-  const theirs = `${MINUTES} Bổ sung tại văn phòng.`;
-  const r = await gql('mutation($id: ID!, $i: MeetingRecordInput!) { recordMeeting(id: $id, input: $i) { version } }', { id: state.meetingId, i: { minutes: theirs } }, state.token);
-  expect(r.data?.recordMeeting?.version, `recordMeeting (office): ${JSON.stringify(r.errors ?? r).slice(0, 300)}`);
-  await context.setOffline(false);
-  await page.locator('[data-testid=outbox-indicator][data-attention="1"]').waitFor({ timeout: 40_000 });
-  await page.getByTestId('outbox-indicator').click();
-  await page.getByTestId('sync-page').waitFor();
-  const item = page.locator('[data-testid=outbox-item][data-state=conflict]');
-  const field = item.locator('[data-testid=conflict-field][data-field=minutes]');
-  await field.waitFor();
-  expect((await field.innerText()).includes('Bổ sung trên điện thoại') && (await field.innerText()).includes('Bổ sung tại văn phòng'), 'both versions of the minutes are not shown');
-  expect((await item.locator('[data-testid=conflict-field]').count()) === 1, 'fields changed on one side only are shown as conflicts');
-  await shot(page, 'o02-conflict', false);
-  await field.getByTestId('conflict-local').click();
-  await item.getByTestId('conflict-send').click();
-  await page.getByTestId('outbox-empty').waitFor({ timeout: 20_000 });
-  const m = await meetingNow();
-  expect(m.minutes === mine, 'the server does not have the version the user kept');
-  expect(m.resolution === RESOLUTION && m.attendance.length === state.rows, 'the decided record changed other fields');
-});
+step(
+  'a conflict: the minutes changed on the server while the phone was offline; both shown, the user keeps theirs',
+  async () => {
+    const { page, context } = state;
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.getByTestId('meeting-record').waitFor();
+    await page.waitForTimeout(1000);
+    await context.setOffline(true);
+    const mine = `${MINUTES} Bổ sung trên điện thoại.`;
+    await page.locator('#minutes').fill(mine);
+    await page.getByTestId('record-submit').click();
+    await page.locator('[data-testid=record-queued][data-state=queued]').waitFor();
+    const theirs = `${MINUTES} Bổ sung tại văn phòng.`;
+    const r = await gql(
+      'mutation($id: ID!, $i: MeetingRecordInput!) { recordMeeting(id: $id, input: $i) { version } }',
+      { id: state.meetingId, i: { minutes: theirs } },
+      state.token,
+    );
+    expect(r.data?.recordMeeting?.version, `recordMeeting (office): ${JSON.stringify(r.errors ?? r).slice(0, 300)}`);
+    await context.setOffline(false);
+    await page.locator('[data-testid=outbox-indicator][data-attention="1"]').waitFor({ timeout: 40_000 });
+    await page.getByTestId('outbox-indicator').click();
+    await page.getByTestId('sync-page').waitFor();
+    const item = page.locator('[data-testid=outbox-item][data-state=conflict]');
+    const field = item.locator('[data-testid=conflict-field][data-field=minutes]');
+    await field.waitFor();
+    expect(
+      (await field.innerText()).includes('Bổ sung trên điện thoại') &&
+        (await field.innerText()).includes('Bổ sung tại văn phòng'),
+      'both versions of the minutes are not shown',
+    );
+    expect(
+      (await item.locator('[data-testid=conflict-field]').count()) === 1,
+      'fields changed on one side only are shown as conflicts',
+    );
+    await shot(page, 'o02-conflict', false);
+    await field.getByTestId('conflict-local').click();
+    await item.getByTestId('conflict-send').click();
+    await page.getByTestId('outbox-empty').waitFor({ timeout: 20_000 });
+    const m = await meetingNow();
+    expect(m.minutes === mine, 'the server does not have the version the user kept');
+    expect(
+      m.resolution === RESOLUTION && m.attendance.length === state.rows,
+      'the decided record changed other fields',
+    );
+  },
+);
 
-step('a refusal: the meeting was closed meanwhile; shown with the server\'s reason, then given up', async () => {
+step("a refusal: the meeting was closed meanwhile; shown with the server's reason, then given up", async () => {
   const { page, context } = state;
   await page.goto(`${BASE_URL}/meetings/${state.meetingId}`, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('meeting-record').waitFor();
@@ -193,8 +275,15 @@ step('a refusal: the meeting was closed meanwhile; shown with the server\'s reas
   await page.locator('#resolution').fill(`${RESOLUTION} (sửa trên điện thoại)`);
   await page.getByTestId('record-submit').click();
   await page.locator('[data-testid=record-queued][data-state=queued]').waitFor();
-  const closed = await gql('mutation($id: ID!) { closeMeeting(id: $id) { state } }', { id: state.meetingId }, state.token);
-  expect(closed.data?.closeMeeting?.state === 'CLOSED', `closeMeeting: ${JSON.stringify(closed.errors ?? closed).slice(0, 300)}`);
+  const closed = await gql(
+    'mutation($id: ID!) { closeMeeting(id: $id) { state } }',
+    { id: state.meetingId },
+    state.token,
+  );
+  expect(
+    closed.data?.closeMeeting?.state === 'CLOSED',
+    `closeMeeting: ${JSON.stringify(closed.errors ?? closed).slice(0, 300)}`,
+  );
   await context.setOffline(false);
   await page.locator('[data-testid=record-queued][data-state=rejected]').waitFor({ timeout: 40_000 });
   await page.goto(`${BASE_URL}/sync`, { waitUntil: 'domcontentloaded' });
@@ -214,5 +303,11 @@ await run({
   budgetMs: 240_000,
   failureShot: 'o00-failure',
   state,
-  context: { serviceWorkers: 'allow', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  context: {
+    serviceWorkers: 'allow',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  },
 });

@@ -90,12 +90,18 @@ step('the manifest is linked and valid: Vietnamese name, colours, icons 192/512/
   expect(href, 'no <link rel="manifest">');
   const res = await page.request.get(new URL(href, BASE_URL).href);
   expect(res.status() === 200, `manifest: HTTP ${res.status()}`);
-  expect(/^application\/manifest\+json/.test(res.headers()['content-type'] ?? ''), `manifest content-type ${res.headers()['content-type']}`);
+  expect(
+    /^application\/manifest\+json/.test(res.headers()['content-type'] ?? ''),
+    `manifest content-type ${res.headers()['content-type']}`,
+  );
   const m = await res.json();
   expect(m.name === 'chibo – Công tác xây dựng Đảng', `name "${m.name}"`);
   expect(m.short_name === 'chibo' && m.lang === 'vi', `short_name/lang ${m.short_name}/${m.lang}`);
   expect(m.start_url === '/' && m.display === 'standalone', `start_url/display ${m.start_url}/${m.display}`);
-  expect(m.theme_color === '#b71c1c' && /^#[0-9a-f]{6}$/i.test(m.background_color ?? ''), `colours ${m.theme_color}/${m.background_color}`);
+  expect(
+    m.theme_color === '#b71c1c' && /^#[0-9a-f]{6}$/i.test(m.background_color ?? ''),
+    `colours ${m.theme_color}/${m.background_color}`,
+  );
   const themeMeta = await page.locator('meta[name="theme-color"]').getAttribute('content');
   expect(themeMeta === m.theme_color, `theme-color meta ${themeMeta}`);
   const wanted = [
@@ -107,15 +113,25 @@ step('the manifest is linked and valid: Vietnamese name, colours, icons 192/512/
     const icon = m.icons.find((i) => i.sizes === sizes && (i.purpose ?? 'any').split(' ').includes(purpose));
     expect(icon, `no ${purpose} icon of ${sizes}`);
     const r = await page.request.get(new URL(icon.src, BASE_URL).href);
-    expect(r.status() === 200 && r.headers()['content-type'] === 'image/png', `${icon.src}: HTTP ${r.status()} ${r.headers()['content-type']}`);
+    expect(
+      r.status() === 200 && r.headers()['content-type'] === 'image/png',
+      `${icon.src}: HTTP ${r.status()} ${r.headers()['content-type']}`,
+    );
     const size = pngSize(await r.body());
-    expect(size && `${size.width}x${size.height}` === sizes, `${icon.src} is ${size ? `${size.width}x${size.height}` : 'not a PNG'}, not ${sizes}`);
+    expect(
+      size && `${size.width}x${size.height}` === sizes,
+      `${icon.src} is ${size ? `${size.width}x${size.height}` : 'not a PNG'}, not ${sizes}`,
+    );
   }
 });
 
 step('the service worker registers and controls the page', async () => {
   const { page } = state;
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined,
+    null,
+    { timeout: 30_000 },
+  );
   const info = await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.getRegistration();
     return { scope: reg?.scope, script: navigator.serviceWorker.controller?.scriptURL };
@@ -142,11 +158,9 @@ step(`the cell secretary (${SECRETARY}) signs in on a phone and opens the cell's
   state.meetings = await meetingTitles(page);
   await shot(page, 'p01-meetings-online');
   // the answers are stored when the browser is idle
-  await page.waitForFunction(
-    () => new Promise((resolve) => setTimeout(() => resolve(true), 200)),
-    null,
-    { timeout: 5_000 },
-  );
+  await page.waitForFunction(() => new Promise((resolve) => setTimeout(() => resolve(true), 200)), null, {
+    timeout: 5_000,
+  });
   let kept = {};
   for (let i = 0; i < 40 && !(kept.Members && kept.MeetingList && kept.Me); i++) {
     await page.waitForTimeout(250);
@@ -183,9 +197,14 @@ step('a changed service worker brings the "Đã có phiên bản mới" prompt; 
     expect((await prompt.innerText()).includes('Đã có phiên bản mới'), `prompt: ${await prompt.innerText()}`);
     await shot(page, 'p04-update-prompt', false);
     // nothing switches by itself: the page keeps its worker, and the new one waits, until the click
-    const waitingBefore = await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+    const waitingBefore = await page.evaluate(async () =>
+      Boolean((await navigator.serviceWorker.getRegistration())?.waiting),
+    );
     expect(waitingBefore, 'the new worker is not waiting before the click');
-    expect((await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)) === before, 'the worker changed before the click');
+    expect(
+      (await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)) === before,
+      'the worker changed before the click',
+    );
     await page.getByTestId('update-reload').click();
     // the page reloads once under the new worker: the prompt goes, the members show again
     await prompt.waitFor({ state: 'detached', timeout: 30_000 });
@@ -200,25 +219,31 @@ step('a changed service worker brings the "Đã có phiên bản mới" prompt; 
   }
 });
 
-step('offline, a reload shows the app, the same members and meetings, and the offline banner with its time', async () => {
-  const { page, context } = state;
-  await context.setOffline(true);
-  await page.reload({ waitUntil: 'domcontentloaded' });
-  const banner = page.getByTestId('offline-banner');
-  await banner.waitFor({ timeout: 20_000 });
-  await page.getByTestId('meeting-link').first().waitFor({ timeout: 20_000 });
-  const text = await banner.innerText();
-  expect(/Đang ngoại tuyến – dữ liệu tính đến \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/.test(text), `banner: ${text}`);
-  expect((await page.getByTestId('meetings-total').innerText()) === state.meetingsTotal, 'another meeting total offline');
-  expect(JSON.stringify(await meetingTitles(page)) === JSON.stringify(state.meetings), 'other meetings offline');
-  await shot(page, 'p02-meetings-offline');
-  // another screen, reached offline through the app's own navigation as a user would: the members
-  await page.goto(`${BASE_URL}/members`, { waitUntil: 'domcontentloaded' });
-  await page.getByTestId('member-link').first().waitFor({ timeout: 20_000 });
-  await banner.waitFor();
-  expect(JSON.stringify(await memberNames(page)) === JSON.stringify(state.members), 'other members offline');
-  await shot(page, 'p03-members-offline');
-});
+step(
+  'offline, a reload shows the app, the same members and meetings, and the offline banner with its time',
+  async () => {
+    const { page, context } = state;
+    await context.setOffline(true);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const banner = page.getByTestId('offline-banner');
+    await banner.waitFor({ timeout: 20_000 });
+    await page.getByTestId('meeting-link').first().waitFor({ timeout: 20_000 });
+    const text = await banner.innerText();
+    expect(/Đang ngoại tuyến – dữ liệu tính đến \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/.test(text), `banner: ${text}`);
+    expect(
+      (await page.getByTestId('meetings-total').innerText()) === state.meetingsTotal,
+      'another meeting total offline',
+    );
+    expect(JSON.stringify(await meetingTitles(page)) === JSON.stringify(state.meetings), 'other meetings offline');
+    await shot(page, 'p02-meetings-offline');
+    // another screen, reached offline through the app's own navigation as a user would: the members
+    await page.goto(`${BASE_URL}/members`, { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('member-link').first().waitFor({ timeout: 20_000 });
+    await banner.waitFor();
+    expect(JSON.stringify(await memberNames(page)) === JSON.stringify(state.members), 'other members offline');
+    await shot(page, 'p03-members-offline');
+  },
+);
 
 step('offline, the service worker does not answer API paths with the app', async () => {
   const { page } = state;
@@ -234,7 +259,8 @@ step('offline, the service worker does not answer API paths with the app', async
   for (let attempt = 0; ; attempt++) {
     const went = await page.goto(`${BASE_URL}/members`, { waitUntil: 'domcontentloaded' }).then(
       () => true,
-      (e) => (attempt < 3 && String(e.message).includes('interrupted by another navigation') ? false : Promise.reject(e)),
+      (e) =>
+        attempt < 3 && String(e.message).includes('interrupted by another navigation') ? false : Promise.reject(e),
     );
     if (went) break;
     await page.waitForTimeout(300);
@@ -277,5 +303,11 @@ await run({
   budgetMs: 150_000,
   failureShot: 'p00-failure',
   state,
-  context: { serviceWorkers: 'allow', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  context: {
+    serviceWorkers: 'allow',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  },
 });

@@ -11,7 +11,19 @@
 // System Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through playwright-core. Prints `ok - <step>` /
 // `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
 // apps/web/test-results/ (r01-…png).
-import { BASE_URL, choose, expect, gql, run, selectShows, shot, signIn, step, todayLocal, tokenOf } from './lib/harness.mjs';
+import {
+  BASE_URL,
+  choose,
+  expect,
+  gql,
+  run,
+  selectShows,
+  shot,
+  signIn,
+  step,
+  todayLocal,
+  tokenOf,
+} from './lib/harness.mjs';
 
 const SECRETARY = 'bithu';
 const suffix = Date.now().toString(36);
@@ -35,7 +47,6 @@ const setDate = async (page, selector, value) => {
   expect((await input.inputValue()) === value, `${selector} shows "${await input.inputValue()}", not ${value}`);
 };
 
-
 const listTotal = async (page) => {
   await page.goto(`${BASE_URL}/members?org=${state.cellId}`, { waitUntil: 'domcontentloaded' });
   const total = page.getByTestId('members-total');
@@ -51,7 +62,7 @@ step(`the cell secretary (${SECRETARY}) exists and has a cell`, async () => {
   expect(state.cellId, `${SECRETARY} has no CELL_SECRETARY grant`);
 });
 
-step('sign in as the cell secretary and read the cell\'s member total', async () => {
+step("sign in as the cell secretary and read the cell's member total", async () => {
   await signIn(state.page, SECRETARY);
   state.total = await listTotal(state.page);
   expect(state.total > 0, 'the cell has no members');
@@ -110,7 +121,10 @@ step('record a discipline: the cell may only reprimand or warn a probationary me
   await form.waitFor();
   await page.locator('#discipline_form').click();
   const listId = await page.locator('#discipline_form').getAttribute('aria-controls');
-  const options = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option');
+  const options = page
+    .locator('.ant-select-dropdown:visible')
+    .filter({ has: page.locator(`[id="${listId}"]`) })
+    .locator('.ant-select-item-option');
   await options.first().waitFor();
   // the list may still be filling in: read it until it holds what it will hold
   let offered = [];
@@ -119,7 +133,10 @@ step('record a discipline: the cell may only reprimand or warn a probationary me
     if (offered.length >= 2) break;
     await page.waitForTimeout(150);
   }
-  expect(offered.length === 2 && offered.includes('Khiển trách') && offered.includes('Cảnh cáo'), `offered: ${offered.join(', ')}`);
+  expect(
+    offered.length === 2 && offered.includes('Khiển trách') && offered.includes('Cảnh cáo'),
+    `offered: ${offered.join(', ')}`,
+  );
   // pick from the list already open: an Escape to close it first sometimes closed the whole dialog with it
   await options.filter({ hasText: 'Khiển trách' }).click();
   await selectShows(page, 'discipline_form', 'Khiển trách');
@@ -133,7 +150,7 @@ step('record a discipline: the cell may only reprimand or warn a probationary me
   await page.getByTestId('member-disciplines').getByText('Khiển trách').waitFor();
 });
 
-step('seat the new member on the cell\'s committee from today, then end the seat', async () => {
+step("seat the new member on the cell's committee from today, then end the seat", async () => {
   const { page } = state;
   await page.goto(`${BASE_URL}/organisations/${state.cellId}`, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('seat-assign').click();
@@ -143,7 +160,11 @@ step('seat the new member on the cell\'s committee from today, then end the seat
   await member.click();
   await member.fill(suffix);
   const listId = await member.getAttribute('aria-controls');
-  await page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option', { hasText: NAME }).click();
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .filter({ has: page.locator(`[id="${listId}"]`) })
+    .locator('.ant-select-item-option', { hasText: NAME })
+    .click();
   await choose(page, 'seat_role', 'Chi ủy viên');
   const from = form.locator('#seat_from');
   await from.click();
@@ -177,7 +198,7 @@ step('recognition before the end of probation is refused next to the date', asyn
   await shot(page, 'g03-recognition-refused');
 });
 
-step('record a transfer out: the member leaves the cell\'s list', async () => {
+step("record a transfer out: the member leaves the cell's list", async () => {
   const { page } = state;
   const form = page.getByTestId('member-event-form');
   await choose(page, 'memberEvent_type', 'Chuyển sinh hoạt đảng chính thức đi');

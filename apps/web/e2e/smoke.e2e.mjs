@@ -25,7 +25,9 @@ step('open the app and see the Vietnamese sign-in page', async () => {
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`);
+      window.__cspViolations.push(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`,
+      );
     });
   });
   page.on('console', (message) => {
@@ -67,10 +69,16 @@ step('no token in localStorage; the refresh token is an HttpOnly cookie; a reloa
   const { page } = state;
   const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
   expect(!/token|eyJ/i.test(stored), `localStorage holds a token: ${stored.slice(0, 200)}`);
-  expect(!(await page.evaluate(() => document.cookie)).includes('chibo_refresh'), 'the refresh cookie is readable by scripts');
+  expect(
+    !(await page.evaluate(() => document.cookie)).includes('chibo_refresh'),
+    'the refresh cookie is readable by scripts',
+  );
   const cookie = (await page.context().cookies()).find((c) => c.name === 'chibo_refresh');
   expect(cookie, 'no chibo_refresh cookie');
-  expect(cookie.httpOnly && cookie.sameSite === 'Strict' && cookie.path === '/graphql', `cookie attributes: ${JSON.stringify({ ...cookie, value: '…' })}`);
+  expect(
+    cookie.httpOnly && cookie.sameSite === 'Strict' && cookie.path === '/graphql',
+    `cookie attributes: ${JSON.stringify({ ...cookie, value: '…' })}`,
+  );
   const url = page.url();
   await page.reload({ waitUntil: 'domcontentloaded' });
   await page.getByTestId('current-user').waitFor();
@@ -123,35 +131,57 @@ step('go to the member list and see the total', async () => {
   await page.getByRole('menuitem', { name: 'Đảng viên' }).click();
   await page.waitForURL(/\/members(\?|$)/);
   const total = page.getByTestId('members-total');
-  await page.waitForFunction(() => /Tổng số: [\d.]+ đảng viên/.test(document.querySelector('[data-testid=members-total]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /Tổng số: [\d.]+ đảng viên/.test(document.querySelector('[data-testid=members-total]')?.textContent ?? ''),
+  );
   expect(/Tổng số: [\d.]+ đảng viên/.test(await total.innerText()), 'no total');
 });
 
 // The list's order as the page shows it (names of the first page), and the keys it should follow.
-const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+const fold = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 const givenFirst = (s) => {
   const f = fold(s);
   const cut = f.lastIndexOf(' ');
   return cut < 0 ? f : `${f.slice(cut + 1)} ${f.slice(0, cut)}`;
 };
-const shownNames = (page) => page.locator('[data-testid=member-link]').evaluateAll((links) => links.map((a) => a.textContent.trim()));
+const shownNames = (page) =>
+  page.locator('[data-testid=member-link]').evaluateAll((links) => links.map((a) => a.textContent.trim()));
 const inOrder = (names, key) => names.every((n, i) => i === 0 || key(names[i - 1]) <= key(n));
 
-step('the list runs by given name as Vietnamese lists do; "Họ và tên" switches it, and the choice is kept', async () => {
-  const { page } = state;
-  const order = page.getByTestId('members-order');
-  await order.getByText('Tên', { exact: true }).waitFor();
-  const byGiven = await shownNames(page);
-  expect(byGiven.length > 5 && inOrder(byGiven, givenFirst), `not by given name: ${byGiven.slice(0, 8).join(', ')}`);
-  await order.getByText('Họ và tên', { exact: true }).click();
-  await page.waitForFunction((first) => document.querySelector('[data-testid=member-link]')?.textContent?.trim() !== first, byGiven[0]);
-  const byFull = await shownNames(page);
-  expect(inOrder(byFull, fold), `not by full name: ${byFull.slice(0, 8).join(', ')}`);
-  await page.reload({ waitUntil: 'domcontentloaded' });
-  await page.locator('[data-testid=members-order] .ant-segmented-item-selected').getByText('Họ và tên', { exact: true }).waitFor();
-  await page.getByTestId('members-order').getByText('Tên', { exact: true }).click();
-  await page.waitForFunction((first) => document.querySelector('[data-testid=member-link]')?.textContent?.trim() === first, byGiven[0]);
-});
+step(
+  'the list runs by given name as Vietnamese lists do; "Họ và tên" switches it, and the choice is kept',
+  async () => {
+    const { page } = state;
+    const order = page.getByTestId('members-order');
+    await order.getByText('Tên', { exact: true }).waitFor();
+    const byGiven = await shownNames(page);
+    expect(byGiven.length > 5 && inOrder(byGiven, givenFirst), `not by given name: ${byGiven.slice(0, 8).join(', ')}`);
+    await order.getByText('Họ và tên', { exact: true }).click();
+    await page.waitForFunction(
+      (first) => document.querySelector('[data-testid=member-link]')?.textContent?.trim() !== first,
+      byGiven[0],
+    );
+    const byFull = await shownNames(page);
+    expect(inOrder(byFull, fold), `not by full name: ${byFull.slice(0, 8).join(', ')}`);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page
+      .locator('[data-testid=members-order] .ant-segmented-item-selected')
+      .getByText('Họ và tên', { exact: true })
+      .waitFor();
+    await page.getByTestId('members-order').getByText('Tên', { exact: true }).click();
+    await page.waitForFunction(
+      (first) => document.querySelector('[data-testid=member-link]')?.textContent?.trim() === first,
+      byGiven[0],
+    );
+  },
+);
 
 step('search "nguyen" without diacritics finds "Nguyễn"', async () => {
   const { page } = state;
@@ -166,63 +196,70 @@ step('search "nguyen" without diacritics finds "Nguyễn"', async () => {
   await shot(page, '04-members-search');
 });
 
-step('name the search as a saved filter, clear the filters, apply it again; it is kept after a reload; delete it', async () => {
-  const { page } = state;
-  const button = page.getByTestId('saved-filters');
-  await button.click();
-  const panel = page.getByTestId('saved-filters-panel');
-  await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
-  await settle(page); // this script keeps antd's animations: click in the panel once it has stopped zooming in
-  await panel.getByLabel('Tên bộ lọc').fill('Họ Nguyễn');
-  await panel.getByTestId('saved-filter-save').click();
-  await panel.getByRole('button', { name: 'Họ Nguyễn', exact: true }).waitFor();
-  await button.getByText('Bộ lọc: Họ Nguyễn').waitFor();
-  await page.getByRole('button', { name: 'Xóa bộ lọc', exact: true }).click();
-  await page.waitForURL((u) => !u.searchParams.has('q'));
-  await page.reload({ waitUntil: 'domcontentloaded' });
-  await button.getByText('Bộ lọc đã lưu (1)').waitFor();
-  await button.click();
-  await panel.waitFor();
-  await settle(page);
-  await panel.getByRole('button', { name: 'Họ Nguyễn', exact: true }).click();
-  await page.waitForURL(/[?&]q=nguyen/);
-  await page.waitForFunction(() => {
-    const links = [...document.querySelectorAll('[data-testid=member-link]')];
-    return links.length > 0 && links.every((a) => /Nguyễn/i.test(a.textContent ?? ''));
-  });
-  await button.getByText('Bộ lọc: Họ Nguyễn').waitFor();
-  await button.click();
-  await panel.waitFor();
-  await settle(page);
-  await panel.getByRole('button', { name: 'Xóa bộ lọc “Họ Nguyễn”' }).click();
-  await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
-  await page.keyboard.press('Escape');
-});
+step(
+  'name the search as a saved filter, clear the filters, apply it again; it is kept after a reload; delete it',
+  async () => {
+    const { page } = state;
+    const button = page.getByTestId('saved-filters');
+    await button.click();
+    const panel = page.getByTestId('saved-filters-panel');
+    await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
+    await settle(page); // this script keeps antd's animations: click in the panel once it has stopped zooming in
+    await panel.getByLabel('Tên bộ lọc').fill('Họ Nguyễn');
+    await panel.getByTestId('saved-filter-save').click();
+    await panel.getByRole('button', { name: 'Họ Nguyễn', exact: true }).waitFor();
+    await button.getByText('Bộ lọc: Họ Nguyễn').waitFor();
+    await page.getByRole('button', { name: 'Xóa bộ lọc', exact: true }).click();
+    await page.waitForURL((u) => !u.searchParams.has('q'));
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await button.getByText('Bộ lọc đã lưu (1)').waitFor();
+    await button.click();
+    await panel.waitFor();
+    await settle(page);
+    await panel.getByRole('button', { name: 'Họ Nguyễn', exact: true }).click();
+    await page.waitForURL(/[?&]q=nguyen/);
+    await page.waitForFunction(() => {
+      const links = [...document.querySelectorAll('[data-testid=member-link]')];
+      return links.length > 0 && links.every((a) => /Nguyễn/i.test(a.textContent ?? ''));
+    });
+    await button.getByText('Bộ lọc: Họ Nguyễn').waitFor();
+    await button.click();
+    await panel.waitFor();
+    await settle(page);
+    await panel.getByRole('button', { name: 'Xóa bộ lọc “Họ Nguyễn”' }).click();
+    await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
+    await page.keyboard.press('Escape');
+  },
+);
 
-step('choose the columns of the list: a party card number column added, the birth date left out, kept after a reload', async () => {
-  const { page } = state;
-  const headers = () => page.locator('.ant-table-thead th').evaluateAll((ths) => ths.map((th) => th.textContent.trim()).filter(Boolean));
-  expect(!(await headers()).includes('Số thẻ đảng viên'), 'the card number column shows before it is chosen');
-  await page.getByTestId('members-columns').click();
-  const panel = page.getByTestId('members-columns-panel');
-  // this script keeps antd's animations: click in the panel once it has stopped zooming in
-  await panel.waitFor();
-  await settle(page);
-  await panel.getByText('Số thẻ đảng viên', { exact: true }).click();
-  await panel.getByText('Ngày sinh', { exact: true }).click();
-  await page.locator('.ant-table-thead th', { hasText: 'Số thẻ đảng viên' }).waitFor();
-  await page.reload({ waitUntil: 'domcontentloaded' });
-  await page.locator('.ant-table-thead th', { hasText: 'Số thẻ đảng viên' }).waitFor();
-  const shown = await headers();
-  expect(!shown.includes('Ngày sinh') && shown[0] === 'Họ và tên', `columns after a reload: ${shown.join(', ')}`);
-  await shot(page, '04b-members-columns');
-  await page.getByTestId('members-columns').click();
-  await panel.waitFor();
-  await settle(page);
-  await panel.getByTestId('members-columns-default').click();
-  await page.locator('.ant-table-thead th', { hasText: 'Ngày sinh' }).waitFor();
-  await page.keyboard.press('Escape');
-});
+step(
+  'choose the columns of the list: a party card number column added, the birth date left out, kept after a reload',
+  async () => {
+    const { page } = state;
+    const headers = () =>
+      page.locator('.ant-table-thead th').evaluateAll((ths) => ths.map((th) => th.textContent.trim()).filter(Boolean));
+    expect(!(await headers()).includes('Số thẻ đảng viên'), 'the card number column shows before it is chosen');
+    await page.getByTestId('members-columns').click();
+    const panel = page.getByTestId('members-columns-panel');
+    // this script keeps antd's animations: click in the panel once it has stopped zooming in
+    await panel.waitFor();
+    await settle(page);
+    await panel.getByText('Số thẻ đảng viên', { exact: true }).click();
+    await panel.getByText('Ngày sinh', { exact: true }).click();
+    await page.locator('.ant-table-thead th', { hasText: 'Số thẻ đảng viên' }).waitFor();
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.locator('.ant-table-thead th', { hasText: 'Số thẻ đảng viên' }).waitFor();
+    const shown = await headers();
+    expect(!shown.includes('Ngày sinh') && shown[0] === 'Họ và tên', `columns after a reload: ${shown.join(', ')}`);
+    await shot(page, '04b-members-columns');
+    await page.getByTestId('members-columns').click();
+    await panel.waitFor();
+    await settle(page);
+    await panel.getByTestId('members-columns-default').click();
+    await page.locator('.ant-table-thead th', { hasText: 'Ngày sinh' }).waitFor();
+    await page.keyboard.press('Escape');
+  },
+);
 
 step('open a member profile and see "Tuổi đảng"', async () => {
   const { page } = state;

@@ -46,14 +46,18 @@ const waitFor = async (what, cond, ms = 20_000) => {
 /** The subscription's row in the list (by its unique target URL). */
 const row = (page) => page.getByTestId('admin-webhooks').locator('tr', { hasText: state.target });
 
-step('the administrator\'s scope root and one of its cells (set-up through the API)', async () => {
+step("the administrator's scope root and one of its cells (set-up through the API)", async () => {
   const admin = await tokenOf(ADMIN);
   expect(admin, `cannot sign in as ${ADMIN}`);
   state.token = admin.token;
   const roots = await gql('query($d: Date) { scopeRoots(asOf: $d) { id name } }', { d: todayLocal() }, state.token);
   state.rootName = roots.data?.scopeRoots?.[0]?.name ?? '';
   expect(state.rootName, `no scope root: ${JSON.stringify(roots.errors ?? roots.data)}`);
-  const cells = await gql('{ organisations(filter: { kinds: [SUBORDINATE_CELL] }, page: { limit: 1 }) { items { id } } }', {}, state.token);
+  const cells = await gql(
+    '{ organisations(filter: { kinds: [SUBORDINATE_CELL] }, page: { limit: 1 }) { items { id } } }',
+    {},
+    state.token,
+  );
   state.cellId = cells.data?.organisations?.items?.[0]?.id ?? '';
   expect(state.cellId, `no cell: ${JSON.stringify(cells.errors ?? cells.data)}`);
 });
@@ -67,11 +71,17 @@ step('open the Webhook tab (its own chunk) and create a subscription to the loca
   const form = page.getByTestId('admin-webhook-form');
   await form.waitFor();
   await page.locator('#adminWebhook_organisationId').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: state.rootName }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: state.rootName })
+    .first()
+    .click();
   await form.locator('#adminWebhook_targetUrl').fill(state.target);
   await page.locator('#adminWebhook_eventTypes').click();
   await page.locator('#adminWebhook_eventTypes').fill('meeting.planned');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'meeting.planned' }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'meeting.planned' })
+    .first()
+    .click();
   await page.keyboard.press('Escape');
   await form.locator('#adminWebhook_description').fill(`Kiểm thử ${suffix}`);
   await page.getByTestId('admin-webhook-submit').click();
@@ -84,7 +94,7 @@ step('the signing secret is shown once, with a warning and a copy button', async
   await box.getByText('chỉ hiển thị một lần').waitFor();
   state.secret = (await page.getByTestId('admin-webhook-secret-value').innerText()).trim();
   expect(/^whsec_[A-Za-z0-9_-]{43}$/.test(state.secret), `not a secret: ${state.secret}`);
-  expect(await box.locator('.ant-typography-copy').count() === 1, 'no copy button');
+  expect((await box.locator('.ant-typography-copy').count()) === 1, 'no copy button');
   await shot(page, 'w01-secret');
   await page.getByTestId('admin-webhook-secret-done').click();
   await box.waitFor({ state: 'hidden' });
@@ -101,8 +111,11 @@ step('the signing secret is shown once, with a warning and a copy button', async
 });
 
 step('plan a meeting: the receiver gets meeting.planned, signed with the secret', async () => {
-  const r = await gql('mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }',
-    { i: { organisationId: state.cellId, kind: 'REGULAR', title: `Sinh hoạt webhook ${suffix}`, date: todayLocal() } }, state.token);
+  const r = await gql(
+    'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }',
+    { i: { organisationId: state.cellId, kind: 'REGULAR', title: `Sinh hoạt webhook ${suffix}`, date: todayLocal() } },
+    state.token,
+  );
   expect(r.data?.createMeeting?.id, `createMeeting: ${JSON.stringify(r.errors)}`);
   state.meetingId = r.data.createMeeting.id;
   const mine = () => state.received.filter((x) => x.json?.event?.subjectId === state.meetingId);
@@ -135,12 +148,16 @@ step('replay the delivery from the log: received again with the same delivery id
   const before = state.received.filter((x) => x.headers['x-chibo-delivery'] === state.deliveryId).length;
   await log.locator('tr', { hasText: 'meeting.planned' }).first().getByTestId('webhook-replay').click();
   await page.getByText('Đã đưa lần gửi vào hàng đợi gửi lại.').waitFor();
-  await waitFor('the replayed delivery', () => state.received.filter((x) => x.headers['x-chibo-delivery'] === state.deliveryId).length === before + 1);
+  await waitFor(
+    'the replayed delivery',
+    () => state.received.filter((x) => x.headers['x-chibo-delivery'] === state.deliveryId).length === before + 1,
+  );
   // the log shows it delivered again (refreshed until the worker recorded it)
   for (let i = 0; i < 20; i++) {
     await page.getByTestId('webhook-deliveries-refresh').click();
     await page.waitForTimeout(400);
-    if (await log.locator('tr', { hasText: 'meeting.planned' }).first().getByTestId('webhook-status-DELIVERED').count()) break;
+    if (await log.locator('tr', { hasText: 'meeting.planned' }).first().getByTestId('webhook-status-DELIVERED').count())
+      break;
   }
   await log.locator('tr', { hasText: 'meeting.planned' }).first().getByTestId('webhook-status-DELIVERED').waitFor();
   await page.keyboard.press('Escape');
@@ -172,7 +189,7 @@ step('the audit tab runs the hash-chain check and shows it as the last one', asy
   await shot(page, 'w04-audit');
 });
 
-step('in English, the screen\'s texts (loaded with its chunk) are English too', async () => {
+step("in English, the screen's texts (loaded with its chunk) are English too", async () => {
   const { page } = state;
   await page.getByText('English', { exact: true }).click();
   await page.getByTestId('audit-verify').filter({ hasText: 'Check now' }).waitFor();

@@ -30,10 +30,24 @@ step('sign in with an empty cache and reach the dashboard figures', async () => 
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
   const reqs = state.requests;
-  cdp.on('Network.requestWillBeSent', (e) => reqs.set(e.requestId, { url: e.request.url, method: e.request.method, at: Date.now(), type: e.type, post: e.request.postData }));
+  cdp.on('Network.requestWillBeSent', (e) =>
+    reqs.set(e.requestId, {
+      url: e.request.url,
+      method: e.request.method,
+      at: Date.now(),
+      type: e.type,
+      post: e.request.postData,
+    }),
+  );
   cdp.on('Network.responseReceived', (e) => {
     const r = reqs.get(e.requestId);
-    if (r) Object.assign(r, { status: e.response.status, headers: e.response.headers, fromCache: e.response.fromDiskCache || e.response.fromMemoryCache, mime: e.response.mimeType });
+    if (r)
+      Object.assign(r, {
+        status: e.response.status,
+        headers: e.response.headers,
+        fromCache: e.response.fromDiskCache || e.response.fromMemoryCache,
+        mime: e.response.mimeType,
+      });
   });
   cdp.on('Network.requestServedFromCache', (e) => {
     const r = reqs.get(e.requestId);
@@ -51,13 +65,19 @@ step('sign in with an empty cache and reach the dashboard figures', async () => 
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.getByTestId('dashboard-areas').waitFor({ timeout: 30_000 });
   // the figures themselves, not only the frame: the first figure of the members area has a number
-  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=dashboard-areas]')?.textContent ?? ''), null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => /\d/.test(document.querySelector('[data-testid=dashboard-areas]')?.textContent ?? ''),
+    null,
+    { timeout: 30_000 },
+  );
   const shownAt = Date.now();
   await page.waitForTimeout(300); // let loadingFinished events of the last responses arrive
 
   const all = [...reqs.values()];
   const assets = all.filter((r) => /\.(js|css)(\?|$)/.test(new URL(r.url).pathname));
-  const graphql = all.filter((r) => new URL(r.url).pathname === '/graphql' && r.method === 'POST' && r.at >= clickedAt && r.at <= shownAt);
+  const graphql = all.filter(
+    (r) => new URL(r.url).pathname === '/graphql' && r.method === 'POST' && r.at >= clickedAt && r.at <= shownAt,
+  );
   const bytes = assets.reduce((s, r) => s + (r.bytes ?? 0), 0);
   state.figures = { bytes, files: assets.length, graphql: graphql.length, ms: shownAt - clickedAt, assets };
   console.log(`figure  JS+CSS to the dashboard: ${kb(bytes)} in ${assets.length} files (goal ≤ ${GOAL_KB} kB)`);
@@ -78,7 +98,9 @@ step('sign in with an empty cache and reach the dashboard figures', async () => 
 
 step(`JS + CSS to the dashboard within the budget of ${BUDGET_KB} kB (compressed; goal ${GOAL_KB} kB)`, async () => {
   if (state.figures.bytes > GOAL_KB * 1024 || process.env.WEIGHT_LIST === '1') {
-    const top = [...state.figures.assets].sort((a, b) => (b.bytes ?? 0) - (a.bytes ?? 0)).slice(0, Number(process.env.WEIGHT_TOP ?? 15));
+    const top = [...state.figures.assets]
+      .sort((a, b) => (b.bytes ?? 0) - (a.bytes ?? 0))
+      .slice(0, Number(process.env.WEIGHT_TOP ?? 15));
     for (const r of top) console.log(`#   ${kb(r.bytes ?? 0).padStart(9)}  ${new URL(r.url).pathname}`);
   }
   expect(state.figures.bytes <= BUDGET_KB * 1024, `${kb(state.figures.bytes)} loaded`);
@@ -90,8 +112,14 @@ step('hashed assets are compressed and cached as immutable; index.html is revali
   for (const r of hashed) {
     const h = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     // files under 512 bytes are not worth compressing (the build leaves them as they are)
-    expect(/\b(br|gzip)\b/.test(h['content-encoding'] ?? '') || (r.bytes ?? 0) < 1024, `${r.url} served without compression`);
-    expect(/immutable/.test(h['cache-control'] ?? '') && /max-age=31536000/.test(h['cache-control'] ?? ''), `${r.url}: cache-control "${h['cache-control']}"`);
+    expect(
+      /\b(br|gzip)\b/.test(h['content-encoding'] ?? '') || (r.bytes ?? 0) < 1024,
+      `${r.url} served without compression`,
+    );
+    expect(
+      /immutable/.test(h['cache-control'] ?? '') && /max-age=31536000/.test(h['cache-control'] ?? ''),
+      `${r.url}: cache-control "${h['cache-control']}"`,
+    );
   }
   const index = await fetch(`${BASE_URL}/dashboard`);
   const cc = index.headers.get('cache-control') ?? '';
@@ -113,7 +141,10 @@ step('a reload with a warm cache fetches no asset again', async () => {
   state.requests.clear();
   await page.reload({ waitUntil: 'domcontentloaded' });
   await page.getByTestId('dashboard-areas').waitFor({ timeout: 30_000 });
-  const refetched = [...state.requests.values()].filter((r) => new URL(r.url).pathname.startsWith('/assets/') && !r.fromCache && !r.servedFromCache && r.status !== undefined);
+  const refetched = [...state.requests.values()].filter(
+    (r) =>
+      new URL(r.url).pathname.startsWith('/assets/') && !r.fromCache && !r.servedFromCache && r.status !== undefined,
+  );
   expect(refetched.length === 0, `fetched again: ${refetched.map((r) => r.url).join(', ')}`);
 });
 

@@ -17,7 +17,11 @@ const flatten = (obj, prefix = '', out = new Map()) => {
   return out;
 };
 
-const placeholders = (s) => [...String(s).matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (s) =>
+  [...String(s).matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 const problems = [];
 const loaded = {};
@@ -45,12 +49,14 @@ if (problems.length === 0) {
   const [ref, ...others] = LOCALES;
   for (const lng of LOCALES) {
     for (const [key, value] of loaded[lng]) {
-      if (typeof value !== 'string' || value.trim() === '') problems.push(`${lng}.json: "${key}" is empty or not a string`);
+      if (typeof value !== 'string' || value.trim() === '')
+        problems.push(`${lng}.json: "${key}" is empty or not a string`);
     }
   }
   for (const lng of others) {
     for (const key of loaded[ref].keys()) if (!loaded[lng].has(key)) problems.push(`${lng}.json: missing "${key}"`);
-    for (const key of loaded[lng].keys()) if (!loaded[ref].has(key)) problems.push(`${ref}.json: missing "${key}" (present in ${lng}.json)`);
+    for (const key of loaded[lng].keys())
+      if (!loaded[ref].has(key)) problems.push(`${ref}.json: missing "${key}" (present in ${lng}.json)`);
     for (const [key, value] of loaded[ref]) {
       if (!loaded[lng].has(key)) continue;
       const a = placeholders(value);

@@ -55,7 +55,9 @@ describe('isLeapYear / daysInMonth', () => {
   ])('%i leap = %s', (y, leap) => expect(isLeapYear(y)).toBe(leap));
 
   it('gives month lengths', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2025, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2025, m))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
     expect(daysInMonth(2024, 2)).toBe(29);
   });
 });
@@ -191,7 +193,11 @@ describe('compareIsoDate / min / max / daysBetween', () => {
     expect(compareIsoDate('2025-01-01', '2025-01-02')).toBe(-1);
     expect(compareIsoDate('2025-01-02', '2025-01-02')).toBe(0);
     expect(compareIsoDate('2025-10-01', '2025-09-30')).toBe(1);
-    expect(['2025-10-01', '2024-12-31', '2025-01-15'].sort(compareIsoDate)).toEqual(['2024-12-31', '2025-01-15', '2025-10-01']);
+    expect(['2025-10-01', '2024-12-31', '2025-01-15'].sort(compareIsoDate)).toEqual([
+      '2024-12-31',
+      '2025-01-15',
+      '2025-10-01',
+    ]);
     expect(minIsoDate('2025-03-01', '2025-02-28')).toBe('2025-02-28');
     expect(maxIsoDate('2025-03-01', '2025-02-28')).toBe('2025-03-01');
   });
@@ -311,7 +317,14 @@ describe('workingDaysBetween', () => {
 
 describe('vietnamFixedHolidays', () => {
   it('2021: 2/9 Thursday → 3/9; 1/5 Saturday compensated on Monday 3/5', () => {
-    expect(vietnamFixedHolidays(2021)).toEqual(['2021-01-01', '2021-04-30', '2021-05-01', '2021-05-03', '2021-09-02', '2021-09-03']);
+    expect(vietnamFixedHolidays(2021)).toEqual([
+      '2021-01-01',
+      '2021-04-30',
+      '2021-05-01',
+      '2021-05-03',
+      '2021-09-02',
+      '2021-09-03',
+    ]);
   });
   it('2022: 1/1, 30/4, 1/5 on weekends are compensated; 2/9 Friday → 1/9', () => {
     expect(vietnamFixedHolidays(2022)).toEqual([
@@ -346,7 +359,13 @@ describe('vietnamFixedHolidays', () => {
   it('honours the options', () => {
     expect(vietnamFixedHolidays(2026, { nationalDayExtra: 'BEFORE' })).toContain('2026-09-01');
     expect(vietnamFixedHolidays(2026, { nationalDayExtra: 'AFTER' })).toContain('2026-09-03');
-    expect(vietnamFixedHolidays(2022, { compensatory: false })).toEqual(['2022-01-01', '2022-04-30', '2022-05-01', '2022-09-01', '2022-09-02']);
+    expect(vietnamFixedHolidays(2022, { compensatory: false })).toEqual([
+      '2022-01-01',
+      '2022-04-30',
+      '2022-05-01',
+      '2022-09-01',
+      '2022-09-02',
+    ]);
   });
   it('always has 1/1, 30/4, 1/5, 2/9 and exactly one of 1/9 and 3/9', () => {
     for (let y = 2000; y <= 2060; y += 1) {

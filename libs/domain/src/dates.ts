@@ -149,7 +149,7 @@ export const wholeMonthsBetween = (a: IsoDate, b: IsoDate): number => {
   return compareIsoDate(addMonths(a, k), b) <= 0 ? k : k - 1;
 };
 
-const weekdayOfDayNumber = (z: number): IsoWeekday => ((((((z + 3) % 7) + 7) % 7) + 1) as IsoWeekday);
+const weekdayOfDayNumber = (z: number): IsoWeekday => (((((z + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 
 /** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
 export const isoWeekday = (date: IsoDate): IsoWeekday => weekdayOfDayNumber(toDayNumber(date));
@@ -242,7 +242,13 @@ export const vietnamFixedHolidays = (year: number, options: VietnamHolidayOption
   const d = (month: number, day: number): IsoDate => formatIsoDate({ year, month, day });
   const nationalDay = d(9, 2);
   const extra = options.nationalDayExtra ?? DEFAULT_NATIONAL_DAY_EXTRA[isoWeekday(nationalDay)];
-  const fixed = [d(1, 1), d(4, 30), d(5, 1), extra === 'BEFORE' ? d(9, 1) : nationalDay, extra === 'BEFORE' ? nationalDay : d(9, 3)];
+  const fixed = [
+    d(1, 1),
+    d(4, 30),
+    d(5, 1),
+    extra === 'BEFORE' ? d(9, 1) : nationalDay,
+    extra === 'BEFORE' ? nationalDay : d(9, 3),
+  ];
   const days = new Set(fixed);
   if (options.compensatory ?? true) {
     for (const h of fixed) {
@@ -278,14 +284,16 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
 /** The calendar date in Vietnam (UTC+7, no daylight saving) at an instant given in epoch milliseconds. */
-export const vietnamDateOf = (epochMs: number): IsoDate => fromDayNumber(Math.floor((epochMs + VIETNAM_OFFSET_MS) / MS_PER_DAY));
+export const vietnamDateOf = (epochMs: number): IsoDate =>
+  fromDayNumber(Math.floor((epochMs + VIETNAM_OFFSET_MS) / MS_PER_DAY));
 
 /**
  * Dates of facts already recorded (a decision taken, a ceremony held, an event that happened) may not lie after
  * `today` (Vietnam's date, see vietnamDateOf); planned dates (a meeting, a deadline, a term end) may. True when
  * `date` is a valid date after `today`.
  */
-export const isAfterToday = (date: unknown, today: IsoDate): boolean => isValidIsoDate(date) && compareIsoDate(date, today) > 0;
+export const isAfterToday = (date: unknown, today: IsoDate): boolean =>
+  isValidIsoDate(date) && compareIsoDate(date, today) > 0;
 
 /** Vietnam's date now (UTC+7). */
 export const vietnamToday = (nowMs: number = Date.now()): IsoDate => vietnamDateOf(nowMs);

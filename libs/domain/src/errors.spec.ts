@@ -1,4 +1,11 @@
-import { assertNever, DOMAIN_ERROR_CODES, DomainError, isDomainError, isDomainErrorCode, type DomainErrorCode } from './errors';
+import {
+  assertNever,
+  DOMAIN_ERROR_CODES,
+  DomainError,
+  isDomainError,
+  isDomainErrorCode,
+  type DomainErrorCode,
+} from './errors';
 
 describe('DomainError', () => {
   it('carries code, message, field and details', () => {

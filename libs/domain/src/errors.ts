@@ -58,7 +58,9 @@ const ALL_CODES: Record<DomainErrorCode, true> = {
 };
 
 /** Every DomainErrorCode, for iteration (e.g. building translation files). */
-export const DOMAIN_ERROR_CODES: readonly DomainErrorCode[] = Object.freeze(Object.keys(ALL_CODES) as DomainErrorCode[]);
+export const DOMAIN_ERROR_CODES: readonly DomainErrorCode[] = Object.freeze(
+  Object.keys(ALL_CODES) as DomainErrorCode[],
+);
 
 /** Type guard for codes arriving from outside (e.g. a GraphQL error extension). */
 export const isDomainErrorCode = (s: unknown): s is DomainErrorCode =>

@@ -73,7 +73,9 @@ describe('resolvePolicy', () => {
   });
 
   it('keeps only layers in force on asOf (from inclusive, to exclusive)', () => {
-    const layers = [layer({ organisation: { minFullMembers: 5 } }, { effectiveFrom: '2025-01-01', effectiveTo: '2026-01-01' })];
+    const layers = [
+      layer({ organisation: { minFullMembers: 5 } }, { effectiveFrom: '2025-01-01', effectiveTo: '2026-01-01' }),
+    ];
     expect(resolvePolicy(layers, '2024-12-31').organisation.minFullMembers).toBe(3);
     expect(resolvePolicy(layers, '2025-01-01').organisation.minFullMembers).toBe(5);
     expect(resolvePolicy(layers, '2025-12-31').organisation.minFullMembers).toBe(5);
@@ -119,7 +121,10 @@ describe('resolvePolicy', () => {
   });
 
   it('ignores unknown keys and undefined values, and does not mutate inputs', () => {
-    const values = { organisation: { minFullMembers: undefined, bogus: 1 }, extra: { x: 1 } } as unknown as PolicyLayer['values'];
+    const values = {
+      organisation: { minFullMembers: undefined, bogus: 1 },
+      extra: { x: 1 },
+    } as unknown as PolicyLayer['values'];
     const layers = [layer(values)];
     const snapshot = JSON.stringify(layers);
     const p = resolvePolicy(layers, '2025-01-01');
@@ -132,7 +137,9 @@ describe('resolvePolicy', () => {
   it('accepts another base', () => {
     const base: Policy = { ...DEFAULT_POLICY, organisation: { ...DEFAULT_POLICY.organisation, minFullMembers: 7 } };
     expect(resolvePolicy([], '2025-01-01', base).organisation.minFullMembers).toBe(7);
-    expect(resolvePolicy([layer({ organisation: { minFullMembers: 2 } })], '2025-01-01', base).organisation.minFullMembers).toBe(2);
+    expect(
+      resolvePolicy([layer({ organisation: { minFullMembers: 2 } })], '2025-01-01', base).organisation.minFullMembers,
+    ).toBe(2);
   });
 
   it('ignores a layer value of the wrong shape where an object is expected', () => {
@@ -160,13 +167,18 @@ describe('validatePolicyOverride', () => {
   it('accepts empty and partial overrides', () => {
     expect(validatePolicyOverride({})).toEqual({ ok: true });
     expect(validatePolicyOverride({ organisation: {} })).toEqual({ ok: true });
-    expect(validatePolicyOverride({ organisation: { termEndingWarnDays: 0 }, member: { badgeMilestones: [] } })).toEqual({ ok: true });
+    expect(
+      validatePolicyOverride({ organisation: { termEndingWarnDays: 0 }, member: { badgeMilestones: [] } }),
+    ).toEqual({ ok: true });
     expect(validatePolicyOverride({ member: { badgeOccasions: ['02-03', '02-29', '12-22'] } })).toEqual({ ok: true });
     expect(validatePolicyOverride(DEFAULT_POLICY)).toEqual({ ok: true });
   });
 
   it.each([null, [], 5, 'x', undefined])('rejects a non-object %j', (v) => {
-    expect(validatePolicyOverride(v)).toEqual({ ok: false, errors: [{ field: 'values', reason: 'must be an object' }] });
+    expect(validatePolicyOverride(v)).toEqual({
+      ok: false,
+      errors: [{ field: 'values', reason: 'must be an object' }],
+    });
   });
 
   it('rejects unknown keys at any level', () => {
@@ -180,7 +192,10 @@ describe('validatePolicyOverride', () => {
   });
 
   it('requires objects for groups', () => {
-    expect(validatePolicyOverride({ member: 3 })).toEqual({ ok: false, errors: [{ field: 'member', reason: 'must be an object' }] });
+    expect(validatePolicyOverride({ member: 3 })).toEqual({
+      ok: false,
+      errors: [{ field: 'member', reason: 'must be an object' }],
+    });
   });
 
   it.each([-1, 2.5, '30', Number.NaN, Number.POSITIVE_INFINITY, null, true])('rejects %p as a number', (v) => {
@@ -230,7 +245,10 @@ describe('validatePolicyOverride', () => {
   });
 
   it('collects several errors at once and skips undefined values', () => {
-    const r = validatePolicyOverride({ organisation: { minFullMembers: -1, termEndingWarnDays: undefined }, member: { probationMonths: 1.5 } });
+    const r = validatePolicyOverride({
+      organisation: { minFullMembers: -1, termEndingWarnDays: undefined },
+      member: { probationMonths: 1.5 },
+    });
     expect(r).toEqual({
       ok: false,
       errors: [
@@ -244,7 +262,10 @@ describe('validatePolicyOverride', () => {
 describe('validatePolicy', () => {
   it('requires every key', () => {
     const partial = { ...DEFAULT_POLICY, member: { ...DEFAULT_POLICY.member, probationMonths: undefined } };
-    expect(validatePolicy(partial)).toEqual({ ok: false, errors: [{ field: 'member.probationMonths', reason: 'is required' }] });
+    expect(validatePolicy(partial)).toEqual({
+      ok: false,
+      errors: [{ field: 'member.probationMonths', reason: 'is required' }],
+    });
     expect(validatePolicy({})).toEqual({
       ok: false,
       errors: [
@@ -260,7 +281,10 @@ describe('validatePolicy', () => {
   });
   it('rejects an empty admission age range, accepts a single month', () => {
     const p = resolvePolicy([layer({ member: { admissionMinAgeMonths: 721 } })], '2025-01-01');
-    expect(validatePolicy(p)).toEqual({ ok: false, errors: [{ field: 'member.admissionMaxAgeMonths', reason: 'must be >= member.admissionMinAgeMonths' }] });
+    expect(validatePolicy(p)).toEqual({
+      ok: false,
+      errors: [{ field: 'member.admissionMaxAgeMonths', reason: 'must be >= member.admissionMinAgeMonths' }],
+    });
     const q = resolvePolicy([layer({ member: { admissionMinAgeMonths: 720 } })], '2025-01-01');
     expect(validatePolicy(q)).toEqual({ ok: true });
   });
@@ -303,9 +327,26 @@ describe('meeting policy', () => {
   });
 
   it('accepts partial meeting overrides and bounds days and percentages', () => {
-    expect(validatePolicyOverride({ meeting: { dueDayOfMonth: 20, visitsPerYear: 6, minAttendancePercent: 100, scoreGapWarn: 0 } })).toEqual({ ok: true });
-    expect(validatePolicyOverride({ meeting: { dueDayOfMonth: 1, visitReportDueDay: 31, absenceStreakLimit: 1 } })).toEqual({ ok: true });
-    expect(validatePolicyOverride({ meeting: { dueDayOfMonth: 0, visitReportDueDay: 32, minAttendancePercent: 101, scoreGapWarn: 100.5, absenceStreakLimit: 0, minutesDueDays: -1 } })).toEqual({
+    expect(
+      validatePolicyOverride({
+        meeting: { dueDayOfMonth: 20, visitsPerYear: 6, minAttendancePercent: 100, scoreGapWarn: 0 },
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      validatePolicyOverride({ meeting: { dueDayOfMonth: 1, visitReportDueDay: 31, absenceStreakLimit: 1 } }),
+    ).toEqual({ ok: true });
+    expect(
+      validatePolicyOverride({
+        meeting: {
+          dueDayOfMonth: 0,
+          visitReportDueDay: 32,
+          minAttendancePercent: 101,
+          scoreGapWarn: 100.5,
+          absenceStreakLimit: 0,
+          minutesDueDays: -1,
+        },
+      }),
+    ).toEqual({
       ok: false,
       errors: [
         { field: 'meeting.dueDayOfMonth', reason: 'must be an integer from 1 to 31' },
@@ -316,7 +357,10 @@ describe('meeting policy', () => {
         { field: 'meeting.minutesDueDays', reason: 'must be a non-negative integer' },
       ],
     });
-    expect(validatePolicyOverride({ meeting: { thematicPerMonth: 1 } })).toEqual({ ok: false, errors: [{ field: 'meeting.thematicPerMonth', reason: 'unknown key' }] });
+    expect(validatePolicyOverride({ meeting: { thematicPerMonth: 1 } })).toEqual({
+      ok: false,
+      errors: [{ field: 'meeting.thematicPerMonth', reason: 'unknown key' }],
+    });
   });
 
   it('accepts a complete provincial score sheet, which replaces the default whole', () => {
@@ -335,7 +379,10 @@ describe('meeting policy', () => {
         { field: 'scoreSheet.criteria', reason: 'is required' },
       ],
     });
-    expect(validatePolicyOverride({ scoreSheet: 5 })).toEqual({ ok: false, errors: [{ field: 'scoreSheet', reason: 'must be an object' }] });
+    expect(validatePolicyOverride({ scoreSheet: 5 })).toEqual({
+      ok: false,
+      errors: [{ field: 'scoreSheet', reason: 'must be an object' }],
+    });
   });
 
   it('checks criteria: unique codes, positive integer maxPoints', () => {
@@ -367,34 +414,68 @@ describe('meeting policy', () => {
     const withBands = (bands: unknown) => validatePolicyOverride({ scoreSheet: { ...provinceSheet, bands } });
     expect(withBands([{ level: 'WEAK', minPoints: 10 }])).toEqual({
       ok: false,
-      errors: [{ field: 'scoreSheet.bands[0].minPoints', reason: 'must be 0 (the bands must cover every total from 0)' }],
+      errors: [
+        { field: 'scoreSheet.bands[0].minPoints', reason: 'must be 0 (the bands must cover every total from 0)' },
+      ],
     });
-    expect(withBands([{ level: 'WEAK', minPoints: 0 }, { level: 'GOOD', minPoints: 70 }, { level: 'EXCELLENT', minPoints: 70 }])).toEqual({
+    expect(
+      withBands([
+        { level: 'WEAK', minPoints: 0 },
+        { level: 'GOOD', minPoints: 70 },
+        { level: 'EXCELLENT', minPoints: 70 },
+      ]),
+    ).toEqual({
       ok: false,
       errors: [{ field: 'scoreSheet.bands[2].minPoints', reason: 'must be strictly ascending' }],
     });
-    expect(withBands([{ level: 'GOOD', minPoints: 0 }, { level: 'WEAK', minPoints: 50 }])).toEqual({
+    expect(
+      withBands([
+        { level: 'GOOD', minPoints: 0 },
+        { level: 'WEAK', minPoints: 50 },
+      ]),
+    ).toEqual({
       ok: false,
       errors: [{ field: 'scoreSheet.bands[1].level', reason: 'must be a better level than the band below it' }],
     });
-    expect(withBands([{ level: 'WEAK', minPoints: 0 }, { level: 'EXCELLENT', minPoints: 100 }])).toEqual({ ok: true });
-    expect(withBands([{ level: 'WEAK', minPoints: 0 }, { level: 'EXCELLENT', minPoints: 101 }])).toEqual({
+    expect(
+      withBands([
+        { level: 'WEAK', minPoints: 0 },
+        { level: 'EXCELLENT', minPoints: 100 },
+      ]),
+    ).toEqual({ ok: true });
+    expect(
+      withBands([
+        { level: 'WEAK', minPoints: 0 },
+        { level: 'EXCELLENT', minPoints: 101 },
+      ]),
+    ).toEqual({
       ok: false,
       errors: [{ field: 'scoreSheet.bands[1].minPoints', reason: "must be at most the sheet's total (100)" }],
     });
-    expect(withBands([{ level: 'SUPERB', minPoints: 0 }, { level: 'WEAK', minPoints: -1 }])).toEqual({
+    expect(
+      withBands([
+        { level: 'SUPERB', minPoints: 0 },
+        { level: 'WEAK', minPoints: -1 },
+      ]),
+    ).toEqual({
       ok: false,
       errors: [
         { field: 'scoreSheet.bands[0].level', reason: 'must be one of EXCELLENT, GOOD, AVERAGE, WEAK' },
         { field: 'scoreSheet.bands[1].minPoints', reason: 'must be a non-negative integer' },
       ],
     });
-    expect(withBands([])).toEqual({ ok: false, errors: [{ field: 'scoreSheet.bands', reason: 'must be a non-empty array' }] });
+    expect(withBands([])).toEqual({
+      ok: false,
+      errors: [{ field: 'scoreSheet.bands', reason: 'must be a non-empty array' }],
+    });
   });
 
   it('validatePolicy: a combined meeting may not be shorter than a single one', () => {
     const p = resolvePolicy([layer({ meeting: { minCombinedDurationMinutes: 89 } })], '2025-01-01');
-    expect(validatePolicy(p)).toEqual({ ok: false, errors: [{ field: 'meeting.minCombinedDurationMinutes', reason: 'must be >= meeting.minDurationMinutes' }] });
+    expect(validatePolicy(p)).toEqual({
+      ok: false,
+      errors: [{ field: 'meeting.minCombinedDurationMinutes', reason: 'must be >= meeting.minDurationMinutes' }],
+    });
     const q = resolvePolicy([layer({ meeting: { minCombinedDurationMinutes: 90 } })], '2025-01-01');
     expect(validatePolicy(q)).toEqual({ ok: true });
   });
@@ -404,10 +485,21 @@ describe('policyChangeDates', () => {
   const bound = (effectiveFrom: string, effectiveTo: string | null) => ({ effectiveFrom, effectiveTo });
   it('the start of the period and every layer boundary inside it, ascending and once', () => {
     expect(policyChangeDates([], '2026-01-01', null)).toEqual(['2026-01-01']);
-    expect(policyChangeDates([bound('2025-01-01', '2026-07-01'), bound('2027-01-01', null), bound('2026-07-01', '2030-01-01')], '2026-01-01', null))
-      .toEqual(['2026-01-01', '2026-07-01', '2027-01-01', '2030-01-01']);
+    expect(
+      policyChangeDates(
+        [bound('2025-01-01', '2026-07-01'), bound('2027-01-01', null), bound('2026-07-01', '2030-01-01')],
+        '2026-01-01',
+        null,
+      ),
+    ).toEqual(['2026-01-01', '2026-07-01', '2027-01-01', '2030-01-01']);
     // the end of the period is exclusive; boundaries outside it do not count
-    expect(policyChangeDates([bound('2026-03-01', '2028-01-01'), bound('2024-01-01', '2025-01-01')], '2026-01-01', '2027-01-01')).toEqual(['2026-01-01', '2026-03-01']);
+    expect(
+      policyChangeDates(
+        [bound('2026-03-01', '2028-01-01'), bound('2024-01-01', '2025-01-01')],
+        '2026-01-01',
+        '2027-01-01',
+      ),
+    ).toEqual(['2026-01-01', '2026-03-01']);
   });
   it('checking the merged policy on those dates finds an inconsistency that two valid layers make together', () => {
     const layers = [
@@ -415,7 +507,9 @@ describe('policyChangeDates', () => {
       { effectiveFrom: '2026-06-01', effectiveTo: null, depth: 1, values: { rating: { wellCompletedMinScore: 85 } } },
     ];
     expect(layers.every((l) => validatePolicyOverride(l.values).ok)).toBe(true);
-    const bad = policyChangeDates(layers, '2026-01-01', null).filter((d) => !validatePolicy(resolvePolicy(layers, d)).ok);
+    const bad = policyChangeDates(layers, '2026-01-01', null).filter(
+      (d) => !validatePolicy(resolvePolicy(layers, d)).ok,
+    );
     expect(bad).toEqual(['2026-06-01']);
   });
 });

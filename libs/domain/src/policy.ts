@@ -3,7 +3,15 @@ import { compareIsoDate, daysInMonth, type IsoDate } from './dates';
 import type { FieldError } from './errors';
 import { DEFAULT_SCORE_SHEET, validateScoreSheet, type ScoreSheet } from './meeting/score-sheet';
 import { DISCIPLINE_FORMS, type DisciplineForm } from './member/discipline';
-import { QUOTA_BASES, QUOTA_SCOPES, RATING_LEVELS, type AdmissionTarget, type QuotaBase, type QuotaScope, type RatingLevel } from './rating/kinds';
+import {
+  QUOTA_BASES,
+  QUOTA_SCOPES,
+  RATING_LEVELS,
+  type AdmissionTarget,
+  type QuotaBase,
+  type QuotaScope,
+  type RatingLevel,
+} from './rating/kinds';
 
 // Every numeric rule reads its thresholds from a Policy (docs/rules.md#r-policy): national
 // defaults here, overridden per subtree and per date range by PolicyLayers stored with organisations.
@@ -308,7 +316,8 @@ const clone = (v: unknown): unknown => {
 
 /** True when `layer` is in force on `asOf`: effectiveFrom <= asOf < effectiveTo (null = open-ended). */
 export const layerInForce = (layer: Pick<PolicyLayer, 'effectiveFrom' | 'effectiveTo'>, asOf: IsoDate): boolean =>
-  compareIsoDate(layer.effectiveFrom, asOf) <= 0 && (layer.effectiveTo === null || compareIsoDate(asOf, layer.effectiveTo) < 0);
+  compareIsoDate(layer.effectiveFrom, asOf) <= 0 &&
+  (layer.effectiveTo === null || compareIsoDate(asOf, layer.effectiveTo) < 0);
 
 /**
  * The policy in force on `asOf` for an organisation, given the layers attached to it and its ancestors.
@@ -322,7 +331,9 @@ export const resolvePolicy = (layers: PolicyLayer[], asOf: IsoDate, base: Policy
     .filter(({ layer }) => layerInForce(layer, asOf))
     .sort(
       (a, b) =>
-        a.layer.depth - b.layer.depth || compareIsoDate(a.layer.effectiveFrom, b.layer.effectiveFrom) || a.index - b.index,
+        a.layer.depth - b.layer.depth ||
+        compareIsoDate(a.layer.effectiveFrom, b.layer.effectiveFrom) ||
+        a.index - b.index,
     );
   return inForce.reduce<Policy>((acc, { layer }) => mergeInto(acc, layer.values) as Policy, clone(base) as Policy);
 };
@@ -353,7 +364,7 @@ type Schema<T> = {
                     ? 'disciplineForm'
                     : T[K] extends AdmissionTarget
                       ? 'admissionTarget'
-          : Schema<T[K]>;
+                      : Schema<T[K]>;
 };
 
 // The type makes the compiler check that every Policy key has a validation rule.
@@ -472,9 +483,13 @@ const checkAdmissionTarget = (value: unknown, path: string, errors: FieldError[]
   }
   const n = value[numberKey];
   if (!isNonNegativeInt(n) || (numberKey === 'percent' && n > 100)) {
-    errors.push({ field: `${path}.${numberKey}`, reason: numberKey === 'percent' ? 'must be an integer from 0 to 100' : 'must be a non-negative integer' });
+    errors.push({
+      field: `${path}.${numberKey}`,
+      reason: numberKey === 'percent' ? 'must be an integer from 0 to 100' : 'must be a non-negative integer',
+    });
   }
-  for (const key of Object.keys(value)) if (key !== 'kind' && key !== numberKey) errors.push({ field: `${path}.${key}`, reason: 'unknown key' });
+  for (const key of Object.keys(value))
+    if (key !== 'kind' && key !== numberKey) errors.push({ field: `${path}.${key}`, reason: 'unknown key' });
 };
 
 const checkLeaf = (kind: LeafKind, value: unknown, path: string, errors: FieldError[]): void => {
@@ -484,7 +499,8 @@ const checkLeaf = (kind: LeafKind, value: unknown, path: string, errors: FieldEr
   }
   if (kind in ENUM_RULES) {
     const allowed = ENUM_RULES[kind as EnumRule];
-    if (typeof value !== 'string' || !allowed.includes(value)) errors.push({ field: path, reason: `must be one of ${allowed.join(', ')}` });
+    if (typeof value !== 'string' || !allowed.includes(value))
+      errors.push({ field: path, reason: `must be one of ${allowed.join(', ')}` });
     return;
   }
   if (kind === 'admissionTarget') {
@@ -574,16 +590,28 @@ export const validatePolicy = (policy: unknown): { ok: true } | { ok: false; err
       errors.push({ field: 'meeting.minCombinedDurationMinutes', reason: 'must be >= meeting.minDurationMinutes' });
     }
     if (p.inspection.supervisionCoverageMaxPercent < p.inspection.supervisionCoverageMinPercent) {
-      errors.push({ field: 'inspection.supervisionCoverageMaxPercent', reason: 'must be >= inspection.supervisionCoverageMinPercent' });
+      errors.push({
+        field: 'inspection.supervisionCoverageMaxPercent',
+        reason: 'must be >= inspection.supervisionCoverageMinPercent',
+      });
     }
     const r = p.rating;
-    if (r.wellCompletedMinScore < r.completedMinScore) errors.push({ field: 'rating.wellCompletedMinScore', reason: 'must be >= rating.completedMinScore' });
-    if (r.excellentMinScore < r.wellCompletedMinScore) errors.push({ field: 'rating.excellentMinScore', reason: 'must be >= rating.wellCompletedMinScore' });
+    if (r.wellCompletedMinScore < r.completedMinScore)
+      errors.push({ field: 'rating.wellCompletedMinScore', reason: 'must be >= rating.completedMinScore' });
+    if (r.excellentMinScore < r.wellCompletedMinScore)
+      errors.push({ field: 'rating.excellentMinScore', reason: 'must be >= rating.wellCompletedMinScore' });
     if (r.excellentMinScore > r.generalMaxPoints + r.tasksMaxPoints) {
-      errors.push({ field: 'rating.excellentMinScore', reason: 'must be <= rating.generalMaxPoints + rating.tasksMaxPoints' });
+      errors.push({
+        field: 'rating.excellentMinScore',
+        reason: 'must be <= rating.generalMaxPoints + rating.tasksMaxPoints',
+      });
     }
     p.dues.reductionPercents.forEach((pct, i) => {
-      if (pct < 1 || pct > 99) errors.push({ field: `dues.reductionPercents[${i}]`, reason: 'must be a percent from 1 to 99 (100% is an exemption)' });
+      if (pct < 1 || pct > 99)
+        errors.push({
+          field: `dues.reductionPercents[${i}]`,
+          reason: 'must be a percent from 1 to 99 (100% is an exemption)',
+        });
     });
   }
   return errors.length === 0 ? { ok: true } : { ok: false, errors };
@@ -595,7 +623,11 @@ export const validatePolicy = (policy: unknown): { ok: true } | { ok: false; err
  * between two consecutive dates, so checking it on these dates (`validatePolicy(resolvePolicy(layers, d))`) checks
  * it on every day of the period.
  */
-export const policyChangeDates = (layers: readonly Pick<PolicyLayer, 'effectiveFrom' | 'effectiveTo'>[], from: IsoDate, to: IsoDate | null): IsoDate[] => {
+export const policyChangeDates = (
+  layers: readonly Pick<PolicyLayer, 'effectiveFrom' | 'effectiveTo'>[],
+  from: IsoDate,
+  to: IsoDate | null,
+): IsoDate[] => {
   const inside = (d: IsoDate) => compareIsoDate(from, d) < 0 && (to === null || compareIsoDate(d, to) < 0);
   const dates = new Set<IsoDate>([from]);
   for (const l of layers) {

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { today } from '../database/sql';
-import { DASHBOARD_FIELDS, INSPECTIONS, MEETINGS, MEMBER, MEMBERS, ORGANISATION, median, startBenchServer, type BenchPost } from './bench-screens';
+import {
+  DASHBOARD_FIELDS,
+  INSPECTIONS,
+  MEETINGS,
+  MEMBER,
+  MEMBERS,
+  ORGANISATION,
+  median,
+  startBenchServer,
+  type BenchPost,
+} from './bench-screens';
 import { DEMO_PASSWORD } from './seed';
 
 // Many users at once (issue 13 goal 4): `clients` concurrent clients for `seconds`, each doing what cadres do all day,
@@ -11,7 +21,11 @@ import { DEMO_PASSWORD } from './seed';
 // number of clients, latency percentiles overall and per action, errors, and the API process's memory (RSS sampled
 // from /proc every 250 ms). Goals: 0 errors, p99 ≤ 500 ms, RSS ≤ 300 MB.
 
-type Action = { name: string; weight: number; run: (post: BenchPost, token: string, client: ClientState) => Promise<unknown> };
+type Action = {
+  name: string;
+  weight: number;
+  run: (post: BenchPost, token: string, client: ClientState) => Promise<unknown>;
+};
 type ClientState = { planned: string[] };
 
 const CREATE = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`;
@@ -28,41 +42,74 @@ const rssOf = (pid: number): { rss: number; peak: number } | null => {
   }
 };
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-export const benchLoad = async (databaseUrl: string, size: number, opts: { clients?: number; seconds?: number; serverMain?: string } = {}): Promise<string[]> => {
+export const benchLoad = async (
+  databaseUrl: string,
+  size: number,
+  opts: { clients?: number; seconds?: number; serverMain?: string } = {},
+): Promise<string[]> => {
   const clients = opts.clients ?? 100;
   const seconds = opts.seconds ?? 60;
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   // the subjects, the same for the same database (seeded order)
   await db.query(`SELECT setseed(0.2026)`);
-  const cells: string[] = (await db.query(
-    `SELECT organisation_id AS id FROM (SELECT DISTINCT organisation_id FROM membership WHERE kind = 'PERMANENT' AND valid_to IS NULL) c ORDER BY random() LIMIT 300`,
-  )).rows.map((r: { id: string }) => r.id);
-  const members: string[] = (await db.query(
-    `SELECT member_id AS id FROM membership WHERE kind = 'PERMANENT' AND valid_to IS NULL ORDER BY random() LIMIT 1000`,
-  )).rows.map((r: { id: string }) => r.id);
-  const committees: string[] = (await db.query(`SELECT id FROM organisation WHERE kind = 'GRASSROOTS_COMMITTEE' ORDER BY random() LIMIT 100`)).rows.map((r: { id: string }) => r.id);
+  const cells: string[] = (
+    await db.query(
+      `SELECT organisation_id AS id FROM (SELECT DISTINCT organisation_id FROM membership WHERE kind = 'PERMANENT' AND valid_to IS NULL) c ORDER BY random() LIMIT 300`,
+    )
+  ).rows.map((r: { id: string }) => r.id);
+  const members: string[] = (
+    await db.query(
+      `SELECT member_id AS id FROM membership WHERE kind = 'PERMANENT' AND valid_to IS NULL ORDER BY random() LIMIT 1000`,
+    )
+  ).rows.map((r: { id: string }) => r.id);
+  const committees: string[] = (
+    await db.query(`SELECT id FROM organisation WHERE kind = 'GRASSROOTS_COMMITTEE' ORDER BY random() LIMIT 100`)
+  ).rows.map((r: { id: string }) => r.id);
   await db.end();
-  if (!cells.length || !members.length || !committees.length) throw new Error('The database has no cells, members or grassroots committees: seed it first');
+  if (!cells.length || !members.length || !committees.length)
+    throw new Error('The database has no cells, members or grassroots committees: seed it first');
 
   const d = today();
   const year = Number(d.slice(0, 4));
   const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
-  const future = () => new Date(Date.now() + (30 + Math.floor(Math.random() * 300)) * 86_400_000).toISOString().slice(0, 10);
+  const future = () =>
+    new Date(Date.now() + (30 + Math.floor(Math.random() * 300)) * 86_400_000).toISOString().slice(0, 10);
   const actions: Action[] = [
     { name: 'members of a cell', weight: 25, run: (post, token) => post(MEMBERS, { o: pick(cells), d }, token) },
-    { name: "a cell's meetings", weight: 20, run: (post, token) => post(MEETINGS, { o: pick(cells), from: `${year}-01-01`, to: `${year}-12-31` }, token) },
-    { name: 'organisation page (a cell)', weight: 15, run: (post, token) => post(ORGANISATION, { o: pick(cells), d }, token) },
+    {
+      name: "a cell's meetings",
+      weight: 20,
+      run: (post, token) => post(MEETINGS, { o: pick(cells), from: `${year}-01-01`, to: `${year}-12-31` }, token),
+    },
+    {
+      name: 'organisation page (a cell)',
+      weight: 15,
+      run: (post, token) => post(ORGANISATION, { o: pick(cells), d }, token),
+    },
     { name: "a member's page", weight: 15, run: (post, token) => post(MEMBER, { m: pick(members), d }, token) },
-    { name: "a cell's inspections", weight: 5, run: (post, token) => post(INSPECTIONS, { o: pick(cells), d, y: year }, token) },
-    { name: 'dashboard of a grassroots committee', weight: 5, run: (post, token) => post(DASHBOARD, { i: { organisationId: pick(committees), asOf: d } }, token) },
+    {
+      name: "a cell's inspections",
+      weight: 5,
+      run: (post, token) => post(INSPECTIONS, { o: pick(cells), d, y: year }, token),
+    },
+    {
+      name: 'dashboard of a grassroots committee',
+      weight: 5,
+      run: (post, token) => post(DASHBOARD, { i: { organisationId: pick(committees), asOf: d } }, token),
+    },
     {
       name: 'write: plan a meeting',
       weight: 8,
       run: async (post, token, client) => {
-        const created = await post(CREATE, { i: { organisationId: pick(cells), kind: 'REGULAR', title: 'Sinh hoạt chi bộ (tải thử)', date: future() } }, token);
+        const created = await post(
+          CREATE,
+          { i: { organisationId: pick(cells), kind: 'REGULAR', title: 'Sinh hoạt chi bộ (tải thử)', date: future() } },
+          token,
+        );
         client.planned.push(created.createMeeting.id as string);
       },
     },
@@ -71,8 +118,23 @@ export const benchLoad = async (databaseUrl: string, size: number, opts: { clien
       weight: 7,
       run: (post, token, client) =>
         client.planned.length
-          ? post(UPDATE, { id: pick(client.planned), i: { place: `Phòng họp ${Math.floor(Math.random() * 20) + 1}` } }, token)
-          : post(CREATE, { i: { organisationId: pick(cells), kind: 'REGULAR', title: 'Sinh hoạt chi bộ (tải thử)', date: future() } }, token).then((c) => client.planned.push(c.createMeeting.id as string)),
+          ? post(
+              UPDATE,
+              { id: pick(client.planned), i: { place: `Phòng họp ${Math.floor(Math.random() * 20) + 1}` } },
+              token,
+            )
+          : post(
+              CREATE,
+              {
+                i: {
+                  organisationId: pick(cells),
+                  kind: 'REGULAR',
+                  title: 'Sinh hoạt chi bộ (tải thử)',
+                  date: future(),
+                },
+              },
+              token,
+            ).then((c) => client.planned.push(c.createMeeting.id as string)),
     },
   ];
   const totalWeight = actions.reduce((s, a) => s + a.weight, 0);
@@ -84,12 +146,17 @@ export const benchLoad = async (databaseUrl: string, size: number, opts: { clien
 
   const { process: server, post, base } = await startBenchServer(databaseUrl, opts.serverMain);
   // the API's own account of its event loop (/health/ready, common/jobs/event-loop-watch.ts)
-  type Ready = { eventLoop?: { longestMs: number; slowSeconds: number }; requests?: { maxActive: number; maxQueued: number; rejected: number } };
+  type Ready = {
+    eventLoop?: { longestMs: number; slowSeconds: number };
+    requests?: { maxActive: number; maxQueued: number; rejected: number };
+  };
   const readyOf = async (): Promise<Ready> => (await (await fetch(`${base}/health/ready`)).json()) as Ready;
   const loopOf = async () => (await readyOf()).eventLoop ?? null;
   const pid = server.pid!;
   try {
-    const signIn = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: 'canbo', password: DEMO_PASSWORD } });
+    const signIn = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+      i: { username: 'canbo', password: DEMO_PASSWORD },
+    });
     const token = signIn.signIn.accessToken as string;
     for (const a of actions) await a.run(post, token, { planned: [] }); // warm-up; an error here stops the bench
     const startRss = rssOf(pid);
@@ -99,12 +166,14 @@ export const benchLoad = async (databaseUrl: string, size: number, opts: { clien
     let ceilingDone = 0;
     const ceilingStart = Date.now();
     const ceilingUntil = ceilingStart + 5000;
-    await Promise.all(Array.from({ length: clients }, async () => {
-      while (Date.now() < ceilingUntil) {
-        await post('{ __typename }', {}, token);
-        ceilingDone++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (Date.now() < ceilingUntil) {
+          await post('{ __typename }', {}, token);
+          ceilingDone++;
+        }
+      }),
+    );
     const ceiling = ceilingDone / ((Date.now() - ceilingStart) / 1000);
 
     const times = new Map<string, number[]>(actions.map((a) => [a.name, []]));
@@ -116,20 +185,22 @@ export const benchLoad = async (databaseUrl: string, size: number, opts: { clien
     }, 250);
     const start = Date.now();
     const until = start + seconds * 1000;
-    await Promise.all(Array.from({ length: clients }, async () => {
-      const state: ClientState = { planned: [] };
-      while (Date.now() < until) {
-        const a = choose();
-        const t0 = process.hrtime.bigint();
-        try {
-          await a.run(post, token, state);
-          times.get(a.name)!.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        } catch (e) {
-          const key = `${a.name}: ${String((e as Error).message).slice(0, 120)}`;
-          errors.set(key, (errors.get(key) ?? 0) + 1);
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        const state: ClientState = { planned: [] };
+        while (Date.now() < until) {
+          const a = choose();
+          const t0 = process.hrtime.bigint();
+          try {
+            await a.run(post, token, state);
+            times.get(a.name)!.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          } catch (e) {
+            const key = `${a.name}: ${String((e as Error).message).slice(0, 120)}`;
+            errors.set(key, (errors.get(key) ?? 0) + 1);
+          }
         }
-      }
-    }));
+      }),
+    );
     clearInterval(sampler);
     const elapsed = (Date.now() - start) / 1000;
     const all = [...times.values()].flat().sort((a, b) => a - b);

@@ -53,17 +53,35 @@ const freePort = (): Promise<number> =>
   });
 
 /** The fields of a GraphQL answer, or the errors as an exception. */
-export type BenchPost = (query: string, variables: Record<string, unknown>, token?: string, headers?: Record<string, string>) => Promise<Record<string, any>>;
+export type BenchPost = (
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+  headers?: Record<string, string>,
+) => Promise<Record<string, any>>;
 
 /**
  * The API as in production (dist/main.js, or `serverMain` of another build) on `databaseUrl`, listening on a free
  * local port; resolves once it answers `{ __typename }`. `env` adds to or overrides its environment; `base` is its
  * origin (http://127.0.0.1:port) for requests other than GraphQL posts.
  */
-export const startBenchServer = async (databaseUrl: string, serverMain?: string, env: Record<string, string> = {}): Promise<{ process: ChildProcess; post: BenchPost; base: string }> => {
+export const startBenchServer = async (
+  databaseUrl: string,
+  serverMain?: string,
+  env: Record<string, string> = {},
+): Promise<{ process: ChildProcess; post: BenchPost; base: string }> => {
   const port = await freePort();
   const child = spawn(process.execPath, [serverMain ?? join(__dirname, '..', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'error', JWT_SECRET: randomBytes(32).toString('hex'), ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -71,7 +89,11 @@ export const startBenchServer = async (databaseUrl: string, serverMain?: string,
   const post: BenchPost = async (query, variables, token, headers = {}) => {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
@@ -105,7 +127,11 @@ export const median = (xs: number[]): number => {
  * goals of issue 13 beside the figures (`serverMain`: another build's dist/main.js, to compare two versions): ≥ 40% of the `{__typename}` ceiling at ×1, ≥ 25% at ×30, a single request
  * ≤ 20 ms at ×30.
  */
-export const benchScreens = async (databaseUrl: string, size: number, opts: { clients?: number; seconds?: number; runs?: number; serverMain?: string } = {}): Promise<string[]> => {
+export const benchScreens = async (
+  databaseUrl: string,
+  size: number,
+  opts: { clients?: number; seconds?: number; runs?: number; serverMain?: string } = {},
+): Promise<string[]> => {
   const clients = opts.clients ?? 20;
   const seconds = opts.seconds ?? 5;
   const runs = opts.runs ?? 30;
@@ -114,44 +140,73 @@ export const benchScreens = async (databaseUrl: string, size: number, opts: { cl
   let server: ChildProcess | null = null;
   try {
     // The subjects: the cell closest to 30 members today, one of its members, its latest year of meetings, a round rating it.
-    const [cell] = await db.query(
-      `SELECT ms.organisation_id AS id, count(*)::int AS n FROM membership ms WHERE ms.kind = 'PERMANENT' AND ms.valid_to IS NULL
+    const [cell] = await db
+      .query(
+        `SELECT ms.organisation_id AS id, count(*)::int AS n FROM membership ms WHERE ms.kind = 'PERMANENT' AND ms.valid_to IS NULL
         GROUP BY ms.organisation_id ORDER BY abs(count(*) - 30), ms.organisation_id LIMIT 1`,
-    ).then((r) => r.rows);
+      )
+      .then((r) => r.rows);
     if (!cell) throw new Error('The database has no members: seed it first');
-    const [{ member }] = (await db.query(`SELECT min(member_id::text) AS member FROM membership WHERE organisation_id = $1 AND valid_to IS NULL`, [cell.id])).rows;
-    const [{ year, meetings }] = (await db.query(
-      `SELECT COALESCE(extract(year FROM max(meeting_date))::int, extract(year FROM now())::int) AS year,
+    const [{ member }] = (
+      await db.query(
+        `SELECT min(member_id::text) AS member FROM membership WHERE organisation_id = $1 AND valid_to IS NULL`,
+        [cell.id],
+      )
+    ).rows;
+    const [{ year, meetings }] = (
+      await db.query(
+        `SELECT COALESCE(extract(year FROM max(meeting_date))::int, extract(year FROM now())::int) AS year,
               count(*) FILTER (WHERE extract(year FROM meeting_date) = (SELECT extract(year FROM max(meeting_date)) FROM meeting WHERE organisation_id = $1 AND meeting_date <= $2::date))::int AS meetings
          FROM meeting WHERE organisation_id = $1 AND meeting_date <= $2::date`,
-      [cell.id, today()],
-    )).rows;
-    const [round] = (await db.query(
-      `SELECT r.round_id AS id, (SELECT count(*)::int FROM rating x WHERE x.round_id = r.round_id AND x.organisation_id = $1) AS n FROM rating r
+        [cell.id, today()],
+      )
+    ).rows;
+    const [round] = (
+      await db.query(
+        `SELECT r.round_id AS id, (SELECT count(*)::int FROM rating x WHERE x.round_id = r.round_id AND x.organisation_id = $1) AS n FROM rating r
         WHERE r.organisation_id = $1 AND r.round_id IS NOT NULL ORDER BY r.year DESC LIMIT 1`,
-      [cell.id],
-    )).rows;
-    const [{ inspections }] = (await db.query(`SELECT count(*)::int AS inspections FROM inspection WHERE organisation_id = $1`, [cell.id])).rows;
+        [cell.id],
+      )
+    ).rows;
+    const [{ inspections }] = (
+      await db.query(`SELECT count(*)::int AS inspections FROM inspection WHERE organisation_id = $1`, [cell.id])
+    ).rows;
 
     const started = await startBenchServer(databaseUrl, opts.serverMain);
     server = started.process;
     const { post } = started;
     // A committee cadre of the whole tree (COMMITTEE_WRITE at the root): the scope checks run, as for real users.
-    const signIn = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: 'canbo', password: DEMO_PASSWORD } });
+    const signIn = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+      i: { username: 'canbo', password: DEMO_PASSWORD },
+    });
     const token = signIn.signIn.accessToken as string;
 
     const d = today();
     const screens: [string, string, Record<string, unknown>][] = [
       ['{__typename} with a token (the ceiling)', '{ __typename }', {}],
       [`members of one ${cell.n}-member cell`, MEMBERS, { o: cell.id, d }],
-      [`that cell's meetings (${year}: ${meetings})`, MEETINGS, { o: cell.id, from: `${year}-01-01`, to: `${year}-12-31` }],
+      [
+        `that cell's meetings (${year}: ${meetings})`,
+        MEETINGS,
+        { o: cell.id, from: `${year}-01-01`, to: `${year}-12-31` },
+      ],
       ['organisation page (that cell)', ORGANISATION, { o: cell.id, d }],
       ["a member's page", MEMBER, { m: member, d }],
-      ...(round ? [[`rating round page, that cell's ${round.n} ratings`, ROUND, { r: round.id, o: cell.id }] as [string, string, Record<string, unknown>]] : []),
+      ...(round
+        ? [
+            [`rating round page, that cell's ${round.n} ratings`, ROUND, { r: round.id, o: cell.id }] as [
+              string,
+              string,
+              Record<string, unknown>,
+            ],
+          ]
+        : []),
       [`inspection records of that cell (${inspections})`, INSPECTIONS, { o: cell.id, d, y: Number(d.slice(0, 4)) }],
     ];
     const share = size >= 30 ? 25 : 40;
-    const lines: string[] = [`x${size}: screens through HTTP, ${clients} concurrent clients for ${seconds} s each, token of 'canbo' (COMMITTEE_WRITE at the root); tables analysed`];
+    const lines: string[] = [
+      `x${size}: screens through HTTP, ${clients} concurrent clients for ${seconds} s each, token of 'canbo' (COMMITTEE_WRITE at the root); tables analysed`,
+    ];
     let ceiling = 0;
     for (const [label, query, vars] of screens) {
       for (let i = 0; i < 5; i++) await post(query, vars, token); // warm-up (and the answer is checked for errors)
@@ -181,7 +236,9 @@ export const benchScreens = async (databaseUrl: string, size: number, opts: { cl
       const ms = median(single);
       if (!ceiling) {
         ceiling = rate;
-        lines.push(`x${size}: ${label.padEnd(46)} ${rate.toFixed(0).padStart(6)} req/s = 100%${''.padEnd(26)}single request median ${ms.toFixed(1)} ms${failed ? `, ${failed} errors` : ''}`);
+        lines.push(
+          `x${size}: ${label.padEnd(46)} ${rate.toFixed(0).padStart(6)} req/s = 100%${''.padEnd(26)}single request median ${ms.toFixed(1)} ms${failed ? `, ${failed} errors` : ''}`,
+        );
         continue;
       }
       const pct = (100 * rate) / ceiling;

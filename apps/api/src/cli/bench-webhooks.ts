@@ -42,37 +42,75 @@ const startReceiver = async () => {
         ceilingHits++;
         return;
       }
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { deliveryId: string; event: { id: string; occurredAt: string } };
-      if (!got.has(body.deliveryId)) got.set(body.deliveryId, { deliveryId: body.deliveryId, eventId: body.event.id, occurredAt: Date.parse(body.event.occurredAt), at });
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        deliveryId: string;
+        event: { id: string; occurredAt: string };
+      };
+      if (!got.has(body.deliveryId))
+        got.set(body.deliveryId, {
+          deliveryId: body.deliveryId,
+          eventId: body.event.id,
+          occurredAt: Date.parse(body.event.occurredAt),
+          at,
+        });
     });
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, got, ceilingHits: () => ceilingHits, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    base,
+    got,
+    ceilingHits: () => ceilingHits,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 };
 
 /** The HTTP ceiling: POSTs of a delivery-sized body to the receiver, WORKER_CONCURRENCY at a time, no agent (as the worker), no database. */
 const httpCeiling = async (base: string, seconds: number): Promise<number> => {
-  const body = JSON.stringify({ deliveryId: randomBytes(16).toString('hex'), event: { id: '1', type: 'meeting.planned', version: 1, occurredAt: new Date().toISOString(), payload: { meetingId: randomBytes(16).toString('hex') } } });
+  const body = JSON.stringify({
+    deliveryId: randomBytes(16).toString('hex'),
+    event: {
+      id: '1',
+      type: 'meeting.planned',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      payload: { meetingId: randomBytes(16).toString('hex') },
+    },
+  });
   const until = Date.now() + seconds * 1000;
   let n = 0;
-  const one = () => new Promise<void>((resolve) => {
-    const req = request(`${base}/ceiling`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve());
-      res.on('error', () => resolve());
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const req = request(
+        `${base}/ceiling`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve());
+          res.on('error', () => resolve());
+        },
+      );
+      req.on('error', () => resolve());
+      req.end(body);
     });
-    req.on('error', () => resolve());
-    req.end(body);
-  });
   const t0 = Date.now();
-  await Promise.all(Array.from({ length: WORKER_CONCURRENCY }, async () => {
-    while (Date.now() < until) {
-      await one();
-      n++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: WORKER_CONCURRENCY }, async () => {
+      while (Date.now() < until) {
+        await one();
+        n++;
+      }
+    }),
+  );
   return n / ((Date.now() - t0) / 1000);
 };
 
@@ -102,8 +140,16 @@ export const runBenchWebhooks = async (args: string[]): Promise<number> => {
   const scratchDir = databaseUrl || flag('--data-dir') ? null : mkdtempSync(join(tmpdir(), 'chibo-bench-wh-'));
   const where = databaseUrl ? 'PostgreSQL' : 'embedded';
   const config = loadConfig({
-    ...process.env, DATABASE_URL: databaseUrl, CHIBO_DATA_DIR: flag('--data-dir') ?? scratchDir ?? process.env.CHIBO_DATA_DIR, LOG_LEVEL: 'error', NODE_ENV: 'production',
-    JWT_SECRET: randomBytes(32).toString('hex'), DB_STATEMENT_TIMEOUT_MS: '0', WEBHOOK_POLL_MS: '0', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', AUDIT_SEAL_INTERVAL_SECONDS: '0',
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    CHIBO_DATA_DIR: flag('--data-dir') ?? scratchDir ?? process.env.CHIBO_DATA_DIR,
+    LOG_LEVEL: 'error',
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DB_STATEMENT_TIMEOUT_MS: '0',
+    WEBHOOK_POLL_MS: '0',
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    AUDIT_SEAL_INTERVAL_SECONDS: '0',
   });
   const receiver = await startReceiver();
   const { app, close } = await openContext(config);
@@ -117,27 +163,60 @@ export const runBenchWebhooks = async (args: string[]): Promise<number> => {
     // ---- a tree of its own: a root committee, a grassroots committee, CELLS cells
     const orgs = app.get(OrganisationRestructureService);
     const tag = `BWH${randomBytes(3).toString('hex').toUpperCase()}`;
-    const root = (await orgs.create(caller, { code: `${tag}`, name: `Bench webhooks ${tag}`, kind: 'COMMITTEE', establishedOn: '2015-01-01' })).id;
-    const grassroots = (await orgs.create(caller, { code: `${tag}.G`, name: 'Đảng bộ cơ sở', kind: 'GRASSROOTS_COMMITTEE', parentId: root, establishedOn: '2015-01-01' })).id;
+    const root = (
+      await orgs.create(caller, {
+        code: `${tag}`,
+        name: `Bench webhooks ${tag}`,
+        kind: 'COMMITTEE',
+        establishedOn: '2015-01-01',
+      })
+    ).id;
+    const grassroots = (
+      await orgs.create(caller, {
+        code: `${tag}.G`,
+        name: 'Đảng bộ cơ sở',
+        kind: 'GRASSROOTS_COMMITTEE',
+        parentId: root,
+        establishedOn: '2015-01-01',
+      })
+    ).id;
     const cells: string[] = [];
-    for (let i = 0; i < CELLS; i++) cells.push((await orgs.create(caller, { code: `${tag}.C${i}`, name: `Chi bộ ${i}`, kind: 'SUBORDINATE_CELL', parentId: grassroots, establishedOn: '2015-01-01' })).id);
+    for (let i = 0; i < CELLS; i++)
+      cells.push(
+        (
+          await orgs.create(caller, {
+            code: `${tag}.C${i}`,
+            name: `Chi bộ ${i}`,
+            kind: 'SUBORDINATE_CELL',
+            parentId: grassroots,
+            establishedOn: '2015-01-01',
+          })
+        ).id,
+      );
     let n = 0;
     const committedAt = new Map<string, number>();
     const write = async () => {
       const i = n++;
-      const m = await meetings.create(caller, { organisationId: elementAt(cells, i % CELLS, 'bench cell'), kind: 'REGULAR', title: `Bench ${i}`, date: '2026-11-12' });
+      const m = await meetings.create(caller, {
+        organisationId: elementAt(cells, i % CELLS, 'bench cell'),
+        kind: 'REGULAR',
+        title: `Bench ${i}`,
+        date: '2026-11-12',
+      });
       committedAt.set(m.id, Date.now());
     };
 
     // ---- 1. ceilings
     const c0 = Date.now();
     let ceilingWrites = 0;
-    await Promise.all(Array.from({ length: writers }, async () => {
-      while (Date.now() - c0 < ceilingSeconds * 1000) {
-        await write();
-        ceilingWrites++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: writers }, async () => {
+        while (Date.now() - c0 < ceilingSeconds * 1000) {
+          await write();
+          ceilingWrites++;
+        }
+      }),
+    );
     const writeCeiling = ceilingWrites / ((Date.now() - c0) / 1000);
     const deliveryCeiling = await httpCeiling(receiver.base, ceilingSeconds);
     // the ceiling's events are before the subscriptions: never delivered
@@ -146,7 +225,15 @@ export const runBenchWebhooks = async (args: string[]): Promise<number> => {
     // ---- 2. subscriptions, then the steady writes with the worker polling
     const webhooks = app.get(WebhookService);
     for (let i = 0; i < subscriptions; i++) {
-      subIds.push((await webhooks.create(caller, { organisationId: root, targetUrl: `${receiver.base}/hook/${i}`, eventTypes: ['meeting.planned'] })).subscription.id);
+      subIds.push(
+        (
+          await webhooks.create(caller, {
+            organisationId: root,
+            targetUrl: `${receiver.base}/hook/${i}`,
+            eventTypes: ['meeting.planned'],
+          })
+        ).subscription.id,
+      );
     }
     committedAt.clear();
     let polling = true;
@@ -185,7 +272,9 @@ export const runBenchWebhooks = async (args: string[]): Promise<number> => {
       `SELECT e.subject_id AS "subjectId", d.created_at AS "createdAt" FROM webhook_delivery d JOIN domain_event e ON e.id = d.event_id WHERE d.subscription_id = ANY($1::uuid[])`,
       [subIds],
     );
-    const lags = rows.filter((r) => committedAt.has(r.subjectId)).map((r) => Math.max(0, new Date(r.createdAt).getTime() - (committedAt.get(r.subjectId) as number)));
+    const lags = rows
+      .filter((r) => committedAt.has(r.subjectId))
+      .map((r) => Math.max(0, new Date(r.createdAt).getTime() - (committedAt.get(r.subjectId) as number)));
     const written = total / writeSeconds;
     const delivered = got.length / deliverySeconds;
     lines.push(
@@ -195,22 +284,32 @@ export const runBenchWebhooks = async (args: string[]): Promise<number> => {
       `figure  delivery latency (event occurred_at → received): p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))} (poll interval ${pollMs} ms)`,
       `figure  outbox lag (write committed → delivery row inserted): p99 ${ms(percentile(lags, 99))}, max ${ms(Math.max(...lags))} over ${lags.length} deliveries`,
     );
-    if (got.length < expected) lines.push(`figure  INCOMPLETE: ${expected - got.length} deliveries had not arrived after the drain time`);
+    if (got.length < expected)
+      lines.push(`figure  INCOMPLETE: ${expected - got.length} deliveries had not arrived after the drain time`);
 
     // ---- 4. the worker's capacity: a backlog written with the worker stopped, then drained by back-to-back runs
     const backlog = Number(flag('--backlog') ?? '100');
     const before = receiver.got.size;
-    await Promise.all(Array.from({ length: writers }, async (_, w) => {
-      for (let i = w; i < backlog; i += writers) await write();
-    }));
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = w; i < backlog; i += writers) await write();
+      }),
+    );
     const b0 = Date.now();
-    while (receiver.got.size < before + backlog * subscriptions && Date.now() < drainUntil + 120_000) await worker.runOnce();
+    while (receiver.got.size < before + backlog * subscriptions && Date.now() < drainUntil + 120_000)
+      await worker.runOnce();
     const drained = receiver.got.size - before;
     const capacity = drained / ((Date.now() - b0) / 1000);
-    lines.push(`figure  worker capacity: ${drained} backlogged deliveries (${backlog} events × ${subscriptions}) drained at ${rate(capacity)} (${((100 * capacity) / deliveryCeiling).toFixed(1)}% of the HTTP ceiling)`);
+    lines.push(
+      `figure  worker capacity: ${drained} backlogged deliveries (${backlog} events × ${subscriptions}) drained at ${rate(capacity)} (${((100 * capacity) / deliveryCeiling).toFixed(1)}% of the HTTP ceiling)`,
+    );
   } finally {
     // the subscriptions go (audited; nothing would ever receive them again); the tree and its meetings stay
-    for (const id of subIds) await app.get(WebhookService).remove(caller, id).catch(() => undefined);
+    for (const id of subIds)
+      await app
+        .get(WebhookService)
+        .remove(caller, id)
+        .catch(() => undefined);
     await close();
     await receiver.close();
     if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });

@@ -53,28 +53,84 @@ const percentile = (xs: number[], p: number): number => {
 const queryLatencies = async (app: NestFastifyApplication, size: number, runs: number): Promise<string[]> => {
   const lines: string[] = [];
   const ds = app.get(DataSource);
-  const [{ id: rootId }] = await ds.query(`SELECT organisation_id AS id FROM organisation_placement WHERE parent_id IS NULL AND valid_to IS NULL LIMIT 1`);
-  const signIn = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: `mutation { signIn(input: {username: "admin", password: "Chibo@2026"}) { accessToken } }` }) });
+  const [{ id: rootId }] = await ds.query(
+    `SELECT organisation_id AS id FROM organisation_placement WHERE parent_id IS NULL AND valid_to IS NULL LIMIT 1`,
+  );
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({
+      query: `mutation { signIn(input: {username: "admin", password: "Chibo@2026"}) { accessToken } }`,
+    }),
+  });
   const token = signIn.json().data.signIn.accessToken;
   const queries: [string, string, 'cold'?][] = [
-    ['subtree counts (root)', `{ organisation(id: "${rootId}") { subtreeCounts { organisations members fullMembers probationaryMembers byKind { kind count } } } }`],
-    ['subtree counts (root, as of 2024-06-30)', `{ organisation(id: "${rootId}", asOf: "2024-06-30") { subtreeCounts { organisations members } } }`],
-    ['member search "nguyen van an"', `{ members(filter: {search: "nguyen van an"}, page: {limit: 50}) { total items { fullName organisation { name } } } }`],
+    [
+      'subtree counts (root)',
+      `{ organisation(id: "${rootId}") { subtreeCounts { organisations members fullMembers probationaryMembers byKind { kind count } } } }`,
+    ],
+    [
+      'subtree counts (root, as of 2024-06-30)',
+      `{ organisation(id: "${rootId}", asOf: "2024-06-30") { subtreeCounts { organisations members } } }`,
+    ],
+    [
+      'member search "nguyen van an"',
+      `{ members(filter: {search: "nguyen van an"}, page: {limit: 50}) { total items { fullName organisation { name } } } }`,
+    ],
     ['member search by card number', `{ members(filter: {search: "520000123"}) { total items { fullName } } }`],
-    ['meeting compliance (root, Jan–Oct 2026)', `{ meetingCompliance(input: {organisationId: "${rootId}", from: "2026-01-01", to: "2026-10-31", asOf: "2026-11-15"}) { cellCount behindCount attendancePercent counts { kind count } cells { behind missing { kind period } } } }`],
-    ['meeting counts by kind (root, since 2025)', `{ meetingCompliance(input: {organisationId: "${rootId}", from: "2025-01-01", to: "2026-10-31", asOf: "2026-11-15"}) { counts { kind count } } }`],
-    ['inspection target (root, 2026)', `{ inspectionTarget(input: {organisationId: "${rootId}", year: 2026, asOf: "2026-11-15"}) { subjectCount metCount percent projectedMetCount cells { organisation { code name } hasCellCommittee required concluded inProgress planned missing met } } }`],
-    ['supervision coverage (root, 2026)', `{ supervisionCoverage(input: {organisationId: "${rootId}", year: 2026, asOf: "2026-11-15"}) { cellCount metCount percent cells(filter: BELOW) { organisation { code } members supervised percent } } }`],
-    ['visit coverage (root, 2026)', `{ visitCoverage(input: {organisationId: "${rootId}", year: 2026, asOf: "2026-11-15"}) { assignmentCount behindCount required done scored unscored unassignedCells { id } lines { behind done } } }`],
-    ['visit report (root, 2026-10)', `{ visitReport(input: {organisationId: "${rootId}", month: "2026-10"}) { lines { visitorName visits scored unscored cellsNotVisited state } } }`],
-    ['rating figures (root, 2025)', `{ ratingFigures(input: {organisationId: "${rootId}", year: 2025}) { groups { subjectKind current { total rated notRated levels { level count percent } wellCompletedOrBetter { count percent } excellentOfWellCompletedOrBetter excellentOfRated } change { rated } } } }`],
-    ['50 cells with counts, flags, secretaries', `{ organisations(filter: {underId: "${rootId}", kinds: [SUBORDINATE_CELL]}, page: {limit: 50}) { items { name memberCount flags { code } committee { role member { fullName partyAge { years } } } } } }`],
+    [
+      'meeting compliance (root, Jan–Oct 2026)',
+      `{ meetingCompliance(input: {organisationId: "${rootId}", from: "2026-01-01", to: "2026-10-31", asOf: "2026-11-15"}) { cellCount behindCount attendancePercent counts { kind count } cells { behind missing { kind period } } } }`,
+    ],
+    [
+      'meeting counts by kind (root, since 2025)',
+      `{ meetingCompliance(input: {organisationId: "${rootId}", from: "2025-01-01", to: "2026-10-31", asOf: "2026-11-15"}) { counts { kind count } } }`,
+    ],
+    [
+      'inspection target (root, 2026)',
+      `{ inspectionTarget(input: {organisationId: "${rootId}", year: 2026, asOf: "2026-11-15"}) { subjectCount metCount percent projectedMetCount cells { organisation { code name } hasCellCommittee required concluded inProgress planned missing met } } }`,
+    ],
+    [
+      'supervision coverage (root, 2026)',
+      `{ supervisionCoverage(input: {organisationId: "${rootId}", year: 2026, asOf: "2026-11-15"}) { cellCount metCount percent cells(filter: BELOW) { organisation { code } members supervised percent } } }`,
+    ],
+    [
+      'visit coverage (root, 2026)',
+      `{ visitCoverage(input: {organisationId: "${rootId}", year: 2026, asOf: "2026-11-15"}) { assignmentCount behindCount required done scored unscored unassignedCells { id } lines { behind done } } }`,
+    ],
+    [
+      'visit report (root, 2026-10)',
+      `{ visitReport(input: {organisationId: "${rootId}", month: "2026-10"}) { lines { visitorName visits scored unscored cellsNotVisited state } } }`,
+    ],
+    [
+      'rating figures (root, 2025)',
+      `{ ratingFigures(input: {organisationId: "${rootId}", year: 2025}) { groups { subjectKind current { total rated notRated levels { level count percent } wellCompletedOrBetter { count percent } excellentOfWellCompletedOrBetter excellentOfRated } change { rated } } } }`,
+    ],
+    [
+      '50 cells with counts, flags, secretaries',
+      `{ organisations(filter: {underId: "${rootId}", kinds: [SUBORDINATE_CELL]}, page: {limit: 50}) { items { name memberCount flags { code } committee { role member { fullName partyAge { years } } } } } }`,
+    ],
     // cold: DashboardCache emptied before each run, so every run computes the figures (what the first cadre to open
     // the dashboard after a write waits for); repeated: the same request again with the database unchanged.
-    ['dashboard (root)', `{ dashboard(input: {organisationId: "${rootId}", asOf: "2026-11-15"}) { ${DASHBOARD_FIELDS} } }`, 'cold'],
-    ['alerts (root, first 50)', `{ alerts(input: {organisationId: "${rootId}", asOf: "2026-11-15", page: {limit: 50}}) { total countsByCode { code count } items { code severity message organisation { code name } memberName dueOn } } }`, 'cold'],
-    ['dashboard (root), repeated', `{ dashboard(input: {organisationId: "${rootId}", asOf: "2026-11-15"}) { ${DASHBOARD_FIELDS} } }`],
-    ['alerts (root, first 50), repeated', `{ alerts(input: {organisationId: "${rootId}", asOf: "2026-11-15", page: {limit: 50}}) { total countsByCode { code count } items { code severity message organisation { code name } memberName dueOn } } }`],
+    [
+      'dashboard (root)',
+      `{ dashboard(input: {organisationId: "${rootId}", asOf: "2026-11-15"}) { ${DASHBOARD_FIELDS} } }`,
+      'cold',
+    ],
+    [
+      'alerts (root, first 50)',
+      `{ alerts(input: {organisationId: "${rootId}", asOf: "2026-11-15", page: {limit: 50}}) { total countsByCode { code count } items { code severity message organisation { code name } memberName dueOn } } }`,
+      'cold',
+    ],
+    [
+      'dashboard (root), repeated',
+      `{ dashboard(input: {organisationId: "${rootId}", asOf: "2026-11-15"}) { ${DASHBOARD_FIELDS} } }`,
+    ],
+    [
+      'alerts (root, first 50), repeated',
+      `{ alerts(input: {organisationId: "${rootId}", asOf: "2026-11-15", page: {limit: 50}}) { total countsByCode { code count } items { code severity message organisation { code name } memberName dueOn } } }`,
+    ],
   ];
   const cache = app.get(DashboardCache);
   for (const [label, query, cold] of queries) {
@@ -84,13 +140,20 @@ const queryLatencies = async (app: NestFastifyApplication, size: number, runs: n
       if (cold) cache.clear();
       const before = queryCounter.count;
       const start = process.hrtime.bigint();
-      const r = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload: JSON.stringify({ query }) });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        payload: JSON.stringify({ query }),
+      });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (r.json().errors) throw new Error(`${label}: ${JSON.stringify(r.json().errors)}`);
       if (i >= 3) times.push(ms);
       statements = queryCounter.count - before;
     }
-    lines.push(`x${size}: ${label.padEnd(44)} median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${statements} SQL statements`);
+    lines.push(
+      `x${size}: ${label.padEnd(44)} median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${statements} SQL statements`,
+    );
   }
   // The floor (issue 5 §5): the dashboard's headline member and meeting counts for the root in one hand-written
   // statement, timed in the same run, and checked against the dashboard's own figures.
@@ -101,12 +164,25 @@ const queryLatencies = async (app: NestFastifyApplication, size: number, runs: n
     [floor] = await ds.query(FLOOR_SQL, [rootId, '2026-11-15', '2026-01-01']);
     if (i >= 3) floorTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  const check = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    payload: JSON.stringify({ query: `{ dashboard(input: {organisationId: "${rootId}", asOf: "2026-11-15"}) { members { members fullMembers admissions } meetings { held } } }` }) });
+  const check = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    payload: JSON.stringify({
+      query: `{ dashboard(input: {organisationId: "${rootId}", asOf: "2026-11-15"}) { members { members fullMembers admissions } meetings { held } } }`,
+    }),
+  });
   const d = check.json().data.dashboard;
-  const same = floor && floor.members === d.members.members && floor.full === d.members.fullMembers && floor.admissions === d.members.admissions && floor.held === d.meetings.held;
-  lines.push(`x${size}: ${'floor: hand-written SQL (members, meetings)'.padEnd(44)} median ${percentile(floorTimes, 50).toFixed(1)} ms, p95 ${percentile(floorTimes, 95).toFixed(1)} ms, 1 SQL statement; ` +
-    `members ${floor?.members}, full ${floor?.full}, admissions ${floor?.admissions}, held meetings ${floor?.held}: ${same ? 'equal to the dashboard' : `DIFFERENT from the dashboard ${JSON.stringify(d)}`}`);
+  const same =
+    floor &&
+    floor.members === d.members.members &&
+    floor.full === d.members.fullMembers &&
+    floor.admissions === d.members.admissions &&
+    floor.held === d.meetings.held;
+  lines.push(
+    `x${size}: ${'floor: hand-written SQL (members, meetings)'.padEnd(44)} median ${percentile(floorTimes, 50).toFixed(1)} ms, p95 ${percentile(floorTimes, 95).toFixed(1)} ms, 1 SQL statement; ` +
+      `members ${floor?.members}, full ${floor?.full}, admissions ${floor?.admissions}, held meetings ${floor?.held}: ${same ? 'equal to the dashboard' : `DIFFERENT from the dashboard ${JSON.stringify(d)}`}`,
+  );
   return lines;
 };
 
@@ -127,8 +203,17 @@ export const runBench = async (args: string[]): Promise<number> => {
   const runs = Number(flag('--runs') ?? '30');
   const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const lines: string[] = [];
-  const screenOpts = { clients: Number(flag('--clients') ?? '20'), seconds: Number(flag('--seconds') ?? '5'), runs, serverMain: flag('--server-main') };
-  const loadOpts = { clients: Number(flag('--load-clients') ?? '100'), seconds: Number(flag('--load-seconds') ?? '60'), serverMain: flag('--server-main') };
+  const screenOpts = {
+    clients: Number(flag('--clients') ?? '20'),
+    seconds: Number(flag('--seconds') ?? '5'),
+    runs,
+    serverMain: flag('--server-main'),
+  };
+  const loadOpts = {
+    clients: Number(flag('--load-clients') ?? '100'),
+    seconds: Number(flag('--load-seconds') ?? '60'),
+    serverMain: flag('--server-main'),
+  };
   const existing = flag('--database-url');
   if (existing) {
     // An existing, already seeded database (kept): analysed, then the screens of one cell against the ceiling.
@@ -143,10 +228,19 @@ export const runBench = async (args: string[]): Promise<number> => {
       return 0;
     }
     const only = flag('--only');
-    if (only !== 'dues' && only !== 'queries') for (const l of await benchScreens(existing, size, screenOpts)) console.log(l);
+    if (only !== 'dues' && only !== 'queries')
+      for (const l of await benchScreens(existing, size, screenOpts)) console.log(l);
     if (!only) for (const l of await benchLoad(existing, size, loadOpts)) console.log(l);
     if (flag('--only') !== 'screens') {
-      const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: existing, LOG_LEVEL: 'error', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') }));
+      const app = await createApp(
+        loadConfig({
+          ...process.env,
+          DATABASE_URL: existing,
+          LOG_LEVEL: 'error',
+          NODE_ENV: 'production',
+          JWT_SECRET: randomBytes(32).toString('hex'),
+        }),
+      );
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
       try {
@@ -165,7 +259,13 @@ export const runBench = async (args: string[]): Promise<number> => {
     await admin.query(`CREATE DATABASE "${name}"`);
     const url = new URL(server);
     url.pathname = `/${name}`;
-    const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'error', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    });
     const app = await createApp(config);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -173,12 +273,24 @@ export const runBench = async (args: string[]): Promise<number> => {
       const t0 = Date.now();
       const res = await seed(app, cliCaller(), { scale: size, seed: 2026, log: () => undefined });
       const seedSeconds = (Date.now() - t0) / 1000;
-      lines.push(`x${size}: seed ${res.organisations} organisations, ${res.members} members, ${res.meetings ?? 0} meetings in ${seedSeconds.toFixed(1)} s (${Math.round(res.members / seedSeconds)} members/s; goal < 60 s at x30)${res.phases ? `; steps (s): ${Object.entries(res.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; member load ${Math.round(res.members / (res.phases.members ?? NaN))} members/s (goal >= 20,000)` : ''}`);
+      lines.push(
+        `x${size}: seed ${res.organisations} organisations, ${res.members} members, ${res.meetings ?? 0} meetings in ${seedSeconds.toFixed(1)} s (${Math.round(res.members / seedSeconds)} members/s; goal < 60 s at x30)${
+          res.phases
+            ? `; steps (s): ${Object.entries(res.phases)
+                .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+                .join(
+                  ', ',
+                )}; member load ${Math.round(res.members / (res.phases.members ?? NaN))} members/s (goal >= 20,000)`
+            : ''
+        }`,
+      );
       const ds = app.get(DataSource);
       // Bulk-loaded tables are analysed before anything is measured (autovacuum may not have run yet).
       await ds.query('ANALYZE');
-      if (flag('--only') !== 'load') for (const l of await benchScreens(url.toString(), size, screenOpts)) lines.push(l);
-      if (!flag('--only') || flag('--only') === 'load') for (const l of await benchLoad(url.toString(), size, loadOpts)) lines.push(l);
+      if (flag('--only') !== 'load')
+        for (const l of await benchScreens(url.toString(), size, screenOpts)) lines.push(l);
+      if (!flag('--only') || flag('--only') === 'load')
+        for (const l of await benchLoad(url.toString(), size, loadOpts)) lines.push(l);
       if (flag('--only') === 'screens' || flag('--only') === 'load') continue;
       lines.push(...(await queryLatencies(app, size, runs)), ...(await duesLatencies(app, size, runs)));
     } finally {

@@ -12,9 +12,19 @@ import { startEmbeddedDatabase } from '../database/embedded';
 
 /** A Nest application context (no HTTP) with the same modules and services as the API, migrations applied. */
 // The CLI's bulk statements (seed, import) are not bounded by the server's statement timeout; it delivers no webhooks and runs no notice job.
-export const openContext = async (config: AppConfig = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DB_STATEMENT_TIMEOUT_MS: '0', WEBHOOK_POLL_MS: '0', NOTICE_JOB_INTERVAL_SECONDS: '0' })) => {
+export const openContext = async (
+  config: AppConfig = loadConfig({
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DB_STATEMENT_TIMEOUT_MS: '0',
+    WEBHOOK_POLL_MS: '0',
+    NOTICE_JOB_INTERVAL_SECONDS: '0',
+  }),
+) => {
   const { url } = await resolveDatabaseUrl(config);
-  const app: INestApplicationContext = await NestFactory.createApplicationContext(AppModule.with(config, url), { logger: ['error', 'warn'] });
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(AppModule.with(config, url), {
+    logger: ['error', 'warn'],
+  });
   await runMigrationsLocked(app.get(DataSource), config);
   const close = async () => {
     await app.close();

@@ -33,10 +33,16 @@ export const runDbFault = async (args: string[]): Promise<number> => {
   const flag = (n: string) => (args.includes(n) ? args[args.indexOf(n) + 1] : undefined);
   const server = flag('--database-url') ?? process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!server) {
-    console.error('db-fault needs a PostgreSQL server: --database-url URL or DATABASE_URL (the embedded database cannot be faulted)');
+    console.error(
+      'db-fault needs a PostgreSQL server: --database-url URL or DATABASE_URL (the embedded database cannot be faulted)',
+    );
     return 1;
   }
-  const seconds = { before: Number(flag('--before') ?? '3'), outage: Number(flag('--outage') ?? '5'), after: Number(flag('--after') ?? '10') };
+  const seconds = {
+    before: Number(flag('--before') ?? '3'),
+    outage: Number(flag('--outage') ?? '5'),
+    after: Number(flag('--after') ?? '10'),
+  };
   const clients = Number(flag('--clients') ?? '4');
   const restart = flag('--restart-command');
   const name = `chibo_db_fault_${randomBytes(3).toString('hex')}`;
@@ -47,8 +53,13 @@ export const runDbFault = async (args: string[]): Promise<number> => {
   u.pathname = `/${name}`;
   const url = u.toString();
   const config = loadConfig({
-    ...process.env, DATABASE_URL: url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'),
-    AUDIT_SEAL_INTERVAL_SECONDS: '0', RATE_LIMIT_SIGN_IN_PER_MINUTE: '0',
+    ...process.env,
+    DATABASE_URL: url,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_SEAL_INTERVAL_SECONDS: '0',
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: '0',
   });
   const app = await createApp(config);
   let allowed = true;
@@ -67,11 +78,23 @@ export const runDbFault = async (args: string[]): Promise<number> => {
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(30_000),
       });
-      return { status: res.status, body: (await res.json()) as { data?: Record<string, any> | null; errors?: { message?: string; extensions?: { code?: string } }[] } };
+      return {
+        status: res.status,
+        body: (await res.json()) as {
+          data?: Record<string, any> | null;
+          errors?: { message?: string; extensions?: { code?: string } }[];
+        },
+      };
     };
-    const signIn = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username, password } });
+    const signIn = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+      i: { username, password },
+    });
     const token = signIn.body.data!.signIn.accessToken as string;
-    const root = await post(CREATE, { i: { code: `${name}.R`, name: 'Đảng bộ thử lỗi', kind: 'COMMITTEE', establishedOn: '2020-01-01' } }, token);
+    const root = await post(
+      CREATE,
+      { i: { code: `${name}.R`, name: 'Đảng bộ thử lỗi', kind: 'COMMITTEE', establishedOn: '2020-01-01' } },
+      token,
+    );
     const rootId = root.body.data!.createOrganisation.id as string;
 
     const attempts: Attempt[] = [];
@@ -84,13 +107,23 @@ export const runDbFault = async (args: string[]): Promise<number> => {
         const code = `${name}.${n++}`;
         const start = Date.now() - t0;
         try {
-          const r = await post(CREATE, { i: { code, name: `Chi bộ ${code}`, kind: 'COMMITTEE', parentId: rootId, establishedOn: '2020-01-01' } }, token);
+          const r = await post(
+            CREATE,
+            { i: { code, name: `Chi bộ ${code}`, kind: 'COMMITTEE', parentId: rootId, establishedOn: '2020-01-01' } },
+            token,
+          );
           const id = r.body.data?.createOrganisation?.id as string | undefined;
           const error = id ? undefined : `${r.status} ${r.body.errors?.[0]?.extensions?.code ?? '?'}`;
           if (error && !samples.has(error)) samples.set(error, r.body.errors?.[0]?.message ?? '');
           attempts.push({ start, end: Date.now() - t0, ok: Boolean(id), code, id, error });
         } catch (e) {
-          attempts.push({ start, end: Date.now() - t0, ok: false, code, error: `no answer (${e instanceof Error ? e.name : 'error'})` });
+          attempts.push({
+            start,
+            end: Date.now() - t0,
+            ok: false,
+            code,
+            error: `no answer (${e instanceof Error ? e.name : 'error'})`,
+          });
         }
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -113,7 +146,12 @@ export const runDbFault = async (args: string[]): Promise<number> => {
     } else {
       await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
       allowed = false;
-      const killed = (await admin.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name])).rows[0].n;
+      const killed = (
+        await admin.query(
+          `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [name],
+        )
+      ).rows[0].n;
       outageStart = Date.now() - t0;
       await sleep(seconds.outage);
       await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
@@ -126,40 +164,65 @@ export const runDbFault = async (args: string[]): Promise<number> => {
     await Promise.all(load);
 
     // Phase of an attempt: when it was sent.
-    const phaseOf = (a: Attempt): Phase => (a.start < outageStart ? 'before' : a.start < outageEnd ? 'outage' : 'after');
-    console.log(`db-fault: ${clients} clients creating organisations through HTTP; outage from t=${(outageStart / 1000).toFixed(1)} s to t=${(outageEnd / 1000).toFixed(1)} s (${how}), then ${seconds.after} s after.`);
+    const phaseOf = (a: Attempt): Phase =>
+      a.start < outageStart ? 'before' : a.start < outageEnd ? 'outage' : 'after';
+    console.log(
+      `db-fault: ${clients} clients creating organisations through HTTP; outage from t=${(outageStart / 1000).toFixed(1)} s to t=${(outageEnd / 1000).toFixed(1)} s (${how}), then ${seconds.after} s after.`,
+    );
     for (const phase of ['before', 'outage', 'after'] as Phase[]) {
       const xs = attempts.filter((a) => phaseOf(a) === phase);
       const failures = new Map<string, number>();
       for (const a of xs) if (!a.ok) failures.set(a.error!, (failures.get(a.error!) ?? 0) + 1);
-      console.log(`  ${phase.padEnd(6)}: ${xs.length} attempted, ${xs.filter((a) => a.ok).length} succeeded, ${xs.length - xs.filter((a) => a.ok).length} failed${failures.size ? ` (${[...failures].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`);
+      console.log(
+        `  ${phase.padEnd(6)}: ${xs.length} attempted, ${xs.filter((a) => a.ok).length} succeeded, ${xs.length - xs.filter((a) => a.ok).length} failed${failures.size ? ` (${[...failures].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`,
+      );
     }
     for (const [k, m] of samples) console.log(`  answer ${k}: "${m}"`);
     const after = attempts.filter((a) => a.start >= outageEnd).sort((a, b) => a.end - b.end);
     const firstOk = after.find((a) => a.ok);
     const lastFail = attempts.filter((a) => !a.ok && a.end >= outageEnd).sort((a, b) => b.end - a.end)[0];
     const recovered = firstOk ? (firstOk.end - outageEnd) / 1000 : null;
-    console.log(`  recovery: first success ${recovered === null ? 'NEVER' : `${recovered.toFixed(2)} s`} after connections were allowed again; last failure ${lastFail ? `${((lastFail.end - outageEnd) / 1000).toFixed(2)} s after` : 'before that'} (goal: ≤ 5 s)`);
+    console.log(
+      `  recovery: first success ${recovered === null ? 'NEVER' : `${recovered.toFixed(2)} s`} after connections were allowed again; last failure ${lastFail ? `${((lastFail.end - outageEnd) / 1000).toFixed(2)} s after` : 'before that'} (goal: ≤ 5 s)`,
+    );
 
     // Every acknowledged write is in the database, with its audit row.
     const acked = attempts.filter((a) => a.ok);
     const db = new Client({ connectionString: url });
     await db.connect();
-    const found = new Set((await db.query(`SELECT id::text FROM organisation WHERE id = ANY($1::uuid[])`, [acked.map((a) => a.id)])).rows.map((r: { id: string }) => r.id));
-    const audited = new Set((await db.query(`SELECT entity_id FROM audit_log WHERE operation = 'createOrganisation' AND entity_id = ANY($1::text[])`, [acked.map((a) => a.id)])).rows.map((r: { entity_id: string }) => r.entity_id));
+    const found = new Set(
+      (
+        await db.query(`SELECT id::text FROM organisation WHERE id = ANY($1::uuid[])`, [acked.map((a) => a.id)])
+      ).rows.map((r: { id: string }) => r.id),
+    );
+    const audited = new Set(
+      (
+        await db.query(
+          `SELECT entity_id FROM audit_log WHERE operation = 'createOrganisation' AND entity_id = ANY($1::text[])`,
+          [acked.map((a) => a.id)],
+        )
+      ).rows.map((r: { entity_id: string }) => r.entity_id),
+    );
     const unacked = attempts.filter((a) => !a.ok).map((a) => a.code);
-    const [{ n: ghosts }] = (await db.query(`SELECT count(*)::int AS n FROM organisation WHERE code = ANY($1::text[])`, [unacked])).rows;
+    const [{ n: ghosts }] = (
+      await db.query(`SELECT count(*)::int AS n FROM organisation WHERE code = ANY($1::text[])`, [unacked])
+    ).rows;
     await db.end();
     const lost = acked.filter((a) => !found.has(a.id!));
     const unaudited = acked.filter((a) => !audited.has(a.id!));
-    console.log(`  durability: ${acked.length} writes acknowledged, ${lost.length} missing from the database, ${unaudited.length} without their audit row; ${ghosts} of the ${unacked.length} failed writes were committed anyway (answer lost)`);
+    console.log(
+      `  durability: ${acked.length} writes acknowledged, ${lost.length} missing from the database, ${unaudited.length} without their audit row; ${ghosts} of the ${unacked.length} failed writes were committed anyway (answer lost)`,
+    );
     const ok = lost.length === 0 && unaudited.length === 0 && recovered !== null && recovered <= 5;
     console.log(ok ? 'OK' : 'FAILED');
     return ok ? 0 : 3;
   } finally {
     if (!allowed) await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`).catch(() => undefined);
     await app.close().catch(() => undefined);
-    await app.get(DataSource).destroy().catch(() => undefined);
+    await app
+      .get(DataSource)
+      .destroy()
+      .catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }

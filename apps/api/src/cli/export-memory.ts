@@ -28,13 +28,27 @@ type Run = { via: 'graphql' | 'http'; seconds: number; baseline: number; peak: n
  * The server's RSS is sampled every 10 ms from before the request to its last byte; the client only counts bytes.
  */
 const measure = async (databaseUrl: string, rootId: string, via: Run['via']): Promise<Run> => {
-  const { process: server, post, base } = await startBenchServer(databaseUrl, undefined, {
-    RATE_LIMIT_EXPORTS_PER_MINUTE: '0', DB_STATEMENT_TIMEOUT_MS: '0', AUDIT_SEAL_INTERVAL_SECONDS: '0',
+  const {
+    process: server,
+    post,
+    base,
+  } = await startBenchServer(databaseUrl, undefined, {
+    RATE_LIMIT_EXPORTS_PER_MINUTE: '0',
+    DB_STATEMENT_TIMEOUT_MS: '0',
+    AUDIT_SEAL_INTERVAL_SECONDS: '0',
   });
   try {
-    const token = (await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: 'canbo', password: DEMO_PASSWORD } })).signIn.accessToken as string;
+    const token = (
+      await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+        i: { username: 'canbo', password: DEMO_PASSWORD },
+      })
+    ).signIn.accessToken as string;
     // Warm-up: a page of the same list (code paths loaded, pools open), then settle.
-    await post(`query($o: ID!) { members(filter: { organisationId: $o }, page: { limit: 50 }) { total } }`, { o: rootId }, token);
+    await post(
+      `query($o: ID!) { members(filter: { organisationId: $o }, page: { limit: 50 }) { total } }`,
+      { o: rootId },
+      token,
+    );
     await new Promise((r) => setTimeout(r, 500));
     const baseline = rssOf(server.pid!) ?? 0;
     let peak = baseline;
@@ -43,11 +57,17 @@ const measure = async (databaseUrl: string, rootId: string, via: Run['via']): Pr
     let bytes = 0;
     try {
       if (via === 'graphql') {
-        const data = await post(`query($f: MemberFilter) { membersXlsx(filter: $f) }`, { f: { organisationId: rootId } }, token);
+        const data = await post(
+          `query($f: MemberFilter) { membersXlsx(filter: $f) }`,
+          { f: { organisationId: rootId } },
+          token,
+        );
         bytes = Buffer.byteLength(data.membersXlsx as string, 'base64');
       } else {
         const input = encodeURIComponent(JSON.stringify({ filter: { organisationId: rootId } }));
-        const res = await fetch(`${base}/exports/members.xlsx?input=${input}`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`${base}/exports/members.xlsx?input=${input}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         if (!res.ok || !res.body) throw new Error(`GET /exports/members.xlsx: ${res.status} ${await res.text()}`);
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
       }
@@ -71,7 +91,8 @@ const measure = async (databaseUrl: string, rootId: string, via: Run['via']): Pr
 export const runExportMemory = async (args: string[]): Promise<number> => {
   const flag = (n: string) => (args.includes(n) ? args[args.indexOf(n) + 1] : undefined);
   const modes = (flag('--via') ?? 'graphql,http').split(',') as Run['via'][];
-  if (modes.some((m) => m !== 'graphql' && m !== 'http')) throw new Error('--via: graphql, http or both separated by a comma');
+  if (modes.some((m) => m !== 'graphql' && m !== 'http'))
+    throw new Error('--via: graphql, http or both separated by a comma');
   const runs = Number(flag('--runs') ?? '1');
   let url = flag('--database-url');
   let drop: (() => Promise<void>) | null = null;
@@ -89,12 +110,22 @@ export const runExportMemory = async (args: string[]): Promise<number> => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     };
-    const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'error', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') }));
+    const app = await createApp(
+      loadConfig({
+        ...process.env,
+        DATABASE_URL: url,
+        LOG_LEVEL: 'error',
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+      }),
+    );
     await app.init();
     try {
       const t0 = Date.now();
       const res = await seed(app, cliCaller(), { scale, seed: 2026, log: () => undefined });
-      console.log(`Seeded x${scale}: ${res.organisations} organisations, ${res.members} members in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+      console.log(
+        `Seeded x${scale}: ${res.organisations} organisations, ${res.members} members in ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
+      );
     } finally {
       await app.close();
     }
@@ -103,16 +134,26 @@ export const runExportMemory = async (args: string[]): Promise<number> => {
     const db = new Client({ connectionString: url });
     await db.connect();
     await db.query('ANALYZE');
-    const [root] = (await db.query(`SELECT organisation_id AS id FROM organisation_placement WHERE parent_id IS NULL AND valid_to IS NULL ORDER BY path LIMIT 1`)).rows;
-    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM membership WHERE kind = 'PERMANENT' AND valid_to IS NULL`)).rows;
+    const [root] = (
+      await db.query(
+        `SELECT organisation_id AS id FROM organisation_placement WHERE parent_id IS NULL AND valid_to IS NULL ORDER BY path LIMIT 1`,
+      )
+    ).rows;
+    const [{ n }] = (
+      await db.query(`SELECT count(*)::int AS n FROM membership WHERE kind = 'PERMANENT' AND valid_to IS NULL`)
+    ).rows;
     await db.end();
     if (!root) throw new Error('The database has no organisations: seed it first');
-    console.log(`Export: the members of the root (${n} current memberships; at most 50,000 rows), one fresh API process per run, RSS sampled every 10 ms.`);
+    console.log(
+      `Export: the members of the root (${n} current memberships; at most 50,000 rows), one fresh API process per run, RSS sampled every 10 ms.`,
+    );
     for (let i = 0; i < runs; i++) {
       for (const via of modes) {
         const r = await measure(url, root.id, via);
         const label = via === 'graphql' ? 'GraphQL membersXlsx (base64)' : 'GET /exports/members.xlsx   ';
-        console.log(`${label}  ${r.seconds.toFixed(2)} s, peak RSS growth ${mb(r.peak - r.baseline)} (baseline ${mb(r.baseline)}, peak ${mb(r.peak)}), workbook ${mb(r.bytes)}`);
+        console.log(
+          `${label}  ${r.seconds.toFixed(2)} s, peak RSS growth ${mb(r.peak - r.baseline)} (baseline ${mb(r.baseline)}, peak ${mb(r.peak)}), workbook ${mb(r.bytes)}`,
+        );
       }
     }
     return 0;

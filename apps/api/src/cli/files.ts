@@ -16,11 +16,14 @@ import { OrganisationService } from '../modules/organisation/organisation.servic
 /** Reads an import file from disk (see readTableBytes). */
 export const readTable = async (file: string): Promise<Table> => {
   let bytes: Buffer;
-  if (!['.csv', '.xlsx'].includes(extname(file).toLowerCase())) throw new DomainError('VALIDATION', 'The file must be .csv or .xlsx', 'file');
+  if (!['.csv', '.xlsx'].includes(extname(file).toLowerCase()))
+    throw new DomainError('VALIDATION', 'The file must be .csv or .xlsx', 'file');
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new DomainError('IMPORT_INVALID', `Cannot read the file ${basename(file)}`, 'file', { rows: [{ row: 0, column: 'file', reason: `Cannot read the file ${basename(file)}` }] });
+    throw new DomainError('IMPORT_INVALID', `Cannot read the file ${basename(file)}`, 'file', {
+      rows: [{ row: 0, column: 'file', reason: `Cannot read the file ${basename(file)}` }],
+    });
   }
   return readTableBytes(basename(file), bytes);
 };
@@ -45,15 +48,33 @@ export const writeTable = async (file: string, sheet: string, headings: string[]
 export type FileImportResult = ImportResult & { duplicates?: number; dryRun?: boolean };
 
 export const importFile = async (
-  app: INestApplicationContext, caller: Caller, what: string, file: string, skipInvalid: boolean, opts: { dryRun?: boolean; channel?: string } = {},
+  app: INestApplicationContext,
+  caller: Caller,
+  what: string,
+  file: string,
+  skipInvalid: boolean,
+  opts: { dryRun?: boolean; channel?: string } = {},
 ): Promise<FileImportResult> => {
   if (!file) throw new DomainError('VALIDATION', 'Name the file to import', 'file');
-  if (what !== 'members' && what !== 'organisations' && what !== 'dues') throw new DomainError('VALIDATION', 'Import what? organisations, members or dues', 'what');
-  if (opts.channel !== undefined && !DUES_CHANNELS.includes(opts.channel as DuesChannel)) throw new DomainError('VALIDATION', 'The channel is CASH or PORTAL', 'channel');
+  if (what !== 'members' && what !== 'organisations' && what !== 'dues')
+    throw new DomainError('VALIDATION', 'Import what? organisations, members or dues', 'what');
+  if (opts.channel !== undefined && !DUES_CHANNELS.includes(opts.channel as DuesChannel))
+    throw new DomainError('VALIDATION', 'The channel is CASH or PORTAL', 'channel');
   const table = await readTable(file);
   if (what === 'dues') {
-    const s = await app.get(DuesImportService).importTable(caller, table, { skipInvalid, dryRun: opts.dryRun, channel: opts.channel as DuesChannel | undefined });
-    return { created: s.created, updated: 0, skipped: s.skipped, errors: s.problems.filter((p) => p.code !== 'ALREADY_IMPORTED'), duplicates: s.duplicates, dryRun: s.dryRun };
+    const s = await app.get(DuesImportService).importTable(caller, table, {
+      skipInvalid,
+      dryRun: opts.dryRun,
+      channel: opts.channel as DuesChannel | undefined,
+    });
+    return {
+      created: s.created,
+      updated: 0,
+      skipped: s.skipped,
+      errors: s.problems.filter((p) => p.code !== 'ALREADY_IMPORTED'),
+      duplicates: s.duplicates,
+      dryRun: s.dryRun,
+    };
   }
   return what === 'members'
     ? app.get(MemberImportService).importTable(caller, table, skipInvalid)
@@ -61,18 +82,49 @@ export const importFile = async (
 };
 
 /** Exports in the import format, so an exported file can be edited and imported back. */
-export const exportFile = async (app: INestApplicationContext, caller: Caller, what: string, file: string, opts: { orgId?: string; asOf?: string }): Promise<number> => {
+export const exportFile = async (
+  app: INestApplicationContext,
+  caller: Caller,
+  what: string,
+  file: string,
+  opts: { orgId?: string; asOf?: string },
+): Promise<number> => {
   const asOf = opts.asOf ?? today();
   if (what === 'organisations') {
     const orgs = app.get(OrganisationService);
     const rows: unknown[][] = [];
     for (let offset = 0; ; offset += 500) {
       const page = await orgs.list(caller.actor, { underId: opts.orgId }, { offset, limit: 500 }, asOf);
-      const codes = new Map((await orgs.findVisible(caller.actor, [...new Set(page.items.map((o) => o.parentId).filter((x): x is string => !!x))], asOf)).map((o) => [o.id, o.code]));
-      for (const o of page.items) rows.push([o.code, o.name, o.kind, o.parentId ? codes.get(o.parentId) ?? '' : '', o.levelName ?? '', o.unitServed ?? '', o.establishedOn, o.termStart ?? '', o.termEnd ?? '', o.termType ?? '']);
+      const codes = new Map(
+        (
+          await orgs.findVisible(
+            caller.actor,
+            [...new Set(page.items.map((o) => o.parentId).filter((x): x is string => !!x))],
+            asOf,
+          )
+        ).map((o) => [o.id, o.code]),
+      );
+      for (const o of page.items)
+        rows.push([
+          o.code,
+          o.name,
+          o.kind,
+          o.parentId ? (codes.get(o.parentId) ?? '') : '',
+          o.levelName ?? '',
+          o.unitServed ?? '',
+          o.establishedOn,
+          o.termStart ?? '',
+          o.termEnd ?? '',
+          o.termType ?? '',
+        ]);
       if (page.items.length < 500) break;
     }
-    await writeTable(file, 'To chuc', ORGANISATION_COLUMNS.map(([k]) => k), rows);
+    await writeTable(
+      file,
+      'To chuc',
+      ORGANISATION_COLUMNS.map(([k]) => k),
+      rows,
+    );
     return rows.length;
   }
   if (what === 'members') {
@@ -81,20 +133,35 @@ export const exportFile = async (app: INestApplicationContext, caller: Caller, w
     const rows: unknown[][] = [];
     for (let offset = 0; ; offset += 500) {
       const page = await members.list(caller.actor, { organisationId: opts.orgId }, { offset, limit: 500 }, asOf);
-      const codes = new Map((await orgs.findVisible(caller.actor, [...new Set(page.items.map((m) => m.organisationId).filter((x): x is string => !!x))], asOf)).map((o) => [o.id, o.code]));
+      const codes = new Map(
+        (
+          await orgs.findVisible(
+            caller.actor,
+            [...new Set(page.items.map((m) => m.organisationId).filter((x): x is string => !!x))],
+            asOf,
+          )
+        ).map((o) => [o.id, o.code]),
+      );
       for (const m of page.items) {
         const rec = m as unknown as Record<string, unknown>;
-        rows.push(MEMBER_COLUMNS.map(([k]) => {
-          if (k === 'organisationCode') return m.organisationId ? codes.get(m.organisationId) ?? '' : '';
-          if (k === 'gender') return m.gender === 'MALE' ? 'Nam' : m.gender === 'FEMALE' ? 'Nữ' : '';
-          if (k === 'introducers') return m.introducers.join('; ');
-          if (k === 'joinedOn') return '';
-          return (rec[k] as string | null) ?? '';
-        }));
+        rows.push(
+          MEMBER_COLUMNS.map(([k]) => {
+            if (k === 'organisationCode') return m.organisationId ? (codes.get(m.organisationId) ?? '') : '';
+            if (k === 'gender') return m.gender === 'MALE' ? 'Nam' : m.gender === 'FEMALE' ? 'Nữ' : '';
+            if (k === 'introducers') return m.introducers.join('; ');
+            if (k === 'joinedOn') return '';
+            return (rec[k] as string | null) ?? '';
+          }),
+        );
       }
       if (page.items.length < 500) break;
     }
-    await writeTable(file, 'Dang vien', MEMBER_COLUMNS.map(([k]) => k), rows);
+    await writeTable(
+      file,
+      'Dang vien',
+      MEMBER_COLUMNS.map(([k]) => k),
+      rows,
+    );
     return rows.length;
   }
   throw new DomainError('VALIDATION', 'Export what? organisations or members', 'what');

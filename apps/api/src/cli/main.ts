@@ -84,12 +84,20 @@ const userIdByName = async (ds: DataSource, username: string): Promise<string> =
   return row.id;
 };
 
-const webhookCommand = async (svc: WebhookService, worker: WebhookWorker, ds: DataSource, caller: ReturnType<typeof cliCaller>, args: string[]): Promise<number> => {
+const webhookCommand = async (
+  svc: WebhookService,
+  worker: WebhookWorker,
+  ds: DataSource,
+  caller: ReturnType<typeof cliCaller>,
+  args: string[],
+): Promise<number> => {
   const [sub, arg] = args;
   if (sub === 'list') {
     const page = await svc.list(caller.actor, await orgIdByCode(ds, flag(args, '--org')), { offset: 0, limit: 500 });
     for (const s of page.items) {
-      console.log(`${s.id}  ${s.active ? 'active  ' : 'disabled'}  org ${s.organisationId}  ${s.eventTypes.join(',')}  ${s.targetUrl}${s.active ? '' : `  (${s.disabledReason ?? ''})`}`);
+      console.log(
+        `${s.id}  ${s.active ? 'active  ' : 'disabled'}  org ${s.organisationId}  ${s.eventTypes.join(',')}  ${s.targetUrl}${s.active ? '' : `  (${s.disabledReason ?? ''})`}`,
+      );
     }
     if (!page.items.length) console.log('No webhook subscriptions.');
     return 0;
@@ -97,9 +105,24 @@ const webhookCommand = async (svc: WebhookService, worker: WebhookWorker, ds: Da
   if (sub === 'add') {
     const org = await orgIdByCode(ds, flag(args, '--org'));
     const types = flag(args, '--types');
-    if (!arg || !org || !types) throw new DomainError('VALIDATION', 'Usage: webhook add <url> --org CODE --types T1,T2 [--description TEXT]', 'url');
-    const r = await svc.create(caller, { organisationId: org, targetUrl: arg, eventTypes: types.split(',').map((t) => t.trim()).filter(Boolean), description: flag(args, '--description') });
-    console.log(`Webhook subscription ${r.subscription.id} on ${flag(args, '--org')} for ${r.subscription.eventTypes.join(', ')}. Signing secret (shown once):\n${r.secret}`);
+    if (!arg || !org || !types)
+      throw new DomainError(
+        'VALIDATION',
+        'Usage: webhook add <url> --org CODE --types T1,T2 [--description TEXT]',
+        'url',
+      );
+    const r = await svc.create(caller, {
+      organisationId: org,
+      targetUrl: arg,
+      eventTypes: types
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      description: flag(args, '--description'),
+    });
+    console.log(
+      `Webhook subscription ${r.subscription.id} on ${flag(args, '--org')} for ${r.subscription.eventTypes.join(', ')}. Signing secret (shown once):\n${r.secret}`,
+    );
     return 0;
   }
   if (sub === 'disable' && arg) {
@@ -121,10 +144,14 @@ const webhookCommand = async (svc: WebhookService, worker: WebhookWorker, ds: Da
   }
   if (sub === 'run') {
     const r = await worker.runOnce();
-    console.log(`Enqueued ${r.enqueued}, attempted ${r.attempted}: ${r.delivered} delivered, ${r.failed} failed (${r.dead} now dead); ${r.disabled} subscriptions disabled.`);
+    console.log(
+      `Enqueued ${r.enqueued}, attempted ${r.attempted}: ${r.delivered} delivered, ${r.failed} failed (${r.dead} now dead); ${r.disabled} subscriptions disabled.`,
+    );
     return 0;
   }
-  console.error('Usage: webhook list [--org CODE] | webhook add <url> --org CODE --types T1,T2 | webhook disable <id> [--reason TEXT] | webhook replay <deliveryId> | webhook replay <subscriptionId> --from ISO --to ISO | webhook run');
+  console.error(
+    'Usage: webhook list [--org CODE] | webhook add <url> --org CODE --types T1,T2 | webhook disable <id> [--reason TEXT] | webhook replay <deliveryId> | webhook replay <subscriptionId> --from ISO --to ISO | webhook run',
+  );
   return 1;
 };
 
@@ -160,9 +187,17 @@ const main = async (argv: string[]): Promise<number> => {
       case 'seed': {
         const scale = Number(flag(args, '--scale') ?? '1');
         const seedValue = Number(flag(args, '--seed') ?? '2026');
-        if (!(scale > 0 && scale <= 1000)) throw new DomainError('VALIDATION', '--scale must be a number above 0 and at most 1000 (national scale)', 'scale');
+        if (!(scale > 0 && scale <= 1000))
+          throw new DomainError(
+            'VALIDATION',
+            '--scale must be a number above 0 and at most 1000 (national scale)',
+            'scale',
+          );
         const res = await seed(app, caller, { scale, seed: seedValue });
-        if (res.created) console.log(`Seeded ${res.organisations} organisations and ${res.members} members in ${res.seconds.toFixed(1)} s (${Math.round(res.members / res.seconds)} members/s).`);
+        if (res.created)
+          console.log(
+            `Seeded ${res.organisations} organisations and ${res.members} members in ${res.seconds.toFixed(1)} s (${Math.round(res.members / res.seconds)} members/s).`,
+          );
         if (res.phases) console.log(`Steps: ${formatSteps(res)}`);
         console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
         for (const u of res.users) console.log(`  ${u.username.padEnd(10)} ${u.role}`);
@@ -171,42 +206,86 @@ const main = async (argv: string[]): Promise<number> => {
       case 'create-admin':
       case 'create-user': {
         const [username, password] = args;
-        if (!username || !password) throw new DomainError('VALIDATION', `Usage: ${command} <username> <password>`, 'username');
-        const user = await admin.createUser(caller, { username, password, displayName: flag(args, '--name') ?? username, memberId: flag(args, '--member-id') });
+        if (!username || !password)
+          throw new DomainError('VALIDATION', `Usage: ${command} <username> <password>`, 'username');
+        const user = await admin.createUser(caller, {
+          username,
+          password,
+          displayName: flag(args, '--name') ?? username,
+          memberId: flag(args, '--member-id'),
+        });
         if (command === 'create-admin') await admin.addGrant(caller, { userId: user.id, role: 'SYSTEM_ADMIN' });
         console.log(`Created ${command === 'create-admin' ? 'administrator' : 'user'} ${username} (${user.id}).`);
         return 0;
       }
       case 'grant': {
         const [username, role] = args;
-        if (!username || !role) throw new DomainError('VALIDATION', 'Usage: grant <username> <ROLE> [--org CODE] [--member-id ID]', 'role');
-        const g = await admin.addGrant(caller, { userId: await userIdByName(ds, username), role, organisationId: await orgIdByCode(ds, flag(args, '--org')), memberId: flag(args, '--member-id') });
+        if (!username || !role)
+          throw new DomainError('VALIDATION', 'Usage: grant <username> <ROLE> [--org CODE] [--member-id ID]', 'role');
+        const g = await admin.addGrant(caller, {
+          userId: await userIdByName(ds, username),
+          role,
+          organisationId: await orgIdByCode(ds, flag(args, '--org')),
+          memberId: flag(args, '--member-id'),
+        });
         console.log(`Granted ${g.role} to ${username} (${g.id}).`);
         return 0;
       }
       case 'create-token': {
         const [name] = args;
         const org = await orgIdByCode(ds, flag(args, '--org'));
-        if (!name || !org) throw new DomainError('VALIDATION', 'Usage: create-token <name> --org CODE [--access READ|READ_WRITE]', 'org');
+        if (!name || !org)
+          throw new DomainError(
+            'VALIDATION',
+            'Usage: create-token <name> --org CODE [--access READ|READ_WRITE]',
+            'org',
+          );
         const expires = flag(args, '--expires');
-        const { secret, token } = await admin.createApiToken(caller, { name, organisationId: org, access: flag(args, '--access') ?? 'READ', expiresAt: expires });
-        console.log(`API token ${token.name} (${token.id}), ${token.access} on ${flag(args, '--org')}. Secret (shown once):\n${secret}`);
+        const { secret, token } = await admin.createApiToken(caller, {
+          name,
+          organisationId: org,
+          access: flag(args, '--access') ?? 'READ',
+          expiresAt: expires,
+        });
+        console.log(
+          `API token ${token.name} (${token.id}), ${token.access} on ${flag(args, '--org')}. Secret (shown once):\n${secret}`,
+        );
         return 0;
       }
       case 'import': {
         const [what, file] = args;
-        if (!what || !file) throw new DomainError('VALIDATION', 'Usage: import <organisations|members|dues> <file.csv|file.xlsx> [--skip-invalid] [--dry-run] [--channel CASH|PORTAL]', 'file');
-        const res = await importFile(app, caller, what, file, args.includes('--skip-invalid'), { dryRun: args.includes('--dry-run'), channel: flag(args, '--channel') });
+        if (!what || !file)
+          throw new DomainError(
+            'VALIDATION',
+            'Usage: import <organisations|members|dues> <file.csv|file.xlsx> [--skip-invalid] [--dry-run] [--channel CASH|PORTAL]',
+            'file',
+          );
+        const res = await importFile(app, caller, what, file, args.includes('--skip-invalid'), {
+          dryRun: args.includes('--dry-run'),
+          channel: flag(args, '--channel'),
+        });
         const dup = res.duplicates ? `, ${res.duplicates} already imported` : '';
-        console.log(`${res.dryRun ? 'Dry run, nothing written: would import' : 'Imported'} ${what}: ${res.created} created, ${res.updated} updated${dup}${res.skipped ? `, ${res.skipped} rows skipped` : ''}.`);
-        for (const e of res.errors.slice(0, MAX_REPORTED_PROBLEMS)) console.log(`  row ${e.row}, ${e.column}: ${e.reason}`);
-        if (res.errors.length > MAX_REPORTED_PROBLEMS) console.log(`  … and ${res.errors.length - MAX_REPORTED_PROBLEMS} more problem(s)`);
+        console.log(
+          `${res.dryRun ? 'Dry run, nothing written: would import' : 'Imported'} ${what}: ${res.created} created, ${res.updated} updated${dup}${res.skipped ? `, ${res.skipped} rows skipped` : ''}.`,
+        );
+        for (const e of res.errors.slice(0, MAX_REPORTED_PROBLEMS))
+          console.log(`  row ${e.row}, ${e.column}: ${e.reason}`);
+        if (res.errors.length > MAX_REPORTED_PROBLEMS)
+          console.log(`  … and ${res.errors.length - MAX_REPORTED_PROBLEMS} more problem(s)`);
         return 0;
       }
       case 'export': {
         const [what, file] = args;
-        if (!what || !file) throw new DomainError('VALIDATION', 'Usage: export <organisations|members> <file.csv|file.xlsx> [--org CODE] [--as-of YYYY-MM-DD]', 'file');
-        const n = await exportFile(app, caller, what, file, { orgId: await orgIdByCode(ds, flag(args, '--org')), asOf: flag(args, '--as-of') });
+        if (!what || !file)
+          throw new DomainError(
+            'VALIDATION',
+            'Usage: export <organisations|members> <file.csv|file.xlsx> [--org CODE] [--as-of YYYY-MM-DD]',
+            'file',
+          );
+        const n = await exportFile(app, caller, what, file, {
+          orgId: await orgIdByCode(ds, flag(args, '--org')),
+          asOf: flag(args, '--as-of'),
+        });
         console.log(`Exported ${n} ${what} to ${file}.`);
         return 0;
       }
@@ -215,19 +294,27 @@ const main = async (argv: string[]): Promise<number> => {
         const [sub] = args;
         if (sub === 'seal') {
           const r = await chain.sealPending();
-          console.log(r.seals ? `Sealed ${r.rows} audit rows in ${r.seals} seal(s); chain digest ${r.lastDigest} (seal ${r.lastSeq}).` : 'Nothing to seal.');
+          console.log(
+            r.seals
+              ? `Sealed ${r.rows} audit rows in ${r.seals} seal(s); chain digest ${r.lastDigest} (seal ${r.lastSeq}).`
+              : 'Nothing to seal.',
+          );
           return 0;
         }
         if (sub === 'verify') {
           await chain.sealPending().catch((e: unknown) => console.error(e instanceof Error ? e.message : String(e)));
           const v = await chain.verify(caller.actor.name);
-          console.log(`${v.ok ? 'OK' : 'BROKEN'}: ${v.rowsChecked} rows, ${v.sealsChecked} seals, ${v.unsealedRows} not sealed yet; chain digest ${v.lastDigest ?? '(none)'}.`);
-          if (!v.ok) console.log(`First broken link: ${v.problem}${v.firstBrokenId ? ` (row ${v.firstBrokenId})` : ''}.`);
+          console.log(
+            `${v.ok ? 'OK' : 'BROKEN'}: ${v.rowsChecked} rows, ${v.sealsChecked} seals, ${v.unsealedRows} not sealed yet; chain digest ${v.lastDigest ?? '(none)'}.`,
+          );
+          if (!v.ok)
+            console.log(`First broken link: ${v.problem}${v.firstBrokenId ? ` (row ${v.firstBrokenId})` : ''}.`);
           return v.ok ? 0 : 3;
         }
         if (sub === 'digest') {
           const days = await chain.dailyDigests(flag(args, '--from'), flag(args, '--to'));
-          for (const d of days) console.log(`${d.day}  seals ${d.firstSeq}-${d.lastSeq} (${d.rows} rows)  ${d.lastDigest}`);
+          for (const d of days)
+            console.log(`${d.day}  seals ${d.firstSeq}-${d.lastSeq} (${d.rows} rows)  ${d.lastDigest}`);
           if (!days.length) console.log('No seals in that period.');
           return 0;
         }
@@ -241,7 +328,10 @@ const main = async (argv: string[]): Promise<number> => {
         }
         const r = await app.get(NoticeJob).runOnce();
         if (!r.ran) console.log('Another process is running the notice job: nothing done.');
-        else console.log(`Notices written: ${r.meetings} meeting, ${r.records} own-record, ${r.reminders} reminders; ${r.events} events (meeting.published, alert.raised/cleared); e-mails ${r.emailsSent} sent, ${r.emailsFailed} failed.`);
+        else
+          console.log(
+            `Notices written: ${r.meetings} meeting, ${r.records} own-record, ${r.reminders} reminders; ${r.events} events (meeting.published, alert.raised/cleared); e-mails ${r.emailsSent} sent, ${r.emailsFailed} failed.`,
+          );
         return 0;
       }
       case 'webhook':
@@ -262,7 +352,8 @@ main(process.argv.slice(2))
       console.error(`Error ${e.code}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
       const rows = e.details?.rows as { row: number; column: string; reason: string }[] | undefined;
       // row 0 is the file itself: its problem is the message above
-      for (const r of (rows ?? []).slice(0, MAX_REPORTED_PROBLEMS)) if (r.row > 0) console.error(`  row ${r.row}, ${r.column}: ${r.reason}`);
+      for (const r of (rows ?? []).slice(0, MAX_REPORTED_PROBLEMS))
+        if (r.row > 0) console.error(`  row ${r.row}, ${r.column}: ${r.reason}`);
       const more = Number(e.details?.more ?? 0) + Math.max(0, (rows?.length ?? 0) - MAX_REPORTED_PROBLEMS);
       if (more > 0) console.error(`  … and ${more} more problem(s)`);
     } else {
@@ -270,4 +361,3 @@ main(process.argv.slice(2))
     }
     process.exit(2);
   });
-

@@ -17,19 +17,49 @@ import { ChangeFeedResolver } from '../modules/events/change-feed.resolver';
 import { WebhookResolver, WebhookSubscriptionFieldsResolver } from '../modules/webhook/webhook.resolver';
 import { NoticeResolver } from '../modules/notice/notice.resolver';
 import { RatingResolver } from '../modules/rating/rating.resolver';
-import { RatingPendingSubjectScopeResolver, RatingRoundScopeResolver, RatingScopeResolver } from '../modules/rating/rating-scope.resolver';
 import {
-  InspectionPlanResolver, InspectionResolver, InspectionSubjectResolver, InspectionTargetResolver, SupervisionCoverageResolver,
+  RatingPendingSubjectScopeResolver,
+  RatingRoundScopeResolver,
+  RatingScopeResolver,
+} from '../modules/rating/rating-scope.resolver';
+import {
+  InspectionPlanResolver,
+  InspectionResolver,
+  InspectionSubjectResolver,
+  InspectionTargetResolver,
+  SupervisionCoverageResolver,
 } from '../modules/inspection/inspection.resolver';
 
 /** Every resolver of the app (the providers of the modules, modules/<noun>/<noun>.module.ts); schema.int-spec.ts checks the served schema equals the one built from these. */
 import { DuesFiguresRowResolver, DuesResolver } from '../modules/dues/dues.resolver';
 
 export const RESOLVERS = [
-  AuthResolver, AuditChainResolver, PolicyResolver, OrganisationResolver, MemberResolver, CommitteeSeatResolver, AdmissionResolver, CandidateResolver, MeetingResolver, VisitResolver,
-  DashboardResolver, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver,
-  InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver, ChangeFeedResolver,
-  WebhookResolver, WebhookSubscriptionFieldsResolver, DuesResolver, DuesFiguresRowResolver, NoticeResolver,
+  AuthResolver,
+  AuditChainResolver,
+  PolicyResolver,
+  OrganisationResolver,
+  MemberResolver,
+  CommitteeSeatResolver,
+  AdmissionResolver,
+  CandidateResolver,
+  MeetingResolver,
+  VisitResolver,
+  DashboardResolver,
+  RatingResolver,
+  RatingScopeResolver,
+  RatingRoundScopeResolver,
+  RatingPendingSubjectScopeResolver,
+  InspectionResolver,
+  InspectionSubjectResolver,
+  InspectionPlanResolver,
+  InspectionTargetResolver,
+  SupervisionCoverageResolver,
+  ChangeFeedResolver,
+  WebhookResolver,
+  WebhookSubscriptionFieldsResolver,
+  DuesResolver,
+  DuesFiguresRowResolver,
+  NoticeResolver,
 ];
 
 /** Builds the GraphQL schema from the resolvers' metadata alone (no database), sorted, for the committed file. */

@@ -3,7 +3,7 @@ import { drawWithoutReplacement } from './seed-bulk';
 describe('drawWithoutReplacement', () => {
   it('takes the same elements as splice(k, 1) on a shrinking copy, and nothing once empty', () => {
     let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let t = 0; t < 200; t++) {
       const n = Math.floor(next() * 70);
       const xs = Array.from({ length: n }, (_, i) => `m${i}`);

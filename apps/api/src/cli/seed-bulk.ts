@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { assertCanBeChildOf, DomainError, first, foldVietnamese, validateCommitteeSeats, type OrganisationKind } from '@chibo/domain';
+import {
+  assertCanBeChildOf,
+  DomainError,
+  first,
+  foldVietnamese,
+  validateCommitteeSeats,
+  type OrganisationKind,
+} from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
 import { bulkInsert, type BulkColumn } from '../database/bulk';
 import type { MeetingHistoryRow } from '../modules/meeting/meeting-import.service';
@@ -14,19 +21,34 @@ import type { MeetingHistoryRow } from '../modules/meeting/meeting-import.servic
 const CHUNK = 5000;
 
 export type BulkOrganisation = {
-  code: string; name: string; kind: OrganisationKind; parentCode: string | null; levelName?: string; unitServed?: string;
-  establishedOn: string; termStart?: string; termEnd?: string; termType?: string;
+  code: string;
+  name: string;
+  kind: OrganisationKind;
+  parentCode: string | null;
+  levelName?: string;
+  unitServed?: string;
+  establishedOn: string;
+  termStart?: string;
+  termEnd?: string;
+  termType?: string;
 };
 
 /** Inserts a tree (parents before children) and returns code → id. Paths are built here, as createIn builds them. */
-export const insertOrganisations = async (m: EntityManager, caller: Caller, orgs: BulkOrganisation[]): Promise<Map<string, string>> => {
+export const insertOrganisations = async (
+  m: EntityManager,
+  caller: Caller,
+  orgs: BulkOrganisation[],
+): Promise<Map<string, string>> => {
   const placed = new Map<string, { id: string; kind: OrganisationKind; path: string; depth: number }>();
   const rows = orgs.map((o) => {
     const parent = o.parentCode ? placed.get(o.parentCode) : null;
-    if (o.parentCode && !parent) throw new DomainError('NOT_FOUND', `Parent ${o.parentCode} of ${o.code} is not earlier in the list`, 'parentId');
-    if (!parent && !caller.actor.isAdmin) throw new DomainError('FORBIDDEN', 'Only administrators create root organisations', 'parentId');
+    if (o.parentCode && !parent)
+      throw new DomainError('NOT_FOUND', `Parent ${o.parentCode} of ${o.code} is not earlier in the list`, 'parentId');
+    if (!parent && !caller.actor.isAdmin)
+      throw new DomainError('FORBIDDEN', 'Only administrators create root organisations', 'parentId');
     assertCanBeChildOf(o.kind, parent?.kind ?? null);
-    if (o.termStart && o.termEnd && o.termEnd <= o.termStart) throw new DomainError('INVALID_DATE_ORDER', 'The term must end after it starts', 'termEnd');
+    if (o.termStart && o.termEnd && o.termEnd <= o.termStart)
+      throw new DomainError('INVALID_DATE_ORDER', 'The term must end after it starts', 'termEnd');
     const id = randomUUID();
     const me = { id, kind: o.kind, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.depth + 1 : 0 };
     placed.set(o.code, me);
@@ -39,23 +61,55 @@ export const insertOrganisations = async (m: EntityManager, caller: Caller, orgs
     await m.query(
       `INSERT INTO organisation (id, code, name, name_folded, kind, level_name, unit_served, established_on, term_start, term_end, term_type)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::date[], $10::date[], $11::text[])`,
-      [col((x) => x.id), col((x) => x.o.code), col((x) => x.o.name), col((x) => foldVietnamese(x.o.name)), col((x) => x.o.kind), col((x) => x.o.levelName ?? null),
-        col((x) => x.o.unitServed ?? null), col((x) => x.o.establishedOn), col((x) => x.o.termStart ?? null), col((x) => x.o.termEnd ?? null), col((x) => x.o.termType ?? null)],
+      [
+        col((x) => x.id),
+        col((x) => x.o.code),
+        col((x) => x.o.name),
+        col((x) => foldVietnamese(x.o.name)),
+        col((x) => x.o.kind),
+        col((x) => x.o.levelName ?? null),
+        col((x) => x.o.unitServed ?? null),
+        col((x) => x.o.establishedOn),
+        col((x) => x.o.termStart ?? null),
+        col((x) => x.o.termEnd ?? null),
+        col((x) => x.o.termType ?? null),
+      ],
     );
     await m.query(
       `INSERT INTO organisation_placement (organisation_id, parent_id, path, depth, valid_from)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::date[])`,
-      [col((x) => x.id), col((x) => x.parentId), col((x) => x.path), col((x) => x.depth), col((x) => x.o.establishedOn)],
+      [
+        col((x) => x.id),
+        col((x) => x.parentId),
+        col((x) => x.path),
+        col((x) => x.depth),
+        col((x) => x.o.establishedOn),
+      ],
     );
     await m.query(
       `INSERT INTO organisation_change (organisation_id, type, effective_on, to_parent_id, recorded_by)
        SELECT u.id, 'CREATED', u.d, u.p, $4 FROM unnest($1::uuid[], $2::date[], $3::uuid[]) AS u(id, d, p)`,
       [col((x) => x.id), col((x) => x.o.establishedOn), col((x) => x.parentId), by],
     );
-    await audit(m, caller, 'createOrganisation', 'organisation', col((x) => x.id), col((x) => ({
-      code: x.o.code, name: x.o.name, kind: x.o.kind, parentId: x.parentId ?? undefined, levelName: x.o.levelName, unitServed: x.o.unitServed,
-      establishedOn: x.o.establishedOn, termStart: x.o.termStart, termEnd: x.o.termEnd, termType: x.o.termType,
-    })));
+    await audit(
+      m,
+      caller,
+      'createOrganisation',
+      'organisation',
+      col((x) => x.id),
+      col((x) => ({
+        code: x.o.code,
+        name: x.o.name,
+        kind: x.o.kind,
+        parentId: x.parentId ?? undefined,
+        levelName: x.o.levelName,
+        unitServed: x.o.unitServed,
+        establishedOn: x.o.establishedOn,
+        termStart: x.o.termStart,
+        termEnd: x.o.termEnd,
+        termType: x.o.termType,
+      })),
+    );
   }
   return new Map([...placed].map(([code, p]) => [code, p.id]));
 };
@@ -67,33 +121,80 @@ export const insertSeats = async (m: EntityManager, caller: Caller, seats: BulkS
   const byOrg = new Map<string, BulkSeat[]>();
   for (const s of seats) byOrg.set(s.organisationId, [...(byOrg.get(s.organisationId) ?? []), s]);
   for (const list of byOrg.values()) {
-    const errors = validateCommitteeSeats(list.map((s) => ({ memberId: s.memberId, role: s.role as never, from: s.from, to: null })), first(list, 'committee seat').kind);
-    if (errors.length) throw new DomainError('CONFLICT', `The seat conflicts with the committee's other seats: ${errors.map((e) => e.reason).join('; ')}`, 'role');
+    const errors = validateCommitteeSeats(
+      list.map((s) => ({ memberId: s.memberId, role: s.role as never, from: s.from, to: null })),
+      first(list, 'committee seat').kind,
+    );
+    if (errors.length)
+      throw new DomainError(
+        'CONFLICT',
+        `The seat conflicts with the committee's other seats: ${errors.map((e) => e.reason).join('; ')}`,
+        'role',
+      );
   }
   for (let i = 0; i < seats.length; i += CHUNK) {
     const part = seats.slice(i, i + CHUNK);
     const ids: string[] = part.map(() => randomUUID());
     await m.query(
       `INSERT INTO committee_seat (id, organisation_id, member_id, role, valid_from) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[])`,
-      [ids, part.map((s) => s.organisationId), part.map((s) => s.memberId), part.map((s) => s.role), part.map((s) => s.from)],
+      [
+        ids,
+        part.map((s) => s.organisationId),
+        part.map((s) => s.memberId),
+        part.map((s) => s.role),
+        part.map((s) => s.from),
+      ],
     );
-    await audit(m, caller, 'assignCommitteeSeat', 'committee_seat', ids, part.map((s) => ({ organisationId: s.organisationId, memberId: s.memberId, role: s.role, from: s.from })));
+    await audit(
+      m,
+      caller,
+      'assignCommitteeSeat',
+      'committee_seat',
+      ids,
+      part.map((s) => ({ organisationId: s.organisationId, memberId: s.memberId, role: s.role, from: s.from })),
+    );
   }
 };
 
 /** The triggers that keep meeting facts (attendance totals, cell_meeting_month): off during a bulk load, then rebuilt. */
 export const KEPT_BY_TRIGGERS: [string, string][] = [
-  ['meeting_attendance', 'meeting_attendance_ins'], ['meeting', 'cell_meeting_month_ins'], ['meeting', 'cell_meeting_month_upd'],
+  ['meeting_attendance', 'meeting_attendance_ins'],
+  ['meeting', 'cell_meeting_month_ins'],
+  ['meeting', 'cell_meeting_month_upd'],
 ];
 
 const MEETING_COLUMNS: BulkColumn[] = [
-  ['id', 'uuid'], ['organisation_id', 'uuid'], ['kind', 'text'], ['title', 'text'], ['meeting_date', 'date'], ['start_time', 'time'], ['end_time', 'time'],
-  ['actual_start', 'time'], ['actual_end', 'time'], ['place', 'text'], ['format', 'text'], ['theme', 'text'], ['state', 'text'], ['minutes', 'text'],
-  ['resolution', 'text'], ['votes_for', 'int'], ['votes_against', 'int'], ['votes_abstain', 'int'], ['self_assessment', 'jsonb'], ['self_total', 'int'],
+  ['id', 'uuid'],
+  ['organisation_id', 'uuid'],
+  ['kind', 'text'],
+  ['title', 'text'],
+  ['meeting_date', 'date'],
+  ['start_time', 'time'],
+  ['end_time', 'time'],
+  ['actual_start', 'time'],
+  ['actual_end', 'time'],
+  ['place', 'text'],
+  ['format', 'text'],
+  ['theme', 'text'],
+  ['state', 'text'],
+  ['minutes', 'text'],
+  ['resolution', 'text'],
+  ['votes_for', 'int'],
+  ['votes_against', 'int'],
+  ['votes_abstain', 'int'],
+  ['self_assessment', 'jsonb'],
+  ['self_total', 'int'],
   ['closed_at', 'timestamptz'],
 ];
 const AUDIT_COLUMNS: BulkColumn[] = [
-  ['actor_type', 'text'], ['actor_id', 'uuid'], ['actor_name', 'text'], ['operation', 'text'], ['entity_type', 'text'], ['entity_id', 'text'], ['after', 'jsonb'], ['request_id', 'text'],
+  ['actor_type', 'text'],
+  ['actor_id', 'uuid'],
+  ['actor_name', 'text'],
+  ['operation', 'text'],
+  ['entity_type', 'text'],
+  ['entity_id', 'text'],
+  ['after', 'jsonb'],
+  ['request_id', 'text'],
 ];
 
 /**
@@ -101,30 +202,93 @@ const AUDIT_COLUMNS: BulkColumn[] = [
  * seed builds every row from the cells' rosters) and with COPY. The caller turns off the attendance-totals and
  * cell_meeting_month triggers (KEPT_BY_TRIGGERS) and rebuilds both after the load.
  */
-export const insertMeetingHistory = async (m: EntityManager, caller: Caller, rows: MeetingHistoryRow[]): Promise<number> => {
+export const insertMeetingHistory = async (
+  m: EntityManager,
+  caller: Caller,
+  rows: MeetingHistoryRow[],
+): Promise<number> => {
   if (!rows.length) return 0;
   const ids = rows.map(() => randomUUID());
   const closedAt = new Date().toISOString();
-  await bulkInsert(m, 'meeting', MEETING_COLUMNS, rows.map((r, i) => [
-    ids[i], r.cellId, r.kind, r.title, r.date, r.startTime ?? null, r.endTime ?? null, r.startTime ?? null, r.endTime ?? null, r.place ?? null,
-    r.format ?? 'STANDARD', r.theme ?? null, r.state, r.minutes ?? null, r.resolution ?? null, r.votesFor ?? null, r.votesAgainst ?? null,
-    r.votesAbstain ?? null, r.selfAssessment ? JSON.stringify(r.selfAssessment) : null, r.selfTotal ?? null, r.state === 'CLOSED' ? closedAt : null,
-  ]));
-  await bulkInsert(m, 'meeting_attendance', [['meeting_id', 'uuid'], ['member_id', 'uuid'], ['status', 'text'], ['reason', 'text']],
-    rows.flatMap((r, i) => r.attendance.map((a) => [ids[i], a.memberId, a.status, a.reason ?? null])));
-  await bulkInsert(m, 'audit_log', AUDIT_COLUMNS, rows.map((r, i) => [
-    caller.actor.kind, caller.actor.id, caller.actor.name, 'importMeetingHistory', 'meeting', ids[i],
-    JSON.stringify({ cellId: r.cellId, kind: r.kind, date: r.date, state: r.state }), caller.requestId,
-  ]));
+  await bulkInsert(
+    m,
+    'meeting',
+    MEETING_COLUMNS,
+    rows.map((r, i) => [
+      ids[i],
+      r.cellId,
+      r.kind,
+      r.title,
+      r.date,
+      r.startTime ?? null,
+      r.endTime ?? null,
+      r.startTime ?? null,
+      r.endTime ?? null,
+      r.place ?? null,
+      r.format ?? 'STANDARD',
+      r.theme ?? null,
+      r.state,
+      r.minutes ?? null,
+      r.resolution ?? null,
+      r.votesFor ?? null,
+      r.votesAgainst ?? null,
+      r.votesAbstain ?? null,
+      r.selfAssessment ? JSON.stringify(r.selfAssessment) : null,
+      r.selfTotal ?? null,
+      r.state === 'CLOSED' ? closedAt : null,
+    ]),
+  );
+  await bulkInsert(
+    m,
+    'meeting_attendance',
+    [
+      ['meeting_id', 'uuid'],
+      ['member_id', 'uuid'],
+      ['status', 'text'],
+      ['reason', 'text'],
+    ],
+    rows.flatMap((r, i) => r.attendance.map((a) => [ids[i], a.memberId, a.status, a.reason ?? null])),
+  );
+  await bulkInsert(
+    m,
+    'audit_log',
+    AUDIT_COLUMNS,
+    rows.map((r, i) => [
+      caller.actor.kind,
+      caller.actor.id,
+      caller.actor.name,
+      'importMeetingHistory',
+      'meeting',
+      ids[i],
+      JSON.stringify({ cellId: r.cellId, kind: r.kind, date: r.date, state: r.state }),
+      caller.requestId,
+    ]),
+  );
   return ids.length;
 };
 
 /** One audit row per entity, as AuditService.record writes them, in one statement. */
-const audit = async (m: EntityManager, caller: Caller, operation: string, entityType: string, ids: string[], after: unknown[]): Promise<void> => {
+const audit = async (
+  m: EntityManager,
+  caller: Caller,
+  operation: string,
+  entityType: string,
+  ids: string[],
+  after: unknown[],
+): Promise<void> => {
   await m.query(
     `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
      SELECT $1, $2, $3, $4, $5, u.id, u.after::jsonb, $8 FROM unnest($6::text[], $7::text[]) AS u(id, after)`,
-    [caller.actor.kind, caller.actor.id, caller.actor.name, operation, entityType, ids, after.map((a) => JSON.stringify(a)), caller.requestId],
+    [
+      caller.actor.kind,
+      caller.actor.id,
+      caller.actor.name,
+      operation,
+      entityType,
+      ids,
+      after.map((a) => JSON.stringify(a)),
+      caller.requestId,
+    ],
   );
 };
 

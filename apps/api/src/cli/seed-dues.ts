@@ -16,7 +16,13 @@ const BATCH_CELLS = 150;
  * month), 2% pay part of a month now and then, and this month only half the members have paid yet. Set-based
  * (one INSERT per table per batch), deterministic for a given seed and day.
  */
-export const seedDues = async (app: INestApplicationContext, r: Rng, cellIds: string[], log: (s: string) => void, batchCells = BATCH_CELLS): Promise<{ bases: number; payments: number }> => {
+export const seedDues = async (
+  app: INestApplicationContext,
+  r: Rng,
+  cellIds: string[],
+  log: (s: string) => void,
+  batchCells = BATCH_CELLS,
+): Promise<{ bases: number; payments: number }> => {
   const ds = app.get(DataSource);
   const now = today();
   const current = duesMonthOf(now);
@@ -27,16 +33,17 @@ export const seedDues = async (app: INestApplicationContext, r: Rng, cellIds: st
   const habitOf = new Map<string, { stopsAt: string | null; short: number }>();
   for (let i = 0; i < cellIds.length; i += batchCells) {
     const cells = cellIds.slice(i, i + batchCells);
-    const rows: { month: string; cell: string; member: string; adm: string | null; born: string | null }[] = await ds.query(
-      `WITH mo AS (
+    const rows: { month: string; cell: string; member: string; adm: string | null; born: string | null }[] =
+      await ds.query(
+        `WITH mo AS (
          SELECT to_char(g, 'YYYY-MM') AS month, least((g + interval '1 month' - interval '1 day')::date, $2::date) AS day
            FROM generate_series('2025-01-01'::date, date_trunc('month', $2::date), interval '1 month') g)
        SELECT mo.month, x.organisation_id AS cell, m.id AS member, m.admission_decision_date::text AS adm, m.birth_date::text AS born
          FROM mo JOIN membership x ON x.kind = 'PERMANENT' AND x.organisation_id = ANY($1::uuid[]) AND x.valid_from <= mo.day AND (x.valid_to IS NULL OR x.valid_to > mo.day)
          JOIN member m ON m.id = x.member_id AND (m.left_on IS NULL OR m.left_on > mo.day)
         ORDER BY m.id, mo.month`,
-      [cells, now],
-    );
+        [cells, now],
+      );
     const fresh: string[] = [];
     for (const row of rows) {
       if (basisOf.has(row.member)) continue;
@@ -50,7 +57,10 @@ export const seedDues = async (app: INestApplicationContext, r: Rng, cellIds: st
             : { basis: 'INSURED_SALARY' as const, amount: r.int(55, 180) * 100_000 };
       basisOf.set(row.member, basis);
       fresh.push(row.member);
-      habitOf.set(row.member, { stopsAt: r.chance(0.03) ? `2026-${String(r.int(1, 9)).padStart(2, '0')}` : null, short: r.chance(0.02) ? 0.15 : 0 });
+      habitOf.set(row.member, {
+        stopsAt: r.chance(0.03) ? `2026-${String(r.int(1, 9)).padStart(2, '0')}` : null,
+        short: r.chance(0.02) ? 0.15 : 0,
+      });
     }
     const bm: string[] = [];
     const bb: string[] = [];
@@ -75,9 +85,13 @@ export const seedDues = async (app: INestApplicationContext, r: Rng, cellIds: st
     const pa: number[] = [];
     const pd: string[] = [];
     for (const row of rows) {
-      const due = duesDue({ month: row.month, admissionDecisionDate: row.adm, basis: basisOf.get(row.member) ?? null, relief: null }, DEFAULT_POLICY);
+      const due = duesDue(
+        { month: row.month, admissionDecisionDate: row.adm, basis: basisOf.get(row.member) ?? null, relief: null },
+        DEFAULT_POLICY,
+      );
       const habit = habitOf.get(row.member)!;
-      if (!due.amount || (habit.stopsAt && row.month >= habit.stopsAt) || (row.month === current && r.chance(0.5))) continue;
+      if (!due.amount || (habit.stopsAt && row.month >= habit.stopsAt) || (row.month === current && r.chance(0.5)))
+        continue;
       const paidOn = row.month === current ? now : `${row.month}-${String(r.int(1, 10)).padStart(2, '0')}`;
       pm.push(row.member);
       pc.push(row.cell);

@@ -44,8 +44,28 @@ const rng = (seed: number) => {
 };
 type Rng = ReturnType<typeof rng>;
 
-type PlannedCell = { code: string; name: string; kind: OrganisationKind; parentCode: string; size: number; unit: string; termStart: string; termEnd: string; termType: string };
-type PlannedOrg = { code: string; name: string; kind: OrganisationKind; parentCode: string | null; levelName?: string; unit?: string; termStart?: string; termEnd?: string; termType?: string };
+type PlannedCell = {
+  code: string;
+  name: string;
+  kind: OrganisationKind;
+  parentCode: string;
+  size: number;
+  unit: string;
+  termStart: string;
+  termEnd: string;
+  termType: string;
+};
+type PlannedOrg = {
+  code: string;
+  name: string;
+  kind: OrganisationKind;
+  parentCode: string | null;
+  levelName?: string;
+  unit?: string;
+  termStart?: string;
+  termEnd?: string;
+  termType?: string;
+};
 
 /** Sizes of one committee shaped like source article 000, scaled (at least one of each part). */
 const shape = (f: number) => {
@@ -63,10 +83,22 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** The organisations of one committee; cell sizes drawn so the total is close to the article's 5,110. */
 const planCommittee = (r: Rng, code: string, name: string, parentCode: string | null, f: number) => {
   const s = shape(f);
-  const orgs: PlannedOrg[] = [{ code, name, kind: 'COMMITTEE', parentCode, levelName: 'Đảng ủy cấp trên cơ sở', termStart: '2025-08-15', termEnd: '2030-08-15', termType: '5_YEARS' }];
+  const orgs: PlannedOrg[] = [
+    {
+      code,
+      name,
+      kind: 'COMMITTEE',
+      parentCode,
+      levelName: 'Đảng ủy cấp trên cơ sở',
+      termStart: '2025-08-15',
+      termEnd: '2030-08-15',
+      termType: '5_YEARS',
+    },
+  ];
   const cells: PlannedCell[] = [];
   const agencies = [...N.AGENCIES];
-  const agency = (i: number) => `${agencies[i % agencies.length]}${i >= agencies.length ? ` ${Math.floor(i / agencies.length) + 1}` : ''}`;
+  const agency = (i: number) =>
+    `${agencies[i % agencies.length]}${i >= agencies.length ? ` ${Math.floor(i / agencies.length) + 1}` : ''}`;
   const term = (): [string, string, string] => ['2025-06-15', '2030-06-15', '5_YEARS'];
   const halfTerm = (): [string, string, string] => {
     const x = r.next();
@@ -76,7 +108,17 @@ const planCommittee = (r: Rng, code: string, name: string, parentCode: string | 
   };
   for (let i = 0; i < s.gCells; i++) {
     const [ts, te, tt] = term();
-    cells.push({ code: `${code}.C${two(i + 1)}`, name: `Chi bộ ${agency(i)}`, kind: 'GRASSROOTS_CELL', parentCode: code, size: 0, unit: agency(i), termStart: ts, termEnd: te, termType: tt });
+    cells.push({
+      code: `${code}.C${two(i + 1)}`,
+      name: `Chi bộ ${agency(i)}`,
+      kind: 'GRASSROOTS_CELL',
+      parentCode: code,
+      size: 0,
+      unit: agency(i),
+      termStart: ts,
+      termEnd: te,
+      termType: tt,
+    });
   }
   // Subordinate cells spread over the grassroots committees; the first `subCommittees` each get a sub-committee.
   const perCommittee = Array.from({ length: s.gCommittees }, () => 2);
@@ -88,15 +130,44 @@ const planCommittee = (r: Rng, code: string, name: string, parentCode: string | 
     const dCode = `${code}.D${two(i + 1)}`;
     const unit = agency(s.gCells + i);
     const [ts, te, tt] = term();
-    orgs.push({ code: dCode, name: `Đảng bộ ${unit}`, kind: 'GRASSROOTS_COMMITTEE', parentCode: code, unit, termStart: ts, termEnd: te, termType: tt });
-    const subCount = i < s.subCommittees ? Math.min(elementAt(inSub, i, 'sub-committee cells'), cellsOfCommittee - 1) : 0;
+    orgs.push({
+      code: dCode,
+      name: `Đảng bộ ${unit}`,
+      kind: 'GRASSROOTS_COMMITTEE',
+      parentCode: code,
+      unit,
+      termStart: ts,
+      termEnd: te,
+      termType: tt,
+    });
+    const subCount =
+      i < s.subCommittees ? Math.min(elementAt(inSub, i, 'sub-committee cells'), cellsOfCommittee - 1) : 0;
     if (i < s.subCommittees) {
-      orgs.push({ code: `${dCode}.B1`, name: `Đảng bộ bộ phận ${N.UNITS[(i + 7) % N.UNITS.length]}`, kind: 'SUB_COMMITTEE', parentCode: dCode, unit, termStart: ts, termEnd: te, termType: tt });
+      orgs.push({
+        code: `${dCode}.B1`,
+        name: `Đảng bộ bộ phận ${N.UNITS[(i + 7) % N.UNITS.length]}`,
+        kind: 'SUB_COMMITTEE',
+        parentCode: dCode,
+        unit,
+        termStart: ts,
+        termEnd: te,
+        termType: tt,
+      });
     }
     for (let j = 0; j < cellsOfCommittee; j++) {
       const under = j < subCount ? `${dCode}.B1` : dCode;
       const [hs, he, ht] = halfTerm();
-      cells.push({ code: `${under}.S${two(j + 1)}`, name: `Chi bộ ${N.UNITS[(i + j) % N.UNITS.length]}${j >= N.UNITS.length ? ` ${j + 1}` : ''}`, kind: 'SUBORDINATE_CELL', parentCode: under, size: 0, unit, termStart: hs, termEnd: he, termType: ht });
+      cells.push({
+        code: `${under}.S${two(j + 1)}`,
+        name: `Chi bộ ${N.UNITS[(i + j) % N.UNITS.length]}${j >= N.UNITS.length ? ` ${j + 1}` : ''}`,
+        kind: 'SUBORDINATE_CELL',
+        parentCode: under,
+        size: 0,
+        unit,
+        termStart: hs,
+        termEnd: he,
+        termType: ht,
+      });
     }
   }
   // Sizes: mostly 6–22 members, a few large (over 30: flagged) and a few very small.
@@ -115,7 +186,13 @@ const planCommittee = (r: Rng, code: string, name: string, parentCode: string | 
 
 /** phases: seconds per step; rows: the rows a step wrote (its main tables), for rows/s. */
 export type SeedResult = {
-  created: boolean; organisations: number; members: number; meetings?: number; seconds: number; phases?: Record<string, number>; rows?: Record<string, number>;
+  created: boolean;
+  organisations: number;
+  members: number;
+  meetings?: number;
+  seconds: number;
+  phases?: Record<string, number>;
+  rows?: Record<string, number>;
   users: { username: string; role: string }[];
 };
 
@@ -124,11 +201,17 @@ export const formatSteps = (res: SeedResult): string =>
   Object.entries(res.phases ?? {})
     .map(([k, v]) => {
       const n = res.rows?.[k];
-      return n ? `${k} ${v.toFixed(2)} s (${n} rows, ${Math.round(n / Math.max(v, 0.001))}/s)` : `${k} ${v.toFixed(2)} s`;
+      return n
+        ? `${k} ${v.toFixed(2)} s (${n} rows, ${Math.round(n / Math.max(v, 0.001))}/s)`
+        : `${k} ${v.toFixed(2)} s`;
     })
     .join(', ');
 
-export const seed = async (app: INestApplicationContext, caller: Caller, opts: { scale: number; seed: number; log?: (s: string) => void }): Promise<SeedResult> => {
+export const seed = async (
+  app: INestApplicationContext,
+  caller: Caller,
+  opts: { scale: number; seed: number; log?: (s: string) => void },
+): Promise<SeedResult> => {
   const log = opts.log ?? ((s: string) => console.log(s));
   const started = Date.now();
   // Seconds per step, printed by the CLI and the benchmark.
@@ -158,19 +241,46 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
 
   // 1. The tree: one committee like article 000, or a province of `scale` such committees.
   const plans = province
-    ? Array.from({ length: Math.round(opts.scale) }, (_, i) => planCommittee(r, `BD.K${two(i + 1)}`, `Đảng bộ Khối ${two(i + 1)} (minh họa)`, rootCode, 1))
+    ? Array.from({ length: Math.round(opts.scale) }, (_, i) =>
+        planCommittee(r, `BD.K${two(i + 1)}`, `Đảng bộ Khối ${two(i + 1)} (minh họa)`, rootCode, 1),
+      )
     : [planCommittee(r, rootCode, 'Đảng bộ các cơ quan Đảng tỉnh Bình Định (minh họa)', null, opts.scale)];
   const allOrgs: PlannedOrg[] = [
-    ...(province ? [{ code: rootCode, name: 'Đảng bộ tỉnh Bình Định (minh họa)', kind: 'COMMITTEE' as const, parentCode: null, levelName: 'Đảng bộ tỉnh', termStart: '2025-10-01', termEnd: '2030-10-01', termType: '5_YEARS' }] : []),
+    ...(province
+      ? [
+          {
+            code: rootCode,
+            name: 'Đảng bộ tỉnh Bình Định (minh họa)',
+            kind: 'COMMITTEE' as const,
+            parentCode: null,
+            levelName: 'Đảng bộ tỉnh',
+            termStart: '2025-10-01',
+            termEnd: '2030-10-01',
+            termType: '5_YEARS',
+          },
+        ]
+      : []),
     ...plans.flatMap((p) => [...p.orgs, ...p.cells.map((c) => ({ ...c }))]),
   ];
   // Set-based: one statement per table per chunk, in one transaction (the same rows and audit entries as createIn).
   const bar = progress('Tổ chức / organisations', allOrgs.length);
   const ids = await ds.transaction((m) =>
-    insertOrganisations(m, caller, allOrgs.map((o) => ({
-      code: o.code, name: o.name, kind: o.kind, parentCode: o.parentCode, levelName: o.levelName, unitServed: o.unit,
-      establishedOn: o.kind === 'COMMITTEE' ? '2010-01-01' : '2015-01-01', termStart: o.termStart, termEnd: o.termEnd, termType: o.termType,
-    }))),
+    insertOrganisations(
+      m,
+      caller,
+      allOrgs.map((o) => ({
+        code: o.code,
+        name: o.name,
+        kind: o.kind,
+        parentCode: o.parentCode,
+        levelName: o.levelName,
+        unitServed: o.unit,
+        establishedOn: o.kind === 'COMMITTEE' ? '2010-01-01' : '2015-01-01',
+        termStart: o.termStart,
+        termEnd: o.termEnd,
+        termType: o.termType,
+      })),
+    ),
   );
   bar.end();
   mark('orgs', allOrgs.length);
@@ -206,19 +316,33 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
       const name = `${r.weighted(N.FAMILY, N.FAMILY_WEIGHTS)} ${r.pick(male ? N.MIDDLE_MALE : N.MIDDLE_FEMALE)} ${r.pick(male ? N.GIVEN_MALE : N.GIVEN_FEMALE)}`;
       const centuryDigit = (birthYear >= 2000 ? 2 : 0) + (male ? 0 : 1);
       return {
-        organisationCode: cell.code, fullName: name, birthDate: birth, gender: male ? 'Nam' : 'Nữ', ethnicity: r.chance(0.96) ? 'Kinh' : r.pick(['Bana', 'Chăm', 'Hrê']),
-        religion: r.chance(0.9) ? 'Không' : r.pick(['Phật giáo', 'Công giáo']), homeTown: `${r.pick(N.PLACES)}, ${N.PROVINCE}`,
-        residence: `${r.pick(N.PLACES)}, ${N.PROVINCE}`, nationalId: `052${centuryDigit}${String(birthYear % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`,
-        cardNumber: full ? `52${String(serial).padStart(7, '0')}` : undefined, fileNumber: `BD-${String(serial).padStart(6, '0')}`,
-        admissionDecisionDate: decision, ceremonyDate: ceremony, fullMembershipDate: full ? fullOn : undefined,
+        organisationCode: cell.code,
+        fullName: name,
+        birthDate: birth,
+        gender: male ? 'Nam' : 'Nữ',
+        ethnicity: r.chance(0.96) ? 'Kinh' : r.pick(['Bana', 'Chăm', 'Hrê']),
+        religion: r.chance(0.9) ? 'Không' : r.pick(['Phật giáo', 'Công giáo']),
+        homeTown: `${r.pick(N.PLACES)}, ${N.PROVINCE}`,
+        residence: `${r.pick(N.PLACES)}, ${N.PROVINCE}`,
+        nationalId: `052${centuryDigit}${String(birthYear % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`,
+        cardNumber: full ? `52${String(serial).padStart(7, '0')}` : undefined,
+        fileNumber: `BD-${String(serial).padStart(6, '0')}`,
+        admissionDecisionDate: decision,
+        ceremonyDate: ceremony,
+        fullMembershipDate: full ? fullOn : undefined,
         introducers: `${r.pick(N.FAMILY)} ${r.pick(N.MIDDLE_MALE)} ${r.pick(N.GIVEN_MALE)}; ${r.pick(N.FAMILY)} ${r.pick(N.MIDDLE_FEMALE)} ${r.pick(N.GIVEN_FEMALE)}`,
-        educationGeneral: '12/12', educationProfessional: r.pick(N.PROFESSIONAL), politicalTheory: r.pick(N.THEORY), job: r.pick(N.JOBS), post: r.pick(N.POSTS) ?? undefined,
+        educationGeneral: '12/12',
+        educationProfessional: r.pick(N.PROFESSIONAL),
+        politicalTheory: r.pick(N.THEORY),
+        job: r.pick(N.JOBS),
+        post: r.pick(N.POSTS) ?? undefined,
       };
     });
   // Batches of whole cells up to ~MEMBER_BATCH members: one transaction and a handful of set-based statements each.
-  for (let i = 0; i < cells.length; ) {
+  for (let i = 0; i < cells.length;) {
     const batch: MemberImportRow[] = [];
-    while (i < cells.length && batch.length < MEMBER_BATCH) batch.push(...rowsFor(elementAt(cells, i++, 'planned cell')));
+    while (i < cells.length && batch.length < MEMBER_BATCH)
+      batch.push(...rowsFor(elementAt(cells, i++, 'planned cell')));
     await importer.importMembers(caller, batch, { source: { name: 'seed', sha256: null } });
     mbar.tick(batch.length);
   }
@@ -238,10 +362,17 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
     const people = (byCell.get(cell.code) ?? []).filter((x) => x.full);
     const from = (x: { joined: string }) => (x.joined > cell.termStart ? x.joined : cell.termStart);
     // Cells with 9+ full members elect a chi ủy (3–5 seats); a few have not (flagged). Smaller cells: secretary (+ deputy).
-    const seats = people.length >= 9 ? (r.chance(0.06) ? 1 : r.int(3, 5)) : people.length >= 5 ? 2 : people.length >= 1 ? 1 : 0;
+    const seats =
+      people.length >= 9 ? (r.chance(0.06) ? 1 : r.int(3, 5)) : people.length >= 5 ? 2 : people.length >= 1 ? 1 : 0;
     for (const [k, person] of people.slice(0, seats).entries()) {
       const role = k === 0 ? 'SECRETARY' : k === 1 ? 'DEPUTY_SECRETARY' : 'COMMITTEE_MEMBER';
-      seatRows.push({ organisationId: ids.get(cell.code)!, kind: cell.kind, memberId: person.memberId, role, from: from(person) });
+      seatRows.push({
+        organisationId: ids.get(cell.code)!,
+        kind: cell.kind,
+        memberId: person.memberId,
+        role,
+        from: from(person),
+      });
     }
     sbar.tick();
   }
@@ -254,7 +385,9 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
     cellsOf.set(gc, [...(cellsOf.get(gc) ?? []), c]);
   }
   for (const o of allOrgs.filter((x) => x.kind === 'GRASSROOTS_COMMITTEE')) {
-    const pool = (cellsOf.get(o.code) ?? []).flatMap((c) => (byCell.get(c.code) ?? []).filter((x) => x.full).slice(0, 2));
+    const pool = (cellsOf.get(o.code) ?? []).flatMap((c) =>
+      (byCell.get(c.code) ?? []).filter((x) => x.full).slice(0, 2),
+    );
     const roles = ['SECRETARY', 'DEPUTY_SECRETARY', 'STANDING_MEMBER', 'COMMITTEE_MEMBER', 'COMMITTEE_MEMBER'] as const;
     for (const [k, role] of roles.slice(0, pool.length).entries()) {
       const person = elementAt(pool, k, 'committee candidate');
@@ -272,24 +405,57 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   const lastCommittee = committees.at(-1);
   if (subCells.length > 2 && committees.length > 1 && lastCommittee) {
     const moved = subCells.find((c) => c.parentCode !== lastCommittee.code)!;
-    await orgService.move(caller, { id: ids.get(moved.code)!, newParentId: ids.get(lastCommittee.code)!, effectiveOn: '2024-07-01', note: 'Quyết định điều chuyển tổ chức đảng (minh họa)' });
+    await orgService.move(caller, {
+      id: ids.get(moved.code)!,
+      newParentId: ids.get(lastCommittee.code)!,
+      effectiveOn: '2024-07-01',
+      note: 'Quyết định điều chuyển tổ chức đảng (minh họa)',
+    });
   }
   const active = roster.filter((x) => x.joined < '2024-01-01');
   const draw = drawWithoutReplacement(active);
-  const pickMembers = (n: number) => Array.from({ length: n }, () => draw.take(r.int(0, draw.left() - 1))).filter((x): x is (typeof active)[number] => !!x);
+  const pickMembers = (n: number) =>
+    Array.from({ length: n }, () => draw.take(r.int(0, draw.left() - 1))).filter(
+      (x): x is (typeof active)[number] => !!x,
+    );
   const events = Math.max(3, Math.round(total * 0.01));
   for (const x of pickMembers(events)) {
     const target = r.pick(cells);
     if (target.code === x.cellCode) continue;
-    await memberEvents.recordEvent(caller, { memberId: x.memberId, type: 'TRANSFER_INTERNAL', toOrganisationId: ids.get(target.code)!, effectiveOn: '2025-03-01', note: 'Điều động công tác' });
+    await memberEvents.recordEvent(caller, {
+      memberId: x.memberId,
+      type: 'TRANSFER_INTERNAL',
+      toOrganisationId: ids.get(target.code)!,
+      effectiveOn: '2025-03-01',
+      note: 'Điều động công tác',
+    });
   }
   for (const x of pickMembers(Math.max(1, Math.round(total * 0.004)))) {
-    await memberEvents.recordEvent(caller, { memberId: x.memberId, type: 'TRANSFER_OUT', externalOrganisation: 'Đảng bộ tỉnh Gia Lai', effectiveOn: '2025-09-15' });
+    await memberEvents.recordEvent(caller, {
+      memberId: x.memberId,
+      type: 'TRANSFER_OUT',
+      externalOrganisation: 'Đảng bộ tỉnh Gia Lai',
+      effectiveOn: '2025-09-15',
+    });
   }
-  for (const x of pickMembers(Math.max(1, Math.round(total * 0.002)))) await memberEvents.recordEvent(caller, { memberId: x.memberId, type: 'DECEASED', effectiveOn: '2025-11-20' });
-  for (const x of pickMembers(Math.max(1, Math.round(total * 0.001)))) await memberEvents.recordEvent(caller, { memberId: x.memberId, type: 'EXEMPTED', reason: 'PERMANENT', effectiveOn: '2026-01-05' });
+  for (const x of pickMembers(Math.max(1, Math.round(total * 0.002))))
+    await memberEvents.recordEvent(caller, { memberId: x.memberId, type: 'DECEASED', effectiveOn: '2025-11-20' });
+  for (const x of pickMembers(Math.max(1, Math.round(total * 0.001))))
+    await memberEvents.recordEvent(caller, {
+      memberId: x.memberId,
+      type: 'EXEMPTED',
+      reason: 'PERMANENT',
+      effectiveOn: '2026-01-05',
+    });
   const [discipline] = pickMembers(1).filter((x) => x.full);
-  if (discipline) await disciplines.recordDiscipline(caller, { memberId: discipline.memberId, form: 'KHIEN_TRACH', decidingBody: 'CELL', decidedOn: '2026-05-20', reason: 'Vi phạm quy định về sinh hoạt đảng (minh họa)' });
+  if (discipline)
+    await disciplines.recordDiscipline(caller, {
+      memberId: discipline.memberId,
+      form: 'KHIEN_TRACH',
+      decidingBody: 'CELL',
+      decidedOn: '2026-05-20',
+      reason: 'Vi phạm quy định về sinh hoạt đảng (minh họa)',
+    });
 
   mark('history');
   const users = await ensureUsers(ds, admin, caller, rootCode);
@@ -313,7 +479,16 @@ export const seed = async (app: INestApplicationContext, caller: Caller, opts: {
   await ds.query('ANALYZE');
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM member`);
   mark('analyze');
-  return { created: true, organisations: allOrgs.length, members: n, meetings: meetingsSeeded.meetings, seconds: (Date.now() - started) / 1000, phases, rows: rowsOf, users };
+  return {
+    created: true,
+    organisations: allOrgs.length,
+    members: n,
+    meetings: meetingsSeeded.meetings,
+    seconds: (Date.now() - started) / 1000,
+    phases,
+    rows: rowsOf,
+    users,
+  };
 };
 
 /** Demo accounts, one per kind of grant (created once; safe to run again). */
@@ -324,24 +499,77 @@ const ensureUsers = async (ds: DataSource, admin: AdminService, caller: Caller, 
     `SELECT o.id FROM organisation o JOIN committee_seat s ON s.organisation_id = o.id AND s.role = 'SECRETARY'
       WHERE o.kind = 'SUBORDINATE_CELL' AND o.dissolved_on IS NULL ORDER BY o.code LIMIT 1`,
   );
-  const [sec] = cell ? await ds.query(`SELECT member_id AS id FROM committee_seat WHERE organisation_id = $1 AND role = 'SECRETARY' LIMIT 1`, [cell.id]) : [];
+  const [sec] = cell
+    ? await ds.query(
+        `SELECT member_id AS id FROM committee_seat WHERE organisation_id = $1 AND role = 'SECRETARY' LIMIT 1`,
+        [cell.id],
+      )
+    : [];
   const [plain] = cell
-    ? await ds.query(`SELECT ms.member_id AS id FROM membership ms WHERE ms.organisation_id = $1 AND ms.valid_to IS NULL AND ms.member_id <> $2 LIMIT 1`, [cell.id, sec?.id])
+    ? await ds.query(
+        `SELECT ms.member_id AS id FROM membership ms WHERE ms.organisation_id = $1 AND ms.valid_to IS NULL AND ms.member_id <> $2 LIMIT 1`,
+        [cell.id, sec?.id],
+      )
     : [];
   const wanted = [
-    { username: 'admin', displayName: 'Quản trị hệ thống', role: 'SYSTEM_ADMIN', organisationId: undefined, memberId: undefined, linked: undefined },
-    { username: 'canbo', displayName: 'Cán bộ Ban Tổ chức', role: 'COMMITTEE_WRITE', organisationId: root?.id, memberId: undefined, linked: undefined },
-    { username: 'theodoi', displayName: 'Cán bộ theo dõi (chỉ xem)', role: 'COMMITTEE_READ', organisationId: gc?.id, memberId: undefined, linked: undefined },
-    { username: 'bithu', displayName: 'Bí thư chi bộ', role: 'CELL_SECRETARY', organisationId: cell?.id, memberId: undefined, linked: sec?.id },
-    { username: 'dangvien', displayName: 'Đảng viên', role: 'MEMBER', organisationId: undefined, memberId: plain?.id, linked: plain?.id },
+    {
+      username: 'admin',
+      displayName: 'Quản trị hệ thống',
+      role: 'SYSTEM_ADMIN',
+      organisationId: undefined,
+      memberId: undefined,
+      linked: undefined,
+    },
+    {
+      username: 'canbo',
+      displayName: 'Cán bộ Ban Tổ chức',
+      role: 'COMMITTEE_WRITE',
+      organisationId: root?.id,
+      memberId: undefined,
+      linked: undefined,
+    },
+    {
+      username: 'theodoi',
+      displayName: 'Cán bộ theo dõi (chỉ xem)',
+      role: 'COMMITTEE_READ',
+      organisationId: gc?.id,
+      memberId: undefined,
+      linked: undefined,
+    },
+    {
+      username: 'bithu',
+      displayName: 'Bí thư chi bộ',
+      role: 'CELL_SECRETARY',
+      organisationId: cell?.id,
+      memberId: undefined,
+      linked: sec?.id,
+    },
+    {
+      username: 'dangvien',
+      displayName: 'Đảng viên',
+      role: 'MEMBER',
+      organisationId: undefined,
+      memberId: plain?.id,
+      linked: plain?.id,
+    },
   ];
   const out: { username: string; role: string }[] = [];
   for (const w of wanted) {
     if (w.role !== 'SYSTEM_ADMIN' && !w.organisationId && !w.memberId) continue;
     const [existing] = await ds.query(`SELECT id FROM app_user WHERE username = $1`, [w.username]);
     if (!existing) {
-      const user = await admin.createUser(caller, { username: w.username, displayName: w.displayName, password: DEMO_PASSWORD, memberId: w.linked });
-      await admin.addGrant(caller, { userId: user.id, role: w.role, organisationId: w.organisationId, memberId: w.memberId });
+      const user = await admin.createUser(caller, {
+        username: w.username,
+        displayName: w.displayName,
+        password: DEMO_PASSWORD,
+        memberId: w.linked,
+      });
+      await admin.addGrant(caller, {
+        userId: user.id,
+        role: w.role,
+        organisationId: w.organisationId,
+        memberId: w.memberId,
+      });
     }
     out.push({ username: w.username, role: w.role });
   }

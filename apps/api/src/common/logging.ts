@@ -17,7 +17,18 @@ export const createRootLogger = (config: Pick<AppConfig, 'logLevel'>, destinatio
       base: { service: 'chibo-api' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'refreshToken', '*.refreshToken', 'accessToken', '*.accessToken', 'secret', '*.secret'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'password',
+          '*.password',
+          'refreshToken',
+          '*.refreshToken',
+          'accessToken',
+          '*.accessToken',
+          'secret',
+          '*.secret',
+        ],
         censor: '[redacted]',
       },
     },
@@ -28,10 +39,15 @@ export const createRootLogger = (config: Pick<AppConfig, 'logLevel'>, destinatio
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Pino) {}
 
-  private write(level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', message: unknown, params: unknown[]): void {
+  private write(
+    level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace',
+    message: unknown,
+    params: unknown[],
+  ): void {
     const rest = [...params];
     const context = rest.length && typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
-    const stack = (level === 'error' || level === 'fatal') && typeof rest[0] === 'string' ? (rest.shift() as string) : undefined;
+    const stack =
+      (level === 'error' || level === 'fatal') && typeof rest[0] === 'string' ? (rest.shift() as string) : undefined;
     const fields = { ...(context ? { context } : {}), ...(stack ? { stack } : {}) };
     if (message instanceof Error) this.pino[level]({ ...fields, err: message }, message.message);
     else this.pino[level](fields, typeof message === 'string' ? message : JSON.stringify(message));
@@ -58,7 +74,12 @@ export class PinoNestLogger implements LoggerService {
 }
 
 /** What the GraphQL layer adds to its request's log line (set by RequestLogPlugin). */
-export type GraphQLLogFields = { operation: string | null; operationType: string | null; callerKind: string; errorCodes?: string[] };
+export type GraphQLLogFields = {
+  operation: string | null;
+  operationType: string | null;
+  callerKind: string;
+  errorCodes?: string[];
+};
 export const GRAPHQL_LOG = Symbol('graphqlLog');
 
 type LogCtx = { req?: object & { headers?: Record<string, unknown> }; actor?: { kind: string } };
@@ -76,7 +97,9 @@ export class RequestLogPlugin implements ApolloServerPlugin<LogCtx> {
           operation: operationName ?? null,
           operationType: operation?.operation ?? null,
           callerKind: contextValue.actor?.kind ?? (req.headers?.authorization ? 'UNVERIFIED' : 'ANONYMOUS'),
-          ...(errors.length ? { errorCodes: [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))] } : {}),
+          ...(errors.length
+            ? { errorCodes: [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))] }
+            : {}),
         };
         req[GRAPHQL_LOG] = fields;
       },

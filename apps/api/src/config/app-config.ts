@@ -81,7 +81,14 @@ export type AppConfig = {
 };
 
 /** The SMTP server notices are e-mailed through (nodemailer). */
-export type SmtpConfig = { host: string; port: number; secure: boolean; user: string | null; password: string | null; from: string };
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string;
+};
 
 const smtpOf = (env: NodeJS.ProcessEnv): SmtpConfig | null => {
   const host = (env.SMTP_HOST ?? '').trim();
@@ -102,9 +109,16 @@ const trustProxyOf = (value: string | undefined): AppConfig['trustProxy'] => {
   if (v === '' || v === 'false' || v === '0') return false;
   if (v === 'true') return true;
   if (/^\d+$/.test(v)) return Number(v);
-  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
-  if (!list.every((x) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x) || ['loopback', 'linklocal', 'uniquelocal'].includes(x))) {
-    throw new Error('Invalid environment variable TRUST_PROXY: expected true, false, a hop count or a comma-separated list of addresses/CIDRs');
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (
+    !list.every((x) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x) || ['loopback', 'linklocal', 'uniquelocal'].includes(x))
+  ) {
+    throw new Error(
+      'Invalid environment variable TRUST_PROXY: expected true, false, a hop count or a comma-separated list of addresses/CIDRs',
+    );
   }
   return list;
 };
@@ -148,12 +162,20 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('Invalid environment variable DATABASE_URL: expected postgres://user@host:port/database');
   }
-  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   for (const u of databaseReplicaUrls) {
-    if (!/^postgres(ql)?:\/\//.test(u)) throw new Error('Invalid environment variable DATABASE_REPLICA_URLS: expected comma-separated postgres://user@host:port/database');
+    if (!/^postgres(ql)?:\/\//.test(u))
+      throw new Error(
+        'Invalid environment variable DATABASE_REPLICA_URLS: expected comma-separated postgres://user@host:port/database',
+      );
   }
   if (databaseReplicaUrls.length && !databaseUrl) {
-    throw new Error('Invalid environment variable DATABASE_REPLICA_URLS: replicas need DATABASE_URL (the embedded database has none)');
+    throw new Error(
+      'Invalid environment variable DATABASE_REPLICA_URLS: replicas need DATABASE_URL (the embedded database has none)',
+    );
   }
   const jwtSecret = env.JWT_SECRET && env.JWT_SECRET.length > 0 ? env.JWT_SECRET : null;
   if (jwtSecret && jwtSecret.length < 32) {
@@ -193,18 +215,54 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     cookieSecure: cookieSecureOf(env.COOKIE_SECURE),
     hstsMaxAgeSeconds: int('HSTS_MAX_AGE_SECONDS', env.HSTS_MAX_AGE_SECONDS, 0, 0, 63_072_000),
     // Off by default under NODE_ENV=test: the suites sign in hundreds of users from one address.
-    rateLimitSignInPerMinute: int('RATE_LIMIT_SIGN_IN_PER_MINUTE', env.RATE_LIMIT_SIGN_IN_PER_MINUTE, nodeEnv === 'test' ? 0 : 20, 0, 100000),
-    rateLimitRefreshPerMinute: int('RATE_LIMIT_REFRESH_PER_MINUTE', env.RATE_LIMIT_REFRESH_PER_MINUTE, nodeEnv === 'test' ? 0 : 60, 0, 100000),
-    rateLimitExportsPerMinute: int('RATE_LIMIT_EXPORTS_PER_MINUTE', env.RATE_LIMIT_EXPORTS_PER_MINUTE, nodeEnv === 'test' ? 0 : 10, 0, 100000),
-    auditSealIntervalSeconds: int('AUDIT_SEAL_INTERVAL_SECONDS', env.AUDIT_SEAL_INTERVAL_SECONDS, nodeEnv === 'test' ? 0 : 60, 0, 86400),
+    rateLimitSignInPerMinute: int(
+      'RATE_LIMIT_SIGN_IN_PER_MINUTE',
+      env.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+      nodeEnv === 'test' ? 0 : 20,
+      0,
+      100000,
+    ),
+    rateLimitRefreshPerMinute: int(
+      'RATE_LIMIT_REFRESH_PER_MINUTE',
+      env.RATE_LIMIT_REFRESH_PER_MINUTE,
+      nodeEnv === 'test' ? 0 : 60,
+      0,
+      100000,
+    ),
+    rateLimitExportsPerMinute: int(
+      'RATE_LIMIT_EXPORTS_PER_MINUTE',
+      env.RATE_LIMIT_EXPORTS_PER_MINUTE,
+      nodeEnv === 'test' ? 0 : 10,
+      0,
+      100000,
+    ),
+    auditSealIntervalSeconds: int(
+      'AUDIT_SEAL_INTERVAL_SECONDS',
+      env.AUDIT_SEAL_INTERVAL_SECONDS,
+      nodeEnv === 'test' ? 0 : 60,
+      0,
+      86400,
+    ),
     webhookPollMs: int('WEBHOOK_POLL_MS', env.WEBHOOK_POLL_MS, nodeEnv === 'test' ? 0 : 5000, 0, 3_600_000),
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 50, 120_000),
     webhookMaxAttempts: int('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 10, 1, 50),
     webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 30_000, 1, 86_400_000),
     webhookDisableAfterHours: int('WEBHOOK_DISABLE_AFTER_HOURS', env.WEBHOOK_DISABLE_AFTER_HOURS, 72, 1, 8760),
     webhookAllowPrivateTargets: bool('WEBHOOK_ALLOW_PRIVATE_TARGETS', env.WEBHOOK_ALLOW_PRIVATE_TARGETS),
-    noticeJobIntervalSeconds: int('NOTICE_JOB_INTERVAL_SECONDS', env.NOTICE_JOB_INTERVAL_SECONDS, nodeEnv === 'test' ? 0 : 300, 0, 86400),
-    duesFactsIntervalSeconds: int('DUES_FACTS_INTERVAL_SECONDS', env.DUES_FACTS_INTERVAL_SECONDS, nodeEnv === 'test' ? 0 : 600, 0, 86400),
+    noticeJobIntervalSeconds: int(
+      'NOTICE_JOB_INTERVAL_SECONDS',
+      env.NOTICE_JOB_INTERVAL_SECONDS,
+      nodeEnv === 'test' ? 0 : 300,
+      0,
+      86400,
+    ),
+    duesFactsIntervalSeconds: int(
+      'DUES_FACTS_INTERVAL_SECONDS',
+      env.DUES_FACTS_INTERVAL_SECONDS,
+      nodeEnv === 'test' ? 0 : 600,
+      0,
+      86400,
+    ),
     smtp: smtpOf(env),
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 30000, 0, 3_600_000),
   };

@@ -23,14 +23,20 @@ export const copySupported = (m: EntityManager): Promise<boolean> => {
   const key = m.connection;
   let known = copyCapable.get(key);
   if (!known) {
-    known = m.query(`SELECT version() AS v`).then((rows: { v: string }[]) => !/PGlite/i.test(first(rows, 'version() row').v) && process.env.CHIBO_BULK_COPY !== '0');
+    known = m
+      .query(`SELECT version() AS v`)
+      .then(
+        (rows: { v: string }[]) =>
+          !/PGlite/i.test(first(rows, 'version() row').v) && process.env.CHIBO_BULK_COPY !== '0',
+      );
     copyCapable.set(key, known);
   }
   return known;
 };
 
 /** A PostgreSQL array literal of text elements: {"a","b \"c\""}. */
-const arrayLiteral = (xs: readonly string[]): string => `{${xs.map((x) => `"${x.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+const arrayLiteral = (xs: readonly string[]): string =>
+  `{${xs.map((x) => `"${x.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 
 const asText = (v: BulkValue): string | null => {
   if (v === null || v === undefined) return null;
@@ -43,7 +49,9 @@ const asText = (v: BulkValue): string | null => {
 const copyField = (v: BulkValue): string => {
   const s = asText(v);
   if (s === null) return '\\N';
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : s;
 };
 
 /** Rows per unnest statement (each column travels as one text[] parameter). */
@@ -55,11 +63,18 @@ const COPY_CHUNK = 2000;
  * Inserts `rows` (values in the order of `columns`) into `table` within the manager's transaction: COPY when the
  * server takes it, else unnest statements of UNNEST_CHUNK rows. Constraints and triggers apply as to any insert.
  */
-export const bulkInsert = async (m: EntityManager, table: string, columns: readonly BulkColumn[], rows: readonly (readonly BulkValue[])[]): Promise<void> => {
+export const bulkInsert = async (
+  m: EntityManager,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly (readonly BulkValue[])[],
+): Promise<void> => {
   if (!rows.length) return;
   const names = columns.map(([n]) => n).join(', ');
   if (await copySupported(m)) {
-    const client = (m.queryRunner as unknown as { databaseConnection?: { query: (s: unknown) => Writable } } | undefined)?.databaseConnection;
+    const client = (
+      m.queryRunner as unknown as { databaseConnection?: { query: (s: unknown) => Writable } } | undefined
+    )?.databaseConnection;
     if (client) {
       const sink = client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`));
       async function* lines() {
@@ -89,7 +104,11 @@ export const bulkInsert = async (m: EntityManager, table: string, columns: reado
  * they keep). Within the manager's transaction: the tables are locked until it commits, so no other session sees
  * them without their constraints; on any error everything rolls back.
  */
-export const withDeferredChecks = async <T>(m: EntityManager, opts: { tables: string[]; triggers?: [table: string, trigger: string][] }, load: () => Promise<T>): Promise<T> => {
+export const withDeferredChecks = async <T>(
+  m: EntityManager,
+  opts: { tables: string[]; triggers?: [table: string, trigger: string][] },
+  load: () => Promise<T>,
+): Promise<T> => {
   const fks: { tbl: string; name: string; def: string }[] = await m.query(
     `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def
        FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY($1::regclass[]) ORDER BY conrelid::regclass::text, conname`,

@@ -1,5 +1,13 @@
 import { types } from 'pg';
-import { AbstractLogger, DataSource, MigrationExecutor, type DataSourceOptions, type LogLevel, type LogMessage, type Migration } from 'typeorm';
+import {
+  AbstractLogger,
+  DataSource,
+  MigrationExecutor,
+  type DataSourceOptions,
+  type LogLevel,
+  type LogMessage,
+  type Migration,
+} from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { startEmbeddedDatabase } from './embedded';
 import { migrationContext } from './migration-context';
@@ -36,13 +44,45 @@ import { DuesVersionWriter1796640000000 } from './migrations/1796640000000-DuesV
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
 
-export const MIGRATIONS = [Foundation1763800000000, Meetings1763900000000, Inspections1764000000000, Ratings1764100000000, MeetingAttendanceTotals1764200000000, AdmissionIndexes1764350000000, RefreshTokenFamilies1764400000000, SignInThrottle1764450000000, RatingOrganisationIndex1764700000000, CellMeetingMonth1765100000000, RatingExclusions1765200000000, AuditChain1796460000000, RecordRulesOverrides1796476726805, RateLimitHits1796476800000, DomainEvents1796480000000, Webhooks1796490000000, Notices1796520000000, FigureVersions1796540000000, CellMemberCount1796541000000, MeetingPaperworkIndex1796542000000, PartyDues1796550000000, DuesPaymentReference1796560000000, DuesFacts1796580000000, OfflineWrites1796590000000, MeetingDocumentContent1796600000000, MemberGivenNameOrder1796610000000, NoticeEventState1796620000000, DuesCellSum1796630000000, DuesVersionWriter1796640000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Meetings1763900000000,
+  Inspections1764000000000,
+  Ratings1764100000000,
+  MeetingAttendanceTotals1764200000000,
+  AdmissionIndexes1764350000000,
+  RefreshTokenFamilies1764400000000,
+  SignInThrottle1764450000000,
+  RatingOrganisationIndex1764700000000,
+  CellMeetingMonth1765100000000,
+  RatingExclusions1765200000000,
+  AuditChain1796460000000,
+  RecordRulesOverrides1796476726805,
+  RateLimitHits1796476800000,
+  DomainEvents1796480000000,
+  Webhooks1796490000000,
+  Notices1796520000000,
+  FigureVersions1796540000000,
+  CellMemberCount1796541000000,
+  MeetingPaperworkIndex1796542000000,
+  PartyDues1796550000000,
+  DuesPaymentReference1796560000000,
+  DuesFacts1796580000000,
+  OfflineWrites1796590000000,
+  MeetingDocumentContent1796600000000,
+  MemberGivenNameOrder1796610000000,
+  NoticeEventState1796620000000,
+  DuesCellSum1796630000000,
+  DuesVersionWriter1796640000000,
+];
 
 /**
  * Counts SQL statements (tests assert that nested queries do not issue a statement per row); `onQuery`, when set,
  * sees each statement with its parameters (the plan tests EXPLAIN the statements a service actually runs).
  */
-export const queryCounter: { count: number; onQuery?: (sql: string, params: unknown[] | undefined) => void } = { count: 0 };
+export const queryCounter: { count: number; onQuery?: (sql: string, params: unknown[] | undefined) => void } = {
+  count: 0,
+};
 
 class CountingLogger extends AbstractLogger {
   constructor(private readonly debug: boolean) {
@@ -82,7 +122,11 @@ export const dataSourceOptions = (url: string, config: AppConfig): DataSourceOpt
   // QUERY_TIMEOUT); the CLI passes 0. PGlite ignores it (one single-threaded backend cannot be interrupted).
   // jit=off: the figure queries over a large subtree are estimated above jit_above_cost, and compiling them costs far
   // more than it saves (×30, the period's leavers: 2.1 s of which 1.6 s JIT compilation, 0.18 s without).
-  extra: { max: config.dbPoolSize, options: '-c jit=off', ...(config.dbStatementTimeoutMs > 0 ? { statement_timeout: config.dbStatementTimeoutMs } : {}) },
+  extra: {
+    max: config.dbPoolSize,
+    options: '-c jit=off',
+    ...(config.dbStatementTimeoutMs > 0 ? { statement_timeout: config.dbStatementTimeoutMs } : {}),
+  },
 });
 
 /** Opens the database (embedded when no DATABASE_URL) and applies pending migrations. */

@@ -5,7 +5,13 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-type QueuedMessage = { handlerId: number; message: Uint8Array; resolve: (n: number) => void; reject: (e: unknown) => void; onData: (d: Uint8Array) => void };
+type QueuedMessage = {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (n: number) => void;
+  reject: (e: unknown) => void;
+  onData: (d: Uint8Array) => void;
+};
 type QueryQueue = {
   queue: QueuedMessage[];
   processing: boolean;
@@ -41,7 +47,14 @@ export const keepProtocolGroupsTogether = (server: PGLiteSocketServer, db: PGlit
         const type = item.message[0];
         let bytes = 0;
         try {
-          await db.runExclusive(() => db.execProtocolRawStream(item.message, { onRawData: (d: Uint8Array) => { bytes += d.length; item.onData(d); } }));
+          await db.runExclusive(() =>
+            db.execProtocolRawStream(item.message, {
+              onRawData: (d: Uint8Array) => {
+                bytes += d.length;
+                item.onData(d);
+              },
+            }),
+          );
         } catch (e) {
           item.reject(e);
           continue;

@@ -19,7 +19,9 @@ const route = new AsyncLocalStorage<ReadRoute>();
 /** A statement that may run on a read-only standby: a plain SELECT/WITH that neither writes nor locks rows. */
 export const isReplicaSafeSql = (sql: string): boolean =>
   /^\s*(select|with)\b/i.test(sql) &&
-  !/\b(insert|update|delete|merge|nextval|setval|set_config|pg_advisory\w*|pg_notify|txid_current|pg_current_xact_id)\b/i.test(sql) &&
+  !/\b(insert|update|delete|merge|nextval|setval|set_config|pg_advisory\w*|pg_notify|txid_current|pg_current_xact_id)\b/i.test(
+    sql,
+  ) &&
   !/\bfor\s+(update|share|no\s+key\s+update|key\s+share)\b/i.test(sql);
 
 /** A WAL position 'X/Y' as a comparable number (bytes); null when not one. */
@@ -39,7 +41,10 @@ class Replica {
   downUntil = 0;
   readonly pool: Pool;
 
-  constructor(readonly name: string, config: PoolConfig) {
+  constructor(
+    readonly name: string,
+    config: PoolConfig,
+  ) {
     this.pool = new Pool(config);
     // an idle client's error (the replica restarted) must not crash the process
     this.pool.on('error', () => this.markDown());
@@ -61,7 +66,12 @@ export class ReadReplicas {
   private timer: ReturnType<typeof setInterval> | undefined;
   private next = 0;
 
-  constructor(private readonly ds: DataSource, urls: string[], private readonly maxLag: bigint, pool: Omit<PoolConfig, 'connectionString'>) {
+  constructor(
+    private readonly ds: DataSource,
+    urls: string[],
+    private readonly maxLag: bigint,
+    pool: Omit<PoolConfig, 'connectionString'>,
+  ) {
     this.replicas = urls.map((url, i) => new Replica(`replica ${i + 1}`, { ...pool, connectionString: url }));
   }
 
@@ -80,21 +90,29 @@ export class ReadReplicas {
 
   /** Reads the primary's position and each replica's replayed position (one statement each). */
   async sample(): Promise<void> {
-    const primary = await this.ds.query(`SELECT pg_current_wal_lsn()::text AS lsn`).then((r: { lsn: string }[]) => lsnValue(r[0]?.lsn)).catch(() => null);
-    await Promise.all(this.replicas.map(async (r) => {
-      try {
-        const [row] = (await r.pool.query(`SELECT pg_last_wal_replay_lsn()::text AS lsn`)).rows as { lsn: string | null }[];
-        const replayed = lsnValue(row?.lsn);
-        if (replayed === null) throw new Error('not a standby');
-        const wasDown = !r.usable(this.maxLag);
-        r.replayed = replayed;
-        r.lagBytes = primary === null ? null : primary > replayed ? primary - replayed : 0n;
-        if (wasDown && r.usable(this.maxLag)) this.log.log(`${r.name} serves reads (${r.lagBytes} bytes behind)`);
-      } catch (error) {
-        if (r.usable(this.maxLag)) this.log.warn(`${r.name} left out for ${DOWN_MS / 1000} s: ${(error as Error).message}`);
-        r.markDown();
-      }
-    }));
+    const primary = await this.ds
+      .query(`SELECT pg_current_wal_lsn()::text AS lsn`)
+      .then((r: { lsn: string }[]) => lsnValue(r[0]?.lsn))
+      .catch(() => null);
+    await Promise.all(
+      this.replicas.map(async (r) => {
+        try {
+          const [row] = (await r.pool.query(`SELECT pg_last_wal_replay_lsn()::text AS lsn`)).rows as {
+            lsn: string | null;
+          }[];
+          const replayed = lsnValue(row?.lsn);
+          if (replayed === null) throw new Error('not a standby');
+          const wasDown = !r.usable(this.maxLag);
+          r.replayed = replayed;
+          r.lagBytes = primary === null ? null : primary > replayed ? primary - replayed : 0n;
+          if (wasDown && r.usable(this.maxLag)) this.log.log(`${r.name} serves reads (${r.lagBytes} bytes behind)`);
+        } catch (error) {
+          if (r.usable(this.maxLag))
+            this.log.warn(`${r.name} left out for ${DOWN_MS / 1000} s: ${(error as Error).message}`);
+          r.markDown();
+        }
+      }),
+    );
   }
 
   /** A replica that has replayed at least `after` (when given) and is not too far behind; null: use the primary. */
@@ -106,7 +124,9 @@ export class ReadReplicas {
     if (after === null || (r.replayed !== null && r.replayed >= after)) return r;
     // the sample is older than the write: ask this replica once more
     try {
-      const [row] = (await r.pool.query(`SELECT pg_last_wal_replay_lsn()::text AS lsn`)).rows as { lsn: string | null }[];
+      const [row] = (await r.pool.query(`SELECT pg_last_wal_replay_lsn()::text AS lsn`)).rows as {
+        lsn: string | null;
+      }[];
       const replayed = lsnValue(row?.lsn);
       if (replayed !== null && replayed > (r.replayed ?? 0n)) r.replayed = replayed;
       return replayed !== null && replayed >= after ? r : null;
@@ -118,13 +138,19 @@ export class ReadReplicas {
 
   /** The primary's WAL position now (sent with the answer to a request that wrote). */
   async primaryPosition(): Promise<string | null> {
-    const rows: { lsn: string }[] = await this.ds.query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`).catch(() => []);
+    const rows: { lsn: string }[] = await this.ds
+      .query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`)
+      .catch(() => []);
     return rows[0]?.lsn ?? null;
   }
 
   /** For /health/ready: each replica's state. */
   status(): { name: string; usable: boolean; lagBytes: number | null }[] {
-    return this.replicas.map((r) => ({ name: r.name, usable: r.usable(this.maxLag), lagBytes: r.lagBytes === null ? null : Number(r.lagBytes) }));
+    return this.replicas.map((r) => ({
+      name: r.name,
+      usable: r.usable(this.maxLag),
+      lagBytes: r.lagBytes === null ? null : Number(r.lagBytes),
+    }));
   }
 
   /**
@@ -167,7 +193,13 @@ export class ReadReplicas {
 export const READ_AFTER_HEADER = 'x-chibo-read-after';
 export const WRITE_POSITION_HEADER = 'x-chibo-lsn';
 
-type HookRequest = { method: string; url: string; body?: unknown; query?: unknown; headers: Record<string, string | string[] | undefined> };
+type HookRequest = {
+  method: string;
+  url: string;
+  body?: unknown;
+  query?: unknown;
+  headers: Record<string, string | string[] | undefined>;
+};
 type HookReply = { header: (name: string, value: string) => unknown };
 const WROTE = Symbol('chibo.wrote');
 

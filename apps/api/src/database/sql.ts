@@ -25,8 +25,13 @@ export const today = (): string => vietnamDateOf(Date.now());
  * this runs the statement and always gives the rows.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of hand-written SQL, typed by each caller
-export const returning = async <T = Record<string, any>>(m: { query: (sql: string, params?: unknown[]) => Promise<unknown> }, sql: string, params: unknown[]): Promise<T[]> => {
+export const returning = async <T = Record<string, any>>(
+  m: { query: (sql: string, params?: unknown[]) => Promise<unknown> },
+  sql: string,
+  params: unknown[],
+): Promise<T[]> => {
   const result = await m.query(sql, params);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
   return result as T[];
 };

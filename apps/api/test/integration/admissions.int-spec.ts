@@ -20,7 +20,15 @@ const LIST = `query($o: ID!, $f: Date!, $t: Date!, $d: Date, $p: PageInput) { ad
 const PROGRESS = `query($o: ID!, $y: Int!, $d: Date) { admissionProgress(organisationId: $o, year: $y, asOf: $d) { from to admitted target } }`;
 const DASHBOARD = `query($i: DashboardInput!) { dashboard(input: $i) { from to members { admissions trend { year date admissions } } children { organisation { id } admissions } } }`;
 
-type Row = { memberId: string; fullName: string; admissionDecisionDate: string; admittedIn: { id: string; asOf: string }; organisationId: string | null; organisation: { id: string } | null; status: string | null };
+type Row = {
+  memberId: string;
+  fullName: string;
+  admissionDecisionDate: string;
+  admittedIn: { id: string; asOf: string };
+  organisationId: string | null;
+  organisation: { id: string } | null;
+  status: string | null;
+};
 
 describe('admissions', () => {
   let h: Harness;
@@ -29,37 +37,89 @@ describe('admissions', () => {
   const ids: Record<string, string> = {};
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results, read loosely by the assertions
-  const ok = async <T = Record<string, any>>(query: string, variables: Record<string, unknown>, token = admin): Promise<T> => {
+  const ok = async <T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown>,
+    token = admin,
+  ): Promise<T> => {
     const res = await h.gql<T>(query, variables, token);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data;
   };
   const list = async (organisationId: string, token = admin, from = FROM, to = AS_OF) =>
-    (await ok<{ admissions: { total: number; items: Row[] } }>(LIST, { o: organisationId, f: from, t: to, d: AS_OF, p: { limit: 500 } }, token)).admissions;
-  const event = (i: Record<string, unknown>) => ok(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i });
+    (
+      await ok<{ admissions: { total: number; items: Row[] } }>(
+        LIST,
+        { o: organisationId, f: from, t: to, d: AS_OF, p: { limit: 500 } },
+        token,
+      )
+    ).admissions;
+  const event = (i: Record<string, unknown>) =>
+    ok(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i });
   const young = { birthDate: '2000-02-02', fullMembershipDate: undefined };
 
   beforeAll(async () => {
     h = await bootApp();
     admin = await h.userWith('SYSTEM_ADMIN');
     t = await buildTree(h.gql, admin);
-    ids.xuan = await t.member(t.a1, 'Đào Thị Xuân', { ...young, admissionDecisionDate: '2026-02-01', ceremonyDate: '2026-02-10', joinedOn: '2026-02-10' });
+    ids.xuan = await t.member(t.a1, 'Đào Thị Xuân', {
+      ...young,
+      admissionDecisionDate: '2026-02-01',
+      ceremonyDate: '2026-02-10',
+      joinedOn: '2026-02-10',
+    });
     await event({ memberId: ids.xuan, type: 'TRANSFER_INTERNAL', toOrganisationId: t.b1, effectiveOn: '2026-04-01' });
-    ids.thu = await t.member(t.a2, 'Vũ Thị Thu', { ...young, admissionDecisionDate: '2026-03-02', ceremonyDate: '2026-03-12', joinedOn: '2026-03-12' });
-    await event({ memberId: ids.thu, type: 'TRANSFER_OUT', externalOrganisation: 'Đảng bộ tỉnh Gia Lai', effectiveOn: '2026-05-04' });
-    ids.ha = await t.member(t.b1, 'Mai Thị Hạ', { ...young, admissionDecisionDate: '2026-01-15', ceremonyDate: '2026-01-25', joinedOn: '2026-01-25' });
+    ids.thu = await t.member(t.a2, 'Vũ Thị Thu', {
+      ...young,
+      admissionDecisionDate: '2026-03-02',
+      ceremonyDate: '2026-03-12',
+      joinedOn: '2026-03-12',
+    });
+    await event({
+      memberId: ids.thu,
+      type: 'TRANSFER_OUT',
+      externalOrganisation: 'Đảng bộ tỉnh Gia Lai',
+      effectiveOn: '2026-05-04',
+    });
+    ids.ha = await t.member(t.b1, 'Mai Thị Hạ', {
+      ...young,
+      admissionDecisionDate: '2026-01-15',
+      ceremonyDate: '2026-01-25',
+      joinedOn: '2026-01-25',
+    });
     await event({ memberId: ids.ha, type: 'TRANSFER_INTERNAL', toOrganisationId: t.a1, effectiveOn: '2026-03-02' });
-    ids.dong = await t.member(t.a1, 'Lương Văn Đông', { ...young, admissionDecisionDate: '2026-01-20', ceremonyDate: '2026-02-01', joinedOn: '2026-02-20', transferredFrom: 'Đảng bộ tỉnh Kon Tum' });
-    ids.lam = await t.member(t.b1, 'Lâm Văn Muộn', { ...young, admissionDecisionDate: '2026-04-01', ceremonyDate: '2026-08-20', joinedOn: undefined });
-   }, 60_000);
+    ids.dong = await t.member(t.a1, 'Lương Văn Đông', {
+      ...young,
+      admissionDecisionDate: '2026-01-20',
+      ceremonyDate: '2026-02-01',
+      joinedOn: '2026-02-20',
+      transferredFrom: 'Đảng bộ tỉnh Kon Tum',
+    });
+    ids.lam = await t.member(t.b1, 'Lâm Văn Muộn', {
+      ...young,
+      admissionDecisionDate: '2026-04-01',
+      ceremonyDate: '2026-08-20',
+      joinedOn: undefined,
+    });
+  }, 60_000);
   afterAll(() => h.close());
 
   it('counts where and when the member was admitted: transferred out still counts, transferred in does not', async () => {
     const a = await list(t.A);
     expect(a.items.map((r) => r.memberId)).toEqual([ids.xuan, ids.thu]);
-    expect(a.items[0]).toMatchObject({ fullName: 'Đào Thị Xuân', admissionDecisionDate: '2026-02-01', admittedIn: { id: t.a1, asOf: '2026-02-01' }, organisationId: t.b1, status: 'PROBATIONARY' });
+    expect(a.items[0]).toMatchObject({
+      fullName: 'Đào Thị Xuân',
+      admissionDecisionDate: '2026-02-01',
+      admittedIn: { id: t.a1, asOf: '2026-02-01' },
+      organisationId: t.b1,
+      status: 'PROBATIONARY',
+    });
     // Left the system: still listed, under the last cell.
-    expect(a.items[1]).toMatchObject({ admittedIn: { id: t.a2 }, organisation: { id: t.a2 }, status: 'TRANSFERRED_OUT' });
+    expect(a.items[1]).toMatchObject({
+      admittedIn: { id: t.a2 },
+      organisation: { id: t.a2 },
+      status: 'TRANSFERRED_OUT',
+    });
     const b = await list(t.B);
     // Hạ (moved on to A) is B's; Lâm's decision falls in the period though his ceremony is still to come.
     expect(b.items.map((r) => r.memberId)).toEqual([ids.ha, ids.lam]);
@@ -69,7 +129,7 @@ describe('admissions', () => {
     expect((await list(t.R, admin, '2026-02-01', '2026-02-28')).items.map((r) => r.memberId)).toEqual([ids.xuan]);
   });
 
-  it('gives the dashboard, its children, its trend and admissionProgress the list\'s totals', async () => {
+  it("gives the dashboard, its children, its trend and admissionProgress the list's totals", async () => {
     for (const org of [t.R, t.A, t.B, t.GA, t.a1, t.b1]) {
       const d = (await ok(DASHBOARD, { i: { organisationId: org, asOf: AS_OF } })).dashboard;
       const total = (await list(org)).total;
@@ -81,14 +141,21 @@ describe('admissions', () => {
     }
     const r = (await ok(DASHBOARD, { i: { organisationId: t.R, asOf: AS_OF } })).dashboard;
     expect(r.members.admissions).toBe(4);
-    expect(r.children).toEqual([{ organisation: { id: t.A }, admissions: 2 }, { organisation: { id: t.B }, admissions: 2 }]);
+    expect(r.children).toEqual([
+      { organisation: { id: t.A }, admissions: 2 },
+      { organisation: { id: t.B }, admissions: 2 },
+    ]);
     // Earlier years of the trend: their own admissions (none here; the fixture members were admitted in 2010).
     expect(r.members.trend.slice(0, 4).map((p: { admissions: number }) => p.admissions)).toEqual([0, 0, 0, 0]);
     // A past year is counted to 31 December; the fixture members (2010) were admitted by cells placed in 2015, counted
     // under the cells' first placement.
     const y2010 = await list(t.R, admin, '2010-01-01', '2010-12-31');
     expect(y2010.total).toBe(5);
-    expect((await ok(PROGRESS, { o: t.R, y: 2010 })).admissionProgress).toMatchObject({ from: '2010-01-01', to: '2010-12-31', admitted: 5 });
+    expect((await ok(PROGRESS, { o: t.R, y: 2010 })).admissionProgress).toMatchObject({
+      from: '2010-01-01',
+      to: '2010-12-31',
+      admitted: 5,
+    });
   });
 
   it('shows name, date and admitting cell to the admitting side, but not where the member is now outside its scope', async () => {
@@ -96,24 +163,47 @@ describe('admissions', () => {
     const a = await list(t.A, readerA);
     expect(a.total).toBe(2);
     // Xuân is in b1 (under B) now: her name, date and admitting cell show, her current cell and status do not.
-    expect(a.items[0]).toMatchObject({ memberId: ids.xuan, fullName: 'Đào Thị Xuân', admittedIn: { id: t.a1 }, organisationId: null, organisation: null, status: null });
+    expect(a.items[0]).toMatchObject({
+      memberId: ids.xuan,
+      fullName: 'Đào Thị Xuân',
+      admittedIn: { id: t.a1 },
+      organisationId: null,
+      organisation: null,
+      status: null,
+    });
     expect(a.items[1]).toMatchObject({ memberId: ids.thu, organisation: { id: t.a2 }, status: 'TRANSFERRED_OUT' });
-    expect((await ok(DASHBOARD, { i: { organisationId: t.A, asOf: AS_OF } }, readerA)).dashboard.members.admissions).toBe(2);
+    expect(
+      (await ok(DASHBOARD, { i: { organisationId: t.A, asOf: AS_OF } }, readerA)).dashboard.members.admissions,
+    ).toBe(2);
     expect((await ok(PROGRESS, { o: t.A, y: 2026, d: AS_OF }, readerA)).admissionProgress.admitted).toBe(2);
     // The cell's secretary sees the cell's own admissions.
     const secretary = await h.userWith('CELL_SECRETARY', { organisationId: t.a1 });
-    expect((await list(t.a1, secretary)).items).toEqual([expect.objectContaining({ memberId: ids.xuan, organisation: null, status: null })]);
+    expect((await list(t.a1, secretary)).items).toEqual([
+      expect.objectContaining({ memberId: ids.xuan, organisation: null, status: null }),
+    ]);
   });
 
   it('answers NOT_FOUND outside the scope, like a missing organisation', async () => {
     const readerB = await h.userWith('COMMITTEE_READ', { organisationId: t.B });
     const member = await h.userWith('MEMBER', { memberId: t.m1 });
-    for (const [org, token] of [[t.A, readerB], [t.R, readerB], [t.a1, member], ['00000000-0000-0000-0000-000000000000', admin], ['not-an-id', admin]]) {
+    for (const [org, token] of [
+      [t.A, readerB],
+      [t.R, readerB],
+      [t.a1, member],
+      ['00000000-0000-0000-0000-000000000000', admin],
+      ['not-an-id', admin],
+    ]) {
       const res = await h.gql(LIST, { o: org, f: FROM, t: AS_OF, d: AS_OF }, token);
-      expect(errorOf(res)).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'organisationId' })] });
+      expect(errorOf(res)).toMatchObject({
+        code: 'NOT_FOUND',
+        fields: [expect.objectContaining({ field: 'organisationId' })],
+      });
       expect(errorOf(await h.gql(PROGRESS, { o: org, y: 2026, d: AS_OF }, token))?.code).toBe('NOT_FOUND');
     }
-    expect(errorOf(await h.gql(LIST, { o: t.R, f: AS_OF, t: FROM }, admin))).toMatchObject({ reason: 'INVALID_DATE_ORDER', fields: [expect.objectContaining({ field: 'to' })] });
+    expect(errorOf(await h.gql(LIST, { o: t.R, f: AS_OF, t: FROM }, admin))).toMatchObject({
+      reason: 'INVALID_DATE_ORDER',
+      fields: [expect.objectContaining({ field: 'to' })],
+    });
   });
 
   it('pages the list, with a fixed number of queries whatever the page size', async () => {
@@ -152,10 +242,22 @@ describe('admissions on the demo data', () => {
     const year = Number(asOf.slice(0, 4));
     const d = (await ok(DASHBOARD, { i: { organisationId: root.id, asOf } })).dashboard;
     const total = async (organisationId: string, from: string, to: string) =>
-      (await ok<{ admissions: { total: number } }>(LIST, { o: organisationId, f: from, t: to, d: asOf, p: { limit: 1 } })).admissions.total;
+      (
+        await ok<{ admissions: { total: number } }>(LIST, {
+          o: organisationId,
+          f: from,
+          t: to,
+          d: asOf,
+          p: { limit: 1 },
+        })
+      ).admissions.total;
     expect(d.members.admissions).toBeGreaterThan(0);
     expect(d.members.admissions).toBe(await total(root.id, d.from, d.to));
-    expect((await ok(PROGRESS, { o: root.id, y: year, d: asOf })).admissionProgress).toMatchObject({ from: d.from, to: d.to, admitted: d.members.admissions });
+    expect((await ok(PROGRESS, { o: root.id, y: year, d: asOf })).admissionProgress).toMatchObject({
+      from: d.from,
+      to: d.to,
+      admitted: d.members.admissions,
+    });
     expect((await ok(PROGRESS, { o: root.id, y: year })).admissionProgress.admitted).toBe(d.members.admissions);
     for (const p of d.members.trend) expect(p.admissions).toBe(await total(root.id, `${p.year}-01-01`, p.date));
     expect(d.children.length).toBeGreaterThan(1);

@@ -40,13 +40,22 @@ describe('the users a writer may assign as visitors', () => {
       const user = await users.createUser(cliCaller(), { username, displayName, password: 'visitor-pass-1' });
       if (grant) await users.addGrant(cliCaller(), { userId: user.id, ...grant });
       id[key] = user.id;
-      const res = await h.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username, password: 'visitor-pass-1' } });
+      const res = await h.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+        i: { username, password: 'visitor-pass-1' },
+      });
       token[key] = res.data.signIn.accessToken;
     }
     await h.ds.query(`UPDATE app_user SET is_active = false WHERE id = $1`, [id.inactive]);
     // the user with no grant follows cell a2 (assigned by an administrator); the one of tree B follows b1
-    for (const [user, cellId] of [[id.assigned, t.a2], [id.otherTree, t.b1]]) {
-      const a = await h.gql(`mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { id } }`, { i: { visitorUserId: user, cellId, from: '2026-01-01' } }, admin);
+    for (const [user, cellId] of [
+      [id.assigned, t.a2],
+      [id.otherTree, t.b1],
+    ]) {
+      const a = await h.gql(
+        `mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { id } }`,
+        { i: { visitorUserId: user, cellId, from: '2026-01-01' } },
+        admin,
+      );
       expect(a.errors).toBeUndefined();
     }
   });
@@ -57,8 +66,16 @@ describe('the users a writer may assign as visitors', () => {
     expect(res.errors).toBeUndefined();
     const rows: Row[] = res.data.assignableVisitors;
     // above the writer's subtree, in the other tree, a member's account and a disabled account are not offered
-    expect(names(rows)).toEqual(['Bí thư Chi bộ Văn phòng', 'Đỗ Thị Đọc', 'Ủy viên chưa có quyền', 'Văn phòng Đảng ủy cơ sở A']);
-    expect(rows.find((r) => r.id === id.assigned)).toMatchObject({ followsCells: 1, username: expect.stringMatching(/\.assigned$/) });
+    expect(names(rows)).toEqual([
+      'Bí thư Chi bộ Văn phòng',
+      'Đỗ Thị Đọc',
+      'Ủy viên chưa có quyền',
+      'Văn phòng Đảng ủy cơ sở A',
+    ]);
+    expect(rows.find((r) => r.id === id.assigned)).toMatchObject({
+      followsCells: 1,
+      username: expect.stringMatching(/\.assigned$/),
+    });
     expect(rows.find((r) => r.id === id.reader)?.followsCells).toBe(0);
     // the whole answer holds nothing of the other tree or above
     const text = JSON.stringify(res.data);
@@ -91,13 +108,18 @@ describe('the users a writer may assign as visitors', () => {
   it('offers an administrator every active account', async () => {
     const rows: Row[] = (await list(admin, t.a1)).data.assignableVisitors;
     const ids = rows.map((r) => r.id);
-    for (const key of ['writer', 'reader', 'secretary', 'assigned', 'above', 'otherTree', 'member']) expect(ids).toContain(id[key]);
+    for (const key of ['writer', 'reader', 'secretary', 'assigned', 'above', 'otherTree', 'member'])
+      expect(ids).toContain(id[key]);
     expect(ids).not.toContain(id.inactive);
   });
 
   it('lists only users the writer can then assign: one picked is assigned without an administrator', async () => {
     const picked = ((await list(token.writer, t.a1)).data.assignableVisitors as Row[]).find((r) => r.id === id.reader)!;
-    const res = await h.gql(`mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { visitorUserId cellId } }`, { i: { visitorUserId: picked.id, cellId: t.a1, from: '2026-02-01' } }, token.writer);
+    const res = await h.gql(
+      `mutation($i: AssignVisitorInput!) { assignVisitor(input: $i) { visitorUserId cellId } }`,
+      { i: { visitorUserId: picked.id, cellId: t.a1, from: '2026-02-01' } },
+      token.writer,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.assignVisitor).toEqual({ visitorUserId: id.reader, cellId: t.a1 });
     const after = ((await list(token.writer, t.a1)).data.assignableVisitors as Row[]).find((r) => r.id === id.reader);

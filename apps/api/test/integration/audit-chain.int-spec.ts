@@ -27,7 +27,11 @@ describe('audit log hash chain', () => {
     }
   };
   const someSealedRow = async (): Promise<{ id: string; after: unknown; row_hash: Buffer; seal_seq: string }> =>
-    (await h.ds.query(`SELECT id::text, after, row_hash, seal_seq::text FROM audit_log WHERE seal_seq IS NOT NULL ORDER BY id DESC LIMIT 1 OFFSET 2`))[0];
+    (
+      await h.ds.query(
+        `SELECT id::text, after, row_hash, seal_seq::text FROM audit_log WHERE seal_seq IS NOT NULL ORDER BY id DESC LIMIT 1 OFFSET 2`,
+      )
+    )[0];
 
   beforeAll(async () => {
     h = await bootApp();
@@ -39,7 +43,9 @@ describe('audit log hash chain', () => {
   afterAll(() => h.close());
 
   it('hashes every new row on insert and verifies a sealed log as intact', async () => {
-    const [{ missing }] = await h.ds.query(`SELECT count(*) FILTER (WHERE row_hash IS NULL)::int AS missing FROM audit_log`);
+    const [{ missing }] = await h.ds.query(
+      `SELECT count(*) FILTER (WHERE row_hash IS NULL)::int AS missing FROM audit_log`,
+    );
     expect(missing).toBe(0);
     const res = await h.gql(VERIFY, {}, admin);
     expect(res.errors).toBeUndefined();
@@ -49,16 +55,26 @@ describe('audit log hash chain', () => {
     expect(v.sealsChecked).toBeGreaterThanOrEqual(1);
     expect(v.lastDigest).toMatch(/^[0-9a-f]{64}$/);
     // the check itself is audited, and the latest check is readable
-    const [audit] = await h.ds.query(`SELECT operation FROM audit_log WHERE entity_type = 'audit_verification' ORDER BY id DESC LIMIT 1`);
+    const [audit] = await h.ds.query(
+      `SELECT operation FROM audit_log WHERE entity_type = 'audit_verification' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit.operation).toBe('verifyAuditLog');
-    expect((await h.gql(LAST, {}, admin)).data.auditVerification).toEqual({ ok: true, problem: null, firstBrokenId: null });
+    expect((await h.gql(LAST, {}, admin)).data.auditVerification).toEqual({
+      ok: true,
+      problem: null,
+      firstBrokenId: null,
+    });
   });
 
   it('refuses UPDATE and DELETE of audit rows through SQL', async () => {
     const row = await someSealedRow();
-    await expect(h.ds.query(`UPDATE audit_log SET after = '{"x":1}' WHERE id = $1`, [row.id])).rejects.toThrow(/cannot be changed/);
+    await expect(h.ds.query(`UPDATE audit_log SET after = '{"x":1}' WHERE id = $1`, [row.id])).rejects.toThrow(
+      /cannot be changed/,
+    );
     await expect(h.ds.query(`DELETE FROM audit_log WHERE id = $1`, [row.id])).rejects.toThrow(/cannot be changed/);
-    await expect(h.ds.query(`UPDATE audit_log SET seal_seq = NULL WHERE id = $1`, [row.id])).rejects.toThrow(/cannot be changed/);
+    await expect(h.ds.query(`UPDATE audit_log SET seal_seq = NULL WHERE id = $1`, [row.id])).rejects.toThrow(
+      /cannot be changed/,
+    );
   });
 
   it('names the first changed row when a row is edited with the guard off, and is intact again once restored', async () => {
@@ -67,7 +83,9 @@ describe('audit log hash chain', () => {
     const v = await chain.verify('test');
     expect(v).toMatchObject({ ok: false, firstBrokenId: row.id });
     expect(v.problem).toContain(`audit row ${row.id}`);
-    await tamper(() => h.ds.query(`UPDATE audit_log SET after = $2 WHERE id = $1`, [row.id, JSON.stringify(row.after)]));
+    await tamper(() =>
+      h.ds.query(`UPDATE audit_log SET after = $2 WHERE id = $1`, [row.id, JSON.stringify(row.after)]),
+    );
     expect((await chain.verify('test')).ok).toBe(true);
   });
 
@@ -78,12 +96,16 @@ describe('audit log hash chain', () => {
     let v = await chain.verify('test');
     expect(v).toMatchObject({ ok: false, brokenSeal: Number(row.seal_seq) });
     expect(v.problem).toMatch(/does not match its rows/);
-    await tamper(() => h.ds.query(`UPDATE audit_log a SET after = $2 WHERE id = $1`, [row.id, JSON.stringify(row.after)]));
+    await tamper(() =>
+      h.ds.query(`UPDATE audit_log a SET after = $2 WHERE id = $1`, [row.id, JSON.stringify(row.after)]),
+    );
     await tamper(() => h.ds.query(`UPDATE audit_log a SET row_hash = audit_row_hash(a) WHERE id = $1`, [row.id]));
     expect((await chain.verify('test')).ok).toBe(true);
 
     // kept aside as it is (microseconds and all) to put it back afterwards
-    await h.ds.query(`DROP TABLE IF EXISTS audit_kept; CREATE TABLE audit_kept AS SELECT * FROM audit_log WHERE id = ${Number(row.id)}`);
+    await h.ds.query(
+      `DROP TABLE IF EXISTS audit_kept; CREATE TABLE audit_kept AS SELECT * FROM audit_log WHERE id = ${Number(row.id)}`,
+    );
     await tamper(() => h.ds.query(`DELETE FROM audit_log WHERE id = $1`, [row.id]));
     v = await chain.verify('test');
     expect(v).toMatchObject({ ok: false, brokenSeal: Number(row.seal_seq) });
@@ -122,7 +144,9 @@ describe('audit log hash chain', () => {
     await expect(chain.sealPending()).rejects.toThrow(`audit row ${row.id} does not match its hash`);
     expect(await seals()).toBe(before);
     expect(await chain.verify('test')).toMatchObject({ ok: false, firstBrokenId: row.id });
-    await tamper(() => h.ds.query(`UPDATE audit_log SET after = $2 WHERE id = $1`, [row.id, JSON.stringify(row.after)]));
+    await tamper(() =>
+      h.ds.query(`UPDATE audit_log SET after = $2 WHERE id = $1`, [row.id, JSON.stringify(row.after)]),
+    );
     expect((await chain.sealPending()).rows).toBeGreaterThan(0);
     expect((await chain.verify('test')).ok).toBe(true);
   });
@@ -132,19 +156,25 @@ describe('audit log hash chain', () => {
     const seals = Array.from({ length: 4 }, () => chain.sealPending());
     await Promise.all([...writes, ...seals]);
     await chain.sealPending();
-    const [{ unsealed }] = await h.ds.query(`SELECT count(*) FILTER (WHERE seal_seq IS NULL)::int AS unsealed FROM audit_log`);
+    const [{ unsealed }] = await h.ds.query(
+      `SELECT count(*) FILTER (WHERE seal_seq IS NULL)::int AS unsealed FROM audit_log`,
+    );
     expect(unsealed).toBe(0);
-    const [{ gaps }] = await h.ds.query(`SELECT count(*)::int AS gaps FROM (SELECT seq - lag(seq) OVER (ORDER BY seq) AS d FROM audit_seal) x WHERE d <> 1`);
+    const [{ gaps }] = await h.ds.query(
+      `SELECT count(*)::int AS gaps FROM (SELECT seq - lag(seq) OVER (ORDER BY seq) AS d FROM audit_seal) x WHERE d <> 1`,
+    );
     expect(gaps).toBe(0);
     expect((await chain.verify('test')).ok).toBe(true);
   });
 
-  it('prints the day\'s digest, and is for administrators only', async () => {
+  it("prints the day's digest, and is for administrators only", async () => {
     const res = await h.gql(DIGESTS, { from: '2020-01-01' }, admin);
     expect(res.errors).toBeUndefined();
     const days = res.data.auditDailyDigests;
     expect(days.length).toBeGreaterThanOrEqual(1);
-    const [last] = await h.ds.query(`SELECT seq::int, encode(digest, 'hex') AS digest FROM audit_seal ORDER BY seq DESC LIMIT 1`);
+    const [last] = await h.ds.query(
+      `SELECT seq::int, encode(digest, 'hex') AS digest FROM audit_seal ORDER BY seq DESC LIMIT 1`,
+    );
     expect(days[days.length - 1]).toMatchObject({ lastSeq: last.seq, lastDigest: last.digest });
     const bad = errorOf(await h.gql(DIGESTS, { from: '2020-13-45' }, admin));
     expect(bad?.code).toBe('BAD_USER_INPUT');
@@ -168,11 +198,19 @@ describe('audit log hash chain', () => {
     const v = await chain.verify('test');
     expect(v).toMatchObject({ ok: true, unsealedRows: 0, firstBrokenId: null, problem: null });
     expect(v.rowsChecked).toBeGreaterThanOrEqual(seeded);
-    const [row] = await h.ds.query(`SELECT id::text, before FROM audit_log WHERE id > $1 ORDER BY id LIMIT 1 OFFSET 50`, [before]);
+    const [row] = await h.ds.query(
+      `SELECT id::text, before FROM audit_log WHERE id > $1 ORDER BY id LIMIT 1 OFFSET 50`,
+      [before],
+    );
     await tamper(() => h.ds.query(`UPDATE audit_log SET before = '{"tampered":true}' WHERE id = $1`, [row.id]));
     const broken = await chain.verify('test');
     expect(broken).toMatchObject({ ok: false, firstBrokenId: row.id });
-    await tamper(() => h.ds.query(`UPDATE audit_log SET before = $2 WHERE id = $1`, [row.id, row.before === null ? null : JSON.stringify(row.before)]));
+    await tamper(() =>
+      h.ds.query(`UPDATE audit_log SET before = $2 WHERE id = $1`, [
+        row.id,
+        row.before === null ? null : JSON.stringify(row.before),
+      ]),
+    );
     expect((await chain.verify('test')).ok).toBe(true);
   }, 300_000);
 });

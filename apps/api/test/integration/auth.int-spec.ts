@@ -12,9 +12,15 @@ describe('sign-in, sessions and lockout', () => {
 
   beforeAll(async () => {
     h = await bootApp();
-    await h.app.get(AdminService).createUser(cliCaller(), { username: 'auth.tester', displayName: 'Người thử', password: 'correct-horse-1' });
-    await h.app.get(AdminService).createUser(cliCaller(), { username: 'lock.tester', displayName: 'Người thử khóa', password: 'correct-horse-2' });
-    await h.app.get(AdminService).createUser(cliCaller(), { username: 'lock.twin', displayName: 'Người thử khóa 2', password: 'correct-horse-3' });
+    await h.app
+      .get(AdminService)
+      .createUser(cliCaller(), { username: 'auth.tester', displayName: 'Người thử', password: 'correct-horse-1' });
+    await h.app
+      .get(AdminService)
+      .createUser(cliCaller(), { username: 'lock.tester', displayName: 'Người thử khóa', password: 'correct-horse-2' });
+    await h.app
+      .get(AdminService)
+      .createUser(cliCaller(), { username: 'lock.twin', displayName: 'Người thử khóa 2', password: 'correct-horse-3' });
   });
   afterAll(() => h.close());
 
@@ -24,8 +30,15 @@ describe('sign-in, sessions and lockout', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       for (const authorization of ['Bearer ', 'Bearer not-a-token', 'Basic abc', 'chibo_nope']) {
-        const res = await h.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization },
-          payload: JSON.stringify({ query: SIGN_IN, variables: { i: { username: 'header.nobody', password: 'nope' } } }) });
+        const res = await h.app.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: { 'content-type': 'application/json', authorization },
+          payload: JSON.stringify({
+            query: SIGN_IN,
+            variables: { i: { username: 'header.nobody', password: 'nope' } },
+          }),
+        });
         expect(res.statusCode).toBeLessThan(500);
       }
       await new Promise((r) => setTimeout(r, 50));
@@ -73,8 +86,13 @@ describe('sign-in, sessions and lockout', () => {
     const r2 = (await h.gql(REFRESH, { t: r1.refreshToken })).data.refreshSession;
     expect(r2.refreshToken).toBeTruthy();
     // later (the grace period is over): the holder of the newest token is signed out too
-    await h.ds.query(`UPDATE refresh_token SET rotated_at = rotated_at - interval '1 minute' WHERE rotated_at IS NOT NULL`);
-    expect(errorOf(await h.gql(REFRESH, { t: r1.refreshToken }))).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' });
+    await h.ds.query(
+      `UPDATE refresh_token SET rotated_at = rotated_at - interval '1 minute' WHERE rotated_at IS NOT NULL`,
+    );
+    expect(errorOf(await h.gql(REFRESH, { t: r1.refreshToken }))).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'UNAUTHENTICATED',
+    });
     expect(errorOf(await h.gql(REFRESH, { t: r2.refreshToken }))?.code).toBe('UNAUTHENTICATED');
     expect(errorOf(await h.gql(REFRESH, { t: again.refreshToken }))?.code).toBe('UNAUTHENTICATED');
     // another sign-in of the same user is a session of its own, untouched
@@ -109,11 +127,21 @@ describe('sign-in, sessions and lockout', () => {
     const B_SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { accessToken refreshToken } }`;
     const B_REFRESH = `mutation { refreshSession { accessToken refreshToken } }`;
     // What a browser sends with a same-origin fetch: Origin and Sec-Fetch-Site, and the cookie of /graphql.
-    const browser = (query: string, variables: Record<string, unknown> = {}, cookie?: string, contentType = 'application/json') =>
+    const browser = (
+      query: string,
+      variables: Record<string, unknown> = {},
+      cookie?: string,
+      contentType = 'application/json',
+    ) =>
       h.app.inject({
         method: 'POST',
         url: '/graphql',
-        headers: { 'content-type': contentType, origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin', ...(cookie ? { cookie: `${REFRESH_COOKIE}=${cookie}` } : {}) },
+        headers: {
+          'content-type': contentType,
+          origin: 'http://127.0.0.1:3000',
+          'sec-fetch-site': 'same-origin',
+          ...(cookie ? { cookie: `${REFRESH_COOKIE}=${cookie}` } : {}),
+        },
         payload: JSON.stringify({ query, variables }),
       });
     const setCookie = (res: { headers: Record<string, unknown> }): string => {
@@ -143,11 +171,25 @@ describe('sign-in, sessions and lockout', () => {
     it('marks the cookie Secure over https or when COOKIE_SECURE says so', () => {
       const capture = (cookieSecure: 'auto' | boolean, protocol: string) => {
         let options: CookieOptions | undefined;
-        const ctx = { req: { headers: {}, protocol }, reply: { setCookie: (_n: string, _v: string, o: CookieOptions) => (options = o), clearCookie: () => undefined } };
-        new SessionCookie({ ...loadConfig({ NODE_ENV: 'test' }), cookieSecure }).set(ctx as unknown as RequestContext, 'x');
+        const ctx = {
+          req: { headers: {}, protocol },
+          reply: {
+            setCookie: (_n: string, _v: string, o: CookieOptions) => (options = o),
+            clearCookie: () => undefined,
+          },
+        };
+        new SessionCookie({ ...loadConfig({ NODE_ENV: 'test' }), cookieSecure }).set(
+          ctx as unknown as RequestContext,
+          'x',
+        );
         return options!.secure;
       };
-      expect([capture('auto', 'http'), capture('auto', 'https'), capture(true, 'http'), capture(false, 'https')]).toEqual([false, true, true, false]);
+      expect([
+        capture('auto', 'http'),
+        capture('auto', 'https'),
+        capture(true, 'http'),
+        capture(false, 'https'),
+      ]).toEqual([false, true, true, false]);
       expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
       expect(() => loadConfig({ COOKIE_SECURE: 'sometimes' })).toThrow(/COOKIE_SECURE/);
     });
@@ -171,7 +213,9 @@ describe('sign-in, sessions and lockout', () => {
     it('ends the whole session when an old cookie comes back after the grace period', async () => {
       const first = valueOf(setCookie(await signInBrowser()));
       const second = valueOf(setCookie(await browser(B_REFRESH, {}, first)));
-      await h.ds.query(`UPDATE refresh_token SET rotated_at = rotated_at - interval '1 minute' WHERE rotated_at IS NOT NULL`);
+      await h.ds.query(
+        `UPDATE refresh_token SET rotated_at = rotated_at - interval '1 minute' WHERE rotated_at IS NOT NULL`,
+      );
       expect(errorOf((await browser(B_REFRESH, {}, first)).json())?.code).toBe('UNAUTHENTICATED');
       expect(errorOf((await browser(B_REFRESH, {}, second)).json())?.code).toBe('UNAUTHENTICATED');
       const [{ live }] = await h.ds.query(
@@ -192,7 +236,10 @@ describe('sign-in, sessions and lockout', () => {
       expect(cleared).toMatch(/; Path=\/graphql(;|$)/);
       expect(errorOf((await browser(B_REFRESH, {}, second)).json())?.code).toBe('UNAUTHENTICATED');
       // the token rotated just before the sign-out does not invite a retry: the session is over
-      expect(errorOf((await browser(B_REFRESH, {}, first)).json())).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' });
+      expect(errorOf((await browser(B_REFRESH, {}, first)).json())).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'UNAUTHENTICATED',
+      });
     });
 
     it('refuses a cookie refresh that is not JSON (cross-site form posts)', async () => {

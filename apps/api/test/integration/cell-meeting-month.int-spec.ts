@@ -28,9 +28,33 @@ describe('kept meeting facts (cell_meeting_month)', () => {
     return r.data;
   };
   const plan = async (cell: string, date: string, kind = 'REGULAR'): Promise<string> =>
-    (await ok(h.gql(CREATE, { i: { organisationId: cell, kind, title: `${kind} ${date}`, date, startTime: '14:00', endTime: '16:00' } }, admin))).createMeeting.id;
+    (
+      await ok(
+        h.gql(
+          CREATE,
+          { i: { organisationId: cell, kind, title: `${kind} ${date}`, date, startTime: '14:00', endTime: '16:00' } },
+          admin,
+        ),
+      )
+    ).createMeeting.id;
   const hold = (id: string, attendance: { memberId: string; status: string; reason?: string }[]) =>
-    ok(h.gql(RECORD, { id, i: { attendance, actualStart: '14:00', actualEnd: '16:00', minutes: 'Biên bản', resolution: 'Nghị quyết', votesFor: attendance.filter((a) => a.status === 'PRESENT').length } }, admin));
+    ok(
+      h.gql(
+        RECORD,
+        {
+          id,
+          i: {
+            attendance,
+            actualStart: '14:00',
+            actualEnd: '16:00',
+            minutes: 'Biên bản',
+            resolution: 'Nghị quyết',
+            votesFor: attendance.filter((a) => a.status === 'PRESENT').length,
+          },
+        },
+        admin,
+      ),
+    );
 
   // The facts recomputed from scratch from the meetings, and the kept ones (zero rows dropped: they mean nothing held),
   // for the organisations of this test's tree ($1: its root's id), whatever other suites left in the database.
@@ -84,8 +108,25 @@ describe('kept meeting facts (cell_meeting_month)', () => {
     const rows = cells
       .map((c) => {
         const own = meetings.filter((m) => m.cellId === c.id);
-        const r = complianceForCell({ meetings: own, from, to, asOf, activeFrom: c.since > c.establishedOn ? c.since : c.establishedOn, activeTo: c.dissolvedOn }, DEFAULT_POLICY);
-        return { id: c.id, behind: r.behind, missing: r.missing.map((x) => `${x.kind} ${x.period} ${x.dueOn}`), regularHeld: r.regularHeld, thematicHeld: r.thematicHeld, attendancePercent: own.length ? percent(sum(own, 'present'), sum(own, 'expected')) : null };
+        const r = complianceForCell(
+          {
+            meetings: own,
+            from,
+            to,
+            asOf,
+            activeFrom: c.since > c.establishedOn ? c.since : c.establishedOn,
+            activeTo: c.dissolvedOn,
+          },
+          DEFAULT_POLICY,
+        );
+        return {
+          id: c.id,
+          behind: r.behind,
+          missing: r.missing.map((x) => `${x.kind} ${x.period} ${x.dueOn}`),
+          regularHeld: r.regularHeld,
+          thematicHeld: r.thematicHeld,
+          attendancePercent: own.length ? percent(sum(own, 'present'), sum(own, 'expected')) : null,
+        };
       })
       .sort((x, y) => x.id.localeCompare(y.id));
     return { rows, counts, attendancePercent: percent(sum(meetings, 'present'), sum(meetings, 'expected')) };
@@ -102,7 +143,14 @@ describe('kept meeting facts (cell_meeting_month)', () => {
     const c = r.meetingCompliance;
     return {
       rows: c.cells
-        .map((x: any) => ({ id: x.organisation.id, behind: x.behind, missing: x.missing.map((m: any) => `${m.kind} ${m.period} ${m.dueOn}`), regularHeld: x.regularHeld, thematicHeld: x.thematicHeld, attendancePercent: x.attendancePercent }))
+        .map((x: any) => ({
+          id: x.organisation.id,
+          behind: x.behind,
+          missing: x.missing.map((m: any) => `${m.kind} ${m.period} ${m.dueOn}`),
+          regularHeld: x.regularHeld,
+          thematicHeld: x.thematicHeld,
+          attendancePercent: x.attendancePercent,
+        }))
         .sort((x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id)),
       counts: c.counts,
       attendancePercent: c.attendancePercent,
@@ -117,7 +165,14 @@ describe('kept meeting facts (cell_meeting_month)', () => {
   ];
   const expectSameCompliance = async (): Promise<void> => {
     for (const org of [t.R, t.GA, t.GB, t.a1]) {
-      for (const [from, to, asOf] of PERIODS) expect({ org, from, to, asOf, ...(await newCompliance(org, from, to, asOf)) }).toEqual({ org, from, to, asOf, ...(await oldCompliance(org, from, to, asOf)) });
+      for (const [from, to, asOf] of PERIODS)
+        expect({ org, from, to, asOf, ...(await newCompliance(org, from, to, asOf)) }).toEqual({
+          org,
+          from,
+          to,
+          asOf,
+          ...(await oldCompliance(org, from, to, asOf)),
+        });
     }
   };
 
@@ -153,7 +208,13 @@ describe('kept meeting facts (cell_meeting_month)', () => {
     const apr = await plan(t.a1, '2026-04-28');
     await ok(h.gql(UPDATE, { id: apr, i: { date: '2026-05-04' } }, admin));
     await hold(apr, all('ABSENT_UNEXCUSED'));
-    await ok(h.gql(AMEND, { id: jan, r: 'Sửa danh sách', i: { attendance: [{ memberId: t.m1, status: 'EXEMPT' }, ...all().slice(1)] } }, admin));
+    await ok(
+      h.gql(
+        AMEND,
+        { id: jan, r: 'Sửa danh sách', i: { attendance: [{ memberId: t.m1, status: 'EXEMPT' }, ...all().slice(1)] } },
+        admin,
+      ),
+    );
     expect(await expectKept()).toHaveLength(5);
     await expectSameCompliance();
     // Writes no service makes today but the database must follow: a held meeting's date into another month, a
@@ -162,7 +223,10 @@ describe('kept meeting facts (cell_meeting_month)', () => {
     await expectKept();
     await h.ds.query(`UPDATE meeting SET organisation_id = $2 WHERE id = $1`, [b1Mar, t.a2]);
     await expectKept();
-    await h.ds.query(`UPDATE meeting SET meeting_date = meeting_date + 31, kind = 'COMBINED' WHERE id = ANY($1::uuid[])`, [[jan, feb, apr]]);
+    await h.ds.query(
+      `UPDATE meeting SET meeting_date = meeting_date + 31, kind = 'COMBINED' WHERE id = ANY($1::uuid[])`,
+      [[jan, feb, apr]],
+    );
     await expectKept();
     await h.ds.query(`UPDATE meeting_attendance SET status = 'ABSENT_UNEXCUSED' WHERE meeting_id = $1`, [feb]);
     await expectKept();
@@ -185,16 +249,40 @@ describe('kept meeting facts (cell_meeting_month)', () => {
 
   it('counts by kind over the subtree as it stood on each meeting date when a cell moves inside a month', async () => {
     const moved = await t.org(`mv${Date.now() % 1000}`, 'Chi bộ chuyển', 'SUBORDINATE_CELL', t.GA);
-    for (const [date, kind] of [['2026-07-03', 'REGULAR'], ['2026-07-25', 'THEMATIC'], ['2026-08-10', 'REGULAR'], ['2026-09-10', 'COMBINED']] as const) {
-      await ok(h.gql(RECORD, { id: await plan(moved, date, kind), i: { actualStart: '14:00', actualEnd: '16:00', minutes: 'x', resolution: 'y' } }, admin));
+    for (const [date, kind] of [
+      ['2026-07-03', 'REGULAR'],
+      ['2026-07-25', 'THEMATIC'],
+      ['2026-08-10', 'REGULAR'],
+      ['2026-09-10', 'COMBINED'],
+    ] as const) {
+      await ok(
+        h.gql(
+          RECORD,
+          {
+            id: await plan(moved, date, kind),
+            i: { actualStart: '14:00', actualEnd: '16:00', minutes: 'x', resolution: 'y' },
+          },
+          admin,
+        ),
+      );
     }
     // Moved from GA to GB on 15 July: its July meetings count for GA (the 3rd) and GB (the 25th).
-    await ok(h.gql(`mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`, { i: { id: moved, newParentId: t.GB, effectiveOn: '2026-07-15' } }, admin));
+    await ok(
+      h.gql(
+        `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`,
+        { i: { id: moved, newParentId: t.GB, effectiveOn: '2026-07-15' } },
+        admin,
+      ),
+    );
     await expectKept();
     await expectSameCompliance();
     const kinds = async (org: string) => (await newCompliance(org, '2026-07-01', '2026-09-30', '2026-10-15')).counts;
     expect(await kinds(t.GA)).toEqual([{ kind: 'REGULAR', count: 1 }]);
-    expect(await kinds(t.GB)).toEqual([{ kind: 'COMBINED', count: 1 }, { kind: 'REGULAR', count: 1 }, { kind: 'THEMATIC', count: 1 }]);
+    expect(await kinds(t.GB)).toEqual([
+      { kind: 'COMBINED', count: 1 },
+      { kind: 'REGULAR', count: 1 },
+      { kind: 'THEMATIC', count: 1 },
+    ]);
   });
 
   it('equals the recomputation after the seed, which loads meetings with the triggers off and rebuilds the kept facts', async () => {

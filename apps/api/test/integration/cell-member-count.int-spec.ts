@@ -65,7 +65,12 @@ describe('kept member counts (cell_member_count)', () => {
 
   it('follows admissions, recognition, transfers, exemptions, deaths, removals and transfers out', async () => {
     expect((await expectKept()).length).toBeGreaterThan(0);
-    const p = await t.member(t.a1, 'Hồ Văn Dự Bị', { admissionDecisionDate: '2025-09-01', ceremonyDate: '2025-09-10', fullMembershipDate: null, joinedOn: '2025-09-10' });
+    const p = await t.member(t.a1, 'Hồ Văn Dự Bị', {
+      admissionDecisionDate: '2025-09-01',
+      ceremonyDate: '2025-09-10',
+      fullMembershipDate: null,
+      joinedOn: '2025-09-10',
+    });
     await expectKept();
     await event({ memberId: p, type: 'RECOGNISED_FULL', effectiveOn: '2026-09-10' });
     await expectKept();
@@ -79,7 +84,12 @@ describe('kept member counts (cell_member_count)', () => {
     await expectKept();
     await event({ memberId: t.m4, type: 'REMOVED', reason: 'MISSED_MEETINGS_OR_FEES', effectiveOn: '2026-06-01' });
     await expectKept();
-    await event({ memberId: t.m5, type: 'TRANSFER_OUT', externalOrganisation: 'Đảng bộ tỉnh Gia Lai', effectiveOn: '2026-07-01' });
+    await event({
+      memberId: t.m5,
+      type: 'TRANSFER_OUT',
+      externalOrganisation: 'Đảng bộ tỉnh Gia Lai',
+      effectiveOn: '2026-07-01',
+    });
     await expectKept();
     // a full-membership date corrected on the member row
     const q = await t.member(t.a2, 'Vũ Văn Sửa');
@@ -91,29 +101,63 @@ describe('kept member counts (cell_member_count)', () => {
     const x = await t.org(`cx${Date.now() % 100000}`, 'Chi bộ sáp nhập', 'SUBORDINATE_CELL', t.GA);
     await t.member(x, 'Bùi Thị Lan', { gender: 'FEMALE' });
     await t.member(x, 'Bùi Văn Hải');
-    await ok(`mutation($i: MergeOrganisationsInput!) { mergeOrganisations(input: $i) { id } }`, { sourceIds: [x], targetId: t.a2, effectiveOn: '2025-02-01' });
+    await ok(`mutation($i: MergeOrganisationsInput!) { mergeOrganisations(input: $i) { id } }`, {
+      sourceIds: [x],
+      targetId: t.a2,
+      effectiveOn: '2025-02-01',
+    });
     await expectKept();
     const y = await t.org(`cy${Date.now() % 100000}`, 'Chi bộ chia tách', 'SUBORDINATE_CELL', t.GB);
-    const [p1, p2, p3] = [await t.member(y, 'Cao Văn Một'), await t.member(y, 'Cao Văn Hai'), await t.member(y, 'Cao Văn Ba')];
-    await ok(`mutation($i: SplitOrganisationInput!) { splitOrganisation(input: $i) { id } }`, { id: y, effectiveOn: '2025-06-01', dissolveSource: true, parts: [
-      { code: `${t.prefix}.cy1`, name: 'Chi bộ 1', memberIds: [p1, p2] }, { code: `${t.prefix}.cy2`, name: 'Chi bộ 2', memberIds: [p3] },
-    ] });
+    const [p1, p2, p3] = [
+      await t.member(y, 'Cao Văn Một'),
+      await t.member(y, 'Cao Văn Hai'),
+      await t.member(y, 'Cao Văn Ba'),
+    ];
+    await ok(`mutation($i: SplitOrganisationInput!) { splitOrganisation(input: $i) { id } }`, {
+      id: y,
+      effectiveOn: '2025-06-01',
+      dissolveSource: true,
+      parts: [
+        { code: `${t.prefix}.cy1`, name: 'Chi bộ 1', memberIds: [p1, p2] },
+        { code: `${t.prefix}.cy2`, name: 'Chi bộ 2', memberIds: [p3] },
+      ],
+    });
     await expectKept();
     const row = (cell: string, fullName: string) => ({
-      organisationCode: `${t.prefix}.${cell}`, fullName, gender: 'Nam', nationalId: nationalId(), birthDate: '1990-01-02', admissionDecisionDate: '2020-03-01', ceremonyDate: '2020-03-20',
+      organisationCode: `${t.prefix}.${cell}`,
+      fullName,
+      gender: 'Nam',
+      nationalId: nationalId(),
+      birthDate: '1990-01-02',
+      admissionDecisionDate: '2020-03-01',
+      ceremonyDate: '2020-03-20',
     });
-    const res = await h.app.get(MemberImportService).importMembers(cliCaller(), [row('a1', 'Nhập Văn Một'), row('b1', 'Nhập Văn Hai')], { source: { name: 'dem.csv', sha256: 'cd'.repeat(32) } });
+    const res = await h.app
+      .get(MemberImportService)
+      .importMembers(cliCaller(), [row('a1', 'Nhập Văn Một'), row('b1', 'Nhập Văn Hai')], {
+        source: { name: 'dem.csv', sha256: 'cd'.repeat(32) },
+      });
     expect(res).toMatchObject({ created: 2 });
     await expectKept();
   });
 
   it('rebuilds to the same rows from scratch', async () => {
-    const before = await h.ds.query(`SELECT * FROM cell_member_count WHERE organisation_id IN (${IN_TREE}) ORDER BY organisation_id, valid_to`, [t.R]);
-    const kept = () => h.ds.query(`SELECT * FROM cell_member_count WHERE organisation_id IN (${IN_TREE}) ORDER BY organisation_id, valid_to`, [t.R]);
+    const before = await h.ds.query(
+      `SELECT * FROM cell_member_count WHERE organisation_id IN (${IN_TREE}) ORDER BY organisation_id, valid_to`,
+      [t.R],
+    );
+    const kept = () =>
+      h.ds.query(
+        `SELECT * FROM cell_member_count WHERE organisation_id IN (${IN_TREE}) ORDER BY organisation_id, valid_to`,
+        [t.R],
+      );
     await h.ds.query(`SELECT cell_member_count_rebuild(ARRAY(${IN_TREE}))`, [t.R]);
     expect(await kept()).toEqual(before);
     // more than 64 cells at once (an import's statement): one lock on the whole instead of one per cell, same rows
-    await h.ds.query(`SELECT cell_member_count_rebuild(ARRAY(${IN_TREE}) || ARRAY(SELECT gen_random_uuid() FROM generate_series(1, 70)))`, [t.R]);
+    await h.ds.query(
+      `SELECT cell_member_count_rebuild(ARRAY(${IN_TREE}) || ARRAY(SELECT gen_random_uuid() FROM generate_series(1, 70)))`,
+      [t.R],
+    );
     expect(await kept()).toEqual(before);
   });
 });

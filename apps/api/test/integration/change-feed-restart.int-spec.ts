@@ -12,7 +12,17 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { apiReady, childApiSuite, CLI, freePorts, freshDatabase, gqlAt, startApi, stopApi, type ApiProc } from '../setup/api-process';
+import {
+  apiReady,
+  childApiSuite,
+  CLI,
+  freePorts,
+  freshDatabase,
+  gqlAt,
+  startApi,
+  stopApi,
+  type ApiProc,
+} from '../setup/api-process';
 
 const suite = childApiSuite('change-feed-restart.int-spec.ts');
 
@@ -50,29 +60,93 @@ suite('the example sync client across an API restart', () => {
     await apiReady(A);
     await apiReady(W);
     await new Promise<void>((done, fail) =>
-      execFile(process.execPath, [CLI, 'create-admin', 'quantri', PASSWORD], { env: { ...env, CHIBO_DATA_DIR: join(scratch, 'cli') } }, (e, _o, err) => (e ? fail(new Error(`create-admin: ${err}`)) : done())),
+      execFile(
+        process.execPath,
+        [CLI, 'create-admin', 'quantri', PASSWORD],
+        { env: { ...env, CHIBO_DATA_DIR: join(scratch, 'cli') } },
+        (e, _o, err) => (e ? fail(new Error(`create-admin: ${err}`)) : done()),
+      ),
     );
-    const token = (await gqlAt(W, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: 'quantri', password: PASSWORD } })).signIn.accessToken as string;
+    const token = (
+      await gqlAt(W, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+        i: { username: 'quantri', password: PASSWORD },
+      })
+    ).signIn.accessToken as string;
     const CREATE_ORG = `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`;
-    const root = (await gqlAt(W, CREATE_ORG, { i: { code: 'DB', name: 'Đảng bộ đồng bộ', kind: 'COMMITTEE', establishedOn: '2015-01-01' } }, token)).createOrganisation.id as string;
-    const cell = (await gqlAt(W, CREATE_ORG, { i: { code: 'DB.1', name: 'Chi bộ Một', kind: 'GRASSROOTS_CELL', parentId: root, establishedOn: '2015-01-01' } }, token)).createOrganisation.id as string;
+    const root = (
+      await gqlAt(
+        W,
+        CREATE_ORG,
+        { i: { code: 'DB', name: 'Đảng bộ đồng bộ', kind: 'COMMITTEE', establishedOn: '2015-01-01' } },
+        token,
+      )
+    ).createOrganisation.id as string;
+    const cell = (
+      await gqlAt(
+        W,
+        CREATE_ORG,
+        {
+          i: { code: 'DB.1', name: 'Chi bộ Một', kind: 'GRASSROOTS_CELL', parentId: root, establishedOn: '2015-01-01' },
+        },
+        token,
+      )
+    ).createOrganisation.id as string;
     // outside the token's subtree: its events must not reach the script
-    const other = (await gqlAt(W, CREATE_ORG, { i: { code: 'KH', name: 'Đảng bộ khác', kind: 'COMMITTEE', establishedOn: '2015-01-01' } }, token)).createOrganisation.id as string;
-    const otherCell = (await gqlAt(W, CREATE_ORG, { i: { code: 'KH.1', name: 'Chi bộ khác', kind: 'GRASSROOTS_CELL', parentId: other, establishedOn: '2015-01-01' } }, token)).createOrganisation.id as string;
-    const apiToken = (await gqlAt(W, `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { secret } }`, { i: { name: 'sync', organisationId: root, access: 'READ' } }, token))
-      .createApiToken.secret as string;
+    const other = (
+      await gqlAt(
+        W,
+        CREATE_ORG,
+        { i: { code: 'KH', name: 'Đảng bộ khác', kind: 'COMMITTEE', establishedOn: '2015-01-01' } },
+        token,
+      )
+    ).createOrganisation.id as string;
+    const otherCell = (
+      await gqlAt(
+        W,
+        CREATE_ORG,
+        {
+          i: {
+            code: 'KH.1',
+            name: 'Chi bộ khác',
+            kind: 'GRASSROOTS_CELL',
+            parentId: other,
+            establishedOn: '2015-01-01',
+          },
+        },
+        token,
+      )
+    ).createOrganisation.id as string;
+    const apiToken = (
+      await gqlAt(
+        W,
+        `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { secret } }`,
+        { i: { name: 'sync', organisationId: root, access: 'READ' } },
+        token,
+      )
+    ).createApiToken.secret as string;
 
     // the integrator's script, following A, polling every 200 ms
     const out: string[] = [];
     const err: string[] = [];
     const sync = spawn(process.execPath, [SCRIPT], {
-      env: { PATH: process.env.PATH, CHIBO_URL: `${A.base}/graphql`, CHIBO_TOKEN: apiToken, CURSOR_FILE: join(scratch, 'cursor'), POLL_SECONDS: '0.2' },
+      env: {
+        PATH: process.env.PATH,
+        CHIBO_URL: `${A.base}/graphql`,
+        CHIBO_TOKEN: apiToken,
+        CURSOR_FILE: join(scratch, 'cursor'),
+        POLL_SECONDS: '0.2',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(sync);
     sync.stdout?.on('data', (d: Buffer) => out.push(d.toString()));
     sync.stderr?.on('data', (d: Buffer) => err.push(d.toString()));
-    const printed = (): Ev[] => out.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Ev);
+    const printed = (): Ev[] =>
+      out
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Ev);
 
     // the writer: meetings planned through W without a pause until told to stop, in and out of the subtree
     const planned: string[] = [];
@@ -82,9 +156,14 @@ suite('the example sync client across an API restart', () => {
       for (let i = 0; writing; i++) {
         const inside = i % 4 !== 3;
         const date = `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-        const res = await gqlAt(W, `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
-          i: { organisationId: inside ? cell : otherCell, kind: 'REGULAR', title: `Sinh hoạt ${i}`, date },
-        }, token);
+        const res = await gqlAt(
+          W,
+          `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
+          {
+            i: { organisationId: inside ? cell : otherCell, kind: 'REGULAR', title: `Sinh hoạt ${i}`, date },
+          },
+          token,
+        );
         (inside ? planned : outside).push(res.createMeeting.id);
       }
     })();
@@ -92,7 +171,10 @@ suite('the example sync client across an API restart', () => {
     const until = async (what: string, cond: () => boolean, ms = 60_000) => {
       const end = Date.now() + ms;
       while (!cond()) {
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}; printed ${printed().length}, planned ${planned.length}; stderr: ${err.join('')}`);
+        if (Date.now() > end)
+          throw new Error(
+            `timed out waiting for ${what}; printed ${printed().length}, planned ${planned.length}; stderr: ${err.join('')}`,
+          );
         if (sync.exitCode !== null) throw new Error(`the sync script exited (${sync.exitCode}): ${err.join('')}`);
         await sleep(100);
       }
@@ -122,7 +204,12 @@ suite('the example sync client across an API restart', () => {
     let after: string | null = null;
     for (;;) {
       const page: { cursor: string | null; hasMore: boolean; items: { id: string }[] } = (
-        await gqlAt(A, `query($after: String) { changes(after: $after, limit: 500) { cursor hasMore items { id } } }`, { after }, apiToken)
+        await gqlAt(
+          A,
+          `query($after: String) { changes(after: $after, limit: 500) { cursor hasMore items { id } } }`,
+          { after },
+          apiToken,
+        )
       ).changes;
       feed.push(...page.items.map((e) => e.id));
       after = page.cursor;

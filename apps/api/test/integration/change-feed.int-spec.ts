@@ -27,7 +27,15 @@ describe('domain events and the change feed', () => {
       cursor hasMore items { cursor id type version occurredAt actorType actorName subjectType subjectId organisationId payload }
     }
   }`;
-  type Ev = { cursor: string; id: string; type: string; version: number; subjectId: string | null; organisationId: string | null; payload: Record<string, unknown> };
+  type Ev = {
+    cursor: string;
+    id: string;
+    type: string;
+    version: number;
+    subjectId: string | null;
+    organisationId: string | null;
+    payload: Record<string, unknown>;
+  };
   type Page = { cursor: string | null; hasMore: boolean; items: Ev[] };
 
   const page = async (token: string, vars: Record<string, unknown> = {}): Promise<Page> => {
@@ -39,7 +47,13 @@ describe('domain events and the change feed', () => {
    * Follows the feed from `after` to its end, `limit` at a time, as a sync client does; first (unless `settleFirst` is
    * false) waits for the server's older transactions to end (setup/settle.ts), so that what the test wrote is there.
    */
-  const follow = async (token: string, after: string | null, vars: Record<string, unknown> = {}, limit = 500, settleFirst = true): Promise<{ items: Ev[]; cursor: string | null }> => {
+  const follow = async (
+    token: string,
+    after: string | null,
+    vars: Record<string, unknown> = {},
+    limit = 500,
+    settleFirst = true,
+  ): Promise<{ items: Ev[]; cursor: string | null }> => {
     if (settleFirst) await settle(h.ds);
     const items: Ev[] = [];
     let cursor = after;
@@ -52,7 +66,21 @@ describe('domain events and the change feed', () => {
   };
   const CREATE_MEETING = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`;
   const planMeeting = async (organisationId: string, date: string): Promise<string> => {
-    const res = await h.gql(CREATE_MEETING, { i: { organisationId, kind: 'REGULAR', title: `Sinh hoạt ${date}`, date, startTime: '14:00', endTime: '16:00', place: 'Hội trường' } }, admin);
+    const res = await h.gql(
+      CREATE_MEETING,
+      {
+        i: {
+          organisationId,
+          kind: 'REGULAR',
+          title: `Sinh hoạt ${date}`,
+          date,
+          startTime: '14:00',
+          endTime: '16:00',
+          place: 'Hội trường',
+        },
+      },
+      admin,
+    );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.createMeeting.id;
   };
@@ -73,29 +101,63 @@ describe('domain events and the change feed', () => {
     expect(created).toEqual([t.A, t.GA, t.a1, t.a2]);
     const admitted = items.filter((e) => e.type === 'member.admitted');
     expect(admitted.map((e) => e.subjectId)).toEqual([t.m1, t.m2, t.m3, t.m4]);
-    expect(admitted[0]).toMatchObject({ version: 1, organisationId: t.a1, payload: { memberId: t.m1, joinedOn: '2015-01-01', admissionDecisionDate: '2010-05-01', ceremonyDate: '2010-05-19' } });
+    expect(admitted[0]).toMatchObject({
+      version: 1,
+      organisationId: t.a1,
+      payload: {
+        memberId: t.m1,
+        joinedOn: '2015-01-01',
+        admissionDecisionDate: '2010-05-01',
+        ceremonyDate: '2010-05-19',
+      },
+    });
     // the payload carries only the documented keys: no personal data from the input (name, national id, birth date)
-    expect(Object.keys(first(admitted, 'member.admitted event').payload).sort()).toEqual(['admissionDecisionDate', 'ceremonyDate', 'joinedOn', 'memberId']);
-    const [row] = await h.ds.query(`SELECT organisation_path AS path, txid::text FROM domain_event WHERE subject_id = $1 AND type = 'member.admitted'`, [t.m1]);
+    expect(Object.keys(first(admitted, 'member.admitted event').payload).sort()).toEqual([
+      'admissionDecisionDate',
+      'ceremonyDate',
+      'joinedOn',
+      'memberId',
+    ]);
+    const [row] = await h.ds.query(
+      `SELECT organisation_path AS path, txid::text FROM domain_event WHERE subject_id = $1 AND type = 'member.admitted'`,
+      [t.m1],
+    );
     expect(row.path).toMatch(new RegExp(`/${t.A}/${t.GA}/${t.a1}/$`));
     // the event and the audit row were written by the same transaction
-    const [audit] = await h.ds.query(`SELECT request_id FROM audit_log WHERE operation = 'createMember' AND entity_id = $1`, [t.m1]);
-    const [ev] = await h.ds.query(`SELECT request_id FROM domain_event WHERE subject_id = $1 AND type = 'member.admitted'`, [t.m1]);
+    const [audit] = await h.ds.query(
+      `SELECT request_id FROM audit_log WHERE operation = 'createMember' AND entity_id = $1`,
+      [t.m1],
+    );
+    const [ev] = await h.ds.query(
+      `SELECT request_id FROM domain_event WHERE subject_id = $1 AND type = 'member.admitted'`,
+      [t.m1],
+    );
     expect(ev.request_id).toBe(audit.request_id);
   });
 
   it('writes nothing when the transaction rolls back', async () => {
     const subject = randomUUID();
-    await expect(h.ds.transaction(async (m) => {
-      await recordAudit(m, cliCaller(), { operation: 'closeMeeting', entityType: 'meeting', entityId: subject, organisationId: t.a1, after: { state: 'CLOSED' } });
-      throw new Error('the write fails after its audit entry');
-    })).rejects.toThrow('the write fails');
+    await expect(
+      h.ds.transaction(async (m) => {
+        await recordAudit(m, cliCaller(), {
+          operation: 'closeMeeting',
+          entityType: 'meeting',
+          entityId: subject,
+          organisationId: t.a1,
+          after: { state: 'CLOSED' },
+        });
+        throw new Error('the write fails after its audit entry');
+      }),
+    ).rejects.toThrow('the write fails');
     expect(await h.ds.query(`SELECT 1 FROM domain_event WHERE subject_id = $1`, [subject])).toEqual([]);
   });
 
   it('refuses an event whose write path does not give its organisation', async () => {
-    await expect(h.ds.transaction((m) => recordAudit(m, cliCaller(), { operation: 'closeMeeting', entityType: 'meeting', entityId: randomUUID() })))
-      .rejects.toThrow(/needs AuditEntry.organisationId/);
+    await expect(
+      h.ds.transaction((m) =>
+        recordAudit(m, cliCaller(), { operation: 'closeMeeting', entityType: 'meeting', entityId: randomUUID() }),
+      ),
+    ).rejects.toThrow(/needs AuditEntry.organisationId/);
   });
 
   it('keeps each reader inside its subtree; an organisation outside answers NOT_FOUND like a missing one', async () => {
@@ -117,7 +179,9 @@ describe('domain events and the change feed', () => {
     expect(a1Only.every((e) => e.organisationId === t.a1)).toBe(true);
     // outside the scope, or missing: the same NOT_FOUND
     expect(errorOf(await h.gql(CHANGES, { organisationId: t.b1 }, readerA))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(errorOf(await h.gql(CHANGES, { organisationId: randomUUID() }, readerA))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await h.gql(CHANGES, { organisationId: randomUUID() }, readerA))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     // a member's own-cell access does not reach the feed
     expect((await page(member)).items).toEqual([]);
     expect(errorOf(await h.gql(CHANGES, { organisationId: t.a1 }, member))).toMatchObject({ code: 'NOT_FOUND' });
@@ -128,22 +192,50 @@ describe('domain events and the change feed', () => {
 
   it('scopes an import by the deepest organisation containing every cell it wrote', async () => {
     const row = (cell: string, fullName: string) => ({
-      organisationCode: `${t.prefix}.${cell}`, fullName, gender: 'Nam', nationalId: nationalId(), birthDate: '1990-01-02', admissionDecisionDate: '2020-03-01', ceremonyDate: '2020-03-20',
+      organisationCode: `${t.prefix}.${cell}`,
+      fullName,
+      gender: 'Nam',
+      nationalId: nationalId(),
+      birthDate: '1990-01-02',
+      admissionDecisionDate: '2020-03-01',
+      ceremonyDate: '2020-03-20',
     });
-    const res = await h.app.get(MemberImportService).importMembers(cliCaller(), [row('a1', 'Nhập Văn Một'), row('a2', 'Nhập Văn Hai')], { source: { name: 'hai-chi-bo.csv', sha256: 'ab'.repeat(32) } });
+    const res = await h.app
+      .get(MemberImportService)
+      .importMembers(cliCaller(), [row('a1', 'Nhập Văn Một'), row('a2', 'Nhập Văn Hai')], {
+        source: { name: 'hai-chi-bo.csv', sha256: 'ab'.repeat(32) },
+      });
     expect(res).toMatchObject({ created: 2, skipped: 0 });
     const [ev] = (await follow(readerA, null, { types: ['import.finished'] })).items;
-    expect(ev).toMatchObject({ organisationId: t.GA, subjectType: 'import', subjectId: 'ab'.repeat(32), payload: { operation: 'importMembers', file: 'hai-chi-bo.csv', rows: 2, created: 2, updated: 0, skipped: 0 } });
+    expect(ev).toMatchObject({
+      organisationId: t.GA,
+      subjectType: 'import',
+      subjectId: 'ab'.repeat(32),
+      payload: { operation: 'importMembers', file: 'hai-chi-bo.csv', rows: 2, created: 2, updated: 0, skipped: 0 },
+    });
     expect((await follow(readerB, null, { types: ['import.finished'] })).items).toEqual([]);
   });
 
   it('hides organisation ids in payloads that the reader may not read', async () => {
     const cell = await t.org(`mv${Date.now() % 100000}`, 'Chi bộ chuyển', 'SUBORDINATE_CELL', t.GA);
-    const res = await h.gql(`mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`, { i: { id: cell, newParentId: t.GB, effectiveOn: '2026-01-05' } }, admin);
+    const res = await h.gql(
+      `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`,
+      { i: { id: cell, newParentId: t.GB, effectiveOn: '2026-01-05' } },
+      admin,
+    );
     expect(res.errors).toBeUndefined();
-    const moved = (await follow(readerB, null, { types: ['organisation.moved'] })).items.find((e) => e.subjectId === cell)!;
-    expect(moved.payload).toMatchObject({ organisationId: cell, fromParentId: null, toParentId: t.GB, effectiveOn: '2026-01-05' });
-    const asAdmin = (await follow(admin, null, { types: ['organisation.moved'] })).items.find((e) => e.subjectId === cell)!;
+    const moved = (await follow(readerB, null, { types: ['organisation.moved'] })).items.find(
+      (e) => e.subjectId === cell,
+    )!;
+    expect(moved.payload).toMatchObject({
+      organisationId: cell,
+      fromParentId: null,
+      toParentId: t.GB,
+      effectiveOn: '2026-01-05',
+    });
+    const asAdmin = (await follow(admin, null, { types: ['organisation.moved'] })).items.find(
+      (e) => e.subjectId === cell,
+    )!;
     expect(asAdmin.payload).toMatchObject({ fromParentId: t.GA, toParentId: t.GB });
   });
 
@@ -180,7 +272,9 @@ describe('domain events and the change feed', () => {
     const only = (await follow(readerA, null, { types: ['meeting.planned', 'member.admitted'] })).items;
     expect(only.length).toBeGreaterThan(0);
     expect(new Set(only.map((e) => e.type))).toEqual(new Set(['meeting.planned', 'member.admitted']));
-    expect(errorOf(await h.gql(CHANGES, { types: ['meeting.teleported'] }, readerA))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(errorOf(await h.gql(CHANGES, { types: ['meeting.teleported'] }, readerA))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     expect(errorOf(await h.gql(CHANGES, { after: 'not-a-cursor' }, readerA))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(errorOf(await h.gql(CHANGES, { limit: 0 }, readerA))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(errorOf(await h.gql(CHANGES, { limit: 501 }, readerA))).toMatchObject({ code: 'BAD_USER_INPUT' });
@@ -200,9 +294,19 @@ describe('domain events and the change feed', () => {
       const s1 = randomUUID();
       const s2 = randomUUID();
       await first.startTransaction();
-      await recordAudit(first.manager, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: s1, organisationId: t.a1 }); // lower txid
+      await recordAudit(first.manager, caller, {
+        operation: 'closeMeeting',
+        entityType: 'meeting',
+        entityId: s1,
+        organisationId: t.a1,
+      }); // lower txid
       await second.startTransaction();
-      await recordAudit(second.manager, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: s2, organisationId: t.a1 }); // higher txid
+      await recordAudit(second.manager, caller, {
+        operation: 'closeMeeting',
+        entityType: 'meeting',
+        entityId: s2,
+        organisationId: t.a1,
+      }); // higher txid
       await second.commitTransaction(); // the later one commits first
       const [x1] = await h.ds.query(`SELECT txid::text FROM domain_event WHERE subject_id = $1`, [s2]);
       const [{ own }] = await first.query(`SELECT pg_current_xact_id()::text AS own`);
@@ -224,16 +328,28 @@ describe('domain events and the change feed', () => {
   });
 
   it('the example sync script follows the feed across an API restart with no gap and no duplicate', async () => {
-    const created = await h.gql(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { secret } }`, { i: { name: 'sync-example', organisationId: t.A, access: 'READ' } }, admin);
+    const created = await h.gql(
+      `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { secret } }`,
+      { i: { name: 'sync-example', organisationId: t.A, access: 'READ' } },
+      admin,
+    );
     const token = created.data.createApiToken.secret as string;
     const dir = mkdtempSync(join(tmpdir(), 'chibo-sync-'));
     const cursorFile = join(dir, 'cursor');
     const script = resolve(__dirname, '../../../../scripts/examples/sync-changes.mjs');
     const run = async (port: number): Promise<Ev[]> => {
       const { stdout } = await promisify(execFile)(process.execPath, [script, '--once'], {
-        env: { ...process.env, CHIBO_URL: `http://127.0.0.1:${port}/graphql`, CHIBO_TOKEN: token, CURSOR_FILE: cursorFile },
+        env: {
+          ...process.env,
+          CHIBO_URL: `http://127.0.0.1:${port}/graphql`,
+          CHIBO_TOKEN: token,
+          CURSOR_FILE: cursorFile,
+        },
       });
-      return stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      return stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
     };
     const listen = async (app: Harness['app']): Promise<number> => {
       await app.listen({ port: 0, host: '127.0.0.1' });

@@ -17,15 +17,26 @@ describe('concurrent callers', () => {
     const admin = h.app.get(AdminService);
     const stamp = Date.now().toString(36);
     const names = Array.from({ length: 16 }, (_, i) => `cc${stamp}n${i}`);
-    const created = await Promise.all(names.map((username) => admin.createUser(cliCaller(), { username, displayName: `Người ${username}`, password: 'test-password-1' })));
+    const created = await Promise.all(
+      names.map((username) =>
+        admin.createUser(cliCaller(), { username, displayName: `Người ${username}`, password: 'test-password-1' }),
+      ),
+    );
     expect(created.map((u) => u?.username)).toEqual(names);
 
     const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { accessToken viewer { username } } }`;
-    const signed = await Promise.all(names.map((username) => h.gql(SIGN_IN, { i: { username, password: 'test-password-1' } })));
+    const signed = await Promise.all(
+      names.map((username) => h.gql(SIGN_IN, { i: { username, password: 'test-password-1' } })),
+    );
     expect(signed.map((r) => r.errors ?? r.data.signIn.viewer.username)).toEqual(names);
 
     const VIEWER = `query { me { username displayName } }`;
-    const rounds = await Promise.all(signed.flatMap((r, i) => [0, 1, 2].map(async () => ({ i, res: await h.gql(VIEWER, {}, r.data.signIn.accessToken) }))));
-    for (const { i, res } of rounds) expect(res.errors ?? res.data.me).toEqual({ username: names[i], displayName: `Người ${names[i]}` });
+    const rounds = await Promise.all(
+      signed.flatMap((r, i) =>
+        [0, 1, 2].map(async () => ({ i, res: await h.gql(VIEWER, {}, r.data.signIn.accessToken) })),
+      ),
+    );
+    for (const { i, res } of rounds)
+      expect(res.errors ?? res.data.me).toEqual({ username: names[i], displayName: `Người ${names[i]}` });
   });
 });

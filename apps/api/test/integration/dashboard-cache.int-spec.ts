@@ -4,7 +4,11 @@ import { buildTree } from '../setup/fixtures';
 import { cliCaller } from '../../src/cli/context';
 import { AdminService } from '../../src/modules/auth/admin.service';
 import { FIGURE_TABLES } from '../../src/database/migrations/1796540000000-FigureVersions';
-import { DashboardCache, FIGURE_VERSIONS_SQL, FOLD_FIGURE_CHANGES_SQL } from '../../src/modules/dashboard/dashboard.cache';
+import {
+  DashboardCache,
+  FIGURE_VERSIONS_SQL,
+  FOLD_FIGURE_CHANGES_SQL,
+} from '../../src/modules/dashboard/dashboard.cache';
 
 // DashboardCache: the figures of a dashboard are kept while the tables that feed them are unchanged, and only then.
 const AS_OF = '2026-06-15';
@@ -24,10 +28,14 @@ describe('dashboard cache', () => {
     return res.data.dashboard;
   };
 
-  const versions = async () => first((await h.ds.query(FIGURE_VERSIONS_SQL)) as { v: string }[], 'figure versions row').v;
+  const versions = async () =>
+    first((await h.ds.query(FIGURE_VERSIONS_SQL)) as { v: string }[], 'figure versions row').v;
   // A fresh sign-in of the administrator (refresh token, throttle, last sign-in time, audit row).
   const signIn = async (): Promise<string> => {
-    const res = await h.gql<{ signIn: { accessToken: string } }>(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: adminName, password: 'test-password-1' } });
+    const res = await h.gql<{ signIn: { accessToken: string } }>(
+      `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`,
+      { i: { username: adminName, password: 'test-password-1' } },
+    );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.signIn.accessToken;
   };
@@ -37,7 +45,9 @@ describe('dashboard cache', () => {
     h = await bootApp();
     admin = await h.userWith('SYSTEM_ADMIN');
     adminName = `dc${Date.now().toString(36)}`;
-    const user = await h.app.get(AdminService).createUser(cliCaller(), { username: adminName, displayName: adminName, password: 'test-password-1' });
+    const user = await h.app
+      .get(AdminService)
+      .createUser(cliCaller(), { username: adminName, displayName: adminName, password: 'test-password-1' });
     await h.app.get(AdminService).addGrant(cliCaller(), { userId: user.id, role: 'SYSTEM_ADMIN' });
     t = await buildTree(h.gql, admin);
   });
@@ -62,7 +72,10 @@ describe('dashboard cache', () => {
         expect(second.queries).toBeLessThan(first.queries / 3);
       }
     }
-    if (quiet === 0) console.warn('dashboard cache: the PostgreSQL server never stood still for two requests; kept figures not observed');
+    if (quiet === 0)
+      console.warn(
+        'dashboard cache: the PostgreSQL server never stood still for two requests; kept figures not observed',
+      );
   });
 
   it('keeps the figures across a sign-in (its token, throttle, last-sign-in and audit writes feed no figure)', async () => {
@@ -80,13 +93,18 @@ describe('dashboard cache', () => {
         expect(second.queries).toBeLessThan(first.queries / 3);
       }
     }
-    if (quiet === 0) console.warn('dashboard cache: the feeding tables never stood still around a sign-in; kept figures not observed');
+    if (quiet === 0)
+      console.warn('dashboard cache: the feeding tables never stood still around a sign-in; kept figures not observed');
   });
 
   it('moves the versions on a write to a feeding table, not on a sign-in', async () => {
-    const before = await h.ds.query(`SELECT count(*)::int AS n FROM figure_change WHERE table_name IN ('refresh_token','sign_in_throttle','audit_log','app_user')`);
+    const before = await h.ds.query(
+      `SELECT count(*)::int AS n FROM figure_change WHERE table_name IN ('refresh_token','sign_in_throttle','audit_log','app_user')`,
+    );
     await signIn();
-    const after = await h.ds.query(`SELECT count(*)::int AS n FROM figure_change WHERE table_name IN ('refresh_token','sign_in_throttle','audit_log','app_user')`);
+    const after = await h.ds.query(
+      `SELECT count(*)::int AS n FROM figure_change WHERE table_name IN ('refresh_token','sign_in_throttle','audit_log','app_user')`,
+    );
     expect(after[0].n).toBe(before[0].n);
     const v0 = await versions();
     await t.member(t.a2, 'Đỗ Văn Đếm', { joinedOn: '2016-01-01' });
@@ -99,12 +117,34 @@ describe('dashboard cache', () => {
 
   it('has the trigger on every table but those that feed no figure', async () => {
     // A new table: either a figure reads it (give it the figure_changed trigger) or it goes on this list.
-    const NO_FIGURES = ['access_grant', 'api_token', 'refresh_token', 'sign_in_throttle', 'audit_log', 'audit_seal', 'audit_verification',
-      'rate_limit_hit', 'domain_event', 'webhook_subscription', 'webhook_delivery', 'figure_version', 'figure_change', 'migrations',
+    const NO_FIGURES = [
+      'access_grant',
+      'api_token',
+      'refresh_token',
+      'sign_in_throttle',
+      'audit_log',
+      'audit_seal',
+      'audit_verification',
+      'rate_limit_hit',
+      'domain_event',
+      'webhook_subscription',
+      'webhook_delivery',
+      'figure_version',
+      'figure_change',
+      'migrations',
       // inboxes are per user; the kept dues facts are brought up to date from the dues records (which have the trigger)
-      'notice', 'notice_email', 'notice_cursor', 'notice_event_state', 'dues_fact', 'dues_fact_year', 'dues_member_version', 'dues_fact_epoch', 'dues_cell_sum',
+      'notice',
+      'notice_email',
+      'notice_cursor',
+      'notice_event_state',
+      'dues_fact',
+      'dues_fact_year',
+      'dues_member_version',
+      'dues_fact_epoch',
+      'dues_cell_sum',
       // the idempotency keys of writes sent again (offline)
-      'client_write'];
+      'client_write',
+    ];
     const tables: { name: string; triggered: boolean }[] = await h.ds.query(
       `SELECT c.relname AS name, EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid WHERE g.tgrelid = c.oid AND p.proname = 'figure_changed') AS triggered
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r','p')`,
@@ -120,7 +160,8 @@ describe('dashboard cache', () => {
     await t.member(t.a2, 'Đinh Văn Mới', { joinedOn: '2016-01-01' });
     const after = await dashboard(t.R);
     expect(after.members.members).toBe(before.members.members + 1);
-    const branchA = (d: typeof after) => d.children.find((c: { organisation: { id: string } }) => c.organisation.id === t.A).members;
+    const branchA = (d: typeof after) =>
+      d.children.find((c: { organisation: { id: string } }) => c.organisation.id === t.A).members;
     expect(branchA(after)).toBe(branchA(before) + 1);
   });
 

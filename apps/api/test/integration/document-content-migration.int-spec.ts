@@ -21,7 +21,13 @@ suite('migration: meeting documents move from the upload directory into the data
   const dbName = `chibo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const url = databaseUrlFor(admin, dbName);
   const uploadDir = mkdtempSync(join(tmpdir(), 'chibo-old-uploads-'));
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'error', UPLOAD_DIR: uploadDir });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    UPLOAD_DIR: uploadDir,
+  });
   const admin$ = async (sql: string) => {
     const c = new Client({ connectionString: admin });
     await c.connect();
@@ -48,7 +54,11 @@ suite('migration: meeting documents move from the upload directory into the data
     expect(before.length).toBeLessThan(MIGRATIONS.length);
     const old = new DataSource({ ...dataSourceOptions(url, config), migrations: before });
     await old.initialize();
-    const present = { id: randomUUID(), key: `meeting-documents/${randomUUID()}`, bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(70_000)]) };
+    const present = {
+      id: randomUUID(),
+      key: `meeting-documents/${randomUUID()}`,
+      bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(70_000)]),
+    };
     const missing = { id: randomUUID(), key: `meeting-documents/${randomUUID()}` };
     const link = randomUUID();
     try {
@@ -78,7 +88,9 @@ suite('migration: meeting documents move from the upload directory into the data
       const ran = await runMigrationsLocked(ds, config);
       expect(ran.map((m) => m.name)).toEqual(MIGRATIONS.slice(before.length).map((m) => m.name));
       expect(ran[0]?.name).toBe('MeetingDocumentContent1796600000000');
-      const rows: { id: string; content: Buffer | null }[] = await ds.query(`SELECT id, content FROM meeting_document ORDER BY name`);
+      const rows: { id: string; content: Buffer | null }[] = await ds.query(
+        `SELECT id, content FROM meeting_document ORDER BY name`,
+      );
       const byId = new Map(rows.map((r) => [r.id, r.content]));
       expect(rows.length).toBe(3);
       expect(byId.get(present.id)?.equals(present.bytes)).toBe(true);
@@ -89,7 +101,11 @@ suite('migration: meeting documents move from the upload directory into the data
       // the id only: neither the file's name (a member's name may be in it) nor its path
       expect(warnings[0]).not.toMatch(/Nguyễn|Nghị quyết|meeting-documents\/|chibo-old-uploads/);
       // a FILE row needs its content or, from before the move, its storage key; new rows carry content
-      await expect(ds.query(`INSERT INTO meeting_document (meeting_id, kind, name) SELECT meeting_id, 'FILE', 'x.pdf' FROM meeting_document LIMIT 1`)).rejects.toThrow(/document_target/);
+      await expect(
+        ds.query(
+          `INSERT INTO meeting_document (meeting_id, kind, name) SELECT meeting_id, 'FILE', 'x.pdf' FROM meeting_document LIMIT 1`,
+        ),
+      ).rejects.toThrow(/document_target/);
     } finally {
       warn.mockRestore();
       await ds.destroy();

@@ -34,9 +34,17 @@ describe('party dues', () => {
     return r.data;
   };
   const pay = (memberId: string, m: number, amount: number, token = secretaryA1, extra: Record<string, unknown> = {}) =>
-    h.gql(PAY, { i: { memberId, month: month(m), amount, paidOn: `${month(m)}-10`, channel: 'CASH', ...extra } }, token);
-  const counts = async () => (await h.ds.query(`SELECT (SELECT count(*) FROM dues_payment)::int AS p, (SELECT count(*) FROM dues_basis)::int AS b,
-    (SELECT count(*) FROM dues_relief)::int AS r, (SELECT count(*) FROM audit_log)::int AS a`))[0];
+    h.gql(
+      PAY,
+      { i: { memberId, month: month(m), amount, paidOn: `${month(m)}-10`, channel: 'CASH', ...extra } },
+      token,
+    );
+  const counts = async () =>
+    (
+      await h.ds
+        .query(`SELECT (SELECT count(*) FROM dues_payment)::int AS p, (SELECT count(*) FROM dues_basis)::int AS b,
+    (SELECT count(*) FROM dues_relief)::int AS r, (SELECT count(*) FROM audit_log)::int AS a`)
+    )[0];
 
   beforeAll(async () => {
     h = await bootApp();
@@ -45,7 +53,9 @@ describe('party dues', () => {
     secretaryA1 = await h.userWith('CELL_SECRETARY', { organisationId: t.a1 });
     // m1: 1% of a 10,000,000 salary; every month paid but September. m2: a student who pays nothing. m3: no basis,
     // then exempt on application for the whole year. m4 (cell a2): a pension, paid in full. m5 (other tree): nothing recorded.
-    await ok(h.gql(BASIS, { i: { memberId: t.m1, from: month(1), basis: 'INSURED_SALARY', amount: 10_000_000 } }, secretaryA1));
+    await ok(
+      h.gql(BASIS, { i: { memberId: t.m1, from: month(1), basis: 'INSURED_SALARY', amount: 10_000_000 } }, secretaryA1),
+    );
     await ok(h.gql(BASIS, { i: { memberId: t.m2, from: month(1), basis: 'STUDENT' } }, secretaryA1));
     await ok(h.gql(BASIS, { i: { memberId: t.m4, from: month(1), basis: 'PENSION', amount: 7_300_000 } }, admin));
     for (let m = 1; m <= 12; m += 1) if (m !== 9) await ok(pay(t.m1, m, 100_000));
@@ -56,48 +66,141 @@ describe('party dues', () => {
   it('computes each month from the basis in force, and the arrears rule from libs/domain', async () => {
     const { memberDues } = await ok(h.gql(MEMBER, { m: t.m1, y: Y }, secretaryA1));
     expect(memberDues.year.months).toHaveLength(12);
-    expect(memberDues.year.months[0]).toEqual({ month: month(1), organisationId: t.a1, due: 100_000, standard: 100_000, reason: 'STANDARD', deferred: false, paid: 100_000 });
-    expect(memberDues.year).toMatchObject({ dueTotal: 1_200_000, paidTotal: 1_100_000, unpaidMonths: [month(9)], outstanding: 100_000, inArrears: false });
+    expect(memberDues.year.months[0]).toEqual({
+      month: month(1),
+      organisationId: t.a1,
+      due: 100_000,
+      standard: 100_000,
+      reason: 'STANDARD',
+      deferred: false,
+      paid: 100_000,
+    });
+    expect(memberDues.year).toMatchObject({
+      dueTotal: 1_200_000,
+      paidTotal: 1_100_000,
+      unpaidMonths: [month(9)],
+      outstanding: 100_000,
+      inArrears: false,
+    });
     expect(memberDues.bases).toEqual([{ from: month(1), to: null, basis: 'INSURED_SALARY', amount: 10_000_000 }]);
 
     const student = (await ok(h.gql(MEMBER, { m: t.m2, y: Y }, secretaryA1))).memberDues.year;
     expect(student.months.every((x: { due: number }) => x.due === 5_000)).toBe(true);
-    expect(student).toMatchObject({ unpaidMonths: Array.from({ length: 12 }, (_, i) => month(i + 1)), outstanding: 60_000, inArrears: true });
+    expect(student).toMatchObject({
+      unpaidMonths: Array.from({ length: 12 }, (_, i) => month(i + 1)),
+      outstanding: 60_000,
+      inArrears: true,
+    });
 
     const unknown = (await ok(h.gql(MEMBER, { m: t.m3, y: Y }, secretaryA1))).memberDues.year;
-    expect(unknown).toMatchObject({ dueTotal: 0, unknownMonths: Array.from({ length: 12 }, (_, i) => month(i + 1)), inArrears: false });
+    expect(unknown).toMatchObject({
+      dueTotal: 0,
+      unknownMonths: Array.from({ length: 12 }, (_, i) => month(i + 1)),
+      inArrears: false,
+    });
     expect(unknown.months[0]).toMatchObject({ due: null, reason: 'NO_BASIS' });
   });
 
   it('changes the amount from the month a new basis starts, keeping the months before', async () => {
-    await ok(h.gql(BASIS, { i: { memberId: t.m1, from: month(7), basis: 'PENSION', amount: 6_000_000, note: 'Nghỉ hưu' } }, secretaryA1));
+    await ok(
+      h.gql(
+        BASIS,
+        { i: { memberId: t.m1, from: month(7), basis: 'PENSION', amount: 6_000_000, note: 'Nghỉ hưu' } },
+        secretaryA1,
+      ),
+    );
     const { memberDues } = await ok(h.gql(MEMBER, { m: t.m1, y: Y }, secretaryA1));
     expect(memberDues.bases).toEqual([
       { from: month(1), to: month(6), basis: 'INSURED_SALARY', amount: 10_000_000 },
       { from: month(7), to: null, basis: 'PENSION', amount: 6_000_000 },
     ]);
-    expect(memberDues.year.months.map((x: { due: number }) => x.due)).toEqual([...Array(6).fill(100_000), ...Array(6).fill(30_000)]);
+    expect(memberDues.year.months.map((x: { due: number }) => x.due)).toEqual([
+      ...Array(6).fill(100_000),
+      ...Array(6).fill(30_000),
+    ]);
     // paid 100,000 in the months owing 30,000: nothing outstanding there; September still unpaid
-    expect(memberDues.year).toMatchObject({ dueTotal: 780_000, unpaidMonths: [month(9)], shortMonths: [], outstanding: 30_000 });
+    expect(memberDues.year).toMatchObject({
+      dueTotal: 780_000,
+      unpaidMonths: [month(9)],
+      shortMonths: [],
+      outstanding: 30_000,
+    });
     // back to the salary from July: the July basis is replaced, not stacked
-    await ok(h.gql(BASIS, { i: { memberId: t.m1, from: month(7), basis: 'INSURED_SALARY', amount: 10_000_000 } }, secretaryA1));
+    await ok(
+      h.gql(BASIS, { i: { memberId: t.m1, from: month(7), basis: 'INSURED_SALARY', amount: 10_000_000 } }, secretaryA1),
+    );
     expect((await ok(h.gql(MEMBER, { m: t.m1, y: Y }, secretaryA1))).memberDues.bases).toHaveLength(2);
   });
 
   it('applies reliefs: an exemption on application, a reduction the policy allows; refuses others and overlaps', async () => {
-    const exempt = await ok(h.gql(RELIEF, { i: { memberId: t.m3, kind: 'EXEMPT', from: month(1), to: month(12), decidedOn: `${Y}-01-05`, reason: 'Hộ nghèo' } }, secretaryA1));
+    const exempt = await ok(
+      h.gql(
+        RELIEF,
+        {
+          i: {
+            memberId: t.m3,
+            kind: 'EXEMPT',
+            from: month(1),
+            to: month(12),
+            decidedOn: `${Y}-01-05`,
+            reason: 'Hộ nghèo',
+          },
+        },
+        secretaryA1,
+      ),
+    );
     expect(exempt.grantDuesRelief).toMatchObject({ kind: 'EXEMPT', percent: null, from: month(1), to: month(12) });
     const m3 = (await ok(h.gql(MEMBER, { m: t.m3, y: Y }, secretaryA1))).memberDues.year;
     expect(m3).toMatchObject({ dueTotal: 0, unknownMonths: [], inArrears: false });
     expect(m3.months[3]).toMatchObject({ due: 0, reason: 'EXEMPT_ON_APPLICATION' });
 
     const before = await counts();
-    const bad = errorOf(await h.gql(RELIEF, { i: { memberId: t.m2, kind: 'REDUCE', percent: 40, from: month(1), to: `${Y + 1}-01`, decidedOn: `${Y}-01-05`, reason: 'Khó khăn' } }, secretaryA1));
+    const bad = errorOf(
+      await h.gql(
+        RELIEF,
+        {
+          i: {
+            memberId: t.m2,
+            kind: 'REDUCE',
+            percent: 40,
+            from: month(1),
+            to: `${Y + 1}-01`,
+            decidedOn: `${Y}-01-05`,
+            reason: 'Khó khăn',
+          },
+        },
+        secretaryA1,
+      ),
+    );
     expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION' });
     expect(bad?.fields.map((f: { field: string }) => f.field)).toEqual(['percent', 'to']);
-    const overlap = errorOf(await h.gql(RELIEF, { i: { memberId: t.m3, kind: 'REDUCE', percent: 50, from: month(6), to: month(6), decidedOn: `${Y}-06-01`, reason: 'x' } }, secretaryA1));
+    const overlap = errorOf(
+      await h.gql(
+        RELIEF,
+        {
+          i: {
+            memberId: t.m3,
+            kind: 'REDUCE',
+            percent: 50,
+            from: month(6),
+            to: month(6),
+            decidedOn: `${Y}-06-01`,
+            reason: 'x',
+          },
+        },
+        secretaryA1,
+      ),
+    );
     expect(overlap).toMatchObject({ reason: 'CONFLICT' });
-    const future = errorOf(await h.gql(RELIEF, { i: { memberId: t.m2, kind: 'DEFER', from: month(1), to: month(2), decidedOn: `${Y + 5}-01-01`, reason: 'x' } }, secretaryA1));
+    const future = errorOf(
+      await h.gql(
+        RELIEF,
+        {
+          i: { memberId: t.m2, kind: 'DEFER', from: month(1), to: month(2), decidedOn: `${Y + 5}-01-01`, reason: 'x' },
+        },
+        secretaryA1,
+      ),
+    );
     expect(future).toMatchObject({ reason: 'DATE_IN_FUTURE' });
     expect(await counts()).toEqual(before);
   });
@@ -105,23 +208,56 @@ describe('party dues', () => {
   it('gives figures equal to the sum of the sheet, per organisation under the root, and the list behind the arrears count', async () => {
     const { duesSheet } = await ok(h.gql(SHEET, { o: t.R, y: Y }, admin));
     expect(duesSheet.total).toBe(5);
-    expect(duesSheet.items.map((x: { fullName: string }) => x.fullName)).toEqual(['Đặng Quốc Việt', 'Lê Đức Thắng', 'Nguyễn Văn An', 'Phạm Minh Tuấn', 'Trần Thị Hường']);
+    expect(duesSheet.items.map((x: { fullName: string }) => x.fullName)).toEqual([
+      'Đặng Quốc Việt',
+      'Lê Đức Thắng',
+      'Nguyễn Văn An',
+      'Phạm Minh Tuấn',
+      'Trần Thị Hường',
+    ]);
     const sum = (k: string) => duesSheet.items.reduce((n: number, x: Record<string, number>) => n + (x[k] ?? NaN), 0);
     const { duesFigures } = await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin));
     expect(duesFigures.throughMonth).toBe(month(12));
-    expect(duesFigures.total).toMatchObject({ organisationId: t.R, members: 5, due: sum('dueTotal'), collected: sum('paidTotal'), outstanding: sum('outstanding'), membersInArrears: 1, membersWithoutBasis: 1 });
+    expect(duesFigures.total).toMatchObject({
+      organisationId: t.R,
+      members: 5,
+      due: sum('dueTotal'),
+      collected: sum('paidTotal'),
+      outstanding: sum('outstanding'),
+      membersInArrears: 1,
+      membersWithoutBasis: 1,
+    });
     expect(duesFigures.total.due).toBe(1_200_000 + 60_000 + 438_000);
-    expect(duesFigures.children.map((c: { organisationId: string; members: number; membersInArrears: number }) => [c.organisationId, c.members, c.membersInArrears]).sort())
-      .toEqual([[t.A, 4, 1], [t.B, 1, 0]].sort());
-    expect(duesFigures.children.map((c: { organisation: { id: string } }) => c.organisation.id).sort()).toEqual([t.A, t.B].sort());
+    expect(
+      duesFigures.children
+        .map((c: { organisationId: string; members: number; membersInArrears: number }) => [
+          c.organisationId,
+          c.members,
+          c.membersInArrears,
+        ])
+        .sort(),
+    ).toEqual(
+      [
+        [t.A, 4, 1],
+        [t.B, 1, 0],
+      ].sort(),
+    );
+    expect(duesFigures.children.map((c: { organisation: { id: string } }) => c.organisation.id).sort()).toEqual(
+      [t.A, t.B].sort(),
+    );
     const { duesArrears } = await ok(h.gql(ARREARS, { o: t.R, y: Y }, admin));
-    expect(duesArrears).toEqual({ total: 1, items: [{ memberId: t.m2, unpaidMonths: Array.from({ length: 12 }, (_, i) => month(i + 1)) }] });
+    expect(duesArrears).toEqual({
+      total: 1,
+      items: [{ memberId: t.m2, unpaidMonths: Array.from({ length: 12 }, (_, i) => month(i + 1)) }],
+    });
     const cell = (await ok(h.gql(FIGURES, { o: t.a1, y: Y }, secretaryA1))).duesFigures.total;
     expect(cell).toMatchObject({ members: 3, membersInArrears: 1 });
   });
 
-  it('exports the report in the committees\' layout: the figures per organisation with the total, then every member', async () => {
-    const res = await ok(h.gql(`query($i: DuesReportInput!) { duesXlsx(input: $i) }`, { i: { organisationId: t.R, year: Y } }, admin));
+  it("exports the report in the committees' layout: the figures per organisation with the total, then every member", async () => {
+    const res = await ok(
+      h.gql(`query($i: DuesReportInput!) { duesXlsx(input: $i) }`, { i: { organisationId: t.R, year: Y } }, admin),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(res.duesXlsx, 'base64') as never);
     const summary = worksheet(wb, 0);
@@ -129,8 +265,12 @@ describe('party dues', () => {
     const { duesFigures } = await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin));
     expect(summary.getRow(1).getCell(1).value).toBe(`BÁO CÁO THU ĐẢNG PHÍ NĂM ${Y}`);
     const totalRow = summary.getRow(4 + duesFigures.children.length + 1);
-    expect([totalRow.getCell(1).value, totalRow.getCell(2).value, totalRow.getCell(3).value, totalRow.getCell(4).value])
-      .toEqual(['Tổng cộng', duesFigures.total.members, duesFigures.total.due, duesFigures.total.collected]);
+    expect([
+      totalRow.getCell(1).value,
+      totalRow.getCell(2).value,
+      totalRow.getCell(3).value,
+      totalRow.getCell(4).value,
+    ]).toEqual(['Tổng cộng', duesFigures.total.members, duesFigures.total.due, duesFigures.total.collected]);
     const names = Array.from({ length: sheet.rowCount - 4 }, (_, i) => sheet.getRow(5 + i).getCell(2).value);
     expect(names).toEqual(['Đặng Quốc Việt', 'Lê Đức Thắng', 'Nguyễn Văn An', 'Phạm Minh Tuấn', 'Trần Thị Hường']);
     // Trần Thị Hường (a student who paid nothing): the twelve months unpaid, in the last column
@@ -142,25 +282,78 @@ describe('party dues', () => {
     const first = await ok(pay(t.m1, 9, 100_000, secretaryA1, { clientKey: key }));
     const again = await ok(pay(t.m1, 9, 100_000, secretaryA1, { clientKey: key }));
     expect(again.recordDuesPayment.id).toBe(first.recordDuesPayment.id);
-    expect(first.recordDuesPayment).toMatchObject({ organisationId: t.a1, month: month(9), amount: 100_000, channel: 'CASH', cancelledAt: null });
-    expect(errorOf(await pay(t.m2, 9, 5_000, secretaryA1, { clientKey: key }))).toMatchObject({ reason: 'CONFLICT', fields: [expect.objectContaining({ field: 'clientKey' })] });
+    expect(first.recordDuesPayment).toMatchObject({
+      organisationId: t.a1,
+      month: month(9),
+      amount: 100_000,
+      channel: 'CASH',
+      cancelledAt: null,
+    });
+    expect(errorOf(await pay(t.m2, 9, 5_000, secretaryA1, { clientKey: key }))).toMatchObject({
+      reason: 'CONFLICT',
+      fields: [expect.objectContaining({ field: 'clientKey' })],
+    });
     expect((await ok(h.gql(MEMBER, { m: t.m1, y: Y }, secretaryA1))).memberDues.year.unpaidMonths).toEqual([]);
 
     const cancelled = await ok(h.gql(CANCEL, { id: first.recordDuesPayment.id, r: 'Ghi nhầm tháng' }, secretaryA1));
-    expect(cancelled.cancelDuesPayment).toMatchObject({ cancelReason: 'Ghi nhầm tháng', cancelledAt: expect.any(String) });
+    expect(cancelled.cancelDuesPayment).toMatchObject({
+      cancelReason: 'Ghi nhầm tháng',
+      cancelledAt: expect.any(String),
+    });
     expect((await ok(h.gql(MEMBER, { m: t.m1, y: Y }, secretaryA1))).memberDues.year.unpaidMonths).toEqual([month(9)]);
-    expect(errorOf(await h.gql(CANCEL, { id: first.recordDuesPayment.id, r: 'again' }, secretaryA1))).toMatchObject({ reason: 'CONFLICT' });
+    expect(errorOf(await h.gql(CANCEL, { id: first.recordDuesPayment.id, r: 'again' }, secretaryA1))).toMatchObject({
+      reason: 'CONFLICT',
+    });
 
     const before = await counts();
-    const future = errorOf(await h.gql(PAY, { i: { memberId: t.m1, month: month(9), amount: 100_000, paidOn: `${Y + 3}-01-01`, channel: 'CASH' } }, secretaryA1));
+    const future = errorOf(
+      await h.gql(
+        PAY,
+        { i: { memberId: t.m1, month: month(9), amount: 100_000, paidOn: `${Y + 3}-01-01`, channel: 'CASH' } },
+        secretaryA1,
+      ),
+    );
     expect(future).toMatchObject({ reason: 'DATE_IN_FUTURE', fields: [expect.objectContaining({ field: 'paidOn' })] });
-    const notMember = errorOf(await h.gql(PAY, { i: { memberId: t.m1, month: '2014-12', amount: 100_000, paidOn: '2014-12-10', channel: 'CASH' } }, secretaryA1));
+    const notMember = errorOf(
+      await h.gql(
+        PAY,
+        { i: { memberId: t.m1, month: '2014-12', amount: 100_000, paidOn: '2014-12-10', channel: 'CASH' } },
+        secretaryA1,
+      ),
+    );
     expect(notMember).toMatchObject({ reason: 'VALIDATION', fields: [expect.objectContaining({ field: 'month' })] });
-    const zero = errorOf(await h.gql(PAY, { i: { memberId: t.m1, month: month(9), amount: 0, paidOn: `${Y}-09-10`, channel: 'CASH' } }, secretaryA1));
+    const zero = errorOf(
+      await h.gql(
+        PAY,
+        { i: { memberId: t.m1, month: month(9), amount: 0, paidOn: `${Y}-09-10`, channel: 'CASH' } },
+        secretaryA1,
+      ),
+    );
     expect(zero).toMatchObject({ code: 'BAD_USER_INPUT' });
-    const badMonth = errorOf(await h.gql(PAY, { i: { memberId: t.m1, month: `${Y}-13`, amount: 1, paidOn: `${Y}-09-10`, channel: 'CASH' } }, secretaryA1));
+    const badMonth = errorOf(
+      await h.gql(
+        PAY,
+        { i: { memberId: t.m1, month: `${Y}-13`, amount: 1, paidOn: `${Y}-09-10`, channel: 'CASH' } },
+        secretaryA1,
+      ),
+    );
     expect(badMonth).toMatchObject({ code: 'BAD_USER_INPUT' });
-    const hostile = errorOf(await h.gql(PAY, { i: { memberId: t.m1, month: month(9), amount: 1, paidOn: `${Y}-09-10`, channel: 'CASH', note: 'x'.repeat(10_000) } }, secretaryA1));
+    const hostile = errorOf(
+      await h.gql(
+        PAY,
+        {
+          i: {
+            memberId: t.m1,
+            month: month(9),
+            amount: 1,
+            paidOn: `${Y}-09-10`,
+            channel: 'CASH',
+            note: 'x'.repeat(10_000),
+          },
+        },
+        secretaryA1,
+      ),
+    );
     expect(hostile).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await counts()).toEqual(before);
   });
@@ -172,7 +365,9 @@ describe('party dues', () => {
     const before = await counts();
     expect(errorOf(await pay(t.m1, 3, 1_000, secretaryB1))).toMatchObject({ code: 'NOT_FOUND' });
     expect(errorOf(await pay(t.m1, 3, 1_000, readerA))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(errorOf(await pay('00000000-0000-4000-8000-000000000000', 3, 1_000, admin))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await pay('00000000-0000-4000-8000-000000000000', 3, 1_000, admin))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(errorOf(await pay('not-a-uuid', 3, 1_000, admin))).toMatchObject({ code: 'NOT_FOUND' });
     const payment = (await ok(h.gql(MEMBER, { m: t.m4, y: Y }, admin))).memberDues.payments[0].id;
     expect(errorOf(await h.gql(CANCEL, { id: payment, r: 'x' }, secretaryB1))).toMatchObject({ code: 'NOT_FOUND' });
@@ -184,18 +379,32 @@ describe('party dues', () => {
     expect((await ok(h.gql(MEMBER, { m: t.m2, y: Y }, memberM2))).memberDues.year.inArrears).toBe(true);
     expect(errorOf(await h.gql(MEMBER, { m: t.m1, y: Y }, memberM2))).toMatchObject({ code: 'NOT_FOUND' });
     expect(errorOf(await h.gql(SHEET, { o: t.a1, y: Y }, memberM2))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(errorOf(await h.gql(FIGURES, { o: t.R, y: Y + 5 }, admin))).toMatchObject({ reason: 'DATE_IN_FUTURE', fields: [expect.objectContaining({ field: 'year' })] });
+    expect(errorOf(await h.gql(FIGURES, { o: t.R, y: Y + 5 }, admin))).toMatchObject({
+      reason: 'DATE_IN_FUTURE',
+      fields: [expect.objectContaining({ field: 'year' })],
+    });
   });
 
   it('counts a member who moved between subtrees where they were each month', async () => {
     await ok(h.gql(BASIS, { i: { memberId: t.m5, from: month(1), basis: 'STUDENT' } }, admin));
     for (let m = 1; m <= 12; m += 1) await ok(pay(t.m5, m, 5_000, admin));
-    await ok(h.gql(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i: { memberId: t.m5, type: 'TRANSFER_INTERNAL', toOrganisationId: t.a2, effectiveOn: `${Y}-07-01` } }, admin));
+    await ok(
+      h.gql(
+        `mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`,
+        { i: { memberId: t.m5, type: 'TRANSFER_INTERNAL', toOrganisationId: t.a2, effectiveOn: `${Y}-07-01` } },
+        admin,
+      ),
+    );
     const { memberDues } = await ok(h.gql(MEMBER, { m: t.m5, y: Y }, admin));
-    expect(memberDues.year.months.map((x: { organisationId: string }) => x.organisationId)).toEqual([...Array(6).fill(t.b1), ...Array(6).fill(t.a2)]);
+    expect(memberDues.year.months.map((x: { organisationId: string }) => x.organisationId)).toEqual([
+      ...Array(6).fill(t.b1),
+      ...Array(6).fill(t.a2),
+    ]);
     expect(memberDues.year).toMatchObject({ dueTotal: 60_000, paidTotal: 60_000, unpaidMonths: [] });
     // in B's sheet: only the six months in B count, the others are shown as paid elsewhere
-    const inB = (await ok(h.gql(SHEET, { o: t.B, y: Y }, admin))).duesSheet.items.find((x: { memberId: string }) => x.memberId === t.m5);
+    const inB = (await ok(h.gql(SHEET, { o: t.B, y: Y }, admin))).duesSheet.items.find(
+      (x: { memberId: string }) => x.memberId === t.m5,
+    );
     expect(inB).toMatchObject({ dueTotal: 30_000, paidTotal: 30_000, outstanding: 0 });
     const { duesFigures } = await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin));
     const child = (id: string) => duesFigures.children.find((c: { organisationId: string }) => c.organisationId === id);
@@ -207,13 +416,26 @@ describe('party dues', () => {
 
   it('seeds demo dues for members who moved between cells of different batches once (one basis each)', async () => {
     const tree = await buildTree(h.gql, admin);
-    await ok(h.gql(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i: { memberId: tree.m5, type: 'TRANSFER_INTERNAL', toOrganisationId: tree.a1, effectiveOn: '2025-06-01' } }, admin));
+    await ok(
+      h.gql(
+        `mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`,
+        { i: { memberId: tree.m5, type: 'TRANSFER_INTERNAL', toOrganisationId: tree.a1, effectiveOn: '2025-06-01' } },
+        admin,
+      ),
+    );
     let n = 7;
-    const r = { next: () => ((n = (n * 48271) % 2147483647) / 2147483647), int: (lo: number, hi: number) => lo + (n % (hi - lo + 1)), chance: () => false };
+    const r = {
+      next: () => (n = (n * 48271) % 2147483647) / 2147483647,
+      int: (lo: number, hi: number) => lo + (n % (hi - lo + 1)),
+      chance: () => false,
+    };
     // one cell per batch: m5 is in b1's batch (January–May) and in a1's (from June)
     const res = await seedDues(h.app, r, [tree.a1, tree.a2, tree.b1], () => undefined, 1);
     expect(res.bases).toBe(5);
-    const rows: { member_id: string; n: number }[] = await h.ds.query(`SELECT member_id, count(*)::int AS n FROM dues_basis WHERE member_id = ANY($1::uuid[]) GROUP BY 1`, [[tree.m1, tree.m2, tree.m3, tree.m4, tree.m5]]);
+    const rows: { member_id: string; n: number }[] = await h.ds.query(
+      `SELECT member_id, count(*)::int AS n FROM dues_basis WHERE member_id = ANY($1::uuid[]) GROUP BY 1`,
+      [[tree.m1, tree.m2, tree.m3, tree.m4, tree.m5]],
+    );
     expect(rows.map((x) => x.n)).toEqual([1, 1, 1, 1, 1]);
     const m5 = (await ok(h.gql(MEMBER, { m: tree.m5, y: Y }, admin))).memberDues.year;
     expect(m5.unpaidMonths).toEqual([]);
@@ -224,12 +446,20 @@ describe('party dues', () => {
     const sheetSums = async () => {
       const { duesSheet } = await ok(h.gql(SHEET, { o: t.R, y: Y }, admin));
       const sum = (k: string) => duesSheet.items.reduce((n: number, x: Record<string, number>) => n + (x[k] ?? NaN), 0);
-      return { members: duesSheet.total, due: sum('dueTotal'), collected: sum('paidTotal'), outstanding: sum('outstanding'),
-        membersInArrears: duesSheet.items.filter((x: { inArrears: boolean }) => x.inArrears).length };
+      return {
+        members: duesSheet.total,
+        due: sum('dueTotal'),
+        collected: sum('paidTotal'),
+        outstanding: sum('outstanding'),
+        membersInArrears: duesSheet.items.filter((x: { inArrears: boolean }) => x.inArrears).length,
+      };
     };
     const before = await figures();
     // with nothing written since, a second read trusts the last check: no scan for stale facts; a write ends that
-    const svc = h.app.get(DuesFactsService) as unknown as { staleIn: () => Promise<string[]>; staleSince: () => Promise<string[]> };
+    const svc = h.app.get(DuesFactsService) as unknown as {
+      staleIn: () => Promise<string[]>;
+      staleSince: () => Promise<string[]>;
+    };
     const scans = jest.spyOn(svc, 'staleIn');
     const since = jest.spyOn(svc, 'staleSince');
     expect(await figures()).toEqual(before);
@@ -252,7 +482,10 @@ describe('party dues', () => {
     since.mockRestore();
 
     // the facts of the members read are kept, one row per member and year, computed this month
-    const kept: { n: number }[] = await h.ds.query(`SELECT count(*)::int AS n FROM dues_fact_year WHERE year = $1 AND member_id = ANY($2::uuid[])`, [Y, [t.m1, t.m2, t.m3, t.m4, t.m5]]);
+    const kept: { n: number }[] = await h.ds.query(
+      `SELECT count(*)::int AS n FROM dues_fact_year WHERE year = $1 AND member_id = ANY($2::uuid[])`,
+      [Y, [t.m1, t.m2, t.m3, t.m4, t.m5]],
+    );
     expect(kept[0]?.n).toBe(5);
 
     // a write: m2 (a student in arrears all year) pays three months; the figures follow at once
@@ -264,11 +497,19 @@ describe('party dues', () => {
 
     // facts judged in an earlier month of a year still running are judged again; a past year's are final
     await h.ds.query(`UPDATE dues_fact SET paid = 0 WHERE year = $1 AND member_id = $2`, [Y, t.m4]);
-    await h.ds.query(`UPDATE dues_fact_year SET computed_month = $3 WHERE year = $1 AND member_id = $2`, [Y, t.m4, `${Y + 1}-01`]);
+    await h.ds.query(`UPDATE dues_fact_year SET computed_month = $3 WHERE year = $1 AND member_id = $2`, [
+      Y,
+      t.m4,
+      `${Y + 1}-01`,
+    ]);
     // edits by hand move no version: this process would trust its last check; another process (or a new month) would not
     h.app.get(DuesFactsService).forgetChecks();
     expect((await figures()).total.collected).toBe(paid.total.collected - 12 * 36_500); // judged after its year: final
-    await h.ds.query(`UPDATE dues_fact_year SET computed_month = $3 WHERE year = $1 AND member_id = $2`, [Y, t.m4, `${Y}-11`]);
+    await h.ds.query(`UPDATE dues_fact_year SET computed_month = $3 WHERE year = $1 AND member_id = $2`, [
+      Y,
+      t.m4,
+      `${Y}-11`,
+    ]);
     expect((await figures()).total.collected).toBe(paid.total.collected - 12 * 36_500); // nothing written: the check holds
     h.app.get(DuesFactsService).forgetChecks();
     expect((await figures()).total).toEqual(paid.total);
@@ -282,7 +523,14 @@ describe('party dues', () => {
     expect((await figures()).total).toEqual(paid.total);
 
     // a member's version is raised by each statement writing their records, in the writing transaction
-    const version = async (m: string) => Number((await h.ds.query(`SELECT coalesce((SELECT version FROM dues_member_version WHERE member_id = $1), 0) AS v`, [m]))[0].v);
+    const version = async (m: string) =>
+      Number(
+        (
+          await h.ds.query(`SELECT coalesce((SELECT version FROM dues_member_version WHERE member_id = $1), 0) AS v`, [
+            m,
+          ])
+        )[0].v,
+      );
     const v0 = await version(t.m3);
     await ok(pay(t.m3, 5, 1_000, admin));
     expect(await version(t.m3)).toBe(v0 + 1);
@@ -293,26 +541,35 @@ describe('party dues', () => {
 
   // PostgreSQL only: the embedded database serves one connection's transaction at a time, so no write can be running
   // while another connection checks.
-  (process.env.CHIBO_TEST_EMBEDDED === '1' ? it.skip : it)('does not miss a write whose transaction began before a check and commits after it', async () => {
-    const figures = async () => (await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin))).duesFigures;
-    const before = await figures();
-    const late = h.ds.createQueryRunner();
-    await late.connect();
-    await late.startTransaction();
-    try {
-      await late.query(`UPDATE dues_payment SET amount = amount - 1000 WHERE member_id = $1 AND month = $2::date AND cancelled_at IS NULL`, [t.m4, `${month(2)}-01`]);
-      expect(await figures()).toEqual(before); // checked while the write is running: not visible yet
-      await late.commitTransaction();
-    } finally {
-      await late.release();
-    }
-    const afterLate = await figures();
-    expect(afterLate.total.collected).toBe(before.total.collected - 1000);
-    h.app.get(DuesFactsService).forgetChecks();
-    expect(await figures()).toEqual(afterLate); // a full scan finds nothing else
-    await h.ds.query(`UPDATE dues_payment SET amount = amount + 1000 WHERE member_id = $1 AND month = $2::date AND cancelled_at IS NULL`, [t.m4, `${month(2)}-01`]);
-    expect(await figures()).toEqual(before);
-  });
+  (process.env.CHIBO_TEST_EMBEDDED === '1' ? it.skip : it)(
+    'does not miss a write whose transaction began before a check and commits after it',
+    async () => {
+      const figures = async () => (await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin))).duesFigures;
+      const before = await figures();
+      const late = h.ds.createQueryRunner();
+      await late.connect();
+      await late.startTransaction();
+      try {
+        await late.query(
+          `UPDATE dues_payment SET amount = amount - 1000 WHERE member_id = $1 AND month = $2::date AND cancelled_at IS NULL`,
+          [t.m4, `${month(2)}-01`],
+        );
+        expect(await figures()).toEqual(before); // checked while the write is running: not visible yet
+        await late.commitTransaction();
+      } finally {
+        await late.release();
+      }
+      const afterLate = await figures();
+      expect(afterLate.total.collected).toBe(before.total.collected - 1000);
+      h.app.get(DuesFactsService).forgetChecks();
+      expect(await figures()).toEqual(afterLate); // a full scan finds nothing else
+      await h.ds.query(
+        `UPDATE dues_payment SET amount = amount + 1000 WHERE member_id = $1 AND month = $2::date AND cancelled_at IS NULL`,
+        [t.m4, `${month(2)}-01`],
+      );
+      expect(await figures()).toEqual(before);
+    },
+  );
 
   it('keeps per-path sums equal to the facts they add up, through moves, hand edits and deletions', async () => {
     const SUMS = `SELECT year, path, counted, due::text, paid::text, paid_ahead::text, members, outstanding::text, in_arrears, without_basis FROM dues_cell_sum`;
@@ -328,26 +585,47 @@ describe('party dues', () => {
       expect(kept.length).toBeGreaterThan(0);
       expect(kept).toEqual(await h.ds.query(`SELECT * FROM (${RECOMPUTED}) r ${order}`));
       // a fact is "multi" exactly when its member has several segments in the year
-      const wrong = await h.ds.query(`SELECT member_id FROM dues_fact GROUP BY member_id, year HAVING (count(*) > 1) IS DISTINCT FROM bool_and(multi) OR bool_and(multi) IS DISTINCT FROM bool_or(multi)`);
+      const wrong = await h.ds.query(
+        `SELECT member_id FROM dues_fact GROUP BY member_id, year HAVING (count(*) > 1) IS DISTINCT FROM bool_and(multi) OR bool_and(multi) IS DISTINCT FROM bool_or(multi)`,
+      );
       expect(wrong).toEqual([]);
     };
     const figures = async () => (await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin))).duesFigures;
     const sheetTotal = async () => {
       const { duesSheet } = await ok(h.gql(SHEET, { o: t.R, y: Y }, admin));
       const sum = (k: string) => duesSheet.items.reduce((n: number, x: Record<string, number>) => n + (x[k] ?? NaN), 0);
-      return { members: duesSheet.total, due: sum('dueTotal'), collected: sum('paidTotal'), outstanding: sum('outstanding'),
-        membersInArrears: duesSheet.items.filter((x: { inArrears: boolean }) => x.inArrears).length };
+      return {
+        members: duesSheet.total,
+        due: sum('dueTotal'),
+        collected: sum('paidTotal'),
+        outstanding: sum('outstanding'),
+        membersInArrears: duesSheet.items.filter((x: { inArrears: boolean }) => x.inArrears).length,
+      };
     };
     await figures();
     await expectKeptSums();
 
     // m1 moves from a1 to a2 in the middle of the year: from one segment (in a1's sums) to two (grouped at read time)
-    await ok(h.gql(`mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`, { i: { memberId: t.m1, type: 'TRANSFER_INTERNAL', toOrganisationId: t.a2, effectiveOn: `${Y}-05-01` } }, admin));
+    await ok(
+      h.gql(
+        `mutation($i: MemberEventInput!) { recordMemberEvent(input: $i) { id } }`,
+        { i: { memberId: t.m1, type: 'TRANSFER_INTERNAL', toOrganisationId: t.a2, effectiveOn: `${Y}-05-01` } },
+        admin,
+      ),
+    );
     const moved = await figures();
     await expectKeptSums();
-    expect((await h.ds.query(`SELECT bool_and(multi) AS m, count(*)::int AS n FROM dues_fact WHERE member_id = $1 AND year = $2`, [t.m1, Y]))[0]).toEqual({ m: true, n: 2 });
+    expect(
+      (
+        await h.ds.query(
+          `SELECT bool_and(multi) AS m, count(*)::int AS n FROM dues_fact WHERE member_id = $1 AND year = $2`,
+          [t.m1, Y],
+        )
+      )[0],
+    ).toEqual({ m: true, n: 2 });
     expect(moved.total).toMatchObject(await sheetTotal());
-    const child = (f: typeof moved, id: string) => f.children.find((c: { organisationId: string }) => c.organisationId === id);
+    const child = (f: typeof moved, id: string) =>
+      f.children.find((c: { organisationId: string }) => c.organisationId === id);
     expect(child(moved, t.A).members + child(moved, t.B).members).toBe(moved.total.members);
 
     // a fact edited by hand, and a member's facts deleted (as the cascade of a deleted member does): the sums follow
@@ -362,31 +640,59 @@ describe('party dues', () => {
     await expectKeptSums();
   });
 
-  it('alerts today\'s dashboard to the members in arrears this year: as many as the arrears list, with their months', async () => {
+  it("alerts today's dashboard to the members in arrears this year: as many as the arrears list, with their months", async () => {
     const tree = await buildTree(h.gql, admin);
     const thisYear = Y + 1;
     const m = (n: number) => `${thisYear}-${String(n).padStart(2, '0')}`;
     // m1 a student paying nothing this year; m2 a student paying every month so far; the others: no basis (unknown)
-    for (const id of [tree.m1, tree.m2]) await ok(h.gql(BASIS, { i: { memberId: id, from: m(1), basis: 'STUDENT' } }, admin));
+    for (const id of [tree.m1, tree.m2])
+      await ok(h.gql(BASIS, { i: { memberId: id, from: m(1), basis: 'STUDENT' } }, admin));
     const current = Number(vietnamToday().slice(5, 7));
-    for (let n = 1; n <= current; n += 1) await ok(h.gql(PAY, { i: { memberId: tree.m2, month: m(n), amount: 5_000, paidOn: vietnamToday(), channel: 'CASH' } }, admin));
+    for (let n = 1; n <= current; n += 1)
+      await ok(
+        h.gql(
+          PAY,
+          { i: { memberId: tree.m2, month: m(n), amount: 5_000, paidOn: vietnamToday(), channel: 'CASH' } },
+          admin,
+        ),
+      );
     const ALERTS = `query($i: AlertsInput!) { alerts(input: $i) { countsByCode { code count } items { code entity organisation { id } memberId memberName params } } }`;
-    const alerts = (await ok(h.gql(ALERTS, { i: { organisationId: tree.R, codes: ['DUES_ARREARS'], page: { limit: 100 } } }, admin))).alerts;
+    const alerts = (
+      await ok(h.gql(ALERTS, { i: { organisationId: tree.R, codes: ['DUES_ARREARS'], page: { limit: 100 } } }, admin))
+    ).alerts;
     const { duesArrears } = await ok(h.gql(ARREARS, { o: tree.R, y: thisYear }, admin));
     const { duesFigures } = await ok(h.gql(FIGURES, { o: tree.R, y: thisYear }, admin));
     const ended = current - 1; // months of this year that have ended
     expect(duesArrears.items.map((x: { memberId: string }) => x.memberId)).toEqual(ended >= 3 ? [tree.m1] : []);
-    expect(alerts.countsByCode.find((c: { code: string }) => c.code === 'DUES_ARREARS')?.count ?? 0).toBe(duesArrears.total);
+    expect(alerts.countsByCode.find((c: { code: string }) => c.code === 'DUES_ARREARS')?.count ?? 0).toBe(
+      duesArrears.total,
+    );
     expect(duesFigures.total.membersInArrears).toBe(duesArrears.total);
-    expect(alerts.items.map((a: { memberId: string }) => a.memberId)).toEqual(duesArrears.items.map((x: { memberId: string }) => x.memberId));
+    expect(alerts.items.map((a: { memberId: string }) => a.memberId)).toEqual(
+      duesArrears.items.map((x: { memberId: string }) => x.memberId),
+    );
     if (ended >= 3) {
-      expect(alerts.items[0]).toMatchObject({ code: 'DUES_ARREARS', entity: 'MEMBER', organisation: { id: tree.a1 }, memberName: 'Nguyễn Văn An' });
+      expect(alerts.items[0]).toMatchObject({
+        code: 'DUES_ARREARS',
+        entity: 'MEMBER',
+        organisation: { id: tree.a1 },
+        memberName: 'Nguyễn Văn An',
+      });
       expect(alerts.items[0].params).toMatchObject({ unpaid: ended, year: String(thisYear) });
     }
     // a reader of another tree sees none of them; a payment of every month ended takes the member off at once
     const other = await h.userWith('COMMITTEE_READ', { organisationId: t.R });
-    expect(errorOf(await h.gql(ALERTS, { i: { organisationId: tree.R, codes: ['DUES_ARREARS'] } }, other))?.code).toBe('NOT_FOUND');
-    for (let n = 1; n <= ended; n += 1) await ok(h.gql(PAY, { i: { memberId: tree.m1, month: m(n), amount: 5_000, paidOn: vietnamToday(), channel: 'CASH' } }, admin));
+    expect(errorOf(await h.gql(ALERTS, { i: { organisationId: tree.R, codes: ['DUES_ARREARS'] } }, other))?.code).toBe(
+      'NOT_FOUND',
+    );
+    for (let n = 1; n <= ended; n += 1)
+      await ok(
+        h.gql(
+          PAY,
+          { i: { memberId: tree.m1, month: m(n), amount: 5_000, paidOn: vietnamToday(), channel: 'CASH' } },
+          admin,
+        ),
+      );
     const after = (await ok(h.gql(ALERTS, { i: { organisationId: tree.R, codes: ['DUES_ARREARS'] } }, admin))).alerts;
     expect(after.items).toEqual([]);
   });

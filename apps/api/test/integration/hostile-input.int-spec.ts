@@ -77,7 +77,18 @@ const HOSTILE_STRINGS = [
 ];
 const HOSTILE_INTS = [0, -1, 1, 2, 500, 501, 2147483647, -2147483648, 1e6, -1e6, 1900, 2026, 10000, 99999];
 const HOSTILE_WRONG = [null, true, 3.5, 1e300, -0, 'x', [], {}, [1, 'a', null], { a: { b: 'c' } }, 2 ** 53 + 1];
-const DATES = ['2026-01-15', '2015-01-01', '0000-00-00', '9999-12-31', '2025-02-30', '0001-01-01', '1899-12-31', '2026-02-29', 'yesterday', '20260115'];
+const DATES = [
+  '2026-01-15',
+  '2015-01-01',
+  '0000-00-00',
+  '9999-12-31',
+  '2025-02-30',
+  '0001-01-01',
+  '1899-12-31',
+  '2026-02-29',
+  'yesterday',
+  '20260115',
+];
 
 describe('hostile input', () => {
   let h: Harness;
@@ -98,13 +109,24 @@ describe('hostile input', () => {
   afterAll(() => h.close());
 
   type Sent = { method?: 'POST' | 'GET'; url?: string; headers?: Record<string, string>; payload?: string | Buffer };
-  const stats = { sent: 0, byStatus: new Map<number, number>(), byCode: new Map<string, number>(), maxLatency: 0, slowest: '' };
+  const stats = {
+    sent: 0,
+    byStatus: new Map<number, number>(),
+    byCode: new Map<string, number>(),
+    maxLatency: 0,
+    slowest: '',
+  };
   const problems: string[] = [];
 
   /** Sends one request and checks the answer; collects every failure with the request that caused it. */
   const send = async (req: Sent, label: string) => {
     const started = Date.now();
-    const res = await h.app.inject({ method: req.method ?? 'POST', url: req.url ?? '/graphql', headers: req.headers, payload: req.payload });
+    const res = await h.app.inject({
+      method: req.method ?? 'POST',
+      url: req.url ?? '/graphql',
+      headers: req.headers,
+      payload: req.payload,
+    });
     const ms = Date.now() - started;
     stats.sent++;
     stats.byStatus.set(res.statusCode, (stats.byStatus.get(res.statusCode) ?? 0) + 1);
@@ -126,7 +148,8 @@ describe('hostile input', () => {
       for (const e of errors) {
         const code = String(e.extensions?.code ?? '(none)');
         stats.byCode.set(code, (stats.byCode.get(code) ?? 0) + 1);
-        if (code === 'INTERNAL_SERVER_ERROR') problems.push(`INTERNAL_SERVER_ERROR ${JSON.stringify(e).slice(0, 400)}: ${where}`);
+        if (code === 'INTERNAL_SERVER_ERROR')
+          problems.push(`INTERNAL_SERVER_ERROR ${JSON.stringify(e).slice(0, 400)}: ${where}`);
         if (e.extensions && 'stacktrace' in e.extensions) problems.push(`stacktrace: ${where}`);
       }
     }
@@ -137,7 +160,12 @@ describe('hostile input', () => {
     payload: JSON.stringify(body),
   });
   const stillAnswers = async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: '{ __typename }' }) });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(res.json()).toEqual({ data: { __typename: 'Query' } });
   };
 
@@ -147,29 +175,55 @@ describe('hostile input', () => {
     const codeOf = (res: { json: () => Answer }) => res.json().errors?.[0]?.extensions;
 
     it('answers a NUL character with HTTP 400, not 500', async () => {
-      const res = await h.app.inject({ method: 'POST', url: '/graphql', ...json({ query: `query($id: ID!) { member(id: $id) { id } }`, variables: { id: 'a\u0000b' } }, read) });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        ...json({ query: `query($id: ID!) { member(id: $id) { id } }`, variables: { id: 'a\u0000b' } }, read),
+      });
       expect(codeOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTER' });
       expect(res.statusCode).toBe(400);
     });
 
     it('answers a subscription (the schema has none) as BAD_USER_INPUT', async () => {
-      const res = await h.app.inject({ method: 'POST', url: '/graphql', ...json({ query: `subscription { x }` }, read) });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        ...json({ query: `subscription { x }` }, read),
+      });
       expect(codeOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_OPERATION' });
       expect(res.statusCode).toBe(400);
     });
 
     it('answers more than 50 bad variable values and a persisted-query hash mismatch as BAD_USER_INPUT', async () => {
-      const many = await h.app.inject({ method: 'POST', url: '/graphql', ...json({ query: `query($f: MemberFilter) { members(filter: $f) { total } }`, variables: { f: { probation: Array.from({ length: 60 }, () => 'NOPE') } } }, read) });
+      const many = await h.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        ...json(
+          {
+            query: `query($f: MemberFilter) { members(filter: $f) { total } }`,
+            variables: { f: { probation: Array.from({ length: 60 }, () => 'NOPE') } },
+          },
+          read,
+        ),
+      });
       const manyErrors = (many.json() as Answer).errors ?? [];
       expect(manyErrors.map((e) => e.extensions.code)).not.toContain('INTERNAL_SERVER_ERROR');
       expect(manyErrors.at(-1)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_VARIABLES' });
-      const apq = await h.app.inject({ method: 'POST', url: '/graphql', ...json({ query: `{ __typename }`, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }, read) });
+      const apq = await h.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        ...json({ query: `{ __typename }`, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }, read),
+      });
       expect(codeOf(apq)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_MISMATCH' });
       expect(apq.statusCode).toBe(400);
     });
 
     it('answers inspectionPlans(year: -1) with an organisation as BAD_USER_INPUT without the database code', async () => {
-      const res = await h.gql(`query($o: ID, $y: Int) { inspectionPlans(organisationId: $o, year: $y) { total } }`, { o: ids[4], y: -1 }, read);
+      const res = await h.gql(
+        `query($o: ID, $y: Int) { inspectionPlans(organisationId: $o, year: $y) { total } }`,
+        { o: ids[4], y: -1 },
+        read,
+      );
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALUE_OUT_OF_RANGE' });
       expect(JSON.stringify(res.errors)).not.toMatch(/22007|Unexpected value/);
     });
@@ -184,64 +238,252 @@ describe('hostile input', () => {
 
     // ---- hand-made ----
     const hand: [string, Sent][] = [
-      ['alias bomb', json({ query: `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: organisations(page: {limit: 500}) { total items { id code memberCount } }`).join(' ')} }` }, read)],
-      ['alias bomb (short)', json({ query: `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: scopeRoots { id }`).join(' ')} }` }, read)],
-      ['export aliases', json({ query: `{ ${Array.from({ length: 100 }, (_, i) => `x${i}: membersXlsx`).join(' ')} }` }, read)],
-      ['25 deep', json({ query: `{ organisation(id: "${ids[4]}") { ${'parent { '.repeat(24)}id${' }'.repeat(24)} } }` }, read)],
-      ['25 deep fragments', json({ query: `{ scopeRoots { ...F0 } } ${Array.from({ length: 25 }, (_, i) => `fragment F${i} on Organisation { parent { ${i < 24 ? `...F${i + 1}` : 'id'} } }`).join(' ')}` }, read)],
-      ['fragment cycle', json({ query: `{ scopeRoots { ...A } } fragment A on Organisation { ...B } fragment B on Organisation { ...A }` }, read)],
+      [
+        'alias bomb',
+        json(
+          {
+            query: `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: organisations(page: {limit: 500}) { total items { id code memberCount } }`).join(' ')} }`,
+          },
+          read,
+        ),
+      ],
+      [
+        'alias bomb (short)',
+        json({ query: `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: scopeRoots { id }`).join(' ')} }` }, read),
+      ],
+      [
+        'export aliases',
+        json({ query: `{ ${Array.from({ length: 100 }, (_, i) => `x${i}: membersXlsx`).join(' ')} }` }, read),
+      ],
+      [
+        '25 deep',
+        json({ query: `{ organisation(id: "${ids[4]}") { ${'parent { '.repeat(24)}id${' }'.repeat(24)} } }` }, read),
+      ],
+      [
+        '25 deep fragments',
+        json(
+          {
+            query: `{ scopeRoots { ...F0 } } ${Array.from({ length: 25 }, (_, i) => `fragment F${i} on Organisation { parent { ${i < 24 ? `...F${i + 1}` : 'id'} } }`).join(' ')}`,
+          },
+          read,
+        ),
+      ],
+      [
+        'fragment cycle',
+        json(
+          { query: `{ scopeRoots { ...A } } fragment A on Organisation { ...B } fragment B on Organisation { ...A }` },
+          read,
+        ),
+      ],
       ['6000 tokens', json({ query: `{ ${'__typename '.repeat(6000)} }` }, read)],
-      ['NUL in search', json({ query: `query($f: MemberFilter) { members(filter: $f) { total } }`, variables: { f: { search: 'a\u0000b' } } }, read)],
+      [
+        'NUL in search',
+        json(
+          {
+            query: `query($f: MemberFilter) { members(filter: $f) { total } }`,
+            variables: { f: { search: 'a\u0000b' } },
+          },
+          read,
+        ),
+      ],
       ['NUL in search inline', json({ query: `{ members(filter: { search: "a\\u0000b" }) { total } }` }, read)],
-      ['NUL in update', json({ query: `mutation($id: ID!, $i: UpdateMemberInput!) { updateMember(id: $id, input: $i) { id } }`, variables: { id: ids[7], i: { job: 'a\u0000b' } } }, member)],
+      [
+        'NUL in update',
+        json(
+          {
+            query: `mutation($id: ID!, $i: UpdateMemberInput!) { updateMember(id: $id, input: $i) { id } }`,
+            variables: { id: ids[7], i: { job: 'a\u0000b' } },
+          },
+          member,
+        ),
+      ],
       ['negative year', json({ query: `{ admissionProgress(year: -1) { __typename } }` }, read)],
       ['huge page', json({ query: `{ organisations(page: {limit: 2147483647, offset: -5}) { total } }` }, read)],
-      ['huge list argument', json({ query: `mutation($i: MergeOrganisationsInput!) { mergeOrganisations(input: $i) { id } }`, variables: { i: { effectiveOn: '2026-01-15', targetId: ids[0], sourceIds: Array.from({ length: 100_000 }, (_, i) => `id${i}`) } } }, read)],
-      ['huge list of ids', json({ query: `mutation($i: MergeOrganisationsInput!) { mergeOrganisations(input: $i) { id } }`, variables: { i: { effectiveOn: '2026-01-15', targetId: ids[0], sourceIds: Array.from({ length: 20_000 }, () => ids[4]) } } }, read)],
-      ['huge variables object', json({ query: `{ __typename }`, variables: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`v${i}`, i])) }, read)],
-      ['10k-char search', json({ query: `query($f: MemberFilter) { members(filter: $f) { total } }`, variables: { f: { search: 'x'.repeat(10_000) } } }, read)],
-      ['deep variables', { headers: { 'content-type': 'application/json', authorization: `Bearer ${read}` }, payload: `{"query":"query($f: MemberFilter) { members(filter: $f) { total } }","variables":{"f":${'{"search":'.repeat(5000)}1${'}'.repeat(5000)}}}` }],
+      [
+        'huge list argument',
+        json(
+          {
+            query: `mutation($i: MergeOrganisationsInput!) { mergeOrganisations(input: $i) { id } }`,
+            variables: {
+              i: {
+                effectiveOn: '2026-01-15',
+                targetId: ids[0],
+                sourceIds: Array.from({ length: 100_000 }, (_, i) => `id${i}`),
+              },
+            },
+          },
+          read,
+        ),
+      ],
+      [
+        'huge list of ids',
+        json(
+          {
+            query: `mutation($i: MergeOrganisationsInput!) { mergeOrganisations(input: $i) { id } }`,
+            variables: {
+              i: {
+                effectiveOn: '2026-01-15',
+                targetId: ids[0],
+                sourceIds: Array.from({ length: 20_000 }, () => ids[4]),
+              },
+            },
+          },
+          read,
+        ),
+      ],
+      [
+        'huge variables object',
+        json(
+          {
+            query: `{ __typename }`,
+            variables: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`v${i}`, i])),
+          },
+          read,
+        ),
+      ],
+      [
+        '10k-char search',
+        json(
+          {
+            query: `query($f: MemberFilter) { members(filter: $f) { total } }`,
+            variables: { f: { search: 'x'.repeat(10_000) } },
+          },
+          read,
+        ),
+      ],
+      [
+        'deep variables',
+        {
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${read}` },
+          payload: `{"query":"query($f: MemberFilter) { members(filter: $f) { total } }","variables":{"f":${'{"search":'.repeat(5000)}1${'}'.repeat(5000)}}}`,
+        },
+      ],
       ['introspection anon', json({ query: `{ __schema { types { name fields { name } } } }` })],
       ['directive spam', json({ query: `{ __typename ${'@skip(if: false) '.repeat(500)} }` }, read)],
-      ['unknown operation name', json({ query: `query A { __typename } query B { __typename }`, operationName: 'C' }, read)],
+      [
+        'unknown operation name',
+        json({ query: `query A { __typename } query B { __typename }`, operationName: 'C' }, read),
+      ],
       ['two anonymous operations', json({ query: `{ __typename } { __typename }` }, read)],
       ['subscription', json({ query: `subscription { x }` }, read)],
       ['query not a string', json({ query: 42 }, read)],
       ['query an object', json({ query: { a: 1 } }, read)],
       ['variables a string', json({ query: `{ __typename }`, variables: 'x' }, read)],
       ['variables an array', json({ query: `{ __typename }`, variables: [1, 2] }, read)],
-      ['extensions garbage', json({ query: `{ __typename }`, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }, read)],
+      [
+        'extensions garbage',
+        json({ query: `{ __typename }`, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }, read),
+      ],
       ['no query', json({}, read)],
       ['null body', json(null, read)],
       ['number body', json(7, read)],
       ['string body', json('{ __typename }', read)],
       ['malformed JSON', { headers: { 'content-type': 'application/json' }, payload: '{"query": "{ __typename }"' }],
-      ['JSON with trailing junk', { headers: { 'content-type': 'application/json' }, payload: '{"query":"{ __typename }"}}}}' }],
-      ['invalid UTF-8', { headers: { 'content-type': 'application/json' }, payload: Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x7d]) }],
-      ['deep JSON', { headers: { 'content-type': 'application/json' }, payload: '['.repeat(50_000) + ']'.repeat(50_000) }],
+      [
+        'JSON with trailing junk',
+        { headers: { 'content-type': 'application/json' }, payload: '{"query":"{ __typename }"}}}}' },
+      ],
+      [
+        'invalid UTF-8',
+        {
+          headers: { 'content-type': 'application/json' },
+          payload: Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x7d]),
+        },
+      ],
+      [
+        'deep JSON',
+        { headers: { 'content-type': 'application/json' }, payload: '['.repeat(50_000) + ']'.repeat(50_000) },
+      ],
       ['empty body', { headers: { 'content-type': 'application/json' }, payload: '' }],
       ['empty body without type', { payload: '' }],
       ['text/plain', { headers: { 'content-type': 'text/plain' }, payload: '{"query":"{ __typename }"}' }],
       ['form', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'query=%7B__typename%7D' }],
-      ['multipart garbage', { headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--x--' }],
+      [
+        'multipart garbage',
+        {
+          headers: { 'content-type': 'multipart/form-data; boundary=x' },
+          payload: '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--x--',
+        },
+      ],
       ['xml', { headers: { 'content-type': 'application/xml' }, payload: '<query/>' }],
-      ['bogus content type', { headers: { 'content-type': 'application/json; charset=ebcdic' }, payload: '{"query":"{ __typename }"}' }],
+      [
+        'bogus content type',
+        { headers: { 'content-type': 'application/json; charset=ebcdic' }, payload: '{"query":"{ __typename }"}' },
+      ],
       ['GET query', { method: 'GET', url: '/graphql?query=%7B__typename%7D' }],
       ['GET mutation', { method: 'GET', url: `/graphql?query=${encodeURIComponent('mutation { signOut }')}` }],
       ['GET garbage', { method: 'GET', url: '/graphql?query=%E0%A4%A&variables=%7B' }],
       ['GET without query', { method: 'GET', url: '/graphql' }],
-      ['bad bearer', { headers: { 'content-type': 'application/json', authorization: 'Bearer x.y.z' }, payload: '{"query":"{ me { __typename } }"}' }],
-      ['bad auth scheme', { headers: { 'content-type': 'application/json', authorization: 'Basic Zm9vOmJhcg==' }, payload: '{"query":"{ me { __typename } }"}' }],
+      [
+        'bad bearer',
+        {
+          headers: { 'content-type': 'application/json', authorization: 'Bearer x.y.z' },
+          payload: '{"query":"{ me { __typename } }"}',
+        },
+      ],
+      [
+        'bad auth scheme',
+        {
+          headers: { 'content-type': 'application/json', authorization: 'Basic Zm9vOmJhcg==' },
+          payload: '{"query":"{ me { __typename } }"}',
+        },
+      ],
       ['batch valid', json([{ query: '{ __typename }' }, { query: '{ scopeRoots { id } }' }], read)],
-      ['batch of 8', json(Array.from({ length: 8 }, () => ({ query: '{ __typename }' })), read)],
-      ['batch too long', json(Array.from({ length: 9 }, () => ({ query: '{ __typename }' })), read)],
-      ['batch of 10,000', json(Array.from({ length: 10_000 }, () => ({ query: '{ __typename }' })), read)],
+      [
+        'batch of 8',
+        json(
+          Array.from({ length: 8 }, () => ({ query: '{ __typename }' })),
+          read,
+        ),
+      ],
+      [
+        'batch too long',
+        json(
+          Array.from({ length: 9 }, () => ({ query: '{ __typename }' })),
+          read,
+        ),
+      ],
+      [
+        'batch of 10,000',
+        json(
+          Array.from({ length: 10_000 }, () => ({ query: '{ __typename }' })),
+          read,
+        ),
+      ],
       ['batch empty', json([], read)],
       ['batch nested', json([[{ query: '{ __typename }' }], [[]]], read)],
-      ['batch mixed garbage', json([{ query: '{ __typename }' }, null, 3, 'x', { query: 5 }, { variables: {} }, []], read)],
-      ['batch of alias bombs', json(Array.from({ length: 8 }, () => ({ query: `{ ${Array.from({ length: 29 }, (_, i) => `a${i}: organisations(page: {limit: 500}) { total items { id } }`).join(' ')} }` })), read)],
-      ['batch of exports', json(Array.from({ length: 8 }, () => ({ query: '{ membersXlsx }' })), read)],
-      ['batch with NUL', json([{ query: `query($f: MemberFilter) { members(filter: $f) { total } }`, variables: { f: { search: '\u0000' } } }], member)],
+      [
+        'batch mixed garbage',
+        json([{ query: '{ __typename }' }, null, 3, 'x', { query: 5 }, { variables: {} }, []], read),
+      ],
+      [
+        'batch of alias bombs',
+        json(
+          Array.from({ length: 8 }, () => ({
+            query: `{ ${Array.from({ length: 29 }, (_, i) => `a${i}: organisations(page: {limit: 500}) { total items { id } }`).join(' ')} }`,
+          })),
+          read,
+        ),
+      ],
+      [
+        'batch of exports',
+        json(
+          Array.from({ length: 8 }, () => ({ query: '{ membersXlsx }' })),
+          read,
+        ),
+      ],
+      [
+        'batch with NUL',
+        json(
+          [
+            {
+              query: `query($f: MemberFilter) { members(filter: $f) { total } }`,
+              variables: { f: { search: '\u0000' } },
+            },
+          ],
+          member,
+        ),
+      ],
     ];
     for (const [label, req] of hand) await send(req, `hand-made: ${label}`);
     await stillAnswers();
@@ -257,15 +499,30 @@ describe('hostile input', () => {
     const scalarValue = (name: string): unknown => {
       if (chance(0.1)) return pick(HOSTILE_WRONG);
       switch (name) {
-        case 'ID': return chance(0.5) ? pick(ids) : chance(0.5) ? uuid() : pick(HOSTILE_STRINGS);
-        case 'String': return chance(0.3) ? `Tên ${Math.floor(rnd() * 1000)}` : pick(HOSTILE_STRINGS);
-        case 'Int': return chance(0.7) ? pick(HOSTILE_INTS) : Math.floor(rnd() * 4000) - 1000;
-        case 'Float': return pick([0, -1, 1.5, 1e308, -1e308, 100, 0.1]);
-        case 'Boolean': return chance(0.5);
-        case 'Date': return pick(DATES);
-        case 'DateTime': return pick(['2026-01-15T08:00:00Z', '0000-00-00T00:00:00Z', '9999-12-31T23:59:59Z', '2025-02-30T00:00:00Z', 'now']);
-        case 'JSON': return pick([{}, [], { a: 'b\u0000' }, 'x', 1, null]);
-        default: return pick(HOSTILE_STRINGS);
+        case 'ID':
+          return chance(0.5) ? pick(ids) : chance(0.5) ? uuid() : pick(HOSTILE_STRINGS);
+        case 'String':
+          return chance(0.3) ? `Tên ${Math.floor(rnd() * 1000)}` : pick(HOSTILE_STRINGS);
+        case 'Int':
+          return chance(0.7) ? pick(HOSTILE_INTS) : Math.floor(rnd() * 4000) - 1000;
+        case 'Float':
+          return pick([0, -1, 1.5, 1e308, -1e308, 100, 0.1]);
+        case 'Boolean':
+          return chance(0.5);
+        case 'Date':
+          return pick(DATES);
+        case 'DateTime':
+          return pick([
+            '2026-01-15T08:00:00Z',
+            '0000-00-00T00:00:00Z',
+            '9999-12-31T23:59:59Z',
+            '2025-02-30T00:00:00Z',
+            'now',
+          ]);
+        case 'JSON':
+          return pick([{}, [], { a: 'b\u0000' }, 'x', 1, null]);
+        default:
+          return pick(HOSTILE_STRINGS);
       }
     };
     const inputValue = (type: GraphQLInputType, depth = 0): unknown => {
@@ -300,7 +557,9 @@ describe('hostile input', () => {
       }
       if (typeof v === 'object') {
         const fields = isInputObjectType(named) ? named.getFields() : {};
-        return `{ ${Object.entries(v).map(([k, x]) => `${/^[_A-Za-z][_0-9A-Za-z]*$/.test(k) ? k : 'bad'}: ${literal(fields[k]?.type ?? named, x)}`).join(', ')} }`;
+        return `{ ${Object.entries(v)
+          .map(([k, x]) => `${/^[_A-Za-z][_0-9A-Za-z]*$/.test(k) ? k : 'bad'}: ${literal(fields[k]?.type ?? named, x)}`)
+          .join(', ')} }`;
       }
       if (isEnumType(named) && typeof v === 'string' && /^[_A-Za-z][_0-9A-Za-z]*$/.test(v)) return v;
       if (typeof v === 'number' && !Number.isFinite(v)) return '0';
@@ -316,7 +575,9 @@ describe('hostile input', () => {
       for (let i = 0; i < n; i++) chosen.add(pick(fields));
       const parts = [...chosen].map((f) => {
         const args = f.args.filter((a) => isNonNullType(a.type) || chance(0.3));
-        const argText = args.length ? `(${args.map((a) => `${a.name}: ${literal(a.type, inputValue(a.type))}`).join(', ')})` : '';
+        const argText = args.length
+          ? `(${args.map((a) => `${a.name}: ${literal(a.type, inputValue(a.type))}`).join(', ')})`
+          : '';
         return `${f.name}${argText} ${selection(f.type, depth + 1)}`;
       });
       return `{ ${parts.join(' ')} }`;
@@ -359,13 +620,15 @@ describe('hostile input', () => {
     const rssAfter = process.memoryUsage().rss;
     const mb = (n: number) => Math.round(n / 1024 / 1024);
     // The figures of the run (CI log).
-    console.log([
-      `hostile input: ${stats.sent} requests (${hand.length} hand-made, ${GENERATED} generated, seed ${SEED}) in ${((Date.now() - startedAll) / 1000).toFixed(1)} s`,
-      `by status: ${JSON.stringify(Object.fromEntries([...stats.byStatus].sort((a, b) => a[0] - b[0])))}`,
-      `by error code: ${JSON.stringify(Object.fromEntries([...stats.byCode].sort((a, b) => b[1] - a[1])))}`,
-      `max latency: ${stats.maxLatency} ms (${stats.slowest})`,
-      `RSS: ${mb(rssBefore)} MB before, ${mb(rssAfter)} MB after (gc ${gc ? 'exposed' : 'not exposed'})`,
-    ].join('\n'));
+    console.log(
+      [
+        `hostile input: ${stats.sent} requests (${hand.length} hand-made, ${GENERATED} generated, seed ${SEED}) in ${((Date.now() - startedAll) / 1000).toFixed(1)} s`,
+        `by status: ${JSON.stringify(Object.fromEntries([...stats.byStatus].sort((a, b) => a[0] - b[0])))}`,
+        `by error code: ${JSON.stringify(Object.fromEntries([...stats.byCode].sort((a, b) => b[1] - a[1])))}`,
+        `max latency: ${stats.maxLatency} ms (${stats.slowest})`,
+        `RSS: ${mb(rssBefore)} MB before, ${mb(rssAfter)} MB after (gc ${gc ? 'exposed' : 'not exposed'})`,
+      ].join('\n'),
+    );
     expect(problems).toEqual([]);
     expect(mb(rssAfter - rssBefore)).toBeLessThan(MAX_RSS_GROWTH_MB);
   }, 600_000);

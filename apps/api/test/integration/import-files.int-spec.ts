@@ -33,9 +33,12 @@ describe('imports that cannot corrupt names', () => {
   let t: Awaited<ReturnType<typeof buildTree>>;
   let n = 0;
   const file = (ext: string) => join(tmpdir(), `import-${process.pid}-${Date.now()}-${n++}.${ext}`);
-  const HEAD = 'organisationCode,fullName,birthDate,gender,nationalId,admissionDecisionDate,ceremonyDate,fullMembershipDate';
-  const row = (name: string, id = nationalId()) => `${t.prefix}.a2,${name},1990-01-01,Nam,${id},2015-03-01,2015-03-10,2016-03-10`;
-  const stored = async (id: string) => (await h.ds.query(`SELECT full_name FROM member WHERE national_id = $1`, [id]))[0]?.full_name;
+  const HEAD =
+    'organisationCode,fullName,birthDate,gender,nationalId,admissionDecisionDate,ceremonyDate,fullMembershipDate';
+  const row = (name: string, id = nationalId()) =>
+    `${t.prefix}.a2,${name},1990-01-01,Nam,${id},2015-03-01,2015-03-10,2016-03-10`;
+  const stored = async (id: string) =>
+    (await h.ds.query(`SELECT full_name FROM member WHERE national_id = $1`, [id]))[0]?.full_name;
   const count = async () => (await h.ds.query(`SELECT count(*)::int AS n FROM member`))[0].n;
 
   beforeAll(async () => {
@@ -58,11 +61,21 @@ describe('imports that cannot corrupt names', () => {
   it('reads an organisations CSV in windows-1258 too, with one audit row for the file', async () => {
     const f = file('csv');
     const code = `${t.prefix}.GA.x1`;
-    writeFileSync(f, toWindows1258(`code,name,kind,parentCode,establishedOn\r\n${code},Chi bộ Phòng Tổ chức Đảng,SUBORDINATE_CELL,${t.prefix}.GA,2020-01-01\r\n`));
+    writeFileSync(
+      f,
+      toWindows1258(
+        `code,name,kind,parentCode,establishedOn\r\n${code},Chi bộ Phòng Tổ chức Đảng,SUBORDINATE_CELL,${t.prefix}.GA,2020-01-01\r\n`,
+      ),
+    );
     const digest = createHash('sha256').update(readFileSync(f)).digest('hex');
     expect(await importFile(h.app, cliCaller(), 'organisations', f, false)).toMatchObject({ created: 1, updated: 0 });
-    expect((await h.ds.query(`SELECT name FROM organisation WHERE code = $1`, [code]))[0].name).toBe('Chi bộ Phòng Tổ chức Đảng');
-    const [audit] = await h.ds.query(`SELECT operation, after FROM audit_log WHERE entity_type = 'import' AND entity_id = $1`, [digest]);
+    expect((await h.ds.query(`SELECT name FROM organisation WHERE code = $1`, [code]))[0].name).toBe(
+      'Chi bộ Phòng Tổ chức Đảng',
+    );
+    const [audit] = await h.ds.query(
+      `SELECT operation, after FROM audit_log WHERE entity_type = 'import' AND entity_id = $1`,
+      [digest],
+    );
     expect(audit).toMatchObject({ operation: 'importOrganisations', after: { rows: 1, created: 1, updated: 0 } });
   });
 
@@ -127,18 +140,34 @@ describe('imports that cannot corrupt names', () => {
   it('says an empty file is empty, and a file with only headings has no rows (CSV and XLSX)', async () => {
     const empty = file('csv');
     writeFileSync(empty, '');
-    await expect(importFile(h.app, cliCaller(), 'members', empty, false)).rejects.toMatchObject({ code: 'IMPORT_INVALID', field: 'file', message: 'The file is empty' });
+    await expect(importFile(h.app, cliCaller(), 'members', empty, false)).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      field: 'file',
+      message: 'The file is empty',
+    });
     const bom = file('csv');
     writeFileSync(bom, '\uFEFF\r\n');
-    await expect(importFile(h.app, cliCaller(), 'members', bom, false)).rejects.toMatchObject({ code: 'IMPORT_INVALID', field: 'file', message: 'The file is empty' });
+    await expect(importFile(h.app, cliCaller(), 'members', bom, false)).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      field: 'file',
+      message: 'The file is empty',
+    });
     const head = file('csv');
     writeFileSync(head, `${HEAD}\n`);
-    await expect(importFile(h.app, cliCaller(), 'members', head, false)).rejects.toMatchObject({ code: 'IMPORT_INVALID', field: 'file', message: 'The file has a heading row but no data rows' });
+    await expect(importFile(h.app, cliCaller(), 'members', head, false)).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      field: 'file',
+      message: 'The file has a heading row but no data rows',
+    });
     const xlsx = file('xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x');
     await wb.xlsx.writeFile(xlsx);
-    await expect(importFile(h.app, cliCaller(), 'members', xlsx, false)).rejects.toMatchObject({ code: 'IMPORT_INVALID', field: 'file', message: 'The file is empty' });
+    await expect(importFile(h.app, cliCaller(), 'members', xlsx, false)).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      field: 'file',
+      message: 'The file is empty',
+    });
   });
 
   it('a broken .xlsx gets the same IMPORT_INVALID (file) wording, not the zip library message', async () => {
@@ -166,20 +195,30 @@ describe('imports that cannot corrupt names', () => {
     const e1 = await importFile(h.app, cliCaller(), 'members', csv, false).catch((e) => e);
     expect(e1).toMatchObject({ code: 'IMPORT_INVALID', field: 'admissionDecisionDate' });
     expect(e1.details.rows).toEqual([
-      { row: 3, column: 'admissionDecisionDate', reason: expect.stringMatching(/^DATE_IN_FUTURE: 2099-01-01 is after today/) },
+      {
+        row: 3,
+        column: 'admissionDecisionDate',
+        reason: expect.stringMatching(/^DATE_IN_FUTURE: 2099-01-01 is after today/),
+      },
       { row: 3, column: 'ceremonyDate', reason: expect.stringMatching(/^DATE_IN_FUTURE: 2099-01-10 is after today/) },
     ]);
     const xlsx = file('xlsx');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('x');
     ws.addRow(HEAD.split(','));
-    ws.addRow(`${t.prefix}.a2,Hồ Văn Sinh Sau,1990-05-05,Nam,${nationalId()},2015-03-01,2015-03-10,2099-03-10`.split(','));
+    ws.addRow(
+      `${t.prefix}.a2,Hồ Văn Sinh Sau,1990-05-05,Nam,${nationalId()},2015-03-01,2015-03-10,2099-03-10`.split(','),
+    );
     await wb.xlsx.writeFile(xlsx);
     const e2 = await importFile(h.app, cliCaller(), 'members', xlsx, false).catch((e) => e);
     expect(e2).toMatchObject({ code: 'IMPORT_INVALID', field: 'fullMembershipDate' });
-    expect(e2.details.rows.map((r: { row: number; column: string; reason: string }) => [r.row, r.column, r.reason.split(':')[0]])).toEqual([
-      [2, 'fullMembershipDate', 'DATE_IN_FUTURE'],
-    ]);
+    expect(
+      e2.details.rows.map((r: { row: number; column: string; reason: string }) => [
+        r.row,
+        r.column,
+        r.reason.split(':')[0],
+      ]),
+    ).toEqual([[2, 'fullMembershipDate', 'DATE_IN_FUTURE']]);
     expect(await count()).toBe(before);
     expect((await h.ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n).toBe(audits);
   });
@@ -189,17 +228,26 @@ describe('imports that cannot corrupt names', () => {
     const audits = (await h.ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
     const head = `${HEAD},courseCompletedOn,admissionAgeApproval`;
     const csv = file('csv');
-    writeFileSync(csv, [
-      head,
-      `${row('Hồ Văn Đúng Luật')},2014-09-01,`,
-      `${t.prefix}.a2,Hồ Văn Trẻ,2000-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2016-03-10,,`,
-      `${t.prefix}.a2,Hồ Văn Sớm,1990-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2015-09-10,,`,
-      `${t.prefix}.a2,Hồ Văn Chứng Chỉ,1990-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2016-03-10,2009-01-01,`,
-      `${t.prefix}.a2,Hồ Văn Cao Tuổi,1950-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2016-03-10,,Văn bản 7-CV/TU`,
-    ].join('\n') + '\n');
+    writeFileSync(
+      csv,
+      [
+        head,
+        `${row('Hồ Văn Đúng Luật')},2014-09-01,`,
+        `${t.prefix}.a2,Hồ Văn Trẻ,2000-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2016-03-10,,`,
+        `${t.prefix}.a2,Hồ Văn Sớm,1990-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2015-09-10,,`,
+        `${t.prefix}.a2,Hồ Văn Chứng Chỉ,1990-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2016-03-10,2009-01-01,`,
+        `${t.prefix}.a2,Hồ Văn Cao Tuổi,1950-01-01,Nam,${nationalId()},2015-03-01,2015-03-10,2016-03-10,,Văn bản 7-CV/TU`,
+      ].join('\n') + '\n',
+    );
     const e1 = await importFile(h.app, cliCaller(), 'members', csv, false).catch((e) => e);
     expect(e1).toMatchObject({ code: 'IMPORT_INVALID', field: 'birthDate' });
-    expect(e1.details.rows.map((r: { row: number; column: string; reason: string }) => [r.row, r.column, r.reason.split(':')[0]])).toEqual([
+    expect(
+      e1.details.rows.map((r: { row: number; column: string; reason: string }) => [
+        r.row,
+        r.column,
+        r.reason.split(':')[0],
+      ]),
+    ).toEqual([
       [3, 'birthDate', 'ADMISSION_AGE'],
       [4, 'fullMembershipDate', 'RECOGNITION_BEFORE_PROBATION_END'],
       [5, 'courseCompletedOn', 'COURSE_CERTIFICATE_EXPIRED'],
@@ -218,26 +266,47 @@ describe('imports that cannot corrupt names', () => {
     await wb.xlsx.writeFile(xlsx);
     const e2 = await importFile(h.app, cliCaller(), 'members', xlsx, false).catch((e) => e);
     expect(e2).toMatchObject({ code: 'IMPORT_INVALID' });
-    expect(e2.details.rows.map((r: { row: number; column: string; reason: string }) => [r.row, r.column, r.reason.split(':')[0]])).toEqual([
+    expect(
+      e2.details.rows.map((r: { row: number; column: string; reason: string }) => [
+        r.row,
+        r.column,
+        r.reason.split(':')[0],
+      ]),
+    ).toEqual([
       [2, 'fullMembershipDate', 'RECOGNITION_BEFORE_PROBATION_END'],
       [3, 'ceremonyDate', 'required for a new member (or give joinedOn)'],
     ]);
     expect(await count()).toBe(before + 1);
-    expect((await h.ds.query(`SELECT full_membership_date::text AS d FROM member WHERE national_id = $1`, [known]))[0].d).toBe('2016-03-10');
+    expect(
+      (await h.ds.query(`SELECT full_membership_date::text AS d FROM member WHERE national_id = $1`, [known]))[0].d,
+    ).toBe('2016-03-10');
     expect((await h.ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n).toBe(audits + 1);
 
     // The higher committee's approval and the course date are imported with the member.
     const ok = file('csv');
     const [old, young] = [nationalId(), nationalId()];
-    writeFileSync(ok, `${head}\n${t.prefix}.a2,Hồ Văn Cao Tuổi,1950-01-01,Nam,${old},2015-03-01,2015-03-10,2016-03-10,,Văn bản 7-CV/TU\n${row('Hồ Văn Đúng Luật', young)},2014-09-01,\n`);
+    writeFileSync(
+      ok,
+      `${head}\n${t.prefix}.a2,Hồ Văn Cao Tuổi,1950-01-01,Nam,${old},2015-03-01,2015-03-10,2016-03-10,,Văn bản 7-CV/TU\n${row('Hồ Văn Đúng Luật', young)},2014-09-01,\n`,
+    );
     expect(await importFile(h.app, cliCaller(), 'members', ok, false)).toMatchObject({ created: 2 });
-    expect(await h.ds.query(`SELECT admission_age_approval AS a, course_completed_on::text AS c FROM member WHERE national_id = ANY($1) ORDER BY national_id = $2`, [[old, young], young]))
-      .toEqual([{ a: 'Văn bản 7-CV/TU', c: null }, { a: null, c: '2014-09-01' }]);
+    expect(
+      await h.ds.query(
+        `SELECT admission_age_approval AS a, course_completed_on::text AS c FROM member WHERE national_id = ANY($1) ORDER BY national_id = $2`,
+        [[old, young], young],
+      ),
+    ).toEqual([
+      { a: 'Văn bản 7-CV/TU', c: null },
+      { a: null, c: '2014-09-01' },
+    ]);
   });
 
   it('reports at most 100 problems and counts the rest', async () => {
     const f = file('csv');
-    writeFileSync(f, `${HEAD}\n${Array.from({ length: 250 }, () => `${t.prefix}.a2,,1990-01-01,Nam,,2015-03-01,2015-03-10,`).join('\n')}\n`);
+    writeFileSync(
+      f,
+      `${HEAD}\n${Array.from({ length: 250 }, () => `${t.prefix}.a2,,1990-01-01,Nam,,2015-03-01,2015-03-10,`).join('\n')}\n`,
+    );
     const e = await importFile(h.app, cliCaller(), 'members', f, false).catch((x) => x);
     expect(e.code).toBe('IMPORT_INVALID');
     expect(e.details.rows).toHaveLength(100);
@@ -250,7 +319,9 @@ describe('imports that cannot corrupt names', () => {
     const digest = createHash('sha256').update(readFileSync(f)).digest('hex');
     const before = (await h.ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
     await importFile(h.app, cliCaller(), 'members', f, false);
-    const rows = await h.ds.query(`SELECT operation, entity_type, entity_id, after FROM audit_log ORDER BY id DESC LIMIT 1`);
+    const rows = await h.ds.query(
+      `SELECT operation, entity_type, entity_id, after FROM audit_log ORDER BY id DESC LIMIT 1`,
+    );
     expect((await h.ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n).toBe(before + 1);
     expect(rows[0]).toMatchObject({ operation: 'importMembers', entity_type: 'import', entity_id: digest });
     expect(rows[0].after).toMatchObject({ sha256: digest, rows: 2, created: 2, updated: 0, skipped: 0 });

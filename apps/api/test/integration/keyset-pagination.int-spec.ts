@@ -11,7 +11,13 @@ describe('keyset pagination: members, meetingList, ratings, auditLog', () => {
 
   type Row = { id: string; [k: string]: unknown };
   /** Follows a list by cursor, `limit` rows a page, calling `between` after each page. */
-  const walk = async (query: string, field: string, vars: Record<string, unknown>, limit: number, between: (page: number) => Promise<unknown> = async () => undefined) => {
+  const walk = async (
+    query: string,
+    field: string,
+    vars: Record<string, unknown>,
+    limit: number,
+    between: (page: number) => Promise<unknown> = async () => undefined,
+  ) => {
     const rows: Row[] = [];
     let after: string | null = null;
     for (let n = 0; n < 100; n++) {
@@ -45,7 +51,8 @@ describe('keyset pagination: members, meetingList, ratings, auditLog', () => {
   afterAll(() => h.close());
 
   it('members: every member once, in name order, while members are added before and after the cursor', async () => {
-    for (const n of ['Bùi Văn Bảy', 'Hoàng Thị Hoa', 'Vũ Văn Vinh', 'Ngô Thị Nga', 'Đỗ Văn Đông', 'Mai Thị Mai']) await t.member(t.a1, n);
+    for (const n of ['Bùi Văn Bảy', 'Hoàng Thị Hoa', 'Vũ Văn Vinh', 'Ngô Thị Nga', 'Đỗ Văn Đông', 'Mai Thị Mai'])
+      await t.member(t.a1, n);
     const MEMBERS = `query($f: MemberFilter, $page: PageInput) { members(filter: $f, page: $page) { items { id fullName } nextCursor offset limit total } }`;
     const before = (await ok(MEMBERS, { f: { organisationId: t.a1 }, page: { limit: 500 } })).members;
     expect(before.nextCursor).toBeNull();
@@ -58,7 +65,9 @@ describe('keyset pagination: members, meetingList, ratings, auditLog', () => {
     });
     once(rows, ids);
     // the rows read are in the list's order (the same as one offset page of everything now)
-    const now = (await ok(MEMBERS, { f: { organisationId: t.a1 }, page: { limit: 500 } })).members.items.map((r: Row) => r.id);
+    const now = (await ok(MEMBERS, { f: { organisationId: t.a1 }, page: { limit: 500 } })).members.items.map(
+      (r: Row) => r.id,
+    );
     expect(rows.map((r) => r.id)).toEqual(now.filter((id: string) => rows.some((r) => r.id === id)));
     // the members added at the end were reached; those added before the cursor were not
     expect(rows.some((r) => String(r.fullName).startsWith('Ỷ Văn Cuối'))).toBe(true);
@@ -68,8 +77,27 @@ describe('keyset pagination: members, meetingList, ratings, auditLog', () => {
   it('meetingList: every meeting once, newest first, a meeting without a start time included', async () => {
     const CREATE = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`;
     const plan = async (date: string, startTime?: string) =>
-      (await ok(CREATE, { i: { organisationId: t.a2, kind: 'REGULAR', title: `Sinh hoạt ${date}`, date, ...(startTime ? { startTime, endTime: '17:00' } : {}), place: 'Phòng họp' } })).createMeeting.id as string;
-    const ids = [await plan('2026-01-08', '14:00'), await plan('2026-01-08'), await plan('2026-01-08', '08:00'), await plan('2026-02-12', '14:00'), await plan('2026-03-12', '14:00'), await plan('2026-04-09'), await plan('2026-05-14', '14:00')];
+      (
+        await ok(CREATE, {
+          i: {
+            organisationId: t.a2,
+            kind: 'REGULAR',
+            title: `Sinh hoạt ${date}`,
+            date,
+            ...(startTime ? { startTime, endTime: '17:00' } : {}),
+            place: 'Phòng họp',
+          },
+        })
+      ).createMeeting.id as string;
+    const ids = [
+      await plan('2026-01-08', '14:00'),
+      await plan('2026-01-08'),
+      await plan('2026-01-08', '08:00'),
+      await plan('2026-02-12', '14:00'),
+      await plan('2026-03-12', '14:00'),
+      await plan('2026-04-09'),
+      await plan('2026-05-14', '14:00'),
+    ];
     const LIST = `query($f: MeetingFilter, $page: PageInput) { meetingList(filter: $f, page: $page) { items { id date startTime } nextCursor } }`;
     let k = 0;
     const rows = await walk(LIST, 'meetingList', { f: { organisationId: t.a2 } }, 2, async () => {
@@ -78,13 +106,25 @@ describe('keyset pagination: members, meetingList, ratings, auditLog', () => {
     });
     once(rows, ids);
     const firstPart = rows.filter((r) => ids.includes(r.id)).map((r) => `${r.date} ${r.startTime ?? '-'}`);
-    expect(firstPart).toEqual(['2026-05-14 14:00', '2026-04-09 -', '2026-03-12 14:00', '2026-02-12 14:00', '2026-01-08 08:00', '2026-01-08 14:00', '2026-01-08 -']);
+    expect(firstPart).toEqual([
+      '2026-05-14 14:00',
+      '2026-04-09 -',
+      '2026-03-12 14:00',
+      '2026-02-12 14:00',
+      '2026-01-08 08:00',
+      '2026-01-08 14:00',
+      '2026-01-08 -',
+    ]);
   });
 
   it('ratings: every rating once while ratings are added', async () => {
     const RECORD = `mutation($i: RecordHistoricalRatingInput!) { recordHistoricalRating(input: $i) { id } }`;
     const rate = async (memberId: string, year: number) =>
-      (await ok(RECORD, { i: { memberId, year, scheme: 'QD366_2025', rawLabel: 'Hoàn thành tốt nhiệm vụ', level: 'HTTNV' } })).recordHistoricalRating.id as string;
+      (
+        await ok(RECORD, {
+          i: { memberId, year, scheme: 'QD366_2025', rawLabel: 'Hoàn thành tốt nhiệm vụ', level: 'HTTNV' },
+        })
+      ).recordHistoricalRating.id as string;
     const ids: string[] = [];
     for (const year of [2022, 2023]) for (const m of [t.m1, t.m2, t.m3, t.m4]) ids.push(await rate(m, year));
     const LIST = `query($f: RatingFilter, $page: PageInput) { ratings(filter: $f, page: $page) { items { id year } nextCursor } }`;
@@ -106,9 +146,13 @@ describe('keyset pagination: members, meetingList, ratings, auditLog', () => {
     const power = 10 ** Math.ceil(Math.log10(Number(max) + 10));
     await h.ds.query(`SELECT setval(pg_get_serial_sequence('audit_log', 'id'), $1)`, [power - 3]);
     for (const n of [1, 2, 3, 4, 5]) await t.member(t.b1, `Phan Văn Mốc ${n}`);
-    const ids = (await ok(LOG, { f: { entityType: 'member' }, page: { limit: 500 } })).auditLog.items.map((r: Row) => r.id);
+    const ids = (await ok(LOG, { f: { entityType: 'member' }, page: { limit: 500 } })).auditLog.items.map(
+      (r: Row) => r.id,
+    );
     expect(ids.length).toBeGreaterThan(10);
-    const rows = await walk(LOG, 'auditLog', { f: { entityType: 'member' } }, 4, (n) => t.member(t.b1, `Lý Văn Mới ${n}`));
+    const rows = await walk(LOG, 'auditLog', { f: { entityType: 'member' } }, 4, (n) =>
+      t.member(t.b1, `Lý Văn Mới ${n}`),
+    );
     once(rows, ids);
     const seq = rows.map((r) => Number(r.id));
     expect([...seq].sort((a, b) => b - a)).toEqual(seq);
@@ -120,13 +164,19 @@ describe('keyset pagination: members, meetingList, ratings, auditLog', () => {
     const LOG = `query($page: PageInput) { auditLog(page: $page) { items { id } nextCursor } }`;
     const logCursor = (await ok(LOG, { page: { limit: 1 } })).auditLog.nextCursor;
     expect(logCursor).toEqual(expect.any(String));
-    expect(errorOf(await h.gql(MEMBERS, { page: { after: logCursor } }, admin))).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(errorOf(await h.gql(MEMBERS, { page: { after: 'bm90IGEgY3Vyc29y' } }, admin))).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(errorOf(await h.gql(LOG, { page: { after: logCursor, offset: 5 } }, admin))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(errorOf(await h.gql(MEMBERS, { page: { after: logCursor } }, admin))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    expect(errorOf(await h.gql(MEMBERS, { page: { after: 'bm90IGEgY3Vyc29y' } }, admin))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    expect(errorOf(await h.gql(LOG, { page: { after: logCursor, offset: 5 } }, admin))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     const ORGS = `query($page: PageInput) { organisations(page: $page) { items { id } } }`;
     expect(errorOf(await h.gql(ORGS, { page: { after: logCursor } }, admin))).toMatchObject({ code: 'BAD_USER_INPUT' });
     // a tampered value of the right list is refused before it reaches SQL
-    const forged = Buffer.from(JSON.stringify({ l: 'auditLog', k: ["1; DROP TABLE audit_log"] })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ l: 'auditLog', k: ['1; DROP TABLE audit_log'] })).toString('base64url');
     expect(errorOf(await h.gql(LOG, { page: { after: forged } }, admin))).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

@@ -11,9 +11,19 @@ import { bootApp, uniq, type Harness } from '../setup/harness';
  * The data is written with set-based SQL (the services are tested elsewhere); the lists are read through GraphQL.
  */
 /** A node of EXPLAIN (FORMAT JSON). */
-type PlanNode = { 'Node Type': string; 'Actual Rows'?: number; 'Actual Loops'?: number; 'Rows Removed by Filter'?: number; 'Rows Removed by Index Recheck'?: number; Plans?: PlanNode[] };
+type PlanNode = {
+  'Node Type': string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  Plans?: PlanNode[];
+};
 /** A GraphQL answer's data: each list under its own name, with its items. */
-type Data = Record<'members' | 'meetingList' | 'organisations' | 'ratings' | 'inspections' | 'visits', { items: unknown[] }>;
+type Data = Record<
+  'members' | 'meetingList' | 'organisations' | 'ratings' | 'inspections' | 'visits',
+  { items: unknown[] }
+>;
 
 describe('list cost', () => {
   let h: Harness;
@@ -41,7 +51,10 @@ describe('list cost', () => {
        RETURNING organisation_id AS id`,
       [prefix, kind, parentId, count],
     );
-    const order = await q<{ id: string }>(`SELECT id FROM organisation WHERE id = ANY($1::uuid[]) ORDER BY length(code), code`, [rows.map((r) => r.id)]);
+    const order = await q<{ id: string }>(
+      `SELECT id FROM organisation WHERE id = ANY($1::uuid[]) ORDER BY length(code), code`,
+      [rows.map((r) => r.id)],
+    );
     return order.map((r) => r.id);
   };
 
@@ -70,7 +83,10 @@ describe('list cost', () => {
       [ids.map((r) => r.id)],
     );
     if (visits) {
-      await q(`INSERT INTO visit (meeting_id, visitor_user_id, attended, total, max_total) SELECT unnest($1::uuid[]), $2::uuid, true, 80, 100`, [ids.map((r) => r.id), t.visitor]);
+      await q(
+        `INSERT INTO visit (meeting_id, visitor_user_id, attended, total, max_total) SELECT unnest($1::uuid[]), $2::uuid, true, 80, 100`,
+        [ids.map((r) => r.id), t.visitor],
+      );
     }
   };
 
@@ -84,11 +100,14 @@ describe('list cost', () => {
 
   /** A 2025 round of G3 / G30 rating every member of `cell`. */
   const round = async (owner: string, cell: string, label: string): Promise<string> => {
-    const r = first(await q<{ id: string }>(
-      `INSERT INTO rating_round (organisation_id, year, period_label, title, self_assessment_due, proposal_due, decision_due, opened_by)
+    const r = first(
+      await q<{ id: string }>(
+        `INSERT INTO rating_round (organisation_id, year, period_label, title, self_assessment_due, proposal_due, decision_due, opened_by)
        VALUES ($1, 2025, $2, 'Đánh giá năm 2025', '2025-12-01', '2025-12-10', '2025-12-20', 'test') RETURNING id`,
-      [owner, label],
-    ), 'inserted round');
+        [owner, label],
+      ),
+      'inserted round',
+    );
     await q(
       `INSERT INTO rating (round_id, year, subject_kind, member_id, organisation_id, proposer_id, decider_id, quota_group_id, scheme)
        SELECT $1::uuid, 2025, 'MEMBER', ms.member_id, ms.organisation_id, ms.organisation_id, $3::uuid, $3::uuid, 'QD366_2025'
@@ -140,7 +159,12 @@ describe('list cost', () => {
   });
 
   // Each list as its screen asks for it (the web app's fields), for the small and the big case.
-  const lists: { name: string; query: string; vars: (big: boolean) => Record<string, unknown>; items: (d: Data) => unknown[] }[] = [
+  const lists: {
+    name: string;
+    query: string;
+    vars: (big: boolean) => Record<string, unknown>;
+    items: (d: Data) => unknown[];
+  }[] = [
     {
       name: 'members of a cell',
       query: `query($o: ID!) { members(filter: { organisationId: $o }, page: { limit: 100 }, asOf: "2026-11-15") {
@@ -186,19 +210,23 @@ describe('list cost', () => {
     },
   ];
 
-  it.each(lists.map((l) => [l.name, l] as const))('%s: the same number of SQL statements for 3 rows and for 30', async (_name, l) => {
-    const run = async (big: boolean) =>
-      h.countQueries(async () => {
-        const res = await h.gql(l.query, l.vars(big), reader);
-        expect(res.errors).toBeUndefined();
-        return l.items(res.data as Data);
-      });
-    const small = await run(false);
-    const big = await run(true);
-    expect(small.result).toHaveLength(3);
-    expect(big.result).toHaveLength(30);
-    expect(big.queries).toBe(small.queries);
-  }, 60_000);
+  it.each(lists.map((l) => [l.name, l] as const))(
+    '%s: the same number of SQL statements for 3 rows and for 30',
+    async (_name, l) => {
+      const run = async (big: boolean) =>
+        h.countQueries(async () => {
+          const res = await h.gql(l.query, l.vars(big), reader);
+          expect(res.errors).toBeUndefined();
+          return l.items(res.data as Data);
+        });
+      const small = await run(false);
+      const big = await run(true);
+      expect(small.result).toHaveLength(3);
+      expect(big.result).toHaveLength(30);
+      expect(big.queries).toBe(small.queries);
+    },
+    60_000,
+  );
 
   /**
    * Rows a plan read from tables and indexes: each scan's rows, kept or dropped by its filters, times its loops. Scans
@@ -209,8 +237,14 @@ describe('list cost', () => {
   const touched = (node: PlanNode, small: ReadonlySet<string>): number => {
     const relation = (node as PlanNode & { 'Relation Name'?: string })['Relation Name'];
     const own =
-      /Scan/.test(node['Node Type']) && node['Node Type'] !== 'CTE Scan' && node['Node Type'] !== 'Subquery Scan' && !(relation && small.has(relation))
-        ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0)) * (node['Actual Loops'] ?? 1)
+      /Scan/.test(node['Node Type']) &&
+      node['Node Type'] !== 'CTE Scan' &&
+      node['Node Type'] !== 'Subquery Scan' &&
+      !(relation && small.has(relation))
+        ? ((node['Actual Rows'] ?? 0) +
+            (node['Rows Removed by Filter'] ?? 0) +
+            (node['Rows Removed by Index Recheck'] ?? 0)) *
+          (node['Actual Loops'] ?? 1)
         : 0;
     return own + (node.Plans ?? []).reduce((s: number, c) => s + touched(c, small), 0);
   };
@@ -224,32 +258,61 @@ describe('list cost', () => {
     return [line, ...(node.Plans ?? []).map((c) => outline(c, depth + 1))].join('\n');
   };
 
-  it.each(lists.map((l) => [l.name, l] as const))('%s: each statement for one cell touches a bounded number of rows in a database of 20,000+ memberships', async (_name, l) => {
-    const { memberships } = first(await q<{ memberships: number }>(`SELECT count(*)::int AS memberships FROM membership`), 'count row');
-    expect(memberships).toBeGreaterThanOrEqual(20_000);
-    const statements: [string, unknown[]][] = [];
-    queryCounter.onQuery = (sql, params) => {
-      if (/^\s*(WITH|SELECT)\b/i.test(sql)) statements.push([sql, [...(params ?? [])]]);
-    };
-    try {
-      const res = await h.gql(l.query, l.vars(true), reader);
-      expect(res.errors).toBeUndefined();
-    } finally {
-      queryCounter.onQuery = undefined;
-    }
-    // Only the list's own statements (the sign-in check of the token is not the list's).
-    const own = statements.filter(([sql]) => !/\bapp_user\b|\bgrant\b|\bapi_token\b/.test(sql) || /\bvisit\b/.test(sql));
-    expect(own.length).toBeGreaterThan(0);
-    // tables analysed in beforeAll: their row counts are current
-    const small = new Set(
-      (await q<{ relname: string }>(`SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND reltuples >= 0 AND reltuples < ${SMALL_TABLE}`)).map((r) => r.relname),
-    );
-    // the tables every list walks are always counted, whatever their size in this database
-    for (const table of ['membership', 'member', 'meeting', 'meeting_attendance', 'organisation_placement', 'organisation', 'rating', 'inspection']) small.delete(table);
-    for (const [sql, params] of own) {
-      const { 'QUERY PLAN': plan } = first(await q<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params), 'plan row');
-      const rows = touched(first(plan, 'plan').Plan, small);
-      if (rows >= 2_000) throw new Error(`${l.name}: ${rows} rows touched by\n${sql}\n${JSON.stringify(params)}\nplan:\n${outline(first(plan, 'plan').Plan)}`);
-    }
-  }, 60_000);
+  it.each(lists.map((l) => [l.name, l] as const))(
+    '%s: each statement for one cell touches a bounded number of rows in a database of 20,000+ memberships',
+    async (_name, l) => {
+      const { memberships } = first(
+        await q<{ memberships: number }>(`SELECT count(*)::int AS memberships FROM membership`),
+        'count row',
+      );
+      expect(memberships).toBeGreaterThanOrEqual(20_000);
+      const statements: [string, unknown[]][] = [];
+      queryCounter.onQuery = (sql, params) => {
+        if (/^\s*(WITH|SELECT)\b/i.test(sql)) statements.push([sql, [...(params ?? [])]]);
+      };
+      try {
+        const res = await h.gql(l.query, l.vars(true), reader);
+        expect(res.errors).toBeUndefined();
+      } finally {
+        queryCounter.onQuery = undefined;
+      }
+      // Only the list's own statements (the sign-in check of the token is not the list's).
+      const own = statements.filter(
+        ([sql]) => !/\bapp_user\b|\bgrant\b|\bapi_token\b/.test(sql) || /\bvisit\b/.test(sql),
+      );
+      expect(own.length).toBeGreaterThan(0);
+      // tables analysed in beforeAll: their row counts are current
+      const small = new Set(
+        (
+          await q<{ relname: string }>(
+            `SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND reltuples >= 0 AND reltuples < ${SMALL_TABLE}`,
+          )
+        ).map((r) => r.relname),
+      );
+      // the tables every list walks are always counted, whatever their size in this database
+      for (const table of [
+        'membership',
+        'member',
+        'meeting',
+        'meeting_attendance',
+        'organisation_placement',
+        'organisation',
+        'rating',
+        'inspection',
+      ])
+        small.delete(table);
+      for (const [sql, params] of own) {
+        const { 'QUERY PLAN': plan } = first(
+          await q<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params),
+          'plan row',
+        );
+        const rows = touched(first(plan, 'plan').Plan, small);
+        if (rows >= 2_000)
+          throw new Error(
+            `${l.name}: ${rows} rows touched by\n${sql}\n${JSON.stringify(params)}\nplan:\n${outline(first(plan, 'plan').Plan)}`,
+          );
+      }
+    },
+    60_000,
+  );
 });

@@ -30,7 +30,11 @@ describe('member list order', () => {
   });
 
   it('lists a cell by given name with order GIVEN_NAME, by the name as written by default', async () => {
-    const byGiven = await h.gql(LIST, { f: { organisationId: t.a2, order: 'GIVEN_NAME' }, p: { offset: 0, limit: 50 } }, admin);
+    const byGiven = await h.gql(
+      LIST,
+      { f: { organisationId: t.a2, order: 'GIVEN_NAME' }, p: { offset: 0, limit: 50 } },
+      admin,
+    );
     expect(byGiven.errors).toBeUndefined();
     const names = byGiven.data.members.items.map((m: { fullName: string }) => m.fullName);
     expect(names.filter((n: string) => NAMES.includes(n))).toEqual([...NAMES].sort(compareVietnameseNames));
@@ -43,13 +47,21 @@ describe('member list order', () => {
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
       type Page = { members: { nextCursor: string | null; items: { fullName: string }[] } };
-      const res: { data: Page; errors?: unknown } = await h.gql<Page>(LIST, { f: { organisationId: t.a2, order: 'GIVEN_NAME' }, p: { limit: 3, ...(after ? { after } : {}) } }, admin);
+      const res: { data: Page; errors?: unknown } = await h.gql<Page>(
+        LIST,
+        { f: { organisationId: t.a2, order: 'GIVEN_NAME' }, p: { limit: 3, ...(after ? { after } : {}) } },
+        admin,
+      );
       expect(res.errors).toBeUndefined();
       seen.push(...res.data.members.items.map((m) => m.fullName));
       after = res.data.members.nextCursor;
       if (!after) break;
     }
-    const all = await h.gql(LIST, { f: { organisationId: t.a2, order: 'GIVEN_NAME' }, p: { offset: 0, limit: 50 } }, admin);
+    const all = await h.gql(
+      LIST,
+      { f: { organisationId: t.a2, order: 'GIVEN_NAME' }, p: { offset: 0, limit: 50 } },
+      admin,
+    );
     expect(seen).toEqual(all.data.members.items.map((m: { fullName: string }) => m.fullName));
   });
 

@@ -16,7 +16,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { MIGRATIONS } from '../../src/database/data-source';
-import { apiReady, childApiSuite, CLI, freePorts, freshDatabase, gqlAt, startApi, stopApi, type ApiProc } from '../setup/api-process';
+import {
+  apiReady,
+  childApiSuite,
+  CLI,
+  freePorts,
+  freshDatabase,
+  gqlAt,
+  startApi,
+  stopApi,
+  type ApiProc,
+} from '../setup/api-process';
 
 const suite = childApiSuite('multi-process.int-spec.ts');
 /** Ports tried for the two servers (CHIBO_TEST_PORTS=from-to); the first two free ones are used. */
@@ -41,7 +51,12 @@ suite('several API processes on one database', () => {
   const ready = (p: Proc) => apiReady(p);
 
   /** The whole answer, errors included. */
-  const gql = async <T = any>(p: Proc, query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data: T; errors?: { message: string; extensions: Record<string, any> }[] }> => {
+  const gql = async <T = any>(
+    p: Proc,
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ data: T; errors?: { message: string; extensions: Record<string, any> }[] }> => {
     const res = await fetch(`${p.base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -77,60 +92,129 @@ suite('several API processes on one database', () => {
     const c = new Client({ connectionString: url });
     await c.connect();
     try {
-      const { rows } = await c.query<{ name: string; n: number }>(`SELECT name, count(*)::int AS n FROM migrations GROUP BY name`);
+      const { rows } = await c.query<{ name: string; n: number }>(
+        `SELECT name, count(*)::int AS n FROM migrations GROUP BY name`,
+      );
       expect(rows.length).toBe(MIGRATIONS.length);
       expect(rows.filter((r) => r.n !== 1)).toEqual([]);
       // both released the migration lock
-      const { rows: locks } = await c.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      const { rows: locks } = await c.query(
+        `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
       expect(locks).toEqual([]);
     } finally {
       await c.end();
     }
     await new Promise<void>((done, fail) =>
-      execFile(process.execPath, [CLI, 'create-admin', 'quantri', PASSWORD], { env: { ...env, CHIBO_DATA_DIR: join(scratch, 'cli') } }, (e, _out, err) => (e ? fail(new Error(`create-admin: ${err}`)) : done())),
+      execFile(
+        process.execPath,
+        [CLI, 'create-admin', 'quantri', PASSWORD],
+        { env: { ...env, CHIBO_DATA_DIR: join(scratch, 'cli') } },
+        (e, _out, err) => (e ? fail(new Error(`create-admin: ${err}`)) : done()),
+      ),
     );
   });
 
   it('a session signed in on A is valid on B, and B refreshes a token A issued', async () => {
-    const signIn = await ok<{ signIn: { accessToken: string; refreshToken: string } }>(A, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken refreshToken } }`, { i: { username: 'quantri', password: PASSWORD } });
+    const signIn = await ok<{ signIn: { accessToken: string; refreshToken: string } }>(
+      A,
+      `mutation($i: SignInInput!) { signIn(input: $i) { accessToken refreshToken } }`,
+      { i: { username: 'quantri', password: PASSWORD } },
+    );
     token = signIn.signIn.accessToken;
     refreshToken = signIn.signIn.refreshToken;
     expect(refreshToken).toBeTruthy();
     expect((await ok(B, `{ me { displayName isAdmin } }`, undefined, token)).me).toMatchObject({ isAdmin: true });
-    const refreshed = await ok<{ refreshSession: { accessToken: string; refreshToken: string } }>(B, `mutation($t: String) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`, { t: refreshToken });
+    const refreshed = await ok<{ refreshSession: { accessToken: string; refreshToken: string } }>(
+      B,
+      `mutation($t: String) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`,
+      { t: refreshToken },
+    );
     expect(refreshed.refreshSession.refreshToken).not.toBe(refreshToken);
     // the new pair works on both processes; the token rotated on B is rotated for A too
     expect((await ok(A, `{ me { isAdmin } }`, undefined, refreshed.refreshSession.accessToken)).me.isAdmin).toBe(true);
-    const again = await ok<{ refreshSession: { refreshToken: string } }>(A, `mutation($t: String) { refreshSession(refreshToken: $t) { refreshToken } }`, { t: refreshed.refreshSession.refreshToken });
+    const again = await ok<{ refreshSession: { refreshToken: string } }>(
+      A,
+      `mutation($t: String) { refreshSession(refreshToken: $t) { refreshToken } }`,
+      { t: refreshed.refreshSession.refreshToken },
+    );
     expect(again.refreshSession.refreshToken).toBeTruthy();
     token = refreshed.refreshSession.accessToken;
   });
 
   it('a write on A is in the figures B reads next (no stale dashboard cache)', async () => {
     const CREATE_ORG = `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`;
-    root = (await ok(A, CREATE_ORG, { i: { code: 'MP', name: 'Đảng bộ nhiều tiến trình', kind: 'COMMITTEE', establishedOn: '2015-01-01' } }, token)).createOrganisation.id;
-    cell = (await ok(A, CREATE_ORG, { i: { code: 'MP.1', name: 'Chi bộ Một', kind: 'GRASSROOTS_CELL', parentId: root, establishedOn: '2015-01-01' } }, token)).createOrganisation.id;
+    root = (
+      await ok(
+        A,
+        CREATE_ORG,
+        { i: { code: 'MP', name: 'Đảng bộ nhiều tiến trình', kind: 'COMMITTEE', establishedOn: '2015-01-01' } },
+        token,
+      )
+    ).createOrganisation.id;
+    cell = (
+      await ok(
+        A,
+        CREATE_ORG,
+        {
+          i: { code: 'MP.1', name: 'Chi bộ Một', kind: 'GRASSROOTS_CELL', parentId: root, establishedOn: '2015-01-01' },
+        },
+        token,
+      )
+    ).createOrganisation.id;
     const DASHBOARD = `query($i: DashboardInput!) { dashboard(input: $i) { organisations { total } } }`;
-    const total = async (p: Proc) => (await ok(p, DASHBOARD, { i: { organisationId: root } }, token)).dashboard.organisations.total as number;
+    const total = async (p: Proc) =>
+      (await ok(p, DASHBOARD, { i: { organisationId: root } }, token)).dashboard.organisations.total as number;
     expect(await total(B)).toBe(2);
     expect(await total(B)).toBe(2); // now cached on B
-    await ok(A, CREATE_ORG, { i: { code: 'MP.2', name: 'Chi bộ Hai', kind: 'GRASSROOTS_CELL', parentId: root, establishedOn: '2015-01-01' } }, token);
+    await ok(
+      A,
+      CREATE_ORG,
+      { i: { code: 'MP.2', name: 'Chi bộ Hai', kind: 'GRASSROOTS_CELL', parentId: root, establishedOn: '2015-01-01' } },
+      token,
+    );
     expect(await total(B)).toBe(3);
     expect(await total(A)).toBe(3);
   });
 
   it('a document uploaded through A downloads byte-identical through B', async () => {
-    const meeting = (await ok(A, `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, { i: { organisationId: cell, kind: 'REGULAR', title: 'Sinh hoạt tháng 3', date: '2026-03-12' } }, token)).createMeeting.id;
+    const meeting = (
+      await ok(
+        A,
+        `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
+        { i: { organisationId: cell, kind: 'REGULAR', title: 'Sinh hoạt tháng 3', date: '2026-03-12' } },
+        token,
+      )
+    ).createMeeting.id;
     // a PDF signature, then every byte value and random bytes: ~1 MB of binary content
-    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(1024 * 1024)]);
-    const doc = (await ok(A, `mutation($m: ID!, $i: AddMeetingDocumentInput!) { addMeetingDocument(meetingId: $m, input: $i) { id kind sizeBytes } }`, { m: meeting, i: { name: 'Báo cáo.pdf', contentBase64: bytes.toString('base64') } }, token)).addMeetingDocument;
+    const bytes = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+      randomBytes(1024 * 1024),
+    ]);
+    const doc = (
+      await ok(
+        A,
+        `mutation($m: ID!, $i: AddMeetingDocumentInput!) { addMeetingDocument(meetingId: $m, input: $i) { id kind sizeBytes } }`,
+        { m: meeting, i: { name: 'Báo cáo.pdf', contentBase64: bytes.toString('base64') } },
+        token,
+      )
+    ).addMeetingDocument;
     expect(doc).toMatchObject({ kind: 'FILE', sizeBytes: bytes.length });
-    const content = (await ok(B, `query($id: ID!) { meetingDocumentContent(id: $id) }`, { id: doc.id }, token)).meetingDocumentContent as string;
+    const content = (await ok(B, `query($id: ID!) { meetingDocumentContent(id: $id) }`, { id: doc.id }, token))
+      .meetingDocumentContent as string;
     expect(Buffer.from(content, 'base64').equals(bytes)).toBe(true);
     // nothing was written to either process's disk
-    for (const p of [A, B]) expect(existsSync(join(p.dataDir, 'uploads')) ? readdirSync(join(p.dataDir, 'uploads')) : []).toEqual([]);
+    for (const p of [A, B])
+      expect(existsSync(join(p.dataDir, 'uploads')) ? readdirSync(join(p.dataDir, 'uploads')) : []).toEqual([]);
     // removed through B: gone for A
-    expect((await ok(B, `mutation($id: ID!) { removeMeetingDocument(id: $id) }`, { id: doc.id }, token)).removeMeetingDocument).toBe(true);
-    expect((await gql(A, `query($id: ID!) { meetingDocumentContent(id: $id) }`, { id: doc.id }, token)).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect(
+      (await ok(B, `mutation($id: ID!) { removeMeetingDocument(id: $id) }`, { id: doc.id }, token))
+        .removeMeetingDocument,
+    ).toBe(true);
+    expect(
+      (await gql(A, `query($id: ID!) { meetingDocumentContent(id: $id) }`, { id: doc.id }, token)).errors?.[0]
+        ?.extensions.code,
+    ).toBe('NOT_FOUND');
   });
 });

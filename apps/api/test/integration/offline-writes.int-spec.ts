@@ -20,11 +20,16 @@ describe('offline writes: versions and idempotency keys', () => {
   let day = 1;
   const plan = async (token = secretary, organisationId = t.a1, extra: Record<string, unknown> = {}) => {
     const date = `2026-0${1 + (day % 9)}-${String(10 + (day++ % 18)).padStart(2, '0')}`;
-    const res = await h.gql(CREATE, { i: { organisationId, kind: 'REGULAR', title: `Sinh hoạt ${date}`, date, ...extra } }, token);
+    const res = await h.gql(
+      CREATE,
+      { i: { organisationId, kind: 'REGULAR', title: `Sinh hoạt ${date}`, date, ...extra } },
+      token,
+    );
     expect(res.errors).toBeUndefined();
     return res.data.createMeeting as { id: string; version: number };
   };
-  const record = (token: string, id: string, i: Record<string, unknown>, v?: number, k?: string) => h.gql(RECORD, { id, i, v, k }, token);
+  const record = (token: string, id: string, i: Record<string, unknown>, v?: number, k?: string) =>
+    h.gql(RECORD, { id, i, v, k }, token);
   const recordsOf = async (id: string) => {
     const res = await h.gql(AUDITS, { id }, admin);
     expect(res.errors).toBeUndefined();
@@ -52,21 +57,47 @@ describe('offline writes: versions and idempotency keys', () => {
 
   it('raises the version by exactly one per record, however many parts of the meeting it writes', async () => {
     const m = await plan();
-    const sheet = (await h.gql(`query($id: ID!) { policy(organisationId: $id) }`, { id: t.a1 }, admin)).data.policy.scoreSheet;
-    const scores = Object.fromEntries(sheet.criteria.map((c: { code: string; maxPoints: number }) => [c.code, c.maxPoints]));
+    const sheet = (await h.gql(`query($id: ID!) { policy(organisationId: $id) }`, { id: t.a1 }, admin)).data.policy
+      .scoreSheet;
+    const scores = Object.fromEntries(
+      sheet.criteria.map((c: { code: string; maxPoints: number }) => [c.code, c.maxPoints]),
+    );
     // times, minutes, attendance, the self-assessment and the state (PLANNED → HELD) in one write
-    const full = await record(secretary, m.id, {
-      actualStart: '08:00', actualEnd: '10:00', minutes: 'Biên bản', attendance: [{ memberId: t.m1, status: 'PRESENT' }], selfAssessment: scores,
-    }, m.version, randomUUID());
+    const full = await record(
+      secretary,
+      m.id,
+      {
+        actualStart: '08:00',
+        actualEnd: '10:00',
+        minutes: 'Biên bản',
+        attendance: [{ memberId: t.m1, status: 'PRESENT' }],
+        selfAssessment: scores,
+      },
+      m.version,
+      randomUUID(),
+    );
     expect(full.errors).toBeUndefined();
     expect(full.data.recordMeeting.version).toBe(m.version + 1);
     // a second record of a held meeting: one field, then the attendance list alone
     const resolution = await record(secretary, m.id, { resolution: 'Nghị quyết' }, m.version + 1, randomUUID());
     expect(resolution.data.recordMeeting.version).toBe(m.version + 2);
-    const attendance = await record(secretary, m.id, { attendance: [{ memberId: t.m1, status: 'PRESENT' }, { memberId: t.m2, status: 'PRESENT' }] }, m.version + 2, randomUUID());
+    const attendance = await record(
+      secretary,
+      m.id,
+      {
+        attendance: [
+          { memberId: t.m1, status: 'PRESENT' },
+          { memberId: t.m2, status: 'PRESENT' },
+        ],
+      },
+      m.version + 2,
+      randomUUID(),
+    );
     expect(attendance.errors).toBeUndefined();
     expect(attendance.data.recordMeeting.version).toBe(m.version + 3);
-    const [row] = await h.ds.query(`SELECT version, self_total AS "selfTotal", state FROM meeting WHERE id = $1`, [m.id]);
+    const [row] = await h.ds.query(`SELECT version, self_total AS "selfTotal", state FROM meeting WHERE id = $1`, [
+      m.id,
+    ]);
     expect(row).toMatchObject({ version: m.version + 3, state: 'HELD' });
     expect(row.selfTotal).not.toBeNull();
   });
@@ -74,7 +105,13 @@ describe('offline writes: versions and idempotency keys', () => {
   it('writes a keyed record once: the retry returns the meeting and leaves one audit entry', async () => {
     const m = await plan();
     const key = randomUUID();
-    const input = { minutes: 'Biên bản họp tháng', attendance: [{ memberId: t.m1, status: 'PRESENT' }, { memberId: t.m2, status: 'ABSENT_EXCUSED', reason: 'Ốm' }] };
+    const input = {
+      minutes: 'Biên bản họp tháng',
+      attendance: [
+        { memberId: t.m1, status: 'PRESENT' },
+        { memberId: t.m2, status: 'ABSENT_EXCUSED', reason: 'Ốm' },
+      ],
+    };
     const first = await record(secretary, m.id, input, m.version, key);
     expect(first.errors).toBeUndefined();
     expect(first.data.recordMeeting.state).toBe('HELD');
@@ -90,11 +127,21 @@ describe('offline writes: versions and idempotency keys', () => {
     const other = await record(admin, m.id, { minutes: 'Ghi bởi văn phòng' }, m.version);
     expect(other.errors).toBeUndefined();
     const stale = await record(secretary, m.id, { minutes: 'Ghi trên điện thoại' }, m.version, randomUUID());
-    expect(errorOf(stale)).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_CHANGED', version: other.data.recordMeeting.version });
+    expect(errorOf(stale)).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'MEETING_CHANGED',
+      version: other.data.recordMeeting.version,
+    });
     const now = await h.gql(`query($id: ID!) { meeting(id: $id) { minutes version } }`, { id: m.id }, admin);
     expect(now.data.meeting).toEqual({ minutes: 'Ghi bởi văn phòng', version: other.data.recordMeeting.version });
     // sent again against the current version (the user chose), it is written
-    const chosen = await record(secretary, m.id, { minutes: 'Ghi trên điện thoại' }, other.data.recordMeeting.version, randomUUID());
+    const chosen = await record(
+      secretary,
+      m.id,
+      { minutes: 'Ghi trên điện thoại' },
+      other.data.recordMeeting.version,
+      randomUUID(),
+    );
     expect(chosen.data.recordMeeting.minutes).toBe('Ghi trên điện thoại');
   });
 
@@ -113,10 +160,26 @@ describe('offline writes: versions and idempotency keys', () => {
   it('a keyed retry does not reopen a meeting closed meanwhile; an unkeyed record of a closed meeting is MEETING_CLOSED', async () => {
     const m = await plan(secretary, t.a1, { chairMemberId: t.m1, minuteTakerMemberId: t.m2 });
     const key = randomUUID();
-    const first = await record(secretary, m.id, {
-      actualStart: '14:00', actualEnd: '16:00', minutes: 'Biên bản', resolution: 'Nghị quyết', votesFor: 3, votesAgainst: 0, votesAbstain: 0,
-      attendance: [{ memberId: t.m1, status: 'PRESENT' }, { memberId: t.m2, status: 'PRESENT' }, { memberId: t.m3, status: 'PRESENT' }],
-    }, m.version, key);
+    const first = await record(
+      secretary,
+      m.id,
+      {
+        actualStart: '14:00',
+        actualEnd: '16:00',
+        minutes: 'Biên bản',
+        resolution: 'Nghị quyết',
+        votesFor: 3,
+        votesAgainst: 0,
+        votesAbstain: 0,
+        attendance: [
+          { memberId: t.m1, status: 'PRESENT' },
+          { memberId: t.m2, status: 'PRESENT' },
+          { memberId: t.m3, status: 'PRESENT' },
+        ],
+      },
+      m.version,
+      key,
+    );
     expect(first.errors).toBeUndefined();
     const closed = await h.gql(`mutation($id: ID!) { closeMeeting(id: $id) { state } }`, { id: m.id }, secretary);
     expect(closed.errors).toBeUndefined();
@@ -127,7 +190,7 @@ describe('offline writes: versions and idempotency keys', () => {
     expect(errorOf(fresh)).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_CLOSED' });
   });
 
-  it('answers a meeting outside the caller\'s cell as not found, key or not, and writes no key for it', async () => {
+  it("answers a meeting outside the caller's cell as not found, key or not, and writes no key for it", async () => {
     const m = await plan();
     const key = randomUUID();
     const res = await record(otherSecretary, m.id, { minutes: 'X' }, m.version, key);
@@ -148,7 +211,11 @@ describe('offline writes: versions and idempotency keys', () => {
     ['a negative version', { v: -3 }, 'expectedVersion', 'VALIDATION'],
   ])('refuses %s on the field and writes nothing', async (_label, args, field, reason) => {
     const m = await plan();
-    const res = await h.gql(RECORD, { id: m.id, i: { minutes: 'X' }, v: m.version, k: randomUUID(), ...args }, secretary);
+    const res = await h.gql(
+      RECORD,
+      { id: m.id, i: { minutes: 'X' }, v: m.version, k: randomUUID(), ...args },
+      secretary,
+    );
     expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', reason });
     expect(JSON.stringify(errorOf(res))).toContain(field);
     expect(await recordsOf(m.id)).toBe(0);

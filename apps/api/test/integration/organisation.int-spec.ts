@@ -16,7 +16,11 @@ describe('organisation tree', () => {
   const PARENT = `query($id: ID!, $d: Date) { organisation(id: $id, asOf: $d) { parent { id } ancestors { id } } }`;
 
   it('a cell moved to another committee shows under the old parent before the date and the new one from it', async () => {
-    const move = await h.gql(`mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { parent { id } } }`, { i: { id: t.a2, newParentId: t.GB, effectiveOn: '2024-07-01' } }, admin);
+    const move = await h.gql(
+      `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { parent { id } } }`,
+      { i: { id: t.a2, newParentId: t.GB, effectiveOn: '2024-07-01' } },
+      admin,
+    );
     expect(move.errors).toBeUndefined();
     expect(move.data.moveOrganisation.parent.id).toBe(t.GB);
     const before = await h.gql(PARENT, { id: t.a2, d: '2024-06-30' }, admin);
@@ -35,77 +39,173 @@ describe('organisation tree', () => {
     expect((await h.gql(PARENT, { id: t.a2, d: '2024-06-30' }, readA)).data.organisation).toBeTruthy();
     expect(errorOf(await h.gql(PARENT, { id: t.a2, d: '2024-07-02' }, readA))?.code).toBe('NOT_FOUND');
     // History records the move.
-    const hist = await h.gql(`query($id: ID!) { organisation(id: $id) { history { type effectiveOn fromParentId toParentId } } }`, { id: t.a2 }, admin);
-    expect(hist.data.organisation.history).toEqual(expect.arrayContaining([{ type: 'MOVED', effectiveOn: '2024-07-01', fromParentId: t.GA, toParentId: t.GB }]));
+    const hist = await h.gql(
+      `query($id: ID!) { organisation(id: $id) { history { type effectiveOn fromParentId toParentId } } }`,
+      { id: t.a2 },
+      admin,
+    );
+    expect(hist.data.organisation.history).toEqual(
+      expect.arrayContaining([{ type: 'MOVED', effectiveOn: '2024-07-01', fromParentId: t.GA, toParentId: t.GB }]),
+    );
   });
 
   it('refuses a move before a later change, a move under its own subtree and a kind that may not sit there — changing nothing', async () => {
     const snapshot = async () => h.ds.query(`SELECT count(*)::int AS n, max(id) AS last FROM organisation_placement`);
     const before = await snapshot();
-    const early = await h.gql(`mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`, { i: { id: t.a2, newParentId: t.GB, effectiveOn: '2024-01-01' } }, admin);
+    const early = await h.gql(
+      `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`,
+      { i: { id: t.a2, newParentId: t.GB, effectiveOn: '2024-01-01' } },
+      admin,
+    );
     expect(errorOf(early)).toMatchObject({ code: 'CONFLICT', reason: 'EFFECTIVE_DATE_BEFORE_LAST_CHANGE' });
-    const cycle = await h.gql(`mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`, { i: { id: t.A, newParentId: t.GA, effectiveOn: '2025-01-01' } }, admin);
+    const cycle = await h.gql(
+      `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`,
+      { i: { id: t.A, newParentId: t.GA, effectiveOn: '2025-01-01' } },
+      admin,
+    );
     expect(errorOf(cycle)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CYCLE' });
-    const kind = await h.gql(`mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`, { i: { id: t.a1, newParentId: t.R, effectiveOn: '2025-01-01' } }, admin);
+    const kind = await h.gql(
+      `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`,
+      { i: { id: t.a1, newParentId: t.R, effectiveOn: '2025-01-01' } },
+      admin,
+    );
     expect(errorOf(kind)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_PARENT_KIND' });
     expect(await snapshot()).toEqual(before);
   });
 
   it('creates only kinds allowed under the parent, with unique codes and a clear field error', async () => {
-    const bad = await h.gql(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, { i: { code: uniq('X'), name: 'Tổ đảng sai chỗ', kind: 'PARTY_GROUP', parentId: t.GA } }, admin);
+    const bad = await h.gql(
+      `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      { i: { code: uniq('X'), name: 'Tổ đảng sai chỗ', kind: 'PARTY_GROUP', parentId: t.GA } },
+      admin,
+    );
     expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_PARENT_KIND' });
     expect(errorOf(bad)?.fields[0].field).toBe('parentId');
-    const dup = await h.gql(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, { i: { code: `${t.prefix}.a1`, name: 'Trùng mã', kind: 'SUBORDINATE_CELL', parentId: t.GA } }, admin);
+    const dup = await h.gql(
+      `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      { i: { code: `${t.prefix}.a1`, name: 'Trùng mã', kind: 'SUBORDINATE_CELL', parentId: t.GA } },
+      admin,
+    );
     expect(errorOf(dup)).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE_CODE' });
     expect(errorOf(dup)?.fields[0].field).toBe('code');
-    const invalid = await h.gql(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, { i: { code: 'bad code!', name: '', kind: 'SUBORDINATE_CELL', parentId: t.GA } }, admin);
+    const invalid = await h.gql(
+      `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      { i: { code: 'bad code!', name: '', kind: 'SUBORDINATE_CELL', parentId: t.GA } },
+      admin,
+    );
     expect(errorOf(invalid)?.code).toBe('BAD_USER_INPUT');
-    expect(errorOf(invalid)?.fields.map((f: { field: string }) => f.field).sort()).toEqual(['code', 'name']);
+    expect(
+      errorOf(invalid)
+        ?.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['code', 'name']);
   });
 
   it('merges cells: members move to the target, the source is dissolved, history keeps both', async () => {
     const x = await t.org(`mx${Date.now() % 1000}`, 'Chi bộ sáp nhập', 'SUBORDINATE_CELL', t.GA);
     const mx = await t.member(x, 'Bùi Thị Lan', { gender: 'FEMALE' });
-    const res = await h.gql(`mutation($i: MergeOrganisationsInput!) { mergeOrganisations(input: $i) { id memberCount } }`, { i: { sourceIds: [x], targetId: t.a1, effectiveOn: '2025-02-01' } }, admin);
+    const res = await h.gql(
+      `mutation($i: MergeOrganisationsInput!) { mergeOrganisations(input: $i) { id memberCount } }`,
+      { i: { sourceIds: [x], targetId: t.a1, effectiveOn: '2025-02-01' } },
+      admin,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.mergeOrganisations.memberCount).toBe(4);
-    const member = await h.gql(`query($id: ID!, $d: Date) { member(id: $id, asOf: $d) { organisation { id } } }`, { id: mx, d: '2025-02-01' }, admin);
+    const member = await h.gql(
+      `query($id: ID!, $d: Date) { member(id: $id, asOf: $d) { organisation { id } } }`,
+      { id: mx, d: '2025-02-01' },
+      admin,
+    );
     expect(member.data.member.organisation.id).toBe(t.a1);
-    const old = await h.gql(`query($id: ID!, $d: Date) { member(id: $id, asOf: $d) { organisation { id } } }`, { id: mx, d: '2025-01-31' }, admin);
+    const old = await h.gql(
+      `query($id: ID!, $d: Date) { member(id: $id, asOf: $d) { organisation { id } } }`,
+      { id: mx, d: '2025-01-31' },
+      admin,
+    );
     expect(old.data.member.organisation.id).toBe(x);
-    const src = await h.gql(`query($id: ID!) { organisation(id: $id) { dissolvedOn history { type } } }`, { id: x }, admin);
+    const src = await h.gql(
+      `query($id: ID!) { organisation(id: $id) { dissolvedOn history { type } } }`,
+      { id: x },
+      admin,
+    );
     expect(src.data.organisation.dissolvedOn).toBe('2025-02-01');
     expect(src.data.organisation.history.map((c: { type: string }) => c.type)).toEqual(['CREATED', 'MERGED_INTO']);
   });
 
   it('splits a cell: named members go to the new cells, the original is dissolved only when emptied', async () => {
     const x = await t.org(`sp${Date.now() % 1000}`, 'Chi bộ chia tách', 'SUBORDINATE_CELL', t.GB);
-    const [p1, p2, p3] = [await t.member(x, 'Cao Văn Một'), await t.member(x, 'Cao Văn Hai'), await t.member(x, 'Cao Văn Ba')];
+    const [p1, p2, p3] = [
+      await t.member(x, 'Cao Văn Một'),
+      await t.member(x, 'Cao Văn Hai'),
+      await t.member(x, 'Cao Văn Ba'),
+    ];
     const SPLIT = `mutation($i: SplitOrganisationInput!) { splitOrganisation(input: $i) { id code memberCount parent { id } } }`;
-    const partial = await h.gql(SPLIT, { i: { id: x, effectiveOn: '2025-06-01', dissolveSource: true, parts: [{ code: `${t.prefix}.sp1`, name: 'Chi bộ 1', memberIds: [p1] }] } }, admin);
+    const partial = await h.gql(
+      SPLIT,
+      {
+        i: {
+          id: x,
+          effectiveOn: '2025-06-01',
+          dissolveSource: true,
+          parts: [{ code: `${t.prefix}.sp1`, name: 'Chi bộ 1', memberIds: [p1] }],
+        },
+      },
+      admin,
+    );
     expect(errorOf(partial)?.fields[0].field).toBe('parts');
     expect(await h.ds.query(`SELECT 1 FROM organisation WHERE code = $1`, [`${t.prefix}.sp1`])).toHaveLength(0);
-    const res = await h.gql(SPLIT, { i: { id: x, effectiveOn: '2025-06-01', dissolveSource: true, parts: [
-      { code: `${t.prefix}.sp1`, name: 'Chi bộ 1', memberIds: [p1, p2] }, { code: `${t.prefix}.sp2`, name: 'Chi bộ 2', memberIds: [p3] },
-    ] } }, admin);
+    const res = await h.gql(
+      SPLIT,
+      {
+        i: {
+          id: x,
+          effectiveOn: '2025-06-01',
+          dissolveSource: true,
+          parts: [
+            { code: `${t.prefix}.sp1`, name: 'Chi bộ 1', memberIds: [p1, p2] },
+            { code: `${t.prefix}.sp2`, name: 'Chi bộ 2', memberIds: [p3] },
+          ],
+        },
+      },
+      admin,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.splitOrganisation.map((o: { memberCount: number }) => o.memberCount)).toEqual([2, 1]);
     expect(res.data.splitOrganisation.every((o: { parent: { id: string } }) => o.parent.id === t.GB)).toBe(true);
-    const src = await h.gql(`query($id: ID!) { organisation(id: $id) { dissolvedOn history { type } } }`, { id: x }, admin);
+    const src = await h.gql(
+      `query($id: ID!) { organisation(id: $id) { dissolvedOn history { type } } }`,
+      { id: x },
+      admin,
+    );
     expect(src.data.organisation.dissolvedOn).toBe('2025-06-01');
-    expect(src.data.organisation.history.map((c: { type: string }) => c.type)).toEqual(['CREATED', 'SPLIT_INTO', 'SPLIT_INTO', 'DISSOLVED']);
+    expect(src.data.organisation.history.map((c: { type: string }) => c.type)).toEqual([
+      'CREATED',
+      'SPLIT_INTO',
+      'SPLIT_INTO',
+      'DISSOLVED',
+    ]);
   });
 
   it('refuses to dissolve an organisation that still has members', async () => {
-    const res = await h.gql(`mutation($i: DissolveOrganisationInput!) { dissolveOrganisation(input: $i) { id } }`, { i: { id: t.b1, effectiveOn: '2026-01-01' } }, admin);
+    const res = await h.gql(
+      `mutation($i: DissolveOrganisationInput!) { dissolveOrganisation(input: $i) { id } }`,
+      { i: { id: t.b1, effectiveOn: '2026-01-01' } },
+      admin,
+    );
     expect(errorOf(res)).toMatchObject({ code: 'CONFLICT' });
-    expect((await h.ds.query(`SELECT dissolved_on FROM organisation WHERE id = $1`, [t.b1]))[0].dissolved_on).toBeNull();
+    expect(
+      (await h.ds.query(`SELECT dissolved_on FROM organisation WHERE id = $1`, [t.b1]))[0].dissolved_on,
+    ).toBeNull();
   });
 
   it('computes flags from the libs rules: a subordinate cell over 30 members, 9+ full members without a chi ủy', async () => {
     const big = await t.org(`big${Date.now() % 1000}`, 'Chi bộ đông', 'SUBORDINATE_CELL', t.GB);
     for (let i = 0; i < 31; i++) await t.member(big, `Hồ Văn Số ${i}`);
-    const res = await h.gql(`query($id: ID!) { organisation(id: $id) { fullMemberCount hasCellCommittee flags { code severity message params } } }`, { id: big }, admin);
+    const res = await h.gql(
+      `query($id: ID!) { organisation(id: $id) { fullMemberCount hasCellCommittee flags { code severity message params } } }`,
+      { id: big },
+      admin,
+    );
     const codes = res.data.organisation.flags.map((f: { code: string }) => f.code);
     expect(res.data.organisation.fullMemberCount).toBe(31);
     expect(codes).toEqual(expect.arrayContaining(['SUBORDINATE_CELL_TOO_LARGE', 'CELL_COMMITTEE_REQUIRED']));
@@ -115,10 +215,15 @@ describe('organisation tree', () => {
   it('answers subtree counts for 50 cells with their secretaries and members in a number of SQL statements that does not grow with the rows', async () => {
     const parent = await t.org(`n1${Date.now() % 1000}`, 'Đảng bộ đếm truy vấn', 'GRASSROOTS_COMMITTEE', t.B);
     const cells: string[] = [];
-    for (let i = 0; i < 50; i++) cells.push(await t.org(`n1c${i}_${Date.now() % 1000}`, `Chi bộ số ${i}`, 'SUBORDINATE_CELL', parent));
+    for (let i = 0; i < 50; i++)
+      cells.push(await t.org(`n1c${i}_${Date.now() % 1000}`, `Chi bộ số ${i}`, 'SUBORDINATE_CELL', parent));
     for (const c of cells.slice(0, 10)) {
       const m = await t.member(c, 'Ngô Thị Bí Thư', { gender: 'FEMALE' });
-      await h.gql(`mutation($i: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $i) { id } }`, { i: { organisationId: c, memberId: m, role: 'SECRETARY', from: '2025-01-01' } }, admin);
+      await h.gql(
+        `mutation($i: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $i) { id } }`,
+        { i: { organisationId: c, memberId: m, role: 'SECRETARY', from: '2025-01-01' } },
+        admin,
+      );
     }
     const Q = `query($id: ID!, $limit: Int!) { organisations(filter: {underId: $id, kinds: [SUBORDINATE_CELL]}, page: {limit: $limit}) {
       items { name memberCount fullMemberCount flags { code } committee { role member { fullName partyAge { years } organisation { name } } } parent { name } } } }`;
@@ -126,7 +231,9 @@ describe('organisation tree', () => {
     const large = await h.countQueries(() => h.gql(Q, { id: parent, limit: 50 }, admin));
     expect(small.result.errors).toBeUndefined();
     expect(large.result.data.organisations.items).toHaveLength(50);
-    expect(large.result.data.organisations.items.filter((o: { committee: unknown[] }) => o.committee.length === 1)).toHaveLength(10);
+    expect(
+      large.result.data.organisations.items.filter((o: { committee: unknown[] }) => o.committee.length === 1),
+    ).toHaveLength(10);
     expect(large.queries).toBe(small.queries);
     expect(large.queries).toBeLessThanOrEqual(15);
   });

@@ -17,9 +17,14 @@ const webDocuments = (): { file: string; text: string }[] => {
   const sources = files(WEB_SRC).map((file) => ({ file, src: readFileSync(file, 'utf8') }));
   // Selection sets shared as string constants and interpolated with ${NAME}.
   const constants = new Map<string, string>();
-  for (const { src } of sources) for (const m of src.matchAll(/const ([A-Z_][A-Z0-9_]*) = (?:`([^`]*)`|'([^']*)')/g)) constants.set(m[1] ?? '', m[2] ?? m[3] ?? '');
-  const expand = (t: string): string => t.replace(/\$\{([A-Z_][A-Z0-9_]*)\}/g, (_, n: string) => expand(constants.get(n) ?? ''));
-  return sources.flatMap(({ file, src }) => [...src.matchAll(/graphql(?:<[^`]*?)?\(`([^`]*)`/gs)].map((m) => ({ file, text: expand(m[1] ?? '') })));
+  for (const { src } of sources)
+    for (const m of src.matchAll(/const ([A-Z_][A-Z0-9_]*) = (?:`([^`]*)`|'([^']*)')/g))
+      constants.set(m[1] ?? '', m[2] ?? m[3] ?? '');
+  const expand = (t: string): string =>
+    t.replace(/\$\{([A-Z_][A-Z0-9_]*)\}/g, (_, n: string) => expand(constants.get(n) ?? ''));
+  return sources.flatMap(({ file, src }) =>
+    [...src.matchAll(/graphql(?:<[^`]*?)?\(`([^`]*)`/gs)].map((m) => ({ file, text: expand(m[1] ?? '') })),
+  );
 };
 
 /** Variables that ask for the largest page everywhere a PageInput is declared. */
@@ -51,7 +56,8 @@ describe('query limits and the web app', () => {
     // Fragments are documents of their own (GraphQL Code Generator's client preset): each operation is checked with
     // the fragments it uses, transitively.
     const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const { doc } of parsed) for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    for (const { doc } of parsed)
+      for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
     const withFragments = (doc: DocumentNode): DocumentNode => {
       const used = new Map<string, FragmentDefinitionNode>();
       const walk = (node: DocumentNode | FragmentDefinitionNode) =>
@@ -65,7 +71,11 @@ describe('query limits and the web app', () => {
           },
         });
       walk(doc);
-      const own = new Set(doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => (d as FragmentDefinitionNode).name.value));
+      const own = new Set(
+        doc.definitions
+          .filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
+          .map((d) => (d as FragmentDefinitionNode).name.value),
+      );
       return { ...doc, definitions: [...doc.definitions, ...[...used.values()].filter((f) => !own.has(f.name.value))] };
     };
     const refused: string[] = [];

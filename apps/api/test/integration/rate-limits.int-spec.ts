@@ -13,10 +13,16 @@ describe('rate limits shared by the API processes of one database', () => {
   const apps: NestFastifyApplication[] = [];
   const appAt = (i: number) => elementAt(apps, i, 'app instance');
   const boot = async () => {
-    const app = await createApp(loadConfig({
-      UPLOAD_DIR: join(tmpdir(), `chibo-test-uploads-${process.pid}`), ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error',
-      RATE_LIMIT_SIGN_IN_PER_MINUTE: '4', RATE_LIMIT_REFRESH_PER_MINUTE: '2',
-    }));
+    const app = await createApp(
+      loadConfig({
+        UPLOAD_DIR: join(tmpdir(), `chibo-test-uploads-${process.pid}`),
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'error',
+        RATE_LIMIT_SIGN_IN_PER_MINUTE: '4',
+        RATE_LIMIT_REFRESH_PER_MINUTE: '2',
+      }),
+    );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     apps.push(app);
@@ -26,8 +32,13 @@ describe('rate limits shared by the API processes of one database', () => {
   // a new username each time: the per-username lockout (5 failures) is not what is tested here
   const signIn = (app: NestFastifyApplication, remoteAddress: string) =>
     app.inject({
-      method: 'POST', url: '/graphql', remoteAddress, headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ query: `mutation { signIn(input: {username: "nobody.shared${n++}", password: "wrong-password"}) { accessToken } }` }),
+      method: 'POST',
+      url: '/graphql',
+      remoteAddress,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        query: `mutation { signIn(input: {username: "nobody.shared${n++}", password: "wrong-password"}) { accessToken } }`,
+      }),
     });
 
   beforeAll(async () => {
@@ -50,7 +61,11 @@ describe('rate limits shared by the API processes of one database', () => {
       const retryAfter = Number(limited.headers['retry-after']);
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
-      expect(limited.json().errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED', retryAfterSeconds: retryAfter });
+      expect(limited.json().errors[0].extensions).toMatchObject({
+        code: 'TOO_MANY_REQUESTS',
+        reason: 'RATE_LIMITED',
+        retryAfterSeconds: retryAfter,
+      });
     }
     // another address has a budget of its own
     expect((await signIn(b, '198.51.100.8')).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -64,10 +79,13 @@ describe('rate limits shared by the API processes of one database', () => {
   });
 
   it('stores the caller key only as a keyed hash, and drops hits that left the window', async () => {
-    const rows: { key_hash: string; kind: string }[] = await appAt(0).get(DataSource).query(`SELECT kind, key_hash FROM rate_limit_hit`);
+    const rows: { key_hash: string; kind: string }[] = await appAt(0)
+      .get(DataSource)
+      .query(`SELECT kind, key_hash FROM rate_limit_hit`);
     expect(rows.length).toBeGreaterThan(0);
     const text = JSON.stringify(rows);
-    for (const clear of ['198.51.100.7', '203.0.113.5', '198.51.100', 'nobody.shared']) expect(text).not.toContain(clear);
+    for (const clear of ['198.51.100.7', '203.0.113.5', '198.51.100', 'nobody.shared'])
+      expect(text).not.toContain(clear);
     // hits older than the minute no longer count
     await appAt(0).get(DataSource).query(`UPDATE rate_limit_hit SET second = second - 61 WHERE kind = 'signIn'`);
     expect((await signIn(appAt(1), '198.51.100.7')).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');

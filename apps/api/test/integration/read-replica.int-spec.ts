@@ -27,7 +27,11 @@ suite('read replicas', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(readAfter && lastLsn ? { 'x-chibo-read-after': lastLsn } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(readAfter && lastLsn ? { 'x-chibo-read-after': lastLsn } : {}),
+      },
       payload: JSON.stringify({ query, variables }),
     });
     const lsn = res.headers['x-chibo-lsn'];
@@ -43,9 +47,13 @@ suite('read replicas', () => {
     }
     throw new Error(`timed out waiting for ${what}`);
   };
-  const nameOf = async (id: string, readAfter: boolean) => (await gql(`query($id: ID!) { organisation(id: $id) { name } }`, { id }, readAfter)).body.data.organisation.name;
+  const nameOf = async (id: string, readAfter: boolean) =>
+    (await gql(`query($id: ID!) { organisation(id: $id) { name } }`, { id }, readAfter)).body.data.organisation.name;
   const rename = async (id: string, name: string) => {
-    const r = await gql(`mutation($id: ID!, $i: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $i) { name } }`, { id, i: { name } });
+    const r = await gql(
+      `mutation($id: ID!, $i: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $i) { name } }`,
+      { id, i: { name } },
+    );
     expect(r.body.errors).toBeUndefined();
     return r.lsn;
   };
@@ -56,20 +64,31 @@ suite('read replicas', () => {
     await c.connect();
     await c.query(`CREATE DATABASE ${DB}`);
     await c.end();
-    await until('the database on the replica', async () => (await pair.onReplica(`SELECT 1 FROM pg_database WHERE datname = '${DB}'`)).length === 1);
-    app = await createApp(loadConfig({
-      ...process.env,
-      DATABASE_URL: pair.primaryUrl(DB),
-      DATABASE_REPLICA_URLS: pair.replicaUrl(DB),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
-    }));
+    await until(
+      'the database on the replica',
+      async () => (await pair.onReplica(`SELECT 1 FROM pg_database WHERE datname = '${DB}'`)).length === 1,
+    );
+    app = await createApp(
+      loadConfig({
+        ...process.env,
+        DATABASE_URL: pair.primaryUrl(DB),
+        DATABASE_REPLICA_URLS: pair.replicaUrl(DB),
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'error',
+      }),
+    );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     const admin = app.get(AdminService);
-    const user = await admin.createUser(cliCaller(), { username: 'replica-admin', displayName: 'Quản trị', password: 'test-password-1' });
+    const user = await admin.createUser(cliCaller(), {
+      username: 'replica-admin',
+      displayName: 'Quản trị',
+      password: 'test-password-1',
+    });
     await admin.addGrant(cliCaller(), { userId: user.id, role: 'SYSTEM_ADMIN' });
-    const signIn = await gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username: 'replica-admin', password: 'test-password-1' } });
+    const signIn = await gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+      i: { username: 'replica-admin', password: 'test-password-1' },
+    });
     token = signIn.body.data.signIn.accessToken;
     await until('the replica to serve reads', async () => (await ready()).replicas?.[0]?.usable === true);
   }, 120_000);
@@ -79,7 +98,7 @@ suite('read replicas', () => {
     pair?.stop();
   });
 
-  it('answers a request that wrote with the primary\'s WAL position, and a read with none', async () => {
+  it("answers a request that wrote with the primary's WAL position, and a read with none", async () => {
     const created = await gql(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id name } }`, {
       i: { code: 'RR', name: 'Đảng bộ bản sao', kind: 'COMMITTEE', establishedOn: '2015-01-01' },
     });
@@ -113,10 +132,14 @@ suite('read replicas', () => {
       await rename(root.id, 'Tên tạm');
       // no position sent back; the replica still has 'Tên mới'
       const batch = await app.inject({
-        method: 'POST', url: '/graphql',
+        method: 'POST',
+        url: '/graphql',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         payload: JSON.stringify([
-          { query: `mutation($id: ID!) { updateOrganisation(id: $id, input: { name: "Tên cuối" }) { name } }`, variables: { id: root.id } },
+          {
+            query: `mutation($id: ID!) { updateOrganisation(id: $id, input: { name: "Tên cuối" }) { name } }`,
+            variables: { id: root.id },
+          },
           { query: `query($id: ID!) { organisation(id: $id) { name } }`, variables: { id: root.id } },
         ]),
       });
@@ -151,9 +174,9 @@ describe('read routing rules', () => {
     ['SELECT 1 FROM t FOR NO KEY UPDATE', false],
     ['INSERT INTO t VALUES (1)', false],
     ['WITH d AS (DELETE FROM t RETURNING 1) SELECT 1', false],
-    ['SELECT nextval(\'s\')', false],
+    ["SELECT nextval('s')", false],
     ['SELECT pg_advisory_xact_lock(1)', false],
-    ['SELECT set_config(\'a.b\', \'1\', true)', false],
+    ["SELECT set_config('a.b', '1', true)", false],
     ['UPDATE meeting SET version = version + 1', false],
   ])('%s → replica-safe %s', (sql, safe) => {
     expect(isReplicaSafeSql(sql)).toBe(safe);

@@ -25,14 +25,33 @@ const withEnv = async (env: Record<string, string>, run: (h: Harness) => Promise
 const ready = async (h: Harness) => (await h.app.inject({ method: 'GET', url: '/health/ready' })).json().requests;
 
 /** One POST /graphql over a real socket, answered with its status and body. */
-const post = (port: number, token: string, body = QUERY): Promise<{ status: number; body: string; retryAfter?: string }> =>
+const post = (
+  port: number,
+  token: string,
+  body = QUERY,
+): Promise<{ status: number; body: string; retryAfter?: string }> =>
   new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, retryAfter: res.headers['retry-after'] as string | undefined }));
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (data += c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: data,
+            retryAfter: res.headers['retry-after'] as string | undefined,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -45,8 +64,16 @@ describe('request gate', () => {
       const { port } = h.app.getHttpServer().address() as AddressInfo;
       const answers = await Promise.all([
         ...Array.from({ length: 12 }, () => post(port, token)),
-        ...Array.from({ length: 12 }, () => h.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload: QUERY })
-          .then((r) => ({ status: r.statusCode, body: r.body }))),
+        ...Array.from({ length: 12 }, () =>
+          h.app
+            .inject({
+              method: 'POST',
+              url: '/graphql',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              payload: QUERY,
+            })
+            .then((r) => ({ status: r.statusCode, body: r.body })),
+        ),
       ]);
       for (const a of answers) {
         expect(a.status).toBe(200);
@@ -69,12 +96,22 @@ describe('request gate', () => {
       expect(refused.length).toBeGreaterThan(0);
       for (const r of refused) {
         expect(r.retryAfter).toBe('5');
-        expect(JSON.parse(r.body).errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', retryable: true });
+        expect(JSON.parse(r.body).errors[0].extensions).toMatchObject({
+          code: 'SERVICE_UNAVAILABLE',
+          reason: 'OVERLOADED',
+          retryable: true,
+        });
       }
       expect((await h.app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
       // a client that hangs up before its answer gives its place back
       await new Promise<void>((resolve) => {
-        const req = httpRequest({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+        const req = httpRequest({
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        });
         req.on('error', () => resolve());
         req.write(QUERY.slice(0, 5));
         setTimeout(() => {

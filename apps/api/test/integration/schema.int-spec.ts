@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, lexicographicSortSchema, printSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType } from 'graphql';
+import {
+  buildSchema,
+  lexicographicSortSchema,
+  printSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+} from 'graphql';
 import { buildSchemaText } from '../../src/cli/schema';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { SCHEMA_FILE } from '../../src/app.module';
@@ -18,7 +27,8 @@ describe('GraphQL schema', () => {
           for (const a of f.args) if (!a.description) missing.push(`${type.name}.${f.name}(${a.name})`);
         }
       }
-      if (isInputObjectType(type)) for (const f of Object.values(type.getFields())) if (!f.description) missing.push(`${type.name}.${f.name}`);
+      if (isInputObjectType(type))
+        for (const f of Object.values(type.getFields())) if (!f.description) missing.push(`${type.name}.${f.name}`);
       if (isEnumType(type) || isScalarType(type)) continue;
     }
     expect(missing).toEqual([]);

@@ -6,7 +6,15 @@
 // A new operation needs a row here: run the matrix with SCOPE_MATRIX_REPORT=/tmp/m.tsv to see what each caller gets,
 // and write down what it should get.
 
-export const ROLES = ['MEMBER', 'CELL_SECRETARY', 'COMMITTEE_READ', 'COMMITTEE_WRITE', 'VISITOR', 'TOKEN_READ', 'TOKEN_READ_WRITE'] as const;
+export const ROLES = [
+  'MEMBER',
+  'CELL_SECRETARY',
+  'COMMITTEE_READ',
+  'COMMITTEE_WRITE',
+  'VISITOR',
+  'TOKEN_READ',
+  'TOKEN_READ_WRITE',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 import type { Side } from '../setup/fixtures';
@@ -40,7 +48,13 @@ const VISIBLE = { others: 'ok' } as const;
 const ADMIN_ONLY = { others: 'FORBIDDEN' } as const;
 /** Writes open to committee writers, cell secretaries and read-write tokens; the others are refused, the visitor (who
  * does not see the record) gets NOT_FOUND. */
-const WRITERS = { others: 'FORBIDDEN', COMMITTEE_WRITE: 'ok', CELL_SECRETARY: 'ok', TOKEN_READ_WRITE: 'ok', VISITOR: 'NOT_FOUND' } as const;
+const WRITERS = {
+  others: 'FORBIDDEN',
+  COMMITTEE_WRITE: 'ok',
+  CELL_SECRETARY: 'ok',
+  TOKEN_READ_WRITE: 'ok',
+  VISITOR: 'NOT_FOUND',
+} as const;
 /** ... of records a member does not see (inspections, plans, the tree itself). */
 const COMMITTEE_WRITERS = { ...WRITERS, MEMBER: 'NOT_FOUND' } as const;
 /** ... of a meeting, which the visitor sees (it is refused, not told the meeting is missing). */
@@ -65,10 +79,17 @@ export const ROWS: Record<string, Row> = {
   duesXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   webhookDeliveries: { vars: (s) => ({ subscriptionId: s.webhook, first: 5 }), inScope: WEBHOOK_MANAGERS },
   webhookSubscription: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
-  webhookEventTypes: { vars: () => ({}), noId: 'the schema\'s own list of event types', inScope: VISIBLE },
-  webhookSubscriptions: { vars: (s) => ({ organisationId: s.cell, page: SMALL_PAGE }), wholeScope: { page: SMALL_PAGE }, inScope: WEBHOOK_MANAGERS },
+  webhookEventTypes: { vars: () => ({}), noId: "the schema's own list of event types", inScope: VISIBLE },
+  webhookSubscriptions: {
+    vars: (s) => ({ organisationId: s.cell, page: SMALL_PAGE }),
+    wholeScope: { page: SMALL_PAGE },
+    inScope: WEBHOOK_MANAGERS,
+  },
   admissionProgress: { vars: (s) => ({ organisationId: s.cell, year: Y }), inScope: COMMITTEE_READ },
-  admissions: { vars: (s) => ({ organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' }), inScope: COMMITTEE_READ },
+  admissions: {
+    vars: (s) => ({ organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' }),
+    inScope: COMMITTEE_READ,
+  },
   alerts: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   alertsXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   apiTokens: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
@@ -81,17 +102,31 @@ export const ROWS: Record<string, Row> = {
   dashboard: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   inspection: { vars: (s) => ({ id: s.inspection }), inScope: COMMITTEE_READ },
   inspectionPlan: { vars: (s) => ({ id: s.plan }), inScope: COMMITTEE_READ },
-  inspectionPlans: { vars: (s) => ({ organisationId: s.cell, year: Y, page: SMALL_PAGE }), wholeScope: { year: Y, page: SMALL_PAGE }, inScope: COMMITTEE_READ },
+  inspectionPlans: {
+    vars: (s) => ({ organisationId: s.cell, year: Y, page: SMALL_PAGE }),
+    wholeScope: { year: Y, page: SMALL_PAGE },
+    inScope: COMMITTEE_READ,
+  },
   inspectionTarget: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   inspectionTargetXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   inspections: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: COMMITTEE_READ },
   inspectionsXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: COMMITTEE_READ },
   me: { vars: () => ({}), noId: 'the caller itself', inScope: VISIBLE },
-  myNotices: { vars: () => ({ page: SMALL_PAGE }), noId: 'the caller\'s own inbox (WHERE user_id = caller)', inScope: OWN_INBOX },
-  myUnreadNoticeCount: { vars: () => ({}), noId: 'the caller\'s own inbox', inScope: OWN_INBOX },
+  myNotices: {
+    vars: () => ({ page: SMALL_PAGE }),
+    noId: "the caller's own inbox (WHERE user_id = caller)",
+    inScope: OWN_INBOX,
+  },
+  myUnreadNoticeCount: { vars: () => ({}), noId: "the caller's own inbox", inScope: OWN_INBOX },
   meeting: { vars: (s) => ({ id: s.meeting }), inScope: VISIBLE },
-  meetingCompliance: { vars: (s) => ({ input: { organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' } }), inScope: READ },
-  meetingComplianceXlsx: { vars: (s) => ({ input: { organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' } }), inScope: READ },
+  meetingCompliance: {
+    vars: (s) => ({ input: { organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' } }),
+    inScope: READ,
+  },
+  meetingComplianceXlsx: {
+    vars: (s) => ({ input: { organisationId: s.cell, from: '2026-01-01', to: '2026-12-31' } }),
+    inScope: READ,
+  },
   meetingDocumentContent: { vars: (s) => ({ id: s.doc }), inScope: VISIBLE },
   meetingList: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   meetingsXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
@@ -99,11 +134,22 @@ export const ROWS: Record<string, Row> = {
   members: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   membersXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   organisation: { vars: (s) => ({ id: s.cell }), inScope: READ },
-  organisations: { vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true }, page: SMALL_PAGE }), wholeScope: { filter: { includeDissolved: true }, page: SMALL_PAGE }, inScope: READ },
-  organisationsXlsx: { vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true } }), wholeScope: { filter: { includeDissolved: true } }, inScope: READ },
+  organisations: {
+    vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true }, page: SMALL_PAGE }),
+    wholeScope: { filter: { includeDissolved: true }, page: SMALL_PAGE },
+    inScope: READ,
+  },
+  organisationsXlsx: {
+    vars: (s) => ({ filter: { underId: s.cell, includeDissolved: true } }),
+    wholeScope: { filter: { includeDissolved: true } },
+    inScope: READ,
+  },
   policy: { vars: (s) => ({ organisationId: s.cell }), inScope: READ },
   rating: { vars: (s) => ({ id: s.rating }), inScope: READ },
-  ratingFigureRows: { vars: (s) => ({ input: { organisationId: s.cell, subjectKind: 'MEMBER', year: Y } }), inScope: READ },
+  ratingFigureRows: {
+    vars: (s) => ({ input: { organisationId: s.cell, subjectKind: 'MEMBER', year: Y } }),
+    inScope: READ,
+  },
   ratingFigures: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: READ },
   ratingFiguresXlsx: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: READ },
   ratingRound: { vars: (s) => ({ id: s.round }), inScope: READ },
@@ -111,7 +157,7 @@ export const ROWS: Record<string, Row> = {
   ratingRoundXlsx: { vars: (s) => ({ roundId: s.round }), inScope: READ },
   ratingRounds: { vars: (s) => ({ organisationId: s.G, year: Y }), wholeScope: {}, inScope: VISIBLE },
   ratings: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
-  scopeRoots: { vars: () => ({}), noId: 'the caller\'s own roots', depth: 2, inScope: VISIBLE },
+  scopeRoots: { vars: () => ({}), noId: "the caller's own roots", depth: 2, inScope: VISIBLE },
   supervisionCoverage: { vars: (s) => ({ input: { organisationId: s.cell, year: Y } }), inScope: COMMITTEE_READ },
   users: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
   // the users a writer may pick as a cell's visitor: for those who may assign one (assignVisitor), in their write scope
@@ -127,7 +173,10 @@ export const ROWS: Record<string, Row> = {
   // Writes that would reshape the trees (dissolve, merge, move, split) are sent with a date before the organisations
   // were established, so that in scope they pass the role and scope checks and then stop at the date rule.
   addGrant: { vars: (s) => ({ input: { userId: s.user, role: 'MEMBER', memberId: s.member } }), inScope: ADMIN_ONLY },
-  addMeetingDocument: { vars: (s) => ({ meetingId: s.meeting, input: { name: 'Liên kết', url: 'https://example.org/nghi-quyet' } }), inScope: MEETING_WRITERS },
+  addMeetingDocument: {
+    vars: (s) => ({ meetingId: s.meeting, input: { name: 'Liên kết', url: 'https://example.org/nghi-quyet' } }),
+    inScope: MEETING_WRITERS,
+  },
   admitCandidate: {
     vars: (s) => ({ input: { id: s.candidate, admissionDecisionDate: '2026-02-01', ceremonyDate: '2026-02-10' } }),
     inScope: WRITERS,
@@ -136,112 +185,315 @@ export const ROWS: Record<string, Row> = {
     vars: (s) => ({ input: { id: s.candidate, stage: 'SYMPATHISER', on: '2026-01-20' } }),
     inScope: WRITERS,
   },
-  amendMeeting: { vars: (s) => ({ id: s.meeting, input: { minutes: 'Biên bản sửa' }, reason: 'Sửa lỗi chính tả' }), inScope: MEETING_WRITERS },
+  amendMeeting: {
+    vars: (s) => ({ id: s.meeting, input: { minutes: 'Biên bản sửa' }, reason: 'Sửa lỗi chính tả' }),
+    inScope: MEETING_WRITERS,
+  },
   // the round's subjects are not all rated: writers reach the rule (CONFLICT, RATING_ROUND_UNDECIDED), the rest are refused before
-  announceRatingRound: { vars: (s) => ({ id: s.round }), inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN', COMMITTEE_WRITE: 'CONFLICT', TOKEN_READ_WRITE: 'CONFLICT' } },
-  assignCommitteeSeat: { vars: (s) => ({ input: { organisationId: s.cell, memberId: s.member, role: 'COMMITTEE_MEMBER', from: '2026-01-01' } }), inScope: WRITERS },
-  assignVisitor: { vars: (s) => ({ input: { cellId: s.cell, visitorUserId: s.user, from: '2027-01-01' } }), inScope: WRITERS },
+  announceRatingRound: {
+    vars: (s) => ({ id: s.round }),
+    inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN', COMMITTEE_WRITE: 'CONFLICT', TOKEN_READ_WRITE: 'CONFLICT' },
+  },
+  assignCommitteeSeat: {
+    vars: (s) => ({
+      input: { organisationId: s.cell, memberId: s.member, role: 'COMMITTEE_MEMBER', from: '2026-01-01' },
+    }),
+    inScope: WRITERS,
+  },
+  assignVisitor: {
+    vars: (s) => ({ input: { cellId: s.cell, visitorUserId: s.user, from: '2027-01-01' } }),
+    inScope: WRITERS,
+  },
   cancelInspection: { vars: (s) => ({ id: s.inspection, reason: 'Hoãn' }), inScope: COMMITTEE_WRITERS },
   cancelMeeting: { vars: (s) => ({ id: s.meeting, reason: 'Hoãn' }), inScope: MEETING_WRITERS },
   closeMeeting: { vars: (s) => ({ id: s.meeting }), inScope: MEETING_WRITERS },
-  concludeInspection: { vars: (s) => ({ id: s.inspection, input: { concludedOn: '2026-09-20', conclusion: 'Chấp hành tốt' } }), inScope: COMMITTEE_WRITERS },
-  createApiToken: { vars: (s) => ({ input: { name: code(), organisationId: s.X, access: 'READ' } }), inScope: ADMIN_ONLY },
-  createCandidate: { vars: (s) => ({ input: { organisationId: s.cell, fullName: 'Quần Chúng Mới', promisingOn: '2026-02-05' } }), inScope: WRITERS },
-  createInspectionPlan: { vars: (s) => ({ input: { organisationId: s.cell, year: 2027, content: 'Nội dung', purpose: 'Mục đích' } }), inScope: COMMITTEE_WRITERS },
-  createMeeting: { vars: (s) => ({ input: { organisationId: s.cell, kind: 'REGULAR', title: 'Sinh hoạt tháng 5', date: '2026-05-12' } }), inScope: WRITERS },
+  concludeInspection: {
+    vars: (s) => ({ id: s.inspection, input: { concludedOn: '2026-09-20', conclusion: 'Chấp hành tốt' } }),
+    inScope: COMMITTEE_WRITERS,
+  },
+  createApiToken: {
+    vars: (s) => ({ input: { name: code(), organisationId: s.X, access: 'READ' } }),
+    inScope: ADMIN_ONLY,
+  },
+  createCandidate: {
+    vars: (s) => ({ input: { organisationId: s.cell, fullName: 'Quần Chúng Mới', promisingOn: '2026-02-05' } }),
+    inScope: WRITERS,
+  },
+  createInspectionPlan: {
+    vars: (s) => ({ input: { organisationId: s.cell, year: 2027, content: 'Nội dung', purpose: 'Mục đích' } }),
+    inScope: COMMITTEE_WRITERS,
+  },
+  createMeeting: {
+    vars: (s) => ({
+      input: { organisationId: s.cell, kind: 'REGULAR', title: 'Sinh hoạt tháng 5', date: '2026-05-12' },
+    }),
+    inScope: WRITERS,
+  },
   importMembers: {
-    vars: () => ({ input: { fileName: 'dang-vien.csv', contentBase64: Buffer.from('organisationCode,fullName\nKHONG.CO.MA,Võ Văn Tệp\n').toString('base64') } }),
+    vars: () => ({
+      input: {
+        fileName: 'dang-vien.csv',
+        contentBase64: Buffer.from('organisationCode,fullName\nKHONG.CO.MA,Võ Văn Tệp\n').toString('base64'),
+      },
+    }),
     noId: 'the file names cells by code; a code outside the scope answers like a missing one (import-graphql.int-spec.ts)',
     inScope: { others: 'BAD_USER_INPUT' },
   },
   importOrganisations: {
-    vars: () => ({ input: { fileName: 'to-chuc.csv', contentBase64: Buffer.from('code,name,kind,parentCode\nMX.NEW,Chi bộ Tệp,SUBORDINATE_CELL,KHONG.CO.MA\n').toString('base64') } }),
+    vars: () => ({
+      input: {
+        fileName: 'to-chuc.csv',
+        contentBase64: Buffer.from(
+          'code,name,kind,parentCode\nMX.NEW,Chi bộ Tệp,SUBORDINATE_CELL,KHONG.CO.MA\n',
+        ).toString('base64'),
+      },
+    }),
     noId: 'the file names parents by code; a code outside the scope answers like a missing one (import-graphql.int-spec.ts)',
     inScope: { others: 'BAD_USER_INPUT' },
   },
   // a writer gets the file's refused row (a national ID nobody has: as one outside the scope); who may write no cell is refused
   importDuesPayments: {
-    vars: () => ({ input: { fileName: 'dang-phi.csv', contentBase64: Buffer.from('nationalId,month,amount,paidOn,reference\n079000000001,2026-01,5000,2026-01-10,MX-GD-1\n').toString('base64'), dryRun: true } }),
+    vars: () => ({
+      input: {
+        fileName: 'dang-phi.csv',
+        contentBase64: Buffer.from(
+          'nationalId,month,amount,paidOn,reference\n079000000001,2026-01,5000,2026-01-10,MX-GD-1\n',
+        ).toString('base64'),
+        dryRun: true,
+      },
+    }),
     noId: 'the file names members by national ID; one outside the scope answers like a missing one (dues-import.int-spec.ts)',
-    inScope: { others: 'FORBIDDEN', COMMITTEE_WRITE: 'BAD_USER_INPUT', CELL_SECRETARY: 'BAD_USER_INPUT', TOKEN_READ_WRITE: 'BAD_USER_INPUT' },
+    inScope: {
+      others: 'FORBIDDEN',
+      COMMITTEE_WRITE: 'BAD_USER_INPUT',
+      CELL_SECRETARY: 'BAD_USER_INPUT',
+      TOKEN_READ_WRITE: 'BAD_USER_INPUT',
+    },
   },
-  createMember: { vars: (s) => ({ input: { organisationId: s.cell, fullName: 'Võ Thị Mai', admissionDecisionDate: '2020-01-02', ceremonyDate: '2020-01-10', joinedOn: '2020-01-10' } }), inScope: WRITERS },
-  createOrganisation: { vars: (s) => ({ input: { code: code(), name: 'Chi bộ mới', kind: 'SUBORDINATE_CELL', parentId: s.G } }), inScope: ABOVE_CELL_WRITERS },
-  createUser: { vars: (s) => ({ input: { username: code().toLowerCase(), displayName: 'Người mới', password: 'matrix-pass-1', memberId: s.member } }), inScope: ADMIN_ONLY },
-  decideRating: { vars: (s) => ({ input: { ratingId: s.rating, level: 'HTTNV' } }), inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN' } },
-  dissolveOrganisation: { vars: (s) => ({ input: { id: s.cell2, effectiveOn: '2014-01-01' } }), inScope: ABOVE_CELL_WRITERS },
+  createMember: {
+    vars: (s) => ({
+      input: {
+        organisationId: s.cell,
+        fullName: 'Võ Thị Mai',
+        admissionDecisionDate: '2020-01-02',
+        ceremonyDate: '2020-01-10',
+        joinedOn: '2020-01-10',
+      },
+    }),
+    inScope: WRITERS,
+  },
+  createOrganisation: {
+    vars: (s) => ({ input: { code: code(), name: 'Chi bộ mới', kind: 'SUBORDINATE_CELL', parentId: s.G } }),
+    inScope: ABOVE_CELL_WRITERS,
+  },
+  createUser: {
+    vars: (s) => ({
+      input: {
+        username: code().toLowerCase(),
+        displayName: 'Người mới',
+        password: 'matrix-pass-1',
+        memberId: s.member,
+      },
+    }),
+    inScope: ADMIN_ONLY,
+  },
+  decideRating: {
+    vars: (s) => ({ input: { ratingId: s.rating, level: 'HTTNV' } }),
+    inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN' },
+  },
+  dissolveOrganisation: {
+    vars: (s) => ({ input: { id: s.cell2, effectiveOn: '2014-01-01' } }),
+    inScope: ABOVE_CELL_WRITERS,
+  },
   // The member of the round's subtree has a decided rating in the fixtures: a refusal for that state still means the
   // caller passed the role and scope checks.
   excludeFromRating: {
-    vars: (s) => ({ input: { roundId: s.round, memberId: s.member, reason: 'Ốm dài ngày, cấp ủy quyết định không xếp loại' } }),
+    vars: (s) => ({
+      input: { roundId: s.round, memberId: s.member, reason: 'Ốm dài ngày, cấp ủy quyết định không xếp loại' },
+    }),
     inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN' },
   },
-  includeInRating: { vars: (s) => ({ input: { roundId: s.round, memberId: s.member } }), inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN' } },
+  includeInRating: {
+    vars: (s) => ({ input: { roundId: s.round, memberId: s.member } }),
+    inScope: { ...WRITERS, CELL_SECRETARY: 'FORBIDDEN' },
+  },
   endCommitteeSeat: {
     vars: (s) => ({ input: { seatId: s.seat, to: '2026-12-31' } }),
     inScope: WRITERS,
   },
   // The visitor sees its own assignment: it is refused, not told the assignment is missing; a member does not see it.
-  endVisitAssignment: { vars: (s) => ({ id: s.assignment, to: '2027-12-31' }), inScope: { ...WRITERS, VISITOR: 'FORBIDDEN', MEMBER: 'NOT_FOUND' } },
-  mergeOrganisations: { vars: (s) => ({ input: { sourceIds: [s.cell2], targetId: s.cell, effectiveOn: '2014-01-01' } }), inScope: WRITERS },
-  moveOrganisation: { vars: (s) => ({ input: { id: s.cell2, newParentId: s.G, effectiveOn: '2014-01-01' } }), inScope: ABOVE_CELL_WRITERS },
-  openRatingRound: { vars: (s) => ({ input: { organisationId: s.G, year: 2027, selfAssessmentDue: '2027-11-30', proposalDue: '2027-12-10', decisionDue: '2027-12-20' } }), inScope: ABOVE_CELL_WRITERS },
+  endVisitAssignment: {
+    vars: (s) => ({ id: s.assignment, to: '2027-12-31' }),
+    inScope: { ...WRITERS, VISITOR: 'FORBIDDEN', MEMBER: 'NOT_FOUND' },
+  },
+  mergeOrganisations: {
+    vars: (s) => ({ input: { sourceIds: [s.cell2], targetId: s.cell, effectiveOn: '2014-01-01' } }),
+    inScope: WRITERS,
+  },
+  moveOrganisation: {
+    vars: (s) => ({ input: { id: s.cell2, newParentId: s.G, effectiveOn: '2014-01-01' } }),
+    inScope: ABOVE_CELL_WRITERS,
+  },
+  openRatingRound: {
+    vars: (s) => ({
+      input: {
+        organisationId: s.G,
+        year: 2027,
+        selfAssessmentDue: '2027-11-30',
+        proposalDue: '2027-12-10',
+        decisionDue: '2027-12-20',
+      },
+    }),
+    inScope: ABOVE_CELL_WRITERS,
+  },
   planInspection: {
-    vars: (s) => ({ input: { organisationId: s.cell, body: 'CELL', type: 'REGULAR_SUPERVISION', title: 'Giám sát', plannedFrom: '2026-10-01', subjectMemberIds: [s.member] } }),
+    vars: (s) => ({
+      input: {
+        organisationId: s.cell,
+        body: 'CELL',
+        type: 'REGULAR_SUPERVISION',
+        title: 'Giám sát',
+        plannedFrom: '2026-10-01',
+        subjectMemberIds: [s.member],
+      },
+    }),
     inScope: COMMITTEE_WRITERS,
   },
   proposeRating: { vars: (s) => ({ input: { ratingId: s.rating, level: 'HTTNV' } }), inScope: WRITERS },
-  recordDiscipline: { vars: (s) => ({ input: { memberId: s.member, decidedOn: '2026-01-10', decidingBody: 'CELL', form: 'KHIEN_TRACH' } }), inScope: WRITERS },
+  recordDiscipline: {
+    vars: (s) => ({
+      input: { memberId: s.member, decidedOn: '2026-01-10', decidingBody: 'CELL', form: 'KHIEN_TRACH' },
+    }),
+    inScope: WRITERS,
+  },
   recordHistoricalRating: {
-    vars: (s) => ({ input: { memberId: s.member, year: 2017, scheme: 'QD132_2018', rawLabel: 'Hoàn thành tốt', level: 'HTTNV' } }),
+    vars: (s) => ({
+      input: { memberId: s.member, year: 2017, scheme: 'QD132_2018', rawLabel: 'Hoàn thành tốt', level: 'HTTNV' },
+    }),
     inScope: WRITERS,
   },
   recordMeeting: { vars: (s) => ({ id: s.meeting, input: { minutes: 'Biên bản' } }), inScope: MEETING_WRITERS },
-  recordMemberEvent: { vars: (s) => ({ input: { memberId: s.member, type: 'EXEMPTED', reason: 'TEMPORARY', effectiveOn: '2026-02-01' } }), inScope: WRITERS },
-  recordVisit: { vars: (s) => ({ input: { meetingId: s.meeting, attended: true } }), inScope: { others: 'FORBIDDEN', VISITOR: 'ok' } },
-  refreshSession: { vars: () => ({ refreshToken: 'not-a-refresh-token' }), noId: 'a session token, not a record', inScope: { others: 'UNAUTHENTICATED' } },
+  recordMemberEvent: {
+    vars: (s) => ({ input: { memberId: s.member, type: 'EXEMPTED', reason: 'TEMPORARY', effectiveOn: '2026-02-01' } }),
+    inScope: WRITERS,
+  },
+  recordVisit: {
+    vars: (s) => ({ input: { meetingId: s.meeting, attended: true } }),
+    inScope: { others: 'FORBIDDEN', VISITOR: 'ok' },
+  },
+  refreshSession: {
+    vars: () => ({ refreshToken: 'not-a-refresh-token' }),
+    noId: 'a session token, not a record',
+    inScope: { others: 'UNAUTHENTICATED' },
+  },
   removeGrant: { vars: (s) => ({ id: s.grant }), inScope: ADMIN_ONLY },
   removeMeetingDocument: { vars: async (s) => ({ id: await s.addDoc() }), inScope: MEETING_WRITERS },
   revokeApiToken: { vars: (s) => ({ id: s.token }), inScope: ADMIN_ONLY },
-  markNoticesRead: { vars: () => ({ ids: [] }), noId: 'the caller\'s own notices; another user\'s is NOT_FOUND (notices.int-spec.ts)', inScope: OWN_INBOX },
-  markAllNoticesRead: { vars: () => ({}), noId: 'the caller\'s own inbox', inScope: OWN_INBOX },
-  createWebhookSubscription: { vars: (s) => ({ input: { organisationId: s.cell, targetUrl: 'https://203.0.113.10/hook', eventTypes: ['meeting.planned'] } }), inScope: WEBHOOK_MANAGERS },
-  updateWebhookSubscription: { vars: (s) => ({ id: s.webhook, input: { description: 'Đồng bộ' } }), inScope: WEBHOOK_MANAGERS },
+  markNoticesRead: {
+    vars: () => ({ ids: [] }),
+    noId: "the caller's own notices; another user's is NOT_FOUND (notices.int-spec.ts)",
+    inScope: OWN_INBOX,
+  },
+  markAllNoticesRead: { vars: () => ({}), noId: "the caller's own inbox", inScope: OWN_INBOX },
+  createWebhookSubscription: {
+    vars: (s) => ({
+      input: { organisationId: s.cell, targetUrl: 'https://203.0.113.10/hook', eventTypes: ['meeting.planned'] },
+    }),
+    inScope: WEBHOOK_MANAGERS,
+  },
+  updateWebhookSubscription: {
+    vars: (s) => ({ id: s.webhook, input: { description: 'Đồng bộ' } }),
+    inScope: WEBHOOK_MANAGERS,
+  },
   disableWebhookSubscription: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
-  recordDuesPayment: { vars: (s) => ({ input: { memberId: s.member, month: '2026-02', amount: 5_000, paidOn: '2026-02-10', channel: 'CASH' } }), inScope: WRITERS },
+  recordDuesPayment: {
+    vars: (s) => ({
+      input: { memberId: s.member, month: '2026-02', amount: 5_000, paidOn: '2026-02-10', channel: 'CASH' },
+    }),
+    inScope: WRITERS,
+  },
   cancelDuesPayment: { vars: async (s) => ({ id: await s.addDuesPayment(), reason: 'Ghi nhầm' }), inScope: WRITERS },
-  setDuesBasis: { vars: (s) => ({ input: { memberId: s.member, from: '2026-01', basis: 'STUDENT' } }), inScope: WRITERS },
+  setDuesBasis: {
+    vars: (s) => ({ input: { memberId: s.member, from: '2026-01', basis: 'STUDENT' } }),
+    inScope: WRITERS,
+  },
   // one month per role, so that the writers' reliefs do not overlap
   grantDuesRelief: {
-    vars: (s, role) => ({ input: { memberId: s.member, kind: 'DEFER', from: `2025-${String(ROLES.indexOf(role) + 1).padStart(2, '0')}`, to: `2025-${String(ROLES.indexOf(role) + 1).padStart(2, '0')}`, decidedOn: '2025-01-02', reason: 'Đi làm xa' } }),
+    vars: (s, role) => ({
+      input: {
+        memberId: s.member,
+        kind: 'DEFER',
+        from: `2025-${String(ROLES.indexOf(role) + 1).padStart(2, '0')}`,
+        to: `2025-${String(ROLES.indexOf(role) + 1).padStart(2, '0')}`,
+        decidedOn: '2025-01-02',
+        reason: 'Đi làm xa',
+      },
+    }),
     inScope: WRITERS,
   },
   deleteWebhookSubscription: { vars: async (s) => ({ id: await s.addWebhook() }), inScope: WEBHOOK_MANAGERS },
   rotateWebhookSecret: { vars: (s) => ({ id: s.webhook }), inScope: WEBHOOK_MANAGERS },
   replayWebhookDelivery: { vars: (s) => ({ id: s.webhookDelivery }), inScope: WEBHOOK_MANAGERS },
-  replayWebhookDeliveries: { vars: (s) => ({ subscriptionId: s.webhook, from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' }), inScope: WEBHOOK_MANAGERS },
+  replayWebhookDeliveries: {
+    vars: (s) => ({ subscriptionId: s.webhook, from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' }),
+    inScope: WEBHOOK_MANAGERS,
+  },
   reopenRatingRound: { vars: (s) => ({ id: s.round, reason: 'Công bố nhầm' }), inScope: ADMIN_ONLY },
   verifyAuditLog: { vars: () => ({}), noId: 'administrators only', inScope: ADMIN_ONLY },
-  setPolicyOverride: { vars: (s) => ({ input: { organisationId: s.cell, effectiveFrom: '2026-01-01', values: { organisation: { minFullMembers: 0 } } } }), inScope: ADMIN_ONLY },
+  setPolicyOverride: {
+    vars: (s) => ({
+      input: { organisationId: s.cell, effectiveFrom: '2026-01-01', values: { organisation: { minFullMembers: 0 } } },
+    }),
+    inScope: ADMIN_ONLY,
+  },
   setUserPassword: { vars: (s) => ({ userId: s.user, password: 'matrix-pass-2' }), inScope: ADMIN_ONLY },
-  signIn: { vars: () => ({ input: { username: code().toLowerCase(), password: 'wrong-password-1' } }), noId: 'credentials, not a record', inScope: { others: 'UNAUTHENTICATED' } },
-  signOut: { vars: () => ({ refreshToken: 'not-a-refresh-token' }), noId: 'a session token, not a record', inScope: VISIBLE },
+  signIn: {
+    vars: () => ({ input: { username: code().toLowerCase(), password: 'wrong-password-1' } }),
+    noId: 'credentials, not a record',
+    inScope: { others: 'UNAUTHENTICATED' },
+  },
+  signOut: {
+    vars: () => ({ refreshToken: 'not-a-refresh-token' }),
+    noId: 'a session token, not a record',
+    inScope: VISIBLE,
+  },
   splitOrganisation: {
     depth: 2,
-    vars: (s) => ({ input: { id: s.cell, dissolveSource: false, effectiveOn: '2014-01-01', parts: [{ code: code(), name: 'Chi bộ tách', childIds: [], memberIds: [s.member] }] } }),
+    vars: (s) => ({
+      input: {
+        id: s.cell,
+        dissolveSource: false,
+        effectiveOn: '2014-01-01',
+        parts: [{ code: code(), name: 'Chi bộ tách', childIds: [], memberIds: [s.member] }],
+      },
+    }),
     inScope: WRITERS,
   },
-  startInspection: { vars: (s) => ({ id: s.inspection, input: { startedOn: '2026-09-01' } }), inScope: COMMITTEE_WRITERS },
+  startInspection: {
+    vars: (s) => ({ id: s.inspection, input: { startedOn: '2026-09-01' } }),
+    inScope: COMMITTEE_WRITERS,
+  },
   submitSelfAssessment: {
-    vars: (s) => ({ input: { roundId: s.round, memberId: s.member, generalPoints: 25, taskPoints: 60, tasks: { assigned: 10, completed: 10, onTime: 10, exceeded: 0 } } }),
+    vars: (s) => ({
+      input: {
+        roundId: s.round,
+        memberId: s.member,
+        generalPoints: 25,
+        taskPoints: 60,
+        tasks: { assigned: 10, completed: 10, onTime: 10, exceeded: 0 },
+      },
+    }),
     inScope: { ...WRITERS, MEMBER: 'ok' },
   },
   submitVisitReport: {
     vars: () => ({ month: '2026-03', note: 'Báo cáo tháng' }),
-    noId: 'the caller\'s own monthly report',
+    noId: "the caller's own monthly report",
     inScope: { others: 'FORBIDDEN', VISITOR: 'ok' },
   },
-  updateInspection: { vars: (s) => ({ id: s.inspection, input: { title: 'Giám sát (sửa)' } }), inScope: COMMITTEE_WRITERS },
+  updateInspection: {
+    vars: (s) => ({ id: s.inspection, input: { title: 'Giám sát (sửa)' } }),
+    inScope: COMMITTEE_WRITERS,
+  },
   updateInspectionPlan: { vars: (s) => ({ id: s.plan, input: { note: 'Ghi chú' } }), inScope: COMMITTEE_WRITERS },
   updateMeeting: { vars: (s) => ({ id: s.meeting, input: { place: 'Hội trường' } }), inScope: MEETING_WRITERS },
   updateMember: { vars: (s) => ({ id: s.member, input: { residence: 'Phường 1' } }), inScope: WRITERS },

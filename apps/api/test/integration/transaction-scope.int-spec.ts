@@ -21,7 +21,15 @@ const files = (dir: string): string[] =>
     return statSync(p).isDirectory() ? files(p) : f.endsWith('.ts') && !f.endsWith('.spec.ts') ? [p] : [];
   });
 
-type MethodInfo = { cls: string; name: string; node: ts.MethodDeclaration; file: ts.SourceFile; managerParam: number | null; direct: boolean; unsafe: boolean };
+type MethodInfo = {
+  cls: string;
+  name: string;
+  node: ts.MethodDeclaration;
+  file: ts.SourceFile;
+  managerParam: number | null;
+  direct: boolean;
+  unsafe: boolean;
+};
 type ClassInfo = { name: string; fields: Map<string, string>; methods: Map<string, MethodInfo> };
 
 const isThisDs = (n: ts.Node): boolean =>
@@ -53,7 +61,8 @@ const target = (call: ts.CallExpression, cls: ClassInfo, classes: Map<string, Cl
 };
 
 /** A call is safe when the callee never reaches `this.ds`, or when it is handed its manager parameter. */
-const callIsUnsafe = (call: ts.CallExpression, m: MethodInfo): boolean => m.unsafe && (m.managerParam === null || call.arguments.length <= m.managerParam);
+const callIsUnsafe = (call: ts.CallExpression, m: MethodInfo): boolean =>
+  m.unsafe && (m.managerParam === null || call.arguments.length <= m.managerParam);
 
 const load = (): { classes: Map<string, ClassInfo>; methods: MethodInfo[] } => {
   const classes = new Map<string, ClassInfo>();
@@ -66,7 +75,8 @@ const load = (): { classes: Map<string, ClassInfo>; methods: MethodInfo[] } => {
         for (const member of node.members) {
           if (ts.isConstructorDeclaration(member)) {
             for (const p of member.parameters) {
-              if (ts.isIdentifier(p.name) && p.type && ts.isTypeReferenceNode(p.type)) info.fields.set(p.name.text, p.type.typeName.getText(file));
+              if (ts.isIdentifier(p.name) && p.type && ts.isTypeReferenceNode(p.type))
+                info.fields.set(p.name.text, p.type.typeName.getText(file));
             }
           }
           if (ts.isMethodDeclaration(member) && member.body && ts.isIdentifier(member.name)) {
@@ -75,7 +85,15 @@ const load = (): { classes: Map<string, ClassInfo>; methods: MethodInfo[] } => {
             walk(member.body, (n) => {
               if (isThisDs(n)) direct = true;
             });
-            const m: MethodInfo = { cls: info.name, name: member.name.text, node: member, file, managerParam: managerParam < 0 ? null : managerParam, direct, unsafe: direct };
+            const m: MethodInfo = {
+              cls: info.name,
+              name: member.name.text,
+              node: member,
+              file,
+              managerParam: managerParam < 0 ? null : managerParam,
+              direct,
+              unsafe: direct,
+            };
             info.methods.set(m.name, m);
             methods.push(m);
           }
@@ -86,7 +104,7 @@ const load = (): { classes: Map<string, ClassInfo>; methods: MethodInfo[] } => {
     });
   }
   // Reaching `this.ds` through other methods (called without their manager) makes a method unsafe too.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const m of methods) {
       if (m.unsafe) continue;
@@ -117,7 +135,10 @@ export const transactionScopeProblems = (): string[] => {
           if (isThisDs(x)) problems.push(`${where}: this.ds inside a transaction`);
           if (ts.isCallExpression(x)) {
             const t = target(x, cls, classes);
-            if (t && callIsUnsafe(x, t)) problems.push(`${where}: calls ${t.cls}.${t.name}, which reads through this.ds, without the transaction's manager`);
+            if (t && callIsUnsafe(x, t))
+              problems.push(
+                `${where}: calls ${t.cls}.${t.name}, which reads through this.ds, without the transaction's manager`,
+              );
           }
         });
       }

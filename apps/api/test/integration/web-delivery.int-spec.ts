@@ -25,9 +25,15 @@ describe('web app delivery', () => {
     writeFileSync(join(dist, 'assets', 'app-AbCd1234.js.br'), brotliCompressSync(js));
     writeFileSync(join(dist, 'assets', 'app-AbCd1234.js.gz'), gzipSync(js));
     // what vite-plugin-pwa writes next to index.html (apps/web/vite.config.ts)
-    writeFileSync(join(dist, 'sw.js'), 'if(!self.define){}define(["./workbox-1a2b3c4d"],function(s){"use strict";s.clientsClaim()});\n');
+    writeFileSync(
+      join(dist, 'sw.js'),
+      'if(!self.define){}define(["./workbox-1a2b3c4d"],function(s){"use strict";s.clientsClaim()});\n',
+    );
     writeFileSync(join(dist, 'workbox-1a2b3c4d.js'), 'define(["exports"],function(t){"use strict"});\n');
-    writeFileSync(join(dist, 'manifest.webmanifest'), JSON.stringify({ name: 'chibo – Công tác xây dựng Đảng', short_name: 'chibo', lang: 'vi' }));
+    writeFileSync(
+      join(dist, 'manifest.webmanifest'),
+      JSON.stringify({ name: 'chibo – Công tác xây dựng Đảng', short_name: 'chibo', lang: 'vi' }),
+    );
     mkdirSync(join(dist, 'icons'));
     writeFileSync(join(dist, 'icons', 'icon-192.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
     app = await createApp(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', WEB_DIST: dist }));
@@ -40,15 +46,28 @@ describe('web app delivery', () => {
   });
 
   const post = (payload: unknown) =>
-    app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+    app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(payload),
+    });
 
   it('serves a hashed asset precompressed (br, else gzip) and cached as immutable', async () => {
-    const br = await app.inject({ method: 'GET', url: '/assets/app-AbCd1234.js', headers: { 'accept-encoding': 'br, gzip' } });
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/app-AbCd1234.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
     expect(br.statusCode).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(Number(br.headers['content-length'])).toBeLessThan(Buffer.byteLength(js) / 4);
-    const gz = await app.inject({ method: 'GET', url: '/assets/app-AbCd1234.js', headers: { 'accept-encoding': 'gzip' } });
+    const gz = await app.inject({
+      method: 'GET',
+      url: '/assets/app-AbCd1234.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(gz.headers['content-encoding']).toBe('gzip');
     const plain = await app.inject({ method: 'GET', url: '/assets/app-AbCd1234.js' });
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -65,14 +84,28 @@ describe('web app delivery', () => {
   });
 
   it('answers a browser asking for an unknown page with the web app (its own not-found page), status 404', async () => {
-    const page = await app.inject({ method: 'GET', url: '/khong-co/trang-nay?x=1', headers: { accept: 'text/html,application/xhtml+xml' } });
+    const page = await app.inject({
+      method: 'GET',
+      url: '/khong-co/trang-nay?x=1',
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
     expect(page.statusCode).toBe(404);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<div id="root">');
     // API clients, API paths and missing files keep the JSON 404
-    for (const [url, accept] of [['/khong-co', 'application/json'], ['/assets/old-Zz99.js', 'text/html'], ['/graphql/x', 'text/html'], ['/exports/sub/none', 'text/html'], ['/favicon.png', 'text/html']]) {
+    for (const [url, accept] of [
+      ['/khong-co', 'application/json'],
+      ['/assets/old-Zz99.js', 'text/html'],
+      ['/graphql/x', 'text/html'],
+      ['/exports/sub/none', 'text/html'],
+      ['/favicon.png', 'text/html'],
+    ]) {
       const res = await app.inject({ method: 'GET', url, headers: { accept } });
-      expect([url, res.statusCode, res.headers['content-type']]).toEqual([url, 404, expect.stringContaining('application/json')]);
+      expect([url, res.statusCode, res.headers['content-type']]).toEqual([
+        url,
+        404,
+        expect.stringContaining('application/json'),
+      ]);
     }
   });
 
@@ -86,7 +119,11 @@ describe('web app delivery', () => {
     const sw = await app.inject({ method: 'GET', url: '/sw.js' });
     expect(sw.body).toContain('clientsClaim');
     // a conditional request (the browser's update check) is answered 304 only when the file is unchanged
-    const again = await app.inject({ method: 'GET', url: '/sw.js', headers: { 'if-none-match': String(sw.headers.etag) } });
+    const again = await app.inject({
+      method: 'GET',
+      url: '/sw.js',
+      headers: { 'if-none-match': String(sw.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
   });
 
@@ -119,7 +156,10 @@ describe('web app delivery', () => {
     ['a client route', () => app.inject({ method: 'GET', url: '/members/123', headers: { 'accept-encoding': 'br' } })],
     ['a missing page (404)', () => app.inject({ method: 'GET', url: '/no-such-page' })],
     ['a GraphQL answer', () => post({ query: '{ __typename }' })],
-    ['a refused GraphQL batch (400)', () => post(Array.from({ length: GRAPHQL_BATCH_MAX + 1 }, () => ({ query: '{ __typename }' })))],
+    [
+      'a refused GraphQL batch (400)',
+      () => post(Array.from({ length: GRAPHQL_BATCH_MAX + 1 }, () => ({ query: '{ __typename }' }))),
+    ],
   ])('sends the security headers with %s', async (_what, request) => {
     const res = await request();
     expect(res.headers['content-security-policy']).toBe(CSP);
@@ -147,7 +187,11 @@ describe('web app delivery', () => {
   });
 
   it('answers a batch of operations in one request, in order', async () => {
-    const res = await post([{ query: '{ __typename }' }, { query: 'query Two { scopeRoots { id } }' }, { query: '{ __schema { queryType { name } } }' }]);
+    const res = await post([
+      { query: '{ __typename }' },
+      { query: 'query Two { scopeRoots { id } }' },
+      { query: '{ __schema { queryType { name } } }' },
+    ]);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(Array.isArray(body)).toBe(true);
@@ -158,7 +202,11 @@ describe('web app delivery', () => {
 
   it(`refuses a batch of more than ${GRAPHQL_BATCH_MAX} operations before running any`, async () => {
     const before = queryCounter.count;
-    const res = await post(Array.from({ length: GRAPHQL_BATCH_MAX + 1 }, () => ({ query: 'mutation { signIn(input: {username: "nobody", password: "wrong-password-1"}) { accessToken } }' })));
+    const res = await post(
+      Array.from({ length: GRAPHQL_BATCH_MAX + 1 }, () => ({
+        query: 'mutation { signIn(input: {username: "nobody", password: "wrong-password-1"}) { accessToken } }',
+      })),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BATCH_TOO_LARGE' });
     expect(queryCounter.count).toBe(before);
@@ -168,7 +216,9 @@ describe('web app delivery', () => {
 describe('HSTS when configured', () => {
   let app: NestFastifyApplication;
   beforeAll(async () => {
-    app = await createApp(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', HSTS_MAX_AGE_SECONDS: '31536000' }));
+    app = await createApp(
+      loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', HSTS_MAX_AGE_SECONDS: '31536000' }),
+    );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });
@@ -177,7 +227,12 @@ describe('HSTS when configured', () => {
   });
 
   it('sends Strict-Transport-Security with the configured max-age', async () => {
-    const res = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query":"{ __typename }"}' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"query":"{ __typename }"}',
+    });
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });

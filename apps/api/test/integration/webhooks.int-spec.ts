@@ -21,7 +21,14 @@ process.env.WEBHOOK_TIMEOUT_MS = '400';
 process.env.WEBHOOK_MAX_ATTEMPTS = '3';
 process.env.WEBHOOK_POLL_MS = '0';
 
-type Received = { status: number; path: string; headers: IncomingMessage['headers']; body: string; event: { id: string; type: string; subjectId: string; organisationId: string; payload: Record<string, unknown> }; deliveryId: string };
+type Received = {
+  status: number;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  event: { id: string; type: string; subjectId: string; organisationId: string; payload: Record<string, unknown> };
+  deliveryId: string;
+};
 /** What the receiver answers for a request: a status, or 'hang' (no answer until the client gives up). */
 type Behaviour = (r: Received, nth: number) => number | 'hang';
 
@@ -43,7 +50,11 @@ describe('webhooks', () => {
     }
   }`;
 
-  const ok = async <T = Record<string, any>>(query: string, variables: Record<string, unknown>, token = admin): Promise<T> => {
+  const ok = async <T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown>,
+    token = admin,
+  ): Promise<T> => {
     const res = await h.gql<T>(query, variables, token);
     if (res.errors) throw new Error(`${query}: ${JSON.stringify(res.errors)}`);
     return res.data;
@@ -69,21 +80,45 @@ describe('webhooks', () => {
   const subscribe = async (org: string, types: string[], behaviour: Behaviour = () => 200, token = admin) => {
     const path = `/hook/${++paths}`;
     behaviours.set(path, behaviour);
-    const res = await ok<{ createWebhookSubscription: { secret: string; subscription: { id: string } } }>(CREATE, { i: { organisationId: org, targetUrl: `${base}${path}?token=abc`, eventTypes: types } }, token);
+    const res = await ok<{ createWebhookSubscription: { secret: string; subscription: { id: string } } }>(
+      CREATE,
+      { i: { organisationId: org, targetUrl: `${base}${path}?token=abc`, eventTypes: types } },
+      token,
+    );
     return { path, id: res.createWebhookSubscription.subscription.id, secret: res.createWebhookSubscription.secret };
   };
   /** The requests the receiver answered (any status) / answered 2xx, in arrival order. */
   const at = (path: string) => received.filter((r) => r.path === path);
   const delivered = (path: string) => at(path).filter((r) => r.status < 300);
   const cell = async (code: string): Promise<string> =>
-    (await ok(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, {
-      i: { code: `${t.prefix}.${code}${paths}`, name: `Chi bộ ${code}`, kind: 'SUBORDINATE_CELL', parentId: t.GA, establishedOn: '2015-01-01' },
-    })).createOrganisation.id;
+    (
+      await ok(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, {
+        i: {
+          code: `${t.prefix}.${code}${paths}`,
+          name: `Chi bộ ${code}`,
+          kind: 'SUBORDINATE_CELL',
+          parentId: t.GA,
+          establishedOn: '2015-01-01',
+        },
+      })
+    ).createOrganisation.id;
   const planMeeting = async (organisationId: string, date = '2026-05-12', token = admin): Promise<string> =>
-    (await ok(`mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, { i: { organisationId, kind: 'REGULAR', title: `Sinh hoạt ${date}`, date } }, token)).createMeeting.id;
-  const updateMeeting = async (id: string, place: string) => ok(`mutation($id: ID!, $i: MeetingPlanInput!) { updateMeeting(id: $id, input: $i) { id } }`, { id, i: { place } });
+    (
+      await ok(
+        `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
+        { i: { organisationId, kind: 'REGULAR', title: `Sinh hoạt ${date}`, date } },
+        token,
+      )
+    ).createMeeting.id;
+  const updateMeeting = async (id: string, place: string) =>
+    ok(`mutation($id: ID!, $i: MeetingPlanInput!) { updateMeeting(id: $id, input: $i) { id } }`, { id, i: { place } });
   const deliveries = async (subscriptionId: string, vars: Record<string, unknown> = {}) =>
-    (await ok<{ webhookDeliveries: { items: Record<string, any>[]; endCursor: string | null; hasMore: boolean } }>(DELIVERIES, { s: subscriptionId, ...vars })).webhookDeliveries;
+    (
+      await ok<{ webhookDeliveries: { items: Record<string, any>[]; endCursor: string | null; hasMore: boolean } }>(
+        DELIVERIES,
+        { s: subscriptionId, ...vars },
+      )
+    ).webhookDeliveries;
   const remove = async (id: string) => ok(`mutation($id: ID!) { deleteWebhookSubscription(id: $id) }`, { id });
 
   beforeAll(async () => {
@@ -94,7 +129,14 @@ describe('webhooks', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const [path = ''] = (req.url ?? '').split('?');
         const parsed = JSON.parse(body);
-        const r: Received = { status: 0, path, headers: req.headers, body, event: parsed.event, deliveryId: parsed.deliveryId };
+        const r: Received = {
+          status: 0,
+          path,
+          headers: req.headers,
+          body,
+          event: parsed.event,
+          deliveryId: parsed.deliveryId,
+        };
         const nth = (counts.get(path) ?? 0) + 1;
         counts.set(path, nth);
         const answer = (behaviours.get(path) ?? (() => 404))(r, nth);
@@ -134,30 +176,57 @@ describe('webhooks', () => {
     const expected = `sha256=${createHmac('sha256', sub.secret).update(`${ts}.${r.body}`).digest('hex')}`;
     expect(r.headers['x-chibo-signature']).toBe(expected);
     expect(r.headers['x-chibo-delivery']).toBe(r.deliveryId);
-    expect(r.event).toMatchObject({ type: 'meeting.planned', subjectId: meeting, organisationId: c, payload: { meetingId: meeting } });
+    expect(r.event).toMatchObject({
+      type: 'meeting.planned',
+      subjectId: meeting,
+      organisationId: c,
+      payload: { meetingId: meeting },
+    });
     const log = await deliveries(sub.id);
     expect(log.items).toHaveLength(1);
-    expect(log.items[0]).toMatchObject({ id: r.deliveryId, eventType: 'meeting.planned', status: 'DELIVERED', attempts: 1, responseStatus: 200, error: null, nextAttemptAt: null });
+    expect(log.items[0]).toMatchObject({
+      id: r.deliveryId,
+      eventType: 'meeting.planned',
+      status: 'DELIVERED',
+      attempts: 1,
+      responseStatus: 200,
+      error: null,
+      nextAttemptAt: null,
+    });
     expect(log.items[0]?.durationMs).toBeGreaterThanOrEqual(0);
     // not readable: no field for it, not in the table in clear, not in the audit log (nor the target's query string)
     const [row] = await h.ds.query(`SELECT secret_enc FROM webhook_subscription WHERE id = $1`, [sub.id]);
     expect(row.secret_enc).not.toContain(sub.secret.slice(6));
-    const [audit] = await h.ds.query(`SELECT after::text AS after FROM audit_log WHERE operation = 'createWebhookSubscription' AND entity_id = $1`, [sub.id]);
+    const [audit] = await h.ds.query(
+      `SELECT after::text AS after FROM audit_log WHERE operation = 'createWebhookSubscription' AND entity_id = $1`,
+      [sub.id],
+    );
     expect(audit.after).not.toContain(sub.secret);
     expect(audit.after).not.toContain('token=abc');
     // a rotated secret signs the next deliveries
-    const rotated = (await ok(`mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id: sub.id })).rotateWebhookSecret.secret as string;
+    const rotated = (await ok(`mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id: sub.id }))
+      .rotateWebhookSecret.secret as string;
     expect(rotated).not.toBe(sub.secret);
     await planMeeting(c, '2026-06-09');
     await runUntil(() => at(sub.path).length === 2);
     const r2 = elementAt(at(sub.path), 1, 'second delivery');
-    expect(r2.headers['x-chibo-signature']).toBe(`sha256=${createHmac('sha256', rotated).update(`${r2.headers['x-chibo-timestamp']}.${r2.body}`).digest('hex')}`);
+    expect(r2.headers['x-chibo-signature']).toBe(
+      `sha256=${createHmac('sha256', rotated).update(`${r2.headers['x-chibo-timestamp']}.${r2.body}`).digest('hex')}`,
+    );
     await remove(sub.id);
   });
 
-  it('lists the event types for pickers, and each subscription\'s newest delivery (lastDelivery, batched for a page)', async () => {
-    const types = (await ok<{ webhookEventTypes: { type: string; version: number; when: string; payloadKeys: string[] }[] }>(`{ webhookEventTypes { type version when payloadKeys } }`, {})).webhookEventTypes;
-    expect(types.find((x) => x.type === 'meeting.planned')).toMatchObject({ version: 1, payloadKeys: expect.arrayContaining(['meetingId']) });
+  it("lists the event types for pickers, and each subscription's newest delivery (lastDelivery, batched for a page)", async () => {
+    const types = (
+      await ok<{ webhookEventTypes: { type: string; version: number; when: string; payloadKeys: string[] }[] }>(
+        `{ webhookEventTypes { type version when payloadKeys } }`,
+        {},
+      )
+    ).webhookEventTypes;
+    expect(types.find((x) => x.type === 'meeting.planned')).toMatchObject({
+      version: 1,
+      payloadKeys: expect.arrayContaining(['meetingId']),
+    });
     const c = await cell('last');
     const quiet = await subscribe(c, ['meeting.closed']);
     const busy = await subscribe(c, ['meeting.planned'], (_r, nth) => (nth === 1 ? 200 : 503));
@@ -167,9 +236,20 @@ describe('webhooks', () => {
       await planMeeting(c, '2026-06-09');
       await runUntil(() => at(busy.path).length === 2);
       const LIST = `query($o: ID) { webhookSubscriptions(organisationId: $o) { items { id lastDelivery { status attempts responseStatus error eventType nextAttemptAt } } } }`;
-      const items = (await ok<{ webhookSubscriptions: { items: { id: string; lastDelivery: Record<string, unknown> | null }[] } }>(LIST, { o: c })).webhookSubscriptions.items;
+      const items = (
+        await ok<{ webhookSubscriptions: { items: { id: string; lastDelivery: Record<string, unknown> | null }[] } }>(
+          LIST,
+          { o: c },
+        )
+      ).webhookSubscriptions.items;
       expect(items.find((x) => x.id === quiet.id)?.lastDelivery).toBeNull();
-      expect(items.find((x) => x.id === busy.id)?.lastDelivery).toMatchObject({ status: 'PENDING', attempts: 1, responseStatus: 503, error: 'HTTP 503', eventType: 'meeting.planned' });
+      expect(items.find((x) => x.id === busy.id)?.lastDelivery).toMatchObject({
+        status: 'PENDING',
+        attempts: 1,
+        responseStatus: 503,
+        error: 'HTTP 503',
+        eventType: 'meeting.planned',
+      });
     } finally {
       // a failing retry left behind would take a place in the next tests' runs
       await remove(quiet.id);
@@ -183,7 +263,12 @@ describe('webhooks', () => {
     const slow = await subscribe(c, ['meeting.planned'], (_r, nth) => (nth === 1 ? 'hang' : 204));
     const dead = await subscribe(c, ['meeting.planned'], () => 503);
     await planMeeting(c);
-    await runUntil(async () => (await deliveries(dead.id)).items[0]?.status === 'DEAD' && at(flaky.path).length === 3 && at(slow.path).length === 1);
+    await runUntil(
+      async () =>
+        (await deliveries(dead.id)).items[0]?.status === 'DEAD' &&
+        at(flaky.path).length === 3 &&
+        at(slow.path).length === 1,
+    );
     const f = await deliveries(flaky.id);
     expect(f.items[0]).toMatchObject({ status: 'DELIVERED', attempts: 3, responseStatus: 200, error: null });
     expect(new Set(at(flaky.path).map((r) => r.headers['x-chibo-delivery']))).toEqual(new Set([f.items[0]?.id]));
@@ -191,7 +276,13 @@ describe('webhooks', () => {
     const s = await deliveries(slow.id);
     expect(s.items[0]).toMatchObject({ status: 'DELIVERED', attempts: 2, responseStatus: 204 });
     const d = await deliveries(dead.id);
-    expect(d.items[0]).toMatchObject({ status: 'DEAD', attempts: 3, responseStatus: 503, error: 'HTTP 503', nextAttemptAt: null });
+    expect(d.items[0]).toMatchObject({
+      status: 'DEAD',
+      attempts: 3,
+      responseStatus: 503,
+      error: 'HTTP 503',
+      nextAttemptAt: null,
+    });
     expect(at(dead.path)).toHaveLength(3);
     // a DEAD delivery is not tried again
     await worker().runOnce();
@@ -217,15 +308,21 @@ describe('webhooks', () => {
     const other = await planMeeting(c, '2026-05-13');
     await worker().runOnce();
     // the first attempt of `first`'s event failed; its update waits; the other meeting went out
-    expect(at(sub.path).map((r) => `${r.event.subjectId}:${r.status}`).sort()).toEqual([`${first}:500`, `${other}:200`].sort());
+    expect(
+      at(sub.path)
+        .map((r) => `${r.event.subjectId}:${r.status}`)
+        .sort(),
+    ).toEqual([`${first}:500`, `${other}:200`].sort());
     await runUntil(() => delivered(sub.path).length === 4);
     const ofFirst = delivered(sub.path).filter((r) => r.event.subjectId === first);
-    expect(ofFirst.map((r) => `${r.event.type}:${(r.event.payload.fields as string[] | undefined)?.join(',') ?? ''}`)).toEqual(['meeting.planned:', 'meeting.updated:place', 'meeting.updated:place']);
+    expect(
+      ofFirst.map((r) => `${r.event.type}:${(r.event.payload.fields as string[] | undefined)?.join(',') ?? ''}`),
+    ).toEqual(['meeting.planned:', 'meeting.updated:place', 'meeting.updated:place']);
     expect(Number(ofFirst[1]?.event.id)).toBeLessThan(Number(ofFirst[2]?.event.id));
     await remove(sub.id);
   });
 
-  it('sends no event outside the subscription\'s subtree, nor outside its creator\'s current scope', async () => {
+  it("sends no event outside the subscription's subtree, nor outside its creator's current scope", async () => {
     const c = await cell('scope');
     const sibling = await cell('sibling');
     const bySubtree = await subscribe(c, ['meeting.planned']);
@@ -234,17 +331,33 @@ describe('webhooks', () => {
     const username = `wh${Date.now().toString(36)}`;
     const user = await users.createUser(cliCaller(), { username, displayName: username, password: 'test-password-1' });
     const grant = await users.addGrant(cliCaller(), { userId: user.id, role: 'COMMITTEE_WRITE', organisationId: t.A });
-    const writer = (await ok(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { username, password: 'test-password-1' } })).signIn.accessToken as string;
+    const writer = (
+      await ok(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+        i: { username, password: 'test-password-1' },
+      })
+    ).signIn.accessToken as string;
     const byWriter = await subscribe(t.A, ['meeting.planned'], () => 200, writer);
     // it cannot subscribe outside its scope: B answers like a missing organisation
-    expect(errorOf(await h.gql(CREATE, { i: { organisationId: t.B, targetUrl: `${base}/x`, eventTypes: ['meeting.planned'] } }, writer))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      errorOf(
+        await h.gql(
+          CREATE,
+          { i: { organisationId: t.B, targetUrl: `${base}/x`, eventTypes: ['meeting.planned'] } },
+          writer,
+        ),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
     const inCell = await planMeeting(c, '2026-07-01');
     const inSibling = await planMeeting(sibling, '2026-07-02');
     const inB = await planMeeting(t.b1, '2026-07-03');
     await runUntil(() => at(bySubtree.path).length >= 1 && at(byWriter.path).length >= 2);
     await worker().runOnce();
     expect(at(bySubtree.path).map((r) => r.event.subjectId)).toEqual([inCell]);
-    expect(at(byWriter.path).map((r) => r.event.subjectId).sort()).toEqual([inCell, inSibling].sort());
+    expect(
+      at(byWriter.path)
+        .map((r) => r.event.subjectId)
+        .sort(),
+    ).toEqual([inCell, inSibling].sort());
     expect(at(byWriter.path).map((r) => r.event.subjectId)).not.toContain(inB);
     await users.removeGrant(cliCaller(), grant.id);
     const after = await planMeeting(c, '2026-07-04');
@@ -265,25 +378,54 @@ describe('webhooks', () => {
     expect(errorOf(await h.gql(GET, { id: sub.id }, writerB))).toMatchObject({ code: 'NOT_FOUND' });
     expect(errorOf(await h.gql(GET, { id: randomUUID() }, writerB))).toMatchObject({ code: 'NOT_FOUND' });
     expect(errorOf(await h.gql(GET, { id: sub.id }, readerA))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(errorOf(await h.gql(`mutation($id: ID!) { deleteWebhookSubscription(id: $id) }`, { id: sub.id }, writerB))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      errorOf(await h.gql(`mutation($id: ID!) { deleteWebhookSubscription(id: $id) }`, { id: sub.id }, writerB)),
+    ).toMatchObject({ code: 'NOT_FOUND' });
     expect(errorOf(await h.gql(DELIVERIES, { s: sub.id }, writerB))).toMatchObject({ code: 'NOT_FOUND' });
-    expect((await ok(`{ webhookSubscriptions { items { id } } }`, {}, writerB)).webhookSubscriptions.items.map((s: { id: string }) => s.id)).not.toContain(sub.id);
-    expect((await ok(`query($o: ID) { webhookSubscriptions(organisationId: $o) { total items { id } } }`, { o: c })).webhookSubscriptions.items).toEqual([{ id: sub.id }]);
-    expect(errorOf(await h.gql(CREATE, { i: { organisationId: c, targetUrl: `${base}/x`, eventTypes: ['meeting.nope'] } }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION' });
-    const upd = await ok(`mutation($id: ID!, $i: UpdateWebhookSubscriptionInput!) { updateWebhookSubscription(id: $id, input: $i) { eventTypes active } }`, { id: sub.id, i: { eventTypes: ['meeting.updated', 'meeting.planned'] } });
+    expect(
+      (await ok(`{ webhookSubscriptions { items { id } } }`, {}, writerB)).webhookSubscriptions.items.map(
+        (s: { id: string }) => s.id,
+      ),
+    ).not.toContain(sub.id);
+    expect(
+      (await ok(`query($o: ID) { webhookSubscriptions(organisationId: $o) { total items { id } } }`, { o: c }))
+        .webhookSubscriptions.items,
+    ).toEqual([{ id: sub.id }]);
+    expect(
+      errorOf(
+        await h.gql(CREATE, { i: { organisationId: c, targetUrl: `${base}/x`, eventTypes: ['meeting.nope'] } }, admin),
+      ),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION' });
+    const upd = await ok(
+      `mutation($id: ID!, $i: UpdateWebhookSubscriptionInput!) { updateWebhookSubscription(id: $id, input: $i) { eventTypes active } }`,
+      { id: sub.id, i: { eventTypes: ['meeting.updated', 'meeting.planned'] } },
+    );
     expect(upd.updateWebhookSubscription).toEqual({ eventTypes: ['meeting.planned', 'meeting.updated'], active: true });
-    const dis = await ok(`mutation($id: ID!) { disableWebhookSubscription(id: $id, reason: "bảo trì") { active disabledReason disabledAt } }`, { id: sub.id });
+    const dis = await ok(
+      `mutation($id: ID!) { disableWebhookSubscription(id: $id, reason: "bảo trì") { active disabledReason disabledAt } }`,
+      { id: sub.id },
+    );
     expect(dis.disableWebhookSubscription).toMatchObject({ active: false, disabledReason: 'bảo trì' });
     // disabled: nothing is sent; enabled again: what happened meanwhile goes out
     const meanwhile = await planMeeting(c);
     await worker().runOnce();
     expect(at(sub.path)).toEqual([]);
-    await ok(`mutation($id: ID!) { updateWebhookSubscription(id: $id, input: { active: true }) { active } }`, { id: sub.id });
+    await ok(`mutation($id: ID!) { updateWebhookSubscription(id: $id, input: { active: true }) { active } }`, {
+      id: sub.id,
+    });
     await runUntil(() => at(sub.path).length === 1);
     expect(at(sub.path)[0]?.event.subjectId).toBe(meanwhile);
     await remove(sub.id);
-    const ops = (await h.ds.query(`SELECT operation FROM audit_log WHERE entity_id = $1 ORDER BY id`, [sub.id])).map((r: { operation: string }) => r.operation);
-    expect(ops).toEqual(['createWebhookSubscription', 'updateWebhookSubscription', 'disableWebhookSubscription', 'updateWebhookSubscription', 'deleteWebhookSubscription']);
+    const ops = (await h.ds.query(`SELECT operation FROM audit_log WHERE entity_id = $1 ORDER BY id`, [sub.id])).map(
+      (r: { operation: string }) => r.operation,
+    );
+    expect(ops).toEqual([
+      'createWebhookSubscription',
+      'updateWebhookSubscription',
+      'disableWebhookSubscription',
+      'updateWebhookSubscription',
+      'deleteWebhookSubscription',
+    ]);
     expect(await h.ds.query(`SELECT 1 FROM webhook_delivery WHERE subscription_id = $1`, [sub.id])).toEqual([]);
   });
 
@@ -299,18 +441,39 @@ describe('webhooks', () => {
     const older = await deliveries(sub.id, { first: 1, after: log.endCursor });
     expect(older.hasMore).toBe(false);
     expect(older.items[0]?.id).not.toBe(log.items[0]?.id);
-    const one = await ok(`mutation($id: ID!) { replayWebhookDelivery(id: $id) { id status attempts } }`, { id: first(log.items, 'delivery').id });
+    const one = await ok(`mutation($id: ID!) { replayWebhookDelivery(id: $id) { id status attempts } }`, {
+      id: first(log.items, 'delivery').id,
+    });
     expect(one.replayWebhookDelivery).toEqual({ id: log.items[0]?.id, status: 'PENDING', attempts: 0 });
     await runUntil(() => at(sub.path).length === 3);
     expect(at(sub.path)[2]?.deliveryId).toBe(log.items[0]?.id);
-    const n = await ok(`mutation($s: ID!, $from: DateTime!, $to: DateTime!) { replayWebhookDeliveries(subscriptionId: $s, from: $from, to: $to) }`, { s: sub.id, from: start.toISOString(), to: new Date(Date.now() + 1000).toISOString() });
+    const n = await ok(
+      `mutation($s: ID!, $from: DateTime!, $to: DateTime!) { replayWebhookDeliveries(subscriptionId: $s, from: $from, to: $to) }`,
+      { s: sub.id, from: start.toISOString(), to: new Date(Date.now() + 1000).toISOString() },
+    );
     expect(n.replayWebhookDeliveries).toBe(2);
-    const none = await ok(`mutation($s: ID!, $from: DateTime!, $to: DateTime!) { replayWebhookDeliveries(subscriptionId: $s, from: $from, to: $to) }`, { s: sub.id, from: '2020-01-01T00:00:00Z', to: '2020-01-02T00:00:00Z' });
+    const none = await ok(
+      `mutation($s: ID!, $from: DateTime!, $to: DateTime!) { replayWebhookDeliveries(subscriptionId: $s, from: $from, to: $to) }`,
+      { s: sub.id, from: '2020-01-01T00:00:00Z', to: '2020-01-02T00:00:00Z' },
+    );
     expect(none.replayWebhookDeliveries).toBe(0);
     await runUntil(() => at(sub.path).length === 5);
-    expect(new Set(at(sub.path).slice(3).map((r) => r.deliveryId))).toEqual(new Set([log.items[0]?.id, older.items[0]?.id]));
-    expect(errorOf(await h.gql(`mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }`, { id: randomUUID() }, admin))).toMatchObject({ code: 'NOT_FOUND' });
-    const ops = (await h.ds.query(`SELECT operation FROM audit_log WHERE entity_id IN ($1, $2) AND operation LIKE 'replay%' ORDER BY id`, [sub.id, first(log.items, 'delivery').id])).map((r: { operation: string }) => r.operation);
+    expect(
+      new Set(
+        at(sub.path)
+          .slice(3)
+          .map((r) => r.deliveryId),
+      ),
+    ).toEqual(new Set([log.items[0]?.id, older.items[0]?.id]));
+    expect(
+      errorOf(await h.gql(`mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }`, { id: randomUUID() }, admin)),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    const ops = (
+      await h.ds.query(
+        `SELECT operation FROM audit_log WHERE entity_id IN ($1, $2) AND operation LIKE 'replay%' ORDER BY id`,
+        [sub.id, first(log.items, 'delivery').id],
+      )
+    ).map((r: { operation: string }) => r.operation);
     expect(ops).toEqual(['replayWebhookDelivery', 'replayWebhookDeliveries', 'replayWebhookDeliveries']);
     await remove(sub.id);
   });
@@ -325,9 +488,15 @@ describe('webhooks', () => {
     await client.connect();
     try {
       await client.query('BEGIN');
-      const querier = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as Parameters<typeof recordAudit>[0];
+      const querier = {
+        query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows,
+      } as unknown as Parameters<typeof recordAudit>[0];
       await recordAudit(querier, cliCaller(), {
-        operation: 'closeMeeting', entityType: 'meeting', entityId: subject, organisationId: c, after: { state: 'CLOSED' },
+        operation: 'closeMeeting',
+        entityType: 'meeting',
+        entityId: subject,
+        organisationId: c,
+        after: { state: 'CLOSED' },
       });
       await client.query('COMMIT');
     } finally {
@@ -339,28 +508,58 @@ describe('webhooks', () => {
     await worker().runOnce();
     await worker().runOnce();
     expect(at(sub.path).map((r) => r.event.subjectId)).toEqual([subject]);
-    expect(await h.ds.query(`SELECT status FROM webhook_delivery WHERE subscription_id = $1`, [sub.id])).toEqual([{ status: 'DELIVERED' }]);
+    expect(await h.ds.query(`SELECT status FROM webhook_delivery WHERE subscription_id = $1`, [sub.id])).toEqual([
+      { status: 'DELIVERED' },
+    ]);
     await remove(sub.id);
   });
 
   it('refuses non-http(s) targets and, unless allowed, targets on private addresses (SSRF), at creation and at delivery', async () => {
     const c = await cell('ssrf');
-    const create = (targetUrl: string) => h.gql(CREATE, { i: { organisationId: c, targetUrl, eventTypes: ['meeting.planned'] } }, admin);
-    expect(errorOf(await create('ftp://example.org/x'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_TARGET_INVALID' });
-    expect(errorOf(await create('not a url'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_TARGET_INVALID' });
-    expect(errorOf(await create('http://user:pw@example.org/x'))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_TARGET_INVALID' });
+    const create = (targetUrl: string) =>
+      h.gql(CREATE, { i: { organisationId: c, targetUrl, eventTypes: ['meeting.planned'] } }, admin);
+    expect(errorOf(await create('ftp://example.org/x'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'WEBHOOK_TARGET_INVALID',
+    });
+    expect(errorOf(await create('not a url'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'WEBHOOK_TARGET_INVALID',
+    });
+    expect(errorOf(await create('http://user:pw@example.org/x'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'WEBHOOK_TARGET_INVALID',
+    });
     const sub = await subscribe(c, ['meeting.planned']);
     config().webhookAllowPrivateTargets = false;
     try {
-      for (const url of ['http://127.0.0.1:9/x', 'http://localhost/x', 'http://169.254.169.254/latest', 'http://10.1.2.3/', 'http://192.168.1.1/', 'http://[::1]/x', 'http://[::ffff:127.0.0.1]/x', 'https://[fe80::1]/x', 'http://0.0.0.0/']) {
-        expect([url, errorOf(await create(url))]).toEqual([url, expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_TARGET_FORBIDDEN' })]);
+      for (const url of [
+        'http://127.0.0.1:9/x',
+        'http://localhost/x',
+        'http://169.254.169.254/latest',
+        'http://10.1.2.3/',
+        'http://192.168.1.1/',
+        'http://[::1]/x',
+        'http://[::ffff:127.0.0.1]/x',
+        'https://[fe80::1]/x',
+        'http://0.0.0.0/',
+      ]) {
+        expect([url, errorOf(await create(url))]).toEqual([
+          url,
+          expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_TARGET_FORBIDDEN' }),
+        ]);
       }
       // a target that was accepted (private targets allowed then) is not called once they are not
       await planMeeting(c);
       await worker().runOnce();
       expect(at(sub.path)).toEqual([]);
       const [d] = (await deliveries(sub.id)).items;
-      expect(d).toMatchObject({ status: 'PENDING', attempts: 1, responseStatus: null, error: 'not sent: the target address is private' });
+      expect(d).toMatchObject({
+        status: 'PENDING',
+        attempts: 1,
+        responseStatus: null,
+        error: 'not sent: the target address is private',
+      });
     } finally {
       config().webhookAllowPrivateTargets = true;
     }
@@ -374,18 +573,32 @@ describe('webhooks', () => {
     await worker().runOnce();
     const [s] = await h.ds.query(`SELECT failing_since FROM webhook_subscription WHERE id = $1`, [sub.id]);
     expect(s.failing_since).not.toBeNull();
-    expect((await ok(`query($id: ID!) { webhookSubscription(id: $id) { active } }`, { id: sub.id })).webhookSubscription.active).toBe(true);
-    await h.ds.query(`UPDATE webhook_subscription SET failing_since = now() - interval '73 hours' WHERE id = $1`, [sub.id]);
+    expect(
+      (await ok(`query($id: ID!) { webhookSubscription(id: $id) { active } }`, { id: sub.id })).webhookSubscription
+        .active,
+    ).toBe(true);
+    await h.ds.query(`UPDATE webhook_subscription SET failing_since = now() - interval '73 hours' WHERE id = $1`, [
+      sub.id,
+    ]);
     const res = await worker().runOnce();
     expect(res.disabled).toBe(1);
-    const got = (await ok(`query($id: ID!) { webhookSubscription(id: $id) { active disabledReason disabledAt } }`, { id: sub.id })).webhookSubscription;
+    const got = (
+      await ok(`query($id: ID!) { webhookSubscription(id: $id) { active disabledReason disabledAt } }`, { id: sub.id })
+    ).webhookSubscription;
     expect(got.active).toBe(false);
-    expect(got.disabledReason).toMatch(/^Deliveries failed continuously since \d{4}-\d\d-\d\dT.* \(more than 72 hours\)$/);
-    const [audit] = await h.ds.query(`SELECT actor_type, operation FROM audit_log WHERE entity_id = $1 AND operation = 'autoDisableWebhookSubscription'`, [sub.id]);
+    expect(got.disabledReason).toMatch(
+      /^Deliveries failed continuously since \d{4}-\d\d-\d\dT.* \(more than 72 hours\)$/,
+    );
+    const [audit] = await h.ds.query(
+      `SELECT actor_type, operation FROM audit_log WHERE entity_id = $1 AND operation = 'autoDisableWebhookSubscription'`,
+      [sub.id],
+    );
     expect(audit).toEqual({ actor_type: 'SYSTEM', operation: 'autoDisableWebhookSubscription' });
     // a success resets the clock: enabled again, the receiver now answers 200
     behaviours.set(sub.path, () => 200);
-    await ok(`mutation($id: ID!) { updateWebhookSubscription(id: $id, input: { active: true }) { active } }`, { id: sub.id });
+    await ok(`mutation($id: ID!) { updateWebhookSubscription(id: $id, input: { active: true }) { active } }`, {
+      id: sub.id,
+    });
     await runUntil(() => delivered(sub.path).length === 1);
     const [s2] = await h.ds.query(`SELECT failing_since FROM webhook_subscription WHERE id = $1`, [sub.id]);
     expect(s2.failing_since).toBeNull();

@@ -28,7 +28,10 @@ export const childApiSuite = (file: string): jest.Describe => {
     if (CI) throw new Error(`${msg}; CI never skips this suite`);
     console.warn(`SKIPPED ${msg}`);
   }
-  if (embedded) console.warn(`SKIPPED ${file}: two processes cannot share the embedded database (CHIBO_TEST_EMBEDDED=1); run it on PostgreSQL`);
+  if (embedded)
+    console.warn(
+      `SKIPPED ${file}: two processes cannot share the embedded database (CHIBO_TEST_EMBEDDED=1); run it on PostgreSQL`,
+    );
   return !missing.length && !embedded ? describe : describe.skip;
 };
 
@@ -92,7 +95,10 @@ export type ApiProc = { name: string; port: number; child: ChildProcess; base: s
 /** Starts dist/main.js with `env` on `port` (not waited for: see `apiReady`). */
 export const startApi = (name: string, port: number, env: NodeJS.ProcessEnv): ApiProc => {
   const output: string[] = [];
-  const child = spawn(process.execPath, [MAIN], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
   return { name, port, child, base: `http://127.0.0.1:${port}`, output };
@@ -101,7 +107,8 @@ export const startApi = (name: string, port: number, env: NodeJS.ProcessEnv): Ap
 export const apiReady = async (p: ApiProc, timeoutMs = 120_000): Promise<void> => {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (p.child.exitCode !== null) throw new Error(`API ${p.name} exited with ${p.child.exitCode}:\n${p.output.join('').slice(-4000)}`);
+    if (p.child.exitCode !== null)
+      throw new Error(`API ${p.name} exited with ${p.child.exitCode}:\n${p.output.join('').slice(-4000)}`);
     const res = await fetch(`${p.base}/health/ready`, { signal: AbortSignal.timeout(2000) }).catch(() => null);
     if (res?.status === 200) return;
     await new Promise((r) => setTimeout(r, 250));
@@ -122,7 +129,12 @@ export const stopApi = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM')
   });
 
 /** One GraphQL request to a child API; throws on errors. */
-export const gqlAt = async <T = any>(p: Pick<ApiProc, 'base' | 'name'>, query: string, variables?: Record<string, unknown>, token?: string): Promise<T> => {
+export const gqlAt = async <T = any>(
+  p: Pick<ApiProc, 'base' | 'name'>,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<T> => {
   const res = await fetch(`${p.base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -75,7 +75,9 @@ export const adminUrl = (): string => process.env.TEST_DATABASE_URL || DEFAULT_T
 /** Refuses any database name that does not say it is a test database, or that is not a plain identifier. */
 export const assertTestDatabaseName = (name: string): void => {
   if (!/^[a-z0-9_]{1,63}$/.test(name) || !name.includes('test')) {
-    throw new Error(`Refusing to use database "${name}": test databases must be named chibo_test_* (plain identifier containing "test")`);
+    throw new Error(
+      `Refusing to use database "${name}": test databases must be named chibo_test_* (plain identifier containing "test")`,
+    );
   }
 };
 
@@ -85,7 +87,8 @@ export const databaseUrlFor = (admin: string, name: string): string => {
   return u.toString();
 };
 
-const isLocal = (admin: string): boolean => ['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(new URL(admin).hostname);
+const isLocal = (admin: string): boolean =>
+  ['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(new URL(admin).hostname);
 
 /**
  * Drops test databases left behind by killed runs on this machine: `chibo_test_<pid>_*` whose pid is not a

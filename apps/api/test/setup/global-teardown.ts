@@ -30,7 +30,9 @@ export default async function globalTeardown(): Promise<void> {
         await client.query(`DROP DATABASE IF EXISTS "${name}"`);
       } catch {
         // A test left a connection open: FORCE (PostgreSQL 13+) ends it, so the drop cannot hang or fail.
-        process.stdout.write(`[chibo] ${name} still had connections (a test did not close its app): dropping WITH (FORCE)\n`);
+        process.stdout.write(
+          `[chibo] ${name} still had connections (a test did not close its app): dropping WITH (FORCE)\n`,
+        );
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       }
     } finally {

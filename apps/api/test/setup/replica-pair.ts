@@ -14,7 +14,9 @@ const binDir = (): string | null => {
   if (fromConfig.status === 0 && existsSync(join(fromConfig.stdout.trim(), 'initdb'))) return fromConfig.stdout.trim();
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(root, versions[0]!, 'bin') : null;
 };
 
@@ -31,7 +33,8 @@ const freePort = () =>
 /** Why a replica pair cannot be made here (no PostgreSQL server binaries, no `postgres` user as root), or null. */
 export const replicaPairUnavailable = (): string | null => {
   if (!binDir()) return 'PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) not found';
-  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0) return 'running as root without a postgres user';
+  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0)
+    return 'running as root without a postgres user';
   return null;
 };
 
@@ -57,17 +60,52 @@ export const startReplicaPair = async (): Promise<ReplicaPair> => {
   }
   const run = (cmd: string, args: string[]) => {
     const full = join(bin, cmd);
-    const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', full, ...args], { encoding: 'utf8' }) : spawnSync(full, args, { encoding: 'utf8' });
+    const r = asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', full, ...args], { encoding: 'utf8' })
+      : spawnSync(full, args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
   };
   const [pPort, rPort] = [await freePort(), await freePort()];
   const primary = join(dir, 'primary');
   const replica = join(dir, 'replica');
-  const serverOptions = (port: number) => `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c shared_buffers=32MB -c jit=off`;
+  const serverOptions = (port: number) =>
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c shared_buffers=32MB -c jit=off`;
   run('initdb', ['-D', primary, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  run('pg_ctl', ['-D', primary, '-o', `${serverOptions(pPort)} -c wal_level=replica -c max_wal_senders=4`, '-l', join(dir, 'primary.log'), '-w', 'start']);
-  run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(pPort), '-U', 'postgres', '-D', replica, '-R', '-X', 'stream', '--no-sync']);
-  const startReplica = () => run('pg_ctl', ['-D', replica, '-o', `${serverOptions(rPort)} -c hot_standby=on`, '-l', join(dir, 'replica.log'), '-w', 'start']);
+  run('pg_ctl', [
+    '-D',
+    primary,
+    '-o',
+    `${serverOptions(pPort)} -c wal_level=replica -c max_wal_senders=4`,
+    '-l',
+    join(dir, 'primary.log'),
+    '-w',
+    'start',
+  ]);
+  run('pg_basebackup', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(pPort),
+    '-U',
+    'postgres',
+    '-D',
+    replica,
+    '-R',
+    '-X',
+    'stream',
+    '--no-sync',
+  ]);
+  const startReplica = () =>
+    run('pg_ctl', [
+      '-D',
+      replica,
+      '-o',
+      `${serverOptions(rPort)} -c hot_standby=on`,
+      '-l',
+      join(dir, 'replica.log'),
+      '-w',
+      'start',
+    ]);
   startReplica();
   const url = (port: number) => (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`;
   return {

@@ -38,8 +38,13 @@ export const AXE_ON = process.env.AXE !== '0';
 /** What a contrast finding measured: "#8c8c8c on #ffffff = 3.36:1 (needs 4.5:1, 14px)"; otherwise axe's summary. */
 const detailOf = (node) => {
   const d = node.any?.find((c) => c.data && c.data.fgColor && c.data.bgColor)?.data;
-  if (d) return `${d.fgColor} on ${d.bgColor} = ${d.contrastRatio}:1 (needs ${d.expectedContrastRatio}, ${d.fontSize} ${d.fontWeight})`;
-  return String(node.failureSummary ?? '').split('\n').slice(1).join(' ').trim();
+  if (d)
+    return `${d.fgColor} on ${d.bgColor} = ${d.contrastRatio}:1 (needs ${d.expectedContrastRatio}, ${d.fontSize} ${d.fontWeight})`;
+  return String(node.failureSummary ?? '')
+    .split('\n')
+    .slice(1)
+    .join(' ')
+    .trim();
 };
 
 /**
@@ -51,8 +56,13 @@ export const axeViolations = async (page) => {
   // the middle of one measures a colour on its way)
   await page.mouse.move(1, (page.viewportSize()?.height ?? 600) - 1);
   await page.evaluate(() => {
-    const finite = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
-    return Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 1000))]);
+    const finite = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    return Promise.race([
+      Promise.all(finite.map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 1000)),
+    ]);
   });
   // through the DevTools protocol, not a <script>: the app's Content-Security-Policy (script-src 'self') stays as it is
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${AXE_SOURCE};void 0`);
@@ -65,7 +75,11 @@ export const axeViolations = async (page) => {
       id: v.id,
       impact: v.impact,
       help: v.help,
-      targets: v.nodes.map((n) => ({ target: n.target.join(' '), any: [...n.any, ...n.all].map((c) => ({ data: c.data })), failureSummary: n.failureSummary })),
+      targets: v.nodes.map((n) => ({
+        target: n.target.join(' '),
+        any: [...n.any, ...n.all].map((c) => ({ data: c.data })),
+        failureSummary: n.failureSummary,
+      })),
     }));
   });
   return found
@@ -93,7 +107,9 @@ export const gql = async (query, variables, token) => {
   return response.json();
 };
 export const tokenOf = async (username) => {
-  const r = await gql('mutation($i: SignInInput!) { signIn(input: $i) { accessToken viewer { id } } }', { i: { username, password: PASSWORD } });
+  const r = await gql('mutation($i: SignInInput!) { signIn(input: $i) { accessToken viewer { id } } }', {
+    i: { username, password: PASSWORD },
+  });
   return r.data?.signIn ? { token: r.data.signIn.accessToken, id: r.data.signIn.viewer.id } : null;
 };
 
@@ -111,11 +127,15 @@ export const todayLocal = () => new Date(Date.now() + 7 * 3600 * 1000).toISOStri
  */
 export const settle = (page) =>
   page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
   );
 
 const selectRoot = (page, selectId) =>
-  page.locator(`#${selectId}`).locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  page
+    .locator(`#${selectId}`)
+    .locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
 
 /** Waits until the antd select `#selectId` shows `text` as its value (not merely in its open list). */
 export const selectShows = async (page, selectId, text) => {
@@ -141,7 +161,15 @@ export const choose = async (page, selectId, text) => {
     await settle(page);
     const listId = await select.getAttribute('aria-controls');
     const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) });
-    const picked = await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 4000 }).then(() => true, () => false);
+    const picked = await dropdown
+      .locator('.ant-select-item-option')
+      .filter({ hasText: text })
+      .first()
+      .click({ timeout: 4000 })
+      .then(
+        () => true,
+        () => false,
+      );
     await page.waitForTimeout(150);
     if (picked && (await root.innerText()).includes(text)) return;
   }
@@ -214,7 +242,15 @@ export const run = async ({ budgetMs, failureShot, state, context: contextOption
         XDG_RUNTIME_DIR: join(home, 'runtime'),
       },
       // Without the background-networking flags Chromium keeps reaching for Google's hosts, which this network refuses.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   } catch (error) {
     console.log(`not ok - launch Chromium at ${CHROMIUM}: ${error.message.split('\n')[0]}`);
@@ -253,14 +289,21 @@ export const run = async ({ budgetMs, failureShot, state, context: contextOption
         for (const n of v.targets) {
           const key = `${v.id}: ${n.target}`;
           if (!accessibility.has(key)) {
-            accessibility.set(key, `${v.impact} ${v.id} at ${n.target}${n.detail ? `: ${n.detail}` : ''} — ${v.help}; on ${new URL(page.url()).pathname}, after "${name}"`);
+            accessibility.set(
+              key,
+              `${v.impact} ${v.id} at ${n.target}${n.detail ? `: ${n.detail}` : ''} — ${v.help}; on ${new URL(page.url()).pathname}, after "${name}"`,
+            );
           }
         }
       }
       lastScanned = await pageFingerprint(page);
     } catch (error) {
       // a page navigating away under the scan: the next step's page is scanned instead
-      if (!/context was destroyed|navigation|Target page, context or browser has been closed/i.test(String(error?.message))) {
+      if (
+        !/context was destroyed|navigation|Target page, context or browser has been closed/i.test(
+          String(error?.message),
+        )
+      ) {
         accessibility.set(`axe: ${name}`, `axe could not run after "${name}": ${error?.message}`);
       }
     } finally {

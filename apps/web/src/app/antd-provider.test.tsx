@@ -42,13 +42,21 @@ describe('AntdProvider and the system setting "reduce motion"', () => {
 
   it('keeps antd animations when the user did not ask for less motion', () => {
     media = fakeMedia(false);
-    render(<AntdProvider><Motion /></AntdProvider>);
+    render(
+      <AntdProvider>
+        <Motion />
+      </AntdProvider>,
+    );
     expect(screen.getByTestId('motion').textContent).toBe('true');
   });
 
   it('turns antd animations off when the user asks for less motion, and follows a change live', () => {
     media = fakeMedia(true);
-    render(<AntdProvider><Motion /></AntdProvider>);
+    render(
+      <AntdProvider>
+        <Motion />
+      </AntdProvider>,
+    );
     expect(screen.getByTestId('motion').textContent).toBe('false');
     act(() => media?.set(false));
     expect(screen.getByTestId('motion').textContent).toBe('true');
@@ -77,13 +85,31 @@ const Tokens = ({ pick }: { pick: (t: Record<string, unknown>) => Record<string,
   return <pre data-testid="tokens">{JSON.stringify(pick(token as unknown as Record<string, unknown>))}</pre>;
 };
 const tokensOf = (pick: (t: Record<string, unknown>) => Record<string, string>): Record<string, string> => {
-  render(<AntdProvider><Tokens pick={pick} /></AntdProvider>);
+  render(
+    <AntdProvider>
+      <Tokens pick={pick} />
+    </AntdProvider>,
+  );
   return JSON.parse(screen.getByTestId('tokens').textContent ?? '{}') as Record<string, string>;
 };
 
 describe('AntdProvider: text colours of the theme read at 4.5:1 (WCAG 2.1 AA)', () => {
   it('secondary, description, placeholder, disabled, link, error and status texts on white and on the light fills', () => {
-    const names = ['colorText', 'colorTextSecondary', 'colorTextTertiary', 'colorTextDescription', 'colorTextPlaceholder', 'colorTextDisabled', 'colorTextLabel', 'colorLink', 'colorError', 'colorSuccessText', 'colorWarningText', 'colorErrorText', 'colorInfoText'];
+    const names = [
+      'colorText',
+      'colorTextSecondary',
+      'colorTextTertiary',
+      'colorTextDescription',
+      'colorTextPlaceholder',
+      'colorTextDisabled',
+      'colorTextLabel',
+      'colorLink',
+      'colorError',
+      'colorSuccessText',
+      'colorWarningText',
+      'colorErrorText',
+      'colorInfoText',
+    ];
     const tokens = tokensOf((t) => Object.fromEntries(names.map((n) => [n, String(t[n])])));
     for (const name of names) {
       for (const bg of ['#ffffff', '#fafafa', '#f5f5f5']) {
@@ -93,19 +119,43 @@ describe('AntdProvider: text colours of the theme read at 4.5:1 (WCAG 2.1 AA)', 
   });
 
   it("tags: each preset and status colour's text on its own tint", () => {
-    const presets = ['blue', 'purple', 'cyan', 'green', 'magenta', 'pink', 'red', 'orange', 'yellow', 'volcano', 'geekblue', 'lime', 'gold'];
+    const presets = [
+      'blue',
+      'purple',
+      'cyan',
+      'green',
+      'magenta',
+      'pink',
+      'red',
+      'orange',
+      'yellow',
+      'volcano',
+      'geekblue',
+      'lime',
+      'gold',
+    ];
     // the Tag component reads its own overrides on top of the global tokens
     const own = appTheme.components.Tag as Record<string, string>;
     const status = ['Success', 'Warning', 'Error', 'Info'];
     const tokens = tokensOf((t) => ({
-      ...Object.fromEntries(presets.flatMap((p) => [[`${p}7`, own[`${p}7`] ?? String(t[`${p}7`])], [`${p}1`, String(t[`${p}1`])]])),
+      ...Object.fromEntries(
+        presets.flatMap((p) => [
+          [`${p}7`, own[`${p}7`] ?? String(t[`${p}7`])],
+          [`${p}1`, String(t[`${p}1`])],
+        ]),
+      ),
       ...Object.fromEntries(status.map((s) => [s, String(t[`color${s}Bg`])])),
     }));
     for (const p of presets) {
-      expect(contrast(tokens[`${p}7`], tokens[`${p}1`]), `${p}: ${tokens[`${p}7`]} on ${tokens[`${p}1`]}`).toBeGreaterThanOrEqual(4.5);
+      expect(
+        contrast(tokens[`${p}7`], tokens[`${p}1`]),
+        `${p}: ${tokens[`${p}7`]} on ${tokens[`${p}1`]}`,
+      ).toBeGreaterThanOrEqual(4.5);
     }
     for (const s of status) {
-      expect(contrast(own[`color${s}`], tokens[s]), `${s}: ${own[`color${s}`]} on ${tokens[s]}`).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(own[`color${s}`], tokens[s]), `${s}: ${own[`color${s}`]} on ${tokens[s]}`).toBeGreaterThanOrEqual(
+        4.5,
+      );
     }
   });
 });

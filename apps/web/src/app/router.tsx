@@ -19,27 +19,42 @@ const OrganisationsIndexRoute = named(
   () => import('../features/organisations/routes/organisations-index-route'),
   'OrganisationsIndexRoute',
 );
-const OrganisationRoute = named(() => import('../features/organisations/routes/organisation-route'), 'OrganisationRoute');
+const OrganisationRoute = named(
+  () => import('../features/organisations/routes/organisation-route'),
+  'OrganisationRoute',
+);
 const MembersRoute = named(() => import('../features/members/routes/members-route'), 'MembersRoute');
 const MemberRoute = named(() => import('../features/members/routes/member-route'), 'MemberRoute');
 const MeetingsRoute = named(() => import('../features/meetings/routes/meetings-route'), 'MeetingsRoute');
 const MeetingRoute = named(() => import('../features/meetings/routes/meeting-route'), 'MeetingRoute');
 const MeetingPrintRoute = named(() => import('../features/meetings/routes/meeting-print-route'), 'MeetingPrintRoute');
-const RatingFiguresPrintRoute = named(() => import('../features/ratings/routes/rating-figures-print-route'), 'RatingFiguresPrintRoute');
+const RatingFiguresPrintRoute = named(
+  () => import('../features/ratings/routes/rating-figures-print-route'),
+  'RatingFiguresPrintRoute',
+);
 const InspectionTrackerPrintRoute = named(
   () => import('../features/inspections/routes/inspection-tracker-print-route'),
   'InspectionTrackerPrintRoute',
 );
-const VisitReportPrintRoute = named(() => import('../features/visits/routes/visit-report-print-route'), 'VisitReportPrintRoute');
+const VisitReportPrintRoute = named(
+  () => import('../features/visits/routes/visit-report-print-route'),
+  'VisitReportPrintRoute',
+);
 const MeetingVisitRoute = named(() => import('../features/visits/routes/meeting-visit-route'), 'MeetingVisitRoute');
 const VisitsRoute = named(() => import('../features/visits/routes/visits-route'), 'VisitsRoute');
 const MyVisitReportRoute = named(() => import('../features/visits/routes/my-visit-report-route'), 'MyVisitReportRoute');
 const VisitReportRoute = named(() => import('../features/visits/routes/visit-report-route'), 'VisitReportRoute');
 const ComplianceRoute = named(() => import('../features/compliance/routes/compliance-route'), 'ComplianceRoute');
-const InspectionTrackerRoute = named(() => import('../features/inspections/routes/inspection-tracker-route'), 'InspectionTrackerRoute');
+const InspectionTrackerRoute = named(
+  () => import('../features/inspections/routes/inspection-tracker-route'),
+  'InspectionTrackerRoute',
+);
 const DuesRoute = named(() => import('../features/dues/routes/dues-route'), 'DuesRoute');
 const SyncRoute = named(() => import('../features/sync/routes/sync-route'), 'SyncRoute');
-const InspectionRecordsRoute = named(() => import('../features/inspections/routes/inspection-records-route'), 'InspectionRecordsRoute');
+const InspectionRecordsRoute = named(
+  () => import('../features/inspections/routes/inspection-records-route'),
+  'InspectionRecordsRoute',
+);
 const InspectionRoute = named(() => import('../features/inspections/routes/inspection-route'), 'InspectionRoute');
 const NoticesRoute = named(() => import('../features/notices/routes/notices-route'), 'NoticesRoute');
 const RatingFiguresRoute = named(() => import('../features/ratings/routes/rating-figures-route'), 'RatingFiguresRoute');
@@ -78,7 +93,9 @@ const HomeRedirect = () => {
   const { search } = useLocation();
   const viewer = useViewer();
   if (viewer.isPending) return <PageLoading />;
-  return <Navigate to={{ pathname: readsCommittee(viewer.data) ? paths.dashboard : paths.organisations, search }} replace />;
+  return (
+    <Navigate to={{ pathname: readsCommittee(viewer.data) ? paths.dashboard : paths.organisations, search }} replace />
+  );
 };
 
 const page = (Component: ComponentType) => (

@@ -36,7 +36,11 @@ const useAdmissions = (params: AdmissionsParams, page: number) =>
   useQuery({
     queryKey: ['members', 'admissions', { ...params, page }] as const,
     queryFn: ({ signal }) =>
-      request(ADMISSIONS, { ...params, page: { offset: (page - 1) * ADMISSIONS_PAGE_SIZE, limit: ADMISSIONS_PAGE_SIZE } }, { signal }).then((d) => d.admissions),
+      request(
+        ADMISSIONS,
+        { ...params, page: { offset: (page - 1) * ADMISSIONS_PAGE_SIZE, limit: ADMISSIONS_PAGE_SIZE } },
+        { signal },
+      ).then((d) => d.admissions),
   });
 
 /** The admissions of a subtree in a period: name, decision date, the admitting cell, and where the member is on `asOf` if in scope. */
@@ -54,7 +58,11 @@ export const AdmissionsList = ({ params }: { params: AdmissionsParams }) => {
       // the member's record opens only when their cell on the date is in scope (otherwise it is NOT_FOUND)
       render: (_, a) => (a.organisation ? <Link to={href(paths.member(a.memberId))}>{a.fullName}</Link> : a.fullName),
     },
-    { key: 'date', title: t('admissionList.decisionDate'), render: (_, a) => <span className="nowrap">{f.date(a.admissionDecisionDate)}</span> },
+    {
+      key: 'date',
+      title: t('admissionList.decisionDate'),
+      render: (_, a) => <span className="nowrap">{f.date(a.admissionDecisionDate)}</span>,
+    },
     { key: 'admittedIn', title: t('admissionList.admittedIn'), render: (_, a) => a.admittedIn.name },
     {
       key: 'now',
@@ -74,7 +82,13 @@ export const AdmissionsList = ({ params }: { params: AdmissionsParams }) => {
   ];
   return (
     <>
-      <p className="members-total" role="status" aria-live="polite" data-testid="figure-list-total" data-total={rows.data?.total ?? ''}>
+      <p
+        className="members-total"
+        role="status"
+        aria-live="polite"
+        data-testid="figure-list-total"
+        data-total={rows.data?.total ?? ''}
+      >
         {rows.data
           ? t('admissionList.total', { n: f.number(rows.data.total), from: f.date(params.from), to: f.date(params.to) })
           : t('app.loading')}
@@ -87,7 +101,14 @@ export const AdmissionsList = ({ params }: { params: AdmissionsParams }) => {
         columns={columns}
         scroll={{ x: 640 }}
         data-testid="figure-list-table"
-        pagination={{ current: page, pageSize: ADMISSIONS_PAGE_SIZE, total: rows.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: setPage }}
+        pagination={{
+          current: page,
+          pageSize: ADMISSIONS_PAGE_SIZE,
+          total: rows.data?.total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: setPage,
+        }}
       />
     </>
   );

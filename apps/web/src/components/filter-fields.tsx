@@ -16,13 +16,37 @@ const YearSelect = lazy(() => loadYear().then((m) => ({ default: m.YearSelect })
 
 const FULL = { width: '100%' };
 
-const Swap = ({ id, text, load, real }: { id: string; text: string; load: () => Promise<unknown>; real: ReactElement }) => {
+const Swap = ({
+  id,
+  text,
+  load,
+  real,
+}: {
+  id: string;
+  text: string;
+  load: () => Promise<unknown>;
+  real: ReactElement;
+}) => {
   const [active, setActive] = useState(false);
-  const light = <LightField id={id} text={text} icon="select" style={FULL} onPrefetch={() => void load().catch(() => undefined)} onActivate={() => setActive(true)} />;
+  const light = (
+    <LightField
+      id={id}
+      text={text}
+      icon="select"
+      style={FULL}
+      onPrefetch={() => void load().catch(() => undefined)}
+      onActivate={() => setActive(true)}
+    />
+  );
   return active ? <Suspense fallback={light}>{real}</Suspense> : light;
 };
 
-type PickerProps = { id: string; asOf: IsoDate; value: string | null; onChange: (organisationId: string | null) => void };
+type PickerProps = {
+  id: string;
+  asOf: IsoDate;
+  value: string | null;
+  onChange: (organisationId: string | null) => void;
+};
 
 /** The organisation filter: its name in a light field, then antd's tree select (components/organisation-picker.tsx). */
 export const OrganisationFilterField = ({ id, asOf, value, onChange }: PickerProps) => {
@@ -30,14 +54,29 @@ export const OrganisationFilterField = ({ id, asOf, value, onChange }: PickerPro
   // the same queries as the picker's own label: the scope roots (shared with the side tree), else the name
   const roots = useQuery(scopeRootsQueryOptions(asOf));
   const rootName = roots.data?.find((r) => r.id === value)?.name;
-  const name = useQuery({ ...organisationNameQueryOptions(value ?? '', asOf), enabled: Boolean(value) && roots.isSuccess && rootName === undefined });
+  const name = useQuery({
+    ...organisationNameQueryOptions(value ?? '', asOf),
+    enabled: Boolean(value) && roots.isSuccess && rootName === undefined,
+  });
   const text = value ? (rootName ?? name.data ?? t('app.loading')) : '';
-  return <Swap id={id} text={text} load={loadPicker} real={<OrganisationPicker id={id} asOf={asOf} value={value} onChange={onChange} autoFocus />} />;
+  return (
+    <Swap
+      id={id}
+      text={text}
+      load={loadPicker}
+      real={<OrganisationPicker id={id} asOf={asOf} value={value} onChange={onChange} autoFocus />}
+    />
+  );
 };
 
 type YearProps = { id: string; value: number; latest: number; onChange: (year: number) => void };
 
 /** The year filter: the year in a light field, then antd's select (components/year-select.tsx). */
 export const YearFilterField = ({ id, value, latest, onChange }: YearProps) => (
-  <Swap id={id} text={String(value)} load={loadYear} real={<YearSelect id={id} value={value} latest={latest} onChange={onChange} autoFocus />} />
+  <Swap
+    id={id}
+    text={String(value)}
+    load={loadYear}
+    real={<YearSelect id={id} value={value} latest={latest} onChange={onChange} autoFocus />}
+  />
 );

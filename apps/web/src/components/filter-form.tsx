@@ -25,9 +25,17 @@ type Props = {
  * screen, and a filter needs no validation.
  */
 export const FilterForm = ({ fields, label, compact = false }: Props) => (
-  <div className={compact ? 'filter-form filter-form--compact' : 'filter-form'} role={compact && label === undefined ? undefined : 'search'} aria-label={label}>
+  <div
+    className={compact ? 'filter-form filter-form--compact' : 'filter-form'}
+    role={compact && label === undefined ? undefined : 'search'}
+    aria-label={label}
+  >
     {fields.map((f) => (
-      <div key={f.id} className="filter-form__field" style={{ '--filter-span': f.md, '--filter-span-xs': f.xs } as CSSProperties}>
+      <div
+        key={f.id}
+        className="filter-form__field"
+        style={{ '--filter-span': f.md, '--filter-span-xs': f.xs } as CSSProperties}
+      >
         <label htmlFor={f.id} className="filter-form__label">
           {f.label}
         </label>

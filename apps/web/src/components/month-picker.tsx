@@ -5,7 +5,15 @@ import { lastDayOfMonth } from '../lib/url-params';
 const MONTH_FORMAT = 'MM/YYYY';
 
 /** One month ('YYYY-MM'), shown as MM/YYYY: the month of a visit report. */
-export const MonthPicker = ({ id, month, onChange }: { id: string; month: string; onChange: (month: string) => void }) => (
+export const MonthPicker = ({
+  id,
+  month,
+  onChange,
+}: {
+  id: string;
+  month: string;
+  onChange: (month: string) => void;
+}) => (
   <DatePicker
     id={id}
     picker="month"

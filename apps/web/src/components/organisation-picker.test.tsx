@@ -18,14 +18,21 @@ const open = () => {
   signIn();
   answer({ ScopeRoots: roots });
   const onChange = vi.fn();
-  return { ...renderUi(<OrganisationPicker id="org" asOf="2026-06-30" value={null} onChange={onChange} placeholder="Toàn bộ phạm vi" />), onChange };
+  return {
+    ...renderUi(
+      <OrganisationPicker id="org" asOf="2026-06-30" value={null} onChange={onChange} placeholder="Toàn bộ phạm vi" />,
+    ),
+    onChange,
+  };
 };
 
 describe('OrganisationPicker', () => {
   it('lists the scope roots of the date', async () => {
     const { user } = open();
     await user.click(screen.getByRole('combobox'));
-    await waitFor(() => expect(shown()).toEqual(['Đảng bộ Văn phòng Tỉnh ủy', 'Đảng bộ Khối Doanh nghiệp', 'Chi bộ Điện lực']));
+    await waitFor(() =>
+      expect(shown()).toEqual(['Đảng bộ Văn phòng Tỉnh ủy', 'Đảng bộ Khối Doanh nghiệp', 'Chi bộ Điện lực']),
+    );
     expect(sent('ScopeRoots')).toEqual([{ asOf: '2026-06-30' }]);
   });
 

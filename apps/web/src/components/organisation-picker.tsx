@@ -29,7 +29,13 @@ const childrenQuery = (parentId: string, asOf: IsoDate) =>
   });
 
 type SimpleNode = { id: string; pId: string | null; value: string; title: string; isLeaf: boolean };
-const toNode = (o: Option, pId: string | null): SimpleNode => ({ id: o.id, pId, value: o.id, title: o.name, isLeaf: o.childCount === 0 });
+const toNode = (o: Option, pId: string | null): SimpleNode => ({
+  id: o.id,
+  pId,
+  value: o.id,
+  title: o.name,
+  isLeaf: o.childCount === 0,
+});
 
 type Props = {
   id: string;
@@ -42,13 +48,24 @@ type Props = {
   autoFocus?: boolean;
 };
 
-export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = false, placeholder, autoFocus }: Props) => {
+export const OrganisationPicker = ({
+  id,
+  asOf,
+  value,
+  onChange,
+  allowClear = false,
+  placeholder,
+  autoFocus,
+}: Props) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const roots = useQuery(scopeRootsQueryOptions(asOf)); // the same query as the side menu's tree
   // a root's name is already known; any other organisation's is asked for once the roots are in
   const rootName = roots.data?.find((r) => r.id === value)?.name;
-  const selectedName = useQuery({ ...organisationNameQueryOptions(value ?? '', asOf), enabled: Boolean(value) && roots.isSuccess && rootName === undefined });
+  const selectedName = useQuery({
+    ...organisationNameQueryOptions(value ?? '', asOf),
+    enabled: Boolean(value) && roots.isSuccess && rootName === undefined,
+  });
   const [loaded, setLoaded] = useState<Record<string, SimpleNode[]>>({});
 
   const loadData = useCallback(
@@ -88,6 +105,22 @@ export const OrganisationPicker = ({ id, asOf, value, onChange, allowClear = fal
 };
 
 /** The picker as a form control (Form.Item passes id, value and onChange), on today's tree. */
-export const OrganisationField = ({ value, onChange, id, placeholder }: { value?: string | null; onChange?: (v: string | null) => void; id?: string; placeholder?: string }) => (
-  <OrganisationPicker id={id ?? ''} asOf={todayIso()} value={value ?? null} onChange={(v) => onChange?.(v)} placeholder={placeholder} />
+export const OrganisationField = ({
+  value,
+  onChange,
+  id,
+  placeholder,
+}: {
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  id?: string;
+  placeholder?: string;
+}) => (
+  <OrganisationPicker
+    id={id ?? ''}
+    asOf={todayIso()}
+    value={value ?? null}
+    onChange={(v) => onChange?.(v)}
+    placeholder={placeholder}
+  />
 );

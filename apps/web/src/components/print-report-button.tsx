@@ -6,7 +6,14 @@ import { useTranslation } from 'react-i18next';
 export const PrintReportButton = ({ href, testId }: { href: string | undefined; testId: string }) => {
   const { t } = useTranslation();
   return (
-    <Button icon={<PrinterOutlined aria-hidden />} disabled={!href} href={href} target="_blank" rel="noopener" data-testid={testId}>
+    <Button
+      icon={<PrinterOutlined aria-hidden />}
+      disabled={!href}
+      href={href}
+      target="_blank"
+      rel="noopener"
+      data-testid={testId}
+    >
       {t('reportPrint.open')}
     </Button>
   );

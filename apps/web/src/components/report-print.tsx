@@ -48,7 +48,13 @@ export const ReportPage = ({ title, ready, children }: PageProps) => {
       <title>{t('app.pageTitle', { page: title })}</title>
       <Flex className="report-toolbar" wrap gap={8} align="center" justify="space-between">
         <Typography.Text strong>{title}</Typography.Text>
-        <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} disabled={!ready} data-testid="report-print-button">
+        <Button
+          type="primary"
+          icon={<PrinterOutlined aria-hidden />}
+          onClick={() => window.print()}
+          disabled={!ready}
+          data-testid="report-print-button"
+        >
           {t('reportPrint.print')}
         </Button>
       </Flex>
@@ -76,7 +82,11 @@ export const ReportDocument = ({ organisation, title, subtitle, testId, children
   const { t } = useTranslation();
   const lng = useLanguage();
   const today = todayIso();
-  const date = t('reportPrint.longDate', { day: today.slice(8, 10), month: today.slice(5, 7), year: today.slice(0, 4) });
+  const date = t('reportPrint.longDate', {
+    day: today.slice(8, 10),
+    month: today.slice(5, 7),
+    year: today.slice(0, 4),
+  });
   return (
     <article className="report-doc" lang={lng} data-testid={testId}>
       <header className="report-header">

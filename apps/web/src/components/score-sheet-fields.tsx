@@ -25,7 +25,9 @@ export const scoresPayload = (values: ScoreValues): Record<string, number> =>
 /** A score object from the API (JSON) as form values for `sheet`. */
 export const scoreValuesFrom = (sheet: ScoreSheet, raw: unknown): ScoreValues => {
   const src = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  return Object.fromEntries(sheet.criteria.map((c) => [c.code, typeof src[c.code] === 'number' ? (src[c.code] as number) : null]));
+  return Object.fromEntries(
+    sheet.criteria.map((c) => [c.code, typeof src[c.code] === 'number' ? (src[c.code] as number) : null]),
+  );
 };
 
 // TFunction, not ReturnType<typeof useTranslation>['t']: the latter is too deep for tsc once the locale grows (TS2589)
@@ -76,7 +78,16 @@ type Props = {
 };
 
 /** Number inputs per criterion of a score sheet, with the live total and level. */
-export const ScoreSheetFields = ({ sheet, values, onChange, evaluation, serverErrors = {}, disabled, idPrefix, showRequired }: Props) => {
+export const ScoreSheetFields = ({
+  sheet,
+  values,
+  onChange,
+  evaluation,
+  serverErrors = {},
+  disabled,
+  idPrefix,
+  showRequired,
+}: Props) => {
   const { t } = useTranslation();
   const lng = useLanguage();
   const f = useFormat();
@@ -113,7 +124,15 @@ export const ScoreSheetFields = ({ sheet, values, onChange, evaluation, serverEr
           </Form.Item>
         );
       })}
-      <Flex wrap gap={8} align="center" className="score-sheet__total" role="status" aria-live="polite" data-testid={`${idPrefix}-total`}>
+      <Flex
+        wrap
+        gap={8}
+        align="center"
+        className="score-sheet__total"
+        role="status"
+        aria-live="polite"
+        data-testid={`${idPrefix}-total`}
+      >
         {evaluation.result ? (
           <>
             <Typography.Text strong>

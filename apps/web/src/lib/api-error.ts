@@ -13,7 +13,14 @@ export class ApiError extends Error {
   readonly status: number | undefined;
   readonly rows: ApiErrorRow[];
 
-  constructor(init: { code: string; reason?: string; fields?: ApiErrorField[]; message?: string; status?: number; rows?: ApiErrorRow[] }) {
+  constructor(init: {
+    code: string;
+    reason?: string;
+    fields?: ApiErrorField[];
+    message?: string;
+    status?: number;
+    rows?: ApiErrorRow[];
+  }) {
     super(init.message ?? init.reason ?? init.code);
     this.name = 'ApiError';
     this.code = init.code;
@@ -40,18 +47,36 @@ const toField = (value: unknown): ApiErrorField | null => {
 /** Builds an ApiError from one entry of a GraphQL `errors` array. */
 export const apiErrorFromGraphQL = (error: unknown, status?: number): ApiError => {
   const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
-  const ext = (typeof e.extensions === 'object' && e.extensions !== null ? e.extensions : {}) as Record<string, unknown>;
+  const ext = (typeof e.extensions === 'object' && e.extensions !== null ? e.extensions : {}) as Record<
+    string,
+    unknown
+  >;
   const code = typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR';
   const reason = typeof ext.reason === 'string' ? ext.reason : code;
   const fields = Array.isArray(ext.fields) ? ext.fields.map(toField).filter((f): f is ApiErrorField => f !== null) : [];
   const rows = Array.isArray(ext.rows)
-    ? ext.rows.filter((r): r is ApiErrorRow => typeof r === 'object' && r !== null && typeof (r as ApiErrorRow).row === 'number' && typeof (r as ApiErrorRow).reason === 'string')
+    ? ext.rows.filter(
+        (r): r is ApiErrorRow =>
+          typeof r === 'object' &&
+          r !== null &&
+          typeof (r as ApiErrorRow).row === 'number' &&
+          typeof (r as ApiErrorRow).reason === 'string',
+      )
     : [];
-  return new ApiError({ code, reason, fields, message: typeof e.message === 'string' ? e.message : undefined, status, rows });
+  return new ApiError({
+    code,
+    reason,
+    fields,
+    message: typeof e.message === 'string' ? e.message : undefined,
+    status,
+    rows,
+  });
 };
 
 const toApiError = (error: unknown): ApiError =>
-  isApiError(error) ? error : new ApiError({ code: 'UNKNOWN', message: error instanceof Error ? error.message : undefined });
+  isApiError(error)
+    ? error
+    : new ApiError({ code: 'UNKNOWN', message: error instanceof Error ? error.message : undefined });
 
 /**
  * The translated message for an error: `errors.<reason>`, then `errors.<code>`, then the generic text.

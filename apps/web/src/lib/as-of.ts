@@ -39,5 +39,8 @@ export const useAsOf = () => {
     [setParams],
   );
 
-  return useMemo(() => ({ asOf, isToday: explicit === null || explicit === todayIso(), setAsOf }), [asOf, explicit, setAsOf]);
+  return useMemo(
+    () => ({ asOf, isToday: explicit === null || explicit === todayIso(), setAsOf }),
+    [asOf, explicit, setAsOf],
+  );
 };

@@ -33,7 +33,17 @@ import type {
 import type en from '../locales/en.json';
 import type vi from '../locales/vi.json';
 
-export { compareVietnameseNames, foldVietnamese, formatNumberVi, formatPercentVi, givenNameFirst, matchesFolded, NAME_ORDERS, percent, type NameOrder } from '@chibo/domain';
+export {
+  compareVietnameseNames,
+  foldVietnamese,
+  formatNumberVi,
+  formatPercentVi,
+  givenNameFirst,
+  matchesFolded,
+  NAME_ORDERS,
+  percent,
+  type NameOrder,
+} from '@chibo/domain';
 export { formatNumberInput, formatPeriod, parseNumberInput, parseTimeInput } from '@chibo/domain';
 export { meetingCloseProblems } from '@chibo/domain';
 // Figures coloured by meaning: red only when behind their target.
@@ -43,7 +53,15 @@ export type { FigureTone } from '@chibo/domain';
 export { ATTENDANCE_FIELD_PREFIX, mergeMeetingRecord, recordConflicts, resolveMeetingRecord } from '@chibo/domain';
 export type { MeetingRecordValues, RecordFieldMerge } from '@chibo/domain';
 // Dates travel as 'YYYY-MM-DD' strings; the codes of organisations and members, with their lists (filters, labels).
-export { allowedChildKinds, COMMITTEE_ROLES, committeeRolesFor, isCell, MEMBER_STATUSES, ORGANISATION_KINDS, PROBATION_STATES } from '@chibo/domain';
+export {
+  allowedChildKinds,
+  COMMITTEE_ROLES,
+  committeeRolesFor,
+  isCell,
+  MEMBER_STATUSES,
+  ORGANISATION_KINDS,
+  PROBATION_STATES,
+} from '@chibo/domain';
 export { EXEMPTION_KINDS, XOA_TEN_REASONS } from '@chibo/domain';
 // The member fields' and statuses' names, as the exports write them (the locale must say the same: labels.test.ts).
 export { MEMBER_RECORD_FIELD_LABELS, MEMBER_STATUS_LABELS } from '@chibo/domain';

@@ -23,4 +23,6 @@ export const matchesTyped = (input: string, option?: Searchable): boolean => mat
 export const foldedSearch = { filterOption: matchesTyped } as const;
 
 /** The `showSearch` of an antd TreeSelect whose nodes are filtered here, by their title. */
-export const foldedTreeSearch = { filterTreeNode: (input: string, node: Searchable) => matchesTyped(input, node) } as const;
+export const foldedTreeSearch = {
+  filterTreeNode: (input: string, node: Searchable) => matchesTyped(input, node),
+} as const;

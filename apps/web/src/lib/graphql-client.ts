@@ -73,8 +73,13 @@ const later = (a: string, b: string): boolean => {
 };
 const readWritePosition = (): { lsn: string; at: number } | null => {
   try {
-    const kept = JSON.parse(sessionStorage.getItem(WRITE_POSITION_KEY) ?? 'null') as { lsn?: unknown; at?: unknown } | null;
-    return kept && typeof kept.lsn === 'string' && typeof kept.at === 'number' && Date.now() - kept.at < READ_AFTER_MS ? { lsn: kept.lsn, at: kept.at } : null;
+    const kept = JSON.parse(sessionStorage.getItem(WRITE_POSITION_KEY) ?? 'null') as {
+      lsn?: unknown;
+      at?: unknown;
+    } | null;
+    return kept && typeof kept.lsn === 'string' && typeof kept.at === 'number' && Date.now() - kept.at < READ_AFTER_MS
+      ? { lsn: kept.lsn, at: kept.at }
+      : null;
   } catch {
     return null;
   }
@@ -90,7 +95,11 @@ const keepWritePosition = (lsn: string | null) => {
   }
 };
 
-const post = async (payload: unknown, token: string | null, signal?: AbortSignal): Promise<{ body: unknown; status: number }> => {
+const post = async (
+  payload: unknown,
+  token: string | null,
+  signal?: AbortSignal,
+): Promise<{ body: unknown; status: number }> => {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const written = readWritePosition();
@@ -146,12 +155,17 @@ const flush = (batch: { token: string | null; items: Queued[] }): void => {
     return;
   }
   // One signal cannot cancel the others' request: an aborted item is answered at once, the request goes on.
-  post(items.map((i) => i.payload), batch.token).then(
+  post(
+    items.map((i) => i.payload),
+    batch.token,
+  ).then(
     ({ body, status }) => {
       items.forEach((item, n) => {
         if (item.signal?.aborted) return;
         try {
-          const one = Array.isArray(body) ? (body[n] as GraphQLResponse<unknown> | undefined) : (body as GraphQLResponse<unknown> | null);
+          const one = Array.isArray(body)
+            ? (body[n] as GraphQLResponse<unknown> | undefined)
+            : (body as GraphQLResponse<unknown> | null);
           item.resolve(settle(one ?? null, status));
         } catch (e) {
           item.reject(e);
@@ -200,7 +214,13 @@ const send = <TData>(query: string, variables: unknown, token: string | null, si
 // again within seconds of its exchange (another tab sharing the cookie, or this page reloaded before the answer with
 // the new cookie arrived) gets a further token of the same session from the server (docs/access.md).
 type RefreshOutcome = 'ok' | 'rejected' | 'unreachable';
-const TRANSIENT_CODES = new Set(['NETWORK_ERROR', 'SERVER_ERROR', 'BAD_RESPONSE', 'INTERNAL_SERVER_ERROR', 'TOO_MANY_REQUESTS']);
+const TRANSIENT_CODES = new Set([
+  'NETWORK_ERROR',
+  'SERVER_ERROR',
+  'BAD_RESPONSE',
+  'INTERNAL_SERVER_ERROR',
+  'TOO_MANY_REQUESTS',
+]);
 let refreshing: Promise<RefreshOutcome> | null = null;
 
 const refreshOnce = (): Promise<RefreshOutcome> => {
@@ -211,7 +231,8 @@ const refreshOnce = (): Promise<RefreshOutcome> => {
         saveSession(data.refreshSession);
         return 'ok';
       },
-      (error: unknown): RefreshOutcome => (error instanceof ApiError && TRANSIENT_CODES.has(error.code) ? 'unreachable' : 'rejected'),
+      (error: unknown): RefreshOutcome =>
+        error instanceof ApiError && TRANSIENT_CODES.has(error.code) ? 'unreachable' : 'rejected',
     )
     .finally(() => {
       refreshing = null;
@@ -318,7 +339,11 @@ export const request = async <TData, TVariables>(
   }
 };
 
-const requestOnline = async <TData, TVariables>(query: string, variables: TVariables, options: RequestOptions): Promise<TData> => {
+const requestOnline = async <TData, TVariables>(
+  query: string,
+  variables: TVariables,
+  options: RequestOptions,
+): Promise<TData> => {
   if (options.auth === 'none') return send<TData>(query, variables, null, options.signal);
   if (options.auth === 'optional') {
     return send<TData>(query, variables, getSession()?.accessToken ?? null, options.signal);

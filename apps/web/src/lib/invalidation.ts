@@ -7,7 +7,18 @@ import { isQueued } from './offline/outbox-status';
 // mutation gets its line here; useApiMutation takes its name, so a hook cannot forget to invalidate.
 
 /** The first element of every query key. */
-export type QueryArea = 'organisations' | 'members' | 'meetings' | 'visits' | 'compliance' | 'inspections' | 'ratings' | 'dues' | 'dashboard' | 'admin' | 'notices';
+export type QueryArea =
+  | 'organisations'
+  | 'members'
+  | 'meetings'
+  | 'visits'
+  | 'compliance'
+  | 'inspections'
+  | 'ratings'
+  | 'dues'
+  | 'dashboard'
+  | 'admin'
+  | 'notices';
 
 // A meeting moves the calendar and the meeting, compliance (which cells are behind), the visit lists (a visitor's
 // meetings) and the dashboard: its meeting figures and alerts (MEETING_OVERDUE, MINUTES_MISSING, …).
@@ -21,14 +32,32 @@ const RATING: readonly QueryArea[] = ['ratings', 'dashboard'];
 
 // A member's record or event moves the lists and counts of members (organisation pages), the cells' attendance
 // sheets and expected attendance, who is rated in a round, who owes dues where, and the dashboard's member figures and alerts.
-const MEMBER: readonly QueryArea[] = ['members', 'organisations', 'meetings', 'compliance', 'ratings', 'dues', 'dashboard'];
+const MEMBER: readonly QueryArea[] = [
+  'members',
+  'organisations',
+  'meetings',
+  'compliance',
+  'ratings',
+  'dues',
+  'dashboard',
+];
 
 // A dues write moves the dues page, the member's dues card, the dues column of a meeting's attendance sheet (its
 // query is the dues sheet's) and the dashboard's DUES_ARREARS alerts.
 const DUES: readonly QueryArea[] = ['dues', 'dashboard'];
 
 // A change to the tree moves every figure that is summed over a subtree: all areas.
-const TREE: readonly QueryArea[] = ['organisations', 'members', 'meetings', 'visits', 'compliance', 'inspections', 'ratings', 'dues', 'dashboard'];
+const TREE: readonly QueryArea[] = [
+  'organisations',
+  'members',
+  'meetings',
+  'visits',
+  'compliance',
+  'inspections',
+  'ratings',
+  'dues',
+  'dashboard',
+];
 
 /** Each mutation of apps/api/schema.gql the web app sends → the areas whose answers it can change. */
 export const MUTATION_EFFECTS = {
@@ -111,7 +140,13 @@ export const invalidateAfter = (queryClient: QueryClient, mutation: MutationName
  * useMutation for a write: on success, the queries it changes (MUTATION_EFFECTS) are invalidated. A change queued on
  * this device (no connection) changed nothing on the server yet: the screens are refreshed when it is accepted.
  */
-export const useApiMutation = <TVariables, TData>(mutation: MutationName, mutationFn: (variables: TVariables) => Promise<TData>) => {
+export const useApiMutation = <TVariables, TData>(
+  mutation: MutationName,
+  mutationFn: (variables: TVariables) => Promise<TData>,
+) => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: (data) => (isQueued(data) ? undefined : invalidateAfter(queryClient, mutation)) });
+  return useMutation({
+    mutationFn,
+    onSuccess: (data) => (isQueued(data) ? undefined : invalidateAfter(queryClient, mutation)),
+  });
 };

@@ -15,7 +15,16 @@ const NoteForm = ({ recordId, server }: Props) => {
   useKeepDraft(kept.key, kept.basis, value, true, fingerprint(value) === kept.basis);
   return (
     <div>
-      {kept.restored && <DraftRestoredAlert savedAt={kept.restored.savedAt} onDiscard={() => { kept.discard(); setValue(server); }} testId="note-draft" />}
+      {kept.restored && (
+        <DraftRestoredAlert
+          savedAt={kept.restored.savedAt}
+          onDiscard={() => {
+            kept.discard();
+            setValue(server);
+          }}
+          testId="note-draft"
+        />
+      )}
       <label htmlFor="note">Ghi chú</label>
       <input id="note" value={value} onChange={(e) => setValue(e.target.value)} />
       <button type="button" onClick={() => kept.clear()}>

@@ -13,7 +13,8 @@ const MAX_AGE_MS = 7 * 24 * 3600_000;
 type Stored<T> = { basis: string; savedAt: string; value: T };
 
 /** The storage key of a draft: per user, kind of form and record. */
-export const draftKey = (userId: string, kind: string, recordId: string): string => `${PREFIX}${userId}.${kind}.${recordId}`;
+export const draftKey = (userId: string, kind: string, recordId: string): string =>
+  `${PREFIX}${userId}.${kind}.${recordId}`;
 
 /** A short fingerprint of a value (the record as the server had it), to tell whether it changed. */
 export const fingerprint = (value: unknown): string => {
@@ -80,7 +81,13 @@ export const pruneDrafts = (): void => {
  * Keeps `value` as the draft under `key` (half a second after the last change) while `active`, and removes it when the
  * value equals the server's again (`unchanged`). A null key keeps nothing.
  */
-export const useKeepDraft = <T>(key: string | null, basis: string, value: T, active: boolean, unchanged: boolean): void => {
+export const useKeepDraft = <T>(
+  key: string | null,
+  basis: string,
+  value: T,
+  active: boolean,
+  unchanged: boolean,
+): void => {
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (!key || !active) return;

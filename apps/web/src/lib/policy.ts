@@ -39,7 +39,10 @@ const DEFAULT_MEETING: MeetingPolicy = {
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 export const toPolicyView = (raw: unknown): PolicyView => {
-  const p = (typeof raw === 'object' && raw !== null ? raw : {}) as { scoreSheet?: unknown; meeting?: Record<string, unknown> };
+  const p = (typeof raw === 'object' && raw !== null ? raw : {}) as {
+    scoreSheet?: unknown;
+    meeting?: Record<string, unknown>;
+  };
   const sheetOk = p.scoreSheet !== undefined && validateScoreSheet(p.scoreSheet).length === 0;
   const m = p.meeting ?? {};
   return {

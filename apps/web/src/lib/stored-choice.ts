@@ -5,7 +5,11 @@ import { useSession } from './use-session';
  * A choice the user makes once and finds again (the order of a list, say): kept in this browser under `key`, read
  * back only when it is still one of `allowed`.
  */
-export const useStoredChoice = <T extends string>(key: string, allowed: readonly T[], fallback: T): [T, (value: T) => void] => {
+export const useStoredChoice = <T extends string>(
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+): [T, (value: T) => void] => {
   const [value, setValue] = useState<T>(() => {
     try {
       const stored = localStorage.getItem(key);
@@ -25,7 +29,7 @@ export const useStoredChoice = <T extends string>(key: string, allowed: readonly
   return [value, choose];
 };
 
-const readJson = <T,>(key: string | null, parse: (raw: unknown) => T | null, fallback: T): T => {
+const readJson = <T>(key: string | null, parse: (raw: unknown) => T | null, fallback: T): T => {
   if (!key) return fallback;
   try {
     const stored = localStorage.getItem(key);
@@ -41,7 +45,11 @@ const readJson = <T,>(key: string | null, parse: (raw: unknown) => T | null, fal
  * as JSON under `<base>.<user id>`, so two people sharing a computer each find their own. `parse` checks what is read
  * back (null: unusable, the fallback is used); nothing is kept while nobody is signed in.
  */
-export const useUserStoredValue = <T,>(base: string, parse: (raw: unknown) => T | null, fallback: T): [T, (value: T) => void] => {
+export const useUserStoredValue = <T>(
+  base: string,
+  parse: (raw: unknown) => T | null,
+  fallback: T,
+): [T, (value: T) => void] => {
   const userId = useSession()?.viewer.id ?? null;
   const key = userId ? `${base}.${userId}` : null;
   const [state, setState] = useState(() => ({ key, value: readJson(key, parse, fallback) }));

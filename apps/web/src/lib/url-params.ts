@@ -24,10 +24,13 @@ export const useUrlParams = () => {
       }),
     [setParams],
   );
-  const date = useCallback((name: string, fallback: IsoDate): IsoDate => {
-    const raw = params.get(name);
-    return isIsoDate(raw) ? raw : fallback;
-  }, [params]);
+  const date = useCallback(
+    (name: string, fallback: IsoDate): IsoDate => {
+      const raw = params.get(name);
+      return isIsoDate(raw) ? raw : fallback;
+    },
+    [params],
+  );
   return { params, update, date };
 };
 

@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
-const media = (): MediaQueryList | null => (typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(QUERY) : null);
+const media = (): MediaQueryList | null =>
+  typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(QUERY) : null;
 
 const subscribe = (onChange: () => void): (() => void) => {
   const list = media();
@@ -16,4 +17,8 @@ const subscribe = (onChange: () => void): (() => void) => {
  * run with it on, so a click never lands on a dialog still zooming in.
  */
 export const usePrefersReducedMotion = (): boolean =>
-  useSyncExternalStore(subscribe, () => media()?.matches ?? false, () => false);
+  useSyncExternalStore(
+    subscribe,
+    () => media()?.matches ?? false,
+    () => false,
+  );

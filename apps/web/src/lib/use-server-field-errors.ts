@@ -10,7 +10,12 @@ const asIs = (field: string): NamePath => field;
  * maps an API field path to the form's name) and returns the message to show above the form when the error names
  * no field of the form (or none at all); null when there is nothing to show there.
  */
-export const useServerFieldErrors = (form: FormInstance, error: unknown, fields: ReadonlySet<string>, nameOf: (field: string) => NamePath = asIs): string | null => {
+export const useServerFieldErrors = (
+  form: FormInstance,
+  error: unknown,
+  fields: ReadonlySet<string>,
+  nameOf: (field: string) => NamePath = asIs,
+): string | null => {
   const { message, fieldMessages } = useErrorMessage();
   useEffect(() => {
     if (!error) return;

@@ -42,7 +42,11 @@ export const writesSomewhere = (v: ViewerDetail | undefined): boolean =>
  * Whether the viewer may change an organisation's records: a write grant on it or on one of its ancestors.
  * `ancestorIds` are the ancestors the API shows the viewer (those in scope), which is all a grant can cover.
  */
-export const writesOrganisation = (v: ViewerDetail | undefined, organisationId: string, ancestorIds: readonly string[]): boolean => {
+export const writesOrganisation = (
+  v: ViewerDetail | undefined,
+  organisationId: string,
+  ancestorIds: readonly string[],
+): boolean => {
   if (!v) return false;
   if (v.isAdmin) return true;
   return v.grants.some(

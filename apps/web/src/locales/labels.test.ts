@@ -9,7 +9,17 @@ describe('member labels of the screen and the exports', () => {
   it('names the member list columns as the domain (and the members export) does', () => {
     const columns = members.members.columns as Record<string, string>;
     const shared = Object.keys(columns).filter((k) => k in MEMBER_RECORD_FIELD_LABELS);
-    expect(shared).toEqual(expect.arrayContaining(['fullName', 'birthDate', 'gender', 'ceremonyDate', 'cardNumber', 'fullMembershipDate', 'post']));
+    expect(shared).toEqual(
+      expect.arrayContaining([
+        'fullName',
+        'birthDate',
+        'gender',
+        'ceremonyDate',
+        'cardNumber',
+        'fullMembershipDate',
+        'post',
+      ]),
+    );
     for (const k of shared) expect([k, columns[k]]).toEqual([k, MEMBER_RECORD_FIELD_LABELS[k]!.vi]);
   });
 

@@ -32,7 +32,11 @@ export const operationsSent = (): string[] => vi.mocked(request).mock.calls.map(
 
 /** A refusal of the server with field errors, as lib/api-error builds it from a GraphQL error. */
 export const validationError = (...fields: [field: string, reason: string][]): ApiError =>
-  new ApiError({ code: 'BAD_USER_INPUT', reason: 'VALIDATION', fields: fields.map(([field, reason]): ApiErrorField => ({ field, reason })) });
+  new ApiError({
+    code: 'BAD_USER_INPUT',
+    reason: 'VALIDATION',
+    fields: fields.map(([field, reason]): ApiErrorField => ({ field, reason })),
+  });
 
 /** No connection: what request() throws when fetch fails. */
 export const networkError = (): ApiError => new ApiError({ code: 'NETWORK_ERROR' });

@@ -44,7 +44,9 @@ export const keepOffline = (id = 'u-1'): NewOutboxItem[] => {
 
 /** Renders `ui` inside what the app shell gives every screen: the query client, antd in Vietnamese, a router. */
 export const renderUi = (ui: ReactElement, route = '/'): Rendered => {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } } });
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
+  });
   // antd keeps a closing popup under pointer-events: none for a moment; a test does not wait for it
   const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
   const Wrapper = ({ children }: { children: ReactNode }) => (
@@ -76,12 +78,17 @@ export const formItem = (label: string): HTMLElement => {
 };
 
 /** The error shown under the form item labelled `label` ('' when none). */
-export const fieldError = (label: string): string => formItem(label).querySelector('.ant-form-item-explain-error')?.textContent ?? '';
+export const fieldError = (label: string): string =>
+  formItem(label).querySelector('.ant-form-item-explain-error')?.textContent ?? '';
 
 /** The texts of the options of the open select list. */
 export const optionsShown = async (): Promise<string[]> => {
   await screen.findAllByText(/./, { selector: '.ant-select-item-option-content' });
-  return [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-content')].map((o) => o.textContent ?? '');
+  return [
+    ...document.querySelectorAll(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-content',
+    ),
+  ].map((o) => o.textContent ?? '');
 };
 
 /** Opens the select of the form item labelled `label` and picks the option whose text is `option`. */

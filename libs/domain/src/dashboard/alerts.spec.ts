@@ -17,7 +17,13 @@ import {
   type Alert,
 } from './alerts';
 
-const alert = (over: Partial<Alert>): Alert => ({ code: 'BADGE_DUE', organisationId: 'o1', dueOn: null, params: {}, ...over });
+const alert = (over: Partial<Alert>): Alert => ({
+  code: 'BADGE_DUE',
+  organisationId: 'o1',
+  dueOn: null,
+  params: {},
+  ...over,
+});
 
 describe('the alert catalogue', () => {
   it('describes every code once, none reserved', () => {
@@ -39,12 +45,39 @@ describe('the alert catalogue', () => {
     }
   });
 
-  it('maps every organisation flag to an alert with the flag\'s own severity and message', () => {
-    const flagCodes: OrganisationFlagCode[] = ['GRASSROOTS_CELL_TOO_LARGE', 'SUBORDINATE_CELL_TOO_LARGE', 'TOO_FEW_FULL_MEMBERS', 'CELL_COMMITTEE_REQUIRED', 'TERM_ENDED', 'TERM_ENDING'];
+  it("maps every organisation flag to an alert with the flag's own severity and message", () => {
+    const flagCodes: OrganisationFlagCode[] = [
+      'GRASSROOTS_CELL_TOO_LARGE',
+      'SUBORDINATE_CELL_TOO_LARGE',
+      'TOO_FEW_FULL_MEMBERS',
+      'CELL_COMMITTEE_REQUIRED',
+      'TERM_ENDED',
+      'TERM_ENDING',
+    ];
     expect(Object.keys(ORGANISATION_FLAG_ALERTS).sort()).toEqual([...flagCodes].sort());
     const flags = [
-      ...organisationFlags({ kind: 'GRASSROOTS_CELL', memberCount: 30, fullMemberCount: 2, hasCellCommittee: true, termEnd: '2025-01-01', asOf: '2025-06-01' }, DEFAULT_POLICY),
-      ...organisationFlags({ kind: 'SUBORDINATE_CELL', memberCount: 31, fullMemberCount: 31, hasCellCommittee: false, termEnd: '2025-07-01', asOf: '2025-06-01' }, DEFAULT_POLICY),
+      ...organisationFlags(
+        {
+          kind: 'GRASSROOTS_CELL',
+          memberCount: 30,
+          fullMemberCount: 2,
+          hasCellCommittee: true,
+          termEnd: '2025-01-01',
+          asOf: '2025-06-01',
+        },
+        DEFAULT_POLICY,
+      ),
+      ...organisationFlags(
+        {
+          kind: 'SUBORDINATE_CELL',
+          memberCount: 31,
+          fullMemberCount: 31,
+          hasCellCommittee: false,
+          termEnd: '2025-07-01',
+          asOf: '2025-06-01',
+        },
+        DEFAULT_POLICY,
+      ),
     ];
     expect(new Set(flags.map((f) => f.code))).toEqual(new Set(flagCodes));
     for (const f of flags) {
@@ -55,14 +88,42 @@ describe('the alert catalogue', () => {
     }
   });
 
-  it('takes a term alert\'s deadline from the term end', () => {
-    const ending = first(organisationFlags({ kind: 'COMMITTEE', memberCount: 0, fullMemberCount: 0, hasCellCommittee: true, termEnd: '2025-07-01', asOf: '2025-06-01' }, DEFAULT_POLICY), 'flag');
-    expect(alertFromOrganisationFlag('o1', ending)).toEqual({ code: 'TERM_ENDING', organisationId: 'o1', dueOn: '2025-07-01', params: { termEnd: '2025-07-01', daysLeft: 30 } });
+  it("takes a term alert's deadline from the term end", () => {
+    const ending = first(
+      organisationFlags(
+        {
+          kind: 'COMMITTEE',
+          memberCount: 0,
+          fullMemberCount: 0,
+          hasCellCommittee: true,
+          termEnd: '2025-07-01',
+          asOf: '2025-06-01',
+        },
+        DEFAULT_POLICY,
+      ),
+      'flag',
+    );
+    expect(alertFromOrganisationFlag('o1', ending)).toEqual({
+      code: 'TERM_ENDING',
+      organisationId: 'o1',
+      dueOn: '2025-07-01',
+      params: { termEnd: '2025-07-01', daysLeft: 30 },
+    });
   });
 
   it('maps the minutes and resolution meeting flags with their severity and message', () => {
     const flags = meetingFlags(
-      { kind: 'REGULAR', date: '2025-03-10', state: 'HELD', startTime: null, endTime: null, rows: [], minutesPresent: false, resolutionPresent: false, asOf: '2025-03-20' },
+      {
+        kind: 'REGULAR',
+        date: '2025-03-10',
+        state: 'HELD',
+        startTime: null,
+        endTime: null,
+        rows: [],
+        minutesPresent: false,
+        resolutionPresent: false,
+        asOf: '2025-03-20',
+      },
       DEFAULT_POLICY,
     );
     expect(flags.map((f) => f.code)).toEqual(['MINUTES_MISSING', 'RESOLUTION_MISSING']);
@@ -83,19 +144,35 @@ describe('the alert catalogue', () => {
 
 describe('formatAlert', () => {
   it('fills a member alert in Vietnamese (dd/mm/yyyy) and English (ISO dates)', () => {
-    const a = alert({ code: 'PROBATION_OVERDUE', memberName: 'Nguyễn Văn An', dueOn: '2025-07-01', params: { probationEnd: '2025-05-19' } });
-    expect(formatAlert(a, 'vi')).toBe('Đảng viên Nguyễn Văn An đã hết thời gian dự bị ngày 19/05/2025, quá hạn xét công nhận chính thức (hạn 01/07/2025)');
-    expect(formatAlert(a, 'en')).toBe('Nguyễn Văn An finished probation on 2025-05-19; recognition is overdue (due 2025-07-01)');
+    const a = alert({
+      code: 'PROBATION_OVERDUE',
+      memberName: 'Nguyễn Văn An',
+      dueOn: '2025-07-01',
+      params: { probationEnd: '2025-05-19' },
+    });
+    expect(formatAlert(a, 'vi')).toBe(
+      'Đảng viên Nguyễn Văn An đã hết thời gian dự bị ngày 19/05/2025, quá hạn xét công nhận chính thức (hạn 01/07/2025)',
+    );
+    expect(formatAlert(a, 'en')).toBe(
+      'Nguyễn Văn An finished probation on 2025-05-19; recognition is overdue (due 2025-07-01)',
+    );
   });
 
-  it('writes the missing meetings\' periods as the compliance screen does (formatPeriod)', () => {
-    const a = alert({ code: 'MEETING_OVERDUE', params: { missingRegular: 2, missingThematic: 1, periods: '2026-01, 2026-02, 2026-Q1' } });
-    expect(formatAlert(a, 'vi')).toBe('Chi bộ chưa tổ chức đủ sinh hoạt: thiếu 2 buổi thường kỳ, 1 buổi chuyên đề (01/2026, 02/2026, Quý 1/2026)');
+  it("writes the missing meetings' periods as the compliance screen does (formatPeriod)", () => {
+    const a = alert({
+      code: 'MEETING_OVERDUE',
+      params: { missingRegular: 2, missingThematic: 1, periods: '2026-01, 2026-02, 2026-Q1' },
+    });
+    expect(formatAlert(a, 'vi')).toBe(
+      'Chi bộ chưa tổ chức đủ sinh hoạt: thiếu 2 buổi thường kỳ, 1 buổi chuyên đề (01/2026, 02/2026, Quý 1/2026)',
+    );
   });
 
   it('uses Vietnamese number separators and leaves unknown placeholders', () => {
     const a = alert({ code: 'SUBORDINATE_CELL_TOO_LARGE', params: { memberCount: 1234, limit: 30 } });
-    expect(formatAlert(a, 'vi')).toBe('Chi bộ trực thuộc có 1.234 đảng viên (trên 30): cần xem xét tách chi bộ hoặc lập đảng bộ bộ phận');
+    expect(formatAlert(a, 'vi')).toBe(
+      'Chi bộ trực thuộc có 1.234 đảng viên (trên 30): cần xem xét tách chi bộ hoặc lập đảng bộ bộ phận',
+    );
     expect(formatAlert(alert({ code: 'BADGE_DUE', params: {} }), 'en')).toContain('{milestone}');
   });
 });
@@ -142,6 +219,14 @@ describe('ordering and summary', () => {
         { severity: 'INFO', count: 1 },
       ],
     });
-    expect(summariseAlerts([])).toEqual({ total: 0, byCode: [], bySeverity: [{ severity: 'ERROR', count: 0 }, { severity: 'WARNING', count: 0 }, { severity: 'INFO', count: 0 }] });
+    expect(summariseAlerts([])).toEqual({
+      total: 0,
+      byCode: [],
+      bySeverity: [
+        { severity: 'ERROR', count: 0 },
+        { severity: 'WARNING', count: 0 },
+        { severity: 'INFO', count: 0 },
+      ],
+    });
   });
 });

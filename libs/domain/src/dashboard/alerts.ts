@@ -48,7 +48,15 @@ export const ALERT_ENTITIES = ['ORGANISATION', 'MEMBER', 'MEETING', 'VISIT'] as 
 export type AlertEntity = (typeof ALERT_ENTITIES)[number];
 
 /** The dashboard area (section) an alert belongs to. */
-export const ALERT_AREAS = ['MEETINGS', 'VISITS', 'MEMBERS', 'ORGANISATIONS', 'INSPECTIONS', 'RATINGS', 'DUES'] as const;
+export const ALERT_AREAS = [
+  'MEETINGS',
+  'VISITS',
+  'MEMBERS',
+  'ORGANISATIONS',
+  'INSPECTIONS',
+  'RATINGS',
+  'DUES',
+] as const;
 export type AlertArea = (typeof ALERT_AREAS)[number];
 
 export type AlertDefinition = {
@@ -273,10 +281,13 @@ export const ALERT_CATALOGUE: Readonly<Record<AlertCode, AlertDefinition>> = Obj
 } satisfies Record<AlertCode, AlertDefinition>);
 
 /** Codes some source produces today (the catalogue minus the reserved ones). */
-export const ACTIVE_ALERT_CODES: readonly AlertCode[] = Object.freeze(ALERT_CODES.filter((c) => !ALERT_CATALOGUE[c].reserved));
+export const ACTIVE_ALERT_CODES: readonly AlertCode[] = Object.freeze(
+  ALERT_CODES.filter((c) => !ALERT_CATALOGUE[c].reserved),
+);
 
 /** Type guard for codes arriving from outside. */
-export const isAlertCode = (s: unknown): s is AlertCode => typeof s === 'string' && (ALERT_CODES as readonly string[]).includes(s);
+export const isAlertCode = (s: unknown): s is AlertCode =>
+  typeof s === 'string' && (ALERT_CODES as readonly string[]).includes(s);
 
 /** The alert an organisation flag (organisation/flags.ts) becomes. */
 export const ORGANISATION_FLAG_ALERTS: Readonly<Record<OrganisationFlagCode, AlertCode>> = Object.freeze({
@@ -342,7 +353,11 @@ export const formatAlert = (alert: Alert, lang: Lang): string => {
     const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
     if (value === undefined) return whole;
     // the missing meetings' months and quarters, written as the compliance screen writes them
-    if (name === 'periods' && lang === 'vi') return String(value).split(', ').map((p) => formatPeriod(p, lang)).join(', ');
+    if (name === 'periods' && lang === 'vi')
+      return String(value)
+        .split(', ')
+        .map((p) => formatPeriod(p, lang))
+        .join(', ');
     return formatParam(value, lang);
   });
 };
@@ -381,7 +396,11 @@ export type AlertSummary = { total: number; byCode: AlertCodeCount[]; bySeverity
 export const summariseAlerts = (alerts: readonly Alert[], codes: readonly AlertCode[] = []): AlertSummary => {
   const counts = new Map<AlertCode, number>(codes.map((c) => [c, 0]));
   for (const a of alerts) counts.set(a.code, (counts.get(a.code) ?? 0) + 1);
-  const byCode = ALERT_CODES.filter((c) => counts.has(c)).map((code) => ({ code, severity: ALERT_CATALOGUE[code].severity, count: counts.get(code) as number }));
+  const byCode = ALERT_CODES.filter((c) => counts.has(c)).map((code) => ({
+    code,
+    severity: ALERT_CATALOGUE[code].severity,
+    count: counts.get(code) as number,
+  }));
   const bySeverity = ALERT_SEVERITIES.map((severity) => ({
     severity,
     count: byCode.filter((c) => c.severity === severity).reduce((n, c) => n + c.count, 0),

@@ -9,8 +9,12 @@ describe('dashboardPeriod', () => {
   });
 
   it('refuses a year that has not started, or that is not a year', () => {
-    expect(() => dashboardPeriod(2027, '2026-12-31')).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'year' }));
-    expect(() => dashboardPeriod(2026.5, '2026-12-31')).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'year' }));
+    expect(() => dashboardPeriod(2027, '2026-12-31')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', field: 'year' }),
+    );
+    expect(() => dashboardPeriod(2026.5, '2026-12-31')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', field: 'year' }),
+    );
     expect(() => dashboardPeriod(2026, '2026-13-01')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
   });
 });
@@ -40,13 +44,25 @@ describe('badgeAtNextOccasion', () => {
   const P = DEFAULT_POLICY;
   it('finds the milestone presented at the next occasion, reached before or after the as-of date', () => {
     // 30 years on 1 April 2026; the next occasion after 10 April is 19 May.
-    expect(badgeAtNextOccasion('1996-04-01', '2026-04-10', P)).toEqual({ milestone: 30, reachedOn: '2026-04-01', awardOn: '2026-05-19' });
+    expect(badgeAtNextOccasion('1996-04-01', '2026-04-10', P)).toEqual({
+      milestone: 30,
+      reachedOn: '2026-04-01',
+      awardOn: '2026-05-19',
+    });
     // Reached on 1 May, still before the occasion.
-    expect(badgeAtNextOccasion('1996-05-01', '2026-04-10', P)).toEqual({ milestone: 30, reachedOn: '2026-05-01', awardOn: '2026-05-19' });
+    expect(badgeAtNextOccasion('1996-05-01', '2026-04-10', P)).toEqual({
+      milestone: 30,
+      reachedOn: '2026-05-01',
+      awardOn: '2026-05-19',
+    });
     // Reached on 20 May: presented on 2 September, not at the next occasion.
     expect(badgeAtNextOccasion('1996-05-20', '2026-04-10', P)).toBeNull();
     // Reached on 1 March: the 3/2 occasion is already past, so 19 May.
-    expect(badgeAtNextOccasion('1996-03-01', '2026-04-10', P)).toEqual({ milestone: 30, reachedOn: '2026-03-01', awardOn: '2026-05-19' });
+    expect(badgeAtNextOccasion('1996-03-01', '2026-04-10', P)).toEqual({
+      milestone: 30,
+      reachedOn: '2026-03-01',
+      awardOn: '2026-05-19',
+    });
     // Reached on 10 February: presented on 19 May too (the 3/2 occasion had passed).
     expect(badgeAtNextOccasion('1996-02-10', '2026-04-10', P)?.awardOn).toBe('2026-05-19');
     // Reached on 1 February: presented on 3 February, already past.
@@ -56,15 +72,33 @@ describe('badgeAtNextOccasion', () => {
   });
 
   it('looks into the previous year for a December milestone presented at 3 February', () => {
-    expect(badgeAtNextOccasion('1995-12-20', '2026-01-05', P)).toEqual({ milestone: 30, reachedOn: '2025-12-20', awardOn: '2026-02-03' });
+    expect(badgeAtNextOccasion('1995-12-20', '2026-01-05', P)).toEqual({
+      milestone: 30,
+      reachedOn: '2025-12-20',
+      awardOn: '2026-02-03',
+    });
   });
 
   it('counts the occasion day itself as the next occasion', () => {
-    expect(badgeAtNextOccasion('1986-09-01', '2026-09-02', P)).toEqual({ milestone: 40, reachedOn: '2026-09-01', awardOn: '2026-09-02' });
+    expect(badgeAtNextOccasion('1986-09-01', '2026-09-02', P)).toEqual({
+      milestone: 40,
+      reachedOn: '2026-09-01',
+      awardOn: '2026-09-02',
+    });
   });
 
-  it('follows the policy\'s occasions and milestones', () => {
-    const p = resolvePolicy([{ effectiveFrom: '2000-01-01', effectiveTo: null, depth: 0, values: { member: { badgeOccasions: [], badgeMilestones: [30] } } }], '2026-01-01');
+  it("follows the policy's occasions and milestones", () => {
+    const p = resolvePolicy(
+      [
+        {
+          effectiveFrom: '2000-01-01',
+          effectiveTo: null,
+          depth: 0,
+          values: { member: { badgeOccasions: [], badgeMilestones: [30] } },
+        },
+      ],
+      '2026-01-01',
+    );
     expect(badgeAtNextOccasion('1996-04-01', '2026-04-10', p)).toBeNull();
   });
 });

@@ -14,9 +14,11 @@ export type DashboardPeriod = { year: number; from: IsoDate; to: IsoDate };
  */
 export const dashboardPeriod = (year: number, asOf: IsoDate): DashboardPeriod => {
   parseIsoDate(asOf, 'asOf');
-  if (!Number.isInteger(year) || year < 1 || year > 9999) throw new DomainError('VALIDATION', `Not a valid year: ${year}`, 'year');
+  if (!Number.isInteger(year) || year < 1 || year > 9999)
+    throw new DomainError('VALIDATION', `Not a valid year: ${year}`, 'year');
   const from = formatIsoDate({ year, month: 1, day: 1 });
-  if (compareIsoDate(asOf, from) < 0) throw new DomainError('VALIDATION', `The year ${year} has not started on ${asOf}`, 'year', { year, asOf });
+  if (compareIsoDate(asOf, from) < 0)
+    throw new DomainError('VALIDATION', `The year ${year} has not started on ${asOf}`, 'year', { year, asOf });
   return { year, from, to: minIsoDate(asOf, formatIsoDate({ year, month: 12, day: 31 })) };
 };
 
@@ -26,7 +28,8 @@ export const dashboardPeriod = (year: number, asOf: IsoDate): DashboardPeriod =>
  */
 export const trendDates = (year: number, asOf: IsoDate, years = 5): { year: number; date: IsoDate }[] => {
   parseIsoDate(asOf, 'asOf');
-  if (!Number.isInteger(years) || years < 1 || years > 50) throw new DomainError('VALIDATION', `years must be 1 to 50, got ${years}`, 'years');
+  if (!Number.isInteger(years) || years < 1 || years > 50)
+    throw new DomainError('VALIDATION', `years must be 1 to 50, got ${years}`, 'years');
   const out: { year: number; date: IsoDate }[] = [];
   for (let y = year - years + 1; y <= year; y += 1) {
     if (y < 1) continue;

@@ -7,11 +7,23 @@ import type { Policy } from '../policy';
 // whole đồng; rates are parts per ten thousand so that 0.5% stays an integer (50).
 
 /** What a member's monthly dues are computed from (the income the member reports to the cell). */
-export const DUES_BASES = ['INSURED_SALARY', 'SICKNESS_MATERNITY', 'PENSION', 'SOCIAL_PENSION', 'STUDENT', 'OTHER'] as const;
+export const DUES_BASES = [
+  'INSURED_SALARY',
+  'SICKNESS_MATERNITY',
+  'PENSION',
+  'SOCIAL_PENSION',
+  'STUDENT',
+  'OTHER',
+] as const;
 export type DuesBasis = (typeof DUES_BASES)[number];
 
 /** Bases with an amount of income; the others (a fixed amount, an exemption) take none. */
-export const DUES_BASES_WITH_AMOUNT: readonly DuesBasis[] = ['INSURED_SALARY', 'SICKNESS_MATERNITY', 'PENSION', 'OTHER'];
+export const DUES_BASES_WITH_AMOUNT: readonly DuesBasis[] = [
+  'INSURED_SALARY',
+  'SICKNESS_MATERNITY',
+  'PENSION',
+  'OTHER',
+];
 
 /**
  * Relief granted by the cell on application, for at most `policy.dues.reliefMaxMonths` months: EXEMPT (hardship: poor or
@@ -26,7 +38,14 @@ export const DUES_CHANNELS = ['CASH', 'PORTAL'] as const;
 export type DuesChannel = (typeof DUES_CHANNELS)[number];
 
 /** Why a month's amount is what it is. */
-export const DUES_DUE_REASONS = ['STANDARD', 'REDUCED', 'EXEMPT_PARTY_AGE', 'EXEMPT_SOCIAL_PENSION', 'EXEMPT_ON_APPLICATION', 'NO_BASIS'] as const;
+export const DUES_DUE_REASONS = [
+  'STANDARD',
+  'REDUCED',
+  'EXEMPT_PARTY_AGE',
+  'EXEMPT_SOCIAL_PENSION',
+  'EXEMPT_ON_APPLICATION',
+  'NO_BASIS',
+] as const;
 export type DuesDueReason = (typeof DUES_DUE_REASONS)[number];
 
 /** A month as 'YYYY-MM'. */
@@ -50,12 +69,14 @@ export const duesMonthOf = (date: IsoDate): DuesMonth => date.slice(0, 7);
 /** The months from `from` to `to`, both included, in order (empty when `to` is before `from`). */
 export const duesMonthsBetween = (from: DuesMonth, to: DuesMonth): DuesMonth[] => {
   const out: DuesMonth[] = [];
-  for (let d = duesMonthStart(from); compareIsoDate(d, duesMonthStart(to)) <= 0; d = addMonths(d, 1)) out.push(duesMonthOf(d));
+  for (let d = duesMonthStart(from); compareIsoDate(d, duesMonthStart(to)) <= 0; d = addMonths(d, 1))
+    out.push(duesMonthOf(d));
   return out;
 };
 
 /** The twelve months of a year. */
-export const duesMonthsOfYear = (year: number): DuesMonth[] => duesMonthsBetween(`${String(year).padStart(4, '0')}-01`, `${String(year).padStart(4, '0')}-12`);
+export const duesMonthsOfYear = (year: number): DuesMonth[] =>
+  duesMonthsBetween(`${String(year).padStart(4, '0')}-01`, `${String(year).padStart(4, '0')}-12`);
 
 export type DuesBasisRecord = { basis: DuesBasis; amount: number | null };
 export type DuesReliefRecord = { kind: DuesReliefKind; percent: number | null };
@@ -110,7 +131,11 @@ export const duesStandardAmount = (basis: DuesBasisRecord, policy: Policy): numb
 export const duesDue = (input: DuesDueInput, policy: Policy): DuesDue => {
   const exempt = (reason: DuesDueReason): DuesDue => ({ amount: 0, standard: 0, reason, deferred: false });
   const last = lastDayOfMonth(input.month);
-  if (input.admissionDecisionDate !== null && compareIsoDate(input.admissionDecisionDate, last) <= 0 && partyAge(input.admissionDecisionDate, last).years >= policy.dues.exemptPartyAgeYears) {
+  if (
+    input.admissionDecisionDate !== null &&
+    compareIsoDate(input.admissionDecisionDate, last) <= 0 &&
+    partyAge(input.admissionDecisionDate, last).years >= policy.dues.exemptPartyAgeYears
+  ) {
     return exempt('EXEMPT_PARTY_AGE');
   }
   if (input.basis?.basis === 'SOCIAL_PENSION') return exempt('EXEMPT_SOCIAL_PENSION');
@@ -119,7 +144,12 @@ export const duesDue = (input: DuesDueInput, policy: Policy): DuesDue => {
   const deferred = input.relief?.kind === 'DEFER';
   if (standard === null) return { amount: null, standard: null, reason: 'NO_BASIS', deferred };
   if (input.relief?.kind === 'REDUCE' && input.relief.percent !== null) {
-    return { amount: Math.round((standard * (100 - input.relief.percent)) / 100), standard, reason: 'REDUCED', deferred };
+    return {
+      amount: Math.round((standard * (100 - input.relief.percent)) / 100),
+      standard,
+      reason: 'REDUCED',
+      deferred,
+    };
   }
   return { amount: standard, standard, reason: 'STANDARD', deferred };
 };
@@ -145,7 +175,12 @@ export type DuesArrears = {
  * ended (its last day is before `asOf`); a deferred month does not count; a month paid in part is short, not unpaid.
  * Months outside `year` in `months` are ignored.
  */
-export const duesArrears = (months: readonly DuesMonthStatus[], year: number, asOf: IsoDate, policy: Policy): DuesArrears => {
+export const duesArrears = (
+  months: readonly DuesMonthStatus[],
+  year: number,
+  asOf: IsoDate,
+  policy: Policy,
+): DuesArrears => {
   const out: DuesArrears = { unpaidMonths: [], shortMonths: [], unknownMonths: [], outstanding: 0, inArrears: false };
   const prefix = `${String(year).padStart(4, '0')}-`;
   for (const m of [...months].sort((a, b) => a.month.localeCompare(b.month))) {
@@ -167,21 +202,34 @@ export const duesArrears = (months: readonly DuesMonthStatus[], year: number, as
 export const DUES_MAX_AMOUNT = 1_000_000_000;
 
 const amountError = (field: string, value: unknown, allowZero: boolean): CodedFieldError | null =>
-  typeof value === 'number' && Number.isSafeInteger(value) && (allowZero ? value >= 0 : value > 0) && value <= DUES_MAX_AMOUNT
+  typeof value === 'number' &&
+  Number.isSafeInteger(value) &&
+  (allowZero ? value >= 0 : value > 0) &&
+  value <= DUES_MAX_AMOUNT
     ? null
-    : { field, code: 'VALIDATION', reason: `must be a whole number of đồng from ${allowZero ? 0 : 1} to ${DUES_MAX_AMOUNT}` };
+    : {
+        field,
+        code: 'VALIDATION',
+        reason: `must be a whole number of đồng from ${allowZero ? 0 : 1} to ${DUES_MAX_AMOUNT}`,
+      };
 
 /** A payment: an existing month at most 12 months ahead of today (paying in advance), a positive amount, a paid-on date not after today. */
-export const validateDuesPayment = (input: { month: unknown; amount: unknown; paidOn: unknown }, today: IsoDate): CodedFieldError[] => {
+export const validateDuesPayment = (
+  input: { month: unknown; amount: unknown; paidOn: unknown },
+  today: IsoDate,
+): CodedFieldError[] => {
   const errors: CodedFieldError[] = [];
-  if (!isDuesMonth(input.month)) errors.push({ field: 'month', code: 'VALIDATION', reason: "must be a month 'YYYY-MM'" });
+  if (!isDuesMonth(input.month))
+    errors.push({ field: 'month', code: 'VALIDATION', reason: "must be a month 'YYYY-MM'" });
   else if (compareIsoDate(duesMonthStart(input.month), addMonths(duesMonthStart(duesMonthOf(today)), 12)) > 0) {
     errors.push({ field: 'month', code: 'VALIDATION', reason: 'must be at most 12 months after the current month' });
   }
   const amount = amountError('amount', input.amount, false);
   if (amount) errors.push(amount);
-  if (!isValidIsoDate(input.paidOn)) errors.push({ field: 'paidOn', code: 'VALIDATION', reason: 'must be a date YYYY-MM-DD' });
-  else if (compareIsoDate(input.paidOn, today) > 0) errors.push({ field: 'paidOn', code: 'VALIDATION', reason: 'must not be after today', specific: 'DATE_IN_FUTURE' });
+  if (!isValidIsoDate(input.paidOn))
+    errors.push({ field: 'paidOn', code: 'VALIDATION', reason: 'must be a date YYYY-MM-DD' });
+  else if (compareIsoDate(input.paidOn, today) > 0)
+    errors.push({ field: 'paidOn', code: 'VALIDATION', reason: 'must not be after today', specific: 'DATE_IN_FUTURE' });
   return errors;
 };
 
@@ -203,14 +251,23 @@ export const validateDuesBasis = (input: { basis: unknown; amount: unknown; from
 };
 
 /** A relief: a known kind, a percent exactly when reducing (one the policy allows), from ≤ to, at most reliefMaxMonths months. */
-export const validateDuesRelief = (input: { kind: unknown; percent: unknown; from: unknown; to: unknown }, policy: Policy): CodedFieldError[] => {
+export const validateDuesRelief = (
+  input: { kind: unknown; percent: unknown; from: unknown; to: unknown },
+  policy: Policy,
+): CodedFieldError[] => {
   const errors: CodedFieldError[] = [];
-  if (!DUES_RELIEF_KINDS.includes(input.kind as DuesReliefKind)) errors.push({ field: 'kind', code: 'VALIDATION', reason: `must be one of ${DUES_RELIEF_KINDS.join(', ')}` });
+  if (!DUES_RELIEF_KINDS.includes(input.kind as DuesReliefKind))
+    errors.push({ field: 'kind', code: 'VALIDATION', reason: `must be one of ${DUES_RELIEF_KINDS.join(', ')}` });
   else if (input.kind === 'REDUCE') {
     if (!policy.dues.reductionPercents.includes(input.percent as number)) {
-      errors.push({ field: 'percent', code: 'VALIDATION', reason: `must be one of ${policy.dues.reductionPercents.join(', ')}` });
+      errors.push({
+        field: 'percent',
+        code: 'VALIDATION',
+        reason: `must be one of ${policy.dues.reductionPercents.join(', ')}`,
+      });
     }
-  } else if (input.percent !== null && input.percent !== undefined) errors.push({ field: 'percent', code: 'VALIDATION', reason: 'must be empty unless reducing' });
+  } else if (input.percent !== null && input.percent !== undefined)
+    errors.push({ field: 'percent', code: 'VALIDATION', reason: 'must be empty unless reducing' });
   const fromOk = isDuesMonth(input.from);
   const toOk = isDuesMonth(input.to);
   if (!fromOk) errors.push({ field: 'from', code: 'VALIDATION', reason: "must be a month 'YYYY-MM'" });
@@ -218,7 +275,12 @@ export const validateDuesRelief = (input: { kind: unknown; percent: unknown; fro
   if (fromOk && toOk) {
     const n = duesMonthsBetween(input.from as string, input.to as string).length;
     if (n === 0) errors.push({ field: 'to', code: 'INVALID_DATE_ORDER', reason: 'must not be before from' });
-    else if (n > policy.dues.reliefMaxMonths) errors.push({ field: 'to', code: 'VALIDATION', reason: `a relief lasts at most ${policy.dues.reliefMaxMonths} months` });
+    else if (n > policy.dues.reliefMaxMonths)
+      errors.push({
+        field: 'to',
+        code: 'VALIDATION',
+        reason: `a relief lasts at most ${policy.dues.reliefMaxMonths} months`,
+      });
   }
   return errors;
 };

@@ -63,6 +63,9 @@ describe('inspection kinds', () => {
     expect(defaultDecidingBody('COMMITTEE', 'COMMITTEE')).toBe('HIGHER_COMMITTEE');
     expect(defaultDecidingBody('STANDING_COMMITTEE', 'COMMITTEE')).toBe('STANDING_COMMITTEE');
     expect(defaultDecidingBody('INSPECTION_COMMISSION', 'COMMITTEE')).toBe('INSPECTION_COMMISSION');
-    for (const b of INSPECTING_BODIES) expect(bodyMayImpose(defaultDecidingBody(b, isCellBody(b) ? 'SUBORDINATE_CELL' : 'COMMITTEE'), 'KHIEN_TRACH')).toBe(true);
+    for (const b of INSPECTING_BODIES)
+      expect(
+        bodyMayImpose(defaultDecidingBody(b, isCellBody(b) ? 'SUBORDINATE_CELL' : 'COMMITTEE'), 'KHIEN_TRACH'),
+      ).toBe(true);
   });
 });

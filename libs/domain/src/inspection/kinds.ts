@@ -5,7 +5,12 @@ import { isCell, type OrganisationKind } from '../organisation/kinds';
 // Inspection and supervision of members (docs/rules.md#inspections). The Vietnamese code names map to these English codes:
 // CHAP_HANH → COMPLIANCE, DAU_HIEU_VI_PHAM → SIGNS_OF_VIOLATION, GIAM_SAT_THUONG_XUYEN → REGULAR_SUPERVISION,
 // GIAM_SAT_CHUYEN_DE → THEMATIC_SUPERVISION.
-export const INSPECTION_TYPES = ['COMPLIANCE', 'SIGNS_OF_VIOLATION', 'REGULAR_SUPERVISION', 'THEMATIC_SUPERVISION'] as const;
+export const INSPECTION_TYPES = [
+  'COMPLIANCE',
+  'SIGNS_OF_VIOLATION',
+  'REGULAR_SUPERVISION',
+  'THEMATIC_SUPERVISION',
+] as const;
 
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
 
@@ -29,7 +34,8 @@ export const isInspectionType = (s: unknown): s is InspectionType =>
   typeof s === 'string' && (INSPECTION_TYPES as readonly string[]).includes(s);
 
 /** Supervision (giám sát), as opposed to inspection (kiểm tra). */
-export const isSupervision = (type: InspectionType): boolean => type === 'REGULAR_SUPERVISION' || type === 'THEMATIC_SUPERVISION';
+export const isSupervision = (type: InspectionType): boolean =>
+  type === 'REGULAR_SUPERVISION' || type === 'THEMATIC_SUPERVISION';
 
 /**
  * Counts towards the yearly inspection target: inspections (kiểm tra) only. The target in article 002 reads
@@ -50,7 +56,13 @@ export const INSPECTION_STATE_LABELS: Record<InspectionState, Label> = {
 };
 
 /** Who carries out the inspection (chủ thể kiểm tra, giám sát). */
-export const INSPECTING_BODIES = ['CELL', 'CELL_COMMITTEE', 'COMMITTEE', 'STANDING_COMMITTEE', 'INSPECTION_COMMISSION'] as const;
+export const INSPECTING_BODIES = [
+  'CELL',
+  'CELL_COMMITTEE',
+  'COMMITTEE',
+  'STANDING_COMMITTEE',
+  'INSPECTION_COMMISSION',
+] as const;
 
 export type InspectingBody = (typeof INSPECTING_BODIES)[number];
 

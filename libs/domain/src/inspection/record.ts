@@ -1,6 +1,11 @@
 import { compareIsoDate, isValidIsoDate, type IsoDate } from '../dates';
 import { DATE_IN_FUTURE, DomainError, isDomainError, type CodedFieldError } from '../errors';
-import { assertDisciplineAllowed, type DecidingBody, type DisciplineAuthority, type DisciplineForm } from '../member/discipline';
+import {
+  assertDisciplineAllowed,
+  type DecidingBody,
+  type DisciplineAuthority,
+  type DisciplineForm,
+} from '../member/discipline';
 import type { MemberStatus } from '../member/status';
 import { isSupervision, type InspectionState, type InspectionType } from './kinds';
 
@@ -26,17 +31,41 @@ export const validateInspectionDates = (d: InspectionDates, today: IsoDate): Cod
   const errors: CodedFieldError[] = [];
   const fields = ['reviewFrom', 'reviewTo', 'plannedFrom', 'plannedTo', 'startedOn', 'concludedOn'] as const;
   for (const f of fields) {
-    if (present(d[f]) && !isValidIsoDate(d[f])) errors.push({ field: f, reason: 'must be a date YYYY-MM-DD', code: 'VALIDATION' });
+    if (present(d[f]) && !isValidIsoDate(d[f]))
+      errors.push({ field: f, reason: 'must be a date YYYY-MM-DD', code: 'VALIDATION' });
   }
   if (errors.length) return errors;
-  const order = (from: IsoDate | null | undefined, to: IsoDate | null | undefined, field: string, reason: string): void => {
-    if (present(from) && present(to) && compareIsoDate(to, from) < 0) errors.push({ field, reason, code: 'INVALID_DATE_ORDER' });
+  const order = (
+    from: IsoDate | null | undefined,
+    to: IsoDate | null | undefined,
+    field: string,
+    reason: string,
+  ): void => {
+    if (present(from) && present(to) && compareIsoDate(to, from) < 0)
+      errors.push({ field, reason, code: 'INVALID_DATE_ORDER' });
   };
   order(d.reviewFrom, d.reviewTo, 'reviewTo', 'the period under review must not end before it starts');
   order(d.plannedFrom, d.plannedTo, 'plannedTo', 'the planned period must not end before it starts');
-  order(d.startedOn, d.concludedOn, 'concludedOn', 'the conclusion must not be dated before the start of the inspection');
-  if (present(d.startedOn) && compareIsoDate(d.startedOn, today) > 0) errors.push({ field: 'startedOn', reason: 'must not be after today', code: 'VALIDATION', specific: DATE_IN_FUTURE });
-  if (present(d.concludedOn) && compareIsoDate(d.concludedOn, today) > 0) errors.push({ field: 'concludedOn', reason: 'must not be after today', code: 'VALIDATION', specific: DATE_IN_FUTURE });
+  order(
+    d.startedOn,
+    d.concludedOn,
+    'concludedOn',
+    'the conclusion must not be dated before the start of the inspection',
+  );
+  if (present(d.startedOn) && compareIsoDate(d.startedOn, today) > 0)
+    errors.push({
+      field: 'startedOn',
+      reason: 'must not be after today',
+      code: 'VALIDATION',
+      specific: DATE_IN_FUTURE,
+    });
+  if (present(d.concludedOn) && compareIsoDate(d.concludedOn, today) > 0)
+    errors.push({
+      field: 'concludedOn',
+      reason: 'must not be after today',
+      code: 'VALIDATION',
+      specific: DATE_IN_FUTURE,
+    });
   return errors;
 };
 
@@ -50,12 +79,18 @@ const TRANSITIONS: Record<InspectionState, readonly InspectionState[]> = {
 };
 
 /** Whether an inspection in state `from` may move to `to`. */
-export const canMoveInspection = (from: InspectionState, to: InspectionState): boolean => TRANSITIONS[from].includes(to);
+export const canMoveInspection = (from: InspectionState, to: InspectionState): boolean =>
+  TRANSITIONS[from].includes(to);
 
 /** Throws DomainError('CONFLICT', …, 'id') unless `canMoveInspection(from, to)`. */
 export const assertInspectionTransition = (from: InspectionState, to: InspectionState): void => {
   if (!canMoveInspection(from, to)) {
-    throw new DomainError('CONFLICT', `An inspection that is ${from.toLowerCase().replace('_', ' ')} cannot become ${to.toLowerCase().replace('_', ' ')}`, 'id', { from, to });
+    throw new DomainError(
+      'CONFLICT',
+      `An inspection that is ${from.toLowerCase().replace('_', ' ')} cannot become ${to.toLowerCase().replace('_', ' ')}`,
+      'id',
+      { from, to },
+    );
   }
 };
 
@@ -94,28 +129,56 @@ export type ConclusionInput = {
  */
 export const validateConclusion = (input: ConclusionInput): CodedFieldError[] => {
   const errors: CodedFieldError[] = [];
-  if (!input.startedOn) errors.push({ field: 'startedOn', reason: 'the start date of the inspection is required to conclude it', code: 'VALIDATION' });
+  if (!input.startedOn)
+    errors.push({
+      field: 'startedOn',
+      reason: 'the start date of the inspection is required to conclude it',
+      code: 'VALIDATION',
+    });
   errors.push(...validateInspectionDates({ startedOn: input.startedOn, concludedOn: input.concludedOn }, input.today));
-  if (!input.conclusion || !input.conclusion.trim()) errors.push({ field: 'conclusion', reason: 'a concluded inspection needs its conclusion', code: 'VALIDATION' });
+  if (!input.conclusion || !input.conclusion.trim())
+    errors.push({ field: 'conclusion', reason: 'a concluded inspection needs its conclusion', code: 'VALIDATION' });
   const known = new Set(input.subjectIds);
   const seen = new Set<string>();
   input.subjects.forEach((s, i) => {
-    if (!known.has(s.memberId)) errors.push({ field: `subjects.${i}.memberId`, reason: 'not a subject of this inspection', code: 'VALIDATION' });
-    else if (seen.has(s.memberId)) errors.push({ field: `subjects.${i}.memberId`, reason: 'the same member is listed twice', code: 'VALIDATION' });
+    if (!known.has(s.memberId))
+      errors.push({ field: `subjects.${i}.memberId`, reason: 'not a subject of this inspection', code: 'VALIDATION' });
+    else if (seen.has(s.memberId))
+      errors.push({ field: `subjects.${i}.memberId`, reason: 'the same member is listed twice', code: 'VALIDATION' });
     seen.add(s.memberId);
     const d = s.discipline;
     if (!d) return;
     const at = `subjects.${i}.discipline`;
     if (isSupervision(input.type)) {
-      errors.push({ field: at, reason: 'discipline follows an inspection, not a supervision: open an inspection first', code: 'VALIDATION' });
+      errors.push({
+        field: at,
+        reason: 'discipline follows an inspection, not a supervision: open an inspection first',
+        code: 'VALIDATION',
+      });
       return;
     }
-    if (!isValidIsoDate(d.decidedOn)) errors.push({ field: `${at}.decidedOn`, reason: 'must be a date YYYY-MM-DD', code: 'VALIDATION' });
+    if (!isValidIsoDate(d.decidedOn))
+      errors.push({ field: `${at}.decidedOn`, reason: 'must be a date YYYY-MM-DD', code: 'VALIDATION' });
     else if (isValidIsoDate(input.concludedOn) && compareIsoDate(d.decidedOn, input.concludedOn) < 0) {
-      errors.push({ field: `${at}.decidedOn`, reason: 'a discipline decision must not be dated before the conclusion', code: 'INVALID_DATE_ORDER' });
-    } else if (compareIsoDate(d.decidedOn, input.today) > 0) errors.push({ field: `${at}.decidedOn`, reason: 'must not be after today', code: 'VALIDATION', specific: DATE_IN_FUTURE });
+      errors.push({
+        field: `${at}.decidedOn`,
+        reason: 'a discipline decision must not be dated before the conclusion',
+        code: 'INVALID_DATE_ORDER',
+      });
+    } else if (compareIsoDate(d.decidedOn, input.today) > 0)
+      errors.push({
+        field: `${at}.decidedOn`,
+        reason: 'must not be after today',
+        code: 'VALIDATION',
+        specific: DATE_IN_FUTURE,
+      });
     try {
-      assertDisciplineAllowed({ memberStatus: d.memberStatus, form: d.form, body: d.decidingBody, authority: input.authority });
+      assertDisciplineAllowed({
+        memberStatus: d.memberStatus,
+        form: d.form,
+        body: d.decidingBody,
+        authority: input.authority,
+      });
     } catch (e) {
       if (!isDomainError(e)) throw e;
       errors.push({ field: `${at}.${e.field ?? 'form'}`, reason: e.message, code: e.code });

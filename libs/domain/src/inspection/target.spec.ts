@@ -13,32 +13,80 @@ import {
   type InspectionFact,
 } from './target';
 
-const concluded = (on: string, type: InspectionFact['type'] = 'COMPLIANCE'): InspectionFact => ({ type, state: 'CONCLUDED', plannedFrom: on, startedOn: on, concludedOn: on });
-const inProgress = (from: string, type: InspectionFact['type'] = 'COMPLIANCE'): InspectionFact => ({ type, state: 'IN_PROGRESS', plannedFrom: from, startedOn: from, concludedOn: null });
-const planned = (from: string, type: InspectionFact['type'] = 'COMPLIANCE'): InspectionFact => ({ type, state: 'PLANNED', plannedFrom: from, startedOn: null, concludedOn: null });
+const concluded = (on: string, type: InspectionFact['type'] = 'COMPLIANCE'): InspectionFact => ({
+  type,
+  state: 'CONCLUDED',
+  plannedFrom: on,
+  startedOn: on,
+  concludedOn: on,
+});
+const inProgress = (from: string, type: InspectionFact['type'] = 'COMPLIANCE'): InspectionFact => ({
+  type,
+  state: 'IN_PROGRESS',
+  plannedFrom: from,
+  startedOn: from,
+  concludedOn: null,
+});
+const planned = (from: string, type: InspectionFact['type'] = 'COMPLIANCE'): InspectionFact => ({
+  type,
+  state: 'PLANNED',
+  plannedFrom: from,
+  startedOn: null,
+  concludedOn: null,
+});
 
-const cell = (hasCellCommittee: boolean, inspections: InspectionFact[], asOf = '2026-06-30', policy: Policy = DEFAULT_POLICY) =>
-  inspectionTargetForCell({ hasCellCommittee, inspections, year: 2026, asOf }, policy);
+const cell = (
+  hasCellCommittee: boolean,
+  inspections: InspectionFact[],
+  asOf = '2026-06-30',
+  policy: Policy = DEFAULT_POLICY,
+) => inspectionTargetForCell({ hasCellCommittee, inspections, year: 2026, asOf }, policy);
 
 describe('inspection policy', () => {
   it('defaults to article 002 (2 with a chi ủy, 1 without) and Bình Định 30–50% coverage', () => {
-    expect(DEFAULT_POLICY.inspection).toEqual({ targetWithCellCommittee: 2, targetWithoutCellCommittee: 1, supervisionCoverageMinPercent: 30, supervisionCoverageMaxPercent: 50 });
+    expect(DEFAULT_POLICY.inspection).toEqual({
+      targetWithCellCommittee: 2,
+      targetWithoutCellCommittee: 1,
+      supervisionCoverageMinPercent: 30,
+      supervisionCoverageMaxPercent: 50,
+    });
     expect(validatePolicy(DEFAULT_POLICY)).toEqual({ ok: true });
   });
 
   it('is overridden per subtree and date, and checked', () => {
-    const layer = { effectiveFrom: '2027-01-01', effectiveTo: null, depth: 1, values: { inspection: { targetWithCellCommittee: 3 } } };
+    const layer = {
+      effectiveFrom: '2027-01-01',
+      effectiveTo: null,
+      depth: 1,
+      values: { inspection: { targetWithCellCommittee: 3 } },
+    };
     expect(resolvePolicy([layer], '2026-12-31').inspection.targetWithCellCommittee).toBe(2);
-    expect(resolvePolicy([layer], '2027-01-01').inspection).toMatchObject({ targetWithCellCommittee: 3, targetWithoutCellCommittee: 1 });
-    expect(validatePolicyOverride({ inspection: { supervisionCoverageMaxPercent: 101, targetWithoutCellCommittee: -1 } })).toEqual({
+    expect(resolvePolicy([layer], '2027-01-01').inspection).toMatchObject({
+      targetWithCellCommittee: 3,
+      targetWithoutCellCommittee: 1,
+    });
+    expect(
+      validatePolicyOverride({ inspection: { supervisionCoverageMaxPercent: 101, targetWithoutCellCommittee: -1 } }),
+    ).toEqual({
       ok: false,
       errors: [
         { field: 'inspection.supervisionCoverageMaxPercent', reason: 'must be an integer from 0 to 100' },
         { field: 'inspection.targetWithoutCellCommittee', reason: 'must be a non-negative integer' },
       ],
     });
-    const inverted = resolvePolicy([{ ...layer, values: { inspection: { supervisionCoverageMinPercent: 60 } } }], '2027-02-01');
-    expect(validatePolicy(inverted)).toEqual({ ok: false, errors: [{ field: 'inspection.supervisionCoverageMaxPercent', reason: 'must be >= inspection.supervisionCoverageMinPercent' }] });
+    const inverted = resolvePolicy(
+      [{ ...layer, values: { inspection: { supervisionCoverageMinPercent: 60 } } }],
+      '2027-02-01',
+    );
+    expect(validatePolicy(inverted)).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'inspection.supervisionCoverageMaxPercent',
+          reason: 'must be >= inspection.supervisionCoverageMinPercent',
+        },
+      ],
+    });
   });
 
   it('requires by committee status', () => {
@@ -52,7 +100,9 @@ describe('targetReferenceDate', () => {
     expect(targetReferenceDate(2026, '2026-06-30')).toBe('2026-06-30');
     expect(targetReferenceDate(2025, '2026-06-30')).toBe('2025-12-31');
     expect(targetReferenceDate(2026, '2026-01-01')).toBe('2026-01-01');
-    expect(() => targetReferenceDate(2026, '2025-12-31')).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'asOf' }));
+    expect(() => targetReferenceDate(2026, '2025-12-31')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', field: 'asOf' }),
+    );
     expect(() => targetReferenceDate(2026, '2026-02-30')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
     expect(() => targetReferenceDate(20.5, '2026-02-01')).toThrow(expect.objectContaining({ field: 'year' }));
   });
@@ -67,14 +117,22 @@ describe('targetReferenceDate', () => {
 
 describe('inspectionProgressOn', () => {
   it('places each inspection by what had happened on the reference date', () => {
-    const late = { type: 'COMPLIANCE' as const, state: 'CONCLUDED' as const, plannedFrom: '2026-05-01', startedOn: '2026-05-10', concludedOn: '2026-09-01' };
+    const late = {
+      type: 'COMPLIANCE' as const,
+      state: 'CONCLUDED' as const,
+      plannedFrom: '2026-05-01',
+      startedOn: '2026-05-10',
+      concludedOn: '2026-09-01',
+    };
     expect(inspectionProgressOn(late, 2026, '2026-10-01')).toBe('CONCLUDED');
     expect(inspectionProgressOn(late, 2026, '2026-06-30')).toBe('IN_PROGRESS');
     expect(inspectionProgressOn(late, 2026, '2026-05-01')).toBe('PLANNED');
-    expect(inspectionProgressOn({ ...late, state: 'CANCELLED', startedOn: null, concludedOn: null }, 2026, '2026-10-01')).toBeNull();
+    expect(
+      inspectionProgressOn({ ...late, state: 'CANCELLED', startedOn: null, concludedOn: null }, 2026, '2026-10-01'),
+    ).toBeNull();
   });
 
-  it('keeps last year\'s conclusions out, open ones from last year in, next year\'s plans out', () => {
+  it("keeps last year's conclusions out, open ones from last year in, next year's plans out", () => {
     expect(inspectionProgressOn(concluded('2025-12-20'), 2026, '2026-06-30')).toBeNull();
     expect(inspectionProgressOn(inProgress('2025-11-20'), 2026, '2026-06-30')).toBe('IN_PROGRESS');
     expect(inspectionProgressOn(planned('2025-10-01'), 2026, '2026-06-30')).toBe('PLANNED');
@@ -92,32 +150,72 @@ describe('inspectionTargetForCell', () => {
   });
 
   it('a cell without a chi ủy meets it with one', () => {
-    expect(cell(false, [concluded('2026-03-10')])).toMatchObject({ required: 1, concluded: 1, missing: 0, met: true, onPace: true });
+    expect(cell(false, [concluded('2026-03-10')])).toMatchObject({
+      required: 1,
+      concluded: 1,
+      missing: 0,
+      met: true,
+      onPace: true,
+    });
   });
 
   it('counts neither planned nor in-progress inspections, nor supervisions, nor cancelled ones', () => {
     const r = cell(false, [
-      planned('2026-09-01'), inProgress('2026-06-01'), concluded('2026-02-01', 'REGULAR_SUPERVISION'), concluded('2026-03-01', 'THEMATIC_SUPERVISION'),
+      planned('2026-09-01'),
+      inProgress('2026-06-01'),
+      concluded('2026-02-01', 'REGULAR_SUPERVISION'),
+      concluded('2026-03-01', 'THEMATIC_SUPERVISION'),
       { ...planned('2026-02-01'), state: 'CANCELLED' },
     ]);
     expect(r).toMatchObject({ concluded: 0, inProgress: 1, planned: 1, missing: 1, met: false });
   });
 
   it('judges as of a date: an inspection concluded after it is in progress then', () => {
-    const facts = [concluded('2026-02-10'), { ...inProgress('2026-06-15'), state: 'CONCLUDED' as const, concludedOn: '2026-08-20' }];
-    expect(cell(true, facts, '2026-06-30')).toMatchObject({ referenceDate: '2026-06-30', concluded: 1, inProgress: 1, met: false, missing: 1 });
+    const facts = [
+      concluded('2026-02-10'),
+      { ...inProgress('2026-06-15'), state: 'CONCLUDED' as const, concludedOn: '2026-08-20' },
+    ];
+    expect(cell(true, facts, '2026-06-30')).toMatchObject({
+      referenceDate: '2026-06-30',
+      concluded: 1,
+      inProgress: 1,
+      met: false,
+      missing: 1,
+    });
     expect(cell(true, facts, '2026-08-20')).toMatchObject({ concluded: 2, inProgress: 0, met: true, missing: 0 });
     // A past year is judged at its 31 December.
-    expect(inspectionTargetForCell({ hasCellCommittee: true, inspections: facts, year: 2026, asOf: '2027-03-01' }, DEFAULT_POLICY)).toMatchObject({ referenceDate: '2026-12-31', met: true });
+    expect(
+      inspectionTargetForCell(
+        { hasCellCommittee: true, inspections: facts, year: 2026, asOf: '2027-03-01' },
+        DEFAULT_POLICY,
+      ),
+    ).toMatchObject({ referenceDate: '2026-12-31', met: true });
   });
 
   it('counts SIGNS_OF_VIOLATION inspections as inspections', () => {
-    expect(cell(true, [concluded('2026-01-10', 'SIGNS_OF_VIOLATION'), concluded('2026-04-10')])).toMatchObject({ concluded: 2, met: true });
+    expect(cell(true, [concluded('2026-01-10', 'SIGNS_OF_VIOLATION'), concluded('2026-04-10')])).toMatchObject({
+      concluded: 2,
+      met: true,
+    });
   });
 
   it('follows the policy (a target of 0 is always met)', () => {
-    const policy = resolvePolicy([{ effectiveFrom: '2026-01-01', effectiveTo: null, depth: 0, values: { inspection: { targetWithCellCommittee: 3, targetWithoutCellCommittee: 0 } } }], '2026-06-30');
-    expect(cell(true, [concluded('2026-01-10'), concluded('2026-02-10')], '2026-06-30', policy)).toMatchObject({ required: 3, missing: 1, met: false });
+    const policy = resolvePolicy(
+      [
+        {
+          effectiveFrom: '2026-01-01',
+          effectiveTo: null,
+          depth: 0,
+          values: { inspection: { targetWithCellCommittee: 3, targetWithoutCellCommittee: 0 } },
+        },
+      ],
+      '2026-06-30',
+    );
+    expect(cell(true, [concluded('2026-01-10'), concluded('2026-02-10')], '2026-06-30', policy)).toMatchObject({
+      required: 3,
+      missing: 1,
+      met: false,
+    });
     expect(cell(false, [], '2026-06-30', policy)).toMatchObject({ required: 0, missing: 0, met: true, onPace: true });
   });
 
@@ -126,7 +224,11 @@ describe('inspectionTargetForCell', () => {
     expect(cell(true, [concluded('2026-03-10')], '2026-07-02')).toMatchObject({ onPace: false, projectedConcluded: 1 });
     expect(cell(true, [concluded('2026-03-10')], '2026-07-01')).toMatchObject({ onPace: true, projectedConcluded: 2 });
     expect(cell(true, [], '2026-01-31')).toMatchObject({ onPace: false, projectedConcluded: 0 });
-    expect(cell(false, [concluded('2026-01-20')], '2026-01-31')).toMatchObject({ met: true, onPace: true, projectedConcluded: 11 });
+    expect(cell(false, [concluded('2026-01-20')], '2026-01-31')).toMatchObject({
+      met: true,
+      onPace: true,
+      projectedConcluded: 11,
+    });
     // At the year's end the projection is the actual count.
     expect(cell(true, [concluded('2026-03-10')], '2026-12-31')).toMatchObject({ onPace: false, projectedConcluded: 1 });
   });
@@ -134,7 +236,9 @@ describe('inspectionTargetForCell', () => {
 
 describe('summariseTarget and the percentage rule', () => {
   it('gives 229 of 321 cells = 71.33% (truncated, as printed in article 002), the list split by met', () => {
-    const cells = Array.from({ length: 321 }, (_, i) => (i < 229 ? cell(false, [concluded('2026-03-01')]) : cell(true, [concluded('2026-03-01')], '2026-06-30')));
+    const cells = Array.from({ length: 321 }, (_, i) =>
+      i < 229 ? cell(false, [concluded('2026-03-01')]) : cell(true, [concluded('2026-03-01')], '2026-06-30'),
+    );
     const s = summariseTarget(cells);
     expect(s).toMatchObject({ subjectCount: 321, metCount: 229, behindCount: 92, percent: 71.33 });
     // 92 cells with a chi ủy and 1 of 2 done by 30 June (day 181 of 365): 365 >= 362, on pace.
@@ -147,13 +251,26 @@ describe('summariseTarget and the percentage rule', () => {
     expect(inspectionPercent(99999, 100000)).toBe(99.99);
     expect(inspectionPercent(2, 3)).toBe(66.66);
     expect(inspectionPercent(0, 0)).toBeNull();
-    expect(summariseTarget([])).toEqual({ subjectCount: 0, metCount: 0, behindCount: 0, percent: null, projectedMetCount: 0, projectedPercent: null });
+    expect(summariseTarget([])).toEqual({
+      subjectCount: 0,
+      metCount: 0,
+      behindCount: 0,
+      percent: null,
+      projectedMetCount: 0,
+      projectedPercent: null,
+    });
   });
 });
 
 describe('supervision coverage', () => {
   it('counts supervisions started in the year up to the reference date', () => {
-    const sup = (state: InspectionFact['state'], startedOn: string | null): InspectionFact => ({ type: 'REGULAR_SUPERVISION', state, plannedFrom: '2026-01-05', startedOn, concludedOn: null });
+    const sup = (state: InspectionFact['state'], startedOn: string | null): InspectionFact => ({
+      type: 'REGULAR_SUPERVISION',
+      state,
+      plannedFrom: '2026-01-05',
+      startedOn,
+      concludedOn: null,
+    });
     expect(countsTowardSupervisionCoverage(sup('IN_PROGRESS', '2026-02-01'), 2026, '2026-06-30')).toBe(true);
     expect(countsTowardSupervisionCoverage(sup('CONCLUDED', '2026-02-01'), 2026, '2026-06-30')).toBe(true);
     expect(countsTowardSupervisionCoverage(sup('IN_PROGRESS', '2026-07-01'), 2026, '2026-06-30')).toBe(false);
@@ -164,14 +281,37 @@ describe('supervision coverage', () => {
   });
 
   it('compares the share with the policy range exactly', () => {
-    expect(supervisionCoverage({ members: 10, supervised: 3 }, DEFAULT_POLICY)).toEqual({ members: 10, supervised: 3, percent: 30, status: 'WITHIN', met: true });
-    expect(supervisionCoverage({ members: 10, supervised: 2 }, DEFAULT_POLICY)).toMatchObject({ status: 'BELOW', met: false });
+    expect(supervisionCoverage({ members: 10, supervised: 3 }, DEFAULT_POLICY)).toEqual({
+      members: 10,
+      supervised: 3,
+      percent: 30,
+      status: 'WITHIN',
+      met: true,
+    });
+    expect(supervisionCoverage({ members: 10, supervised: 2 }, DEFAULT_POLICY)).toMatchObject({
+      status: 'BELOW',
+      met: false,
+    });
     expect(supervisionCoverage({ members: 10, supervised: 5 }, DEFAULT_POLICY)).toMatchObject({ status: 'WITHIN' });
-    expect(supervisionCoverage({ members: 10, supervised: 6 }, DEFAULT_POLICY)).toMatchObject({ status: 'ABOVE', met: true });
+    expect(supervisionCoverage({ members: 10, supervised: 6 }, DEFAULT_POLICY)).toMatchObject({
+      status: 'ABOVE',
+      met: true,
+    });
     // 2 of 7 = 28.57%: below 30 although 7 × 30% = 2.1 rounds to 2.
-    expect(supervisionCoverage({ members: 7, supervised: 2 }, DEFAULT_POLICY)).toMatchObject({ percent: 28.57, status: 'BELOW' });
-    expect(supervisionCoverage({ members: 0, supervised: 0 }, DEFAULT_POLICY)).toEqual({ members: 0, supervised: 0, percent: null, status: 'NO_MEMBERS', met: false });
-    expect(() => supervisionCoverage({ members: 3, supervised: 4 }, DEFAULT_POLICY)).toThrow(expect.objectContaining({ field: 'supervised' }));
+    expect(supervisionCoverage({ members: 7, supervised: 2 }, DEFAULT_POLICY)).toMatchObject({
+      percent: 28.57,
+      status: 'BELOW',
+    });
+    expect(supervisionCoverage({ members: 0, supervised: 0 }, DEFAULT_POLICY)).toEqual({
+      members: 0,
+      supervised: 0,
+      percent: null,
+      status: 'NO_MEMBERS',
+      met: false,
+    });
+    expect(() => supervisionCoverage({ members: 3, supervised: 4 }, DEFAULT_POLICY)).toThrow(
+      expect.objectContaining({ field: 'supervised' }),
+    );
   });
 });
 

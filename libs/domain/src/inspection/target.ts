@@ -1,4 +1,12 @@
-import { compareIsoDate, daysBetween, daysInMonth, formatIsoDate, isLeapYear, parseIsoDate, type IsoDate } from '../dates';
+import {
+  compareIsoDate,
+  daysBetween,
+  daysInMonth,
+  formatIsoDate,
+  isLeapYear,
+  parseIsoDate,
+  type IsoDate,
+} from '../dates';
 import { DomainError } from '../errors';
 import type { Policy } from '../policy';
 import { percent, type PercentRounding } from '../report/percent';
@@ -17,7 +25,8 @@ const yearStart = (year: number): IsoDate => `${String(year).padStart(4, '0')}-0
 const yearEnd = (year: number): IsoDate => `${String(year).padStart(4, '0')}-12-31`;
 
 const checkYear = (year: number): void => {
-  if (!Number.isSafeInteger(year) || year < 1900 || year > 9999) throw new DomainError('VALIDATION', `Not a valid year: ${year}`, 'year');
+  if (!Number.isSafeInteger(year) || year < 1900 || year > 9999)
+    throw new DomainError('VALIDATION', `Not a valid year: ${year}`, 'year');
 };
 
 /**
@@ -31,7 +40,8 @@ const checkYear = (year: number): void => {
 export const targetReferenceDate = (year: number, asOf: IsoDate): IsoDate => {
   checkYear(year);
   parseIsoDate(asOf, 'asOf');
-  if (compareIsoDate(asOf, yearStart(year)) < 0) throw new DomainError('VALIDATION', `The year ${year} has not started on ${asOf}`, 'asOf', { year, asOf });
+  if (compareIsoDate(asOf, yearStart(year)) < 0)
+    throw new DomainError('VALIDATION', `The year ${year} has not started on ${asOf}`, 'asOf', { year, asOf });
   return compareIsoDate(asOf, yearEnd(year)) > 0 ? yearEnd(year) : asOf;
 };
 
@@ -64,7 +74,8 @@ export const yearElapsed = (year: number, ref: IsoDate): { elapsedDays: number; 
   checkYear(year);
   const elapsedDays = daysBetween(yearStart(year), ref) + 1;
   const daysInYear = isLeapYear(year) ? 366 : 365;
-  if (elapsedDays < 1 || elapsedDays > daysInYear) throw new DomainError('VALIDATION', `${ref} is not in ${year}`, 'asOf');
+  if (elapsedDays < 1 || elapsedDays > daysInYear)
+    throw new DomainError('VALIDATION', `${ref} is not in ${year}`, 'asOf');
   return { elapsedDays, daysInYear };
 };
 
@@ -208,14 +219,27 @@ export type CoverageResult = {
  */
 export const supervisionCoverage = (input: { members: number; supervised: number }, policy: Policy): CoverageResult => {
   const { members, supervised } = input;
-  if (!Number.isSafeInteger(members) || members < 0) throw new DomainError('VALIDATION', 'members must be a non-negative integer', 'members');
+  if (!Number.isSafeInteger(members) || members < 0)
+    throw new DomainError('VALIDATION', 'members must be a non-negative integer', 'members');
   if (!Number.isSafeInteger(supervised) || supervised < 0 || supervised > members) {
     throw new DomainError('VALIDATION', 'supervised must be an integer from 0 to members', 'supervised');
   }
   const { supervisionCoverageMinPercent: min, supervisionCoverageMaxPercent: max } = policy.inspection;
   const status: CoverageStatus =
-    members === 0 ? 'NO_MEMBERS' : supervised * 100 < min * members ? 'BELOW' : supervised * 100 > max * members ? 'ABOVE' : 'WITHIN';
-  return { members, supervised, percent: inspectionPercent(supervised, members), status, met: status === 'WITHIN' || status === 'ABOVE' };
+    members === 0
+      ? 'NO_MEMBERS'
+      : supervised * 100 < min * members
+        ? 'BELOW'
+        : supervised * 100 > max * members
+          ? 'ABOVE'
+          : 'WITHIN';
+  return {
+    members,
+    supervised,
+    percent: inspectionPercent(supervised, members),
+    status,
+    met: status === 'WITHIN' || status === 'ABOVE',
+  };
 };
 
 /**

@@ -1,6 +1,12 @@
 import { isDomainError } from '../errors';
 import { DEFAULT_POLICY, resolvePolicy } from '../policy';
-import { absenceStreaks, attendanceBelowTarget, attendanceRate, hasUnexcusedAbsence, type AttendanceRow } from './attendance';
+import {
+  absenceStreaks,
+  attendanceBelowTarget,
+  attendanceRate,
+  hasUnexcusedAbsence,
+  type AttendanceRow,
+} from './attendance';
 import type { Attendance } from './kinds';
 
 const rowsOf = (counts: Partial<Record<Attendance, number>>): AttendanceRow[] => {
@@ -38,7 +44,11 @@ describe('attendanceRate', () => {
   });
 
   it('rounds to 2 decimals, half-up', () => {
-    expect(attendanceRate(rowsOf({ PRESENT: 2, ABSENT_EXCUSED: 1 }))).toEqual({ present: 2, expected: 3, percent: 66.67 });
+    expect(attendanceRate(rowsOf({ PRESENT: 2, ABSENT_EXCUSED: 1 }))).toEqual({
+      present: 2,
+      expected: 3,
+      percent: 66.67,
+    });
     expect(attendanceRate(rowsOf({ PRESENT: 22, ABSENT_EXCUSED: 1 })).percent).toBe(95.65);
   });
 
@@ -48,7 +58,12 @@ describe('attendanceRate', () => {
   });
 
   it('rejects a member listed twice or an unknown status', () => {
-    const dup = thrown(() => attendanceRate([{ memberId: 'a', status: 'PRESENT' }, { memberId: 'a', status: 'EXEMPT' }]));
+    const dup = thrown(() =>
+      attendanceRate([
+        { memberId: 'a', status: 'PRESENT' },
+        { memberId: 'a', status: 'EXEMPT' },
+      ]),
+    );
     expect(isDomainError(dup, 'VALIDATION')).toBe(true);
     expect((dup as { field: string }).field).toBe('rows[1].memberId');
     const bad = thrown(() => attendanceRate([{ memberId: 'a', status: 'ABSENT' as Attendance }]));
@@ -101,10 +116,20 @@ describe('absenceStreaks', () => {
   });
 
   it('2 consecutive absences are not reported, 3 are', () => {
-    const two = [m('2026-01-10', { a: 'ABSENT_EXCUSED' }), m('2026-02-10', { a: 'ABSENT_UNEXCUSED' }), m('2026-03-10', { a: 'PRESENT' })];
+    const two = [
+      m('2026-01-10', { a: 'ABSENT_EXCUSED' }),
+      m('2026-02-10', { a: 'ABSENT_UNEXCUSED' }),
+      m('2026-03-10', { a: 'PRESENT' }),
+    ];
     expect(absenceStreaks(two, DEFAULT_POLICY)).toEqual([]);
-    const three = [m('2026-01-10', { a: 'ABSENT_EXCUSED' }), m('2026-02-10', { a: 'ABSENT_UNEXCUSED' }), m('2026-03-10', { a: 'ABSENT_EXCUSED' })];
-    expect(absenceStreaks(three, DEFAULT_POLICY)).toEqual([{ memberId: 'a', count: 3, from: '2026-01-10', to: '2026-03-10' }]);
+    const three = [
+      m('2026-01-10', { a: 'ABSENT_EXCUSED' }),
+      m('2026-02-10', { a: 'ABSENT_UNEXCUSED' }),
+      m('2026-03-10', { a: 'ABSENT_EXCUSED' }),
+    ];
+    expect(absenceStreaks(three, DEFAULT_POLICY)).toEqual([
+      { memberId: 'a', count: 3, from: '2026-01-10', to: '2026-03-10' },
+    ]);
   });
 
   it('a presence breaks the streak', () => {
@@ -127,17 +152,37 @@ describe('absenceStreaks', () => {
     ];
     expect(absenceStreaks(ms, DEFAULT_POLICY)).toEqual([]);
     ms.push(m('2026-05-10', { a: 'ABSENT_EXCUSED', b: 'PRESENT' }));
-    expect(absenceStreaks(ms, DEFAULT_POLICY)).toEqual([{ memberId: 'a', count: 3, from: '2026-01-10', to: '2026-05-10' }]);
+    expect(absenceStreaks(ms, DEFAULT_POLICY)).toEqual([
+      { memberId: 'a', count: 3, from: '2026-01-10', to: '2026-05-10' },
+    ]);
   });
 
   it('takes the meetings in date order (same date: input order)', () => {
-    const ms = [m('2026-03-10', { a: 'ABSENT_EXCUSED' }), m('2026-01-10', { a: 'ABSENT_EXCUSED' }), m('2026-02-10', { a: 'ABSENT_EXCUSED' })];
-    expect(absenceStreaks(ms, DEFAULT_POLICY)).toEqual([{ memberId: 'a', count: 3, from: '2026-01-10', to: '2026-03-10' }]);
-    const sameDay = [m('2026-01-10', { a: 'ABSENT_EXCUSED' }), m('2026-02-10', { a: 'ABSENT_EXCUSED' }), m('2026-02-10', { a: 'PRESENT' }), m('2026-03-10', { a: 'ABSENT_EXCUSED' })];
+    const ms = [
+      m('2026-03-10', { a: 'ABSENT_EXCUSED' }),
+      m('2026-01-10', { a: 'ABSENT_EXCUSED' }),
+      m('2026-02-10', { a: 'ABSENT_EXCUSED' }),
+    ];
+    expect(absenceStreaks(ms, DEFAULT_POLICY)).toEqual([
+      { memberId: 'a', count: 3, from: '2026-01-10', to: '2026-03-10' },
+    ]);
+    const sameDay = [
+      m('2026-01-10', { a: 'ABSENT_EXCUSED' }),
+      m('2026-02-10', { a: 'ABSENT_EXCUSED' }),
+      m('2026-02-10', { a: 'PRESENT' }),
+      m('2026-03-10', { a: 'ABSENT_EXCUSED' }),
+    ];
     expect(absenceStreaks(sameDay, DEFAULT_POLICY)).toEqual([]);
-    const sameDayOther = [m('2026-01-10', { a: 'ABSENT_EXCUSED' }), m('2026-02-10', { a: 'PRESENT' }), m('2026-02-10', { a: 'ABSENT_EXCUSED' }), m('2026-03-10', { a: 'ABSENT_EXCUSED' })];
+    const sameDayOther = [
+      m('2026-01-10', { a: 'ABSENT_EXCUSED' }),
+      m('2026-02-10', { a: 'PRESENT' }),
+      m('2026-02-10', { a: 'ABSENT_EXCUSED' }),
+      m('2026-03-10', { a: 'ABSENT_EXCUSED' }),
+    ];
     expect(absenceStreaks(sameDayOther, DEFAULT_POLICY)).toEqual([]);
-    expect(absenceStreaks(sameDayOther, withPolicy({ absenceStreakLimit: 2 }))).toEqual([{ memberId: 'a', count: 2, from: '2026-02-10', to: '2026-03-10' }]);
+    expect(absenceStreaks(sameDayOther, withPolicy({ absenceStreakLimit: 2 }))).toEqual([
+      { memberId: 'a', count: 2, from: '2026-02-10', to: '2026-03-10' },
+    ]);
   });
 
   it('reports one streak per member: the latest that reached the limit, at full length', () => {
@@ -151,9 +196,13 @@ describe('absenceStreaks', () => {
       m('2026-07-10', { a: 'ABSENT_EXCUSED' }),
     ];
     // The later run (2) is short: the earlier run of 4 is still the latest one that reached the limit.
-    expect(absenceStreaks(ms, DEFAULT_POLICY)).toEqual([{ memberId: 'a', count: 4, from: '2026-01-10', to: '2026-04-10' }]);
+    expect(absenceStreaks(ms, DEFAULT_POLICY)).toEqual([
+      { memberId: 'a', count: 4, from: '2026-01-10', to: '2026-04-10' },
+    ]);
     ms.push(m('2026-08-10', { a: 'ABSENT_UNEXCUSED' }));
-    expect(absenceStreaks(ms, DEFAULT_POLICY)).toEqual([{ memberId: 'a', count: 3, from: '2026-06-10', to: '2026-08-10' }]);
+    expect(absenceStreaks(ms, DEFAULT_POLICY)).toEqual([
+      { memberId: 'a', count: 3, from: '2026-06-10', to: '2026-08-10' },
+    ]);
   });
 
   it('runs across the turn of the year, sorts by member, and follows the policy limit', () => {
@@ -174,7 +223,20 @@ describe('absenceStreaks', () => {
     expect(absenceStreaks([], DEFAULT_POLICY)).toEqual([]);
     const e = thrown(() => absenceStreaks([m('2026-01-10', {}), m('bad', {})], DEFAULT_POLICY));
     expect(isDomainError(e, 'VALIDATION')).toBe(true);
-    const dup = thrown(() => absenceStreaks([{ date: '2026-01-10', rows: [{ memberId: 'a', status: 'PRESENT' }, { memberId: 'a', status: 'PRESENT' }] }], DEFAULT_POLICY));
+    const dup = thrown(() =>
+      absenceStreaks(
+        [
+          {
+            date: '2026-01-10',
+            rows: [
+              { memberId: 'a', status: 'PRESENT' },
+              { memberId: 'a', status: 'PRESENT' },
+            ],
+          },
+        ],
+        DEFAULT_POLICY,
+      ),
+    );
     expect((dup as { field: string }).field).toBe('meetings[0].rows[1].memberId');
   });
 });

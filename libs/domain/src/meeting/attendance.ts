@@ -16,7 +16,9 @@ const checkRows = (rows: readonly AttendanceRow[], field: string): void => {
       throw new DomainError('VALIDATION', `Unknown attendance status: ${String(r.status)}`, `${field}[${i}].status`);
     }
     if (seen.has(r.memberId)) {
-      throw new DomainError('VALIDATION', `Member ${r.memberId} is listed twice`, `${field}[${i}].memberId`, { memberId: r.memberId });
+      throw new DomainError('VALIDATION', `Member ${r.memberId} is listed twice`, `${field}[${i}].memberId`, {
+        memberId: r.memberId,
+      });
     }
     seen.add(r.memberId);
   });
@@ -45,7 +47,8 @@ export const attendanceBelowTarget = (rate: Pick<AttendanceRate, 'present' | 'ex
   rate.expected > 0 && rate.present * 100 < policy.meeting.minAttendancePercent * rate.expected;
 
 /** True when someone was absent without a reason (HD 12 criterion a allows none). */
-export const hasUnexcusedAbsence = (rows: readonly AttendanceRow[]): boolean => rows.some((r) => r.status === 'ABSENT_UNEXCUSED');
+export const hasUnexcusedAbsence = (rows: readonly AttendanceRow[]): boolean =>
+  rows.some((r) => r.status === 'ABSENT_UNEXCUSED');
 
 export type AbsenceStreak = { memberId: string; count: number; from: IsoDate; to: IsoDate };
 
@@ -81,7 +84,9 @@ export const absenceStreaks = (
         continue;
       }
       const run = current.get(row.memberId);
-      const next: AbsenceStreak = run ? { ...run, count: run.count + 1, to: m.date } : { memberId: row.memberId, count: 1, from: m.date, to: m.date };
+      const next: AbsenceStreak = run
+        ? { ...run, count: run.count + 1, to: m.date }
+        : { memberId: row.memberId, count: 1, from: m.date, to: m.date };
       current.set(row.memberId, next);
       if (next.count >= limit) reported.set(row.memberId, next);
     }

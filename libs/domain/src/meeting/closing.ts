@@ -36,15 +36,27 @@ const blank = (s: string | null | undefined): boolean => !s || s.trim() === '';
  */
 export const meetingCloseProblems = (m: MeetingCloseInput): MeetingCloseProblem[] => {
   const out: MeetingCloseProblem[] = [];
-  if (!m.chairMemberId) out.push({ field: 'chairMemberId', code: 'MEETING_NO_CHAIR', message: 'Who presided is not recorded' });
-  if (!m.minuteTakerMemberId) out.push({ field: 'minuteTakerMemberId', code: 'MEETING_NO_MINUTE_TAKER', message: 'The minute-taker is not recorded' });
-  if (m.attendanceRows === 0) out.push({ field: 'attendance', code: 'MEETING_NO_ATTENDANCE', message: 'Attendance is not recorded' });
+  if (!m.chairMemberId)
+    out.push({ field: 'chairMemberId', code: 'MEETING_NO_CHAIR', message: 'Who presided is not recorded' });
+  if (!m.minuteTakerMemberId)
+    out.push({
+      field: 'minuteTakerMemberId',
+      code: 'MEETING_NO_MINUTE_TAKER',
+      message: 'The minute-taker is not recorded',
+    });
+  if (m.attendanceRows === 0)
+    out.push({ field: 'attendance', code: 'MEETING_NO_ATTENDANCE', message: 'Attendance is not recorded' });
   if (blank(m.minutes)) out.push({ field: 'minutes', code: 'MEETING_NO_MINUTES', message: 'The minutes are empty' });
   const voted = m.votesFor !== null || m.votesAgainst !== null || m.votesAbstain !== null;
-  if (!blank(m.resolution) && !voted) out.push({ field: 'votesFor', code: 'RESOLUTION_NOT_VOTED', message: 'The resolution has no recorded vote' });
+  if (!blank(m.resolution) && !voted)
+    out.push({ field: 'votesFor', code: 'RESOLUTION_NOT_VOTED', message: 'The resolution has no recorded vote' });
   const cast = (m.votesFor ?? 0) + (m.votesAgainst ?? 0) + (m.votesAbstain ?? 0);
   if (voted && cast > m.present) {
-    out.push({ field: 'votesFor', code: 'VOTES_EXCEED_PRESENT', message: `${cast} votes recorded for ${m.present} members present` });
+    out.push({
+      field: 'votesFor',
+      code: 'VOTES_EXCEED_PRESENT',
+      message: `${cast} votes recorded for ${m.present} members present`,
+    });
   }
   return out;
 };

@@ -49,9 +49,18 @@ describe('monthsInPeriod / quartersInPeriod', () => {
   });
 
   it('rejects a reversed period and bad dates', () => {
-    expect(thrown(() => monthsInPeriod('2026-02-01', '2026-01-31'))).toMatchObject({ code: 'INVALID_DATE_ORDER', field: 'to' });
-    expect(thrown(() => quartersInPeriod('2026-02-01', '2026-01-31'))).toMatchObject({ code: 'INVALID_DATE_ORDER', field: 'to' });
-    expect(thrown(() => monthsInPeriod('2026-02-30', '2026-03-01'))).toMatchObject({ code: 'VALIDATION', field: 'from' });
+    expect(thrown(() => monthsInPeriod('2026-02-01', '2026-01-31'))).toMatchObject({
+      code: 'INVALID_DATE_ORDER',
+      field: 'to',
+    });
+    expect(thrown(() => quartersInPeriod('2026-02-01', '2026-01-31'))).toMatchObject({
+      code: 'INVALID_DATE_ORDER',
+      field: 'to',
+    });
+    expect(thrown(() => monthsInPeriod('2026-02-30', '2026-03-01'))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'from',
+    });
   });
 });
 
@@ -73,20 +82,33 @@ describe('regularDueOn / thematicDueOn', () => {
   });
 
   it('is due in the quarter’s last month', () => {
-    expect(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'].map((q) => thematicDueOn(q, DEFAULT_POLICY))).toEqual(['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31']);
+    expect(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'].map((q) => thematicDueOn(q, DEFAULT_POLICY))).toEqual([
+      '2026-03-31',
+      '2026-06-30',
+      '2026-09-30',
+      '2026-12-31',
+    ]);
     expect(thematicDueOn('2026-Q1', withPolicy({ dueDayOfMonth: 30 }))).toBe('2026-03-30');
     expect(thematicDueOn('2026-Q3', withPolicy({ dueDayOfMonth: 10 }))).toBe('2026-09-10');
   });
 
   it('rejects bad keys', () => {
-    for (const bad of ['2026-13', '2026-5', '26-05', '2026-00', '0000-01']) expect(thrown(() => regularDueOn(bad, DEFAULT_POLICY))).toMatchObject({ code: 'VALIDATION', field: 'month' });
-    for (const bad of ['2026-Q5', '2026-Q0', '2026Q1']) expect(thrown(() => thematicDueOn(bad, DEFAULT_POLICY))).toMatchObject({ code: 'VALIDATION', field: 'quarter' });
+    for (const bad of ['2026-13', '2026-5', '26-05', '2026-00', '0000-01'])
+      expect(thrown(() => regularDueOn(bad, DEFAULT_POLICY))).toMatchObject({ code: 'VALIDATION', field: 'month' });
+    for (const bad of ['2026-Q5', '2026-Q0', '2026Q1'])
+      expect(thrown(() => thematicDueOn(bad, DEFAULT_POLICY))).toMatchObject({ code: 'VALIDATION', field: 'quarter' });
     expect(parseMonthKey('2026-05')).toEqual({ year: 2026, month: 5 });
   });
 });
 
 describe('complianceForCell', () => {
-  const half = (over: Partial<CellComplianceInput>): CellComplianceInput => ({ meetings: [], from: '2026-01-01', to: '2026-06-30', asOf: '2026-07-15', ...over });
+  const half = (over: Partial<CellComplianceInput>): CellComplianceInput => ({
+    meetings: [],
+    from: '2026-01-01',
+    to: '2026-06-30',
+    asOf: '2026-07-15',
+    ...over,
+  });
 
   it('acceptance: missing its May meeting and its Q2 thematic meeting, behind for exactly those two', () => {
     const meetings = [...regularExcept(5, 7, 8, 9, 10, 11, 12), held('2026-02-20', 'THEMATIC')];
@@ -102,8 +124,17 @@ describe('complianceForCell', () => {
   });
 
   it('a compliant cell is not behind; a COMBINED meeting counts for both', () => {
-    const meetings = [...regularExcept(5, 7, 8, 9, 10, 11, 12), held('2026-02-20', 'THEMATIC'), held('2026-05-25', 'COMBINED')];
-    expect(complianceForCell(half({ meetings }), DEFAULT_POLICY)).toEqual({ missing: [], regularHeld: 6, thematicHeld: 2, behind: false });
+    const meetings = [
+      ...regularExcept(5, 7, 8, 9, 10, 11, 12),
+      held('2026-02-20', 'THEMATIC'),
+      held('2026-05-25', 'COMBINED'),
+    ];
+    expect(complianceForCell(half({ meetings }), DEFAULT_POLICY)).toEqual({
+      missing: [],
+      regularHeld: 6,
+      thematicHeld: 2,
+      behind: false,
+    });
   });
 
   it('only HELD and CLOSED meetings count; other kinds do not', () => {
@@ -117,63 +148,106 @@ describe('complianceForCell', () => {
     const r = complianceForCell({ meetings, from: '2026-05-01', to: '2026-05-31', asOf: '2026-06-01' }, DEFAULT_POLICY);
     expect(r.missing.map((m) => m.period)).toEqual(['2026-05']);
     expect(r.regularHeld).toBe(0);
-    const closed = complianceForCell({ meetings: [{ date: '2026-05-10', kind: 'REGULAR', state: 'CLOSED' }], from: '2026-05-01', to: '2026-05-31', asOf: '2026-06-01' }, DEFAULT_POLICY);
+    const closed = complianceForCell(
+      {
+        meetings: [{ date: '2026-05-10', kind: 'REGULAR', state: 'CLOSED' }],
+        from: '2026-05-01',
+        to: '2026-05-31',
+        asOf: '2026-06-01',
+      },
+      DEFAULT_POLICY,
+    );
     expect(closed.behind).toBe(false);
   });
 
   it('nothing is missing before its due date has passed', () => {
     const may = { from: '2026-05-01', to: '2026-05-31', meetings: [] };
     expect(complianceForCell({ ...may, asOf: '2026-05-31' }, DEFAULT_POLICY).missing).toEqual([]);
-    expect(complianceForCell({ ...may, asOf: '2026-06-01' }, DEFAULT_POLICY).missing).toEqual([{ kind: 'REGULAR', period: '2026-05', dueOn: '2026-05-31', held: 0, required: 1 }]);
+    expect(complianceForCell({ ...may, asOf: '2026-06-01' }, DEFAULT_POLICY).missing).toEqual([
+      { kind: 'REGULAR', period: '2026-05', dueOn: '2026-05-31', held: 0, required: 1 },
+    ]);
   });
 
   it('February month ends: 28th in a common year, 29th in a leap year', () => {
     const feb27 = { from: '2027-02-01', to: '2027-02-28', meetings: [] };
     expect(complianceForCell({ ...feb27, asOf: '2027-02-28' }, DEFAULT_POLICY).behind).toBe(false);
-    expect(complianceForCell({ ...feb27, asOf: '2027-03-01' }, DEFAULT_POLICY).missing).toEqual([{ kind: 'REGULAR', period: '2027-02', dueOn: '2027-02-28', held: 0, required: 1 }]);
+    expect(complianceForCell({ ...feb27, asOf: '2027-03-01' }, DEFAULT_POLICY).missing).toEqual([
+      { kind: 'REGULAR', period: '2027-02', dueOn: '2027-02-28', held: 0, required: 1 },
+    ]);
     const feb28 = { from: '2028-02-01', to: '2028-02-29', meetings: [] };
     expect(complianceForCell({ ...feb28, asOf: '2028-02-29' }, DEFAULT_POLICY).behind).toBe(false);
     expect(complianceForCell({ ...feb28, asOf: '2028-03-01' }, DEFAULT_POLICY).missing[0]?.dueOn).toBe('2028-02-29');
-    expect(complianceForCell({ ...feb28, meetings: [held('2028-02-29')], asOf: '2028-03-01' }, DEFAULT_POLICY).behind).toBe(false);
+    expect(
+      complianceForCell({ ...feb28, meetings: [held('2028-02-29')], asOf: '2028-03-01' }, DEFAULT_POLICY).behind,
+    ).toBe(false);
   });
 
   it('a configured due day: missing from the day after it', () => {
     const p = withPolicy({ dueDayOfMonth: 20 });
     const may = { from: '2026-05-01', to: '2026-05-31', meetings: [] };
     expect(complianceForCell({ ...may, asOf: '2026-05-20' }, p).behind).toBe(false);
-    expect(complianceForCell({ ...may, asOf: '2026-05-21' }, p).missing).toEqual([{ kind: 'REGULAR', period: '2026-05', dueOn: '2026-05-20', held: 0, required: 1 }]);
+    expect(complianceForCell({ ...may, asOf: '2026-05-21' }, p).missing).toEqual([
+      { kind: 'REGULAR', period: '2026-05', dueOn: '2026-05-20', held: 0, required: 1 },
+    ]);
     // A meeting later in the month still counts for it once held.
     expect(complianceForCell({ ...may, meetings: [held('2026-05-25')], asOf: '2026-06-10' }, p).behind).toBe(false);
   });
 
   it('quarter boundaries: 31 March counts for Q1, 1 April for Q2', () => {
     const q1q2 = { from: '2026-01-01', to: '2026-06-30', asOf: '2026-07-01', meetings: [...regularExcept()] };
-    const r1 = complianceForCell({ ...q1q2, meetings: [...q1q2.meetings, held('2026-03-31', 'THEMATIC')] }, DEFAULT_POLICY);
+    const r1 = complianceForCell(
+      { ...q1q2, meetings: [...q1q2.meetings, held('2026-03-31', 'THEMATIC')] },
+      DEFAULT_POLICY,
+    );
     expect(r1.missing.map((m) => m.period)).toEqual(['2026-Q2']);
-    const r2 = complianceForCell({ ...q1q2, meetings: [...q1q2.meetings, held('2026-04-01', 'THEMATIC')] }, DEFAULT_POLICY);
+    const r2 = complianceForCell(
+      { ...q1q2, meetings: [...q1q2.meetings, held('2026-04-01', 'THEMATIC')] },
+      DEFAULT_POLICY,
+    );
     expect(r2.missing.map((m) => m.period)).toEqual(['2026-Q1']);
     // Q1 is due on 31 March: on 31 March not yet missing, on 1 April missing.
-    const q1 = { from: '2026-01-01', to: '2026-03-31', meetings: [held('2026-01-15'), held('2026-02-15'), held('2026-03-15')] };
+    const q1 = {
+      from: '2026-01-01',
+      to: '2026-03-31',
+      meetings: [held('2026-01-15'), held('2026-02-15'), held('2026-03-15')],
+    };
     expect(complianceForCell({ ...q1, asOf: '2026-03-31' }, DEFAULT_POLICY).behind).toBe(false);
-    expect(complianceForCell({ ...q1, asOf: '2026-04-01' }, DEFAULT_POLICY).missing).toEqual([{ kind: 'THEMATIC', period: '2026-Q1', dueOn: '2026-03-31', held: 0, required: 1 }]);
+    expect(complianceForCell({ ...q1, asOf: '2026-04-01' }, DEFAULT_POLICY).missing).toEqual([
+      { kind: 'THEMATIC', period: '2026-Q1', dueOn: '2026-03-31', held: 0, required: 1 },
+    ]);
   });
 
   it('orders missing by due date, a month before a quarter due the same day', () => {
-    const r = complianceForCell({ meetings: [], from: '2026-01-01', to: '2026-03-31', asOf: '2026-04-01' }, DEFAULT_POLICY);
-    expect(r.missing.map((m) => `${m.kind} ${m.period}`)).toEqual(['REGULAR 2026-01', 'REGULAR 2026-02', 'REGULAR 2026-03', 'THEMATIC 2026-Q1']);
+    const r = complianceForCell(
+      { meetings: [], from: '2026-01-01', to: '2026-03-31', asOf: '2026-04-01' },
+      DEFAULT_POLICY,
+    );
+    expect(r.missing.map((m) => `${m.kind} ${m.period}`)).toEqual([
+      'REGULAR 2026-01',
+      'REGULAR 2026-02',
+      'REGULAR 2026-03',
+      'THEMATIC 2026-Q1',
+    ]);
   });
 
   it('judges only months and quarters wholly inside the period', () => {
-    const r = complianceForCell({ meetings: [], from: '2026-01-15', to: '2026-05-20', asOf: '2026-12-31' }, DEFAULT_POLICY);
+    const r = complianceForCell(
+      { meetings: [], from: '2026-01-15', to: '2026-05-20', asOf: '2026-12-31' },
+      DEFAULT_POLICY,
+    );
     expect(r.missing.map((m) => m.period)).toEqual(['2026-02', '2026-03', '2026-04']);
     // Meetings outside the period are not counted, even in a judged month's neighbours.
-    const s = complianceForCell({ meetings: [held('2026-01-10'), held('2026-07-01')], from: '2026-02-01', to: '2026-02-28', asOf: '2026-03-01' }, DEFAULT_POLICY);
+    const s = complianceForCell(
+      { meetings: [held('2026-01-10'), held('2026-07-01')], from: '2026-02-01', to: '2026-02-28', asOf: '2026-03-01' },
+      DEFAULT_POLICY,
+    );
     expect(s).toMatchObject({ regularHeld: 0, behind: true });
   });
 
   it('ignores months and quarters the cell was not active for from the first day to the due date', () => {
     const base = { meetings: [], from: '2026-04-01', to: '2026-06-30', asOf: '2026-07-15' };
-    const periods = (over: Partial<CellComplianceInput>) => complianceForCell({ ...base, ...over }, DEFAULT_POLICY).missing.map((m) => m.period);
+    const periods = (over: Partial<CellComplianceInput>) =>
+      complianceForCell({ ...base, ...over }, DEFAULT_POLICY).missing.map((m) => m.period);
     expect(periods({})).toEqual(['2026-04', '2026-05', '2026-06', '2026-Q2']);
     expect(periods({ activeFrom: '2026-05-01' })).toEqual(['2026-05', '2026-06']);
     expect(periods({ activeFrom: '2026-05-02' })).toEqual(['2026-06']);
@@ -190,7 +264,15 @@ describe('complianceForCell', () => {
 
   it('reports held and required when a policy asks for more than one', () => {
     const p = withPolicy({ regularPerMonth: 2, thematicPerQuarter: 0 });
-    const r = complianceForCell({ meetings: [held('2026-05-05'), held('2026-06-05'), held('2026-06-25', 'COMBINED')], from: '2026-04-01', to: '2026-06-30', asOf: '2026-07-01' }, p);
+    const r = complianceForCell(
+      {
+        meetings: [held('2026-05-05'), held('2026-06-05'), held('2026-06-25', 'COMBINED')],
+        from: '2026-04-01',
+        to: '2026-06-30',
+        asOf: '2026-07-01',
+      },
+      p,
+    );
     expect(r.missing).toEqual([
       { kind: 'REGULAR', period: '2026-04', dueOn: '2026-04-30', held: 0, required: 2 },
       { kind: 'REGULAR', period: '2026-05', dueOn: '2026-05-31', held: 1, required: 2 },
@@ -198,10 +280,21 @@ describe('complianceForCell', () => {
   });
 
   it('validates its input', () => {
-    expect(thrown(() => complianceForCell(half({ from: '2026-07-01' }), DEFAULT_POLICY))).toMatchObject({ code: 'INVALID_DATE_ORDER', field: 'to' });
-    expect(thrown(() => complianceForCell(half({ asOf: '2026-7-1' }), DEFAULT_POLICY))).toMatchObject({ code: 'VALIDATION', field: 'asOf' });
-    expect(thrown(() => complianceForCell(half({ activeFrom: '2026-05-01', activeTo: '2026-04-30' }), DEFAULT_POLICY))).toMatchObject({ code: 'INVALID_DATE_ORDER', field: 'activeTo' });
-    expect(thrown(() => complianceForCell(half({ meetings: [held('2026-02-30')] }), DEFAULT_POLICY))).toMatchObject({ code: 'VALIDATION', field: 'meetings[0].date' });
+    expect(thrown(() => complianceForCell(half({ from: '2026-07-01' }), DEFAULT_POLICY))).toMatchObject({
+      code: 'INVALID_DATE_ORDER',
+      field: 'to',
+    });
+    expect(thrown(() => complianceForCell(half({ asOf: '2026-7-1' }), DEFAULT_POLICY))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'asOf',
+    });
+    expect(
+      thrown(() => complianceForCell(half({ activeFrom: '2026-05-01', activeTo: '2026-04-30' }), DEFAULT_POLICY)),
+    ).toMatchObject({ code: 'INVALID_DATE_ORDER', field: 'activeTo' });
+    expect(thrown(() => complianceForCell(half({ meetings: [held('2026-02-30')] }), DEFAULT_POLICY))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'meetings[0].date',
+    });
   });
 });
 
@@ -216,8 +309,22 @@ describe('meetingCounts', () => {
       held('2026-03-20', 'COMBINED'),
       held('2026-05-20', 'IDEOLOGICAL'),
     ];
-    expect(meetingCounts(meetings)).toEqual({ REGULAR: 3, THEMATIC: 0, COMBINED: 1, IDEOLOGICAL: 1, EXTRAORDINARY: 0, CONGRESS: 0 });
-    expect(meetingCounts([])).toEqual({ REGULAR: 0, THEMATIC: 0, COMBINED: 0, IDEOLOGICAL: 0, EXTRAORDINARY: 0, CONGRESS: 0 });
+    expect(meetingCounts(meetings)).toEqual({
+      REGULAR: 3,
+      THEMATIC: 0,
+      COMBINED: 1,
+      IDEOLOGICAL: 1,
+      EXTRAORDINARY: 0,
+      CONGRESS: 0,
+    });
+    expect(meetingCounts([])).toEqual({
+      REGULAR: 0,
+      THEMATIC: 0,
+      COMBINED: 0,
+      IDEOLOGICAL: 0,
+      EXTRAORDINARY: 0,
+      CONGRESS: 0,
+    });
   });
 });
 
@@ -253,10 +360,25 @@ describe('counted meeting facts (kept monthly counts)', () => {
   });
 
   it('counts a fact of zero as nothing held and rejects a bad count', () => {
-    const r = complianceForCell({ meetings: [{ date: '2026-01-01', kind: 'REGULAR', state: 'HELD', count: 0 }], from: '2026-01-01', to: '2026-01-31', asOf: '2026-02-15' }, DEFAULT_POLICY);
+    const r = complianceForCell(
+      {
+        meetings: [{ date: '2026-01-01', kind: 'REGULAR', state: 'HELD', count: 0 }],
+        from: '2026-01-01',
+        to: '2026-01-31',
+        asOf: '2026-02-15',
+      },
+      DEFAULT_POLICY,
+    );
     expect(r).toMatchObject({ regularHeld: 0, behind: true });
     for (const count of [-1, 1.5, Number.NaN]) {
-      expect(thrown(() => complianceForCell({ meetings: [{ date: '2026-01-01', kind: 'REGULAR', state: 'HELD', count }], ...period }, DEFAULT_POLICY))).toMatchObject({
+      expect(
+        thrown(() =>
+          complianceForCell(
+            { meetings: [{ date: '2026-01-01', kind: 'REGULAR', state: 'HELD', count }], ...period },
+            DEFAULT_POLICY,
+          ),
+        ),
+      ).toMatchObject({
         code: 'VALIDATION',
         field: 'meetings[0].count',
       });

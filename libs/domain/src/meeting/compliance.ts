@@ -1,7 +1,14 @@
 import { compareIsoDate, daysInMonth, formatIsoDate, parseIsoDate, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
 import type { Policy } from '../policy';
-import { countsAsRegular, countsAsThematic, isHeldState, MEETING_KINDS, type MeetingKind, type MeetingState } from './kinds';
+import {
+  countsAsRegular,
+  countsAsThematic,
+  isHeldState,
+  MEETING_KINDS,
+  type MeetingKind,
+  type MeetingState,
+} from './kinds';
 
 /** A meeting as the compliance rule sees it; only HELD and CLOSED meetings count. */
 export type MeetingFact = {
@@ -27,19 +34,22 @@ const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 const checkPeriod = (from: IsoDate, to: IsoDate): void => {
   parseIsoDate(from, 'from');
   parseIsoDate(to, 'to');
-  if (compareIsoDate(to, from) < 0) throw new DomainError('INVALID_DATE_ORDER', 'The period must not end before it starts', 'to', { from, to });
+  if (compareIsoDate(to, from) < 0)
+    throw new DomainError('INVALID_DATE_ORDER', 'The period must not end before it starts', 'to', { from, to });
 };
 
 /** Parses 'YYYY-MM'; throws DomainError('VALIDATION', …, field) otherwise. */
 export const parseMonthKey = (month: MonthKey, field = 'month'): { year: number; month: number } => {
   const m = typeof month === 'string' ? MONTH_RE.exec(month) : null;
-  if (!m || Number(m[1]) < 1) throw new DomainError('VALIDATION', `Not a valid month (YYYY-MM): ${String(month)}`, field);
+  if (!m || Number(m[1]) < 1)
+    throw new DomainError('VALIDATION', `Not a valid month (YYYY-MM): ${String(month)}`, field);
   return { year: Number(m[1]), month: Number(m[2]) };
 };
 
 const parseQuarterKey = (quarter: QuarterKey, field = 'quarter'): { year: number; quarter: number } => {
   const m = typeof quarter === 'string' ? QUARTER_RE.exec(quarter) : null;
-  if (!m || Number(m[1]) < 1) throw new DomainError('VALIDATION', `Not a valid quarter (YYYY-Qn): ${String(quarter)}`, field);
+  if (!m || Number(m[1]) < 1)
+    throw new DomainError('VALIDATION', `Not a valid quarter (YYYY-Qn): ${String(quarter)}`, field);
   return { year: Number(m[1]), quarter: Number(m[2]) };
 };
 
@@ -49,7 +59,8 @@ export const monthsInPeriod = (from: IsoDate, to: IsoDate): MonthKey[] => {
   const a = parseIsoDate(from);
   const b = parseIsoDate(to);
   const out: MonthKey[] = [];
-  for (let i = a.year * 12 + a.month - 1; i <= b.year * 12 + b.month - 1; i += 1) out.push(monthKey(Math.floor(i / 12), (i % 12) + 1));
+  for (let i = a.year * 12 + a.month - 1; i <= b.year * 12 + b.month - 1; i += 1)
+    out.push(monthKey(Math.floor(i / 12), (i % 12) + 1));
   return out;
 };
 
@@ -91,7 +102,12 @@ export type MissingMeetingPeriod = {
   required: number;
 };
 
-export type CellComplianceResult = { missing: MissingMeetingPeriod[]; regularHeld: number; thematicHeld: number; behind: boolean };
+export type CellComplianceResult = {
+  missing: MissingMeetingPeriod[];
+  regularHeld: number;
+  thematicHeld: number;
+  behind: boolean;
+};
 
 export type CellComplianceInput = {
   meetings: readonly MeetingFact[];
@@ -134,11 +150,21 @@ const periodsOf = (from: IsoDate, to: IsoDate, policy: Policy): { months: Period
   if (hit) return hit;
   const months = monthsInPeriod(from, to).map((key) => {
     const { year, month } = parseMonthKey(key);
-    return { key, first: formatIsoDate({ year, month, day: 1 }), last: formatIsoDate({ year, month, day: daysInMonth(year, month) }), dueOn: regularDueOn(key, policy) };
+    return {
+      key,
+      first: formatIsoDate({ year, month, day: 1 }),
+      last: formatIsoDate({ year, month, day: daysInMonth(year, month) }),
+      dueOn: regularDueOn(key, policy),
+    };
   });
   const quarters = quartersInPeriod(from, to).map((key) => {
     const { year, quarter: q } = parseQuarterKey(key);
-    return { key, first: formatIsoDate({ year, month: q * 3 - 2, day: 1 }), last: formatIsoDate({ year, month: q * 3, day: daysInMonth(year, q * 3) }), dueOn: thematicDueOn(key, policy) };
+    return {
+      key,
+      first: formatIsoDate({ year, month: q * 3 - 2, day: 1 }),
+      last: formatIsoDate({ year, month: q * 3, day: daysInMonth(year, q * 3) }),
+      dueOn: thematicDueOn(key, policy),
+    };
   });
   if (periodMemo.size > 64) periodMemo.clear();
   const value = { months, quarters };
@@ -155,11 +181,15 @@ export const complianceForCell = (input: CellComplianceInput, policy: Policy): C
   if (activeFrom !== null) parseIsoDate(activeFrom, 'activeFrom');
   if (activeTo !== null) parseIsoDate(activeTo, 'activeTo');
   if (activeFrom !== null && activeTo !== null && compareIsoDate(activeTo, activeFrom) < 0) {
-    throw new DomainError('INVALID_DATE_ORDER', 'A cell cannot stop being active before it starts', 'activeTo', { activeFrom, activeTo });
+    throw new DomainError('INVALID_DATE_ORDER', 'A cell cannot stop being active before it starts', 'activeTo', {
+      activeFrom,
+      activeTo,
+    });
   }
   input.meetings.forEach((m, i) => {
     parseIsoDate(m.date, `meetings[${i}].date`);
-    if (m.count !== undefined && !(Number.isInteger(m.count) && m.count >= 0)) throw new DomainError('VALIDATION', `Not a meeting count: ${String(m.count)}`, `meetings[${i}].count`);
+    if (m.count !== undefined && !(Number.isInteger(m.count) && m.count >= 0))
+      throw new DomainError('VALIDATION', `Not a meeting count: ${String(m.count)}`, `meetings[${i}].count`);
   });
   // Every date is validated above; valid 'YYYY-MM-DD' strings compare in date order, so the loops below compare
   // strings directly (this runs once per cell for whole committees: hundreds of cells × months).
@@ -202,6 +232,7 @@ export const complianceForCell = (input: CellComplianceInput, policy: Policy): C
 /** Held (HELD or CLOSED) meetings by kind; every kind is present, 0 when none. */
 export const meetingCounts = (meetings: readonly MeetingFact[]): Record<MeetingKind, number> => {
   const counts = Object.fromEntries(MEETING_KINDS.map((k) => [k, 0])) as Record<MeetingKind, number>;
-  for (const m of meetings) if (isHeldState(m.state) && Object.prototype.hasOwnProperty.call(counts, m.kind)) counts[m.kind] += weight(m);
+  for (const m of meetings)
+    if (isHeldState(m.state) && Object.prototype.hasOwnProperty.call(counts, m.kind)) counts[m.kind] += weight(m);
   return counts;
 };

@@ -21,9 +21,17 @@ const JPEG = [0xff, 0xd8, 0xff];
 
 export const DOCUMENT_TYPES: readonly DocumentType[] = [
   { extensions: ['pdf'], mimeType: 'application/pdf', magic: [PDF] },
-  { extensions: ['docx'], mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [ZIP] },
+  {
+    extensions: ['docx'],
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: [ZIP],
+  },
   { extensions: ['xlsx'], mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [ZIP] },
-  { extensions: ['pptx'], mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: [ZIP] },
+  {
+    extensions: ['pptx'],
+    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    magic: [ZIP],
+  },
   { extensions: ['odt'], mimeType: 'application/vnd.oasis.opendocument.text', magic: [ZIP] },
   { extensions: ['doc'], mimeType: 'application/msword', magic: [OLE] },
   { extensions: ['xls'], mimeType: 'application/vnd.ms-excel', magic: [OLE] },
@@ -89,7 +97,8 @@ export const isPlainText = (bytes: ArrayLike<number>): boolean => {
       if (c === undefined || (c & 0xc0) !== 0x80) return false;
       cp = (cp << 6) | (c & 0x3f);
     }
-    if ((n === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n === 3 && (cp < 0x10000 || cp > 0x10ffff))) return false;
+    if ((n === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n === 3 && (cp < 0x10000 || cp > 0x10ffff)))
+      return false;
     if (cp >= 0x80 && cp <= 0x9f) return false;
     i += n + 1;
   }
@@ -114,8 +123,10 @@ export const checkDocument = (
   const hasUrl = input.url !== undefined && input.url !== null && input.url !== '';
   const hasFile = input.file !== undefined && input.file !== null;
   // A link's name is free text ("Chỉ thị 50-CT/TW"); a file's name is a file name, never a path.
-  if (hasFile && name.length > 0 && /[/\\]/.test(name)) errors.push({ field: 'name', reason: 'must not contain a path' });
-  if (UNSAFE_NAME_CHARS.test(input.name)) errors.push({ field: 'name', reason: 'must not contain control or text-direction characters' });
+  if (hasFile && name.length > 0 && /[/\\]/.test(name))
+    errors.push({ field: 'name', reason: 'must not contain a path' });
+  if (UNSAFE_NAME_CHARS.test(input.name))
+    errors.push({ field: 'name', reason: 'must not contain control or text-direction characters' });
   if (hasUrl === hasFile) {
     errors.push({ field: hasUrl ? 'file' : 'url', reason: 'give either a link or a file' });
     return { errors, mimeType: null };
@@ -125,7 +136,8 @@ export const checkDocument = (
     // port), then any non-space rest.
     const ok = /^https?:\/\/[\p{L}\p{N}.-]+(:\d{1,5})?([/?#]\S*)?$/iu.test(input.url as string);
     if (!ok) errors.push({ field: 'url', reason: 'must be an http or https address' });
-    else if ((input.url as string).length > 2000) errors.push({ field: 'url', reason: 'must be at most 2000 characters' });
+    else if ((input.url as string).length > 2000)
+      errors.push({ field: 'url', reason: 'must be at most 2000 characters' });
     return { errors, mimeType: null };
   }
   const file = input.file as NonNullable<DocumentInputCheck['file']>;
@@ -135,7 +147,8 @@ export const checkDocument = (
     return { errors, mimeType: null };
   }
   if (file.size <= 0) errors.push({ field: 'file', reason: 'is empty' });
-  else if (file.size > maxBytes) errors.push({ field: 'file', reason: `is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB` });
+  else if (file.size > maxBytes)
+    errors.push({ field: 'file', reason: `is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB` });
   else if (type.magic.length > 0 && !type.magic.some((m) => startsWith(file.head, m))) {
     errors.push({ field: 'file', reason: `content is not a .${extensionOf(name)} file` });
   } else if (type.magic.length === 0 && file.content && !isPlainText(file.content)) {

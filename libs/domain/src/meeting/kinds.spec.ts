@@ -33,7 +33,16 @@ describe('meeting enumerations', () => {
   it('has the codes the API stores, in order', () => {
     expect(MEETING_KINDS).toEqual(['REGULAR', 'THEMATIC', 'COMBINED', 'IDEOLOGICAL', 'EXTRAORDINARY', 'CONGRESS']);
     expect(MEETING_MODES).toEqual(['IN_PERSON', 'ONLINE', 'HYBRID']);
-    expect(MEETING_FORMATS).toEqual(['STANDARD', 'SKIT', 'ROUND_TABLE', 'HISTORIC_SITE_VISIT', 'DOCUMENTARY', 'SLIDES_LEAD_REPORT', 'STORIES', 'OTHER']);
+    expect(MEETING_FORMATS).toEqual([
+      'STANDARD',
+      'SKIT',
+      'ROUND_TABLE',
+      'HISTORIC_SITE_VISIT',
+      'DOCUMENTARY',
+      'SLIDES_LEAD_REPORT',
+      'STORIES',
+      'OTHER',
+    ]);
     expect(MEETING_STATES).toEqual(['PLANNED', 'HELD', 'CLOSED', 'CANCELLED']);
     expect(ATTENDANCE).toEqual(['PRESENT', 'ABSENT_EXCUSED', 'ABSENT_UNEXCUSED', 'EXEMPT']);
     expect(QUALITY_CRITERIA).toEqual(['ATTENDANCE', 'PREPARATION', 'CONDUCT', 'PRINCIPLES', 'RESOLUTION_RESULTS']);
@@ -64,8 +73,20 @@ describe('meeting enumerations', () => {
   });
 
   it('letters the HD 12 criteria a–e and keeps the 85% and 90-minute figures in the text', () => {
-    expect(QUALITY_CRITERIA.map((c) => QUALITY_CRITERION_TEXTS[c].vi.slice(0, 2))).toEqual(['a)', 'b)', 'c)', 'd)', 'e)']);
-    expect(QUALITY_CRITERIA.map((c) => QUALITY_CRITERION_TEXTS[c].en.slice(0, 2))).toEqual(['a)', 'b)', 'c)', 'd)', 'e)']);
+    expect(QUALITY_CRITERIA.map((c) => QUALITY_CRITERION_TEXTS[c].vi.slice(0, 2))).toEqual([
+      'a)',
+      'b)',
+      'c)',
+      'd)',
+      'e)',
+    ]);
+    expect(QUALITY_CRITERIA.map((c) => QUALITY_CRITERION_TEXTS[c].en.slice(0, 2))).toEqual([
+      'a)',
+      'b)',
+      'c)',
+      'd)',
+      'e)',
+    ]);
     expect(QUALITY_CRITERION_TEXTS.ATTENDANCE.vi).toContain('trên 85%');
     expect(QUALITY_CRITERION_TEXTS.CONDUCT.vi).toContain('90 phút');
   });

@@ -27,7 +27,8 @@ const fieldOf = (f: () => unknown): string | undefined => {
   throw new Error('expected a throw');
 };
 
-const present = (n: number, prefix = 'p'): AttendanceRow[] => Array.from({ length: n }, (_, i) => ({ memberId: `${prefix}${i}`, status: 'PRESENT' as const }));
+const present = (n: number, prefix = 'p'): AttendanceRow[] =>
+  Array.from({ length: n }, (_, i) => ({ memberId: `${prefix}${i}`, status: 'PRESENT' as const }));
 
 describe('durationMinutes', () => {
   it.each([
@@ -93,14 +94,18 @@ describe('meetingFlags', () => {
     asOf: '2026-05-28',
     ...over,
   });
-  const codes = (over: Partial<MeetingFlagInput> = {}, policy = DEFAULT_POLICY) => meetingFlags(input(over), policy).map((f) => f.code);
+  const codes = (over: Partial<MeetingFlagInput> = {}, policy = DEFAULT_POLICY) =>
+    meetingFlags(input(over), policy).map((f) => f.code);
 
   it('flags nothing for a good meeting', () => {
     expect(meetingFlags(input(), DEFAULT_POLICY)).toEqual([]);
   });
 
   it('ATTENDANCE_LOW below 85%, with exempt members excluded', () => {
-    const rows = (p: number, a: number): AttendanceRow[] => [...present(p), ...Array.from({ length: a }, (_, i) => ({ memberId: `a${i}`, status: 'ABSENT_EXCUSED' as const }))];
+    const rows = (p: number, a: number): AttendanceRow[] => [
+      ...present(p),
+      ...Array.from({ length: a }, (_, i) => ({ memberId: `a${i}`, status: 'ABSENT_EXCUSED' as const })),
+    ];
     expect(codes({ rows: rows(17, 3) })).toEqual([]);
     expect(meetingFlags(input({ rows: rows(16, 4) }), DEFAULT_POLICY)).toEqual([
       { code: 'ATTENDANCE_LOW', severity: 'warning', params: { percent: 80, minimum: 85, present: 16, expected: 20 } },
@@ -110,8 +115,14 @@ describe('meetingFlags', () => {
   });
 
   it('UNEXCUSED_ABSENCE counts the unexcused', () => {
-    const rows: AttendanceRow[] = [...present(20), { memberId: 'u1', status: 'ABSENT_UNEXCUSED' }, { memberId: 'u2', status: 'ABSENT_UNEXCUSED' }];
-    expect(meetingFlags(input({ rows }), DEFAULT_POLICY)).toEqual([{ code: 'UNEXCUSED_ABSENCE', severity: 'warning', params: { count: 2 } }]);
+    const rows: AttendanceRow[] = [
+      ...present(20),
+      { memberId: 'u1', status: 'ABSENT_UNEXCUSED' },
+      { memberId: 'u2', status: 'ABSENT_UNEXCUSED' },
+    ];
+    expect(meetingFlags(input({ rows }), DEFAULT_POLICY)).toEqual([
+      { code: 'UNEXCUSED_ABSENCE', severity: 'warning', params: { count: 2 } },
+    ]);
   });
 
   it('ABSENCE_STREAK only for streaks ending on this meeting and reaching the limit', () => {
@@ -121,7 +132,11 @@ describe('meetingFlags', () => {
       { memberId: 'm3', count: 2, from: '2026-04-28', to: '2026-05-28' },
     ];
     expect(meetingFlags(input({ streaks }), DEFAULT_POLICY)).toEqual([
-      { code: 'ABSENCE_STREAK', severity: 'warning', params: { memberId: 'm1', count: 3, from: '2026-03-28', to: '2026-05-28', limit: 3 } },
+      {
+        code: 'ABSENCE_STREAK',
+        severity: 'warning',
+        params: { memberId: 'm1', count: 3, from: '2026-03-28', to: '2026-05-28', limit: 3 },
+      },
     ]);
   });
 
@@ -146,7 +161,10 @@ describe('meetingFlags', () => {
     ]);
     expect(codes({ minutesPresent: false, asOf: '2026-07-01' })).toEqual(['MINUTES_MISSING']);
     expect(codes({ resolutionPresent: false, asOf: '2026-07-01' })).toEqual(['RESOLUTION_MISSING']);
-    expect(codes({ ...missing, state: 'CLOSED', asOf: '2026-06-01' })).toEqual(['MINUTES_MISSING', 'RESOLUTION_MISSING']);
+    expect(codes({ ...missing, state: 'CLOSED', asOf: '2026-06-01' })).toEqual([
+      'MINUTES_MISSING',
+      'RESOLUTION_MISSING',
+    ]);
     expect(codes({ ...missing, asOf: '2026-06-01' }, withPolicy({ minutesDueDays: 7 }))).toEqual([]);
   });
 
@@ -161,9 +179,15 @@ describe('meetingFlags', () => {
   });
 
   it('keeps the documented order when everything is wrong', () => {
-    const rows: AttendanceRow[] = [...present(5), { memberId: 'u', status: 'ABSENT_UNEXCUSED' }, { memberId: 'v', status: 'ABSENT_EXCUSED' }];
+    const rows: AttendanceRow[] = [
+      ...present(5),
+      { memberId: 'u', status: 'ABSENT_UNEXCUSED' },
+      { memberId: 'v', status: 'ABSENT_EXCUSED' },
+    ];
     const streaks = [{ memberId: 'u', count: 3, from: '2026-03-28', to: '2026-05-28' }];
-    expect(codes({ rows, streaks, endTime: '08:45', minutesPresent: false, resolutionPresent: false, asOf: '2026-06-30' })).toEqual([
+    expect(
+      codes({ rows, streaks, endTime: '08:45', minutesPresent: false, resolutionPresent: false, asOf: '2026-06-30' }),
+    ).toEqual([
       'ATTENDANCE_LOW',
       'UNEXCUSED_ABSENCE',
       'ABSENCE_STREAK',
@@ -174,7 +198,13 @@ describe('meetingFlags', () => {
   });
 
   it('CANCELLED: nothing; PLANNED: only the planned duration', () => {
-    const bad = { rows: [{ memberId: 'u', status: 'ABSENT_UNEXCUSED' as const }], endTime: '08:30', minutesPresent: false, resolutionPresent: false, asOf: '2026-07-01' };
+    const bad = {
+      rows: [{ memberId: 'u', status: 'ABSENT_UNEXCUSED' as const }],
+      endTime: '08:30',
+      minutesPresent: false,
+      resolutionPresent: false,
+      asOf: '2026-07-01',
+    };
     expect(codes({ ...bad, state: 'CANCELLED' })).toEqual([]);
     expect(codes({ ...bad, state: 'PLANNED' })).toEqual(['DURATION_SHORT']);
   });
@@ -187,16 +217,26 @@ describe('meetingFlags', () => {
 
 describe('formatMeetingFlag', () => {
   it('writes Vietnamese numbers and dates, English as they are', () => {
-    const low = { code: 'ATTENDANCE_LOW' as const, severity: 'warning' as const, params: { percent: 84.99, minimum: 85, present: 8499, expected: 10000 } };
+    const low = {
+      code: 'ATTENDANCE_LOW' as const,
+      severity: 'warning' as const,
+      params: { percent: 84.99, minimum: 85, present: 8499, expected: 10000 },
+    };
     expect(formatMeetingFlag(low, 'vi')).toBe('Tỷ lệ đảng viên dự sinh hoạt 84,99% (8.499/10.000), dưới mức 85%');
     expect(formatMeetingFlag(low, 'en')).toBe('Attendance 84.99% (8499/10000), below 85%');
-    const late = { code: 'MINUTES_MISSING' as const, severity: 'error' as const, params: { dueOn: '2026-05-31', daysLate: 2 } };
+    const late = {
+      code: 'MINUTES_MISSING' as const,
+      severity: 'error' as const,
+      params: { dueOn: '2026-05-31', daysLate: 2 },
+    };
     expect(formatMeetingFlag(late, 'vi')).toBe('Chưa có biên bản (hạn 31/05/2026, quá 2 ngày)');
     expect(formatMeetingFlag(late, 'en')).toBe('No minutes yet (due 2026-05-31, 2 days late)');
   });
 
   it('leaves unknown placeholders, and every label has both languages', () => {
-    expect(formatMeetingFlag({ code: 'UNEXCUSED_ABSENCE', severity: 'warning', params: {} }, 'vi')).toBe('Có {count} đảng viên vắng mặt không có lý do');
+    expect(formatMeetingFlag({ code: 'UNEXCUSED_ABSENCE', severity: 'warning', params: {} }, 'vi')).toBe(
+      'Có {count} đảng viên vắng mặt không có lý do',
+    );
     for (const label of Object.values(MEETING_FLAG_LABELS)) {
       expect(label.vi).not.toBe('');
       expect(label.en).not.toBe('');
@@ -220,7 +260,8 @@ describe('formatMeetingFlag', () => {
       DEFAULT_POLICY,
     );
     expect(flags).toHaveLength(6);
-    for (const f of flags) for (const lang of ['vi', 'en'] as const) expect(formatMeetingFlag(f, lang)).not.toMatch(/\{\w+\}/);
+    for (const f of flags)
+      for (const lang of ['vi', 'en'] as const) expect(formatMeetingFlag(f, lang)).not.toMatch(/\{\w+\}/);
   });
 });
 

@@ -22,7 +22,8 @@ const minutesOfDay = (time: string, field: string): number => {
 export const durationMinutes = (start: string, end: string): number => {
   const s = minutesOfDay(start, 'startTime');
   const e = minutesOfDay(end, 'endTime');
-  if (e <= s) throw new DomainError('VALIDATION', `The end time (${end}) must be after the start time (${start})`, 'endTime');
+  if (e <= s)
+    throw new DomainError('VALIDATION', `The end time (${end}) must be after the start time (${start})`, 'endTime');
   return e - s;
 };
 
@@ -52,7 +53,11 @@ export type MeetingFlagCode =
 
 export type MeetingFlagSeverity = 'warning' | 'error';
 
-export type MeetingFlag = { code: MeetingFlagCode; severity: MeetingFlagSeverity; params: Record<string, number | string> };
+export type MeetingFlag = {
+  code: MeetingFlagCode;
+  severity: MeetingFlagSeverity;
+  params: Record<string, number | string>;
+};
 
 export type MeetingFlagInput = {
   kind: MeetingKind;
@@ -71,7 +76,8 @@ export type MeetingFlagInput = {
 };
 
 /** The day after which missing minutes and resolution are flagged: meeting date + `minutesDueDays` (3). */
-export const minutesDueOn = (meetingDate: IsoDate, policy: Policy): IsoDate => addDays(meetingDate, policy.meeting.minutesDueDays);
+export const minutesDueOn = (meetingDate: IsoDate, policy: Policy): IsoDate =>
+  addDays(meetingDate, policy.meeting.minutesDueDays);
 
 /**
  * Rule-based warnings for one meeting, in this order:
@@ -94,7 +100,12 @@ export const meetingFlags = (input: MeetingFlagInput, policy: Policy): MeetingFl
       flags.push({
         code: 'ATTENDANCE_LOW',
         severity: 'warning',
-        params: { percent: rate.percent as number, minimum: policy.meeting.minAttendancePercent, present: rate.present, expected: rate.expected },
+        params: {
+          percent: rate.percent as number,
+          minimum: policy.meeting.minAttendancePercent,
+          present: rate.present,
+          expected: rate.expected,
+        },
       });
     }
     const unexcused = input.rows.filter((r) => r.status === 'ABSENT_UNEXCUSED').length;
@@ -104,22 +115,34 @@ export const meetingFlags = (input: MeetingFlagInput, policy: Policy): MeetingFl
       flags.push({
         code: 'ABSENCE_STREAK',
         severity: 'warning',
-        params: { memberId: s.memberId, count: s.count, from: s.from, to: s.to, limit: policy.meeting.absenceStreakLimit },
+        params: {
+          memberId: s.memberId,
+          count: s.count,
+          from: s.from,
+          to: s.to,
+          limit: policy.meeting.absenceStreakLimit,
+        },
       });
     }
   }
   if (input.startTime && input.endTime) {
     const minutes = durationMinutes(input.startTime, input.endTime);
     if (durationShort(input.kind, minutes, policy)) {
-      flags.push({ code: 'DURATION_SHORT', severity: 'warning', params: { minutes, minimum: minimumDuration(input.kind, policy) as number } });
+      flags.push({
+        code: 'DURATION_SHORT',
+        severity: 'warning',
+        params: { minutes, minimum: minimumDuration(input.kind, policy) as number },
+      });
     }
   }
   if (held) {
     const dueOn = minutesDueOn(input.date, policy);
     if (compareIsoDate(input.asOf, dueOn) > 0) {
       const daysLate = daysBetween(dueOn, input.asOf);
-      if (!input.minutesPresent) flags.push({ code: 'MINUTES_MISSING', severity: 'error', params: { dueOn, daysLate } });
-      if (!input.resolutionPresent) flags.push({ code: 'RESOLUTION_MISSING', severity: 'error', params: { dueOn, daysLate } });
+      if (!input.minutesPresent)
+        flags.push({ code: 'MINUTES_MISSING', severity: 'error', params: { dueOn, daysLate } });
+      if (!input.resolutionPresent)
+        flags.push({ code: 'RESOLUTION_MISSING', severity: 'error', params: { dueOn, daysLate } });
     }
   }
   return flags;

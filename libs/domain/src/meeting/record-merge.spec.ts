@@ -13,10 +13,11 @@ const base: MeetingRecordValues = {
   tasks: [],
 };
 
-const outcome = (merges: ReturnType<typeof mergeMeetingRecord>, field: string) => merges.find((m) => m.field === field)?.outcome;
+const outcome = (merges: ReturnType<typeof mergeMeetingRecord>, field: string) =>
+  merges.find((m) => m.field === field)?.outcome;
 
 describe('mergeMeetingRecord', () => {
-  it('takes the device\'s change where the server did not change the field, and the server\'s where the device did not', () => {
+  it("takes the device's change where the server did not change the field, and the server's where the device did not", () => {
     const local = { ...base, minutes: 'Biên bản đầy đủ', votesFor: 12 };
     const server = { ...base, resolution: 'Nghị quyết tháng 12' };
     const merges = mergeMeetingRecord(base, local, server);
@@ -27,7 +28,12 @@ describe('mergeMeetingRecord', () => {
     expect(recordConflicts(merges)).toEqual([]);
     const { record, missing } = resolveMeetingRecord(merges, {});
     expect(missing).toEqual([]);
-    expect(record).toMatchObject({ minutes: 'Biên bản đầy đủ', resolution: 'Nghị quyết tháng 12', guests: '', votesFor: 12 });
+    expect(record).toMatchObject({
+      minutes: 'Biên bản đầy đủ',
+      resolution: 'Nghị quyết tháng 12',
+      guests: '',
+      votesFor: 12,
+    });
   });
 
   it('reports a field both changed to different values as a conflict, decided per field', () => {
@@ -47,8 +53,14 @@ describe('mergeMeetingRecord', () => {
   });
 
   it('compares attendance member by member', () => {
-    const local: MeetingRecordValues = { ...base, attendance: [{ memberId: 'a', status: 'ABSENT_UNEXCUSED' }, lineB, { memberId: 'c', status: 'PRESENT' }] };
-    const server: MeetingRecordValues = { ...base, attendance: [lineA, { memberId: 'b', status: 'PRESENT', late: true }] };
+    const local: MeetingRecordValues = {
+      ...base,
+      attendance: [{ memberId: 'a', status: 'ABSENT_UNEXCUSED' }, lineB, { memberId: 'c', status: 'PRESENT' }],
+    };
+    const server: MeetingRecordValues = {
+      ...base,
+      attendance: [lineA, { memberId: 'b', status: 'PRESENT', late: true }],
+    };
     const merges = mergeMeetingRecord(base, local, server);
     expect(outcome(merges, 'attendance:a')).toBe('local');
     expect(outcome(merges, 'attendance:b')).toBe('server');
@@ -61,16 +73,26 @@ describe('mergeMeetingRecord', () => {
     ]);
   });
 
-  it('conflicts on one member\'s line marked differently on both sides', () => {
-    const local: MeetingRecordValues = { ...base, attendance: [{ memberId: 'a', status: 'ABSENT_EXCUSED', reason: 'Công tác' }, lineB] };
+  it("conflicts on one member's line marked differently on both sides", () => {
+    const local: MeetingRecordValues = {
+      ...base,
+      attendance: [{ memberId: 'a', status: 'ABSENT_EXCUSED', reason: 'Công tác' }, lineB],
+    };
     const server: MeetingRecordValues = { ...base, attendance: [{ memberId: 'a', status: 'ABSENT_UNEXCUSED' }, lineB] };
     const merges = mergeMeetingRecord(base, local, server);
     expect(recordConflicts(merges).map((m) => m.field)).toEqual(['attendance:a']);
-    expect(resolveMeetingRecord(merges, { 'attendance:a': 'server' }).record.attendance?.[0]).toEqual({ memberId: 'a', status: 'ABSENT_UNEXCUSED' });
+    expect(resolveMeetingRecord(merges, { 'attendance:a': 'server' }).record.attendance?.[0]).toEqual({
+      memberId: 'a',
+      status: 'ABSENT_UNEXCUSED',
+    });
   });
 
   it('ignores what does not count: a reason on a present member, key order, blank guests', () => {
-    const local: MeetingRecordValues = { ...base, guests: '  ', attendance: [{ leftEarly: false, late: false, status: 'PRESENT', memberId: 'a', reason: 'x' }, lineB] };
+    const local: MeetingRecordValues = {
+      ...base,
+      guests: '  ',
+      attendance: [{ leftEarly: false, late: false, status: 'PRESENT', memberId: 'a', reason: 'x' }, lineB],
+    };
     expect(recordConflicts(mergeMeetingRecord(base, local, base))).toEqual([]);
     expect(mergeMeetingRecord(base, local, base).every((m) => m.outcome === 'same')).toBe(true);
   });
@@ -85,6 +107,8 @@ describe('mergeMeetingRecord', () => {
     const server = { ...base, tasks: [{ text: 'Họp chi ủy' }] };
     const merges = mergeMeetingRecord(base, local, server);
     expect(recordConflicts(merges).map((m) => m.field)).toEqual(['tasks']);
-    expect(resolveMeetingRecord(merges, { tasks: 'local' }).record.tasks).toEqual([{ text: 'Thu đảng phí', dueOn: '2026-12-31' }]);
+    expect(resolveMeetingRecord(merges, { tasks: 'local' }).record.tasks).toEqual([
+      { text: 'Thu đảng phí', dueOn: '2026-12-31' },
+    ]);
   });
 });

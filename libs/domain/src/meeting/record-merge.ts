@@ -8,7 +8,13 @@ import type { Attendance } from './kinds';
 // member's line is one field), so two people marking different members never conflict.
 
 /** One member's attendance line as the API takes it (MeetingRecordInput.attendance). */
-export type RecordAttendanceLine = { memberId: string; status: Attendance; reason?: string | null; late?: boolean | null; leftEarly?: boolean | null };
+export type RecordAttendanceLine = {
+  memberId: string;
+  status: Attendance;
+  reason?: string | null;
+  late?: boolean | null;
+  leftEarly?: boolean | null;
+};
 /** A task decided at the meeting (MeetingRecordInput.tasks). */
 export type RecordTaskLine = { text: string; assigneeMemberId?: string | null; dueOn?: string | null };
 
@@ -28,7 +34,18 @@ export type MeetingRecordValues = {
 };
 
 /** The fields compared one by one; attendance adds one field per member: `attendance:<memberId>`. */
-export const RECORD_SCALAR_FIELDS = ['actualStart', 'actualEnd', 'guests', 'minutes', 'resolution', 'votesFor', 'votesAgainst', 'votesAbstain', 'selfAssessment', 'tasks'] as const;
+export const RECORD_SCALAR_FIELDS = [
+  'actualStart',
+  'actualEnd',
+  'guests',
+  'minutes',
+  'resolution',
+  'votesFor',
+  'votesAgainst',
+  'votesAbstain',
+  'selfAssessment',
+  'tasks',
+] as const;
 export type RecordScalarField = (typeof RECORD_SCALAR_FIELDS)[number];
 export const ATTENDANCE_FIELD_PREFIX = 'attendance:';
 
@@ -61,12 +78,16 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) =
 /** A member's line as it counts: the reason only for an excused absence, late / left early only for the present. */
 const attendanceValue = (a: RecordAttendanceLine) => ({
   status: a.status,
-  reason: a.status === 'ABSENT_EXCUSED' ? (a.reason?.trim() || null) : null,
+  reason: a.status === 'ABSENT_EXCUSED' ? a.reason?.trim() || null : null,
   late: a.status === 'PRESENT' ? Boolean(a.late) : false,
   leftEarly: a.status === 'PRESENT' ? Boolean(a.leftEarly) : false,
 });
 
-const taskValue = (t: RecordTaskLine) => ({ text: t.text.trim(), assigneeMemberId: t.assigneeMemberId ?? null, dueOn: t.dueOn ?? null });
+const taskValue = (t: RecordTaskLine) => ({
+  text: t.text.trim(),
+  assigneeMemberId: t.assigneeMemberId ?? null,
+  dueOn: t.dueOn ?? null,
+});
 
 /** The record as named fields with normalised values (absent and empty are null; attendance per member). */
 export const recordFieldValues = (r: MeetingRecordValues): Map<string, unknown> => {
@@ -84,22 +105,35 @@ export const recordFieldValues = (r: MeetingRecordValues): Map<string, unknown> 
  * Compares the record the device started from (`base`), the one it wrote (`local`) and the server's current one
  * (`server`), field by field, in a stable order: the scalar fields, then attendance by member id.
  */
-export const mergeMeetingRecord = (base: MeetingRecordValues, local: MeetingRecordValues, server: MeetingRecordValues): RecordFieldMerge[] => {
+export const mergeMeetingRecord = (
+  base: MeetingRecordValues,
+  local: MeetingRecordValues,
+  server: MeetingRecordValues,
+): RecordFieldMerge[] => {
   const b = recordFieldValues(base);
   const l = recordFieldValues(local);
   const s = recordFieldValues(server);
-  const attendanceFields = [...new Set([...b.keys(), ...l.keys(), ...s.keys()].filter((k) => k.startsWith(ATTENDANCE_FIELD_PREFIX)))].sort();
+  const attendanceFields = [
+    ...new Set([...b.keys(), ...l.keys(), ...s.keys()].filter((k) => k.startsWith(ATTENDANCE_FIELD_PREFIX))),
+  ].sort();
   return [...RECORD_SCALAR_FIELDS, ...attendanceFields].map((field): RecordFieldMerge => {
     const base = b.get(field) ?? null;
     const local = l.get(field) ?? null;
     const server = s.get(field) ?? null;
-    const outcome = same(local, server) ? 'same' : same(server, base) ? 'local' : same(local, base) ? 'server' : 'conflict';
+    const outcome = same(local, server)
+      ? 'same'
+      : same(server, base)
+        ? 'local'
+        : same(local, base)
+          ? 'server'
+          : 'conflict';
     return { field, base, local, server, outcome };
   });
 };
 
 /** The conflicts among the merged fields (those the user must decide). */
-export const recordConflicts = (merges: readonly RecordFieldMerge[]): RecordFieldMerge[] => merges.filter((m) => m.outcome === 'conflict');
+export const recordConflicts = (merges: readonly RecordFieldMerge[]): RecordFieldMerge[] =>
+  merges.filter((m) => m.outcome === 'conflict');
 
 /**
  * The record to send after the user decided each conflict (`choices[field]`: keep the device's value or the server's).

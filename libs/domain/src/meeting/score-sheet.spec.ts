@@ -67,7 +67,15 @@ describe('scoreMeeting', () => {
         { code: 'RESOLUTION_RESULTS', points: 15, maxPoints: 15 },
       ],
     });
-    expect(scoreMeeting(DEFAULT_SCORE_SHEET, { ATTENDANCE: 0, PREPARATION: 0, CONDUCT: 0, PRINCIPLES: 0, RESOLUTION_RESULTS: 0 })).toMatchObject({ total: 0, level: 'WEAK' });
+    expect(
+      scoreMeeting(DEFAULT_SCORE_SHEET, {
+        ATTENDANCE: 0,
+        PREPARATION: 0,
+        CONDUCT: 0,
+        PRINCIPLES: 0,
+        RESOLUTION_RESULTS: 0,
+      }),
+    ).toMatchObject({ total: 0, level: 'WEAK' });
   });
 
   it.each(QUALITY_CRITERIA)('rejects %s one point above its maximum', (code) => {
@@ -103,8 +111,12 @@ describe('scoreMeeting', () => {
       ],
     });
     expect(thrown(() => scoreMeeting(DEFAULT_SCORE_SHEET, { ...full, toString: 1 })).field).toBe('scores.toString');
-    expect(thrown(() => scoreMeeting(DEFAULT_SCORE_SHEET, null as unknown as Record<string, number>)).field).toBe('scores');
-    expect(thrown(() => scoreMeeting(DEFAULT_SCORE_SHEET, [] as unknown as Record<string, number>)).field).toBe('scores');
+    expect(thrown(() => scoreMeeting(DEFAULT_SCORE_SHEET, null as unknown as Record<string, number>)).field).toBe(
+      'scores',
+    );
+    expect(thrown(() => scoreMeeting(DEFAULT_SCORE_SHEET, [] as unknown as Record<string, number>)).field).toBe(
+      'scores',
+    );
   });
 
   it('rejects an invalid sheet', () => {
@@ -126,7 +138,10 @@ describe('scoreMeeting', () => {
         { level: 'EXCELLENT', minPoints: 45 },
       ],
     };
-    const p = resolvePolicy([{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 1, values: { scoreSheet: sheet } }], '2026-01-01');
+    const p = resolvePolicy(
+      [{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 1, values: { scoreSheet: sheet } }],
+      '2026-01-01',
+    );
     expect(scoreMeeting(p.scoreSheet, { A: 35, B: 10 })).toMatchObject({ total: 45, max: 50, level: 'EXCELLENT' });
     expect(scoreMeeting(p.scoreSheet, { A: 29, B: 0 })).toMatchObject({ total: 29, level: 'WEAK' });
     // The national criteria mean nothing on this sheet: its own come first (missing), then the unknown keys.
@@ -156,7 +171,9 @@ describe('scoreLevel', () => {
     [100, 'EXCELLENT'],
   ] as const)('%i → %s', (total, level) => expect(scoreLevel(DEFAULT_SCORE_SHEET, total)).toBe(level));
 
-  it.each([-1, 101, 50.5])('rejects a total of %p', (t) => expect(thrown(() => scoreLevel(DEFAULT_SCORE_SHEET, t)).field).toBe('total'));
+  it.each([-1, 101, 50.5])('rejects a total of %p', (t) =>
+    expect(thrown(() => scoreLevel(DEFAULT_SCORE_SHEET, t)).field).toBe('total'),
+  );
 });
 
 describe('scoreGap (15 points out of 100 warns)', () => {
@@ -173,7 +190,10 @@ describe('scoreGap (15 points out of 100 warns)', () => {
   ])('visitor %i vs self %i on %i → %s', (v, s, max, warn) => expect(scoreGap(v, s, max, DEFAULT_POLICY)).toBe(warn));
 
   it('follows the policy', () => {
-    const p = resolvePolicy([{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 0, values: { meeting: { scoreGapWarn: 10 } } }], '2026-01-01');
+    const p = resolvePolicy(
+      [{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 0, values: { meeting: { scoreGapWarn: 10 } } }],
+      '2026-01-01',
+    );
     expect(scoreGap(90, 100, 100, p)).toBe(true);
     expect(scoreGap(91, 100, 100, p)).toBe(false);
   });

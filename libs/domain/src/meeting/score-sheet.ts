@@ -56,7 +56,9 @@ export const DEFAULT_SCORE_SHEET: ScoreSheet = Object.freeze({
         ['PRINCIPLES', 15],
         ['RESOLUTION_RESULTS', 15],
       ] as const
-    ).map(([code, maxPoints]) => Object.freeze({ code, label: Object.freeze({ ...QUALITY_CRITERION_LABELS[code] }), maxPoints })),
+    ).map(([code, maxPoints]) =>
+      Object.freeze({ code, label: Object.freeze({ ...QUALITY_CRITERION_LABELS[code] }), maxPoints }),
+    ),
   ) as ScoreCriterion[],
   bands: Object.freeze(
     (
@@ -75,7 +77,8 @@ export const scoreSheetMax = (sheet: ScoreSheet): number => sheet.criteria.reduc
 
 const CODE_RE = /^[A-Za-z0-9_]{1,50}$/;
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
@@ -91,11 +94,18 @@ const checkLabel = (v: unknown, field: string, errors: FieldError[]): void => {
   for (const lang of ['vi', 'en'] as const) {
     if (!isNonEmptyString(v[lang])) errors.push({ field: `${field}.${lang}`, reason: 'must be a non-empty string' });
   }
-  for (const key of Object.keys(v)) if (key !== 'vi' && key !== 'en') errors.push({ field: `${field}.${key}`, reason: 'unknown key' });
+  for (const key of Object.keys(v))
+    if (key !== 'vi' && key !== 'en') errors.push({ field: `${field}.${key}`, reason: 'unknown key' });
 };
 
-const checkKeys = (v: Record<string, unknown>, allowed: readonly string[], field: string, errors: FieldError[]): void => {
-  for (const key of Object.keys(v)) if (!allowed.includes(key)) errors.push({ field: `${field}.${key}`, reason: 'unknown key' });
+const checkKeys = (
+  v: Record<string, unknown>,
+  allowed: readonly string[],
+  field: string,
+  errors: FieldError[],
+): void => {
+  for (const key of Object.keys(v))
+    if (!allowed.includes(key)) errors.push({ field: `${field}.${key}`, reason: 'unknown key' });
 };
 
 /**
@@ -109,13 +119,20 @@ export const validateScoreSheet = (sheet: unknown, field = 'scoreSheet'): FieldE
   const errors: FieldError[] = [];
   if (!isPlainObject(sheet)) return [{ field, reason: 'must be an object' }];
   checkKeys(sheet, ['code', 'name', 'criteria', 'bands'], field, errors);
-  if (!isNonEmptyString(sheet.code)) errors.push({ field: `${field}.code`, reason: sheet.code === undefined ? 'is required' : 'must be a non-empty string' });
+  if (!isNonEmptyString(sheet.code))
+    errors.push({
+      field: `${field}.code`,
+      reason: sheet.code === undefined ? 'is required' : 'must be a non-empty string',
+    });
   checkLabel(sheet.name, `${field}.name`, errors);
 
   let total: number | null = null;
   const criteria = sheet.criteria;
   if (!Array.isArray(criteria) || criteria.length === 0) {
-    errors.push({ field: `${field}.criteria`, reason: criteria === undefined ? 'is required' : 'must be a non-empty array' });
+    errors.push({
+      field: `${field}.criteria`,
+      reason: criteria === undefined ? 'is required' : 'must be a non-empty array',
+    });
   } else {
     const seen = new Set<string>();
     let ok = true;
@@ -168,11 +185,16 @@ export const validateScoreSheet = (sheet: unknown, field = 'scoreSheet'): FieldE
   });
   if (!ok) return errors;
   const typed = bands as ScoreBand[];
-  if (first(typed, 'score band').minPoints !== 0) errors.push({ field: `${field}.bands[0].minPoints`, reason: 'must be 0 (the bands must cover every total from 0)' });
+  if (first(typed, 'score band').minPoints !== 0)
+    errors.push({
+      field: `${field}.bands[0].minPoints`,
+      reason: 'must be 0 (the bands must cover every total from 0)',
+    });
   typed.forEach((b, i) => {
     const prev = typed[i - 1];
     if (prev === undefined) return; // the lowest band
-    if (b.minPoints <= prev.minPoints) errors.push({ field: `${field}.bands[${i}].minPoints`, reason: 'must be strictly ascending' });
+    if (b.minPoints <= prev.minPoints)
+      errors.push({ field: `${field}.bands[${i}].minPoints`, reason: 'must be strictly ascending' });
     // SCORE_LEVELS is best first, so a better level has a smaller index.
     if (SCORE_LEVELS.indexOf(b.level) >= SCORE_LEVELS.indexOf(prev.level)) {
       errors.push({ field: `${field}.bands[${i}].level`, reason: 'must be a better level than the band below it' });
@@ -181,7 +203,10 @@ export const validateScoreSheet = (sheet: unknown, field = 'scoreSheet'): FieldE
   if (total !== null) {
     typed.forEach((b, i) => {
       if (b.minPoints > (total as number)) {
-        errors.push({ field: `${field}.bands[${i}].minPoints`, reason: `must be at most the sheet's total (${total})` });
+        errors.push({
+          field: `${field}.bands[${i}].minPoints`,
+          reason: `must be at most the sheet's total (${total})`,
+        });
       }
     });
   }
@@ -192,7 +217,12 @@ const assertValidSheet = (sheet: ScoreSheet): void => {
   const errors = validateScoreSheet(sheet);
   const [firstError] = errors;
   if (firstError) {
-    throw new DomainError('VALIDATION', `Invalid score sheet: ${firstError.field} ${firstError.reason}`, firstError.field, { errors });
+    throw new DomainError(
+      'VALIDATION',
+      `Invalid score sheet: ${firstError.field} ${firstError.reason}`,
+      firstError.field,
+      { errors },
+    );
   }
 };
 
@@ -225,7 +255,8 @@ export type MeetingScore = {
  */
 export const scoreMeeting = (sheet: ScoreSheet, scores: Record<string, number>): MeetingScore => {
   assertValidSheet(sheet);
-  if (!isPlainObject(scores)) throw new DomainError('VALIDATION', 'Scores must be an object of points per criterion', 'scores');
+  if (!isPlainObject(scores))
+    throw new DomainError('VALIDATION', 'Scores must be an object of points per criterion', 'scores');
   const errors: FieldError[] = [];
   const perCriterion: MeetingScore['perCriterion'] = [];
   const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(scores, key);
@@ -240,10 +271,13 @@ export const scoreMeeting = (sheet: ScoreSheet, scores: Record<string, number>):
     else perCriterion.push({ code: c.code, points: v, maxPoints: c.maxPoints });
   }
   const known = new Set(sheet.criteria.map((c) => c.code));
-  for (const key of Object.keys(scores)) if (!known.has(key)) errors.push({ field: `scores.${key}`, reason: 'is not a criterion of the score sheet' });
+  for (const key of Object.keys(scores))
+    if (!known.has(key)) errors.push({ field: `scores.${key}`, reason: 'is not a criterion of the score sheet' });
   const [firstError] = errors;
   if (firstError) {
-    throw new DomainError('VALIDATION', `Invalid score: ${firstError.field} ${firstError.reason}`, firstError.field, { errors });
+    throw new DomainError('VALIDATION', `Invalid score: ${firstError.field} ${firstError.reason}`, firstError.field, {
+      errors,
+    });
   }
   const total = perCriterion.reduce((sum, c) => sum + c.points, 0);
   const max = scoreSheetMax(sheet);

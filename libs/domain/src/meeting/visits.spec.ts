@@ -39,12 +39,20 @@ describe('requiredVisits', () => {
     ['started the year before', { from: '2024-03-15' }, 2],
     ['starts the next year', { from: '2027-01-01' }, 0],
     ['ended the year before', { from: '2025-01-01', to: '2026-01-01' }, 0],
-  ] as const)('%s → %i', (_name, over, n) => expect(requiredVisits(assignment(over as Partial<Assignment>), 2026, DEFAULT_POLICY)).toBe(n));
+  ] as const)('%s → %i', (_name, over, n) =>
+    expect(requiredVisits(assignment(over as Partial<Assignment>), 2026, DEFAULT_POLICY)).toBe(n),
+  );
 
   it('counts February whole only up to its real last day (leap years)', () => {
-    expect(requiredVisits(assignment({ from: '2028-02-01', to: '2028-03-01', requiredPerYear: 12 }), 2028, DEFAULT_POLICY)).toBe(1);
-    expect(requiredVisits(assignment({ from: '2028-02-01', to: '2028-02-29', requiredPerYear: 12 }), 2028, DEFAULT_POLICY)).toBe(0);
-    expect(requiredVisits(assignment({ from: '2027-02-01', to: '2027-03-01', requiredPerYear: 12 }), 2027, DEFAULT_POLICY)).toBe(1);
+    expect(
+      requiredVisits(assignment({ from: '2028-02-01', to: '2028-03-01', requiredPerYear: 12 }), 2028, DEFAULT_POLICY),
+    ).toBe(1);
+    expect(
+      requiredVisits(assignment({ from: '2028-02-01', to: '2028-02-29', requiredPerYear: 12 }), 2028, DEFAULT_POLICY),
+    ).toBe(0);
+    expect(
+      requiredVisits(assignment({ from: '2027-02-01', to: '2027-03-01', requiredPerYear: 12 }), 2027, DEFAULT_POLICY),
+    ).toBe(1);
   });
 
   it('uses the policy when the assignment sets nothing', () => {
@@ -53,10 +61,22 @@ describe('requiredVisits', () => {
   });
 
   it('validates the assignment and the year', () => {
-    expect(thrown(() => requiredVisits(assignment({ to: '2026-01-01' }), 2026, DEFAULT_POLICY))).toMatchObject({ code: 'INVALID_DATE_ORDER', field: 'assignment.to' });
-    expect(thrown(() => requiredVisits(assignment({ requiredPerYear: -1 }), 2026, DEFAULT_POLICY))).toMatchObject({ code: 'VALIDATION', field: 'assignment.requiredPerYear' });
-    expect(thrown(() => requiredVisits(assignment({ from: '2026-02-30' }), 2026, DEFAULT_POLICY))).toMatchObject({ code: 'VALIDATION', field: 'assignment.from' });
-    expect(thrown(() => requiredVisits(assignment(), 2026.5, DEFAULT_POLICY))).toMatchObject({ code: 'VALIDATION', field: 'year' });
+    expect(thrown(() => requiredVisits(assignment({ to: '2026-01-01' }), 2026, DEFAULT_POLICY))).toMatchObject({
+      code: 'INVALID_DATE_ORDER',
+      field: 'assignment.to',
+    });
+    expect(thrown(() => requiredVisits(assignment({ requiredPerYear: -1 }), 2026, DEFAULT_POLICY))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'assignment.requiredPerYear',
+    });
+    expect(thrown(() => requiredVisits(assignment({ from: '2026-02-30' }), 2026, DEFAULT_POLICY))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'assignment.from',
+    });
+    expect(thrown(() => requiredVisits(assignment(), 2026.5, DEFAULT_POLICY))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'year',
+    });
   });
 });
 
@@ -69,7 +89,12 @@ describe('visitCoverage', () => {
   ];
 
   it('counts the year’s visits up to asOf, scored and unscored', () => {
-    expect(visitCoverage({ assignment: assignment({ from: '2025-01-01' }), visits, year: 2026, asOf: '2026-12-31' }, DEFAULT_POLICY)).toEqual({
+    expect(
+      visitCoverage(
+        { assignment: assignment({ from: '2025-01-01' }), visits, year: 2026, asOf: '2026-12-31' },
+        DEFAULT_POLICY,
+      ),
+    ).toEqual({
       required: 2,
       dueSoFar: 1,
       done: 2,
@@ -77,12 +102,15 @@ describe('visitCoverage', () => {
       unscored: 1,
       behind: false,
     });
-    expect(visitCoverage({ assignment: assignment(), visits, year: 2026, asOf: '2026-08-09' }, DEFAULT_POLICY)).toMatchObject({ done: 1, scored: 1, unscored: 0 });
+    expect(
+      visitCoverage({ assignment: assignment(), visits, year: 2026, asOf: '2026-08-09' }, DEFAULT_POLICY),
+    ).toMatchObject({ done: 1, scored: 1, unscored: 0 });
   });
 
   it('paces the requirement evenly: 2 a year → 1 due once June is over, 2 once the year is', () => {
     const one = [{ date: '2026-02-10', scored: true }];
-    const at = (asOf: string, v = one) => visitCoverage({ assignment: assignment(), visits: v, year: 2026, asOf }, DEFAULT_POLICY);
+    const at = (asOf: string, v = one) =>
+      visitCoverage({ assignment: assignment(), visits: v, year: 2026, asOf }, DEFAULT_POLICY);
     expect(at('2026-06-30')).toMatchObject({ dueSoFar: 0, behind: false });
     expect(at('2026-07-01', [])).toMatchObject({ dueSoFar: 1, behind: true });
     expect(at('2026-07-01')).toMatchObject({ dueSoFar: 1, behind: false });
@@ -93,15 +121,46 @@ describe('visitCoverage', () => {
   it('asks for the rounded-up requirement once the assignment’s months are over', () => {
     // 5 whole months (Feb–Jun) at 2 a year: floor pace is 0, the requirement 1.
     const a = assignment({ from: '2026-01-15', to: '2026-07-01' });
-    expect(visitCoverage({ assignment: a, visits: [], year: 2026, asOf: '2026-06-30' }, DEFAULT_POLICY)).toMatchObject({ required: 1, dueSoFar: 0, behind: false });
-    expect(visitCoverage({ assignment: a, visits: [], year: 2026, asOf: '2026-07-01' }, DEFAULT_POLICY)).toMatchObject({ required: 1, dueSoFar: 1, behind: true });
+    expect(visitCoverage({ assignment: a, visits: [], year: 2026, asOf: '2026-06-30' }, DEFAULT_POLICY)).toMatchObject({
+      required: 1,
+      dueSoFar: 0,
+      behind: false,
+    });
+    expect(visitCoverage({ assignment: a, visits: [], year: 2026, asOf: '2026-07-01' }, DEFAULT_POLICY)).toMatchObject({
+      required: 1,
+      dueSoFar: 1,
+      behind: true,
+    });
     // Visits outside the assignment's span do not count.
-    expect(visitCoverage({ assignment: a, visits: [{ date: '2026-01-10', scored: true }, { date: '2026-07-01', scored: true }], year: 2026, asOf: '2026-12-31' }, DEFAULT_POLICY)).toMatchObject({ done: 0, behind: true });
-    expect(visitCoverage({ assignment: a, visits: [{ date: '2026-06-30', scored: false }], year: 2026, asOf: '2026-12-31' }, DEFAULT_POLICY)).toMatchObject({ done: 1, unscored: 1, behind: false });
+    expect(
+      visitCoverage(
+        {
+          assignment: a,
+          visits: [
+            { date: '2026-01-10', scored: true },
+            { date: '2026-07-01', scored: true },
+          ],
+          year: 2026,
+          asOf: '2026-12-31',
+        },
+        DEFAULT_POLICY,
+      ),
+    ).toMatchObject({ done: 0, behind: true });
+    expect(
+      visitCoverage(
+        { assignment: a, visits: [{ date: '2026-06-30', scored: false }], year: 2026, asOf: '2026-12-31' },
+        DEFAULT_POLICY,
+      ),
+    ).toMatchObject({ done: 1, unscored: 1, behind: false });
   });
 
   it('requires nothing of an assignment with no whole month in the year', () => {
-    expect(visitCoverage({ assignment: assignment({ from: '2026-12-20' }), visits: [], year: 2026, asOf: '2027-01-01' }, DEFAULT_POLICY)).toEqual({
+    expect(
+      visitCoverage(
+        { assignment: assignment({ from: '2026-12-20' }), visits: [], year: 2026, asOf: '2027-01-01' },
+        DEFAULT_POLICY,
+      ),
+    ).toEqual({
       required: 0,
       dueSoFar: 0,
       done: 0,
@@ -112,8 +171,17 @@ describe('visitCoverage', () => {
   });
 
   it('validates dates', () => {
-    expect(thrown(() => visitCoverage({ assignment: assignment(), visits: [{ date: '2026-13-01', scored: true }], year: 2026, asOf: '2026-12-31' }, DEFAULT_POLICY))).toMatchObject({ field: 'visits[0].date' });
-    expect(thrown(() => visitCoverage({ assignment: assignment(), visits: [], year: 2026, asOf: 'today' }, DEFAULT_POLICY))).toMatchObject({ field: 'asOf' });
+    expect(
+      thrown(() =>
+        visitCoverage(
+          { assignment: assignment(), visits: [{ date: '2026-13-01', scored: true }], year: 2026, asOf: '2026-12-31' },
+          DEFAULT_POLICY,
+        ),
+      ),
+    ).toMatchObject({ field: 'visits[0].date' });
+    expect(
+      thrown(() => visitCoverage({ assignment: assignment(), visits: [], year: 2026, asOf: 'today' }, DEFAULT_POLICY)),
+    ).toMatchObject({ field: 'asOf' });
   });
 });
 
@@ -147,7 +215,8 @@ describe('visitReportDueOn', () => {
 });
 
 describe('visitReportState', () => {
-  const state = (submittedOn: string | null, asOf: string, month = '2026-05') => visitReportState({ month, submittedOn, asOf }, DEFAULT_POLICY);
+  const state = (submittedOn: string | null, asOf: string, month = '2026-05') =>
+    visitReportState({ month, submittedOn, asOf }, DEFAULT_POLICY);
 
   it.each([
     [null, '2026-05-15', 'NOT_DUE'],

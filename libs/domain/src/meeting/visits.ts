@@ -11,23 +11,37 @@ import { parseMonthKey, type MonthKey } from './compliance';
  * null = open-ended), as in the API's `daterange(valid_from, valid_to)`. `requiredPerYear` null = the policy's
  * `meeting.visitsPerYear`.
  */
-export type Assignment = { visitorId: string; cellId: string; from: IsoDate; to: IsoDate | null; requiredPerYear: number | null };
+export type Assignment = {
+  visitorId: string;
+  cellId: string;
+  from: IsoDate;
+  to: IsoDate | null;
+  requiredPerYear: number | null;
+};
 
 const checkAssignment = (a: Assignment): void => {
   parseIsoDate(a.from, 'assignment.from');
   if (a.to !== null) {
     parseIsoDate(a.to, 'assignment.to');
     if (compareIsoDate(a.to, a.from) <= 0) {
-      throw new DomainError('INVALID_DATE_ORDER', 'An assignment must end after it starts', 'assignment.to', { from: a.from, to: a.to });
+      throw new DomainError('INVALID_DATE_ORDER', 'An assignment must end after it starts', 'assignment.to', {
+        from: a.from,
+        to: a.to,
+      });
     }
   }
   if (a.requiredPerYear !== null && !(Number.isSafeInteger(a.requiredPerYear) && a.requiredPerYear >= 0)) {
-    throw new DomainError('VALIDATION', `requiredPerYear must be a non-negative integer, got ${a.requiredPerYear}`, 'assignment.requiredPerYear');
+    throw new DomainError(
+      'VALIDATION',
+      `requiredPerYear must be a non-negative integer, got ${a.requiredPerYear}`,
+      'assignment.requiredPerYear',
+    );
   }
 };
 
 const checkYear = (year: number): void => {
-  if (!Number.isInteger(year) || year < 1 || year > 9999) throw new DomainError('VALIDATION', `Not a valid year: ${year}`, 'year');
+  if (!Number.isInteger(year) || year < 1 || year > 9999)
+    throw new DomainError('VALIDATION', `Not a valid year: ${year}`, 'year');
 };
 
 const perYear = (a: Assignment, policy: Policy): number => a.requiredPerYear ?? policy.meeting.visitsPerYear;
@@ -87,10 +101,22 @@ export const visitCoverage = (
   const dueSoFar = ended === months.length ? required : Math.floor((perYear(a, policy) * ended) / 12);
   const counted = input.visits.filter((v, i) => {
     const { year: y } = parseIsoDate(v.date, `visits[${i}].date`);
-    return y === year && compareIsoDate(a.from, v.date) <= 0 && (a.to === null || compareIsoDate(v.date, a.to) < 0) && compareIsoDate(v.date, asOf) <= 0;
+    return (
+      y === year &&
+      compareIsoDate(a.from, v.date) <= 0 &&
+      (a.to === null || compareIsoDate(v.date, a.to) < 0) &&
+      compareIsoDate(v.date, asOf) <= 0
+    );
   });
   const scored = counted.filter((v) => v.scored).length;
-  return { required, dueSoFar, done: counted.length, scored, unscored: counted.length - scored, behind: counted.length < dueSoFar };
+  return {
+    required,
+    dueSoFar,
+    done: counted.length,
+    scored,
+    unscored: counted.length - scored,
+    behind: counted.length < dueSoFar,
+  };
 };
 
 /** Only a visitor assigned to the cell who attended the meeting may score it. */
@@ -101,7 +127,11 @@ export const visitReportDueOn = (month: MonthKey, policy: Policy): IsoDate => {
   const { year, month: m } = parseMonthKey(month);
   const ny = m === 12 ? year + 1 : year;
   const nm = m === 12 ? 1 : m + 1;
-  return formatIsoDate({ year: ny, month: nm, day: Math.max(1, Math.min(policy.meeting.visitReportDueDay, daysInMonth(ny, nm))) });
+  return formatIsoDate({
+    year: ny,
+    month: nm,
+    day: Math.max(1, Math.min(policy.meeting.visitReportDueDay, daysInMonth(ny, nm))),
+  });
 };
 
 export type VisitReportState = 'NOT_DUE' | 'DUE' | 'SUBMITTED' | 'LATE' | 'SUBMITTED_LATE';

@@ -9,8 +9,17 @@ import {
   type CandidateStage,
 } from './candidate';
 
-const ALLOWED = new Set(['PROMISING>SYMPATHISER', 'PROMISING>DROPPED', 'SYMPATHISER>COURSE_COMPLETED', 'SYMPATHISER>DROPPED', 'COURSE_COMPLETED>ADMITTED', 'COURSE_COMPLETED>DROPPED']);
-const pairs = CANDIDATE_STAGES.flatMap((from) => CANDIDATE_STAGES.map((to) => [from, to, ALLOWED.has(`${from}>${to}`)] as const));
+const ALLOWED = new Set([
+  'PROMISING>SYMPATHISER',
+  'PROMISING>DROPPED',
+  'SYMPATHISER>COURSE_COMPLETED',
+  'SYMPATHISER>DROPPED',
+  'COURSE_COMPLETED>ADMITTED',
+  'COURSE_COMPLETED>DROPPED',
+]);
+const pairs = CANDIDATE_STAGES.flatMap((from) =>
+  CANDIDATE_STAGES.map((to) => [from, to, ALLOWED.has(`${from}>${to}`)] as const),
+);
 
 describe('advanceCandidate', () => {
   it.each(pairs)('%s → %s allowed: %s', (from: CandidateStage, to: CandidateStage, ok) => {

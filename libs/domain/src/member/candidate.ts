@@ -54,5 +54,8 @@ export const COURSE_CERTIFICATE_VALID_YEARS = 5;
  * through its 5th anniversary inclusive (a period in years ends on the corresponding day, Civil Code 2015
  * art. 148); a 29 February course runs to 28 February.
  */
-export const courseCertificateValid = (courseDate: IsoDate, asOf: IsoDate, years: number = COURSE_CERTIFICATE_VALID_YEARS): boolean =>
-  compareIsoDate(courseDate, asOf) <= 0 && compareIsoDate(asOf, addYears(courseDate, years)) <= 0;
+export const courseCertificateValid = (
+  courseDate: IsoDate,
+  asOf: IsoDate,
+  years: number = COURSE_CERTIFICATE_VALID_YEARS,
+): boolean => compareIsoDate(courseDate, asOf) <= 0 && compareIsoDate(asOf, addYears(courseDate, years)) <= 0;

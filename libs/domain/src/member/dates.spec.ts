@@ -20,7 +20,8 @@ import {
 } from './dates';
 
 const P = DEFAULT_POLICY;
-const withPolicy = (values: PolicyLayer['values']): Policy => resolvePolicy([{ effectiveFrom: '2000-01-01', effectiveTo: null, depth: 0, values }], '2025-01-01');
+const withPolicy = (values: PolicyLayer['values']): Policy =>
+  resolvePolicy([{ effectiveFrom: '2000-01-01', effectiveTo: null, depth: 0, values }], '2025-01-01');
 const TET_2025 = new Set(['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31']);
 
 describe('probation', () => {
@@ -137,11 +138,17 @@ describe('badges', () => {
   });
 
   it('nextBadge is the first milestone after asOf', () => {
-    expect(nextBadge('1995-06-10', '2025-06-09', P)).toEqual({ milestone: 30, reachedOn: '2025-06-10', awardOn: '2025-09-02' });
+    expect(nextBadge('1995-06-10', '2025-06-09', P)).toEqual({
+      milestone: 30,
+      reachedOn: '2025-06-10',
+      awardOn: '2025-09-02',
+    });
     expect(nextBadge('1995-06-10', '2025-06-10', P)?.milestone).toBe(40);
     expect(nextBadge('1995-06-10', '1990-01-01', P)?.milestone).toBe(30);
     expect(nextBadge('1930-02-03', '2025-01-01', P)).toBeNull();
-    expect(nextBadge('1995-06-10', '2025-01-01', withPolicy({ member: { badgeMilestones: [25, 35] } }))?.milestone).toBe(35);
+    expect(
+      nextBadge('1995-06-10', '2025-01-01', withPolicy({ member: { badgeMilestones: [25, 35] } }))?.milestone,
+    ).toBe(35);
   });
 });
 
@@ -151,7 +158,9 @@ describe('transfers', () => {
     expect(transferDeadline('2025-01-02', P, TET_2025)).toBe('2025-04-03');
     expect(presentDeadline('2025-01-02', P)).toBe('2025-02-13');
     expect(presentDeadline('2025-01-02', P, TET_2025)).toBe('2025-02-20');
-    expect(presentDeadline('2025-01-02', withPolicy({ member: { transferPresentWorkingDays: 10 } }))).toBe('2025-01-16');
+    expect(presentDeadline('2025-01-02', withPolicy({ member: { transferPresentWorkingDays: 10 } }))).toBe(
+      '2025-01-16',
+    );
   });
 });
 
@@ -169,8 +178,12 @@ describe('admission age', () => {
   ])('born %s, vote %s → %s', (birth, vote, ok) => expect(admissionAgeOk(birth, vote, P)).toBe(ok));
 
   it('rejects a birth date after the vote and honours the policy', () => {
-    expect(admissionAgeOk('2030-01-01', '2025-01-01', withPolicy({ member: { admissionMinAgeMonths: 0 } }))).toBe(false);
-    expect(admissionAgeOk('1955-01-01', '2025-01-01', withPolicy({ member: { admissionMaxAgeMonths: 900 } }))).toBe(true);
+    expect(admissionAgeOk('2030-01-01', '2025-01-01', withPolicy({ member: { admissionMinAgeMonths: 0 } }))).toBe(
+      false,
+    );
+    expect(admissionAgeOk('1955-01-01', '2025-01-01', withPolicy({ member: { admissionMaxAgeMonths: 900 } }))).toBe(
+      true,
+    );
     expect(ageInMonths('2007-05-20', '2025-05-20')).toBe(216);
   });
 
@@ -191,7 +204,9 @@ describe('admission age', () => {
 
 describe('recognitionDateProblem', () => {
   it('refuses recognition effective before the end of probation, accepts it from that day', () => {
-    expect(recognitionDateProblem('2026-06-01', '2026-12-01', DEFAULT_POLICY)).toMatchObject({ probationEnd: '2027-06-01' });
+    expect(recognitionDateProblem('2026-06-01', '2026-12-01', DEFAULT_POLICY)).toMatchObject({
+      probationEnd: '2027-06-01',
+    });
     expect(recognitionDateProblem('2026-06-01', '2027-05-31', DEFAULT_POLICY)?.message).toContain('2027-06-01');
     expect(recognitionDateProblem('2026-06-01', '2027-06-01', DEFAULT_POLICY)).toBeNull();
     expect(recognitionDateProblem('2026-06-01', '2027-07-01', DEFAULT_POLICY)).toBeNull();

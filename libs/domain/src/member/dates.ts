@@ -43,8 +43,11 @@ export const probationState = (
 };
 
 /** Last day to hold the admission ceremony: decision date + `ceremonyWorkingDays` (30) working days. */
-export const ceremonyDeadline = (admissionDecisionDate: IsoDate, policy: Policy, holidays?: ReadonlySet<IsoDate>): IsoDate =>
-  addWorkingDays(admissionDecisionDate, policy.member.ceremonyWorkingDays, holidays);
+export const ceremonyDeadline = (
+  admissionDecisionDate: IsoDate,
+  policy: Policy,
+  holidays?: ReadonlySet<IsoDate>,
+): IsoDate => addWorkingDays(admissionDecisionDate, policy.member.ceremonyWorkingDays, holidays);
 
 export type CeremonyState = 'NONE' | 'PENDING' | 'OVERDUE';
 
@@ -117,14 +120,18 @@ export const badgeDue = (admissionDecisionDate: IsoDate, year: number, policy: P
 /** The next milestone not yet reached on `asOf` (reached on the anniversary itself), with its dates; null after the last. */
 export const nextBadge = (admissionDecisionDate: IsoDate, asOf: IsoDate, policy: Policy): BadgeDue | null => {
   for (const milestone of policy.member.badgeMilestones) {
-    if (compareIsoDate(addYears(admissionDecisionDate, milestone), asOf) > 0) return badgeFor(admissionDecisionDate, milestone, policy);
+    if (compareIsoDate(addYears(admissionDecisionDate, milestone), asOf) > 0)
+      return badgeFor(admissionDecisionDate, milestone, policy);
   }
   return null;
 };
 
 /** Last day to complete a permanent transfer: the decision's effective date + `transferWorkingDays` (60) working days (QĐ 294, 6.3.1). */
-export const transferDeadline = (decisionEffectiveDate: IsoDate, policy: Policy, holidays?: ReadonlySet<IsoDate>): IsoDate =>
-  addWorkingDays(decisionEffectiveDate, policy.member.transferWorkingDays, holidays);
+export const transferDeadline = (
+  decisionEffectiveDate: IsoDate,
+  policy: Policy,
+  holidays?: ReadonlySet<IsoDate>,
+): IsoDate => addWorkingDays(decisionEffectiveDate, policy.member.transferWorkingDays, holidays);
 
 /** Last day to present the introduction letter at the new cell: letter date + `transferPresentWorkingDays` (30) working days. */
 export const presentDeadline = (letterDate: IsoDate, policy: Policy, holidays?: ReadonlySet<IsoDate>): IsoDate =>
@@ -141,7 +148,11 @@ export const ageInMonths = (birthDate: IsoDate, date: IsoDate): number => wholeM
  */
 export const admissionAgeOk = (birthDate: IsoDate, voteDate: IsoDate, policy: Policy): boolean => {
   const months = ageInMonths(birthDate, voteDate);
-  return compareIsoDate(birthDate, voteDate) < 0 && months >= policy.member.admissionMinAgeMonths && months <= policy.member.admissionMaxAgeMonths;
+  return (
+    compareIsoDate(birthDate, voteDate) < 0 &&
+    months >= policy.member.admissionMinAgeMonths &&
+    months <= policy.member.admissionMaxAgeMonths
+  );
 };
 
 /** Throws DomainError('ADMISSION_AGE', …, 'birthDate') unless `admissionAgeOk`. */
@@ -160,10 +171,17 @@ export const assertAdmissionAge = (birthDate: IsoDate, voteDate: IsoDate, policy
  * A probationary member is recognised as full from the end of probation at the earliest (recognition is voted when
  * the 12 months are over; the member is full from probationEnd). Returns the problem for `effectiveOn`, or null.
  */
-export const recognitionDateProblem = (ceremonyDate: IsoDate | null, effectiveOn: IsoDate, policy: Policy): { probationEnd: IsoDate; message: string } | null => {
+export const recognitionDateProblem = (
+  ceremonyDate: IsoDate | null,
+  effectiveOn: IsoDate,
+  policy: Policy,
+): { probationEnd: IsoDate; message: string } | null => {
   if (!ceremonyDate) return null;
   const end = probationEnd(ceremonyDate, policy);
   return compareIsoDate(effectiveOn, end) < 0
-    ? { probationEnd: end, message: `Recognition takes effect at the end of probation (${end}) at the earliest, not ${effectiveOn}` }
+    ? {
+        probationEnd: end,
+        message: `Recognition takes effect at the end of probation (${end}) at the earliest, not ${effectiveOn}`,
+      }
     : null;
 };

@@ -49,8 +49,9 @@ const AUTHORITY: Record<DecidingBody, boolean[]> = {
 };
 
 describe('bodyMayImpose', () => {
-  it.each(DECIDING_BODIES.flatMap((b) => DISCIPLINE_FORMS.map((f, i) => [b, f, AUTHORITY[b][i]] as const)))('%s imposes %s → %s', (b, f, ok) =>
-    expect(bodyMayImpose(b, f)).toBe(ok),
+  it.each(DECIDING_BODIES.flatMap((b) => DISCIPLINE_FORMS.map((f, i) => [b, f, AUTHORITY[b][i]] as const)))(
+    '%s imposes %s → %s',
+    (b, f, ok) => expect(bodyMayImpose(b, f)).toBe(ok),
   );
   it('takes an overriding table', () => {
     const custom: DisciplineAuthority = { ...DEFAULT_DISCIPLINE_AUTHORITY, CELL_COMMITTEE: ['KHIEN_TRACH'] };
@@ -76,20 +77,25 @@ describe('assertDisciplineAllowed', () => {
     ['REMOVED', 'KHIEN_TRACH', 'HIGHER_COMMITTEE', ['DISCIPLINE_FORM_NOT_ALLOWED', 'form']],
     ['DECEASED', 'KHIEN_TRACH', 'CELL', ['DISCIPLINE_FORM_NOT_ALLOWED', 'form']],
   ] as const)('%s member, %s by %s', (memberStatus, form, body, expected) => {
-    expect(codeOf(() => assertDisciplineAllowed({ memberStatus, form, body }))).toEqual(expected === null ? null : [...expected]);
+    expect(codeOf(() => assertDisciplineAllowed({ memberStatus, form, body }))).toEqual(
+      expected === null ? null : [...expected],
+    );
   });
   it('uses a custom authority table', () => {
     const authority: DisciplineAuthority = { ...DEFAULT_DISCIPLINE_AUTHORITY, CELL: ['KHIEN_TRACH'] };
-    expect(codeOf(() => assertDisciplineAllowed({ memberStatus: 'FULL', form: 'CANH_CAO', body: 'CELL', authority }))).toEqual([
-      'DISCIPLINE_AUTHORITY',
-      'decidingBody',
-    ]);
+    expect(
+      codeOf(() => assertDisciplineAllowed({ memberStatus: 'FULL', form: 'CANH_CAO', body: 'CELL', authority })),
+    ).toEqual(['DISCIPLINE_AUTHORITY', 'decidingBody']);
   });
   it('says what is allowed', () => {
     try {
       assertDisciplineAllowed({ memberStatus: 'PROBATIONARY', form: 'KHAI_TRU', body: 'CELL' });
     } catch (e) {
-      expect((e as DomainError).details).toEqual({ memberStatus: 'PROBATIONARY', form: 'KHAI_TRU', allowed: ['KHIEN_TRACH', 'CANH_CAO'] });
+      expect((e as DomainError).details).toEqual({
+        memberStatus: 'PROBATIONARY',
+        form: 'KHAI_TRU',
+        allowed: ['KHIEN_TRACH', 'CANH_CAO'],
+      });
       expect((e as DomainError).message).toBe('Expulsion is not a discipline form for a probationary member');
     }
   });
@@ -107,13 +113,21 @@ describe('assertOrganisationDisciplineAllowed', () => {
     ['KHAI_TRU', 'HIGHER_COMMITTEE', ['DISCIPLINE_FORM_NOT_ALLOWED', 'form']],
     ['CACH_CHUC', 'HIGHER_COMMITTEE', ['DISCIPLINE_FORM_NOT_ALLOWED', 'form']],
   ] as const)('%s by %s', (form: DisciplineForm, body: DecidingBody, expected) => {
-    expect(codeOf(() => assertOrganisationDisciplineAllowed({ form, body }))).toEqual(expected === null ? null : [...expected]);
+    expect(codeOf(() => assertOrganisationDisciplineAllowed({ form, body }))).toEqual(
+      expected === null ? null : [...expected],
+    );
   });
 });
 
 describe('labels', () => {
   it('forms and bodies', () => {
-    expect(DISCIPLINE_FORMS.map((f) => DISCIPLINE_FORM_LABELS[f].vi)).toEqual(['Khiển trách', 'Cảnh cáo', 'Cách chức', 'Khai trừ', 'Giải tán']);
+    expect(DISCIPLINE_FORMS.map((f) => DISCIPLINE_FORM_LABELS[f].vi)).toEqual([
+      'Khiển trách',
+      'Cảnh cáo',
+      'Cách chức',
+      'Khai trừ',
+      'Giải tán',
+    ]);
     expect(DECIDING_BODIES.map((b) => DECIDING_BODY_LABELS[b].vi)).toEqual([
       'Chi bộ',
       'Chi ủy',
@@ -126,12 +140,13 @@ describe('labels', () => {
 });
 
 describe('allowedDisciplineForms', () => {
-  it('gives the forms that exist for the status within the body\'s authority', () => {
+  it("gives the forms that exist for the status within the body's authority", () => {
     expect(allowedDisciplineForms('PROBATIONARY', null)).toEqual(['KHIEN_TRACH', 'CANH_CAO']);
     expect(allowedDisciplineForms('FULL', 'CELL')).toEqual(['KHIEN_TRACH', 'CANH_CAO']);
     expect(allowedDisciplineForms('FULL', 'CELL_COMMITTEE')).toEqual([]);
     expect(allowedDisciplineForms('FULL', null)).toEqual(['KHIEN_TRACH', 'CANH_CAO', 'CACH_CHUC', 'KHAI_TRU']);
     expect(allowedDisciplineForms('DECEASED', 'HIGHER_COMMITTEE')).toEqual([]);
-    for (const f of allowedDisciplineForms('FULL', 'GRASSROOTS_COMMITTEE')) expect(bodyMayImpose('GRASSROOTS_COMMITTEE', f)).toBe(true);
+    for (const f of allowedDisciplineForms('FULL', 'GRASSROOTS_COMMITTEE'))
+      expect(bodyMayImpose('GRASSROOTS_COMMITTEE', f)).toBe(true);
   });
 });

@@ -67,8 +67,11 @@ export const DEFAULT_DISCIPLINE_AUTHORITY: DisciplineAuthority = Object.freeze({
 });
 
 /** Whether `body` may impose `form` under `authority` (default DEFAULT_DISCIPLINE_AUTHORITY). */
-export const bodyMayImpose = (body: DecidingBody, form: DisciplineForm, authority: DisciplineAuthority = DEFAULT_DISCIPLINE_AUTHORITY): boolean =>
-  authority[body].includes(form);
+export const bodyMayImpose = (
+  body: DecidingBody,
+  form: DisciplineForm,
+  authority: DisciplineAuthority = DEFAULT_DISCIPLINE_AUTHORITY,
+): boolean => authority[body].includes(form);
 
 /**
  * The forms a deciding body may impose on a member of this status (what the API enforces: the forms that exist for
@@ -149,10 +152,15 @@ export const assertOrganisationDisciplineAllowed = (input: {
   }
   // A cell has no organisations under it (a party group is not disciplined as such).
   if (input.body === 'CELL' || input.body === 'CELL_COMMITTEE') {
-    throw new DomainError('DISCIPLINE_AUTHORITY', `${DECIDING_BODY_LABELS[input.body].en} cannot discipline an organisation`, 'decidingBody', {
-      body: input.body,
-      form: input.form,
-    });
+    throw new DomainError(
+      'DISCIPLINE_AUTHORITY',
+      `${DECIDING_BODY_LABELS[input.body].en} cannot discipline an organisation`,
+      'decidingBody',
+      {
+        body: input.body,
+        form: input.form,
+      },
+    );
   }
   assertAuthority(input.body, input.form, input.authority ?? DEFAULT_DISCIPLINE_AUTHORITY);
 };

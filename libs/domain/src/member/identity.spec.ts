@@ -62,13 +62,25 @@ describe('card number', () => {
 });
 
 describe('validateMemberDates', () => {
-  const ok = { birthDate: '1990-01-15', admissionDecisionDate: '2020-05-10', ceremonyDate: '2020-05-19', fullMembershipDate: '2021-05-19' };
+  const ok = {
+    birthDate: '1990-01-15',
+    admissionDecisionDate: '2020-05-10',
+    ceremonyDate: '2020-05-19',
+    fullMembershipDate: '2021-05-19',
+  };
 
   it('accepts a consistent record, equal party dates and missing dates', () => {
     expect(validateMemberDates(ok)).toEqual([]);
     expect(validateMemberDates({ ...ok, ceremonyDate: '2020-05-10', fullMembershipDate: '2020-05-10' })).toEqual([]);
     expect(validateMemberDates({ birthDate: '1990-01-15' })).toEqual([]);
-    expect(validateMemberDates({ birthDate: null, admissionDecisionDate: null, ceremonyDate: null, fullMembershipDate: null })).toEqual([]);
+    expect(
+      validateMemberDates({
+        birthDate: null,
+        admissionDecisionDate: null,
+        ceremonyDate: null,
+        fullMembershipDate: null,
+      }),
+    ).toEqual([]);
     expect(validateMemberDates({})).toEqual([]);
   });
 
@@ -90,19 +102,37 @@ describe('validateMemberDates', () => {
 
   it('ceremony before the decision', () => {
     expect(validateMemberDates({ ...ok, ceremonyDate: '2020-05-09' })).toEqual([
-      { field: 'ceremonyDate', reason: 'must not be before admissionDecisionDate (2020-05-10)', code: 'INVALID_DATE_ORDER' },
+      {
+        field: 'ceremonyDate',
+        reason: 'must not be before admissionDecisionDate (2020-05-10)',
+        code: 'INVALID_DATE_ORDER',
+      },
     ]);
   });
 
   it('full membership before the ceremony', () => {
     expect(validateMemberDates({ ...ok, fullMembershipDate: '2020-05-18' })).toEqual([
-      { field: 'fullMembershipDate', reason: 'must not be before ceremonyDate (2020-05-19)', code: 'INVALID_DATE_ORDER' },
+      {
+        field: 'fullMembershipDate',
+        reason: 'must not be before ceremonyDate (2020-05-19)',
+        code: 'INVALID_DATE_ORDER',
+      },
     ]);
   });
 
   it('compares across a missing date', () => {
-    expect(validateMemberDates({ admissionDecisionDate: '2020-05-10', ceremonyDate: null, fullMembershipDate: '2020-05-01' })).toEqual([
-      { field: 'fullMembershipDate', reason: 'must not be before admissionDecisionDate (2020-05-10)', code: 'INVALID_DATE_ORDER' },
+    expect(
+      validateMemberDates({
+        admissionDecisionDate: '2020-05-10',
+        ceremonyDate: null,
+        fullMembershipDate: '2020-05-01',
+      }),
+    ).toEqual([
+      {
+        field: 'fullMembershipDate',
+        reason: 'must not be before admissionDecisionDate (2020-05-10)',
+        code: 'INVALID_DATE_ORDER',
+      },
     ]);
   });
 

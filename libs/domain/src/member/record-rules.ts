@@ -63,7 +63,8 @@ const date = (d: IsoDate | null | undefined): IsoDate | null => (d && isValidIso
  */
 export const memberRecordProblems = (r: MemberRecord, policy: Policy): MemberRecordProblem[] => {
   const out: MemberRecordProblem[] = [];
-  const push = (rule: MemberRecordRule, p: Omit<MemberRecordProblem, 'rule' | 'involves'>) => out.push({ rule, involves: RULE_FIELDS[rule], ...p });
+  const push = (rule: MemberRecordRule, p: Omit<MemberRecordProblem, 'rule' | 'involves'>) =>
+    out.push({ rule, involves: RULE_FIELDS[rule], ...p });
   const birth = date(r.birthDate);
   const decision = date(r.admissionDecisionDate);
   const ceremony = date(r.ceremonyDate);
@@ -76,9 +77,12 @@ export const memberRecordProblems = (r: MemberRecord, policy: Policy): MemberRec
     const approved = months > max && !!r.admissionAgeApproval?.trim();
     if (!approved) {
       push('ADMISSION_AGE', {
-        field: 'birthDate', code: 'ADMISSION_AGE', reason: 'ADMISSION_AGE',
-        message: `Age at the admission decision (${decision}) is ${Math.floor(months / 12)} years ${months % 12} months; allowed ${min}–${max} months`
-          + (months > max ? ' (above the maximum: give admissionAgeApproval, the higher committee\'s approval)' : ''),
+        field: 'birthDate',
+        code: 'ADMISSION_AGE',
+        reason: 'ADMISSION_AGE',
+        message:
+          `Age at the admission decision (${decision}) is ${Math.floor(months / 12)} years ${months % 12} months; allowed ${min}–${max} months` +
+          (months > max ? " (above the maximum: give admissionAgeApproval, the higher committee's approval)" : ''),
         details: { ageMonths: months, min, max },
       });
     }
@@ -87,7 +91,9 @@ export const memberRecordProblems = (r: MemberRecord, policy: Policy): MemberRec
   if (course && decision && !courseCertificateValid(course, decision)) {
     const after = compareIsoDate(course, decision) > 0;
     push('COURSE_CERTIFICATE', {
-      field: 'courseCompletedOn', code: 'VALIDATION', reason: after ? 'COURSE_AFTER_ADMISSION' : 'COURSE_CERTIFICATE_EXPIRED',
+      field: 'courseCompletedOn',
+      code: 'VALIDATION',
+      reason: after ? 'COURSE_AFTER_ADMISSION' : 'COURSE_CERTIFICATE_EXPIRED',
       message: after
         ? `The party-awareness course (${course}) is after the admission decision (${decision})`
         : `The party-awareness course certificate (${course}) expired on ${addYears(course, COURSE_CERTIFICATE_VALID_YEARS)}, before the admission decision (${decision})`,
@@ -99,7 +105,9 @@ export const memberRecordProblems = (r: MemberRecord, policy: Policy): MemberRec
     const end = probationEnd(ceremony, policy);
     if (compareIsoDate(full, end) < 0) {
       push('PROBATION_END', {
-        field: 'fullMembershipDate', code: 'VALIDATION', reason: 'RECOGNITION_BEFORE_PROBATION_END',
+        field: 'fullMembershipDate',
+        code: 'VALIDATION',
+        reason: 'RECOGNITION_BEFORE_PROBATION_END',
         message: `Full membership starts at the end of probation (${end}) at the earliest, not ${full}`,
         details: { probationEnd: end },
       });
@@ -113,7 +121,11 @@ export const memberRecordProblems = (r: MemberRecord, policy: Policy): MemberRec
  * a field the change gives. A record already stored with a problem (written before the rule) can still be corrected
  * field by field; a change that touches the rule's fields must leave it satisfied.
  */
-export const memberRecordProblemsOfChange = (merged: MemberRecord, changed: Iterable<string>, policy: Policy): MemberRecordProblem[] => {
+export const memberRecordProblemsOfChange = (
+  merged: MemberRecord,
+  changed: Iterable<string>,
+  policy: Policy,
+): MemberRecordProblem[] => {
   const given = new Set(changed);
   return memberRecordProblems(merged, policy).filter((p) => p.involves.some((f) => given.has(f)));
 };

@@ -99,18 +99,33 @@ export const INITIAL_MEMBER_STATE: MemberState = Object.freeze({
   temporaryGuest: false,
 });
 
-const cleared = (status: MemberStatus): MemberState => ({ status, exempt: null, temporarilyAway: false, temporaryGuest: false });
+const cleared = (status: MemberStatus): MemberState => ({
+  status,
+  exempt: null,
+  temporarilyAway: false,
+  temporaryGuest: false,
+});
 
 const describe = (s: MemberState): string =>
-  [s.status ?? 'no record', s.exempt && `exempt ${s.exempt}`, s.temporarilyAway && 'temporarily away', s.temporaryGuest && 'temporary guest']
+  [
+    s.status ?? 'no record',
+    s.exempt && `exempt ${s.exempt}`,
+    s.temporarilyAway && 'temporarily away',
+    s.temporaryGuest && 'temporary guest',
+  ]
     .filter(Boolean)
     .join(', ');
 
 const illegal = (state: MemberState, event: MemberEvent, why: string): DomainError =>
-  new DomainError('INVALID_STATUS_TRANSITION', `${event.type} is not allowed for a member who is ${describe(state)}: ${why}`, 'type', {
-    from: state,
-    event: event.type,
-  });
+  new DomainError(
+    'INVALID_STATUS_TRANSITION',
+    `${event.type} is not allowed for a member who is ${describe(state)}: ${why}`,
+    'type',
+    {
+      from: state,
+      event: event.type,
+    },
+  );
 
 const arrivalStatus = (event: MemberEvent): MemberStatus => {
   if (event.toFull === undefined) {
@@ -138,7 +153,8 @@ const arrivalStatus = (event: MemberEvent): MemberStatus => {
  *   docs/rules.md#r-member-lifecycle, is an open question and would start a new record).
  */
 export const applyEvent = (state: MemberState, event: MemberEvent): MemberState => {
-  if (!isValidIsoDate(event.date)) throw new DomainError('VALIDATION', `Not a valid date: ${String(event.date)}`, 'date');
+  if (!isValidIsoDate(event.date))
+    throw new DomainError('VALIDATION', `Not a valid date: ${String(event.date)}`, 'date');
   const { status } = state;
   const active = isActiveStatus(status);
   const needActive = (): void => {
@@ -161,9 +177,14 @@ export const applyEvent = (state: MemberState, event: MemberEvent): MemberState 
       return cleared('REMOVED');
     case 'TRANSFER_IN':
       if (active && state.temporaryGuest) {
-        return { ...state, status: event.toFull === undefined ? status : event.toFull ? 'FULL' : 'PROBATIONARY', temporaryGuest: false };
+        return {
+          ...state,
+          status: event.toFull === undefined ? status : event.toFull ? 'FULL' : 'PROBATIONARY',
+          temporaryGuest: false,
+        };
       }
-      if (status !== null && status !== 'TRANSFERRED_OUT') throw illegal(state, event, 'the member is already here or no longer a member');
+      if (status !== null && status !== 'TRANSFERRED_OUT')
+        throw illegal(state, event, 'the member is already here or no longer a member');
       return cleared(arrivalStatus(event));
     case 'TRANSFER_OUT':
       needResident();
@@ -176,7 +197,8 @@ export const applyEvent = (state: MemberState, event: MemberEvent): MemberState 
       if (state.temporarilyAway) throw illegal(state, event, 'the member is already temporarily away');
       return { ...state, temporarilyAway: true };
     case 'TEMPORARY_TRANSFER_IN':
-      if (status !== null && status !== 'TRANSFERRED_OUT') throw illegal(state, event, 'the member already has an active record here');
+      if (status !== null && status !== 'TRANSFERRED_OUT')
+        throw illegal(state, event, 'the member already has an active record here');
       return { ...cleared(arrivalStatus(event)), temporaryGuest: true };
     case 'TEMPORARY_TRANSFER_END':
       needActive();
@@ -185,7 +207,8 @@ export const applyEvent = (state: MemberState, event: MemberEvent): MemberState 
       throw illegal(state, event, 'the member is not on a temporary transfer');
     case 'EXEMPTED':
       needResident();
-      if (event.exemptionKind === undefined) throw new DomainError('VALIDATION', 'EXEMPTED needs exemptionKind', 'exemptionKind');
+      if (event.exemptionKind === undefined)
+        throw new DomainError('VALIDATION', 'EXEMPTED needs exemptionKind', 'exemptionKind');
       if (state.exempt === event.exemptionKind) throw illegal(state, event, 'the member already has this exemption');
       return { ...state, exempt: event.exemptionKind };
     case 'EXEMPTION_ENDED':
@@ -213,7 +236,10 @@ export const applyEvent = (state: MemberState, event: MemberEvent): MemberState 
  * Replays a member's events in the given order from `initial`; throws
  * DomainError('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', …, 'date') if an event is dated before the previous one.
  */
-export const replayEvents = (events: readonly MemberEvent[], initial: MemberState = INITIAL_MEMBER_STATE): MemberState => {
+export const replayEvents = (
+  events: readonly MemberEvent[],
+  initial: MemberState = INITIAL_MEMBER_STATE,
+): MemberState => {
   let state = initial;
   let last: IsoDate | null = null;
   events.forEach((event, index) => {
@@ -266,7 +292,8 @@ export const isActiveMember = (state: MemberState): boolean => isActiveStatus(st
  * members (still counted, docs/rules.md#r-membership-count) and members temporarily away; not temporary guests (the host
  * does not count them, docs/rules.md#r-membership-count).
  */
-export const countsInMembership = (state: MemberState): boolean => isActiveStatus(state.status) && !state.temporaryGuest;
+export const countsInMembership = (state: MemberState): boolean =>
+  isActiveStatus(state.status) && !state.temporaryGuest;
 
 // Grounds for removal from the list (xóa tên), docs/rules.md#r-removal-reasons; the cell proposes, the competent committee decides.
 export const XOA_TEN_REASONS = [

@@ -1,15 +1,42 @@
 import type { Alert } from '../dashboard/alerts';
-import { alertEventPayload, alertKey, alertSubject, meetingNotice, meetingNoticeKey, meetingUnrecorded, meetingUnrecordedNotice, recordNotice, reminderKey, reminderLink, reminderNotice, selfAssessmentDue, selfAssessmentNotice, webhookDisabledNotice } from './notices';
+import {
+  alertEventPayload,
+  alertKey,
+  alertSubject,
+  meetingNotice,
+  meetingNoticeKey,
+  meetingUnrecorded,
+  meetingUnrecordedNotice,
+  recordNotice,
+  reminderKey,
+  reminderLink,
+  reminderNotice,
+  selfAssessmentDue,
+  selfAssessmentNotice,
+  webhookDisabledNotice,
+} from './notices';
 
-const meeting = { id: 'm1', title: 'Sinh hoạt tháng 5', date: '2026-05-12', startTime: '14:00:00', place: 'Hội trường A', agenda: ['Kiểm điểm', 'Kế hoạch tháng 6'], documents: ['du-thao.pdf'] };
+const meeting = {
+  id: 'm1',
+  title: 'Sinh hoạt tháng 5',
+  date: '2026-05-12',
+  startTime: '14:00:00',
+  place: 'Hội trường A',
+  agenda: ['Kiểm điểm', 'Kế hoạch tháng 6'],
+  documents: ['du-thao.pdf'],
+};
 
 describe('meeting notices', () => {
   it('tells when, where, the agenda and the documents, in both languages', () => {
     const n = meetingNotice(meeting, false);
     expect(n.title.vi).toBe('Thông báo sinh hoạt "Sinh hoạt tháng 5" ngày 12/05/2026');
-    expect(n.body.vi).toBe('Thời gian: 14:00 12/05/2026\nĐịa điểm: Hội trường A\nNội dung: Kiểm điểm; Kế hoạch tháng 6\nTài liệu: du-thao.pdf');
+    expect(n.body.vi).toBe(
+      'Thời gian: 14:00 12/05/2026\nĐịa điểm: Hội trường A\nNội dung: Kiểm điểm; Kế hoạch tháng 6\nTài liệu: du-thao.pdf',
+    );
     expect(n.body.en).toContain('When: 14:00 2026-05-12');
-    expect(meetingNotice({ ...meeting, place: null, agenda: [], documents: [] }, false).body.vi).toBe('Thời gian: 14:00 12/05/2026\nĐịa điểm: chưa có');
+    expect(meetingNotice({ ...meeting, place: null, agenda: [], documents: [] }, false).body.vi).toBe(
+      'Thời gian: 14:00 12/05/2026\nĐịa điểm: chưa có',
+    );
   });
 
   it('says a change is a change', () => {
@@ -31,7 +58,9 @@ describe('record notices', () => {
     expect(n?.title.vi).toBe('Hồ sơ của bạn: Công nhận đảng viên chính thức');
     expect(n?.body.vi).toBe('Ngày hiệu lực: 01/03/2026');
     expect(recordNotice('member.disciplined', { decidedOn: '2026-01-02' })?.title.en).toBe('Your record: Disciplined');
-    expect(recordNotice('member.updated', { fields: ['residence', 'other'] })?.body.en).toBe('Fields: Current residence, other');
+    expect(recordNotice('member.updated', { fields: ['residence', 'other'] })?.body.en).toBe(
+      'Fields: Current residence, other',
+    );
     expect(recordNotice('member.updated', { fields: ['residence'] })?.body.vi).toBe('Các mục: Nơi ở hiện nay');
     expect(recordNotice('member.transferred_in', {})?.title.en).toBe('Your record: Transferred in');
   });
@@ -43,9 +72,16 @@ describe('record notices', () => {
 });
 
 describe('reminders', () => {
-  const alert: Alert = { code: 'PROBATION_DUE', organisationId: 'o1', memberId: 'p1', memberName: 'Nguyễn Văn A', dueOn: '2026-06-01', params: { memberName: 'Nguyễn Văn A' } };
+  const alert: Alert = {
+    code: 'PROBATION_DUE',
+    organisationId: 'o1',
+    memberId: 'p1',
+    memberName: 'Nguyễn Văn A',
+    dueOn: '2026-06-01',
+    params: { memberName: 'Nguyễn Văn A' },
+  };
 
-  it('use the alert rule\'s words', () => {
+  it("use the alert rule's words", () => {
     const n = reminderNotice(alert);
     expect(n.title.vi).toBe('Đến hạn xét công nhận đảng viên chính thức');
     expect(n.body.vi).toContain('Nguyễn Văn A');
@@ -61,7 +97,14 @@ describe('reminders', () => {
 });
 
 describe('alert events', () => {
-  const alert: Alert = { code: 'PROBATION_DUE', organisationId: 'o1', memberId: 'p1', memberName: 'Nguyễn Văn A', dueOn: '2026-06-01', params: { memberName: 'Nguyễn Văn A', probationEnd: '2026-06-01' } };
+  const alert: Alert = {
+    code: 'PROBATION_DUE',
+    organisationId: 'o1',
+    memberId: 'p1',
+    memberName: 'Nguyễn Văn A',
+    dueOn: '2026-06-01',
+    params: { memberName: 'Nguyễn Văn A', probationEnd: '2026-06-01' },
+  };
 
   it('identify an alert by rule and record, not by its deadline or figures', () => {
     expect(alertKey(alert)).toBe('PROBATION_DUE:p1');
@@ -69,13 +112,25 @@ describe('alert events', () => {
     expect(alertKey({ ...alert, memberId: null, meetingId: 'm1' })).toBe('PROBATION_DUE:m1');
     expect(alertKey({ ...alert, memberId: null })).toBe('PROBATION_DUE:o1');
     expect(alertSubject(alert)).toEqual({ subjectType: 'member', subjectId: 'p1' });
-    expect(alertSubject({ ...alert, memberId: null, visitId: 'v1' })).toEqual({ subjectType: 'visit', subjectId: 'v1' });
+    expect(alertSubject({ ...alert, memberId: null, visitId: 'v1' })).toEqual({
+      subjectType: 'visit',
+      subjectId: 'v1',
+    });
     expect(alertSubject({ ...alert, memberId: null })).toEqual({ subjectType: 'organisation', subjectId: 'o1' });
   });
 
   it('carry ids, the rule and its figures, never a name', () => {
     const p = alertEventPayload(alert);
-    expect(p).toEqual({ code: 'PROBATION_DUE', severity: 'INFO', organisationId: 'o1', memberId: 'p1', meetingId: null, visitId: null, dueOn: '2026-06-01', params: { probationEnd: '2026-06-01' } });
+    expect(p).toEqual({
+      code: 'PROBATION_DUE',
+      severity: 'INFO',
+      organisationId: 'o1',
+      memberId: 'p1',
+      meetingId: null,
+      visitId: null,
+      dueOn: '2026-06-01',
+      params: { probationEnd: '2026-06-01' },
+    });
     expect(JSON.stringify(p)).not.toContain('Nguyễn');
   });
 });
@@ -86,10 +141,11 @@ describe('meetingUnrecorded', () => {
     expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-05-13')).toBe(true);
     expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-07-11')).toBe(true);
     expect(meetingUnrecorded({ state: 'PLANNED', date: '2026-05-12' }, '2026-07-12')).toBe(false);
-    for (const state of ['HELD', 'CLOSED', 'CANCELLED'] as const) expect(meetingUnrecorded({ state, date: '2026-05-12' }, '2026-05-14')).toBe(false);
+    for (const state of ['HELD', 'CLOSED', 'CANCELLED'] as const)
+      expect(meetingUnrecorded({ state, date: '2026-05-12' }, '2026-05-14')).toBe(false);
   });
 
-  it('names the meeting and the minutes\' deadline', () => {
+  it("names the meeting and the minutes' deadline", () => {
     const n = meetingUnrecordedNotice({ title: 'Sinh hoạt tháng 5', date: '2026-05-12', dueOn: '2026-05-15' });
     expect(n.body.vi).toContain('"Sinh hoạt tháng 5" ngày 12/05/2026');
     expect(n.body.vi).toContain('hạn 15/05/2026');
@@ -107,7 +163,10 @@ describe('selfAssessmentDue', () => {
     expect(selfAssessmentDue({ ...r, roundState: 'ANNOUNCED' }, '2026-12-10', 7)).toBe(false);
   });
   it('says whose and by when', () => {
-    expect(selfAssessmentNotice({ roundTitle: 'Năm 2026', selfAssessmentDue: '2026-12-15', subjectName: 'Chi bộ 1' }).body.vi).toBe('Chi bộ 1 chưa nộp bản tự đánh giá (Năm 2026); hạn 15/12/2026.');
+    expect(
+      selfAssessmentNotice({ roundTitle: 'Năm 2026', selfAssessmentDue: '2026-12-15', subjectName: 'Chi bộ 1' }).body
+        .vi,
+    ).toBe('Chi bộ 1 chưa nộp bản tự đánh giá (Năm 2026); hạn 15/12/2026.');
   });
 });
 

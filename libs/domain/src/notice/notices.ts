@@ -75,8 +75,14 @@ export const meetingNotice = (m: MeetingFacts, changed: boolean): NoticeText => 
   };
   return {
     title: changed
-      ? { vi: `Sinh hoạt "${m.title}" đã thay đổi: ${when(m, 'vi')}`, en: `Meeting "${m.title}" changed: ${when(m, 'en')}` }
-      : { vi: `Thông báo sinh hoạt "${m.title}" ngày ${formatDateVi(m.date)}`, en: `Meeting "${m.title}" on ${m.date}` },
+      ? {
+          vi: `Sinh hoạt "${m.title}" đã thay đổi: ${when(m, 'vi')}`,
+          en: `Meeting "${m.title}" changed: ${when(m, 'en')}`,
+        }
+      : {
+          vi: `Thông báo sinh hoạt "${m.title}" ngày ${formatDateVi(m.date)}`,
+          en: `Meeting "${m.title}" on ${m.date}`,
+        },
     body: { vi: body('vi'), en: body('en') },
   };
 };
@@ -92,9 +98,15 @@ export const MEMBER_RECORD_FIELD_LABELS: Record<string, Label> = {
   residence: { vi: 'Nơi ở hiện nay', en: 'Current residence' },
   nationalId: { vi: 'Số định danh cá nhân', en: 'National ID number' },
   admissionDecisionDate: { vi: 'Ngày quyết định kết nạp', en: 'Admission decision date' },
-  admissionAgeApproval: { vi: 'Văn bản đồng ý của cấp ủy cấp trên khi kết nạp quá tuổi', en: 'Higher committee\'s approval of an admission above the age limit' },
+  admissionAgeApproval: {
+    vi: 'Văn bản đồng ý của cấp ủy cấp trên khi kết nạp quá tuổi',
+    en: "Higher committee's approval of an admission above the age limit",
+  },
   ceremonyDate: { vi: 'Ngày vào Đảng', en: 'Admission ceremony date' },
-  courseCompletedOn: { vi: 'Ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng', en: 'Party-awareness course certificate date' },
+  courseCompletedOn: {
+    vi: 'Ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng',
+    en: 'Party-awareness course certificate date',
+  },
   fullMembershipDate: { vi: 'Ngày chính thức', en: 'Full membership date' },
   cardNumber: { vi: 'Số thẻ đảng viên', en: 'Party card number' },
   fileNumber: { vi: 'Số lý lịch đảng viên', en: 'Party file number' },
@@ -114,21 +126,35 @@ const UPDATED: Label = { vi: 'Thông tin hồ sơ đảng viên được cập n
  */
 export const recordNotice = (type: string, payload: Record<string, unknown>): NoticeText | null => {
   if (!type.startsWith('member.')) return null;
-  const on = typeof payload.effectiveOn === 'string' ? payload.effectiveOn : typeof payload.decidedOn === 'string' ? payload.decidedOn : typeof payload.joinedOn === 'string' ? payload.joinedOn : null;
+  const on =
+    typeof payload.effectiveOn === 'string'
+      ? payload.effectiveOn
+      : typeof payload.decidedOn === 'string'
+        ? payload.decidedOn
+        : typeof payload.joinedOn === 'string'
+          ? payload.joinedOn
+          : null;
   const upper = type.slice('member.'.length).toUpperCase();
   let what: Label;
   if (type === 'member.updated') what = UPDATED;
   else if (type === 'member.transferred_in') what = MEMBER_EVENT_TYPE_LABELS.TRANSFER_IN;
-  else if ((MEMBER_EVENT_TYPES as readonly string[]).includes(upper)) what = MEMBER_EVENT_TYPE_LABELS[upper as MemberEventType];
+  else if ((MEMBER_EVENT_TYPES as readonly string[]).includes(upper))
+    what = MEMBER_EVENT_TYPE_LABELS[upper as MemberEventType];
   else return null;
   const fields = Array.isArray(payload.fields) ? payload.fields.filter((f): f is string => typeof f === 'string') : [];
   const body = (lang: Lang): string => {
     const parts: string[] = [];
     if (on) parts.push(`${lang === 'vi' ? 'Ngày hiệu lực' : 'Effective'}: ${lang === 'vi' ? formatDateVi(on) : on}`);
-    if (fields.length) parts.push(`${lang === 'vi' ? 'Các mục' : 'Fields'}: ${fields.map((f) => MEMBER_RECORD_FIELD_LABELS[f]?.[lang] ?? f).join(', ')}`);
+    if (fields.length)
+      parts.push(
+        `${lang === 'vi' ? 'Các mục' : 'Fields'}: ${fields.map((f) => MEMBER_RECORD_FIELD_LABELS[f]?.[lang] ?? f).join(', ')}`,
+      );
     return parts.join('\n');
   };
-  return { title: { vi: `Hồ sơ của bạn: ${what.vi}`, en: `Your record: ${what.en}` }, body: { vi: body('vi'), en: body('en') } };
+  return {
+    title: { vi: `Hồ sơ của bạn: ${what.vi}`, en: `Your record: ${what.en}` },
+    body: { vi: body('vi'), en: body('en') },
+  };
 };
 
 /** The reminder of an alert: the rule's title, the alert's message (the alert list's words). */
@@ -149,13 +175,19 @@ export const reminderKey = (alert: Alert, asOf: IsoDate): string =>
  * its record (member, meeting, visit, else the organisation). Unlike `reminderKey`, neither its deadline nor the
  * month is part of it: an alert whose figures change while its rule keeps holding stays the one alert.
  */
-export const alertKey = (alert: Alert): string => `${alert.code}:${alert.memberId ?? alert.meetingId ?? alert.visitId ?? alert.organisationId}`;
+export const alertKey = (alert: Alert): string =>
+  `${alert.code}:${alert.memberId ?? alert.meetingId ?? alert.visitId ?? alert.organisationId}`;
 
 /** The record an alert is about, as a domain event's subject. */
-export const alertSubject = (alert: Alert): { subjectType: 'member' | 'meeting' | 'visit' | 'organisation'; subjectId: string } =>
-  alert.memberId ? { subjectType: 'member', subjectId: alert.memberId }
-    : alert.meetingId ? { subjectType: 'meeting', subjectId: alert.meetingId }
-      : alert.visitId ? { subjectType: 'visit', subjectId: alert.visitId }
+export const alertSubject = (
+  alert: Alert,
+): { subjectType: 'member' | 'meeting' | 'visit' | 'organisation'; subjectId: string } =>
+  alert.memberId
+    ? { subjectType: 'member', subjectId: alert.memberId }
+    : alert.meetingId
+      ? { subjectType: 'meeting', subjectId: alert.meetingId }
+      : alert.visitId
+        ? { subjectType: 'visit', subjectId: alert.visitId }
         : { subjectType: 'organisation', subjectId: alert.organisationId };
 
 /** The payload of an alert's events: ids, the rule, its deadline and its figures (no member's name). */
@@ -172,7 +204,11 @@ export const alertEventPayload = (alert: Alert): Record<string, unknown> => ({
 
 /** The web path of an alert's record. */
 export const reminderLink = (alert: Alert): string =>
-  alert.memberId ? `/members/${alert.memberId}` : alert.meetingId ? `/meetings/${alert.meetingId}` : `/organisations/${alert.organisationId}`;
+  alert.memberId
+    ? `/members/${alert.memberId}`
+    : alert.meetingId
+      ? `/meetings/${alert.meetingId}`
+      : `/organisations/${alert.organisationId}`;
 
 /**
  * How far back a planned meeting left unrecorded is still reminded (days after its date): a meeting forgotten longer
@@ -187,7 +223,9 @@ export const MEETING_RECORD_REMINDER_WINDOW_DAYS = 60;
  * MINUTES_MISSING rule's): recorded after that, it is flagged for its missing minutes.
  */
 export const meetingUnrecorded = (m: { state: MeetingState; date: IsoDate }, asOf: IsoDate): boolean =>
-  m.state === 'PLANNED' && compareIsoDate(m.date, asOf) < 0 && compareIsoDate(asOf, addDays(m.date, MEETING_RECORD_REMINDER_WINDOW_DAYS)) <= 0;
+  m.state === 'PLANNED' &&
+  compareIsoDate(m.date, asOf) < 0 &&
+  compareIsoDate(asOf, addDays(m.date, MEETING_RECORD_REMINDER_WINDOW_DAYS)) <= 0;
 
 /** The reminder to record a meeting held (or to cancel it): its title, date and the minutes' deadline. */
 export const meetingUnrecordedNotice = (m: { title: string; date: IsoDate; dueOn: IsoDate }): NoticeText => ({
@@ -210,10 +248,15 @@ export const selfAssessmentDue = (
   r: { roundState: 'OPEN' | 'ANNOUNCED'; selfAssessmentDue: IsoDate; selfAssessed: boolean },
   asOf: IsoDate,
   leadDays: number,
-): boolean => r.roundState === 'OPEN' && !r.selfAssessed && compareIsoDate(asOf, addDays(r.selfAssessmentDue, -leadDays)) >= 0;
+): boolean =>
+  r.roundState === 'OPEN' && !r.selfAssessed && compareIsoDate(asOf, addDays(r.selfAssessmentDue, -leadDays)) >= 0;
 
 /** The self-assessment reminder's text. */
-export const selfAssessmentNotice = (r: { roundTitle: string; selfAssessmentDue: IsoDate; subjectName: string }): NoticeText => ({
+export const selfAssessmentNotice = (r: {
+  roundTitle: string;
+  selfAssessmentDue: IsoDate;
+  subjectName: string;
+}): NoticeText => ({
   title: { vi: 'Đến hạn tự đánh giá, xếp loại', en: 'Self-assessment due' },
   body: {
     vi: `${r.subjectName} chưa nộp bản tự đánh giá (${r.roundTitle}); hạn ${formatDateVi(r.selfAssessmentDue)}.`,

@@ -12,7 +12,12 @@ import {
   type CommitteeSeat,
 } from './committee';
 
-const seat = (memberId: string, role: CommitteeRole, from = '2020-07-01', to: string | null = null): CommitteeSeat => ({ memberId, role, from, to });
+const seat = (memberId: string, role: CommitteeRole, from = '2020-07-01', to: string | null = null): CommitteeSeat => ({
+  memberId,
+  role,
+  from,
+  to,
+});
 
 describe('COMMITTEE_ROLES', () => {
   it('has four roles with labels', () => {
@@ -36,7 +41,12 @@ describe('activeSeats', () => {
     expect(activeSeats([seat('a', 'SECRETARY', '2020-07-01', null)], '2099-01-01')).toHaveLength(1);
   });
   it('counts each member once', () => {
-    expect(activeSeatHolders([seat('a', 'SECRETARY'), seat('a', 'STANDING_MEMBER'), seat('b', 'COMMITTEE_MEMBER')], '2021-01-01')).toEqual(['a', 'b']);
+    expect(
+      activeSeatHolders(
+        [seat('a', 'SECRETARY'), seat('a', 'STANDING_MEMBER'), seat('b', 'COMMITTEE_MEMBER')],
+        '2021-01-01',
+      ),
+    ).toEqual(['a', 'b']);
   });
 });
 
@@ -51,13 +61,27 @@ describe('hasCellCommittee', () => {
     expect(hasCellCommittee(seats, '2021-01-01', DEFAULT_POLICY)).toBe(false);
   });
   it('ignores ended and future seats', () => {
-    const seats = [seat('a', 'SECRETARY'), seat('b', 'DEPUTY_SECRETARY'), seat('c', 'COMMITTEE_MEMBER', '2020-07-01', '2022-01-01')];
+    const seats = [
+      seat('a', 'SECRETARY'),
+      seat('b', 'DEPUTY_SECRETARY'),
+      seat('c', 'COMMITTEE_MEMBER', '2020-07-01', '2022-01-01'),
+    ];
     expect(hasCellCommittee(seats, '2021-12-31', DEFAULT_POLICY)).toBe(true);
     expect(hasCellCommittee(seats, '2022-01-01', DEFAULT_POLICY)).toBe(false);
     expect(hasCellCommittee(seats, '2020-06-30', DEFAULT_POLICY)).toBe(false);
   });
   it('reads the minimum size from the policy', () => {
-    const p = resolvePolicy([{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 0, values: { organisation: { cellCommitteeMinSize: 2 } } }], '2021-01-01');
+    const p = resolvePolicy(
+      [
+        {
+          effectiveFrom: '2020-01-01',
+          effectiveTo: null,
+          depth: 0,
+          values: { organisation: { cellCommitteeMinSize: 2 } },
+        },
+      ],
+      '2021-01-01',
+    );
     expect(hasCellCommittee([seat('a', 'SECRETARY'), seat('b', 'DEPUTY_SECRETARY')], '2021-01-01', p)).toBe(true);
   });
 });
@@ -89,22 +113,38 @@ describe('validateCommitteeSeats', () => {
   });
 
   it('allows one secretary at a time', () => {
-    expect(validateCommitteeSeats([seat('a', 'SECRETARY', '2015-07-01', '2020-07-02'), seat('b', 'SECRETARY', '2020-07-01')])).toEqual([
-      { field: 'seats[1].from', reason: 'overlaps the secretary seat seats[0]' },
-    ]);
-    expect(validateCommitteeSeats([seat('a', 'SECRETARY', '2015-07-01'), seat('b', 'SECRETARY', '2020-07-01', '2021-01-01')])).toEqual([
-      { field: 'seats[1].from', reason: 'overlaps the secretary seat seats[0]' },
-    ]);
+    expect(
+      validateCommitteeSeats([
+        seat('a', 'SECRETARY', '2015-07-01', '2020-07-02'),
+        seat('b', 'SECRETARY', '2020-07-01'),
+      ]),
+    ).toEqual([{ field: 'seats[1].from', reason: 'overlaps the secretary seat seats[0]' }]);
+    expect(
+      validateCommitteeSeats([
+        seat('a', 'SECRETARY', '2015-07-01'),
+        seat('b', 'SECRETARY', '2020-07-01', '2021-01-01'),
+      ]),
+    ).toEqual([{ field: 'seats[1].from', reason: 'overlaps the secretary seat seats[0]' }]);
   });
 
   it('allows several deputies and standing members outside cells', () => {
-    const seats = [seat('a', 'SECRETARY'), seat('b', 'DEPUTY_SECRETARY'), seat('c', 'DEPUTY_SECRETARY'), seat('d', 'STANDING_MEMBER')];
+    const seats = [
+      seat('a', 'SECRETARY'),
+      seat('b', 'DEPUTY_SECRETARY'),
+      seat('c', 'DEPUTY_SECRETARY'),
+      seat('d', 'STANDING_MEMBER'),
+    ];
     expect(validateCommitteeSeats(seats, 'GRASSROOTS_COMMITTEE')).toEqual([]);
     expect(validateCommitteeSeats(seats)).toEqual([]);
   });
 
   it('in a cell: one deputy, no standing committee', () => {
-    const seats = [seat('a', 'SECRETARY'), seat('b', 'DEPUTY_SECRETARY'), seat('c', 'DEPUTY_SECRETARY'), seat('d', 'STANDING_MEMBER')];
+    const seats = [
+      seat('a', 'SECRETARY'),
+      seat('b', 'DEPUTY_SECRETARY'),
+      seat('c', 'DEPUTY_SECRETARY'),
+      seat('d', 'STANDING_MEMBER'),
+    ];
     expect(validateCommitteeSeats(seats, 'GRASSROOTS_CELL')).toEqual([
       { field: 'seats[2].from', reason: 'overlaps the deputy secretary seat seats[1]' },
       { field: 'seats[3].role', reason: 'a cell has no standing committee' },
@@ -113,7 +153,9 @@ describe('validateCommitteeSeats', () => {
 
   it('in a cell: at most 7 members at once (7 ok, 8 not)', () => {
     expect(CELL_COMMITTEE_MAX_SIZE).toBe(7);
-    const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id, i) => seat(id, i === 0 ? 'SECRETARY' : 'COMMITTEE_MEMBER'));
+    const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id, i) =>
+      seat(id, i === 0 ? 'SECRETARY' : 'COMMITTEE_MEMBER'),
+    );
     expect(validateCommitteeSeats(seven, 'SUBORDINATE_CELL')).toEqual([]);
     // the same member with two seats still counts once
     expect(validateCommitteeSeats([...seven, seat('a', 'COMMITTEE_MEMBER')], 'SUBORDINATE_CELL')).toEqual([]);
@@ -142,7 +184,8 @@ describe('committeeRolesFor', () => {
     expect(committeeRolesFor('GRASSROOTS_COMMITTEE')).toEqual([...COMMITTEE_ROLES]);
     // every role offered passes the seat rule for that kind
     for (const kind of ['GRASSROOTS_CELL', 'COMMITTEE'] as const) {
-      for (const role of committeeRolesFor(kind)) expect(validateCommitteeSeats([{ memberId: 'm', role, from: '2026-01-01', to: null }], kind)).toEqual([]);
+      for (const role of committeeRolesFor(kind))
+        expect(validateCommitteeSeats([{ memberId: 'm', role, from: '2026-01-01', to: null }], kind)).toEqual([]);
     }
   });
 });

@@ -70,8 +70,10 @@ export const validateCommitteeSeats = (
   const valid: { seat: CommitteeSeat; i: number }[] = [];
   seats.forEach((seat, i) => {
     if (!isValidIsoDate(seat.from)) errors.push({ field: `seats[${i}].from`, reason: 'must be a date YYYY-MM-DD' });
-    else if (seat.to !== null && !isValidIsoDate(seat.to)) errors.push({ field: `seats[${i}].to`, reason: 'must be a date YYYY-MM-DD or null' });
-    else if (seat.to !== null && compareIsoDate(seat.from, seat.to) > 0) errors.push({ field: `seats[${i}].to`, reason: 'must not be before from' });
+    else if (seat.to !== null && !isValidIsoDate(seat.to))
+      errors.push({ field: `seats[${i}].to`, reason: 'must be a date YYYY-MM-DD or null' });
+    else if (seat.to !== null && compareIsoDate(seat.from, seat.to) > 0)
+      errors.push({ field: `seats[${i}].to`, reason: 'must not be before from' });
     else valid.push({ seat, i });
   });
 

@@ -11,7 +11,8 @@ const input = (over: Partial<OrganisationFlagInput>): OrganisationFlagInput => (
   asOf: '2025-06-01',
   ...over,
 });
-const codes = (over: Partial<OrganisationFlagInput>, policy = DEFAULT_POLICY): string[] => organisationFlags(input(over), policy).map((f) => f.code);
+const codes = (over: Partial<OrganisationFlagInput>, policy = DEFAULT_POLICY): string[] =>
+  organisationFlags(input(over), policy).map((f) => f.code);
 
 describe('organisationFlags', () => {
   it('flags nothing for a healthy cell', () => {
@@ -20,9 +21,9 @@ describe('organisationFlags', () => {
 
   it('grassroots cell: 29 members fine, 30 should become a grassroots committee', () => {
     expect(codes({ kind: 'GRASSROOTS_CELL', memberCount: 29, fullMemberCount: 5 })).toEqual([]);
-    expect(organisationFlags(input({ kind: 'GRASSROOTS_CELL', memberCount: 30, fullMemberCount: 5 }), DEFAULT_POLICY)).toEqual([
-      { code: 'GRASSROOTS_CELL_TOO_LARGE', severity: 'warning', params: { memberCount: 30, limit: 30 } },
-    ]);
+    expect(
+      organisationFlags(input({ kind: 'GRASSROOTS_CELL', memberCount: 30, fullMemberCount: 5 }), DEFAULT_POLICY),
+    ).toEqual([{ code: 'GRASSROOTS_CELL_TOO_LARGE', severity: 'warning', params: { memberCount: 30, limit: 30 } }]);
   });
 
   it('subordinate cell: 30 members fine, 31 should be split', () => {
@@ -45,7 +46,8 @@ describe('organisationFlags', () => {
         { code: 'TOO_FEW_FULL_MEMBERS', severity: 'error', params: { fullMemberCount: 2, minimum: 3 } },
       ]);
     }
-    for (const kind of ['COMMITTEE', 'SUB_COMMITTEE', 'PARTY_GROUP'] as const) expect(codes({ kind, fullMemberCount: 0 })).toEqual([]);
+    for (const kind of ['COMMITTEE', 'SUB_COMMITTEE', 'PARTY_GROUP'] as const)
+      expect(codes({ kind, fullMemberCount: 0 })).toEqual([]);
   });
 
   it('a cell with 9 full members and no chi ủy', () => {
@@ -80,13 +82,22 @@ describe('organisationFlags', () => {
   });
 
   it('a dissolved organisation has no flags', () => {
-    expect(codes({ kind: 'GRASSROOTS_CELL', memberCount: 35, fullMemberCount: 2, termEnd: '2020-01-01', dissolved: true })).toEqual([]);
+    expect(
+      codes({ kind: 'GRASSROOTS_CELL', memberCount: 35, fullMemberCount: 2, termEnd: '2020-01-01', dissolved: true }),
+    ).toEqual([]);
     expect(codes({ fullMemberCount: 2, dissolved: false })).toEqual(['TOO_FEW_FULL_MEMBERS']);
   });
 
   it('reads thresholds from the policy', () => {
     const p = resolvePolicy(
-      [{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 0, values: { organisation: { subordinateCellWarnAbove: 25, termEndingWarnDays: 10 } } }],
+      [
+        {
+          effectiveFrom: '2020-01-01',
+          effectiveTo: null,
+          depth: 0,
+          values: { organisation: { subordinateCellWarnAbove: 25, termEndingWarnDays: 10 } },
+        },
+      ],
       '2025-06-01',
     );
     expect(codes({ memberCount: 26 }, p)).toEqual(['SUBORDINATE_CELL_TOO_LARGE']);
@@ -102,16 +113,29 @@ describe('formatFlag', () => {
     expect(formatFlag(flag, 'en')).toBe('Term ends on 2025-06-30 (29 days left)');
   });
   it('groups thousands in Vietnamese', () => {
-    const flag = { code: 'SUBORDINATE_CELL_TOO_LARGE', severity: 'warning', params: { memberCount: 1234, limit: 30 } } as const;
-    expect(formatFlag(flag, 'vi')).toBe('Chi bộ trực thuộc có 1.234 đảng viên (trên 30): cần xem xét tách chi bộ hoặc lập đảng bộ bộ phận');
-    expect(formatFlag(flag, 'en')).toBe('Subordinate cell has 1234 members (more than 30): consider splitting it or forming a sub-committee');
+    const flag = {
+      code: 'SUBORDINATE_CELL_TOO_LARGE',
+      severity: 'warning',
+      params: { memberCount: 1234, limit: 30 },
+    } as const;
+    expect(formatFlag(flag, 'vi')).toBe(
+      'Chi bộ trực thuộc có 1.234 đảng viên (trên 30): cần xem xét tách chi bộ hoặc lập đảng bộ bộ phận',
+    );
+    expect(formatFlag(flag, 'en')).toBe(
+      'Subordinate cell has 1234 members (more than 30): consider splitting it or forming a sub-committee',
+    );
   });
   it('leaves unknown placeholders alone', () => {
-    expect(formatFlag({ code: 'TOO_FEW_FULL_MEMBERS', severity: 'error', params: { fullMemberCount: 1 } }, 'en')).toBe('Only 1 full members (minimum {minimum})');
+    expect(formatFlag({ code: 'TOO_FEW_FULL_MEMBERS', severity: 'error', params: { fullMemberCount: 1 } }, 'en')).toBe(
+      'Only 1 full members (minimum {minimum})',
+    );
   });
   it('every flag the rules produce formats completely', () => {
     const all = [
-      ...organisationFlags(input({ kind: 'GRASSROOTS_CELL', memberCount: 31, fullMemberCount: 2, termEnd: '2025-01-01' }), DEFAULT_POLICY),
+      ...organisationFlags(
+        input({ kind: 'GRASSROOTS_CELL', memberCount: 31, fullMemberCount: 2, termEnd: '2025-01-01' }),
+        DEFAULT_POLICY,
+      ),
       ...organisationFlags(input({ memberCount: 31, fullMemberCount: 9, termEnd: '2025-06-02' }), DEFAULT_POLICY),
     ];
     expect(new Set(all.map((f) => f.code))).toEqual(new Set(Object.keys(ORGANISATION_FLAG_LABELS)));

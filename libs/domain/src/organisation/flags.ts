@@ -51,13 +51,25 @@ export const organisationFlags = (input: OrganisationFlagInput, policy: Policy):
   const { kind, memberCount, fullMemberCount } = input;
 
   if (kind === 'GRASSROOTS_CELL' && memberCount >= p.grassrootsCellMaxMembers) {
-    flags.push({ code: 'GRASSROOTS_CELL_TOO_LARGE', severity: 'warning', params: { memberCount, limit: p.grassrootsCellMaxMembers } });
+    flags.push({
+      code: 'GRASSROOTS_CELL_TOO_LARGE',
+      severity: 'warning',
+      params: { memberCount, limit: p.grassrootsCellMaxMembers },
+    });
   }
   if (kind === 'SUBORDINATE_CELL' && memberCount > p.subordinateCellWarnAbove) {
-    flags.push({ code: 'SUBORDINATE_CELL_TOO_LARGE', severity: 'warning', params: { memberCount, limit: p.subordinateCellWarnAbove } });
+    flags.push({
+      code: 'SUBORDINATE_CELL_TOO_LARGE',
+      severity: 'warning',
+      params: { memberCount, limit: p.subordinateCellWarnAbove },
+    });
   }
   if ((isGrassroots(kind) || isCell(kind)) && fullMemberCount < p.minFullMembers) {
-    flags.push({ code: 'TOO_FEW_FULL_MEMBERS', severity: 'error', params: { fullMemberCount, minimum: p.minFullMembers } });
+    flags.push({
+      code: 'TOO_FEW_FULL_MEMBERS',
+      severity: 'error',
+      params: { fullMemberCount, minimum: p.minFullMembers },
+    });
   }
   if (isCell(kind) && fullMemberCount >= p.cellCommitteeRequiredFullMembers && !input.hasCellCommittee) {
     flags.push({

@@ -29,7 +29,9 @@ const MATRIX: Record<OrganisationKind, boolean[]> = {
   SUBORDINATE_CELL: /**/ [false, false, true, false, true, false, false],
   PARTY_GROUP: /*     */ [false, false, false, true, false, true, false],
 };
-const cases = ORGANISATION_KINDS.flatMap((child) => PARENTS.map((parent, i) => [child, parent, MATRIX[child][i]] as const));
+const cases = ORGANISATION_KINDS.flatMap((child) =>
+  PARENTS.map((parent, i) => [child, parent, MATRIX[child][i]] as const),
+);
 
 describe('canBeChildOf', () => {
   it.each(cases)('%s under %s → %s', (child, parent, expected) => {
@@ -54,7 +56,9 @@ describe('assertCanBeChildOf', () => {
     }
   });
   it('explains a bad root', () => {
-    expect(() => assertCanBeChildOf('GRASSROOTS_CELL', null)).toThrow('Grassroots party cell (GRASSROOTS_CELL) cannot be placed at the root');
+    expect(() => assertCanBeChildOf('GRASSROOTS_CELL', null)).toThrow(
+      'Grassroots party cell (GRASSROOTS_CELL) cannot be placed at the root',
+    );
   });
 });
 

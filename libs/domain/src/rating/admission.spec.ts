@@ -1,8 +1,13 @@
 import { DEFAULT_POLICY, resolvePolicy } from '../policy';
 import { admissionProgress, admissionTargetFor } from './admission';
 
-const withTarget = (admissionTarget: { kind: 'percentOfTermStart'; percent: number } | { kind: 'absolute'; count: number }) =>
-  resolvePolicy([{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 0, values: { rating: { admissionTarget } } }], '2026-01-01');
+const withTarget = (
+  admissionTarget: { kind: 'percentOfTermStart'; percent: number } | { kind: 'absolute'; count: number },
+) =>
+  resolvePolicy(
+    [{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 0, values: { rating: { admissionTarget } } }],
+    '2026-01-01',
+  );
 
 describe('admissionTargetFor', () => {
   it.each([
@@ -11,7 +16,9 @@ describe('admissionTargetFor', () => {
     [101, 4],
     [25, 1],
     [0, 0],
-  ])('3%% of %i members at the start of the term → %i', (members, target) => expect(admissionTargetFor(DEFAULT_POLICY, members)).toBe(target));
+  ])('3%% of %i members at the start of the term → %i', (members, target) =>
+    expect(admissionTargetFor(DEFAULT_POLICY, members)).toBe(target),
+  );
 
   it('takes an absolute target as is (Quảng Nam bloc 2024: 155)', () => {
     expect(admissionTargetFor(withTarget({ kind: 'absolute', count: 155 }), 4000)).toBe(155);
@@ -22,14 +29,28 @@ describe('admissionTargetFor', () => {
   });
 
   it('refuses a bad member count', () => {
-    expect(() => admissionTargetFor(DEFAULT_POLICY, -1)).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'membersAtTermStart' }));
+    expect(() => admissionTargetFor(DEFAULT_POLICY, -1)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', field: 'membersAtTermStart' }),
+    );
   });
 });
 
 describe('admissionProgress', () => {
   it('compares admissions with the target', () => {
-    expect(admissionProgress(100, 161)).toEqual({ admitted: 100, target: 161, percent: 62.11, met: false, remaining: 61 });
-    expect(admissionProgress(170, 161)).toEqual({ admitted: 170, target: 161, percent: 105.59, met: true, remaining: 0 });
+    expect(admissionProgress(100, 161)).toEqual({
+      admitted: 100,
+      target: 161,
+      percent: 62.11,
+      met: false,
+      remaining: 61,
+    });
+    expect(admissionProgress(170, 161)).toEqual({
+      admitted: 170,
+      target: 161,
+      percent: 105.59,
+      met: true,
+      remaining: 0,
+    });
     expect(admissionProgress(0, 0)).toEqual({ admitted: 0, target: 0, percent: null, met: true, remaining: 0 });
   });
 

@@ -10,7 +10,8 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isS
  * Throws VALIDATION ('membersAtTermStart') for a count that is not a non-negative integer.
  */
 export const admissionTargetFor = (policy: Policy, membersAtTermStart: number): number => {
-  if (!isCount(membersAtTermStart)) throw new DomainError('VALIDATION', 'membersAtTermStart must be a non-negative integer', 'membersAtTermStart');
+  if (!isCount(membersAtTermStart))
+    throw new DomainError('VALIDATION', 'membersAtTermStart must be a non-negative integer', 'membersAtTermStart');
   const target = policy.rating.admissionTarget;
   if (target.kind === 'absolute') return target.count;
   return Math.ceil((membersAtTermStart * target.percent) / 100);
@@ -30,5 +31,11 @@ export type AdmissionProgress = {
 export const admissionProgress = (admitted: number, target: number): AdmissionProgress => {
   if (!isCount(admitted)) throw new DomainError('VALIDATION', 'admitted must be a non-negative integer', 'admitted');
   if (!isCount(target)) throw new DomainError('VALIDATION', 'target must be a non-negative integer', 'target');
-  return { admitted, target, percent: percent(admitted, target), met: admitted >= target, remaining: Math.max(0, target - admitted) };
+  return {
+    admitted,
+    target,
+    percent: percent(admitted, target),
+    met: admitted >= target,
+    remaining: Math.max(0, target - admitted),
+  };
 };

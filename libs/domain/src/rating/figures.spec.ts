@@ -3,7 +3,9 @@ import { ratingFigures, ratingFiguresChange, ratingFiguresFromCounts } from './f
 import type { RatingLevel } from './kinds';
 
 const rows = (spec: Partial<Record<RatingLevel | 'NOT_RATED', number>>) =>
-  Object.entries(spec).flatMap(([k, n]) => Array.from({ length: n ?? 0 }, () => ({ level: k === 'NOT_RATED' ? null : (k as RatingLevel) })));
+  Object.entries(spec).flatMap(([k, n]) =>
+    Array.from({ length: n ?? 0 }, () => ({ level: k === 'NOT_RATED' ? null : (k as RatingLevel) })),
+  );
 
 describe('ratingFigures', () => {
   it('article 000, grassroots organisations: 68 of 72 well-completed or better = 94.44%, of which 16 excellent = 23.53%', () => {
@@ -12,7 +14,10 @@ describe('ratingFigures', () => {
     expect(f.wellCompletedOrBetter).toEqual({ count: 68, percent: 94.44 });
     // The article prints 23.5: the same 16/68, rounded to one decimal.
     expect(f.excellentOfWellCompletedOrBetter).toBe(23.53);
-    expect(ratingFiguresFromCounts({ HTXSNV: 16, HTTNV: 52, HTNV: 4, KHTNV: 0 }, 0, { decimals: 1 }).excellentOfWellCompletedOrBetter).toBe(23.5);
+    expect(
+      ratingFiguresFromCounts({ HTXSNV: 16, HTTNV: 52, HTNV: 4, KHTNV: 0 }, 0, { decimals: 1 })
+        .excellentOfWellCompletedOrBetter,
+    ).toBe(23.5);
     expect(f.excellentOfRated).toBe(22.22);
     expect(f.levels.HTXSNV).toEqual({ count: 16, percent: 22.22 });
     expect(f.levels.HTNV).toEqual({ count: 4, percent: 5.56 });
@@ -51,12 +56,19 @@ describe('ratingFigures', () => {
   });
 
   it('can truncate like some printed reports', () => {
-    expect(ratingFiguresFromCounts({ HTXSNV: 0, HTTNV: 2, HTNV: 1, KHTNV: 0 }, 0, { rounding: 'truncate' }).wellCompletedOrBetter.percent).toBe(66.66);
-    expect(ratingFiguresFromCounts({ HTXSNV: 0, HTTNV: 2, HTNV: 1, KHTNV: 0 }, 0).wellCompletedOrBetter.percent).toBe(66.67);
+    expect(
+      ratingFiguresFromCounts({ HTXSNV: 0, HTTNV: 2, HTNV: 1, KHTNV: 0 }, 0, { rounding: 'truncate' })
+        .wellCompletedOrBetter.percent,
+    ).toBe(66.66);
+    expect(ratingFiguresFromCounts({ HTXSNV: 0, HTTNV: 2, HTNV: 1, KHTNV: 0 }, 0).wellCompletedOrBetter.percent).toBe(
+      66.67,
+    );
   });
 
   it('refuses bad counts', () => {
-    expect(() => ratingFiguresFromCounts({ HTXSNV: -1, HTTNV: 0, HTNV: 0, KHTNV: 0 }, 0)).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'counts.HTXSNV' }));
+    expect(() => ratingFiguresFromCounts({ HTXSNV: -1, HTTNV: 0, HTNV: 0, KHTNV: 0 }, 0)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', field: 'counts.HTXSNV' }),
+    );
     try {
       ratingFiguresFromCounts({ HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0 }, 1.5);
       throw new Error('expected a throw');

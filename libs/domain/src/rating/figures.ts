@@ -31,15 +31,23 @@ export type FigureOptions = { decimals?: number; rounding?: PercentRounding };
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** The figures from counts per level and the number not rated. Throws VALIDATION for a count that is not a non-negative integer. */
-export const ratingFiguresFromCounts = (counts: LevelCounts, notRated: number, options: FigureOptions = {}): RatingFigures => {
-  for (const l of RATING_LEVELS) if (!isCount(counts[l])) throw new DomainError('VALIDATION', `counts.${l} must be a non-negative integer`, `counts.${l}`);
+export const ratingFiguresFromCounts = (
+  counts: LevelCounts,
+  notRated: number,
+  options: FigureOptions = {},
+): RatingFigures => {
+  for (const l of RATING_LEVELS)
+    if (!isCount(counts[l]))
+      throw new DomainError('VALIDATION', `counts.${l} must be a non-negative integer`, `counts.${l}`);
   if (!isCount(notRated)) throw new DomainError('VALIDATION', 'notRated must be a non-negative integer', 'notRated');
   const { decimals = 2, rounding } = options;
   const pct = (n: number, d: number): number | null => percent(n, d, decimals, { rounding });
   const rated = counts.HTXSNV + counts.HTTNV + counts.HTNV + counts.KHTNV;
   const well = counts.HTXSNV + counts.HTTNV;
   const done = well + counts.HTNV;
-  const levels = Object.fromEntries(RATING_LEVELS.map((l) => [l, { count: counts[l], percent: pct(counts[l], rated) }])) as Record<RatingLevel, CountAndPercent>;
+  const levels = Object.fromEntries(
+    RATING_LEVELS.map((l) => [l, { count: counts[l], percent: pct(counts[l], rated) }]),
+  ) as Record<RatingLevel, CountAndPercent>;
   return {
     total: rated + notRated,
     rated,
@@ -53,7 +61,10 @@ export const ratingFiguresFromCounts = (counts: LevelCounts, notRated: number, o
 };
 
 /** The figures of a list of subjects: each with its level, or null when it is not rated. */
-export const ratingFigures = (rows: readonly { level: RatingLevel | null }[], options: FigureOptions = {}): RatingFigures => {
+export const ratingFigures = (
+  rows: readonly { level: RatingLevel | null }[],
+  options: FigureOptions = {},
+): RatingFigures => {
   const counts = emptyLevelCounts();
   let notRated = 0;
   for (const row of rows) {
@@ -82,13 +93,21 @@ const points = (a: number | null, b: number | null): number | null => {
 
 /** Year-over-year change of `current` against `previous` (current − previous). */
 export const ratingFiguresChange = (current: RatingFigures, previous: RatingFigures): RatingFiguresChange => {
-  const both = (a: CountAndPercent, b: CountAndPercent) => ({ count: a.count - b.count, points: points(a.percent, b.percent) });
+  const both = (a: CountAndPercent, b: CountAndPercent) => ({
+    count: a.count - b.count,
+    points: points(a.percent, b.percent),
+  });
   return {
     rated: current.rated - previous.rated,
-    levels: Object.fromEntries(RATING_LEVELS.map((l) => [l, both(current.levels[l], previous.levels[l])])) as RatingFiguresChange['levels'],
+    levels: Object.fromEntries(
+      RATING_LEVELS.map((l) => [l, both(current.levels[l], previous.levels[l])]),
+    ) as RatingFiguresChange['levels'],
     wellCompletedOrBetter: both(current.wellCompletedOrBetter, previous.wellCompletedOrBetter),
     completedOrBetter: both(current.completedOrBetter, previous.completedOrBetter),
-    excellentOfWellCompletedOrBetter: points(current.excellentOfWellCompletedOrBetter, previous.excellentOfWellCompletedOrBetter),
+    excellentOfWellCompletedOrBetter: points(
+      current.excellentOfWellCompletedOrBetter,
+      previous.excellentOfWellCompletedOrBetter,
+    ),
     excellentOfRated: points(current.excellentOfRated, previous.excellentOfRated),
   };
 };

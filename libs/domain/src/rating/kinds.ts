@@ -17,7 +17,8 @@ export const RATING_LEVEL_LABELS: Record<RatingLevel, Label> = {
 };
 
 /** Type guard for untrusted input. */
-export const isRatingLevel = (s: unknown): s is RatingLevel => typeof s === 'string' && (RATING_LEVELS as readonly string[]).includes(s);
+export const isRatingLevel = (s: unknown): s is RatingLevel =>
+  typeof s === 'string' && (RATING_LEVELS as readonly string[]).includes(s);
 
 /** 0 for HTXSNV … 3 for KHTNV: a lower rank is a better level. */
 export const ratingRank = (level: RatingLevel): number => RATING_LEVELS.indexOf(level);
@@ -26,7 +27,8 @@ export const ratingRank = (level: RatingLevel): number => RATING_LEVELS.indexOf(
 export const worseLevel = (a: RatingLevel, b: RatingLevel): RatingLevel => (ratingRank(a) >= ratingRank(b) ? a : b);
 
 /** True when `level` is `atLeast` or better. */
-export const isAtLeast = (level: RatingLevel, atLeast: RatingLevel): boolean => ratingRank(level) <= ratingRank(atLeast);
+export const isAtLeast = (level: RatingLevel, atLeast: RatingLevel): boolean =>
+  ratingRank(level) <= ratingRank(atLeast);
 
 /**
  * What is rated. The reports count three groups (article 000): grassroots organisations (TCCSĐ: grassroots
@@ -79,7 +81,8 @@ export const RATING_SCHEME_LABELS: Record<RatingScheme, Label> = {
   TSVM_2008: { vi: 'Đánh giá "trong sạch vững mạnh" (2008–2017)', en: '"Clean and strong" rating (2008–2017)' },
 };
 
-export const isRatingScheme = (s: unknown): s is RatingScheme => typeof s === 'string' && (RATING_SCHEMES as readonly string[]).includes(s);
+export const isRatingScheme = (s: unknown): s is RatingScheme =>
+  typeof s === 'string' && (RATING_SCHEMES as readonly string[]).includes(s);
 
 /** The scheme that applied to a year's ratings by default (a deployment may record another). */
 export const defaultSchemeForYear = (year: number): RatingScheme =>
@@ -108,7 +111,9 @@ const normaliseLabel = (s: string): string => s.normalize('NFC').trim().replace(
 export const equivalentLevel = (scheme: RatingScheme, rawLabel: string): RatingLevel | null => {
   const key = normaliseLabel(rawLabel);
   if (scheme !== 'TSVM_2008') {
-    const found = RATING_LEVELS.find((l) => normaliseLabel(RATING_LEVEL_LABELS[l].vi) === key || l.toLowerCase() === key);
+    const found = RATING_LEVELS.find(
+      (l) => normaliseLabel(RATING_LEVEL_LABELS[l].vi) === key || l.toLowerCase() === key,
+    );
     return found ?? null;
   }
   const found = TSVM_EQUIVALENTS.find(([label]) => normaliseLabel(label) === key);

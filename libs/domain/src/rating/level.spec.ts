@@ -1,6 +1,16 @@
 import { isDomainError } from '../errors';
 import { DEFAULT_POLICY, resolvePolicy, type Policy } from '../policy';
-import { assertLevelWithinCap, computeRatingLevel, ratingLevelCap, countLevels, emptyLevelCounts, levelForScore, RATING_CAP_REASON_LABELS, RATING_CAP_REASONS, type RatingInput } from './level';
+import {
+  assertLevelWithinCap,
+  computeRatingLevel,
+  ratingLevelCap,
+  countLevels,
+  emptyLevelCounts,
+  levelForScore,
+  RATING_CAP_REASON_LABELS,
+  RATING_CAP_REASONS,
+  type RatingInput,
+} from './level';
 
 const withRating = (rating: Partial<Policy['rating']>): Policy =>
   resolvePolicy([{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 0, values: { rating } }], '2026-01-01');
@@ -8,8 +18,18 @@ const withRating = (rating: Partial<Policy['rating']>): Policy =>
 // 10 tasks, all on time, 3 exceeded (30%): every task condition holds.
 const ALL_GOOD = { assigned: 10, completed: 10, onTime: 10, exceeded: 3 };
 
-const member = (score: number, over: Partial<RatingInput> = {}): RatingInput => ({ subjectKind: 'MEMBER', score, tasks: ALL_GOOD, ...over });
-const cell = (score: number, over: Partial<RatingInput> = {}): RatingInput => ({ subjectKind: 'SUBORDINATE_CELL', score, tasks: ALL_GOOD, ...over });
+const member = (score: number, over: Partial<RatingInput> = {}): RatingInput => ({
+  subjectKind: 'MEMBER',
+  score,
+  tasks: ALL_GOOD,
+  ...over,
+});
+const cell = (score: number, over: Partial<RatingInput> = {}): RatingInput => ({
+  subjectKind: 'SUBORDINATE_CELL',
+  score,
+  tasks: ALL_GOOD,
+  ...over,
+});
 
 const thrown = (f: () => unknown): { code: string; field?: string } => {
   try {
@@ -68,12 +88,16 @@ describe('computeRatingLevel: score thresholds with every task condition met', (
     [70, 'HTTNV'],
     [89, 'HTTNV'],
     [90, 'HTXSNV'],
-  ] as const)('cell %d → %s', (score, level) => expect(computeRatingLevel(cell(score), DEFAULT_POLICY).level).toBe(level));
+  ] as const)('cell %d → %s', (score, level) =>
+    expect(computeRatingLevel(cell(score), DEFAULT_POLICY).level).toBe(level),
+  );
 });
 
 describe('computeRatingLevel: task conditions', () => {
   it('HTXSNV needs at least 30% of the tasks exceeded (3 of 10 yes, 2 of 10 no)', () => {
-    expect(computeRatingLevel(member(95, { tasks: { ...ALL_GOOD, exceeded: 3 } }), DEFAULT_POLICY).level).toBe('HTXSNV');
+    expect(computeRatingLevel(member(95, { tasks: { ...ALL_GOOD, exceeded: 3 } }), DEFAULT_POLICY).level).toBe(
+      'HTXSNV',
+    );
     expect(computeRatingLevel(member(95, { tasks: { ...ALL_GOOD, exceeded: 2 } }), DEFAULT_POLICY)).toEqual({
       level: 'HTTNV',
       scoreLevel: 'HTXSNV',
@@ -84,11 +108,17 @@ describe('computeRatingLevel: task conditions', () => {
   it('the exceeded share is exact: 29.99% is not 30%', () => {
     const tasks = { assigned: 3334, completed: 3334, onTime: 3334, exceeded: 1000 }; // 29.994%
     expect(computeRatingLevel(member(95, { tasks }), DEFAULT_POLICY).level).toBe('HTTNV');
-    expect(computeRatingLevel(member(95, { tasks: { ...tasks, exceeded: 1001 } }), DEFAULT_POLICY).level).toBe('HTXSNV');
+    expect(computeRatingLevel(member(95, { tasks: { ...tasks, exceeded: 1001 } }), DEFAULT_POLICY).level).toBe(
+      'HTXSNV',
+    );
   });
 
   it('the exceeded share is irrelevant below 90', () => {
-    expect(computeRatingLevel(member(80, { tasks: { ...ALL_GOOD, exceeded: 0 } }), DEFAULT_POLICY)).toEqual({ level: 'HTTNV', scoreLevel: 'HTTNV', caps: [] });
+    expect(computeRatingLevel(member(80, { tasks: { ...ALL_GOOD, exceeded: 0 } }), DEFAULT_POLICY)).toEqual({
+      level: 'HTTNV',
+      scoreLevel: 'HTTNV',
+      caps: [],
+    });
   });
 
   it('HTTNV and HTXSNV need every task on time; one late task gives HTNV', () => {
@@ -99,7 +129,11 @@ describe('computeRatingLevel: task conditions', () => {
       caps: [{ reason: 'TASKS_NOT_ON_TIME', ceiling: 'HTNV' }],
     });
     expect(computeRatingLevel(member(75, { tasks }), DEFAULT_POLICY).level).toBe('HTNV');
-    expect(computeRatingLevel(member(60, { tasks }), DEFAULT_POLICY)).toEqual({ level: 'HTNV', scoreLevel: 'HTNV', caps: [] });
+    expect(computeRatingLevel(member(60, { tasks }), DEFAULT_POLICY)).toEqual({
+      level: 'HTNV',
+      scoreLevel: 'HTNV',
+      caps: [],
+    });
   });
 
   it('HTNV needs every task done; one undone task gives KHTNV', () => {
@@ -109,7 +143,10 @@ describe('computeRatingLevel: task conditions', () => {
       scoreLevel: 'HTNV',
       caps: [{ reason: 'TASKS_NOT_COMPLETED', ceiling: 'KHTNV' }],
     });
-    expect(computeRatingLevel(member(95, { tasks }), DEFAULT_POLICY).caps.map((c) => c.reason)).toEqual(['TASKS_NOT_ON_TIME', 'TASKS_NOT_COMPLETED']);
+    expect(computeRatingLevel(member(95, { tasks }), DEFAULT_POLICY).caps.map((c) => c.reason)).toEqual([
+      'TASKS_NOT_ON_TIME',
+      'TASKS_NOT_COMPLETED',
+    ]);
   });
 
   it('a collective may have at most 20% of its tasks late for HTNV (2 of 10 yes, 3 of 10 no)', () => {
@@ -126,7 +163,10 @@ describe('computeRatingLevel: task conditions', () => {
   });
 
   it('with no task assigned every task condition holds', () => {
-    expect(computeRatingLevel(member(92, { tasks: { assigned: 0, completed: 0, onTime: 0, exceeded: 0 } }), DEFAULT_POLICY).level).toBe('HTXSNV');
+    expect(
+      computeRatingLevel(member(92, { tasks: { assigned: 0, completed: 0, onTime: 0, exceeded: 0 } }), DEFAULT_POLICY)
+        .level,
+    ).toBe('HTXSNV');
   });
 
   it('uses the policy percentages', () => {
@@ -143,7 +183,10 @@ describe('computeRatingLevel: task conditions', () => {
     [{ assigned: 5, completed: 4, onTime: 5, exceeded: 0 }, 'tasks.onTime'],
     [{ assigned: 5, completed: 4, onTime: 4, exceeded: 5 }, 'tasks.exceeded'],
   ])('refuses inconsistent task counts %o', (tasks, field) =>
-    expect(thrown(() => computeRatingLevel(member(80, { tasks }), DEFAULT_POLICY))).toMatchObject({ code: 'VALIDATION', field }),
+    expect(thrown(() => computeRatingLevel(member(80, { tasks }), DEFAULT_POLICY))).toMatchObject({
+      code: 'VALIDATION',
+      field,
+    }),
   );
 });
 
@@ -154,13 +197,21 @@ describe('computeRatingLevel: blocking conditions', () => {
       scoreLevel: 'HTXSNV',
       caps: [{ reason: 'OWN_DISCIPLINE', ceiling: 'KHTNV' }],
     });
-    expect(computeRatingLevel(member(40, { disciplinedInYear: true }), DEFAULT_POLICY)).toEqual({ level: 'KHTNV', scoreLevel: 'KHTNV', caps: [] });
+    expect(computeRatingLevel(member(40, { disciplinedInYear: true }), DEFAULT_POLICY)).toEqual({
+      level: 'KHTNV',
+      scoreLevel: 'KHTNV',
+      caps: [],
+    });
   });
 
   it('the ceiling for own discipline is configurable', () => {
     const p = withRating({ ownDisciplineCeiling: 'HTNV' });
     expect(computeRatingLevel(member(98, { disciplinedInYear: true }), p).level).toBe('HTNV');
-    expect(computeRatingLevel(member(60, { disciplinedInYear: true }), p)).toEqual({ level: 'HTNV', scoreLevel: 'HTNV', caps: [] });
+    expect(computeRatingLevel(member(60, { disciplinedInYear: true }), p)).toEqual({
+      level: 'HTNV',
+      scoreLevel: 'HTNV',
+      caps: [],
+    });
   });
 
   it('an organisation disciplined during the year is KHTNV', () => {
@@ -182,16 +233,23 @@ describe('computeRatingLevel: blocking conditions', () => {
       scoreLevel: 'HTXSNV',
       caps: [{ reason: 'LEADERSHIP_DISCIPLINE', ceiling: 'HTTNV' }],
     });
-    expect(computeRatingLevel(cell(80, { leadershipDisciplineForms: ['KHIEN_TRACH'] }), DEFAULT_POLICY).caps).toEqual([]);
+    expect(computeRatingLevel(cell(80, { leadershipDisciplineForms: ['KHIEN_TRACH'] }), DEFAULT_POLICY).caps).toEqual(
+      [],
+    );
   });
 
-  it.each(['CANH_CAO', 'CACH_CHUC', 'KHAI_TRU'] as const)('leadership %s (warning or heavier): the collective is KHTNV', (form) => {
-    expect(computeRatingLevel(cell(95, { leadershipDisciplineForms: ['KHIEN_TRACH', form] }), DEFAULT_POLICY)).toEqual({
-      level: 'KHTNV',
-      scoreLevel: 'HTXSNV',
-      caps: [{ reason: 'LEADERSHIP_DISCIPLINE', ceiling: 'KHTNV' }],
-    });
-  });
+  it.each(['CANH_CAO', 'CACH_CHUC', 'KHAI_TRU'] as const)(
+    'leadership %s (warning or heavier): the collective is KHTNV',
+    (form) => {
+      expect(
+        computeRatingLevel(cell(95, { leadershipDisciplineForms: ['KHIEN_TRACH', form] }), DEFAULT_POLICY),
+      ).toEqual({
+        level: 'KHTNV',
+        scoreLevel: 'HTXSNV',
+        caps: [{ reason: 'LEADERSHIP_DISCIPLINE', ceiling: 'KHTNV' }],
+      });
+    },
+  );
 
   it('the leadership rule is configurable', () => {
     const p = withRating({ leadershipSevereForm: 'CACH_CHUC', leadershipDisciplineCeiling: 'HTNV' });
@@ -200,16 +258,29 @@ describe('computeRatingLevel: blocking conditions', () => {
   });
 
   it('leadership discipline is ignored for a member', () => {
-    expect(computeRatingLevel(member(95, { leadershipDisciplineForms: ['CANH_CAO'] }), DEFAULT_POLICY).level).toBe('HTXSNV');
+    expect(computeRatingLevel(member(95, { leadershipDisciplineForms: ['CANH_CAO'] }), DEFAULT_POLICY).level).toBe(
+      'HTXSNV',
+    );
   });
 
   it('subordinate units disciplined: none → no cap; 1 of 10 → not HTXSNV; 2 of 10 (20%) → HTTNV; 3 of 10 → KHTNV', () => {
     const at = (disciplined: number) =>
-      computeRatingLevel({ ...cell(95), subjectKind: 'GRASSROOTS_ORGANISATION', subordinates: { total: 10, disciplined } }, DEFAULT_POLICY);
+      computeRatingLevel(
+        { ...cell(95), subjectKind: 'GRASSROOTS_ORGANISATION', subordinates: { total: 10, disciplined } },
+        DEFAULT_POLICY,
+      );
     expect(at(0).level).toBe('HTXSNV');
-    expect(at(1)).toEqual({ level: 'HTTNV', scoreLevel: 'HTXSNV', caps: [{ reason: 'SUBORDINATES_DISCIPLINED', ceiling: 'HTTNV' }] });
+    expect(at(1)).toEqual({
+      level: 'HTTNV',
+      scoreLevel: 'HTXSNV',
+      caps: [{ reason: 'SUBORDINATES_DISCIPLINED', ceiling: 'HTTNV' }],
+    });
     expect(at(2).level).toBe('HTTNV');
-    expect(at(3)).toEqual({ level: 'KHTNV', scoreLevel: 'HTXSNV', caps: [{ reason: 'SUBORDINATES_DISCIPLINED', ceiling: 'KHTNV' }] });
+    expect(at(3)).toEqual({
+      level: 'KHTNV',
+      scoreLevel: 'HTXSNV',
+      caps: [{ reason: 'SUBORDINATES_DISCIPLINED', ceiling: 'KHTNV' }],
+    });
   });
 
   describe('HD 21 member mix for a cell', () => {
@@ -234,7 +305,11 @@ describe('computeRatingLevel: blocking conditions', () => {
     });
 
     it('does not lower an HTNV cell', () => {
-      expect(computeRatingLevel(cell(60, { constituentLevels: mix(0, 0, 5, 5) }), DEFAULT_POLICY)).toEqual({ level: 'HTNV', scoreLevel: 'HTNV', caps: [] });
+      expect(computeRatingLevel(cell(60, { constituentLevels: mix(0, 0, 5, 5) }), DEFAULT_POLICY)).toEqual({
+        level: 'HTNV',
+        scoreLevel: 'HTNV',
+        caps: [],
+      });
     });
 
     it('is switched off with 0 and 0', () => {
@@ -243,11 +318,18 @@ describe('computeRatingLevel: blocking conditions', () => {
     });
 
     it('applies to a grassroots committee over its subordinate organisations', () => {
-      expect(computeRatingLevel({ ...cell(95, { constituentLevels: mix(0, 1, 2, 0) }), subjectKind: 'GRASSROOTS_ORGANISATION' }, DEFAULT_POLICY).level).toBe('HTNV');
+      expect(
+        computeRatingLevel(
+          { ...cell(95, { constituentLevels: mix(0, 1, 2, 0) }), subjectKind: 'GRASSROOTS_ORGANISATION' },
+          DEFAULT_POLICY,
+        ).level,
+      ).toBe('HTNV');
     });
 
     it('refuses bad counts', () => {
-      expect(thrown(() => computeRatingLevel(cell(95, { constituentLevels: mix(-1, 0, 0, 0) }), DEFAULT_POLICY))).toMatchObject({
+      expect(
+        thrown(() => computeRatingLevel(cell(95, { constituentLevels: mix(-1, 0, 0, 0) }), DEFAULT_POLICY)),
+      ).toMatchObject({
         code: 'VALIDATION',
         field: 'constituentLevels.HTXSNV',
       });
@@ -256,7 +338,11 @@ describe('computeRatingLevel: blocking conditions', () => {
 
   it('several caps: the worst wins and all that lowered the level are listed', () => {
     const out = computeRatingLevel(
-      cell(95, { tasks: { ...ALL_GOOD, exceeded: 0 }, leadershipDisciplineForms: ['KHIEN_TRACH'], constituentLevels: { HTXSNV: 0, HTTNV: 1, HTNV: 9, KHTNV: 0 } }),
+      cell(95, {
+        tasks: { ...ALL_GOOD, exceeded: 0 },
+        leadershipDisciplineForms: ['KHIEN_TRACH'],
+        constituentLevels: { HTXSNV: 0, HTTNV: 1, HTNV: 9, KHTNV: 0 },
+      }),
       DEFAULT_POLICY,
     );
     expect(out.level).toBe('HTNV');
@@ -264,13 +350,19 @@ describe('computeRatingLevel: blocking conditions', () => {
   });
 
   it('refuses bad subordinate counts and unknown discipline forms', () => {
-    expect(thrown(() => computeRatingLevel(cell(95, { subordinates: { total: 2, disciplined: 3 } }), DEFAULT_POLICY))).toMatchObject({
+    expect(
+      thrown(() => computeRatingLevel(cell(95, { subordinates: { total: 2, disciplined: 3 } }), DEFAULT_POLICY)),
+    ).toMatchObject({
       field: 'subordinates.disciplined',
     });
-    expect(thrown(() => computeRatingLevel(cell(95, { subordinates: { total: -2, disciplined: 0 } }), DEFAULT_POLICY))).toMatchObject({
+    expect(
+      thrown(() => computeRatingLevel(cell(95, { subordinates: { total: -2, disciplined: 0 } }), DEFAULT_POLICY)),
+    ).toMatchObject({
       field: 'subordinates.total',
     });
-    expect(thrown(() => computeRatingLevel(cell(95, { leadershipDisciplineForms: ['NOPE' as never] }), DEFAULT_POLICY))).toMatchObject({
+    expect(
+      thrown(() => computeRatingLevel(cell(95, { leadershipDisciplineForms: ['NOPE' as never] }), DEFAULT_POLICY)),
+    ).toMatchObject({
       field: 'leadershipDisciplineForms[0]',
     });
   });
@@ -295,46 +387,85 @@ describe('ratingLevelCap / assertLevelWithinCap', () => {
     try {
       f();
     } catch (e) {
-      return (e as { code: string; field?: string; details?: Record<string, unknown> });
+      return e as { code: string; field?: string; details?: Record<string, unknown> };
     }
     return null;
   };
 
   it('is HTXSNV with no cause when no condition applies, whatever the score', () => {
-    expect(ratingLevelCap({ subjectKind: 'MEMBER', tasks: ALL_GOOD }, DEFAULT_POLICY)).toEqual({ ceiling: 'HTXSNV', causes: [] });
-    expect(() => assertLevelWithinCap('HTXSNV', ratingLevelCap({ subjectKind: 'MEMBER', tasks: ALL_GOOD }, DEFAULT_POLICY))).not.toThrow();
+    expect(ratingLevelCap({ subjectKind: 'MEMBER', tasks: ALL_GOOD }, DEFAULT_POLICY)).toEqual({
+      ceiling: 'HTXSNV',
+      causes: [],
+    });
+    expect(() =>
+      assertLevelWithinCap('HTXSNV', ratingLevelCap({ subjectKind: 'MEMBER', tasks: ALL_GOOD }, DEFAULT_POLICY)),
+    ).not.toThrow();
   });
 
   it('own discipline caps a member at the policy ceiling (KHTNV) and names the cause', () => {
     const cap = ratingLevelCap({ subjectKind: 'MEMBER', tasks: ALL_GOOD, disciplinedInYear: true }, DEFAULT_POLICY);
     expect(cap).toEqual({ ceiling: 'KHTNV', causes: [{ reason: 'OWN_DISCIPLINE', ceiling: 'KHTNV' }] });
     const e = reasonOf(() => assertLevelWithinCap('HTXSNV', cap));
-    expect(e).toMatchObject({ code: 'VALIDATION', field: 'level', details: { reason: 'RATING_LEVEL_ABOVE_CAP', cap: 'KHTNV', causes: [{ reason: 'OWN_DISCIPLINE', ceiling: 'KHTNV' }] } });
+    expect(e).toMatchObject({
+      code: 'VALIDATION',
+      field: 'level',
+      details: {
+        reason: 'RATING_LEVEL_ABOVE_CAP',
+        cap: 'KHTNV',
+        causes: [{ reason: 'OWN_DISCIPLINE', ceiling: 'KHTNV' }],
+      },
+    });
     expect(() => assertLevelWithinCap('KHTNV', cap)).not.toThrow();
     // A looser policy ceiling allows up to it.
-    const loose = ratingLevelCap({ subjectKind: 'MEMBER', tasks: ALL_GOOD, disciplinedInYear: true }, withRating({ ownDisciplineCeiling: 'HTNV' }));
+    const loose = ratingLevelCap(
+      { subjectKind: 'MEMBER', tasks: ALL_GOOD, disciplinedInYear: true },
+      withRating({ ownDisciplineCeiling: 'HTNV' }),
+    );
     expect(loose.ceiling).toBe('HTNV');
     expect(() => assertLevelWithinCap('HTNV', loose)).not.toThrow();
   });
 
   it('names only the conditions the level breaks', () => {
-    const cap = ratingLevelCap({ subjectKind: 'MEMBER', tasks: { ...ALL_GOOD, onTime: 9 }, shortcomingsFixed: false }, DEFAULT_POLICY);
+    const cap = ratingLevelCap(
+      { subjectKind: 'MEMBER', tasks: { ...ALL_GOOD, onTime: 9 }, shortcomingsFixed: false },
+      DEFAULT_POLICY,
+    );
     expect(cap.ceiling).toBe('HTNV');
     expect(cap.causes.map((c) => c.reason)).toEqual(['TASKS_NOT_ON_TIME', 'SHORTCOMINGS_NOT_FIXED']);
-    expect((reasonOf(() => assertLevelWithinCap('HTTNV', cap))?.details?.causes as { reason: string }[]).map((c) => c.reason)).toEqual(['TASKS_NOT_ON_TIME']);
+    expect(
+      (reasonOf(() => assertLevelWithinCap('HTTNV', cap))?.details?.causes as { reason: string }[]).map(
+        (c) => c.reason,
+      ),
+    ).toEqual(['TASKS_NOT_ON_TIME']);
     expect((reasonOf(() => assertLevelWithinCap('HTXSNV', cap, 'x'))?.details?.causes as unknown[]).length).toBe(2);
     expect(reasonOf(() => assertLevelWithinCap('HTXSNV', cap, 'x'))?.field).toBe('x');
   });
 
   it('a collective: leadership discipline (cảnh cáo) and the member mix', () => {
-    const cap = ratingLevelCap({ subjectKind: 'SUBORDINATE_CELL', tasks: ALL_GOOD, leadershipDisciplineForms: ['CANH_CAO'] }, DEFAULT_POLICY);
+    const cap = ratingLevelCap(
+      { subjectKind: 'SUBORDINATE_CELL', tasks: ALL_GOOD, leadershipDisciplineForms: ['CANH_CAO'] },
+      DEFAULT_POLICY,
+    );
     expect(cap).toEqual({ ceiling: 'KHTNV', causes: [{ reason: 'LEADERSHIP_DISCIPLINE', ceiling: 'KHTNV' }] });
-    const mix = ratingLevelCap({ subjectKind: 'SUBORDINATE_CELL', tasks: ALL_GOOD, constituentLevels: { HTXSNV: 0, HTTNV: 1, HTNV: 2, KHTNV: 0 } }, DEFAULT_POLICY);
+    const mix = ratingLevelCap(
+      {
+        subjectKind: 'SUBORDINATE_CELL',
+        tasks: ALL_GOOD,
+        constituentLevels: { HTXSNV: 0, HTTNV: 1, HTNV: 2, KHTNV: 0 },
+      },
+      DEFAULT_POLICY,
+    );
     expect(mix).toEqual({ ceiling: 'HTNV', causes: [{ reason: 'MEMBER_MIX', ceiling: 'HTNV' }] });
   });
 
   it('computeRatingLevel keeps its answer: the score level lowered by the caps below it', () => {
-    expect(computeRatingLevel(member(95, { disciplinedInYear: true }), DEFAULT_POLICY)).toMatchObject({ level: 'KHTNV', caps: [{ reason: 'OWN_DISCIPLINE' }] });
-    expect(computeRatingLevel(member(75, { tasks: { ...ALL_GOOD, exceeded: 0 } }), DEFAULT_POLICY)).toMatchObject({ level: 'HTTNV', caps: [] });
+    expect(computeRatingLevel(member(95, { disciplinedInYear: true }), DEFAULT_POLICY)).toMatchObject({
+      level: 'KHTNV',
+      caps: [{ reason: 'OWN_DISCIPLINE' }],
+    });
+    expect(computeRatingLevel(member(75, { tasks: { ...ALL_GOOD, exceeded: 0 } }), DEFAULT_POLICY)).toMatchObject({
+      level: 'HTTNV',
+      caps: [],
+    });
   });
 });

@@ -2,7 +2,14 @@ import { DomainError } from '../errors';
 import type { Label } from '../labels';
 import { DISCIPLINE_FORMS, type DisciplineForm } from '../member/discipline';
 import type { Policy } from '../policy';
-import { isCollectiveSubject, RATING_LEVELS, ratingRank, worseLevel, type RatingLevel, type RatingSubjectKind } from './kinds';
+import {
+  isCollectiveSubject,
+  RATING_LEVELS,
+  ratingRank,
+  worseLevel,
+  type RatingLevel,
+  type RatingSubjectKind,
+} from './kinds';
 
 /** How many of each level; used for a collective's members (HD 21) and for quota and figure counts. */
 export type LevelCounts = Record<RatingLevel, number>;
@@ -66,9 +73,18 @@ export const RATING_CAP_REASON_LABELS: Record<RatingCapReason, Label> = {
   TASKS_TOO_LATE: { vi: 'Tỷ lệ nhiệm vụ chậm tiến độ vượt mức cho phép', en: 'Too many tasks late' },
   OWN_DISCIPLINE: { vi: 'Bị kỷ luật trong năm', en: 'Disciplined during the year' },
   SHORTCOMINGS_NOT_FIXED: { vi: 'Chưa khắc phục hạn chế, khuyết điểm đã chỉ ra', en: 'Earlier shortcomings not fixed' },
-  LEADERSHIP_DISCIPLINE: { vi: 'Có thành viên cấp ủy bị kỷ luật trong năm', en: 'A member of the leadership disciplined during the year' },
-  SUBORDINATES_DISCIPLINED: { vi: 'Có tổ chức trực thuộc bị kỷ luật trong năm', en: 'Subordinate units disciplined during the year' },
-  MEMBER_MIX: { vi: 'Kết quả xếp loại đảng viên (tổ chức trực thuộc) chưa đạt yêu cầu', en: "Members' (subordinate units') levels too low" },
+  LEADERSHIP_DISCIPLINE: {
+    vi: 'Có thành viên cấp ủy bị kỷ luật trong năm',
+    en: 'A member of the leadership disciplined during the year',
+  },
+  SUBORDINATES_DISCIPLINED: {
+    vi: 'Có tổ chức trực thuộc bị kỷ luật trong năm',
+    en: 'Subordinate units disciplined during the year',
+  },
+  MEMBER_MIX: {
+    vi: 'Kết quả xếp loại đảng viên (tổ chức trực thuộc) chưa đạt yêu cầu',
+    en: "Members' (subordinate units') levels too low",
+  },
 };
 
 export type RatingCap = { reason: RatingCapReason; ceiling: RatingLevel };
@@ -90,7 +106,8 @@ const bad = (field: string, message: string): DomainError => new DomainError('VA
 export const levelForScore = (score: number, policy: Policy): RatingLevel => {
   const r = policy.rating;
   const max = r.generalMaxPoints + r.tasksMaxPoints;
-  if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > max) throw bad('score', `The score must be from 0 to ${max}, got ${score}`);
+  if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > max)
+    throw bad('score', `The score must be from 0 to ${max}, got ${score}`);
   if (score >= r.excellentMinScore) return 'HTXSNV';
   if (score >= r.wellCompletedMinScore) return 'HTTNV';
   if (score >= r.completedMinScore) return 'HTNV';
@@ -150,7 +167,8 @@ export const ratingCaps = (input: RatingConditions, policy: Policy): RatingCap[]
   if (collective) {
     const forms = input.leadershipDisciplineForms ?? [];
     forms.forEach((f, i) => {
-      if (!DISCIPLINE_FORMS.includes(f)) throw bad(`leadershipDisciplineForms[${i}]`, `Not a discipline form: ${String(f)}`);
+      if (!DISCIPLINE_FORMS.includes(f))
+        throw bad(`leadershipDisciplineForms[${i}]`, `Not a discipline form: ${String(f)}`);
     });
     if (forms.length > 0) {
       const severe = forms.some((f) => severity(f) >= severity(r.leadershipSevereForm));
@@ -159,16 +177,24 @@ export const ratingCaps = (input: RatingConditions, policy: Policy): RatingCap[]
     const sub = input.subordinates;
     if (sub) {
       if (!isCount(sub.total)) throw bad('subordinates.total', 'subordinates.total must be a non-negative integer');
-      if (!isCount(sub.disciplined) || sub.disciplined > sub.total) throw bad('subordinates.disciplined', 'subordinates.disciplined must be from 0 to subordinates.total');
-      if (sub.disciplined > 0) cap('SUBORDINATES_DISCIPLINED', moreThanPct(sub.disciplined, sub.total, r.subordinatesDisciplinedMaxPercent) ? 'KHTNV' : 'HTTNV');
+      if (!isCount(sub.disciplined) || sub.disciplined > sub.total)
+        throw bad('subordinates.disciplined', 'subordinates.disciplined must be from 0 to subordinates.total');
+      if (sub.disciplined > 0)
+        cap(
+          'SUBORDINATES_DISCIPLINED',
+          moreThanPct(sub.disciplined, sub.total, r.subordinatesDisciplinedMaxPercent) ? 'KHTNV' : 'HTTNV',
+        );
     }
     const mix = input.constituentLevels;
     if (mix) {
-      for (const l of RATING_LEVELS) if (!isCount(mix[l])) throw bad(`constituentLevels.${l}`, `constituentLevels.${l} must be a non-negative integer`);
+      for (const l of RATING_LEVELS)
+        if (!isCount(mix[l]))
+          throw bad(`constituentLevels.${l}`, `constituentLevels.${l} must be a non-negative integer`);
       const total = mix.HTXSNV + mix.HTTNV + mix.HTNV + mix.KHTNV;
       const ok =
         total === 0 ||
-        (atLeastPct(total - mix.KHTNV, total, r.mixCompletedPercent) && atLeastPct(mix.HTXSNV + mix.HTTNV, total, r.mixWellCompletedPercent));
+        (atLeastPct(total - mix.KHTNV, total, r.mixCompletedPercent) &&
+          atLeastPct(mix.HTXSNV + mix.HTTNV, total, r.mixWellCompletedPercent));
       if (!ok) cap('MEMBER_MIX', 'HTNV');
     }
   }

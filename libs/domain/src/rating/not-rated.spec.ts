@@ -32,14 +32,24 @@ describe('whoIsNotRated', () => {
 
   it('rates exempt members when the policy says so', () => {
     const p = resolvePolicy(
-      [{ effectiveFrom: '2020-01-01', effectiveTo: null, depth: 0, values: { rating: { exemptNotRated: false, temporarilyExemptNotRated: false } } }],
+      [
+        {
+          effectiveFrom: '2020-01-01',
+          effectiveTo: null,
+          depth: 0,
+          values: { rating: { exemptNotRated: false, temporarilyExemptNotRated: false } },
+        },
+      ],
       '2026-01-01',
     );
     expect(whoIsNotRated(members, p).rated).toEqual(['full', 'probationary', 'exempt', 'temp-exempt', 'away']);
   });
 
   it('article 004: 25 members, 2 exempt → 23 rated', () => {
-    const cell = Array.from({ length: 25 }, (_, i) => ({ id: i, state: state({ exempt: i < 2 ? 'PERMANENT' : null }) }));
+    const cell = Array.from({ length: 25 }, (_, i) => ({
+      id: i,
+      state: state({ exempt: i < 2 ? 'PERMANENT' : null }),
+    }));
     const out = whoIsNotRated(cell, DEFAULT_POLICY);
     expect(out.rated).toHaveLength(23);
     expect(out.notRated).toHaveLength(2);
@@ -64,10 +74,21 @@ describe('assertExcludable', () => {
     expect(assertExcludable(['PENDING', 'SELF_ASSESSED', 'PROPOSED'], 'x')).toBe('x');
   });
   it('refuses once a rating of the year is decided or announced (CONFLICT, RATING_ALREADY_DECIDED on memberId)', () => {
-    expect(refusal(() => assertExcludable(['PROPOSED', 'DECIDED'], 'x'))).toEqual({ code: 'CONFLICT', field: 'memberId', details: { reason: 'RATING_ALREADY_DECIDED', stage: 'DECIDED' } });
-    expect(refusal(() => assertExcludable(['ANNOUNCED'], 'x'))).toMatchObject({ code: 'CONFLICT', details: { reason: 'RATING_ALREADY_DECIDED', stage: 'ANNOUNCED' } });
+    expect(refusal(() => assertExcludable(['PROPOSED', 'DECIDED'], 'x'))).toEqual({
+      code: 'CONFLICT',
+      field: 'memberId',
+      details: { reason: 'RATING_ALREADY_DECIDED', stage: 'DECIDED' },
+    });
+    expect(refusal(() => assertExcludable(['ANNOUNCED'], 'x'))).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'RATING_ALREADY_DECIDED', stage: 'ANNOUNCED' },
+    });
   });
   it('needs the reason of the decision', () => {
-    expect(refusal(() => assertExcludable([], '   '))).toMatchObject({ code: 'VALIDATION', field: 'reason', details: { reason: 'REQUIRED' } });
+    expect(refusal(() => assertExcludable([], '   '))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'reason',
+      details: { reason: 'REQUIRED' },
+    });
   });
 });

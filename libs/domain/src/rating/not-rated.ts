@@ -42,8 +42,10 @@ export const whoIsNotRated = <Id>(members: readonly RatingCandidate<Id>[], polic
   const out: WhoIsRated<Id> = { rated: [], notRated: [], outside: [] };
   for (const m of members) {
     if (!countsInMembership(m.state)) out.outside.push(m.id);
-    else if (m.state.exempt === 'PERMANENT' && policy.rating.exemptNotRated) out.notRated.push({ id: m.id, reason: 'EXEMPT' });
-    else if (m.state.exempt === 'TEMPORARY' && policy.rating.temporarilyExemptNotRated) out.notRated.push({ id: m.id, reason: 'TEMPORARILY_EXEMPT' });
+    else if (m.state.exempt === 'PERMANENT' && policy.rating.exemptNotRated)
+      out.notRated.push({ id: m.id, reason: 'EXEMPT' });
+    else if (m.state.exempt === 'TEMPORARY' && policy.rating.temporarilyExemptNotRated)
+      out.notRated.push({ id: m.id, reason: 'TEMPORARILY_EXEMPT' });
     else if (m.excluded) out.notRated.push({ id: m.id, reason: 'EXCLUDED' });
     else out.rated.push(m.id);
   }
@@ -60,9 +62,20 @@ export const whoIsNotRated = <Id>(members: readonly RatingCandidate<Id>[], polic
 export const assertExcludable = (decidedStages: readonly RatingStage[], reason: string): string => {
   const decided = decidedStages.find((s) => s === 'DECIDED' || s === 'ANNOUNCED');
   if (decided) {
-    throw new DomainError('CONFLICT', `The member already has a ${decided.toLowerCase()} rating for the year; revise the rating instead`, 'memberId', { reason: 'RATING_ALREADY_DECIDED', stage: decided });
+    throw new DomainError(
+      'CONFLICT',
+      `The member already has a ${decided.toLowerCase()} rating for the year; revise the rating instead`,
+      'memberId',
+      { reason: 'RATING_ALREADY_DECIDED', stage: decided },
+    );
   }
   const text = reason.trim();
-  if (!text) throw new DomainError('VALIDATION', 'Give the reason of the committee\'s decision not to rate the member', 'reason', { reason: 'REQUIRED' });
+  if (!text)
+    throw new DomainError(
+      'VALIDATION',
+      "Give the reason of the committee's decision not to rate the member",
+      'reason',
+      { reason: 'REQUIRED' },
+    );
   return text;
 };

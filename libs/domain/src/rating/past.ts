@@ -43,22 +43,45 @@ export const pastRatingBreaches = (f: PastRatingFacts): PastRatingBreach[] => {
   if (f.notRated) {
     out.push({
       rule: 'NOT_RATED',
-      error: f.notRated === 'NOT_ACTIVE'
-        ? new DomainError('RATING_NOT_RATED', 'The member was not an active member on the year\'s reference date; give overrideReason to record the rating anyway', 'memberId')
-        : new DomainError('RATING_NOT_RATED', `The member was not rated that year (${f.notRated}); give overrideReason to record the rating anyway`, 'memberId', { notRatedReason: f.notRated }),
+      error:
+        f.notRated === 'NOT_ACTIVE'
+          ? new DomainError(
+              'RATING_NOT_RATED',
+              "The member was not an active member on the year's reference date; give overrideReason to record the rating anyway",
+              'memberId',
+            )
+          : new DomainError(
+              'RATING_NOT_RATED',
+              `The member was not rated that year (${f.notRated}); give overrideReason to record the rating anyway`,
+              'memberId',
+              { notRatedReason: f.notRated },
+            ),
     });
   }
   try {
     assertLevelWithinCap(f.level, f.cap, 'level');
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    out.push({ rule: 'LEVEL_CAP', error: new DomainError(e.code, `${e.message}; give overrideReason to record the rating as decided then`, e.field, e.details) });
+    out.push({
+      rule: 'LEVEL_CAP',
+      error: new DomainError(
+        e.code,
+        `${e.message}; give overrideReason to record the rating as decided then`,
+        e.field,
+        e.details,
+      ),
+    });
   }
   if (quotaEnforced(f.quotaBefore, f.quotaAfter, f.level)) {
     const q = f.quotaAfter!;
     out.push({
       rule: 'QUOTA',
-      error: new DomainError('RATING_QUOTA_EXCEEDED', `The rating breaks the "excellent" quota of its group that year (${q.excellent} HTXSNV, at most ${q.limit}); give overrideReason to record it anyway`, 'overrideReason', { ...q }),
+      error: new DomainError(
+        'RATING_QUOTA_EXCEEDED',
+        `The rating breaks the "excellent" quota of its group that year (${q.excellent} HTXSNV, at most ${q.limit}); give overrideReason to record it anyway`,
+        'overrideReason',
+        { ...q },
+      ),
     });
   }
   return out;
@@ -69,7 +92,10 @@ export const pastRatingBreaches = (f: PastRatingFacts): PastRatingBreach[] => {
  * way a decision over the quota needs one: the record as it was decided then (a decision's number and date). Returns
  * what is stored and audited: the rules overridden and the reason (null when nothing was overridden).
  */
-export const assertPastRatingAllowed = (breaches: readonly PastRatingBreach[], overrideReason: string | null | undefined): { overridden: PastRatingRule[]; reason: string | null } => {
+export const assertPastRatingAllowed = (
+  breaches: readonly PastRatingBreach[],
+  overrideReason: string | null | undefined,
+): { overridden: PastRatingRule[]; reason: string | null } => {
   const [firstBreach] = breaches;
   if (!firstBreach) return { overridden: [], reason: null };
   const reason = overrideReason?.trim() ? overrideReason.trim() : null;

@@ -8,7 +8,11 @@ const counts = (HTXSNV: number, HTTNV: number, HTNV = 0, KHTNV = 0) => ({ HTXSNV
 
 describe('checkQuota (default: HTXSNV <= 20% of HTTNV)', () => {
   it.each([
-    ['article 004: 3 excellent, 20 well-completed', counts(3, 20), { limit: 4, excellent: 3, base: 20, breached: false }],
+    [
+      'article 004: 3 excellent, 20 well-completed',
+      counts(3, 20),
+      { limit: 4, excellent: 3, base: 20, breached: false },
+    ],
     ['at the limit: 4 of 20', counts(4, 20), { limit: 4, excellent: 4, base: 20, breached: false }],
     ['over: 5 of 20', counts(5, 20), { limit: 4, excellent: 5, base: 20, breached: true }],
     ['rounded down: 24 HTTNV allow 4', counts(5, 24, 3, 1), { limit: 4, excellent: 5, base: 24, breached: true }],

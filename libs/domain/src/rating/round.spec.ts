@@ -35,7 +35,9 @@ describe('assertRatingStep', () => {
     PROPOSAL: ['SELF_ASSESSED', 'PROPOSED'],
     DECISION: ['PROPOSED', 'DECIDED'],
   };
-  const cases = (['SELF_ASSESSMENT', 'PROPOSAL', 'DECISION'] as const).flatMap((step) => RATING_STAGES.map((stage) => [step, stage] as const));
+  const cases = (['SELF_ASSESSMENT', 'PROPOSAL', 'DECISION'] as const).flatMap((step) =>
+    RATING_STAGES.map((stage) => [step, stage] as const),
+  );
 
   it.each(cases)('%s at %s in an open round', (step, stage) => {
     const err = code(() => assertRatingStep(stage, step, 'OPEN'));
@@ -44,7 +46,8 @@ describe('assertRatingStep', () => {
   });
 
   it('refuses every step once the round is announced', () => {
-    for (const step of ['SELF_ASSESSMENT', 'PROPOSAL', 'DECISION'] as const) expect(code(() => assertRatingStep('PENDING', step, 'ANNOUNCED'))?.code).toBe('RATING_ROUND_CLOSED');
+    for (const step of ['SELF_ASSESSMENT', 'PROPOSAL', 'DECISION'] as const)
+      expect(code(() => assertRatingStep('PENDING', step, 'ANNOUNCED'))?.code).toBe('RATING_ROUND_CLOSED');
   });
 
   it('says what comes first', () => {
@@ -60,7 +63,10 @@ describe('assertDecisionReason', () => {
     expect(assertDecisionReason('HTTNV', 'HTTNV', ' agreed ')).toBe('agreed');
     expect(assertDecisionReason(null, 'HTNV', null)).toBeNull();
     expect(assertDecisionReason('HTXSNV', 'HTTNV', 'Vượt chỉ tiêu 20%')).toBe('Vượt chỉ tiêu 20%');
-    expect(code(() => assertDecisionReason('HTXSNV', 'HTTNV', '  '))).toMatchObject({ code: 'RATING_REASON_REQUIRED', field: 'reason' });
+    expect(code(() => assertDecisionReason('HTXSNV', 'HTTNV', '  '))).toMatchObject({
+      code: 'RATING_REASON_REQUIRED',
+      field: 'reason',
+    });
     expect(code(() => assertDecisionReason('HTNV', 'HTTNV', null))).toMatchObject({ code: 'RATING_REASON_REQUIRED' });
   });
 });
@@ -73,22 +79,47 @@ describe('ratingAuthority', () => {
   const gcell: ChainLink<string> = { id: 'gcell', kind: 'GRASSROOTS_CELL' };
 
   it('a member of a subordinate cell: the cell proposes, the grassroots committee decides', () => {
-    expect(ratingAuthority('MEMBER', [cellA, gc, root])).toEqual({ subjectKind: 'MEMBER', proposerId: 'cellA', deciderId: 'gc', grassrootsId: 'gc' });
+    expect(ratingAuthority('MEMBER', [cellA, gc, root])).toEqual({
+      subjectKind: 'MEMBER',
+      proposerId: 'cellA',
+      deciderId: 'gc',
+      grassrootsId: 'gc',
+    });
     expect(ratingAuthority('MEMBER', [cellA, sub, gc, root])).toMatchObject({ proposerId: 'cellA', deciderId: 'gc' });
   });
 
   it('a member of a grassroots cell: the cell proposes and decides', () => {
-    expect(ratingAuthority('MEMBER', [gcell, root])).toEqual({ subjectKind: 'MEMBER', proposerId: 'gcell', deciderId: 'gcell', grassrootsId: 'gcell' });
+    expect(ratingAuthority('MEMBER', [gcell, root])).toEqual({
+      subjectKind: 'MEMBER',
+      proposerId: 'gcell',
+      deciderId: 'gcell',
+      grassrootsId: 'gcell',
+    });
   });
 
   it('a subordinate cell or sub-committee: the parent proposes, the grassroots committee decides', () => {
-    expect(ratingAuthority('ORGANISATION', [cellA, sub, gc, root])).toEqual({ subjectKind: 'SUBORDINATE_CELL', proposerId: 'sub', deciderId: 'gc', grassrootsId: 'gc' });
+    expect(ratingAuthority('ORGANISATION', [cellA, sub, gc, root])).toEqual({
+      subjectKind: 'SUBORDINATE_CELL',
+      proposerId: 'sub',
+      deciderId: 'gc',
+      grassrootsId: 'gc',
+    });
     expect(ratingAuthority('ORGANISATION', [cellA, gc, root])).toMatchObject({ proposerId: 'gc', deciderId: 'gc' });
-    expect(ratingAuthority('ORGANISATION', [sub, gc, root])).toEqual({ subjectKind: 'SUB_COMMITTEE', proposerId: 'gc', deciderId: 'gc', grassrootsId: 'gc' });
+    expect(ratingAuthority('ORGANISATION', [sub, gc, root])).toEqual({
+      subjectKind: 'SUB_COMMITTEE',
+      proposerId: 'gc',
+      deciderId: 'gc',
+      grassrootsId: 'gc',
+    });
   });
 
   it('a grassroots organisation: the level above decides', () => {
-    expect(ratingAuthority('ORGANISATION', [gc, root])).toEqual({ subjectKind: 'GRASSROOTS_ORGANISATION', proposerId: 'bloc', deciderId: 'bloc', grassrootsId: null });
+    expect(ratingAuthority('ORGANISATION', [gc, root])).toEqual({
+      subjectKind: 'GRASSROOTS_ORGANISATION',
+      proposerId: 'bloc',
+      deciderId: 'bloc',
+      grassrootsId: null,
+    });
     expect(ratingAuthority('ORGANISATION', [gcell, root])).toMatchObject({ deciderId: 'bloc' });
   });
 
@@ -101,7 +132,10 @@ describe('ratingAuthority', () => {
     ['ORGANISATION', [gc]],
     ['ORGANISATION', [cellA]],
   ] as const)('%s with chain %o has no authority', (subject, chain) => {
-    expect(code(() => ratingAuthority(subject, chain as readonly ChainLink<string>[]))).toMatchObject({ code: 'VALIDATION', field: 'chain' });
+    expect(code(() => ratingAuthority(subject, chain as readonly ChainLink<string>[]))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'chain',
+    });
   });
 });
 
@@ -110,13 +144,24 @@ describe('round deadlines', () => {
 
   it('accepts ordered deadlines (equal allowed)', () => {
     expect(code(() => validateRoundDeadlines(d))).toBeNull();
-    expect(code(() => validateRoundDeadlines({ ...d, proposalDue: d.selfAssessmentDue, decisionDue: d.selfAssessmentDue }))).toBeNull();
+    expect(
+      code(() => validateRoundDeadlines({ ...d, proposalDue: d.selfAssessmentDue, decisionDue: d.selfAssessmentDue })),
+    ).toBeNull();
   });
 
   it('refuses bad or unordered deadlines', () => {
-    expect(code(() => validateRoundDeadlines({ ...d, proposalDue: '2026-11-29' }))).toMatchObject({ code: 'INVALID_DATE_ORDER', field: 'proposalDue' });
-    expect(code(() => validateRoundDeadlines({ ...d, decisionDue: '2026-12-09' }))).toMatchObject({ code: 'INVALID_DATE_ORDER', field: 'decisionDue' });
-    expect(code(() => validateRoundDeadlines({ ...d, selfAssessmentDue: '2026-02-30' }))).toMatchObject({ code: 'VALIDATION', field: 'selfAssessmentDue' });
+    expect(code(() => validateRoundDeadlines({ ...d, proposalDue: '2026-11-29' }))).toMatchObject({
+      code: 'INVALID_DATE_ORDER',
+      field: 'proposalDue',
+    });
+    expect(code(() => validateRoundDeadlines({ ...d, decisionDue: '2026-12-09' }))).toMatchObject({
+      code: 'INVALID_DATE_ORDER',
+      field: 'decisionDue',
+    });
+    expect(code(() => validateRoundDeadlines({ ...d, selfAssessmentDue: '2026-02-30' }))).toMatchObject({
+      code: 'VALIDATION',
+      field: 'selfAssessmentDue',
+    });
   });
 
   it('tells which step is due', () => {

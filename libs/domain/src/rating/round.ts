@@ -54,8 +54,21 @@ export const RATING_PERIOD_KIND_LABELS: Record<RatingPeriodKind, Label> = {
 };
 
 /** The stage of a rating from the times its steps were recorded. */
-export const ratingStage = (r: { selfAssessedAt?: unknown; proposedAt?: unknown; decidedAt?: unknown; announcedAt?: unknown }): RatingStage =>
-  r.announcedAt ? 'ANNOUNCED' : r.decidedAt ? 'DECIDED' : r.proposedAt ? 'PROPOSED' : r.selfAssessedAt ? 'SELF_ASSESSED' : 'PENDING';
+export const ratingStage = (r: {
+  selfAssessedAt?: unknown;
+  proposedAt?: unknown;
+  decidedAt?: unknown;
+  announcedAt?: unknown;
+}): RatingStage =>
+  r.announcedAt
+    ? 'ANNOUNCED'
+    : r.decidedAt
+      ? 'DECIDED'
+      : r.proposedAt
+        ? 'PROPOSED'
+        : r.selfAssessedAt
+          ? 'SELF_ASSESSED'
+          : 'PENDING';
 
 // Which stages each step may start from; repeating a step revises it until the next step is taken.
 const ALLOWED_FROM: Record<Exclude<RatingStep, 'ANNOUNCED'>, readonly RatingStage[]> = {
@@ -70,9 +83,19 @@ const ALLOWED_FROM: Record<Exclude<RatingStep, 'ANNOUNCED'>, readonly RatingStag
  * repeated (revised) until the next one is taken (RATING_STEP_ORDER, with the stage and the step in details). `field`
  * is the input field the refusal names (the rating, or the subject of a self-assessment).
  */
-export const assertRatingStep = (stage: RatingStage, step: Exclude<RatingStep, 'ANNOUNCED'>, roundState: RatingRoundState, field?: string): void => {
+export const assertRatingStep = (
+  stage: RatingStage,
+  step: Exclude<RatingStep, 'ANNOUNCED'>,
+  roundState: RatingRoundState,
+  field?: string,
+): void => {
   if (roundState === 'ANNOUNCED' || stage === 'ANNOUNCED') {
-    throw new DomainError('RATING_ROUND_CLOSED', 'The round has been announced; its ratings can no longer change', field, { stage, step });
+    throw new DomainError(
+      'RATING_ROUND_CLOSED',
+      'The round has been announced; its ratings can no longer change',
+      field,
+      { stage, step },
+    );
   }
   if (ALLOWED_FROM[step].includes(stage)) return;
   const why =
@@ -81,14 +104,21 @@ export const assertRatingStep = (stage: RatingStage, step: Exclude<RatingStep, '
       : step === 'DECISION' && (stage === 'PENDING' || stage === 'SELF_ASSESSED')
         ? 'a proposal comes first'
         : `the rating is already ${RATING_STAGE_LABELS[stage].en.toLowerCase()}`;
-  throw new DomainError('RATING_STEP_ORDER', `${RATING_STEP_LABELS[step].en} is not possible now: ${why}`, field, { stage, step });
+  throw new DomainError('RATING_STEP_ORDER', `${RATING_STEP_LABELS[step].en} is not possible now: ${why}`, field, {
+    stage,
+    step,
+  });
 };
 
 /**
  * A decision that differs from the proposal must say why (docs/rules.md#r-rating-decision-reason). Throws RATING_REASON_REQUIRED
  * ('reason') when the levels differ and the reason is missing or blank. Returns the trimmed reason, or null.
  */
-export const assertDecisionReason = (proposed: RatingLevel | null, decided: RatingLevel, reason: string | null | undefined): string | null => {
+export const assertDecisionReason = (
+  proposed: RatingLevel | null,
+  decided: RatingLevel,
+  reason: string | null | undefined,
+): string | null => {
   const text = reason?.trim() ? reason.trim() : null;
   if (proposed !== null && proposed !== decided && text === null) {
     throw new DomainError(
@@ -123,7 +153,10 @@ export type RatingAuthority<Id> = {
  * `chain` runs from the subject's organisation (a member's cell) up to the root. Throws VALIDATION ('chain') when
  * the chain does not fit (a member outside a cell, an organisation kind that is not rated, no parent).
  */
-export const ratingAuthority = <Id>(subject: 'MEMBER' | 'ORGANISATION', chain: readonly ChainLink<Id>[]): RatingAuthority<Id> => {
+export const ratingAuthority = <Id>(
+  subject: 'MEMBER' | 'ORGANISATION',
+  chain: readonly ChainLink<Id>[],
+): RatingAuthority<Id> => {
   const fail = (why: string): never => {
     throw new DomainError('VALIDATION', `No rating authority: ${why}`, 'chain');
   };
@@ -143,7 +176,12 @@ export const ratingAuthority = <Id>(subject: 'MEMBER' | 'ORGANISATION', chain: r
     case 'GRASSROOTS_COMMITTEE':
     case 'GRASSROOTS_CELL':
       if (!parent) return fail('a grassroots organisation needs a committee above it');
-      return { subjectKind: 'GRASSROOTS_ORGANISATION', proposerId: parent.id, deciderId: parent.id, grassrootsId: null };
+      return {
+        subjectKind: 'GRASSROOTS_ORGANISATION',
+        proposerId: parent.id,
+        deciderId: parent.id,
+        grassrootsId: null,
+      };
     default:
       return fail(`${own.kind} is not rated`);
   }
@@ -154,9 +192,16 @@ export type RoundDeadlines = { selfAssessmentDue: IsoDate; proposalDue: IsoDate;
 /** Deadlines are valid dates in step order (equal allowed): VALIDATION or INVALID_DATE_ORDER with the field. */
 export const validateRoundDeadlines = (d: RoundDeadlines): void => {
   const keys = ['selfAssessmentDue', 'proposalDue', 'decisionDue'] as const;
-  for (const k of keys) if (!isValidIsoDate(d[k])) throw new DomainError('VALIDATION', `Not a valid date: ${String(d[k])}`, k);
-  if (compareIsoDate(d.proposalDue, d.selfAssessmentDue) < 0) throw new DomainError('INVALID_DATE_ORDER', 'The proposal deadline is before the self-assessment deadline', 'proposalDue');
-  if (compareIsoDate(d.decisionDue, d.proposalDue) < 0) throw new DomainError('INVALID_DATE_ORDER', 'The decision deadline is before the proposal deadline', 'decisionDue');
+  for (const k of keys)
+    if (!isValidIsoDate(d[k])) throw new DomainError('VALIDATION', `Not a valid date: ${String(d[k])}`, k);
+  if (compareIsoDate(d.proposalDue, d.selfAssessmentDue) < 0)
+    throw new DomainError(
+      'INVALID_DATE_ORDER',
+      'The proposal deadline is before the self-assessment deadline',
+      'proposalDue',
+    );
+  if (compareIsoDate(d.decisionDue, d.proposalDue) < 0)
+    throw new DomainError('INVALID_DATE_ORDER', 'The decision deadline is before the proposal deadline', 'decisionDue');
 };
 
 /** The step whose deadline comes next on `on` (null once the decision deadline has passed): for reminders. */

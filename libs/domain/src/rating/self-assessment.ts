@@ -14,7 +14,8 @@ export type SelfAssessment = {
   total?: number;
 };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 // Points are entered to at most two decimals (27.5, 68.25); they are added as whole hundredths so 0.1 + 0.2 is 0.3.
 const hundredths = (v: number): number | null => {
@@ -44,15 +45,20 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isS
  * the task counts consistent (non-negative integers; completed <= assigned; onTime, exceeded <= completed).
  * Returns the total, or every problem as a field error (fields: generalPoints, taskPoints, total, tasks.*).
  */
-export const validateSelfAssessment = (input: unknown, policy: Policy): { ok: true; total: number } | { ok: false; errors: FieldError[] } => {
+export const validateSelfAssessment = (
+  input: unknown,
+  policy: Policy,
+): { ok: true; total: number } | { ok: false; errors: FieldError[] } => {
   const errors: FieldError[] = [];
   if (!isPlainObject(input)) return { ok: false, errors: [{ field: 'selfAssessment', reason: 'must be an object' }] };
   const g = checkPoints(input.generalPoints, policy.rating.generalMaxPoints, 'generalPoints', errors);
   const t = checkPoints(input.taskPoints, policy.rating.tasksMaxPoints, 'taskPoints', errors);
   const sum = g !== null && t !== null ? (g + t) / 100 : null;
   if (input.total !== undefined && input.total !== null) {
-    if (typeof input.total !== 'number' || !Number.isFinite(input.total)) errors.push({ field: 'total', reason: 'must be a number' });
-    else if (sum !== null && hundredths(input.total) !== g! + t!) errors.push({ field: 'total', reason: `must equal generalPoints + taskPoints (${sum})` });
+    if (typeof input.total !== 'number' || !Number.isFinite(input.total))
+      errors.push({ field: 'total', reason: 'must be a number' });
+    else if (sum !== null && hundredths(input.total) !== g! + t!)
+      errors.push({ field: 'total', reason: `must equal generalPoints + taskPoints (${sum})` });
   }
   const tasks = input.tasks;
   if (!isPlainObject(tasks)) {

@@ -18,7 +18,8 @@ describe('parseNumberInput', () => {
     expect(parseNumberInput('')).toBeNull();
     expect(parseNumberInput('   ')).toBeNull();
     expect(parseNumberInput(null)).toBeNull();
-    for (const bad of ['abc', '27,5,1', '1,2.3', '12.34.5', '--1', '27,', '1e5', '٣']) expect(parseNumberInput(bad)).toBeNaN();
+    for (const bad of ['abc', '27,5,1', '1,2.3', '12.34.5', '--1', '27,', '1e5', '٣'])
+      expect(parseNumberInput(bad)).toBeNaN();
   });
 });
 
@@ -46,7 +47,8 @@ describe('parseTimeInput', () => {
     expect(parseTimeInput('23:59')).toBe('23:59');
   });
   it('refuses 12-hour forms and impossible times', () => {
-    for (const bad of ['2:00 PM', '24:00', '12:60', '25', '1:5', 'abc', '14:000', '-1:00']) expect(parseTimeInput(bad)).toBeNull();
+    for (const bad of ['2:00 PM', '24:00', '12:60', '25', '1:5', 'abc', '14:000', '-1:00'])
+      expect(parseTimeInput(bad)).toBeNull();
     expect(parseTimeInput('')).toBeNull();
   });
 });

@@ -41,7 +41,9 @@ describe('percent', () => {
     [-1, 16, 1, -6.2],
     [1, 200, 0, 0],
     [229, 321, 1, 71.3],
-  ])('truncates %i/%i (%i decimals) → %d', (n, d, dec, r) => expect(percent(n, d, dec, { rounding: 'truncate' })).toBe(r));
+  ])('truncates %i/%i (%i decimals) → %d', (n, d, dec, r) =>
+    expect(percent(n, d, dec, { rounding: 'truncate' })).toBe(r),
+  );
 
   it('is within half a unit of the exact value, and prints as its own rounding (random)', () => {
     let seed = 7;

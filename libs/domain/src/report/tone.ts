@@ -13,7 +13,8 @@ export type FigureTarget = { atLeast: number; atMost?: never } | { atMost: numbe
 export const NONE_BEHIND: FigureTarget = { atMost: 0 };
 
 const assertFinite = (n: unknown, field: string): void => {
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new DomainError('VALIDATION', `Expected a finite number, got ${String(n)}`, field);
+  if (typeof n !== 'number' || !Number.isFinite(n))
+    throw new DomainError('VALIDATION', `Expected a finite number, got ${String(n)}`, field);
 };
 
 /**
@@ -25,7 +26,8 @@ export const figureTone = (value: number | null | undefined, target?: FigureTarg
   if (target === undefined || target === null) return 'neutral';
   const floor = target.atLeast;
   const ceiling = target.atMost;
-  if ((floor === undefined) === (ceiling === undefined)) throw new DomainError('VALIDATION', 'A target has either atLeast or atMost', 'target');
+  if ((floor === undefined) === (ceiling === undefined))
+    throw new DomainError('VALIDATION', 'A target has either atLeast or atMost', 'target');
   assertFinite(floor ?? ceiling, 'target');
   if (value === null || value === undefined) return 'neutral';
   assertFinite(value, 'value');

@@ -31,7 +31,8 @@ describe('foldVietnamese', () => {
   });
 
   it('is idempotent', () => {
-    for (const s of ['Phạm Thị Hường', 'Ngô Đình Ứng']) expect(foldVietnamese(foldVietnamese(s))).toBe(foldVietnamese(s));
+    for (const s of ['Phạm Thị Hường', 'Ngô Đình Ứng'])
+      expect(foldVietnamese(foldVietnamese(s))).toBe(foldVietnamese(s));
   });
 });
 
@@ -70,6 +71,12 @@ describe('givenNameFirst / compareVietnameseNames', () => {
 
   it('orders a list as Vietnamese lists are: by given name, then family and middle names', () => {
     const list = ['Trần Văn Bình', 'Nguyễn Văn An', 'Lê Thị An', 'Phạm Minh Châu', 'Đỗ Bình'];
-    expect([...list].sort(compareVietnameseNames)).toEqual(['Lê Thị An', 'Nguyễn Văn An', 'Đỗ Bình', 'Trần Văn Bình', 'Phạm Minh Châu']);
+    expect([...list].sort(compareVietnameseNames)).toEqual([
+      'Lê Thị An',
+      'Nguyễn Văn An',
+      'Đỗ Bình',
+      'Trần Văn Bình',
+      'Phạm Minh Châu',
+    ]);
   });
 });

@@ -9,15 +9,12 @@ const COMBINING_MARKS = /\p{M}/gu;
  * "Nguyễn Văn  An" → "nguyen van an".
  */
 export const foldVietnamese = (s: string): string =>
-  s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[đð]/g, 'd')
-    .replace(/\s+/g, ' ')
-    .trim();
+  s.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đð]/g, 'd').replace(/\s+/g, ' ').trim();
 
-const words = (s: string): string[] => foldVietnamese(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+const words = (s: string): string[] =>
+  foldVietnamese(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 
 /**
  * Whether every word of `query` starts a word of `haystack`, both folded, in any order:

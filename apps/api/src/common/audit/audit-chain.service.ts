@@ -23,7 +23,14 @@ export type AuditVerification = {
   runBy: string;
 };
 
-export type DailyDigest = { day: string; seals: number; rows: number; firstSeq: number; lastSeq: number; lastDigest: string };
+export type DailyDigest = {
+  day: string;
+  seals: number;
+  rows: number;
+  firstSeq: number;
+  lastSeq: number;
+  lastDigest: string;
+};
 
 const hex = (b: Buffer | null | undefined): string | null => (b ? Buffer.from(b).toString('hex') : null);
 
@@ -50,7 +57,9 @@ export class AuditChainService implements OnApplicationBootstrap, OnApplicationS
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.sealPending()
-        .catch((e: unknown) => this.log.warn(`sealing the audit log failed: ${e instanceof Error ? e.message : String(e)}`))
+        .catch((e: unknown) =>
+          this.log.warn(`sealing the audit log failed: ${e instanceof Error ? e.message : String(e)}`),
+        )
         .finally(() => (this.running = null));
     }, every * 1000);
     this.timer.unref();
@@ -86,7 +95,8 @@ export class AuditChainService implements OnApplicationBootstrap, OnApplicationS
            FROM agg LEFT JOIN seal ON TRUE`,
           [SEAL_BATCH_MAX],
         );
-        if (row?.bad) throw new Error(`audit row ${row.bad} does not match its hash; nothing sealed (run audit verify)`);
+        if (row?.bad)
+          throw new Error(`audit row ${row.bad} does not match its hash; nothing sealed (run audit verify)`);
         if (!row?.seq) return null;
         if (row.marked !== row.n) throw new Error(`sealing marked ${row.marked} rows for ${row.n} hashed`);
         return row as { seq: number; digest: Buffer; n: number };
@@ -111,8 +121,9 @@ export class AuditChainService implements OnApplicationBootstrap, OnApplicationS
        FROM audit_log a`,
     );
     // Each seal recomputed from its rows; the chain: seq without gaps, prev_digest = the previous seal's digest.
-    const seals: { seq: number; ok: boolean; linked: boolean; counted: boolean; firstId: string | null }[] = await this.ds.query(
-      `SELECT s.seq::int AS seq,
+    const seals: { seq: number; ok: boolean; linked: boolean; counted: boolean; firstId: string | null }[] =
+      await this.ds.query(
+        `SELECT s.seq::int AS seq,
               s.digest = sha256(coalesce(s.prev_digest, ''::bytea) || convert_to(coalesce(x.n, 0)::text, 'UTF8') || coalesce(x.hashes, ''::bytea)) AS ok,
               (s.seq = 1 AND s.prev_digest IS NULL) OR (s.seq = lag(s.seq) OVER w + 1 AND s.prev_digest IS NOT DISTINCT FROM lag(s.digest) OVER w) AS linked,
               coalesce(x.n, 0) = s.row_count AS counted,
@@ -122,23 +133,46 @@ export class AuditChainService implements OnApplicationBootstrap, OnApplicationS
                           FROM audit_log WHERE seal_seq = s.seq) x ON TRUE
        WINDOW w AS (ORDER BY s.seq)
        ORDER BY s.seq`,
-    );
+      );
     const [last] = await this.ds.query(`SELECT digest FROM audit_seal ORDER BY seq DESC LIMIT 1`);
     const brokenSeal = seals.find((s) => !s.ok || !s.linked || !s.counted) ?? null;
     const firstBrokenId: string | null = rows.first_bad ?? brokenSeal?.firstId ?? null;
     let problem: string | null = null;
-    if (rows.first_bad) problem = `audit row ${rows.first_bad} was changed after it was written (its content no longer matches its hash)`;
-    else if (brokenSeal && !brokenSeal.linked) problem = `seal ${brokenSeal.seq} does not follow seal ${brokenSeal.seq - 1} (a seal was removed or changed)`;
-    else if (brokenSeal && !brokenSeal.counted) problem = `seal ${brokenSeal.seq} covers a different number of rows than it sealed (rows removed or moved)`;
-    else if (brokenSeal) problem = `seal ${brokenSeal.seq} does not match its rows (a row and its hash were changed together)`;
+    if (rows.first_bad)
+      problem = `audit row ${rows.first_bad} was changed after it was written (its content no longer matches its hash)`;
+    else if (brokenSeal && !brokenSeal.linked)
+      problem = `seal ${brokenSeal.seq} does not follow seal ${brokenSeal.seq - 1} (a seal was removed or changed)`;
+    else if (brokenSeal && !brokenSeal.counted)
+      problem = `seal ${brokenSeal.seq} covers a different number of rows than it sealed (rows removed or moved)`;
+    else if (brokenSeal)
+      problem = `seal ${brokenSeal.seq} does not match its rows (a row and its hash were changed together)`;
     const [saved] = await this.ds.query(
       `INSERT INTO audit_verification (ok, rows_checked, seals_checked, unsealed_rows, first_broken_id, broken_seal, problem, last_digest, run_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text AS id, at`,
-      [problem === null, rows.n, seals.length, rows.unsealed, firstBrokenId, brokenSeal?.seq ?? null, problem, hex(last?.digest), runBy],
+      [
+        problem === null,
+        rows.n,
+        seals.length,
+        rows.unsealed,
+        firstBrokenId,
+        brokenSeal?.seq ?? null,
+        problem,
+        hex(last?.digest),
+        runBy,
+      ],
     );
     return {
-      id: saved.id, at: saved.at, ok: problem === null, rowsChecked: Number(rows.n), sealsChecked: seals.length,
-      unsealedRows: Number(rows.unsealed), firstBrokenId, brokenSeal: brokenSeal?.seq ?? null, problem, lastDigest: hex(last?.digest), runBy,
+      id: saved.id,
+      at: saved.at,
+      ok: problem === null,
+      rowsChecked: Number(rows.n),
+      sealsChecked: seals.length,
+      unsealedRows: Number(rows.unsealed),
+      firstBrokenId,
+      brokenSeal: brokenSeal?.seq ?? null,
+      problem,
+      lastDigest: hex(last?.digest),
+      runBy,
     };
   }
 

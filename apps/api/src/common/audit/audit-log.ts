@@ -15,7 +15,9 @@ export type AuditLogFilter = { entityType?: string; entityId?: string; operation
  * everything, as before): the total, the rows (id as text, the entry's columns) and the next cursor. Two statements.
  */
 export const auditLogPage = async (
-  q: Pick<EntityManager, 'query'>, filter: AuditLogFilter | undefined, page: KeysetPage,
+  q: Pick<EntityManager, 'query'>,
+  filter: AuditLogFilter | undefined,
+  page: KeysetPage,
 ): Promise<{ total: number; rows: Record<string, unknown>[]; nextCursor: string | null }> => {
   const p = new Params();
   const where = ['TRUE'];

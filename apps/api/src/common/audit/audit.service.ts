@@ -52,13 +52,29 @@ export const recordAudit = async (m: Querier, caller: Caller, entry: AuditEntry)
  * import's transaction). These operations have no domain event of their own: the import's own entry (recordImport)
  * makes the import.finished event.
  */
-export const recordAuditRows = async (m: Querier, caller: Caller, operation: string, entityType: string, rows: { entityId: string; after: unknown }[]): Promise<void> => {
+export const recordAuditRows = async (
+  m: Querier,
+  caller: Caller,
+  operation: string,
+  entityType: string,
+  rows: { entityId: string; after: unknown }[],
+): Promise<void> => {
   if (!rows.length) return;
-  if (eventOf({ operation, entityType, entityId: null })) throw new Error(`${operation} has a domain event: record it with recordAudit`);
+  if (eventOf({ operation, entityType, entityId: null }))
+    throw new Error(`${operation} has a domain event: record it with recordAudit`);
   await m.query(
     `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
      SELECT $1, $2, $3, $4, $5, u.id, u.after::jsonb, $8 FROM unnest($6::text[], $7::text[]) AS u(id, after)`,
-    [caller.actor.kind, caller.actor.id, caller.actor.name, operation, entityType, rows.map((r) => r.entityId), rows.map((r) => JSON.stringify(r.after)), caller.requestId],
+    [
+      caller.actor.kind,
+      caller.actor.id,
+      caller.actor.name,
+      operation,
+      entityType,
+      rows.map((r) => r.entityId),
+      rows.map((r) => JSON.stringify(r.after)),
+      caller.requestId,
+    ],
   );
 };
 
@@ -68,13 +84,17 @@ const appendEvent = async (m: Querier, caller: Caller, entry: AuditEntry): Promi
   if (!event) return;
   const given = event.org === 'subject' ? entry.entityId : entry.organisationId;
   // A programming error, caught by the write path's tests: an event without a scope would reach administrators only.
-  if (given === undefined) throw new Error(`${entry.operation}: its event ${event.type} needs AuditEntry.organisationId`);
+  if (given === undefined)
+    throw new Error(`${entry.operation}: its event ${event.type} needs AuditEntry.organisationId`);
   const d = today();
   const ids = [...new Set(given === null ? [] : Array.isArray(given) ? given : [given])];
   let orgId: string | null = ids.length === 1 ? (ids[0] ?? null) : null;
   let path: string | null = null;
   if (ids.length > 1) {
-    const rows: { path: string | null }[] = await m.query(`SELECT placement_path_at(x.id, $2::date) AS path FROM unnest($1::uuid[]) AS x(id)`, [ids, d]);
+    const rows: { path: string | null }[] = await m.query(
+      `SELECT placement_path_at(x.id, $2::date) AS path FROM unnest($1::uuid[]) AS x(id)`,
+      [ids, d],
+    );
     const paths = rows.map((r) => r.path).filter((p): p is string => !!p);
     if (paths.length) {
       // The deepest common ancestor: the longest common run of path segments ('/a/b/' → ['a','b']).
@@ -95,13 +115,32 @@ const appendEvent = async (m: Querier, caller: Caller, entry: AuditEntry): Promi
   await m.query(
     `INSERT INTO domain_event (type, version, actor_type, actor_id, actor_name, subject_type, subject_id, organisation_id, organisation_path, payload, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid, CASE WHEN $12::boolean THEN placement_path_at($8::uuid, $13::date) ELSE $9::text END, $10, $11)`,
-    [event.type, event.version, caller.actor.kind, caller.actor.id, caller.actor.name, entry.entityType, entry.entityId, orgId, path, JSON.stringify(event.payload), caller.requestId,
-      ids.length === 1, d],
+    [
+      event.type,
+      event.version,
+      caller.actor.kind,
+      caller.actor.id,
+      caller.actor.name,
+      entry.entityType,
+      entry.entityId,
+      orgId,
+      path,
+      JSON.stringify(event.payload),
+      caller.requestId,
+      ids.length === 1,
+      d,
+    ],
   );
 };
 
 /** One event of the notice job (event-types.ts SYSTEM_EVENT_TYPES). */
-export type SystemEvent = { type: SystemEventType; subjectType: string; subjectId: string; organisationId: string | null; payload: Record<string, unknown> };
+export type SystemEvent = {
+  type: SystemEventType;
+  subjectType: string;
+  subjectId: string;
+  organisationId: string | null;
+  payload: Record<string, unknown>;
+};
 
 /** Events per INSERT statement. */
 const SYSTEM_EVENT_CHUNK = 1000;
@@ -111,11 +150,24 @@ const SYSTEM_EVENT_CHUNK = 1000;
  * the caller's transaction, in the given order, each scoped by its organisation's path on `d` like a write's event.
  * Their payloads keep exactly the documented keys. One statement per SYSTEM_EVENT_CHUNK events.
  */
-export const appendSystemEvents = async (m: Querier, caller: Caller, events: SystemEvent[], d: string): Promise<number> => {
+export const appendSystemEvents = async (
+  m: Querier,
+  caller: Caller,
+  events: SystemEvent[],
+  d: string,
+): Promise<number> => {
   for (let i = 0; i < events.length; i += SYSTEM_EVENT_CHUNK) {
     const rows = events.slice(i, i + SYSTEM_EVENT_CHUNK).map((e, n) => {
       const doc = systemEventOf(e.type, e.payload);
-      return { n, type: doc.type, version: doc.version, subject_type: e.subjectType, subject_id: e.subjectId, organisation_id: e.organisationId, payload: doc.payload };
+      return {
+        n,
+        type: doc.type,
+        version: doc.version,
+        subject_type: e.subjectType,
+        subject_id: e.subjectId,
+        organisation_id: e.organisationId,
+        payload: doc.payload,
+      };
     });
     await m.query(
       `INSERT INTO domain_event (type, version, actor_type, actor_id, actor_name, subject_type, subject_id, organisation_id, organisation_path, payload, request_id)

@@ -31,12 +31,26 @@ export const SYSTEM_ACTOR: Actor = {
   grants: [],
 };
 
-export const actorFromGrants = (base: Pick<Actor, 'kind' | 'id' | 'name'>, grants: GrantInfo[], ownCellIds: string[] = []): Actor => {
+export const actorFromGrants = (
+  base: Pick<Actor, 'kind' | 'id' | 'name'>,
+  grants: GrantInfo[],
+  ownCellIds: string[] = [],
+): Actor => {
   const isAdmin = grants.some((g) => g.role === 'SYSTEM_ADMIN');
-  const readRoots = grants.filter((g) => g.organisationId && g.role !== 'MEMBER').map((g) => g.organisationId as string);
+  const readRoots = grants
+    .filter((g) => g.organisationId && g.role !== 'MEMBER')
+    .map((g) => g.organisationId as string);
   const writeRoots = grants
     .filter((g) => g.organisationId && (g.role === 'COMMITTEE_WRITE' || g.role === 'CELL_SECRETARY'))
     .map((g) => g.organisationId as string);
   const ownMemberIds = grants.filter((g) => g.role === 'MEMBER' && g.memberId).map((g) => g.memberId as string);
-  return { ...base, isAdmin, readRoots: [...new Set(readRoots)], writeRoots: [...new Set(writeRoots)], ownMemberIds, ownCellIds, grants };
+  return {
+    ...base,
+    isAdmin,
+    readRoots: [...new Set(readRoots)],
+    writeRoots: [...new Set(writeRoots)],
+    ownMemberIds,
+    ownCellIds,
+    grants,
+  };
 };

@@ -16,7 +16,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    const ctx = GqlExecutionContext.create(context).getContext<RequestContext & { actorPromise?: Promise<RequestContext['actor'] | null> }>();
+    const ctx = GqlExecutionContext.create(context).getContext<
+      RequestContext & { actorPromise?: Promise<RequestContext['actor'] | null> }
+    >();
     const header = ctx.req?.headers?.authorization;
     if (!ctx.actorPromise) {
       ctx.actorPromise = this.auth.actorFromHeader(Array.isArray(header) ? header[0] : header);

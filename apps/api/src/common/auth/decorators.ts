@@ -15,4 +15,6 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   return gql.actor;
 });
 
-export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext) => GqlExecutionContext.create(ctx).getContext<RequestContext>());
+export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  GqlExecutionContext.create(ctx).getContext<RequestContext>(),
+);

@@ -54,7 +54,9 @@ export class ExportService {
     if (!def) throw new DomainError('NOT_FOUND', `No export named ${name}`);
     await def.build(caller.actor, args, wb);
     const after = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== null));
-    await this.ds.transaction((m) => this.audit.record(m, caller, { operation: 'export', entityType: 'export', entityId: name, after }));
+    await this.ds.transaction((m) =>
+      this.audit.record(m, caller, { operation: 'export', entityType: 'export', entityId: name, after }),
+    );
   }
 
   /** The deprecated GraphQL form: the whole workbook in memory, base64-encoded. */

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 
 /** dd/mm/yyyy for an ISO date, '' for none (Vietnamese titles and text; a date cell is `xlDate`). */
-export const viDate = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '');
+export const viDate = (iso: string | null | undefined): string =>
+  iso ? iso.slice(0, 10).split('-').reverse().join('/') : '';
 
 /** How every date cell of every export is shown: a real Excel date, sortable and filterable, written dd/mm/yyyy. */
 export const DATE_FORMAT = 'dd/mm/yyyy';
@@ -11,7 +12,8 @@ export const DATE_FORMAT = 'dd/mm/yyyy';
  * midnight, which Excel reads as that day whatever the reader's time zone; null (an empty cell) for none.
  * Report rows give it as is: `startReport` formats every Date cell with DATE_FORMAT.
  */
-export const xlDate = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso.slice(0, 10)}T00:00:00.000Z`) : null);
+export const xlDate = (iso: string | null | undefined): Date | null =>
+  iso ? new Date(`${iso.slice(0, 10)}T00:00:00.000Z`) : null;
 
 /**
  * Where an export writes its sheets: an in-memory workbook (the deprecated GraphQL `*Xlsx` fields, serialised to
@@ -72,7 +74,12 @@ export const reportSheet = (wb: ExportWorkbook, name: string, headRow: number): 
  * dd/mm/yyyy, other number formats by column (1-based), the auto-filter over the headings and every row so far;
  * each row committed as it is added.
  */
-export const filteredRows = (ws: ExcelJS.Worksheet, headRow: number, columns: number, formats: Record<number, string> = {}): ((row: unknown[]) => void) => {
+export const filteredRows = (
+  ws: ExcelJS.Worksheet,
+  headRow: number,
+  columns: number,
+  formats: Record<number, string> = {},
+): ((row: unknown[]) => void) => {
   let last = headRow;
   ws.autoFilter = { from: { row: headRow, column: 1 }, to: { row: last, column: columns } };
   return (values) => {

@@ -22,7 +22,11 @@ export class AvailabilityPlugin implements ApolloServerPlugin {
         // After the other plugins' willSendResponse (Nest's sets 200 whenever the body has `data`).
         await Promise.resolve();
         const body = response.body;
-        if (body.kind !== 'single' || !body.singleResult.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
+        if (
+          body.kind !== 'single' ||
+          !body.singleResult.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')
+        )
+          return;
         response.http.status = 503;
         response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
       },
@@ -49,7 +53,10 @@ export const registerHealthRoutes = (
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const ok = await Promise.race([
-      ds.query('SELECT 1').then(() => true, () => false),
+      ds.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
       new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
       }),
@@ -67,6 +74,9 @@ export const registerHealthRoutes = (
         ...(requests ? { requests: requests() } : {}),
       });
     }
-    return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'error', database: 'down', code: 'SERVICE_UNAVAILABLE', retryable: true });
+    return reply
+      .code(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .send({ status: 'error', database: 'down', code: 'SERVICE_UNAVAILABLE', retryable: true });
   });
 };

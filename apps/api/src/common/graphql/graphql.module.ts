@@ -45,7 +45,11 @@ export class GraphqlModule {
           formatError: formatError(config.nodeEnv !== 'development'),
           // Fastify integration: (request, reply); the reply lets the session resolvers set the refresh cookie.
           context: (req: RequestLike, reply?: ReplyLike): Partial<RequestContext> => {
-            const ctx: Partial<RequestContext> = { req, reply, requestId: (req.id as string | undefined) ?? randomUUID() };
+            const ctx: Partial<RequestContext> = {
+              req,
+              reply,
+              requestId: (req.id as string | undefined) ?? randomUUID(),
+            };
             ctx.loaders = new Loaders();
             return ctx;
           },

@@ -9,21 +9,30 @@ export const MAX_PAGE_SIZE = 500;
 /** The lists that also page by cursor (keyset): their page type has `nextCursor`. */
 export const KEYSET_LISTS = 'members, meetingList, ratings and auditLog';
 
-@InputType({ description: `Pagination, the same on every list: skip \`offset\` rows, return at most \`limit\`. The large lists (${KEYSET_LISTS}) also page by cursor: pass the previous page's \`nextCursor\` as \`after\` (docs/graphql.md#pagination).` })
+@InputType({
+  description: `Pagination, the same on every list: skip \`offset\` rows, return at most \`limit\`. The large lists (${KEYSET_LISTS}) also page by cursor: pass the previous page's \`nextCursor\` as \`after\` (docs/graphql.md#pagination).`,
+})
 export class PageInput {
   @Field(() => Int, { defaultValue: 0, description: 'Rows to skip (0 or more). Must be 0 with `after`.' })
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   offset = 0;
 
   @Field(() => Int, { defaultValue: 50, description: `Rows to return, 1 to ${MAX_PAGE_SIZE}.` })
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
   limit = 50;
 
   @Field(() => String, {
     nullable: true,
     description: `Keyset paging (${KEYSET_LISTS} only; other lists answer VALIDATION): a \`nextCursor\` of the same list with the same filter; the page holds the rows that come after that row in the list's order, so rows added or removed meanwhile shift nothing: every row present throughout is returned exactly once. Opaque.`,
   })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   after?: string | null;
 }
 
@@ -52,7 +61,10 @@ export const Paginated = <T>(item: Type<T>, name: string, what: string) => {
 export const KeysetPaginated = <T>(item: Type<T>, name: string, what: string) => {
   @ObjectType(`${name}KeysetPage`, { isAbstract: true })
   abstract class KeysetPageType extends Paginated(item, name, what) {
-    @Field(() => String, { nullable: true, description: `Pass it as \`page.after\` (with the same filter) for the ${what} after this page; null on the last page.` })
+    @Field(() => String, {
+      nullable: true,
+      description: `Pass it as \`page.after\` (with the same filter) for the ${what} after this page; null on the last page.`,
+    })
     nextCursor?: string | null;
   }
   return KeysetPageType;
@@ -60,7 +72,12 @@ export const KeysetPaginated = <T>(item: Type<T>, name: string, what: string) =>
 
 /** The offset page of a list that does not page by cursor (refuses `after`). */
 export const pageOf = (page?: PageInput | null): { offset: number; limit: number } => {
-  if (page?.after) throw new DomainError('VALIDATION', `This list pages by offset only; \`after\` is for ${KEYSET_LISTS}`, 'page.after');
+  if (page?.after)
+    throw new DomainError(
+      'VALIDATION',
+      `This list pages by offset only; \`after\` is for ${KEYSET_LISTS}`,
+      'page.after',
+    );
   return { offset: page?.offset ?? 0, limit: Math.min(page?.limit ?? 50, MAX_PAGE_SIZE) };
 };
 
@@ -68,7 +85,12 @@ export const pageOf = (page?: PageInput | null): { offset: number; limit: number
  * One key of a list's order, for keyset paging: the SQL expression (exactly as in ORDER BY), its type, and its
  * direction. `nullsLast`: the key may be null, sorted last (ascending only). Other keys must never be null.
  */
-export type KeysetKey = { expr: string; cast: 'text' | 'uuid' | 'date' | 'time' | 'int' | 'bigint'; desc?: boolean; nullsLast?: boolean };
+export type KeysetKey = {
+  expr: string;
+  cast: 'text' | 'uuid' | 'date' | 'time' | 'int' | 'bigint';
+  desc?: boolean;
+  nullsLast?: boolean;
+};
 
 const VALID: Record<KeysetKey['cast'], RegExp> = {
   text: /^[\s\S]{0,1000}$/,
@@ -81,7 +103,8 @@ const VALID: Record<KeysetKey['cast'], RegExp> = {
 
 export type KeysetPage = { offset: number; limit: number; after: (string | null)[] | null };
 
-const badCursor = () => new DomainError('VALIDATION', 'Not a cursor of this list: pass a `nextCursor` it returned', 'page.after');
+const badCursor = () =>
+  new DomainError('VALIDATION', 'Not a cursor of this list: pass a `nextCursor` it returned', 'page.after');
 
 /** The page of a keyset list: offset paging as pageOf, or (with `after`) the decoded position, checked against `keys`. */
 export const keysetPageOf = (page: PageInput | null | undefined, list: string, keys: KeysetKey[]): KeysetPage => {
@@ -116,7 +139,12 @@ export const keysetAfterSql = (keys: KeysetKey[], after: (string | null)[] | nul
   const v = after.map((x, i) => (x === null ? null : `${p.add(x)}::${elementAt(keys, i, 'keyset key').cast}`));
   const ors = keys.map((k, i) => {
     const equal = keys.slice(0, i).map((kj, j) => (v[j] === null ? `${kj.expr} IS NULL` : `${kj.expr} = ${v[j]}`));
-    const later = v[i] === null ? 'FALSE' : k.nullsLast ? `(${k.expr} > ${v[i]} OR ${k.expr} IS NULL)` : `${k.expr} ${k.desc ? '<' : '>'} ${v[i]}`;
+    const later =
+      v[i] === null
+        ? 'FALSE'
+        : k.nullsLast
+          ? `(${k.expr} > ${v[i]} OR ${k.expr} IS NULL)`
+          : `${k.expr} ${k.desc ? '<' : '>'} ${v[i]}`;
     return `(${[...equal, later].join(' AND ')})`;
   });
   return `(${ors.join(' OR ')})`;
@@ -126,13 +154,26 @@ export const keysetAfterSql = (keys: KeysetKey[], after: (string | null)[] | nul
  * Ends a keyset page: `rows` were read with LIMIT limit + 1; returns the page's rows and the cursor of its last row
  * when there are more (null on the last page). The key columns (_k*) are removed from the rows.
  */
-export const keysetRows = <R extends Record<string, unknown>>(rows: R[], limit: number, list: string, keys: KeysetKey[]): { rows: R[]; nextCursor: string | null } => {
+export const keysetRows = <R extends Record<string, unknown>>(
+  rows: R[],
+  limit: number,
+  list: string,
+  keys: KeysetKey[],
+): { rows: R[]; nextCursor: string | null } => {
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = more && last
-    ? Buffer.from(JSON.stringify({ l: list, k: keys.map((_, i) => (last[`_k${i}`] === null || last[`_k${i}`] === undefined ? null : String(last[`_k${i}`]))) })).toString('base64url')
-    : null;
+  const nextCursor =
+    more && last
+      ? Buffer.from(
+          JSON.stringify({
+            l: list,
+            k: keys.map((_, i) =>
+              last[`_k${i}`] === null || last[`_k${i}`] === undefined ? null : String(last[`_k${i}`]),
+            ),
+          }),
+        ).toString('base64url')
+      : null;
   for (const r of page) for (let i = 0; i < keys.length; i++) delete r[`_k${i}`];
   return { rows: page, nextCursor };
 };

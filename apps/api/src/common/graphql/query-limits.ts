@@ -47,12 +47,27 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   return 1 + childComplexity;
 };
 
-export type QueryLimits = Pick<AppConfig, 'graphqlMaxDepth' | 'graphqlMaxAliases' | 'graphqlMaxCost' | 'graphqlMaxExports'>;
+export type QueryLimits = Pick<
+  AppConfig,
+  'graphqlMaxDepth' | 'graphqlMaxAliases' | 'graphqlMaxCost' | 'graphqlMaxExports'
+>;
 
 /** The stable refusal: BAD_USER_INPUT with reason QUERY_TOO_COMPLEX, which limit, the maximum and what was found. */
-export const tooComplex = (limit: 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'exports', message: string, max?: number, found?: number): GraphQLError =>
+export const tooComplex = (
+  limit: 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'exports',
+  message: string,
+  max?: number,
+  found?: number,
+): GraphQLError =>
   new GraphQLError(message, {
-    extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', limit, ...(max !== undefined ? { max } : {}), ...(found !== undefined ? { found } : {}), http: { status: 400, headers: new Map() } },
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COMPLEX',
+      limit,
+      ...(max !== undefined ? { max } : {}),
+      ...(found !== undefined ? { found } : {}),
+      http: { status: 400, headers: new Map() },
+    },
   });
 
 const armorRules = (limits: QueryLimits): ValidationRule[] =>
@@ -96,16 +111,32 @@ export const checkQueryLimits = (
     },
   });
   if (exports > limits.graphqlMaxExports) {
-    return tooComplex('exports', `At most ${limits.graphqlMaxExports} export(s) per request; this one asks for ${exports}`, limits.graphqlMaxExports, exports);
+    return tooComplex(
+      'exports',
+      `At most ${limits.graphqlMaxExports} export(s) per request; this one asks for ${exports}`,
+      limits.graphqlMaxExports,
+      exports,
+    );
   }
   let cost: number;
   try {
-    cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [costEstimator] });
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      operationName: operationName ?? undefined,
+      estimators: [costEstimator],
+    });
   } catch {
     return null; // a variables problem: graphql-js reports it with its own message
   }
   if (cost > limits.graphqlMaxCost) {
-    return tooComplex('cost', `The query is too expensive: cost ${cost}, at most ${limits.graphqlMaxCost} (ask for smaller pages, fewer fields or fewer aliases)`, limits.graphqlMaxCost, cost);
+    return tooComplex(
+      'cost',
+      `The query is too expensive: cost ${cost}, at most ${limits.graphqlMaxCost} (ask for smaller pages, fewer fields or fewer aliases)`,
+      limits.graphqlMaxCost,
+      cost,
+    );
   }
   return null;
 };
@@ -169,14 +200,22 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
       ctx.actorPromise = this.auth.actorFromHeader(Array.isArray(header) ? header[0] : header);
       ctx.actorPromise.catch(() => undefined);
     }
-    return ctx.actorPromise.then((a) => Boolean(a), () => false);
+    return ctx.actorPromise.then(
+      (a) => Boolean(a),
+      () => false,
+    );
   }
 
   /** Sign-ins and refreshes per client address, exports per caller (RateLimits); 429 with Retry-After. */
   private async checkRates(rc: GraphQLRequestContext<Ctx>): Promise<void> {
-    const roots = (rc.operation?.selectionSet.selections ?? []).flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
+    const roots = (rc.operation?.selectionSet.selections ?? []).flatMap((s) =>
+      s.kind === 'Field' ? [s.name.value] : [],
+    );
     const ip = (rc.contextValue.req as { ip?: string } | undefined)?.ip ?? 'unknown';
-    for (const [field, kind] of [['signIn', 'signIn'], ['refreshSession', 'refresh']] as const) {
+    for (const [field, kind] of [
+      ['signIn', 'signIn'],
+      ['refreshSession', 'refresh'],
+    ] as const) {
       const n = roots.filter((r) => r === field).length;
       const wait = n ? await this.rates.take(kind, ip, n) : null;
       if (wait) throw tooManyRequests(kind, wait);
@@ -200,21 +239,46 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<Ctx> {
         const document = rc.document!;
         if (rc.operation?.operation === 'subscription') {
           // The schema has no Subscription type; graphql-js would otherwise answer an internal error.
-          throw new GraphQLError('Subscriptions are not supported', { extensions: { code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_OPERATION', http: { status: 400, headers: new Map() } } });
+          throw new GraphQLError('Subscriptions are not supported', {
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              reason: 'UNSUPPORTED_OPERATION',
+              http: { status: 400, headers: new Map() },
+            },
+          });
         }
-        const refusal = checkQueryLimits(rc.schema, document, rc.request.variables, rc.operationName, this.config, this.rules);
+        const refusal = checkQueryLimits(
+          rc.schema,
+          document,
+          rc.request.variables,
+          rc.operationName,
+          this.config,
+          this.rules,
+        );
         if (refusal) throw refusal;
         const nul = nulFields(document, rc.request.variables);
         if (nul.length) {
           throw new GraphQLError('A text contains a NUL character, which cannot be stored', {
-            extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTER', fields: nul.map((field) => ({ field, reason: 'INVALID_CHARACTER', message: 'contains a NUL character' })), http: { status: 400, headers: new Map() } },
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              reason: 'INVALID_CHARACTER',
+              fields: nul.map((field) => ({ field, reason: 'INVALID_CHARACTER', message: 'contains a NUL character' })),
+              http: { status: 400, headers: new Map() },
+            },
           });
         }
         await this.checkRates(rc);
         if (asksForSchema(document) && !(await this.signedIn(rc.contextValue))) {
-          throw new GraphQLError('Introspection is for signed-in callers and API tokens; the schema is also published as schema.gql', {
-            extensions: { code: 'UNAUTHENTICATED', reason: 'INTROSPECTION_NEEDS_SIGN_IN', http: { status: 401, headers: new Map() } },
-          });
+          throw new GraphQLError(
+            'Introspection is for signed-in callers and API tokens; the schema is also published as schema.gql',
+            {
+              extensions: {
+                code: 'UNAUTHENTICATED',
+                reason: 'INTROSPECTION_NEEDS_SIGN_IN',
+                http: { status: 401, headers: new Map() },
+              },
+            },
+          );
         }
       },
       didEncounterErrors: async (rc) => {

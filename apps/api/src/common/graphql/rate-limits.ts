@@ -30,7 +30,11 @@ export class RateLimits {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly ds: DataSource,
   ) {
-    this.limits = { signIn: config.rateLimitSignInPerMinute, refresh: config.rateLimitRefreshPerMinute, export: config.rateLimitExportsPerMinute };
+    this.limits = {
+      signIn: config.rateLimitSignInPerMinute,
+      refresh: config.rateLimitRefreshPerMinute,
+      export: config.rateLimitExportsPerMinute,
+    };
     this.hashKey = keyedHasher(config, 'rate-limit-key');
   }
 
@@ -78,11 +82,22 @@ export class RateLimits {
   private async prune(): Promise<void> {
     if (Date.now() - this.lastPrune < WINDOW_SECONDS * 1000) return;
     this.lastPrune = Date.now();
-    await this.ds.query(`DELETE FROM rate_limit_hit WHERE second <= floor(extract(epoch FROM clock_timestamp()))::bigint - $1`, [WINDOW_SECONDS]);
+    await this.ds.query(
+      `DELETE FROM rate_limit_hit WHERE second <= floor(extract(epoch FROM clock_timestamp()))::bigint - $1`,
+      [WINDOW_SECONDS],
+    );
   }
 }
 
 export const tooManyRequests = (kind: RateLimitKind, retryAfter: number): GraphQLError =>
-  new GraphQLError(`Too many ${kind === 'export' ? 'exports' : kind === 'signIn' ? 'sign-in attempts' : 'session refreshes'}; try again in ${retryAfter} s`, {
-    extensions: { code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED', retryAfterSeconds: retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
-  });
+  new GraphQLError(
+    `Too many ${kind === 'export' ? 'exports' : kind === 'signIn' ? 'sign-in attempts' : 'session refreshes'}; try again in ${retryAfter} s`,
+    {
+      extensions: {
+        code: 'TOO_MANY_REQUESTS',
+        reason: 'RATE_LIMITED',
+        retryAfterSeconds: retryAfter,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+      },
+    },
+  );

@@ -33,6 +33,8 @@ export const JsonScalar = new GraphQLScalarType({
   serialize: (v) => v,
   parseValue: (v) => v,
   parseLiteral: () => {
-    throw new GraphQLError('JSON literals are not accepted; pass JSON as a variable', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('JSON literals are not accepted; pass JSON as a variable', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   },
 });

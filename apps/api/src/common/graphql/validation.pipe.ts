@@ -8,7 +8,11 @@ import { DATE_IN_FUTURE } from './not-after-today';
 const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
   errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ field, reason: rule.toUpperCase(), message }));
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
+      field,
+      reason: rule.toUpperCase(),
+      message,
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 
@@ -19,7 +23,12 @@ export class InputValidationPipe implements PipeTransform {
     const type = meta.metatype;
     // Only GraphQL arguments are client input (Nest reports them as 'body'); parents and context are ours.
     if (meta.type !== 'body') return value;
-    if (!type || value === null || value === undefined || [String, Boolean, Number, Array, Object].includes(type as never)) {
+    if (
+      !type ||
+      value === null ||
+      value === undefined ||
+      [String, Boolean, Number, Array, Object].includes(type as never)
+    ) {
       return value;
     }
     const instance = plainToInstance(type, value) as object;
@@ -30,7 +39,12 @@ export class InputValidationPipe implements PipeTransform {
       const fields = flatten(errors);
       // A stable reason more specific than VALIDATION, when it is every problem's (e.g. DATE_IN_FUTURE).
       const reason = fields.every((f) => f.reason === DATE_IN_FUTURE) ? { reason: DATE_IN_FUTURE } : {};
-      throw new DomainError('VALIDATION', `Invalid input: ${fields.map((f) => `${f.field} (${f.message})`).join('; ')}`, fields[0]?.field, { fields, ...reason });
+      throw new DomainError(
+        'VALIDATION',
+        `Invalid input: ${fields.map((f) => `${f.field} (${f.message})`).join('; ')}`,
+        fields[0]?.field,
+        { fields, ...reason },
+      );
     }
     return instance;
   }

@@ -7,10 +7,12 @@ describe('RequestGate', () => {
     const gate = new RequestGate(2, 10);
     const order: number[] = [];
     const leaves: (() => void)[] = [];
-    const entering = [0, 1, 2, 3, 4].map((i) => gate.enter().then((leave) => {
-      order.push(i);
-      if (leave) leaves[i] = leave;
-    }));
+    const entering = [0, 1, 2, 3, 4].map((i) =>
+      gate.enter().then((leave) => {
+        order.push(i);
+        if (leave) leaves[i] = leave;
+      }),
+    );
     await tick();
     expect(order).toEqual([0, 1]);
     expect(gate.figures()).toMatchObject({ active: 2, queued: 3, maxQueued: 3 });

@@ -50,7 +50,13 @@ export class RequestGate {
   }
 
   figures(): RequestGateFigures {
-    return { active: this.active, maxActive: this.maxActive, queued: this.waiting.length, maxQueued: this.maxQueued, rejected: this.rejected };
+    return {
+      active: this.active,
+      maxActive: this.maxActive,
+      queued: this.waiting.length,
+      maxQueued: this.maxQueued,
+      rejected: this.rejected,
+    };
   }
 
   private admit(): () => void {
@@ -68,4 +74,5 @@ export class RequestGate {
 }
 
 /** The requests that take a place: GraphQL and the export downloads (not health checks, static files or others). */
-export const isGatedPath = (url: string): boolean => url === '/graphql' || url.startsWith('/graphql?') || url.startsWith('/exports/');
+export const isGatedPath = (url: string): boolean =>
+  url === '/graphql' || url.startsWith('/graphql?') || url.startsWith('/exports/');

@@ -10,17 +10,31 @@ export type ImportRow<K extends string> = Partial<Record<K, string>>;
  * matched ignoring case, diacritics and spaces ("Ngày sinh" = "ngay_sinh"). Unknown headings are reported.
  */
 export const headingNormaliser = <K extends string>(columns: readonly (readonly [K, string])[]) => {
-  const aliases = new Map<string, K>(columns.flatMap(([k, vi]) => [[k.toLowerCase(), k], [vi, k]] as [string, K][]));
+  const aliases = new Map<string, K>(
+    columns.flatMap(
+      ([k, vi]) =>
+        [
+          [k.toLowerCase(), k],
+          [vi, k],
+        ] as [string, K][],
+    ),
+  );
   return (row: Record<string, unknown>): { row: ImportRow<K>; unknown: string[] } => {
     const out: ImportRow<K> = {};
     const unknown: string[] = [];
     for (const [heading, value] of Object.entries(row)) {
-      const key = aliases.get(foldVietnamese(heading).replace(/\s+/g, '_')) ?? aliases.get(heading.trim().toLowerCase());
+      const key =
+        aliases.get(foldVietnamese(heading).replace(/\s+/g, '_')) ?? aliases.get(heading.trim().toLowerCase());
       if (!key) {
         unknown.push(heading);
         continue;
       }
-      const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+      const text =
+        value === null || value === undefined
+          ? ''
+          : value instanceof Date
+            ? value.toISOString().slice(0, 10)
+            : String(value).trim();
       out[key] = text === '' ? undefined : text;
     }
     return { row: out, unknown };
@@ -78,7 +92,18 @@ export const recordImport = async (
 ): Promise<void> => {
   // Its import.finished event is scoped by the deepest organisation containing every organisation written.
   await recordAudit(m, caller, {
-    operation, entityType: 'import', entityId: source?.sha256 ?? null, organisationId: organisationIds,
-    after: { file: source?.name ?? null, sha256: source?.sha256 ?? null, rows, created: result.created, updated: result.updated, skipped: result.skipped, problems: result.errors.length },
+    operation,
+    entityType: 'import',
+    entityId: source?.sha256 ?? null,
+    organisationId: organisationIds,
+    after: {
+      file: source?.name ?? null,
+      sha256: source?.sha256 ?? null,
+      rows,
+      created: result.created,
+      updated: result.updated,
+      skipped: result.skipped,
+      problems: result.errors.length,
+    },
   });
 };

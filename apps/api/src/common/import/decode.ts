@@ -12,14 +12,19 @@ import { DomainError } from '@chibo/domain';
  */
 export type DecodedText = { text: string; encoding: string };
 
-const fileError = (message: string): DomainError => new DomainError('IMPORT_INVALID', message, 'file', { rows: [{ row: 0, column: 'file', reason: message }] });
+const fileError = (message: string): DomainError =>
+  new DomainError('IMPORT_INVALID', message, 'file', { rows: [{ row: 0, column: 'file', reason: message }] });
 
 const SAVE_AS = 'save it from Excel as "CSV UTF-8 (Comma delimited)"';
 
 /** Bytes where windows-1258 and windows-1252 differ and Vietnamese text needs the windows-1258 meaning. */
 const VI_LETTERS = new Set([0xc3, 0xe3, 0xd0, 0xf0, 0xd5, 0xf5, 0xdd, 0xfd]); // Ă ă Đ đ Ơ ơ Ư ư
 const VI_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]); // combining grave, acute, hook above, tilde, dot below
-const VOWEL = new Set([...'aeiouyAEIOUY'].map((c) => c.charCodeAt(0)).concat([0xe2, 0xea, 0xf4, 0xc2, 0xca, 0xd4, 0xc3, 0xe3, 0xd5, 0xf5, 0xdd, 0xfd]));
+const VOWEL = new Set(
+  [...'aeiouyAEIOUY']
+    .map((c) => c.charCodeAt(0))
+    .concat([0xe2, 0xea, 0xf4, 0xc2, 0xca, 0xd4, 0xc3, 0xe3, 0xd5, 0xf5, 0xdd, 0xfd]),
+);
 const ONLY_1252 = new Set([0x8a, 0x8e, 0x9a, 0x9e]); // Š Ž š ž: not in windows-1258
 
 /** Evidence that single-byte text is Vietnamese windows-1258: tone marks after vowels, Vietnamese-only letters. */
@@ -63,7 +68,12 @@ const firstBinaryByte = (b: Buffer): { at: number; byte: number } | null => {
 const firstUnreadable = (text: string, replacement: boolean): number => {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || (c >= 0x7f && c <= 0x9f) || (replacement && c === 0xfffd)) return i;
+    if (
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (replacement && c === 0xfffd)
+    )
+      return i;
   }
   return -1;
 };
@@ -76,7 +86,9 @@ const checkText = (text: string, encoding: string, unicode = true): DecodedText 
   const nfc = text.normalize('NFC');
   const bad = firstUnreadable(nfc, !unicode);
   if (bad >= 0) {
-    throw fileError(`The file is not readable text in ${encoding} (character ${bad + 1} is not a letter, digit or sign); ${SAVE_AS}`);
+    throw fileError(
+      `The file is not readable text in ${encoding} (character ${bad + 1} is not a letter, digit or sign); ${SAVE_AS}`,
+    );
   }
   if (nfc.trim() === '') throw fileError('The file is empty');
   return { text: nfc, encoding };
@@ -84,13 +96,17 @@ const checkText = (text: string, encoding: string, unicode = true): DecodedText 
 
 export const decodeText = (bytes: Buffer): DecodedText => {
   if (bytes.length === 0) throw fileError('The file is empty');
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return checkText(bytes.subarray(3).toString('utf8'), 'UTF-8');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return checkText(bytes.subarray(3).toString('utf8'), 'UTF-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return checkText(iconv.decode(bytes.subarray(2), 'utf-16le'), 'UTF-16LE');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return checkText(iconv.decode(bytes.subarray(2), 'utf-16be'), 'UTF-16BE');
   const wide = utf16WithoutBom(bytes);
   if (wide) return checkText(iconv.decode(bytes, wide), wide.toUpperCase());
   const binary = firstBinaryByte(bytes);
-  if (binary) throw fileError(`The file is not a text (CSV) file: byte ${binary.at + 1} is a control character (0x${binary.byte.toString(16).padStart(2, '0')})`);
+  if (binary)
+    throw fileError(
+      `The file is not a text (CSV) file: byte ${binary.at + 1} is a control character (0x${binary.byte.toString(16).padStart(2, '0')})`,
+    );
   try {
     return checkText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'UTF-8');
   } catch (e) {

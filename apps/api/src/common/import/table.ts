@@ -28,16 +28,24 @@ export const readTableBytes = async (name: string, bytes: Buffer): Promise<Table
   if (ext !== '.csv' && ext !== '.xlsx') throw new DomainError('VALIDATION', 'The file must be .csv or .xlsx', 'file');
   const source: ImportSource = { name, sha256: createHash('sha256').update(bytes).digest('hex') };
   if (bytes.length === 0) throw fileError('The file is empty');
-  if (bytes.length > IMPORT_MAX_BYTES) throw fileError(`The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB: split it`);
+  if (bytes.length > IMPORT_MAX_BYTES)
+    throw fileError(`The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB: split it`);
   if (ext === '.csv') {
     const { text } = decodeText(bytes);
-    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
+    const parsed = Papa.parse<Record<string, string>>(text, {
+      header: true,
+      skipEmptyLines: 'greedy',
+      delimitersToGuess: [',', ';', '\t', '|'],
+    });
     const fields = (parsed.meta.fields ?? []).filter((f) => f.trim() !== '');
     if (!fields.length) throw fileError('The file has no heading row');
     const [e] = parsed.errors;
     if (e) {
       const problems = parsed.errors.map((x) => ({ row: (x.row ?? 0) + 2, column: 'file', reason: x.message }));
-      throw fileError(`CSV: ${parsed.errors.length} problem(s); first: row ${(e.row ?? 0) + 2}: ${e.message}`, problems);
+      throw fileError(
+        `CSV: ${parsed.errors.length} problem(s); first: row ${(e.row ?? 0) + 2}: ${e.message}`,
+        problems,
+      );
     }
     if (!parsed.data.length) throw fileError('The file has a heading row but no data rows');
     return { headings: fields, rows: parsed.data, source };
@@ -58,11 +66,15 @@ export const readTableBytes = async (name: string, bytes: Buffer): Promise<Table
   for (let i = 2; i <= ws.rowCount; i++) {
     const values = (ws.getRow(i).values as unknown[]).slice(1);
     if (values.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
-    rows.push(Object.fromEntries(headings.map((h, j) => {
-      const v = values[j] as unknown;
-      const cell = v && typeof v === 'object' && 'text' in (v as object) ? (v as { text: string }).text : v;
-      return [h, typeof cell === 'string' ? cell.normalize('NFC') : cell];
-    })));
+    rows.push(
+      Object.fromEntries(
+        headings.map((h, j) => {
+          const v = values[j] as unknown;
+          const cell = v && typeof v === 'object' && 'text' in (v as object) ? (v as { text: string }).text : v;
+          return [h, typeof cell === 'string' ? cell.normalize('NFC') : cell];
+        }),
+      ),
+    );
   }
   if (!rows.length) throw fileError('The file has a heading row but no data rows');
   return { headings, rows, source };

@@ -22,7 +22,9 @@ export class IntervalRunner<T> {
     if (everyMs <= 0 || this.timer) return;
     this.timer = setInterval(() => {
       if (this.running) return;
-      this.runOnce().catch((e: unknown) => this.log.warn(`${this.what} failed: ${e instanceof Error ? e.message : String(e)}`));
+      this.runOnce().catch((e: unknown) =>
+        this.log.warn(`${this.what} failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
     }, everyMs);
     this.timer.unref();
   }

@@ -8,17 +8,41 @@ describe('mapInSlices', () => {
 
   it('lets the event loop run between slices: work queued meanwhile runs before the map ends', async () => {
     const seen: string[] = [];
-    const immediate = new Promise<void>((resolve) => setImmediate(() => { seen.push('other work'); resolve(); }));
+    const immediate = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        seen.push('other work');
+        resolve();
+      }),
+    );
     // a slice of 0 ms: it yields after every item
-    const mapped = mapInSlices(['a', 'b', 'c'], (x) => { seen.push(x); return x; }, 0);
+    const mapped = mapInSlices(
+      ['a', 'b', 'c'],
+      (x) => {
+        seen.push(x);
+        return x;
+      },
+      0,
+    );
     await Promise.all([mapped, immediate]);
     expect(seen).toEqual(['a', 'other work', 'b', 'c']);
   });
 
   it('does not yield within a slice that has time left', async () => {
     const seen: string[] = [];
-    const immediate = new Promise<void>((resolve) => setImmediate(() => { seen.push('other work'); resolve(); }));
-    await mapInSlices(['a', 'b', 'c'], (x) => { seen.push(x); return x; }, 60_000);
+    const immediate = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        seen.push('other work');
+        resolve();
+      }),
+    );
+    await mapInSlices(
+      ['a', 'b', 'c'],
+      (x) => {
+        seen.push(x);
+        return x;
+      },
+      60_000,
+    );
     await immediate;
     expect(seen).toEqual(['a', 'b', 'c', 'other work']);
   });

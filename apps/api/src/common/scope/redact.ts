@@ -10,13 +10,21 @@ import { isUuid, orgVisibleSql } from './scope';
  */
 
 /** Of `ids`, those the actor may read on date `d` (one query for all). */
-export const visibleOrgIds = async (m: Pick<EntityManager, 'query'>, actor: Actor, ids: readonly (string | null)[], d: string): Promise<Set<string>> => {
+export const visibleOrgIds = async (
+  m: Pick<EntityManager, 'query'>,
+  actor: Actor,
+  ids: readonly (string | null)[],
+  d: string,
+): Promise<Set<string>> => {
   const valid = [...new Set(ids.filter((x): x is string => isUuid(x)))];
   if (actor.isAdmin || valid.length === 0) return new Set(valid);
   const p = new Params();
   const idsP = p.add(valid);
   const dP = p.add(d);
-  const rows: { id: string }[] = await m.query(`SELECT x.id FROM unnest(${idsP}::uuid[]) AS x(id) WHERE ${orgVisibleSql(actor, 'x.id', p, dP)}`, p.values);
+  const rows: { id: string }[] = await m.query(
+    `SELECT x.id FROM unnest(${idsP}::uuid[]) AS x(id) WHERE ${orgVisibleSql(actor, 'x.id', p, dP)}`,
+    p.values,
+  );
   return new Set(rows.map((r) => r.id));
 };
 
@@ -33,5 +41,9 @@ export const orgVisibleLoader = (ctx: RequestContext, m: Pick<EntityManager, 'qu
   );
 
 /** `id` when the caller may read it on `d`, else null. */
-export const visibleOrgIdOrNull = async (ctx: RequestContext, m: Pick<EntityManager, 'query'>, id: string | null | undefined, d: string): Promise<string | null> =>
-  id && (await orgVisibleLoader(ctx, m, d).load(id)) ? id : null;
+export const visibleOrgIdOrNull = async (
+  ctx: RequestContext,
+  m: Pick<EntityManager, 'query'>,
+  id: string | null | undefined,
+  d: string,
+): Promise<string | null> => (id && (await orgVisibleLoader(ctx, m, d).load(id)) ? id : null);

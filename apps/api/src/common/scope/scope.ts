@@ -8,7 +8,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids come from clients: one that is not a UUID is answered like any id that does not exist. */
 export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID.test(s);
 
-
 /**
  * Access scope, as SQL. A caller sees an organisation when its path on the date lies under one of the caller's
  * read roots (or it is the caller's own cell, for a member). Rows outside are filtered in the query itself, so
@@ -42,15 +41,25 @@ export const underRootsSql = (pl: string, roots: string[] | null, p: Params, d: 
     WHERE rp.organisation_id = ANY(${p.add(roots)}::uuid[]) AND ${validAt('rp', d)} AND ${inSubtree(pl, 'rp.path')})`;
 };
 
-export const assertOrgVisible = async (m: EntityManager, actor: Actor, orgId: string, d: string, write = false): Promise<void> => {
+export const assertOrgVisible = async (
+  m: EntityManager,
+  actor: Actor,
+  orgId: string,
+  d: string,
+  write = false,
+): Promise<void> => {
   if (!isUuid(orgId)) throw new DomainError('NOT_FOUND', 'Organisation not found', 'id');
   const p = new Params();
   const id = p.add(orgId);
   const date = p.add(d);
-  const rows = await m.query(`SELECT 1 FROM organisation o WHERE o.id = ${id}::uuid AND ${orgVisibleSql(actor, 'o.id', p, date, write)}`, p.values);
+  const rows = await m.query(
+    `SELECT 1 FROM organisation o WHERE o.id = ${id}::uuid AND ${orgVisibleSql(actor, 'o.id', p, date, write)}`,
+    p.values,
+  );
   if (rows.length === 0) {
     // Readable but not writable is FORBIDDEN; unreadable is NOT_FOUND, exactly like a missing row.
-    if (write && (await isReadable(m, actor, orgId, d))) throw new DomainError('FORBIDDEN', 'You may read this organisation but not change it');
+    if (write && (await isReadable(m, actor, orgId, d)))
+      throw new DomainError('FORBIDDEN', 'You may read this organisation but not change it');
     throw new DomainError('NOT_FOUND', 'Organisation not found', 'id');
   }
 };
@@ -59,7 +68,10 @@ const isReadable = async (m: EntityManager, actor: Actor, orgId: string, d: stri
   const p = new Params();
   const id = p.add(orgId);
   const date = p.add(d);
-  const rows = await m.query(`SELECT 1 FROM organisation o WHERE o.id = ${id}::uuid AND ${orgVisibleSql(actor, 'o.id', p, date)}`, p.values);
+  const rows = await m.query(
+    `SELECT 1 FROM organisation o WHERE o.id = ${id}::uuid AND ${orgVisibleSql(actor, 'o.id', p, date)}`,
+    p.values,
+  );
   return rows.length > 0;
 };
 
@@ -75,7 +87,9 @@ export const subtreeRange = (path: string): PathRange => ({ lo: path, hi: `${pat
 
 /** Drops ranges nested in another one and duplicates (a root inside another root adds nothing). */
 const outermost = (ranges: PathRange[]): PathRange[] =>
-  [...new Map(ranges.map((r) => [r.lo, r])).values()].filter((r) => !ranges.some((o) => o.lo !== r.lo && r.lo.startsWith(o.lo)));
+  [...new Map(ranges.map((r) => [r.lo, r])).values()].filter(
+    (r) => !ranges.some((o) => o.lo !== r.lo && r.lo.startsWith(o.lo)),
+  );
 
 /**
  * How a root's path on the date is found: `at` = placement_path_at() (a dissolved root keeps its last path, one not
@@ -84,12 +98,21 @@ const outermost = (ranges: PathRange[]): PathRange[] =>
 export type RootPathRule = 'at' | 'valid';
 
 /** The paths of organisations `ids` on date `d`, in one statement, as subtree ranges. */
-export const rootRanges = async (m: EntityManager, ids: readonly string[], d: string, rule: RootPathRule = 'at'): Promise<PathRange[]> => {
+export const rootRanges = async (
+  m: EntityManager,
+  ids: readonly string[],
+  d: string,
+  rule: RootPathRule = 'at',
+): Promise<PathRange[]> => {
   const valid = ids.filter(isUuid);
   if (!valid.length) return [];
-  const rows: { path: string | null }[] = rule === 'at'
-    ? await m.query(`SELECT placement_path_at(r.id, $2::date) AS path FROM unnest($1::uuid[]) AS r(id)`, [valid, d])
-    : await m.query(`SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = ANY($1::uuid[]) AND ${validAt('rp', '$2')}`, [valid, d]);
+  const rows: { path: string | null }[] =
+    rule === 'at'
+      ? await m.query(`SELECT placement_path_at(r.id, $2::date) AS path FROM unnest($1::uuid[]) AS r(id)`, [valid, d])
+      : await m.query(
+          `SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = ANY($1::uuid[]) AND ${validAt('rp', '$2')}`,
+          [valid, d],
+        );
   return outermost(rows.filter((r): r is { path: string } => !!r.path).map((r) => subtreeRange(r.path)));
 };
 
@@ -100,7 +123,11 @@ export const rootRanges = async (m: EntityManager, ids: readonly string[], d: st
  * Same answers as a visibility check followed by a per-row root comparison, with one statement instead of one per row.
  */
 export const listScope = async (
-  m: EntityManager, actor: Actor, underId: string | null | undefined, d: string, opts: { write?: boolean; rule?: RootPathRule } = {},
+  m: EntityManager,
+  actor: Actor,
+  underId: string | null | undefined,
+  d: string,
+  opts: { write?: boolean; rule?: RootPathRule } = {},
 ): Promise<PathRange[] | null> => {
   const write = opts.write ?? false;
   const rule = opts.rule ?? 'at';
@@ -109,16 +136,18 @@ export const listScope = async (
     const p = new Params();
     const id = p.add(underId);
     const date = p.add(d);
-    const path = rule === 'at'
-      ? `placement_path_at(o.id, ${date}::date)`
-      : `(SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = o.id AND ${validAt('rp', date)})`;
+    const path =
+      rule === 'at'
+        ? `placement_path_at(o.id, ${date}::date)`
+        : `(SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = o.id AND ${validAt('rp', date)})`;
     const [row] = await m.query(
       `SELECT ${path} AS path, ${orgVisibleSql(actor, 'o.id', p, date, write)} AS ok${write ? `, ${orgVisibleSql(actor, 'o.id', p, date)} AS readable` : ''}
          FROM organisation o WHERE o.id = ${id}::uuid`,
       p.values,
     );
     if (!row?.ok) {
-      if (write && row?.readable) throw new DomainError('FORBIDDEN', 'You may read this organisation but not change it');
+      if (write && row?.readable)
+        throw new DomainError('FORBIDDEN', 'You may read this organisation but not change it');
       throw new DomainError('NOT_FOUND', 'Organisation not found', 'id');
     }
     return row.path ? [subtreeRange(row.path)] : [];

@@ -293,8 +293,23 @@ export class Foundation1763800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['audit_log', 'policy_override', 'api_token', 'refresh_token', 'access_grant', 'app_user', 'candidate',
-      'committee_seat', 'discipline', 'member_event', 'membership', 'member', 'organisation_change', 'organisation_placement', 'organisation']) {
+    for (const t of [
+      'audit_log',
+      'policy_override',
+      'api_token',
+      'refresh_token',
+      'access_grant',
+      'app_user',
+      'candidate',
+      'committee_seat',
+      'discipline',
+      'member_event',
+      'membership',
+      'member',
+      'organisation_change',
+      'organisation_placement',
+      'organisation',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
       if (t === 'organisation_change') await q.query(`DROP FUNCTION IF EXISTS placement_path_at(uuid, date)`);
     }

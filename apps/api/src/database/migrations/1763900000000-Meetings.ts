@@ -132,7 +132,15 @@ export class Meetings1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['visit_report', 'visit', 'visit_assignment', 'meeting_document', 'meeting_amendment', 'meeting_attendance', 'meeting']) {
+    for (const t of [
+      'visit_report',
+      'visit',
+      'visit_assignment',
+      'meeting_document',
+      'meeting_amendment',
+      'meeting_attendance',
+      'meeting',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
   }

@@ -97,6 +97,7 @@ export class Inspections1764000000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS discipline_inspection`);
     await q.query(`ALTER TABLE discipline DROP COLUMN IF EXISTS inspection_id`);
-    for (const t of ['inspection_subject', 'inspection', 'inspection_plan_subject', 'inspection_plan']) await q.query(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of ['inspection_subject', 'inspection', 'inspection_plan_subject', 'inspection_plan'])
+      await q.query(`DROP TABLE IF EXISTS ${t}`);
   }
 }

@@ -78,12 +78,22 @@ export class Ratings1764100000000 implements MigrationInterface {
         CONSTRAINT rating_override_not_blank CHECK (quota_override_reason IS NULL OR length(trim(quota_override_reason)) > 0)
       )`);
     // One yearly rating per subject and year, whichever round (or none, for history) holds it.
-    await q.query(`CREATE UNIQUE INDEX rating_member_year ON rating (member_id, year) WHERE period_kind = 'YEAR' AND member_id IS NOT NULL`);
-    await q.query(`CREATE UNIQUE INDEX rating_organisation_year ON rating (subject_organisation_id, year) WHERE period_kind = 'YEAR' AND subject_organisation_id IS NOT NULL`);
-    await q.query(`CREATE INDEX rating_year_org ON rating (year, organisation_id) INCLUDE (subject_kind, decided_level) WHERE period_kind = 'YEAR'`);
+    await q.query(
+      `CREATE UNIQUE INDEX rating_member_year ON rating (member_id, year) WHERE period_kind = 'YEAR' AND member_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX rating_organisation_year ON rating (subject_organisation_id, year) WHERE period_kind = 'YEAR' AND subject_organisation_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX rating_year_org ON rating (year, organisation_id) INCLUDE (subject_kind, decided_level) WHERE period_kind = 'YEAR'`,
+    );
     await q.query(`CREATE INDEX rating_round_quota ON rating (round_id, quota_group_id, subject_kind)`);
-    await q.query(`CREATE INDEX rating_subject_org ON rating (subject_organisation_id) WHERE subject_organisation_id IS NOT NULL`);
-    await q.query(`CREATE INDEX discipline_organisation ON discipline (organisation_id, decided_on) WHERE organisation_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX rating_subject_org ON rating (subject_organisation_id) WHERE subject_organisation_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX discipline_organisation ON discipline (organisation_id, decided_on) WHERE organisation_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -10,7 +10,9 @@ export class AdmissionIndexes1764350000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX member_admission_decision ON member (admission_decision_date)`);
-    await q.query(`CREATE INDEX member_event_admitted_cell ON member_event ((COALESCE(to_organisation_id, organisation_id)), member_id) WHERE type = 'ADMITTED'`);
+    await q.query(
+      `CREATE INDEX member_event_admitted_cell ON member_event ((COALESCE(to_organisation_id, organisation_id)), member_id) WHERE type = 'ADMITTED'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -56,16 +56,28 @@ export class CellMeetingMonth1765100000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION cell_meeting_month_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN ${apply(`${rows(1, 'new_rows')} UNION ALL ${rows(-1, 'old_rows')}`)}; RETURN NULL; END $$`);
-    await q.query(`CREATE TRIGGER cell_meeting_month_ins AFTER INSERT ON meeting REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cell_meeting_month_after_insert()`);
-    await q.query(`CREATE TRIGGER cell_meeting_month_del AFTER DELETE ON meeting REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cell_meeting_month_after_delete()`);
-    await q.query(`CREATE TRIGGER cell_meeting_month_upd AFTER UPDATE ON meeting REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cell_meeting_month_after_update()`);
+    await q.query(
+      `CREATE TRIGGER cell_meeting_month_ins AFTER INSERT ON meeting REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cell_meeting_month_after_insert()`,
+    );
+    await q.query(
+      `CREATE TRIGGER cell_meeting_month_del AFTER DELETE ON meeting REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cell_meeting_month_after_delete()`,
+    );
+    await q.query(
+      `CREATE TRIGGER cell_meeting_month_upd AFTER UPDATE ON meeting REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cell_meeting_month_after_update()`,
+    );
     // Existing meetings.
     await q.query(apply(rows(1, 'meeting')));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['cell_meeting_month_ins', 'cell_meeting_month_del', 'cell_meeting_month_upd']) await q.query(`DROP TRIGGER IF EXISTS ${t} ON meeting`);
-    for (const f of ['cell_meeting_month_after_insert()', 'cell_meeting_month_after_delete()', 'cell_meeting_month_after_update()']) await q.query(`DROP FUNCTION IF EXISTS ${f}`);
+    for (const t of ['cell_meeting_month_ins', 'cell_meeting_month_del', 'cell_meeting_month_upd'])
+      await q.query(`DROP TRIGGER IF EXISTS ${t} ON meeting`);
+    for (const f of [
+      'cell_meeting_month_after_insert()',
+      'cell_meeting_month_after_delete()',
+      'cell_meeting_month_after_update()',
+    ])
+      await q.query(`DROP FUNCTION IF EXISTS ${f}`);
     await q.query(`DROP TABLE IF EXISTS cell_meeting_month`);
   }
 }

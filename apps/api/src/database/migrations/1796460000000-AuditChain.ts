@@ -30,7 +30,9 @@ export class AuditChain1796460000000 implements MigrationInterface {
         NEW.row_hash := audit_row_hash(NEW);
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER audit_log_hash BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_hash_row()`);
+    await q.query(
+      `CREATE TRIGGER audit_log_hash BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_hash_row()`,
+    );
     await q.query(`
       CREATE FUNCTION audit_log_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -44,7 +46,9 @@ export class AuditChain1796460000000 implements MigrationInterface {
         END IF;
         RAISE EXCEPTION 'audit_log rows cannot be changed or deleted' USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER audit_log_guard BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_guard()`);
+    await q.query(
+      `CREATE TRIGGER audit_log_guard BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_guard()`,
+    );
     await q.query(`CREATE INDEX audit_log_unsealed ON audit_log (id) WHERE seal_seq IS NULL`);
     await q.query(`CREATE INDEX audit_log_seal ON audit_log (seal_seq) WHERE seal_seq IS NOT NULL`);
     await q.query(`

@@ -57,7 +57,9 @@ export class Webhooks1796490000000 implements MigrationInterface {
         UNIQUE (subscription_id, event_id)
       )`);
     await q.query(`CREATE INDEX webhook_delivery_due ON webhook_delivery (next_attempt_at) WHERE status = 'PENDING'`);
-    await q.query(`CREATE INDEX webhook_delivery_subject ON webhook_delivery (subscription_id, subject_key, event_txid, event_id) WHERE status = 'PENDING'`);
+    await q.query(
+      `CREATE INDEX webhook_delivery_subject ON webhook_delivery (subscription_id, subject_key, event_txid, event_id) WHERE status = 'PENDING'`,
+    );
     await q.query(`CREATE INDEX webhook_delivery_log ON webhook_delivery (subscription_id, seq)`);
     await q.query(`CREATE INDEX webhook_delivery_occurred ON webhook_delivery (subscription_id, event_occurred_at)`);
   }

@@ -18,10 +18,31 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // (figure_changed()); the figure-versions integration test fails for a table that has neither it nor a place on
 // its list of tables that feed no figure.
 export const FIGURE_TABLES = [
-  'candidate', 'cell_meeting_month', 'committee_seat', 'discipline', 'inspection', 'inspection_plan', 'inspection_plan_subject',
-  'inspection_subject', 'meeting', 'meeting_amendment', 'meeting_attendance', 'meeting_document', 'member', 'member_event',
-  'membership', 'organisation', 'organisation_change', 'organisation_placement', 'policy_override', 'rating', 'rating_exclusion',
-  'rating_round', 'visit', 'visit_assignment', 'visit_report',
+  'candidate',
+  'cell_meeting_month',
+  'committee_seat',
+  'discipline',
+  'inspection',
+  'inspection_plan',
+  'inspection_plan_subject',
+  'inspection_subject',
+  'meeting',
+  'meeting_amendment',
+  'meeting_attendance',
+  'meeting_document',
+  'member',
+  'member_event',
+  'membership',
+  'organisation',
+  'organisation_change',
+  'organisation_placement',
+  'policy_override',
+  'rating',
+  'rating_exclusion',
+  'rating_round',
+  'visit',
+  'visit_assignment',
+  'visit_report',
 ] as const;
 
 export class FigureVersions1796540000000 implements MigrationInterface {
@@ -34,10 +55,16 @@ export class FigureVersions1796540000000 implements MigrationInterface {
       CREATE FUNCTION figure_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN INSERT INTO figure_change (table_name) VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
     for (const t of FIGURE_TABLES) {
-      await q.query(`CREATE TRIGGER figure_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION figure_changed()`);
+      await q.query(
+        `CREATE TRIGGER figure_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION figure_changed()`,
+      );
     }
-    await q.query(`CREATE TRIGGER figure_changed AFTER INSERT OR DELETE OR TRUNCATE ON app_user FOR EACH STATEMENT EXECUTE FUNCTION figure_changed()`);
-    await q.query(`CREATE TRIGGER figure_changed_names AFTER UPDATE OF display_name, is_active ON app_user FOR EACH STATEMENT EXECUTE FUNCTION figure_changed()`);
+    await q.query(
+      `CREATE TRIGGER figure_changed AFTER INSERT OR DELETE OR TRUNCATE ON app_user FOR EACH STATEMENT EXECUTE FUNCTION figure_changed()`,
+    );
+    await q.query(
+      `CREATE TRIGGER figure_changed_names AFTER UPDATE OF display_name, is_active ON app_user FOR EACH STATEMENT EXECUTE FUNCTION figure_changed()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -55,26 +55,60 @@ const REBUILD = `
   END $$`;
 
 const TRIGGERS: [name: string, table: string, event: string, body: string][] = [
-  ['cell_member_count_ms_ins', 'membership', 'INSERT', `ARRAY(SELECT organisation_id FROM new_rows WHERE kind = 'PERMANENT')`],
-  ['cell_member_count_ms_del', 'membership', 'DELETE', `ARRAY(SELECT organisation_id FROM old_rows WHERE kind = 'PERMANENT')`],
-  ['cell_member_count_ms_upd', 'membership', 'UPDATE',
-    `ARRAY(SELECT organisation_id FROM old_rows WHERE kind = 'PERMANENT' UNION SELECT organisation_id FROM new_rows WHERE kind = 'PERMANENT')`],
-  ['cell_member_count_m_upd', 'member', 'UPDATE',
+  [
+    'cell_member_count_ms_ins',
+    'membership',
+    'INSERT',
+    `ARRAY(SELECT organisation_id FROM new_rows WHERE kind = 'PERMANENT')`,
+  ],
+  [
+    'cell_member_count_ms_del',
+    'membership',
+    'DELETE',
+    `ARRAY(SELECT organisation_id FROM old_rows WHERE kind = 'PERMANENT')`,
+  ],
+  [
+    'cell_member_count_ms_upd',
+    'membership',
+    'UPDATE',
+    `ARRAY(SELECT organisation_id FROM old_rows WHERE kind = 'PERMANENT' UNION SELECT organisation_id FROM new_rows WHERE kind = 'PERMANENT')`,
+  ],
+  [
+    'cell_member_count_m_upd',
+    'member',
+    'UPDATE',
     `ARRAY(SELECT ms.organisation_id FROM membership ms WHERE ms.kind = 'PERMANENT' AND ms.member_id IN (
-       SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.full_membership_date IS DISTINCT FROM o.full_membership_date))`],
-  ['cell_member_count_ev_ins', 'member_event', 'INSERT',
+       SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.full_membership_date IS DISTINCT FROM o.full_membership_date))`,
+  ],
+  [
+    'cell_member_count_ev_ins',
+    'member_event',
+    'INSERT',
     `ARRAY(SELECT ms.organisation_id FROM membership ms WHERE ms.kind = 'PERMANENT' AND ms.member_id IN (
-       SELECT member_id FROM new_rows WHERE type IN ('EXEMPTED','EXEMPTION_ENDED')))`],
-  ['cell_member_count_ev_del', 'member_event', 'DELETE',
+       SELECT member_id FROM new_rows WHERE type IN ('EXEMPTED','EXEMPTION_ENDED')))`,
+  ],
+  [
+    'cell_member_count_ev_del',
+    'member_event',
+    'DELETE',
     `ARRAY(SELECT ms.organisation_id FROM membership ms WHERE ms.kind = 'PERMANENT' AND ms.member_id IN (
-       SELECT member_id FROM old_rows WHERE type IN ('EXEMPTED','EXEMPTION_ENDED')))`],
-  ['cell_member_count_ev_upd', 'member_event', 'UPDATE',
+       SELECT member_id FROM old_rows WHERE type IN ('EXEMPTED','EXEMPTION_ENDED')))`,
+  ],
+  [
+    'cell_member_count_ev_upd',
+    'member_event',
+    'UPDATE',
     `ARRAY(SELECT ms.organisation_id FROM membership ms WHERE ms.kind = 'PERMANENT' AND ms.member_id IN (
-       SELECT member_id FROM old_rows WHERE type IN ('EXEMPTED','EXEMPTION_ENDED') UNION SELECT member_id FROM new_rows WHERE type IN ('EXEMPTED','EXEMPTION_ENDED')))`],
+       SELECT member_id FROM old_rows WHERE type IN ('EXEMPTED','EXEMPTION_ENDED') UNION SELECT member_id FROM new_rows WHERE type IN ('EXEMPTED','EXEMPTION_ENDED')))`,
+  ],
 ];
 
 const referencing = (event: string): string =>
-  event === 'INSERT' ? 'NEW TABLE AS new_rows' : event === 'DELETE' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+  event === 'INSERT'
+    ? 'NEW TABLE AS new_rows'
+    : event === 'DELETE'
+      ? 'OLD TABLE AS old_rows'
+      : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
 
 export class CellMemberCount1796541000000 implements MigrationInterface {
   name = 'CellMemberCount1796541000000';
@@ -93,12 +127,20 @@ export class CellMemberCount1796541000000 implements MigrationInterface {
       )`);
     await q.query(REBUILD);
     for (const [name, table, event, body] of TRIGGERS) {
-      await q.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM cell_member_count_rebuild(${body}); RETURN NULL; END $$`);
-      await q.query(`CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${referencing(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`);
+      await q.query(
+        `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM cell_member_count_rebuild(${body}); RETURN NULL; END $$`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${referencing(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
+      );
     }
-    await q.query(`CREATE TRIGGER figure_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cell_member_count FOR EACH STATEMENT EXECUTE FUNCTION figure_changed()`);
+    await q.query(
+      `CREATE TRIGGER figure_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cell_member_count FOR EACH STATEMENT EXECUTE FUNCTION figure_changed()`,
+    );
     // Existing memberships.
-    await q.query(`SELECT cell_member_count_rebuild(ARRAY(SELECT DISTINCT organisation_id FROM membership WHERE kind = 'PERMANENT'))`);
+    await q.query(
+      `SELECT cell_member_count_rebuild(ARRAY(SELECT DISTINCT organisation_id FROM membership WHERE kind = 'PERMANENT'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -8,7 +8,9 @@ export class DuesPaymentReference1796560000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE dues_payment ADD COLUMN reference varchar(100)`);
-    await q.query(`CREATE UNIQUE INDEX dues_payment_reference ON dues_payment (channel, reference) WHERE reference IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX dues_payment_reference ON dues_payment (channel, reference) WHERE reference IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -18,26 +18,55 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 //   (restructuring and policy changes are rare; the facts are then computed again, on read or by the refresh job).
 export const DUES_FACT_TRIGGERS: [name: string, table: string, event: string, members: string][] = [
   ['dues_version_pay_ins', 'dues_payment', 'INSERT', 'SELECT member_id FROM new_rows'],
-  ['dues_version_pay_upd', 'dues_payment', 'UPDATE', 'SELECT member_id FROM new_rows UNION SELECT member_id FROM old_rows'],
+  [
+    'dues_version_pay_upd',
+    'dues_payment',
+    'UPDATE',
+    'SELECT member_id FROM new_rows UNION SELECT member_id FROM old_rows',
+  ],
   ['dues_version_pay_del', 'dues_payment', 'DELETE', 'SELECT member_id FROM old_rows'],
   ['dues_version_basis_ins', 'dues_basis', 'INSERT', 'SELECT member_id FROM new_rows'],
-  ['dues_version_basis_upd', 'dues_basis', 'UPDATE', 'SELECT member_id FROM new_rows UNION SELECT member_id FROM old_rows'],
+  [
+    'dues_version_basis_upd',
+    'dues_basis',
+    'UPDATE',
+    'SELECT member_id FROM new_rows UNION SELECT member_id FROM old_rows',
+  ],
   ['dues_version_basis_del', 'dues_basis', 'DELETE', 'SELECT member_id FROM old_rows'],
   ['dues_version_relief_ins', 'dues_relief', 'INSERT', 'SELECT member_id FROM new_rows'],
-  ['dues_version_relief_upd', 'dues_relief', 'UPDATE', 'SELECT member_id FROM new_rows UNION SELECT member_id FROM old_rows'],
+  [
+    'dues_version_relief_upd',
+    'dues_relief',
+    'UPDATE',
+    'SELECT member_id FROM new_rows UNION SELECT member_id FROM old_rows',
+  ],
   ['dues_version_relief_del', 'dues_relief', 'DELETE', 'SELECT member_id FROM old_rows'],
   ['dues_version_ms_ins', 'membership', 'INSERT', 'SELECT member_id FROM new_rows'],
-  ['dues_version_ms_upd', 'membership', 'UPDATE', 'SELECT member_id FROM new_rows UNION SELECT member_id FROM old_rows'],
+  [
+    'dues_version_ms_upd',
+    'membership',
+    'UPDATE',
+    'SELECT member_id FROM new_rows UNION SELECT member_id FROM old_rows',
+  ],
   ['dues_version_ms_del', 'membership', 'DELETE', 'SELECT member_id FROM old_rows'],
   // the member row: admission date (no dues before it), the dates and status that make a member count in a month, the name
-  ['dues_version_m_upd', 'member', 'UPDATE', `SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+  [
+    'dues_version_m_upd',
+    'member',
+    'UPDATE',
+    `SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
      WHERE (n.admission_decision_date, n.full_membership_date, n.left_on, n.status, n.full_name)
-       IS DISTINCT FROM (o.admission_decision_date, o.full_membership_date, o.left_on, o.status, o.full_name)`],
+       IS DISTINCT FROM (o.admission_decision_date, o.full_membership_date, o.left_on, o.status, o.full_name)`,
+  ],
 ];
 const EPOCH_TABLES = ['organisation_placement', 'policy_override'] as const;
 
 const referencing = (event: string): string =>
-  event === 'INSERT' ? 'NEW TABLE AS new_rows' : event === 'DELETE' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+  event === 'INSERT'
+    ? 'NEW TABLE AS new_rows'
+    : event === 'DELETE'
+      ? 'OLD TABLE AS old_rows'
+      : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
 
 export class DuesFacts1796580000000 implements MigrationInterface {
   name = 'DuesFacts1796580000000';
@@ -71,7 +100,9 @@ export class DuesFacts1796580000000 implements MigrationInterface {
         full_name text NOT NULL,
         PRIMARY KEY (member_id, year)
       )`);
-    await q.query(`CREATE TABLE dues_member_version (member_id uuid PRIMARY KEY REFERENCES member(id) ON DELETE CASCADE, version bigint NOT NULL)`);
+    await q.query(
+      `CREATE TABLE dues_member_version (member_id uuid PRIMARY KEY REFERENCES member(id) ON DELETE CASCADE, version bigint NOT NULL)`,
+    );
     await q.query(`CREATE TABLE dues_fact_epoch (id smallint PRIMARY KEY CHECK (id = 1), epoch bigint NOT NULL)`);
     await q.query(`INSERT INTO dues_fact_epoch (id, epoch) VALUES (1, 0)`);
     for (const [name, table, event, members] of DUES_FACT_TRIGGERS) {
@@ -80,27 +111,35 @@ export class DuesFacts1796580000000 implements MigrationInterface {
           SELECT DISTINCT x.id, 1 FROM (${members}) AS x(id) WHERE x.id IS NOT NULL ORDER BY 1
           ON CONFLICT (member_id) DO UPDATE SET version = v.version + 1;
         RETURN NULL; END $$`);
-      await q.query(`CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${referencing(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`);
+      await q.query(
+        `CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${referencing(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
+      );
     }
     await q.query(`CREATE FUNCTION dues_fact_epoch_raise() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
       UPDATE dues_fact_epoch SET epoch = epoch + 1 WHERE id = 1; RETURN NULL; END $$`);
     for (const t of EPOCH_TABLES) {
-      await q.query(`CREATE TRIGGER dues_fact_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION dues_fact_epoch_raise()`);
+      await q.query(
+        `CREATE TRIGGER dues_fact_epoch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION dues_fact_epoch_raise()`,
+      );
     }
     // The dashboard shows the members in arrears from now on: its cache follows the dues records.
     for (const t of ['dues_payment', 'dues_basis', 'dues_relief']) {
-      await q.query(`CREATE TRIGGER figure_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION figure_changed()`);
+      await q.query(
+        `CREATE TRIGGER figure_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION figure_changed()`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['dues_payment', 'dues_basis', 'dues_relief']) await q.query(`DROP TRIGGER IF EXISTS figure_changed ON ${t}`);
+    for (const t of ['dues_payment', 'dues_basis', 'dues_relief'])
+      await q.query(`DROP TRIGGER IF EXISTS figure_changed ON ${t}`);
     for (const t of EPOCH_TABLES) await q.query(`DROP TRIGGER IF EXISTS dues_fact_epoch ON ${t}`);
     await q.query(`DROP FUNCTION IF EXISTS dues_fact_epoch_raise()`);
     for (const [name, table] of DUES_FACT_TRIGGERS) {
       await q.query(`DROP TRIGGER IF EXISTS ${name} ON ${table}`);
       await q.query(`DROP FUNCTION IF EXISTS ${name}()`);
     }
-    for (const t of ['dues_fact_epoch', 'dues_member_version', 'dues_fact_year', 'dues_fact']) await q.query(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of ['dues_fact_epoch', 'dues_member_version', 'dues_fact_year', 'dues_fact'])
+      await q.query(`DROP TABLE IF EXISTS ${t}`);
   }
 }

@@ -34,7 +34,9 @@ export class MeetingDocumentContent1796600000000 implements MigrationInterface {
       const bytes = file.startsWith(dir + sep) ? await readFile(file).catch(() => null) : null;
       if (!bytes) {
         missing++;
-        log.warn(`meeting document ${row.id}: its stored file is missing from the upload directory; the row is kept without content`);
+        log.warn(
+          `meeting document ${row.id}: its stored file is missing from the upload directory; the row is kept without content`,
+        );
         continue;
       }
       await q.query(`UPDATE meeting_document SET content = $2 WHERE id = $1`, [row.id, bytes]);
@@ -50,7 +52,9 @@ export class MeetingDocumentContent1796600000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     // The content is not written back to disk: a down migration keeps only the rows' metadata.
     await q.query(`ALTER TABLE meeting_document DROP CONSTRAINT document_target`);
-    await q.query(`UPDATE meeting_document SET storage_key = 'meeting-documents/' || id WHERE kind = 'FILE' AND storage_key IS NULL`);
+    await q.query(
+      `UPDATE meeting_document SET storage_key = 'meeting-documents/' || id WHERE kind = 'FILE' AND storage_key IS NULL`,
+    );
     await q.query(`ALTER TABLE meeting_document DROP COLUMN content`);
     await q.query(`
       ALTER TABLE meeting_document ADD CONSTRAINT document_target

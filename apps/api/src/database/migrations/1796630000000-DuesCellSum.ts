@@ -61,20 +61,32 @@ export class DuesCellSum1796630000000 implements MigrationInterface {
                 IS DISTINCT FROM (excluded.due, excluded.paid, excluded.paid_ahead, excluded.members, excluded.outstanding,
                  excluded.in_arrears, excluded.without_basis);
       END $$`);
-    for (const [event, rows] of [['INSERT', 'SELECT year, path FROM new_rows'], ['DELETE', 'SELECT year, path FROM old_rows'],
-      ['UPDATE', 'SELECT year, path FROM new_rows UNION SELECT year, path FROM old_rows']] as const) {
-      const referencing = event === 'INSERT' ? 'NEW TABLE AS new_rows' : event === 'DELETE' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+    for (const [event, rows] of [
+      ['INSERT', 'SELECT year, path FROM new_rows'],
+      ['DELETE', 'SELECT year, path FROM old_rows'],
+      ['UPDATE', 'SELECT year, path FROM new_rows UNION SELECT year, path FROM old_rows'],
+    ] as const) {
+      const referencing =
+        event === 'INSERT'
+          ? 'NEW TABLE AS new_rows'
+          : event === 'DELETE'
+            ? 'OLD TABLE AS old_rows'
+            : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
       const name = `dues_cell_sum_${event.toLowerCase()}`;
       await q.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE r record; BEGIN
         FOR r IN SELECT x.year, array_agg(DISTINCT x.path ORDER BY x.path) AS paths FROM (${rows}) x GROUP BY x.year ORDER BY x.year LOOP
           PERFORM dues_cell_sum_rebuild(r.year, r.paths);
         END LOOP;
         RETURN NULL; END $$`);
-      await q.query(`CREATE TRIGGER ${name} AFTER ${event} ON dues_fact REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`);
+      await q.query(
+        `CREATE TRIGGER ${name} AFTER ${event} ON dues_fact REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
+      );
     }
     await q.query(`CREATE FUNCTION dues_cell_sum_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
       DELETE FROM dues_cell_sum; RETURN NULL; END $$`);
-    await q.query(`CREATE TRIGGER dues_cell_sum_truncate AFTER TRUNCATE ON dues_fact FOR EACH STATEMENT EXECUTE FUNCTION dues_cell_sum_truncate()`);
+    await q.query(
+      `CREATE TRIGGER dues_cell_sum_truncate AFTER TRUNCATE ON dues_fact FOR EACH STATEMENT EXECUTE FUNCTION dues_cell_sum_truncate()`,
+    );
     // the facts already kept
     await q.query(`
       INSERT INTO dues_cell_sum (year, path, counted, due, paid, paid_ahead, members, outstanding, in_arrears, without_basis)

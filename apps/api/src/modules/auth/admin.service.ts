@@ -7,7 +7,15 @@ import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput, keysetPageOf } from '../../common/graphql/pagination';
 import { isUuid } from '../../common/scope/scope';
 import { returning } from '../../database/sql';
-import type { AddGrantInput, ApiToken, AuditEntry, AuditFilter, CreateApiTokenInput, CreateUserInput, User } from './auth.model';
+import type {
+  AddGrantInput,
+  ApiToken,
+  AuditEntry,
+  AuditFilter,
+  CreateApiTokenInput,
+  CreateUserInput,
+  User,
+} from './auth.model';
 import { AuthService, hashPassword } from './auth.service';
 import { passwordProblem } from './password-policy';
 import { ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
@@ -39,7 +47,17 @@ export class AdminService {
         [input.username, input.displayName, passwordHash, input.memberId ?? null, input.email ?? null],
       );
       // The address itself is personal data: the audit log only records that one was given.
-      await this.audit.record(m, caller, { operation: 'createUser', entityType: 'app_user', entityId: row.id, after: { username: input.username, displayName: input.displayName, memberId: input.memberId ?? null, hasEmail: !!input.email } });
+      await this.audit.record(m, caller, {
+        operation: 'createUser',
+        entityType: 'app_user',
+        entityId: row.id,
+        after: {
+          username: input.username,
+          displayName: input.displayName,
+          memberId: input.memberId ?? null,
+          hasEmail: !!input.email,
+        },
+      });
       return row.id as string;
     });
     return first(await this.users(caller.actor, [id]), 'created user');
@@ -47,16 +65,25 @@ export class AdminService {
 
   async setPassword(caller: Caller, userId: string, password: string): Promise<boolean> {
     this.requireAdmin(caller.actor);
-    const [named] = isUuid(userId) ? await this.ds.query(`SELECT username, display_name AS "displayName" FROM app_user WHERE id = $1`, [userId]) : [];
+    const [named] = isUuid(userId)
+      ? await this.ds.query(`SELECT username, display_name AS "displayName" FROM app_user WHERE id = $1`, [userId])
+      : [];
     const weak = passwordProblem(password, named?.username, named?.displayName);
     if (weak) throw new DomainError('VALIDATION', weak.message, 'password', { reason: weak.reason });
     const passwordHash = await hashPassword(password);
     await this.ds.transaction(async (m) => {
-      const rows = isUuid(userId) ? await returning(m, `UPDATE app_user SET password_hash = $2 WHERE id = $1 RETURNING id`, [userId, passwordHash]) : [];
+      const rows = isUuid(userId)
+        ? await returning(m, `UPDATE app_user SET password_hash = $2 WHERE id = $1 RETURNING id`, [
+            userId,
+            passwordHash,
+          ])
+        : [];
       if (!rows.length) throw new DomainError('NOT_FOUND', 'User not found', 'userId');
       await m.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
       // a new password lifts a lockout
-      await m.query(`DELETE FROM sign_in_throttle WHERE username = (SELECT username FROM app_user WHERE id = $1)`, [userId]);
+      await m.query(`DELETE FROM sign_in_throttle WHERE username = (SELECT username FROM app_user WHERE id = $1)`, [
+        userId,
+      ]);
       await this.audit.record(m, caller, { operation: 'setPassword', entityType: 'app_user', entityId: userId });
     });
     return true;
@@ -65,7 +92,11 @@ export class AdminService {
   async addGrant(caller: Caller, input: AddGrantInput): Promise<GrantInfo> {
     this.requireAdmin(caller.actor);
     return this.ds.transaction(async (m) => {
-      for (const [k, v] of [['userId', input.userId], ['organisationId', input.organisationId], ['memberId', input.memberId]] as const) {
+      for (const [k, v] of [
+        ['userId', input.userId],
+        ['organisationId', input.organisationId],
+        ['memberId', input.memberId],
+      ] as const) {
         if (v && !isUuid(v)) throw new DomainError('NOT_FOUND', `${k} not found`, k);
       }
       if (input.role === 'CELL_SECRETARY' && input.organisationId) {
@@ -79,7 +110,12 @@ export class AdminService {
          RETURNING id, role, organisation_id AS "organisationId", member_id AS "memberId"`,
         [input.userId, input.role, input.organisationId ?? null, input.memberId ?? null],
       );
-      await this.audit.record(m, caller, { operation: 'addGrant', entityType: 'access_grant', entityId: row.id, after: input });
+      await this.audit.record(m, caller, {
+        operation: 'addGrant',
+        entityType: 'access_grant',
+        entityId: row.id,
+        after: input,
+      });
       return row as GrantInfo;
     });
   }
@@ -87,9 +123,20 @@ export class AdminService {
   async removeGrant(caller: Caller, id: string): Promise<boolean> {
     this.requireAdmin(caller.actor);
     return this.ds.transaction(async (m) => {
-      const rows = isUuid(id) ? await returning(m, `DELETE FROM access_grant WHERE id = $1 RETURNING id, user_id AS "userId", role, organisation_id AS "organisationId"`, [id]) : [];
+      const rows = isUuid(id)
+        ? await returning(
+            m,
+            `DELETE FROM access_grant WHERE id = $1 RETURNING id, user_id AS "userId", role, organisation_id AS "organisationId"`,
+            [id],
+          )
+        : [];
       if (!rows.length) throw new DomainError('NOT_FOUND', 'Grant not found', 'id');
-      await this.audit.record(m, caller, { operation: 'removeGrant', entityType: 'access_grant', entityId: id, before: rows[0] });
+      await this.audit.record(m, caller, {
+        operation: 'removeGrant',
+        entityType: 'access_grant',
+        entityId: id,
+        before: rows[0],
+      });
       return true;
     });
   }
@@ -117,16 +164,31 @@ export class AdminService {
     this.requireAdmin(caller.actor);
     if (!isUuid(input.organisationId)) throw new DomainError('NOT_FOUND', 'Organisation not found', 'organisationId');
     if (input.expiresAt && !(new Date(input.expiresAt).getTime() > Date.now())) {
-      throw new DomainError('VALIDATION', 'The expiry must be in the future', 'expiresAt', { reason: 'EXPIRY_IN_PAST' });
+      throw new DomainError('VALIDATION', 'The expiry must be in the future', 'expiresAt', {
+        reason: 'EXPIRY_IN_PAST',
+      });
     }
     const { secret, prefix, hash } = AuthService.newApiTokenSecret();
     const token = await this.ds.transaction(async (m) => {
       const [row] = await m.query(
         `INSERT INTO api_token (name, token_prefix, token_hash, organisation_id, access, created_by, expires_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING ${TOKEN_COLUMNS}`,
-        [input.name, prefix, hash, input.organisationId, input.access, caller.actor.kind === 'USER' ? caller.actor.id : null, input.expiresAt ?? null],
+        [
+          input.name,
+          prefix,
+          hash,
+          input.organisationId,
+          input.access,
+          caller.actor.kind === 'USER' ? caller.actor.id : null,
+          input.expiresAt ?? null,
+        ],
       );
-      await this.audit.record(m, caller, { operation: 'createApiToken', entityType: 'api_token', entityId: row.id, after: { ...input, tokenPrefix: prefix } });
+      await this.audit.record(m, caller, {
+        operation: 'createApiToken',
+        entityType: 'api_token',
+        entityId: row.id,
+        after: { ...input, tokenPrefix: prefix },
+      });
       return row as ApiToken;
     });
     return { secret, token };
@@ -135,7 +197,13 @@ export class AdminService {
   async revokeApiToken(caller: Caller, id: string): Promise<ApiToken> {
     this.requireAdmin(caller.actor);
     return this.ds.transaction(async (m) => {
-      const [row] = isUuid(id) ? await returning(m, `UPDATE api_token SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING ${TOKEN_COLUMNS}`, [id]) : [];
+      const [row] = isUuid(id)
+        ? await returning(
+            m,
+            `UPDATE api_token SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING ${TOKEN_COLUMNS}`,
+            [id],
+          )
+        : [];
       if (!row) throw new DomainError('NOT_FOUND', 'API token not found', 'id');
       await this.audit.record(m, caller, { operation: 'revokeApiToken', entityType: 'api_token', entityId: id });
       return row as ApiToken;
@@ -146,7 +214,10 @@ export class AdminService {
     this.requireAdmin(actor);
     const { offset, limit } = pageOf(page);
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM api_token`);
-    const items = await this.ds.query(`SELECT ${TOKEN_COLUMNS} FROM api_token ORDER BY created_at DESC OFFSET $1 LIMIT $2`, [offset, limit]);
+    const items = await this.ds.query(
+      `SELECT ${TOKEN_COLUMNS} FROM api_token ORDER BY created_at DESC OFFSET $1 LIMIT $2`,
+      [offset, limit],
+    );
     return { items, total, offset, limit };
   }
 

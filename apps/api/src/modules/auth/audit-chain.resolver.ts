@@ -16,22 +16,37 @@ export class AuditChainResolver {
   ) {}
 
   @AdminOnly()
-  @Query(() => AuditVerification, { nullable: true, description: 'The latest check of the audit log\'s hash chain (administrators); null before the first.' })
+  @Query(() => AuditVerification, {
+    nullable: true,
+    description: "The latest check of the audit log's hash chain (administrators); null before the first.",
+  })
   auditVerification() {
     return this.chain.lastVerification();
   }
 
   @AdminOnly()
-  @Mutation(() => AuditVerification, { description: 'Seal the new audit rows, then check the whole hash chain and store the outcome (administrators).' })
+  @Mutation(() => AuditVerification, {
+    description: 'Seal the new audit rows, then check the whole hash chain and store the outcome (administrators).',
+  })
   async verifyAuditLog(@Ctx() ctx: RequestContext): Promise<AuditVerification> {
     await this.chain.sealPending().catch(() => undefined); // a broken row stops sealing; verify names it
     const result = await this.chain.verify(ctx.actor.name);
-    await this.ds.transaction((m) => this.audit.record(m, ctx, { operation: 'verifyAuditLog', entityType: 'audit_verification', entityId: result.id, after: { ok: result.ok, problem: result.problem } }));
+    await this.ds.transaction((m) =>
+      this.audit.record(m, ctx, {
+        operation: 'verifyAuditLog',
+        entityType: 'audit_verification',
+        entityId: result.id,
+        after: { ok: result.ok, problem: result.problem },
+      }),
+    );
     return result;
   }
 
   @AdminOnly()
-  @Query(() => [AuditDailyDigest], { description: 'Per day, the audit chain\'s digest at the end of the day, to be printed or kept outside the database (administrators).' })
+  @Query(() => [AuditDailyDigest], {
+    description:
+      "Per day, the audit chain's digest at the end of the day, to be printed or kept outside the database (administrators).",
+  })
   auditDailyDigests(
     @Args('from', { nullable: true, description: 'First day (YYYY-MM-DD); unset: the first seal.' }) from?: string,
     @Args('to', { nullable: true, description: 'Last day (YYYY-MM-DD); unset: today.' }) to?: string,

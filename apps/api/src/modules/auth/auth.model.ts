@@ -3,10 +3,17 @@ import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLen
 import { Paginated, KeysetPaginated } from '../../common/graphql/pagination';
 import { JsonScalar } from '../../common/graphql/scalars';
 
-export const GrantRoleEnum = { SYSTEM_ADMIN: 'SYSTEM_ADMIN', COMMITTEE_READ: 'COMMITTEE_READ', COMMITTEE_WRITE: 'COMMITTEE_WRITE', CELL_SECRETARY: 'CELL_SECRETARY', MEMBER: 'MEMBER' } as const;
+export const GrantRoleEnum = {
+  SYSTEM_ADMIN: 'SYSTEM_ADMIN',
+  COMMITTEE_READ: 'COMMITTEE_READ',
+  COMMITTEE_WRITE: 'COMMITTEE_WRITE',
+  CELL_SECRETARY: 'CELL_SECRETARY',
+  MEMBER: 'MEMBER',
+} as const;
 registerEnumType(GrantRoleEnum, {
   name: 'GrantRole',
-  description: 'SYSTEM_ADMIN: everything. COMMITTEE_READ / COMMITTEE_WRITE: read or read-write on an organisation subtree (committee staff). CELL_SECRETARY: read-write on one cell. MEMBER: one member\'s own record.',
+  description:
+    "SYSTEM_ADMIN: everything. COMMITTEE_READ / COMMITTEE_WRITE: read or read-write on an organisation subtree (committee staff). CELL_SECRETARY: read-write on one cell. MEMBER: one member's own record.",
 });
 export const TokenAccessEnum = { READ: 'READ', READ_WRITE: 'READ_WRITE' } as const;
 registerEnumType(TokenAccessEnum, { name: 'TokenAccess', description: 'What an API token may do in its subtree.' });
@@ -15,7 +22,8 @@ registerEnumType(TokenAccessEnum, { name: 'TokenAccess', description: 'What an A
 export class Grant {
   @Field(() => ID, { description: 'Identifier.' }) id!: string;
   @Field(() => GrantRoleEnum, { description: 'Role.' }) role!: string;
-  @Field(() => ID, { nullable: true, description: 'Organisation whose subtree the grant covers.' }) organisationId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Organisation whose subtree the grant covers.' }) organisationId!:
+    string | null;
   @Field(() => ID, { nullable: true, description: 'Member (MEMBER grants).' }) memberId!: string | null;
 }
 
@@ -35,7 +43,8 @@ export class AuthPayload {
   @Field(() => Date, { description: 'When the access token expires.' }) accessTokenExpiresAt!: Date;
   @Field(() => String, {
     nullable: true,
-    description: 'Refresh token for callers that are not browsers: exchange it with refreshSession before the access token expires; single use. Always null for a browser (a request with Origin or Sec-Fetch-Site): it gets the token only as the HttpOnly cookie chibo_refresh (Path=/graphql, SameSite=Strict).',
+    description:
+      'Refresh token for callers that are not browsers: exchange it with refreshSession before the access token expires; single use. Always null for a browser (a request with Origin or Sec-Fetch-Site): it gets the token only as the HttpOnly cookie chibo_refresh (Path=/graphql, SameSite=Strict).',
   })
   refreshToken!: string | null;
   @Field(() => Viewer, { description: 'Who signed in.' }) viewer!: Viewer;
@@ -63,19 +72,40 @@ export class UserPage extends Paginated(User, 'User', 'users') {}
 
 @InputType({ description: 'A new user.' })
 export class CreateUserInput {
-  @Field({ description: 'Username: 3–100 of a-z 0-9 . _ -' }) @Matches(/^[a-z0-9._-]{3,100}$/, { message: 'username must be 3–100 characters of a-z, 0-9, ".", "_" or "-"' }) username!: string;
+  @Field({ description: 'Username: 3–100 of a-z 0-9 . _ -' })
+  @Matches(/^[a-z0-9._-]{3,100}$/, { message: 'username must be 3–100 characters of a-z, 0-9, ".", "_" or "-"' })
+  username!: string;
   @Field({ description: 'Display name.' }) @IsString() @Length(1, 200) displayName!: string;
-  @Field({ description: 'Password: at least 10 characters, not a common password or pattern, not containing the username (reasons PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON, PASSWORD_CONTAINS_USERNAME).' }) @IsString() @MinLength(10) password!: string;
-  @Field(() => ID, { nullable: true, description: 'Linked member record.' }) @IsOptional() @IsString() memberId?: string;
-  @Field({ nullable: true, description: 'E-mail address the user\'s notices are also sent to when the server has SMTP configured (docs/notices.md); never shown in lists or logs.' })
-  @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @Field({
+    description:
+      'Password: at least 10 characters, not a common password or pattern, not containing the username (reasons PASSWORD_TOO_SHORT, PASSWORD_TOO_COMMON, PASSWORD_CONTAINS_USERNAME).',
+  })
+  @IsString()
+  @MinLength(10)
+  password!: string;
+  @Field(() => ID, { nullable: true, description: 'Linked member record.' })
+  @IsOptional()
+  @IsString()
+  memberId?: string;
+  @Field({
+    nullable: true,
+    description:
+      "E-mail address the user's notices are also sent to when the server has SMTP configured (docs/notices.md); never shown in lists or logs.",
+  })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
 }
 
 @InputType({ description: 'A grant for a user.' })
 export class AddGrantInput {
   @Field(() => ID, { description: 'User.' }) @IsString() userId!: string;
   @Field(() => GrantRoleEnum, { description: 'Role.' }) @IsIn(Object.keys(GrantRoleEnum)) role!: string;
-  @Field(() => ID, { nullable: true, description: 'Organisation (COMMITTEE_* and CELL_SECRETARY).' }) @IsOptional() @IsString() organisationId?: string;
+  @Field(() => ID, { nullable: true, description: 'Organisation (COMMITTEE_* and CELL_SECRETARY).' })
+  @IsOptional()
+  @IsString()
+  organisationId?: string;
   @Field(() => ID, { nullable: true, description: 'Member (MEMBER).' }) @IsOptional() @IsString() memberId?: string;
 }
 
@@ -97,7 +127,10 @@ export class ApiTokenPage extends Paginated(ApiToken, 'ApiToken', 'API tokens') 
 
 @ObjectType({ description: 'A new API token with its secret, shown this once.' })
 export class CreatedApiToken {
-  @Field({ description: 'The secret: send as "Authorization: Bearer <secret>". Store it now; it cannot be shown again.' }) secret!: string;
+  @Field({
+    description: 'The secret: send as "Authorization: Bearer <secret>". Store it now; it cannot be shown again.',
+  })
+  secret!: string;
   @Field(() => ApiToken, { description: 'The token.' }) token!: ApiToken;
 }
 
@@ -106,7 +139,13 @@ export class CreateApiTokenInput {
   @Field({ description: 'Name (which system uses it).' }) @IsString() @Length(1, 200) name!: string;
   @Field(() => ID, { description: 'Subtree it may reach.' }) @IsString() organisationId!: string;
   @Field(() => TokenAccessEnum, { description: 'READ or READ_WRITE.' }) @IsIn(['READ', 'READ_WRITE']) access!: string;
-  @Field({ nullable: true, description: 'Expiry (ISO date-time, in the future; EXPIRY_IN_PAST otherwise). Unset: no expiry.' }) @IsOptional() @IsISO8601() expiresAt?: string;
+  @Field({
+    nullable: true,
+    description: 'Expiry (ISO date-time, in the future; EXPIRY_IN_PAST otherwise). Unset: no expiry.',
+  })
+  @IsOptional()
+  @IsISO8601()
+  expiresAt?: string;
 }
 
 @ObjectType({ description: 'One write recorded in the audit log.' })

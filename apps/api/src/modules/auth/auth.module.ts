@@ -18,8 +18,21 @@ export class AuthModule {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
-      imports: [JwtModule.register({ secret: resolveJwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
-      providers: [AuthService, AdminService, SessionCookie, AuthResolver, AuditChainResolver, { provide: ActorLookup, useExisting: AuthService }],
+      imports: [
+        JwtModule.register({
+          secret: resolveJwtSecret(config),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+      ],
+      providers: [
+        AuthService,
+        AdminService,
+        SessionCookie,
+        AuthResolver,
+        AuditChainResolver,
+        { provide: ActorLookup, useExisting: AuthService },
+      ],
       exports: [ActorLookup],
     };
   }

@@ -42,16 +42,25 @@ export class AuthService {
    */
   async signIn(username: string, password: string): Promise<SessionTokens> {
     const name = username.trim().toLowerCase();
-    const [throttle] = await this.ds.query(`SELECT locked_until AS "lockedUntil" FROM sign_in_throttle WHERE username = $1`, [name]);
+    const [throttle] = await this.ds.query(
+      `SELECT locked_until AS "lockedUntil" FROM sign_in_throttle WHERE username = $1`,
+      [name],
+    );
     if (throttle?.lockedUntil && new Date(throttle.lockedUntil) > new Date()) {
-      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins; the account is locked for a while', 'username', { lockedUntil: throttle.lockedUntil });
+      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins; the account is locked for a while', 'username', {
+        lockedUntil: throttle.lockedUntil,
+      });
     }
-    const [user] = await this.ds.query(`SELECT id, password_hash AS "passwordHash", is_active AS "isActive" FROM app_user WHERE username = $1`, [name]);
+    const [user] = await this.ds.query(
+      `SELECT id, password_hash AS "passwordHash", is_active AS "isActive" FROM app_user WHERE username = $1`,
+      [name],
+    );
     dummyHash ??= hashPassword('not-a-real-password');
     const ok = user ? await verify(user.passwordHash, password) : (await verify(await dummyHash, password), false);
     if (!ok || !user.isActive) {
       // one statement, so that failures at the same moment are all counted; the count restarts once locked
-      const [row] = await returning<{ failures: number }>(this.ds,
+      const [row] = await returning<{ failures: number }>(
+        this.ds,
         `INSERT INTO sign_in_throttle AS t (username, failed_attempts, locked_until) VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + make_interval(mins => $3) END)
          ON CONFLICT (username) DO UPDATE SET
            failed_attempts = CASE WHEN t.failed_attempts + 1 >= $2 THEN 0 ELSE t.failed_attempts + 1 END,
@@ -60,7 +69,9 @@ export class AuthService {
          RETURNING CASE WHEN t.failed_attempts = 0 THEN $2 ELSE t.failed_attempts END AS failures`,
         [name, this.config.signInMaxFailures, this.config.signInLockMinutes],
       );
-      await this.ds.query(`DELETE FROM sign_in_throttle WHERE updated_at < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())`);
+      await this.ds.query(
+        `DELETE FROM sign_in_throttle WHERE updated_at < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())`,
+      );
       await new Promise((r) => setTimeout(r, Math.min(100 * (row?.failures ?? 1), 1000)));
       throw new DomainError('UNAUTHENTICATED', 'Wrong username or password', 'password');
     }
@@ -77,13 +88,15 @@ export class AuthService {
    */
   async refresh(refreshToken: string): Promise<SessionTokens> {
     const hash = sha256(refreshToken);
-    const [row] = await returning<{ userId: string; familyId: string }>(this.ds,
+    const [row] = await returning<{ userId: string; familyId: string }>(
+      this.ds,
       `UPDATE refresh_token SET revoked_at = now(), rotated_at = now() WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
        RETURNING user_id AS "userId", family_id AS "familyId"`,
       [hash],
     );
     if (!row) {
-      const ended = await returning(this.ds,
+      const ended = await returning(
+        this.ds,
         `UPDATE refresh_token f SET revoked_at = now()
            FROM refresh_token t
           WHERE t.token_hash = $1 AND t.rotated_at IS NOT NULL AND t.rotated_at < now() - make_interval(secs => $2)
@@ -130,7 +143,10 @@ export class AuthService {
   /** A new token pair; the refresh token joins `familyId` (a refresh) or starts its own family (a sign-in). */
   private async issue(userId: string, familyId: string | null = null): Promise<SessionTokens> {
     const expires = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
-    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' }, { expiresIn: this.config.accessTokenTtlSeconds });
+    const accessToken = await this.jwt.signAsync(
+      { sub: userId, typ: 'access' },
+      { expiresIn: this.config.accessTokenTtlSeconds },
+    );
     const refreshToken = randomBytes(32).toString('base64url');
     await this.ds.query(
       `WITH id AS (SELECT gen_random_uuid() AS id)
@@ -163,7 +179,10 @@ export class AuthService {
   }
 
   async actorForUser(userId: string): Promise<Actor> {
-    const [user] = await this.ds.query(`SELECT id, username, display_name AS "displayName", is_active AS "isActive" FROM app_user WHERE id = $1`, [userId]);
+    const [user] = await this.ds.query(
+      `SELECT id, username, display_name AS "displayName", is_active AS "isActive" FROM app_user WHERE id = $1`,
+      [userId],
+    );
     if (!user?.isActive) throw new DomainError('UNAUTHENTICATED', 'The account is disabled or does not exist');
     const grants: GrantInfo[] = await this.ds.query(
       `SELECT id, role, organisation_id AS "organisationId", member_id AS "memberId" FROM access_grant WHERE user_id = $1`,
@@ -171,17 +190,21 @@ export class AuthService {
     );
     const memberIds = grants.filter((g) => g.role === 'MEMBER').map((g) => g.memberId);
     const cells: { organisationId: string }[] = memberIds.length
-      ? await this.ds.query(
-          CELLS_OF_MEMBERS('$1', 'current_date'),
-          [memberIds],
-        )
+      ? await this.ds.query(CELLS_OF_MEMBERS('$1', 'current_date'), [memberIds])
       : [];
-    return actorFromGrants({ kind: 'USER', id: user.id, name: user.username }, grants, cells.map((c) => c.organisationId));
+    return actorFromGrants(
+      { kind: 'USER', id: user.id, name: user.username },
+      grants,
+      cells.map((c) => c.organisationId),
+    );
   }
 
   async actorOf(kind: 'USER' | 'API_TOKEN', id: string): Promise<Actor | null> {
     if (!isUuid(id)) return null;
-    if (kind === 'USER') return this.actorForUser(id).catch((e: unknown) => (e instanceof DomainError && e.code === 'UNAUTHENTICATED' ? null : Promise.reject(e)));
+    if (kind === 'USER')
+      return this.actorForUser(id).catch((e: unknown) =>
+        e instanceof DomainError && e.code === 'UNAUTHENTICATED' ? null : Promise.reject(e),
+      );
     const [row] = await this.ds.query(
       `SELECT id, name, organisation_id AS "organisationId", access FROM api_token
         WHERE id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
@@ -191,12 +214,18 @@ export class AuthService {
   }
 
   private tokenActor(row: { id: string; name: string; organisationId: string; access: string }): Actor {
-    const grant: GrantInfo = { id: row.id, role: row.access === 'READ_WRITE' ? 'COMMITTEE_WRITE' : 'COMMITTEE_READ', organisationId: row.organisationId, memberId: null };
+    const grant: GrantInfo = {
+      id: row.id,
+      role: row.access === 'READ_WRITE' ? 'COMMITTEE_WRITE' : 'COMMITTEE_READ',
+      organisationId: row.organisationId,
+      memberId: null,
+    };
     return actorFromGrants({ kind: 'API_TOKEN', id: row.id, name: `token:${row.name}` }, [grant]);
   }
 
   private async actorFromApiToken(token: string): Promise<Actor> {
-    const [row] = await returning(this.ds,
+    const [row] = await returning(
+      this.ds,
       `UPDATE api_token SET last_used_at = now()
         WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
         RETURNING id, name, organisation_id AS "organisationId", access`,

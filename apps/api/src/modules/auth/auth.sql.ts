@@ -8,4 +8,5 @@ export const JOIN_USER = (alias: string, userExpr: string) => `JOIN app_user ${a
 export const ACTIVE_USER = (userParam: string) => `SELECT id FROM app_user WHERE id = ${userParam} AND is_active`;
 
 /** The active users as a row source `alias` (id, username, display_name): the users another module may list. */
-export const ACTIVE_USERS = (alias: string) => `(SELECT id, username, display_name FROM app_user WHERE is_active) ${alias}`;
+export const ACTIVE_USERS = (alias: string) =>
+  `(SELECT id, username, display_name FROM app_user WHERE is_active) ${alias}`;

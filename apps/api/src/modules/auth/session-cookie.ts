@@ -17,7 +17,8 @@ const header = (req: RequestLike, name: string): string | undefined => {
  * HttpOnly cookie, never in the body, so a script injected into the page cannot read it. Programs (curl, Node's
  * fetch, which sends only Sec-Fetch-Mode) send neither and still get the token in the body.
  */
-export const isBrowserRequest = (req: RequestLike): boolean => Boolean(header(req, 'origin') || header(req, 'sec-fetch-site'));
+export const isBrowserRequest = (req: RequestLike): boolean =>
+  Boolean(header(req, 'origin') || header(req, 'sec-fetch-site'));
 
 /** Sets, reads and clears the HttpOnly refresh-token cookie (SameSite=Strict, Path=/graphql). */
 @Injectable()
@@ -30,7 +31,10 @@ export class SessionCookie {
   }
 
   set(ctx: RequestContext, refreshToken: string): void {
-    ctx.reply?.setCookie(REFRESH_COOKIE, refreshToken, { ...this.options(ctx.req), maxAge: this.config.refreshTokenTtlDays * 86400 });
+    ctx.reply?.setCookie(REFRESH_COOKIE, refreshToken, {
+      ...this.options(ctx.req),
+      maxAge: this.config.refreshTokenTtlDays * 86400,
+    });
   }
 
   read(ctx: RequestContext): string | null {

@@ -3,7 +3,14 @@ import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import type { Actor } from '../../common/auth/actor';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { PageInput } from '../../common/graphql/pagination';
-import { AdmitCandidateInput, AdvanceCandidateInput, Candidate, CandidateFilter, CandidatePage, CreateCandidateInput } from './candidate.model';
+import {
+  AdmitCandidateInput,
+  AdvanceCandidateInput,
+  Candidate,
+  CandidateFilter,
+  CandidatePage,
+  CreateCandidateInput,
+} from './candidate.model';
 import { CandidateService } from './candidate.service';
 
 @Resolver(() => Candidate)
@@ -20,17 +27,30 @@ export class CandidateResolver {
   }
 
   @Mutation(() => Candidate, { description: 'Record a promising candidate (quần chúng ưu tú) in a cell.' })
-  createCandidate(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: CreateCandidateInput): Promise<Candidate> {
+  createCandidate(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'The fields of the operation (see the input type).' }) input: CreateCandidateInput,
+  ): Promise<Candidate> {
     return this.service.create(ctx, input);
   }
 
-  @Mutation(() => Candidate, { description: 'Move a candidate one stage on (sympathiser, course completed) or drop them.' })
-  advanceCandidate(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: AdvanceCandidateInput): Promise<Candidate> {
+  @Mutation(() => Candidate, {
+    description: 'Move a candidate one stage on (sympathiser, course completed) or drop them.',
+  })
+  advanceCandidate(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'The fields of the operation (see the input type).' }) input: AdvanceCandidateInput,
+  ): Promise<Candidate> {
     return this.service.advance(ctx, input);
   }
 
-  @Mutation(() => Candidate, { description: 'Admit a candidate who completed the course: creates the probationary member and links it.' })
-  admitCandidate(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: AdmitCandidateInput): Promise<Candidate> {
+  @Mutation(() => Candidate, {
+    description: 'Admit a candidate who completed the course: creates the probationary member and links it.',
+  })
+  admitCandidate(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'The fields of the operation (see the input type).' }) input: AdmitCandidateInput,
+  ): Promise<Candidate> {
     return this.service.admit(ctx, input);
   }
 }

@@ -43,7 +43,14 @@ import { DashboardCache } from './dashboard.cache';
 import { DashboardScope } from './dashboard.scope';
 
 export type MemberCounts = { members: number; fullMembers: number; probationaryMembers: number; exemptMembers: number };
-export type TrendPoint = { year: number; date: string; members: number; fullMembers: number; probationaryMembers: number; admissions: number };
+export type TrendPoint = {
+  year: number;
+  date: string;
+  members: number;
+  fullMembers: number;
+  probationaryMembers: number;
+  admissions: number;
+};
 
 const DEPARTED: MemberStatus[] = ['TRANSFERRED_OUT', 'REMOVED', 'EXPELLED', 'DECEASED'];
 const ZERO: MemberCounts = { members: 0, fullMembers: 0, probationaryMembers: 0, exemptMembers: 0 };
@@ -76,7 +83,13 @@ export class DashboardData {
     const period = dashboardPeriod(year ?? parseIsoDate(asOf, 'asOf').year, asOf);
     const [root] = await this.orgs.findVisible({ ...actor, ownCellIds: [] }, [organisationId], asOf);
     if (!root) throw new DomainError('NOT_FOUND', 'Organisation not found', 'organisationId');
-    return this.cache.scope(actor, organisationId, asOf, period.year, () => new DashboardScope(actor, root, asOf, period));
+    return this.cache.scope(
+      actor,
+      organisationId,
+      asOf,
+      period.year,
+      () => new DashboardScope(actor, root, asOf, period),
+    );
   }
 
   /** The organisations of the subtree on the as-of date (the root included), by depth then code. */
@@ -104,25 +117,43 @@ export class DashboardData {
       const byId = new Map((await this.subtree(s)).map((o) => [o.id, o] as const));
       const known = ids.filter((id) => byId.has(id));
       const missing = ids.filter((id) => !byId.has(id));
-      return [...known.map((id) => byId.get(id)!), ...(missing.length ? await this.orgs.findVisible(actor, missing, d) : [])];
+      return [
+        ...known.map((id) => byId.get(id)!),
+        ...(missing.length ? await this.orgs.findVisible(actor, missing, d) : []),
+      ];
     };
   }
 
   /** The policy of every organisation of the subtree on the as-of date (one query). */
   policies(s: DashboardScope): Promise<Map<string, Policy>> {
-    return s.once('policies', async () => this.policyService.forOrganisations((await this.subtree(s)).map((o) => o.id), s.asOf));
+    return s.once('policies', async () =>
+      this.policyService.forOrganisations(
+        (await this.subtree(s)).map((o) => o.id),
+        s.asOf,
+      ),
+    );
   }
 
   /** meetingCompliance for the year's period, exactly as the query of that name answers it. */
   compliance(s: DashboardScope): Promise<MeetingCompliance> {
     return s.once('compliance', () =>
-      this.complianceService.compliance(s.actor, { organisationId: s.root.id, from: s.period.from, to: s.period.to, asOf: s.asOf }, this.orgModels(s)),
+      this.complianceService.compliance(
+        s.actor,
+        { organisationId: s.root.id, from: s.period.from, to: s.period.to, asOf: s.asOf },
+        this.orgModels(s),
+      ),
     );
   }
 
   /** visitCoverage for the year, exactly as the query of that name answers it. */
   coverage(s: DashboardScope): Promise<VisitCoverageReport> {
-    return s.once('coverage', () => this.visitService.coverage(s.actor, { organisationId: s.root.id, year: s.period.year, asOf: s.asOf }, this.orgModels(s)));
+    return s.once('coverage', () =>
+      this.visitService.coverage(
+        s.actor,
+        { organisationId: s.root.id, year: s.period.year, asOf: s.asOf },
+        this.orgModels(s),
+      ),
+    );
   }
 
   /**
@@ -130,7 +161,9 @@ export class DashboardData {
    * the subtree's totals, each direct child's, and each organisation's own subtree (what the organisation flags
    * need; the same figures as Organisation.subtreeCounts, without a range join per organisation).
    */
-  memberCounts(s: DashboardScope): Promise<{ total: MemberCounts; byChild: Map<string, MemberCounts>; bySubtree: Map<string, MemberCounts> }> {
+  memberCounts(
+    s: DashboardScope,
+  ): Promise<{ total: MemberCounts; byChild: Map<string, MemberCounts>; bySubtree: Map<string, MemberCounts> }> {
     return s.once('memberCounts', async () => {
       // One kept row per organisation of the subtree (cell_member_count), not every membership and member.
       const rows: { id: string; path: string; members: number; full: number; exempt: number }[] = await this.ds.query(
@@ -139,7 +172,11 @@ export class DashboardData {
           WHERE ${inSubtree('pl', '$1')} AND ${validAt('pl', '$2')}`,
         [s.root.path, s.asOf],
       );
-      const add = (into: Map<string, MemberCounts>, id: string, r: { members: number; full: number; exempt: number }) => {
+      const add = (
+        into: Map<string, MemberCounts>,
+        id: string,
+        r: { members: number; full: number; exempt: number },
+      ) => {
         const c = into.get(id) ?? { ...ZERO };
         c.members += r.members;
         c.fullMembers += r.full;
@@ -189,7 +226,14 @@ export class DashboardData {
       const { byYear } = await this.admissionFigures(s);
       const trend = points.map(({ year, date }) => {
         const r = totals.get(date);
-        return { year, date, members: r?.members ?? 0, fullMembers: r?.full ?? 0, probationaryMembers: (r?.members ?? 0) - (r?.full ?? 0), admissions: byYear.get(year) ?? 0 };
+        return {
+          year,
+          date,
+          members: r?.members ?? 0,
+          fullMembers: r?.full ?? 0,
+          probationaryMembers: (r?.members ?? 0) - (r?.full ?? 0),
+          admissions: byYear.get(year) ?? 0,
+        };
       });
       return { trend, atYearStart: totals.get(s.period.from)?.members ?? 0 };
     });
@@ -200,7 +244,9 @@ export class DashboardData {
    * admissionProgress), in one query: the period's in the subtree and in each direct child's (on the as-of date), and
    * each trend year's in the subtree (1 January to the trend date).
    */
-  admissionFigures(s: DashboardScope): Promise<{ total: number; byChild: Map<string, number>; byYear: Map<number, number> }> {
+  admissionFigures(
+    s: DashboardScope,
+  ): Promise<{ total: number; byChild: Map<string, number>; byYear: Map<number, number> }> {
     return s.once('admissionFigures', async () => {
       const children = (await this.subtree(s)).filter((o) => o.parentId === s.root.id);
       const points = trendDates(s.period.year, s.asOf);
@@ -251,10 +297,12 @@ export class DashboardData {
       const cells = orgs.filter((o) => isCell(kind(o))).map((o) => o.id);
       const [{ bySubtree }, seats] = await Promise.all([this.memberCounts(s), this.orgs.seatsOf(cells, s.asOf)]);
       return orgs.flatMap((o) =>
-        flagsOf(o, bySubtree.get(o.id) ?? ZERO, seats.get(o.id) ?? [], policies.get(o.id) ?? DEFAULT_POLICY).map((f) => ({
-          ...alertFromOrganisationFlag(o.id, f),
-          organisationCode: o.code,
-        })),
+        flagsOf(o, bySubtree.get(o.id) ?? ZERO, seats.get(o.id) ?? [], policies.get(o.id) ?? DEFAULT_POLICY).map(
+          (f) => ({
+            ...alertFromOrganisationFlag(o.id, f),
+            organisationCode: o.code,
+          }),
+        ),
       );
     });
   }
@@ -277,15 +325,24 @@ export class DashboardData {
         const y = parseIsoDate(occasion).year;
         for (const milestone of p.member.badgeMilestones) for (const year of [y - 1, y]) years.add(year - milestone);
       }
-      const rows: { id: string; fullName: string; admissionDecisionDate: string | null; ceremonyDate: string | null; status: MemberStatus; cellId: string; placed: boolean }[] =
-        await this.ds.query(
-          PROBATION_AND_BADGE_CANDIDATES('$1', '$2', '$3'),
-          [s.root.path, s.asOf, [...years]],
-        );
+      const rows: {
+        id: string;
+        fullName: string;
+        admissionDecisionDate: string | null;
+        ceremonyDate: string | null;
+        status: MemberStatus;
+        cellId: string;
+        placed: boolean;
+      }[] = await this.ds.query(PROBATION_AND_BADGE_CANDIDATES('$1', '$2', '$3'), [s.root.path, s.asOf, [...years]]);
       const out: Alert[] = [];
       for (const r of rows) {
         const policy = policies.get(r.cellId) ?? DEFAULT_POLICY;
-        const base = { organisationId: r.cellId, organisationCode: code.get(r.cellId), memberId: r.id, memberName: r.fullName };
+        const base = {
+          organisationId: r.cellId,
+          organisationCode: code.get(r.cellId),
+          memberId: r.id,
+          memberName: r.fullName,
+        };
         if (r.placed && r.ceremonyDate) {
           const state = probationState({ status: r.status, ceremonyDate: r.ceremonyDate }, s.asOf, policy);
           if (state === 'DUE' || state === 'OVERDUE') {
@@ -297,12 +354,30 @@ export class DashboardData {
             });
           }
         }
-        if (r.admissionDecisionDate && ceremonyState({ status: r.status, admissionDecisionDate: r.admissionDecisionDate, ceremonyDate: r.ceremonyDate }, s.asOf, policy) === 'OVERDUE') {
-          out.push({ ...base, code: 'CEREMONY_OVERDUE', dueOn: ceremonyDeadline(r.admissionDecisionDate, policy), params: { admissionDecisionDate: r.admissionDecisionDate } });
+        if (
+          r.admissionDecisionDate &&
+          ceremonyState(
+            { status: r.status, admissionDecisionDate: r.admissionDecisionDate, ceremonyDate: r.ceremonyDate },
+            s.asOf,
+            policy,
+          ) === 'OVERDUE'
+        ) {
+          out.push({
+            ...base,
+            code: 'CEREMONY_OVERDUE',
+            dueOn: ceremonyDeadline(r.admissionDecisionDate, policy),
+            params: { admissionDecisionDate: r.admissionDecisionDate },
+          });
         }
         if (r.placed && r.admissionDecisionDate && (r.status === 'FULL' || r.status === 'PROBATIONARY')) {
           const badge = badgeAtNextOccasion(r.admissionDecisionDate, s.asOf, policy);
-          if (badge) out.push({ ...base, code: 'BADGE_DUE', dueOn: badge.awardOn, params: { milestone: badge.milestone, reachedOn: badge.reachedOn } });
+          if (badge)
+            out.push({
+              ...base,
+              code: 'BADGE_DUE',
+              dueOn: badge.awardOn,
+              params: { milestone: badge.milestone, reachedOn: badge.reachedOn },
+            });
         }
       }
       return out;
@@ -335,15 +410,36 @@ export class DashboardData {
   // The statement (meeting.sql.ts) repeats the predicate of the partial index meeting_paperwork_missing word for word.
   minutesAlerts(s: DashboardScope): Promise<Alert[]> {
     return s.once('minutesAlerts', async () => {
-      const rows: { id: string; cellId: string; cellCode: string; date: string; kind: MeetingKind; state: MeetingState; title: string; minutesPresent: boolean; resolutionPresent: boolean }[] =
-        await this.ds.query(
-          MEETINGS_WITHOUT_PAPERWORK('$1', '$2', '$3', '$4'),
-          [s.root.id, s.period.from, s.period.to, s.asOf],
-        );
+      const rows: {
+        id: string;
+        cellId: string;
+        cellCode: string;
+        date: string;
+        kind: MeetingKind;
+        state: MeetingState;
+        title: string;
+        minutesPresent: boolean;
+        resolutionPresent: boolean;
+      }[] = await this.ds.query(MEETINGS_WITHOUT_PAPERWORK('$1', '$2', '$3', '$4'), [
+        s.root.id,
+        s.period.from,
+        s.period.to,
+        s.asOf,
+      ]);
       const policies = await this.policyService.forOrganisations([...new Set(rows.map((r) => r.cellId))], s.period.to);
       return rows.flatMap((r) =>
         meetingFlags(
-          { kind: r.kind, date: r.date, state: r.state, startTime: null, endTime: null, rows: [], minutesPresent: r.minutesPresent, resolutionPresent: r.resolutionPresent, asOf: s.asOf },
+          {
+            kind: r.kind,
+            date: r.date,
+            state: r.state,
+            startTime: null,
+            endTime: null,
+            rows: [],
+            minutesPresent: r.minutesPresent,
+            resolutionPresent: r.resolutionPresent,
+            asOf: s.asOf,
+          },
           policies.get(r.cellId) ?? DEFAULT_POLICY,
         )
           .filter((f) => MEETING_FLAG_ALERTS[f.code] !== undefined)
@@ -369,7 +465,14 @@ export class DashboardData {
         organisationId: l.cell.id,
         organisationCode: l.cell.code,
         dueOn: null,
-        params: { visitorName: l.assignment.visitorName, visitorUserId: l.assignment.visitorUserId, assignmentId: l.assignment.id, done: l.done, dueSoFar: l.dueSoFar, required: l.required },
+        params: {
+          visitorName: l.assignment.visitorName,
+          visitorUserId: l.assignment.visitorUserId,
+          assignmentId: l.assignment.id,
+          done: l.done,
+          dueSoFar: l.dueSoFar,
+          required: l.required,
+        },
       }));
     const unscored: Alert[] = c.unscoredVisits.map((v) => ({
       code: 'VISIT_UNSCORED',

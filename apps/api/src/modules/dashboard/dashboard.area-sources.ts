@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { checkQuota, duesMonthsOfYear, emptyLevelCounts, nextInspectionDueOn, quotaApplies, type Alert, type RatingLevel, type RatingSubjectKind } from '@chibo/domain';
+import {
+  checkQuota,
+  duesMonthsOfYear,
+  emptyLevelCounts,
+  nextInspectionDueOn,
+  quotaApplies,
+  type Alert,
+  type RatingLevel,
+  type RatingSubjectKind,
+} from '@chibo/domain';
 import { today } from '../../database/sql';
 import { DuesService } from '../dues/dues.service';
 import { InspectionTargetService } from '../inspection/inspection-target.service';
@@ -28,7 +37,13 @@ export class InspectionAlertSource implements AlertSource {
   }
 
   async collect(s: DashboardScope): Promise<Alert[]> {
-    const t = await s.once('inspectionTarget', () => this.targets.target(s.actor, { organisationId: s.root.id, year: s.period.year, asOf: s.asOf }, this.data.orgModels(s)));
+    const t = await s.once('inspectionTarget', () =>
+      this.targets.target(
+        s.actor,
+        { organisationId: s.root.id, year: s.period.year, asOf: s.asOf },
+        this.data.orgModels(s),
+      ),
+    );
     const out: Alert[] = [];
     for (const c of t.allCells) {
       const dueOn = nextInspectionDueOn(c.required, c.concluded, s.period.year);
@@ -69,11 +84,12 @@ export class RatingAlertSource implements AlertSource {
   }
 
   private async quotaBreaches(s: DashboardScope): Promise<Alert[]> {
-    const rows: { groupId: string; code: string; kind: RatingSubjectKind; level: RatingLevel; n: number }[] = await this.ds.query(
-      QUOTA_COUNTS('$1', '$2', '$3'),
-      [s.root.path, s.asOf, s.period.year],
-    );
-    const groups = new Map<string, { groupId: string; code: string; kind: RatingSubjectKind; counts: ReturnType<typeof emptyLevelCounts> }>();
+    const rows: { groupId: string; code: string; kind: RatingSubjectKind; level: RatingLevel; n: number }[] =
+      await this.ds.query(QUOTA_COUNTS('$1', '$2', '$3'), [s.root.path, s.asOf, s.period.year]);
+    const groups = new Map<
+      string,
+      { groupId: string; code: string; kind: RatingSubjectKind; counts: ReturnType<typeof emptyLevelCounts> }
+    >();
     for (const r of rows) {
       const key = `${r.groupId}:${r.kind}`;
       const g = groups.get(key) ?? { groupId: r.groupId, code: r.code, kind: r.kind, counts: emptyLevelCounts() };
@@ -92,17 +108,22 @@ export class RatingAlertSource implements AlertSource {
         organisationId: g.groupId,
         organisationCode: g.code,
         dueOn: null,
-        params: { excellent: q.excellent, allowed: q.limit, quotaPercent: policy.rating.quotaPercent, base: q.base, subjectKind: g.kind, year: s.period.year },
+        params: {
+          excellent: q.excellent,
+          allowed: q.limit,
+          quotaPercent: policy.rating.quotaPercent,
+          base: q.base,
+          subjectKind: g.kind,
+          year: s.period.year,
+        },
       });
     }
     return out;
   }
 
   private async khtnvTwoYears(s: DashboardScope): Promise<Alert[]> {
-    const rows: { memberId: string; memberName: string; cellId: string; code: string; y1: number; y2: number }[] = await this.ds.query(
-      KHTNV_TWO_YEARS('$1', '$2', '$3'),
-      [s.root.path, s.asOf, s.period.year],
-    );
+    const rows: { memberId: string; memberName: string; cellId: string; code: string; y1: number; y2: number }[] =
+      await this.ds.query(KHTNV_TWO_YEARS('$1', '$2', '$3'), [s.root.path, s.asOf, s.period.year]);
     return rows.map((r) => ({
       code: 'KHTNV_TWO_YEARS',
       organisationId: r.cellId,
@@ -137,16 +158,22 @@ export class DuesAlertSource implements AlertSource {
     const year = Number(s.asOf.slice(0, 4));
     const months = duesMonthsOfYear(year);
     const members = await this.dues.membersInArrears(s.actor, s.root.id, year);
-    return members.filter((m) => m.cellId).map((m) => {
-      const unpaid = months.filter((_, i) => (m.unpaidMask & (1 << i)) !== 0);
-      return {
-        code: 'DUES_ARREARS' as const,
-        organisationId: m.cellId!,
-        memberId: m.memberId,
-        memberName: m.fullName,
-        dueOn: null,
-        params: { unpaid: unpaid.length, year: String(year), months: unpaid.map((x) => String(Number(x.slice(5, 7)))).join(', ') },
-      };
-    });
+    return members
+      .filter((m) => m.cellId)
+      .map((m) => {
+        const unpaid = months.filter((_, i) => (m.unpaidMask & (1 << i)) !== 0);
+        return {
+          code: 'DUES_ARREARS' as const,
+          organisationId: m.cellId!,
+          memberId: m.memberId,
+          memberName: m.fullName,
+          dueOn: null,
+          params: {
+            unpaid: unpaid.length,
+            year: String(year),
+            months: unpaid.map((x) => String(Number(x.slice(5, 7)))).join(', '),
+          },
+        };
+      });
   }
 }

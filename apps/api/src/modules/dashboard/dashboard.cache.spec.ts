@@ -8,8 +8,23 @@ import { DashboardScope } from './dashboard.scope';
 describe('DashboardCache', () => {
   let versions = 'member:1,meeting:1';
   const ds = { query: async () => [{ v: versions, pending: 0 }] } as unknown as DataSource;
-  const actor = (readRoots: string[], isAdmin = false): Actor => ({ kind: 'USER', id: readRoots.join(), name: 'x', isAdmin, readRoots, writeRoots: [], ownMemberIds: [], ownCellIds: [], grants: [] });
-  const make = (a: Actor) => () => new DashboardScope(a, { id: 'R', path: '/R/' } as never, '2026-06-15', { year: 2026, from: '2026-01-01', to: '2026-06-15' } as never);
+  const actor = (readRoots: string[], isAdmin = false): Actor => ({
+    kind: 'USER',
+    id: readRoots.join(),
+    name: 'x',
+    isAdmin,
+    readRoots,
+    writeRoots: [],
+    ownMemberIds: [],
+    ownCellIds: [],
+    grants: [],
+  });
+  const make = (a: Actor) => () =>
+    new DashboardScope(a, { id: 'R', path: '/R/' } as never, '2026-06-15', {
+      year: 2026,
+      from: '2026-01-01',
+      to: '2026-06-15',
+    } as never);
   const cache = (entries = 16) => new DashboardCache(ds, { dashboardCacheEntries: entries } as AppConfig);
 
   beforeEach(() => (versions = 'member:1,meeting:1'));
@@ -56,7 +71,12 @@ describe('DashboardCache', () => {
   it('does not keep a failed computation', async () => {
     const s = make(actor(['R']))();
     let calls = 0;
-    const fail = () => s.once('x', async () => { calls++; if (calls === 1) throw new Error('boom'); return calls; });
+    const fail = () =>
+      s.once('x', async () => {
+        calls++;
+        if (calls === 1) throw new Error('boom');
+        return calls;
+      });
     await expect(fail()).rejects.toThrow('boom');
     expect(await fail()).toBe(2);
     expect(await fail()).toBe(2);

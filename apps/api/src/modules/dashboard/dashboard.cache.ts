@@ -49,10 +49,19 @@ export class DashboardCache {
   ) {}
 
   /** The scope for this request: the kept one when the feeding tables are unchanged, else `make()`'s, kept. */
-  async scope(actor: Actor, organisationId: string, asOf: string, year: number, make: () => DashboardScope): Promise<DashboardScope> {
+  async scope(
+    actor: Actor,
+    organisationId: string,
+    asOf: string,
+    year: number,
+    make: () => DashboardScope,
+  ): Promise<DashboardScope> {
     const max = this.config.dashboardCacheEntries;
     if (max === 0) return make();
-    const { v, pending } = first<{ v: string; pending: number }>(await this.ds.query(FIGURE_VERSIONS_SQL), 'figure versions row');
+    const { v, pending } = first<{ v: string; pending: number }>(
+      await this.ds.query(FIGURE_VERSIONS_SQL),
+      'figure versions row',
+    );
     if (pending >= FOLD_AT) this.fold();
     if (v !== this.versions) {
       this.entries.clear();
@@ -91,4 +100,10 @@ export class DashboardCache {
 
 /** What an actor may see: two callers with the same answer here get the same figures. */
 const accessKey = (a: Actor): string =>
-  JSON.stringify([a.isAdmin, [...a.readRoots].sort(), [...a.writeRoots].sort(), [...a.ownMemberIds].sort(), [...a.ownCellIds].sort()]);
+  JSON.stringify([
+    a.isAdmin,
+    [...a.readRoots].sort(),
+    [...a.writeRoots].sort(),
+    [...a.ownMemberIds].sort(),
+    [...a.ownCellIds].sort(),
+  ]);

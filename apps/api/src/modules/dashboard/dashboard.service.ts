@@ -37,10 +37,21 @@ import { AlertRegistry } from './dashboard.sources';
 
 type Shown = Alert & { organisation: Organisation };
 
-const ORG_FLAG_CODES: AlertCode[] = ['CELL_TOO_LARGE', 'SUBORDINATE_CELL_TOO_LARGE', 'TOO_FEW_FULL_MEMBERS', 'CELL_COMMITTEE_MISSING', 'TERM_ENDED', 'TERM_ENDING'];
+const ORG_FLAG_CODES: AlertCode[] = [
+  'CELL_TOO_LARGE',
+  'SUBORDINATE_CELL_TOO_LARGE',
+  'TOO_FEW_FULL_MEMBERS',
+  'CELL_COMMITTEE_MISSING',
+  'TERM_ENDED',
+  'TERM_ENDING',
+];
 
 const codeCounts = (counts: AlertCounts): AlertCodeCount[] =>
-  counts.byCode.map((c) => ({ ...c, title: ALERT_CATALOGUE[c.code].title.vi, titleEn: ALERT_CATALOGUE[c.code].title.en }));
+  counts.byCode.map((c) => ({
+    ...c,
+    title: ALERT_CATALOGUE[c.code].title.vi,
+    titleEn: ALERT_CATALOGUE[c.code].title.en,
+  }));
 
 /**
  * The dashboard and the alert list of an organisation's subtree (issue 5 §3). The sections are computed on demand
@@ -56,7 +67,14 @@ export class DashboardService {
 
   async dashboard(actor: Actor, input: DashboardInput): Promise<Dashboard> {
     const scope = await this.data.scope(actor, input.organisationId, input.asOf ?? today(), input.year);
-    return Object.assign(new Dashboard(), { organisation: scope.root, asOf: scope.asOf, year: scope.period.year, from: scope.period.from, to: scope.period.to, scope });
+    return Object.assign(new Dashboard(), {
+      organisation: scope.root,
+      asOf: scope.asOf,
+      year: scope.period.year,
+      from: scope.period.from,
+      to: scope.period.to,
+      scope,
+    });
   }
 
   async alertList(actor: Actor, input: AlertsInput): Promise<AlertList> {
@@ -103,7 +121,16 @@ export class DashboardService {
         subtitle: scope.root.name,
         headings: ['STT', 'Mức độ', 'Cảnh báo', 'Nội dung', 'Mã tổ chức', 'Tổ chức', 'Đảng viên', 'Hạn'],
         widths: [6, 14, 32, 70, 14, 36, 26, 12],
-        rows: alerts.map((a, i) => [i + 1, SEVERITY[a.severity] ?? a.severity, a.title, a.message, a.organisation.code, a.organisation.name, a.memberName ?? '', xlDate(a.dueOn)]),
+        rows: alerts.map((a, i) => [
+          i + 1,
+          SEVERITY[a.severity] ?? a.severity,
+          a.title,
+          a.message,
+          a.organisation.code,
+          a.organisation.name,
+          a.memberName ?? '',
+          xlDate(a.dueOn),
+        ]),
       },
       {
         name: 'Tong hop',
@@ -121,7 +148,12 @@ export class DashboardService {
    * every rule), for the notice job's reminders: with SYSTEM_ACTOR and a root organisation, the whole tree.
    * Only the sources of `codes` run. Sorted like the list.
    */
-  async subtreeAlerts(actor: Actor, organisationId: string, asOf: string, codes: readonly AlertCode[]): Promise<Alert[]> {
+  async subtreeAlerts(
+    actor: Actor,
+    organisationId: string,
+    asOf: string,
+    codes: readonly AlertCode[],
+  ): Promise<Alert[]> {
     const scope = await this.data.scope(actor, organisationId, asOf);
     return this.alerts(scope, new Set(codes));
   }
@@ -135,7 +167,9 @@ export class DashboardService {
   private alerts(scope: DashboardScope, wanted: ReadonlySet<AlertCode> | null): Promise<Shown[]> {
     return scope.once(`alerts:${wanted ? [...wanted].sort().join(',') : '*'}`, async () => {
       const sources = this.registry.sources.filter((s) => !wanted || s.codes.some((c) => wanted.has(c)));
-      const found = (await Promise.all(sources.map((s) => s.collect(scope)))).flat().filter((a) => !wanted || wanted.has(a.code));
+      const found = (await Promise.all(sources.map((s) => s.collect(scope))))
+        .flat()
+        .filter((a) => !wanted || wanted.has(a.code));
       // Organisations as they stood on the as-of date: the subtree's (already loaded), others (e.g. a cell since
       // dissolved, for a past year's meetings) in one batch.
       const byId = new Map((await this.data.subtree(scope)).map((o) => [o.id, o] as const));
@@ -143,7 +177,11 @@ export class DashboardService {
       for (const o of await this.orgs.findVisible(scope.actor, missing, scope.asOf)) byId.set(o.id, o);
       const shown = found
         .filter((a) => byId.has(a.organisationId))
-        .map((a) => ({ ...a, organisationCode: byId.get(a.organisationId)!.code, organisation: byId.get(a.organisationId)! }));
+        .map((a) => ({
+          ...a,
+          organisationCode: byId.get(a.organisationId)!.code,
+          organisation: byId.get(a.organisationId)!,
+        }));
       return sortAlerts(shown);
     });
   }
@@ -212,7 +250,12 @@ export class DashboardService {
     return {
       total: orgs.length,
       byKind: [...byKind].map(([kind, count]) => ({ kind, count })),
-      flagCounts: codeCounts(summariseAlerts(flags, ORG_FLAG_CODES.filter((c) => this.producible(null).includes(c)))),
+      flagCounts: codeCounts(
+        summariseAlerts(
+          flags,
+          ORG_FLAG_CODES.filter((c) => this.producible(null).includes(c)),
+        ),
+      ),
     };
   }
 
@@ -240,11 +283,23 @@ export class DashboardService {
       return out;
     };
     const cells = tally(compliance.cells, (c) => c.organisation.path);
-    const behind = tally(compliance.cells, (c) => c.organisation.path, (c) => c.behind);
+    const behind = tally(
+      compliance.cells,
+      (c) => c.organisation.path,
+      (c) => c.behind,
+    );
     const assignments = tally(coverage.lines, (l) => l.cell.path);
-    const assignmentsBehind = tally(coverage.lines, (l) => l.cell.path, (l) => l.behind);
+    const assignmentsBehind = tally(
+      coverage.lines,
+      (l) => l.cell.path,
+      (l) => l.behind,
+    );
     const alertCount = tally(alerts, (a) => a.organisation.path);
-    const errors = tally(alerts, (a) => a.organisation.path, (a) => ALERT_CATALOGUE[a.code].severity === 'ERROR');
+    const errors = tally(
+      alerts,
+      (a) => a.organisation.path,
+      (a) => ALERT_CATALOGUE[a.code].severity === 'ERROR',
+    );
     return orgs
       .filter((o) => o.parentId === scope.root.id)
       .sort((a, b) => a.code.localeCompare(b.code))

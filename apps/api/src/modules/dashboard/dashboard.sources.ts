@@ -50,7 +50,10 @@ export class MeetingAlertSource implements AlertSource {
   }
 
   async collect(scope: DashboardScope): Promise<Alert[]> {
-    const [overdue, minutes] = await Promise.all([this.data.meetingOverdueAlerts(scope), this.data.minutesAlerts(scope)]);
+    const [overdue, minutes] = await Promise.all([
+      this.data.meetingOverdueAlerts(scope),
+      this.data.minutesAlerts(scope),
+    ]);
     return [...overdue, ...minutes];
   }
 }
@@ -89,7 +92,14 @@ export class MemberAlertSource implements AlertSource {
 
 @Injectable()
 export class OrganisationAlertSource implements AlertSource {
-  readonly codes = ['CELL_TOO_LARGE', 'SUBORDINATE_CELL_TOO_LARGE', 'TOO_FEW_FULL_MEMBERS', 'CELL_COMMITTEE_MISSING', 'TERM_ENDED', 'TERM_ENDING'] as const;
+  readonly codes = [
+    'CELL_TOO_LARGE',
+    'SUBORDINATE_CELL_TOO_LARGE',
+    'TOO_FEW_FULL_MEMBERS',
+    'CELL_COMMITTEE_MISSING',
+    'TERM_ENDED',
+    'TERM_ENDING',
+  ] as const;
 
   constructor(
     registry: AlertRegistry,

@@ -30,7 +30,13 @@ export class DuesFactsJob implements OnApplicationBootstrap, OnApplicationShutdo
     if (every <= 0) return;
     this.runner.start(every);
     // the first run soon after start-up, off the start-up path
-    setTimeout(() => void this.runner.runOnce().catch((e: unknown) => this.log.warn(`dues facts run failed: ${e instanceof Error ? e.message : String(e)}`)), 1000).unref();
+    setTimeout(
+      () =>
+        void this.runner
+          .runOnce()
+          .catch((e: unknown) => this.log.warn(`dues facts run failed: ${e instanceof Error ? e.message : String(e)}`)),
+      1000,
+    ).unref();
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -55,7 +61,10 @@ export class DuesFactsJob implements OnApplicationBootstrap, OnApplicationShutdo
       try {
         const d = today();
         const year = Number(d.slice(0, 4));
-        const roots: { id: string }[] = await this.ds.query(`SELECT organisation_id AS id FROM organisation_placement pl WHERE pl.parent_id IS NULL AND ${validAt('pl', '$1')}`, [d]);
+        const roots: { id: string }[] = await this.ds.query(
+          `SELECT organisation_id AS id FROM organisation_placement pl WHERE pl.parent_id IS NULL AND ${validAt('pl', '$1')}`,
+          [d],
+        );
         for (const { id } of roots) await this.facts.ensure(id, year);
         return true;
       } finally {

@@ -14,7 +14,15 @@ const BATCH = 2_000;
  * The tables whose writes can leave facts stale: the records behind a member's version (payments, bases, reliefs,
  * memberships, the member row) and behind the epoch (placements, policy overrides).
  */
-const FEEDING_TABLES = ['dues_payment', 'dues_basis', 'dues_relief', 'membership', 'member', 'organisation_placement', 'policy_override'];
+const FEEDING_TABLES = [
+  'dues_payment',
+  'dues_basis',
+  'dues_relief',
+  'membership',
+  'member',
+  'organisation_placement',
+  'policy_override',
+];
 
 /**
  * Their commit-visible versions, the tree's epoch and the oldest transaction still running, in one snapshot (the
@@ -50,9 +58,22 @@ export type DuesFactRow = {
 };
 
 /** A member of the subtree's year, from the kept facts. */
-export type DuesFactMember = { memberId: string; fullName: string; inArrears: boolean; cellId: string | null; unpaidMask: number };
+export type DuesFactMember = {
+  memberId: string;
+  fullName: string;
+  inArrears: boolean;
+  cellId: string | null;
+  unpaidMask: number;
+};
 
-type SubtreeRanges = { year: number; now: string; jan: string; day: string; rootId: string; ranges: { from: string; to: string }[] };
+type SubtreeRanges = {
+  year: number;
+  now: string;
+  jan: string;
+  day: string;
+  rootId: string;
+  ranges: { from: string; to: string }[];
+};
 
 /**
  * The kept dues facts (migration 1796580000000-DuesFacts; docs/dues.md#kept-facts): the judgement of each member's
@@ -150,16 +171,29 @@ export class DuesFactsService {
       [rootId, day, jan],
     );
     if (paths.length === 0) return null;
-    const s: SubtreeRanges = { year, now, jan, day, rootId, ranges: paths.map(({ path }) => ({ from: path, to: `${path.slice(0, -1)}0` })) };
+    const s: SubtreeRanges = {
+      year,
+      now,
+      jan,
+      day,
+      rootId,
+      ranges: paths.map(({ path }) => ({ from: path, to: `${path.slice(0, -1)}0` })),
+    };
     // read before the scan: a write committed after it moves the versions, so the next read scans again
-    const seen = first<Omit<Checked, 'month'>>(await this.ds.query(CHECK_SQL, [FEEDING_TABLES]), 'feeding table versions');
+    const seen = first<Omit<Checked, 'month'>>(
+      await this.ds.query(CHECK_SQL, [FEEDING_TABLES]),
+      'feeding table versions',
+    );
     const key = `${rootId}|${year}`;
     const checked: Checked = { month: duesMonthOf(now), ...seen };
     const prev = this.upToDate.get(key);
     if (prev && prev.month === checked.month && prev.v === checked.v) return s;
     // Same month and tree: only member records were written since the last check; the facts that may have gone stale
     // are those of the members whose version a transaction at or after the oldest one then running raised.
-    const stale = prev && prev.month === checked.month && prev.epoch === checked.epoch ? await this.staleSince(prev.xmin, s) : await this.staleIn(s);
+    const stale =
+      prev && prev.month === checked.month && prev.epoch === checked.epoch
+        ? await this.staleSince(prev.xmin, s)
+        : await this.staleIn(s);
     if (stale.length) {
       const started = Date.now();
       await this.refresh(stale, year, now);
@@ -184,7 +218,10 @@ export class DuesFactsService {
       const ids = memberIds.slice(i, i + BATCH);
       // versions and epoch first, then the records: a write committed in between leaves these facts stale (older version)
       const [versions, epochRows] = await Promise.all([
-        this.ds.query(`SELECT member_id AS id, version::text AS v FROM dues_member_version WHERE member_id = ANY($1::uuid[])`, [ids]) as Promise<{ id: string; v: string }[]>,
+        this.ds.query(
+          `SELECT member_id AS id, version::text AS v FROM dues_member_version WHERE member_id = ANY($1::uuid[])`,
+          [ids],
+        ) as Promise<{ id: string; v: string }[]>,
         this.ds.query(`SELECT epoch::text AS epoch FROM dues_fact_epoch WHERE id = 1`) as Promise<{ epoch: string }[]>,
       ]);
       const { epoch } = first(epochRows, 'dues_fact_epoch row (seeded by the migration)');
@@ -194,7 +231,9 @@ export class DuesFactsService {
         await m.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY}, $1)`, [year]);
         // facts written in place (a segment judged the same is not rewritten), then the segments that no longer exist
         // removed: the per-path sums kept by triggers (dues_cell_sum) are then written only where a figure changed
-        const segs = computed.flatMap((c) => c.segments.map((g) => ({ memberId: c.year.memberId, multi: c.segments.length > 1, ...g })));
+        const segs = computed.flatMap((c) =>
+          c.segments.map((g) => ({ memberId: c.year.memberId, multi: c.segments.length > 1, ...g })),
+        );
         const col = <K extends keyof (typeof segs)[number]>(k: K) => segs.map((g) => g[k]);
         if (segs.length) {
           await m.query(
@@ -209,8 +248,22 @@ export class DuesFactsService {
              WHERE (f.last_month, f.due, f.paid, f.paid_ahead, f.outstanding, f.unpaid_mask, f.short_mask, f.unknown_mask, f.arrears_months, f.multi)
                    IS DISTINCT FROM (excluded.last_month, excluded.due, excluded.paid, excluded.paid_ahead, excluded.outstanding,
                    excluded.unpaid_mask, excluded.short_mask, excluded.unknown_mask, excluded.arrears_months, excluded.multi)`,
-            [year, col('memberId'), col('organisationId'), col('path'), col('lastMonth'), col('due'), col('paid'), col('paidAhead'), col('outstanding'),
-              col('unpaidMask'), col('shortMask'), col('unknownMask'), col('arrearsMonths'), col('multi')],
+            [
+              year,
+              col('memberId'),
+              col('organisationId'),
+              col('path'),
+              col('lastMonth'),
+              col('due'),
+              col('paid'),
+              col('paidAhead'),
+              col('outstanding'),
+              col('unpaidMask'),
+              col('shortMask'),
+              col('unknownMask'),
+              col('arrearsMonths'),
+              col('multi'),
+            ],
           );
         }
         await m.query(
@@ -222,7 +275,14 @@ export class DuesFactsService {
           `INSERT INTO dues_fact_year (member_id, year, version, epoch, computed_month, full_name)
            SELECT u.m, $1, u.v, $2, $3, u.n FROM unnest($4::uuid[], $5::bigint[], $6::text[]) AS u(m, v, n)
            ON CONFLICT (member_id, year) DO UPDATE SET version = excluded.version, epoch = excluded.epoch, computed_month = excluded.computed_month, full_name = excluded.full_name`,
-          [year, epoch, duesMonthOf(now), computed.map((c) => c.year.memberId), computed.map((c) => versionOf.get(c.year.memberId) ?? '0'), computed.map((c) => c.year.fullName)],
+          [
+            year,
+            epoch,
+            duesMonthOf(now),
+            computed.map((c) => c.year.memberId),
+            computed.map((c) => versionOf.get(c.year.memberId) ?? '0'),
+            computed.map((c) => c.year.fullName),
+          ],
         );
       });
     }
@@ -232,12 +292,24 @@ export class DuesFactsService {
   private async compute(ids: readonly string[], year: number, now: string): Promise<ComputedYear[]> {
     const p = new Params();
     const list = p.add(ids);
-    const rows = await this.calc.monthRows(year, now, p, (mo) => `${mo} ${JOIN_CELL_OF_MEMBERS_ON(`${mo}.day`, list, p)}
-        JOIN organisation_placement cd ON cd.organisation_id = x.organisation_id AND ${validAt('cd', `${mo}.day`)}`, 'x.organisation_id', 'cd.path');
+    const rows = await this.calc.monthRows(
+      year,
+      now,
+      p,
+      (mo) => `${mo} ${JOIN_CELL_OF_MEMBERS_ON(`${mo}.day`, list, p)}
+        JOIN organisation_placement cd ON cd.organisation_id = x.organisation_id AND ${validAt('cd', `${mo}.day`)}`,
+      'x.organisation_id',
+      'cd.path',
+    );
     // a member without a month counted in the year (a membership that overlaps it on no month's day) still gets
     // their facts, empty: they are then up to date and never listed
     const names = new Map(rows.map((r) => [r.memberId, r.fullName]));
-    return this.calc.compute(rows, year, now, ids.map((memberId) => ({ memberId, fullName: names.get(memberId) ?? '' })));
+    return this.calc.compute(
+      rows,
+      year,
+      now,
+      ids.map((memberId) => ({ memberId, fullName: names.get(memberId) ?? '' })),
+    );
   }
 
   /**

@@ -1,8 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { compareIsoDate, DomainError, duesMonthStart, elementAt, foldVietnamese, lastDayOfMonth, validateDuesPayment, type DuesChannel } from '@chibo/domain';
-import { headingNormaliser, recordImport, throwImportProblems, toIsoDate, type ImportRow, type ImportSource } from '../../common/import/columns';
+import {
+  compareIsoDate,
+  DomainError,
+  duesMonthStart,
+  elementAt,
+  foldVietnamese,
+  lastDayOfMonth,
+  validateDuesPayment,
+  type DuesChannel,
+} from '@chibo/domain';
+import {
+  headingNormaliser,
+  recordImport,
+  throwImportProblems,
+  toIsoDate,
+  type ImportRow,
+  type ImportSource,
+} from '../../common/import/columns';
 import type { RowError } from '../../common/import/result';
 import type { Table } from '../../common/import/table';
 import { recordAuditRows, type Caller } from '../../common/audit/audit.service';
@@ -13,8 +29,15 @@ import type { DuesImportedPayment, DuesImportSummary } from './dues-import.model
 
 /** The documented columns (docs/dues.md#importing-a-payment-file), with the Vietnamese headings accepted as aliases. */
 export const DUES_COLUMNS = [
-  ['nationalId', 'so_dinh_danh'], ['cardNumber', 'so_the_dang'], ['fullName', 'ho_ten'], ['month', 'thang'], ['amount', 'so_tien'],
-  ['paidOn', 'ngay_nop'], ['channel', 'hinh_thuc'], ['reference', 'ma_giao_dich'], ['note', 'ghi_chu'],
+  ['nationalId', 'so_dinh_danh'],
+  ['cardNumber', 'so_the_dang'],
+  ['fullName', 'ho_ten'],
+  ['month', 'thang'],
+  ['amount', 'so_tien'],
+  ['paidOn', 'ngay_nop'],
+  ['channel', 'hinh_thuc'],
+  ['reference', 'ma_giao_dich'],
+  ['note', 'ghi_chu'],
 ] as const;
 
 type Key = (typeof DUES_COLUMNS)[number][0];
@@ -43,18 +66,35 @@ export const parseDuesMonth = (s: string): string => {
  */
 export const parseDuesAmount = (s: string): number | string => {
   const t = s.replace(/\s+/g, ' ').trim();
-  if (/^\d+$/.test(t) || /^\d{1,3}(\.\d{3})+$/.test(t) || /^\d{1,3}(,\d{3})+$/.test(t) || /^\d{1,3}( \d{3})+$/.test(t)) return Number(t.replace(/[., ]/g, ''));
+  if (/^\d+$/.test(t) || /^\d{1,3}(\.\d{3})+$/.test(t) || /^\d{1,3}(,\d{3})+$/.test(t) || /^\d{1,3}( \d{3})+$/.test(t))
+    return Number(t.replace(/[., ]/g, ''));
   return s;
 };
 
 const CHANNELS: Record<string, DuesChannel> = {
-  cash: 'CASH', tien_mat: 'CASH', portal: 'PORTAL', cong_dich_vu_cong: 'PORTAL', cong_dvc: 'PORTAL', dvc: 'PORTAL', cong_dich_vu_cong_quoc_gia: 'PORTAL', truc_tuyen: 'PORTAL',
+  cash: 'CASH',
+  tien_mat: 'CASH',
+  portal: 'PORTAL',
+  cong_dich_vu_cong: 'PORTAL',
+  cong_dvc: 'PORTAL',
+  dvc: 'PORTAL',
+  cong_dich_vu_cong_quoc_gia: 'PORTAL',
+  truc_tuyen: 'PORTAL',
 };
 
 /** A payment row that passed every check, before its duplicates are known. */
 type Candidate = {
-  line: number; memberId: string; fullName: string; cell: string; month: string; amount: number; paidOn: string; channel: DuesChannel;
-  reference: string | null; note: string | null; clientKey: string | null;
+  line: number;
+  memberId: string;
+  fullName: string;
+  cell: string;
+  month: string;
+  amount: number;
+  paidOn: string;
+  channel: DuesChannel;
+  reference: string | null;
+  note: string | null;
+  clientKey: string | null;
 };
 
 /** Raised inside the transaction of a dry run to roll it back, carrying what would have been written. */
@@ -78,15 +118,26 @@ export class DuesImportService {
   constructor(private readonly ds: DataSource) {}
 
   /** Imports a table read by readTableBytes: headings normalised (an unknown column refuses the file), then the rows. */
-  async importTable(caller: Caller, table: Table, opts: { skipInvalid?: boolean; dryRun?: boolean; channel?: DuesChannel } = {}): Promise<DuesImportSummary> {
+  async importTable(
+    caller: Caller,
+    table: Table,
+    opts: { skipInvalid?: boolean; dryRun?: boolean; channel?: DuesChannel } = {},
+  ): Promise<DuesImportSummary> {
     const actor = caller.actor;
-    if (!actor.isAdmin && actor.writeRoots.length === 0) throw new DomainError('FORBIDDEN', 'Only those who may write a cell\'s records import its dues payments');
+    if (!actor.isAdmin && actor.writeRoots.length === 0)
+      throw new DomainError('FORBIDDEN', "Only those who may write a cell's records import its dues payments");
     const norm = table.rows.map((r) => normaliseHeadings(r));
     const unknown = [...new Set(norm.flatMap((n) => n.unknown))];
     if (unknown.length) {
-      throw new DomainError('IMPORT_INVALID', `Unknown column(s): ${unknown.join(', ')}`, 'file', { rows: unknown.map((u) => ({ row: 1, column: u, reason: 'unknown column', code: 'UNKNOWN_COLUMN' })) });
+      throw new DomainError('IMPORT_INVALID', `Unknown column(s): ${unknown.join(', ')}`, 'file', {
+        rows: unknown.map((u) => ({ row: 1, column: u, reason: 'unknown column', code: 'UNKNOWN_COLUMN' })),
+      });
     }
-    const res = await this.importRows(caller, norm.map((n) => n.row), { ...opts, source: table.source });
+    const res = await this.importRows(
+      caller,
+      norm.map((n) => n.row),
+      { ...opts, source: table.source },
+    );
     if (!res.dryRun && res.created) await this.ds.query('ANALYZE dues_payment');
     return res;
   }
@@ -94,7 +145,13 @@ export class DuesImportService {
   async importRows(
     caller: Caller,
     rows: ImportRow<Key>[],
-    opts: { skipInvalid?: boolean; dryRun?: boolean; channel?: DuesChannel; source?: ImportSource; firstRowNumber?: number } = {},
+    opts: {
+      skipInvalid?: boolean;
+      dryRun?: boolean;
+      channel?: DuesChannel;
+      source?: ImportSource;
+      firstRowNumber?: number;
+    } = {},
   ): Promise<DuesImportSummary> {
     const first = opts.firstRowNumber ?? 2; // row 1 is the heading row
     const now = today();
@@ -102,9 +159,16 @@ export class DuesImportService {
     try {
       return await this.ds.transaction(async (m) => {
         const errors: RowError[] = [];
-        const err = (row: number, column: string, code: string, reason: string) => errors.push({ row, column, code, reason });
+        const err = (row: number, column: string, code: string, reason: string) =>
+          errors.push({ row, column, code, reason });
         const digits = (s: string | undefined) => s?.replace(/[\s.]/g, '');
-        const members = await this.members(m, caller, rows.map((r) => digits(r.nationalId)).filter((x): x is string => !!x), rows.map((r) => digits(r.cardNumber)).filter((x): x is string => !!x), now);
+        const members = await this.members(
+          m,
+          caller,
+          rows.map((r) => digits(r.nationalId)).filter((x): x is string => !!x),
+          rows.map((r) => digits(r.cardNumber)).filter((x): x is string => !!x),
+          now,
+        );
         const seenRef = new Map<string, number>();
         const parsed: Omit<Candidate, 'cell' | 'fullName'>[] = [];
 
@@ -114,9 +178,16 @@ export class DuesImportService {
           for (const [k] of DUES_COLUMNS) {
             const v = r[k];
             if (!v) continue;
-            if (v.includes('\uFFFD')) err(line, k, 'UNREADABLE', 'contains the replacement character \uFFFD: the file was saved in another encoding; nothing is stored from it');
+            if (v.includes('\uFFFD'))
+              err(
+                line,
+                k,
+                'UNREADABLE',
+                'contains the replacement character \uFFFD: the file was saved in another encoding; nothing is stored from it',
+              );
             else if (CONTROL.test(v)) err(line, k, 'UNREADABLE', 'contains a control character');
-            else if (TEXT_LIMITS[k] && v.length > TEXT_LIMITS[k]!) err(line, k, 'TOO_LONG', `longer than ${TEXT_LIMITS[k]} characters`);
+            else if (TEXT_LIMITS[k] && v.length > TEXT_LIMITS[k]!)
+              err(line, k, 'TOO_LONG', `longer than ${TEXT_LIMITS[k]} characters`);
           }
           // the member: by national ID (as the member import), else by party card number
           const nat = digits(r.nationalId);
@@ -124,10 +195,17 @@ export class DuesImportService {
           let memberId: string | undefined;
           if (!nat && !card) err(line, 'nationalId', 'REQUIRED', 'required (or give cardNumber)');
           else if (nat && !/^\d{12}$/.test(nat)) err(line, 'nationalId', 'VALIDATION', 'must be 12 digits');
-          else if (!nat && card && !/^\d{6,12}$/.test(card)) err(line, 'cardNumber', 'VALIDATION', 'must be 6 to 12 digits');
+          else if (!nat && card && !/^\d{6,12}$/.test(card))
+            err(line, 'cardNumber', 'VALIDATION', 'must be 6 to 12 digits');
           else {
             memberId = nat ? members.byNat.get(nat) : members.byCard.get(card!);
-            if (!memberId) err(line, nat ? 'nationalId' : 'cardNumber', 'NOT_FOUND', `no member with this ${nat ? 'national ID' : 'card number'} in your scope`);
+            if (!memberId)
+              err(
+                line,
+                nat ? 'nationalId' : 'cardNumber',
+                'NOT_FOUND',
+                `no member with this ${nat ? 'national ID' : 'card number'} in your scope`,
+              );
           }
           // the payment, checked by the rule recordDuesPayment applies
           const month = r.month ? parseDuesMonth(r.month) : undefined;
@@ -136,14 +214,24 @@ export class DuesImportService {
           for (const k of ['month', 'amount', 'paidOn'] as const) if (!r[k]) err(line, k, 'REQUIRED', 'required');
           for (const e of validateDuesPayment({ month, amount, paidOn }, now)) {
             if (!r[e.field as Key]) continue;
-            const reason = e.field === 'month' && !/^\d{4}-\d{2}$/.test(month ?? '') ? 'must be a month YYYY-MM or MM/YYYY'
-              : e.field === 'paidOn' && e.specific !== 'DATE_IN_FUTURE' ? 'must be a date DD/MM/YYYY or YYYY-MM-DD' : e.reason;
+            const reason =
+              e.field === 'month' && !/^\d{4}-\d{2}$/.test(month ?? '')
+                ? 'must be a month YYYY-MM or MM/YYYY'
+                : e.field === 'paidOn' && e.specific !== 'DATE_IN_FUTURE'
+                  ? 'must be a date DD/MM/YYYY or YYYY-MM-DD'
+                  : e.reason;
             err(line, e.field, e.specific ?? e.code, reason);
           }
-          const channel = r.channel ? CHANNELS[foldVietnamese(r.channel).replace(/\s+/g, '_')] ?? (['CASH', 'PORTAL'].includes(r.channel.toUpperCase()) ? (r.channel.toUpperCase() as DuesChannel) : undefined) : defaultChannel;
+          const channel = r.channel
+            ? (CHANNELS[foldVietnamese(r.channel).replace(/\s+/g, '_')] ??
+              (['CASH', 'PORTAL'].includes(r.channel.toUpperCase())
+                ? (r.channel.toUpperCase() as DuesChannel)
+                : undefined))
+            : defaultChannel;
           if (!channel) err(line, 'channel', 'VALIDATION', 'must be CASH (tiền mặt) or PORTAL (Cổng dịch vụ công)');
           const reference = r.reference ?? null;
-          if (channel === 'PORTAL' && !reference) err(line, 'reference', 'REQUIRED', 'required for a payment through the portal (its transaction code)');
+          if (channel === 'PORTAL' && !reference)
+            err(line, 'reference', 'REQUIRED', 'required for a payment through the portal (its transaction code)');
           if (channel && reference) {
             const key = `${channel}|${reference}`;
             const seen = seenRef.get(key);
@@ -152,17 +240,34 @@ export class DuesImportService {
           }
           if (errors.length > before || !memberId || !channel) return;
           parsed.push({
-            line, memberId, month: month!, amount: amount as number, paidOn: paidOn!, channel, reference, note: r.note ?? null,
+            line,
+            memberId,
+            month: month!,
+            amount: amount as number,
+            paidOn: paidOn!,
+            channel,
+            reference,
+            note: r.note ?? null,
             clientKey: opts.source?.sha256 ? `file:${opts.source.sha256}:${line}` : null,
           });
         });
 
         // the member's cell in each month (on its last day, or today), as recordDuesPayment finds it: one statement
-        const cells = await this.cellsInMonths(m, parsed.map((x) => ({ memberId: x.memberId, month: x.month })), now);
+        const cells = await this.cellsInMonths(
+          m,
+          parsed.map((x) => ({ memberId: x.memberId, month: x.month })),
+          now,
+        );
         const candidates: Candidate[] = [];
         parsed.forEach((x, i) => {
           const cell = cells[i];
-          if (!cell) err(x.line, 'month', 'NOT_A_MEMBER', 'the member was not a member (probationary or full) of a cell in that month');
+          if (!cell)
+            err(
+              x.line,
+              'month',
+              'NOT_A_MEMBER',
+              'the member was not a member (probationary or full) of a cell in that month',
+            );
           else candidates.push({ ...x, cell: cell.cell, fullName: cell.fullName });
         });
         errors.sort((a, b) => a.row - b.row);
@@ -172,13 +277,31 @@ export class DuesImportService {
         const dup = await this.alreadyImported(m, candidates);
         const fresh = candidates.filter((c) => !dup.has(c.line));
         const written = await this.insert(m, caller, fresh);
-        const duplicates: RowError[] = candidates.filter((c) => dup.has(c.line)).map((c) => ({
-          row: c.line, column: c.reference ? 'reference' : 'file', code: 'ALREADY_IMPORTED', reason: 'already imported: not written again',
-        }));
+        const duplicates: RowError[] = candidates
+          .filter((c) => dup.has(c.line))
+          .map((c) => ({
+            row: c.line,
+            column: c.reference ? 'reference' : 'file',
+            code: 'ALREADY_IMPORTED',
+            reason: 'already imported: not written again',
+          }));
         const skipped = new Set(errors.map((e) => e.row)).size;
-        await recordImport(m, caller, 'importDuesPayments', opts.source, rows.length, { created: written.length, updated: 0, skipped, errors }, [...new Set(fresh.map((c) => c.cell))]);
+        await recordImport(
+          m,
+          caller,
+          'importDuesPayments',
+          opts.source,
+          rows.length,
+          { created: written.length, updated: 0, skipped, errors },
+          [...new Set(fresh.map((c) => c.cell))],
+        );
         const summary: DuesImportSummary = {
-          dryRun: !!opts.dryRun, rows: rows.length, created: written.length, amount: fresh.reduce((n, c) => n + c.amount, 0), duplicates: duplicates.length, skipped,
+          dryRun: !!opts.dryRun,
+          rows: rows.length,
+          created: written.length,
+          amount: fresh.reduce((n, c) => n + c.amount, 0),
+          duplicates: duplicates.length,
+          skipped,
           problems: [...errors, ...duplicates].sort((a, b) => a.row - b.row),
           payments: written,
         };
@@ -195,8 +318,11 @@ export class DuesImportService {
   private async members(m: EntityManager, caller: Caller, nat: string[], cards: string[], now: string) {
     const p = new Params();
     const d = p.add(now);
-    const sql = MEMBERS_BY_NUMBER_FOR_UPDATE(p.add(nat), p.add(cards), d, (cell) => orgVisibleSql(caller.actor, cell, p, d, true));
-    const rows: { id: string; nationalId: string | null; cardNumber: string | null }[] = nat.length || cards.length ? await m.query(sql, p.values) : [];
+    const sql = MEMBERS_BY_NUMBER_FOR_UPDATE(p.add(nat), p.add(cards), d, (cell) =>
+      orgVisibleSql(caller.actor, cell, p, d, true),
+    );
+    const rows: { id: string; nationalId: string | null; cardNumber: string | null }[] =
+      nat.length || cards.length ? await m.query(sql, p.values) : [];
     return {
       byNat: new Map(rows.filter((r) => r.nationalId).map((r) => [r.nationalId as string, r.id])),
       byCard: new Map(rows.filter((r) => r.cardNumber).map((r) => [r.cardNumber as string, r.id])),
@@ -204,11 +330,17 @@ export class DuesImportService {
   }
 
   /** For each (member, month): the member's cell on the month's last day (today for the current and later months), or null. */
-  private async cellsInMonths(m: EntityManager, pairs: { memberId: string; month: string }[], now: string): Promise<({ cell: string; fullName: string } | null)[]> {
+  private async cellsInMonths(
+    m: EntityManager,
+    pairs: { memberId: string; month: string }[],
+    now: string,
+  ): Promise<({ cell: string; fullName: string } | null)[]> {
     if (!pairs.length) return [];
     const p = new Params();
     const ids = p.add(pairs.map((x) => x.memberId));
-    const days = p.add(pairs.map((x) => (compareIsoDate(lastDayOfMonth(x.month), now) < 0 ? lastDayOfMonth(x.month) : now)));
+    const days = p.add(
+      pairs.map((x) => (compareIsoDate(lastDayOfMonth(x.month), now) < 0 ? lastDayOfMonth(x.month) : now)),
+    );
     const rows: { i: number; cell: string; fullName: string }[] = await m.query(
       `SELECT u.i::int AS i, x.organisation_id AS cell, m.full_name AS "fullName"
          FROM unnest(${ids}::uuid[], ${days}::date[]) WITH ORDINALITY AS u(mid, day, i)
@@ -229,11 +361,21 @@ export class DuesImportService {
          JOIN dues_payment dp ON dp.channel = u.channel AND dp.reference = u.reference AND dp.reference IS NOT NULL
        UNION ALL
        SELECT dp.channel, NULL, dp.client_key FROM dues_payment dp WHERE dp.client_key = ANY($3::text[])`,
-      [rows.map((r) => r.channel), rows.map((r) => r.reference), rows.map((r) => r.clientKey).filter((k): k is string => !!k)],
+      [
+        rows.map((r) => r.channel),
+        rows.map((r) => r.reference),
+        rows.map((r) => r.clientKey).filter((k): k is string => !!k),
+      ],
     );
     const refs = new Set(found.filter((f) => f.reference).map((f) => `${f.channel}|${f.reference}`));
     const keys = new Set(found.map((f) => f.clientKey));
-    return new Set(rows.filter((r) => (r.reference && refs.has(`${r.channel}|${r.reference}`)) || (r.clientKey && keys.has(r.clientKey))).map((r) => r.line));
+    return new Set(
+      rows
+        .filter(
+          (r) => (r.reference && refs.has(`${r.channel}|${r.reference}`)) || (r.clientKey && keys.has(r.clientKey)),
+        )
+        .map((r) => r.line),
+    );
   }
 
   /** One multi-row insert of the payments and one of their audit rows; CONFLICT when a concurrent import wrote some of them first. */
@@ -247,14 +389,56 @@ export class DuesImportService {
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[], $5::bigint[], $6::date[], $7::text[], $8::text[], $9::text[], $10::text[])
            AS u(id, mid, cell, month, amount, paid, channel, note, ref, ckey)
        ON CONFLICT DO NOTHING RETURNING id`,
-      [ids, col((r) => r.memberId), col((r) => r.cell), col((r) => duesMonthStart(r.month)), col((r) => r.amount), col((r) => r.paidOn), col((r) => r.channel),
-        col((r) => r.note), col((r) => r.reference), col((r) => r.clientKey), caller.actor.name],
+      [
+        ids,
+        col((r) => r.memberId),
+        col((r) => r.cell),
+        col((r) => duesMonthStart(r.month)),
+        col((r) => r.amount),
+        col((r) => r.paidOn),
+        col((r) => r.channel),
+        col((r) => r.note),
+        col((r) => r.reference),
+        col((r) => r.clientKey),
+        caller.actor.name,
+      ],
     );
-    if (inserted.length !== rows.length) throw new DomainError('CONFLICT', 'Some of these payments were recorded by another import at the same moment; nothing was imported: import the file again', 'file');
-    await recordAuditRows(m, caller, 'importDuesPayments.payment', 'dues_payment', rows.map((r, i) => ({
-      entityId: elementAt(ids, i, 'payment id'),
-      after: { row: r.line, memberId: r.memberId, organisationId: r.cell, month: r.month, amount: r.amount, paidOn: r.paidOn, channel: r.channel, reference: r.reference, note: r.note },
-    })));
-    return rows.map((r) => ({ row: r.line, memberId: r.memberId, fullName: r.fullName, organisationId: r.cell, month: r.month, amount: r.amount, paidOn: r.paidOn, channel: r.channel, reference: r.reference }));
+    if (inserted.length !== rows.length)
+      throw new DomainError(
+        'CONFLICT',
+        'Some of these payments were recorded by another import at the same moment; nothing was imported: import the file again',
+        'file',
+      );
+    await recordAuditRows(
+      m,
+      caller,
+      'importDuesPayments.payment',
+      'dues_payment',
+      rows.map((r, i) => ({
+        entityId: elementAt(ids, i, 'payment id'),
+        after: {
+          row: r.line,
+          memberId: r.memberId,
+          organisationId: r.cell,
+          month: r.month,
+          amount: r.amount,
+          paidOn: r.paidOn,
+          channel: r.channel,
+          reference: r.reference,
+          note: r.note,
+        },
+      })),
+    );
+    return rows.map((r) => ({
+      row: r.line,
+      memberId: r.memberId,
+      fullName: r.fullName,
+      organisationId: r.cell,
+      month: r.month,
+      amount: r.amount,
+      paidOn: r.paidOn,
+      channel: r.channel,
+      reference: r.reference,
+    }));
   }
 }

@@ -20,7 +20,15 @@ import { PolicyService } from '../policy/policy.service';
 import { DuesMemberYear, DuesMonth } from './dues.model';
 
 /** One member in one cell in one month (the cell they belonged to on the month's last day, or today). */
-export type MemberMonthRow = { month: string; day: string; organisationId: string; path: string; memberId: string; fullName: string; admissionDecisionDate: string | null };
+export type MemberMonthRow = {
+  month: string;
+  day: string;
+  organisationId: string;
+  path: string;
+  memberId: string;
+  fullName: string;
+  admissionDecisionDate: string | null;
+};
 
 type BasisRow = { memberId: string; from: string; to: string | null; basis: DuesBasis; amount: string | null };
 type ReliefRow = { memberId: string; from: string; to: string; kind: DuesReliefKind; percent: number | null };
@@ -54,7 +62,8 @@ export const periodOf = (year: number, now: string): { through: string; day: str
   const current = duesMonthOf(now);
   const pad = String(year).padStart(4, '0');
   if (`${pad}-12` < current) return { through: `${pad}-12`, day: `${pad}-12-31` };
-  if (`${pad}-01` > current) throw new DomainError('VALIDATION', 'The year has not started yet', 'year', { reason: DATE_IN_FUTURE });
+  if (`${pad}-01` > current)
+    throw new DomainError('VALIDATION', 'The year has not started yet', 'year', { reason: DATE_IN_FUTURE });
   return { through: current, day: now };
 };
 
@@ -70,10 +79,13 @@ const groupBy = <T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
 };
 
 /** The period row (from ≤ month < to, months as 'YYYY-MM', to exclusive or null) in force in a month. */
-const inForce = <T extends { from: string; to: string | null }>(rows: readonly T[] | undefined, month: string): T | undefined =>
-  rows?.find((r) => r.from <= month && (r.to === null || month < r.to));
+const inForce = <T extends { from: string; to: string | null }>(
+  rows: readonly T[] | undefined,
+  month: string,
+): T | undefined => rows?.find((r) => r.from <= month && (r.to === null || month < r.to));
 
-const maskOf = (months: readonly string[]): number => months.reduce((m, x) => m | (1 << (Number(x.slice(5, 7)) - 1)), 0);
+const maskOf = (months: readonly string[]): number =>
+  months.reduce((m, x) => m | (1 << (Number(x.slice(5, 7)) - 1)), 0);
 
 /**
  * Judges member-years of dues: reads the member-month rows a caller selects (which cell each month, on its last day
@@ -88,7 +100,14 @@ export class DuesYearCalculator {
   ) {}
 
   /** Member-month rows of a year (12 months; each counted on its last day, or today), ordered by month. */
-  async monthRows(year: number, now: string, p: Params, from: (mo: string) => string, cell: string, path: string): Promise<MemberMonthRow[]> {
+  async monthRows(
+    year: number,
+    now: string,
+    p: Params,
+    from: (mo: string) => string,
+    cell: string,
+    path: string,
+  ): Promise<MemberMonthRow[]> {
     const pad = String(year).padStart(4, '0');
     const jan = p.add(`${pad}-01-01`);
     const nowP = p.add(now);
@@ -105,24 +124,41 @@ export class DuesYearCalculator {
   }
 
   /** Applies duesDue and duesArrears (libs/domain) to every member's months, with the policy of each cell and month. */
-  async compute(rows: readonly MemberMonthRow[], year: number, now: string, people: readonly { memberId: string; fullName: string }[]): Promise<ComputedYear[]> {
+  async compute(
+    rows: readonly MemberMonthRow[],
+    year: number,
+    now: string,
+    people: readonly { memberId: string; fullName: string }[],
+  ): Promise<ComputedYear[]> {
     const ids = people.map((x) => x.memberId);
     const pad = String(year).padStart(4, '0');
     const [bases, reliefs, paid, policies] = await Promise.all([
-      this.ds.query(`SELECT member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL('valid_to')} AS "to", basis, amount::text AS amount
-        FROM dues_basis WHERE member_id = ANY($1::uuid[]) AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $3::date)`, [ids, `${pad}-12-01`, `${pad}-01-01`]) as Promise<BasisRow[]>,
-      this.ds.query(`SELECT member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL('valid_to')} AS "to", kind, percent
-        FROM dues_relief WHERE member_id = ANY($1::uuid[]) AND valid_from <= $2::date AND valid_to > $3::date`, [ids, `${pad}-12-01`, `${pad}-01-01`]) as Promise<ReliefRow[]>,
-      this.ds.query(`SELECT member_id AS "memberId", ${MONTH_SQL('month')} AS month, sum(amount)::text AS paid FROM dues_payment
-        WHERE member_id = ANY($1::uuid[]) AND month BETWEEN $2::date AND $3::date AND cancelled_at IS NULL GROUP BY 1, 2`, [ids, `${pad}-01-01`, `${pad}-12-01`]) as Promise<{ memberId: string; month: string; paid: string }[]>,
-      this.policies.forOrganisationsAt([...new Map(rows.map((r) => [`${r.organisationId}|${r.day}`, { id: r.organisationId, asOf: r.day }])).values()]),
+      this.ds.query(
+        `SELECT member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL('valid_to')} AS "to", basis, amount::text AS amount
+        FROM dues_basis WHERE member_id = ANY($1::uuid[]) AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $3::date)`,
+        [ids, `${pad}-12-01`, `${pad}-01-01`],
+      ) as Promise<BasisRow[]>,
+      this.ds.query(
+        `SELECT member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL('valid_to')} AS "to", kind, percent
+        FROM dues_relief WHERE member_id = ANY($1::uuid[]) AND valid_from <= $2::date AND valid_to > $3::date`,
+        [ids, `${pad}-12-01`, `${pad}-01-01`],
+      ) as Promise<ReliefRow[]>,
+      this.ds.query(
+        `SELECT member_id AS "memberId", ${MONTH_SQL('month')} AS month, sum(amount)::text AS paid FROM dues_payment
+        WHERE member_id = ANY($1::uuid[]) AND month BETWEEN $2::date AND $3::date AND cancelled_at IS NULL GROUP BY 1, 2`,
+        [ids, `${pad}-01-01`, `${pad}-12-01`],
+      ) as Promise<{ memberId: string; month: string; paid: string }[]>,
+      this.policies.forOrganisationsAt([
+        ...new Map(rows.map((r) => [`${r.organisationId}|${r.day}`, { id: r.organisationId, asOf: r.day }])).values(),
+      ]),
     ]);
     const basesOf = groupBy(bases, (b) => b.memberId);
     const reliefsOf = groupBy(reliefs, (r) => r.memberId);
     const paidOf = new Map(paid.map((x) => [`${x.memberId}|${x.month}`, Number(x.paid)]));
     const rowsOf = groupBy(rows, (r) => r.memberId);
     const { through } = periodOf(year, now);
-    const policyOf = (row: MemberMonthRow | undefined): Policy => (row ? policies.get(`${row.organisationId}|${row.day}`) : undefined) ?? DEFAULT_POLICY;
+    const policyOf = (row: MemberMonthRow | undefined): Policy =>
+      (row ? policies.get(`${row.organisationId}|${row.day}`) : undefined) ?? DEFAULT_POLICY;
     // a batch of the facts job is seconds of JavaScript: let other requests run between slices of it
     return mapInSlices(people, judge);
 
@@ -133,7 +169,15 @@ export class DuesYearCalculator {
       const statuses: DuesMonthStatus[] = [];
       const months: DuesMonth[] = [];
       const segments = new Map<string, DuesSegment & { statuses: DuesMonthStatus[]; policy: Policy | undefined }>();
-      const y = Object.assign(new DuesMemberYear(), { memberId, fullName, organisationId: null as string | null, year, dueTotal: 0, paidTotal: 0, paidAhead: 0 });
+      const y = Object.assign(new DuesMemberYear(), {
+        memberId,
+        fullName,
+        organisationId: null as string | null,
+        year,
+        dueTotal: 0,
+        paidTotal: 0,
+        paidAhead: 0,
+      });
       for (const month of duesMonthsOfYear(year)) {
         const row = mine.get(month);
         const p = paidOf.get(`${memberId}|${month}`) ?? 0;
@@ -149,12 +193,15 @@ export class DuesYearCalculator {
           const basis = inForce(basesOf.get(memberId), month);
           const relief = inForce(reliefsOf.get(memberId), month);
           const rowPolicy = policyOf(row);
-          due = duesDue({
-            month,
-            admissionDecisionDate: row.admissionDecisionDate,
-            basis: basis ? { basis: basis.basis, amount: basis.amount === null ? null : Number(basis.amount) } : null,
-            relief: relief ? { kind: relief.kind, percent: relief.percent } : null,
-          }, rowPolicy);
+          due = duesDue(
+            {
+              month,
+              admissionDecisionDate: row.admissionDecisionDate,
+              basis: basis ? { basis: basis.basis, amount: basis.amount === null ? null : Number(basis.amount) } : null,
+              relief: relief ? { kind: relief.kind, percent: relief.percent } : null,
+            },
+            rowPolicy,
+          );
           if (month <= through) {
             const status = { month, due, paid: p };
             statuses.push(status);
@@ -171,9 +218,17 @@ export class DuesYearCalculator {
             }
           }
         }
-        months.push(Object.assign(new DuesMonth(), {
-          month, organisationId: row?.organisationId ?? null, due: due?.amount ?? null, standard: due?.standard ?? null, reason: due?.reason ?? null, deferred: due?.deferred ?? false, paid: p,
-        }));
+        months.push(
+          Object.assign(new DuesMonth(), {
+            month,
+            organisationId: row?.organisationId ?? null,
+            due: due?.amount ?? null,
+            standard: due?.standard ?? null,
+            reason: due?.reason ?? null,
+            deferred: due?.deferred ?? false,
+            paid: p,
+          }),
+        );
       }
       const arrears = duesArrears(statuses, year, now, policy ?? DEFAULT_POLICY);
       return {
@@ -194,12 +249,28 @@ export class DuesYearCalculator {
   }
 }
 
-
-const segmentOf = (segments: Map<string, DuesSegment & { statuses: DuesMonthStatus[]; policy: Policy | undefined }>, row: MemberMonthRow) => {
+const segmentOf = (
+  segments: Map<string, DuesSegment & { statuses: DuesMonthStatus[]; policy: Policy | undefined }>,
+  row: MemberMonthRow,
+) => {
   const key = `${row.organisationId}|${row.path}`;
   let s = segments.get(key);
   if (!s) {
-    s = { organisationId: row.organisationId, path: row.path, lastMonth: 0, due: 0, paid: 0, paidAhead: 0, outstanding: 0, unpaidMask: 0, shortMask: 0, unknownMask: 0, arrearsMonths: 0, statuses: [], policy: undefined };
+    s = {
+      organisationId: row.organisationId,
+      path: row.path,
+      lastMonth: 0,
+      due: 0,
+      paid: 0,
+      paidAhead: 0,
+      outstanding: 0,
+      unpaidMask: 0,
+      shortMask: 0,
+      unknownMask: 0,
+      arrearsMonths: 0,
+      statuses: [],
+      policy: undefined,
+    };
     segments.set(key, s);
   }
   return s;

@@ -12,7 +12,15 @@ import { DuesImportService } from './dues-import.service';
 /** Party dues: bases, reliefs and payments per member and month, the sheet of a cell and the figures of a subtree. */
 @Module({
   imports: [OrganisationModule, MemberModule, PolicyModule],
-  providers: [DuesService, DuesYearCalculator, DuesFactsService, DuesFactsJob, DuesImportService, DuesResolver, DuesFiguresRowResolver],
+  providers: [
+    DuesService,
+    DuesYearCalculator,
+    DuesFactsService,
+    DuesFactsJob,
+    DuesImportService,
+    DuesResolver,
+    DuesFiguresRowResolver,
+  ],
   exports: [DuesService],
 })
 export class DuesModule {}

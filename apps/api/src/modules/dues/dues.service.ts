@@ -73,15 +73,34 @@ export class DuesService {
     if (!member) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
     const p = new Params();
     const id = p.add(member.id);
-    const rows = await this.calc.monthRows(year, now, p, (mo) => `${mo} ${JOIN_CELL_OF_MEMBER_ON(`${mo}.day`, id, p)}`, 'x.organisation_id', `(SELECT path FROM organisation_placement pl WHERE pl.organisation_id = x.organisation_id AND ${validAt('pl', 'mo.day')})`);
-    const { year: computed } = first(await this.calc.compute(rows, year, now, [{ memberId: member.id, fullName: member.fullName }]), 'dues of the member');
+    const rows = await this.calc.monthRows(
+      year,
+      now,
+      p,
+      (mo) => `${mo} ${JOIN_CELL_OF_MEMBER_ON(`${mo}.day`, id, p)}`,
+      'x.organisation_id',
+      `(SELECT path FROM organisation_placement pl WHERE pl.organisation_id = x.organisation_id AND ${validAt('pl', 'mo.day')})`,
+    );
+    const { year: computed } = first(
+      await this.calc.compute(rows, year, now, [{ memberId: member.id, fullName: member.fullName }]),
+      'dues of the member',
+    );
     const pad = String(year).padStart(4, '0');
     const [payments, bases, reliefs] = await Promise.all([
-      this.ds.query(`SELECT ${PAYMENT_COLUMNS} FROM dues_payment dp WHERE dp.member_id = $1 AND dp.month >= $2::date ORDER BY dp.month, dp.recorded_at`, [member.id, `${pad}-01-01`]),
-      this.ds.query(`SELECT id, member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL("valid_to - interval '1 month'")} AS "to", basis, amount::int AS amount, note
-        FROM dues_basis WHERE member_id = $1 ORDER BY valid_from`, [member.id]),
-      this.ds.query(`SELECT id, member_id AS "memberId", kind, percent, ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL("valid_to - interval '1 month'")} AS "to", decided_on::text AS "decidedOn", reason
-        FROM dues_relief WHERE member_id = $1 ORDER BY valid_from`, [member.id]),
+      this.ds.query(
+        `SELECT ${PAYMENT_COLUMNS} FROM dues_payment dp WHERE dp.member_id = $1 AND dp.month >= $2::date ORDER BY dp.month, dp.recorded_at`,
+        [member.id, `${pad}-01-01`],
+      ),
+      this.ds.query(
+        `SELECT id, member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL("valid_to - interval '1 month'")} AS "to", basis, amount::int AS amount, note
+        FROM dues_basis WHERE member_id = $1 ORDER BY valid_from`,
+        [member.id],
+      ),
+      this.ds.query(
+        `SELECT id, member_id AS "memberId", kind, percent, ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL("valid_to - interval '1 month'")} AS "to", decided_on::text AS "decidedOn", reason
+        FROM dues_relief WHERE member_id = $1 ORDER BY valid_from`,
+        [member.id],
+      ),
     ]);
     return Object.assign(new MemberDues(), {
       year: computed,
@@ -95,14 +114,32 @@ export class DuesService {
    * The dues sheet of an organisation's members (its whole subtree) for a year, by name; optionally only those in
    * arrears. Who is on it (and in arrears) comes from the kept facts; the rows of the page are judged afresh.
    */
-  async sheet(actor: Actor, organisationId: string, year: number, opts: { inArrearsOnly?: boolean; page?: PageInput }): Promise<Page<DuesMemberYear>> {
+  async sheet(
+    actor: Actor,
+    organisationId: string,
+    year: number,
+    opts: { inArrearsOnly?: boolean; page?: PageInput },
+  ): Promise<Page<DuesMemberYear>> {
     const { offset, limit } = pageOf(opts.page);
     await this.checkRoot(actor, organisationId, year);
     const all = sortByName(await this.facts.members(organisationId, year));
     const wanted = opts.inArrearsOnly ? all.filter((y) => y.inArrears) : all;
     const page = wanted.slice(offset, offset + limit);
-    const years = new Map((await this.subtreeYears(organisationId, year, page.map((x) => x.memberId))).map((y) => [y.memberId, y]));
-    return { items: page.map((x) => years.get(x.memberId)).filter((y): y is DuesMemberYear => !!y), total: wanted.length, offset, limit };
+    const years = new Map(
+      (
+        await this.subtreeYears(
+          organisationId,
+          year,
+          page.map((x) => x.memberId),
+        )
+      ).map((y) => [y.memberId, y]),
+    );
+    return {
+      items: page.map((x) => years.get(x.memberId)).filter((y): y is DuesMemberYear => !!y),
+      total: wanted.length,
+      offset,
+      limit,
+    };
   }
 
   /**
@@ -124,7 +161,10 @@ export class DuesService {
     const { through, day } = await this.checkRoot(actor, organisationId, year);
     const [sums, children] = await Promise.all([
       this.facts.sums(organisationId, year),
-      this.ds.query(`SELECT pl.organisation_id AS id FROM organisation_placement pl WHERE pl.parent_id = $1::uuid AND ${validAt('pl', '$2')} ORDER BY pl.path`, [organisationId, day]) as Promise<{ id: string }[]>,
+      this.ds.query(
+        `SELECT pl.organisation_id AS id FROM organisation_placement pl WHERE pl.parent_id = $1::uuid AND ${validAt('pl', '$2')} ORDER BY pl.path`,
+        [organisationId, day],
+      ) as Promise<{ id: string }[]>,
     ]);
     const total = emptyRow(organisationId, day);
     const byChild = new Map(children.map((c) => [c.id, emptyRow(c.id, day)]));
@@ -141,7 +181,12 @@ export class DuesService {
         row.membersWithoutBasis += r.withoutBasis;
       }
     }
-    return Object.assign(new DuesFigures(), { year, throughMonth: through, total: finish(total), children: [...byChild.values()].map(finish) });
+    return Object.assign(new DuesFigures(), {
+      year,
+      throughMonth: through,
+      total: finish(total),
+      children: [...byChild.values()].map(finish),
+    });
   }
 
   /**
@@ -152,38 +197,86 @@ export class DuesService {
     const figures = await this.figures(actor, organisationId, year);
     const years = await this.subtreeYears(organisationId, year);
     const day = figures.total.asOf;
-    const names = await this.orgs.findVisibleAt(actor, [figures.total, ...figures.children].map((r) => ({ id: r.organisationId, asOf: day })));
+    const names = await this.orgs.findVisibleAt(
+      actor,
+      [figures.total, ...figures.children].map((r) => ({ id: r.organisationId, asOf: day })),
+    );
     const nameOf = (id: string | null) => (id ? (names.get(`${id}|${day}`)?.name ?? '') : '');
     const through = `${Number(figures.throughMonth.slice(5, 7))}/${year}`;
     const pct = (r: DuesFiguresRow) => (r.collectedPercent === null ? '' : r.collectedPercent);
-    const row = (label: string, r: DuesFiguresRow) => [label, r.members, r.due, r.collected, pct(r), r.outstanding, r.collectedAhead, r.membersInArrears, r.membersWithoutBasis];
-    const cellNames = await this.orgs.findVisibleAt(actor, [...new Set(years.map((y) => y.organisationId).filter((x): x is string => !!x))].map((id) => ({ id, asOf: day })));
-    writeReport(wb, {
-      name: `Dang phi ${year}`,
-      title: `BÁO CÁO THU ĐẢNG PHÍ NĂM ${year}`,
-      subtitle: `${nameOf(organisationId)}; tính đến tháng ${through}; số tiền tính bằng đồng`,
-      headings: ['Tổ chức đảng', 'Số đảng viên', 'Phải đóng', 'Đã thu', 'Tỷ lệ thu (%)', 'Còn nợ (tháng đã qua)', 'Đóng trước', 'Không đóng từ 3 tháng', 'Chưa có căn cứ đóng'],
-      widths: [44, 12, 16, 16, 12, 18, 14, 16, 16],
-      rows: [...figures.children.map((c) => row(nameOf(c.organisationId), c)), row('Tổng cộng', figures.total)],
-    }, {
-      name: `So thu ${year}`,
-      title: `SỔ THU ĐẢNG PHÍ NĂM ${year}`,
-      subtitle: `${nameOf(organisationId)}; mỗi tháng: số đã đóng (đồng); "miễn": được miễn; tháng chưa đóng ghi ở cột cuối`,
-      headings: ['STT', 'Họ và tên', 'Chi bộ', ...Array.from({ length: 12 }, (_, i) => `T${i + 1}`), 'Phải đóng', 'Đã đóng', 'Còn nợ', 'Tháng chưa đóng'],
-      widths: [6, 28, 32, ...Array(12).fill(10), 14, 14, 14, 22],
-      rows: years.map((y, i) => [
-        i + 1, y.fullName, y.organisationId ? (cellNames.get(`${y.organisationId}|${day}`)?.name ?? '') : '',
-        ...Array.from({ length: 12 }, (_, k) => {
-          const m = y.months.find((x) => Number(x.month.slice(5, 7)) === k + 1);
-          return !m || m.reason === null ? '' : m.due === 0 && m.paid === 0 ? 'miễn' : m.paid;
-        }),
-        y.dueTotal, y.paidTotal, y.outstanding, y.unpaidMonths.map((x) => `${Number(x.slice(5, 7))}`).join(', '),
-      ]),
-    });
+    const row = (label: string, r: DuesFiguresRow) => [
+      label,
+      r.members,
+      r.due,
+      r.collected,
+      pct(r),
+      r.outstanding,
+      r.collectedAhead,
+      r.membersInArrears,
+      r.membersWithoutBasis,
+    ];
+    const cellNames = await this.orgs.findVisibleAt(
+      actor,
+      [...new Set(years.map((y) => y.organisationId).filter((x): x is string => !!x))].map((id) => ({ id, asOf: day })),
+    );
+    writeReport(
+      wb,
+      {
+        name: `Dang phi ${year}`,
+        title: `BÁO CÁO THU ĐẢNG PHÍ NĂM ${year}`,
+        subtitle: `${nameOf(organisationId)}; tính đến tháng ${through}; số tiền tính bằng đồng`,
+        headings: [
+          'Tổ chức đảng',
+          'Số đảng viên',
+          'Phải đóng',
+          'Đã thu',
+          'Tỷ lệ thu (%)',
+          'Còn nợ (tháng đã qua)',
+          'Đóng trước',
+          'Không đóng từ 3 tháng',
+          'Chưa có căn cứ đóng',
+        ],
+        widths: [44, 12, 16, 16, 12, 18, 14, 16, 16],
+        rows: [...figures.children.map((c) => row(nameOf(c.organisationId), c)), row('Tổng cộng', figures.total)],
+      },
+      {
+        name: `So thu ${year}`,
+        title: `SỔ THU ĐẢNG PHÍ NĂM ${year}`,
+        subtitle: `${nameOf(organisationId)}; mỗi tháng: số đã đóng (đồng); "miễn": được miễn; tháng chưa đóng ghi ở cột cuối`,
+        headings: [
+          'STT',
+          'Họ và tên',
+          'Chi bộ',
+          ...Array.from({ length: 12 }, (_, i) => `T${i + 1}`),
+          'Phải đóng',
+          'Đã đóng',
+          'Còn nợ',
+          'Tháng chưa đóng',
+        ],
+        widths: [6, 28, 32, ...Array(12).fill(10), 14, 14, 14, 22],
+        rows: years.map((y, i) => [
+          i + 1,
+          y.fullName,
+          y.organisationId ? (cellNames.get(`${y.organisationId}|${day}`)?.name ?? '') : '',
+          ...Array.from({ length: 12 }, (_, k) => {
+            const m = y.months.find((x) => Number(x.month.slice(5, 7)) === k + 1);
+            return !m || m.reason === null ? '' : m.due === 0 && m.paid === 0 ? 'miễn' : m.paid;
+          }),
+          y.dueTotal,
+          y.paidTotal,
+          y.outstanding,
+          y.unpaidMonths.map((x) => `${Number(x.slice(5, 7))}`).join(', '),
+        ]),
+      },
+    );
   }
 
   /** The subtree is visible to the caller on the period's last day (NOT_FOUND otherwise); the period of the year. */
-  private async checkRoot(actor: Actor, organisationId: string, year: number): Promise<{ through: string; day: string }> {
+  private async checkRoot(
+    actor: Actor,
+    organisationId: string,
+    year: number,
+  ): Promise<{ through: string; day: string }> {
     const period = periodOf(year, today());
     await listScope(this.ds.manager, committeeReader(actor), organisationId, period.day, { rule: 'valid' });
     return period;
@@ -193,18 +286,38 @@ export class DuesService {
    * Member-years of a subtree judged from the records: the months each member spent in its cells (the subtree as it
    * stood each month), only for `memberIds` when given; sorted by name.
    */
-  private async subtreeYears(organisationId: string, year: number, memberIds?: readonly string[]): Promise<DuesMemberYear[]> {
+  private async subtreeYears(
+    organisationId: string,
+    year: number,
+    memberIds?: readonly string[],
+  ): Promise<DuesMemberYear[]> {
     if (memberIds && memberIds.length === 0) return [];
     const now = today();
     const p = new Params();
     const root = p.add(organisationId);
     const only = memberIds ? `AND m.id = ANY(${p.add(memberIds)}::uuid[])` : '';
-    const rows = await this.calc.monthRows(year, now, p, (mo) => `${mo}
+    const rows = await this.calc.monthRows(
+      year,
+      now,
+      p,
+      (mo) => `${mo}
         JOIN organisation_placement rp ON rp.organisation_id = ${root}::uuid AND ${validAt('rp', 'mo.day')}
         JOIN organisation_placement cd ON ${validAt('cd', 'mo.day')} AND cd.path >= rp.path AND cd.path < left(rp.path, -1) || '0'
-        ${JOIN_MEMBERS_OF_CELL_ON('cd.organisation_id', 'mo.day', p)} ${only}`, 'cd.organisation_id', 'cd.path');
+        ${JOIN_MEMBERS_OF_CELL_ON('cd.organisation_id', 'mo.day', p)} ${only}`,
+      'cd.organisation_id',
+      'cd.path',
+    );
     const names = new Map(rows.map((r) => [r.memberId, r.fullName]));
-    return sortByName((await this.calc.compute(rows, year, now, [...names].map(([memberId, fullName]) => ({ memberId, fullName })))).map((c) => c.year));
+    return sortByName(
+      (
+        await this.calc.compute(
+          rows,
+          year,
+          now,
+          [...names].map(([memberId, fullName]) => ({ memberId, fullName })),
+        )
+      ).map((c) => c.year),
+    );
   }
 
   // ---------------------------------------------------------------- writes
@@ -214,10 +327,13 @@ export class DuesService {
     const now = today();
     const id = await this.ds.transaction(async (m) => {
       if (input.clientKey) {
-        const [seen] = await m.query(`SELECT id, member_id AS "memberId" FROM dues_payment WHERE client_key = $1`, [input.clientKey]);
+        const [seen] = await m.query(`SELECT id, member_id AS "memberId" FROM dues_payment WHERE client_key = $1`, [
+          input.clientKey,
+        ]);
         if (seen) {
           await this.members.lockForWrite(m, caller.actor, seen.memberId);
-          if (seen.memberId !== input.memberId) throw new DomainError('CONFLICT', 'This client key was used for another member\'s payment', 'clientKey');
+          if (seen.memberId !== input.memberId)
+            throw new DomainError('CONFLICT', "This client key was used for another member's payment", 'clientKey');
           return seen.id as string;
         }
       }
@@ -228,10 +344,27 @@ export class DuesService {
         `INSERT INTO dues_payment (member_id, organisation_id, month, amount, paid_on, channel, note, client_key, recorded_by)
          VALUES ($1, $2, $3::date, $4, $5::date, $6, $7, $8, $9)
          ON CONFLICT (client_key) DO NOTHING RETURNING id`,
-        [input.memberId, cell, duesMonthStart(input.month), input.amount, input.paidOn, input.channel, input.note ?? null, input.clientKey ?? null, caller.actor.name],
+        [
+          input.memberId,
+          cell,
+          duesMonthStart(input.month),
+          input.amount,
+          input.paidOn,
+          input.channel,
+          input.note ?? null,
+          input.clientKey ?? null,
+          caller.actor.name,
+        ],
       );
-      if (!row) throw new DomainError('CONFLICT', 'A payment with this client key is being recorded; retry', 'clientKey');
-      await this.audit.record(m, caller, { operation: 'recordDuesPayment', entityType: 'dues_payment', entityId: row.id, after: { ...input }, organisationId: cell });
+      if (!row)
+        throw new DomainError('CONFLICT', 'A payment with this client key is being recorded; retry', 'clientKey');
+      await this.audit.record(m, caller, {
+        operation: 'recordDuesPayment',
+        entityType: 'dues_payment',
+        entityId: row.id,
+        after: { ...input },
+        organisationId: cell,
+      });
       return row.id as string;
     });
     return this.payment(caller.actor, id);
@@ -240,16 +373,26 @@ export class DuesService {
   /** Cancels a mistaken payment with a reason (it stays in the record, counting for nothing). */
   async cancelPayment(caller: Caller, id: string, reason: string): Promise<DuesPayment> {
     await this.ds.transaction(async (m) => {
-      const [before] = isUuid(id) ? await m.query(`SELECT ${PAYMENT_COLUMNS} FROM dues_payment dp WHERE dp.id = $1 FOR UPDATE`, [id]) : [];
+      const [before] = isUuid(id)
+        ? await m.query(`SELECT ${PAYMENT_COLUMNS} FROM dues_payment dp WHERE dp.id = $1 FOR UPDATE`, [id])
+        : [];
       if (!before) throw new DomainError('NOT_FOUND', 'Payment not found', 'id');
       await this.members.lockForWrite(m, caller.actor, before.memberId).catch((e: unknown) => {
         // a payment of a member outside the caller's scope is answered like a missing payment
-        if (e instanceof DomainError && e.code === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'Payment not found', 'id');
+        if (e instanceof DomainError && e.code === 'NOT_FOUND')
+          throw new DomainError('NOT_FOUND', 'Payment not found', 'id');
         throw e;
       });
       if (before.cancelledAt) throw new DomainError('CONFLICT', 'The payment is already cancelled', 'id');
       await m.query(`UPDATE dues_payment SET cancelled_at = now(), cancel_reason = $2 WHERE id = $1`, [id, reason]);
-      await this.audit.record(m, caller, { operation: 'cancelDuesPayment', entityType: 'dues_payment', entityId: id, before, after: { cancelReason: reason }, organisationId: before.organisationId });
+      await this.audit.record(m, caller, {
+        operation: 'cancelDuesPayment',
+        entityType: 'dues_payment',
+        entityId: id,
+        before,
+        after: { cancelReason: reason },
+        organisationId: before.organisationId,
+      });
     });
     return this.payment(caller.actor, id);
   }
@@ -260,18 +403,34 @@ export class DuesService {
       const { organisationId } = await this.members.lockForWrite(m, caller.actor, input.memberId);
       throwFieldErrors(validateDuesBasis({ basis: input.basis, amount: input.amount ?? null, from: input.from }));
       const from = duesMonthStart(input.from);
-      const before = await m.query(`SELECT id, valid_from::text AS "validFrom", valid_to::text AS "validTo", basis, amount::int AS amount FROM dues_basis WHERE member_id = $1 ORDER BY valid_from`, [input.memberId]);
+      const before = await m.query(
+        `SELECT id, valid_from::text AS "validFrom", valid_to::text AS "validTo", basis, amount::int AS amount FROM dues_basis WHERE member_id = $1 ORDER BY valid_from`,
+        [input.memberId],
+      );
       await m.query(`DELETE FROM dues_basis WHERE member_id = $1 AND valid_from = $2::date`, [input.memberId, from]);
-      await m.query(`UPDATE dues_basis SET valid_to = $2::date WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`, [input.memberId, from]);
+      await m.query(
+        `UPDATE dues_basis SET valid_to = $2::date WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`,
+        [input.memberId, from],
+      );
       const [row] = await m.query(
         `INSERT INTO dues_basis (member_id, valid_from, valid_to, basis, amount, note)
          VALUES ($1, $2::date, (SELECT min(valid_from) FROM dues_basis WHERE member_id = $1 AND valid_from > $2::date), $3, $4, $5) RETURNING id`,
         [input.memberId, from, input.basis, input.amount ?? null, input.note ?? null],
       );
-      await this.audit.record(m, caller, { operation: 'setDuesBasis', entityType: 'dues_basis', entityId: row.id, before, after: { ...input }, organisationId });
+      await this.audit.record(m, caller, {
+        operation: 'setDuesBasis',
+        entityType: 'dues_basis',
+        entityId: row.id,
+        before,
+        after: { ...input },
+        organisationId,
+      });
       return row.id as string;
     });
-    const [found] = await this.ds.query(`SELECT id, member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL("valid_to - interval '1 month'")} AS "to", basis, amount::int AS amount, note FROM dues_basis WHERE id = $1`, [id]);
+    const [found] = await this.ds.query(
+      `SELECT id, member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL("valid_to - interval '1 month'")} AS "to", basis, amount::int AS amount, note FROM dues_basis WHERE id = $1`,
+      [id],
+    );
     return Object.assign(new DuesBasisPeriod(), found);
   }
 
@@ -281,8 +440,17 @@ export class DuesService {
     const id = await this.ds.transaction(async (m) => {
       const { organisationId } = await this.members.lockForWrite(m, caller.actor, input.memberId);
       const policy = await this.policies.forOrganisation(organisationId, now, m);
-      const errors = validateDuesRelief({ kind: input.kind, percent: input.percent ?? null, from: input.from, to: input.to }, policy);
-      if (compareIsoDate(input.decidedOn, now) > 0) errors.push({ field: 'decidedOn', code: 'VALIDATION', reason: 'must not be after today', specific: DATE_IN_FUTURE });
+      const errors = validateDuesRelief(
+        { kind: input.kind, percent: input.percent ?? null, from: input.from, to: input.to },
+        policy,
+      );
+      if (compareIsoDate(input.decidedOn, now) > 0)
+        errors.push({
+          field: 'decidedOn',
+          code: 'VALIDATION',
+          reason: 'must not be after today',
+          specific: DATE_IN_FUTURE,
+        });
       throwFieldErrors(errors);
       const [overlap] = await m.query(
         `SELECT 1 FROM dues_relief WHERE member_id = $1 AND daterange(valid_from, valid_to) && daterange($2::date, ($3::date + interval '1 month')::date)`,
@@ -292,12 +460,29 @@ export class DuesService {
       const [row] = await m.query(
         `INSERT INTO dues_relief (member_id, kind, percent, valid_from, valid_to, decided_on, reason)
          VALUES ($1, $2, $3, $4::date, ($5::date + interval '1 month')::date, $6::date, $7) RETURNING id`,
-        [input.memberId, input.kind, input.percent ?? null, duesMonthStart(input.from), duesMonthStart(input.to), input.decidedOn, input.reason],
+        [
+          input.memberId,
+          input.kind,
+          input.percent ?? null,
+          duesMonthStart(input.from),
+          duesMonthStart(input.to),
+          input.decidedOn,
+          input.reason,
+        ],
       );
-      await this.audit.record(m, caller, { operation: 'grantDuesRelief', entityType: 'dues_relief', entityId: row.id, after: { ...input }, organisationId });
+      await this.audit.record(m, caller, {
+        operation: 'grantDuesRelief',
+        entityType: 'dues_relief',
+        entityId: row.id,
+        after: { ...input },
+        organisationId,
+      });
       return row.id as string;
     });
-    const [found] = await this.ds.query(`SELECT id, member_id AS "memberId", kind, percent, ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL("valid_to - interval '1 month'")} AS "to", decided_on::text AS "decidedOn", reason FROM dues_relief WHERE id = $1`, [id]);
+    const [found] = await this.ds.query(
+      `SELECT id, member_id AS "memberId", kind, percent, ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL("valid_to - interval '1 month'")} AS "to", decided_on::text AS "decidedOn", reason FROM dues_relief WHERE id = $1`,
+      [id],
+    );
     return Object.assign(new DuesRelief(), found);
   }
 
@@ -308,14 +493,24 @@ export class DuesService {
     const p = new Params();
     const id = p.add(memberId);
     const d = p.add(day);
-    const [row] = await m.query(`SELECT x.organisation_id AS cell FROM (SELECT ${d}::date AS day) mo ${JOIN_CELL_OF_MEMBER_ON('mo.day', id, p)}`, p.values);
-    if (!row) throw new DomainError('VALIDATION', 'The member was not a member (probationary or full) of a cell in that month', 'month', { day });
+    const [row] = await m.query(
+      `SELECT x.organisation_id AS cell FROM (SELECT ${d}::date AS day) mo ${JOIN_CELL_OF_MEMBER_ON('mo.day', id, p)}`,
+      p.values,
+    );
+    if (!row)
+      throw new DomainError(
+        'VALIDATION',
+        'The member was not a member (probationary or full) of a cell in that month',
+        'month',
+        { day },
+      );
     return row.cell as string;
   }
 
   private async payment(actor: Actor, id: string): Promise<DuesPayment> {
     const [row] = await this.ds.query(`SELECT ${PAYMENT_COLUMNS} FROM dues_payment dp WHERE dp.id = $1`, [id]);
-    if (!row || (await this.members.findVisible(actor, [row.memberId], today())).length === 0) throw new DomainError('NOT_FOUND', 'Payment not found', 'id');
+    if (!row || (await this.members.findVisible(actor, [row.memberId], today())).length === 0)
+      throw new DomainError('NOT_FOUND', 'Payment not found', 'id');
     return Object.assign(new DuesPayment(), row);
   }
 }
@@ -324,9 +519,24 @@ const collator = new Intl.Collator('vi');
 
 /** By name the Vietnamese way, then by id (a stable order for pages). */
 const sortByName = <T extends { fullName: string; memberId: string }>(rows: T[]): T[] =>
-  rows.sort((a, b) => collator.compare(a.fullName, b.fullName) || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  rows.sort(
+    (a, b) =>
+      collator.compare(a.fullName, b.fullName) || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0),
+  );
 
 const emptyRow = (organisationId: string, asOf: string): DuesFiguresRow =>
-  Object.assign(new DuesFiguresRow(), { organisationId, asOf, members: 0, due: 0, collected: 0, collectedAhead: 0, outstanding: 0, collectedPercent: null, membersInArrears: 0, membersWithoutBasis: 0 });
+  Object.assign(new DuesFiguresRow(), {
+    organisationId,
+    asOf,
+    members: 0,
+    due: 0,
+    collected: 0,
+    collectedAhead: 0,
+    outstanding: 0,
+    collectedPercent: null,
+    membersInArrears: 0,
+    membersWithoutBasis: 0,
+  });
 
-const finish = (row: DuesFiguresRow): DuesFiguresRow => Object.assign(row, { collectedPercent: row.due > 0 ? Math.round((row.collected * 10_000) / row.due) / 100 : null });
+const finish = (row: DuesFiguresRow): DuesFiguresRow =>
+  Object.assign(row, { collectedPercent: row.due > 0 ? Math.round((row.collected * 10_000) / row.due) / 100 : null });

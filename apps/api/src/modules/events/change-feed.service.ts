@@ -43,13 +43,19 @@ type Row = Omit<ChangeEvent, 'cursor'> & { txid: string };
 export class ChangeFeedService {
   constructor(private readonly ds: DataSource) {}
 
-  async changes(actor: Actor, args: { after?: string | null; types?: string[] | null; organisationId?: string | null; limit?: number | null }): Promise<ChangePage> {
+  async changes(
+    actor: Actor,
+    args: { after?: string | null; types?: string[] | null; organisationId?: string | null; limit?: number | null },
+  ): Promise<ChangePage> {
     const limit = args.limit ?? CHANGES_DEFAULT_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > CHANGES_MAX_LIMIT) {
       throw new DomainError('VALIDATION', `limit must be 1 to ${CHANGES_MAX_LIMIT}`, 'limit');
     }
     const unknown = (args.types ?? []).filter((t) => !EVENT_TYPES[t]);
-    if (unknown.length) throw new DomainError('VALIDATION', `Unknown event type(s): ${unknown.join(', ')}`, 'types', { known: Object.keys(EVENT_TYPES) });
+    if (unknown.length)
+      throw new DomainError('VALIDATION', `Unknown event type(s): ${unknown.join(', ')}`, 'types', {
+        known: Object.keys(EVENT_TYPES),
+      });
     const after = args.after ? decodeCursor(args.after) : null;
     const d = today();
     const reader: Actor = { ...actor, ownCellIds: [] };
@@ -61,7 +67,9 @@ export class ChangeFeedService {
     if (after) where.push(`(e.txid, e.id) > (${p.add(after.txid)}::xid8, ${p.add(after.id)}::bigint)`);
     if (args.types?.length) where.push(`e.type = ANY(${p.add(args.types)}::text[])`);
     if (ranges !== null) {
-      where.push(`(${ranges.map((r) => `(e.organisation_path >= ${p.add(r.lo)} AND e.organisation_path < ${p.add(r.hi)})`).join(' OR ')})`);
+      where.push(
+        `(${ranges.map((r) => `(e.organisation_path >= ${p.add(r.lo)} AND e.organisation_path < ${p.add(r.hi)})`).join(' OR ')})`,
+      );
     }
     const rows: Row[] = await m.query(
       `SELECT e.id::text, e.txid::text, e.type, e.version, e.occurred_at AS "occurredAt", e.actor_type AS "actorType", e.actor_id AS "actorId",
@@ -80,11 +88,15 @@ export class ChangeFeedService {
   /** Organisation ids in payloads that the caller may not read become null (one query for the page). */
   private async redact(actor: Actor, rows: Row[], d: string): Promise<void> {
     const keysOf = (r: Row) => EVENT_TYPES[r.type]?.orgKeys ?? [];
-    const ids = rows.flatMap((r) => keysOf(r).map((k) => r.payload[k])).filter((x): x is string => typeof x === 'string');
+    const ids = rows
+      .flatMap((r) => keysOf(r).map((k) => r.payload[k]))
+      .filter((x): x is string => typeof x === 'string');
     if (!ids.length || actor.isAdmin) return;
     const visible = await visibleOrgIds(this.ds.manager, actor, ids, d);
     for (const r of rows) {
-      for (const k of keysOf(r)) if (typeof r.payload[k] === 'string' && !visible.has(r.payload[k] as string)) r.payload = { ...r.payload, [k]: null };
+      for (const k of keysOf(r))
+        if (typeof r.payload[k] === 'string' && !visible.has(r.payload[k] as string))
+          r.payload = { ...r.payload, [k]: null };
     }
   }
 }

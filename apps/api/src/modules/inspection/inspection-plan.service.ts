@@ -17,7 +17,14 @@ const PLAN_COLUMNS = `p.id, p.organisation_id AS "organisationId", p.year, p.pur
   coalesce((SELECT array_agg(ps.member_id::text ORDER BY ps.position) FROM inspection_plan_subject ps WHERE ps.plan_id = p.id), '{}') AS "subjectMemberIds"`;
 
 const PLAN_FIELD_COLUMNS: Record<Exclude<keyof InspectionPlanInput, 'subjectMemberIds'>, string> = {
-  purpose: 'purpose', content: 'content', reviewFrom: 'review_from', reviewTo: 'review_to', timing: 'timing', method: 'method', adoptedOn: 'adopted_on', note: 'note',
+  purpose: 'purpose',
+  content: 'content',
+  reviewFrom: 'review_from',
+  reviewTo: 'review_to',
+  timing: 'timing',
+  method: 'method',
+  adoptedOn: 'adopted_on',
+  note: 'note',
 };
 
 /**
@@ -44,7 +51,10 @@ export class InspectionPlanService {
     if (!valid.length) return [];
     const q = new Params();
     const idsP = q.add(valid);
-    const rows = await m.query(`SELECT ${PLAN_COLUMNS} FROM inspection_plan p WHERE p.id = ANY(${idsP}::uuid[]) AND ${this.planVisibleSql(actor, q)}`, q.values);
+    const rows = await m.query(
+      `SELECT ${PLAN_COLUMNS} FROM inspection_plan p WHERE p.id = ANY(${idsP}::uuid[]) AND ${this.planVisibleSql(actor, q)}`,
+      q.values,
+    );
     return rows.map((r: Record<string, unknown>) => Object.assign(new InspectionPlan(), r));
   }
 
@@ -55,13 +65,22 @@ export class InspectionPlanService {
   }
 
   /** Plans of the organisation and everything under it (the tree on 31 December of each plan's year, or today). */
-  async plans(actor: Actor, f: { organisationId?: string; year?: number }, page: PageInput | undefined): Promise<Page<InspectionPlan>> {
+  async plans(
+    actor: Actor,
+    f: { organisationId?: string; year?: number },
+    page: PageInput | undefined,
+  ): Promise<Page<InspectionPlan>> {
     const { offset, limit } = pageOf(page);
     const q = new Params();
     const where = [this.planVisibleSql(actor, q)];
     if (f.organisationId) {
       const d = f.year ? yearBounds(f.year)[1] : today();
-      await assertOrgVisible(this.ds.manager, inspectionReader(actor), f.organisationId, d < today() ? d : today()).catch(asField('organisationId'));
+      await assertOrgVisible(
+        this.ds.manager,
+        inspectionReader(actor),
+        f.organisationId,
+        d < today() ? d : today(),
+      ).catch(asField('organisationId'));
       const dP = q.add(d < today() ? d : today());
       where.push(`EXISTS (SELECT 1 FROM organisation_placement fp JOIN organisation_placement pp ON pp.organisation_id = p.organisation_id AND ${validAt('pp', dP)}
         AND ${inSubtree('pp', 'fp.path')} WHERE fp.organisation_id = ${q.add(f.organisationId)}::uuid AND ${validAt('fp', dP)})`);
@@ -69,8 +88,16 @@ export class InspectionPlanService {
     if (f.year) where.push(`p.year = ${q.add(f.year)}::int`);
     const sql = `FROM inspection_plan p ${JOIN_ORGANISATION('o', 'p.organisation_id')} WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, q.values);
-    const rows = await this.ds.query(`SELECT ${PLAN_COLUMNS} ${sql} ORDER BY p.year DESC, o.code, p.id OFFSET ${q.add(offset)} LIMIT ${q.add(limit)}`, q.values);
-    return { items: rows.map((r: Record<string, unknown>) => Object.assign(new InspectionPlan(), r)), total, offset, limit };
+    const rows = await this.ds.query(
+      `SELECT ${PLAN_COLUMNS} ${sql} ORDER BY p.year DESC, o.code, p.id OFFSET ${q.add(offset)} LIMIT ${q.add(limit)}`,
+      q.values,
+    );
+    return {
+      items: rows.map((r: Record<string, unknown>) => Object.assign(new InspectionPlan(), r)),
+      total,
+      offset,
+      limit,
+    };
   }
 
   async createPlan(caller: Caller, input: CreateInspectionPlanInput): Promise<InspectionPlan> {
@@ -79,20 +106,49 @@ export class InspectionPlanService {
       const t = today();
       const d = input.adoptedOn ?? (t < first ? first : t > last ? last : t);
       const kind = await assertWritableOrg(m, caller.actor, input.organisationId, t, 'organisationId');
-      if (kind === 'PARTY_GROUP') throw new DomainError('VALIDATION', 'Plans belong to cells and committees, not to party groups', 'organisationId');
+      if (kind === 'PARTY_GROUP')
+        throw new DomainError(
+          'VALIDATION',
+          'Plans belong to cells and committees, not to party groups',
+          'organisationId',
+        );
       throwFieldErrors(validateInspectionDates({ reviewFrom: input.reviewFrom, reviewTo: input.reviewTo }, t));
-      const [dup] = await m.query(`SELECT id FROM inspection_plan WHERE organisation_id = $1 AND year = $2`, [input.organisationId, input.year]);
-      if (dup) throw new DomainError('CONFLICT', `This organisation already has a plan for ${input.year}; change it with updateInspectionPlan`, 'year', { existingId: dup.id });
+      const [dup] = await m.query(`SELECT id FROM inspection_plan WHERE organisation_id = $1 AND year = $2`, [
+        input.organisationId,
+        input.year,
+      ]);
+      if (dup)
+        throw new DomainError(
+          'CONFLICT',
+          `This organisation already has a plan for ${input.year}; change it with updateInspectionPlan`,
+          'year',
+          { existingId: dup.id },
+        );
       const subjects = input.subjectMemberIds ?? [];
       await assertSubjects(m, input.organisationId, d, subjects, 'subjectMemberIds');
       const [row] = await m.query(
         `INSERT INTO inspection_plan (organisation_id, year, purpose, content, review_from, review_to, timing, method, adopted_on, note)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-        [input.organisationId, input.year, input.purpose, input.content, input.reviewFrom ?? null, input.reviewTo ?? null, input.timing ?? null,
-          input.method ?? null, input.adoptedOn ?? null, input.note ?? null],
+        [
+          input.organisationId,
+          input.year,
+          input.purpose,
+          input.content,
+          input.reviewFrom ?? null,
+          input.reviewTo ?? null,
+          input.timing ?? null,
+          input.method ?? null,
+          input.adoptedOn ?? null,
+          input.note ?? null,
+        ],
       );
       await this.setPlanSubjects(m, row.id, subjects);
-      await this.audit.record(m, caller, { operation: 'createInspectionPlan', entityType: 'inspection_plan', entityId: row.id, after: input });
+      await this.audit.record(m, caller, {
+        operation: 'createInspectionPlan',
+        entityType: 'inspection_plan',
+        entityId: row.id,
+        after: input,
+      });
       return row.id as string;
     });
     return this.getPlan(caller.actor, id);
@@ -107,13 +163,24 @@ export class InspectionPlanService {
       const t = today();
       const d = input.adoptedOn ?? before.adoptedOn ?? (t < first ? first : t > last ? last : t);
       await assertWritableOrg(m, caller.actor, before.organisationId, t, 'id');
-      throwFieldErrors(validateInspectionDates({ reviewFrom: input.reviewFrom ?? before.reviewFrom, reviewTo: input.reviewTo ?? before.reviewTo }, t));
+      throwFieldErrors(
+        validateInspectionDates(
+          { reviewFrom: input.reviewFrom ?? before.reviewFrom, reviewTo: input.reviewTo ?? before.reviewTo },
+          t,
+        ),
+      );
       if (input.subjectMemberIds) {
         await assertSubjects(m, before.organisationId, d, input.subjectMemberIds, 'subjectMemberIds');
         await this.setPlanSubjects(m, id, input.subjectMemberIds);
       }
       await setColumns(m, 'inspection_plan', id, input, PLAN_FIELD_COLUMNS);
-      await this.audit.record(m, caller, { operation: 'updateInspectionPlan', entityType: 'inspection_plan', entityId: id, before, after: input });
+      await this.audit.record(m, caller, {
+        operation: 'updateInspectionPlan',
+        entityType: 'inspection_plan',
+        entityId: id,
+        before,
+        after: input,
+      });
     });
     return this.getPlan(caller.actor, id);
   }

@@ -29,7 +29,14 @@ import { OrganisationService, type OrgModelLoader } from '../organisation/organi
 import { JOIN_MEMBER, JOIN_MEMBERSHIP, MEMBERS_WHERE } from '../member/member.sql';
 import { JOIN_COMMITTEE_SEATS, JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 import { PolicyService } from '../policy/policy.service';
-import type { InspectionFilter, InspectionTarget, InspectionTargetCell, InspectionTargetInput, SupervisionCoverage, SupervisionCoverageCell } from './inspection.model';
+import type {
+  InspectionFilter,
+  InspectionTarget,
+  InspectionTargetCell,
+  InspectionTargetInput,
+  SupervisionCoverage,
+  SupervisionCoverageCell,
+} from './inspection.model';
 import { inspectionReader, InspectionService } from './inspection.service';
 
 // The cells under an organisation on the reference date ($2): the organisation itself when it is a cell.
@@ -58,7 +65,11 @@ export class InspectionTargetService {
     private readonly inspections: InspectionService,
   ) {}
 
-  async target(actor: Actor, input: InspectionTargetInput, models: OrgModelLoader = (a, ids, d) => this.orgs.findVisible(a, ids, d)): Promise<InspectionTarget> {
+  async target(
+    actor: Actor,
+    input: InspectionTargetInput,
+    models: OrgModelLoader = (a, ids, d) => this.orgs.findVisible(a, ids, d),
+  ): Promise<InspectionTarget> {
     const asOf = input.asOf ?? today();
     const ref = targetReferenceDate(input.year, asOf);
     const reader = inspectionReader(actor);
@@ -82,17 +93,30 @@ export class InspectionTargetService {
     );
     const ids = rows.map((r) => r.id);
     const policies = await this.policies.forOrganisations(ids, ref);
-    const orgModels = await this.orgMap(reader, [input.organisationId, ...ids, ...rows.map((r) => r.parentId).filter((x): x is string => !!x)], ref, models);
+    const orgModels = await this.orgMap(
+      reader,
+      [input.organisationId, ...ids, ...rows.map((r) => r.parentId).filter((x): x is string => !!x)],
+      ref,
+      models,
+    );
     const cells: InspectionTargetCell[] = rows
       .filter((r) => orgModels.has(r.id))
       .map((r) => {
         const policy = policies.get(r.id)!;
-        const seats: CommitteeSeat[] = r.holders.map((memberId) => ({ memberId, role: 'COMMITTEE_MEMBER', from: ref, to: null }));
+        const seats: CommitteeSeat[] = r.holders.map((memberId) => ({
+          memberId,
+          role: 'COMMITTEE_MEMBER',
+          from: ref,
+          to: null,
+        }));
         const withCommittee = hasCellCommittee(seats, ref, policy);
-        const result = inspectionTargetForCell({ hasCellCommittee: withCommittee, inspections: r.facts, year: input.year, asOf }, policy);
+        const result = inspectionTargetForCell(
+          { hasCellCommittee: withCommittee, inspections: r.facts, year: input.year, asOf },
+          policy,
+        );
         return {
           organisation: orgModels.get(r.id)!,
-          parent: r.parentId ? orgModels.get(r.parentId) ?? null : null,
+          parent: r.parentId ? (orgModels.get(r.parentId) ?? null) : null,
           hasCellCommittee: withCommittee,
           required: result.required,
           concluded: result.concluded,
@@ -105,7 +129,12 @@ export class InspectionTargetService {
           joinedDuringYear: r.since >= first,
         };
       })
-      .sort((a, b) => Number(a.met) - Number(b.met) || b.missing - a.missing || a.organisation.code.localeCompare(b.organisation.code));
+      .sort(
+        (a, b) =>
+          Number(a.met) - Number(b.met) ||
+          b.missing - a.missing ||
+          a.organisation.code.localeCompare(b.organisation.code),
+      );
     const summary = summariseTarget(cells);
     return {
       organisation: orgModels.get(input.organisationId)!,
@@ -145,8 +174,16 @@ export class InspectionTargetService {
     const orgModels = await this.orgMap(reader, [input.organisationId, ...ids], ref);
     const cells: SupervisionCoverageCell[] = rows
       .filter((r) => orgModels.has(r.id))
-      .map((r) => ({ organisation: orgModels.get(r.id)!, ...supervisionCoverage({ members: r.members, supervised: r.supervised }, policies.get(r.id)!) }))
-      .sort((a, b) => Number(a.met) - Number(b.met) || (a.percent ?? -1) - (b.percent ?? -1) || a.organisation.code.localeCompare(b.organisation.code));
+      .map((r) => ({
+        organisation: orgModels.get(r.id)!,
+        ...supervisionCoverage({ members: r.members, supervised: r.supervised }, policies.get(r.id)!),
+      }))
+      .sort(
+        (a, b) =>
+          Number(a.met) - Number(b.met) ||
+          (a.percent ?? -1) - (b.percent ?? -1) ||
+          a.organisation.code.localeCompare(b.organisation.code),
+      );
     const own = policies.get(input.organisationId)!;
     const members = cells.reduce((s, c) => s + c.members, 0);
     const supervised = cells.reduce((s, c) => s + c.supervised, 0);
@@ -167,7 +204,12 @@ export class InspectionTargetService {
     };
   }
 
-  private async orgMap(reader: Actor, ids: string[], d: string, models: OrgModelLoader = (a, x, at) => this.orgs.findVisible(a, x, at)): Promise<Map<string, Organisation>> {
+  private async orgMap(
+    reader: Actor,
+    ids: string[],
+    d: string,
+    models: OrgModelLoader = (a, x, at) => this.orgs.findVisible(a, x, at),
+  ): Promise<Map<string, Organisation>> {
     return new Map((await models(reader, [...new Set(ids)], d)).map((o) => [o.id, o] as const));
   }
 
@@ -185,10 +227,35 @@ export class InspectionTargetService {
         `${t.metCount}/${t.subjectCount} chi bộ hoàn thành chỉ tiêu, đạt ${t.percentText} kế hoạch; dự kiến đến cuối năm: ${t.projectedMetCount}/${t.subjectCount} chi bộ (${formatPercentVi(t.projectedPercent, 2)}).`,
         'Chỉ tiêu: chi bộ có chi ủy thực hiện ít nhất 2 cuộc kiểm tra, chi bộ không có chi ủy ít nhất 1 cuộc (theo chính sách đang áp dụng); chỉ tính các cuộc kiểm tra đã kết luận, không tính giám sát. Tỷ lệ lấy 2 chữ số thập phân, không làm tròn lên.',
       ],
-      headings: ['STT', 'Mã', 'Chi bộ', 'Trực thuộc', 'Có chi ủy', 'Chỉ tiêu (cuộc)', 'Đã kết luận', 'Đang tiến hành', 'Theo kế hoạch', 'Còn thiếu', 'Hoàn thành', 'Dự kiến hoàn thành'],
+      headings: [
+        'STT',
+        'Mã',
+        'Chi bộ',
+        'Trực thuộc',
+        'Có chi ủy',
+        'Chỉ tiêu (cuộc)',
+        'Đã kết luận',
+        'Đang tiến hành',
+        'Theo kế hoạch',
+        'Còn thiếu',
+        'Hoàn thành',
+        'Dự kiến hoàn thành',
+      ],
       widths: Array.from({ length: 12 }, (_, i) => (i === 2 || i === 3 ? 40 : 14)),
-      rows: t.allCells.map((c, i) => [i + 1, c.organisation.code, c.organisation.name, c.parent?.name ?? '', c.hasCellCommittee ? 'Có' : 'Không', c.required, c.concluded, c.inProgress,
-        c.planned, c.missing, c.met ? 'Đạt' : 'Chưa đạt', c.onPace ? 'Có' : 'Không']),
+      rows: t.allCells.map((c, i) => [
+        i + 1,
+        c.organisation.code,
+        c.organisation.name,
+        c.parent?.name ?? '',
+        c.hasCellCommittee ? 'Có' : 'Không',
+        c.required,
+        c.concluded,
+        c.inProgress,
+        c.planned,
+        c.missing,
+        c.met ? 'Đạt' : 'Chưa đạt',
+        c.onPace ? 'Có' : 'Không',
+      ]),
     });
   }
 
@@ -205,29 +272,73 @@ export class InspectionTargetService {
     for (const s of subjects) names.set(s.inspectionId, [...(names.get(s.inspectionId) ?? []), s.name]);
     const disciplines = await this.inspections.disciplinesOf(ids);
     const memberNames = new Map<string, string>(
-      (await this.ds.query(`SELECT m.id, m.full_name AS name ${MEMBERS_WHERE('m', '= ANY($1::uuid[])')}`, [[...disciplines.values()].flat().map((d) => d.memberId)]))
-        .map((r: { id: string; name: string }) => [r.id, r.name]),
+      (
+        await this.ds.query(`SELECT m.id, m.full_name AS name ${MEMBERS_WHERE('m', '= ANY($1::uuid[])')}`, [
+          [...disciplines.values()].flat().map((d) => d.memberId),
+        ])
+      ).map((r: { id: string; name: string }) => [r.id, r.name]),
     );
     const orgs = new Map<string, { code: string; name: string }>(
-      (await this.ds.query(`SELECT o.id, o.code, o.name ${ORGANISATIONS_WHERE('o', '= ANY($1::uuid[])')}`, [[...new Set(page.items.map((i) => i.organisationId))]]))
-        .map((o: { id: string; code: string; name: string }) => [o.id, o]),
+      (
+        await this.ds.query(`SELECT o.id, o.code, o.name ${ORGANISATIONS_WHERE('o', '= ANY($1::uuid[])')}`, [
+          [...new Set(page.items.map((i) => i.organisationId))],
+        ])
+      ).map((o: { id: string; code: string; name: string }) => [o.id, o]),
     );
     const d = (x: string | null) => (x ? formatDateVi(x) : '');
     writeReport(wb, {
       name: 'Kiem tra giam sat',
       title: 'DANH SÁCH CÁC CUỘC KIỂM TRA, GIÁM SÁT ĐẢNG VIÊN',
       subtitle: `${await this.orgs.exportLine(actor, today(), filter?.organisationId)} — xuất ngày ${formatDateVi(today())}; ${page.total} cuộc`,
-      headings: ['STT', 'Mã tổ chức', 'Tổ chức đảng', 'Chủ thể', 'Loại', 'Tên cuộc kiểm tra, giám sát', 'Nội dung', 'Đối tượng', 'Thời kỳ kiểm tra', 'Kế hoạch từ', 'Kế hoạch đến',
-        'Ngày bắt đầu', 'Ngày kết luận', 'Tình trạng', 'Tính vào chỉ tiêu', 'Kết luận', 'Kiến nghị', 'Kỷ luật'],
+      headings: [
+        'STT',
+        'Mã tổ chức',
+        'Tổ chức đảng',
+        'Chủ thể',
+        'Loại',
+        'Tên cuộc kiểm tra, giám sát',
+        'Nội dung',
+        'Đối tượng',
+        'Thời kỳ kiểm tra',
+        'Kế hoạch từ',
+        'Kế hoạch đến',
+        'Ngày bắt đầu',
+        'Ngày kết luận',
+        'Tình trạng',
+        'Tính vào chỉ tiêu',
+        'Kết luận',
+        'Kiến nghị',
+        'Kỷ luật',
+      ],
       widths: Array.from({ length: 18 }, (_, i) => ([2, 5, 6, 7, 15, 16, 17].includes(i) ? 36 : 14)),
       rows: page.items.map((i, n) => {
         const org = orgs.get(i.organisationId);
         const disc = (disciplines.get(i.id) ?? [])
-          .map((x) => `${memberNames.get(x.memberId ?? '') ?? ''}: ${DISCIPLINE_FORM_LABELS[x.form as DisciplineForm]?.vi ?? x.form} (${DECIDING_BODY_LABELS[x.decidingBody as DecidingBody]?.vi ?? x.decidingBody}, ${d(x.decidedOn)})`)
+          .map(
+            (x) =>
+              `${memberNames.get(x.memberId ?? '') ?? ''}: ${DISCIPLINE_FORM_LABELS[x.form as DisciplineForm]?.vi ?? x.form} (${DECIDING_BODY_LABELS[x.decidingBody as DecidingBody]?.vi ?? x.decidingBody}, ${d(x.decidedOn)})`,
+          )
           .join('; ');
-        return [n + 1, org?.code ?? '', org?.name ?? '', INSPECTING_BODY_LABELS[i.body].vi, INSPECTION_TYPE_LABELS[i.type].vi, i.title, i.contentAreas.join('; '),
-          (names.get(i.id) ?? []).join(', '), i.reviewFrom || i.reviewTo ? `${d(i.reviewFrom)} – ${d(i.reviewTo)}` : '', xlDate(i.plannedFrom), xlDate(i.plannedTo), xlDate(i.startedOn),
-          xlDate(i.concludedOn), INSPECTION_STATE_LABELS[i.state].vi, i.countsTowardTarget ? 'Có' : 'Không', i.conclusion ?? '', i.recommendation ?? '', disc];
+        return [
+          n + 1,
+          org?.code ?? '',
+          org?.name ?? '',
+          INSPECTING_BODY_LABELS[i.body].vi,
+          INSPECTION_TYPE_LABELS[i.type].vi,
+          i.title,
+          i.contentAreas.join('; '),
+          (names.get(i.id) ?? []).join(', '),
+          i.reviewFrom || i.reviewTo ? `${d(i.reviewFrom)} – ${d(i.reviewTo)}` : '',
+          xlDate(i.plannedFrom),
+          xlDate(i.plannedTo),
+          xlDate(i.startedOn),
+          xlDate(i.concludedOn),
+          INSPECTION_STATE_LABELS[i.state].vi,
+          i.countsTowardTarget ? 'Có' : 'Không',
+          i.conclusion ?? '',
+          i.recommendation ?? '',
+          disc,
+        ];
       }),
     });
   }

@@ -3,7 +3,11 @@ import { MemberModule } from '../member/member.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { PolicyModule } from '../policy/policy.module';
 import {
-  InspectionPlanResolver, InspectionResolver, InspectionSubjectResolver, InspectionTargetResolver, SupervisionCoverageResolver,
+  InspectionPlanResolver,
+  InspectionResolver,
+  InspectionSubjectResolver,
+  InspectionTargetResolver,
+  SupervisionCoverageResolver,
 } from './inspection.resolver';
 import { InspectionPlanService } from './inspection-plan.service';
 import { InspectionTargetService } from './inspection-target.service';
@@ -14,8 +18,15 @@ import { InspectionService } from './inspection.service';
 @Module({
   imports: [OrganisationModule, MemberModule, PolicyModule],
   providers: [
-    InspectionService, InspectionWriteService, InspectionPlanService, InspectionTargetService,
-    InspectionResolver, InspectionSubjectResolver, InspectionPlanResolver, InspectionTargetResolver, SupervisionCoverageResolver,
+    InspectionService,
+    InspectionWriteService,
+    InspectionPlanService,
+    InspectionTargetService,
+    InspectionResolver,
+    InspectionSubjectResolver,
+    InspectionPlanResolver,
+    InspectionTargetResolver,
+    SupervisionCoverageResolver,
   ],
   // the dashboard's inspection-target alerts
   exports: [InspectionTargetService],

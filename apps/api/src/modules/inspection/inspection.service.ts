@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { countsTowardInspectionTarget, DomainError, isCellBody, type InspectingBody, type InspectionType } from '@chibo/domain';
+import {
+  countsTowardInspectionTarget,
+  DomainError,
+  isCellBody,
+  type InspectingBody,
+  type InspectionType,
+} from '@chibo/domain';
 import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
@@ -19,7 +25,10 @@ const COLUMNS = `i.id, i.organisation_id AS "organisationId", i.plan_id AS "plan
   ${INSPECTION_DATE} AS "asOf"`;
 
 const toModel = (row: Record<string, unknown>): Inspection =>
-  Object.assign(new Inspection(), row, { countsTowardTarget: isCellBody(row.body as InspectingBody) && countsTowardInspectionTarget(row.type as InspectionType) });
+  Object.assign(new Inspection(), row, {
+    countsTowardTarget:
+      isCellBody(row.body as InspectingBody) && countsTowardInspectionTarget(row.type as InspectionType),
+  });
 
 /**
  * Inspections are not for members (MEMBER grant): reads use the caller's read roots only, never the member's own cell,
@@ -28,7 +37,10 @@ const toModel = (row: Record<string, unknown>): Inspection =>
 export const inspectionReader = (actor: Actor): Actor => ({ ...actor, ownCellIds: [] });
 
 /** The first and last day of a year, as dates. */
-export const yearBounds = (year: number): [string, string] => [`${String(year).padStart(4, '0')}-01-01`, `${String(year).padStart(4, '0')}-12-31`];
+export const yearBounds = (year: number): [string, string] => [
+  `${String(year).padStart(4, '0')}-01-01`,
+  `${String(year).padStart(4, '0')}-12-31`,
+];
 
 /**
  * Inspection and supervision records (docs/rules.md#r-inspection-records): who reads which inspection, and the reads
@@ -56,7 +68,10 @@ export class InspectionService {
     if (!valid.length) return [];
     const p = new Params();
     const idsP = p.add(valid);
-    const rows = await m.query(`SELECT ${COLUMNS} FROM inspection i WHERE i.id = ANY(${idsP}::uuid[]) AND ${this.visibleSql(actor, p)}`, p.values);
+    const rows = await m.query(
+      `SELECT ${COLUMNS} FROM inspection i WHERE i.id = ANY(${idsP}::uuid[]) AND ${this.visibleSql(actor, p)}`,
+      p.values,
+    );
     return rows.map(toModel);
   }
 
@@ -71,10 +86,14 @@ export class InspectionService {
     if (filter?.organisationId) {
       const d = filter.asOf ?? today();
       // Visibility checked and the organisation's path on asOf read in one statement, as a constant path range.
-      const ranges = await listScope(this.ds.manager, inspectionReader(actor), filter.organisationId, d, { rule: 'valid' }).catch(asField('organisationId'));
+      const ranges = await listScope(this.ds.manager, inspectionReader(actor), filter.organisationId, d, {
+        rule: 'valid',
+      }).catch(asField('organisationId'));
       const dP = p.add(d);
       // The tree on asOf: inspections by organisations then under it (a moved cell's inspections follow the cell).
-      where.push(`i.organisation_id IN (SELECT ip.organisation_id FROM organisation_placement ip WHERE ${validAt('ip', dP)} AND ${inRangesSql('ip', ranges, p)})`);
+      where.push(
+        `i.organisation_id IN (SELECT ip.organisation_id FROM organisation_placement ip WHERE ${validAt('ip', dP)} AND ${inRangesSql('ip', ranges, p)})`,
+      );
     }
     if (filter?.year) {
       const [first, last] = yearBounds(filter.year);
@@ -85,22 +104,37 @@ export class InspectionService {
     if (filter?.states?.length) where.push(`i.state = ANY(${p.add(filter.states)}::text[])`);
     if (filter?.types?.length) where.push(`i.type = ANY(${p.add(filter.types)}::text[])`);
     if (filter?.bodies?.length) where.push(`i.body = ANY(${p.add(filter.bodies)}::text[])`);
-    if (filter?.memberId) where.push(`EXISTS (SELECT 1 FROM inspection_subject fs WHERE fs.inspection_id = i.id AND fs.member_id = ${p.add(isUuid(filter.memberId) ? filter.memberId : null)}::uuid)`);
+    if (filter?.memberId)
+      where.push(
+        `EXISTS (SELECT 1 FROM inspection_subject fs WHERE fs.inspection_id = i.id AND fs.member_id = ${p.add(isUuid(filter.memberId) ? filter.memberId : null)}::uuid)`,
+      );
     if (filter?.planId) where.push(`i.plan_id = ${p.add(isUuid(filter.planId) ? filter.planId : null)}::uuid`);
     return where;
   }
 
-  async list(actor: Actor, filter: InspectionFilter | undefined, page: PageInput | undefined): Promise<Page<Inspection>> {
+  async list(
+    actor: Actor,
+    filter: InspectionFilter | undefined,
+    page: PageInput | undefined,
+  ): Promise<Page<Inspection>> {
     const { offset, limit } = pageOf(page);
     return this.query(actor, filter, offset, limit);
   }
 
   /** The list without the page-size cap (exports). */
-  async query(actor: Actor, filter: InspectionFilter | undefined, offset: number, limit: number): Promise<Page<Inspection>> {
+  async query(
+    actor: Actor,
+    filter: InspectionFilter | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<Page<Inspection>> {
     const p = new Params();
     const sql = `FROM inspection i WHERE ${(await this.where(actor, filter, p)).join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const rows = await this.ds.query(`SELECT ${COLUMNS} ${sql} ORDER BY ${INSPECTION_DATE} DESC, i.created_at DESC, i.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`, p.values);
+    const rows = await this.ds.query(
+      `SELECT ${COLUMNS} ${sql} ORDER BY ${INSPECTION_DATE} DESC, i.created_at DESC, i.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
+      p.values,
+    );
     return { items: rows.map(toModel), total, offset, limit };
   }
 

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { complianceForCell, DomainError, MEETING_KINDS, percent, type MeetingFact, type MeetingKind } from '@chibo/domain';
+import {
+  complianceForCell,
+  DomainError,
+  MEETING_KINDS,
+  percent,
+  type MeetingFact,
+  type MeetingKind,
+} from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
 import { assertOrgVisible } from '../../common/scope/scope';
 import { inSubtree, today, validAt } from '../../database/sql';
@@ -21,7 +28,8 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 export const wholeMonths = (from: string, to: string): { wholeFrom: string; wholeTo: string } => {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  const first = (y: number, m: number): string => (m > 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${String(y).padStart(4, '0')}-${pad2(m)}-01`);
+  const first = (y: number, m: number): string =>
+    m > 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${String(y).padStart(4, '0')}-${pad2(m)}-01`;
   const wholeFrom = fd === 1 ? first(fy, fm) : first(fy, fm + 1);
   const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
   const wholeTo = td === lastDay ? first(ty, tm + 1) : first(ty, tm);
@@ -41,28 +49,34 @@ export class ComplianceService {
     private readonly policies: PolicyService,
   ) {}
 
-  async compliance(actor: Actor, input: ComplianceInput, models: OrgModelLoader = (a, ids, d) => this.orgs.findVisible(a, ids, d)): Promise<MeetingCompliance> {
+  async compliance(
+    actor: Actor,
+    input: ComplianceInput,
+    models: OrgModelLoader = (a, ids, d) => this.orgs.findVisible(a, ids, d),
+  ): Promise<MeetingCompliance> {
     const asOf = input.asOf ?? today();
     if (input.to < input.from) throw new DomainError('INVALID_DATE_ORDER', 'The period must end after it starts', 'to');
     const d = input.to < asOf ? input.to : asOf;
     await assertOrgVisible(this.ds.manager, actor, input.organisationId, d);
-    const cells: { id: string; establishedOn: string; dissolvedOn: string | null; since: string }[] = await this.ds.query(
-      `SELECT o.id, o.established_on AS "establishedOn", o.dissolved_on AS "dissolvedOn",
+    const cells: { id: string; establishedOn: string; dissolvedOn: string | null; since: string }[] =
+      await this.ds.query(
+        `SELECT o.id, o.established_on AS "establishedOn", o.dissolved_on AS "dissolvedOn",
               (SELECT min(x.valid_from) FROM organisation_placement x WHERE x.organisation_id = o.id) AS since
          FROM organisation_placement rp
          JOIN organisation_placement pl ON ${inSubtree('pl', 'rp.path')} AND ${validAt('pl', '$2')}
          ${JOIN_ORGANISATION('o', 'pl.organisation_id', true)}
         WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')}`,
-      [input.organisationId, d],
-    );
+        [input.organisationId, d],
+      );
     const ids = cells.map((c) => c.id);
     // The period's whole months are read from the kept per-cell, per-month facts (cell_meeting_month, kept by
     // triggers on meeting, migration 1765100000000); the days of a month cut by the period from the meetings.
     const { wholeFrom, wholeTo } = wholeMonths(input.from, input.to);
     // One row per cell (not per month: the rows' transfer is most of the cost): its months with a regular, thematic
     // or combined meeting as "date regular thematic combined" items, and its totals.
-    const facts: { cellId: string; months: string | null; held: number; present: number; expected: number }[] = await this.ds.query(
-      `SELECT x."cellId", string_agg(to_char(x.date, 'YYYY-MM-DD') || ' ' || x.regular || ' ' || x.thematic || ' ' || x.combined, ',') FILTER (WHERE x.regular + x.thematic + x.combined > 0) AS months,
+    const facts: { cellId: string; months: string | null; held: number; present: number; expected: number }[] =
+      await this.ds.query(
+        `SELECT x."cellId", string_agg(to_char(x.date, 'YYYY-MM-DD') || ' ' || x.regular || ' ' || x.thematic || ' ' || x.combined, ',') FILTER (WHERE x.regular + x.thematic + x.combined > 0) AS months,
               sum(${KIND_COLUMNS.map((c) => `x.${c}`).join(' + ')})::int AS held, sum(x.present)::int AS present, sum(x.expected)::int AS expected
          FROM (SELECT f.organisation_id AS "cellId", f.month AS date, ${KIND_COLUMNS.map((c) => `f.${c}`).join(', ')}, f.attendance_present AS present, f.attendance_expected AS expected
                  FROM cell_meeting_month f
@@ -73,8 +87,8 @@ export class ComplianceService {
                 WHERE mt.organisation_id = ANY($1::uuid[]) AND mt.state IN ('HELD','CLOSED')
                   AND ((mt.meeting_date >= $4::date AND mt.meeting_date < $2::date) OR (mt.meeting_date >= $3::date AND mt.meeting_date <= $5::date))) x
         GROUP BY x."cellId"`,
-      [ids, wholeFrom, wholeTo, input.from, input.to],
-    );
+        [ids, wholeFrom, wholeTo, input.from, input.to],
+      );
     // Counts by kind over the subtree as it stood on each meeting's date (cells since moved away or dissolved
     // included), from the meetings: an index-only scan of meeting_org_date_cover, faster than the kept months joined
     // to the placements that cover them (x5, root: ~29 ms against ~78 ms).
@@ -112,7 +126,14 @@ export class ComplianceService {
       .filter((c) => orgModels.has(c.id))
       .map((c) => {
         const result = complianceForCell(
-          { meetings: byCell.get(c.id)!, from: input.from, to: input.to, asOf, activeFrom: c.since > c.establishedOn ? c.since : c.establishedOn, activeTo: c.dissolvedOn },
+          {
+            meetings: byCell.get(c.id)!,
+            from: input.from,
+            to: input.to,
+            asOf,
+            activeFrom: c.since > c.establishedOn ? c.since : c.establishedOn,
+            activeTo: c.dissolvedOn,
+          },
           policies.get(c.id)!,
         );
         const a = att.get(c.id);

@@ -39,26 +39,49 @@ export class MeetingDocumentService {
   }
 
   async add(caller: Caller, meetingId: string, input: AddMeetingDocumentInput): Promise<MeetingDocument> {
-    const bytes = input.contentBase64 !== undefined && input.contentBase64 !== null ? decodeBase64(input.contentBase64) : null;
+    const bytes =
+      input.contentBase64 !== undefined && input.contentBase64 !== null ? decodeBase64(input.contentBase64) : null;
     const { errors, mimeType } = checkDocument(
-      { name: input.name, url: input.url ?? null, file: bytes ? { size: bytes.length, head: bytes.subarray(0, 8), content: bytes } : null },
+      {
+        name: input.name,
+        url: input.url ?? null,
+        file: bytes ? { size: bytes.length, head: bytes.subarray(0, 8), content: bytes } : null,
+      },
       this.config.uploadMaxBytes,
     );
     const [firstError] = errors;
     if (firstError) {
       const field = firstError.field === 'file' ? 'contentBase64' : firstError.field;
-      throw new DomainError('VALIDATION', `${field} ${firstError.reason}`, field, { errors: errors.map((e) => ({ ...e, field: e.field === 'file' ? 'contentBase64' : e.field })) });
+      throw new DomainError('VALIDATION', `${field} ${firstError.reason}`, field, {
+        errors: errors.map((e) => ({ ...e, field: e.field === 'file' ? 'contentBase64' : e.field })),
+      });
     }
     // The content is written with its row, in the transaction of the audit row: no file can be left behind.
     const id = await this.ds.transaction(async (m) => {
       const meeting = await this.writable(m, caller, meetingId);
       const [row] = await m.query(
         `INSERT INTO meeting_document (meeting_id, kind, name, url, mime_type, size_bytes, content) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-        [meeting.id, bytes ? 'FILE' : 'LINK', input.name.trim(), input.url ?? null, mimeType, bytes?.length ?? null, bytes],
+        [
+          meeting.id,
+          bytes ? 'FILE' : 'LINK',
+          input.name.trim(),
+          input.url ?? null,
+          mimeType,
+          bytes?.length ?? null,
+          bytes,
+        ],
       );
       await this.audit.record(m, caller, {
-        operation: 'addMeetingDocument', entityType: 'meeting_document', entityId: row.id,
-        after: { meetingId, name: input.name.trim(), url: input.url ?? null, sizeBytes: bytes?.length ?? null, mimeType },
+        operation: 'addMeetingDocument',
+        entityType: 'meeting_document',
+        entityId: row.id,
+        after: {
+          meetingId,
+          name: input.name.trim(),
+          url: input.url ?? null,
+          sizeBytes: bytes?.length ?? null,
+          mimeType,
+        },
       });
       return row.id as string;
     });
@@ -71,7 +94,12 @@ export class MeetingDocumentService {
     await this.ds.transaction(async (m) => {
       await this.writable(m, caller, doc.meetingId);
       await m.query(`DELETE FROM meeting_document WHERE id = $1`, [id]);
-      await this.audit.record(m, caller, { operation: 'removeMeetingDocument', entityType: 'meeting_document', entityId: id, before: doc });
+      await this.audit.record(m, caller, {
+        operation: 'removeMeetingDocument',
+        entityType: 'meeting_document',
+        entityId: id,
+        before: doc,
+      });
     });
     return true;
   }
@@ -87,9 +115,15 @@ export class MeetingDocumentService {
   }
 
   private async find(actor: Actor, id: string): Promise<MeetingDocument & { storageKey: string | null }> {
-    const [doc] = isUuid(id) ? await this.ds.query(`SELECT ${COLUMNS}, d.storage_key AS "storageKey" FROM meeting_document d WHERE d.id = $1`, [id]) : [];
+    const [doc] = isUuid(id)
+      ? await this.ds.query(
+          `SELECT ${COLUMNS}, d.storage_key AS "storageKey" FROM meeting_document d WHERE d.id = $1`,
+          [id],
+        )
+      : [];
     // A document of a meeting the actor cannot see does not exist for them.
-    if (!doc || !(await this.meetings.findVisible(actor, [doc.meetingId])).length) throw new DomainError('NOT_FOUND', 'Document not found', 'id');
+    if (!doc || !(await this.meetings.findVisible(actor, [doc.meetingId])).length)
+      throw new DomainError('NOT_FOUND', 'Document not found', 'id');
     return doc;
   }
 
@@ -97,9 +131,20 @@ export class MeetingDocumentService {
     const [meeting] = await this.meetings.findVisible(caller.actor, [meetingId], m);
     if (!meeting) throw new DomainError('NOT_FOUND', 'Meeting not found', 'meetingId');
     await m.query(`SELECT 1 FROM meeting WHERE id = $1 FOR UPDATE`, [meetingId]);
-    await assertOrgVisible(m, caller.actor, meeting.organisationId, meeting.date, true).catch(onDomainError((e) => e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'meetingId') : e));
+    await assertOrgVisible(m, caller.actor, meeting.organisationId, meeting.date, true).catch(
+      onDomainError((e) =>
+        e.code === 'NOT_FOUND'
+          ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'meetingId')
+          : e,
+      ),
+    );
     if (meeting.state === 'CLOSED' || meeting.state === 'CANCELLED') {
-      throw new DomainError('CONFLICT', `The meeting is ${meeting.state === 'CLOSED' ? 'closed' : 'cancelled'}; its documents can no longer change`, 'meetingId', { reason: meeting.state === 'CLOSED' ? 'MEETING_CLOSED' : 'MEETING_CANCELLED' });
+      throw new DomainError(
+        'CONFLICT',
+        `The meeting is ${meeting.state === 'CLOSED' ? 'closed' : 'cancelled'}; its documents can no longer change`,
+        'meetingId',
+        { reason: meeting.state === 'CLOSED' ? 'MEETING_CLOSED' : 'MEETING_CANCELLED' },
+      );
     }
     return meeting;
   }

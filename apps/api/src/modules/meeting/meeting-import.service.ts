@@ -10,9 +10,23 @@ import { IS_CELL, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 
 /** One past meeting for importHistory. */
 export type MeetingHistoryRow = {
-  cellId: string; kind: string; title: string; date: string; startTime?: string; endTime?: string; place?: string; format?: string; theme?: string;
-  state: 'HELD' | 'CLOSED'; minutes?: string; resolution?: string; votesFor?: number; votesAgainst?: number; votesAbstain?: number;
-  selfAssessment?: Record<string, number>; selfTotal?: number;
+  cellId: string;
+  kind: string;
+  title: string;
+  date: string;
+  startTime?: string;
+  endTime?: string;
+  place?: string;
+  format?: string;
+  theme?: string;
+  state: 'HELD' | 'CLOSED';
+  minutes?: string;
+  resolution?: string;
+  votesFor?: number;
+  votesAgainst?: number;
+  votesAbstain?: number;
+  selfAssessment?: Record<string, number>;
+  selfTotal?: number;
   attendance: { memberId: string; status: string; reason?: string }[];
 };
 
@@ -40,7 +54,8 @@ export class MeetingImportService {
       const problems: { row: number; column: string; reason: string }[] = [];
       rows.forEach((r, i) => {
         if (!okCells.has(r.cellId)) problems.push({ row: i + 1, column: 'cellId', reason: 'not a cell you may write' });
-        if (r.startTime && r.endTime && r.endTime <= r.startTime) problems.push({ row: i + 1, column: 'endTime', reason: 'must be after startTime' });
+        if (r.startTime && r.endTime && r.endTime <= r.startTime)
+          problems.push({ row: i + 1, column: 'endTime', reason: 'must be after startTime' });
       });
       // Every (cell, date) must be in the tree, and every attendee a member of that cell on that date.
       const placed: { cellId: string; date: string }[] = await m.query(
@@ -50,7 +65,8 @@ export class MeetingImportService {
       );
       const placedKey = new Set(placed.map((x) => `${x.cellId}|${x.date}`));
       rows.forEach((r, i) => {
-        if (!placedKey.has(`${r.cellId}|${r.date}`)) problems.push({ row: i + 1, column: 'date', reason: 'the cell does not exist on this date' });
+        if (!placedKey.has(`${r.cellId}|${r.date}`))
+          problems.push({ row: i + 1, column: 'date', reason: 'the cell does not exist on this date' });
       });
       const att = rows.flatMap((r, i) => r.attendance.map((a) => ({ i, cell: r.cellId, date: r.date, ...a })));
       const members: { k: number }[] = await m.query(
@@ -60,11 +76,21 @@ export class MeetingImportService {
       );
       const okAtt = new Set(members.map((x) => x.k));
       att.forEach((a, k) => {
-        if (!okAtt.has(k)) problems.push({ row: a.i + 1, column: 'attendance.memberId', reason: `${a.memberId} is not a member of the cell on ${a.date}` });
+        if (!okAtt.has(k))
+          problems.push({
+            row: a.i + 1,
+            column: 'attendance.memberId',
+            reason: `${a.memberId} is not a member of the cell on ${a.date}`,
+          });
       });
       const [firstProblem] = problems;
       if (firstProblem) {
-        throw new DomainError('IMPORT_INVALID', `${problems.length} problem(s); nothing was imported. First: row ${firstProblem.row}, ${firstProblem.column}: ${firstProblem.reason}`, firstProblem.column, { rows: problems });
+        throw new DomainError(
+          'IMPORT_INVALID',
+          `${problems.length} problem(s); nothing was imported. First: row ${firstProblem.row}, ${firstProblem.column}: ${firstProblem.reason}`,
+          firstProblem.column,
+          { rows: problems },
+        );
       }
       const ids = rows.map(() => randomUUID());
       const idOf = (i: number): string => elementAt(ids, i, 'meeting id');
@@ -77,16 +103,46 @@ export class MeetingImportService {
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
                        $12::text[], $13::text[], $14::int[], $15::int[], $16::int[], $17::text[], $18::int[])
              AS u(id, cell, kind, title, d, st, en, place, format, theme, state, minutes, resolution, vf, va, vb, self, total)`,
-        [ids, col((r) => r.cellId), col((r) => r.kind), col((r) => r.title), col((r) => r.date), col((r) => r.startTime ?? null), col((r) => r.endTime ?? null),
-          col((r) => r.place ?? null), col((r) => r.format ?? 'STANDARD'), col((r) => r.theme ?? null), col((r) => r.state), col((r) => r.minutes ?? null),
-          col((r) => r.resolution ?? null), col((r) => r.votesFor ?? null), col((r) => r.votesAgainst ?? null), col((r) => r.votesAbstain ?? null),
-          col((r) => (r.selfAssessment ? JSON.stringify(r.selfAssessment) : null)), col((r) => r.selfTotal ?? null)],
+        [
+          ids,
+          col((r) => r.cellId),
+          col((r) => r.kind),
+          col((r) => r.title),
+          col((r) => r.date),
+          col((r) => r.startTime ?? null),
+          col((r) => r.endTime ?? null),
+          col((r) => r.place ?? null),
+          col((r) => r.format ?? 'STANDARD'),
+          col((r) => r.theme ?? null),
+          col((r) => r.state),
+          col((r) => r.minutes ?? null),
+          col((r) => r.resolution ?? null),
+          col((r) => r.votesFor ?? null),
+          col((r) => r.votesAgainst ?? null),
+          col((r) => r.votesAbstain ?? null),
+          col((r) => (r.selfAssessment ? JSON.stringify(r.selfAssessment) : null)),
+          col((r) => r.selfTotal ?? null),
+        ],
       );
       await m.query(
         `INSERT INTO meeting_attendance (meeting_id, member_id, status, reason) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
-        [att.map((a) => idOf(a.i)), att.map((a) => a.memberId), att.map((a) => a.status), att.map((a) => a.reason ?? null)],
+        [
+          att.map((a) => idOf(a.i)),
+          att.map((a) => a.memberId),
+          att.map((a) => a.status),
+          att.map((a) => a.reason ?? null),
+        ],
       );
-      await recordAuditRows(m, caller, 'importMeetingHistory', 'meeting', rows.map((r, i) => ({ entityId: idOf(i), after: { cellId: r.cellId, kind: r.kind, date: r.date, state: r.state } })));
+      await recordAuditRows(
+        m,
+        caller,
+        'importMeetingHistory',
+        'meeting',
+        rows.map((r, i) => ({
+          entityId: idOf(i),
+          after: { cellId: r.cellId, kind: r.kind, date: r.date, state: r.state },
+        })),
+      );
       return ids.length;
     });
   }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, durationMinutes, holdsMembers, meetingCloseProblems, scoreMeeting, type OrganisationKind } from '@chibo/domain';
+import {
+  DomainError,
+  durationMinutes,
+  holdsMembers,
+  meetingCloseProblems,
+  scoreMeeting,
+  type OrganisationKind,
+} from '@chibo/domain';
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
@@ -13,12 +20,30 @@ import type { CreateMeetingInput, Meeting, MeetingPlanInput, MeetingRecordInput 
 import { MeetingService } from './meeting.service';
 
 const PLAN_COLUMNS: Record<keyof MeetingPlanInput, string> = {
-  kind: 'kind', title: 'title', date: 'meeting_date', startTime: 'start_time', endTime: 'end_time', place: 'place', mode: 'mode', format: 'format',
-  formatNote: 'format_note', theme: 'theme', topics: 'topics', chairMemberId: 'chair_member_id', minuteTakerMemberId: 'minute_taker_member_id',
+  kind: 'kind',
+  title: 'title',
+  date: 'meeting_date',
+  startTime: 'start_time',
+  endTime: 'end_time',
+  place: 'place',
+  mode: 'mode',
+  format: 'format',
+  formatNote: 'format_note',
+  theme: 'theme',
+  topics: 'topics',
+  chairMemberId: 'chair_member_id',
+  minuteTakerMemberId: 'minute_taker_member_id',
 };
 const RECORD_COLUMNS: Record<Exclude<keyof MeetingRecordInput, 'attendance' | 'selfAssessment'>, string> = {
-  actualStart: 'actual_start', actualEnd: 'actual_end', guests: 'guests', minutes: 'minutes', resolution: 'resolution', votesFor: 'votes_for',
-  votesAgainst: 'votes_against', votesAbstain: 'votes_abstain', tasks: 'tasks',
+  actualStart: 'actual_start',
+  actualEnd: 'actual_end',
+  guests: 'guests',
+  minutes: 'minutes',
+  resolution: 'resolution',
+  votesFor: 'votes_for',
+  votesAgainst: 'votes_against',
+  votesAbstain: 'votes_abstain',
+  tasks: 'tasks',
 };
 
 /** Who an idempotency key belongs to: keys are per user or API token. */
@@ -42,16 +67,25 @@ export class MeetingWriteService {
       await this.assertCell(m, caller.actor, input.organisationId, input.date);
       this.checkTimes(input.startTime, input.endTime, 'endTime');
       await this.assertMembersOfCell(m, input.organisationId, input.date, [
-        ['chairMemberId', input.chairMemberId], ['minuteTakerMemberId', input.minuteTakerMemberId],
+        ['chairMemberId', input.chairMemberId],
+        ['minuteTakerMemberId', input.minuteTakerMemberId],
       ]);
       const cols = Object.entries(PLAN_COLUMNS).filter(([k]) => input[k as keyof MeetingPlanInput] !== undefined);
       const p = new Params();
-      const values = cols.map(([k]) => p.add(k === 'topics' ? JSON.stringify(input.topics) : input[k as keyof MeetingPlanInput]));
+      const values = cols.map(([k]) =>
+        p.add(k === 'topics' ? JSON.stringify(input.topics) : input[k as keyof MeetingPlanInput]),
+      );
       const [row] = await m.query(
         `INSERT INTO meeting (organisation_id, ${cols.map(([, c]) => c).join(', ')}) VALUES (${p.add(input.organisationId)}, ${values.join(', ')}) RETURNING id`,
         p.values,
       );
-      await this.audit.record(m, caller, { operation: 'createMeeting', entityType: 'meeting', entityId: row.id, after: input, organisationId: input.organisationId });
+      await this.audit.record(m, caller, {
+        operation: 'createMeeting',
+        entityType: 'meeting',
+        entityId: row.id,
+        after: input,
+        organisationId: input.organisationId,
+      });
       return row.id as string;
     });
     return this.meetings.get(caller.actor, id);
@@ -61,32 +95,75 @@ export class MeetingWriteService {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
       if (before.state === 'CLOSED' || before.state === 'CANCELLED') {
-        throw new DomainError('CONFLICT', `The meeting is ${before.state.toLowerCase()}; a closed meeting changes only through amendMeeting`, 'id', { reason: before.state === 'CLOSED' ? 'MEETING_CLOSED' : 'MEETING_CANCELLED' });
+        throw new DomainError(
+          'CONFLICT',
+          `The meeting is ${before.state.toLowerCase()}; a closed meeting changes only through amendMeeting`,
+          'id',
+          { reason: before.state === 'CLOSED' ? 'MEETING_CLOSED' : 'MEETING_CANCELLED' },
+        );
       }
       const date = input.date ?? before.date;
-      if (input.date && input.date !== before.date) await this.assertCell(m, caller.actor, before.organisationId, input.date);
+      if (input.date && input.date !== before.date)
+        await this.assertCell(m, caller.actor, before.organisationId, input.date);
       this.checkTimes(input.startTime ?? before.startTime, input.endTime ?? before.endTime, 'endTime');
-      await this.assertMembersOfCell(m, before.organisationId, date, [['chairMemberId', input.chairMemberId], ['minuteTakerMemberId', input.minuteTakerMemberId]]);
+      await this.assertMembersOfCell(m, before.organisationId, date, [
+        ['chairMemberId', input.chairMemberId],
+        ['minuteTakerMemberId', input.minuteTakerMemberId],
+      ]);
       await this.setColumns(m, id, input, PLAN_COLUMNS);
-      await this.audit.record(m, caller, { operation: 'updateMeeting', entityType: 'meeting', entityId: id, before, after: input, organisationId: before.organisationId });
+      await this.audit.record(m, caller, {
+        operation: 'updateMeeting',
+        entityType: 'meeting',
+        entityId: id,
+        before,
+        after: input,
+        organisationId: before.organisationId,
+      });
     });
     return this.meetings.get(caller.actor, id);
   }
 
   /** Records what happened (attendance, minutes, resolution, tasks, self-assessment); the meeting becomes HELD. */
-  async record(caller: Caller, id: string, input: MeetingRecordInput, opts: { expectedVersion?: number | null; clientKey?: string | null } = {}): Promise<Meeting> {
+  async record(
+    caller: Caller,
+    id: string,
+    input: MeetingRecordInput,
+    opts: { expectedVersion?: number | null; clientKey?: string | null } = {},
+  ): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
       if (opts.clientKey && (await this.seenClientWrite(m, caller, opts.clientKey, 'recordMeeting', id))) return;
-      if (before.state === 'CLOSED') throw new DomainError('CONFLICT', 'The meeting is closed; corrections go through amendMeeting with a reason', 'id', { reason: 'MEETING_CLOSED' });
-      if (before.state === 'CANCELLED') throw new DomainError('CONFLICT', 'The meeting was cancelled', 'id', { reason: 'MEETING_CANCELLED' });
-      if (before.date > today()) throw new DomainError('VALIDATION', 'A meeting is recorded on or after its date', 'date', { reason: 'MEETING_IN_FUTURE' });
+      if (before.state === 'CLOSED')
+        throw new DomainError(
+          'CONFLICT',
+          'The meeting is closed; corrections go through amendMeeting with a reason',
+          'id',
+          { reason: 'MEETING_CLOSED' },
+        );
+      if (before.state === 'CANCELLED')
+        throw new DomainError('CONFLICT', 'The meeting was cancelled', 'id', { reason: 'MEETING_CANCELLED' });
+      if (before.date > today())
+        throw new DomainError('VALIDATION', 'A meeting is recorded on or after its date', 'date', {
+          reason: 'MEETING_IN_FUTURE',
+        });
       if (opts.expectedVersion != null && opts.expectedVersion !== before.version) {
-        throw new DomainError('CONFLICT', `The meeting changed since version ${opts.expectedVersion} was read (now ${before.version}); read it again and choose what to keep`, 'expectedVersion', { reason: 'MEETING_CHANGED', version: before.version });
+        throw new DomainError(
+          'CONFLICT',
+          `The meeting changed since version ${opts.expectedVersion} was read (now ${before.version}); read it again and choose what to keep`,
+          'expectedVersion',
+          { reason: 'MEETING_CHANGED', version: before.version },
+        );
       }
       await this.applyRecord(m, before, input, { state: 'HELD' });
       if (opts.clientKey) await this.keepClientWrite(m, caller, opts.clientKey, 'recordMeeting', id);
-      await this.audit.record(m, caller, { operation: 'recordMeeting', entityType: 'meeting', entityId: id, before, after: input, organisationId: before.organisationId });
+      await this.audit.record(m, caller, {
+        operation: 'recordMeeting',
+        entityType: 'meeting',
+        entityId: id,
+        before,
+        after: input,
+        organisationId: before.organisationId,
+      });
     });
     return this.meetings.get(caller.actor, id);
   }
@@ -94,7 +171,10 @@ export class MeetingWriteService {
   async close(caller: Caller, id: string): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
-      if (before.state !== 'HELD') throw new DomainError('CONFLICT', 'Only a held (recorded) meeting can be closed', 'id', { reason: 'MEETING_NOT_HELD' });
+      if (before.state !== 'HELD')
+        throw new DomainError('CONFLICT', 'Only a held (recorded) meeting can be closed', 'id', {
+          reason: 'MEETING_NOT_HELD',
+        });
       const [sheet] = await m.query(
         `SELECT count(*)::int AS rows, count(*) FILTER (WHERE status = 'PRESENT')::int AS present FROM meeting_attendance WHERE meeting_id = $1`,
         [id],
@@ -102,13 +182,28 @@ export class MeetingWriteService {
       const problems = meetingCloseProblems({ ...before, attendanceRows: sheet.rows, present: sheet.present });
       const [firstProblem] = problems;
       if (firstProblem) {
-        throw new DomainError('VALIDATION', `The meeting cannot be closed: ${problems.map((p) => p.message.toLowerCase()).join('; ')}`, firstProblem.field, {
-          reason: 'MEETING_INCOMPLETE',
-          errors: problems.map((p) => ({ field: p.field, code: p.code, reason: p.message })),
-        });
+        throw new DomainError(
+          'VALIDATION',
+          `The meeting cannot be closed: ${problems.map((p) => p.message.toLowerCase()).join('; ')}`,
+          firstProblem.field,
+          {
+            reason: 'MEETING_INCOMPLETE',
+            errors: problems.map((p) => ({ field: p.field, code: p.code, reason: p.message })),
+          },
+        );
       }
-      await m.query(`UPDATE meeting SET state = 'CLOSED', version = version + 1, closed_at = now(), closed_by = $2, updated_at = now() WHERE id = $1`, [id, caller.actor.id]);
-      await this.audit.record(m, caller, { operation: 'closeMeeting', entityType: 'meeting', entityId: id, before: { state: before.state }, after: { state: 'CLOSED' }, organisationId: before.organisationId });
+      await m.query(
+        `UPDATE meeting SET state = 'CLOSED', version = version + 1, closed_at = now(), closed_by = $2, updated_at = now() WHERE id = $1`,
+        [id, caller.actor.id],
+      );
+      await this.audit.record(m, caller, {
+        operation: 'closeMeeting',
+        entityType: 'meeting',
+        entityId: id,
+        before: { state: before.state },
+        after: { state: 'CLOSED' },
+        organisationId: before.organisationId,
+      });
     });
     return this.meetings.get(caller.actor, id);
   }
@@ -116,9 +211,21 @@ export class MeetingWriteService {
   async cancel(caller: Caller, id: string, reason: string): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
-      if (before.state !== 'PLANNED') throw new DomainError('CONFLICT', 'Only a planned meeting can be cancelled', 'id', { reason: 'MEETING_NOT_PLANNED' });
-      await m.query(`UPDATE meeting SET state = 'CANCELLED', cancelled_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, reason]);
-      await this.audit.record(m, caller, { operation: 'cancelMeeting', entityType: 'meeting', entityId: id, after: { reason }, organisationId: before.organisationId });
+      if (before.state !== 'PLANNED')
+        throw new DomainError('CONFLICT', 'Only a planned meeting can be cancelled', 'id', {
+          reason: 'MEETING_NOT_PLANNED',
+        });
+      await m.query(
+        `UPDATE meeting SET state = 'CANCELLED', cancelled_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, reason],
+      );
+      await this.audit.record(m, caller, {
+        operation: 'cancelMeeting',
+        entityType: 'meeting',
+        entityId: id,
+        after: { reason },
+        organisationId: before.organisationId,
+      });
     });
     return this.meetings.get(caller.actor, id);
   }
@@ -127,17 +234,35 @@ export class MeetingWriteService {
   async amend(caller: Caller, id: string, reason: string, input: MeetingRecordInput): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
       const before = await this.lock(m, caller, id);
-      if (before.state !== 'CLOSED') throw new DomainError('CONFLICT', 'Amendments are for closed meetings; change an open one directly', 'id', { reason: 'MEETING_NOT_CLOSED' });
+      if (before.state !== 'CLOSED')
+        throw new DomainError('CONFLICT', 'Amendments are for closed meetings; change an open one directly', 'id', {
+          reason: 'MEETING_NOT_CLOSED',
+        });
       const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
       if (!changed.length) throw new DomainError('VALIDATION', 'Nothing to amend', 'input');
-      const beforeAttendance = changed.includes('attendance') ? (await this.meetings.attendanceOf([id], m)).get(id) : undefined;
+      const beforeAttendance = changed.includes('attendance')
+        ? (await this.meetings.attendanceOf([id], m)).get(id)
+        : undefined;
       await this.applyRecord(m, before, input);
       const snapshot = (src: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, src[k] ?? null]));
       await m.query(
         `INSERT INTO meeting_amendment (meeting_id, reason, before, after, amended_by) VALUES ($1,$2,$3,$4,$5)`,
-        [id, reason, JSON.stringify(snapshot({ ...before, attendance: beforeAttendance } as Record<string, unknown>)), JSON.stringify(snapshot(input as Record<string, unknown>)), caller.actor.name],
+        [
+          id,
+          reason,
+          JSON.stringify(snapshot({ ...before, attendance: beforeAttendance } as Record<string, unknown>)),
+          JSON.stringify(snapshot(input as Record<string, unknown>)),
+          caller.actor.name,
+        ],
       );
-      await this.audit.record(m, caller, { operation: 'amendMeeting', entityType: 'meeting', entityId: id, before: snapshot(before as unknown as Record<string, unknown>), after: { reason, ...input }, organisationId: before.organisationId });
+      await this.audit.record(m, caller, {
+        operation: 'amendMeeting',
+        entityType: 'meeting',
+        entityId: id,
+        before: snapshot(before as unknown as Record<string, unknown>),
+        after: { reason, ...input },
+        organisationId: before.organisationId,
+      });
     });
     return this.meetings.get(caller.actor, id);
   }
@@ -149,26 +274,49 @@ export class MeetingWriteService {
    * UPDATE (the record's columns, the scored self-assessment, `extra` columns such as the state), which raises the
    * version once.
    */
-  private async applyRecord(m: EntityManager, before: Meeting, input: MeetingRecordInput, extra: Record<string, unknown> = {}): Promise<void> {
+  private async applyRecord(
+    m: EntityManager,
+    before: Meeting,
+    input: MeetingRecordInput,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     this.checkTimes(input.actualStart ?? before.actualStart, input.actualEnd ?? before.actualEnd, 'actualEnd');
     if (input.attendance) {
       const seen = new Set<string>();
       input.attendance.forEach((a, i) => {
-        if (seen.has(a.memberId)) throw new DomainError('VALIDATION', 'The same member is listed twice', `attendance.${i}.memberId`);
+        if (seen.has(a.memberId))
+          throw new DomainError('VALIDATION', 'The same member is listed twice', `attendance.${i}.memberId`);
         seen.add(a.memberId);
-        if (a.status === 'ABSENT_EXCUSED' && !a.reason) throw new DomainError('VALIDATION', 'An excused absence needs its reason', `attendance.${i}.reason`);
+        if (a.status === 'ABSENT_EXCUSED' && !a.reason)
+          throw new DomainError('VALIDATION', 'An excused absence needs its reason', `attendance.${i}.reason`);
       });
-      await this.assertMembersOfCell(m, before.organisationId, before.date, input.attendance.map((a, i) => [`attendance.${i}.memberId`, a.memberId]));
+      await this.assertMembersOfCell(
+        m,
+        before.organisationId,
+        before.date,
+        input.attendance.map((a, i) => [`attendance.${i}.memberId`, a.memberId]),
+      );
       await m.query(`DELETE FROM meeting_attendance WHERE meeting_id = $1`, [before.id]);
       await m.query(
         `INSERT INTO meeting_attendance (meeting_id, member_id, status, reason, late, left_early)
          SELECT $1, u.mid, u.st, u.reason, u.late, u.early FROM unnest($2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::boolean[]) AS u(mid, st, reason, late, early)`,
-        [before.id, input.attendance.map((a) => a.memberId), input.attendance.map((a) => a.status), input.attendance.map((a) => a.reason ?? null),
-          input.attendance.map((a) => !!a.late), input.attendance.map((a) => !!a.leftEarly)],
+        [
+          before.id,
+          input.attendance.map((a) => a.memberId),
+          input.attendance.map((a) => a.status),
+          input.attendance.map((a) => a.reason ?? null),
+          input.attendance.map((a) => !!a.late),
+          input.attendance.map((a) => !!a.leftEarly),
+        ],
       );
     }
     if (input.tasks) {
-      await this.assertMembersOfCell(m, before.organisationId, before.date, input.tasks.map((t, i) => [`tasks.${i}.assigneeMemberId`, t.assigneeMemberId]));
+      await this.assertMembersOfCell(
+        m,
+        before.organisationId,
+        before.date,
+        input.tasks.map((t, i) => [`tasks.${i}.assigneeMemberId`, t.assigneeMemberId]),
+      );
     }
     if (input.selfAssessment) {
       const policy = await this.policies.forOrganisation(before.organisationId, before.date, m);
@@ -176,7 +324,21 @@ export class MeetingWriteService {
       extra = { ...extra, self_assessment: JSON.stringify(input.selfAssessment), self_total: scored.total };
     }
     const { attendance: _a, selfAssessment: _s, ...rest } = input;
-    await this.setColumns(m, before.id, { ...rest, tasks: input.tasks?.map((t) => ({ text: t.text, assigneeMemberId: t.assigneeMemberId ?? null, dueOn: t.dueOn ?? null })) }, RECORD_COLUMNS, extra, true);
+    await this.setColumns(
+      m,
+      before.id,
+      {
+        ...rest,
+        tasks: input.tasks?.map((t) => ({
+          text: t.text,
+          assigneeMemberId: t.assigneeMemberId ?? null,
+          dueOn: t.dueOn ?? null,
+        })),
+      },
+      RECORD_COLUMNS,
+      extra,
+      true,
+    );
   }
 
   /**
@@ -184,13 +346,25 @@ export class MeetingWriteService {
    * value), and the version raised once. Nothing is written when nothing is given, unless `always` (a record or
    * an amendment changes the meeting even when only its attendance list changed).
    */
-  private async setColumns<T extends object>(m: EntityManager, id: string, input: T, columns: Record<string, string>, extra: Record<string, unknown> = {}, always = false): Promise<void> {
-    const given = Object.entries(columns).filter(([k]) => (input as Record<string, unknown>)[k] !== undefined).map(([k, c]) => [c, (input as Record<string, unknown>)[k]] as const);
+  private async setColumns<T extends object>(
+    m: EntityManager,
+    id: string,
+    input: T,
+    columns: Record<string, string>,
+    extra: Record<string, unknown> = {},
+    always = false,
+  ): Promise<void> {
+    const given = Object.entries(columns)
+      .filter(([k]) => (input as Record<string, unknown>)[k] !== undefined)
+      .map(([k, c]) => [c, (input as Record<string, unknown>)[k]] as const);
     const entries = [...given, ...Object.entries(extra)];
     if (!entries.length && !always) return;
     const p = new Params();
     const sets = entries.map(([c, v]) => `${c} = ${p.add(Array.isArray(v) ? JSON.stringify(v) : v)}, `);
-    await m.query(`UPDATE meeting SET ${sets.join('')}version = version + 1, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+    await m.query(
+      `UPDATE meeting SET ${sets.join('')}version = version + 1, updated_at = now() WHERE id = ${p.add(id)}`,
+      p.values,
+    );
   }
 
   private checkTimes(start: string | null | undefined, end: string | null | undefined, field: string): void {
@@ -208,24 +382,44 @@ export class MeetingWriteService {
    * True when this caller already made this write with this idempotency key (a retry whose first answer was lost): the
    * caller gets the current record and nothing is written again. The same key for another write is refused.
    */
-  private async seenClientWrite(m: EntityManager, caller: Caller, key: string, operation: string, targetId: string): Promise<boolean> {
-    const [seen] = await m.query(`SELECT operation, target_id AS "targetId" FROM client_write WHERE actor = $1 AND client_key = $2`, [actorKey(caller.actor), key]);
+  private async seenClientWrite(
+    m: EntityManager,
+    caller: Caller,
+    key: string,
+    operation: string,
+    targetId: string,
+  ): Promise<boolean> {
+    const [seen] = await m.query(
+      `SELECT operation, target_id AS "targetId" FROM client_write WHERE actor = $1 AND client_key = $2`,
+      [actorKey(caller.actor), key],
+    );
     if (!seen) return false;
     if (seen.operation !== operation || seen.targetId !== targetId) {
-      throw new DomainError('CONFLICT', 'This client key was already used for another change', 'clientKey', { reason: 'CLIENT_KEY_REUSED' });
+      throw new DomainError('CONFLICT', 'This client key was already used for another change', 'clientKey', {
+        reason: 'CLIENT_KEY_REUSED',
+      });
     }
     return true;
   }
 
   /** Keeps the key of a write made now (same transaction); the caller's keys older than 30 days go. */
-  private async keepClientWrite(m: EntityManager, caller: Caller, key: string, operation: string, targetId: string): Promise<void> {
+  private async keepClientWrite(
+    m: EntityManager,
+    caller: Caller,
+    key: string,
+    operation: string,
+    targetId: string,
+  ): Promise<void> {
     const actor = actorKey(caller.actor);
     await m.query(`DELETE FROM client_write WHERE actor = $1 AND created_at < now() - interval '30 days'`, [actor]);
     const rows = await m.query(
       `INSERT INTO client_write (actor, client_key, operation, target_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1`,
       [actor, key, operation, targetId],
     );
-    if (!rows.length) throw new DomainError('CONFLICT', 'This client key was already used for another change', 'clientKey', { reason: 'CLIENT_KEY_REUSED' });
+    if (!rows.length)
+      throw new DomainError('CONFLICT', 'This client key was already used for another change', 'clientKey', {
+        reason: 'CLIENT_KEY_REUSED',
+      });
   }
 
   /** The meeting row, locked, if the caller may change it (the cell is in their write scope on the meeting date). */
@@ -233,7 +427,11 @@ export class MeetingWriteService {
     const [found] = await this.meetings.findVisible(caller.actor, [id], m);
     if (!found) throw new DomainError('NOT_FOUND', 'Meeting not found', 'id');
     await m.query(`SELECT 1 FROM meeting WHERE id = $1 FOR UPDATE`, [id]);
-    await assertOrgVisible(m, caller.actor, found.organisationId, found.date, true).catch(onDomainError((e) => e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'id') : e));
+    await assertOrgVisible(m, caller.actor, found.organisationId, found.date, true).catch(
+      onDomainError((e) =>
+        e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'id') : e,
+      ),
+    );
     return found;
   }
 
@@ -243,25 +441,46 @@ export class MeetingWriteService {
       `SELECT o.kind FROM organisation_placement pl ${JOIN_ORGANISATION('o', 'pl.organisation_id')} WHERE pl.organisation_id = $1 AND ${validAt('pl', '$2')}`,
       [cellId, date],
     );
-    if (!row) throw new DomainError('ORGANISATION_DISSOLVED', 'The cell does not exist on the meeting date (dissolved, or not yet established)', 'date');
-    if (!holdsMembers(row.kind as OrganisationKind)) throw new DomainError('VALIDATION', 'Meetings are held by cells (chi bộ)', 'organisationId');
+    if (!row)
+      throw new DomainError(
+        'ORGANISATION_DISSOLVED',
+        'The cell does not exist on the meeting date (dissolved, or not yet established)',
+        'date',
+      );
+    if (!holdsMembers(row.kind as OrganisationKind))
+      throw new DomainError('VALIDATION', 'Meetings are held by cells (chi bộ)', 'organisationId');
   }
 
   /** Each given member must belong to the cell on the date (permanently or on a temporary transfer). */
-  private async assertMembersOfCell(m: EntityManager, cellId: string, date: string, members: [string, string | undefined | null][]): Promise<void> {
+  private async assertMembersOfCell(
+    m: EntityManager,
+    cellId: string,
+    date: string,
+    members: [string, string | undefined | null][],
+  ): Promise<void> {
     const wanted = members.filter((x): x is [string, string] => !!x[1]);
     if (!wanted.length) return;
-    const rows: { memberId: string }[] = await m.query(
-      MEMBERS_OF_CELL_AMONG('$1', '$2', '$3'),
-      [cellId, date, wanted.map(([, id]) => id).filter(isUuid)],
-    );
+    const rows: { memberId: string }[] = await m.query(MEMBERS_OF_CELL_AMONG('$1', '$2', '$3'), [
+      cellId,
+      date,
+      wanted.map(([, id]) => id).filter(isUuid),
+    ]);
     const ok = new Set(rows.map((r) => r.memberId));
     const bad = wanted.filter(([, id]) => !ok.has(id));
     const [firstBad] = bad;
     if (firstBad) {
-      throw new DomainError('VALIDATION', `Not a member of this cell on ${date}: ${bad.map(([f]) => f).join(', ')}`, firstBad[0], {
-        fields: bad.map(([field]) => ({ field, reason: 'NOT_A_MEMBER_OF_CELL', message: `not a member of this cell on ${date}` })),
-      });
+      throw new DomainError(
+        'VALIDATION',
+        `Not a member of this cell on ${date}: ${bad.map(([f]) => f).join(', ')}`,
+        firstBad[0],
+        {
+          fields: bad.map(([field]) => ({
+            field,
+            reason: 'NOT_A_MEMBER_OF_CELL',
+            message: `not a member of this cell on ${date}`,
+          })),
+        },
+      );
     }
   }
 }

@@ -1,25 +1,63 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { ATTENDANCE, MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, MEETING_STATES, type Attendance, type MeetingKind, type MeetingState } from '@chibo/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ATTENDANCE,
+  MEETING_FORMATS,
+  MEETING_KINDS,
+  MEETING_MODES,
+  MEETING_STATES,
+  type Attendance,
+  type MeetingKind,
+  type MeetingState,
+} from '@chibo/domain';
 import { KeysetPaginated } from '../../common/graphql/pagination';
 import { DateScalar, JsonScalar } from '../../common/graphql/scalars';
 import { enumOf } from '../../common/graphql/enum-of';
 
 export const MeetingKindEnum = enumOf(MEETING_KINDS);
-registerEnumType(MeetingKindEnum, { name: 'MeetingKind', description: 'REGULAR (thường kỳ), THEMATIC (chuyên đề), COMBINED (thường kỳ kết hợp chuyên đề), IDEOLOGICAL (tư tưởng), EXTRAORDINARY (bất thường), CONGRESS (đại hội).' });
+registerEnumType(MeetingKindEnum, {
+  name: 'MeetingKind',
+  description:
+    'REGULAR (thường kỳ), THEMATIC (chuyên đề), COMBINED (thường kỳ kết hợp chuyên đề), IDEOLOGICAL (tư tưởng), EXTRAORDINARY (bất thường), CONGRESS (đại hội).',
+});
 export const MeetingStateEnum = enumOf(MEETING_STATES);
-registerEnumType(MeetingStateEnum, { name: 'MeetingState', description: 'PLANNED, HELD (recorded), CLOSED (locked: changes only as amendments), CANCELLED.' });
+registerEnumType(MeetingStateEnum, {
+  name: 'MeetingState',
+  description: 'PLANNED, HELD (recorded), CLOSED (locked: changes only as amendments), CANCELLED.',
+});
 export const MeetingModeEnum = enumOf(MEETING_MODES);
 registerEnumType(MeetingModeEnum, { name: 'MeetingMode', description: 'IN_PERSON, ONLINE or HYBRID.' });
 export const MeetingFormatEnum = enumOf(MEETING_FORMATS);
-registerEnumType(MeetingFormatEnum, { name: 'MeetingFormat', description: 'How the meeting is run: STANDARD, SKIT (tiểu phẩm), ROUND_TABLE (tọa đàm), HISTORIC_SITE_VISIT (về nguồn), DOCUMENTARY, SLIDES_LEAD_REPORT, STORIES, OTHER.' });
+registerEnumType(MeetingFormatEnum, {
+  name: 'MeetingFormat',
+  description:
+    'How the meeting is run: STANDARD, SKIT (tiểu phẩm), ROUND_TABLE (tọa đàm), HISTORIC_SITE_VISIT (về nguồn), DOCUMENTARY, SLIDES_LEAD_REPORT, STORIES, OTHER.',
+});
 export const AttendanceEnum = enumOf(ATTENDANCE);
-registerEnumType(AttendanceEnum, { name: 'AttendanceStatus', description: 'PRESENT, ABSENT_EXCUSED (with reason), ABSENT_UNEXCUSED, EXEMPT (miễn sinh hoạt; not counted in the rate).' });
+registerEnumType(AttendanceEnum, {
+  name: 'AttendanceStatus',
+  description:
+    'PRESENT, ABSENT_EXCUSED (with reason), ABSENT_UNEXCUSED, EXEMPT (miễn sinh hoạt; not counted in the rate).',
+});
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-@ObjectType({ description: 'A member\'s attendance at a meeting.' })
+@ObjectType({ description: "A member's attendance at a meeting." })
 export class AttendanceRecord {
   @Field(() => ID, { description: 'Member.' }) memberId!: string;
   @Field(() => AttendanceEnum, { description: 'Status.' }) status!: Attendance;
@@ -33,12 +71,23 @@ export class AttendanceRecord {
 export class AttendanceRate {
   @Field(() => Int, { description: 'Members present (late arrivals and early leavers included).' }) present!: number;
   @Field(() => Int, { description: 'Members expected (everyone listed except the exempt).' }) expected!: number;
-  @Field(() => Float, { nullable: true, description: 'Percentage, 2 decimals, half-up; null when no one was expected.' }) percent!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Percentage, 2 decimals, half-up; null when no one was expected.',
+  })
+  percent!: number | null;
 }
 
-@ObjectType({ description: 'A rule-based warning on a meeting (attendance, absence streak, duration, missing minutes or resolution).' })
+@ObjectType({
+  description:
+    'A rule-based warning on a meeting (attendance, absence streak, duration, missing minutes or resolution).',
+})
 export class MeetingFlag {
-  @Field({ description: 'Code: ATTENDANCE_LOW, UNEXCUSED_ABSENCE, ABSENCE_STREAK, DURATION_SHORT, MINUTES_MISSING, RESOLUTION_MISSING.' }) code!: string;
+  @Field({
+    description:
+      'Code: ATTENDANCE_LOW, UNEXCUSED_ABSENCE, ABSENCE_STREAK, DURATION_SHORT, MINUTES_MISSING, RESOLUTION_MISSING.',
+  })
+  code!: string;
   @Field({ description: '"warning" or "error".' }) severity!: string;
   @Field({ description: 'Message in Vietnamese.' }) message!: string;
   @Field({ description: 'Message in English.' }) messageEn!: string;
@@ -77,7 +126,8 @@ export class Meeting {
   @Field(() => MeetingModeEnum, { description: 'Mode.' }) mode!: string;
   @Field(() => MeetingFormatEnum, { description: 'Format.' }) format!: string;
   @Field(() => String, { nullable: true, description: 'Format details.' }) formatNote!: string | null;
-  @Field(() => String, { nullable: true, description: 'The year\'s theme or the thematic subject.' }) theme!: string | null;
+  @Field(() => String, { nullable: true, description: "The year's theme or the thematic subject." }) theme!:
+    string | null;
   @Field(() => [String], { description: 'Topics and content items (documents to pass on, etc.).' }) topics!: string[];
   @Field(() => ID, { nullable: true, description: 'Chair (member).' }) chairMemberId!: string | null;
   @Field(() => ID, { nullable: true, description: 'Minute-taker (member).' }) minuteTakerMemberId!: string | null;
@@ -88,12 +138,20 @@ export class Meeting {
   @Field(() => Int, { nullable: true, description: 'Votes for the resolution.' }) votesFor!: number | null;
   @Field(() => Int, { nullable: true, description: 'Votes against.' }) votesAgainst!: number | null;
   @Field(() => Int, { nullable: true, description: 'Abstentions.' }) votesAbstain!: number | null;
-  @Field(() => [MeetingTask], { description: 'Next month\'s tasks with assignees.' }) tasks!: MeetingTask[];
-  @Field(() => JsonScalar, { nullable: true, description: 'The cell\'s self-assessment: points per criterion of the score sheet.' }) selfAssessment!: Record<string, number> | null;
+  @Field(() => [MeetingTask], { description: "Next month's tasks with assignees." }) tasks!: MeetingTask[];
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: "The cell's self-assessment: points per criterion of the score sheet.",
+  })
+  selfAssessment!: Record<string, number> | null;
   @Field(() => Int, { nullable: true, description: 'Total of the self-assessment.' }) selfTotal!: number | null;
   @Field(() => String, { nullable: true, description: 'Why it was cancelled.' }) cancelledReason!: string | null;
   @Field(() => Date, { nullable: true, description: 'When it was closed.' }) closedAt!: Date | null;
-  @Field(() => Int, { description: 'Raised by every change of the meeting (plan, record, close, cancel, amendment). Send it back as recordMeeting(expectedVersion) so that a record made from an older copy (offline) does not overwrite a newer one.' }) version!: number;
+  @Field(() => Int, {
+    description:
+      'Raised by every change of the meeting (plan, record, close, cancel, amendment). Send it back as recordMeeting(expectedVersion) so that a record made from an older copy (offline) does not overwrite a newer one.',
+  })
+  version!: number;
   asOf!: string;
 }
 
@@ -102,28 +160,75 @@ export class MeetingPage extends KeysetPaginated(Meeting, 'Meeting', 'meetings')
 
 @InputType({ description: 'Filter for the meeting list.' })
 export class MeetingFilter {
-  @Field(() => ID, { nullable: true, description: 'Meetings of cells in this subtree (on each meeting\'s date).' }) @IsOptional() @IsString() organisationId?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'From this date.' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Up to this date.' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  @Field(() => [MeetingKindEnum], { nullable: true, description: 'Kinds.' }) @IsOptional() @IsArray() @IsIn(MEETING_KINDS, { each: true }) kinds?: MeetingKind[];
-  @Field(() => [MeetingStateEnum], { nullable: true, description: 'States.' }) @IsOptional() @IsArray() @IsIn(MEETING_STATES, { each: true }) states?: MeetingState[];
+  @Field(() => ID, { nullable: true, description: "Meetings of cells in this subtree (on each meeting's date)." })
+  @IsOptional()
+  @IsString()
+  organisationId?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'From this date.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Up to this date.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+  @Field(() => [MeetingKindEnum], { nullable: true, description: 'Kinds.' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(MEETING_KINDS, { each: true })
+  kinds?: MeetingKind[];
+  @Field(() => [MeetingStateEnum], { nullable: true, description: 'States.' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(MEETING_STATES, { each: true })
+  states?: MeetingState[];
 }
 
 @InputType({ description: 'The plan of a meeting.' })
 export class MeetingPlanInput {
-  @Field(() => MeetingKindEnum, { nullable: true, description: 'Kind.' }) @IsOptional() @IsIn(MEETING_KINDS) kind?: MeetingKind;
+  @Field(() => MeetingKindEnum, { nullable: true, description: 'Kind.' })
+  @IsOptional()
+  @IsIn(MEETING_KINDS)
+  kind?: MeetingKind;
   @Field({ nullable: true, description: 'Title.' }) @IsOptional() @IsString() @Length(1, 300) title?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Date.' }) @IsOptional() @IsISO8601({ strict: true }) date?: string;
-  @Field({ nullable: true, description: 'Start, HH:MM.' }) @IsOptional() @Matches(TIME, { message: 'startTime must be HH:MM' }) startTime?: string;
-  @Field({ nullable: true, description: 'End, HH:MM.' }) @IsOptional() @Matches(TIME, { message: 'endTime must be HH:MM' }) endTime?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Date.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  date?: string;
+  @Field({ nullable: true, description: 'Start, HH:MM.' })
+  @IsOptional()
+  @Matches(TIME, { message: 'startTime must be HH:MM' })
+  startTime?: string;
+  @Field({ nullable: true, description: 'End, HH:MM.' })
+  @IsOptional()
+  @Matches(TIME, { message: 'endTime must be HH:MM' })
+  endTime?: string;
   @Field({ nullable: true, description: 'Place.' }) @IsOptional() @IsString() @Length(1, 300) place?: string;
-  @Field(() => MeetingModeEnum, { nullable: true, description: 'Mode.' }) @IsOptional() @IsIn(MEETING_MODES) mode?: string;
-  @Field(() => MeetingFormatEnum, { nullable: true, description: 'Format.' }) @IsOptional() @IsIn(MEETING_FORMATS) format?: string;
-  @Field({ nullable: true, description: 'Format details.' }) @IsOptional() @IsString() @Length(1, 300) formatNote?: string;
+  @Field(() => MeetingModeEnum, { nullable: true, description: 'Mode.' })
+  @IsOptional()
+  @IsIn(MEETING_MODES)
+  mode?: string;
+  @Field(() => MeetingFormatEnum, { nullable: true, description: 'Format.' })
+  @IsOptional()
+  @IsIn(MEETING_FORMATS)
+  format?: string;
+  @Field({ nullable: true, description: 'Format details.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  formatNote?: string;
   @Field({ nullable: true, description: 'Theme.' }) @IsOptional() @IsString() @Length(1, 300) theme?: string;
-  @Field(() => [String], { nullable: true, description: 'Topics.' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) topics?: string[];
+  @Field(() => [String], { nullable: true, description: 'Topics.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  topics?: string[];
   @Field(() => ID, { nullable: true, description: 'Chair.' }) @IsOptional() @IsString() chairMemberId?: string;
-  @Field(() => ID, { nullable: true, description: 'Minute-taker.' }) @IsOptional() @IsString() minuteTakerMemberId?: string;
+  @Field(() => ID, { nullable: true, description: 'Minute-taker.' })
+  @IsOptional()
+  @IsString()
+  minuteTakerMemberId?: string;
 }
 
 @InputType({ description: 'A new meeting for a cell.' })
@@ -134,11 +239,17 @@ export class CreateMeetingInput extends MeetingPlanInput {
   @Field(() => DateScalar, { description: 'Date.' }) @IsISO8601({ strict: true }) declare date: string;
 }
 
-@InputType({ description: 'A member\'s attendance.' })
+@InputType({ description: "A member's attendance." })
 export class AttendanceInput {
-  @Field(() => ID, { description: 'Member (must belong to the cell on the meeting date).' }) @IsString() memberId!: string;
+  @Field(() => ID, { description: 'Member (must belong to the cell on the meeting date).' })
+  @IsString()
+  memberId!: string;
   @Field(() => AttendanceEnum, { description: 'Status.' }) @IsIn(ATTENDANCE) status!: Attendance;
-  @Field({ nullable: true, description: 'Reason for an absence.' }) @IsOptional() @IsString() @Length(1, 500) reason?: string;
+  @Field({ nullable: true, description: 'Reason for an absence.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
   @Field({ nullable: true, description: 'Arrived late.' }) @IsOptional() @IsBoolean() late?: boolean;
   @Field({ nullable: true, description: 'Left early.' }) @IsOptional() @IsBoolean() leftEarly?: boolean;
 }
@@ -146,8 +257,14 @@ export class AttendanceInput {
 @InputType({ description: 'A task for next month.' })
 export class MeetingTaskInput {
   @Field({ description: 'What.' }) @IsString() @Length(1, 1000) text!: string;
-  @Field(() => ID, { nullable: true, description: 'Assignee (member of the cell).' }) @IsOptional() @IsString() assigneeMemberId?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Due.' }) @IsOptional() @IsISO8601({ strict: true }) dueOn?: string;
+  @Field(() => ID, { nullable: true, description: 'Assignee (member of the cell).' })
+  @IsOptional()
+  @IsString()
+  assigneeMemberId?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Due.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueOn?: string;
 }
 
 const CLIENT_KEY_RULE = 'clientKey must be 8–100 printable ASCII characters';
@@ -158,26 +275,77 @@ const CLIENT_KEY_RULE = 'clientKey must be 8–100 printable ASCII characters';
  */
 @ArgsType()
 export class RecordMeetingOptions {
-  @Field(() => Int, { nullable: true, description: 'The Meeting.version the record was made from; the write is refused (MEETING_CHANGED) when the meeting has changed since. Omit to write regardless.' })
-  @IsOptional() @IsInt({ message: 'expectedVersion must be positive' }) @Min(1, { message: 'expectedVersion must be positive' }) expectedVersion?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The Meeting.version the record was made from; the write is refused (MEETING_CHANGED) when the meeting has changed since. Omit to write regardless.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'expectedVersion must be positive' })
+  @Min(1, { message: 'expectedVersion must be positive' })
+  expectedVersion?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Idempotency key (8–100 characters, e.g. a UUID made when the change was made): a retry with the same key returns the meeting and writes nothing again.' })
-  @IsOptional() @IsString({ message: CLIENT_KEY_RULE }) @Length(8, 100, { message: CLIENT_KEY_RULE }) @Matches(/^[\x20-\x7e]+$/, { message: CLIENT_KEY_RULE }) clientKey?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Idempotency key (8–100 characters, e.g. a UUID made when the change was made): a retry with the same key returns the meeting and writes nothing again.',
+  })
+  @IsOptional()
+  @IsString({ message: CLIENT_KEY_RULE })
+  @Length(8, 100, { message: CLIENT_KEY_RULE })
+  @Matches(/^[\x20-\x7e]+$/, { message: CLIENT_KEY_RULE })
+  clientKey?: string | null;
 }
 
 @InputType({ description: 'The record of a held meeting. Omitted fields keep their value.' })
 export class MeetingRecordInput {
-  @Field({ nullable: true, description: 'Actual start, HH:MM.' }) @IsOptional() @Matches(TIME, { message: 'actualStart must be HH:MM' }) actualStart?: string;
-  @Field({ nullable: true, description: 'Actual end, HH:MM.' }) @IsOptional() @Matches(TIME, { message: 'actualEnd must be HH:MM' }) actualEnd?: string;
-  @Field(() => [AttendanceInput], { nullable: true, description: 'Attendance (replaces the whole list).' }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => AttendanceInput) attendance?: AttendanceInput[];
+  @Field({ nullable: true, description: 'Actual start, HH:MM.' })
+  @IsOptional()
+  @Matches(TIME, { message: 'actualStart must be HH:MM' })
+  actualStart?: string;
+  @Field({ nullable: true, description: 'Actual end, HH:MM.' })
+  @IsOptional()
+  @Matches(TIME, { message: 'actualEnd must be HH:MM' })
+  actualEnd?: string;
+  @Field(() => [AttendanceInput], { nullable: true, description: 'Attendance (replaces the whole list).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceInput)
+  attendance?: AttendanceInput[];
   @Field({ nullable: true, description: 'Guests.' }) @IsOptional() @IsString() @Length(0, 2000) guests?: string;
   @Field({ nullable: true, description: 'Minutes.' }) @IsOptional() @IsString() @Length(0, 100000) minutes?: string;
-  @Field({ nullable: true, description: 'Resolution.' }) @IsOptional() @IsString() @Length(0, 100000) resolution?: string;
+  @Field({ nullable: true, description: 'Resolution.' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 100000)
+  resolution?: string;
   @Field(() => Int, { nullable: true, description: 'Votes for.' }) @IsOptional() @IsInt() @Min(0) votesFor?: number;
-  @Field(() => Int, { nullable: true, description: 'Votes against.' }) @IsOptional() @IsInt() @Min(0) votesAgainst?: number;
-  @Field(() => Int, { nullable: true, description: 'Abstentions.' }) @IsOptional() @IsInt() @Min(0) votesAbstain?: number;
-  @Field(() => [MeetingTaskInput], { nullable: true, description: 'Next month\'s tasks (replaces the list).' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MeetingTaskInput) tasks?: MeetingTaskInput[];
-  @Field(() => JsonScalar, { nullable: true, description: 'Self-assessment: points per criterion code of the score sheet in force.' }) @IsOptional() @IsObject() selfAssessment?: Record<string, number>;
+  @Field(() => Int, { nullable: true, description: 'Votes against.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  votesAgainst?: number;
+  @Field(() => Int, { nullable: true, description: 'Abstentions.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  votesAbstain?: number;
+  @Field(() => [MeetingTaskInput], { nullable: true, description: "Next month's tasks (replaces the list)." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingTaskInput)
+  tasks?: MeetingTaskInput[];
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: 'Self-assessment: points per criterion code of the score sheet in force.',
+  })
+  @IsOptional()
+  @IsObject()
+  selfAssessment?: Record<string, number>;
 }
 
 @ObjectType({ description: 'A document attached to a meeting: a file stored on the server, or a link.' })
@@ -192,9 +360,22 @@ export class MeetingDocument {
   @Field(() => Date, { description: 'When it was attached.' }) createdAt!: Date;
 }
 
-@InputType({ description: 'A document to attach: a name and either a link or a file\'s content (base64). Accepted files: PDF, Word, Excel, PowerPoint, OpenDocument text, PNG, JPEG, plain text; at most UPLOAD_MAX_BYTES (5 MB).' })
+@InputType({
+  description:
+    "A document to attach: a name and either a link or a file's content (base64). Accepted files: PDF, Word, Excel, PowerPoint, OpenDocument text, PNG, JPEG, plain text; at most UPLOAD_MAX_BYTES (5 MB).",
+})
 export class AddMeetingDocumentInput {
-  @Field({ description: 'Name (for a file, the file name with its extension, which decides the type).' }) @IsString() @Length(1, 300) name!: string;
-  @Field({ nullable: true, description: 'A link (http or https).' }) @IsOptional() @IsString() @Length(1, 2000) url?: string;
-  @Field({ nullable: true, description: 'The file\'s content, base64-encoded.' }) @IsOptional() @IsString() contentBase64?: string;
+  @Field({ description: 'Name (for a file, the file name with its extension, which decides the type).' })
+  @IsString()
+  @Length(1, 300)
+  name!: string;
+  @Field({ nullable: true, description: 'A link (http or https).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  url?: string;
+  @Field({ nullable: true, description: "The file's content, base64-encoded." })
+  @IsOptional()
+  @IsString()
+  contentBase64?: string;
 }

@@ -14,7 +14,17 @@ import { VisitService } from './visit.service';
 /** Cell meetings (plans, attendance, minutes, documents), meeting compliance, and visits to cell meetings. */
 @Module({
   imports: [OrganisationModule, PolicyModule],
-  providers: [MeetingService, MeetingWriteService, MeetingImportService, MeetingWorkbookService, MeetingDocumentService, ComplianceService, MeetingResolver, VisitService, VisitResolver],
+  providers: [
+    MeetingService,
+    MeetingWriteService,
+    MeetingImportService,
+    MeetingWorkbookService,
+    MeetingDocumentService,
+    ComplianceService,
+    MeetingResolver,
+    VisitService,
+    VisitResolver,
+  ],
   // the dashboard's meeting and visit figures and alerts
   exports: [ComplianceService, VisitService],
 })

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_POLICY, DomainError, type Attendance } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
-import { type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
+import {
+  type Page,
+  type PageInput,
+  keysetAfterSql,
+  keysetColumns,
+  keysetPageOf,
+  keysetRows,
+  type KeysetKey,
+} from '../../common/graphql/pagination';
 import { isUuid, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import { MEMBER_NAME_FOLDED } from '../member/member.sql';
@@ -59,7 +67,9 @@ export class MeetingService {
         AND ${validAt('va', 'mt.meeting_date')}) AND ${published(p)})`);
     }
     if (actor.ownCellIds.length) {
-      parts.push(`(mt.organisation_id = ANY(${p.add(actor.ownCellIds)}::uuid[]) AND mt.state <> 'CANCELLED' AND ${published(p)})`);
+      parts.push(
+        `(mt.organisation_id = ANY(${p.add(actor.ownCellIds)}::uuid[]) AND mt.state <> 'CANCELLED' AND ${published(p)})`,
+      );
     }
     return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
   }
@@ -69,7 +79,10 @@ export class MeetingService {
     if (!valid.length) return [];
     const p = new Params();
     const idsP = p.add(valid);
-    const rows = await m.query(`SELECT ${COLUMNS} FROM ${MEETING_FROM} WHERE mt.id = ANY(${idsP}::uuid[]) AND ${this.visibleSql(actor, p)}`, p.values);
+    const rows = await m.query(
+      `SELECT ${COLUMNS} FROM ${MEETING_FROM} WHERE mt.id = ANY(${idsP}::uuid[]) AND ${this.visibleSql(actor, p)}`,
+      p.values,
+    );
     return rows.map((r: Record<string, unknown>) => toModel(r, r.date as string));
   }
 
@@ -114,7 +127,13 @@ export class MeetingService {
     const readRoots = actor.isAdmin ? [] : actor.readRoots;
     const periods = await this.periodsOf([...new Set([...(filterId ? [filterId] : []), ...readRoots])]);
     // Visible: as visibleSql, with the readers' part (roots' placements in force on the meeting date) as constants.
-    const where = [this.visibleSql(actor, p, readRoots.flatMap((id) => periods.get(id) ?? []))];
+    const where = [
+      this.visibleSql(
+        actor,
+        p,
+        readRoots.flatMap((id) => periods.get(id) ?? []),
+      ),
+    ];
     // Meetings of cells that were under this organisation on the meeting's date.
     if (filterId !== null) where.push(this.underOnMeetingDateSql(periods.get(filterId) ?? [], p));
     if (filter?.from) where.push(`mt.meeting_date >= ${p.add(filter.from)}::date`);
@@ -129,10 +148,19 @@ export class MeetingService {
       p.values,
     );
     const { rows, nextCursor } = keysetRows(read, limit, 'meetings', MEETING_KEYS);
-    return { items: rows.map((r: Record<string, unknown>) => toModel(r, r.date as string)), total, offset, limit, nextCursor };
+    return {
+      items: rows.map((r: Record<string, unknown>) => toModel(r, r.date as string)),
+      total,
+      offset,
+      limit,
+      nextCursor,
+    };
   }
 
-  async attendanceOf(meetingIds: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, AttendanceRecord[]>> {
+  async attendanceOf(
+    meetingIds: readonly string[],
+    m: EntityManager = this.ds.manager,
+  ): Promise<Map<string, AttendanceRecord[]>> {
     const rows = await m.query(
       `SELECT a.meeting_id AS "meetingId", a.member_id AS "memberId", a.status, a.reason, a.late, a.left_early AS "leftEarly", mt.meeting_date AS "asOf"
          FROM (SELECT DISTINCT u.id FROM unnest($1::uuid[]) AS u(id)) ids JOIN meeting mt ON mt.id = ids.id JOIN meeting_attendance a ON a.meeting_id = mt.id
@@ -147,16 +175,22 @@ export class MeetingService {
   }
 
   /** Held meetings of cells in the 400 days up to a date, with attendance: the input of the absence-streak rule. */
-  async heldHistory(cellIds: readonly string[], upTo: string): Promise<Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>> {
-    const rows: { cellId: string; id: string; date: string; memberId: string | null; status: Attendance | null }[] = await this.ds.query(
-      `SELECT mt.organisation_id AS "cellId", mt.id, mt.meeting_date AS date, a.member_id AS "memberId", a.status
+  async heldHistory(
+    cellIds: readonly string[],
+    upTo: string,
+  ): Promise<Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>> {
+    const rows: { cellId: string; id: string; date: string; memberId: string | null; status: Attendance | null }[] =
+      await this.ds.query(
+        `SELECT mt.organisation_id AS "cellId", mt.id, mt.meeting_date AS date, a.member_id AS "memberId", a.status
          FROM meeting mt LEFT JOIN meeting_attendance a ON a.meeting_id = mt.id
         WHERE mt.organisation_id = ANY($1::uuid[]) AND mt.state IN ('HELD','CLOSED') AND mt.meeting_date <= $2::date
           AND mt.meeting_date > $2::date - 400
         ORDER BY mt.meeting_date, mt.id`,
-      [cellIds, upTo],
+        [cellIds, upTo],
+      );
+    const out = new Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>(
+      cellIds.map((c) => [c, []]),
     );
-    const out = new Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>(cellIds.map((c) => [c, []]));
     for (const r of rows) {
       const list = out.get(r.cellId)!;
       let meeting = list[list.length - 1];
@@ -170,34 +204,47 @@ export class MeetingService {
    * heldHistory for (cell, date) pairs (keys `${cellId}|${date}`) in one statement: each cell's held meetings over
    * the union of its windows, then cut per pair to the 400 days up to its date. For lists whose rows carry different dates.
    */
-  async heldHistoryAt(keys: readonly { id: string; asOf: string }[]): Promise<Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>> {
+  async heldHistoryAt(
+    keys: readonly { id: string; asOf: string }[],
+  ): Promise<Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>> {
     const span = new Map<string, { from: string; to: string }>();
     for (const k of keys) {
       const s = span.get(k.id);
       span.set(k.id, { from: s && s.from < k.asOf ? s.from : k.asOf, to: s && s.to > k.asOf ? s.to : k.asOf });
     }
     const cells = [...span.keys()];
-    const rows: { cellId: string; id: string; date: string; memberId: string | null; status: Attendance | null }[] = cells.length === 0 ? [] : await this.ds.query(
-      `SELECT mt.organisation_id AS "cellId", mt.id, mt.meeting_date AS date, a.member_id AS "memberId", a.status
+    const rows: { cellId: string; id: string; date: string; memberId: string | null; status: Attendance | null }[] =
+      cells.length === 0
+        ? []
+        : await this.ds.query(
+            `SELECT mt.organisation_id AS "cellId", mt.id, mt.meeting_date AS date, a.member_id AS "memberId", a.status
          FROM unnest($1::uuid[], $2::date[], $3::date[]) AS w(cell, d0, d1)
          JOIN meeting mt ON mt.organisation_id = w.cell AND mt.meeting_date <= w.d1 AND mt.meeting_date > w.d0 - 400
          LEFT JOIN meeting_attendance a ON a.meeting_id = mt.id
         WHERE mt.state IN ('HELD','CLOSED')
         ORDER BY mt.meeting_date, mt.id`,
-      [cells, cells.map((c) => span.get(c)!.from), cells.map((c) => span.get(c)!.to)],
+            [cells, cells.map((c) => span.get(c)!.from), cells.map((c) => span.get(c)!.to)],
+          );
+    const byCell = new Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>(
+      cells.map((c) => [c, []]),
     );
-    const byCell = new Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>(cells.map((c) => [c, []]));
     for (const r of rows) {
       const list = byCell.get(r.cellId)!;
       let meeting = list[list.length - 1];
       if (!meeting || meeting.id !== r.id) list.push((meeting = { id: r.id, date: r.date, rows: [] }));
       if (r.memberId && r.status) meeting.rows.push({ memberId: r.memberId, status: r.status });
     }
-    const dayBefore400 = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 400 * 86_400_000).toISOString().slice(0, 10);
-    return new Map(keys.map((k) => {
-      const lower = dayBefore400(k.asOf);
-      return [`${k.id}|${k.asOf}`, (byCell.get(k.id) ?? []).filter((h) => h.date <= k.asOf && h.date > lower)] as const;
-    }));
+    const dayBefore400 = (d: string) =>
+      new Date(Date.parse(`${d}T00:00:00Z`) - 400 * 86_400_000).toISOString().slice(0, 10);
+    return new Map(
+      keys.map((k) => {
+        const lower = dayBefore400(k.asOf);
+        return [
+          `${k.id}|${k.asOf}`,
+          (byCell.get(k.id) ?? []).filter((h) => h.date <= k.asOf && h.date > lower),
+        ] as const;
+      }),
+    );
   }
 
   async amendmentsOf(meetingIds: readonly string[]): Promise<Map<string, MeetingAmendment[]>> {

@@ -10,7 +10,18 @@ import { viDate, writeReport, type ExportWorkbook } from '../../common/export/wo
 import { ExportService } from '../../common/export/export.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { Meeting } from './meeting.model';
-import { AssignableVisitor, AssignVisitorInput, RecordVisitInput, Visit, VisitAssignment, VisitCoverageInput, VisitCoverageReport, VisitPage, VisitReport, VisitReportInput } from './visit.model';
+import {
+  AssignableVisitor,
+  AssignVisitorInput,
+  RecordVisitInput,
+  Visit,
+  VisitAssignment,
+  VisitCoverageInput,
+  VisitCoverageReport,
+  VisitPage,
+  VisitReport,
+  VisitReportInput,
+} from './visit.model';
 import { ALL_ROWS } from './visit.service';
 import { VisitService } from './visit.service';
 
@@ -24,11 +35,17 @@ export class VisitResolver implements OnModuleInit {
 
   onModuleInit(): void {
     this.exporter.register<{ input: VisitReportInput }>({
-      name: 'visit-report', field: 'visitReportXlsx', fileName: 'Báo cáo dự sinh hoạt chi bộ', args: { input: VisitReportInput },
+      name: 'visit-report',
+      field: 'visitReportXlsx',
+      fileName: 'Báo cáo dự sinh hoạt chi bộ',
+      args: { input: VisitReportInput },
       build: (actor, a, wb) => this.service.reportWorkbook(actor, a.input, wb),
     });
     this.exporter.register<{ input: VisitCoverageInput }>({
-      name: 'visit-coverage', field: 'visitCoverageXlsx', fileName: 'Tình hình dự sinh hoạt chi bộ', args: { input: VisitCoverageInput },
+      name: 'visit-coverage',
+      field: 'visitCoverageXlsx',
+      fileName: 'Tình hình dự sinh hoạt chi bộ',
+      args: { input: VisitCoverageInput },
       build: (actor, a, wb) => this.coverageWorkbook(actor, a.input, wb),
     });
   }
@@ -37,19 +54,31 @@ export class VisitResolver implements OnModuleInit {
   visitAssignments(
     @CurrentActor() actor: Actor,
     @Args('cellId', { type: () => ID, nullable: true, description: 'Only this cell.' }) cellId?: string,
-    @Args('visitorUserId', { type: () => ID, nullable: true, description: 'Only this visitor.' }) visitorUserId?: string,
-    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Only assignments in force on this date.' }) asOf?: string,
+    @Args('visitorUserId', { type: () => ID, nullable: true, description: 'Only this visitor.' })
+    visitorUserId?: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Only assignments in force on this date.' })
+    asOf?: string,
   ): Promise<VisitAssignment[]> {
     return this.service.assignments(actor, { cellId, visitorUserId, asOf });
   }
 
   @Query(() => [AssignableVisitor], {
-    description: 'The users you may assign (assignVisitor) to follow the cells of an organisation you may change: active users with a committee grant or a visit assignment inside your write scope above it (an administrator: every active user), by display name. NOT_FOUND outside your scope, FORBIDDEN where you may only read.',
+    description:
+      'The users you may assign (assignVisitor) to follow the cells of an organisation you may change: active users with a committee grant or a visit assignment inside your write scope above it (an administrator: every active user), by display name. NOT_FOUND outside your scope, FORBIDDEN where you may only read.',
   })
   assignableVisitors(
     @CurrentActor() actor: Actor,
-    @Args('organisationId', { type: () => ID, description: 'The cell to assign a visitor to (or an organisation above its cells).' }) organisationId: string,
-    @Args('asOf', { type: () => DateScalar, nullable: true, description: 'The date the scope and the grants are read on (default: today).' }) asOf?: string,
+    @Args('organisationId', {
+      type: () => ID,
+      description: 'The cell to assign a visitor to (or an organisation above its cells).',
+    })
+    organisationId: string,
+    @Args('asOf', {
+      type: () => DateScalar,
+      nullable: true,
+      description: 'The date the scope and the grants are read on (default: today).',
+    })
+    asOf?: string,
   ): Promise<AssignableVisitor[]> {
     return this.service.assignableVisitors(actor, organisationId, asOf ?? undefined);
   }
@@ -57,8 +86,14 @@ export class VisitResolver implements OnModuleInit {
   @Query(() => VisitPage, { description: 'Visits: yours, and those to meetings you may see.' })
   visits(
     @CurrentActor() actor: Actor,
-    @Args('organisationId', { type: () => ID, nullable: true, description: 'Meetings of cells under this organisation.' }) organisationId?: string,
-    @Args('visitorUserId', { type: () => ID, nullable: true, description: 'Only this visitor.' }) visitorUserId?: string,
+    @Args('organisationId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Meetings of cells under this organisation.',
+    })
+    organisationId?: string,
+    @Args('visitorUserId', { type: () => ID, nullable: true, description: 'Only this visitor.' })
+    visitorUserId?: string,
     @Args('from', { type: () => DateScalar, nullable: true, description: 'Meetings from this date.' }) from?: string,
     @Args('to', { type: () => DateScalar, nullable: true, description: 'Meetings up to this date.' }) to?: string,
     @Args('page', { type: () => PageInput, nullable: true, description: 'Page.' }) page?: PageInput,
@@ -66,23 +101,51 @@ export class VisitResolver implements OnModuleInit {
     return this.service.visits(actor, { organisationId, visitorUserId, from, to }, page);
   }
 
-  @Query(() => VisitReport, { description: 'The monthly visit report of a committee, compiled from the records: per visitor, visits, scored and unscored, cells not visited, report state.' })
-  visitReport(@CurrentActor() actor: Actor, @Args('input', { description: 'Committee and month.' }) input: VisitReportInput): Promise<VisitReport> {
+  @Query(() => VisitReport, {
+    description:
+      'The monthly visit report of a committee, compiled from the records: per visitor, visits, scored and unscored, cells not visited, report state.',
+  })
+  visitReport(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'Committee and month.' }) input: VisitReportInput,
+  ): Promise<VisitReport> {
     return this.service.report(actor, input);
   }
 
-  @Query(() => VisitCoverageReport, { description: 'Yearly visit coverage under an organisation: per visitor assignment, visits required (policy, pro rata), due so far, done and scored, who is behind; and the cells with no visitor assigned.' })
-  visitCoverage(@CurrentActor() actor: Actor, @Args('input', { description: 'Organisation, year and as-of date.' }) input: VisitCoverageInput): Promise<VisitCoverageReport> {
+  @Query(() => VisitCoverageReport, {
+    description:
+      'Yearly visit coverage under an organisation: per visitor assignment, visits required (policy, pro rata), due so far, done and scored, who is behind; and the cells with no visitor assigned.',
+  })
+  visitCoverage(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'Organisation, year and as-of date.' }) input: VisitCoverageInput,
+  ): Promise<VisitCoverageReport> {
     return this.service.coverage(actor, input);
   }
 
-  @Query(() => String, { description: 'The monthly visit report as an Excel workbook (base64-encoded .xlsx), with Vietnamese headings: one sheet per committee report, one row per visitor, then the visits behind it.', deprecationReason: 'Use GET /exports/visit-report.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
-  visitReportXlsx(@Ctx() ctx: RequestContext, @Args('input', { description: 'Committee and month.' }) input: VisitReportInput): Promise<string> {
+  @Query(() => String, {
+    description:
+      'The monthly visit report as an Excel workbook (base64-encoded .xlsx), with Vietnamese headings: one sheet per committee report, one row per visitor, then the visits behind it.',
+    deprecationReason:
+      'Use GET /exports/visit-report.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.',
+  })
+  visitReportXlsx(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'Committee and month.' }) input: VisitReportInput,
+  ): Promise<string> {
     return this.exporter.base64(ctx, 'visit-report', { input });
   }
 
-  @Query(() => String, { description: 'Yearly visit coverage under an organisation (as `visitCoverage`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per visitor assignment, those behind first; a second sheet lists the cells with no visitor assigned.', deprecationReason: 'Use GET /exports/visit-coverage.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
-  visitCoverageXlsx(@Ctx() ctx: RequestContext, @Args('input', { description: 'Organisation, year and as-of date.' }) input: VisitCoverageInput): Promise<string> {
+  @Query(() => String, {
+    description:
+      'Yearly visit coverage under an organisation (as `visitCoverage`) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings: one row per visitor assignment, those behind first; a second sheet lists the cells with no visitor assigned.',
+    deprecationReason:
+      'Use GET /exports/visit-coverage.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.',
+  })
+  visitCoverageXlsx(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'Organisation, year and as-of date.' }) input: VisitCoverageInput,
+  ): Promise<string> {
     return this.exporter.base64(ctx, 'visit-coverage', { input });
   }
 
@@ -96,9 +159,29 @@ export class VisitResolver implements OnModuleInit {
         name: 'Du sinh hoat',
         title: `TÌNH HÌNH DỰ SINH HOẠT CHI BỘ NĂM ${c.year}`,
         subtitle,
-        headings: ['STT', 'Người dự', 'Chi bộ', 'Số lần phải dự trong năm', 'Phải dự đến nay', 'Đã dự', 'Có chấm điểm', 'Chưa chấm điểm', 'Tình trạng'],
+        headings: [
+          'STT',
+          'Người dự',
+          'Chi bộ',
+          'Số lần phải dự trong năm',
+          'Phải dự đến nay',
+          'Đã dự',
+          'Có chấm điểm',
+          'Chưa chấm điểm',
+          'Tình trạng',
+        ],
         widths: [6, 28, 32, 14, 14, 10, 12, 14, 12],
-        rows: c.lines.map((l, i) => [i + 1, l.assignment.visitorName, l.cell.name, l.required, l.dueSoFar, l.done, l.scored, l.unscored, l.behind ? 'Chậm' : 'Đạt']),
+        rows: c.lines.map((l, i) => [
+          i + 1,
+          l.assignment.visitorName,
+          l.cell.name,
+          l.required,
+          l.dueSoFar,
+          l.done,
+          l.scored,
+          l.unscored,
+          l.behind ? 'Chậm' : 'Đạt',
+        ]),
       },
       {
         name: 'Chi bo chua phan cong',
@@ -114,17 +197,27 @@ export class VisitResolver implements OnModuleInit {
   @ResolveField(() => [Visit], { description: 'Visits recorded for this meeting.' })
   visitRecords(@Parent() m: Meeting, @Ctx() ctx: RequestContext): Promise<Visit[]> {
     return ctx.loaders
-      .for('meetingVisits', 'all', async (ids: readonly string[], _d, actor) => {
-        const page = await this.service.visits(actor, { meetingIds: ids }, ALL_ROWS);
-        const out = new Map<string, Visit[]>(ids.map((id) => [id, []]));
-        for (const v of page.items) out.get(v.meetingId)?.push(v);
-        return out;
-      }, [] as Visit[])
+      .for(
+        'meetingVisits',
+        'all',
+        async (ids: readonly string[], _d, actor) => {
+          const page = await this.service.visits(actor, { meetingIds: ids }, ALL_ROWS);
+          const out = new Map<string, Visit[]>(ids.map((id) => [id, []]));
+          for (const v of page.items) out.get(v.meetingId)?.push(v);
+          return out;
+        },
+        [] as Visit[],
+      )
       .load(m.id);
   }
 
-  @Mutation(() => VisitAssignment, { description: 'Assign a committee member or staff member (a user) to follow a cell\'s meetings.' })
-  assignVisitor(@Ctx() ctx: RequestContext, @Args('input', { description: 'Assignment.' }) input: AssignVisitorInput): Promise<VisitAssignment> {
+  @Mutation(() => VisitAssignment, {
+    description: "Assign a committee member or staff member (a user) to follow a cell's meetings.",
+  })
+  assignVisitor(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'Assignment.' }) input: AssignVisitorInput,
+  ): Promise<VisitAssignment> {
     return this.service.assign(ctx, input);
   }
 
@@ -137,8 +230,14 @@ export class VisitResolver implements OnModuleInit {
     return this.service.endAssignment(ctx, id, to);
   }
 
-  @Mutation(() => Visit, { description: 'Record your visit to a held meeting of a cell assigned to you, with your score on the policy\'s score sheet (recording again replaces it).' })
-  recordVisit(@Ctx() ctx: RequestContext, @Args('input', { description: 'The visit.' }) input: RecordVisitInput): Promise<Visit> {
+  @Mutation(() => Visit, {
+    description:
+      "Record your visit to a held meeting of a cell assigned to you, with your score on the policy's score sheet (recording again replaces it).",
+  })
+  recordVisit(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'The visit.' }) input: RecordVisitInput,
+  ): Promise<Visit> {
     return this.service.record(ctx, input);
   }
 
@@ -148,7 +247,8 @@ export class VisitResolver implements OnModuleInit {
     @Args('month', { description: 'Month, YYYY-MM.' }) month: string,
     @Args('note', { nullable: true, description: 'Note to the standing committee.' }) note?: string,
   ): Promise<boolean> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return Promise.reject(new DomainError('VALIDATION', 'month must be YYYY-MM', 'month'));
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      return Promise.reject(new DomainError('VALIDATION', 'month must be YYYY-MM', 'month'));
     return this.service.submitReport(ctx, month, note);
   }
 }

@@ -15,7 +15,14 @@ import { CELL_AT, STATUS_AT } from './member.sql';
 
 export type AdmissionQuery = { organisationId: string; from: string; to: string; asOf: string };
 
-type Row = OrgRow & { memberId: string; fullName: string; admissionDecisionDate: string; ceremonyDate: string | null; organisationId: string | null; status: MemberStatus | null };
+type Row = OrgRow & {
+  memberId: string;
+  fullName: string;
+  admissionDecisionDate: string;
+  ceremonyDate: string | null;
+  organisationId: string | null;
+  status: MemberStatus | null;
+};
 
 /**
  * The list behind every admissions figure (admissionsSql: the dashboard's members.admissions, each child's and the
@@ -30,7 +37,9 @@ export class AdmissionService {
 
   /** NOT_FOUND (field organisationId) unless the actor reads the organisation's subtree on the date. */
   async assertSubtreeVisible(actor: Actor, organisationId: string, d: string): Promise<void> {
-    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, organisationId, d).catch(asField('organisationId'));
+    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, organisationId, d).catch(
+      asField('organisationId'),
+    );
   }
 
   async list(actor: Actor, q: AdmissionQuery, page: PageInput | undefined): Promise<Page<Admission>> {
@@ -60,7 +69,13 @@ export class AdmissionService {
     const items = rows.map((r) => {
       const { memberId, fullName, admissionDecisionDate, ceremonyDate, organisationId, status, ...org } = r;
       return Object.assign(new Admission(), {
-        memberId, fullName, admissionDecisionDate, ceremonyDate, organisationId, status, asOf: q.asOf,
+        memberId,
+        fullName,
+        admissionDecisionDate,
+        ceremonyDate,
+        organisationId,
+        status,
+        asOf: q.asOf,
         admittedIn: Object.assign(new Organisation(), org, { asOf: admissionDecisionDate }),
       });
     });

@@ -57,10 +57,17 @@ export const admissionsSql = (actor: Actor, p: Params, windows: readonly Admissi
 };
 
 /** The number of admissions of each window (admissionsSql), in the windows' order: one query. */
-export const admissionCounts = async (q: Queryable, actor: Actor, windows: readonly AdmissionWindow[]): Promise<number[]> => {
+export const admissionCounts = async (
+  q: Queryable,
+  actor: Actor,
+  windows: readonly AdmissionWindow[],
+): Promise<number[]> => {
   if (windows.length === 0) return [];
   const p = new Params();
-  const rows = (await q.query(`SELECT x.n, count(*)::int AS count FROM (${admissionsSql(actor, p, windows)}) x GROUP BY x.n`, p.values)) as { n: number; count: number }[];
+  const rows = (await q.query(
+    `SELECT x.n, count(*)::int AS count FROM (${admissionsSql(actor, p, windows)}) x GROUP BY x.n`,
+    p.values,
+  )) as { n: number; count: number }[];
   const byWindow = new Map(rows.map((r) => [Number(r.n), r.count] as const));
   return windows.map((_, i) => byWindow.get(i + 1) ?? 0);
 };

@@ -29,7 +29,10 @@ export class DisciplineService {
   ) {}
 
   async disciplinesOf(memberIds: readonly string[]): Promise<Map<string, Discipline[]>> {
-    const rows: Discipline[] = await this.ds.query(`SELECT ${DISCIPLINE_COLUMNS} FROM discipline WHERE member_id = ANY($1::uuid[]) ORDER BY decided_on`, [memberIds]);
+    const rows: Discipline[] = await this.ds.query(
+      `SELECT ${DISCIPLINE_COLUMNS} FROM discipline WHERE member_id = ANY($1::uuid[]) ORDER BY decided_on`,
+      [memberIds],
+    );
     const out = new Map<string, Discipline[]>(memberIds.map((id) => [id, []]));
     for (const r of rows) out.get(r.memberId as string)?.push(r);
     return out;
@@ -52,7 +55,11 @@ export class DisciplineService {
   }
 
   /** A member's status on a date for discipline: FULL from the full-membership date, else the recorded status. */
-  async statusesOn(memberIds: readonly string[], d: string, m: EntityManager = this.ds.manager): Promise<Map<string, MemberStatus>> {
+  async statusesOn(
+    memberIds: readonly string[],
+    d: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<Map<string, MemberStatus>> {
     const rows: { id: string; status: MemberStatus }[] = await m.query(
       `SELECT m.id, CASE WHEN m.full_membership_date IS NOT NULL AND m.full_membership_date <= $2::date THEN 'FULL' ELSE m.status END AS status
          FROM member m WHERE m.id = ANY($1::uuid[])`,
@@ -65,25 +72,57 @@ export class DisciplineService {
    * recordDiscipline inside the caller's transaction (an inspection's conclusion records its decisions this way, all
    * or nothing with the conclusion); `inspectionId` links the decision to that inspection. Returns the decision's id.
    */
-  async recordDisciplineIn(m: EntityManager, caller: Caller, input: RecordDisciplineInput, inspectionId: string | null = null): Promise<string> {
+  async recordDisciplineIn(
+    m: EntityManager,
+    caller: Caller,
+    input: RecordDisciplineInput,
+    inspectionId: string | null = null,
+  ): Promise<string> {
     const before = await this.members.lockWritable(m, caller.actor, input.memberId);
-    const statusThen = before.fullMembershipDate && (before.fullMembershipDate as string) <= input.decidedOn ? 'FULL' : (before.status as MemberStatus);
-    assertDisciplineAllowed({ memberStatus: statusThen, form: input.form as DisciplineForm, body: input.decidingBody as DecidingBody });
+    const statusThen =
+      before.fullMembershipDate && (before.fullMembershipDate as string) <= input.decidedOn
+        ? 'FULL'
+        : (before.status as MemberStatus);
+    assertDisciplineAllowed({
+      memberStatus: statusThen,
+      form: input.form as DisciplineForm,
+      body: input.decidingBody as DecidingBody,
+    });
     const [row] = await m.query(
       `INSERT INTO discipline (member_id, form, deciding_body, decided_on, reason, inspection_id) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
       [input.memberId, input.form, input.decidingBody, input.decidedOn, input.reason ?? null, inspectionId],
     );
-    await insertMemberEvent(m, caller, input.memberId, { type: 'DISCIPLINED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string, reason: input.form, note: input.reason ?? null });
+    await insertMemberEvent(m, caller, input.memberId, {
+      type: 'DISCIPLINED',
+      effectiveOn: input.decidedOn,
+      organisationId: before.organisationId as string,
+      reason: input.form,
+      note: input.reason ?? null,
+    });
     // The year's ratings not announced yet (the member's, their committees') show the level the rules now give.
     await this.disciplineHooks.recorded(m, input.memberId, Number(input.decidedOn.slice(0, 4)), today());
     if (input.form === 'KHAI_TRU') {
       await closeMembership(m, input.memberId, 'PERMANENT', input.decidedOn);
       await closeMembership(m, input.memberId, 'TEMPORARY', input.decidedOn);
       await this.seats.endSeatsOfMember(m, input.memberId, input.decidedOn);
-      await m.query(`UPDATE member SET status = 'EXPELLED', left_on = $2, updated_at = now() WHERE id = $1`, [input.memberId, input.decidedOn]);
-      await insertMemberEvent(m, caller, input.memberId, { type: 'EXPELLED', effectiveOn: input.decidedOn, organisationId: before.organisationId as string });
+      await m.query(`UPDATE member SET status = 'EXPELLED', left_on = $2, updated_at = now() WHERE id = $1`, [
+        input.memberId,
+        input.decidedOn,
+      ]);
+      await insertMemberEvent(m, caller, input.memberId, {
+        type: 'EXPELLED',
+        effectiveOn: input.decidedOn,
+        organisationId: before.organisationId as string,
+      });
     }
-    await this.audit.record(m, caller, { operation: 'recordDiscipline', entityType: 'discipline', entityId: row.id, before, after: inspectionId ? { ...input, inspectionId } : input, organisationId: before.organisationId as string });
+    await this.audit.record(m, caller, {
+      operation: 'recordDiscipline',
+      entityType: 'discipline',
+      entityId: row.id,
+      before,
+      after: inspectionId ? { ...input, inspectionId } : input,
+      organisationId: before.organisationId as string,
+    });
     return row.id as string;
   }
 }

@@ -45,17 +45,33 @@ export class MemberEventService {
     await this.ds.transaction(async (m) => {
       const before = await this.members.lockWritable(m, caller.actor, input.memberId);
       const policy = await this.policies.forOrganisation(before.organisationId as string, today(), m);
-      const d = input.effectiveOn ?? (type === 'RECOGNISED_FULL' && before.ceremonyDate ? probationEnd(before.ceremonyDate as string, policy) : today());
+      const d =
+        input.effectiveOn ??
+        (type === 'RECOGNISED_FULL' && before.ceremonyDate
+          ? probationEnd(before.ceremonyDate as string, policy)
+          : today());
       asOf = d;
       // Recognition on its default date (the end of probation) before probation has ended breaks the probation rule.
       if (type === 'RECOGNISED_FULL' && !input.effectiveOn && isAfterToday(d, today())) {
-        throw new DomainError('VALIDATION', `Probation ends on ${d}: recognition can be recorded from that day`, 'effectiveOn', { reason: 'RECOGNITION_BEFORE_PROBATION_END', probationEnd: d });
+        throw new DomainError(
+          'VALIDATION',
+          `Probation ends on ${d}: recognition can be recorded from that day`,
+          'effectiveOn',
+          { reason: 'RECOGNITION_BEFORE_PROBATION_END', probationEnd: d },
+        );
       }
       // A member event records what happened: not after today.
-      if (isAfterToday(d, today())) throw new DomainError('VALIDATION', `The event cannot take effect after today (${d})`, 'effectiveOn', { reason: 'DATE_IN_FUTURE' });
+      if (isAfterToday(d, today()))
+        throw new DomainError('VALIDATION', `The event cannot take effect after today (${d})`, 'effectiveOn', {
+          reason: 'DATE_IN_FUTURE',
+        });
       if (type === 'RECOGNISED_FULL') {
         const problem = recognitionDateProblem((before.ceremonyDate as string | null) ?? null, d, policy);
-        if (problem) throw new DomainError('VALIDATION', problem.message, 'effectiveOn', { reason: 'RECOGNITION_BEFORE_PROBATION_END', probationEnd: problem.probationEnd });
+        if (problem)
+          throw new DomainError('VALIDATION', problem.message, 'effectiveOn', {
+            reason: 'RECOGNITION_BEFORE_PROBATION_END',
+            probationEnd: problem.probationEnd,
+          });
       }
       const state: MemberState = {
         status: before.status as MemberStatus,
@@ -78,32 +94,58 @@ export class MemberEventService {
       const cell = before.organisationId as string;
       const leaves = ['TRANSFER_OUT', 'REMOVED', 'DECEASED', 'NOT_RECOGNISED'].includes(type);
       if (before.leftOn === null && d < (await this.lastPlacementStart(m, input.memberId))) {
-        throw new DomainError('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', 'The member changed cell after that date', 'effectiveOn');
+        throw new DomainError(
+          'EFFECTIVE_DATE_BEFORE_LAST_CHANGE',
+          'The member changed cell after that date',
+          'effectiveOn',
+        );
       }
       let toOrg: string | null = null;
       if (type === 'TRANSFER_INTERNAL' || type === 'TRANSFER_IN') {
-        if (!input.toOrganisationId) throw new DomainError('VALIDATION', 'A transfer needs the target cell', 'toOrganisationId');
-        if (input.toOrganisationId === cell && type === 'TRANSFER_INTERNAL') throw new DomainError('VALIDATION', 'The member is already in this cell', 'toOrganisationId');
-        await assertMemberCell(m, this.orgs, caller.actor, input.toOrganisationId, d, 'toOrganisationId', type === 'TRANSFER_IN');
+        if (!input.toOrganisationId)
+          throw new DomainError('VALIDATION', 'A transfer needs the target cell', 'toOrganisationId');
+        if (input.toOrganisationId === cell && type === 'TRANSFER_INTERNAL')
+          throw new DomainError('VALIDATION', 'The member is already in this cell', 'toOrganisationId');
+        await assertMemberCell(
+          m,
+          this.orgs,
+          caller.actor,
+          input.toOrganisationId,
+          d,
+          'toOrganisationId',
+          type === 'TRANSFER_IN',
+        );
         toOrg = input.toOrganisationId;
         await closeMembership(m, input.memberId, 'PERMANENT', d);
-        await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from) VALUES ($1,$2,'PERMANENT',$3)`, [input.memberId, toOrg, d]);
+        await m.query(
+          `INSERT INTO membership (member_id, organisation_id, kind, valid_from) VALUES ($1,$2,'PERMANENT',$3)`,
+          [input.memberId, toOrg, d],
+        );
         // Seats on committees that do not cover the new cell end with the move (a cell's chi ủy, a committee elsewhere).
         await this.seats.endSeatsOfMember(m, input.memberId, d, toOrg);
       }
       if (type === 'TEMPORARY_TRANSFER_OUT') {
         if (!input.endOn) throw new DomainError('VALIDATION', 'A temporary transfer needs its end date', 'endOn');
-        if (input.endOn <= d) throw new DomainError('INVALID_DATE_ORDER', 'The end date must be after the start', 'endOn');
+        if (input.endOn <= d)
+          throw new DomainError('INVALID_DATE_ORDER', 'The end date must be after the start', 'endOn');
         if (input.toOrganisationId) {
           await assertMemberCell(m, this.orgs, caller.actor, input.toOrganisationId, d, 'toOrganisationId', true);
           toOrg = input.toOrganisationId;
-          await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from, valid_to) VALUES ($1,$2,'TEMPORARY',$3,$4)`, [input.memberId, toOrg, d, input.endOn]);
+          await m.query(
+            `INSERT INTO membership (member_id, organisation_id, kind, valid_from, valid_to) VALUES ($1,$2,'TEMPORARY',$3,$4)`,
+            [input.memberId, toOrg, d, input.endOn],
+          );
         } else if (!input.externalOrganisation) {
-          throw new DomainError('VALIDATION', 'Name the host: toOrganisationId or externalOrganisation', 'toOrganisationId');
+          throw new DomainError(
+            'VALIDATION',
+            'Name the host: toOrganisationId or externalOrganisation',
+            'toOrganisationId',
+          );
         }
       }
       if (type === 'TEMPORARY_TRANSFER_END') await closeMembership(m, input.memberId, 'TEMPORARY', d);
-      if (type === 'TRANSFER_OUT' && !input.externalOrganisation) throw new DomainError('VALIDATION', 'Name the organisation the member transfers to', 'externalOrganisation');
+      if (type === 'TRANSFER_OUT' && !input.externalOrganisation)
+        throw new DomainError('VALIDATION', 'Name the organisation the member transfers to', 'externalOrganisation');
       if (leaves) {
         await closeMembership(m, input.memberId, 'PERMANENT', d);
         await closeMembership(m, input.memberId, 'TEMPORARY', d);
@@ -116,13 +158,35 @@ export class MemberEventService {
                 full_membership_date = CASE WHEN $7::boolean THEN $6::date ELSE full_membership_date END,
                 card_number = coalesce($8::varchar, card_number)
           WHERE id = $1`,
-        [input.memberId, next.status, next.exempt, next.temporarilyAway, leaves, d, type === 'RECOGNISED_FULL', input.cardNumber ?? null],
+        [
+          input.memberId,
+          next.status,
+          next.exempt,
+          next.temporarilyAway,
+          leaves,
+          d,
+          type === 'RECOGNISED_FULL',
+          input.cardNumber ?? null,
+        ],
       );
       await insertMemberEvent(m, caller, input.memberId, {
-        type, effectiveOn: d, organisationId: cell, toOrganisationId: toOrg, externalOrganisation: input.externalOrganisation ?? null,
-        reason: input.reason ?? null, note: input.note ?? null, endOn: input.endOn ?? null,
+        type,
+        effectiveOn: d,
+        organisationId: cell,
+        toOrganisationId: toOrg,
+        externalOrganisation: input.externalOrganisation ?? null,
+        reason: input.reason ?? null,
+        note: input.note ?? null,
+        endOn: input.endOn ?? null,
       });
-      await this.audit.record(m, caller, { operation: `recordMemberEvent.${type}`, entityType: 'member', entityId: input.memberId, before, after: { ...input, status: next.status }, organisationId: toOrg && type !== 'TEMPORARY_TRANSFER_OUT' ? toOrg : cell });
+      await this.audit.record(m, caller, {
+        operation: `recordMemberEvent.${type}`,
+        entityType: 'member',
+        entityId: input.memberId,
+        before,
+        after: { ...input, status: next.status },
+        organisationId: toOrg && type !== 'TEMPORARY_TRANSFER_OUT' ? toOrg : cell,
+      });
     });
     return this.members.get(caller.actor, input.memberId, asOf);
   }

@@ -2,11 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  DomainError, foldVietnamese, holdsMembers, isAfterToday, memberRecordProblems, memberRecordProblemsOfChange, validateMemberDates, vietnamToday,
-  type MemberRecord, type OrganisationKind,
+  DomainError,
+  foldVietnamese,
+  holdsMembers,
+  isAfterToday,
+  memberRecordProblems,
+  memberRecordProblemsOfChange,
+  validateMemberDates,
+  vietnamToday,
+  type MemberRecord,
+  type OrganisationKind,
 } from '@chibo/domain';
 import { DATE_IN_FUTURE } from '../../common/graphql/not-after-today';
-import { headingNormaliser, recordImport, throwImportProblems, toIsoDate, type ImportSource } from '../../common/import/columns';
+import {
+  headingNormaliser,
+  recordImport,
+  throwImportProblems,
+  toIsoDate,
+  type ImportSource,
+} from '../../common/import/columns';
 import type { ImportResult, RowError } from '../../common/import/result';
 import type { Table } from '../../common/import/table';
 import type { Caller } from '../../common/audit/audit.service';
@@ -23,13 +37,29 @@ export type { ImportResult, RowError } from '../../common/import/result';
 
 /** The documented columns (docs/import-export.md), with the Vietnamese headings accepted as aliases. */
 export const MEMBER_COLUMNS = [
-  ['organisationCode', 'ma_to_chuc'], ['fullName', 'ho_ten'], ['birthDate', 'ngay_sinh'], ['gender', 'gioi_tinh'],
-  ['ethnicity', 'dan_toc'], ['religion', 'ton_giao'], ['homeTown', 'que_quan'], ['residence', 'noi_o'],
-  ['nationalId', 'so_dinh_danh'], ['cardNumber', 'so_the_dang'], ['fileNumber', 'so_ly_lich'],
-  ['admissionDecisionDate', 'ngay_quyet_dinh_ket_nap'], ['ceremonyDate', 'ngay_vao_dang'], ['fullMembershipDate', 'ngay_chinh_thuc'],
-  ['introducers', 'nguoi_gioi_thieu'], ['educationGeneral', 'giao_duc_pho_thong'], ['educationProfessional', 'chuyen_mon'],
-  ['politicalTheory', 'ly_luan_chinh_tri'], ['job', 'nghe_nghiep'], ['post', 'chuc_vu'], ['joinedOn', 'ngay_sinh_hoat_tai_chi_bo'],
-  ['courseCompletedOn', 'ngay_hoc_lop_nhan_thuc_ve_dang'], ['admissionAgeApproval', 'chap_thuan_tuoi_ket_nap'],
+  ['organisationCode', 'ma_to_chuc'],
+  ['fullName', 'ho_ten'],
+  ['birthDate', 'ngay_sinh'],
+  ['gender', 'gioi_tinh'],
+  ['ethnicity', 'dan_toc'],
+  ['religion', 'ton_giao'],
+  ['homeTown', 'que_quan'],
+  ['residence', 'noi_o'],
+  ['nationalId', 'so_dinh_danh'],
+  ['cardNumber', 'so_the_dang'],
+  ['fileNumber', 'so_ly_lich'],
+  ['admissionDecisionDate', 'ngay_quyet_dinh_ket_nap'],
+  ['ceremonyDate', 'ngay_vao_dang'],
+  ['fullMembershipDate', 'ngay_chinh_thuc'],
+  ['introducers', 'nguoi_gioi_thieu'],
+  ['educationGeneral', 'giao_duc_pho_thong'],
+  ['educationProfessional', 'chuyen_mon'],
+  ['politicalTheory', 'ly_luan_chinh_tri'],
+  ['job', 'nghe_nghiep'],
+  ['post', 'chuc_vu'],
+  ['joinedOn', 'ngay_sinh_hoat_tai_chi_bo'],
+  ['courseCompletedOn', 'ngay_hoc_lop_nhan_thuc_ve_dang'],
+  ['admissionAgeApproval', 'chap_thuan_tuoi_ket_nap'],
 ] as const;
 
 type Key = (typeof MEMBER_COLUMNS)[number][0];
@@ -37,25 +67,69 @@ type Key = (typeof MEMBER_COLUMNS)[number][0];
 /** Maps a file's headings to the member columns; unknown headings are reported, not ignored. */
 export const normaliseHeadings = headingNormaliser(MEMBER_COLUMNS);
 
-const DATE_KEYS: Key[] = ['birthDate', 'admissionDecisionDate', 'ceremonyDate', 'fullMembershipDate', 'joinedOn', 'courseCompletedOn'];
+const DATE_KEYS: Key[] = [
+  'birthDate',
+  'admissionDecisionDate',
+  'ceremonyDate',
+  'fullMembershipDate',
+  'joinedOn',
+  'courseCompletedOn',
+];
 const TEXT_LIMITS: Partial<Record<Key, number>> = {
-  fullName: 200, ethnicity: 100, religion: 100, homeTown: 300, residence: 300, fileNumber: 30, educationGeneral: 50,
-  educationProfessional: 200, politicalTheory: 100, job: 200, post: 200, admissionAgeApproval: 300,
+  fullName: 200,
+  ethnicity: 100,
+  religion: 100,
+  homeTown: 300,
+  residence: 300,
+  fileNumber: 30,
+  educationGeneral: 50,
+  educationProfessional: 200,
+  politicalTheory: 100,
+  job: 200,
+  post: 200,
+  admissionAgeApproval: 300,
 };
 
 const MEMBER_INSERT_COLUMNS: BulkColumn[] = [
-  ['id', 'uuid'], ['full_name', 'text'], ['name_folded', 'text'], ['birth_date', 'date'], ['gender', 'text'], ['ethnicity', 'text'], ['religion', 'text'],
-  ['home_town', 'text'], ['residence', 'text'], ['national_id', 'text'], ['card_number', 'text'], ['file_number', 'text'], ['admission_decision_date', 'date'],
-  ['ceremony_date', 'date'], ['full_membership_date', 'date'], ['introducers', 'text[]'], ['education_general', 'text'], ['education_professional', 'text'],
-  ['political_theory', 'text'], ['job', 'text'], ['post', 'text'], ['status', 'text'], ['course_completed_on', 'date'], ['admission_age_approval', 'text'],
+  ['id', 'uuid'],
+  ['full_name', 'text'],
+  ['name_folded', 'text'],
+  ['birth_date', 'date'],
+  ['gender', 'text'],
+  ['ethnicity', 'text'],
+  ['religion', 'text'],
+  ['home_town', 'text'],
+  ['residence', 'text'],
+  ['national_id', 'text'],
+  ['card_number', 'text'],
+  ['file_number', 'text'],
+  ['admission_decision_date', 'date'],
+  ['ceremony_date', 'date'],
+  ['full_membership_date', 'date'],
+  ['introducers', 'text[]'],
+  ['education_general', 'text'],
+  ['education_professional', 'text'],
+  ['political_theory', 'text'],
+  ['job', 'text'],
+  ['post', 'text'],
+  ['status', 'text'],
+  ['course_completed_on', 'date'],
+  ['admission_age_approval', 'text'],
 ];
 
 /** New members from which an import may check foreign keys once for the load (when it is also large next to the tables). */
 const BULK_CHECK_MIN_ROWS = 2000;
 
 type Valid = {
-  line: number; id: string; existingId: string | null; orgId: string; joinedOn: string; status: 'FULL' | 'PROBATIONARY';
-  v: Record<Key, string | null>; introducers: string[]; gender: string | null;
+  line: number;
+  id: string;
+  existingId: string | null;
+  orgId: string;
+  joinedOn: string;
+  status: 'FULL' | 'PROBATIONARY';
+  v: Record<Key, string | null>;
+  introducers: string[];
+  gender: string | null;
 };
 
 /**
@@ -77,22 +151,41 @@ export class MemberImportService {
   async importTable(caller: Caller, table: Table, skipInvalid: boolean): Promise<ImportResult> {
     const norm = table.rows.map((r) => normaliseHeadings(r));
     const unknown = [...new Set(norm.flatMap((n) => n.unknown))];
-    if (unknown.length) throw new DomainError('IMPORT_INVALID', `Unknown column(s): ${unknown.join(', ')}`, 'file', { rows: unknown.map((u) => ({ row: 1, column: u, reason: 'unknown column' })) });
-    const res = await this.importMembers(caller, norm.map((n) => n.row), { skipInvalid, source: table.source });
+    if (unknown.length)
+      throw new DomainError('IMPORT_INVALID', `Unknown column(s): ${unknown.join(', ')}`, 'file', {
+        rows: unknown.map((u) => ({ row: 1, column: u, reason: 'unknown column' })),
+      });
+    const res = await this.importMembers(
+      caller,
+      norm.map((n) => n.row),
+      { skipInvalid, source: table.source },
+    );
     await this.ds.query('ANALYZE member, membership, member_event');
     return res;
   }
 
-  async importMembers(caller: Caller, rows: MemberImportRow[], opts: { skipInvalid?: boolean; firstRowNumber?: number; source?: ImportSource } = {}): Promise<ImportResult> {
+  async importMembers(
+    caller: Caller,
+    rows: MemberImportRow[],
+    opts: { skipInvalid?: boolean; firstRowNumber?: number; source?: ImportSource } = {},
+  ): Promise<ImportResult> {
     const first = opts.firstRowNumber ?? 2; // row 1 is the heading row
     return this.ds.transaction(async (m) => {
       const errors: RowError[] = [];
       const todayVn = vietnamToday();
       const err = (line: number, column: string, reason: string) => errors.push({ row: line, column, reason });
-      const orgs = await this.organisations(m, caller, [...new Set(rows.map((r) => r.organisationCode).filter((c): c is string => !!c))]);
+      const orgs = await this.organisations(m, caller, [
+        ...new Set(rows.map((r) => r.organisationCode).filter((c): c is string => !!c)),
+      ]);
       const nat = rows.map((r) => r.nationalId?.replace(/[\s.]/g, '')).filter((x): x is string => !!x);
       const cards = rows.map((r) => r.cardNumber?.replace(/[\s.]/g, '')).filter((x): x is string => !!x);
-      const existing: ({ id: string; nationalId: string | null; cardNumber: string | null; status: string; cellId: string | null } & MemberRecord)[] = await m.query(
+      const existing: ({
+        id: string;
+        nationalId: string | null;
+        cardNumber: string | null;
+        status: string;
+        cellId: string | null;
+      } & MemberRecord)[] = await m.query(
         `SELECT m.id, m.national_id AS "nationalId", m.card_number AS "cardNumber", m.status, m.birth_date AS "birthDate",
                 m.admission_decision_date AS "admissionDecisionDate", m.ceremony_date AS "ceremonyDate", m.full_membership_date AS "fullMembershipDate",
                 m.course_completed_on AS "courseCompletedOn", m.admission_age_approval AS "admissionAgeApproval",
@@ -113,10 +206,16 @@ export class MemberImportService {
         const v = {} as Record<Key, string | null>;
         for (const [k] of MEMBER_COLUMNS) v[k] = r[k] ?? null;
         for (const [k] of MEMBER_COLUMNS) {
-          if (v[k]?.includes('\uFFFD')) err(line, k, 'contains the replacement character \uFFFD: the file was saved in another encoding; nothing is stored from it');
+          if (v[k]?.includes('\uFFFD'))
+            err(
+              line,
+              k,
+              'contains the replacement character \uFFFD: the file was saved in another encoding; nothing is stored from it',
+            );
         }
         if (!v.fullName) err(line, 'fullName', 'required');
-        for (const [k, max] of Object.entries(TEXT_LIMITS) as [Key, number][]) if (v[k] && v[k]!.length > max) err(line, k, `longer than ${max} characters`);
+        for (const [k, max] of Object.entries(TEXT_LIMITS) as [Key, number][])
+          if (v[k] && v[k]!.length > max) err(line, k, `longer than ${max} characters`);
         for (const k of DATE_KEYS) {
           if (v[k]) {
             const d = toIsoDate(v[k]!);
@@ -129,40 +228,80 @@ export class MemberImportService {
         const org = v.organisationCode ? orgs.get(v.organisationCode) : undefined;
         if (!v.organisationCode) err(line, 'organisationCode', 'required');
         else if (!org) err(line, 'organisationCode', `no organisation with code "${v.organisationCode}" in your scope`);
-        else if (!holdsMembers(org.kind)) err(line, 'organisationCode', `"${v.organisationCode}" is not a cell (chi bộ)`);
+        else if (!holdsMembers(org.kind))
+          err(line, 'organisationCode', `"${v.organisationCode}" is not a cell (chi bộ)`);
         const g = v.gender ? foldVietnamese(v.gender) : null;
-        const gender = g === null ? null : g === 'nam' || g === 'male' ? 'MALE' : g === 'nu' || g === 'female' ? 'FEMALE' : undefined;
+        const gender =
+          g === null
+            ? null
+            : g === 'nam' || g === 'male'
+              ? 'MALE'
+              : g === 'nu' || g === 'female'
+                ? 'FEMALE'
+                : undefined;
         if (gender === undefined) err(line, 'gender', `must be Nam or Nữ: "${v.gender}"`);
         if (v.nationalId) {
           v.nationalId = v.nationalId.replace(/[\s.]/g, '');
           if (!/^\d{12}$/.test(v.nationalId)) err(line, 'nationalId', 'must be 12 digits');
-          else if (seenNat.has(v.nationalId)) err(line, 'nationalId', `same national ID as row ${seenNat.get(v.nationalId)}`);
+          else if (seenNat.has(v.nationalId))
+            err(line, 'nationalId', `same national ID as row ${seenNat.get(v.nationalId)}`);
           else seenNat.set(v.nationalId, line);
         }
         if (v.cardNumber) {
           v.cardNumber = v.cardNumber.replace(/[\s.]/g, '');
           if (!/^\d{6,12}$/.test(v.cardNumber)) err(line, 'cardNumber', 'must be 6 to 12 digits');
-          else if (seenCard.has(v.cardNumber)) err(line, 'cardNumber', `same card number as row ${seenCard.get(v.cardNumber)}`);
+          else if (seenCard.has(v.cardNumber))
+            err(line, 'cardNumber', `same card number as row ${seenCard.get(v.cardNumber)}`);
           else seenCard.set(v.cardNumber, line);
         }
         for (const e of validateMemberDates(v)) err(line, e.field, e.reason);
         const a = v.nationalId ? byNat.get(v.nationalId) : undefined;
         const b = v.cardNumber ? byCard.get(v.cardNumber) : undefined;
-        if (a && b && a !== b) err(line, 'cardNumber', 'the national ID and the card number belong to two different members');
+        if (a && b && a !== b)
+          err(line, 'cardNumber', 'the national ID and the card number belong to two different members');
         const existingId = a ?? b ?? null;
         const known = existingId ? stored.get(existingId) : undefined;
         // An existing member keeps the status on record unless the file gives a full-membership date.
-        const status = v.fullMembershipDate ? (v.fullMembershipDate <= today() ? 'FULL' : 'PROBATIONARY') : known?.status === 'FULL' ? 'FULL' : known ? 'OTHER' : 'PROBATIONARY';
+        const status = v.fullMembershipDate
+          ? v.fullMembershipDate <= today()
+            ? 'FULL'
+            : 'PROBATIONARY'
+          : known?.status === 'FULL'
+            ? 'FULL'
+            : known
+              ? 'OTHER'
+              : 'PROBATIONARY';
         if (v.cardNumber && status === 'PROBATIONARY') err(line, 'cardNumber', 'only full members hold a party card');
         if (known && org && known.cellId && known.cellId !== org.id) {
-          err(line, 'organisationCode', 'the member belongs to another cell: a move is recorded as a transfer, not by import');
+          err(
+            line,
+            'organisationCode',
+            'the member belongs to another cell: a move is recorded as a transfer, not by import',
+          );
         }
-        if (!existingId && !v.ceremonyDate && !v.joinedOn) err(line, 'ceremonyDate', 'required for a new member (or give joinedOn)');
+        if (!existingId && !v.ceremonyDate && !v.joinedOn)
+          err(line, 'ceremonyDate', 'required for a new member (or give joinedOn)');
         if (errors.length > before || !org) return;
         const joinedOn = v.joinedOn ?? (v.ceremonyDate! > org.establishedOn ? v.ceremonyDate! : org.establishedOn);
-        const introducers = v.introducers ? v.introducers.split(/[;|]/).map((x) => x.trim()).filter(Boolean) : [];
+        const introducers = v.introducers
+          ? v.introducers
+              .split(/[;|]/)
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : [];
         if (introducers.length > 2) err(line, 'introducers', 'at most two introducers');
-        else valid.push({ line, id: existingId ?? randomUUID(), existingId, orgId: org.id, joinedOn, status: status === 'FULL' ? 'FULL' : 'PROBATIONARY', v, introducers, gender: gender ?? null });
+        else
+          valid.push({
+            line,
+            id: existingId ?? randomUUID(),
+            existingId,
+            orgId: org.id,
+            joinedOn,
+            status: status === 'FULL' ? 'FULL' : 'PROBATIONARY',
+            v,
+            introducers,
+            gender: gender ?? null,
+          });
       });
 
       // The admission and probation rules of createMember and updateMember (docs/rules.md#r-admission-age,
@@ -170,19 +309,30 @@ export class MemberImportService {
       // statement. A member on record is checked as it will be after the row (a rule the row's fields touch).
       const onRecord = (id: string): MemberRecord => {
         const e = stored.get(id)!;
-        return { birthDate: e.birthDate, admissionDecisionDate: e.admissionDecisionDate, ceremonyDate: e.ceremonyDate, fullMembershipDate: e.fullMembershipDate,
-          courseCompletedOn: e.courseCompletedOn, admissionAgeApproval: e.admissionAgeApproval };
+        return {
+          birthDate: e.birthDate,
+          admissionDecisionDate: e.admissionDecisionDate,
+          ceremonyDate: e.ceremonyDate,
+          fullMembershipDate: e.fullMembershipDate,
+          courseCompletedOn: e.courseCompletedOn,
+          admissionAgeApproval: e.admissionAgeApproval,
+        };
       };
       const records = valid.map((x) => {
         const given = Object.fromEntries(Object.entries(x.v).filter(([, val]) => val !== null)) as MemberRecord;
         const r: MemberRecord = { ...(x.existingId ? onRecord(x.existingId) : {}), ...given };
         return { x, r, given: Object.keys(given), asOf: r.admissionDecisionDate ?? r.ceremonyDate ?? x.joinedOn };
       });
-      const policies = await this.policies.forOrganisationsAt(records.map(({ x, asOf }) => ({ id: x.orgId, asOf })), m);
+      const policies = await this.policies.forOrganisationsAt(
+        records.map(({ x, asOf }) => ({ id: x.orgId, asOf })),
+        m,
+      );
       const broken = new Set<Valid>();
       for (const { x, r, given, asOf } of records) {
         const policy = policies.get(`${x.orgId}|${asOf}`)!;
-        const problems = x.existingId ? memberRecordProblemsOfChange(r, given, policy) : memberRecordProblems(r, policy);
+        const problems = x.existingId
+          ? memberRecordProblemsOfChange(r, given, policy)
+          : memberRecordProblems(r, policy);
         for (const p of problems) err(x.line, p.field, `${p.reason}: ${p.message}`);
         if (problems.length) broken.add(x);
       }
@@ -194,12 +344,25 @@ export class MemberImportService {
       if (!opts.skipInvalid) throwImportProblems(errors);
       const fresh = valid.filter((x) => !x.existingId);
       const updates = valid.filter((x) => x.existingId);
-      if (updates.length) await this.assertWritable(m, caller, updates.map((u) => u.existingId as string));
+      if (updates.length)
+        await this.assertWritable(
+          m,
+          caller,
+          updates.map((u) => u.existingId as string),
+        );
       await this.insert(m, caller, fresh);
       await this.update(m, caller, updates);
       const badLines = new Set(errors.map((e) => e.row));
       const result = { created: fresh.length, updated: updates.length, skipped: badLines.size, errors };
-      await recordImport(m, caller, 'importMembers', opts.source, rows.length, result, valid.map((x) => x.orgId));
+      await recordImport(
+        m,
+        caller,
+        'importMembers',
+        opts.source,
+        rows.length,
+        result,
+        valid.map((x) => x.orgId),
+      );
       return result;
     });
   }
@@ -223,29 +386,82 @@ export class MemberImportService {
         WHERE m.id = ANY(${p.add(ids)}::uuid[]) AND ${orgVisibleSql(caller.actor, 'c.cell', p, d, true)}`,
       p.values,
     );
-    if (rows.length !== new Set(ids).size) throw new DomainError('FORBIDDEN', 'Some rows match members outside your scope; nothing was imported', 'nationalId');
+    if (rows.length !== new Set(ids).size)
+      throw new DomainError(
+        'FORBIDDEN',
+        'Some rows match members outside your scope; nothing was imported',
+        'nationalId',
+      );
   }
 
   private async insert(m: EntityManager, caller: Caller, rows: Valid[]): Promise<void> {
     if (!rows.length) return;
     const by = caller.actor.kind === 'USER' ? caller.actor.id : null;
     const write = async () => {
-      await bulkInsert(m, 'member', MEMBER_INSERT_COLUMNS, rows.map((r) => [
-        r.id, r.v.fullName, foldVietnamese(r.v.fullName!), r.v.birthDate, r.gender, r.v.ethnicity, r.v.religion, r.v.homeTown, r.v.residence,
-        r.v.nationalId, r.v.cardNumber, r.v.fileNumber, r.v.admissionDecisionDate, r.v.ceremonyDate, r.v.fullMembershipDate, r.introducers,
-        r.v.educationGeneral, r.v.educationProfessional, r.v.politicalTheory, r.v.job, r.v.post, r.status, r.v.courseCompletedOn, r.v.admissionAgeApproval,
-      ]));
-      await bulkInsert(m, 'membership', [['member_id', 'uuid'], ['organisation_id', 'uuid'], ['kind', 'text'], ['valid_from', 'date']],
-        rows.map((r) => [r.id, r.orgId, 'PERMANENT', r.joinedOn]));
-      const events: BulkColumn[] = [['member_id', 'uuid'], ['type', 'text'], ['effective_on', 'date'], ['organisation_id', 'uuid'], ['to_organisation_id', 'uuid'], ['note', 'text'], ['recorded_by', 'uuid']];
+      await bulkInsert(
+        m,
+        'member',
+        MEMBER_INSERT_COLUMNS,
+        rows.map((r) => [
+          r.id,
+          r.v.fullName,
+          foldVietnamese(r.v.fullName!),
+          r.v.birthDate,
+          r.gender,
+          r.v.ethnicity,
+          r.v.religion,
+          r.v.homeTown,
+          r.v.residence,
+          r.v.nationalId,
+          r.v.cardNumber,
+          r.v.fileNumber,
+          r.v.admissionDecisionDate,
+          r.v.ceremonyDate,
+          r.v.fullMembershipDate,
+          r.introducers,
+          r.v.educationGeneral,
+          r.v.educationProfessional,
+          r.v.politicalTheory,
+          r.v.job,
+          r.v.post,
+          r.status,
+          r.v.courseCompletedOn,
+          r.v.admissionAgeApproval,
+        ]),
+      );
+      await bulkInsert(
+        m,
+        'membership',
+        [
+          ['member_id', 'uuid'],
+          ['organisation_id', 'uuid'],
+          ['kind', 'text'],
+          ['valid_from', 'date'],
+        ],
+        rows.map((r) => [r.id, r.orgId, 'PERMANENT', r.joinedOn]),
+      );
+      const events: BulkColumn[] = [
+        ['member_id', 'uuid'],
+        ['type', 'text'],
+        ['effective_on', 'date'],
+        ['organisation_id', 'uuid'],
+        ['to_organisation_id', 'uuid'],
+        ['note', 'text'],
+        ['recorded_by', 'uuid'],
+      ];
       await bulkInsert(m, 'member_event', events, [
         ...rows.map((r) => [r.id, 'ADMITTED', r.v.ceremonyDate ?? r.joinedOn, null, r.orgId, 'Nhập từ tệp', by]),
-        ...rows.filter((r) => r.status === 'FULL').map((r) => [r.id, 'RECOGNISED_FULL', r.v.fullMembershipDate, r.orgId, null, null, by]),
+        ...rows
+          .filter((r) => r.status === 'FULL')
+          .map((r) => [r.id, 'RECOGNISED_FULL', r.v.fullMembershipDate, r.orgId, null, null, by]),
       ]);
     };
     // A load that is large next to what the tables hold checks its foreign keys once, set-based, instead of row by row.
-    const [{ n }] = await m.query(`SELECT coalesce(max(reltuples), 0)::float8 AS n FROM pg_class WHERE oid IN ('membership'::regclass, 'member_event'::regclass)`);
-    if (rows.length >= BULK_CHECK_MIN_ROWS && rows.length * 4 >= n) await withDeferredChecks(m, { tables: ['membership', 'member_event'] }, write);
+    const [{ n }] = await m.query(
+      `SELECT coalesce(max(reltuples), 0)::float8 AS n FROM pg_class WHERE oid IN ('membership'::regclass, 'member_event'::regclass)`,
+    );
+    if (rows.length >= BULK_CHECK_MIN_ROWS && rows.length * 4 >= n)
+      await withDeferredChecks(m, { tables: ['membership', 'member_event'] }, write);
     else await write();
   }
 
@@ -269,12 +485,29 @@ export class MemberImportService {
            AS u(id, fn, nf, bd, g, eth, rel, ht, res, nat, card, job, post, pt, ep, file, eg, intro, adm, cer, ful, course, approval)
         WHERE m.id = u.id`,
       [
-        col((r) => r.id), col((r) => r.v.fullName), col((r) => (r.v.fullName ? foldVietnamese(r.v.fullName) : null)), col((r) => r.v.birthDate),
-        col((r) => r.gender), col((r) => r.v.ethnicity), col((r) => r.v.religion), col((r) => r.v.homeTown), col((r) => r.v.residence),
-        col((r) => r.v.nationalId), col((r) => r.v.cardNumber), col((r) => r.v.job), col((r) => r.v.post), col((r) => r.v.politicalTheory),
-        col((r) => r.v.educationProfessional), col((r) => r.v.fileNumber), col((r) => r.v.educationGeneral), col((r) => r.introducers.join('|')),
-        col((r) => r.v.admissionDecisionDate), col((r) => r.v.ceremonyDate), col((r) => r.v.fullMembershipDate),
-        col((r) => r.v.courseCompletedOn), col((r) => r.v.admissionAgeApproval),
+        col((r) => r.id),
+        col((r) => r.v.fullName),
+        col((r) => (r.v.fullName ? foldVietnamese(r.v.fullName) : null)),
+        col((r) => r.v.birthDate),
+        col((r) => r.gender),
+        col((r) => r.v.ethnicity),
+        col((r) => r.v.religion),
+        col((r) => r.v.homeTown),
+        col((r) => r.v.residence),
+        col((r) => r.v.nationalId),
+        col((r) => r.v.cardNumber),
+        col((r) => r.v.job),
+        col((r) => r.v.post),
+        col((r) => r.v.politicalTheory),
+        col((r) => r.v.educationProfessional),
+        col((r) => r.v.fileNumber),
+        col((r) => r.v.educationGeneral),
+        col((r) => r.introducers.join('|')),
+        col((r) => r.v.admissionDecisionDate),
+        col((r) => r.v.ceremonyDate),
+        col((r) => r.v.fullMembershipDate),
+        col((r) => r.v.courseCompletedOn),
+        col((r) => r.v.admissionAgeApproval),
       ],
     );
   }

@@ -31,18 +31,33 @@ export class MemberRegistryService implements MemberRegistry {
   }
 
   async membershipsFrom(m: EntityManager, orgId: string, d: string): Promise<number> {
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM membership ms WHERE ms.organisation_id = $1 AND (ms.valid_to IS NULL OR ms.valid_to > $2::date)`, [orgId, d]);
+    const [{ n }] = await m.query(
+      `SELECT count(*)::int AS n FROM membership ms WHERE ms.organisation_id = $1 AND (ms.valid_to IS NULL OR ms.valid_to > $2::date)`,
+      [orgId, d],
+    );
     return n;
   }
 
-  async moveMembers(m: EntityManager, fromOrgId: string, toOrgId: string, d: string, memberIds: readonly string[]): Promise<void> {
+  async moveMembers(
+    m: EntityManager,
+    fromOrgId: string,
+    toOrgId: string,
+    d: string,
+    memberIds: readonly string[],
+  ): Promise<void> {
     const ids = [...memberIds];
-    await m.query(`DELETE FROM membership WHERE organisation_id = $1 AND kind = 'PERMANENT' AND member_id = ANY($3::uuid[]) AND valid_from = $2::date`, [fromOrgId, d, ids]);
+    await m.query(
+      `DELETE FROM membership WHERE organisation_id = $1 AND kind = 'PERMANENT' AND member_id = ANY($3::uuid[]) AND valid_from = $2::date`,
+      [fromOrgId, d, ids],
+    );
     await m.query(
       `UPDATE membership SET valid_to = $2 WHERE organisation_id = $1 AND kind = 'PERMANENT' AND member_id = ANY($3::uuid[]) AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`,
       [fromOrgId, d, ids],
     );
-    await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from) SELECT unnest($1::uuid[]), $2, 'PERMANENT', $3`, [ids, toOrgId, d]);
+    await m.query(
+      `INSERT INTO membership (member_id, organisation_id, kind, valid_from) SELECT unnest($1::uuid[]), $2, 'PERMANENT', $3`,
+      [ids, toOrgId, d],
+    );
     await m.query(
       `INSERT INTO member_event (member_id, type, effective_on, organisation_id, to_organisation_id, note)
        SELECT unnest($1::uuid[]), 'TRANSFER_INTERNAL', $2, $3, $4, 'Theo quyết định sáp nhập/chia tách tổ chức'`,

@@ -14,7 +14,18 @@ import { MemberService } from './member.service';
 /** Members: records, memberships, events (admission to expulsion), discipline, and the admissions list. */
 @Module({
   imports: [OrganisationModule, PolicyModule],
-  providers: [MemberService, MemberEventService, DisciplineService, MemberRegistryService, MemberResolver, CommitteeSeatResolver, MemberImportService, AdmissionService, AdmissionResolver, DisciplineHooks],
+  providers: [
+    MemberService,
+    MemberEventService,
+    DisciplineService,
+    MemberRegistryService,
+    MemberResolver,
+    CommitteeSeatResolver,
+    MemberImportService,
+    AdmissionService,
+    AdmissionResolver,
+    DisciplineHooks,
+  ],
   // MemberService: candidates, inspections and dues read members (candidates create them); DisciplineService:
   // inspections record and read discipline; DisciplineHooks: rating listens
   exports: [MemberService, DisciplineService, DisciplineHooks],

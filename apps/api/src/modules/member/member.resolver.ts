@@ -1,6 +1,19 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { badgeDue, DEFAULT_POLICY, MEMBER_RECORD_FIELD_LABELS, MEMBER_STATUS_LABELS, nextBadge, nextMemberEvents, partyAge, probationEnd, probationState, recognitionDeadline, type MemberState, type MemberStatus } from '@chibo/domain';
+import {
+  badgeDue,
+  DEFAULT_POLICY,
+  MEMBER_RECORD_FIELD_LABELS,
+  MEMBER_STATUS_LABELS,
+  nextBadge,
+  nextMemberEvents,
+  partyAge,
+  probationEnd,
+  probationState,
+  recognitionDeadline,
+  type MemberState,
+  type MemberStatus,
+} from '@chibo/domain';
 import { Ctx, CurrentActor } from '../../common/auth/decorators';
 import { ImportFileInput, ImportSummary, summaryOf, tableOfInput } from '../../common/import/import.model';
 import { MemberImportService } from './member-import.service';
@@ -13,7 +26,13 @@ import { Organisation } from '../organisation/organisation.model';
 import { OrganisationService } from '../organisation/organisation.service';
 import { orgByIdLoader } from '../organisation/organisation.loaders';
 import { PolicyService } from '../policy/policy.service';
-import { CreateMemberInput, MemberDataInput, MemberEventInput, MemberFilter, RecordDisciplineInput } from './member.inputs';
+import {
+  CreateMemberInput,
+  MemberDataInput,
+  MemberEventInput,
+  MemberFilter,
+  RecordDisciplineInput,
+} from './member.inputs';
 import { startReport, viDate, xlDate, type ExportWorkbook } from '../../common/export/workbook';
 import { ExportService } from '../../common/export/export.service';
 import { Badge, Discipline, Member, MemberEvent, MemberPage, PartyAge, ProbationStateEnum } from './member.model';
@@ -36,7 +55,10 @@ export class MemberResolver implements OnModuleInit {
 
   onModuleInit(): void {
     this.exporter.register<{ filter?: MemberFilter; asOf?: string }>({
-      name: 'members', field: 'membersXlsx', fileName: 'Danh sách đảng viên', args: { filter: MemberFilter, asOf: null },
+      name: 'members',
+      field: 'membersXlsx',
+      fileName: 'Danh sách đảng viên',
+      args: { filter: MemberFilter, asOf: null },
       build: (actor, a, wb) => this.membersWorkbook(actor, a.filter, a.asOf, wb),
     });
   }
@@ -50,7 +72,10 @@ export class MemberResolver implements OnModuleInit {
     return this.memberService.get(actor, id, asOf ?? today());
   }
 
-  @Query(() => MemberPage, { description: 'Members in your scope (or under `filter.organisationId`) on a date, ordered by name. Default: active (full and probationary) members.' })
+  @Query(() => MemberPage, {
+    description:
+      'Members in your scope (or under `filter.organisationId`) on a date, ordered by name. Default: active (full and probationary) members.',
+  })
   members(
     @CurrentActor() actor: Actor,
     @Args('filter', { type: () => MemberFilter, nullable: true, description: 'Filter.' }) filter?: MemberFilter,
@@ -60,17 +85,28 @@ export class MemberResolver implements OnModuleInit {
     return this.memberService.list(actor, filter, page, asOf ?? today());
   }
 
-  @Query(() => String, { description: 'The members matching the filter on a date (all pages, at most 50,000) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings, in the list\'s order. Scoped like `members`.', deprecationReason: 'Use GET /exports/members.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.' })
+  @Query(() => String, {
+    description:
+      "The members matching the filter on a date (all pages, at most 50,000) as an Excel workbook (base64-encoded .xlsx) with Vietnamese headings, in the list's order. Scoped like `members`.",
+    deprecationReason:
+      'Use GET /exports/members.xlsx (docs/exports.md): the same workbook as a streamed download, not base64 in a GraphQL answer.',
+  })
   membersXlsx(
     @Ctx() ctx: RequestContext,
-    @Args('filter', { type: () => MemberFilter, nullable: true, description: 'Filter (as for `members`).' }) filter?: MemberFilter,
+    @Args('filter', { type: () => MemberFilter, nullable: true, description: 'Filter (as for `members`).' })
+    filter?: MemberFilter,
     @Args('asOf', { type: () => DateScalar, nullable: true, description: 'Date (default today).' }) asOf?: string,
   ): Promise<string> {
     return this.exporter.base64(ctx, 'members', { filter, asOf });
   }
 
   /** The member list export (GET /exports/members.xlsx, membersXlsx). */
-  private async membersWorkbook(actor: Actor, filter: MemberFilter | undefined, asOf: string | undefined, wb: ExportWorkbook): Promise<void> {
+  private async membersWorkbook(
+    actor: Actor,
+    filter: MemberFilter | undefined,
+    asOf: string | undefined,
+    wb: ExportWorkbook,
+  ): Promise<void> {
     const d = asOf ?? today();
     // The headings are the members screen's column labels for the same fields (MEMBER_RECORD_FIELD_LABELS): "Ngày
     // vào Đảng" is the ceremony date there and here.
@@ -83,17 +119,42 @@ export class MemberResolver implements OnModuleInit {
       name: 'Dang vien',
       title: `DANH SÁCH ĐẢNG VIÊN TÍNH ĐẾN NGÀY ${viDate(d)}`,
       subtitle: await this.orgs.exportLine(actor, d, filter?.organisationId),
-      headings: ['STT', L('fullName'), L('birthDate'), L('gender'), 'Chi bộ', 'Trạng thái', L('cardNumber'), L('ceremonyDate'), L('fullMembershipDate'), L('post'), 'Ghi chú'],
+      headings: [
+        'STT',
+        L('fullName'),
+        L('birthDate'),
+        L('gender'),
+        'Chi bộ',
+        'Trạng thái',
+        L('cardNumber'),
+        L('ceremonyDate'),
+        L('fullMembershipDate'),
+        L('post'),
+        'Ghi chú',
+      ],
       widths: [6, 28, 12, 9, 32, 12, 16, 14, 14, 24, 16],
     });
     let n = 0;
-    for (let offset = 0; offset < 50_000; ) {
-      const unseen = [...new Set(page.items.map((m) => m.organisationId).filter((id): id is string => !!id && !cellNames.has(id)))];
+    for (let offset = 0; offset < 50_000;) {
+      const unseen = [
+        ...new Set(page.items.map((m) => m.organisationId).filter((id): id is string => !!id && !cellNames.has(id))),
+      ];
       for (const id of unseen) cellNames.set(id, '');
       for (const o of await this.orgs.findVisible(actor, unseen, d)) cellNames.set(o.id, o.name);
       for (const m of page.items) {
-        add([++n, m.fullName, xlDate(m.birthDate), m.gender === 'MALE' ? 'Nam' : m.gender === 'FEMALE' ? 'Nữ' : '', m.organisationId ? cellNames.get(m.organisationId) ?? '' : '',
-          MEMBER_STATUS_LABELS[m.status as MemberStatus]?.vi ?? m.status, m.cardNumber ?? '', xlDate(m.ceremonyDate), xlDate(m.fullMembershipDate), m.post ?? '', m.exemption ? 'Miễn sinh hoạt' : '']);
+        add([
+          ++n,
+          m.fullName,
+          xlDate(m.birthDate),
+          m.gender === 'MALE' ? 'Nam' : m.gender === 'FEMALE' ? 'Nữ' : '',
+          m.organisationId ? (cellNames.get(m.organisationId) ?? '') : '',
+          MEMBER_STATUS_LABELS[m.status as MemberStatus]?.vi ?? m.status,
+          m.cardNumber ?? '',
+          xlDate(m.ceremonyDate),
+          xlDate(m.fullMembershipDate),
+          m.post ?? '',
+          m.exemption ? 'Miễn sinh hoạt' : '',
+        ]);
       }
       if (page.items.length < 500) break;
       offset += 500;
@@ -102,21 +163,32 @@ export class MemberResolver implements OnModuleInit {
     }
   }
 
-  @ResolveField(() => Organisation, { nullable: true, description: 'The cell on the as-of date (or the last one, for members who left); null if outside your scope.' })
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description: 'The cell on the as-of date (or the last one, for members who left); null if outside your scope.',
+  })
   organisation(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
     if (!m.organisationId) return Promise.resolve(null);
-    return orgByIdLoader(ctx, this.orgs, m.asOf)
-      .load(m.organisationId);
+    return orgByIdLoader(ctx, this.orgs, m.asOf).load(m.organisationId);
   }
 
-  @ResolveField(() => PartyAge, { nullable: true, description: 'Party age on the as-of date, from the admission decision date.' })
+  @ResolveField(() => PartyAge, {
+    nullable: true,
+    description: 'Party age on the as-of date, from the admission decision date.',
+  })
   partyAge(@Parent() m: Member): PartyAge | null {
-    return m.admissionDecisionDate && m.admissionDecisionDate <= m.asOf ? partyAge(m.admissionDecisionDate, m.asOf) : null;
+    return m.admissionDecisionDate && m.admissionDecisionDate <= m.asOf
+      ? partyAge(m.admissionDecisionDate, m.asOf)
+      : null;
   }
 
   @ResolveField(() => ProbationStateEnum, { description: 'Probation state on the as-of date.' })
   async probationState(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<string> {
-    return probationState({ status: m.status as MemberStatus, ceremonyDate: m.ceremonyDate }, m.asOf, await this.policy(ctx, m));
+    return probationState(
+      { status: m.status as MemberStatus, ceremonyDate: m.ceremonyDate },
+      m.asOf,
+      await this.policy(ctx, m),
+    );
   }
 
   @ResolveField(() => DateScalar, { nullable: true, description: 'End of probation (ceremony + 12 months).' })
@@ -124,7 +196,10 @@ export class MemberResolver implements OnModuleInit {
     return m.ceremonyDate ? probationEnd(m.ceremonyDate, await this.policy(ctx, m)) : null;
   }
 
-  @ResolveField(() => DateScalar, { nullable: true, description: 'Last day for the cell to consider recognition (probation end + 30 working days).' })
+  @ResolveField(() => DateScalar, {
+    nullable: true,
+    description: 'Last day for the cell to consider recognition (probation end + 30 working days).',
+  })
   async recognitionDeadline(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<string | null> {
     return m.ceremonyDate ? recognitionDeadline(m.ceremonyDate, await this.policy(ctx, m)) : null;
   }
@@ -135,7 +210,10 @@ export class MemberResolver implements OnModuleInit {
     return nextBadge(m.admissionDecisionDate, m.asOf, await this.policy(ctx, m));
   }
 
-  @ResolveField(() => Badge, { nullable: true, description: 'The badge milestone the member reaches in a given year, with its award occasion (null if none).' })
+  @ResolveField(() => Badge, {
+    nullable: true,
+    description: 'The badge milestone the member reaches in a given year, with its award occasion (null if none).',
+  })
   async badgeDue(
     @Parent() m: Member,
     @Ctx() ctx: RequestContext,
@@ -145,7 +223,10 @@ export class MemberResolver implements OnModuleInit {
     return badgeDue(m.admissionDecisionDate, year, await this.policy(ctx, m));
   }
 
-  @ResolveField(() => [String], { description: 'The lifecycle events `recordMemberEvent` would accept next for the member as they are on the as-of date (RECOGNISED_FULL, TRANSFER_OUT, EXEMPTED, …; docs/rules.md#r-member-lifecycle), for a form\'s menu; empty for members who left. The mutation still checks the dates and the other rules.' })
+  @ResolveField(() => [String], {
+    description:
+      "The lifecycle events `recordMemberEvent` would accept next for the member as they are on the as-of date (RECOGNISED_FULL, TRANSFER_OUT, EXEMPTED, …; docs/rules.md#r-member-lifecycle), for a form's menu; empty for members who left. The mutation still checks the dates and the other rules.",
+  })
   allowedEvents(@Parent() m: Member): string[] {
     return nextMemberEvents({
       status: m.status as MemberStatus,
@@ -157,30 +238,59 @@ export class MemberResolver implements OnModuleInit {
 
   @ResolveField(() => [MemberEvent], { description: 'Lifecycle history, oldest first.' })
   events(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<MemberEvent[]> {
-    return ctx.loaders.for('memberEvents', m.asOf, (ids: readonly string[], d) => this.memberService.eventsOf(ids, d), [] as MemberEvent[]).load(m.id);
+    return ctx.loaders
+      .for(
+        'memberEvents',
+        m.asOf,
+        (ids: readonly string[], d) => this.memberService.eventsOf(ids, d),
+        [] as MemberEvent[],
+      )
+      .load(m.id);
   }
 
   @ResolveField(() => [Discipline], { description: 'Discipline decisions, oldest first.' })
   disciplines(@Parent() m: Member, @Ctx() ctx: RequestContext): Promise<Discipline[]> {
-    return ctx.loaders.for('memberDisciplines', m.asOf, (ids: readonly string[]) => this.disciplineService.disciplinesOf(ids), [] as Discipline[]).load(m.id);
+    return ctx.loaders
+      .for(
+        'memberDisciplines',
+        m.asOf,
+        (ids: readonly string[]) => this.disciplineService.disciplinesOf(ids),
+        [] as Discipline[],
+      )
+      .load(m.id);
   }
 
   private policy(ctx: RequestContext, m: Member) {
     if (!m.organisationId) return Promise.resolve(DEFAULT_POLICY);
-    return ctx.loaders.for('policy', m.asOf, (ids: readonly string[], d) => this.policies.forOrganisations(ids, d), DEFAULT_POLICY).load(m.organisationId);
+    return ctx.loaders
+      .for('policy', m.asOf, (ids: readonly string[], d) => this.policies.forOrganisations(ids, d), DEFAULT_POLICY)
+      .load(m.organisationId);
   }
 
-  @Mutation(() => ImportSummary, { description: 'Import members from a CSV or XLSX file (the columns of docs/import-export.md): each row created in its cell, or updated by national ID; every cell must be writable by the caller. All rows or none unless skipInvalid; refused rows answer IMPORT_INVALID with extensions.rows [{row, column, reason}]. One audit entry per import with the file\'s SHA-256.' })
-  async importMembers(@Ctx() ctx: RequestContext, @Args('input', { description: 'The file.' }) input: ImportFileInput): Promise<ImportSummary> {
+  @Mutation(() => ImportSummary, {
+    description:
+      "Import members from a CSV or XLSX file (the columns of docs/import-export.md): each row created in its cell, or updated by national ID; every cell must be writable by the caller. All rows or none unless skipInvalid; refused rows answer IMPORT_INVALID with extensions.rows [{row, column, reason}]. One audit entry per import with the file's SHA-256.",
+  })
+  async importMembers(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'The file.' }) input: ImportFileInput,
+  ): Promise<ImportSummary> {
     return summaryOf(await this.imports.importTable(ctx, await tableOfInput(input), input.skipInvalid ?? false));
   }
 
-  @Mutation(() => Member, { description: 'Create a member record in a cell (admitted there, or transferred in from outside).' })
-  createMember(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: CreateMemberInput): Promise<Member> {
+  @Mutation(() => Member, {
+    description: 'Create a member record in a cell (admitted there, or transferred in from outside).',
+  })
+  createMember(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'The fields of the operation (see the input type).' }) input: CreateMemberInput,
+  ): Promise<Member> {
     return this.memberService.create(ctx, input);
   }
 
-  @Mutation(() => Member, { description: 'Change a member\'s personal and party data (not status or cell: use recordMemberEvent).' })
+  @Mutation(() => Member, {
+    description: "Change a member's personal and party data (not status or cell: use recordMemberEvent).",
+  })
   updateMember(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, description: 'Member id.' }) id: string,
@@ -189,13 +299,25 @@ export class MemberResolver implements OnModuleInit {
     return this.memberService.update(ctx, id, input);
   }
 
-  @Mutation(() => Member, { description: 'Record a lifecycle event: recognition, transfer, exemption, removal, death. Refused when the member\'s status does not allow it.' })
-  recordMemberEvent(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: MemberEventInput): Promise<Member> {
+  @Mutation(() => Member, {
+    description:
+      "Record a lifecycle event: recognition, transfer, exemption, removal, death. Refused when the member's status does not allow it.",
+  })
+  recordMemberEvent(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'The fields of the operation (see the input type).' }) input: MemberEventInput,
+  ): Promise<Member> {
     return this.memberEvents.recordEvent(ctx, input);
   }
 
-  @Mutation(() => Discipline, { description: 'Record a discipline decision; the form must be allowed for the member\'s status and within the deciding body\'s authority. KHAI_TRU expels.' })
-  recordDiscipline(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: RecordDisciplineInput): Promise<Discipline> {
+  @Mutation(() => Discipline, {
+    description:
+      "Record a discipline decision; the form must be allowed for the member's status and within the deciding body's authority. KHAI_TRU expels.",
+  })
+  recordDiscipline(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'The fields of the operation (see the input type).' }) input: RecordDisciplineInput,
+  ): Promise<Discipline> {
     return this.disciplineService.recordDiscipline(ctx, input);
   }
 }
@@ -204,10 +326,19 @@ export class MemberResolver implements OnModuleInit {
 export class CommitteeSeatResolver {
   constructor(private readonly memberService: MemberService) {}
 
-  @ResolveField(() => Member, { nullable: true, description: 'The member holding the seat (null if outside your scope).' })
+  @ResolveField(() => Member, {
+    nullable: true,
+    description: 'The member holding the seat (null if outside your scope).',
+  })
   member(@Parent() s: CommitteeSeat, @Ctx() ctx: RequestContext): Promise<Member | null> {
     return ctx.loaders
-      .for('memberById', s.asOf, async (ids: readonly string[], d, actor) => new Map((await this.memberService.findVisible(actor, ids, d)).map((x) => [x.id, x] as const)), null as Member | null)
+      .for(
+        'memberById',
+        s.asOf,
+        async (ids: readonly string[], d, actor) =>
+          new Map((await this.memberService.findVisible(actor, ids, d)).map((x) => [x.id, x] as const)),
+        null as Member | null,
+      )
       .load(s.memberId);
   }
 }

@@ -17,7 +17,15 @@ import {
 } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { type Page, type PageInput, keysetAfterSql, keysetColumns, keysetPageOf, keysetRows, type KeysetKey } from '../../common/graphql/pagination';
+import {
+  type Page,
+  type PageInput,
+  keysetAfterSql,
+  keysetColumns,
+  keysetPageOf,
+  keysetRows,
+  type KeysetKey,
+} from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
 import { Params, today, validAt } from '../../database/sql';
 import { OrganisationService } from '../organisation/organisation.service';
@@ -34,22 +42,46 @@ const COLUMNS = `m.id, m.full_name AS "fullName", m.birth_date AS "birthDate", m
   m.political_theory AS "politicalTheory", m.job, m.post, m.temporarily_away AS "temporarilyAway", m.left_on AS "leftOn"`;
 
 /** The order of `members` (folded name, then id), for keyset paging; `name` as the list's ORDER BY writes it. */
-const MEMBER_KEYS = (name: string): KeysetKey[] => [{ expr: name, cast: 'text' }, { expr: 'm.id', cast: 'uuid' }];
+const MEMBER_KEYS = (name: string): KeysetKey[] => [
+  { expr: name, cast: 'text' },
+  { expr: 'm.id', cast: 'uuid' },
+];
 const DATA_COLUMNS: Record<keyof MemberDataInput, string> = {
-  fullName: 'full_name', birthDate: 'birth_date', gender: 'gender', ethnicity: 'ethnicity', religion: 'religion', homeTown: 'home_town',
-  residence: 'residence', nationalId: 'national_id', cardNumber: 'card_number', fileNumber: 'file_number',
-  admissionDecisionDate: 'admission_decision_date', ceremonyDate: 'ceremony_date', fullMembershipDate: 'full_membership_date',
-  introducers: 'introducers', courseCompletedOn: 'course_completed_on', admissionAgeApproval: 'admission_age_approval', educationGeneral: 'education_general', educationProfessional: 'education_professional',
-  politicalTheory: 'political_theory', job: 'job', post: 'post',
+  fullName: 'full_name',
+  birthDate: 'birth_date',
+  gender: 'gender',
+  ethnicity: 'ethnicity',
+  religion: 'religion',
+  homeTown: 'home_town',
+  residence: 'residence',
+  nationalId: 'national_id',
+  cardNumber: 'card_number',
+  fileNumber: 'file_number',
+  admissionDecisionDate: 'admission_decision_date',
+  ceremonyDate: 'ceremony_date',
+  fullMembershipDate: 'full_membership_date',
+  introducers: 'introducers',
+  courseCompletedOn: 'course_completed_on',
+  admissionAgeApproval: 'admission_age_approval',
+  educationGeneral: 'education_general',
+  educationProfessional: 'education_professional',
+  politicalTheory: 'political_theory',
+  job: 'job',
+  post: 'post',
 };
 
 const toModel = (row: Record<string, unknown>, asOf: string): Member => Object.assign(new Member(), row, { asOf });
 
 const fieldErrors = (errors: { field: string; reason: string; code: string }[]): DomainError => {
   const head = first(errors, 'field error');
-  return new DomainError(head.code as 'VALIDATION', errors.map((e) => `${e.field} ${e.reason}`).join('; '), head.field, {
-    fields: errors.map((e) => ({ field: e.field, reason: e.code, message: e.reason })),
-  });
+  return new DomainError(
+    head.code as 'VALIDATION',
+    errors.map((e) => `${e.field} ${e.reason}`).join('; '),
+    head.field,
+    {
+      fields: errors.map((e) => ({ field: e.field, reason: e.code, message: e.reason })),
+    },
+  );
 };
 
 /**
@@ -59,7 +91,9 @@ const fieldErrors = (errors: { field: string; reason: string; code: string }[]):
 export const recordRuleErrors = (problems: readonly MemberRecordProblem[]): DomainError => {
   const head = first(problems, 'record problem');
   return new DomainError(head.code, problems.map((p) => p.message).join('; '), head.field, {
-    ...head.details, reason: head.reason, fields: problems.map((p) => ({ field: p.field, reason: p.reason, message: p.message })),
+    ...head.details,
+    reason: head.reason,
+    fields: problems.map((p) => ({ field: p.field, reason: p.reason, message: p.message })),
   });
 };
 
@@ -83,12 +117,18 @@ export class MemberService {
   private visibleSql(actor: Actor, p: Params, d: string, cell: string): string {
     if (actor.isAdmin) return 'TRUE';
     const parts: string[] = [];
-    if (actor.readRoots.length) parts.push(`(${cell} IS NOT NULL AND ${orgVisibleSql({ ...actor, ownCellIds: [] }, cell, p, d)})`);
+    if (actor.readRoots.length)
+      parts.push(`(${cell} IS NOT NULL AND ${orgVisibleSql({ ...actor, ownCellIds: [] }, cell, p, d)})`);
     if (actor.ownMemberIds.length) parts.push(`m.id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`);
     return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
   }
 
-  async findVisible(actor: Actor, ids: readonly string[], asOf: string, m: EntityManager = this.ds.manager): Promise<Member[]> {
+  async findVisible(
+    actor: Actor,
+    ids: readonly string[],
+    asOf: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<Member[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
     const p = new Params();
@@ -113,7 +153,12 @@ export class MemberService {
    * Members under an organisation (or the caller's scope) on a date, in one query: the permanent placements in
    * force that day joined to the tree as it stood, so a member appears under the cell (and committee) they were in.
    */
-  async list(actor: Actor, filter: MemberFilter | undefined, page: PageInput | undefined, asOf: string): Promise<Page<Member>> {
+  async list(
+    actor: Actor,
+    filter: MemberFilter | undefined,
+    page: PageInput | undefined,
+    asOf: string,
+  ): Promise<Page<Member>> {
     // by the name as written, or by the given name (member.name_given_first: libs/domain givenNameFirst, kept by the database)
     const nameCol = filter?.order === 'GIVEN_NAME' ? 'm.name_given_first' : 'm.name_folded';
     const { offset, limit, after } = keysetPageOf(page, 'members', MEMBER_KEYS(nameCol));
@@ -174,10 +219,15 @@ export class MemberService {
     if (filter?.bornFrom) where.push(`m.birth_date >= ${p.add(filter.bornFrom)}::date`);
     if (filter?.bornTo) where.push(`m.birth_date <= ${p.add(filter.bornTo)}::date`);
     if (filter?.badgeDueInYear) {
-      const policy = filter.organisationId ? await this.policies.forOrganisation(filter.organisationId, asOf) : DEFAULT_POLICY;
-      where.push(`(${p.add(filter.badgeDueInYear)}::int - EXTRACT(YEAR FROM m.admission_decision_date)::int) = ANY(${p.add(policy.member.badgeMilestones)}::int[])`);
+      const policy = filter.organisationId
+        ? await this.policies.forOrganisation(filter.organisationId, asOf)
+        : DEFAULT_POLICY;
+      where.push(
+        `(${p.add(filter.badgeDueInYear)}::int - EXTRACT(YEAR FROM m.admission_decision_date)::int) = ANY(${p.add(policy.member.badgeMilestones)}::int[])`,
+      );
     }
-    if (filter?.exempt !== undefined && filter.exempt !== null) where.push(filter.exempt ? `${EXEMPTION_AT(d)} IS NOT NULL` : `${EXEMPTION_AT(d)} IS NULL`);
+    if (filter?.exempt !== undefined && filter.exempt !== null)
+      where.push(filter.exempt ? `${EXEMPTION_AT(d)} IS NOT NULL` : `${EXEMPTION_AT(d)} IS NULL`);
     const sql = `FROM ${from} WHERE ${where.join(' AND ')}`;
     // The order's keys as written in ORDER BY (the name expression differs by branch; its values do not).
     const keys = MEMBER_KEYS(order.startsWith('(') ? `(${nameCol} || '')` : nameCol);
@@ -190,13 +240,24 @@ export class MemberService {
       // Probation states come from the domain rule (working days), so they are computed on the probationary
       // candidates, a small share of members, and paged here.
       const rows: Record<string, unknown>[] = await this.ds.query(`${select}`, p.values);
-      const policies = await this.policies.forOrganisations([...new Set(rows.map((r) => r.organisationId as string).filter(Boolean))], asOf);
+      const policies = await this.policies.forOrganisations(
+        [...new Set(rows.map((r) => r.organisationId as string).filter(Boolean))],
+        asOf,
+      );
       const wanted = new Set(filter.probation);
       const matches = (r: Record<string, unknown>) =>
-        wanted.has(probationState({ status: r.status as MemberStatus, ceremonyDate: r.ceremonyDate as string | null }, asOf, policies.get(r.organisationId as string) as Policy));
+        wanted.has(
+          probationState(
+            { status: r.status as MemberStatus, ceremonyDate: r.ceremonyDate as string | null },
+            asOf,
+            policies.get(r.organisationId as string) as Policy,
+          ),
+        );
       const matching = rows.filter(matches);
       // After a cursor: the same rows from the cursor's position on (read again, so a row removed since is no anchor).
-      const from = after ? (await this.ds.query(selectAfter(), p.values) as Record<string, unknown>[]).filter(matches) : matching;
+      const from = after
+        ? ((await this.ds.query(selectAfter(), p.values)) as Record<string, unknown>[]).filter(matches)
+        : matching;
       const { rows: items, nextCursor } = keysetRows(from.slice(offset, offset + limit + 1), limit, 'members', keys);
       return { items: items.map((r) => toModel(r, asOf)), total: matching.length, offset, limit, nextCursor };
     }
@@ -239,7 +300,11 @@ export class MemberService {
     }
     await assertMemberCell(m, this.orgs, caller.actor, input.organisationId, joinedOn, 'organisationId');
     // The cell's policy when the member was admitted (the rules' thresholds then).
-    const policy = await this.policies.forOrganisation(input.organisationId, input.admissionDecisionDate ?? input.ceremonyDate ?? joinedOn, m);
+    const policy = await this.policies.forOrganisation(
+      input.organisationId,
+      input.admissionDecisionDate ?? input.ceremonyDate ?? joinedOn,
+      m,
+    );
     const problems = memberRecordProblems(input, policy);
     if (problems.length) throw recordRuleErrors(problems);
     const cols = Object.entries(DATA_COLUMNS).filter(([k]) => input[k as keyof MemberDataInput] !== undefined);
@@ -250,11 +315,30 @@ export class MemberService {
        VALUES (${sqlValues.join(', ')}, ${p.add(foldVietnamese(input.fullName))}, ${p.add(status)}) RETURNING id`,
       p.values,
     );
-    await m.query(`INSERT INTO membership (member_id, organisation_id, kind, valid_from) VALUES ($1,$2,'PERMANENT',$3)`, [row.id, input.organisationId, joinedOn]);
+    await m.query(
+      `INSERT INTO membership (member_id, organisation_id, kind, valid_from) VALUES ($1,$2,'PERMANENT',$3)`,
+      [row.id, input.organisationId, joinedOn],
+    );
     const type: MemberEventType = input.transferredFrom ? 'TRANSFER_IN' : 'ADMITTED';
-    await insertMemberEvent(m, caller, row.id, { type, effectiveOn: joinedOn, toOrganisationId: input.organisationId, externalOrganisation: input.transferredFrom ?? null });
-    if (!input.transferredFrom && status === 'FULL' && fullOn) await insertMemberEvent(m, caller, row.id, { type: 'RECOGNISED_FULL', effectiveOn: fullOn, organisationId: input.organisationId });
-    await this.audit.record(m, caller, { operation: 'createMember', entityType: 'member', entityId: row.id, after: input, organisationId: input.organisationId });
+    await insertMemberEvent(m, caller, row.id, {
+      type,
+      effectiveOn: joinedOn,
+      toOrganisationId: input.organisationId,
+      externalOrganisation: input.transferredFrom ?? null,
+    });
+    if (!input.transferredFrom && status === 'FULL' && fullOn)
+      await insertMemberEvent(m, caller, row.id, {
+        type: 'RECOGNISED_FULL',
+        effectiveOn: fullOn,
+        organisationId: input.organisationId,
+      });
+    await this.audit.record(m, caller, {
+      operation: 'createMember',
+      entityType: 'member',
+      entityId: row.id,
+      after: input,
+      organisationId: input.organisationId,
+    });
     return row.id as string;
   }
 
@@ -272,13 +356,24 @@ export class MemberService {
       // A change that touches an admission or probation rule's fields must leave the record within the rule.
       const admitted = (merged.admissionDecisionDate ?? merged.ceremonyDate ?? today()) as string;
       const policy = await this.policies.forOrganisation(before.organisationId as string, admitted, m);
-      const problems = memberRecordProblemsOfChange(merged, cols.map(([k]) => k), policy);
+      const problems = memberRecordProblemsOfChange(
+        merged,
+        cols.map(([k]) => k),
+        policy,
+      );
       if (problems.length) throw recordRuleErrors(problems);
       const p = new Params();
       const sets = cols.map(([k, c]) => `${c} = ${p.add(input[k as keyof MemberDataInput])}`);
       if (input.fullName) sets.push(`name_folded = ${p.add(foldVietnamese(input.fullName))}`);
       await m.query(`UPDATE member SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
-      await this.audit.record(m, caller, { operation: 'updateMember', entityType: 'member', entityId: id, before, after: input, organisationId: before.organisationId as string });
+      await this.audit.record(m, caller, {
+        operation: 'updateMember',
+        entityType: 'member',
+        entityId: id,
+        before,
+        after: input,
+        organisationId: before.organisationId as string,
+      });
     });
     return this.get(caller.actor, id, today());
   }

@@ -19,9 +19,14 @@ export const STATUS_AT = (d: string) => `CASE WHEN m.left_on IS NOT NULL AND m.l
 export const statusInSql = (d: string, statuses: readonly string[], p: Params): string => {
   const full = statuses.includes('FULL');
   const probationary = statuses.includes('PROBATIONARY');
-  const staying = full && probationary ? 'TRUE'
-    : full ? `m.full_membership_date <= ${d}::date`
-    : probationary ? `(m.full_membership_date IS NULL OR m.full_membership_date > ${d}::date)` : null;
+  const staying =
+    full && probationary
+      ? 'TRUE'
+      : full
+        ? `m.full_membership_date <= ${d}::date`
+        : probationary
+          ? `(m.full_membership_date IS NULL OR m.full_membership_date > ${d}::date)`
+          : null;
   const left = `m.status = ANY(${p.add(statuses)}::text[])`;
   if (staying === null) return `(m.left_on <= ${d}::date AND ${left})`;
   // Not left on d (any stored status), or left with one of the statuses; for both FULL and PROBATIONARY the second
@@ -31,7 +36,9 @@ export const statusInSql = (d: string, statuses: readonly string[], p: Params): 
 };
 
 /** The member's permanent cell on a date, or the last one before it (members who left). */
-export const CELL_AT = (d: string) => `(SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= ${d}::date
+export const CELL_AT = (
+  d: string,
+) => `(SELECT x.organisation_id FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' AND x.valid_from <= ${d}::date
   ORDER BY x.valid_from DESC LIMIT 1)`;
 
 /**
@@ -39,7 +46,11 @@ export const CELL_AT = (d: string) => `(SELECT x.organisation_id FROM membership
  * date); a permanent placement in force that day, PROBATIONARY or FULL that day (docs/rules.md#r-membership-count).
  * Exposes the member row as `m`. Driven by the membership's organisation index.
  */
-export const JOIN_MEMBERS_OF_CELL_ON = (cell: string, day: string, p: Params) => `JOIN membership x ON x.organisation_id = ${cell} AND x.kind = 'PERMANENT'
+export const JOIN_MEMBERS_OF_CELL_ON = (
+  cell: string,
+  day: string,
+  p: Params,
+) => `JOIN membership x ON x.organisation_id = ${cell} AND x.kind = 'PERMANENT'
     AND x.valid_from <= ${day} AND (x.valid_to IS NULL OR x.valid_to > ${day})
   JOIN member m ON m.id = x.member_id AND ${statusInSql(day, ['PROBATIONARY', 'FULL'], p)}`;
 
@@ -47,12 +58,18 @@ export const JOIN_MEMBERS_OF_CELL_ON = (cell: string, day: string, p: Params) =>
  * Joins one member's permanent cell on a day (`day`: a date expression of the rows joined to) while PROBATIONARY or
  * FULL: no row for a day the member was not a member. Exposes the member row as `m` and the cell as `x.organisation_id`.
  */
-export const JOIN_CELL_OF_MEMBER_ON = (day: string, memberParam: string, p: Params) => joinCellOf(`= ${memberParam}::uuid`, day, p);
+export const JOIN_CELL_OF_MEMBER_ON = (day: string, memberParam: string, p: Params) =>
+  joinCellOf(`= ${memberParam}::uuid`, day, p);
 
 /** JOIN_CELL_OF_MEMBER_ON for several members at once (`membersParam`: a uuid[] parameter). */
-export const JOIN_CELL_OF_MEMBERS_ON = (day: string, membersParam: string, p: Params) => joinCellOf(`= ANY(${membersParam}::uuid[])`, day, p);
+export const JOIN_CELL_OF_MEMBERS_ON = (day: string, membersParam: string, p: Params) =>
+  joinCellOf(`= ANY(${membersParam}::uuid[])`, day, p);
 
-const joinCellOf = (memberCondition: string, day: string, p: Params) => `JOIN membership x ON x.member_id ${memberCondition} AND x.kind = 'PERMANENT'
+const joinCellOf = (
+  memberCondition: string,
+  day: string,
+  p: Params,
+) => `JOIN membership x ON x.member_id ${memberCondition} AND x.kind = 'PERMANENT'
     AND x.valid_from <= ${day} AND (x.valid_to IS NULL OR x.valid_to > ${day})
   JOIN member m ON m.id = x.member_id AND ${statusInSql(day, ['PROBATIONARY', 'FULL'], p)}`;
 
@@ -60,7 +77,11 @@ const joinCellOf = (memberCondition: string, day: string, p: Params) => `JOIN me
  * Joins the permanent memberships of a cell in force on some day of [from, to] (`cell`, `from`, `to`: SQL
  * expressions), as `x` (x.member_id): everyone a cell may count in a period, a superset of those it counts on each day.
  */
-export const JOIN_MEMBERSHIPS_OF_CELL_DURING = (cell: string, from: string, to: string) => `JOIN membership x ON x.organisation_id = ${cell} AND x.kind = 'PERMANENT'
+export const JOIN_MEMBERSHIPS_OF_CELL_DURING = (
+  cell: string,
+  from: string,
+  to: string,
+) => `JOIN membership x ON x.organisation_id = ${cell} AND x.kind = 'PERMANENT'
     AND x.valid_from <= ${to}::date AND (x.valid_to IS NULL OR x.valid_to > ${from}::date)`;
 
 /**
@@ -86,7 +107,8 @@ export const MEMBERS_BY_NUMBER_FOR_UPDATE = (nat: string, cards: string, d: stri
     ORDER BY m.id FOR UPDATE OF m`;
 
 /** The folded name of the member `memberExpr` (a scalar subquery by primary key: for ordering a page's rows by name). */
-export const MEMBER_NAME_FOLDED = (memberExpr: string) => `(SELECT m.name_folded FROM member m WHERE m.id = ${memberExpr})`;
+export const MEMBER_NAME_FOLDED = (memberExpr: string) =>
+  `(SELECT m.name_folded FROM member m WHERE m.id = ${memberExpr})`;
 
 /** True when the member `memberExpr` belongs to the cell `cellExpr` on `day` (any membership kind: permanent or temporary). */
 export const IS_MEMBER_OF_CELL_ON = (memberExpr: string, cellExpr: string, day: string) =>
@@ -107,7 +129,8 @@ export const JOIN_MEMBERSHIP = (alias: string, on: string, day: string, kind?: '
 export const JOIN_MEMBER = (alias: string, memberExpr: string) => `JOIN member ${alias} ON ${alias}.id = ${memberExpr}`;
 
 /** `FROM` the member rows as `alias` whose id satisfies `idCondition` (e.g. `= ANY($1::uuid[])`). */
-export const MEMBERS_WHERE = (alias: string, idCondition: string) => `FROM member ${alias} WHERE ${alias}.id ${idCondition}`;
+export const MEMBERS_WHERE = (alias: string, idCondition: string) =>
+  `FROM member ${alias} WHERE ${alias}.id ${idCondition}`;
 
 /**
  * The members who left in [from, to] counted by their status on `asOf` (one of `statuses`, a text[] expression), in
@@ -148,10 +171,12 @@ export const CELLS_OF_MEMBERS = (membersParam: string, day: string) =>
 export const LEFT_JOIN_MEMBER = (alias: string, memberExpr: string) => `LEFT ${JOIN_MEMBER(alias, memberExpr)}`;
 
 /** A scalar subquery: the SQL expression `expr` over the member row `m` of `memberExpr` (e.g. EXEMPTION_AT). */
-export const OF_MEMBER = (memberExpr: string, expr: string) => `(SELECT ${expr} FROM member m WHERE m.id = ${memberExpr})`;
+export const OF_MEMBER = (memberExpr: string, expr: string) =>
+  `(SELECT ${expr} FROM member m WHERE m.id = ${memberExpr})`;
 
 /**
  * The discipline decided in [from, to] (date expressions), as a derived table to name with an alias:
  * `FROM ${DISCIPLINE_BETWEEN(a, b)} dc` (columns of discipline: member_id, organisation_id, form, decided_on…).
  */
-export const DISCIPLINE_BETWEEN = (from: string, to: string) => `(SELECT * FROM discipline WHERE decided_on BETWEEN ${from}::date AND ${to}::date)`;
+export const DISCIPLINE_BETWEEN = (from: string, to: string) =>
+  `(SELECT * FROM discipline WHERE decided_on BETWEEN ${from}::date AND ${to}::date)`;

@@ -84,8 +84,19 @@ export class NoticeGenerators {
     let n = 0;
     for (let i = 0; i < drafts.length; i += INSERT_CHUNK) {
       const rows = drafts.slice(i, i + INSERT_CHUNK).map((d) => ({
-        user_id: d.userId, kind: d.kind, code: d.code, dedupe_key: d.key, title_vi: d.text.title.vi.slice(0, 300), title_en: d.text.title.en.slice(0, 300),
-        body_vi: d.text.body.vi, body_en: d.text.body.en, link: d.link, subject_type: d.subjectType, subject_id: d.subjectId, organisation_id: d.organisationId, due_on: d.dueOn,
+        user_id: d.userId,
+        kind: d.kind,
+        code: d.code,
+        dedupe_key: d.key,
+        title_vi: d.text.title.vi.slice(0, 300),
+        title_en: d.text.title.en.slice(0, 300),
+        body_vi: d.text.body.vi,
+        body_en: d.text.body.en,
+        link: d.link,
+        subject_type: d.subjectType,
+        subject_id: d.subjectId,
+        organisation_id: d.organisationId,
+        due_on: d.dueOn,
       }));
       const [row] = await m.query(
         `WITH ins AS (
@@ -112,8 +123,17 @@ export class NoticeGenerators {
    */
   async meetings(m: EntityManager, d: string): Promise<NoticeDraft[]> {
     const rows: {
-      id: string; organisationId: string; title: string; date: string; startTime: string | null; place: string | null; theme: string | null; topics: unknown;
-      documents: string[]; userId: string; notified: boolean;
+      id: string;
+      organisationId: string;
+      title: string;
+      date: string;
+      startTime: string | null;
+      place: string | null;
+      theme: string | null;
+      topics: unknown;
+      documents: string[];
+      userId: string;
+      notified: boolean;
     }[] = await m.query(
       `WITH pub AS (${PUBLISHED_MEETINGS})
        SELECT p.id, p.organisation_id AS "organisationId", p.title, to_char(p.meeting_date, 'YYYY-MM-DD') AS date, p.start_time::text AS "startTime", p.place, p.theme, p.topics,
@@ -128,11 +148,29 @@ export class NoticeGenerators {
       [d, DEFAULT_POLICY.meeting.publishDaysAhead],
     );
     return rows.map((r) => {
-      const topics = Array.isArray(r.topics) ? r.topics.filter((t): t is string => typeof t === 'string' && t.trim() !== '') : [];
-      const facts = { id: r.id, title: r.title, date: r.date, startTime: r.startTime, place: r.place, agenda: [...(r.theme ? [r.theme] : []), ...topics], documents: r.documents };
+      const topics = Array.isArray(r.topics)
+        ? r.topics.filter((t): t is string => typeof t === 'string' && t.trim() !== '')
+        : [];
+      const facts = {
+        id: r.id,
+        title: r.title,
+        date: r.date,
+        startTime: r.startTime,
+        place: r.place,
+        agenda: [...(r.theme ? [r.theme] : []), ...topics],
+        documents: r.documents,
+      };
       return {
-        userId: r.userId, kind: 'MEETING' as const, code: r.notified ? 'MEETING_CHANGED' : 'MEETING_PUBLISHED', key: meetingNoticeKey(facts), text: meetingNotice(facts, r.notified),
-        link: `/meetings/${r.id}`, subjectType: 'meeting', subjectId: r.id, organisationId: r.organisationId, dueOn: r.date,
+        userId: r.userId,
+        kind: 'MEETING' as const,
+        code: r.notified ? 'MEETING_CHANGED' : 'MEETING_PUBLISHED',
+        key: meetingNoticeKey(facts),
+        text: meetingNotice(facts, r.notified),
+        link: `/meetings/${r.id}`,
+        subjectType: 'meeting',
+        subjectId: r.id,
+        organisationId: r.organisationId,
+        dueOn: r.date,
       };
     });
   }
@@ -143,18 +181,22 @@ export class NoticeGenerators {
    * job ran is published at the next run (its date not past).
    */
   async publishedMeetings(m: EntityManager, d: string): Promise<SystemEvent[]> {
-    const rows: { id: string; organisationId: string; date: string; startTime: string | null; place: string | null }[] = await m.query(
-      `WITH pub AS (${PUBLISHED_MEETINGS}),
+    const rows: { id: string; organisationId: string; date: string; startTime: string | null; place: string | null }[] =
+      await m.query(
+        `WITH pub AS (${PUBLISHED_MEETINGS}),
             seen AS (INSERT INTO notice_event_state (kind, key, organisation_id, subject_type, subject_id)
                      SELECT 'meeting.published', p.id::text, p.organisation_id, 'meeting', p.id::text FROM pub p
                      ON CONFLICT (kind, key) DO NOTHING RETURNING key)
        SELECT p.id, p.organisation_id AS "organisationId", to_char(p.meeting_date, 'YYYY-MM-DD') AS date, to_char(p.start_time, 'HH24:MI') AS "startTime", p.place
          FROM pub p JOIN seen ON seen.key = p.id::text
         ORDER BY p.meeting_date, p.start_time NULLS LAST, p.id`,
-      [d, DEFAULT_POLICY.meeting.publishDaysAhead],
-    );
+        [d, DEFAULT_POLICY.meeting.publishDaysAhead],
+      );
     return rows.map((r) => ({
-      type: 'meeting.published' as const, subjectType: 'meeting', subjectId: r.id, organisationId: r.organisationId,
+      type: 'meeting.published' as const,
+      subjectType: 'meeting',
+      subjectId: r.id,
+      organisationId: r.organisationId,
       payload: { meetingId: r.id, date: r.date, startTime: r.startTime, place: r.place },
     }));
   }
@@ -167,9 +209,21 @@ export class NoticeGenerators {
    */
   async alertEvents(m: EntityManager, alerts: Alert[]): Promise<SystemEvent[]> {
     const current = new Map(alerts.map((a) => [alertKey(a), a] as const));
-    const rows = [...current].map(([key, a]) => ({ key, organisation_id: a.organisationId, ...alertSubject(a), payload: alertEventPayload(a) }))
+    const rows = [...current]
+      .map(([key, a]) => ({
+        key,
+        organisation_id: a.organisationId,
+        ...alertSubject(a),
+        payload: alertEventPayload(a),
+      }))
       .map(({ subjectType, subjectId, ...r }) => ({ ...r, subject_type: subjectType, subject_id: subjectId }));
-    const changed: { raised: boolean; organisationId: string | null; subjectType: string; subjectId: string; payload: Record<string, unknown> }[] = await m.query(
+    const changed: {
+      raised: boolean;
+      organisationId: string | null;
+      subjectType: string;
+      subjectId: string;
+      payload: Record<string, unknown>;
+    }[] = await m.query(
       `WITH cur AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(key text, organisation_id uuid, subject_type text, subject_id text, payload jsonb)),
             raised AS (INSERT INTO notice_event_state (kind, key, organisation_id, subject_type, subject_id, payload)
                        SELECT 'alert', c.key, c.organisation_id, c.subject_type, c.subject_id, c.payload FROM cur c
@@ -183,7 +237,11 @@ export class NoticeGenerators {
       [JSON.stringify(rows)],
     );
     return changed.map((c) => ({
-      type: c.raised ? ('alert.raised' as const) : ('alert.cleared' as const), subjectType: c.subjectType, subjectId: c.subjectId, organisationId: c.organisationId, payload: c.payload,
+      type: c.raised ? ('alert.raised' as const) : ('alert.cleared' as const),
+      subjectType: c.subjectType,
+      subjectId: c.subjectId,
+      organisationId: c.organisationId,
+      payload: c.payload,
     }));
   }
 
@@ -195,7 +253,13 @@ export class NoticeGenerators {
   async records(m: EntityManager, email: boolean): Promise<number> {
     let written = 0;
     for (;;) {
-      const events: { id: string; txid: string; type: string; payload: Record<string, unknown>; organisationId: string | null }[] = await m.query(
+      const events: {
+        id: string;
+        txid: string;
+        type: string;
+        payload: Record<string, unknown>;
+        organisationId: string | null;
+      }[] = await m.query(
         `SELECT e.id::text, e.txid::text, e.type, e.payload, e.organisation_id AS "organisationId"
            FROM domain_event e, notice_cursor c
           WHERE c.name = 'record' AND e.txid < pg_snapshot_xmin(pg_current_snapshot()) AND (e.txid, e.id) > (c.cursor_txid, c.cursor_event_id)
@@ -205,9 +269,10 @@ export class NoticeGenerators {
       if (!events.length) return written;
       const about = events.filter((e) => typeof e.payload.memberId === 'string' && recordNotice(e.type, e.payload));
       const users: { userId: string; memberId: string }[] = about.length
-        ? await m.query(`SELECT DISTINCT mu.user_id AS "userId", mu.member_id AS "memberId" FROM ${MEMBER_USERS} mu WHERE mu.member_id = ANY($1::uuid[])`, [
-            [...new Set(about.map((e) => e.payload.memberId as string))],
-          ])
+        ? await m.query(
+            `SELECT DISTINCT mu.user_id AS "userId", mu.member_id AS "memberId" FROM ${MEMBER_USERS} mu WHERE mu.member_id = ANY($1::uuid[])`,
+            [[...new Set(about.map((e) => e.payload.memberId as string))]],
+          )
         : [];
       const byMember = new Map<string, string[]>();
       for (const u of users) byMember.set(u.memberId, [...(byMember.get(u.memberId) ?? []), u.userId]);
@@ -215,13 +280,24 @@ export class NoticeGenerators {
         const memberId = e.payload.memberId as string;
         const text = recordNotice(e.type, e.payload)!;
         return (byMember.get(memberId) ?? []).map((userId) => ({
-          userId, kind: 'RECORD' as const, code: e.type, key: `event:${e.id}`, text, link: `/members/${memberId}`, subjectType: 'member', subjectId: memberId,
-          organisationId: e.organisationId, dueOn: null,
+          userId,
+          kind: 'RECORD' as const,
+          code: e.type,
+          key: `event:${e.id}`,
+          text,
+          link: `/members/${memberId}`,
+          subjectType: 'member',
+          subjectId: memberId,
+          organisationId: e.organisationId,
+          dueOn: null,
         }));
       });
       written += await this.insert(m, drafts, email);
       const last = first(events.slice(-1), 'record event'); // events is not empty (checked above)
-      await m.query(`UPDATE notice_cursor SET cursor_txid = $1::xid8, cursor_event_id = $2::bigint WHERE name = 'record'`, [last.txid, last.id]);
+      await m.query(
+        `UPDATE notice_cursor SET cursor_txid = $1::xid8, cursor_event_id = $2::bigint WHERE name = 'record'`,
+        [last.txid, last.id],
+      );
       if (events.length < EVENT_BATCH) return written;
     }
   }
@@ -233,16 +309,27 @@ export class NoticeGenerators {
    */
   async reminders(m: EntityManager, alerts: Alert[], d: string): Promise<NoticeDraft[]> {
     if (!alerts.length) return [];
-    const recipients = await this.writersOf(m, alerts.map((a) => a.organisationId), d);
+    const recipients = await this.writersOf(
+      m,
+      alerts.map((a) => a.organisationId),
+      d,
+    );
     const visitPolicyDue = visitReportDueOn(d.slice(0, 7), DEFAULT_POLICY);
     return alerts.flatMap((a) => {
       // Visits behind: the visit reports of this month are due on visitReportDueDay of the next (the rule's deadline).
       const dueOn = a.dueOn ?? (a.code === 'VISITS_BEHIND' ? visitPolicyDue : null);
       const link = reminderLink(a);
       return (recipients.get(a.organisationId) ?? []).map((userId) => ({
-        userId, kind: 'REMINDER' as const, code: a.code, key: reminderKey(a, d), text: reminderNotice(a), link,
+        userId,
+        kind: 'REMINDER' as const,
+        code: a.code,
+        key: reminderKey(a, d),
+        text: reminderNotice(a),
+        link,
         subjectType: a.memberId ? 'member' : a.meetingId ? 'meeting' : a.visitId ? 'visit' : 'organisation',
-        subjectId: a.memberId ?? a.meetingId ?? a.visitId ?? a.organisationId, organisationId: a.organisationId, dueOn,
+        subjectId: a.memberId ?? a.meetingId ?? a.visitId ?? a.organisationId,
+        organisationId: a.organisationId,
+        dueOn,
       }));
     });
   }
@@ -259,7 +346,13 @@ export class NoticeGenerators {
       [d, SELF_ASSESSMENT_REMINDER_DAYS],
     );
     const pending: { round: (typeof rounds)[number]; subject: RatingPendingSubject }[] = [];
-    for (const round of rounds.filter((r) => selfAssessmentDue({ roundState: r.state, selfAssessmentDue: r.due, selfAssessed: false }, d, SELF_ASSESSMENT_REMINDER_DAYS))) {
+    for (const round of rounds.filter((r) =>
+      selfAssessmentDue(
+        { roundState: r.state, selfAssessmentDue: r.due, selfAssessed: false },
+        d,
+        SELF_ASSESSMENT_REMINDER_DAYS,
+      ),
+    )) {
       // one statement per round (paging re-ran the round's whole subtree query per page: 30 rounds of 5,000 subjects
       // at x30 took over half an hour)
       const all = await this.ratings.pending(SYSTEM_ACTOR, round.id, undefined, 'all', m);
@@ -268,18 +361,37 @@ export class NoticeGenerators {
     if (!pending.length) return [];
     const memberIds = [...new Set(pending.map((x) => x.subject.memberId).filter((x): x is string => !!x))];
     const members: { userId: string; memberId: string }[] = memberIds.length
-      ? await m.query(`SELECT DISTINCT mu.user_id AS "userId", mu.member_id AS "memberId" FROM ${MEMBER_USERS} mu WHERE mu.member_id = ANY($1::uuid[])`, [memberIds])
+      ? await m.query(
+          `SELECT DISTINCT mu.user_id AS "userId", mu.member_id AS "memberId" FROM ${MEMBER_USERS} mu WHERE mu.member_id = ANY($1::uuid[])`,
+          [memberIds],
+        )
       : [];
     const usersOf = new Map<string, string[]>();
     for (const x of members) usersOf.set(x.memberId, [...(usersOf.get(x.memberId) ?? []), x.userId]);
-    const writers = await this.writersOf(m, pending.map((x) => x.subject.organisationId).filter((x): x is string => !!x), d);
+    const writers = await this.writersOf(
+      m,
+      pending.map((x) => x.subject.organisationId).filter((x): x is string => !!x),
+      d,
+    );
     return pending.flatMap(({ round, subject }) => {
       const subjectId = subject.memberId ?? subject.organisationId ?? '';
       const users = subject.memberId ? (usersOf.get(subject.memberId) ?? []) : (writers.get(subjectId) ?? []);
-      const text = selfAssessmentNotice({ roundTitle: round.title, selfAssessmentDue: round.due, subjectName: subject.name });
+      const text = selfAssessmentNotice({
+        roundTitle: round.title,
+        selfAssessmentDue: round.due,
+        subjectName: subject.name,
+      });
       return users.map((userId) => ({
-        userId, kind: 'REMINDER' as const, code: 'SELF_ASSESSMENT_DUE', key: `alert:SELF_ASSESSMENT_DUE:${round.id}:${subjectId}:${round.due}`, text, link: '/ratings',
-        subjectType: subject.memberId ? 'member' : 'organisation', subjectId, organisationId: subject.organisationId ?? subject.parentOrganisationId, dueOn: round.due,
+        userId,
+        kind: 'REMINDER' as const,
+        code: 'SELF_ASSESSMENT_DUE',
+        key: `alert:SELF_ASSESSMENT_DUE:${round.id}:${subjectId}:${round.due}`,
+        text,
+        link: '/ratings',
+        subjectType: subject.memberId ? 'member' : 'organisation',
+        subjectId,
+        organisationId: subject.organisationId ?? subject.parentOrganisationId,
+        dueOn: round.due,
       }));
     });
   }
@@ -299,11 +411,23 @@ export class NoticeGenerators {
     );
     const due = rows.filter((r) => meetingUnrecorded({ state: 'PLANNED', date: r.date }, d));
     if (!due.length) return [];
-    const writers = await this.writersOf(m, due.map((r) => r.organisationId), d);
+    const writers = await this.writersOf(
+      m,
+      due.map((r) => r.organisationId),
+      d,
+    );
     return due.flatMap((r) =>
       (writers.get(r.organisationId) ?? []).map((userId) => ({
-        userId, kind: 'REMINDER' as const, code: 'MEETING_UNRECORDED', key: `meeting-unrecorded:${r.id}:${r.date}`, text: meetingUnrecordedNotice(r),
-        link: `/meetings/${r.id}`, subjectType: 'meeting', subjectId: r.id, organisationId: r.organisationId, dueOn: r.dueOn,
+        userId,
+        kind: 'REMINDER' as const,
+        code: 'MEETING_UNRECORDED',
+        key: `meeting-unrecorded:${r.id}:${r.date}`,
+        text: meetingUnrecordedNotice(r),
+        link: `/meetings/${r.id}`,
+        subjectType: 'meeting',
+        subjectId: r.id,
+        organisationId: r.organisationId,
+        dueOn: r.dueOn,
       })),
     );
   }
@@ -316,7 +440,11 @@ export class NoticeGenerators {
   async webhooksDisabled(m: EntityManager, d: string): Promise<NoticeDraft[]> {
     const disabled = await autoDisabledSubscriptions(m, 30);
     if (!disabled.length) return [];
-    const writers = await this.writersOf(m, disabled.map((w) => w.organisationId), d);
+    const writers = await this.writersOf(
+      m,
+      disabled.map((w) => w.organisationId),
+      d,
+    );
     const admins: { userId: string }[] = await m.query(
       `SELECT DISTINCT g.user_id AS "userId" FROM access_grant g JOIN app_user u ON u.id = g.user_id AND u.is_active WHERE g.role = 'SYSTEM_ADMIN'`,
     );
@@ -324,8 +452,16 @@ export class NoticeGenerators {
       const users = new Set([...(writers.get(w.organisationId) ?? []), ...admins.map((a) => a.userId)]);
       const text = webhookDisabledNotice({ targetUrl: w.targetUrl, failingSince: w.failingSince });
       return [...users].map((userId) => ({
-        userId, kind: 'REMINDER' as const, code: 'WEBHOOK_DISABLED', key: `webhook-disabled:${w.id}:${w.disabledAt}`, text, link: '/admin?tab=webhooks',
-        subjectType: 'webhook_subscription', subjectId: w.id, organisationId: w.organisationId, dueOn: null,
+        userId,
+        kind: 'REMINDER' as const,
+        code: 'WEBHOOK_DISABLED',
+        key: `webhook-disabled:${w.id}:${w.disabledAt}`,
+        text,
+        link: '/admin?tab=webhooks',
+        subjectType: 'webhook_subscription',
+        subjectId: w.id,
+        organisationId: w.organisationId,
+        dueOn: null,
       }));
     });
   }
@@ -354,7 +490,10 @@ export class NoticeGenerators {
 
   /** The root organisations on `d` (the notice job computes the alerts of each whole tree). */
   async roots(d: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.ds.query(`SELECT pl.organisation_id AS id FROM organisation_placement pl WHERE pl.parent_id IS NULL AND ${validAt('pl', '$1')}`, [d]);
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT pl.organisation_id AS id FROM organisation_placement pl WHERE pl.parent_id IS NULL AND ${validAt('pl', '$1')}`,
+      [d],
+    );
     return rows.map((r) => r.id);
   }
 }

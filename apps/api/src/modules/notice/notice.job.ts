@@ -10,7 +10,15 @@ import { DashboardService } from '../dashboard/dashboard.service';
 import { NoticeGenerators } from './notice.generators';
 import { NoticeMailer } from './notice.mailer';
 
-export type NoticeRunResult = { ran: boolean; meetings: number; records: number; reminders: number; events: number; emailsSent: number; emailsFailed: number };
+export type NoticeRunResult = {
+  ran: boolean;
+  meetings: number;
+  records: number;
+  reminders: number;
+  events: number;
+  emailsSent: number;
+  emailsFailed: number;
+};
 
 /** Advisory lock: one notice run at a time across every API process on the database. */
 const NOTICE_LOCK = 7_301_150;
@@ -59,7 +67,8 @@ export class NoticeJob implements OnApplicationBootstrap, OnApplicationShutdown 
     const actor = { ...SYSTEM_ACTOR, name: 'system:notices' };
     // every rule of the alert list (alert.raised/cleared events); the reminder rules among them remind
     const alerts: Alert[] = [];
-    for (const root of await this.generators.roots(d)) alerts.push(...(await this.dashboard.subtreeAlerts(actor, root, d, ACTIVE_ALERT_CODES)));
+    for (const root of await this.generators.roots(d))
+      alerts.push(...(await this.dashboard.subtreeAlerts(actor, root, d, ACTIVE_ALERT_CODES)));
     const reminding = new Set(REMINDER_CODES);
     const email = this.mailer.enabled;
     const written = await this.ds.transaction(async (m) => {
@@ -67,17 +76,41 @@ export class NoticeJob implements OnApplicationBootstrap, OnApplicationShutdown 
       if (!locked) return null;
       const meetings = await this.generators.insert(m, await this.generators.meetings(m, d), email);
       const records = await this.generators.records(m, email);
-      const reminders = await this.generators.insert(m, [
-        ...(await this.generators.reminders(m, alerts.filter((a) => reminding.has(a.code)), d)), ...(await this.generators.selfAssessments(m, d)), ...(await this.generators.unrecordedMeetings(m, d)),
-        ...(await this.generators.webhooksDisabled(m, d)),
-      ], email);
+      const reminders = await this.generators.insert(
+        m,
+        [
+          ...(await this.generators.reminders(
+            m,
+            alerts.filter((a) => reminding.has(a.code)),
+            d,
+          )),
+          ...(await this.generators.selfAssessments(m, d)),
+          ...(await this.generators.unrecordedMeetings(m, d)),
+          ...(await this.generators.webhooksDisabled(m, d)),
+        ],
+        email,
+      );
       // what time made happen, as domain events (after the record notices' read of the outbox: the job's own events
       // are read by the next run, and make no notice)
-      const events = await appendSystemEvents(m, { actor, requestId: 'notice-job' }, [...(await this.generators.publishedMeetings(m, d)), ...(await this.generators.alertEvents(m, alerts))], d);
+      const events = await appendSystemEvents(
+        m,
+        { actor, requestId: 'notice-job' },
+        [...(await this.generators.publishedMeetings(m, d)), ...(await this.generators.alertEvents(m, alerts))],
+        d,
+      );
       return { meetings, records, reminders, events };
     });
     const mails = email ? await this.sendEmails() : { sent: 0, failed: 0 };
-    return { ran: written !== null, meetings: 0, records: 0, reminders: 0, events: 0, ...written, emailsSent: mails.sent, emailsFailed: mails.failed };
+    return {
+      ran: written !== null,
+      meetings: 0,
+      records: 0,
+      reminders: 0,
+      events: 0,
+      ...written,
+      emailsSent: mails.sent,
+      emailsFailed: mails.failed,
+    };
   }
 
   private async sendEmails(): Promise<{ sent: number; failed: number }> {
@@ -85,7 +118,15 @@ export class NoticeJob implements OnApplicationBootstrap, OnApplicationShutdown 
     let failed = 0;
     for (let i = 0; i < MAIL_BATCHES_PER_RUN; i++) {
       // The claim is the lease: next_attempt_at moves past the attempt's end, so no other process takes it meanwhile.
-      const claimed = await returning<{ noticeId: string; tries: number; email: string; subject: string; body: string; link: string | null }>(this.ds.manager,
+      const claimed = await returning<{
+        noticeId: string;
+        tries: number;
+        email: string;
+        subject: string;
+        body: string;
+        link: string | null;
+      }>(
+        this.ds.manager,
         `WITH due AS (SELECT e.notice_id FROM notice_email e WHERE e.status = 'PENDING' AND e.next_attempt_at <= now() ORDER BY e.next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
          UPDATE notice_email e SET tries = e.tries + 1, next_attempt_at = now() + interval '1 minute' * power(4, e.tries)
            FROM due, notice n, app_user u
@@ -94,16 +135,28 @@ export class NoticeJob implements OnApplicationBootstrap, OnApplicationShutdown 
         [MAIL_BATCH],
       );
       if (!claimed.length) break;
-      await Promise.all(claimed.map(async (c) => {
-        const error = await this.mailer.send({ to: c.email, subject: c.subject, text: c.link ? `${c.body}\n\n${c.link}` : c.body });
-        if (error === null) {
-          sent++;
-          await this.ds.query(`UPDATE notice_email SET status = 'SENT', sent_at = now(), last_error = NULL WHERE notice_id = $1`, [c.noticeId]);
-        } else {
-          failed++;
-          await this.ds.query(`UPDATE notice_email SET status = CASE WHEN tries >= $3 THEN 'FAILED' ELSE 'PENDING' END, last_error = $2 WHERE notice_id = $1`, [c.noticeId, error.slice(0, 500), MAIL_MAX_TRIES]);
-        }
-      }));
+      await Promise.all(
+        claimed.map(async (c) => {
+          const error = await this.mailer.send({
+            to: c.email,
+            subject: c.subject,
+            text: c.link ? `${c.body}\n\n${c.link}` : c.body,
+          });
+          if (error === null) {
+            sent++;
+            await this.ds.query(
+              `UPDATE notice_email SET status = 'SENT', sent_at = now(), last_error = NULL WHERE notice_id = $1`,
+              [c.noticeId],
+            );
+          } else {
+            failed++;
+            await this.ds.query(
+              `UPDATE notice_email SET status = CASE WHEN tries >= $3 THEN 'FAILED' ELSE 'PENDING' END, last_error = $2 WHERE notice_id = $1`,
+              [c.noticeId, error.slice(0, 500), MAIL_MAX_TRIES],
+            );
+          }
+        }),
+      );
     }
     return { sent, failed };
   }

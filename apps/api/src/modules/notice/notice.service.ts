@@ -23,13 +23,16 @@ export class NoticeService {
   ) {}
 
   private userOf(actor: Actor): string {
-    if (actor.kind !== 'USER' || !actor.id) throw new DomainError('FORBIDDEN', 'Notices belong to user accounts: an API token has no inbox');
+    if (actor.kind !== 'USER' || !actor.id)
+      throw new DomainError('FORBIDDEN', 'Notices belong to user accounts: an API token has no inbox');
     return actor.id;
   }
 
   /** How many of the caller's notices are unread (the header's badge). */
   async unreadCount(actor: Actor): Promise<number> {
-    const [row] = await this.ds.query(`SELECT count(*)::int AS n FROM notice WHERE user_id = $1 AND read_at IS NULL`, [this.userOf(actor)]);
+    const [row] = await this.ds.query(`SELECT count(*)::int AS n FROM notice WHERE user_id = $1 AND read_at IS NULL`, [
+      this.userOf(actor),
+    ]);
     return row?.n ?? 0;
   }
 
@@ -39,7 +42,10 @@ export class NoticeService {
     const { offset, limit } = pageOf(page);
     const unread = unreadOnly ? 'AND read_at IS NULL' : '';
     const [items, countRows] = await Promise.all([
-      this.ds.query(`SELECT ${COLUMNS} FROM notice WHERE user_id = $1 ${unread} ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT $3`, [user, offset, limit]) as Promise<Notice[]>,
+      this.ds.query(
+        `SELECT ${COLUMNS} FROM notice WHERE user_id = $1 ${unread} ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT $3`,
+        [user, offset, limit],
+      ) as Promise<Notice[]>,
       this.ds.query(
         `SELECT count(*) FILTER (WHERE read_at IS NULL)::int AS unread, count(*)::int AS total FROM notice WHERE user_id = $1`,
         [user],
@@ -67,7 +73,12 @@ export class NoticeService {
         [wanted, user],
       );
       if (row.found !== wanted.length) throw new DomainError('NOT_FOUND', 'Notice not found', 'ids');
-      await this.audit.record(m, caller, { operation: 'markNoticesRead', entityType: 'notice', entityId: null, after: { notices: wanted.length, marked: row.marked } });
+      await this.audit.record(m, caller, {
+        operation: 'markNoticesRead',
+        entityType: 'notice',
+        entityId: null,
+        after: { notices: wanted.length, marked: row.marked },
+      });
       return row.marked as number;
     });
   }
@@ -80,7 +91,12 @@ export class NoticeService {
         `WITH marked AS (UPDATE notice SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id) SELECT count(*)::int AS n FROM marked`,
         [user],
       );
-      await this.audit.record(m, caller, { operation: 'markAllNoticesRead', entityType: 'notice', entityId: null, after: { marked: row.n } });
+      await this.audit.record(m, caller, {
+        operation: 'markAllNoticesRead',
+        entityType: 'notice',
+        entityId: null,
+        after: { marked: row.n },
+      });
       return row.n as number;
     });
   }

@@ -23,26 +23,43 @@ export class CommitteeSeatService {
   async assignSeat(caller: Caller, input: AssignCommitteeSeatInput): Promise<CommitteeSeat> {
     const seatId = await this.ds.transaction(async (m) => {
       await assertOrgVisible(m, caller.actor, input.organisationId, input.from, true);
-      if (input.to && input.to <= input.from) throw new DomainError('INVALID_DATE_ORDER', 'The seat must end after it starts', 'to');
+      if (input.to && input.to <= input.from)
+        throw new DomainError('INVALID_DATE_ORDER', 'The seat must end after it starts', 'to');
       const org = await this.orgs.placementAt(m, input.organisationId, input.from);
-      if (!org) throw new DomainError('ORGANISATION_DISSOLVED', 'The organisation does not exist on that date', 'organisationId');
+      if (!org)
+        throw new DomainError(
+          'ORGANISATION_DISSOLVED',
+          'The organisation does not exist on that date',
+          'organisationId',
+        );
       // The member must belong to the organisation's subtree on the first day.
-      if (!isUuid(input.memberId)) throw new DomainError('VALIDATION', 'The member does not belong to this organisation on that date', 'memberId');
+      if (!isUuid(input.memberId))
+        throw new DomainError('VALIDATION', 'The member does not belong to this organisation on that date', 'memberId');
       if (!(await this.memberPort.members.isMemberUnder(m, input.memberId, org.path, input.from))) {
         throw new DomainError('VALIDATION', 'The member does not belong to this organisation on that date', 'memberId');
       }
       const existing = [...((await this.orgs.allSeatsOf([input.organisationId], m)).get(input.organisationId) ?? [])];
-      const errors = validateCommitteeSeats([...existing, { memberId: input.memberId, role: input.role, from: input.from, to: input.to ?? null }], org.kind);
+      const errors = validateCommitteeSeats(
+        [...existing, { memberId: input.memberId, role: input.role, from: input.from, to: input.to ?? null }],
+        org.kind,
+      );
       if (errors.length) {
         // The rule speaks of the whole seat list; the caller sees it as a conflict of the seat being added.
         const message = errors.map((e) => e.reason).join('; ');
-        throw new DomainError('CONFLICT', `The seat conflicts with the committee's other seats: ${message}`, 'role', { fields: [{ field: 'role', reason: 'SEAT_CONFLICT', message }] });
+        throw new DomainError('CONFLICT', `The seat conflicts with the committee's other seats: ${message}`, 'role', {
+          fields: [{ field: 'role', reason: 'SEAT_CONFLICT', message }],
+        });
       }
       const [row] = await m.query(
         `INSERT INTO committee_seat (organisation_id, member_id, role, valid_from, valid_to) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
         [input.organisationId, input.memberId, input.role, input.from, input.to ?? null],
       );
-      await this.audit.record(m, caller, { operation: 'assignCommitteeSeat', entityType: 'committee_seat', entityId: row.id, after: input });
+      await this.audit.record(m, caller, {
+        operation: 'assignCommitteeSeat',
+        entityType: 'committee_seat',
+        entityId: row.id,
+        after: input,
+      });
       return row.id as string;
     });
     return this.seat(seatId, input.from);
@@ -53,10 +70,22 @@ export class CommitteeSeatService {
     if (!seat) throw new DomainError('NOT_FOUND', 'Seat not found', 'seatId');
     await this.ds.transaction(async (m) => {
       // Outside the scope is answered exactly like a seat that does not exist.
-      await assertOrgVisible(m, caller.actor, seat.organisationId, today(), true).catch(onDomainError((e) => e.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'Seat not found', 'seatId') : new DomainError(e.code, e.message, 'seatId')));
+      await assertOrgVisible(m, caller.actor, seat.organisationId, today(), true).catch(
+        onDomainError((e) =>
+          e.code === 'NOT_FOUND'
+            ? new DomainError('NOT_FOUND', 'Seat not found', 'seatId')
+            : new DomainError(e.code, e.message, 'seatId'),
+        ),
+      );
       if (input.to <= seat.from) throw new DomainError('INVALID_DATE_ORDER', 'The seat must end after it starts', 'to');
       await m.query(`UPDATE committee_seat SET valid_to = $2 WHERE id = $1`, [input.seatId, input.to]);
-      await this.audit.record(m, caller, { operation: 'endCommitteeSeat', entityType: 'committee_seat', entityId: input.seatId, before: seat, after: { to: input.to } });
+      await this.audit.record(m, caller, {
+        operation: 'endCommitteeSeat',
+        entityType: 'committee_seat',
+        entityId: input.seatId,
+        before: seat,
+        after: { to: input.to },
+      });
     });
     return this.seat(input.seatId, input.to);
   }
@@ -78,7 +107,10 @@ export class CommitteeSeatService {
    */
   async endSeatsOfMember(m: EntityManager, memberId: string, d: string, movedTo?: string): Promise<void> {
     if (!movedTo) {
-      await m.query(`UPDATE committee_seat SET valid_to = $2 WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`, [memberId, d]);
+      await m.query(
+        `UPDATE committee_seat SET valid_to = $2 WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`,
+        [memberId, d],
+      );
       return;
     }
     await m.query(

@@ -19,7 +19,13 @@ export interface MemberRegistry {
    * Moves the permanent memberships of `memberIds` from `fromOrgId` to `toOrgId` from date `d` (closing the old ones,
    * replacing one that starts on `d`), with a TRANSFER_INTERNAL event per member; in the caller's transaction.
    */
-  moveMembers(m: EntityManager, fromOrgId: string, toOrgId: string, d: string, memberIds: readonly string[]): Promise<void>;
+  moveMembers(
+    m: EntityManager,
+    fromOrgId: string,
+    toOrgId: string,
+    d: string,
+    memberIds: readonly string[],
+  ): Promise<void>;
 }
 
 /** Holds the member module's MemberRegistry for the restructuring service (registered when the app starts). */
@@ -32,7 +38,8 @@ export class MemberPort {
   }
 
   get members(): MemberRegistry {
-    if (!this.registry) throw new Error('No member registry registered: the MemberModule must be part of the application');
+    if (!this.registry)
+      throw new Error('No member registry registered: the MemberModule must be part of the application');
     return this.registry;
   }
 }

@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertCanBeChildOf, checkSplitPartition, DomainError, foldVietnamese, holdsMembers, type OrganisationKind } from '@chibo/domain';
+import {
+  assertCanBeChildOf,
+  checkSplitPartition,
+  DomainError,
+  foldVietnamese,
+  holdsMembers,
+  type OrganisationKind,
+} from '@chibo/domain';
 import { onDomainError } from '../../common/graphql/errors';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { assertOrgVisible } from '../../common/scope/scope';
 import { inSubtree, today, validAt } from '../../database/sql';
-import type { CreateOrganisationInput, DissolveOrganisationInput, MergeOrganisationsInput, MoveOrganisationInput, SplitOrganisationInput, UpdateOrganisationInput } from './organisation.inputs';
+import type {
+  CreateOrganisationInput,
+  DissolveOrganisationInput,
+  MergeOrganisationsInput,
+  MoveOrganisationInput,
+  SplitOrganisationInput,
+  UpdateOrganisationInput,
+} from './organisation.inputs';
 import { Organisation } from './organisation.model';
 import { ORG_COLUMNS } from './organisation.sql';
 import { MemberPort } from './member-port';
@@ -37,7 +51,12 @@ export class OrganisationRestructureService {
     if (input.parentId) {
       await assertOrgVisible(m, caller.actor, input.parentId, established, true);
       parent = await this.orgs.placementAt(m, input.parentId, established);
-      if (!parent) throw new DomainError('ORGANISATION_DISSOLVED', 'The parent does not exist on the establishment date', 'parentId');
+      if (!parent)
+        throw new DomainError(
+          'ORGANISATION_DISSOLVED',
+          'The parent does not exist on the establishment date',
+          'parentId',
+        );
     } else if (!caller.actor.isAdmin) {
       throw new DomainError('FORBIDDEN', 'Only administrators create root organisations', 'parentId');
     }
@@ -46,8 +65,18 @@ export class OrganisationRestructureService {
     const [row] = await m.query(
       `INSERT INTO organisation (code, name, name_folded, kind, level_name, unit_served, established_on, term_start, term_end, term_type)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-      [input.code, input.name, foldVietnamese(input.name), input.kind, input.levelName ?? null, input.unitServed ?? null, established,
-        input.termStart ?? null, input.termEnd ?? null, input.termType ?? null],
+      [
+        input.code,
+        input.name,
+        foldVietnamese(input.name),
+        input.kind,
+        input.levelName ?? null,
+        input.unitServed ?? null,
+        established,
+        input.termStart ?? null,
+        input.termEnd ?? null,
+        input.termType ?? null,
+      ],
     );
     const newId: string = row.id;
     await m.query(
@@ -55,7 +84,12 @@ export class OrganisationRestructureService {
       [newId, parent?.id ?? null, `${parent?.path ?? '/'}${newId}/`, parent ? parent.depth + 1 : 0, established],
     );
     await this.change(m, caller, newId, 'CREATED', established, { toParentId: parent?.id ?? null });
-    await this.audit.record(m, caller, { operation: 'createOrganisation', entityType: 'organisation', entityId: newId, after: input });
+    await this.audit.record(m, caller, {
+      operation: 'createOrganisation',
+      entityType: 'organisation',
+      entityId: newId,
+      after: input,
+    });
     return newId;
   }
 
@@ -68,10 +102,26 @@ export class OrganisationRestructureService {
       await m.query(
         `UPDATE organisation SET code=$2, name=$3, name_folded=$4, level_name=$5, unit_served=$6, term_start=$7, term_end=$8, term_type=$9, updated_at=now()
           WHERE id=$1`,
-        [id, next.code, next.name, foldVietnamese(next.name), next.levelName, next.unitServed, next.termStart, next.termEnd, next.termType],
+        [
+          id,
+          next.code,
+          next.name,
+          foldVietnamese(next.name),
+          next.levelName,
+          next.unitServed,
+          next.termStart,
+          next.termEnd,
+          next.termType,
+        ],
       );
       await this.change(m, caller, id, 'UPDATED', today(), {});
-      await this.audit.record(m, caller, { operation: 'updateOrganisation', entityType: 'organisation', entityId: id, before, after: next });
+      await this.audit.record(m, caller, {
+        operation: 'updateOrganisation',
+        entityType: 'organisation',
+        entityId: id,
+        before,
+        after: next,
+      });
     });
     return this.orgs.get(caller.actor, id, today());
   }
@@ -80,19 +130,33 @@ export class OrganisationRestructureService {
     const d = input.effectiveOn;
     await this.ds.transaction(async (m) => {
       await assertOrgVisible(m, caller.actor, input.id, d, true);
-      await assertOrgVisible(m, caller.actor, input.newParentId, d, true).catch(onDomainError((e) => new DomainError(e.code, e.code === 'NOT_FOUND' ? 'New parent not found' : e.message, 'newParentId')));
+      await assertOrgVisible(m, caller.actor, input.newParentId, d, true).catch(
+        onDomainError(
+          (e) => new DomainError(e.code, e.code === 'NOT_FOUND' ? 'New parent not found' : e.message, 'newParentId'),
+        ),
+      );
       const org = await this.orgs.placementAt(m, input.id, d);
       const parent = await this.orgs.placementAt(m, input.newParentId, d);
       if (!org) throw new DomainError('ORGANISATION_DISSOLVED', 'The organisation does not exist on that date', 'id');
-      if (!parent) throw new DomainError('ORGANISATION_DISSOLVED', 'The new parent does not exist on that date', 'newParentId');
-      if (parent.path.startsWith(org.path)) throw new DomainError('CYCLE', 'An organisation cannot move under itself or its own subtree', 'newParentId');
-      if (org.parentId === parent.id) throw new DomainError('VALIDATION', 'The organisation is already under this parent', 'newParentId');
+      if (!parent)
+        throw new DomainError('ORGANISATION_DISSOLVED', 'The new parent does not exist on that date', 'newParentId');
+      if (parent.path.startsWith(org.path))
+        throw new DomainError('CYCLE', 'An organisation cannot move under itself or its own subtree', 'newParentId');
+      if (org.parentId === parent.id)
+        throw new DomainError('VALIDATION', 'The organisation is already under this parent', 'newParentId');
       assertCanBeChildOf(org.kind, parent.kind);
       await this.rehome(m, org, parent, d);
-      await this.change(m, caller, input.id, 'MOVED', d, { fromParentId: org.parentId, toParentId: parent.id, note: input.note });
+      await this.change(m, caller, input.id, 'MOVED', d, {
+        fromParentId: org.parentId,
+        toParentId: parent.id,
+        note: input.note,
+      });
       await this.audit.record(m, caller, {
-        operation: 'moveOrganisation', entityType: 'organisation', entityId: input.id,
-        before: { parentId: org.parentId }, after: { parentId: parent.id, effectiveOn: d },
+        operation: 'moveOrganisation',
+        entityType: 'organisation',
+        entityId: input.id,
+        before: { parentId: org.parentId },
+        after: { parentId: parent.id, effectiveOn: d },
       });
     });
     return this.orgs.get(caller.actor, input.id, d);
@@ -109,16 +173,20 @@ export class OrganisationRestructureService {
 
   async merge(caller: Caller, input: MergeOrganisationsInput): Promise<Organisation> {
     const d = input.effectiveOn;
-    if (input.sourceIds.includes(input.targetId)) throw new DomainError('VALIDATION', 'The target cannot be one of the sources', 'sourceIds');
+    if (input.sourceIds.includes(input.targetId))
+      throw new DomainError('VALIDATION', 'The target cannot be one of the sources', 'sourceIds');
     await this.ds.transaction(async (m) => {
       await assertOrgVisible(m, caller.actor, input.targetId, d, true);
       const target = await this.orgs.placementAt(m, input.targetId, d);
-      if (!target) throw new DomainError('ORGANISATION_DISSOLVED', 'The target does not exist on that date', 'targetId');
+      if (!target)
+        throw new DomainError('ORGANISATION_DISSOLVED', 'The target does not exist on that date', 'targetId');
       for (const sourceId of input.sourceIds) {
         await assertOrgVisible(m, caller.actor, sourceId, d, true);
         const source = await this.orgs.placementAt(m, sourceId, d);
-        if (!source) throw new DomainError('ORGANISATION_DISSOLVED', 'A source does not exist on that date', 'sourceIds');
-        if (target.path.startsWith(source.path)) throw new DomainError('CYCLE', 'The target lies inside a source', 'targetId');
+        if (!source)
+          throw new DomainError('ORGANISATION_DISSOLVED', 'A source does not exist on that date', 'sourceIds');
+        if (target.path.startsWith(source.path))
+          throw new DomainError('CYCLE', 'The target lies inside a source', 'targetId');
         for (const child of await this.childPlacements(m, sourceId, d)) {
           assertCanBeChildOf(child.kind, target.kind);
           await this.rehome(m, child, target, d);
@@ -128,7 +196,9 @@ export class OrganisationRestructureService {
         await this.change(m, caller, target.id, 'MERGED_FROM', d, { relatedId: sourceId, note: input.note });
         await this.dissolveIn(m, caller, sourceId, d, input.note ?? null, true);
         await this.audit.record(m, caller, {
-          operation: 'mergeOrganisations', entityType: 'organisation', entityId: sourceId,
+          operation: 'mergeOrganisations',
+          entityType: 'organisation',
+          entityId: sourceId,
           after: { targetId: target.id, effectiveOn: d, movedMembers: moved },
         });
       }
@@ -141,16 +211,24 @@ export class OrganisationRestructureService {
     const created = await this.ds.transaction(async (m) => {
       await assertOrgVisible(m, caller.actor, input.id, d, true);
       const source = await this.orgs.placementAt(m, input.id, d);
-      if (!source) throw new DomainError('ORGANISATION_DISSOLVED', 'The organisation does not exist on that date', 'id');
+      if (!source)
+        throw new DomainError('ORGANISATION_DISSOLVED', 'The organisation does not exist on that date', 'id');
       if (!source.parentId) throw new DomainError('VALIDATION', 'A root organisation cannot be split', 'id');
       const parent = (await this.orgs.placementAt(m, source.parentId, d))!;
       const children = await this.childPlacements(m, input.id, d);
       const members = await this.port.members.permanentMembersOn(m, input.id, d);
       // the same check the web app's split dialog runs before sending (libs/domain checkSplitPartition)
-      const problems = checkSplitPartition(input.parts, { childIds: children.map((c) => c.id), memberIds: members }, input.dissolveSource);
+      const problems = checkSplitPartition(
+        input.parts,
+        { childIds: children.map((c) => c.id), memberIds: members },
+        input.dissolveSource,
+      );
       const [firstProblem] = problems;
       if (firstProblem) {
-        throw new DomainError('VALIDATION', problems.map((e) => e.reason).join('; '), firstProblem.field, { errors: problems, reason: firstProblem.specific });
+        throw new DomainError('VALIDATION', problems.map((e) => e.reason).join('; '), firstProblem.field, {
+          errors: problems,
+          reason: firstProblem.specific,
+        });
       }
       const ids: string[] = [];
       for (const part of input.parts) {
@@ -163,12 +241,27 @@ export class OrganisationRestructureService {
           `INSERT INTO organisation_placement (organisation_id, parent_id, path, depth, valid_from) VALUES ($1,$2,$3,$4,$5)`,
           [newId, parent.id, `${parent.path}${newId}/`, parent.depth + 1, d],
         );
-        const placed = { id: newId, kind: source.kind, path: `${parent.path}${newId}/`, depth: parent.depth + 1, parentId: parent.id };
+        const placed = {
+          id: newId,
+          kind: source.kind,
+          path: `${parent.path}${newId}/`,
+          depth: parent.depth + 1,
+          parentId: parent.id,
+        };
         for (const c of children.filter((x) => part.childIds.includes(x.id))) await this.rehome(m, c, placed, d);
         if (part.memberIds.length) await this.moveMembers(m, input.id, placed, d, part.memberIds);
-        await this.change(m, caller, newId, 'SPLIT_FROM', d, { relatedId: input.id, toParentId: parent.id, note: input.note });
+        await this.change(m, caller, newId, 'SPLIT_FROM', d, {
+          relatedId: input.id,
+          toParentId: parent.id,
+          note: input.note,
+        });
         await this.change(m, caller, input.id, 'SPLIT_INTO', d, { relatedId: newId, note: input.note });
-        await this.audit.record(m, caller, { operation: 'splitOrganisation', entityType: 'organisation', entityId: newId, after: { from: input.id, ...part, effectiveOn: d } });
+        await this.audit.record(m, caller, {
+          operation: 'splitOrganisation',
+          entityType: 'organisation',
+          entityId: newId,
+          after: { from: input.id, ...part, effectiveOn: d },
+        });
         ids.push(newId);
       }
       if (input.dissolveSource) await this.dissolveIn(m, caller, input.id, d, input.note ?? null);
@@ -180,7 +273,8 @@ export class OrganisationRestructureService {
   // ---------------------------------------------------------------- tree mechanics
 
   private checkTerm(start?: string | null, end?: string | null): void {
-    if (start && end && end <= start) throw new DomainError('INVALID_DATE_ORDER', 'The term must end after it starts', 'termEnd');
+    if (start && end && end <= start)
+      throw new DomainError('INVALID_DATE_ORDER', 'The term must end after it starts', 'termEnd');
   }
 
   private async childPlacements(m: EntityManager, orgId: string, d: string) {
@@ -209,7 +303,12 @@ export class OrganisationRestructureService {
       [org.path],
     );
     if (last && last > d) {
-      throw new DomainError('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', `Something in this subtree changed on ${last}; a change must take effect on or after that date`, 'effectiveOn', { last });
+      throw new DomainError(
+        'EFFECTIVE_DATE_BEFORE_LAST_CHANGE',
+        `Something in this subtree changed on ${last}; a change must take effect on or after that date`,
+        'effectiveOn',
+        { last },
+      );
     }
     const oldPrefixLen = org.path.length - (org.id.length + 1); // length of the old parent's path
     const open: { id: string; validFrom: string }[] = await m.query(
@@ -220,7 +319,15 @@ export class OrganisationRestructureService {
     const sameDay = open.filter((r) => r.validFrom === d).map((r) => r.id);
     const newPath = `$2 || substr(pl.path, $3 + 1)`;
     const newParent = `CASE WHEN pl.organisation_id = $5 THEN $6::uuid ELSE pl.parent_id END`;
-    const args = (ids: string[]) => [ids, parent.path, oldPrefixLen, parent.depth + 1 - org.depth, org.id, parent.id, d];
+    const args = (ids: string[]) => [
+      ids,
+      parent.path,
+      oldPrefixLen,
+      parent.depth + 1 - org.depth,
+      org.id,
+      parent.id,
+      d,
+    ];
     if (older.length) {
       await m.query(`UPDATE organisation_placement SET valid_to = $2 WHERE id = ANY($1::bigint[])`, [older, d]);
       await m.query(
@@ -240,17 +347,31 @@ export class OrganisationRestructureService {
   }
 
   /** Moves permanent memberships from one organisation to another cell from date d (all, or the given members); how many moved. */
-  private async moveMembers(m: EntityManager, fromOrgId: string, to: { id: string; kind: OrganisationKind }, d: string, memberIds: string[] | null): Promise<number> {
+  private async moveMembers(
+    m: EntityManager,
+    fromOrgId: string,
+    to: { id: string; kind: OrganisationKind },
+    d: string,
+    memberIds: string[] | null,
+  ): Promise<number> {
     const present = await this.port.members.permanentMembersOn(m, fromOrgId, d);
     const wanted = memberIds ? new Set(memberIds) : null;
     const ids = wanted ? present.filter((id) => wanted.has(id)) : present;
     if (ids.length === 0) return 0;
-    if (!holdsMembers(to.kind)) throw new DomainError('INVALID_PARENT_KIND', 'Members can only move to a cell', 'targetId');
+    if (!holdsMembers(to.kind))
+      throw new DomainError('INVALID_PARENT_KIND', 'Members can only move to a cell', 'targetId');
     await this.port.members.moveMembers(m, fromOrgId, to.id, d, ids);
     return ids.length;
   }
 
-  private async dissolveIn(m: EntityManager, caller: Caller, id: string, d: string, note: string | null, merged = false): Promise<void> {
+  private async dissolveIn(
+    m: EntityManager,
+    caller: Caller,
+    id: string,
+    d: string,
+    note: string | null,
+    merged = false,
+  ): Promise<void> {
     const org = await this.orgs.placementAt(m, id, d);
     if (!org) throw new DomainError('ORGANISATION_DISSOLVED', 'The organisation does not exist on that date', 'id');
     const [{ children }] = await m.query(
@@ -259,18 +380,42 @@ export class OrganisationRestructureService {
     );
     const members = await this.port.members.membershipsFrom(m, id, d);
     if (children > 0 || members > 0) {
-      throw new DomainError('CONFLICT', `The organisation still has ${children} child organisations and ${members} members on that date; move them first`, 'id', { children, members });
+      throw new DomainError(
+        'CONFLICT',
+        `The organisation still has ${children} child organisations and ${members} members on that date; move them first`,
+        'id',
+        { children, members },
+      );
     }
-    const [{ last }] = await m.query(`SELECT max(valid_from) AS last FROM organisation_placement WHERE organisation_id = $1`, [id]);
-    if (last > d) throw new DomainError('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', `The organisation changed on ${last}`, 'effectiveOn');
+    const [{ last }] = await m.query(
+      `SELECT max(valid_from) AS last FROM organisation_placement WHERE organisation_id = $1`,
+      [id],
+    );
+    if (last > d)
+      throw new DomainError('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', `The organisation changed on ${last}`, 'effectiveOn');
     if (last === d) {
-      throw new DomainError('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', 'An organisation cannot be dissolved on the day it was placed', 'effectiveOn');
+      throw new DomainError(
+        'EFFECTIVE_DATE_BEFORE_LAST_CHANGE',
+        'An organisation cannot be dissolved on the day it was placed',
+        'effectiveOn',
+      );
     }
-    await m.query(`UPDATE organisation_placement SET valid_to = $2 WHERE organisation_id = $1 AND valid_to IS NULL`, [id, d]);
-    await m.query(`UPDATE committee_seat SET valid_to = $2 WHERE organisation_id = $1 AND (valid_to IS NULL OR valid_to > $2::date) AND valid_from < $2::date`, [id, d]);
+    await m.query(`UPDATE organisation_placement SET valid_to = $2 WHERE organisation_id = $1 AND valid_to IS NULL`, [
+      id,
+      d,
+    ]);
+    await m.query(
+      `UPDATE committee_seat SET valid_to = $2 WHERE organisation_id = $1 AND (valid_to IS NULL OR valid_to > $2::date) AND valid_from < $2::date`,
+      [id, d],
+    );
     await m.query(`UPDATE organisation SET dissolved_on = $2, updated_at = now() WHERE id = $1`, [id, d]);
     if (!merged) await this.change(m, caller, id, 'DISSOLVED', d, { note });
-    await this.audit.record(m, caller, { operation: merged ? 'mergeOrganisations.dissolve' : 'dissolveOrganisation', entityType: 'organisation', entityId: id, after: { dissolvedOn: d, note } });
+    await this.audit.record(m, caller, {
+      operation: merged ? 'mergeOrganisations.dissolve' : 'dissolveOrganisation',
+      entityType: 'organisation',
+      entityId: id,
+      after: { dissolvedOn: d, note },
+    });
   }
 
   private async change(
@@ -284,7 +429,16 @@ export class OrganisationRestructureService {
     await m.query(
       `INSERT INTO organisation_change (organisation_id, type, effective_on, from_parent_id, to_parent_id, related_id, note, recorded_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [orgId, type, effectiveOn, x.fromParentId ?? null, x.toParentId ?? null, x.relatedId ?? null, x.note ?? null, caller.actor.kind === 'USER' ? caller.actor.id : null],
+      [
+        orgId,
+        type,
+        effectiveOn,
+        x.fromParentId ?? null,
+        x.toParentId ?? null,
+        x.relatedId ?? null,
+        x.note ?? null,
+        caller.actor.kind === 'USER' ? caller.actor.id : null,
+      ],
     );
   }
 }

@@ -1,4 +1,12 @@
-import { hasCellCommittee, isCell, organisationFlags, type CommitteeSeat, type OrganisationFlag, type OrganisationKind, type Policy } from '@chibo/domain';
+import {
+  hasCellCommittee,
+  isCell,
+  organisationFlags,
+  type CommitteeSeat,
+  type OrganisationFlag,
+  type OrganisationKind,
+  type Policy,
+} from '@chibo/domain';
 
 /**
  * The rule-based flags of one organisation on its as-of date (libs organisationFlags), from its subtree counts,

@@ -7,7 +7,8 @@ export const orgByIdLoader = (ctx: RequestContext, orgs: OrganisationService, as
   ctx.loaders.for(
     'orgById',
     asOf,
-    async (ids: readonly string[], d, actor) => new Map((await orgs.findVisible(actor, ids, d)).map((o) => [o.id, o] as const)),
+    async (ids: readonly string[], d, actor) =>
+      new Map((await orgs.findVisible(actor, ids, d)).map((o) => [o.id, o] as const)),
     null as Organisation | null,
   );
 

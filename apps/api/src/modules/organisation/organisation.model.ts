@@ -4,7 +4,6 @@ import { DateScalar, JsonScalar } from '../../common/graphql/scalars';
 import { Paginated } from '../../common/graphql/pagination';
 import { enumOf } from '../../common/graphql/enum-of';
 
-
 export const OrganisationKindEnum = enumOf(ORGANISATION_KINDS);
 registerEnumType(OrganisationKindEnum, {
   name: 'OrganisationKind',
@@ -17,11 +16,15 @@ registerEnumType(OrganisationKindEnum, {
 export const CommitteeRoleEnum = enumOf(COMMITTEE_ROLES);
 registerEnumType(CommitteeRoleEnum, {
   name: 'CommitteeRole',
-  description: 'Seat on an elected committee: SECRETARY (bí thư), DEPUTY_SECRETARY (phó bí thư), STANDING_MEMBER (ủy viên ban thường vụ), COMMITTEE_MEMBER (cấp ủy viên / chi ủy viên).',
+  description:
+    'Seat on an elected committee: SECRETARY (bí thư), DEPUTY_SECRETARY (phó bí thư), STANDING_MEMBER (ủy viên ban thường vụ), COMMITTEE_MEMBER (cấp ủy viên / chi ủy viên).',
 });
 
 /** A row of the organisation table placed in the tree as of a date. Relation fields resolve for that same date. */
-@ObjectType({ description: 'A party organisation (committee, grassroots organisation, sub-committee, cell or party group) as it stood on the as-of date of the query.' })
+@ObjectType({
+  description:
+    'A party organisation (committee, grassroots organisation, sub-committee, cell or party group) as it stood on the as-of date of the query.',
+})
 export class Organisation {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -35,7 +38,10 @@ export class Organisation {
   @Field(() => OrganisationKindEnum, { description: 'Kind of organisation.' })
   kind!: OrganisationKind;
 
-  @Field(() => String, { nullable: true, description: 'For COMMITTEE kinds: the level name, e.g. "Đảng bộ tỉnh" or "Đảng ủy các cơ quan Đảng tỉnh".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For COMMITTEE kinds: the level name, e.g. "Đảng bộ tỉnh" or "Đảng ủy các cơ quan Đảng tỉnh".',
+  })
   levelName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The agency or unit the organisation serves (cơ quan, đơn vị).' })
@@ -44,7 +50,10 @@ export class Organisation {
   @Field(() => DateScalar, { description: 'Date the organisation was established.' })
   establishedOn!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Date it was dissolved or merged away (null while it exists).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date it was dissolved or merged away (null while it exists).',
+  })
   dissolvedOn!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Start of its committee's (or secretary's) current term." })
@@ -53,7 +62,10 @@ export class Organisation {
   @Field(() => DateScalar, { nullable: true, description: 'End of the current term.' })
   termEnd!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Term type, e.g. "5_YEARS" or "HALF_TERM" (subordinate cells: twice per 5 years).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Term type, e.g. "5_YEARS" or "HALF_TERM" (subordinate cells: twice per 5 years).',
+  })
   termType!: string | null;
 
   /** Parent on the as-of date (exposed through a resolver that hides a parent outside the caller's scope). */
@@ -62,14 +74,19 @@ export class Organisation {
   @Field(() => Int, { description: 'Depth in the tree on the as-of date (0 = root).' })
   depth!: number;
 
-  @Field(() => DateScalar, { description: 'The date this view of the organisation is for (the query\'s asOf, default today).' })
+  @Field(() => DateScalar, {
+    description: "The date this view of the organisation is for (the query's asOf, default today).",
+  })
   asOf!: string;
 
   /** Materialised path on the as-of date (internal). */
   path!: string;
 }
 
-@ObjectType({ description: 'A rule-based warning about an organisation (docs/rules.md#organisations): size, full members, cell committee, term.' })
+@ObjectType({
+  description:
+    'A rule-based warning about an organisation (docs/rules.md#organisations): size, full members, cell committee, term.',
+})
 export class OrganisationFlag {
   @Field({ description: 'Stable code, e.g. GRASSROOTS_CELL_TOO_LARGE, CELL_COMMITTEE_REQUIRED, TERM_ENDED.' })
   code!: string;
@@ -96,7 +113,10 @@ export class KindCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Counts for an organisation and everything under it on the as-of date. Members are counted where they belong permanently: temporary guests are not counted by the host (docs/rules.md#r-membership-count); exempt members are.' })
+@ObjectType({
+  description:
+    'Counts for an organisation and everything under it on the as-of date. Members are counted where they belong permanently: temporary guests are not counted by the host (docs/rules.md#r-membership-count); exempt members are.',
+})
 export class SubtreeCounts {
   @Field(() => Int, { description: 'Organisations in the subtree, the root included.' })
   organisations!: number;
@@ -114,7 +134,7 @@ export class SubtreeCounts {
   probationaryMembers!: number;
 }
 
-@ObjectType({ description: 'A seat on the organisation\'s elected committee (cấp ủy / chi ủy) or its secretary post.' })
+@ObjectType({ description: "A seat on the organisation's elected committee (cấp ủy / chi ủy) or its secretary post." })
 export class CommitteeSeat {
   @Field(() => ID, { description: 'Identifier.' })
   id!: string;
@@ -137,7 +157,7 @@ export class CommitteeSeat {
   asOf!: string;
 }
 
-@ObjectType({ description: 'One change in an organisation\'s history.' })
+@ObjectType({ description: "One change in an organisation's history." })
 export class OrganisationChange {
   @Field(() => ID, { description: 'Identifier.' })
   id!: string;
@@ -154,7 +174,10 @@ export class OrganisationChange {
   @Field(() => ID, { nullable: true, description: 'Parent after a move or creation (null when outside your scope).' })
   toParentId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The other organisation in a merge or split (null when outside your scope).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The other organisation in a merge or split (null when outside your scope).',
+  })
   relatedId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Note or decision reference.' })

@@ -10,7 +10,14 @@ import { OrganisationService } from './organisation.service';
 /** The organisation tree over time: organisations, placements, changes (restructuring) and committee seats. */
 @Module({
   imports: [PolicyModule],
-  providers: [OrganisationService, MemberPort, OrganisationRestructureService, CommitteeSeatService, OrganisationResolver, OrganisationImportService],
+  providers: [
+    OrganisationService,
+    MemberPort,
+    OrganisationRestructureService,
+    CommitteeSeatService,
+    OrganisationResolver,
+    OrganisationImportService,
+  ],
   // visibility and batch reads of organisations (the DataLoaders of every module's organisation fields)
   // CommitteeSeatService: a member who leaves or moves loses seats;
   // MemberPort: the member module registers the member registry restructuring moves members through

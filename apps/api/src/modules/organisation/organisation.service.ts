@@ -21,7 +21,10 @@ const toModel = (row: OrgRow, asOf: string): Organisation => Object.assign(new O
 export type OrgModelLoader = (actor: Actor, ids: readonly string[], asOf: string) => Promise<Organisation[]>;
 
 /** The placement an organisation has on a date, with the same fallback as placement_path_at(). */
-export const PLACEMENT_AT = (org: string, d: string) => `(SELECT x.* FROM organisation_placement x WHERE x.organisation_id = ${org}
+export const PLACEMENT_AT = (
+  org: string,
+  d: string,
+) => `(SELECT x.* FROM organisation_placement x WHERE x.organisation_id = ${org}
   ORDER BY (x.valid_from <= ${d}::date AND (x.valid_to IS NULL OR x.valid_to > ${d}::date)) DESC,
            CASE WHEN x.valid_from <= ${d}::date THEN x.valid_from END DESC NULLS LAST, x.valid_from ASC LIMIT 1)`;
 
@@ -34,7 +37,10 @@ export class OrganisationService {
   ) {
     // the policy module names the organisations an inconsistent override would reach by their codes
     codes.register(async (m, ids) => {
-      const rows: { id: string; code: string }[] = await m.query(`SELECT o.id, o.code FROM organisation o WHERE o.id = ANY($1::uuid[])`, [ids]);
+      const rows: { id: string; code: string }[] = await m.query(
+        `SELECT o.id, o.code FROM organisation o WHERE o.id = ANY($1::uuid[])`,
+        [ids],
+      );
       return new Map(rows.map((r) => [r.id, r.code]));
     });
   }
@@ -42,7 +48,12 @@ export class OrganisationService {
   // ---------------------------------------------------------------- reads
 
   /** Organisations by id as of a date, only those the actor may read (batch; used by the DataLoader). */
-  async findVisible(actor: Actor, ids: readonly string[], asOf: string, m: EntityManager = this.ds.manager): Promise<Organisation[]> {
+  async findVisible(
+    actor: Actor,
+    ids: readonly string[],
+    asOf: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<Organisation[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const p = new Params();
@@ -114,7 +125,12 @@ export class OrganisationService {
       .sort((a, b) => a.code.localeCompare(b.code));
   }
 
-  async list(actor: Actor, filter: OrganisationFilter | undefined, page: PageInput | undefined, asOf: string): Promise<Page<Organisation>> {
+  async list(
+    actor: Actor,
+    filter: OrganisationFilter | undefined,
+    page: PageInput | undefined,
+    asOf: string,
+  ): Promise<Page<Organisation>> {
     const { offset, limit } = pageOf(page);
     // The subtrees as constant path ranges (roots by their placement in force on the date), resolved once.
     const ranges = await listScope(this.ds.manager, actor, filter?.underId, asOf, { rule: 'valid' });
@@ -126,7 +142,10 @@ export class OrganisationService {
       from = `organisation o CROSS JOIN LATERAL ${PLACEMENT_AT('o.id', d)} pl`;
       where.push(`o.established_on <= ${d}::date`);
       // The placement on the date lies in a range only if one of the organisation's placements does: the index first.
-      if (ranges !== null) where.push(`o.id IN (SELECT cp.organisation_id FROM organisation_placement cp WHERE ${inRangesSql('cp', ranges, p)})`);
+      if (ranges !== null)
+        where.push(
+          `o.id IN (SELECT cp.organisation_id FROM organisation_placement cp WHERE ${inRangesSql('cp', ranges, p)})`,
+        );
     } else {
       from = `organisation_placement pl JOIN organisation o ON o.id = pl.organisation_id`;
       where.push(validAt('pl', d));
@@ -182,7 +201,10 @@ export class OrganisationService {
     // ranges as constants for the estimate and the index.
     const rootsSql = `(SELECT * FROM unnest(${p.add(roots.map((r) => r.id))}::uuid[], ${p.add(ranges.map((r) => r.lo))}::text[], ${p.add(ranges.map((r) => r.hi))}::text[]) AS x(id, lo, hi))`;
     const inRoots = `${inRangesSql('pl', ranges, p)} AND ${validAt('pl', d)}`;
-    const [orgRows, memberRows]: [{ rootId: string; kind: OrganisationKind; count: number }[], { rootId: string; members: number; full: number }[]] = roots.length
+    const [orgRows, memberRows]: [
+      { rootId: string; kind: OrganisationKind; count: number }[],
+      { rootId: string; members: number; full: number }[],
+    ] = roots.length
       ? [
           await this.ds.query(
             `SELECT r.id AS "rootId", o.kind, count(*)::int AS count
@@ -206,7 +228,8 @@ export class OrganisationService {
       : [[], []];
     void actor; // the roots were resolved through the scoped loader; their subtrees are in scope by construction
     const out = new Map<string, SubtreeCounts>();
-    for (const id of rootIds) out.set(id, { organisations: 0, byKind: [], members: 0, fullMembers: 0, probationaryMembers: 0 });
+    for (const id of rootIds)
+      out.set(id, { organisations: 0, byKind: [], members: 0, fullMembers: 0, probationaryMembers: 0 });
     for (const r of orgRows) {
       const c = out.get(r.rootId)!;
       c.organisations += r.count;
@@ -235,13 +258,19 @@ export class OrganisationService {
   }
 
   /** All seats ever held on these organisations' committees (for rules that look at a period). */
-  async allSeatsOf(orgIds: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, { memberId: string; role: CommitteeRole; from: string; to: string | null }[]>> {
-    const rows: { organisationId: string; memberId: string; role: CommitteeRole; from: string; to: string | null }[] = await m.query(
-      `SELECT organisation_id AS "organisationId", member_id AS "memberId", role, valid_from AS "from", valid_to AS "to"
+  async allSeatsOf(
+    orgIds: readonly string[],
+    m: EntityManager = this.ds.manager,
+  ): Promise<Map<string, { memberId: string; role: CommitteeRole; from: string; to: string | null }[]>> {
+    const rows: { organisationId: string; memberId: string; role: CommitteeRole; from: string; to: string | null }[] =
+      await m.query(
+        `SELECT organisation_id AS "organisationId", member_id AS "memberId", role, valid_from AS "from", valid_to AS "to"
          FROM committee_seat WHERE organisation_id = ANY($1::uuid[])`,
-      [orgIds],
+        [orgIds],
+      );
+    const out = new Map<string, { memberId: string; role: CommitteeRole; from: string; to: string | null }[]>(
+      orgIds.map((id) => [id, []]),
     );
-    const out = new Map<string, { memberId: string; role: CommitteeRole; from: string; to: string | null }[]>(orgIds.map((id) => [id, []]));
     for (const r of rows) out.get(r.organisationId)?.push(r);
     return out;
   }
@@ -273,6 +302,12 @@ export class OrganisationService {
         WHERE pl.organisation_id = $1 AND ${validAt('pl', '$2')}`,
       [orgId, d],
     );
-    return (row ?? null) as { id: string; kind: OrganisationKind; path: string; depth: number; parentId: string | null } | null;
+    return (row ?? null) as {
+      id: string;
+      kind: OrganisationKind;
+      path: string;
+      depth: number;
+      parentId: string | null;
+    } | null;
   }
 }

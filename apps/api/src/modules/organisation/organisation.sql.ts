@@ -33,14 +33,16 @@ export const JOIN_ORGANISATION = (alias: string, idExpr: string, cellsOnly = fal
   `JOIN organisation ${alias} ON ${alias}.id = ${idExpr}${cellsOnly ? ` AND ${IS_CELL(alias)}` : ''}`;
 
 /** `FROM` the organisation rows as `alias` whose id satisfies `idCondition` (e.g. `= $1`, `= ANY($1::uuid[])`). */
-export const ORGANISATIONS_WHERE = (alias: string, idCondition: string) => `FROM organisation ${alias} WHERE ${alias}.id ${idCondition}`;
+export const ORGANISATIONS_WHERE = (alias: string, idCondition: string) =>
+  `FROM organisation ${alias} WHERE ${alias}.id ${idCondition}`;
 
 /** Joins the committee seats as `alias` of the organisation `orgExpr` held on `day` (alias.member_id, alias.role). */
 export const JOIN_COMMITTEE_SEATS = (alias: string, orgExpr: string, day: string) =>
   `JOIN committee_seat ${alias} ON ${alias}.organisation_id = ${orgExpr} AND ${validAt(alias, day)}`;
 
 /** `FROM` the organisation rows as `alias` whose code is one of `codes` (a text[] expression). */
-export const ORGANISATIONS_WITH_CODES = (alias: string, codes: string) => `FROM organisation ${alias} WHERE ${alias}.code = ANY(${codes})`;
+export const ORGANISATIONS_WITH_CODES = (alias: string, codes: string) =>
+  `FROM organisation ${alias} WHERE ${alias}.code = ANY(${codes})`;
 
 /** LEFT JOIN_ORGANISATION: the organisation row of `idExpr` as `alias`, or nulls (an optional organisation). */
 export const LEFT_JOIN_ORGANISATION = (alias: string, idExpr: string) => `LEFT ${JOIN_ORGANISATION(alias, idExpr)}`;

@@ -19,7 +19,8 @@ export class OrganisationCodePort {
   }
 
   codesOf(m: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
-    if (!this.lookup) throw new Error('No organisation code lookup registered: the OrganisationModule must be part of the application');
+    if (!this.lookup)
+      throw new Error('No organisation code lookup registered: the OrganisationModule must be part of the application');
     return this.lookup(m, ids);
   }
 }

@@ -20,15 +20,20 @@ export class SetPolicyOverrideInput {
   effectiveFrom!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Day it stops (exclusive); null = open.' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   effectiveTo?: string;
 
-  @Field(() => JsonScalar, { description: 'Partial policy, e.g. { "organisation": { "subordinateCellWarnAbove": 25 } }.' })
+  @Field(() => JsonScalar, {
+    description: 'Partial policy, e.g. { "organisation": { "subordinateCellWarnAbove": 25 } }.',
+  })
   @IsObject()
   values!: Record<string, unknown>;
 
   @Field({ nullable: true, description: 'Source text, e.g. "QĐ 27-QĐ/TU 2023".' })
-  @IsOptional() @IsString() @Length(1, 500)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   note?: string;
 }
 
@@ -39,7 +44,10 @@ export class PolicyResolver {
     private readonly ds: DataSource,
   ) {}
 
-  @Query(() => JsonScalar, { description: 'The policy (all rule thresholds and targets) in force for an organisation on a date: national defaults merged with the overrides of its ancestors.' })
+  @Query(() => JsonScalar, {
+    description:
+      'The policy (all rule thresholds and targets) in force for an organisation on a date: national defaults merged with the overrides of its ancestors.',
+  })
   async policy(
     @CurrentActor() actor: Actor,
     @Args('organisationId', { type: () => ID, description: 'Organisation.' }) organisationId: string,
@@ -51,7 +59,10 @@ export class PolicyResolver {
   }
 
   @Mutation(() => ID, { description: 'Attach a policy override to a subtree from a date; returns its id.' })
-  setPolicyOverride(@Ctx() ctx: RequestContext, @Args('input', { description: 'The fields of the operation (see the input type).' }) input: SetPolicyOverrideInput): Promise<string> {
+  setPolicyOverride(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { description: 'The fields of the operation (see the input type).' }) input: SetPolicyOverrideInput,
+  ): Promise<string> {
     return this.policies.setOverride(ctx, input);
   }
 }

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  DEFAULT_POLICY, DomainError, first, policyChangeDates, resolvePolicy, validatePolicy, validatePolicyOverride,
-  type FieldError, type Policy, type PolicyLayer,
+  DEFAULT_POLICY,
+  DomainError,
+  first,
+  policyChangeDates,
+  resolvePolicy,
+  validatePolicy,
+  validatePolicyOverride,
+  type FieldError,
+  type Policy,
+  type PolicyLayer,
 } from '@chibo/domain';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { OrganisationCodePort } from './organisation-code-port';
@@ -20,14 +28,27 @@ const checked = (orgId: string, asOf: string, layers: PolicyLayer[] | undefined)
   const policy = resolvePolicy(layers, asOf);
   const check = validatePolicy(policy);
   if (check.ok) return policy;
-  throw new DomainError('CONFLICT', `The policy in force for organisation ${orgId} on ${asOf} is inconsistent (${describe(check.errors)}); an administrator must correct its overrides`, 'policy', {
-    reason: 'INVALID_POLICY', fields: check.errors.map((e) => ({ field: `policy.${e.field}`, reason: 'INVALID_POLICY', message: e.reason })),
-  });
+  throw new DomainError(
+    'CONFLICT',
+    `The policy in force for organisation ${orgId} on ${asOf} is inconsistent (${describe(check.errors)}); an administrator must correct its overrides`,
+    'policy',
+    {
+      reason: 'INVALID_POLICY',
+      fields: check.errors.map((e) => ({ field: `policy.${e.field}`, reason: 'INVALID_POLICY', message: e.reason })),
+    },
+  );
 };
 
 const describe = (errors: readonly FieldError[]): string => errors.map((e) => `${e.field} ${e.reason}`).join('; ');
 
-type LayerRow = { key: string; path: string; ownerId: string; effectiveFrom: string; effectiveTo: string | null; values: PolicyLayer['values'] };
+type LayerRow = {
+  key: string;
+  path: string;
+  ownerId: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  values: PolicyLayer['values'];
+};
 
 /** Groups the override rows read for keys into each key's layers, with their depth on the key's path. */
 const layersByKey = (rows: readonly LayerRow[]): Map<string, PolicyLayer[]> => {
@@ -54,7 +75,11 @@ export class PolicyService {
   ) {}
 
   /** Policies of several organisations on a date in one query. */
-  async forOrganisations(orgIds: readonly string[], asOf: string, m: EntityManager = this.ds.manager): Promise<Map<string, Policy>> {
+  async forOrganisations(
+    orgIds: readonly string[],
+    asOf: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<Map<string, Policy>> {
     const rows: LayerRow[] = await m.query(
       `SELECT o.id::text AS key, p.path, po.organisation_id AS "ownerId", po.effective_from AS "effectiveFrom",
               po.effective_to AS "effectiveTo", po."values"
@@ -71,24 +96,35 @@ export class PolicyService {
    * Policies of organisations each on its own date (keys `${id}|${date}`), in one statement: for lists whose rows
    * carry different dates (meetings), instead of one query per date.
    */
-  async forOrganisationsAt(keys: readonly { id: string; asOf: string }[], m: EntityManager = this.ds.manager): Promise<Map<string, Policy>> {
+  async forOrganisationsAt(
+    keys: readonly { id: string; asOf: string }[],
+    m: EntityManager = this.ds.manager,
+  ): Promise<Map<string, Policy>> {
     const layers = await this.layersAt(keys, m);
-    return new Map(keys.map((k) => {
-      const key = `${k.id}|${k.asOf}`;
-      return [key, checked(k.id, k.asOf, layers.get(key))] as const;
-    }));
+    return new Map(
+      keys.map((k) => {
+        const key = `${k.id}|${k.asOf}`;
+        return [key, checked(k.id, k.asOf, layers.get(key))] as const;
+      }),
+    );
   }
 
   /** The override layers on the path of each (organisation, date) key (`${id}|${date}`), in one statement. */
-  private async layersAt(keys: readonly { id: string; asOf: string }[], m: EntityManager): Promise<Map<string, PolicyLayer[]>> {
-    const rows: LayerRow[] = keys.length === 0 ? [] : await m.query(
-      `SELECT k.id::text || '|' || k.d::text AS key, p.path, po.organisation_id AS "ownerId", po.effective_from AS "effectiveFrom",
+  private async layersAt(
+    keys: readonly { id: string; asOf: string }[],
+    m: EntityManager,
+  ): Promise<Map<string, PolicyLayer[]>> {
+    const rows: LayerRow[] =
+      keys.length === 0
+        ? []
+        : await m.query(
+            `SELECT k.id::text || '|' || k.d::text AS key, p.path, po.organisation_id AS "ownerId", po.effective_from AS "effectiveFrom",
               po.effective_to AS "effectiveTo", po."values"
          FROM (SELECT DISTINCT * FROM unnest($1::uuid[], $2::date[]) AS u(id, d)) k
          CROSS JOIN LATERAL (SELECT placement_path_at(k.id, k.d) AS path) p
          JOIN policy_override po ON position('/' || po.organisation_id::text || '/' IN p.path) > 0`,
-      [keys.map((k) => k.id), keys.map((k) => k.asOf)],
-    );
+            [keys.map((k) => k.id), keys.map((k) => k.asOf)],
+          );
     return layersByKey(rows);
   }
 
@@ -97,24 +133,55 @@ export class PolicyService {
   }
 
   /** Attach an override to a subtree from a date (administrators and committee writers of that subtree). */
-  async setOverride(caller: Caller, input: { organisationId: string; effectiveFrom: string; effectiveTo?: string | null; values: unknown; note?: string | null }): Promise<string> {
+  async setOverride(
+    caller: Caller,
+    input: {
+      organisationId: string;
+      effectiveFrom: string;
+      effectiveTo?: string | null;
+      values: unknown;
+      note?: string | null;
+    },
+  ): Promise<string> {
     const check = validatePolicyOverride(input.values);
     if (!check.ok) {
-      throw new DomainError('VALIDATION', check.errors.map((e) => `${e.field}: ${e.reason}`).join('; '), check.errors[0]?.field ?? 'values', {
-        fields: check.errors.map((e) => ({ field: `values.${e.field}`, reason: 'INVALID_POLICY', message: e.reason })),
-      });
+      throw new DomainError(
+        'VALIDATION',
+        check.errors.map((e) => `${e.field}: ${e.reason}`).join('; '),
+        check.errors[0]?.field ?? 'values',
+        {
+          fields: check.errors.map((e) => ({
+            field: `values.${e.field}`,
+            reason: 'INVALID_POLICY',
+            message: e.reason,
+          })),
+        },
+      );
     }
-    if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom) throw new DomainError('INVALID_DATE_ORDER', 'effectiveTo must be after effectiveFrom', 'effectiveTo');
+    if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom)
+      throw new DomainError('INVALID_DATE_ORDER', 'effectiveTo must be after effectiveFrom', 'effectiveTo');
     // Policies switch rules and warnings off or on for a whole subtree: a decision for administrators (docs/rules.md#r-policy).
-    if (!caller.actor.isAdmin) throw new DomainError('FORBIDDEN', 'Only system administrators set policy overrides', 'organisationId');
+    if (!caller.actor.isAdmin)
+      throw new DomainError('FORBIDDEN', 'Only system administrators set policy overrides', 'organisationId');
     return this.ds.transaction(async (m) => {
       await assertOrgVisible(m, caller.actor, input.organisationId, input.effectiveFrom, true);
       const [row] = await m.query(
         `INSERT INTO policy_override (organisation_id, effective_from, effective_to, "values", note) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-        [input.organisationId, input.effectiveFrom, input.effectiveTo ?? null, JSON.stringify(input.values), input.note ?? null],
+        [
+          input.organisationId,
+          input.effectiveFrom,
+          input.effectiveTo ?? null,
+          JSON.stringify(input.values),
+          input.note ?? null,
+        ],
       );
       await this.assertMergedValid(m, input.organisationId, input.effectiveFrom, input.effectiveTo ?? null);
-      await this.audit.record(m, caller, { operation: 'setPolicyOverride', entityType: 'policy_override', entityId: row.id, after: input });
+      await this.audit.record(m, caller, {
+        operation: 'setPolicyOverride',
+        entityType: 'policy_override',
+        entityId: row.id,
+        after: input,
+      });
       return row.id as string;
     });
   }
@@ -146,10 +213,21 @@ export class PolicyService {
         const check = found ? validatePolicy(resolvePolicy(found, asOf)) : ({ ok: true } as const);
         if (check.ok) continue;
         const code = (await this.organisationCodes.codesOf(m, [o.id])).get(o.id);
-        throw new DomainError('VALIDATION', `With the overrides in force, the policy of ${code} from ${asOf} would be inconsistent: ${describe(check.errors)}`, `values.${first(check.errors, 'policy error').field}`, {
-          reason: 'INVALID_POLICY', organisationId: o.id, from: asOf,
-          fields: check.errors.map((e) => ({ field: `values.${e.field}`, reason: 'INVALID_POLICY', message: e.reason })),
-        });
+        throw new DomainError(
+          'VALIDATION',
+          `With the overrides in force, the policy of ${code} from ${asOf} would be inconsistent: ${describe(check.errors)}`,
+          `values.${first(check.errors, 'policy error').field}`,
+          {
+            reason: 'INVALID_POLICY',
+            organisationId: o.id,
+            from: asOf,
+            fields: check.errors.map((e) => ({
+              field: `values.${e.field}`,
+              reason: 'INVALID_POLICY',
+              message: e.reason,
+            })),
+          },
+        );
       }
     }
   }

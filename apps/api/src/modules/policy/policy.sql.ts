@@ -6,7 +6,13 @@
  * path (`pathExpr`, its placement path) in force on `dateExpr` that sets `section.key`, the latest of those, else
  * `fallback` (the national default). Same precedence as libs' resolvePolicy.
  */
-export const policyIntSql = (section: string, key: string, pathExpr: string, dateExpr: string, fallback: string): string =>
+export const policyIntSql = (
+  section: string,
+  key: string,
+  pathExpr: string,
+  dateExpr: string,
+  fallback: string,
+): string =>
   `COALESCE((SELECT (po."values"->'${section}'->>'${key}')::int FROM policy_override po
      WHERE po."values"->'${section}' ? '${key}' AND po.effective_from <= ${dateExpr}::date AND (po.effective_to IS NULL OR po.effective_to > ${dateExpr}::date)
        AND position('/' || po.organisation_id::text || '/' IN ${pathExpr}) > 0

@@ -35,26 +35,54 @@ export class RatingExclusionService {
    * NOT_FOUND / VALIDATION on memberId) and the permission of the body that decides the member's rating, as for
    * decideRating (FORBIDDEN on memberId); an announced round is closed (RATING_ROUND_CLOSED).
    */
-  private async exclusionScope(m: EntityManager, actor: Actor, roundId: string, memberId: string, checkNotRated: boolean) {
+  private async exclusionScope(
+    m: EntityManager,
+    actor: Actor,
+    roundId: string,
+    memberId: string,
+    checkNotRated: boolean,
+  ) {
     const round = await this.read.round(actor, roundId, m).catch(asField('roundId'));
     await m.query(`SELECT 1 FROM rating_round WHERE id = $1 FOR UPDATE`, [round.id]);
     const d = ratingReferenceDate(round.year);
     // Without the round, resolveSubject checks the scope only; the round's subtree and the not-rated checks follow.
     const subject = await this.subjects.resolve(m, actor, checkNotRated ? round : null, memberId, undefined, d, false);
     if (!checkNotRated) {
-      const [row] = await m.query(`SELECT position('/' || $1::text || '/' IN placement_path_at($2, $3::date)) > 0 AS inside`, [round.organisationId, subject.organisationId, d]);
-      if (!row?.inside) throw new DomainError('VALIDATION', 'The subject is not under the organisation that opened the round', 'memberId');
+      const [row] = await m.query(
+        `SELECT position('/' || $1::text || '/' IN placement_path_at($2, $3::date)) > 0 AS inside`,
+        [round.organisationId, subject.organisationId, d],
+      );
+      if (!row?.inside)
+        throw new DomainError(
+          'VALIDATION',
+          'The subject is not under the organisation that opened the round',
+          'memberId',
+        );
     }
     const authority = ratingAuthority('MEMBER', await this.subjects.chain(m, subject.organisationId, d));
-    await this.subjects.assertCanAct(m, actor, authority.deciderId, d, 'Only the competent level decides whether this member is rated', 'memberId');
-    if (round.state === 'ANNOUNCED') throw new DomainError('RATING_ROUND_CLOSED', 'The round has been announced', 'roundId');
+    await this.subjects.assertCanAct(
+      m,
+      actor,
+      authority.deciderId,
+      d,
+      'Only the competent level decides whether this member is rated',
+      'memberId',
+    );
+    if (round.state === 'ANNOUNCED')
+      throw new DomainError('RATING_ROUND_CLOSED', 'The round has been announced', 'roundId');
     return { round, subject, d };
   }
 
   async excludeFromRating(caller: Caller, input: ExcludeFromRatingInput): Promise<RatingExclusion> {
     const id = await this.ds.transaction(async (m) => {
       const { round, subject } = await this.exclusionScope(m, caller.actor, input.roundId, input.memberId, true);
-      const ratings: { id: string; announcedAt: Date | null; decidedAt: Date | null; proposedAt: Date | null; selfAssessedAt: Date | null }[] = await m.query(
+      const ratings: {
+        id: string;
+        announcedAt: Date | null;
+        decidedAt: Date | null;
+        proposedAt: Date | null;
+        selfAssessedAt: Date | null;
+      }[] = await m.query(
         `SELECT id, announced_at AS "announcedAt", decided_at AS "decidedAt", proposed_at AS "proposedAt", self_assessed_at AS "selfAssessedAt"
            FROM rating WHERE member_id = $1 AND year = $2 FOR UPDATE`,
         [subject.memberId, round.year],
@@ -66,8 +94,18 @@ export class RatingExclusionService {
         [round.id, round.year, subject.memberId, subject.organisationId, reason, decidedOn, caller.actor.name],
       );
       await this.audit.record(m, caller, {
-        operation: 'excludeFromRating', entityType: 'rating_exclusion', entityId: row.id,
-        after: { roundId: round.id, year: round.year, memberId: subject.memberId, organisationId: subject.organisationId, reason, decidedOn, openRatings: ratings.map((r) => r.id) },
+        operation: 'excludeFromRating',
+        entityType: 'rating_exclusion',
+        entityId: row.id,
+        after: {
+          roundId: round.id,
+          year: round.year,
+          memberId: subject.memberId,
+          organisationId: subject.organisationId,
+          reason,
+          decidedOn,
+          openRatings: ratings.map((r) => r.id),
+        },
       });
       return row.id as string;
     });
@@ -77,11 +115,22 @@ export class RatingExclusionService {
   async includeInRating(caller: Caller, input: IncludeInRatingInput): Promise<RatingExclusion> {
     return this.ds.transaction(async (m) => {
       const { round, subject } = await this.exclusionScope(m, caller.actor, input.roundId, input.memberId, false);
-      const [x] = await m.query(`SELECT id FROM rating_exclusion WHERE round_id = $1 AND member_id = $2 FOR UPDATE`, [round.id, subject.memberId]);
-      if (!x) throw new DomainError('VALIDATION', 'The member is not excluded from this round\'s rating', 'memberId', { reason: 'NOT_EXCLUDED' });
+      const [x] = await m.query(`SELECT id FROM rating_exclusion WHERE round_id = $1 AND member_id = $2 FOR UPDATE`, [
+        round.id,
+        subject.memberId,
+      ]);
+      if (!x)
+        throw new DomainError('VALIDATION', "The member is not excluded from this round's rating", 'memberId', {
+          reason: 'NOT_EXCLUDED',
+        });
       const before = await this.exclusion(m, x.id);
       await m.query(`DELETE FROM rating_exclusion WHERE id = $1`, [x.id]);
-      await this.audit.record(m, caller, { operation: 'includeInRating', entityType: 'rating_exclusion', entityId: x.id, before: { ...before } });
+      await this.audit.record(m, caller, {
+        operation: 'includeInRating',
+        entityType: 'rating_exclusion',
+        entityId: x.id,
+        before: { ...before },
+      });
       return before;
     });
   }

@@ -46,8 +46,12 @@ export class RatingFiguresService {
   async figures(actor: Actor, input: RatingFiguresInput): Promise<RatingFigures> {
     const asOf = input.asOf ?? ratingReferenceDate(input.year);
     await assertOrgVisible(this.ds.manager, actor, input.organisationId, asOf).catch(asField('organisationId'));
-    const prevAsOf = input.asOf && input.asOf < `${input.year - 1}-12-31` ? input.asOf : ratingReferenceDate(input.year - 1);
-    const [current, previous] = await Promise.all([this.countsBy(input.organisationId, input.year, asOf), this.countsBy(input.organisationId, input.year - 1, prevAsOf)]);
+    const prevAsOf =
+      input.asOf && input.asOf < `${input.year - 1}-12-31` ? input.asOf : ratingReferenceDate(input.year - 1);
+    const [current, previous] = await Promise.all([
+      this.countsBy(input.organisationId, input.year, asOf),
+      this.countsBy(input.organisationId, input.year - 1, prevAsOf),
+    ]);
     const groups: RatingFigureGroup[] = RATING_SUBJECT_KINDS.map((kind) => {
       const now = ratingFiguresFromCounts(current.get(kind)!.counts, current.get(kind)!.notRated);
       const before = ratingFiguresFromCounts(previous.get(kind)!.counts, previous.get(kind)!.notRated);
@@ -91,7 +95,11 @@ export class RatingFiguresService {
            AND NOT EXISTS (SELECT 1 FROM rated r WHERE r.subject_organisation_id = t.id))`;
   }
 
-  private async countsBy(orgId: string, year: number, asOf: string): Promise<Map<RatingSubjectKind, { counts: LevelCounts; notRated: number }>> {
+  private async countsBy(
+    orgId: string,
+    year: number,
+    asOf: string,
+  ): Promise<Map<RatingSubjectKind, { counts: LevelCounts; notRated: number }>> {
     const p = new Params();
     const rows: { kind: RatingSubjectKind; level: RatingLevel | null; n: number }[] = await this.ds.query(
       `${this.subjectsSql(p, orgId, year, asOf)} SELECT subject_kind AS kind, level, count(*)::int AS n FROM subjects GROUP BY 1, 2`,
@@ -106,11 +114,23 @@ export class RatingFiguresService {
     return out;
   }
 
-  async figureRows(actor: Actor, input: RatingFigureRowsInput, page: PageInput | undefined): Promise<Page<RatingFigureRow>> {
+  async figureRows(
+    actor: Actor,
+    input: RatingFigureRowsInput,
+    page: PageInput | undefined,
+  ): Promise<Page<RatingFigureRow>> {
     const asOf = input.asOf ?? ratingReferenceDate(input.year);
     await assertOrgVisible(this.ds.manager, actor, input.organisationId, asOf).catch(asField('organisationId'));
     // A member reaching the organisation only through their own cell sees their own row, not the others' levels.
-    const reader = await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, asOf).then(() => true, () => false);
+    const reader = await assertOrgVisible(
+      this.ds.manager,
+      { ...actor, ownCellIds: [] },
+      input.organisationId,
+      asOf,
+    ).then(
+      () => true,
+      () => false,
+    );
     const { offset, limit } = pageOf(page);
     const p = new Params();
     const withSql = this.subjectsSql(p, input.organisationId, input.year, asOf);
@@ -139,8 +159,16 @@ export class RatingFiguresService {
    * reference date) against the policy's target. `admitted` is admissionCounts (the definition and the list of
    * admissions(organisationId, from, to, asOf)); like that list it needs a reader of the subtree.
    */
-  async admission(actor: Actor, organisationId: string, year: number, asOfArg?: string): Promise<AdmissionProgressModel> {
-    if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new DomainError('VALIDATION', 'The year must be from 1900 to 9999', 'year', { reason: 'VALUE_OUT_OF_RANGE' });
+  async admission(
+    actor: Actor,
+    organisationId: string,
+    year: number,
+    asOfArg?: string,
+  ): Promise<AdmissionProgressModel> {
+    if (!Number.isInteger(year) || year < 1900 || year > 9999)
+      throw new DomainError('VALIDATION', 'The year must be from 1900 to 9999', 'year', {
+        reason: 'VALUE_OUT_OF_RANGE',
+      });
     const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
     const asOf = asOfArg ? (asOfArg < yearEnd ? asOfArg : yearEnd) : ratingReferenceDate(year);
     const from = `${String(year).padStart(4, '0')}-01-01`;
@@ -148,7 +176,9 @@ export class RatingFiguresService {
       // Only the scope refusal is re-labelled; anything else (a database error) goes to the error filter as it is.
       throw e instanceof DomainError ? new DomainError(e.code, e.message, 'organisationId') : e;
     });
-    const [org] = await this.ds.query(`SELECT o.term_start AS "termStart" ${ORGANISATIONS_WHERE('o', '= $1')}`, [organisationId]);
+    const [org] = await this.ds.query(`SELECT o.term_start AS "termStart" ${ORGANISATIONS_WHERE('o', '= $1')}`, [
+      organisationId,
+    ]);
     const termStart: string = org.termStart && org.termStart <= asOf ? org.termStart : `${year}-01-01`;
     const [{ members }] = await this.ds.query(
       `SELECT count(DISTINCT ms.member_id)::int AS members
@@ -157,12 +187,22 @@ export class RatingFiguresService {
         WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')}`,
       [organisationId, termStart],
     );
-    const admitted = asOf < from ? 0 : first(await admissionCounts(this.ds, actor, [{ organisationId, from, to: asOf }]), 'admission count');
+    const admitted =
+      asOf < from
+        ? 0
+        : first(await admissionCounts(this.ds, actor, [{ organisationId, from, to: asOf }]), 'admission count');
     const policy = await this.policies.forOrganisation(organisationId, asOf);
     const target = admissionTargetFor(policy, members);
     const t = policy.rating.admissionTarget;
     return {
-      organisationId, year, from, to: asOf, termStart, membersAtTermStart: members, targetKind: t.kind, targetPercent: t.kind === 'percentOfTermStart' ? t.percent : null,
+      organisationId,
+      year,
+      from,
+      to: asOf,
+      termStart,
+      membersAtTermStart: members,
+      targetKind: t.kind,
+      targetPercent: t.kind === 'percentOfTermStart' ? t.percent : null,
       ...admissionProgress(admitted, target),
     };
   }

@@ -55,12 +55,20 @@ export class RatingReadService {
     return `(${parts.join(' OR ')})`;
   }
 
-  async rounds(actor: Actor, filter: { organisationId?: string; year?: number }, m: EntityManager = this.ds.manager): Promise<RatingRound[]> {
+  async rounds(
+    actor: Actor,
+    filter: { organisationId?: string; year?: number },
+    m: EntityManager = this.ds.manager,
+  ): Promise<RatingRound[]> {
     const p = new Params();
     const where = [this.roundVisibleSql(actor, p)];
-    if (filter.organisationId) where.push(`rr.organisation_id = ${p.add(isUuid(filter.organisationId) ? filter.organisationId : null)}::uuid`);
+    if (filter.organisationId)
+      where.push(`rr.organisation_id = ${p.add(isUuid(filter.organisationId) ? filter.organisationId : null)}::uuid`);
     if (filter.year) where.push(`rr.year = ${p.add(filter.year)}::int`);
-    const rows = await m.query(`SELECT ${ROUND_COLUMNS} FROM rating_round rr WHERE ${where.join(' AND ')} ORDER BY rr.year DESC, rr.opened_at DESC LIMIT 500`, p.values);
+    const rows = await m.query(
+      `SELECT ${ROUND_COLUMNS} FROM rating_round rr WHERE ${where.join(' AND ')} ORDER BY rr.year DESC, rr.opened_at DESC LIMIT 500`,
+      p.values,
+    );
     return rows.map(toRound);
   }
 
@@ -68,7 +76,10 @@ export class RatingReadService {
     if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'Rating round not found', 'id');
     const p = new Params();
     const idP = p.add(id);
-    const [row] = await m.query(`SELECT ${ROUND_COLUMNS} FROM rating_round rr WHERE rr.id = ${idP}::uuid AND ${this.roundVisibleSql(actor, p)}`, p.values);
+    const [row] = await m.query(
+      `SELECT ${ROUND_COLUMNS} FROM rating_round rr WHERE rr.id = ${idP}::uuid AND ${this.roundVisibleSql(actor, p)}`,
+      p.values,
+    );
     if (!row) throw new DomainError('NOT_FOUND', 'Rating round not found', 'id');
     return toRound(row);
   }
@@ -87,7 +98,10 @@ export class RatingReadService {
     if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'Rating not found', 'ratingId');
     const p = new Params();
     const idP = p.add(id);
-    const [row] = await m.query(`SELECT ${RATING_COLUMNS} FROM ${RATING_FROM} WHERE r.id = ${idP}::uuid AND ${this.ratingVisibleSql(actor, p)}`, p.values);
+    const [row] = await m.query(
+      `SELECT ${RATING_COLUMNS} FROM ${RATING_FROM} WHERE r.id = ${idP}::uuid AND ${this.ratingVisibleSql(actor, p)}`,
+      p.values,
+    );
     if (!row) throw new DomainError('NOT_FOUND', 'Rating not found', 'ratingId');
     return toRating(row);
   }
@@ -101,13 +115,23 @@ export class RatingReadService {
     if (filter?.memberId) where.push(`r.member_id = ${p.add(uuidOrNull(filter.memberId))}::uuid`);
     if (filter?.year) where.push(`r.year = ${p.add(filter.year)}::int`);
     if (filter?.organisationId) {
-      where.push(`position('/' || ${p.add(uuidOrNull(filter.organisationId))}::text || '/' IN placement_path_at(r.organisation_id, ${REF_DATE_SQL('r.year', p)})) > 0`);
+      where.push(
+        `position('/' || ${p.add(uuidOrNull(filter.organisationId))}::text || '/' IN placement_path_at(r.organisation_id, ${REF_DATE_SQL('r.year', p)})) > 0`,
+      );
       // A path through the organisation starts with one of its own paths: the organisations placed under any of
       // them come from the placement_path index first (constant ranges), and the exact test above runs on those only.
       const own: { path: string }[] = isUuid(filter.organisationId)
-        ? await this.ds.query(`SELECT DISTINCT path FROM organisation_placement WHERE organisation_id = $1`, [filter.organisationId])
+        ? await this.ds.query(`SELECT DISTINCT path FROM organisation_placement WHERE organisation_id = $1`, [
+            filter.organisationId,
+          ])
         : [];
-      where.push(`r.organisation_id IN (SELECT cp.organisation_id FROM organisation_placement cp WHERE ${inRangesSql('cp', own.map((x) => subtreeRange(x.path)), p)})`);
+      where.push(
+        `r.organisation_id IN (SELECT cp.organisation_id FROM organisation_placement cp WHERE ${inRangesSql(
+          'cp',
+          own.map((x) => subtreeRange(x.path)),
+          p,
+        )})`,
+      );
     }
     if (filter?.subjectKinds?.length) where.push(`r.subject_kind = ANY(${p.add(filter.subjectKinds)}::text[])`);
     if (filter?.levels?.length) where.push(`r.decided_level = ANY(${p.add(filter.levels)}::text[])`);
@@ -115,7 +139,8 @@ export class RatingReadService {
       where.push(`(CASE WHEN r.announced_at IS NOT NULL THEN 'ANNOUNCED' WHEN r.decided_at IS NOT NULL THEN 'DECIDED' WHEN r.proposed_at IS NOT NULL THEN 'PROPOSED'
         WHEN r.self_assessed_at IS NOT NULL THEN 'SELF_ASSESSED' ELSE 'PENDING' END) = ANY(${p.add(filter.stages)}::text[])`);
     }
-    if (filter?.search?.trim()) where.push(...nameSearchSql('COALESCE(mb.name_folded, so.name_folded)', filter.search, p));
+    if (filter?.search?.trim())
+      where.push(...nameSearchSql('COALESCE(mb.name_folded, so.name_folded)', filter.search, p));
     const sql = `FROM ${RATING_FROM} WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
     const read = await this.ds.query(
@@ -134,7 +159,13 @@ export class RatingReadService {
    * already holding a yearly rating of that year in another round is not pending either. NOT_FOUND outside the round's
    * scope; the rows are those the caller may see (their readable organisations, or themselves).
    */
-  async pending(actor: Actor, roundId: string, search: string | undefined, page: PageInput | 'all' | undefined, m: EntityManager = this.ds.manager): Promise<Page<RatingPendingSubject>> {
+  async pending(
+    actor: Actor,
+    roundId: string,
+    search: string | undefined,
+    page: PageInput | 'all' | undefined,
+    m: EntityManager = this.ds.manager,
+  ): Promise<Page<RatingPendingSubject>> {
     const round = await this.round(actor, roundId, m).catch(asField('roundId'));
     const asOf = ratingReferenceDate(round.year);
     const policy = await this.policies.forOrganisation(round.organisationId, asOf, m);
@@ -150,7 +181,8 @@ export class RatingReadService {
     if (policy.rating.exemptNotRated) exemptOut.push('PERMANENT');
     if (policy.rating.temporarilyExemptNotRated) exemptOut.push('TEMPORARY');
     const exemptP = p.add(exemptOut);
-    const hasRating = (cond: string) => `EXISTS (SELECT 1 FROM rating r WHERE ${cond} AND (r.round_id = ${rid}::uuid OR (${yearly}::boolean AND r.period_kind = 'YEAR' AND r.year = ${year}::int)))`;
+    const hasRating = (cond: string) =>
+      `EXISTS (SELECT 1 FROM rating r WHERE ${cond} AND (r.round_id = ${rid}::uuid OR (${yearly}::boolean AND r.period_kind = 'YEAR' AND r.year = ${year}::int)))`;
     const withSql = `WITH root AS (SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = ${root}::uuid AND ${validAt('rp', d)}),
       tree AS (SELECT pl.organisation_id AS id, pl.parent_id, o.kind, o.name, o.name_folded
                  FROM root JOIN organisation_placement pl ON ${inSubtree('pl', 'root.path')} AND ${validAt('pl', d)} ${JOIN_ORGANISATION('o', 'pl.organisation_id')}),
@@ -171,7 +203,10 @@ export class RatingReadService {
     ];
     if (search?.trim()) where.push(...nameSearchSql('s.name_folded', search, p));
     const from = `subjects s WHERE ${where.join(' AND ')}`;
-    const [{ total }] = page === 'all' ? [{ total: -1 }] : await m.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
+    const [{ total }] =
+      page === 'all'
+        ? [{ total: -1 }]
+        : await m.query(`${withSql} SELECT count(*)::int AS total FROM ${from}`, p.values);
     const rows = await m.query(
       `${withSql} SELECT s.subject_kind AS "subjectKind", s.member_id AS "memberId", s.organisation_id AS "organisationId", s.name,
               s.parent_id AS "parentOrganisationId",
@@ -181,6 +216,8 @@ export class RatingReadService {
         ${page === 'all' ? '' : `OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`}`,
       p.values,
     );
-    return page === 'all' ? { items: rows, total: rows.length, offset: 0, limit: rows.length } : { items: rows, total, offset, limit };
+    return page === 'all'
+      ? { items: rows, total: rows.length, offset: 0, limit: rows.length }
+      : { items: rows, total, offset, limit };
   }
 }

@@ -14,17 +14,26 @@ import { today } from '../../database/sql';
 export class RatingScopeResolver {
   constructor(private readonly ds: DataSource) {}
 
-  @ResolveField('proposerId', () => ID, { nullable: true, description: 'The organisation that reviews and proposes (null when outside your scope).' })
+  @ResolveField('proposerId', () => ID, {
+    nullable: true,
+    description: 'The organisation that reviews and proposes (null when outside your scope).',
+  })
   proposerId(@Parent() r: Rating, @Ctx() ctx: RequestContext): Promise<string | null> {
     return visibleOrgIdOrNull(ctx, this.ds, r.proposerId, ratingReferenceDate(r.year));
   }
 
-  @ResolveField('deciderId', () => ID, { nullable: true, description: 'The competent level that decides (null when outside your scope).' })
+  @ResolveField('deciderId', () => ID, {
+    nullable: true,
+    description: 'The competent level that decides (null when outside your scope).',
+  })
   deciderId(@Parent() r: Rating, @Ctx() ctx: RequestContext): Promise<string | null> {
     return visibleOrgIdOrNull(ctx, this.ds, r.deciderId, ratingReferenceDate(r.year));
   }
 
-  @ResolveField('quotaGroupId', () => ID, { nullable: true, description: 'The organisation whose quota the rating counts in (null when outside your scope).' })
+  @ResolveField('quotaGroupId', () => ID, {
+    nullable: true,
+    description: 'The organisation whose quota the rating counts in (null when outside your scope).',
+  })
   quotaGroupId(@Parent() r: Rating, @Ctx() ctx: RequestContext): Promise<string | null> {
     return visibleOrgIdOrNull(ctx, this.ds, r.quotaGroupId, ratingReferenceDate(r.year));
   }
@@ -34,7 +43,11 @@ export class RatingScopeResolver {
 export class RatingRoundScopeResolver {
   constructor(private readonly ds: DataSource) {}
 
-  @ResolveField('organisationId', () => ID, { nullable: true, description: 'The committee that opened the round; its subtree is rated (null when outside your scope: a member or a cell sees the rounds over their cell).' })
+  @ResolveField('organisationId', () => ID, {
+    nullable: true,
+    description:
+      'The committee that opened the round; its subtree is rated (null when outside your scope: a member or a cell sees the rounds over their cell).',
+  })
   organisationId(@Parent() r: RatingRound, @Ctx() ctx: RequestContext): Promise<string | null> {
     return visibleOrgIdOrNull(ctx, this.ds, r.organisationId, ratingReferenceDate(r.year));
   }
@@ -44,7 +57,10 @@ export class RatingRoundScopeResolver {
 export class RatingPendingSubjectScopeResolver {
   constructor(private readonly ds: DataSource) {}
 
-  @ResolveField('parentOrganisationId', () => ID, { nullable: true, description: 'The member\'s cell, or the parent of the organisation rated (null when outside your scope).' })
+  @ResolveField('parentOrganisationId', () => ID, {
+    nullable: true,
+    description: "The member's cell, or the parent of the organisation rated (null when outside your scope).",
+  })
   parentOrganisationId(@Parent() s: RatingPendingSubject, @Ctx() ctx: RequestContext): Promise<string | null> {
     // Today's scope: a pending subject belongs to a round still open.
     return visibleOrgIdOrNull(ctx, this.ds, s.parentOrganisationId, today());

@@ -29,10 +29,24 @@ import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { PolicyService } from '../policy/policy.service';
 import { conditionsOf, enforceLevelCap, ratingFacts } from './rating-steps';
-import { RATING_COLUMNS, RATING_FROM, ratingReferenceDate, type RatingRow, type RoundRow, type Subject } from './rating.sql';
+import {
+  RATING_COLUMNS,
+  RATING_FROM,
+  ratingReferenceDate,
+  type RatingRow,
+  type RoundRow,
+  type Subject,
+} from './rating.sql';
 import { RatingReadService } from './rating-read.service';
 import { RatingSubjectService } from './rating-subject.service';
-import { Rating, type DecideRatingInput, type ProposeRatingInput, type RatingProposalResult, type RecordHistoricalRatingInput, type SubmitSelfAssessmentInput } from './rating.model';
+import {
+  Rating,
+  type DecideRatingInput,
+  type ProposeRatingInput,
+  type RatingProposalResult,
+  type RecordHistoricalRatingInput,
+  type SubmitSelfAssessmentInput,
+} from './rating.model';
 
 /**
  * The four steps of a rating (self-assessment, proposal, decision; a past rating recorded outside a round), each
@@ -52,16 +66,34 @@ export class RatingStepService {
     const id = await this.ds.transaction(async (m) => {
       const round = await this.read.round(caller.actor, input.roundId, m).catch(asField('roundId'));
       const d = ratingReferenceDate(round.year);
-      const subject = await this.subjects.resolve(m, caller.actor, round, input.memberId, input.organisationId, d, true);
+      const subject = await this.subjects.resolve(
+        m,
+        caller.actor,
+        round,
+        input.memberId,
+        input.organisationId,
+        d,
+        true,
+      );
       const policy = await this.policies.forOrganisation(subject.organisationId, d, m);
       const check = validateSelfAssessment(input, policy);
       if (!check.ok) {
-        throw new DomainError('VALIDATION', check.errors.map((e) => `${e.field}: ${e.reason}`).join('; '), check.errors[0]?.field, { errors: check.errors });
+        throw new DomainError(
+          'VALIDATION',
+          check.errors.map((e) => `${e.field}: ${e.reason}`).join('; '),
+          check.errors[0]?.field,
+          { errors: check.errors },
+        );
       }
       const chain = await this.subjects.chain(m, subject.organisationId, d);
       const authority = ratingAuthority(subject.memberId ? 'MEMBER' : 'ORGANISATION', chain);
       const existing = await this.lockRatingOf(m, round, subject);
-      assertRatingStep(existing ? ratingStage(existing) : 'PENDING', 'SELF_ASSESSMENT', round.state, subject.memberId ? 'memberId' : 'organisationId');
+      assertRatingStep(
+        existing ? ratingStage(existing) : 'PENDING',
+        'SELF_ASSESSMENT',
+        round.state,
+        subject.memberId ? 'memberId' : 'organisationId',
+      );
 
       const facts = await ratingFacts(m, round, subject, d);
       const outcome = computeRatingLevel(
@@ -78,8 +110,11 @@ export class RatingStepService {
         policy,
       );
       const scores = {
-        generalPoints: input.generalPoints, taskPoints: input.taskPoints, tasks: { ...input.tasks },
-        shortcomingsFixed: subject.memberId ? (input.shortcomingsFixed ?? true) : null, note: input.note ?? null,
+        generalPoints: input.generalPoints,
+        taskPoints: input.taskPoints,
+        tasks: { ...input.tasks },
+        shortcomingsFixed: subject.memberId ? (input.shortcomingsFixed ?? true) : null,
+        note: input.note ?? null,
       };
       const blockReasons = outcome.caps.map((c) => c.reason);
       let ratingId: string;
@@ -94,15 +129,40 @@ export class RatingStepService {
           `INSERT INTO rating (round_id, year, period_kind, subject_kind, member_id, subject_organisation_id, organisation_id, proposer_id, decider_id, quota_group_id,
                                scheme, score, self_scores, self_assessed_at, self_assessed_by, computed_level, block_reasons)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,now(),$14,$15,$16) RETURNING id`,
-          [round.id, round.year, round.periodKind, subject.kind, subject.memberId, subject.subjectOrganisationId, subject.organisationId, authority.proposerId,
-            authority.deciderId, authority.grassrootsId ?? authority.deciderId, defaultSchemeForYear(round.year), check.total, JSON.stringify(scores),
-            caller.actor.name, outcome.level, blockReasons],
+          [
+            round.id,
+            round.year,
+            round.periodKind,
+            subject.kind,
+            subject.memberId,
+            subject.subjectOrganisationId,
+            subject.organisationId,
+            authority.proposerId,
+            authority.deciderId,
+            authority.grassrootsId ?? authority.deciderId,
+            defaultSchemeForYear(round.year),
+            check.total,
+            JSON.stringify(scores),
+            caller.actor.name,
+            outcome.level,
+            blockReasons,
+          ],
         );
         ratingId = row.id;
       }
       await this.audit.record(m, caller, {
-        operation: 'submitSelfAssessment', entityType: 'rating', entityId: ratingId, before: existing ?? undefined,
-        after: { ...scores, total: check.total, computedLevel: outcome.level, scoreLevel: outcome.scoreLevel, caps: outcome.caps }, organisationId: subject.organisationId,
+        operation: 'submitSelfAssessment',
+        entityType: 'rating',
+        entityId: ratingId,
+        before: existing ?? undefined,
+        after: {
+          ...scores,
+          total: check.total,
+          computedLevel: outcome.level,
+          scoreLevel: outcome.scoreLevel,
+          caps: outcome.caps,
+        },
+        organisationId: subject.organisationId,
       });
       return ratingId;
     });
@@ -112,16 +172,27 @@ export class RatingStepService {
   async propose(caller: Caller, input: ProposeRatingInput): Promise<RatingProposalResult> {
     const quota = await this.ds.transaction(async (m) => {
       const { rating, round, d } = await this.lockForStep(m, caller.actor, input.ratingId);
-      await this.subjects.assertCanAct(m, caller.actor, rating.proposerId!, d, 'Only the reviewing cell or committee proposes this rating');
+      await this.subjects.assertCanAct(
+        m,
+        caller.actor,
+        rating.proposerId!,
+        d,
+        'Only the reviewing cell or committee proposes this rating',
+      );
       assertRatingStep(ratingStage(rating), 'PROPOSAL', round.state, 'ratingId');
       await enforceLevelCap(m, this.policies, rating, round, d, input.level);
-      await m.query(`UPDATE rating SET proposed_level = $2, proposal_note = $3, proposed_at = now(), proposed_by = $4, updated_at = now() WHERE id = $1`, [
-        rating.id, input.level, input.note ?? null, caller.actor.name,
-      ]);
+      await m.query(
+        `UPDATE rating SET proposed_level = $2, proposal_note = $3, proposed_at = now(), proposed_by = $4, updated_at = now() WHERE id = $1`,
+        [rating.id, input.level, input.note ?? null, caller.actor.name],
+      );
       const q = await this.quotaOf(m, rating, d);
       await this.audit.record(m, caller, {
-        operation: 'proposeRating', entityType: 'rating', entityId: rating.id, before: { proposedLevel: rating.proposedLevel },
-        after: { level: input.level, note: input.note ?? null, quota: q }, organisationId: rating.organisationId,
+        operation: 'proposeRating',
+        entityType: 'rating',
+        entityId: rating.id,
+        before: { proposedLevel: rating.proposedLevel },
+        after: { level: input.level, note: input.note ?? null, quota: q },
+        organisationId: rating.organisationId,
       });
       return q;
     });
@@ -131,7 +202,13 @@ export class RatingStepService {
   async decide(caller: Caller, input: DecideRatingInput): Promise<Rating> {
     await this.ds.transaction(async (m) => {
       const { rating, round, d } = await this.lockForStep(m, caller.actor, input.ratingId);
-      await this.subjects.assertCanAct(m, caller.actor, rating.deciderId!, d, 'Only the competent level decides this rating');
+      await this.subjects.assertCanAct(
+        m,
+        caller.actor,
+        rating.deciderId!,
+        d,
+        'Only the competent level decides this rating',
+      );
       assertRatingStep(ratingStage(rating), 'DECISION', round.state, 'ratingId');
       await enforceLevelCap(m, this.policies, rating, round, d, input.level);
       const reason = assertDecisionReason(rating.proposedLevel, input.level, input.reason);
@@ -152,11 +229,18 @@ export class RatingStepService {
           { ...after },
         );
       }
-      if (override) await m.query(`UPDATE rating SET quota_override_reason = $2 WHERE id = $1`, [rating.id, enforced ? override : null]);
+      if (override)
+        await m.query(`UPDATE rating SET quota_override_reason = $2 WHERE id = $1`, [
+          rating.id,
+          enforced ? override : null,
+        ]);
       await this.audit.record(m, caller, {
-        operation: 'decideRating', entityType: 'rating', entityId: rating.id,
+        operation: 'decideRating',
+        entityType: 'rating',
+        entityId: rating.id,
         before: { proposedLevel: rating.proposedLevel, decidedLevel: rating.decidedLevel },
-        after: { level: input.level, reason, quotaOverrideReason: enforced ? override : null, quota: after }, organisationId: rating.organisationId,
+        after: { level: input.level, reason, quotaOverrideReason: enforced ? override : null, quota: after },
+        organisationId: rating.organisationId,
       });
     });
     return this.read.getRating(caller.actor, input.ratingId);
@@ -171,36 +255,95 @@ export class RatingStepService {
   async recordHistorical(caller: Caller, input: RecordHistoricalRatingInput): Promise<Rating> {
     // A past rating: a year after the current one (Vietnam's date) has not been rated yet.
     if (isAfterToday(`${String(input.year).padStart(4, '0')}-01-01`, vietnamToday())) {
-      throw new DomainError('VALIDATION', `The year ${input.year} is after the current year: a past rating cannot be recorded for it`, 'year', { reason: 'DATE_IN_FUTURE' });
+      throw new DomainError(
+        'VALIDATION',
+        `The year ${input.year} is after the current year: a past rating cannot be recorded for it`,
+        'year',
+        { reason: 'DATE_IN_FUTURE' },
+      );
     }
     const level = input.level ?? equivalentLevel(input.scheme, input.rawLabel);
-    if (!level) throw new DomainError('VALIDATION', `"${input.rawLabel}" has no usual equivalent level under ${input.scheme}; give the level it counts as`, 'level');
+    if (!level)
+      throw new DomainError(
+        'VALIDATION',
+        `"${input.rawLabel}" has no usual equivalent level under ${input.scheme}; give the level it counts as`,
+        'level',
+      );
     const id = await this.ds.transaction(async (m) => {
       const d = ratingReferenceDate(input.year);
-      const subject = await this.subjects.resolve(m, caller.actor, null, input.memberId, input.organisationId, d, false);
+      const subject = await this.subjects.resolve(
+        m,
+        caller.actor,
+        null,
+        input.memberId,
+        input.organisationId,
+        d,
+        false,
+      );
       const [dup] = await m.query(
         `SELECT id FROM rating WHERE period_kind = 'YEAR' AND year = $1 AND (member_id = $2 OR subject_organisation_id = $3)`,
         [input.year, subject.memberId, subject.subjectOrganisationId],
       );
-      if (dup) throw new DomainError('CONFLICT', `A rating for ${input.year} already exists for this subject`, 'year', { ratingId: dup.id });
-      const authority = ratingAuthority(subject.memberId ? 'MEMBER' : 'ORGANISATION', await this.subjects.chain(m, subject.organisationId, d));
+      if (dup)
+        throw new DomainError('CONFLICT', `A rating for ${input.year} already exists for this subject`, 'year', {
+          ratingId: dup.id,
+        });
+      const authority = ratingAuthority(
+        subject.memberId ? 'MEMBER' : 'ORGANISATION',
+        await this.subjects.chain(m, subject.organisationId, d),
+      );
       const groupId = authority.grassrootsId ?? authority.deciderId;
       const policy = await this.policies.forOrganisation(subject.organisationId, d, m);
-      const notRated = subject.memberId ? await this.subjects.notRatedOn(m, subject.memberId, d, input.year, policy) : null;
+      const notRated = subject.memberId
+        ? await this.subjects.notRatedOn(m, subject.memberId, d, input.year, policy)
+        : null;
       const facts = await ratingFacts(m, { id: null, year: input.year }, subject, d);
-      const cap = ratingLevelCap(conditionsOf({ ...subject, subjectKind: subject.kind, id: '', score: null, selfAssessment: null }, facts), policy);
+      const cap = ratingLevelCap(
+        conditionsOf({ ...subject, subjectKind: subject.kind, id: '', score: null, selfAssessment: null }, facts),
+        policy,
+      );
       const quota = await this.pastQuota(m, groupId, subject.kind, input.year, d, level);
-      const { overridden, reason } = assertPastRatingAllowed(pastRatingBreaches({ level, notRated, cap, ...quota }), input.overrideReason);
+      const { overridden, reason } = assertPastRatingAllowed(
+        pastRatingBreaches({ level, notRated, cap, ...quota }),
+        input.overrideReason,
+      );
       const [row] = await m.query(
         `INSERT INTO rating (year, period_kind, subject_kind, member_id, subject_organisation_id, organisation_id, proposer_id, decider_id, quota_group_id,
                              scheme, raw_label, score, decided_level, decided_at, decided_by, announced_at, override_reason, overridden_rules)
          VALUES ($1,'YEAR',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,now(),$13,now(),$14,$15) RETURNING id`,
-        [input.year, subject.kind, subject.memberId, subject.subjectOrganisationId, subject.organisationId, authority.proposerId, authority.deciderId, groupId,
-          input.scheme, input.rawLabel.trim(), input.score ?? null, level, caller.actor.name, reason, overridden],
+        [
+          input.year,
+          subject.kind,
+          subject.memberId,
+          subject.subjectOrganisationId,
+          subject.organisationId,
+          authority.proposerId,
+          authority.deciderId,
+          groupId,
+          input.scheme,
+          input.rawLabel.trim(),
+          input.score ?? null,
+          level,
+          caller.actor.name,
+          reason,
+          overridden,
+        ],
       );
       await this.audit.record(m, caller, {
-        operation: 'recordHistoricalRating', entityType: 'rating', entityId: row.id,
-        after: { ...input, level, overrideReason: reason, overriddenRules: overridden, notRated, cap: cap.ceiling, capCauses: cap.causes, quota: quota.quotaAfter }, organisationId: subject.organisationId,
+        operation: 'recordHistoricalRating',
+        entityType: 'rating',
+        entityId: row.id,
+        after: {
+          ...input,
+          level,
+          overrideReason: reason,
+          overriddenRules: overridden,
+          notRated,
+          cap: cap.ceiling,
+          capCauses: cap.causes,
+          quota: quota.quotaAfter,
+        },
+        organisationId: subject.organisationId,
       });
       return row.id as string;
     });
@@ -211,7 +354,14 @@ export class RatingStepService {
    * The quota of a past rating's group for the year, without and with the rating: every yearly rating of that year in
    * the group (decided, else proposed; in a round or not). Null when the quota does not cover the subject kind.
    */
-  private async pastQuota(m: EntityManager, groupId: string, kind: RatingSubjectKind, year: number, d: string, level: RatingLevel): Promise<{ quotaBefore: QuotaCheck | null; quotaAfter: QuotaCheck | null }> {
+  private async pastQuota(
+    m: EntityManager,
+    groupId: string,
+    kind: RatingSubjectKind,
+    year: number,
+    d: string,
+    level: RatingLevel,
+  ): Promise<{ quotaBefore: QuotaCheck | null; quotaAfter: QuotaCheck | null }> {
     const policy = await this.policies.forOrganisation(groupId, d, m);
     if (!quotaApplies(kind, policy)) return { quotaBefore: null, quotaAfter: null };
     const rows: { level: RatingLevel; n: number }[] = await m.query(
@@ -227,18 +377,36 @@ export class RatingStepService {
   }
 
   /** The rating (visible, locked) with its round; NOT_FOUND when not visible; a past rating has no steps. */
-  private async lockForStep(m: EntityManager, actor: Actor, ratingId: string): Promise<{ rating: RatingRow; round: { id: string; year: number; state: RatingRoundState }; d: string }> {
+  private async lockForStep(
+    m: EntityManager,
+    actor: Actor,
+    ratingId: string,
+  ): Promise<{ rating: RatingRow; round: { id: string; year: number; state: RatingRoundState }; d: string }> {
     const rating = await this.read.getRating(actor, ratingId, m);
     await m.query(`SELECT 1 FROM rating WHERE id = $1 FOR UPDATE`, [ratingId]);
-    if (!rating.roundId) throw new DomainError('RATING_ROUND_CLOSED', 'A past rating recorded without a round has no steps', 'ratingId');
+    if (!rating.roundId)
+      throw new DomainError('RATING_ROUND_CLOSED', 'A past rating recorded without a round has no steps', 'ratingId');
     const [round] = await m.query(`SELECT id, year, state FROM rating_round WHERE id = $1`, [rating.roundId]);
     const d = ratingReferenceDate(round.year);
     if (rating.memberId) {
       // Who is rated, read when the step is taken: an exemption recorded after the self-assessment, or the committee's
       // decision not to rate the member this year (excludeFromRating), stops the rating here.
-      const notRated = await this.subjects.notRatedOn(m, rating.memberId, d, round.year, await this.policies.forOrganisation(rating.organisationId, d, m));
-      if (notRated === 'NOT_ACTIVE') throw new DomainError('RATING_NOT_RATED', 'The member is no longer an active member', 'ratingId');
-      if (notRated) throw new DomainError('RATING_NOT_RATED', `The member is not rated (${notRated}): no step is taken further this year`, 'ratingId', { notRatedReason: notRated });
+      const notRated = await this.subjects.notRatedOn(
+        m,
+        rating.memberId,
+        d,
+        round.year,
+        await this.policies.forOrganisation(rating.organisationId, d, m),
+      );
+      if (notRated === 'NOT_ACTIVE')
+        throw new DomainError('RATING_NOT_RATED', 'The member is no longer an active member', 'ratingId');
+      if (notRated)
+        throw new DomainError(
+          'RATING_NOT_RATED',
+          `The member is not rated (${notRated}): no step is taken further this year`,
+          'ratingId',
+          { notRatedReason: notRated },
+        );
     }
     return { rating, round, d };
   }
@@ -254,13 +422,23 @@ export class RatingStepService {
         `SELECT id FROM rating WHERE period_kind = 'YEAR' AND year = $1 AND (member_id = $2 OR subject_organisation_id = $3)`,
         [round.year, s.memberId, s.subjectOrganisationId],
       );
-      if (other) throw new DomainError('CONFLICT', `The subject already has a rating for ${round.year} in another round`, s.memberId ? 'memberId' : 'organisationId', { ratingId: other.id });
+      if (other)
+        throw new DomainError(
+          'CONFLICT',
+          `The subject already has a rating for ${round.year} in another round`,
+          s.memberId ? 'memberId' : 'organisationId',
+          { ratingId: other.id },
+        );
     }
     return null;
   }
 
   /** The quota of the rating's group for its subject kind, counting each rating at its decided (else proposed) level; null when not covered. */
-  private async quotaOf(m: EntityManager, rating: RatingRow, d: string): Promise<(QuotaCheck & { groupId: string }) | null> {
+  private async quotaOf(
+    m: EntityManager,
+    rating: RatingRow,
+    d: string,
+  ): Promise<(QuotaCheck & { groupId: string }) | null> {
     if (!rating.quotaGroupId || !rating.roundId) return null;
     const policy = await this.policies.forOrganisation(rating.quotaGroupId, d, m);
     if (!quotaApplies(rating.subjectKind, policy)) return null;

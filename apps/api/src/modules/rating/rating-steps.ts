@@ -44,12 +44,25 @@ export type RatingFacts = {
 };
 
 /** What the level rule needs besides the self-assessment: discipline in the year, the leadership's and subordinates', members' levels. */
-export const ratingFacts = async (m: EntityManager, round: RoundRef, s: SubjectRef, d: string): Promise<RatingFacts> => {
+export const ratingFacts = async (
+  m: EntityManager,
+  round: RoundRef,
+  s: SubjectRef,
+  d: string,
+): Promise<RatingFacts> => {
   const from = `${round.year}-01-01`;
   const to = `${round.year}-12-31`;
   if (s.memberId) {
-    const [row] = await m.query(`SELECT EXISTS (SELECT 1 FROM ${DISCIPLINE_BETWEEN('$2', '$3')} dc WHERE dc.member_id = $1) AS disciplined`, [s.memberId, from, to]);
-    return { disciplined: !!row.disciplined, leadershipForms: undefined, subordinates: undefined, constituents: undefined };
+    const [row] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM ${DISCIPLINE_BETWEEN('$2', '$3')} dc WHERE dc.member_id = $1) AS disciplined`,
+      [s.memberId, from, to],
+    );
+    return {
+      disciplined: !!row.disciplined,
+      leadershipForms: undefined,
+      subordinates: undefined,
+      constituents: undefined,
+    };
   }
   const orgId = s.subjectOrganisationId!;
   const [facts] = await m.query(
@@ -104,13 +117,22 @@ export const conditionsOf = (rating: RatingForStep, facts: RatingFacts): RatingC
  * (unlike the quota), so there is no override. Returns the cap.
  */
 export const enforceLevelCap = async (
-  m: EntityManager, policies: PolicyService, rating: RatingForStep, round: RoundRef, d: string, level: RatingLevel,
+  m: EntityManager,
+  policies: PolicyService,
+  rating: RatingForStep,
+  round: RoundRef,
+  d: string,
+  level: RatingLevel,
 ): Promise<LevelCap> => {
   const policy = await policies.forOrganisation(rating.organisationId, d, m);
   const conditions = conditionsOf(rating, await ratingFacts(m, round, rating, d));
   if (rating.score !== null) {
     const outcome = computeRatingLevel({ ...conditions, score: Number(rating.score) }, policy);
-    await m.query(`UPDATE rating SET computed_level = $2, block_reasons = $3, updated_at = now() WHERE id = $1`, [rating.id, outcome.level, outcome.caps.map((c) => c.reason)]);
+    await m.query(`UPDATE rating SET computed_level = $2, block_reasons = $3, updated_at = now() WHERE id = $1`, [
+      rating.id,
+      outcome.level,
+      outcome.caps.map((c) => c.reason),
+    ]);
   }
   const cap = ratingLevelCap(conditions, policy);
   assertLevelWithinCap(level, cap, 'level');
@@ -122,7 +144,13 @@ export const enforceLevelCap = async (
  * change — the member's own (OWN_DISCIPLINE) and those of the organisations on whose committee the member sat during
  * the year (LEADERSHIP_DISCIPLINE) — get their computed level again from the facts as they now are (shown fresh on read).
  */
-export const refreshAfterDiscipline = async (m: EntityManager, policies: PolicyService, memberId: string, year: number, today: string): Promise<void> => {
+export const refreshAfterDiscipline = async (
+  m: EntityManager,
+  policies: PolicyService,
+  memberId: string,
+  year: number,
+  today: string,
+): Promise<void> => {
   const rows: (RatingForStep & { roundId: string; year: number })[] = await m.query(
     `SELECT r.id, r.round_id AS "roundId", r.year, r.subject_kind AS "subjectKind", r.member_id AS "memberId", r.subject_organisation_id AS "subjectOrganisationId",
             r.organisation_id AS "organisationId", r.score::float8 AS score, r.self_scores AS "selfAssessment"
@@ -138,6 +166,10 @@ export const refreshAfterDiscipline = async (m: EntityManager, policies: PolicyS
     const policy = await policies.forOrganisation(r.organisationId, d, m);
     const facts = await ratingFacts(m, { id: r.roundId, year: r.year }, r, d);
     const outcome = computeRatingLevel({ ...conditionsOf(r, facts), score: Number(r.score) }, policy);
-    await m.query(`UPDATE rating SET computed_level = $2, block_reasons = $3, updated_at = now() WHERE id = $1`, [r.id, outcome.level, outcome.caps.map((c) => c.reason)]);
+    await m.query(`UPDATE rating SET computed_level = $2, block_reasons = $3, updated_at = now() WHERE id = $1`, [
+      r.id,
+      outcome.level,
+      outcome.caps.map((c) => c.reason),
+    ]);
   }
 };

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
-import { DomainError, ratingSubjectKindOf, type ChainLink, type NotRatedReason, type OrganisationKind, type Policy } from '@chibo/domain';
+import {
+  DomainError,
+  ratingSubjectKindOf,
+  type ChainLink,
+  type NotRatedReason,
+  type OrganisationKind,
+  type Policy,
+} from '@chibo/domain';
 import { asField, onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
@@ -10,20 +17,27 @@ import { MEMBER_RATING_STATE, notRatedOf, type RoundRow, type Subject } from './
 import { CELL_AT, MEMBERS_WHERE } from '../member/member.sql';
 import { JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
 
-
 /** Who is rated and who may act: the subject of a step checked against scope, round and policy; the body's write right; the chain of bodies above. */
 @Injectable()
 export class RatingSubjectService {
-  constructor(
-    private readonly policies: PolicyService,
-  ) {}
+  constructor(private readonly policies: PolicyService) {}
 
   /** FORBIDDEN unless the actor may write organisation `orgId` (the body taking the step). */
-  async assertCanAct(m: EntityManager, actor: Actor, orgId: string, d: string, message: string, field = 'ratingId'): Promise<void> {
+  async assertCanAct(
+    m: EntityManager,
+    actor: Actor,
+    orgId: string,
+    d: string,
+    message: string,
+    field = 'ratingId',
+  ): Promise<void> {
     const p = new Params();
     const id = p.add(orgId);
     const date = p.add(d);
-    const rows = await m.query(`SELECT 1 ${ORGANISATIONS_WHERE('o', `= ${id}::uuid`)} AND ${orgVisibleSql(actor, 'o.id', p, date, true)}`, p.values);
+    const rows = await m.query(
+      `SELECT 1 ${ORGANISATIONS_WHERE('o', `= ${id}::uuid`)} AND ${orgVisibleSql(actor, 'o.id', p, date, true)}`,
+      p.values,
+    );
     if (rows.length === 0) throw new DomainError('FORBIDDEN', message, field);
   }
 
@@ -33,12 +47,29 @@ export class RatingSubjectService {
    * self-assessment: never an official rating); inside the round's subtree; rated under the policy (RATING_NOT_RATED
    * for an exempt member).
    */
-  async resolve(m: EntityManager, actor: Actor, round: RoundRow | null, memberId: string | undefined, organisationId: string | undefined, d: string, selfService: boolean): Promise<Subject> {
-    if (!memberId === !organisationId) throw new DomainError('VALIDATION', 'Give either memberId or organisationId', memberId ? 'organisationId' : 'memberId');
+  async resolve(
+    m: EntityManager,
+    actor: Actor,
+    round: RoundRow | null,
+    memberId: string | undefined,
+    organisationId: string | undefined,
+    d: string,
+    selfService: boolean,
+  ): Promise<Subject> {
+    if (!memberId === !organisationId)
+      throw new DomainError(
+        'VALIDATION',
+        'Give either memberId or organisationId',
+        memberId ? 'organisationId' : 'memberId',
+      );
     const inRound = async (orgId: string, field: string) => {
       if (!round) return;
-      const [row] = await m.query(`SELECT position('/' || $1::text || '/' IN placement_path_at($2, $3::date)) > 0 AS inside`, [round.organisationId, orgId, d]);
-      if (!row?.inside) throw new DomainError('VALIDATION', 'The subject is not under the organisation that opened the round', field);
+      const [row] = await m.query(
+        `SELECT position('/' || $1::text || '/' IN placement_path_at($2, $3::date)) > 0 AS inside`,
+        [round.organisationId, orgId, d],
+      );
+      if (!row?.inside)
+        throw new DomainError('VALIDATION', 'The subject is not under the organisation that opened the round', field);
     };
     if (memberId) {
       const [row] = isUuid(memberId)
@@ -52,13 +83,26 @@ export class RatingSubjectService {
       if (!row?.cell) throw new DomainError('NOT_FOUND', 'Member not found', 'memberId');
       const self = selfService && actor.ownMemberIds.includes(memberId);
       if (!self) {
-        await assertOrgVisible(m, actor, row.cell, d, true).catch(onDomainError((e) => new DomainError(e.code, e.code === 'NOT_FOUND' ? 'Member not found' : 'You may see this member but not submit for them', 'memberId')));
+        await assertOrgVisible(m, actor, row.cell, d, true).catch(
+          onDomainError(
+            (e) =>
+              new DomainError(
+                e.code,
+                e.code === 'NOT_FOUND' ? 'Member not found' : 'You may see this member but not submit for them',
+                'memberId',
+              ),
+          ),
+        );
       }
       await inRound(row.cell, 'memberId');
       if (round) {
         const notRated = notRatedOf(row, d, await this.policies.forOrganisation(row.cell, d, m));
-        if (notRated === 'NOT_ACTIVE') throw new DomainError('RATING_NOT_RATED', 'The member is no longer an active member', 'memberId');
-        if (notRated) throw new DomainError('RATING_NOT_RATED', `The member is not rated (${notRated})`, 'memberId', { notRatedReason: notRated });
+        if (notRated === 'NOT_ACTIVE')
+          throw new DomainError('RATING_NOT_RATED', 'The member is no longer an active member', 'memberId');
+        if (notRated)
+          throw new DomainError('RATING_NOT_RATED', `The member is not rated (${notRated})`, 'memberId', {
+            notRatedReason: notRated,
+          });
       }
       return { kind: 'MEMBER', memberId, subjectOrganisationId: null, organisationId: row.cell };
     }
@@ -82,8 +126,18 @@ export class RatingSubjectService {
   }
 
   /** The member's not-rated reason on `d` for `year` (see notRatedOf), read in the caller's transaction. */
-  async notRatedOn(m: EntityManager, memberId: string, d: string, year: number, policy: Policy): Promise<NotRatedReason | 'NOT_ACTIVE' | null> {
-    const [row] = await m.query(`SELECT ${MEMBER_RATING_STATE('$2', '$3')} ${MEMBERS_WHERE('m', '= $1')}`, [memberId, d, year]);
+  async notRatedOn(
+    m: EntityManager,
+    memberId: string,
+    d: string,
+    year: number,
+    policy: Policy,
+  ): Promise<NotRatedReason | 'NOT_ACTIVE' | null> {
+    const [row] = await m.query(`SELECT ${MEMBER_RATING_STATE('$2', '$3')} ${MEMBERS_WHERE('m', '= $1')}`, [
+      memberId,
+      d,
+      year,
+    ]);
     return notRatedOf(row, d, policy);
   }
 }

@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { MemberModule } from '../member/member.module';
 import { PolicyModule } from '../policy/policy.module';
 import { RatingDisciplineListener } from './rating-discipline.listener';
-import { RatingPendingSubjectScopeResolver, RatingRoundScopeResolver, RatingScopeResolver } from './rating-scope.resolver';
+import {
+  RatingPendingSubjectScopeResolver,
+  RatingRoundScopeResolver,
+  RatingScopeResolver,
+} from './rating-scope.resolver';
 import { RatingResolver } from './rating.resolver';
 import { RatingExclusionService } from './rating-exclusion.service';
 import { RatingFiguresService } from './rating-figures.service';
@@ -18,7 +22,20 @@ import { RatingWorkbookService } from './rating-workbook.service';
  */
 @Module({
   imports: [MemberModule, PolicyModule],
-  providers: [RatingReadService, RatingSubjectService, RatingStepService, RatingRoundService, RatingExclusionService, RatingFiguresService, RatingWorkbookService, RatingResolver, RatingScopeResolver, RatingRoundScopeResolver, RatingPendingSubjectScopeResolver, RatingDisciplineListener],
+  providers: [
+    RatingReadService,
+    RatingSubjectService,
+    RatingStepService,
+    RatingRoundService,
+    RatingExclusionService,
+    RatingFiguresService,
+    RatingWorkbookService,
+    RatingResolver,
+    RatingScopeResolver,
+    RatingRoundScopeResolver,
+    RatingPendingSubjectScopeResolver,
+    RatingDisciplineListener,
+  ],
   exports: [RatingReadService],
 })
 export class RatingModule {}

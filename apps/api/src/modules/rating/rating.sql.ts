@@ -1,6 +1,13 @@
 // The rating module's SQL: the columns of rounds and ratings, their order, the reference date of a year, the
 // not-rated rule's inputs; shared by the rating services.
-import { foldVietnamese, ratingStage, whoIsNotRated, type NotRatedReason, type Policy, type RatingSubjectKind } from '@chibo/domain';
+import {
+  foldVietnamese,
+  ratingStage,
+  whoIsNotRated,
+  type NotRatedReason,
+  type Policy,
+  type RatingSubjectKind,
+} from '@chibo/domain';
 import type { KeysetKey } from '../../common/graphql/pagination';
 import { Params, today } from '../../database/sql';
 import { EXEMPTION_AT, LEFT_JOIN_MEMBER } from '../member/member.sql';
@@ -42,15 +49,26 @@ export const ratingReferenceDate = (year: number): string => {
 };
 
 // The same date inside SQL, for rows of several years.
-export const REF_DATE_SQL = (yearExpr: string, p: Params): string => `LEAST(${p.add(today())}::date, make_date(${yearExpr}, 12, 31))`;
+export const REF_DATE_SQL = (yearExpr: string, p: Params): string =>
+  `LEAST(${p.add(today())}::date, make_date(${yearExpr}, 12, 31))`;
 
-export const SUBJECT_KIND_SQL = (kindExpr: string) => `CASE ${kindExpr} WHEN 'GRASSROOTS_COMMITTEE' THEN 'GRASSROOTS_ORGANISATION' WHEN 'GRASSROOTS_CELL' THEN 'GRASSROOTS_ORGANISATION'
+export const SUBJECT_KIND_SQL = (
+  kindExpr: string,
+) => `CASE ${kindExpr} WHEN 'GRASSROOTS_COMMITTEE' THEN 'GRASSROOTS_ORGANISATION' WHEN 'GRASSROOTS_CELL' THEN 'GRASSROOTS_ORGANISATION'
   WHEN 'SUB_COMMITTEE' THEN 'SUB_COMMITTEE' WHEN 'SUBORDINATE_CELL' THEN 'SUBORDINATE_CELL' END`;
 
 /** What the not-rated rule reads of a member on a date: the stored status, when they left, the exemption then, the committee's exclusion. */
-export type MemberRatingState = { status: string; leftOn: string | null; exemption: 'TEMPORARY' | 'PERMANENT' | null; excluded: boolean };
+export type MemberRatingState = {
+  status: string;
+  leftOn: string | null;
+  exemption: 'TEMPORARY' | 'PERMANENT' | null;
+  excluded: boolean;
+};
 
-export const MEMBER_RATING_STATE = (d: string, year: string) => `m.status, m.left_on AS "leftOn", ${EXEMPTION_AT(d)} AS exemption,
+export const MEMBER_RATING_STATE = (
+  d: string,
+  year: string,
+) => `m.status, m.left_on AS "leftOn", ${EXEMPTION_AT(d)} AS exemption,
   EXISTS (SELECT 1 FROM rating_exclusion x WHERE x.member_id = m.id AND x.year = ${year}::int) AS excluded`;
 
 /**
@@ -61,7 +79,18 @@ export const MEMBER_RATING_STATE = (d: string, year: string) => `m.status, m.lef
 export const notRatedOf = (s: MemberRatingState, d: string, policy: Policy): NotRatedReason | 'NOT_ACTIVE' | null => {
   const active = s.leftOn ? s.leftOn > d : s.status === 'FULL' || s.status === 'PROBATIONARY';
   const split = whoIsNotRated(
-    [{ id: 0, state: { status: active ? 'FULL' : 'REMOVED', exempt: s.exemption ?? null, temporarilyAway: false, temporaryGuest: false }, excluded: !!s.excluded }],
+    [
+      {
+        id: 0,
+        state: {
+          status: active ? 'FULL' : 'REMOVED',
+          exempt: s.exemption ?? null,
+          temporarilyAway: false,
+          temporaryGuest: false,
+        },
+        excluded: !!s.excluded,
+      },
+    ],
     policy,
   );
   if (split.outside.length) return 'NOT_ACTIVE';
@@ -70,14 +99,17 @@ export const notRatedOf = (s: MemberRatingState, d: string, policy: Policy): Not
 
 /** SQL conditions: each word of `search`, folded, starts a word of the folded name `expr` (as the member search; the trigram index serves the regex). */
 export const nameSearchSql = (expr: string, search: string, p: Params): string[] =>
-  foldVietnamese(search).split(' ').filter(Boolean)
+  foldVietnamese(search)
+    .split(' ')
+    .filter(Boolean)
     .map((word) => `${expr} ~ ${p.add(`(^| )${word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`)}`);
 
 export type RoundRow = RatingRound;
 export type RatingRow = Omit<Rating, 'stage'>;
 
 export const toRound = (row: Record<string, unknown>): RatingRound => Object.assign(new RatingRound(), row);
-export const toRating = (row: Record<string, unknown>): Rating => Object.assign(new Rating(), row, { stage: ratingStage(row) });
+export const toRating = (row: Record<string, unknown>): Rating =>
+  Object.assign(new Rating(), row, { stage: ratingStage(row) });
 
 export type Subject = {
   kind: RatingSubjectKind;

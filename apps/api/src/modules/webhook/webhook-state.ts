@@ -3,7 +3,13 @@ import type { EntityManager } from 'typeorm';
 /** The start of the reason the worker gives when it disables a subscription whose deliveries keep failing. */
 export const AUTO_DISABLED_REASON = 'Deliveries failed continuously since ';
 
-export type AutoDisabled = { id: string; organisationId: string; targetUrl: string; failingSince: string; disabledAt: string };
+export type AutoDisabled = {
+  id: string;
+  organisationId: string;
+  targetUrl: string;
+  failingSince: string;
+  disabledAt: string;
+};
 
 /**
  * The subscriptions the worker disabled automatically within the last `days` days and nobody has enabled since (for

@@ -16,10 +16,28 @@ export const TARGET_UNRESOLVABLE = 'WEBHOOK_TARGET_UNRESOLVABLE';
 
 const BLOCKED = new BlockList();
 for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) BLOCKED.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) BLOCKED.addSubnet(net, bits, 'ipv6');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  BLOCKED.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+] as const)
+  BLOCKED.addSubnet(net, bits, 'ipv6');
 
 /** Loopback, private, link-local, carrier-grade NAT, multicast or unspecified (IPv4, IPv6, IPv4-mapped IPv6). */
 export const isPrivateAddress = (address: string): boolean => {
@@ -33,7 +51,12 @@ export const isPrivateAddress = (address: string): boolean => {
 
 const invalid = (message: string) => new DomainError('VALIDATION', message, 'targetUrl', { reason: TARGET_INVALID });
 export const forbiddenTarget = () =>
-  new DomainError('VALIDATION', 'The target resolves to a loopback, private or link-local address; webhooks go to public addresses only', 'targetUrl', { reason: TARGET_FORBIDDEN });
+  new DomainError(
+    'VALIDATION',
+    'The target resolves to a loopback, private or link-local address; webhooks go to public addresses only',
+    'targetUrl',
+    { reason: TARGET_FORBIDDEN },
+  );
 
 /** The URL parsed, or VALIDATION (WEBHOOK_TARGET_INVALID): http or https, a host, no user:password, at most 2,000 characters. */
 export const parseTarget = (raw: string): URL => {
@@ -62,9 +85,15 @@ export const checkTarget = async (raw: string, allowPrivate: boolean): Promise<U
   if (isIP(host)) addresses = [host];
   else {
     try {
-      addresses = (await new Promise<LookupAddress[]>((res, rej) => dnsLookup(host, { all: true }, (e, a) => (e ? rej(e) : res(a))))).map((a) => a.address);
+      addresses = (
+        await new Promise<LookupAddress[]>((res, rej) =>
+          dnsLookup(host, { all: true }, (e, a) => (e ? rej(e) : res(a))),
+        )
+      ).map((a) => a.address);
     } catch {
-      throw new DomainError('VALIDATION', 'The target\'s host name does not resolve', 'targetUrl', { reason: TARGET_UNRESOLVABLE });
+      throw new DomainError('VALIDATION', "The target's host name does not resolve", 'targetUrl', {
+        reason: TARGET_UNRESOLVABLE,
+      });
     }
   }
   if (!addresses.length || addresses.some(isPrivateAddress)) throw forbiddenTarget();
@@ -92,7 +121,8 @@ export const guardedLookup = (hostname: string, options: LookupOptions, callback
   dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, []);
     const [firstAddress] = addresses;
-    if (!firstAddress || addresses.some((a) => isPrivateAddress(a.address))) return callback(Object.assign(new Error('target resolves to a private address'), { code: TARGET_FORBIDDEN }), []);
+    if (!firstAddress || addresses.some((a) => isPrivateAddress(a.address)))
+      return callback(Object.assign(new Error('target resolves to a private address'), { code: TARGET_FORBIDDEN }), []);
     if (options.all) return callback(null, addresses);
     callback(null, firstAddress.address, firstAddress.family);
   });

@@ -11,7 +11,13 @@ import { Params, returning, today } from '../../database/sql';
 import { checkTarget, redactedTarget } from './webhook-target';
 import { newWebhookSecret, secretBox, type SecretBox } from './webhook-secret';
 import type {
-  CreateWebhookSubscriptionInput, UpdateWebhookSubscriptionInput, WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryStatus, WebhookEventType, WebhookSubscription,
+  CreateWebhookSubscriptionInput,
+  UpdateWebhookSubscriptionInput,
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookDeliveryStatus,
+  WebhookEventType,
+  WebhookSubscription,
   WebhookSubscriptionWithSecret,
 } from './webhook.model';
 
@@ -28,8 +34,16 @@ const DELIVERY_COLUMNS = `d.id, d.subscription_id AS "subscriptionId", d.event_i
   d.response_status AS "responseStatus", d.duration_ms AS "durationMs", d.last_error AS error`;
 
 /** What the audit log keeps of a subscription: no secret, and the target without its query string. */
-const auditView = (s: Pick<WebhookSubscription, 'organisationId' | 'targetUrl' | 'eventTypes' | 'active'> & { description?: string | null }) => ({
-  organisationId: s.organisationId, targetUrl: redactedTarget(s.targetUrl), eventTypes: s.eventTypes, active: s.active, description: s.description ?? null,
+const auditView = (
+  s: Pick<WebhookSubscription, 'organisationId' | 'targetUrl' | 'eventTypes' | 'active'> & {
+    description?: string | null;
+  },
+) => ({
+  organisationId: s.organisationId,
+  targetUrl: redactedTarget(s.targetUrl),
+  eventTypes: s.eventTypes,
+  active: s.active,
+  description: s.description ?? null,
 });
 
 const notFound = () => new DomainError('NOT_FOUND', 'Webhook subscription not found', 'id');
@@ -54,12 +68,20 @@ export class WebhookService {
 
   private checkTypes(types: string[]): string[] {
     const unknown = types.filter((t) => !EVENT_TYPES[t]);
-    if (unknown.length) throw new DomainError('VALIDATION', `Unknown event type(s): ${unknown.join(', ')}`, 'eventTypes', { known: Object.keys(EVENT_TYPES) });
+    if (unknown.length)
+      throw new DomainError('VALIDATION', `Unknown event type(s): ${unknown.join(', ')}`, 'eventTypes', {
+        known: Object.keys(EVENT_TYPES),
+      });
     return [...new Set(types)].sort();
   }
 
   /** The subscription, when the caller may manage it (write scope on its organisation); FORBIDDEN / NOT_FOUND otherwise. */
-  private async load(m: Pick<EntityManager, 'query'>, actor: Actor, id: string, lock = false): Promise<WebhookSubscription> {
+  private async load(
+    m: Pick<EntityManager, 'query'>,
+    actor: Actor,
+    id: string,
+    lock = false,
+  ): Promise<WebhookSubscription> {
     if (!isUuid(id)) throw notFound();
     const p = new Params();
     const idP = p.add(id);
@@ -87,9 +109,23 @@ export class WebhookService {
       const [row] = await m.query(
         `INSERT INTO webhook_subscription AS s (organisation_id, target_url, event_types, description, secret_enc, creator_type, creator_id, creator_name)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${SUB_COLUMNS}`,
-        [input.organisationId, input.targetUrl, types, input.description ?? null, this.box.seal(secret), caller.actor.kind, caller.actor.id, caller.actor.name],
+        [
+          input.organisationId,
+          input.targetUrl,
+          types,
+          input.description ?? null,
+          this.box.seal(secret),
+          caller.actor.kind,
+          caller.actor.id,
+          caller.actor.name,
+        ],
       );
-      await this.audit.record(m, caller, { operation: 'createWebhookSubscription', entityType: 'webhook_subscription', entityId: row.id, after: auditView(row) });
+      await this.audit.record(m, caller, {
+        operation: 'createWebhookSubscription',
+        entityType: 'webhook_subscription',
+        entityId: row.id,
+        after: auditView(row),
+      });
       return row as WebhookSubscription;
     });
     return { subscription: sub, secret };
@@ -103,16 +139,33 @@ export class WebhookService {
       const before = await this.load(m, caller.actor, id, true);
       const activate = input.active === true && !before.active;
       const deactivate = input.active === false && before.active;
-      const [row] = await returning(m,
+      const [row] = await returning(
+        m,
         `UPDATE webhook_subscription s SET target_url = coalesce($2, target_url), event_types = coalesce($3, event_types),
                 description = CASE WHEN $4::boolean THEN $5 ELSE description END, active = coalesce($6, active),
                 disabled_at = CASE WHEN $7::boolean THEN NULL WHEN $8::boolean THEN now() ELSE disabled_at END,
                 disabled_reason = CASE WHEN $7::boolean THEN NULL WHEN $8::boolean THEN $9 ELSE disabled_reason END,
                 failing_since = CASE WHEN $7::boolean THEN NULL ELSE failing_since END, updated_at = now()
           WHERE s.id = $1 RETURNING ${SUB_COLUMNS}`,
-        [id, input.targetUrl ?? null, types, input.description !== undefined, input.description ?? null, input.active ?? null, activate, deactivate, `Disabled by ${caller.actor.name}`],
+        [
+          id,
+          input.targetUrl ?? null,
+          types,
+          input.description !== undefined,
+          input.description ?? null,
+          input.active ?? null,
+          activate,
+          deactivate,
+          `Disabled by ${caller.actor.name}`,
+        ],
       );
-      await this.audit.record(m, caller, { operation: 'updateWebhookSubscription', entityType: 'webhook_subscription', entityId: id, before: auditView(before), after: auditView(row as WebhookSubscription) });
+      await this.audit.record(m, caller, {
+        operation: 'updateWebhookSubscription',
+        entityType: 'webhook_subscription',
+        entityId: id,
+        before: auditView(before),
+        after: auditView(row as WebhookSubscription),
+      });
       return row as WebhookSubscription;
     });
   }
@@ -120,12 +173,22 @@ export class WebhookService {
   async disable(caller: Caller, id: string, reason?: string | null): Promise<WebhookSubscription> {
     return this.ds.transaction(async (m) => {
       const before = await this.load(m, caller.actor, id, true);
-      const row = firstRow(await returning(m,
-        `UPDATE webhook_subscription s SET active = false, disabled_at = CASE WHEN active THEN now() ELSE disabled_at END,
+      const row = firstRow(
+        await returning(
+          m,
+          `UPDATE webhook_subscription s SET active = false, disabled_at = CASE WHEN active THEN now() ELSE disabled_at END,
                 disabled_reason = $2, updated_at = now() WHERE s.id = $1 RETURNING ${SUB_COLUMNS}`,
-        [id, reason?.trim() || `Disabled by ${caller.actor.name}`],
-      ), 'disabled webhook subscription');
-      await this.audit.record(m, caller, { operation: 'disableWebhookSubscription', entityType: 'webhook_subscription', entityId: id, before: auditView(before), after: { ...auditView(row as WebhookSubscription), reason: row.disabledReason } });
+          [id, reason?.trim() || `Disabled by ${caller.actor.name}`],
+        ),
+        'disabled webhook subscription',
+      );
+      await this.audit.record(m, caller, {
+        operation: 'disableWebhookSubscription',
+        entityType: 'webhook_subscription',
+        entityId: id,
+        before: auditView(before),
+        after: { ...auditView(row as WebhookSubscription), reason: row.disabledReason },
+      });
       return row as WebhookSubscription;
     });
   }
@@ -134,7 +197,12 @@ export class WebhookService {
     return this.ds.transaction(async (m) => {
       const before = await this.load(m, caller.actor, id, true);
       await m.query(`DELETE FROM webhook_subscription WHERE id = $1`, [id]);
-      await this.audit.record(m, caller, { operation: 'deleteWebhookSubscription', entityType: 'webhook_subscription', entityId: id, before: auditView(before) });
+      await this.audit.record(m, caller, {
+        operation: 'deleteWebhookSubscription',
+        entityType: 'webhook_subscription',
+        entityId: id,
+        before: auditView(before),
+      });
       return true;
     });
   }
@@ -143,8 +211,17 @@ export class WebhookService {
     const secret = newWebhookSecret();
     const sub = await this.ds.transaction(async (m) => {
       await this.load(m, caller.actor, id, true);
-      const [row] = await returning(m, `UPDATE webhook_subscription s SET secret_enc = $2, updated_at = now() WHERE s.id = $1 RETURNING ${SUB_COLUMNS}`, [id, this.box.seal(secret)]);
-      await this.audit.record(m, caller, { operation: 'rotateWebhookSecret', entityType: 'webhook_subscription', entityId: id, after: { rotated: true } });
+      const [row] = await returning(
+        m,
+        `UPDATE webhook_subscription s SET secret_enc = $2, updated_at = now() WHERE s.id = $1 RETURNING ${SUB_COLUMNS}`,
+        [id, this.box.seal(secret)],
+      );
+      await this.audit.record(m, caller, {
+        operation: 'rotateWebhookSecret',
+        entityType: 'webhook_subscription',
+        entityId: id,
+        after: { rotated: true },
+      });
       return row as WebhookSubscription;
     });
     return { subscription: sub, secret };
@@ -155,7 +232,11 @@ export class WebhookService {
   }
 
   /** The subscriptions the caller may manage, under `organisationId` (itself included) or in the whole write scope. */
-  async list(actor: Actor, organisationId?: string | null, page?: PageInput | null): Promise<Page<WebhookSubscription>> {
+  async list(
+    actor: Actor,
+    organisationId?: string | null,
+    page?: PageInput | null,
+  ): Promise<Page<WebhookSubscription>> {
     const { offset, limit } = pageOf(page);
     const d = today();
     const ranges = await listScope(this.ds.manager, actor, organisationId, d, { write: true });
@@ -169,13 +250,23 @@ export class WebhookService {
       p.values,
     );
     const total = rows[0]?.total ?? 0;
-    return { items: rows.map(({ total: _t, ...r }: { total: number }) => r as unknown as WebhookSubscription), total, offset, limit };
+    return {
+      items: rows.map(({ total: _t, ...r }: { total: number }) => r as unknown as WebhookSubscription),
+      total,
+      offset,
+      limit,
+    };
   }
 
   /** The delivery log of a subscription, newest first, by cursor. */
-  async deliveries(actor: Actor, subscriptionId: string, args: { status?: `${WebhookDeliveryStatus}` | null; first?: number | null; after?: string | null }): Promise<WebhookDeliveryPage> {
+  async deliveries(
+    actor: Actor,
+    subscriptionId: string,
+    args: { status?: `${WebhookDeliveryStatus}` | null; first?: number | null; after?: string | null },
+  ): Promise<WebhookDeliveryPage> {
     const first = args.first ?? DELIVERIES_DEFAULT;
-    if (!Number.isInteger(first) || first < 1 || first > DELIVERIES_MAX) throw new DomainError('VALIDATION', `first must be 1 to ${DELIVERIES_MAX}`, 'first');
+    if (!Number.isInteger(first) || first < 1 || first > DELIVERIES_MAX)
+      throw new DomainError('VALIDATION', `first must be 1 to ${DELIVERIES_MAX}`, 'first');
     let after: string | null = null;
     if (args.after) {
       const m = /^d1:(\d{1,19})$/.exec(Buffer.from(args.after, 'base64url').toString('utf8'));
@@ -201,7 +292,12 @@ export class WebhookService {
 
   /** Every event type a subscription may ask for, in the order of EVENT_TYPES (the same list the schema documents). */
   eventTypes(): WebhookEventType[] {
-    return Object.entries(EVENT_TYPES).map(([type, d]) => ({ type, version: d.version, when: d.when, payloadKeys: Object.keys(d.payload) }));
+    return Object.entries(EVENT_TYPES).map(([type, d]) => ({
+      type,
+      version: d.version,
+      when: d.when,
+      payloadKeys: Object.keys(d.payload),
+    }));
   }
 
   /**
@@ -222,32 +318,61 @@ export class WebhookService {
   async replayOne(caller: Caller, deliveryId: string): Promise<WebhookDelivery> {
     if (!isUuid(deliveryId)) throw new DomainError('NOT_FOUND', 'Webhook delivery not found', 'id');
     return this.ds.transaction(async (m) => {
-      const [found] = await m.query(`SELECT subscription_id AS "subscriptionId" FROM webhook_delivery WHERE id = $1`, [deliveryId]);
+      const [found] = await m.query(`SELECT subscription_id AS "subscriptionId" FROM webhook_delivery WHERE id = $1`, [
+        deliveryId,
+      ]);
       if (!found) throw new DomainError('NOT_FOUND', 'Webhook delivery not found', 'id');
       try {
         await this.load(m, caller.actor, found.subscriptionId, true);
       } catch (e) {
-        if (e instanceof DomainError && e.code === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'Webhook delivery not found', 'id');
+        if (e instanceof DomainError && e.code === 'NOT_FOUND')
+          throw new DomainError('NOT_FOUND', 'Webhook delivery not found', 'id');
         throw e;
       }
-      const row = firstRow(await returning(m, `UPDATE webhook_delivery d SET ${REPLAY_SET} WHERE d.id = $1 RETURNING ${DELIVERY_COLUMNS}`, [deliveryId]), 'replayed webhook delivery');
-      await this.audit.record(m, caller, { operation: 'replayWebhookDelivery', entityType: 'webhook_delivery', entityId: deliveryId, after: { subscriptionId: found.subscriptionId, eventId: row.eventId } });
+      const row = firstRow(
+        await returning(
+          m,
+          `UPDATE webhook_delivery d SET ${REPLAY_SET} WHERE d.id = $1 RETURNING ${DELIVERY_COLUMNS}`,
+          [deliveryId],
+        ),
+        'replayed webhook delivery',
+      );
+      await this.audit.record(m, caller, {
+        operation: 'replayWebhookDelivery',
+        entityType: 'webhook_delivery',
+        entityId: deliveryId,
+        after: { subscriptionId: found.subscriptionId, eventId: row.eventId },
+      });
       return row as WebhookDelivery;
     });
   }
 
   /** Sends again every delivery of the subscription whose event happened in [from, to]; returns how many. */
   async replayRange(caller: Caller, subscriptionId: string, from: Date, to: Date): Promise<number> {
-    if (!(from instanceof Date) || !(to instanceof Date) || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from > to) {
-      throw new DomainError('VALIDATION', '`from` must be a date-time before `to`', 'from', { reason: 'INVALID_DATE_ORDER' });
+    if (
+      !(from instanceof Date) ||
+      !(to instanceof Date) ||
+      Number.isNaN(from.getTime()) ||
+      Number.isNaN(to.getTime()) ||
+      from > to
+    ) {
+      throw new DomainError('VALIDATION', '`from` must be a date-time before `to`', 'from', {
+        reason: 'INVALID_DATE_ORDER',
+      });
     }
     return this.ds.transaction(async (m) => {
       await this.load(m, caller.actor, subscriptionId, true);
-      const rows = await returning(m,
+      const rows = await returning(
+        m,
         `UPDATE webhook_delivery d SET ${REPLAY_SET} WHERE d.subscription_id = $1 AND d.event_occurred_at >= $2 AND d.event_occurred_at <= $3 RETURNING d.id`,
         [subscriptionId, from, to],
       );
-      await this.audit.record(m, caller, { operation: 'replayWebhookDeliveries', entityType: 'webhook_subscription', entityId: subscriptionId, after: { from, to, deliveries: rows.length } });
+      await this.audit.record(m, caller, {
+        operation: 'replayWebhookDeliveries',
+        entityType: 'webhook_subscription',
+        entityId: subscriptionId,
+        after: { from, to, deliveries: rows.length },
+      });
       return rows.length;
     });
   }

@@ -24,13 +24,40 @@ const SCAN_BATCH = 1000;
 const CLAIM_BATCH = 20;
 const MAX_BATCHES_PER_RUN = 50;
 
-export type WebhookRunResult = { enqueued: number; attempted: number; delivered: number; failed: number; dead: number; disabled: number };
+export type WebhookRunResult = {
+  enqueued: number;
+  attempted: number;
+  delivered: number;
+  failed: number;
+  dead: number;
+  disabled: number;
+};
 
-type SubRow = { id: string; organisationId: string; eventTypes: string[]; creatorType: 'USER' | 'API_TOKEN' | 'SYSTEM'; creatorId: string | null };
+type SubRow = {
+  id: string;
+  organisationId: string;
+  eventTypes: string[];
+  creatorType: 'USER' | 'API_TOKEN' | 'SYSTEM';
+  creatorId: string | null;
+};
 type Claimed = {
-  id: string; subscriptionId: string; attempts: number; targetUrl: string; secretEnc: string; creatorType: SubRow['creatorType']; creatorId: string | null;
-  eventId: string; type: string; version: number; occurredAt: Date; actorType: string; actorName: string; subjectType: string; subjectId: string | null;
-  organisationId: string | null; payload: Record<string, unknown>;
+  id: string;
+  subscriptionId: string;
+  attempts: number;
+  targetUrl: string;
+  secretEnc: string;
+  creatorType: SubRow['creatorType'];
+  creatorId: string | null;
+  eventId: string;
+  type: string;
+  version: number;
+  occurredAt: Date;
+  actorType: string;
+  actorName: string;
+  subjectType: string;
+  subjectId: string | null;
+  organisationId: string | null;
+  payload: Record<string, unknown>;
 };
 type Outcome = { ok: boolean; status: number | null; durationMs: number; error: string | null };
 
@@ -80,21 +107,27 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
       const claimed = await this.claim();
       if (!claimed.length) break;
-      await Promise.all(claimed.map(async (c) => {
-        const outcome = await this.send(c, scopes);
-        const dead = await this.record(c, outcome);
-        result.attempted++;
-        if (outcome.ok) result.delivered++;
-        else result.failed++;
-        if (dead) result.dead++;
-      }));
+      await Promise.all(
+        claimed.map(async (c) => {
+          const outcome = await this.send(c, scopes);
+          const dead = await this.record(c, outcome);
+          result.attempted++;
+          if (outcome.ok) result.delivered++;
+          else result.failed++;
+          if (dead) result.dead++;
+        }),
+      );
     }
     result.disabled = await this.disableFailing();
     return result;
   }
 
   /** The creator's current scope (null: gone, disabled, revoked); the CLI's subscriptions have the system's. Cached for one run. */
-  private async creator(scopes: Map<string, Actor | null>, type: SubRow['creatorType'], id: string | null): Promise<Actor | null> {
+  private async creator(
+    scopes: Map<string, Actor | null>,
+    type: SubRow['creatorType'],
+    id: string | null,
+  ): Promise<Actor | null> {
     if (type === 'SYSTEM' || !id) return SYSTEM_ACTOR;
     const key = `${type}:${id}`;
     if (!scopes.has(key)) {
@@ -114,7 +147,11 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     const d = today();
     for (const s of subs) {
       const actor = await this.creator(scopes, s.creatorType, s.creatorId);
-      const ranges: PathRange[] | null = !actor ? [] : actor.isAdmin ? null : await rootRanges(this.ds.manager, actor.readRoots, d);
+      const ranges: PathRange[] | null = !actor
+        ? []
+        : actor.isAdmin
+          ? null
+          : await rootRanges(this.ds.manager, actor.readRoots, d);
       for (;;) {
         const { scanned, inserted } = await this.enqueueBatch(s, ranges, d);
         total += inserted;
@@ -128,7 +165,11 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
    * One statement: the next SCAN_BATCH committed events past the cursor; those of the subscription's types, subtree
    * (its root's path today) and creator's scope become deliveries; the cursor moves past all of them.
    */
-  private async enqueueBatch(s: SubRow, ranges: PathRange[] | null, d: string): Promise<{ scanned: number; inserted: number }> {
+  private async enqueueBatch(
+    s: SubRow,
+    ranges: PathRange[] | null,
+    d: string,
+  ): Promise<{ scanned: number; inserted: number }> {
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock($1)`, [ENQUEUE_LOCK]);
       const p = new Params();
@@ -164,7 +205,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     const leaseMs = this.config.webhookTimeoutMs + 30_000;
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock($1)`, [CLAIM_LOCK]);
-      return returning<Claimed>(m,
+      return returning<Claimed>(
+        m,
         `WITH due AS (
            SELECT d.id FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id AND s.active
             WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until <= now())
@@ -191,13 +233,22 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     const actor = await this.creator(scopes, c.creatorType, c.creatorId);
     if (ids.length && !actor?.isAdmin) {
       const visible = actor ? await visibleOrgIds(this.ds.manager, actor, ids, today()) : new Set<string>();
-      for (const k of keys) if (typeof payload[k] === 'string' && !visible.has(payload[k] as string)) payload = { ...payload, [k]: null };
+      for (const k of keys)
+        if (typeof payload[k] === 'string' && !visible.has(payload[k] as string)) payload = { ...payload, [k]: null };
     }
     return JSON.stringify({
       deliveryId: c.id,
       event: {
-        id: c.eventId, type: c.type, version: c.version, occurredAt: new Date(c.occurredAt).toISOString(), actorType: c.actorType, actorName: c.actorName,
-        subjectType: c.subjectType, subjectId: c.subjectId, organisationId: c.organisationId, payload,
+        id: c.eventId,
+        type: c.type,
+        version: c.version,
+        occurredAt: new Date(c.occurredAt).toISOString(),
+        actorType: c.actorType,
+        actorName: c.actorName,
+        subjectType: c.subjectType,
+        subjectId: c.subjectId,
+        organisationId: c.organisationId,
+        payload,
       },
     });
   }
@@ -205,7 +256,12 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   /** One attempt: POST with the signature headers, WEBHOOK_TIMEOUT_MS for the whole exchange up to the status line. Never throws. */
   private async send(c: Claimed, scopes: Map<string, Actor | null>): Promise<Outcome> {
     const started = Date.now();
-    const done = (ok: boolean, status: number | null, error: string | null): Outcome => ({ ok, status, durationMs: Date.now() - started, error });
+    const done = (ok: boolean, status: number | null, error: string | null): Outcome => ({
+      ok,
+      status,
+      durationMs: Date.now() - started,
+      error,
+    });
     let body: string;
     let secret: string;
     let url: URL;
@@ -218,7 +274,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     }
     const allowPrivate = this.config.webhookAllowPrivateTargets;
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    if (!allowPrivate && isIP(host) && isPrivateAddress(host)) return done(false, null, 'not sent: the target address is private');
+    if (!allowPrivate && isIP(host) && isPrivateAddress(host))
+      return done(false, null, 'not sent: the target address is private');
     const timestamp = String(Math.floor(Date.now() / 1000));
     const timeoutMs = this.config.webhookTimeoutMs;
     return new Promise<Outcome>((resolve) => {
@@ -229,33 +286,47 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
         clearTimeout(timer);
         resolve(o);
       };
-      const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
-        method: 'POST',
-        agent: false,
-        ...(allowPrivate ? {} : { lookup: guardedLookup }),
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'user-agent': 'chibo-webhooks/1',
-          'x-chibo-event': c.type,
-          'x-chibo-delivery': c.id,
-          'x-chibo-timestamp': timestamp,
-          'x-chibo-attempt': String(c.attempts),
-          'x-chibo-signature': signatureOf(secret, timestamp, body),
+      const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+        url,
+        {
+          method: 'POST',
+          agent: false,
+          ...(allowPrivate ? {} : { lookup: guardedLookup }),
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'user-agent': 'chibo-webhooks/1',
+            'x-chibo-event': c.type,
+            'x-chibo-delivery': c.id,
+            'x-chibo-timestamp': timestamp,
+            'x-chibo-attempt': String(c.attempts),
+            'x-chibo-signature': signatureOf(secret, timestamp, body),
+          },
         },
-      }, (res: IncomingMessage) => {
-        const status = res.statusCode ?? 0;
-        // Only the status counts: the answer's body is not read (nor kept).
-        res.resume();
-        res.on('error', () => undefined);
-        res.destroy();
-        finish(done(status >= 200 && status < 300, status, status >= 200 && status < 300 ? null : `HTTP ${status}`));
-      });
+        (res: IncomingMessage) => {
+          const status = res.statusCode ?? 0;
+          // Only the status counts: the answer's body is not read (nor kept).
+          res.resume();
+          res.on('error', () => undefined);
+          res.destroy();
+          finish(done(status >= 200 && status < 300, status, status >= 200 && status < 300 ? null : `HTTP ${status}`));
+        },
+      );
       const timer = setTimeout(() => {
         finish(done(false, null, `timeout after ${timeoutMs} ms`));
         req.destroy();
       }, timeoutMs);
-      req.on('error', (e: NodeJS.ErrnoException) => finish(done(false, null, e.code === TARGET_FORBIDDEN ? 'not sent: the target resolves to a private address' : `connection failed: ${e.code ?? e.message}`)));
+      req.on('error', (e: NodeJS.ErrnoException) =>
+        finish(
+          done(
+            false,
+            null,
+            e.code === TARGET_FORBIDDEN
+              ? 'not sent: the target resolves to a private address'
+              : `connection failed: ${e.code ?? e.message}`,
+          ),
+        ),
+      );
       req.end(body);
     });
   }
@@ -268,16 +339,28 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
           `UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = now(), locked_until = NULL, response_status = $2, duration_ms = $3, last_error = NULL WHERE id = $1`,
           [c.id, o.status, o.durationMs],
         );
-        await m.query(`UPDATE webhook_subscription SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [c.subscriptionId]);
+        await m.query(
+          `UPDATE webhook_subscription SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`,
+          [c.subscriptionId],
+        );
         return false;
       }
       const dead = c.attempts >= this.config.webhookMaxAttempts;
       await m.query(
         `UPDATE webhook_delivery SET status = $2, next_attempt_at = now() + $3::float8 * interval '1 millisecond', locked_until = NULL,
                 response_status = $4, duration_ms = $5, last_error = $6 WHERE id = $1`,
-        [c.id, dead ? 'DEAD' : 'PENDING', dead ? 0 : retryDelayMs(c.attempts, this.config.webhookRetryBaseMs), o.status, o.durationMs, (o.error ?? '').slice(0, 500)],
+        [
+          c.id,
+          dead ? 'DEAD' : 'PENDING',
+          dead ? 0 : retryDelayMs(c.attempts, this.config.webhookRetryBaseMs),
+          o.status,
+          o.durationMs,
+          (o.error ?? '').slice(0, 500),
+        ],
       );
-      await m.query(`UPDATE webhook_subscription SET failing_since = coalesce(failing_since, now()) WHERE id = $1`, [c.subscriptionId]);
+      await m.query(`UPDATE webhook_subscription SET failing_since = coalesce(failing_since, now()) WHERE id = $1`, [
+        c.subscriptionId,
+      ]);
       return dead;
     });
   }
@@ -286,12 +369,14 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   private async disableFailing(): Promise<number> {
     const hours = this.config.webhookDisableAfterHours;
     const due: { id: string }[] = await this.ds.query(
-      `SELECT id FROM webhook_subscription WHERE active AND failing_since <= now() - $1::float8 * interval '1 hour'`, [hours],
+      `SELECT id FROM webhook_subscription WHERE active AND failing_since <= now() - $1::float8 * interval '1 hour'`,
+      [hours],
     );
     let n = 0;
     for (const { id } of due) {
       await this.ds.transaction(async (m) => {
-        const [row] = await returning<{ organisationId: string; failingSince: Date }>(m,
+        const [row] = await returning<{ organisationId: string; failingSince: Date }>(
+          m,
           `UPDATE webhook_subscription SET active = false, disabled_at = now(),
                   disabled_reason = $4::text || to_char(failing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' (more than ' || $3::text || ' hours)',
                   updated_at = now()
@@ -301,9 +386,16 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
         );
         if (!row) return;
         n++;
-        const caller: Caller = { actor: { ...SYSTEM_ACTOR, name: 'system:webhooks' }, requestId: `webhook-worker-${Date.now()}` };
+        const caller: Caller = {
+          actor: { ...SYSTEM_ACTOR, name: 'system:webhooks' },
+          requestId: `webhook-worker-${Date.now()}`,
+        };
         await this.audit.record(m, caller, {
-          operation: 'autoDisableWebhookSubscription', entityType: 'webhook_subscription', entityId: id, before: { active: true }, after: { active: false, reason: (row as Record<string, unknown>).disabledReason },
+          operation: 'autoDisableWebhookSubscription',
+          entityType: 'webhook_subscription',
+          entityId: id,
+          before: { active: true },
+          after: { active: false, reason: (row as Record<string, unknown>).disabledReason },
         });
       });
     }

@@ -23,7 +23,14 @@ export const FirstRun = () => {
 
   if (!viewer.data) return null;
   if (!viewer.data.isAdmin) {
-    return <Result status="info" title={t('firstRun.noScopeTitle')} subTitle={t('firstRun.noScope')} data-testid="first-run-no-scope" />;
+    return (
+      <Result
+        status="info"
+        title={t('firstRun.noScopeTitle')}
+        subTitle={t('firstRun.noScope')}
+        data-testid="first-run-no-scope"
+      />
+    );
   }
   return (
     <div className="section-gap" data-testid="first-run">
@@ -37,8 +44,26 @@ export const FirstRun = () => {
         current={0}
         items={[
           { title: t('firstRun.step1'), description: t('firstRun.step1Hint') },
-          { title: t('firstRun.step2'), description: <span>{t('firstRun.step2Hint')} <Link to={paths.import} data-testid="first-run-import">{t('nav.import')}</Link></span> },
-          { title: t('firstRun.step3'), description: <span>{t('firstRun.step3Hint')} <Typography.Text code>node apps/api/dist/cli/main.js create-user …</Typography.Text></span> },
+          {
+            title: t('firstRun.step2'),
+            description: (
+              <span>
+                {t('firstRun.step2Hint')}{' '}
+                <Link to={paths.import} data-testid="first-run-import">
+                  {t('nav.import')}
+                </Link>
+              </span>
+            ),
+          },
+          {
+            title: t('firstRun.step3'),
+            description: (
+              <span>
+                {t('firstRun.step3Hint')}{' '}
+                <Typography.Text code>node apps/api/dist/cli/main.js create-user …</Typography.Text>
+              </span>
+            ),
+          },
         ]}
       />
       <Card title={t('firstRun.rootTitle')} size="small">
@@ -47,7 +72,10 @@ export const FirstRun = () => {
           parent={null}
           submitting={create.isPending}
           error={create.error}
-          onCancel={() => { create.reset(); setFormKey((k) => k + 1); }}
+          onCancel={() => {
+            create.reset();
+            setFormKey((k) => k + 1);
+          }}
           onSubmit={(input) =>
             create.mutate(input as CreateOrganisationInput, {
               onSuccess: (created) => {

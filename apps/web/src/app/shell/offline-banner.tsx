@@ -34,7 +34,11 @@ export const OfflineBanner = () => {
       showIcon
       style={{ marginBottom: 16 }}
       data-testid="offline-banner"
-      title={status.dataAsOf === null ? t('app.offline.noData') : t('app.offline.banner', { at: formatReadAt(status.dataAsOf) })}
+      title={
+        status.dataAsOf === null
+          ? t('app.offline.noData')
+          : t('app.offline.banner', { at: formatReadAt(status.dataAsOf) })
+      }
       description={t('app.offline.hint')}
     />
   );

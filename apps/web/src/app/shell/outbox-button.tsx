@@ -10,7 +10,11 @@ export const OutboxButton = ({ items }: { items: readonly OutboxItem[] }) => {
   const { t } = useTranslation();
   const attention = items.filter(needsAttention).length;
   return (
-    <Badge count={attention} size="small" title={attention ? t('header.outboxAttention', { count: attention }) : undefined}>
+    <Badge
+      count={attention}
+      size="small"
+      title={attention ? t('header.outboxAttention', { count: attention }) : undefined}
+    >
       <Link to={paths.sync} data-testid="outbox-indicator" data-count={items.length} data-attention={attention}>
         <Button icon={<CloudUploadOutlined aria-hidden />} tabIndex={-1}>
           {t('header.outbox', { count: items.length })}

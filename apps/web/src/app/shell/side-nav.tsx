@@ -36,9 +36,28 @@ export const SideNav = ({ onNavigate }: Props) => {
             ? 'visitReport'
             : 'organisations';
   // the tracker is /inspections; the records and a record are under /inspections/…
-  const selected = pathname === paths.inspections ? 'inspections' : pathname.startsWith(`${paths.inspections}/`) ? 'inspectionRecords' : section;
-  const rated = pathname.startsWith(paths.myRatings) ? 'myRating' : pathname.startsWith(paths.ratings) ? 'ratings' : selected;
-  const current = pathname.startsWith(paths.dues) ? 'dues' : pathname.startsWith(paths.dashboard) ? 'dashboard' : pathname.startsWith(paths.alerts) ? 'alerts' : pathname.startsWith(paths.admin) ? 'admin' : pathname.startsWith(paths.import) ? 'import' : rated;
+  const selected =
+    pathname === paths.inspections
+      ? 'inspections'
+      : pathname.startsWith(`${paths.inspections}/`)
+        ? 'inspectionRecords'
+        : section;
+  const rated = pathname.startsWith(paths.myRatings)
+    ? 'myRating'
+    : pathname.startsWith(paths.ratings)
+      ? 'ratings'
+      : selected;
+  const current = pathname.startsWith(paths.dues)
+    ? 'dues'
+    : pathname.startsWith(paths.dashboard)
+      ? 'dashboard'
+      : pathname.startsWith(paths.alerts)
+        ? 'alerts'
+        : pathname.startsWith(paths.admin)
+          ? 'admin'
+          : pathname.startsWith(paths.import)
+            ? 'import'
+            : rated;
   const ownMemberId = viewer.data?.grants.find((g) => g.role === 'MEMBER' && g.memberId)?.memberId ?? null;
   const selectedKey = ownMemberId && pathname === paths.member(ownMemberId) ? 'myRecord' : current;
   const member = Boolean(ownMemberId);
@@ -55,36 +74,42 @@ export const SideNav = ({ onNavigate }: Props) => {
                 {
                   key: 'dashboard',
                   icon: <LightIcon name="Dashboard" />,
-                  to: href(paths.dashboard), label: t('nav.dashboard'),
+                  to: href(paths.dashboard),
+                  label: t('nav.dashboard'),
                 },
                 {
                   key: 'alerts',
                   icon: <LightIcon name="Bell" />,
-                  to: href(paths.alerts), label: t('nav.alerts'),
+                  to: href(paths.alerts),
+                  label: t('nav.alerts'),
                 },
               ]
             : []),
           {
             key: 'organisations',
             icon: <LightIcon name="Apartment" />,
-            to: href(paths.organisations), label: t('nav.organisations'),
+            to: href(paths.organisations),
+            label: t('nav.organisations'),
           },
           {
             key: 'members',
             icon: <LightIcon name="Team" />,
-            to: href(paths.members), label: t('nav.members'),
+            to: href(paths.members),
+            label: t('nav.members'),
           },
           {
             key: 'meetings',
             icon: <LightIcon name="Calendar" />,
-            to: href(paths.meetings), label: t('nav.meetings'),
+            to: href(paths.meetings),
+            label: t('nav.meetings'),
           },
           ...(visitor
             ? [
                 {
                   key: 'visits',
                   icon: <LightIcon name="Star" />,
-                  to: href(paths.visits), label: t('nav.visits'),
+                  to: href(paths.visits),
+                  label: t('nav.visits'),
                 },
               ]
             : []),
@@ -93,7 +118,8 @@ export const SideNav = ({ onNavigate }: Props) => {
                 {
                   key: 'compliance',
                   icon: <LightIcon name="Audit" />,
-                  to: href(paths.compliance), label: t('nav.compliance'),
+                  to: href(paths.compliance),
+                  label: t('nav.compliance'),
                 },
               ]
             : []),
@@ -115,7 +141,8 @@ export const SideNav = ({ onNavigate }: Props) => {
                 {
                   key: 'visitReport',
                   icon: <LightIcon name="FileDone" />,
-                  to: href(paths.visitReport), label: t('nav.visitReport'),
+                  to: href(paths.visitReport),
+                  label: t('nav.visitReport'),
                 },
               ]
             : []),
@@ -124,7 +151,8 @@ export const SideNav = ({ onNavigate }: Props) => {
                 {
                   key: 'ratings',
                   icon: <LightIcon name="Trophy" />,
-                  to: href(paths.ratings), label: t('nav.ratings'),
+                  to: href(paths.ratings),
+                  label: t('nav.ratings'),
                 },
               ]
             : []),
@@ -133,7 +161,8 @@ export const SideNav = ({ onNavigate }: Props) => {
                 {
                   key: 'dues',
                   icon: <LightIcon name="Wallet" />,
-                  to: href(paths.dues), label: t('nav.dues'),
+                  to: href(paths.dues),
+                  label: t('nav.dues'),
                 },
               ]
             : []),
@@ -142,7 +171,9 @@ export const SideNav = ({ onNavigate }: Props) => {
                 {
                   key: 'myRecord',
                   icon: <LightIcon name="Idcard" />,
-                  to: href(paths.member(ownMemberId)), testId: 'nav-my-record', label: t('nav.myRecord'),
+                  to: href(paths.member(ownMemberId)),
+                  testId: 'nav-my-record',
+                  label: t('nav.myRecord'),
                 },
               ]
             : []),
@@ -151,7 +182,8 @@ export const SideNav = ({ onNavigate }: Props) => {
                 {
                   key: 'myRating',
                   icon: <LightIcon name="Trophy" />,
-                  to: href(paths.myRatings), label: t('nav.myRating'),
+                  to: href(paths.myRatings),
+                  label: t('nav.myRating'),
                 },
               ]
             : []),
@@ -160,7 +192,9 @@ export const SideNav = ({ onNavigate }: Props) => {
                 {
                   key: 'import',
                   icon: <LightIcon name="Import" />,
-                  to: href(paths.import), testId: 'nav-import', label: t('nav.import'),
+                  to: href(paths.import),
+                  testId: 'nav-import',
+                  label: t('nav.import'),
                 },
               ]
             : []),
@@ -169,7 +203,9 @@ export const SideNav = ({ onNavigate }: Props) => {
                 {
                   key: 'admin',
                   icon: <LightIcon name="Setting" />,
-                  to: href(paths.admin), testId: 'nav-admin', label: t('nav.admin'),
+                  to: href(paths.admin),
+                  testId: 'nav-admin',
+                  label: t('nav.admin'),
                 },
               ]
             : []),

@@ -23,7 +23,11 @@ export const DecimalInput = ({ value, onChange, ...rest }: Props) => {
         const n = parseNumberInput(text);
         return n === null || Number.isNaN(n) ? (undefined as unknown as number) : n;
       }}
-      formatter={(v, info) => (info.userTyping ? info.input : formatNumberInput(typeof v === 'number' ? v : v === undefined || v === '' ? null : Number(v), lang))}
+      formatter={(v, info) =>
+        info.userTyping
+          ? info.input
+          : formatNumberInput(typeof v === 'number' ? v : v === undefined || v === '' ? null : Number(v), lang)
+      }
       onChange={(v) => onChange(typeof v === 'number' && Number.isFinite(v) ? v : null)}
     />
   );

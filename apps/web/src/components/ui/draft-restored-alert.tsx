@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/use-format';
 
 /** "Đã khôi phục bản nháp chưa lưu (lúc …)" above a form whose unsaved draft came back (lib/local-draft.ts). */
-export const DraftRestoredAlert = ({ savedAt, onDiscard, testId }: { savedAt: string; onDiscard: () => void; testId: string }) => {
+export const DraftRestoredAlert = ({
+  savedAt,
+  onDiscard,
+  testId,
+}: {
+  savedAt: string;
+  onDiscard: () => void;
+  testId: string;
+}) => {
   const { t } = useTranslation();
   const f = useFormat();
   return (

@@ -17,7 +17,14 @@ export const FormActions = ({ submitting, submitLabel, onCancel, testId, danger,
   return (
     <Flex gap={8} justify="end" wrap>
       <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      <Button type="primary" danger={danger} htmlType="submit" loading={submitting} disabled={disabled} data-testid={testId}>
+      <Button
+        type="primary"
+        danger={danger}
+        htmlType="submit"
+        loading={submitting}
+        disabled={disabled}
+        data-testid={testId}
+      >
         {submitLabel}
       </Button>
     </Flex>

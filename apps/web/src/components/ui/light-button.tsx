@@ -11,9 +11,25 @@ type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> & {
 };
 
 /** antd's `<Button>` (default or link, middle or small) for the first screen: the same look (styles.css), none of its code. */
-export const LightButton = ({ icon, link, loading, size = 'middle', className, children, disabled, ...rest }: Props) => {
+export const LightButton = ({
+  icon,
+  link,
+  loading,
+  size = 'middle',
+  className,
+  children,
+  disabled,
+  ...rest
+}: Props) => {
   const text = children !== undefined && children !== null && children !== false;
-  const classes = ['light-btn', link ? 'light-btn--link' : 'light-btn--default', size === 'small' ? 'light-btn--sm' : '', text ? '' : 'light-btn--icon-only', loading ? 'is-loading' : '', className ?? '']
+  const classes = [
+    'light-btn',
+    link ? 'light-btn--link' : 'light-btn--default',
+    size === 'small' ? 'light-btn--sm' : '',
+    text ? '' : 'light-btn--icon-only',
+    loading ? 'is-loading' : '',
+    className ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (

@@ -26,7 +26,12 @@ export const LightField = ({ id, text, icon, onActivate, onPrefetch, style }: Pr
     onActivate();
   };
   return (
-    <span className={`light-field light-field--${icon}`} style={style} onPointerEnter={onPrefetch} onPointerDown={onActivate}>
+    <span
+      className={`light-field light-field--${icon}`}
+      style={style}
+      onPointerEnter={onPrefetch}
+      onPointerDown={onActivate}
+    >
       <input
         id={id}
         className="light-field__input"

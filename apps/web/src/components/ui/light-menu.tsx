@@ -20,7 +20,8 @@ type Props = {
 };
 
 // the menu items in the order they show (the open groups' items included), for the arrow keys
-const focusables = (menu: HTMLElement) => [...menu.querySelectorAll<HTMLElement>('.light-menu__item')].filter((el) => el.offsetParent !== null);
+const focusables = (menu: HTMLElement) =>
+  [...menu.querySelectorAll<HTMLElement>('.light-menu__item')].filter((el) => el.offsetParent !== null);
 
 /**
  * antd's `<Menu mode="inline">` of the side navigation: the same look (styles.css, `light-menu`), roles and keys —
@@ -32,7 +33,16 @@ export const LightMenu = ({ items, selectedKey, defaultOpenKeys = [], onClick }:
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const list = focusables(e.currentTarget);
     const at = list.indexOf(document.activeElement as HTMLElement);
-    const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? list.length - 1 : null;
+    const to =
+      e.key === 'ArrowDown'
+        ? at + 1
+        : e.key === 'ArrowUp'
+          ? at - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? list.length - 1
+              : null;
     if (to === null || list.length === 0) return;
     e.preventDefault();
     list[(to + list.length) % list.length]?.focus();
@@ -42,7 +52,11 @@ export const LightMenu = ({ items, selectedKey, defaultOpenKeys = [], onClick }:
       const expanded = open.includes(it.key);
       const childSelected = it.children.some((c) => c.key === selectedKey);
       return (
-        <li key={it.key} role="none" className={childSelected ? 'light-menu__group is-child-selected' : 'light-menu__group'}>
+        <li
+          key={it.key}
+          role="none"
+          className={childSelected ? 'light-menu__group is-child-selected' : 'light-menu__group'}
+        >
           <button
             type="button"
             role="menuitem"

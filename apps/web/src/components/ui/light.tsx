@@ -29,7 +29,15 @@ export const LightSkeleton = ({ rows = 3, title = true }: { rows?: number; title
 );
 
 /** antd's `<Typography.Text type="secondary">`. */
-export const SecondaryText = ({ className, children, testId }: { className?: string; children: ReactNode; testId?: string }) => (
+export const SecondaryText = ({
+  className,
+  children,
+  testId,
+}: {
+  className?: string;
+  children: ReactNode;
+  testId?: string;
+}) => (
   <span className={className ? `text-secondary ${className}` : 'text-secondary'} data-testid={testId}>
     {children}
   </span>
@@ -51,18 +59,56 @@ export const LightBreadcrumb = ({ items }: { items: { key: string; title: ReactN
   </ol>
 );
 
-export type TagColor = 'default' | 'blue' | 'purple' | 'geekblue' | 'cyan' | 'orange' | 'red' | 'green' | 'success' | 'warning' | 'error' | 'processing';
+export type TagColor =
+  | 'default'
+  | 'blue'
+  | 'purple'
+  | 'geekblue'
+  | 'cyan'
+  | 'orange'
+  | 'red'
+  | 'green'
+  | 'success'
+  | 'warning'
+  | 'error'
+  | 'processing';
 
 /** antd's `<Tag color>` for its preset and status colours. */
-export const LightTag = ({ color = 'default', testId, children }: { color?: TagColor; testId?: string; children: ReactNode }) => (
+export const LightTag = ({
+  color = 'default',
+  testId,
+  children,
+}: {
+  color?: TagColor;
+  testId?: string;
+  children: ReactNode;
+}) => (
   <span className="light-tag" data-color={color} data-testid={testId}>
     {children}
   </span>
 );
 
 /** antd's `<Progress size="small">` (a line): the bar, then its text; `success` turns it green. */
-export const LightProgress = ({ percent, text, success, label }: { percent: number; text: string; success: boolean; label: string }) => (
-  <div className={success ? 'light-progress is-success' : 'light-progress'} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={text}>
+export const LightProgress = ({
+  percent,
+  text,
+  success,
+  label,
+}: {
+  percent: number;
+  text: string;
+  success: boolean;
+  label: string;
+}) => (
+  <div
+    className={success ? 'light-progress is-success' : 'light-progress'}
+    role="progressbar"
+    aria-label={label}
+    aria-valuemin={0}
+    aria-valuemax={100}
+    aria-valuenow={percent}
+    aria-valuetext={text}
+  >
     <div className="light-progress__track">
       <div className="light-progress__bar" style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
     </div>

@@ -19,9 +19,17 @@ export const ReasonForm = ({ id, label, value, onChange, error }: Props) => {
   const { message } = useErrorMessage();
   return (
     <Form layout="vertical" component="div">
-      {error != null && <Alert type="error" showIcon role="alert" title={message(error)} style={{ marginBottom: 12 }} />}
+      {error != null && (
+        <Alert type="error" showIcon role="alert" title={message(error)} style={{ marginBottom: 12 }} />
+      )}
       <Form.Item label={label} htmlFor={id} required>
-        <Input.TextArea id={id} value={value} autoSize={{ minRows: 2 }} maxLength={1000} onChange={(e) => onChange(e.target.value)} />
+        <Input.TextArea
+          id={id}
+          value={value}
+          autoSize={{ minRows: 2 }}
+          maxLength={1000}
+          onChange={(e) => onChange(e.target.value)}
+        />
       </Form.Item>
     </Form>
   );

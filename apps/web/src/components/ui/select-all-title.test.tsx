@@ -9,7 +9,13 @@ const rows = [
 ];
 
 const table = (columnTitle?: typeof selectAllTitle) => (
-  <Table rowKey="id" dataSource={rows} scroll={{ x: 900 }} rowSelection={{ columnTitle }} columns={[{ key: 'name', dataIndex: 'name', title: 'Họ và tên' }]} />
+  <Table
+    rowKey="id"
+    dataSource={rows}
+    scroll={{ x: 900 }}
+    rowSelection={{ columnTitle }}
+    columns={[{ key: 'name', dataIndex: 'name', title: 'Họ và tên' }]}
+  />
 );
 
 describe('selectAllTitle', () => {
@@ -25,6 +31,8 @@ describe('selectAllTitle', () => {
 
   it('is needed: without it antd puts a focusable checkbox into that aria-hidden row', () => {
     const { container } = renderUi(table());
-    expect(container.querySelector<HTMLInputElement>('.ant-table-measure-row input[type="checkbox"]')?.tabIndex).toBe(0);
+    expect(container.querySelector<HTMLInputElement>('.ant-table-measure-row input[type="checkbox"]')?.tabIndex).toBe(
+      0,
+    );
   });
 });

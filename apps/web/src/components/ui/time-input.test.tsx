@@ -20,7 +20,12 @@ describe('TimeInput', () => {
     const box = screen.getByLabelText('Giờ bắt đầu') as HTMLInputElement;
     expect(box.type).toBe('text');
     expect(box.value).toBe('14:00');
-    for (const [typed, shown] of [['1430', '14:30'], ['9:05', '09:05'], ['21h15', '21:15'], ['23.00', '23:00']]) {
+    for (const [typed, shown] of [
+      ['1430', '14:30'],
+      ['9:05', '09:05'],
+      ['21h15', '21:15'],
+      ['23.00', '23:00'],
+    ]) {
       fill(box, typed);
       fireEvent.blur(box);
       expect([typed, box.value]).toEqual([typed, shown]);

@@ -16,7 +16,10 @@ let loadStore: (() => Promise<OfflineStore>) | null = null;
 let loadSync: (() => Promise<OfflineSync>) | null = null;
 
 /** main.tsx hands over the loaders, so the dynamic imports (and their preload helper) stay in the entry chunk. */
-export const setOfflineStoreLoader = (load: () => Promise<OfflineStore>, loadOutbox?: () => Promise<OfflineSync>): void => {
+export const setOfflineStoreLoader = (
+  load: () => Promise<OfflineStore>,
+  loadOutbox?: () => Promise<OfflineSync>,
+): void => {
   loadStore = load;
   loadSync = loadOutbox ?? null;
 };
@@ -105,7 +108,12 @@ export const keepAnswer = (operation: string, variables: unknown, data: unknown)
     if (!keeps) return;
     mark(id);
     startOutbox(id);
-    idle(() => void store().then((s) => s.rememberViewer(id, viewer)).catch(() => undefined));
+    idle(
+      () =>
+        void store()
+          .then((s) => s.rememberViewer(id, viewer))
+          .catch(() => undefined),
+    );
     write(id, [...waiting, { operation, variables, data }]);
     return;
   }
@@ -114,7 +122,11 @@ export const keepAnswer = (operation: string, variables: unknown, data: unknown)
 };
 
 /** The kept answer of this operation and variables for this user (null: none, or this user keeps nothing). */
-export const recallAnswer = async (operation: string, variables: unknown, userId: string): Promise<{ data: unknown; readAt: number } | null> => {
+export const recallAnswer = async (
+  operation: string,
+  variables: unknown,
+  userId: string,
+): Promise<{ data: unknown; readAt: number } | null> => {
   if (!OFFLINE_OPERATIONS.has(operation) || mark() !== userId) return null;
   return store()
     .then((s) => s.recallRead(operation, variables, userId))

@@ -7,7 +7,12 @@ import { useSyncExternalStore } from 'react';
 export type OutboxKind = 'recordMeeting' | 'recordDuesPayment';
 export type OutboxState = 'queued' | 'sending' | 'conflict' | 'rejected';
 /** The server's refusal, kept with the item (the fields of lib/api-error's ApiError). */
-export type OutboxError = { code: string; reason: string; message?: string; fields?: { field: string; reason: string; message?: string }[] };
+export type OutboxError = {
+  code: string;
+  reason: string;
+  message?: string;
+  fields?: { field: string; reason: string; message?: string }[];
+};
 
 export type OutboxItem = {
   id: string;

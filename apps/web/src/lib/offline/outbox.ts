@@ -30,7 +30,10 @@ export const openOutbox = async (forUser: string): Promise<OutboxItem[]> => {
 /** The signed-in user's changes, oldest first. */
 export const outboxItems = (): Promise<OutboxItem[]> => refresh();
 
-export type NewOutboxItem = Pick<OutboxItem, 'kind' | 'target' | 'label' | 'query' | 'variables' | 'clientKey' | 'base' | 'baseVersion'>;
+export type NewOutboxItem = Pick<
+  OutboxItem,
+  'kind' | 'target' | 'label' | 'query' | 'variables' | 'clientKey' | 'base' | 'baseVersion'
+>;
 
 /**
  * Queues a change. A change of a record that already waits unsent (a second save of the same meeting's record
@@ -42,7 +45,10 @@ export const enqueue = async (forUser: string, item: NewOutboxItem): Promise<Out
   const tx = db.transaction('outbox', 'readwrite');
   const mine = await tx.store.index('byUser').getAll(forUser);
   const now = Date.now();
-  const waiting = item.kind === 'recordMeeting' ? mine.find((r) => r.kind === item.kind && r.target === item.target && r.state === 'queued') : undefined;
+  const waiting =
+    item.kind === 'recordMeeting'
+      ? mine.find((r) => r.kind === item.kind && r.target === item.target && r.state === 'queued')
+      : undefined;
   const row: OutboxItem = waiting
     ? {
         ...waiting,
@@ -53,7 +59,16 @@ export const enqueue = async (forUser: string, item: NewOutboxItem): Promise<Out
         variables: { ...item.variables, expectedVersion: waiting.variables.expectedVersion },
         updatedAt: now,
       }
-    : { ...item, id: crypto.randomUUID(), userId: forUser, seq: (seq = Math.max(seq + 1, now)), createdAt: now, updatedAt: now, state: 'queued', attempts: 0 };
+    : {
+        ...item,
+        id: crypto.randomUUID(),
+        userId: forUser,
+        seq: (seq = Math.max(seq + 1, now)),
+        createdAt: now,
+        updatedAt: now,
+        state: 'queued',
+        attempts: 0,
+      };
   await Promise.all([tx.store.put(row), tx.done]);
   await refresh();
   return row;

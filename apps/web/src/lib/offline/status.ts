@@ -15,7 +15,10 @@ const set = (next: OfflineStatus) => {
 
 /** A copy read at `readAt` (ms) is shown instead of the server's answer. */
 export const markServedOffline = (readAt: number): void =>
-  set({ offline: true, dataAsOf: status.offline && status.dataAsOf !== null ? Math.min(status.dataAsOf, readAt) : readAt });
+  set({
+    offline: true,
+    dataAsOf: status.offline && status.dataAsOf !== null ? Math.min(status.dataAsOf, readAt) : readAt,
+  });
 
 /** The server could not be reached and nothing kept was shown (yet). */
 export const markUnreachable = (): void => {
@@ -36,4 +39,5 @@ export const subscribeOfflineStatus = (l: () => void): (() => void) => {
 };
 const subscribe = subscribeOfflineStatus;
 
-export const useOfflineStatus = (): OfflineStatus => useSyncExternalStore(subscribe, getOfflineStatus, getOfflineStatus);
+export const useOfflineStatus = (): OfflineStatus =>
+  useSyncExternalStore(subscribe, getOfflineStatus, getOfflineStatus);

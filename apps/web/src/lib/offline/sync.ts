@@ -18,7 +18,14 @@ import { getOfflineStatus, subscribeOfflineStatus } from './status';
 // conflict or a refusal; other records' changes go on.
 
 const RETRY_MS = 30_000;
-const TRANSIENT = new Set(['NETWORK_ERROR', 'SERVER_ERROR', 'BAD_RESPONSE', 'INTERNAL_SERVER_ERROR', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE']);
+const TRANSIENT = new Set([
+  'NETWORK_ERROR',
+  'SERVER_ERROR',
+  'BAD_RESPONSE',
+  'INTERNAL_SERVER_ERROR',
+  'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
+]);
 
 let running: Promise<void> | null = null;
 let again = false;
@@ -123,7 +130,10 @@ export const discardChange = async (item: OutboxItem): Promise<void> => {
 };
 
 /** A decided conflict: the change to send now (against the server's current version), then sent at once. */
-export const retryChange = async (item: OutboxItem, patch: Pick<OutboxItem, 'variables' | 'clientKey'> & Partial<Pick<OutboxItem, 'query' | 'base' | 'baseVersion'>>): Promise<void> => {
+export const retryChange = async (
+  item: OutboxItem,
+  patch: Pick<OutboxItem, 'variables' | 'clientKey'> & Partial<Pick<OutboxItem, 'query' | 'base' | 'baseVersion'>>,
+): Promise<void> => {
   await updateItem(item.id, { ...patch, state: 'queued', error: undefined });
   await syncNow();
 };

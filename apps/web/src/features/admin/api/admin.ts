@@ -70,13 +70,18 @@ const auditQueryOptions = (filter: AuditFilter, offset: number, limit: number) =
   });
 
 // a new page keeps the previous rows on screen until it arrives
-export const useUsers = (offset: number, limit: number) => useQuery({ ...usersQueryOptions(offset, limit), placeholderData: keepPreviousData });
-export const useApiTokens = (offset: number, limit: number) => useQuery({ ...tokensQueryOptions(offset, limit), placeholderData: keepPreviousData });
+export const useUsers = (offset: number, limit: number) =>
+  useQuery({ ...usersQueryOptions(offset, limit), placeholderData: keepPreviousData });
+export const useApiTokens = (offset: number, limit: number) =>
+  useQuery({ ...tokensQueryOptions(offset, limit), placeholderData: keepPreviousData });
 export const useAuditLog = (filter: AuditFilter, offset: number, limit: number) =>
   useQuery({ ...auditQueryOptions(filter, offset, limit), placeholderData: keepPreviousData });
 
 export const useAuditVerification = () =>
-  useQuery({ queryKey: adminKeys.auditVerification(), queryFn: ({ signal }) => request(AUDIT_VERIFICATION, {}, { signal }).then((d) => d.auditVerification) });
+  useQuery({
+    queryKey: adminKeys.auditVerification(),
+    queryFn: ({ signal }) => request(AUDIT_VERIFICATION, {}, { signal }).then((d) => d.auditVerification),
+  });
 
 export const useMemberSearch = (search: string) =>
   useQuery({
@@ -107,12 +112,21 @@ const REVOKE_TOKEN = graphql(`
   mutation AdminRevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }
 `);
 
-export const useCreateUser = () => useApiMutation('createUser', (input: CreateUserInput) => request(CREATE_USER, { input }).then((d) => d.createUser));
+export const useCreateUser = () =>
+  useApiMutation('createUser', (input: CreateUserInput) => request(CREATE_USER, { input }).then((d) => d.createUser));
 export const useSetUserPassword = () =>
-  useApiMutation('setUserPassword', (v: { userId: string; password: string }) => request(SET_PASSWORD, v).then((d) => d.setUserPassword));
-export const useAddGrant = () => useApiMutation('addGrant', (input: AddGrantInput) => request(ADD_GRANT, { input }).then((d) => d.addGrant));
-export const useRemoveGrant = () => useApiMutation('removeGrant', (id: string) => request(REMOVE_GRANT, { id }).then((d) => d.removeGrant));
+  useApiMutation('setUserPassword', (v: { userId: string; password: string }) =>
+    request(SET_PASSWORD, v).then((d) => d.setUserPassword),
+  );
+export const useAddGrant = () =>
+  useApiMutation('addGrant', (input: AddGrantInput) => request(ADD_GRANT, { input }).then((d) => d.addGrant));
+export const useRemoveGrant = () =>
+  useApiMutation('removeGrant', (id: string) => request(REMOVE_GRANT, { id }).then((d) => d.removeGrant));
 export const useCreateApiToken = () =>
-  useApiMutation('createApiToken', (input: CreateApiTokenInput) => request(CREATE_TOKEN, { input }).then((d) => d.createApiToken));
-export const useRevokeApiToken = () => useApiMutation('revokeApiToken', (id: string) => request(REVOKE_TOKEN, { id }).then((d) => d.revokeApiToken));
-export const useVerifyAuditLog = () => useApiMutation('verifyAuditLog', () => request(VERIFY_AUDIT, {}).then((d) => d.verifyAuditLog));
+  useApiMutation('createApiToken', (input: CreateApiTokenInput) =>
+    request(CREATE_TOKEN, { input }).then((d) => d.createApiToken),
+  );
+export const useRevokeApiToken = () =>
+  useApiMutation('revokeApiToken', (id: string) => request(REVOKE_TOKEN, { id }).then((d) => d.revokeApiToken));
+export const useVerifyAuditLog = () =>
+  useApiMutation('verifyAuditLog', () => request(VERIFY_AUDIT, {}).then((d) => d.verifyAuditLog));

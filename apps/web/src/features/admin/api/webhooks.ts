@@ -36,29 +36,40 @@ const DELIVERIES = graphql(`
 export const webhookKeys = {
   subscriptions: (offset: number, limit: number) => ['admin', 'webhooks', { offset, limit }] as const,
   eventTypes: () => ['admin', 'webhookEventTypes'] as const,
-  deliveries: (subscriptionId: string, status: WebhookDeliveryStatus | null, after: string | null) => ['admin', 'webhookDeliveries', { subscriptionId, status, after }] as const,
+  deliveries: (subscriptionId: string, status: WebhookDeliveryStatus | null, after: string | null) =>
+    ['admin', 'webhookDeliveries', { subscriptionId, status, after }] as const,
 };
 
 const subscriptionsQueryOptions = (offset: number, limit: number) =>
   queryOptions({
     queryKey: webhookKeys.subscriptions(offset, limit),
-    queryFn: ({ signal }) => request(SUBSCRIPTIONS, { page: { offset, limit } }, { signal }).then((d) => d.webhookSubscriptions),
+    queryFn: ({ signal }) =>
+      request(SUBSCRIPTIONS, { page: { offset, limit } }, { signal }).then((d) => d.webhookSubscriptions),
   });
 
-export const useWebhookSubscriptions = (offset: number, limit: number) => useQuery({ ...subscriptionsQueryOptions(offset, limit), placeholderData: keepPreviousData });
+export const useWebhookSubscriptions = (offset: number, limit: number) =>
+  useQuery({ ...subscriptionsQueryOptions(offset, limit), placeholderData: keepPreviousData });
 
 // the list of event types is the schema's: it does not change while the app runs
 export const useWebhookEventTypes = () =>
-  useQuery({ queryKey: webhookKeys.eventTypes(), queryFn: ({ signal }) => request(EVENT_TYPES, {}, { signal }).then((d) => d.webhookEventTypes), staleTime: Infinity });
+  useQuery({
+    queryKey: webhookKeys.eventTypes(),
+    queryFn: ({ signal }) => request(EVENT_TYPES, {}, { signal }).then((d) => d.webhookEventTypes),
+    staleTime: Infinity,
+  });
 
 const deliveriesQueryOptions = (subscriptionId: string, status: WebhookDeliveryStatus | null, after: string | null) =>
   queryOptions({
     queryKey: webhookKeys.deliveries(subscriptionId, status, after),
-    queryFn: ({ signal }) => request(DELIVERIES, { subscriptionId, status, after, first: 50 }, { signal }).then((d) => d.webhookDeliveries),
+    queryFn: ({ signal }) =>
+      request(DELIVERIES, { subscriptionId, status, after, first: 50 }, { signal }).then((d) => d.webhookDeliveries),
   });
 
-export const useWebhookDeliveries = (subscriptionId: string, status: WebhookDeliveryStatus | null, after: string | null) =>
-  useQuery({ ...deliveriesQueryOptions(subscriptionId, status, after), placeholderData: keepPreviousData });
+export const useWebhookDeliveries = (
+  subscriptionId: string,
+  status: WebhookDeliveryStatus | null,
+  after: string | null,
+) => useQuery({ ...deliveriesQueryOptions(subscriptionId, status, after), placeholderData: keepPreviousData });
 
 const CREATE = graphql(`
   mutation AdminCreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {
@@ -81,12 +92,22 @@ const REPLAY_RANGE = graphql(`
 `);
 
 export const useCreateWebhook = () =>
-  useApiMutation('createWebhookSubscription', (input: CreateWebhookSubscriptionInput) => request(CREATE, { input }).then((d) => d.createWebhookSubscription));
+  useApiMutation('createWebhookSubscription', (input: CreateWebhookSubscriptionInput) =>
+    request(CREATE, { input }).then((d) => d.createWebhookSubscription),
+  );
 export const useEnableWebhook = () =>
-  useApiMutation('updateWebhookSubscription', (id: string) => request(SET_ACTIVE, { id, active: true }).then((d) => d.updateWebhookSubscription));
+  useApiMutation('updateWebhookSubscription', (id: string) =>
+    request(SET_ACTIVE, { id, active: true }).then((d) => d.updateWebhookSubscription),
+  );
 export const useDisableWebhook = () =>
-  useApiMutation('disableWebhookSubscription', (v: { id: string; reason?: string | null }) => request(DISABLE, v).then((d) => d.disableWebhookSubscription));
+  useApiMutation('disableWebhookSubscription', (v: { id: string; reason?: string | null }) =>
+    request(DISABLE, v).then((d) => d.disableWebhookSubscription),
+  );
 export const useReplayWebhookDelivery = () =>
-  useApiMutation('replayWebhookDelivery', (id: string) => request(REPLAY_ONE, { id }).then((d) => d.replayWebhookDelivery));
+  useApiMutation('replayWebhookDelivery', (id: string) =>
+    request(REPLAY_ONE, { id }).then((d) => d.replayWebhookDelivery),
+  );
 export const useReplayWebhookDeliveries = () =>
-  useApiMutation('replayWebhookDeliveries', (v: { subscriptionId: string; from: string; to: string }) => request(REPLAY_RANGE, v).then((d) => d.replayWebhookDeliveries));
+  useApiMutation('replayWebhookDeliveries', (v: { subscriptionId: string; from: string; to: string }) =>
+    request(REPLAY_RANGE, v).then((d) => d.replayWebhookDeliveries),
+  );

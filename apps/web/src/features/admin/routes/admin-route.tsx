@@ -26,10 +26,19 @@ export const AdminRoute = () => {
   return (
     <div className="section-gap">
       <title>{t('app.pageTitle', { page: t('admin.title') })}</title>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>{t('admin.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        {t('admin.title')}
+      </Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParams((prev) => { const next = new URLSearchParams(prev); next.set('tab', k); next.delete('entity'); return next; })}
+        onChange={(k) =>
+          setParams((prev) => {
+            const next = new URLSearchParams(prev);
+            next.set('tab', k);
+            next.delete('entity');
+            return next;
+          })
+        }
         items={[
           { key: 'users', label: t('admin.tabs.users'), children: <UsersTab /> },
           { key: 'tokens', label: t('admin.tabs.tokens'), children: <TokensTab /> },

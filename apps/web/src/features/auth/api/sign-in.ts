@@ -4,7 +4,6 @@ import type { SignInInput } from '../../../gql/graphql';
 import { request } from '../../../lib/graphql-client';
 import { saveSession } from '../../../lib/session';
 
-
 const SIGN_IN = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {

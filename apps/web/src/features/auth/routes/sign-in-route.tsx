@@ -8,7 +8,8 @@ import { useSession } from '../../../lib/use-session';
 import { SignInForm } from '../components/sign-in-form';
 
 // Only same-app paths are accepted as a return address (no open redirect).
-const safeNext = (value: string | null): string => (value && value.startsWith('/') && !value.startsWith('//') ? value : '/');
+const safeNext = (value: string | null): string =>
+  value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
 
 export const SignInRoute = () => {
   const { t } = useTranslation();

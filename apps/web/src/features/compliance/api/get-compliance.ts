@@ -44,7 +44,6 @@ export const useCompliance = (params: ComplianceParams | null) =>
     placeholderData: keepPreviousData,
   });
 
-
 // Run on a click, nothing cached: the whole table (every cell) as a workbook.
 export const useExportCompliance = () =>
   useMutation({

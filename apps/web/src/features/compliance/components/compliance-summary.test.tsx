@@ -5,9 +5,17 @@ import type { MeetingCompliance } from '../api/get-compliance';
 import { ComplianceSummary } from './compliance-summary';
 
 const data = (behindCount: number) =>
-  ({ cellCount: 8, behindCount, behindPercent: (behindCount / 8) * 100, attendancePercent: 90, counts: [], cells: [] }) as unknown as MeetingCompliance;
+  ({
+    cellCount: 8,
+    behindCount,
+    behindPercent: (behindCount / 8) * 100,
+    attendancePercent: 90,
+    counts: [],
+    cells: [],
+  }) as unknown as MeetingCompliance;
 
-const colourOf = (testId: string) => (screen.getByTestId(testId).querySelector('.ant-statistic-content') as HTMLElement).style.color;
+const colourOf = (testId: string) =>
+  (screen.getByTestId(testId).querySelector('.ant-statistic-content') as HTMLElement).style.color;
 
 describe('ComplianceSummary: the figures coloured by meaning', () => {
   it('shows the cells behind in red when there are some; the other figures in the text colour', () => {

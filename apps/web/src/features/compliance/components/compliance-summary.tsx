@@ -26,9 +26,22 @@ export const ComplianceSummary = ({ data }: { data: MeetingCompliance }) => {
     <div data-testid="compliance-summary">
       <Row gutter={[12, 12]}>
         {card('cells', t('compliance.cellCount'), f.number(data.cellCount))}
-        {card('behind', t('compliance.behindCount'), f.number(data.behindCount), figureTone(data.behindCount, NONE_BEHIND))}
-        {card('behindPercent', t('compliance.behindPercent'), data.behindPercent === null ? none : f.percent(data.behindPercent))}
-        {card('attendance', t('compliance.attendance'), data.attendancePercent === null ? none : f.percent(data.attendancePercent))}
+        {card(
+          'behind',
+          t('compliance.behindCount'),
+          f.number(data.behindCount),
+          figureTone(data.behindCount, NONE_BEHIND),
+        )}
+        {card(
+          'behindPercent',
+          t('compliance.behindPercent'),
+          data.behindPercent === null ? none : f.percent(data.behindPercent),
+        )}
+        {card(
+          'attendance',
+          t('compliance.attendance'),
+          data.attendancePercent === null ? none : f.percent(data.attendancePercent),
+        )}
       </Row>
       <Flex wrap gap={6} align="center" className="kind-counts">
         <span className="kind-counts__label">{t('compliance.countsByKind')}</span>

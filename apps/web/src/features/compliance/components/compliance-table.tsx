@@ -30,7 +30,10 @@ export const ComplianceTable = ({ cells, from, to }: Props) => {
           title: t('compliance.cell'),
           render: (_, c) => (
             <div>
-              <Link to={withParams(href(paths.meetings), { org: c.organisation.id, from, to })} data-testid="compliance-cell-link">
+              <Link
+                to={withParams(href(paths.meetings), { org: c.organisation.id, from, to })}
+                data-testid="compliance-cell-link"
+              >
                 {c.organisation.name}
               </Link>
               {/* cells of different committees often share a name: say which committee */}
@@ -47,17 +50,37 @@ export const ComplianceTable = ({ cells, from, to }: Props) => {
         {
           key: 'state',
           title: t('compliance.state'),
-          render: (_, c) => (c.behind ? <Tag color="error">{t('compliance.behind')}</Tag> : <Tag color="success">{t('compliance.onTrack')}</Tag>),
+          render: (_, c) =>
+            c.behind ? (
+              <Tag color="error">{t('compliance.behind')}</Tag>
+            ) : (
+              <Tag color="success">{t('compliance.onTrack')}</Tag>
+            ),
         },
-        { key: 'regular', title: t('compliance.regularHeld'), align: 'right', render: (_, c) => f.number(c.regularHeld) },
-        { key: 'thematic', title: t('compliance.thematicHeld'), align: 'right', render: (_, c) => f.number(c.thematicHeld) },
+        {
+          key: 'regular',
+          title: t('compliance.regularHeld'),
+          align: 'right',
+          render: (_, c) => f.number(c.regularHeld),
+        },
+        {
+          key: 'thematic',
+          title: t('compliance.thematicHeld'),
+          align: 'right',
+          render: (_, c) => f.number(c.thematicHeld),
+        },
         {
           key: 'attendance',
           title: t('compliance.attendanceShort'),
           align: 'right',
           render: (_, c) => (c.attendancePercent === null ? t('common.none') : f.percent(c.attendancePercent)),
         },
-        { key: 'missing', title: t('compliance.missing'), width: 420, render: (_, c) => (c.missing.length ? <MissingTags missing={c.missing} /> : t('common.none')) },
+        {
+          key: 'missing',
+          title: t('compliance.missing'),
+          width: 420,
+          render: (_, c) => (c.missing.length ? <MissingTags missing={c.missing} /> : t('common.none')),
+        },
       ]}
     />
   );

@@ -42,7 +42,9 @@ export const ComplianceRoute = () => {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('compliance.title')}
         </Typography.Title>
-        <Typography.Text type="secondary">{t('compliance.subtitle', { from: f.date(from), to: f.date(to), asOf: f.date(asOf) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('compliance.subtitle', { from: f.date(from), to: f.date(to), asOf: f.date(asOf) })}
+        </Typography.Text>
       </div>
       <Card size="small">
         <FilterForm
@@ -51,7 +53,15 @@ export const ComplianceRoute = () => {
               id: 'compliance-org',
               label: t('compliance.organisation'),
               md: 12,
-              control: <OrganisationPicker key={asOf} id="compliance-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />,
+              control: (
+                <OrganisationPicker
+                  key={asOf}
+                  id="compliance-org"
+                  asOf={asOf}
+                  value={orgId}
+                  onChange={(id) => update({ org: id })}
+                />
+              ),
             },
             {
               id: 'compliance-period',
@@ -87,7 +97,8 @@ export const ComplianceRoute = () => {
             extra={
               <Flex gap={12} align="center" wrap>
                 <label className="nowrap">
-                  <Switch size="small" checked={showAll} onChange={(v) => update({ all: v ? '1' : null })} /> {t('compliance.showAll')}
+                  <Switch size="small" checked={showAll} onChange={(v) => update({ all: v ? '1' : null })} />{' '}
+                  {t('compliance.showAll')}
                 </label>
                 {orgId && (
                   <Button
@@ -97,7 +108,10 @@ export const ComplianceRoute = () => {
                     data-testid="compliance-export"
                     onClick={() =>
                       exportCompliance.mutate(
-                        { params: { organisationId: orgId, from, to, asOf }, fileName: `tinh-hinh-sinh-hoat-${from}-${to}.xlsx` },
+                        {
+                          params: { organisationId: orgId, from, to, asOf },
+                          fileName: `tinh-hinh-sinh-hoat-${from}-${to}.xlsx`,
+                        },
                         { onError: (e) => void toast.error(errorMessage(e)) },
                       )
                     }

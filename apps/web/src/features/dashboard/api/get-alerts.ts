@@ -66,7 +66,8 @@ type CountsParams = Omit<AlertsParams, 'codes' | 'offset' | 'limit'>;
 const countsQueryOptions = (p: CountsParams) =>
   queryOptions({
     queryKey: dashboardKeys.alertCounts(p),
-    queryFn: ({ signal }) => request(COUNTS, { input: { ...p, page: { offset: 0, limit: 1 } } }, { signal }).then((d) => d.alerts),
+    queryFn: ({ signal }) =>
+      request(COUNTS, { input: { ...p, page: { offset: 0, limit: 1 } } }, { signal }).then((d) => d.alerts),
   });
 
 /** The counts of every code, whatever the filter: the filter chips and their numbers. */
@@ -80,7 +81,24 @@ export const useAlertCounts = (params: CountsParams | null) =>
 // Run on a click, nothing cached: every alert of the current filter (all pages) as a workbook.
 export const useExportAlerts = () =>
   useMutation({
-    mutationFn: async (v: { organisationId: string; asOf: string; year: number; codes: AlertCode[]; fileName: string }) => {
-      await downloadExport('alerts', { input: { organisationId: v.organisationId, asOf: v.asOf, year: v.year, ...(v.codes.length ? { codes: v.codes } : {}) } }, v.fileName);
+    mutationFn: async (v: {
+      organisationId: string;
+      asOf: string;
+      year: number;
+      codes: AlertCode[];
+      fileName: string;
+    }) => {
+      await downloadExport(
+        'alerts',
+        {
+          input: {
+            organisationId: v.organisationId,
+            asOf: v.asOf,
+            year: v.year,
+            ...(v.codes.length ? { codes: v.codes } : {}),
+          },
+        },
+        v.fileName,
+      );
     },
   });

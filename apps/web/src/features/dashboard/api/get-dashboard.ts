@@ -56,7 +56,6 @@ export const useDashboard = (params: DashboardParams | null) =>
     placeholderData: keepPreviousData,
   });
 
-
 // Inspections: the yearly target of the cells, the same call /inspections makes (so the numbers match its lists).
 const TARGET = graphql(`
   query DashboardInspectionTarget($input: InspectionTargetInput!) {
@@ -114,10 +113,15 @@ const anyRated = (f: RatingFigures | undefined) => Boolean(f?.groups.some((g) =>
  * decided one is the previous). The rounds are those the caller may see.
  */
 export const useLastDecidedRatings = (organisationId: string | null, year: number, asOf: IsoDate | null) => {
-  const params = (y: number): RatingParams => ({ organisationId: organisationId ?? '', year: y, ...(asOf ? { asOf } : {}) });
+  const params = (y: number): RatingParams => ({
+    organisationId: organisationId ?? '',
+    year: y,
+    ...(asOf ? { asOf } : {}),
+  });
   const rounds = useQuery({
     queryKey: [...dashboardKeys.all, 'ratingRounds', { year }] as const,
-    queryFn: ({ signal }) => request(ROUNDS, { year }, { signal }).then((d) => d.ratingRounds.filter((r) => r.periodKind === 'YEAR')),
+    queryFn: ({ signal }) =>
+      request(ROUNDS, { year }, { signal }).then((d) => d.ratingRounds.filter((r) => r.periodKind === 'YEAR')),
     enabled: Boolean(organisationId),
   });
   const announced = Boolean(rounds.data?.length && rounds.data.every((r) => r.state === 'ANNOUNCED'));
@@ -127,7 +131,9 @@ export const useLastDecidedRatings = (organisationId: string | null, year: numbe
   // waiting for the rounds first would add a round trip to the dashboard
   const previous = useQuery({ ...ratingsQuery(params(year - 1)), enabled: Boolean(organisationId) });
   if (rounds.isError) return { data: undefined, error: rounds.error, refetch: rounds.refetch };
-  return fallback ? { data: previous.data, error: previous.error, refetch: previous.refetch } : { data: current.data, error: current.error, refetch: current.refetch };
+  return fallback
+    ? { data: previous.data, error: previous.error, refetch: previous.refetch }
+    : { data: current.data, error: current.error, refetch: current.refetch };
 };
 
 const ADMISSION = graphql(`
@@ -142,6 +148,7 @@ const ADMISSION = graphql(`
 export const useDashboardAdmission = (organisationId: string | null, year: number, asOf: IsoDate) =>
   useQuery({
     queryKey: dashboardKeys.admission(organisationId ?? '', year, asOf),
-    queryFn: ({ signal }) => request(ADMISSION, { organisationId: organisationId!, year, asOf }, { signal }).then((d) => d.admissionProgress),
+    queryFn: ({ signal }) =>
+      request(ADMISSION, { organisationId: organisationId!, year, asOf }, { signal }).then((d) => d.admissionProgress),
     enabled: Boolean(organisationId),
   });

@@ -27,9 +27,11 @@ export const useFigureMembers = (filter: MemberListFilter | null, asOf: IsoDate,
   useQuery({
     queryKey: dashboardKeys.members(filter ?? { organisationId: '' }, asOf, page),
     queryFn: ({ signal }) =>
-      request(MEMBERS, { filter: filter!, asOf, page: { offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE } }, { signal }).then(
-        (d) => d.members,
-      ),
+      request(
+        MEMBERS,
+        { filter: filter!, asOf, page: { offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE } },
+        { signal },
+      ).then((d) => d.members),
     // no placeholder: a total shown must be the total of the list asked for
     enabled: Boolean(filter),
   });
@@ -54,7 +56,13 @@ export const useHeldMeetings = (params: HeldMeetingsParams | null, page: number)
       return request(
         MEETINGS,
         {
-          filter: { organisationId: p.organisationId, from: p.from, to: p.to, ...(p.kinds.length ? { kinds: p.kinds } : {}), states: ['HELD', 'CLOSED'] },
+          filter: {
+            organisationId: p.organisationId,
+            from: p.from,
+            to: p.to,
+            ...(p.kinds.length ? { kinds: p.kinds } : {}),
+            states: ['HELD', 'CLOSED'],
+          },
           page: { offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE },
         },
         { signal },

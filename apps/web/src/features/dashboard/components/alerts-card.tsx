@@ -16,7 +16,13 @@ export const AlertsCard = ({ data, links }: { data: AlertSummary; links: Dashboa
   return (
     <AreaCard title={t('dashboard.alerts.title')} icon={<BellOutlined aria-hidden />} testId="area-alerts">
       <FigureRow label={t('dashboard.alerts.total')}>
-        <FigureLink to={links.alerts()} size="large" value={f.number(data.total)} label={t('dashboard.alerts.openAll', { n: f.number(data.total) })} testId="fig-alerts" />
+        <FigureLink
+          to={links.alerts()}
+          size="large"
+          value={f.number(data.total)}
+          label={t('dashboard.alerts.openAll', { n: f.number(data.total) })}
+          testId="fig-alerts"
+        />
       </FigureRow>
       <div className="kind-counts" role="group" aria-label={t('dashboard.alerts.bySeverity')}>
         {data.countsBySeverity.map((s) => (
@@ -25,7 +31,10 @@ export const AlertsCard = ({ data, links }: { data: AlertSummary; links: Dashboa
             <FigureLink
               to={links.alerts({ severity: s.severity })}
               value={f.number(s.count)}
-              label={t('dashboard.alerts.openSeverity', { n: f.number(s.count), severity: t(`alerts.severity.${s.severity}`) })}
+              label={t('dashboard.alerts.openSeverity', {
+                n: f.number(s.count),
+                severity: t(`alerts.severity.${s.severity}`),
+              })}
               testId={`fig-alerts-${s.severity}`}
             />
           </span>
@@ -35,7 +44,8 @@ export const AlertsCard = ({ data, links }: { data: AlertSummary; links: Dashboa
         {codes.map((c) => (
           <li key={c.code}>
             <span className="dash-codes__label">
-              <span className={`dash-dot dash-dot--${c.severity.toLowerCase()}`} aria-hidden /> {t(`alerts.code.${c.code}`)}
+              <span className={`dash-dot dash-dot--${c.severity.toLowerCase()}`} aria-hidden />{' '}
+              {t(`alerts.code.${c.code}`)}
             </span>
             <FigureLink
               to={links.alerts({ codes: [c.code] })}

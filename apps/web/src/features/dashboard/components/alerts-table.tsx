@@ -23,7 +23,9 @@ export const AlertsTable = ({ items, total, page, pageSize, loading, onPage }: P
   const href = useAppHref();
   return (
     <Table<AlertItem>
-      rowKey={(a, i) => `${a.code}:${a.organisation.id}:${a.memberId ?? ''}:${a.meetingId ?? ''}:${a.visitId ?? ''}:${i ?? 0}`}
+      rowKey={(a, i) =>
+        `${a.code}:${a.organisation.id}:${a.memberId ?? ''}:${a.meetingId ?? ''}:${a.visitId ?? ''}:${i ?? 0}`
+      }
       size="middle"
       dataSource={items}
       loading={loading}
@@ -32,7 +34,12 @@ export const AlertsTable = ({ items, total, page, pageSize, loading, onPage }: P
       data-testid="alerts-table"
       pagination={{ current: page, pageSize, total, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
       columns={[
-        { key: 'severity', title: t('alerts.columns.severity'), width: 110, render: (_, a) => <SeverityTag severity={a.severity} /> },
+        {
+          key: 'severity',
+          title: t('alerts.columns.severity'),
+          width: 110,
+          render: (_, a) => <SeverityTag severity={a.severity} />,
+        },
         {
           key: 'alert',
           title: t('alerts.columns.alert'),
@@ -48,7 +55,12 @@ export const AlertsTable = ({ items, total, page, pageSize, loading, onPage }: P
           title: t('alerts.columns.organisation'),
           render: (_, a) => <Link to={href(paths.organisation(a.organisation.id))}>{a.organisation.name}</Link>,
         },
-        { key: 'due', title: t('alerts.columns.dueOn'), width: 110, render: (_, a) => (a.dueOn ? <span className="nowrap">{f.date(a.dueOn)}</span> : t('common.none')) },
+        {
+          key: 'due',
+          title: t('alerts.columns.dueOn'),
+          width: 110,
+          render: (_, a) => (a.dueOn ? <span className="nowrap">{f.date(a.dueOn)}</span> : t('common.none')),
+        },
         {
           key: 'open',
           title: t('alerts.columns.open'),

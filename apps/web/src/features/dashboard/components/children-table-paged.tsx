@@ -15,6 +15,11 @@ export const ChildrenTablePaged = ({ rows, columns, emptyText, minWidth }: Props
     pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
     locale={{ emptyText }}
     data-testid="children-table"
-    columns={columns.map((c) => ({ key: c.key, title: c.title, align: c.align, render: (_: unknown, row: ChildFigures) => c.render(row) }))}
+    columns={columns.map((c) => ({
+      key: c.key,
+      title: c.title,
+      align: c.align,
+      render: (_: unknown, row: ChildFigures) => c.render(row),
+    }))}
   />
 );

@@ -12,7 +12,9 @@ import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 const PAGE_SIZE = 50;
 const MIN_WIDTH = 860;
 // more children than one page (a province's committee): antd's table with its pager, loaded only then
-const ChildrenTablePaged = lazy(() => import('./children-table-paged').then((m) => ({ default: m.ChildrenTablePaged })));
+const ChildrenTablePaged = lazy(() =>
+  import('./children-table-paged').then((m) => ({ default: m.ChildrenTablePaged })),
+);
 
 /** Each direct child organisation's headline figures; its name re-opens the dashboard for it (drill-down). */
 export const ChildrenTable = ({ rows, links }: { rows: ChildFigures[]; links: DashboardLinks }) => {
@@ -105,10 +107,29 @@ export const ChildrenTable = ({ rows, links }: { rows: ChildFigures[]; links: Da
   const emptyText = t('dashboard.children.empty');
   if (rows.length > PAGE_SIZE) {
     return (
-      <Suspense fallback={<LightTable rows={rows.slice(0, PAGE_SIZE)} columns={columns} rowKey={(c) => c.organisation.id} minWidth={MIN_WIDTH} emptyText={emptyText} />}>
+      <Suspense
+        fallback={
+          <LightTable
+            rows={rows.slice(0, PAGE_SIZE)}
+            columns={columns}
+            rowKey={(c) => c.organisation.id}
+            minWidth={MIN_WIDTH}
+            emptyText={emptyText}
+          />
+        }
+      >
         <ChildrenTablePaged rows={rows} columns={columns} emptyText={emptyText} minWidth={MIN_WIDTH} />
       </Suspense>
     );
   }
-  return <LightTable rows={rows} columns={columns} rowKey={(c) => c.organisation.id} minWidth={MIN_WIDTH} emptyText={emptyText} testId="children-table" />;
+  return (
+    <LightTable
+      rows={rows}
+      columns={columns}
+      rowKey={(c) => c.organisation.id}
+      minWidth={MIN_WIDTH}
+      emptyText={emptyText}
+      testId="children-table"
+    />
+  );
 };

@@ -14,7 +14,14 @@ import type { MemberListFilter } from '../api/keys';
 import type { FigureList } from '../utils/figure-list';
 import type { IsoDate } from '../../../lib/domain';
 
-export type DrawerScope = { organisationId: string; asOf: IsoDate; year: number; from: IsoDate; to: IsoDate; yearStart: IsoDate };
+export type DrawerScope = {
+  organisationId: string;
+  asOf: IsoDate;
+  year: number;
+  from: IsoDate;
+  to: IsoDate;
+  yearStart: IsoDate;
+};
 
 type Props = { list: FigureList | null; scope: DrawerScope; onClose: () => void };
 
@@ -38,7 +45,13 @@ const memberQuery = (list: FigureList, s: DrawerScope): { filter: MemberListFilt
 };
 
 const Total = ({ total, text }: { total: number | undefined; text: string }) => (
-  <p className="members-total" role="status" aria-live="polite" data-testid="figure-list-total" data-total={total ?? ''}>
+  <p
+    className="members-total"
+    role="status"
+    aria-live="polite"
+    data-testid="figure-list-total"
+    data-total={total ?? ''}
+  >
     {text}
   </p>
 );
@@ -61,44 +74,98 @@ const ListTable = <T extends { id: string }>({ rows, columns, page, onPage, scro
     columns={columns}
     scroll={scroll}
     data-testid="figure-list-table"
-    pagination={{ current: page, pageSize: LIST_PAGE_SIZE, total: rows.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: true, onChange: onPage }}
+    pagination={{
+      current: page,
+      pageSize: LIST_PAGE_SIZE,
+      total: rows.data?.total ?? 0,
+      showSizeChanger: false,
+      hideOnSinglePage: true,
+      onChange: onPage,
+    }}
   />
 );
 
-const MembersList = ({ query, page, onPage }: { query: { filter: MemberListFilter; asOf: IsoDate }; page: number; onPage: (p: number) => void }) => {
+const MembersList = ({
+  query,
+  page,
+  onPage,
+}: {
+  query: { filter: MemberListFilter; asOf: IsoDate };
+  page: number;
+  onPage: (p: number) => void;
+}) => {
   const { t } = useTranslation();
   const f = useFormat();
   const href = useAppHref();
   const rows = useFigureMembers(query.filter, query.asOf, page);
   if (rows.isError) return <QueryError error={rows.error} onRetry={() => void rows.refetch()} />;
   const columns: ColumnsType<MemberRow> = [
-    { key: 'name', title: t('dashboard.list.name'), render: (_, m) => <Link to={href(paths.member(m.id))}>{m.fullName}</Link> },
+    {
+      key: 'name',
+      title: t('dashboard.list.name'),
+      render: (_, m) => <Link to={href(paths.member(m.id))}>{m.fullName}</Link>,
+    },
     { key: 'status', title: t('dashboard.list.status'), render: (_, m) => t(`member.status.${m.status}`) },
-    { key: 'organisation', title: t('dashboard.list.cell'), render: (_, m) => m.organisation?.name ?? t('common.none') },
+    {
+      key: 'organisation',
+      title: t('dashboard.list.cell'),
+      render: (_, m) => m.organisation?.name ?? t('common.none'),
+    },
   ];
   return (
     <>
-      <Total total={rows.data?.total} text={rows.data ? t('dashboard.list.members', { n: f.number(rows.data.total), date: f.date(query.asOf) }) : t('app.loading')} />
+      <Total
+        total={rows.data?.total}
+        text={
+          rows.data
+            ? t('dashboard.list.members', { n: f.number(rows.data.total), date: f.date(query.asOf) })
+            : t('app.loading')
+        }
+      />
       <ListTable rows={rows} columns={columns} page={page} onPage={onPage} />
     </>
   );
 };
 
-const MeetingsList = ({ scope, kind, page, onPage }: { scope: DrawerScope; kind: FigureList & { area: 'meetings' }; page: number; onPage: (p: number) => void }) => {
+const MeetingsList = ({
+  scope,
+  kind,
+  page,
+  onPage,
+}: {
+  scope: DrawerScope;
+  kind: FigureList & { area: 'meetings' };
+  page: number;
+  onPage: (p: number) => void;
+}) => {
   const { t } = useTranslation();
   const f = useFormat();
   const href = useAppHref();
-  const rows = useHeldMeetings({ organisationId: scope.organisationId, from: scope.from, to: scope.to, kinds: kind.kind ? [kind.kind] : [] }, page);
+  const rows = useHeldMeetings(
+    { organisationId: scope.organisationId, from: scope.from, to: scope.to, kinds: kind.kind ? [kind.kind] : [] },
+    page,
+  );
   if (rows.isError) return <QueryError error={rows.error} onRetry={() => void rows.refetch()} />;
   const columns: ColumnsType<MeetingRow> = [
-    { key: 'date', title: t('dashboard.list.date'), render: (_, m) => <span className="nowrap">{f.date(m.date)}</span> },
-    { key: 'title', title: t('dashboard.list.meeting'), render: (_, m) => <Link to={href(paths.meeting(m.id))}>{m.title}</Link> },
+    {
+      key: 'date',
+      title: t('dashboard.list.date'),
+      render: (_, m) => <span className="nowrap">{f.date(m.date)}</span>,
+    },
+    {
+      key: 'title',
+      title: t('dashboard.list.meeting'),
+      render: (_, m) => <Link to={href(paths.meeting(m.id))}>{m.title}</Link>,
+    },
     { key: 'kind', title: t('dashboard.list.kind'), render: (_, m) => <MeetingKindTag kind={m.kind} /> },
     { key: 'cell', title: t('dashboard.list.cell'), render: (_, m) => m.organisation?.name },
   ];
   return (
     <>
-      <Total total={rows.data?.total} text={rows.data ? t('dashboard.list.meetings', { n: f.number(rows.data.total) }) : t('app.loading')} />
+      <Total
+        total={rows.data?.total}
+        text={rows.data ? t('dashboard.list.meetings', { n: f.number(rows.data.total) }) : t('app.loading')}
+      />
       <ListTable rows={rows} columns={columns} page={page} onPage={onPage} scroll={{ x: 640 }} />
     </>
   );
@@ -114,7 +181,10 @@ const VisitsList = ({ scope, which }: { scope: DrawerScope; which: 'all' | 'behi
     const cells = coverage.data?.unassignedCells ?? [];
     return (
       <>
-        <Total total={coverage.data ? cells.length : undefined} text={coverage.data ? t('dashboard.list.cells', { n: f.number(cells.length) }) : t('app.loading')} />
+        <Total
+          total={coverage.data ? cells.length : undefined}
+          text={coverage.data ? t('dashboard.list.cells', { n: f.number(cells.length) }) : t('app.loading')}
+        />
         <Table
           rowKey="id"
           size="small"
@@ -123,7 +193,11 @@ const VisitsList = ({ scope, which }: { scope: DrawerScope; which: 'all' | 'behi
           data-testid="figure-list-table"
           pagination={{ pageSize: LIST_PAGE_SIZE, hideOnSinglePage: true, showSizeChanger: false }}
           columns={[
-            { key: 'cell', title: t('dashboard.list.cell'), render: (_, c) => <Link to={href(paths.organisation(c.id))}>{c.name}</Link> },
+            {
+              key: 'cell',
+              title: t('dashboard.list.cell'),
+              render: (_, c) => <Link to={href(paths.organisation(c.id))}>{c.name}</Link>,
+            },
             { key: 'parent', title: t('dashboard.list.parent'), render: (_, c) => c.parent?.name ?? t('common.none') },
           ]}
         />
@@ -153,20 +227,37 @@ const VisitsList = ({ scope, which }: { scope: DrawerScope; which: 'all' | 'behi
       key: 'done',
       title: t('dashboard.list.visitsDone'),
       align: 'right',
-      render: (_, l) => <span className="nowrap num">{t('dashboard.list.visitsOf', { done: f.number(l.done), due: f.number(l.dueSoFar), required: f.number(l.required) })}</span>,
+      render: (_, l) => (
+        <span className="nowrap num">
+          {t('dashboard.list.visitsOf', {
+            done: f.number(l.done),
+            due: f.number(l.dueSoFar),
+            required: f.number(l.required),
+          })}
+        </span>
+      ),
     },
     { key: 'scored', title: t('dashboard.list.scored'), align: 'right', render: (_, l) => f.number(l.scored) },
     {
       key: 'state',
       title: t('dashboard.list.state'),
-      render: (_, l) => (l.behind ? <Tag color="error">{t('dashboard.list.behind')}</Tag> : <Tag color="success">{t('dashboard.list.onTrack')}</Tag>),
+      render: (_, l) =>
+        l.behind ? (
+          <Tag color="error">{t('dashboard.list.behind')}</Tag>
+        ) : (
+          <Tag color="success">{t('dashboard.list.onTrack')}</Tag>
+        ),
     },
   ];
   return (
     <>
       <Total
         total={coverage.data ? lines.length : undefined}
-        text={coverage.data ? t('dashboard.list.assignments', { n: f.number(lines.length), date: f.date(coverage.data.asOf) }) : t('app.loading')}
+        text={
+          coverage.data
+            ? t('dashboard.list.assignments', { n: f.number(lines.length), date: f.date(coverage.data.asOf) })
+            : t('app.loading')
+        }
       />
       <Table<VisitCoverageLine>
         rowKey={(l) => l.assignment.id}
@@ -184,7 +275,8 @@ const VisitsList = ({ scope, which }: { scope: DrawerScope; which: 'all' | 'behi
 
 const titleKey = (list: FigureList): string => {
   if (list.area === 'members') return `dashboard.list.title.members_${list.which}`;
-  if (list.area === 'meetings') return list.kind ? 'dashboard.list.title.meetings_kind' : 'dashboard.list.title.meetings_held';
+  if (list.area === 'meetings')
+    return list.kind ? 'dashboard.list.title.meetings_kind' : 'dashboard.list.title.meetings_held';
   return `dashboard.list.title.visits_${list.which}`;
 };
 
@@ -209,10 +301,19 @@ export const FigureDrawer = ({ list, scope, onClose }: Props) => {
       })
     : '';
   return (
-    <Drawer open={Boolean(list)} onClose={onClose} title={title} size="min(760px, 100vw)" destroyOnHidden data-testid="figure-drawer">
+    <Drawer
+      open={Boolean(list)}
+      onClose={onClose}
+      title={title}
+      size="min(760px, 100vw)"
+      destroyOnHidden
+      data-testid="figure-drawer"
+    >
       {list?.area === 'members' && members && <MembersList query={members} page={page} onPage={setPage} />}
       {list?.area === 'members' && list.which === 'admissions' && (
-        <AdmissionsList params={{ organisationId: scope.organisationId, from: scope.from, to: scope.to, asOf: scope.asOf }} />
+        <AdmissionsList
+          params={{ organisationId: scope.organisationId, from: scope.from, to: scope.to, asOf: scope.asOf }}
+        />
       )}
       {list?.area === 'meetings' && <MeetingsList scope={scope} kind={list} page={page} onPage={setPage} />}
       {list?.area === 'visits' && <VisitsList scope={scope} which={list.which} />}

@@ -11,10 +11,22 @@ import { LightButton } from '../../../components/ui/light-button';
 
 type Target = { to: string; onOpen?: never } | { onOpen: () => void; to?: never };
 
-type FigureProps = Target & { value: string; label: string; testId: string; size?: 'large' | 'small'; tone?: FigureTone };
+type FigureProps = Target & {
+  value: string;
+  label: string;
+  testId: string;
+  size?: 'large' | 'small';
+  tone?: FigureTone;
+};
 
 export const FigureLink = ({ value, label, testId, size = 'small', tone = 'neutral', ...target }: FigureProps) => {
-  const className = ['dash-figure', size === 'large' ? 'dash-figure--large' : '', tone === 'behind' ? 'dash-figure--behind' : ''].filter(Boolean).join(' ');
+  const className = [
+    'dash-figure',
+    size === 'large' ? 'dash-figure--large' : '',
+    tone === 'behind' ? 'dash-figure--behind' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   if (target.to !== undefined) {
     return (
       <Link to={target.to} className={className} aria-label={label} title={label} data-testid={testId} data-tone={tone}>
@@ -23,21 +35,37 @@ export const FigureLink = ({ value, label, testId, size = 'small', tone = 'neutr
     );
   }
   return (
-    <LightButton link className={`${className} dash-figure--button`} aria-label={label} title={label} onClick={target.onOpen} data-testid={testId} data-tone={tone}>
+    <LightButton
+      link
+      className={`${className} dash-figure--button`}
+      aria-label={label}
+      title={label}
+      onClick={target.onOpen}
+      data-testid={testId}
+      data-tone={tone}
+    >
       {value}
     </LightButton>
   );
 };
 
 /** One line of a card: what is counted, then its figure(s), with an optional note under it. */
-export const FigureRow = ({ label, children, note, testId }: { label: ReactNode; children: ReactNode; note?: ReactNode; testId?: string }) => (
+export const FigureRow = ({
+  label,
+  children,
+  note,
+  testId,
+}: {
+  label: ReactNode;
+  children: ReactNode;
+  note?: ReactNode;
+  testId?: string;
+}) => (
   <div className="dash-row" data-testid={testId}>
     <div className="dash-row__main">
       <span className="dash-row__label">{label}</span>
       <span className="dash-row__value">{children}</span>
     </div>
-    {note && (
-      <SecondaryText className="dash-row__note">{note}</SecondaryText>
-    )}
+    {note && <SecondaryText className="dash-row__note">{note}</SecondaryText>}
   </div>
 );

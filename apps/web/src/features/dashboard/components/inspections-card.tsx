@@ -17,14 +17,21 @@ export const InspectionsCard = ({ data, error, onRetry, links }: Props) => {
   const f = useFormat();
   const none = t('common.none');
   return (
-    <AreaCard title={t('dashboard.inspections.title')} icon={<SafetyCertificateOutlined aria-hidden />} testId="area-inspections">
+    <AreaCard
+      title={t('dashboard.inspections.title')}
+      icon={<SafetyCertificateOutlined aria-hidden />}
+      testId="area-inspections"
+    >
       {error ? (
         <QueryError error={error} onRetry={onRetry} />
       ) : !data ? (
         <LightSkeleton rows={3} />
       ) : (
         <>
-          <FigureRow label={t('dashboard.inspections.met')} note={t('dashboard.inspections.rule', { date: f.date(data.referenceDate) })}>
+          <FigureRow
+            label={t('dashboard.inspections.met')}
+            note={t('dashboard.inspections.rule', { date: f.date(data.referenceDate) })}
+          >
             <FigureLink
               to={links.inspections('MET')}
               size="large"
@@ -59,7 +66,9 @@ export const InspectionsCard = ({ data, error, onRetry, links }: Props) => {
               label={t('dashboard.inspections.openProjected', { n: f.number(data.projectedMetCount) })}
               testId="fig-inspections-projected"
             />{' '}
-            <span className="dash-percent">({data.projectedPercent === null ? none : f.percent(data.projectedPercent)})</span>
+            <span className="dash-percent">
+              ({data.projectedPercent === null ? none : f.percent(data.projectedPercent)})
+            </span>
           </FigureRow>
         </>
       )}

@@ -32,7 +32,12 @@ export const MeetingsCard = ({ data, links, onOpen }: Props) => {
           testId="fig-cells-behind"
         />
         <span className="dash-of">/</span>
-        <FigureLink to={links.compliance(true)} value={f.number(data.cells)} label={t('dashboard.meetings.openCells', { n: f.number(data.cells) })} testId="fig-cells" />{' '}
+        <FigureLink
+          to={links.compliance(true)}
+          value={f.number(data.cells)}
+          label={t('dashboard.meetings.openCells', { n: f.number(data.cells) })}
+          testId="fig-cells"
+        />{' '}
         <span className="dash-percent" data-testid="fig-behind-percent">
           ({data.behindPercent === null ? none : f.percent(data.behindPercent)})
         </span>
@@ -47,7 +52,10 @@ export const MeetingsCard = ({ data, links, onOpen }: Props) => {
       </FigureRow>
       <FigureRow
         label={t('dashboard.meetings.held')}
-        note={t('dashboard.meetings.regularThematic', { regular: f.number(data.regularHeld), thematic: f.number(data.thematicHeld) })}
+        note={t('dashboard.meetings.regularThematic', {
+          regular: f.number(data.regularHeld),
+          thematic: f.number(data.thematicHeld),
+        })}
       >
         <FigureLink
           onOpen={() => onOpen({ area: 'meetings', kind: null })}

@@ -25,10 +25,21 @@ export const MembersCard = ({ data, year, admission, links, onOpen }: Props) => 
   return (
     <AreaCard title={t('dashboard.members.title')} icon={<TeamOutlined aria-hidden />} testId="area-members">
       <FigureRow label={t('dashboard.members.total')}>
-        <FigureLink to={links.members()} size="large" value={f.number(data.members)} label={t('dashboard.members.openTotal', { n: f.number(data.members) })} testId="fig-members" />
+        <FigureLink
+          to={links.members()}
+          size="large"
+          value={f.number(data.members)}
+          label={t('dashboard.members.openTotal', { n: f.number(data.members) })}
+          testId="fig-members"
+        />
       </FigureRow>
       <FigureRow label={t('dashboard.members.full')}>
-        <FigureLink to={links.members('FULL')} value={f.number(data.fullMembers)} label={t('dashboard.members.openFull', { n: f.number(data.fullMembers) })} testId="fig-members-full" />
+        <FigureLink
+          to={links.members('FULL')}
+          value={f.number(data.fullMembers)}
+          label={t('dashboard.members.openFull', { n: f.number(data.fullMembers) })}
+          testId="fig-members-full"
+        />
       </FigureRow>
       <FigureRow label={t('dashboard.members.probationary')}>
         <FigureLink
@@ -63,7 +74,12 @@ export const MembersCard = ({ data, year, admission, links, onOpen }: Props) => 
         />
       </FigureRow>
       <FigureRow label={t('dashboard.members.left', { year })}>
-        <FigureLink onOpen={() => onOpen({ area: 'members', which: 'left' })} value={f.number(left)} label={t('dashboard.members.openLeft', { n: f.number(left) })} testId="fig-left" />
+        <FigureLink
+          onOpen={() => onOpen({ area: 'members', which: 'left' })}
+          value={f.number(left)}
+          label={t('dashboard.members.openLeft', { n: f.number(left) })}
+          testId="fig-left"
+        />
       </FigureRow>
       <div className="dash-admission" data-testid="fig-admission-target">
         {!admission ? (
@@ -83,7 +99,9 @@ export const MembersCard = ({ data, year, admission, links, onOpen }: Props) => 
                 {admission.met ? (
                   <LightTag color="success">{t('dashboard.members.targetMet')}</LightTag>
                 ) : (
-                  <LightTag color="warning">{t('dashboard.members.targetRemaining', { n: f.number(admission.remaining) })}</LightTag>
+                  <LightTag color="warning">
+                    {t('dashboard.members.targetRemaining', { n: f.number(admission.remaining) })}
+                  </LightTag>
                 )}
               </span>
             </div>

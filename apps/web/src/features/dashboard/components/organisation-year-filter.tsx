@@ -46,13 +46,28 @@ export const OrganisationYearFilter = ({ page, asOf, organisationId, year, lates
             id: `${page}-org`,
             label: t(`${page}.organisation`),
             md: 16,
-            control: <OrganisationFilterField key={asOf} id={`${page}-org`} asOf={asOf} value={organisationId} onChange={(id) => onChange({ org: id })} />,
+            control: (
+              <OrganisationFilterField
+                key={asOf}
+                id={`${page}-org`}
+                asOf={asOf}
+                value={organisationId}
+                onChange={(id) => onChange({ org: id })}
+              />
+            ),
           },
           {
             id: `${page}-year`,
             label: t(`${page}.year`),
             md: 8,
-            control: <YearFilterField id={`${page}-year`} value={year} latest={latest} onChange={(y) => onChange({ year: y === latest ? null : String(y) })} />,
+            control: (
+              <YearFilterField
+                id={`${page}-year`}
+                value={year}
+                latest={latest}
+                onChange={(y) => onChange({ year: y === latest ? null : String(y) })}
+              />
+            ),
           },
         ]}
       />

@@ -75,7 +75,10 @@ export const RatingsCard = ({ data, error, onRetry, links }: Props) => {
                         <FigureLink
                           to={links.ratings(data.year, `${kind}:HTXSNV+HTTNV`)}
                           value={f.number(c.wellCompletedOrBetter.count)}
-                          label={t('dashboard.ratings.openWell', { n: f.number(c.wellCompletedOrBetter.count), kind: kindLabel })}
+                          label={t('dashboard.ratings.openWell', {
+                            n: f.number(c.wellCompletedOrBetter.count),
+                            kind: kindLabel,
+                          })}
                           testId={`fig-well-${kind}`}
                         />{' '}
                         <span className="dash-percent" data-testid={`fig-well-percent-${kind}`}>
@@ -90,7 +93,9 @@ export const RatingsCard = ({ data, error, onRetry, links }: Props) => {
                           testId={`fig-excellent-${kind}`}
                         />{' '}
                         <span className="dash-percent" data-testid={`fig-excellent-percent-${kind}`}>
-                          {c.excellentOfWellCompletedOrBetter === null ? none : f.percent(c.excellentOfWellCompletedOrBetter)}
+                          {c.excellentOfWellCompletedOrBetter === null
+                            ? none
+                            : f.percent(c.excellentOfWellCompletedOrBetter)}
                         </span>
                       </td>
                     </tr>
@@ -99,9 +104,7 @@ export const RatingsCard = ({ data, error, onRetry, links }: Props) => {
               </tbody>
             </table>
           </div>
-          <SecondaryText className="dash-row__note">
-            {t('dashboard.ratings.convention')}
-          </SecondaryText>
+          <SecondaryText className="dash-row__note">{t('dashboard.ratings.convention')}</SecondaryText>
         </>
       )}
     </AreaCard>

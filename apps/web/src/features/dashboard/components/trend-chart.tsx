@@ -29,11 +29,21 @@ export const TrendChart = ({ points, onOpen }: Props) => {
           });
           return (
             <li key={p.year} className="dash-trend__item">
-              <button type="button" className="dash-trend__button" aria-label={label} title={label} onClick={() => onOpen(p)} data-testid="trend-bar">
+              <button
+                type="button"
+                className="dash-trend__button"
+                aria-label={label}
+                title={label}
+                onClick={() => onOpen(p)}
+                data-testid="trend-bar"
+              >
                 <span className="dash-trend__value">{f.number(p.members)}</span>
                 <span className="dash-trend__track" aria-hidden>
                   <span className="dash-trend__bar" style={{ height: `${(p.members / max) * 100}%` }}>
-                    <span className="dash-trend__probationary" style={{ height: `${p.members ? (p.probationaryMembers / p.members) * 100 : 0}%` }} />
+                    <span
+                      className="dash-trend__probationary"
+                      style={{ height: `${p.members ? (p.probationaryMembers / p.members) * 100 : 0}%` }}
+                    />
                   </span>
                 </span>
               </button>

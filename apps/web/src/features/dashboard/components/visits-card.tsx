@@ -17,7 +17,10 @@ export const VisitsCard = ({ data, links, onOpen }: Props) => {
   const none = t('common.none');
   return (
     <AreaCard title={t('dashboard.visits.title')} icon={<StarOutlined aria-hidden />} testId="area-visits">
-      <FigureRow label={t('dashboard.visits.behind')} note={t('dashboard.visits.behindNote', { date: f.date(data.asOf) })}>
+      <FigureRow
+        label={t('dashboard.visits.behind')}
+        note={t('dashboard.visits.behindNote', { date: f.date(data.asOf) })}
+      >
         <FigureLink
           onOpen={() => onOpen({ area: 'visits', which: 'behind' })}
           size="large"
@@ -57,7 +60,10 @@ export const VisitsCard = ({ data, links, onOpen }: Props) => {
           testId="fig-visits-unscored"
         />
       </FigureRow>
-      <FigureRow label={t('dashboard.visits.withoutVisitor')} note={t('dashboard.visits.cells', { n: f.number(data.cells) })}>
+      <FigureRow
+        label={t('dashboard.visits.withoutVisitor')}
+        note={t('dashboard.visits.cells', { n: f.number(data.cells) })}
+      >
         <FigureLink
           onOpen={() => onOpen({ area: 'visits', which: 'unassigned' })}
           value={f.number(data.cellsWithoutVisitor)}

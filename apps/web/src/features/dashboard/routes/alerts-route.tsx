@@ -23,16 +23,24 @@ export const AlertsRoute = () => {
   const f = useFormat();
   const { asOf, params, update, latest, year, orgId } = useOrganisationYear();
   const rawSeverity = params.get('severity');
-  const severity = (ALERT_SEVERITIES as readonly string[]).includes(rawSeverity ?? '') ? (rawSeverity as AlertSeverity) : null;
+  const severity = (ALERT_SEVERITIES as readonly string[]).includes(rawSeverity ?? '')
+    ? (rawSeverity as AlertSeverity)
+    : null;
   const codes = parseCodes(params.get('codes'));
   const page = Math.max(1, Number(params.get('page')) || 1);
 
   const counts = useAlertCounts(orgId ? { organisationId: orgId, asOf, year } : null);
-  const severityCodes = severity ? (counts.data?.countsByCode ?? []).filter((c) => c.severity === severity).map((c) => c.code) : [];
+  const severityCodes = severity
+    ? (counts.data?.countsByCode ?? []).filter((c) => c.severity === severity).map((c) => c.code)
+    : [];
   const chosen = codes.length ? codes : severityCodes;
   // a severity is turned into its codes once the counts say which they are
   const ready = Boolean(orgId) && (!severity || codes.length > 0 || counts.isSuccess);
-  const list = useAlerts(ready && orgId ? { organisationId: orgId, asOf, year, codes: chosen, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE } : null);
+  const list = useAlerts(
+    ready && orgId
+      ? { organisationId: orgId, asOf, year, codes: chosen, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }
+      : null,
+  );
   const exportAlerts = useExportAlerts();
   const { message: toast } = App.useApp();
   const { message: errorMessage } = useErrorMessage();
@@ -68,7 +76,14 @@ export const AlertsRoute = () => {
           </Button>
         </Flex>
       )}
-      <OrganisationYearFilter page="alerts" asOf={asOf} organisationId={orgId} year={year} latest={latest} onChange={(p) => update({ ...p, page: null })}>
+      <OrganisationYearFilter
+        page="alerts"
+        asOf={asOf}
+        organisationId={orgId}
+        year={year}
+        latest={latest}
+        onChange={(p) => update({ ...p, page: null })}
+      >
         {counts.data && (
           <div className="section-gap" data-testid="alert-filters">
             <Flex wrap gap={6} align="center" role="group" aria-label={t('alerts.bySeverity')}>
@@ -87,7 +102,8 @@ export const AlertsRoute = () => {
                   onChange={(on) => update({ severity: on ? s.severity : null, codes: null, page: null })}
                   data-testid={`alert-filter-${s.severity}`}
                 >
-                  <span className={`dash-dot dash-dot--${s.severity.toLowerCase()}`} aria-hidden /> {t(`alerts.severity.${s.severity}`)} ({f.number(s.count)})
+                  <span className={`dash-dot dash-dot--${s.severity.toLowerCase()}`} aria-hidden />{' '}
+                  {t(`alerts.severity.${s.severity}`)} ({f.number(s.count)})
                 </Tag.CheckableTag>
               ))}
             </Flex>
@@ -120,7 +136,13 @@ export const AlertsRoute = () => {
       ) : (
         <Card size="small">
           <Flex wrap gap={8} align="center" justify="space-between">
-            <p className="members-total" role="status" aria-live="polite" data-testid="alerts-total" data-total={list.isPlaceholderData ? '' : list.data.total}>
+            <p
+              className="members-total"
+              role="status"
+              aria-live="polite"
+              data-testid="alerts-total"
+              data-total={list.isPlaceholderData ? '' : list.data.total}
+            >
               {t('alerts.total', { n: f.number(list.data.total) })}
             </p>
             {(codes.length > 0 || severity) && (

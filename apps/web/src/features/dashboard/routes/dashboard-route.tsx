@@ -5,7 +5,12 @@ import { LightIcon } from '../../../components/ui/light-icon';
 import { LightBreadcrumb, LightCard, LightSkeleton, SecondaryText } from '../../../components/ui/light';
 import { QueryError } from '../../../components/ui/query-error';
 import { useFormat } from '../../../lib/use-format';
-import { useDashboard, useDashboardAdmission, useDashboardInspections, useLastDecidedRatings } from '../api/get-dashboard';
+import {
+  useDashboard,
+  useDashboardAdmission,
+  useDashboardInspections,
+  useLastDecidedRatings,
+} from '../api/get-dashboard';
 import { AlertsCard } from '../components/alerts-card';
 import { ChildrenTable } from '../components/children-table';
 import { InspectionsCard } from '../components/inspections-card';
@@ -33,7 +38,12 @@ export const DashboardRoute = () => {
   const ratings = useLastDecidedRatings(orgId, year, isToday ? null : asOf);
   const admission = useDashboardAdmission(orgId, year, asOf);
   const d = query.data;
-  const links = useDashboardLinks({ organisationId: d?.organisation.id ?? orgId ?? '', year, from: d?.from ?? `${year}-01-01`, to: d?.to ?? asOf });
+  const links = useDashboardLinks({
+    organisationId: d?.organisation.id ?? orgId ?? '',
+    year,
+    from: d?.from ?? `${year}-01-01`,
+    to: d?.to ?? asOf,
+  });
   const list = decodeFigureList(params.get('list'));
   // once opened, the drawer stays mounted, so that closing it animates
   const drawerUsed = useRef(false);
@@ -48,16 +58,32 @@ export const DashboardRoute = () => {
         </h1>
         <SecondaryText testId="dashboard-subtitle">
           {d
-            ? t('dashboard.subtitle', { name: d.organisation.name, year: d.year, from: f.date(d.from), to: f.date(d.to), asOf: f.date(d.asOf) })
+            ? t('dashboard.subtitle', {
+                name: d.organisation.name,
+                year: d.year,
+                from: f.date(d.from),
+                to: f.date(d.to),
+                asOf: f.date(d.asOf),
+              })
             : t('app.loading')}
         </SecondaryText>
       </div>
-      <OrganisationYearFilter page="dashboard" asOf={asOf} organisationId={orgId} year={year} latest={latest} onChange={(p) => update({ ...p, list: null })} />
+      <OrganisationYearFilter
+        page="dashboard"
+        asOf={asOf}
+        organisationId={orgId}
+        year={year}
+        latest={latest}
+        onChange={(p) => update({ ...p, list: null })}
+      />
       {d && d.organisation.ancestors.length > 0 && (
         <nav aria-label={t('dashboard.breadcrumb')} data-testid="dashboard-breadcrumb">
           <LightBreadcrumb
             items={[
-              ...d.organisation.ancestors.map((a) => ({ key: a.id, title: <Link to={links.dashboard(a.id)}>{a.name}</Link> })),
+              ...d.organisation.ancestors.map((a) => ({
+                key: a.id,
+                title: <Link to={links.dashboard(a.id)}>{a.name}</Link>,
+              })),
               { key: d.organisation.id, title: <span aria-current="page">{d.organisation.name}</span> },
             ]}
           />
@@ -71,7 +97,13 @@ export const DashboardRoute = () => {
         <>
           <div className="dash-areas" data-testid="dashboard-areas">
             <div className="dash-areas__xl-half">
-              <MembersCard data={d.members} year={d.year} admission={admission.data} links={links} onOpen={(l) => update({ list: encodeFigureList(l) })} />
+              <MembersCard
+                data={d.members}
+                year={d.year}
+                admission={admission.data}
+                links={links}
+                onOpen={(l) => update({ list: encodeFigureList(l) })}
+              />
             </div>
             <div className="dash-areas__xl-half">
               <div className="section-gap">
@@ -80,17 +112,30 @@ export const DashboardRoute = () => {
               </div>
             </div>
             <div>
-              <InspectionsCard data={inspections.data} error={inspections.error} onRetry={() => void inspections.refetch()} links={links} />
+              <InspectionsCard
+                data={inspections.data}
+                error={inspections.error}
+                onRetry={() => void inspections.refetch()}
+                links={links}
+              />
             </div>
             <div>
               <AlertsCard data={d.alerts} links={links} />
             </div>
             <div className="dash-areas__full">
-              <RatingsCard data={ratings.data} error={ratings.error} onRetry={() => void ratings.refetch()} links={links} />
+              <RatingsCard
+                data={ratings.data}
+                error={ratings.error}
+                onRetry={() => void ratings.refetch()}
+                links={links}
+              />
             </div>
           </div>
           {d.children.length > 0 && (
-            <LightCard title={<h2 className="card-title">{t('dashboard.children.title')}</h2>} testId="dashboard-children">
+            <LightCard
+              title={<h2 className="card-title">{t('dashboard.children.title')}</h2>}
+              testId="dashboard-children"
+            >
               <ChildrenTable rows={d.children} links={links} />
             </LightCard>
           )}
@@ -98,7 +143,14 @@ export const DashboardRoute = () => {
             <Suspense fallback={null}>
               <FigureDrawer
                 list={list}
-                scope={{ organisationId: d.organisation.id, asOf: d.asOf, year: d.year, from: d.from, to: d.to, yearStart: d.members.yearStart }}
+                scope={{
+                  organisationId: d.organisation.id,
+                  asOf: d.asOf,
+                  year: d.year,
+                  from: d.from,
+                  to: d.to,
+                  yearStart: d.members.yearStart,
+                }}
                 onClose={() => update({ list: null })}
               />
             </Suspense>

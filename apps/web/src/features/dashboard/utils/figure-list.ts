@@ -22,12 +22,15 @@ export const decodeFigureList = (raw: string | null): FigureList | null => {
   const [area, which = '', date] = raw.split(':');
   if (area === 'members') {
     if (which === 'on') return isIsoDate(date) ? { area, which, date } : null;
-    return which === 'exempt' || which === 'admissions' || which === 'yearStart' || which === 'left' ? { area, which } : null;
+    return which === 'exempt' || which === 'admissions' || which === 'yearStart' || which === 'left'
+      ? { area, which }
+      : null;
   }
   if (area === 'meetings') {
     if (which === 'held') return { area, kind: null };
     return (MEETING_KINDS as readonly string[]).includes(which) ? { area, kind: which as MeetingKind } : null;
   }
-  if (area === 'visits') return which === 'all' || which === 'behind' || which === 'unassigned' ? { area, which } : null;
+  if (area === 'visits')
+    return which === 'all' || which === 'behind' || which === 'unassigned' ? { area, which } : null;
   return null;
 };

@@ -11,13 +11,22 @@ export const useDashboardLinks = ({ organisationId: org, year, from, to }: Dashb
   const href = useAppHref();
   return useMemo(
     () => ({
-      dashboard: (id: string, list?: string) => withParams(href(paths.dashboard), { org: id, year: String(year), list }),
+      dashboard: (id: string, list?: string) =>
+        withParams(href(paths.dashboard), { org: id, year: String(year), list }),
       members: (status?: MemberStatus, id = org) => withParams(href(paths.members), { org: id, status }),
-      compliance: (all: boolean, id = org) => withParams(href(paths.compliance), { org: id, from, to, all: all ? '1' : null }),
-      inspections: (cells: 'MET' | 'ALL' | 'BEHIND' | 'ON_PACE') => withParams(href(paths.inspections), { org, year: String(year), cells }),
-      ratings: (ratingYear: number, list: string) => withParams(href(paths.ratings), { org, year: String(ratingYear), list }),
+      compliance: (all: boolean, id = org) =>
+        withParams(href(paths.compliance), { org: id, from, to, all: all ? '1' : null }),
+      inspections: (cells: 'MET' | 'ALL' | 'BEHIND' | 'ON_PACE') =>
+        withParams(href(paths.inspections), { org, year: String(year), cells }),
+      ratings: (ratingYear: number, list: string) =>
+        withParams(href(paths.ratings), { org, year: String(ratingYear), list }),
       alerts: (filter: { codes?: AlertCode[]; severity?: AlertSeverity } = {}, id = org) =>
-        withParams(href(paths.alerts), { org: id, year: String(year), codes: filter.codes?.join(','), severity: filter.severity }),
+        withParams(href(paths.alerts), {
+          org: id,
+          year: String(year),
+          codes: filter.codes?.join(','),
+          severity: filter.severity,
+        }),
     }),
     [href, org, year, from, to],
   );

@@ -37,28 +37,36 @@ const GRANT_RELIEF = graphql(`
  * data on this device, it is queued and sent later (`{ queued }`); `label` names it in the list of waiting changes.
  */
 export const useRecordDuesPayment = () =>
-  useApiMutation('recordDuesPayment', (v: { input: RecordDuesPaymentInput & { clientKey: string }; label: { title: string; detail: string } }) =>
-    sendOrQueue(
-      () => request(RECORD, { input: v.input }).then((d) => d.recordDuesPayment),
-      () => ({
-        kind: 'recordDuesPayment',
-        target: `${v.input.memberId}|${v.input.month}`,
-        label: v.label,
-        query: String(RECORD),
-        variables: { input: v.input },
-        clientKey: v.input.clientKey,
-      }),
-    ),
+  useApiMutation(
+    'recordDuesPayment',
+    (v: { input: RecordDuesPaymentInput & { clientKey: string }; label: { title: string; detail: string } }) =>
+      sendOrQueue(
+        () => request(RECORD, { input: v.input }).then((d) => d.recordDuesPayment),
+        () => ({
+          kind: 'recordDuesPayment',
+          target: `${v.input.memberId}|${v.input.month}`,
+          label: v.label,
+          query: String(RECORD),
+          variables: { input: v.input },
+          clientKey: v.input.clientKey,
+        }),
+      ),
   );
 
 export const useCancelDuesPayment = () =>
-  useApiMutation('cancelDuesPayment', (v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelDuesPayment));
+  useApiMutation('cancelDuesPayment', (v: { id: string; reason: string }) =>
+    request(CANCEL, v).then((d) => d.cancelDuesPayment),
+  );
 
 export const useSetDuesBasis = () =>
-  useApiMutation('setDuesBasis', (input: SetDuesBasisInput) => request(SET_BASIS, { input }).then((d) => d.setDuesBasis));
+  useApiMutation('setDuesBasis', (input: SetDuesBasisInput) =>
+    request(SET_BASIS, { input }).then((d) => d.setDuesBasis),
+  );
 
 export const useGrantDuesRelief = () =>
-  useApiMutation('grantDuesRelief', (input: GrantDuesReliefInput) => request(GRANT_RELIEF, { input }).then((d) => d.grantDuesRelief));
+  useApiMutation('grantDuesRelief', (input: GrantDuesReliefInput) =>
+    request(GRANT_RELIEF, { input }).then((d) => d.grantDuesRelief),
+  );
 
 // A query run on demand (a click): nothing cached.
 export const useExportDues = () =>

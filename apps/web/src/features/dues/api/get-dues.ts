@@ -78,10 +78,18 @@ const sheetQueryOptions = (params: DuesParams, arrearsOnly: boolean, offset: num
   });
 
 export const useDuesFigures = (params: DuesParams | null) =>
-  useQuery({ ...figuresQueryOptions(params ?? NO_PARAMS), enabled: Boolean(params), placeholderData: keepPreviousData });
+  useQuery({
+    ...figuresQueryOptions(params ?? NO_PARAMS),
+    enabled: Boolean(params),
+    placeholderData: keepPreviousData,
+  });
 
 export const useDuesSheet = (params: DuesParams | null, arrearsOnly: boolean, offset: number) =>
-  useQuery({ ...sheetQueryOptions(params ?? NO_PARAMS, arrearsOnly, offset), enabled: Boolean(params), placeholderData: keepPreviousData });
+  useQuery({
+    ...sheetQueryOptions(params ?? NO_PARAMS, arrearsOnly, offset),
+    enabled: Boolean(params),
+    placeholderData: keepPreviousData,
+  });
 
 /**
  * A cell's whole sheet for a year in one request (the dues column of a meeting's attendance sheet); `params` null

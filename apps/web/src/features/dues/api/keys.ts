@@ -5,6 +5,7 @@ export type DuesParams = { organisationId: string; year: number };
 export const duesKeys = {
   all: ['dues'] as const,
   figures: (params: DuesParams) => ['dues', 'figures', params] as const,
-  sheet: (params: DuesParams, arrearsOnly: boolean, offset: number, limit: number) => ['dues', 'sheet', params, { arrearsOnly, offset, limit }] as const,
+  sheet: (params: DuesParams, arrearsOnly: boolean, offset: number, limit: number) =>
+    ['dues', 'sheet', params, { arrearsOnly, offset, limit }] as const,
   member: (memberId: string, year: number) => ['dues', 'member', { memberId, year }] as const,
 };

@@ -41,7 +41,12 @@ const AttendanceDuesCell = ({ memberId, name, year, month, queued, onCollect }: 
       </div>
     );
   }
-  const shown = v.state === 'paid' ? t('dues.attendance.paid', { amount: f.number(m?.paid ?? 0) }) : v.state === 'unknown' || v.state === 'none' ? v.text : v.title;
+  const shown =
+    v.state === 'paid'
+      ? t('dues.attendance.paid', { amount: f.number(m?.paid ?? 0) })
+      : v.state === 'unknown' || v.state === 'none'
+        ? v.text
+        : v.title;
   return (
     <div className="attendance__dues" data-testid="attendance-dues" data-member={memberId} data-state={v.state}>
       <span className="attendance__dues-label">{t('dues.attendance.label')}</span>
@@ -55,7 +60,12 @@ const AttendanceDuesCell = ({ memberId, name, year, month, queued, onCollect }: 
         </span>
       </Tooltip>
       {year && m && v.state !== 'paid' && duesMonthCollectable(v.state) && (
-        <Button size="small" onClick={() => onCollect({ member: year, month: m })} aria-label={t('dues.attendance.collectFor', { name })} data-testid="attendance-dues-collect">
+        <Button
+          size="small"
+          onClick={() => onCollect({ member: year, month: m })}
+          aria-label={t('dues.attendance.collectFor', { name })}
+          data-testid="attendance-dues-collect"
+        >
           {t('dues.attendance.collect')}
         </Button>
       )}
@@ -71,7 +81,11 @@ const AttendanceDuesCell = ({ memberId, name, year, month, queued, onCollect }: 
  * dues, or the meeting's month has not started (the API has no such month yet; a later year it refuses); none either
  * when the API answers with an error (a reader without dues rights gets NOT_FOUND): the attendance stays usable.
  */
-export const useAttendanceDues = (organisationId: string, date: string, mayRecord: boolean): { column: AttendanceDuesColumn | null; dialog: ReactNode } => {
+export const useAttendanceDues = (
+  organisationId: string,
+  date: string,
+  mayRecord: boolean,
+): { column: AttendanceDuesColumn | null; dialog: ReactNode } => {
   const { t } = useTranslation();
   const today = todayIso();
   const month = date.slice(0, 7);
@@ -84,7 +98,10 @@ export const useAttendanceDues = (organisationId: string, date: string, mayRecor
   const queued = useMemo(() => {
     const out = new Map<string, number>();
     for (const item of outbox) {
-      const input = item.kind === 'recordDuesPayment' ? (item.variables.input as { memberId: string; month: string; amount: number }) : null;
+      const input =
+        item.kind === 'recordDuesPayment'
+          ? (item.variables.input as { memberId: string; month: string; amount: number })
+          : null;
       if (input?.month === month) out.set(input.memberId, (out.get(input.memberId) ?? 0) + input.amount);
     }
     return out;

@@ -39,7 +39,13 @@ export const DuesSheetTable = ({ rows, total, offset, pageSize, loading, onRecor
     return (
       <Tooltip title={title}>
         {writable ? (
-          <button type="button" className="dues-month-button" aria-label={t('dues.sheet.recordFor', { name: y.fullName, month: `${n}/${y.year}`, state: title })} onClick={() => onRecord(y, m)} data-testid="dues-month">
+          <button
+            type="button"
+            className="dues-month-button"
+            aria-label={t('dues.sheet.recordFor', { name: y.fullName, month: `${n}/${y.year}`, state: title })}
+            onClick={() => onRecord(y, m)}
+            data-testid="dues-month"
+          >
             {content}
           </button>
         ) : (
@@ -58,10 +64,24 @@ export const DuesSheetTable = ({ rows, total, offset, pageSize, loading, onRecor
       scroll={{ x: 1400 }}
       data-testid="dues-sheet"
       locale={{ emptyText: t('dues.sheet.empty') }}
-      pagination={{ total, pageSize, current: Math.floor(offset / pageSize) + 1, hideOnSinglePage: true, showSizeChanger: false, onChange: (page) => onPage((page - 1) * pageSize) }}
-      onRow={(y) => ({ 'data-member': y.memberId, 'data-arrears': y.inArrears ? 'yes' : 'no' }) as React.HTMLAttributes<HTMLElement>}
+      pagination={{
+        total,
+        pageSize,
+        current: Math.floor(offset / pageSize) + 1,
+        hideOnSinglePage: true,
+        showSizeChanger: false,
+        onChange: (page) => onPage((page - 1) * pageSize),
+      }}
+      onRow={(y) =>
+        ({ 'data-member': y.memberId, 'data-arrears': y.inArrears ? 'yes' : 'no' }) as React.HTMLAttributes<HTMLElement>
+      }
       columns={[
-        { key: 'n', title: t('dues.sheet.no'), width: 48, render: (_, __, i) => <span className="num">{f.number(offset + i + 1)}</span> },
+        {
+          key: 'n',
+          title: t('dues.sheet.no'),
+          width: 48,
+          render: (_, __, i) => <span className="num">{f.number(offset + i + 1)}</span>,
+        },
         {
           key: 'name',
           title: t('dues.sheet.name'),
@@ -78,10 +98,30 @@ export const DuesSheetTable = ({ rows, total, offset, pageSize, loading, onRecor
             </div>
           ),
         },
-        ...months.map((n) => ({ key: `m${n}`, title: t('dues.sheet.month', { n }), align: 'right' as const, render: (_: unknown, y: DuesMemberYear) => cell(y, n) })),
-        { key: 'due', title: t('dues.sheet.due'), align: 'right', render: (_, y) => <span className="num">{f.number(y.dueTotal)}</span> },
-        { key: 'paid', title: t('dues.sheet.paid'), align: 'right', render: (_, y) => <span className="num">{f.number(y.paidTotal)}</span> },
-        { key: 'outstanding', title: t('dues.sheet.outstanding'), align: 'right', render: (_, y) => <span className="num">{f.number(y.outstanding)}</span> },
+        ...months.map((n) => ({
+          key: `m${n}`,
+          title: t('dues.sheet.month', { n }),
+          align: 'right' as const,
+          render: (_: unknown, y: DuesMemberYear) => cell(y, n),
+        })),
+        {
+          key: 'due',
+          title: t('dues.sheet.due'),
+          align: 'right',
+          render: (_, y) => <span className="num">{f.number(y.dueTotal)}</span>,
+        },
+        {
+          key: 'paid',
+          title: t('dues.sheet.paid'),
+          align: 'right',
+          render: (_, y) => <span className="num">{f.number(y.paidTotal)}</span>,
+        },
+        {
+          key: 'outstanding',
+          title: t('dues.sheet.outstanding'),
+          align: 'right',
+          render: (_, y) => <span className="num">{f.number(y.outstanding)}</span>,
+        },
       ]}
     />
   );

@@ -7,7 +7,12 @@ import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
 import type { DuesFigures, DuesFiguresRow } from '../api/get-dues';
 
-type Props = { data: DuesFigures; arrearsOnly: boolean; onOpenArrears: (on: boolean) => void; onOpenOrganisation: (id: string) => void };
+type Props = {
+  data: DuesFigures;
+  arrearsOnly: boolean;
+  onOpenArrears: (on: boolean) => void;
+  onOpenOrganisation: (id: string) => void;
+};
 
 /** Owed, collected, outstanding and the members in arrears of the subtree, then one row per organisation under it. */
 export const DuesSummary = ({ data, arrearsOnly, onOpenArrears, onOpenOrganisation }: Props) => {
@@ -17,15 +22,33 @@ export const DuesSummary = ({ data, arrearsOnly, onOpenArrears, onOpenOrganisati
   const { total } = data;
   // red only when members are in arrears (figureTone), else the text colour
   const arrearsTone = figureTone(total.membersInArrears, NONE_BEHIND);
-  const stat = (key: string, title: string, value: ReactNode, extra?: ReactNode) => <FigureStat key={key} testId={`dues-${key}`} title={title} value={value} extra={extra} />;
-  const percent = (r: DuesFiguresRow) => (r.collectedPercent === null ? t('common.none') : f.percent(r.collectedPercent));
+  const stat = (key: string, title: string, value: ReactNode, extra?: ReactNode) => (
+    <FigureStat key={key} testId={`dues-${key}`} title={title} value={value} extra={extra} />
+  );
+  const percent = (r: DuesFiguresRow) =>
+    r.collectedPercent === null ? t('common.none') : f.percent(r.collectedPercent);
 
   return (
     <div className="section-gap" data-testid="dues-summary" data-org={total.organisationId} data-year={data.year}>
       <Row gutter={[12, 12]}>
-        {stat('due', t('dues.figures.due'), money(total.due), t('dues.figures.members', { count: total.members, n: f.number(total.members) }))}
-        {stat('collected', t('dues.figures.collected'), money(total.collected), t('dues.figures.percent', { percent: percent(total) }))}
-        {stat('outstanding', t('dues.figures.outstanding'), money(total.outstanding), total.collectedAhead > 0 ? t('dues.figures.ahead', { amount: f.number(total.collectedAhead) }) : undefined)}
+        {stat(
+          'due',
+          t('dues.figures.due'),
+          money(total.due),
+          t('dues.figures.members', { count: total.members, n: f.number(total.members) }),
+        )}
+        {stat(
+          'collected',
+          t('dues.figures.collected'),
+          money(total.collected),
+          t('dues.figures.percent', { percent: percent(total) }),
+        )}
+        {stat(
+          'outstanding',
+          t('dues.figures.outstanding'),
+          money(total.outstanding),
+          total.collectedAhead > 0 ? t('dues.figures.ahead', { amount: f.number(total.collectedAhead) }) : undefined,
+        )}
         {stat(
           'arrears',
           t('dues.figures.arrears'),
@@ -40,7 +63,12 @@ export const DuesSummary = ({ data, arrearsOnly, onOpenArrears, onOpenOrganisati
           >
             {f.number(total.membersInArrears)}
           </Button>,
-          total.membersWithoutBasis > 0 ? t('dues.figures.withoutBasis', { count: total.membersWithoutBasis, n: f.number(total.membersWithoutBasis) }) : t('dues.figures.arrearsRule'),
+          total.membersWithoutBasis > 0
+            ? t('dues.figures.withoutBasis', {
+                count: total.membersWithoutBasis,
+                n: f.number(total.membersWithoutBasis),
+              })
+            : t('dues.figures.arrearsRule'),
         )}
       </Row>
       {data.children.length > 0 && (
@@ -62,11 +90,26 @@ export const DuesSummary = ({ data, arrearsOnly, onOpenArrears, onOpenOrganisati
                   </Button>
                 ),
               },
-              { key: 'members', title: t('dues.children.members'), align: 'right', render: (_, r) => <span className="num">{f.number(r.members)}</span> },
+              {
+                key: 'members',
+                title: t('dues.children.members'),
+                align: 'right',
+                render: (_, r) => <span className="num">{f.number(r.members)}</span>,
+              },
               { key: 'due', title: t('dues.figures.due'), align: 'right', render: (_, r) => money(r.due) },
-              { key: 'collected', title: t('dues.figures.collected'), align: 'right', render: (_, r) => money(r.collected) },
+              {
+                key: 'collected',
+                title: t('dues.figures.collected'),
+                align: 'right',
+                render: (_, r) => money(r.collected),
+              },
               { key: 'percent', title: t('dues.children.percent'), align: 'right', render: (_, r) => percent(r) },
-              { key: 'arrears', title: t('dues.figures.arrears'), align: 'right', render: (_, r) => <span className="num">{f.number(r.membersInArrears)}</span> },
+              {
+                key: 'arrears',
+                title: t('dues.figures.arrears'),
+                align: 'right',
+                render: (_, r) => <span className="num">{f.number(r.membersInArrears)}</span>,
+              },
             ]}
           />
         </Card>

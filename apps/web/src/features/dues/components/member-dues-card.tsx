@@ -1,5 +1,21 @@
 import '../locale';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type FormInstance,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -21,7 +37,12 @@ type Props = { memberId: string; canWrite: boolean };
 
 const BASES = ['INSURED_SALARY', 'SICKNESS_MATERNITY', 'PENSION', 'SOCIAL_PENSION', 'STUDENT', 'OTHER'] as const;
 type IncomeBasis = 'INSURED_SALARY' | 'SICKNESS_MATERNITY' | 'PENSION' | 'OTHER';
-const WITH_AMOUNT = new Set<string>(['INSURED_SALARY', 'SICKNESS_MATERNITY', 'PENSION', 'OTHER'] satisfies IncomeBasis[]);
+const WITH_AMOUNT = new Set<string>([
+  'INSURED_SALARY',
+  'SICKNESS_MATERNITY',
+  'PENSION',
+  'OTHER',
+] satisfies IncomeBasis[]);
 const RELIEFS = ['EXEMPT', 'REDUCE', 'DEFER'] as const;
 const month = (d: Dayjs | null | undefined) => (d && d.isValid() ? d.format('YYYY-MM') : '');
 const monthText = (m: string | null) => (m ? `${m.slice(5, 7)}/${m.slice(0, 4)}` : '');
@@ -43,12 +64,22 @@ export const MemberDuesCard = ({ memberId, canWrite }: Props) => {
     let reason = '';
     modal.confirm({
       title: t('dues.member.cancelTitle'),
-      content: <Input aria-label={t('dues.member.cancelReason')} placeholder={t('dues.member.cancelReason')} maxLength={1000} onChange={(e) => (reason = e.target.value)} data-testid="dues-cancel-reason" />,
+      content: (
+        <Input
+          aria-label={t('dues.member.cancelReason')}
+          placeholder={t('dues.member.cancelReason')}
+          maxLength={1000}
+          onChange={(e) => (reason = e.target.value)}
+          data-testid="dues-cancel-reason"
+        />
+      ),
       okText: t('dues.member.cancel'),
       okButtonProps: { danger: true },
       onOk: () =>
         reason.trim()
-          ? cancel.mutateAsync({ id, reason: reason.trim() }).then(() => void message.success(t('dues.member.cancelled')))
+          ? cancel
+              .mutateAsync({ id, reason: reason.trim() })
+              .then(() => void message.success(t('dues.member.cancelled')))
           : Promise.reject(new Error(t('dues.member.cancelReasonRequired'))).catch((e: Error) => {
               void message.error(e.message);
               throw e;
@@ -61,7 +92,17 @@ export const MemberDuesCard = ({ memberId, canWrite }: Props) => {
       size="small"
       data-testid="member-dues"
       title={<h2 className="card-title">{t('dues.member.title')}</h2>}
-      extra={<div style={{ width: 110 }}><YearSelect id="member-dues-year" ariaLabel={t('dashboard.year')} value={year} latest={current} onChange={setYear} /></div>}
+      extra={
+        <div style={{ width: 110 }}>
+          <YearSelect
+            id="member-dues-year"
+            ariaLabel={t('dashboard.year')}
+            value={year}
+            latest={current}
+            onChange={setYear}
+          />
+        </div>
+      }
     >
       {dues.isError ? (
         <Alert type="error" showIcon title={t('dues.member.error')} />
@@ -70,23 +111,45 @@ export const MemberDuesCard = ({ memberId, canWrite }: Props) => {
       ) : (
         <div className="section-gap">
           <Space wrap>
-            <span>{t('dues.member.summary', { due: f.number(d.year.dueTotal), paid: f.number(d.year.paidTotal), outstanding: f.number(d.year.outstanding) })}</span>
-            {d.year.inArrears && <Tag color="red">{t('dues.sheet.inArrears', { count: d.year.unpaidMonths.length })}</Tag>}
+            <span>
+              {t('dues.member.summary', {
+                due: f.number(d.year.dueTotal),
+                paid: f.number(d.year.paidTotal),
+                outstanding: f.number(d.year.outstanding),
+              })}
+            </span>
+            {d.year.inArrears && (
+              <Tag color="red">{t('dues.sheet.inArrears', { count: d.year.unpaidMonths.length })}</Tag>
+            )}
           </Space>
-          <DuesSheetTable rows={[d.year]} total={1} offset={0} pageSize={1} onPage={() => undefined} onRecord={canWrite ? (member, m) => setTarget({ member, month: m }) : undefined} />
+          <DuesSheetTable
+            rows={[d.year]}
+            total={1}
+            offset={0}
+            pageSize={1}
+            onPage={() => undefined}
+            onRecord={canWrite ? (member, m) => setTarget({ member, month: m }) : undefined}
+          />
           <Flex wrap gap={8} align="center" justify="space-between">
             <Typography.Text data-testid="dues-basis">{basisText(t, f, d)}</Typography.Text>
             {canWrite && (
               <Space wrap>
-                <Button size="small" onClick={() => setForm('basis')} data-testid="dues-basis-open">{t('dues.member.setBasis')}</Button>
-                <Button size="small" onClick={() => setForm('relief')} data-testid="dues-relief-open">{t('dues.member.grantRelief')}</Button>
+                <Button size="small" onClick={() => setForm('basis')} data-testid="dues-basis-open">
+                  {t('dues.member.setBasis')}
+                </Button>
+                <Button size="small" onClick={() => setForm('relief')} data-testid="dues-relief-open">
+                  {t('dues.member.grantRelief')}
+                </Button>
               </Space>
             )}
           </Flex>
           {d.reliefs.length > 0 && (
             <ul className="plain-list" data-testid="dues-reliefs">
               {d.reliefs.map((r) => (
-                <li key={r.id}>{t(`dues.relief.${r.kind}`, { percent: r.percent })}: {monthText(r.from)}–{monthText(r.to)} ({formatDate(r.decidedOn)}; {r.reason})</li>
+                <li key={r.id}>
+                  {t(`dues.relief.${r.kind}`, { percent: r.percent })}: {monthText(r.from)}–{monthText(r.to)} (
+                  {formatDate(r.decidedOn)}; {r.reason})
+                </li>
               ))}
             </ul>
           )}
@@ -100,7 +163,12 @@ export const MemberDuesCard = ({ memberId, canWrite }: Props) => {
             data-testid="dues-payments"
             columns={[
               { key: 'month', title: t('dues.member.month'), render: (_, p) => monthText(p.month) },
-              { key: 'amount', title: t('dues.record.amount'), align: 'right', render: (_, p) => <span className="num">{t('dues.money', { amount: f.number(p.amount) })}</span> },
+              {
+                key: 'amount',
+                title: t('dues.record.amount'),
+                align: 'right',
+                render: (_, p) => <span className="num">{t('dues.money', { amount: f.number(p.amount) })}</span>,
+              },
               { key: 'paidOn', title: t('dues.record.paidOn'), render: (_, p) => formatDate(p.paidOn) },
               { key: 'channel', title: t('dues.record.channel'), render: (_, p) => t(`dues.channel.${p.channel}`) },
               {
@@ -110,7 +178,9 @@ export const MemberDuesCard = ({ memberId, canWrite }: Props) => {
                   p.cancelledAt ? (
                     <Tag>{t('dues.member.cancelledTag', { reason: p.cancelReason })}</Tag>
                   ) : canWrite ? (
-                    <Button size="small" type="link" danger onClick={() => askCancel(p.id)}>{t('dues.member.cancel')}</Button>
+                    <Button size="small" type="link" danger onClick={() => askCancel(p.id)}>
+                      {t('dues.member.cancel')}
+                    </Button>
                   ) : null,
               },
             ]}
@@ -143,11 +213,18 @@ const useDialogClose = <T,>(form: FormInstance<T>, reset: () => void, onClose: (
     form.resetFields();
     onClose();
   };
-  return { close, done: () => { void message.success(t('dues.record.done')); close(); } };
+  return {
+    close,
+    done: () => {
+      void message.success(t('dues.record.done'));
+      close();
+    },
+  };
 };
 
 /** The API's refusal that names no field of the form, above it. */
-const FormError = ({ text }: { text: string | null }) => (text ? <Alert type="error" showIcon role="alert" title={text} style={{ marginBottom: 12 }} /> : null);
+const FormError = ({ text }: { text: string | null }) =>
+  text ? <Alert type="error" showIcon role="alert" title={text} style={{ marginBottom: 12 }} /> : null;
 
 type BasisValues = { from: Dayjs | null; basis: (typeof BASES)[number]; amount: number | null; note?: string };
 
@@ -159,50 +236,97 @@ const BasisDialog = ({ open, memberId, onClose }: { open: boolean; memberId: str
   const error = useServerFieldErrors(form, set.error, new Set(['from', 'basis', 'amount', 'note']));
   const { close, done } = useDialogClose(form, set.reset, onClose);
   return (
-    <Modal open={open} title={t('dues.member.setBasis')} footer={null} destroyOnHidden onCancel={close} maskClosable={false}>
+    <Modal
+      open={open}
+      title={t('dues.member.setBasis')}
+      footer={null}
+      destroyOnHidden
+      onCancel={close}
+      maskClosable={false}
+    >
       <Form<BasisValues>
         form={form}
         layout="vertical"
         initialValues={{ from: dayjs(todayIso()).startOf('month'), basis: 'INSURED_SALARY', amount: null }}
         onFinish={(v) =>
           set.mutate(
-            { memberId, from: month(v.from), basis: v.basis, amount: WITH_AMOUNT.has(v.basis) ? v.amount : null, note: trimmedOrNull(v.note) },
+            {
+              memberId,
+              from: month(v.from),
+              basis: v.basis,
+              amount: WITH_AMOUNT.has(v.basis) ? v.amount : null,
+              note: trimmedOrNull(v.note),
+            },
             { onSuccess: done },
           )
         }
       >
         <FormError text={error} />
-        <Form.Item name="from" label={t('dues.member.from')} rules={[{ required: true, message: t('dues.member.monthRequired') }]}>
+        <Form.Item
+          name="from"
+          label={t('dues.member.from')}
+          rules={[{ required: true, message: t('dues.member.monthRequired') }]}
+        >
           <DatePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="basis" label={t('dues.member.basisKind')}>
-          <Select options={BASES.map((b) => ({ value: b, label: t(`dues.basis.${b}`) }))} data-testid="dues-basis-kind" />
+          <Select
+            options={BASES.map((b) => ({ value: b, label: t(`dues.basis.${b}`) }))}
+            data-testid="dues-basis-kind"
+          />
         </Form.Item>
         {WITH_AMOUNT.has(basis ?? 'INSURED_SALARY') && (
-          <Form.Item name="amount" label={t(`dues.member.amountOf.${(basis ?? 'INSURED_SALARY') as IncomeBasis}`)} rules={[{ required: true, message: t('dues.record.amountRequired') }, { type: 'number', min: 1, max: 1_000_000_000, message: t('dues.record.amountRange') }]}>
+          <Form.Item
+            name="amount"
+            label={t(`dues.member.amountOf.${(basis ?? 'INSURED_SALARY') as IncomeBasis}`)}
+            rules={[
+              { required: true, message: t('dues.record.amountRequired') },
+              { type: 'number', min: 1, max: 1_000_000_000, message: t('dues.record.amountRange') },
+            ]}
+          >
             <AmountInput step={100_000} />
           </Form.Item>
         )}
         <Form.Item name="note" label={t('dues.record.note')}>
           <Input maxLength={500} />
         </Form.Item>
-        <FormActions submitting={set.isPending} submitLabel={t('dues.member.save')} onCancel={close} testId="dues-basis-submit" />
+        <FormActions
+          submitting={set.isPending}
+          submitLabel={t('dues.member.save')}
+          onCancel={close}
+          testId="dues-basis-submit"
+        />
       </Form>
     </Modal>
   );
 };
 
-type ReliefValues = { kind: (typeof RELIEFS)[number]; percent?: number; period: [Dayjs, Dayjs] | null; decidedOn: Dayjs | null; reason: string };
+type ReliefValues = {
+  kind: (typeof RELIEFS)[number];
+  percent?: number;
+  period: [Dayjs, Dayjs] | null;
+  decidedOn: Dayjs | null;
+  reason: string;
+};
 
 const ReliefDialog = ({ open, memberId, onClose }: { open: boolean; memberId: string; onClose: () => void }) => {
   const { t } = useTranslation();
   const [form] = Form.useForm<ReliefValues>();
   const grant = useGrantDuesRelief();
   const kind = Form.useWatch('kind', form);
-  const error = useServerFieldErrors(form, grant.error, new Set(['kind', 'percent', 'decidedOn', 'reason']), (field) => (field === 'from' || field === 'to' ? 'period' : field));
+  const error = useServerFieldErrors(form, grant.error, new Set(['kind', 'percent', 'decidedOn', 'reason']), (field) =>
+    field === 'from' || field === 'to' ? 'period' : field,
+  );
   const { close, done } = useDialogClose(form, grant.reset, onClose);
   return (
-    <Modal open={open} title={t('dues.member.grantRelief')} footer={null} destroyOnHidden onCancel={close} maskClosable={false}>
+    <Modal
+      open={open}
+      title={t('dues.member.grantRelief')}
+      footer={null}
+      destroyOnHidden
+      onCancel={close}
+      maskClosable={false}
+    >
       <Form<ReliefValues>
         form={form}
         layout="vertical"
@@ -231,16 +355,38 @@ const ReliefDialog = ({ open, memberId, onClose }: { open: boolean; memberId: st
             <Select options={[30, 50, 70].map((p) => ({ value: p, label: `${p}%` }))} />
           </Form.Item>
         )}
-        <Form.Item name="period" label={t('dues.member.period')} rules={[{ required: true, message: t('dues.member.monthRequired') }]} extra={t('dues.member.periodHint')}>
+        <Form.Item
+          name="period"
+          label={t('dues.member.period')}
+          rules={[{ required: true, message: t('dues.member.monthRequired') }]}
+          extra={t('dues.member.periodHint')}
+        >
           <DatePicker.RangePicker picker="month" format="MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="decidedOn" label={t('dues.member.decidedOn')} rules={[{ required: true, message: t('dues.record.paidOnRequired') }]}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} disabledDate={(x) => x.format('YYYY-MM-DD') > todayIso()} />
+        <Form.Item
+          name="decidedOn"
+          label={t('dues.member.decidedOn')}
+          rules={[{ required: true, message: t('dues.record.paidOnRequired') }]}
+        >
+          <DatePicker
+            format="DD/MM/YYYY"
+            style={{ width: '100%' }}
+            disabledDate={(x) => x.format('YYYY-MM-DD') > todayIso()}
+          />
         </Form.Item>
-        <Form.Item name="reason" label={t('dues.member.reason')} rules={[{ required: true, whitespace: true, message: t('dues.member.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('dues.member.reason')}
+          rules={[{ required: true, whitespace: true, message: t('dues.member.reasonRequired') }]}
+        >
           <Input maxLength={1000} />
         </Form.Item>
-        <FormActions submitting={grant.isPending} submitLabel={t('dues.member.save')} onCancel={close} testId="dues-relief-submit" />
+        <FormActions
+          submitting={grant.isPending}
+          submitLabel={t('dues.member.save')}
+          onCancel={close}
+          testId="dues-relief-submit"
+        />
       </Form>
     </Modal>
   );

@@ -24,7 +24,9 @@ const target = (m: DuesMonth = month(), paidOn?: string): PaymentTarget => ({
   paidOn,
 });
 
-const saved = { recordDuesPayment: { id: 'p-1', month: '2026-03', amount: 100_000, paidOn: '2026-03-10', channel: 'CASH' } };
+const saved = {
+  recordDuesPayment: { id: 'p-1', month: '2026-03', amount: 100_000, paidOn: '2026-03-10', channel: 'CASH' },
+};
 
 const open = (t: PaymentTarget = target()) => renderUi(<RecordPaymentDialog target={t} onClose={() => undefined} />);
 const amountBox = () => screen.getByRole('spinbutton', { name: 'Số tiền' });
@@ -45,7 +47,14 @@ describe('RecordPaymentDialog', () => {
     await user.click(submit());
     await waitFor(() => expect(sent('RecordDuesPayment')).toHaveLength(1));
     const { input } = sent('RecordDuesPayment')[0] as { input: Record<string, unknown> };
-    expect(input).toMatchObject({ memberId: 'm-1', month: '2026-03', amount: 100_000, paidOn: '2026-03-10', channel: 'CASH', note: null });
+    expect(input).toMatchObject({
+      memberId: 'm-1',
+      month: '2026-03',
+      amount: 100_000,
+      paidOn: '2026-03-10',
+      channel: 'CASH',
+      note: null,
+    });
     expect(input.clientKey).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -110,9 +119,15 @@ describe('RecordPaymentDialog', () => {
     });
     const { user } = open(target(month(), '2026-03-10'));
     await user.click(submit());
-    expect(await screen.findByText('Chưa có mạng: khoản thu đã lưu trên máy này và sẽ tự gửi lên máy chủ khi có kết nối.')).toBeTruthy();
+    expect(
+      await screen.findByText('Chưa có mạng: khoản thu đã lưu trên máy này và sẽ tự gửi lên máy chủ khi có kết nối.'),
+    ).toBeTruthy();
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ kind: 'recordDuesPayment', target: 'm-1|2026-03', label: { title: 'Nguyễn Văn An', detail: 'Đảng phí tháng 3/2026: 100.000 đ' } });
+    expect(queued[0]).toMatchObject({
+      kind: 'recordDuesPayment',
+      target: 'm-1|2026-03',
+      label: { title: 'Nguyễn Văn An', detail: 'Đảng phí tháng 3/2026: 100.000 đ' },
+    });
     expect(queued[0].variables).toMatchObject({ input: { amount: 100_000, paidOn: '2026-03-10' } });
   });
 });

@@ -39,7 +39,14 @@ export const RecordPaymentDialog = ({ target, onClose }: Props) => {
   const [y, m] = month.month.split('-');
 
   return (
-    <Modal open title={t('dues.record.title', { name: member.fullName, month: `${Number(m)}/${y}` })} footer={null} destroyOnHidden onCancel={close} maskClosable={false}>
+    <Modal
+      open
+      title={t('dues.record.title', { name: member.fullName, month: `${Number(m)}/${y}` })}
+      footer={null}
+      destroyOnHidden
+      onCancel={close}
+      maskClosable={false}
+    >
       <Form<Values>
         form={form}
         layout="vertical"
@@ -47,8 +54,22 @@ export const RecordPaymentDialog = ({ target, onClose }: Props) => {
         onFinish={(v) =>
           record.mutate(
             {
-              input: { memberId: member.memberId, month: month.month, amount: v.amount ?? 0, paidOn: isoOrNull(v.paidOn) ?? '', channel: v.channel, note: trimmedOrNull(v.note), clientKey },
-              label: { title: member.fullName, detail: t('dues.record.queuedLabel', { month: `${Number(m)}/${y}`, amount: (v.amount ?? 0).toLocaleString('vi-VN') }) },
+              input: {
+                memberId: member.memberId,
+                month: month.month,
+                amount: v.amount ?? 0,
+                paidOn: isoOrNull(v.paidOn) ?? '',
+                channel: v.channel,
+                note: trimmedOrNull(v.note),
+                clientKey,
+              },
+              label: {
+                title: member.fullName,
+                detail: t('dues.record.queuedLabel', {
+                  month: `${Number(m)}/${y}`,
+                  amount: (v.amount ?? 0).toLocaleString('vi-VN'),
+                }),
+              },
             },
             {
               onSuccess: (saved) => {
@@ -65,7 +86,10 @@ export const RecordPaymentDialog = ({ target, onClose }: Props) => {
         <p>
           {month.due === null
             ? t('dues.record.noBasis')
-            : t('dues.record.owed', { due: month.due.toLocaleString('vi-VN'), paid: month.paid.toLocaleString('vi-VN') })}
+            : t('dues.record.owed', {
+                due: month.due.toLocaleString('vi-VN'),
+                paid: month.paid.toLocaleString('vi-VN'),
+              })}
         </p>
         <Form.Item
           name="amount"
@@ -77,16 +101,34 @@ export const RecordPaymentDialog = ({ target, onClose }: Props) => {
         >
           <AmountInput step={1000} data-testid="dues-amount" />
         </Form.Item>
-        <Form.Item name="paidOn" label={t('dues.record.paidOn')} rules={[{ required: true, message: t('dues.record.paidOnRequired') }]}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > todayIso()} />
+        <Form.Item
+          name="paidOn"
+          label={t('dues.record.paidOn')}
+          rules={[{ required: true, message: t('dues.record.paidOnRequired') }]}
+        >
+          <DatePicker
+            format="DD/MM/YYYY"
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.format('YYYY-MM-DD') > todayIso()}
+          />
         </Form.Item>
         <Form.Item name="channel" label={t('dues.record.channel')}>
-          <Select options={[{ value: 'CASH', label: t('dues.channel.CASH') }, { value: 'PORTAL', label: t('dues.channel.PORTAL') }]} />
+          <Select
+            options={[
+              { value: 'CASH', label: t('dues.channel.CASH') },
+              { value: 'PORTAL', label: t('dues.channel.PORTAL') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="note" label={t('dues.record.note')}>
           <Input maxLength={500} />
         </Form.Item>
-        <FormActions submitting={record.isPending} submitLabel={t('dues.record.submit')} onCancel={close} testId="dues-record-submit" />
+        <FormActions
+          submitting={record.isPending}
+          submitLabel={t('dues.record.submit')}
+          onCancel={close}
+          testId="dues-record-submit"
+        />
       </Form>
     </Modal>
   );

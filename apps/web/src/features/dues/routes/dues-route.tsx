@@ -63,12 +63,18 @@ export const DuesRoute = () => {
             <WalletOutlined aria-hidden /> {t('dues.title')}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {figures.data ? t('dues.subtitle', { year, through: `${Number(figures.data.throughMonth.slice(5, 7))}/${year}` }) : t('dues.subtitleYear', { year })}
+            {figures.data
+              ? t('dues.subtitle', { year, through: `${Number(figures.data.throughMonth.slice(5, 7))}/${year}` })
+              : t('dues.subtitleYear', { year })}
           </Typography.Text>
         </div>
         <Flex wrap gap={8}>
           {mayWrite && (
-            <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate(withParams(href(paths.import), { kind: 'dues' }))} data-testid="dues-import-link">
+            <Button
+              icon={<UploadOutlined aria-hidden />}
+              onClick={() => navigate(withParams(href(paths.import), { kind: 'dues' }))}
+              data-testid="dues-import-link"
+            >
               {t('dues.importFile')}
             </Button>
           )}
@@ -92,13 +98,28 @@ export const DuesRoute = () => {
               id: 'dues-org',
               label: t('dues.organisation'),
               md: 16,
-              control: <OrganisationPicker key={asOf} id="dues-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, offset: null })} />,
+              control: (
+                <OrganisationPicker
+                  key={asOf}
+                  id="dues-org"
+                  asOf={asOf}
+                  value={orgId}
+                  onChange={(id) => update({ org: id, offset: null })}
+                />
+              ),
             },
             {
               id: 'dues-year',
               label: t('dues.year'),
               md: 8,
-              control: <YearSelect id="dues-year" value={year} latest={currentYear()} onChange={(y) => update({ year: String(y), offset: null })} />,
+              control: (
+                <YearSelect
+                  id="dues-year"
+                  value={year}
+                  latest={currentYear()}
+                  onChange={(y) => update({ year: String(y), offset: null })}
+                />
+              ),
             },
           ]}
         />
@@ -115,13 +136,24 @@ export const DuesRoute = () => {
           onOpenOrganisation={(id) => update({ org: id, offset: null })}
         />
       )}
-      <Card size="small" title={<h2 className="card-title">{t(arrearsOnly ? 'dues.sheet.arrearsTitle' : 'dues.sheet.title')}</h2>}>
+      <Card
+        size="small"
+        title={<h2 className="card-title">{t(arrearsOnly ? 'dues.sheet.arrearsTitle' : 'dues.sheet.title')}</h2>}
+      >
         {sheet.isError ? (
           <QueryError error={sheet.error} onRetry={() => void sheet.refetch()} />
         ) : (
           <>
-            <p className="members-total" role="status" aria-live="polite" data-testid="dues-sheet-total" data-list={sheet.isPlaceholderData || !sheet.data ? '' : arrearsOnly ? 'arrears' : 'all'}>
-              {sheet.data ? t('dues.sheet.total', { count: sheet.data.total, n: f.number(sheet.data.total) }) : '\u00a0'}
+            <p
+              className="members-total"
+              role="status"
+              aria-live="polite"
+              data-testid="dues-sheet-total"
+              data-list={sheet.isPlaceholderData || !sheet.data ? '' : arrearsOnly ? 'arrears' : 'all'}
+            >
+              {sheet.data
+                ? t('dues.sheet.total', { count: sheet.data.total, n: f.number(sheet.data.total) })
+                : '\u00a0'}
             </p>
             <DuesSheetTable
               rows={sheet.data?.items ?? []}

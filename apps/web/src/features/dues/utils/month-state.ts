@@ -43,7 +43,11 @@ export const useDuesMonthView = (): ((y: DuesMemberYear, m: DuesMonth) => DuesMo
               : state === 'unknown'
                 ? '?'
                 : f.number(m.due ?? 0);
-      return { state, text, title: t(`dues.sheet.state.${state}`, { paid: f.number(m.paid), due: f.number(m.due ?? 0) }) };
+      return {
+        state,
+        text,
+        title: t(`dues.sheet.state.${state}`, { paid: f.number(m.paid), due: f.number(m.due ?? 0) }),
+      };
     },
     [t, f],
   );

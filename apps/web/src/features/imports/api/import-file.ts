@@ -34,9 +34,14 @@ export const fileToBase64 = async (file: File): Promise<string> => {
 };
 
 // An import moves every list and figure of the organisations it wrote: lib/invalidation.ts.
-export const useImportMembers = () => useApiMutation('importMembers', (input: ImportFileInput) => request(MEMBERS, { input }).then((d) => d.importMembers));
+export const useImportMembers = () =>
+  useApiMutation('importMembers', (input: ImportFileInput) => request(MEMBERS, { input }).then((d) => d.importMembers));
 export const useImportOrganisations = () =>
-  useApiMutation('importOrganisations', (input: ImportFileInput) => request(ORGANISATIONS, { input }).then((d) => d.importOrganisations));
+  useApiMutation('importOrganisations', (input: ImportFileInput) =>
+    request(ORGANISATIONS, { input }).then((d) => d.importOrganisations),
+  );
 // A dry run writes nothing (its answer is what would be written); only a real import moves the dues figures.
 export const useImportDuesPayments = () =>
-  useApiMutation('importDuesPayments', (input: ImportDuesPaymentsInput) => request(DUES, { input }).then((d) => d.importDuesPayments));
+  useApiMutation('importDuesPayments', (input: ImportDuesPaymentsInput) =>
+    request(DUES, { input }).then((d) => d.importDuesPayments),
+  );

@@ -13,7 +13,12 @@ export const useDuesProblemText = () => {
   const { t } = useTranslation();
   return {
     column: (c: string) => t(`imports.dues.columns.${c}`, { defaultValue: c }),
-    reason: (r: ApiErrorRow) => (r.code ? t([`imports.dues.problems.${r.column}.${r.code}`, `imports.dues.problems.${r.code}`], { defaultValue: r.reason }) : r.reason),
+    reason: (r: ApiErrorRow) =>
+      r.code
+        ? t([`imports.dues.problems.${r.column}.${r.code}`, `imports.dues.problems.${r.code}`], {
+            defaultValue: r.reason,
+          })
+        : r.reason,
   };
 };
 
@@ -24,7 +29,12 @@ export const useDuesProblemText = () => {
 export const DuesImportSummary = ({ result }: { result: DuesImportResult }) => {
   const { t } = useTranslation();
   const f = useFormat();
-  const values = { created: f.number(result.created), amount: f.number(result.amount), duplicates: f.number(result.duplicates), skipped: f.number(result.skipped) };
+  const values = {
+    created: f.number(result.created),
+    amount: f.number(result.amount),
+    duplicates: f.number(result.duplicates),
+    skipped: f.number(result.skipped),
+  };
   return (
     <>
       <Alert
@@ -45,10 +55,26 @@ export const DuesImportSummary = ({ result }: { result: DuesImportResult }) => {
           columns={[
             { key: 'row', title: t('imports.row'), dataIndex: 'row', width: 70 },
             { key: 'name', title: t('imports.dues.columns.fullName'), dataIndex: 'fullName' },
-            { key: 'month', title: t('imports.dues.columns.month'), render: (_, p) => `${p.month.slice(5, 7)}/${p.month.slice(0, 4)}`, width: 100 },
-            { key: 'amount', title: t('imports.dues.columns.amount'), align: 'right', render: (_, p) => <span className="num">{f.number(p.amount)}</span>, width: 120 },
+            {
+              key: 'month',
+              title: t('imports.dues.columns.month'),
+              render: (_, p) => `${p.month.slice(5, 7)}/${p.month.slice(0, 4)}`,
+              width: 100,
+            },
+            {
+              key: 'amount',
+              title: t('imports.dues.columns.amount'),
+              align: 'right',
+              render: (_, p) => <span className="num">{f.number(p.amount)}</span>,
+              width: 120,
+            },
             { key: 'paidOn', title: t('imports.dues.columns.paidOn'), render: (_, p) => f.date(p.paidOn), width: 120 },
-            { key: 'channel', title: t('imports.dues.columns.channel'), render: (_, p) => t(`imports.dues.channels.${p.channel}`), width: 150 },
+            {
+              key: 'channel',
+              title: t('imports.dues.columns.channel'),
+              render: (_, p) => t(`imports.dues.channels.${p.channel}`),
+              width: 150,
+            },
             { key: 'reference', title: t('imports.dues.columns.reference'), dataIndex: 'reference' },
           ]}
         />

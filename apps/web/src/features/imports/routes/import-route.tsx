@@ -17,7 +17,8 @@ type Channel = 'PORTAL' | 'CASH';
 const MAX_BYTES = 8 * 1024 * 1024;
 
 const COLUMNS: Record<Kind, string> = {
-  members: 'ma_to_chuc, ho_ten, ngay_sinh, gioi_tinh, so_dinh_danh, ngay_quyet_dinh_ket_nap, ngay_vao_dang, ngay_chinh_thuc, …',
+  members:
+    'ma_to_chuc, ho_ten, ngay_sinh, gioi_tinh, so_dinh_danh, ngay_quyet_dinh_ket_nap, ngay_vao_dang, ngay_chinh_thuc, …',
   organisations: 'ma, ten, loai, ma_cap_tren, ngay_thanh_lap, nhiem_ky_tu, nhiem_ky_den, …',
   dues: 'so_dinh_danh, thang, so_tien, ngay_nop, hinh_thuc, ma_giao_dich, ghi_chu (ho_ten, so_the_dang)',
 };
@@ -70,13 +71,18 @@ export const ImportRoute = () => {
   return (
     <div className="section-gap">
       <title>{t('app.pageTitle', { page: t('imports.title') })}</title>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>{t('imports.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        {t('imports.title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('imports.intro')}</Typography.Paragraph>
       <Card size="small">
         <Flex vertical gap={16}>
           <Radio.Group
             value={kind}
-            onChange={(e) => { setKind(e.target.value as Kind); resetAll(); }}
+            onChange={(e) => {
+              setKind(e.target.value as Kind);
+              resetAll();
+            }}
             options={KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
             optionType="button"
             aria-label={t('imports.kind')}
@@ -91,10 +97,15 @@ export const ImportRoute = () => {
               resetAll();
               return false; // kept in the page; sent by the button
             }}
-            onRemove={() => { setFile(null); setTooBig(false); }}
+            onRemove={() => {
+              setFile(null);
+              setTooBig(false);
+            }}
             fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
           >
-            <p className="ant-upload-drag-icon"><InboxOutlined aria-hidden /></p>
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined aria-hidden />
+            </p>
             <p>{t('imports.drop')}</p>
             <p className="ant-upload-hint">{t('imports.dropHint')}</p>
           </Upload.Dragger>
@@ -105,22 +116,40 @@ export const ImportRoute = () => {
               <Radio.Group
                 value={channel}
                 onChange={(e) => setChannel(e.target.value as Channel)}
-                options={(['PORTAL', 'CASH'] as const).map((c) => ({ value: c, label: t(`imports.dues.channels.${c}`) }))}
+                options={(['PORTAL', 'CASH'] as const).map((c) => ({
+                  value: c,
+                  label: t(`imports.dues.channels.${c}`),
+                }))}
                 aria-labelledby="dues-channel-label"
                 data-testid="import-dues-channel"
               />
             </Flex>
           )}
-          <Checkbox checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} data-testid="import-skip-invalid">
+          <Checkbox
+            checked={skipInvalid}
+            onChange={(e) => setSkipInvalid(e.target.checked)}
+            data-testid="import-skip-invalid"
+          >
             {t('imports.skipInvalid')}
           </Checkbox>
           <Flex justify="end" gap={8}>
             {kind === 'dues' && (
-              <Button disabled={!file} loading={dues.isPending && dues.variables?.dryRun === true} onClick={() => void submit(true)} data-testid="import-dry-run">
+              <Button
+                disabled={!file}
+                loading={dues.isPending && dues.variables?.dryRun === true}
+                onClick={() => void submit(true)}
+                data-testid="import-dry-run"
+              >
                 {t('imports.dues.dryRun')}
               </Button>
             )}
-            <Button type="primary" disabled={!file} loading={mutation.isPending && !(kind === 'dues' && dues.variables?.dryRun)} onClick={() => void submit()} data-testid="import-submit">
+            <Button
+              type="primary"
+              disabled={!file}
+              loading={mutation.isPending && !(kind === 'dues' && dues.variables?.dryRun)}
+              onClick={() => void submit()}
+              data-testid="import-submit"
+            >
               {t('imports.submit')}
             </Button>
           </Flex>
@@ -131,11 +160,22 @@ export const ImportRoute = () => {
           type={done.skipped ? 'warning' : 'success'}
           showIcon
           data-testid="import-done"
-          title={t('imports.done', { created: f.number(done.created), updated: f.number(done.updated), skipped: f.number(done.skipped) })}
+          title={t('imports.done', {
+            created: f.number(done.created),
+            updated: f.number(done.updated),
+            skipped: f.number(done.skipped),
+          })}
         />
       )}
       {duesDone && <DuesImportSummary result={duesDone} />}
-      {error ? <Alert type="error" showIcon data-testid="import-error" title={rows.length ? t('imports.refused', { count: rows.length }) : message(error)} /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="import-error"
+          title={rows.length ? t('imports.refused', { count: rows.length }) : message(error)}
+        />
+      ) : null}
       {problems.length > 0 && (
         <Table<ApiErrorRow>
           size="small"
@@ -144,9 +184,23 @@ export const ImportRoute = () => {
           data-testid="import-problems"
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           columns={[
-            { key: 'row', title: t('imports.row'), render: (_, r) => (r.row > 0 ? r.row : t('imports.wholeFile')), width: 90 },
-            { key: 'column', title: t('imports.column'), render: (_, r) => (kind === 'dues' ? text.column(r.column) : r.column), width: 200 },
-            { key: 'reason', title: t('imports.reason'), render: (_, r) => (kind === 'dues' ? text.reason(r) : r.reason) },
+            {
+              key: 'row',
+              title: t('imports.row'),
+              render: (_, r) => (r.row > 0 ? r.row : t('imports.wholeFile')),
+              width: 90,
+            },
+            {
+              key: 'column',
+              title: t('imports.column'),
+              render: (_, r) => (kind === 'dues' ? text.column(r.column) : r.column),
+              width: 200,
+            },
+            {
+              key: 'reason',
+              title: t('imports.reason'),
+              render: (_, r) => (kind === 'dues' ? text.reason(r) : r.reason),
+            },
           ]}
         />
       )}

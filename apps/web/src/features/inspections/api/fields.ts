@@ -1,5 +1,9 @@
 import { graphql } from '../../../gql';
-import type { InspectionDetailFieldsFragment, InspectionListFieldsFragment, PlanFieldsFragment } from '../../../gql/graphql';
+import type {
+  InspectionDetailFieldsFragment,
+  InspectionListFieldsFragment,
+  PlanFieldsFragment,
+} from '../../../gql/graphql';
 
 export type InspectionListItem = InspectionListFieldsFragment;
 export type InspectionDetail = InspectionDetailFieldsFragment;

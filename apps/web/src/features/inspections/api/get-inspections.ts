@@ -32,7 +32,8 @@ const PLANS = graphql(`
 export const inspectionListQueryOptions = (filter: InspectionListFilter, offset: number) =>
   queryOptions({
     queryKey: inspectionKeys.list(filter, offset),
-    queryFn: ({ signal }) => request(LIST, { filter, page: { offset, limit: PAGE_SIZE } }, { signal }).then((d) => d.inspections),
+    queryFn: ({ signal }) =>
+      request(LIST, { filter, page: { offset, limit: PAGE_SIZE } }, { signal }).then((d) => d.inspections),
   });
 
 export const useInspectionList = (filter: InspectionListFilter | null, offset: number) =>

@@ -12,7 +12,6 @@ const ORGANISATION = graphql(`
   }
 `);
 
-
 // jscpd:ignore-start — the same query-options shape as meetings/api/get-organisation-info.ts, over another document
 // and cache key: features do not import each other, and a shared factory would need the document as a parameter.
 export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>

@@ -51,16 +51,24 @@ const UPDATE_PLAN = graphql(`
 // What each write makes stale (records, plan, tracker, coverage, discipline history, dashboard): lib/invalidation.ts.
 
 export const usePlanInspection = () =>
-  useApiMutation('planInspection', (input: PlanInspectionInput) => request(PLAN, { input }).then((d) => d.planInspection));
+  useApiMutation('planInspection', (input: PlanInspectionInput) =>
+    request(PLAN, { input }).then((d) => d.planInspection),
+  );
 
 export const useStartInspection = () =>
-  useApiMutation('startInspection', (v: { id: string; input: StartInspectionInput }) => request(START, v).then((d) => d.startInspection));
+  useApiMutation('startInspection', (v: { id: string; input: StartInspectionInput }) =>
+    request(START, v).then((d) => d.startInspection),
+  );
 
 export const useConcludeInspection = () =>
-  useApiMutation('concludeInspection', (v: { id: string; input: ConcludeInspectionInput }) => request(CONCLUDE, v).then((d) => d.concludeInspection));
+  useApiMutation('concludeInspection', (v: { id: string; input: ConcludeInspectionInput }) =>
+    request(CONCLUDE, v).then((d) => d.concludeInspection),
+  );
 
 export const useCancelInspection = () =>
-  useApiMutation('cancelInspection', (v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelInspection));
+  useApiMutation('cancelInspection', (v: { id: string; reason: string }) =>
+    request(CANCEL, v).then((d) => d.cancelInspection),
+  );
 
 export const useCreateInspectionPlan = () =>
   useApiMutation('createInspectionPlan', (input: CreateInspectionPlanInput) =>
@@ -68,7 +76,9 @@ export const useCreateInspectionPlan = () =>
   );
 
 export const useUpdateInspectionPlan = () =>
-  useApiMutation('updateInspectionPlan', (v: { id: string; input: InspectionPlanInput }) => request(UPDATE_PLAN, v).then((d) => d.updateInspectionPlan));
+  useApiMutation('updateInspectionPlan', (v: { id: string; input: InspectionPlanInput }) =>
+    request(UPDATE_PLAN, v).then((d) => d.updateInspectionPlan),
+  );
 
 // Queries in the schema, but run on demand (a click), so mutations for TanStack Query: nothing cached.
 export const useExportTarget = () =>

@@ -6,10 +6,18 @@ export type TargetParams = { organisationId: string; year: number; asOf: IsoDate
 export type InspectionListFilter = InspectionFilter & { organisationId: string; asOf: IsoDate; year: number };
 
 /** The tracker's cell filters, in the order of its buttons (every TargetCellFilter of the schema). */
-export const TARGET_FILTERS = ['ALL', 'MET', 'BEHIND', 'ON_PACE', 'OFF_PACE'] as const satisfies readonly TargetCellFilter[];
+export const TARGET_FILTERS = [
+  'ALL',
+  'MET',
+  'BEHIND',
+  'ON_PACE',
+  'OFF_PACE',
+] as const satisfies readonly TargetCellFilter[];
 export type TargetFilter = TargetCellFilter;
 // a filter added to the schema fails here until it has a button
-export const TARGET_FILTERS_COMPLETE: Exclude<TargetCellFilter, (typeof TARGET_FILTERS)[number]> extends never ? true : false = true;
+export const TARGET_FILTERS_COMPLETE: Exclude<TargetCellFilter, (typeof TARGET_FILTERS)[number]> extends never
+  ? true
+  : false = true;
 
 // [feature, scope, params]; asOf is in every key (the tree, the committee status and the records are read on it).
 export const inspectionKeys = {
@@ -20,5 +28,6 @@ export const inspectionKeys = {
   detail: (id: string) => ['inspections', 'detail', { id }] as const,
   plans: (organisationId: string, year: number) => ['inspections', 'plans', { organisationId, year }] as const,
   organisation: (id: string, asOf: IsoDate) => ['inspections', 'organisation', { id, asOf }] as const,
-  cellMembers: (organisationId: string, asOf: IsoDate) => ['inspections', 'cellMembers', { organisationId, asOf }] as const,
+  cellMembers: (organisationId: string, asOf: IsoDate) =>
+    ['inspections', 'cellMembers', { organisationId, asOf }] as const,
 };

@@ -1,4 +1,19 @@
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
 import { DATE_FORMAT, iso } from '../utils/form-dates';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
@@ -6,7 +21,14 @@ import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../lib/as-of';
 import { DraftRestoredAlert } from '../../../components/ui/draft-restored-alert';
 import { fingerprint, useKeepDraft, useRestoredDraft } from '../../../lib/local-draft';
-import { DECIDING_BODIES, defaultDecidingBody, isSupervision, type DecidingBody, type DisciplineForm, type OrganisationKind } from '../../../lib/domain';
+import {
+  DECIDING_BODIES,
+  defaultDecidingBody,
+  isSupervision,
+  type DecidingBody,
+  type DisciplineForm,
+  type OrganisationKind,
+} from '../../../lib/domain';
 import { isApiError } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useConcludeInspection } from '../api/inspection-mutations';
@@ -14,7 +36,6 @@ import type { ConcludeInspectionInput, SubjectFindingsInput } from '../../../gql
 import type { InspectionDetail, SubjectDetail } from '../api/fields';
 import { allowedForms } from '../utils/discipline-options';
 import { fieldPath, textOrUndefined } from '../utils/field-errors';
-
 
 type SubjectValues = {
   memberId: string;
@@ -41,10 +62,26 @@ const SUBJECT_DISCIPLINE = /^subjects\.(\d+)\.discipline\.(form|decidingBody|dec
 
 /** The form's values as kept in a draft: every field in a fixed order, dates as YYYY-MM-DD, empty as '' or null. */
 type StoredSubject = {
-  selfReport: string; strengths: string; shortcomings: string; violations: string; conclusion: string; disciplined: boolean;
-  discipline: { form: DisciplineForm | null; decidingBody: DecidingBody | null; decidedOn: string | null; reason: string };
+  selfReport: string;
+  strengths: string;
+  shortcomings: string;
+  violations: string;
+  conclusion: string;
+  disciplined: boolean;
+  discipline: {
+    form: DisciplineForm | null;
+    decidingBody: DecidingBody | null;
+    decidedOn: string | null;
+    reason: string;
+  };
 };
-type StoredValues = { startedOn: string | null; concludedOn: string | null; conclusion: string; recommendation: string; subjects: StoredSubject[] };
+type StoredValues = {
+  startedOn: string | null;
+  concludedOn: string | null;
+  conclusion: string;
+  recommendation: string;
+  subjects: StoredSubject[];
+};
 
 const toStored = (v: Values): StoredValues => ({
   startedOn: iso(v.startedOn) ?? null,
@@ -58,7 +95,12 @@ const toStored = (v: Values): StoredValues => ({
     violations: s.violations ?? '',
     conclusion: s.conclusion ?? '',
     disciplined: Boolean(s.disciplined),
-    discipline: { form: s.discipline?.form ?? null, decidingBody: s.discipline?.decidingBody ?? null, decidedOn: iso(s.discipline?.decidedOn) ?? null, reason: s.discipline?.reason ?? '' },
+    discipline: {
+      form: s.discipline?.form ?? null,
+      decidingBody: s.discipline?.decidingBody ?? null,
+      decidedOn: iso(s.discipline?.decidedOn) ?? null,
+      reason: s.discipline?.reason ?? '',
+    },
   })),
 });
 
@@ -110,7 +152,8 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
   const today = todayIso();
 
   // what the server has, as the form fills it (dates as ISO strings, to be kept in a draft)
-  const server = useMemo<Values>(() => ({
+  const server = useMemo<Values>(
+    () => ({
       startedOn: needsStart ? dayjs(i.plannedFrom <= today ? i.plannedFrom : today) : undefined,
       concludedOn: dayjs(today),
       conclusion: i.conclusion ?? '',
@@ -125,12 +168,21 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
         disciplined: false,
         discipline: { decidingBody: defaultBody },
       })),
-  }), [i, needsStart, today, defaultBody]);
+    }),
+    [i, needsStart, today, defaultBody],
+  );
   // What was typed and not saved is kept in this browser (lib/local-draft.ts) and offered again on return (after a
   // session that expired, say) while the inspection is as it was then.
   const kept = useRestoredDraft<StoredValues>('inspection-conclusion', i.id, toStored(server));
   // the form is filled once; later refetches must not overwrite what is being typed
-  const [initial] = useState<Values>(() => (kept.restored ? fromStored(kept.restored.value, i.subjects.map((x) => x.memberId)) : server));
+  const [initial] = useState<Values>(() =>
+    kept.restored
+      ? fromStored(
+          kept.restored.value,
+          i.subjects.map((x) => x.memberId),
+        )
+      : server,
+  );
   const [typed, setTyped] = useState<StoredValues>(() => toStored(initial));
   useKeepDraft(kept.key, kept.basis, typed, true, fingerprint(typed) === kept.basis);
   const discardDraft = () => {
@@ -153,7 +205,8 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
     const elsewhere = Object.entries(byField).filter(([field]) => !placed(field, v));
     form.setFields(here.map(([field, msg]) => ({ name: fieldPath(field) as never, errors: [msg] })));
     const e = isApiError(error) ? error : null;
-    if (e?.code === 'CONFLICT' && e.fields.some((x) => x.field === 'id')) setGeneral(t('inspections.conclude.stateConflict'));
+    if (e?.code === 'CONFLICT' && e.fields.some((x) => x.field === 'id'))
+      setGeneral(t('inspections.conclude.stateConflict'));
     else if (here.length > 0 && elsewhere.length === 0) setGeneral(t('inspections.form.fixMarked'));
     else setGeneral(elsewhere.length ? elsewhere.map(([, msg]) => msg).join(' ') : message(error));
   });
@@ -207,7 +260,11 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
   const required = { required: true, message: t('inspections.form.required') };
 
   return (
-    <Card size="small" title={<h2 className="card-title">{t('inspections.conclude.title')}</h2>} data-testid="conclude-form">
+    <Card
+      size="small"
+      title={<h2 className="card-title">{t('inspections.conclude.title')}</h2>}
+      data-testid="conclude-form"
+    >
       <Form<Values>
         form={form}
         name="conclude"
@@ -220,8 +277,23 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
         }}
         scrollToFirstError
       >
-        {kept.restored && <DraftRestoredAlert savedAt={kept.restored.savedAt} onDiscard={discardDraft} testId="conclude-draft-restored" />}
-        {general && <Alert type="error" showIcon role="alert" title={general} style={{ marginBottom: 16 }} data-testid="conclude-error" />}
+        {kept.restored && (
+          <DraftRestoredAlert
+            savedAt={kept.restored.savedAt}
+            onDiscard={discardDraft}
+            testId="conclude-draft-restored"
+          />
+        )}
+        {general && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={general}
+            style={{ marginBottom: 16 }}
+            data-testid="conclude-error"
+          />
+        )}
         <Row gutter={12}>
           {needsStart && (
             <Col xs={12} md={8}>
@@ -236,7 +308,11 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="conclusion" label={t('inspections.fields.conclusion')} rules={[{ ...required, whitespace: true }]}>
+            <Form.Item
+              name="conclusion"
+              label={t('inspections.fields.conclusion')}
+              rules={[{ ...required, whitespace: true }]}
+            >
               <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={50000} />
             </Form.Item>
           </Col>
@@ -270,13 +346,19 @@ export const ConcludeInspectionForm = ({ inspection: i, onDone, onCancel }: Prop
   );
 };
 
-type SubjectProps = { index: number; subject: SubjectDetail | undefined; canDiscipline: boolean; defaultBody: DecidingBody };
+type SubjectProps = {
+  index: number;
+  subject: SubjectDetail | undefined;
+  canDiscipline: boolean;
+  defaultBody: DecidingBody;
+};
 
 const SubjectFindings = ({ index, subject, canDiscipline, defaultBody }: SubjectProps) => {
   const { t } = useTranslation();
   const form = Form.useFormInstance<Values>();
   const disciplined = Form.useWatch(['subjects', index, 'disciplined'], form) as boolean | undefined;
-  const body = (Form.useWatch(['subjects', index, 'discipline', 'decidingBody'], form) as DecidingBody | undefined) ?? defaultBody;
+  const body =
+    (Form.useWatch(['subjects', index, 'discipline', 'decidingBody'], form) as DecidingBody | undefined) ?? defaultBody;
   const status = subject?.member?.status;
   const forms = allowedForms(status, body);
   const name = subject?.member?.fullName ?? t('inspections.detail.unknownMember');
@@ -309,7 +391,9 @@ const SubjectFindings = ({ index, subject, canDiscipline, defaultBody }: Subject
             <Row gutter={12}>
               <Col xs={24} md={8}>
                 <Form.Item name={[index, 'discipline', 'decidingBody']} label={t('member.disciplines.decidingBody')}>
-                  <Select options={DECIDING_BODIES.map((b) => ({ value: b, label: t(`member.disciplines.bodies.${b}`) }))} />
+                  <Select
+                    options={DECIDING_BODIES.map((b) => ({ value: b, label: t(`member.disciplines.bodies.${b}`) }))}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -322,7 +406,9 @@ const SubjectFindings = ({ index, subject, canDiscipline, defaultBody }: Subject
                     { required: true, message: t('inspections.form.required') },
                     {
                       validator: (_, v?: DisciplineForm) =>
-                        !v || forms.includes(v) ? Promise.resolve() : Promise.reject(new Error(t('errors.DISCIPLINE_FORM_NOT_ALLOWED'))),
+                        !v || forms.includes(v)
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('errors.DISCIPLINE_FORM_NOT_ALLOWED'))),
                     },
                   ]}
                 >
@@ -334,7 +420,11 @@ const SubjectFindings = ({ index, subject, canDiscipline, defaultBody }: Subject
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item name={[index, 'discipline', 'decidedOn']} label={t('member.disciplines.decidedOn')} extra={t('inspections.conclude.decidedOnHint')}>
+                <Form.Item
+                  name={[index, 'discipline', 'decidedOn']}
+                  label={t('member.disciplines.decidedOn')}
+                  extra={t('inspections.conclude.decidedOnHint')}
+                >
                   <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>

@@ -12,7 +12,11 @@ export const CoverageCard = ({ data }: { data: SupervisionCoverage }) => {
   const href = useAppHref();
   const none = t('common.none');
   return (
-    <Card size="small" title={<h2 className="card-title">{t('inspections.coverage.title')}</h2>} data-testid="coverage-card">
+    <Card
+      size="small"
+      title={<h2 className="card-title">{t('inspections.coverage.title')}</h2>}
+      data-testid="coverage-card"
+    >
       <div className="section-gap">
         <div>
           <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="coverage-members">
@@ -59,7 +63,11 @@ export const CoverageCard = ({ data }: { data: SupervisionCoverage }) => {
                 render: (_, c) => (
                   <div>
                     <Link
-                      to={withParams(href(paths.inspectionRecords), { org: c.organisation.id, year: String(data.year), type: 'REGULAR_SUPERVISION' })}
+                      to={withParams(href(paths.inspectionRecords), {
+                        org: c.organisation.id,
+                        year: String(data.year),
+                        type: 'REGULAR_SUPERVISION',
+                      })}
                     >
                       {c.organisation.name}
                     </Link>

@@ -11,7 +11,6 @@ import { useCancelInspection, useStartInspection } from '../api/inspection-mutat
 import type { InspectionDetail } from '../api/fields';
 import { fieldPath } from '../utils/field-errors';
 
-
 type Props = { inspection: InspectionDetail; canWrite: boolean; concluding: boolean; onConclude: () => void };
 
 /** State actions: start (PLANNED → IN_PROGRESS, with the self-reports), conclude, cancel a planned one with a reason. */
@@ -24,17 +23,31 @@ export const InspectionActions = ({ inspection: i, canWrite, concluding, onConcl
     <>
       <Flex wrap gap={8} data-testid="inspection-actions">
         {i.state === 'PLANNED' && (
-          <Button icon={<PlayCircleOutlined aria-hidden />} onClick={() => setStarting(true)} data-testid="start-inspection">
+          <Button
+            icon={<PlayCircleOutlined aria-hidden />}
+            onClick={() => setStarting(true)}
+            data-testid="start-inspection"
+          >
             {t('inspections.start.button')}
           </Button>
         )}
         {!concluding && (
-          <Button type="primary" icon={<CheckCircleOutlined aria-hidden />} onClick={onConclude} data-testid="conclude-inspection">
+          <Button
+            type="primary"
+            icon={<CheckCircleOutlined aria-hidden />}
+            onClick={onConclude}
+            data-testid="conclude-inspection"
+          >
             {t('inspections.conclude.button')}
           </Button>
         )}
         {i.state === 'PLANNED' && (
-          <Button danger icon={<CloseCircleOutlined aria-hidden />} onClick={() => setCancelling(true)} data-testid="cancel-inspection">
+          <Button
+            danger
+            icon={<CloseCircleOutlined aria-hidden />}
+            onClick={() => setCancelling(true)}
+            data-testid="cancel-inspection"
+          >
             {t('inspections.cancel.button')}
           </Button>
         )}
@@ -57,11 +70,14 @@ const StartDialog = ({ inspection: i, onClose }: { inspection: InspectionDetail;
 
   useEffect(() => {
     if (!start.error) return;
-    const byField = Object.entries(fieldMessages(start.error)).filter(([f]) => f === 'startedOn' || /^subjects\.\d+\.selfReport$/.test(f));
+    const byField = Object.entries(fieldMessages(start.error)).filter(
+      ([f]) => f === 'startedOn' || /^subjects\.\d+\.selfReport$/.test(f),
+    );
     form.setFields(byField.map(([field, msg]) => ({ name: fieldPath(field) as never, errors: [msg] })));
   }, [start.error, fieldMessages, form]);
   const errorFields = start.error ? Object.keys(fieldMessages(start.error)) : [];
-  const showGeneral = Boolean(start.error) && errorFields.every((f) => f !== 'startedOn' && !/^subjects\.\d+\.selfReport$/.test(f));
+  const showGeneral =
+    Boolean(start.error) && errorFields.every((f) => f !== 'startedOn' && !/^subjects\.\d+\.selfReport$/.test(f));
 
   const submit = (v: StartValues) =>
     start.mutate(
@@ -71,7 +87,10 @@ const StartDialog = ({ inspection: i, onClose }: { inspection: InspectionDetail;
           startedOn: v.startedOn.format('YYYY-MM-DD'),
           // onFinish only carries registered fields: the member ids come from the record, in the same order (so that
           // the API's `subjects.<i>` field errors land on the right input); a blank report is left out (kept as is)
-          subjects: v.subjects.map((s, k) => ({ memberId: i.subjects[k].memberId, ...(s.selfReport?.trim() ? { selfReport: s.selfReport.trim() } : {}) })),
+          subjects: v.subjects.map((s, k) => ({
+            memberId: i.subjects[k].memberId,
+            ...(s.selfReport?.trim() ? { selfReport: s.selfReport.trim() } : {}),
+          })),
         },
       },
       {
@@ -83,7 +102,15 @@ const StartDialog = ({ inspection: i, onClose }: { inspection: InspectionDetail;
     );
 
   return (
-    <Modal open title={t('inspections.start.title')} footer={null} width={720} maskClosable={false} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={t('inspections.start.title')}
+      footer={null}
+      width={720}
+      maskClosable={false}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form<StartValues>
         form={form}
         name="start"
@@ -94,8 +121,14 @@ const StartDialog = ({ inspection: i, onClose }: { inspection: InspectionDetail;
           subjects: i.subjects.map((s) => ({ memberId: s.memberId, selfReport: s.selfReport ?? undefined })),
         }}
       >
-        {showGeneral && <Alert type="error" showIcon role="alert" title={message(start.error)} style={{ marginBottom: 16 }} />}
-        <Form.Item name="startedOn" label={t('inspections.fields.startedOn')} rules={[{ required: true, message: t('inspections.form.required') }]}>
+        {showGeneral && (
+          <Alert type="error" showIcon role="alert" title={message(start.error)} style={{ marginBottom: 16 }} />
+        )}
+        <Form.Item
+          name="startedOn"
+          label={t('inspections.fields.startedOn')}
+          rules={[{ required: true, message: t('inspections.form.required') }]}
+        >
           <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: 200 }} />
         </Form.Item>
         <Form.List name="subjects">
@@ -104,7 +137,9 @@ const StartDialog = ({ inspection: i, onClose }: { inspection: InspectionDetail;
               <Form.Item
                 key={field.key}
                 name={[field.name, 'selfReport']}
-                label={t('inspections.start.selfReportOf', { name: i.subjects[field.name]?.member?.fullName ?? t('inspections.detail.unknownMember') })}
+                label={t('inspections.start.selfReportOf', {
+                  name: i.subjects[field.name]?.member?.fullName ?? t('inspections.detail.unknownMember'),
+                })}
               >
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={50000} />
               </Form.Item>
@@ -147,7 +182,13 @@ const CancelDialog = ({ inspection: i, onClose }: { inspection: InspectionDetail
       }
       onCancel={onClose}
     >
-      <ReasonForm id="cancel-inspection-reason" label={t('inspections.cancel.reason')} value={reason} onChange={setReason} error={cancel.error} />
+      <ReasonForm
+        id="cancel-inspection-reason"
+        label={t('inspections.cancel.reason')}
+        value={reason}
+        onChange={setReason}
+        error={cancel.error}
+      />
     </Modal>
   );
 };

@@ -12,9 +12,17 @@ export const InspectionDetails = ({ inspection: i }: { inspection: InspectionDet
   const href = useAppHref();
   const none = t('common.none');
   const range = (from: string | null, to: string | null) =>
-    from || to ? (from && to && from !== to ? t('common.dateRange', { from: f.date(from), to: f.date(to) }) : f.date(from ?? to)) : none;
+    from || to
+      ? from && to && from !== to
+        ? t('common.dateRange', { from: f.date(from), to: f.date(to) })
+        : f.date(from ?? to)
+      : none;
   return (
-    <Card size="small" title={<h2 className="card-title">{t('inspections.detail.plan')}</h2>} data-testid="inspection-details">
+    <Card
+      size="small"
+      title={<h2 className="card-title">{t('inspections.detail.plan')}</h2>}
+      data-testid="inspection-details"
+    >
       <Descriptions
         size="small"
         column={1}
@@ -43,13 +51,22 @@ export const InspectionDetails = ({ inspection: i }: { inspection: InspectionDet
           {
             key: 'counts',
             label: t('inspections.detail.countsTowardTarget'),
-            children: i.countsTowardTarget ? <Tag color="blue">{t('common.yes')}</Tag> : t('inspections.detail.notCounted'),
+            children: i.countsTowardTarget ? (
+              <Tag color="blue">{t('common.yes')}</Tag>
+            ) : (
+              t('inspections.detail.notCounted')
+            ),
           },
           {
             key: 'yearPlan',
             label: t('inspections.detail.yearPlan'),
             children: i.plan ? (
-              <Link to={withParams(href(paths.inspectionRecords), { org: i.plan.organisationId, year: String(i.plan.year) })}>
+              <Link
+                to={withParams(href(paths.inspectionRecords), {
+                  org: i.plan.organisationId,
+                  year: String(i.plan.year),
+                })}
+              >
                 {t('inspections.yearPlan.title', { year: i.plan.year })}
               </Link>
             ) : (

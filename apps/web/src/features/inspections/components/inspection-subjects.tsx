@@ -15,13 +15,26 @@ export const InspectionSubjects = ({ subjects }: { subjects: SubjectDetail[] }) 
   const none = t('common.none');
   const text = (v: string | null) => (v ? <span className="pre-line">{v}</span> : none);
   return (
-    <Card size="small" title={<h2 className="card-title">{t('inspections.detail.subjects', { count: subjects.length })}</h2>} data-testid="inspection-subjects">
+    <Card
+      size="small"
+      title={<h2 className="card-title">{t('inspections.detail.subjects', { count: subjects.length })}</h2>}
+      data-testid="inspection-subjects"
+    >
       <div className="section-gap">
         {subjects.map((s) => (
-          <section key={s.memberId} className="subject-block" aria-label={s.member?.fullName ?? t('inspections.detail.unknownMember')} data-testid="inspection-subject">
+          <section
+            key={s.memberId}
+            className="subject-block"
+            aria-label={s.member?.fullName ?? t('inspections.detail.unknownMember')}
+            data-testid="inspection-subject"
+          >
             <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }}>
               <Typography.Text strong>
-                {s.member ? <Link to={href(paths.member(s.member.id))}>{s.member.fullName}</Link> : t('inspections.detail.unknownMember')}
+                {s.member ? (
+                  <Link to={href(paths.member(s.member.id))}>{s.member.fullName}</Link>
+                ) : (
+                  t('inspections.detail.unknownMember')
+                )}
               </Typography.Text>
               {s.member && <Tag>{t(`member.status.${s.member.status}`)}</Tag>}
               {s.discipline && (

@@ -39,5 +39,9 @@ export const InspectingBodyTag = ({ body }: { body: InspectingBody }) => {
 export const TargetStateTag = ({ met, onPace }: { met: boolean; onPace: boolean }) => {
   const { t } = useTranslation();
   if (met) return <Tag color="success">{t('inspections.tracker.met')}</Tag>;
-  return onPace ? <Tag color="warning">{t('inspections.tracker.behindOnPace')}</Tag> : <Tag color="error">{t('inspections.tracker.behind')}</Tag>;
+  return onPace ? (
+    <Tag color="warning">{t('inspections.tracker.behindOnPace')}</Tag>
+  ) : (
+    <Tag color="error">{t('inspections.tracker.behind')}</Tag>
+  );
 };

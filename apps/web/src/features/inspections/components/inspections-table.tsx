@@ -21,7 +21,11 @@ export const InspectionsTable = ({ items, total, offset, pageSize, loading, onPa
   const f = useFormat();
   const href = useAppHref();
   const dates = (from: string | null, to: string | null) =>
-    from ? (to && to !== from ? t('common.dateRange', { from: f.date(from), to: f.date(to) }) : f.date(from)) : t('common.none');
+    from
+      ? to && to !== from
+        ? t('common.dateRange', { from: f.date(from), to: f.date(to) })
+        : f.date(from)
+      : t('common.none');
   return (
     <Table<InspectionListItem>
       rowKey="id"
@@ -49,18 +53,46 @@ export const InspectionsTable = ({ items, total, offset, pageSize, loading, onPa
             </Link>
           ),
         },
-        { key: 'state', title: t('inspections.fields.state'), render: (_, i) => <InspectionStateTag state={i.state} /> },
+        {
+          key: 'state',
+          title: t('inspections.fields.state'),
+          render: (_, i) => <InspectionStateTag state={i.state} />,
+        },
         {
           key: 'organisation',
           title: t('inspections.fields.organisation'),
-          render: (_, i) => i.organisation?.name ?? <Typography.Text type="secondary">{t('common.unknownOrganisation')}</Typography.Text>,
+          render: (_, i) =>
+            i.organisation?.name ?? (
+              <Typography.Text type="secondary">{t('common.unknownOrganisation')}</Typography.Text>
+            ),
         },
-        { key: 'body', title: t('inspections.fields.body'), render: (_, i) => <span className="nowrap">{t(`inspections.body.${i.body}`)}</span> },
+        {
+          key: 'body',
+          title: t('inspections.fields.body'),
+          render: (_, i) => <span className="nowrap">{t(`inspections.body.${i.body}`)}</span>,
+        },
         { key: 'type', title: t('inspections.fields.type'), render: (_, i) => <InspectionTypeTag type={i.type} /> },
-        { key: 'subjects', title: t('inspections.fields.subjectCount'), align: 'right', render: (_, i) => f.number(i.subjects.length) },
-        { key: 'planned', title: t('inspections.fields.planned'), render: (_, i) => <span className="nowrap">{dates(i.plannedFrom, i.plannedTo)}</span> },
-        { key: 'started', title: t('inspections.fields.startedOn'), render: (_, i) => f.date(i.startedOn) || t('common.none') },
-        { key: 'concluded', title: t('inspections.fields.concludedOn'), render: (_, i) => f.date(i.concludedOn) || t('common.none') },
+        {
+          key: 'subjects',
+          title: t('inspections.fields.subjectCount'),
+          align: 'right',
+          render: (_, i) => f.number(i.subjects.length),
+        },
+        {
+          key: 'planned',
+          title: t('inspections.fields.planned'),
+          render: (_, i) => <span className="nowrap">{dates(i.plannedFrom, i.plannedTo)}</span>,
+        },
+        {
+          key: 'started',
+          title: t('inspections.fields.startedOn'),
+          render: (_, i) => f.date(i.startedOn) || t('common.none'),
+        },
+        {
+          key: 'concluded',
+          title: t('inspections.fields.concludedOn'),
+          render: (_, i) => f.date(i.concludedOn) || t('common.none'),
+        },
       ]}
     />
   );

@@ -27,7 +27,11 @@ export const MethodField = ({ md }: { md?: number }) => {
   const { t } = useTranslation();
   return (
     <Col xs={24} md={md}>
-      <Form.Item name="method" label={t('inspections.fields.method')} rules={[{ max: 500, message: t('inspections.form.tooLong', { max: 500 }) }]}>
+      <Form.Item
+        name="method"
+        label={t('inspections.fields.method')}
+        rules={[{ max: 500, message: t('inspections.form.tooLong', { max: 500 }) }]}
+      >
         <Input />
       </Form.Item>
     </Col>

@@ -18,7 +18,9 @@ const members = {
 
 const open = (plan: unknown = { planInspection: { id: 'i-1' } }) => {
   answer({ InspectionCellMembers: members, PlanInspection: plan });
-  return renderUi(<PlanInspectionDialog organisation={cell} planId="p-2026" year={2025} open onClose={() => undefined} />);
+  return renderUi(
+    <PlanInspectionDialog organisation={cell} planId="p-2026" year={2025} open onClose={() => undefined} />,
+  );
 };
 const submit = () => screen.getByTestId('plan-inspection-submit');
 const SUBJECTS = 'Đảng viên được kiểm tra, giám sát';
@@ -46,7 +48,10 @@ describe('PlanInspectionDialog', () => {
     await choose(user, 'Loại', 'Giám sát chuyên đề');
     await choose(user, SUBJECTS, 'Trần Thị Bình');
     await typeDate(user, 'Dự kiến kết thúc', '30/06/2025');
-    fill(formItem('Nội dung kiểm tra, giám sát').querySelector('textarea')!, 'Chấp hành Điều lệ\n\n  Đóng đảng phí  \n');
+    fill(
+      formItem('Nội dung kiểm tra, giám sát').querySelector('textarea')!,
+      'Chấp hành Điều lệ\n\n  Đóng đảng phí  \n',
+    );
     await user.click(submit());
     await waitFor(() => expect(sent('PlanInspection')).toHaveLength(1));
     expect(sent('PlanInspection')[0].input).toEqual({
@@ -69,7 +74,13 @@ describe('PlanInspectionDialog', () => {
     fill(formItem('Tên cuộc kiểm tra, giám sát').querySelector('input')!, 'Giám sát thường xuyên');
     // a multiple select: wait for each choice to show as a tag before the next (a loaded machine lags behind the clicks)
     const chosen = (name: string) =>
-      waitFor(() => expect([...formItem(SUBJECTS).querySelectorAll('.ant-select-selection-item')].some((x) => x.textContent?.includes(name))).toBe(true));
+      waitFor(() =>
+        expect(
+          [...formItem(SUBJECTS).querySelectorAll('.ant-select-selection-item')].some((x) =>
+            x.textContent?.includes(name),
+          ),
+        ).toBe(true),
+      );
     await choose(user, SUBJECTS, 'Nguyễn Văn An');
     await chosen('Nguyễn Văn An');
     await choose(user, SUBJECTS, 'Lê Văn Cường');

@@ -5,7 +5,14 @@ import { useEffect, useEffectEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { todayIso } from '../../../lib/as-of';
-import { bodyFitsOrganisation, INSPECTING_BODIES, INSPECTION_TYPES, type InspectingBody, type InspectionType, type OrganisationKind } from '../../../lib/domain';
+import {
+  bodyFitsOrganisation,
+  INSPECTING_BODIES,
+  INSPECTION_TYPES,
+  type InspectingBody,
+  type InspectionType,
+  type OrganisationKind,
+} from '../../../lib/domain';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useCellMembers } from '../api/get-cell-members';
@@ -14,7 +21,6 @@ import type { PlanInspectionInput } from '../../../gql/graphql';
 import { textOrUndefined } from '../utils/field-errors';
 import { CellMemberSelect } from './cell-member-select';
 import { MethodField, ReviewPeriodFields } from './plan-fields';
-
 
 type Values = {
   title: string;
@@ -29,7 +35,18 @@ type Values = {
   subjectMemberIds: string[];
 };
 
-const FIELDS = new Set(['title', 'type', 'body', 'plannedFrom', 'plannedTo', 'reviewFrom', 'reviewTo', 'contentAreas', 'method', 'subjectMemberIds']);
+const FIELDS = new Set([
+  'title',
+  'type',
+  'body',
+  'plannedFrom',
+  'plannedTo',
+  'reviewFrom',
+  'reviewTo',
+  'contentAreas',
+  'method',
+  'subjectMemberIds',
+]);
 
 type Props = {
   organisation: { id: string; name: string; kind: OrganisationKind };
@@ -76,7 +93,8 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
     for (const [field, msg] of Object.entries(byField)) {
       const [head, index] = field.split('.');
       if (!FIELDS.has(head)) continue;
-      const who = head === 'subjectMemberIds' && index !== undefined ? memberName.get(sent?.[Number(index)] ?? '') : undefined;
+      const who =
+        head === 'subjectMemberIds' && index !== undefined ? memberName.get(sent?.[Number(index)] ?? '') : undefined;
       grouped.set(head, [...(grouped.get(head) ?? []), who ? `${who}: ${msg}` : msg]);
     }
     form.setFields([...grouped].map(([name, errors]) => ({ name: name as keyof Values, errors })));
@@ -86,7 +104,8 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
     if (plan.error) showError(plan.error);
   }, [plan.error]);
   const unplaced = plan.error ? Object.keys(fieldMessages(plan.error)).filter((k) => !FIELDS.has(k.split('.')[0])) : [];
-  const showGeneral = Boolean(plan.error) && (unplaced.length > 0 || Object.keys(fieldMessages(plan.error)).length === 0);
+  const showGeneral =
+    Boolean(plan.error) && (unplaced.length > 0 || Object.keys(fieldMessages(plan.error)).length === 0);
 
   const submit = (v: Values) => {
     const input: PlanInspectionInput = {
@@ -99,7 +118,10 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
       plannedTo: iso(v.plannedTo),
       reviewFrom: iso(v.reviewFrom),
       reviewTo: iso(v.reviewTo),
-      contentAreas: (v.contentAreas ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
+      contentAreas: (v.contentAreas ?? '')
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
       method: textOrUndefined(v.method),
       subjectMemberIds: v.subjectMemberIds,
     };
@@ -125,14 +147,26 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
       onCancel={close}
       maskClosable={false}
     >
-      <Form<Values> form={form} name="inspection" layout="vertical" initialValues={initial} onFinish={submit} data-testid="plan-inspection-form">
-        {showGeneral && <Alert type="error" showIcon role="alert" title={message(plan.error)} style={{ marginBottom: 16 }} />}
+      <Form<Values>
+        form={form}
+        name="inspection"
+        layout="vertical"
+        initialValues={initial}
+        onFinish={submit}
+        data-testid="plan-inspection-form"
+      >
+        {showGeneral && (
+          <Alert type="error" showIcon role="alert" title={message(plan.error)} style={{ marginBottom: 16 }} />
+        )}
         <Row gutter={12}>
           <Col xs={24}>
             <Form.Item
               name="title"
               label={t('inspections.fields.title')}
-              rules={[{ ...required, whitespace: true }, { max: 300, message: t('inspections.form.tooLong', { max: 300 }) }]}
+              rules={[
+                { ...required, whitespace: true },
+                { max: 300, message: t('inspections.form.tooLong', { max: 300 }) },
+              ]}
             >
               <Input placeholder={t('inspections.plan.titlePlaceholder')} />
             </Form.Item>
@@ -159,12 +193,20 @@ export const PlanInspectionDialog = ({ organisation, planId, year, open, onClose
           </Col>
           <ReviewPeriodFields />
           <Col xs={24}>
-            <Form.Item name="subjectMemberIds" label={t('inspections.fields.subjects')} rules={[{ ...required, type: 'array', min: 1 }]}>
+            <Form.Item
+              name="subjectMemberIds"
+              label={t('inspections.fields.subjects')}
+              rules={[{ ...required, type: 'array', min: 1 }]}
+            >
               <CellMemberSelect organisationId={organisation.id} asOf={membersOn} />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="contentAreas" label={t('inspections.fields.contentAreas')} extra={t('inspections.form.onePerLine')}>
+            <Form.Item
+              name="contentAreas"
+              label={t('inspections.fields.contentAreas')}
+              extra={t('inspections.form.onePerLine')}
+            >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
             </Form.Item>
           </Col>

@@ -30,7 +30,10 @@ export const TargetCellsTable = ({ cells, year, loading }: Props) => {
           title: t('inspections.tracker.cell'),
           render: (_, c) => (
             <div>
-              <Link to={withParams(href(paths.inspectionRecords), { org: c.organisation.id, year: String(year) })} data-testid="target-cell-link">
+              <Link
+                to={withParams(href(paths.inspectionRecords), { org: c.organisation.id, year: String(year) })}
+                data-testid="target-cell-link"
+              >
                 {c.organisation.name}
               </Link>
               {c.joinedDuringYear && (
@@ -41,26 +44,47 @@ export const TargetCellsTable = ({ cells, year, loading }: Props) => {
             </div>
           ),
         },
-        { key: 'state', title: t('inspections.tracker.state'), render: (_, c) => <TargetStateTag met={c.met} onPace={c.onPace} /> },
+        {
+          key: 'state',
+          title: t('inspections.tracker.state'),
+          render: (_, c) => <TargetStateTag met={c.met} onPace={c.onPace} />,
+        },
         {
           key: 'missing',
           title: t('inspections.tracker.missing'),
           className: 'nowrap',
-          render: (_, c) => (c.missing > 0 ? t('inspections.tracker.missingN', { count: c.missing }) : t('common.none')),
+          render: (_, c) =>
+            c.missing > 0 ? t('inspections.tracker.missingN', { count: c.missing }) : t('common.none'),
         },
         {
           key: 'committee',
           title: t('inspections.tracker.hasCellCommittee'),
           render: (_, c) => (c.hasCellCommittee ? t('common.yes') : t('common.no')),
         },
-        { key: 'required', title: t('inspections.tracker.required'), align: 'right', render: (_, c) => num(c.required) },
-        { key: 'concluded', title: t('inspections.tracker.concluded'), align: 'right', render: (_, c) => num(c.concluded) },
-        { key: 'inProgress', title: t('inspections.tracker.inProgress'), align: 'right', render: (_, c) => num(c.inProgress) },
+        {
+          key: 'required',
+          title: t('inspections.tracker.required'),
+          align: 'right',
+          render: (_, c) => num(c.required),
+        },
+        {
+          key: 'concluded',
+          title: t('inspections.tracker.concluded'),
+          align: 'right',
+          render: (_, c) => num(c.concluded),
+        },
+        {
+          key: 'inProgress',
+          title: t('inspections.tracker.inProgress'),
+          align: 'right',
+          render: (_, c) => num(c.inProgress),
+        },
         { key: 'planned', title: t('inspections.tracker.planned'), align: 'right', render: (_, c) => num(c.planned) },
         {
           key: 'parent',
           title: t('inspections.tracker.parent'),
-          render: (_, c) => (c.parent ? <Typography.Text type="secondary">{c.parent.name}</Typography.Text> : t('common.none')),
+          render: (_, c) =>
+            c.parent ? <Typography.Text type="secondary">{c.parent.name}</Typography.Text> : t('common.none'),
         },
       ]}
     />

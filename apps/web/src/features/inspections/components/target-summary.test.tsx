@@ -34,7 +34,13 @@ describe('TargetSummary: the figures coloured by meaning', () => {
   });
 
   it('keeps "0 behind" and "0 off pace" in the text colour', () => {
-    renderUi(<TargetSummary data={target({ behindCount: 0, projectedMetCount: 18, projectedPercent: 100 })} filter="ALL" onOpen={vi.fn()} />);
+    renderUi(
+      <TargetSummary
+        data={target({ behindCount: 0, projectedMetCount: 18, projectedPercent: 100 })}
+        filter="ALL"
+        onOpen={vi.fn()}
+      />,
+    );
     for (const id of ['target-behind', 'target-off-pace']) {
       expect(screen.getByTestId(id).dataset.tone).toBe('neutral');
       expect(screen.getByTestId(id).className).not.toContain('ant-btn-color-dangerous');

@@ -21,7 +21,13 @@ export const TargetSummary = ({ data, filter, onOpen }: Props) => {
 
   // coloured by meaning (figureTone): red for cells behind or off pace when there are any, else the text colour
   const behind = (value: number) => figureTone(value, NONE_BEHIND) === 'behind';
-  const figure = (target: TargetFilter, value: number, label: string, testId: string, tone: 'behind' | 'neutral' = 'neutral') => (
+  const figure = (
+    target: TargetFilter,
+    value: number,
+    label: string,
+    testId: string,
+    tone: 'behind' | 'neutral' = 'neutral',
+  ) => (
     <Button
       color={tone === 'behind' ? 'danger' : 'default'}
       variant="link"
@@ -36,7 +42,9 @@ export const TargetSummary = ({ data, filter, onOpen }: Props) => {
     </Button>
   );
 
-  const stat = (key: string, title: string, value: ReactNode, extra?: ReactNode) => <FigureStat key={key} title={title} value={value} extra={extra} />;
+  const stat = (key: string, title: string, value: ReactNode, extra?: ReactNode) => (
+    <FigureStat key={key} title={title} value={value} extra={extra} />
+  );
 
   return (
     <div data-testid="target-summary" className="section-gap">
@@ -46,7 +54,12 @@ export const TargetSummary = ({ data, filter, onOpen }: Props) => {
           <span aria-hidden style={{ fontSize: 28, fontWeight: 600 }}>
             /
           </span>
-          {figure('ALL', data.subjectCount, t('inspections.tracker.openAll', { count: data.subjectCount }), 'target-subjects')}{' '}
+          {figure(
+            'ALL',
+            data.subjectCount,
+            t('inspections.tracker.openAll', { count: data.subjectCount }),
+            'target-subjects',
+          )}{' '}
           {t('inspections.tracker.cellsMet')}{' '}
           <span data-testid="target-percent">({data.percent === null ? none : f.percent(data.percent)})</span>
         </p>
@@ -58,12 +71,23 @@ export const TargetSummary = ({ data, filter, onOpen }: Props) => {
         {stat(
           'behind',
           t('inspections.tracker.behindCount'),
-          figure('BEHIND', data.behindCount, t('inspections.tracker.openBehind', { count: data.behindCount }), 'target-behind', behind(data.behindCount) ? 'behind' : 'neutral'),
+          figure(
+            'BEHIND',
+            data.behindCount,
+            t('inspections.tracker.openBehind', { count: data.behindCount }),
+            'target-behind',
+            behind(data.behindCount) ? 'behind' : 'neutral',
+          ),
         )}
         {stat(
           'projected',
           t('inspections.tracker.projected'),
-          figure('ON_PACE', data.projectedMetCount, t('inspections.tracker.openOnPace', { count: data.projectedMetCount }), 'target-on-pace'),
+          figure(
+            'ON_PACE',
+            data.projectedMetCount,
+            t('inspections.tracker.openOnPace', { count: data.projectedMetCount }),
+            'target-on-pace',
+          ),
           t('inspections.tracker.projectedOf', {
             total: f.number(data.subjectCount),
             percent: data.projectedPercent === null ? none : f.percent(data.projectedPercent),
@@ -72,9 +96,19 @@ export const TargetSummary = ({ data, filter, onOpen }: Props) => {
         {stat(
           'offPace',
           t('inspections.tracker.offPace'),
-          figure('OFF_PACE', offPace, t('inspections.tracker.openOffPace', { count: offPace }), 'target-off-pace', behind(offPace) ? 'behind' : 'neutral'),
+          figure(
+            'OFF_PACE',
+            offPace,
+            t('inspections.tracker.openOffPace', { count: offPace }),
+            'target-off-pace',
+            behind(offPace) ? 'behind' : 'neutral',
+          ),
         )}
-        {stat('concluded', t('inspections.tracker.concludedTotal'), <span className="figure-plain">{f.number(data.concludedTotal)}</span>)}
+        {stat(
+          'concluded',
+          t('inspections.tracker.concludedTotal'),
+          <span className="figure-plain">{f.number(data.concludedTotal)}</span>,
+        )}
       </Row>
     </div>
   );

@@ -28,7 +28,18 @@ type Values = {
   note?: string;
 };
 
-const FIELDS = new Set(['purpose', 'content', 'subjectMemberIds', 'reviewFrom', 'reviewTo', 'timing', 'method', 'adoptedOn', 'note', 'year']);
+const FIELDS = new Set([
+  'purpose',
+  'content',
+  'subjectMemberIds',
+  'reviewFrom',
+  'reviewTo',
+  'timing',
+  'method',
+  'adoptedOn',
+  'note',
+  'year',
+]);
 
 type Props = {
   organisation: { id: string; name: string };
@@ -69,15 +80,29 @@ export const YearlyPlanCard = ({ organisation, year, plan, canWrite }: Props) =>
           size="small"
           column={{ xs: 1, md: 2 }}
           items={[
-            { key: 'purpose', label: t('inspections.yearPlan.purpose'), span: 'filled', children: <span className="pre-line">{plan.purpose}</span> },
-            { key: 'content', label: t('inspections.yearPlan.content'), span: 'filled', children: <span className="pre-line">{plan.content}</span> },
+            {
+              key: 'purpose',
+              label: t('inspections.yearPlan.purpose'),
+              span: 'filled',
+              children: <span className="pre-line">{plan.purpose}</span>,
+            },
+            {
+              key: 'content',
+              label: t('inspections.yearPlan.content'),
+              span: 'filled',
+              children: <span className="pre-line">{plan.content}</span>,
+            },
             {
               key: 'subjects',
               label: t('inspections.yearPlan.subjects'),
               span: 'filled',
               children: plan.subjects.length ? plan.subjects.map((m) => m.fullName).join(', ') : none,
             },
-            { key: 'review', label: t('inspections.fields.reviewPeriod'), children: period(plan.reviewFrom, plan.reviewTo) },
+            {
+              key: 'review',
+              label: t('inspections.fields.reviewPeriod'),
+              children: period(plan.reviewFrom, plan.reviewTo),
+            },
             { key: 'timing', label: t('inspections.yearPlan.timing'), children: plan.timing || none },
             { key: 'method', label: t('inspections.fields.method'), children: plan.method || none },
             { key: 'adopted', label: t('inspections.yearPlan.adoptedOn'), children: f.date(plan.adoptedOn) || none },
@@ -89,7 +114,9 @@ export const YearlyPlanCard = ({ organisation, year, plan, canWrite }: Props) =>
                 concluded: f.number(plan.inspections.filter((i) => i.state === 'CONCLUDED').length),
               }),
             },
-            ...(plan.note ? [{ key: 'note', label: t('inspections.yearPlan.note'), span: 'filled' as const, children: plan.note }] : []),
+            ...(plan.note
+              ? [{ key: 'note', label: t('inspections.yearPlan.note'), span: 'filled' as const, children: plan.note }]
+              : []),
           ]}
         />
       ) : (
@@ -171,15 +198,27 @@ const YearlyPlanDialog = ({ organisation, year, plan, onClose }: Omit<Props, 'ca
   return (
     <Modal
       open
-      title={t(plan ? 'inspections.yearPlan.editTitle' : 'inspections.yearPlan.adoptTitle', { organisation: organisation.name, year })}
+      title={t(plan ? 'inspections.yearPlan.editTitle' : 'inspections.yearPlan.adoptTitle', {
+        organisation: organisation.name,
+        year,
+      })}
       footer={null}
       width={760}
       destroyOnHidden
       maskClosable={false}
       onCancel={onClose}
     >
-      <Form<Values> form={form} name="yearPlan" layout="vertical" initialValues={initial} onFinish={submit} data-testid="year-plan-form">
-        {showGeneral && <Alert type="error" showIcon role="alert" title={message(mutation.error)} style={{ marginBottom: 16 }} />}
+      <Form<Values>
+        form={form}
+        name="yearPlan"
+        layout="vertical"
+        initialValues={initial}
+        onFinish={submit}
+        data-testid="year-plan-form"
+      >
+        {showGeneral && (
+          <Alert type="error" showIcon role="alert" title={message(mutation.error)} style={{ marginBottom: 16 }} />
+        )}
         <Row gutter={12}>
           <Col xs={24}>
             <Form.Item name="purpose" label={t('inspections.yearPlan.purpose')} rules={[required]}>
@@ -198,7 +237,11 @@ const YearlyPlanDialog = ({ organisation, year, plan, onClose }: Omit<Props, 'ca
           </Col>
           <ReviewPeriodFields />
           <Col xs={24} md={12}>
-            <Form.Item name="timing" label={t('inspections.yearPlan.timing')} rules={[{ max: 500, message: t('inspections.form.tooLong', { max: 500 }) }]}>
+            <Form.Item
+              name="timing"
+              label={t('inspections.yearPlan.timing')}
+              rules={[{ max: 500, message: t('inspections.form.tooLong', { max: 500 }) }]}
+            >
               <Input placeholder={t('inspections.yearPlan.timingPlaceholder')} />
             </Form.Item>
           </Col>

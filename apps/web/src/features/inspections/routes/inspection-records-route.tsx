@@ -53,7 +53,15 @@ export const InspectionRecordsRoute = () => {
   const yearPlan = useInspectionPlan(orgId, year);
   const exportRecords = useExportRecords();
 
-  const canWrite = Boolean(org.data && inspectsKind(org.data.kind) && writesOrganisation(viewer.data, org.data.id, org.data.ancestors.map((a) => a.id)));
+  const canWrite = Boolean(
+    org.data &&
+    inspectsKind(org.data.kind) &&
+    writesOrganisation(
+      viewer.data,
+      org.data.id,
+      org.data.ancestors.map((a) => a.id),
+    ),
+  );
   const total = list.data?.total ?? 0;
 
   return (
@@ -61,7 +69,14 @@ export const InspectionRecordsRoute = () => {
       <title>{t('app.pageTitle', { page: t('inspections.records.title') })}</title>
       <Breadcrumb
         items={[
-          { key: 'tracker', title: <Link to={withParams(href(paths.inspections), { org: orgId, year: String(year) })}>{t('inspections.tracker.title')}</Link> },
+          {
+            key: 'tracker',
+            title: (
+              <Link to={withParams(href(paths.inspections), { org: orgId, year: String(year) })}>
+                {t('inspections.tracker.title')}
+              </Link>
+            ),
+          },
           { key: 'records', title: t('inspections.records.title') },
         ]}
       />
@@ -83,13 +98,20 @@ export const InspectionRecordsRoute = () => {
             icon={<FileExcelOutlined aria-hidden />}
             disabled={!filter}
             loading={exportRecords.isPending}
-            onClick={() => filter && exportRecords.mutate({ filter, fileName: t('inspections.records.fileName', { year }) })}
+            onClick={() =>
+              filter && exportRecords.mutate({ filter, fileName: t('inspections.records.fileName', { year }) })
+            }
             data-testid="export-records"
           >
             {t('inspections.records.export')}
           </Button>
           {canWrite && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setPlanning(true)} data-testid="plan-inspection">
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setPlanning(true)}
+              data-testid="plan-inspection"
+            >
               {t('inspections.plan.button')}
             </Button>
           )}
@@ -104,14 +126,28 @@ export const InspectionRecordsRoute = () => {
               id: 'records-org',
               label: t('inspections.tracker.organisation'),
               md: 10,
-              control: <OrganisationPicker key={asOf} id="records-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, offset: null })} />,
+              control: (
+                <OrganisationPicker
+                  key={asOf}
+                  id="records-org"
+                  asOf={asOf}
+                  value={orgId}
+                  onChange={(id) => update({ org: id, offset: null })}
+                />
+              ),
             },
             {
               id: 'records-year',
               label: t('inspections.tracker.year'),
               md: 4,
               xs: 8,
-              control: <YearSelect id="records-year" value={year} onChange={(y) => update({ year: String(y), offset: null })} />,
+              control: (
+                <YearSelect
+                  id="records-year"
+                  value={year}
+                  onChange={(y) => update({ year: String(y), offset: null })}
+                />
+              ),
             },
             {
               id: 'records-state',
@@ -150,15 +186,15 @@ export const InspectionRecordsRoute = () => {
           ]}
         />
       </Card>
-      {org.data && inspectsKind(org.data.kind) && (
-        yearPlan.isError ? (
+      {org.data &&
+        inspectsKind(org.data.kind) &&
+        (yearPlan.isError ? (
           <QueryError error={yearPlan.error} onRetry={() => void yearPlan.refetch()} />
         ) : yearPlan.isPending ? (
           <Skeleton active paragraph={{ rows: 3 }} />
         ) : (
           <YearlyPlanCard organisation={org.data} year={year} plan={yearPlan.data} canWrite={canWrite} />
-        )
-      )}
+        ))}
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : !list.data ? (

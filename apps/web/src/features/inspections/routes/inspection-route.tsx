@@ -30,7 +30,14 @@ export const InspectionRoute = () => {
   if (query.isError || !i) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
 
   const org = i.organisation;
-  const canWrite = Boolean(org && writesOrganisation(viewer.data, org.id, org.ancestors.map((a) => a.id)));
+  const canWrite = Boolean(
+    org &&
+    writesOrganisation(
+      viewer.data,
+      org.id,
+      org.ancestors.map((a) => a.id),
+    ),
+  );
   const year = (i.concludedOn ?? i.startedOn ?? i.plannedFrom).slice(0, 4);
   const recordsHref = withParams(href(paths.inspectionRecords), { org: i.organisationId, year });
 
@@ -39,7 +46,10 @@ export const InspectionRoute = () => {
       <title>{t('app.pageTitle', { page: i.title })}</title>
       <Breadcrumb
         items={[
-          { key: 'tracker', title: <Link to={withParams(href(paths.inspections), { year })}>{t('inspections.tracker.title')}</Link> },
+          {
+            key: 'tracker',
+            title: <Link to={withParams(href(paths.inspections), { year })}>{t('inspections.tracker.title')}</Link>,
+          },
           { key: 'records', title: <Link to={recordsHref}>{org ? org.name : t('inspections.records.title')}</Link> },
           { key: 'me', title: i.title },
         ]}
@@ -64,19 +74,36 @@ export const InspectionRoute = () => {
           </Typography.Text>
         </Flex>
       </div>
-      <InspectionActions inspection={i} canWrite={canWrite} concluding={concluding} onConclude={() => setConcluding(true)} />
+      <InspectionActions
+        inspection={i}
+        canWrite={canWrite}
+        concluding={concluding}
+        onConclude={() => setConcluding(true)}
+      />
       {i.state === 'CANCELLED' && (
-        <Alert type="error" showIcon title={t('inspections.detail.cancelledReason', { reason: i.cancelledReason ?? t('common.none') })} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('inspections.detail.cancelledReason', { reason: i.cancelledReason ?? t('common.none') })}
+        />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <div className="section-gap">
             {concluding && (i.state === 'PLANNED' || i.state === 'IN_PROGRESS') ? (
-              <ConcludeInspectionForm inspection={i} onDone={() => setConcluding(false)} onCancel={() => setConcluding(false)} />
+              <ConcludeInspectionForm
+                inspection={i}
+                onDone={() => setConcluding(false)}
+                onCancel={() => setConcluding(false)}
+              />
             ) : (
               <>
                 {i.state === 'CONCLUDED' && (
-                  <Card size="small" title={<h2 className="card-title">{t('inspections.detail.conclusion')}</h2>} data-testid="inspection-conclusion">
+                  <Card
+                    size="small"
+                    title={<h2 className="card-title">{t('inspections.detail.conclusion')}</h2>}
+                    data-testid="inspection-conclusion"
+                  >
                     <Typography.Paragraph className="pre-line">{i.conclusion}</Typography.Paragraph>
                     {i.recommendation && (
                       <>

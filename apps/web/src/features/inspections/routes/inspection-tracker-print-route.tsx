@@ -165,7 +165,11 @@ export const InspectionTrackerPrintRoute = () => {
                       {n(c.planned)}
                       {n(c.missing)}
                       <td className="num" data-figure="state">
-                        {c.met ? t('inspections.tracker.met') : c.onPace ? t('inspections.tracker.behindOnPace') : t('inspections.tracker.behind')}
+                        {c.met
+                          ? t('inspections.tracker.met')
+                          : c.onPace
+                            ? t('inspections.tracker.behindOnPace')
+                            : t('inspections.tracker.behind')}
                       </td>
                     </tr>
                   ))}

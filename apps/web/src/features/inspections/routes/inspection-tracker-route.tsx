@@ -74,7 +74,9 @@ export const InspectionTrackerRoute = () => {
             icon={<FileExcelOutlined aria-hidden />}
             disabled={!input}
             loading={exportTarget.isPending}
-            onClick={() => input && exportTarget.mutate({ input, fileName: t('inspections.tracker.fileName', { year }) })}
+            onClick={() =>
+              input && exportTarget.mutate({ input, fileName: t('inspections.tracker.fileName', { year }) })
+            }
             data-testid="export-target"
           >
             {t('inspections.tracker.export')}
@@ -94,7 +96,18 @@ export const InspectionTrackerRoute = () => {
           >
             {t('inspections.records.export')}
           </Button>
-          <PrintReportButton href={input ? withParams(paths.inspectionTrackerPrint, { organisationId: input.organisationId, year: String(year), asOf: input.asOf }) : undefined} testId="tracker-print" />
+          <PrintReportButton
+            href={
+              input
+                ? withParams(paths.inspectionTrackerPrint, {
+                    organisationId: input.organisationId,
+                    year: String(year),
+                    asOf: input.asOf,
+                  })
+                : undefined
+            }
+            testId="tracker-print"
+          />
         </Flex>
       </Flex>
       {exportError && <Alert type="error" showIcon role="alert" title={message(exportError)} />}
@@ -106,7 +119,15 @@ export const InspectionTrackerRoute = () => {
               id: 'tracker-org',
               label: t('inspections.tracker.organisation'),
               md: 16,
-              control: <OrganisationPicker key={asOf} id="tracker-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />,
+              control: (
+                <OrganisationPicker
+                  key={asOf}
+                  id="tracker-org"
+                  asOf={asOf}
+                  value={orgId}
+                  onChange={(id) => update({ org: id })}
+                />
+              ),
             },
             {
               id: 'tracker-year',
@@ -132,7 +153,10 @@ export const InspectionTrackerRoute = () => {
               data-testid="target-cells-total"
               data-list={target.isPlaceholderData ? '' : filter}
             >
-              {t('inspections.tracker.cellsTotal', { count: target.data.cells.length, total: f.number(target.data.cells.length) })}
+              {t('inspections.tracker.cellsTotal', {
+                count: target.data.cells.length,
+                total: f.number(target.data.cells.length),
+              })}
             </p>
             <TargetCellsTable cells={target.data.cells} year={year} loading={target.isPlaceholderData} />
           </Card>

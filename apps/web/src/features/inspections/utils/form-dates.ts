@@ -4,4 +4,5 @@ import type { Dayjs } from 'dayjs';
 export const DATE_FORMAT = 'DD/MM/YYYY';
 
 /** A picked date as 'YYYY-MM-DD', or undefined when none (omitted fields keep their value on the API). */
-export const iso = (d: Dayjs | null | undefined): string | undefined => (d?.isValid() ? d.format('YYYY-MM-DD') : undefined);
+export const iso = (d: Dayjs | null | undefined): string | undefined =>
+  d?.isValid() ? d.format('YYYY-MM-DD') : undefined;

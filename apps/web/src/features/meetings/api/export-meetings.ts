@@ -6,6 +6,10 @@ import type { IsoDate } from '../../../lib/domain';
 export const useExportMeetings = () =>
   useMutation({
     mutationFn: async (v: { organisationId: string | null; from: IsoDate; to: IsoDate; fileName: string }) => {
-      await downloadExport('meetings', { filter: { ...(v.organisationId ? { organisationId: v.organisationId } : {}), from: v.from, to: v.to } }, v.fileName);
+      await downloadExport(
+        'meetings',
+        { filter: { ...(v.organisationId ? { organisationId: v.organisationId } : {}), from: v.from, to: v.to } },
+        v.fileName,
+      );
     },
   });

@@ -21,7 +21,8 @@ const CELL_MEMBERS = graphql(`
 export const cellMembersQueryOptions = (cellId: string, asOf: IsoDate) =>
   queryOptions({
     queryKey: meetingKeys.cellMembers(cellId, asOf),
-    queryFn: ({ signal }) => request(CELL_MEMBERS, { organisationId: cellId, asOf }, { signal }).then((d) => d.members.items),
+    queryFn: ({ signal }) =>
+      request(CELL_MEMBERS, { organisationId: cellId, asOf }, { signal }).then((d) => d.members.items),
     retry: false,
   });
 

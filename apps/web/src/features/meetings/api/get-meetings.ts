@@ -23,12 +23,17 @@ export const meetingListQueryOptions = (params: MeetingListParams) =>
       request(
         MEETING_LIST,
         {
-          filter: { ...(params.organisationId ? { organisationId: params.organisationId } : {}), from: params.from, to: params.to },
+          filter: {
+            ...(params.organisationId ? { organisationId: params.organisationId } : {}),
+            from: params.from,
+            to: params.to,
+          },
           page: { offset: pageParam, limit: PAGE_SIZE },
         },
         { signal },
       ).then((d) => d.meetingList),
-    getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
+    getNextPageParam: (last) =>
+      last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined,
   });
 
 export const useMeetingList = (params: MeetingListParams, enabled = true) =>

@@ -20,7 +20,6 @@ const ORGANISATION = graphql(`
   }
 `);
 
-
 export const organisationInfoQueryOptions = (id: string, asOf: IsoDate) =>
   queryOptions({
     queryKey: meetingKeys.organisation(id, asOf),

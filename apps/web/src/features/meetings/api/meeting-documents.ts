@@ -25,7 +25,9 @@ const CONTENT = graphql(`
 `);
 
 export const useAddMeetingDocument = () =>
-  useApiMutation('addMeetingDocument', (v: { meetingId: string; input: AddMeetingDocumentInput }) => request(ADD, v).then((d) => d.addMeetingDocument));
+  useApiMutation('addMeetingDocument', (v: { meetingId: string; input: AddMeetingDocumentInput }) =>
+    request(ADD, v).then((d) => d.addMeetingDocument),
+  );
 
 export const useRemoveMeetingDocument = () =>
   useApiMutation('removeMeetingDocument', (id: string) => request(REMOVE, { id }).then((d) => d.removeMeetingDocument));

@@ -45,10 +45,14 @@ const AMEND = graphql(`
 
 // What each write makes stale (the calendar, the meeting, compliance, the visit lists, the dashboard): lib/invalidation.ts.
 export const useCreateMeeting = () =>
-  useApiMutation('createMeeting', (input: CreateMeetingInput) => request(CREATE, { input }).then((d) => d.createMeeting));
+  useApiMutation('createMeeting', (input: CreateMeetingInput) =>
+    request(CREATE, { input }).then((d) => d.createMeeting),
+  );
 
 export const useUpdateMeeting = () =>
-  useApiMutation('updateMeeting', (v: { id: string; input: MeetingPlanInput }) => request(UPDATE, v).then((d) => d.updateMeeting));
+  useApiMutation('updateMeeting', (v: { id: string; input: MeetingPlanInput }) =>
+    request(UPDATE, v).then((d) => d.updateMeeting),
+  );
 
 /**
  * Records the meeting as `meeting` (the version the form was filled from) plus `input`. The server refuses it
@@ -59,9 +63,18 @@ export const useUpdateMeeting = () =>
 export const useRecordMeeting = () =>
   useApiMutation(
     'recordMeeting',
-    (v: { meeting: MeetingDetail; input: MeetingRecordInput; expectedVersion?: number }): Promise<MeetingDetail | QueuedChange> => {
+    (v: {
+      meeting: MeetingDetail;
+      input: MeetingRecordInput;
+      expectedVersion?: number;
+    }): Promise<MeetingDetail | QueuedChange> => {
       const clientKey = crypto.randomUUID();
-      const variables = { id: v.meeting.id, input: v.input, expectedVersion: v.expectedVersion ?? v.meeting.version, clientKey };
+      const variables = {
+        id: v.meeting.id,
+        input: v.input,
+        expectedVersion: v.expectedVersion ?? v.meeting.version,
+        clientKey,
+      };
       return sendOrQueue(
         () => request(RECORD, variables).then((d) => d.recordMeeting),
         () => ({
@@ -81,10 +94,15 @@ export const useRecordMeeting = () =>
 /** The mutation a queued meeting record is sent with (the sync page sends a decided conflict with it). */
 export const RECORD_MEETING_DOCUMENT = String(RECORD);
 
-export const useCloseMeeting = () => useApiMutation('closeMeeting', (id: string) => request(CLOSE, { id }).then((d) => d.closeMeeting));
+export const useCloseMeeting = () =>
+  useApiMutation('closeMeeting', (id: string) => request(CLOSE, { id }).then((d) => d.closeMeeting));
 
 export const useCancelMeeting = () =>
-  useApiMutation('cancelMeeting', (v: { id: string; reason: string }) => request(CANCEL, v).then((d) => d.cancelMeeting));
+  useApiMutation('cancelMeeting', (v: { id: string; reason: string }) =>
+    request(CANCEL, v).then((d) => d.cancelMeeting),
+  );
 
 export const useAmendMeeting = () =>
-  useApiMutation('amendMeeting', (v: { id: string; reason: string; input: MeetingRecordInput }) => request(AMEND, v).then((d) => d.amendMeeting));
+  useApiMutation('amendMeeting', (v: { id: string; reason: string; input: MeetingRecordInput }) =>
+    request(AMEND, v).then((d) => d.amendMeeting),
+  );

@@ -31,7 +31,11 @@ export const AttendanceSummary = ({ draft }: { draft: RecordDraft }) => {
     <div className="attendance-summary" role="status" aria-live="polite" data-testid="attendance-rate">
       <strong>
         {r.expected > 0
-          ? t('meetings.attendance.rate', { present: f.number(r.present), expected: f.number(r.expected), percent: f.percent(r.percent) })
+          ? t('meetings.attendance.rate', {
+              present: f.number(r.present),
+              expected: f.number(r.expected),
+              percent: f.percent(r.percent),
+            })
           : t('meetings.attendance.noneExpected')}
       </strong>
       <span>
@@ -63,7 +67,9 @@ export const AttendanceSheet = ({ draft, members, disabled, errors, onChange, on
           </Button>
         )}
       </Flex>
-      {draft.order.length === 0 && <Typography.Paragraph type="secondary">{t('meetings.attendance.noMembers')}</Typography.Paragraph>}
+      {draft.order.length === 0 && (
+        <Typography.Paragraph type="secondary">{t('meetings.attendance.noMembers')}</Typography.Paragraph>
+      )}
       {extra && draft.order.length > 0 && (
         <div className="attendance__extra-head" data-testid="attendance-extra-title">
           {extra.title}
@@ -87,7 +93,9 @@ export const AttendanceSheet = ({ draft, members, disabled, errors, onChange, on
             >
               <div className="attendance__name" id={nameId}>
                 <span className="attendance__index">{i + 1}.</span> {name}
-                {member?.status === 'PROBATIONARY' && <Tag className="attendance__tag">{t('member.status.PROBATIONARY')}</Tag>}
+                {member?.status === 'PROBATIONARY' && (
+                  <Tag className="attendance__tag">{t('member.status.PROBATIONARY')}</Tag>
+                )}
                 {member?.exemption && <Tag className="attendance__tag">{t('meetings.attendance.exemptMember')}</Tag>}
               </div>
               <Segmented<Attendance | ''>
@@ -96,7 +104,10 @@ export const AttendanceSheet = ({ draft, members, disabled, errors, onChange, on
                 disabled={disabled}
                 value={a.status ?? ''}
                 aria-label={t('meetings.attendance.statusOf', { name })}
-                options={ATTENDANCE.map((s) => ({ value: s, label: <span className="attendance__label">{t(`meetings.attendance.short.${s}`)}</span> }))}
+                options={ATTENDANCE.map((s) => ({
+                  value: s,
+                  label: <span className="attendance__label">{t(`meetings.attendance.short.${s}`)}</span>,
+                }))}
                 onChange={(v) => v && onChange(memberId, { status: v })}
               />
               {extra?.cell(memberId, name)}
@@ -126,10 +137,18 @@ export const AttendanceSheet = ({ draft, members, disabled, errors, onChange, on
               )}
               {a.status === 'PRESENT' && (
                 <Flex gap={16} wrap className="attendance__detail">
-                  <Checkbox checked={a.late} disabled={disabled} onChange={(e) => onChange(memberId, { late: e.target.checked })}>
+                  <Checkbox
+                    checked={a.late}
+                    disabled={disabled}
+                    onChange={(e) => onChange(memberId, { late: e.target.checked })}
+                  >
                     {t('meetings.attendance.late')}
                   </Checkbox>
-                  <Checkbox checked={a.leftEarly} disabled={disabled} onChange={(e) => onChange(memberId, { leftEarly: e.target.checked })}>
+                  <Checkbox
+                    checked={a.leftEarly}
+                    disabled={disabled}
+                    onChange={(e) => onChange(memberId, { leftEarly: e.target.checked })}
+                  >
                     {t('meetings.attendance.leftEarly')}
                   </Checkbox>
                 </Flex>

@@ -41,7 +41,11 @@ export const MeetingActions = ({ meeting: m, canWrite, canVisit }: Props) => {
       <Flex wrap gap={8} data-testid="meeting-actions">
         {held && (
           <>
-            <Button icon={<PrinterOutlined aria-hidden />} onClick={() => navigate(href(paths.meetingPrint(m.id)))} data-testid="print-minutes">
+            <Button
+              icon={<PrinterOutlined aria-hidden />}
+              onClick={() => navigate(href(paths.meetingPrint(m.id)))}
+              data-testid="print-minutes"
+            >
               {t('meetings.actions.printMinutes')}
             </Button>
             <Button
@@ -54,7 +58,11 @@ export const MeetingActions = ({ meeting: m, canWrite, canVisit }: Props) => {
           </>
         )}
         {canVisit && held && (
-          <Button icon={<StarOutlined aria-hidden />} onClick={() => navigate(href(paths.meetingVisit(m.id)))} data-testid="open-visit-sheet">
+          <Button
+            icon={<StarOutlined aria-hidden />}
+            onClick={() => navigate(href(paths.meetingVisit(m.id)))}
+            data-testid="open-visit-sheet"
+          >
             {t('meetings.actions.visit')}
           </Button>
         )}
@@ -76,13 +84,23 @@ export const MeetingActions = ({ meeting: m, canWrite, canVisit }: Props) => {
               )
             }
           >
-            <Button type="primary" icon={<LockOutlined aria-hidden />} loading={close.isPending} data-testid="close-meeting">
+            <Button
+              type="primary"
+              icon={<LockOutlined aria-hidden />}
+              loading={close.isPending}
+              data-testid="close-meeting"
+            >
               {t('meetings.actions.close')}
             </Button>
           </Popconfirm>
         )}
         {canWrite && m.state === 'PLANNED' && (
-          <Button danger icon={<CloseCircleOutlined aria-hidden />} onClick={() => setCancelOpen(true)} data-testid="cancel-meeting">
+          <Button
+            danger
+            icon={<CloseCircleOutlined aria-hidden />}
+            onClick={() => setCancelOpen(true)}
+            data-testid="cancel-meeting"
+          >
             {t('meetings.actions.cancel')}
           </Button>
         )}
@@ -126,7 +144,13 @@ export const MeetingActions = ({ meeting: m, canWrite, canVisit }: Props) => {
           setCancelOpen(false);
         }}
       >
-        <ReasonForm id="cancel-reason" label={t('meetings.actions.cancelReason')} value={reason} onChange={setReason} error={cancel.error} />
+        <ReasonForm
+          id="cancel-reason"
+          label={t('meetings.actions.cancelReason')}
+          value={reason}
+          onChange={setReason}
+          error={cancel.error}
+        />
       </Modal>
     </div>
   );

@@ -6,7 +6,17 @@ import type { MeetingAmendment } from '../api/fields';
 
 // Field names of MeetingRecordInput as the amendment stores them.
 const FIELD_KEYS = [
-  'actualStart', 'actualEnd', 'attendance', 'guests', 'minutes', 'resolution', 'votesFor', 'votesAgainst', 'votesAbstain', 'tasks', 'selfAssessment',
+  'actualStart',
+  'actualEnd',
+  'attendance',
+  'guests',
+  'minutes',
+  'resolution',
+  'votesFor',
+  'votesAgainst',
+  'votesAbstain',
+  'tasks',
+  'selfAssessment',
 ] as const;
 type FieldKey = (typeof FIELD_KEYS)[number];
 const isFieldKey = (k: string): k is FieldKey => (FIELD_KEYS as readonly string[]).includes(k);
@@ -23,7 +33,11 @@ export const MeetingAmendments = ({ amendments }: { amendments: MeetingAmendment
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <Card size="small" title={<h2 className="card-title">{t('meetings.amendments.title')}</h2>} data-testid="meeting-amendments">
+    <Card
+      size="small"
+      title={<h2 className="card-title">{t('meetings.amendments.title')}</h2>}
+      data-testid="meeting-amendments"
+    >
       {amendments.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.amendments.empty')} />
       ) : (
@@ -44,7 +58,13 @@ export const MeetingAmendments = ({ amendments }: { amendments: MeetingAmendment
                     return (
                       <li key={k}>
                         <Typography.Text type="secondary">
-                          {before || after ? t('meetings.amendments.change', { field: label, before: before || '…', after: after || '…' }) : t('meetings.amendments.changed', { field: label })}
+                          {before || after
+                            ? t('meetings.amendments.change', {
+                                field: label,
+                                before: before || '…',
+                                after: after || '…',
+                              })
+                            : t('meetings.amendments.changed', { field: label })}
                         </Typography.Text>
                       </li>
                     );

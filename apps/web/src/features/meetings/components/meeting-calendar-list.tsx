@@ -68,7 +68,9 @@ export const MeetingCalendarList = ({ items, showCell }: Props) => {
                     </Flex>
                     <Flex wrap gap={8} align="center" className="meeting-list__meta">
                       {showCell && (
-                        <Typography.Text type="secondary">{m.organisation?.name ?? t('meetings.cellOutOfScope')}</Typography.Text>
+                        <Typography.Text type="secondary">
+                          {m.organisation?.name ?? t('meetings.cellOutOfScope')}
+                        </Typography.Text>
                       )}
                       {held && (
                         <span className="num" data-testid="meeting-item-attendance">
@@ -91,7 +93,10 @@ export const MeetingCalendarList = ({ items, showCell }: Props) => {
                             </ul>
                           }
                         >
-                          <Tag color={m.flags.some((fl) => fl.severity === 'error') ? 'error' : 'warning'} icon={<WarningOutlined aria-hidden />}>
+                          <Tag
+                            color={m.flags.some((fl) => fl.severity === 'error') ? 'error' : 'warning'}
+                            icon={<WarningOutlined aria-hidden />}
+                          >
                             {t('meetings.calendar.flags', { count: m.flags.length })}
                           </Tag>
                         </Tooltip>

@@ -48,7 +48,10 @@ export const MeetingDocuments = ({ meeting, canEdit }: { meeting: MeetingDetail;
       return;
     }
     try {
-      await add.mutateAsync({ meetingId: meeting.id, input: { name: file.name, contentBase64: await readFileBase64(file) } });
+      await add.mutateAsync({
+        meetingId: meeting.id,
+        input: { name: file.name, contentBase64: await readFileBase64(file) },
+      });
       toast.success(t('meetings.documents.added', { name: file.name }));
     } catch (e) {
       toast.error(errorMessage(e));
@@ -90,10 +93,18 @@ export const MeetingDocuments = ({ meeting, canEdit }: { meeting: MeetingDetail;
       )}
       {canEdit && linkOpen && (
         <Form form={form} layout="vertical" onFinish={addLink} requiredMark={false} style={{ marginBottom: 12 }}>
-          <Form.Item name="name" label={t('meetings.documents.name')} rules={[{ required: true, whitespace: true, message: t('meetings.documents.errors.name') }]}>
+          <Form.Item
+            name="name"
+            label={t('meetings.documents.name')}
+            rules={[{ required: true, whitespace: true, message: t('meetings.documents.errors.name') }]}
+          >
             <Input maxLength={300} placeholder={t('meetings.documents.namePlaceholder')} />
           </Form.Item>
-          <Form.Item name="url" label={t('meetings.documents.url')} rules={[{ required: true, whitespace: true, message: t('meetings.documents.errors.url') }]}>
+          <Form.Item
+            name="url"
+            label={t('meetings.documents.url')}
+            rules={[{ required: true, whitespace: true, message: t('meetings.documents.errors.url') }]}
+          >
             <Input maxLength={2000} inputMode="url" placeholder="https://" />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="small" loading={add.isPending}>
@@ -112,12 +123,30 @@ export const MeetingDocuments = ({ meeting, canEdit }: { meeting: MeetingDetail;
               key={d.id}
               actions={[
                 d.kind === 'FILE' ? (
-                  <Button key="get" type="link" size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(d, { onError: (e) => void toast.error(errorMessage(e)) })} aria-label={t('meetings.documents.download', { name: d.name })} />
+                  <Button
+                    key="get"
+                    type="link"
+                    size="small"
+                    icon={<DownloadOutlined />}
+                    onClick={() => download.mutate(d, { onError: (e) => void toast.error(errorMessage(e)) })}
+                    aria-label={t('meetings.documents.download', { name: d.name })}
+                  />
                 ) : null,
                 canEdit ? (
-                  <Popconfirm key="rm" title={t('meetings.documents.removeConfirm', { name: d.name })} okText={t('common.delete')} cancelText={t('common.cancel')}
-                    onConfirm={() => remove.mutateAsync(d.id).catch((e: unknown) => toast.error(errorMessage(e)))}>
-                    <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('meetings.documents.remove', { name: d.name })} />
+                  <Popconfirm
+                    key="rm"
+                    title={t('meetings.documents.removeConfirm', { name: d.name })}
+                    okText={t('common.delete')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => remove.mutateAsync(d.id).catch((e: unknown) => toast.error(errorMessage(e)))}
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('meetings.documents.remove', { name: d.name })}
+                    />
                   </Popconfirm>
                 ) : null,
               ].filter(Boolean)}
@@ -126,14 +155,21 @@ export const MeetingDocuments = ({ meeting, canEdit }: { meeting: MeetingDetail;
                 avatar={d.kind === 'FILE' ? <PaperClipOutlined /> : <LinkOutlined />}
                 title={
                   d.kind === 'LINK' && d.url ? (
-                    <a href={d.url} target="_blank" rel="noopener noreferrer">{d.name}</a>
+                    <a href={d.url} target="_blank" rel="noopener noreferrer">
+                      {d.name}
+                    </a>
                   ) : (
                     <span>{d.name}</span>
                   )
                 }
                 description={
                   <Typography.Text type="secondary">
-                    {[d.sizeBytes != null ? t('meetings.documents.size', { kb: f.number(Math.max(1, Math.round(d.sizeBytes / 1024))) }) : null, f.dateTime(d.createdAt)]
+                    {[
+                      d.sizeBytes != null
+                        ? t('meetings.documents.size', { kb: f.number(Math.max(1, Math.round(d.sizeBytes / 1024))) })
+                        : null,
+                      f.dateTime(d.createdAt),
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </Typography.Text>

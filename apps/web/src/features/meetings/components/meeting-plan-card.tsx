@@ -51,7 +51,9 @@ export const MeetingPlanCard = ({ meeting: m, members, canEdit }: Props) => {
           {
             key: 'format',
             label: t('meeting.fields.format'),
-            children: m.formatNote ? `${t(`meeting.format.${m.format}`)}: ${m.formatNote}` : t(`meeting.format.${m.format}`),
+            children: m.formatNote
+              ? `${t(`meeting.format.${m.format}`)}: ${m.formatNote}`
+              : t(`meeting.format.${m.format}`),
           },
           { key: 'chair', label: t('meeting.fields.chair'), children: name(m.chairMemberId) },
           { key: 'minuteTaker', label: t('meeting.fields.minuteTaker'), children: name(m.minuteTakerMemberId) },
@@ -72,7 +74,15 @@ export const MeetingPlanCard = ({ meeting: m, members, canEdit }: Props) => {
           },
         ]}
       />
-      <Modal open={editing} title={t('meetings.plan.editTitle')} footer={null} width={720} destroyOnHidden maskClosable={false} onCancel={close}>
+      <Modal
+        open={editing}
+        title={t('meetings.plan.editTitle')}
+        footer={null}
+        width={720}
+        destroyOnHidden
+        maskClosable={false}
+        onCancel={close}
+      >
         <MeetingPlanForm
           cellId={m.organisationId}
           meeting={m}

@@ -7,7 +7,15 @@ import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../components/ui/form-actions';
 import { TimeInput } from '../../../components/ui/time-input';
 import { todayIso } from '../../../lib/as-of';
-import { MEETING_FORMATS, MEETING_KINDS, MEETING_MODES, type MeetingFormat, type MeetingKind, type MeetingMode, type IsoDate } from '../../../lib/domain';
+import {
+  MEETING_FORMATS,
+  MEETING_KINDS,
+  MEETING_MODES,
+  type MeetingFormat,
+  type MeetingKind,
+  type MeetingMode,
+  type IsoDate,
+} from '../../../lib/domain';
 import { usePolicy } from '../../../lib/policy';
 import { foldedSearch } from '../../../lib/folded-search';
 import { useErrorMessage } from '../../../lib/use-error-message';
@@ -38,8 +46,19 @@ type Values = {
 };
 
 const PLAN_FIELDS = new Set([
-  'kind', 'title', 'date', 'startTime', 'endTime', 'place', 'mode', 'format', 'formatNote', 'theme', 'topics',
-  'chairMemberId', 'minuteTakerMemberId',
+  'kind',
+  'title',
+  'date',
+  'startTime',
+  'endTime',
+  'place',
+  'mode',
+  'format',
+  'formatNote',
+  'theme',
+  'topics',
+  'chairMemberId',
+  'minuteTakerMemberId',
 ]);
 
 type Props = {
@@ -102,7 +121,10 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
 
   // A new meeting is titled after its kind and month until the user writes a title of their own.
   const defaultTitle = (k: MeetingKind, d: Dayjs | null | undefined) =>
-    t('meetings.form.defaultTitle', { kind: t(`meeting.kind.${k}`), month: d?.isValid() ? formatMonth(d.format('YYYY-MM')) : '' });
+    t('meetings.form.defaultTitle', {
+      kind: t(`meeting.kind.${k}`),
+      month: d?.isValid() ? formatMonth(d.format('YYYY-MM')) : '',
+    });
   const retitle = useEffectEvent(() => {
     if (meeting || form.isFieldTouched('title')) return;
     form.setFieldValue('title', defaultTitle(kind, date));
@@ -124,7 +146,8 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
   const showGeneral = Boolean(error) && (unplaced.length > 0 || Object.keys(fieldMessages(error)).length === 0);
 
   const minutes = safeDuration(startTime, endTime);
-  const minimum = kind === 'COMBINED' ? policy.data?.meeting.minCombinedDurationMinutes : policy.data?.meeting.minDurationMinutes;
+  const minimum =
+    kind === 'COMBINED' ? policy.data?.meeting.minCombinedDurationMinutes : policy.data?.meeting.minDurationMinutes;
   const exemptKind = kind === 'CONGRESS' || kind === 'EXTRAORDINARY';
 
   const memberOptions = (members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }));
@@ -165,16 +188,31 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
   const timeRule = { pattern: TIME_RE, message: t('meetings.form.timeFormat') };
 
   return (
-    <Form<Values> form={form} name="plan" layout="vertical" initialValues={initial} onFinish={submit} data-testid="meeting-plan-form">
+    <Form<Values>
+      form={form}
+      name="plan"
+      layout="vertical"
+      initialValues={initial}
+      onFinish={submit}
+      data-testid="meeting-plan-form"
+    >
       {showGeneral && <Alert type="error" showIcon role="alert" title={message(error)} style={{ marginBottom: 16 }} />}
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="kind" label={t('meeting.fields.kind')} rules={[{ required: true, message: t('meetings.form.required') }]}>
+          <Form.Item
+            name="kind"
+            label={t('meeting.fields.kind')}
+            rules={[{ required: true, message: t('meetings.form.required') }]}
+          >
             <Select options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meeting.kind.${k}`) }))} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="date" label={t('meeting.fields.date')} rules={[{ required: true, message: t('meetings.form.required') }]}>
+          <Form.Item
+            name="date"
+            label={t('meeting.fields.date')}
+            rules={[{ required: true, message: t('meetings.form.required') }]}
+          >
             <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
@@ -206,7 +244,9 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
                 validator: (_, value: string | undefined) => {
                   const start = getFieldValue('startTime') as string | undefined;
                   if (!value || !start || !TIME_RE.test(value) || !TIME_RE.test(start)) return Promise.resolve();
-                  return safeDuration(start, value) === null ? Promise.reject(new Error(t('meetings.form.endAfterStart'))) : Promise.resolve();
+                  return safeDuration(start, value) === null
+                    ? Promise.reject(new Error(t('meetings.form.endAfterStart')))
+                    : Promise.resolve();
                 },
               }),
             ]}
@@ -215,13 +255,20 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="place" label={t('meeting.fields.place')} rules={[{ max: 300, message: t('meetings.form.tooLong', { max: 300 }) }]}>
+          <Form.Item
+            name="place"
+            label={t('meeting.fields.place')}
+            rules={[{ max: 300, message: t('meetings.form.tooLong', { max: 300 }) }]}
+          >
             <Input />
           </Form.Item>
         </Col>
         {minutes !== null && (
           <Col xs={24}>
-            <Typography.Paragraph type={!exemptKind && minimum && minutes < minimum ? 'warning' : 'secondary'} data-testid="plan-duration">
+            <Typography.Paragraph
+              type={!exemptKind && minimum && minutes < minimum ? 'warning' : 'secondary'}
+              data-testid="plan-duration"
+            >
               {!exemptKind && minimum && minutes < minimum
                 ? t('meetings.form.durationShort', { minutes: f.number(minutes), minimum: f.number(minimum) })
                 : t('meetings.form.duration', { minutes: f.number(minutes) })}
@@ -240,13 +287,21 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
         </Col>
         {format && format !== 'STANDARD' && (
           <Col xs={24}>
-            <Form.Item name="formatNote" label={t('meeting.fields.formatNote')} rules={[{ max: 300, message: t('meetings.form.tooLong', { max: 300 }) }]}>
+            <Form.Item
+              name="formatNote"
+              label={t('meeting.fields.formatNote')}
+              rules={[{ max: 300, message: t('meetings.form.tooLong', { max: 300 }) }]}
+            >
               <Input />
             </Form.Item>
           </Col>
         )}
         <Col xs={24}>
-          <Form.Item name="theme" label={t('meeting.fields.theme')} rules={[{ max: 300, message: t('meetings.form.tooLong', { max: 300 }) }]}>
+          <Form.Item
+            name="theme"
+            label={t('meeting.fields.theme')}
+            rules={[{ max: 300, message: t('meetings.form.tooLong', { max: 300 }) }]}
+          >
             <Input placeholder={t('meetings.form.themePlaceholder')} />
           </Form.Item>
         </Col>
@@ -262,7 +317,10 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
                         noStyle
                         rules={[{ max: 300, message: t('meetings.form.tooLong', { max: 300 }) }]}
                       >
-                        <Input aria-label={t('meetings.form.topicN', { n: i + 1 })} placeholder={t('meetings.form.topicPlaceholder')} />
+                        <Input
+                          aria-label={t('meetings.form.topicN', { n: i + 1 })}
+                          placeholder={t('meetings.form.topicPlaceholder')}
+                        />
                       </Form.Item>
                       <Button
                         icon={<DeleteOutlined aria-hidden />}

@@ -14,7 +14,13 @@ const members: CellMember[] = [
   { id: 'm-3', fullName: 'Lê Văn Cường', status: 'PROBATIONARY', exemption: null },
 ];
 
-const present = (memberId: string) => ({ memberId, status: 'PRESENT' as const, reason: null, late: false, leftEarly: false });
+const present = (memberId: string) => ({
+  memberId,
+  status: 'PRESENT' as const,
+  reason: null,
+  late: false,
+  leftEarly: false,
+});
 
 const meeting = (over: Partial<MeetingDetail> = {}): MeetingDetail =>
   ({
@@ -66,8 +72,10 @@ const open = (m: MeetingDetail = meeting()) => {
   return renderUi(<MeetingRecordForm meeting={m} members={members} policy={policy} canWrite />);
 };
 const row = (name: string) => screen.getAllByTestId('attendance-row').find((r) => r.dataset.member === name)!;
-const mark = async (user: ReturnType<typeof open>['user'], name: string, status: string) => user.click(within(row(name)).getByText(status));
-const recorded = () => sent('RecordMeeting') as { id: string; expectedVersion: number; input: Record<string, unknown> }[];
+const mark = async (user: ReturnType<typeof open>['user'], name: string, status: string) =>
+  user.click(within(row(name)).getByText(status));
+const recorded = () =>
+  sent('RecordMeeting') as { id: string; expectedVersion: number; input: Record<string, unknown> }[];
 const save = () => screen.getByTestId('record-submit');
 
 describe('MeetingRecordForm', () => {
@@ -177,7 +185,11 @@ describe('MeetingRecordForm: amendments and no connection', () => {
     fill(screen.getByRole('textbox', { name: 'Lý do đính chính' }), ' Ghi sai kết luận ');
     await user.click(ok);
     await waitFor(() => expect(sent('AmendMeeting')).toHaveLength(1));
-    expect(sent('AmendMeeting')[0]).toEqual({ id: 'mt-1', reason: 'Ghi sai kết luận', input: { resolution: 'Nghị quyết đã sửa' } });
+    expect(sent('AmendMeeting')[0]).toEqual({
+      id: 'mt-1',
+      reason: 'Ghi sai kết luận',
+      input: { resolution: 'Nghị quyết đã sửa' },
+    });
   });
 
   it('without a connection, keeps the record on this device and says so', async () => {
@@ -191,10 +203,16 @@ describe('MeetingRecordForm: amendments and no connection', () => {
     const { user } = renderUi(<MeetingRecordForm meeting={meeting()} members={members} policy={policy} canWrite />);
     fill(screen.getByRole('textbox', { name: 'Biên bản (diễn biến buổi sinh hoạt)' }), 'Biên bản ghi ở cơ sở');
     await user.click(save());
-    expect(await screen.findByText('Chưa có mạng: kết quả đã lưu trên máy này và sẽ tự gửi lên máy chủ khi có kết nối.')).toBeTruthy();
+    expect(
+      await screen.findByText('Chưa có mạng: kết quả đã lưu trên máy này và sẽ tự gửi lên máy chủ khi có kết nối.'),
+    ).toBeTruthy();
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ kind: 'recordMeeting', target: 'mt-1', baseVersion: 4 });
-    expect(queued[0].variables).toMatchObject({ id: 'mt-1', expectedVersion: 4, input: { minutes: 'Biên bản ghi ở cơ sở' } });
+    expect(queued[0].variables).toMatchObject({
+      id: 'mt-1',
+      expectedVersion: 4,
+      input: { minutes: 'Biên bản ghi ở cơ sở' },
+    });
   });
 });
 
@@ -226,8 +244,10 @@ describe('MeetingRecordForm: changed on the server', () => {
     expect(await screen.findByText('Buổi sinh hoạt đã thay đổi trên máy chủ')).toBeTruthy();
     return rendered;
   };
-  const field = async (name: string) => (await screen.findAllByTestId('conflict-field')).find((f) => f.dataset.field === name)!;
-  const typeInto = (label: string, text: string) => () => Promise.resolve(fill(screen.getByRole('textbox', { name: label }), text));
+  const field = async (name: string) =>
+    (await screen.findAllByTestId('conflict-field')).find((f) => f.dataset.field === name)!;
+  const typeInto = (label: string, text: string) => () =>
+    Promise.resolve(fill(screen.getByRole('textbox', { name: label }), text));
 
   it('asks only for the fields changed on both sides, and sends nothing before each is decided', async () => {
     const { user } = await conflictOf(typeInto('Biên bản (diễn biến buổi sinh hoạt)', 'Biên bản của tôi'));
@@ -256,14 +276,18 @@ describe('MeetingRecordForm: changed on the server', () => {
     expect(second.expectedVersion).toBe(5);
     expect(second.input).toMatchObject({ minutes: 'Biên bản của tôi', resolution: 'Nghị quyết trên máy chủ' });
     // Bình's absence was changed on the server only: kept without asking
-    expect(second.input.attendance).toContainEqual(expect.objectContaining({ memberId: 'm-2', status: 'ABSENT_UNEXCUSED' }));
+    expect(second.input.attendance).toContainEqual(
+      expect.objectContaining({ memberId: 'm-2', status: 'ABSENT_UNEXCUSED' }),
+    );
   });
 
   it('gives up the local change when the server version is kept', async () => {
     const { user } = await conflictOf(typeInto('Biên bản (diễn biến buổi sinh hoạt)', 'Biên bản của tôi'));
     await user.click(await screen.findByTestId('conflict-discard'));
     await waitFor(() => expect(screen.queryByTestId('record-conflict')).toBeNull());
-    expect((screen.getByRole('textbox', { name: 'Biên bản (diễn biến buổi sinh hoạt)' }) as HTMLTextAreaElement).value).toBe('Biên bản ban đầu');
+    expect(
+      (screen.getByRole('textbox', { name: 'Biên bản (diễn biến buổi sinh hoạt)' }) as HTMLTextAreaElement).value,
+    ).toBe('Biên bản ban đầu');
     expect(recorded()).toHaveLength(1);
   });
 });

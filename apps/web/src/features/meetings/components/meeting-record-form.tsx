@@ -24,7 +24,14 @@ import type { CellMember } from '../api/get-cell-members';
 import type { MeetingDetail } from '../api/fields';
 import type { MeetingRecordInput } from '../../../gql/graphql';
 import { safeDuration } from '../utils/meeting-format';
-import { changedFields, draftFrom, liveRate, toRecordInput, type AttendanceDraft, type RecordDraft } from '../utils/record-draft';
+import {
+  changedFields,
+  draftFrom,
+  liveRate,
+  toRecordInput,
+  type AttendanceDraft,
+  type RecordDraft,
+} from '../utils/record-draft';
 import { useAttendanceDues } from '../../dues/components/attendance-dues';
 import { AttendanceSheet, type AttendanceErrors } from './attendance-sheet';
 import { TasksEditor } from './tasks-editor';
@@ -41,7 +48,10 @@ type Problems = {
 
 const noProblems = (): Problems => ({ attendance: {}, tasks: {}, scores: {}, fields: {}, general: null });
 const count = (p: Problems) =>
-  Object.keys(p.attendance).length + Object.keys(p.tasks).length + Object.keys(p.scores).length + Object.keys(p.fields).length;
+  Object.keys(p.attendance).length +
+  Object.keys(p.tasks).length +
+  Object.keys(p.scores).length +
+  Object.keys(p.fields).length;
 
 type Props = {
   meeting: MeetingDetail;
@@ -70,7 +80,10 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
   const userId = useSession()?.viewer.id ?? null;
   const storageKey = userId && canWrite ? draftKey(userId, 'meeting-record', meeting.id) : null;
   const serverDraft = useMemo(() => draftFrom(meeting, members, sheet), [meeting, members, sheet]);
-  const basis = useMemo(() => fingerprint([meeting.state, toRecordInput(serverDraft, meeting.selfAssessment !== null)]), [serverDraft, meeting]);
+  const basis = useMemo(
+    () => fingerprint([meeting.state, toRecordInput(serverDraft, meeting.selfAssessment !== null)]),
+    [serverDraft, meeting],
+  );
   const [restored] = useState(() => (storageKey ? loadDraft<RecordDraft>(storageKey, basis) : null));
   const [draft, setDraft] = useState<RecordDraft>(() => restored?.value ?? serverDraft);
   const [restoredAt, setRestoredAt] = useState<string | null>(restored?.savedAt ?? null);
@@ -91,7 +104,8 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
 
   const notYet = meeting.state === 'PLANNED' && meeting.date > todayIso();
   const editable =
-    canWrite && (meeting.state === 'HELD' || (meeting.state === 'PLANNED' && !notYet) || (meeting.state === 'CLOSED' && amending));
+    canWrite &&
+    (meeting.state === 'HELD' || (meeting.state === 'PLANNED' && !notYet) || (meeting.state === 'CLOSED' && amending));
   const disabled = !editable;
 
   const unchanged = useMemo(() => fingerprint(draft) === fingerprint(serverDraft), [draft, serverDraft]);
@@ -124,16 +138,27 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
     for (const id of d.order) {
       const a = d.attendance[id];
       if (!a.status) p.attendance[id] = { status: t('meetings.attendance.markRequired') };
-      else if (a.status === 'ABSENT_EXCUSED' && !a.reason.trim()) p.attendance[id] = { reason: t('meetings.attendance.reasonRequired') };
+      else if (a.status === 'ABSENT_EXCUSED' && !a.reason.trim())
+        p.attendance[id] = { reason: t('meetings.attendance.reasonRequired') };
     }
-    for (const [field, v] of [['actualStart', d.actualStart], ['actualEnd', d.actualEnd]] as const) {
+    for (const [field, v] of [
+      ['actualStart', d.actualStart],
+      ['actualEnd', d.actualEnd],
+    ] as const) {
       if (v && !TIME_RE.test(v)) p.fields[field] = t('meetings.form.timeFormat');
     }
-    if (!p.fields.actualStart && !p.fields.actualEnd && d.actualStart && d.actualEnd && safeDuration(d.actualStart, d.actualEnd) === null) {
+    if (
+      !p.fields.actualStart &&
+      !p.fields.actualEnd &&
+      d.actualStart &&
+      d.actualEnd &&
+      safeDuration(d.actualStart, d.actualEnd) === null
+    ) {
       p.fields.actualEnd = t('meetings.form.endAfterStart');
     }
     for (const task of d.tasks) {
-      if (!task.text.trim() && (task.assigneeMemberId || task.dueOn)) p.tasks[task.key] = t('meetings.tasks.textRequired');
+      if (!task.text.trim() && (task.assigneeMemberId || task.dueOn))
+        p.tasks[task.key] = t('meetings.tasks.textRequired');
     }
     const ev = evaluateScores(t, sheet, d.scores);
     if (!ev.empty && !ev.result) p.scores = ev.errors;
@@ -166,7 +191,8 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
     }
     const e = isApiError(error) ? error : null;
     if (e?.fields.some((x) => x.field === 'date') && e.reason === 'VALIDATION') p.general = t('meetings.record.notYet');
-    else if (e?.code === 'CONFLICT' && e.fields.some((x) => x.field === 'id')) p.general = t('meetings.record.stateConflict');
+    else if (e?.code === 'CONFLICT' && e.fields.some((x) => x.field === 'id'))
+      p.general = t('meetings.record.stateConflict');
     else if (e?.reason === 'VALIDATION' && count(p) > 0) p.general = t('meetings.record.fixServer');
     else p.general = message(error);
     return p;
@@ -174,7 +200,9 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
 
   const send = (amendReason: string | null) => {
     const input = toRecordInput(draft, !evaluation.empty);
-    const taskKeys = draft.tasks.filter((task) => task.text.trim() || task.assigneeMemberId || task.dueOn).map((task) => task.key);
+    const taskKeys = draft.tasks
+      .filter((task) => task.text.trim() || task.assigneeMemberId || task.dueOn)
+      .map((task) => task.key);
     const onError = (error: unknown) => setProblems(fromServer(error, input, taskKeys));
     const onSuccess = (saved: MeetingDetail) => {
       if (storageKey) clearDraft(storageKey);
@@ -209,7 +237,12 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
     }
   };
 
-  const sendRecord = (from: MeetingDetail, input: MeetingRecordInput, onSuccess: (saved: MeetingDetail) => void, onError: (error: unknown) => void) =>
+  const sendRecord = (
+    from: MeetingDetail,
+    input: MeetingRecordInput,
+    onSuccess: (saved: MeetingDetail) => void,
+    onError: (error: unknown) => void,
+  ) =>
     record.mutate(
       { meeting: from, input },
       {
@@ -264,14 +297,19 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
     problems.fields[field] ? { validateStatus: 'error' as const, help: problems.fields[field] } : {};
 
   const duration = safeDuration(draft.actualStart, draft.actualEnd);
-  const minimum = meeting.kind === 'COMBINED' ? policy.meeting.minCombinedDurationMinutes : policy.meeting.minDurationMinutes;
+  const minimum =
+    meeting.kind === 'COMBINED' ? policy.meeting.minCombinedDurationMinutes : policy.meeting.minDurationMinutes;
   const checksDuration = meeting.kind !== 'CONGRESS' && meeting.kind !== 'EXTRAORDINARY';
   const votes = (draft.votesFor ?? 0) + (draft.votesAgainst ?? 0) + (draft.votesAbstain ?? 0);
   const anyVote = draft.votesFor !== null || draft.votesAgainst !== null || draft.votesAbstain !== null;
   const pending = record.isPending || amend.isPending;
 
   const submitLabel =
-    meeting.state === 'PLANNED' ? t('meetings.record.submitRecord') : meeting.state === 'CLOSED' ? t('meetings.record.submitAmend') : t('meetings.record.submitSave');
+    meeting.state === 'PLANNED'
+      ? t('meetings.record.submitRecord')
+      : meeting.state === 'CLOSED'
+        ? t('meetings.record.submitAmend')
+        : t('meetings.record.submitSave');
 
   return (
     <Card
@@ -288,16 +326,22 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
     >
       <Form layout="vertical" component="div" className="section-gap">
         {notYet && <Alert type="info" showIcon title={t('meetings.record.fromDate', { date: f.date(meeting.date) })} />}
-        {meeting.state === 'CLOSED' && !amending && <Alert type="info" showIcon title={t('meetings.record.closedHint')} />}
+        {meeting.state === 'CLOSED' && !amending && (
+          <Alert type="info" showIcon title={t('meetings.record.closedHint')} />
+        )}
         {amending && <Alert type="warning" showIcon title={t('meetings.record.amendingHint')} />}
-        {problems.general && <Alert type="error" showIcon role="alert" title={problems.general} data-testid="record-error" />}
+        {problems.general && (
+          <Alert type="error" showIcon role="alert" title={problems.general} data-testid="record-error" />
+        )}
         {waiting && (
           <Alert
             type={waiting.state === 'rejected' ? 'error' : waiting.state === 'conflict' ? 'warning' : 'info'}
             showIcon
             data-testid="record-queued"
             data-state={waiting.state}
-            title={t(`meetings.record.waiting.${waiting.state}`, { at: f.dateTime(new Date(waiting.updatedAt).toISOString()) })}
+            title={t(`meetings.record.waiting.${waiting.state}`, {
+              at: f.dateTime(new Date(waiting.updatedAt).toISOString()),
+            })}
             action={
               waiting.state === 'conflict' || waiting.state === 'rejected' ? (
                 <Link to={paths.sync}>{t('meetings.record.waiting.open')}</Link>
@@ -311,7 +355,11 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
             showIcon
             data-testid="record-draft-restored"
             title={t('meetings.record.draftRestored', { at: f.dateTime(restoredAt) })}
-            action={<Button size="small" onClick={discardDraft} data-testid="record-draft-discard">{t('meetings.record.draftDiscard')}</Button>}
+            action={
+              <Button size="small" onClick={discardDraft} data-testid="record-draft-discard">
+                {t('meetings.record.draftDiscard')}
+              </Button>
+            }
           />
         )}
 
@@ -341,17 +389,30 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
           <Row gutter={12}>
             <Col xs={12} md={6}>
               <Form.Item label={t('meeting.fields.actualStart')} htmlFor="actual-start" {...fieldItem('actualStart')}>
-                <TimeInput id="actual-start" value={draft.actualStart} disabled={disabled} onChange={(v) => patch({ actualStart: v })} />
+                <TimeInput
+                  id="actual-start"
+                  value={draft.actualStart}
+                  disabled={disabled}
+                  onChange={(v) => patch({ actualStart: v })}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item label={t('meeting.fields.actualEnd')} htmlFor="actual-end" {...fieldItem('actualEnd')}>
-                <TimeInput id="actual-end" value={draft.actualEnd} disabled={disabled} onChange={(v) => patch({ actualEnd: v })} />
+                <TimeInput
+                  id="actual-end"
+                  value={draft.actualEnd}
+                  disabled={disabled}
+                  onChange={(v) => patch({ actualEnd: v })}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} style={{ display: 'flex', alignItems: 'center' }}>
               {duration !== null && (
-                <Typography.Text type={checksDuration && duration < minimum ? 'warning' : 'secondary'} data-testid="record-duration">
+                <Typography.Text
+                  type={checksDuration && duration < minimum ? 'warning' : 'secondary'}
+                  data-testid="record-duration"
+                >
                   {checksDuration && duration < minimum
                     ? t('meetings.form.durationShort', { minutes: f.number(duration), minimum: f.number(minimum) })
                     : t('meetings.form.duration', { minutes: f.number(duration) })}
@@ -360,7 +421,13 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
             </Col>
           </Row>
           <Form.Item label={t('meeting.fields.guests')} htmlFor="guests" {...fieldItem('guests')}>
-            <Input id="guests" value={draft.guests} disabled={disabled} maxLength={2000} onChange={(e) => patch({ guests: e.target.value })} />
+            <Input
+              id="guests"
+              value={draft.guests}
+              disabled={disabled}
+              maxLength={2000}
+              onChange={(e) => patch({ guests: e.target.value })}
+            />
           </Form.Item>
         </section>
 
@@ -368,7 +435,12 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
           <h3 id="minutes-title" className="section-title">
             {t('meetings.record.content')}
           </h3>
-          <Form.Item label={t('meeting.fields.minutes')} htmlFor="minutes" extra={t('meetings.record.minutesHint')} {...fieldItem('minutes')}>
+          <Form.Item
+            label={t('meeting.fields.minutes')}
+            htmlFor="minutes"
+            extra={t('meetings.record.minutesHint')}
+            {...fieldItem('minutes')}
+          >
             <Input.TextArea
               id="minutes"
               value={draft.minutes}
@@ -396,7 +468,13 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
                   ['votesAbstain', 'votes-abstain'],
                 ] as const
               ).map(([key, id]) => (
-                <Form.Item key={key} label={t(`meeting.fields.${key}`)} htmlFor={id} {...fieldItem(key)} style={{ marginBottom: 8 }}>
+                <Form.Item
+                  key={key}
+                  label={t(`meeting.fields.${key}`)}
+                  htmlFor={id}
+                  {...fieldItem(key)}
+                  style={{ marginBottom: 8 }}
+                >
                   <InputNumber
                     id={id}
                     min={0}
@@ -421,7 +499,13 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
           <h3 id="tasks-title" className="section-title">
             {t('meetings.record.tasks')}
           </h3>
-          <TasksEditor tasks={draft.tasks} members={members ?? []} disabled={disabled} errors={problems.tasks} onChange={(tasks) => patch({ tasks })} />
+          <TasksEditor
+            tasks={draft.tasks}
+            members={members ?? []}
+            disabled={disabled}
+            errors={problems.tasks}
+            onChange={(tasks) => patch({ tasks })}
+          />
         </section>
 
         <section aria-labelledby="self-title">
@@ -454,7 +538,13 @@ export const MeetingRecordForm = ({ meeting, members, policy, canWrite }: Props)
                 {t('common.cancel')}
               </Button>
             )}
-            <Button type="primary" icon={<SaveOutlined aria-hidden />} loading={pending} onClick={submit} data-testid="record-submit">
+            <Button
+              type="primary"
+              icon={<SaveOutlined aria-hidden />}
+              loading={pending}
+              onClick={submit}
+              data-testid="record-submit"
+            >
               {submitLabel}
             </Button>
           </Flex>

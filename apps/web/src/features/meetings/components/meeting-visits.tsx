@@ -10,7 +10,11 @@ export const MeetingVisits = ({ visits }: { visits: MeetingVisit[] }) => {
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <Card size="small" title={<h2 className="card-title">{t('meetings.visits.title')}</h2>} data-testid="meeting-visits">
+    <Card
+      size="small"
+      title={<h2 className="card-title">{t('meetings.visits.title')}</h2>}
+      data-testid="meeting-visits"
+    >
       {visits.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.visits.empty')} />
       ) : (
@@ -22,17 +26,24 @@ export const MeetingVisits = ({ visits }: { visits: MeetingVisit[] }) => {
               <div className="visit-item">
                 <div>
                   <strong>{v.visitorName}</strong>{' '}
-                  {v.attended ? <Tag color="green">{t('meetings.visits.attended')}</Tag> : <Tag>{t('meetings.visits.notAttended')}</Tag>}
+                  {v.attended ? (
+                    <Tag color="green">{t('meetings.visits.attended')}</Tag>
+                  ) : (
+                    <Tag>{t('meetings.visits.notAttended')}</Tag>
+                  )}
                 </div>
                 <div>
                   {v.total !== null ? (
                     <>
-                      {t('meetings.visits.score', { total: f.number(v.total), max: f.number(v.maxTotal) })} <ScoreLevelTag level={v.level} />
+                      {t('meetings.visits.score', { total: f.number(v.total), max: f.number(v.maxTotal) })}{' '}
+                      <ScoreLevelTag level={v.level} />
                     </>
                   ) : (
                     <Typography.Text type="secondary">{t('meetings.visits.unscored')}</Typography.Text>
                   )}
-                  {v.scoreGapWarning && <Tag color="warning">{t('meetings.visits.gap', { self: f.number(v.selfTotal) })}</Tag>}
+                  {v.scoreGapWarning && (
+                    <Tag color="warning">{t('meetings.visits.gap', { self: f.number(v.selfTotal) })}</Tag>
+                  )}
                 </div>
                 {v.guidance && <div>{t('meetings.visits.guidance', { text: v.guidance })}</div>}
                 {v.issues && <div>{t('meetings.visits.issues', { text: v.issues })}</div>}

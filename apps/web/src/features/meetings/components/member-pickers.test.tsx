@@ -24,7 +24,9 @@ const search = async (user: Rendered['user'], box: HTMLElement, text: string, ex
 };
 
 const Tasks = () => {
-  const [tasks, setTasks] = useState<TaskDraft[]>([{ key: 't-1', text: 'Rà soát hồ sơ', assigneeMemberId: null, dueOn: null }]);
+  const [tasks, setTasks] = useState<TaskDraft[]>([
+    { key: 't-1', text: 'Rà soát hồ sơ', assigneeMemberId: null, dueOn: null },
+  ]);
   return <TasksEditor tasks={tasks} members={members} disabled={false} errors={{}} onChange={setTasks} />;
 };
 
@@ -48,7 +50,11 @@ describe('the task editor’s assignee picker', () => {
     const box = screen.getByRole('combobox', { name: 'Người phụ trách nhiệm vụ 1' });
     await user.click(box);
     await user.type(box, 'dao');
-    await user.click((await screen.findByText('Đỗ Thị Đào', { selector: '.ant-select-item-option-content' })).closest('.ant-select-item-option')!);
+    await user.click(
+      (await screen.findByText('Đỗ Thị Đào', { selector: '.ant-select-item-option-content' })).closest(
+        '.ant-select-item-option',
+      )!,
+    );
     await waitFor(() => expect(box.closest('.ant-select')?.textContent).toContain('Đỗ Thị Đào'));
   });
 });
@@ -57,7 +63,16 @@ describe('the meeting plan’s chair and minute-taker pickers', () => {
   const open = () => {
     signIn();
     answer({ MeetingCellMembers: { members: { total: members.length, items: members } }, Policy: { policy: null } });
-    return renderUi(<MeetingPlanForm cellId="o-1" submitting={false} error={null} submitLabel="Lập kế hoạch" onSubmit={() => undefined} onCancel={() => undefined} />);
+    return renderUi(
+      <MeetingPlanForm
+        cellId="o-1"
+        submitting={false}
+        error={null}
+        submitLabel="Lập kế hoạch"
+        onSubmit={() => undefined}
+        onCancel={() => undefined}
+      />,
+    );
   };
 
   it('finds the chair typed without diacritics', async () => {

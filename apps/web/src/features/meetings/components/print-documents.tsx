@@ -39,14 +39,26 @@ const cellLine = (t: T, cell: OrganisationInfo | null, fallback: string | null):
 };
 
 const pad = (n: string) => n.padStart(2, '0');
-const longDate = (t: T, iso: string) => t('print.longDate', { day: pad(iso.slice(8, 10)), month: pad(iso.slice(5, 7)), year: iso.slice(0, 4) });
-const clock = (t: T, hhmm: string | null) => (hhmm ? t('print.clock', { hours: hhmm.slice(0, 2), minutes: hhmm.slice(3, 5) }) : DOTS);
+const longDate = (t: T, iso: string) =>
+  t('print.longDate', { day: pad(iso.slice(8, 10)), month: pad(iso.slice(5, 7)), year: iso.slice(0, 4) });
+const clock = (t: T, hhmm: string | null) =>
+  hhmm ? t('print.clock', { hours: hhmm.slice(0, 2), minutes: hhmm.slice(3, 5) }) : DOTS;
 const month = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 const subtitle = (t: T, m: MeetingDetail) =>
-  m.kind === 'CONGRESS' ? m.title : t('print.subtitle', { kind: t(`print.kindPhrase.${m.kind}`), month: month(m.date) });
+  m.kind === 'CONGRESS'
+    ? m.title
+    : t('print.subtitle', { kind: t(`print.kindPhrase.${m.kind}`), month: month(m.date) });
 
-const DocHeader = ({ t, data, numberKey }: { t: T; data: PrintData; numberKey: 'print.minutesNumber' | 'print.resolutionNumber' }) => {
+const DocHeader = ({
+  t,
+  data,
+  numberKey,
+}: {
+  t: T;
+  data: PrintData;
+  numberKey: 'print.minutesNumber' | 'print.resolutionNumber';
+}) => {
   const { meeting: m, cell } = data;
   return (
     <header className="doc-header">
@@ -92,7 +104,8 @@ const tasksBlock = (t: T, data: PrintData) =>
       {data.meeting.tasks.map((task, i) => (
         <li key={i}>
           {task.text}
-          {task.assigneeMemberId && `. ${t('print.taskAssignee', { name: data.members.get(task.assigneeMemberId)?.fullName ?? '…' })}`}
+          {task.assigneeMemberId &&
+            `. ${t('print.taskAssignee', { name: data.members.get(task.assigneeMemberId)?.fullName ?? '…' })}`}
           {task.dueOn && `; ${t('print.taskDue', { date: formatDate(task.dueOn) })}`}.
         </li>
       ))}
@@ -117,16 +130,24 @@ const selfScore = (t: T, data: PrintData): string | null => {
   try {
     // JSON in the schema: the score map the API validated on save; scoreMeeting checks every value again
     const r = scoreMeeting(data.sheet, s as Record<string, number>);
-    return t('print.selfScore', { total: formatNumber(r.total, 'vi'), max: formatNumber(r.max, 'vi'), level: t(`meeting.scoreLevel.${r.level}`) });
+    return t('print.selfScore', {
+      total: formatNumber(r.total, 'vi'),
+      max: formatNumber(r.max, 'vi'),
+      level: t(`meeting.scoreLevel.${r.level}`),
+    });
   } catch (error) {
-    if (isDomainError(error) && data.meeting.selfTotal !== null) return t('print.selfScoreTotal', { total: formatNumber(data.meeting.selfTotal, 'vi') });
+    if (isDomainError(error) && data.meeting.selfTotal !== null)
+      return t('print.selfScoreTotal', { total: formatNumber(data.meeting.selfTotal, 'vi') });
     return null;
   }
 };
 
 // One indented paragraph per line of the text typed in the form.
 const multiline = (text: string | null) => {
-  const lines = (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) return <Para>{DOTS}</Para>;
   return lines.map((line, i) => <Para key={i}>{line}</Para>);
 };
@@ -154,7 +175,11 @@ export const MinutesDocument = ({ t, data }: { t: T; data: PrintData }) => {
       <div className="doc-rule" />
 
       <Para>
-        {t('print.startedAt', { time: clock(t, m.actualStart ?? m.startTime), weekday: weekdayOf(m.date, 'vi'), date: longDate(t, m.date) })}
+        {t('print.startedAt', {
+          time: clock(t, m.actualStart ?? m.startTime),
+          weekday: weekdayOf(m.date, 'vi'),
+          date: longDate(t, m.date),
+        })}
       </Para>
       <Para>{t('print.place', { place: m.place || DOTS })}</Para>
       <Para>{t('print.chair', { name: chair ?? DOTS })}</Para>
@@ -163,11 +188,19 @@ export const MinutesDocument = ({ t, data }: { t: T; data: PrintData }) => {
 
       <h2 className="doc-h2">{t('print.attendanceHeading')}</h2>
       <Para>
-        {t('print.totalMembers', { total: n(m.attendance.length), full: n(m.attendance.length - probationary), probationary: n(probationary) })}
+        {t('print.totalMembers', {
+          total: n(m.attendance.length),
+          full: n(m.attendance.length - probationary),
+          probationary: n(probationary),
+        })}
       </Para>
       {exempt.length > 0 && <Para>{t('print.exempt', { number: n(exempt.length), names: names(data, exempt) })}</Para>}
       <Para>
-        {t('print.present', { present: n(rate.present), expected: n(rate.expected), percent: formatPercent(rate.percent, 'vi') })}
+        {t('print.present', {
+          present: n(rate.present),
+          expected: n(rate.expected),
+          percent: formatPercent(rate.percent, 'vi'),
+        })}
       </Para>
       <Para>
         {excused.length > 0
@@ -219,7 +252,8 @@ export const ResolutionDocument = ({ t, data }: { t: T; data: PrintData }) => {
   const m = data.meeting;
   const rate = attendanceRate(m.attendance);
   const secretarySeat = data.cell?.committee.find((s) => s.role === 'SECRETARY');
-  const signer = secretarySeat?.member?.fullName ?? (m.chairMemberId ? (data.members.get(m.chairMemberId)?.fullName ?? null) : null);
+  const signer =
+    secretarySeat?.member?.fullName ?? (m.chairMemberId ? (data.members.get(m.chairMemberId)?.fullName ?? null) : null);
 
   return (
     <article className="doc" data-testid="print-resolution-doc" lang="vi">

@@ -48,7 +48,10 @@ export const RecordConflict = ({ meetingId, base, local, busy, onResolve, onDisc
   const names = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.fullName])), [members.data]);
   const [choices, setChoices] = useState<Record<string, 'local' | 'server'>>({});
 
-  const merges = useMemo(() => (server.data ? mergeMeetingRecord(base, local, recordValuesOf(server.data)) : []), [base, local, server.data]);
+  const merges = useMemo(
+    () => (server.data ? mergeMeetingRecord(base, local, recordValuesOf(server.data)) : []),
+    [base, local, server.data],
+  );
   const conflicts = recordConflicts(merges);
   if (server.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (server.isError || !server.data) return <QueryError error={server.error} onRetry={() => void server.refetch()} />;
@@ -67,7 +70,11 @@ export const RecordConflict = ({ meetingId, base, local, busy, onResolve, onDisc
     if (v === null || v === undefined || v === '') return t('meetings.conflict.empty');
     if (m.field.startsWith(ATTENDANCE_FIELD_PREFIX)) {
       const a = v as Attendance;
-      const marks = [a.late ? t('meetings.attendance.late') : null, a.leftEarly ? t('meetings.attendance.leftEarly') : null, a.reason].filter(Boolean);
+      const marks = [
+        a.late ? t('meetings.attendance.late') : null,
+        a.leftEarly ? t('meetings.attendance.leftEarly') : null,
+        a.reason,
+      ].filter(Boolean);
       return [t(`meeting.attendance.${a.status}` as 'meeting.attendance.PRESENT'), ...marks].join(' – ');
     }
     if (m.field === 'tasks') return (v as Task[]).map((x) => x.text).join('; ');
@@ -87,7 +94,11 @@ export const RecordConflict = ({ meetingId, base, local, busy, onResolve, onDisc
       <Alert
         type="warning"
         showIcon
-        title={conflicts.length ? t('meetings.conflict.title', { count: conflicts.length }) : t('meetings.conflict.noOverlap')}
+        title={
+          conflicts.length
+            ? t('meetings.conflict.title', { count: conflicts.length })
+            : t('meetings.conflict.noOverlap')
+        }
         description={t('meetings.conflict.hint')}
       />
       {blocked && <Alert type="error" showIcon title={t('meetings.conflict.closed')} />}
@@ -110,7 +121,11 @@ export const RecordConflict = ({ meetingId, base, local, busy, onResolve, onDisc
           </Radio.Group>
         </fieldset>
       ))}
-      {resolved.missing.length > 0 && <Typography.Text type="secondary">{t('meetings.conflict.decideAll', { count: resolved.missing.length })}</Typography.Text>}
+      {resolved.missing.length > 0 && (
+        <Typography.Text type="secondary">
+          {t('meetings.conflict.decideAll', { count: resolved.missing.length })}
+        </Typography.Text>
+      )}
       <Flex gap={8} wrap justify="end">
         <Button onClick={onDiscard} disabled={busy} data-testid="conflict-discard">
           {t('meetings.conflict.discard')}

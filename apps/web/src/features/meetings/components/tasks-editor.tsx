@@ -18,7 +18,8 @@ type Props = {
 /** Next month's tasks, each with an assignee from the cell and a due date. */
 export const TasksEditor = ({ tasks, members, disabled, errors, onChange }: Props) => {
   const { t } = useTranslation();
-  const set = (key: string, patch: Partial<TaskDraft>) => onChange(tasks.map((task) => (task.key === key ? { ...task, ...patch } : task)));
+  const set = (key: string, patch: Partial<TaskDraft>) =>
+    onChange(tasks.map((task) => (task.key === key ? { ...task, ...patch } : task)));
   const options = members.map((m) => ({ value: m.id, label: m.fullName }));
 
   return (

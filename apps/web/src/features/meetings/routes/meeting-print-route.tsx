@@ -38,7 +38,9 @@ export const MeetingPrintRoute = () => {
 
   return (
     <div className="print-page">
-      <title>{t('app.pageTitle', { page: doc === 'minutes' ? t('meetings.print.minutes') : t('meetings.print.resolution') })}</title>
+      <title>
+        {t('app.pageTitle', { page: doc === 'minutes' ? t('meetings.print.minutes') : t('meetings.print.resolution') })}
+      </title>
       <Flex className="print-toolbar" wrap gap={8} align="center" justify="space-between">
         <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(href(paths.meeting(id)))}>
           {t('meetings.print.back')}
@@ -58,7 +60,13 @@ export const MeetingPrintRoute = () => {
             })
           }
         />
-        <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} disabled={!ready} data-testid="print-button">
+        <Button
+          type="primary"
+          icon={<PrinterOutlined aria-hidden />}
+          onClick={() => window.print()}
+          disabled={!ready}
+          data-testid="print-button"
+        >
           {t('meetings.print.print')}
         </Button>
         {lng !== 'vi' && <Typography.Text type="secondary">{t('meetings.print.vietnameseOnly')}</Typography.Text>}
@@ -70,9 +78,15 @@ export const MeetingPrintRoute = () => {
           <Skeleton active paragraph={{ rows: 12 }} />
         </div>
       ) : doc === 'minutes' ? (
-        <MinutesDocument t={vi} data={{ meeting: m, cell: cell.data ?? null, members: memberMap, sheet: policy.data.scoreSheet }} />
+        <MinutesDocument
+          t={vi}
+          data={{ meeting: m, cell: cell.data ?? null, members: memberMap, sheet: policy.data.scoreSheet }}
+        />
       ) : (
-        <ResolutionDocument t={vi} data={{ meeting: m, cell: cell.data ?? null, members: memberMap, sheet: policy.data.scoreSheet }} />
+        <ResolutionDocument
+          t={vi}
+          data={{ meeting: m, cell: cell.data ?? null, members: memberMap, sheet: policy.data.scoreSheet }}
+        />
       )}
     </div>
   );

@@ -42,8 +42,17 @@ export const MeetingRoute = () => {
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (query.isError || !m) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
 
-  const canWrite = Boolean(cell.data && writesOrganisation(viewer.data, cell.data.id, cell.data.ancestors.map((a) => a.id)));
-  const canVisit = (assignments.data ?? []).some((a) => a.cellId === m.organisationId && a.from <= m.date && (!a.to || m.date < a.to));
+  const canWrite = Boolean(
+    cell.data &&
+    writesOrganisation(
+      viewer.data,
+      cell.data.id,
+      cell.data.ancestors.map((a) => a.id),
+    ),
+  );
+  const canVisit = (assignments.data ?? []).some(
+    (a) => a.cellId === m.organisationId && a.from <= m.date && (!a.to || m.date < a.to),
+  );
   const cellName = cell.data?.name ?? m.organisation?.name ?? null;
   const calendarHref = withParams(href(paths.meetings), { org: m.organisationId });
   // the record form waits for the members (its sheet lists them); a visitor who may not read them gets the records only
@@ -80,13 +89,21 @@ export const MeetingRoute = () => {
       </div>
       <MeetingActions meeting={m} canWrite={canWrite} canVisit={canVisit} />
       {m.state === 'CANCELLED' && (
-        <Alert type="error" showIcon title={t('meetings.cancelledReason', { reason: m.cancelledReason ?? t('common.none') })} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('meetings.cancelledReason', { reason: m.cancelledReason ?? t('common.none') })}
+        />
       )}
       <MeetingFlags flags={m.flags} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <div className="section-gap">
-            <MeetingPlanCard meeting={m} members={memberMap} canEdit={canWrite && (m.state === 'PLANNED' || m.state === 'HELD')} />
+            <MeetingPlanCard
+              meeting={m}
+              members={memberMap}
+              canEdit={canWrite && (m.state === 'PLANNED' || m.state === 'HELD')}
+            />
             {m.state !== 'CANCELLED' &&
               (membersSettled && policy.data ? (
                 <MeetingRecordForm meeting={m} members={members.data} policy={policy.data} canWrite={canWrite} />
@@ -97,7 +114,9 @@ export const MeetingRoute = () => {
         </Col>
         <Col xs={24} xl={8}>
           <div className="section-gap">
-            {m.state !== 'CANCELLED' && <MeetingDocuments meeting={m} canEdit={canWrite && (m.state === 'PLANNED' || m.state === 'HELD')} />}
+            {m.state !== 'CANCELLED' && (
+              <MeetingDocuments meeting={m} canEdit={canWrite && (m.state === 'PLANNED' || m.state === 'HELD')} />
+            )}
             <MeetingVisits visits={m.visitRecords} />
             <MeetingAmendments amendments={m.amendments} />
           </div>

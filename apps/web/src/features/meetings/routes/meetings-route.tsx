@@ -48,7 +48,15 @@ export const MeetingsRoute = () => {
   const list = useMeetingList({ organisationId: orgId, from, to, asOf }, orgReady);
 
   const isCell = isCellKind(org.data?.kind);
-  const canPlan = Boolean(org.data && isCell && writesOrganisation(viewer.data, org.data.id, org.data.ancestors.map((a) => a.id)));
+  const canPlan = Boolean(
+    org.data &&
+    isCell &&
+    writesOrganisation(
+      viewer.data,
+      org.data.id,
+      org.data.ancestors.map((a) => a.id),
+    ),
+  );
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
 
@@ -76,13 +84,21 @@ export const MeetingsRoute = () => {
             title={t('meetings.calendar.exportHint')}
             data-testid="meetings-export"
             onClick={() =>
-              exportMeetings.mutate({ organisationId: orgId, from, to, fileName: t('meetings.calendar.fileName', { from, to }) }, { onError: (e) => void toast.error(errorMessage(e)) })
+              exportMeetings.mutate(
+                { organisationId: orgId, from, to, fileName: t('meetings.calendar.fileName', { from, to }) },
+                { onError: (e) => void toast.error(errorMessage(e)) },
+              )
             }
           >
             {t('meetings.calendar.export')}
           </Button>
           {canPlan && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="plan-meeting">
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setCreating(true)}
+              data-testid="plan-meeting"
+            >
               {t('meetings.create.button')}
             </Button>
           )}
@@ -96,7 +112,15 @@ export const MeetingsRoute = () => {
               id: 'calendar-org',
               label: t('meetings.calendar.organisation'),
               md: 14,
-              control: <OrganisationPicker key={asOf} id="calendar-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />,
+              control: (
+                <OrganisationPicker
+                  key={asOf}
+                  id="calendar-org"
+                  asOf={asOf}
+                  value={orgId}
+                  onChange={(id) => update({ org: id })}
+                />
+              ),
             },
             {
               id: 'calendar-period',
@@ -132,7 +156,12 @@ export const MeetingsRoute = () => {
         </>
       )}
       {org.data && canPlan && (
-        <CreateMeetingDialog cellId={org.data.id} cellName={org.data.name} open={creating} onClose={() => setCreating(false)} />
+        <CreateMeetingDialog
+          cellId={org.data.id}
+          cellName={org.data.name}
+          open={creating}
+          onClose={() => setCreating(false)}
+        />
       )}
     </div>
   );

@@ -13,7 +13,9 @@ export { formatMonth } from '../../../lib/format';
 export const weekdayOf = (date: IsoDate, lng: Language): string => {
   const d = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return '';
-  const name = new Intl.DateTimeFormat(lng === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(d);
+  const name = new Intl.DateTimeFormat(lng === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
+    d,
+  );
   return name.charAt(0).toUpperCase() + name.slice(1);
 };
 

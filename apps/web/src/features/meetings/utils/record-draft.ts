@@ -1,4 +1,10 @@
-import { attendanceRate, type Attendance, type AttendanceRate, type ScoreSheet, type IsoDate } from '../../../lib/domain';
+import {
+  attendanceRate,
+  type Attendance,
+  type AttendanceRate,
+  type ScoreSheet,
+  type IsoDate,
+} from '../../../lib/domain';
 import { scoresPayload, scoreValuesFrom, type ScoreValues } from '../../../components/score-sheet-fields';
 import type { CellMember } from '../api/get-cell-members';
 import type { MeetingDetail } from '../api/fields';
@@ -28,9 +34,16 @@ export type RecordDraft = {
 let taskSeq = 0;
 export const newTaskKey = () => `task-${++taskSeq}`;
 
-export const draftFrom = (meeting: MeetingDetail, members: CellMember[] | undefined, sheet: ScoreSheet): RecordDraft => {
+export const draftFrom = (
+  meeting: MeetingDetail,
+  members: CellMember[] | undefined,
+  sheet: ScoreSheet,
+): RecordDraft => {
   const recorded = new Map(meeting.attendance.map((a) => [a.memberId, a]));
-  const order = [...(members ?? []).map((m) => m.id), ...meeting.attendance.map((a) => a.memberId).filter((id) => !(members ?? []).some((m) => m.id === id))];
+  const order = [
+    ...(members ?? []).map((m) => m.id),
+    ...meeting.attendance.map((a) => a.memberId).filter((id) => !(members ?? []).some((m) => m.id === id)),
+  ];
   const attendance: Record<string, AttendanceDraft> = {};
   for (const id of order) {
     const r = recorded.get(id);
@@ -52,13 +65,20 @@ export const draftFrom = (meeting: MeetingDetail, members: CellMember[] | undefi
     votesFor: meeting.votesFor,
     votesAgainst: meeting.votesAgainst,
     votesAbstain: meeting.votesAbstain,
-    tasks: meeting.tasks.map((task) => ({ key: newTaskKey(), text: task.text, assigneeMemberId: task.assigneeMemberId, dueOn: task.dueOn })),
+    tasks: meeting.tasks.map((task) => ({
+      key: newTaskKey(),
+      text: task.text,
+      assigneeMemberId: task.assigneeMemberId,
+      dueOn: task.dueOn,
+    })),
     scores: scoreValuesFrom(sheet, meeting.selfAssessment),
   };
 };
 
 /** Live attendance over the members marked so far, with the rule the API uses (`attendanceRate`). */
-export const liveRate = (draft: RecordDraft): AttendanceRate & { unmarked: number; excused: number; unexcused: number; exempt: number } => {
+export const liveRate = (
+  draft: RecordDraft,
+): AttendanceRate & { unmarked: number; excused: number; unexcused: number; exempt: number } => {
   const rows = draft.order
     .map((memberId) => ({ memberId, status: draft.attendance[memberId]?.status }))
     .filter((r): r is { memberId: string; status: Attendance } => r.status !== null && r.status !== undefined);

@@ -13,5 +13,11 @@ export const recordValuesOf = (m: MeetingDetail): MeetingRecordValues => ({
   votesAbstain: m.votesAbstain,
   selfAssessment: m.selfAssessment ?? null,
   tasks: m.tasks.map((t) => ({ text: t.text, assigneeMemberId: t.assigneeMemberId, dueOn: t.dueOn })),
-  attendance: m.attendance.map((a) => ({ memberId: a.memberId, status: a.status, reason: a.reason, late: a.late, leftEarly: a.leftEarly })),
+  attendance: m.attendance.map((a) => ({
+    memberId: a.memberId,
+    status: a.status,
+    reason: a.reason,
+    late: a.late,
+    leftEarly: a.leftEarly,
+  })),
 });

@@ -45,9 +45,11 @@ export const membersQueryOptions = (params: MembersParams) =>
   queryOptions({
     queryKey: memberKeys.list(params),
     queryFn: ({ signal }) =>
-      request(MEMBERS, { filter: toFilter(params), page: { offset: params.offset, limit: params.limit }, asOf: params.asOf }, { signal }).then(
-        (d) => d.members,
-      ),
+      request(
+        MEMBERS,
+        { filter: toFilter(params), page: { offset: params.offset, limit: params.limit }, asOf: params.asOf },
+        { signal },
+      ).then((d) => d.members),
   });
 
 // keep showing the previous page while the next one loads

@@ -32,10 +32,16 @@ export const useCreateMember = () =>
   useApiMutation('createMember', (input: CreateMemberInput) => request(CREATE, { input }).then((d) => d.createMember));
 
 export const useUpdateMember = () =>
-  useApiMutation('updateMember', (v: { id: string; input: MemberDataInput }) => request(UPDATE, v).then((d) => d.updateMember));
+  useApiMutation('updateMember', (v: { id: string; input: MemberDataInput }) =>
+    request(UPDATE, v).then((d) => d.updateMember),
+  );
 
 export const useRecordMemberEvent = () =>
-  useApiMutation('recordMemberEvent', (input: MemberEventInput) => request(EVENT, { input }).then((d) => d.recordMemberEvent));
+  useApiMutation('recordMemberEvent', (input: MemberEventInput) =>
+    request(EVENT, { input }).then((d) => d.recordMemberEvent),
+  );
 
 export const useRecordDiscipline = () =>
-  useApiMutation('recordDiscipline', (input: RecordDisciplineInput) => request(DISCIPLINE, { input }).then((d) => d.recordDiscipline));
+  useApiMutation('recordDiscipline', (input: RecordDisciplineInput) =>
+    request(DISCIPLINE, { input }).then((d) => d.recordDiscipline),
+  );

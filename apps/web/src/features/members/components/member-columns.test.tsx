@@ -26,7 +26,15 @@ const List = () => {
   return (
     <>
       <ColumnChooser value={columns} onChange={setColumns} />
-      <MembersTable items={[an]} total={1} page={1} pageSize={20} loading={false} columns={columns} onPageChange={() => undefined} />
+      <MembersTable
+        items={[an]}
+        total={1}
+        page={1}
+        pageSize={20}
+        loading={false}
+        columns={columns}
+        onPageChange={() => undefined}
+      />
     </>
   );
 };
@@ -58,7 +66,15 @@ describe('the members list’s column chooser', () => {
     await r.user.click(p.getByRole('checkbox', { name: 'Ngày sinh' }));
     await r.user.click(p.getByRole('checkbox', { name: 'Số thẻ đảng viên' }));
     await r.user.click(p.getByRole('checkbox', { name: 'Chức vụ' }));
-    expect(headers()).toEqual(['Họ và tên', 'Chi bộ', 'Trạng thái', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Tuổi đảng', 'Chức vụ']);
+    expect(headers()).toEqual([
+      'Họ và tên',
+      'Chi bộ',
+      'Trạng thái',
+      'Số thẻ đảng viên',
+      'Ngày vào Đảng',
+      'Tuổi đảng',
+      'Chức vụ',
+    ]);
     const row = within(screen.getByText('Nguyễn Văn An').closest('tr')!);
     expect(row.getByText('52.012345')).toBeTruthy();
     expect(row.getByText('Chuyên viên')).toBeTruthy();
@@ -69,10 +85,26 @@ describe('the members list’s column chooser', () => {
     const r = open('u-1');
     const p = await panel(r);
     await r.user.click(p.getByRole('checkbox', { name: 'Giới tính' }));
-    expect(JSON.parse(localStorage.getItem('chibo.members.columns.u-1')!)).toEqual(['fullName', 'birthDate', 'gender', 'organisation', 'status', 'ceremonyDate', 'partyAge']);
+    expect(JSON.parse(localStorage.getItem('chibo.members.columns.u-1')!)).toEqual([
+      'fullName',
+      'birthDate',
+      'gender',
+      'organisation',
+      'status',
+      'ceremonyDate',
+      'partyAge',
+    ]);
     r.unmount();
     const again = open('u-1');
-    expect(headers()).toEqual(['Họ và tên', 'Ngày sinh', 'Giới tính', 'Chi bộ', 'Trạng thái', 'Ngày vào Đảng', 'Tuổi đảng']);
+    expect(headers()).toEqual([
+      'Họ và tên',
+      'Ngày sinh',
+      'Giới tính',
+      'Chi bộ',
+      'Trạng thái',
+      'Ngày vào Đảng',
+      'Tuổi đảng',
+    ]);
     expect(within(screen.getByText('Nguyễn Văn An').closest('tr')!).getByText('Nam')).toBeTruthy();
     again.unmount();
     open('u-2');

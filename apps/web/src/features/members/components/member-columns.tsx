@@ -5,11 +5,29 @@ import { useTranslation } from 'react-i18next';
 import { useUserStoredValue } from '../../../lib/stored-choice';
 
 /** The columns the members list can show, in the order they are shown; the name is always there. */
-export const MEMBER_COLUMNS = ['fullName', 'birthDate', 'gender', 'organisation', 'status', 'cardNumber', 'ceremonyDate', 'fullMembershipDate', 'partyAge', 'post'] as const;
+export const MEMBER_COLUMNS = [
+  'fullName',
+  'birthDate',
+  'gender',
+  'organisation',
+  'status',
+  'cardNumber',
+  'ceremonyDate',
+  'fullMembershipDate',
+  'partyAge',
+  'post',
+] as const;
 export type MemberColumn = (typeof MEMBER_COLUMNS)[number];
 
 /** What the list shows until the user chooses. */
-export const DEFAULT_MEMBER_COLUMNS: readonly MemberColumn[] = ['fullName', 'birthDate', 'organisation', 'status', 'ceremonyDate', 'partyAge'];
+export const DEFAULT_MEMBER_COLUMNS: readonly MemberColumn[] = [
+  'fullName',
+  'birthDate',
+  'organisation',
+  'status',
+  'ceremonyDate',
+  'partyAge',
+];
 
 const isColumn = (c: unknown): c is MemberColumn => MEMBER_COLUMNS.includes(c as MemberColumn);
 
@@ -18,7 +36,8 @@ const parseColumns = (raw: unknown): MemberColumn[] | null =>
   Array.isArray(raw) && raw.every(isColumn) ? MEMBER_COLUMNS.filter((c) => c === 'fullName' || raw.includes(c)) : null;
 
 /** The columns the signed-in user shows, kept in this browser for them. */
-export const useMemberColumns = () => useUserStoredValue<readonly MemberColumn[]>('chibo.members.columns', parseColumns, DEFAULT_MEMBER_COLUMNS);
+export const useMemberColumns = () =>
+  useUserStoredValue<readonly MemberColumn[]>('chibo.members.columns', parseColumns, DEFAULT_MEMBER_COLUMNS);
 
 type Props = { value: readonly MemberColumn[]; onChange: (columns: MemberColumn[]) => void };
 
@@ -26,7 +45,8 @@ type Props = { value: readonly MemberColumn[]; onChange: (columns: MemberColumn[
 export const ColumnChooser = ({ value, onChange }: Props) => {
   const { t } = useTranslation();
   const label = (c: MemberColumn) => t(`members.columns.${c}`);
-  const isDefault = value.length === DEFAULT_MEMBER_COLUMNS.length && DEFAULT_MEMBER_COLUMNS.every((c) => value.includes(c));
+  const isDefault =
+    value.length === DEFAULT_MEMBER_COLUMNS.length && DEFAULT_MEMBER_COLUMNS.every((c) => value.includes(c));
   const content = (
     <Flex vertical gap={8} data-testid="members-columns-panel">
       <Typography.Text type="secondary">{t('members.columnChooser.hint')}</Typography.Text>
@@ -43,7 +63,12 @@ export const ColumnChooser = ({ value, onChange }: Props) => {
           ))}
         </Flex>
       </Checkbox.Group>
-      <Button size="small" disabled={isDefault} onClick={() => onChange([...DEFAULT_MEMBER_COLUMNS])} data-testid="members-columns-default">
+      <Button
+        size="small"
+        disabled={isDefault}
+        onClick={() => onChange([...DEFAULT_MEMBER_COLUMNS])}
+        data-testid="members-columns-default"
+      >
         {t('members.columnChooser.default')}
       </Button>
     </Flex>

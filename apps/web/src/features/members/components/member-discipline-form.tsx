@@ -18,7 +18,13 @@ const FORM_FIELDS = new Set(['decidingBody', 'form', 'decidedOn', 'reason']);
  * of this status (libs/domain allowedDisciplineForms, as the API checks), the decision date (not after today) and
  * the reason. An expulsion (KHAI_TRU) also ends the membership.
  */
-export const MemberDisciplineForm = ({ member, submitting, error, onSubmit, onCancel }: { member: MemberDetail } & WriteFormProps<RecordDisciplineInput>) => {
+export const MemberDisciplineForm = ({
+  member,
+  submitting,
+  error,
+  onSubmit,
+  onCancel,
+}: { member: MemberDetail } & WriteFormProps<RecordDisciplineInput>) => {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const body = Form.useWatch('decidingBody', form);
@@ -44,7 +50,11 @@ export const MemberDisciplineForm = ({ member, submitting, error, onSubmit, onCa
       }
     >
       {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} />}
-      <Form.Item name="decidingBody" label={t('member.disciplines.decidingBody')} rules={[{ required: true, message: t('memberEvent.required') }]}>
+      <Form.Item
+        name="decidingBody"
+        label={t('member.disciplines.decidingBody')}
+        rules={[{ required: true, message: t('memberEvent.required') }]}
+      >
         <Select
           options={DECIDING_BODIES.map((b) => ({ value: b, label: t(`member.disciplines.bodies.${b}`) }))}
           onChange={() => form.setFieldValue('form', undefined)}
@@ -56,16 +66,32 @@ export const MemberDisciplineForm = ({ member, submitting, error, onSubmit, onCa
         rules={[{ required: true, message: t('memberEvent.required') }]}
         extra={forms.length === 0 ? t('memberDiscipline.noForms') : undefined}
       >
-        <Select disabled={forms.length === 0} options={forms.map((f) => ({ value: f, label: t(`member.disciplines.forms.${f}`) }))} />
+        <Select
+          disabled={forms.length === 0}
+          options={forms.map((f) => ({ value: f, label: t(`member.disciplines.forms.${f}`) }))}
+        />
       </Form.Item>
-      <Form.Item name="decidedOn" label={t('memberDiscipline.decidedOn')} rules={[{ required: true, message: t('memberEvent.required') }]}>
-        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > todayIso()} />
+      <Form.Item
+        name="decidedOn"
+        label={t('memberDiscipline.decidedOn')}
+        rules={[{ required: true, message: t('memberEvent.required') }]}
+      >
+        <DatePicker
+          format="DD/MM/YYYY"
+          style={{ width: '100%' }}
+          disabledDate={(d) => d.format('YYYY-MM-DD') > todayIso()}
+        />
       </Form.Item>
       <Form.Item name="reason" label={t('memberDiscipline.reason')}>
         <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
       <Typography.Paragraph type="secondary">{t('memberDiscipline.effects')}</Typography.Paragraph>
-      <FormActions submitting={submitting} onCancel={onCancel} testId="member-discipline-submit" submitLabel={t('memberDiscipline.submit')} />
+      <FormActions
+        submitting={submitting}
+        onCancel={onCancel}
+        testId="member-discipline-submit"
+        submitLabel={t('memberDiscipline.submit')}
+      />
     </Form>
   );
 };

@@ -8,7 +8,11 @@ export const MemberDisciplines = ({ disciplines }: { disciplines: Discipline[] }
   const { t } = useTranslation();
   const label = useDynamicLabel();
   return (
-    <Card size="small" title={<h2 className="card-title">{t('member.sections.disciplines')}</h2>} data-testid="member-disciplines">
+    <Card
+      size="small"
+      title={<h2 className="card-title">{t('member.sections.disciplines')}</h2>}
+      data-testid="member-disciplines"
+    >
       <Table<Discipline>
         size="small"
         rowKey="id"

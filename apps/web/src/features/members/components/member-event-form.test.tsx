@@ -12,7 +12,15 @@ const member = (allowedEvents: string[]) =>
 
 const open = (allowed = ['TRANSFER_OUT', 'REMOVED', 'DECEASED'], error: unknown = null) => {
   const onSubmit = vi.fn();
-  const rendered = renderUi(<MemberEventForm member={member(allowed)} submitting={false} error={error} onSubmit={onSubmit} onCancel={() => undefined} />);
+  const rendered = renderUi(
+    <MemberEventForm
+      member={member(allowed)}
+      submitting={false}
+      error={error}
+      onSubmit={onSubmit}
+      onCancel={() => undefined}
+    />,
+  );
   return { ...rendered, onSubmit };
 };
 const submit = () => screen.getByTestId('member-event-submit') as HTMLButtonElement;
@@ -56,7 +64,12 @@ describe('MemberEventForm', () => {
     fill(formItem('Ghi chú, số quyết định').querySelector('textarea')!, ' QĐ 12-QĐ/ĐU ');
     await user.click(submit());
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0][0]).toEqual({ memberId: 'm-7', type: 'REMOVED', reason: 'CARD_RETURNED_OR_DESTROYED', note: 'QĐ 12-QĐ/ĐU' });
+    expect(onSubmit.mock.calls[0][0]).toEqual({
+      memberId: 'm-7',
+      type: 'REMOVED',
+      reason: 'CARD_RETURNED_OR_DESTROYED',
+      note: 'QĐ 12-QĐ/ĐU',
+    });
   });
 
   it('offers no effective date after today', async () => {
@@ -70,7 +83,15 @@ describe('MemberEventForm', () => {
   it('shows the server refusal of the date next to it', async () => {
     const { user, rerender, onSubmit } = open();
     await pickType(user, 'Từ trần');
-    rerender(<MemberEventForm member={member(['TRANSFER_OUT', 'REMOVED', 'DECEASED'])} submitting={false} error={validationError(['effectiveOn', 'EFFECTIVE_DATE_BEFORE_LAST_CHANGE'])} onSubmit={onSubmit} onCancel={() => undefined} />);
+    rerender(
+      <MemberEventForm
+        member={member(['TRANSFER_OUT', 'REMOVED', 'DECEASED'])}
+        submitting={false}
+        error={validationError(['effectiveOn', 'EFFECTIVE_DATE_BEFORE_LAST_CHANGE'])}
+        onSubmit={onSubmit}
+        onCancel={() => undefined}
+      />,
+    );
     await waitFor(() => expect(fieldError('Ngày có hiệu lực')).toBe('Ngày hiệu lực phải sau lần thay đổi gần nhất.'));
   });
 });

@@ -29,13 +29,23 @@ type Values = {
   cardNumber?: string;
   note?: string;
 };
-const FORM_FIELDS = new Set(['type', 'effectiveOn', 'toOrganisationId', 'externalOrganisation', 'reason', 'endOn', 'cardNumber', 'note']);
+const FORM_FIELDS = new Set([
+  'type',
+  'effectiveOn',
+  'toOrganisationId',
+  'externalOrganisation',
+  'reason',
+  'endOn',
+  'cardNumber',
+  'note',
+]);
 
 type Props = {
   member: MemberDetail;
 } & WriteFormProps<MemberEventInput>;
 
-const iso = (d: Dayjs | null | undefined): string | undefined => (d && d.isValid() ? d.format('YYYY-MM-DD') : undefined);
+const iso = (d: Dayjs | null | undefined): string | undefined =>
+  d && d.isValid() ? d.format('YYYY-MM-DD') : undefined;
 const text = (s: string | null | undefined): string | undefined => (s && s.trim() ? s.trim() : undefined);
 
 /**
@@ -68,23 +78,43 @@ export const MemberEventForm = ({ member, submitting, error, onSubmit, onCancel 
 
   if (!member.allowedEvents.length) return <Alert type="info" showIcon title={t('memberEvent.noneAllowed')} />;
 
-  const effectiveHint = type === 'RECOGNISED_FULL' && member.probationEnd ? t('memberEvent.recognitionHint', { date: member.probationEnd.split('-').reverse().join('/') }) : undefined;
+  const effectiveHint =
+    type === 'RECOGNISED_FULL' && member.probationEnd
+      ? t('memberEvent.recognitionHint', { date: member.probationEnd.split('-').reverse().join('/') })
+      : undefined;
 
   return (
     <Form form={form} name="memberEvent" layout="vertical" onFinish={submit} data-testid="member-event-form">
-      {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid="member-event-error" />}
-      <Form.Item name="type" label={t('memberEvent.type')} rules={[{ required: true, message: t('memberEvent.pickType') }]}>
+      {general && (
+        <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid="member-event-error" />
+      )}
+      <Form.Item
+        name="type"
+        label={t('memberEvent.type')}
+        rules={[{ required: true, message: t('memberEvent.pickType') }]}
+      >
         <Select
           data-testid="member-event-type"
-          options={member.allowedEvents.map((e) => ({ value: e, label: t(`member.events.types.${e}`, { defaultValue: e }) }))}
+          options={member.allowedEvents.map((e) => ({
+            value: e,
+            label: t(`member.events.types.${e}`, { defaultValue: e }),
+          }))}
           placeholder={t('memberEvent.pickType')}
           onChange={() => form.setFieldsValue({ reason: undefined, toOrganisationId: null })}
         />
       </Form.Item>
       {type && (
         <>
-          <Form.Item name="effectiveOn" label={t('memberEvent.effectiveOn')} extra={effectiveHint ?? t('memberEvent.effectiveOnHint')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > todayIso()} />
+          <Form.Item
+            name="effectiveOn"
+            label={t('memberEvent.effectiveOn')}
+            extra={effectiveHint ?? t('memberEvent.effectiveOnHint')}
+          >
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              disabledDate={(d) => d.format('YYYY-MM-DD') > todayIso()}
+            />
           </Form.Item>
           {(NEEDS_TARGET_CELL.has(type) || MAY_HAVE_TARGET_CELL.has(type)) && (
             <Form.Item
@@ -99,18 +129,30 @@ export const MemberEventForm = ({ member, submitting, error, onSubmit, onCancel 
             <Form.Item
               name="externalOrganisation"
               label={t('memberEvent.externalOrganisation')}
-              rules={NEEDS_EXTERNAL.has(type) ? [{ required: true, whitespace: true, message: t('memberEvent.required') }] : []}
+              rules={
+                NEEDS_EXTERNAL.has(type)
+                  ? [{ required: true, whitespace: true, message: t('memberEvent.required') }]
+                  : []
+              }
             >
               <Input maxLength={300} />
             </Form.Item>
           )}
           {type === 'EXEMPTED' && (
-            <Form.Item name="reason" label={t('memberEvent.exemptionKind')} rules={[{ required: true, message: t('memberEvent.required') }]}>
+            <Form.Item
+              name="reason"
+              label={t('memberEvent.exemptionKind')}
+              rules={[{ required: true, message: t('memberEvent.required') }]}
+            >
               <Select options={EXEMPTION_KINDS.map((k) => ({ value: k, label: t(`member.exemptionKinds.${k}`) }))} />
             </Form.Item>
           )}
           {type === 'REMOVED' && (
-            <Form.Item name="reason" label={t('memberEvent.removalReason')} rules={[{ required: true, message: t('memberEvent.required') }]}>
+            <Form.Item
+              name="reason"
+              label={t('memberEvent.removalReason')}
+              rules={[{ required: true, message: t('memberEvent.required') }]}
+            >
               <Select options={XOA_TEN_REASONS.map((k) => ({ value: k, label: t(`member.removalReasons.${k}`) }))} />
             </Form.Item>
           )}
@@ -120,7 +162,11 @@ export const MemberEventForm = ({ member, submitting, error, onSubmit, onCancel 
             </Form.Item>
           )}
           {type === 'RECOGNISED_FULL' && (
-            <Form.Item name="cardNumber" label={t('member.fields.cardNumber')} rules={[{ pattern: /^[0-9]{6,12}$/, message: t('memberForm.cardFormat') }]}>
+            <Form.Item
+              name="cardNumber"
+              label={t('member.fields.cardNumber')}
+              rules={[{ pattern: /^[0-9]{6,12}$/, message: t('memberForm.cardFormat') }]}
+            >
               <Input inputMode="numeric" maxLength={12} />
             </Form.Item>
           )}
@@ -130,8 +176,13 @@ export const MemberEventForm = ({ member, submitting, error, onSubmit, onCancel 
           <Typography.Paragraph type="secondary">{t('memberEvent.irreversible')}</Typography.Paragraph>
         </>
       )}
-      <FormActions submitting={submitting} onCancel={onCancel} testId="member-event-submit" submitLabel={t('memberEvent.submit')} disabled={!type} />
+      <FormActions
+        submitting={submitting}
+        onCancel={onCancel}
+        testId="member-event-submit"
+        submitLabel={t('memberEvent.submit')}
+        disabled={!type}
+      />
     </Form>
   );
 };
-

@@ -29,7 +29,8 @@ export const MemberEvents = ({ events }: { events: MemberEvent[] }) => {
   const reasonLine = (e: MemberEvent): string | null => {
     if (!e.reason) return null;
     const prefix = REASON_CODES[e.type];
-    const text = prefix && i18n.exists(`${prefix}.${e.reason}`) ? label(prefix, e.reason, 'common.otherCode') : e.reason;
+    const text =
+      prefix && i18n.exists(`${prefix}.${e.reason}`) ? label(prefix, e.reason, 'common.otherCode') : e.reason;
     return e.type === 'DISCIPLINED' ? t('member.events.form', { text }) : t('member.events.reason', { text });
   };
 

@@ -4,7 +4,13 @@ import { Button, Col, Flex, Form, Input, Row, Select } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationPicker } from '../../../components/organisation-picker';
-import { MEMBER_STATUSES, PROBATION_STATES, type IsoDate, type MemberStatus, type ProbationState } from '../../../lib/domain';
+import {
+  MEMBER_STATUSES,
+  PROBATION_STATES,
+  type IsoDate,
+  type MemberStatus,
+  type ProbationState,
+} from '../../../lib/domain';
 import { foldedSearch } from '../../../lib/folded-search';
 
 export type MemberFilterValues = {

@@ -21,7 +21,9 @@ const member = {
 
 const open = (error: unknown = null) => {
   const onSubmit = vi.fn();
-  const rendered = renderUi(<MemberForm member={member} submitting={false} error={error} onSubmit={onSubmit} onCancel={() => undefined} />);
+  const rendered = renderUi(
+    <MemberForm member={member} submitting={false} error={error} onSubmit={onSubmit} onCancel={() => undefined} />,
+  );
   return { ...rendered, onSubmit };
 };
 const box = (label: string) => formItem(label).querySelector('input')!;
@@ -61,14 +63,23 @@ describe('MemberForm', () => {
     await user.click(save());
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     const sentData = onSubmit.mock.calls[0][0] as Record<string, unknown>;
-    expect(sentData).toMatchObject({ fullName: 'Phạm Thị Hồng Hoa', gender: 'FEMALE', nationalId: '001190012345', birthDate: '1990-05-02', ethnicity: null, introducers: ['Lê Văn Tám'] });
+    expect(sentData).toMatchObject({
+      fullName: 'Phạm Thị Hồng Hoa',
+      gender: 'FEMALE',
+      nationalId: '001190012345',
+      birthDate: '1990-05-02',
+      ethnicity: null,
+      introducers: ['Lê Văn Tám'],
+    });
     expect('religion' in sentData).toBe(false);
     expect('cardNumber' in sentData).toBe(false);
   });
 
   it('shows the server refusals next to their fields, the introducers on the first', async () => {
     open(validationError(['nationalId', 'CONFLICT'], ['introducers.1', 'VALIDATION']));
-    await waitFor(() => expect(fieldError('Số định danh cá nhân')).toBe('Dữ liệu bị trùng hoặc đã bị người khác thay đổi.'));
+    await waitFor(() =>
+      expect(fieldError('Số định danh cá nhân')).toBe('Dữ liệu bị trùng hoặc đã bị người khác thay đổi.'),
+    );
     expect(fieldError('Người giới thiệu thứ nhất')).toBe('Giá trị không hợp lệ.');
     expect(screen.queryByTestId('member-form-error')).toBeNull();
   });

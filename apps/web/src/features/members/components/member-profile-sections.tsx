@@ -11,7 +11,15 @@ import { MemberStatusTag, ProbationTag, usePartyAgeText } from './member-tags';
 type Item = NonNullable<DescriptionsProps['items']>[number];
 
 const Section = ({ id, title, items, extra }: { id: string; title: string; items: Item[]; extra?: ReactNode }) => (
-  <Card size="small" title={<h2 id={id} className="card-title">{title}</h2>} extra={extra}>
+  <Card
+    size="small"
+    title={
+      <h2 id={id} className="card-title">
+        {title}
+      </h2>
+    }
+    extra={extra}
+  >
     <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} aria-labelledby={id} />
   </Card>
 );
@@ -42,11 +50,7 @@ export const MemberProfileSections = ({ member: m }: { member: MemberDetail }) =
           row(
             'probation',
             t('member.fields.probationState'),
-            m.probationState === 'NONE' ? (
-              t('member.probationState.NONE')
-            ) : (
-              <ProbationTag state={m.probationState} />
-            ),
+            m.probationState === 'NONE' ? t('member.probationState.NONE') : <ProbationTag state={m.probationState} />,
           ),
           // probation dates matter only while the member is on probation (or awaiting recognition)
           ...(m.probationState !== 'NONE' && m.probationEnd
@@ -108,7 +112,11 @@ export const MemberProfileSections = ({ member: m }: { member: MemberDetail }) =
             t('member.fields.exemption'),
             m.exemption ? label('member.exemptionKinds', m.exemption, 'common.otherCode') : t('common.no'),
           ),
-          row('temporarilyAway', t('member.fields.temporarilyAway'), m.temporarilyAway ? t('common.yes') : t('common.no')),
+          row(
+            'temporarilyAway',
+            t('member.fields.temporarilyAway'),
+            m.temporarilyAway ? t('common.yes') : t('common.no'),
+          ),
           ...(m.leftOn ? [row('leftOn', t('member.fields.leftOn'), date(m.leftOn))] : []),
         ]}
       />

@@ -19,11 +19,21 @@ const item = (over: Partial<MemberListItem>): MemberListItem =>
 
 const items = [
   item({}),
-  item({ id: 'm-2', fullName: 'Trần Thị Bình', status: 'PROBATIONARY', probationState: 'OVERDUE', partyAge: null, organisation: null, birthDate: null }),
+  item({
+    id: 'm-2',
+    fullName: 'Trần Thị Bình',
+    status: 'PROBATIONARY',
+    probationState: 'OVERDUE',
+    partyAge: null,
+    organisation: null,
+    birthDate: null,
+  }),
 ];
 
 const open = (rows: MemberListItem[], total = rows.length, onPageChange = vi.fn()) => ({
-  ...renderUi(<MembersTable items={rows} total={total} page={1} pageSize={20} loading={false} onPageChange={onPageChange} />),
+  ...renderUi(
+    <MembersTable items={rows} total={total} page={1} pageSize={20} loading={false} onPageChange={onPageChange} />,
+  ),
   onPageChange,
 });
 const rowOf = (name: string) => screen.getByText(name).closest('tr')!;

@@ -22,7 +22,15 @@ type Props = {
 
 export const PAGE_SIZES = [20, 50, 100] as const;
 
-export const MembersTable = ({ items, total, page, pageSize, loading, columns = DEFAULT_MEMBER_COLUMNS, onPageChange }: Props) => {
+export const MembersTable = ({
+  items,
+  total,
+  page,
+  pageSize,
+  loading,
+  columns = DEFAULT_MEMBER_COLUMNS,
+  onPageChange,
+}: Props) => {
   const { t } = useTranslation();
   const href = useAppHref();
   const partyAge = usePartyAgeText();
@@ -39,7 +47,12 @@ export const MembersTable = ({ items, total, page, pageSize, loading, columns = 
     gender: { title: t('members.columns.gender'), render: (_, m) => (m.gender ? t(`member.gender.${m.gender}`) : '') },
     organisation: {
       title: t('members.columns.organisation'),
-      render: (_, m) => (m.organisation ? <Link to={href(paths.organisation(m.organisation.id))}>{m.organisation.name}</Link> : t('common.none')),
+      render: (_, m) =>
+        m.organisation ? (
+          <Link to={href(paths.organisation(m.organisation.id))}>{m.organisation.name}</Link>
+        ) : (
+          t('common.none')
+        ),
     },
     status: {
       title: t('members.columns.status'),
@@ -53,7 +66,10 @@ export const MembersTable = ({ items, total, page, pageSize, loading, columns = 
     },
     cardNumber: { title: t('members.columns.cardNumber'), render: (_, m) => m.cardNumber ?? '' },
     ceremonyDate: { title: t('members.columns.ceremonyDate'), render: (_, m) => formatDate(m.ceremonyDate) },
-    fullMembershipDate: { title: t('members.columns.fullMembershipDate'), render: (_, m) => formatDate(m.fullMembershipDate) },
+    fullMembershipDate: {
+      title: t('members.columns.fullMembershipDate'),
+      render: (_, m) => formatDate(m.fullMembershipDate),
+    },
     partyAge: { title: t('members.columns.partyAge'), render: (_, m) => partyAge(m.partyAge, true) },
     post: { title: t('members.columns.post'), render: (_, m) => m.post ?? '' },
   };

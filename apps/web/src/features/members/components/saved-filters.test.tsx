@@ -6,7 +6,12 @@ import type { MemberFilterValues } from './member-filters';
 import { SavedFilters } from './saved-filters';
 
 const NONE: MemberFilterValues = { search: '', statuses: [], organisationId: null, probation: [] };
-const OVERDUE: MemberFilterValues = { search: '', statuses: ['PROBATIONARY'], organisationId: 'o-7', probation: ['OVERDUE'] };
+const OVERDUE: MemberFilterValues = {
+  search: '',
+  statuses: ['PROBATIONARY'],
+  organisationId: 'o-7',
+  probation: ['OVERDUE'],
+};
 
 /** The saved filters beside the filters they save and apply (the members page keeps these in the URL). */
 const Page = ({ initial }: { initial: MemberFilterValues }) => {
@@ -59,7 +64,10 @@ describe('saved filters of the members list', () => {
   });
 
   it('refuses an empty name and a name already used, diacritics aside, and saves nothing', async () => {
-    localStorage.setItem('chibo.members.savedFilters.u-1', JSON.stringify([{ name: 'Dự bị quá hạn', filters: OVERDUE }]));
+    localStorage.setItem(
+      'chibo.members.savedFilters.u-1',
+      JSON.stringify([{ name: 'Dự bị quá hạn', filters: OVERDUE }]),
+    );
     const r = open({ ...OVERDUE, probation: ['DUE'] });
     const p = await panel(r);
     await saveAs(r, p, '   ');
@@ -70,7 +78,10 @@ describe('saved filters of the members list', () => {
   });
 
   it('applies a saved filter again in one click', async () => {
-    localStorage.setItem('chibo.members.savedFilters.u-1', JSON.stringify([{ name: 'Dự bị quá hạn', filters: OVERDUE }]));
+    localStorage.setItem(
+      'chibo.members.savedFilters.u-1',
+      JSON.stringify([{ name: 'Dự bị quá hạn', filters: OVERDUE }]),
+    );
     const r = open(NONE);
     await r.user.click(screen.getByText('tìm nguyen'));
     expect(applied().search).toBe('nguyen');
@@ -81,10 +92,13 @@ describe('saved filters of the members list', () => {
   });
 
   it('deletes a saved filter, for good', async () => {
-    localStorage.setItem('chibo.members.savedFilters.u-1', JSON.stringify([
-      { name: 'Dự bị quá hạn', filters: OVERDUE },
-      { name: 'Tìm Nguyễn', filters: { ...NONE, search: 'nguyen' } },
-    ]));
+    localStorage.setItem(
+      'chibo.members.savedFilters.u-1',
+      JSON.stringify([
+        { name: 'Dự bị quá hạn', filters: OVERDUE },
+        { name: 'Tìm Nguyễn', filters: { ...NONE, search: 'nguyen' } },
+      ]),
+    );
     const r = open(NONE);
     const p = await panel(r);
     await r.user.click(p.getByRole('button', { name: 'Xóa bộ lọc “Dự bị quá hạn”' }));
@@ -94,11 +108,20 @@ describe('saved filters of the members list', () => {
   });
 
   it('shows another user of the browser their own filters only, and leaves out what it cannot read', async () => {
-    localStorage.setItem('chibo.members.savedFilters.u-1', JSON.stringify([{ name: 'Dự bị quá hạn', filters: OVERDUE }]));
-    localStorage.setItem('chibo.members.savedFilters.u-2', JSON.stringify([
-      { name: 'Cũ', filters: { search: 1 } },
-      { name: 'Chính thức', filters: { search: '', statuses: ['FULL', 'RETIRED_CODE'], organisationId: null, probation: [] } },
-    ]));
+    localStorage.setItem(
+      'chibo.members.savedFilters.u-1',
+      JSON.stringify([{ name: 'Dự bị quá hạn', filters: OVERDUE }]),
+    );
+    localStorage.setItem(
+      'chibo.members.savedFilters.u-2',
+      JSON.stringify([
+        { name: 'Cũ', filters: { search: 1 } },
+        {
+          name: 'Chính thức',
+          filters: { search: '', statuses: ['FULL', 'RETIRED_CODE'], organisationId: null, probation: [] },
+        },
+      ]),
+    );
     const r = open(NONE, 'u-2');
     const p = await panel(r);
     expect((await p.findAllByTestId('saved-filter')).map((li) => li.textContent)).toEqual(['Chính thức']);

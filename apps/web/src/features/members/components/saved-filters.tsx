@@ -35,7 +35,12 @@ const parseOne = (raw: unknown): SavedFilter | null => {
   };
 };
 const parseSaved = (raw: unknown): SavedFilter[] | null =>
-  Array.isArray(raw) ? raw.map(parseOne).filter((f): f is SavedFilter => f !== null).slice(0, MAX_SAVED_FILTERS) : null;
+  Array.isArray(raw)
+    ? raw
+        .map(parseOne)
+        .filter((f): f is SavedFilter => f !== null)
+        .slice(0, MAX_SAVED_FILTERS)
+    : null;
 
 /** The filters the signed-in user saved, kept in this browser for them. */
 export const useSavedFilters = () => useUserStoredValue<SavedFilter[]>('chibo.members.savedFilters', parseSaved, []);
@@ -44,9 +49,12 @@ export const hasAnyFilter = (v: MemberFilterValues): boolean =>
   v.search.trim() !== '' || v.statuses.length > 0 || v.organisationId !== null || v.probation.length > 0;
 
 const sameFilters = (a: MemberFilterValues, b: MemberFilterValues): boolean =>
-  a.search.trim() === b.search.trim() && a.organisationId === b.organisationId &&
-  a.statuses.length === b.statuses.length && a.statuses.every((s) => b.statuses.includes(s)) &&
-  a.probation.length === b.probation.length && a.probation.every((s) => b.probation.includes(s));
+  a.search.trim() === b.search.trim() &&
+  a.organisationId === b.organisationId &&
+  a.statuses.length === b.statuses.length &&
+  a.statuses.every((s) => b.statuses.includes(s)) &&
+  a.probation.length === b.probation.length &&
+  a.probation.every((s) => b.probation.includes(s));
 
 type Props = {
   /** The filters applied now. */
@@ -71,9 +79,12 @@ export const SavedFilters = ({ current, onApply }: Props) => {
   const save = () => {
     const trimmed = name.trim();
     if (!trimmed) return setError(t('members.savedFilters.nameRequired'));
-    if (trimmed.length > MAX_FILTER_NAME) return setError(t('members.savedFilters.nameTooLong', { max: MAX_FILTER_NAME }));
-    if (saved.some((s) => foldVietnamese(s.name) === foldVietnamese(trimmed))) return setError(t('members.savedFilters.nameTaken', { name: trimmed }));
-    if (saved.length >= MAX_SAVED_FILTERS) return setError(t('members.savedFilters.tooMany', { max: MAX_SAVED_FILTERS }));
+    if (trimmed.length > MAX_FILTER_NAME)
+      return setError(t('members.savedFilters.nameTooLong', { max: MAX_FILTER_NAME }));
+    if (saved.some((s) => foldVietnamese(s.name) === foldVietnamese(trimmed)))
+      return setError(t('members.savedFilters.nameTaken', { name: trimmed }));
+    if (saved.length >= MAX_SAVED_FILTERS)
+      return setError(t('members.savedFilters.tooMany', { max: MAX_SAVED_FILTERS }));
     setSaved([...saved, { name: trimmed, filters: { ...current, search: current.search.trim() } }]);
     setName('');
     setError(null);
@@ -89,7 +100,11 @@ export const SavedFilters = ({ current, onApply }: Props) => {
       {saved.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('members.savedFilters.empty')} />
       ) : (
-        <ul className="saved-filters" aria-label={t('members.savedFilters.title')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        <ul
+          className="saved-filters"
+          aria-label={t('members.savedFilters.title')}
+          style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        >
           {saved.map((s) => (
             <li key={s.name} data-testid="saved-filter">
               <Flex justify="space-between" align="center" gap={8}>
@@ -138,7 +153,13 @@ export const SavedFilters = ({ current, onApply }: Props) => {
             onPressEnter={save}
           />
         </Form.Item>
-        <Button type="primary" icon={<SaveOutlined aria-hidden />} disabled={!canSave} onClick={save} data-testid="saved-filter-save">
+        <Button
+          type="primary"
+          icon={<SaveOutlined aria-hidden />}
+          disabled={!canSave}
+          onClick={save}
+          data-testid="saved-filter-save"
+        >
           {t('members.savedFilters.save')}
         </Button>
       </Form>
@@ -146,9 +167,18 @@ export const SavedFilters = ({ current, onApply }: Props) => {
   );
 
   return (
-    <Popover trigger="click" placement="bottomLeft" open={open} onOpenChange={setOpen} title={t('members.savedFilters.title')} content={content}>
+    <Popover
+      trigger="click"
+      placement="bottomLeft"
+      open={open}
+      onOpenChange={setOpen}
+      title={t('members.savedFilters.title')}
+      content={content}
+    >
       <Button icon={<FilterOutlined aria-hidden />} data-testid="saved-filters">
-        {active ? t('members.savedFilters.buttonActive', { name: active.name }) : t('members.savedFilters.button', { count: saved.length })}
+        {active
+          ? t('members.savedFilters.buttonActive', { name: active.name })
+          : t('members.savedFilters.button', { count: saved.length })}
       </Button>
     </Popover>
   );

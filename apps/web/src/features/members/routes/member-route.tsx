@@ -18,7 +18,9 @@ import { MemberEvents } from '../components/member-events';
 import { MemberProfileSections } from '../components/member-profile-sections';
 
 // the dues card (its forms and the sheet's month cells) loads with the page, in the dues feature's own chunk
-const MemberDuesCard = lazy(() => import('../../dues/components/member-dues-card').then((m) => ({ default: m.MemberDuesCard })));
+const MemberDuesCard = lazy(() =>
+  import('../../dues/components/member-dues-card').then((m) => ({ default: m.MemberDuesCard })),
+);
 import { MemberStatusTag, ProbationTag } from '../components/member-tags';
 
 export const MemberRoute = () => {
@@ -39,7 +41,14 @@ export const MemberRoute = () => {
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const m = query.data;
-  const canWrite = Boolean(m.organisation && writesOrganisation(viewer.data, m.organisation.id, m.organisation.ancestors.map((a) => a.id)));
+  const canWrite = Boolean(
+    m.organisation &&
+    writesOrganisation(
+      viewer.data,
+      m.organisation.id,
+      m.organisation.ancestors.map((a) => a.id),
+    ),
+  );
 
   return (
     <article className="section-gap" aria-labelledby="member-title" data-testid="member-page">
@@ -52,9 +61,7 @@ export const MemberRoute = () => {
                 {
                   key: 'org',
                   title: (
-                    <Link to={withParams(href(paths.members), { org: m.organisation.id })}>
-                      {m.organisation.name}
-                    </Link>
+                    <Link to={withParams(href(paths.members), { org: m.organisation.id })}>{m.organisation.name}</Link>
                   ),
                 },
               ]
@@ -70,20 +77,38 @@ export const MemberRoute = () => {
         <ProbationTag state={m.probationState} />
         {canWrite && (
           <Flex gap={8} wrap style={{ marginInlineStart: 'auto' }}>
-            <Button icon={<EditOutlined aria-hidden />} onClick={() => { update.reset(); setEditing(true); }} data-testid="member-edit">
+            <Button
+              icon={<EditOutlined aria-hidden />}
+              onClick={() => {
+                update.reset();
+                setEditing(true);
+              }}
+              data-testid="member-edit"
+            >
               {t('memberForm.edit')}
             </Button>
             <Button
               type="primary"
               icon={<HistoryOutlined aria-hidden />}
-              onClick={() => { recordEvent.reset(); setEventOpen(true); }}
+              onClick={() => {
+                recordEvent.reset();
+                setEventOpen(true);
+              }}
               disabled={!m.allowedEvents.length}
               data-testid="member-record-event"
             >
               {t('memberEvent.open')}
             </Button>
             {(m.status === 'FULL' || m.status === 'PROBATIONARY') && (
-              <Button danger icon={<ExceptionOutlined aria-hidden />} onClick={() => { discipline.reset(); setDisciplineOpen(true); }} data-testid="member-record-discipline">
+              <Button
+                danger
+                icon={<ExceptionOutlined aria-hidden />}
+                onClick={() => {
+                  discipline.reset();
+                  setDisciplineOpen(true);
+                }}
+                data-testid="member-record-discipline"
+              >
                 {t('memberDiscipline.open')}
               </Button>
             )}
@@ -95,36 +120,72 @@ export const MemberRoute = () => {
           </Flex>
         )}
       </Flex>
-      <Drawer open={editing} onClose={() => setEditing(false)} title={t('memberForm.editTitle', { name: m.fullName })} size="large" destroyOnHidden>
+      <Drawer
+        open={editing}
+        onClose={() => setEditing(false)}
+        title={t('memberForm.editTitle', { name: m.fullName })}
+        size="large"
+        destroyOnHidden
+      >
         <MemberForm
           member={m}
           submitting={update.isPending}
           error={update.error}
           onCancel={() => setEditing(false)}
           onSubmit={(input) =>
-            update.mutate({ id: m.id, input }, { onSuccess: () => { setEditing(false); void toast.success(t('memberForm.saved')); } })
+            update.mutate(
+              { id: m.id, input },
+              {
+                onSuccess: () => {
+                  setEditing(false);
+                  void toast.success(t('memberForm.saved'));
+                },
+              },
+            )
           }
         />
       </Drawer>
-      <Modal open={disciplineOpen} onCancel={() => setDisciplineOpen(false)} title={t('memberDiscipline.title', { name: m.fullName })} footer={null} destroyOnHidden>
+      <Modal
+        open={disciplineOpen}
+        onCancel={() => setDisciplineOpen(false)}
+        title={t('memberDiscipline.title', { name: m.fullName })}
+        footer={null}
+        destroyOnHidden
+      >
         <MemberDisciplineForm
           member={m}
           submitting={discipline.isPending}
           error={discipline.error}
           onCancel={() => setDisciplineOpen(false)}
           onSubmit={(input) =>
-            discipline.mutate(input, { onSuccess: () => { setDisciplineOpen(false); void toast.success(t('memberDiscipline.recorded')); } })
+            discipline.mutate(input, {
+              onSuccess: () => {
+                setDisciplineOpen(false);
+                void toast.success(t('memberDiscipline.recorded'));
+              },
+            })
           }
         />
       </Modal>
-      <Modal open={eventOpen} onCancel={() => setEventOpen(false)} title={t('memberEvent.title', { name: m.fullName })} footer={null} destroyOnHidden>
+      <Modal
+        open={eventOpen}
+        onCancel={() => setEventOpen(false)}
+        title={t('memberEvent.title', { name: m.fullName })}
+        footer={null}
+        destroyOnHidden
+      >
         <MemberEventForm
           member={m}
           submitting={recordEvent.isPending}
           error={recordEvent.error}
           onCancel={() => setEventOpen(false)}
           onSubmit={(input) =>
-            recordEvent.mutate(input, { onSuccess: () => { setEventOpen(false); void toast.success(t('memberEvent.recorded')); } })
+            recordEvent.mutate(input, {
+              onSuccess: () => {
+                setEventOpen(false);
+                void toast.success(t('memberEvent.recorded'));
+              },
+            })
           }
         />
       </Modal>

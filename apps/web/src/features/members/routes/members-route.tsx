@@ -91,7 +91,13 @@ export const MembersRoute = () => {
   };
   // a saved filter replaces every filter at once, from page 1
   const applyFilters = (v: MemberFilterValues) =>
-    update({ q: v.search || null, status: v.statuses.join(',') || null, org: v.organisationId, probation: v.probation.join(',') || null, page: null });
+    update({
+      q: v.search || null,
+      status: v.statuses.join(',') || null,
+      org: v.organisationId,
+      probation: v.probation.join(',') || null,
+      page: null,
+    });
 
   return (
     <div className="section-gap">
@@ -101,24 +107,41 @@ export const MembersRoute = () => {
           {t('members.title')}
         </Typography.Title>
         <Flex gap={8} wrap>
-        {mayAdd && (
-          <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => { create.reset(); setAdding(true); }} data-testid="member-add">
-            {t('memberForm.add')}
+          {mayAdd && (
+            <Button
+              type="primary"
+              icon={<UserAddOutlined aria-hidden />}
+              onClick={() => {
+                create.reset();
+                setAdding(true);
+              }}
+              data-testid="member-add"
+            >
+              {t('memberForm.add')}
+            </Button>
+          )}
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exportMembers.isPending}
+            data-testid="members-export"
+            onClick={() =>
+              exportMembers.mutate(
+                { params: queryParams, fileName: `dang-vien-${asOf}.xlsx` },
+                { onError: (e) => void toast.error(errorMessage(e)) },
+              )
+            }
+          >
+            {t('members.export')}
           </Button>
-        )}
-        <Button
-          icon={<FileExcelOutlined />}
-          loading={exportMembers.isPending}
-          data-testid="members-export"
-          onClick={() =>
-            exportMembers.mutate({ params: queryParams, fileName: `dang-vien-${asOf}.xlsx` }, { onError: (e) => void toast.error(errorMessage(e)) })
-          }
-        >
-          {t('members.export')}
-        </Button>
         </Flex>
       </Flex>
-      <Drawer open={adding} onClose={() => setAdding(false)} title={t('memberForm.addTitle')} size="large" destroyOnHidden>
+      <Drawer
+        open={adding}
+        onClose={() => setAdding(false)}
+        title={t('memberForm.addTitle')}
+        size="large"
+        destroyOnHidden
+      >
         <MemberForm
           cellId={filters.organisationId}
           submitting={create.isPending}

@@ -34,7 +34,8 @@ export const useMyNotices = (unreadOnly: boolean, limit: number) => {
   const userId = useSession()?.viewer.id ?? '';
   return useQuery({
     queryKey: ['notices', 'list', { userId, unreadOnly, limit }],
-    queryFn: ({ signal }): Promise<MyNoticesQuery['myNotices']> => request(MY_NOTICES, { unreadOnly, page: { offset: 0, limit } }, { signal }).then((d) => d.myNotices),
+    queryFn: ({ signal }): Promise<MyNoticesQuery['myNotices']> =>
+      request(MY_NOTICES, { unreadOnly, page: { offset: 0, limit } }, { signal }).then((d) => d.myNotices),
     enabled: Boolean(userId),
     placeholderData: keepPreviousData,
   });
@@ -42,6 +43,8 @@ export const useMyNotices = (unreadOnly: boolean, limit: number) => {
 
 export type NoticeItem = MyNoticesQuery['myNotices']['items'][number];
 
-export const useMarkNoticesRead = () => useApiMutation('markNoticesRead', (ids: string[]) => request(MARK_READ, { ids }).then((d) => d.markNoticesRead));
+export const useMarkNoticesRead = () =>
+  useApiMutation('markNoticesRead', (ids: string[]) => request(MARK_READ, { ids }).then((d) => d.markNoticesRead));
 
-export const useMarkAllNoticesRead = () => useApiMutation('markAllNoticesRead', (_: void) => request(MARK_ALL_READ, {}).then((d) => d.markAllNoticesRead));
+export const useMarkAllNoticesRead = () =>
+  useApiMutation('markAllNoticesRead', (_: void) => request(MARK_ALL_READ, {}).then((d) => d.markAllNoticesRead));

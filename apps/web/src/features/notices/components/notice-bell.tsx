@@ -34,7 +34,13 @@ export const NoticeBell = () => {
   const n = count.data ?? 0;
   return (
     <span className="notice-bell">
-      <LightButton icon={<LightIcon name="Bell" />} aria-label={t('notices.bell', { count: n })} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="notice-bell">
+      <LightButton
+        icon={<LightIcon name="Bell" />}
+        aria-label={t('notices.bell', { count: n })}
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="notice-bell"
+      >
         {n > 0 && (
           <span className="notice-bell__count" data-testid="notice-count">
             {n > 99 ? '99+' : n}

@@ -9,7 +9,8 @@ type Props = { items: NoticeItem[]; showBody: boolean; onOpen?: () => void };
 
 // Plain markup, no antd: these chunks are loaded on demand, and importing antd modules from them would re-split
 // the chunks the first screen shares with them (more files, more bytes: apps/web/e2e/weight.e2e.mjs).
-const when = (iso: string, lng: string): string => new Date(iso).toLocaleString(lng === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'short', timeStyle: 'short' });
+const when = (iso: string, lng: string): string =>
+  new Date(iso).toLocaleString(lng === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'short', timeStyle: 'short' });
 
 /** Notices: title (a link to the record; opening it marks it read), kind and time, text, "read" while unread. */
 export const NoticeList = ({ items, showBody, onOpen }: Props) => {
@@ -28,7 +29,12 @@ export const NoticeList = ({ items, showBody, onOpen }: Props) => {
           onOpen?.();
         };
         return (
-          <li key={n.id} className={unread ? 'notice-entry notice-entry--unread' : 'notice-entry'} data-testid="notice-entry" data-unread={unread}>
+          <li
+            key={n.id}
+            className={unread ? 'notice-entry notice-entry--unread' : 'notice-entry'}
+            data-testid="notice-entry"
+            data-unread={unread}
+          >
             <div className="notice-entry__head">
               {n.link ? (
                 <Link to={href(n.link)} onClick={open} className="notice-entry__title">
@@ -38,7 +44,13 @@ export const NoticeList = ({ items, showBody, onOpen }: Props) => {
                 <span className="notice-entry__title">{title}</span>
               )}
               {unread && (
-                <button type="button" className="notice-link" disabled={mark.isPending && mark.variables?.includes(n.id)} onClick={() => mark.mutate([n.id])} data-testid="notice-mark-read">
+                <button
+                  type="button"
+                  className="notice-link"
+                  disabled={mark.isPending && mark.variables?.includes(n.id)}
+                  onClick={() => mark.mutate([n.id])}
+                  data-testid="notice-mark-read"
+                >
                   {t('notices.markRead')}
                 </button>
               )}
@@ -55,7 +67,17 @@ export const NoticeList = ({ items, showBody, onOpen }: Props) => {
 };
 
 /** Loading, failure (with retry) or "no notices", in plain markup; null when there are notices to show. */
-export const NoticeState = ({ pending, failed, empty, onRetry }: { pending: boolean; failed: boolean; empty: boolean; onRetry: () => void }) => {
+export const NoticeState = ({
+  pending,
+  failed,
+  empty,
+  onRetry,
+}: {
+  pending: boolean;
+  failed: boolean;
+  empty: boolean;
+  onRetry: () => void;
+}) => {
   const { t } = useTranslation();
   if (pending) return <p className="notice-state">…</p>;
   if (failed)

@@ -41,8 +41,15 @@ const NoticePanel = ({ onClose }: { onClose: () => void }) => {
           </button>
         )}
       </div>
-      <NoticeState pending={list.isPending} failed={list.isError} empty={list.data?.items.length === 0} onRetry={() => void list.refetch()} />
-      {list.data && list.data.items.length > 0 && <NoticeList items={list.data.items} showBody={false} onOpen={onClose} />}
+      <NoticeState
+        pending={list.isPending}
+        failed={list.isError}
+        empty={list.data?.items.length === 0}
+        onRetry={() => void list.refetch()}
+      />
+      {list.data && list.data.items.length > 0 && (
+        <NoticeList items={list.data.items} showBody={false} onOpen={onClose} />
+      )}
       <Link to={href(paths.notices)} onClick={onClose} className="notice-panel__all" data-testid="notice-panel-all">
         {t('notices.seeAll')}
       </Link>

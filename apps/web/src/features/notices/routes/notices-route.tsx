@@ -31,7 +31,13 @@ export const NoticesRoute = () => {
       <title>{t('app.pageTitle', { page: t('notices.title') })}</title>
       <div className="notice-page__head">
         <h1 className="notice-page__title">{t('notices.title')}</h1>
-        <button type="button" className="notice-button" onClick={() => markAll.mutate()} disabled={markAll.isPending || !list.data?.unreadCount} data-testid="notice-mark-all">
+        <button
+          type="button"
+          className="notice-button"
+          onClick={() => markAll.mutate()}
+          disabled={markAll.isPending || !list.data?.unreadCount}
+          data-testid="notice-mark-all"
+        >
           {t('notices.markAllRead')}
         </button>
       </div>
@@ -40,7 +46,12 @@ export const NoticesRoute = () => {
         {filter('unread', `${t('notices.unread')} (${list.data?.unreadCount ?? 0})`)}
       </div>
       <div className="notice-page__list">
-        <NoticeState pending={list.isPending} failed={list.isError} empty={list.data?.items.length === 0} onRetry={() => void list.refetch()} />
+        <NoticeState
+          pending={list.isPending}
+          failed={list.isError}
+          empty={list.data?.items.length === 0}
+          onRetry={() => void list.refetch()}
+        />
         {list.data && list.data.items.length > 0 && <NoticeList items={list.data.items} showBody />}
       </div>
       {(list.data?.total ?? 0) > limit && (

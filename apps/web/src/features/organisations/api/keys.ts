@@ -10,5 +10,6 @@ export const organisationKeys = {
   splitMembers: (id: string, asOf: IsoDate) => ['organisations', 'splitMembers', { id, asOf }] as const,
   // who follows a cell and who may (assignments of every period: no asOf)
   cellVisitors: (cellId: string) => ['organisations', 'cellVisitors', { cellId }] as const,
-  visitorCandidates: (cellId: string, asOf: IsoDate) => ['organisations', 'visitorCandidates', { cellId, asOf }] as const,
+  visitorCandidates: (cellId: string, asOf: IsoDate) =>
+    ['organisations', 'visitorCandidates', { cellId, asOf }] as const,
 };

@@ -62,25 +62,41 @@ const END_SEAT = graphql(`
 
 // What each write makes stale (a change to the tree moves every subtree figure): lib/invalidation.ts.
 export const useCreateOrganisation = () =>
-  useApiMutation('createOrganisation', (input: CreateOrganisationInput) => request(CREATE, { input }).then((d) => d.createOrganisation));
+  useApiMutation('createOrganisation', (input: CreateOrganisationInput) =>
+    request(CREATE, { input }).then((d) => d.createOrganisation),
+  );
 
 export const useUpdateOrganisation = () =>
-  useApiMutation('updateOrganisation', (v: { id: string; input: UpdateOrganisationInput }) => request(UPDATE, v).then((d) => d.updateOrganisation));
+  useApiMutation('updateOrganisation', (v: { id: string; input: UpdateOrganisationInput }) =>
+    request(UPDATE, v).then((d) => d.updateOrganisation),
+  );
 
 export const useMoveOrganisation = () =>
-  useApiMutation('moveOrganisation', (input: MoveOrganisationInput) => request(MOVE, { input }).then((d) => d.moveOrganisation));
+  useApiMutation('moveOrganisation', (input: MoveOrganisationInput) =>
+    request(MOVE, { input }).then((d) => d.moveOrganisation),
+  );
 
 export const useDissolveOrganisation = () =>
-  useApiMutation('dissolveOrganisation', (input: DissolveOrganisationInput) => request(DISSOLVE, { input }).then((d) => d.dissolveOrganisation));
+  useApiMutation('dissolveOrganisation', (input: DissolveOrganisationInput) =>
+    request(DISSOLVE, { input }).then((d) => d.dissolveOrganisation),
+  );
 
 export const useMergeOrganisations = () =>
-  useApiMutation('mergeOrganisations', (input: MergeOrganisationsInput) => request(MERGE, { input }).then((d) => d.mergeOrganisations));
+  useApiMutation('mergeOrganisations', (input: MergeOrganisationsInput) =>
+    request(MERGE, { input }).then((d) => d.mergeOrganisations),
+  );
 
 export const useSplitOrganisation = () =>
-  useApiMutation('splitOrganisation', (input: SplitOrganisationInput) => request(SPLIT, { input }).then((d) => d.splitOrganisation));
+  useApiMutation('splitOrganisation', (input: SplitOrganisationInput) =>
+    request(SPLIT, { input }).then((d) => d.splitOrganisation),
+  );
 
 export const useAssignCommitteeSeat = () =>
-  useApiMutation('assignCommitteeSeat', (input: AssignCommitteeSeatInput) => request(ASSIGN_SEAT, { input }).then((d) => d.assignCommitteeSeat));
+  useApiMutation('assignCommitteeSeat', (input: AssignCommitteeSeatInput) =>
+    request(ASSIGN_SEAT, { input }).then((d) => d.assignCommitteeSeat),
+  );
 
 export const useEndCommitteeSeat = () =>
-  useApiMutation('endCommitteeSeat', (input: EndCommitteeSeatInput) => request(END_SEAT, { input }).then((d) => d.endCommitteeSeat));
+  useApiMutation('endCommitteeSeat', (input: EndCommitteeSeatInput) =>
+    request(END_SEAT, { input }).then((d) => d.endCommitteeSeat),
+  );

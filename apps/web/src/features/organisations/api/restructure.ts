@@ -46,7 +46,10 @@ const END_ASSIGNMENT = graphql(`
 export const useSplitMembers = (id: string, asOf: IsoDate) =>
   useQuery({
     queryKey: organisationKeys.splitMembers(id, asOf),
-    queryFn: ({ signal }) => request(SPLIT_MEMBERS, { id, asOf }, { signal }).then((d) => d.members.items.filter((m) => m.organisation?.id === id)),
+    queryFn: ({ signal }) =>
+      request(SPLIT_MEMBERS, { id, asOf }, { signal }).then((d) =>
+        d.members.items.filter((m) => m.organisation?.id === id),
+      ),
   });
 
 /** Every visit assignment of a cell (past, current and future), the current ones first. */
@@ -65,11 +68,16 @@ export type AssignableVisitor = AssignableVisitorsQuery['assignableVisitors'][nu
 export const useAssignableVisitors = (cellId: string, asOf: IsoDate) =>
   useQuery({
     queryKey: organisationKeys.visitorCandidates(cellId, asOf),
-    queryFn: ({ signal }) => request(ASSIGNABLE_VISITORS, { organisationId: cellId, asOf }, { signal }).then((d) => d.assignableVisitors),
+    queryFn: ({ signal }) =>
+      request(ASSIGNABLE_VISITORS, { organisationId: cellId, asOf }, { signal }).then((d) => d.assignableVisitors),
   });
 
 export const useAssignVisitor = () =>
-  useApiMutation('assignVisitor', (input: AssignVisitorInput) => request(ASSIGN_VISITOR, { input }).then((d) => d.assignVisitor));
+  useApiMutation('assignVisitor', (input: AssignVisitorInput) =>
+    request(ASSIGN_VISITOR, { input }).then((d) => d.assignVisitor),
+  );
 
 export const useEndVisitAssignment = () =>
-  useApiMutation('endVisitAssignment', (v: { id: string; to: string }) => request(END_ASSIGNMENT, v).then((d) => d.endVisitAssignment));
+  useApiMutation('endVisitAssignment', (v: { id: string; to: string }) =>
+    request(END_ASSIGNMENT, v).then((d) => d.endVisitAssignment),
+  );

@@ -6,7 +6,13 @@ import { formItem, optionsShown, renderUi, signIn } from '../../../test/render';
 import { CellVisitors } from './cell-visitors';
 
 // A committee office writer (no administrator rights) assigns a visitor from the users the API lets it assign.
-const office = { id: 'u-1', username: 'canbo', displayName: 'Cán bộ', isAdmin: false, grants: [{ id: 'g-1', role: 'COMMITTEE_WRITE', organisationId: 'o-root', memberId: null }] };
+const office = {
+  id: 'u-1',
+  username: 'canbo',
+  displayName: 'Cán bộ',
+  isAdmin: false,
+  grants: [{ id: 'g-1', role: 'COMMITTEE_WRITE', organisationId: 'o-root', memberId: null }],
+};
 const candidates = [
   { id: 'u-7', username: 'giamsat', displayName: 'Nguyễn Thanh Hải', followsCells: 7 },
   { id: 'u-8', username: 'uvbtv5', displayName: 'Đặng Văn Long', followsCells: 0 },
@@ -29,7 +35,10 @@ describe('assigning a cell visitor', () => {
     const { user } = open();
     await user.click(await screen.findByTestId('visitor-assign'));
     await user.click(within(formItem('Người được phân công')).getByRole('combobox'));
-    expect(await optionsShown()).toEqual(['Nguyễn Thanh Hải (giamsat) · đang theo dõi 7 chi bộ', 'Đặng Văn Long (uvbtv5)']);
+    expect(await optionsShown()).toEqual([
+      'Nguyễn Thanh Hải (giamsat) · đang theo dõi 7 chi bộ',
+      'Đặng Văn Long (uvbtv5)',
+    ]);
     expect(sent('AssignableVisitors')).toEqual([{ organisationId: 'o-cell', asOf: todayIso() }]);
     // no administrator's list of every user is asked for
     expect(operationsSent()).not.toContain('VisitorUsers');
@@ -43,9 +52,15 @@ describe('assigning a cell visitor', () => {
     await user.click(box);
     await user.type(box, 'dang long');
     await waitFor(async () => expect(await optionsShown()).toEqual(['Đặng Văn Long (uvbtv5)']));
-    await user.click(screen.getByText('Đặng Văn Long (uvbtv5)', { selector: '.ant-select-item-option-content' }).closest('.ant-select-item-option')!);
+    await user.click(
+      screen
+        .getByText('Đặng Văn Long (uvbtv5)', { selector: '.ant-select-item-option-content' })
+        .closest('.ant-select-item-option')!,
+    );
     await user.click(screen.getByTestId('visitor-assign-submit'));
-    await waitFor(() => expect(sent('AssignVisitor')).toEqual([{ input: { cellId: 'o-cell', visitorUserId: 'u-8', from: todayIso() } }]));
+    await waitFor(() =>
+      expect(sent('AssignVisitor')).toEqual([{ input: { cellId: 'o-cell', visitorUserId: 'u-8', from: todayIso() } }]),
+    );
   });
 
   it('says so when nobody in the scope can be assigned, and sends nothing without a visitor', async () => {
@@ -54,7 +69,11 @@ describe('assigning a cell visitor', () => {
     await user.click(within(formItem('Người được phân công')).getByRole('combobox'));
     expect(await screen.findByText('Không có người nào trong phạm vi của bạn để phân công.')).toBeTruthy();
     await user.click(screen.getByTestId('visitor-assign-submit'));
-    await waitFor(() => expect(formItem('Người được phân công').querySelector('.ant-form-item-explain-error')?.textContent).toBe('Chọn cấp ủy viên hoặc cán bộ'));
+    await waitFor(() =>
+      expect(formItem('Người được phân công').querySelector('.ant-form-item-explain-error')?.textContent).toBe(
+        'Chọn cấp ủy viên hoặc cán bộ',
+      ),
+    );
     expect(sent('AssignVisitor')).toEqual([]);
   });
 });

@@ -38,22 +38,35 @@ export const ChildrenTable = ({ items, extra }: { items: OrganisationChild[]; ex
             render: (_, o) => (
               <>
                 <Link to={href(paths.organisation(o.id))}>{o.name}</Link>
-                {o.dissolvedOn && (
-                  <Tag style={{ marginInlineStart: 8 }}>{t('organisation.dissolved')}</Tag>
-                )}
+                {o.dissolvedOn && <Tag style={{ marginInlineStart: 8 }}>{t('organisation.dissolved')}</Tag>}
               </>
             ),
           },
           { key: 'kind', title: t('organisation.children.kind'), render: (_, o) => t(`organisation.kind.${o.kind}`) },
-          { key: 'members', title: t('organisation.children.members'), align: 'right', render: (_, o) => num(o.memberCount) },
-          { key: 'full', title: t('organisation.children.fullMembers'), align: 'right', render: (_, o) => num(o.fullMemberCount) },
+          {
+            key: 'members',
+            title: t('organisation.children.members'),
+            align: 'right',
+            render: (_, o) => num(o.memberCount),
+          },
+          {
+            key: 'full',
+            title: t('organisation.children.fullMembers'),
+            align: 'right',
+            render: (_, o) => num(o.fullMemberCount),
+          },
           {
             key: 'probationary',
             title: t('organisation.children.probationaryMembers'),
             align: 'right',
             render: (_, o) => num(o.probationaryCount),
           },
-          { key: 'children', title: t('organisation.children.childCount'), align: 'right', render: (_, o) => num(o.childCount) },
+          {
+            key: 'children',
+            title: t('organisation.children.childCount'),
+            align: 'right',
+            render: (_, o) => num(o.childCount),
+          },
         ]}
       />
     </section>

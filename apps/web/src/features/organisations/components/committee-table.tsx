@@ -12,7 +12,13 @@ import { COMMITTEE_ROLES, type OrganisationKind } from '../../../lib/domain';
 
 const isCell = (kind: OrganisationKind) => kind === 'GRASSROOTS_CELL' || kind === 'SUBORDINATE_CELL';
 
-type Props = { kind: OrganisationKind; hasCellCommittee: boolean; seats: CommitteeSeat[]; organisationId: string; canWrite?: boolean };
+type Props = {
+  kind: OrganisationKind;
+  hasCellCommittee: boolean;
+  seats: CommitteeSeat[];
+  organisationId: string;
+  canWrite?: boolean;
+};
 
 export const CommitteeTable = ({ kind, hasCellCommittee, seats, organisationId, canWrite = false }: Props) => {
   const { t } = useTranslation();
@@ -22,7 +28,9 @@ export const CommitteeTable = ({ kind, hasCellCommittee, seats, organisationId, 
   const [dialog, setDialog] = useState<{ kind: 'assign' } | { kind: 'end'; seat: CommitteeSeat } | null>(null);
   const href = useAppHref();
   const sorted = [...seats].sort(
-    (a, b) => COMMITTEE_ROLES.indexOf(a.role) - COMMITTEE_ROLES.indexOf(b.role) || (a.member?.fullName ?? '').localeCompare(b.member?.fullName ?? '', 'vi'),
+    (a, b) =>
+      COMMITTEE_ROLES.indexOf(a.role) - COMMITTEE_ROLES.indexOf(b.role) ||
+      (a.member?.fullName ?? '').localeCompare(b.member?.fullName ?? '', 'vi'),
   );
   const title = isCell(kind) ? t('organisation.committee.titleCell') : t('organisation.committee.titleCommittee');
 
@@ -31,7 +39,18 @@ export const CommitteeTable = ({ kind, hasCellCommittee, seats, organisationId, 
       <SectionHeading
         id="committee-title"
         title={title}
-        add={canWrite ? { label: t('organisationForm.assignSeat'), testId: 'seat-assign', onClick: () => { assign.reset(); setDialog({ kind: 'assign' }); } } : undefined}
+        add={
+          canWrite
+            ? {
+                label: t('organisationForm.assignSeat'),
+                testId: 'seat-assign',
+                onClick: () => {
+                  assign.reset();
+                  setDialog({ kind: 'assign' });
+                },
+              }
+            : undefined
+        }
       />
       {isCell(kind) && !hasCellCommittee && seats.length > 0 && (
         <Typography.Paragraph type="secondary">{t('organisation.committee.noCellCommittee')}</Typography.Paragraph>
@@ -69,21 +88,40 @@ export const CommitteeTable = ({ kind, hasCellCommittee, seats, organisationId, 
             render: (_, s) => formatDate(s.to) || t('common.none'),
           },
           ...(canWrite
-            ? [{
-                key: 'actions',
-                title: '',
-                render: (_: unknown, s: CommitteeSeat) =>
-                  s.to ? null : (
-                    <Button size="small" danger onClick={() => { end.reset(); setDialog({ kind: 'end', seat: s }); }} data-testid="seat-end">
-                      {t('organisationForm.endSeat')}
-                    </Button>
-                  ),
-              }]
+            ? [
+                {
+                  key: 'actions',
+                  title: '',
+                  render: (_: unknown, s: CommitteeSeat) =>
+                    s.to ? null : (
+                      <Button
+                        size="small"
+                        danger
+                        onClick={() => {
+                          end.reset();
+                          setDialog({ kind: 'end', seat: s });
+                        }}
+                        data-testid="seat-end"
+                      >
+                        {t('organisationForm.endSeat')}
+                      </Button>
+                    ),
+                },
+              ]
             : []),
         ]}
       />
-      <Modal open={dialog !== null} onCancel={() => setDialog(null)} footer={null} destroyOnHidden
-        title={dialog?.kind === 'end' ? t('organisationForm.endSeatTitle', { name: dialog.seat.member?.fullName ?? '' }) : t('organisationForm.assignSeat')}>
+      <Modal
+        open={dialog !== null}
+        onCancel={() => setDialog(null)}
+        footer={null}
+        destroyOnHidden
+        title={
+          dialog?.kind === 'end'
+            ? t('organisationForm.endSeatTitle', { name: dialog.seat.member?.fullName ?? '' })
+            : t('organisationForm.assignSeat')
+        }
+      >
         {dialog?.kind === 'assign' && (
           <AssignSeatForm
             organisationId={organisationId}
@@ -91,7 +129,14 @@ export const CommitteeTable = ({ kind, hasCellCommittee, seats, organisationId, 
             submitting={assign.isPending}
             error={assign.error}
             onCancel={() => setDialog(null)}
-            onSubmit={(input) => assign.mutate(input, { onSuccess: () => { setDialog(null); void toast.success(t('organisationForm.seatAssigned')); } })}
+            onSubmit={(input) =>
+              assign.mutate(input, {
+                onSuccess: () => {
+                  setDialog(null);
+                  void toast.success(t('organisationForm.seatAssigned'));
+                },
+              })
+            }
           />
         )}
         {dialog?.kind === 'end' && (
@@ -99,7 +144,17 @@ export const CommitteeTable = ({ kind, hasCellCommittee, seats, organisationId, 
             submitting={end.isPending}
             error={end.error}
             onCancel={() => setDialog(null)}
-            onSubmit={(to) => end.mutate({ seatId: dialog.seat.id, to }, { onSuccess: () => { setDialog(null); void toast.success(t('organisationForm.seatEnded')); } })}
+            onSubmit={(to) =>
+              end.mutate(
+                { seatId: dialog.seat.id, to },
+                {
+                  onSuccess: () => {
+                    setDialog(null);
+                    void toast.success(t('organisationForm.seatEnded'));
+                  },
+                },
+              )
+            }
           />
         )}
       </Modal>

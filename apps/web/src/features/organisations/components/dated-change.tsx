@@ -30,12 +30,21 @@ export const DatedFields = ({ help }: { help: (name: string) => string | undefin
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name="effectiveOn" label={t('organisationForm.effectiveOn')} rules={[{ required: true, message: t('organisationForm.required') }]}
-        validateStatus={help('effectiveOn') ? 'error' : undefined} help={help('effectiveOn')}>
+      <Form.Item
+        name="effectiveOn"
+        label={t('organisationForm.effectiveOn')}
+        rules={[{ required: true, message: t('organisationForm.required') }]}
+        validateStatus={help('effectiveOn') ? 'error' : undefined}
+        help={help('effectiveOn')}
+      >
         <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="note" label={t('organisationForm.note')}
-        validateStatus={help('id') || help('reason') ? 'error' : undefined} help={help('id') ?? help('reason')}>
+      <Form.Item
+        name="note"
+        label={t('organisationForm.note')}
+        validateStatus={help('id') || help('reason') ? 'error' : undefined}
+        help={help('id') ?? help('reason')}
+      >
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
     </>
@@ -43,7 +52,18 @@ export const DatedFields = ({ help }: { help: (name: string) => string | undefin
 };
 
 /** A dated change of the tree (move, merge, dissolve): the date it takes effect, a note, and for a move the new parent. */
-export const DatedChange = ({ testId, withParent, danger, submitting, error, hint, submitLabel, extra, onCancel, onSubmit }: DatedProps) => {
+export const DatedChange = ({
+  testId,
+  withParent,
+  danger,
+  submitting,
+  error,
+  hint,
+  submitLabel,
+  extra,
+  onCancel,
+  onSubmit,
+}: DatedProps) => {
   const { t } = useTranslation();
   const { message, fieldMessages } = useErrorMessage();
   const fields = error ? fieldMessages(error) : {};
@@ -55,22 +75,44 @@ export const DatedChange = ({ testId, withParent, danger, submitting, error, hin
       data-testid={testId}
       initialValues={{ newParentId: null }}
       onFinish={(v) =>
-        onSubmit({ effectiveOn: v.effectiveOn?.format('YYYY-MM-DD') ?? todayIso(), newParentId: v.newParentId, note: v.note?.trim() || undefined, sourceIds: v.sourceIds })
+        onSubmit({
+          effectiveOn: v.effectiveOn?.format('YYYY-MM-DD') ?? todayIso(),
+          newParentId: v.newParentId,
+          note: v.note?.trim() || undefined,
+          sourceIds: v.sourceIds,
+        })
       }
     >
       <Alert type={danger ? 'warning' : 'info'} showIcon title={hint} style={{ marginBottom: 16 }} />
       {Boolean(error) && !Object.keys(fields).some((f) => PLACED.includes(f)) && (
-        <Alert type="error" showIcon title={message(error)} style={{ marginBottom: 16 }} data-testid={`${testId}-error`} />
+        <Alert
+          type="error"
+          showIcon
+          title={message(error)}
+          style={{ marginBottom: 16 }}
+          data-testid={`${testId}-error`}
+        />
       )}
       {withParent && (
-        <Form.Item name="newParentId" label={t('organisationForm.newParent')} rules={[{ required: true, message: t('organisationForm.pickParent') }]}
-          validateStatus={help('newParentId') ? 'error' : undefined} help={help('newParentId')}>
+        <Form.Item
+          name="newParentId"
+          label={t('organisationForm.newParent')}
+          rules={[{ required: true, message: t('organisationForm.pickParent') }]}
+          validateStatus={help('newParentId') ? 'error' : undefined}
+          help={help('newParentId')}
+        >
           <OrganisationField placeholder={t('organisationForm.pickParent')} />
         </Form.Item>
       )}
       {extra?.(help)}
       <DatedFields help={help} />
-      <FormActions submitting={submitting} onCancel={onCancel} testId={`${testId}-submit`} submitLabel={submitLabel} danger={danger} />
+      <FormActions
+        submitting={submitting}
+        onCancel={onCancel}
+        testId={`${testId}-submit`}
+        submitLabel={submitLabel}
+        danger={danger}
+      />
     </Form>
   );
 };

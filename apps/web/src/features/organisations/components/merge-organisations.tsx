@@ -17,7 +17,13 @@ import { DatedChange } from './dated-change';
  * organisations move here from the date and they are dissolved. The counts are confirmed before it is sent: it
  * cannot be undone. An organisation under another parent is moved here first (Chuyển trực thuộc).
  */
-export const MergeOrganisations = ({ organisation: o, onClose }: { organisation: OrganisationDetail; onClose: () => void }) => {
+export const MergeOrganisations = ({
+  organisation: o,
+  onClose,
+}: {
+  organisation: OrganisationDetail;
+  onClose: () => void;
+}) => {
   const { t } = useTranslation();
   const f = useFormat();
   const { asOf } = useAsOf();
@@ -38,8 +44,13 @@ export const MergeOrganisations = ({ organisation: o, onClose }: { organisation:
       danger
       onCancel={onClose}
       extra={(help) => (
-        <Form.Item name="sourceIds" label={t('restructure.merge.sources')} rules={[{ required: true, message: t('restructure.merge.pickSources') }]}
-          validateStatus={help('sourceIds') || help('targetId') ? 'error' : undefined} help={help('sourceIds') ?? help('targetId')}>
+        <Form.Item
+          name="sourceIds"
+          label={t('restructure.merge.sources')}
+          rules={[{ required: true, message: t('restructure.merge.pickSources') }]}
+          validateStatus={help('sourceIds') || help('targetId') ? 'error' : undefined}
+          help={help('sourceIds') ?? help('targetId')}
+        >
           <Select
             mode="multiple"
             loading={parent.isPending}
@@ -66,7 +77,12 @@ export const MergeOrganisations = ({ organisation: o, onClose }: { organisation:
           cancelText: t('common.cancel'),
           onOk: () =>
             merge.mutate(
-              { targetId: o.id, sourceIds: sources.map((c) => c.id), effectiveOn: v.effectiveOn, ...(v.note ? { note: v.note } : {}) },
+              {
+                targetId: o.id,
+                sourceIds: sources.map((c) => c.id),
+                effectiveOn: v.effectiveOn,
+                ...(v.note ? { note: v.note } : {}),
+              },
               {
                 onSuccess: (target) => {
                   onClose();

@@ -1,4 +1,12 @@
-import { DeleteOutlined, DownOutlined, EditOutlined, MergeCellsOutlined, NodeIndexOutlined, PlusOutlined, SplitCellsOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  DownOutlined,
+  EditOutlined,
+  MergeCellsOutlined,
+  NodeIndexOutlined,
+  PlusOutlined,
+  SplitCellsOutlined,
+} from '@ant-design/icons';
 import { App, Button, Drawer, Dropdown, Flex, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +15,12 @@ import { allowedChildKinds } from '../../../lib/domain';
 import { paths, useAppHref } from '../../../lib/paths';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from '../../../gql/graphql';
 import type { OrganisationDetail } from '../api/get-organisation';
-import { useCreateOrganisation, useDissolveOrganisation, useMoveOrganisation, useUpdateOrganisation } from '../api/organisation-mutations';
+import {
+  useCreateOrganisation,
+  useDissolveOrganisation,
+  useMoveOrganisation,
+  useUpdateOrganisation,
+} from '../api/organisation-mutations';
 import { DatedChange } from './dated-change';
 import { MergeOrganisations } from './merge-organisations';
 import { OrganisationForm } from './organisation-form';
@@ -42,7 +55,11 @@ export const OrganisationActions = ({ organisation: o }: { organisation: Organis
     <>
       <Flex gap={8} wrap>
         {canHaveChildren && !dissolved && (
-          <Button icon={<PlusOutlined aria-hidden />} onClick={() => show('create')} data-testid="organisation-add-child">
+          <Button
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => show('create')}
+            data-testid="organisation-add-child"
+          >
             {t('organisationForm.addChild')}
           </Button>
         )}
@@ -50,11 +67,37 @@ export const OrganisationActions = ({ organisation: o }: { organisation: Organis
           trigger={['click']}
           menu={{
             items: [
-              { key: 'edit', icon: <EditOutlined aria-hidden />, label: t('organisationForm.edit'), disabled: dissolved },
-              { key: 'move', icon: <NodeIndexOutlined aria-hidden />, label: t('organisationForm.move'), disabled: dissolved || !o.parent },
-              { key: 'merge', icon: <MergeCellsOutlined aria-hidden />, label: t('restructure.merge.action'), disabled: dissolved || !o.parent },
-              { key: 'split', icon: <SplitCellsOutlined aria-hidden />, label: t('restructure.split.action'), disabled: dissolved || !o.parent },
-              { key: 'dissolve', icon: <DeleteOutlined aria-hidden />, label: t('organisationForm.dissolve'), danger: true, disabled: dissolved },
+              {
+                key: 'edit',
+                icon: <EditOutlined aria-hidden />,
+                label: t('organisationForm.edit'),
+                disabled: dissolved,
+              },
+              {
+                key: 'move',
+                icon: <NodeIndexOutlined aria-hidden />,
+                label: t('organisationForm.move'),
+                disabled: dissolved || !o.parent,
+              },
+              {
+                key: 'merge',
+                icon: <MergeCellsOutlined aria-hidden />,
+                label: t('restructure.merge.action'),
+                disabled: dissolved || !o.parent,
+              },
+              {
+                key: 'split',
+                icon: <SplitCellsOutlined aria-hidden />,
+                label: t('restructure.split.action'),
+                disabled: dissolved || !o.parent,
+              },
+              {
+                key: 'dissolve',
+                icon: <DeleteOutlined aria-hidden />,
+                label: t('organisationForm.dissolve'),
+                danger: true,
+                disabled: dissolved,
+              },
             ],
             onClick: ({ key }) => show(key as Dialog),
           }}
@@ -64,8 +107,17 @@ export const OrganisationActions = ({ organisation: o }: { organisation: Organis
           </Button>
         </Dropdown>
       </Flex>
-      <Drawer open={open === 'create' || open === 'edit'} onClose={close} size="large" destroyOnHidden
-        title={open === 'edit' ? t('organisationForm.editTitle', { name: o.name }) : t('organisationForm.addChildTitle', { name: o.name })}>
+      <Drawer
+        open={open === 'create' || open === 'edit'}
+        onClose={close}
+        size="large"
+        destroyOnHidden
+        title={
+          open === 'edit'
+            ? t('organisationForm.editTitle', { name: o.name })
+            : t('organisationForm.addChildTitle', { name: o.name })
+        }
+      >
         {open === 'create' && (
           <OrganisationForm
             parent={{ id: o.id, kind: o.kind }}
@@ -90,12 +142,26 @@ export const OrganisationActions = ({ organisation: o }: { organisation: Organis
             error={update.error}
             onCancel={close}
             onSubmit={(input) =>
-              update.mutate({ id: o.id, input: input as UpdateOrganisationInput }, { onSuccess: () => { close(); void toast.success(t('organisationForm.saved')); } })
+              update.mutate(
+                { id: o.id, input: input as UpdateOrganisationInput },
+                {
+                  onSuccess: () => {
+                    close();
+                    void toast.success(t('organisationForm.saved'));
+                  },
+                },
+              )
             }
           />
         )}
       </Drawer>
-      <Modal open={open === 'move'} onCancel={close} footer={null} destroyOnHidden title={t('organisationForm.moveTitle', { name: o.name })}>
+      <Modal
+        open={open === 'move'}
+        onCancel={close}
+        footer={null}
+        destroyOnHidden
+        title={t('organisationForm.moveTitle', { name: o.name })}
+      >
         <DatedChange
           testId="organisation-move-form"
           withParent
@@ -106,19 +172,47 @@ export const OrganisationActions = ({ organisation: o }: { organisation: Organis
           onCancel={close}
           onSubmit={(v) =>
             move.mutate(
-              { id: o.id, newParentId: v.newParentId ?? '', effectiveOn: v.effectiveOn, ...(v.note ? { note: v.note } : {}) },
-              { onSuccess: () => { close(); void toast.success(t('organisationForm.moved')); } },
+              {
+                id: o.id,
+                newParentId: v.newParentId ?? '',
+                effectiveOn: v.effectiveOn,
+                ...(v.note ? { note: v.note } : {}),
+              },
+              {
+                onSuccess: () => {
+                  close();
+                  void toast.success(t('organisationForm.moved'));
+                },
+              },
             )
           }
         />
       </Modal>
-      <Modal open={open === 'merge'} onCancel={close} footer={null} destroyOnHidden title={t('restructure.merge.title', { name: o.name })}>
+      <Modal
+        open={open === 'merge'}
+        onCancel={close}
+        footer={null}
+        destroyOnHidden
+        title={t('restructure.merge.title', { name: o.name })}
+      >
         <MergeOrganisations organisation={o} onClose={close} />
       </Modal>
-      <Drawer open={open === 'split'} onClose={close} size="large" destroyOnHidden title={t('restructure.split.title', { name: o.name })}>
+      <Drawer
+        open={open === 'split'}
+        onClose={close}
+        size="large"
+        destroyOnHidden
+        title={t('restructure.split.title', { name: o.name })}
+      >
         <SplitOrganisation organisation={o} onClose={close} />
       </Drawer>
-      <Modal open={open === 'dissolve'} onCancel={close} footer={null} destroyOnHidden title={t('organisationForm.dissolveTitle', { name: o.name })}>
+      <Modal
+        open={open === 'dissolve'}
+        onCancel={close}
+        footer={null}
+        destroyOnHidden
+        title={t('organisationForm.dissolveTitle', { name: o.name })}
+      >
         <DatedChange
           testId="organisation-dissolve-form"
           submitting={dissolve.isPending}
@@ -130,7 +224,12 @@ export const OrganisationActions = ({ organisation: o }: { organisation: Organis
           onSubmit={(v) =>
             dissolve.mutate(
               { id: o.id, effectiveOn: v.effectiveOn, ...(v.note ? { note: v.note } : {}) },
-              { onSuccess: () => { close(); void toast.success(t('organisationForm.dissolved')); } },
+              {
+                onSuccess: () => {
+                  close();
+                  void toast.success(t('organisationForm.dissolved'));
+                },
+              },
             )
           }
         />

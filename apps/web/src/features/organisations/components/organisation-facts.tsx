@@ -47,7 +47,11 @@ export const OrganisationFacts = ({ organisation: o, asOf }: { organisation: Org
             term
           ),
         },
-        { key: 'termType', label: t('organisation.fields.termType'), children: o.termType ? label('organisation.termTypes', o.termType, 'common.otherCode') : none },
+        {
+          key: 'termType',
+          label: t('organisation.fields.termType'),
+          children: o.termType ? label('organisation.termTypes', o.termType, 'common.otherCode') : none,
+        },
       ]}
     />
   );

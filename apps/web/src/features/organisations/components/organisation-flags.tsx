@@ -26,7 +26,12 @@ export const OrganisationFlags = ({ flags }: { flags: OrganisationFlag[] }) => {
   return (
     <div className="section-gap" data-testid="organisation-flags">
       {flags.map((f) => (
-        <Alert key={f.code} type={alertType(f.severity)} showIcon title={lng === 'en' ? f.messageEn || f.message : f.message} />
+        <Alert
+          key={f.code}
+          type={alertType(f.severity)}
+          showIcon
+          title={lng === 'en' ? f.messageEn || f.message : f.message}
+        />
       ))}
     </div>
   );

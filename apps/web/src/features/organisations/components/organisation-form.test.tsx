@@ -6,10 +6,23 @@ import { choose, fieldError, fill, formItem, optionsShown, renderUi, typeDate } 
 import type { OrganisationDetail } from '../api/get-organisation';
 import { OrganisationForm } from './organisation-form';
 
-const open = (props: { parent?: { id: string; kind: OrganisationKind } | null; organisation?: OrganisationDetail; error?: unknown } = {}) => {
+const open = (
+  props: {
+    parent?: { id: string; kind: OrganisationKind } | null;
+    organisation?: OrganisationDetail;
+    error?: unknown;
+  } = {},
+) => {
   const onSubmit = vi.fn();
   const rendered = renderUi(
-    <OrganisationForm parent={props.parent} organisation={props.organisation} submitting={false} error={props.error ?? null} onSubmit={onSubmit} onCancel={() => undefined} />,
+    <OrganisationForm
+      parent={props.parent}
+      organisation={props.organisation}
+      submitting={false}
+      error={props.error ?? null}
+      onSubmit={onSubmit}
+      onCancel={() => undefined}
+    />,
   );
   return { ...rendered, onSubmit };
 };
@@ -46,17 +59,41 @@ describe('OrganisationForm', () => {
     await typeDate(user, 'Ngày thành lập', '01/03/2024');
     await user.click(save());
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0][0]).toEqual({ code: 'cb.vp-01', name: 'Chi bộ Văn phòng', kind: 'SUBORDINATE_CELL', parentId: 'o-1', establishedOn: '2024-03-01' });
+    expect(onSubmit.mock.calls[0][0]).toEqual({
+      code: 'cb.vp-01',
+      name: 'Chi bộ Văn phòng',
+      kind: 'SUBORDINATE_CELL',
+      parentId: 'o-1',
+      establishedOn: '2024-03-01',
+    });
   });
 
   it('edits without the kind or the founding day, and clears an emptied field', async () => {
-    const organisation = { id: 'o-9', code: 'CB9', name: 'Chi bộ 9', kind: 'GRASSROOTS_CELL', levelName: 'Cơ sở', unitServed: null, termStart: '2025-01-01', termEnd: '2030-01-01', termType: '5_YEARS' } as unknown as OrganisationDetail;
+    const organisation = {
+      id: 'o-9',
+      code: 'CB9',
+      name: 'Chi bộ 9',
+      kind: 'GRASSROOTS_CELL',
+      levelName: 'Cơ sở',
+      unitServed: null,
+      termStart: '2025-01-01',
+      termEnd: '2030-01-01',
+      termType: '5_YEARS',
+    } as unknown as OrganisationDetail;
     const { user, onSubmit } = open({ organisation });
     expect(screen.queryByText('Ngày thành lập')).toBeNull();
     fill(box('Cấp'), ' ');
     await user.click(save());
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0][0]).toEqual({ code: 'CB9', name: 'Chi bộ 9', levelName: null, unitServed: null, termStart: '2025-01-01', termEnd: '2030-01-01', termType: '5_YEARS' });
+    expect(onSubmit.mock.calls[0][0]).toEqual({
+      code: 'CB9',
+      name: 'Chi bộ 9',
+      levelName: null,
+      unitServed: null,
+      termStart: '2025-01-01',
+      termEnd: '2030-01-01',
+      termType: '5_YEARS',
+    });
   });
 
   it('shows the server refusal of the term next to its end', async () => {

@@ -32,7 +32,17 @@ type Values = {
   termEnd?: Dayjs | null;
   termType?: string | null;
 };
-const FORM_FIELDS = new Set(['code', 'name', 'kind', 'levelName', 'unitServed', 'establishedOn', 'termStart', 'termEnd', 'termType']);
+const FORM_FIELDS = new Set([
+  'code',
+  'name',
+  'kind',
+  'levelName',
+  'unitServed',
+  'establishedOn',
+  'termStart',
+  'termEnd',
+  'termType',
+]);
 
 type Props = {
   /** Creating: the parent (null = a root committee, administrators only). */
@@ -52,7 +62,10 @@ const text = trimmedOrNull;
 export const OrganisationForm = ({ parent, organisation, submitting, error, onSubmit, onCancel }: Props) => {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const kinds = useMemo(() => (organisation ? [organisation.kind] : allowedChildKinds(parent?.kind ?? null)), [organisation, parent]);
+  const kinds = useMemo(
+    () => (organisation ? [organisation.kind] : allowedChildKinds(parent?.kind ?? null)),
+    [organisation, parent],
+  );
 
   const initial: Values = useMemo(
     () =>
@@ -88,17 +101,44 @@ export const OrganisationForm = ({ parent, organisation, submitting, error, onSu
       onSubmit(common satisfies UpdateOrganisationInput);
       return;
     }
-    const input: CreateOrganisationInput = { ...common, kind: v.kind as OrganisationKind, parentId: parent?.id ?? null, establishedOn: iso(v.establishedOn) };
+    const input: CreateOrganisationInput = {
+      ...common,
+      kind: v.kind as OrganisationKind,
+      parentId: parent?.id ?? null,
+      establishedOn: iso(v.establishedOn),
+    };
     for (const k of Object.keys(input) as (keyof CreateOrganisationInput)[]) if (input[k] === null) delete input[k];
     onSubmit(input);
   };
 
   return (
-    <Form form={form} name="organisation" layout="vertical" initialValues={initial} onFinish={submit} data-testid="organisation-form">
-      {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} data-testid="organisation-form-error" />}
+    <Form
+      form={form}
+      name="organisation"
+      layout="vertical"
+      initialValues={initial}
+      onFinish={submit}
+      data-testid="organisation-form"
+    >
+      {general && (
+        <Alert
+          type="error"
+          showIcon
+          title={general}
+          style={{ marginBottom: 16 }}
+          data-testid="organisation-form-error"
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} md={16}>
-          <Form.Item name="name" label={t('organisation.fields.name')} rules={[{ required: true, whitespace: true, message: t('organisationForm.required') }, { max: 300, message: t('organisationForm.tooLong', { max: 300 }) }]}>
+          <Form.Item
+            name="name"
+            label={t('organisation.fields.name')}
+            rules={[
+              { required: true, whitespace: true, message: t('organisationForm.required') },
+              { max: 300, message: t('organisationForm.tooLong', { max: 300 }) },
+            ]}
+          >
             <Input maxLength={300} placeholder={t('organisationForm.namePlaceholder')} />
           </Form.Item>
         </Col>
@@ -113,13 +153,25 @@ export const OrganisationForm = ({ parent, organisation, submitting, error, onSu
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="kind" label={t('organisation.fields.kind')} rules={[{ required: true, message: t('organisationForm.pickKind') }]}>
-            <Select disabled={Boolean(organisation)} options={kinds.map((k) => ({ value: k, label: t(`organisation.kind.${k}`) }))} placeholder={t('organisationForm.pickKind')} />
+          <Form.Item
+            name="kind"
+            label={t('organisation.fields.kind')}
+            rules={[{ required: true, message: t('organisationForm.pickKind') }]}
+          >
+            <Select
+              disabled={Boolean(organisation)}
+              options={kinds.map((k) => ({ value: k, label: t(`organisation.kind.${k}`) }))}
+              placeholder={t('organisationForm.pickKind')}
+            />
           </Form.Item>
         </Col>
         {!organisation && (
           <Col xs={24} md={12}>
-            <Form.Item name="establishedOn" label={t('organisation.fields.establishedOn')} extra={t('organisationForm.establishedHint')}>
+            <Form.Item
+              name="establishedOn"
+              label={t('organisation.fields.establishedOn')}
+              extra={t('organisationForm.establishedHint')}
+            >
               <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -146,11 +198,19 @@ export const OrganisationForm = ({ parent, organisation, submitting, error, onSu
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="termType" label={t('organisation.fields.termType')}>
-            <Select allowClear options={TERM_TYPES.map((k) => ({ value: k, label: t(`organisation.termTypes.${k}`) }))} />
+            <Select
+              allowClear
+              options={TERM_TYPES.map((k) => ({ value: k, label: t(`organisation.termTypes.${k}`) }))}
+            />
           </Form.Item>
         </Col>
       </Row>
-      <FormActions submitting={submitting} onCancel={onCancel} testId="organisation-form-submit" submitLabel={organisation ? t('organisationForm.save') : t('organisationForm.create')} />
+      <FormActions
+        submitting={submitting}
+        onCancel={onCancel}
+        testId="organisation-form-submit"
+        submitLabel={organisation ? t('organisationForm.save') : t('organisationForm.create')}
+      />
     </Form>
   );
 };

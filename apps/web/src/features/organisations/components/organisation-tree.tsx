@@ -120,7 +120,11 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
     else if (e.key === 'ArrowRight' && item?.getAttribute('aria-expanded') === 'false') void toggle(id);
     else if (e.key === 'ArrowRight' && item?.getAttribute('aria-expanded') === 'true') move(at + 1);
     else if (e.key === 'ArrowLeft' && item?.getAttribute('aria-expanded') === 'true') void toggle(id);
-    else if (e.key === 'ArrowLeft') item?.parentElement?.closest<HTMLElement>('[role=treeitem]')?.querySelector<HTMLAnchorElement>('.light-tree__link')?.focus();
+    else if (e.key === 'ArrowLeft')
+      item?.parentElement
+        ?.closest<HTMLElement>('[role=treeitem]')
+        ?.querySelector<HTMLAnchorElement>('.light-tree__link')
+        ?.focus();
     else return;
     e.preventDefault();
   };
@@ -140,15 +144,27 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
         aria-busy={loading || undefined}
         className="light-tree__node"
       >
-        <div className={selected ? 'light-tree__row is-selected' : 'light-tree__row'} style={{ paddingInlineStart: (level - 1) * 24 }}>
+        <div
+          className={selected ? 'light-tree__row is-selected' : 'light-tree__row'}
+          style={{ paddingInlineStart: (level - 1) * 24 }}
+        >
           {leaf ? (
             <span className="light-tree__switcher is-leaf" aria-hidden />
           ) : (
             <span className="light-tree__switcher" aria-hidden onClick={() => void toggle(n.id)}>
-              {loading ? <span className="light-btn__spinner" /> : <LightIcon name={open ? 'MinusSquare' : 'PlusSquare'} />}
+              {loading ? (
+                <span className="light-btn__spinner" />
+              ) : (
+                <LightIcon name={open ? 'MinusSquare' : 'PlusSquare'} />
+              )}
             </span>
           )}
-          <Link to={href(paths.organisation(n.id))} onClick={onNavigate} title={t(`organisation.kind.${n.kind}`)} className="light-tree__link">
+          <Link
+            to={href(paths.organisation(n.id))}
+            onClick={onNavigate}
+            title={t(`organisation.kind.${n.kind}`)}
+            className="light-tree__link"
+          >
             {n.name}
           </Link>
         </div>

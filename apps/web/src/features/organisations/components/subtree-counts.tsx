@@ -20,9 +20,23 @@ export const SubtreeCounts = ({ counts, asOf, isCell = false }: { counts: Counts
     return p === null ? undefined : t('organisation.counts.shareOfMembers', { percent: f.percent(p) });
   };
   const cards = [
-    ...(isCell ? [] : [{ key: 'organisations', title: t('organisation.counts.organisations'), value: counts.organisations, note: undefined }]),
+    ...(isCell
+      ? []
+      : [
+          {
+            key: 'organisations',
+            title: t('organisation.counts.organisations'),
+            value: counts.organisations,
+            note: undefined,
+          },
+        ]),
     { key: 'members', title: t('organisation.counts.members'), value: counts.members, note: undefined },
-    { key: 'full', title: t('organisation.counts.fullMembers'), value: counts.fullMembers, note: share(counts.fullMembers) },
+    {
+      key: 'full',
+      title: t('organisation.counts.fullMembers'),
+      value: counts.fullMembers,
+      note: share(counts.fullMembers),
+    },
     {
       key: 'probationary',
       title: t('organisation.counts.probationaryMembers'),

@@ -1,4 +1,10 @@
-import { AuditOutlined, CalendarOutlined, FileExcelOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  FileExcelOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { App, Breadcrumb, Button, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -34,7 +40,11 @@ export const OrganisationRoute = () => {
   const o = query.data;
   // cells hold meetings; higher levels see their cells' meetings and who is behind
   const isCell = o.kind === 'GRASSROOTS_CELL' || o.kind === 'SUBORDINATE_CELL';
-  const canWrite = writesOrganisation(viewer.data, o.id, o.ancestors.map((a) => a.id));
+  const canWrite = writesOrganisation(
+    viewer.data,
+    o.id,
+    o.ancestors.map((a) => a.id),
+  );
 
   return (
     <article className="section-gap" aria-labelledby="organisation-title" data-testid="organisation-page">
@@ -62,7 +72,8 @@ export const OrganisationRoute = () => {
             <TeamOutlined aria-hidden /> {t('organisation.memberListLink')}
           </Link>
           <Link to={withParams(href(paths.meetings), { org: o.id })} data-testid="organisation-meetings-link">
-            <CalendarOutlined aria-hidden /> {isCell ? t('organisation.meetingsLink') : t('organisation.subtreeMeetingsLink')}
+            <CalendarOutlined aria-hidden />{' '}
+            {isCell ? t('organisation.meetingsLink') : t('organisation.subtreeMeetingsLink')}
           </Link>
           {!isCell && (
             <Link to={withParams(href(paths.compliance), { org: o.id })} data-testid="organisation-compliance-link">
@@ -74,7 +85,8 @@ export const OrganisationRoute = () => {
               to={withParams(href(isCell ? paths.inspectionRecords : paths.inspections), { org: o.id })}
               data-testid="organisation-inspections-link"
             >
-              <SafetyCertificateOutlined aria-hidden /> {isCell ? t('inspections.orgLink.cell') : t('inspections.orgLink.committee')}
+              <SafetyCertificateOutlined aria-hidden />{' '}
+              {isCell ? t('inspections.orgLink.cell') : t('inspections.orgLink.committee')}
             </Link>
           )}
         </Flex>
@@ -83,9 +95,17 @@ export const OrganisationRoute = () => {
       <OrganisationFlags flags={o.flags} />
       <OrganisationFacts organisation={o} asOf={asOf} />
       <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} isCell={isCell} />
-      <CommitteeTable kind={o.kind} hasCellCommittee={o.hasCellCommittee} seats={o.committee} organisationId={o.id} canWrite={canWrite && !o.dissolvedOn} />
+      <CommitteeTable
+        kind={o.kind}
+        hasCellCommittee={o.hasCellCommittee}
+        seats={o.committee}
+        organisationId={o.id}
+        canWrite={canWrite && !o.dissolvedOn}
+      />
       {/* who follows the cell is the committee's: a member reading their own cell is not shown it (the API neither) */}
-      {isCell && (canWrite || readsCommittee(viewer.data)) && <CellVisitors cellId={o.id} canWrite={canWrite && !o.dissolvedOn} />}
+      {isCell && (canWrite || readsCommittee(viewer.data)) && (
+        <CellVisitors cellId={o.id} canWrite={canWrite && !o.dissolvedOn} />
+      )}
       <ChildrenTable
         items={o.children}
         extra={

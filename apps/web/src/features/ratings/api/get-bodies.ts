@@ -19,13 +19,18 @@ const BODY = graphql(`
 export const useCanActFor = (ids: readonly (string | null | undefined)[], asOf: IsoDate) => {
   const viewer = useViewer();
   const v = viewer.data;
-  const needed = useMemo(() => (v && !v.isAdmin && v.grants.some((g) => g.role === 'COMMITTEE_WRITE' || g.role === 'CELL_SECRETARY')
-    ? [...new Set(ids.filter((x): x is string => Boolean(x)))].sort()
-    : []), [ids, v]);
+  const needed = useMemo(
+    () =>
+      v && !v.isAdmin && v.grants.some((g) => g.role === 'COMMITTEE_WRITE' || g.role === 'CELL_SECRETARY')
+        ? [...new Set(ids.filter((x): x is string => Boolean(x)))].sort()
+        : [],
+    [ids, v],
+  );
   const results = useQueries({
     queries: needed.map((id) => ({
       queryKey: ['ratings', 'body', { id, asOf }] as const,
-      queryFn: ({ signal }: { signal: AbortSignal }) => request(BODY, { id, asOf }, { signal }).then((d) => d.organisation.ancestors.map((a) => a.id)),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        request(BODY, { id, asOf }, { signal }).then((d) => d.organisation.ancestors.map((a) => a.id)),
       staleTime: 10 * 60_000,
       retry: false,
     })),

@@ -39,11 +39,18 @@ export const FIGURE_ROWS_PAGE_SIZE = 50;
 /** The list behind one number of the figures (the same filter the number counts). */
 export const useFigureRows = (params: FiguresParams | null, filter: FigureFilter | null, page: number) =>
   useQuery({
-    queryKey: ratingKeys.figureRows(params ?? { organisationId: '', year: 0 }, filter ?? { subjectKind: 'MEMBER' }, page),
+    queryKey: ratingKeys.figureRows(
+      params ?? { organisationId: '', year: 0 },
+      filter ?? { subjectKind: 'MEMBER' },
+      page,
+    ),
     queryFn: ({ signal }) =>
       request(
         ROWS,
-        { input: { ...params!, ...filter! }, page: { offset: (page - 1) * FIGURE_ROWS_PAGE_SIZE, limit: FIGURE_ROWS_PAGE_SIZE } },
+        {
+          input: { ...params!, ...filter! },
+          page: { offset: (page - 1) * FIGURE_ROWS_PAGE_SIZE, limit: FIGURE_ROWS_PAGE_SIZE },
+        },
         { signal },
       ).then((d) => d.ratingFigureRows),
     // no placeholder: a total shown must be the total of the list asked for
@@ -61,6 +68,7 @@ const ADMISSION = graphql(`
 export const useAdmissionProgress = (organisationId: string | null, year: number) =>
   useQuery({
     queryKey: ratingKeys.admission(organisationId ?? '', year),
-    queryFn: ({ signal }) => request(ADMISSION, { organisationId: organisationId!, year }, { signal }).then((d) => d.admissionProgress),
+    queryFn: ({ signal }) =>
+      request(ADMISSION, { organisationId: organisationId!, year }, { signal }).then((d) => d.admissionProgress),
     enabled: Boolean(organisationId),
   });

@@ -18,8 +18,15 @@ const MEMBERS = graphql(`
 const memberSearchOptions = (organisationId: string, search: string, asOf: IsoDate) =>
   queryOptions({
     queryKey: ['ratings', 'members', { organisationId, search, asOf }] as const,
-    queryFn: ({ signal }) => request(MEMBERS, { organisationId, search: search.trim() || null, asOf }, { signal }).then((d) => d.members.items),
+    queryFn: ({ signal }) =>
+      request(MEMBERS, { organisationId, search: search.trim() || null, asOf }, { signal }).then(
+        (d) => d.members.items,
+      ),
   });
 
 export const useMemberSearch = (organisationId: string | null, search: string, asOf: IsoDate) =>
-  useQuery({ ...memberSearchOptions(organisationId ?? '', search, asOf), enabled: Boolean(organisationId), placeholderData: keepPreviousData });
+  useQuery({
+    ...memberSearchOptions(organisationId ?? '', search, asOf),
+    enabled: Boolean(organisationId),
+    placeholderData: keepPreviousData,
+  });

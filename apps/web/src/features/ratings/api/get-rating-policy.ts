@@ -24,9 +24,13 @@ export const ratingPolicyQueryOptions = (organisationId: string, asOf: IsoDate) 
     queryKey: ['ratings', 'policy', { organisationId, asOf }] as const,
     queryFn: async ({ signal }): Promise<RatingPolicyView> => {
       try {
-        return { policy: toPolicy((await request(POLICY, { organisationId, asOf }, { signal })).policy), fromServer: true };
+        return {
+          policy: toPolicy((await request(POLICY, { organisationId, asOf }, { signal })).policy),
+          fromServer: true,
+        };
       } catch (error) {
-        if (isApiError(error) && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return { policy: DEFAULT_POLICY, fromServer: false };
+        if (isApiError(error) && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
+          return { policy: DEFAULT_POLICY, fromServer: false };
         throw error;
       }
     },

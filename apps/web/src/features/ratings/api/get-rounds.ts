@@ -53,9 +53,12 @@ export const useRoundStages = (id: string) =>
   useQuery({
     queryKey: ratingKeys.roundStages(id),
     queryFn: ({ signal }) =>
-      request(STAGES, { id }, { signal }).then(
-        (d): StageCounts => ({ SELF_ASSESSED: d.SELF_ASSESSED.total, PROPOSED: d.PROPOSED.total, DECIDED: d.DECIDED.total, ANNOUNCED: d.ANNOUNCED.total }),
-      ),
+      request(STAGES, { id }, { signal }).then((d): StageCounts => ({
+        SELF_ASSESSED: d.SELF_ASSESSED.total,
+        PROPOSED: d.PROPOSED.total,
+        DECIDED: d.DECIDED.total,
+        ANNOUNCED: d.ANNOUNCED.total,
+      })),
   });
 
 const RATINGS = graphql(`
@@ -68,7 +71,9 @@ export const ratingsQueryOptions = (filter: RatingFilterInput, page: number, pag
   queryOptions({
     queryKey: ratingKeys.list(filter, page, pageSize),
     queryFn: ({ signal }) =>
-      request(RATINGS, { filter, page: { offset: (page - 1) * pageSize, limit: pageSize } }, { signal }).then((d) => d.ratings),
+      request(RATINGS, { filter, page: { offset: (page - 1) * pageSize, limit: pageSize } }, { signal }).then(
+        (d) => d.ratings,
+      ),
   });
 
 export const useRatings = (filter: RatingFilterInput | null, page = 1, pageSize = 50) =>
@@ -88,7 +93,10 @@ export const useQuotaGroupRatings = (roundId: string | null, groupId: string | n
     queryFn: ({ signal }) =>
       request(
         RATINGS,
-        { filter: { roundId: roundId!, organisationId: groupId!, subjectKinds: [kind!] }, page: { offset: 0, limit: 500 } },
+        {
+          filter: { roundId: roundId!, organisationId: groupId!, subjectKinds: [kind!] },
+          page: { offset: 0, limit: 500 },
+        },
         { signal },
       ).then((d) => (d.ratings.total > d.ratings.items.length ? null : d.ratings.items)),
     enabled: Boolean(roundId && groupId && kind),
@@ -107,7 +115,11 @@ export const useRoundPending = (roundId: string | null, search: string, page = 1
   useQuery<RatingRoundPendingQuery['ratingRoundPending']>({
     queryKey: ratingKeys.pending(roundId ?? '', search, page, pageSize),
     queryFn: ({ signal }) =>
-      request(PENDING, { roundId: roundId!, search: search || null, page: { offset: (page - 1) * pageSize, limit: pageSize } }, { signal }).then((d) => d.ratingRoundPending),
+      request(
+        PENDING,
+        { roundId: roundId!, search: search || null, page: { offset: (page - 1) * pageSize, limit: pageSize } },
+        { signal },
+      ).then((d) => d.ratingRoundPending),
     enabled: Boolean(roundId),
     placeholderData: keepPreviousData,
   });

@@ -43,13 +43,23 @@ const ANNOUNCE = graphql(`
 
 // What each step makes stale (the round, its list, the figures, the dashboard): lib/invalidation.ts.
 
-export const useOpenRound = () => useApiMutation('openRatingRound', (input: OpenRatingRoundInput) => request(OPEN, { input }).then((d) => d.openRatingRound));
+export const useOpenRound = () =>
+  useApiMutation('openRatingRound', (input: OpenRatingRoundInput) =>
+    request(OPEN, { input }).then((d) => d.openRatingRound),
+  );
 
 export const useSubmitSelfAssessment = () =>
-  useApiMutation('submitSelfAssessment', (input: SubmitSelfAssessmentInput) => request(SELF, { input }).then((d) => d.submitSelfAssessment));
+  useApiMutation('submitSelfAssessment', (input: SubmitSelfAssessmentInput) =>
+    request(SELF, { input }).then((d) => d.submitSelfAssessment),
+  );
 
-export const useProposeRating = () => useApiMutation('proposeRating', (input: ProposeRatingInput) => request(PROPOSE, { input }).then((d) => d.proposeRating));
+export const useProposeRating = () =>
+  useApiMutation('proposeRating', (input: ProposeRatingInput) =>
+    request(PROPOSE, { input }).then((d) => d.proposeRating),
+  );
 
-export const useDecideRating = () => useApiMutation('decideRating', (input: DecideRatingInput) => request(DECIDE, { input }).then((d) => d.decideRating));
+export const useDecideRating = () =>
+  useApiMutation('decideRating', (input: DecideRatingInput) => request(DECIDE, { input }).then((d) => d.decideRating));
 
-export const useAnnounceRound = () => useApiMutation('announceRatingRound', (id: string) => request(ANNOUNCE, { id }).then((d) => d.announceRatingRound));
+export const useAnnounceRound = () =>
+  useApiMutation('announceRatingRound', (id: string) => request(ANNOUNCE, { id }).then((d) => d.announceRatingRound));

@@ -17,7 +17,11 @@ export const AdmissionCard = ({ organisationId, year }: { organisationId: string
   const q = useAdmissionProgress(organisationId, year);
   const a = q.data;
   return (
-    <Card size="small" title={<h2 className="card-title">{t('ratings.admission.title', { year })}</h2>} data-testid="admission-card">
+    <Card
+      size="small"
+      title={<h2 className="card-title">{t('ratings.admission.title', { year })}</h2>}
+      data-testid="admission-card"
+    >
       {q.isError ? (
         <QueryError error={q.error} onRetry={() => void q.refetch()} />
       ) : !a ? (
@@ -39,7 +43,11 @@ export const AdmissionCard = ({ organisationId, year }: { organisationId: string
               </Button>{' '}
               / {t('ratings.admission.target')}: <strong>{f.number(a.target)}</strong>
             </span>{' '}
-            {a.met ? <Tag color="success">{t('ratings.admission.met')}</Tag> : <Tag color="warning">{t('ratings.admission.remaining', { n: f.number(a.remaining) })}</Tag>}
+            {a.met ? (
+              <Tag color="success">{t('ratings.admission.met')}</Tag>
+            ) : (
+              <Tag color="warning">{t('ratings.admission.remaining', { n: f.number(a.remaining) })}</Tag>
+            )}
           </div>
           <Progress
             percent={Math.min(100, a.percent ?? 0)}
@@ -49,7 +57,11 @@ export const AdmissionCard = ({ organisationId, year }: { organisationId: string
           />
           <Typography.Text type="secondary">
             {a.targetKind === 'percentOfTermStart'
-              ? t('ratings.admission.targetPercent', { percent: f.number(a.targetPercent ?? 0), members: f.number(a.membersAtTermStart), date: f.date(a.termStart) })
+              ? t('ratings.admission.targetPercent', {
+                  percent: f.number(a.targetPercent ?? 0),
+                  members: f.number(a.membersAtTermStart),
+                  date: f.date(a.termStart),
+                })
               : t('ratings.admission.targetAbsolute', { n: f.number(a.target) })}
           </Typography.Text>
         </div>

@@ -22,10 +22,18 @@ export const AnnounceButton = ({ round, size }: { round: RatingRound; size?: 'sm
   const undecided = round.ratingCount - round.decidedCount;
   const notStarted = pending.data?.total ?? 0;
   if (!pending.data || undecided > 0 || notStarted > 0) {
-    const why = pending.data ? t('ratings.rounds.announceBlocked', { undecided: f.number(undecided), notStarted: f.number(notStarted) }) : undefined;
+    const why = pending.data
+      ? t('ratings.rounds.announceBlocked', { undecided: f.number(undecided), notStarted: f.number(notStarted) })
+      : undefined;
     return (
       <Tooltip title={why}>
-        <Button size={size} icon={<NotificationOutlined aria-hidden />} disabled aria-description={why} data-testid="announce-round">
+        <Button
+          size={size}
+          icon={<NotificationOutlined aria-hidden />}
+          disabled
+          aria-description={why}
+          data-testid="announce-round"
+        >
           {t('ratings.rounds.announce')}
         </Button>
       </Tooltip>
@@ -35,7 +43,11 @@ export const AnnounceButton = ({ round, size }: { round: RatingRound; size?: 'sm
     <>
       <Popconfirm
         title={t('ratings.rounds.announceConfirmTitle')}
-        description={<div style={{ maxWidth: 320 }}>{t('ratings.rounds.announceConfirm', { decided: f.number(round.decidedCount) })}</div>}
+        description={
+          <div style={{ maxWidth: 320 }}>
+            {t('ratings.rounds.announceConfirm', { decided: f.number(round.decidedCount) })}
+          </div>
+        }
         okText={t('ratings.rounds.announce')}
         cancelText={t('common.cancel')}
         onConfirm={() =>
@@ -45,11 +57,18 @@ export const AnnounceButton = ({ round, size }: { round: RatingRound; size?: 'sm
           )
         }
       >
-        <Button size={size} icon={<NotificationOutlined aria-hidden />} loading={announce.isPending} data-testid="announce-round">
+        <Button
+          size={size}
+          icon={<NotificationOutlined aria-hidden />}
+          loading={announce.isPending}
+          data-testid="announce-round"
+        >
           {t('ratings.rounds.announce')}
         </Button>
       </Popconfirm>
-      {announce.error != null && <Alert type="error" showIcon role="alert" title={message(announce.error)} style={{ marginTop: 8 }} />}
+      {announce.error != null && (
+        <Alert type="error" showIcon role="alert" title={message(announce.error)} style={{ marginTop: 8 }} />
+      )}
     </>
   );
 };

@@ -54,15 +54,32 @@ export const BulkActions = ({ selected, onDone }: { selected: Rating[]; onDone: 
   return (
     <>
       {selected.length > 0 && (
-      <Flex gap={8} wrap align="center" data-testid="ratings-bulk">
-        <Typography.Text type="secondary">{t('ratings.bulk.selected', { count: selected.length })}</Typography.Text>
-        <Button icon={<FormOutlined aria-hidden />} disabled={!toPropose.length} onClick={() => { setOutcome(null); setConfirm('propose'); }} data-testid="ratings-bulk-propose">
-          {t('ratings.bulk.propose', { count: toPropose.length })}
-        </Button>
-        <Button type="primary" icon={<CheckOutlined aria-hidden />} disabled={!toDecide.length} onClick={() => { setOutcome(null); setConfirm('decide'); }} data-testid="ratings-bulk-decide">
-          {t('ratings.bulk.decide', { count: toDecide.length })}
-        </Button>
-      </Flex>
+        <Flex gap={8} wrap align="center" data-testid="ratings-bulk">
+          <Typography.Text type="secondary">{t('ratings.bulk.selected', { count: selected.length })}</Typography.Text>
+          <Button
+            icon={<FormOutlined aria-hidden />}
+            disabled={!toPropose.length}
+            onClick={() => {
+              setOutcome(null);
+              setConfirm('propose');
+            }}
+            data-testid="ratings-bulk-propose"
+          >
+            {t('ratings.bulk.propose', { count: toPropose.length })}
+          </Button>
+          <Button
+            type="primary"
+            icon={<CheckOutlined aria-hidden />}
+            disabled={!toDecide.length}
+            onClick={() => {
+              setOutcome(null);
+              setConfirm('decide');
+            }}
+            data-testid="ratings-bulk-decide"
+          >
+            {t('ratings.bulk.decide', { count: toDecide.length })}
+          </Button>
+        </Flex>
       )}
       {outcome && (
         <Alert
@@ -74,14 +91,20 @@ export const BulkActions = ({ selected, onDone }: { selected: Rating[]; onDone: 
           title={t('ratings.bulk.outcome', { done: outcome.done, refused: outcome.refused.length })}
           description={
             outcome.refused.length ? (
-              <List size="small" dataSource={outcome.refused} renderItem={(x) => <List.Item>{`${x.name}: ${x.message}`}</List.Item>} />
+              <List
+                size="small"
+                dataSource={outcome.refused}
+                renderItem={(x) => <List.Item>{`${x.name}: ${x.message}`}</List.Item>}
+              />
             ) : undefined
           }
         />
       )}
       <Modal
         open={confirm !== null}
-        title={confirm === 'propose' ? t('ratings.bulk.proposeTitle', { count }) : t('ratings.bulk.decideTitle', { count })}
+        title={
+          confirm === 'propose' ? t('ratings.bulk.proposeTitle', { count }) : t('ratings.bulk.decideTitle', { count })
+        }
         okText={confirm === 'propose' ? t('ratings.bulk.proposeOk') : t('ratings.bulk.decideOk')}
         cancelText={t('common.cancel')}
         okButtonProps={{ loading: running, 'data-testid': 'ratings-bulk-confirm' } as ButtonProps}
@@ -89,7 +112,9 @@ export const BulkActions = ({ selected, onDone }: { selected: Rating[]; onDone: 
         onCancel={() => !running && setConfirm(null)}
         maskClosable={false}
       >
-        <Typography.Paragraph>{confirm === 'propose' ? t('ratings.bulk.proposeHint') : t('ratings.bulk.decideHint')}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {confirm === 'propose' ? t('ratings.bulk.proposeHint') : t('ratings.bulk.decideHint')}
+        </Typography.Paragraph>
       </Modal>
     </>
   );

@@ -6,7 +6,14 @@ import { choose, fill, renderUi } from '../../../test/render';
 import type { Rating } from '../api/fields';
 import { DecideDialog } from './decide-dialog';
 
-const rating = { id: 'r-1', subjectName: 'Nguyễn Văn An', proposedLevel: 'HTTNV', decidedLevel: null, decisionReason: null, quotaOverrideReason: null } as unknown as Rating;
+const rating = {
+  id: 'r-1',
+  subjectName: 'Nguyễn Văn An',
+  proposedLevel: 'HTTNV',
+  decidedLevel: null,
+  decisionReason: null,
+  quotaOverrideReason: null,
+} as unknown as Rating;
 const decided = { decideRating: { ...rating, decidedLevel: 'HTTNV' } };
 
 const open = () => renderUi(<DecideDialog rating={rating} open onClose={() => undefined} />);
@@ -34,7 +41,9 @@ describe('DecideDialog', () => {
     expect(decisions()).toHaveLength(0);
     fill(screen.getByRole('textbox', { name: 'Lý do quyết định khác đề xuất' }), ' Chưa hoàn thành chỉ tiêu ');
     await user.click(saveButton());
-    await waitFor(() => expect(decisions()).toEqual([{ ratingId: 'r-1', level: 'HTNV', reason: 'Chưa hoàn thành chỉ tiêu' }]));
+    await waitFor(() =>
+      expect(decisions()).toEqual([{ ratingId: 'r-1', level: 'HTNV', reason: 'Chưa hoàn thành chỉ tiêu' }]),
+    );
   });
 
   it('over the quota, asks for the override reason and sends the decision again with it', async () => {

@@ -71,9 +71,20 @@ export const DecideDialog = ({ rating, open, onClose }: Props) => {
       maskClosable={false}
     >
       <Form layout="vertical" component="div" data-testid="decide-form">
-        {decide.error != null && <Alert type={needsOverride ? 'warning' : 'error'} showIcon role="alert" title={message(decide.error)} style={{ marginBottom: 12 }} data-testid="decide-error" />}
+        {decide.error != null && (
+          <Alert
+            type={needsOverride ? 'warning' : 'error'}
+            showIcon
+            role="alert"
+            title={message(decide.error)}
+            style={{ marginBottom: 12 }}
+            data-testid="decide-error"
+          />
+        )}
         <p>
-          <Typography.Text type="secondary">{t('ratings.decide.proposedLine', { level: rating.proposedLevel ?? t('common.none') })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('ratings.decide.proposedLine', { level: rating.proposedLevel ?? t('common.none') })}
+          </Typography.Text>
         </p>
         <Form.Item label={t('ratings.decide.level')} htmlFor="decide-level" required>
           <LevelSelect id="decide-level" value={level} onChange={setLevel} />
@@ -86,7 +97,13 @@ export const DecideDialog = ({ rating, open, onClose }: Props) => {
             validateStatus={tried && reasonMissing ? 'error' : undefined}
             help={tried && reasonMissing ? t('ratings.decide.reasonRequired') : undefined}
           >
-            <Input.TextArea id="decide-reason" value={reason} maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} onChange={(e) => setReason(e.target.value)} />
+            <Input.TextArea
+              id="decide-reason"
+              value={reason}
+              maxLength={5000}
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </Form.Item>
         )}
         {needsOverride && (
@@ -98,7 +115,13 @@ export const DecideDialog = ({ rating, open, onClose }: Props) => {
             validateStatus={tried && overrideMissing ? 'error' : undefined}
             help={tried && overrideMissing ? t('ratings.decide.quotaReasonRequired') : undefined}
           >
-            <Input.TextArea id="decide-quota-reason" value={override} maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} onChange={(e) => setOverride(e.target.value)} />
+            <Input.TextArea
+              id="decide-quota-reason"
+              value={override}
+              maxLength={5000}
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              onChange={(e) => setOverride(e.target.value)}
+            />
           </Form.Item>
         )}
       </Form>

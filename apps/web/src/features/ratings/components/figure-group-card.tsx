@@ -57,7 +57,13 @@ export const FigureGroupCard = ({ group, year, onOpen }: Props) => {
     </Button>
   );
   const pct = (v: number | null | 'outside') =>
-    v === 'outside' ? <Typography.Text type="secondary">{t('ratings.figures.outsideDenominator')}</Typography.Text> : v === null ? t('common.none') : <span data-testid="figure-percent">{f.percent(v)}</span>;
+    v === 'outside' ? (
+      <Typography.Text type="secondary">{t('ratings.figures.outsideDenominator')}</Typography.Text>
+    ) : v === null ? (
+      t('common.none')
+    ) : (
+      <span data-testid="figure-percent">{f.percent(v)}</span>
+    );
 
   const lines: Line[] = [
     ...RATING_LEVELS.map((level, i): Line => ({
@@ -120,15 +126,10 @@ export const FigureGroupCard = ({ group, year, onOpen }: Props) => {
   ];
 
   return (
-    <Card
-      size="small"
-      data-testid="figure-group"
-      data-kind={kind}
-      title={<h2 className="card-title">{kindLabel}</h2>}
-    >
+    <Card size="small" data-testid="figure-group" data-kind={kind} title={<h2 className="card-title">{kindLabel}</h2>}>
       <p style={{ marginTop: 0 }}>
-        {t('ratings.figures.total')}: {count(c.total, 'all', year, t('ratings.figures.total'))} · {t('ratings.figures.rated')}:{' '}
-        {count(c.rated, 'rated', year, t('ratings.figures.rated'))}
+        {t('ratings.figures.total')}: {count(c.total, 'all', year, t('ratings.figures.total'))} ·{' '}
+        {t('ratings.figures.rated')}: {count(c.rated, 'rated', year, t('ratings.figures.rated'))}
       </p>
       {c.total === 0 && p.total === 0 ? (
         <Typography.Text type="secondary">{t('ratings.figures.noSubjects')}</Typography.Text>
@@ -152,46 +153,66 @@ export const FigureGroupCard = ({ group, year, onOpen }: Props) => {
                     <div>
                       <Typography.Text type="secondary">
                         {year - 1}: {count(l.prevCount, l.list, year - 1, l.label)}
-                        {l.prevPercent !== 'outside' && l.prevPercent !== null && ` · ${f.percent(l.prevPercent)}`} ({signed(l.changeCount, f.number(l.changeCount))}
-                        {l.changePoints !== null && `; ${t('ratings.figures.points', { value: signed(l.changePoints, f.number(l.changePoints)) })}`})
+                        {l.prevPercent !== 'outside' && l.prevPercent !== null && ` · ${f.percent(l.prevPercent)}`} (
+                        {signed(l.changeCount, f.number(l.changeCount))}
+                        {l.changePoints !== null &&
+                          `; ${t('ratings.figures.points', { value: signed(l.changePoints, f.number(l.changePoints)) })}`}
+                        )
                       </Typography.Text>
                     </div>
                   )}
                 </>
               ),
             },
-            { key: 'count', title: t('ratings.figures.count'), align: 'right', width: narrow ? 64 : 90, render: (_, l) => count(l.count, l.list, year, l.label) },
-            { key: 'percent', title: t('ratings.figures.percent'), align: 'right', width: narrow ? 84 : 130, render: (_, l) => pct(l.percent) },
+            {
+              key: 'count',
+              title: t('ratings.figures.count'),
+              align: 'right',
+              width: narrow ? 64 : 90,
+              render: (_, l) => count(l.count, l.list, year, l.label),
+            },
+            {
+              key: 'percent',
+              title: t('ratings.figures.percent'),
+              align: 'right',
+              width: narrow ? 84 : 130,
+              render: (_, l) => pct(l.percent),
+            },
             ...(narrow
               ? []
               : ([
-                {
-                  key: 'previous',
-                  title: t('ratings.figures.previous', { year: year - 1 }),
-                  align: 'right',
-                  width: 150,
-                  render: (_, l) => (
-                    <span className="nowrap">
-                      {count(l.prevCount, l.list, year - 1, l.label)}
-                      {l.prevPercent !== 'outside' && l.prevPercent !== null && <Typography.Text type="secondary"> · {f.percent(l.prevPercent)}</Typography.Text>}
-                    </span>
-                  ),
-                },
-                {
-                  key: 'change',
-                  title: t('ratings.figures.change', { year: year - 1 }),
-                  align: 'right',
-                  width: 160,
-                  render: (_, l) => (
-                    <span className="nowrap">
-                      {signed(l.changeCount, f.number(l.changeCount))}
-                      {l.changePoints !== null && (
-                        <Typography.Text type="secondary"> · {t('ratings.figures.points', { value: signed(l.changePoints, f.number(l.changePoints)) })}</Typography.Text>
-                      )}
-                    </span>
-                  ),
-                },
-              ] satisfies ColumnsType<Line>)),
+                  {
+                    key: 'previous',
+                    title: t('ratings.figures.previous', { year: year - 1 }),
+                    align: 'right',
+                    width: 150,
+                    render: (_, l) => (
+                      <span className="nowrap">
+                        {count(l.prevCount, l.list, year - 1, l.label)}
+                        {l.prevPercent !== 'outside' && l.prevPercent !== null && (
+                          <Typography.Text type="secondary"> · {f.percent(l.prevPercent)}</Typography.Text>
+                        )}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'change',
+                    title: t('ratings.figures.change', { year: year - 1 }),
+                    align: 'right',
+                    width: 160,
+                    render: (_, l) => (
+                      <span className="nowrap">
+                        {signed(l.changeCount, f.number(l.changeCount))}
+                        {l.changePoints !== null && (
+                          <Typography.Text type="secondary">
+                            {' '}
+                            · {t('ratings.figures.points', { value: signed(l.changePoints, f.number(l.changePoints)) })}
+                          </Typography.Text>
+                        )}
+                      </span>
+                    ),
+                  },
+                ] satisfies ColumnsType<Line>)),
           ]}
         />
       )}

@@ -40,7 +40,11 @@ export const FigureRowsDialog = ({ params, list, onClose }: Props) => {
   return (
     <Modal
       open={Boolean(list)}
-      title={list ? t('ratings.rows.title', { kind: t(`ratings.subjectKind.${list.subjectKind}`), what, year: params.year }) : ''}
+      title={
+        list
+          ? t('ratings.rows.title', { kind: t(`ratings.subjectKind.${list.subjectKind}`), what, year: params.year })
+          : ''
+      }
       footer={null}
       width={880}
       destroyOnHidden
@@ -72,7 +76,12 @@ export const FigureRowsDialog = ({ params, list, onClose }: Props) => {
               onChange: setPage,
             }}
             columns={[
-              { key: 'n', title: '#', width: 56, render: (_, __, i) => f.number((page - 1) * FIGURE_ROWS_PAGE_SIZE + i + 1) },
+              {
+                key: 'n',
+                title: '#',
+                width: 56,
+                render: (_, __, i) => f.number((page - 1) * FIGURE_ROWS_PAGE_SIZE + i + 1),
+              },
               {
                 key: 'name',
                 title: t('ratings.rows.name'),
@@ -95,14 +104,20 @@ export const FigureRowsDialog = ({ params, list, onClose }: Props) => {
                       <LevelTag level={r.level} />
                       {r.rawLabel && (
                         <div>
-                          <Typography.Text type="secondary">{t('ratings.rows.rawLabel', { label: r.rawLabel })}</Typography.Text>
+                          <Typography.Text type="secondary">
+                            {t('ratings.rows.rawLabel', { label: r.rawLabel })}
+                          </Typography.Text>
                         </div>
                       )}
                     </div>
                   ) : (
                     <Typography.Text type="secondary">
                       {t('ratings.rows.notRatedReason', {
-                        reason: r.notRatedReason ? t(`ratings.notRatedReason.${r.notRatedReason as 'EXEMPT'}`, { defaultValue: r.notRatedReason }) : t('common.none'),
+                        reason: r.notRatedReason
+                          ? t(`ratings.notRatedReason.${r.notRatedReason as 'EXEMPT'}`, {
+                              defaultValue: r.notRatedReason,
+                            })
+                          : t('common.none'),
                       })}
                     </Typography.Text>
                   ),

@@ -2,7 +2,15 @@ import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RATING_LEVELS, type RatingLevel } from '../../../lib/domain';
 
-export const LevelSelect = ({ id, value, onChange }: { id: string; value: RatingLevel | null; onChange: (level: RatingLevel) => void }) => {
+export const LevelSelect = ({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: RatingLevel | null;
+  onChange: (level: RatingLevel) => void;
+}) => {
   const { t } = useTranslation();
   return (
     <Select<RatingLevel>

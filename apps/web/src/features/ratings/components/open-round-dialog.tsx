@@ -23,10 +23,22 @@ export const OpenRoundDialog = ({ organisationId, organisationName, open, onClos
   const create = useOpenRound();
   const [year, setYear] = useState(Number(todayIso().slice(0, 4)));
   const [title, setTitle] = useState('');
-  const [due, setDue] = useState<{ self: Dayjs | null; proposal: Dayjs | null; decision: Dayjs | null }>({ self: null, proposal: null, decision: null });
+  const [due, setDue] = useState<{ self: Dayjs | null; proposal: Dayjs | null; decision: Dayjs | null }>({
+    self: null,
+    proposal: null,
+    decision: null,
+  });
   const [tried, setTried] = useState(false);
-  const defaults = (y: number) => ({ self: dayjs(`${y}-12-05`), proposal: dayjs(`${y}-12-15`), decision: dayjs(`${y}-12-25`) });
-  const d = { ...defaults(year), ...Object.fromEntries(Object.entries(due).filter(([, v]) => v)) } as { self: Dayjs; proposal: Dayjs; decision: Dayjs };
+  const defaults = (y: number) => ({
+    self: dayjs(`${y}-12-05`),
+    proposal: dayjs(`${y}-12-15`),
+    decision: dayjs(`${y}-12-25`),
+  });
+  const d = { ...defaults(year), ...Object.fromEntries(Object.entries(due).filter(([, v]) => v)) } as {
+    self: Dayjs;
+    proposal: Dayjs;
+    decision: Dayjs;
+  };
   const ordered = !d.proposal.isBefore(d.self) && !d.decision.isBefore(d.proposal);
   const server = fieldMessages(create.error);
   const close = () => {
@@ -56,7 +68,13 @@ export const OpenRoundDialog = ({ organisationId, organisationName, open, onClos
     );
   };
   const dateField = (key: 'self' | 'proposal' | 'decision', label: string, field: string) => (
-    <Form.Item label={label} htmlFor={`round-${key}`} required validateStatus={server[field] ? 'error' : undefined} help={server[field]}>
+    <Form.Item
+      label={label}
+      htmlFor={`round-${key}`}
+      required
+      validateStatus={server[field] ? 'error' : undefined}
+      help={server[field]}
+    >
       <DatePicker
         id={`round-${key}`}
         format="DD/MM/YYYY"
@@ -81,9 +99,25 @@ export const OpenRoundDialog = ({ organisationId, organisationName, open, onClos
       maskClosable={false}
     >
       <Form layout="vertical" component="div">
-        {create.error != null && <Alert type="error" showIcon role="alert" title={message(create.error)} style={{ marginBottom: 12 }} />}
-        {tried && !ordered && <Alert type="error" showIcon role="alert" title={t('ratings.openRound.dateOrder')} style={{ marginBottom: 12 }} />}
-        <Form.Item label={t('ratings.openRound.year')} htmlFor="round-year" required validateStatus={server.year ? 'error' : undefined} help={server.year}>
+        {create.error != null && (
+          <Alert type="error" showIcon role="alert" title={message(create.error)} style={{ marginBottom: 12 }} />
+        )}
+        {tried && !ordered && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={t('ratings.openRound.dateOrder')}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <Form.Item
+          label={t('ratings.openRound.year')}
+          htmlFor="round-year"
+          required
+          validateStatus={server.year ? 'error' : undefined}
+          help={server.year}
+        >
           <YearSelect
             id="round-year"
             value={year}
@@ -94,7 +128,13 @@ export const OpenRoundDialog = ({ organisationId, organisationName, open, onClos
           />
         </Form.Item>
         <Form.Item label={t('ratings.openRound.name')} htmlFor="round-title">
-          <Input id="round-title" value={title} maxLength={300} placeholder={t('ratings.openRound.namePlaceholder', { year })} onChange={(e) => setTitle(e.target.value)} />
+          <Input
+            id="round-title"
+            value={title}
+            maxLength={300}
+            placeholder={t('ratings.openRound.namePlaceholder', { year })}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </Form.Item>
         {dateField('self', t('ratings.openRound.selfDue'), 'selfAssessmentDue')}
         {dateField('proposal', t('ratings.openRound.proposalDue'), 'proposalDue')}

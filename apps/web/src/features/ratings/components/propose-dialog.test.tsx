@@ -21,7 +21,11 @@ const rating = (over: Partial<Rating> = {}) =>
   }) as unknown as Rating;
 
 const proposed = (quotaWarning: boolean) => ({
-  proposeRating: { quotaWarning, quota: quotaWarning ? { groupId: 'o-1', limit: 2, excellent: 3, base: 12, breached: true } : null, rating: rating({ proposedLevel: 'HTXSNV' }) },
+  proposeRating: {
+    quotaWarning,
+    quota: quotaWarning ? { groupId: 'o-1', limit: 2, excellent: 3, base: 12, breached: true } : null,
+    rating: rating({ proposedLevel: 'HTXSNV' }),
+  },
 });
 
 const open = (r: Rating = rating()) => renderUi(<ProposeDialog rating={r} open onClose={() => undefined} />);
@@ -35,7 +39,11 @@ describe('ProposeDialog', () => {
     expect(screen.getByText('Tự đánh giá: 92 điểm · mức theo quy định: HTXSNV')).toBeTruthy();
     fill(screen.getByRole('textbox', { name: 'Nhận xét' }), '  Gương mẫu, đi đầu  ');
     await user.click(submit());
-    await waitFor(() => expect(sent('ProposeRating')).toEqual([{ input: { ratingId: 'r-2', level: 'HTXSNV', note: 'Gương mẫu, đi đầu' } }]));
+    await waitFor(() =>
+      expect(sent('ProposeRating')).toEqual([
+        { input: { ratingId: 'r-2', level: 'HTXSNV', note: 'Gương mẫu, đi đầu' } },
+      ]),
+    );
     expect(await screen.findByText('Đã lưu đề xuất.')).toBeTruthy();
   });
 
@@ -43,7 +51,9 @@ describe('ProposeDialog', () => {
     answer({ ProposeRating: proposed(true) });
     const { user } = open();
     await user.click(submit());
-    expect((await screen.findByTestId('quota-warning')).textContent).toBe('Cảnh báo vượt tỷ lệ: nhóm tính tỷ lệ có 3 HTXSNV, tối đa 2 (trên cơ sở 12).');
+    expect((await screen.findByTestId('quota-warning')).textContent).toBe(
+      'Cảnh báo vượt tỷ lệ: nhóm tính tỷ lệ có 3 HTXSNV, tối đa 2 (trên cơ sở 12).',
+    );
     expect(screen.getByTestId('propose-close').textContent).toBe('Đóng');
     expect(screen.queryByText('Đã lưu đề xuất.')).toBeNull();
   });

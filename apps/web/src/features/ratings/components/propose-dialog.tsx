@@ -80,7 +80,14 @@ export const ProposeDialog = ({ rating, open, onClose }: Props) => {
             <Button key="cancel" onClick={close}>
               {t('common.cancel')}
             </Button>,
-            <Button key="ok" type="primary" loading={propose.isPending} disabled={!level} onClick={save} data-testid="propose-submit">
+            <Button
+              key="ok"
+              type="primary"
+              loading={propose.isPending}
+              disabled={!level}
+              onClick={save}
+              data-testid="propose-submit"
+            >
               {t('ratings.propose.submit')}
             </Button>,
           ]
@@ -93,15 +100,24 @@ export const ProposeDialog = ({ rating, open, onClose }: Props) => {
           showIcon
           role="alert"
           data-testid="quota-warning"
-          title={t('ratings.propose.quotaReturned', { excellent: f.number(result.quota.excellent), limit: f.number(result.quota.limit), base: f.number(result.quota.base) })}
+          title={t('ratings.propose.quotaReturned', {
+            excellent: f.number(result.quota.excellent),
+            limit: f.number(result.quota.limit),
+            base: f.number(result.quota.base),
+          })}
         />
       ) : (
         <Form layout="vertical" component="div" data-testid="propose-form">
-          {propose.error != null && <Alert type="error" showIcon role="alert" title={message(propose.error)} style={{ marginBottom: 12 }} />}
+          {propose.error != null && (
+            <Alert type="error" showIcon role="alert" title={message(propose.error)} style={{ marginBottom: 12 }} />
+          )}
           {rating.score !== null && (
             <p>
               <Typography.Text type="secondary">
-                {t('ratings.propose.selfLine', { score: f.number(rating.score), level: rating.computedLevel ?? t('common.none') })}
+                {t('ratings.propose.selfLine', {
+                  score: f.number(rating.score),
+                  level: rating.computedLevel ?? t('common.none'),
+                })}
               </Typography.Text>
             </p>
           )}
@@ -123,7 +139,13 @@ export const ProposeDialog = ({ rating, open, onClose }: Props) => {
             />
           )}
           <Form.Item label={t('ratings.propose.note')} htmlFor="propose-note">
-            <Input.TextArea id="propose-note" value={note} maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} onChange={(e) => setNote(e.target.value)} />
+            <Input.TextArea
+              id="propose-note"
+              value={note}
+              maxLength={5000}
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </Form.Item>
         </Form>
       )}

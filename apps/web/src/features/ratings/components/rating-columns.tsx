@@ -10,6 +10,11 @@ export const useStageScoreColumns = (): ColumnsType<Rating> => {
   const f = useFormat();
   return [
     { key: 'stage', title: t('ratings.round.stage'), render: (_, x) => <StageTag stage={x.stage} /> },
-    { key: 'score', title: t('ratings.round.score'), align: 'right', render: (_, x) => (x.score === null ? t('common.none') : f.number(x.score)) },
+    {
+      key: 'score',
+      title: t('ratings.round.score'),
+      align: 'right',
+      render: (_, x) => (x.score === null ? t('common.none') : f.number(x.score)),
+    },
   ];
 };

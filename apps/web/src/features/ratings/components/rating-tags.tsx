@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { RatingLevel, RatingRoundState, RatingStage } from '../../../lib/domain';
 
 const LEVEL_COLORS: Record<RatingLevel, string> = { HTXSNV: 'green', HTTNV: 'blue', HTNV: 'gold', KHTNV: 'red' };
-const STAGE_COLORS: Record<RatingStage, string> = { PENDING: 'default', SELF_ASSESSED: 'processing', PROPOSED: 'purple', DECIDED: 'success', ANNOUNCED: 'green' };
+const STAGE_COLORS: Record<RatingStage, string> = {
+  PENDING: 'default',
+  SELF_ASSESSED: 'processing',
+  PROPOSED: 'purple',
+  DECIDED: 'success',
+  ANNOUNCED: 'green',
+};
 
 /** A level as its code (HTXSNV…), the full name on hover and for screen readers. */
 export const LevelTag = ({ level, testId }: { level: RatingLevel; testId?: string }) => {

@@ -17,7 +17,9 @@ export const RoundProgress = ({ round, compact = false }: { round: RatingRound; 
         size="small"
         status={round.state === 'ANNOUNCED' ? 'success' : 'active'}
         aria-label={t('ratings.rounds.progressLabel')}
-        format={() => t('ratings.rounds.progressText', { decided: f.number(round.decidedCount), n: f.number(round.ratingCount) })}
+        format={() =>
+          t('ratings.rounds.progressText', { decided: f.number(round.decidedCount), n: f.number(round.ratingCount) })
+        }
         style={{ minWidth: compact ? 180 : 260, marginBottom: 4 }}
       />
       {stages.data ? (

@@ -19,7 +19,15 @@ const round = {
 } as unknown as RatingRound;
 
 const open = () =>
-  renderUi(<SelfAssessmentDialog round={round} rating={null} ownMember={{ id: 'm-1', organisationId: 'o-1', name: 'Nguyễn Văn An' }} open onClose={() => undefined} />);
+  renderUi(
+    <SelfAssessmentDialog
+      round={round}
+      rating={null}
+      ownMember={{ id: 'm-1', organisationId: 'o-1', name: 'Nguyễn Văn An' }}
+      open
+      onClose={() => undefined}
+    />,
+  );
 const box = (id: string) => document.getElementById(id) as HTMLInputElement;
 
 describe('SelfAssessmentDialog', () => {
@@ -30,7 +38,13 @@ describe('SelfAssessmentDialog', () => {
     await waitFor(() => expect(box('self-generalPoints')).toBeTruthy());
     await user.type(box('self-generalPoints'), '27,5');
     fill(box('self-taskPoints'), '57');
-    for (const [k, v] of [['assigned', '10'], ['completed', '10'], ['onTime', '10'], ['exceeded', '0']]) fill(box(`self-tasks-${k}`), v);
+    for (const [k, v] of [
+      ['assigned', '10'],
+      ['completed', '10'],
+      ['onTime', '10'],
+      ['exceeded', '0'],
+    ])
+      fill(box(`self-tasks-${k}`), v);
     await waitFor(() => expect(screen.getByTestId('self-total').textContent).toBe('Tổng điểm: 84,5/100'));
     // a decimal point is read the same way
     fill(box('self-generalPoints'), '27.5');

@@ -1,4 +1,19 @@
-import { Alert, App, Checkbox, Col, Divider, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Checkbox,
+  Col,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecimalInput } from '../../../components/ui/decimal-input';
@@ -30,9 +45,17 @@ type Props = {
 
 export type SelfAssessmentSubject = Subject;
 
-type Subject = { kind: 'MEMBER'; memberId: string; organisationId: string | null; name: string } | { kind: 'ORGANISATION'; organisationId: string; name: string };
+type Subject =
+  | { kind: 'MEMBER'; memberId: string; organisationId: string | null; name: string }
+  | { kind: 'ORGANISATION'; organisationId: string; name: string };
 
-type Draft = { generalPoints: number | null; taskPoints: number | null; tasks: Record<keyof TaskCountsInput, number | null>; shortcomingsFixed: boolean; note: string };
+type Draft = {
+  generalPoints: number | null;
+  taskPoints: number | null;
+  tasks: Record<keyof TaskCountsInput, number | null>;
+  shortcomingsFixed: boolean;
+  note: string;
+};
 
 const TASK_KEYS = ['assigned', 'completed', 'onTime', 'exceeded'] as const;
 
@@ -46,7 +69,12 @@ const draftOf = (r: Rating | null): Draft => {
   return {
     generalPoints: s?.generalPoints ?? null,
     taskPoints: s?.taskPoints ?? null,
-    tasks: { assigned: s?.tasks.assigned ?? null, completed: s?.tasks.completed ?? null, onTime: s?.tasks.onTime ?? null, exceeded: s?.tasks.exceeded ?? null },
+    tasks: {
+      assigned: s?.tasks.assigned ?? null,
+      completed: s?.tasks.completed ?? null,
+      onTime: s?.tasks.onTime ?? null,
+      exceeded: s?.tasks.exceeded ?? null,
+    },
     shortcomingsFixed: s?.shortcomingsFixed ?? true,
     note: s?.note ?? '',
   };
@@ -67,9 +95,17 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
   const [picked, setPicked] = useState<Subject | null>(null);
   const [pickKind, setPickKind] = useState<'MEMBER' | 'ORGANISATION'>('MEMBER');
   const [search, setSearch] = useState('');
-  const fixed: Subject | null = rating ? subjectOf(rating) : ownMember ? { kind: 'MEMBER', memberId: ownMember.id, organisationId: ownMember.organisationId, name: ownMember.name } : (presetSubject ?? null);
+  const fixed: Subject | null = rating
+    ? subjectOf(rating)
+    : ownMember
+      ? { kind: 'MEMBER', memberId: ownMember.id, organisationId: ownMember.organisationId, name: ownMember.name }
+      : (presetSubject ?? null);
   // what was typed for a known subject and not saved is kept in this browser (lib/local-draft.ts) until saved
-  const kept = useRestoredDraft<Draft>('self-assessment', fixed ? `${round.id}.${fixed.kind === 'MEMBER' ? fixed.memberId : fixed.organisationId}` : null, draftOf(rating));
+  const kept = useRestoredDraft<Draft>(
+    'self-assessment',
+    fixed ? `${round.id}.${fixed.kind === 'MEMBER' ? fixed.memberId : fixed.organisationId}` : null,
+    draftOf(rating),
+  );
   const [draft, setDraft] = useState<Draft>(() => kept.restored?.value ?? draftOf(rating));
   const [tried, setTried] = useState(false);
   useKeepDraft(kept.key, kept.basis, draft, open, fingerprint(draft) === kept.basis);
@@ -80,7 +116,8 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
   const r = policy?.rating;
 
   // The rule treats every collective alike; SUBORDINATE_CELL stands for "an organisation" until the server knows its kind.
-  const subjectKind: RatingSubjectKind = rating?.subjectKind ?? (subject?.kind === 'ORGANISATION' ? 'SUBORDINATE_CELL' : 'MEMBER');
+  const subjectKind: RatingSubjectKind =
+    rating?.subjectKind ?? (subject?.kind === 'ORGANISATION' ? 'SUBORDINATE_CELL' : 'MEMBER');
   const input = {
     generalPoints: draft.generalPoints ?? undefined,
     taskPoints: draft.taskPoints ?? undefined,
@@ -89,7 +126,15 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
   const check = policy ? validateSelfAssessment(input, policy) : null;
   const outcome =
     check?.ok && policy
-      ? computeRatingLevel({ subjectKind, score: check.total, tasks: input.tasks as TaskCountsInput, shortcomingsFixed: draft.shortcomingsFixed }, policy)
+      ? computeRatingLevel(
+          {
+            subjectKind,
+            score: check.total,
+            tasks: input.tasks as TaskCountsInput,
+            shortcomingsFixed: draft.shortcomingsFixed,
+          },
+          policy,
+        )
       : null;
 
   // Field messages: ours from the local check (once the user tried to save, or a value is out of range), else the server's.
@@ -98,13 +143,16 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
     for (const e of check.errors) {
       if (e.field === 'generalPoints') local[e.field] = t('ratings.self.rangeError', { max: r.generalMaxPoints });
       else if (e.field === 'taskPoints') local[e.field] = t('ratings.self.rangeError', { max: r.tasksMaxPoints });
-      else if (e.reason.includes('<=')) local[e.field] = e.field === 'tasks.completed' ? t('ratings.self.completedError') : t('ratings.self.subError');
+      else if (e.reason.includes('<='))
+        local[e.field] = e.field === 'tasks.completed' ? t('ratings.self.completedError') : t('ratings.self.subError');
       else local[e.field] = t('ratings.self.countError');
     }
   }
   const server = fieldMessages(submit.error);
   const shown = (field: string): string | undefined => {
-    const v = field.startsWith('tasks.') ? draft.tasks[field.slice(6) as keyof TaskCountsInput] : draft[field as 'generalPoints' | 'taskPoints'];
+    const v = field.startsWith('tasks.')
+      ? draft.tasks[field.slice(6) as keyof TaskCountsInput]
+      : draft[field as 'generalPoints' | 'taskPoints'];
     return (tried || v !== null) && local[field] ? local[field] : server[field];
   };
 
@@ -157,9 +205,15 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
       maskClosable={false}
     >
       <Form layout="vertical" component="div" data-testid="self-assessment-form">
-        {kept.restored && <DraftRestoredAlert savedAt={kept.restored.savedAt} onDiscard={discardDraft} testId="self-draft-restored" />}
-        {submit.error != null && <Alert type="error" showIcon role="alert" title={message(submit.error)} style={{ marginBottom: 12 }} />}
-        {tried && check && !check.ok && <Alert type="error" showIcon role="alert" title={t('ratings.self.fixErrors')} style={{ marginBottom: 12 }} />}
+        {kept.restored && (
+          <DraftRestoredAlert savedAt={kept.restored.savedAt} onDiscard={discardDraft} testId="self-draft-restored" />
+        )}
+        {submit.error != null && (
+          <Alert type="error" showIcon role="alert" title={message(submit.error)} style={{ marginBottom: 12 }} />
+        )}
+        {tried && check && !check.ok && (
+          <Alert type="error" showIcon role="alert" title={t('ratings.self.fixErrors')} style={{ marginBottom: 12 }} />
+        )}
         {!fixed && (
           <>
             <Form.Item label={t('ratings.self.subjectKind')}>
@@ -176,7 +230,13 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
               />
             </Form.Item>
             {pickKind === 'MEMBER' ? (
-              <Form.Item label={t('ratings.self.member')} htmlFor="self-member" required validateStatus={tried && !subject ? 'error' : undefined} help={tried && !subject ? t('ratings.self.subjectRequired') : server.memberId}>
+              <Form.Item
+                label={t('ratings.self.member')}
+                htmlFor="self-member"
+                required
+                validateStatus={tried && !subject ? 'error' : undefined}
+                help={tried && !subject ? t('ratings.self.subjectRequired') : server.memberId}
+              >
                 <Select
                   id="self-member"
                   showSearch={{ filterOption: false, onSearch: setSearch }}
@@ -186,13 +246,25 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
                   options={(members.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
                   onChange={(id: string) => {
                     const m = members.data?.find((x) => x.id === id);
-                    if (m) setPicked({ kind: 'MEMBER', memberId: m.id, organisationId: m.organisationId, name: m.fullName });
+                    if (m)
+                      setPicked({ kind: 'MEMBER', memberId: m.id, organisationId: m.organisationId, name: m.fullName });
                   }}
                 />
               </Form.Item>
             ) : (
-              <Form.Item label={t('ratings.self.organisation')} htmlFor="self-org" required validateStatus={tried && !subject ? 'error' : undefined} help={tried && !subject ? t('ratings.self.subjectRequired') : server.organisationId}>
-                <OrganisationPicker id="self-org" asOf={refDate} value={picked?.kind === 'ORGANISATION' ? picked.organisationId : null} onChange={(id) => setPicked(id ? { kind: 'ORGANISATION', organisationId: id, name: '' } : null)} />
+              <Form.Item
+                label={t('ratings.self.organisation')}
+                htmlFor="self-org"
+                required
+                validateStatus={tried && !subject ? 'error' : undefined}
+                help={tried && !subject ? t('ratings.self.subjectRequired') : server.organisationId}
+              >
+                <OrganisationPicker
+                  id="self-org"
+                  asOf={refDate}
+                  value={picked?.kind === 'ORGANISATION' ? picked.organisationId : null}
+                  onChange={(id) => setPicked(id ? { kind: 'ORGANISATION', organisationId: id, name: '' } : null)}
+                />
               </Form.Item>
             )}
           </>
@@ -201,7 +273,9 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
           {(['generalPoints', 'taskPoints'] as const).map((field) => (
             <Col xs={24} sm={12} key={field}>
               <Form.Item
-                label={t(`ratings.self.${field}`, { max: field === 'generalPoints' ? (r?.generalMaxPoints ?? 30) : (r?.tasksMaxPoints ?? 70) })}
+                label={t(`ratings.self.${field}`, {
+                  max: field === 'generalPoints' ? (r?.generalMaxPoints ?? 30) : (r?.tasksMaxPoints ?? 70),
+                })}
                 htmlFor={`self-${field}`}
                 required
                 validateStatus={shown(field) ? 'error' : undefined}
@@ -228,14 +302,22 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
         <Row gutter={[12, 0]}>
           {TASK_KEYS.map((k) => (
             <Col xs={12} sm={6} key={k}>
-              <Form.Item label={t(`ratings.self.${k}`)} htmlFor={`self-tasks-${k}`} required validateStatus={shown(`tasks.${k}`) ? 'error' : undefined} help={shown(`tasks.${k}`)}>
+              <Form.Item
+                label={t(`ratings.self.${k}`)}
+                htmlFor={`self-tasks-${k}`}
+                required
+                validateStatus={shown(`tasks.${k}`) ? 'error' : undefined}
+                help={shown(`tasks.${k}`)}
+              >
                 <InputNumber
                   id={`self-tasks-${k}`}
                   min={0}
                   precision={0}
                   value={draft.tasks[k]}
                   style={{ width: '100%' }}
-                  onChange={(v) => setDraft((d) => ({ ...d, tasks: { ...d.tasks, [k]: typeof v === 'number' ? v : null } }))}
+                  onChange={(v) =>
+                    setDraft((d) => ({ ...d, tasks: { ...d.tasks, [k]: typeof v === 'number' ? v : null } }))
+                  }
                 />
               </Form.Item>
             </Col>
@@ -243,13 +325,22 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
         </Row>
         {subject?.kind !== 'ORGANISATION' && (
           <Form.Item>
-            <Checkbox checked={draft.shortcomingsFixed} onChange={(e) => setDraft((d) => ({ ...d, shortcomingsFixed: e.target.checked }))}>
+            <Checkbox
+              checked={draft.shortcomingsFixed}
+              onChange={(e) => setDraft((d) => ({ ...d, shortcomingsFixed: e.target.checked }))}
+            >
               {t('ratings.self.shortcomingsFixed')}
             </Checkbox>
           </Form.Item>
         )}
         <Form.Item label={t('ratings.self.note')} htmlFor="self-note">
-          <Input.TextArea id="self-note" value={draft.note} maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} onChange={(e) => setDraft((d) => ({ ...d, note: e.target.value }))} />
+          <Input.TextArea
+            id="self-note"
+            value={draft.note}
+            maxLength={5000}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            onChange={(e) => setDraft((d) => ({ ...d, note: e.target.value }))}
+          />
         </Form.Item>
         <Alert
           type={outcome ? 'success' : 'info'}
@@ -258,12 +349,19 @@ export const SelfAssessmentDialog = ({ round, rating, ownMember, presetSubject, 
             <Flex vertical gap={4}>
               <Flex wrap gap={8} align="center">
                 <span>{t('ratings.self.computed')}</span>
-                {outcome ? <LevelTag level={outcome.level} testId="self-computed-level" /> : <span>{t('common.none')}</span>}
+                {outcome ? (
+                  <LevelTag level={outcome.level} testId="self-computed-level" />
+                ) : (
+                  <span>{t('common.none')}</span>
+                )}
                 {outcome && <span>{t(`ratings.level.${outcome.level}`)}</span>}
               </Flex>
               {outcome && outcome.caps.length > 0 && (
                 <Typography.Text type="secondary">
-                  {t('ratings.self.scoreLevel', { level: outcome.scoreLevel })} · {t('ratings.round.capped', { reasons: outcome.caps.map((c) => t(`ratings.capReason.${c.reason}`)).join('; ') })}
+                  {t('ratings.self.scoreLevel', { level: outcome.scoreLevel })} ·{' '}
+                  {t('ratings.round.capped', {
+                    reasons: outcome.caps.map((c) => t(`ratings.capReason.${c.reason}`)).join('; '),
+                  })}
                 </Typography.Text>
               )}
               <Typography.Text type="secondary">{t('ratings.self.serverNote')}</Typography.Text>

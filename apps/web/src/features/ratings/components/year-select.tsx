@@ -14,7 +14,10 @@ export const YearSelect = ({ id, value, onChange, allowAll = false }: Props) => 
       id={id}
       value={value ?? (allowAll ? 0 : current)}
       style={{ width: '100%' }}
-      options={[...(allowAll ? [{ value: 0, label: t('ratings.rounds.allYears') }] : []), ...years.map((y) => ({ value: y, label: String(y) }))]}
+      options={[
+        ...(allowAll ? [{ value: 0, label: t('ratings.rounds.allYears') }] : []),
+        ...years.map((y) => ({ value: y, label: String(y) })),
+      ]}
       onChange={(v) => onChange(v === 0 ? null : v)}
     />
   );

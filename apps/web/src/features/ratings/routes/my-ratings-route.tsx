@@ -54,7 +54,13 @@ export const MyRatingsRoute = () => {
                       actions={
                         editable
                           ? [
-                              <Button key="self" type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setDialog({ round, rating: mine })} data-testid="my-self-assessment">
+                              <Button
+                                key="self"
+                                type="primary"
+                                icon={<EditOutlined aria-hidden />}
+                                onClick={() => setDialog({ round, rating: mine })}
+                                data-testid="my-self-assessment"
+                              >
                                 {t('ratings.round.selfAssess')}
                               </Button>,
                             ]
@@ -65,7 +71,13 @@ export const MyRatingsRoute = () => {
                         title={round.title}
                         description={
                           <Flex wrap gap={4} align="center">
-                            <span>{t('ratings.rounds.deadlineLine', { self: f.date(round.selfAssessmentDue), proposal: f.date(round.proposalDue), decision: f.date(round.decisionDue) })}</span>
+                            <span>
+                              {t('ratings.rounds.deadlineLine', {
+                                self: f.date(round.selfAssessmentDue),
+                                proposal: f.date(round.proposalDue),
+                                decision: f.date(round.decisionDue),
+                              })}
+                            </span>
                             <StageTag stage={mine?.stage ?? 'PENDING'} />
                             {mine?.computedLevel && <LevelTag level={mine.computedLevel} />}
                           </Flex>

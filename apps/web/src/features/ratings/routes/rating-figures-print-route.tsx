@@ -23,7 +23,9 @@ export const RatingFiguresPrintRoute = () => {
   const orgParam = params.get('organisationId');
   const root = useDefaultOrganisationId(asOf, !orgParam);
   const orgId = orgParam ?? root.data ?? null;
-  const figuresParams: FiguresParams | null = orgId ? { organisationId: orgId, year, ...(isToday ? {} : { asOf }) } : null;
+  const figuresParams: FiguresParams | null = orgId
+    ? { organisationId: orgId, year, ...(isToday ? {} : { asOf }) }
+    : null;
   const query = useRatingFigures(figuresParams);
   const organisation = useReportOrganisation(orgId, query.data?.asOf ?? null);
   const data = query.data;

@@ -47,10 +47,14 @@ export const RatingFiguresRoute = () => {
   // without ?year=: the latest year with decided results (the current one once its rounds are announced)
   const currentYear = Number(todayIso().slice(0, 4));
   const rounds = useRatingRounds(null, currentYear, yearParam === null && orgId !== null);
-  const year = yearParam ?? (rounds.data ? defaultFiguresYear(currentYear, rounds.data) : rounds.isError ? currentYear : null) ?? figuresYear(null);
+  const year =
+    yearParam ??
+    (rounds.data ? defaultFiguresYear(currentYear, rounds.data) : rounds.isError ? currentYear : null) ??
+    figuresYear(null);
   const yearKnown = yearParam !== null || rounds.data !== undefined || rounds.isError;
   // the tree of the year's end (the reports' date) unless the header's "Xem tại ngày" picks another day
-  const figuresParams: FiguresParams | null = orgId && yearKnown ? { organisationId: orgId, year, ...(isToday ? {} : { asOf }) } : null;
+  const figuresParams: FiguresParams | null =
+    orgId && yearKnown ? { organisationId: orgId, year, ...(isToday ? {} : { asOf }) } : null;
   const query = useRatingFigures(figuresParams);
   const exportXlsx = useExportRatingFigures();
   const { message } = useErrorMessage();
@@ -66,7 +70,11 @@ export const RatingFiguresRoute = () => {
           <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
             {t('ratings.title')}
           </Typography.Title>
-          {query.data && <Typography.Text type="secondary">{t('ratings.subtitle', { year, asOf: f.date(query.data.asOf) })}</Typography.Text>}
+          {query.data && (
+            <Typography.Text type="secondary">
+              {t('ratings.subtitle', { year, asOf: f.date(query.data.asOf) })}
+            </Typography.Text>
+          )}
         </div>
         <Flex wrap gap={8}>
           <Link to={withParams(href(paths.ratingRounds), { org: orgId })}>
@@ -77,11 +85,24 @@ export const RatingFiguresRoute = () => {
             disabled={!figuresParams}
             loading={exportXlsx.isPending}
             data-testid="ratings-xlsx"
-            onClick={() => figuresParams && exportXlsx.mutate({ params: figuresParams, fileName: t('ratings.fileName', { year }) })}
+            onClick={() =>
+              figuresParams && exportXlsx.mutate({ params: figuresParams, fileName: t('ratings.fileName', { year }) })
+            }
           >
             {t('ratings.exportXlsx')}
           </Button>
-          <PrintReportButton href={figuresParams ? withParams(paths.ratingFiguresPrint, { organisationId: figuresParams.organisationId, year: String(year), asOf: figuresParams.asOf }) : undefined} testId="ratings-print" />
+          <PrintReportButton
+            href={
+              figuresParams
+                ? withParams(paths.ratingFiguresPrint, {
+                    organisationId: figuresParams.organisationId,
+                    year: String(year),
+                    asOf: figuresParams.asOf,
+                  })
+                : undefined
+            }
+            testId="ratings-print"
+          />
         </Flex>
       </Flex>
       {exportXlsx.error != null && <Alert type="error" showIcon role="alert" title={message(exportXlsx.error)} />}
@@ -92,13 +113,27 @@ export const RatingFiguresRoute = () => {
               id: 'ratings-org',
               label: t('ratings.organisation'),
               md: 16,
-              control: <OrganisationPicker key={asOf} id="ratings-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id, list: null, listYear: null })} />,
+              control: (
+                <OrganisationPicker
+                  key={asOf}
+                  id="ratings-org"
+                  asOf={asOf}
+                  value={orgId}
+                  onChange={(id) => update({ org: id, list: null, listYear: null })}
+                />
+              ),
             },
             {
               id: 'ratings-year',
               label: t('ratings.year'),
               md: 8,
-              control: <YearSelect id="ratings-year" value={year} onChange={(y) => update({ year: y ? String(y) : null, list: null, listYear: null })} />,
+              control: (
+                <YearSelect
+                  id="ratings-year"
+                  value={year}
+                  onChange={(y) => update({ year: y ? String(y) : null, list: null, listYear: null })}
+                />
+              ),
             },
           ]}
         />
@@ -115,7 +150,9 @@ export const RatingFiguresRoute = () => {
               key={g.subjectKind}
               group={g}
               year={year}
-              onOpen={(kind, key, y) => update({ list: encodeFigureList(kind, key), listYear: y === year ? null : String(y) })}
+              onOpen={(kind, key, y) =>
+                update({ list: encodeFigureList(kind, key), listYear: y === year ? null : String(y) })
+              }
             />
           ))}
         </div>

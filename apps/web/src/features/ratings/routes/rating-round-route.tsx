@@ -1,12 +1,35 @@
 import { EditOutlined, FileExcelOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton, Table, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Select,
+  Skeleton,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { OrganisationPicker } from '../../../components/organisation-picker';
 import { QueryError } from '../../../components/ui/query-error';
-import { RATING_LEVELS, RATING_STAGES, RATING_SUBJECT_KINDS, type RatingLevel, type RatingStage, type RatingSubjectKind } from '../../../lib/domain';
+import {
+  RATING_LEVELS,
+  RATING_STAGES,
+  RATING_SUBJECT_KINDS,
+  type RatingLevel,
+  type RatingStage,
+  type RatingSubjectKind,
+} from '../../../lib/domain';
 import { paths, useAppHref, withParams } from '../../../lib/paths';
 import { todayIso } from '../../../lib/as-of';
 import { useUrlParams } from '../../../lib/url-params';
@@ -40,7 +63,8 @@ const pendingSubject = (x: PendingSubject): SelfAssessmentSubject =>
     ? { kind: 'MEMBER', memberId: x.memberId, organisationId: x.parentOrganisationId, name: x.name }
     : { kind: 'ORGANISATION', organisationId: x.organisationId ?? x.parentOrganisationId ?? '', name: x.name };
 
-const pick = <T extends string>(values: readonly T[], raw: string | null): T | undefined => (raw && (values as readonly string[]).includes(raw) ? (raw as T) : undefined);
+const pick = <T extends string>(values: readonly T[], raw: string | null): T | undefined =>
+  raw && (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
 
 // /ratings/rounds/:id?q&kind&stage&level&org&page: a round's ratings (q: the subject's name, ignoring diacritics and case) with the step each stands at, its score, the level
 // the rules give, the proposal and the decision; the actions the viewer may take on each (by stage and by the body
@@ -77,7 +101,11 @@ export const RatingRoundRoute = () => {
   const pending = useRoundPending(round.data ? id : null, q, pendingPage, PAGE_SIZE);
   const pendingItems = pending.data?.items ?? [];
   const canAct = useCanActFor(
-    [round.data?.organisationId, ...items.flatMap((r) => [r.organisationId, r.proposerId, r.deciderId]), ...pendingItems.map((x) => x.organisationId ?? x.parentOrganisationId ?? '')],
+    [
+      round.data?.organisationId,
+      ...items.flatMap((r) => [r.organisationId, r.proposerId, r.deciderId]),
+      ...pendingItems.map((x) => x.organisationId ?? x.parentOrganisationId ?? ''),
+    ],
     refDate,
   );
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -93,14 +121,20 @@ export const RatingRoundRoute = () => {
   const r = round.data;
   const open = r.state === 'OPEN';
   const ownMemberGrant = viewer.data?.grants.find((g) => g.role === 'MEMBER' && g.memberId);
-  const ownMemberIds = new Set((viewer.data?.grants ?? []).filter((g) => g.role === 'MEMBER' && g.memberId).map((g) => g.memberId!));
-  const writer = Boolean(viewer.data?.isAdmin || viewer.data?.grants.some((g) => g.role === 'COMMITTEE_WRITE' || g.role === 'CELL_SECRETARY'));
+  const ownMemberIds = new Set(
+    (viewer.data?.grants ?? []).filter((g) => g.role === 'MEMBER' && g.memberId).map((g) => g.memberId!),
+  );
+  const writer = Boolean(
+    viewer.data?.isAdmin ||
+    viewer.data?.grants.some((g) => g.role === 'COMMITTEE_WRITE' || g.role === 'CELL_SECRETARY'),
+  );
   const canSelf = (x: Rating) => (x.memberId !== null && ownMemberIds.has(x.memberId)) || canAct(x.organisationId);
   const setFilter = (patch: Record<string, string | null>) => {
     setPendingPage(1);
     update({ ...patch, page: null });
   };
-  const canSelfPending = (x: PendingSubject) => (x.memberId !== null && ownMemberIds.has(x.memberId)) || canAct(x.organisationId ?? x.parentOrganisationId ?? '');
+  const canSelfPending = (x: PendingSubject) =>
+    (x.memberId !== null && ownMemberIds.has(x.memberId)) || canAct(x.organisationId ?? x.parentOrganisationId ?? '');
   const any = t('ratings.round.any');
 
   return (
@@ -108,7 +142,14 @@ export const RatingRoundRoute = () => {
       <title>{t('app.pageTitle', { page: r.title })}</title>
       <Breadcrumb
         items={[
-          { key: 'rounds', title: <Link to={withParams(href(paths.ratingRounds), { org: r.organisationId })}>{t('ratings.round.back')}</Link> },
+          {
+            key: 'rounds',
+            title: (
+              <Link to={withParams(href(paths.ratingRounds), { org: r.organisationId })}>
+                {t('ratings.round.back')}
+              </Link>
+            ),
+          },
           { key: 'me', title: r.title },
         ]}
       />
@@ -120,7 +161,11 @@ export const RatingRoundRoute = () => {
           <Flex wrap gap={4} align="center" style={{ marginTop: 4 }}>
             <RoundStateTag state={r.state} />
             <Typography.Text type="secondary">
-              {t('ratings.rounds.deadlineLine', { self: f.date(r.selfAssessmentDue), proposal: f.date(r.proposalDue), decision: f.date(r.decisionDue) })}
+              {t('ratings.rounds.deadlineLine', {
+                self: f.date(r.selfAssessmentDue),
+                proposal: f.date(r.proposalDue),
+                decision: f.date(r.decisionDue),
+              })}
             </Typography.Text>
           </Flex>
         </div>
@@ -140,7 +185,11 @@ export const RatingRoundRoute = () => {
             {t('ratings.round.export')}
           </Button>
           {open && (writer || ownMemberGrant) && (
-            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'self', rating: null })} data-testid="new-self-assessment">
+            <Button
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setDialog({ kind: 'self', rating: null })}
+              data-testid="new-self-assessment"
+            >
               {t('ratings.round.newSelf')}
             </Button>
           )}
@@ -152,7 +201,15 @@ export const RatingRoundRoute = () => {
       </Card>
       {!open && <Alert type="info" showIcon title={t('ratings.round.closed')} />}
       {!writer && ownMemberGrant && <Alert type="info" showIcon title={t('ratings.round.memberOnly')} />}
-      <Card size="small" title={<h2 className="card-title">{t('ratings.round.ratingsTitle')}</h2>} extra={ratings.data && <span data-testid="ratings-total">{t('ratings.round.total', { n: f.number(ratings.data.total) })}</span>}>
+      <Card
+        size="small"
+        title={<h2 className="card-title">{t('ratings.round.ratingsTitle')}</h2>}
+        extra={
+          ratings.data && (
+            <span data-testid="ratings-total">{t('ratings.round.total', { n: f.number(ratings.data.total) })}</span>
+          )
+        }
+      >
         <Form layout="vertical" component="div" role="search">
           <Row gutter={[12, 0]}>
             <Col xs={24} md={12}>
@@ -175,7 +232,10 @@ export const RatingRoundRoute = () => {
                 <Select
                   id="round-kind"
                   value={kind ?? ''}
-                  options={[{ value: '', label: any }, ...RATING_SUBJECT_KINDS.map((k) => ({ value: k, label: t(`ratings.subjectKind.${k}`) }))]}
+                  options={[
+                    { value: '', label: any },
+                    ...RATING_SUBJECT_KINDS.map((k) => ({ value: k, label: t(`ratings.subjectKind.${k}`) })),
+                  ]}
                   onChange={(v) => setFilter({ kind: v || null })}
                 />
               </Form.Item>
@@ -185,7 +245,13 @@ export const RatingRoundRoute = () => {
                 <Select
                   id="round-stage"
                   value={stage ?? ''}
-                  options={[{ value: '', label: any }, ...RATING_STAGES.filter((s) => s !== 'PENDING').map((s) => ({ value: s, label: t(`ratings.stage.${s}`) }))]}
+                  options={[
+                    { value: '', label: any },
+                    ...RATING_STAGES.filter((s) => s !== 'PENDING').map((s) => ({
+                      value: s,
+                      label: t(`ratings.stage.${s}`),
+                    })),
+                  ]}
                   onChange={(v) => setFilter({ stage: v || null })}
                 />
               </Form.Item>
@@ -202,7 +268,14 @@ export const RatingRoundRoute = () => {
             </Col>
             <Col xs={24} md={9}>
               <Form.Item label={t('ratings.round.organisation')} htmlFor="round-org" style={{ marginBottom: 8 }}>
-                <OrganisationPicker id="round-org" asOf={refDate} value={org} allowClear placeholder={any} onChange={(v) => setFilter({ org: v })} />
+                <OrganisationPicker
+                  id="round-org"
+                  asOf={refDate}
+                  value={org}
+                  allowClear
+                  placeholder={any}
+                  onChange={(v) => setFilter({ org: v })}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -211,147 +284,192 @@ export const RatingRoundRoute = () => {
           <QueryError error={ratings.error} onRetry={() => void ratings.refetch()} />
         ) : (
           <>
-          {open && <BulkActions selected={items.filter((x) => selectedIds.includes(x.id))} onDone={() => setSelectedIds([])} />}
-          <div ref={tableBox}>
-          <Table<Rating>
-            rowKey="id"
-            size="middle"
-            rowSelection={
-              open
-                ? {
-                    selectedRowKeys: selectedIds,
-                    columnTitle: selectAllTitle,
-                    onChange: (keys) => setSelectedIds(keys.map(String)),
-                    // only what this user may move on: self-assessed (to propose) or proposed (to decide)
-                    getCheckboxProps: (x) => ({
-                      disabled: !((x.stage === 'SELF_ASSESSED' && canAct(x.proposerId)) || (x.stage === 'PROPOSED' && canAct(x.deciderId))),
-                      'aria-label': x.subjectName,
-                    }),
-                  }
-                : undefined
-            }
-            loading={ratings.isFetching}
-            dataSource={items}
-            scroll={{ x: 1150 }}
-            locale={{ emptyText: t('ratings.round.empty') }}
-            data-testid="ratings-table"
-            // "ready" once the rows shown are the answer for the current filter and page (not the previous answer
-            // kept on screen while the new one loads); browser tests wait for it
-            data-state={ratings.isFetching || ratings.isPlaceholderData ? 'loading' : 'ready'}
-            onRow={(x) => ({ 'data-testid': 'rating-row', 'data-rating-id': x.id, 'data-stage': x.stage, 'data-kind': x.subjectKind }) as HTMLAttributes<HTMLElement>}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: ratings.data?.total ?? 0,
-              showSizeChanger: false,
-              hideOnSinglePage: true,
-              onChange: (p) => update({ page: p === 1 ? null : String(p) }),
-            }}
-            columns={[
-              {
-                key: 'subject',
-                title: t('ratings.round.subject'),
-                width: 280,
-                render: (_, x) => (
-                  <div>
-                    {x.memberId ? <Link to={href(paths.member(x.memberId))}>{x.subjectName}</Link> : <Link to={href(paths.organisation(x.subjectOrganisationId ?? x.organisationId))}>{x.subjectName}</Link>}
-                    <div>
-                      <Typography.Text type="secondary">
-                        {t(`ratings.subjectKind.${x.subjectKind}`)}
-                        {x.memberId ? ` · ${x.organisationName}` : ''}
-                      </Typography.Text>
-                    </div>
-                  </div>
-                ),
-              },
-              ...stageScore,
-              {
-                key: 'computed',
-                title: t('ratings.round.computed'),
-                render: (_, x) =>
-                  x.computedLevel ? (
-                    <Flex gap={4} align="center">
-                      <LevelTag level={x.computedLevel} />
-                      {x.blockReasons.length > 0 && (
-                        <Tooltip title={t('ratings.round.capped', { reasons: x.blockReasons.map((c) => t(`ratings.capReason.${c as 'MEMBER_MIX'}`, { defaultValue: c })).join('; ') })}>
-                          <Typography.Text type="warning" style={{ cursor: 'help' }}>
-                            ⚠
+            {open && (
+              <BulkActions
+                selected={items.filter((x) => selectedIds.includes(x.id))}
+                onDone={() => setSelectedIds([])}
+              />
+            )}
+            <div ref={tableBox}>
+              <Table<Rating>
+                rowKey="id"
+                size="middle"
+                rowSelection={
+                  open
+                    ? {
+                        selectedRowKeys: selectedIds,
+                        columnTitle: selectAllTitle,
+                        onChange: (keys) => setSelectedIds(keys.map(String)),
+                        // only what this user may move on: self-assessed (to propose) or proposed (to decide)
+                        getCheckboxProps: (x) => ({
+                          disabled: !(
+                            (x.stage === 'SELF_ASSESSED' && canAct(x.proposerId)) ||
+                            (x.stage === 'PROPOSED' && canAct(x.deciderId))
+                          ),
+                          'aria-label': x.subjectName,
+                        }),
+                      }
+                    : undefined
+                }
+                loading={ratings.isFetching}
+                dataSource={items}
+                scroll={{ x: 1150 }}
+                locale={{ emptyText: t('ratings.round.empty') }}
+                data-testid="ratings-table"
+                // "ready" once the rows shown are the answer for the current filter and page (not the previous answer
+                // kept on screen while the new one loads); browser tests wait for it
+                data-state={ratings.isFetching || ratings.isPlaceholderData ? 'loading' : 'ready'}
+                onRow={(x) =>
+                  ({
+                    'data-testid': 'rating-row',
+                    'data-rating-id': x.id,
+                    'data-stage': x.stage,
+                    'data-kind': x.subjectKind,
+                  }) as HTMLAttributes<HTMLElement>
+                }
+                pagination={{
+                  current: page,
+                  pageSize: PAGE_SIZE,
+                  total: ratings.data?.total ?? 0,
+                  showSizeChanger: false,
+                  hideOnSinglePage: true,
+                  onChange: (p) => update({ page: p === 1 ? null : String(p) }),
+                }}
+                columns={[
+                  {
+                    key: 'subject',
+                    title: t('ratings.round.subject'),
+                    width: 280,
+                    render: (_, x) => (
+                      <div>
+                        {x.memberId ? (
+                          <Link to={href(paths.member(x.memberId))}>{x.subjectName}</Link>
+                        ) : (
+                          <Link to={href(paths.organisation(x.subjectOrganisationId ?? x.organisationId))}>
+                            {x.subjectName}
+                          </Link>
+                        )}
+                        <div>
+                          <Typography.Text type="secondary">
+                            {t(`ratings.subjectKind.${x.subjectKind}`)}
+                            {x.memberId ? ` · ${x.organisationName}` : ''}
                           </Typography.Text>
-                        </Tooltip>
-                      )}
-                    </Flex>
-                  ) : (
-                    t('common.none')
-                  ),
-              },
-              {
-                key: 'proposed',
-                title: t('ratings.round.proposed'),
-                render: (_, x) => (x.proposedLevel ? <LevelTag level={x.proposedLevel} testId="proposed-level" /> : t('common.none')),
-              },
-              {
-                key: 'decided',
-                title: t('ratings.round.decided'),
-                render: (_, x) =>
-                  x.decidedLevel ? (
-                    <div>
-                      <LevelTag level={x.decidedLevel} testId="decided-level" />
-                      {x.decisionReason && (
-                        <div>
-                          <Typography.Text type="secondary">{t('ratings.round.decisionReason', { reason: x.decisionReason })}</Typography.Text>
                         </div>
-                      )}
-                      {x.quotaOverrideReason && (
+                      </div>
+                    ),
+                  },
+                  ...stageScore,
+                  {
+                    key: 'computed',
+                    title: t('ratings.round.computed'),
+                    render: (_, x) =>
+                      x.computedLevel ? (
+                        <Flex gap={4} align="center">
+                          <LevelTag level={x.computedLevel} />
+                          {x.blockReasons.length > 0 && (
+                            <Tooltip
+                              title={t('ratings.round.capped', {
+                                reasons: x.blockReasons
+                                  .map((c) => t(`ratings.capReason.${c as 'MEMBER_MIX'}`, { defaultValue: c }))
+                                  .join('; '),
+                              })}
+                            >
+                              <Typography.Text type="warning" style={{ cursor: 'help' }}>
+                                ⚠
+                              </Typography.Text>
+                            </Tooltip>
+                          )}
+                        </Flex>
+                      ) : (
+                        t('common.none')
+                      ),
+                  },
+                  {
+                    key: 'proposed',
+                    title: t('ratings.round.proposed'),
+                    render: (_, x) =>
+                      x.proposedLevel ? <LevelTag level={x.proposedLevel} testId="proposed-level" /> : t('common.none'),
+                  },
+                  {
+                    key: 'decided',
+                    title: t('ratings.round.decided'),
+                    render: (_, x) =>
+                      x.decidedLevel ? (
                         <div>
-                          <Typography.Text type="warning">{t('ratings.round.quotaOverride', { reason: x.quotaOverrideReason })}</Typography.Text>
+                          <LevelTag level={x.decidedLevel} testId="decided-level" />
+                          {x.decisionReason && (
+                            <div>
+                              <Typography.Text type="secondary">
+                                {t('ratings.round.decisionReason', { reason: x.decisionReason })}
+                              </Typography.Text>
+                            </div>
+                          )}
+                          {x.quotaOverrideReason && (
+                            <div>
+                              <Typography.Text type="warning">
+                                {t('ratings.round.quotaOverride', { reason: x.quotaOverrideReason })}
+                              </Typography.Text>
+                            </div>
+                          )}
                         </div>
-                      )}
-                    </div>
-                  ) : (
-                    t('common.none')
-                  ),
-              },
-              {
-                key: 'actions',
-                title: t('ratings.round.actions'),
-                fixed: 'right',
-                width: 190,
-                render: (_, x) =>
-                  !open ? null : (
-                    <Flex gap={4}>
-                      {x.stage === 'SELF_ASSESSED' && canSelf(x) && (
-                        <Tooltip title={t('ratings.round.reviseSelf')}>
-                          <Button
-                            size="small"
-                            icon={<EditOutlined aria-hidden />}
-                            aria-label={t('ratings.round.reviseSelf')}
-                            onClick={() => setDialog({ kind: 'self', rating: x })}
-                            data-testid="rating-self"
-                          />
-                        </Tooltip>
-                      )}
-                      {(x.stage === 'SELF_ASSESSED' || x.stage === 'PROPOSED') && canAct(x.proposerId) && (
-                        <Button size="small" type={x.stage === 'SELF_ASSESSED' ? 'primary' : 'default'} icon={<FormOutlined aria-hidden />} onClick={() => setDialog({ kind: 'propose', rating: x })} data-testid="rating-propose">
-                          {t('ratings.round.propose')}
-                        </Button>
-                      )}
-                      {(x.stage === 'PROPOSED' || x.stage === 'DECIDED') && canAct(x.deciderId) && (
-                        <Button size="small" type={x.stage === 'PROPOSED' ? 'primary' : 'default'} onClick={() => setDialog({ kind: 'decide', rating: x })} data-testid="rating-decide">
-                          {t('ratings.round.decide')}
-                        </Button>
-                      )}
-                    </Flex>
-                  ),
-              },
-            ]}
-          />
-          </div>
+                      ) : (
+                        t('common.none')
+                      ),
+                  },
+                  {
+                    key: 'actions',
+                    title: t('ratings.round.actions'),
+                    fixed: 'right',
+                    width: 190,
+                    render: (_, x) =>
+                      !open ? null : (
+                        <Flex gap={4}>
+                          {x.stage === 'SELF_ASSESSED' && canSelf(x) && (
+                            <Tooltip title={t('ratings.round.reviseSelf')}>
+                              <Button
+                                size="small"
+                                icon={<EditOutlined aria-hidden />}
+                                aria-label={t('ratings.round.reviseSelf')}
+                                onClick={() => setDialog({ kind: 'self', rating: x })}
+                                data-testid="rating-self"
+                              />
+                            </Tooltip>
+                          )}
+                          {(x.stage === 'SELF_ASSESSED' || x.stage === 'PROPOSED') && canAct(x.proposerId) && (
+                            <Button
+                              size="small"
+                              type={x.stage === 'SELF_ASSESSED' ? 'primary' : 'default'}
+                              icon={<FormOutlined aria-hidden />}
+                              onClick={() => setDialog({ kind: 'propose', rating: x })}
+                              data-testid="rating-propose"
+                            >
+                              {t('ratings.round.propose')}
+                            </Button>
+                          )}
+                          {(x.stage === 'PROPOSED' || x.stage === 'DECIDED') && canAct(x.deciderId) && (
+                            <Button
+                              size="small"
+                              type={x.stage === 'PROPOSED' ? 'primary' : 'default'}
+                              onClick={() => setDialog({ kind: 'decide', rating: x })}
+                              data-testid="rating-decide"
+                            >
+                              {t('ratings.round.decide')}
+                            </Button>
+                          )}
+                        </Flex>
+                      ),
+                  },
+                ]}
+              />
+            </div>
           </>
         )}
       </Card>
       <Card
         size="small"
-        title={<h2 className="card-title">{t('ratings.round.pendingTitle', { n: f.number(pending.data?.total ?? 0) })}</h2>}
+        title={
+          <h2 className="card-title">{t('ratings.round.pendingTitle', { n: f.number(pending.data?.total ?? 0) })}</h2>
+        }
         data-testid="round-pending"
       >
         {pending.isError ? (
@@ -364,7 +482,13 @@ export const RatingRoundRoute = () => {
             dataSource={pendingItems}
             locale={{ emptyText: t('ratings.round.pendingEmpty') }}
             data-testid="pending-table"
-            onRow={(x) => ({ 'data-testid': 'pending-row', 'data-member-id': x.memberId ?? undefined, 'data-organisation-id': x.organisationId ?? undefined }) as HTMLAttributes<HTMLElement>}
+            onRow={(x) =>
+              ({
+                'data-testid': 'pending-row',
+                'data-member-id': x.memberId ?? undefined,
+                'data-organisation-id': x.organisationId ?? undefined,
+              }) as HTMLAttributes<HTMLElement>
+            }
             pagination={{
               current: pendingPage,
               pageSize: PAGE_SIZE,
@@ -377,17 +501,37 @@ export const RatingRoundRoute = () => {
               {
                 key: 'subject',
                 title: t('ratings.round.subject'),
-                render: (_, x) => (x.memberId ? <Link to={href(paths.member(x.memberId))}>{x.name}</Link> : <Link to={href(paths.organisation(x.organisationId ?? x.parentOrganisationId ?? ''))}>{x.name}</Link>),
+                render: (_, x) =>
+                  x.memberId ? (
+                    <Link to={href(paths.member(x.memberId))}>{x.name}</Link>
+                  ) : (
+                    <Link to={href(paths.organisation(x.organisationId ?? x.parentOrganisationId ?? ''))}>
+                      {x.name}
+                    </Link>
+                  ),
               },
-              { key: 'kind', title: t('ratings.round.kind'), render: (_, x) => t(`ratings.subjectKind.${x.subjectKind}`) },
-              { key: 'organisation', title: t('ratings.round.pendingOrganisation'), render: (_, x) => x.organisationName || t('common.none') },
+              {
+                key: 'kind',
+                title: t('ratings.round.kind'),
+                render: (_, x) => t(`ratings.subjectKind.${x.subjectKind}`),
+              },
+              {
+                key: 'organisation',
+                title: t('ratings.round.pendingOrganisation'),
+                render: (_, x) => x.organisationName || t('common.none'),
+              },
               {
                 key: 'actions',
                 title: t('ratings.round.actions'),
                 width: 200,
                 render: (_, x) =>
                   open && canSelfPending(x) ? (
-                    <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'self', rating: null, subject: pendingSubject(x) })} data-testid="pending-self">
+                    <Button
+                      size="small"
+                      icon={<PlusOutlined aria-hidden />}
+                      onClick={() => setDialog({ kind: 'self', rating: null, subject: pendingSubject(x) })}
+                      data-testid="pending-self"
+                    >
                       {t('ratings.round.pendingSelf')}
                     </Button>
                   ) : null,
@@ -401,13 +545,21 @@ export const RatingRoundRoute = () => {
           round={r}
           rating={dialog.rating}
           presetSubject={dialog.subject ?? null}
-          ownMember={!writer && ownMemberGrant ? { id: ownMemberGrant.memberId!, organisationId: null, name: viewer.data?.displayName ?? '' } : null}
+          ownMember={
+            !writer && ownMemberGrant
+              ? { id: ownMemberGrant.memberId!, organisationId: null, name: viewer.data?.displayName ?? '' }
+              : null
+          }
           open
           onClose={() => setDialog(null)}
         />
       )}
-      {dialog?.kind === 'propose' && dialog.rating && <ProposeDialog rating={dialog.rating} open onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'decide' && dialog.rating && <DecideDialog rating={dialog.rating} open onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'propose' && dialog.rating && (
+        <ProposeDialog rating={dialog.rating} open onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'decide' && dialog.rating && (
+        <DecideDialog rating={dialog.rating} open onClose={() => setDialog(null)} />
+      )}
     </article>
   );
 };

@@ -56,7 +56,12 @@ export const RatingRoundsRoute = () => {
             <Button icon={<BarChartOutlined aria-hidden />}>{t('ratings.rounds.figuresLink')}</Button>
           </Link>
           {writes && orgId && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpenDialog(true)} data-testid="open-round">
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setOpenDialog(true)}
+              data-testid="open-round"
+            >
               {t('ratings.rounds.open')}
             </Button>
           )}
@@ -69,13 +74,28 @@ export const RatingRoundsRoute = () => {
               id: 'rounds-org',
               label: t('ratings.organisation'),
               md: 16,
-              control: <OrganisationPicker key={asOf} id="rounds-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />,
+              control: (
+                <OrganisationPicker
+                  key={asOf}
+                  id="rounds-org"
+                  asOf={asOf}
+                  value={orgId}
+                  onChange={(id) => update({ org: id })}
+                />
+              ),
             },
             {
               id: 'rounds-year',
               label: t('ratings.year'),
               md: 8,
-              control: <YearSelect id="rounds-year" allowAll value={year} onChange={(y) => update({ year: y ? String(y) : null })} />,
+              control: (
+                <YearSelect
+                  id="rounds-year"
+                  allowAll
+                  value={year}
+                  onChange={(y) => update({ year: y ? String(y) : null })}
+                />
+              ),
             },
           ]}
         />
@@ -119,11 +139,19 @@ export const RatingRoundsRoute = () => {
                 width: 220,
                 render: (_, r) => (
                   <Typography.Text type="secondary">
-                    {t('ratings.rounds.deadlineLine', { self: f.date(r.selfAssessmentDue), proposal: f.date(r.proposalDue), decision: f.date(r.decisionDue) })}
+                    {t('ratings.rounds.deadlineLine', {
+                      self: f.date(r.selfAssessmentDue),
+                      proposal: f.date(r.proposalDue),
+                      decision: f.date(r.decisionDue),
+                    })}
                   </Typography.Text>
                 ),
               },
-              { key: 'progress', title: t('ratings.rounds.progress'), render: (_, r) => <RoundProgress round={r} compact /> },
+              {
+                key: 'progress',
+                title: t('ratings.rounds.progress'),
+                render: (_, r) => <RoundProgress round={r} compact />,
+              },
               {
                 key: 'actions',
                 title: '',
@@ -133,7 +161,14 @@ export const RatingRoundsRoute = () => {
           />
         </Card>
       )}
-      {orgId && <OpenRoundDialog organisationId={orgId} organisationName={orgName.data ?? ''} open={openDialog} onClose={() => setOpenDialog(false)} />}
+      {orgId && (
+        <OpenRoundDialog
+          organisationId={orgId}
+          organisationName={orgName.data ?? ''}
+          open={openDialog}
+          onClose={() => setOpenDialog(false)}
+        />
+      )}
     </div>
   );
 };

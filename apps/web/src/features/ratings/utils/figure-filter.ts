@@ -7,7 +7,13 @@ import type { FigureFilter } from '../api/keys';
 export type FigureListKey = 'all' | 'rated' | 'notRated' | RatingLevel[];
 
 export const figureFilter = (subjectKind: RatingSubjectKind, key: FigureListKey): FigureFilter =>
-  key === 'all' ? { subjectKind } : key === 'rated' ? { subjectKind, notRated: false } : key === 'notRated' ? { subjectKind, notRated: true } : { subjectKind, levels: key };
+  key === 'all'
+    ? { subjectKind }
+    : key === 'rated'
+      ? { subjectKind, notRated: false }
+      : key === 'notRated'
+        ? { subjectKind, notRated: true }
+        : { subjectKind, levels: key };
 
 export const encodeFigureList = (subjectKind: RatingSubjectKind, key: FigureListKey): string =>
   `${subjectKind}:${Array.isArray(key) ? key.join('+') : key}`;

@@ -28,7 +28,10 @@ export const figuresYear = (raw: string | null): number => figuresYearParam(raw)
  * are all announced, else the year before, whose results are the latest decided ones (as the dashboard does): in
  * December the current year is mostly undecided, and its figures would read as a collapse.
  */
-export const defaultFiguresYear = (currentYear: number, roundsOfCurrentYear: readonly { state: string; periodKind: string }[]): number => {
+export const defaultFiguresYear = (
+  currentYear: number,
+  roundsOfCurrentYear: readonly { state: string; periodKind: string }[],
+): number => {
   const yearly = roundsOfCurrentYear.filter((r) => r.periodKind === 'YEAR');
   return yearly.length > 0 && yearly.every((r) => r.state === 'ANNOUNCED') ? currentYear : currentYear - 1;
 };

@@ -16,7 +16,12 @@ import { RecordConflict } from '../../meetings/components/record-conflict';
 import { recordValuesOf } from '../../meetings/utils/record-values';
 import type { MeetingRecordInput } from '../../../gql/graphql';
 
-const STATE_COLOURS: Record<OutboxItem['state'], string> = { queued: 'blue', sending: 'processing', conflict: 'warning', rejected: 'error' };
+const STATE_COLOURS: Record<OutboxItem['state'], string> = {
+  queued: 'blue',
+  sending: 'processing',
+  conflict: 'warning',
+  rejected: 'error',
+};
 
 /** One waiting change: what it is, its state, and what the user can do with it. */
 const ChangeCard = ({ item }: { item: OutboxItem }) => {
@@ -49,9 +54,18 @@ const ChangeCard = ({ item }: { item: OutboxItem }) => {
           {item.label.date ? ` · ${f.date(item.label.date)}` : ''}
           {item.label.detail ? ` · ${item.label.detail}` : ''}
         </Typography.Text>
-        <Typography.Text type="secondary">{t('sync.madeAt', { at: f.dateTime(new Date(item.createdAt).toISOString()) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('sync.madeAt', { at: f.dateTime(new Date(item.createdAt).toISOString()) })}
+        </Typography.Text>
         {item.state === 'rejected' && item.error && (
-          <Alert type="error" showIcon role="alert" data-testid="outbox-rejected" title={t('sync.rejected')} description={message(new ApiError(item.error))} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            data-testid="outbox-rejected"
+            title={t('sync.rejected')}
+            description={message(new ApiError(item.error))}
+          />
         )}
         {item.state === 'conflict' && meeting && typed && (
           <RecordConflict
@@ -77,13 +91,26 @@ const ChangeCard = ({ item }: { item: OutboxItem }) => {
           // what was typed stays readable (and copyable) until the user gives it up
           <details>
             <summary>{t('sync.typed')}</summary>
-            {typed.minutes && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} copyable>{typed.minutes}</Typography.Paragraph>}
-            {typed.resolution && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} copyable>{typed.resolution}</Typography.Paragraph>}
+            {typed.minutes && (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} copyable>
+                {typed.minutes}
+              </Typography.Paragraph>
+            )}
+            {typed.resolution && (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} copyable>
+                {typed.resolution}
+              </Typography.Paragraph>
+            )}
           </details>
         )}
         {item.state !== 'conflict' && (
           <Flex gap={8} justify="end">
-            <Popconfirm title={t('sync.discardConfirm')} okText={t('sync.discard')} cancelText={t('common.cancel')} onConfirm={discard}>
+            <Popconfirm
+              title={t('sync.discardConfirm')}
+              okText={t('sync.discard')}
+              cancelText={t('common.cancel')}
+              onConfirm={discard}
+            >
               <Button danger={item.state === 'rejected'} data-testid="outbox-discard">
                 {t('sync.discard')}
               </Button>
@@ -120,7 +147,9 @@ export const SyncRoute = () => {
         <>
           {waiting > 0 && (
             <Flex gap={8} align="center" wrap>
-              <Typography.Text>{offline ? t('sync.waitingOffline', { count: waiting }) : t('sync.waiting', { count: waiting })}</Typography.Text>
+              <Typography.Text>
+                {offline ? t('sync.waitingOffline', { count: waiting }) : t('sync.waiting', { count: waiting })}
+              </Typography.Text>
               <Button
                 loading={sending}
                 onClick={() => {

@@ -7,6 +7,10 @@ import type { IsoDate } from '../../../lib/domain';
 export const useExportVisitCoverage = () =>
   useMutation({
     mutationFn: async (v: { organisationId: string; year: number; asOf: IsoDate; fileName: string }) => {
-      await downloadExport('visit-coverage', { input: { organisationId: v.organisationId, year: v.year, asOf: v.asOf } }, v.fileName);
+      await downloadExport(
+        'visit-coverage',
+        { input: { organisationId: v.organisationId, year: v.year, asOf: v.asOf } },
+        v.fileName,
+      );
     },
   });

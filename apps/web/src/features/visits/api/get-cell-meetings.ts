@@ -17,7 +17,8 @@ const CELL_MEETINGS = graphql(`
 export const cellMeetingsQueryOptions = (cellId: string, from: IsoDate, to: IsoDate, asOf: IsoDate) =>
   queryOptions({
     queryKey: visitKeys.cellMeetings(cellId, from, to, asOf),
-    queryFn: ({ signal }) => request(CELL_MEETINGS, { organisationId: cellId, from, to }, { signal }).then((d) => d.meetingList),
+    queryFn: ({ signal }) =>
+      request(CELL_MEETINGS, { organisationId: cellId, from, to }, { signal }).then((d) => d.meetingList),
   });
 
 export const useCellMeetings = (cellId: string, from: IsoDate, to: IsoDate, asOf: IsoDate) =>

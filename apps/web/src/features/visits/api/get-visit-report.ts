@@ -24,7 +24,8 @@ const VISIT_REPORT = graphql(`
 export const visitReportQueryOptions = (organisationId: string, month: string, asOf: IsoDate) =>
   queryOptions({
     queryKey: visitKeys.report(organisationId, month, asOf),
-    queryFn: ({ signal }) => request(VISIT_REPORT, { input: { organisationId, month } }, { signal }).then((d) => d.visitReport),
+    queryFn: ({ signal }) =>
+      request(VISIT_REPORT, { input: { organisationId, month } }, { signal }).then((d) => d.visitReport),
   });
 
 export const useVisitReport = (organisationId: string | null, month: string, asOf: IsoDate) =>
@@ -39,7 +40,8 @@ export const useMyReportLine = (userId: string | undefined, cellId: string | und
     queryKey: [...visitKeys.report(cellId ?? '', month, asOf), { userId }] as const,
     queryFn: async ({ signal }) => {
       try {
-        const report = (await request(VISIT_REPORT, { input: { organisationId: cellId ?? '', month } }, { signal })).visitReport;
+        const report = (await request(VISIT_REPORT, { input: { organisationId: cellId ?? '', month } }, { signal }))
+          .visitReport;
         return report.lines.find((l) => l.visitorUserId === userId) ?? null;
       } catch (error) {
         if (isApiError(error) && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;

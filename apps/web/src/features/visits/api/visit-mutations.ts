@@ -16,7 +16,11 @@ const SUBMIT_REPORT = graphql(`
 `);
 
 export const useRecordVisit = () =>
-  useApiMutation('recordVisit', (input: RecordVisitInput) => request(RECORD_VISIT, { input }).then((d) => d.recordVisit));
+  useApiMutation('recordVisit', (input: RecordVisitInput) =>
+    request(RECORD_VISIT, { input }).then((d) => d.recordVisit),
+  );
 
 export const useSubmitVisitReport = () =>
-  useApiMutation('submitVisitReport', (v: { month: string; note?: string }) => request(SUBMIT_REPORT, v).then((d) => d.submitVisitReport));
+  useApiMutation('submitVisitReport', (v: { month: string; note?: string }) =>
+    request(SUBMIT_REPORT, v).then((d) => d.submitVisitReport),
+  );

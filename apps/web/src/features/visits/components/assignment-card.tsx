@@ -26,7 +26,10 @@ export const AssignmentCard = ({ assignment: a, index, from, to, asOf, visits }:
   const end = a.to && a.to <= to ? a.to : to;
   const meetings = useCellMeetings(a.cellId, start, end, asOf);
   const name = useCellName(a.cellId, asOf);
-  const cellName = name.data ?? meetings.data?.items.find((m) => m.organisation)?.organisation?.name ?? t('visits.cellN', { n: index + 1 });
+  const cellName =
+    name.data ??
+    meetings.data?.items.find((m) => m.organisation)?.organisation?.name ??
+    t('visits.cellN', { n: index + 1 });
 
   return (
     <Card
@@ -35,7 +38,9 @@ export const AssignmentCard = ({ assignment: a, index, from, to, asOf, visits }:
       title={<h2 className="card-title">{cellName}</h2>}
       extra={
         <Typography.Text type="secondary" className="nowrap">
-          {a.to ? t('common.dateRange', { from: f.date(a.from), to: f.date(a.to) }) : t('common.dateFrom', { from: f.date(a.from) })}
+          {a.to
+            ? t('common.dateRange', { from: f.date(a.from), to: f.date(a.to) })
+            : t('common.dateFrom', { from: f.date(a.from) })}
         </Typography.Text>
       }
     >
@@ -66,10 +71,13 @@ export const AssignmentCard = ({ assignment: a, index, from, to, asOf, visits }:
                     {mine ? (
                       mine.total !== null ? (
                         <span>
-                          {t('visits.myScore', { total: f.number(mine.total), max: f.number(mine.maxTotal) })} <ScoreLevelTag level={mine.level} />
+                          {t('visits.myScore', { total: f.number(mine.total), max: f.number(mine.maxTotal) })}{' '}
+                          <ScoreLevelTag level={mine.level} />
                         </span>
                       ) : (
-                        <Tag color="warning">{mine.attended ? t('visits.recordedUnscored') : t('visits.recordedAbsent')}</Tag>
+                        <Tag color="warning">
+                          {mine.attended ? t('visits.recordedUnscored') : t('visits.recordedAbsent')}
+                        </Tag>
                       )
                     ) : (
                       held && <Tag>{t('visits.notRecorded')}</Tag>
@@ -77,7 +85,11 @@ export const AssignmentCard = ({ assignment: a, index, from, to, asOf, visits }:
                   </Flex>
                 </div>
                 {held && (
-                  <Button icon={<StarOutlined aria-hidden />} onClick={() => navigate(href(paths.meetingVisit(m.id)))} data-testid="score-meeting">
+                  <Button
+                    icon={<StarOutlined aria-hidden />}
+                    onClick={() => navigate(href(paths.meetingVisit(m.id)))}
+                    data-testid="score-meeting"
+                  >
                     {mine ? t('visits.editScore') : t('visits.score')}
                   </Button>
                 )}

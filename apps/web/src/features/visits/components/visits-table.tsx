@@ -34,7 +34,13 @@ export const VisitsTable = ({ visits, showCell, empty }: Props) => {
           ),
         },
         ...(showCell
-          ? [{ key: 'cell', title: t('visits.columns.cell'), render: (_: unknown, v: Visit) => <OrganisationLink id={v.cellId} asOf={v.date} /> }]
+          ? [
+              {
+                key: 'cell',
+                title: t('visits.columns.cell'),
+                render: (_: unknown, v: Visit) => <OrganisationLink id={v.cellId} asOf={v.date} />,
+              },
+            ]
           : []),
         {
           key: 'attended',
@@ -47,8 +53,11 @@ export const VisitsTable = ({ visits, showCell, empty }: Props) => {
           render: (_, v) =>
             v.total !== null ? (
               <span className="nowrap">
-                {t('meetings.visits.score', { total: f.number(v.total), max: f.number(v.maxTotal) })} <ScoreLevelTag level={v.level} />
-                {v.scoreGapWarning && <Tag color="warning">{t('meetings.visits.gap', { self: f.number(v.selfTotal) })}</Tag>}
+                {t('meetings.visits.score', { total: f.number(v.total), max: f.number(v.maxTotal) })}{' '}
+                <ScoreLevelTag level={v.level} />
+                {v.scoreGapWarning && (
+                  <Tag color="warning">{t('meetings.visits.gap', { self: f.number(v.selfTotal) })}</Tag>
+                )}
               </span>
             ) : (
               <Tag color={v.attended ? 'warning' : 'default'}>{t('meetings.visits.unscored')}</Tag>

@@ -1,6 +1,19 @@
 import '../locale';
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Form, Input, Skeleton, Switch, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Skeleton,
+  Switch,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -36,7 +49,15 @@ const draftFrom = (policy: PolicyView, mine: Visit | undefined): Draft => ({
   followUp: mine?.followUp ?? '',
 });
 
-const VisitSheet = ({ meeting, policy, mine }: { meeting: VisitMeetingDetail; policy: PolicyView; mine: Visit | undefined }) => {
+const VisitSheet = ({
+  meeting,
+  policy,
+  mine,
+}: {
+  meeting: VisitMeetingDetail;
+  policy: PolicyView;
+  mine: Visit | undefined;
+}) => {
   const { t } = useTranslation();
   const f = useFormat();
   const { message: toast } = App.useApp();
@@ -100,7 +121,8 @@ const VisitSheet = ({ meeting, policy, mine }: { meeting: VisitMeetingDetail; po
             title={
               saved.total !== null ? (
                 <span>
-                  {t('visits.sheet.result', { total: f.number(saved.total), max: f.number(saved.maxTotal) })} <ScoreLevelTag level={saved.level} />
+                  {t('visits.sheet.result', { total: f.number(saved.total), max: f.number(saved.maxTotal) })}{' '}
+                  <ScoreLevelTag level={saved.level} />
                 </span>
               ) : (
                 t('visits.sheet.resultUnscored')
@@ -161,7 +183,14 @@ const VisitSheet = ({ meeting, policy, mine }: { meeting: VisitMeetingDetail; po
           </Form.Item>
         ))}
         <Flex justify="end">
-          <Button type="primary" icon={<SaveOutlined aria-hidden />} disabled={!held} loading={save.isPending} onClick={submit} data-testid="visit-submit">
+          <Button
+            type="primary"
+            icon={<SaveOutlined aria-hidden />}
+            disabled={!held}
+            loading={save.isPending}
+            onClick={submit}
+            data-testid="visit-submit"
+          >
             {t('visits.sheet.submit')}
           </Button>
         </Flex>

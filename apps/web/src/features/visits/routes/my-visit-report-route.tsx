@@ -34,7 +34,9 @@ export const MyVisitReportRoute = () => {
   const last = lastDayOfMonth(month);
   const assignments = useMyAssignments(userId, asOf);
   const visits = useMyVisits(userId, first, last, asOf);
-  const active = (assignments.data ?? []).filter((a) => a.visitorUserId === userId && a.from <= last && (!a.to || a.to > first));
+  const active = (assignments.data ?? []).filter(
+    (a) => a.visitorUserId === userId && a.from <= last && (!a.to || a.to > first),
+  );
   const line = useMyReportLine(userId, active[0]?.cellId, month, asOf);
   const submit = useSubmitVisitReport();
   const [note, setNote] = useState('');
@@ -55,7 +57,14 @@ export const MyVisitReportRoute = () => {
       <Card size="small">
         <FilterForm
           compact
-          fields={[{ id: 'report-month', label: t('visits.month'), md: 8, control: <MonthPicker id="report-month" month={month} onChange={(m) => update({ month: m })} /> }]}
+          fields={[
+            {
+              id: 'report-month',
+              label: t('visits.month'),
+              md: 8,
+              control: <MonthPicker id="report-month" month={month} onChange={(m) => update({ month: m })} />,
+            },
+          ]}
         />
       </Card>
       {visits.isError ? (
@@ -91,15 +100,28 @@ export const MyVisitReportRoute = () => {
               },
             ]}
           />
-          <Card size="small" title={<h2 className="card-title">{t('visits.myReport.visits', { month: formatMonth(month) })}</h2>}>
+          <Card
+            size="small"
+            title={<h2 className="card-title">{t('visits.myReport.visits', { month: formatMonth(month) })}</h2>}
+          >
             <VisitsTable visits={items} showCell empty={t('visits.myReport.noVisits')} />
           </Card>
           <Card size="small" title={<h2 className="card-title">{t('visits.myReport.submitTitle')}</h2>}>
             <Form layout="vertical" component="div">
-              {submit.error != null && <Alert type="error" showIcon role="alert" title={message(submit.error)} style={{ marginBottom: 12 }} />}
-              {month > todayIso().slice(0, 7) && <Alert type="info" showIcon title={t('visits.myReport.future')} style={{ marginBottom: 12 }} />}
+              {submit.error != null && (
+                <Alert type="error" showIcon role="alert" title={message(submit.error)} style={{ marginBottom: 12 }} />
+              )}
+              {month > todayIso().slice(0, 7) && (
+                <Alert type="info" showIcon title={t('visits.myReport.future')} style={{ marginBottom: 12 }} />
+              )}
               <Form.Item label={t('visits.myReport.note')} htmlFor="report-note">
-                <Input.TextArea id="report-note" value={note} autoSize={{ minRows: 3 }} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+                <Input.TextArea
+                  id="report-note"
+                  value={note}
+                  autoSize={{ minRows: 3 }}
+                  maxLength={2000}
+                  onChange={(e) => setNote(e.target.value)}
+                />
               </Form.Item>
               <Flex justify="end">
                 <Button

@@ -45,7 +45,8 @@ export const VisitReportPrintRoute = () => {
 
   const ready = Boolean(report.data && !organisation.isPending && names.every((q) => !q.isPending));
   const title = t('reportPrint.visits.title', { month: formatMonth(month) });
-  const state = (s: string) => (i18n.exists(`visits.reportState.${s}`) ? t(`visits.reportState.${s as VisitReportState}`) : s);
+  const state = (s: string) =>
+    i18n.exists(`visits.reportState.${s}`) ? t(`visits.reportState.${s as VisitReportState}`) : s;
   const visits = lines.flatMap((l) => l.items.map((v) => ({ ...v, visitorName: l.visitorName })));
   const notVisited = lines.filter((l) => l.cellsNotVisited.length > 0);
 
@@ -138,8 +139,10 @@ export const VisitReportPrintRoute = () => {
                       <td className="num">
                         {v.total !== null
                           ? `${t('meetings.visits.score', { total: f.number(v.total), max: f.number(v.maxTotal) })}${
-                            v.level && i18n.exists(`meeting.scoreLevel.${v.level}`) ? ` (${t(`meeting.scoreLevel.${v.level as ScoreLevel}`)})` : ''
-                          }`
+                              v.level && i18n.exists(`meeting.scoreLevel.${v.level}`)
+                                ? ` (${t(`meeting.scoreLevel.${v.level as ScoreLevel}`)})`
+                                : ''
+                            }`
                           : t('meetings.visits.unscored')}
                       </td>
                       <td>{v.guidance || t('common.none')}</td>

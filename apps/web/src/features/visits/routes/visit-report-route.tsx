@@ -55,7 +55,10 @@ export const VisitReportRoute = () => {
             disabled={!orgId}
             loading={exportXlsx.isPending}
             data-testid="visit-report-xlsx"
-            onClick={() => orgId && exportXlsx.mutate({ organisationId: orgId, month, fileName: t('visits.report.fileName', { month }) })}
+            onClick={() =>
+              orgId &&
+              exportXlsx.mutate({ organisationId: orgId, month, fileName: t('visits.report.fileName', { month }) })
+            }
           >
             {t('visits.report.exportXlsx')}
           </Button>
@@ -64,15 +67,32 @@ export const VisitReportRoute = () => {
             disabled={!orgId}
             loading={exportCoverage.isPending}
             data-testid="visit-coverage-xlsx"
-            onClick={() => orgId && exportCoverage.mutate({ organisationId: orgId, year, asOf, fileName: t('visits.report.coverageFileName', { year }) })}
+            onClick={() =>
+              orgId &&
+              exportCoverage.mutate({
+                organisationId: orgId,
+                year,
+                asOf,
+                fileName: t('visits.report.coverageFileName', { year }),
+              })
+            }
           >
             {t('visits.report.exportCoverage')}
           </Button>
-          <PrintReportButton href={orgId ? withParams(paths.visitReportPrint, { organisationId: orgId, month, asOf: isToday ? null : asOf }) : undefined} testId="visit-report-print" />
+          <PrintReportButton
+            href={
+              orgId
+                ? withParams(paths.visitReportPrint, { organisationId: orgId, month, asOf: isToday ? null : asOf })
+                : undefined
+            }
+            testId="visit-report-print"
+          />
         </Flex>
       </Flex>
       {exportXlsx.error != null && <Alert type="error" showIcon role="alert" title={message(exportXlsx.error)} />}
-      {exportCoverage.error != null && <Alert type="error" showIcon role="alert" title={message(exportCoverage.error)} />}
+      {exportCoverage.error != null && (
+        <Alert type="error" showIcon role="alert" title={message(exportCoverage.error)} />
+      )}
       <Card size="small">
         <FilterForm
           fields={[
@@ -80,9 +100,22 @@ export const VisitReportRoute = () => {
               id: 'report-org',
               label: t('visits.report.organisation'),
               md: 14,
-              control: <OrganisationPicker key={asOf} id="report-org" asOf={asOf} value={orgId} onChange={(id) => update({ org: id })} />,
+              control: (
+                <OrganisationPicker
+                  key={asOf}
+                  id="report-org"
+                  asOf={asOf}
+                  value={orgId}
+                  onChange={(id) => update({ org: id })}
+                />
+              ),
             },
-            { id: 'report-month', label: t('visits.month'), md: 10, control: <MonthPicker id="report-month" month={month} onChange={(m) => update({ month: m })} /> },
+            {
+              id: 'report-month',
+              label: t('visits.month'),
+              md: 10,
+              control: <MonthPicker id="report-month" month={month} onChange={(m) => update({ month: m })} />,
+            },
           ]}
         />
       </Card>
@@ -91,7 +124,10 @@ export const VisitReportRoute = () => {
       ) : report.isPending ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : (
-        <Card size="small" title={<h2 className="card-title">{t('visits.report.heading', { month: formatMonth(month) })}</h2>}>
+        <Card
+          size="small"
+          title={<h2 className="card-title">{t('visits.report.heading', { month: formatMonth(month) })}</h2>}
+        >
           <Table<VisitReportLine>
             rowKey="visitorUserId"
             size="middle"
@@ -120,12 +156,46 @@ export const VisitReportRoute = () => {
             }}
             columns={[
               { key: 'name', title: t('visits.report.visitor'), render: (_, l) => <strong>{l.visitorName}</strong> },
-              { key: 'cells', width: 110, title: t('visits.report.assignedCells'), align: 'right', render: (_, l) => f.number(l.assignedCells) },
-              { key: 'visits', width: 110, title: t('visits.report.visits'), align: 'right', render: (_, l) => f.number(l.visits) },
-              { key: 'scored', width: 110, title: t('visits.report.scored'), align: 'right', render: (_, l) => f.number(l.scored) },
-              { key: 'unscored', width: 110, title: t('visits.report.unscored'), align: 'right', render: (_, l) => f.number(l.unscored) },
-              { key: 'notVisited', width: 110, title: t('visits.report.notVisitedCount'), align: 'right', render: (_, l) => f.number(l.cellsNotVisited.length) },
-              { key: 'state', title: t('visits.report.state'), render: (_, l) => <VisitReportStateTag state={l.state} /> },
+              {
+                key: 'cells',
+                width: 110,
+                title: t('visits.report.assignedCells'),
+                align: 'right',
+                render: (_, l) => f.number(l.assignedCells),
+              },
+              {
+                key: 'visits',
+                width: 110,
+                title: t('visits.report.visits'),
+                align: 'right',
+                render: (_, l) => f.number(l.visits),
+              },
+              {
+                key: 'scored',
+                width: 110,
+                title: t('visits.report.scored'),
+                align: 'right',
+                render: (_, l) => f.number(l.scored),
+              },
+              {
+                key: 'unscored',
+                width: 110,
+                title: t('visits.report.unscored'),
+                align: 'right',
+                render: (_, l) => f.number(l.unscored),
+              },
+              {
+                key: 'notVisited',
+                width: 110,
+                title: t('visits.report.notVisitedCount'),
+                align: 'right',
+                render: (_, l) => f.number(l.cellsNotVisited.length),
+              },
+              {
+                key: 'state',
+                title: t('visits.report.state'),
+                render: (_, l) => <VisitReportStateTag state={l.state} />,
+              },
               {
                 key: 'due',
                 title: t('visits.report.due'),
@@ -133,7 +203,10 @@ export const VisitReportRoute = () => {
                   <span className="nowrap">
                     {f.date(l.dueOn)}
                     {l.submittedOn && (
-                      <Typography.Text type="secondary"> · {t('visits.report.submittedOn', { date: f.date(l.submittedOn) })}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {' '}
+                        · {t('visits.report.submittedOn', { date: f.date(l.submittedOn) })}
+                      </Typography.Text>
                     )}
                   </span>
                 ),

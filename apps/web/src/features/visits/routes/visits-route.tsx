@@ -28,7 +28,9 @@ export const VisitsRoute = () => {
   const assignments = useMyAssignments(userId, asOf);
   const visits = useMyVisits(userId, from, to, asOf);
   // assignments that overlap the period
-  const mine = (assignments.data ?? []).filter((a) => a.visitorUserId === userId && a.from <= to && (!a.to || a.to > from));
+  const mine = (assignments.data ?? []).filter(
+    (a) => a.visitorUserId === userId && a.from <= to && (!a.to || a.to > from),
+  );
 
   return (
     <div className="section-gap">
@@ -37,7 +39,11 @@ export const VisitsRoute = () => {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('visits.title')}
         </Typography.Title>
-        <Button icon={<FileTextOutlined aria-hidden />} onClick={() => navigate(href(paths.myVisitReport))} data-testid="my-report-link">
+        <Button
+          icon={<FileTextOutlined aria-hidden />}
+          onClick={() => navigate(href(paths.myVisitReport))}
+          data-testid="my-report-link"
+        >
           {t('visits.myReport.link')}
         </Button>
       </Flex>
@@ -60,7 +66,15 @@ export const VisitsRoute = () => {
         <Empty description={t('visits.noAssignments')} />
       ) : (
         mine.map((a, i) => (
-          <AssignmentCard key={a.id} assignment={a} index={i} from={from} to={to} asOf={asOf} visits={visits.data ?? []} />
+          <AssignmentCard
+            key={a.id}
+            assignment={a}
+            index={i}
+            from={from}
+            to={to}
+            asOf={asOf}
+            visits={visits.data ?? []}
+          />
         ))
       )}
     </div>
