@@ -164,6 +164,8 @@ const steps = [
   ['install', () => okPnpm(installArgs(), `pnpm ${installArgs().join(' ')}`)],
   ['build', () => okPnpm(['run', 'build'], 'pnpm build')],
   ['lint', () => okPnpm(['run', 'lint'], 'eslint')],
+  // One code layout (Prettier, .prettierrc.json): fails on a file `pnpm run format` would change.
+  ['format check', () => okPnpm(['run', 'format:check'], 'prettier --check .')],
   // No repeated block of 6+ lines in the web app (.jscpd.json); a justified one is fenced with jscpd:ignore-start/end.
   ['copy-paste check', () => okPnpm(['run', 'cpd'], 'jscpd -c .jscpd.json')],
   ['typecheck', () => okPnpm(['run', 'typecheck'], 'pnpm -r run typecheck')],
