@@ -15,7 +15,7 @@ import { closeMembership, insertMemberEvent } from './member-writes';
 const DISCIPLINE_COLUMNS = `id, member_id AS "memberId", form, deciding_body AS "decidingBody", decided_on AS "decidedOn", reason, inspection_id AS "inspectionId"`;
 
 /**
- * Discipline (docs/rules.md#r-discipline): the decisions recorded on a member (on their own, or with an
+ * Discipline (docs/rules.md#discipline): the decisions recorded on a member (on their own, or with an
  * inspection's conclusion in its transaction), expulsion ending the memberships, and the decisions read back.
  */
 @Injectable()
