@@ -39,6 +39,19 @@ describe('party dues', () => {
       { i: { memberId, month: month(m), amount, paidOn: `${month(m)}-10`, channel: 'CASH', ...extra } },
       token,
     );
+  /** The dues figures of R's year, and the same figures added up from R's dues sheet (a figure equals its list). */
+  const figures = async () => (await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin))).duesFigures;
+  const sheetSums = async () => {
+    const { duesSheet } = await ok(h.gql(SHEET, { o: t.R, y: Y }, admin));
+    const sum = (k: string) => duesSheet.items.reduce((n: number, x: Record<string, number>) => n + (x[k] ?? NaN), 0);
+    return {
+      members: duesSheet.total,
+      due: sum('dueTotal'),
+      collected: sum('paidTotal'),
+      outstanding: sum('outstanding'),
+      membersInArrears: duesSheet.items.filter((x: { inArrears: boolean }) => x.inArrears).length,
+    };
+  };
   const counts = async () =>
     (
       await h.ds
@@ -442,18 +455,6 @@ describe('party dues', () => {
   });
 
   it('keeps the facts behind the figures up to date: a write, a restructure, a new month, a judgement gone wrong', async () => {
-    const figures = async () => (await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin))).duesFigures;
-    const sheetSums = async () => {
-      const { duesSheet } = await ok(h.gql(SHEET, { o: t.R, y: Y }, admin));
-      const sum = (k: string) => duesSheet.items.reduce((n: number, x: Record<string, number>) => n + (x[k] ?? NaN), 0);
-      return {
-        members: duesSheet.total,
-        due: sum('dueTotal'),
-        collected: sum('paidTotal'),
-        outstanding: sum('outstanding'),
-        membersInArrears: duesSheet.items.filter((x: { inArrears: boolean }) => x.inArrears).length,
-      };
-    };
     const before = await figures();
     // with nothing written since, a second read trusts the last check: no scan for stale facts; a write ends that
     const svc = h.app.get(DuesFactsService) as unknown as {
@@ -544,7 +545,6 @@ describe('party dues', () => {
   (process.env.CHIBO_TEST_EMBEDDED === '1' ? it.skip : it)(
     'does not miss a write whose transaction began before a check and commits after it',
     async () => {
-      const figures = async () => (await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin))).duesFigures;
       const before = await figures();
       const late = h.ds.createQueryRunner();
       await late.connect();
@@ -590,18 +590,6 @@ describe('party dues', () => {
       );
       expect(wrong).toEqual([]);
     };
-    const figures = async () => (await ok(h.gql(FIGURES, { o: t.R, y: Y }, admin))).duesFigures;
-    const sheetTotal = async () => {
-      const { duesSheet } = await ok(h.gql(SHEET, { o: t.R, y: Y }, admin));
-      const sum = (k: string) => duesSheet.items.reduce((n: number, x: Record<string, number>) => n + (x[k] ?? NaN), 0);
-      return {
-        members: duesSheet.total,
-        due: sum('dueTotal'),
-        collected: sum('paidTotal'),
-        outstanding: sum('outstanding'),
-        membersInArrears: duesSheet.items.filter((x: { inArrears: boolean }) => x.inArrears).length,
-      };
-    };
     await figures();
     await expectKeptSums();
 
@@ -623,7 +611,7 @@ describe('party dues', () => {
         )
       )[0],
     ).toEqual({ m: true, n: 2 });
-    expect(moved.total).toMatchObject(await sheetTotal());
+    expect(moved.total).toMatchObject(await sheetSums());
     const child = (f: typeof moved, id: string) =>
       f.children.find((c: { organisationId: string }) => c.organisationId === id);
     expect(child(moved, t.A).members + child(moved, t.B).members).toBe(moved.total.members);
