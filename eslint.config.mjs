@@ -56,6 +56,7 @@ const browserGlobals = Object.fromEntries(
     'HTMLElement',
     'Event',
     'CustomEvent',
+    'requestAnimationFrame',
   ].map((g) => [g, 'readonly']),
 );
 
