@@ -34,6 +34,7 @@ const config: Config = {
       transform: { '^.+\\.ts$': swc as never },
       moduleNameMapper: { '^@chibo/domain$': '<rootDir>/../../libs/domain/src/index.ts' },
       testEnvironment: 'node',
+      setupFiles: ['<rootDir>/test/setup/worker-database.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },

@@ -235,7 +235,7 @@ const steps = [
           'pnpm build (domain, api)',
         );
       }
-      await okPnpm(['run', 'test:int'], 'jest --selectProjects api --runInBand', {
+      await okPnpm(['run', 'test:int'], 'jest --selectProjects api --maxWorkers=2', {
         env: childEnv({ CI: process.env.CI ?? 'true', TEST_DATABASE_URL }),
       });
     },

@@ -1,6 +1,8 @@
 // Jest globalSetup for the API integration tests (runs once, in jest's parent process).
 // Creates a fresh database `chibo_test_<pid>_<random>` on the server given by TEST_DATABASE_URL and points
-// DATABASE_URL at it for the tests; global-teardown.ts drops it. Never touches a database whose name lacks "test".
+// DATABASE_URL at it for the tests; with several jest workers, one more database per worker beyond the first
+// (`…_w2`, `…_w3`; worker-database.ts points each worker at its own), so suites that run at the same time never share
+// one. global-teardown.ts drops them all. Never touches a database whose name lacks "test".
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -12,11 +14,12 @@ import { startEmbeddedDatabase } from '../../src/database/embedded';
 export type EmbeddedRun = { stop: () => Promise<void>; dir: string };
 export const EMBEDDED_KEY = '__chiboEmbeddedTestDatabase';
 
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig?: { maxWorkers?: number }): Promise<void> {
   if (process.env.CHIBO_TEST_EMBEDDED === '1') return embeddedSetup();
   const admin = adminUrl();
   const name = `chibo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  assertTestDatabaseName(name);
+  const names = workerDatabaseNames(name, Math.max(1, globalConfig?.maxWorkers ?? 1));
+  names.forEach(assertTestDatabaseName);
 
   const client = new Client({ connectionString: admin, connectionTimeoutMillis: 10000 });
   try {
@@ -30,18 +33,20 @@ export default async function globalSetup(): Promise<void> {
   }
   try {
     await cleanupStale(client, admin);
-    await client.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`);
+    for (const n of names) await client.query(`CREATE DATABASE "${n}" TEMPLATE template0 ENCODING 'UTF8'`);
   } finally {
     await client.end();
   }
 
   const url = databaseUrlFor(admin, name);
-  process.env.CHIBO_TEST_DATABASE = name;
+  process.env.CHIBO_TEST_DATABASE = names.join(',');
   process.env.DATABASE_URL = url;
   process.env.NODE_ENV = 'test';
   // Teardown runs in this same process and reads process.env; the file is the fallback.
-  writeFileSync(STATE_FILE, JSON.stringify({ name, admin, createdAt: new Date().toISOString() }));
-  process.stdout.write(`\n[chibo] integration tests use the fresh database ${name}\n`);
+  writeFileSync(STATE_FILE, JSON.stringify({ names, admin, createdAt: new Date().toISOString() }));
+  process.stdout.write(
+    `\n[chibo] integration tests use the fresh database${names.length > 1 ? 's' : ''} ${names.join(', ')}\n`,
+  );
 }
 
 /**
@@ -81,6 +86,10 @@ export const assertTestDatabaseName = (name: string): void => {
   }
 };
 
+/** The databases of a run: worker 1 uses `name`, worker k > 1 uses `name_wk`. */
+export const workerDatabaseNames = (name: string, workers: number): string[] =>
+  Array.from({ length: workers }, (_, i) => (i === 0 ? name : `${name}_w${i + 1}`));
+
 export const databaseUrlFor = (admin: string, name: string): string => {
   const u = new URL(admin);
   u.pathname = `/${name}`;
@@ -100,7 +109,7 @@ export const cleanupStale = async (client: Client, admin: string): Promise<void>
     `SELECT datname FROM pg_database WHERE datname LIKE 'chibo\\_test\\_%' AND NOT datistemplate`,
   );
   for (const { datname } of rows) {
-    const m = /^chibo_test_(\d+)_[0-9a-f]+$/.exec(datname);
+    const m = /^chibo_test_(\d+)_[0-9a-f]+(_w\d+)?$/.exec(datname);
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid === process.pid || alive(pid)) continue;

@@ -10,31 +10,23 @@ export default async function globalTeardown(): Promise<void> {
     rmSync(embedded.dir, { recursive: true, force: true });
     return;
   }
-  let name = process.env.CHIBO_TEST_DATABASE;
+  let names = process.env.CHIBO_TEST_DATABASE?.split(',').filter(Boolean) ?? [];
   let admin = adminUrl();
-  if (!name && existsSync(STATE_FILE)) {
-    const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { name: string; admin: string };
-    name = state.name;
+  if (names.length === 0 && existsSync(STATE_FILE)) {
+    const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { names: string[]; admin: string };
+    names = state.names;
     admin = state.admin;
   }
-  if (!name) return;
-  assertTestDatabaseName(name);
+  if (names.length === 0) return;
+  names.forEach(assertTestDatabaseName);
 
   if (process.env.KEEP_TEST_DB === '1') {
-    process.stdout.write(`[chibo] KEEP_TEST_DB=1: database ${name} kept\n`);
+    process.stdout.write(`[chibo] KEEP_TEST_DB=1: database(s) ${names.join(', ')} kept\n`);
   } else {
     const client = new Client({ connectionString: admin, connectionTimeoutMillis: 10000 });
     await client.connect();
     try {
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}"`);
-      } catch {
-        // A test left a connection open: FORCE (PostgreSQL 13+) ends it, so the drop cannot hang or fail.
-        process.stdout.write(
-          `[chibo] ${name} still had connections (a test did not close its app): dropping WITH (FORCE)\n`,
-        );
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      }
+      for (const name of names) await drop(client, name);
     } finally {
       await client.end();
     }
@@ -42,3 +34,15 @@ export default async function globalTeardown(): Promise<void> {
   rmSync(STATE_FILE, { force: true });
   delete process.env.CHIBO_TEST_DATABASE;
 }
+
+const drop = async (client: Client, name: string): Promise<void> => {
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+  } catch {
+    // A test left a connection open: FORCE (PostgreSQL 13+) ends it, so the drop cannot hang or fail.
+    process.stdout.write(
+      `[chibo] ${name} still had connections (a test did not close its app): dropping WITH (FORCE)\n`,
+    );
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+};
