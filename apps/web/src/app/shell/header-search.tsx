@@ -15,7 +15,7 @@ export const HeaderSearch = () => {
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const q = String(new FormData(e.currentTarget).get('q') ?? '').trim();
-    navigate(withParams(href(paths.search), { q }));
+    void navigate(withParams(href(paths.search), { q }));
     e.currentTarget.reset();
   };
   return (
