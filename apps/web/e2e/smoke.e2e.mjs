@@ -330,6 +330,22 @@ step('on a phone-sized screen the tree moves into a drawer', async () => {
   await page.screenshot({ path: join(shotsDir, '07-phone-drawer.png') });
 });
 
+step('on a phone the header fits one row', async () => {
+  const { page } = state;
+  await page.keyboard.press('Escape');
+  const rows = async () =>
+    page.evaluate(() => {
+      const shown = [...document.querySelectorAll('.app-header > *, .app-header__tools > *')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0);
+      const header = document.querySelector('.app-header').getBoundingClientRect();
+      return { height: header.height, tops: [...new Set(shown.map((r) => Math.round(r.top + r.height / 2)))] };
+    });
+  const header = await rows();
+  expect(header.height <= 64 && Math.max(...header.tops) - Math.min(...header.tops) <= 8, JSON.stringify(header));
+  await page.screenshot({ path: join(shotsDir, '07b-phone-header.png') });
+});
+
 step('no uncaught errors in the page', async () => {
   expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
 });

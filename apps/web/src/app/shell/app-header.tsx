@@ -48,7 +48,10 @@ export const AppHeader = ({ showMenuButton, onOpenMenu }: Props) => {
       <div className="app-header__tools">
         {session && <HeaderSearch />}
         <AsOfPicker />
-        <LanguageSwitch />
+        {/* on a phone the language switch is in the menu's drawer (the header keeps one row) */}
+        <div className="app-header__language">
+          <LanguageSwitch />
+        </div>
         {session && <OutboxIndicator />}
         {session && <NoticeBell />}
         {session && (
