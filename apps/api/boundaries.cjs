@@ -98,7 +98,7 @@ const modules = {
     moduleFile: 'src/modules/member/member.module.ts',
     exports: ['MemberService', 'DisciplineService', 'DisciplineHooks'],
     public: {
-      'src/modules/member/member.module.ts': 'imported by candidate, inspection, rating and dues',
+      'src/modules/member/member.module.ts': 'imported by candidate, inspection, rating, dues and search',
       'src/modules/member/member.service.ts':
         "MemberService: visible members, a member created or locked inside a caller's transaction",
       'src/modules/member/discipline.service.ts':
@@ -133,9 +133,12 @@ const modules = {
     summary:
       'Cell meetings (plans, attendance, minutes, amendments, documents), meeting compliance, and visits to cell meetings.',
     moduleFile: 'src/modules/meeting/meeting.module.ts',
-    exports: ['ComplianceService', 'VisitService'],
+    exports: ['ComplianceService', 'VisitService', 'MeetingService'],
     public: {
-      'src/modules/meeting/meeting.module.ts': 'imported by the dashboard',
+      'src/modules/meeting/meeting.module.ts': 'imported by the dashboard and by search',
+      'src/modules/meeting/meeting.service.ts':
+        "MeetingService.search: the search box's meetings, scoped like the list",
+      'src/modules/meeting/meeting.model.ts': 'the Meeting GraphQL type the search results point at',
       'src/modules/meeting/compliance.service.ts': 'ComplianceService: the meeting figures of a subtree',
       'src/modules/meeting/compliance.model.ts': 'MeetingCompliance and MeetingKindCount types',
       'src/modules/meeting/visit.service.ts': 'VisitService: the visit coverage of a subtree',
@@ -274,6 +277,20 @@ const modules = {
       policy: 'thresholds of the alerts',
     },
     tables: ['figure_version', 'figure_change'],
+  },
+  search: {
+    paths: ['src/modules/search/'],
+    summary:
+      "The one search box: members, organisations and meetings of the caller's scope matching a name, code or title without diacritics.",
+    moduleFile: 'src/modules/search/search.module.ts',
+    exports: [],
+    public: { 'src/modules/search/search.module.ts': 'imported by the app module' },
+    uses: {
+      organisation: 'the organisations found (OrganisationService.search) and their GraphQL type',
+      member: 'the members found (MemberService.search) and their GraphQL type',
+      meeting: 'the meetings found (MeetingService.search) and their GraphQL type',
+    },
+    tables: [],
   },
   notice: {
     paths: ['src/modules/notice/'],

@@ -13,6 +13,7 @@ import { MeetingModule } from './modules/meeting/meeting.module';
 import { MemberModule } from './modules/member/member.module';
 import { NoticeModule } from './modules/notice/notice.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
+import { SearchModule } from './modules/search/search.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { RatingModule } from './modules/rating/rating.module';
 import { DuesModule } from './modules/dues/dues.module';
@@ -45,6 +46,7 @@ export class AppModule {
         DuesModule,
         DashboardModule,
         EventsModule,
+        SearchModule,
         WebhookModule.with(auth),
         NoticeModule,
       ],

@@ -271,6 +271,34 @@ step('open a member profile and see "Tuổi đảng"', async () => {
   await shot(page, '05-member-vi');
 });
 
+step('the header search finds a member, a cell and a meeting typed without diacritics', async () => {
+  const { page } = state;
+  const name = (await page.locator('#member-title').textContent())?.trim() ?? '';
+  const folded = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  await page.getByLabel('Tìm kiếm đảng viên, chi bộ, buổi sinh hoạt').fill(folded);
+  await page.getByTestId('header-search-submit').click();
+  await page.waitForURL(/\/tim-kiem\?/);
+  const members = page.getByTestId('search-members');
+  await members.getByRole('link', { name, exact: true }).first().waitFor();
+  const box = page.getByTestId('search-input');
+  await box.fill('chi bo');
+  await page
+    .getByTestId('search-organisations')
+    .getByRole('link', { name: /^Chi bộ/ })
+    .first()
+    .waitFor();
+  await box.fill('sinh hoat thuong ky');
+  const meeting = page.getByTestId('search-meetings').getByRole('link', { name: /^Sinh hoạt chi bộ thường kỳ/ });
+  await meeting.first().waitFor();
+  await page.waitForURL(/[?&]q=sinh(\+|%20)hoat/);
+  await shot(page, '05b-search');
+  await meeting.first().click();
+  await page.waitForURL(/\/meetings\/[^/?]+/);
+  await page.goBack({ waitUntil: 'domcontentloaded' });
+  await page.goBack({ waitUntil: 'domcontentloaded' });
+  await page.getByTestId('member-page').waitFor();
+});
+
 step('a mistyped link opens the app\'s own "page not found" (status 404), then back', async () => {
   const { page } = state;
   const res = await page.goto(`${BASE_URL}/khong-co-trang-nay`, { waitUntil: 'domcontentloaded' });
@@ -300,6 +328,22 @@ step('on a phone-sized screen the tree moves into a drawer', async () => {
   await node.waitFor();
   await node.click({ trial: true }); // waits until the drawer has stopped moving
   await page.screenshot({ path: join(shotsDir, '07-phone-drawer.png') });
+});
+
+step('on a phone the header fits one row', async () => {
+  const { page } = state;
+  await page.keyboard.press('Escape');
+  const rows = async () =>
+    page.evaluate(() => {
+      const shown = [...document.querySelectorAll('.app-header > *, .app-header__tools > *')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0);
+      const header = document.querySelector('.app-header').getBoundingClientRect();
+      return { height: header.height, tops: [...new Set(shown.map((r) => Math.round(r.top + r.height / 2)))] };
+    });
+  const header = await rows();
+  expect(header.height <= 64 && Math.max(...header.tops) - Math.min(...header.tops) <= 8, JSON.stringify(header));
+  await page.screenshot({ path: join(shotsDir, '07b-phone-header.png') });
 });
 
 step('no uncaught errors in the page', async () => {

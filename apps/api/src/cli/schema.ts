@@ -32,6 +32,7 @@ import {
 
 /** Every resolver of the app (the providers of the modules, modules/<noun>/<noun>.module.ts); schema.int-spec.ts checks the served schema equals the one built from these. */
 import { DuesFiguresRowResolver, DuesResolver } from '../modules/dues/dues.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -60,6 +61,7 @@ export const RESOLVERS = [
   DuesResolver,
   DuesFiguresRowResolver,
   NoticeResolver,
+  SearchResolver,
 ];
 
 /** Builds the GraphQL schema from the resolvers' metadata alone (no database), sorted, for the committed file. */

@@ -40,6 +40,7 @@ import { MemberGivenNameOrder1796610000000 } from './migrations/1796610000000-Me
 import { NoticeEventState1796620000000 } from './migrations/1796620000000-NoticeEventState';
 import { DuesCellSum1796630000000 } from './migrations/1796630000000-DuesCellSum';
 import { DuesVersionWriter1796640000000 } from './migrations/1796640000000-DuesVersionWriter';
+import { MeetingTitleSearch1796657000000 } from './migrations/1796657000000-MeetingTitleSearch';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
@@ -74,6 +75,7 @@ export const MIGRATIONS = [
   NoticeEventState1796620000000,
   DuesCellSum1796630000000,
   DuesVersionWriter1796640000000,
+  MeetingTitleSearch1796657000000,
 ];
 
 /**

@@ -35,3 +35,15 @@ export const returning = async <T = Record<string, any>>(
     return result[0] as T[];
   return result as T[];
 };
+
+/**
+ * SQL condition: every folded word of `words` (libs/domain searchWords) starts a word of the folded column `col`
+ * ("an" finds "nguyen van an", not "van"). A trigram index on the column serves the regular expressions.
+ */
+export const wordsStartSql = (col: string, words: readonly string[], p: Params): string =>
+  words.length
+    ? words.map((w) => `${col} ~ ${p.add(`(^| )${w.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`)}`).join(' AND ')
+    : 'FALSE';
+
+/** `s` as a LIKE pattern that matches itself literally (\, % and _ escaped). */
+export const likeLiteral = (s: string): string => s.replace(/[\\%_]/g, '\\$&');

@@ -146,6 +146,12 @@ export const ROWS: Record<string, Row> = {
   },
   policy: { vars: (s) => ({ organisationId: s.cell }), inScope: READ },
   rating: { vars: (s) => ({ id: s.rating }), inScope: READ },
+  search: {
+    // Both trees hold meetings titled "Sinh hoạt tháng …" and cells named "Chi bộ …": only the caller's may come back.
+    vars: () => ({ text: 'sinh hoat', first: 20 }),
+    noId: "a text, not a record: the answer holds the caller scope's matches only",
+    inScope: VISIBLE,
+  },
   ratingFigureRows: {
     vars: (s) => ({ input: { organisationId: s.cell, subjectKind: 'MEMBER', year: Y } }),
     inScope: READ,

@@ -57,6 +57,7 @@ const InspectionRecordsRoute = named(
 );
 const InspectionRoute = named(() => import('../features/inspections/routes/inspection-route'), 'InspectionRoute');
 const NoticesRoute = named(() => import('../features/notices/routes/notices-route'), 'NoticesRoute');
+const SearchRoute = named(() => import('../features/search/routes/search-route'), 'SearchRoute');
 const RatingFiguresRoute = named(() => import('../features/ratings/routes/rating-figures-route'), 'RatingFiguresRoute');
 const AdminRoute = named(() => import('../features/admin/routes/admin-route'), 'AdminRoute');
 const ImportRoute = named(() => import('../features/imports/routes/import-route'), 'ImportRoute');
@@ -160,6 +161,7 @@ export const createRouter = () =>
             { path: 'inspections/records', element: page(InspectionRecordsRoute) },
             { path: 'inspections/:id', element: page(InspectionRoute) },
             { path: 'thong-bao', element: page(NoticesRoute) },
+            { path: 'tim-kiem', element: page(SearchRoute) },
             { path: 'ratings', element: page(RatingFiguresRoute) },
             { path: 'admin', element: page(AdminRoute) },
             { path: 'import', element: page(ImportRoute) },

@@ -143,6 +143,7 @@ type Documents = {
     "\n  mutation ProposeRating($input: ProposeRatingInput!) {\n    proposeRating(input: $input) { quotaWarning quota { groupId limit excellent base breached } rating { ...RatingFields } }\n  }\n": typeof types.ProposeRatingDocument,
     "\n  mutation DecideRating($input: DecideRatingInput!) {\n    decideRating(input: $input) { ...RatingFields }\n  }\n": typeof types.DecideRatingDocument,
     "\n  mutation AnnounceRatingRound($id: ID!) {\n    announceRatingRound(id: $id) { ...RoundFields }\n  }\n": typeof types.AnnounceRatingRoundDocument,
+    "\n  query Search($text: String!, $first: Int, $asOf: Date) {\n    search(text: $text, first: $first, asOf: $asOf) {\n      text\n      members { id fullName status organisation { id name } }\n      organisations { id code name kind }\n      meetings { id title date kind organisation { id name } }\n    }\n  }\n": typeof types.SearchDocument,
     "\n  fragment VisitFields on Visit {\n    id meetingId cellId date visitorUserId visitorName attended scores total maxTotal level selfTotal scoreGapWarning\n    guidance issues followUp\n  }\n": typeof types.VisitFieldsFragmentDoc,
     "\n  fragment VisitMeetingFields on Meeting {\n    id organisationId kind title date startTime endTime actualStart actualEnd place state selfTotal\n    organisation { id name }\n    attendanceRate { present expected percent }\n  }\n": typeof types.VisitMeetingFieldsFragmentDoc,
     "\n  query MyVisitAssignments($userId: ID) {\n    visitAssignments(visitorUserId: $userId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n": typeof types.MyVisitAssignmentsDocument,
@@ -288,6 +289,7 @@ const documents: Documents = {
     "\n  mutation ProposeRating($input: ProposeRatingInput!) {\n    proposeRating(input: $input) { quotaWarning quota { groupId limit excellent base breached } rating { ...RatingFields } }\n  }\n": types.ProposeRatingDocument,
     "\n  mutation DecideRating($input: DecideRatingInput!) {\n    decideRating(input: $input) { ...RatingFields }\n  }\n": types.DecideRatingDocument,
     "\n  mutation AnnounceRatingRound($id: ID!) {\n    announceRatingRound(id: $id) { ...RoundFields }\n  }\n": types.AnnounceRatingRoundDocument,
+    "\n  query Search($text: String!, $first: Int, $asOf: Date) {\n    search(text: $text, first: $first, asOf: $asOf) {\n      text\n      members { id fullName status organisation { id name } }\n      organisations { id code name kind }\n      meetings { id title date kind organisation { id name } }\n    }\n  }\n": types.SearchDocument,
     "\n  fragment VisitFields on Visit {\n    id meetingId cellId date visitorUserId visitorName attended scores total maxTotal level selfTotal scoreGapWarning\n    guidance issues followUp\n  }\n": types.VisitFieldsFragmentDoc,
     "\n  fragment VisitMeetingFields on Meeting {\n    id organisationId kind title date startTime endTime actualStart actualEnd place state selfTotal\n    organisation { id name }\n    attendanceRate { present expected percent }\n  }\n": types.VisitMeetingFieldsFragmentDoc,
     "\n  query MyVisitAssignments($userId: ID) {\n    visitAssignments(visitorUserId: $userId) { id cellId from to requiredPerYear visitorUserId visitorName }\n  }\n": types.MyVisitAssignmentsDocument,
@@ -817,6 +819,10 @@ export function graphql(source: "\n  mutation DecideRating($input: DecideRatingI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AnnounceRatingRound($id: ID!) {\n    announceRatingRound(id: $id) { ...RoundFields }\n  }\n"): typeof import('./graphql').AnnounceRatingRoundDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Search($text: String!, $first: Int, $asOf: Date) {\n    search(text: $text, first: $first, asOf: $asOf) {\n      text\n      members { id fullName status organisation { id name } }\n      organisations { id code name kind }\n      meetings { id title date kind organisation { id name } }\n    }\n  }\n"): typeof import('./graphql').SearchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

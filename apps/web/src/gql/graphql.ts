@@ -2096,6 +2096,15 @@ export type AnnounceRatingRoundMutationVariables = Exact<{
 
 export type AnnounceRatingRoundMutation = { announceRatingRound: { id: string, organisationId: string | null, year: number, periodKind: RatingPeriodKind, periodLabel: string, title: string, selfAssessmentDue: string, proposalDue: string, decisionDue: string, state: RatingRoundState, openedAt: string, openedBy: string, announcedAt: string | null, ratingCount: number, decidedCount: number } };
 
+export type SearchQueryVariables = Exact<{
+  text: string;
+  first?: number | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: { text: string, members: Array<{ id: string, fullName: string, status: MemberStatus, organisation: { id: string, name: string } | null }>, organisations: Array<{ id: string, code: string, name: string, kind: OrganisationKind }>, meetings: Array<{ id: string, title: string, date: string, kind: MeetingKind, organisation: { id: string, name: string } | null }> } };
+
 export type VisitFieldsFragment = { id: string, meetingId: string, cellId: string, date: string, visitorUserId: string, visitorName: string, attended: boolean, scores: Record<string, unknown> | null, total: number | null, maxTotal: number | null, level: string | null, selfTotal: number | null, scoreGapWarning: boolean, guidance: string | null, issues: string | null, followUp: string | null };
 
 export type VisitMeetingFieldsFragment = { id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, selfTotal: number | null, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null } };
@@ -5724,6 +5733,38 @@ export const AnnounceRatingRoundDocument = new TypedDocumentString(`
   ratingCount
   decidedCount
 }`) as unknown as TypedDocumentString<AnnounceRatingRoundMutation, AnnounceRatingRoundMutationVariables>;
+export const SearchDocument = new TypedDocumentString(`
+    query Search($text: String!, $first: Int, $asOf: Date) {
+  search(text: $text, first: $first, asOf: $asOf) {
+    text
+    members {
+      id
+      fullName
+      status
+      organisation {
+        id
+        name
+      }
+    }
+    organisations {
+      id
+      code
+      name
+      kind
+    }
+    meetings {
+      id
+      title
+      date
+      kind
+      organisation {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const MyVisitAssignmentsDocument = new TypedDocumentString(`
     query MyVisitAssignments($userId: ID) {
   visitAssignments(visitorUserId: $userId) {

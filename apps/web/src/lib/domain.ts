@@ -42,6 +42,7 @@ export {
   matchesFolded,
   NAME_ORDERS,
   percent,
+  searchWords,
   type NameOrder,
 } from '@chibo/domain';
 export { formatNumberInput, formatPeriod, parseNumberInput, parseTimeInput } from '@chibo/domain';

@@ -35,6 +35,8 @@ export const paths = {
   admin: '/admin',
   import: '/import',
   notices: '/thong-bao',
+  /** The one search box's page: members, organisations and meetings matching ?q= (features/search). */
+  search: '/tim-kiem',
   /** Changes made offline that wait to be sent, with their conflicts and refusals (lib/offline). */
   sync: '/sync',
 } as const;

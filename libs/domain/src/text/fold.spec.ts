@@ -1,4 +1,12 @@
-import { compareVietnameseNames, foldVietnamese, givenNameFirst, matchesFolded } from './fold';
+import {
+  compareVietnameseNames,
+  foldVietnamese,
+  givenNameFirst,
+  matchesFolded,
+  SEARCH_MAX_WORD_LENGTH,
+  SEARCH_MAX_WORDS,
+  searchWords,
+} from './fold';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -78,5 +86,24 @@ describe('givenNameFirst / compareVietnameseNames', () => {
       'Trần Văn Bình',
       'Phạm Minh Châu',
     ]);
+  });
+});
+
+describe('searchWords', () => {
+  it.each([
+    ['  Nguyễn  văn, An ', ['nguyen', 'van', 'an']],
+    ['CB.03-Văn phòng', ['cb', '03', 'van', 'phong']],
+    ['an an AN Ân', ['an']],
+    ['a\u0000b', ['a', 'b']],
+    ["%_\\' OR 1=1 --", ['or', '1']],
+    ['', []],
+    ['   ', []],
+    ['🙂🙂', []],
+  ])('%j → %j', (q, expected) => expect(searchWords(q)).toEqual(expected));
+
+  it('bounds the words whatever the text', () => {
+    expect(searchWords('x'.repeat(10_000))).toEqual(['x'.repeat(SEARCH_MAX_WORD_LENGTH)]);
+    const many = Array.from({ length: 50 }, (_, i) => `w${i}`).join(' ');
+    expect(searchWords(many)).toEqual(['w0', 'w1', 'w2', 'w3', 'w4', 'w5'].slice(0, SEARCH_MAX_WORDS));
   });
 });

@@ -26,6 +26,21 @@ export const matchesFolded = (haystack: string, query: string): boolean => {
   return words(query).every((q) => hay.some((h) => h.startsWith(q)));
 };
 
+/** At most this many words of a search text are used ({@link searchWords}); the rest are ignored. */
+export const SEARCH_MAX_WORDS = 6;
+/** Each word of a search text is cut to this many characters (no name or code word is longer). */
+export const SEARCH_MAX_WORD_LENGTH = 40;
+
+/**
+ * The words a search text is matched by, folded: letters and digits only (punctuation, control characters and NUL
+ * separate words), each word once, at most {@link SEARCH_MAX_WORDS} of them, each cut to
+ * {@link SEARCH_MAX_WORD_LENGTH} characters. "  Nguyễn  văn, An " → ["nguyen", "van", "an"]; "%_\\" → [].
+ * The server turns each word into an indexed "starts a word" condition, so the work per query is bounded whatever
+ * the text.
+ */
+export const searchWords = (query: string): string[] =>
+  [...new Set(words(query).map((w) => w.slice(0, SEARCH_MAX_WORD_LENGTH)))].slice(0, SEARCH_MAX_WORDS);
+
 /** How a list of people is ordered: by the given name as Vietnamese lists are (An, Bình, …), or by the name as written. */
 export const NAME_ORDERS = ['GIVEN_NAME', 'FULL_NAME'] as const;
 export type NameOrder = (typeof NAME_ORDERS)[number];

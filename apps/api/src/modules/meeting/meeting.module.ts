@@ -25,7 +25,7 @@ import { VisitService } from './visit.service';
     VisitService,
     VisitResolver,
   ],
-  // the dashboard's meeting and visit figures and alerts
-  exports: [ComplianceService, VisitService],
+  // the dashboard's meeting and visit figures and alerts; the search box's meetings
+  exports: [ComplianceService, VisitService, MeetingService],
 })
 export class MeetingModule {}

@@ -12,7 +12,7 @@ import {
   type KeysetKey,
 } from '../../common/graphql/pagination';
 import { isUuid, subtreeRange } from '../../common/scope/scope';
-import { inSubtree, Params, today, validAt } from '../../database/sql';
+import { inSubtree, Params, today, validAt, wordsStartSql } from '../../database/sql';
 import { MEMBER_NAME_FOLDED } from '../member/member.sql';
 import { policyIntSql } from '../policy/policy.sql';
 import { Meeting, MeetingAmendment, type AttendanceRecord, type MeetingFilter } from './meeting.model';
@@ -155,6 +155,29 @@ export class MeetingService {
       limit,
       nextCursor,
     };
+  }
+
+  /**
+   * The one search box's meetings: those the caller sees (as `meetings`) whose folded title (meeting.title_folded,
+   * kept by the database) has every word of `words`, each starting a word; at most `limit`, the newest first. The
+   * title's trigram index and the readers' roots as constants bound the work.
+   */
+  async search(actor: Actor, words: readonly string[], limit: number): Promise<Meeting[]> {
+    if (!words.length) return [];
+    const readRoots = actor.isAdmin ? [] : actor.readRoots;
+    const periods = await this.periodsOf(readRoots);
+    const p = new Params();
+    const visible = this.visibleSql(
+      actor,
+      p,
+      readRoots.flatMap((id) => periods.get(id) ?? []),
+    );
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM ${MEETING_FROM} WHERE ${visible} AND ${wordsStartSql('mt.title_folded', words, p)}
+        ORDER BY mt.meeting_date DESC, mt.id LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return rows.map((r) => toModel(r, r.date as string));
   }
 
   async attendanceOf(

@@ -26,7 +26,7 @@ import { MemberService } from './member.service';
     AdmissionResolver,
     DisciplineHooks,
   ],
-  // MemberService: candidates, inspections and dues read members (candidates create them); DisciplineService:
+  // MemberService: candidates, inspections, dues and search read members (candidates create them); DisciplineService:
   // inspections record and read discipline; DisciplineHooks: rating listens
   exports: [MemberService, DisciplineService, DisciplineHooks],
 })

@@ -27,7 +27,7 @@ import {
   type KeysetKey,
 } from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
-import { Params, today, validAt } from '../../database/sql';
+import { Params, today, validAt, wordsStartSql } from '../../database/sql';
 import { OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import { CELL_AT, EXEMPTION_AT, STATUS_AT, statusInSql } from './member.sql';
@@ -265,6 +265,41 @@ export class MemberService {
     const read = await this.ds.query(`${selectAfter()} OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`, p.values);
     const { rows, nextCursor } = keysetRows(read, limit, 'members', keys);
     return { items: rows.map((r: Record<string, unknown>) => toModel(r, asOf)), total, offset, limit, nextCursor };
+  }
+
+  /**
+   * The one search box's members: active (full and probationary) members of the caller's scope on a date (their own
+   * record for a member) whose folded name has every word of `words` (each starts a word of the name), or, for a
+   * single word of 6 to 12 digits, whose card or national id number it is; at most `limit`, by given name. No count:
+   * the trigram index and the scope's path ranges bound the work.
+   */
+  async search(actor: Actor, words: readonly string[], asOf: string, limit: number): Promise<Member[]> {
+    if (!words.length) return [];
+    const p = new Params();
+    const d = p.add(asOf);
+    const where: string[] = [statusInSql(d, ['PROBATIONARY', 'FULL'], p)];
+    let from: string;
+    if (!actor.isAdmin && actor.readRoots.length === 0) {
+      from = `member m CROSS JOIN LATERAL (SELECT ${CELL_AT(d)} AS cell) c`;
+      where.push(`m.id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`);
+    } else {
+      const ranges = await listScope(this.ds.manager, actor, undefined, asOf);
+      from = `membership ms JOIN organisation_placement pl ON pl.organisation_id = ms.organisation_id AND ${validAt('pl', d)}
+              JOIN member m ON m.id = ms.member_id CROSS JOIN LATERAL (SELECT ms.organisation_id AS cell) c`;
+      where.push(`ms.kind = 'PERMANENT'`, validAt('ms', d), inRangesSql('pl', ranges, p));
+    }
+    const number = words.length === 1 && /^\d{6,12}$/.test(words[0] ?? '') ? words[0] : undefined;
+    where.push(
+      number
+        ? `(m.card_number = ${p.add(number)} OR m.national_id = $${p.values.length})`
+        : wordsStartSql('m.name_folded', words, p),
+    );
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${COLUMNS}, ${EXEMPTION_AT(d)} AS exemption, ${STATUS_AT(d)} AS status, c.cell AS "organisationId"
+         FROM ${from} WHERE ${where.join(' AND ')} ORDER BY m.name_given_first, m.id LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return rows.map((r) => toModel(r, asOf));
   }
 
   async eventsOf(memberIds: readonly string[], asOf: string): Promise<Map<string, MemberEvent[]>> {

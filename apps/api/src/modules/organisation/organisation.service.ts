@@ -5,7 +5,7 @@ import type { Actor } from '../../common/auth/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { inRangesSql, isUuid, listScope, orgVisibleSql, subtreeRange, underRootsSql } from '../../common/scope/scope';
-import { Params, validAt } from '../../database/sql';
+import { likeLiteral, Params, validAt, wordsStartSql } from '../../database/sql';
 import type { OrganisationFilter } from './organisation.inputs';
 import { CommitteeSeat, Organisation, OrganisationChange, type SubtreeCounts } from './organisation.model';
 import { OrganisationCodePort } from '../policy/organisation-code-port';
@@ -163,6 +163,39 @@ export class OrganisationService {
       p.values,
     );
     return { items: rows.map((r) => toModel(r, asOf)), total, offset, limit };
+  }
+
+  /**
+   * The one search box's organisations: those of the caller's scope on a date (their own cell for a member) whose
+   * folded name has every word of `words` (each starts a word of the name), or whose code starts with `code`
+   * (case ignored); at most `limit`, the highest in the tree first, then by code. Indexed: the name's trigram index,
+   * the scope's path ranges.
+   */
+  async search(
+    actor: Actor,
+    words: readonly string[],
+    code: string,
+    asOf: string,
+    limit: number,
+  ): Promise<Organisation[]> {
+    if (!words.length) return [];
+    const ranges =
+      actor.isAdmin || actor.readRoots.length
+        ? await listScope(this.ds.manager, actor, undefined, asOf, { rule: 'valid' })
+        : [];
+    const p = new Params();
+    const d = p.add(asOf);
+    const scope = [inRangesSql('pl', ranges, p)];
+    if (!actor.isAdmin && actor.ownCellIds.length) scope.push(`o.id = ANY(${p.add(actor.ownCellIds)}::uuid[])`);
+    const codeMatch = code ? ` OR lower(o.code) LIKE ${p.add(`${likeLiteral(code.toLowerCase())}%`)}` : '';
+    const rows: OrgRow[] = await this.ds.query(
+      `SELECT ${ORG_COLUMNS}, pl.parent_id AS "parentId", pl.path, pl.depth
+         FROM organisation_placement pl JOIN organisation o ON o.id = pl.organisation_id
+        WHERE ${validAt('pl', d)} AND (${scope.join(' OR ')}) AND (${wordsStartSql('o.name_folded', words, p)}${codeMatch})
+        ORDER BY pl.depth, o.code LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return rows.map((r) => toModel(r, asOf));
   }
 
   /** Children of several organisations on a date, ordered by code (batch). */

@@ -9,6 +9,7 @@ import { paths, useAppHref } from '../../lib/paths';
 import { useSession } from '../../lib/use-session';
 import { getOutbox } from '../../lib/offline/outbox-status';
 import { AsOfPicker } from './as-of-picker';
+import { HeaderSearch } from './header-search';
 import { OutboxIndicator } from './outbox-indicator';
 import { LanguageSwitch } from './language-switch';
 
@@ -45,8 +46,12 @@ export const AppHeader = ({ showMenuButton, onOpenMenu }: Props) => {
         {t('app.name')}
       </Link>
       <div className="app-header__tools">
+        {session && <HeaderSearch />}
         <AsOfPicker />
-        <LanguageSwitch />
+        {/* on a phone the language switch is in the menu's drawer (the header keeps one row) */}
+        <div className="app-header__language">
+          <LanguageSwitch />
+        </div>
         {session && <OutboxIndicator />}
         {session && <NoticeBell />}
         {session && (

@@ -1,5 +1,6 @@
 import { Drawer } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './language-switch';
 import { SideNav } from './side-nav';
 
 type Props = { open: boolean; width: number; onClose: () => void };
@@ -17,6 +18,10 @@ export const NavDrawer = ({ open, width, onClose }: Props) => {
       onClose={onClose}
       styles={{ body: { padding: 0 } }}
     >
+      {/* the header leaves it out on a phone */}
+      <div className="nav-drawer__language">
+        <LanguageSwitch />
+      </div>
       <SideNav onNavigate={onClose} />
     </Drawer>
   );
