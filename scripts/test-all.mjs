@@ -50,6 +50,7 @@ const EMBEDDED_SUITES = [
   'concurrent-callers.int-spec.ts',
   'audit-chain.int-spec.ts',
   'notices.int-spec.ts',
+  'search.int-spec.ts',
 ];
 const MIN = 60_000;
 
