@@ -93,6 +93,9 @@ step(`sign in as the cell secretary (${SECRETARY})`, async () => {
 step("open the cell's meeting calendar from its organisation page", async () => {
   const { page } = state;
   await page.goto(`${BASE_URL}/organisations/${state.cellId}`, { waitUntil: 'domcontentloaded' });
+  // a cell is not a đảng bộ: its figures are the cell's, never "toàn đảng bộ"
+  const countsTitle = await page.locator('#subtree-counts-title').innerText();
+  expect(/^Số liệu chi bộ tại ngày/.test(countsTitle), `the cell's figures are headed "${countsTitle}"`);
   await page.getByTestId('organisation-meetings-link').click();
   await page.waitForURL(/\/meetings\?org=/);
   await page.getByRole('heading', { name: 'Lịch sinh hoạt chi bộ' }).waitFor();
