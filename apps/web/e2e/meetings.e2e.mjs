@@ -30,6 +30,7 @@ import {
 } from './lib/harness.mjs';
 
 const SECRETARY = 'bithu';
+const SECOND_REGULAR = /^Tháng \d{2}\/\d{4} chi bộ đã có buổi sinh hoạt thường kỳ$/;
 const VISITOR = 'giamsat';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -93,6 +94,9 @@ step(`sign in as the cell secretary (${SECRETARY})`, async () => {
 step("open the cell's meeting calendar from its organisation page", async () => {
   const { page } = state;
   await page.goto(`${BASE_URL}/organisations/${state.cellId}`, { waitUntil: 'domcontentloaded' });
+  // a cell is not a đảng bộ: its figures are the cell's, never "toàn đảng bộ"
+  const countsTitle = await page.locator('#subtree-counts-title').innerText();
+  expect(/^Số liệu chi bộ tại ngày/.test(countsTitle), `the cell's figures are headed "${countsTitle}"`);
   await page.getByTestId('organisation-meetings-link').click();
   await page.waitForURL(/\/meetings\?org=/);
   await page.getByRole('heading', { name: 'Lịch sinh hoạt chi bộ' }).waitFor();
@@ -144,7 +148,40 @@ step('plan a meeting dated today', async () => {
   }
   await shot(page, 'm02-plan-dialog', false);
   await dialog.getByTestId('meeting-plan-submit').click();
+  // the cell may already have its regular meeting this month (seed, an earlier run): then it asks first
+  const second = page.getByRole('dialog', { name: SECOND_REGULAR });
+  await page.waitForFunction(
+    () =>
+      /\/meetings\/[0-9a-f-]{36}$/.test(location.pathname) ||
+      [...document.querySelectorAll('.ant-modal-confirm-title')].some((e) =>
+        e.textContent.includes('đã có buổi sinh hoạt thường kỳ'),
+      ),
+  );
+  if (await second.isVisible()) await second.getByRole('button', { name: 'Vẫn lưu' }).click();
   await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await page.getByTestId('meeting-page').waitFor();
+});
+
+step('a second regular meeting in the same month asks first; "Xem lại" saves nothing', async () => {
+  const { page } = state;
+  const meetingUrl = page.url();
+  await page.goto(`${BASE_URL}/meetings?org=${state.cellId}`, { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('plan-meeting').click();
+  const plan = page.getByRole('dialog').filter({ hasText: 'Lên kế hoạch sinh hoạt:' });
+  await plan.locator('#plan_title').waitFor();
+  await plan.getByTestId('meeting-plan-submit').click();
+  const second = page.getByRole('dialog', { name: SECOND_REGULAR });
+  await second.waitFor();
+  expect(
+    (await second.innerText()).includes(title),
+    `the meeting already planned is not named: ${await second.innerText()}`,
+  );
+  await shot(page, 'm02b-second-regular', false);
+  await second.getByRole('button', { name: 'Xem lại' }).click();
+  await second.waitFor({ state: 'hidden' });
+  expect(/\/meetings\?org=/.test(page.url()) && (await plan.isVisible()), 'the plan was saved or closed');
+  await plan.getByRole('button', { name: 'Hủy bỏ' }).click();
+  await page.goto(meetingUrl, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('meeting-page').waitFor();
 });
 

@@ -346,6 +346,52 @@ step('on a phone the header fits one row', async () => {
   await page.screenshot({ path: join(shotsDir, '07b-phone-header.png') });
 });
 
+step('on a phone no card control covers its title, and the member list shows name, cell and status', async () => {
+  const { page } = state;
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  await page.goto(`${BASE_URL}/compliance?all=1`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('switch').first().waitFor();
+  const heads = await page.evaluate(() =>
+    [...document.querySelectorAll('.ant-card-head')].map((h) => ({
+      title: h.querySelector('.ant-card-head-title')?.getBoundingClientRect().toJSON(),
+      extra: h.querySelector('.ant-card-extra')?.getBoundingClientRect().toJSON(),
+      titleClipped: (() => {
+        const t = h.querySelector('.ant-card-head-title');
+        return t ? t.scrollWidth > t.clientWidth + 1 : false;
+      })(),
+    })),
+  );
+  const withExtra = heads.filter((h) => h.title && h.extra);
+  expect(withExtra.length > 0, 'no card with a title and controls on the compliance page');
+  for (const h of withExtra) {
+    expect(!overlaps(h.title, h.extra), `a card's controls cover its title: ${JSON.stringify(h)}`);
+    expect(h.extra.right <= 390 && !h.titleClipped, `a card title or its controls do not fit: ${JSON.stringify(h)}`);
+  }
+  await page.screenshot({ path: join(shotsDir, '07c-phone-compliance.png') });
+
+  await page.goto(`${BASE_URL}/members`, { waitUntil: 'domcontentloaded' });
+  const row = page.getByTestId('member-phone-row').first();
+  await row.waitFor();
+  const fit = await page.evaluate(() => {
+    const r = document.querySelector('[data-testid=member-phone-row]');
+    const parts = [...r.querySelectorAll('a, .ant-tag')].map((e) => e.getBoundingClientRect());
+    const table = document.querySelector('.ant-table-content') ?? document.querySelector('.ant-table-body');
+    return {
+      links: r.querySelectorAll('a').length,
+      tags: r.querySelectorAll('.ant-tag').length,
+      inside: parts.every((b) => b.left >= 0 && b.right <= window.innerWidth),
+      sideways: table.scrollWidth > table.clientWidth || document.documentElement.scrollWidth > window.innerWidth,
+    };
+  });
+  expect(fit.links >= 2 && fit.tags >= 1, `a phone row lacks the name, the cell or the status: ${JSON.stringify(fit)}`);
+  expect(fit.inside && !fit.sideways, `the member list scrolls sideways on a phone: ${JSON.stringify(fit)}`);
+  expect((await page.getByTestId('members-columns').count()) === 0, 'the column chooser is shown on a phone');
+  await page.screenshot({ path: join(shotsDir, '07d-phone-members.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByTestId('members-columns').waitFor(); // back on a wide screen: the chosen columns again
+  expect((await page.getByTestId('member-phone-row').count()) === 0, 'the phone rows stay on a wide screen');
+});
+
 step('no uncaught errors in the page', async () => {
   expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
 });

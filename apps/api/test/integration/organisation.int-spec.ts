@@ -15,6 +15,32 @@ describe('organisation tree', () => {
 
   const PARENT = `query($id: ID!, $d: Date) { organisation(id: $id, asOf: $d) { parent { id } ancestors { id } } }`;
 
+  it('viewed as of a past date, the committee is the seats held then, not those of the next term', async () => {
+    const seat = async (memberId: string, from: string, to?: string) => {
+      const res = await h.gql(
+        `mutation($i: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $i) { id } }`,
+        { i: { organisationId: t.a1, memberId, role: 'SECRETARY', from, ...(to ? { to } : {}) } },
+        admin,
+      );
+      expect(res.errors).toBeUndefined();
+    };
+    await seat(t.m1, '2020-08-15', '2025-08-15'); // the secretary of the last term
+    await seat(t.m2, '2025-08-15'); // the one elected for the term beginning 15/08/2025
+    const seated = async (d: string) => {
+      const res = await h.gql(
+        `query($id: ID!, $d: Date) { organisation(id: $id, asOf: $d) { asOf committee { role from to member { id } } } }`,
+        { id: t.a1, d },
+        admin,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data.organisation.committee.map((c: { member: { id: string } }) => c.member.id);
+    };
+    expect(await seated('2025-01-01')).toEqual([t.m1]);
+    expect(await seated('2025-08-14')).toEqual([t.m1]);
+    expect(await seated('2025-08-15')).toEqual([t.m2]);
+    expect(await seated('2026-01-01')).toEqual([t.m2]);
+  });
+
   it('a cell moved to another committee shows under the old parent before the date and the new one from it', async () => {
     const move = await h.gql(
       `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { parent { id } } }`,

@@ -85,6 +85,7 @@ type Documents = {
     "\n  query MeetingCellMembers($organisationId: ID!, $asOf: Date) {\n    members(filter: { organisationId: $organisationId }, page: { offset: 0, limit: 500 }, asOf: $asOf) {\n      total\n      items { id fullName status exemption }\n    }\n  }\n": typeof types.MeetingCellMembersDocument,
     "\n  query Meeting($id: ID!) {\n    meeting(id: $id) { ...MeetingDetailFields }\n  }\n": typeof types.MeetingDocument,
     "\n  query MeetingList($filter: MeetingFilter, $page: PageInput) {\n    meetingList(filter: $filter, page: $page) {\n      total offset limit\n      items { ...MeetingListFields }\n    }\n  }\n": typeof types.MeetingListDocument,
+    "\n  query CellMonthMeetings($filter: MeetingFilter) {\n    meetingList(filter: $filter, page: { offset: 0, limit: 50 }) {\n      items { id kind state date title }\n    }\n  }\n": typeof types.CellMonthMeetingsDocument,
     "\n  query MeetingMyAssignments($userId: ID) {\n    visitAssignments(visitorUserId: $userId) { id cellId from to }\n  }\n": typeof types.MeetingMyAssignmentsDocument,
     "\n  query MeetingOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id name kind\n      parent { id name kind }\n      ancestors { id name kind }\n      committee { role member { id fullName } }\n    }\n  }\n": typeof types.MeetingOrganisationDocument,
     "\n  mutation AddMeetingDocument($meetingId: ID!, $input: AddMeetingDocumentInput!) {\n    addMeetingDocument(meetingId: $meetingId, input: $input) { id kind name url mimeType sizeBytes createdAt }\n  }\n": typeof types.AddMeetingDocumentDocument,
@@ -231,6 +232,7 @@ const documents: Documents = {
     "\n  query MeetingCellMembers($organisationId: ID!, $asOf: Date) {\n    members(filter: { organisationId: $organisationId }, page: { offset: 0, limit: 500 }, asOf: $asOf) {\n      total\n      items { id fullName status exemption }\n    }\n  }\n": types.MeetingCellMembersDocument,
     "\n  query Meeting($id: ID!) {\n    meeting(id: $id) { ...MeetingDetailFields }\n  }\n": types.MeetingDocument,
     "\n  query MeetingList($filter: MeetingFilter, $page: PageInput) {\n    meetingList(filter: $filter, page: $page) {\n      total offset limit\n      items { ...MeetingListFields }\n    }\n  }\n": types.MeetingListDocument,
+    "\n  query CellMonthMeetings($filter: MeetingFilter) {\n    meetingList(filter: $filter, page: { offset: 0, limit: 50 }) {\n      items { id kind state date title }\n    }\n  }\n": types.CellMonthMeetingsDocument,
     "\n  query MeetingMyAssignments($userId: ID) {\n    visitAssignments(visitorUserId: $userId) { id cellId from to }\n  }\n": types.MeetingMyAssignmentsDocument,
     "\n  query MeetingOrganisation($id: ID!, $asOf: Date) {\n    organisation(id: $id, asOf: $asOf) {\n      id name kind\n      parent { id name kind }\n      ancestors { id name kind }\n      committee { role member { id fullName } }\n    }\n  }\n": types.MeetingOrganisationDocument,
     "\n  mutation AddMeetingDocument($meetingId: ID!, $input: AddMeetingDocumentInput!) {\n    addMeetingDocument(meetingId: $meetingId, input: $input) { id kind name url mimeType sizeBytes createdAt }\n  }\n": types.AddMeetingDocumentDocument,
@@ -587,6 +589,10 @@ export function graphql(source: "\n  query Meeting($id: ID!) {\n    meeting(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MeetingList($filter: MeetingFilter, $page: PageInput) {\n    meetingList(filter: $filter, page: $page) {\n      total offset limit\n      items { ...MeetingListFields }\n    }\n  }\n"): typeof import('./graphql').MeetingListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CellMonthMeetings($filter: MeetingFilter) {\n    meetingList(filter: $filter, page: { offset: 0, limit: 50 }) {\n      items { id kind state date title }\n    }\n  }\n"): typeof import('./graphql').CellMonthMeetingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

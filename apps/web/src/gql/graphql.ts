@@ -1682,6 +1682,13 @@ export type MeetingListQueryVariables = Exact<{
 
 export type MeetingListQuery = { meetingList: { total: number, offset: number, limit: number, items: Array<{ id: string, organisationId: string, kind: MeetingKind, title: string, date: string, startTime: string | null, endTime: string | null, actualStart: string | null, actualEnd: string | null, place: string | null, state: MeetingState, organisation: { id: string, name: string } | null, attendanceRate: { present: number, expected: number, percent: number | null }, flags: Array<{ code: string, severity: string, message: string, messageEn: string }> }> } };
 
+export type CellMonthMeetingsQueryVariables = Exact<{
+  filter?: MeetingFilter | null | undefined;
+}>;
+
+
+export type CellMonthMeetingsQuery = { meetingList: { items: Array<{ id: string, kind: MeetingKind, state: MeetingState, date: string, title: string }> } };
+
 export type MeetingMyAssignmentsQueryVariables = Exact<{
   userId?: string | null | undefined;
 }>;
@@ -4251,6 +4258,19 @@ export const MeetingListDocument = new TypedDocumentString(`
     messageEn
   }
 }`) as unknown as TypedDocumentString<MeetingListQuery, MeetingListQueryVariables>;
+export const CellMonthMeetingsDocument = new TypedDocumentString(`
+    query CellMonthMeetings($filter: MeetingFilter) {
+  meetingList(filter: $filter, page: {offset: 0, limit: 50}) {
+    items {
+      id
+      kind
+      state
+      date
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CellMonthMeetingsQuery, CellMonthMeetingsQueryVariables>;
 export const MeetingMyAssignmentsDocument = new TypedDocumentString(`
     query MeetingMyAssignments($userId: ID) {
   visitAssignments(visitorUserId: $userId) {

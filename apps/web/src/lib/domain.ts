@@ -69,7 +69,7 @@ export { MEMBER_RECORD_FIELD_LABELS, MEMBER_STATUS_LABELS } from '@chibo/domain'
 // A split's partition: the API's check (splitOrganisation refuses the same problems on the same fields) and its counts.
 export { checkSplitPartition, splitCounts } from '@chibo/domain';
 export type { CommitteeRole, IsoDate, MemberStatus, OrganisationKind, ProbationState } from '@chibo/domain';
-export { vietnamToday } from '@chibo/domain';
+export { lastDayOfMonth, vietnamToday } from '@chibo/domain';
 
 // Meetings and visits: the same pure rules the API applies (attendance rate, score sheet, duration), so a
 // form shows the result the server will compute before it is sent.
@@ -86,6 +86,7 @@ export {
   MEETING_KINDS,
   MEETING_MODES,
   MEETING_STATES,
+  regularMeetingsInMonth,
   SCORE_LEVELS,
   scoreMeeting,
   scoreSheetMax,

@@ -3,6 +3,7 @@ import {
   ATTENDANCE_LABELS,
   countsAsRegular,
   countsAsThematic,
+  regularMeetingsInMonth,
   isAttendance,
   isHeldState,
   isMeetingKind,
@@ -117,5 +118,34 @@ describe('guards', () => {
   });
   it('isHeldState: HELD and CLOSED only', () => {
     expect(MEETING_STATES.filter(isHeldState)).toEqual(['HELD', 'CLOSED']);
+  });
+});
+
+describe('regularMeetingsInMonth: one regular meeting a month', () => {
+  const march = [
+    { id: 'a', kind: 'REGULAR', state: 'HELD', date: '2025-03-05' },
+    { id: 'b', kind: 'THEMATIC', state: 'PLANNED', date: '2025-03-20' },
+    { id: 'c', kind: 'COMBINED', state: 'CANCELLED', date: '2025-03-25' },
+    { id: 'd', kind: 'REGULAR', state: 'PLANNED', date: '2025-04-01' },
+    { id: 'e', kind: 'REGULAR', state: 'HELD', date: '2024-03-10' },
+  ] as const;
+
+  it('finds the regular meeting already in the month of a new regular or combined one', () => {
+    expect(regularMeetingsInMonth('REGULAR', '2025-03-31', march).map((m) => m.id)).toEqual(['a']);
+    expect(regularMeetingsInMonth('COMBINED', '2025-03-01', march).map((m) => m.id)).toEqual(['a']);
+    expect(regularMeetingsInMonth('REGULAR', '2025-04-15', march).map((m) => m.id)).toEqual(['d']);
+  });
+
+  it('ignores cancelled and non-regular meetings, other years, and the meeting being edited', () => {
+    expect(regularMeetingsInMonth('REGULAR', '2025-03-10', march, 'a')).toEqual([]);
+    expect(regularMeetingsInMonth('REGULAR', '2025-05-10', march)).toEqual([]);
+    expect(regularMeetingsInMonth('REGULAR', '2024-03-31', march).map((m) => m.id)).toEqual(['e']);
+    expect(regularMeetingsInMonth('REGULAR', '2025-03-10', [march[1], march[2]])).toEqual([]);
+  });
+
+  it('asks nothing for a meeting that is not regular, or without a valid date', () => {
+    for (const kind of ['THEMATIC', 'IDEOLOGICAL', 'EXTRAORDINARY', 'CONGRESS'] as const)
+      expect(regularMeetingsInMonth(kind, '2025-03-10', march)).toEqual([]);
+    expect(regularMeetingsInMonth('REGULAR', '2025-13-01', march)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Label } from '../labels';
+import { isValidIsoDate, type IsoDate } from '../dates';
 
 // Cell meetings (docs/rules.md#meetings). The Vietnamese code names map to these English codes:
 // THUONG_KY → REGULAR, CHUYEN_DE → THEMATIC, KET_HOP → COMBINED, TU_TUONG → IDEOLOGICAL (a provincial
@@ -132,4 +133,26 @@ export const QUALITY_CRITERION_TEXTS: Record<QualityCriterion, Label> = {
     vi: 'e) Kết luận hoặc nghị quyết của chi bộ được lãnh đạo, tổ chức thực hiện đạt kết quả tốt',
     en: "e) The cell's conclusion or resolution is carried out with good results",
   },
+};
+
+/** A meeting of the cell as the month check needs it. */
+export type MonthMeeting = { id: string; kind: MeetingKind; state: MeetingState; date: IsoDate };
+
+/**
+ * The cell's meetings that already count as its regular meeting (sinh hoạt thường kỳ: REGULAR or COMBINED, not
+ * cancelled) in the calendar month of `date`, other than `exceptId` (the meeting being edited). A cell holds one
+ * regular meeting a month; planning or recording another of that kind for the same month asks for confirmation
+ * when this is not empty. Empty whenever `kind` does not count as regular or `date` is not a date.
+ */
+export const regularMeetingsInMonth = <M extends MonthMeeting>(
+  kind: MeetingKind,
+  date: IsoDate,
+  meetings: readonly M[],
+  exceptId?: string | null,
+): M[] => {
+  if (!countsAsRegular(kind) || !isValidIsoDate(date)) return [];
+  const month = date.slice(0, 7);
+  return meetings.filter(
+    (m) => m.id !== exceptId && m.state !== 'CANCELLED' && countsAsRegular(m.kind) && m.date.slice(0, 7) === month,
+  );
 };

@@ -1,6 +1,7 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
+import { lastDayOfMonth, type IsoDate } from '../../../lib/domain';
 import { meetingKeys, type MeetingListParams } from './keys';
 
 const MEETING_LIST = graphql(`
@@ -38,3 +39,33 @@ export const meetingListQueryOptions = (params: MeetingListParams) =>
 
 export const useMeetingList = (params: MeetingListParams, enabled = true) =>
   useInfiniteQuery({ ...meetingListQueryOptions(params), placeholderData: keepPreviousData, enabled });
+
+// The cell's regular meetings (REGULAR, COMBINED) in one month: the plan form asks before adding a second one.
+const MONTH_MEETINGS = graphql(`
+  query CellMonthMeetings($filter: MeetingFilter) {
+    meetingList(filter: $filter, page: { offset: 0, limit: 50 }) {
+      items { id kind state date title }
+    }
+  }
+`);
+
+/** The regular meetings of `cellId` in the month of `date` ('YYYY-MM-DD'). */
+export const cellMonthMeetingsOptions = (cellId: string, date: IsoDate) => {
+  const month = date.slice(0, 7);
+  return queryOptions({
+    queryKey: meetingKeys.month(cellId, month),
+    queryFn: ({ signal }) =>
+      request(
+        MONTH_MEETINGS,
+        {
+          filter: {
+            organisationId: cellId,
+            from: `${month}-01`,
+            to: lastDayOfMonth(month),
+            kinds: ['REGULAR', 'COMBINED'],
+          },
+        },
+        { signal },
+      ).then((d) => d.meetingList.items),
+  });
+};

@@ -9,5 +9,6 @@ export const meetingKeys = {
   detail: (id: string, asOf: IsoDate) => ['meetings', 'detail', { id, asOf }] as const,
   organisation: (id: string, asOf: IsoDate) => ['meetings', 'organisation', { id, asOf }] as const,
   cellMembers: (cellId: string, asOf: IsoDate) => ['meetings', 'cellMembers', { cellId, asOf }] as const,
+  month: (cellId: string, month: string) => ['meetings', 'month', { cellId, month }] as const,
   myAssignments: (userId: string, asOf: IsoDate) => ['meetings', 'myAssignments', { userId, asOf }] as const,
 };

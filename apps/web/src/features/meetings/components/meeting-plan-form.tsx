@@ -1,6 +1,7 @@
 import '../locale';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useEffectEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import {
   MEETING_FORMATS,
   MEETING_KINDS,
   MEETING_MODES,
+  regularMeetingsInMonth,
   type MeetingFormat,
   type MeetingKind,
   type MeetingMode,
@@ -21,6 +23,7 @@ import { foldedSearch } from '../../../lib/folded-search';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useFormat } from '../../../lib/use-format';
 import { useCellMembers } from '../api/get-cell-members';
+import { cellMonthMeetingsOptions } from '../api/get-meetings';
 import type { MeetingDetail } from '../api/fields';
 import type { MeetingPlanInput } from '../../../gql/graphql';
 import { fieldPath } from '../utils/field-errors';
@@ -78,6 +81,8 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
   const f = useFormat();
   const { message, fieldMessages } = useErrorMessage();
   const [form] = Form.useForm<Values>();
+  const { modal } = App.useApp();
+  const queryClient = useQueryClient();
 
   const initial: Values = useMemo(
     () =>
@@ -182,7 +187,23 @@ export const MeetingPlanForm = ({ cellId, meeting, submitting, error, submitLabe
     if (!meeting) {
       for (const k of Object.keys(input) as (keyof typeof input)[]) if (input[k] === null) delete input[k];
     }
-    onSubmit(input);
+    void confirmSecondRegular(input.kind, input.date).then((go) => go && onSubmit(input));
+  };
+
+  // One regular meeting a month (regularMeetingsInMonth, libs/domain): a second one for the same month is saved only
+  // after the user confirms it. Without an answer about the month the plan is sent as it is (the API allows it).
+  const confirmSecondRegular = async (k: MeetingKind, d: IsoDate): Promise<boolean> => {
+    const month = await queryClient.fetchQuery(cellMonthMeetingsOptions(cellId, d)).catch(() => []);
+    const already = regularMeetingsInMonth(k, d, month, meeting?.id);
+    if (already.length === 0) return true;
+    return modal.confirm({
+      title: t('meetings.form.secondRegular.title', { month: formatMonth(d.slice(0, 7)) }),
+      content: t('meetings.form.secondRegular.content', {
+        meetings: already.map((m) => `${m.title} (${f.date(m.date)})`).join('; '),
+      }),
+      okText: t('meetings.form.secondRegular.ok'),
+      cancelText: t('meetings.form.secondRegular.cancel'),
+    });
   };
 
   const timeRule = { pattern: TIME_RE, message: t('meetings.form.timeFormat') };

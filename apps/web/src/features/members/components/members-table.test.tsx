@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderUi } from '../../../test/render';
 import type { MemberListItem } from '../api/get-members';
 import { MembersTable } from './members-table';
@@ -67,5 +67,37 @@ describe('MembersTable', () => {
     expect(screen.queryByTitle('4')).toBeNull();
     await user.click(screen.getByTitle('2'));
     expect(onPageChange).toHaveBeenCalledWith(2, 20);
+  });
+
+  describe('on a phone', () => {
+    const wide = window.matchMedia;
+    afterEach(() => {
+      window.matchMedia = wide;
+    });
+
+    it('shows one column: the name, the cell and the status of each member, whatever columns were chosen', () => {
+      // antd's breakpoints: only `xs` (max-width: 575px) matches on a 390px-wide phone
+      window.matchMedia = (query: string) => ({ ...wide(query), matches: query.includes('max-width: 575') });
+      renderUi(
+        <MembersTable
+          items={items}
+          total={2}
+          page={1}
+          pageSize={20}
+          loading={false}
+          columns={['fullName', 'birthDate', 'cardNumber']}
+          onPageChange={vi.fn()}
+        />,
+      );
+      expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Đảng viên']);
+      const an = within(rowOf('Nguyễn Văn An'));
+      expect(an.getByRole('link', { name: 'Nguyễn Văn An' })).toBeTruthy();
+      expect(an.getByRole('link', { name: 'Chi bộ Văn phòng' })).toBeTruthy();
+      expect(an.getByText('Chính thức')).toBeTruthy();
+      expect(an.queryByText('30/04/1985')).toBeNull();
+      const binh = within(rowOf('Trần Thị Bình'));
+      expect(binh.getByText('Dự bị')).toBeTruthy();
+      expect(binh.getByText('—')).toBeTruthy(); // no cell
+    });
   });
 });

@@ -1,6 +1,6 @@
 import '../locale';
 import { FileExcelOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Drawer, Flex, Segmented, Typography } from 'antd';
+import { App, Button, Card, Drawer, Flex, Grid, Segmented, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -58,6 +58,7 @@ export const MembersRoute = () => {
   const [order, setOrder] = useStoredChoice<NameOrder>('chibo.members.order', NAME_ORDERS, 'GIVEN_NAME');
   // the columns shown and the saved filters are each user's own, kept in this browser
   const [columns, setColumns] = useMemberColumns();
+  const phone = Grid.useBreakpoint().xs === true; // a phone shows name, cell and status only (members-table.tsx)
   const queryParams: MembersParams = { ...filters, order, offset: (page - 1) * pageSize, limit: pageSize, asOf };
   const query = useMembers(queryParams);
   const exportMembers = useExportMembers();
@@ -177,7 +178,7 @@ export const MembersRoute = () => {
               {query.data ? t('members.total', { total: f.number(query.data.total) }) : t('app.loading')}
             </p>
             <Flex align="center" gap={8} wrap>
-              <ColumnChooser value={columns} onChange={setColumns} />
+              {!phone && <ColumnChooser value={columns} onChange={setColumns} />}
               <span id="members-order-label">{t('members.order.label')}</span>
               <Segmented<NameOrder>
                 aria-labelledby="members-order-label"

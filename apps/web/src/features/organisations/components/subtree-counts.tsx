@@ -1,15 +1,27 @@
 import { Card, Col, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { percent, ORGANISATION_KINDS } from '../../../lib/domain';
+import { isCell, percent, ORGANISATION_KINDS, type OrganisationKind } from '../../../lib/domain';
 import { formatDate } from '../../../lib/format';
 import { useFormat } from '../../../lib/use-format';
 import type { OrganisationDetail } from '../api/get-organisation';
 
 type Counts = OrganisationDetail['subtreeCounts'];
 
+/**
+ * The heading of the counts, by the organisation's kind: only a committee (đảng bộ) has figures "toàn đảng bộ";
+ * a cell (chi bộ) and a party group (tổ đảng) are not one.
+ */
+const TITLE_KEY = (kind: OrganisationKind) =>
+  isCell(kind)
+    ? 'organisation.counts.titleCell'
+    : kind === 'PARTY_GROUP'
+      ? 'organisation.counts.titleGroup'
+      : 'organisation.counts.title';
+
 /** The subtree's counts; a cell's page says "the cell" (a cell has no subtree of organisations to count). */
-export const SubtreeCounts = ({ counts, asOf, isCell = false }: { counts: Counts; asOf: string; isCell?: boolean }) => {
+export const SubtreeCounts = ({ counts, asOf, kind }: { counts: Counts; asOf: string; kind: OrganisationKind }) => {
   const { t } = useTranslation();
+  const cell = isCell(kind) || kind === 'PARTY_GROUP';
   const f = useFormat();
   const byKind = [...counts.byKind]
     .filter((k) => k.count > 0)
@@ -20,7 +32,7 @@ export const SubtreeCounts = ({ counts, asOf, isCell = false }: { counts: Counts
     return p === null ? undefined : t('organisation.counts.shareOfMembers', { percent: f.percent(p) });
   };
   const cards = [
-    ...(isCell
+    ...(cell
       ? []
       : [
           {
@@ -48,7 +60,7 @@ export const SubtreeCounts = ({ counts, asOf, isCell = false }: { counts: Counts
   return (
     <section aria-labelledby="subtree-counts-title" data-testid="subtree-counts">
       <h2 id="subtree-counts-title" className="section-title">
-        {t(isCell ? 'organisation.counts.titleCell' : 'organisation.counts.title', { date: formatDate(asOf) })}
+        {t(TITLE_KEY(kind), { date: formatDate(asOf) })}
       </h2>
       <Row gutter={[12, 12]}>
         {cards.map((c) => (

@@ -94,7 +94,7 @@ export const OrganisationRoute = () => {
       {canWrite && <OrganisationActions organisation={o} />}
       <OrganisationFlags flags={o.flags} />
       <OrganisationFacts organisation={o} asOf={asOf} />
-      <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} isCell={isCell} />
+      <SubtreeCounts counts={o.subtreeCounts} asOf={asOf} kind={o.kind} />
       <CommitteeTable
         kind={o.kind}
         hasCellCommittee={o.hasCellCommittee}
