@@ -140,8 +140,8 @@ export const createRouter = () =>
           // a page that fails shows its error inside the app frame (header and menu stay)
           errorElement: <RouteError />,
           children: [
-            { index: true, element: <HomeRedirect /> },
-            { path: 'dashboard', element: page(DashboardRoute) },
+            { index: true, element: <HomeRedirect />, handle: { light: true } },
+            { path: 'dashboard', element: page(DashboardRoute), handle: { light: true } },
             { path: 'alerts', element: page(AlertsRoute) },
             { path: 'organisations', element: page(OrganisationsIndexRoute) },
             { path: 'organisations/:id', element: page(OrganisationRoute) },
