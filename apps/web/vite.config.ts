@@ -118,7 +118,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    // antd lands in the lazily loaded app-shell chunk; the sign-in entry stays small
+    // antd loads with the screens that use it (app-shell.tsx); the sign-in entry stays small
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {
