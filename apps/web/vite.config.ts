@@ -39,6 +39,12 @@ const precompress = (): Plugin => ({
   },
 });
 
+// the libraries the sign-in screen needs (build.rolldownOptions: one long-cached chunk), and those of them it does not
+const VENDOR =
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack[\\/][^\\/]+|i18next|react-i18next|cookie|set-cookie-parser)[\\/]/;
+const LATER_VENDOR =
+  /[\\/]node_modules[\\/](react-i18next[\\/]dist[\\/]es[\\/]Trans(WithoutContext)?\.js|html-parse-stringify[\\/])/;
+
 const apiTarget = process.env.CHIBO_API_URL ?? 'http://127.0.0.1:3000';
 
 const shell = offlineShell();
@@ -112,16 +118,24 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    // antd lands in the lazily loaded app-shell chunk; the sign-in entry stays small
+    // antd loads with the screens that use it (app-shell.tsx); the sign-in entry stays small
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {
         codeSplitting: {
           // the libraries the sign-in screen needs, in one long-cached chunk (antd stays out of it)
           groups: [
+            // the domain rules the sign-in screen, the shell and the dashboard use (dates, figures' formats and tones,
+            // meeting kinds): a small chunk of their own, so that the first screens do not load all of libs/domain
+            {
+              name: 'domain-core',
+              test: /[\\/]libs[\\/]domain[\\/]src[\\/](errors|dates|report[\\/](percent|tone)|meeting[\\/]kinds)\.ts$/,
+            },
             {
               name: 'vendor',
-              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack[\\/][^\\/]+|i18next|react-i18next|cookie|set-cookie-parser)[\\/]/,
+              // react-i18next's <Trans> and its HTML parser serve two later screens (member and organisation history):
+              // they stay out, in a chunk of their own
+              test: (id: string) => VENDOR.test(id) && !LATER_VENDOR.test(id),
             },
           ],
         },

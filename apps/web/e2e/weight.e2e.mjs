@@ -16,7 +16,7 @@
 import { ADMIN, BASE_URL, PASSWORD, expect, run, step } from './lib/harness.mjs';
 
 const GOAL_KB = 250;
-const BUDGET_KB = 310;
+const BUDGET_KB = 192;
 const GOAL_GRAPHQL = 3;
 const GOAL_MS = Number(process.env.WEIGHT_GOAL_MS || 1500);
 

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router-dom';
-import { AntdProvider } from './antd-provider';
+import { Outlet, useMatches } from 'react-router-dom';
+import { lazyWithAntd } from './antd-lazy';
+import { PageLoading } from './page-loading';
 import { AppHeader } from './shell/app-header';
 import { useAsOf } from '../lib/as-of';
+import { useFeedbackHostWanted } from '../lib/feedback';
 import { scopeRootsQueryOptions } from '../lib/scope-roots';
 import { AsOfBanner } from './shell/as-of-banner';
 import { OfflineBanner } from './shell/offline-banner';
@@ -12,9 +14,35 @@ import { SideNav } from './shell/side-nav';
 
 const SIDER_WIDTH = 300;
 // only a new install or an account without grants needs it: loaded on demand, not with every page
-const FirstRun = lazy(() => import('./shell/first-run').then((m) => ({ default: m.FirstRun })));
+const FirstRun = lazyWithAntd(() => import('./shell/first-run').then((m) => m.FirstRun));
 // small screens only: the drawer that holds the tree and menu there
-const NavDrawer = lazy(() => import('./shell/nav-drawer').then((m) => ({ default: m.NavDrawer })));
+const NavDrawer = lazyWithAntd(() => import('./shell/nav-drawer').then((m) => m.NavDrawer));
+// antd's theme, locale and <App> (message, notification, modal) for the screens built with antd
+const AntdProvider = lazy(() => import('./antd-provider').then((m) => ({ default: m.AntdProvider })));
+
+/** A route the shell shows without antd's provider (router.tsx, `handle: { light: true }`): the dashboard. */
+const useLightRoute = () => useMatches().some((m) => (m.handle as { light?: boolean } | undefined)?.light === true);
+
+/**
+ * The routed screens inside antd's provider, except the light ones (the dashboard, whose antd parts bring their own
+ * theme: antd-lazy.tsx), so that signing in to the dashboard does not download antd's provider, style engine and
+ * dialogs (docs/scaling.md, "The web app"). Once a screen needed it, it stays: it is put around the page only when
+ * the user moves to another screen (the page changes then anyway), never under a page that is open.
+ */
+const RouteProviders = ({ children }: { children: ReactNode }) => {
+  const light = useLightRoute();
+  const [antd, setAntd] = useState(!light);
+  if (!light && !antd) setAntd(true);
+  return <Suspense fallback={<PageLoading />}>{antd ? <AntdProvider>{children}</AntdProvider> : children}</Suspense>;
+};
+
+/** An antd <App> for the shell's own messages and confirmations when the page has none (lib/feedback.ts). */
+const FeedbackHost = () =>
+  useFeedbackHostWanted() ? (
+    <Suspense fallback={null}>
+      <AntdProvider />
+    </Suspense>
+  ) : null;
 
 // antd's `md` breakpoint: below 768px the tree and menu move into a drawer
 const WIDE = '(min-width: 768px)';
@@ -36,7 +64,7 @@ const ShellLayout = () => {
   const empty = roots.isSuccess && roots.data.length === 0;
 
   return (
-    <div className="light-layout">
+    <div className="light-layout light-app">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -57,7 +85,9 @@ const ShellLayout = () => {
               <FirstRun />
             </Suspense>
           ) : (
-            <Outlet />
+            <RouteProviders>
+              <Outlet />
+            </RouteProviders>
           )}
         </main>
       </div>
@@ -71,7 +101,8 @@ const ShellLayout = () => {
 };
 
 export const AppShell = () => (
-  <AntdProvider>
+  <>
     <ShellLayout />
-  </AntdProvider>
+    <FeedbackHost />
+  </>
 );

@@ -7,12 +7,34 @@ import { PageLoading } from './page-loading';
 import { RequireAuth } from './require-auth';
 import { RouteError } from './route-error';
 
-// Everything behind sign-in is split out (antd is heavy); the sign-in screen is in the entry chunk.
-const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+type Loader<M> = (() => Promise<M>) & { loaded?: M };
 
-const loadAppShell = () => import('./app-shell');
-const loadDashboardRoute = () => import('../features/dashboard/routes/dashboard-route');
+/** A chunk's loader that keeps the module once it is there (fetched ahead by the sign-in page). */
+const kept = <M,>(load: () => Promise<M>): Loader<M> => {
+  const loader: Loader<M> = () =>
+    load().then((m) => {
+      loader.loaded = m;
+      return m;
+    });
+  return loader;
+};
+
+// Everything behind sign-in is split out (antd is heavy); the sign-in screen is in the entry chunk.
+// React.lazy suspends on its first render even when the code is there, and a fallback once shown stays at least 300 ms
+// (React's throttle of Suspense): for a chunk already loaded, the lazy component resolves at once (a thenable that
+// answers synchronously), so that signing in goes to the shell and the dashboard without two loading screens.
+const named = <K extends string>(load: Loader<Record<K, ComponentType>>, name: K) =>
+  lazy(() => {
+    const ready = load.loaded;
+    if (ready) {
+      const now = { default: ready[name] };
+      return { then: (resolve: (m: typeof now) => void) => resolve(now) } as unknown as Promise<typeof now>;
+    }
+    return load().then((m) => ({ default: m[name] }));
+  });
+
+const loadAppShell = kept(() => import('./app-shell'));
+const loadDashboardRoute = kept(() => import('../features/dashboard/routes/dashboard-route'));
 const AppShell = named(loadAppShell, 'AppShell');
 const PrintShell = named(() => import('./print-shell'), 'PrintShell');
 const OrganisationsIndexRoute = named(
@@ -141,8 +163,8 @@ export const createRouter = () =>
           // a page that fails shows its error inside the app frame (header and menu stay)
           errorElement: <RouteError />,
           children: [
-            { index: true, element: <HomeRedirect /> },
-            { path: 'dashboard', element: page(DashboardRoute) },
+            { index: true, element: <HomeRedirect />, handle: { light: true } },
+            { path: 'dashboard', element: page(DashboardRoute), handle: { light: true } },
             { path: 'alerts', element: page(AlertsRoute) },
             { path: 'organisations', element: page(OrganisationsIndexRoute) },
             { path: 'organisations/:id', element: page(OrganisationRoute) },

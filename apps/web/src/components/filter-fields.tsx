@@ -1,18 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactElement } from 'react';
+import { Suspense, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../lib/domain';
 import { scopeRootsQueryOptions } from '../lib/scope-roots';
 import { organisationNameQueryOptions } from './organisation-link';
 import { LightField } from './ui/light-field';
+import { lazyWithAntd, loadAntdTheme } from '../app/antd-lazy';
 
 // The organisation and year filters of the dashboard and the alert list as light fields until first used, like the
 // header's date: antd's tree select and select (their own chunks) replace them, open and focused, on the first click
 // or key, so the first screen does not download them.
-const loadPicker = () => import('./organisation-picker');
-const OrganisationPicker = lazy(() => loadPicker().then((m) => ({ default: m.OrganisationPicker })));
-const loadYear = () => import('./year-select');
-const YearSelect = lazy(() => loadYear().then((m) => ({ default: m.YearSelect })));
+const loadPicker = () => Promise.all([import('./organisation-picker'), loadAntdTheme()]).then(([m]) => m);
+const OrganisationPicker = lazyWithAntd(() => loadPicker().then((m) => m.OrganisationPicker));
+const loadYear = () => Promise.all([import('./year-select'), loadAntdTheme()]).then(([m]) => m);
+const YearSelect = lazyWithAntd(() => loadYear().then((m) => m.YearSelect));
 
 const FULL = { width: '100%' };
 

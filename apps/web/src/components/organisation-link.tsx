@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../lib/api-error';
+import { LightSpin } from './ui/light';
 import { graphql } from '../gql';
 import { request } from '../lib/graphql-client';
 import { paths, useAppHref } from '../lib/paths';
@@ -50,7 +50,7 @@ export const OrganisationLink = ({ id, asOf }: { id: string; asOf: IsoDate }) =>
   if (query.isPending) {
     return (
       <span role="status" aria-label={t('app.loading')}>
-        <Spin size="small" />
+        <LightSpin />
       </span>
     );
   }

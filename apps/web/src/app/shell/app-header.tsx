@@ -1,10 +1,10 @@
-import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LightButton } from '../../components/ui/light-button';
 import { LightIcon } from '../../components/ui/light-icon';
 import { useSignOut } from '../../features/auth/api/sign-out';
 import { NoticeBell } from '../../features/notices/components/notice-bell';
+import { withFeedback } from '../../lib/feedback';
 import { paths, useAppHref } from '../../lib/paths';
 import { useSession } from '../../lib/use-session';
 import { getOutbox } from '../../lib/offline/outbox-status';
@@ -20,18 +20,20 @@ export const AppHeader = ({ showMenuButton, onOpenMenu }: Props) => {
   const href = useAppHref();
   const session = useSession();
   const signOut = useSignOut();
-  const { modal } = App.useApp();
   // changes made offline and not sent yet go with the device's data on sign-out: ask first
   const confirmSignOut = () => {
     const waiting = getOutbox().length;
     if (waiting === 0) return signOut.mutate();
-    void modal.confirm({
-      title: t('header.signOutPending', { count: waiting }),
-      content: t('header.signOutPendingHint'),
-      okText: t('header.signOut'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () => signOut.mutate(),
+    // antd's dialog: loaded with its <App> when first asked for (lib/feedback.ts)
+    withFeedback(({ modal }) => {
+      void modal.confirm({
+        title: t('header.signOutPending', { count: waiting }),
+        content: t('header.signOutPendingHint'),
+        okText: t('header.signOut'),
+        okButtonProps: { danger: true },
+        cancelText: t('common.cancel'),
+        onOk: () => signOut.mutate(),
+      });
     });
   };
 

@@ -1,5 +1,6 @@
-import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LightAlert } from '../../components/ui/light';
+import { LightButton } from '../../components/ui/light-button';
 import { useAsOf } from '../../lib/as-of';
 import { formatDate } from '../../lib/format';
 
@@ -8,15 +9,14 @@ export const AsOfBanner = () => {
   const { asOf, isToday, setAsOf } = useAsOf();
   if (isToday) return null;
   return (
-    <Alert
+    <LightAlert
       type="info"
-      showIcon
-      style={{ marginBottom: 16 }}
+      className="light-alert--banner"
       title={t('header.asOfPast', { date: formatDate(asOf) })}
       action={
-        <Button size="small" onClick={() => setAsOf(null)}>
+        <LightButton size="small" onClick={() => setAsOf(null)}>
           {t('header.backToToday')}
-        </Button>
+        </LightButton>
       }
     />
   );

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LightField } from '../../components/ui/light-field';
 import { useAsOf } from '../../lib/as-of';
+import { lazyWithAntd, loadAntdTheme } from '../antd-lazy';
 
 const loadPicker = () => import('./as-of-date-picker');
-const AsOfDatePicker = lazy(() => loadPicker().then((m) => ({ default: m.AsOfDatePicker })));
+const AsOfDatePicker = lazyWithAntd(() => loadPicker().then((m) => m.AsOfDatePicker));
 
 // YYYY-MM-DD → DD/MM/YYYY, the date picker's display format
 const display = (iso: string) => iso.split('-').reverse().join('/');
@@ -20,7 +21,7 @@ export const AsOfPicker = () => {
       text={display(asOf)}
       icon="date"
       style={{ width: 130 }}
-      onPrefetch={() => void loadPicker().catch(() => undefined)}
+      onPrefetch={() => void Promise.all([loadPicker(), loadAntdTheme()]).catch(() => undefined)}
       onActivate={() => setActive(true)}
     />
   );

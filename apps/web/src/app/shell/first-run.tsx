@@ -1,10 +1,11 @@
-import { App, Card, Result, Steps, Typography } from 'antd';
+import { Card, Result, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCreateOrganisation } from '../../features/organisations/api/organisation-mutations';
 import { OrganisationForm } from '../../features/organisations/components/organisation-form';
 import type { CreateOrganisationInput } from '../../gql/graphql';
+import { withFeedback } from '../../lib/feedback';
 import { paths } from '../../lib/paths';
 import { useViewer } from '../../lib/viewer';
 
@@ -18,7 +19,6 @@ export const FirstRun = () => {
   const viewer = useViewer();
   const create = useCreateOrganisation();
   const navigate = useNavigate();
-  const { message: toast } = App.useApp();
   const [formKey, setFormKey] = useState(0);
 
   if (!viewer.data) return null;
@@ -79,7 +79,9 @@ export const FirstRun = () => {
           onSubmit={(input) =>
             create.mutate(input as CreateOrganisationInput, {
               onSuccess: (created) => {
-                void toast.success(t('organisationForm.created', { name: created.name }));
+                withFeedback(
+                  ({ message }) => void message.success(t('organisationForm.created', { name: created.name })),
+                );
                 void navigate(paths.organisation(created.id));
               },
             })

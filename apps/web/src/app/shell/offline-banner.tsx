@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LightAlert } from '../../components/ui/light';
 import { getOfflineStatus, useOfflineStatus } from '../../lib/offline/status';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -29,11 +29,10 @@ export const OfflineBanner = () => {
   }, [queryClient]);
   if (!status.offline) return null;
   return (
-    <Alert
+    <LightAlert
       type="warning"
-      showIcon
-      style={{ marginBottom: 16 }}
-      data-testid="offline-banner"
+      className="light-alert--banner"
+      testId="offline-banner"
       title={
         status.dataAsOf === null
           ? t('app.offline.noData')

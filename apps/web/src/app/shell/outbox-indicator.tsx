@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { invalidateAfter } from '../../lib/invalidation';
 import { onOutboxAccepted, useOutbox } from '../../lib/offline/outbox-status';
+import { lazyWithAntd } from '../antd-lazy';
 
-const OutboxButton = lazy(() => import('./outbox-button').then((m) => ({ default: m.OutboxButton })));
+const OutboxButton = lazyWithAntd(() => import('./outbox-button').then((m) => m.OutboxButton));
 
 /**
  * The changes made on this device without a connection (docs/offline.md): "2 chờ gửi" in the header, marked when one

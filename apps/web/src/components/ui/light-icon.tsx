@@ -12,7 +12,15 @@ export const LightIcon = ({ name, label, className }: { name: LightIconName; lab
     aria-hidden={label ? undefined : true}
     className={`anticon light-icon anticon-${name.toLowerCase()}${className ? ` ${className}` : ''}`}
   >
-    <svg viewBox="64 64 896 896" focusable="false" width="1em" height="1em" fill="currentColor" aria-hidden="true">
+    <svg
+      viewBox="64 64 896 896"
+      focusable="false"
+      width="1em"
+      height="1em"
+      fill="currentColor"
+      fillRule={name === 'CloseCircleFilled' ? 'evenodd' : undefined}
+      aria-hidden="true"
+    >
       {lightIconPaths[name].map((d) => (
         <path key={d} d={d} />
       ))}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LightIcon } from './light-icon';
 
 // Light equivalents of antd components for the first screen after sign-in (the dashboard): the same look (styles.css,
 // `light-*`), without antd's code for them. The other screens use antd's own.
@@ -113,5 +114,58 @@ export const LightProgress = ({
       <div className="light-progress__bar" style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
     </div>
     <span className="light-progress__text">{text}</span>
+  </div>
+);
+
+const ALERT_ICONS = {
+  info: 'InfoCircleFilled',
+  warning: 'ExclamationCircleFilled',
+  error: 'CloseCircleFilled',
+} as const;
+
+/** antd's `<Alert showIcon>` (info, warning or error): a title, an optional description and an action at its end. */
+export const LightAlert = ({
+  type,
+  title,
+  description,
+  action,
+  className,
+  testId,
+}: {
+  type: keyof typeof ALERT_ICONS;
+  title: ReactNode;
+  description?: ReactNode;
+  action?: ReactNode;
+  className?: string;
+  testId?: string;
+}) => (
+  <div
+    role="alert"
+    data-testid={testId}
+    className={['light-alert', `light-alert--${type}`, description ? 'has-description' : '', className ?? '']
+      .filter(Boolean)
+      .join(' ')}
+  >
+    <span className="light-alert__icon">
+      <LightIcon name={ALERT_ICONS[type]} />
+    </span>
+    <div className="light-alert__section">
+      <div className="light-alert__title">{title}</div>
+      {description && <div className="light-alert__description">{description}</div>}
+    </div>
+    {action && <div className="light-alert__actions">{action}</div>}
+  </div>
+);
+
+/** antd's `<Spin size="small">` (its four turning dots), with the text under it when there is one. */
+export const LightSpin = ({ description }: { description?: string }) => (
+  <div className="light-spin" aria-live="polite" aria-busy="true">
+    <span className="light-spin__dots" aria-hidden>
+      <i />
+      <i />
+      <i />
+      <i />
+    </span>
+    {description && <div className="light-spin__description">{description}</div>}
   </div>
 );

@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyWithAntd } from '../../app/antd-lazy';
 import { useErrorMessage } from '../../lib/use-error-message';
 
 type Props = { error: unknown; onRetry?: () => void };
 
-const QueryErrorResult = lazy(() => import('./query-error-result').then((m) => ({ default: m.QueryErrorResult })));
+const QueryErrorResult = lazyWithAntd(() => import('./query-error-result').then((m) => m.QueryErrorResult));
 
 /** The message alone, while the result page's code loads (or when it cannot: offline). */
 const Plain = ({ error }: { error: unknown }) => {

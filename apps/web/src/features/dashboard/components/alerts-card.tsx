@@ -1,4 +1,4 @@
-import { BellOutlined } from '@ant-design/icons';
+import { LightIcon } from '../../../components/ui/light-icon';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
 import type { AlertSummary } from '../api/get-alerts';
@@ -14,7 +14,7 @@ export const AlertsCard = ({ data, links }: { data: AlertSummary; links: Dashboa
   const f = useFormat();
   const codes = data.countsByCode.filter((c) => c.count > 0);
   return (
-    <AreaCard title={t('dashboard.alerts.title')} icon={<BellOutlined aria-hidden />} testId="area-alerts">
+    <AreaCard title={t('dashboard.alerts.title')} icon={<LightIcon name="Bell" />} testId="area-alerts">
       <FigureRow label={t('dashboard.alerts.total')}>
         <FigureLink
           to={links.alerts()}

@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { SecondaryText } from '../../../components/ui/light';
 import { LightTable, type LightColumn } from '../../../components/ui/light-table';
 import { useFormat } from '../../../lib/use-format';
+import { lazyWithAntd } from '../../../app/antd-lazy';
 import type { ChildFigures } from '../api/get-dashboard';
 import type { DashboardLinks } from '../utils/links';
 import { FigureLink } from './figure';
@@ -12,9 +13,7 @@ import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 const PAGE_SIZE = 50;
 const MIN_WIDTH = 860;
 // more children than one page (a province's committee): antd's table with its pager, loaded only then
-const ChildrenTablePaged = lazy(() =>
-  import('./children-table-paged').then((m) => ({ default: m.ChildrenTablePaged })),
-);
+const ChildrenTablePaged = lazyWithAntd(() => import('./children-table-paged').then((m) => m.ChildrenTablePaged));
 
 /** Each direct child organisation's headline figures; its name re-opens the dashboard for it (drill-down). */
 export const ChildrenTable = ({ rows, links }: { rows: ChildFigures[]; links: DashboardLinks }) => {

@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { LightIcon } from '../../../components/ui/light-icon';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/ui/query-error';
 import { useFormat } from '../../../lib/use-format';
@@ -19,7 +19,7 @@ export const InspectionsCard = ({ data, error, onRetry, links }: Props) => {
   return (
     <AreaCard
       title={t('dashboard.inspections.title')}
-      icon={<SafetyCertificateOutlined aria-hidden />}
+      icon={<LightIcon name="SafetyCertificate" />}
       testId="area-inspections"
     >
       {error ? (

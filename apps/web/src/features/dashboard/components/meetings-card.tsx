@@ -1,4 +1,4 @@
-import { CalendarOutlined } from '@ant-design/icons';
+import { LightIcon } from '../../../components/ui/light-icon';
 import { useTranslation } from 'react-i18next';
 import { MeetingKindTag } from '../../../components/meeting-tags';
 import { useFormat } from '../../../lib/use-format';
@@ -18,7 +18,7 @@ export const MeetingsCard = ({ data, links, onOpen }: Props) => {
   const none = t('common.none');
   const attendance = data.attendancePercent === null ? none : f.percent(data.attendancePercent);
   return (
-    <AreaCard title={t('dashboard.meetings.title')} icon={<CalendarOutlined aria-hidden />} testId="area-meetings">
+    <AreaCard title={t('dashboard.meetings.title')} icon={<LightIcon name="Calendar" />} testId="area-meetings">
       <FigureRow
         label={t('dashboard.meetings.cellsBehind')}
         note={t('dashboard.meetings.period', { from: f.date(data.from), to: f.date(data.to) })}

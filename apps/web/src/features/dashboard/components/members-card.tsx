@@ -1,4 +1,4 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { LightIcon } from '../../../components/ui/light-icon';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/use-format';
 import type { AdmissionProgress, MembersSection } from '../api/get-dashboard';
@@ -23,7 +23,7 @@ export const MembersCard = ({ data, year, admission, links, onOpen }: Props) => 
   const f = useFormat();
   const left = data.leftInPeriod.reduce((n, s) => n + s.count, 0);
   return (
-    <AreaCard title={t('dashboard.members.title')} icon={<TeamOutlined aria-hidden />} testId="area-members">
+    <AreaCard title={t('dashboard.members.title')} icon={<LightIcon name="Team" />} testId="area-members">
       <FigureRow label={t('dashboard.members.total')}>
         <FigureLink
           to={links.members()}

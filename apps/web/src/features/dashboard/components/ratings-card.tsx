@@ -1,4 +1,4 @@
-import { TrophyOutlined } from '@ant-design/icons';
+import { LightIcon } from '../../../components/ui/light-icon';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/ui/query-error';
 import type { RatingSubjectKind } from '../../../lib/domain';
@@ -29,7 +29,7 @@ export const RatingsCard = ({ data, error, onRetry, links }: Props) => {
   return (
     <AreaCard
       title={data && decided ? t('dashboard.ratings.titleYear', { year: data.year }) : t('dashboard.ratings.title')}
-      icon={<TrophyOutlined aria-hidden />}
+      icon={<LightIcon name="Trophy" />}
       testId="area-ratings"
     >
       {error ? (

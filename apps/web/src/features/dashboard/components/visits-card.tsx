@@ -1,4 +1,4 @@
-import { StarOutlined } from '@ant-design/icons';
+import { LightIcon } from '../../../components/ui/light-icon';
 import { useTranslation } from 'react-i18next';
 import { figureTone, NONE_BEHIND } from '../../../lib/domain';
 import { useFormat } from '../../../lib/use-format';
@@ -16,7 +16,7 @@ export const VisitsCard = ({ data, links, onOpen }: Props) => {
   const f = useFormat();
   const none = t('common.none');
   return (
-    <AreaCard title={t('dashboard.visits.title')} icon={<StarOutlined aria-hidden />} testId="area-visits">
+    <AreaCard title={t('dashboard.visits.title')} icon={<LightIcon name="Star" />} testId="area-visits">
       <FigureRow
         label={t('dashboard.visits.behind')}
         note={t('dashboard.visits.behindNote', { date: f.date(data.asOf) })}

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { lazyWithAntd } from '../../../app/antd-lazy';
 import { LightIcon } from '../../../components/ui/light-icon';
 import { LightBreadcrumb, LightCard, LightSkeleton, SecondaryText } from '../../../components/ui/light';
 import { QueryError } from '../../../components/ui/query-error';
@@ -23,7 +24,7 @@ import { decodeFigureList, encodeFigureList } from '../utils/figure-list';
 import { useDashboardLinks } from '../utils/links';
 
 // the lists behind the figures (antd's drawer and table): loaded when a list is first opened
-const FigureDrawer = lazy(() => import('../components/figure-drawer').then((m) => ({ default: m.FigureDrawer })));
+const FigureDrawer = lazyWithAntd(() => import('../components/figure-drawer').then((m) => m.FigureDrawer));
 
 // /dashboard?org=<id>&year=YYYY(&asOf)(&list=…): every figure the committee's reports need for an organisation's
 // subtree on the header's "Xem tại ngày", each a link to the list behind it (another screen with the right

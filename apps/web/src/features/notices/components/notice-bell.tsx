@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LightButton } from '../../../components/ui/light-button';
 import { LightIcon } from '../../../components/ui/light-icon';
 import { graphql } from '../../../gql';
 import { request } from '../../../lib/graphql-client';
 import { useSession } from '../../../lib/use-session';
+import { lazyWithAntd } from '../../../app/antd-lazy';
 
 // The header's bell. The first screen loads only this: the unread count, asked with the shell's first requests
 // (same batch), then every minute and when the window regains focus. The panel with the latest notices is its own
 // chunk, fetched on the first click; nothing here is imported by it (a shared module would become one more file).
-const NoticePanel = lazy(() => import('./notice-panel'));
+const NoticePanel = lazyWithAntd(() => import('./notice-panel').then((m) => m.default));
 
 const UNREAD = graphql(`
   query MyUnreadNoticeCount {

@@ -1,16 +1,21 @@
-import { Alert, App, Empty, Spin } from 'antd';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { lazyWithAntd } from '../../../app/antd-lazy';
+import { LightAlert, LightSpin } from '../../../components/ui/light';
 import { LightButton } from '../../../components/ui/light-button';
 import { LightIcon } from '../../../components/ui/light-icon';
+import { withFeedback } from '../../../lib/feedback';
 import { paths, useAppHref } from '../../../lib/paths';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { organisationChildrenQueryOptions, organisationPathQueryOptions } from '../api/get-organisation-children';
 import { useScopeRoots } from '../api/get-scope-roots';
 import type { OrganisationNode } from '../api/get-organisation-children';
 import type { IsoDate } from '../../../lib/domain';
+
+// an empty scope (a new install): antd's empty state, loaded only then (the first-run page loads antd too)
+const TreeEmpty = lazyWithAntd(() => import('antd/es/empty').then((m) => m.default));
 
 type Props = {
   asOf: IsoDate;
@@ -24,7 +29,6 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
   const { t } = useTranslation();
   const href = useAppHref();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
   const { message: errorText } = useErrorMessage();
   const roots = useScopeRoots(asOf);
   const [loadedIds, setLoadedIds] = useState<string[]>([]);
@@ -63,7 +67,8 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
     } catch (error) {
       // fold the node back so that expanding it again retries
       setExpandedKeys((prev) => prev.filter((k) => k !== id));
-      void message.error(errorText(error));
+      const text = errorText(error);
+      withFeedback(({ message }) => void message.error(text));
     } finally {
       setLoadingIds((prev) => prev.filter((k) => k !== id));
     }
@@ -86,12 +91,11 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
     };
   }, [selectedId, asOf, queryClient, loadChildren]);
 
-  if (roots.isPending) return <Spin size="small" description={t('app.loading')} />;
+  if (roots.isPending) return <LightSpin description={t('app.loading')} />;
   if (roots.isError) {
     return (
-      <Alert
+      <LightAlert
         type="error"
-        showIcon
         title={errorText(roots.error)}
         action={
           <LightButton size="small" onClick={() => void roots.refetch()}>
@@ -101,7 +105,13 @@ export const OrganisationTree = ({ asOf, selectedId, labelledBy, onNavigate }: P
       />
     );
   }
-  if (roots.data.length === 0) return <Empty description={t('organisation.tree.empty')} />;
+  if (roots.data.length === 0) {
+    return (
+      <Suspense fallback={null}>
+        <TreeEmpty description={t('organisation.tree.empty')} />
+      </Suspense>
+    );
+  }
 
   // antd's `<Tree showLine blockNode>` in look (styles.css, `light-tree`) without its code: the WAI-ARIA tree pattern
   // (nested `treeitem`s with `aria-expanded` and `aria-selected`, `group`s of children), each name a link; the keys:
