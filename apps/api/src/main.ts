@@ -40,6 +40,7 @@ export const WEB_ROUTES = [
   '/compliance',
   '/compliance/*',
   '/thong-bao',
+  '/tim-kiem',
   '/visit-report',
   '/visit-report/*',
   '/inspections',
