@@ -65,7 +65,8 @@ const modules = {
   },
   organisation: {
     paths: ['src/modules/organisation/'],
-    summary: 'The organisation tree over time: organisations, placements, restructuring (changes), committee terms and seats.',
+    summary:
+      'The organisation tree over time: organisations, placements, restructuring (changes), committee terms and seats.',
     moduleFile: 'src/modules/organisation/organisation.module.ts',
     exports: ['OrganisationService', 'MemberPort', 'CommitteeSeatService'],
     public: {
