@@ -65,7 +65,8 @@ const modules = {
   },
   organisation: {
     paths: ['src/modules/organisation/'],
-    summary: 'The organisation tree over time: organisations, placements, restructuring (changes) and committee seats.',
+    summary:
+      'The organisation tree over time: organisations, placements, restructuring (changes), committee terms and seats.',
     moduleFile: 'src/modules/organisation/organisation.module.ts',
     exports: ['OrganisationService', 'MemberPort', 'CommitteeSeatService'],
     public: {
@@ -89,7 +90,7 @@ const modules = {
       policy:
         "an organisation's policy and the committee-size rules; registers the organisation codes policy names in its errors",
     },
-    tables: ['organisation', 'organisation_placement', 'organisation_change', 'committee_seat'],
+    tables: ['organisation', 'organisation_placement', 'organisation_change', 'committee_seat', 'organisation_term'],
   },
   member: {
     paths: ['src/modules/member/'],

@@ -86,6 +86,18 @@ export const insertOrganisations = async (
         col((x) => x.o.establishedOn),
       ],
     );
+    // the term history starts with the current term (recordTerm of the organisation module, for new rows)
+    await m.query(
+      `INSERT INTO organisation_term (organisation_id, term_start, term_end, term_type)
+       SELECT u.id, u.s, u.e, u.t FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[]) AS u(id, s, e, t)
+        WHERE u.s IS NOT NULL`,
+      [
+        col((x) => x.id),
+        col((x) => x.o.termStart ?? null),
+        col((x) => x.o.termEnd ?? null),
+        col((x) => x.o.termType ?? null),
+      ],
+    );
     await m.query(
       `INSERT INTO organisation_change (organisation_id, type, effective_on, to_parent_id, recorded_by)
        SELECT u.id, 'CREATED', u.d, u.p, $4 FROM unnest($1::uuid[], $2::date[], $3::uuid[]) AS u(id, d, p)`,

@@ -41,6 +41,7 @@ import { NoticeEventState1796620000000 } from './migrations/1796620000000-Notice
 import { DuesCellSum1796630000000 } from './migrations/1796630000000-DuesCellSum';
 import { DuesVersionWriter1796640000000 } from './migrations/1796640000000-DuesVersionWriter';
 import { MeetingTitleSearch1796657000000 } from './migrations/1796657000000-MeetingTitleSearch';
+import { OrganisationTerms1796658000000 } from './migrations/1796658000000-OrganisationTerms';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   DuesCellSum1796630000000,
   DuesVersionWriter1796640000000,
   MeetingTitleSearch1796657000000,
+  OrganisationTerms1796658000000,
 ];
 
 /**

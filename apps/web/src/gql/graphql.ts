@@ -1868,7 +1868,7 @@ export type OrganisationQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationQuery = { organisation: { id: string, code: string, name: string, kind: OrganisationKind, levelName: string | null, unitServed: string | null, establishedOn: string, dissolvedOn: string | null, termStart: string | null, termEnd: string | null, termType: string | null, hasCellCommittee: boolean, parent: { id: string, name: string } | null, ancestors: Array<{ id: string, name: string }>, flags: Array<{ code: string, severity: string, message: string, messageEn: string }>, subtreeCounts: { organisations: number, members: number, fullMembers: number, probationaryMembers: number, byKind: Array<{ kind: OrganisationKind, count: number }> }, committee: Array<{ id: string, role: CommitteeRole, from: string, to: string | null, member: { id: string, fullName: string } | null }>, children: Array<{ id: string, code: string, name: string, kind: OrganisationKind, childCount: number, dissolvedOn: string | null, memberCount: number, fullMemberCount: number, probationaryCount: number }>, history: Array<{ id: string, type: string, effectiveOn: string, note: string | null, recordedAt: string, fromParentId: string | null, toParentId: string | null, relatedId: string | null }> } };
+export type OrganisationQuery = { organisation: { id: string, code: string, name: string, kind: OrganisationKind, levelName: string | null, unitServed: string | null, establishedOn: string, dissolvedOn: string | null, termStart: string | null, termEnd: string | null, termType: string | null, hasCellCommittee: boolean, terms: Array<{ start: string, end: string | null, type: string | null, inForce: boolean }>, parent: { id: string, name: string } | null, ancestors: Array<{ id: string, name: string }>, flags: Array<{ code: string, severity: string, message: string, messageEn: string }>, subtreeCounts: { organisations: number, members: number, fullMembers: number, probationaryMembers: number, byKind: Array<{ kind: OrganisationKind, count: number }> }, committee: Array<{ id: string, role: CommitteeRole, from: string, to: string | null, member: { id: string, fullName: string } | null }>, children: Array<{ id: string, code: string, name: string, kind: OrganisationKind, childCount: number, dissolvedOn: string | null, memberCount: number, fullMemberCount: number, probationaryCount: number }>, history: Array<{ id: string, type: string, effectiveOn: string, note: string | null, recordedAt: string, fromParentId: string | null, toParentId: string | null, relatedId: string | null }> } };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
@@ -5129,6 +5129,12 @@ export const OrganisationDocument = new TypedDocumentString(`
     termStart
     termEnd
     termType
+    terms {
+      start
+      end
+      type
+      inForce
+    }
     hasCellCommittee
     parent {
       id

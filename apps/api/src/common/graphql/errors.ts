@@ -139,6 +139,10 @@ export const fromDatabaseError = (e: unknown): DomainError | null => {
     const u = UNIQUE_CONSTRAINTS[constraint];
     return new DomainError(u.code, u.message, u.field);
   }
+  if (code === '23P01' && constraint === 'organisation_term_no_overlap')
+    return new DomainError('CONFLICT', 'The term overlaps another term of the organisation', 'termStart', {
+      reason: 'TERM_OVERLAP',
+    });
   if (code === '23P01')
     return new DomainError('CONFLICT', `Overlapping periods (${constraint ?? 'exclusion constraint'})`);
   if (code === '23514')

@@ -13,7 +13,9 @@ import type { Table } from '../../common/import/table';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
+import { onDomainError } from '../../common/graphql/errors';
 import { OrganisationRestructureService } from './organisation-restructure.service';
+import { recordTerm } from './organisation-terms';
 
 export type OrganisationImportRow = Partial<Record<string, string>>;
 
@@ -151,6 +153,19 @@ export class OrganisationImportService {
               r.termEnd ?? null,
               r.termType ?? null,
             ],
+          );
+          // the term history follows the current term, as updateOrganisation keeps it (a new term or a correction)
+          const [term] = await m.query(
+            `SELECT term_start AS "termStart", term_end AS "termEnd", term_type AS "termType" FROM organisation WHERE id = $1`,
+            [existing.id],
+          );
+          await recordTerm(m, existing.id, term).catch(
+            onDomainError(
+              (e) =>
+                new DomainError('IMPORT_INVALID', `Row ${i + 2}: ${e.message}`, 'termStart', {
+                  rows: [{ row: i + 2, column: 'termStart', reason: e.message }],
+                }),
+            ),
           );
           await this.audit.record(m, caller, {
             operation: 'importOrganisations.update',

@@ -24,6 +24,7 @@ import { Organisation } from './organisation.model';
 import { ORG_COLUMNS } from './organisation.sql';
 import { MemberPort } from './member-port';
 import { OrganisationService } from './organisation.service';
+import { recordTerm } from './organisation-terms';
 
 /**
  * Restructuring the tree over time (docs/organisation.md): create, update, move, merge, split and dissolve, each
@@ -79,6 +80,11 @@ export class OrganisationRestructureService {
       ],
     );
     const newId: string = row.id;
+    await recordTerm(m, newId, {
+      termStart: input.termStart ?? null,
+      termEnd: input.termEnd ?? null,
+      termType: input.termType ?? null,
+    });
     await m.query(
       `INSERT INTO organisation_placement (organisation_id, parent_id, path, depth, valid_from) VALUES ($1,$2,$3,$4,$5)`,
       [newId, parent?.id ?? null, `${parent?.path ?? '/'}${newId}/`, parent ? parent.depth + 1 : 0, established],
@@ -99,6 +105,8 @@ export class OrganisationRestructureService {
       const [before] = await m.query(`SELECT ${ORG_COLUMNS} FROM organisation o WHERE o.id = $1 FOR UPDATE`, [id]);
       const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
       this.checkTerm(next.termStart, next.termEnd);
+      // a later start records a new term; the same or an earlier one corrects the current term (TERM_OVERLAP)
+      const term = await recordTerm(m, id, next);
       await m.query(
         `UPDATE organisation SET code=$2, name=$3, name_folded=$4, level_name=$5, unit_served=$6, term_start=$7, term_end=$8, term_type=$9, updated_at=now()
           WHERE id=$1`,
@@ -120,7 +128,7 @@ export class OrganisationRestructureService {
         entityType: 'organisation',
         entityId: id,
         before,
-        after: next,
+        after: { ...next, termHistory: term },
       });
     });
     return this.orgs.get(caller.actor, id, today());

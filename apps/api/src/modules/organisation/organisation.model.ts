@@ -56,16 +56,14 @@ export class Organisation {
   })
   dissolvedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Start of its committee's (or secretary's) current term." })
+  /**
+   * The current term (the organisation row's own columns, which flags, exports and imports read). GraphQL answers
+   * termStart, termEnd and termType through the resolver: the term in force on the as-of date.
+   */
   termStart!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'End of the current term.' })
   termEnd!: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Term type, e.g. "5_YEARS" or "HALF_TERM" (subordinate cells: twice per 5 years).',
-  })
   termType!: string | null;
 
   /** Parent on the as-of date (exposed through a resolver that hides a parent outside the caller's scope). */
@@ -155,6 +153,29 @@ export class CommitteeSeat {
   to!: string | null;
 
   asOf!: string;
+}
+
+@ObjectType({
+  description:
+    "One of an organisation's committee terms (nhiệm kỳ). The terms of one organisation never overlap; a term may start on the day the previous one ends.",
+})
+export class OrganisationTerm {
+  @Field(() => DateScalar, { description: 'First day of the term.' })
+  start!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'End of the term (null: not set).' })
+  end!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Term type, e.g. "5_YEARS" or "HALF_TERM" (subordinate cells: twice per 5 years).',
+  })
+  type!: string | null;
+
+  @Field({
+    description: 'True for the term in force on the as-of date: the latest term started on or before it.',
+  })
+  inForce!: boolean;
 }
 
 @ObjectType({ description: "One change in an organisation's history." })

@@ -28,8 +28,10 @@ import {
   OrganisationChange,
   OrganisationFlag,
   OrganisationPage,
+  OrganisationTerm,
   SubtreeCounts,
 } from './organisation.model';
+import { termsOf, type TermFields } from './organisation-terms';
 import { CommitteeSeatService } from './committee-seat.service';
 import { OrganisationRestructureService } from './organisation-restructure.service';
 import { OrganisationService } from './organisation.service';
@@ -281,6 +283,51 @@ export class OrganisationResolver implements OnModuleInit {
     }));
   }
 
+  @ResolveField(() => [OrganisationTerm], {
+    description:
+      "The organisation's committee terms (nhiệm kỳ), newest first; the one in force on the as-of date has inForce true.",
+  })
+  terms(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<OrganisationTerm[]> {
+    return this.termsLoader(ctx, o.asOf).load(o.id);
+  }
+
+  @ResolveField('termStart', () => DateScalar, {
+    nullable: true,
+    description:
+      "Start of the committee's (or secretary's) term in force on the as-of date: the latest term started on or before it (the current term when it has started; when no term had started by then, the current term, which has not started yet).",
+  })
+  async termStartField(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.termAt(o, ctx)).termStart;
+  }
+
+  @ResolveField('termEnd', () => DateScalar, {
+    nullable: true,
+    description: 'End of the term in force on the as-of date (see termStart).',
+  })
+  async termEndField(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.termAt(o, ctx)).termEnd;
+  }
+
+  @ResolveField('termType', () => String, {
+    nullable: true,
+    description:
+      'Type of the term in force on the as-of date (see termStart), e.g. "5_YEARS" or "HALF_TERM" (subordinate cells: twice per 5 years).',
+  })
+  async termTypeField(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.termAt(o, ctx)).termType;
+  }
+
+  /**
+   * The term in force on the organisation's as-of date. The current term (the row's columns) is the latest one, so
+   * the history is read only for a date before it started, through the batched terms loader.
+   */
+  private async termAt(o: Organisation, ctx: RequestContext): Promise<TermFields> {
+    const current = { termStart: o.termStart, termEnd: o.termEnd, termType: o.termType };
+    if (!o.termStart || o.termStart <= o.asOf) return current;
+    const t = (await this.termsLoader(ctx, o.asOf).load(o.id)).find((x) => x.inForce);
+    return t ? { termStart: t.start, termEnd: t.end, termType: t.type } : current;
+  }
+
   @ResolveField(() => [OrganisationChange], { description: "The organisation's recorded changes, oldest first." })
   history(@Parent() o: Organisation, @Ctx() ctx: RequestContext): Promise<OrganisationChange[]> {
     // Parents and related organisations outside the caller's scope on the as-of date are null (one query per batch).
@@ -429,6 +476,15 @@ export class OrganisationResolver implements OnModuleInit {
       asOf,
       (ids: readonly string[], d) => this.policies.forOrganisations(ids, d),
       DEFAULT_POLICY,
+    );
+  }
+
+  private termsLoader(ctx: RequestContext, asOf: string) {
+    return ctx.loaders.for(
+      'orgTerms',
+      asOf,
+      (ids: readonly string[], d, actor) => termsOf(this.ds.manager, actor, ids, d),
+      [] as OrganisationTerm[],
     );
   }
 

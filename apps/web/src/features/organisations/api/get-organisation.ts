@@ -16,6 +16,7 @@ const ORGANISATION = graphql(`
     organisation(id: $id, asOf: $asOf) {
       id code name kind levelName unitServed
       establishedOn dissolvedOn termStart termEnd termType
+      terms { start end type inForce }
       hasCellCommittee
       parent { id name }
       ancestors { id name }

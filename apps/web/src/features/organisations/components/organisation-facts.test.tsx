@@ -4,7 +4,8 @@ import { renderUi } from '../../../test/render';
 import type { OrganisationDetail } from '../api/get-organisation';
 import { OrganisationFacts } from './organisation-facts';
 
-// chibo keeps one term (nhiệm kỳ) per organisation: viewed as of a date before it began, it is not that date's term.
+// The API answers the term (nhiệm kỳ) in force on the viewed date; when none had started by then, the current one,
+// which the record marks as not started yet. Earlier terms are listed below it.
 const cell = {
   id: 'o-1',
   code: 'CB01',
@@ -17,6 +18,24 @@ const cell = {
   termStart: '2025-08-15',
   termEnd: '2030-08-15',
   termType: null,
+  terms: [{ start: '2025-08-15', end: '2030-08-15', type: null, inForce: false }],
+} as unknown as OrganisationDetail;
+
+// The same cell with its history: viewed as of 01/01/2025 the API answers the term 2020–2025 in force then.
+const terms = [
+  { start: '2025-08-15', end: '2030-08-15', type: '5_YEARS', inForce: false },
+  { start: '2020-08-15', end: '2025-08-15', type: '5_YEARS', inForce: true },
+  { start: '2015-08-15', end: '2020-08-15', type: '5_YEARS', inForce: false },
+  { start: '2010-08-15', end: '2015-08-15', type: null, inForce: false },
+  { start: '2008-01-01', end: '2010-08-15', type: null, inForce: false },
+  { start: '2006-01-01', end: '2008-01-01', type: null, inForce: false },
+];
+const asOf2025 = {
+  ...cell,
+  termStart: '2020-08-15',
+  termEnd: '2025-08-15',
+  termType: '5_YEARS',
+  terms,
 } as unknown as OrganisationDetail;
 
 const termCell = () => screen.getByText('Nhiệm kỳ').closest('tr')!.textContent ?? '';
@@ -33,5 +52,27 @@ describe('OrganisationFacts: the term on the viewed date', () => {
     expect(screen.queryByTestId('term-not-started')).toBeNull();
     expect(termCell()).toContain('15/08/2025');
     expect(termCell()).toContain('15/08/2030');
+  });
+
+  it('viewed as of 01/01/2025 with the term history, shows the term in force then and the terms before it', () => {
+    renderUi(<OrganisationFacts organisation={asOf2025} asOf="2025-01-01" />);
+    expect(screen.queryByTestId('term-not-started')).toBeNull();
+    expect(termCell()).toContain('15/08/2020');
+    expect(termCell()).toContain('15/08/2025');
+    const past = screen.getByTestId('past-terms');
+    expect(screen.getByText('Các nhiệm kỳ trước')).toBeTruthy();
+    const items = [...past.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    // newest first, three shown, the later term (2025–2030) not among them, the rest counted
+    expect(items).toHaveLength(4);
+    expect(items[0]).toContain('15/08/2015');
+    expect(items[0]).toContain('5 năm');
+    expect(items[2]).toContain('01/01/2008');
+    expect(items.join(' ')).not.toContain('2030');
+    expect(items[3]).toBe('và 1 nhiệm kỳ trước nữa');
+  });
+
+  it('lists no earlier terms when the term shown is the first', () => {
+    renderUi(<OrganisationFacts organisation={cell} asOf="2026-03-01" />);
+    expect(screen.queryByTestId('past-terms')).toBeNull();
   });
 });
