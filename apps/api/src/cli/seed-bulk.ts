@@ -86,16 +86,21 @@ export const insertOrganisations = async (
         col((x) => x.o.establishedOn),
       ],
     );
-    // the term history starts with the current term (recordTerm of the organisation module, for new rows)
+    // the term history: the current term (recordTerm of the organisation module, for new rows) and, for the demo,
+    // the term before it (as long as the current one, ending the day it began) where the organisation existed then,
+    // so viewing the tree on a date before the current terms began shows the term in force on that date
     await m.query(
       `INSERT INTO organisation_term (organisation_id, term_start, term_end, term_type)
-       SELECT u.id, u.s, u.e, u.t FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[]) AS u(id, s, e, t)
-        WHERE u.s IS NOT NULL`,
+       SELECT u.id, x.s, x.e, u.t
+         FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[], $5::date[]) AS u(id, s, e, t, est)
+         CROSS JOIN LATERAL (VALUES (u.s, u.e), (u.s - (u.e - u.s), u.s)) AS x(s, e)
+        WHERE u.s IS NOT NULL AND (x.s = u.s OR (u.e IS NOT NULL AND x.s >= u.est))`,
       [
         col((x) => x.id),
         col((x) => x.o.termStart ?? null),
         col((x) => x.o.termEnd ?? null),
         col((x) => x.o.termType ?? null),
+        col((x) => x.o.establishedOn),
       ],
     );
     await m.query(
