@@ -13,7 +13,7 @@
 // `not ok - <step>` and `N passed, M failed`; exits 1 on any failure. Capped at 120 s. Screenshots go to
 // apps/web/test-results/ (i01-…png).
 import { join } from 'node:path';
-import { ADMIN, BASE_URL, expect, run, shot, shotsDir, signIn, step, todayLocal } from './lib/harness.mjs';
+import { ADMIN, BASE_URL, expect, run, settle, shot, shotsDir, signIn, step, todayLocal } from './lib/harness.mjs';
 
 // ---------------------------------------------------------------------------------------------------------
 const state = {
@@ -394,6 +394,75 @@ step('open the records of the whole subtree and an inspection from them', async 
   await page.screenshot({ path: join(shotsDir, 'i10-tracker-phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1366, height: 900 });
 });
+
+step(
+  'the records: save the concluded ones as a filter, apply it after a reload, delete it; hide a column',
+  async () => {
+    const { page } = state;
+    const button = page.getByTestId('saved-filters');
+    const panel = page.getByTestId('saved-filters-panel');
+    const openPanel = async (b, p) => {
+      await b.click();
+      await p.waitFor();
+      await settle(page); // antd's animations run here: click in the panel once it has stopped zooming in
+    };
+    await page.goto(`${BASE_URL}/inspections/records?state=CONCLUDED`, { waitUntil: 'domcontentloaded' });
+    await openPanel(button, panel);
+    await panel.getByLabel('Tên bộ lọc').fill('Đã kết luận');
+    await panel.getByTestId('saved-filter-save').click();
+    await button.getByText('Bộ lọc: Đã kết luận').waitFor();
+    await page.keyboard.press('Escape');
+    await page.goto(`${BASE_URL}/inspections/records`, { waitUntil: 'domcontentloaded' });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await button.getByText('Bộ lọc đã lưu (1)').waitFor();
+    await openPanel(button, panel);
+    await panel.getByRole('button', { name: 'Đã kết luận', exact: true }).click();
+    await page.waitForURL(/state=CONCLUDED/);
+    await button.getByText('Bộ lọc: Đã kết luận').waitFor();
+    await openPanel(button, panel);
+    await panel.getByRole('button', { name: 'Xóa bộ lọc “Đã kết luận”' }).click();
+    await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
+    await page.keyboard.press('Escape');
+
+    const chooser = page.getByTestId('inspections-columns');
+    const columns = page.getByTestId('inspections-columns-panel');
+    const body = page.locator('[data-testid=inspections-table] thead th', { hasText: 'Chủ thể' });
+    await body.waitFor();
+    await openPanel(chooser, columns);
+    await columns.getByText('Chủ thể', { exact: true }).click();
+    await body.waitFor({ state: 'detached' });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.getByTestId('inspection-link').first().waitFor();
+    expect((await body.count()) === 0, 'the body column is back after a reload');
+    await shot(page, 'i11-records-columns');
+    // on a phone the list's title and its column chooser both fit, side by side or one under the other
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const head = await page.evaluate(() => {
+        const h = document.querySelector('[data-testid=inspections-columns]').closest('.ant-card-head');
+        const t = h.querySelector('.ant-card-head-title');
+        return {
+          title: t.getBoundingClientRect().toJSON(),
+          extra: h.querySelector('.ant-card-extra').getBoundingClientRect().toJSON(),
+          clipped: t.scrollWidth > t.clientWidth + 1,
+        };
+      });
+      const { title: a, extra: b } = head;
+      const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      expect(
+        !overlap && b.right <= 390 && !head.clipped,
+        `the records' title and chooser on a phone: ${JSON.stringify(head)}`,
+      );
+      await page.screenshot({ path: join(shotsDir, 'i12-records-phone.png'), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+    await openPanel(chooser, columns);
+    await columns.getByTestId('inspections-columns-default').click();
+    await body.waitFor();
+    await page.keyboard.press('Escape');
+  },
+);
 
 step('no uncaught errors in the page', async () => {
   expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);

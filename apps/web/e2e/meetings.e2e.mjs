@@ -21,6 +21,7 @@ import {
   gql,
   PASSWORD,
   run,
+  settle,
   shot,
   shotsDir,
   signIn,
@@ -114,6 +115,105 @@ step('export the calendar: a .xlsx download', async () => {
   await download.saveAs(path);
   const bytes = readFileSync(path);
   expect(bytes.length > 2000 && bytes.subarray(0, 2).toString() === 'PK', `not an xlsx file (${bytes.length} bytes)`);
+});
+
+step(
+  'name the cell and this year as a saved filter, open another period, reload, apply it again, delete it',
+  async () => {
+    const { page } = state;
+    const year = todayLocal().slice(0, 4);
+    const button = page.getByTestId('saved-filters');
+    const panel = page.getByTestId('saved-filters-panel');
+    const openPanel = async () => {
+      await button.click();
+      await panel.waitFor();
+      await settle(page); // antd's animations run here: click in the panel once it has stopped zooming in
+    };
+    await openPanel();
+    await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
+    await panel.getByLabel('Tên bộ lọc').fill('Chi bộ cả năm');
+    await panel.getByTestId('saved-filter-save').click();
+    await panel.getByRole('button', { name: 'Chi bộ cả năm', exact: true }).waitFor();
+    await button.getByText('Bộ lọc: Chi bộ cả năm').waitFor();
+    await page.keyboard.press('Escape');
+    // another period (the first quarter of last year), and a reload: the saved filter is still there, not applied
+    await page.goto(`${BASE_URL}/meetings?org=${state.cellId}&from=${year - 1}-01-01&to=${year - 1}-03-31`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await button.getByText('Bộ lọc đã lưu (1)').waitFor();
+    await openPanel();
+    await panel.getByRole('button', { name: 'Chi bộ cả năm', exact: true }).click();
+    await page.waitForURL(
+      (u) => u.searchParams.get('from') === `${year}-01-01` && u.searchParams.get('to') === `${year}-12-31`,
+    );
+    await button.getByText('Bộ lọc: Chi bộ cả năm').waitFor();
+    expect(
+      new URL(page.url()).searchParams.get('org') === state.cellId,
+      `the saved cell is not applied: ${page.url()}`,
+    );
+    // the list is this year's again (the last period's stays on screen until this one arrives)
+    await page.waitForFunction((y) => {
+      const items = [...document.querySelectorAll('[data-testid=meeting-item]')];
+      return items.length > 0 && items.every((li) => li.textContent.includes(`/${y}`));
+    }, year);
+    await shot(page, 'm01b-calendar-saved-filter');
+    await openPanel();
+    await panel.getByRole('button', { name: 'Xóa bộ lọc “Chi bộ cả năm”' }).click();
+    await panel.getByText('Chưa lưu bộ lọc nào.').waitFor();
+    await page.keyboard.press('Escape');
+  },
+);
+
+step("choose the details of the calendar's rows: the kind left out, kept after a reload, added back", async () => {
+  const { page } = state;
+  const kinds = () => page.locator('[data-testid=meeting-item] [data-column=kind]').count();
+  await page.getByTestId('meeting-item').first().waitFor();
+  expect((await kinds()) > 0, 'the rows show no kind of meeting before any choice');
+  const chooser = page.getByTestId('meetings-columns');
+  const panel = page.getByTestId('meetings-columns-panel');
+  const openPanel = async () => {
+    await chooser.click();
+    await panel.waitFor();
+    await settle(page);
+  };
+  await openPanel();
+  await panel.getByText('Loại buổi sinh hoạt', { exact: true }).click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=meeting-item] [data-column=kind]'));
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.getByTestId('meeting-item').first().waitFor();
+  expect((await kinds()) === 0, 'the kind of meeting is back after a reload');
+  expect((await chooser.innerText()).trim() === 'Cột (8/9)', `the chooser says "${await chooser.innerText()}"`);
+  await openPanel();
+  await panel.getByText('Loại buổi sinh hoạt', { exact: true }).click();
+  await page.locator('[data-testid=meeting-item] [data-column=kind]').first().waitFor();
+  await page.keyboard.press('Escape');
+});
+
+step('on a phone the calendar’s buttons fit the screen and cover nothing', async () => {
+  const { page } = state;
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.getByTestId('meeting-item').first().waitFor();
+    const boxes = await page.evaluate(() =>
+      ['meetings-export', 'plan-meeting', 'saved-filters', 'meetings-total', 'meetings-columns'].flatMap((id) => {
+        const e = document.querySelector(`[data-testid=${id}]`);
+        return e ? [{ id, ...e.getBoundingClientRect().toJSON() }] : [];
+      }),
+    );
+    expect(boxes.length === 5, `missing on a phone: ${JSON.stringify(boxes.map((b) => b.id))}`);
+    for (const [i, a] of boxes.entries()) {
+      expect(a.left >= 0 && a.right <= 390, `${a.id} does not fit a phone: ${JSON.stringify(a)}`);
+      for (const b of boxes.slice(i + 1)) expect(!overlaps(a, b), `${a.id} covers ${b.id}`);
+    }
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(!sideways, 'the calendar scrolls sideways on a phone');
+    await shot(page, 'm01c-calendar-phone');
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
 });
 
 step('plan a meeting dated today', async () => {

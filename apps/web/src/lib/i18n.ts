@@ -19,7 +19,8 @@ type LazyVi = typeof import('../locales/lazy/dues.vi.json') &
   typeof import('../locales/lazy/imports.vi.json') &
   typeof import('../locales/lazy/admin.vi.json') &
   typeof import('../locales/lazy/sync.vi.json') &
-  typeof import('../locales/lazy/restructure.vi.json');
+  typeof import('../locales/lazy/restructure.vi.json') &
+  typeof import('../locales/lazy/lists.vi.json');
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -23,6 +23,13 @@ import { InspectionsTable } from '../components/inspections-table';
 import { PlanInspectionDialog } from '../components/plan-inspection-dialog';
 import { YearlyPlanCard } from '../components/yearly-plan-card';
 import { yearParam, YearSelect } from '../components/year-select';
+import { ColumnChooser, useListColumns } from '../../../components/column-chooser';
+import { SavedFilters } from '../../../components/saved-filters';
+import {
+  INSPECTION_COLUMN_LABELS,
+  INSPECTION_LIST_COLUMNS,
+  INSPECTION_SAVED_FILTERS,
+} from '../components/inspection-list-tools';
 
 // /inspections/records?org=<id>&year=2026(&state&type&offset): the inspections and supervisions of an organisation
 // and everything under it, the organisation's own yearly plan, and "Lập kế hoạch kiểm tra" where the user may write.
@@ -52,6 +59,8 @@ export const InspectionRecordsRoute = () => {
   const list = useInspectionList(filter, offset);
   const yearPlan = useInspectionPlan(orgId, year);
   const exportRecords = useExportRecords();
+  // the columns shown and the saved filters are each user's own, kept in this browser
+  const [columns, setColumns] = useListColumns(INSPECTION_LIST_COLUMNS);
 
   const canWrite = Boolean(
     org.data &&
@@ -185,6 +194,14 @@ export const InspectionRecordsRoute = () => {
             },
           ]}
         />
+        <SavedFilters
+          list={INSPECTION_SAVED_FILTERS}
+          current={{ organisationId: orgId, year, state, type }}
+          onApply={(v) =>
+            update({ org: v.organisationId, year: String(v.year), state: v.state, type: v.type, offset: null })
+          }
+          placeholder={t('inspections.records.savedFilterPlaceholder')}
+        />
       </Card>
       {org.data &&
         inspectsKind(org.data.kind) &&
@@ -200,7 +217,19 @@ export const InspectionRecordsRoute = () => {
       ) : !list.data ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : (
-        <Card size="small" title={<h2 className="card-title">{t('inspections.records.listTitle')}</h2>}>
+        <Card
+          size="small"
+          title={<h2 className="card-title">{t('inspections.records.listTitle')}</h2>}
+          extra={
+            <ColumnChooser
+              list={INSPECTION_LIST_COLUMNS}
+              value={columns}
+              onChange={setColumns}
+              label={(c) => t(INSPECTION_COLUMN_LABELS[c])}
+              testId="inspections"
+            />
+          }
+        >
           <p className="members-total" role="status" aria-live="polite" data-testid="records-total">
             {t('inspections.records.total', { count: total, total: f.number(total) })}
           </p>
@@ -209,6 +238,7 @@ export const InspectionRecordsRoute = () => {
             total={total}
             offset={offset}
             pageSize={PAGE_SIZE}
+            columns={columns}
             loading={list.isPlaceholderData}
             onPage={(next) => update({ offset: next ? String(next) : null })}
           />

@@ -9,12 +9,19 @@ import { useDynamicLabel } from '../../../lib/use-dynamic-label';
 import { useFormat } from '../../../lib/use-format';
 import type { MeetingListItem } from '../api/fields';
 import { formatMonth, monthOf, timeRange, weekdayOf } from '../utils/meeting-format';
+import { MEETING_COLUMNS, type MeetingColumn } from './meeting-list-tools';
 
-type Props = { items: MeetingListItem[]; showCell: boolean };
+type Props = {
+  items: MeetingListItem[];
+  showCell: boolean;
+  /** The details shown on each row (the user's choice, meeting-list-tools.ts); all when not given. */
+  columns?: readonly MeetingColumn[];
+};
 
 /** Meetings grouped by month (newest first), one compact row each: works the same on a phone and a desktop. */
-export const MeetingCalendarList = ({ items, showCell }: Props) => {
+export const MeetingCalendarList = ({ items, showCell, columns = MEETING_COLUMNS }: Props) => {
   const { t } = useTranslation();
+  const shows = (c: MeetingColumn) => columns.includes(c);
   const f = useFormat();
   const href = useAppHref();
   const label = useDynamicLabel();
@@ -52,28 +59,36 @@ export const MeetingCalendarList = ({ items, showCell }: Props) => {
                       {m.title}
                     </Link>
                     <Flex wrap gap={4} align="center" className="meeting-list__meta">
-                      <MeetingKindTag kind={m.kind} />
-                      <MeetingStateTag state={m.state} />
+                      {shows('kind') && (
+                        <span data-column="kind">
+                          <MeetingKindTag kind={m.kind} />
+                        </span>
+                      )}
+                      {shows('state') && (
+                        <span data-column="state">
+                          <MeetingStateTag state={m.state} />
+                        </span>
+                      )}
                       <span className="nowrap">{f.date(m.date)}</span>
-                      {time && (
-                        <span className="nowrap">
+                      {shows('time') && time && (
+                        <span className="nowrap" data-column="time">
                           <ClockCircleOutlined aria-hidden /> {time}
                         </span>
                       )}
-                      {m.place && (
-                        <span>
+                      {shows('place') && m.place && (
+                        <span data-column="place">
                           <EnvironmentOutlined aria-hidden /> {m.place}
                         </span>
                       )}
                     </Flex>
                     <Flex wrap gap={8} align="center" className="meeting-list__meta">
-                      {showCell && (
-                        <Typography.Text type="secondary">
+                      {showCell && shows('organisation') && (
+                        <Typography.Text type="secondary" data-column="organisation">
                           {m.organisation?.name ?? t('meetings.cellOutOfScope')}
                         </Typography.Text>
                       )}
-                      {held && (
-                        <span className="num" data-testid="meeting-item-attendance">
+                      {held && shows('attendance') && (
+                        <span className="num" data-testid="meeting-item-attendance" data-column="attendance">
                           {m.attendanceRate.expected > 0
                             ? t('meetings.calendar.attendance', {
                                 present: f.number(m.attendanceRate.present),
@@ -83,7 +98,7 @@ export const MeetingCalendarList = ({ items, showCell }: Props) => {
                             : t('meetings.calendar.noAttendance')}
                         </span>
                       )}
-                      {m.flags.length > 0 && (
+                      {shows('flags') && m.flags.length > 0 && (
                         <Tooltip
                           title={
                             <ul className="plain-list">
@@ -94,6 +109,7 @@ export const MeetingCalendarList = ({ items, showCell }: Props) => {
                           }
                         >
                           <Tag
+                            data-column="flags"
                             color={m.flags.some((fl) => fl.severity === 'error') ? 'error' : 'warning'}
                             icon={<WarningOutlined aria-hidden />}
                           >

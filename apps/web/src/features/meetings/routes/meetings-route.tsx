@@ -22,6 +22,13 @@ import { CreateMeetingDialog } from '../components/create-meeting-dialog';
 import { MeetingCalendarList } from '../components/meeting-calendar-list';
 import { currentYearRange } from '../utils/meeting-format';
 import { MonthRangePicker } from '../../../components/month-picker';
+import { ColumnChooser, useListColumns } from '../../../components/column-chooser';
+import { SavedFilters } from '../../../components/saved-filters';
+import {
+  MEETING_LIST_COLUMNS,
+  MEETING_SAVED_FILTERS,
+  type MeetingFilterValues,
+} from '../components/meeting-list-tools';
 
 // /meetings?org=<id>&from=YYYY-MM-DD&to=YYYY-MM-DD: a cell's calendar, or every meeting of a subtree; "Xuất Excel"
 // downloads every meeting of the same filter (GET /exports/meetings.xlsx).
@@ -46,6 +53,9 @@ export const MeetingsRoute = () => {
   const orgReady = Boolean(orgParam) || fallbackOrg.isSuccess || fallbackOrg.isError;
   const org = useOrganisationInfo(orgId, asOf);
   const list = useMeetingList({ organisationId: orgId, from, to, asOf }, orgReady);
+  // the details shown on each row and the saved filters are each user's own, kept in this browser
+  const [columns, setColumns] = useListColumns(MEETING_LIST_COLUMNS);
+  const current: MeetingFilterValues = { organisationId: orgId, from, to };
 
   const isCell = isCellKind(org.data?.kind);
   const canPlan = Boolean(
@@ -135,6 +145,14 @@ export const MeetingsRoute = () => {
             {t('meetings.calendar.subtreeHint')}
           </Typography.Paragraph>
         )}
+        <Flex gap={8} wrap style={{ marginTop: 8 }}>
+          <SavedFilters
+            list={MEETING_SAVED_FILTERS}
+            current={current}
+            onApply={(v) => update({ org: v.organisationId, from: v.from, to: v.to })}
+            placeholder={t('meetings.calendar.savedFilterPlaceholder')}
+          />
+        </Flex>
       </Card>
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
@@ -142,10 +160,19 @@ export const MeetingsRoute = () => {
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : (
         <>
-          <p className="members-total" role="status" aria-live="polite" data-testid="meetings-total">
-            {t('meetings.calendar.total', { count: total, total: f.number(total) })}
-          </p>
-          <MeetingCalendarList items={items} showCell={!isCell} />
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            <p className="members-total" role="status" aria-live="polite" data-testid="meetings-total">
+              {t('meetings.calendar.total', { count: total, total: f.number(total) })}
+            </p>
+            <ColumnChooser
+              list={MEETING_LIST_COLUMNS}
+              value={columns}
+              onChange={setColumns}
+              label={(c) => t(`meetings.columns.${c}`)}
+              testId="meetings"
+            />
+          </Flex>
+          <MeetingCalendarList items={items} showCell={!isCell} columns={columns} />
           {list.hasNextPage && (
             <Flex justify="center">
               <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
