@@ -405,4 +405,4 @@ step('no Content-Security-Policy violations', async () => {
 
 // ---------------------------------------------------------------------------------------------------------
 // the one script that keeps antd's animations (the others run with reduced motion, lib/harness.mjs)
-await run({ budgetMs: 60_000, failureShot: 'failure', state, context: { reducedMotion: 'no-preference' } });
+await run({ budgetMs: 90_000, failureShot: 'failure', state, context: { reducedMotion: 'no-preference' } });
