@@ -350,9 +350,15 @@ export const seed = async (
   mark('members', total);
 
   // 3. Committees (chi ủy, đảng ủy) through the organisation service.
+  // The members just imported, in the organisations this seed made: not other members the database may hold (a test
+  // suite's, when the seed runs on a shared test database), whose later cell changes would make the history below
+  // record a transfer before them.
   const roster: { memberId: string; cellCode: string; full: boolean; joined: string }[] = await ds.query(
     `SELECT ms.member_id AS "memberId", o.code AS "cellCode", m.full_membership_date IS NOT NULL AS full, ms.valid_from AS joined
-       FROM membership ms JOIN organisation o ON o.id = ms.organisation_id JOIN member m ON m.id = ms.member_id ORDER BY o.code, m.national_id`,
+       FROM membership ms JOIN organisation o ON o.id = ms.organisation_id JOIN member m ON m.id = ms.member_id
+      WHERE ms.organisation_id = ANY($1::uuid[])
+      ORDER BY o.code, m.national_id`,
+    [[...ids.values()]],
   );
   const byCell = new Map<string, typeof roster>();
   for (const x of roster) byCell.set(x.cellCode, [...(byCell.get(x.cellCode) ?? []), x]);
