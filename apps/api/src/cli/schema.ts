@@ -12,6 +12,7 @@ import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { CandidateResolver } from '../modules/candidate/candidate.resolver';
 import { MeetingResolver } from '../modules/meeting/meeting.resolver';
 import { VisitResolver } from '../modules/meeting/visit.resolver';
+import { MemberAttendanceResolver } from '../modules/meeting/member-attendance.resolver';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
 import { ChangeFeedResolver } from '../modules/events/change-feed.resolver';
 import { WebhookResolver, WebhookSubscriptionFieldsResolver } from '../modules/webhook/webhook.resolver';
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   CandidateResolver,
   MeetingResolver,
   VisitResolver,
+  MemberAttendanceResolver,
   DashboardResolver,
   RatingResolver,
   RatingScopeResolver,

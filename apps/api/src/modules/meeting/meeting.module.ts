@@ -8,6 +8,7 @@ import { MeetingImportService } from './meeting-import.service';
 import { MeetingService } from './meeting.service';
 import { MeetingWorkbookService } from './meeting-workbook.service';
 import { MeetingWriteService } from './meeting-write.service';
+import { MemberAttendanceResolver } from './member-attendance.resolver';
 import { VisitResolver } from './visit.resolver';
 import { VisitService } from './visit.service';
 
@@ -22,6 +23,7 @@ import { VisitService } from './visit.service';
     MeetingDocumentService,
     ComplianceService,
     MeetingResolver,
+    MemberAttendanceResolver,
     VisitService,
     VisitResolver,
   ],

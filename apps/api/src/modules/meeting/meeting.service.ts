@@ -11,11 +11,13 @@ import {
   keysetRows,
   type KeysetKey,
 } from '../../common/graphql/pagination';
-import { isUuid, subtreeRange } from '../../common/scope/scope';
+import { isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt, wordsStartSql } from '../../database/sql';
-import { MEMBER_NAME_FOLDED } from '../member/member.sql';
+import { JOIN_CELL_OF_MEMBER_ON, MEMBER_NAME_FOLDED } from '../member/member.sql';
+import { JOIN_ORGANISATION } from '../organisation/organisation.sql';
 import { policyIntSql } from '../policy/policy.sql';
 import { Meeting, MeetingAmendment, type AttendanceRecord, type MeetingFilter } from './meeting.model';
+import type { MemberAttendanceEntry } from './member-attendance.model';
 
 const COLUMNS = `mt.id, mt.organisation_id AS "organisationId", mt.kind, mt.title, mt.meeting_date AS "date",
   to_char(mt.start_time, 'HH24:MI') AS "startTime", to_char(mt.end_time, 'HH24:MI') AS "endTime",
@@ -267,6 +269,36 @@ export class MeetingService {
           (byCell.get(k.id) ?? []).filter((h) => h.date <= k.asOf && h.date > lower),
         ] as const;
       }),
+    );
+  }
+
+  /**
+   * One member's held (or closed) meetings in [from, to]: those of the cell the member belonged to (permanently,
+   * PROBATIONARY or FULL) on each meeting's date, with the member's attendance row if any, newest first. One
+   * statement, driven by the member's memberships. The caller already reads the member; the rows are still scoped
+   * here: the member's own record (a MEMBER grant) has all of them, anyone else only the meetings they see
+   * (`visibleSql`: a member moved in from another subtree keeps the earlier meetings out of a cadre's sight).
+   */
+  async attendanceOfMember(actor: Actor, memberId: string, from: string, to: string): Promise<MemberAttendanceEntry[]> {
+    if (!isUuid(memberId)) return [];
+    const p = new Params();
+    const member = p.add(memberId);
+    const own = actor.ownMemberIds.includes(memberId) ? 'TRUE' : 'FALSE';
+    const visible = this.visibleSql(actor, p);
+    return this.ds.query(
+      `SELECT mt.id AS "meetingId", mt.meeting_date AS date, mt.kind, mt.title, mt.state, mt.organisation_id AS "organisationId",
+              CASE WHEN ${own} OR ${orgVisibleSql(actor, 'mt.organisation_id', p, 'mt.meeting_date')} THEN o.name END AS "cellName",
+              a.status, a.reason, coalesce(a.late, false) AS late, coalesce(a.left_early, false) AS "leftEarly",
+              ${visible} AS "canOpen"
+         FROM ${MEETING_FROM}
+         ${JOIN_CELL_OF_MEMBER_ON('mt.meeting_date', member, p)}
+         ${JOIN_ORGANISATION('o', 'mt.organisation_id')}
+         LEFT JOIN meeting_attendance a ON a.meeting_id = mt.id AND a.member_id = ${member}::uuid
+        WHERE x.organisation_id = mt.organisation_id AND mt.state IN ('HELD','CLOSED')
+          AND mt.meeting_date >= ${p.add(from)}::date AND mt.meeting_date <= ${p.add(to)}::date
+          AND (${own} OR ${visible})
+        ORDER BY mt.meeting_date DESC, mt.start_time NULLS LAST, mt.id`,
+      p.values,
     );
   }
 
