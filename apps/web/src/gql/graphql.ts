@@ -1781,7 +1781,7 @@ export type MemberQueryVariables = Exact<{
 }>;
 
 
-export type MemberQuery = { member: { id: string, fullName: string, birthDate: string | null, gender: Gender | null, ethnicity: string | null, religion: string | null, homeTown: string | null, residence: string | null, nationalId: string | null, cardNumber: string | null, fileNumber: string | null, leftOn: string | null, admissionDecisionDate: string | null, ceremonyDate: string | null, fullMembershipDate: string | null, introducers: Array<string>, educationGeneral: string | null, educationProfessional: string | null, politicalTheory: string | null, job: string | null, post: string | null, courseCompletedOn: string | null, admissionAgeApproval: string | null, status: MemberStatus, exemption: string | null, temporarilyAway: boolean, allowedEvents: Array<string>, probationState: ProbationState, probationEnd: string | null, recognitionDeadline: string | null, organisation: { id: string, name: string, ancestors: Array<{ id: string }> } | null, partyAge: { years: number, months: number } | null, nextBadge: { milestone: number, reachedOn: string, awardOn: string } | null, events: Array<{ id: string, type: string, effectiveOn: string, organisationId: string | null, toOrganisationId: string | null, externalOrganisation: string | null, reason: string | null, note: string | null, endOn: string | null, recordedAt: string }>, disciplines: Array<{ id: string, form: string, decidingBody: string, decidedOn: string, reason: string | null }> } };
+export type MemberQuery = { member: { id: string, fullName: string, birthDate: string | null, gender: Gender | null, ethnicity: string | null, religion: string | null, homeTown: string | null, residence: string | null, nationalId: string | null, cardNumber: string | null, fileNumber: string | null, leftOn: string | null, admissionDecisionDate: string | null, ceremonyDate: string | null, fullMembershipDate: string | null, introducers: Array<string>, educationGeneral: string | null, educationProfessional: string | null, politicalTheory: string | null, job: string | null, post: string | null, courseCompletedOn: string | null, admissionAgeApproval: string | null, status: MemberStatus, exemption: string | null, temporarilyAway: boolean, allowedEvents: Array<string>, probationState: ProbationState, probationEnd: string | null, recognitionDeadline: string | null, organisation: { id: string, name: string, ancestors: Array<{ id: string }> } | null, partyAge: { years: number, months: number } | null, nextBadge: { milestone: number, reachedOn: string, awardOn: string } | null, events: Array<{ id: string, type: string, effectiveOn: string, organisationId: string | null, toOrganisationId: string | null, externalOrganisation: string | null, reason: string | null, note: string | null, endOn: string | null, recordedAt: string }>, disciplines: Array<{ id: string, form: string, decidingBody: string, decidedOn: string, reason: string | null }>, attendanceHistory: { from: string, to: string, total: number, notRecorded: number, rate: { present: number, expected: number, percent: number | null }, items: Array<{ meetingId: string, date: string, kind: MeetingKind, title: string, cellName: string | null, status: AttendanceStatus | null, late: boolean, canOpen: boolean }> } } };
 
 export type MembersQueryVariables = Exact<{
   filter?: MemberFilter | null | undefined;
@@ -4990,6 +4990,27 @@ export const MemberDocument = new TypedDocumentString(`
       decidingBody
       decidedOn
       reason
+    }
+    attendanceHistory(page: {limit: 100}) {
+      from
+      to
+      total
+      notRecorded
+      rate {
+        present
+        expected
+        percent
+      }
+      items {
+        meetingId
+        date
+        kind
+        title
+        cellName
+        status
+        late
+        canOpen
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ import type { MemberQuery } from '../../../gql/graphql';
 export type MemberDetail = MemberQuery['member'];
 export type MemberEvent = MemberDetail['events'][number];
 export type Discipline = MemberDetail['disciplines'][number];
+export type MemberAttendanceHistory = MemberDetail['attendanceHistory'];
 export type PartyAge = NonNullable<MemberDetail['partyAge']>;
 import type { IsoDate } from '../../../lib/domain';
 
@@ -25,6 +26,10 @@ const MEMBER = graphql(`
         id type effectiveOn organisationId toOrganisationId externalOrganisation reason note endOn recordedAt
       }
       disciplines { id form decidingBody decidedOn reason }
+      attendanceHistory(page: { limit: 100 }) {
+        from to total notRecorded rate { present expected percent }
+        items { meetingId date kind title cellName status late canOpen }
+      }
     }
   }
 `);

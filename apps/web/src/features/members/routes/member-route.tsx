@@ -15,6 +15,7 @@ import { MemberEventForm } from '../components/member-event-form';
 import { MemberForm } from '../components/member-form';
 import { MemberDisciplines } from '../components/member-disciplines';
 import { MemberEvents } from '../components/member-events';
+import { MemberAttendanceHistory } from '../components/member-attendance-history';
 import { MemberProfileSections } from '../components/member-profile-sections';
 
 // the dues card (its forms and the sheet's month cells) loads with the page, in the dues feature's own chunk
@@ -197,6 +198,7 @@ export const MemberRoute = () => {
           <div className="section-gap">
             <MemberEvents events={m.events} />
             <MemberDisciplines disciplines={m.disciplines} />
+            <MemberAttendanceHistory history={m.attendanceHistory} />
             <Suspense fallback={null}>
               <MemberDuesCard memberId={m.id} canWrite={canWrite} />
             </Suspense>
