@@ -240,6 +240,18 @@ step('a member opens "Hồ sơ của tôi": their own record, without the button
   expect((await page.getByTestId('member-record-event').count()) === 0, 'a member is offered to record an event');
 });
 
+step('the member sees "Lịch sử sinh hoạt" on their record, with the meetings of their cell', async () => {
+  const { page } = state;
+  const section = page.getByTestId('member-attendance');
+  await section.getByText('Lịch sử sinh hoạt').waitFor();
+  await section.getByTestId('member-attendance-rate').waitFor();
+  await section.locator('tbody tr.ant-table-row').first().waitFor();
+  const rows = await section.locator('tbody tr.ant-table-row').count();
+  expect(rows >= 1, `no meeting in the attendance history (${rows} rows)`);
+  const first = await section.locator('tbody tr.ant-table-row').first().innerText();
+  expect(/\d{2}\/\d{2}\/\d{4}/.test(first), `the first row has no dd/mm/yyyy date: ${first}`);
+});
+
 step('no uncaught errors in the page', async () => {
   expect(state.pageErrors.length === 0, `page errors: ${state.pageErrors.join(' | ')}`);
 });
