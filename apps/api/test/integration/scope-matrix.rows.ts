@@ -131,7 +131,12 @@ export const ROWS: Record<string, Row> = {
   meetingList: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   meetingsXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   member: { vars: (s) => ({ id: s.member }), inScope: READ },
-  members: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
+  // a small page: each member's attendanceHistory is a page of its own (the cost limit multiplies them)
+  members: {
+    vars: (s) => ({ filter: { organisationId: s.cell }, page: SMALL_PAGE }),
+    wholeScope: { page: SMALL_PAGE },
+    inScope: VISIBLE,
+  },
   membersXlsx: { vars: (s) => ({ filter: { organisationId: s.cell } }), wholeScope: {}, inScope: VISIBLE },
   organisation: { vars: (s) => ({ id: s.cell }), inScope: READ },
   organisations: {

@@ -28,11 +28,11 @@ export class MemberAttendanceEntry {
   @Field({ description: 'Whether you may open the meeting itself (`meeting(id)`).' }) canOpen!: boolean;
 }
 
-@ObjectType({
+@ObjectType('MemberAttendancePage', {
   description:
     "A member's attendance history over a period: the held meetings of the member's cells, newest first, with totals.",
 })
-export class MemberAttendanceHistory extends Paginated(MemberAttendanceEntry, 'MemberAttendanceHistory', 'meetings') {
+export class MemberAttendanceHistory extends Paginated(MemberAttendanceEntry, 'MemberAttendanceEntry', 'meetings') {
   @Field(() => DateScalar, { description: 'First day of the period.' }) from!: string;
   @Field(() => DateScalar, { description: 'Last day of the period.' }) to!: string;
   @Field(() => AttendanceRate, {
