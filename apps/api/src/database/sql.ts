@@ -41,9 +41,11 @@ export const returning = async <T = Record<string, any>>(
  * ("an" finds "nguyen van an", not "van"). A trigram index on the column serves the regular expressions.
  */
 export const wordsStartSql = (col: string, words: readonly string[], p: Params): string =>
-  words.length
-    ? words.map((w) => `${col} ~ ${p.add(`(^| )${w.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`)}`).join(' AND ')
-    : 'FALSE';
+  words.length ? words.map((w) => wordStartSql(col, w, p)).join(' AND ') : 'FALSE';
+
+/** SQL condition: the folded `word` starts a word of the folded column `col` (regex metacharacters escaped). */
+export const wordStartSql = (col: string, word: string, p: Params): string =>
+  `${col} ~ ${p.add(`(^| )${word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`)}`;
 
 /** `s` as a LIKE pattern that matches itself literally (\, % and _ escaped). */
 export const likeLiteral = (s: string): string => s.replace(/[\\%_]/g, '\\$&');

@@ -27,7 +27,7 @@ import {
   type KeysetKey,
 } from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
-import { Params, today, validAt, wordsStartSql } from '../../database/sql';
+import { Params, today, validAt, wordStartSql, wordsStartSql } from '../../database/sql';
 import { OrganisationService } from '../organisation/organisation.service';
 import { PolicyService } from '../policy/policy.service';
 import { CELL_AT, EXEMPTION_AT, STATUS_AT, statusInSql } from './member.sql';
@@ -207,7 +207,7 @@ export class MemberService {
       } else {
         // Each word must start a word of the name ("an" finds "Văn An", not "Vân"); the trigram index serves the regex.
         for (const word of foldVietnamese(filter.search).split(' ').filter(Boolean)) {
-          where.push(`m.name_folded ~ ${p.add(`(^| )${word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`)}`);
+          where.push(wordStartSql('m.name_folded', word, p));
         }
       }
     }

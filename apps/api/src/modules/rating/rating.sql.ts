@@ -9,7 +9,7 @@ import {
   type RatingSubjectKind,
 } from '@chibo/domain';
 import type { KeysetKey } from '../../common/graphql/pagination';
-import { Params, today } from '../../database/sql';
+import { Params, today, wordStartSql } from '../../database/sql';
 import { EXEMPTION_AT, LEFT_JOIN_MEMBER } from '../member/member.sql';
 import { Rating, RatingRound } from './rating.model';
 import { JOIN_ORGANISATION, LEFT_JOIN_ORGANISATION } from '../organisation/organisation.sql';
@@ -102,7 +102,7 @@ export const nameSearchSql = (expr: string, search: string, p: Params): string[]
   foldVietnamese(search)
     .split(' ')
     .filter(Boolean)
-    .map((word) => `${expr} ~ ${p.add(`(^| )${word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`)}`);
+    .map((word) => wordStartSql(expr, word, p));
 
 export type RoundRow = RatingRound;
 export type RatingRow = Omit<Rating, 'stage'>;
