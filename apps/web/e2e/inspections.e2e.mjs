@@ -438,6 +438,18 @@ step(
     // on a phone the list's title and its column chooser both fit, side by side or one under the other
     await page.setViewportSize({ width: 390, height: 844 });
     try {
+      // the layout answers the new width on the next breakpoint render: wait (up to 5 s) for the card head to fit
+      // before measuring it, so a measure taken mid-reflow is not mistaken for a layout that does not fit
+      await page
+        .waitForFunction(
+          () => {
+            const h = document.querySelector('[data-testid=inspections-columns]')?.closest('.ant-card-head');
+            return (h?.querySelector('.ant-card-extra')?.getBoundingClientRect().right ?? Infinity) <= 390;
+          },
+          undefined,
+          { timeout: 5000 },
+        )
+        .catch(() => undefined);
       const head = await page.evaluate(() => {
         const h = document.querySelector('[data-testid=inspections-columns]').closest('.ant-card-head');
         const t = h.querySelector('.ant-card-head-title');
