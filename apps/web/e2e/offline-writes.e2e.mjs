@@ -28,7 +28,10 @@ const state = {
 const tag = Date.now().toString(36);
 const MINUTES = `Biên bản ghi khi mất mạng ${tag}: đồng chí bí thư báo cáo tình hình tháng; các đồng chí thảo luận.`;
 const RESOLUTION = `Nghị quyết ${tag}: hoàn thành kế hoạch tháng tới.`;
-const OWED = '[data-testid=attendance-dues]:has([data-testid=attendance-dues-collect])';
+// a month with a known amount still owed (a month with no recorded basis, "?", opens the form with no amount to prefill)
+const OWED = ['open', 'short', 'unpaid', 'deferred']
+  .map((s) => `[data-testid=attendance-dues][data-state=${s}]:has([data-testid=attendance-dues-collect])`)
+  .join(', ');
 
 const MEETING = `query($id: ID!) { meeting(id: $id) { id state version minutes resolution votesFor votesAgainst votesAbstain actualStart actualEnd attendance { memberId status } } }`;
 const meetingNow = async () => (await gql(MEETING, { id: state.meetingId }, state.token)).data?.meeting;
@@ -108,17 +111,25 @@ step('online: the secretary opens the meeting (its sheet, members and dues are k
   state.rows = await page.getByTestId('attendance-row').count();
   expect(state.rows >= 3, `${state.rows} rows on the attendance sheet`);
   if ((await page.locator(OWED).count()) === 0) {
-    // every member has paid this month already: take one member's payments of the month back, so something is owed
-    const memberId = await page.locator('[data-testid=attendance-dues]').first().getAttribute('data-member');
-    for (const p of await payments(memberId, `${y}-${m}`)) {
-      const r = await gql(
-        'mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "Kiểm thử: thu lại khi mất mạng") { id } }',
-        { id: p.id },
-        state.token,
-      );
-      expect(r.data?.cancelDuesPayment?.id, `cancelDuesPayment: ${JSON.stringify(r.errors ?? r).slice(0, 300)}`);
+    // every member with a known amount has paid this month already: take a paid member's payments of the month
+    // back (one whose amount is known, so the form has something to prefill), so something is owed
+    const paid = await page
+      .locator('[data-testid=attendance-dues][data-state=paid]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-member')));
+    for (const memberId of paid) {
+      for (const p of await payments(memberId, `${y}-${m}`)) {
+        const r = await gql(
+          'mutation($id: ID!) { cancelDuesPayment(id: $id, reason: "Kiểm thử: thu lại khi mất mạng") { id } }',
+          { id: p.id },
+          state.token,
+        );
+        expect(r.data?.cancelDuesPayment?.id, `cancelDuesPayment: ${JSON.stringify(r.errors ?? r).slice(0, 300)}`);
+      }
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.getByTestId('attendance-row').first().waitFor();
+      await page.locator('[data-testid=attendance-dues]').first().waitFor();
+      if ((await page.locator(OWED).count()) > 0) break;
     }
-    await page.reload({ waitUntil: 'domcontentloaded' });
     await page.locator(OWED).first().waitFor();
   }
   // let the answers be stored on the phone (written a moment after they arrive)
