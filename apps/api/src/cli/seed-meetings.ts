@@ -7,7 +7,7 @@ import { AdminService } from '../modules/auth/admin.service';
 import { AuthService } from '../modules/auth/auth.service';
 import type { MeetingHistoryRow } from '../modules/meeting/meeting-import.service';
 import { MeetingWriteService } from '../modules/meeting/meeting-write.service';
-import { VisitService } from '../modules/meeting/visit.service';
+import { VisitWriteService } from '../modules/meeting/visit-write.service';
 import { progress } from './context';
 import { insertMeetingHistory, KEPT_BY_TRIGGERS } from './seed-bulk';
 import { withDeferredChecks } from '../database/bulk';
@@ -195,7 +195,7 @@ export const seedMeetings = async (
   // Visitors: standing-committee members following cells, visiting about half of the meetings, mostly with a score.
   const admin = app.get(AdminService);
   const auth = app.get(AuthService);
-  const visits = app.get(VisitService);
+  const visits = app.get(VisitWriteService);
   const visitorNames = [
     'Nguyễn Thanh Hải',
     'Trần Thị Thu Hà',

@@ -10,7 +10,9 @@ import { MeetingWorkbookService } from './meeting-workbook.service';
 import { MeetingWriteService } from './meeting-write.service';
 import { MemberAttendanceResolver } from './member-attendance.resolver';
 import { VisitResolver } from './visit.resolver';
+import { VisitReportService } from './visit-report.service';
 import { VisitService } from './visit.service';
+import { VisitWriteService } from './visit-write.service';
 
 /** Cell meetings (plans, attendance, minutes, documents), meeting compliance, and visits to cell meetings. */
 @Module({
@@ -25,6 +27,8 @@ import { VisitService } from './visit.service';
     MeetingResolver,
     MemberAttendanceResolver,
     VisitService,
+    VisitWriteService,
+    VisitReportService,
     VisitResolver,
   ],
   // the dashboard's meeting and visit figures and alerts; the search box's meetings

@@ -22,13 +22,16 @@ import {
   VisitReport,
   VisitReportInput,
 } from './visit.model';
-import { ALL_ROWS } from './visit.service';
-import { VisitService } from './visit.service';
+import { ALL_ROWS, VisitService } from './visit.service';
+import { VisitReportService } from './visit-report.service';
+import { VisitWriteService } from './visit-write.service';
 
 @Resolver(() => Meeting)
 export class VisitResolver implements OnModuleInit {
   constructor(
     private readonly service: VisitService,
+    private readonly writes: VisitWriteService,
+    private readonly reports: VisitReportService,
     private readonly orgs: OrganisationService,
     private readonly exporter: ExportService,
   ) {}
@@ -39,7 +42,7 @@ export class VisitResolver implements OnModuleInit {
       field: 'visitReportXlsx',
       fileName: 'Báo cáo dự sinh hoạt chi bộ',
       args: { input: VisitReportInput },
-      build: (actor, a, wb) => this.service.reportWorkbook(actor, a.input, wb),
+      build: (actor, a, wb) => this.reports.reportWorkbook(actor, a.input, wb),
     });
     this.exporter.register<{ input: VisitCoverageInput }>({
       name: 'visit-coverage',
@@ -109,7 +112,7 @@ export class VisitResolver implements OnModuleInit {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'Committee and month.' }) input: VisitReportInput,
   ): Promise<VisitReport> {
-    return this.service.report(actor, input);
+    return this.reports.report(actor, input);
   }
 
   @Query(() => VisitCoverageReport, {
@@ -218,7 +221,7 @@ export class VisitResolver implements OnModuleInit {
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'Assignment.' }) input: AssignVisitorInput,
   ): Promise<VisitAssignment> {
-    return this.service.assign(ctx, input);
+    return this.writes.assign(ctx, input);
   }
 
   @Mutation(() => VisitAssignment, { description: 'End a visit assignment on a date.' })
@@ -227,7 +230,7 @@ export class VisitResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Assignment.' }) id: string,
     @Args('to', { type: () => DateScalar, description: 'End (exclusive).' }) to: string,
   ): Promise<VisitAssignment> {
-    return this.service.endAssignment(ctx, id, to);
+    return this.writes.endAssignment(ctx, id, to);
   }
 
   @Mutation(() => Visit, {
@@ -238,7 +241,7 @@ export class VisitResolver implements OnModuleInit {
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'The visit.' }) input: RecordVisitInput,
   ): Promise<Visit> {
-    return this.service.record(ctx, input);
+    return this.writes.record(ctx, input);
   }
 
   @Mutation(() => Boolean, { description: 'Submit your monthly visit report (YYYY-MM).' })
@@ -249,6 +252,6 @@ export class VisitResolver implements OnModuleInit {
   ): Promise<boolean> {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       return Promise.reject(new DomainError('VALIDATION', 'month must be YYYY-MM', 'month'));
-    return this.service.submitReport(ctx, month, note);
+    return this.writes.submitReport(ctx, month, note);
   }
 }

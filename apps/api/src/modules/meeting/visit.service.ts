@@ -1,42 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { writeReport, xlDate, type ExportWorkbook } from '../../common/export/workbook';
 import { DataSource } from 'typeorm';
-import {
-  DomainError,
-  first,
-  foldVietnamese,
-  lastDayOfMonth,
-  percent,
-  scoreGap,
-  scoreMeeting,
-  visitCoverage,
-  visitReportDueOn,
-  visitReportState,
-  type Policy,
-} from '@chibo/domain';
-import { asField, onDomainError } from '../../common/graphql/errors';
+import { DomainError, foldVietnamese, percent, scoreGap, visitCoverage, type Policy } from '@chibo/domain';
+import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
-import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql, rootRanges } from '../../common/scope/scope';
-import { inSubtree, Params, returning, today, validAt } from '../../database/sql';
-import { ACTIVE_USER, ACTIVE_USERS, JOIN_USER } from '../auth/auth.sql';
-import { JOIN_ORGANISATION, ORGANISATIONS_WHERE } from '../organisation/organisation.sql';
+import { inSubtree, Params, today, validAt } from '../../database/sql';
+import { ACTIVE_USERS, JOIN_USER } from '../auth/auth.sql';
+import { JOIN_ORGANISATION } from '../organisation/organisation.sql';
 import { holdsCommitteeGrantInSql } from '../auth/grant.sql';
 import { PolicyService } from '../policy/policy.service';
 import { MeetingService } from './meeting.service';
 import type {
   AssignableVisitor,
-  AssignVisitorInput,
-  RecordVisitInput,
   Visit,
   VisitAssignment,
   VisitCoverageInput,
   VisitCoverageLine,
   VisitCoverageReport,
-  VisitReport,
-  VisitReportInput,
-  VisitReportLine,
 } from './visit.model';
 import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
 
@@ -48,15 +29,14 @@ const VISIT_COLUMNS = `v.id, v.meeting_id AS "meetingId", mt.organisation_id AS 
   v.guidance, v.issues, v.follow_up AS "followUp"`;
 
 /**
- * Committee members' visits to cell meetings (docs/rules.md#visits): assignments, the visit with its score on the policy's
- * sheet, and the monthly report. Only the assigned visitor records (and scores) a visit, for a meeting of a cell
- * assigned to them on that date.
+ * Committee members' visits to cell meetings (docs/rules.md#visits), the reads: assignments, visits with their
+ * scores, the users a writer may assign and the yearly coverage. The writes are VisitWriteService's, the monthly
+ * report VisitReportService's.
  */
 @Injectable()
 export class VisitService {
   constructor(
     private readonly ds: DataSource,
-    private readonly audit: AuditService,
     private readonly meetings: MeetingService,
     private readonly policies: PolicyService,
     private readonly orgs: OrganisationService,
@@ -176,59 +156,6 @@ export class VisitService {
     };
   }
 
-  async assign(caller: Caller, input: AssignVisitorInput): Promise<VisitAssignment> {
-    if (input.to && input.to <= input.from)
-      throw new DomainError('INVALID_DATE_ORDER', 'The assignment must end after it starts', 'to');
-    const id = await this.ds.transaction(async (m) => {
-      await assertOrgVisible(m, caller.actor, input.cellId, input.from, true).catch(asField('cellId'));
-      const [cell] = await m.query(`SELECT o.kind ${ORGANISATIONS_WHERE('o', '= $1')}`, [input.cellId]);
-      if (!['GRASSROOTS_CELL', 'SUBORDINATE_CELL'].includes(cell.kind))
-        throw new DomainError('VALIDATION', 'Visitors are assigned to cells', 'cellId');
-      const [user] = isUuid(input.visitorUserId) ? await m.query(ACTIVE_USER('$1'), [input.visitorUserId]) : [];
-      if (!user) throw new DomainError('NOT_FOUND', 'Visitor not found', 'visitorUserId');
-      const [row] = await m.query(
-        `INSERT INTO visit_assignment (visitor_user_id, cell_id, valid_from, valid_to, required_per_year) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-        [input.visitorUserId, input.cellId, input.from, input.to ?? null, input.requiredPerYear ?? null],
-      );
-      await this.audit.record(m, caller, {
-        operation: 'assignVisitor',
-        entityType: 'visit_assignment',
-        entityId: row.id,
-        after: input,
-      });
-      return row.id as string;
-    });
-    return first(await this.assignments(caller.actor, { ids: [id] }), 'visit assignment');
-  }
-
-  async endAssignment(caller: Caller, id: string, to: string): Promise<VisitAssignment> {
-    const [a] = await this.assignments(caller.actor, { ids: [id] });
-    if (!a) throw new DomainError('NOT_FOUND', 'Assignment not found', 'id');
-    if (to <= a.from) throw new DomainError('INVALID_DATE_ORDER', 'The assignment must end after it starts', 'to');
-    await this.ds.transaction(async (m) => {
-      // The caller sees the assignment (their own, or on a cell they read): changing it without write access is FORBIDDEN.
-      await assertOrgVisible(m, caller.actor, a.cellId, a.from, true).catch(
-        onDomainError(
-          (e) =>
-            new DomainError(
-              'FORBIDDEN',
-              e.code === 'FORBIDDEN' ? e.message : 'You may see this assignment but not end it',
-              'id',
-            ),
-        ),
-      );
-      await returning(m, `UPDATE visit_assignment SET valid_to = $2 WHERE id = $1 RETURNING id`, [id, to]);
-      await this.audit.record(m, caller, {
-        operation: 'endVisitAssignment',
-        entityType: 'visit_assignment',
-        entityId: id,
-        before: a,
-        after: { to },
-      });
-    });
-    return first(await this.assignments(caller.actor, { ids: [id] }), 'visit assignment');
-  }
-
   /**
    * The users the caller may assign to follow the cells of `organisationId` (docs/meeting.md#visits), for a writer of
    * it (NOT_FOUND outside the caller's scope, as a missing organisation; FORBIDDEN for one the caller only reads):
@@ -298,67 +225,6 @@ export class VisitService {
     );
   }
 
-  async record(caller: Caller, input: RecordVisitInput): Promise<Visit> {
-    const id = await this.ds.transaction(async (m) => {
-      const [meeting] = await this.meetings.findVisible(caller.actor, [input.meetingId], m);
-      if (!meeting) throw new DomainError('NOT_FOUND', 'Meeting not found', 'meetingId');
-      const [assignment] =
-        caller.actor.kind === 'USER' && caller.actor.id
-          ? await m.query(
-              `SELECT id FROM visit_assignment va WHERE va.visitor_user_id = $1 AND va.cell_id = $2 AND ${validAt('va', '$3')}`,
-              [caller.actor.id, meeting.organisationId, meeting.date],
-            )
-          : [];
-      if (!assignment)
-        throw new DomainError(
-          'FORBIDDEN',
-          'Only a visitor assigned to this cell on the meeting date may record and score the visit',
-          'meetingId',
-        );
-      if (meeting.state !== 'HELD' && meeting.state !== 'CLOSED')
-        throw new DomainError('CONFLICT', 'The meeting has not been held yet', 'meetingId', {
-          reason: 'MEETING_NOT_HELD',
-        });
-      let scored: { total: number; max: number; level: string } | null = null;
-      if (input.scores) {
-        if (!input.attended)
-          throw new DomainError('VALIDATION', 'Only a visitor who attended can score the meeting', 'scores');
-        const policy = await this.policies.forOrganisation(meeting.organisationId, meeting.date, m);
-        scored = scoreMeeting(policy.scoreSheet, input.scores);
-      }
-      const [row] = await m.query(
-        `INSERT INTO visit (meeting_id, visitor_user_id, assignment_id, attended, scores, total, max_total, level, guidance, issues, follow_up)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
-         ON CONFLICT (meeting_id, visitor_user_id) DO UPDATE SET attended = EXCLUDED.attended, scores = EXCLUDED.scores, total = EXCLUDED.total,
-           max_total = EXCLUDED.max_total, level = EXCLUDED.level, guidance = EXCLUDED.guidance, issues = EXCLUDED.issues, follow_up = EXCLUDED.follow_up,
-           recorded_at = now()
-         RETURNING id`,
-        [
-          input.meetingId,
-          caller.actor.id,
-          assignment.id,
-          input.attended,
-          input.scores ? JSON.stringify(input.scores) : null,
-          scored?.total ?? null,
-          scored?.max ?? null,
-          scored?.level ?? null,
-          input.guidance ?? null,
-          input.issues ?? null,
-          input.followUp ?? null,
-        ],
-      );
-      await this.audit.record(m, caller, {
-        operation: 'recordVisit',
-        entityType: 'visit',
-        entityId: row.id,
-        after: input,
-        organisationId: meeting.organisationId,
-      });
-      return row.id as string;
-    });
-    return first((await this.visits(caller.actor, { ids: [id] }, undefined)).items, 'recorded visit');
-  }
-
   async visits(
     actor: Actor,
     f: {
@@ -418,191 +284,5 @@ export class VisitService {
         scoreGap(r.total, Math.min(r.selfTotal, r.maxTotal), r.maxTotal, policies.get(r.cellId) as Policy),
     }));
     return { items, total, offset, limit };
-  }
-
-  /** The visitor submits their month's report; `submittedOn` (default today) is for loading past reports. */
-  async submitReport(
-    caller: Caller,
-    month: string,
-    note: string | undefined,
-    submittedOn: string = today(),
-  ): Promise<boolean> {
-    if (caller.actor.kind !== 'USER' || !caller.actor.id)
-      throw new DomainError('FORBIDDEN', 'Reports are submitted by the visitor', 'month');
-    const lastDay = lastDayOfMonth(month);
-    if (submittedOn < lastDay)
-      throw new DomainError(
-        'VALIDATION',
-        `The report for ${month} can be submitted from its last day (${lastDay})`,
-        'month',
-      );
-    await this.ds.transaction(async (m) => {
-      // Only a visitor with an assignment in force during that month reports on it.
-      const [assigned] = await m.query(
-        `SELECT 1 FROM visit_assignment va WHERE va.visitor_user_id = $1 AND va.valid_from <= $3::date AND (va.valid_to IS NULL OR va.valid_to > $2::date) LIMIT 1`,
-        [caller.actor.id, `${month}-01`, lastDay],
-      );
-      if (!assigned)
-        throw new DomainError(
-          'FORBIDDEN',
-          `Only a visitor assigned to a cell during ${month} submits its visit report`,
-          'month',
-        );
-      await m.query(
-        `INSERT INTO visit_report (visitor_user_id, month, submitted_on, note) VALUES ($1,$2,$3,$4)
-         ON CONFLICT (visitor_user_id, month) DO UPDATE SET note = EXCLUDED.note`,
-        [caller.actor.id, month, submittedOn, note ?? null],
-      );
-      await this.audit.record(m, caller, {
-        operation: 'submitVisitReport',
-        entityType: 'visit_report',
-        entityId: `${caller.actor.id}:${month}`,
-        after: { month, note },
-      });
-    });
-    return true;
-  }
-
-  /** The committee's monthly report: a line per visitor assigned to cells under the organisation that month. */
-  async report(actor: Actor, input: VisitReportInput): Promise<VisitReport> {
-    const first = `${input.month}-01`;
-    const last = lastDayOfMonth(input.month);
-    // A report on the visitors: for readers of the subtree (a member's own-cell access is not enough).
-    await assertOrgVisible(this.ds.manager, { ...actor, ownCellIds: [] }, input.organisationId, last).catch(
-      asField('organisationId'),
-    );
-    const assignments: { visitorUserId: string; visitorName: string; cellId: string; submittedOn: string | null }[] =
-      await this.ds.query(
-        `SELECT va.visitor_user_id AS "visitorUserId", u.display_name AS "visitorName", va.cell_id AS "cellId", vr.submitted_on AS "submittedOn"
-         FROM visit_assignment va ${JOIN_USER('u', 'va.visitor_user_id')}
-         JOIN organisation_placement pl ON pl.organisation_id = va.cell_id AND ${validAt('pl', '$3')}
-         JOIN organisation_placement rp ON rp.organisation_id = $1 AND ${validAt('rp', '$3')} AND ${inSubtree('pl', 'rp.path')}
-         LEFT JOIN visit_report vr ON vr.visitor_user_id = va.visitor_user_id AND vr.month = $4
-        WHERE va.valid_from <= $3::date AND (va.valid_to IS NULL OR va.valid_to > $2::date)`,
-        [input.organisationId, first, last, input.month],
-      );
-    const held: { cellId: string }[] = await this.ds.query(
-      `SELECT DISTINCT organisation_id AS "cellId" FROM meeting WHERE organisation_id = ANY($1::uuid[]) AND meeting_date BETWEEN $2::date AND $3::date AND state IN ('HELD','CLOSED')`,
-      [[...new Set(assignments.map((a) => a.cellId))], first, last],
-    );
-    const heldCells = new Set(held.map((h) => h.cellId));
-    const visits = (await this.visits(actor, { organisationId: input.organisationId, from: first, to: last }, ALL_ROWS))
-      .items;
-    const policy = await this.policies.forOrganisation(input.organisationId, last);
-    const byVisitor = new Map<string, VisitReportLine>();
-    for (const a of assignments) {
-      let line = byVisitor.get(a.visitorUserId);
-      if (!line) {
-        const mine = visits.filter((v) => v.visitorUserId === a.visitorUserId);
-        line = {
-          visitorUserId: a.visitorUserId,
-          visitorName: a.visitorName,
-          assignedCells: 0,
-          visits: mine.length,
-          scored: mine.filter((v) => v.total !== null).length,
-          unscored: mine.filter((v) => v.attended && v.total === null).length,
-          cellsNotVisited: [],
-          dueOn: visitReportDueOn(input.month, policy),
-          submittedOn: a.submittedOn,
-          state: visitReportState({ month: input.month, submittedOn: a.submittedOn, asOf: today() }, policy),
-          items: mine,
-        };
-        byVisitor.set(a.visitorUserId, line);
-      }
-      line.assignedCells++;
-      if (heldCells.has(a.cellId) && !line.items.some((v) => v.cellId === a.cellId))
-        line.cellsNotVisited.push(a.cellId);
-    }
-    return {
-      month: input.month,
-      lines: [...byVisitor.values()].sort((x, y) => x.visitorName.localeCompare(y.visitorName, 'vi')),
-    };
-  }
-
-  /** The monthly report as an xlsx workbook (the same figures as `report`), Vietnamese headings. */
-  async reportWorkbook(actor: Actor, input: VisitReportInput, wb: ExportWorkbook): Promise<void> {
-    const report = await this.report(actor, input);
-    const orgLine = await this.orgs.exportLine(actor, lastDayOfMonth(input.month), input.organisationId);
-    const [y, mo] = input.month.split('-');
-    const STATE: Record<string, string> = {
-      NOT_DUE: 'Chưa đến hạn',
-      DUE: 'Đến hạn',
-      SUBMITTED: 'Đã nộp',
-      LATE: 'Quá hạn',
-      SUBMITTED_LATE: 'Nộp muộn',
-    };
-    const codes = new Map<string, string>(
-      (
-        await this.ds.query(`SELECT o.id, o.code ${ORGANISATIONS_WHERE('o', '= ANY($1::uuid[])')}`, [
-          [...new Set(report.lines.flatMap((l) => l.items.map((v) => v.cellId)))],
-        ])
-      ).map((o: { id: string; code: string }) => [o.id, o.code]),
-    );
-    const title = `BÁO CÁO KẾT QUẢ DỰ SINH HOẠT CHI BỘ THÁNG ${mo}/${y}`;
-    writeReport(
-      wb,
-      {
-        name: `Bao cao T${Number(mo)}-${y}`,
-        title,
-        subtitle: orgLine,
-        headings: [
-          'STT',
-          'Họ và tên',
-          'Số chi bộ được phân công',
-          'Số lần dự',
-          'Có chấm điểm',
-          'Dự nhưng chưa chấm điểm',
-          'Chi bộ chưa dự',
-          'Hạn báo cáo',
-          'Ngày nộp',
-          'Tình trạng',
-        ],
-        widths: [6, 28, 20, 20, 20, 20, 20, 20, 20, 20],
-        rows: report.lines.map((l, i) => [
-          i + 1,
-          l.visitorName,
-          l.assignedCells,
-          l.visits,
-          l.scored,
-          l.unscored,
-          l.cellsNotVisited.length,
-          xlDate(l.dueOn),
-          xlDate(l.submittedOn),
-          STATE[l.state] ?? l.state,
-        ]),
-      },
-      {
-        name: 'Chi tiet',
-        title: `${title}: CHI TIẾT`,
-        subtitle: orgLine,
-        headings: [
-          'Người dự',
-          'Ngày sinh hoạt',
-          'Chi bộ (mã)',
-          'Có mặt',
-          'Tổng điểm',
-          'Điểm tối đa',
-          'Xếp loại',
-          'Chi bộ tự chấm',
-          'Chênh lệch lớn',
-          'Nội dung chỉ đạo',
-        ],
-        widths: Array(10).fill(20),
-        rows: report.lines.flatMap((l) =>
-          l.items.map((v) => [
-            l.visitorName,
-            xlDate(v.date),
-            codes.get(v.cellId) ?? '',
-            v.attended ? 'Có' : 'Không',
-            v.total ?? '',
-            v.maxTotal ?? '',
-            v.level ?? '',
-            v.selfTotal ?? '',
-            v.scoreGapWarning ? 'Có' : '',
-            v.guidance ?? '',
-          ]),
-        ),
-      },
-    );
   }
 }
