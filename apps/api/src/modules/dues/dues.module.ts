@@ -7,6 +7,7 @@ import { DuesFactsJob } from './dues-facts.job';
 import { DuesFactsService } from './dues-facts.service';
 import { DuesYearCalculator } from './dues-year.calculator';
 import { DuesService } from './dues.service';
+import { DuesWriteService } from './dues-write.service';
 import { DuesImportService } from './dues-import.service';
 
 /** Party dues: bases, reliefs and payments per member and month, the sheet of a cell and the figures of a subtree. */
@@ -14,6 +15,7 @@ import { DuesImportService } from './dues-import.service';
   imports: [OrganisationModule, MemberModule, PolicyModule],
   providers: [
     DuesService,
+    DuesWriteService,
     DuesYearCalculator,
     DuesFactsService,
     DuesFactsJob,

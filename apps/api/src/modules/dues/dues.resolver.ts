@@ -23,6 +23,7 @@ import {
   SetDuesBasisInput,
 } from './dues.model';
 import { DuesService } from './dues.service';
+import { DuesWriteService } from './dues-write.service';
 import { DuesImportService } from './dues-import.service';
 import { DuesImportSummary, ImportDuesPaymentsInput } from './dues-import.model';
 
@@ -32,6 +33,7 @@ const yearArg = { type: () => Int, description: 'The calendar year (not after th
 export class DuesResolver implements OnModuleInit {
   constructor(
     private readonly service: DuesService,
+    private readonly writes: DuesWriteService,
     private readonly exporter: ExportService,
     private readonly imports: DuesImportService,
   ) {}
@@ -117,7 +119,7 @@ export class DuesResolver implements OnModuleInit {
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'The payment.' }) input: RecordDuesPaymentInput,
   ): Promise<DuesPayment> {
-    return this.service.recordPayment(ctx, input);
+    return this.writes.recordPayment(ctx, input);
   }
 
   @Mutation(() => DuesImportSummary, {
@@ -144,7 +146,7 @@ export class DuesResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'The payment.' }) id: string,
     @Args('reason', { description: 'Why (1–1000 characters).' }) reason: string,
   ): Promise<DuesPayment> {
-    return this.service.cancelPayment(ctx, id, reason);
+    return this.writes.cancelPayment(ctx, id, reason);
   }
 
   @Mutation(() => DuesBasisPeriod, {
@@ -155,7 +157,7 @@ export class DuesResolver implements OnModuleInit {
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'The basis.' }) input: SetDuesBasisInput,
   ): Promise<DuesBasisPeriod> {
-    return this.service.setBasis(ctx, input);
+    return this.writes.setBasis(ctx, input);
   }
 
   @Mutation(() => DuesRelief, {
@@ -166,7 +168,7 @@ export class DuesResolver implements OnModuleInit {
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'The relief.' }) input: GrantDuesReliefInput,
   ): Promise<DuesRelief> {
-    return this.service.grantRelief(ctx, input);
+    return this.writes.grantRelief(ctx, input);
   }
 }
 
