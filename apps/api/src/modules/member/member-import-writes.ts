@@ -1,0 +1,216 @@
+import { DomainError, foldVietnamese } from '@chibo/domain';
+import type { EntityManager } from 'typeorm';
+import type { Caller } from '../../common/audit/audit.service';
+import { orgVisibleSql } from '../../common/scope/scope';
+import { bulkInsert, withDeferredChecks, type BulkColumn } from '../../database/bulk';
+import { Params, today } from '../../database/sql';
+
+/*
+ * The writes of a member import (MemberImportService): the documented columns, the rows that passed the checks,
+ * and how they are stored set-based (one statement per table) inside the import's transaction.
+ */
+
+/** The documented columns (docs/import-export.md), with the Vietnamese headings accepted as aliases. */
+export const MEMBER_COLUMNS = [
+  ['organisationCode', 'ma_to_chuc'],
+  ['fullName', 'ho_ten'],
+  ['birthDate', 'ngay_sinh'],
+  ['gender', 'gioi_tinh'],
+  ['ethnicity', 'dan_toc'],
+  ['religion', 'ton_giao'],
+  ['homeTown', 'que_quan'],
+  ['residence', 'noi_o'],
+  ['nationalId', 'so_dinh_danh'],
+  ['cardNumber', 'so_the_dang'],
+  ['fileNumber', 'so_ly_lich'],
+  ['admissionDecisionDate', 'ngay_quyet_dinh_ket_nap'],
+  ['ceremonyDate', 'ngay_vao_dang'],
+  ['fullMembershipDate', 'ngay_chinh_thuc'],
+  ['introducers', 'nguoi_gioi_thieu'],
+  ['educationGeneral', 'giao_duc_pho_thong'],
+  ['educationProfessional', 'chuyen_mon'],
+  ['politicalTheory', 'ly_luan_chinh_tri'],
+  ['job', 'nghe_nghiep'],
+  ['post', 'chuc_vu'],
+  ['joinedOn', 'ngay_sinh_hoat_tai_chi_bo'],
+  ['courseCompletedOn', 'ngay_hoc_lop_nhan_thuc_ve_dang'],
+  ['admissionAgeApproval', 'chap_thuan_tuoi_ket_nap'],
+] as const;
+
+export type MemberColumn = (typeof MEMBER_COLUMNS)[number][0];
+
+const MEMBER_INSERT_COLUMNS: BulkColumn[] = [
+  ['id', 'uuid'],
+  ['full_name', 'text'],
+  ['name_folded', 'text'],
+  ['birth_date', 'date'],
+  ['gender', 'text'],
+  ['ethnicity', 'text'],
+  ['religion', 'text'],
+  ['home_town', 'text'],
+  ['residence', 'text'],
+  ['national_id', 'text'],
+  ['card_number', 'text'],
+  ['file_number', 'text'],
+  ['admission_decision_date', 'date'],
+  ['ceremony_date', 'date'],
+  ['full_membership_date', 'date'],
+  ['introducers', 'text[]'],
+  ['education_general', 'text'],
+  ['education_professional', 'text'],
+  ['political_theory', 'text'],
+  ['job', 'text'],
+  ['post', 'text'],
+  ['status', 'text'],
+  ['course_completed_on', 'date'],
+  ['admission_age_approval', 'text'],
+];
+
+/** New members from which an import may check foreign keys once for the load (when it is also large next to the tables). */
+const BULK_CHECK_MIN_ROWS = 2000;
+
+export type ValidRow = {
+  line: number;
+  id: string;
+  existingId: string | null;
+  orgId: string;
+  joinedOn: string;
+  status: 'FULL' | 'PROBATIONARY';
+  v: Record<MemberColumn, string | null>;
+  introducers: string[];
+  gender: string | null;
+};
+
+export async function assertMembersWritable(m: EntityManager, caller: Caller, ids: string[]): Promise<void> {
+  const p = new Params();
+  const d = p.add(today());
+  const rows = await m.query(
+    `SELECT m.id FROM member m CROSS JOIN LATERAL (SELECT x.organisation_id AS cell FROM membership x WHERE x.member_id = m.id AND x.kind = 'PERMANENT' ORDER BY x.valid_from DESC LIMIT 1) c
+      WHERE m.id = ANY(${p.add(ids)}::uuid[]) AND ${orgVisibleSql(caller.actor, 'c.cell', p, d, true)}`,
+    p.values,
+  );
+  if (rows.length !== new Set(ids).size)
+    throw new DomainError(
+      'FORBIDDEN',
+      'Some rows match members outside your scope; nothing was imported',
+      'nationalId',
+    );
+}
+
+export async function insertMembers(m: EntityManager, caller: Caller, rows: ValidRow[]): Promise<void> {
+  if (!rows.length) return;
+  const by = caller.actor.kind === 'USER' ? caller.actor.id : null;
+  const write = async () => {
+    await bulkInsert(
+      m,
+      'member',
+      MEMBER_INSERT_COLUMNS,
+      rows.map((r) => [
+        r.id,
+        r.v.fullName,
+        foldVietnamese(r.v.fullName!),
+        r.v.birthDate,
+        r.gender,
+        r.v.ethnicity,
+        r.v.religion,
+        r.v.homeTown,
+        r.v.residence,
+        r.v.nationalId,
+        r.v.cardNumber,
+        r.v.fileNumber,
+        r.v.admissionDecisionDate,
+        r.v.ceremonyDate,
+        r.v.fullMembershipDate,
+        r.introducers,
+        r.v.educationGeneral,
+        r.v.educationProfessional,
+        r.v.politicalTheory,
+        r.v.job,
+        r.v.post,
+        r.status,
+        r.v.courseCompletedOn,
+        r.v.admissionAgeApproval,
+      ]),
+    );
+    await bulkInsert(
+      m,
+      'membership',
+      [
+        ['member_id', 'uuid'],
+        ['organisation_id', 'uuid'],
+        ['kind', 'text'],
+        ['valid_from', 'date'],
+      ],
+      rows.map((r) => [r.id, r.orgId, 'PERMANENT', r.joinedOn]),
+    );
+    const events: BulkColumn[] = [
+      ['member_id', 'uuid'],
+      ['type', 'text'],
+      ['effective_on', 'date'],
+      ['organisation_id', 'uuid'],
+      ['to_organisation_id', 'uuid'],
+      ['note', 'text'],
+      ['recorded_by', 'uuid'],
+    ];
+    await bulkInsert(m, 'member_event', events, [
+      ...rows.map((r) => [r.id, 'ADMITTED', r.v.ceremonyDate ?? r.joinedOn, null, r.orgId, 'Nhập từ tệp', by]),
+      ...rows
+        .filter((r) => r.status === 'FULL')
+        .map((r) => [r.id, 'RECOGNISED_FULL', r.v.fullMembershipDate, r.orgId, null, null, by]),
+    ]);
+  };
+  // A load that is large next to what the tables hold checks its foreign keys once, set-based, instead of row by row.
+  const [{ n }] = await m.query(
+    `SELECT coalesce(max(reltuples), 0)::float8 AS n FROM pg_class WHERE oid IN ('membership'::regclass, 'member_event'::regclass)`,
+  );
+  if (rows.length >= BULK_CHECK_MIN_ROWS && rows.length * 4 >= n)
+    await withDeferredChecks(m, { tables: ['membership', 'member_event'] }, write);
+  else await write();
+}
+
+export async function updateMembers(m: EntityManager, caller: Caller, rows: ValidRow[]): Promise<void> {
+  if (!rows.length) return;
+  const col = (f: (r: ValidRow) => unknown) => rows.map(f);
+  // Only the columns present in the file change; empty cells keep what is stored.
+  await m.query(
+    `UPDATE member m SET full_name = coalesce(u.fn, m.full_name), name_folded = coalesce(u.nf, m.name_folded), birth_date = coalesce(u.bd, m.birth_date),
+            gender = coalesce(u.g, m.gender), ethnicity = coalesce(u.eth, m.ethnicity), religion = coalesce(u.rel, m.religion),
+            home_town = coalesce(u.ht, m.home_town), residence = coalesce(u.res, m.residence), national_id = coalesce(u.nat, m.national_id),
+            card_number = coalesce(u.card, m.card_number), job = coalesce(u.job, m.job), post = coalesce(u.post, m.post),
+            political_theory = coalesce(u.pt, m.political_theory), education_professional = coalesce(u.ep, m.education_professional),
+            file_number = coalesce(u.file, m.file_number), education_general = coalesce(u.eg, m.education_general),
+            introducers = CASE WHEN u.intro = '' THEN m.introducers ELSE string_to_array(u.intro, '|') END,
+            admission_decision_date = coalesce(u.adm, m.admission_decision_date), ceremony_date = coalesce(u.cer, m.ceremony_date),
+            full_membership_date = coalesce(u.ful, m.full_membership_date), course_completed_on = coalesce(u.course, m.course_completed_on),
+            admission_age_approval = coalesce(u.approval, m.admission_age_approval), updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                   $16::text[], $17::text[], $18::text[], $19::date[], $20::date[], $21::date[], $22::date[], $23::text[])
+         AS u(id, fn, nf, bd, g, eth, rel, ht, res, nat, card, job, post, pt, ep, file, eg, intro, adm, cer, ful, course, approval)
+      WHERE m.id = u.id`,
+    [
+      col((r) => r.id),
+      col((r) => r.v.fullName),
+      col((r) => (r.v.fullName ? foldVietnamese(r.v.fullName) : null)),
+      col((r) => r.v.birthDate),
+      col((r) => r.gender),
+      col((r) => r.v.ethnicity),
+      col((r) => r.v.religion),
+      col((r) => r.v.homeTown),
+      col((r) => r.v.residence),
+      col((r) => r.v.nationalId),
+      col((r) => r.v.cardNumber),
+      col((r) => r.v.job),
+      col((r) => r.v.post),
+      col((r) => r.v.politicalTheory),
+      col((r) => r.v.educationProfessional),
+      col((r) => r.v.fileNumber),
+      col((r) => r.v.educationGeneral),
+      col((r) => r.introducers.join('|')),
+      col((r) => r.v.admissionDecisionDate),
+      col((r) => r.v.ceremonyDate),
+      col((r) => r.v.fullMembershipDate),
+      col((r) => r.v.courseCompletedOn),
+      col((r) => r.v.admissionAgeApproval),
+    ],
+  );
+}
