@@ -1,3 +1,4 @@
+import { DashboardAlertData } from './dashboard-alert-data.service';
 import { DashboardData } from './dashboard-data.service';
 import { DashboardCache } from './dashboard.cache';
 import { DashboardResolver } from './dashboard.resolver';
@@ -16,6 +17,7 @@ export const DASHBOARD_PROVIDERS = [
   AlertRegistry,
   DashboardCache,
   DashboardData,
+  DashboardAlertData,
   DashboardService,
   DashboardResolver,
   MeetingAlertSource,

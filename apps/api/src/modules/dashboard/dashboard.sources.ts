@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Alert, AlertCode } from '@chibo/domain';
-import { DashboardData } from './dashboard-data.service';
+import { DashboardAlertData } from './dashboard-alert-data.service';
 import type { DashboardScope } from './dashboard.scope';
 
 /**
@@ -44,7 +44,7 @@ export class MeetingAlertSource implements AlertSource {
 
   constructor(
     registry: AlertRegistry,
-    private readonly data: DashboardData,
+    private readonly data: DashboardAlertData,
   ) {
     registry.register(this);
   }
@@ -64,7 +64,7 @@ export class VisitAlertSource implements AlertSource {
 
   constructor(
     registry: AlertRegistry,
-    private readonly data: DashboardData,
+    private readonly data: DashboardAlertData,
   ) {
     registry.register(this);
   }
@@ -80,7 +80,7 @@ export class MemberAlertSource implements AlertSource {
 
   constructor(
     registry: AlertRegistry,
-    private readonly data: DashboardData,
+    private readonly data: DashboardAlertData,
   ) {
     registry.register(this);
   }
@@ -103,7 +103,7 @@ export class OrganisationAlertSource implements AlertSource {
 
   constructor(
     registry: AlertRegistry,
-    private readonly data: DashboardData,
+    private readonly data: DashboardAlertData,
   ) {
     registry.register(this);
   }
