@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
-import { MeetingWriteService } from '../modules/meeting/meeting-write.service';
+import { MeetingPlanService } from '../modules/meeting/meeting-plan.service';
 import { OrganisationRestructureService } from '../modules/organisation/organisation-restructure.service';
 import { WebhookService } from '../modules/webhook/webhook.service';
 import { WebhookWorker } from '../modules/webhook/webhook.worker';
@@ -118,7 +118,7 @@ const httpCeiling = async (base: string, seconds: number): Promise<number> => {
  * `bench webhooks` (figures, not a test): on the configured database (a fresh embedded one in a temporary
  * directory by default; `--data-dir DIR` for an existing embedded one, `--database-url URL` for PostgreSQL: use a
  * scratch database, the bench adds a tree of its own), with a receiver in this process:
- *   1. the ceilings: meeting plans written as fast as `--writers` callers can (MeetingWriteService.create, the real write
+ *   1. the ceilings: meeting plans written as fast as `--writers` callers can (MeetingPlanService.create, the real write
  *      path, audited with its domain event), no subscription yet; and plain POSTs to the receiver (no database);
  *   2. `--subscriptions N` subscriptions to meeting.planned on the bench's root, then `--rate R` meeting plans a
  *      second for `--seconds S` while the delivery worker runs every `--poll-ms` (as the server's timer does);
@@ -155,7 +155,7 @@ export const runBenchWebhooks = async (args: string[]): Promise<number> => {
   const { app, close } = await openContext(config);
   const caller = cliCaller();
   const ds = app.get(DataSource);
-  const meetings = app.get(MeetingWriteService);
+  const meetings = app.get(MeetingPlanService);
   const worker = app.get(WebhookWorker);
   const subIds: string[] = [];
   const lines: string[] = [];

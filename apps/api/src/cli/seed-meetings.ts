@@ -6,7 +6,7 @@ import { today } from '../database/sql';
 import { AdminService } from '../modules/auth/admin.service';
 import { AuthService } from '../modules/auth/auth.service';
 import type { MeetingHistoryRow } from '../modules/meeting/meeting-import.service';
-import { MeetingWriteService } from '../modules/meeting/meeting-write.service';
+import { MeetingPlanService } from '../modules/meeting/meeting-plan.service';
 import { VisitWriteService } from '../modules/meeting/visit-write.service';
 import { progress } from './context';
 import { insertMeetingHistory, KEPT_BY_TRIGGERS } from './seed-bulk';
@@ -67,7 +67,7 @@ export const seedMeetings = async (
   mark: (step: string, rows?: number) => void = () => undefined,
 ): Promise<{ meetings: number; visits: number; attendance: number }> => {
   const ds = app.get(DataSource);
-  const meetings = app.get(MeetingWriteService);
+  const meetings = app.get(MeetingPlanService);
   const now = today();
   const firstMonth = addMonths(monthStart(now), -23);
   const roster: { cellId: string; memberId: string; from: string; to: string | null; exempt: boolean }[] =

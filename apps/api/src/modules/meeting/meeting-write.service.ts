@@ -1,39 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  DomainError,
-  durationMinutes,
-  holdsMembers,
-  meetingCloseProblems,
-  scoreMeeting,
-  type OrganisationKind,
-} from '@chibo/domain';
-import { asField, onDomainError } from '../../common/graphql/errors';
+import { DomainError, meetingCloseProblems, scoreMeeting } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { assertOrgVisible, isUuid } from '../../common/scope/scope';
-import { Params, today, validAt } from '../../database/sql';
-import { MEMBERS_OF_CELL_AMONG } from '../member/member.sql';
-import { JOIN_ORGANISATION } from '../organisation/organisation.sql';
+import { today } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
-import type { CreateMeetingInput, Meeting, MeetingPlanInput, MeetingRecordInput } from './meeting.model';
+import type { Meeting, MeetingRecordInput } from './meeting.model';
 import { MeetingService } from './meeting.service';
+import { assertMembersOfCell, checkTimes, lockMeeting, setColumns } from './meeting-writes';
 
-const PLAN_COLUMNS: Record<keyof MeetingPlanInput, string> = {
-  kind: 'kind',
-  title: 'title',
-  date: 'meeting_date',
-  startTime: 'start_time',
-  endTime: 'end_time',
-  place: 'place',
-  mode: 'mode',
-  format: 'format',
-  formatNote: 'format_note',
-  theme: 'theme',
-  topics: 'topics',
-  chairMemberId: 'chair_member_id',
-  minuteTakerMemberId: 'minute_taker_member_id',
-};
 const RECORD_COLUMNS: Record<Exclude<keyof MeetingRecordInput, 'attendance' | 'selfAssessment'>, string> = {
   actualStart: 'actual_start',
   actualEnd: 'actual_end',
@@ -50,8 +25,8 @@ const RECORD_COLUMNS: Record<Exclude<keyof MeetingRecordInput, 'attendance' | 's
 const actorKey = (a: Actor): string => `${a.kind}:${a.id ?? a.name}`;
 
 /**
- * Meeting writes: writers of the cell (its secretary, the committee office) plan a meeting, record it, close it or
- * cancel it; after closing only amendments with a reason.
+ * Meeting writes after the plan: writers of the cell (its secretary, the committee office) record a meeting and
+ * close it; after closing only amendments with a reason. Planning and cancelling are MeetingPlanService's.
  */
 @Injectable()
 export class MeetingWriteService {
@@ -62,67 +37,6 @@ export class MeetingWriteService {
     private readonly meetings: MeetingService,
   ) {}
 
-  async create(caller: Caller, input: CreateMeetingInput): Promise<Meeting> {
-    const id = await this.ds.transaction(async (m) => {
-      await this.assertCell(m, caller.actor, input.organisationId, input.date);
-      this.checkTimes(input.startTime, input.endTime, 'endTime');
-      await this.assertMembersOfCell(m, input.organisationId, input.date, [
-        ['chairMemberId', input.chairMemberId],
-        ['minuteTakerMemberId', input.minuteTakerMemberId],
-      ]);
-      const cols = Object.entries(PLAN_COLUMNS).filter(([k]) => input[k as keyof MeetingPlanInput] !== undefined);
-      const p = new Params();
-      const values = cols.map(([k]) =>
-        p.add(k === 'topics' ? JSON.stringify(input.topics) : input[k as keyof MeetingPlanInput]),
-      );
-      const [row] = await m.query(
-        `INSERT INTO meeting (organisation_id, ${cols.map(([, c]) => c).join(', ')}) VALUES (${p.add(input.organisationId)}, ${values.join(', ')}) RETURNING id`,
-        p.values,
-      );
-      await this.audit.record(m, caller, {
-        operation: 'createMeeting',
-        entityType: 'meeting',
-        entityId: row.id,
-        after: input,
-        organisationId: input.organisationId,
-      });
-      return row.id as string;
-    });
-    return this.meetings.get(caller.actor, id);
-  }
-
-  async updatePlan(caller: Caller, id: string, input: MeetingPlanInput): Promise<Meeting> {
-    await this.ds.transaction(async (m) => {
-      const before = await this.lock(m, caller, id);
-      if (before.state === 'CLOSED' || before.state === 'CANCELLED') {
-        throw new DomainError(
-          'CONFLICT',
-          `The meeting is ${before.state.toLowerCase()}; a closed meeting changes only through amendMeeting`,
-          'id',
-          { reason: before.state === 'CLOSED' ? 'MEETING_CLOSED' : 'MEETING_CANCELLED' },
-        );
-      }
-      const date = input.date ?? before.date;
-      if (input.date && input.date !== before.date)
-        await this.assertCell(m, caller.actor, before.organisationId, input.date);
-      this.checkTimes(input.startTime ?? before.startTime, input.endTime ?? before.endTime, 'endTime');
-      await this.assertMembersOfCell(m, before.organisationId, date, [
-        ['chairMemberId', input.chairMemberId],
-        ['minuteTakerMemberId', input.minuteTakerMemberId],
-      ]);
-      await this.setColumns(m, id, input, PLAN_COLUMNS);
-      await this.audit.record(m, caller, {
-        operation: 'updateMeeting',
-        entityType: 'meeting',
-        entityId: id,
-        before,
-        after: input,
-        organisationId: before.organisationId,
-      });
-    });
-    return this.meetings.get(caller.actor, id);
-  }
-
   /** Records what happened (attendance, minutes, resolution, tasks, self-assessment); the meeting becomes HELD. */
   async record(
     caller: Caller,
@@ -131,7 +45,7 @@ export class MeetingWriteService {
     opts: { expectedVersion?: number | null; clientKey?: string | null } = {},
   ): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
-      const before = await this.lock(m, caller, id);
+      const before = await lockMeeting(m, this.meetings, caller, id);
       if (opts.clientKey && (await this.seenClientWrite(m, caller, opts.clientKey, 'recordMeeting', id))) return;
       if (before.state === 'CLOSED')
         throw new DomainError(
@@ -170,7 +84,7 @@ export class MeetingWriteService {
 
   async close(caller: Caller, id: string): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
-      const before = await this.lock(m, caller, id);
+      const before = await lockMeeting(m, this.meetings, caller, id);
       if (before.state !== 'HELD')
         throw new DomainError('CONFLICT', 'Only a held (recorded) meeting can be closed', 'id', {
           reason: 'MEETING_NOT_HELD',
@@ -208,32 +122,10 @@ export class MeetingWriteService {
     return this.meetings.get(caller.actor, id);
   }
 
-  async cancel(caller: Caller, id: string, reason: string): Promise<Meeting> {
-    await this.ds.transaction(async (m) => {
-      const before = await this.lock(m, caller, id);
-      if (before.state !== 'PLANNED')
-        throw new DomainError('CONFLICT', 'Only a planned meeting can be cancelled', 'id', {
-          reason: 'MEETING_NOT_PLANNED',
-        });
-      await m.query(
-        `UPDATE meeting SET state = 'CANCELLED', cancelled_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, reason],
-      );
-      await this.audit.record(m, caller, {
-        operation: 'cancelMeeting',
-        entityType: 'meeting',
-        entityId: id,
-        after: { reason },
-        organisationId: before.organisationId,
-      });
-    });
-    return this.meetings.get(caller.actor, id);
-  }
-
   /** A correction to a closed meeting: applied, and kept with who, when, why and the fields before and after. */
   async amend(caller: Caller, id: string, reason: string, input: MeetingRecordInput): Promise<Meeting> {
     await this.ds.transaction(async (m) => {
-      const before = await this.lock(m, caller, id);
+      const before = await lockMeeting(m, this.meetings, caller, id);
       if (before.state !== 'CLOSED')
         throw new DomainError('CONFLICT', 'Amendments are for closed meetings; change an open one directly', 'id', {
           reason: 'MEETING_NOT_CLOSED',
@@ -280,7 +172,7 @@ export class MeetingWriteService {
     input: MeetingRecordInput,
     extra: Record<string, unknown> = {},
   ): Promise<void> {
-    this.checkTimes(input.actualStart ?? before.actualStart, input.actualEnd ?? before.actualEnd, 'actualEnd');
+    checkTimes(input.actualStart ?? before.actualStart, input.actualEnd ?? before.actualEnd, 'actualEnd');
     if (input.attendance) {
       const seen = new Set<string>();
       input.attendance.forEach((a, i) => {
@@ -290,7 +182,7 @@ export class MeetingWriteService {
         if (a.status === 'ABSENT_EXCUSED' && !a.reason)
           throw new DomainError('VALIDATION', 'An excused absence needs its reason', `attendance.${i}.reason`);
       });
-      await this.assertMembersOfCell(
+      await assertMembersOfCell(
         m,
         before.organisationId,
         before.date,
@@ -311,7 +203,7 @@ export class MeetingWriteService {
       );
     }
     if (input.tasks) {
-      await this.assertMembersOfCell(
+      await assertMembersOfCell(
         m,
         before.organisationId,
         before.date,
@@ -324,7 +216,7 @@ export class MeetingWriteService {
       extra = { ...extra, self_assessment: JSON.stringify(input.selfAssessment), self_total: scored.total };
     }
     const { attendance: _a, selfAssessment: _s, ...rest } = input;
-    await this.setColumns(
+    await setColumns(
       m,
       before.id,
       {
@@ -339,43 +231,6 @@ export class MeetingWriteService {
       extra,
       true,
     );
-  }
-
-  /**
-   * The one UPDATE of a meeting write: the given fields of `input` (by `columns`), the `extra` columns (column →
-   * value), and the version raised once. Nothing is written when nothing is given, unless `always` (a record or
-   * an amendment changes the meeting even when only its attendance list changed).
-   */
-  private async setColumns<T extends object>(
-    m: EntityManager,
-    id: string,
-    input: T,
-    columns: Record<string, string>,
-    extra: Record<string, unknown> = {},
-    always = false,
-  ): Promise<void> {
-    const given = Object.entries(columns)
-      .filter(([k]) => (input as Record<string, unknown>)[k] !== undefined)
-      .map(([k, c]) => [c, (input as Record<string, unknown>)[k]] as const);
-    const entries = [...given, ...Object.entries(extra)];
-    if (!entries.length && !always) return;
-    const p = new Params();
-    const sets = entries.map(([c, v]) => `${c} = ${p.add(Array.isArray(v) ? JSON.stringify(v) : v)}, `);
-    await m.query(
-      `UPDATE meeting SET ${sets.join('')}version = version + 1, updated_at = now() WHERE id = ${p.add(id)}`,
-      p.values,
-    );
-  }
-
-  private checkTimes(start: string | null | undefined, end: string | null | undefined, field: string): void {
-    if (start && end) {
-      try {
-        durationMinutes(start, end);
-      } catch (e) {
-        if (e instanceof DomainError) throw new DomainError(e.code, e.message, field);
-        throw e;
-      }
-    }
   }
 
   /**
@@ -420,67 +275,5 @@ export class MeetingWriteService {
       throw new DomainError('CONFLICT', 'This client key was already used for another change', 'clientKey', {
         reason: 'CLIENT_KEY_REUSED',
       });
-  }
-
-  /** The meeting row, locked, if the caller may change it (the cell is in their write scope on the meeting date). */
-  private async lock(m: EntityManager, caller: Caller, id: string): Promise<Meeting> {
-    const [found] = await this.meetings.findVisible(caller.actor, [id], m);
-    if (!found) throw new DomainError('NOT_FOUND', 'Meeting not found', 'id');
-    await m.query(`SELECT 1 FROM meeting WHERE id = $1 FOR UPDATE`, [id]);
-    await assertOrgVisible(m, caller.actor, found.organisationId, found.date, true).catch(
-      onDomainError((e) =>
-        e.code === 'NOT_FOUND' ? new DomainError('FORBIDDEN', 'You may see this meeting but not change it', 'id') : e,
-      ),
-    );
-    return found;
-  }
-
-  private async assertCell(m: EntityManager, actor: Actor, cellId: string, date: string): Promise<void> {
-    await assertOrgVisible(m, actor, cellId, date, true).catch(asField('organisationId'));
-    const [row] = await m.query(
-      `SELECT o.kind FROM organisation_placement pl ${JOIN_ORGANISATION('o', 'pl.organisation_id')} WHERE pl.organisation_id = $1 AND ${validAt('pl', '$2')}`,
-      [cellId, date],
-    );
-    if (!row)
-      throw new DomainError(
-        'ORGANISATION_DISSOLVED',
-        'The cell does not exist on the meeting date (dissolved, or not yet established)',
-        'date',
-      );
-    if (!holdsMembers(row.kind as OrganisationKind))
-      throw new DomainError('VALIDATION', 'Meetings are held by cells (chi bộ)', 'organisationId');
-  }
-
-  /** Each given member must belong to the cell on the date (permanently or on a temporary transfer). */
-  private async assertMembersOfCell(
-    m: EntityManager,
-    cellId: string,
-    date: string,
-    members: [string, string | undefined | null][],
-  ): Promise<void> {
-    const wanted = members.filter((x): x is [string, string] => !!x[1]);
-    if (!wanted.length) return;
-    const rows: { memberId: string }[] = await m.query(MEMBERS_OF_CELL_AMONG('$1', '$2', '$3'), [
-      cellId,
-      date,
-      wanted.map(([, id]) => id).filter(isUuid),
-    ]);
-    const ok = new Set(rows.map((r) => r.memberId));
-    const bad = wanted.filter(([, id]) => !ok.has(id));
-    const [firstBad] = bad;
-    if (firstBad) {
-      throw new DomainError(
-        'VALIDATION',
-        `Not a member of this cell on ${date}: ${bad.map(([f]) => f).join(', ')}`,
-        firstBad[0],
-        {
-          fields: bad.map(([field]) => ({
-            field,
-            reason: 'NOT_A_MEMBER_OF_CELL',
-            message: `not a member of this cell on ${date}`,
-          })),
-        },
-      );
-    }
   }
 }

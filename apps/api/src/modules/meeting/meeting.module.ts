@@ -5,6 +5,7 @@ import { ComplianceService } from './compliance.service';
 import { MeetingDocumentService } from './meeting-document.service';
 import { MeetingResolver } from './meeting.resolver';
 import { MeetingImportService } from './meeting-import.service';
+import { MeetingPlanService } from './meeting-plan.service';
 import { MeetingService } from './meeting.service';
 import { MeetingWorkbookService } from './meeting-workbook.service';
 import { MeetingWriteService } from './meeting-write.service';
@@ -19,6 +20,7 @@ import { VisitWriteService } from './visit-write.service';
   imports: [OrganisationModule, PolicyModule],
   providers: [
     MeetingService,
+    MeetingPlanService,
     MeetingWriteService,
     MeetingImportService,
     MeetingWorkbookService,

@@ -39,6 +39,7 @@ import {
 } from './meeting.model';
 import { MeetingService } from './meeting.service';
 import { MeetingWorkbookService } from './meeting-workbook.service';
+import { MeetingPlanService } from './meeting-plan.service';
 import { MeetingWriteService } from './meeting-write.service';
 import { MeetingDocumentService } from './meeting-document.service';
 
@@ -46,6 +47,7 @@ import { MeetingDocumentService } from './meeting-document.service';
 export class MeetingResolver implements OnModuleInit {
   constructor(
     private readonly meetings: MeetingService,
+    private readonly plans: MeetingPlanService,
     private readonly writes: MeetingWriteService,
     private readonly workbook: MeetingWorkbookService,
     private readonly complianceService: ComplianceService,
@@ -316,7 +318,7 @@ export class MeetingResolver implements OnModuleInit {
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'The plan.' }) input: CreateMeetingInput,
   ): Promise<Meeting> {
-    return this.writes.create(ctx, input);
+    return this.plans.create(ctx, input);
   }
 
   @Mutation(() => Meeting, { description: 'Change the plan of a meeting that is not closed.' })
@@ -325,7 +327,7 @@ export class MeetingResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Meeting.' }) id: string,
     @Args('input', { description: 'Fields to change.' }) input: MeetingPlanInput,
   ): Promise<Meeting> {
-    return this.writes.updatePlan(ctx, id, input);
+    return this.plans.updatePlan(ctx, id, input);
   }
 
   @Mutation(() => Meeting, {
@@ -357,7 +359,7 @@ export class MeetingResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Meeting.' }) id: string,
     @Args('reason', { description: 'Why.' }) reason: string,
   ): Promise<Meeting> {
-    return this.writes.cancel(ctx, id, reason);
+    return this.plans.cancel(ctx, id, reason);
   }
 
   @Mutation(() => Meeting, { description: 'Correct a closed meeting; the change is kept with who, when and why.' })

@@ -42,8 +42,8 @@ const toModel = (row: Record<string, unknown>, asOf: string): Meeting => Object.
 /**
  * Cell meetings: who sees which, and the reads (one meeting, the list, attendance, held history, amendments). Who
  * sees a meeting: readers of the cell's subtree (on the meeting date), the visitors assigned to the cell, and the
- * cell's own members once it is published. The writes are MeetingWriteService's, the bulk import
- * MeetingImportService's, the workbook MeetingWorkbookService's.
+ * cell's own members once it is published. The writes are MeetingPlanService's (plans) and MeetingWriteService's
+ * (records), the bulk import MeetingImportService's, the workbook MeetingWorkbookService's.
  */
 @Injectable()
 export class MeetingService {
