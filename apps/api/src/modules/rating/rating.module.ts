@@ -12,6 +12,7 @@ import { RatingExclusionService } from './rating-exclusion.service';
 import { RatingFiguresService } from './rating-figures.service';
 import { RatingReadService } from './rating-read.service';
 import { RatingRoundService } from './rating-round.service';
+import { RatingHistoryService } from './rating-history.service';
 import { RatingStepService } from './rating-step.service';
 import { RatingSubjectService } from './rating-subject.service';
 import { RatingWorkbookService } from './rating-workbook.service';
@@ -26,6 +27,7 @@ import { RatingWorkbookService } from './rating-workbook.service';
     RatingReadService,
     RatingSubjectService,
     RatingStepService,
+    RatingHistoryService,
     RatingRoundService,
     RatingExclusionService,
     RatingFiguresService,

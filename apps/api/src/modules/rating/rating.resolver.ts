@@ -31,6 +31,7 @@ import { RatingExclusionService } from './rating-exclusion.service';
 import { RatingFiguresService } from './rating-figures.service';
 import { RatingReadService } from './rating-read.service';
 import { RatingRoundService } from './rating-round.service';
+import { RatingHistoryService } from './rating-history.service';
 import { RatingStepService } from './rating-step.service';
 import { RatingWorkbookService } from './rating-workbook.service';
 
@@ -40,6 +41,7 @@ export class RatingResolver implements OnModuleInit {
     private readonly read: RatingReadService,
     private readonly roundService: RatingRoundService,
     private readonly steps: RatingStepService,
+    private readonly history: RatingHistoryService,
     private readonly exclusions: RatingExclusionService,
     private readonly figureService: RatingFiguresService,
     private readonly workbooks: RatingWorkbookService,
@@ -292,6 +294,6 @@ export class RatingResolver implements OnModuleInit {
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'The past rating.' }) input: RecordHistoricalRatingInput,
   ): Promise<Rating> {
-    return this.steps.recordHistorical(ctx, input);
+    return this.history.recordHistorical(ctx, input);
   }
 }
