@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { MeetingPlanService } from '../modules/meeting/meeting-plan.service';
-import { OrganisationRestructureService } from '../modules/organisation/organisation-restructure.service';
+import { OrganisationWriteService } from '../modules/organisation/organisation-write.service';
 import { WebhookService } from '../modules/webhook/webhook.service';
 import { WebhookWorker } from '../modules/webhook/webhook.worker';
 import { cliCaller, openContext } from './context';
@@ -161,7 +161,7 @@ export const runBenchWebhooks = async (args: string[]): Promise<number> => {
   const lines: string[] = [];
   try {
     // ---- a tree of its own: a root committee, a grassroots committee, CELLS cells
-    const orgs = app.get(OrganisationRestructureService);
+    const orgs = app.get(OrganisationWriteService);
     const tag = `BWH${randomBytes(3).toString('hex').toUpperCase()}`;
     const root = (
       await orgs.create(caller, {

@@ -14,7 +14,7 @@ import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
 import { Params, today } from '../../database/sql';
 import { onDomainError } from '../../common/graphql/errors';
-import { OrganisationRestructureService } from './organisation-restructure.service';
+import { OrganisationWriteService } from './organisation-write.service';
 import { recordTerm } from './organisation-terms';
 
 export type OrganisationImportRow = Partial<Record<string, string>>;
@@ -38,7 +38,7 @@ export const normaliseOrganisationHeadings = headingNormaliser(ORGANISATION_COLU
 export class OrganisationImportService {
   constructor(
     private readonly ds: DataSource,
-    private readonly orgs: OrganisationRestructureService,
+    private readonly orgs: OrganisationWriteService,
     private readonly audit: AuditService,
   ) {}
 

@@ -11,24 +11,22 @@ import {
 import { onDomainError } from '../../common/graphql/errors';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { assertOrgVisible } from '../../common/scope/scope';
-import { inSubtree, today, validAt } from '../../database/sql';
+import { inSubtree, validAt } from '../../database/sql';
 import type {
-  CreateOrganisationInput,
   DissolveOrganisationInput,
   MergeOrganisationsInput,
   MoveOrganisationInput,
   SplitOrganisationInput,
-  UpdateOrganisationInput,
 } from './organisation.inputs';
 import { Organisation } from './organisation.model';
-import { ORG_COLUMNS } from './organisation.sql';
 import { MemberPort } from './member-port';
 import { OrganisationService } from './organisation.service';
-import { recordTerm } from './organisation-terms';
+import { recordChange } from './organisation-changes';
 
 /**
- * Restructuring the tree over time (docs/organisation.md): create, update, move, merge, split and dissolve, each
- * from an effective date, with the change history and the members moved where a merge, split or dissolution needs it.
+ * Restructuring the tree over time (docs/organisation.md): move, merge, split and dissolve, each from an effective
+ * date, with the change history and the members moved where a merge, split or dissolution needs it. Creating an
+ * organisation and updating its record are OrganisationWriteService's.
  */
 @Injectable()
 export class OrganisationRestructureService {
@@ -38,101 +36,6 @@ export class OrganisationRestructureService {
     private readonly orgs: OrganisationService,
     private readonly port: MemberPort,
   ) {}
-
-  async create(caller: Caller, input: CreateOrganisationInput): Promise<Organisation> {
-    const established = input.establishedOn ?? today();
-    const id = await this.ds.transaction((m) => this.createIn(m, caller, input));
-    return this.orgs.get(caller.actor, id, established);
-  }
-
-  /** Creates an organisation inside the caller's transaction (used by create and by imports). */
-  async createIn(m: EntityManager, caller: Caller, input: CreateOrganisationInput): Promise<string> {
-    const established = input.establishedOn ?? today();
-    let parent: { id: string; kind: OrganisationKind; path: string; depth: number } | null = null;
-    if (input.parentId) {
-      await assertOrgVisible(m, caller.actor, input.parentId, established, true);
-      parent = await this.orgs.placementAt(m, input.parentId, established);
-      if (!parent)
-        throw new DomainError(
-          'ORGANISATION_DISSOLVED',
-          'The parent does not exist on the establishment date',
-          'parentId',
-        );
-    } else if (!caller.actor.isAdmin) {
-      throw new DomainError('FORBIDDEN', 'Only administrators create root organisations', 'parentId');
-    }
-    assertCanBeChildOf(input.kind, parent?.kind ?? null);
-    this.checkTerm(input.termStart, input.termEnd);
-    const [row] = await m.query(
-      `INSERT INTO organisation (code, name, name_folded, kind, level_name, unit_served, established_on, term_start, term_end, term_type)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-      [
-        input.code,
-        input.name,
-        foldVietnamese(input.name),
-        input.kind,
-        input.levelName ?? null,
-        input.unitServed ?? null,
-        established,
-        input.termStart ?? null,
-        input.termEnd ?? null,
-        input.termType ?? null,
-      ],
-    );
-    const newId: string = row.id;
-    await recordTerm(m, newId, {
-      termStart: input.termStart ?? null,
-      termEnd: input.termEnd ?? null,
-      termType: input.termType ?? null,
-    });
-    await m.query(
-      `INSERT INTO organisation_placement (organisation_id, parent_id, path, depth, valid_from) VALUES ($1,$2,$3,$4,$5)`,
-      [newId, parent?.id ?? null, `${parent?.path ?? '/'}${newId}/`, parent ? parent.depth + 1 : 0, established],
-    );
-    await this.change(m, caller, newId, 'CREATED', established, { toParentId: parent?.id ?? null });
-    await this.audit.record(m, caller, {
-      operation: 'createOrganisation',
-      entityType: 'organisation',
-      entityId: newId,
-      after: input,
-    });
-    return newId;
-  }
-
-  async update(caller: Caller, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
-    await this.ds.transaction(async (m) => {
-      await assertOrgVisible(m, caller.actor, id, today(), true);
-      const [before] = await m.query(`SELECT ${ORG_COLUMNS} FROM organisation o WHERE o.id = $1 FOR UPDATE`, [id]);
-      const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
-      this.checkTerm(next.termStart, next.termEnd);
-      // a later start records a new term; the same or an earlier one corrects the current term (TERM_OVERLAP)
-      const term = await recordTerm(m, id, next);
-      await m.query(
-        `UPDATE organisation SET code=$2, name=$3, name_folded=$4, level_name=$5, unit_served=$6, term_start=$7, term_end=$8, term_type=$9, updated_at=now()
-          WHERE id=$1`,
-        [
-          id,
-          next.code,
-          next.name,
-          foldVietnamese(next.name),
-          next.levelName,
-          next.unitServed,
-          next.termStart,
-          next.termEnd,
-          next.termType,
-        ],
-      );
-      await this.change(m, caller, id, 'UPDATED', today(), {});
-      await this.audit.record(m, caller, {
-        operation: 'updateOrganisation',
-        entityType: 'organisation',
-        entityId: id,
-        before,
-        after: { ...next, termHistory: term },
-      });
-    });
-    return this.orgs.get(caller.actor, id, today());
-  }
 
   async move(caller: Caller, input: MoveOrganisationInput): Promise<Organisation> {
     const d = input.effectiveOn;
@@ -154,7 +57,7 @@ export class OrganisationRestructureService {
         throw new DomainError('VALIDATION', 'The organisation is already under this parent', 'newParentId');
       assertCanBeChildOf(org.kind, parent.kind);
       await this.rehome(m, org, parent, d);
-      await this.change(m, caller, input.id, 'MOVED', d, {
+      await recordChange(m, caller, input.id, 'MOVED', d, {
         fromParentId: org.parentId,
         toParentId: parent.id,
         note: input.note,
@@ -200,8 +103,8 @@ export class OrganisationRestructureService {
           await this.rehome(m, child, target, d);
         }
         const moved = await this.moveMembers(m, sourceId, target, d, null);
-        await this.change(m, caller, sourceId, 'MERGED_INTO', d, { relatedId: target.id, note: input.note });
-        await this.change(m, caller, target.id, 'MERGED_FROM', d, { relatedId: sourceId, note: input.note });
+        await recordChange(m, caller, sourceId, 'MERGED_INTO', d, { relatedId: target.id, note: input.note });
+        await recordChange(m, caller, target.id, 'MERGED_FROM', d, { relatedId: sourceId, note: input.note });
         await this.dissolveIn(m, caller, sourceId, d, input.note ?? null, true);
         await this.audit.record(m, caller, {
           operation: 'mergeOrganisations',
@@ -258,12 +161,12 @@ export class OrganisationRestructureService {
         };
         for (const c of children.filter((x) => part.childIds.includes(x.id))) await this.rehome(m, c, placed, d);
         if (part.memberIds.length) await this.moveMembers(m, input.id, placed, d, part.memberIds);
-        await this.change(m, caller, newId, 'SPLIT_FROM', d, {
+        await recordChange(m, caller, newId, 'SPLIT_FROM', d, {
           relatedId: input.id,
           toParentId: parent.id,
           note: input.note,
         });
-        await this.change(m, caller, input.id, 'SPLIT_INTO', d, { relatedId: newId, note: input.note });
+        await recordChange(m, caller, input.id, 'SPLIT_INTO', d, { relatedId: newId, note: input.note });
         await this.audit.record(m, caller, {
           operation: 'splitOrganisation',
           entityType: 'organisation',
@@ -276,13 +179,6 @@ export class OrganisationRestructureService {
       return ids;
     });
     return this.orgs.findVisible(caller.actor, created, d);
-  }
-
-  // ---------------------------------------------------------------- tree mechanics
-
-  private checkTerm(start?: string | null, end?: string | null): void {
-    if (start && end && end <= start)
-      throw new DomainError('INVALID_DATE_ORDER', 'The term must end after it starts', 'termEnd');
   }
 
   private async childPlacements(m: EntityManager, orgId: string, d: string) {
@@ -417,36 +313,12 @@ export class OrganisationRestructureService {
       [id, d],
     );
     await m.query(`UPDATE organisation SET dissolved_on = $2, updated_at = now() WHERE id = $1`, [id, d]);
-    if (!merged) await this.change(m, caller, id, 'DISSOLVED', d, { note });
+    if (!merged) await recordChange(m, caller, id, 'DISSOLVED', d, { note });
     await this.audit.record(m, caller, {
       operation: merged ? 'mergeOrganisations.dissolve' : 'dissolveOrganisation',
       entityType: 'organisation',
       entityId: id,
       after: { dissolvedOn: d, note },
     });
-  }
-
-  private async change(
-    m: EntityManager,
-    caller: Caller,
-    orgId: string,
-    type: string,
-    effectiveOn: string,
-    x: { fromParentId?: string | null; toParentId?: string | null; relatedId?: string | null; note?: string | null },
-  ): Promise<void> {
-    await m.query(
-      `INSERT INTO organisation_change (organisation_id, type, effective_on, from_parent_id, to_parent_id, related_id, note, recorded_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [
-        orgId,
-        type,
-        effectiveOn,
-        x.fromParentId ?? null,
-        x.toParentId ?? null,
-        x.relatedId ?? null,
-        x.note ?? null,
-        caller.actor.kind === 'USER' ? caller.actor.id : null,
-      ],
-    );
   }
 }

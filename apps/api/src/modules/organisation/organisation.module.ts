@@ -6,6 +6,7 @@ import { MemberPort } from './member-port';
 import { CommitteeSeatService } from './committee-seat.service';
 import { OrganisationRestructureService } from './organisation-restructure.service';
 import { OrganisationService } from './organisation.service';
+import { OrganisationWriteService } from './organisation-write.service';
 
 /** The organisation tree over time: organisations, placements, changes (restructuring) and committee seats. */
 @Module({
@@ -13,6 +14,7 @@ import { OrganisationService } from './organisation.service';
   providers: [
     OrganisationService,
     MemberPort,
+    OrganisationWriteService,
     OrganisationRestructureService,
     CommitteeSeatService,
     OrganisationResolver,

@@ -34,6 +34,7 @@ import {
 import { termsOf, type TermFields } from './organisation-terms';
 import { CommitteeSeatService } from './committee-seat.service';
 import { OrganisationRestructureService } from './organisation-restructure.service';
+import { OrganisationWriteService } from './organisation-write.service';
 import { OrganisationService } from './organisation.service';
 import { orgByIdLoader } from './organisation.loaders';
 import { DataSource } from 'typeorm';
@@ -54,6 +55,7 @@ export class OrganisationResolver implements OnModuleInit {
   constructor(
     private readonly orgs: OrganisationService,
     private readonly restructure: OrganisationRestructureService,
+    private readonly writes: OrganisationWriteService,
     private readonly seats: CommitteeSeatService,
     private readonly policies: PolicyService,
     private readonly ds: DataSource,
@@ -379,7 +381,7 @@ export class OrganisationResolver implements OnModuleInit {
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'The fields of the operation (see the input type).' }) input: CreateOrganisationInput,
   ): Promise<Organisation> {
-    return this.restructure.create(ctx, input);
+    return this.writes.create(ctx, input);
   }
 
   @Mutation(() => Organisation, { description: "Change an organisation's own fields (name, code, unit, term)." })
@@ -388,7 +390,7 @@ export class OrganisationResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Organisation id.' }) id: string,
     @Args('input', { description: 'The fields of the operation (see the input type).' }) input: UpdateOrganisationInput,
   ): Promise<Organisation> {
-    return this.restructure.update(ctx, id, input);
+    return this.writes.update(ctx, id, input);
   }
 
   @Mutation(() => Organisation, {
