@@ -97,11 +97,13 @@ const modules = {
     summary:
       'Members: records, memberships in cells over time, events (admission to expulsion), discipline, admissions list and member import.',
     moduleFile: 'src/modules/member/member.module.ts',
-    exports: ['MemberService', 'DisciplineService', 'DisciplineHooks'],
+    exports: ['MemberService', 'MemberWriteService', 'DisciplineService', 'DisciplineHooks'],
     public: {
       'src/modules/member/member.module.ts': 'imported by candidate, inspection, rating, dues and search',
       'src/modules/member/member.service.ts':
-        "MemberService: visible members, a member created or locked inside a caller's transaction",
+        "MemberService: visible members, a member locked inside a caller's transaction",
+      'src/modules/member/member-write.service.ts':
+        "MemberWriteService: a member created inside a caller's transaction (a candidate admitted)",
       'src/modules/member/discipline.service.ts':
         "DisciplineService: discipline recorded inside a caller's transaction, statuses on a date, the discipline of inspections",
       'src/modules/member/member.sql.ts':

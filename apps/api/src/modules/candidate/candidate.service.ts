@@ -15,6 +15,7 @@ import { pageOf, type Page, type PageInput } from '../../common/graphql/paginati
 import { assertOrgVisible, inRangesSql, isUuid, listScope } from '../../common/scope/scope';
 import { Params, today, validAt } from '../../database/sql';
 import { MemberService } from '../member/member.service';
+import { MemberWriteService } from '../member/member-write.service';
 import { PolicyService } from '../policy/policy.service';
 import type {
   AdmitCandidateInput,
@@ -41,6 +42,7 @@ export class CandidateService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly members: MemberService,
+    private readonly memberWrites: MemberWriteService,
     private readonly policies: PolicyService,
   ) {}
 
@@ -143,7 +145,7 @@ export class CandidateService {
         policy,
       ).find((p) => p.rule === 'ADMISSION_AGE');
       if (age) throw new DomainError('ADMISSION_AGE', age.message, 'birthDate', age.details);
-      const memberId = await this.members.createIn(m, caller, {
+      const memberId = await this.memberWrites.createIn(m, caller, {
         organisationId: c.organisationId,
         fullName: c.fullName,
         birthDate: c.birthDate ?? undefined,

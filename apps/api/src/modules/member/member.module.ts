@@ -10,12 +10,14 @@ import { MemberImportService } from './member-import.service';
 import { CommitteeSeatResolver, MemberResolver } from './member.resolver';
 import { MemberRegistryService } from './member-registry.service';
 import { MemberService } from './member.service';
+import { MemberWriteService } from './member-write.service';
 
 /** Members: records, memberships, events (admission to expulsion), discipline, and the admissions list. */
 @Module({
   imports: [OrganisationModule, PolicyModule],
   providers: [
     MemberService,
+    MemberWriteService,
     MemberEventService,
     DisciplineService,
     MemberRegistryService,
@@ -26,8 +28,8 @@ import { MemberService } from './member.service';
     AdmissionResolver,
     DisciplineHooks,
   ],
-  // MemberService: candidates, inspections, dues and search read members (candidates create them); DisciplineService:
-  // inspections record and read discipline; DisciplineHooks: rating listens
-  exports: [MemberService, DisciplineService, DisciplineHooks],
+  // MemberService: candidates, inspections, dues and search read members; MemberWriteService: candidates create them;
+  // DisciplineService: inspections record and read discipline; DisciplineHooks: rating listens
+  exports: [MemberService, MemberWriteService, DisciplineService, DisciplineHooks],
 })
 export class MemberModule {}

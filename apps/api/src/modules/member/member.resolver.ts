@@ -39,12 +39,14 @@ import { Badge, Discipline, Member, MemberEvent, MemberPage, PartyAge, Probation
 import { DisciplineService } from './discipline.service';
 import { MemberEventService } from './member-event.service';
 import { MemberService } from './member.service';
+import { MemberWriteService } from './member-write.service';
 import { CommitteeSeat } from '../organisation/organisation.model';
 
 @Resolver(() => Member)
 export class MemberResolver implements OnModuleInit {
   constructor(
     private readonly memberService: MemberService,
+    private readonly memberWrites: MemberWriteService,
     private readonly memberEvents: MemberEventService,
     private readonly disciplineService: DisciplineService,
     private readonly orgs: OrganisationService,
@@ -285,7 +287,7 @@ export class MemberResolver implements OnModuleInit {
     @Ctx() ctx: RequestContext,
     @Args('input', { description: 'The fields of the operation (see the input type).' }) input: CreateMemberInput,
   ): Promise<Member> {
-    return this.memberService.create(ctx, input);
+    return this.memberWrites.create(ctx, input);
   }
 
   @Mutation(() => Member, {
@@ -296,7 +298,7 @@ export class MemberResolver implements OnModuleInit {
     @Args('id', { type: () => ID, description: 'Member id.' }) id: string,
     @Args('input', { description: 'The fields of the operation (see the input type).' }) input: MemberDataInput,
   ): Promise<Member> {
-    return this.memberService.update(ctx, id, input);
+    return this.memberWrites.update(ctx, id, input);
   }
 
   @Mutation(() => Member, {
