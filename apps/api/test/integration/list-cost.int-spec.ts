@@ -164,6 +164,7 @@ describe('list cost', () => {
     query: string;
     vars: (big: boolean) => Record<string, unknown>;
     items: (d: Data) => unknown[];
+    answerSized?: boolean;
   }[] = [
     {
       name: 'members of a cell',
@@ -200,6 +201,17 @@ describe('list cost', () => {
         total items { id organisationId body type title plannedFrom plannedTo startedOn concludedOn state countsTowardTarget organisation { id name } subjects { memberId } } } }`,
       vars: (big) => ({ o: big ? t.big : t.small }),
       items: (d) => d.inspections.items,
+    },
+    {
+      // Each member's history is its own page (Member.attendanceHistory): one batched statement for the whole list.
+      name: 'members of a cell with their attendance history',
+      query: `query($o: ID!) { members(filter: { organisationId: $o }, page: { limit: 100 }, asOf: "2026-11-15") {
+        total items { id fullName attendanceHistory(from: "2026-01-01", to: "2026-11-15", page: { limit: 5 }) {
+          total notRecorded rate { present expected percent } items { meetingId date status } } } } }`,
+      vars: (big) => ({ o: big ? t.big : t.small }),
+      items: (d) => d.members.items,
+      // its answer grows with members × meetings (30 × 30 in the big cell), so no fixed bound on the rows it reads
+      answerSized: true,
     },
     {
       name: 'visits to a cell',
@@ -258,7 +270,7 @@ describe('list cost', () => {
     return [line, ...(node.Plans ?? []).map((c) => outline(c, depth + 1))].join('\n');
   };
 
-  it.each(lists.map((l) => [l.name, l] as const))(
+  it.each(lists.filter((l) => !l.answerSized).map((l) => [l.name, l] as const))(
     '%s: each statement for one cell touches a bounded number of rows in a database of 20,000+ memberships',
     async (_name, l) => {
       const { memberships } = first(

@@ -13,7 +13,7 @@ import {
 } from '../../common/graphql/pagination';
 import { isUuid, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt, wordsStartSql } from '../../database/sql';
-import { JOIN_CELL_OF_MEMBER_ON, MEMBER_NAME_FOLDED } from '../member/member.sql';
+import { JOIN_CELL_OF_MEMBERS_ON, MEMBER_NAME_FOLDED } from '../member/member.sql';
 import { JOIN_ORGANISATION } from '../organisation/organisation.sql';
 import { policyIntSql } from '../policy/policy.sql';
 import { Meeting, MeetingAmendment, type AttendanceRecord, type MeetingFilter } from './meeting.model';
@@ -273,33 +273,47 @@ export class MeetingService {
   }
 
   /**
-   * One member's held (or closed) meetings in [from, to]: those of the cell the member belonged to (permanently,
-   * PROBATIONARY or FULL) on each meeting's date, with the member's attendance row if any, newest first. One
-   * statement, driven by the member's memberships. The caller already reads the member; the rows are still scoped
-   * here: the member's own record (a MEMBER grant) has all of them, anyone else only the meetings they see
-   * (`visibleSql`: a member moved in from another subtree keeps the earlier meetings out of a cadre's sight).
+   * Members' held (or closed) meetings in [from, to]: for each member, those of the cell the member belonged to
+   * (permanently, PROBATIONARY or FULL) on each meeting's date, with the member's attendance row if any, newest
+   * first. One statement for all the members (a list asks it through a loader), driven by their memberships. The
+   * caller already reads the members; the rows are still scoped here: a member's own record (a MEMBER grant) has all
+   * of them, anyone else only the meetings they see (`visibleSql`: a member moved in from another subtree keeps the
+   * earlier meetings out of a cadre's sight).
    */
-  async attendanceOfMember(actor: Actor, memberId: string, from: string, to: string): Promise<MemberAttendanceEntry[]> {
-    if (!isUuid(memberId)) return [];
+  async attendanceOfMembers(
+    actor: Actor,
+    memberIds: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<Map<string, MemberAttendanceEntry[]>> {
+    const out = new Map<string, MemberAttendanceEntry[]>();
+    const ids = [...new Set(memberIds.filter(isUuid))];
+    if (!ids.length) return out;
     const p = new Params();
-    const member = p.add(memberId);
-    const own = actor.ownMemberIds.includes(memberId) ? 'TRUE' : 'FALSE';
+    const members = p.add(ids);
+    const own = actor.ownMemberIds.length ? `x.member_id = ANY(${p.add(actor.ownMemberIds)}::uuid[])` : 'FALSE';
     const visible = this.visibleSql(actor, p);
-    return this.ds.query(
-      `SELECT mt.id AS "meetingId", mt.meeting_date AS date, mt.kind, mt.title, mt.state, mt.organisation_id AS "organisationId",
+    const rows: (MemberAttendanceEntry & { memberId: string })[] = await this.ds.query(
+      `SELECT x.member_id AS "memberId", mt.id AS "meetingId", mt.meeting_date AS date, mt.kind, mt.title, mt.state, mt.organisation_id AS "organisationId",
               CASE WHEN ${own} OR ${orgVisibleSql(actor, 'mt.organisation_id', p, 'mt.meeting_date')} THEN o.name END AS "cellName",
               a.status, a.reason, coalesce(a.late, false) AS late, coalesce(a.left_early, false) AS "leftEarly",
               ${visible} AS "canOpen"
          FROM ${MEETING_FROM}
-         ${JOIN_CELL_OF_MEMBER_ON('mt.meeting_date', member, p)}
+         ${JOIN_CELL_OF_MEMBERS_ON('mt.meeting_date', members, p)}
          ${JOIN_ORGANISATION('o', 'mt.organisation_id')}
-         LEFT JOIN meeting_attendance a ON a.meeting_id = mt.id AND a.member_id = ${member}::uuid
+         LEFT JOIN meeting_attendance a ON a.meeting_id = mt.id AND a.member_id = x.member_id
         WHERE x.organisation_id = mt.organisation_id AND mt.state IN ('HELD','CLOSED')
           AND mt.meeting_date >= ${p.add(from)}::date AND mt.meeting_date <= ${p.add(to)}::date
           AND (${own} OR ${visible})
-        ORDER BY mt.meeting_date DESC, mt.start_time NULLS LAST, mt.id`,
+        ORDER BY x.member_id, mt.meeting_date DESC, mt.start_time NULLS LAST, mt.id`,
       p.values,
     );
+    for (const { memberId, ...entry } of rows) {
+      const list = out.get(memberId);
+      if (list) list.push(entry);
+      else out.set(memberId, [entry]);
+    }
+    return out;
   }
 
   async amendmentsOf(meetingIds: readonly string[]): Promise<Map<string, MeetingAmendment[]>> {

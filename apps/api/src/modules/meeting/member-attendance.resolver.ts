@@ -1,12 +1,12 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { addDays, addMonths, attendanceRate, compareIsoDate, DomainError } from '@chibo/domain';
-import { CurrentActor } from '../../common/auth/decorators';
-import type { Actor } from '../../common/auth/actor';
+import { Ctx } from '../../common/auth/decorators';
+import type { RequestContext } from '../../common/graphql/request-context';
 import { pageOf, PageInput } from '../../common/graphql/pagination';
 import { DateScalar } from '../../common/graphql/scalars';
 import { Member } from '../member/member.model';
 import { MeetingService } from './meeting.service';
-import { MemberAttendanceHistory } from './member-attendance.model';
+import { MemberAttendanceEntry, MemberAttendanceHistory } from './member-attendance.model';
 
 /** `Member.attendanceHistory`: the meeting module's field on a member (docs/member.md#attendance-history). */
 @Resolver(() => Member)
@@ -19,7 +19,7 @@ export class MemberAttendanceResolver {
   })
   async attendanceHistory(
     @Parent() m: Member,
-    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
     @Args('from', {
       type: () => DateScalar,
       nullable: true,
@@ -35,7 +35,15 @@ export class MemberAttendanceResolver {
     if (compareIsoDate(first, last) > 0)
       throw new DomainError('INVALID_DATE_ORDER', '`to` must not be before `from`', 'to');
     const { offset, limit } = pageOf(page);
-    const rows = await this.meetings.attendanceOfMember(actor, m.id, first, last);
+    // one statement for every member of the list that asks for the same period (a loader per period and request)
+    const rows = await ctx.loaders
+      .for(
+        `attendanceHistory|${first}|${last}`,
+        m.asOf,
+        (ids: readonly string[], _d, caller) => this.meetings.attendanceOfMembers(caller, ids, first, last),
+        [] as MemberAttendanceEntry[],
+      )
+      .load(m.id);
     // The meeting's rate rule over the member's rows: one row per meeting (keyed by the meeting, as the rule keys
     // a meeting's rows by member); meetings the member is not listed for are not expected, as on a meeting.
     const listed = rows.flatMap((r) => (r.status ? [{ memberId: r.meetingId, status: r.status }] : []));
