@@ -31,6 +31,18 @@ describe('hardening', () => {
       payload: JSON.stringify(body),
     });
 
+  it('answers every GraphQL request with cache-control: no-store (answers are per caller)', async () => {
+    const one = await post({ query: `{ organisation(id: "${t.a1}") { id name } }` }, admin);
+    expect(one.statusCode).toBe(200);
+    expect(one.headers['cache-control']).toBe('no-store');
+    const batch = await post([{ query: '{ __typename }' }, { query: '{ scopeRoots { id } }' }], admin);
+    expect(batch.statusCode).toBe(200);
+    expect(batch.headers['cache-control']).toBe('no-store');
+    const refused = await post({ query: '{ nope }' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
   describe('transactions on the embedded database (§2)', () => {
     it('amends the attendance of a closed meeting and keeps answering (hung PGlite before)', async () => {
       const secretary = await h.userWith('CELL_SECRETARY', { organisationId: t.a1 });
