@@ -19,6 +19,7 @@ export const openContext = async (
     DB_STATEMENT_TIMEOUT_MS: '0',
     WEBHOOK_POLL_MS: '0',
     NOTICE_JOB_INTERVAL_SECONDS: '0',
+    CACHE_MAX_AGE_SECONDS: '0',
   }),
 ) => {
   const { url } = await resolveDatabaseUrl(config);

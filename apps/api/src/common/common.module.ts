@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ChangeSignals } from '../database/change-signals';
 import { dataSourceOptions } from '../database/data-source';
 import { AuditChainService } from './audit/audit-chain.service';
 import { AuditService } from './audit/audit.service';
@@ -8,7 +9,7 @@ import { ExportService } from './export/export.service';
 
 /**
  * The common/database module, global: the checked configuration (APP_CONFIG), the database (TypeORM's DataSource,
- * itself global), the audit log every write goes through and its hash chain (sealing, verification), the registry of Excel exports. It imports no feature module (docs/architecture.md).
+ * itself global), the change signals of values kept between requests, the audit log every write goes through and its hash chain (sealing, verification), the registry of Excel exports. It imports no feature module (docs/architecture.md).
  * Scope helpers, loaders and SQL helpers are plain functions in common/ and database/, not providers.
  */
 @Module({})
@@ -19,10 +20,21 @@ export class CommonModule {
       module: CommonModule,
       global: true,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config))],
-      providers: [{ provide: APP_CONFIG, useValue: config }, AuditService, AuditChainService, ExportService],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        // Listens only when something may be kept (docs/scaling.md#kept-between-requests): PostgreSQL, max age > 0.
+        {
+          provide: ChangeSignals,
+          useFactory: () => new ChangeSignals(config.cacheMaxAgeSeconds > 0 ? config.databaseUrl : null),
+        },
+        AuditService,
+        AuditChainService,
+        ExportService,
+      ],
       // AuditChainService: the audit chain's queries and mutation (auth's AuditChainResolver)
       // ExportService: each feature module registers its Excel exports (served by GET /exports/<name>.xlsx)
-      exports: [APP_CONFIG, AuditService, AuditChainService, ExportService],
+      // ChangeSignals: the caller and policy caches (auth, policy) drop what they keep on a signalled change
+      exports: [APP_CONFIG, ChangeSignals, AuditService, AuditChainService, ExportService],
     };
   }
 }

@@ -37,6 +37,12 @@ export type AppConfig = {
   signInLockMinutes: number;
   /** Dashboard scopes kept while the database is unchanged (DashboardCache); 0 turns the cache off. */
   dashboardCacheEntries: number;
+  /**
+   * How long a process may keep a signed-in caller (account and grants) and an organisation's policy between
+   * statements, in seconds; dropped earlier on a change signalled by PostgreSQL (LISTEN/NOTIFY). 0: read them on
+   * every request. Only with DATABASE_URL (the embedded database is not signalled).
+   */
+  cacheMaxAgeSeconds: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** GraphQL limits checked before any resolver runs (query-limits.ts). */
   graphqlMaxDepth: number;
@@ -206,6 +212,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     signInMaxFailures: int('SIGN_IN_MAX_FAILURES', env.SIGN_IN_MAX_FAILURES, 5, 1, 100),
     signInLockMinutes: int('SIGN_IN_LOCK_MINUTES', env.SIGN_IN_LOCK_MINUTES, 15, 1, 1440),
     dashboardCacheEntries: int('DASHBOARD_CACHE_ENTRIES', env.DASHBOARD_CACHE_ENTRIES, 16, 0, 1000),
+    // Off by default under NODE_ENV=test: the suites change grants and accounts with plain SQL and ask again at once,
+    // before the change's notification may have arrived; the cache's own suite turns it on.
+    cacheMaxAgeSeconds: int('CACHE_MAX_AGE_SECONDS', env.CACHE_MAX_AGE_SECONDS, nodeEnv === 'test' ? 0 : 10, 0, 3600),
     logLevel,
     graphqlMaxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 2, 100),
     graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000),

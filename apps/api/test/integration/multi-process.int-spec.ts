@@ -177,6 +177,42 @@ suite('several API processes on one database', () => {
     expect(await total(A)).toBe(3);
   });
 
+  it('a grant removed on A stops the caller B keeps (change signals, no statement per request)', async () => {
+    const user = (
+      await ok(
+        A,
+        `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+        { i: { username: 'doc.mp', displayName: 'Người đọc', password: 'Doc-hai-tien-trinh@2026' } },
+        token,
+      )
+    ).createUser.id;
+    const grant = (
+      await ok(
+        A,
+        `mutation($i: AddGrantInput!) { addGrant(input: $i) { id } }`,
+        { i: { userId: user, role: 'COMMITTEE_READ', organisationId: root } },
+        token,
+      )
+    ).addGrant.id;
+    const reader = (
+      await ok(A, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+        i: { username: 'doc.mp', password: 'Doc-hai-tien-trinh@2026' },
+      })
+    ).signIn.accessToken;
+    const ORG = `query($id: ID!) { organisation(id: $id) { id } }`;
+    expect((await gql(B, ORG, { id: cell }, reader)).data.organisation.id).toBe(cell);
+    expect((await gql(B, ORG, { id: cell }, reader)).data.organisation.id).toBe(cell); // kept by B now
+    await ok(A, `mutation($id: ID!) { removeGrant(id: $id) }`, { id: grant }, token);
+    const end = Date.now() + 3000;
+    let code: unknown;
+    while (Date.now() < end) {
+      code = (await gql(B, ORG, { id: cell }, reader)).errors?.[0]?.extensions.code;
+      if (code === 'NOT_FOUND') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(code).toBe('NOT_FOUND');
+  });
+
   it('a document uploaded through A downloads byte-identical through B', async () => {
     const meeting = (
       await ok(

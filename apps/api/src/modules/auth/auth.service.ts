@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '@chibo/domain';
 import { actorFromGrants, type Actor, type GrantInfo } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ChangeSignals, SignalledCache } from '../../database/change-signals';
 import { returning } from '../../database/sql';
 import { isUuid } from '../../common/scope/scope';
 import { CELLS_OF_MEMBERS } from '../member/member.sql';
@@ -23,17 +24,31 @@ let dummyHash: Promise<string> | null = null;
 /** A rotated refresh token presented again this soon after its rotation gets a further token of its session. */
 const REUSE_GRACE_SECONDS = 10;
 
+/** A kept caller is shared by concurrent requests: frozen, so that no request can change another's. */
+const deepFreeze = <T>(v: T): T => {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+};
+
 export type SessionTokens = { accessToken: string; accessTokenExpiresAt: Date; refreshToken: string; userId: string };
 
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
+  /** Signed-in callers kept between requests (docs/scaling.md#kept-between-requests), by user id. */
+  private readonly callers: SignalledCache<Actor>;
 
   constructor(
     private readonly ds: DataSource,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    signals: ChangeSignals,
+  ) {
+    this.callers = new SignalledCache<Actor>(signals, 'caller', config.cacheMaxAgeSeconds * 1000);
+  }
 
   /**
    * Username + password. After `signInMaxFailures` failures in a row for a username (an account's or not: the
@@ -179,8 +194,24 @@ export class AuthService {
   }
 
   async actorForUser(userId: string): Promise<Actor> {
+    const kept = this.callers.peek(userId);
+    if (kept) return kept;
+    if (!this.callers.active) return this.readActor(userId, this.ds.manager);
+    // Read on the primary when it may be kept: a replica may not have replayed the change just signalled.
+    const mark = this.callers.mark();
+    const runner = this.ds.createQueryRunner('master');
+    try {
+      const actor = deepFreeze(await this.readActor(userId, runner.manager));
+      this.callers.keep(mark, userId, actor);
+      return actor;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async readActor(userId: string, m: EntityManager): Promise<Actor> {
     // The account and its grants in one statement: every request of a signed-in user starts here.
-    const [user]: { id: string; username: string; isActive: boolean; grants: GrantInfo[] }[] = await this.ds.query(
+    const [user]: { id: string; username: string; isActive: boolean; grants: GrantInfo[] }[] = await m.query(
       `SELECT u.id, u.username, u.is_active AS "isActive",
               coalesce((SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'organisationId', g.organisation_id, 'memberId', g.member_id) ORDER BY g.id)
                           FROM access_grant g WHERE g.user_id = u.id), '[]'::json) AS grants
@@ -191,7 +222,7 @@ export class AuthService {
     const { grants } = user;
     const memberIds = grants.filter((g) => g.role === 'MEMBER').map((g) => g.memberId);
     const cells: { organisationId: string }[] = memberIds.length
-      ? await this.ds.query(CELLS_OF_MEMBERS('$1', 'current_date'), [memberIds])
+      ? await m.query(CELLS_OF_MEMBERS('$1', 'current_date'), [memberIds])
       : [];
     return actorFromGrants(
       { kind: 'USER', id: user.id, name: user.username },

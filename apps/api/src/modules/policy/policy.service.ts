@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   DEFAULT_POLICY,
@@ -13,6 +13,8 @@ import {
   type PolicyLayer,
 } from '@chibo/domain';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ChangeSignals, SignalledCache } from '../../database/change-signals';
 import { OrganisationCodePort } from './organisation-code-port';
 import { assertOrgVisible } from '../../common/scope/scope';
 
@@ -68,11 +70,22 @@ const layersByKey = (rows: readonly LayerRow[]): Map<string, PolicyLayer[]> => {
  */
 @Injectable()
 export class PolicyService {
+  /**
+   * Merged policies by `${organisation}|${date}`, kept between requests (docs/scaling.md#kept-between-requests) and
+   * dropped when an override or the tree changes. Used for reads outside a transaction only: a transaction reads
+   * what it may itself have changed.
+   */
+  private readonly kept: SignalledCache<Policy>;
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly organisationCodes: OrganisationCodePort,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    signals: ChangeSignals,
+  ) {
+    this.kept = new SignalledCache<Policy>(signals, 'policy', config.cacheMaxAgeSeconds * 1000);
+  }
 
   /** Policies of several organisations on a date in one query. */
   async forOrganisations(
@@ -80,16 +93,11 @@ export class PolicyService {
     asOf: string,
     m: EntityManager = this.ds.manager,
   ): Promise<Map<string, Policy>> {
-    const rows: LayerRow[] = await m.query(
-      `SELECT o.id::text AS key, p.path, po.organisation_id AS "ownerId", po.effective_from AS "effectiveFrom",
-              po.effective_to AS "effectiveTo", po."values"
-         FROM unnest($1::uuid[]) AS o(id)
-         CROSS JOIN LATERAL (SELECT placement_path_at(o.id, $2::date) AS path) p
-         JOIN policy_override po ON position('/' || po.organisation_id::text || '/' IN p.path) > 0`,
-      [orgIds, asOf],
+    const byKey = await this.forOrganisationsAt(
+      orgIds.map((id) => ({ id, asOf })),
+      m,
     );
-    const layers = layersByKey(rows);
-    return new Map(orgIds.map((id) => [id, checked(id, asOf, layers.get(id))]));
+    return new Map(orgIds.map((id) => [id, byKey.get(`${id}|${asOf}`) as Policy]));
   }
 
   /**
@@ -100,13 +108,32 @@ export class PolicyService {
     keys: readonly { id: string; asOf: string }[],
     m: EntityManager = this.ds.manager,
   ): Promise<Map<string, Policy>> {
-    const layers = await this.layersAt(keys, m);
-    return new Map(
-      keys.map((k) => {
-        const key = `${k.id}|${k.asOf}`;
-        return [key, checked(k.id, k.asOf, layers.get(key))] as const;
-      }),
-    );
+    const found = new Map<string, Policy>();
+    const keyOf = (k: { id: string; asOf: string }) => `${k.id}|${k.asOf}`;
+    const keep = m === this.ds.manager && this.kept.active;
+    const missing = keep
+      ? keys.filter((k) => {
+          const policy = this.kept.peek(keyOf(k));
+          if (policy) found.set(keyOf(k), policy);
+          return !policy;
+        })
+      : keys;
+    if (missing.length) {
+      const mark = this.kept.mark();
+      // Read on the primary when kept: a replica may not have replayed the change just signalled.
+      const runner = keep ? this.ds.createQueryRunner('master') : null;
+      try {
+        const layers = await this.layersAt(missing, runner?.manager ?? m);
+        for (const k of missing) {
+          const policy = checked(k.id, k.asOf, layers.get(keyOf(k)));
+          found.set(keyOf(k), policy);
+          if (keep) this.kept.keep(mark, keyOf(k), policy);
+        }
+      } finally {
+        await runner?.release();
+      }
+    }
+    return new Map(keys.map((k) => [keyOf(k), found.get(keyOf(k)) as Policy]));
   }
 
   /** The override layers on the path of each (organisation, date) key (`${id}|${date}`), in one statement. */
@@ -114,17 +141,27 @@ export class PolicyService {
     keys: readonly { id: string; asOf: string }[],
     m: EntityManager,
   ): Promise<Map<string, PolicyLayer[]>> {
-    const rows: LayerRow[] =
-      keys.length === 0
-        ? []
-        : await m.query(
-            `SELECT k.id::text || '|' || k.d::text AS key, p.path, po.organisation_id AS "ownerId", po.effective_from AS "effectiveFrom",
+    if (keys.length === 0) return new Map();
+    // One date for all (a list on its as-of date): the simpler statement, planned as before.
+    const [first] = keys;
+    const oneDate = keys.every((k) => k.asOf === first!.asOf);
+    const rows: LayerRow[] = oneDate
+      ? await m.query(
+          `SELECT o.id::text || '|' || $2::text AS key, p.path, po.organisation_id AS "ownerId", po.effective_from AS "effectiveFrom",
+              po.effective_to AS "effectiveTo", po."values"
+         FROM unnest($1::uuid[]) AS o(id)
+         CROSS JOIN LATERAL (SELECT placement_path_at(o.id, $2::date) AS path) p
+         JOIN policy_override po ON position('/' || po.organisation_id::text || '/' IN p.path) > 0`,
+          [[...new Set(keys.map((k) => k.id))], first!.asOf],
+        )
+      : await m.query(
+          `SELECT k.id::text || '|' || k.d::text AS key, p.path, po.organisation_id AS "ownerId", po.effective_from AS "effectiveFrom",
               po.effective_to AS "effectiveTo", po."values"
          FROM (SELECT DISTINCT * FROM unnest($1::uuid[], $2::date[]) AS u(id, d)) k
          CROSS JOIN LATERAL (SELECT placement_path_at(k.id, k.d) AS path) p
          JOIN policy_override po ON position('/' || po.organisation_id::text || '/' IN p.path) > 0`,
-            [keys.map((k) => k.id), keys.map((k) => k.asOf)],
-          );
+          [keys.map((k) => k.id), keys.map((k) => k.asOf)],
+        );
     return layersByKey(rows);
   }
 
