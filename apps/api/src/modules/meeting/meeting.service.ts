@@ -45,6 +45,24 @@ const toModel = (row: Record<string, unknown>, asOf: string): Meeting => Object.
  * cell's own members once it is published. The writes are MeetingPlanService's (plans) and MeetingWriteService's
  * (records), the bulk import MeetingImportService's, the workbook MeetingWorkbookService's.
  */
+type HeldMeeting = { id: string; date: string; rows: { memberId: string; status: Attendance }[] };
+type HeldRow = { cellId: string; id: string; date: string; rows: HeldMeeting['rows'] | null };
+
+/**
+ * A held meeting's attendance as one JSON value (memberId, status), for the absence-streak rule: a cell's 400 days
+ * are a few dozen meetings but a thousand attendance rows, which cost far more to decode as rows than as one parsed
+ * JSON value per meeting.
+ */
+const HELD_ROWS = `(SELECT json_agg(json_build_object('memberId', a.member_id, 'status', a.status))
+    FROM meeting_attendance a WHERE a.meeting_id = mt.id) AS rows`;
+
+/** Held meetings (in date order) grouped by cell, every cell of `cells` present. */
+const heldByCell = (cells: readonly string[], rows: readonly HeldRow[]): Map<string, HeldMeeting[]> => {
+  const out = new Map<string, HeldMeeting[]>(cells.map((c) => [c, []]));
+  for (const r of rows) out.get(r.cellId)?.push({ id: r.id, date: r.date, rows: r.rows ?? [] });
+  return out;
+};
+
 @Injectable()
 export class MeetingService {
   constructor(private readonly ds: DataSource) {}
@@ -204,24 +222,15 @@ export class MeetingService {
     cellIds: readonly string[],
     upTo: string,
   ): Promise<Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>> {
-    const rows: { cellId: string; id: string; date: string; memberId: string | null; status: Attendance | null }[] =
-      await this.ds.query(
-        `SELECT mt.organisation_id AS "cellId", mt.id, mt.meeting_date AS date, a.member_id AS "memberId", a.status
-         FROM meeting mt LEFT JOIN meeting_attendance a ON a.meeting_id = mt.id
+    const rows: HeldRow[] = await this.ds.query(
+      `SELECT mt.organisation_id AS "cellId", mt.id, mt.meeting_date AS date, ${HELD_ROWS}
+         FROM meeting mt
         WHERE mt.organisation_id = ANY($1::uuid[]) AND mt.state IN ('HELD','CLOSED') AND mt.meeting_date <= $2::date
           AND mt.meeting_date > $2::date - 400
         ORDER BY mt.meeting_date, mt.id`,
-        [cellIds, upTo],
-      );
-    const out = new Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>(
-      cellIds.map((c) => [c, []]),
+      [cellIds, upTo],
     );
-    for (const r of rows) {
-      const list = out.get(r.cellId)!;
-      let meeting = list[list.length - 1];
-      if (!meeting || meeting.id !== r.id) list.push((meeting = { id: r.id, date: r.date, rows: [] }));
-      if (r.memberId && r.status) meeting.rows.push({ memberId: r.memberId, status: r.status });
-    }
+    const out = heldByCell(cellIds, rows);
     return out;
   }
 
@@ -238,27 +247,18 @@ export class MeetingService {
       span.set(k.id, { from: s && s.from < k.asOf ? s.from : k.asOf, to: s && s.to > k.asOf ? s.to : k.asOf });
     }
     const cells = [...span.keys()];
-    const rows: { cellId: string; id: string; date: string; memberId: string | null; status: Attendance | null }[] =
+    const rows: HeldRow[] =
       cells.length === 0
         ? []
         : await this.ds.query(
-            `SELECT mt.organisation_id AS "cellId", mt.id, mt.meeting_date AS date, a.member_id AS "memberId", a.status
+            `SELECT mt.organisation_id AS "cellId", mt.id, mt.meeting_date AS date, ${HELD_ROWS}
          FROM unnest($1::uuid[], $2::date[], $3::date[]) AS w(cell, d0, d1)
          JOIN meeting mt ON mt.organisation_id = w.cell AND mt.meeting_date <= w.d1 AND mt.meeting_date > w.d0 - 400
-         LEFT JOIN meeting_attendance a ON a.meeting_id = mt.id
         WHERE mt.state IN ('HELD','CLOSED')
         ORDER BY mt.meeting_date, mt.id`,
             [cells, cells.map((c) => span.get(c)!.from), cells.map((c) => span.get(c)!.to)],
           );
-    const byCell = new Map<string, { id: string; date: string; rows: { memberId: string; status: Attendance }[] }[]>(
-      cells.map((c) => [c, []]),
-    );
-    for (const r of rows) {
-      const list = byCell.get(r.cellId)!;
-      let meeting = list[list.length - 1];
-      if (!meeting || meeting.id !== r.id) list.push((meeting = { id: r.id, date: r.date, rows: [] }));
-      if (r.memberId && r.status) meeting.rows.push({ memberId: r.memberId, status: r.status });
-    }
+    const byCell = heldByCell(cells, rows);
     const dayBefore400 = (d: string) =>
       new Date(Date.parse(`${d}T00:00:00Z`) - 400 * 86_400_000).toISOString().slice(0, 10);
     return new Map(
