@@ -15,16 +15,31 @@ export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID
  */
 
 /** SQL condition: organisation `orgIdExpr` is readable by the actor on date param `d` (single-row checks). */
-export const orgVisibleSql = (actor: Actor, orgIdExpr: string, p: Params, d: string, write = false): string =>
+export const orgVisibleSql = (
+  actor: Actor,
+  orgIdExpr: string,
+  p: Params,
+  d: string,
+  write = false,
+  /** The organisation's path on `d` when the query has it already (`placement_path_at(orgIdExpr, d)`). */
+  pathExpr?: string,
+): string =>
   // Always mentions the date parameter, so callers may add it unconditionally.
-  `(${d}::date IS NOT NULL AND ${orgVisibleCondition(actor, orgIdExpr, p, d, write)})`;
+  `(${d}::date IS NOT NULL AND ${orgVisibleCondition(actor, orgIdExpr, p, d, write, pathExpr)})`;
 
-const orgVisibleCondition = (actor: Actor, orgIdExpr: string, p: Params, d: string, write: boolean): string => {
+const orgVisibleCondition = (
+  actor: Actor,
+  orgIdExpr: string,
+  p: Params,
+  d: string,
+  write: boolean,
+  pathExpr: string | undefined,
+): string => {
   if (actor.isAdmin) return 'TRUE';
   const roots = write ? actor.writeRoots : actor.readRoots;
   const parts: string[] = [];
   if (roots.length > 0) {
-    const path = `placement_path_at(${orgIdExpr}, ${d}::date)`;
+    const path = pathExpr ?? `placement_path_at(${orgIdExpr}, ${d}::date)`;
     parts.push(`EXISTS (SELECT 1 FROM unnest(${p.add(roots)}::uuid[]) AS sr(id)
       CROSS JOIN LATERAL (SELECT placement_path_at(sr.id, ${d}::date) AS path) rp
       WHERE ${path} >= rp.path AND ${path} < left(rp.path, -1) || '0')`);

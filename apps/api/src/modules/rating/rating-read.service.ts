@@ -88,8 +88,12 @@ export class RatingReadService {
    * SQL condition: rating `r` is visible: its organisation readable on the rating's reference date (by a read grant:
    * a member's own cell does not show the cell's other ratings), or it is the caller's own.
    */
-  private ratingVisibleSql(actor: Actor, p: Params): string {
-    const parts = [orgVisibleSql({ ...actor, ownCellIds: [] }, 'r.organisation_id', p, REF_DATE_SQL('r.year', p))];
+  private ratingVisibleSql(actor: Actor, p: Params, path?: { expr: string; date: string }): string {
+    const parts = [
+      path
+        ? orgVisibleSql({ ...actor, ownCellIds: [] }, 'r.organisation_id', p, path.date, false, path.expr)
+        : orgVisibleSql({ ...actor, ownCellIds: [] }, 'r.organisation_id', p, REF_DATE_SQL('r.year', p)),
+    ];
     if (actor.ownMemberIds.length) parts.push(`r.member_id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`);
     return `(${parts.join(' OR ')})`;
   }
@@ -109,15 +113,16 @@ export class RatingReadService {
   async list(actor: Actor, filter: RatingFilter | undefined, page: PageInput | undefined): Promise<Page<Rating>> {
     const { offset, limit, after } = keysetPageOf(page, 'ratings', RATING_KEYS);
     const p = new Params();
-    const where = [this.ratingVisibleSql(actor, p)];
+    // The rating's organisation's path on its reference date, computed once per row (rating_path) for the scope and the
+    // organisation filter, which each called placement_path_at for it again.
+    const refDate = REF_DATE_SQL('r.year', p);
+    const where = [this.ratingVisibleSql(actor, p, { expr: 'rating_path.path', date: refDate })];
     const uuidOrNull = (s: string) => (isUuid(s) ? s : null);
     if (filter?.roundId) where.push(`r.round_id = ${p.add(uuidOrNull(filter.roundId))}::uuid`);
     if (filter?.memberId) where.push(`r.member_id = ${p.add(uuidOrNull(filter.memberId))}::uuid`);
     if (filter?.year) where.push(`r.year = ${p.add(filter.year)}::int`);
     if (filter?.organisationId) {
-      where.push(
-        `position('/' || ${p.add(uuidOrNull(filter.organisationId))}::text || '/' IN placement_path_at(r.organisation_id, ${REF_DATE_SQL('r.year', p)})) > 0`,
-      );
+      where.push(`position('/' || ${p.add(uuidOrNull(filter.organisationId))}::text || '/' IN rating_path.path) > 0`);
       // A path through the organisation starts with one of its own paths: the organisations placed under any of
       // them come from the placement_path index first (constant ranges), and the exact test above runs on those only.
       const own: { path: string }[] = isUuid(filter.organisationId)
@@ -141,7 +146,8 @@ export class RatingReadService {
     }
     if (filter?.search?.trim())
       where.push(...nameSearchSql('COALESCE(mb.name_folded, so.name_folded)', filter.search, p));
-    const sql = `FROM ${RATING_FROM} WHERE ${where.join(' AND ')}`;
+    const sql = `FROM ${RATING_FROM} CROSS JOIN LATERAL (SELECT placement_path_at(r.organisation_id, ${refDate}::date) AS path) rating_path
+      WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
     const read = await this.ds.query(
       `SELECT ${RATING_COLUMNS}, ${keysetColumns(RATING_KEYS)} ${sql} AND ${keysetAfterSql(RATING_KEYS, after, p)}
