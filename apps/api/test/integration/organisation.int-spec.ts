@@ -263,4 +263,43 @@ describe('organisation tree', () => {
     expect(large.queries).toBe(small.queries);
     expect(large.queries).toBeLessThanOrEqual(15);
   });
+
+  it('counts a subtree on a date as its organisations and memberships say, nested roots each whole', async () => {
+    const SUBTREE = `query($id: ID!, $d: Date) { organisation(id: $id, asOf: $d) {
+      subtreeCounts { organisations byKind { kind count } members fullMembers probationaryMembers } } }`;
+    const d = new Date().toISOString().slice(0, 10);
+    const byDefinition = async (root: string) => {
+      const [orgs] = await h.ds.query(
+        `SELECT sum(c)::int AS n, json_object_agg(kind, c) AS "byKind" FROM (
+           SELECT o.kind, count(*)::int AS c FROM organisation_placement pl JOIN organisation o ON o.id = pl.organisation_id
+            WHERE pl.valid_from <= $2::date AND (pl.valid_to IS NULL OR pl.valid_to > $2::date)
+              AND position('/' || $1::text || '/' IN pl.path) > 0 GROUP BY o.kind) k`,
+        [root, d],
+      );
+      const [members] = await h.ds.query(
+        `SELECT count(*)::int AS members, count(*) FILTER (WHERE m.full_membership_date <= $2::date)::int AS full
+           FROM membership ms JOIN member m ON m.id = ms.member_id
+           JOIN organisation_placement pl ON pl.organisation_id = ms.organisation_id
+            AND pl.valid_from <= $2::date AND (pl.valid_to IS NULL OR pl.valid_to > $2::date)
+          WHERE ms.kind = 'PERMANENT' AND ms.valid_from <= $2::date AND (ms.valid_to IS NULL OR ms.valid_to > $2::date)
+            AND position('/' || $1::text || '/' IN pl.path) > 0`,
+        [root, d],
+      );
+      return { orgs, members };
+    };
+    for (const root of [t.R, t.A, t.GA, t.a1]) {
+      const res = await h.gql(SUBTREE, { id: root, d }, admin);
+      expect(res.errors).toBeUndefined();
+      const c = res.data.organisation.subtreeCounts;
+      const want = await byDefinition(root);
+      expect(c.organisations).toBe(want.orgs.n);
+      expect(Object.fromEntries(c.byKind.map((k: { kind: string; count: number }) => [k.kind, k.count]))).toEqual(
+        want.orgs.byKind,
+      );
+      expect(c.members).toBe(want.members.members);
+      expect(c.members).toBeGreaterThan(0);
+      expect(c.fullMembers).toBe(want.members.full);
+      expect(c.probationaryMembers).toBe(want.members.members - want.members.full);
+    }
+  });
 });
