@@ -42,6 +42,7 @@ import { DuesCellSum1796630000000 } from './migrations/1796630000000-DuesCellSum
 import { DuesVersionWriter1796640000000 } from './migrations/1796640000000-DuesVersionWriter';
 import { MeetingTitleSearch1796657000000 } from './migrations/1796657000000-MeetingTitleSearch';
 import { OrganisationTerms1796658000000 } from './migrations/1796658000000-OrganisationTerms';
+import { CellMemberCountCover1796659000000 } from './migrations/1796659000000-CellMemberCountCover';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
@@ -78,6 +79,7 @@ export const MIGRATIONS = [
   DuesVersionWriter1796640000000,
   MeetingTitleSearch1796657000000,
   OrganisationTerms1796658000000,
+  CellMemberCountCover1796659000000,
 ];
 
 /**
