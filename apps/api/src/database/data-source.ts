@@ -43,6 +43,7 @@ import { DuesVersionWriter1796640000000 } from './migrations/1796640000000-DuesV
 import { MeetingTitleSearch1796657000000 } from './migrations/1796657000000-MeetingTitleSearch';
 import { OrganisationTerms1796658000000 } from './migrations/1796658000000-OrganisationTerms';
 import { CellMemberCountCover1796659000000 } from './migrations/1796659000000-CellMemberCountCover';
+import { CellInspectionCount1796660000000 } from './migrations/1796660000000-CellInspectionCount';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   MeetingTitleSearch1796657000000,
   OrganisationTerms1796658000000,
   CellMemberCountCover1796659000000,
+  CellInspectionCount1796660000000,
 ];
 
 /**
