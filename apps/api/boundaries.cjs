@@ -184,7 +184,7 @@ const modules = {
         'members inspected (member.sql.ts); a conclusion records discipline, and the discipline of inspections is read, through DisciplineService',
       policy: 'the yearly inspection target',
     },
-    tables: ['inspection', 'inspection_plan', 'inspection_plan_subject', 'inspection_subject'],
+    tables: ['inspection', 'inspection_plan', 'inspection_plan_subject', 'inspection_subject', 'cell_inspection_count'],
   },
   rating: {
     paths: ['src/modules/rating/'],

@@ -42,6 +42,8 @@ import { DuesCellSum1796630000000 } from './migrations/1796630000000-DuesCellSum
 import { DuesVersionWriter1796640000000 } from './migrations/1796640000000-DuesVersionWriter';
 import { MeetingTitleSearch1796657000000 } from './migrations/1796657000000-MeetingTitleSearch';
 import { OrganisationTerms1796658000000 } from './migrations/1796658000000-OrganisationTerms';
+import { CellMemberCountCover1796659000000 } from './migrations/1796659000000-CellMemberCountCover';
+import { CellInspectionCount1796660000000 } from './migrations/1796660000000-CellInspectionCount';
 import { CacheSignals1796670000000 } from './migrations/1796670000000-CacheSignals';
 import { RatingDecidedIndex1796671000000 } from './migrations/1796671000000-RatingDecidedIndex';
 
@@ -80,6 +82,8 @@ export const MIGRATIONS = [
   DuesVersionWriter1796640000000,
   MeetingTitleSearch1796657000000,
   OrganisationTerms1796658000000,
+  CellMemberCountCover1796659000000,
+  CellInspectionCount1796660000000,
   CacheSignals1796670000000,
   RatingDecidedIndex1796671000000,
 ];

@@ -120,19 +120,48 @@ export type CellTargetResult = {
  * A cell created during the year owes the full target once it is in the tree (no pro-rating); which cells are
  * judged is the caller's choice of tree (the tree on the reference date), and inspections follow the cell.
  */
-export const inspectionTargetForCell = (input: CellTargetInput, policy: Policy): CellTargetResult => {
+export const inspectionTargetForCell = (input: CellTargetInput, policy: Policy): CellTargetResult =>
+  inspectionTargetFromCounts(
+    {
+      hasCellCommittee: input.hasCellCommittee,
+      counts: inspectionCountsOn(input.inspections, input.year, targetReferenceDate(input.year, input.asOf)),
+      year: input.year,
+      asOf: input.asOf,
+    },
+    policy,
+  );
+
+/** A cell's inspections by where they stood for `year` on the reference date `ref` (inspectionProgressOn). */
+export type InspectionCounts = { concluded: number; inProgress: number; planned: number };
+
+/** Counts a cell's inspections for the target of `year` on `ref`: supervisions never, the rest by inspectionProgressOn. */
+export const inspectionCountsOn = (
+  inspections: readonly InspectionFact[],
+  year: number,
+  ref: IsoDate,
+): InspectionCounts => {
+  const counts: InspectionCounts = { concluded: 0, inProgress: 0, planned: 0 };
+  for (const fact of inspections) {
+    if (!countsTowardInspectionTarget(fact.type)) continue;
+    const p = inspectionProgressOn(fact, year, ref);
+    if (p === 'CONCLUDED') counts.concluded++;
+    else if (p === 'IN_PROGRESS') counts.inProgress++;
+    else if (p === 'PLANNED') counts.planned++;
+  }
+  return counts;
+};
+
+/**
+ * inspectionTargetForCell from the cell's counts on the reference date (inspectionCountsOn, or the database's kept
+ * per-cell counts that follow the same rule), not its inspections.
+ */
+export const inspectionTargetFromCounts = (
+  input: { hasCellCommittee: boolean; counts: InspectionCounts; year: number; asOf: IsoDate },
+  policy: Policy,
+): CellTargetResult => {
   const referenceDate = targetReferenceDate(input.year, input.asOf);
   const required = requiredInspections(input.hasCellCommittee, policy);
-  let concluded = 0;
-  let inProgress = 0;
-  let planned = 0;
-  for (const fact of input.inspections) {
-    if (!countsTowardInspectionTarget(fact.type)) continue;
-    const p = inspectionProgressOn(fact, input.year, referenceDate);
-    if (p === 'CONCLUDED') concluded++;
-    else if (p === 'IN_PROGRESS') inProgress++;
-    else if (p === 'PLANNED') planned++;
-  }
+  const { concluded, inProgress, planned } = input.counts;
   const { elapsedDays, daysInYear } = yearElapsed(input.year, referenceDate);
   const met = concluded >= required;
   return {

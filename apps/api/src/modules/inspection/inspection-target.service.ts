@@ -6,7 +6,7 @@ import {
   formatPercentVi,
   hasCellCommittee,
   inspectionPercent,
-  inspectionTargetForCell,
+  inspectionTargetFromCounts,
   INSPECTING_BODY_LABELS,
   INSPECTION_STATE_LABELS,
   INSPECTION_TYPE_LABELS,
@@ -18,7 +18,6 @@ import {
   type CommitteeSeat,
   type DecidingBody,
   type DisciplineForm,
-  type InspectionFact,
 } from '@chibo/domain';
 import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
@@ -47,14 +46,22 @@ const CELLS_CTE = `cells AS (
     ${JOIN_ORGANISATION('o', 'pl.organisation_id', true)}
    WHERE rp.organisation_id = $1 AND ${validAt('rp', '$2')})`;
 
-type TargetRow = { id: string; parentId: string | null; since: string; holders: string[]; facts: InspectionFact[] };
+type TargetRow = {
+  id: string;
+  parentId: string | null;
+  since: string;
+  holders: string[];
+  concluded: number;
+  inProgress: number;
+  planned: number;
+};
 type CoverageRow = { id: string; members: number; supervised: number };
 
 /**
  * The yearly inspection target and the supervision coverage of a subtree (docs/rules.md#r-inspection-target, #r-supervision-coverage). Set-based: one statement
- * gathers every cell under the organisation on the reference date with its chi ủy seat holders and its inspections
- * of the year, one the policies, one the organisations; the rules are libs' inspectionTargetForCell and
- * supervisionCoverage. Members (MEMBER grant) see none of it.
+ * gathers every cell under the organisation on the reference date with its chi ủy seat holders and its inspections'
+ * kept counts on that date, one the policies, one the organisations; the rules are libs' inspectionTargetFromCounts
+ * (inspectionTargetForCell's rule on the counts) and supervisionCoverage. Members (MEMBER grant) see none of it.
  */
 @Injectable()
 export class InspectionTargetService {
@@ -75,21 +82,20 @@ export class InspectionTargetService {
     const reader = inspectionReader(actor);
     await assertOrgVisible(this.ds.manager, reader, input.organisationId, ref).catch(asField('organisationId'));
     const first = `${String(input.year).padStart(4, '0')}-01-01`;
-    const last = `${String(input.year).padStart(4, '0')}-12-31`;
-    // Inspections by the cell itself that may belong to the year: not cancelled, planned by its end, not concluded before it.
+    // Each cell's inspections as they stood on the reference date: one row of the kept per-cell counts
+    // (cell_inspection_count, migration 1796660000000; libs' inspectionProgressOn kept by triggers on inspection),
+    // the first ending after the date, instead of every inspection of the subtree with its dates.
     const rows: TargetRow[] = await this.ds.query(
       `WITH ${CELLS_CTE},
        since AS (SELECT x.organisation_id AS id, min(x.valid_from) AS since FROM organisation_placement x JOIN cells c ON c.id = x.organisation_id GROUP BY 1),
-       seats AS (SELECT c.id, array_agg(DISTINCT s.member_id::text) AS holders FROM cells c ${JOIN_COMMITTEE_SEATS('s', 'c.id', '$2')} GROUP BY 1),
-       facts AS (SELECT i.organisation_id AS id, json_agg(json_build_object('type', i.type, 'state', i.state, 'plannedFrom', i.planned_from,
-                        'startedOn', i.started_on, 'concludedOn', i.concluded_on)) AS facts
-                   FROM inspection i JOIN cells c ON c.id = i.organisation_id
-                  WHERE i.body IN ('CELL','CELL_COMMITTEE') AND i.state <> 'CANCELLED' AND i.planned_from <= $4::date
-                    AND (i.concluded_on IS NULL OR i.concluded_on >= $3::date)
-                  GROUP BY 1)
-       SELECT c.id, c."parentId", sn.since, coalesce(st.holders, '{}') AS holders, coalesce(f.facts, '[]') AS facts
-         FROM cells c LEFT JOIN since sn ON sn.id = c.id LEFT JOIN seats st ON st.id = c.id LEFT JOIN facts f ON f.id = c.id`,
-      [input.organisationId, ref, first, last],
+       seats AS (SELECT c.id, array_agg(s.member_id::text) AS holders FROM cells c ${JOIN_COMMITTEE_SEATS('s', 'c.id', '$2')} GROUP BY 1)
+       SELECT c.id, c."parentId", sn.since, coalesce(st.holders, '{}') AS holders, coalesce(k.concluded, 0) AS concluded,
+              coalesce(k.in_progress, 0) AS "inProgress", coalesce(k.planned, 0) AS planned
+         FROM cells c LEFT JOIN since sn ON sn.id = c.id LEFT JOIN seats st ON st.id = c.id
+         LEFT JOIN LATERAL (SELECT k.concluded, k.in_progress, k.planned FROM cell_inspection_count k
+                             WHERE k.organisation_id = c.id AND k.valid_to > $2::date AND k.valid_from <= $2::date
+                             ORDER BY k.valid_to LIMIT 1) k ON true`,
+      [input.organisationId, ref],
     );
     const ids = rows.map((r) => r.id);
     const policies = await this.policies.forOrganisations(ids, ref);
@@ -110,8 +116,13 @@ export class InspectionTargetService {
           to: null,
         }));
         const withCommittee = hasCellCommittee(seats, ref, policy);
-        const result = inspectionTargetForCell(
-          { hasCellCommittee: withCommittee, inspections: r.facts, year: input.year, asOf },
+        const result = inspectionTargetFromCounts(
+          {
+            hasCellCommittee: withCommittee,
+            counts: { concluded: r.concluded, inProgress: r.inProgress, planned: r.planned },
+            year: input.year,
+            asOf,
+          },
           policy,
         );
         return {
