@@ -234,28 +234,31 @@ export class OrganisationService {
     // ranges as constants for the estimate and the index.
     const rootsSql = `(SELECT * FROM unnest(${p.add(roots.map((r) => r.id))}::uuid[], ${p.add(ranges.map((r) => r.lo))}::text[], ${p.add(ranges.map((r) => r.hi))}::text[]) AS x(id, lo, hi))`;
     const inRoots = `${inRangesSql('pl', ranges, p)} AND ${validAt('pl', d)}`;
-    // Both counts in one statement (one round trip): the organisations by kind, then (kind null) the members.
-    const rows: { rootId: string; kind: OrganisationKind | null; count: number; members: number; full: number }[] =
-      roots.length
-        ? await this.ds.query(
-            `SELECT r.id AS "rootId", o.kind, count(*)::int AS count, NULL::int AS members, NULL::int AS full
+    const [orgRows, memberRows]: [
+      { rootId: string; kind: OrganisationKind; count: number }[],
+      { rootId: string; members: number; full: number }[],
+    ] = roots.length
+      ? [
+          await this.ds.query(
+            `SELECT r.id AS "rootId", o.kind, count(*)::int AS count
                FROM organisation_placement pl JOIN ${rootsSql} r ON pl.path >= r.lo COLLATE "C" AND pl.path < r.hi COLLATE "C"
                JOIN organisation o ON o.id = pl.organisation_id
               WHERE ${inRoots}
-              GROUP BY r.id, o.kind
-             UNION ALL
-             -- the member counts the database keeps per organisation and date (cell_member_count, as member.sql.ts's
-             -- MEMBER_COUNTS_JOIN): one row per organisation, not every membership and member
-             SELECT r.id, NULL, NULL, sum(k.members)::int, sum(k.full_members)::int
+              GROUP BY r.id, o.kind`,
+            p.values,
+          ),
+          await this.ds.query(
+            // the member counts the database keeps per organisation and date (cell_member_count, as member.sql.ts's
+            // MEMBER_COUNTS_JOIN): one row per organisation, not every membership and member
+            `SELECT r.id AS "rootId", sum(k.members)::int AS members, sum(k.full_members)::int AS full
                FROM organisation_placement pl JOIN ${rootsSql} r ON pl.path >= r.lo COLLATE "C" AND pl.path < r.hi COLLATE "C"
                JOIN cell_member_count k ON k.organisation_id = pl.organisation_id AND k.valid_to > ${d}::date AND k.valid_from <= ${d}::date
               WHERE ${inRoots}
               GROUP BY r.id`,
             p.values,
-          )
-        : [];
-    const orgRows = rows.filter((r): r is typeof r & { kind: OrganisationKind } => r.kind !== null);
-    const memberRows = rows.filter((r) => r.kind === null);
+          ),
+        ]
+      : [[], []];
     void actor; // the roots were resolved through the scoped loader; their subtrees are in scope by construction
     const out = new Map<string, SubtreeCounts>();
     for (const id of rootIds)
