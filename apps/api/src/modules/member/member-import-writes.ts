@@ -206,7 +206,8 @@ export async function insertMembers(
       tables: ['membership', 'member_event'],
       triggers: KEPT_BY_TRIGGERS,
       // member's name trigram index only: the membership exclusion constraint's GiST index took as long to build
-      // after a load into empty tables as its inserts took during it (docs/scaling.md#bulk-loads), and longer next to rows already there
+      // after a load into empty tables as its inserts took during it (docs/scaling.md#bulk-loads), and building
+      // it next to rows already there costs more
       rebuildIndexes: path === 'rebuild' ? ['member'] : [],
     },
     write,
