@@ -50,9 +50,13 @@ export const isValidIsoDate = (s: unknown): s is IsoDate => {
 
 /** Splits an ISO date into numbers; throws DomainError('VALIDATION') if it is not a valid 'YYYY-MM-DD'. */
 export const parseIsoDate = (s: IsoDate, field = 'date'): DateParts => {
-  if (!isValidIsoDate(s)) throw new DomainError('VALIDATION', `Not a valid date (YYYY-MM-DD): ${String(s)}`, field);
-  const m = ISO_DATE_RE.exec(s) as RegExpExecArray;
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  // One match for both the check and the parts: every date comparison goes through here, several per row of an
+  // import.
+  const m = typeof s === 'string' ? ISO_DATE_RE.exec(s) : null;
+  const parts = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+  if (!parts || !partsAreValid(parts))
+    throw new DomainError('VALIDATION', `Not a valid date (YYYY-MM-DD): ${String(s)}`, field);
+  return parts;
 };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');

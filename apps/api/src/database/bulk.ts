@@ -101,12 +101,15 @@ export const bulkInsert = async (
 /**
  * Runs `load` with the foreign keys of `tables` checked once for the whole load instead of row by row (dropped, then
  * added back NOT VALID and validated: one set-based scan each) and the named triggers off (the caller rebuilds what
- * they keep). Within the manager's transaction: the tables are locked until it commits, so no other session sees
- * them without their constraints; on any error everything rolls back.
+ * they keep). The GIN and GiST indexes of the `rebuildIndexes` tables, with the exclusion constraints they back, are
+ * dropped for the load and built again after it (a bulk build, and an exclusion constraint's one check of all rows,
+ * instead of an insert into the index per row): worth it when the load is large next to what the table holds.
+ * Within the manager's transaction: the tables are locked until it commits, so no other session sees them without
+ * their constraints and indexes; on any error everything rolls back.
  */
 export const withDeferredChecks = async <T>(
   m: EntityManager,
-  opts: { tables: string[]; triggers?: [table: string, trigger: string][] },
+  opts: { tables: string[]; triggers?: [table: string, trigger: string][]; rebuildIndexes?: string[] },
   load: () => Promise<T>,
 ): Promise<T> => {
   const fks: { tbl: string; name: string; def: string }[] = await m.query(
@@ -114,10 +117,26 @@ export const withDeferredChecks = async <T>(
        FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY($1::regclass[]) ORDER BY conrelid::regclass::text, conname`,
     [opts.tables],
   );
+  // Each non-btree index: as an exclusion constraint (re-added by ALTER TABLE) or as a plain index (CREATE INDEX).
+  const indexes: { tbl: string; name: string; constraint: string | null; def: string }[] = opts.rebuildIndexes?.length
+    ? await m.query(
+        `SELECT i.indrelid::regclass::text AS tbl, i.indexrelid::regclass::text AS name, x.conname AS "constraint",
+                coalesce(pg_get_constraintdef(x.oid), pg_get_indexdef(i.indexrelid)) AS def
+           FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+           LEFT JOIN pg_constraint x ON x.conindid = i.indexrelid AND x.conrelid = i.indrelid
+          WHERE i.indrelid = ANY($1::regclass[]) AND a.amname IN ('gin', 'gist') AND (x.oid IS NULL OR x.contype = 'x')
+          ORDER BY 1, 2`,
+        [opts.rebuildIndexes],
+      )
+    : [];
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   for (const [t, trg] of opts.triggers ?? []) await m.query(`ALTER TABLE ${t} DISABLE TRIGGER ${q(trg)}`);
   for (const f of fks) await m.query(`ALTER TABLE ${f.tbl} DROP CONSTRAINT ${q(f.name)}`);
+  for (const x of indexes)
+    await m.query(x.constraint ? `ALTER TABLE ${x.tbl} DROP CONSTRAINT ${q(x.constraint)}` : `DROP INDEX ${x.name}`);
   const out = await load();
+  for (const x of indexes)
+    await m.query(x.constraint ? `ALTER TABLE ${x.tbl} ADD CONSTRAINT ${q(x.constraint)} ${x.def}` : x.def);
   for (const f of fks) {
     await m.query(`ALTER TABLE ${f.tbl} ADD CONSTRAINT ${q(f.name)} ${f.def} NOT VALID`);
     await m.query(`ALTER TABLE ${f.tbl} VALIDATE CONSTRAINT ${q(f.name)}`);

@@ -46,6 +46,7 @@ import { CellMemberCountCover1796659000000 } from './migrations/1796659000000-Ce
 import { CellInspectionCount1796660000000 } from './migrations/1796660000000-CellInspectionCount';
 import { CacheSignals1796670000000 } from './migrations/1796670000000-CacheSignals';
 import { RatingDecidedIndex1796671000000 } from './migrations/1796671000000-RatingDecidedIndex';
+import { DuesVersionBump1796672000000 } from './migrations/1796672000000-DuesVersionBump';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
@@ -86,6 +87,7 @@ export const MIGRATIONS = [
   CellInspectionCount1796660000000,
   CacheSignals1796670000000,
   RatingDecidedIndex1796671000000,
+  DuesVersionBump1796672000000,
 ];
 
 /**

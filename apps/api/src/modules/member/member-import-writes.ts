@@ -1,4 +1,4 @@
-import { DomainError, foldVietnamese } from '@chibo/domain';
+import { DomainError, first, foldVietnamese } from '@chibo/domain';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/audit/audit.service';
 import { orgVisibleSql } from '../../common/scope/scope';
@@ -66,8 +66,32 @@ const MEMBER_INSERT_COLUMNS: BulkColumn[] = [
   ['admission_age_approval', 'text'],
 ];
 
-/** New members from which an import may check foreign keys once for the load (when it is also large next to the tables). */
-const BULK_CHECK_MIN_ROWS = 2000;
+/** New members from which a load may take the bulk path (when it is also large next to the tables). */
+const BULK_MIN_ROWS = 2000;
+
+/**
+ * How a member load is written. `row`: as any insert, every trigger, index and foreign key at work row by row.
+ * `deferred`: foreign keys checked once, the triggers that keep derived data off, that data rebuilt once for the
+ * load. `rebuild`: `deferred`, and the member name trigram index (GIN) built again after the load. `auto` chooses by the load's size next to the tables (loadPathFor);
+ * the others force a path, for tests and measurements.
+ */
+export type MemberLoadPath = 'auto' | 'row' | 'deferred' | 'rebuild';
+
+/**
+ * The path of a load of `fresh` new members next to what the tables hold: `held`, the planner's estimate of the
+ * larger of membership and member_event; `members`, the members on record. A deferred load locks the tables until
+ * it commits and checks every foreign key of them, so it pays when the load is at least a quarter of them; the
+ * indexes are built again only when the load is at least what the table holds.
+ */
+export const loadPathFor = (fresh: number, held: number, members: number): Exclude<MemberLoadPath, 'auto'> =>
+  fresh < BULK_MIN_ROWS || fresh * 4 < held ? 'row' : fresh >= members ? 'rebuild' : 'deferred';
+
+/** The triggers that keep derived data on inserts into membership and member_event, off for a deferred load. */
+const KEPT_BY_TRIGGERS: [table: string, trigger: string][] = [
+  ['membership', 'cell_member_count_ms_ins'],
+  ['membership', 'dues_version_ms_ins'],
+  ['member_event', 'cell_member_count_ev_ins'],
+];
 
 export type ValidRow = {
   line: number;
@@ -97,7 +121,12 @@ export async function assertMembersWritable(m: EntityManager, caller: Caller, id
     );
 }
 
-export async function insertMembers(m: EntityManager, caller: Caller, rows: ValidRow[]): Promise<void> {
+export async function insertMembers(
+  m: EntityManager,
+  caller: Caller,
+  rows: ValidRow[],
+  opts: { path?: MemberLoadPath } = {},
+): Promise<void> {
   if (!rows.length) return;
   const by = caller.actor.kind === 'USER' ? caller.actor.id : null;
   const write = async () => {
@@ -159,13 +188,36 @@ export async function insertMembers(m: EntityManager, caller: Caller, rows: Vali
         .map((r) => [r.id, 'RECOGNISED_FULL', r.v.fullMembershipDate, r.orgId, null, null, by]),
     ]);
   };
-  // A load that is large next to what the tables hold checks its foreign keys once, set-based, instead of row by row.
-  const [{ n }] = await m.query(
-    `SELECT coalesce(max(reltuples), 0)::float8 AS n FROM pg_class WHERE oid IN ('membership'::regclass, 'member_event'::regclass)`,
+  let path = opts.path ?? 'auto';
+  if (path === 'auto' && rows.length >= BULK_MIN_ROWS) {
+    const { held, members } = first(
+      (await m.query(
+        `SELECT (SELECT coalesce(max(reltuples), 0)::float8 FROM pg_class WHERE oid IN ('membership'::regclass, 'member_event'::regclass)) AS held,
+                (SELECT count(*)::float8 FROM member) AS members`,
+      )) as { held: number; members: number }[],
+      'table sizes row',
+    );
+    path = loadPathFor(rows.length, held, members);
+  }
+  if (path === 'auto' || path === 'row') return write();
+  await withDeferredChecks(
+    m,
+    {
+      tables: ['membership', 'member_event'],
+      triggers: KEPT_BY_TRIGGERS,
+      // member's name trigram index only: the membership exclusion constraint's GiST index took as long to build
+      // after a load into empty tables as its inserts took during it (docs/scaling.md#bulk-loads), and building
+      // it next to rows already there costs more
+      rebuildIndexes: path === 'rebuild' ? ['member'] : [],
+    },
+    write,
   );
-  if (rows.length >= BULK_CHECK_MIN_ROWS && rows.length * 4 >= n)
-    await withDeferredChecks(m, { tables: ['membership', 'member_event'] }, write);
-  else await write();
+  // What the triggers that were off would have done, once for the load. cell_member_count_ms_ins: the kept counts of
+  // the cells given permanent memberships (which also covers what cell_member_count_ev_ins follows, exemption events
+  // of these members). dues_version_ms_ins: each member's dues version raised, by the triggers' own statement.
+  // figure_changed stays on: each statement still raises the figure versions, so the figures' cache is dropped.
+  await m.query(`SELECT cell_member_count_rebuild($1::uuid[])`, [[...new Set(rows.map((r) => r.orgId))]]);
+  await m.query(`SELECT dues_member_version_bump($1::uuid[])`, [rows.map((r) => r.id)]);
 }
 
 export async function updateMembers(m: EntityManager, caller: Caller, rows: ValidRow[]): Promise<void> {

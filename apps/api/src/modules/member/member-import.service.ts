@@ -32,6 +32,7 @@ import {
   MEMBER_COLUMNS,
   updateMembers,
   type MemberColumn,
+  type MemberLoadPath,
   type ValidRow,
 } from './member-import-writes';
 import { ORGANISATIONS_WITH_CODES } from '../organisation/organisation.sql';
@@ -104,7 +105,7 @@ export class MemberImportService {
   async importMembers(
     caller: Caller,
     rows: MemberImportRow[],
-    opts: { skipInvalid?: boolean; firstRowNumber?: number; source?: ImportSource } = {},
+    opts: { skipInvalid?: boolean; firstRowNumber?: number; source?: ImportSource; loadPath?: MemberLoadPath } = {},
   ): Promise<ImportResult> {
     const first = opts.firstRowNumber ?? 2; // row 1 is the heading row
     return this.ds.transaction(async (m) => {
@@ -287,7 +288,7 @@ export class MemberImportService {
           caller,
           updates.map((u) => u.existingId as string),
         );
-      await insertMembers(m, caller, fresh);
+      await insertMembers(m, caller, fresh, { path: opts.loadPath });
       await updateMembers(m, caller, updates);
       const badLines = new Set(errors.map((e) => e.row));
       const result = { created: fresh.length, updated: updates.length, skipped: badLines.size, errors };
