@@ -117,7 +117,7 @@ const modules = {
       organisation: "a member's cell and its visibility; admissions per organisation",
       policy: 'probation, party-age and discipline rules',
     },
-    tables: ['member', 'membership', 'member_event', 'discipline', 'cell_member_count'],
+    tables: ['member', 'membership', 'member_event', 'discipline', 'cell_member_count', 'cell_admission_count'],
   },
   candidate: {
     paths: ['src/modules/candidate/'],

@@ -44,6 +44,7 @@ import { MeetingTitleSearch1796657000000 } from './migrations/1796657000000-Meet
 import { OrganisationTerms1796658000000 } from './migrations/1796658000000-OrganisationTerms';
 import { CellMemberCountCover1796659000000 } from './migrations/1796659000000-CellMemberCountCover';
 import { CellInspectionCount1796660000000 } from './migrations/1796660000000-CellInspectionCount';
+import { CellAdmissionCount1796665000000 } from './migrations/1796665000000-CellAdmissionCount';
 import { CacheSignals1796670000000 } from './migrations/1796670000000-CacheSignals';
 import { RatingDecidedIndex1796671000000 } from './migrations/1796671000000-RatingDecidedIndex';
 import { DuesVersionBump1796672000000 } from './migrations/1796672000000-DuesVersionBump';
@@ -85,6 +86,7 @@ export const MIGRATIONS = [
   OrganisationTerms1796658000000,
   CellMemberCountCover1796659000000,
   CellInspectionCount1796660000000,
+  CellAdmissionCount1796665000000,
   CacheSignals1796670000000,
   RatingDecidedIndex1796671000000,
   DuesVersionBump1796672000000,
