@@ -10,10 +10,11 @@ import { MemberImportService } from '../../src/modules/member/member-import.serv
 /**
  * The admissions kept per admitting cell and decision date (cell_admission_count, migration 1796665000000) follow
  * every write that changes an admission — admission, recognition and transfers (which must change nothing), a
- * corrected decision date, a moved or retyped ADMITTED event, deletions, an import (new members and corrected
- * dates), merge and split of cells, the seed — and equal the rows by definition (the ADMITTED events with their
- * member's decision date). The counts read from them (admissionCounts: the dashboard, admissionProgress) equal the
- * length of the list by definition (admissionsSql) for every window and caller, the tree resolved on each day.
+ * corrected decision date, a moved or retyped ADMITTED event, deletions, an import (new members and corrected dates;
+ * row by row and with the event triggers off), merge and split of cells, the seed — and equal the rows by definition
+ * (the ADMITTED events with their member's decision date). The counts read from them (admissionCounts: the
+ * dashboard, admissionProgress) equal the length of the list by definition (admissionsSql) for every window and
+ * caller, the tree resolved on each day.
  */
 describe('kept admissions (cell_admission_count)', () => {
   let h: Harness;
@@ -197,6 +198,23 @@ describe('kept admissions (cell_admission_count)', () => {
     const corrected = imported.map((r) => ({ ...r, admissionDecisionDate: '2026-02-27' }));
     await imports.importMembers(cliCaller(), corrected, { source: { name: 'adm2.csv', sha256: 'ac'.repeat(32) } });
     await expectKept();
+    // larger loads on each path: row by row, and with the event triggers off and the cells rebuilt once after
+    for (const loadPath of ['row', 'deferred', 'rebuild'] as const) {
+      const many = Array.from({ length: 30 }, (_, i) =>
+        row(['a1', 'a2', 'b1'][i % 3]!, `Nhập ${loadPath} ${i}`, `2026-0${1 + (i % 3)}-0${1 + (i % 5)}`),
+      );
+      expect(
+        await imports.importMembers(cliCaller(), many, {
+          source: { name: `${loadPath}.csv`, sha256: 'ad'.repeat(32) },
+          loadPath,
+        }),
+      ).toMatchObject({ created: 30, errors: [] });
+      await expectKept();
+      const off: { n: number }[] = await h.ds.query(
+        `SELECT count(*)::int AS n FROM pg_trigger WHERE tgname LIKE 'cell_admission_count%' AND tgenabled = 'D'`,
+      );
+      expect(off).toEqual([{ n: 0 }]);
+    }
   });
 
   it('holds after the seed, and rebuilds to the same rows from scratch', async () => {

@@ -86,11 +86,16 @@ export type MemberLoadPath = 'auto' | 'row' | 'deferred' | 'rebuild';
 export const loadPathFor = (fresh: number, held: number, members: number): Exclude<MemberLoadPath, 'auto'> =>
   fresh < BULK_MIN_ROWS || fresh * 4 < held ? 'row' : fresh >= members ? 'rebuild' : 'deferred';
 
-/** The triggers that keep derived data on inserts into membership and member_event, off for a deferred load. */
+/**
+ * The triggers that keep derived data on inserts into membership and member_event, off for a deferred load. The
+ * member table's own (cell_admission_count_m_ins: a new member's ADMITTED events written before it, none in a load)
+ * stays on: turning it off would lock member against every reader for the load, and it finds nothing to rebuild.
+ */
 const KEPT_BY_TRIGGERS: [table: string, trigger: string][] = [
   ['membership', 'cell_member_count_ms_ins'],
   ['membership', 'dues_version_ms_ins'],
   ['member_event', 'cell_member_count_ev_ins'],
+  ['member_event', 'cell_admission_count_ev_ins'],
 ];
 
 export type ValidRow = {
@@ -215,8 +220,11 @@ export async function insertMembers(
   // What the triggers that were off would have done, once for the load. cell_member_count_ms_ins: the kept counts of
   // the cells given permanent memberships (which also covers what cell_member_count_ev_ins follows, exemption events
   // of these members). dues_version_ms_ins: each member's dues version raised, by the triggers' own statement.
+  // cell_admission_count_ev_ins: the kept admissions of the cells their ADMITTED events name (each member's cell).
   // figure_changed stays on: each statement still raises the figure versions, so the figures' cache is dropped.
-  await m.query(`SELECT cell_member_count_rebuild($1::uuid[])`, [[...new Set(rows.map((r) => r.orgId))]]);
+  const cells = [...new Set(rows.map((r) => r.orgId))];
+  await m.query(`SELECT cell_member_count_rebuild($1::uuid[])`, [cells]);
+  await m.query(`SELECT cell_admission_count_rebuild($1::uuid[])`, [cells]);
   await m.query(`SELECT dues_member_version_bump($1::uuid[])`, [rows.map((r) => r.id)]);
 }
 
