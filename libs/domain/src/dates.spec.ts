@@ -110,6 +110,8 @@ describe('parseIsoDate / formatIsoDate', () => {
   it('throws VALIDATION with the field name', () => {
     expectDomainError(() => parseIsoDate('2025-02-30'), 'VALIDATION', 'date');
     expectDomainError(() => parseIsoDate('nope', 'birthDate'), 'VALIDATION', 'birthDate');
+    expectDomainError(() => parseIsoDate(20250430 as unknown as string), 'VALIDATION', 'date');
+    expectDomainError(() => parseIsoDate('2025-4-30'), 'VALIDATION', 'date');
     expectDomainError(() => formatIsoDate({ year: 2023, month: 2, day: 29 }), 'VALIDATION');
     expectDomainError(() => formatIsoDate({ year: 2023, month: 1, day: 1.5 }), 'VALIDATION');
   });

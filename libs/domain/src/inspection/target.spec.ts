@@ -4,7 +4,9 @@ import {
   nextInspectionDueOn,
   inspectionPercent,
   inspectionProgressOn,
+  inspectionCountsOn,
   inspectionTargetForCell,
+  inspectionTargetFromCounts,
   requiredInspections,
   summariseTarget,
   supervisionCoverage,
@@ -330,5 +332,49 @@ describe('nextInspectionDueOn', () => {
     expect(nextInspectionDueOn(0, 0, 2026)).toBeNull();
     expect(() => nextInspectionDueOn(-1, 0, 2026)).toThrow();
     expect(() => nextInspectionDueOn(2, 0.5, 2026)).toThrow();
+  });
+});
+
+describe('inspectionCountsOn / inspectionTargetFromCounts (the kept per-cell counts)', () => {
+  const facts = [
+    concluded('2026-02-01'),
+    concluded('2026-02-02', 'REGULAR_SUPERVISION'),
+    inProgress('2026-05-01'),
+    planned('2026-09-01'),
+    concluded('2025-11-01'),
+  ];
+
+  it('counts only inspections, each by where it stood for the year on the reference date', () => {
+    expect(inspectionCountsOn(facts, 2026, '2026-06-30')).toEqual({ concluded: 1, inProgress: 1, planned: 1 });
+    expect(inspectionCountsOn(facts, 2026, '2026-01-15')).toEqual({ concluded: 0, inProgress: 0, planned: 3 });
+    expect(inspectionCountsOn([], 2026, '2026-06-30')).toEqual({ concluded: 0, inProgress: 0, planned: 0 });
+  });
+
+  it('judges the counts as inspectionTargetForCell judges the inspections', () => {
+    for (const hasCellCommittee of [true, false])
+      for (const asOf of ['2026-01-15', '2026-06-30', '2026-12-31', '2027-03-01'])
+        expect(
+          inspectionTargetFromCounts(
+            {
+              hasCellCommittee,
+              counts: inspectionCountsOn(facts, 2026, targetReferenceDate(2026, asOf)),
+              year: 2026,
+              asOf,
+            },
+            DEFAULT_POLICY,
+          ),
+        ).toEqual(cell(hasCellCommittee, facts, asOf));
+  });
+
+  it('meets the target at exactly the required count: 2 with a chi ủy, 1 without', () => {
+    const judge = (hasCellCommittee: boolean, done: number) =>
+      inspectionTargetFromCounts(
+        { hasCellCommittee, counts: { concluded: done, inProgress: 0, planned: 0 }, year: 2026, asOf: '2026-12-31' },
+        DEFAULT_POLICY,
+      );
+    expect(judge(true, 1).met).toBe(false);
+    expect(judge(true, 2).met).toBe(true);
+    expect(judge(false, 0).met).toBe(false);
+    expect(judge(false, 1).met).toBe(true);
   });
 });
