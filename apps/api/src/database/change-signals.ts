@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** The channel of migration CacheSignals: its triggers notify the topic of the table a statement changed. */
 export const CACHE_CHANNEL = 'chibo_cache';
@@ -162,23 +163,32 @@ export class SignalledCache<V> {
     return undefined;
   }
 
-  /** A token to pass to `keep` after reading: a change signalled in between makes `keep` do nothing. */
-  mark(): { generation: number; at: number } {
-    return { generation: this.generation, at: Date.now() };
+  /**
+   * Runs `read` for values that may then be kept. Outside a transaction (`m` is the data source's manager) and while
+   * keeping is on, it reads on the primary (a replica may not have replayed a change just signalled) and returns
+   * `keep`, which keeps a value only if no change was signalled since the read began; otherwise it reads through `m`
+   * (a transaction reads what it may itself have changed) and `keep` is null.
+   */
+  async read<T>(
+    ds: DataSource,
+    m: EntityManager,
+    read: (m: EntityManager) => Promise<T>,
+  ): Promise<{ value: T; keep: ((key: string, value: V) => void) | null }> {
+    if (m !== ds.manager || !this.active) return { value: await read(m), keep: null };
+    const generation = this.generation;
+    const at = Date.now();
+    const runner = ds.createQueryRunner('master');
+    try {
+      const value = await read(runner.manager);
+      return { value, keep: (key, kept) => this.keep(generation, at, key, kept) };
+    } finally {
+      await runner.release();
+    }
   }
 
-  keep(mark: { generation: number; at: number }, key: string, value: V): void {
-    if (!this.active || mark.generation !== this.generation) return;
+  private keep(generation: number, at: number, key: string, value: V): void {
+    if (!this.active || generation !== this.generation) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { value, at: mark.at });
-  }
-
-  async get(key: string, load: () => Promise<V>): Promise<V> {
-    const hit = this.peek(key);
-    if (hit !== undefined) return hit;
-    const mark = this.mark();
-    const value = await load();
-    this.keep(mark, key, value);
-    return value;
+    this.entries.set(key, { value, at });
   }
 }

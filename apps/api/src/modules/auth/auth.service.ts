@@ -196,17 +196,9 @@ export class AuthService {
   async actorForUser(userId: string): Promise<Actor> {
     const kept = this.callers.peek(userId);
     if (kept) return kept;
-    if (!this.callers.active) return this.readActor(userId, this.ds.manager);
-    // Read on the primary when it may be kept: a replica may not have replayed the change just signalled.
-    const mark = this.callers.mark();
-    const runner = this.ds.createQueryRunner('master');
-    try {
-      const actor = deepFreeze(await this.readActor(userId, runner.manager));
-      this.callers.keep(mark, userId, actor);
-      return actor;
-    } finally {
-      await runner.release();
-    }
+    const { value: actor, keep } = await this.callers.read(this.ds, this.ds.manager, (m) => this.readActor(userId, m));
+    keep?.(userId, deepFreeze(actor));
+    return actor;
   }
 
   private async readActor(userId: string, m: EntityManager): Promise<Actor> {

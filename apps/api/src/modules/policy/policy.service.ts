@@ -110,27 +110,20 @@ export class PolicyService {
   ): Promise<Map<string, Policy>> {
     const found = new Map<string, Policy>();
     const keyOf = (k: { id: string; asOf: string }) => `${k.id}|${k.asOf}`;
-    const keep = m === this.ds.manager && this.kept.active;
-    const missing = keep
-      ? keys.filter((k) => {
-          const policy = this.kept.peek(keyOf(k));
-          if (policy) found.set(keyOf(k), policy);
-          return !policy;
-        })
-      : keys;
+    const missing =
+      m === this.ds.manager
+        ? keys.filter((k) => {
+            const policy = this.kept.peek(keyOf(k));
+            if (policy) found.set(keyOf(k), policy);
+            return !policy;
+          })
+        : keys;
     if (missing.length) {
-      const mark = this.kept.mark();
-      // Read on the primary when kept: a replica may not have replayed the change just signalled.
-      const runner = keep ? this.ds.createQueryRunner('master') : null;
-      try {
-        const layers = await this.layersAt(missing, runner?.manager ?? m);
-        for (const k of missing) {
-          const policy = checked(k.id, k.asOf, layers.get(keyOf(k)));
-          found.set(keyOf(k), policy);
-          if (keep) this.kept.keep(mark, keyOf(k), policy);
-        }
-      } finally {
-        await runner?.release();
+      const { value: layers, keep } = await this.kept.read(this.ds, m, (mm) => this.layersAt(missing, mm));
+      for (const k of missing) {
+        const policy = checked(k.id, k.asOf, layers.get(keyOf(k)));
+        found.set(keyOf(k), policy);
+        keep?.(keyOf(k), policy);
       }
     }
     return new Map(keys.map((k) => [keyOf(k), found.get(keyOf(k)) as Policy]));
