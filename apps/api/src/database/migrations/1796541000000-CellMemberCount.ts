@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { transitionTables } from '../migration-sql';
 
 // Per-cell member counts kept by the database as a step function of the date: a row says that from `valid_from`
 // (inclusive) to `valid_to` (exclusive; 'infinity' for open) the organisation had `members` permanent memberships in
@@ -103,13 +104,6 @@ const TRIGGERS: [name: string, table: string, event: string, body: string][] = [
   ],
 ];
 
-const referencing = (event: string): string =>
-  event === 'INSERT'
-    ? 'NEW TABLE AS new_rows'
-    : event === 'DELETE'
-      ? 'OLD TABLE AS old_rows'
-      : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
-
 export class CellMemberCount1796541000000 implements MigrationInterface {
   name = 'CellMemberCount1796541000000';
 
@@ -131,7 +125,7 @@ export class CellMemberCount1796541000000 implements MigrationInterface {
         `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM cell_member_count_rebuild(${body}); RETURN NULL; END $$`,
       );
       await q.query(
-        `CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${referencing(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
+        `CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${transitionTables(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
       );
     }
     await q.query(

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { transitionTables } from '../migration-sql';
 
 // Kept dues facts (docs/dues.md#kept-facts): a subtree's dues figures and its members in arrears read a few small rows
 // per member instead of judging every member's twelve months on each request (at a province's size, 1.8 million
@@ -61,13 +62,6 @@ export const DUES_FACT_TRIGGERS: [name: string, table: string, event: string, me
 ];
 const EPOCH_TABLES = ['organisation_placement', 'policy_override'] as const;
 
-const referencing = (event: string): string =>
-  event === 'INSERT'
-    ? 'NEW TABLE AS new_rows'
-    : event === 'DELETE'
-      ? 'OLD TABLE AS old_rows'
-      : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
-
 export class DuesFacts1796580000000 implements MigrationInterface {
   name = 'DuesFacts1796580000000';
 
@@ -112,7 +106,7 @@ export class DuesFacts1796580000000 implements MigrationInterface {
           ON CONFLICT (member_id) DO UPDATE SET version = v.version + 1;
         RETURN NULL; END $$`);
       await q.query(
-        `CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${referencing(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
+        `CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${transitionTables(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
       );
     }
     await q.query(`CREATE FUNCTION dues_fact_epoch_raise() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN

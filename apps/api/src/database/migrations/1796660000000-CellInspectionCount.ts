@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { transitionTables } from '../migration-sql';
 
 // The yearly inspection target's per-cell counts kept by the database as a step function of the reference date: a
 // row says that for every reference date from `valid_from` (inclusive) to `valid_to` (exclusive; 'infinity' for
@@ -62,13 +63,6 @@ const TRIGGERS: [name: string, event: string, body: string][] = [
   ],
 ];
 
-const referencing = (event: string): string =>
-  event === 'INSERT'
-    ? 'NEW TABLE AS new_rows'
-    : event === 'DELETE'
-      ? 'OLD TABLE AS old_rows'
-      : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
-
 export class CellInspectionCount1796660000000 implements MigrationInterface {
   name = 'CellInspectionCount1796660000000';
 
@@ -90,7 +84,7 @@ export class CellInspectionCount1796660000000 implements MigrationInterface {
         `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM cell_inspection_count_rebuild(${body}); RETURN NULL; END $$`,
       );
       await q.query(
-        `CREATE TRIGGER ${name} AFTER ${event} ON inspection REFERENCING ${referencing(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
+        `CREATE TRIGGER ${name} AFTER ${event} ON inspection REFERENCING ${transitionTables(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
       );
     }
     await q.query(

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { transitionTables } from '../migration-sql';
 
 // Admissions kept per admitting cell and admission decision date: a row says that `admissions` ADMITTED events name
 // the cell (to_organisation_id, else organisation_id) for members whose admission decision date is `admitted_on` —
@@ -77,13 +78,6 @@ const TRIGGERS: [name: string, table: string, event: string, body: string][] = [
   ],
 ];
 
-const referencing = (event: string): string =>
-  event === 'INSERT'
-    ? 'NEW TABLE AS new_rows'
-    : event === 'DELETE'
-      ? 'OLD TABLE AS old_rows'
-      : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
-
 export class CellAdmissionCount1796665000000 implements MigrationInterface {
   name = 'CellAdmissionCount1796665000000';
 
@@ -102,7 +96,7 @@ export class CellAdmissionCount1796665000000 implements MigrationInterface {
         `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM cell_admission_count_rebuild(${body}); RETURN NULL; END $$`,
       );
       await q.query(
-        `CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${referencing(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
+        `CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${transitionTables(event)} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
       );
     }
     await q.query(
