@@ -179,4 +179,35 @@ describe('keyset pagination: members, meetingList, ratings, auditLog', () => {
     const forged = Buffer.from(JSON.stringify({ l: 'auditLog', k: ['1; DROP TABLE audit_log'] })).toString('base64url');
     expect(errorOf(await h.gql(LOG, { page: { after: forged } }, admin))).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
+
+  // A list's count and its page come from one statement (countAndPage): the count must not depend on the page, and
+  // the rows must keep the list's order through it.
+  it('every list: the same total on a page past the end, and an offset page is a slice of the whole list', async () => {
+    const lists: [string, string, Record<string, unknown>][] = [
+      ['members', 'MemberFilter', { organisationId: t.R }],
+      ['meetingList', 'MeetingFilter', { organisationId: t.R }],
+      ['organisations', 'OrganisationFilter', { underId: t.R }],
+      ['inspections', 'InspectionFilter', { organisationId: t.R }],
+      ['auditLog', 'AuditFilter', { entityType: 'member' }],
+    ];
+    for (const [field, type, f] of lists) {
+      const q = `query($f: ${type}, $page: PageInput) { ${field}(filter: $f, page: $page) { items { id } total offset limit } }`;
+      const all = (await ok(q, { f, page: { limit: 500 } }))[field];
+      if (field !== 'inspections') expect(all.total).toBeGreaterThan(3);
+      expect(all.items.length).toBe(Math.min(all.total, 500));
+      const slice = (await ok(q, { f, page: { offset: 1, limit: 2 } }))[field];
+      expect({ field, total: slice.total, ids: slice.items.map((r: Row) => r.id) }).toEqual({
+        field,
+        total: all.total,
+        ids: all.items.slice(1, 3).map((r: Row) => r.id),
+      });
+      const past = (await ok(q, { f, page: { offset: 100_000, limit: 5 } }))[field];
+      expect({ field, total: past.total, items: past.items, offset: past.offset }).toEqual({
+        field,
+        total: all.total,
+        items: [],
+        offset: 100_000,
+      });
+    }
+  });
 });

@@ -1,6 +1,13 @@
 // Reading the audit log (AuditService writes it): the administrators' list, filtered and keyset-paged, newest first.
 import type { EntityManager } from 'typeorm';
-import { keysetAfterSql, keysetColumns, keysetRows, type KeysetKey, type KeysetPage } from '../graphql/pagination';
+import {
+  countAndPage,
+  keysetAfterSql,
+  keysetColumns,
+  keysetRows,
+  type KeysetKey,
+  type KeysetPage,
+} from '../graphql/pagination';
 import { isUuid } from '../scope/scope';
 import { Params } from '../../database/sql';
 
@@ -26,8 +33,9 @@ export const auditLogPage = async (
   if (filter?.operation) where.push(`operation = ${p.add(filter.operation)}`);
   if (filter?.actorId && isUuid(filter.actorId)) where.push(`actor_id = ${p.add(filter.actorId)}::uuid`);
   const sql = `FROM audit_log WHERE ${where.join(' AND ')}`;
-  const [{ total }] = await q.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-  const read = await q.query(
+  const { total, rows: read } = await countAndPage(
+    q,
+    sql,
     `SELECT id::text, at, actor_type AS "actorType", actor_id AS "actorId", actor_name AS "actorName", operation, entity_type AS "entityType",
             entity_id AS "entityId", before, after, request_id AS "requestId", ${keysetColumns(AUDIT_KEYS)}
        ${sql} AND ${keysetAfterSql(AUDIT_KEYS, page.after, p)} ORDER BY audit_log.id DESC OFFSET ${p.add(page.offset)} LIMIT ${p.add(page.limit + 1)}`,

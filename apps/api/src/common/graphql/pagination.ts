@@ -177,3 +177,34 @@ export const keysetRows = <R extends Record<string, unknown>>(
   for (const r of page) for (let i = 0; i < keys.length; i++) delete r[`_k${i}`];
   return { rows: page, nextCursor };
 };
+
+/** What runs a statement: a DataSource, an EntityManager or a QueryRunner. */
+type Queryable = { query: (sql: string, params?: unknown[]) => Promise<unknown> };
+
+/**
+ * A list's count and one page of it in one statement, so a list costs one round trip to the database instead of
+ * two. `fromWhere` is the list's `FROM … WHERE …`; `pageSql` the page's whole statement (its SELECT on the same
+ * FROM and WHERE, ORDER BY, OFFSET, LIMIT); both read `values`. The count comes even when the page is empty (one row
+ * with the count and no page columns), and the rows keep the page's order. Each part is planned as it was alone.
+ */
+export const countAndPage = async <R extends Record<string, unknown> = Record<string, unknown>>(
+  q: Queryable,
+  fromWhere: string,
+  pageSql: string,
+  values: unknown[],
+): Promise<{ total: number; rows: R[] }> => {
+  const read = (await q.query(
+    `SELECT t."_total", pg.* FROM (SELECT count(*)::int AS "_total" ${fromWhere}) t
+       LEFT JOIN LATERAL (SELECT x.*, row_number() OVER () AS "_n" FROM (${pageSql}) x) pg ON true ORDER BY pg."_n"`,
+    values,
+  )) as Record<string, unknown>[];
+  const total = (read[0]?._total as number | undefined) ?? 0;
+  const rows: R[] = [];
+  for (const r of read) {
+    if (r._n === null) continue;
+    delete r._total;
+    delete r._n;
+    rows.push(r as R);
+  }
+  return { total, rows };
+};

@@ -11,7 +11,7 @@ import {
 import { onDomainError } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { countAndPage, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, listScope } from '../../common/scope/scope';
 import { Params, today, validAt } from '../../database/sql';
 import { MemberService } from '../member/member.service';
@@ -59,8 +59,9 @@ export class CandidateService {
     const where = [validAt('pl', dp), inRangesSql('pl', ranges, p)];
     if (filter?.stages?.length) where.push(`c.stage = ANY(${p.add(filter.stages)}::text[])`);
     const sql = `FROM candidate c JOIN organisation_placement pl ON pl.organisation_id = c.organisation_id WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const items = await this.ds.query(
+    const { total, rows: items } = await countAndPage<Candidate & Record<string, unknown>>(
+      this.ds,
+      sql,
       `SELECT ${COLUMNS} ${sql} ORDER BY c.name_folded OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
       p.values,
     );

@@ -4,7 +4,7 @@ import { DomainError, throwFieldErrors, validateInspectionDates } from '@chibo/d
 import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
-import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { countAndPage, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { assertOrgVisible, isUuid, orgVisibleSql } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import { JOIN_ORGANISATION } from '../organisation/organisation.sql';
@@ -87,8 +87,9 @@ export class InspectionPlanService {
     }
     if (f.year) where.push(`p.year = ${q.add(f.year)}::int`);
     const sql = `FROM inspection_plan p ${JOIN_ORGANISATION('o', 'p.organisation_id')} WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, q.values);
-    const rows = await this.ds.query(
+    const { total, rows } = await countAndPage(
+      this.ds,
+      sql,
       `SELECT ${PLAN_COLUMNS} ${sql} ORDER BY p.year DESC, o.code, p.id OFFSET ${q.add(offset)} LIMIT ${q.add(limit)}`,
       q.values,
     );

@@ -9,7 +9,7 @@ import {
 } from '@chibo/domain';
 import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
-import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { countAndPage, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
 import { Params, today, validAt } from '../../database/sql';
 import { DisciplineService } from '../member/discipline.service';
@@ -130,8 +130,9 @@ export class InspectionService {
   ): Promise<Page<Inspection>> {
     const p = new Params();
     const sql = `FROM inspection i WHERE ${(await this.where(actor, filter, p)).join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const rows = await this.ds.query(
+    const { total, rows } = await countAndPage(
+      this.ds,
+      sql,
       `SELECT ${COLUMNS} ${sql} ORDER BY ${INSPECTION_DATE} DESC, i.created_at DESC, i.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
       p.values,
     );

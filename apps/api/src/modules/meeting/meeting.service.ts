@@ -5,6 +5,7 @@ import type { Actor } from '../../common/auth/actor';
 import {
   type Page,
   type PageInput,
+  countAndPage,
   keysetAfterSql,
   keysetColumns,
   keysetPageOf,
@@ -161,8 +162,9 @@ export class MeetingService {
     if (filter?.kinds?.length) where.push(`mt.kind = ANY(${p.add(filter.kinds)}::text[])`);
     if (filter?.states?.length) where.push(`mt.state = ANY(${p.add(filter.states)}::text[])`);
     const sql = `FROM ${MEETING_FROM} WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const read = await this.ds.query(
+    const { total, rows: read } = await countAndPage(
+      this.ds,
+      sql,
       `SELECT ${COLUMNS}, ${keysetColumns(MEETING_KEYS)} ${sql} AND ${keysetAfterSql(MEETING_KEYS, after, p)}
         ORDER BY mt.meeting_date DESC, mt.start_time NULLS LAST, mt.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
       p.values,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, foldVietnamese, percent, scoreGap, visitCoverage, type Policy } from '@chibo/domain';
 import { asField } from '../../common/graphql/errors';
 import type { Actor } from '../../common/auth/actor';
-import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { countAndPage, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql, rootRanges } from '../../common/scope/scope';
 import { inSubtree, Params, today, validAt } from '../../database/sql';
 import { ACTIVE_USERS, JOIN_USER } from '../auth/auth.sql';
@@ -269,8 +269,9 @@ export class VisitService {
     const sql = `FROM visit v JOIN meeting mt ON mt.id = v.meeting_id ${JOIN_USER('u', 'v.visitor_user_id')}
       JOIN organisation_placement pl ON pl.organisation_id = mt.organisation_id AND ${validAt('pl', 'mt.meeting_date')}
       WHERE ${[...where, visible].join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const rows: Omit<Visit, 'scoreGapWarning'>[] = await this.ds.query(
+    const { total, rows } = await countAndPage<Omit<Visit, 'scoreGapWarning'>>(
+      this.ds,
+      sql,
       `SELECT ${VISIT_COLUMNS} ${sql} ORDER BY mt.meeting_date DESC, v.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
       p.values,
     );

@@ -12,6 +12,7 @@ import type { Actor } from '../../common/auth/actor';
 import {
   type Page,
   type PageInput,
+  countAndPage,
   keysetAfterSql,
   keysetColumns,
   keysetPageOf,
@@ -201,8 +202,12 @@ export class MemberService {
       const { rows: items, nextCursor } = keysetRows(from.slice(offset, offset + limit + 1), limit, 'members', keys);
       return { items: items.map((r) => toModel(r, asOf)), total: matching.length, offset, limit, nextCursor };
     }
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const read = await this.ds.query(`${selectAfter()} OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`, p.values);
+    const { total, rows: read } = await countAndPage(
+      this.ds,
+      sql,
+      `${selectAfter()} OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
     const { rows, nextCursor } = keysetRows(read, limit, 'members', keys);
     return { items: rows.map((r: Record<string, unknown>) => toModel(r, asOf)), total, offset, limit, nextCursor };
   }

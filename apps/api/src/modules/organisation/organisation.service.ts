@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, foldVietnamese, type CommitteeRole, type OrganisationKind } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService } from '../../common/audit/audit.service';
-import { pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
+import { countAndPage, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { inRangesSql, isUuid, listScope, orgVisibleSql, subtreeRange, underRootsSql } from '../../common/scope/scope';
 import { likeLiteral, Params, validAt, wordsStartSql } from '../../database/sql';
 import type { OrganisationFilter } from './organisation.inputs';
@@ -157,8 +157,9 @@ export class OrganisationService {
       where.push(`(o.name_folded LIKE ${q} OR lower(o.code) LIKE ${q})`);
     }
     const sql = `FROM ${from} WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const rows: OrgRow[] = await this.ds.query(
+    const { total, rows } = await countAndPage<OrgRow>(
+      this.ds,
+      sql,
       `SELECT ${ORG_COLUMNS}, pl.parent_id AS "parentId", pl.path, pl.depth ${sql} ORDER BY pl.depth, o.code OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
       p.values,
     );

@@ -7,6 +7,7 @@ import {
   pageOf,
   type Page,
   type PageInput,
+  countAndPage,
   keysetAfterSql,
   keysetColumns,
   keysetPageOf,
@@ -148,8 +149,9 @@ export class RatingReadService {
       where.push(...nameSearchSql('COALESCE(mb.name_folded, so.name_folded)', filter.search, p));
     const sql = `FROM ${RATING_FROM} CROSS JOIN LATERAL (SELECT placement_path_at(r.organisation_id, ${refDate}::date) AS path) rating_path
       WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, p.values);
-    const read = await this.ds.query(
+    const { total, rows: read } = await countAndPage(
+      this.ds,
+      sql,
       `SELECT ${RATING_COLUMNS}, ${keysetColumns(RATING_KEYS)} ${sql} AND ${keysetAfterSql(RATING_KEYS, after, p)}
         ORDER BY r.year DESC, r.subject_kind, o.name, COALESCE(mb.name_folded, so.name), r.id OFFSET ${p.add(offset)} LIMIT ${p.add(limit + 1)}`,
       p.values,
