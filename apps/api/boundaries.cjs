@@ -23,7 +23,7 @@ const modules = {
     summary:
       'Configuration, database (DataSource, migrations, SQL helpers, change signals for values kept between requests), audit log and its hash chain, domain events (the outbox written with the audit log), scope as SQL, GraphQL plumbing (guard, errors, limits, loaders, pagination, scalars), import/export helpers.',
     moduleFile: 'src/common/common.module.ts',
-    exports: ['APP_CONFIG', 'AuditService', 'AuditChainService', 'ChangeSignals', 'ExportService'],
+    exports: ['APP_CONFIG', 'AuditService', 'AuditChainService', 'ChangeSignals', 'ExportService', 'KeptTreeReads'],
     public: '*',
     uses: {},
     tables: ['audit_log', 'audit_seal', 'audit_verification', 'domain_event', 'rate_limit_hit'],

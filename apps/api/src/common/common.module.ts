@@ -6,10 +6,11 @@ import { dataSourceOptions } from '../database/data-source';
 import { AuditChainService } from './audit/audit-chain.service';
 import { AuditService } from './audit/audit.service';
 import { ExportService } from './export/export.service';
+import { KeptTreeReads } from './scope/kept-tree-reads';
 
 /**
  * The common/database module, global: the checked configuration (APP_CONFIG), the database (TypeORM's DataSource,
- * itself global), the change signals of values kept between requests, the audit log every write goes through and its hash chain (sealing, verification), the registry of Excel exports. It imports no feature module (docs/architecture.md).
+ * itself global), the change signals of values kept between requests, the audit log every write goes through and its hash chain (sealing, verification), the registry of Excel exports, the lists' kept scope statements. It imports no feature module (docs/architecture.md).
  * Scope helpers, loaders and SQL helpers are plain functions in common/ and database/, not providers.
  */
 @Module({})
@@ -30,11 +31,13 @@ export class CommonModule {
         AuditService,
         AuditChainService,
         ExportService,
+        KeptTreeReads,
       ],
       // AuditChainService: the audit chain's queries and mutation (auth's AuditChainResolver)
       // ExportService: each feature module registers its Excel exports (served by GET /exports/<name>.xlsx)
       // ChangeSignals: the caller and policy caches (auth, policy) drop what they keep on a signalled change
-      exports: [APP_CONFIG, ChangeSignals, AuditService, AuditChainService, ExportService],
+      // KeptTreeReads: the lists' scope statements, kept until the tree changes
+      exports: [APP_CONFIG, ChangeSignals, AuditService, AuditChainService, ExportService, KeptTreeReads],
     };
   }
 }

@@ -126,4 +126,33 @@ const embedded = process.env.CHIBO_TEST_EMBEDDED === '1';
     const back = await statementsOf(() => h.gql(ORG, { id: t.a1 }, reader));
     expect(back.filter(callerSql)).toHaveLength(0);
   });
+
+  it("keeps a list's subtree until the tree changes, then follows a move", async () => {
+    const u = await buildTree(h.gql, admin);
+    const reader = await h.userWith('COMMITTEE_READ', { organisationId: u.GA });
+    const MEMBERS = `query($o: ID!) { members(filter: { organisationId: $o }) { total items { id } } }`;
+    const scopeSql = (sql: string) => /placement_path_at\(o\.id/.test(sql);
+    const list = () => h.gql(MEMBERS, { o: u.a1 }, reader);
+    const first = await statementsOf(list);
+    expect(first.filter(scopeSql)).toHaveLength(1);
+    let total = -1;
+    const second = await statementsOf(async () => (total = (await list()).data.members.total as number));
+    expect(second.filter(scopeSql)).toHaveLength(0);
+    expect(total).toBeGreaterThan(0);
+    // kept by the caller's scope too: a reader of the other subtree asking the same list is not answered from it
+    const newReader = await h.userWith('COMMITTEE_READ', { organisationId: u.GB });
+    expect(errorOf(await h.gql(MEMBERS, { o: u.a1 }, newReader))?.code).toBe('NOT_FOUND');
+    expect(errorOf(await h.gql(MEMBERS, { o: u.a1 }, newReader))?.code).toBe('NOT_FOUND');
+    // The cell moves out of the reader's subtree: the kept scope is dropped on the tree's signal.
+    const moved = await h.gql(
+      `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`,
+      { i: { id: u.a1, newParentId: u.GB, effectiveOn: new Date().toISOString().slice(0, 10) } },
+      admin,
+    );
+    expect(moved.errors).toBeUndefined();
+    const after = await until(list, (r) => errorOf(r)?.code === 'NOT_FOUND');
+    expect(errorOf(after)?.code).toBe('NOT_FOUND');
+    // and the reader of the new parent sees the cell's members
+    expect((await h.gql(MEMBERS, { o: u.a1 }, newReader)).data.members.total).toBe(total);
+  });
 });

@@ -1,9 +1,14 @@
-import type { EntityManager } from 'typeorm';
 import { DomainError } from '@chibo/domain';
 import type { Actor } from '../auth/actor';
 import { inSubtree, Params, validAt } from '../../database/sql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What reads the tree for a scope check or a list's scope: an EntityManager (a transaction's, or the data source's), or the process's
+ * kept tree reads (`KeptTreeReads`), which keep the answer until the tree changes.
+ */
+export type TreeQuery = { query: (sql: string, params?: unknown[]) => Promise<any> };
 
 /** Ids come from clients: one that is not a UUID is answered like any id that does not exist. */
 export const isUuid = (s: unknown): s is string => typeof s === 'string' && UUID.test(s);
@@ -57,7 +62,7 @@ export const underRootsSql = (pl: string, roots: string[] | null, p: Params, d: 
 };
 
 export const assertOrgVisible = async (
-  m: EntityManager,
+  m: TreeQuery,
   actor: Actor,
   orgId: string,
   d: string,
@@ -79,7 +84,7 @@ export const assertOrgVisible = async (
   }
 };
 
-const isReadable = async (m: EntityManager, actor: Actor, orgId: string, d: string): Promise<boolean> => {
+const isReadable = async (m: TreeQuery, actor: Actor, orgId: string, d: string): Promise<boolean> => {
   const p = new Params();
   const id = p.add(orgId);
   const date = p.add(d);
@@ -114,7 +119,7 @@ export type RootPathRule = 'at' | 'valid';
 
 /** The paths of organisations `ids` on date `d`, in one statement, as subtree ranges. */
 export const rootRanges = async (
-  m: EntityManager,
+  m: TreeQuery,
   ids: readonly string[],
   d: string,
   rule: RootPathRule = 'at',
@@ -138,7 +143,7 @@ export const rootRanges = async (
  * Same answers as a visibility check followed by a per-row root comparison, with one statement instead of one per row.
  */
 export const listScope = async (
-  m: EntityManager,
+  m: TreeQuery,
   actor: Actor,
   underId: string | null | undefined,
   d: string,

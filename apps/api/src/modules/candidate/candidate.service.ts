@@ -24,6 +24,7 @@ import type {
   CandidateFilter,
   CreateCandidateInput,
 } from './candidate.model';
+import { KeptTreeReads } from '../../common/scope/kept-tree-reads';
 
 const COLUMNS = `c.id, c.organisation_id AS "organisationId", c.full_name AS "fullName", c.birth_date AS "birthDate", c.gender, c.national_id AS "nationalId",
   c.stage, c.promising_on AS "promisingOn", c.sympathiser_on AS "sympathiserOn", c.course_completed_on AS "courseCompletedOn", c.admitted_on AS "admittedOn",
@@ -44,6 +45,7 @@ export class CandidateService {
     private readonly members: MemberService,
     private readonly memberWrites: MemberWriteService,
     private readonly policies: PolicyService,
+    private readonly tree: KeptTreeReads,
   ) {}
 
   async list(actor: Actor, filter: CandidateFilter | undefined, page: PageInput | undefined): Promise<Page<Candidate>> {
@@ -52,7 +54,7 @@ export class CandidateService {
     // The subtrees as constant path ranges (roots by their placement in force today), resolved once.
     const ranges =
       actor.readRoots.length || actor.isAdmin
-        ? await listScope(this.ds.manager, actor, filter?.organisationId, d, { rule: 'valid' })
+        ? await listScope(this.tree, actor, filter?.organisationId, d, { rule: 'valid' })
         : [];
     const p = new Params();
     const dp = p.add(d);

@@ -21,6 +21,7 @@ import {
   DuesRelief,
   MemberDues,
 } from './dues.model';
+import { KeptTreeReads } from '../../common/scope/kept-tree-reads';
 
 export const PAYMENT_COLUMNS = `dp.id, dp.member_id AS "memberId", dp.organisation_id AS "organisationId", ${MONTH_SQL('dp.month')} AS month, dp.amount::int AS amount,
   dp.paid_on::text AS "paidOn", dp.channel, dp.note, dp.reference, dp.recorded_by AS "recordedBy", dp.recorded_at AS "recordedAt", dp.cancelled_at AS "cancelledAt",
@@ -43,6 +44,7 @@ export class DuesService {
     private readonly orgs: OrganisationService,
     private readonly calc: DuesYearCalculator,
     private readonly facts: DuesFactsService,
+    private readonly tree: KeptTreeReads,
   ) {}
 
   /** A member's dues in a year: NOT_FOUND when the member is missing or not readable (their own record for a member). */
@@ -258,7 +260,7 @@ export class DuesService {
     year: number,
   ): Promise<{ through: string; day: string }> {
     const period = periodOf(year, today());
-    await listScope(this.ds.manager, committeeReader(actor), organisationId, period.day, { rule: 'valid' });
+    await listScope(this.tree, committeeReader(actor), organisationId, period.day, { rule: 'valid' });
     return period;
   }
 

@@ -15,6 +15,7 @@ import { Params, today, validAt } from '../../database/sql';
 import { DisciplineService } from '../member/discipline.service';
 import type { Discipline } from '../member/member.model';
 import { Inspection, InspectionSubject, type InspectionFilter } from './inspection.model';
+import { KeptTreeReads } from '../../common/scope/kept-tree-reads';
 
 /** The date an inspection is placed on (visibility, year): its conclusion, else its start, else its planned start. */
 export const INSPECTION_DATE = 'coalesce(i.concluded_on, i.started_on, i.planned_from)';
@@ -53,6 +54,7 @@ export class InspectionService {
   constructor(
     private readonly ds: DataSource,
     private readonly disciplines: DisciplineService,
+    private readonly tree: KeptTreeReads,
   ) {}
 
   /** SQL condition: inspection `i` is visible to the actor. */
@@ -86,7 +88,7 @@ export class InspectionService {
     if (filter?.organisationId) {
       const d = filter.asOf ?? today();
       // Visibility checked and the organisation's path on asOf read in one statement, as a constant path range.
-      const ranges = await listScope(this.ds.manager, inspectionReader(actor), filter.organisationId, d, {
+      const ranges = await listScope(this.tree, inspectionReader(actor), filter.organisationId, d, {
         rule: 'valid',
       }).catch(asField('organisationId'));
       const dP = p.add(d);

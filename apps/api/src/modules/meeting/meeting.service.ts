@@ -19,6 +19,7 @@ import { JOIN_ORGANISATION } from '../organisation/organisation.sql';
 import { policyIntSql } from '../policy/policy.sql';
 import { Meeting, MeetingAmendment, type AttendanceRecord, type MeetingFilter } from './meeting.model';
 import type { MemberAttendanceEntry } from './member-attendance.model';
+import { KeptTreeReads } from '../../common/scope/kept-tree-reads';
 
 const COLUMNS = `mt.id, mt.organisation_id AS "organisationId", mt.kind, mt.title, mt.meeting_date AS "date",
   to_char(mt.start_time, 'HH24:MI') AS "startTime", to_char(mt.end_time, 'HH24:MI') AS "endTime",
@@ -66,7 +67,10 @@ const heldByCell = (cells: readonly string[], rows: readonly HeldRow[]): Map<str
 
 @Injectable()
 export class MeetingService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tree: KeptTreeReads,
+  ) {}
 
   /** SQL condition: meeting `mt` (with its placement `pl` on the meeting date) is visible to the actor. */
   visibleSql(actor: Actor, p: Params, rootPeriods?: { path: string; from: string; to: string | null }[]): string {
@@ -122,7 +126,8 @@ export class MeetingService {
     const out = new Map<string, { path: string; from: string; to: string | null }[]>(ids.map((id) => [id, []]));
     const valid = ids.filter(isUuid);
     if (!valid.length) return out;
-    const rows: { id: string; path: string; from: string; to: string | null }[] = await this.ds.query(
+    // Kept until the tree changes: a list of meetings reads them on every request.
+    const rows: { id: string; path: string; from: string; to: string | null }[] = await this.tree.query(
       `SELECT organisation_id AS id, path, valid_from AS "from", valid_to AS "to" FROM organisation_placement WHERE organisation_id = ANY($1::uuid[]) ORDER BY valid_from`,
       [valid],
     );

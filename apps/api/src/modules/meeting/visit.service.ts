@@ -20,6 +20,7 @@ import type {
   VisitCoverageReport,
 } from './visit.model';
 import { OrganisationService, type OrgModelLoader } from '../organisation/organisation.service';
+import { KeptTreeReads } from '../../common/scope/kept-tree-reads';
 
 /** Internal reads that compile a report take every row (the 500-row cap is for API pages). */
 export const ALL_ROWS = { offset: 0, limit: 1_000_000 };
@@ -40,6 +41,7 @@ export class VisitService {
     private readonly meetings: MeetingService,
     private readonly policies: PolicyService,
     private readonly orgs: OrganisationService,
+    private readonly tree: KeptTreeReads,
   ) {}
 
   /**
@@ -165,16 +167,12 @@ export class VisitService {
    */
   async assignableVisitors(actor: Actor, organisationId: string, asOf: string = today()): Promise<AssignableVisitor[]> {
     const [target] =
-      (await listScope(this.ds.manager, actor, organisationId, asOf, { write: true }).catch(
-        asField('organisationId'),
-      )) ?? [];
+      (await listScope(this.tree, actor, organisationId, asOf, { write: true }).catch(asField('organisationId'))) ?? [];
     // The caller's write subtrees above (or at) the organisation; an administrator's is the whole tree.
     const ranges = actor.isAdmin
       ? null
       : target
-        ? (await rootRanges(this.ds.manager, actor.writeRoots, asOf)).filter(
-            (r) => target.lo >= r.lo && target.lo < r.hi,
-          )
+        ? (await rootRanges(this.tree, actor.writeRoots, asOf)).filter((r) => target.lo >= r.lo && target.lo < r.hi)
         : [];
     const p = new Params();
     const d = p.add(asOf);

@@ -25,6 +25,7 @@ import { PolicyService } from '../policy/policy.service';
 import { CELL_AT, EXEMPTION_AT, STATUS_AT, statusInSql } from './member.sql';
 import type { MemberFilter } from './member.inputs';
 import { Member, MemberEvent } from './member.model';
+import { KeptTreeReads } from '../../common/scope/kept-tree-reads';
 
 const COLUMNS = `m.id, m.full_name AS "fullName", m.birth_date AS "birthDate", m.gender, m.ethnicity, m.religion,
   m.home_town AS "homeTown", m.residence, m.national_id AS "nationalId", m.card_number AS "cardNumber", m.file_number AS "fileNumber",
@@ -50,6 +51,7 @@ export class MemberService {
   constructor(
     private readonly ds: DataSource,
     private readonly policies: PolicyService,
+    private readonly tree: KeptTreeReads,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -123,7 +125,7 @@ export class MemberService {
       if (filter?.organisationId) where.push(`c.cell = ${p.add(filter.organisationId)}::uuid`);
     } else {
       // The subtrees, resolved once to constant path ranges: the planner walks the placement_path index from them.
-      const ranges = await listScope(this.ds.manager, actor, filter?.organisationId, asOf);
+      const ranges = await listScope(this.tree, actor, filter?.organisationId, asOf);
       if (ranges === null) order = `${nameCol}, m.id`;
       if (departed) {
         // The cell on the date is the member's last permanent cell, wherever it is now: its path on the date
@@ -228,7 +230,7 @@ export class MemberService {
       from = `member m CROSS JOIN LATERAL (SELECT ${CELL_AT(d)} AS cell) c`;
       where.push(`m.id = ANY(${p.add(actor.ownMemberIds)}::uuid[])`);
     } else {
-      const ranges = await listScope(this.ds.manager, actor, undefined, asOf);
+      const ranges = await listScope(this.tree, actor, undefined, asOf);
       from = `membership ms JOIN organisation_placement pl ON pl.organisation_id = ms.organisation_id AND ${validAt('pl', d)}
               JOIN member m ON m.id = ms.member_id CROSS JOIN LATERAL (SELECT ms.organisation_id AS cell) c`;
       where.push(`ms.kind = 'PERMANENT'`, validAt('ms', d), inRangesSql('pl', ranges, p));

@@ -41,6 +41,7 @@ import { DataSource } from 'typeorm';
 import { visibleOrgIds } from '../../common/scope/redact';
 import { flagsOf } from './organisation.flags';
 import { PolicyService } from '../policy/policy.service';
+import { KeptTreeReads } from '../../common/scope/kept-tree-reads';
 
 const EMPTY_COUNTS: SubtreeCounts = {
   organisations: 0,
@@ -59,6 +60,7 @@ export class OrganisationResolver implements OnModuleInit {
     private readonly seats: CommitteeSeatService,
     private readonly policies: PolicyService,
     private readonly ds: DataSource,
+    private readonly tree: KeptTreeReads,
     private readonly imports: OrganisationImportService,
     private readonly exporter: ExportService,
   ) {}
@@ -341,7 +343,7 @@ export class OrganisationResolver implements OnModuleInit {
           const byOrg = await this.orgs.historyOf(ids, asOf);
           const all = [...byOrg.values()].flat();
           const visible = await visibleOrgIds(
-            this.ds,
+            this.tree,
             actor,
             all.flatMap((c) => [c.fromParentId, c.toParentId, c.relatedId]),
             asOf,

@@ -10,6 +10,7 @@ import type { OrganisationFilter } from './organisation.inputs';
 import { CommitteeSeat, Organisation, OrganisationChange, type SubtreeCounts } from './organisation.model';
 import { OrganisationCodePort } from '../policy/organisation-code-port';
 import { ORG_COLUMNS, type OrgRow } from './organisation.sql';
+import { KeptTreeReads } from '../../common/scope/kept-tree-reads';
 
 const toModel = (row: OrgRow, asOf: string): Organisation => Object.assign(new Organisation(), row, { asOf });
 
@@ -34,6 +35,7 @@ export class OrganisationService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     codes: OrganisationCodePort,
+    private readonly tree: KeptTreeReads,
   ) {
     // the policy module names the organisations an inconsistent override would reach by their codes
     codes.register(async (m, ids) => {
@@ -133,7 +135,7 @@ export class OrganisationService {
   ): Promise<Page<Organisation>> {
     const { offset, limit } = pageOf(page);
     // The subtrees as constant path ranges (roots by their placement in force on the date), resolved once.
-    const ranges = await listScope(this.ds.manager, actor, filter?.underId, asOf, { rule: 'valid' });
+    const ranges = await listScope(this.tree, actor, filter?.underId, asOf, { rule: 'valid' });
     const p = new Params();
     const d = p.add(asOf);
     const where: string[] = [];
@@ -182,7 +184,7 @@ export class OrganisationService {
     if (!words.length) return [];
     const ranges =
       actor.isAdmin || actor.readRoots.length
-        ? await listScope(this.ds.manager, actor, undefined, asOf, { rule: 'valid' })
+        ? await listScope(this.tree, actor, undefined, asOf, { rule: 'valid' })
         : [];
     const p = new Params();
     const d = p.add(asOf);
@@ -223,7 +225,7 @@ export class OrganisationService {
    */
   async subtreeCounts(actor: Actor, rootIds: readonly string[], asOf: string): Promise<Map<string, SubtreeCounts>> {
     const roots: { id: string; path: string }[] = rootIds.filter(isUuid).length
-      ? await this.ds.query(
+      ? await this.tree.query(
           `SELECT rp.organisation_id AS id, rp.path FROM organisation_placement rp WHERE rp.organisation_id = ANY($1::uuid[]) AND ${validAt('rp', '$2')}`,
           [rootIds.filter(isUuid), asOf],
         )

@@ -1,25 +1,25 @@
 import { ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 import { Ctx } from '../../common/auth/decorators';
 import type { RequestContext } from '../../common/graphql/request-context';
 import { visibleOrgIdOrNull } from '../../common/scope/redact';
 import { Rating, RatingPendingSubject, RatingRound } from './rating.model';
 import { ratingReferenceDate } from './rating.sql';
 import { today } from '../../database/sql';
+import { KeptTreeReads } from '../../common/scope/kept-tree-reads';
 
 // Organisation ids a rating, a round or a pending subject points to are shown only inside the caller's scope (on the
 // year's reference date); outside it they are null, like Organisation.parentId. Batched per request and date.
 
 @Resolver(() => Rating)
 export class RatingScopeResolver {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly tree: KeptTreeReads) {}
 
   @ResolveField('proposerId', () => ID, {
     nullable: true,
     description: 'The organisation that reviews and proposes (null when outside your scope).',
   })
   proposerId(@Parent() r: Rating, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return visibleOrgIdOrNull(ctx, this.ds, r.proposerId, ratingReferenceDate(r.year));
+    return visibleOrgIdOrNull(ctx, this.tree, r.proposerId, ratingReferenceDate(r.year));
   }
 
   @ResolveField('deciderId', () => ID, {
@@ -27,7 +27,7 @@ export class RatingScopeResolver {
     description: 'The competent level that decides (null when outside your scope).',
   })
   deciderId(@Parent() r: Rating, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return visibleOrgIdOrNull(ctx, this.ds, r.deciderId, ratingReferenceDate(r.year));
+    return visibleOrgIdOrNull(ctx, this.tree, r.deciderId, ratingReferenceDate(r.year));
   }
 
   @ResolveField('quotaGroupId', () => ID, {
@@ -35,13 +35,13 @@ export class RatingScopeResolver {
     description: 'The organisation whose quota the rating counts in (null when outside your scope).',
   })
   quotaGroupId(@Parent() r: Rating, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return visibleOrgIdOrNull(ctx, this.ds, r.quotaGroupId, ratingReferenceDate(r.year));
+    return visibleOrgIdOrNull(ctx, this.tree, r.quotaGroupId, ratingReferenceDate(r.year));
   }
 }
 
 @Resolver(() => RatingRound)
 export class RatingRoundScopeResolver {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly tree: KeptTreeReads) {}
 
   @ResolveField('organisationId', () => ID, {
     nullable: true,
@@ -49,13 +49,13 @@ export class RatingRoundScopeResolver {
       'The committee that opened the round; its subtree is rated (null when outside your scope: a member or a cell sees the rounds over their cell).',
   })
   organisationId(@Parent() r: RatingRound, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return visibleOrgIdOrNull(ctx, this.ds, r.organisationId, ratingReferenceDate(r.year));
+    return visibleOrgIdOrNull(ctx, this.tree, r.organisationId, ratingReferenceDate(r.year));
   }
 }
 
 @Resolver(() => RatingPendingSubject)
 export class RatingPendingSubjectScopeResolver {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly tree: KeptTreeReads) {}
 
   @ResolveField('parentOrganisationId', () => ID, {
     nullable: true,
@@ -63,6 +63,6 @@ export class RatingPendingSubjectScopeResolver {
   })
   parentOrganisationId(@Parent() s: RatingPendingSubject, @Ctx() ctx: RequestContext): Promise<string | null> {
     // Today's scope: a pending subject belongs to a round still open.
-    return visibleOrgIdOrNull(ctx, this.ds, s.parentOrganisationId, today());
+    return visibleOrgIdOrNull(ctx, this.tree, s.parentOrganisationId, today());
   }
 }
