@@ -48,6 +48,7 @@ import { CellAdmissionCount1796665000000 } from './migrations/1796665000000-Cell
 import { CacheSignals1796670000000 } from './migrations/1796670000000-CacheSignals';
 import { RatingDecidedIndex1796671000000 } from './migrations/1796671000000-RatingDecidedIndex';
 import { DuesVersionBump1796672000000 } from './migrations/1796672000000-DuesVersionBump';
+import { RatingAlertIndexes1796685000000 } from './migrations/1796685000000-RatingAlertIndexes';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
@@ -90,6 +91,7 @@ export const MIGRATIONS = [
   CacheSignals1796670000000,
   RatingDecidedIndex1796671000000,
   DuesVersionBump1796672000000,
+  RatingAlertIndexes1796685000000,
 ];
 
 /**

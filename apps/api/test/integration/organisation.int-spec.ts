@@ -39,6 +39,30 @@ describe('organisation tree', () => {
     expect(await seated('2025-08-14')).toEqual([t.m1]);
     expect(await seated('2025-08-15')).toEqual([t.m2]);
     expect(await seated('2026-01-01')).toEqual([t.m2]);
+    // Seats assigned out of role order are listed in role order (secretary, deputy, committee member), then by start.
+    await h.gql(
+      `mutation($i: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $i) { id } }`,
+      { i: { organisationId: t.a1, memberId: t.m3, role: 'COMMITTEE_MEMBER', from: '2026-02-01' } },
+      admin,
+    );
+    const deputy = await h.gql(
+      `mutation($i: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $i) { id } }`,
+      { i: { organisationId: t.a1, memberId: t.m1, role: 'DEPUTY_SECRETARY', from: '2026-03-01' } },
+      admin,
+    );
+    expect(deputy.errors).toBeUndefined();
+    const roles = await h.gql(
+      `query($id: ID!, $d: Date) { organisation(id: $id, asOf: $d) { committee { role member { id } } } }`,
+      { id: t.a1, d: '2026-06-01' },
+      admin,
+    );
+    expect(
+      roles.data.organisation.committee.map((c: { role: string; member: { id: string } }) => [c.role, c.member.id]),
+    ).toEqual([
+      ['SECRETARY', t.m2],
+      ['DEPUTY_SECRETARY', t.m1],
+      ['COMMITTEE_MEMBER', t.m3],
+    ]);
   });
 
   it('a cell moved to another committee shows under the old parent before the date and the new one from it', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, foldVietnamese, type CommitteeRole, type OrganisationKind } from '@chibo/domain';
+import { COMMITTEE_ROLES, DomainError, foldVietnamese, type CommitteeRole, type OrganisationKind } from '@chibo/domain';
 import type { Actor } from '../../common/auth/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { countAndPage, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
@@ -280,16 +280,24 @@ export class OrganisationService {
     return out;
   }
 
-  /** Committee seats in force on a date for several organisations (batch). */
+  /**
+   * Committee seats in force on a date for several organisations (batch), each organisation's in role order
+   * (COMMITTEE_ROLES), then by start. The order is made per organisation here, not by the statement: the dashboard
+   * asks for every cell of a subtree (×30: 36,758 seats of 10,980 cells), which the database sorted as one list,
+   * on disk with the default work_mem.
+   */
   async seatsOf(orgIds: readonly string[], asOf: string): Promise<Map<string, CommitteeSeat[]>> {
     const rows: CommitteeSeat[] = await this.ds.query(
       `SELECT id, organisation_id AS "organisationId", member_id AS "memberId", role, valid_from AS "from", valid_to AS "to"
-         FROM committee_seat s WHERE s.organisation_id = ANY($1::uuid[]) AND ${validAt('s', '$2')}
-        ORDER BY array_position(ARRAY['SECRETARY','DEPUTY_SECRETARY','STANDING_MEMBER','COMMITTEE_MEMBER']::varchar[], s.role), s.valid_from`,
+         FROM committee_seat s WHERE s.organisation_id = ANY($1::uuid[]) AND ${validAt('s', '$2')}`,
       [orgIds, asOf],
     );
     const out = new Map<string, CommitteeSeat[]>(orgIds.map((id) => [id, []]));
     for (const r of rows) out.get(r.organisationId)?.push(Object.assign(new CommitteeSeat(), r, { asOf }));
+    const rank = (role: CommitteeRole) => COMMITTEE_ROLES.indexOf(role);
+    for (const seats of out.values())
+      if (seats.length > 1)
+        seats.sort((a, b) => rank(a.role) - rank(b.role) || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     return out;
   }
 

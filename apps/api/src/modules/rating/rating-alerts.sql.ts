@@ -7,6 +7,8 @@ import { JOIN_ORGANISATION } from '../organisation/organisation.sql';
 /**
  * The yearly ratings of rounds of `year` by quota group (placed under `rootPath` on `asOf`), subject kind and level
  * (decided, else proposed): groupId, code (the group's), kind, level, n. The count decideRating's quota check makes.
+ * The rating conditions are the predicate of the partial index rating_year_quota (migration 1796685000000), word for
+ * word, so the year's ratings are an index-only scan; keep the two in step.
  */
 export const QUOTA_COUNTS = (rootPath: string, asOf: string, year: string) =>
   `SELECT r.quota_group_id AS "groupId", o.code, r.subject_kind AS kind, COALESCE(r.decided_level, r.proposed_level) AS level, count(*)::int AS n
@@ -20,6 +22,7 @@ export const QUOTA_COUNTS = (rootPath: string, asOf: string, year: string) =>
 /**
  * Members still PROBATIONARY or FULL, in a cell under `rootPath` on `asOf`, rated KHTNV (decided) two years running,
  * the later of the two `year` or the one before: memberId, memberName, cellId, code (the cell's), y1, y2.
+ * `a`'s conditions imply the predicate of the partial index rating_year_khtnv (migration 1796685000000).
  */
 export const KHTNV_TWO_YEARS = (rootPath: string, asOf: string, year: string) =>
   `SELECT DISTINCT ON (m.id) m.id AS "memberId", m.full_name AS "memberName", ms.organisation_id AS "cellId", o.code, b.year AS y1, a.year AS y2
