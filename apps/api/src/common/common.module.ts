@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ChangeSignals } from '../database/change-signals';
 import { dataSourceOptions } from '../database/data-source';
@@ -24,9 +25,15 @@ export class CommonModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Listens only when something may be kept (docs/scaling.md#kept-between-requests): PostgreSQL, max age > 0.
+        // Every commit of this process also drops what it kept at once (committedHere): read-your-writes in-process.
         {
           provide: ChangeSignals,
-          useFactory: () => new ChangeSignals(config.cacheMaxAgeSeconds > 0 ? config.databaseUrl : null),
+          inject: [DataSource],
+          useFactory: (ds: DataSource) => {
+            const signals = new ChangeSignals(config.cacheMaxAgeSeconds > 0 ? config.databaseUrl : null);
+            ds.subscribers.push({ afterTransactionCommit: () => signals.committedHere() });
+            return signals;
+          },
         },
         AuditService,
         AuditChainService,

@@ -65,6 +65,16 @@ export class ChangeSignals {
     await c?.end().catch(() => undefined);
   }
 
+  /**
+   * A transaction of this process committed: drop everything kept now, without waiting for PostgreSQL's notification
+   * (it arrives milliseconds later), so what the same process reads next — the mutation's own answer, the writer's
+   * next request — sees the change. Called for every commit (the data source's subscriber, in CommonModule): a
+   * commit that changed nothing kept only costs the next reads.
+   */
+  committedHere(): void {
+    this.emit(null);
+  }
+
   private emit(topic: SignalTopic | null): void {
     for (const h of this.handlers) h(topic);
   }

@@ -49,6 +49,7 @@ import { CacheSignals1796670000000 } from './migrations/1796670000000-CacheSigna
 import { RatingDecidedIndex1796671000000 } from './migrations/1796671000000-RatingDecidedIndex';
 import { DuesVersionBump1796672000000 } from './migrations/1796672000000-DuesVersionBump';
 import { RatingAlertIndexes1796685000000 } from './migrations/1796685000000-RatingAlertIndexes';
+import { OrganisationCacheSignal1796690000000 } from './migrations/1796690000000-OrganisationCacheSignal';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
@@ -92,6 +93,7 @@ export const MIGRATIONS = [
   RatingDecidedIndex1796671000000,
   DuesVersionBump1796672000000,
   RatingAlertIndexes1796685000000,
+  OrganisationCacheSignal1796690000000,
 ];
 
 /**

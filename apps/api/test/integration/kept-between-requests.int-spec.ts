@@ -155,4 +155,33 @@ const embedded = process.env.CHIBO_TEST_EMBEDDED === '1';
     // and the reader of the new parent sees the cell's members
     expect((await h.gql(MEMBERS, { o: u.a1 }, newReader)).data.members.total).toBe(total);
   });
+
+  it('keeps an organisation until it changes; a change made here is in the answer and the next read at once', async () => {
+    const u = await buildTree(h.gql, admin);
+    const reader = await h.userWith('COMMITTEE_READ', { organisationId: u.GA });
+    const name = async () => (await h.gql(ORG, { id: u.a1 }, reader)).data.organisation.name as string;
+    const orgSql = (sql: string) => /FROM organisation o CROSS JOIN LATERAL/.test(sql);
+    const was = await name();
+    expect((await statementsOf(name)).filter(orgSql)).toHaveLength(0); // kept
+    // Renamed through this process: the answer and the next read do not wait for the notification. Its delivery is
+    // held back here (the listening socket paused), so only the drop at this process's own commit can make them right.
+    const stream = (
+      h.app.get(ChangeSignals) as unknown as { client: { connection: { stream: NodeJS.ReadableStream } } }
+    ).client.connection.stream;
+    stream.pause();
+    try {
+      const renamed = await h.gql(
+        `mutation($id: ID!, $i: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $i) { name } }`,
+        { id: u.a1, i: { name: `${was} (đổi tên)` } },
+        admin,
+      );
+      expect(renamed.data.updateOrganisation.name).toBe(`${was} (đổi tên)`);
+      expect(await name()).toBe(`${was} (đổi tên)`);
+    } finally {
+      stream.resume();
+    }
+    // renamed through another connection (another process): at the next requests once notified
+    await other.query(`UPDATE organisation SET name = $2 WHERE id = $1`, [u.a1, `${was} (lần hai)`]);
+    expect(await until(name, (n) => n === `${was} (lần hai)`)).toBe(`${was} (lần hai)`);
+  });
 });

@@ -61,7 +61,8 @@ export class OrganisationService {
     const p = new Params();
     const idsP = p.add(valid);
     const d = p.add(asOf);
-    const rows: OrgRow[] = await m.query(
+    // Outside a transaction, kept until an organisation or the tree changes (KeptTreeReads).
+    const rows: OrgRow[] = await (m === this.ds.manager ? this.tree : m).query(
       `SELECT ${ORG_COLUMNS}, pl.parent_id AS "parentId", pl.path, pl.depth
          FROM organisation o CROSS JOIN LATERAL ${PLACEMENT_AT('o.id', d)} pl
         WHERE o.id = ANY(${idsP}::uuid[]) AND ${orgVisibleSql(actor, 'o.id', p, d)}`,
@@ -81,7 +82,7 @@ export class OrganisationService {
     const p = new Params();
     const ids = p.add(valid.map((k) => k.id));
     const dates = p.add(valid.map((k) => k.asOf));
-    const rows: (OrgRow & { asOf: string })[] = await this.ds.query(
+    const rows: (OrgRow & { asOf: string })[] = await this.tree.query(
       `SELECT ${ORG_COLUMNS}, pl.parent_id AS "parentId", pl.path, pl.depth, k.d::text AS "asOf"
          FROM (SELECT DISTINCT * FROM unnest(${ids}::uuid[], ${dates}::date[]) AS u(id, d)) k
          JOIN organisation o ON o.id = k.id CROSS JOIN LATERAL ${PLACEMENT_AT('o.id', 'k.d')} pl
