@@ -11,7 +11,9 @@ import { resolveDatabaseUrl, runMigrationsLocked } from '../database/data-source
 import { startEmbeddedDatabase } from '../database/embedded';
 
 /** A Nest application context (no HTTP) with the same modules and services as the API, migrations applied. */
-// The CLI's bulk statements (seed, import) are not bounded by the server's statement timeout; it delivers no webhooks and runs no notice job.
+// The CLI's bulk statements (seed, import) are not bounded by the server's statement timeout; it delivers no webhooks
+// and runs no notice job nor dues-facts job in the background (at ×30 the dues-facts job's 10-minute run judged the
+// members' dues while the seed was loading them).
 export const openContext = async (
   config: AppConfig = loadConfig({
     ...process.env,
@@ -19,6 +21,7 @@ export const openContext = async (
     DB_STATEMENT_TIMEOUT_MS: '0',
     WEBHOOK_POLL_MS: '0',
     NOTICE_JOB_INTERVAL_SECONDS: '0',
+    DUES_FACTS_INTERVAL_SECONDS: '0',
     CACHE_MAX_AGE_SECONDS: '0',
   }),
 ) => {

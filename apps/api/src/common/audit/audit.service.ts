@@ -78,6 +78,64 @@ export const recordAuditRows = async (
   );
 };
 
+/**
+ * recordAudit for many writes at once, each with one organisation (or none) for its event's scope: the audit rows,
+ * then the domain events of those that have one, each in the given order (two statements).
+ */
+export const recordAudits = async (
+  m: Querier,
+  caller: Caller,
+  entries: (AuditEntry & { organisationId?: string | null })[],
+): Promise<void> => {
+  if (!entries.length) return;
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+  await m.query(
+    `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, before, after, request_id)
+     SELECT $1, $2, $3, u.operation, u.entity_type, u.entity_id, u.before::jsonb, u.after::jsonb, $4
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY AS u(operation, entity_type, entity_id, before, after, n)
+      ORDER BY u.n`,
+    [
+      caller.actor.kind,
+      caller.actor.id,
+      caller.actor.name,
+      caller.requestId,
+      entries.map((e) => e.operation),
+      entries.map((e) => e.entityType),
+      entries.map((e) => e.entityId),
+      entries.map((e) => json(e.before)),
+      entries.map((e) => json(e.after)),
+    ],
+  );
+  const events = entries.flatMap((entry) => {
+    const event = eventOf(entry);
+    if (!event) return [];
+    const org = event.org === 'subject' ? entry.entityId : entry.organisationId;
+    if (org === undefined)
+      throw new Error(`${entry.operation}: its event ${event.type} needs AuditEntry.organisationId`);
+    return [{ ...event, subjectType: entry.entityType, subjectId: entry.entityId, org }];
+  });
+  if (!events.length) return;
+  await m.query(
+    `INSERT INTO domain_event (type, version, actor_type, actor_id, actor_name, subject_type, subject_id, organisation_id, organisation_path, payload, request_id)
+     SELECT u.type, u.version, $1, $2::uuid, $3, u.subject_type, u.subject_id, u.org, placement_path_at(u.org, $4::date), u.payload::jsonb, $5
+       FROM unnest($6::text[], $7::int[], $8::text[], $9::text[], $10::uuid[], $11::text[]) WITH ORDINALITY AS u(type, version, subject_type, subject_id, org, payload, n)
+      ORDER BY u.n`,
+    [
+      caller.actor.kind,
+      caller.actor.id,
+      caller.actor.name,
+      today(),
+      caller.requestId,
+      events.map((e) => e.type),
+      events.map((e) => e.version),
+      events.map((e) => e.subjectType),
+      events.map((e) => e.subjectId),
+      events.map((e) => e.org),
+      events.map((e) => JSON.stringify(e.payload)),
+    ],
+  );
+};
+
 /** The domain event of an audited write (none when its operation has none), in the same transaction. */
 const appendEvent = async (m: Querier, caller: Caller, entry: AuditEntry): Promise<void> => {
   const event = eventOf(entry);

@@ -61,6 +61,26 @@ export const underRootsSql = (pl: string, roots: string[] | null, p: Params, d: 
     WHERE rp.organisation_id = ANY(${p.add(roots)}::uuid[]) AND ${validAt('rp', d)} AND ${inSubtree(pl, 'rp.path')})`;
 };
 
+/** The organisations among `orgIds` the actor may read (with `write`: change) on `d`, in one statement. */
+export const visibleOrgIds = async (
+  m: EntityManager,
+  actor: Actor,
+  orgIds: readonly string[],
+  d: string,
+  write = false,
+): Promise<Set<string>> => {
+  const ids = [...new Set(orgIds.filter(isUuid))];
+  if (!ids.length) return new Set();
+  const p = new Params();
+  const list = p.add(ids);
+  const date = p.add(d);
+  const rows: { id: string }[] = await m.query(
+    `SELECT o.id FROM organisation o WHERE o.id = ANY(${list}::uuid[]) AND ${orgVisibleSql(actor, 'o.id', p, date, write)}`,
+    p.values,
+  );
+  return new Set(rows.map((r) => r.id));
+};
+
 export const assertOrgVisible = async (
   m: TreeQuery,
   actor: Actor,

@@ -19,7 +19,15 @@ import {
   keysetRows,
   type KeysetKey,
 } from '../../common/graphql/pagination';
-import { assertOrgVisible, inRangesSql, isUuid, listScope, orgVisibleSql } from '../../common/scope/scope';
+import {
+  assertOrgVisible,
+  inRangesSql,
+  isUuid,
+  listScope,
+  orgVisibleSql,
+  visibleOrgIds,
+} from '../../common/scope/scope';
+import { atEvent } from './member-writes';
 import { Params, today, validAt, wordStartSql, wordsStartSql } from '../../database/sql';
 import { PolicyService } from '../policy/policy.service';
 import { CELL_AT, EXEMPTION_AT, STATUS_AT, statusInSql } from './member.sql';
@@ -272,6 +280,41 @@ export class MemberService {
   async lockForWrite(m: EntityManager, actor: Actor, id: string): Promise<{ organisationId: string }> {
     const row = await this.lockWritable(m, actor, id);
     return { organisationId: row.organisationId as string };
+  }
+
+  /**
+   * lockWritable for many members (rows locked in id order, the scope read in two statements): the rows by id; the
+   * first member the caller may not change gives lockWritable's error, naming its place in `ids` (atEvent).
+   */
+  async lockWritableMany(
+    m: EntityManager,
+    actor: Actor,
+    ids: readonly string[],
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const d = today();
+    const valid = [...new Set(ids.filter(isUuid))];
+    const rows: Record<string, unknown>[] = valid.length
+      ? await m.query(
+          `SELECT ${COLUMNS}, m.exemption, m.status, ${CELL_AT('$2')} AS "organisationId" FROM member m WHERE m.id = ANY($1::uuid[]) ORDER BY m.id FOR UPDATE`,
+          [valid, d],
+        )
+      : [];
+    const byId = new Map(rows.filter((r) => r.organisationId).map((r) => [r.id as string, r]));
+    const readable = new Set((await this.findVisible(actor, [...byId.keys()], d, m)).map((x) => x.id));
+    const writable = await visibleOrgIds(
+      m,
+      actor,
+      [...byId.values()].map((r) => r.organisationId as string),
+      d,
+      true,
+    );
+    for (const [i, id] of ids.entries()) {
+      const row = byId.get(id);
+      if (!row || !readable.has(id)) atEvent(i)(new DomainError('NOT_FOUND', 'Member not found', 'memberId'));
+      else if (!writable.has(row.organisationId as string))
+        await assertOrgVisible(m, actor, row.organisationId as string, d, true).catch(atEvent(i));
+    }
+    return byId;
   }
 
   /**

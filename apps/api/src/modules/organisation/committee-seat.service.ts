@@ -106,19 +106,23 @@ export class CommitteeSeatService {
    * not cover that cell end (a cell's chi ủy, a committee elsewhere); a committee above both keeps its member.
    */
   async endSeatsOfMember(m: EntityManager, memberId: string, d: string, movedTo?: string): Promise<void> {
-    if (!movedTo) {
-      await m.query(
-        `UPDATE committee_seat SET valid_to = $2 WHERE member_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to > $2::date)`,
-        [memberId, d],
-      );
-      return;
-    }
+    await this.endSeatsOfMembers(m, [{ memberId, d, movedTo: movedTo ?? null }]);
+  }
+
+  /** endSeatsOfMember for many members at once (one statement): `movedTo` null ends all their seats. */
+  async endSeatsOfMembers(
+    m: EntityManager,
+    rows: { memberId: string; d: string; movedTo: string | null }[],
+  ): Promise<void> {
+    if (!rows.length) return;
     await m.query(
-      `UPDATE committee_seat s SET valid_to = $3
-        WHERE s.member_id = $1 AND s.valid_from < $3::date AND (s.valid_to IS NULL OR s.valid_to > $3::date)
-          AND NOT EXISTS (SELECT 1 FROM organisation_placement sp JOIN organisation_placement cp ON cp.organisation_id = $2 AND ${validAt('cp', '$3')}
-                           WHERE sp.organisation_id = s.organisation_id AND ${validAt('sp', '$3')} AND ${inSubtree('cp', 'sp.path')})`,
-      [memberId, movedTo, d],
+      `UPDATE committee_seat s SET valid_to = u.d
+         FROM unnest($1::uuid[], $2::date[], $3::uuid[]) AS u(member_id, d, moved_to)
+        WHERE s.member_id = u.member_id AND s.valid_from < u.d AND (s.valid_to IS NULL OR s.valid_to > u.d)
+          AND (u.moved_to IS NULL OR NOT EXISTS (
+                SELECT 1 FROM organisation_placement sp JOIN organisation_placement cp ON cp.organisation_id = u.moved_to AND ${validAt('cp', 'u.d')}
+                 WHERE sp.organisation_id = s.organisation_id AND ${validAt('sp', 'u.d')} AND ${inSubtree('cp', 'sp.path')}))`,
+      [rows.map((r) => r.memberId), rows.map((r) => r.d), rows.map((r) => r.movedTo)],
     );
   }
 }

@@ -340,6 +340,19 @@ export class OrganisationService {
   }
 
   /** The placement of an organisation on a date (its kind, path, depth, parent), read in the caller's transaction; null when it does not exist then. */
+  /** The kind of each organisation placed in the tree on its date (placementAt for many, one statement), keyed `id|date`. */
+  async kindsAt(m: EntityManager, pairs: { orgId: string; d: string }[]): Promise<Map<string, OrganisationKind>> {
+    if (!pairs.length) return new Map();
+    const rows: { key: string; kind: OrganisationKind }[] = await m.query(
+      `SELECT x.id::text || '|' || x.d::text AS key, o.kind
+         FROM unnest($1::uuid[], $2::date[]) AS x(id, d)
+         JOIN organisation_placement pl ON pl.organisation_id = x.id AND ${validAt('pl', 'x.d')}
+         JOIN organisation o ON o.id = pl.organisation_id`,
+      [pairs.map((t) => t.orgId), pairs.map((t) => t.d)],
+    );
+    return new Map(rows.map((r) => [r.key, r.kind]));
+  }
+
   async placementAt(m: EntityManager, orgId: string, d: string) {
     const [row] = await m.query(
       `SELECT pl.organisation_id AS id, o.kind, pl.path, pl.depth, pl.parent_id AS "parentId"
