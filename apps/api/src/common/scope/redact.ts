@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import type { RequestContext } from '../graphql/request-context';
-import { Params } from '../../database/sql';
-import { isUuid, orgVisibleSql } from './scope';
+import { isUuid, orgIdsVisibleTo, type TreeQuery } from './scope';
 
 /**
  * Ids of organisations a record points to (a parent, the body that decides, a quota group) are shown only when the
@@ -11,21 +10,14 @@ import { isUuid, orgVisibleSql } from './scope';
 
 /** Of `ids`, those the actor may read on date `d` (one query for all). */
 export const visibleOrgIds = async (
-  m: Pick<EntityManager, 'query'>,
+  m: TreeQuery,
   actor: Actor,
   ids: readonly (string | null)[],
   d: string,
 ): Promise<Set<string>> => {
   const valid = [...new Set(ids.filter((x): x is string => isUuid(x)))];
   if (actor.isAdmin || valid.length === 0) return new Set(valid);
-  const p = new Params();
-  const idsP = p.add(valid);
-  const dP = p.add(d);
-  const rows: { id: string }[] = await m.query(
-    `SELECT x.id FROM unnest(${idsP}::uuid[]) AS x(id) WHERE ${orgVisibleSql(actor, 'x.id', p, dP)}`,
-    p.values,
-  );
-  return new Set(rows.map((r) => r.id));
+  return orgIdsVisibleTo(m, actor, valid, d);
 };
 
 /** A per-request loader: may the caller read organisation `id` on date `d`? Batched per date (no query per row). */

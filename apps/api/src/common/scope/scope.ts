@@ -62,8 +62,8 @@ export const underRootsSql = (pl: string, roots: string[] | null, p: Params, d: 
 };
 
 /** The organisations among `orgIds` the actor may read (with `write`: change) on `d`, in one statement. */
-export const visibleOrgIds = async (
-  m: EntityManager,
+export const orgIdsVisibleTo = async (
+  m: TreeQuery,
   actor: Actor,
   orgIds: readonly string[],
   d: string,

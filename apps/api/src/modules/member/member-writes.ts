@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/audit/audit.service';
 import type { Actor } from '../../common/auth/actor';
 import { asField, onDomainError } from '../../common/graphql/errors';
-import { assertOrgVisible, isUuid, visibleOrgIds } from '../../common/scope/scope';
+import { assertOrgVisible, isUuid, orgIdsVisibleTo } from '../../common/scope/scope';
 import type { OrganisationService } from '../organisation/organisation.service';
 
 // The steps the member module's writes share, inside the caller's transaction: the cell a member is put in, the end
@@ -42,7 +42,7 @@ export const assertMemberCells = async (
   const pairs = [...new Map(wanted.map((t) => [`${t.orgId}|${t.d}`, t])).values()].filter((t) => isUuid(t.orgId));
   const writable = new Set<string>();
   for (const d of new Set(pairs.map((t) => t.d)))
-    for (const id of await visibleOrgIds(
+    for (const id of await orgIdsVisibleTo(
       m,
       actor,
       pairs.filter((t) => t.d === d).map((t) => t.orgId),

@@ -25,7 +25,7 @@ import {
   isUuid,
   listScope,
   orgVisibleSql,
-  visibleOrgIds,
+  orgIdsVisibleTo,
 } from '../../common/scope/scope';
 import { atEvent } from './member-writes';
 import { Params, today, validAt, wordStartSql, wordsStartSql } from '../../database/sql';
@@ -301,7 +301,7 @@ export class MemberService {
       : [];
     const byId = new Map(rows.filter((r) => r.organisationId).map((r) => [r.id as string, r]));
     const readable = new Set((await this.findVisible(actor, [...byId.keys()], d, m)).map((x) => x.id));
-    const writable = await visibleOrgIds(
+    const writable = await orgIdsVisibleTo(
       m,
       actor,
       [...byId.values()].map((r) => r.organisationId as string),

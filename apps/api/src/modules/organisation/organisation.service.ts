@@ -339,7 +339,6 @@ export class OrganisationService {
     return underRootsSql(pl, actor.readRoots, p, d);
   }
 
-  /** The placement of an organisation on a date (its kind, path, depth, parent), read in the caller's transaction; null when it does not exist then. */
   /** The kind of each organisation placed in the tree on its date (placementAt for many, one statement), keyed `id|date`. */
   async kindsAt(m: EntityManager, pairs: { orgId: string; d: string }[]): Promise<Map<string, OrganisationKind>> {
     if (!pairs.length) return new Map();
@@ -353,6 +352,7 @@ export class OrganisationService {
     return new Map(rows.map((r) => [r.key, r.kind]));
   }
 
+  /** The placement of an organisation on a date (its kind, path, depth, parent), read in the caller's transaction; null when it does not exist then. */
   async placementAt(m: EntityManager, orgId: string, d: string) {
     const [row] = await m.query(
       `SELECT pl.organisation_id AS id, o.kind, pl.path, pl.depth, pl.parent_id AS "parentId"
