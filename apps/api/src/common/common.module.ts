@@ -25,13 +25,13 @@ export class CommonModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Listens only when something may be kept (docs/scaling.md#kept-between-requests): PostgreSQL, max age > 0.
-        // Every commit of this process also drops what it kept at once (committedHere): read-your-writes in-process.
+        // A commit of this process that wrote a signalled table drops what it kept at once: read-your-writes in-process.
         {
           provide: ChangeSignals,
           inject: [DataSource],
           useFactory: (ds: DataSource) => {
             const signals = new ChangeSignals(config.cacheMaxAgeSeconds > 0 ? config.databaseUrl : null);
-            ds.subscribers.push({ afterTransactionCommit: () => signals.committedHere() });
+            signals.watchCommits(ds);
             return signals;
           },
         },

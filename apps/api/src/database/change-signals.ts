@@ -6,6 +6,25 @@ import type { DataSource, EntityManager } from 'typeorm';
 export const CACHE_CHANNEL = 'chibo_cache';
 export type SignalTopic = 'caller' | 'policy';
 
+/** The tables whose statements signal a topic (migrations CacheSignals and OrganisationCacheSignal). */
+export const SIGNALLED_TABLES = [
+  'app_user',
+  'access_grant',
+  'membership',
+  'policy_override',
+  'organisation_placement',
+  'organisation',
+] as const;
+
+/** A statement that writes one of the signalled tables (as this code base writes them: by name, unquoted). */
+const SIGNALLED_WRITE = new RegExp(
+  `\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|TRUNCATE(?:\\s+TABLE)?)\\s+(?:ONLY\\s+)?(?:${SIGNALLED_TABLES.join('|')})\\b(?!\\.)`,
+  'i',
+);
+
+/** Whether `sql` writes a table behind a kept value. */
+export const writesSignalledTable = (sql: string): boolean => SIGNALLED_WRITE.test(sql);
+
 const RETRY_MS = [500, 1000, 2000, 5000];
 const CHECK_EVERY_MS = 5000;
 
@@ -66,13 +85,34 @@ export class ChangeSignals {
   }
 
   /**
-   * A transaction of this process committed: drop everything kept now, without waiting for PostgreSQL's notification
-   * (it arrives milliseconds later), so what the same process reads next — the mutation's own answer, the writer's
-   * next request — sees the change. Called for every commit (the data source's subscriber, in CommonModule): a
-   * commit that changed nothing kept only costs the next reads.
+   * This process committed a change to a signalled table: drop everything kept now, without waiting for PostgreSQL's
+   * notification (it arrives milliseconds later), so what the same process reads next — the mutation's own answer,
+   * the writer's next request — sees the change. Called by the data source's subscriber (`watchCommits`).
    */
   committedHere(): void {
     this.emit(null);
+  }
+
+  /**
+   * Calls committedHere when a statement of this process that writes a signalled table commits: at the end of its
+   * transaction, or at once outside one. Other writes (a meeting, a rating) keep what is kept. A write the statement
+   * text does not show (inside a database function) is dropped on its notification, as another process's would be.
+   */
+  watchCommits(ds: DataSource): void {
+    const wrote = new WeakSet<object>();
+    ds.subscribers.push({
+      afterQuery: (e) => {
+        if (!writesSignalledTable(e.query)) return;
+        if (e.queryRunner.isTransactionActive) wrote.add(e.queryRunner);
+        else this.committedHere();
+      },
+      afterTransactionCommit: (e) => {
+        if (wrote.delete(e.queryRunner)) this.committedHere();
+      },
+      afterTransactionRollback: (e) => {
+        wrote.delete(e.queryRunner);
+      },
+    });
   }
 
   private emit(topic: SignalTopic | null): void {

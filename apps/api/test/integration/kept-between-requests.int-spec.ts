@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { bootApp, errorOf, type Harness } from '../setup/harness';
 import { buildTree } from '../setup/fixtures';
 import { queryCounter } from '../../src/database/data-source';
-import { ChangeSignals } from '../../src/database/change-signals';
+import { ChangeSignals, SIGNALLED_TABLES } from '../../src/database/change-signals';
 
 // Values an API process keeps between requests (docs/scaling.md#kept-between-requests): the signed-in caller and the
 // policies. Kept, they save a statement per request; a change made anywhere (here: another connection, as another
@@ -183,5 +183,28 @@ const embedded = process.env.CHIBO_TEST_EMBEDDED === '1';
     // renamed through another connection (another process): at the next requests once notified
     await other.query(`UPDATE organisation SET name = $2 WHERE id = $1`, [u.a1, `${was} (lần hai)`]);
     expect(await until(name, (n) => n === `${was} (lần hai)`)).toBe(`${was} (lần hai)`);
+  });
+
+  it('drops at its own commits exactly for the tables whose triggers signal', async () => {
+    // watchCommits reads the statement text; the list it looks for must be the tables the migrations signal from
+    const rows: { table: string }[] = await h.ds.query(
+      `SELECT DISTINCT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE t.tgname LIKE 'cache_signal_%' AND NOT t.tgisinternal ORDER BY 1`,
+    );
+    expect(rows.map((r) => r.table)).toEqual([...SIGNALLED_TABLES].sort());
+  });
+
+  it('keeps what it keeps across a write of this process that changes nothing kept (a meeting planned)', async () => {
+    const reader = await h.userWith('COMMITTEE_READ', { organisationId: t.GA });
+    await h.gql(ORG, { id: t.a1 }, reader);
+    const planned = await h.gql(
+      `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
+      { i: { organisationId: t.a1, kind: 'REGULAR', title: 'Sinh hoạt thường kỳ', date: '2026-12-20' } },
+      admin,
+    );
+    expect(planned.errors).toBeUndefined();
+    const next = await statementsOf(() => h.gql(ORG, { id: t.a1 }, reader));
+    expect(next.filter(callerSql)).toHaveLength(0);
+    expect(next.filter((sql) => /FROM organisation o CROSS JOIN LATERAL/.test(sql))).toHaveLength(0);
   });
 });
