@@ -48,37 +48,6 @@ export const recordAudit = async (m: Querier, caller: Caller, entry: AuditEntry)
 };
 
 /**
- * Records many audited writes of one operation in one statement (an import's rows: one audit row each, in the
- * import's transaction). These operations have no domain event of their own: the import's own entry (recordImport)
- * makes the import.finished event.
- */
-export const recordAuditRows = async (
-  m: Querier,
-  caller: Caller,
-  operation: string,
-  entityType: string,
-  rows: { entityId: string; after: unknown }[],
-): Promise<void> => {
-  if (!rows.length) return;
-  if (eventOf({ operation, entityType, entityId: null }))
-    throw new Error(`${operation} has a domain event: record it with recordAudit`);
-  await m.query(
-    `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
-     SELECT $1, $2, $3, $4, $5, u.id, u.after::jsonb, $8 FROM unnest($6::text[], $7::text[]) AS u(id, after)`,
-    [
-      caller.actor.kind,
-      caller.actor.id,
-      caller.actor.name,
-      operation,
-      entityType,
-      rows.map((r) => r.entityId),
-      rows.map((r) => JSON.stringify(r.after)),
-      caller.requestId,
-    ],
-  );
-};
-
-/**
  * recordAudit for many writes at once, each with one organisation (or none) for its event's scope: the audit rows,
  * then the domain events of those that have one, each in the given order (two statements).
  */
@@ -133,6 +102,28 @@ export const recordAudits = async (
       events.map((e) => e.org),
       events.map((e) => JSON.stringify(e.payload)),
     ],
+  );
+};
+
+/**
+ * Records many audited writes of one operation in one statement (an import's rows: one audit row each, in the
+ * import's transaction). These operations have no domain event of their own: the import's own entry (recordImport)
+ * makes the import.finished event.
+ */
+export const recordAuditRows = async (
+  m: Querier,
+  caller: Caller,
+  operation: string,
+  entityType: string,
+  rows: { entityId: string; after: unknown }[],
+): Promise<void> => {
+  if (!rows.length) return;
+  if (eventOf({ operation, entityType, entityId: null }))
+    throw new Error(`${operation} has a domain event: record it with recordAudit`);
+  await recordAudits(
+    m,
+    caller,
+    rows.map((r) => ({ operation, entityType, entityId: r.entityId, after: r.after })),
   );
 };
 
