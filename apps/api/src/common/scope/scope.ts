@@ -61,6 +61,25 @@ export const underRootsSql = (pl: string, roots: string[] | null, p: Params, d: 
     WHERE rp.organisation_id = ANY(${p.add(roots)}::uuid[]) AND ${validAt('rp', d)} AND ${inSubtree(pl, 'rp.path')})`;
 };
 
+/**
+ * SQL condition: organisation `orgIdExpr` is readable by the actor on date param `d`, the same answer as
+ * orgVisibleSql, for a list that tests many rows against one date: the readable organisations are one uncorrelated
+ * set (the placements under the roots' paths on `d` that are their organisation's path on `d`), which PostgreSQL
+ * builds once per statement and probes per row, instead of resolving each row's path and each root's per row.
+ */
+export const orgVisibleSetSql = (actor: Actor, orgIdExpr: string, p: Params, d: string): string => {
+  if (actor.isAdmin) return `(${d}::date IS NOT NULL)`;
+  const parts: string[] = [];
+  if (actor.readRoots.length > 0)
+    parts.push(`${orgIdExpr} IN (SELECT x.organisation_id FROM unnest(${p.add(actor.readRoots)}::uuid[]) AS sr(id)
+      CROSS JOIN LATERAL (SELECT placement_path_at(sr.id, ${d}::date) AS path) rp
+      JOIN organisation_placement x ON ${inSubtree('x', 'rp.path')}
+      WHERE x.path = placement_path_at(x.organisation_id, ${d}::date))`);
+  if (actor.ownCellIds.length > 0) parts.push(`${orgIdExpr} = ANY(${p.add(actor.ownCellIds)}::uuid[])`);
+  // mentions the date parameter always, as orgVisibleSql does
+  return `(${d}::date IS NOT NULL AND ${parts.length ? `(${parts.join(' OR ')})` : 'FALSE'})`;
+};
+
 /** The organisations among `orgIds` the actor may read (with `write`: change) on `d`, in one statement. */
 export const orgIdsVisibleTo = async (
   m: TreeQuery,
@@ -120,7 +139,14 @@ const isReadable = async (m: TreeQuery, actor: Actor, orgId: string, d: string):
  * Lists resolve their roots to ranges once per request, so that the planner sees constants and walks the
  * `placement_path` index from them, instead of calling placement_path_at() for every candidate row.
  */
-export type PathRange = { lo: string; hi: string };
+/**
+ * A subtree's path range; `small` (listScope with an organisation): the subtree held at most SMALL_SUBTREE_MAX
+ * organisations on the list's date: a per-row test of its rows costs less than building one set of the caller's whole scope.
+ */
+export type PathRange = { lo: string; hi: string; small?: boolean };
+
+/** A subtree of at most this many organisations is small (PathRange). */
+export const SMALL_SUBTREE_MAX = 1000;
 
 /** The range of the subtree whose root has path `path` ('/' → '0': the character after '/' in byte order). */
 export const subtreeRange = (path: string): PathRange => ({ lo: path, hi: `${path.slice(0, -1)}0` });
@@ -180,9 +206,12 @@ export const listScope = async (
       rule === 'at'
         ? `placement_path_at(o.id, ${date}::date)`
         : `(SELECT rp.path FROM organisation_placement rp WHERE rp.organisation_id = o.id AND ${validAt('rp', date)})`;
+    // size: the subtree's organisations on d, counted up to SMALL_SUBTREE_MAX + 1 (a range's `small`)
     const [row] = await m.query(
-      `SELECT ${path} AS path, ${orgVisibleSql(actor, 'o.id', p, date, write)} AS ok${write ? `, ${orgVisibleSql(actor, 'o.id', p, date)} AS readable` : ''}
-         FROM organisation o WHERE o.id = ${id}::uuid`,
+      `SELECT x.*, (SELECT count(*)::int FROM (SELECT 1 FROM organisation_placement c
+                      WHERE ${inSubtree('c', 'x.path')} AND ${validAt('c', date)} LIMIT ${SMALL_SUBTREE_MAX + 1}) s) AS size
+         FROM (SELECT ${path} AS path, ${orgVisibleSql(actor, 'o.id', p, date, write)} AS ok${write ? `, ${orgVisibleSql(actor, 'o.id', p, date)} AS readable` : ''}
+                 FROM organisation o WHERE o.id = ${id}::uuid) x`,
       p.values,
     );
     if (!row?.ok) {
@@ -190,7 +219,7 @@ export const listScope = async (
         throw new DomainError('FORBIDDEN', 'You may read this organisation but not change it');
       throw new DomainError('NOT_FOUND', 'Organisation not found', 'id');
     }
-    return row.path ? [subtreeRange(row.path)] : [];
+    return row.path ? [{ ...subtreeRange(row.path), small: row.size <= SMALL_SUBTREE_MAX }] : [];
   }
   if (actor.isAdmin) return null;
   return rootRanges(m, write ? actor.writeRoots : actor.readRoots, d, rule);

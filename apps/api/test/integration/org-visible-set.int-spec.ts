@@ -1,0 +1,112 @@
+import type { Actor } from '../../src/common/auth/actor';
+import { orgVisibleSetSql, orgVisibleSql } from '../../src/common/scope/scope';
+import { Params } from '../../src/database/sql';
+import { bootApp, type Harness } from '../setup/harness';
+import { buildTree } from '../setup/fixtures';
+
+// orgVisibleSetSql (one set per statement, for lists of many rows) answers exactly as orgVisibleSql (a look-up per
+// row) for every organisation, reader and date: before and after a move, an organisation established later, one
+// dissolved by a merge, a date before the tree existed, and a member's own cell.
+describe('readable organisations as one set', () => {
+  let h: Harness;
+  let admin: string;
+  let t: Awaited<ReturnType<typeof buildTree>>;
+  let late: string;
+
+  beforeAll(async () => {
+    h = await bootApp();
+    admin = await h.userWith('SYSTEM_ADMIN');
+    t = await buildTree(h.gql, admin);
+    const ok = (res: { errors?: unknown }) => expect(res.errors).toBeUndefined();
+    // a2 moves from GA (under A) to GB (under B) on 2024-07-01
+    ok(
+      await h.gql(
+        `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`,
+        { i: { id: t.a2, newParentId: t.GB, effectiveOn: '2024-07-01' } },
+        admin,
+      ),
+    );
+    // a cell established in 2020 under GA (no placement before), and b1 merged into it on 2025-02-01 (dissolved)
+    const res = await h.gql(
+      `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      {
+        i: {
+          code: `${t.prefix}.late`,
+          name: 'Chi bộ mới',
+          kind: 'SUBORDINATE_CELL',
+          parentId: t.GA,
+          establishedOn: '2020-01-01',
+        },
+      },
+      admin,
+    );
+    ok(res);
+    late = (res.data as { createOrganisation: { id: string } }).createOrganisation.id;
+    ok(
+      await h.gql(
+        `mutation($i: MergeOrganisationsInput!) { mergeOrganisations(input: $i) { id } }`,
+        { i: { sourceIds: [t.b1], targetId: late, effectiveOn: '2025-02-01' } },
+        admin,
+      ),
+    );
+  });
+  afterAll(async () => h?.close());
+
+  const actor = (readRoots: string[], ownCellIds: string[] = []): Actor => ({
+    kind: 'USER',
+    id: null,
+    name: 'reader',
+    isAdmin: false,
+    readRoots,
+    writeRoots: [],
+    ownMemberIds: [],
+    ownCellIds,
+    grants: [],
+  });
+
+  /** The tree's organisations readable by `a` on `d` under a condition built by `cond`. */
+  const readable = async (
+    a: Actor,
+    d: string,
+    cond: (a: Actor, org: string, p: Params, d: string) => string,
+  ): Promise<string[]> => {
+    const p = new Params();
+    const ids = p.add([t.R, t.A, t.B, t.GA, t.GB, t.a1, t.a2, t.b1, late]);
+    const date = p.add(d);
+    const rows: { id: string }[] = await h.ds.query(
+      `SELECT o.id FROM organisation o WHERE o.id = ANY(${ids}::uuid[]) AND ${cond(a, 'o.id', p, date)} ORDER BY o.id`,
+      p.values,
+    );
+    return rows.map((r) => r.id);
+  };
+
+  it('gives the same organisations as the per-row condition for every reader and date', async () => {
+    const readers = [
+      actor([t.R]),
+      actor([t.A]),
+      actor([t.B]),
+      actor([t.GA]),
+      actor([t.GB, t.A]),
+      actor([t.a2]),
+      actor([late]),
+      actor([], [t.a1]),
+      actor([t.GB], [t.a1]),
+    ];
+    const dates = ['2010-01-01', '2019-12-31', '2020-01-01', '2024-06-30', '2024-07-01', '2025-02-01', '2030-01-01'];
+    let compared = 0;
+    for (const a of readers)
+      for (const d of dates) {
+        const expected = await readable(a, d, (x, org, p, date) => orgVisibleSql(x, org, p, date));
+        expect({ roots: a.readRoots, d, ids: await readable(a, d, orgVisibleSetSql) }).toEqual({
+          roots: a.readRoots,
+          d,
+          ids: expected,
+        });
+        compared += expected.length;
+      }
+    // the cases are not all empty: the move, the late cell and the merge change who reads what
+    expect(compared).toBeGreaterThan(100);
+    expect(await readable(actor([t.A]), '2024-06-30', orgVisibleSetSql)).toContain(t.a2);
+    expect(await readable(actor([t.A]), '2024-07-01', orgVisibleSetSql)).not.toContain(t.a2);
+  });
+});
