@@ -2,7 +2,7 @@ import type { Actor } from '../../src/common/auth/actor';
 import { orgVisibleSetSql, orgVisibleSql } from '../../src/common/scope/scope';
 import { Params } from '../../src/database/sql';
 import { bootApp, type Harness } from '../setup/harness';
-import { buildTree } from '../setup/fixtures';
+import { buildSide, buildTree } from '../setup/fixtures';
 
 // orgVisibleSetSql (one set per statement, for lists of many rows) answers exactly as orgVisibleSql (a look-up per
 // row) for every organisation, reader and date: before and after a move, an organisation established later, one
@@ -109,4 +109,53 @@ describe('readable organisations as one set', () => {
     expect(await readable(actor([t.A]), '2024-06-30', orgVisibleSetSql)).toContain(t.a2);
     expect(await readable(actor([t.A]), '2024-07-01', orgVisibleSetSql)).not.toContain(t.a2);
   });
+});
+
+// The lists that read the readable organisations as one set (a year's ratings, inspection plans and inspections
+// without a small subtree filter) answer as their per-row form, which a filter on the reader's own root takes.
+describe('lists read through the readable set', () => {
+  let h: Harness;
+  let admin: string;
+  let t: Awaited<ReturnType<typeof buildTree>>;
+
+  beforeAll(async () => {
+    h = await bootApp();
+    admin = await h.userWith('SYSTEM_ADMIN');
+    t = await buildTree(h.gql, admin);
+    await buildSide(h, admin, { X: t.A, G: t.GA, cell: t.a1, cell2: t.a2, member: t.m1 });
+    await buildSide(h, admin, { X: t.B, G: t.GB, cell: t.b1, cell2: t.b1, member: t.m5 });
+  });
+  afterAll(async () => h?.close());
+
+  const LISTS = {
+    ratings: `query($o: ID, $y: Int) { list: ratings(filter: { organisationId: $o, year: $y }, page: { limit: 500 }) { total items { id } } }`,
+    plans: `query($o: ID, $y: Int) { list: inspectionPlans(organisationId: $o, year: $y, page: { limit: 500 }) { total items { id } } }`,
+    inspections: `query($o: ID, $y: Int) { list: inspections(filter: { organisationId: $o, year: $y }, page: { limit: 500 }) { total items { id } } }`,
+  };
+  const ids = async (query: string, vars: Record<string, unknown>, token: string): Promise<string[]> => {
+    const res = await h.gql(query, vars, token);
+    expect(res.errors).toBeUndefined();
+    const list = (res.data as { list: { total: number; items: { id: string }[] } }).list;
+    expect(list.total).toBe(list.items.length);
+    return list.items.map((x) => x.id).sort();
+  };
+
+  it.each(Object.keys(LISTS) as (keyof typeof LISTS)[])(
+    '%s: the same rows with and without the root filter',
+    async (name) => {
+      const readers: [string, string][] = [
+        [await h.userWith('COMMITTEE_READ', { organisationId: t.R }), t.R],
+        [await h.userWith('COMMITTEE_READ', { organisationId: t.A }), t.A],
+        [await h.userWith('COMMITTEE_WRITE', { organisationId: t.B }), t.B],
+      ];
+      let seen = 0;
+      for (const [token, root] of readers)
+        for (const y of [2024, 2026]) {
+          const whole = await ids(LISTS[name], { o: null, y }, token);
+          expect(await ids(LISTS[name], { o: root, y }, token)).toEqual(whole);
+          seen += whole.length;
+        }
+      expect(seen).toBeGreaterThan(0);
+    },
+  );
 });
