@@ -124,6 +124,14 @@ describe('lists read through the readable set', () => {
     t = await buildTree(h.gql, admin);
     await buildSide(h, admin, { X: t.A, G: t.GA, cell: t.a1, cell2: t.a2, member: t.m1 });
     await buildSide(h, admin, { X: t.B, G: t.GB, cell: t.b1, cell2: t.b1, member: t.m5 });
+    // a1 (with side A's records) moves from committee A to committee B in 2025: its 2024 records stay A's to read
+    // through the tree of their year, its 2026 ones are B's
+    const move = await h.gql(
+      `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id } }`,
+      { i: { id: t.a1, newParentId: t.GB, effectiveOn: '2025-06-01' } },
+      admin,
+    );
+    expect(move.errors).toBeUndefined();
   });
   afterAll(async () => h?.close());
 
@@ -150,7 +158,7 @@ describe('lists read through the readable set', () => {
       ];
       let seen = 0;
       for (const [token, root] of readers)
-        for (const y of [2024, 2026]) {
+        for (const y of [2024, 2026, null]) {
           const whole = await ids(LISTS[name], { o: null, y }, token);
           expect(await ids(LISTS[name], { o: root, y }, token)).toEqual(whole);
           seen += whole.length;

@@ -135,31 +135,39 @@ export class RatingReadService {
         )
       : [];
     const ownRanges = own.map((x) => subtreeRange(x.path));
-    // One year, not limited to a small subtree (a committee's ratings of a year): every rating's reference date is
-    // the same constant, so the organisations readable then and those under the filter organisation then are each
-    // one set built once per statement, instead of each rating's path resolved per row (×30, the root's ratings of
-    // a year: 157,931 look-ups).
-    const yearEnd = filter?.year && filter.year >= 1900 && filter.year <= 9999 ? `${filter.year}-12-31` : null;
-    const setsFor =
-      yearEnd && !actor.ownMemberIds.length && !(orgId !== undefined && own.every((x) => x.size <= RATINGS_PER_ROW_MAX))
-        ? yearEnd < today()
-          ? yearEnd
-          : today()
-        : null;
+    // Not limited to a small subtree (a committee's ratings): within one year every rating's reference date is the
+    // same constant (31 December, or today while the year runs), so the organisations readable then and those under
+    // the filter organisation then are each one set built once per statement, instead of each rating's path resolved
+    // per row (×30, the root's ratings of a year: 157,931 look-ups). Without a year, one such set per year present.
+    // Members, whose own ratings are readable besides, keep the per-row form.
+    const refOf = (year: number): string => (`${year}-12-31` < today() ? `${year}-12-31` : today());
+    const bySets =
+      !actor.ownMemberIds.length && !(orgId !== undefined && own.every((x) => x.size <= RATINGS_PER_ROW_MAX));
+    const years: number[] | null = !bySets
+      ? null
+      : filter?.year
+        ? filter.year >= 1930 && filter.year <= 2200
+          ? [filter.year]
+          : null
+        : (await this.ds.query(`SELECT DISTINCT year FROM rating ORDER BY year`)).map((r: { year: number }) => r.year);
     const where: string[] = [];
     let from: string;
-    if (setsFor) {
-      // (members, whose own ratings are readable besides, take the per-row form; a cell's readers read ratings through
-      // their committee roots only, as ratingVisibleSql)
-      const refP = p.add(setsFor);
+    if (years) {
+      // a cell's readers read ratings through their committee roots only, as ratingVisibleSql
       const committee = { ...actor, ownCellIds: [] };
-      where.push(
+      const readableOn = (refP: string): string =>
         filter?.organisationId
           ? `r.organisation_id IN (SELECT x.organisation_id FROM organisation_placement x
               WHERE ${inRangesSql('x', ownRanges, p)} AND x.path = placement_path_at(x.organisation_id, ${refP}::date)
                 AND position('/' || ${p.add(orgId ?? null)}::text || '/' IN x.path) > 0
                 AND ${orgVisibleSetSql(committee, 'x.organisation_id', p, refP)})`
-          : orgVisibleSetSql(committee, 'r.organisation_id', p, refP),
+          : orgVisibleSetSql(committee, 'r.organisation_id', p, refP);
+      where.push(
+        filter?.year
+          ? readableOn(p.add(refOf(filter.year)))
+          : years.length
+            ? `(${years.map((y) => `(r.year = ${p.add(y)}::int AND ${readableOn(p.add(refOf(y)))})`).join(' OR ')})`
+            : 'FALSE',
       );
       from = `FROM ${RATING_FROM}`;
     } else {
