@@ -137,11 +137,9 @@ const isReadable = async (m: TreeQuery, actor: Actor, orgId: string, d: string):
 /**
  * A subtree as constants: the paths `p` with `lo <= p < hi` (the subtree of the organisation whose path is `lo`).
  * Lists resolve their roots to ranges once per request, so that the planner sees constants and walks the
- * `placement_path` index from them, instead of calling placement_path_at() for every candidate row.
- */
-/**
- * A subtree's path range; `small` (listScope with an organisation): the subtree held at most SMALL_SUBTREE_MAX
- * organisations on the list's date: a per-row test of its rows costs less than building one set of the caller's whole scope.
+ * `placement_path` index from them, instead of calling placement_path_at() for every candidate row. `small`
+ * (listScope with an organisation): the subtree held at most SMALL_SUBTREE_MAX organisations on the list's date, so a
+ * per-row test of its rows costs less than building one set of the caller's whole scope (orgVisibleSetSql).
  */
 export type PathRange = { lo: string; hi: string; small?: boolean };
 

@@ -6,11 +6,11 @@ import type { Actor } from '../../common/auth/actor';
 import { AuditService, type Caller } from '../../common/audit/audit.service';
 import { countAndPage, pageOf, type Page, type PageInput } from '../../common/graphql/pagination';
 import { KeptTreeReads } from '../../common/scope/kept-tree-reads';
-import { inRangesSql, isUuid, listScope, orgVisibleSetSql, orgVisibleSql } from '../../common/scope/scope';
+import { inRangesSql, isUuid, listScope } from '../../common/scope/scope';
 import { Params, today, validAt } from '../../database/sql';
 import { JOIN_ORGANISATION } from '../organisation/organisation.sql';
 import { InspectionPlan, type CreateInspectionPlanInput, type InspectionPlanInput } from './inspection.model';
-import { inspectionReader, yearBounds } from './inspection.service';
+import { inspectionReader, readableTodayOrOnSql, yearBounds } from './inspection.service';
 import { assertSubjects, assertWritableOrg, setColumns } from './inspection-writes';
 
 const PLAN_COLUMNS = `p.id, p.organisation_id AS "organisationId", p.year, p.purpose, p.content, p.review_from AS "reviewFrom", p.review_to AS "reviewTo",
@@ -40,20 +40,9 @@ export class InspectionPlanService {
     private readonly tree: KeptTreeReads,
   ) {}
 
-  /**
-   * SQL condition: plan `p` is visible (its organisation readable today or on 31 December of its year). `many`: a
-   * list not limited to a small subtree, whose today's part is one set built once, tested first (as
-   * InspectionService.visibleSql).
-   */
+  /** SQL condition: plan `p` is visible (readable today or on 31 December of its year; `many`: readableTodayOrOnSql). */
   private planVisibleSql(actor: Actor, q: Params, many = false): string {
-    if (actor.isAdmin) return 'TRUE';
-    const r = inspectionReader(actor);
-    if (!r.readRoots.length) return 'FALSE';
-    const now = q.add(today());
-    const todays = many
-      ? orgVisibleSetSql(r, 'p.organisation_id', q, now)
-      : orgVisibleSql(r, 'p.organisation_id', q, now);
-    return `(${todays} OR ${orgVisibleSql(r, 'p.organisation_id', q, `make_date(p.year, 12, 31)`)})`;
+    return readableTodayOrOnSql(actor, 'p.organisation_id', q, 'make_date(p.year, 12, 31)', many);
   }
 
   async findPlans(actor: Actor, ids: readonly string[], m: EntityManager = this.ds.manager): Promise<InspectionPlan[]> {

@@ -14,7 +14,7 @@ import {
   keysetRows,
 } from '../../common/graphql/pagination';
 import { inRangesSql, isUuid, orgVisibleSetSql, orgVisibleSql, subtreeRange } from '../../common/scope/scope';
-import { inSubtree, Params, today, validAt } from '../../database/sql';
+import { inSubtree, Params, validAt } from '../../database/sql';
 import { EXEMPTION_AT, JOIN_MEMBER, JOIN_MEMBERSHIP } from '../member/member.sql';
 import { PolicyService } from '../policy/policy.service';
 import {
@@ -33,17 +33,17 @@ import { Rating, RatingRound, type RatingFilter, type RatingPendingSubject } fro
 import { JOIN_ORGANISATION, LEFT_JOIN_ORGANISATION } from '../organisation/organisation.sql';
 
 /**
- * Reads of the annual quality rating (docs/rules.md#ratings): rounds, ratings and the subjects of a round not rated
- * yet. A rating is visible to readers of the organisation it sits in (a member's cell, or the organisation rated) and
- * to the member rated; a round to readers of its committee and to those below it.
- */
-/**
  * A ratings list of one year limited to a subtree of at most this many organisations resolves each rating's path per
  * row; a larger one (or none) reads the readable organisations as one set, which costs ~0.1 s for a province reader
  * (×30: a cell 11 ms per row; a district of 421 organisations 0.49 s per row).
  */
 const RATINGS_PER_ROW_MAX = 64;
 
+/**
+ * Reads of the annual quality rating (docs/rules.md#ratings): rounds, ratings and the subjects of a round not rated
+ * yet. A rating is visible to readers of the organisation it sits in (a member's cell, or the organisation rated) and
+ * to the member rated; a round to readers of its committee and to those below it.
+ */
 @Injectable()
 export class RatingReadService {
   constructor(
@@ -140,7 +140,6 @@ export class RatingReadService {
     // the filter organisation then are each one set built once per statement, instead of each rating's path resolved
     // per row (×30, the root's ratings of a year: 157,931 look-ups). Without a year, one such set per year present.
     // Members, whose own ratings are readable besides, keep the per-row form.
-    const refOf = (year: number): string => (`${year}-12-31` < today() ? `${year}-12-31` : today());
     const bySets =
       !actor.ownMemberIds.length && !(orgId !== undefined && own.every((x) => x.size <= RATINGS_PER_ROW_MAX));
     const years: number[] | null = !bySets
@@ -155,18 +154,21 @@ export class RatingReadService {
     if (years) {
       // a cell's readers read ratings through their committee roots only, as ratingVisibleSql
       const committee = { ...actor, ownCellIds: [] };
+      const under = filter?.organisationId
+        ? { ranges: inRangesSql('x', ownRanges, p), id: p.add(orgId ?? null) }
+        : null;
       const readableOn = (refP: string): string =>
-        filter?.organisationId
+        under
           ? `r.organisation_id IN (SELECT x.organisation_id FROM organisation_placement x
-              WHERE ${inRangesSql('x', ownRanges, p)} AND x.path = placement_path_at(x.organisation_id, ${refP}::date)
-                AND position('/' || ${p.add(orgId ?? null)}::text || '/' IN x.path) > 0
+              WHERE ${under.ranges} AND x.path = placement_path_at(x.organisation_id, ${refP}::date)
+                AND position('/' || ${under.id}::text || '/' IN x.path) > 0
                 AND ${orgVisibleSetSql(committee, 'x.organisation_id', p, refP)})`
           : orgVisibleSetSql(committee, 'r.organisation_id', p, refP);
       where.push(
         filter?.year
-          ? readableOn(p.add(refOf(filter.year)))
+          ? readableOn(p.add(ratingReferenceDate(filter.year)))
           : years.length
-            ? `(${years.map((y) => `(r.year = ${p.add(y)}::int AND ${readableOn(p.add(refOf(y)))})`).join(' OR ')})`
+            ? `(${years.map((y) => `(r.year = ${p.add(y)}::int AND ${readableOn(p.add(ratingReferenceDate(y)))})`).join(' OR ')})`
             : 'FALSE',
       );
       from = `FROM ${RATING_FROM}`;
