@@ -139,9 +139,13 @@ export class RatingReadService {
     // same constant (31 December, or today while the year runs), so the organisations readable then and those under
     // the filter organisation then are each one set built once per statement, instead of each rating's path resolved
     // per row (×30, the root's ratings of a year: 157,931 look-ups). Without a year, one such set per year present.
-    // Members, whose own ratings are readable besides, keep the per-row form.
+    // Members, whose own ratings are readable besides, keep the per-row form, as do lists narrowed to a round or a
+    // member (a round page of one cell: a few rows, where building the reader's whole scope per year would cost more).
     const bySets =
-      !actor.ownMemberIds.length && !(orgId !== undefined && own.every((x) => x.size <= RATINGS_PER_ROW_MAX));
+      !actor.ownMemberIds.length &&
+      !filter?.roundId &&
+      !filter?.memberId &&
+      !(orgId !== undefined && own.every((x) => x.size <= RATINGS_PER_ROW_MAX));
     const years: number[] | null = !bySets
       ? null
       : filter?.year
