@@ -94,6 +94,40 @@ describe('isValidIsoDate', () => {
     '2025/04/01',
     '',
   ])('rejects %j', (s) => expect(isValidIsoDate(s)).toBe(false));
+  it('agrees with the written-out definition (a regular expression and the calendar) on near-dates', () => {
+    const reference = (x: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(x);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return (
+        y >= 1 &&
+        mo >= 1 &&
+        mo <= 12 &&
+        d >= 1 &&
+        d <= new Date(Date.UTC(2000, mo, 0)).getUTCDate() - (mo === 2 && !isLeap(y) ? 1 : 0)
+      );
+    };
+    const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    // every string one character away from a few dates, with digits, separators, full-width and Arabic-Indic digits
+    const alphabet = ['0', '1', '2', '3', '5', '9', '-', '/', ' ', 'a', '\u0000', '０', '٣', ':', '.', '+'];
+    const seeds = ['2024-02-29', '2023-02-28', '0001-01-01', '9999-12-31', '2025-04-30', '1900-02-28', '2025-10-09'];
+    let checked = 0;
+    for (const base of seeds)
+      for (let i = 0; i < base.length; i++)
+        for (const c of alphabet) {
+          for (const x of [
+            base.slice(0, i) + c + base.slice(i + 1),
+            base.slice(0, i) + c + base.slice(i),
+            base.slice(0, i) + base.slice(i + 1),
+          ]) {
+            expect([x, isValidIsoDate(x)]).toEqual([x, reference(x)]);
+            if (reference(x)) expect(formatIsoDate(parseIsoDate(x))).toBe(x);
+            else expect(() => parseIsoDate(x)).toThrow();
+            checked++;
+          }
+        }
+    expect(checked).toBe(seeds.length * 10 * alphabet.length * 3);
+  });
   it('rejects non-strings', () => {
     expect(isValidIsoDate(20250401)).toBe(false);
     expect(isValidIsoDate(null)).toBe(false);

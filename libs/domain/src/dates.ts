@@ -10,7 +10,6 @@ export type DateParts = { year: number; month: number; day: number };
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_DAY_NUMBER = -719162; // 0001-01-01
 const MAX_DAY_NUMBER = 2932896; // 9999-12-31
 
@@ -41,21 +40,36 @@ const partsAreValid = ({ year, month, day }: DateParts): boolean =>
   day >= 1 &&
   day <= daysInMonth(year, month);
 
-/** True when `s` is a real calendar date written exactly as 'YYYY-MM-DD' (years 0001–9999). */
-export const isValidIsoDate = (s: unknown): s is IsoDate => {
-  if (typeof s !== 'string') return false;
-  const m = ISO_DATE_RE.exec(s);
-  return m !== null && partsAreValid({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+/**
+ * The parts of `s` when it is a real calendar date written exactly as 'YYYY-MM-DD' (years 0001–9999, ASCII digits),
+ * else null. Read by character codes, not a regular expression: every date comparison goes through here, several per
+ * row of an import and per member-month of the dues rules (a regular expression's match and its strings were most of
+ * the dues seed's JavaScript time).
+ */
+const partsOf = (s: unknown): DateParts | null => {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const parts = { year: digits(s, 0, 4), month: digits(s, 5, 2), day: digits(s, 8, 2) };
+  return partsAreValid(parts) ? parts : null;
 };
+
+/** The number written by the `n` ASCII digits of `s` from `at`; -1 if any of them is not a digit 0–9. */
+const digits = (s: string, at: number, n: number): number => {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+};
+
+/** True when `s` is a real calendar date written exactly as 'YYYY-MM-DD' (years 0001–9999). */
+export const isValidIsoDate = (s: unknown): s is IsoDate => partsOf(s) !== null;
 
 /** Splits an ISO date into numbers; throws DomainError('VALIDATION') if it is not a valid 'YYYY-MM-DD'. */
 export const parseIsoDate = (s: IsoDate, field = 'date'): DateParts => {
-  // One match for both the check and the parts: every date comparison goes through here, several per row of an
-  // import.
-  const m = typeof s === 'string' ? ISO_DATE_RE.exec(s) : null;
-  const parts = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
-  if (!parts || !partsAreValid(parts))
-    throw new DomainError('VALIDATION', `Not a valid date (YYYY-MM-DD): ${String(s)}`, field);
+  const parts = partsOf(s);
+  if (!parts) throw new DomainError('VALIDATION', `Not a valid date (YYYY-MM-DD): ${String(s)}`, field);
   return parts;
 };
 
