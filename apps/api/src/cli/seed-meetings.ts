@@ -11,7 +11,7 @@ import { VisitWriteService } from '../modules/meeting/visit-write.service';
 import { progress } from './context';
 import { insertMeetingHistory, KEPT_BY_TRIGGERS } from './seed-bulk';
 import { withDeferredChecks } from '../database/bulk';
-import { rebuildCellMeetingMonthSql, recountAttendanceSql } from '../modules/meeting/kept-facts';
+import { rebuildCellMeetingMonthSql } from '../modules/meeting/kept-facts';
 
 type Rng = {
   next: () => number;
@@ -92,85 +92,95 @@ export const seedMeetings = async (
   let attended = 0;
   const loadStarted = Date.now();
   // One transaction: rows of CELLS_PER_LOAD cells generated, then written with COPY (or unnest on the embedded
-  // database); foreign keys checked once at the end, the attendance-totals and cell_meeting_month triggers off during
-  // the load and their facts rebuilt afterwards with one statement each (the SQL the tests recompute them with).
+  // database); foreign keys checked once at the end; every index of both tables built once after the load (but the
+  // meetings' primary key, which other tables' foreign keys reference); the attendance-totals and cell_meeting_month
+  // triggers off during the load: each meeting row carries its attendance totals, and cell_meeting_month is rebuilt
+  // afterwards by one statement (the SQL the tests recompute it with).
   const CELLS_PER_LOAD = 200;
   await ds.transaction((m) =>
-    withDeferredChecks(m, { tables: ['meeting', 'meeting_attendance'], triggers: KEPT_BY_TRIGGERS }, async () => {
-      for (let i = 0; i < cellIds.length; i += CELLS_PER_LOAD) {
-        const batch: MeetingHistoryRow[] = [];
-        for (const cellId of cellIds.slice(i, i + CELLS_PER_LOAD)) {
-          const [from = '0000-01-01', to = '9999-12-31'] = (established.get(cellId) ?? '0000-01-01|9999-12-31').split(
-            '|',
-          );
-          const laggard = r.chance(0.07);
-          const skipThematic = r.chance(0.1);
-          for (let k = 0; k < 24; k++) {
-            const month = addMonths(firstMonth, k);
-            const date = addDays(month, r.int(7, 19));
-            if (date >= now || date < from || date >= to) continue;
-            const quarterEnd = [2, 5, 8, 11].includes(Number(month.slice(5, 7)) - 1);
-            if (laggard && r.chance(0.25)) continue;
-            const combined = quarterEnd && !skipThematic && r.chance(0.5);
-            const kinds = combined ? ['COMBINED'] : ['REGULAR'];
-            if (quarterEnd && !combined && !(skipThematic && r.chance(0.6))) kinds.push('THEMATIC');
-            if (r.chance(0.15)) kinds.push('IDEOLOGICAL');
-            for (const [n, kind] of kinds.entries()) {
-              const day = n === 0 ? date : addDays(date, n * 3);
-              if (day >= now || day >= to) continue;
-              const members = (byCell.get(cellId) ?? []).filter((x) => x.from <= day && (!x.to || x.to > day));
-              if (!members.length) continue;
-              const attendance = members.map((x) => {
-                if (x.exempt) return { memberId: x.memberId, status: 'EXEMPT' };
-                const roll = r.next();
-                if (roll < 0.9) return { memberId: x.memberId, status: 'PRESENT' };
-                if (roll < 0.985) return { memberId: x.memberId, status: 'ABSENT_EXCUSED', reason: r.pick(REASONS) };
-                return { memberId: x.memberId, status: 'ABSENT_UNEXCUSED' };
-              });
-              const present = attendance.filter((a) => a.status === 'PRESENT').length;
-              const recent = day > addDays(now, -40);
-              const short = r.chance(0.08);
-              const self = scoresNear(r, r.int(72, 95));
-              batch.push({
-                cellId,
-                kind,
-                date: day,
-                state: day < addDays(now, -30) ? 'CLOSED' : 'HELD',
-                title:
-                  kind === 'REGULAR'
-                    ? `Sinh hoạt chi bộ thường kỳ tháng ${day.slice(5, 7)}/${day.slice(0, 4)}`
-                    : kind === 'COMBINED'
-                      ? `Sinh hoạt thường kỳ kết hợp chuyên đề tháng ${day.slice(5, 7)}/${day.slice(0, 4)}`
-                      : kind === 'THEMATIC'
-                        ? `Sinh hoạt chuyên đề: ${r.pick(THEMES)}`
-                        : `Sinh hoạt tư tưởng tháng ${day.slice(5, 7)}/${day.slice(0, 4)}`,
-                startTime: '14:00',
-                endTime: short ? '15:10' : kind === 'COMBINED' ? '16:30' : '16:00',
-                place: 'Phòng họp cơ quan',
-                format: kind === 'THEMATIC' || kind === 'COMBINED' ? r.pick(FORMATS) : 'STANDARD',
-                theme: kind === 'REGULAR' ? undefined : r.pick(THEMES),
-                minutes:
-                  recent && r.chance(0.08)
-                    ? undefined
-                    : `Chi bộ đánh giá kết quả thực hiện nhiệm vụ tháng, quán triệt văn bản của cấp trên, thảo luận và thống nhất nhiệm vụ tháng tới.`,
-                resolution: recent && r.chance(0.1) ? undefined : `Chi bộ thống nhất các nhiệm vụ trọng tâm tháng tới.`,
-                votesFor: present,
-                votesAgainst: 0,
-                votesAbstain: 0,
-                selfAssessment: self,
-                selfTotal: Object.values(self).reduce((a, b) => a + b, 0),
-                attendance,
-              });
+    withDeferredChecks(
+      m,
+      {
+        tables: ['meeting', 'meeting_attendance'],
+        triggers: KEPT_BY_TRIGGERS,
+        rebuildAllIndexes: ['meeting', 'meeting_attendance'],
+      },
+      async () => {
+        for (let i = 0; i < cellIds.length; i += CELLS_PER_LOAD) {
+          const batch: MeetingHistoryRow[] = [];
+          for (const cellId of cellIds.slice(i, i + CELLS_PER_LOAD)) {
+            const [from = '0000-01-01', to = '9999-12-31'] = (established.get(cellId) ?? '0000-01-01|9999-12-31').split(
+              '|',
+            );
+            const laggard = r.chance(0.07);
+            const skipThematic = r.chance(0.1);
+            for (let k = 0; k < 24; k++) {
+              const month = addMonths(firstMonth, k);
+              const date = addDays(month, r.int(7, 19));
+              if (date >= now || date < from || date >= to) continue;
+              const quarterEnd = [2, 5, 8, 11].includes(Number(month.slice(5, 7)) - 1);
+              if (laggard && r.chance(0.25)) continue;
+              const combined = quarterEnd && !skipThematic && r.chance(0.5);
+              const kinds = combined ? ['COMBINED'] : ['REGULAR'];
+              if (quarterEnd && !combined && !(skipThematic && r.chance(0.6))) kinds.push('THEMATIC');
+              if (r.chance(0.15)) kinds.push('IDEOLOGICAL');
+              for (const [n, kind] of kinds.entries()) {
+                const day = n === 0 ? date : addDays(date, n * 3);
+                if (day >= now || day >= to) continue;
+                const members = (byCell.get(cellId) ?? []).filter((x) => x.from <= day && (!x.to || x.to > day));
+                if (!members.length) continue;
+                const attendance = members.map((x) => {
+                  if (x.exempt) return { memberId: x.memberId, status: 'EXEMPT' };
+                  const roll = r.next();
+                  if (roll < 0.9) return { memberId: x.memberId, status: 'PRESENT' };
+                  if (roll < 0.985) return { memberId: x.memberId, status: 'ABSENT_EXCUSED', reason: r.pick(REASONS) };
+                  return { memberId: x.memberId, status: 'ABSENT_UNEXCUSED' };
+                });
+                const present = attendance.filter((a) => a.status === 'PRESENT').length;
+                const recent = day > addDays(now, -40);
+                const short = r.chance(0.08);
+                const self = scoresNear(r, r.int(72, 95));
+                batch.push({
+                  cellId,
+                  kind,
+                  date: day,
+                  state: day < addDays(now, -30) ? 'CLOSED' : 'HELD',
+                  title:
+                    kind === 'REGULAR'
+                      ? `Sinh hoạt chi bộ thường kỳ tháng ${day.slice(5, 7)}/${day.slice(0, 4)}`
+                      : kind === 'COMBINED'
+                        ? `Sinh hoạt thường kỳ kết hợp chuyên đề tháng ${day.slice(5, 7)}/${day.slice(0, 4)}`
+                        : kind === 'THEMATIC'
+                          ? `Sinh hoạt chuyên đề: ${r.pick(THEMES)}`
+                          : `Sinh hoạt tư tưởng tháng ${day.slice(5, 7)}/${day.slice(0, 4)}`,
+                  startTime: '14:00',
+                  endTime: short ? '15:10' : kind === 'COMBINED' ? '16:30' : '16:00',
+                  place: 'Phòng họp cơ quan',
+                  format: kind === 'THEMATIC' || kind === 'COMBINED' ? r.pick(FORMATS) : 'STANDARD',
+                  theme: kind === 'REGULAR' ? undefined : r.pick(THEMES),
+                  minutes:
+                    recent && r.chance(0.08)
+                      ? undefined
+                      : `Chi bộ đánh giá kết quả thực hiện nhiệm vụ tháng, quán triệt văn bản của cấp trên, thảo luận và thống nhất nhiệm vụ tháng tới.`,
+                  resolution:
+                    recent && r.chance(0.1) ? undefined : `Chi bộ thống nhất các nhiệm vụ trọng tâm tháng tới.`,
+                  votesFor: present,
+                  votesAgainst: 0,
+                  votesAbstain: 0,
+                  selfAssessment: self,
+                  selfTotal: Object.values(self).reduce((a, b) => a + b, 0),
+                  attendance,
+                });
+              }
             }
           }
+          count += await insertMeetingHistory(m, caller, batch);
+          attended += batch.reduce((a, x) => a + x.attendance.length, 0);
+          bar.tick(Math.min(CELLS_PER_LOAD, cellIds.length - i));
         }
-        count += await insertMeetingHistory(m, caller, batch);
-        attended += batch.reduce((a, x) => a + x.attendance.length, 0);
-        bar.tick(Math.min(CELLS_PER_LOAD, cellIds.length - i));
-      }
-      await m.query(recountAttendanceSql('$1::uuid[]'), [cellIds]);
-      await m.query(rebuildCellMeetingMonthSql('$1::uuid[]'), [cellIds]);
-    }),
+        await m.query(rebuildCellMeetingMonthSql('$1::uuid[]'), [cellIds]);
+      },
+    ),
   );
   bar.end();
   mark('meetings', count + attended);

@@ -103,13 +103,21 @@ export const bulkInsert = async (
  * added back NOT VALID and validated: one set-based scan each) and the named triggers off (the caller rebuilds what
  * they keep). The GIN and GiST indexes of the `rebuildIndexes` tables, with the exclusion constraints they back, are
  * dropped for the load and built again after it (a bulk build, and an exclusion constraint's one check of all rows,
- * instead of an insert into the index per row): worth it when the load is large next to what the table holds.
+ * instead of an insert into the index per row): worth it when the load is large next to what the table holds. The
+ * `rebuildAllIndexes` tables have every index rebuilt so, btree ones too, with the primary key, unique and exclusion
+ * constraints they back (checked once, on the build), except an index that a foreign key references and partial or
+ * expression indexes: for a table loaded from empty.
  * Within the manager's transaction: the tables are locked until it commits, so no other session sees them without
  * their constraints and indexes; on any error everything rolls back.
  */
 export const withDeferredChecks = async <T>(
   m: EntityManager,
-  opts: { tables: string[]; triggers?: [table: string, trigger: string][]; rebuildIndexes?: string[] },
+  opts: {
+    tables: string[];
+    triggers?: [table: string, trigger: string][];
+    rebuildIndexes?: string[];
+    rebuildAllIndexes?: string[];
+  },
   load: () => Promise<T>,
 ): Promise<T> => {
   const fks: { tbl: string; name: string; def: string }[] = await m.query(
@@ -117,18 +125,27 @@ export const withDeferredChecks = async <T>(
        FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY($1::regclass[]) ORDER BY conrelid::regclass::text, conname`,
     [opts.tables],
   );
-  // Each non-btree index: as an exclusion constraint (re-added by ALTER TABLE) or as a plain index (CREATE INDEX).
-  const indexes: { tbl: string; name: string; constraint: string | null; def: string }[] = opts.rebuildIndexes?.length
-    ? await m.query(
-        `SELECT i.indrelid::regclass::text AS tbl, i.indexrelid::regclass::text AS name, x.conname AS "constraint",
-                coalesce(pg_get_constraintdef(x.oid), pg_get_indexdef(i.indexrelid)) AS def
-           FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-           LEFT JOIN pg_constraint x ON x.conindid = i.indexrelid AND x.conrelid = i.indrelid
-          WHERE i.indrelid = ANY($1::regclass[]) AND a.amname IN ('gin', 'gist') AND (x.oid IS NULL OR x.contype = 'x')
-          ORDER BY 1, 2`,
-        [opts.rebuildIndexes],
-      )
-    : [];
+  // Each index to rebuild: as a constraint (primary key, unique, exclusion: re-added by ALTER TABLE) or as a plain
+  // index (CREATE INDEX). Not one that a foreign key references (it could not be dropped without that key); of the
+  // rebuildAllIndexes tables, not a partial or expression index either: its definition as the catalog writes it back
+  // is not always the text it was made from (`IN (…)` comes back as another form of `= ANY`), which the planner's
+  // matching of a query to a partial index could tell apart. Those stay and take their inserts.
+  const some = opts.rebuildIndexes ?? [];
+  const all = opts.rebuildAllIndexes ?? [];
+  const indexes: { tbl: string; name: string; constraint: string | null; def: string }[] =
+    some.length || all.length
+      ? await m.query(
+          `SELECT i.indrelid::regclass::text AS tbl, i.indexrelid::regclass::text AS name, x.conname AS "constraint",
+                  coalesce(pg_get_constraintdef(x.oid), pg_get_indexdef(i.indexrelid)) AS def
+             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+             LEFT JOIN pg_constraint x ON x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype IN ('p', 'u', 'x')
+            WHERE ((i.indrelid = ANY($1::regclass[]) AND a.amname IN ('gin', 'gist'))
+                   OR (i.indrelid = ANY($2::regclass[]) AND i.indpred IS NULL AND i.indexprs IS NULL))
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = i.indexrelid)
+            ORDER BY 1, 2`,
+          [some, all],
+        )
+      : [];
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   for (const [t, trg] of opts.triggers ?? []) await m.query(`ALTER TABLE ${t} DISABLE TRIGGER ${q(trg)}`);
   for (const f of fks) await m.query(`ALTER TABLE ${f.tbl} DROP CONSTRAINT ${q(f.name)}`);

@@ -1,6 +1,6 @@
 import { complianceForCell, DEFAULT_POLICY, percent, type MeetingFact } from '@chibo/domain';
 import { bootApp, type Harness } from '../setup/harness';
-import { buildTree } from '../setup/fixtures';
+import { buildTree, tableCatalog } from '../setup/fixtures';
 import { recomputedCellMeetingMonthSql } from '../../src/modules/meeting/kept-facts';
 import { cliCaller } from '../../src/cli/context';
 import { seed } from '../../src/cli/seed';
@@ -287,7 +287,10 @@ describe('kept meeting facts (cell_meeting_month)', () => {
 
   it('equals the recomputation after the seed, which loads meetings with the triggers off and rebuilds the kept facts', async () => {
     // The demo committee (idempotent: nothing is added when another suite seeded it already).
+    const catalog = await tableCatalog(h.ds, ['meeting', 'meeting_attendance']);
     await seed(h.app, cliCaller(), { scale: 0.05, seed: 2026, log: () => undefined });
+    // the meetings' load dropped their indexes and foreign keys and turned triggers off: all back, as they were
+    expect(await tableCatalog(h.ds, ['meeting', 'meeting_attendance'])).toEqual(catalog);
     const [root] = await h.ds.query(`SELECT id FROM organisation WHERE code = 'BD.CQD'`);
     const recomputed = await h.ds.query(RECOMPUTED, [root.id]);
     expect(recomputed.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { first } from '@chibo/domain';
 import { bootApp, type Harness } from '../setup/harness';
-import { buildTree, nationalId } from '../setup/fixtures';
+import { buildTree, nationalId, tableCatalog } from '../setup/fixtures';
 import { cliCaller } from '../../src/cli/context';
 import { EXEMPTION_AT } from '../../src/modules/member/member.sql';
 import { MemberImportService } from '../../src/modules/member/member-import.service';
@@ -164,6 +164,7 @@ describe('kept member counts (cell_member_count)', () => {
     };
     const load = async (n: number, tag: string, loadPath: MemberLoadPath) => {
       const before = await versions();
+      const catalog = await tableCatalog(h.ds, ['member', 'membership', 'member_event']);
       const res = await h.app.get(MemberImportService).importMembers(cliCaller(), rows(n, tag), {
         source: { name: `${tag}.csv`, sha256: 'ab'.repeat(32) },
         loadPath,
@@ -188,6 +189,8 @@ describe('kept member counts (cell_member_count)', () => {
                 (SELECT count(*)::int FROM pg_class WHERE relname IN ('member_name_folded_trgm', 'membership_no_overlap')) AS "nonBtree"`,
       );
       expect(state).toEqual([{ triggersOff: 0, invalid: 0, nonBtree: 2 }]);
+      // each index, constraint and trigger as it was, by its definition
+      expect(await tableCatalog(h.ds, ['member', 'membership', 'member_event'])).toEqual(catalog);
     };
 
     it('with the triggers off and the indexes rebuilt keeps the same counts as the definition', () =>

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { vietnamToday } from '@chibo/domain';
 import { bootApp, errorOf, worksheet, type Harness } from '../setup/harness';
-import { buildTree } from '../setup/fixtures';
+import { buildTree, tableCatalog } from '../setup/fixtures';
 import { seedDues } from '../../src/cli/seed-dues';
 import { DuesFactsService } from '../../src/modules/dues/dues-facts.service';
 
@@ -443,7 +443,11 @@ describe('party dues', () => {
       chance: () => false,
     };
     // one cell per batch: m5 is in b1's batch (January–May) and in a1's (from June)
+    const catalog = await tableCatalog(h.ds, ['dues_payment', 'dues_basis']);
+    expect(catalog.filter((x) => x.kind === 'index').length).toBeGreaterThanOrEqual(8);
     const res = await seedDues(h.app, r, [tree.a1, tree.a2, tree.b1], () => undefined, 1);
+    // the load dropped every index, the foreign keys and the version triggers: all back, as they were
+    expect(await tableCatalog(h.ds, ['dues_payment', 'dues_basis'])).toEqual(catalog);
     expect(res.bases).toBe(5);
     const rows: { member_id: string; n: number }[] = await h.ds.query(
       `SELECT member_id, count(*)::int AS n FROM dues_basis WHERE member_id = ANY($1::uuid[]) GROUP BY 1`,

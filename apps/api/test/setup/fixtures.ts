@@ -303,3 +303,21 @@ export const buildSide = async (
     addDuesPayment,
   };
 };
+
+/**
+ * The schema objects of these tables as a bulk load must leave them: every index's and constraint's definition with
+ * its validity, and every trigger with its enabled state. Two snapshots around a load compare what it dropped and
+ * turned off with what it put back.
+ */
+export const tableCatalog = (ds: { query: (sql: string, params?: unknown[]) => Promise<unknown> }, tables: string[]) =>
+  ds.query(
+    `SELECT 'index' AS kind, c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ANY($1::regclass[])
+     UNION ALL
+     SELECT 'constraint', conname, pg_get_constraintdef(oid) || CASE WHEN convalidated THEN '' ELSE ' (not validated)' END
+       FROM pg_constraint WHERE conrelid = ANY($1::regclass[])
+     UNION ALL
+     SELECT 'trigger', tgname, tgrelid::regclass::text || ' ' || tgenabled::text FROM pg_trigger WHERE tgrelid = ANY($1::regclass[]) AND NOT tgisinternal
+     ORDER BY 1, 2, 3`,
+    [tables],
+  ) as Promise<{ kind: string; name: string; def: string }[]>;
