@@ -12,8 +12,9 @@ import { startEmbeddedDatabase } from '../database/embedded';
 
 /** A Nest application context (no HTTP) with the same modules and services as the API, migrations applied. */
 // The CLI's bulk statements (seed, import) are not bounded by the server's statement timeout; it delivers no webhooks
-// and runs no notice job nor dues-facts job in the background (at ×30 the dues-facts job's 10-minute run judged the
-// members' dues while the seed was loading them).
+// and runs no notice job, dues-facts job nor audit sealing in the background (at ×30 the dues-facts job's 10-minute run
+// judged the members' dues while the seed was loading them, and the sealing of the meetings' 322,000 audit rows took
+// 16 s of the database beside the seed's load): the server's timers do that work, and `audit seal` on demand.
 export const openContext = async (
   config: AppConfig = loadConfig({
     ...process.env,
@@ -22,6 +23,7 @@ export const openContext = async (
     WEBHOOK_POLL_MS: '0',
     NOTICE_JOB_INTERVAL_SECONDS: '0',
     DUES_FACTS_INTERVAL_SECONDS: '0',
+    AUDIT_SEAL_INTERVAL_SECONDS: '0',
     CACHE_MAX_AGE_SECONDS: '0',
   }),
 ) => {
