@@ -331,6 +331,7 @@ export class DuesFactsService {
       year,
       now,
       ids.map((memberId) => ({ memberId, fullName: names.get(memberId) ?? '' })),
+      { months: false },
     );
   }
 

@@ -84,6 +84,17 @@ const inForce = <T extends { from: string; to: string | null }>(
   month: string,
 ): T | undefined => rows?.find((r) => r.from <= month && (r.to === null || month < r.to));
 
+/** The distinct (day, organisation) pairs of member-month rows, as organisations by day. */
+const distinctPairs = (rows: readonly MemberMonthRow[]): Map<string, Set<string>> => {
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const ids = out.get(r.day);
+    if (ids) ids.add(r.organisationId);
+    else out.set(r.day, new Set([r.organisationId]));
+  }
+  return out;
+};
+
 const maskOf = (months: readonly string[]): number =>
   months.reduce((m, x) => m | (1 << (Number(x.slice(5, 7)) - 1)), 0);
 
@@ -123,13 +134,19 @@ export class DuesYearCalculator {
     );
   }
 
-  /** Applies duesDue and duesArrears (libs/domain) to every member's months, with the policy of each cell and month. */
+  /**
+   * Applies duesDue and duesArrears (libs/domain) to every member's months, with the policy of each cell and month.
+   * `months: false` leaves each year's month list empty: the kept facts need the sums and segments only, and the
+   * objects of twelve months per member were much of the facts job's garbage.
+   */
   async compute(
     rows: readonly MemberMonthRow[],
     year: number,
     now: string,
     people: readonly { memberId: string; fullName: string }[],
+    opts: { months?: boolean } = {},
   ): Promise<ComputedYear[]> {
+    const withMonths = opts.months ?? true;
     const ids = people.map((x) => x.memberId);
     const pad = String(year).padStart(4, '0');
     const [bases, reliefs, paid, policies] = await Promise.all([
@@ -148,17 +165,21 @@ export class DuesYearCalculator {
         WHERE member_id = ANY($1::uuid[]) AND month BETWEEN $2::date AND $3::date AND cancelled_at IS NULL GROUP BY 1, 2`,
         [ids, `${pad}-01-01`, `${pad}-12-01`],
       ) as Promise<{ memberId: string; month: string; paid: string }[]>,
-      this.policies.forOrganisationsAt([
-        ...new Map(rows.map((r) => [`${r.organisationId}|${r.day}`, { id: r.organisationId, asOf: r.day }])).values(),
-      ]),
+      this.policies.forOrganisationsAt(
+        [...distinctPairs(rows)].flatMap(([asOf, ids]) => [...ids].map((id) => ({ id, asOf }))),
+      ),
     ]);
+    // by day, then organisation: two map reads a month row instead of a key string each
+    const policyAt = new Map<string, Map<string, Policy>>();
+    for (const [asOf, ids] of distinctPairs(rows))
+      policyAt.set(asOf, new Map([...ids].map((id) => [id, policies.get(`${id}|${asOf}`) ?? DEFAULT_POLICY])));
     const basesOf = groupBy(bases, (b) => b.memberId);
     const reliefsOf = groupBy(reliefs, (r) => r.memberId);
     const paidOf = new Map(paid.map((x) => [`${x.memberId}|${x.month}`, Number(x.paid)]));
     const rowsOf = groupBy(rows, (r) => r.memberId);
     const { through } = periodOf(year, now);
     const policyOf = (row: MemberMonthRow | undefined): Policy =>
-      (row ? policies.get(`${row.organisationId}|${row.day}`) : undefined) ?? DEFAULT_POLICY;
+      (row ? policyAt.get(row.day)?.get(row.organisationId) : undefined) ?? DEFAULT_POLICY;
     // a batch of the facts job is seconds of JavaScript: let other requests run between slices of it
     return mapInSlices(people, judge);
 
@@ -218,17 +239,18 @@ export class DuesYearCalculator {
             }
           }
         }
-        months.push(
-          Object.assign(new DuesMonth(), {
-            month,
-            organisationId: row?.organisationId ?? null,
-            due: due?.amount ?? null,
-            standard: due?.standard ?? null,
-            reason: due?.reason ?? null,
-            deferred: due?.deferred ?? false,
-            paid: p,
-          }),
-        );
+        if (withMonths)
+          months.push(
+            Object.assign(new DuesMonth(), {
+              month,
+              organisationId: row?.organisationId ?? null,
+              due: due?.amount ?? null,
+              standard: due?.standard ?? null,
+              reason: due?.reason ?? null,
+              deferred: due?.deferred ?? false,
+              paid: p,
+            }),
+          );
       }
       const arrears = duesArrears(statuses, year, now, policy ?? DEFAULT_POLICY);
       return {
