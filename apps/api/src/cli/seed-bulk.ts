@@ -272,7 +272,7 @@ export const insertMeetingHistory = async (
       ['status', 'text'],
       ['reason', 'text'],
     ],
-    rows.flatMap((r, i) => r.attendance.map((a) => [ids[i], a.memberId, a.status, a.reason ?? null])),
+    attendanceRows(rows, ids),
   );
   await bulkInsert(
     m,
@@ -291,6 +291,12 @@ export const insertMeetingHistory = async (
   );
   return ids.length;
 };
+
+/** The attendance rows of these meetings, made as COPY takes them (bulkInsert's lazy rows). */
+function* attendanceRows(rows: MeetingHistoryRow[], ids: string[]): Generator<(string | null)[]> {
+  for (const [i, r] of rows.entries())
+    for (const a of r.attendance) yield [ids[i]!, a.memberId, a.status, a.reason ?? null];
+}
 
 /** A meeting's attendance totals as its row keeps them: present, and expected (everyone listed but the exempt). */
 const totalsOf = (r: MeetingHistoryRow): [number, number] => {

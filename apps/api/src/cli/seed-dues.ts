@@ -38,7 +38,7 @@ const BATCH_CELLS = 150;
  * so that the "no basis" state shows), and payments of each month's amount as the rule in libs/domain computes it:
  * most members pay every month by the 10th; about 3% stopped paying in 2026 (in arrears from their third unpaid
  * month), 2% pay part of a month now and then, and this month only half the members have paid yet. The rows of a
- * batch travel by COPY (unnest on the embedded database). Loaded like the meetings, in one transaction
+ * batch travel by COPY (unnest on the embedded database), the payments made as the stream takes them. Loaded like the meetings, in one transaction
  * (withDeferredChecks): the foreign keys of dues_basis and dues_payment checked once at the end instead of once per
  * row; every index of both tables (the primary keys, the exclusion constraint's GiST index, the payments' four
  * btrees, two of them on random uuids) built once after the load instead of an insert per row; the triggers that
@@ -110,29 +110,31 @@ export const seedDues = async (
       await bulkInsert(m, 'dues_basis', BASIS_COLUMNS, basisRows);
       bases += basisRows.length;
       for (const x of basisRows) written.add(x[0] as string);
-      const paymentRows: (string | number)[][] = [];
-      for (const row of rows) {
-        const due = duesDue(
-          { month: row.month, admissionDecisionDate: row.adm, basis: basisOf.get(row.member) ?? null, relief: null },
-          DEFAULT_POLICY,
-        );
-        const habit = habitOf.get(row.member)!;
-        if (!due.amount || (habit.stopsAt && row.month >= habit.stopsAt) || (row.month === current && r.chance(0.5)))
-          continue;
-        const paidOn = row.month === current ? now : `${row.month}-${String(r.int(1, 10)).padStart(2, '0')}`;
-        paymentRows.push([
-          row.member,
-          row.cell,
-          `${row.month}-01`,
-          habit.short && r.chance(habit.short * 4) ? Math.round(due.amount / 2) : due.amount,
-          paidOn > now ? now : paidOn,
-          channelOf(row.member, row.month),
-          'seed',
-        ]);
-        written.add(row.member);
+      // made as COPY takes them (bulkInsert's lazy rows): the server stores one chunk while the next is computed
+      function* paymentRows(): Generator<(string | number)[]> {
+        for (const row of rows) {
+          const due = duesDue(
+            { month: row.month, admissionDecisionDate: row.adm, basis: basisOf.get(row.member) ?? null, relief: null },
+            DEFAULT_POLICY,
+          );
+          const habit = habitOf.get(row.member)!;
+          if (!due.amount || (habit.stopsAt && row.month >= habit.stopsAt) || (row.month === current && r.chance(0.5)))
+            continue;
+          const paidOn = row.month === current ? now : `${row.month}-${String(r.int(1, 10)).padStart(2, '0')}`;
+          payments++;
+          written.add(row.member);
+          yield [
+            row.member,
+            row.cell,
+            `${row.month}-01`,
+            habit.short && r.chance(habit.short * 4) ? Math.round(due.amount / 2) : due.amount,
+            paidOn > now ? now : paidOn,
+            channelOf(row.member, row.month),
+            'seed',
+          ];
+        }
       }
-      await bulkInsert(m, 'dues_payment', PAYMENT_COLUMNS, paymentRows);
-      payments += paymentRows.length;
+      await bulkInsert(m, 'dues_payment', PAYMENT_COLUMNS, paymentRows());
     }
     // what the dues-version triggers, off for the load, would have done: each member's version raised, once
     await m.query(`SELECT dues_member_version_bump($1::uuid[])`, [[...written]]);

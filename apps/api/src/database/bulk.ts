@@ -62,14 +62,17 @@ const COPY_CHUNK = 2000;
 /**
  * Inserts `rows` (values in the order of `columns`) into `table` within the manager's transaction: COPY when the
  * server takes it, else unnest statements of UNNEST_CHUNK rows. Constraints and triggers apply as to any insert.
+ * `rows` may be a lazy iterable: with COPY its rows are then made chunk by chunk as the server takes the stream, so
+ * this process makes the next chunk while the server parses and stores the last one (on the unnest path they are
+ * all made first).
  */
 export const bulkInsert = async (
   m: EntityManager,
   table: string,
   columns: readonly BulkColumn[],
-  rows: readonly (readonly BulkValue[])[],
+  source: Iterable<readonly BulkValue[]>,
 ): Promise<void> => {
-  if (!rows.length) return;
+  if (Array.isArray(source) && !source.length) return;
   const names = columns.map(([n]) => n).join(', ');
   if (await copySupported(m)) {
     const client = (
@@ -78,16 +81,23 @@ export const bulkInsert = async (
     if (client) {
       const sink = client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`));
       async function* lines() {
-        for (let i = 0; i < rows.length; i += COPY_CHUNK) {
-          let chunk = '';
-          for (const r of rows.slice(i, i + COPY_CHUNK)) chunk += `${r.map(copyField).join('\t')}\n`;
-          yield chunk;
+        let chunk = '';
+        let n = 0;
+        for (const r of source) {
+          chunk += `${r.map(copyField).join('\t')}\n`;
+          if (++n === COPY_CHUNK) {
+            yield chunk;
+            chunk = '';
+            n = 0;
+          }
         }
+        if (chunk) yield chunk;
       }
       await pipeline(lines, sink);
       return;
     }
   }
+  const rows = Array.isArray(source) ? (source as readonly (readonly BulkValue[])[]) : [...source];
   for (let i = 0; i < rows.length; i += UNNEST_CHUNK) {
     const part = rows.slice(i, i + UNNEST_CHUNK);
     await m.query(
