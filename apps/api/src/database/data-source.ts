@@ -50,6 +50,7 @@ import { RatingDecidedIndex1796671000000 } from './migrations/1796671000000-Rati
 import { DuesVersionBump1796672000000 } from './migrations/1796672000000-DuesVersionBump';
 import { RatingAlertIndexes1796685000000 } from './migrations/1796685000000-RatingAlertIndexes';
 import { OrganisationCacheSignal1796690000000 } from './migrations/1796690000000-OrganisationCacheSignal';
+import { RatingYears1796700000000 } from './migrations/1796700000000-RatingYears';
 
 // Calendar dates stay 'YYYY-MM-DD' strings end to end: no time zone can shift them.
 types.setTypeParser(1082, (v: string) => v);
@@ -94,6 +95,7 @@ export const MIGRATIONS = [
   DuesVersionBump1796672000000,
   RatingAlertIndexes1796685000000,
   OrganisationCacheSignal1796690000000,
+  RatingYears1796700000000,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { Actor } from '../../src/common/auth/actor';
 import { orgVisibleSetSql, orgVisibleSql } from '../../src/common/scope/scope';
 import { Params } from '../../src/database/sql';
+import { RATING_YEARS_SQL } from '../../src/modules/rating/rating-read.service';
 import { bootApp, type Harness } from '../setup/harness';
 import { buildSide, buildTree } from '../setup/fixtures';
 
@@ -166,4 +167,31 @@ describe('lists read through the readable set', () => {
       expect(seen).toBeGreaterThan(0);
     },
   );
+
+  it('lists the years that have ratings as SELECT DISTINCT does, ratings of other periods included', async () => {
+    const distinct = `SELECT DISTINCT year FROM rating ORDER BY year`;
+    const qr = h.ds.createQueryRunner();
+    await qr.startTransaction();
+    try {
+      const before: { year: number }[] = await qr.query(distinct);
+      expect(before.length).toBeGreaterThan(0);
+      expect(await qr.query(RATING_YEARS_SQL)).toEqual(before);
+      // term ratings (no round): one in a year of no other rating, one in a year of yearly ratings
+      const [m] = await qr.query(
+        `SELECT member_id AS id, organisation_id AS org FROM rating WHERE member_id IS NOT NULL LIMIT 1`,
+      );
+      for (const year of [1931, before[0]!.year])
+        await qr.query(
+          `INSERT INTO rating (year, period_kind, subject_kind, member_id, organisation_id, scheme, raw_label, decided_level, decided_at)
+           VALUES ($1, 'TERM', 'MEMBER', $2, $3, 'QD366_2025', 'Hoàn thành tốt nhiệm vụ', 'HTTNV', now())`,
+          [year, m.id, m.org],
+        );
+      const after: { year: number }[] = await qr.query(distinct);
+      expect(after.map((x) => x.year)).toEqual([1931, ...before.map((x) => x.year)]);
+      expect(await qr.query(RATING_YEARS_SQL)).toEqual(after);
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
+  });
 });
