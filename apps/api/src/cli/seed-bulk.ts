@@ -175,7 +175,10 @@ export const insertSeats = async (m: EntityManager, caller: Caller, seats: BulkS
   }
 };
 
-/** The triggers that keep meeting facts (attendance totals, cell_meeting_month): off during a bulk load, then rebuilt. */
+/**
+ * The triggers that keep meeting facts (attendance totals, cell_meeting_month): off during a bulk load; the meeting rows
+ * carry their totals (insertMeetingHistory) and the caller rebuilds cell_meeting_month.
+ */
 export const KEPT_BY_TRIGGERS: [string, string][] = [
   ['meeting_attendance', 'meeting_attendance_ins'],
   ['meeting', 'cell_meeting_month_ins'],

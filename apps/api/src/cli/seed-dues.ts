@@ -38,12 +38,12 @@ const BATCH_CELLS = 150;
  * so that the "no basis" state shows), and payments of each month's amount as the rule in libs/domain computes it:
  * most members pay every month by the 10th; about 3% stopped paying in 2026 (in arrears from their third unpaid
  * month), 2% pay part of a month now and then, and this month only half the members have paid yet. The rows of a
- * batch travel by COPY (unnest on the embedded database), the payments made as the stream takes them. Loaded like the meetings, in one transaction
- * (withDeferredChecks): the foreign keys of dues_basis and dues_payment checked once at the end instead of once per
- * row; every index of both tables (the primary keys, the exclusion constraint's GiST index, the payments' four
- * btrees, two of them on random uuids) built once after the load instead of an insert per row; the triggers that
- * raise the members' dues versions off, and each member's version raised once at the end by their own statement
- * (dues_member_version_bump). The figure-version triggers stay on.
+ * batch travel by COPY (unnest on the embedded database), the payments made as the stream takes them. Loaded like
+ * the meetings, in one transaction (withDeferredChecks): the foreign keys of dues_basis and dues_payment checked once
+ * at the end instead of once per row; every index of both tables (the primary keys, the exclusion constraint's GiST
+ * index, the payments' four btrees, two of them on random uuids) built once after the load instead of an insert per
+ * row; the triggers that raise the members' dues versions off, and each member's version raised once at the end by
+ * their own statement (dues_member_version_bump). The figure-version triggers stay on.
  */
 export const seedDues = async (
   app: INestApplicationContext,

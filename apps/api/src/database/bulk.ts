@@ -60,11 +60,11 @@ const UNNEST_CHUNK = 10000;
 const COPY_CHUNK = 2000;
 
 /**
- * Inserts `rows` (values in the order of `columns`) into `table` within the manager's transaction: COPY when the
- * server takes it, else unnest statements of UNNEST_CHUNK rows. Constraints and triggers apply as to any insert.
- * `rows` may be a lazy iterable: with COPY its rows are then made chunk by chunk as the server takes the stream, so
- * this process makes the next chunk while the server parses and stores the last one (on the unnest path they are
- * all made first).
+ * Inserts the rows of `source` (values in the order of `columns`) into `table` within the manager's transaction: COPY
+ * when the server takes it, else unnest statements of UNNEST_CHUNK rows. Constraints and triggers apply as to any
+ * insert. `source` may be a lazy iterable: with COPY its rows are then made chunk by chunk as the server takes the
+ * stream, so this process makes the next chunk while the server parses and stores the last one (on the unnest path
+ * they are all made first).
  */
 export const bulkInsert = async (
   m: EntityManager,

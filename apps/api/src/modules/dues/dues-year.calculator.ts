@@ -149,6 +149,7 @@ export class DuesYearCalculator {
     const withMonths = opts.months ?? true;
     const ids = people.map((x) => x.memberId);
     const pad = String(year).padStart(4, '0');
+    const pairs = distinctPairs(rows);
     const [bases, reliefs, paid, policies] = await Promise.all([
       this.ds.query(
         `SELECT member_id AS "memberId", ${MONTH_SQL('valid_from')} AS "from", ${MONTH_SQL('valid_to')} AS "to", basis, amount::text AS amount
@@ -165,14 +166,12 @@ export class DuesYearCalculator {
         WHERE member_id = ANY($1::uuid[]) AND month BETWEEN $2::date AND $3::date AND cancelled_at IS NULL GROUP BY 1, 2`,
         [ids, `${pad}-01-01`, `${pad}-12-01`],
       ) as Promise<{ memberId: string; month: string; paid: string }[]>,
-      this.policies.forOrganisationsAt(
-        [...distinctPairs(rows)].flatMap(([asOf, ids]) => [...ids].map((id) => ({ id, asOf }))),
-      ),
+      this.policies.forOrganisationsAt([...pairs].flatMap(([asOf, orgIds]) => [...orgIds].map((id) => ({ id, asOf })))),
     ]);
     // by day, then organisation: two map reads a month row instead of a key string each
     const policyAt = new Map<string, Map<string, Policy>>();
-    for (const [asOf, ids] of distinctPairs(rows))
-      policyAt.set(asOf, new Map([...ids].map((id) => [id, policies.get(`${id}|${asOf}`) ?? DEFAULT_POLICY])));
+    for (const [asOf, orgIds] of pairs)
+      policyAt.set(asOf, new Map([...orgIds].map((id) => [id, policies.get(`${id}|${asOf}`) ?? DEFAULT_POLICY])));
     const basesOf = groupBy(bases, (b) => b.memberId);
     const reliefsOf = groupBy(reliefs, (r) => r.memberId);
     const paidOf = new Map(paid.map((x) => [`${x.memberId}|${x.month}`, Number(x.paid)]));

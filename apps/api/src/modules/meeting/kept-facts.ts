@@ -25,7 +25,3 @@ export const rebuildCellMeetingMonthSql = (cellIds: string): string => `
   INSERT INTO cell_meeting_month AS c (organisation_id, month, ${COUNTS.join(', ')})
   SELECT organisation_id, month, ${COUNTS.join(', ')} FROM fresh
   ON CONFLICT (organisation_id, month) DO UPDATE SET ${COUNTS.map((x) => `${x} = excluded.${x}`).join(', ')}`;
-
-/** The attendance totals on the rows of the meetings of the cells `cellIds`, recomputed by the triggers' own function. */
-export const recountAttendanceSql = (cellIds: string): string =>
-  `SELECT meeting_attendance_recount(ARRAY(SELECT id FROM meeting WHERE organisation_id = ANY(${cellIds})))`;
