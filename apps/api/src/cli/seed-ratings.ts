@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_POLICY, defaultSchemeForYear, elementAt, type RatingLevel } from '@chibo/domain';
-import { withDeferredChecks } from '../database/bulk';
+import { bulkInsert, withDeferredChecks, type BulkColumn } from '../database/bulk';
 import { inSubtree, today, validAt } from '../database/sql';
 
 type Rng = { next: () => number; int: (lo: number, hi: number) => number; chance: (p: number) => boolean };
@@ -15,12 +15,37 @@ const SCORE: Record<RatingLevel, [number, number]> = {
   KHTNV: [38, 49],
 };
 
+const RATING_COLUMNS: readonly BulkColumn[] = [
+  ['round_id', 'uuid'],
+  ['year', 'int'],
+  ['subject_kind', 'text'],
+  ['member_id', 'uuid'],
+  ['subject_organisation_id', 'uuid'],
+  ['organisation_id', 'uuid'],
+  ['proposer_id', 'uuid'],
+  ['decider_id', 'uuid'],
+  ['quota_group_id', 'uuid'],
+  ['scheme', 'text'],
+  ['score', 'numeric'],
+  ['self_scores', 'jsonb'],
+  ['self_assessed_at', 'timestamptz'],
+  ['self_assessed_by', 'text'],
+  ['computed_level', 'text'],
+  ['proposed_level', 'text'],
+  ['proposed_at', 'timestamptz'],
+  ['proposed_by', 'text'],
+  ['decided_level', 'text'],
+  ['decided_at', 'timestamptz'],
+  ['decided_by', 'text'],
+  ['announced_at', 'timestamptz'],
+];
+
 /**
  * Ratings for the demo: 2024 and 2025 decided and announced, and the 2026 round open with some self-assessments and
  * proposals. One round per committee directly above grassroots organisations. Members: about 15% HTXSNV (kept within
  * the 20%-of-HTTNV quota of each grassroots organisation), ~83% HTTNV, a few HTNV and KHTNV; every member disciplined
  * in the year is KHTNV; exempt members are not rated. Cells and committees: about 22% HTXSNV, a cell with a KHTNV
- * member at most HTNV (HD 21). Computed in memory from one roster query per year, written with one INSERT per table.
+ * member at most HTNV (HD 21). Computed in memory from one roster query per year, written by COPY.
  */
 export const seedRatings = async (
   app: INestApplicationContext,
@@ -30,9 +55,9 @@ export const seedRatings = async (
 ): Promise<{ ratings: number }> => {
   const now = today();
   let total = 0;
-  // One transaction; the rating rows' seven foreign keys checked once for the whole load, and the indexes that are
-  // neither partial nor on expressions (the primary key, the two unique constraints per round, two more: five of
-  // twelve) built once after it (withDeferredChecks).
+  // One transaction; the rating rows' seven foreign keys checked once for the whole load, and its indexes (the primary
+  // key, the unique constraints, the partial indexes of the lists and alerts: thirteen) built once after it
+  // (withDeferredChecks).
   await app.get(DataSource).transaction((ds) =>
     withDeferredChecks(ds, { tables: ['rating'], rebuildAllIndexes: ['rating'] }, async () => {
       for (const year of [2024, 2025, 2026]) {
@@ -98,6 +123,10 @@ export const seedRatings = async (
           decider: string;
           group: string;
           level: RatingLevel;
+          // set with the steps below
+          score: number;
+          general: number;
+          stage: number;
         };
         const out: Out[] = [];
         const draw = (weights: [RatingLevel, number][]): RatingLevel => {
@@ -129,9 +158,14 @@ export const seedRatings = async (
             decider: g.id,
             group: g.id,
             level,
+            score: 0,
+            general: 0,
+            stage: 0,
           };
           out.push(row);
-          groups.set(g.id, [...(groups.get(g.id) ?? []), row]);
+          const group = groups.get(g.id);
+          if (group) group.push(row);
+          else groups.set(g.id, [row]);
         }
         for (const rows of groups.values()) {
           const base = rows.filter((x) => x.level === 'HTTNV').length;
@@ -177,6 +211,9 @@ export const seedRatings = async (
             decider: own ? o.parentId : g.id,
             group: own ? o.parentId : g.id,
             level,
+            score: 0,
+            general: 0,
+            stage: 0,
           });
         }
 
@@ -185,47 +222,57 @@ export const seedRatings = async (
           .map((x) => {
             const [lo, hi] = SCORE[x.level];
             const score = r.int(lo * 2, hi * 2) / 2;
-            const general = Math.min(30, Math.round(score * 0.3 * 2) / 2);
-            const stage = announced ? 3 : r.chance(0.6) ? (r.chance(0.3) ? 2 : 1) : 0;
-            return { ...x, score, general, stage };
+            x.score = score;
+            x.general = Math.min(30, Math.round(score * 0.3 * 2) / 2);
+            x.stage = announced ? 3 : r.chance(0.6) ? (r.chance(0.3) ? 2 : 1) : 0;
+            return x;
           })
           .filter((x) => x.stage > 0);
         const at = (day: number) => `${year}-12-${String(day).padStart(2, '0')}T09:00:00+07:00`;
         const ts = (x: { stage: number }, min: number, day: number) =>
           x.stage >= min ? (year === 2026 ? `${now}T08:00:00+07:00` : at(day)) : null;
-        const col = <T>(f: (x: (typeof step)[number]) => T) => step.map(f);
-        await ds.query(
-          `INSERT INTO rating (round_id, year, subject_kind, member_id, subject_organisation_id, organisation_id, proposer_id, decider_id, quota_group_id, scheme,
-                             score, self_scores, self_assessed_at, self_assessed_by, computed_level, proposed_level, proposed_at, proposed_by,
-                             decided_level, decided_at, decided_by, announced_at)
-         SELECT u.round_id, $1::int, u.kind, u.member_id, u.org_id, u.at, u.proposer, u.decider, u.grp, $2, u.score,
-                jsonb_build_object('generalPoints', u.general, 'taskPoints', u.score - u.general,
-                                   'tasks', jsonb_build_object('assigned', 10, 'completed', 10, 'onTime', 10, 'exceeded', CASE WHEN u.level = 'HTXSNV' THEN 4 ELSE 2 END),
-                                   'shortcomingsFixed', true, 'note', NULL),
-                u.self_at, 'seed', u.level, CASE WHEN u.prop_at IS NOT NULL THEN u.level END, u.prop_at, CASE WHEN u.prop_at IS NOT NULL THEN 'seed' END,
-                CASE WHEN u.dec_at IS NOT NULL THEN u.level END, u.dec_at, CASE WHEN u.dec_at IS NOT NULL THEN 'seed' END, u.ann_at
-           FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::uuid[], $11::numeric[], $12::numeric[], $13::text[],
-                       $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::timestamptz[])
-             AS u(round_id, kind, member_id, org_id, at, proposer, decider, grp, score, general, level, self_at, prop_at, dec_at, ann_at)`,
-          [
-            year,
-            defaultSchemeForYear(year),
-            col((x) => x.roundId),
-            col((x) => x.subjectKind),
-            col((x) => x.memberId),
-            col((x) => x.orgId),
-            col((x) => x.at),
-            col((x) => x.proposer),
-            col((x) => x.decider),
-            col((x) => x.group),
-            col((x) => x.score),
-            col((x) => x.general),
-            col((x) => x.level),
-            col((x) => ts(x, 1, 3)),
-            col((x) => ts(x, 2, 12)),
-            col((x) => ts(x, 3, 22)),
-            col(() => (announced ? at(30) : null)),
-          ],
+        // Sent by COPY (unnest on the embedded database) as the server takes them. self_scores as the statement that
+        // wrote them before made them: numeric differences keep the scale of their terms (78.5 − 23.5 is 55.0).
+        const selfScores = (x: (typeof step)[number]) => {
+          const scale = Number.isInteger(x.score) && Number.isInteger(x.general) ? 0 : 1;
+          return `{"generalPoints": ${x.general}, "taskPoints": ${(x.score - x.general).toFixed(scale)}, "tasks": {"assigned": 10, "completed": 10, "onTime": 10, "exceeded": ${x.level === 'HTXSNV' ? 4 : 2}}, "shortcomingsFixed": true, "note": null}`;
+        };
+        const scheme = defaultSchemeForYear(year);
+        const announcedAt = announced ? at(30) : null;
+        await bulkInsert(
+          ds,
+          'rating',
+          RATING_COLUMNS,
+          (function* () {
+            for (const x of step) {
+              const proposedAt = ts(x, 2, 12);
+              const decidedAt = ts(x, 3, 22);
+              yield [
+                x.roundId,
+                year,
+                x.subjectKind,
+                x.memberId,
+                x.orgId,
+                x.at,
+                x.proposer,
+                x.decider,
+                x.group,
+                scheme,
+                x.score,
+                selfScores(x),
+                ts(x, 1, 3),
+                'seed',
+                x.level,
+                proposedAt && x.level,
+                proposedAt,
+                proposedAt && 'seed',
+                decidedAt && x.level,
+                decidedAt,
+                decidedAt && 'seed',
+                announcedAt,
+              ];
+            }
+          })(),
         );
         total += step.length;
       }

@@ -47,6 +47,7 @@ const asText = (v: BulkValue): string | null => {
 
 /** One field of COPY's text format: \N for null, backslash, tab, newline and carriage return escaped. */
 const copyField = (v: BulkValue): string => {
+  if (typeof v === 'number') return String(v);
   const s = asText(v);
   if (s === null) return '\\N';
   return /[\\\t\n\r]/.test(s)
@@ -115,8 +116,9 @@ export const bulkInsert = async (
  * dropped for the load and built again after it (a bulk build, and an exclusion constraint's one check of all rows,
  * instead of an insert into the index per row): worth it when the load is large next to what the table holds. The
  * `rebuildAllIndexes` tables have every index rebuilt so, btree ones too, with the primary key, unique and exclusion
- * constraints they back (checked once, on the build), except an index that a foreign key references and partial or
- * expression indexes: for a table loaded from empty.
+ * constraints they back (checked once, on the build), except an index that a foreign key references and a partial or
+ * expression index whose definition does not come back the same when made again from the catalog's text (see
+ * `roundTrips`): for a table loaded from empty.
  * Within the manager's transaction: the tables are locked until it commits, so no other session sees them without
  * their constraints and indexes; on any error everything rolls back.
  */
@@ -136,26 +138,26 @@ export const withDeferredChecks = async <T>(
     [opts.tables],
   );
   // Each index to rebuild: as a constraint (primary key, unique, exclusion: re-added by ALTER TABLE) or as a plain
-  // index (CREATE INDEX). Not one that a foreign key references (it could not be dropped without that key); of the
-  // rebuildAllIndexes tables, not a partial or expression index either: its definition as the catalog writes it back
-  // is not always the text it was made from (`IN (…)` comes back as another form of `= ANY`), which the planner's
-  // matching of a query to a partial index could tell apart. Those stay and take their inserts.
+  // index (CREATE INDEX). Not one that a foreign key references (it could not be dropped without that key). A partial
+  // or expression index of the rebuildAllIndexes tables only when it round-trips (below).
   const some = opts.rebuildIndexes ?? [];
   const all = opts.rebuildAllIndexes ?? [];
-  const indexes: { tbl: string; name: string; constraint: string | null; def: string }[] =
+  const found: { tbl: string; name: string; constraint: string | null; def: string; shaped: boolean }[] =
     some.length || all.length
       ? await m.query(
           `SELECT i.indrelid::regclass::text AS tbl, i.indexrelid::regclass::text AS name, x.conname AS "constraint",
-                  coalesce(pg_get_constraintdef(x.oid), pg_get_indexdef(i.indexrelid)) AS def
+                  coalesce(pg_get_constraintdef(x.oid), pg_get_indexdef(i.indexrelid)) AS def,
+                  (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL) AS shaped
              FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
              LEFT JOIN pg_constraint x ON x.conindid = i.indexrelid AND x.conrelid = i.indrelid AND x.contype IN ('p', 'u', 'x')
-            WHERE ((i.indrelid = ANY($1::regclass[]) AND a.amname IN ('gin', 'gist'))
-                   OR (i.indrelid = ANY($2::regclass[]) AND i.indpred IS NULL AND i.indexprs IS NULL))
+            WHERE ((i.indrelid = ANY($1::regclass[]) AND a.amname IN ('gin', 'gist')) OR i.indrelid = ANY($2::regclass[]))
               AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = i.indexrelid)
             ORDER BY 1, 2`,
           [some, all],
         )
       : [];
+  const indexes: typeof found = [];
+  for (const x of found) if (!x.shaped || (!x.constraint && (await roundTrips(m, x.tbl, x.def)))) indexes.push(x);
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   for (const [t, trg] of opts.triggers ?? []) await m.query(`ALTER TABLE ${t} DISABLE TRIGGER ${q(trg)}`);
   for (const f of fks) await m.query(`ALTER TABLE ${f.tbl} DROP CONSTRAINT ${q(f.name)}`);
@@ -170,4 +172,26 @@ export const withDeferredChecks = async <T>(
   }
   for (const [t, trg] of opts.triggers ?? []) await m.query(`ALTER TABLE ${t} ENABLE TRIGGER ${q(trg)}`);
   return out;
+};
+
+/**
+ * Whether a partial or expression index made again from `def` (its definition as pg_get_indexdef writes it) gets the
+ * same definition back. Not always so: `IN (…)` on a varchar column comes back as another form of `= ANY`, which the
+ * planner's matching of a query to a partial index could tell apart; such an index is not dropped for a load. Tried on
+ * an empty temporary table with the columns of `table` (no rows to index), dropped at once.
+ */
+const roundTrips = async (m: EntityManager, table: string, def: string): Promise<boolean> => {
+  const head = /^CREATE (UNIQUE )?INDEX \S+ ON \S+ USING /.exec(def);
+  if (!head) return false;
+  const rest = def.slice(head[0].length);
+  await m.query(`CREATE TEMP TABLE chibo_index_probe (LIKE ${table})`);
+  try {
+    await m.query(`CREATE ${head[1] ?? ''}INDEX chibo_index_probe_idx ON pg_temp.chibo_index_probe USING ${rest}`);
+    const [again] = (await m.query(`SELECT pg_get_indexdef('pg_temp.chibo_index_probe_idx'::regclass) AS def`)) as {
+      def: string;
+    }[];
+    return again?.def.slice(again.def.indexOf(' USING ') + ' USING '.length) === rest;
+  } finally {
+    await m.query(`DROP TABLE pg_temp.chibo_index_probe`);
+  }
 };
