@@ -162,14 +162,28 @@ describe('kept member counts (cell_member_count)', () => {
       const { v } = first((await h.ds.query(FIGURE_VERSIONS_SQL)) as { v: string }[], 'figure versions row');
       return Object.fromEntries(v.split(',').map((x: string) => [x.split(':')[0], Number(x.split(':')[1])]));
     };
-    const load = async (n: number, tag: string, loadPath: MemberLoadPath) => {
+    // `batches`: three batches in one bulk load (importMemberBatches, as the seed loads)
+    const load = async (n: number, tag: string, loadPath: MemberLoadPath | 'batches') => {
       const before = await versions();
       const catalog = await tableCatalog(h.ds, ['member', 'membership', 'member_event']);
-      const res = await h.app.get(MemberImportService).importMembers(cliCaller(), rows(n, tag), {
-        source: { name: `${tag}.csv`, sha256: 'ab'.repeat(32) },
-        loadPath,
-      });
-      expect(res).toMatchObject({ created: n, errors: [] });
+      const source = { name: `${tag}.csv`, sha256: 'ab'.repeat(32) };
+      const svc = h.app.get(MemberImportService);
+      if (loadPath === 'batches') {
+        const all = rows(n, tag);
+        const res = await svc.importMemberBatches(cliCaller(), [all.slice(0, 10), all.slice(10, 20), all.slice(20)], {
+          source,
+        });
+        expect(res).toEqual([10, 10, n - 20].map((created) => ({ created, updated: 0, skipped: 0, errors: [] })));
+        // one audit row per batch, as for three imports
+        const [{ audits }] = await h.ds.query(
+          `SELECT count(*)::int AS audits FROM audit_log WHERE operation = 'importMembers' AND after->>'file' = $1`,
+          [source.name],
+        );
+        expect(audits).toBe(3);
+      } else {
+        const res = await svc.importMembers(cliCaller(), rows(n, tag), { source, loadPath });
+        expect(res).toMatchObject({ created: n, errors: [] });
+      }
       await expectKept();
       // the figures' cache is dropped: every table the load wrote, and the kept counts, have a new version
       const after = await versions();
@@ -197,6 +211,24 @@ describe('kept member counts (cell_member_count)', () => {
       load(30, 'R', 'rebuild'));
     it('with the triggers off (indexes kept) keeps the same counts as the definition', () => load(30, 'D', 'deferred'));
     it('row by row (triggers on) keeps the same counts as the definition', () => load(30, 'W', 'row'));
+    it('in batches as one bulk load keeps the same counts as the definition', () => load(30, 'B', 'batches'));
+    it('in batches as one bulk load writes nothing when a later batch has a bad row', async () => {
+      const catalog = await tableCatalog(h.ds, ['member', 'membership', 'member_event']);
+      const all = rows(30, 'X');
+      all[25] = { ...all[25]!, birthDate: '1990-02-30' };
+      const err = await h.app
+        .get(MemberImportService)
+        .importMemberBatches(cliCaller(), [all.slice(0, 10), all.slice(10, 20), all.slice(20)])
+        .catch((e: unknown) => e);
+      // row 27 of the whole (the heading is row 1), the sixth of the third batch
+      expect(err).toMatchObject({
+        code: 'IMPORT_INVALID',
+        details: { rows: [expect.objectContaining({ row: 27, column: 'birthDate' })] },
+      });
+      expect(await h.ds.query(`SELECT id FROM member WHERE full_name LIKE 'Nhập Hàng Loạt X %'`)).toEqual([]);
+      expect(await tableCatalog(h.ds, ['member', 'membership', 'member_event'])).toEqual(catalog);
+      await expectKept();
+    });
     it('large next to the tables takes the bulk path by itself and keeps the same counts', async () => {
       const { held, members } = first(
         (await h.ds.query(

@@ -126,11 +126,46 @@ export async function assertMembersWritable(m: EntityManager, caller: Caller, id
     );
 }
 
+/**
+ * A load of several batches in one transaction (withMemberBulkLoad): the batches' new members are noted here and the
+ * data kept by the triggers that are off is rebuilt once for all of them when the frame ends.
+ */
+export type MemberLoadFrame = { cells: Set<string>; ids: string[] };
+
+/**
+ * Runs `load` as one bulk load of new members in the manager's transaction, for loads of many batches into tables
+ * that hold few rows next to them (the seed): the foreign keys of membership and member_event checked once, their
+ * indexes (and member's name trigram index) built once after the last batch, the triggers that keep derived data off
+ * and that data rebuilt once for every member the batches noted in the frame (insertMembers with `frame`). member's
+ * btree indexes stay: each batch's checks look its national IDs and card numbers up in them.
+ */
+export async function withMemberBulkLoad<T>(
+  m: EntityManager,
+  load: (frame: MemberLoadFrame) => Promise<T>,
+): Promise<T> {
+  const frame: MemberLoadFrame = { cells: new Set(), ids: [] };
+  const out = await withDeferredChecks(
+    m,
+    {
+      tables: ['membership', 'member_event'],
+      // and member's own: with member_event's indexes dropped, its look-up of each batch's new members' events
+      // (there are none) read the whole event table per row (×30: the load took 10 minutes). Dropping the foreign keys
+      // to member has locked member against writers until commit already, as this does.
+      triggers: [...KEPT_BY_TRIGGERS, ['member', 'cell_admission_count_m_ins']],
+      rebuildIndexes: ['member'],
+      rebuildAllIndexes: ['membership', 'member_event'],
+    },
+    () => load(frame),
+  );
+  await rebuildKept(m, [...frame.cells], frame.ids);
+  return out;
+}
+
 export async function insertMembers(
   m: EntityManager,
   caller: Caller,
   rows: ValidRow[],
-  opts: { path?: MemberLoadPath } = {},
+  opts: { path?: MemberLoadPath; frame?: MemberLoadFrame } = {},
 ): Promise<void> {
   if (!rows.length) return;
   const by = caller.actor.kind === 'USER' ? caller.actor.id : null;
@@ -193,6 +228,13 @@ export async function insertMembers(
         .map((r) => [r.id, 'RECOGNISED_FULL', r.v.fullMembershipDate, r.orgId, null, null, by]),
     ]);
   };
+  if (opts.frame) {
+    for (const r of rows) {
+      opts.frame.cells.add(r.orgId);
+      opts.frame.ids.push(r.id);
+    }
+    return write();
+  }
   let path = opts.path ?? 'auto';
   if (path === 'auto' && rows.length >= BULK_MIN_ROWS) {
     const { held, members } = first(
@@ -217,19 +259,30 @@ export async function insertMembers(
     },
     write,
   );
-  // What the triggers that were off would have done, once for the load. cell_member_count_ms_ins: the kept counts of
-  // the cells given permanent memberships (which also covers what cell_member_count_ev_ins follows, exemption events
-  // of these members). dues_version_ms_ins: each member's dues version raised, by the triggers' own statement.
-  // cell_admission_count_ev_ins: the kept admissions of the cells their ADMITTED events name (each member's cell).
-  // figure_changed stays on: each statement still raises the figure versions, so the figures' cache is dropped.
-  const cells = [...new Set(rows.map((r) => r.orgId))];
+  await rebuildKept(
+    m,
+    [...new Set(rows.map((r) => r.orgId))],
+    rows.map((r) => r.id),
+  );
+}
+
+/**
+ * What the triggers that were off would have done, once for the load's new members `ids` of the cells `cells`.
+ * cell_member_count_ms_ins: the kept counts of the cells given permanent memberships (which also covers what
+ * cell_member_count_ev_ins follows, exemption events of these members). dues_version_ms_ins: each member's dues
+ * version raised, by the triggers' own statement. cell_admission_count_ev_ins: the kept admissions of the cells their
+ * ADMITTED events name (each member's cell). figure_changed stays on: each statement still raises the figure
+ * versions, so the figures' cache is dropped.
+ */
+async function rebuildKept(m: EntityManager, cells: string[], ids: string[]): Promise<void> {
+  if (!ids.length) return;
   // Statistics first (a load on this path is at least a quarter of the tables, and autovacuum may be off or behind):
   // planned without them, the rebuild read the whole membership GiST index per cell (x30 seed, the second and third
   // 20,000-member batches: 18.8 s and 16.4 s). ANALYZE in the transaction samples its own uncommitted rows too.
   await m.query(`ANALYZE member, membership, member_event`);
   await m.query(`SELECT cell_member_count_rebuild($1::uuid[])`, [cells]);
   await m.query(`SELECT cell_admission_count_rebuild($1::uuid[])`, [cells]);
-  await m.query(`SELECT dues_member_version_bump($1::uuid[])`, [rows.map((r) => r.id)]);
+  await m.query(`SELECT dues_member_version_bump($1::uuid[])`, [ids]);
 }
 
 export async function updateMembers(m: EntityManager, caller: Caller, rows: ValidRow[]): Promise<void> {
