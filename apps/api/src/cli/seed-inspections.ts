@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addDays, daysBetween, DEFAULT_POLICY, minIsoDate } from '@chibo/domain';
 import type { Caller } from '../common/audit/audit.service';
+import { withDeferredChecks } from '../database/bulk';
 import { today } from '../database/sql';
 import { DisciplineService } from '../modules/member/discipline.service';
 import { progress } from './context';
@@ -272,93 +273,109 @@ export const seedInspections = async (
   }
 
   const bar = progress('Kiểm tra / inspections', rows.length);
-  for (let i = 0; i < plans.length; i += 2000) {
-    const batch = plans.slice(i, i + 2000);
-    await ds.query(
-      `INSERT INTO inspection_plan (id, organisation_id, year, purpose, content, timing, method, adopted_on)
-       SELECT u.id, u.org, u.y, $3, $4, $5, $6, make_date(u.y, 1, 15) FROM unnest($1::uuid[], $2::uuid[], $7::int[]) AS u(id, org, y)`,
-      [
-        batch.map((p) => p.id),
-        batch.map((p) => p.cellId),
-        'Nâng cao ý thức chấp hành Điều lệ Đảng, phát hiện và khắc phục kịp thời hạn chế, khuyết điểm của đảng viên.',
-        'Kiểm tra đảng viên chấp hành Điều lệ Đảng, nghị quyết, chỉ thị và thực hiện nhiệm vụ đảng viên; giám sát thường xuyên đảng viên trong chi bộ.',
-        'Quý II và quý III',
-        'Đảng viên tự kiểm tra, báo cáo; chi bộ xem xét, kết luận tại cuộc họp chi bộ.',
-        batch.map((p) => p.year),
-      ],
+  // One transaction: the four tables' foreign keys checked once, their indexes built after the load (but the primary
+  // keys of plans and inspections, which other tables reference), the kept counts' insert trigger off and the counts
+  // of the cells written rebuilt once (withDeferredChecks); the tables are locked until it commits.
+  await ds.transaction(async (m) => {
+    await withDeferredChecks(
+      m,
+      {
+        tables: ['inspection_plan', 'inspection_plan_subject', 'inspection', 'inspection_subject'],
+        triggers: [['inspection', 'cell_inspection_count_ins']],
+        rebuildAllIndexes: ['inspection_plan', 'inspection_plan_subject', 'inspection', 'inspection_subject'],
+      },
+      async () => {
+        for (let i = 0; i < plans.length; i += 2000) {
+          const batch = plans.slice(i, i + 2000);
+          await m.query(
+            `INSERT INTO inspection_plan (id, organisation_id, year, purpose, content, timing, method, adopted_on)
+           SELECT u.id, u.org, u.y, $3, $4, $5, $6, make_date(u.y, 1, 15) FROM unnest($1::uuid[], $2::uuid[], $7::int[]) AS u(id, org, y)`,
+            [
+              batch.map((p) => p.id),
+              batch.map((p) => p.cellId),
+              'Nâng cao ý thức chấp hành Điều lệ Đảng, phát hiện và khắc phục kịp thời hạn chế, khuyết điểm của đảng viên.',
+              'Kiểm tra đảng viên chấp hành Điều lệ Đảng, nghị quyết, chỉ thị và thực hiện nhiệm vụ đảng viên; giám sát thường xuyên đảng viên trong chi bộ.',
+              'Quý II và quý III',
+              'Đảng viên tự kiểm tra, báo cáo; chi bộ xem xét, kết luận tại cuộc họp chi bộ.',
+              batch.map((p) => p.year),
+            ],
+          );
+          const ps = batch.flatMap((p) => p.subjects.map((m, k) => ({ plan: p.id, m, k })));
+          await m.query(
+            `INSERT INTO inspection_plan_subject (plan_id, member_id, position) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])`,
+            [ps.map((x) => x.plan), ps.map((x) => x.m), ps.map((x) => x.k)],
+          );
+        }
+        for (let i = 0; i < rows.length; i += 3000) {
+          const batch = rows.slice(i, i + 3000);
+          const col = <T>(f: (x: Row) => T) => batch.map(f);
+          await m.query(
+            `INSERT INTO inspection (id, organisation_id, plan_id, body, type, title, content_areas, planned_from, planned_to, started_on, concluded_on, state, conclusion, recommendation)
+           SELECT u.id, u.org, u.plan, u.body, u.type, u.title, u.areas::jsonb, u.pf, u.pt, u.st, u.co, u.state, u.conclusion, u.rec
+             FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::date[], $10::date[], $11::date[], $12::text[], $13::text[], $14::text[])
+               AS u(id, org, plan, body, type, title, areas, pf, pt, st, co, state, conclusion, rec)`,
+            [
+              col((x) => x.id),
+              col((x) => x.cellId),
+              col((x) => x.planId),
+              col((x) => x.body),
+              col((x) => x.type),
+              col((x) => x.title),
+              col((x) => JSON.stringify(x.areas)),
+              col((x) => x.plannedFrom),
+              col((x) => x.plannedTo),
+              col((x) => x.startedOn),
+              col((x) => x.concludedOn),
+              col((x) => x.state),
+              col((x) => x.conclusion),
+              col((x) => x.recommendation),
+            ],
+          );
+          const subjects = batch.flatMap((x) =>
+            x.subjects.map((m, k) => ({
+              id: x.id,
+              m,
+              k,
+              concluded: x.state === 'CONCLUDED',
+              supervision: x.type.endsWith('SUPERVISION'),
+            })),
+          );
+          await m.query(
+            `INSERT INTO inspection_subject (inspection_id, member_id, position, self_report, strengths, shortcomings, conclusion)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+            [
+              subjects.map((s) => s.id),
+              subjects.map((s) => s.m),
+              subjects.map((s) => s.k),
+              subjects.map((s) =>
+                s.concluded && !s.supervision
+                  ? 'Bản tự kiểm tra của đảng viên về việc chấp hành Điều lệ Đảng và thực hiện nhiệm vụ được giao.'
+                  : null,
+              ),
+              subjects.map((s) => (s.concluded ? r.pick(STRENGTHS) : null)),
+              subjects.map((s) => (s.concluded && r.chance(0.6) ? r.pick(SHORTCOMINGS) : null)),
+              subjects.map((s) => (s.concluded ? 'Chấp hành tốt.' : null)),
+            ],
+          );
+          await m.query(
+            `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
+           SELECT $1, $2, $3, 'seedInspection', 'inspection', u.id, u.after::jsonb, $6 FROM unnest($4::text[], $5::text[]) AS u(id, after)`,
+            [
+              caller.actor.kind,
+              caller.actor.id,
+              caller.actor.name,
+              col((x) => x.id),
+              col((x) => JSON.stringify({ organisationId: x.cellId, type: x.type, state: x.state })),
+              caller.requestId,
+            ],
+          );
+          bar.tick(batch.length);
+        }
+        bar.end();
+      },
     );
-    const ps = batch.flatMap((p) => p.subjects.map((m, k) => ({ plan: p.id, m, k })));
-    await ds.query(
-      `INSERT INTO inspection_plan_subject (plan_id, member_id, position) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])`,
-      [ps.map((x) => x.plan), ps.map((x) => x.m), ps.map((x) => x.k)],
-    );
-  }
-  for (let i = 0; i < rows.length; i += 3000) {
-    const batch = rows.slice(i, i + 3000);
-    const col = <T>(f: (x: Row) => T) => batch.map(f);
-    await ds.query(
-      `INSERT INTO inspection (id, organisation_id, plan_id, body, type, title, content_areas, planned_from, planned_to, started_on, concluded_on, state, conclusion, recommendation)
-       SELECT u.id, u.org, u.plan, u.body, u.type, u.title, u.areas::jsonb, u.pf, u.pt, u.st, u.co, u.state, u.conclusion, u.rec
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::date[], $10::date[], $11::date[], $12::text[], $13::text[], $14::text[])
-           AS u(id, org, plan, body, type, title, areas, pf, pt, st, co, state, conclusion, rec)`,
-      [
-        col((x) => x.id),
-        col((x) => x.cellId),
-        col((x) => x.planId),
-        col((x) => x.body),
-        col((x) => x.type),
-        col((x) => x.title),
-        col((x) => JSON.stringify(x.areas)),
-        col((x) => x.plannedFrom),
-        col((x) => x.plannedTo),
-        col((x) => x.startedOn),
-        col((x) => x.concludedOn),
-        col((x) => x.state),
-        col((x) => x.conclusion),
-        col((x) => x.recommendation),
-      ],
-    );
-    const subjects = batch.flatMap((x) =>
-      x.subjects.map((m, k) => ({
-        id: x.id,
-        m,
-        k,
-        concluded: x.state === 'CONCLUDED',
-        supervision: x.type.endsWith('SUPERVISION'),
-      })),
-    );
-    await ds.query(
-      `INSERT INTO inspection_subject (inspection_id, member_id, position, self_report, strengths, shortcomings, conclusion)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-      [
-        subjects.map((s) => s.id),
-        subjects.map((s) => s.m),
-        subjects.map((s) => s.k),
-        subjects.map((s) =>
-          s.concluded && !s.supervision
-            ? 'Bản tự kiểm tra của đảng viên về việc chấp hành Điều lệ Đảng và thực hiện nhiệm vụ được giao.'
-            : null,
-        ),
-        subjects.map((s) => (s.concluded ? r.pick(STRENGTHS) : null)),
-        subjects.map((s) => (s.concluded && r.chance(0.6) ? r.pick(SHORTCOMINGS) : null)),
-        subjects.map((s) => (s.concluded ? 'Chấp hành tốt.' : null)),
-      ],
-    );
-    await ds.query(
-      `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity_type, entity_id, after, request_id)
-       SELECT $1, $2, $3, 'seedInspection', 'inspection', u.id, u.after::jsonb, $6 FROM unnest($4::text[], $5::text[]) AS u(id, after)`,
-      [
-        caller.actor.kind,
-        caller.actor.id,
-        caller.actor.name,
-        col((x) => x.id),
-        col((x) => JSON.stringify({ organisationId: x.cellId, type: x.type, state: x.state })),
-        caller.requestId,
-      ],
-    );
-    bar.tick(batch.length);
-  }
-  bar.end();
+    await m.query(`SELECT cell_inspection_count_rebuild($1::uuid[])`, [[...new Set(rows.map((x) => x.cellId))]]);
+  });
 
   // A few conclusions lead to a reprimand by the cell, through the member module (event, audit, link to the inspection).
   const disciplines = app.get(DisciplineService);

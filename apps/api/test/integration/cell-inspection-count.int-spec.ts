@@ -180,7 +180,7 @@ describe('kept inspection counts (cell_inspection_count)', () => {
     await expectKept();
   });
 
-  it('after the seed (inspections inserted in batches, the triggers on) equals a rebuild from scratch', async () => {
+  it('after the seed (inspections loaded with the insert trigger off, the counts rebuilt once) equals a rebuild from scratch', async () => {
     await seed(h.app, cliCaller(), { scale: 0.05, seed: 2026, log: () => undefined });
     const ALL = `SELECT organisation_id::text, valid_from::text, valid_to::text, concluded, in_progress, planned
                    FROM cell_inspection_count ORDER BY 1, 2`;

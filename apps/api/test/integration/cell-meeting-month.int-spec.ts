@@ -290,6 +290,7 @@ describe('kept meeting facts (cell_meeting_month)', () => {
     const loaded = [
       ...['meeting', 'meeting_attendance', 'rating', 'dues_payment', 'dues_basis'],
       ...['member', 'membership', 'member_event'],
+      ...['inspection_plan', 'inspection_plan_subject', 'inspection', 'inspection_subject'],
     ];
     const catalog = await tableCatalog(h.ds, loaded);
     await seed(h.app, cliCaller(), { scale: 0.05, seed: 2026, log: () => undefined });
