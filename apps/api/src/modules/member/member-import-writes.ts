@@ -157,7 +157,8 @@ export async function withMemberBulkLoad<T>(
     },
     () => load(frame),
   );
-  await rebuildKept(m, [...frame.cells], frame.ids);
+  // the dues versions' foreign key checked once too: one new version row per member (×30: 1.8 s → 0.8 s)
+  await withDeferredChecks(m, { tables: ['dues_member_version'] }, () => rebuildKept(m, [...frame.cells], frame.ids));
   return out;
 }
 
