@@ -212,6 +212,19 @@ describe('kept member counts (cell_member_count)', () => {
     it('with the triggers off (indexes kept) keeps the same counts as the definition', () => load(30, 'D', 'deferred'));
     it('row by row (triggers on) keeps the same counts as the definition', () => load(30, 'W', 'row'));
     it('in batches as one bulk load keeps the same counts as the definition', () => load(30, 'B', 'batches'));
+    it('in batches as one bulk load refuses a national ID repeated in a later batch, as within one file', async () => {
+      const all = rows(20, 'Y');
+      all[15] = { ...all[15]!, nationalId: all[3]!.nationalId };
+      const err = await h.app
+        .get(MemberImportService)
+        .importMemberBatches(cliCaller(), [all.slice(0, 10), all.slice(10)])
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({
+        code: 'IMPORT_INVALID',
+        details: { rows: [{ row: 17, column: 'nationalId', reason: 'same national ID as row 5' }] },
+      });
+      expect(await h.ds.query(`SELECT id FROM member WHERE full_name LIKE 'Nhập Hàng Loạt Y %'`)).toEqual([]);
+    });
     it('in batches as one bulk load writes nothing when a later batch has a bad row', async () => {
       const catalog = await tableCatalog(h.ds, ['member', 'membership', 'member_event']);
       const all = rows(30, 'X');

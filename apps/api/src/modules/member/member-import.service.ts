@@ -72,6 +72,21 @@ const TEXT_LIMITS: Partial<Record<MemberColumn, number>> = {
   admissionAgeApproval: 300,
 };
 
+/** What an import's checks read before they look at the rows (MemberImportService.reads). */
+type Reads = {
+  orgs: Map<string, { id: string; code: string; kind: OrganisationKind; establishedOn: string }>;
+  existing: ({
+    id: string;
+    nationalId: string | null;
+    cardNumber: string | null;
+    status: string;
+    cellId: string | null;
+  } & MemberRecord)[];
+};
+
+/** The rows of an import that passed its checks, and the problems of the others. */
+type Checked = { valid: ValidRow[]; errors: RowError[] };
+
 const MEMBER_KEYS: readonly MemberColumn[] = MEMBER_COLUMNS.map(([k]) => k);
 const TEXT_LIMIT_ENTRIES = Object.entries(TEXT_LIMITS) as [MemberColumn, number][];
 
@@ -131,10 +146,38 @@ export class MemberImportService {
       withMemberBulkLoad(m, async (frame) => {
         const out: ImportResult[] = [];
         let firstRowNumber = 2; // rows numbered across the batches, as in one file
+        // national IDs and card numbers across the batches: a repeat is the same error as within one file
+        const seen = { nat: new Map<string, number>(), card: new Map<string, number>() };
+        // A batch is checked while the server writes the one before: its reads are sent first (the connection runs
+        // statements in the order sent), then the last batch's writes, and the checks yield to the event loop every
+        // 1,000 rows so that the writes' COPY streams go on meanwhile. A member written by an earlier batch is not
+        // among the reads: a row that names it again is a repeat in the file (`seen`). A write that failed is reported
+        // before anything the checks met in the aborted transaction.
+        let last: { rows: number; checked: Checked } | null = null;
+        const writeLast = () => {
+          const w = last && this.write(m, caller, last.rows, last.checked, { ...opts, frame });
+          w?.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+          return w;
+        };
         for (const rows of batches) {
-          out.push(await this.importIn(m, caller, rows, { ...opts, frame, firstRowNumber }));
+          const reads = this.reads(m, caller, rows);
+          reads.catch(() => undefined);
+          // a turn of the event loop: the reads' statements are then sent (TypeORM sends after a few promise steps)
+          await new Promise((done) => setImmediate(done));
+          const writing = writeLast();
+          let checked: Checked;
+          try {
+            checked = await this.check(m, caller, rows, { ...opts, firstRowNumber, seen, slices: true, reads });
+          } catch (e) {
+            if (writing) await writing;
+            throw e;
+          }
+          if (writing) out.push(await writing);
+          last = { rows: rows.length, checked };
           firstRowNumber += rows.length;
         }
+        const writing = writeLast();
+        if (writing) out.push(await writing);
         return out;
       }),
     );
@@ -144,30 +187,19 @@ export class MemberImportService {
     m: EntityManager,
     caller: Caller,
     rows: MemberImportRow[],
-    opts: {
-      skipInvalid?: boolean;
-      firstRowNumber?: number;
-      source?: ImportSource;
-      loadPath?: MemberLoadPath;
-      frame?: MemberLoadFrame;
-    },
+    opts: { skipInvalid?: boolean; firstRowNumber?: number; source?: ImportSource; loadPath?: MemberLoadPath },
   ): Promise<ImportResult> {
-    const first = opts.firstRowNumber ?? 2; // row 1 is the heading row
-    const errors: RowError[] = [];
-    const todayVn = vietnamToday();
-    const err = (line: number, column: string, reason: string) => errors.push({ row: line, column, reason });
-    const orgs = await this.organisations(m, caller, [
+    return this.write(m, caller, rows.length, await this.check(m, caller, rows, opts), opts);
+  }
+
+  /** What an import's checks read: the organisations named (in the caller's scope) and the members on record. */
+  private async reads(m: EntityManager, caller: Caller, rows: MemberImportRow[]): Promise<Reads> {
+    const orgs = this.organisations(m, caller, [
       ...new Set(rows.map((r) => r.organisationCode).filter((c): c is string => !!c)),
     ]);
     const nat = rows.map((r) => r.nationalId?.replace(/[\s.]/g, '')).filter((x): x is string => !!x);
     const cards = rows.map((r) => r.cardNumber?.replace(/[\s.]/g, '')).filter((x): x is string => !!x);
-    const existing: ({
-      id: string;
-      nationalId: string | null;
-      cardNumber: string | null;
-      status: string;
-      cellId: string | null;
-    } & MemberRecord)[] = await m.query(
+    const existing: Promise<Reads['existing']> = m.query(
       `SELECT m.id, m.national_id AS "nationalId", m.card_number AS "cardNumber", m.status, m.birth_date AS "birthDate",
                 m.admission_decision_date AS "admissionDecisionDate", m.ceremony_date AS "ceremonyDate", m.full_membership_date AS "fullMembershipDate",
                 m.course_completed_on AS "courseCompletedOn", m.admission_age_approval AS "admissionAgeApproval",
@@ -175,14 +207,40 @@ export class MemberImportService {
            FROM member m WHERE m.national_id = ANY($1::text[]) OR m.card_number = ANY($2::text[])`,
       [nat, cards],
     );
+    return { orgs: await orgs, existing: await existing };
+  }
+
+  /**
+   * The checks of an import's rows (refused with IMPORT_INVALID unless skipInvalid): the rows that pass, with the
+   * problems of the others. `seen`: national IDs and card numbers met by earlier batches of the same load. `slices`:
+   * yield to the event loop every 1,000 rows.
+   */
+  private async check(
+    m: EntityManager,
+    caller: Caller,
+    rows: MemberImportRow[],
+    opts: {
+      skipInvalid?: boolean;
+      firstRowNumber?: number;
+      seen?: { nat: Map<string, number>; card: Map<string, number> };
+      slices?: boolean;
+      reads?: Promise<Reads>;
+    },
+  ): Promise<Checked> {
+    const first = opts.firstRowNumber ?? 2; // row 1 is the heading row
+    const errors: RowError[] = [];
+    const todayVn = vietnamToday();
+    const err = (line: number, column: string, reason: string) => errors.push({ row: line, column, reason });
+    const { orgs, existing } = await (opts.reads ?? this.reads(m, caller, rows));
     const stored = new Map(existing.map((e) => [e.id, e]));
     const byNat = new Map(existing.filter((e) => e.nationalId).map((e) => [e.nationalId as string, e.id]));
     const byCard = new Map(existing.filter((e) => e.cardNumber).map((e) => [e.cardNumber as string, e.id]));
-    const seenNat = new Map<string, number>();
-    const seenCard = new Map<string, number>();
+    const seenNat = opts.seen?.nat ?? new Map<string, number>();
+    const seenCard = opts.seen?.card ?? new Map<string, number>();
     const valid: ValidRow[] = [];
 
-    rows.forEach((r, i) => {
+    for (const [i, r] of rows.entries()) {
+      if (opts.slices && i && i % 1000 === 0) await new Promise((done) => setImmediate(done));
       const line = first + i;
       const before = errors.length;
       const v = {} as Record<MemberColumn, string | null>;
@@ -257,7 +315,7 @@ export class MemberImportService {
       }
       if (!existingId && !v.ceremonyDate && !v.joinedOn)
         err(line, 'ceremonyDate', 'required for a new member (or give joinedOn)');
-      if (errors.length > before || !org) return;
+      if (errors.length > before || !org) continue;
       const joinedOn = v.joinedOn ?? (v.ceremonyDate! > org.establishedOn ? v.ceremonyDate! : org.establishedOn);
       const introducers = v.introducers
         ? v.introducers
@@ -278,7 +336,7 @@ export class MemberImportService {
           introducers,
           gender: gender ?? null,
         });
-    });
+    }
 
     // The admission and probation rules of createMember and updateMember (docs/rules.md#r-admission-age,
     // #r-course-certificate, #r-probation-end), under each cell's policy on the member's admission, read in one
@@ -325,6 +383,17 @@ export class MemberImportService {
     }
 
     if (!opts.skipInvalid) throwImportProblems(errors);
+    return { valid, errors };
+  }
+
+  /** Writes the rows that passed the checks and the import's audit row, in the manager's transaction. */
+  private async write(
+    m: EntityManager,
+    caller: Caller,
+    rowCount: number,
+    { valid, errors }: Checked,
+    opts: { source?: ImportSource; loadPath?: MemberLoadPath; frame?: MemberLoadFrame },
+  ): Promise<ImportResult> {
     const fresh = valid.filter((x) => !x.existingId);
     const updates = valid.filter((x) => x.existingId);
     if (updates.length)
@@ -342,7 +411,7 @@ export class MemberImportService {
       caller,
       'importMembers',
       opts.source,
-      rows.length,
+      rowCount,
       result,
       valid.map((x) => x.orgId),
     );
