@@ -218,16 +218,13 @@ export const seedRatings = async (
         }
 
         // Steps: past years decided and announced; 2026 partly self-assessed, some of those proposed.
-        const step = out
-          .map((x) => {
-            const [lo, hi] = SCORE[x.level];
-            const score = r.int(lo * 2, hi * 2) / 2;
-            x.score = score;
-            x.general = Math.min(30, Math.round(score * 0.3 * 2) / 2);
-            x.stage = announced ? 3 : r.chance(0.6) ? (r.chance(0.3) ? 2 : 1) : 0;
-            return x;
-          })
-          .filter((x) => x.stage > 0);
+        for (const x of out) {
+          const [lo, hi] = SCORE[x.level];
+          x.score = r.int(lo * 2, hi * 2) / 2;
+          x.general = Math.min(30, Math.round(x.score * 0.3 * 2) / 2);
+          x.stage = announced ? 3 : r.chance(0.6) ? (r.chance(0.3) ? 2 : 1) : 0;
+        }
+        const step = out.filter((x) => x.stage > 0);
         const at = (day: number) => `${year}-12-${String(day).padStart(2, '0')}T09:00:00+07:00`;
         const ts = (x: { stage: number }, min: number, day: number) =>
           x.stage >= min ? (year === 2026 ? `${now}T08:00:00+07:00` : at(day)) : null;

@@ -277,7 +277,7 @@ export async function insertMembers(
  */
 async function rebuildKept(m: EntityManager, cells: string[], ids: string[]): Promise<void> {
   if (!ids.length) return;
-  // Statistics first (a load on this path is at least a quarter of the tables, and autovacuum may be off or behind):
+  // Statistics first (a bulk load is at least a quarter of the tables, and autovacuum may be off or behind):
   // planned without them, the rebuild read the whole membership GiST index per cell (x30 seed, the second and third
   // 20,000-member batches: 18.8 s and 16.4 s). ANALYZE in the transaction samples its own uncommitted rows too.
   await m.query(`ANALYZE member, membership, member_event`);

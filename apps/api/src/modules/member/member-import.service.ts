@@ -127,15 +127,16 @@ export class MemberImportService {
     rows: MemberImportRow[],
     opts: { skipInvalid?: boolean; firstRowNumber?: number; source?: ImportSource; loadPath?: MemberLoadPath } = {},
   ): Promise<ImportResult> {
-    return this.ds.transaction((m) => this.importIn(m, caller, rows, opts));
+    return this.ds.transaction(async (m) =>
+      this.write(m, caller, rows.length, await this.check(m, caller, rows, opts), opts),
+    );
   }
 
   /**
    * Imports batches of rows (e.g. the seed's, or a file read in parts) in one transaction as one bulk load
    * (withMemberBulkLoad): each batch is checked, written and recorded in the audit log as importMembers does it (rows
    * numbered across the batches, as in one file), and the first batch with an error ends the whole load with nothing
-   * written. For loads large next to what the member tables hold:
-   * the tables are locked until the load commits.
+   * written. For loads large next to what the member tables hold: the tables are locked until the load commits.
    */
   async importMemberBatches(
     caller: Caller,
@@ -181,15 +182,6 @@ export class MemberImportService {
         return out;
       }),
     );
-  }
-
-  private async importIn(
-    m: EntityManager,
-    caller: Caller,
-    rows: MemberImportRow[],
-    opts: { skipInvalid?: boolean; firstRowNumber?: number; source?: ImportSource; loadPath?: MemberLoadPath },
-  ): Promise<ImportResult> {
-    return this.write(m, caller, rows.length, await this.check(m, caller, rows, opts), opts);
   }
 
   /** What an import's checks read: the organisations named (in the caller's scope) and the members on record. */
